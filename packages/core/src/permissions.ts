@@ -1,0 +1,90 @@
+/**
+ * Who may do what. A user's role says what kind of action they may take; the scope says
+ * whose records: every child in the council, only the children they or their team hold,
+ * or only the children they are the IRO for. Anything not listed is denied.
+ */
+
+export const ROLES = {
+  'social-worker': 'Social worker',
+  'team-manager': 'Team manager',
+  iro: 'Independent reviewing officer',
+  'head-of-service': 'Head of service or director',
+  'performance-analyst': 'Performance analyst',
+  administrator: 'Administrator',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_IDS = Object.keys(ROLES) as [Role, ...Role[]];
+
+export type Action =
+  | 'child:search'
+  | 'child:read'
+  | 'child:create'
+  | 'child:update'
+  | 'chronology:write'
+  | 'allocation:manage'
+  | 'workforce:read'
+  | 'workforce:manage'
+  | 'user:manage'
+  | 'audit:read';
+
+/**
+ * council: any child of the council (restricted children excepted, see below);
+ * team: children allocated to the user or to anyone in the user's team, or not yet allocated;
+ * own: children the user is currently allocated to (for an IRO, as their IRO).
+ */
+export type Scope = 'council' | 'team' | 'own';
+
+export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>> = {
+  'social-worker': {
+    'child:search': 'council',
+    'child:read': 'council',
+    'child:create': 'council',
+    'child:update': 'team',
+    'chronology:write': 'team',
+    'workforce:read': 'council',
+  },
+  'team-manager': {
+    'child:search': 'council',
+    'child:read': 'council',
+    'child:create': 'council',
+    'child:update': 'team',
+    'chronology:write': 'team',
+    'allocation:manage': 'team',
+    'workforce:read': 'council',
+  },
+  iro: {
+    'child:search': 'own',
+    'child:read': 'own',
+    'chronology:write': 'own',
+    'workforce:read': 'council',
+  },
+  'head-of-service': {
+    'child:search': 'council',
+    'child:read': 'council',
+    'allocation:manage': 'council',
+    'workforce:read': 'council',
+    'audit:read': 'council',
+  },
+  'performance-analyst': {
+    // Analysts correct data before returns are sent, so they read records but change none.
+    'child:search': 'council',
+    'child:read': 'council',
+    'workforce:read': 'council',
+  },
+  administrator: {
+    // Administrators run the system, not cases: no child's record is open to them.
+    'workforce:read': 'council',
+    'workforce:manage': 'council',
+    'user:manage': 'council',
+    'audit:read': 'council',
+  },
+};
+
+/** The scope a role has for an action, or null when the action is denied. */
+export function scopeFor(role: Role, action: Action): Scope | null {
+  return PERMISSIONS[role]?.[action] ?? null;
+}
+
+/** Restricted records (e.g. adoption) are open only to those holding the case and these roles. */
+export const ROLES_SEEING_RESTRICTED: readonly Role[] = ['head-of-service'];

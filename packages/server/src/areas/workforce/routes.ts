@@ -1,0 +1,114 @@
+import { endAllocation as endAllocationBody, newAllocation, newTeam, newWorker } from '@lantern/core/schemas';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isUuid } from '../../kernel/access.ts';
+import { typed } from '../../kernel/http/app.ts';
+import { notFound } from '../../kernel/http/problem.ts';
+import { allocate, createTeam, createWorker, endAllocation, getWorker, listTeams, listWorkers } from './service.ts';
+
+const team = z.object({
+  teamId: z.uuid(),
+  name: z.string(),
+  service: z.string(),
+  managerWorkerId: z.uuid().nullable(),
+  managerName: z.string().nullable(),
+  workers: z.number().int(),
+});
+const worker = z.object({
+  workerId: z.uuid(),
+  name: z.string(),
+  jobRole: z.string(),
+  jobRoleLabel: z.string(),
+  employment: z.string(),
+  teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
+  startDate: z.string(),
+  leaveDate: z.string().nullable(),
+  fte: z.number(),
+  sweNumber: z.string().nullable(),
+  caseload: z.number().int(),
+});
+
+export async function workforceRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.store.db;
+
+  app.get('/api/teams', {
+    config: { permission: 'workforce:read' },
+    schema: { tags: ['workforce'], summary: 'The council’s teams', response: { 200: z.object({ teams: z.array(team) }) } },
+    handler: async (req) => ({ teams: await listTeams(db(), req.actor().user.laCode) }),
+  });
+
+  app.post('/api/teams', {
+    config: { permission: 'workforce:manage' },
+    schema: { tags: ['workforce'], summary: 'Add a team', body: newTeam, response: { 201: z.object({ teamId: z.uuid() }) } },
+    handler: async (req, reply) => reply.status(201).send(await createTeam(db(), req.actor(), req.body)),
+  });
+
+  app.get('/api/workers', {
+    config: { permission: 'workforce:read' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Workers with their current caseloads',
+      querystring: z.object({ teamId: z.uuid().optional(), includeLeavers: z.enum(['true', 'false']).optional() }),
+      response: { 200: z.object({ workers: z.array(worker) }) },
+    },
+    handler: async (req) => ({
+      workers: await listWorkers(db(), req.actor().user.laCode, { teamId: req.query.teamId, includeLeavers: req.query.includeLeavers === 'true' }),
+    }),
+  });
+
+  app.get('/api/workers/:workerId', {
+    config: { permission: 'workforce:read' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'A worker and the children they hold',
+      params: z.object({ workerId: z.string() }),
+      response: {
+        200: z.object({
+          worker,
+          cases: z.array(
+            z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), dateOfBirth: z.string().nullable(), role: z.string(), since: z.string() }),
+          ),
+        }),
+      },
+    },
+    handler: async (req) => {
+      if (!isUuid(req.params.workerId)) throw notFound('worker');
+      return getWorker(db(), req.actor(), req.params.workerId);
+    },
+  });
+
+  app.post('/api/workers', {
+    config: { permission: 'workforce:manage' },
+    schema: { tags: ['workforce'], summary: 'Add a worker', body: newWorker, response: { 201: z.object({ workerId: z.uuid() }) } },
+    handler: async (req, reply) => reply.status(201).send(await createWorker(db(), req.actor(), req.body)),
+  });
+
+  app.post('/api/children/:childId/allocations', {
+    config: { permission: 'allocation:manage' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Allocate a worker to a child (ends the current allocation of the same kind)',
+      params: z.object({ childId: z.string() }),
+      body: newAllocation,
+      response: { 201: z.object({ allocationId: z.uuid() }) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await allocate(db(), req.actor(), req.params.childId, req.body)),
+  });
+
+  app.post('/api/children/:childId/allocations/:allocationId/end', {
+    config: { permission: 'allocation:manage' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'End an allocation',
+      params: z.object({ childId: z.string(), allocationId: z.string() }),
+      body: endAllocationBody,
+      response: { 200: z.object({ allocationId: z.uuid() }) },
+    },
+    handler: async (req) => {
+      if (!isUuid(req.params.allocationId)) throw notFound('allocation');
+      return endAllocation(db(), req.actor(), req.params.childId, req.params.allocationId, req.body);
+    },
+  });
+}

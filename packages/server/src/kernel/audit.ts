@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from './context.ts';
+import type { Database } from './db/schema.ts';
+
+export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'allocate' | 'end-allocation' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'export';
+
+export type AuditEntry = {
+  action: AuditAction;
+  recordType?: string;
+  recordId?: string;
+  childId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Writes one row of the audit trail. For a write, pass the transaction so the audit row and
+ * the change commit or fail together; for a read, pass the database.
+ */
+export async function audit(db: Kysely<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
+  await auditMany(db, actor, [entry]);
+}
+
+/** One insert for many rows, e.g. every child a search showed. */
+export async function auditMany(db: Kysely<Database>, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_event')
+    .values(
+      entries.map((e) => ({
+        la_code: actor.user.laCode,
+        user_id: actor.user.userId,
+        username: actor.user.username,
+        user_role: actor.user.role,
+        action: e.action,
+        record_type: e.recordType ?? null,
+        record_id: e.recordId ?? null,
+        child_id: e.childId ?? null,
+        ip: actor.ip,
+        user_agent: actor.userAgent,
+        detail: e.detail ? JSON.stringify(e.detail) : null,
+      })),
+    )
+    .execute();
+}

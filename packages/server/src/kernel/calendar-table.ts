@@ -1,0 +1,25 @@
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarDays } from '@lantern/core/calendar';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+
+/**
+ * Fills calendar_day from the TypeScript calendar, so SQL and TypeScript count working days
+ * alike. Rewritten only when the rules changed (a different number of days or working days).
+ */
+export async function syncCalendar(db: Kysely<Database>): Promise<void> {
+  const days = calendarDays(`${CALENDAR_FIRST_YEAR}-01-01`, `${CALENDAR_LAST_YEAR}-12-31`);
+  const last = days[days.length - 1];
+  const found = await db
+    .selectFrom('calendar_day')
+    .select([sql<number>`count(*)`.as('n'), sql<number>`max(working_day_number)`.as('w')])
+    .executeTakeFirstOrThrow();
+  if (Number(found.n) === days.length && Number(found.w) === last?.workingDayNumber) return;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('calendar_day').execute();
+    // One statement with arrays: fast on both stores, whatever the size.
+    await sql`insert into calendar_day (day, is_working_day, working_day_number)
+      select * from unnest(${days.map((d) => d.date)}::date[], ${days.map((d) => d.isWorkingDay)}::boolean[], ${days.map((d) => d.workingDayNumber)}::integer[])`.execute(
+      trx,
+    );
+  });
+}

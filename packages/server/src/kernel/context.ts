@@ -1,0 +1,19 @@
+import type { Role } from '@lantern/core/permissions';
+
+/** The signed-in user, as every service sees them. */
+export type CurrentUser = {
+  userId: string;
+  laCode: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  workerId: string | null;
+  teamId: string | null;
+};
+
+/** Who is acting and from where: what the audit trail records with every read and write. */
+export type Actor = {
+  user: CurrentUser;
+  ip: string | null;
+  userAgent: string | null;
+};

@@ -1,0 +1,35 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+const MIGRATIONS_DIR = new URL('../../../migrations/', import.meta.url);
+
+export type Migration = { version: string; sql: string };
+
+export async function loadMigrations(): Promise<Migration[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  return Promise.all(files.map(async (f) => ({ version: f.replace(/\.sql$/, ''), sql: await readFile(new URL(f, MIGRATIONS_DIR), 'utf8') })));
+}
+
+/**
+ * Applies the plain SQL migrations not yet applied, each in its own transaction, in order.
+ * The same files run on PGlite and PostgreSQL. An advisory lock stops two servers starting
+ * together from applying the same migration twice.
+ * `runScript` runs a multi-statement SQL script (simple protocol) on the same connection.
+ */
+export async function migrate(db: Kysely<Database>, runScript: (trx: Kysely<Database>, script: string) => Promise<void>): Promise<string[]> {
+  await sql`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`.execute(db);
+  const migrations = await loadMigrations();
+  const applied: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(7410652)`.execute(trx);
+    const done = new Set((await trx.selectFrom('schema_migration').select('version').execute()).map((r) => r.version));
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await runScript(trx, m.sql);
+      await trx.insertInto('schema_migration').values({ version: m.version }).execute();
+      applied.push(m.version);
+    }
+  });
+  return applied;
+}

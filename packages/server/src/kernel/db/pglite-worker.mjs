@@ -1,0 +1,59 @@
+// @ts-check
+// The embedded database lives on this worker thread, not the HTTP thread: PGlite runs queries
+// synchronously on the thread that calls it, so a slow query on the main thread would stall
+// every other request. The main thread sends { id, sql, params } and gets back rows or an error.
+// (Plain JavaScript so the worker starts without a TypeScript loader, under any runner.)
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+
+if (!parentPort) throw new Error('pglite-worker must run as a worker thread');
+const port = parentPort;
+
+/** Values come back the way node-postgres gives them in Lantern, so both stores agree. */
+const parsers = {
+  [types.DATE]: (/** @type {string} */ v) => v,
+  [types.INT8]: (/** @type {string} */ v) => Number(v),
+  [types.NUMERIC]: (/** @type {string} */ v) => Number(v),
+};
+
+/** @type {PGlite} */
+let db;
+try {
+  db = await PGlite.create(workerData.dataDir ?? undefined, { parsers, relaxedDurability: false });
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, error: toPlainError(error) });
+  process.exit(1);
+}
+
+port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'close', sql?:string, params?:unknown[]}} */ msg) => {
+  try {
+    if (msg.kind === 'close') {
+      await db.close();
+      port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+      return;
+    }
+    if (msg.kind === 'exec') {
+      await db.exec(/** @type {string} */ (msg.sql));
+      port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+      return;
+    }
+    const result = await db.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object' });
+    port.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
+  } catch (error) {
+    port.postMessage({ id: msg.id, error: toPlainError(error) });
+  }
+});
+
+/** Database errors cross the thread boundary as plain objects with Postgres's fields. */
+function toPlainError(/** @type {any} */ error) {
+  return {
+    message: String(error?.message ?? error),
+    code: error?.code,
+    detail: error?.detail,
+    constraint: error?.constraint,
+    table: error?.table,
+    column: error?.column,
+    schema: error?.schema,
+  };
+}

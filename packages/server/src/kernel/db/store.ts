@@ -1,0 +1,113 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { syncCalendar } from '../calendar-table.ts';
+import { migrate } from './migrate.ts';
+import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export const APP_ROLE = 'lantern_app';
+
+export type StoreOptions = { kind: 'postgres'; databaseUrl: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
+
+export type Store = {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  description: string;
+  close(): Promise<void>;
+};
+
+/** Chooses the store the way the server and the command line do: DATABASE_URL, else a data folder. */
+export function storeOptionsFrom(env: NodeJS.ProcessEnv, dataDirFlag?: string): StoreOptions {
+  if (env.DATABASE_URL) return { kind: 'postgres', databaseUrl: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir: path.resolve(dataDirFlag ?? env.LANTERN_DATA_DIR ?? 'data') };
+}
+
+export class DataFolderInUseError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The data folder ${dataDir} is already open in another Lantern process. ` +
+        'The embedded database allows one process at a time: stop the other process (for example the running server), ' +
+        'or point both at PostgreSQL with DATABASE_URL.',
+    );
+    this.name = 'DataFolderInUseError';
+  }
+}
+
+/** node-postgres gives dates as ISO strings and counts as numbers, as the embedded store does. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 1082) return (v: string) => v; // date
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v); // int8, numeric
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Opens the database, applies migrations as the owner, fills the calendar, and returns a
+ * Kysely instance that runs as the application role (which may only insert into the audit trail).
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.kind === 'postgres') return openPostgres(options.databaseUrl);
+  return openEmbedded(options.kind === 'pglite' ? options.dataDir : undefined);
+}
+
+async function openPostgres(databaseUrl: string): Promise<Store> {
+  // Migrations run on one connection as the connecting user.
+  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1, types: pgTypes }) }) });
+  try {
+    await migrate(owner, (trx, script) =>
+      sql
+        .raw(script)
+        .execute(trx)
+        .then(() => undefined),
+    );
+    await syncCalendar(owner);
+  } finally {
+    await owner.destroy();
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: pgTypes, options: `-c role=${APP_ROLE}` });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');
+  return { db, kind: 'postgres', description: `PostgreSQL at ${safeUrl}`, close: () => db.destroy() };
+}
+
+async function openEmbedded(dataDir: string | undefined): Promise<Store> {
+  let releaseLock: (() => Promise<void>) | null = null;
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    try {
+      // A lock file beside the data: two processes on one PGlite folder would corrupt it.
+      releaseLock = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, '.lantern.lock'), stale: 15_000, update: 5_000, retries: 0 });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ELOCKED') throw new DataFolderInUseError(dataDir);
+      throw error;
+    }
+  }
+  let embedded: EmbeddedPostgres | undefined;
+  try {
+    embedded = await EmbeddedPostgres.start(dataDir ? path.join(dataDir, 'pg') : undefined);
+    const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded) });
+    const pglite = embedded;
+    await migrate(db, (_trx, script) => pglite.exec(script));
+    await syncCalendar(db);
+    // The one connection now runs as the application role for the rest of its life.
+    await sql.raw(`set role ${APP_ROLE}`).execute(db);
+    return {
+      db,
+      kind: 'pglite',
+      description: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        await releaseLock?.();
+      },
+    };
+  } catch (error) {
+    await embedded?.close().catch(() => undefined);
+    await releaseLock?.();
+    throw error;
+  }
+}

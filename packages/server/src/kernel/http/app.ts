@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { type Action, scopeFor } from '@lantern/core/permissions';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
+import type { Actor, CurrentUser } from '../context.ts';
+import type { Store } from '../db/store.ts';
+import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
+
+/** What a route needs: an action from the permission table, any signed-in user, or nobody. */
+export type RoutePermission = Action | 'signed-in' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    /** The signed-in user with where they are, for the audit trail; throws 401 when signed out. */
+    actor(): Actor;
+  }
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+export type AppOptions = {
+  store: Store;
+  /** The built web app to serve; null serves the API only. */
+  webDist?: string | null;
+  logger?: boolean;
+};
+
+export type LanternApp = FastifyInstance;
+export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie'] } : false,
+    trustProxy: process.env.LANTERN_TRUST_PROXY === '1',
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('store', options.store);
+  app.decorateRequest('user', null);
+  app.decorateRequest('actor', function (this: FastifyRequest): Actor {
+    if (!this.user) throw unauthenticated();
+    return { user: this.user, ip: this.ip ?? null, userAgent: (this.headers['user-agent'] as string | undefined) ?? null };
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lantern API', description: "Case management for children's social care in England", version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Default deny: an API route that does not say what it needs is a startup error.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    if (!route.config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.user = cookie ? await userForSession(options.store.db, cookie) : null;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!request.url.startsWith('/api') || permission === 'public' || permission === undefined) return;
+    if (!request.user) throw unauthenticated();
+    if (permission === 'signed-in') return;
+    if (!scopeFor(request.user.role, permission)) throw forbidden();
+  });
+
+  // Cross-site requests cannot send JSON without a CORS preflight, which Lantern never allows,
+  // and the session cookie is SameSite=Strict: together they shut out cross-site forgery.
+  app.addHook('preValidation', async (request) => {
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) && request.body !== undefined) {
+      const type = request.headers['content-type'] ?? '';
+      if (!type.startsWith('application/json')) throw new Problem(415, 'Unsupported media type', 'Send the body as application/json');
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(toProblem(error, request), reply));
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !options.webDist)
+      return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), reply);
+    return reply.type('text/html').sendFile('index.html', options.webDist);
+  });
+
+  if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+function sendProblem(problem: Problem, reply: FastifyReply) {
+  return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
+}
+
+type DbError = { code?: string; constraint?: string; detail?: string; column?: string };
+
+function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+  if (error instanceof Problem) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
+    const errors: FieldError[] = error.validation.map((v) => {
+      const params = v.params as { params?: { rule?: string } } | undefined;
+      const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return {
+        field: `${where}${field}` || (error.validationContext ?? 'body'),
+        rule: params?.params?.rule ?? String(v.keyword),
+        message: v.message ?? 'Invalid',
+      };
+    });
+    return new Problem(400, 'Invalid request', 'The request has fields that break a rule', errors);
+  }
+  const db = error as unknown as DbError;
+  // Constraints are the last wall; the services check first and name the field themselves.
+  if (db.code === '23505')
+    return new Problem(409, 'Conflict', 'A record with these details already exists', [
+      { field: db.constraint ?? 'record', rule: 'unique', message: db.detail ?? 'Already exists' },
+    ]);
+  if (db.code === '23503')
+    return new Problem(400, 'Invalid request', 'The request refers to a record that does not exist', [
+      { field: db.constraint ?? 'reference', rule: 'exists', message: db.detail ?? 'No such record' },
+    ]);
+  if (db.code === '23514' || db.code === '22007' || db.code === '22008')
+    return new Problem(400, 'Invalid request', 'A value breaks a rule of the record', [
+      { field: db.column ?? db.constraint ?? 'record', rule: db.constraint ?? 'check', message: db.detail ?? error.message },
+    ]);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new Problem(
+      error.statusCode,
+      error.statusCode === 400 ? 'Invalid request' : 'Request refused',
+      error.message,
+      error.statusCode === 400 ? [{ field: 'body', rule: error.code ?? 'format', message: error.message }] : undefined,
+    );
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return new Problem(500, 'Internal error', 'Something went wrong; nothing was saved. The error is in the server log.');
+}
+
+/** Registers an area's routes with zod typing. */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}

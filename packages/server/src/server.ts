@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { accessRoutes } from './areas/access/routes.ts';
+import { childrenRoutes } from './areas/children/routes.ts';
+import { workforceRoutes } from './areas/workforce/routes.ts';
+import type { Store } from './kernel/db/store.ts';
+import { buildApp, typed } from './kernel/http/app.ts';
+
+/** The built web app, beside this package. */
+export const WEB_DIST = path.resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
+
+/** Lantern's HTTP server: the kernel plus every domain area's routes. */
+export async function createServer(options: { store: Store; webDist?: string | null; logger?: boolean }): Promise<FastifyInstance> {
+  const app = await buildApp({ store: options.store, webDist: options.webDist === undefined ? WEB_DIST : options.webDist, logger: options.logger ?? false });
+  await app.register(accessRoutes);
+  await app.register(childrenRoutes);
+  await app.register(workforceRoutes);
+  typed(app).get('/api/openapi.json', {
+    config: { permission: 'public' },
+    schema: { hide: true, response: { 200: z.unknown() } },
+    handler: async () => app.swagger(),
+  });
+  await app.ready();
+  return app;
+}

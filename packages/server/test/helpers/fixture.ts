@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../src/kernel/auth/passwords.ts';
+import type { Database } from '../../src/kernel/db/schema.ts';
+
+export const FIXTURE_PASSWORD = 'correct horse battery';
+export const LA = 'E06000019';
+
+/**
+ * A small council built by hand, so each permission test knows exactly who holds what:
+ *  - team A (Children in need 1): social worker swA, swA2 and manager tmA; team B: social worker swB;
+ *  - an IRO; users for every role;
+ *  - childA held by swA (and the IRO), childB held by swB, childUnallocated held by nobody,
+ *    childRestricted (restricted) held by swB.
+ */
+export async function buildFixture(db: Kysely<Database>) {
+  const id = () => randomUUID();
+  const ids = {
+    teamA: id(),
+    teamB: id(),
+    teamIro: id(),
+    swA: id(),
+    swA2: id(),
+    tmA: id(),
+    swB: id(),
+    iro: id(),
+    childA: id(),
+    childB: id(),
+    childUnallocated: id(),
+    childRestricted: id(),
+    mother: id(),
+  };
+  const hash = await hashPassword(FIXTURE_PASSWORD);
+  await db
+    .insertInto('local_authority')
+    .values({ la_code: LA, dfe_la_number: '884', name: 'Herefordshire' })
+    .onConflict((c) => c.doNothing())
+    .execute();
+  await db
+    .insertInto('team')
+    .values([
+      { la_code: LA, team_id: ids.teamA, name: 'Children in need 1', service: 'Children in need', manager_worker_id: null },
+      { la_code: LA, team_id: ids.teamB, name: 'Children in need 2', service: 'Children in need', manager_worker_id: null },
+      { la_code: LA, team_id: ids.teamIro, name: 'Independent reviewing', service: 'Quality assurance', manager_worker_id: null },
+    ])
+    .execute();
+  const worker = (worker_id: string, given: string, job_role: string, team_id: string) => ({
+    la_code: LA,
+    worker_id,
+    given_name: given,
+    family_name: 'Tester',
+    job_role,
+    employment: 'permanent' as const,
+    team_id,
+    start_date: '2020-01-06',
+    fte: 1,
+  });
+  await db
+    .insertInto('worker')
+    .values([
+      worker(ids.swA, 'Ava', 'social-worker', ids.teamA),
+      worker(ids.swA2, 'Amir', 'social-worker', ids.teamA),
+      worker(ids.tmA, 'Tom', 'team-manager', ids.teamA),
+      worker(ids.swB, 'Bea', 'social-worker', ids.teamB),
+      worker(ids.iro, 'Ira', 'iro', ids.teamIro),
+    ])
+    .execute();
+  await db.updateTable('team').set({ manager_worker_id: ids.tmA }).where('team_id', '=', ids.teamA).execute();
+  const user = (username: string, role: string, worker_id: string | null) => ({
+    la_code: LA,
+    user_id: randomUUID(),
+    username,
+    display_name: `${username} (test)`,
+    role,
+    worker_id,
+    password_hash: hash,
+  });
+  await db
+    .insertInto('app_user')
+    .values([
+      user('sw', 'social-worker', ids.swA),
+      user('sw2', 'social-worker', ids.swB),
+      user('tm', 'team-manager', ids.tmA),
+      user('iro', 'iro', ids.iro),
+      user('hos', 'head-of-service', null),
+      user('analyst', 'performance-analyst', null),
+      user('admin', 'administrator', null),
+    ])
+    .execute();
+  const child = (person_id: string, n: number, given: string, family: string, dob: string, restricted = false) => ({
+    la_code: LA,
+    person_id,
+    is_child: true,
+    la_child_id: `T${n}`,
+    given_name: given,
+    family_name: family,
+    date_of_birth: dob,
+    sex: 'F' as const,
+    ethnicity: 'WBRI',
+    restricted,
+  });
+  await db
+    .insertInto('person')
+    .values([
+      child(ids.childA, 1, 'Poppy', 'Lambert', '2015-03-12'),
+      child(ids.childB, 2, 'Jack', 'Ferris', '2012-07-01'),
+      child(ids.childUnallocated, 3, 'Mia', 'Goodwin', '2019-11-30'),
+      child(ids.childRestricted, 4, 'Noah', 'Pryce', '2021-02-14', true),
+      { la_code: LA, person_id: ids.mother, is_child: false, la_child_id: null, given_name: 'Karen', family_name: 'Lambert', sex: 'F' as const },
+    ])
+    .execute();
+  await db
+    .insertInto('relationship')
+    .values({
+      la_code: LA,
+      relationship_id: randomUUID(),
+      person_id: ids.childA,
+      related_person_id: ids.mother,
+      relationship_type: 'mother',
+      parental_responsibility: true,
+      lives_with: true,
+    })
+    .execute();
+  const allocation = (child_id: string, worker_id: string, role: string, start: string, end: string | null = null) => ({
+    la_code: LA,
+    allocation_id: randomUUID(),
+    child_id,
+    worker_id,
+    allocation_role: role,
+    start_date: start,
+    end_date: end,
+  });
+  await db
+    .insertInto('allocation')
+    .values([
+      allocation(ids.childA, ids.swB, 'social-worker', '2025-01-06', '2025-06-02'),
+      allocation(ids.childA, ids.swA, 'social-worker', '2025-06-02'),
+      allocation(ids.childA, ids.iro, 'iro', '2025-06-02'),
+      allocation(ids.childB, ids.swB, 'social-worker', '2025-02-03'),
+      allocation(ids.childRestricted, ids.swB, 'social-worker', '2025-03-03'),
+    ])
+    .execute();
+  return ids;
+}

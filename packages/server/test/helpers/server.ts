@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../src/kernel/db/store.ts';
+import type { SeedSummary } from '../../src/seed/generate.ts';
+import { createServer } from '../../src/server.ts';
+import { openTestStore } from './db.ts';
+
+export type TestServer = { app: FastifyInstance; store: Store; url: string; seed: SeedSummary | null; close(): Promise<void> };
+
+/**
+ * A real Lantern server on a free port over a fresh database, optionally with a small demo
+ * council. Integration tests speak HTTP to it; browser tests point Chromium at `url`.
+ */
+export async function startTestServer(options: { children?: number; web?: boolean } = {}): Promise<TestServer> {
+  const store = await openTestStore();
+  // Imported only when wanted, so tests that build their own fixture do not load the generator.
+  const seed = options.children ? await (await import('../../src/seed/generate.ts')).seedCouncil(store.db, { children: options.children, seed: 7 }) : null;
+  const app = await createServer({ store, webDist: options.web ? undefined : null });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    store,
+    url,
+    seed,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the session cookie header. */
+export async function signInAs(server: TestServer, username: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] as string;
+}
+
+/** A small HTTP client that carries a session cookie. */
+export function client(server: TestServer, cookie?: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    const json = text ? (JSON.parse(text) as any) : null;
+    return { status: res.status, body: json, headers: res.headers };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown) => call('POST', path, body),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
