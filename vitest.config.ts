@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'db-postgres',
           include: ['packages/server/test/**/*.test.ts'],
-          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**'],
+          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', '**/*.pglite.test.ts'],
           env: { LANTERN_TEST_DB: 'postgres' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -155,6 +155,14 @@ export const ALLOCATION_ROLE = {
   'family-support': 'Family support worker',
 } as const satisfies CodeList;
 
+/** Which job roles may hold each kind of allocation. */
+export const MAY_HOLD_ALLOCATION: Readonly<Record<AllocationRole, readonly JobRole[]>> = {
+  'social-worker': ['social-worker', 'senior-practitioner', 'team-manager'],
+  iro: ['iro'],
+  'personal-adviser': ['personal-adviser', 'social-worker'],
+  'family-support': ['family-support-worker', 'social-worker', 'senior-practitioner'],
+};
+
 export type Sex = keyof typeof SEX;
 export type Ethnicity = keyof typeof ETHNICITY;
 export type Disability = keyof typeof DISABILITY;

@@ -104,6 +104,7 @@ export const childCase = z.object({
   allocations: z.object({ current: z.array(allocationView), past: z.array(allocationView) }),
   socialWorkersLast12Months: z.number().int(),
   canUpdate: z.boolean(),
+  canAddNote: z.boolean(),
   canAllocate: z.boolean(),
 });
 export type ChildCase = z.infer<typeof childCase>;

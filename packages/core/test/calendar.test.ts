@@ -608,3 +608,13 @@ describe('isIsoDate / parseIsoDate / formatIsoDate', () => {
     );
   });
 });
+
+describe('todayInEngland', () => {
+  it('uses the date in England, not UTC', async () => {
+    const { todayInEngland } = await import('../src/calendar.ts');
+    // 23:30 UTC on 1 July 2026 is 00:30 on 2 July in British Summer Time.
+    expect(todayInEngland(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
+    // In winter England is on UTC.
+    expect(todayInEngland(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+  });
+});

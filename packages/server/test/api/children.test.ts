@@ -114,6 +114,20 @@ describe('adding a child', () => {
   });
 });
 
+describe('finding a child', () => {
+  it('finds by a name of two words, LA child id and date of birth', async () => {
+    const created = await sw.post('/api/children', { givenName: 'Mary Jane', familyName: 'Van Dyke', dateOfBirth: '2017-06-30', sex: 'F' });
+    expect(created.status).toBe(201);
+    const names = async (q: string) => (await sw.get(`/api/children?q=${encodeURIComponent(q)}`)).body.results.map((r: { familyName: string }) => r.familyName);
+    expect(await names('Van Dyke')).toEqual(['Van Dyke']);
+    expect(await names('mary jane')).toEqual(['Van Dyke']);
+    expect(await names('30/06/2017')).toEqual(['Van Dyke']);
+    expect(await names(created.body.child.laChildId)).toEqual(['Van Dyke']);
+    // Two: the confirmed different child of the same name added above.
+    expect(await names('poppy lam')).toEqual(['Lambert', 'Lambert']);
+  });
+});
+
 describe('changing a child’s details', () => {
   it('keeps every version with who changed what and when', async () => {
     const { child } = (await sw.get(`/api/children/${ids.childB}`)).body;

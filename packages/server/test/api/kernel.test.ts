@@ -31,6 +31,11 @@ describe('the API kernel', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('answers a missing file with 404, not the web app', async () => {
+    const res = await client(server).get('/static/no-such-file.js');
+    expect(res.status).toBe(404);
+  });
+
   it('refuses a write that is not JSON', async () => {
     const res = await fetch(`${server.url}/api/session`, {
       method: 'POST',

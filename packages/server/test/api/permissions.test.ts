@@ -92,6 +92,33 @@ describe('changing a child’s details', () => {
   });
 });
 
+describe('what the child’s page offers each user', () => {
+  it.each([
+    ['sw', { canUpdate: true, canAddNote: true, canAllocate: false }],
+    ['tm', { canUpdate: true, canAddNote: true, canAllocate: true }],
+    ['iro', { canUpdate: false, canAddNote: true, canAllocate: false }],
+    ['sw2', { canUpdate: false, canAddNote: false, canAllocate: false }],
+    ['hos', { canUpdate: false, canAddNote: false, canAllocate: true }],
+  ] as const)('%s on a child held in team A', async (who, expected) => {
+    const res = await (as[who] as ReturnType<typeof client>).get(`/api/children/${ids.childA}`);
+    expect(res.body).toMatchObject(expected);
+  });
+
+  it('a team manager is not offered allocation of another team’s child', async () => {
+    const res = await (as.tm as ReturnType<typeof client>).get(`/api/children/${ids.childB}`);
+    expect(res.body.canAllocate).toBe(false);
+  });
+
+  it('an IRO adds a note to a child they review', async () => {
+    const res = await (as.iro as ReturnType<typeof client>).post(`/api/children/${ids.childA}/chronology`, {
+      occurredOn: '2026-01-05',
+      category: 'meeting',
+      summary: 'Spoke with Poppy before her review.',
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
 describe('allocating workers', () => {
   it('a social worker cannot allocate', async () => {
     expect(await status('sw', 'post', `/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: '2026-01-05' })).toBe(403);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarMonths } from '@lantern/core/calendar';
+import { addCalendarMonths, todayInEngland } from '@lantern/core/calendar';
 import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import { type ChildChanges, childRecordRules, type NewChild, type newAddress, type newRelationship } from '@lantern/core/schemas';
@@ -13,7 +13,7 @@ import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
 import { addToChronology, keepVersion } from '../../kernel/records.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInEngland();
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
 export function childView(p: Person): ChildRecord {
@@ -90,6 +90,9 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
       if (/^\d{10}$/.test(digits)) ors.push(eb('p.nhs_number', '=', digits));
       if (date) ors.push(eb('p.date_of_birth', '=', date));
       else {
+        // "Van Dyke" or "Mary Jane": the whole phrase may begin a family or given name.
+        const phrase = `${words.join(' ').replace(/[%_\\]/g, '\\$&')}%`;
+        ors.push(eb(sql`lower(p.family_name)`, 'like', phrase), eb(sql`lower(p.given_name)`, 'like', phrase));
         ors.push(
           eb.and(
             words.map((w) => {
@@ -414,7 +417,14 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
   const user = actor.user;
   const child = await childFor(db, user, childId, 'child:read');
   const laCode = user.laCode;
-  const [relationships, addresses, allocations, canUpdate] = await Promise.all([
+  const may = (action: 'child:update' | 'chronology:write' | 'allocation:manage') =>
+    scopeFor(user.role, action)
+      ? childFor(db, user, childId, action).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
+  const [relationships, addresses, allocations, canUpdate, canAddNote, canAllocate] = await Promise.all([
     db
       .selectFrom('relationship as r')
       .innerJoin('person as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.person_id', '=', 'r.related_person_id'))
@@ -444,12 +454,9 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
       .where('a.child_id', '=', childId)
       .orderBy('a.start_date', 'desc')
       .execute(),
-    scopeFor(user.role, 'child:update')
-      ? childFor(db, user, childId, 'child:update').then(
-          () => true,
-          () => false,
-        )
-      : Promise.resolve(false),
+    may('child:update'),
+    may('chronology:write'),
+    may('allocation:manage'),
   ]);
   const allocationViews = allocations.map((a) => ({
     allocationId: a.allocation_id,
@@ -503,7 +510,8 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
     allocations: { current: allocationViews.filter((a) => a.endDate === null), past: allocationViews.filter((a) => a.endDate !== null) },
     socialWorkersLast12Months: socialWorkers.size,
     canUpdate,
-    canAllocate: !!scopeFor(user.role, 'allocation:manage'),
+    canAddNote,
+    canAllocate,
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ALLOCATION_ROLE, type AllocationRole, JOB_ROLE } from '@lantern/core/codes';
+import { ALLOCATION_ROLE, type AllocationRole, JOB_ROLE, type JobRole, MAY_HOLD_ALLOCATION } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { newTeam, newWorker } from '@lantern/core/schemas';
 import { type Kysely, sql } from 'kysely';
@@ -10,14 +10,6 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
 import { addToChronology } from '../../kernel/records.ts';
-
-/** Which job roles may hold each kind of allocation. */
-const MAY_HOLD: Record<AllocationRole, readonly string[]> = {
-  'social-worker': ['social-worker', 'senior-practitioner', 'team-manager'],
-  iro: ['iro'],
-  'personal-adviser': ['personal-adviser', 'social-worker'],
-  'family-support': ['family-support-worker', 'social-worker', 'senior-practitioner'],
-};
 
 /** Open allocations as a worker's caseload, counted in one pass. */
 function caseloads(db: Kysely<Database>, laCode: string) {
@@ -214,7 +206,7 @@ export async function allocate(
     if (scopeFor(actor.user.role, 'allocation:manage') === 'team' && worker.team_id !== actor.user.teamId) {
       throw forbidden('A team manager allocates workers from their own team');
     }
-    if (!MAY_HOLD[input.role].includes(worker.job_role)) {
+    if (!MAY_HOLD_ALLOCATION[input.role].includes(worker.job_role as JobRole)) {
       throw invalid([
         {
           field: 'workerId',

@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: Lantern's speed and memory figures, each printed with its unit. Not a test:
+ * nothing here passes or fails on a number; the figures go in the closing notes of the issues.
+ *   seeding    — `lantern seed` as its own process: wall time and peak memory, on both stores
+ *   start-up   — from launching `lantern start` to the first answered health check
+ *   embedded   — how long the HTTP thread stalls while the embedded database runs a slow query,
+ *                with PGlite on the main thread (the baseline) and on its worker thread
+ *   api        — latency of a child search and of opening a child on the demo council
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
+
+const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
+const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+function figure(name: string, value: number, unit: string, note = '') {
+  process.stdout.write(`${name.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${note ? `  (${note})` : ''}\n`);
+}
+
+function runLantern(args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [LANTERN, ...args], { env: { ...process.env, ...env, LANTERN_REPORT_RESOURCES: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => {
+      const line = stderr.split('\n').find((l) => l.startsWith('LANTERN_RESOURCES '));
+      if (code !== 0 || !line) return reject(new Error(`lantern ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
+      resolve({ ...(JSON.parse(line.slice('LANTERN_RESOURCES '.length)) as { seconds: number; peakMiB: number }), stdout });
+    });
+  });
+}
+
+async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `lantern_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(POSTGRES);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: POSTGRES });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function postgresAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, began: number): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) return (performance.now() - began) / 1000;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function startServer(dataDir: string, port: number, extra: string[] = []) {
+  const began = performance.now();
+  const child = spawn('node', [LANTERN, 'start', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...extra], { stdio: 'ignore' });
+  const seconds = await waitForHealth(`http://127.0.0.1:${port}`, child, began);
+  return {
+    seconds,
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+// A query that keeps the database busy for a couple of seconds of pure computation.
+const SLOW_QUERY = 'select count(*) from generate_series(1, 4000000) g where md5(g::text) like $1';
+
+/** The longest gap between 5 ms timer ticks while `run` works: how long a request would wait. */
+async function stallWhile(run: () => Promise<unknown>): Promise<{ maxMs: number; queryMs: number }> {
+  let last = performance.now();
+  let maxGap = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 5);
+  const began = performance.now();
+  await run();
+  const queryMs = performance.now() - began;
+  await new Promise((r) => setTimeout(r, 30)); // let a tick delayed by the query land
+  clearInterval(tick);
+  return { maxMs: maxGap, queryMs };
+}
+
+async function main() {
+  const work = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
+  const hasPostgres = await postgresAvailable();
+  try {
+    process.stdout.write(`Lantern benchmarks — node ${process.version}, ${new Date().toISOString()}\n\n`);
+
+    if (want('seeding')) {
+      const demoDir = path.join(work, 'demo');
+      const demo = await runLantern(['seed', '--data-dir', demoDir]);
+      figure('seed demo council (2,400 children), PGlite: time', demo.seconds, 's', 'whole process, incl. creating the database');
+      figure('seed demo council (2,400 children), PGlite: peak memory', demo.peakMiB, 'MiB');
+      const bigDir = path.join(work, 'big');
+      const big = await runLantern(['seed', '--children', '50000', '--data-dir', bigDir]);
+      figure('seed 50,000 children, PGlite: time', big.seconds, 's');
+      figure('seed 50,000 children, PGlite: peak memory', big.peakMiB, 'MiB');
+      rmSync(bigDir, { recursive: true, force: true });
+      if (hasPostgres) {
+        for (const children of [2400, 50000]) {
+          const db = await freshPostgresDatabase();
+          try {
+            const r = await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+            figure(`seed ${children.toLocaleString('en-GB')} children, PostgreSQL: time`, r.seconds, 's');
+            figure(`seed ${children.toLocaleString('en-GB')} children, PostgreSQL: peak memory`, r.peakMiB, 'MiB');
+          } finally {
+            await db.drop();
+          }
+        }
+      } else process.stdout.write('seed on PostgreSQL: skipped (no server at TEST_DATABASE_URL)\n');
+    }
+
+    if (want('start-up') || want('api')) {
+      const dir = path.join(work, 'start');
+      const first = await startServer(dir, 3461, ['--seed-if-empty']);
+      figure('first start on an empty folder, incl. seeding the demo council', first.seconds, 's', 'launch to first health answer');
+      await first.stop();
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const s = await startServer(dir, 3461);
+        times.push(s.seconds);
+        if (i < 2) await s.stop();
+        else if (want('api')) await apiFigures(s.url);
+        if (i === 2) await s.stop();
+      }
+      figure('server start, demo council already there (median of 3)', times.sort((a, b) => a - b)[1] as number, 's', 'launch to first health answer');
+    }
+
+    if (want('embedded')) {
+      // Baseline: PGlite on the calling thread, as the library runs by default.
+      const inline = await PGlite.create();
+      await inline.query(SLOW_QUERY, ['abc%']); // warm up
+      const onMain = await stallWhile(() => inline.query(SLOW_QUERY, ['abc%']));
+      await inline.close();
+      const worker = await EmbeddedPostgres.start(undefined);
+      await worker.query(SLOW_QUERY, ['abc%']);
+      const offMain = await stallWhile(() => worker.query(SLOW_QUERY, ['abc%']));
+      await worker.close();
+      figure('slow embedded query: duration (main thread)', onMain.queryMs / 1000, 's');
+      figure('  longest HTTP-thread stall, PGlite on the main thread', onMain.maxMs, 'ms');
+      figure(
+        '  longest HTTP-thread stall, PGlite on its worker thread',
+        offMain.maxMs,
+        'ms',
+        `${(onMain.maxMs / Math.max(offMain.maxMs, 0.001)).toFixed(0)}× shorter`,
+      );
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function apiFigures(url: string) {
+  const signIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'sw.demo', password: 'lantern-demo-2026' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const time = async (path: string, n: number) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const res = await fetch(`${url}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    return { p50: ms[Math.floor(n * 0.5)] as number, p95: ms[Math.floor(n * 0.95)] as number };
+  };
+  const search = await time('/api/children?q=smith', 100);
+  figure('search children by name, demo council, PGlite: median', search.p50, 'ms');
+  figure('search children by name, demo council, PGlite: 95th percentile', search.p95, 'ms');
+  const found = (await (await fetch(`${url}/api/children?q=a&limit=1`, { headers: { cookie } })).json()) as { results: { childId: string }[] };
+  const childId = found.results[0]?.childId;
+  if (childId) {
+    const open = await time(`/api/children/${childId}`, 100);
+    figure('open a child’s record, demo council, PGlite: median', open.p50, 'ms');
+    figure('open a child’s record, demo council, PGlite: 95th percentile', open.p95, 'ms');
+  }
+}
+
+await main();

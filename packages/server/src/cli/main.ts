@@ -1,0 +1,34 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { calendarCommand } from './calendar.ts';
+import { migrateCommand, seedCommand } from './database.ts';
+import { startCommand } from './start.ts';
+
+const program = new Command('lantern')
+  .description("Lantern: case management for children's social care in England")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program.addCommand(startCommand());
+program.addCommand(seedCommand());
+program.addCommand(migrateCommand());
+program.addCommand(calendarCommand());
+
+// Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
+// (the resident set includes the embedded database's worker thread).
+if (process.env.LANTERN_REPORT_RESOURCES) {
+  const began = performance.now();
+  process.once('exit', () => {
+    const report = { seconds: (performance.now() - began) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024 };
+    process.stderr.write(`LANTERN_RESOURCES ${JSON.stringify(report)}\n`);
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof InvalidArgumentError) process.exitCode = 2;
+  else {
+    process.stderr.write(`lantern: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

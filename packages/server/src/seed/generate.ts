@@ -1,0 +1,1189 @@
+/**
+ * The deterministic synthetic council: teams and staff (with agency workers and leavers), children
+ * in households with the adults around them, addresses, allocation histories with the churn real
+ * councils see, chronologies, first record versions and one demo user per role.
+ *
+ * Same seed and options, same data: every value comes from seeded generators (never Math.random,
+ * crypto or the clock) and every date is relative to `asOf`. Rows stream into the database a chunk
+ * of households at a time, one short transaction per chunk, so memory stays bounded at any size
+ * and the embedded database's single connection is free between chunks.
+ */
+import { nhsNumberFromNineDigits, upnFromParts } from '@lantern/core/identifiers';
+import type { Disability, Ethnicity } from '@lantern/core/codes';
+import type { Role } from '@lantern/core/permissions';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { hashPassword } from '../kernel/auth/passwords.ts';
+import type {
+  AddressTable,
+  AllocationTable,
+  AppUserTable,
+  ChronologyEntryTable,
+  Database,
+  PersonTable,
+  RecordVersionTable,
+  RelationshipTable,
+} from '../kernel/db/schema.ts';
+import {
+  buildNamePools,
+  DISABILITIES,
+  ETHNICITIES,
+  fillNote,
+  NOTE_CATEGORIES,
+  type NamePools,
+  type NoteContext,
+  noteTemplate,
+  type SyntheticAddress,
+  syntheticAddress,
+  UASC_ETHNICITIES,
+} from './pools.ts';
+import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
+import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
+
+export type SeedOptions = {
+  laCode?: string;
+  laNumber?: string;
+  councilName?: string;
+  /** How many children (people with an LA child id) to generate; everything else scales with it. */
+  children?: number;
+  seed?: number;
+  /** ISO date the data is "as of"; every date is relative to it, so the data is deterministic. */
+  asOf?: string;
+  onProgress?: (done: number, total: number, stage: string) => void;
+};
+
+export type SeedSummary = {
+  laCode: string;
+  children: number;
+  adults: number;
+  workers: number;
+  teams: number;
+  users: { username: string; role: string; displayName: string }[];
+  password: string;
+  seconds: number;
+};
+
+export const DEMO_PASSWORD = 'lantern-demo-2026';
+
+/**
+ * Where a child's case stands, kept in memory while generating: allocations and chronology follow
+ * it, and later stages (episodes, plans, placements) build on it.
+ */
+export type CaseStatus = 'cin' | 'cp' | 'cla' | 'care-leaver' | 'closed';
+
+export type SeedChild = {
+  personId: string;
+  laChildId: string;
+  givenName: string;
+  familyName: string;
+  sex: 'M' | 'F' | 'U';
+  /** Day numbers (days since 1970-01-01); null when not applicable. */
+  dob: number | null;
+  expectedDob: number | null;
+  status: CaseStatus;
+  caseStart: number;
+  caseEnd: number | null;
+  /** When the child became looked after (looked-after children and care leavers). */
+  lookedAfterFrom: number | null;
+  /** When the child's child protection phase began (children on plans). */
+  protectionFrom: number | null;
+  uasc: boolean;
+  /** One of the children who have had several social workers in the last year. */
+  manyWorkers: boolean;
+  /** An open case with no allocated social worker today. */
+  unallocated: boolean;
+};
+
+const DEFAULTS = { laCode: 'E06000019', laNumber: '884', councilName: 'Herefordshire', children: 2400, seed: 1, asOf: '2026-11-23' };
+
+/** Households per transaction are added until this many children are waiting. */
+const CHILDREN_PER_CHUNK = 250;
+/** Rows per INSERT statement (well under PostgreSQL's 65,535 parameters for the widest table). */
+const ROWS_PER_INSERT = 1000;
+
+/** The mix of cases among the children: about 60% CIN, 17% looked after, 8% CP, 15% closed. */
+const HOUSEHOLD_STATUS = WeightedPicker.of<CaseStatus>([
+  ['cin', 0.58],
+  ['cla', 0.18],
+  ['cp', 0.08],
+  ['care-leaver', 0.034], // households of one, so this is about 2% of children
+  ['closed', 0.15],
+]);
+const SIBLING_STATUS = WeightedPicker.of<CaseStatus>([
+  ['cin', 0.6],
+  ['cla', 0.17],
+  ['cp', 0.08],
+  ['closed', 0.15],
+]);
+const HOUSEHOLD_SIZE = WeightedPicker.of<number>([
+  [1, 45],
+  [2, 30],
+  [3, 17],
+  [4, 8],
+]);
+
+type Band = readonly [number, number];
+const AGE_BANDS: Record<'cin' | 'cp' | 'cla' | 'closed', WeightedPicker<Band>> = {
+  cin: WeightedPicker.of<Band>([
+    [[0, 4], 25],
+    [[5, 9], 27],
+    [[10, 15], 36],
+    [[16, 17], 12],
+  ]),
+  cp: WeightedPicker.of<Band>([
+    [[0, 4], 36],
+    [[5, 9], 29],
+    [[10, 15], 30],
+    [[16, 17], 5],
+  ]),
+  cla: WeightedPicker.of<Band>([
+    [[0, 4], 17],
+    [[5, 9], 18],
+    [[10, 15], 38],
+    [[16, 17], 27],
+  ]),
+  closed: WeightedPicker.of<Band>([
+    [[0, 4], 27],
+    [[5, 9], 26],
+    [[10, 15], 35],
+    [[16, 17], 12],
+  ]),
+};
+
+/** How long ago an open case started, in days. */
+const CASE_LENGTH: Record<'default' | 'cla', WeightedPicker<Band>> = {
+  default: WeightedPicker.of<Band>([
+    [[3, 59], 13],
+    [[60, 364], 32],
+    [[365, 1094], 35],
+    [[1095, 3650], 20],
+  ]),
+  cla: WeightedPicker.of<Band>([
+    [[3, 59], 5],
+    [[60, 364], 20],
+    [[365, 1094], 35],
+    [[1095, 5400], 40],
+  ]),
+};
+
+/** Chance an open child in a case long enough is one of the "many social workers" children. */
+const CHURN_CHANCE = 0.27;
+const UNALLOCATED_CHANCE = 0.012;
+
+type AdultRole = 'mother' | 'father' | 'step-parent' | 'grandparent';
+type Adult = { personId: string; role: AdultRole; resident: boolean; sex: 'M' | 'F'; givenName: string; familyName: string; dob: number };
+
+type Segment = { start: number; pool: Pool; endKind: 'transfer' | 'left' | 'realloc'; worker: number };
+
+type Rows = {
+  person: Insertable<PersonTable>[];
+  relationship: Insertable<RelationshipTable>[];
+  address: Insertable<AddressTable>[];
+  allocation: Insertable<AllocationTable>[];
+  chronology_entry: Insertable<ChronologyEntryTable>[];
+  record_version: Insertable<RecordVersionTable>[];
+};
+
+function emptyRows(): Rows {
+  return { person: [], relationship: [], address: [], allocation: [], chronology_entry: [], record_version: [] };
+}
+
+const ROLE_LABEL: Record<Role, string> = {
+  'social-worker': 'social worker',
+  'team-manager': 'team manager',
+  iro: 'independent reviewing officer',
+  'head-of-service': 'head of service',
+  'performance-analyst': 'performance analyst',
+  administrator: 'administrator',
+};
+
+export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const laCode = options.laCode ?? DEFAULTS.laCode;
+  const laNumber = options.laNumber ?? DEFAULTS.laNumber;
+  const councilName = options.councilName ?? DEFAULTS.councilName;
+  const total = options.children ?? DEFAULTS.children;
+  const seed = options.seed ?? DEFAULTS.seed;
+  const asOfIso = options.asOf ?? DEFAULTS.asOf;
+  const progress = options.onProgress ?? (() => undefined);
+
+  if (!/^E0[6-9]\d{6}$/.test(laCode)) throw new Error(`Cannot seed: "${laCode}" is not a council code like E06000019`);
+  if (!/^\d{3}$/.test(laNumber)) throw new Error(`Cannot seed: the DfE LA number must be three digits, not "${laNumber}"`);
+  if (!Number.isInteger(total) || total < 1) throw new Error(`Cannot seed: children must be a whole number of at least 1, not ${total}`);
+  if (!Number.isInteger(seed)) throw new Error(`Cannot seed: the seed must be a whole number, not ${seed}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOfIso) || Number.isNaN(Date.parse(asOfIso)))
+    throw new Error(`Cannot seed: asOf must be an ISO date like 2026-11-23, not "${asOfIso}"`);
+
+  const [person, worker] = await Promise.all([
+    db.selectFrom('person').select('person_id').where('la_code', '=', laCode).limit(1).executeTakeFirst(),
+    db.selectFrom('worker').select('worker_id').where('la_code', '=', laCode).limit(1).executeTakeFirst(),
+  ]);
+  if (person || worker) {
+    throw new Error(
+      `Council ${laCode} already has ${person ? 'people' : 'staff'} in the database, so it will not be seeded again ` +
+        '(that would double its data). Seed an empty database, or a council code that has no data yet.',
+    );
+  }
+
+  await db
+    .insertInto('local_authority')
+    .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
+    .onConflict((oc) => oc.column('la_code').doNothing())
+    .execute();
+
+  const generator = new CouncilGenerator({ laCode, laNumber, councilName, total, seed, asOf: dayOf(asOfIso) });
+
+  progress(0, total, 'workforce');
+  await generator.insertWorkforce(db);
+
+  progress(0, total, 'children');
+  // One chunk is inserted (on the database's thread, for the embedded store) while the next is
+  // generated; never more than two chunks are in memory. Generation pauses every few households
+  // so the insert in flight can send its next statement.
+  let rows = emptyRows();
+  let waiting = 0;
+  let households = 0;
+  let chunk = 0;
+  let inserting: Promise<void> | null = null;
+  while (generator.childrenMade < total) {
+    waiting += generator.household(rows);
+    if (++households % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (waiting >= CHILDREN_PER_CHUNK || generator.childrenMade >= total) {
+      const statements = insertStatements(rows, chunk++);
+      if (inserting) await inserting;
+      const done = generator.childrenMade;
+      inserting = db
+        .transaction()
+        .execute(async (trx) => {
+          for (const statement of statements) await statement.execute(trx);
+        })
+        .then(() => progress(done, total, 'children'));
+      inserting.catch(() => undefined); // awaited below; this only stops an early failure counting as unhandled
+      rows = emptyRows();
+      waiting = 0;
+    }
+  }
+  if (inserting) await inserting;
+
+  progress(total, total, 'users');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = generator.demoUsers(passwordHash);
+  await db.insertInto('app_user').values(users).execute();
+
+  // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
+  // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
+  await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user`
+    .execute(db)
+    .catch(() => undefined);
+  progress(total, total, 'done');
+
+  return {
+    laCode,
+    children: generator.childrenMade,
+    adults: generator.adultsMade,
+    workers: generator.workforce.workers.length,
+    teams: generator.workforce.teams.length,
+    users: users.map((u) => ({ username: u.username, role: u.role, displayName: u.display_name })),
+    password: DEMO_PASSWORD,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
+
+/** The statements that insert a chunk, made ready (rows serialised) before its turn comes. */
+function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
+  // The tables start empty, so the foreign-key checks' cached plans are sequential scans that
+  // slow every insert as the tables grow (quadratic overall). Discarding cached plans while the
+  // tables double in size lets PostgreSQL re-plan them as index lookups.
+  const statements: RawBuilder<unknown>[] = (chunk & (chunk - 1)) === 0 ? [sql`discard plans`] : [];
+  // People first: everything else points at them.
+  statements.push(
+    ...insertsFor('person', rows.person),
+    ...insertsFor('relationship', rows.relationship),
+    ...insertsFor('address', rows.address),
+    ...insertsFor('allocation', rows.allocation),
+    ...insertsFor('chronology_entry', rows.chronology_entry),
+    ...insertsFor('record_version', rows.record_version),
+  );
+  return statements;
+}
+
+/**
+ * Inserts of rows (all with the same keys) a thousand at a time. Each statement sends its rows as
+ * one JSON parameter expanded by json_populate_recordset: about a quarter faster than a
+ * thousand-row VALUES list with ten thousand parameters. Columns left out take their defaults.
+ */
+function insertsFor<T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]): RawBuilder<unknown>[] {
+  const statements: RawBuilder<unknown>[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + ROWS_PER_INSERT);
+    const cols = sql.join(Object.keys(part[0] as object).map((c) => sql.ref(c)));
+    statements.push(
+      sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)})`,
+    );
+  }
+  return statements;
+}
+
+async function insertAll<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (const statement of insertsFor(table, rows)) await statement.execute(trx);
+}
+
+type GeneratorConfig = { laCode: string; laNumber: string; councilName: string; total: number; seed: number; asOf: number };
+
+class CouncilGenerator {
+  readonly workforce: Workforce;
+  childrenMade = 0;
+  adultsMade = 0;
+
+  private readonly rng: Rng;
+  private readonly ids: Rng;
+  private readonly names: NamePools;
+  private readonly cfg: GeneratorConfig;
+  private readonly asOf: number;
+  private readonly childIdPrefix: string;
+  private readonly childIdWidth: number;
+  private readonly schoolEntryCutoff: number;
+  private readonly nSchools: number;
+  private upnCounter = 0;
+  private nhsCounter = 0;
+  private readonly nhsOffset: number;
+
+  constructor(cfg: GeneratorConfig) {
+    this.cfg = cfg;
+    this.asOf = cfg.asOf;
+    this.rng = new Rng(cfg.seed, 2);
+    // Ids also depend on the council, so two councils seeded alike never share a UUID.
+    this.ids = new Rng(cfg.seed, 1 + hashString(cfg.laCode));
+    this.names = buildNamePools(cfg.seed);
+    const letters = cfg.councilName.replace(/[^A-Za-z]/g, '').toUpperCase();
+    this.childIdPrefix = `${letters.charAt(0) || 'L'}C`;
+    this.childIdWidth = Math.max(6, String(cfg.total).length);
+    // Children born on or before 31 August four years before this school year started are at school.
+    const asOfDate = new Date(cfg.asOf * 86_400_000);
+    const schoolYearStart = asOfDate.getUTCMonth() >= 8 ? asOfDate.getUTCFullYear() : asOfDate.getUTCFullYear() - 1;
+    this.schoolEntryCutoff = dayOf(`${schoolYearStart - 4}-08-31`);
+    this.nSchools = Math.min(7999, Math.max(60, Math.ceil(cfg.total / 400)));
+    this.nhsOffset = new Rng(cfg.seed, 5 + hashString(cfg.laCode)).int(1_000_000);
+
+    // Staff the council for the cases it will hold.
+    const n = cfg.total;
+    const openCin = n * 0.58;
+    const expectedCases: Record<Pool, number> = {
+      'front-door': 0,
+      assessment: openCin * 0.09 + n * 0.08 * 0.1,
+      cin: openCin * 0.91,
+      cp: n * 0.08,
+      cla: n * 0.175,
+      'care-leavers': n * 0.02,
+      iro: n * 0.175,
+    };
+    const slug =
+      cfg.councilName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'council';
+    this.workforce = Workforce.build(new Rng(cfg.seed, 3), this.ids, this.names, {
+      children: n,
+      asOf: cfg.asOf,
+      emailDomain: `${slug}.example`,
+      expectedCases,
+    });
+  }
+
+  async insertWorkforce(db: Kysely<Database>): Promise<void> {
+    const { laCode } = this.cfg;
+    const wf = this.workforce;
+    await db.transaction().execute(async (trx) => {
+      await insertAll(
+        trx,
+        'team',
+        wf.teams.map((t) => ({ la_code: laCode, team_id: t.teamId, name: t.name, service: t.service, manager_worker_id: null })),
+      );
+    });
+    for (let i = 0; i < wf.workers.length; i += ROWS_PER_INSERT) {
+      const chunk = wf.workers.slice(i, i + ROWS_PER_INSERT);
+      await db.transaction().execute((trx) =>
+        insertAll(
+          trx,
+          'worker',
+          chunk.map((w) => ({
+            la_code: laCode,
+            worker_id: w.workerId,
+            given_name: w.givenName,
+            family_name: w.familyName,
+            job_role: w.jobRole,
+            employment: w.employment,
+            team_id: w.teamIndex === null ? null : (wf.teams[w.teamIndex]?.teamId ?? null),
+            start_date: isoOf(w.start),
+            leave_date: w.leave === null ? null : isoOf(w.leave),
+            fte: w.fte,
+            swe_number: w.swe,
+            email: w.email,
+            created_at: timestampOf(w.start, 9, 0),
+          })),
+        ),
+      );
+    }
+    for (let i = 0; i < wf.teams.length; i += 200) {
+      const chunk = wf.teams.slice(i, i + 200);
+      await db.transaction().execute(async (trx) => {
+        for (const t of chunk) {
+          await trx
+            .updateTable('team')
+            .set({ manager_worker_id: wf.worker(t.managerIndex).workerId })
+            .where('la_code', '=', laCode)
+            .where('team_id', '=', t.teamId)
+            .execute();
+        }
+      });
+    }
+  }
+
+  /** Generates one household into `rows`; returns how many children it added. */
+  household(rows: Rows): number {
+    const { rng, names, asOf } = this;
+    const remaining = this.cfg.total - this.childrenMade;
+    const status = HOUSEHOLD_STATUS.pick(rng);
+    const uasc = status === 'cla' && rng.chance(0.11);
+    let size = status === 'care-leaver' || uasc ? 1 : HOUSEHOLD_SIZE.pick(rng);
+    size = Math.min(size, remaining);
+    const familyName = rng.pick(names.family);
+    const ethnicity: Ethnicity = uasc ? UASC_ETHNICITIES.pick(rng) : ETHNICITIES.pick(rng);
+    const home = syntheticAddress(rng, names);
+    const homeSince = asOf - rng.between(60, 12 * 365);
+
+    // The children.
+    const children: SeedChild[] = [];
+    for (let i = 0; i < size; i++) {
+      const childStatus = i === 0 || status === 'care-leaver' || rng.chance(0.85) ? status : SIBLING_STATUS.pick(rng);
+      children.push(this.makeChild(rows, childStatus, familyName, ethnicity, uasc));
+    }
+
+    // The adults around them.
+    const adults = uasc ? [] : this.makeAdults(children, familyName, status === 'care-leaver');
+    const firstCase = Math.min(...children.map((c) => c.caseStart));
+    for (const a of adults) this.pushAdult(rows, a, ethnicity, firstCase, a.resident ? home : syntheticAddress(rng, names), homeSince);
+
+    // Per child: relationships, addresses, allocations, chronology.
+    for (const child of children) {
+      const atHome = child.status !== 'cla' && child.status !== 'care-leaver';
+      for (const a of adults) {
+        rows.relationship.push({
+          la_code: this.cfg.laCode,
+          relationship_id: this.ids.uuid(),
+          person_id: child.personId,
+          related_person_id: a.personId,
+          relationship_type: a.role,
+          parental_responsibility: this.parentalResponsibility(a, adults.length),
+          lives_with: a.resident && atHome,
+          created_at: timestampOf(child.caseStart, 10, 0),
+        });
+      }
+      for (const sib of children) {
+        if (sib === child) continue;
+        rows.relationship.push({
+          la_code: this.cfg.laCode,
+          relationship_id: this.ids.uuid(),
+          person_id: child.personId,
+          related_person_id: sib.personId,
+          relationship_type: 'sibling',
+          parental_responsibility: false,
+          lives_with: atHome && sib.status !== 'cla' && sib.status !== 'care-leaver',
+          created_at: timestampOf(Math.max(child.caseStart, sib.caseStart), 10, 0),
+        });
+      }
+      this.addChildAddresses(rows, child, home, homeSince);
+      const resident = adults.find((a) => a.resident);
+      this.addCaseHistory(rows, child, resident);
+    }
+    return size;
+  }
+
+  private makeChild(rows: Rows, status: CaseStatus, householdName: string, householdEthnicity: Ethnicity, uasc: boolean): SeedChild {
+    const { rng, names, asOf, cfg } = this;
+    this.childrenMade++;
+    const laChildId = `${this.childIdPrefix}${String(this.childrenMade).padStart(this.childIdWidth, '0')}`;
+    const personId = this.ids.uuid();
+    const unborn = !uasc && ((status === 'cin' && rng.chance(0.008)) || (status === 'cp' && rng.chance(0.04)));
+
+    let sex: 'M' | 'F' | 'U';
+    let dob: number | null = null;
+    let expectedDob: number | null = null;
+    if (unborn) {
+      sex = 'U';
+      expectedDob = asOf + rng.between(14, 160);
+    } else {
+      sex = uasc ? (rng.chance(0.92) ? 'M' : 'F') : rng.chance(0.002) ? 'U' : rng.chance(0.52) ? 'M' : 'F';
+      let years: number;
+      if (status === 'care-leaver') years = rng.between(18, 21);
+      else if (uasc) years = rng.between(16, 17);
+      else {
+        const [lo, hi] = AGE_BANDS[status].pick(rng);
+        years = rng.between(lo, hi);
+      }
+      dob = birthday(asOf - 1 - rng.int(364), -years);
+    }
+    const givenName = unborn ? 'Unborn' : rng.pick(sex === 'M' ? names.male : sex === 'F' ? names.female : rng.chance(0.5) ? names.male : names.female);
+    const otherNames = !unborn && rng.chance(0.3) ? rng.pick(sex === 'F' ? names.female : names.male) : null;
+    const familyName = rng.chance(0.9) ? householdName : rng.pick(names.family);
+    const ethnicity = uasc ? householdEthnicity : rng.chance(0.95) ? householdEthnicity : ETHNICITIES.pick(rng);
+
+    // The case: when it started, whether it has ended, and how it has been held.
+    const child: SeedChild = {
+      personId,
+      laChildId,
+      givenName,
+      familyName,
+      sex,
+      dob,
+      expectedDob,
+      status,
+      caseStart: asOf,
+      caseEnd: null,
+      lookedAfterFrom: null,
+      protectionFrom: null,
+      uasc,
+      manyWorkers: false,
+      unallocated: false,
+    };
+    this.planCase(child);
+
+    // Identifiers. A UPN once at school; "UN1" before; NHS numbers from the 999 test range.
+    let upn: string | null = null;
+    let upnUnknown: string | null = null;
+    if (dob === null || dob > this.schoolEntryCutoff) upnUnknown = 'UN1';
+    else if (uasc && rng.chance(0.5)) upnUnknown = 'UN3';
+    else if (rng.chance(0.97)) upn = this.nextUpn(dob);
+    else upnUnknown = status === 'cla' ? 'UN4' : 'UN5';
+    const nhs = dob === null || rng.chance(uasc ? 0.25 : 0.03) ? null : this.nextNhsNumber();
+
+    let disabilities: Disability[] = ['NONE'];
+    if (!unborn && rng.chance(0.1)) {
+      const first = DISABILITIES.pick(rng);
+      const second = rng.chance(0.25) ? DISABILITIES.pick(rng) : first;
+      disabilities = second === first ? [first] : [first, second];
+    }
+    const restricted = rng.chance(0.005);
+    const died = status === 'closed' && dob !== null && child.caseEnd !== null && child.caseEnd >= dob && rng.chance(0.004);
+    const created = timestampOf(child.caseStart, rng.between(8, 17), rng.int(60));
+
+    const row = {
+      la_code: cfg.laCode,
+      person_id: personId,
+      is_child: true,
+      la_child_id: laChildId,
+      given_name: givenName,
+      family_name: familyName,
+      other_names: otherNames,
+      date_of_birth: dob === null ? null : isoOf(dob),
+      expected_date_of_birth: expectedDob === null ? null : isoOf(expectedDob),
+      sex,
+      ethnicity,
+      upn,
+      former_upn: null,
+      upn_unknown: upnUnknown,
+      nhs_number: nhs,
+      date_of_death: died && child.caseEnd !== null ? isoOf(child.caseEnd) : null,
+      uasc,
+      disabilities,
+      restricted,
+      created_at: created,
+      updated_at: created,
+    } satisfies Insertable<PersonTable>;
+    rows.person.push(row);
+    rows.record_version.push(this.firstVersion(row, personId, created));
+    return child;
+  }
+
+  /** Decides when the case started and ended, and whether it is one with many workers. */
+  private planCase(child: SeedChild): void {
+    const { rng, asOf } = this;
+    const age = child.dob === null ? 0 : asOf - child.dob;
+    switch (child.status) {
+      case 'closed': {
+        const earliestEnd = Math.min(asOf - 1, Math.max(asOf - 900, (child.dob ?? asOf) + 1));
+        const end = rng.between(earliestEnd, asOf - 1);
+        const length = rng.chance(0.55) ? rng.between(5, 60) : rng.between(61, 700);
+        child.caseEnd = end;
+        child.caseStart = Math.max(end - length, (child.dob ?? end) - 60);
+        if (child.caseStart >= end) child.caseStart = end - 1;
+        return;
+      }
+      case 'care-leaver': {
+        const at18 = birthday(child.dob as number, 18);
+        child.caseStart = at18 - rng.between(200, 6 * 365);
+        child.lookedAfterFrom = child.caseStart;
+        return;
+      }
+      default: {
+        if (child.dob === null) {
+          child.caseStart = asOf - rng.between(7, 120); // a pre-birth assessment
+        } else {
+          const [lo, hi] = CASE_LENGTH[child.status === 'cla' ? 'cla' : 'default'].pick(rng);
+          child.caseStart = asOf - Math.min(rng.between(lo, hi), age + 60);
+          if (age >= 420 && rng.chance(CHURN_CHANCE)) {
+            // Many social workers: a case open more than a year with several changes in the last one.
+            const span = Math.min(age, 4000) - 380;
+            if (asOf - child.caseStart < 380) child.caseStart = asOf - 380 - Math.floor(span * rng.next() ** 1.5);
+            child.manyWorkers = true;
+          }
+        }
+        child.unallocated = rng.chance(UNALLOCATED_CHANCE);
+        const length = asOf - child.caseStart;
+        if (child.status === 'cla') {
+          child.lookedAfterFrom = child.uasc
+            ? child.caseStart + rng.between(0, Math.min(14, length - 1))
+            : child.caseStart + (rng.chance(0.6) ? rng.between(0, Math.min(length - 1, 90)) : Math.floor((length - 1) * rng.next()));
+        } else if (child.status === 'cp') {
+          child.protectionFrom = asOf - rng.between(Math.min(10, length), Math.max(Math.min(10, length), Math.min(length, 540)));
+        }
+      }
+    }
+  }
+
+  private makeAdults(children: SeedChild[], householdName: string, careLeaver: boolean): Adult[] {
+    const { rng } = this;
+    const eldest = Math.min(...children.map((c) => c.dob ?? c.expectedDob ?? this.asOf));
+    const adults: Adult[] = [];
+    const mother = (resident: boolean) =>
+      this.adult('mother', resident, 'F', rng.chance(0.75) ? householdName : null, eldest - rng.between(17, 38) * 365 - rng.int(365));
+    const father = (resident: boolean) =>
+      this.adult('father', resident, 'M', rng.chance(0.85) ? householdName : null, eldest - rng.between(19, 42) * 365 - rng.int(365));
+    if (careLeaver) {
+      if (rng.chance(0.7)) adults.push(mother(false));
+      return adults;
+    }
+    if (rng.chance(0.55)) {
+      const r = rng.next();
+      if (r < 0.8) {
+        adults.push(mother(true));
+        if (rng.chance(0.35)) adults.push(father(false));
+      } else if (r < 0.92) adults.push(father(true));
+      else adults.push(this.grandparent(eldest, rng.chance(0.7) ? 'F' : 'M', householdName));
+    } else {
+      const r = rng.next();
+      adults.push(mother(true));
+      if (r < 0.6) adults.push(father(true));
+      else if (r < 0.88) {
+        adults.push(this.adult('step-parent', true, rng.chance(0.9) ? 'M' : 'F', null, eldest - rng.between(20, 40) * 365 - rng.int(365)));
+        if (rng.chance(0.5)) adults.push(father(false));
+      } else adults.push(this.grandparent(eldest, rng.chance(0.7) ? 'F' : 'M', householdName));
+    }
+    return adults;
+  }
+
+  private grandparent(eldest: number, sex: 'M' | 'F', householdName: string): Adult {
+    return this.adult('grandparent', true, sex, this.rng.chance(0.6) ? householdName : null, eldest - this.rng.between(38, 60) * 365 - this.rng.int(365));
+  }
+
+  private adult(role: AdultRole, resident: boolean, sex: 'M' | 'F', familyName: string | null, dob: number): Adult {
+    const { rng, names } = this;
+    return {
+      personId: this.ids.uuid(),
+      role,
+      resident,
+      sex,
+      givenName: rng.pick(sex === 'M' ? names.male : names.female),
+      familyName: familyName ?? rng.pick(names.family),
+      dob,
+    };
+  }
+
+  private parentalResponsibility(a: Adult, adultsInHousehold: number): boolean {
+    switch (a.role) {
+      case 'mother':
+        return true;
+      case 'father':
+        return a.resident || this.rng.chance(0.75);
+      case 'step-parent':
+        return this.rng.chance(0.05);
+      case 'grandparent':
+        return adultsInHousehold === 1 && this.rng.chance(0.6);
+    }
+  }
+
+  private pushAdult(rows: Rows, a: Adult, ethnicity: Ethnicity, firstCase: number, address: SyntheticAddress, homeSince: number): void {
+    const { cfg, rng } = this;
+    this.adultsMade++;
+    const created = timestampOf(firstCase, rng.between(8, 17), rng.int(60));
+    const row = {
+      la_code: cfg.laCode,
+      person_id: a.personId,
+      is_child: false,
+      la_child_id: null,
+      given_name: a.givenName,
+      family_name: a.familyName,
+      other_names: null,
+      date_of_birth: isoOf(a.dob),
+      expected_date_of_birth: null,
+      sex: a.sex,
+      ethnicity,
+      upn: null,
+      former_upn: null,
+      upn_unknown: null,
+      nhs_number: null,
+      date_of_death: null,
+      uasc: false,
+      disabilities: [],
+      restricted: false,
+      created_at: created,
+      updated_at: created,
+    } satisfies Insertable<PersonTable>;
+    rows.person.push(row);
+    rows.record_version.push(this.firstVersion(row, null, created));
+    const since = a.resident ? homeSince : this.asOf - rng.between(30, 8 * 365);
+    rows.address.push(this.addressRow(a.personId, address, Math.min(Math.max(since, a.dob + 16 * 365), this.asOf), null, firstCase));
+  }
+
+  private addChildAddresses(rows: Rows, child: SeedChild, home: SyntheticAddress, homeSince: number): void {
+    const { rng, names, asOf } = this;
+    const born = child.dob ?? child.caseStart;
+    const homeFrom = Math.min(Math.max(homeSince, born), asOf);
+    if (child.status === 'cla' || child.status === 'care-leaver') {
+      const placedFrom = Math.min(child.lookedAfterFrom ?? child.caseStart, asOf);
+      if (child.status === 'care-leaver') {
+        const ownFrom = Math.min(birthday(child.dob as number, 18) + rng.between(0, 200), asOf);
+        rows.address.push(this.addressRow(child.personId, syntheticAddress(rng, names), Math.min(placedFrom, ownFrom - 1), ownFrom - 1, child.caseStart));
+        rows.address.push(this.addressRow(child.personId, syntheticAddress(rng, names), ownFrom, null, child.caseStart));
+        return;
+      }
+      rows.address.push(this.addressRow(child.personId, syntheticAddress(rng, names), placedFrom, null, child.caseStart));
+      if (!child.uasc && placedFrom - 1 >= homeFrom) rows.address.push(this.addressRow(child.personId, home, homeFrom, placedFrom - 1, child.caseStart));
+      return;
+    }
+    rows.address.push(this.addressRow(child.personId, home, homeFrom, null, child.caseStart));
+    if (rng.chance(0.15) && homeFrom - born > 200) {
+      const previousFrom = Math.max(born, homeFrom - rng.between(200, 2000));
+      rows.address.push(this.addressRow(child.personId, syntheticAddress(rng, names), previousFrom, homeFrom - 1, child.caseStart));
+    }
+  }
+
+  private addressRow(personId: string, a: SyntheticAddress, start: number, end: number | null, recordedOn: number): Insertable<AddressTable> {
+    return {
+      la_code: this.cfg.laCode,
+      address_id: this.ids.uuid(),
+      person_id: personId,
+      line1: a.line1,
+      line2: a.line2,
+      town: a.town,
+      postcode: a.postcode,
+      start_date: isoOf(start),
+      end_date: end === null ? null : isoOf(Math.max(end, start)),
+      created_at: timestampOf(Math.min(recordedOn, this.asOf), 11, 0),
+    };
+  }
+
+  private firstVersion(row: Insertable<PersonTable>, childId: string | null, at: string): Insertable<RecordVersionTable> {
+    return {
+      la_code: row.la_code,
+      record_type: 'person',
+      record_id: row.person_id,
+      version: 1,
+      child_id: childId,
+      data: {
+        laCode: row.la_code,
+        personId: row.person_id,
+        isChild: row.is_child,
+        laChildId: row.la_child_id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        otherNames: row.other_names,
+        dateOfBirth: row.date_of_birth,
+        expectedDateOfBirth: row.expected_date_of_birth,
+        sex: row.sex,
+        ethnicity: row.ethnicity,
+        upn: row.upn,
+        formerUpn: row.former_upn,
+        upnUnknown: row.upn_unknown,
+        nhsNumber: row.nhs_number,
+        dateOfDeath: row.date_of_death,
+        uasc: row.uasc,
+        disabilities: row.disabilities,
+        restricted: row.restricted,
+        version: 1,
+      },
+      changed_by: null,
+      changed_at: at,
+    };
+  }
+
+  private nextUpn(dob: number): string {
+    const k = this.upnCounter++;
+    const school = 2000 + (k % this.nSchools);
+    const serial = Math.floor(k / this.nSchools) % 1000;
+    const entryYear = (new Date(dob * 86_400_000).getUTCFullYear() + 5) % 100;
+    const digits = `${school}${String(entryYear).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+    return upnFromParts(this.cfg.laNumber, digits.slice(0, 8), digits.slice(8));
+  }
+
+  private nextNhsNumber(): string | null {
+    // 999 000 0000 to 999 999 9999 is the range the NHS keeps for test data: never a real patient.
+    while (this.nhsCounter < 1_000_000) {
+      const six = (this.nhsCounter++ * 7919 + this.nhsOffset) % 1_000_000;
+      const nhs = nhsNumberFromNineDigits(`999${String(six).padStart(6, '0')}`);
+      if (nhs) return nhs;
+    }
+    return null;
+  }
+
+  // ---- Allocations and chronology ----
+
+  private addCaseHistory(rows: Rows, child: SeedChild, resident: Adult | undefined): void {
+    const { rng } = this;
+    if (child.status === 'closed') {
+      const end = child.caseEnd as number;
+      const length = end - child.caseStart;
+      const segments: Segment[] =
+        length > 60 && rng.chance(0.5)
+          ? [
+              { start: child.caseStart, pool: 'assessment', endKind: 'transfer', worker: -1 },
+              { start: child.caseStart + rng.between(20, Math.min(55, length - 1)), pool: 'cin', endKind: 'realloc', worker: -1 },
+            ]
+          : [{ start: child.caseStart, pool: length <= 60 ? 'assessment' : 'cin', endKind: 'realloc', worker: -1 }];
+      this.allocateSegments(rows, child, segments, end, 'Case closed');
+    } else if (child.status === 'care-leaver') {
+      const at18 = birthday(child.dob as number, 18);
+      const segments: Segment[] = [{ start: child.caseStart, pool: 'cla', endKind: 'realloc', worker: -1 }];
+      if (at18 - child.caseStart > 200 && rng.chance(0.5))
+        segments.push({ start: child.caseStart + rng.between(60, at18 - child.caseStart - 30), pool: 'cla', endKind: 'realloc', worker: -1 });
+      this.allocateSegments(rows, child, segments, at18, 'Turned 18: case transferred to the care leavers service');
+      this.allocateOther(rows, child, 'iro', 'iro', child.caseStart, at18, 'Child became looked after', 'Ceased to be looked after at 18');
+      this.allocateOther(rows, child, 'care-leavers', 'personal-adviser', at18, null, 'Turned 18: leaving care', null);
+    } else {
+      const segments = this.planSegments(child);
+      this.allocateSegments(rows, child, segments, null, null);
+      if (child.status === 'cla') {
+        this.allocateOther(rows, child, 'iro', 'iro', child.lookedAfterFrom as number, null, 'Child became looked after', null);
+      }
+    }
+    this.addNotes(rows, child, resident);
+  }
+
+  /** The phases of an open case (which pool holds it when) and the changes of worker within them. */
+  private planSegments(child: SeedChild): Segment[] {
+    const { rng, asOf } = this;
+    const cs = child.caseStart;
+    const length = asOf - cs;
+    const phases: { start: number; pool: Pool }[] = [];
+    if (child.status === 'cin') {
+      if (length < 60) phases.push({ start: cs, pool: 'assessment' });
+      else if (rng.chance(0.65)) phases.push({ start: cs, pool: 'assessment' }, { start: cs + rng.between(20, 55), pool: 'cin' });
+      else phases.push({ start: cs, pool: 'cin' });
+    } else if (child.status === 'cp') {
+      const from = child.protectionFrom as number;
+      if (from - cs > 20) {
+        phases.push({ start: cs, pool: 'assessment' });
+        if (from - cs > 120 && rng.chance(0.5)) phases.push({ start: cs + rng.between(20, 55), pool: 'cin' });
+      }
+      phases.push({ start: Math.max(from, cs), pool: 'cp' });
+    } else {
+      const from = child.lookedAfterFrom as number;
+      if (from - cs > 20) {
+        phases.push({ start: cs, pool: 'assessment' });
+        if (from - cs > 120) phases.push({ start: cs + rng.between(20, 55), pool: rng.chance(0.4) ? 'cp' : 'cin' });
+      }
+      phases.push({ start: Math.max(from, cs), pool: 'cla' });
+    }
+
+    const windowStart = asOf - 365;
+    const extra: { day: number; kind: 'left' | 'realloc' }[] = [];
+    const kind = (): 'left' | 'realloc' => (rng.chance(0.45) ? 'left' : 'realloc');
+    if (child.manyWorkers) {
+      const k = rng.chance(0.5) ? 2 : rng.chance(0.6) ? 3 : 4;
+      const lo = Math.max(cs + 7, asOf - 355);
+      for (let i = 0; i < k; i++) extra.push({ day: rng.between(lo, asOf - 10), kind: kind() });
+    } else {
+      const phaseChangesInWindow = phases.filter((p, i) => i > 0 && p.start > windowStart).length;
+      if (length > 90 && rng.chance(0.3)) {
+        const day = rng.between(cs + 30, asOf - 10);
+        if (day <= windowStart || phaseChangesInWindow === 0) extra.push({ day, kind: kind() });
+      }
+      if (length > 730 && rng.chance(0.4)) extra.push({ day: rng.between(cs + 60, asOf - 400), kind: kind() });
+      // Few cases stay with one worker for years: a long case changed hands in the last few.
+      const lastChange = Math.max(cs, ...phases.map((p) => p.start), ...extra.map((e) => e.day));
+      if (asOf - lastChange > 1000 && rng.chance(0.85)) extra.push({ day: rng.between(asOf - 1000, asOf - 370), kind: kind() });
+    }
+    if (child.unallocated && length > 45) extra.push({ day: asOf - rng.between(5, Math.min(60, length - 10)), kind: 'left' });
+
+    // Merge phase starts and extra changes into segments, a few days apart at least.
+    const boundaries: { day: number; pool: Pool | null; kind: 'transfer' | 'left' | 'realloc' }[] = [
+      ...phases.slice(1).map((p) => ({ day: p.start, pool: p.pool as Pool | null, kind: 'transfer' as const })),
+      ...extra.map((e) => ({ day: e.day, pool: null, kind: e.kind })),
+    ].sort((a, b) => a.day - b.day || (a.pool ? -1 : 1));
+    const segments: Segment[] = [{ start: cs, pool: (phases[0] as { pool: Pool }).pool, endKind: 'realloc', worker: -1 }];
+    for (const b of boundaries) {
+      const last = segments[segments.length - 1] as Segment;
+      if (b.day - last.start < 4 || b.day > asOf - 3) {
+        if (b.pool) last.pool = b.pool; // too close: the later phase wins
+        continue;
+      }
+      last.endKind = b.kind;
+      segments.push({ start: b.day, pool: b.pool ?? last.pool, endKind: 'realloc', worker: -1 });
+    }
+    return segments;
+  }
+
+  /**
+   * Gives each segment a worker and writes the social-worker allocations. `endDay` ends the last
+   * one (closed cases, care leavers); otherwise it stays open, or is ended and left unfilled for
+   * a child awaiting allocation.
+   */
+  private allocateSegments(rows: Rows, child: SeedChild, segments: Segment[], endDay: number | null, endReason: string | null): void {
+    const { rng, asOf } = this;
+    const wf = this.workforce;
+    const limit = endDay ?? asOf;
+    let previous = -1;
+    const kept: { start: number; end: number | null; worker: number; endReason: string | null }[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i] as Segment;
+      const next = segments[i + 1];
+      const isLast = next === undefined;
+      const before = kept[kept.length - 1];
+      // After a reallocation or a leaver, the case usually stays in the same team.
+      const preferTeam = before && i > 0 && (segments[i - 1] as Segment).endKind !== 'transfer' ? (wf.worker(before.worker).teamIndex ?? -1) : -1;
+      let start = seg.start;
+      let end: number | null = isLast ? endDay : next.start;
+      let w = -1;
+      let left = false;
+      if (!isLast && seg.endKind === 'left') {
+        const after = segments[i + 2]?.start ?? limit;
+        w = wf.pickLeaverLeavingIn(seg.pool, start + 3, after - 3, start, previous);
+        if (w >= 0) {
+          end = wf.worker(w).leave as number;
+          next.start = end;
+          left = true;
+        }
+      }
+      if (w < 0 && end !== null && rng.chance(isLast ? 0.35 : 0.25)) w = wf.pickLeaverLeavingFrom(seg.pool, end, start, previous);
+      if (w < 0) w = wf.pickCurrent(seg.pool, start, previous, preferTeam, isLast && endDay === null ? wf.openSw : null);
+      const worker = wf.worker(w);
+      if (worker.start > start) {
+        // Nobody in the pool had started then: the case waited, or the previous worker kept it.
+        start = worker.start;
+        if (before && before.end === seg.start && before.endReason === null) {
+          const prev = wf.worker(before.worker);
+          if (prev.leave === null || prev.leave >= start) before.end = start;
+        }
+      }
+      if (end !== null && start >= end) continue; // nobody could hold it then: a gap in the history
+      kept.push({ start, end, worker: w, endReason: isLast ? endReason : left ? 'Worker left' : null });
+      seg.worker = w;
+      previous = w;
+    }
+    // Fix end reasons now that every worker is known.
+    for (let i = 0; i < kept.length - 1; i++) {
+      const k = kept[i] as (typeof kept)[number];
+      if (k.endReason === 'Worker left') continue;
+      const nextTeam = wf.teamOf((kept[i + 1] as (typeof kept)[number]).worker)?.index;
+      k.endReason = wf.teamOf(k.worker)?.index !== nextTeam ? 'Team transfer' : 'Reallocation to balance caseloads';
+    }
+    if (endDay === null && child.unallocated) {
+      if (asOf - child.caseStart <= 45 || kept.length <= 1)
+        kept.length = 0; // never allocated
+      else {
+        kept.pop();
+        const last = kept[kept.length - 1] as (typeof kept)[number];
+        if (last.endReason !== 'Worker left') last.endReason = 'Worker on long-term leave';
+      }
+    }
+    let previousReason: string | null = null;
+    for (const k of kept) {
+      this.pushAllocation(rows, child, k.worker, 'social-worker', k.start, k.end, previousReason ?? 'New case', k.endReason);
+      previousReason = k.endReason;
+    }
+    if (kept.length === 0 || (endDay === null && kept[kept.length - 1]?.end !== null)) {
+      const since = kept.length === 0 ? child.caseStart : (kept[kept.length - 1]?.end as number);
+      this.pushNote(
+        rows,
+        child,
+        Math.min(since, asOf),
+        'management-decision',
+        'Case awaiting allocation of a social worker; to be discussed at the allocation meeting.',
+      );
+    }
+  }
+
+  /**
+   * An IRO or personal adviser from `from` (to `to`, or still open). The one holding it now is
+   * picked by caseload share; if they arrived later, or the child has been looked after a long
+   * time, someone held it before them.
+   */
+  private allocateOther(
+    rows: Rows,
+    child: SeedChild,
+    pool: Pool,
+    role: 'iro' | 'personal-adviser',
+    from: number,
+    to: number | null,
+    startReason: string,
+    endReason: string | null,
+  ): void {
+    const { rng, asOf } = this;
+    const wf = this.workforce;
+    if (to !== null) {
+      const w = wf.pickCurrent(pool, from);
+      const start = Math.max(from, wf.worker(w).start);
+      if (start < to) this.pushAllocation(rows, child, w, role, start, to, startReason, endReason);
+      return;
+    }
+    const w = wf.pickAny(pool, -1, role === 'iro' ? wf.openIro : wf.openPa);
+    let start = Math.max(from, wf.worker(w).start);
+    if (start === from && asOf - from > 400 && rng.chance(0.2)) start = from + rng.between(100, asOf - from - 30);
+    if (start > from + 14) {
+      const before = wf.pickCurrent(pool, from, w);
+      const beforeStart = Math.max(from, wf.worker(before).start);
+      if (before !== w && beforeStart < start) {
+        this.pushAllocation(rows, child, before, role, beforeStart, start, startReason, 'Reallocation to balance caseloads');
+        startReason = 'Reallocation to balance caseloads';
+      }
+    }
+    this.pushAllocation(rows, child, w, role, start, null, startReason, null);
+  }
+
+  private pushAllocation(
+    rows: Rows,
+    child: SeedChild,
+    w: number,
+    role: 'social-worker' | 'iro' | 'personal-adviser',
+    start: number,
+    end: number | null,
+    startReason: string,
+    endReason: string | null,
+  ): void {
+    const wf = this.workforce;
+    const worker = wf.worker(w);
+    const allocationId = this.ids.uuid();
+    rows.allocation.push({
+      la_code: this.cfg.laCode,
+      allocation_id: allocationId,
+      child_id: child.personId,
+      worker_id: worker.workerId,
+      allocation_role: role,
+      start_date: isoOf(start),
+      end_date: end === null ? null : isoOf(end),
+      start_reason: startReason,
+      end_reason: end === null ? null : endReason,
+      created_at: timestampOf(start, 12, 0),
+    });
+    if (end === null) {
+      if (role === 'social-worker') wf.openSw[w] = (wf.openSw[w] ?? 0) + 1;
+      else if (role === 'iro') wf.openIro[w] = (wf.openIro[w] ?? 0) + 1;
+      else wf.openPa[w] = (wf.openPa[w] ?? 0) + 1;
+    }
+    const team = wf.teamOf(w)?.name ?? 'no team';
+    const as = role === 'iro' ? ' as independent reviewing officer' : role === 'personal-adviser' ? ' as personal adviser' : '';
+    rows.chronology_entry.push({
+      la_code: this.cfg.laCode,
+      entry_id: this.ids.uuid(),
+      child_id: child.personId,
+      occurred_on: isoOf(start),
+      category: 'allocation',
+      summary: `Allocated to ${worker.givenName} ${worker.familyName}${as} (${team})`,
+      record_type: 'allocation',
+      record_id: allocationId,
+      recorded_by: null,
+      recorded_at: timestampOf(start, 12, 0),
+    });
+  }
+
+  private addNotes(rows: Rows, child: SeedChild, resident: Adult | undefined): void {
+    const { rng, asOf } = this;
+    const from = child.caseStart;
+    const to = Math.min(child.caseEnd ?? asOf, asOf);
+    const length = Math.max(0, to - from);
+    const count = child.status === 'closed' ? 1 + rng.int(3) : Math.min(9, 1 + Math.floor(Math.min(length, 1460) / 240) + rng.int(3));
+    const at18 = child.status === 'care-leaver' ? birthday(child.dob as number, 18) : null;
+    const carerAtHome = resident ? carerWord(resident) : 'the family';
+    for (let i = 0; i < count; i++) {
+      const day = from + rng.int(length + 1);
+      const category = NOTE_CATEGORIES.pick(rng);
+      let context: NoteContext = 'home';
+      let carer = carerAtHome;
+      if (child.status === 'cla' && child.lookedAfterFrom !== null && day >= child.lookedAfterFrom) {
+        context = 'looked-after';
+        carer = child.uasc ? 'the key worker' : 'the foster carers';
+      } else if (at18 !== null) {
+        context = day >= at18 ? 'leaving-care' : 'looked-after';
+        carer = day >= at18 ? 'the personal adviser' : 'the foster carers';
+      } else if (child.status === 'cp' && child.protectionFrom !== null && day >= child.protectionFrom) context = 'protection';
+      const text = child.dob === null ? rng.pick(UNBORN_NOTES) : noteTemplate(rng, category, context);
+      this.pushNote(rows, child, day, child.dob === null ? 'visit' : category, fillNote(text, child.givenName, carer));
+    }
+  }
+
+  private pushNote(rows: Rows, child: SeedChild, day: number, category: string, summary: string): void {
+    rows.chronology_entry.push({
+      la_code: this.cfg.laCode,
+      entry_id: this.ids.uuid(),
+      child_id: child.personId,
+      occurred_on: isoOf(day),
+      category,
+      summary,
+      record_type: null,
+      record_id: null,
+      recorded_by: null,
+      recorded_at: timestampOf(day, this.rng.between(8, 18), this.rng.int(60)),
+    });
+  }
+
+  // ---- Demo users ----
+
+  demoUsers(passwordHash: string): Insertable<AppUserTable>[] {
+    const wf = this.workforce;
+    const inPost = wf.workers.filter((w) => w.leave === null);
+    const cinTeam = wf.teamsIn('cin')[0] as number;
+    const byCaseload = (a: SeedWorker, b: SeedWorker) =>
+      Math.abs((wf.openSw[a.index] ?? 0) - 20) - Math.abs((wf.openSw[b.index] ?? 0) - 20) || a.index - b.index;
+    const sw =
+      inPost.filter((w) => w.jobRole === 'social-worker' && w.teamIndex === cinTeam && w.employment === 'permanent' && w.fte === 1).sort(byCaseload)[0] ??
+      inPost.filter((w) => w.jobRole === 'social-worker' || w.jobRole === 'senior-practitioner').sort(byCaseload)[0] ??
+      null;
+    const tm = sw?.teamIndex != null ? wf.worker((wf.teams[sw.teamIndex] as { managerIndex: number }).managerIndex) : wf.firstOf('team-manager');
+    const iro =
+      inPost.filter((w) => w.jobRole === 'iro').sort((a, b) => (wf.openIro[b.index] ?? 0) - (wf.openIro[a.index] ?? 0) || a.index - b.index)[0] ?? null;
+    const picks: [string, Role, SeedWorker | null][] = [
+      ['sw.demo', 'social-worker', sw],
+      ['tm.demo', 'team-manager', tm],
+      ['iro.demo', 'iro', iro],
+      ['hos.demo', 'head-of-service', wf.firstOf('head-of-service')],
+      ['analyst.demo', 'performance-analyst', wf.firstOf('performance-analyst')],
+      ['admin.demo', 'administrator', wf.firstOf('administrator')],
+    ];
+    const ids = new Rng(this.cfg.seed, 4 + hashString(this.cfg.laCode));
+    return picks.map(([username, role, worker]) => ({
+      la_code: this.cfg.laCode,
+      user_id: ids.uuid(),
+      username,
+      display_name: worker ? `${worker.givenName} ${worker.familyName} (${ROLE_LABEL[role]})` : `Demo ${ROLE_LABEL[role]}`,
+      role,
+      worker_id: worker?.workerId ?? null,
+      password_hash: passwordHash,
+    }));
+  }
+}
+
+const UNBORN_NOTES = [
+  'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',
+  'Call with the community midwife; {carer} attending appointments. Birth plan discussed.',
+  'Pre-birth planning meeting held; support network and plans for the baby’s arrival discussed with {carer}.',
+  'Management oversight: pre-birth assessment to continue; plan to be agreed before the due date.',
+];
+
+/** FNV-1a: a small stable number from a string, to separate generator streams. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function carerWord(a: Adult): string {
+  switch (a.role) {
+    case 'mother':
+      return 'mum';
+    case 'father':
+      return 'dad';
+    case 'step-parent':
+      return a.sex === 'M' ? 'step-dad' : 'step-mum';
+    case 'grandparent':
+      return a.sex === 'F' ? 'nan' : 'grandad';
+  }
+}

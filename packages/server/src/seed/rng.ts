@@ -1,0 +1,178 @@
+/**
+ * A small, fast, seeded random generator (sfc32, seeded through splitmix32) and the helpers the
+ * synthetic council generator draws from. Same seed, same sequence, on every platform: the
+ * generator never touches Math.random or crypto.
+ */
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  /** `stream` separates independent sequences drawn from one seed (ids, people, workforce...). */
+  constructor(seed: number, stream = 0) {
+    const mix = splitmix32((Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca77)) >>> 0);
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix() | 1;
+    for (let i = 0; i < 15; i++) this.u32();
+  }
+
+  /** A uniformly distributed unsigned 32-bit integer. */
+  u32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
+    return t;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  between(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** A random v4-shaped UUID made from this generator's numbers. */
+  uuid(): string {
+    const w0 = this.u32();
+    const w1 = this.u32();
+    const w2 = this.u32();
+    const w3 = this.u32();
+    const b6 = ((w1 >>> 8) & 0x0f) | 0x40; // version 4
+    const b8 = (w2 & 0x3f) | 0x80; // RFC 4122 variant
+    return (
+      HEX[w0 >>> 24]! +
+      HEX[(w0 >>> 16) & 255]! +
+      HEX[(w0 >>> 8) & 255]! +
+      HEX[w0 & 255]! +
+      '-' +
+      HEX[w1 >>> 24]! +
+      HEX[(w1 >>> 16) & 255]! +
+      '-' +
+      HEX[b6]! +
+      HEX[w1 & 255]! +
+      '-' +
+      HEX[b8]! +
+      HEX[(w2 >>> 8) & 255]! +
+      '-' +
+      HEX[(w2 >>> 16) & 255]! +
+      HEX[w2 >>> 24]! +
+      HEX[w3 >>> 24]! +
+      HEX[(w3 >>> 16) & 255]! +
+      HEX[(w3 >>> 8) & 255]! +
+      HEX[w3 & 255]!
+    );
+  }
+}
+
+/** Picks from weighted options in O(log n): build once, draw many times. */
+export class WeightedPicker<T> {
+  private readonly cumulative: Float64Array;
+  private readonly total: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
+    if (items.length === 0 || items.length !== weights.length) throw new Error('WeightedPicker needs one weight per item, and at least one item');
+    this.cumulative = new Float64Array(items.length);
+    let sum = 0;
+    for (let i = 0; i < items.length; i++) {
+      sum += Math.max(0, weights[i] as number);
+      this.cumulative[i] = sum;
+    }
+    if (sum <= 0) throw new Error('WeightedPicker needs a positive total weight');
+    this.total = sum;
+  }
+
+  static of<T>(entries: readonly (readonly [T, number])[]): WeightedPicker<T> {
+    return new WeightedPicker(
+      entries.map((e) => e[0]),
+      entries.map((e) => e[1]),
+    );
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  pick(rng: Rng): T {
+    const target = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.cumulative[mid] as number) > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo] as T;
+  }
+}
+
+// Dates as whole days since 1970-01-01 (UTC): cheap to add to and compare.
+const MS_PER_DAY = 86_400_000;
+
+export function dayOf(iso: string): number {
+  const ms = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new Error(`Not an ISO date: ${iso}`);
+  return Math.floor(ms / MS_PER_DAY);
+}
+
+export function isoOf(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** A timestamp on that day at hour:minute UTC, as an ISO string. */
+export function timestampOf(day: number, hour: number, minute: number): string {
+  return new Date(day * MS_PER_DAY + hour * 3_600_000 + minute * 60_000).toISOString();
+}
+
+/** The day someone born on `dob` turns `years` (29 February birthdays fall on 1 March). */
+export function birthday(dob: number, years: number): number {
+  const d = new Date(dob * MS_PER_DAY);
+  return Math.floor(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()) / MS_PER_DAY);
+}
+
+/** Whole years of age on `day`. */
+export function ageOn(dob: number, day: number): number {
+  const b = new Date(dob * MS_PER_DAY);
+  const t = new Date(day * MS_PER_DAY);
+  let age = t.getUTCFullYear() - b.getUTCFullYear();
+  if (t.getUTCMonth() < b.getUTCMonth() || (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate())) age--;
+  return age;
+}

@@ -1,0 +1,381 @@
+/**
+ * The web app in a real browser, against a real server over a seeded demo council: a social
+ * worker signs in, finds a child, reads their record, adds a case note, adds a new child past
+ * the possible-match check, and signs out; an administrator finds no children's records open
+ * to them. axe checks the main pages for accessibility problems.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
+ * is skipped, except under CI=true, where it fails.
+ */
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+if (skip) console.log(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` to run them.`);
+
+const SCREENSHOT = '/tmp/lantern-child.png';
+
+type PickedChild = { childId: string; laChildId: string; givenName: string; familyName: string; dateOfBirth: string };
+
+/** '2015-03-12' → '12 March 2015', worked out apart from the app's own formatting. */
+function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  if (results.violations.length) {
+    const report = results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
+    console.log(`axe violations on ${what}:\n${JSON.stringify(report, null, 2)}`);
+  }
+  expect(
+    results.violations.map((v) => v.id),
+    `axe violations on ${what}`,
+  ).toEqual([]);
+}
+
+async function heading1(page: Page, name: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * A child sw.demo holds, with a date of birth and family recorded, whose family name finds them
+ * on the first page of search results.
+ */
+async function pickChild(server: TestServer): Promise<PickedChild> {
+  const db = server.store.db;
+  const sw = await db.selectFrom('app_user').select(['la_code', 'worker_id']).where('username', '=', 'sw.demo').executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('person as p')
+    .innerJoin('allocation as a', (j) => j.onRef('a.la_code', '=', 'p.la_code').onRef('a.child_id', '=', 'p.person_id'))
+    .select(['p.person_id', 'p.la_child_id', 'p.given_name', 'p.family_name', 'p.date_of_birth'])
+    .where('p.la_code', '=', sw.la_code)
+    .where('p.is_child', '=', true)
+    .where('p.restricted', '=', false)
+    .where('p.date_of_birth', 'is not', null)
+    .where('a.end_date', 'is', null)
+    .where('a.worker_id', '=', sw.worker_id ?? '00000000-0000-0000-0000-000000000000')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('relationship as r').select('r.relationship_id').whereRef('r.la_code', '=', 'p.la_code').whereRef('r.person_id', '=', 'p.person_id'),
+      ),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+  expect(rows.length, 'sw.demo holds children with family recorded').toBeGreaterThan(0);
+  const api = client(server, await signInAs(server, 'sw.demo', DEMO_PASSWORD));
+  for (const r of rows) {
+    if (/\s/.test(r.family_name)) continue;
+    const found = await api.get(`/api/children?q=${encodeURIComponent(r.family_name)}`);
+    if (found.status === 200 && found.body.total <= 25 && found.body.results.some((c: { childId: string }) => c.childId === r.person_id)) {
+      return {
+        childId: r.person_id,
+        laChildId: r.la_child_id ?? '',
+        givenName: r.given_name,
+        familyName: r.family_name,
+        dateOfBirth: r.date_of_birth as string,
+      };
+    }
+  }
+  throw new Error('No child held by sw.demo can be found by family name alone');
+}
+
+describe.skipIf(skip)('Lantern in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let child: PickedChild;
+  let url: string;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ children: 200, web: true });
+    url = server.url;
+    child = await pickChild(server);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a wrong password shows the error summary; the right one signs in and shows who is signed in', async () => {
+    await page.goto(`${url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await heading1(page, 'Sign in to Lantern');
+    expect(await page.title()).toBe('Sign in – Lantern');
+
+    await signIn(page, 'sw.demo', 'not-the-password');
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await text(page, '.govuk-error-summary')).toContain('Enter a correct username and password');
+    expect(await text(page, '#password-error')).toContain('Enter a correct username and password');
+    expect(await page.title()).toBe('Error: Sign in – Lantern');
+    await expectNoAxeViolations(page, 'the sign-in page with an error');
+
+    await signIn(page, 'sw.demo');
+    await heading1(page, 'Find a child');
+    expect(new URL(page.url()).pathname).toBe('/');
+    const user = server.seed?.users.find((u) => u.username === 'sw.demo');
+    const header = await text(page, 'header');
+    expect(header).toContain('Lantern');
+    expect(header).toContain(user?.displayName.replace(/ \(.*\)$/, '') ?? 'sw.demo');
+    expect(header).toContain('Social worker');
+    expect(header).toContain('Sign out');
+    const council = await server.store.db.selectFrom('local_authority').select('name').executeTakeFirstOrThrow();
+    expect(header).toContain(council.name);
+    expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Find a child', 'Teams', 'Add a child']);
+  });
+
+  test('finds a child by family name', async () => {
+    await page.getByLabel('Search by name, LA child id, UPN, NHS number or date of birth').fill(child.familyName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('#results-heading').waitFor();
+    expect(await text(page, '#results-heading')).toMatch(/^\d+ (child|children) found$/);
+    const row = page
+      .locator('tbody tr', { has: page.getByRole('link', { name: `${child.givenName} ${child.familyName}`, exact: true }) })
+      .filter({ hasText: child.laChildId });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain(longDate(child.dateOfBirth));
+    expect(new URL(page.url()).searchParams.get('q')).toBe(child.familyName);
+    await expectNoAxeViolations(page, 'search results');
+
+    await page.getByLabel('Search by name, LA child id, UPN, NHS number or date of birth').fill('Zzyzxnotaname');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'No children found' }).waitFor();
+    await page.goBack();
+    await row.waitFor();
+  });
+
+  test('a child’s page shows identity, family, allocations and the chronology', async () => {
+    await page.locator('tbody tr').filter({ hasText: child.laChildId }).getByRole('link').click();
+    await heading1(page, new RegExp(`${child.givenName} ${child.familyName}`));
+    await page.locator('[data-testid=chronology] li').first().waitFor();
+    expect(page.url()).toBe(`${url}/children/${child.childId}`);
+    expect(await page.title()).toBe(`${child.givenName} ${child.familyName} – Lantern`);
+
+    const identity = await text(page, '#identity');
+    expect(identity).toContain(child.laChildId);
+    expect(identity).toContain(longDate(child.dateOfBirth));
+    expect(identity).toMatch(/age \d+ (years?|months?)/);
+    expect(identity).toContain('Ethnicity');
+    expect(identity).toContain('NHS number');
+
+    const family = page.locator('section[aria-labelledby=family-heading] tbody tr');
+    expect(await family.count()).toBeGreaterThan(0);
+
+    const api = page.request;
+    const record = await (await api.get(`${url}/api/children/${child.childId}`)).json();
+    const allocations = await text(page, 'section[aria-labelledby=allocations-heading]');
+    for (const a of record.allocations.current) {
+      expect(allocations).toContain(a.roleLabel);
+      expect(allocations).toContain(a.worker.name);
+    }
+    if (record.allocations.past.length) expect(allocations).toContain('Previous workers');
+    if (record.socialWorkersLast12Months >= 3) expect(allocations).toContain(`${record.socialWorkersLast12Months} social workers in the last 12 months`);
+
+    const chronology = await (await api.get(`${url}/api/children/${child.childId}/chronology`)).json();
+    const items = page.locator('[data-testid=chronology] > li');
+    expect(await items.count()).toBe(chronology.entries.length);
+    expect(await items.first().textContent()).toContain(chronology.entries[0].summary);
+
+    await expectNoAxeViolations(page, 'a child’s page');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  test('adds a case note, which then heads the chronology', async () => {
+    await page.getByRole('button', { name: 'Add case note' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await text(page, '.govuk-error-summary')).toContain('Enter what happened');
+    expect(await text(page, '#summary-error')).toContain('Enter what happened');
+
+    const note = `Home visit: ${child.givenName} seen alone and spoke about school (browser test ${Date.now()}).`;
+    await page.getByLabel('Type of note').selectOption('visit');
+    await page.getByLabel('What happened').fill(note);
+    await page.getByRole('button', { name: 'Add case note' }).click();
+    await page.getByText('Case note added').waitFor();
+    await page.locator('[data-testid=chronology] > li', { hasText: note }).waitFor();
+    const first = await page.locator('[data-testid=chronology] > li').first().textContent();
+    expect(first).toContain(note);
+    expect(first).toContain('Visit');
+    expect(first).toContain('Recorded by');
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+  });
+
+  test('an edit made by someone else meanwhile is shown as a conflict, with a way to reload', async () => {
+    await page.getByRole('link', { name: /Edit details/ }).click();
+    await heading1(page, /Edit details of/);
+    expect(await page.getByLabel('Given name').inputValue()).toBe(child.givenName);
+
+    // Someone else changes the record after the form was filled.
+    const before = await (await page.request.get(`${url}/api/children/${child.childId}`)).json();
+    const other = before.child.ethnicity === 'WIRI' ? 'WOTH' : 'WIRI';
+    const changed = await page.request.patch(`${url}/api/children/${child.childId}`, { data: { version: before.child.version, ethnicity: other } });
+    expect(changed.status()).toBe(200);
+
+    await page.getByLabel('Ethnicity').selectOption('REFU');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await text(page, '.govuk-error-summary')).toContain('Someone else changed this record');
+    await page.getByRole('link', { name: 'Reload the record' }).click();
+    await expect.poll(() => page.locator('#ethnicity').inputValue()).toBe(other);
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+
+    await page.getByLabel('Ethnicity').selectOption('REFU');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Details saved').waitFor();
+    expect(await text(page, '#identity')).toContain('Refused');
+  });
+
+  test('adds a child after the possible-match check shows an existing child with the same name and date of birth', async () => {
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Add a child' }).click();
+    await heading1(page, 'Add a child');
+    await expectNoAxeViolations(page, 'the add-a-child page');
+
+    // Checked here: nothing entered.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await text(page, '.govuk-error-summary')).toContain('Enter the child’s given name');
+    expect(await page.title()).toBe('Error: Add a child – Lantern');
+
+    const [year, month, day] = child.dateOfBirth.split('-');
+    await page.locator('#dateOfBirth-day').fill(String(Number(day)));
+    await page.locator('#dateOfBirth-month').fill(String(Number(month)));
+    await page.locator('#dateOfBirth-year').fill(year as string);
+    await page.getByLabel('Female', { exact: true }).check();
+
+    // Checked by the server, shown beside the field: a child no one matches, with an NHS
+    // number that fails its check digit, goes straight to the server and comes back refused.
+    await page.getByLabel('Given name').fill('Qwertyuiop');
+    await page.getByLabel('Family name').fill('Zzyzxnotaname');
+    await page.getByLabel('NHS number (optional)').fill('1234567890');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#nhsNumber-error').waitFor();
+    const nhsError = await text(page, '#nhsNumber-error');
+    expect(await text(page, '.govuk-error-summary')).toContain(nhsError.replace(/^Error:\s*/, ''));
+    await page.getByLabel('NHS number (optional)').fill('');
+
+    await page.getByLabel('Given name').fill(child.givenName);
+    await page.getByLabel('Family name').fill(child.familyName);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading1(page, 'People already recorded who may be this child');
+    const match = page.locator('tbody tr').filter({ hasText: child.laChildId });
+    expect(await match.count()).toBe(1);
+    expect(await match.textContent()).toContain('Same name and date of birth');
+    expect(await match.getByRole('link', { name: /Open record/ }).getAttribute('href')).toBe(`/children/${child.childId}`);
+    await expectNoAxeViolations(page, 'the possible matches');
+
+    await page.getByRole('button', { name: 'This is a different child — add them' }).click();
+    await page.waitForURL((u) => /^\/children\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(child.childId));
+    await heading1(page, new RegExp(`${child.givenName} ${child.familyName}`));
+    expect(await text(page, '.govuk-notification-banner')).toContain('has been added');
+    expect(await text(page, '#identity')).toContain(longDate(child.dateOfBirth));
+    expect(await text(page, '#identity')).toContain('Female');
+  });
+
+  test('lists teams, and a team’s workers with their caseloads', async () => {
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Teams' }).click();
+    await heading1(page, 'Teams');
+    const teams = page.locator('tbody tr');
+    await teams.first().waitFor();
+    expect(await teams.count()).toBe(server.seed?.teams ?? (await teams.count()));
+    await teams.first().getByRole('link').click();
+    await page.getByRole('table', { name: 'Workers and caseloads' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  test('a team manager allocates a new social worker; the one before moves to previous workers', async () => {
+    const tm = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    try {
+      const p = await tm.newPage();
+      await p.goto(`${url}/children/${child.childId}`);
+      await p.waitForURL(/\/sign-in\?returnTo=/);
+      await signIn(p, 'tm.demo');
+      await heading1(p, new RegExp(`${child.givenName} ${child.familyName}`));
+      await p.getByRole('heading', { name: 'Allocate a worker' }).waitFor();
+      await expectNoAxeViolations(p, 'a child’s page for a team manager');
+
+      const record = await (await p.request.get(`${url}/api/children/${child.childId}`)).json();
+      const current = record.allocations.current.find((a: { role: string }) => a.role === 'social-worker');
+      const { workers } = await (await p.request.get(`${url}/api/workers?teamId=${current.worker.teamId}`)).json();
+      const next = workers.find((w: { jobRole: string; workerId: string }) => w.jobRole === 'social-worker' && w.workerId !== current.worker.workerId);
+      expect(next, 'another social worker in the team').toBeTruthy();
+      await p.locator('#workerId option').nth(1).waitFor({ state: 'attached' });
+
+      await p.getByRole('button', { name: 'Allocate worker' }).click();
+      expect(await text(p, '#workerId-error')).toContain('Choose the worker to allocate');
+
+      await p.getByLabel('Worker', { exact: true }).selectOption(next.workerId);
+      await p.getByLabel('Reason (optional)').fill('Transfer within the team');
+      await p.getByRole('button', { name: 'Allocate worker' }).click();
+      await p.getByText(`${next.name} is allocated to`).waitFor();
+      const now = p.getByRole('table', { name: 'Allocated now' });
+      await now.getByText(next.name).waitFor();
+      expect(await now.textContent()).not.toContain(current.worker.name);
+      expect(await p.getByRole('table', { name: 'Previous workers' }).textContent()).toContain(current.worker.name);
+    } finally {
+      await tm.close();
+    }
+  });
+
+  test('signs out; the child’s page then asks to sign in again and returns there after', async () => {
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await heading1(page, 'Sign in to Lantern');
+    await page.getByText('You have signed out.').waitFor();
+    expect((await page.request.get(`${url}/api/session`)).status()).toBe(401);
+
+    await page.goto(`${url}/children/${child.childId}`);
+    await page.waitForURL(/\/sign-in\?returnTo=/);
+    await signIn(page, 'sw.demo');
+    await heading1(page, new RegExp(child.familyName));
+    expect(new URL(page.url()).pathname).toBe(`/children/${child.childId}`);
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await heading1(page, 'Sign in to Lantern');
+  });
+
+  test('an administrator has no access to children’s records', async () => {
+    const admin = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const p = await admin.newPage();
+      await p.goto(`${url}/`);
+      await signIn(p, 'admin.demo');
+      await heading1(p, 'Find a child');
+      expect(await text(p, 'main')).toContain('You do not have access to children’s records');
+      expect(await p.locator('input#q').count()).toBe(0);
+      expect(await p.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Find a child', 'Teams']);
+      expect((await p.request.get(`${url}/api/children?q=${encodeURIComponent(child.familyName)}`)).status()).toBe(403);
+
+      await p.goto(`${url}/children/${child.childId}`);
+      await heading1(p, 'You do not have access');
+      expect(await text(p, 'main')).not.toContain(child.familyName);
+    } finally {
+      await admin.close();
+    }
+  });
+});

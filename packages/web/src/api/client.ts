@@ -1,0 +1,112 @@
+/**
+ * The Lantern API over fetch: JSON in, JSON out, the session cookie sent with every call.
+ * Every failure is an ApiError carrying the server's problem document. A 401 anywhere but
+ * the session calls themselves sends the user back to sign in.
+ */
+import type {
+  AllocationBody,
+  ChildCase,
+  ChildChangesBody,
+  ChildRecord,
+  ChildSearchResult,
+  ChronologyEntryView,
+  ChronologyNoteBody,
+  NewChildBody,
+  PossibleMatch,
+  PossibleMatchQuery,
+  Problem,
+  SessionUser,
+  Team,
+  Worker,
+} from './types.ts';
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+  get status() {
+    return this.problem.status;
+  }
+}
+
+/** Any thrown thing as a problem document, for showing to the user. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return { title: 'Something went wrong', status: 0, detail: error instanceof Error ? error.message : String(error) };
+}
+
+let unauthorised: (() => void) | null = null;
+
+/** Called on a 401 from any call but the session ones. */
+export function onUnauthorised(handler: (() => void) | null) {
+  unauthorised = handler;
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
+}
+
+type Options = { body?: unknown; query?: Record<string, string | number | undefined>; signInCall?: boolean };
+
+async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+  let url = path;
+  if (options.query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    const qs = params.toString();
+    if (qs) url += `?${qs}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
+  } catch {
+    throw new ApiError({ title: 'No connection', status: 0, detail: 'Lantern could not reach the server. Check your connection and try again.' });
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const problem: Problem = isProblem(data)
+      ? data
+      : { title: res.statusText || 'Error', status: res.status, detail: 'The server did not answer as expected. Try again.' };
+    if (res.status === 401 && !options.signInCall) unauthorised?.();
+    throw new ApiError(problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  session: {
+    current: () => request<{ user: SessionUser }>('GET', '/api/session', { signInCall: true }),
+    signIn: (username: string, password: string) => request<{ user: SessionUser }>('POST', '/api/session', { body: { username, password }, signInCall: true }),
+    signOut: () => request<null>('DELETE', '/api/session', { signInCall: true }),
+  },
+  children: {
+    search: (q: string, limit = 25) => request<{ results: ChildSearchResult[]; total: number }>('GET', '/api/children', { query: { q, limit } }),
+    possibleMatches: (query: PossibleMatchQuery) => request<{ matches: PossibleMatch[] }>('GET', '/api/children/possible-matches', { query }),
+    create: (body: NewChildBody) => request<{ child: ChildRecord }>('POST', '/api/children', { body }),
+    get: (childId: string) => request<ChildCase>('GET', `/api/children/${encodeURIComponent(childId)}`),
+    update: (childId: string, body: ChildChangesBody) => request<{ child: ChildRecord }>('PATCH', `/api/children/${encodeURIComponent(childId)}`, { body }),
+    chronology: (childId: string) => request<{ entries: ChronologyEntryView[] }>('GET', `/api/children/${encodeURIComponent(childId)}/chronology`),
+    addNote: (childId: string, body: ChronologyNoteBody) =>
+      request<{ entry: ChronologyEntryView }>('POST', `/api/children/${encodeURIComponent(childId)}/chronology`, { body }),
+    allocate: (childId: string, body: AllocationBody) =>
+      request<{ allocationId: string }>('POST', `/api/children/${encodeURIComponent(childId)}/allocations`, { body }),
+  },
+  workforce: {
+    teams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
+    workers: (teamId?: string) => request<{ workers: Worker[] }>('GET', '/api/workers', { query: { teamId } }),
+  },
+};

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { Header } from './Header.tsx';
+
+/** Every page: skip link, header, the page in <main>, footer. */
+export function Layout() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  // A new page starts at the top with focus on its content, as after a full page load, so
+  // keyboard and screen reader users are not left on a link that has gone.
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    window.scrollTo(0, 0);
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link">
+        Skip to main content
+      </a>
+      <Header />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <p className="govuk-body-s lantern-footer-text">
+                Lantern: case management for children’s social care. Records here are confidential; every record you open is logged.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

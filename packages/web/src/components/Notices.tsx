@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Problem } from '../api/types.ts';
+import { usePageTitle } from '../hooks.ts';
+
+/** The GOV.UK success banner, after something was saved. */
+export function SuccessBanner({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-banner-title">
+          Success
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="govuk-body" aria-live="polite">
+      Loading…
+    </p>
+  );
+}
+
+/** A whole page that could not be shown: no access, not found, or a failure. */
+export function ProblemPage({ problem, what = 'page' }: { problem: Problem; what?: string }) {
+  const title =
+    problem.status === 404
+      ? `${what[0]?.toUpperCase()}${what.slice(1)} not found`
+      : problem.status === 403
+        ? 'You do not have access'
+        : 'Sorry, there is a problem';
+  usePageTitle(title);
+  return (
+    <>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {problem.status === 404 ? (
+        <p className="govuk-body">It may have been removed, the address may be wrong, or you may not have access to it.</p>
+      ) : (
+        <p className="govuk-body">{problem.detail ?? problem.title}</p>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to Find a child
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export function NoAccess({ title, children }: { title: string; children: ReactNode }) {
+  usePageTitle(title);
+  return (
+    <>
+      <h1 className="govuk-heading-l">{title}</h1>
+      <p className="govuk-body">{children}</p>
+    </>
+  );
+}

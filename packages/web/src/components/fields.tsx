@@ -1,0 +1,243 @@
+/** GOV.UK form fields as React components. Ids are the field names, so errors can link to them. */
+import type { ReactNode } from 'react';
+import type { DateParts } from '../format.ts';
+
+type Common = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** e.g. 'govuk-label--m' */
+  labelClass?: string;
+};
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Hint({ name, hint }: { name: string; hint: ReactNode }) {
+  return hint ? (
+    <div id={`${name}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  ) : null;
+}
+
+function ErrorMessage({ name, error }: { name: string; error: string | undefined }) {
+  return error ? (
+    <p id={`${name}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {error}
+    </p>
+  ) : null;
+}
+
+function groupClass(error: unknown) {
+  return `govuk-form-group${error ? ' govuk-form-group--error' : ''}`;
+}
+
+export function TextInput(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: 'text' | 'password' | 'search';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text';
+    spellCheck?: boolean;
+    widthClass?: string;
+  },
+) {
+  const { name, label, hint, error } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      <input
+        className={`govuk-input${error ? ' govuk-input--error' : ''}${props.widthClass ? ` ${props.widthClass}` : ''}`}
+        id={name}
+        name={name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        spellCheck={props.spellCheck}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function Textarea(props: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
+  const { name, label, hint, error } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      <textarea
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={name}
+        name={name}
+        rows={props.rows ?? 5}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export type Option = { value: string; label: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+export function Select(props: Common & { value: string; onChange: (value: string) => void; options?: Option[]; groups?: OptionGroup[]; placeholder?: string }) {
+  const { name, label, hint, error } = props;
+  const option = (o: Option) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div className={groupClass(error)}>
+      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      <select
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        id={name}
+        name={name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options?.map(option)}
+        {props.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Radios(
+  props: Omit<Common, 'labelClass'> & {
+    legendClass?: string;
+    value: string;
+    onChange: (value: string) => void;
+    options: Array<Option & { hint?: string }>;
+    inline?: boolean;
+    small?: boolean;
+  },
+) {
+  const { name, label, hint, error } = props;
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        <div className={`govuk-radios${props.inline ? ' govuk-radios--inline' : ''}${props.small ? ' govuk-radios--small' : ''}`}>
+          {props.options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${i + 1}`;
+            return (
+              <div className="govuk-radios__item" key={o.value}>
+                <input
+                  className="govuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={o.value}
+                  checked={props.value === o.value}
+                  onChange={() => props.onChange(o.value)}
+                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** The GOV.UK date input: day, month and year boxes; the error links to the day box. */
+export function DateInput(props: Omit<Common, 'labelClass'> & { legendClass?: string; value: DateParts; onChange: (value: DateParts) => void }) {
+  const { name, label, hint, error, value } = props;
+  const box = (part: keyof DateParts, text: string, width: string) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={`${name}-${part}`}>
+          {text}
+        </label>
+        <input
+          className={`govuk-input govuk-date-input__input ${width}${error ? ' govuk-input--error' : ''}`}
+          id={`${name}-${part}`}
+          name={`${name}-${part}`}
+          type="text"
+          inputMode="numeric"
+          value={value[part]}
+          onChange={(e) => props.onChange({ ...value, [part]: e.target.value })}
+        />
+      </div>
+    </div>
+  );
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        <div className="govuk-date-input" id={name}>
+          {box('day', 'Day', 'govuk-input--width-2')}
+          {box('month', 'Month', 'govuk-input--width-2')}
+          {box('year', 'Year', 'govuk-input--width-4')}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  busy,
+  secondary,
+  onClick,
+  type = 'submit',
+}: {
+  children: ReactNode;
+  busy?: boolean;
+  secondary?: boolean;
+  onClick?: () => void;
+  type?: 'submit' | 'button';
+}) {
+  return (
+    <button
+      type={type}
+      className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      disabled={busy}
+      aria-disabled={busy || undefined}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

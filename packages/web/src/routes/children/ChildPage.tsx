@@ -1,0 +1,92 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { fullName } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
+import { Addresses } from './Addresses.tsx';
+import { AllocateWorkerForm } from './AllocateWorkerForm.tsx';
+import { Allocations } from './Allocations.tsx';
+import { ChildIdentity } from './ChildIdentity.tsx';
+import { Chronology } from './Chronology.tsx';
+import { FamilyTable } from './FamilyTable.tsx';
+
+/** A child's record: identity, family, addresses, allocations and chronology. */
+export function ChildPage() {
+  const { childId = '' } = useParams();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const record = useLoad(() => api.children.get(childId), childId);
+  const chronology = useLoad(() => api.children.chronology(childId), childId);
+  const data = record.data;
+  usePageTitle(data ? fullName(data.child) : record.problem ? 'Child not found' : 'Child');
+
+  if (record.problem) return <ProblemPage problem={record.problem} what="child" />;
+  if (!data) return <Loading />;
+  const { child } = data;
+  const name = fullName(child);
+
+  return (
+    <>
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
+      <span className="govuk-caption-l">{child.laChildId}</span>
+      <h1 className="govuk-heading-l lantern-child-name">
+        {name}
+        {child.restricted ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Restricted record</strong> : null}
+      </h1>
+      {child.restricted ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This record is restricted. Only those holding the case may open it. Do not share what it says.
+          </strong>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="details-heading" className="lantern-section">
+        <div className="lantern-section__heading">
+          <h2 className="govuk-heading-m" id="details-heading">
+            Details
+          </h2>
+          {data.canUpdate ? (
+            <Link className="govuk-link govuk-body lantern-section__action" to={`/children/${child.childId}/edit`}>
+              Edit details<span className="govuk-visually-hidden"> of {name}</span>
+            </Link>
+          ) : null}
+        </div>
+        <ChildIdentity child={child} />
+      </section>
+
+      <FamilyTable relationships={data.relationships} />
+      <Addresses addresses={data.addresses} />
+      <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>
+        {data.canAllocate ? (
+          <AllocateWorkerForm
+            childId={child.childId}
+            childName={name}
+            onAllocated={() => {
+              record.reload();
+              chronology.reload();
+            }}
+          />
+        ) : null}
+      </Allocations>
+
+      <section aria-labelledby="chronology-heading" className="lantern-section">
+        <h2 className="govuk-heading-m" id="chronology-heading">
+          Chronology
+        </h2>
+        {data.canAddNote ? <AddCaseNoteForm childId={child.childId} onAdded={chronology.reload} /> : null}
+        {chronology.problem ? (
+          <p className="govuk-body">The chronology could not be loaded: {chronology.problem.detail ?? chronology.problem.title}</p>
+        ) : chronology.data ? (
+          <Chronology entries={chronology.data.entries} />
+        ) : (
+          <Loading />
+        )}
+      </section>
+    </>
+  );
+}
