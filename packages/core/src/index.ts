@@ -4,3 +4,5 @@ export * from './identifiers.ts';
 export * from './permissions.ts';
 export * from './schemas.ts';
 export * from './views.ts';
+export * from './pathway.ts';
+export * from './timescales.ts';

@@ -26,7 +26,15 @@ export type Action =
   | 'workforce:read'
   | 'workforce:manage'
   | 'user:manage'
-  | 'audit:read';
+  | 'audit:read'
+  /** Record steps of the pathway: contacts, referrals, assessments, enquiries, conferences, visits, plans. */
+  | 'casework:record'
+  /** A manager's authorisation: assessments. */
+  | 'casework:authorise'
+  /** Close a child-in-need episode (a manager's recorded decision). */
+  | 'case:close'
+  /** Worklists: own (mine), team (my team's), council (the whole service). */
+  | 'worklist:read';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -43,6 +51,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:update': 'team',
     'chronology:write': 'team',
     'workforce:read': 'council',
+    'casework:record': 'team',
+    'worklist:read': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -52,12 +62,19 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'chronology:write': 'team',
     'allocation:manage': 'team',
     'workforce:read': 'council',
+    'casework:record': 'team',
+    'casework:authorise': 'team',
+    'case:close': 'team',
+    'worklist:read': 'team',
   },
   iro: {
     'child:search': 'own',
     'child:read': 'own',
     'chronology:write': 'own',
     'workforce:read': 'council',
+    // IROs and conference chairs record conferences and reviews for the children they review.
+    'casework:record': 'own',
+    'worklist:read': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -65,12 +82,16 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'allocation:manage': 'council',
     'workforce:read': 'council',
     'audit:read': 'council',
+    'casework:authorise': 'council',
+    'case:close': 'council',
+    'worklist:read': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
     'child:search': 'council',
     'child:read': 'council',
     'workforce:read': 'council',
+    'worklist:read': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.

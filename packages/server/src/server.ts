@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
+import { protectionRoutes } from './areas/protection/routes.ts';
+import { referralsRoutes } from './areas/referrals/routes.ts';
+import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceRoutes } from './areas/workforce/routes.ts';
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
@@ -17,6 +20,9 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(accessRoutes);
   await app.register(childrenRoutes);
   await app.register(workforceRoutes);
+  await app.register(referralsRoutes);
+  await app.register(protectionRoutes);
+  await app.register(timescalesRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },

@@ -9,6 +9,7 @@ import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
+import { refreshObligations } from '../../kernel/obligations.ts';
 import { addToChronology } from '../../kernel/records.ts';
 
 /** Open allocations as a worker's caseload, counted in one pass. */
@@ -279,6 +280,8 @@ export async function allocate(
       childId,
       detail: { workerId: input.workerId, role: input.role, replaced: current?.allocation_id ?? null },
     });
+    // The child's deadlines move to the new worker with the case.
+    await refreshObligations(trx, laCode, { childIds: [childId] });
     return { allocationId };
   });
 }
@@ -317,6 +320,7 @@ export async function endAllocation(db: Kysely<Database>, actor: Actor, childId:
       recordId: allocationId,
     });
     await audit(trx, actor, { action: 'end-allocation', recordType: 'allocation', recordId: allocationId, childId });
+    await refreshObligations(trx, laCode, { childIds: [childId] });
     return { allocationId };
   });
 }

@@ -195,6 +195,215 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+type DateCol = string;
+type Uuid = string;
+
+export interface ContactTable {
+  la_code: string;
+  contact_id: Uuid;
+  child_id: Uuid;
+  received_at: Timestamp;
+  received_on: DateCol;
+  source: string;
+  presenting_concern: string;
+  significant_harm_suspected: DefaultedBool;
+  decision: 'nfa' | 'early-help' | 'referral' | null;
+  decided_on: DateCol | null;
+  decided_by: Uuid | null;
+  decision_reason: string | null;
+  episode_id: Uuid | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+export interface CinEpisodeTable {
+  la_code: string;
+  episode_id: Uuid;
+  child_id: Uuid;
+  contact_id: Uuid | null;
+  referral_date: DateCol;
+  referral_source: string;
+  primary_need: string;
+  referral_nfa: DefaultedBool;
+  referrals_previous_12_months: DefaultedInt;
+  previous_episode_id: Uuid | null;
+  closure_date: DateCol | null;
+  closure_reason: string | null;
+  closure_decision_id: Uuid | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface AssessmentTable {
+  la_code: string;
+  assessment_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  start_date: DateCol;
+  child_seen_on: DateCol | null;
+  child_seen_alone: boolean | null;
+  factors: ColumnType<string[], string[] | undefined, string[]>;
+  completed_on: DateCol | null;
+  outcome: string | null;
+  authorised_on: DateCol | null;
+  authorised_by: Uuid | null;
+  late_reason: string | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface StrategyDiscussionTable {
+  la_code: string;
+  strategy_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  agencies: string[];
+  decision: 'section-47' | 'no-section-47';
+  reasons: string;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface Section47Table {
+  la_code: string;
+  s47_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  strategy_id: Uuid;
+  start_date: DateCol;
+  completed_on: DateCol | null;
+  outcome: string | null;
+  icpc_not_required: DefaultedBool;
+  icpc_not_required_reason: string | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CpPlanTable {
+  la_code: string;
+  plan_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  start_date: DateCol;
+  initial_category: string;
+  latest_category: string;
+  previous_plans: DefaultedInt;
+  end_date: DateCol | null;
+  end_reason: string | null;
+  what_changed: string | null;
+  change_sustained_weeks: number | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CpConferenceTable {
+  la_code: string;
+  conference_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  kind: 'initial' | 'review';
+  s47_id: Uuid | null;
+  plan_id: Uuid | null;
+  held_on: DateCol;
+  outcome: 'plan' | 'no-plan' | 'continue-plan' | 'end-plan';
+  chair: string | null;
+  child_met_decider: boolean;
+  parents_met_decider: boolean;
+  child_words: string | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CoreGroupTable {
+  la_code: string;
+  core_group_id: Uuid;
+  plan_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  notes: string | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CinPlanTable {
+  la_code: string;
+  cin_plan_id: Uuid;
+  episode_id: Uuid;
+  child_id: Uuid;
+  start_date: DateCol;
+  end_date: DateCol | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CinPlanReviewTable {
+  la_code: string;
+  review_id: Uuid;
+  cin_plan_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  child_met_decider: DefaultedBool;
+  parents_met_decider: DefaultedBool;
+  child_words: string | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface VisitTable {
+  la_code: string;
+  visit_id: Uuid;
+  child_id: Uuid;
+  episode_id: Uuid | null;
+  visited_on: DateCol;
+  purpose: 'child-protection' | 'child-in-need' | 'assessment' | 'other';
+  child_seen: boolean;
+  seen_alone: DefaultedBool;
+  child_words: string | null;
+  worker_id: Uuid | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface ManagementDecisionTable {
+  la_code: string;
+  decision_id: Uuid;
+  child_id: Uuid;
+  episode_id: Uuid | null;
+  kind: string;
+  decided_on: DateCol;
+  decided_by: Uuid;
+  reasons: string;
+  what_changed: string | null;
+  change_sustained_weeks: number | null;
+  child_met_decider: boolean | null;
+  parents_met_decider: boolean | null;
+  child_words: string | null;
+  created_at: Timestamp;
+}
+
+export interface ObligationTable {
+  la_code: string;
+  child_id: Uuid;
+  rule_id: string;
+  source_id: Uuid;
+  episode_id: Uuid | null;
+  start_date: DateCol;
+  due_date: DateCol;
+  due_at: Date | null;
+  met_on: DateCol | null;
+  ended_on: DateCol | null;
+  end_reason: string | null;
+  responsible_worker_id: Uuid | null;
+  responsible_team_id: Uuid | null;
+  refreshed_at: Timestamp;
+}
+
 export interface Database {
   local_authority: LocalAuthorityTable;
   council_setting: CouncilSettingTable;
@@ -211,6 +420,19 @@ export interface Database {
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
   schema_migration: SchemaMigrationTable;
+  contact: ContactTable;
+  cin_episode: CinEpisodeTable;
+  assessment: AssessmentTable;
+  strategy_discussion: StrategyDiscussionTable;
+  section47: Section47Table;
+  cp_plan: CpPlanTable;
+  cp_conference: CpConferenceTable;
+  core_group: CoreGroupTable;
+  cin_plan: CinPlanTable;
+  cin_plan_review: CinPlanReviewTable;
+  visit: VisitTable;
+  management_decision: ManagementDecisionTable;
+  obligation: ObligationTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,0 +1,46 @@
+import { obligationView, worklistQuery } from '@lantern/core/pathway';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { typed } from '../../kernel/http/app.ts';
+import { timescaleRules, worklist } from './service.ts';
+
+export async function timescalesRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+
+  app.get('/api/worklist', {
+    config: { permission: 'worklist:read' },
+    schema: {
+      tags: ['timescales'],
+      summary: 'Open deadlines, overdue first: mine, my team’s, or the whole service’s',
+      querystring: worklistQuery,
+      response: {
+        200: z.object({ asOf: z.string(), obligations: z.array(obligationView), counts: z.object({ overdue: z.number().int(), due: z.number().int() }) }),
+      },
+    },
+    handler: (req) => worklist(fastify.store.db, req.actor(), req.query),
+  });
+
+  app.get('/api/timescales', {
+    config: { permission: 'signed-in' },
+    schema: {
+      tags: ['timescales'],
+      summary: 'Every statutory and policy deadline Lantern tracks, with its source',
+      response: {
+        200: z.object({
+          rules: z.array(
+            z.object({
+              id: z.string(),
+              what: z.string(),
+              countedFrom: z.string(),
+              due: z.string(),
+              kind: z.string(),
+              source: z.string(),
+              responsible: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async () => ({ rules: timescaleRules() }),
+  });
+}

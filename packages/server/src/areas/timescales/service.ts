@@ -1,0 +1,159 @@
+/** Deadlines as people see them: a child's, and the worklists of a worker, a team, a service. */
+import { todayInEngland } from '@lantern/core/calendar';
+import type { ObligationView, worklistQuery } from '@lantern/core/pathway';
+import { scopeFor } from '@lantern/core/permissions';
+import { daysOverdue, ruleById, TIMESCALE_RULES, type DueRule } from '@lantern/core/timescales';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import { childrenInScope } from '../../kernel/access.ts';
+import { audit } from '../../kernel/audit.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { forbidden } from '../../kernel/http/problem.ts';
+
+type Row = {
+  child_id: string;
+  la_child_id: string | null;
+  given_name: string;
+  family_name: string;
+  rule_id: string;
+  start_date: string;
+  due_date: string;
+  met_on: string | null;
+  ended_on: string | null;
+  worker_id: string | null;
+  worker_name: string | null;
+  team_name: string | null;
+};
+
+export function stateOn(row: { due_date: string; met_on: string | null; ended_on: string | null }, asOf: string): ObligationView['state'] {
+  if (row.met_on && row.met_on <= asOf) return row.met_on <= row.due_date ? 'met-on-time' : 'met-late';
+  if (row.ended_on && row.ended_on <= asOf) return 'ended';
+  return row.due_date < asOf ? 'overdue' : 'due';
+}
+
+function view(r: Row, asOf: string): ObligationView {
+  const rule = ruleById(r.rule_id);
+  const state = stateOn(r, asOf);
+  return {
+    childId: r.child_id,
+    laChildId: r.la_child_id ?? '',
+    childName: `${r.given_name} ${r.family_name}`,
+    ruleId: r.rule_id,
+    what: rule.what,
+    kind: rule.kind,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    metOn: r.met_on,
+    endedOn: r.ended_on,
+    state,
+    daysOverdue: state === 'overdue' ? daysOverdue(r.due_date, asOf) : 0,
+    responsibleWorker: r.worker_name,
+    responsibleWorkerId: r.worker_id,
+    responsibleTeam: r.team_name,
+  };
+}
+
+function obligations(db: Kysely<Database>, laCode: string) {
+  return db
+    .selectFrom('obligation as o')
+    .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
+    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
+    .select([
+      'o.child_id',
+      'p.la_child_id',
+      'p.given_name',
+      'p.family_name',
+      'o.rule_id',
+      'o.start_date',
+      'o.due_date',
+      'o.met_on',
+      'o.ended_on',
+      'o.responsible_worker_id as worker_id',
+      sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker_name'),
+      't.name as team_name',
+    ])
+    .where('o.la_code', '=', laCode);
+}
+
+/** A child's deadlines: all of the open episode's, any still open, and those met or ended in the last 90 days. */
+export async function childObligations(db: Kysely<Database>, laCode: string, childId: string): Promise<ObligationView[]> {
+  const asOf = todayInEngland();
+  const rows = await obligations(db, laCode)
+    .where('o.child_id', '=', childId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('o.met_on', 'is', null), eb('o.ended_on', 'is', null)]),
+        eb('o.met_on', '>=', sql<string>`${asOf}::date - 90`),
+        eb('o.ended_on', '>=', sql<string>`${asOf}::date - 90`),
+        eb(
+          'o.episode_id',
+          'in',
+          eb.selectFrom('cin_episode').select('episode_id').where('la_code', '=', laCode).where('child_id', '=', childId).where('closure_date', 'is', null),
+        ),
+      ]),
+    )
+    .orderBy('o.due_date')
+    .execute();
+  return rows.map((r) => view(r, asOf)).sort((a, b) => order(a.state) - order(b.state) || a.dueDate.localeCompare(b.dueDate));
+}
+
+const order = (state: ObligationView['state']) => ({ overdue: 0, due: 1, 'met-late': 2, 'met-on-time': 3, ended: 4 })[state];
+
+/**
+ * A worklist: open deadlines as of a day, overdue first. "mine" is the user's own; "team" a
+ * team's (the user's own unless they may see the whole service); "service" everyone's.
+ */
+export async function worklist(db: Kysely<Database>, actor: Actor, q: z.infer<typeof worklistQuery>) {
+  const user = actor.user;
+  const scope = scopeFor(user.role, 'worklist:read');
+  if (!scope) throw forbidden();
+  const asOf = q.asOf ?? todayInEngland();
+  const readScope = scopeFor(user.role, 'child:read') ?? 'own';
+  let query = obligations(db, user.laCode)
+    .where('o.start_date', '<=', asOf)
+    .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
+    .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
+    .where(childrenInScope(user, readScope));
+  if (q.view === 'mine' || scope === 'own') {
+    query = query.where('o.responsible_worker_id', '=', user.workerId ?? '00000000-0000-0000-0000-000000000000');
+  } else if (q.view === 'team') {
+    const teamId = q.teamId ?? user.teamId;
+    if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
+    query = query.where('o.responsible_team_id', '=', teamId ?? '00000000-0000-0000-0000-000000000000');
+  } else {
+    if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
+    if (q.teamId) query = query.where('o.responsible_team_id', '=', q.teamId);
+  }
+  if (q.workerId) query = query.where('o.responsible_worker_id', '=', q.workerId);
+  if (q.ruleId) query = query.where('o.rule_id', '=', q.ruleId);
+  if (q.state === 'overdue') query = query.where('o.due_date', '<', asOf);
+  if (q.state === 'due') query = query.where('o.due_date', '>=', asOf);
+
+  const counted = await query
+    .clearSelect()
+    .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
+    .executeTakeFirstOrThrow();
+  const rows = await query.orderBy('o.due_date').orderBy('p.family_name').limit(q.limit).execute();
+  await audit(db, actor, { action: 'read', recordType: 'worklist', detail: { view: q.view, asOf, shown: rows.length } });
+  return { asOf, obligations: rows.map((r) => view(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
+}
+
+export function describeDue(due: DueRule): string {
+  if (due.unit === 'by-event') return due.description;
+  const unit = { 'working-days': 'working day', days: 'day', weeks: 'week', months: 'calendar month', hours: 'hour' }[due.unit];
+  return `${due.n} ${unit}${due.n === 1 ? '' : 's'}`;
+}
+
+export function timescaleRules() {
+  return TIMESCALE_RULES.map((r) => ({
+    id: r.id,
+    what: r.what,
+    countedFrom: r.countedFrom,
+    due: describeDue(r.due),
+    kind: r.kind,
+    source: r.source,
+    responsible: r.responsible,
+  }));
+}

@@ -1,0 +1,264 @@
+/**
+ * The timescales engine. Every deadline of every child is derived from the record by SQL, one
+ * derivation per rule, and materialised in `obligation`. A whole council is rebuilt with a
+ * handful of set-based statements; an event rebuilds only the children it touched, with the
+ * same statements, so the two can never disagree. Due dates come from packages/core's rules
+ * (with the council's settings) and the calendar_day table.
+ */
+import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from './db/schema.ts';
+
+/** The rules this engine derives (the looked-after and workforce rules join as their areas do). */
+export const ENGINE_RULES = [
+  'contact-decision',
+  'assessment',
+  'icpc',
+  'core-group-first',
+  'core-group',
+  'cp-review-first',
+  'cp-review',
+  'cp-visit',
+  'cin-plan-review',
+  'cin-visit',
+  'allocation',
+] as const;
+export type EngineRule = (typeof ENGINE_RULES)[number];
+
+/** The date `due` after the date expression `start`, in SQL. */
+export function dueSql(due: DueRule, start: RawBuilder<unknown>): RawBuilder<string> {
+  switch (due.unit) {
+    case 'working-days': {
+      // calendar_day numbers working days; a weekend or holiday carries the number of the
+      // working day before it, so counting from it needs one more (see calendarDays in core).
+      const n = sql.lit(due.n);
+      const extra = due.n > 0 ? sql.lit(0) : sql`(case when c1.is_working_day then 0 else 1 end)`;
+      return sql<string>`(select c2.day from calendar_day c1 join calendar_day c2 on c2.is_working_day and c2.working_day_number = c1.working_day_number + ${n} + ${extra} where c1.day = ${start})`;
+    }
+    case 'days':
+      return sql<string>`(${start} + ${sql.lit(due.n)})`;
+    case 'weeks':
+      return sql<string>`(${start} + ${sql.lit(due.n * 7)})`;
+    case 'months':
+      // Postgres clamps to the month's last day (31 August + 6 months = 28 or 29 February).
+      return sql<string>`((${start} + make_interval(months => ${sql.lit(due.n)}))::date)`;
+    default:
+      throw new Error(`The engine cannot count a due rule of unit ${due.unit} in SQL`);
+  }
+}
+
+export async function councilTimescaleSettings(db: Kysely<Database>, laCode: string): Promise<TimescaleSettings> {
+  const rows = await db.selectFrom('council_setting').select(['key', 'value']).where('la_code', '=', laCode).where('key', 'like', 'timescale.%').execute();
+  const settings: TimescaleSettings = {};
+  for (const r of rows) settings[r.key.slice('timescale.'.length)] = (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as DueRule;
+  return settings;
+}
+
+type Derivation = (
+  due: (rule: EngineRule, start: RawBuilder<unknown>) => RawBuilder<string>,
+  scope: (alias: string) => RawBuilder<unknown>,
+) => RawBuilder<unknown>;
+
+/**
+ * Each derivation selects (child_id, rule_id, source_id, episode_id, start_date, due_date,
+ * met_on, ended_on, end_reason): when the clock started, what met it, or when the need ended.
+ * Recurring rules (visits, core groups, reviews) have one row per occasion: counted from the
+ * plan's start or the previous occasion, met by the next.
+ */
+const DERIVATIONS: Record<EngineRule, Derivation> = {
+  'contact-decision': (due, scope) => sql`
+    select c.child_id, 'contact-decision', c.contact_id, c.episode_id, c.received_on, ${due('contact-decision', sql`c.received_on`)},
+      c.decided_on, null::date, null
+    from contact c where ${scope('c')}`,
+
+  assessment: (due, scope) => sql`
+    select e.child_id, 'assessment', e.episode_id, e.episode_id, e.referral_date, ${due('assessment', sql`e.referral_date`)},
+      a.authorised_on,
+      case when a.authorised_on is null then e.closure_date end,
+      case when a.authorised_on is null and e.closure_date is not null then 'Episode closed' end
+    from cin_episode e
+    left join lateral (select min(authorised_on) as authorised_on from assessment a where a.la_code = e.la_code and a.episode_id = e.episode_id) a on true
+    where ${scope('e')} and not e.referral_nfa`,
+
+  // Counted from the last strategy discussion before the conference (Working Together: "or the
+  // last strategy discussion if more than one has been held").
+  icpc: (due, scope) => sql`
+    select s.child_id, 'icpc', s.s47_id, s.episode_id, sd.held_on, ${due('icpc', sql`sd.held_on`)},
+      ic.held_on,
+      case when ic.held_on is null then coalesce(case when s.icpc_not_required then s.completed_on end, e.closure_date) end,
+      case when ic.held_on is null and s.icpc_not_required then 'Not required: ' || s.icpc_not_required_reason
+           when ic.held_on is null and e.closure_date is not null then 'Episode closed' end
+    from section47 s
+    join cin_episode e on e.la_code = s.la_code and e.episode_id = s.episode_id
+    left join lateral (select min(held_on) as held_on from cp_conference c where c.la_code = s.la_code and c.s47_id = s.s47_id and c.kind = 'initial') ic on true
+    join lateral (
+      select max(d.held_on) as held_on from strategy_discussion d
+      join strategy_discussion first on first.la_code = s.la_code and first.strategy_id = s.strategy_id
+      where d.la_code = s.la_code and d.episode_id = s.episode_id and d.decision = 'section-47'
+        and d.held_on >= first.held_on and (ic.held_on is null or d.held_on <= ic.held_on)
+    ) sd on true
+    where ${scope('s')}`,
+
+  'core-group-first': (due, scope) => sql`
+    select p.child_id, 'core-group-first', p.plan_id, p.episode_id, p.start_date, ${due('core-group-first', sql`p.start_date`)},
+      g.held_on, case when g.held_on is null then p.end_date end, case when g.held_on is null and p.end_date is not null then 'Plan ended' end
+    from cp_plan p
+    left join lateral (select min(held_on) as held_on from core_group g where g.la_code = p.la_code and g.plan_id = p.plan_id) g on true
+    where ${scope('p')}`,
+
+  'core-group': (due, scope) => sql`
+    select g.child_id, 'core-group', g.core_group_id, p.episode_id, g.held_on, ${due('core-group', sql`g.held_on`)},
+      g.next_on, case when g.next_on is null then p.end_date end, case when g.next_on is null and p.end_date is not null then 'Plan ended' end
+    from (select g.*, lead(held_on) over (partition by la_code, plan_id order by held_on, core_group_id) as next_on from core_group g where ${scope('g')}) g
+    join cp_plan p on p.la_code = g.la_code and p.plan_id = g.plan_id`,
+
+  'cp-review-first': (due, scope) => sql`
+    select p.child_id, 'cp-review-first', p.plan_id, p.episode_id, p.start_date, ${due('cp-review-first', sql`p.start_date`)},
+      r.held_on, case when r.held_on is null then p.end_date end, case when r.held_on is null and p.end_date is not null then 'Plan ended' end
+    from cp_plan p
+    left join lateral (select min(held_on) as held_on from cp_conference c where c.la_code = p.la_code and c.plan_id = p.plan_id and c.kind = 'review') r on true
+    where ${scope('p')}`,
+
+  'cp-review': (due, scope) => sql`
+    select r.child_id, 'cp-review', r.conference_id, r.episode_id, r.held_on, ${due('cp-review', sql`r.held_on`)},
+      r.next_on, case when r.next_on is null then p.end_date end, case when r.next_on is null and p.end_date is not null then 'Plan ended' end
+    from (select c.*, lead(held_on) over (partition by la_code, plan_id order by held_on, conference_id) as next_on
+          from cp_conference c where c.kind = 'review' and ${scope('c')}) r
+    join cp_plan p on p.la_code = r.la_code and p.plan_id = r.plan_id
+    where r.outcome = 'continue-plan'`,
+
+  // One row per occasion: the plan's start, then each visit in which the child was seen.
+  'cp-visit': (due, scope) => sql`
+    select o.child_id, 'cp-visit', o.source_id, o.episode_id, o.on_date, ${due('cp-visit', sql`o.on_date`)},
+      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, plan_id order by on_date, is_visit, source_id) as next_on
+      from (
+        select p.la_code, p.plan_id, p.child_id, p.episode_id, p.end_date, p.plan_id as source_id, p.start_date as on_date, 0 as is_visit
+        from cp_plan p where ${scope('p')}
+        union all
+        select p.la_code, p.plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
+        from cp_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
+          and v.purpose = 'child-protection' and v.child_seen
+          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on <= p.end_date)
+        where ${scope('p')}
+      ) x
+    ) o`,
+
+  'cin-plan-review': (due, scope) => sql`
+    select o.child_id, 'cin-plan-review', o.source_id, o.episode_id, o.on_date, ${due('cin-plan-review', sql`o.on_date`)},
+      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_review, source_id) as next_on
+      from (
+        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, p.cin_plan_id as source_id, p.start_date as on_date, 0 as is_review
+        from cin_plan p where ${scope('p')}
+        union all
+        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, r.review_id, r.held_on, 1
+        from cin_plan p join cin_plan_review r on r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id
+        where ${scope('p')}
+      ) x
+    ) o`,
+
+  'cin-visit': (due, scope) => sql`
+    select o.child_id, 'cin-visit', o.source_id, o.episode_id, o.on_date, ${due('cin-visit', sql`o.on_date`)},
+      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_visit, source_id) as next_on
+      from (
+        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, p.cin_plan_id as source_id, p.start_date as on_date, 0 as is_visit
+        from cin_plan p where ${scope('p')}
+        union all
+        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
+        from cin_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
+          and v.purpose = 'child-in-need' and v.child_seen
+          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on <= p.end_date)
+        where ${scope('p')}
+      ) x
+    ) o`,
+
+  // An open case with no allocated social worker: counted from the referral, or from the day
+  // the last social worker's allocation ended. It disappears when someone is allocated.
+  allocation: (due, scope) => sql`
+    select e.child_id, 'allocation', e.episode_id, e.episode_id, greatest(e.referral_date, last.end_date), ${due('allocation', sql`greatest(e.referral_date, last.end_date)`)},
+      null::date, null::date, null
+    from cin_episode e
+    left join lateral (select max(end_date) as end_date from allocation a where a.la_code = e.la_code and a.child_id = e.child_id and a.allocation_role = 'social-worker') last on true
+    where ${scope('e')} and e.closure_date is null
+      and not exists (select 1 from allocation a where a.la_code = e.la_code and a.child_id = e.child_id and a.allocation_role = 'social-worker' and a.end_date is null)`,
+};
+
+/**
+ * Rebuilds the obligations of a council, or of some of its children. Pass the transaction of
+ * the event that touched them, so the record and its deadlines commit together.
+ */
+export async function refreshObligations(
+  db: Kysely<Database>,
+  laCode: string,
+  options: { childIds?: string[] } = {},
+): Promise<{ obligations: number; seconds: number }> {
+  const began = performance.now();
+  const settings = await councilTimescaleSettings(db, laCode);
+  const childIds = options.childIds;
+  if (childIds && childIds.length === 0) return { obligations: 0, seconds: 0 };
+  const scope = (alias: string) =>
+    childIds
+      ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])`
+      : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
+  const due = (rule: EngineRule, start: RawBuilder<unknown>) => dueSql(effectiveDue(ruleById(rule), settings), start);
+
+  const run = async (trx: Kysely<Database>) => {
+    await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${[...ENGINE_RULES]}::text[])`.execute(trx);
+    let total = 0;
+    for (const rule of ENGINE_RULES) {
+      const result = await sql`
+        insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason)
+        select ${laCode}, d.* from (${DERIVATIONS[rule](due, scope)}) as d (child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason)
+        where d.due_date is not null`.execute(trx);
+      total += Number(result.numAffectedRows ?? 0);
+    }
+    await assignResponsibility(trx, laCode, scope);
+    return total;
+  };
+  const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
+  return { obligations, seconds: (performance.now() - began) / 1000 };
+}
+
+/**
+ * Who must act: the child's allocated social worker and their team; for rules a manager owns,
+ * the manager of that team; for the front door's contact decisions, the front door team.
+ * An unallocated child's deadlines fall to the team that last held the case.
+ */
+async function assignResponsibility(trx: Kysely<Database>, laCode: string, scope: (alias: string) => RawBuilder<unknown>) {
+  await sql`
+    update obligation o set responsible_worker_id = r.worker_id, responsible_team_id = r.team_id, refreshed_at = now()
+    from (
+      select c.person_id as child_id, cur.worker_id, coalesce(cur.team_id, last.team_id) as team_id, t.manager_worker_id
+      from person c
+      left join lateral (
+        select a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where a.la_code = c.la_code and a.child_id = c.person_id and a.allocation_role = 'social-worker' and a.end_date is null
+      ) cur on true
+      left join lateral (
+        select w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where a.la_code = c.la_code and a.child_id = c.person_id and a.allocation_role = 'social-worker'
+        order by a.end_date desc nulls first limit 1
+      ) last on true
+      left join team t on t.la_code = c.la_code and t.team_id = coalesce(cur.team_id, last.team_id)
+      where c.la_code = ${laCode} and c.is_child
+    ) r(child_id, worker_id, team_id, manager_worker_id)
+    where ${scope('o')} and o.child_id = r.child_id and o.rule_id <> 'contact-decision'`.execute(trx);
+  // Team-owned rules: the manager of the responsible team acts.
+  await sql`
+    update obligation o set responsible_worker_id = t.manager_worker_id
+    from team t where ${scope('o')} and t.la_code = o.la_code and t.team_id = o.responsible_team_id
+      and o.rule_id = any(${TEAM_MANAGER_RULES}::text[])`.execute(trx);
+  // Contacts are the front door's until decided.
+  await sql`
+    update obligation o set responsible_team_id = fd.team_id, responsible_worker_id = fd.manager_worker_id, refreshed_at = now()
+    from (select team_id, manager_worker_id from team where la_code = ${laCode} and service = 'Front door' order by name limit 1) fd
+    where ${scope('o')} and o.rule_id = 'contact-decision'`.execute(trx);
+}
+
+/** The rules core gives to a team manager (conferences, reviews, allocating the case). */
+const TEAM_MANAGER_RULES = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
