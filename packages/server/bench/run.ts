@@ -14,6 +14,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
+import { openStore, type Store } from '../src/kernel/db/store.ts';
+import { refreshObligations } from '../src/kernel/obligations.ts';
+import { recordVisit } from '../src/areas/referrals/service.ts';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
 const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -164,6 +167,32 @@ async function main() {
       figure('server start, demo council already there (median of 3)', times.sort((a, b) => a - b)[1] as number, 's', 'launch to first health answer');
     }
 
+    if (want('obligations')) {
+      const sizes = process.env.LANTERN_BENCH_NATIONAL ? [50_000, 500_000] : [50_000];
+      for (const children of sizes) {
+        if (hasPostgres) {
+          const db = await freshPostgresDatabase();
+          try {
+            await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+            const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+            await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`);
+            await store.close();
+          } finally {
+            await db.drop();
+          }
+        }
+        if (children <= 50_000) {
+          const dir = path.join(work, `obligations-${children}`);
+          await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
+          const store = await openStore({ kind: 'pglite', dataDir: dir });
+          await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`);
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      if (!process.env.LANTERN_BENCH_NATIONAL) process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
+    }
+
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
       const inline = await PGlite.create();
@@ -186,6 +215,46 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Whole-council rebuild of every deadline, and one recorded event (a visit) end to end. */
+async function obligationFigures(store: Store, label: string) {
+  const laCode = 'E06000019';
+  const times: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 3; i++) {
+    const r = await refreshObligations(store.db, laCode);
+    times.push(r.seconds);
+    count = r.obligations;
+  }
+  times.sort((a, b) => a - b);
+  figure(`rebuild all obligations, ${label} (median of 3)`, times[1] as number, 's', `${count.toLocaleString('en-GB')} obligations`);
+  // One event: a visit to a child on a protection plan, through the same service the API uses.
+  const plan = await store.db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirst();
+  if (!plan) return;
+  // Acting as the child's allocated social worker, as the API would for them.
+  const holder = await store.db
+    .selectFrom('allocation as a')
+    .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+    .select(['a.worker_id', 'w.team_id', 'w.given_name', 'w.family_name'])
+    .where('a.la_code', '=', laCode)
+    .where('a.child_id', '=', plan.child_id)
+    .where('a.end_date', 'is', null)
+    .where('a.allocation_role', '=', 'social-worker')
+    .executeTakeFirstOrThrow();
+  const actor = {
+    user: { userId: crypto.randomUUID(), laCode, username: 'bench', displayName: `${holder.given_name} ${holder.family_name}`, role: 'social-worker' as const, workerId: holder.worker_id, teamId: holder.team_id },
+    ip: null,
+    userAgent: 'bench',
+  };
+  const event: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    await recordVisit(store.db, actor, plan.child_id, { visitedOn: '2026-11-20', purpose: 'child-protection', childSeen: true, seenAlone: false, childWords: 'Bench visit.' });
+    event.push(performance.now() - t);
+  }
+  event.sort((a, b) => a - b);
+  figure(`one recorded event (a visit, with its deadlines), ${label}: median`, event[15] as number, 'ms');
 }
 
 async function apiFigures(url: string) {

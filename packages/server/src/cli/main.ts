@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { calendarCommand } from './calendar.ts';
 import { migrateCommand, seedCommand } from './database.ts';
+import { obligationsCommand } from './obligations.ts';
 import { startCommand } from './start.ts';
 
 const program = new Command('lantern')
@@ -12,6 +13,7 @@ program.addCommand(startCommand());
 program.addCommand(seedCommand());
 program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
+program.addCommand(obligationsCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

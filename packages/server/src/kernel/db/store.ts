@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
 import { syncCalendar } from '../calendar-table.ts';
 import { migrate } from './migrate.ts';
@@ -69,7 +70,8 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
     await owner.destroy();
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: pgTypes, options: `-c role=${APP_ROLE}` });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A cursor lets exports and long lists stream in batches instead of loading whole.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');
   return { db, kind: 'postgres', description: `PostgreSQL at ${safeUrl}`, close: () => db.destroy() };
 }

@@ -1,0 +1,63 @@
+import { isIsoDate, todayInEngland } from '@lantern/core/calendar';
+import { Command, InvalidArgumentError } from 'commander';
+import { dataDirHelp } from './options.ts';
+
+function date(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('--as-of must be a real date written YYYY-MM-DD');
+  return value;
+}
+
+/** `lantern obligations`: every open deadline, as of a day. */
+export function obligationsCommand(): Command {
+  return new Command('obligations')
+    .description('print the open obligations (deadlines) of every child, overdue first')
+    .option('--as-of <DATE>', 'the day to ask about (default: today in England)', date)
+    .option('--overdue', 'only those overdue')
+    .option('--json', 'print JSON, one object a line')
+    .option('--rebuild', 'rebuild every obligation from the record first')
+    .option('--la-code <CODE>', 'the council (default: the only one in the database)')
+    .option('--data-dir <DIR>', dataDirHelp)
+    .action(async (opts: { asOf?: string; overdue?: boolean; json?: boolean; rebuild?: boolean; laCode?: string; dataDir?: string }) => {
+      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
+      const { refreshObligations } = await import('../kernel/obligations.ts');
+      const { stateOn } = await import('../areas/timescales/service.ts');
+      const { sql } = await import('kysely');
+      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
+      try {
+        const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
+        const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
+        if (!laCode) throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
+        if (opts.rebuild) {
+          const r = await refreshObligations(store.db, laCode);
+          process.stderr.write(`Rebuilt ${r.obligations.toLocaleString('en-GB')} obligations in ${r.seconds.toFixed(2)} s\n`);
+        }
+        const asOf = opts.asOf ?? todayInEngland();
+        const stream = store.db
+          .selectFrom('obligation as o')
+          .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
+          .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
+          .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
+          .select(['p.la_child_id', 'o.rule_id', 'o.start_date', 'o.due_date', 'o.met_on', 'o.ended_on', sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'), 't.name as team'])
+          .where('o.la_code', '=', laCode)
+          .where('o.start_date', '<=', asOf)
+          .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
+          .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
+          .$if(!!opts.overdue, (q) => q.where('o.due_date', '<', asOf))
+          .orderBy('o.due_date')
+          .orderBy('p.la_child_id')
+          .stream(2000);
+        const out = process.stdout;
+        if (!opts.json) out.write(['la_child_id', 'rule', 'start', 'due', 'state', 'worker', 'team'].join('\t') + '\n');
+        let n = 0;
+        for await (const r of stream) {
+          const state = stateOn(r, asOf);
+          const row = { laChildId: r.la_child_id, ruleId: r.rule_id, startDate: r.start_date, dueDate: r.due_date, state, worker: r.worker, team: r.team };
+          out.write(opts.json ? `${JSON.stringify(row)}\n` : `${[row.laChildId, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`);
+          n++;
+        }
+        process.stderr.write(`${n.toLocaleString('en-GB')} open obligations as of ${asOf}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

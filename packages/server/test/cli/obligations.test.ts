@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/kernel/db/store.ts';
+import { TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { buildFixture, LA } from '../helpers/fixture.ts';
+import pg from 'pg';
+
+const run = promisify(execFile);
+const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
+
+// `lantern obligations` against a real store of the kind under test, as a separate process.
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (TEST_DB === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-'));
+    const store = await openStore({ kind: 'pglite', dataDir: dir });
+    await prepare(store.db);
+    await store.close();
+    env = { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `lantern_cli_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    const store = await openStore({ kind: 'postgres', databaseUrl: u.toString() });
+    await prepare(store.db);
+    await store.close();
+    env = { ...process.env, DATABASE_URL: u.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+}, 120_000);
+afterAll(() => cleanup?.());
+
+/** A child referred on Mon 2 March 2026 with no assessment yet: due 45 working days later, over Easter and 4 May. */
+async function prepare(db: Parameters<typeof buildFixture>[0]) {
+  const ids = await buildFixture(db);
+  await db
+    .insertInto('cin_episode')
+    .values({ la_code: LA, episode_id: crypto.randomUUID(), child_id: ids.childA, referral_date: '2026-03-02', referral_source: '2A', primary_need: 'N1' })
+    .execute();
+}
+
+describe('lantern obligations', () => {
+  it('rebuilds from the record and prints each open deadline with its rule, dates, state and owner', async () => {
+    const { stdout } = await run('node', [lantern, 'obligations', '--rebuild', '--as-of', '2026-05-06'], { env });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('la_child_id\trule\tstart\tdue\tstate\tworker\tteam');
+    // From Mon 2 March: 3 Mar–2 Apr are working days 1–23; Good Friday 3 Apr and Easter Monday
+    // 6 Apr are skipped; 7 Apr–1 May are 24–42; 4 May is skipped; 5, 6, 7 May are 43, 44, 45.
+    expect(lines).toContain('T1\tassessment\t2026-03-02\t2026-05-07\tdue\tAva Tester\tChildren in need 1');
+  });
+
+  it('prints only overdue ones with --overdue, and JSON with --json', async () => {
+    const { stdout } = await run('node', [lantern, 'obligations', '--overdue', '--json', '--as-of', '2026-05-08'], { env });
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toEqual([{ laChildId: 'T1', ruleId: 'assessment', startDate: '2026-03-02', dueDate: '2026-05-07', state: 'overdue', worker: 'Ava Tester', team: 'Children in need 1' }]);
+    const { stdout: before } = await run('node', [lantern, 'obligations', '--overdue', '--as-of', '2026-05-07'], { env });
+    expect(before.trim().split('\n')).toHaveLength(1); // the header only: due today is not overdue
+  });
+});
