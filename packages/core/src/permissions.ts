@@ -34,7 +34,9 @@ export type Action =
   /** Close a child-in-need episode (a manager's recorded decision). */
   | 'case:close'
   /** Worklists: own (mine), team (my team's), council (the whole service). */
-  | 'worklist:read';
+  | 'worklist:read'
+  /** Council settings such as local timescales. */
+  | 'settings:manage';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -85,6 +87,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'council',
     'case:close': 'council',
     'worklist:read': 'council',
+    'settings:manage': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -99,6 +102,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'workforce:manage': 'council',
     'user:manage': 'council',
     'audit:read': 'council',
+    'settings:manage': 'council',
   },
 };
 

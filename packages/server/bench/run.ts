@@ -190,7 +190,8 @@ async function main() {
           rmSync(dir, { recursive: true, force: true });
         }
       }
-      if (!process.env.LANTERN_BENCH_NATIONAL) process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
+      if (!process.env.LANTERN_BENCH_NATIONAL)
+        process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
     }
 
     if (want('embedded')) {
@@ -243,14 +244,28 @@ async function obligationFigures(store: Store, label: string) {
     .where('a.allocation_role', '=', 'social-worker')
     .executeTakeFirstOrThrow();
   const actor = {
-    user: { userId: crypto.randomUUID(), laCode, username: 'bench', displayName: `${holder.given_name} ${holder.family_name}`, role: 'social-worker' as const, workerId: holder.worker_id, teamId: holder.team_id },
+    user: {
+      userId: crypto.randomUUID(),
+      laCode,
+      username: 'bench',
+      displayName: `${holder.given_name} ${holder.family_name}`,
+      role: 'social-worker' as const,
+      workerId: holder.worker_id,
+      teamId: holder.team_id,
+    },
     ip: null,
     userAgent: 'bench',
   };
   const event: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t = performance.now();
-    await recordVisit(store.db, actor, plan.child_id, { visitedOn: '2026-11-20', purpose: 'child-protection', childSeen: true, seenAlone: false, childWords: 'Bench visit.' });
+    await recordVisit(store.db, actor, plan.child_id, {
+      visitedOn: '2026-11-20',
+      purpose: 'child-protection',
+      childSeen: true,
+      seenAlone: false,
+      childWords: 'Bench visit.',
+    });
     event.push(performance.now() - t);
   }
   event.sort((a, b) => a - b);

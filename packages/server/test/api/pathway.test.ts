@@ -359,3 +359,24 @@ describe('the front door', () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe('council timescales', () => {
+  it('a council may set its own visit frequency, and only a stricter assessment timescale; deadlines follow at once', async () => {
+    const hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+    expect((await sw.put('/api/settings/timescales/cp-visit', { unit: 'weeks', n: 2 })).status).toBe(403);
+    const looser = await hos.put('/api/settings/timescales/assessment', { unit: 'working-days', n: 50 });
+    expect(looser.status).toBe(400);
+    expect(looser.body.errors[0]).toMatchObject({ field: 'n', rule: 'stricter-only' });
+    const stricter = await hos.put('/api/settings/timescales/assessment', { unit: 'working-days', n: 30 });
+    expect(stricter.status).toBe(200);
+    expect(stricter.body.obligationsRebuilt).toBeGreaterThan(0);
+    // Esme's re-referral on Mon 2 Nov 2026: 30 working days later is Mon 14 Dec 2026.
+    const cw = await casework();
+    expect(cw.obligations.find((o: { ruleId: string; startDate: string }) => o.ruleId === 'assessment' && o.startDate === '2026-11-02')).toMatchObject({
+      dueDate: '2026-12-14',
+    });
+    const rules = (await hos.get('/api/timescales')).body.rules;
+    expect(rules.find((r: { id: string }) => r.id === 'assessment')).toMatchObject({ due: '30 working days', kind: 'guidance' });
+    expect((await hos.put('/api/settings/timescales/cp-visit', { unit: 'weeks', n: 4 })).status).toBe(200); // policy: the council's choice
+  });
+});

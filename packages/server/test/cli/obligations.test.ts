@@ -67,8 +67,21 @@ describe('lantern obligations', () => {
 
   it('prints only overdue ones with --overdue, and JSON with --json', async () => {
     const { stdout } = await run('node', [lantern, 'obligations', '--overdue', '--json', '--as-of', '2026-05-08'], { env });
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows).toEqual([{ laChildId: 'T1', ruleId: 'assessment', startDate: '2026-03-02', dueDate: '2026-05-07', state: 'overdue', worker: 'Ava Tester', team: 'Children in need 1' }]);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows).toEqual([
+      {
+        laChildId: 'T1',
+        ruleId: 'assessment',
+        startDate: '2026-03-02',
+        dueDate: '2026-05-07',
+        state: 'overdue',
+        worker: 'Ava Tester',
+        team: 'Children in need 1',
+      },
+    ]);
     const { stdout: before } = await run('node', [lantern, 'obligations', '--overdue', '--as-of', '2026-05-07'], { env });
     expect(before.trim().split('\n')).toHaveLength(1); // the header only: due today is not overdue
   });

@@ -2,7 +2,7 @@ import { obligationView, worklistQuery } from '@lantern/core/pathway';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../kernel/http/app.ts';
-import { timescaleRules, worklist } from './service.ts';
+import { setTimescale, timescaleRules, worklist } from './service.ts';
 
 export async function timescalesRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -41,6 +41,18 @@ export async function timescalesRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: async () => ({ rules: timescaleRules() }),
+    handler: async (req) => ({ rules: await timescaleRules(fastify.store.db, req.actor().user.laCode) }),
+  });
+
+  app.put('/api/settings/timescales/:ruleId', {
+    config: { permission: 'settings:manage' },
+    schema: {
+      tags: ['timescales'],
+      summary: 'Set the council’s own timescale for a rule: any value for policy, only a stricter one for statute and guidance',
+      params: z.object({ ruleId: z.string() }),
+      body: z.object({ unit: z.enum(['working-days', 'days', 'weeks', 'months']), n: z.number().int().min(0).max(366) }),
+      response: { 200: z.object({ ruleId: z.string(), due: z.string(), obligationsRebuilt: z.number().int() }) },
+    },
+    handler: (req) => setTimescale(fastify.store.db, req.actor(), req.params.ruleId, req.body),
   });
 }

@@ -2,14 +2,15 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import type { ObligationView, worklistQuery } from '@lantern/core/pathway';
 import { scopeFor } from '@lantern/core/permissions';
-import { daysOverdue, ruleById, TIMESCALE_RULES, type DueRule } from '@lantern/core/timescales';
+import { checkSetting, daysOverdue, type DueRule, effectiveDue, ruleById, TIMESCALE_RULES } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childrenInScope } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { forbidden } from '../../kernel/http/problem.ts';
+import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { councilTimescaleSettings, ENGINE_RULES, refreshObligations } from '../../kernel/obligations.ts';
 
 type Row = {
   child_id: string;
@@ -146,14 +147,38 @@ export function describeDue(due: DueRule): string {
   return `${due.n} ${unit}${due.n === 1 ? '' : 's'}`;
 }
 
-export function timescaleRules() {
+/** Every rule with the due rule in force for the council (its own setting, or the default). */
+export async function timescaleRules(db: Kysely<Database>, laCode: string) {
+  const settings = await councilTimescaleSettings(db, laCode);
   return TIMESCALE_RULES.map((r) => ({
     id: r.id,
     what: r.what,
     countedFrom: r.countedFrom,
-    due: describeDue(r.due),
+    due: describeDue(effectiveDue(r, settings)),
     kind: r.kind,
     source: r.source,
     responsible: r.responsible,
   }));
+}
+
+/**
+ * A council's own timescale. Policy values are the council's to choose; statute and guidance
+ * may only be made stricter. The council's deadlines are rebuilt in the same transaction.
+ */
+export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: string, due: { unit: 'working-days' | 'days' | 'weeks' | 'months'; n: number }) {
+  const rule = TIMESCALE_RULES.find((r) => r.id === ruleId);
+  if (!rule) throw notFound('timescale rule');
+  if (!rule.setting) throw invalid([{ field: 'ruleId', rule: 'not-settable', message: 'This rule’s timescale is set by an event, not a number' }]);
+  const check = checkSetting(rule, due);
+  if (!check.ok) throw invalid([{ field: 'n', rule: 'stricter-only', message: check.reason }]);
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('council_setting')
+      .values({ la_code: actor.user.laCode, key: rule.setting as string, value: JSON.stringify(due), updated_by: actor.user.userId })
+      .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
+      .execute();
+    await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: rule.setting, detail: { due } });
+    const rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };
+  });
 }

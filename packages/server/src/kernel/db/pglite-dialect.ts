@@ -128,8 +128,14 @@ class EmbeddedConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters);
+    // Raw SQL counts too: an INSERT … SELECT written with sql`` reports its rows like a builder's.
     const kind = compiled.query.kind;
-    const changes = kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
+    const changes =
+      kind === 'InsertQueryNode' ||
+      kind === 'UpdateQueryNode' ||
+      kind === 'DeleteQueryNode' ||
+      kind === 'MergeQueryNode' ||
+      /^\s*(insert|update|delete|merge)\b/i.test(compiled.sql);
     return changes ? { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) } : { rows: result.rows };
   }
 
