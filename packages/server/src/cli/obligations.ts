@@ -26,7 +26,8 @@ export function obligationsCommand(): Command {
       try {
         const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
         const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-        if (!laCode) throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
+        if (!laCode)
+          throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
         if (opts.rebuild) {
           const r = await refreshObligations(store.db, laCode);
           process.stderr.write(`Rebuilt ${r.obligations.toLocaleString('en-GB')} obligations in ${r.seconds.toFixed(2)} s\n`);
@@ -37,7 +38,16 @@ export function obligationsCommand(): Command {
           .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
           .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
           .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-          .select(['p.la_child_id', 'o.rule_id', 'o.start_date', 'o.due_date', 'o.met_on', 'o.ended_on', sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'), 't.name as team'])
+          .select([
+            'p.la_child_id',
+            'o.rule_id',
+            'o.start_date',
+            'o.due_date',
+            'o.met_on',
+            'o.ended_on',
+            sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'),
+            't.name as team',
+          ])
           .where('o.la_code', '=', laCode)
           .where('o.start_date', '<=', asOf)
           .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
@@ -52,7 +62,11 @@ export function obligationsCommand(): Command {
         for await (const r of stream) {
           const state = stateOn(r, asOf);
           const row = { laChildId: r.la_child_id, ruleId: r.rule_id, startDate: r.start_date, dueDate: r.due_date, state, worker: r.worker, team: r.team };
-          out.write(opts.json ? `${JSON.stringify(row)}\n` : `${[row.laChildId, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`);
+          out.write(
+            opts.json
+              ? `${JSON.stringify(row)}\n`
+              : `${[row.laChildId, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
+          );
           n++;
         }
         process.stderr.write(`${n.toLocaleString('en-GB')} open obligations as of ${asOf}\n`);
