@@ -12,6 +12,7 @@ import type { Database } from './db/schema.ts';
 /** The rules this engine derives (the looked-after and workforce rules join as their areas do). */
 export const ENGINE_RULES = [
   'contact-decision',
+  'strategy-discussion',
   'assessment',
   'icpc',
   'core-group-first',
@@ -70,6 +71,19 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     select c.child_id, 'contact-decision', c.contact_id, c.episode_id, c.received_on, ${due('contact-decision', sql`c.received_on`)},
       c.decided_on, null::date, null
     from contact c where ${scope('c')}`,
+
+  // A contact recorded with reasonable cause to suspect significant harm: the first strategy
+  // discussion on or after it meets it.
+  'strategy-discussion': (due, scope) => sql`
+    select c.child_id, 'strategy-discussion', c.contact_id, c.episode_id, c.received_on, ${due('strategy-discussion', sql`c.received_on`)},
+      sd.held_on,
+      case when sd.held_on is null then coalesce(case when c.decision in ('nfa', 'early-help') then c.decided_on end, e.closure_date) end,
+      case when sd.held_on is null and c.decision in ('nfa', 'early-help') then 'Contact not referred'
+           when sd.held_on is null and e.closure_date is not null then 'Episode closed' end
+    from contact c
+    left join cin_episode e on e.la_code = c.la_code and e.episode_id = c.episode_id
+    left join lateral (select min(d.held_on) as held_on from strategy_discussion d where d.la_code = c.la_code and d.child_id = c.child_id and d.held_on >= c.received_on) sd on true
+    where ${scope('c')} and c.significant_harm_suspected`,
 
   assessment: (due, scope) => sql`
     select e.child_id, 'assessment', e.episode_id, e.episode_id, e.referral_date, ${due('assessment', sql`e.referral_date`)},

@@ -380,3 +380,37 @@ describe('council timescales', () => {
     expect((await hos.put('/api/settings/timescales/cp-visit', { unit: 'weeks', n: 4 })).status).toBe(200); // policy: the council's choice
   });
 });
+
+describe('suspected significant harm', () => {
+  it('a contact raising significant harm wants a strategy discussion within one working day', async () => {
+    const sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
+    const contact = await sw2.post(`/api/children/${ids.childB}/contacts`, {
+      receivedAt: '2026-06-05T16:40:00Z',
+      source: '6',
+      presentingConcern: 'Police: child found alone at night.',
+      significantHarmSuspected: true,
+    });
+    expect(contact.status).toBe(201);
+    // Friday 5 June 2026: one working day later is Monday 8 June.
+    const due = async () =>
+      (await sw2.get(`/api/children/${ids.childB}/casework`)).body.obligations.find((o: { ruleId: string }) => o.ruleId === 'strategy-discussion');
+    expect(await due()).toMatchObject({ startDate: '2026-06-05', dueDate: '2026-06-08' });
+    await sw2.post(`/api/children/${ids.childB}/contacts/${contact.body.contactId}/decision`, {
+      decision: 'referral',
+      decidedOn: '2026-06-05',
+      reasons: 'Significant harm suspected.',
+      primaryNeed: 'N1',
+    });
+    expect(
+      (
+        await sw2.post(`/api/children/${ids.childB}/strategy-discussions`, {
+          heldOn: '2026-06-09',
+          agencies: ['police', 'health', 'education', 'social-care'],
+          decision: 'no-section-47',
+          reasons: 'Parent was at a neighbour’s.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(await due()).toMatchObject({ metOn: '2026-06-09', state: 'met-late' });
+  });
+});
