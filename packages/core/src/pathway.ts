@@ -272,6 +272,7 @@ export const obligationView = z.object({
   laChildId: z.string(),
   childName: z.string(),
   ruleId: z.string(),
+  label: z.string().describe('A short name for the deadline, e.g. "Child protection visit"'),
   what: z.string(),
   kind: z.string(),
   startDate: z.string(),
@@ -315,7 +316,7 @@ export const assessmentView = z.object({
   authorisedOn: d,
   authorisedBy: z.string().nullable(),
   lateReason: z.string().nullable(),
-  workingDaysFromReferral: z.number().int().nullable(),
+  workingDaysFromReferral: z.number().int().nullable().describe('Working days from the referral to the authorisation (the Working Together measure)'),
 });
 export const strategyDiscussionView = z.object({
   strategyId: z.uuid(),
@@ -337,6 +338,7 @@ export const section47View = z.object({
 export const conferenceView = z.object({
   conferenceId: z.uuid(),
   kind: z.string(),
+  s47Id: z.uuid().nullable().describe('For an initial conference: the enquiry it followed'),
   heldOn: z.string(),
   outcome: z.string(),
   chair: z.string().nullable(),

@@ -552,6 +552,53 @@ export const TIMESCALE_RULES: readonly TimescaleRule[] = Object.freeze(ROWS.map(
 const BY_ID = new Map(TIMESCALE_RULES.map((r) => [r.id, r]));
 
 /** The rule with this id; throws for an id that is not in timescales.md. */
+/** Short names for worklists and tags; `what` keeps the reference's full wording. */
+export const RULE_LABELS: Readonly<Record<string, string>> = {
+  'contact-decision': 'Contact decision',
+  assessment: 'Assessment authorised',
+  'strategy-discussion': 'Strategy discussion',
+  icpc: 'Initial child protection conference',
+  'core-group-first': 'First core group',
+  'cp-review-first': 'First review conference',
+  'cp-review': 'Review conference',
+  'cp-visit': 'Child protection visit',
+  'core-group': 'Core group',
+  'cin-plan-review': 'Child in need plan review',
+  'cin-visit': 'Child in need visit',
+  'private-fostering-first-visit': 'First private fostering visit',
+  'private-fostering-visit': 'Private fostering visit',
+  'cla-review-first': 'First looked-after review',
+  'cla-review-second': 'Second looked-after review',
+  'cla-review': 'Looked-after review',
+  'cla-visit-first': 'First visit in a new placement',
+  'cla-visit': 'Looked-after visit',
+  'cla-visit-long-term': 'Looked-after visit (long-term placement)',
+  'cla-visit-with-parent': 'Visit: placed with parent or connected person',
+  'care-plan': 'Care plan',
+  'placement-plan': 'Placement plan',
+  'placement-notice': 'Notice of placement',
+  'iro-notify': 'IRO told',
+  'unregistered-visit': 'Visit: unregistered placement',
+  'unregistered-approval': "Director's approval: unregistered placement",
+  'health-assessment-initial': 'Initial health assessment',
+  'health-assessment-review': 'Review health assessment',
+  'pep-initial': 'Personal education plan',
+  'pep-review': 'Personal education plan review',
+  'permanence-plan': 'Permanence plan',
+  rhi: 'Return home interview offered',
+  'uasc-looked-after': 'UASC accommodated',
+  'uasc-transfer': 'National Transfer Scheme transfer',
+  'iro-contact': 'IRO speaks with the child',
+  'pathway-plan': 'Pathway plan',
+  'pathway-plan-review': 'Pathway plan review',
+  'pa-visit': 'Personal adviser visit',
+  supervision: 'Supervision',
+  'supervision-asye': 'ASYE supervision',
+  'management-oversight': 'Management oversight',
+  induction: 'Induction complete',
+  allocation: 'Social worker allocated',
+};
+
 export function ruleById(id: string): TimescaleRule {
   const rule = BY_ID.get(id);
   if (rule === undefined) throw new Error(`Unknown timescale rule ${JSON.stringify(id)}`);

@@ -427,3 +427,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('short labels', () => {
+  it('every rule has a short label for worklists', async () => {
+    const { RULE_LABELS, TIMESCALE_RULES } = await import('../src/timescales.ts');
+    expect(TIMESCALE_RULES.filter((r) => !RULE_LABELS[r.id]).map((r) => r.id)).toEqual([]);
+    expect(Object.keys(RULE_LABELS).sort()).toEqual(TIMESCALE_RULES.map((r) => r.id).sort());
+  });
+});

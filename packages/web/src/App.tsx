@@ -1,5 +1,7 @@
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/Notices.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { AddChildPage } from './routes/children/AddChildPage.tsx';
 import { ChildPage } from './routes/children/ChildPage.tsx';
@@ -9,7 +11,39 @@ import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
 import { TeamsPage } from './routes/teams/TeamsPage.tsx';
+import { WorkPage } from './routes/work/WorkPage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
+
+// The casework pages come in their own bundle, fetched the first time one is opened.
+type CaseworkModule = typeof import('./routes/casework/index.ts');
+const casework = (name: keyof CaseworkModule) => lazy(() => import('./routes/casework/index.ts').then((m) => ({ default: m[name] as ComponentType })));
+
+const CaseworkPage = casework('CaseworkPage');
+const ContactPage = casework('ContactPage');
+const ContactDecisionPage = casework('ContactDecisionPage');
+const ReferralPage = casework('ReferralPage');
+const AssessmentStartPage = casework('AssessmentStartPage');
+const AssessmentUpdatePage = casework('AssessmentUpdatePage');
+const AssessmentAuthorisePage = casework('AssessmentAuthorisePage');
+const StrategyDiscussionPage = casework('StrategyDiscussionPage');
+const Section47Page = casework('Section47Page');
+const Section47OutcomePage = casework('Section47OutcomePage');
+const InitialConferencePage = casework('InitialConferencePage');
+const ReviewConferencePage = casework('ReviewConferencePage');
+const CoreGroupPage = casework('CoreGroupPage');
+const VisitPage = casework('VisitPage');
+const CinPlanPage = casework('CinPlanPage');
+const CinPlanReviewPage = casework('CinPlanReviewPage');
+const CinPlanEndPage = casework('CinPlanEndPage');
+const ClosurePage = casework('ClosurePage');
+
+function Lazy() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 export function App() {
   return (
@@ -21,9 +55,30 @@ export function App() {
             <Route path="sign-out" element={<SignOutPage />} />
             <Route element={<RequireSession />}>
               <Route index element={<FindChildPage />} />
+              <Route path="work" element={<WorkPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />
+              <Route path="children/:childId" element={<Lazy />}>
+                <Route path="casework" element={<CaseworkPage />} />
+                <Route path="record/contact" element={<ContactPage />} />
+                <Route path="record/contact/:contactId/decision" element={<ContactDecisionPage />} />
+                <Route path="record/referral" element={<ReferralPage />} />
+                <Route path="record/assessment" element={<AssessmentStartPage />} />
+                <Route path="record/assessment/:assessmentId" element={<AssessmentUpdatePage />} />
+                <Route path="record/assessment/:assessmentId/authorise" element={<AssessmentAuthorisePage />} />
+                <Route path="record/strategy-discussion" element={<StrategyDiscussionPage />} />
+                <Route path="record/section-47" element={<Section47Page />} />
+                <Route path="record/section-47/:s47Id/outcome" element={<Section47OutcomePage />} />
+                <Route path="record/initial-conference" element={<InitialConferencePage />} />
+                <Route path="record/review-conference" element={<ReviewConferencePage />} />
+                <Route path="record/core-group" element={<CoreGroupPage />} />
+                <Route path="record/visit" element={<VisitPage />} />
+                <Route path="record/cin-plan" element={<CinPlanPage />} />
+                <Route path="record/cin-plan-review" element={<CinPlanReviewPage />} />
+                <Route path="record/cin-plan-end" element={<CinPlanEndPage />} />
+                <Route path="record/closure" element={<ClosurePage />} />
+              </Route>
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route path="*" element={<NotFoundPage />} />

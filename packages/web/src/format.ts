@@ -89,3 +89,83 @@ export function labelOf(list: Readonly<Record<string, string>>, code: string | n
   if (!code) return '';
   return list[code] ?? code;
 }
+
+/** 'first core group meeting' → 'First core group meeting'. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A time of day as a practitioner types it: '14:30', '9.05', '0930', '9:30am', '2pm'. Returns
+ * hours (0–23) and minutes, or null when it is not a time.
+ */
+export function parseTime(text: string): { hours: number; minutes: number } | null {
+  const m = /^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim().replace(/\s+/g, ' '));
+  if (!m) return null;
+  let hours = Number(m[1]);
+  const minutes = m[2] === undefined ? 0 : Number(m[2]);
+  const half = m[3]?.toLowerCase().replace(/\./g, '');
+  if (m[2] === undefined && !half) return null; // "9" alone: morning or evening?
+  if (minutes > 59) return null;
+  if (half) {
+    if (hours < 1 || hours > 12) return null;
+    if (half === 'am' && hours === 12) hours = 0;
+    if (half === 'pm' && hours !== 12) hours += 12;
+  } else if (hours > 23) return null;
+  return { hours, minutes };
+}
+
+/** The UTC offset in England at an instant, in minutes (0 in winter, 60 in summer). */
+function londonOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? '');
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/**
+ * A date and a time on the clock in England as ISO 8601 with its offset:
+ * ('2026-07-01', 9, 30) → '2026-07-01T09:30:00+01:00'. In the hour the clocks go forward, a
+ * time that does not exist is read as the same time after the change.
+ */
+export function englandDateTime(date: string, hours: number, minutes: number): string {
+  const wall = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hours, minutes);
+  let offset = londonOffsetMinutes(new Date(wall));
+  offset = londonOffsetMinutes(new Date(wall - offset * 60_000));
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date}T${pad(hours)}:${pad(minutes)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** An instant as the clock in England read it: '23 November 2026 at 9:30am'. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const hours = Number(get('hour'));
+  const clock = `${hours % 12 === 0 ? 12 : hours % 12}:${get('minute')}${hours < 12 ? 'am' : 'pm'}`;
+  return `${formatDate(`${get('year')}-${get('month')}-${get('day')}`)} at ${clock}`;
+}
+
+/** The time of an instant on the clock in England, as the time box shows it: '09:30'. */
+export function englandTime(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** Yes or no as a radio value, and back. */
+export function yesNo(value: boolean | null | undefined): string {
+  return value === true ? 'yes' : value === false ? 'no' : '';
+}

@@ -150,7 +150,12 @@ describe.skipIf(skip)('Lantern in a browser', () => {
     expect(header).toContain('Sign out');
     const council = await server.store.db.selectFrom('local_authority').select('name').executeTakeFirstOrThrow();
     expect(header).toContain(council.name);
-    expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Find a child', 'Teams', 'Add a child']);
+    expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual([
+      'Find a child',
+      'My work',
+      'Teams',
+      'Add a child',
+    ]);
   });
 
   test('finds a child by family name', async () => {

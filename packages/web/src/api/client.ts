@@ -5,19 +5,39 @@
  */
 import type {
   AllocationBody,
+  AssessmentAuthorisationBody,
+  AssessmentProgressBody,
+  CaseworkView,
   ChildCase,
   ChildChangesBody,
   ChildRecord,
   ChildSearchResult,
   ChronologyEntryView,
   ChronologyNoteBody,
+  ContactDecisionBody,
+  EndCinPlanBody,
+  EpisodeClosureBody,
+  NewAssessmentBody,
   NewChildBody,
+  NewCinPlanBody,
+  NewCinPlanReviewBody,
+  NewConferenceBody,
+  NewContactBody,
+  NewCoreGroupBody,
+  NewReferralBody,
+  NewSection47Body,
+  NewStrategyDiscussionBody,
+  NewVisitBody,
+  ObligationView,
   PossibleMatch,
   PossibleMatchQuery,
   Problem,
+  Section47OutcomeBody,
   SessionUser,
   Team,
+  TimescaleRuleView,
   Worker,
+  WorklistQuery,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -87,6 +107,8 @@ async function request<T>(method: string, path: string, options: Options = {}): 
   return data as T;
 }
 
+const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
+
 export const api = {
   session: {
     current: () => request<{ user: SessionUser }>('GET', '/api/session', { signInCall: true }),
@@ -104,6 +126,36 @@ export const api = {
       request<{ entry: ChronologyEntryView }>('POST', `/api/children/${encodeURIComponent(childId)}/chronology`, { body }),
     allocate: (childId: string, body: AllocationBody) =>
       request<{ allocationId: string }>('POST', `/api/children/${encodeURIComponent(childId)}/allocations`, { body }),
+  },
+  casework: {
+    get: (childId: string) => request<CaseworkView>('GET', `${child(childId)}/casework`),
+    addContact: (childId: string, body: NewContactBody) => request<{ contactId: string }>('POST', `${child(childId)}/contacts`, { body }),
+    decideContact: (childId: string, contactId: string, body: ContactDecisionBody) =>
+      request<{ episodeId: string | null }>('POST', `${child(childId)}/contacts/${encodeURIComponent(contactId)}/decision`, { body }),
+    addReferral: (childId: string, body: NewReferralBody) => request<{ episodeId: string }>('POST', `${child(childId)}/referrals`, { body }),
+    startAssessment: (childId: string, body: NewAssessmentBody) => request<{ assessmentId: string }>('POST', `${child(childId)}/assessments`, { body }),
+    updateAssessment: (childId: string, assessmentId: string, body: AssessmentProgressBody) =>
+      request<{ version: number }>('PATCH', `${child(childId)}/assessments/${encodeURIComponent(assessmentId)}`, { body }),
+    authoriseAssessment: (childId: string, assessmentId: string, body: AssessmentAuthorisationBody) =>
+      request<unknown>('POST', `${child(childId)}/assessments/${encodeURIComponent(assessmentId)}/authorisation`, { body }),
+    addStrategyDiscussion: (childId: string, body: NewStrategyDiscussionBody) =>
+      request<{ strategyId: string }>('POST', `${child(childId)}/strategy-discussions`, { body }),
+    startSection47: (childId: string, body: NewSection47Body) => request<{ s47Id: string }>('POST', `${child(childId)}/section47s`, { body }),
+    section47Outcome: (childId: string, s47Id: string, body: Section47OutcomeBody) =>
+      request<unknown>('POST', `${child(childId)}/section47s/${encodeURIComponent(s47Id)}/outcome`, { body }),
+    addConference: (childId: string, body: NewConferenceBody) =>
+      request<{ conferenceId: string; planId: string | null }>('POST', `${child(childId)}/conferences`, { body }),
+    addCoreGroup: (childId: string, body: NewCoreGroupBody) => request<unknown>('POST', `${child(childId)}/core-groups`, { body }),
+    addVisit: (childId: string, body: NewVisitBody) => request<{ visitId: string }>('POST', `${child(childId)}/visits`, { body }),
+    startCinPlan: (childId: string, body: NewCinPlanBody) => request<unknown>('POST', `${child(childId)}/cin-plans`, { body }),
+    reviewCinPlan: (childId: string, body: NewCinPlanReviewBody) => request<unknown>('POST', `${child(childId)}/cin-plans/current/reviews`, { body }),
+    endCinPlan: (childId: string, body: EndCinPlanBody) => request<unknown>('POST', `${child(childId)}/cin-plans/current/end`, { body }),
+    close: (childId: string, body: EpisodeClosureBody) => request<{ decisionId: string }>('POST', `${child(childId)}/closure`, { body }),
+  },
+  worklist: {
+    get: (query: WorklistQuery) =>
+      request<{ obligations: ObligationView[]; counts: { overdue: number; due: number } }>('GET', '/api/worklist', { query: { ...query } }),
+    timescales: () => request<{ rules: TimescaleRuleView[] }>('GET', '/api/timescales'),
   },
   workforce: {
     teams: () => request<{ teams: Team[] }>('GET', '/api/teams'),

@@ -1,5 +1,26 @@
 /** What the API sends and takes, beyond the record views shared in @lantern/core/views. */
+import type {
+  assessmentAuthorisation,
+  assessmentProgress,
+  contactDecision,
+  endCinPlan,
+  episodeClosure,
+  newAssessment,
+  newCinPlan,
+  newCinPlanReview,
+  newConference,
+  newContact,
+  newCoreGroup,
+  newReferral,
+  newSection47,
+  newStrategyDiscussion,
+  newVisit,
+  section47Outcome,
+} from '@lantern/core/pathway';
 import type { PossibleMatch } from '@lantern/core/views';
+import type { z } from 'zod';
+
+export type { CaseworkView, EpisodeView, ObligationView } from '@lantern/core/pathway';
 
 export type {
   ChildCase,
@@ -78,3 +99,36 @@ export type ChronologyNoteBody = { occurredOn: string; category: string; summary
 export type AllocationBody = { workerId: string; role: string; startDate: string; reason?: string | null };
 
 export type PossibleMatchQuery = { givenName?: string; familyName?: string; dateOfBirth?: string; upn?: string; nhsNumber?: string };
+
+// The children-in-need and child-protection pathway: request bodies as the API takes them.
+export type NewContactBody = z.input<typeof newContact>;
+export type ContactDecisionBody = z.input<typeof contactDecision>;
+export type NewReferralBody = z.input<typeof newReferral>;
+export type NewAssessmentBody = z.input<typeof newAssessment>;
+export type AssessmentProgressBody = z.input<typeof assessmentProgress>;
+export type AssessmentAuthorisationBody = z.input<typeof assessmentAuthorisation>;
+export type NewStrategyDiscussionBody = z.input<typeof newStrategyDiscussion>;
+export type NewSection47Body = z.input<typeof newSection47>;
+export type Section47OutcomeBody = z.input<typeof section47Outcome>;
+export type NewConferenceBody = z.input<typeof newConference>;
+export type NewCoreGroupBody = z.input<typeof newCoreGroup>;
+export type NewVisitBody = z.input<typeof newVisit>;
+export type NewCinPlanBody = z.input<typeof newCinPlan>;
+export type NewCinPlanReviewBody = z.input<typeof newCinPlanReview>;
+export type EndCinPlanBody = z.input<typeof endCinPlan>;
+export type EpisodeClosureBody = z.input<typeof episodeClosure>;
+
+export type WorklistView = 'mine' | 'team' | 'service';
+export type WorklistState = 'overdue' | 'due' | 'open';
+export type WorklistQuery = { view?: WorklistView; teamId?: string; workerId?: string; state?: WorklistState; ruleId?: string; asOf?: string; limit?: number };
+
+/** A timescale as GET /api/timescales describes it: `due` in words, e.g. "45 working days". */
+export type TimescaleRuleView = {
+  id: string;
+  what: string;
+  countedFrom: string;
+  due: string;
+  kind: 'statute' | 'guidance' | 'policy' | string;
+  source: string;
+  responsible: string;
+};

@@ -20,7 +20,9 @@ export type FieldAnchors = Record<string, string>;
 export function errorsFrom(list: Array<[field: string, message: string]>, anchors: FieldAnchors): FormErrors {
   const fields: Record<string, string> = {};
   const summary: SummaryItem[] = [];
-  for (const [field, message] of list) {
+  for (const [path, message] of list) {
+    // An error on one item of a list ("agencies.0") belongs to the list's field.
+    const field = anchors[path] !== undefined ? path : (path.split('.')[0] ?? path);
     const anchor = anchors[field];
     if (anchor !== undefined) {
       if (fields[field]) continue; // one message per field, the first

@@ -241,3 +241,68 @@ export function Button({
     </button>
   );
 }
+
+/** GOV.UK checkboxes: a fieldset of choices; the error links to the first box. */
+export function Checkboxes(
+  props: Omit<Common, 'labelClass'> & {
+    legendClass?: string;
+    values: string[];
+    onChange: (values: string[]) => void;
+    options: Array<Option & { hint?: string }>;
+    small?: boolean;
+    columns?: boolean;
+  },
+) {
+  const { name, label, hint, error, values } = props;
+  const toggle = (value: string, on: boolean) => {
+    const next = on ? [...values, value] : values.filter((v) => v !== value);
+    // Keep the list in the order the options are shown.
+    props.onChange(props.options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        <div className={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}${props.columns ? ' lantern-checkbox-columns' : ''}`}>
+          {props.options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${i + 1}`;
+            return (
+              <div className="govuk-checkboxes__item" key={o.value}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={id}
+                  name={name}
+                  type="checkbox"
+                  value={o.value}
+                  checked={values.includes(o.value)}
+                  onChange={(e) => toggle(o.value, e.target.checked)}
+                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+const YES_NO: Option[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+/** A yes-or-no question as inline radios; the value is 'yes', 'no' or '' (not answered). */
+export function YesNo(props: Omit<Common, 'labelClass'> & { legendClass?: string; value: string; onChange: (value: string) => void }) {
+  return <Radios {...props} options={YES_NO} inline />;
+}

@@ -441,6 +441,7 @@ export async function protectionRecords(db: Kysely<Database>, laCode: string, ch
       .filter((c) => c.episode_id === episodeId)
       .map((c) => ({
         conferenceId: c.conference_id,
+        s47Id: c.s47_id,
         kind: c.kind,
         heldOn: c.held_on,
         outcome: c.outcome,

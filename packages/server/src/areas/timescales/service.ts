@@ -2,7 +2,7 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import type { ObligationView, worklistQuery } from '@lantern/core/pathway';
 import { scopeFor } from '@lantern/core/permissions';
-import { checkSetting, daysOverdue, type DueRule, effectiveDue, ruleById, TIMESCALE_RULES } from '@lantern/core/timescales';
+import { checkSetting, daysOverdue, type DueRule, effectiveDue, RULE_LABELS, ruleById, TIMESCALE_RULES } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childrenInScope } from '../../kernel/access.ts';
@@ -41,6 +41,7 @@ function view(r: Row, asOf: string): ObligationView {
     laChildId: r.la_child_id ?? '',
     childName: `${r.given_name} ${r.family_name}`,
     ruleId: r.rule_id,
+    label: RULE_LABELS[r.rule_id] ?? rule.what,
     what: rule.what,
     kind: rule.kind,
     startDate: r.start_date,

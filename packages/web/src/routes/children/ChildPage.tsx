@@ -6,12 +6,13 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
 import { Addresses } from './Addresses.tsx';
 import { AllocateWorkerForm } from './AllocateWorkerForm.tsx';
+import { CaseworkSummary } from './CaseworkSummary.tsx';
 import { Allocations } from './Allocations.tsx';
 import { ChildIdentity } from './ChildIdentity.tsx';
 import { Chronology } from './Chronology.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 
-/** A child's record: identity, family, addresses, allocations and chronology. */
+/** A child's record: identity, casework at a glance, family, addresses, allocations and chronology. */
 export function ChildPage() {
   const { childId = '' } = useParams();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
@@ -59,6 +60,7 @@ export function ChildPage() {
         <ChildIdentity child={child} />
       </section>
 
+      <CaseworkSummary childId={child.childId} name={name} />
       <FamilyTable relationships={data.relationships} />
       <Addresses addresses={data.addresses} />
       <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>

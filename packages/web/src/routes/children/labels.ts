@@ -17,6 +17,13 @@ const OTHER_CATEGORIES: Record<string, string> = {
   referral: 'Referral',
   assessment: 'Assessment',
   'child-protection': 'Child protection',
+  contact: 'Contact',
+  'strategy-discussion': 'Strategy discussion',
+  'section-47': 'Section 47 enquiry',
+  conference: 'Child protection conference',
+  'core-group': 'Core group',
+  plan: 'Plan',
+  closure: 'Closure',
   'looked-after': 'Looked after',
 };
 
