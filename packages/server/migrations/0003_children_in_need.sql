@@ -74,6 +74,7 @@ create table assessment (
   check (authorised_on is null or (completed_on is not null and authorised_on >= completed_on))
 );
 create index assessment_episode on assessment (la_code, episode_id);
+create index assessment_child on assessment (la_code, child_id);
 
 create table strategy_discussion (
   la_code text not null,
@@ -90,6 +91,7 @@ create table strategy_discussion (
   foreign key (la_code, episode_id) references cin_episode (la_code, episode_id)
 );
 create index strategy_episode on strategy_discussion (la_code, episode_id, held_on);
+create index strategy_child on strategy_discussion (la_code, child_id, held_on);
 
 create table section47 (
   la_code text not null,
@@ -111,6 +113,7 @@ create table section47 (
   check (not icpc_not_required or icpc_not_required_reason is not null)
 );
 create index s47_episode on section47 (la_code, episode_id);
+create index s47_child on section47 (la_code, child_id);
 
 create table cp_plan (
   la_code text not null,
@@ -134,6 +137,7 @@ create table cp_plan (
 );
 create unique index cp_plan_open on cp_plan (la_code, child_id) where end_date is null;
 create index cp_plan_episode on cp_plan (la_code, episode_id);
+create index cp_plan_child on cp_plan (la_code, child_id);
 
 -- Initial and review child protection conferences; what was decided and whether the child and
 -- the parents met the person deciding, and the child's own words.
@@ -159,6 +163,8 @@ create table cp_conference (
 );
 create index cp_conference_episode on cp_conference (la_code, episode_id, held_on);
 create index cp_conference_plan on cp_conference (la_code, plan_id, held_on);
+create index cp_conference_child on cp_conference (la_code, child_id);
+create index cp_conference_enquiry on cp_conference (la_code, s47_id) where s47_id is not null;
 
 create table core_group (
   la_code text not null,
@@ -173,6 +179,7 @@ create table core_group (
   foreign key (la_code, plan_id) references cp_plan (la_code, plan_id)
 );
 create index core_group_plan on core_group (la_code, plan_id, held_on);
+create index core_group_child on core_group (la_code, child_id);
 
 create table cin_plan (
   la_code text not null,
@@ -188,6 +195,7 @@ create table cin_plan (
   check (end_date is null or end_date >= start_date)
 );
 create unique index cin_plan_open on cin_plan (la_code, child_id) where end_date is null;
+create index cin_plan_child on cin_plan (la_code, child_id);
 
 create table cin_plan_review (
   la_code text not null,
@@ -204,6 +212,7 @@ create table cin_plan_review (
   foreign key (la_code, cin_plan_id) references cin_plan (la_code, cin_plan_id)
 );
 create index cin_plan_review_plan on cin_plan_review (la_code, cin_plan_id, held_on);
+create index cin_plan_review_child on cin_plan_review (la_code, child_id);
 
 -- A visit to the child; the child's own words on every visit.
 create table visit (

@@ -26,23 +26,29 @@ export const ENGINE_RULES = [
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
-/** The date `due` after the date expression `start`, in SQL. */
-export function dueSql(due: DueRule, start: RawBuilder<unknown>): RawBuilder<string> {
+/**
+ * How the insert computes a due date from `d.start_date`: calendar arithmetic in place, and for
+ * working days a join to calendar_day (set-based, so a whole council costs one hash join).
+ */
+function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown> } {
+  const none = sql``;
   switch (due.unit) {
     case 'working-days': {
-      // calendar_day numbers working days; a weekend or holiday carries the number of the
-      // working day before it, so counting from it needs one more (see calendarDays in core).
-      const n = sql.lit(due.n);
+      // A weekend or holiday carries the number of the working day before it, so counting n ≤ 0
+      // from one needs one more (see calendarDays in core).
       const extra = due.n > 0 ? sql.lit(0) : sql`(case when c1.is_working_day then 0 else 1 end)`;
-      return sql<string>`(select c2.day from calendar_day c1 join calendar_day c2 on c2.is_working_day and c2.working_day_number = c1.working_day_number + ${n} + ${extra} where c1.day = ${start})`;
+      return {
+        expr: sql`c2.day`,
+        joins: sql`join calendar_day c1 on c1.day = d.start_date join calendar_day c2 on c2.is_working_day and c2.working_day_number = c1.working_day_number + ${sql.lit(due.n)} + ${extra}`,
+      };
     }
     case 'days':
-      return sql<string>`(${start} + ${sql.lit(due.n)})`;
+      return { expr: sql`(d.start_date + ${sql.lit(due.n)})`, joins: none };
     case 'weeks':
-      return sql<string>`(${start} + ${sql.lit(due.n * 7)})`;
+      return { expr: sql`(d.start_date + ${sql.lit(due.n * 7)})`, joins: none };
     case 'months':
       // Postgres clamps to the month's last day (31 August + 6 months = 28 or 29 February).
-      return sql<string>`((${start} + make_interval(months => ${sql.lit(due.n)}))::date)`;
+      return { expr: sql`((d.start_date + make_interval(months => ${sql.lit(due.n)}))::date)`, joins: none };
     default:
       throw new Error(`The engine cannot count a due rule of unit ${due.unit} in SQL`);
   }
@@ -55,27 +61,24 @@ export async function councilTimescaleSettings(db: Kysely<Database>, laCode: str
   return settings;
 }
 
-type Derivation = (
-  due: (rule: EngineRule, start: RawBuilder<unknown>) => RawBuilder<string>,
-  scope: (alias: string) => RawBuilder<unknown>,
-) => RawBuilder<unknown>;
+type Derivation = (scope: (alias: string) => RawBuilder<unknown>) => RawBuilder<unknown>;
 
 /**
- * Each derivation selects (child_id, rule_id, source_id, episode_id, start_date, due_date,
- * met_on, ended_on, end_reason): when the clock started, what met it, or when the need ended.
+ * Each derivation selects (child_id, source_id, episode_id, start_date, met_on, ended_on,
+ * end_reason): when the clock started, what met it, or when the need ended.
  * Recurring rules (visits, core groups, reviews) have one row per occasion: counted from the
  * plan's start or the previous occasion, met by the next.
  */
 const DERIVATIONS: Record<EngineRule, Derivation> = {
-  'contact-decision': (due, scope) => sql`
-    select c.child_id, 'contact-decision', c.contact_id, c.episode_id, c.received_on, ${due('contact-decision', sql`c.received_on`)},
+  'contact-decision': (scope) => sql`
+    select c.child_id, c.contact_id, c.episode_id, c.received_on,
       c.decided_on, null::date, null
     from contact c where ${scope('c')}`,
 
   // A contact recorded with reasonable cause to suspect significant harm: the first strategy
   // discussion on or after it meets it.
-  'strategy-discussion': (due, scope) => sql`
-    select c.child_id, 'strategy-discussion', c.contact_id, c.episode_id, c.received_on, ${due('strategy-discussion', sql`c.received_on`)},
+  'strategy-discussion': (scope) => sql`
+    select c.child_id, c.contact_id, c.episode_id, c.received_on,
       sd.held_on,
       case when sd.held_on is null then coalesce(case when c.decision in ('nfa', 'early-help') then c.decided_on end, e.closure_date) end,
       case when sd.held_on is null and c.decision in ('nfa', 'early-help') then 'Contact not referred'
@@ -85,26 +88,26 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     left join lateral (select min(d.held_on) as held_on from strategy_discussion d where d.la_code = c.la_code and d.child_id = c.child_id and d.held_on >= c.received_on) sd on true
     where ${scope('c')} and c.significant_harm_suspected`,
 
-  assessment: (due, scope) => sql`
-    select e.child_id, 'assessment', e.episode_id, e.episode_id, e.referral_date, ${due('assessment', sql`e.referral_date`)},
+  assessment: (scope) => sql`
+    select e.child_id, e.episode_id, e.episode_id, e.referral_date,
       a.authorised_on,
       case when a.authorised_on is null then e.closure_date end,
       case when a.authorised_on is null and e.closure_date is not null then 'Episode closed' end
     from cin_episode e
-    left join lateral (select min(authorised_on) as authorised_on from assessment a where a.la_code = e.la_code and a.episode_id = e.episode_id) a on true
+    left join (select a.episode_id, min(a.authorised_on) as authorised_on from assessment a where ${scope('a')} group by a.episode_id) a on a.episode_id = e.episode_id
     where ${scope('e')} and not e.referral_nfa`,
 
   // Counted from the last strategy discussion before the conference (Working Together: "or the
   // last strategy discussion if more than one has been held").
-  icpc: (due, scope) => sql`
-    select s.child_id, 'icpc', s.s47_id, s.episode_id, sd.held_on, ${due('icpc', sql`sd.held_on`)},
+  icpc: (scope) => sql`
+    select s.child_id, s.s47_id, s.episode_id, sd.held_on,
       ic.held_on,
       case when ic.held_on is null then coalesce(case when s.icpc_not_required then s.completed_on end, e.closure_date) end,
       case when ic.held_on is null and s.icpc_not_required then 'Not required: ' || s.icpc_not_required_reason
            when ic.held_on is null and e.closure_date is not null then 'Episode closed' end
     from section47 s
     join cin_episode e on e.la_code = s.la_code and e.episode_id = s.episode_id
-    left join lateral (select min(held_on) as held_on from cp_conference c where c.la_code = s.la_code and c.s47_id = s.s47_id and c.kind = 'initial') ic on true
+    left join (select c.s47_id, min(c.held_on) as held_on from cp_conference c where ${scope('c')} and c.kind = 'initial' group by c.s47_id) ic on ic.s47_id = s.s47_id
     join lateral (
       select max(d.held_on) as held_on from strategy_discussion d
       join strategy_discussion first on first.la_code = s.la_code and first.strategy_id = s.strategy_id
@@ -113,28 +116,28 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     ) sd on true
     where ${scope('s')}`,
 
-  'core-group-first': (due, scope) => sql`
-    select p.child_id, 'core-group-first', p.plan_id, p.episode_id, p.start_date, ${due('core-group-first', sql`p.start_date`)},
+  'core-group-first': (scope) => sql`
+    select p.child_id, p.plan_id, p.episode_id, p.start_date,
       g.held_on, case when g.held_on is null then p.end_date end, case when g.held_on is null and p.end_date is not null then 'Plan ended' end
     from cp_plan p
-    left join lateral (select min(held_on) as held_on from core_group g where g.la_code = p.la_code and g.plan_id = p.plan_id) g on true
+    left join (select g.plan_id, min(g.held_on) as held_on from core_group g where ${scope('g')} group by g.plan_id) g on g.plan_id = p.plan_id
     where ${scope('p')}`,
 
-  'core-group': (due, scope) => sql`
-    select g.child_id, 'core-group', g.core_group_id, p.episode_id, g.held_on, ${due('core-group', sql`g.held_on`)},
+  'core-group': (scope) => sql`
+    select g.child_id, g.core_group_id, p.episode_id, g.held_on,
       g.next_on, case when g.next_on is null then p.end_date end, case when g.next_on is null and p.end_date is not null then 'Plan ended' end
     from (select g.*, lead(held_on) over (partition by la_code, plan_id order by held_on, core_group_id) as next_on from core_group g where ${scope('g')}) g
     join cp_plan p on p.la_code = g.la_code and p.plan_id = g.plan_id`,
 
-  'cp-review-first': (due, scope) => sql`
-    select p.child_id, 'cp-review-first', p.plan_id, p.episode_id, p.start_date, ${due('cp-review-first', sql`p.start_date`)},
+  'cp-review-first': (scope) => sql`
+    select p.child_id, p.plan_id, p.episode_id, p.start_date,
       r.held_on, case when r.held_on is null then p.end_date end, case when r.held_on is null and p.end_date is not null then 'Plan ended' end
     from cp_plan p
-    left join lateral (select min(held_on) as held_on from cp_conference c where c.la_code = p.la_code and c.plan_id = p.plan_id and c.kind = 'review') r on true
+    left join (select c.plan_id, min(c.held_on) as held_on from cp_conference c where ${scope('c')} and c.kind = 'review' group by c.plan_id) r on r.plan_id = p.plan_id
     where ${scope('p')}`,
 
-  'cp-review': (due, scope) => sql`
-    select r.child_id, 'cp-review', r.conference_id, r.episode_id, r.held_on, ${due('cp-review', sql`r.held_on`)},
+  'cp-review': (scope) => sql`
+    select r.child_id, r.conference_id, r.episode_id, r.held_on,
       r.next_on, case when r.next_on is null then p.end_date end, case when r.next_on is null and p.end_date is not null then 'Plan ended' end
     from (select c.*, lead(held_on) over (partition by la_code, plan_id order by held_on, conference_id) as next_on
           from cp_conference c where c.kind = 'review' and ${scope('c')}) r
@@ -142,8 +145,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     where r.outcome = 'continue-plan'`,
 
   // One row per occasion: the plan's start, then each visit in which the child was seen.
-  'cp-visit': (due, scope) => sql`
-    select o.child_id, 'cp-visit', o.source_id, o.episode_id, o.on_date, ${due('cp-visit', sql`o.on_date`)},
+  'cp-visit': (scope) => sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
       o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
     from (
       select x.*, lead(on_date) over (partition by la_code, plan_id order by on_date, is_visit, source_id) as next_on
@@ -159,8 +162,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
       ) x
     ) o`,
 
-  'cin-plan-review': (due, scope) => sql`
-    select o.child_id, 'cin-plan-review', o.source_id, o.episode_id, o.on_date, ${due('cin-plan-review', sql`o.on_date`)},
+  'cin-plan-review': (scope) => sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
       o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
     from (
       select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_review, source_id) as next_on
@@ -174,8 +177,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
       ) x
     ) o`,
 
-  'cin-visit': (due, scope) => sql`
-    select o.child_id, 'cin-visit', o.source_id, o.episode_id, o.on_date, ${due('cin-visit', sql`o.on_date`)},
+  'cin-visit': (scope) => sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
       o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
     from (
       select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_visit, source_id) as next_on
@@ -193,14 +196,44 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
 
   // An open case with no allocated social worker: counted from the referral, or from the day
   // the last social worker's allocation ended. It disappears when someone is allocated.
-  allocation: (due, scope) => sql`
-    select e.child_id, 'allocation', e.episode_id, e.episode_id, greatest(e.referral_date, last.end_date), ${due('allocation', sql`greatest(e.referral_date, last.end_date)`)},
+  allocation: (scope) => sql`
+    select e.child_id, e.episode_id, e.episode_id, greatest(e.referral_date, sw.last_end),
       null::date, null::date, null
     from cin_episode e
-    left join lateral (select max(end_date) as end_date from allocation a where a.la_code = e.la_code and a.child_id = e.child_id and a.allocation_role = 'social-worker') last on true
-    where ${scope('e')} and e.closure_date is null
-      and not exists (select 1 from allocation a where a.la_code = e.la_code and a.child_id = e.child_id and a.allocation_role = 'social-worker' and a.end_date is null)`,
+    left join (
+      select a.child_id, max(a.end_date) as last_end, bool_or(a.end_date is null) as has_open
+      from allocation a where ${scope('a')} and a.allocation_role = 'social-worker' group by a.child_id
+    ) sw on sw.child_id = e.child_id
+    where ${scope('e')} and e.closure_date is null and not coalesce(sw.has_open, false)`,
 };
+
+/** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
+const TEAM_MANAGER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
+const FRONT_DOOR_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'front-door');
+
+/**
+ * Who must act, joined in as each rule's rows are inserted: the child's allocated social worker
+ * and their team (or, for an unallocated child, the team that last held the case); for rules a
+ * manager owns, that team's manager; for contacts, the front door team and its manager.
+ */
+function responsibleOf(rule: EngineRule, scope: (alias: string) => RawBuilder<unknown>, laCode: string) {
+  if (FRONT_DOOR_RULES.includes(rule)) {
+    return {
+      columns: sql`fd.manager_worker_id, fd.team_id`,
+      joins: sql`left join (select team_id, manager_worker_id from team where la_code = ${laCode} and service = 'Front door' order by name limit 1) fd on true`,
+    };
+  }
+  const holder = sql`left join (
+      select distinct on (a.child_id) a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id
+      from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+      where ${scope('a')} and a.allocation_role = 'social-worker'
+      order by a.child_id, (a.end_date is null) desc, a.end_date desc
+    ) r on r.child_id = d.child_id`;
+  if (TEAM_MANAGER_RULES.includes(rule)) {
+    return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };
+  }
+  return { columns: sql`r.worker_id, r.team_id`, joins: holder };
+}
 
 /**
  * Rebuilds the obligations of a council, or of some of its children. Pass the transaction of
@@ -209,7 +242,7 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
 export async function refreshObligations(
   db: Kysely<Database>,
   laCode: string,
-  options: { childIds?: string[] } = {},
+  options: { childIds?: string[]; timing?: (step: string, ms: number) => void } = {},
 ): Promise<{ obligations: number; seconds: number }> {
   const began = performance.now();
   const settings = await councilTimescaleSettings(db, laCode);
@@ -219,60 +252,25 @@ export async function refreshObligations(
     childIds
       ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])`
       : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
-  const due = (rule: EngineRule, start: RawBuilder<unknown>) => dueSql(effectiveDue(ruleById(rule), settings), start);
 
   const run = async (trx: Kysely<Database>) => {
     await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${[...ENGINE_RULES]}::text[])`.execute(trx);
     let total = 0;
     for (const rule of ENGINE_RULES) {
+      const t = performance.now();
+      const due = dueOf(effectiveDue(ruleById(rule), settings));
+      const who = responsibleOf(rule, scope, laCode);
       const result = await sql`
-        insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason)
-        select ${laCode}, d.* from (${DERIVATIONS[rule](due, scope)}) as d (child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason)
-        where d.due_date is not null`.execute(trx);
+        insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
+        select ${laCode}, d.child_id, ${rule}, d.source_id, d.episode_id, d.start_date, ${due.expr}, d.met_on, d.ended_on, d.end_reason, ${who.columns}
+        from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
+        ${due.joins}
+        ${who.joins}`.execute(trx);
       total += Number(result.numAffectedRows ?? 0);
+      options.timing?.(rule, performance.now() - t);
     }
-    await assignResponsibility(trx, laCode, scope);
     return total;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
   return { obligations, seconds: (performance.now() - began) / 1000 };
 }
-
-/**
- * Who must act: the child's allocated social worker and their team; for rules a manager owns,
- * the manager of that team; for the front door's contact decisions, the front door team.
- * An unallocated child's deadlines fall to the team that last held the case.
- */
-async function assignResponsibility(trx: Kysely<Database>, laCode: string, scope: (alias: string) => RawBuilder<unknown>) {
-  await sql`
-    update obligation o set responsible_worker_id = r.worker_id, responsible_team_id = r.team_id, refreshed_at = now()
-    from (
-      select c.person_id as child_id, cur.worker_id, coalesce(cur.team_id, last.team_id) as team_id, t.manager_worker_id
-      from person c
-      left join lateral (
-        select a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where a.la_code = c.la_code and a.child_id = c.person_id and a.allocation_role = 'social-worker' and a.end_date is null
-      ) cur on true
-      left join lateral (
-        select w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where a.la_code = c.la_code and a.child_id = c.person_id and a.allocation_role = 'social-worker'
-        order by a.end_date desc nulls first limit 1
-      ) last on true
-      left join team t on t.la_code = c.la_code and t.team_id = coalesce(cur.team_id, last.team_id)
-      where c.la_code = ${laCode} and c.is_child
-    ) r(child_id, worker_id, team_id, manager_worker_id)
-    where ${scope('o')} and o.child_id = r.child_id and o.rule_id <> 'contact-decision'`.execute(trx);
-  // Team-owned rules: the manager of the responsible team acts.
-  await sql`
-    update obligation o set responsible_worker_id = t.manager_worker_id
-    from team t where ${scope('o')} and t.la_code = o.la_code and t.team_id = o.responsible_team_id
-      and o.rule_id = any(${TEAM_MANAGER_RULES}::text[])`.execute(trx);
-  // Contacts are the front door's until decided.
-  await sql`
-    update obligation o set responsible_team_id = fd.team_id, responsible_worker_id = fd.manager_worker_id, refreshed_at = now()
-    from (select team_id, manager_worker_id from team where la_code = ${laCode} and service = 'Front door' order by name limit 1) fd
-    where ${scope('o')} and o.rule_id = 'contact-decision'`.execute(trx);
-}
-
-/** The rules core gives to a team manager (conferences, reviews, allocating the case). */
-const TEAM_MANAGER_RULES = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
