@@ -1,7 +1,9 @@
 /**
  * The deterministic synthetic council: teams and staff (with agency workers and leavers), children
  * in households with the adults around them, addresses, allocation histories with the churn real
- * councils see, chronologies, first record versions and one demo user per role.
+ * councils see, each case's children-in-need and child-protection history (pathways.ts),
+ * chronologies, first record versions, one demo user per role, and at the end every deadline
+ * derived from the records by the timescales engine.
  *
  * Same seed and options, same data: every value comes from seeded generators (never Math.random,
  * crypto or the clock) and every date is relative to `asOf`. Rows stream into the database a chunk
@@ -13,6 +15,7 @@ import type { Disability, Ethnicity } from '@lantern/core/codes';
 import type { Role } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
+import { refreshObligations } from '../kernel/obligations.ts';
 import type {
   AddressTable,
   AllocationTable,
@@ -36,6 +39,7 @@ import {
   syntheticAddress,
   UASC_ETHNICITIES,
 } from './pools.ts';
+import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
 
@@ -59,6 +63,8 @@ export type SeedSummary = {
   teams: number;
   users: { username: string; role: string; displayName: string }[];
   password: string;
+  /** Rows written per table (people, allocations, casework records, chronology, obligations...). */
+  records: Record<string, number>;
   seconds: number;
 };
 
@@ -86,6 +92,8 @@ export type SeedChild = {
   lookedAfterFrom: number | null;
   /** When the child's child protection phase began (children on plans). */
   protectionFrom: number | null;
+  /** The day the child died (a few closed cases). */
+  dateOfDeath: number | null;
   uasc: boolean;
   /** One of the children who have had several social workers in the last year. */
   manyWorkers: boolean;
@@ -181,10 +189,29 @@ type Rows = {
   allocation: Insertable<AllocationTable>[];
   chronology_entry: Insertable<ChronologyEntryTable>[];
   record_version: Insertable<RecordVersionTable>[];
-};
+} & PathwayRows;
 
 function emptyRows(): Rows {
-  return { person: [], relationship: [], address: [], allocation: [], chronology_entry: [], record_version: [] };
+  return {
+    person: [],
+    relationship: [],
+    address: [],
+    allocation: [],
+    chronology_entry: [],
+    record_version: [],
+    contact: [],
+    cin_episode: [],
+    assessment: [],
+    strategy_discussion: [],
+    section47: [],
+    cp_plan: [],
+    cp_conference: [],
+    core_group: [],
+    cin_plan: [],
+    cin_plan_review: [],
+    visit: [],
+    management_decision: [],
+  };
 }
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -244,10 +271,12 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   let households = 0;
   let chunk = 0;
   let inserting: Promise<void> | null = null;
+  const records: Record<string, number> = {};
   while (generator.childrenMade < total) {
     waiting += generator.household(rows);
     if (++households % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (waiting >= CHILDREN_PER_CHUNK || generator.childrenMade >= total) {
+      for (const [table, list] of Object.entries(rows)) records[table] = (records[table] ?? 0) + (list as unknown[]).length;
       const statements = insertStatements(rows, chunk++);
       if (inserting) await inserting;
       const done = generator.childrenMade;
@@ -268,12 +297,19 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = generator.demoUsers(passwordHash);
   await db.insertInto('app_user').values(users).execute();
+  records.app_user = users.length;
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
-  await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user`
+  await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user,
+    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision`
     .execute(db)
     .catch(() => undefined);
+
+  // Every deadline, derived from the records by the timescales engine.
+  progress(total, total, 'obligations');
+  records.obligation = (await refreshObligations(db, laCode)).obligations;
+  await sql`analyze obligation`.execute(db).catch(() => undefined);
   progress(total, total, 'done');
 
   return {
@@ -284,6 +320,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     teams: generator.workforce.teams.length,
     users: users.map((u) => ({ username: u.username, role: u.role, displayName: u.display_name })),
     password: DEMO_PASSWORD,
+    records,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }
@@ -294,15 +331,15 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
   // slow every insert as the tables grow (quadratic overall). Discarding cached plans while the
   // tables double in size lets PostgreSQL re-plan them as index lookups.
   const statements: RawBuilder<unknown>[] = (chunk & (chunk - 1)) === 0 ? [sql`discard plans`] : [];
-  // People first: everything else points at them.
+  // People first: everything else points at them; casework records after what they refer to.
   statements.push(
     ...insertsFor('person', rows.person),
     ...insertsFor('relationship', rows.relationship),
     ...insertsFor('address', rows.address),
     ...insertsFor('allocation', rows.allocation),
-    ...insertsFor('chronology_entry', rows.chronology_entry),
-    ...insertsFor('record_version', rows.record_version),
   );
+  for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
+  statements.push(...insertsFor('chronology_entry', rows.chronology_entry), ...insertsFor('record_version', rows.record_version));
   return statements;
 }
 
@@ -346,6 +383,11 @@ class CouncilGenerator {
   private upnCounter = 0;
   private nhsCounter = 0;
   private readonly nhsOffset: number;
+  /** The demo users' ids, in the order of demoUsers(), known before the users are made. */
+  private readonly demoUserIds: string[];
+  private readonly pathways: PathwayGenerator;
+  /** The social-worker allocations of the child being generated, for its casework. */
+  private childAllocations: SeedAllocation[] = [];
 
   constructor(cfg: GeneratorConfig) {
     this.cfg = cfg;
@@ -387,6 +429,22 @@ class CouncilGenerator {
       emailDomain: `${slug}.example`,
       expectedCases,
     });
+
+    const userIds = new Rng(cfg.seed, 4 + hashString(cfg.laCode));
+    this.demoUserIds = DEMO_USERNAMES.map(() => userIds.uuid());
+    // Casework draws from streams of its own, so it never shifts the people and allocations.
+    this.pathways = new PathwayGenerator(
+      {
+        laCode: cfg.laCode,
+        asOf: cfg.asOf,
+        managerUserId: this.demoUserIds[DEMO_USERNAMES.indexOf('tm.demo')] as string,
+        chairs: this.workforce.workers
+          .filter((w) => w.jobRole === 'iro')
+          .map((w) => ({ name: `${w.givenName} ${w.familyName}`, start: w.start, leave: w.leave })),
+      },
+      new Rng(cfg.seed, 6),
+      new Rng(cfg.seed, 7 + hashString(cfg.laCode)),
+    );
   }
 
   async insertWorkforce(db: Kysely<Database>): Promise<void> {
@@ -493,7 +551,9 @@ class CouncilGenerator {
       }
       this.addChildAddresses(rows, child, home, homeSince);
       const resident = adults.find((a) => a.resident);
+      this.childAllocations = [];
       this.addCaseHistory(rows, child, resident);
+      this.pathways.add(rows, child, child.uasc ? 'the key worker' : resident ? carerWord(resident) : 'the family', this.childAllocations);
     }
     return size;
   }
@@ -541,6 +601,7 @@ class CouncilGenerator {
       caseEnd: null,
       lookedAfterFrom: null,
       protectionFrom: null,
+      dateOfDeath: null,
       uasc,
       manyWorkers: false,
       unallocated: false,
@@ -564,6 +625,7 @@ class CouncilGenerator {
     }
     const restricted = rng.chance(0.005);
     const died = status === 'closed' && dob !== null && child.caseEnd !== null && child.caseEnd >= dob && rng.chance(0.004);
+    if (died) child.dateOfDeath = child.caseEnd;
     const created = timestampOf(child.caseStart, rng.between(8, 17), rng.int(60));
 
     const row = {
@@ -1064,6 +1126,7 @@ class CouncilGenerator {
       end_reason: end === null ? null : endReason,
       created_at: timestampOf(start, 12, 0),
     });
+    if (role === 'social-worker') this.childAllocations.push({ start, end, workerId: worker.workerId });
     if (end === null) {
       if (role === 'social-worker') wf.openSw[w] = (wf.openSw[w] ?? 0) + 1;
       else if (role === 'iro') wf.openIro[w] = (wf.openIro[w] ?? 0) + 1;
@@ -1140,26 +1203,31 @@ class CouncilGenerator {
     const tm = sw?.teamIndex != null ? wf.worker((wf.teams[sw.teamIndex] as { managerIndex: number }).managerIndex) : wf.firstOf('team-manager');
     const iro =
       inPost.filter((w) => w.jobRole === 'iro').sort((a, b) => (wf.openIro[b.index] ?? 0) - (wf.openIro[a.index] ?? 0) || a.index - b.index)[0] ?? null;
-    const picks: [string, Role, SeedWorker | null][] = [
-      ['sw.demo', 'social-worker', sw],
-      ['tm.demo', 'team-manager', tm],
-      ['iro.demo', 'iro', iro],
-      ['hos.demo', 'head-of-service', wf.firstOf('head-of-service')],
-      ['analyst.demo', 'performance-analyst', wf.firstOf('performance-analyst')],
-      ['admin.demo', 'administrator', wf.firstOf('administrator')],
-    ];
-    const ids = new Rng(this.cfg.seed, 4 + hashString(this.cfg.laCode));
-    return picks.map(([username, role, worker]) => ({
-      la_code: this.cfg.laCode,
-      user_id: ids.uuid(),
-      username,
-      display_name: worker ? `${worker.givenName} ${worker.familyName} (${ROLE_LABEL[role]})` : `Demo ${ROLE_LABEL[role]}`,
-      role,
-      worker_id: worker?.workerId ?? null,
-      password_hash: passwordHash,
-    }));
+    const picks: Record<(typeof DEMO_USERNAMES)[number], [Role, SeedWorker | null]> = {
+      'sw.demo': ['social-worker', sw],
+      'tm.demo': ['team-manager', tm],
+      'iro.demo': ['iro', iro],
+      'hos.demo': ['head-of-service', wf.firstOf('head-of-service')],
+      'analyst.demo': ['performance-analyst', wf.firstOf('performance-analyst')],
+      'admin.demo': ['administrator', wf.firstOf('administrator')],
+    };
+    return DEMO_USERNAMES.map((username, i) => {
+      const [role, worker] = picks[username];
+      return {
+        la_code: this.cfg.laCode,
+        user_id: this.demoUserIds[i] as string,
+        username,
+        display_name: worker ? `${worker.givenName} ${worker.familyName} (${ROLE_LABEL[role]})` : `Demo ${ROLE_LABEL[role]}`,
+        role,
+        worker_id: worker?.workerId ?? null,
+        password_hash: passwordHash,
+      };
+    });
   }
 }
+
+/** The demo users, one per role, in the order their ids are drawn. */
+const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo'] as const;
 
 const UNBORN_NOTES = [
   'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',
