@@ -238,7 +238,7 @@ describe('the synthetic council generator', () => {
       .where('app_user.la_code', '=', LA)
       .execute();
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLE_IDS));
-    expect(summary.users.map((u) => u.username).sort()).toEqual(['admin.demo', 'analyst.demo', 'hos.demo', 'iro.demo', 'sw.demo', 'tm.demo']);
+    expect(summary.users.map((u) => u.username).sort()).toEqual(['admin.demo', 'analyst.demo', 'fd.demo', 'hos.demo', 'iro.demo', 'sw.demo', 'tm.demo']);
     const by = (name: string) => users.find((u) => u.username === name);
     expect(by('sw.demo')?.job_role).toBe('social-worker');
     expect(by('sw.demo')?.display_name).toMatch(/^\S+ \S+ \(social worker\)$/);
@@ -463,5 +463,32 @@ describe('the children-in-need and child-protection histories', () => {
     expect(dangling).toEqual([]);
     const sample = await a.db.selectFrom('chronology_entry').select('summary').where('category', '=', 'closure').limit(3).execute();
     for (const s of sample) expect(s.summary).toMatch(/^Case closed by the team manager \(RC\d: .+\) — .+/);
+  });
+});
+
+describe('after seeding', () => {
+  it('a child recorded in the demo council continues its numbering, and the front door has a demo manager', async () => {
+    const { startTestServer, client, signInAs } = await import('./helpers/server.ts');
+    const { DEMO_PASSWORD } = await import('../src/seed/generate.ts');
+    const server = await startTestServer({ children: 60 });
+    try {
+      const tm = client(server, await signInAs(server, 'tm.demo', DEMO_PASSWORD));
+      const res = await tm.post('/api/children', { givenName: 'Nova', familyName: 'Quill', dateOfBirth: '2021-02-02', sex: 'F' });
+      expect(res.status).toBe(201);
+      expect(res.body.child.laChildId).toMatch(/^HC\d+$/);
+      const highest = await server.store.db
+        .selectFrom('person')
+        .select('la_child_id')
+        .where('la_child_id', 'like', 'HC%')
+        .orderBy('la_child_id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(res.body.child.laChildId).toBe(highest.la_child_id);
+      const fd = client(server, await signInAs(server, 'fd.demo', DEMO_PASSWORD));
+      const work = (await fd.get('/api/worklist?view=team')).body;
+      expect(work.obligations.every((o: { ruleId: string }) => o.ruleId === 'contact-decision')).toBe(true);
+      expect(work.counts.overdue + work.counts.due).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
   });
 });

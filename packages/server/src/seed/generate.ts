@@ -256,6 +256,12 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
     .onConflict((oc) => oc.column('la_code').doNothing())
     .execute();
+  // Children recorded later continue the demo council's own numbering (HC…).
+  await db
+    .insertInto('council_setting')
+    .values({ la_code: laCode, key: 'child-id-prefix', value: JSON.stringify(childIdPrefixFor(councilName)) })
+    .onConflict((oc) => oc.columns(['la_code', 'key']).doNothing())
+    .execute();
 
   const generator = new CouncilGenerator({ laCode, laNumber, councilName, total, seed, asOf: dayOf(asOfIso) });
 
@@ -376,7 +382,7 @@ class CouncilGenerator {
   private readonly names: NamePools;
   private readonly cfg: GeneratorConfig;
   private readonly asOf: number;
-  private readonly childIdPrefix: string;
+  readonly childIdPrefix: string;
   private readonly childIdWidth: number;
   private readonly schoolEntryCutoff: number;
   private readonly nSchools: number;
@@ -396,8 +402,7 @@ class CouncilGenerator {
     // Ids also depend on the council, so two councils seeded alike never share a UUID.
     this.ids = new Rng(cfg.seed, 1 + hashString(cfg.laCode));
     this.names = buildNamePools(cfg.seed);
-    const letters = cfg.councilName.replace(/[^A-Za-z]/g, '').toUpperCase();
-    this.childIdPrefix = `${letters.charAt(0) || 'L'}C`;
+    this.childIdPrefix = childIdPrefixFor(cfg.councilName);
     this.childIdWidth = Math.max(6, String(cfg.total).length);
     // Children born on or before 31 August four years before this school year started are at school.
     const asOfDate = new Date(cfg.asOf * 86_400_000);
@@ -1201,6 +1206,8 @@ class CouncilGenerator {
       inPost.filter((w) => w.jobRole === 'social-worker' || w.jobRole === 'senior-practitioner').sort(byCaseload)[0] ??
       null;
     const tm = sw?.teamIndex != null ? wf.worker((wf.teams[sw.teamIndex] as { managerIndex: number }).managerIndex) : wf.firstOf('team-manager');
+    const frontDoor = wf.teamsIn('front-door')[0];
+    const frontDoorManager = frontDoor !== undefined ? wf.worker((wf.teams[frontDoor] as { managerIndex: number }).managerIndex) : null;
     const iro =
       inPost.filter((w) => w.jobRole === 'iro').sort((a, b) => (wf.openIro[b.index] ?? 0) - (wf.openIro[a.index] ?? 0) || a.index - b.index)[0] ?? null;
     const picks: Record<(typeof DEMO_USERNAMES)[number], [Role, SeedWorker | null]> = {
@@ -1210,6 +1217,8 @@ class CouncilGenerator {
       'hos.demo': ['head-of-service', wf.firstOf('head-of-service')],
       'analyst.demo': ['performance-analyst', wf.firstOf('performance-analyst')],
       'admin.demo': ['administrator', wf.firstOf('administrator')],
+      // The front door's manager: contacts awaiting a decision are theirs.
+      'fd.demo': ['team-manager', frontDoorManager],
     };
     return DEMO_USERNAMES.map((username, i) => {
       const [role, worker] = picks[username];
@@ -1226,8 +1235,18 @@ class CouncilGenerator {
   }
 }
 
+/** LA child ids start with the council's initial and C (HC for Herefordshire). */
+function childIdPrefixFor(councilName: string): string {
+  return `${
+    councilName
+      .replace(/[^A-Za-z]/g, '')
+      .toUpperCase()
+      .charAt(0) || 'L'
+  }C`;
+}
+
 /** The demo users, one per role, in the order their ids are drawn. */
-const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo'] as const;
+const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo'] as const;
 
 const UNBORN_NOTES = [
   'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',

@@ -24,6 +24,9 @@ describe('adding a child', () => {
     expect(res.status).toBe(201);
     expect(res.body.child).toMatchObject({ givenName: 'Lily', familyName: 'Osborne', dateOfBirth: '2018-09-04', version: 1 });
     expect(res.body.child.laChildId).toMatch(/^LC\d{6}$/);
+    // The next one follows it.
+    const next = await sw.post('/api/children', { givenName: 'Leo', familyName: 'Osborne', dateOfBirth: '2020-01-04', sex: 'M' });
+    expect(Number(next.body.child.laChildId.slice(2))).toBe(Number(res.body.child.laChildId.slice(2)) + 1);
     expect(res.headers.get('location')).toBe(`/api/children/${res.body.child.childId}`);
     const chronology = (await sw.get(`/api/children/${res.body.child.childId}/chronology`)).body.entries;
     expect(chronology[0].summary).toContain('Child recorded');

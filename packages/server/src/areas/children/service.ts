@@ -274,11 +274,15 @@ async function nextLaChildId(trx: Kysely<Database>, laCode: string): Promise<str
     .executeTakeFirst();
   const prefix = typeof prefixRow?.value === 'string' ? prefixRow.value : 'LC';
   for (;;) {
-    // The row lock on the counter serialises concurrent creations.
+    // The row lock on the counter serialises concurrent creations. The first time, the counter
+    // starts after the highest id already in use with this prefix (imported or seeded children).
     const row = await sql<{ value: number }>`
-      insert into council_setting (la_code, key, value) values (${laCode}, 'child-id-counter', '1'::jsonb)
-      on conflict (la_code, key) do update set value = to_jsonb((council_setting.value #>> '{}')::int + 1), updated_at = now()
-      returning (value #>> '{}')::int as value`.execute(trx);
+      insert into council_setting (la_code, key, value)
+      values (${laCode}, 'child-id-counter', to_jsonb(1 + coalesce((
+        select max(substring(la_child_id from ${prefix.length + 1})::bigint) from person
+        where la_code = ${laCode} and la_child_id ~ ${`^${prefix.replace(/[^A-Za-z0-9]/g, '')}[0-9]{1,15}$`}), 0)))
+      on conflict (la_code, key) do update set value = to_jsonb((council_setting.value #>> '{}')::bigint + 1), updated_at = now()
+      returning (value #>> '{}')::bigint as value`.execute(trx);
     const id = `${prefix}${String(row.rows[0]?.value ?? 1).padStart(6, '0')}`;
     const taken = await trx.selectFrom('person').select('person_id').where('la_code', '=', laCode).where('la_child_id', '=', id).executeTakeFirst();
     if (!taken) return id;
