@@ -64,6 +64,15 @@ export async function councilTimescaleSettings(db: Kysely<Database>, laCode: str
 type Derivation = (scope: (alias: string) => RawBuilder<unknown>) => RawBuilder<unknown>;
 
 /**
+ * The child had been born by the visit. Before birth a visit cannot see the child, so a visit to
+ * an expectant parent counts; after birth only a visit in which the child was seen does. A plan's
+ * window ends the day before its end date, so a visit on the day one plan ends and the next
+ * starts belongs to the new plan only.
+ */
+const bornBy = (visit: string) =>
+  sql`select 1 from person b where b.la_code = ${sql.ref(`${visit}.la_code`)} and b.person_id = ${sql.ref(`${visit}.child_id`)} and b.date_of_birth is not null and b.date_of_birth <= ${sql.ref(`${visit}.visited_on`)}`;
+
+/**
  * Each derivation selects (child_id, source_id, episode_id, start_date, met_on, ended_on,
  * end_reason): when the clock started, what met it, or when the need ended.
  * Recurring rules (visits, core groups, reviews) have one row per occasion: counted from the
@@ -156,8 +165,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
         union all
         select p.la_code, p.plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
         from cp_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
-          and v.purpose = 'child-protection' and v.child_seen
-          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on <= p.end_date)
+          and v.purpose = 'child-protection' and (v.child_seen or not exists (${bornBy('v')}))
+          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
         where ${scope('p')}
       ) x
     ) o`,
@@ -188,8 +197,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
         union all
         select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
         from cin_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
-          and v.purpose = 'child-in-need' and v.child_seen
-          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on <= p.end_date)
+          and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))
+          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
         where ${scope('p')}
       ) x
     ) o`,

@@ -414,3 +414,24 @@ describe('suspected significant harm', () => {
     expect(await due()).toMatchObject({ metOn: '2026-06-09', state: 'met-late' });
   });
 });
+
+describe('visits that meet a deadline', () => {
+  it('a visit before an unborn child’s birth meets the child in need visit; a visit on a plan change day counts once', async () => {
+    const created = await sw.post('/api/children', { givenName: 'Baby', familyName: 'Marsh', expectedDateOfBirth: '2027-03-01', sex: 'U' });
+    const unborn = created.body.child.childId;
+    expect((await tm.post(`/api/children/${unborn}/allocations`, { workerId: ids.swA, startDate: '2026-09-01' })).status).toBe(201);
+    expect((await sw.post(`/api/children/${unborn}/referrals`, { referralDate: '2026-09-01', source: '3B', primaryNeed: 'N3' })).status).toBe(201);
+    expect((await sw.post(`/api/children/${unborn}/cin-plans`, { startDate: '2026-09-07' })).status).toBe(201);
+    expect((await sw.post(`/api/children/${unborn}/visits`, { visitedOn: '2026-09-21', purpose: 'child-in-need', childSeen: false })).status).toBe(201);
+    // The plan ends on the day a new plan starts; a visit that day belongs to the new plan only.
+    expect(
+      (await sw.post(`/api/children/${unborn}/cin-plans/current/end`, { endDate: '2026-10-05', reasons: 'Plan rewritten after the pre-birth assessment' }))
+        .status,
+    ).toBe(200);
+    expect((await sw.post(`/api/children/${unborn}/cin-plans`, { startDate: '2026-10-05' })).status).toBe(201);
+    expect((await sw.post(`/api/children/${unborn}/visits`, { visitedOn: '2026-10-05', purpose: 'child-in-need', childSeen: false })).status).toBe(201);
+    const visits = (await sw.get(`/api/children/${unborn}/casework`)).body.obligations.filter((o: { ruleId: string }) => o.ruleId === 'cin-visit');
+    expect(visits.find((o: { startDate: string }) => o.startDate === '2026-09-07')).toMatchObject({ metOn: '2026-09-21', state: 'met-on-time' });
+    expect(visits.filter((o: { metOn: string | null }) => o.metOn === '2026-10-05')).toHaveLength(1);
+  });
+});
