@@ -118,7 +118,7 @@ function childCrossChecks(child: ChildShape, ctx: z.RefinementCtx) {
   if (child.upn && child.upnUnknown) {
     ctx.addIssue({ code: 'custom', path: ['upnUnknown'], message: 'Give a UPN or a reason it is unknown, not both', params: { rule: 'upn-or-unknown' } });
   }
-  if (child.disabilities && child.disabilities.includes('NONE') && child.disabilities.length > 1) {
+  if (child.disabilities?.includes('NONE') && child.disabilities.length > 1) {
     ctx.addIssue({
       code: 'custom',
       path: ['disabilities'],

@@ -73,6 +73,35 @@ const bornBy = (visit: string) =>
   sql`select 1 from person b where b.la_code = ${sql.ref(`${visit}.la_code`)} and b.person_id = ${sql.ref(`${visit}.child_id`)} and b.date_of_birth is not null and b.date_of_birth <= ${sql.ref(`${visit}.visited_on`)}`;
 
 /**
+ * A deadline that recurs through a plan: counted from the plan's start, then from each occasion
+ * (a visit, a review) within the plan, each met by the next occasion; unmet when the plan ends.
+ */
+function throughPlan(
+  scope: (alias: string) => RawBuilder<unknown>,
+  table: 'cp_plan' | 'cin_plan',
+  key: 'plan_id' | 'cin_plan_id',
+  occasion: { join: RawBuilder<unknown>; id: RawBuilder<unknown>; on: RawBuilder<unknown> },
+) {
+  const plan = sql.table(table);
+  const planKey = sql.ref(`p.${key}`);
+  return sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
+      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, plan_key order by on_date, is_occasion, source_id) as next_on
+      from (
+        select p.la_code, ${planKey} as plan_key, p.child_id, p.episode_id, p.end_date, ${planKey} as source_id, p.start_date as on_date, 0 as is_occasion
+        from ${plan} p where ${scope('p')}
+        union all
+        select p.la_code, ${planKey}, p.child_id, p.episode_id, p.end_date, ${occasion.id}, ${occasion.on}, 1
+        from ${plan} p ${occasion.join}
+          and ${occasion.on} >= p.start_date and (p.end_date is null or ${occasion.on} < p.end_date)
+        where ${scope('p')}
+      ) x
+    ) o`;
+}
+
+/**
  * Each derivation selects (child_id, source_id, episode_id, start_date, met_on, ended_on,
  * end_reason): when the clock started, what met it, or when the need ended.
  * Recurring rules (visits, core groups, reviews) have one row per occasion: counted from the
@@ -154,54 +183,26 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     where r.outcome = 'continue-plan'`,
 
   // One row per occasion: the plan's start, then each visit in which the child was seen.
-  'cp-visit': (scope) => sql`
-    select o.child_id, o.source_id, o.episode_id, o.on_date,
-      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
-    from (
-      select x.*, lead(on_date) over (partition by la_code, plan_id order by on_date, is_visit, source_id) as next_on
-      from (
-        select p.la_code, p.plan_id, p.child_id, p.episode_id, p.end_date, p.plan_id as source_id, p.start_date as on_date, 0 as is_visit
-        from cp_plan p where ${scope('p')}
-        union all
-        select p.la_code, p.plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
-        from cp_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
-          and v.purpose = 'child-protection' and (v.child_seen or not exists (${bornBy('v')}))
-          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
-        where ${scope('p')}
-      ) x
-    ) o`,
+  'cp-visit': (scope) =>
+    throughPlan(scope, 'cp_plan', 'plan_id', {
+      join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-protection' and (v.child_seen or not exists (${bornBy('v')}))`,
+      id: sql`v.visit_id`,
+      on: sql`v.visited_on`,
+    }),
 
-  'cin-plan-review': (scope) => sql`
-    select o.child_id, o.source_id, o.episode_id, o.on_date,
-      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
-    from (
-      select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_review, source_id) as next_on
-      from (
-        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, p.cin_plan_id as source_id, p.start_date as on_date, 0 as is_review
-        from cin_plan p where ${scope('p')}
-        union all
-        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, r.review_id, r.held_on, 1
-        from cin_plan p join cin_plan_review r on r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id
-        where ${scope('p')}
-      ) x
-    ) o`,
+  'cin-plan-review': (scope) =>
+    throughPlan(scope, 'cin_plan', 'cin_plan_id', {
+      join: sql`join cin_plan_review r on r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id`,
+      id: sql`r.review_id`,
+      on: sql`r.held_on`,
+    }),
 
-  'cin-visit': (scope) => sql`
-    select o.child_id, o.source_id, o.episode_id, o.on_date,
-      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
-    from (
-      select x.*, lead(on_date) over (partition by la_code, cin_plan_id order by on_date, is_visit, source_id) as next_on
-      from (
-        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, p.cin_plan_id as source_id, p.start_date as on_date, 0 as is_visit
-        from cin_plan p where ${scope('p')}
-        union all
-        select p.la_code, p.cin_plan_id, p.child_id, p.episode_id, p.end_date, v.visit_id, v.visited_on, 1
-        from cin_plan p join visit v on v.la_code = p.la_code and v.child_id = p.child_id
-          and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))
-          and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
-        where ${scope('p')}
-      ) x
-    ) o`,
+  'cin-visit': (scope) =>
+    throughPlan(scope, 'cin_plan', 'cin_plan_id', {
+      join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))`,
+      id: sql`v.visit_id`,
+      on: sql`v.visited_on`,
+    }),
 
   // An open case with no allocated social worker: counted from the referral, or from the day
   // the last social worker's allocation ended. It disappears when someone is allocated.

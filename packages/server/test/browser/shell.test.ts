@@ -7,57 +7,16 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
-
-const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
-if (skip) console.log(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` to run them.`);
 
 const SCREENSHOT = '/tmp/lantern-child.png';
 
 type PickedChild = { childId: string; laChildId: string; givenName: string; familyName: string; dateOfBirth: string };
-
-/** '2015-03-12' → '12 March 2015', worked out apart from the app's own formatting. */
-function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  if (results.violations.length) {
-    const report = results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-    }));
-    console.log(`axe violations on ${what}:\n${JSON.stringify(report, null, 2)}`);
-  }
-  expect(
-    results.violations.map((v) => v.id),
-    `axe violations on ${what}`,
-  ).toEqual([]);
-}
-
-async function heading1(page: Page, name: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /**
  * A child sw.demo holds, with a date of birth and family recorded, whose family name finds them
@@ -115,7 +74,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
     server = await startTestServer({ children: 200, web: true });
     url = server.url;
     child = await pickChild(server);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch(LAUNCH);
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     page = await context.newPage();
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));

@@ -117,7 +117,7 @@ async function startEpisode(
       referral_source: referral.source,
       primary_need: referral.primaryNeed,
       referrals_previous_12_months: earlier.filter((e) => e.referral_date >= yearBefore).length,
-      previous_episode_id: last && last.closure_date && last.closure_date >= yearBefore ? last.episode_id : null,
+      previous_episode_id: last?.closure_date && last.closure_date >= yearBefore ? last.episode_id : null,
       created_by: actor.user.userId,
     })
     .execute();
