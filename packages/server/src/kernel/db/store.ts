@@ -70,6 +70,9 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
     await owner.destroy();
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: pgTypes, options: `-c role=${APP_ROLE}` });
+  // An idle connection the server ends (a restart, a dropped database) is reported here; unheard,
+  // it would crash the process. The pool replaces it on the next query.
+  pool.on('error', (error) => process.stderr.write(`lantern: an idle database connection closed: ${error.message}\n`));
   // A cursor lets exports and long lists stream in batches instead of loading whole.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');
