@@ -88,6 +88,15 @@ export async function childFor(db: Kysely<Database>, user: CurrentUser, childId:
   return child;
 }
 
+/** Whether the user may take an action on this child: for offering (or not) the action on a page. */
+export async function mayAct(db: Kysely<Database>, user: CurrentUser, childId: string, action: Action): Promise<boolean> {
+  if (!scopeFor(user.role, action)) return false;
+  return childFor(db, user, childId, action).then(
+    () => true,
+    () => false,
+  );
+}
+
 export function isUuid(v: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 }

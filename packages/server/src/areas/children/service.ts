@@ -6,7 +6,7 @@ import { type ChildChanges, childRecordRules, type NewChild, type newAddress, ty
 import type { ChildCase, ChildRecord, ChildSearchResult, ChronologyEntryView, PossibleMatch } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { childFor, childrenInScope } from '../../kernel/access.ts';
+import { childFor, childrenInScope, mayAct } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
@@ -421,13 +421,7 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
   const user = actor.user;
   const child = await childFor(db, user, childId, 'child:read');
   const laCode = user.laCode;
-  const may = (action: 'child:update' | 'chronology:write' | 'allocation:manage') =>
-    scopeFor(user.role, action)
-      ? childFor(db, user, childId, action).then(
-          () => true,
-          () => false,
-        )
-      : Promise.resolve(false);
+  const may = (action: 'child:update' | 'chronology:write' | 'allocation:manage') => mayAct(db, user, childId, action);
   const [relationships, addresses, allocations, canUpdate, canAddNote, canAllocate] = await Promise.all([
     db
       .selectFrom('relationship as r')

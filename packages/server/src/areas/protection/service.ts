@@ -24,6 +24,18 @@ import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
+/** The child's current protection plan, if any (at most one is open). */
+export function currentProtectionPlan(trx: Kysely<Database>, laCode: string, childId: string) {
+  return trx
+    .selectFrom('cp_plan')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('end_date', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function recordStrategyDiscussion(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newStrategyDiscussion>) {
   return recordStep(db, actor, childId, 'casework:record', async (trx) => {
     const episode = await openEpisode(trx, actor.user.laCode, childId);
@@ -200,13 +212,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           .execute();
       }
       if (input.outcome === 'plan') {
-        const open = await trx
-          .selectFrom('cp_plan')
-          .select('plan_id')
-          .where('la_code', '=', laCode)
-          .where('child_id', '=', childId)
-          .where('end_date', 'is', null)
-          .executeTakeFirst();
+        const open = await currentProtectionPlan(trx, laCode, childId);
         if (open)
           throw conflict('The child is already on a protection plan', [{ field: 'outcome', rule: 'plan-open', message: 'Record a review conference instead' }]);
         const previous = await trx
@@ -266,14 +272,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
         recordId: conferenceId,
       });
     } else {
-      const plan = await trx
-        .selectFrom('cp_plan')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .where('end_date', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
+      const plan = await currentProtectionPlan(trx, laCode, childId);
       if (!plan)
         throw conflict('The child is not on a protection plan', [
           { field: 'kind', rule: 'plan-required', message: 'A review conference reviews a protection plan' },
@@ -367,13 +366,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
 export async function recordCoreGroup(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newCoreGroup>) {
   return recordStep(db, actor, childId, 'casework:record', async (trx) => {
     const laCode = actor.user.laCode;
-    const plan = await trx
-      .selectFrom('cp_plan')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const plan = await currentProtectionPlan(trx, laCode, childId);
     if (!plan)
       throw conflict('The child is not on a protection plan', [{ field: 'heldOn', rule: 'plan-required', message: 'Core groups meet for a protection plan' }]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, plan.start_date, 'the plan started').check();

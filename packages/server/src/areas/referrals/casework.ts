@@ -3,7 +3,7 @@ import { workingDaysBetween } from '@lantern/core/calendar';
 import type { CaseworkView } from '@lantern/core/pathway';
 import { scopeFor } from '@lantern/core/permissions';
 import { type Kysely, sql } from 'kysely';
-import { childFor } from '../../kernel/access.ts';
+import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -55,14 +55,11 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .execute(),
   ]);
   const decisionOf = (id: string | null) => decisions.find((d) => d.decision_id === id);
-  const may = async (action: 'casework:record' | 'casework:authorise' | 'case:close') =>
-    scopeFor(user.role, action)
-      ? childFor(db, user, childId, action).then(
-          () => true,
-          () => false,
-        )
-      : false;
-  const [canRecord, canAuthorise, canClose] = await Promise.all([may('casework:record'), may('casework:authorise'), may('case:close')]);
+  const [canRecord, canAuthorise, canClose] = await Promise.all([
+    mayAct(db, user, childId, 'casework:record'),
+    mayAct(db, user, childId, 'casework:authorise'),
+    mayAct(db, user, childId, 'case:close'),
+  ]);
   await audit(db, actor, { action: 'read', recordType: 'casework', recordId: childId, childId });
 
   return {

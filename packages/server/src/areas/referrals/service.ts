@@ -31,6 +31,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
 import { councilTimescaleSettings } from '../../kernel/obligations.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { currentProtectionPlan } from '../protection/service.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -534,13 +535,7 @@ export async function closeEpisode(db: Kysely<Database>, actor: Actor, childId: 
     const laCode = actor.user.laCode;
     const episode = await openEpisode(trx, laCode, childId);
     new DateRules().notInFuture('closureDate', input.closureDate).notBefore('closureDate', input.closureDate, episode.referral_date, 'the referral').check();
-    const openPlan = await trx
-      .selectFrom('cp_plan')
-      .select(['plan_id'])
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const openPlan = await currentProtectionPlan(trx, laCode, childId);
     if (openPlan)
       throw conflict('The child is on a protection plan: end it at a review conference before closing', [
         { field: 'closureDate', rule: 'protection-plan-open', message: 'End the protection plan first' },
