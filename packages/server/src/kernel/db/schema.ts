@@ -404,6 +404,59 @@ export interface ObligationTable {
   refreshed_at: Timestamp;
 }
 
+export interface ProviderTable {
+  la_code: string;
+  provider_id: Uuid;
+  name: string;
+  urn: string | null;
+  provider_kind: string;
+  place_provider: string | null;
+  registration_status: 'registered' | 'unregistered' | 'suspended' | 'cancelled' | 'not-required';
+  registered_for: ColumnType<string[], string[] | undefined, string[]>;
+  registered_from: DateCol | null;
+  registered_to: DateCol | null;
+  postcode: string | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** One row of the SSDA903 Episodes table. */
+export interface ClaEpisodeTable {
+  la_code: string;
+  cla_episode_id: Uuid;
+  child_id: Uuid;
+  period_id: Uuid;
+  placement_id: Uuid;
+  start_date: DateCol;
+  reason_new_episode: 'S' | 'L' | 'P' | 'T' | 'B' | 'U';
+  legal_status: string;
+  category_of_need: string;
+  placement_type: string;
+  placement_provider: string | null;
+  provider_id: Uuid | null;
+  urn: string | null;
+  placement_postcode: string | null;
+  home_postcode: string | null;
+  end_date: DateCol | null;
+  reason_ended: string | null;
+  reason_place_change: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+/** A view: a period of care from its episodes (read only). */
+export interface CarePeriodView {
+  la_code: string;
+  period_id: Uuid;
+  child_id: Uuid;
+  start_date: DateCol;
+  end_date: DateCol | null;
+  reason_ended: string | null;
+  episodes: number;
+}
+
 export interface Database {
   local_authority: LocalAuthorityTable;
   council_setting: CouncilSettingTable;
@@ -433,6 +486,9 @@ export interface Database {
   visit: VisitTable;
   management_decision: ManagementDecisionTable;
   obligation: ObligationTable;
+  provider: ProviderTable;
+  cla_episode: ClaEpisodeTable;
+  care_period: CarePeriodView;
 }
 
 export type Person = Selectable<PersonTable>;
