@@ -6,3 +6,5 @@ export * from './schemas.ts';
 export * from './views.ts';
 export * from './pathway.ts';
 export * from './timescales.ts';
+export * from './partners.ts';
+export * from './partner-indicators.ts';

@@ -11,6 +11,7 @@ export const ROLES = {
   'head-of-service': 'Head of service or director',
   'performance-analyst': 'Performance analyst',
   administrator: 'Administrator',
+  partner: 'Partner agency (police, health, school, housing…)',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -36,7 +37,14 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** The register of partner agencies and their people. */
+  | 'partner:read'
+  | 'partner:manage'
+  /** The housing list and the partner indicators: how partners answer, attend and rehouse. */
+  | 'partner:oversee'
+  /** A partner user answering the requests addressed to their own organisation. */
+  | 'partner-request:answer';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -55,6 +63,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'workforce:read': 'council',
     'casework:record': 'team',
     'worklist:read': 'team',
+    'partner:read': 'council',
   },
   'team-manager': {
     'child:search': 'council',
@@ -68,6 +77,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'team',
     'case:close': 'team',
     'worklist:read': 'team',
+    'partner:read': 'council',
   },
   iro: {
     'child:search': 'own',
@@ -77,6 +87,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // IROs and conference chairs record conferences and reviews for the children they review.
     'casework:record': 'own',
     'worklist:read': 'own',
+    'partner:read': 'council',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -88,6 +99,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'partner:read': 'council',
+    'partner:manage': 'council',
+    'partner:oversee': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -95,6 +109,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'workforce:read': 'council',
     'worklist:read': 'council',
+    'partner:read': 'council',
+    'partner:oversee': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -103,6 +119,13 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'user:manage': 'council',
     'audit:read': 'council',
     'settings:manage': 'council',
+    'partner:read': 'council',
+    'partner:manage': 'council',
+  },
+  partner: {
+    // Someone from another agency: only the open requests addressed to their organisation, and
+    // of those children only what the request shares. No child, worklist or search route.
+    'partner-request:answer': 'own',
   },
 };
 
@@ -113,3 +136,9 @@ export function scopeFor(role: Role, action: Action): Scope | null {
 
 /** Restricted records (e.g. adoption) are open only to those holding the case and these roles. */
 export const ROLES_SEEING_RESTRICTED: readonly Role[] = ['head-of-service'];
+
+/**
+ * Roles from outside the council. What they may not use does not exist for them: a refused
+ * route answers 404, as for a child they may not know of, never 403.
+ */
+export const ROLES_OUTSIDE_COUNCIL: readonly Role[] = ['partner'];

@@ -539,6 +539,29 @@ const ROWS: readonly RuleRow[] = [
   },
 ];
 
+/**
+ * Rules Lantern keeps that are not (yet) rows of timescales.md: council policy, not law.
+ * partner-response: a partner agency answers a request from a child's record by the date the
+ * request gives, the council's deadline for the request type (core's partners.ts holds the
+ * per-type defaults and their setting keys).
+ */
+const LOCAL_ROWS: readonly RuleRow[] = [
+  {
+    id: 'partner-response',
+    area: 'children-in-need',
+    what: 'a partner agency answers a request for information, a report, an assessment or a service',
+    countedFrom: 'request sent',
+    due: { unit: 'by-event', event: 'partner-request', description: 'by the date the request gives (the council’s deadline for its type)' },
+    kind: 'policy',
+    source: 'council policy (not in timescales.md)',
+    responsible: 'allocated-social-worker',
+    notes: 'Responsible: the worker who sent the request. Per-type deadlines are council settings partner-response.<type>.',
+  },
+];
+
+/** Ids of the rules that are Lantern's own, not rows of timescales.md. */
+export const LOCAL_RULE_IDS: readonly string[] = LOCAL_ROWS.map((r) => r.id);
+
 function freezeRule(row: RuleRow): TimescaleRule {
   const { settable, ...rule } = row;
   const out: TimescaleRule = settable === false ? { ...rule } : { ...rule, setting: setting(rule.id) };
@@ -547,7 +570,7 @@ function freezeRule(row: RuleRow): TimescaleRule {
 }
 
 /** Every row of timescales.md, in its order. */
-export const TIMESCALE_RULES: readonly TimescaleRule[] = Object.freeze(ROWS.map(freezeRule));
+export const TIMESCALE_RULES: readonly TimescaleRule[] = Object.freeze([...ROWS, ...LOCAL_ROWS].map(freezeRule));
 
 const BY_ID = new Map(TIMESCALE_RULES.map((r) => [r.id, r]));
 
@@ -597,6 +620,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'management-oversight': 'Management oversight',
   induction: 'Induction complete',
   allocation: 'Social worker allocated',
+  'partner-response': 'Partner agency response',
 };
 
 export function ruleById(id: string): TimescaleRule {

@@ -26,6 +26,7 @@ import {
   privateFosteringVisitInterval,
   ruleById,
   TIMESCALE_RULES,
+  LOCAL_RULE_IDS,
   workingDaysOverdue,
 } from '../src/timescales.ts';
 
@@ -79,7 +80,13 @@ describe('TIMESCALE_RULES against timescales.md', () => {
   it('has every id in the reference exactly once, in its order, and nothing else', () => {
     const ids = TIMESCALE_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(reference.map((r) => r.id));
+    expect(ids.filter((id) => !LOCAL_RULE_IDS.includes(id))).toEqual(reference.map((r) => r.id));
+  });
+
+  it('keeps Lantern’s own rules (partner-response) out of the reference, as council policy', () => {
+    expect(LOCAL_RULE_IDS).toEqual(['partner-response']);
+    expect(reference.map((r) => r.id)).not.toContain('partner-response');
+    expect(ruleById('partner-response').kind).toBe('policy');
   });
 
   it.each(reference)('$id: kind, source, what and counted-from are the reference words', (row) => {

@@ -9,6 +9,8 @@ export type CurrentUser = {
   role: Role;
   workerId: string | null;
   teamId: string | null;
+  /** For a partner user, the partner organisation they belong to. */
+  partnerOrganisationId?: string | null;
 };
 
 /** Who is acting and from where: what the audit trail records with every read and write. */

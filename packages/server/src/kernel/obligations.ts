@@ -23,6 +23,7 @@ export const ENGINE_RULES = [
   'cin-plan-review',
   'cin-visit',
   'allocation',
+  'partner-response',
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -215,6 +216,26 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
       from allocation a where ${scope('a')} and a.allocation_role = 'social-worker' group by a.child_id
     ) sw on sw.child_id = e.child_id
     where ${scope('e')} and e.closure_date is null and not coalesce(sw.has_open, false)`,
+
+  // A request to a partner agency: met by the answer, ended if the worker withdraws it. The due
+  // date is the one the request gave (RECORDED_DUE), not counted here.
+  'partner-response': (scope) => sql`
+    select r.child_id, r.request_id, null::uuid, r.sent_on,
+      r.answered_on, r.withdrawn_on, case when r.withdrawn_on is not null then 'Request withdrawn: ' || r.withdrawn_reason end
+    from partner_request r where ${scope('r')}`,
+};
+
+/**
+ * Rules whose due date is on the record that started the clock (a request says "by when"), and
+ * whose responsible worker is the one who made it, not the child's allocated worker.
+ */
+const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> }>> = {
+  'partner-response': (laCode) => ({
+    joins: sql`join partner_request pr on pr.la_code = ${laCode} and pr.request_id = d.source_id
+      left join worker prw on prw.la_code = pr.la_code and prw.worker_id = pr.requested_by_worker_id`,
+    due: sql`pr.respond_by`,
+    who: sql`pr.requested_by_worker_id, prw.team_id`,
+  }),
 };
 
 /** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
@@ -265,6 +286,13 @@ export async function refreshObligations(
 
   // Every rule's rows in one statement: an event's refresh is one delete and one insert.
   const perRule = ENGINE_RULES.map((rule) => {
+    const recorded = RECORDED_DUE[rule]?.(laCode);
+    if (recorded) {
+      return sql`
+      select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
+      from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
+      ${recorded.joins}`;
+    }
     const due = dueOf(effectiveDue(ruleById(rule), settings));
     const who = responsibleOf(rule, scope, laCode);
     return sql`

@@ -221,6 +221,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'head-of-service': 'head of service',
   'performance-analyst': 'performance analyst',
   administrator: 'administrator',
+  partner: 'partner agency',
 };
 
 export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {

@@ -33,7 +33,18 @@ export async function userForSession(db: Kysely<Database>, cookie: string): Prom
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 's.la_code').onRef('u.user_id', '=', 's.user_id'))
     .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
-    .select(['u.user_id', 'u.la_code', 'u.username', 'u.display_name', 'u.role', 'u.worker_id', 'w.team_id', 's.expires_at', 'u.disabled_at'])
+    .select([
+      'u.user_id',
+      'u.la_code',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.worker_id',
+      'w.team_id',
+      's.expires_at',
+      'u.disabled_at',
+      'u.partner_organisation_id',
+    ])
     .where('s.la_code', '=', parsed.laCode)
     .where('s.token_hash', '=', parsed.tokenHash)
     .executeTakeFirst();
@@ -46,6 +57,7 @@ export async function userForSession(db: Kysely<Database>, cookie: string): Prom
     role: row.role as Role,
     workerId: row.worker_id,
     teamId: row.team_id,
+    partnerOrganisationId: row.partner_organisation_id,
   };
 }
 

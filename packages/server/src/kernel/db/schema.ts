@@ -157,6 +157,8 @@ export interface AppUserTable {
   password_hash: string;
   disabled_at: Date | null;
   created_at: Timestamp;
+  /** A partner user's organisation (migration 0008); null for council staff. */
+  partner_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserSessionTable {
@@ -489,6 +491,12 @@ export interface Database {
   provider: ProviderTable;
   cla_episode: ClaEpisodeTable;
   care_period: CarePeriodView;
+  partner_organisation: PartnerOrganisationTable;
+  partner_contact: PartnerContactTable;
+  partner_request: PartnerRequestTable;
+  partner_report: PartnerReportTable;
+  meeting_contribution: MeetingContributionTable;
+  housing_need: HousingNeedTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -496,3 +504,99 @@ export type NewPersonRow = Insertable<PersonTable>;
 export type Worker = Selectable<WorkerTable>;
 export type Team = Selectable<TeamTable>;
 export type AppUser = Selectable<AppUserTable>;
+
+// Partner agencies (migration 0008)
+export interface PartnerOrganisationTable {
+  la_code: string;
+  organisation_id: Uuid;
+  name: string;
+  partner_type: string;
+  email: string | null;
+  phone: string | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
+  created_by: Uuid | null;
+}
+
+export interface PartnerContactTable {
+  la_code: string;
+  contact_id: Uuid;
+  organisation_id: Uuid;
+  name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  is_escalation: DefaultedBool;
+  active: DefaultedBool;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+export interface PartnerRequestTable {
+  la_code: string;
+  request_id: Uuid;
+  child_id: Uuid;
+  organisation_id: Uuid;
+  contact_id: Uuid | null;
+  request_type: string;
+  asked: string;
+  need_to_know: string;
+  sent_on: DateCol;
+  respond_by: DateCol;
+  requested_by: Uuid;
+  requested_by_worker_id: Uuid | null;
+  conference_id: Uuid | null;
+  answered_on: DateCol | null;
+  answer: string | null;
+  answered_by: Uuid | null;
+  answered_by_name: string | null;
+  withdrawn_on: DateCol | null;
+  withdrawn_reason: string | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+export interface PartnerReportTable {
+  la_code: string;
+  report_id: Uuid;
+  request_id: Uuid;
+  child_id: Uuid;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  /** Buffer from pg, Uint8Array from PGlite. */
+  content: Uint8Array;
+  uploaded_by: Uuid;
+  uploaded_at: Timestamp;
+}
+
+export interface MeetingContributionTable {
+  la_code: string;
+  contribution_id: Uuid;
+  child_id: Uuid;
+  meeting_kind: 'strategy-discussion' | 'conference';
+  meeting_id: Uuid;
+  organisation_id: Uuid;
+  invited: DefaultedBool;
+  attended: DefaultedBool;
+  report_sent_on: DateCol | null;
+  notes: string | null;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+export interface HousingNeedTable {
+  la_code: string;
+  housing_need_id: Uuid;
+  child_id: Uuid;
+  identified_on: DateCol;
+  need: string;
+  request_id: Uuid | null;
+  priority: string | null;
+  priority_agreed_on: DateCol | null;
+  resolved_on: DateCol | null;
+  resolution: string | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}

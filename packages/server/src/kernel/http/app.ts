@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { type Action, scopeFor } from '@lantern/core/permissions';
+import { type Action, ROLES_OUTSIDE_COUNCIL, scopeFor } from '@lantern/core/permissions';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -86,7 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api') || permission === 'public' || permission === undefined) return;
     if (!request.user) throw unauthenticated();
     if (permission === 'signed-in') return;
-    if (!scopeFor(request.user.role, permission)) throw forbidden();
+    if (!scopeFor(request.user.role, permission)) {
+      // To a partner agency's user, what they may not use does not exist (nor do its children).
+      if (ROLES_OUTSIDE_COUNCIL.includes(request.user.role)) throw new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
+      throw forbidden();
+    }
   });
 
   // Cross-site requests cannot send JSON without a CORS preflight, which Lantern never allows,
