@@ -1,16 +1,76 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { hashPassword } from '../../src/kernel/auth/passwords.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 
 // Each role reaches only what it should: role × relationship to the child × sensitivity.
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 const as: Record<string, ReturnType<typeof client>> = {};
-const roles = ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin'] as const;
+const roles = ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin', 'partner'] as const;
+const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: randomUUID() };
+
+/**
+ * A housing partner with a user ('partner'), and requests to it: open about childA; answered
+ * about childB; withdrawn about childUnallocated; open about childRestricted (written straight
+ * to the database, since Lantern refuses to send one). Another agency has an open one about childB.
+ */
+async function addPartnerFixture(db: TestServer['store']['db'], children: Awaited<ReturnType<typeof buildFixture>>) {
+  await db
+    .insertInto('partner_organisation')
+    .values([
+      { la_code: LA, organisation_id: partner.org, name: 'Wye Valley Homes', partner_type: 'housing' },
+      { la_code: LA, organisation_id: partner.otherOrg, name: 'West Mercia Police', partner_type: 'police' },
+    ])
+    .execute();
+  await db
+    .insertInto('app_user')
+    .values({
+      la_code: LA,
+      user_id: randomUUID(),
+      username: 'partner',
+      display_name: 'Housing officer (test)',
+      role: 'partner',
+      worker_id: null,
+      partner_organisation_id: partner.org,
+      password_hash: await hashPassword(FIXTURE_PASSWORD),
+    })
+    .execute();
+  const request = (
+    child_id: string,
+    organisation_id: string,
+    closed: Partial<{ answered_on: string; answer: string; withdrawn_on: string; withdrawn_reason: string }> = {},
+    request_id = randomUUID(),
+  ) => ({
+    la_code: LA,
+    request_id,
+    child_id,
+    organisation_id,
+    request_type: 'housing-assessment',
+    asked: 'Assess for a move',
+    need_to_know: 'Overcrowded',
+    sent_on: '2026-11-02',
+    respond_by: '2026-11-16',
+    requested_by: randomUUID(),
+    ...closed,
+  });
+  await db
+    .insertInto('partner_request')
+    .values([
+      request(children.childA, partner.org, {}, partner.openA),
+      request(children.childB, partner.org, { answered_on: '2026-11-05', answer: 'Done' }),
+      request(children.childUnallocated, partner.org, { withdrawn_on: '2026-11-04', withdrawn_reason: 'Moved away' }),
+      request(children.childRestricted, partner.org),
+      request(children.childB, partner.otherOrg),
+    ])
+    .execute();
+}
 
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
+  await addPartnerFixture(server.store.db, ids);
   for (const r of roles) as[r] = client(server, await signInAs(server, r, FIXTURE_PASSWORD));
 });
 afterAll(() => server?.close());
@@ -30,6 +90,7 @@ describe('reading a child', () => {
     ['hos', 200],
     ['analyst', 200],
     ['admin', 403],
+    ['partner', 404],
   ] as const)('%s reading a child held by a social worker in team A gets %i', async (who, expected) => {
     expect(await status(who, 'get', `/api/children/${ids.childA}`)).toBe(expected);
   });
@@ -45,6 +106,7 @@ describe('reading a child', () => {
     ['hos', 200],
     ['analyst', 404],
     ['iro', 404],
+    ['partner', 404],
   ] as const)('a restricted child is open only to those holding it and senior leaders: %s gets %i', async (who, expected) => {
     expect(await status(who, 'get', `/api/children/${ids.childRestricted}`)).toBe(expected);
   });
@@ -173,5 +235,205 @@ describe('administration', () => {
       await status('admin', 'post', '/api/users', { username: 'new.user', displayName: 'New User', role: 'social-worker', password: 'a long enough password' }),
     ).toBe(201);
     await signInAs(server, 'new.user', 'a long enough password');
+  });
+});
+
+describe('a partner agency’s user', () => {
+  const children = () => ({
+    childA: ids.childA,
+    childB: ids.childB,
+    childUnallocated: ids.childUnallocated,
+    childRestricted: ids.childRestricted,
+    unknown: randomUUID(),
+  });
+  const names = ['Lambert', 'Ferris', 'Goodwin', 'Pryce', 'Poppy', 'Karen'];
+  const call = async (method: string, path: string) => {
+    const c = as.partner as ReturnType<typeof client>;
+    if (method === 'get') return c.get(path);
+    if (method === 'delete') return c.delete(path);
+    return (c as unknown as Record<string, (p: string, b: unknown) => Promise<{ status: number; body: unknown }>>)[method]?.(path, {}) as Promise<{
+      status: number;
+      body: unknown;
+    }>;
+  };
+  let paths: Record<string, Record<string, unknown>>;
+  beforeAll(async () => {
+    paths = (await client(server).get('/api/openapi.json')).body.paths;
+  });
+
+  it('gets 404 from every route that takes a child id, for every child, with or without an open request, whatever is sent', async () => {
+    const childRoutes = Object.entries(paths).filter(([p]) => p.includes('{childId}'));
+    expect(childRoutes.length).toBeGreaterThan(25);
+    const seen: string[] = [];
+    for (const [template, methods] of childRoutes) {
+      for (const method of Object.keys(methods)) {
+        for (const [label, childId] of Object.entries(children())) {
+          const path = template.replace('{childId}', childId).replace(/\{[a-zA-Z]+\}/g, () => randomUUID());
+          const res = await call(method, path);
+          seen.push(`${method} ${template} ${label} → ${res.status}`);
+          expect(res.status, `${method} ${template} for ${label}`).toBe(404);
+          for (const n of names) expect(JSON.stringify(res.body)).not.toContain(n);
+        }
+      }
+    }
+    expect(seen.length).toBeGreaterThan(100);
+  });
+
+  it('gets 404 from every other council route: search, worklists, the register, the audit trail, users, teams, settings', async () => {
+    const own = (p: string) => p.startsWith('/api/partner/') || ['/api/session', '/api/health', '/api/timescales'].includes(p);
+    const others = Object.entries(paths).filter(([p]) => !p.includes('{childId}') && !own(p));
+    expect(others.map(([p]) => p)).toEqual(
+      expect.arrayContaining(['/api/children', '/api/worklist', '/api/audit', '/api/users', '/api/partner-organisations', '/api/housing-list']),
+    );
+    for (const [template, methods] of others) {
+      for (const method of Object.keys(methods)) {
+        const path = template.replace(/\{[a-zA-Z]+\}/g, () => randomUUID());
+        const res = await call(method, method === 'get' && template === '/api/children' ? `${path}?q=Lambert` : path);
+        expect(res.status, `${method} ${template}`).toBe(404);
+        for (const n of names) expect(JSON.stringify(res.body)).not.toContain(n);
+      }
+    }
+  });
+
+  it('search returns nothing: not a child, not a count', async () => {
+    for (const q of ['Lambert', 'Poppy', 'T1', '2015-03-12']) {
+      const res = await (as.partner as ReturnType<typeof client>).get(`/api/children?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(404);
+      expect(res.body.results).toBeUndefined();
+      expect(res.body.total).toBeUndefined();
+    }
+  });
+
+  it('sees only the open request to their organisation about a child who is not restricted', async () => {
+    const inbox = await (as.partner as ReturnType<typeof client>).get('/api/partner/requests');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.requests.map((r: { requestId: string; child: { name: string } }) => [r.requestId, r.child.name])).toEqual([
+      [partner.openA, 'Poppy Lambert'],
+    ]);
+    const all = await server.store.db.selectFrom('partner_request').select(['request_id', 'organisation_id']).execute();
+    for (const r of all.filter((x) => x.request_id !== partner.openA)) {
+      expect((await (as.partner as ReturnType<typeof client>).get(`/api/partner/requests/${r.request_id}`)).status).toBe(404);
+    }
+  });
+
+  it('cannot sign in as staff nor be made without an organisation', async () => {
+    const res = await (as.admin as ReturnType<typeof client>).post('/api/users', {
+      username: 'loose.partner',
+      displayName: 'No org',
+      role: 'partner',
+      password: 'a long enough password',
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('every role through the partner actions', () => {
+  it.each([
+    ['sw', 200],
+    ['sw2', 200],
+    ['tm', 200],
+    ['iro', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 200],
+    ['partner', 404],
+  ] as const)('%s reading the register of partner agencies gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/partner-organisations')).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['hos', 201],
+    ['admin', 201],
+    ['partner', 404],
+  ] as const)('%s adding a partner agency gets %i', async (who, expected) => {
+    expect(await status(who, 'post', '/api/partner-organisations', { name: `Agency added by ${who}`, partnerType: 'voluntary' })).toBe(expected);
+  });
+
+  it.each([
+    ['admin', 201],
+    ['hos', 403],
+    ['sw', 403],
+    ['partner', 404],
+  ] as const)('%s giving a partner a sign-in gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', `/api/partner-organisations/${partner.org}/users`, {
+        username: `p.${who}`,
+        displayName: 'P',
+        password: 'a long enough password',
+      }),
+    ).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 201],
+    ['tm', 201],
+    ['iro', 201],
+    ['sw2', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s sending a request about a child held in team A gets %i', async (who, expected) => {
+    const body = {
+      organisationId: partner.otherOrg,
+      requestType: 'assessment-information',
+      asked: 'Any call-outs?',
+      needToKnow: 'Poppy (11)',
+      sentOn: '2026-11-02',
+    };
+    expect(await status(who, 'post', `/api/children/${ids.childA}/partner-requests`, body)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 200],
+    ['sw2', 200],
+    ['tm', 200],
+    ['iro', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s reading the partner work on a child held in team A gets %i', async (who, expected) => {
+    expect(await status(who, 'get', `/api/children/${ids.childA}/partner-work`)).toBe(expected);
+  });
+
+  it.each([
+    ['hos', 200],
+    ['analyst', 200],
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s reading the housing list and the partner indicators gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/housing-list')).toBe(expected);
+    expect(await status(who, 'get', '/api/partner-indicators')).toBe(expected);
+  });
+
+  it.each([
+    ['partner', 200],
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['admin', 403],
+  ] as const)('%s opening the partner’s own list of requests gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/partner/requests')).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['hos', 403],
+    ['partner', 200],
+  ] as const)('%s answering the open request to the housing partner gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', `/api/partner/requests/${partner.openA}/answer`, { version: 1, answeredOn: '2026-11-10', answer: `Answered by ${who}` }),
+    ).toBe(expected);
   });
 });

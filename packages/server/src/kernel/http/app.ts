@@ -79,6 +79,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     const cookie = request.cookies[SESSION_COOKIE];
     request.user = cookie ? await userForSession(options.store.db, cookie) : null;
+    // To a partner agency's user, a route they may not use does not exist, whatever they send:
+    // refused before the body is even read, so no answer differs with the child asked about.
+    const permission = request.routeOptions.config?.permission;
+    if (
+      request.user &&
+      ROLES_OUTSIDE_COUNCIL.includes(request.user.role) &&
+      request.url.startsWith('/api') &&
+      permission &&
+      permission !== 'public' &&
+      permission !== 'signed-in'
+    ) {
+      if (!scopeFor(request.user.role, permission)) throw notFoundHere(request);
+    }
   });
 
   app.addHook('preHandler', async (request) => {
@@ -87,8 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.user) throw unauthenticated();
     if (permission === 'signed-in') return;
     if (!scopeFor(request.user.role, permission)) {
-      // To a partner agency's user, what they may not use does not exist (nor do its children).
-      if (ROLES_OUTSIDE_COUNCIL.includes(request.user.role)) throw new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
+      if (ROLES_OUTSIDE_COUNCIL.includes(request.user.role)) throw notFoundHere(request);
       throw forbidden();
     }
   });
@@ -115,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   return app;
 }
+
+const notFoundHere = (request: FastifyRequest) => new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
 
 function sendProblem(problem: Problem, reply: FastifyReply) {
   return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
