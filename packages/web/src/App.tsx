@@ -6,7 +6,9 @@ import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { AddChildPage } from './routes/children/AddChildPage.tsx';
 import { ChildPage } from './routes/children/ChildPage.tsx';
 import { EditChildPage } from './routes/children/EditChildPage.tsx';
-import { FindChildPage } from './routes/children/FindChildPage.tsx';
+import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
+import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
+import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -54,7 +56,7 @@ export function App() {
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="sign-out" element={<SignOutPage />} />
             <Route element={<RequireSession />}>
-              <Route index element={<FindChildPage />} />
+              <Route index element={<HomePage />} />
               <Route path="work" element={<WorkPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
@@ -79,6 +81,10 @@ export function App() {
                 <Route path="record/cin-plan-end" element={<CinPlanEndPage />} />
                 <Route path="record/closure" element={<ClosurePage />} />
               </Route>
+              <Route path="children/:childId/partners" element={<ChildPartnersPage />} />
+              <Route path="partner" element={<PartnerInboxPage />} />
+              <Route path="partner/requests/:requestId" element={<PartnerAnswerPage />} />
+              <Route path="partners" element={<PartnersOverviewPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -162,3 +162,20 @@ export const api = {
     workers: (teamId?: string) => request<{ workers: Worker[] }>('GET', '/api/workers', { query: { teamId } }),
   },
 };
+
+/** Partner agencies: the register, requests about a child and their answers, the partner's own list, housing. */
+export const partnersApi = {
+  organisations: () => request<{ organisations: import('../routes/partners/types.ts').PartnerOrganisation[] }>('GET', '/api/partner-organisations'),
+  work: (childId: string) => request<import('../routes/partners/types.ts').ChildPartnerWork>('GET', `${child(childId)}/partner-work`),
+  send: (childId: string, body: unknown) => request<{ requestId: string; respondBy: string }>('POST', `${child(childId)}/partner-requests`, { body }),
+  addHousingNeed: (childId: string, body: unknown) => request<{ housingNeedId: string }>('POST', `${child(childId)}/housing-needs`, { body }),
+  contributions: (childId: string, kind: string, meetingId: string, body: unknown) =>
+    request<unknown>('PUT', `${child(childId)}/meetings/${encodeURIComponent(kind)}/${encodeURIComponent(meetingId)}/contributions`, { body }),
+  inbox: () => request<import('../routes/partners/types.ts').PartnerInbox>('GET', '/api/partner/requests'),
+  request: (requestId: string) =>
+    request<{ request: import('../routes/partners/types.ts').PartnerRequestView }>('GET', `/api/partner/requests/${encodeURIComponent(requestId)}`),
+  answer: (requestId: string, body: unknown) =>
+    request<{ requestId: string }>('POST', `/api/partner/requests/${encodeURIComponent(requestId)}/answer`, { body }),
+  housingList: () => request<import('../routes/partners/types.ts').HousingList>('GET', '/api/housing-list'),
+  indicators: () => request<import('../routes/partners/types.ts').PartnerIndicators>('GET', '/api/partner-indicators'),
+};

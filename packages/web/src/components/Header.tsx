@@ -16,9 +16,11 @@ export function Header() {
 
   const items: NavItem[] = [];
   if (user) {
-    items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
+    if (user.role === 'partner') items.push({ href: '/partner', text: 'Requests', current: (p) => p.startsWith('/partner') });
+    else items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
+    if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p === '/partners' });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
   }
 

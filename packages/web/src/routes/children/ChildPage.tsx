@@ -11,6 +11,7 @@ import { Allocations } from './Allocations.tsx';
 import { ChildIdentity } from './ChildIdentity.tsx';
 import { Chronology } from './Chronology.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
+import { PartnerSection } from '../partners/PartnerSection.tsx';
 
 /** A child's record: identity, casework at a glance, family, addresses, allocations and chronology. */
 export function ChildPage() {
@@ -61,6 +62,7 @@ export function ChildPage() {
       </section>
 
       <CaseworkSummary childId={child.childId} name={name} />
+      <PartnerSection childId={child.childId} name={name} />
       <FamilyTable relationships={data.relationships} />
       <Addresses addresses={data.addresses} />
       <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>

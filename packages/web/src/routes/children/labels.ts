@@ -25,6 +25,10 @@ const OTHER_CATEGORIES: Record<string, string> = {
   plan: 'Plan',
   closure: 'Closure',
   'looked-after': 'Looked after',
+  'partner-request': 'Request to a partner',
+  'partner-answer': 'Partner’s answer',
+  'partner-contribution': 'Partners at a meeting',
+  housing: 'Housing',
 };
 
 export function categoryLabel(category: string): string {

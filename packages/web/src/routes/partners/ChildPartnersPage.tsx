@@ -1,0 +1,348 @@
+/** A child's requests to partner agencies and the answers, partners at meetings, housing needs; and the forms. */
+import { newHousingNeed, newPartnerRequest, PARTNER_REQUEST_TYPE } from '@lantern/core/partners';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, partnersApi, problemOf } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
+import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
+import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
+import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
+import type { ChildPartnerWork, ChildRequest, PartnerOrganisation } from './types.ts';
+
+const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
+
+export function ChildPartnersPage() {
+  const { childId = '' } = useParams();
+  const record = useLoad(() => api.children.get(childId), childId);
+  const work = useLoad(() => partnersApi.work(childId), childId);
+  const orgs = useLoad(() => partnersApi.organisations(), 'organisations');
+  const [notice, setNotice] = useState<string | null>(null);
+  const name = record.data ? fullName(record.data.child) : 'Child';
+  usePageTitle(`Partner agencies – ${name}`);
+  const problem = record.problem ?? work.problem;
+  if (problem) return <ProblemPage problem={problem} what="child" />;
+  if (!record.data || !work.data) return <Loading />;
+  const saved = (text: string) => {
+    setNotice(text);
+    work.reload();
+  };
+
+  return (
+    <>
+      <Link className="govuk-back-link" to={`/children/${childId}`}>
+        Back<span className="govuk-visually-hidden"> to {name}’s record</span>
+      </Link>
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
+      <span className="govuk-caption-l">
+        {name} <span className="lantern-secondary">({record.data.child.laChildId})</span>
+      </span>
+      <h1 className="govuk-heading-l">Partner agencies</h1>
+      <Requests requests={work.data.requests} childId={childId} />
+      {orgs.data ? <SendRequestForm childId={childId} organisations={orgs.data.organisations} onSent={saved} /> : null}
+      <Meetings work={work.data} />
+      <Housing work={work.data} childId={childId} onSaved={saved} />
+    </>
+  );
+}
+
+function Requests({ requests, childId }: { requests: ChildRequest[]; childId: string }) {
+  return (
+    <section aria-labelledby="requests-heading" className="lantern-section" data-testid="partner-requests">
+      <h2 className="govuk-heading-m" id="requests-heading">
+        Requests to partners
+      </h2>
+      {requests.length === 0 ? (
+        <p className="govuk-body">No request has been sent to a partner agency about this child.</p>
+      ) : (
+        <ul className="govuk-list">
+          {requests.map((r) => (
+            <li key={r.requestId} className="govuk-summary-card" data-request={r.requestId} data-state={r.state}>
+              <div className="govuk-summary-card__title-wrapper">
+                <h3 className="govuk-summary-card__title">
+                  {r.typeLabel}: {r.organisationName}
+                </h3>
+                <RequestStateTag state={r.state} />
+              </div>
+              <div className="govuk-summary-card__content">
+                <dl className="govuk-summary-list">
+                  <Row label="Asked">{r.asked}</Row>
+                  <Row label="Sent">
+                    {formatDate(r.sentOn)}
+                    {r.contactName ? ` to ${r.contactName}` : ''}
+                    {r.requestedBy ? ` by ${r.requestedBy}` : ''}
+                  </Row>
+                  <Row label="Answer due by">{formatDate(r.respondBy)}</Row>
+                  {r.escalatedTo || r.escalatedOn ? (
+                    <Row label="Escalated">
+                      {formatDate(r.escalatedOn)} to {r.escalatedTo ?? 'the agency (no escalation contact recorded)'}
+                    </Row>
+                  ) : null}
+                  {r.answeredOn ? (
+                    <Row label="Answer">
+                      {formatDate(r.answeredOn)}
+                      {r.answeredByName ? ` (${r.answeredByName})` : ''}: {r.answer}
+                    </Row>
+                  ) : null}
+                  {r.reports.length ? (
+                    <Row label="Reports">
+                      {r.reports.map((p) => (
+                        <a key={p.reportId} className="govuk-link" href={`/api/children/${childId}/partner-reports/${p.reportId}`}>
+                          {p.fileName}
+                        </a>
+                      ))}
+                    </Row>
+                  ) : null}
+                </dl>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+const REQUEST_ANCHORS = {
+  organisationId: 'organisationId',
+  requestType: 'requestType',
+  asked: 'asked',
+  needToKnow: 'needToKnow',
+  sentOn: 'sentOn-day',
+  respondBy: 'respondBy-day',
+};
+
+function SendRequestForm({ childId, organisations, onSent }: { childId: string; organisations: PartnerOrganisation[]; onSent: (notice: string) => void }) {
+  const [organisationId, setOrganisationId] = useState('');
+  const [requestType, setRequestType] = useState('');
+  const [asked, setAsked] = useState('');
+  const [needToKnow, setNeedToKnow] = useState('');
+  const [sentOn, setSentOn] = useState(dateParts(todayInEngland()));
+  const [respondBy, setRespondBy] = useState(EMPTY_DATE);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Problems = [];
+    if (!organisationId) problems.push(['organisationId', 'Choose the partner agency']);
+    if (!requestType) problems.push(['requestType', 'Choose what you are asking for']);
+    const sent = readDate(problems, 'sentOn', sentOn, { what: 'the date the request is sent', label: 'The date sent' });
+    const by = readDate(problems, 'respondBy', respondBy, { what: 'the date', label: 'The answer date', required: false, future: true });
+    const body = checkWith(newPartnerRequest, { organisationId, requestType, asked, needToKnow, sentOn: sent ?? undefined, respondBy: by }, problems, {
+      asked: 'Say what you are asking for',
+      needToKnow: 'Say what the partner needs to know to answer',
+    });
+    if (problems.length || !body) return setErrors(errorsFrom(problems, REQUEST_ANCHORS));
+    setBusy(true);
+    try {
+      const res = await partnersApi.send(childId, body);
+      const org = organisations.find((o) => o.organisationId === organisationId)?.name ?? 'the partner';
+      setErrors(NO_ERRORS);
+      setAsked('');
+      setNeedToKnow('');
+      setRequestType('');
+      setOrganisationId('');
+      setRespondBy(EMPTY_DATE);
+      onSent(`Request sent to ${org}. The answer is due by ${formatDate(res.respondBy)}.`);
+    } catch (error) {
+      setErrors(errorsFromProblem(problemOf(error), REQUEST_ANCHORS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const groups = Object.values(
+    organisations.reduce<Record<string, { label: string; options: { value: string; label: string }[] }>>((acc, o) => {
+      const label = AGENCY_LABEL[o.agency] ?? o.agency;
+      acc[label] ??= { label, options: [] };
+      acc[label].options.push({ value: o.organisationId, label: `${o.name} (${o.typeLabel})` });
+      return acc;
+    }, {}),
+  );
+
+  return (
+    <section aria-labelledby="send-heading" className="lantern-section">
+      <h2 className="govuk-heading-m" id="send-heading">
+        Send a request
+      </h2>
+      <ErrorSummary items={errors.summary} />
+      <form onSubmit={submit} noValidate aria-label="Send a request to a partner agency">
+        <Select
+          name="organisationId"
+          label="Partner agency"
+          value={organisationId}
+          onChange={setOrganisationId}
+          groups={groups}
+          placeholder="Choose an agency"
+          error={errors.fields.organisationId}
+        />
+        <Select
+          name="requestType"
+          label="What are you asking for?"
+          value={requestType}
+          onChange={setRequestType}
+          options={TYPE_OPTIONS}
+          placeholder="Choose"
+          error={errors.fields.requestType}
+        />
+        <Textarea name="asked" label="What you are asking" value={asked} onChange={setAsked} rows={3} error={errors.fields.asked} />
+        <Textarea
+          name="needToKnow"
+          label="What the partner needs to know"
+          hint="The partner sees only the child’s name and date of birth and what you write here."
+          value={needToKnow}
+          onChange={setNeedToKnow}
+          rows={3}
+          error={errors.fields.needToKnow}
+        />
+        <DateInput name="sentOn" label="Date sent" value={sentOn} onChange={setSentOn} error={errors.fields.sentOn} />
+        <DateInput
+          name="respondBy"
+          label="Answer needed by (optional)"
+          hint="Leave blank for the council’s deadline for this kind of request. You may ask for sooner, never later."
+          value={respondBy}
+          onChange={setRespondBy}
+          error={errors.fields.respondBy}
+        />
+        <Button busy={busy}>Send request</Button>
+      </form>
+    </section>
+  );
+}
+
+function Meetings({ work }: { work: ChildPartnerWork }) {
+  if (work.meetings.length === 0) return null;
+  return (
+    <section aria-labelledby="meetings-heading" className="lantern-section" data-testid="partner-meetings">
+      <h2 className="govuk-heading-m" id="meetings-heading">
+        Partners at strategy discussions and conferences
+      </h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Who was invited, who attended, who sent a report</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Meeting
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Partners
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Not present
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {work.meetings.map((m) => (
+            <tr className="govuk-table__row" key={m.meetingId}>
+              <td className="govuk-table__cell">
+                {m.label}, {formatDate(m.heldOn)}
+              </td>
+              <td className="govuk-table__cell">
+                {m.contributions.length
+                  ? m.contributions
+                      .map(
+                        (c) =>
+                          `${c.organisationName}: ${c.attended ? 'attended' : c.invited ? 'invited, did not attend' : 'not invited'}${c.reportSentOn ? `, report ${formatDate(c.reportSentOn)}` : ''}`,
+                      )
+                      .join('; ')
+                  : 'None recorded'}
+              </td>
+              <td className="govuk-table__cell">
+                {m.missingAgencies.length ? <strong className="govuk-tag govuk-tag--red">{m.missingAgencies.join(', ')}</strong> : 'All present'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Housing({ work, childId, onSaved }: { work: ChildPartnerWork; childId: string; onSaved: (notice: string) => void }) {
+  const [identifiedOn, setIdentifiedOn] = useState(dateParts(todayInEngland()));
+  const [need, setNeed] = useState('');
+  const [requestId, setRequestId] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const anchors = { identifiedOn: 'identifiedOn-day', need: 'need', requestId: 'requestId' };
+  const housingRequests = work.requests.filter((r) => r.agency === 'housing');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Problems = [];
+    const on = readDate(problems, 'identifiedOn', identifiedOn, { what: 'the date the need was identified', label: 'The date identified' });
+    const body = checkWith(newHousingNeed, { identifiedOn: on ?? undefined, need, requestId: requestId || null }, problems, {
+      need: 'Describe the housing need',
+    });
+    if (problems.length || !body) return setErrors(errorsFrom(problems, anchors));
+    setBusy(true);
+    try {
+      await partnersApi.addHousingNeed(childId, body);
+      setErrors(NO_ERRORS);
+      setNeed('');
+      onSaved('Housing need recorded. It is on the head of service’s housing list until resolved.');
+    } catch (error) {
+      setErrors(errorsFromProblem(problemOf(error), anchors));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="housing-heading" className="lantern-section">
+      <h2 className="govuk-heading-m" id="housing-heading">
+        Housing
+      </h2>
+      {work.housingNeeds.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {work.housingNeeds.map((h) => (
+            <li key={h.housingNeedId}>
+              {h.need} — identified {formatDate(h.identifiedOn)};{' '}
+              {h.resolvedOn
+                ? `resolved ${formatDate(h.resolvedOn)}`
+                : `waiting ${h.daysWaiting} days${h.priority ? `, priority ${h.priority}` : ', no priority agreed yet'}`}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No housing need is recorded.</p>
+      )}
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Record a housing need</span>
+        </summary>
+        <div className="govuk-details__text">
+          {hasErrors(errors) ? <ErrorSummary items={errors.summary} /> : null}
+          <form onSubmit={submit} noValidate aria-label="Record a housing need">
+            <DateInput name="identifiedOn" label="Date identified" value={identifiedOn} onChange={setIdentifiedOn} error={errors.fields.identifiedOn} />
+            <Textarea name="need" label="The housing need" value={need} onChange={setNeed} rows={2} error={errors.fields.need} />
+            <Select
+              name="requestId"
+              label="Request to the housing partner (optional)"
+              value={requestId}
+              onChange={setRequestId}
+              placeholder="None"
+              options={housingRequests.map((r) => ({ value: r.requestId, label: `${r.typeLabel}, ${r.organisationName}, sent ${formatDate(r.sentOn)}` }))}
+              error={errors.fields.requestId}
+            />
+            <Button busy={busy}>Save housing need</Button>
+          </form>
+        </div>
+      </details>
+    </section>
+  );
+}
