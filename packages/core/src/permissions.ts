@@ -36,7 +36,14 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** The providers register: read it, and add or correct providers and their Ofsted registration. */
+  | 'provider:read'
+  | 'provider:manage'
+  /** The director's recorded approval of a placement with a provider not registered for that care. */
+  | 'placement:approve-unregistered'
+  /** Oversight lists across children: unregistered placements, missing children. */
+  | 'looked-after:oversee';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -55,6 +62,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'workforce:read': 'council',
     'casework:record': 'team',
     'worklist:read': 'team',
+    'provider:read': 'council',
   },
   'team-manager': {
     'child:search': 'council',
@@ -68,6 +76,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'team',
     'case:close': 'team',
     'worklist:read': 'team',
+    'provider:read': 'council',
+    'provider:manage': 'council',
+    'looked-after:oversee': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -77,6 +88,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // IROs and conference chairs record conferences and reviews for the children they review.
     'casework:record': 'own',
     'worklist:read': 'own',
+    'provider:read': 'council',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -88,6 +100,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'provider:read': 'council',
+    'provider:manage': 'council',
+    'placement:approve-unregistered': 'council',
+    'looked-after:oversee': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -95,6 +111,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'workforce:read': 'council',
     'worklist:read': 'council',
+    'provider:read': 'council',
+    'looked-after:oversee': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -103,6 +121,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'user:manage': 'council',
     'audit:read': 'council',
     'settings:manage': 'council',
+    'provider:read': 'council',
+    'provider:manage': 'council',
   },
 };
 
