@@ -8,3 +8,4 @@ export * from './pathway.ts';
 export * from './timescales.ts';
 export * from './partners.ts';
 export * from './partner-indicators.ts';
+export * from './looked-after.ts';

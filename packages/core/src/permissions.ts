@@ -44,7 +44,14 @@ export type Action =
   /** The housing list and the partner indicators: how partners answer, attend and rehouse. */
   | 'partner:oversee'
   /** A partner user answering the requests addressed to their own organisation. */
-  | 'partner-request:answer';
+  | 'partner-request:answer'
+  /** The providers register: read it, and add or correct providers and their Ofsted registration. */
+  | 'provider:read'
+  | 'provider:manage'
+  /** The director's recorded approval of a placement with a provider not registered for that care. */
+  | 'placement:approve-unregistered'
+  /** Oversight lists across children: unregistered placements, missing children. */
+  | 'looked-after:oversee';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -64,6 +71,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:record': 'team',
     'worklist:read': 'team',
     'partner:read': 'council',
+    'provider:read': 'council',
   },
   'team-manager': {
     'child:search': 'council',
@@ -78,6 +86,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'team',
     'worklist:read': 'team',
     'partner:read': 'council',
+    'provider:read': 'council',
+    'provider:manage': 'council',
+    'looked-after:oversee': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -88,6 +99,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:record': 'own',
     'worklist:read': 'own',
     'partner:read': 'council',
+    'provider:read': 'council',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -102,6 +114,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'partner:read': 'council',
     'partner:manage': 'council',
     'partner:oversee': 'council',
+    'provider:read': 'council',
+    'provider:manage': 'council',
+    'placement:approve-unregistered': 'council',
+    'looked-after:oversee': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -111,6 +127,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'worklist:read': 'council',
     'partner:read': 'council',
     'partner:oversee': 'council',
+    'provider:read': 'council',
+    'looked-after:oversee': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -126,6 +144,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // Someone from another agency: only the open requests addressed to their organisation, and
     // of those children only what the request shares. No child, worklist or search route.
     'partner-request:answer': 'own',
+    'provider:read': 'council',
+    'provider:manage': 'council',
   },
 };
 

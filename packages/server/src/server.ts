@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
+import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
@@ -25,6 +26,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);
+  await app.register(lookedAfterRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },

@@ -8,6 +8,7 @@
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
+import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent } from './obligations-looked-after.ts';
 
 /** The rules this engine derives (the looked-after and workforce rules join as their areas do). */
 export const ENGINE_RULES = [
@@ -24,6 +25,7 @@ export const ENGINE_RULES = [
   'cin-visit',
   'allocation',
   'partner-response',
+  ...LOOKED_AFTER_RULES,
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -31,9 +33,20 @@ export type EngineRule = (typeof ENGINE_RULES)[number];
  * How the insert computes a due date from `d.start_date`: calendar arithmetic in place, and for
  * working days a join to calendar_day (set-based, so a whole council costs one hash join).
  */
-function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown> } {
+function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> } {
   const none = sql``;
   switch (due.unit) {
+    case 'hours':
+      // `d.start_date` is an instant; the day it falls on and the due day are England's.
+      return {
+        start: sql`((d.start_date at time zone 'Europe/London')::date)`,
+        expr: sql`(((d.start_date + make_interval(hours => ${sql.lit(due.n)})) at time zone 'Europe/London')::date)`,
+        at: sql`(d.start_date + make_interval(hours => ${sql.lit(due.n)}))`,
+        joins: none,
+      };
+    case 'by-event':
+      // Settled from the event's own deadline once every rule's rows are in (resolveByEvent).
+      return { expr: sql`d.start_date`, joins: none };
     case 'working-days': {
       // A weekend or holiday carries the number of the working day before it, so counting n ≤ 0
       // from one needs one more (see calendarDays in core).
@@ -51,7 +64,7 @@ function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unk
       // Postgres clamps to the month's last day (31 August + 6 months = 28 or 29 February).
       return { expr: sql`((d.start_date + make_interval(months => ${sql.lit(due.n)}))::date)`, joins: none };
     default:
-      throw new Error(`The engine cannot count a due rule of unit ${due.unit} in SQL`);
+      throw new Error(`The engine cannot count a due rule of unit ${(due as DueRule).unit} in SQL`);
   }
 }
 
@@ -207,6 +220,8 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
 
   // An open case with no allocated social worker: counted from the referral, or from the day
   // the last social worker's allocation ended. It disappears when someone is allocated.
+  ...LOOKED_AFTER_DERIVATIONS,
+
   allocation: (scope) => sql`
     select e.child_id, e.episode_id, e.episode_id, greatest(e.referral_date, sw.last_end),
       null::date, null::date, null
@@ -241,6 +256,7 @@ const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawB
 /** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
 const TEAM_MANAGER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
 const FRONT_DOOR_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'front-door');
+const IRO_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'iro');
 
 /**
  * Who must act, joined in as each rule's rows are inserted: the child's allocated social worker
@@ -260,6 +276,16 @@ function responsibleOf(rule: EngineRule, scope: (alias: string) => RawBuilder<un
       where ${scope('a')} and a.allocation_role = 'social-worker'
       order by a.child_id, (a.end_date is null) desc, a.end_date desc
     ) r on r.child_id = d.child_id`;
+  if (IRO_RULES.includes(rule)) {
+    // The child's IRO (an allocation of role 'iro'); without one, the social worker's team sees it.
+    return {
+      columns: sql`iro.worker_id, coalesce(iro.team_id, r.team_id)`,
+      joins: sql`${holder} left join (
+          select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+          where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null
+        ) iro on iro.child_id = d.child_id`,
+    };
+  }
   if (TEAM_MANAGER_RULES.includes(rule)) {
     return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };
   }
@@ -289,14 +315,16 @@ export async function refreshObligations(
     const recorded = RECORDED_DUE[rule]?.(laCode);
     if (recorded) {
       return sql`
-      select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
+      select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, null::timestamptz as due_at, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
       from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${recorded.joins}`;
     }
     const due = dueOf(effectiveDue(ruleById(rule), settings));
     const who = responsibleOf(rule, scope, laCode);
+    // A looked-after derivation may give a row its own interval (due_override).
+    const dueDate = (LOOKED_AFTER_RULES as readonly string[]).includes(rule) ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
     return sql`
-      select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${due.expr} as due_date, d.met_on, d.ended_on, d.end_reason, ${who.columns}
+      select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, ${due.start ?? sql`d.start_date`}::date as start_date, ${dueDate} as due_date, ${due.at ?? sql`null::timestamptz`} as due_at, d.met_on, d.ended_on, d.end_reason, ${who.columns}
       from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${due.joins}
       ${who.joins}`;
@@ -307,9 +335,10 @@ export async function refreshObligations(
     options.timing?.('delete', performance.now() - t);
     t = performance.now();
     const result = await sql`
-      insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
+      insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
       select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`.execute(trx);
     options.timing?.('insert', performance.now() - t);
+    await resolveByEvent(scope).execute(trx);
     return Number(result.numAffectedRows ?? 0);
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);

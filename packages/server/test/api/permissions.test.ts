@@ -437,3 +437,86 @@ describe('every role through the partner actions', () => {
     ).toBe(expected);
   });
 });
+
+describe('looked-after actions', () => {
+  let providerId: string;
+
+  it.each([
+    ['sw', 200],
+    ['tm', 200],
+    ['iro', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 200],
+  ] as const)('%s reading the providers register gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/providers')).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['tm', 201],
+    ['hos', 201],
+    ['admin', 201],
+  ] as const)('%s adding a provider gets %i', async (who, expected) => {
+    const c = as[who] as ReturnType<typeof client>;
+    const res = await c.post('/api/providers', { name: `Home added by ${who}`, providerKind: 'childrens-home', registrationStatus: 'unregistered' });
+    expect(res.status).toBe(expected);
+    if (res.status === 201) providerId = res.body.providerId;
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['hos', 201],
+  ] as const)('%s recording the director’s approval of an unregistered placement gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', `/api/children/${ids.childA}/unregistered-approvals`, {
+        providerId,
+        placementType: 'K2',
+        approvedOn: '2026-01-05',
+        reasons: 'No registered home available tonight.',
+      }),
+    ).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['iro', 403],
+    ['admin', 403],
+    ['tm', 200],
+    ['hos', 200],
+    ['analyst', 200],
+  ] as const)('%s opening the unregistered-placements and missing-children lists gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/looked-after/unregistered-placements')).toBe(expected);
+    expect(await status(who, 'get', '/api/looked-after/missing')).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 201],
+    ['tm', 201],
+    ['iro', 201],
+    ['sw2', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['admin', 403],
+  ] as const)('%s recording a missing episode for a child held in team A gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', `/api/children/${ids.childA}/missing-episodes`, {
+        kind: 'A',
+        startedAt: '2026-01-05T20:00:00Z',
+        endedAt: '2026-01-05T23:00:00Z',
+      }),
+    ).toBe(expected);
+  });
+
+  it('an IRO reads the looked-after record only of a child they review', async () => {
+    expect(await status('iro', 'get', `/api/children/${ids.childA}/looked-after`)).toBe(200);
+    expect(await status('iro', 'get', `/api/children/${ids.childB}/looked-after`)).toBe(404);
+  });
+});

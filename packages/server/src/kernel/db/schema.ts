@@ -363,13 +363,17 @@ export interface VisitTable {
   child_id: Uuid;
   episode_id: Uuid | null;
   visited_on: DateCol;
-  purpose: 'child-protection' | 'child-in-need' | 'assessment' | 'other';
+  purpose: 'child-protection' | 'child-in-need' | 'assessment' | 'other' | 'looked-after';
   child_seen: boolean;
   seen_alone: DefaultedBool;
   child_words: string | null;
   worker_id: Uuid | null;
   created_by: Uuid | null;
   created_at: Timestamp;
+  // 0005: visits to a looked-after child
+  face_to_face: boolean | null;
+  location: string | null;
+  placement_id: Uuid | null;
 }
 
 export interface ManagementDecisionTable {
@@ -446,6 +450,9 @@ export interface ClaEpisodeTable {
   version: DefaultedInt;
   recorded_by: Uuid | null;
   recorded_at: Timestamp;
+  // 0005
+  intended_until_18: DefaultedBool;
+  with_parent: string | null;
 }
 
 /** A view: a period of care from its episodes (read only). */
@@ -457,6 +464,55 @@ export interface CarePeriodView {
   end_date: DateCol | null;
   reason_ended: string | null;
   episodes: number;
+}
+
+/** The director's approval of a placement with a provider not registered for that care. */
+export interface UnregisteredApprovalTable {
+  la_code: string;
+  approval_id: Uuid;
+  child_id: Uuid;
+  provider_id: Uuid;
+  placement_type: string;
+  approved_on: DateCol;
+  approved_by: Uuid;
+  approver_name: string;
+  reasons: string;
+  placement_id: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** A looked-after review chaired by an IRO. */
+export interface ClaReviewTable {
+  la_code: string;
+  review_id: Uuid;
+  child_id: Uuid;
+  period_id: Uuid;
+  held_on: DateCol;
+  chair_worker_id: Uuid | null;
+  participation: string;
+  child_words: string | null;
+  iro_contact_on: DateCol | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** A missing (M) or away (A) episode and its return home interview. */
+export interface MissingEpisodeTable {
+  la_code: string;
+  missing_id: Uuid;
+  child_id: Uuid;
+  period_id: Uuid | null;
+  kind: 'M' | 'A';
+  started_at: Timestamp;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  circumstances: string | null;
+  rhi_offered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  rhi_accepted: boolean | null;
+  rhi_learned: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -497,6 +553,9 @@ export interface Database {
   partner_report: PartnerReportTable;
   meeting_contribution: MeetingContributionTable;
   housing_need: HousingNeedTable;
+  unregistered_approval: UnregisteredApprovalTable;
+  cla_review: ClaReviewTable;
+  missing_episode: MissingEpisodeTable;
 }
 
 export type Person = Selectable<PersonTable>;

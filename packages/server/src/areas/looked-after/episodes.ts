@@ -1,0 +1,395 @@
+/**
+ * Episodes of care, the SSDA903 way: a child becomes looked after (RNE S); a change of placement
+ * or legal status closes the current episode (REC X1) and opens the next the same day with the
+ * RNE the change makes; ceasing closes the last. A placement with a provider not registered for
+ * that care needs the director's recorded approval, which the placement then carries.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type careChange,
+  type ceaseLookedAfter,
+  LEGAL_STATUS,
+  PLACEMENT_TYPE,
+  type placementDetails,
+  placementProblems,
+  postcodeIsProviderSetting,
+  REASON_ENDED,
+  REASON_NEW_EPISODE,
+  reasonForChange,
+  REGISTERED_CARE,
+  type startLookedAfter,
+  unregisteredReason,
+  type unregisteredApproval,
+} from '@lantern/core/looked-after';
+import { normalisePostcode } from '@lantern/core/identifiers';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { recordStep } from '../../kernel/casework.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database, Person } from '../../kernel/db/schema.ts';
+import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
+import { keepVersion } from '../../kernel/records.ts';
+import { DateRules } from '../../kernel/rules.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The child's open episode, locked for the change, or null. */
+export function openClaEpisode(trx: Kysely<Database>, laCode: string, childId: string) {
+  return trx
+    .selectFrom('cla_episode')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('end_date', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The episode the child was in on a day (the later one on a change-over day), or null. */
+export function claEpisodeOn(trx: Kysely<Database>, laCode: string, childId: string, on: string) {
+  return trx
+    .selectFrom('cla_episode')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('start_date', '<=', on)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', on)]))
+    .orderBy('start_date', 'desc')
+    .executeTakeFirst();
+}
+
+type Placement = In<typeof placementDetails>;
+
+/**
+ * Checks a placement against the 903's rules and the providers register, and finds the
+ * director's approval an unregistered provider needs. Throws with every field's problem.
+ */
+async function checkedPlacement(
+  trx: Kysely<Database>,
+  laCode: string,
+  child: Person,
+  p: Placement,
+  legalStatus: string,
+  homePostcode: string | null,
+  on: string,
+  prefix: string,
+) {
+  const errors: FieldError[] = [];
+  const field = (f: string) => `${prefix}${f}`;
+  let provider = null;
+  if (p.providerId) {
+    provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', p.providerId).executeTakeFirst();
+    if (!provider) errors.push({ field: field('providerId'), rule: 'exists', message: 'Choose a provider from the register' });
+  }
+  const placementProvider = p.placementProvider ?? provider?.place_provider ?? null;
+  const urn = provider?.urn ?? p.urn ?? null;
+  errors.push(...placementProblems({ ...p, placementProvider, urn, homePostcode, legalStatus }, prefix));
+  if (REGISTERED_CARE.has(p.placementType) && !p.providerId)
+    errors.push({
+      field: field('providerId'),
+      rule: 'provider-required',
+      message: `Choose the provider from the register: ${PLACEMENT_TYPE[p.placementType]} is care Ofsted registers`,
+    });
+  if (
+    provider?.postcode &&
+    p.placementPostcode &&
+    postcodeIsProviderSetting(p.placementType, legalStatus) &&
+    normalisePostcode(provider.postcode) !== normalisePostcode(p.placementPostcode)
+  )
+    errors.push({
+      field: field('placementPostcode'),
+      rule: '903-221',
+      message: `The placement postcode must be the provider’s setting postcode (${provider.postcode})`,
+    });
+  if (errors.length) throw invalid(errors);
+
+  let approval = null;
+  if (provider) {
+    const reason = unregisteredReason(
+      {
+        providerKind: provider.provider_kind,
+        registrationStatus: provider.registration_status,
+        registeredFor: provider.registered_for,
+        registeredFrom: provider.registered_from,
+        registeredTo: provider.registered_to,
+      },
+      p.placementType,
+      child.date_of_birth,
+      on,
+    );
+    if (reason) {
+      approval = await trx
+        .selectFrom('unregistered_approval')
+        .selectAll()
+        .where('la_code', '=', laCode)
+        .where('child_id', '=', child.person_id)
+        .where('provider_id', '=', provider.provider_id)
+        .where('placement_type', '=', p.placementType)
+        .where('placement_id', 'is', null)
+        .orderBy('approved_on', 'desc')
+        .forUpdate()
+        .executeTakeFirst();
+      if (!approval)
+        throw new Problem(
+          422,
+          'Director’s approval required',
+          `${reason.message}. The placement needs the director’s recorded approval, with reasons, first.`,
+          [{ field: field('providerId'), rule: 'director-approval-required', message: `${reason.message}: the director must approve this placement first` }],
+          { unregisteredReason: reason.rule },
+        );
+    }
+  }
+  return { placementProvider, urn, provider, approval };
+}
+
+const episodeData = (e: Record<string, unknown>) => e;
+
+export async function startCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startLookedAfter>) {
+  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+    const laCode = actor.user.laCode;
+    if (await openClaEpisode(trx, laCode, childId))
+      throw conflict('The child is already looked after: record a change of placement or legal status instead', [
+        { field: 'startDate', rule: 'already-looked-after', message: 'The child is already looked after' },
+      ]);
+    const last = await trx
+      .selectFrom('cla_episode')
+      .select(['end_date'])
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .orderBy('end_date', 'desc')
+      .executeTakeFirst();
+    new DateRules()
+      .notInFuture('startDate', input.startDate)
+      .notBefore('startDate', input.startDate, child.date_of_birth, 'the child’s birth')
+      .notBefore('startDate', input.startDate, last?.end_date, 'the end of the last period of care')
+      .check();
+    const placed = await checkedPlacement(trx, laCode, child, input, input.legalStatus, input.homePostcode ?? null, input.startDate, '');
+    const episodeId = randomUUID();
+    const values = {
+      la_code: laCode,
+      cla_episode_id: episodeId,
+      child_id: childId,
+      period_id: episodeId,
+      placement_id: randomUUID(),
+      start_date: input.startDate,
+      reason_new_episode: 'S' as const,
+      legal_status: input.legalStatus,
+      category_of_need: input.categoryOfNeed,
+      placement_type: input.placementType,
+      placement_provider: placed.placementProvider,
+      provider_id: input.providerId ?? null,
+      urn: placed.urn,
+      placement_postcode: input.placementPostcode ? normalisePostcode(input.placementPostcode) : null,
+      home_postcode: input.homePostcode ? normalisePostcode(input.homePostcode) : null,
+      intended_until_18: input.intendedUntil18,
+      with_parent: input.withParent ?? null,
+      recorded_by: actor.user.userId,
+    };
+    await trx.insertInto('cla_episode').values(values).execute();
+    await keepVersion(trx, actor, { type: 'cla-episode', id: episodeId, version: 1, childId, data: episodeData(values) });
+    if (placed.approval)
+      await trx
+        .updateTable('unregistered_approval')
+        .set({ placement_id: values.placement_id })
+        .where('la_code', '=', laCode)
+        .where('approval_id', '=', placed.approval.approval_id)
+        .execute();
+    const where = placed.provider ? ` with ${placed.provider.name}` : '';
+    return {
+      result: { episodeId, periodId: episodeId, placementId: values.placement_id },
+      chronology: [
+        {
+          occurredOn: input.startDate,
+          category: 'looked-after',
+          summary: `Became looked after (${LEGAL_STATUS[input.legalStatus]}): ${PLACEMENT_TYPE[input.placementType]}${where}${placed.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+          recordType: 'cla-episode',
+          recordId: episodeId,
+        },
+      ],
+      audit: [{ action: 'create', recordType: 'cla-episode', recordId: episodeId, detail: { rne: 'S' } }],
+    };
+  });
+}
+
+export async function changeCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careChange>) {
+  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+    const laCode = actor.user.laCode;
+    const current = await openClaEpisode(trx, laCode, childId);
+    if (!current)
+      throw conflict('The child is not looked after', [
+        { field: 'date', rule: 'looked-after-required', message: 'Record the child becoming looked after first' },
+      ]);
+    // The episode read is no longer the current one, or has changed since: someone else recorded a step.
+    if (current.cla_episode_id !== input.episodeId || current.version !== input.version) throw staleVersion(current.version, input.version);
+    new DateRules().notInFuture('date', input.date).notBefore('date', input.date, current.start_date, 'the current episode’s start').check();
+    const legalChanged = !!input.legalStatus && input.legalStatus !== current.legal_status;
+    const placementChanged = !!input.placement;
+    if (!legalChanged && !placementChanged)
+      throw invalid([
+        {
+          field: 'legalStatus',
+          rule: 'change-required',
+          message: `The legal status is already ${input.legalStatus}: record a new legal status, a new placement, or both`,
+        },
+      ]);
+    const rne = reasonForChange(legalChanged, placementChanged, input.sameCarer);
+    const legalStatus = input.legalStatus ?? current.legal_status;
+    const placed = input.placement
+      ? await checkedPlacement(trx, laCode, child, input.placement, legalStatus, current.home_postcode, input.date, 'placement.')
+      : null;
+
+    const closed = await trx
+      .updateTable('cla_episode')
+      .set({
+        end_date: input.date,
+        reason_ended: 'X1',
+        reason_place_change: placementChanged ? (input.reasonPlaceChange ?? null) : null,
+        version: current.version + 1,
+      })
+      .where('la_code', '=', laCode)
+      .where('cla_episode_id', '=', current.cla_episode_id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(closed.numUpdatedRows) !== 1) throw staleVersion(current.version + 1, input.version);
+    await keepVersion(trx, actor, {
+      type: 'cla-episode',
+      id: current.cla_episode_id,
+      version: current.version + 1,
+      childId,
+      data: { ...current, end_date: input.date, reason_ended: 'X1', reason_place_change: input.reasonPlaceChange ?? null },
+    });
+
+    const episodeId = randomUUID();
+    const p = input.placement;
+    const values = {
+      la_code: laCode,
+      cla_episode_id: episodeId,
+      child_id: childId,
+      period_id: current.period_id,
+      placement_id: p ? randomUUID() : current.placement_id,
+      start_date: input.date,
+      reason_new_episode: rne,
+      legal_status: legalStatus,
+      category_of_need: current.category_of_need,
+      placement_type: p ? p.placementType : current.placement_type,
+      placement_provider: placed ? placed.placementProvider : current.placement_provider,
+      provider_id: p ? (p.providerId ?? null) : current.provider_id,
+      urn: placed ? placed.urn : current.urn,
+      placement_postcode: p ? (p.placementPostcode ? normalisePostcode(p.placementPostcode) : null) : current.placement_postcode,
+      home_postcode: current.home_postcode,
+      intended_until_18: p ? p.intendedUntil18 : current.intended_until_18,
+      with_parent: p ? (p.withParent ?? null) : current.with_parent,
+      recorded_by: actor.user.userId,
+    };
+    await trx.insertInto('cla_episode').values(values).execute();
+    await keepVersion(trx, actor, { type: 'cla-episode', id: episodeId, version: 1, childId, data: episodeData(values) });
+    if (placed?.approval)
+      await trx
+        .updateTable('unregistered_approval')
+        .set({ placement_id: values.placement_id })
+        .where('la_code', '=', laCode)
+        .where('approval_id', '=', placed.approval.approval_id)
+        .execute();
+    const what = [
+      legalChanged ? `legal status now ${LEGAL_STATUS[legalStatus as keyof typeof LEGAL_STATUS]}` : null,
+      p ? `moved to ${PLACEMENT_TYPE[p.placementType]}${placed?.provider ? ` with ${placed.provider.name}` : ''}` : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return {
+      result: { episodeId, reasonNewEpisode: rne, placementId: values.placement_id },
+      chronology: [
+        {
+          occurredOn: input.date,
+          category: 'looked-after',
+          summary: `${REASON_NEW_EPISODE[rne]}: ${what}${placed?.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+          recordType: 'cla-episode',
+          recordId: episodeId,
+        },
+      ],
+      audit: [
+        { action: 'update', recordType: 'cla-episode', recordId: current.cla_episode_id, detail: { rec: 'X1' } },
+        { action: 'create', recordType: 'cla-episode', recordId: episodeId, detail: { rne } },
+      ],
+    };
+  });
+}
+
+export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof ceaseLookedAfter>) {
+  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+    const laCode = actor.user.laCode;
+    const current = await openClaEpisode(trx, laCode, childId);
+    if (!current)
+      throw conflict('The child is not looked after', [{ field: 'endDate', rule: 'looked-after-required', message: 'The child is not looked after' }]);
+    // The episode read is no longer the current one, or has changed since: someone else recorded a step.
+    if (current.cla_episode_id !== input.episodeId || current.version !== input.version) throw staleVersion(current.version, input.version);
+    new DateRules().notInFuture('endDate', input.endDate).notBefore('endDate', input.endDate, current.start_date, 'the current episode’s start').check();
+    await trx
+      .updateTable('cla_episode')
+      .set({ end_date: input.endDate, reason_ended: input.reasonEnded, version: current.version + 1 })
+      .where('la_code', '=', laCode)
+      .where('cla_episode_id', '=', current.cla_episode_id)
+      .execute();
+    await keepVersion(trx, actor, {
+      type: 'cla-episode',
+      id: current.cla_episode_id,
+      version: current.version + 1,
+      childId,
+      data: { ...current, end_date: input.endDate, reason_ended: input.reasonEnded },
+    });
+    return {
+      result: { episodeId: current.cla_episode_id, periodId: current.period_id },
+      chronology: [
+        {
+          occurredOn: input.endDate,
+          category: 'looked-after',
+          summary: `Ceased to be looked after: ${REASON_ENDED[input.reasonEnded]}`,
+          recordType: 'cla-episode',
+          recordId: current.cla_episode_id,
+        },
+      ],
+      audit: [{ action: 'update', recordType: 'cla-episode', recordId: current.cla_episode_id, detail: { rec: input.reasonEnded } }],
+    };
+  });
+}
+
+/**
+ * The director's approval of a placement with a provider not registered for that care, with
+ * who, when and why, on the child's record. The placement that uses it then carries it.
+ */
+export async function approveUnregistered(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof unregisteredApproval>) {
+  return recordStep(db, actor, childId, 'placement:approve-unregistered', async (trx) => {
+    const laCode = actor.user.laCode;
+    const provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', input.providerId).executeTakeFirst();
+    if (!provider) throw invalid([{ field: 'providerId', rule: 'exists', message: 'Choose a provider from the register' }]);
+    new DateRules().notInFuture('approvedOn', input.approvedOn).check();
+    const approvalId = randomUUID();
+    await trx
+      .insertInto('unregistered_approval')
+      .values({
+        la_code: laCode,
+        approval_id: approvalId,
+        child_id: childId,
+        provider_id: input.providerId,
+        placement_type: input.placementType,
+        approved_on: input.approvedOn,
+        approved_by: actor.user.userId,
+        approver_name: actor.user.displayName,
+        reasons: input.reasons,
+      })
+      .execute();
+    return {
+      result: { approvalId },
+      chronology: [
+        {
+          occurredOn: input.approvedOn,
+          category: 'looked-after',
+          summary: `Director’s approval of a placement with ${provider.name} (not registered for ${PLACEMENT_TYPE[input.placementType]}), by ${actor.user.displayName}: ${input.reasons}`,
+          recordType: 'unregistered-approval',
+          recordId: approvalId,
+        },
+      ],
+      audit: [{ action: 'create', recordType: 'unregistered-approval', recordId: approvalId }],
+    };
+  });
+}

@@ -1,0 +1,126 @@
+/** The providers register: who provides placements, with their Ofsted URN and registration. */
+import { randomUUID } from 'node:crypto';
+import { normalisePostcode } from '@lantern/core/identifiers';
+import type { newProvider, providerChanges } from '@lantern/core/looked-after';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { audit } from '../../kernel/audit.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { keepVersion } from '../../kernel/records.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+type Row = { [K in keyof ProviderTable]: ProviderTable[K] extends { __select__: infer S } ? S : ProviderTable[K] };
+
+export function providerView(
+  p: Pick<
+    Row,
+    | 'provider_id'
+    | 'name'
+    | 'urn'
+    | 'provider_kind'
+    | 'place_provider'
+    | 'registration_status'
+    | 'registered_for'
+    | 'registered_from'
+    | 'registered_to'
+    | 'postcode'
+    | 'version'
+  >,
+) {
+  return {
+    providerId: p.provider_id,
+    name: p.name,
+    urn: p.urn,
+    providerKind: p.provider_kind,
+    placeProvider: p.place_provider,
+    registrationStatus: p.registration_status,
+    registeredFor: p.registered_for,
+    registeredFrom: p.registered_from,
+    registeredTo: p.registered_to,
+    postcode: p.postcode,
+    version: p.version,
+  };
+}
+
+export async function listProviders(db: Kysely<Database>, actor: Actor, q: { search?: string | undefined }) {
+  let query = db.selectFrom('provider').selectAll().where('la_code', '=', actor.user.laCode);
+  if (q.search) query = query.where((eb) => eb.or([eb('name', 'ilike', `%${q.search}%`), eb('urn', '=', q.search as string)]));
+  const rows = await query.orderBy('name').limit(500).execute();
+  return { providers: rows.map(providerView) };
+}
+
+function checkDates(from: string | null | undefined, to: string | null | undefined) {
+  if (from && to && to < from) throw invalid([{ field: 'registeredTo', rule: 'not-before', message: 'Registration cannot end before it began' }]);
+}
+
+async function urnTaken(db: Kysely<Database>, laCode: string, urn: string | null | undefined, except?: string) {
+  if (!urn) return;
+  let q = db.selectFrom('provider').select(['provider_id', 'name']).where('la_code', '=', laCode).where('urn', '=', urn);
+  if (except) q = q.where('provider_id', '<>', except);
+  const other = await q.executeTakeFirst();
+  if (other)
+    throw conflict(`URN ${urn} is already on the register (${other.name})`, [{ field: 'urn', rule: 'unique', message: `Already held by ${other.name}` }]);
+}
+
+export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<typeof newProvider>) {
+  const laCode = actor.user.laCode;
+  checkDates(input.registeredFrom, input.registeredTo);
+  return db.transaction().execute(async (trx) => {
+    await urnTaken(trx, laCode, input.urn);
+    const providerId = randomUUID();
+    const values = {
+      la_code: laCode,
+      provider_id: providerId,
+      name: input.name,
+      urn: input.urn ?? null,
+      provider_kind: input.providerKind,
+      place_provider: input.placeProvider ?? null,
+      registration_status: input.registrationStatus,
+      registered_for: input.registeredFor,
+      registered_from: input.registeredFrom ?? null,
+      registered_to: input.registeredTo ?? null,
+      postcode: input.postcode ? normalisePostcode(input.postcode) : null,
+      created_by: actor.user.userId,
+    };
+    await trx.insertInto('provider').values(values).execute();
+    await keepVersion(trx, actor, { type: 'provider', id: providerId, version: 1, childId: null, data: values });
+    await audit(trx, actor, { action: 'create', recordType: 'provider', recordId: providerId });
+    return providerView({ ...values, version: 1 });
+  });
+}
+
+export async function updateProvider(db: Kysely<Database>, actor: Actor, providerId: string, input: In<typeof providerChanges>) {
+  const laCode = actor.user.laCode;
+  return db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', providerId).forUpdate().executeTakeFirst();
+    if (!p) throw notFound('provider');
+    if (p.version !== input.version) throw staleVersion(p.version, input.version);
+    const { version, ...changes } = input;
+    const next = {
+      name: changes.name ?? p.name,
+      urn: changes.urn !== undefined ? changes.urn : p.urn,
+      provider_kind: changes.providerKind ?? p.provider_kind,
+      place_provider: changes.placeProvider !== undefined ? changes.placeProvider : p.place_provider,
+      registration_status: changes.registrationStatus ?? p.registration_status,
+      registered_for: changes.registeredFor ?? p.registered_for,
+      registered_from: changes.registeredFrom !== undefined ? changes.registeredFrom : p.registered_from,
+      registered_to: changes.registeredTo !== undefined ? changes.registeredTo : p.registered_to,
+      postcode: changes.postcode !== undefined ? (changes.postcode ? normalisePostcode(changes.postcode) : null) : p.postcode,
+    };
+    checkDates(next.registered_from, next.registered_to);
+    await urnTaken(trx, laCode, next.urn, providerId);
+    const res = await trx
+      .updateTable('provider')
+      .set({ ...next, version: version + 1 })
+      .where('la_code', '=', laCode)
+      .where('provider_id', '=', providerId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw staleVersion(p.version, version);
+    await keepVersion(trx, actor, { type: 'provider', id: providerId, version: version + 1, childId: null, data: { ...next } });
+    await audit(trx, actor, { action: 'update', recordType: 'provider', recordId: providerId, detail: { fields: Object.keys(changes) } });
+    return providerView({ provider_id: providerId, ...next, version: version + 1 });
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The timescales engine's looked-after rules (2010 Care Planning Regulations): visits attach to
+ * the placement (reg. 28), reviews to the period of care (reg. 33), return home interviews to
+ * the recorded return. Each derivation selects (child_id, source_id, episode_id, start_date,
+ * met_on, ended_on, end_reason) and, where a row's interval is not the rule's own, due_override.
+ * The period of care stands in for the episode id.
+ */
+import { type RawBuilder, sql } from 'kysely';
+
+type Scope = (alias: string) => RawBuilder<unknown>;
+
+/**
+ * Each placement (episodes sharing a placement_id), then one row per occasion: the placement's
+ * start and each visit in which the child was seen face to face, each met by the next. A visit
+ * on the day one placement ends and the next starts belongs to the new placement only. The rule
+ * for a row: with a parent or connected person weekly until the first review (reg. 28(3)–(4));
+ * otherwise a week from the start, then 6 weeks, or 3 months after the first year where the
+ * placement is intended to last until 18. Short breaks (V3, V4) follow reg. 48 and are left out.
+ */
+const placementOccasions = (scope: Scope) => sql`
+  with placement as (
+    select e.la_code, e.child_id, e.placement_id, e.period_id, min(e.start_date) as start_date,
+      case when bool_or(e.end_date is null) then null else max(e.end_date) end as end_date,
+      (array_agg(e.intended_until_18 order by e.start_date desc))[1] as until_18,
+      (array_agg(e.with_parent order by e.start_date desc))[1] as with_parent,
+      bool_or(e.legal_status in ('V3', 'V4')) as short_break
+    from cla_episode e where ${scope('e')}
+    group by e.la_code, e.child_id, e.placement_id, e.period_id
+  ), occasion as (
+    select p.*, p.placement_id as source_id, p.start_date as on_date, 0 as is_visit from placement p where not p.short_break
+    union all
+    select p.*, v.visit_id, v.visited_on, 1
+    from placement p
+    join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'looked-after' and v.child_seen and coalesce(v.face_to_face, true)
+      and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
+    where not p.short_break
+  ), timed as (
+    select o.*, lead(o.on_date) over (partition by o.la_code, o.placement_id order by o.on_date, o.is_visit, o.source_id) as next_on,
+      exists (select 1 from cla_review r where r.la_code = o.la_code and r.period_id = o.period_id and r.held_on <= o.on_date) as reviewed,
+      exists (select 1 from unregistered_approval ua where ua.la_code = o.la_code and ua.placement_id = o.placement_id) as unregistered
+    from occasion o
+  )
+  select t.*,
+    case
+      when t.with_parent is not null and (t.is_visit = 0 or not t.reviewed) then 'cla-visit-with-parent'
+      when t.with_parent in ('connected-person-temporary', 'interim-care-order-with-parent') then 'cla-visit-with-parent'
+      when t.is_visit = 0 then 'cla-visit-first'
+      when t.until_18 and t.on_date >= (t.start_date + interval '12 months')::date then 'cla-visit-long-term'
+      else 'cla-visit'
+    end as visit_rule,
+    -- After the first review: 4 weeks with a temporarily approved connected person or under an
+    -- interim care order at home (reg. 28(4)); the rule's own weekly interval before it.
+    case when t.with_parent in ('connected-person-temporary', 'interim-care-order-with-parent') and t.is_visit = 1 and t.reviewed then t.on_date + 28 end as due_override
+  from timed t`;
+
+const visitRows = (scope: Scope, where: RawBuilder<unknown>) => sql`
+  select o.child_id, o.source_id, o.period_id, o.on_date,
+    o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Placement ended' end,
+    o.due_override
+  from (${placementOccasions(scope)}) o where ${where}`;
+
+/** Reviews in order within their period of care, each with the next. */
+const rankedReviews = (scope: Scope) => sql`
+  select r.*, row_number() over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as n,
+    lead(r.held_on) over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as next_on,
+    lead(r.iro_contact_on) over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as next_contact_on
+  from cla_review r where ${scope('r')}`;
+
+const ceased = sql`'Ceased to be looked after'`;
+
+export const LOOKED_AFTER_DERIVATIONS = {
+  'cla-visit-first': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-first'`),
+  'cla-visit': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit'`),
+  'cla-visit-long-term': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-long-term'`),
+  'cla-visit-with-parent': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-with-parent'`),
+  // Alongside the statutory visits: the council's more frequent visits while the provider is not
+  // registered for the care, from the placement's start until it ends.
+  'unregistered-visit': (scope: Scope) => visitRows(scope, sql`o.unregistered`),
+
+  'cla-review-first': (scope: Scope) => sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      r.held_on, case when r.held_on is null then cp.end_date end, case when r.held_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from care_period cp
+    left join (select r.period_id, min(r.held_on) as held_on from cla_review r where ${scope('r')} group by r.period_id) r on r.period_id = cp.period_id
+    where ${scope('cp')}`,
+
+  'cla-review-second': (scope: Scope) => sql`
+    select r.child_id, r.review_id, r.period_id, r.held_on,
+      r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from (${rankedReviews(scope)}) r
+    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id
+    where r.n = 1`,
+
+  'cla-review': (scope: Scope) => sql`
+    select r.child_id, r.review_id, r.period_id, r.held_on,
+      r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from (${rankedReviews(scope)}) r
+    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id
+    where r.n >= 2`,
+
+  // One per review clock (the period's start, then each review), sharing the clock's source id:
+  // the IRO's contact with the child before the next review. Its due date is that review's
+  // (settled after the insert: see resolveByEvent). A review held without it ends it unmet.
+  'iro-contact': (scope: Scope) => sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      case when f.iro_contact_on >= cp.start_date then f.iro_contact_on end,
+      case when f.held_on is not null and not coalesce(f.iro_contact_on >= cp.start_date, false) then f.held_on when f.held_on is null then cp.end_date end,
+      case when f.held_on is not null and not coalesce(f.iro_contact_on >= cp.start_date, false) then 'Review held without the IRO speaking with the child first'
+           when f.held_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from care_period cp
+    left join (${rankedReviews(scope)}) f on f.la_code = cp.la_code and f.period_id = cp.period_id and f.n = 1
+    where ${scope('cp')}
+    union all
+    select r.child_id, r.review_id, r.period_id, r.held_on,
+      case when r.next_contact_on > r.held_on then r.next_contact_on end,
+      case when r.next_on is not null and not coalesce(r.next_contact_on > r.held_on, false) then r.next_on when r.next_on is null then cp.end_date end,
+      case when r.next_on is not null and not coalesce(r.next_contact_on > r.held_on, false) then 'Review held without the IRO speaking with the child first'
+           when r.next_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from (${rankedReviews(scope)}) r
+    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id`,
+
+  // The IRO service is told when an IRO is allocated; one already allocated when the period began meets it that day.
+  'iro-notify': (scope: Scope) => sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      a.told_on, case when a.told_on is null then cp.end_date end, case when a.told_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from care_period cp
+    left join lateral (
+      select min(greatest(a.start_date, cp.start_date)) as told_on from allocation a
+      where a.la_code = cp.la_code and a.child_id = cp.child_id and a.allocation_role = 'iro' and (a.end_date is null or a.end_date >= cp.start_date)
+    ) a on true
+    where ${scope('cp')}`,
+
+  // Counted in hours from the recorded return (start_date here is the instant).
+  rhi: (scope: Scope) => sql`
+    select m.child_id, m.missing_id, m.period_id, m.ended_at,
+      (m.rhi_offered_at at time zone 'Europe/London')::date, null::date, null,
+      null::date as due_override
+    from missing_episode m where ${scope('m')} and m.ended_at is not null`,
+} as const;
+
+export type LookedAfterRule = keyof typeof LOOKED_AFTER_DERIVATIONS;
+export const LOOKED_AFTER_RULES = Object.keys(LOOKED_AFTER_DERIVATIONS) as LookedAfterRule[];
+
+/** The review clocks whose due date an IRO's contact shares, by the clock's source id. */
+export const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-review'] as const;
+
+/**
+ * `iro-contact` is due by the next review: the review clock's due date, or the day the review
+ * was held if that was earlier (an early review brings the contact forward).
+ */
+export const resolveByEvent = (scope: Scope) => sql`
+  update obligation io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
+  from obligation r
+  where ${scope('io')} and io.rule_id = 'iro-contact'
+    and r.la_code = io.la_code and r.child_id = io.child_id and r.source_id = io.source_id
+    and r.rule_id = any(${[...REVIEW_RULES]}::text[])`;
