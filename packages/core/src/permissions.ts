@@ -36,7 +36,10 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** Adoption records (AD1, placed for adoption): sensitive, so only the team holding the case and the head of service. */
+  | 'adoption:read'
+  | 'adoption:record';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -55,6 +58,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'workforce:read': 'council',
     'casework:record': 'team',
     'worklist:read': 'team',
+    'adoption:read': 'team',
+    'adoption:record': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -68,6 +73,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'team',
     'case:close': 'team',
     'worklist:read': 'team',
+    'adoption:read': 'team',
+    'adoption:record': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -77,6 +84,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // IROs and conference chairs record conferences and reviews for the children they review.
     'casework:record': 'own',
     'worklist:read': 'own',
+    // The child's IRO reviews the adoption plan.
+    'adoption:read': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -88,6 +97,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'adoption:read': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
