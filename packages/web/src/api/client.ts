@@ -162,3 +162,6 @@ export const api = {
     workers: (teamId?: string) => request<{ workers: Worker[] }>('GET', '/api/workers', { query: { teamId } }),
   },
 };
+
+/** The request function for areas that keep their calls in their own module (api/care.ts). */
+export { request as apiRequest };
