@@ -9,3 +9,4 @@ export * from './timescales.ts';
 export * from './partners.ts';
 export * from './partner-indicators.ts';
 export * from './looked-after.ts';
+export * from './care.ts';

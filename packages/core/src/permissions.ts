@@ -51,7 +51,10 @@ export type Action =
   /** The director's recorded approval of a placement with a provider not registered for that care. */
   | 'placement:approve-unregistered'
   /** Oversight lists across children: unregistered placements, missing children. */
-  | 'looked-after:oversee';
+  | 'looked-after:oversee'
+  /** Adoption records (AD1, placed for adoption): sensitive, so only the team holding the case and the head of service. */
+  | 'adoption:read'
+  | 'adoption:record';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -72,6 +75,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'worklist:read': 'team',
     'partner:read': 'council',
     'provider:read': 'council',
+    'adoption:read': 'team',
+    'adoption:record': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -89,6 +94,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'provider:read': 'council',
     'provider:manage': 'council',
     'looked-after:oversee': 'team',
+    'adoption:read': 'team',
+    'adoption:record': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -100,6 +107,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'worklist:read': 'own',
     'partner:read': 'council',
     'provider:read': 'council',
+    // The child's IRO reviews the adoption plan.
+    'adoption:read': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -118,6 +127,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'provider:manage': 'council',
     'placement:approve-unregistered': 'council',
     'looked-after:oversee': 'council',
+    'adoption:read': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
 import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
+import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
@@ -27,6 +28,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);
   await app.register(lookedAfterRoutes);
+  await app.register(lookedAfterCareRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },

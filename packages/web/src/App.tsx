@@ -14,6 +14,9 @@ import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
 import { TeamsPage } from './routes/teams/TeamsPage.tsx';
 import { WorkPage } from './routes/work/WorkPage.tsx';
+import { CareFormPage } from './routes/care/CareFormPage.tsx';
+import { CareLeaversPage, UascListPage } from './routes/care/ListsPages.tsx';
+import { LookedAfterCarePage } from './routes/care/LookedAfterCarePage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
@@ -85,6 +88,10 @@ export function App() {
               <Route path="partner" element={<PartnerInboxPage />} />
               <Route path="partner/requests/:requestId" element={<PartnerAnswerPage />} />
               <Route path="partners" element={<PartnersOverviewPage />} />
+              <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
+              <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
+              <Route path="uasc" element={<UascListPage />} />
+              <Route path="care-leavers" element={<CareLeaversPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route path="*" element={<NotFoundPage />} />

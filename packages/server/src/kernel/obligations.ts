@@ -10,6 +10,9 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent } from './obligations-looked-after.ts';
 
+/** A due date in SQL: its expression and joins; for hours, the start and due timestamps too. */
+type DueSql = { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> };
+
 /** The rules this engine derives (the looked-after and workforce rules join as their areas do). */
 export const ENGINE_RULES = [
   'contact-decision',
@@ -26,6 +29,16 @@ export const ENGINE_RULES = [
   'allocation',
   'partner-response',
   ...LOOKED_AFTER_RULES,
+  // Permanence, UASC, health and education, care leavers (areas/looked-after-care)
+  'health-assessment-initial',
+  'health-assessment-review',
+  'pep-initial',
+  'pep-review',
+  'uasc-looked-after',
+  'uasc-transfer',
+  'pathway-plan',
+  'pathway-plan-review',
+  'pa-visit',
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -33,7 +46,7 @@ export type EngineRule = (typeof ENGINE_RULES)[number];
  * How the insert computes a due date from `d.start_date`: calendar arithmetic in place, and for
  * working days a join to calendar_day (set-based, so a whole council costs one hash join).
  */
-function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> } {
+function dueOf(due: DueRule): DueSql {
   const none = sql``;
   switch (due.unit) {
     case 'hours':
@@ -238,6 +251,89 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     select r.child_id, r.request_id, null::uuid, r.sent_on,
       r.answered_on, r.withdrawn_on, case when r.withdrawn_on is not null then 'Request withdrawn: ' || r.withdrawn_reason end
     from partner_request r where ${scope('r')}`,
+  // From the day the child became looked after (the period of care's start); met by the first
+  // initial health assessment in the period; unmet when the child ceased to be looked after.
+  'health-assessment-initial': (scope) => firstInCare(scope, sql`health_check`, sql`x.done_on`, sql`x.kind = 'initial-health-assessment'`),
+
+  // From each health assessment in a period of care, met by the next; the interval (6 or 12
+  // months by age at the assessment) is in DUE_OVERRIDES.
+  'health-assessment-review': (scope) =>
+    eachInCare(scope, sql`health_check`, sql`x.check_id`, sql`x.done_on`, sql`x.kind in ('initial-health-assessment', 'review-health-assessment')`),
+
+  'pep-initial': (scope) => firstInCare(scope, sql`pep`, sql`x.held_on`, sql`true`),
+
+  'pep-review': (scope) => eachInCare(scope, sql`pep`, sql`x.pep_id`, sql`x.held_on`, sql`true`),
+
+  // Accommodated the same day as the referral or arrival (s.20). An age-disputed child is a child
+  // until assessed, so the clock runs through the dispute; only an assessment as an adult ends it.
+  // Met on the day the child became looked after (care_period), never before the referral.
+  'uasc-looked-after': (scope) => sql`
+    select u.child_id, u.child_id, null::uuid, u.referred_on,
+      la.on_date,
+      case when la.on_date is null and u.age_assessment = 'adult' then greatest(u.age_assessed_on, u.referred_on) end,
+      case when la.on_date is null and u.age_assessment = 'adult' then 'Assessed as an adult' end
+    from uasc_record u
+    left join lateral (
+      select case when min(cp.start_date) is null then null else greatest(min(cp.start_date), u.referred_on) end as on_date
+      from care_period cp where cp.la_code = u.la_code and cp.child_id = u.child_id and (cp.end_date is null or cp.end_date >= u.referred_on)
+    ) la on true
+    where ${scope('u')}`,
+
+  'uasc-transfer': (scope) => sql`
+    select u.child_id, u.child_id, null::uuid, u.nts_referred_on,
+      u.nts_transferred_on,
+      case when u.nts_transferred_on is null then u.ceased_on end,
+      case when u.nts_transferred_on is null and u.ceased_on is not null then 'UASC status ceased' end
+    from uasc_record u where ${scope('u')} and u.nts_referred_on is not null`,
+
+  // From the later of the 16th birthday and becoming eligible; a qualifying care leaver has
+  // advice and assistance, not a pathway plan.
+  'pathway-plan': (scope) => sql`
+    select cl.child_id, cl.child_id, null::uuid, greatest(${birthdaySql(sql`p.date_of_birth`, 16)}, cl.eligible_from),
+      pp.held_on,
+      case when pp.held_on is null then cl.support_ended_on end,
+      case when pp.held_on is null and cl.support_ended_on is not null then 'Leaving care support ended' end
+    from care_leaver cl
+    join person p on p.la_code = cl.la_code and p.person_id = cl.child_id
+    left join lateral (select min(x.held_on) as held_on from pathway_plan x where x.la_code = cl.la_code and x.child_id = cl.child_id and x.kind = 'plan') pp on true
+    where ${scope('cl')} and cl.category <> 'qualifying' and p.date_of_birth is not null`,
+
+  'pathway-plan-review': (scope) => sql`
+    select o.child_id, o.pathway_id, null::uuid, o.held_on,
+      o.next_on,
+      case when o.next_on is null then o.support_ended_on end,
+      case when o.next_on is null and o.support_ended_on is not null then 'Leaving care support ended' end
+    from (
+      select x.child_id, x.pathway_id, x.held_on, cl.support_ended_on,
+        lead(x.held_on) over (partition by x.la_code, x.child_id order by x.held_on, x.pathway_id) as next_on
+      from pathway_plan x join care_leaver cl on cl.la_code = x.la_code and cl.child_id = x.child_id
+      where ${scope('x')} and cl.category <> 'qualifying'
+    ) o`,
+
+  // Relevant and former relevant care leavers: within 7 days of each move (a visit on the day of
+  // the move counts), then 2 months from each visit; a move before the next visit replaces the
+  // 2-month clock with the 7-day one (paVisitInterval in core). Intervals in DUE_OVERRIDES.
+  'pa-visit': (scope) => sql`
+    select o.child_id, o.source_id, null::uuid, o.on_date,
+      case when o.moved_first then null else o.next_visit end,
+      case when o.moved_first then o.next_move when o.next_visit is null then o.support_ended_on end,
+      case when o.moved_first then 'Moved: a visit is due within 7 days of the move'
+           when o.next_visit is null and o.support_ended_on is not null then 'Leaving care support ended' end
+    from (
+      select m.child_id, m.move_id as source_id, m.moved_on as on_date, cl.support_ended_on, false as moved_first, null::date as next_move,
+        (select min(v.visited_on) from pa_visit v where v.la_code = m.la_code and v.child_id = m.child_id and v.visited_on >= m.moved_on) as next_visit
+      from leaver_accommodation m join care_leaver cl on cl.la_code = m.la_code and cl.child_id = m.child_id
+      where ${scope('m')} and cl.category in ('relevant', 'former-relevant')
+      union all
+      select y.child_id, y.visit_id, y.visited_on, y.support_ended_on, coalesce(y.next_move < y.next_visit, y.next_move is not null), y.next_move, y.next_visit
+      from (
+        select v.child_id, v.visit_id, v.visited_on, cl.support_ended_on,
+          (select min(n.visited_on) from pa_visit n where n.la_code = v.la_code and n.child_id = v.child_id and (n.visited_on, n.visit_id) > (v.visited_on, v.visit_id)) as next_visit,
+          (select min(m.moved_on) from leaver_accommodation m where m.la_code = v.la_code and m.child_id = v.child_id and m.moved_on > v.visited_on) as next_move
+        from pa_visit v join care_leaver cl on cl.la_code = v.la_code and cl.child_id = v.child_id
+        where ${scope('v')} and cl.category in ('relevant', 'former-relevant')
+      ) y
+    ) o`,
 };
 
 /**
@@ -253,10 +349,85 @@ const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawB
   }),
 };
 
+// ---------------------------------------------------------------------------
+// Looked-after children and care leavers: shared derivation shapes
+
+/** The day a person reaches `years` in SQL; a 29 February birthday is 1 March in other years (as core's birthday). */
+function birthdaySql(dob: RawBuilder<unknown>, years: number) {
+  const plain = sql`(${dob} + make_interval(years => ${sql.lit(years)}))::date`;
+  return sql`(case when to_char(${dob}, 'MM-DD') = '02-29' and to_char(${plain}, 'MM-DD') = '02-28' then ${plain} + 1 else ${plain} end)`;
+}
+
+/**
+ * A first occasion due after the child became looked after: counted from the period of care's
+ * start, met by the first qualifying record in the period, unmet when the period ends.
+ */
+function firstInCare(scope: (alias: string) => RawBuilder<unknown>, table: RawBuilder<unknown>, on: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  return sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      f.on_date,
+      case when f.on_date is null then cp.end_date end,
+      case when f.on_date is null and cp.end_date is not null then 'Ceased to be looked after' end
+    from care_period cp
+    left join lateral (
+      select min(${on}) as on_date from ${table} x
+      where x.la_code = cp.la_code and x.child_id = cp.child_id and ${where} and ${on} >= cp.start_date and (cp.end_date is null or ${on} < cp.end_date)
+    ) f on true
+    where ${scope('cp')}`;
+}
+
+/** An occasion that recurs while looked after: from each qualifying record in a period, met by the next. */
+function eachInCare(
+  scope: (alias: string) => RawBuilder<unknown>,
+  table: RawBuilder<unknown>,
+  id: RawBuilder<unknown>,
+  on: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+) {
+  return sql`
+    select o.child_id, o.source_id, o.period_id, o.on_date,
+      o.next_on,
+      case when o.next_on is null then o.end_date end,
+      case when o.next_on is null and o.end_date is not null then 'Ceased to be looked after' end
+    from (
+      select cp.child_id, ${id} as source_id, cp.period_id, cp.end_date, ${on} as on_date,
+        lead(${on}) over (partition by cp.la_code, cp.period_id order by ${on}, ${id}) as next_on
+      from care_period cp
+      join ${table} x on x.la_code = cp.la_code and x.child_id = cp.child_id and ${where} and ${on} >= cp.start_date and (cp.end_date is null or ${on} < cp.end_date)
+      where ${scope('cp')}
+    ) o`;
+}
+
+
+/**
+ * Rules whose interval depends on the row: health reviews by age at the previous assessment
+ * (healthAssessmentReviewInterval), personal adviser visits by whether the clock started at a
+ * move or a visit (paVisitInterval). The council's setting applies to the rule's default case.
+ */
+const DUE_OVERRIDES: Partial<Record<EngineRule, (settings: TimescaleSettings, laCode: string) => DueSql>> = {
+  'health-assessment-review': (settings, laCode) => {
+    const underFive = dueOf(effectiveDue(ruleById('health-assessment-review'), settings));
+    return {
+      // A child whose date of birth is not known is reviewed on the under-five interval (the stricter).
+      expr: sql`case when coalesce(d.start_date < ${birthdaySql(sql`hp.date_of_birth`, 5)}, true) then ${underFive.expr} else (d.start_date + interval '12 months')::date end`,
+      joins: sql`${underFive.joins} join person hp on hp.la_code = ${laCode} and hp.person_id = d.child_id`,
+    };
+  },
+  'pa-visit': (settings, laCode) => {
+    const afterMove = dueOf(effectiveDue(ruleById('pa-visit'), settings));
+    return {
+      expr: sql`case when mv.move_id is not null then ${afterMove.expr} else (d.start_date + interval '2 months')::date end`,
+      joins: sql`${afterMove.joins} left join leaver_accommodation mv on mv.la_code = ${laCode} and mv.move_id = d.source_id`,
+    };
+  },
+};
+
 /** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
 const TEAM_MANAGER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
 const FRONT_DOOR_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'front-door');
 const IRO_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'iro');
+/** The care leaver rules core gives to the personal adviser. */
+const PERSONAL_ADVISER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'personal-adviser');
 
 /**
  * Who must act, joined in as each rule's rows are inserted: the child's allocated social worker
@@ -285,6 +456,14 @@ function responsibleOf(rule: EngineRule, scope: (alias: string) => RawBuilder<un
           where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null
         ) iro on iro.child_id = d.child_id`,
     };
+  }
+  if (PERSONAL_ADVISER_RULES.includes(rule)) {
+    // The young person's personal adviser; until one is allocated, the social worker holding the case.
+    const adviser = sql`left join (
+        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
+      ) pa on pa.child_id = d.child_id`;
+    return { columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`, joins: sql`${holder} ${adviser}` };
   }
   if (TEAM_MANAGER_RULES.includes(rule)) {
     return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };
@@ -319,7 +498,7 @@ export async function refreshObligations(
       from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${recorded.joins}`;
     }
-    const due = dueOf(effectiveDue(ruleById(rule), settings));
+    const due = DUE_OVERRIDES[rule]?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule), settings));
     const who = responsibleOf(rule, scope, laCode);
     // A looked-after derivation may give a row its own interval (due_override).
     const dueDate = (LOOKED_AFTER_RULES as readonly string[]).includes(rule) ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;

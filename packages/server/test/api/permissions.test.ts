@@ -520,3 +520,66 @@ describe('looked-after actions', () => {
     expect(await status('iro', 'get', `/api/children/${ids.childB}/looked-after`)).toBe(404);
   });
 });
+
+describe('permanence, adoption, UASC, health and care leavers', () => {
+  const c = (who: (typeof roles)[number]) => as[who] as ReturnType<typeof client>;
+
+  it.each([
+    ['sw', 200, false, true, true],
+    ['sw2', 200, true, false, false],
+    ['tm', 200, false, true, true],
+    ['iro', 200, false, true, false],
+    ['hos', 200, false, false, false],
+    ['analyst', 200, true, false, false],
+    ['admin', 403, null, null, null],
+  ] as const)(
+    '%s opening the looked-after page of a child held in team A gets %i (adoption hidden: %s, may record: %s, adoption: %s)',
+    async (who, code, hidden, canRecord, canRecordAdoption) => {
+      const res = await c(who).get(`/api/children/${ids.childA}/looked-after-care`);
+      expect(res.status).toBe(code);
+      if (code === 200) expect(res.body).toMatchObject({ adoptionHidden: hidden, canRecord, canRecordAdoption });
+    },
+  );
+
+  it('only the team holding the case records an adoption decision; every other role is refused', async () => {
+    expect(await status('sw', 'post', `/api/children/${ids.childA}/adoptions`, { decisionOn: '2026-01-05' })).toBe(201);
+    // The team manager may record too: refused only because one decision is already open.
+    expect(await status('tm', 'post', `/api/children/${ids.childA}/adoptions`, { decisionOn: '2026-01-06' })).toBe(409);
+    for (const who of ['sw2', 'iro', 'hos', 'analyst', 'admin'] as const) {
+      expect(await status(who, 'post', `/api/children/${ids.childA}/adoptions`, { decisionOn: '2026-01-06' }), who).toBe(403);
+    }
+  });
+
+  it('the adoption of a restricted child is open only to the team holding it and the head of service', async () => {
+    expect(await status('sw2', 'post', `/api/children/${ids.childRestricted}/adoptions`, { decisionOn: '2026-01-05' })).toBe(201);
+    expect((await c('sw2').get(`/api/children/${ids.childRestricted}/looked-after-care`)).body.adoptions).toHaveLength(1);
+    expect((await c('hos').get(`/api/children/${ids.childRestricted}/looked-after-care`)).body.adoptions).toHaveLength(1);
+    for (const who of ['sw', 'tm', 'iro', 'analyst'] as const)
+      expect(await status(who, 'get', `/api/children/${ids.childRestricted}/looked-after-care`), who).toBe(404);
+  });
+
+  it.each([
+    ['sw', 201],
+    ['tm', 201],
+    ['iro', 201],
+    ['sw2', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['admin', 403],
+  ] as const)('%s recording a health assessment for a child held in team A gets %i', async (who, code) => {
+    expect(await status(who, 'post', `/api/children/${ids.childA}/health-checks`, { kind: 'dental', doneOn: '2026-01-05' })).toBe(code);
+  });
+
+  it.each([
+    ['sw', 200],
+    ['tm', 200],
+    ['iro', 200],
+    ['sw2', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 403],
+  ] as const)('%s listing UASC and care leavers gets %i', async (who, code) => {
+    expect(await status(who, 'get', '/api/uasc')).toBe(code);
+    expect(await status(who, 'get', '/api/care-leavers')).toBe(code);
+  });
+});

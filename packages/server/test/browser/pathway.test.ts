@@ -104,6 +104,8 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
       'My work',
       'Teams',
       'Add a child',
+      'UASC',
+      'Care leavers',
     ]);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Add a child' }).click();

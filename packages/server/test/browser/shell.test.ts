@@ -114,6 +114,8 @@ describe.skipIf(skip)('Lantern in a browser', () => {
       'My work',
       'Teams',
       'Add a child',
+      'UASC',
+      'Care leavers',
     ]);
   });
 

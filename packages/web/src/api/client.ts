@@ -179,3 +179,5 @@ export const partnersApi = {
   housingList: () => request<import('../routes/partners/types.ts').HousingList>('GET', '/api/housing-list'),
   indicators: () => request<import('../routes/partners/types.ts').PartnerIndicators>('GET', '/api/partner-indicators'),
 };
+/** The request function for areas that keep their calls in their own module (api/care.ts). */
+export { request as apiRequest };

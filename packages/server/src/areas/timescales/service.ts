@@ -101,6 +101,17 @@ export async function childObligations(db: Kysely<Database>, laCode: string, chi
   return rows.map((r) => view(r, asOf)).sort((a, b) => order(a.state) - order(b.state) || a.dueDate.localeCompare(b.dueDate));
 }
 
+/** A child's deadlines under some rules, whenever they fell: a looked-after child's page shows the whole period of care. */
+export async function childObligationsUnder(db: Kysely<Database>, laCode: string, childId: string, ruleIds: readonly string[]): Promise<ObligationView[]> {
+  const asOf = todayInEngland();
+  const rows = await obligations(db, laCode)
+    .where('o.child_id', '=', childId)
+    .where('o.rule_id', 'in', [...ruleIds])
+    .orderBy('o.start_date')
+    .execute();
+  return rows.map((r) => view(r, asOf));
+}
+
 const order = (state: ObligationView['state']) => ({ overdue: 0, due: 1, 'met-late': 2, 'met-on-time': 3, ended: 4 })[state];
 
 /**

@@ -515,6 +515,140 @@ export interface MissingEpisodeTable {
   created_at: Timestamp;
 }
 
+// Permanence, UASC, health and education, care leavers (migration 0006)
+type Created = { created_by: Uuid | null; created_at: Timestamp };
+export interface PermanencePlanTable extends Created {
+  la_code: string;
+  plan_id: Uuid;
+  child_id: Uuid;
+  plan_type: string;
+  agreed_on: DateCol;
+  ended_on: DateCol | null;
+  notes: string | null;
+  version: DefaultedInt;
+}
+export interface AdoptionTable extends Created {
+  la_code: string;
+  adoption_id: Uuid;
+  child_id: Uuid;
+  decision_on: DateCol;
+  placement_order_on: DateCol | null;
+  matched_on: DateCol | null;
+  adopter_count: number | null;
+  adopter_sex: string | null;
+  adopter_legal_status: string | null;
+  foster_carer_adoption: boolean | null;
+  moved_in_on: DateCol | null;
+  placed_on: DateCol | null;
+  placed_ceased_on: DateCol | null;
+  placed_ceased_reason: string | null;
+  adoption_order_on: DateCol | null;
+  no_longer_on: DateCol | null;
+  no_longer_reason: string | null;
+  version: DefaultedInt;
+}
+export interface PermanenceOrderTable extends Created {
+  la_code: string;
+  order_id: Uuid;
+  child_id: Uuid;
+  order_type: string;
+  made_on: DateCol;
+  made_to: string;
+  former_foster_carer: DefaultedBool;
+}
+export interface PreviousPermanenceTable extends Created {
+  la_code: string;
+  child_id: Uuid;
+  period_id: Uuid;
+  prev_perm: string;
+  la_perm: string | null;
+  date_perm: string | null;
+}
+export interface UascRecordTable extends Created {
+  la_code: string;
+  child_id: Uuid;
+  referred_on: DateCol;
+  referral_route: string;
+  age_assessment: string;
+  age_assessed_on: DateCol | null;
+  nts_referred_on: DateCol | null;
+  nts_transferred_on: DateCol | null;
+  ceased_on: DateCol | null;
+  notes: string | null;
+  version: DefaultedInt;
+}
+export interface HealthCheckTable extends Created {
+  la_code: string;
+  check_id: Uuid;
+  child_id: Uuid;
+  kind: string;
+  done_on: DateCol;
+  notes: string | null;
+}
+export interface HealthOutcomeTable extends Created {
+  la_code: string;
+  outcome_id: Uuid;
+  child_id: Uuid;
+  recorded_on: DateCol;
+  immunisations_up_to_date: boolean;
+  sdq_score: number | null;
+  sdq_reason: string | null;
+  substance_misuse: boolean;
+  intervention_received: boolean | null;
+  intervention_offered: boolean | null;
+  convicted: DefaultedBool;
+  version: DefaultedInt;
+}
+export interface PepTable extends Created {
+  la_code: string;
+  pep_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  school: string | null;
+  notes: string | null;
+}
+export interface CareLeaverTable extends Created {
+  la_code: string;
+  child_id: Uuid;
+  category: string;
+  eligible_from: DateCol;
+  support_ended_on: DateCol | null;
+  version: DefaultedInt;
+}
+export interface PathwayPlanTable extends Created {
+  la_code: string;
+  pathway_id: Uuid;
+  child_id: Uuid;
+  kind: string;
+  held_on: DateCol;
+}
+export interface LeaverAccommodationTable extends Created {
+  la_code: string;
+  move_id: Uuid;
+  child_id: Uuid;
+  moved_on: DateCol;
+  accommodation: string;
+  suitable: boolean;
+}
+export interface PaVisitTable extends Created {
+  la_code: string;
+  visit_id: Uuid;
+  child_id: Uuid;
+  visited_on: DateCol;
+  worker_id: Uuid | null;
+  notes: string | null;
+}
+export interface LeaverBirthdayContactTable extends Created {
+  la_code: string;
+  child_id: Uuid;
+  birthday_age: number;
+  contact_on: DateCol;
+  in_touch: string;
+  activity: string;
+  accommodation: string;
+  version: DefaultedInt;
+}
+
 export interface Database {
   local_authority: LocalAuthorityTable;
   council_setting: CouncilSettingTable;
@@ -556,6 +690,19 @@ export interface Database {
   unregistered_approval: UnregisteredApprovalTable;
   cla_review: ClaReviewTable;
   missing_episode: MissingEpisodeTable;
+  permanence_plan: PermanencePlanTable;
+  adoption: AdoptionTable;
+  permanence_order: PermanenceOrderTable;
+  previous_permanence: PreviousPermanenceTable;
+  uasc_record: UascRecordTable;
+  health_check: HealthCheckTable;
+  health_outcome: HealthOutcomeTable;
+  pep: PepTable;
+  care_leaver: CareLeaverTable;
+  pathway_plan: PathwayPlanTable;
+  leaver_accommodation: LeaverAccommodationTable;
+  pa_visit: PaVisitTable;
+  leaver_birthday_contact: LeaverBirthdayContactTable;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -63,6 +63,11 @@ export function ChildPage() {
 
       <CaseworkSummary childId={child.childId} name={name} />
       <PartnerSection childId={child.childId} name={name} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/children/${child.childId}/looked-after-care`}>
+          Looked-after care and leaving care<span className="govuk-visually-hidden"> for {name}</span>
+        </Link>
+      </p>
       <FamilyTable relationships={data.relationships} />
       <Addresses addresses={data.addresses} />
       <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>

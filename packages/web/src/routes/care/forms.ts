@@ -1,0 +1,369 @@
+/**
+ * The forms of the looked-after care pages as data: each form's fields, what it sends where,
+ * and the schema (core's, the API's own) it is checked against before sending.
+ */
+import {
+  ACCOM_CODES,
+  ACCOMMODATION,
+  ACTIVITY,
+  ADOPTER_LEGAL_STATUS,
+  ADOPTER_SEX,
+  AGE_ASSESSMENT,
+  adoptionProgress,
+  birthdayContact,
+  CARE_LEAVER_CATEGORY,
+  careLeaverDetails,
+  HEALTH_CHECK_KIND,
+  IN_TOUCH,
+  newAdoptionDecision,
+  newHealthCheck,
+  newHealthOutcome,
+  newLeaverAccommodation,
+  newPathwayPlan,
+  newPaVisit,
+  newPep,
+  newPermanenceOrder,
+  newPermanencePlan,
+  PERMANENCE_ORDER_TYPE,
+  PERMANENCE_PLAN_TYPE,
+  PLACED_CEASED_REASON,
+  SDQ_REASON,
+  UASC_REFERRAL_ROUTE,
+  uascDetails,
+} from '@lantern/core/care';
+import type { z } from 'zod';
+import type { CareView } from '../../api/care.ts';
+import type { Option } from '../../components/fields.tsx';
+
+export type FieldSpec = {
+  name: string;
+  label: string;
+  kind: 'date' | 'select' | 'radios' | 'text' | 'textarea' | 'yesno' | 'number';
+  options?: Option[];
+  required?: boolean;
+  hint?: string;
+};
+
+export type FormSpec = {
+  title: string;
+  submit: string;
+  notice: string;
+  fields: FieldSpec[];
+  schema: z.ZodType;
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** The path under /api/children/:childId. */
+  path: (view: CareView) => string;
+  /** Values already recorded, for forms that change a record; with its version. */
+  initial?: (view: CareView, params: URLSearchParams) => { values: Record<string, string>; version?: number } | null;
+  /** Empty optional fields are sent as null (clearing them) rather than left out. */
+  emptyAsNull?: boolean;
+  /** Why the form cannot be used for this child now, if it cannot. */
+  whyNot?: (view: CareView) => string | null;
+};
+
+const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
+const coded = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label: `${label} (${value})` }));
+const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+
+const openAdoption = (view: CareView) => [...view.adoptions].reverse().find((a) => !a.adoptionOrderOn && !a.noLongerOn) ?? null;
+const needsLeaver = (view: CareView) => (view.careLeaver ? null : 'Record the young person’s leaving care category first.');
+
+const accomOptions = ACCOM_CODES.filter((c) => c !== '0').map((c) => ({
+  value: c,
+  label: `${ACCOMMODATION[c[0] as keyof typeof ACCOMMODATION]}: ${c.endsWith('1') ? 'suitable' : 'not suitable'} (${c})`,
+}));
+
+export const FORMS: Record<string, FormSpec> = {
+  'permanence-plan': {
+    title: 'Record the permanence plan',
+    submit: 'Save the permanence plan',
+    notice: 'Permanence plan saved',
+    method: 'POST',
+    path: () => 'permanence-plans',
+    schema: newPermanencePlan,
+    fields: [
+      { name: 'planType', label: 'What is the plan for permanence?', kind: 'radios', options: options(PERMANENCE_PLAN_TYPE), required: true },
+      { name: 'agreedOn', label: 'Date agreed', kind: 'date', required: true, hint: 'Usually at a looked-after review' },
+      { name: 'notes', label: 'Notes (optional)', kind: 'textarea' },
+    ],
+  },
+  'adoption-decision': {
+    title: 'Record the decision to place for adoption',
+    submit: 'Save the decision',
+    notice: 'Decision to place for adoption saved',
+    method: 'POST',
+    path: () => 'adoptions',
+    schema: newAdoptionDecision,
+    whyNot: (v) =>
+      !v.canRecordAdoption
+        ? 'Only the team holding the case may record an adoption.'
+        : openAdoption(v)
+          ? 'An adoption decision is already open: record its next step.'
+          : null,
+    fields: [{ name: 'decisionOn', label: 'Date of the agency decision that the child should be placed for adoption', kind: 'date', required: true }],
+  },
+  adoption: {
+    title: 'Record the next steps of the adoption',
+    submit: 'Save the adoption',
+    notice: 'Adoption saved',
+    method: 'PATCH',
+    path: (v) => `adoptions/${openAdoption(v)?.adoptionId}`,
+    schema: adoptionProgress,
+    emptyAsNull: true,
+    whyNot: (v) =>
+      !v.canRecordAdoption ? 'Only the team holding the case may record an adoption.' : openAdoption(v) ? null : 'There is no open adoption decision.',
+    initial: (v) => {
+      const a = openAdoption(v);
+      if (!a) return null;
+      const { adoptionId: _id, version, enteredCareOn: _e, entryToPlacedDays: _d, decisionOn: _dec, ...rest } = a;
+      return { values: Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, str(x)])), version };
+    },
+    fields: [
+      { name: 'placementOrderOn', label: 'Placement order made', kind: 'date' },
+      { name: 'matchedOn', label: 'Matched with prospective adopters', kind: 'date' },
+      {
+        name: 'adopterCount',
+        label: 'How many adopters?',
+        kind: 'radios',
+        options: [
+          { value: '1', label: 'One' },
+          { value: '2', label: 'Two' },
+        ],
+      },
+      { name: 'adopterSex', label: 'Sex of the adopters', kind: 'select', options: coded(ADOPTER_SEX) },
+      { name: 'adopterLegalStatus', label: 'Legal status of the adopters (903 LS_ADOPTR)', kind: 'select', options: options(ADOPTER_LEGAL_STATUS) },
+      { name: 'fosterCarerAdoption', label: 'Are the adopters the child’s foster carers?', kind: 'yesno' },
+      {
+        name: 'movedInOn',
+        label: 'Date the child moved in with the carers who are adopting',
+        kind: 'date',
+        hint: 'For foster carers adopting, the day the child moved in with them as foster carers',
+      },
+      { name: 'placedOn', label: 'Placed for adoption', kind: 'date' },
+      { name: 'placedCeasedOn', label: 'Placement for adoption ended', kind: 'date' },
+      { name: 'placedCeasedReason', label: 'Why the placement for adoption ended', kind: 'select', options: coded(PLACED_CEASED_REASON) },
+      { name: 'adoptionOrderOn', label: 'Adoption order made', kind: 'date' },
+      { name: 'noLongerOn', label: 'Decision that the child should no longer be placed for adoption', kind: 'date' },
+      { name: 'noLongerReason', label: 'Why the child should no longer be placed', kind: 'text' },
+    ],
+  },
+  'permanence-order': {
+    title: 'Record a special guardianship or child arrangements order',
+    submit: 'Save the order',
+    notice: 'Order saved',
+    method: 'POST',
+    path: () => 'permanence-orders',
+    schema: newPermanenceOrder,
+    fields: [
+      { name: 'orderType', label: 'Which order?', kind: 'radios', options: options(PERMANENCE_ORDER_TYPE), required: true },
+      { name: 'madeOn', label: 'Date the order was made', kind: 'date', required: true },
+      { name: 'madeTo', label: 'Made to', kind: 'text', required: true, hint: 'For example, maternal grandparents' },
+      { name: 'formerFosterCarer', label: 'Were they the child’s foster carers?', kind: 'yesno', required: true },
+    ],
+  },
+  uasc: {
+    title: 'Unaccompanied asylum-seeking child',
+    submit: 'Save',
+    notice: 'UASC details saved',
+    method: 'PUT',
+    path: () => 'uasc',
+    schema: uascDetails,
+    emptyAsNull: true,
+    initial: (v) =>
+      v.uasc
+        ? {
+            values: {
+              referredOn: v.uasc.referredOn,
+              referralRoute: v.uasc.referralRoute,
+              ageAssessment: v.uasc.ageAssessment,
+              ageAssessedOn: str(v.uasc.ageAssessedOn),
+              ntsReferredOn: str(v.uasc.ntsReferredOn),
+              ntsTransferredOn: str(v.uasc.ntsTransferredOn),
+              ceasedOn: str(v.uasc.ceasedOn),
+              notes: str(v.uasc.notes),
+            },
+            version: v.uasc.version,
+          }
+        : null,
+    fields: [
+      { name: 'referredOn', label: 'Date of arrival or referral', kind: 'date', required: true },
+      { name: 'referralRoute', label: 'How the child came to the council', kind: 'radios', options: options(UASC_REFERRAL_ROUTE), required: true },
+      {
+        name: 'ageAssessment',
+        label: 'Age assessment',
+        kind: 'radios',
+        options: options(AGE_ASSESSMENT),
+        required: true,
+        hint: 'A child whose age is disputed is treated as a child until assessed',
+      },
+      { name: 'ageAssessedOn', label: 'Date of the age assessment', kind: 'date' },
+      { name: 'ntsReferredOn', label: 'Referred into the National Transfer Scheme', kind: 'date' },
+      { name: 'ntsTransferredOn', label: 'Transferred under the National Transfer Scheme', kind: 'date' },
+      { name: 'ceasedOn', label: 'Date UASC status ceased', kind: 'date' },
+      { name: 'notes', label: 'Notes (optional)', kind: 'textarea' },
+    ],
+  },
+  'health-check': {
+    title: 'Record a health assessment or dental check',
+    submit: 'Save',
+    notice: 'Health check saved',
+    method: 'POST',
+    path: () => 'health-checks',
+    schema: newHealthCheck,
+    fields: [
+      { name: 'kind', label: 'What was done?', kind: 'radios', options: options(HEALTH_CHECK_KIND), required: true },
+      { name: 'doneOn', label: 'Date', kind: 'date', required: true },
+    ],
+  },
+  'health-outcome': {
+    title: 'Record health outcomes',
+    submit: 'Save',
+    notice: 'Health outcomes saved',
+    method: 'POST',
+    path: () => 'health-outcomes',
+    schema: newHealthOutcome,
+    fields: [
+      { name: 'recordedOn', label: 'Date recorded', kind: 'date', required: true },
+      { name: 'immunisationsUpToDate', label: 'Are immunisations up to date?', kind: 'yesno', required: true },
+      {
+        name: 'sdqScore',
+        label: 'Strengths and difficulties questionnaire score (0 to 40)',
+        kind: 'number',
+        hint: 'Leave empty and give a reason if there is no score',
+      },
+      { name: 'sdqReason', label: 'Why there is no SDQ score', kind: 'select', options: coded(SDQ_REASON) },
+      { name: 'substanceMisuse', label: 'Has the child a substance misuse problem?', kind: 'yesno', required: true },
+      { name: 'interventionOffered', label: 'Was an intervention offered?', kind: 'yesno' },
+      { name: 'interventionReceived', label: 'Did the child receive an intervention?', kind: 'yesno' },
+    ],
+  },
+  pep: {
+    title: 'Record a personal education plan',
+    submit: 'Save',
+    notice: 'Personal education plan saved',
+    method: 'POST',
+    path: () => 'peps',
+    schema: newPep,
+    fields: [
+      { name: 'heldOn', label: 'Date of the PEP meeting', kind: 'date', required: true },
+      { name: 'school', label: 'School (optional)', kind: 'text' },
+    ],
+  },
+  'care-leaver': {
+    title: 'Leaving care',
+    submit: 'Save',
+    notice: 'Leaving care details saved',
+    method: 'PUT',
+    path: () => 'care-leaver',
+    schema: careLeaverDetails,
+    emptyAsNull: true,
+    initial: (v) =>
+      v.careLeaver
+        ? {
+            values: { category: v.careLeaver.category, eligibleFrom: v.careLeaver.eligibleFrom, supportEndedOn: str(v.careLeaver.supportEndedOn) },
+            version: v.careLeaver.version,
+          }
+        : null,
+    fields: [
+      { name: 'category', label: 'Leaving care category', kind: 'radios', options: options(CARE_LEAVER_CATEGORY), required: true },
+      { name: 'eligibleFrom', label: 'Date they became eligible for leaving care support', kind: 'date', required: true },
+      { name: 'supportEndedOn', label: 'Date leaving care support ended (optional)', kind: 'date' },
+    ],
+  },
+  'pathway-plan': {
+    title: 'Record the pathway plan or a review',
+    submit: 'Save',
+    notice: 'Pathway plan saved',
+    method: 'POST',
+    path: () => 'pathway-plans',
+    schema: newPathwayPlan,
+    whyNot: needsLeaver,
+    fields: [
+      {
+        name: 'kind',
+        label: 'Plan or review?',
+        kind: 'radios',
+        options: [
+          { value: 'plan', label: 'Pathway plan' },
+          { value: 'review', label: 'Review of the pathway plan' },
+        ],
+        required: true,
+      },
+      { name: 'heldOn', label: 'Date', kind: 'date', required: true },
+    ],
+  },
+  accommodation: {
+    title: 'Record a move to new accommodation',
+    submit: 'Save',
+    notice: 'Move saved: a personal adviser visit is due within 7 days',
+    method: 'POST',
+    path: () => 'leaver-accommodation',
+    schema: newLeaverAccommodation,
+    whyNot: needsLeaver,
+    fields: [
+      { name: 'movedOn', label: 'Date of the move', kind: 'date', required: true },
+      { name: 'accommodation', label: 'Type of accommodation', kind: 'select', options: coded(ACCOMMODATION), required: true },
+      { name: 'suitable', label: 'Is it suitable?', kind: 'yesno', required: true },
+    ],
+  },
+  'pa-visit': {
+    title: 'Record a personal adviser visit',
+    submit: 'Save',
+    notice: 'Visit saved',
+    method: 'POST',
+    path: () => 'pa-visits',
+    schema: newPaVisit,
+    whyNot: needsLeaver,
+    fields: [
+      { name: 'visitedOn', label: 'Date of the visit', kind: 'date', required: true },
+      { name: 'notes', label: 'Notes (optional)', kind: 'textarea' },
+    ],
+  },
+  'birthday-contact': {
+    title: 'Record the birthday contact',
+    submit: 'Save',
+    notice: 'Birthday contact saved',
+    method: 'PUT',
+    path: () => 'birthday-contacts',
+    schema: birthdayContact,
+    whyNot: needsLeaver,
+    initial: (v, params): { values: Record<string, string>; version?: number } | null => {
+      const age = Number(params.get('age'));
+      const c = v.careLeaver?.birthdayContacts.find((x) => x.birthdayAge === age);
+      return c
+        ? {
+            values: { birthdayAge: String(c.birthdayAge), contactOn: c.contactOn, inTouch: c.inTouch, activity: c.activity, accommodation: c.accommodation },
+            version: c.version,
+          }
+        : age
+          ? { values: { birthdayAge: String(age) } }
+          : null;
+    },
+    fields: [
+      {
+        name: 'birthdayAge',
+        label: 'Which birthday?',
+        kind: 'select',
+        options: [17, 18, 19, 20, 21].map((n) => ({ value: String(n), label: `${n}th` })),
+        required: true,
+      },
+      { name: 'contactOn', label: 'Date of the contact', kind: 'date', required: true },
+      { name: 'inTouch', label: 'Is the council in touch with them?', kind: 'radios', options: coded(IN_TOUCH), required: true },
+      {
+        name: 'activity',
+        label: 'Main activity',
+        kind: 'select',
+        options: coded(ACTIVITY),
+        required: true,
+        hint: 'Not in touch, died or returned home: choose “Not in touch, died or returned home (0)”',
+      },
+      {
+        name: 'accommodation',
+        label: 'Accommodation and whether it is suitable',
+        kind: 'select',
+        options: [...accomOptions, { value: '0', label: 'Not in touch, died or returned home (0)' }],
+        required: true,
+      },
+    ],
+  },
+};
