@@ -34,7 +34,7 @@ export function expectFlags(code: string, rows: Rows, want: Partial<Record<Table
   const tidy = (f: Partial<Record<string, number[]>>) =>
     Object.fromEntries(
       Object.entries(f)
-        .filter(([, v]) => v && v.length)
+        .filter(([, v]) => v?.length)
         .map(([k, v]) => [k, [...v!].sort((a, b) => a - b)]),
     );
   expect(tidy(got), `rule ${code}`).toEqual(tidy(want));

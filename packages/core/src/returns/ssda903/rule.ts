@@ -1,7 +1,9 @@
 import { isDay, type Ssda903Return, type TableName } from './model.ts';
 
+/** A table of this year's return, or (`Episodes_last`, …) of last year's. */
+export type FlaggedTable = TableName | `${TableName}_last`;
 /** Failing row indexes, per table. */
-export type Flagged = Partial<Record<TableName, number[]>>;
+export type Flagged = Partial<Record<FlaggedTable, number[]>>;
 
 export interface RuleCheck {
   readonly code: string;
@@ -11,6 +13,8 @@ export interface RuleCheck {
   readonly needsLast?: readonly TableName[];
   /** Whether Ofsted's provider list (`--providers`) is needed. */
   readonly needsProviders?: boolean;
+  /** Whether the council's own ONS code (`--la-code`) is needed. */
+  readonly needsLaCode?: boolean;
   readonly test: (r: Ssda903Return) => Flagged;
 }
 
@@ -18,7 +22,7 @@ export function rule(
   code: string,
   needs: readonly TableName[],
   test: (r: Ssda903Return) => Flagged,
-  more: { needsLast?: readonly TableName[]; needsProviders?: boolean } = {},
+  more: { needsLast?: readonly TableName[]; needsProviders?: boolean; needsLaCode?: boolean } = {},
 ): RuleCheck {
   return { code, needs, test, ...more };
 }
@@ -57,4 +61,14 @@ export function dateRule(code: string, table: TableName, field: string, required
 export function rowsOfChildren(r: Ssda903Return, table: TableName, children: Set<string>): number[] {
   const col = r.col(table, 'CHILD');
   return where(col.length, (i) => children.has(col[i]!));
+}
+
+/** Whether any of the columns is blank / given on row `i`. */
+export function anyBlank(cols: string[][], i: number): boolean {
+  for (const c of cols) if (c[i] === '') return true;
+  return false;
+}
+export function anyGiven(cols: string[][], i: number): boolean {
+  for (const c of cols) if (c[i] !== '') return true;
+  return false;
 }

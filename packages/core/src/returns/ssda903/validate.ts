@@ -1,13 +1,16 @@
 /** Run the SSDA903 rules of a collection year over a return, naming each failure's child, table, row and fields. */
 import { RULES_2025_26, RULES_ADDED_2026_27, type RuleRow } from './catalogue.ts';
 import type { Ssda903Return, TableName } from './model.ts';
-import type { RuleCheck } from './rule.ts';
+import type { FlaggedTable, RuleCheck } from './rule.ts';
 import { episodeRules } from './rules-episodes.ts';
 import { headerRules } from './rules-header.ts';
 import { integrityRules } from './rules-integrity.ts';
+import { moduleRules } from './rules-modules.ts';
 
 /** Every rule Lantern implements, by DfE code. */
-export const IMPLEMENTED: ReadonlyMap<string, RuleCheck> = new Map([...headerRules, ...episodeRules, ...integrityRules].map((r) => [r.code, r]));
+export const IMPLEMENTED: ReadonlyMap<string, RuleCheck> = new Map(
+  [...headerRules, ...episodeRules, ...integrityRules, ...moduleRules].map((r) => [r.code, r]),
+);
 
 export interface RuleInfo {
   code: string;
@@ -27,7 +30,8 @@ export const SUPPORTED_YEARS = [2026, 2027];
 export interface Failure {
   code: string;
   message: string;
-  table: TableName;
+  /** The table, with `_last` for a row of last year's return. */
+  table: FlaggedTable;
   /** Row number in the table, counting the first data row as 1 (the CSV line is one more). */
   row: number;
   child: string;
@@ -68,17 +72,23 @@ export function validateSsda903(r: Ssda903Return): ValidationResult {
       notRun.push({ code: info.code, reason: "needs Ofsted's provider list (--providers)" });
       continue;
     }
+    if (check.needsLaCode && !r.laCode) {
+      notRun.push({ code: info.code, reason: "needs the council's ONS code (--la-code)" });
+      continue;
+    }
     ran.push(info.code);
     const flagged = check.test(r);
-    for (const [table, rows] of Object.entries(flagged) as [TableName, number[]][]) {
+    for (const [key, rows] of Object.entries(flagged) as [FlaggedTable, number[]][]) {
       if (!rows?.length) continue;
-      const t = r.table(table);
+      const lastYear = key.endsWith('_last');
+      const table = (lastYear ? key.slice(0, -5) : key) as TableName;
+      const t = lastYear ? r.last(table) : r.table(table);
       const fieldNames = info.fields.filter((f) => f in t.columns);
       const child = t.columns.CHILD!;
       for (const i of rows) {
         const fields: Record<string, string> = {};
         for (const f of fieldNames) fields[f] = t.columns[f]![i]!;
-        failures.push({ code: info.code, message: info.message, table, row: i + 1, child: child[i]!, fields });
+        failures.push({ code: info.code, message: info.message, table: key, row: i + 1, child: child[i]!, fields });
       }
     }
   }
