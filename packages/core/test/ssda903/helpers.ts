@@ -1,6 +1,7 @@
 /** Build small synthetic returns for rule tests: rows give only the fields a test cares about. */
 import { expect } from 'vitest';
 import { makeTable, type Provider, Ssda903Return, type Table, TABLE_COLUMNS, type TableName } from '../../src/returns/ssda903/model.ts';
+import type { Flagged } from '../../src/returns/ssda903/rule.ts';
 import { IMPLEMENTED } from '../../src/returns/ssda903/validate.ts';
 
 export type Rows = Partial<Record<TableName, Record<string, string>[]>>;
@@ -27,7 +28,7 @@ export function ret(rows: Rows, opts: { year?: number; previous?: Rows; provider
 }
 
 /** Run one rule and check exactly which rows (0-based, per table) it flags. */
-export function expectFlags(code: string, rows: Rows, want: Partial<Record<TableName, number[]>>, opts: Parameters<typeof ret>[1] = {}) {
+export function expectFlags(code: string, rows: Rows, want: Flagged, opts: Parameters<typeof ret>[1] = {}) {
   const check = IMPLEMENTED.get(code);
   if (!check) throw new Error(`rule ${code} is not implemented`);
   const got = check.test(ret(rows, opts));

@@ -6,10 +6,11 @@ import { episodeRules } from './rules-episodes.ts';
 import { headerRules } from './rules-header.ts';
 import { integrityRules } from './rules-integrity.ts';
 import { moduleRules } from './rules-modules.ts';
+import { moreRules } from './rules-more.ts';
 
 /** Every rule Lantern implements, by DfE code. */
 export const IMPLEMENTED: ReadonlyMap<string, RuleCheck> = new Map(
-  [...headerRules, ...episodeRules, ...integrityRules, ...moduleRules].map((r) => [r.code, r]),
+  [...headerRules, ...episodeRules, ...integrityRules, ...moduleRules, ...moreRules].map((r) => [r.code, r]),
 );
 
 export interface RuleInfo {
