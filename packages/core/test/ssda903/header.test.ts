@@ -118,6 +118,25 @@ describe('SSDA903 Header rules', () => {
       },
       { Header: [0] },
     ));
+  it('231 a UASC child under 11 at 31 March', () =>
+    expectFlags(
+      '231',
+      { Header: [hd('1', '31/03/2015'), hd('2', '01/04/2015'), hd('3', '01/04/2015')], UASC: [{ CHILD: '1' }, { CHILD: '2' }] },
+      { Header: [1] },
+    ));
+  it('625 mother’s child born after the year ended or after the mother left care', () =>
+    expectFlags(
+      '625',
+      {
+        Header: [
+          hd('1', '01/01/2008', { MC_DOB: '31/03/2026' }),
+          hd('2', '01/01/2008', { MC_DOB: '01/04/2026' }),
+          hd('3', '01/01/2008', { MC_DOB: '02/06/2025' }),
+        ],
+        Episodes: [ep('1', '01/05/2025'), ep('2', '01/05/2025'), ep('3', '01/05/2025', { DEC: '01/06/2025', REC: 'E13' })],
+      },
+      { Header: [1, 2] },
+    ));
   it('165 mother status must be 0 or 1, and not 1 for a boy', () =>
     expectFlags(
       '165',

@@ -1,6 +1,6 @@
 /** Episodes rules: codes, dates, the order of episodes, legal statuses, placements and providers. */
 import { countryOfPostcode, headerDobFor, periodStartRow } from './derived.ts';
-import { ageOn, BLANK, dayNumber, isDay, type Ssda903Return } from './model.ts';
+import { ageOn, BLANK, birthday, dayNumber, isDay, type Ssda903Return } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
 export const RNE_CODES = ['S', 'L', 'P', 'T', 'B', 'U'];
@@ -281,6 +281,61 @@ export const episodeRules: RuleCheck[] = [
     '1015',
     (_r, e) => (i) => e.provider[i] === 'PR1' && !ADOPTION_PLACEMENTS.has(e.place[i]!) && !FOSTER.has(e.place[i]!) && countryOfPostcode(e.plPost[i]!) !== '',
   ),
+  // Placed for adoption with the current foster carer (A3/A5): the placement before must be foster
+  // or adoption. The public validator tests A3/A4 here though its own note says A3/A5; the DfE's
+  // meaning (with current foster carer) is A3/A5, which is followed.
+  episodes('336', (_r, e) => (i) => {
+    const p = e.ix.prev[i]!;
+    return (e.place[i] === 'A3' || e.place[i] === 'A5') && p !== -1 && !FOSTER.has(e.place[p]!) && !ADOPTION_PLACEMENTS.has(e.place[p]!);
+  }),
+  // Over 18 and still looked after: only under s20(5) (V2) in a community home (K2).
+  episodes(
+    '359',
+    (r, e) => {
+      const dob = headerDobFor(r, 'Episodes');
+      return (i) => isDay(dob[i]!) && birthday(dob[i]!, 18) < r.collectionEnd && e.dec[i] === BLANK && !(e.ls[i] === 'V2' && e.place[i] === 'K2');
+    },
+    ['Episodes', 'Header'],
+  ),
+  // PACE (J2): a run of consecutive J2 episodes lasting more than 21 days in all (as the public
+  // validator reads the DfE's "severely limits"); an open one counts to 31 March.
+  rule('364', ['Episodes'], (r) => {
+    const e = cols(r);
+    const rows: number[] = [];
+    for (let g = 0; g < e.ix.children.length; g++) {
+      let run: number[] = [];
+      let days = 0;
+      const flush = () => {
+        if (days > 21) rows.push(...run);
+        run = [];
+        days = 0;
+      };
+      for (let k = e.ix.starts[g]!; k < e.ix.starts[g + 1]!; k++) {
+        const i = e.ix.order[k]!;
+        if (e.ls[i] !== 'J2' || !isDay(e.decom[i]!)) {
+          flush();
+          continue;
+        }
+        const last = run[run.length - 1];
+        if (last !== undefined && e.dec[last] !== e.decom[i]) flush();
+        const end = e.dec[i] === BLANK ? r.collectionEnd : e.dec[i]!;
+        run.push(i);
+        if (isDay(end)) days += Math.max(0, end - e.decom[i]!);
+      }
+      flush();
+    }
+    return { Episodes: rows.sort((a, b) => a - b) };
+  }),
+  rule('426', ['Episodes'], (r) => {
+    const e = cols(r);
+    const v3 = new Set<string>();
+    const v4 = new Set<string>();
+    for (let i = 0; i < e.child.length; i++) {
+      if (e.ls[i] === 'V3') v3.add(e.child[i]!);
+      if (e.ls[i] === 'V4') v4.add(e.child[i]!);
+    }
+    return { Episodes: where(e.child.length, (i) => SHORT_BREAK.has(e.ls[i]!) && v3.has(e.child[i]!) && v4.has(e.child[i]!)) };
+  }),
   // An episode that starts after the child was adopted from care (within this return).
   rule('199', ['Episodes'], (r) => {
     const e = cols(r);

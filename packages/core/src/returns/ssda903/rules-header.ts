@@ -1,5 +1,5 @@
 /** Header rules: the child's sex, date of birth, ethnicity, UPN and motherhood. */
-import { lookedAfterAtEnd, lookedAfterInYear } from './derived.ts';
+import { lastEpisodeOf, lookedAfterInYear } from './derived.ts';
 import { ageOn, BLANK, birthday, isDay } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
@@ -115,14 +115,39 @@ export const headerRules: RuleCheck[] = [
     const inCare = lookedAfterInYear(r);
     return { Header: where(upn.length, (i) => upn[i] === '' && inCare.has(hchild[i]!)) };
   }),
-  // The mother field is asked of girls looked after (not on short breaks) at 31 March.
+  // The mother field is asked of every girl with an episode other than a short break (V3/V4).
   rule('393', ['Header', 'Episodes'], (r) => {
     const mother = r.col('Header', 'MOTHER');
     const sex = r.col('Header', 'SEX');
     const hchild = r.col('Header', 'CHILD');
-    const atEnd = lookedAfterAtEnd(r);
-    const shortBreaksOnly = shortBreakChildren(r);
-    return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && atEnd.has(hchild[i]!) && !shortBreaksOnly.has(hchild[i]!)) };
+    const ls = r.col('Episodes', 'LS');
+    const echild = r.col('Episodes', 'CHILD');
+    const inCare = new Set<string>();
+    for (let i = 0; i < ls.length; i++) if (ls[i] !== 'V3' && ls[i] !== 'V4') inCare.add(echild[i]!);
+    return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && inCare.has(hchild[i]!)) };
+  }),
+  // UASC children are expected to be 11 or over at 31 March (CSV returns mark UASC children by their UASC row).
+  rule('231', ['Header', 'UASC'], (r) => {
+    const uasc = r.index('UASC').byChild;
+    const dob = r.days('Header', 'DOB');
+    const hchild = r.col('Header', 'CHILD');
+    return { Header: where(hchild.length, (i) => uasc.has(hchild[i]!) && isDay(dob[i]!) && birthday(dob[i]!, 11) > r.collectionEnd) };
+  }),
+  // The mother's child's birth cannot be after the year ended or after the mother left care.
+  rule('625', ['Header', 'Episodes'], (r) => {
+    const mc = r.days('Header', 'MC_DOB');
+    const hchild = r.col('Header', 'CHILD');
+    const rec = r.col('Episodes', 'REC');
+    const dec = r.days('Episodes', 'DEC');
+    const last = lastEpisodeOf(r);
+    return {
+      Header: where(hchild.length, (i) => {
+        if (!isDay(mc[i]!)) return false;
+        const l = last.get(hchild[i]!);
+        const left = l !== undefined && rec[l] !== '' && rec[l] !== 'X1' && isDay(dec[l]!) ? dec[l]! : Infinity;
+        return mc[i]! > Math.min(r.collectionEnd, left);
+      }),
+    };
   }),
   rule('607', ['Header', 'Episodes'], (r) => {
     const mother = r.col('Header', 'MOTHER');
@@ -146,19 +171,3 @@ export const headerRules: RuleCheck[] = [
     return (i) => (mother[i] !== '' && mother[i] !== '0' && mother[i] !== '1') || (mother[i] === '1' && isMale(sex[i]!));
   }),
 ];
-
-/** Children whose every episode in the data is a short break (V3/V4). */
-function shortBreakChildren(r: import('./model.ts').Ssda903Return): Set<string> {
-  return r.derived('shortBreakChildren', () => {
-    const child = r.col('Episodes', 'CHILD');
-    const ls = r.col('Episodes', 'LS');
-    const other = new Set<string>();
-    const all = new Set<string>();
-    for (let i = 0; i < child.length; i++) {
-      all.add(child[i]!);
-      if (ls[i] !== 'V3' && ls[i] !== 'V4') other.add(child[i]!);
-    }
-    for (const c of other) all.delete(c);
-    return all;
-  });
-}

@@ -350,6 +350,32 @@ const oc3Rules: RuleCheck[] = [
       return b17 >= r.collectionStart && b17 <= r.collectionEnd;
     };
   }),
+  // Foyers (ACCOM T1/T2) are not for care leavers under 18. (The public validator compares ACCOM
+  // with 'T', which no valid code equals; the letter is what the DfE means.)
+  rowRule('347', 'OC3', (r) => {
+    const dob = r.days('OC3', 'DOB');
+    const o = oc3(r);
+    return (i) => o.accom[i]!.startsWith('T') && isDay(dob[i]!) && ageOn(dob[i]!, r.collectionStart) < 18;
+  }),
+  // 17- or 18-year-olds (at 31 March) whose care ended after their 17th birthday are not yet care leavers to report.
+  rule('1016', ['Episodes', 'OC3'], (r) => {
+    const dob = r.days('OC3', 'DOB');
+    const o = oc3(r);
+    const data = leaverData(r);
+    const ix = r.index('Episodes');
+    const dec = r.days('Episodes', 'DEC');
+    return {
+      OC3: where(o.child.length, (i) => {
+        if (!data(i) || !isDay(dob[i]!)) return false;
+        const age = ageOn(dob[i]!, r.collectionEnd);
+        const g = ix.byChild.get(o.child[i]!);
+        if (age < 17 || age >= 19 || g === undefined) return false;
+        const b17 = birthday(dob[i]!, 17);
+        for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++) if (isDay(dec[ix.order[k]!]!) && dec[ix.order[k]!]! >= b17) return true;
+        return false;
+      }),
+    };
+  }),
   rule('134', ['AD1', 'OC3'], (r) => {
     const adopted = r.index('AD1').byChild;
     const data = leaverData(r);

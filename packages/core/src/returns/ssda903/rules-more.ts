@@ -44,8 +44,11 @@ function lookedAfterChildrenSw(r: Ssda903Return, test: (s: ReturnType<typeof sw>
 
 const swRules: RuleCheck[] = [
   swRule('SW01aSTG1', (_r, s) => (i) => s.id[i] === '' || s.startText[i] === ''),
-  // A reason for the change of social worker: not for a child's first social worker in the return.
-  swRule('SW01bSTG1', (_r, s) => (i) => s.reason[i] === '' && s.ix.prev[i] !== -1 && isDay(s.start[i]!) && s.start[i]! >= dayNumber(2023, 4, 1)),
+  // From 1 April 2023 every social worker episode has an ID and a reason; every one has a start.
+  swRule(
+    'SW01bSTG1',
+    (_r, s) => (i) => s.startText[i] === '' || (isDay(s.start[i]!) && s.start[i]! >= dayNumber(2023, 4, 1) && (s.id[i] === '' || s.reason[i] === '')),
+  ),
   swRule('SW02STG1', (_r, s) => (i) => s.id[i] !== '' && !s.id[i]!.startsWith('SW') && !s.id[i]!.startsWith('XX')),
   dateRule('SW04STG1', 'SWEpisodes', 'SW_DECOM'),
   dateRule('SW05STG1', 'SWEpisodes', 'SW_DEC'),
@@ -469,6 +472,29 @@ const lastYearRules: RuleCheck[] = [
       const child = r.col('PlacedAdoption', 'CHILD');
       const before = new Set(r.lastCol('PlacedAdoption', 'CHILD').map((c, i) => `${c}|${r.lastCol('PlacedAdoption', 'DATE_PLACED')[i]}`));
       return { PlacedAdoption: where(child.length, (i) => isDay(placed[i]!) && placed[i]! < r.collectionStart && !before.has(`${child[i]}|${text[i]}`)) };
+    },
+    { needsLast: ['PlacedAdoption'] },
+  ),
+  // Last year's latest decision was still open, yet this year's decisions do not include it.
+  rule(
+    '560',
+    ['PlacedAdoption'],
+    (r) => {
+      const before = r.index('PlacedAdoption', true);
+      const lastPlaced = r.lastCol('PlacedAdoption', 'DATE_PLACED');
+      const lastCeased = r.lastCol('PlacedAdoption', 'DATE_PLACED_CEASED');
+      const ix = r.index('PlacedAdoption');
+      const placed = r.col('PlacedAdoption', 'DATE_PLACED');
+      const rows: number[] = [];
+      for (let g = 0; g < ix.children.length; g++) {
+        const b = before.byChild.get(ix.children[g]!);
+        if (b === undefined) continue;
+        const latest = before.order[before.starts[b + 1]! - 1]!;
+        if (lastCeased[latest] !== '' || lastPlaced[latest] === '') continue;
+        const mine = Array.from(ix.order.subarray(ix.starts[g]!, ix.starts[g + 1]!));
+        if (!mine.some((i) => placed[i] === lastPlaced[latest])) rows.push(mine[0]!);
+      }
+      return { PlacedAdoption: rows.sort((a, b) => a - b) };
     },
     { needsLast: ['PlacedAdoption'] },
   ),
