@@ -164,6 +164,8 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
       ep('2', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
       closed('3', '01/05/2025', '01/06/2025', 'X1'),
       ep('3', '01/06/2025', { RNE: 'L', LS: 'C1' }),
+      closed('4', '01/05/2025', '01/06/2025', 'X1'),
+      ep('4', '01/06/2025', { RNE: 'P', PLACE: 'T3' }),
     ],
     [0],
   );
@@ -210,7 +212,16 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
     [ep('1', '01/05/2025', { PLACE: 'P1', URN: '' }), ep('2', '01/05/2025', { PLACE: 'P1' }), ep('3', '01/05/2025', { PLACE: 'R1', URN: 'XXXXXXX' })],
     [1],
   );
-  E('226', [ep('1', '01/05/2025', { PLACE: 'T2' }), ep('2', '01/05/2025', { PLACE: 'T2', REASON_PLACE_CHANGE: 'CARPL' })], [1]);
+  E(
+    '226',
+    [
+      ep('1', '01/05/2025', { PLACE: 'T2' }),
+      ep('2', '01/05/2025', { PLACE: 'T2', REASON_PLACE_CHANGE: 'CARPL' }),
+      closed('3', '01/04/2025', '01/05/2025', 'X1', { REASON_PLACE_CHANGE: 'CARPL' }),
+      ep('3', '01/05/2025', { RNE: 'P', PLACE: 'T2' }),
+    ],
+    [1, 3],
+  );
   E('233', [closed('1', '01/05/2025', '01/06/2025', 'X1', { REASON_PLACE_CHANGE: 'CARPL' }), ep('2', '01/05/2025', { REASON_PLACE_CHANGE: 'CARPL' })], [1]);
   E(
     '234',

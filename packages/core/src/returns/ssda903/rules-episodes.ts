@@ -134,12 +134,17 @@ export const episodeRules: RuleCheck[] = [
       e.rec[i] === 'X1' &&
       ['P', 'B', 'T', 'U'].includes(e.rne[n]!) &&
       !TEMPORARY.has(e.place[i]!) &&
+      !TEMPORARY.has(e.place[n]!) &&
       isDay(e.dec[i]!) &&
       e.dec[i]! >= r.collectionStart &&
       e.why[i] === ''
     );
   }),
-  episodes('226', (_r, e) => (i) => TEMPORARY.has(e.place[i]!) && e.why[i] !== ''),
+  // Neither a temporary placement nor the episode that ended in the move to it has a reason for change.
+  episodes('226', (_r, e) => (i) => {
+    const p = e.ix.prev[i]!;
+    return TEMPORARY.has(e.place[i]!) && (e.why[i] !== '' || (p !== -1 && e.why[p] !== ''));
+  }),
   episodes('233', (_r, e) => (i) => e.dec[i] === BLANK && e.why[i] !== ''),
   episodes(
     '234',
