@@ -3,6 +3,7 @@ import { calendarCommand } from './calendar.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
 import { startCommand } from './start.ts';
+import { addSsda903Validate } from './ssda903.ts';
 
 const program = new Command('lantern')
   .description("Lantern: case management for children's social care in England")
@@ -14,6 +15,8 @@ program.addCommand(seedCommand());
 program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
+// `lantern validate <return>`: one subcommand per statutory return.
+program.addCommand(addSsda903Validate(new Command('validate').description('check a statutory return against the DfE rules for its year')));
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

@@ -1,0 +1,141 @@
+/** Facts several rules share, each worked out once per return over whole columns. */
+import { BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
+
+/** The child's date of birth from Header, aligned with the rows of `table` (BLANK when unknown). */
+export function headerDobFor(r: Ssda903Return, table: TableName): Int32Array {
+  return r.derived(`dobFor:${table}`, () => {
+    const out = new Int32Array(r.table(table).length).fill(BLANK);
+    if (!r.has('Header')) return out;
+    const hdob = r.days('Header', 'DOB');
+    const hix = r.index('Header');
+    const child = r.col(table, 'CHILD');
+    for (let i = 0; i < child.length; i++) {
+      const g = hix.byChild.get(child[i]!);
+      if (g !== undefined) out[i] = hdob[hix.order[hix.starts[g]!]!]!;
+    }
+    return out;
+  });
+}
+
+/** A Header field for the child of each row of `table` ('' when the child has no Header row). */
+export function headerValueFor(r: Ssda903Return, table: TableName, field: string): string[] {
+  return r.derived(`headerFor:${table}.${field}`, () => {
+    const col = r.col('Header', field);
+    const hix = r.index('Header');
+    return r.col(table, 'CHILD').map((c) => {
+      const g = hix.byChild.get(c);
+      return g === undefined ? '' : col[hix.order[hix.starts[g]!]!]!;
+    });
+  });
+}
+
+/**
+ * For each episode, the start of its period of care: an episode begins a new period when its
+ * reason is S or it does not start the day the child's previous episode ended.
+ */
+export function periodStartRow(r: Ssda903Return): Int32Array {
+  return r.derived('periodStartRow', () => {
+    const ix = r.index('Episodes');
+    const rne = r.col('Episodes', 'RNE');
+    const decom = r.days('Episodes', 'DECOM');
+    const dec = r.days('Episodes', 'DEC');
+    const out = new Int32Array(rne.length);
+    for (let k = 0; k < ix.order.length; k++) {
+      const i = ix.order[k]!;
+      const p = ix.prev[i]!;
+      out[i] = p >= 0 && rne[i] !== 'S' && isDay(dec[p]!) && dec[p] === decom[i] ? out[p]! : i;
+    }
+    return out;
+  });
+}
+
+/** Episodes open at some time in the collection year. */
+export function inYear(r: Ssda903Return): (i: number) => boolean {
+  const decom = r.days('Episodes', 'DECOM');
+  const dec = r.days('Episodes', 'DEC');
+  return (i) => decom[i]! <= r.collectionEnd && (dec[i] === BLANK || dec[i]! >= r.collectionStart);
+}
+
+/** Children with an episode still open at 31 March. */
+export function lookedAfterAtEnd(r: Ssda903Return): Set<string> {
+  return r.derived('lookedAfterAtEnd', () => {
+    const child = r.col('Episodes', 'CHILD');
+    const dec = r.days('Episodes', 'DEC');
+    const decom = r.days('Episodes', 'DECOM');
+    const out = new Set<string>();
+    for (let i = 0; i < child.length; i++) if (dec[i] === BLANK && isDay(decom[i]!) && decom[i]! <= r.collectionEnd) out.add(child[i]!);
+    return out;
+  });
+}
+
+/** Children looked after at some time in the collection year. */
+export function lookedAfterInYear(r: Ssda903Return): Set<string> {
+  return r.derived('lookedAfterInYear', () => {
+    const child = r.col('Episodes', 'CHILD');
+    const open = inYear(r);
+    const out = new Set<string>();
+    for (let i = 0; i < child.length; i++) if (open(i)) out.add(child[i]!);
+    return out;
+  });
+}
+
+/**
+ * Children looked after continuously for at least 12 months at 31 March (the OC2 cohort): looked
+ * after in the year, with no period of care starting after 1 April or ending before 31 March,
+ * and no short-break (V3/V4) episode in the year.
+ */
+export function continuouslyLookedAfter(r: Ssda903Return): Set<string> {
+  return r.derived('continuouslyLookedAfter', () => {
+    const child = r.col('Episodes', 'CHILD');
+    const rne = r.col('Episodes', 'RNE');
+    const rec = r.col('Episodes', 'REC');
+    const ls = r.col('Episodes', 'LS');
+    const decom = r.days('Episodes', 'DECOM');
+    const dec = r.days('Episodes', 'DEC');
+    const open = inYear(r);
+    const inCare = new Set<string>();
+    const broken = new Set<string>();
+    for (let i = 0; i < child.length; i++) {
+      if (!open(i)) continue;
+      inCare.add(child[i]!);
+      const starts = rne[i] === 'S' && decom[i]! > r.collectionStart;
+      const leaves = rec[i] !== 'X1' && rec[i] !== '' && isDay(dec[i]!) && dec[i]! < r.collectionEnd;
+      if (starts || leaves || ls[i] === 'V3' || ls[i] === 'V4') broken.add(child[i]!);
+    }
+    // A child whose earliest episode in the data starts after 1 April cannot have 12 months.
+    const ix = r.index('Episodes');
+    for (let g = 0; g < ix.children.length; g++) if (decom[ix.order[ix.starts[g]!]!]! > r.collectionStart) broken.add(ix.children[g]!);
+    for (const c of broken) inCare.delete(c);
+    return inCare;
+  });
+}
+
+/** The child's last episode (by start date) row, per child. */
+export function lastEpisodeOf(r: Ssda903Return): Map<string, number> {
+  return r.derived('lastEpisodeOf', () => {
+    const ix = r.index('Episodes');
+    const out = new Map<string, number>();
+    for (let g = 0; g < ix.children.length; g++) out.set(ix.children[g]!, ix.order[ix.starts[g + 1]! - 1]!);
+    return out;
+  });
+}
+
+/**
+ * Country of a postcode outside England, from postcode areas wholly in Scotland (SCO), Wales (WAL)
+ * or Northern Ireland (NIR). Areas that straddle a border (TD, CH, SY, LD's neighbours, …) and
+ * every English area give ''. This is all that can be derived without the ONS Postcode Directory.
+ */
+export function countryOfPostcode(postcode: string): '' | 'SCO' | 'WAL' | 'NIR' {
+  const m = /^([A-Z]{1,2})\d/.exec(postcode.replace(/\s+/g, ''));
+  if (!m) return '';
+  const area = m[1]!;
+  if (area === 'BT') return 'NIR';
+  if (SCOTTISH_AREAS.has(area)) return 'SCO';
+  if (WELSH_AREAS.has(area)) return 'WAL';
+  return '';
+}
+const SCOTTISH_AREAS = new Set(['AB', 'DD', 'DG', 'EH', 'FK', 'G', 'HS', 'IV', 'KA', 'KW', 'KY', 'ML', 'PA', 'PH', 'ZE']);
+const WELSH_AREAS = new Set(['CF', 'LD', 'LL', 'NP', 'SA']);
+
+/** A UK postcode in its usual shape (outward code, optional space, inward code). */
+export const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;

@@ -1,0 +1,4 @@
+export * from './catalogue.ts';
+export * from './model.ts';
+export * from './rule.ts';
+export * from './validate.ts';

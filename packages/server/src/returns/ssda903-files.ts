@@ -1,0 +1,141 @@
+/**
+ * Reading an SSDA903 return from a folder of CSV files. Each file is recognised by its exact set of
+ * columns (data-standards §2.1), whatever it is called; values are trimmed and upper-cased as the
+ * DfE reads them, and go straight into one array per column.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
+import { parse } from 'csv-parse';
+
+export class ReturnFileError extends Error {}
+
+export interface LoadedFile {
+  file: string;
+  table: TableName;
+  rows: number;
+}
+
+export interface LoadedReturn {
+  tables: Partial<Record<TableName, Table>>;
+  files: LoadedFile[];
+  /** Files in the folder that are not an SSDA903 table, with why. */
+  ignored: { file: string; reason: string }[];
+}
+
+async function firstBytes(file: string, n: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+function looksUtf16(b: Buffer): boolean {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true;
+  // Without a byte-order mark, UTF-16 text of ASCII letters is every other byte zero.
+  let zeros = 0;
+  for (const x of b) if (x === 0) zeros++;
+  return b.length > 8 && zeros > b.length / 4;
+}
+
+/** Read every CSV table of a return in `dir`. */
+export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ReturnFileError(`${dir} is not a folder`);
+  const tables: Partial<Record<TableName, Table>> = {};
+  const files: LoadedFile[] = [];
+  const ignored: { file: string; reason: string }[] = [];
+  const from: Partial<Record<TableName, string>> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const file = path.join(dir, name);
+    if (!(await stat(file)).isFile()) continue;
+    const head = await firstBytes(file, 512);
+    if (looksUtf16(head))
+      throw new ReturnFileError(
+        `${name} is saved as UTF-16. Open it in Notepad (or another editor), choose Save As, pick the encoding UTF-8 and save it again.`,
+      );
+    const result = await readTable(file);
+    if (!result) {
+      ignored.push({ file: name, reason: 'its columns are not those of any SSDA903 table' });
+      continue;
+    }
+    if (from[result.table.name])
+      throw new ReturnFileError(`${name} and ${from[result.table.name]} are both the ${result.table.name} table: keep one of them in the folder`);
+    from[result.table.name] = name;
+    tables[result.table.name] = result.table;
+    files.push({ file: name, table: result.table.name, rows: result.table.length });
+  }
+  return { tables, files, ignored };
+}
+
+/** One CSV as a table, or undefined when its header is not an SSDA903 table's. */
+async function readTable(file: string): Promise<{ table: Table } | undefined> {
+  const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  let name: TableName | undefined;
+  let positions: number[] = [];
+  let columns: Record<string, string[]> = {};
+  let first = true;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (first) {
+        first = false;
+        name = recogniseTable(record);
+        if (!name) return undefined;
+        const upper = record.map((c) => c.trim().toUpperCase());
+        positions = TABLE_COLUMNS[name].map((c) => upper.indexOf(c));
+        columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, [] as string[]]));
+        continue;
+      }
+      const cols = TABLE_COLUMNS[name!];
+      for (let k = 0; k < cols.length; k++) columns[cols[k]!]!.push((record[positions[k]!] ?? '').toUpperCase());
+    }
+  } catch (error) {
+    if (first) return undefined; // not a CSV at all
+    throw new ReturnFileError(`${path.basename(file)}: ${(error as Error).message}`);
+  } finally {
+    parser.destroy();
+  }
+  return name ? { table: makeTable(name, columns) } : undefined;
+}
+
+/**
+ * Ofsted's providers as one CSV (a documented, simple shape a council can make from Ofsted's
+ * children's homes and social care providers lists):
+ *   URN, PLACE_CODES, PROVIDER_CODES, POSTCODE, LA_CODE, REGISTERED, CLOSED
+ * PLACE_CODES and PROVIDER_CODES are space- or semicolon-separated (e.g. "K2 K1", "PR4");
+ * REGISTERED and CLOSED are dd/mm/yyyy or blank; LA_CODE is the ONS code of the provider's council.
+ */
+export async function loadProviders(file: string): Promise<Provider[]> {
+  const head = await firstBytes(file, 512).catch(() => {
+    throw new ReturnFileError(`cannot read the provider list ${file}`);
+  });
+  if (looksUtf16(head)) throw new ReturnFileError(`${path.basename(file)} is saved as UTF-16: save it as UTF-8`);
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()), trim: true, skip_empty_lines: true }),
+  );
+  const out: Provider[] = [];
+  const list = (s: string | undefined) =>
+    (s ?? '')
+      .toUpperCase()
+      .split(/[\s;,]+/)
+      .filter(Boolean);
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    if (out.length === 0 && !('URN' in row))
+      throw new ReturnFileError(`${path.basename(file)} has no URN column (expected URN, PLACE_CODES, PROVIDER_CODES, POSTCODE, LA_CODE, REGISTERED, CLOSED)`);
+    out.push({
+      urn: (row.URN ?? '').toUpperCase(),
+      placeCodes: list(row.PLACE_CODES),
+      providerCodes: list(row.PROVIDER_CODES),
+      postcode: (row.POSTCODE ?? '').toUpperCase(),
+      laCode: (row.LA_CODE ?? '').toUpperCase(),
+      registered: parseDay(row.REGISTERED ?? ''),
+      closed: parseDay(row.CLOSED ?? ''),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
+// Synthetic: children.csv is Header, export-2.csv is Episodes (UTF-8 with BOM, CRLF, columns in
+// another order), notes.csv is not an SSDA903 table.
+const fixture = new URL('../fixtures/ssda903', import.meta.url).pathname;
+const scratch = mkdtempSync(path.join(tmpdir(), 'lantern-903-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [lantern, 'validate', 'ssda903', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('lantern validate ssda903', () => {
+  it('names each failure: rule, child, table and row, fields and the DfE message; exit 1', async () => {
+    const r = await validate([fixture, '--year', '2025/26']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '101\tHeader row 2\tchild 1002\tSEX=X\tThe child or young person’s reported sex is not valid.',
+      '103\tHeader row 2\tchild 1002\tETHNIC=ZZZZ\tThe ethnicity code is either not valid or has not been entered.',
+      '143\tEpisodes row 2\tchild 1002\tRNE=Q\tThe reason for new episode code is not a valid code.',
+      expect.stringMatching(/^357\tEpisodes row 2\tchild 1002\tRNE=Q\tIf this is the first episode ever for this child, reason for new episode must be S\./),
+    ]);
+    // Tables are recognised by their columns, not their file names.
+    expect(r.stderr).toContain('Header          children.csv (3 rows)');
+    expect(r.stderr).toContain('Episodes        export-2.csv (3 rows)');
+    expect(r.stderr).toContain('ignored         notes.csv');
+  });
+
+  it('--json gives the same failures as data, and which rules ran', async () => {
+    const r = await validate([fixture, '--year', '2026', '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.year).toBe(2026);
+    expect(out.files).toEqual([
+      { file: 'children.csv', table: 'Header', rows: 3 },
+      { file: 'export-2.csv', table: 'Episodes', rows: 3 },
+    ]);
+    expect(out.failures.map((f: { code: string; table: string; row: number; child: string }) => [f.code, f.table, f.row, f.child])).toEqual([
+      ['101', 'Header', 2, '1002'],
+      ['103', 'Header', 2, '1002'],
+      ['143', 'Episodes', 2, '1002'],
+      ['357', 'Episodes', 2, '1002'],
+    ]);
+    expect(out.failures[0]).toEqual({
+      code: '101',
+      message: 'The child or young person’s reported sex is not valid.',
+      table: 'Header',
+      row: 2,
+      child: '1002',
+      fields: { SEX: 'X' },
+    });
+    expect(out.ran).toContain('357');
+    expect(out.notRun).toContainEqual({ code: 'INT06', reason: 'the return has no OC3 table' });
+  });
+
+  it('exits 0 for a clean return', async () => {
+    const dir = path.join(scratch, 'clean');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'h.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1001,F,05/06/2012,WBRI,A123456789012,0,\n');
+    writeFileSync(
+      path.join(dir, 'e.csv'),
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1001,01/05/2025,S,C2,N1,U4,PR1,,,,LS6 2QR,LS1 4AP,SC100001\n',
+    );
+    const r = await validate([dir, '--year', '2026']);
+    expect(r.stderr).toContain('0 failures');
+    expect(r.code).toBe(0);
+  });
+
+  it('says how to fix a UTF-16 file, and refuses a year without rules', async () => {
+    const dir = path.join(scratch, 'utf16');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'header.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n', 'utf16le')]));
+    const r = await validate([dir, '--year', '2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('header.csv is saved as UTF-16');
+    expect(r.stderr).toContain('UTF-8');
+    const y = await validate([fixture, '--year', '2019']);
+    expect(y.code).not.toBe(0);
+    expect(y.stderr).toContain('--year must be 2026 (2025/26) or 2027 (2026/27)');
+  });
+});
