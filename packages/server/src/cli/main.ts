@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { calendarCommand } from './calendar.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
+import { returnsCommands } from './returns.ts';
 import { startCommand } from './start.ts';
 
 const program = new Command('lantern')
@@ -14,6 +15,7 @@ program.addCommand(seedCommand());
 program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
+for (const command of returnsCommands()) program.addCommand(command);
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

@@ -120,8 +120,9 @@ const childChecks: Record<string, ChildCheck> = {
   '1560Q': whole((c) => present(c.formerUpn) && !/^[A-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/.test((c.formerUpn as string).toUpperCase())),
   '1570': whole((c) => present(c.laChildId) && (c.laChildId as string).length > 20),
   '1580': whole((c) => present(c.laChildId) && !/^[A-Za-z0-9]+$/.test(c.laChildId as string)),
-  // More plans starting in the episode than initial conferences held in it (at either level).
-  '2883': episodes((ep) => ep.cpPlans.filter((p) => d(p.startDate)).length > icpcDates(ep).length),
+  // More plans starting in the year in the episode than initial conferences held in it (at
+  // either level); plans that began in earlier years had their conferences then.
+  '2883': episodes((ep, _i, _c, y) => ep.cpPlans.filter((p) => d(p.startDate) && inYear(d(p.startDate) as string, y)).length > icpcDates(ep).length),
   // The same conference written at both levels: the episode's date equals one of its enquiries'.
   '2884': episodes((ep) => !!d(ep.icpcDate) && ep.section47s.some((s) => d(s.icpcDate) === d(ep.icpcDate))),
   // A plan starting in the year must start on the day of an initial conference in the episode.

@@ -234,6 +234,7 @@ export interface CinEpisodeTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  initial_cpc_date: DateCol | null; // 0009: the census's CINdetails-level DateOfInitialCPC
 }
 
 export interface AssessmentTable {
@@ -253,6 +254,7 @@ export interface AssessmentTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  internal_review_date: DateCol | null; // 0009: the census's AssessmentInternalReviewDate
 }
 
 export interface StrategyDiscussionTable {
@@ -282,6 +284,7 @@ export interface Section47Table {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  icpc_target_date: DateCol | null; // 0009: the census's InitialCPCtarget
 }
 
 export interface CpPlanTable {
@@ -489,6 +492,7 @@ export interface Database {
   provider: ProviderTable;
   cla_episode: ClaEpisodeTable;
   care_period: CarePeriodView;
+  return_import: ReturnImportTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -496,3 +500,16 @@ export type NewPersonRow = Insertable<PersonTable>;
 export type Worker = Selectable<WorkerTable>;
 export type Team = Selectable<TeamTable>;
 export type AppUser = Selectable<AppUserTable>;
+
+/** 0009: each import of a statutory return file. */
+export interface ReturnImportTable {
+  la_code: string;
+  import_id: Uuid;
+  return_type: string;
+  collection_year: number | null;
+  file_name: string | null;
+  file_sha256: string;
+  imported_at: Timestamp;
+  imported_by: Uuid | null;
+  summary: unknown;
+}
