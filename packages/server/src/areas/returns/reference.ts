@@ -12,9 +12,11 @@ export type Council = { laNumber: string; laCode: string; name: string };
 
 let councils: Council[] | null = null;
 export function englishCouncils(): Council[] {
-  councils ??= (parse(readFileSync(new URL('councils.csv', here)), { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map(
-    (r) => ({ laNumber: r.dfe_la_number as string, laCode: r.ons_code as string, name: r.name as string }),
-  );
+  councils ??= (parse(readFileSync(new URL('councils.csv', here)), { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) => ({
+    laNumber: r.dfe_la_number as string,
+    laCode: r.ons_code as string,
+    name: r.name as string,
+  }));
   return councils;
 }
 

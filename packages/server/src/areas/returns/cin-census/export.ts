@@ -42,7 +42,11 @@ export async function exportCinCensus(
   const inScope = sql`e.la_code = ${laCode} and e.referral_date <= ${ref} and (e.closure_date is null or e.closure_date >= ${start})`;
   const total = Number(
     (
-      await sql<{ n: number }>`select count(distinct e.child_id)::int as n from cin_episode e join person p on p.la_code = e.la_code and p.person_id = e.child_id where ${inScope} and p.is_child`.execute(db)
+      await sql<{
+        n: number;
+      }>`select count(distinct e.child_id)::int as n from cin_episode e join person p on p.la_code = e.la_code and p.person_id = e.child_id where ${inScope} and p.is_child`.execute(
+        db,
+      )
     ).rows[0]?.n ?? 0,
   );
   await write(out, censusHeaderXml(header, options.now ?? new Date()));

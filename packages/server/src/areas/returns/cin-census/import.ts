@@ -143,7 +143,9 @@ export async function importCinCensus(
     seconds: 0,
   };
   await db.transaction().execute(async (trx) => {
-    await sql`insert into local_authority (la_code, dfe_la_number, name) values (${laCode}, ${council.laNumber}, ${council.name}) on conflict do nothing`.execute(trx);
+    await sql`insert into local_authority (la_code, dfe_la_number, name) values (${laCode}, ${council.laNumber}, ${council.name}) on conflict do nothing`.execute(
+      trx,
+    );
     const prior = await trx
       .selectFrom('return_import')
       .select('import_id')
@@ -192,7 +194,9 @@ export async function importCinCensus(
       .execute();
     await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, ip, user_agent, detail)
       values (${laCode}, ${options.actor.userId}::uuid, ${options.actor.username}, ${options.actor.role}, 'create', 'return-import', ${importId},
-              ${options.actor.ip ?? null}, ${options.actor.userAgent ?? null}, ${JSON.stringify({ returnType: 'cin-census', year, fileName, written: result.written })}::jsonb)`.execute(trx);
+              ${options.actor.ip ?? null}, ${options.actor.userAgent ?? null}, ${JSON.stringify({ returnType: 'cin-census', year, fileName, written: result.written })}::jsonb)`.execute(
+      trx,
+    );
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;
@@ -209,8 +213,12 @@ type Ctx = { laCode: string; actor: ReturnActor; importId: string; result: CinCe
 async function loadExisting(trx: Transaction<Database>, laCode: string, children: CensusChild[]): Promise<Existing> {
   const ids = children.map((c) => c.laChildId).filter((x): x is string => !!x);
   const people = ids.length
-    ? (await sql<{ person_id: string; la_child_id: string }>`select person_id, la_child_id from person where la_code = ${laCode} and la_child_id = any(${ids}::text[])`.execute(trx))
-        .rows
+    ? (
+        await sql<{
+          person_id: string;
+          la_child_id: string;
+        }>`select person_id, la_child_id from person where la_code = ${laCode} and la_child_id = any(${ids}::text[])`.execute(trx)
+      ).rows
     : [];
   const existing: Existing = { personByChildId: new Map(), episodes: new Map(), starts: new Set(), openPlan: new Map(), plans: new Map() };
   for (const p of people) existing.personByChildId.set(p.la_child_id, p.person_id);
@@ -221,7 +229,12 @@ async function loadExisting(trx: Transaction<Database>, laCode: string, children
     select episode_id, child_id, referral_date, closure_date, version from cin_episode where la_code = ${laCode} and child_id = any(${personIds}::uuid[])`);
   for (const e of eps) {
     const list = existing.episodes.get(e.child_id) ?? [];
-    list.push({ episodeId: e.episode_id, referralDate: String(e.referral_date), closureDate: e.closure_date ? String(e.closure_date) : null, version: Number(e.version) });
+    list.push({
+      episodeId: e.episode_id,
+      referralDate: String(e.referral_date),
+      closureDate: e.closure_date ? String(e.closure_date) : null,
+      version: Number(e.version),
+    });
     existing.episodes.set(e.child_id, list);
   }
   const starts = await q(sql<{ k: string }>`
@@ -381,7 +394,8 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
         audit(childId as string, 'cin-episode', episodeId);
         chronology(childId as string, referral, 'referral', nfa ? 'Referral received: no further action' : 'Referral received', 'cin-episode', episodeId);
         if (closure) chronology(childId as string, closure, 'closure', `Case closed (${reason})`, 'cin-episode', episodeId);
-        if (date(ep.icpcDate)) chronology(childId as string, date(ep.icpcDate) as string, 'conference', 'Initial child protection conference', 'cin-episode', episodeId);
+        if (date(ep.icpcDate))
+          chronology(childId as string, date(ep.icpcDate) as string, 'conference', 'Initial child protection conference', 'cin-episode', episodeId);
       }
       placeModules(ep, i, episodeId);
     });
@@ -556,7 +570,15 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
         if (!end) openCin = start;
         existing.starts.add(key);
         const cinPlanId = randomUUID();
-        rows.cin_plan.push({ la_code: laCode, cin_plan_id: cinPlanId, episode_id: episodeId, child_id: child, start_date: start, end_date: end, created_by: actor.userId });
+        rows.cin_plan.push({
+          la_code: laCode,
+          cin_plan_id: cinPlanId,
+          episode_id: episodeId,
+          child_id: child,
+          start_date: start,
+          end_date: end,
+          created_by: actor.userId,
+        });
         audit(child, 'cin-plan', cinPlanId);
         chronology(child, start, 'plan', 'Child in need plan started', 'cin-plan', cinPlanId);
         if (end) chronology(child, end, 'plan', 'Child in need plan ended', 'cin-plan', cinPlanId);
