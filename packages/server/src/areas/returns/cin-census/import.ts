@@ -355,13 +355,24 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
     c.episodes.forEach((ep, i) => {
       const row = `CINdetails ${i + 1}`;
       const referral = date(ep.referralDate);
-      if (!referral) return skip(laChildId, row, 'The episode has no valid referral date (CINreferralDate)');
-      if (!has(REFERRAL_SOURCE, ep.referralSource)) return skip(laChildId, row, `Referral source "${ep.referralSource ?? ''}" is not a DfE code`);
+      if (!referral) {
+        skip(laChildId, row, 'The episode has no valid referral date (CINreferralDate)');
+        return;
+      }
+      if (!has(REFERRAL_SOURCE, ep.referralSource)) {
+        skip(laChildId, row, `Referral source "${ep.referralSource ?? ''}" is not a DfE code`);
+        return;
+      }
       const closure = date(ep.closureDate);
       const reason = ep.closureReason;
-      if (!!closure !== !!reason || (reason && !has(CLOSURE_REASON, reason)))
-        return skip(laChildId, row, 'A closure needs both a closure date and a valid reason for closure');
-      if (closure && closure < referral) return skip(laChildId, row, 'The closure date is before the referral date');
+      if (!!closure !== !!reason || (reason && !has(CLOSURE_REASON, reason))) {
+        skip(laChildId, row, 'A closure needs both a closure date and a valid reason for closure');
+        return;
+      }
+      if (closure && closure < referral) {
+        skip(laChildId, row, 'The closure date is before the referral date');
+        return;
+      }
       const known = knownEpisodes.find((e) => e.referralDate === referral);
       let episodeId: string;
       if (known) {
@@ -373,7 +384,10 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           chronology(childId as string, closure, 'closure', `Case closed (${reason})`, 'cin-episode', episodeId);
         }
       } else {
-        if (!closure && openEpisode) return skip(laChildId, row, 'The child already has an open episode: a child has one open episode at a time');
+        if (!closure && openEpisode) {
+          skip(laChildId, row, 'The child already has an open episode: a child has one open episode at a time');
+          return;
+        }
         episodeId = randomUUID();
         if (!closure) openEpisode = true;
         const nfa = yesNo(ep.referralNfa) === true;
@@ -406,9 +420,15 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       ep.assessments.forEach((a, j) => {
         const row = `CINdetails ${i + 1} / Assessments ${j + 1}`;
         const start = date(a.startDate);
-        if (!start) return skip(id, row, 'The assessment has no valid start date');
+        if (!start) {
+          skip(id, row, 'The assessment has no valid start date');
+          return;
+        }
         const done = date(a.authorisationDate);
-        if (done && done < start) return skip(id, row, 'The assessment is authorised before it started');
+        if (done && done < start) {
+          skip(id, row, 'The assessment is authorised before it started');
+          return;
+        }
         const key = `assessment|${episodeId}|${start}`;
         if (existing.starts.has(key)) return;
         existing.starts.add(key);
@@ -435,14 +455,25 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       ep.cpPlans.forEach((p, j) => {
         const row = `CINdetails ${i + 1} / ChildProtectionPlans ${j + 1}`;
         const start = date(p.startDate);
-        if (!start) return skip(id, row, 'The child protection plan has no valid start date');
-        if (!has(CATEGORY_OF_ABUSE, p.initialCategory) || !has(CATEGORY_OF_ABUSE, p.latestCategory))
-          return skip(id, row, 'The child protection plan needs valid initial and latest categories of abuse');
+        if (!start) {
+          skip(id, row, 'The child protection plan has no valid start date');
+          return;
+        }
+        if (!has(CATEGORY_OF_ABUSE, p.initialCategory) || !has(CATEGORY_OF_ABUSE, p.latestCategory)) {
+          skip(id, row, 'The child protection plan needs valid initial and latest categories of abuse');
+          return;
+        }
         const end = date(p.endDate);
-        if (end && end < start) return skip(id, row, 'The plan ends before it starts');
+        if (end && end < start) {
+          skip(id, row, 'The plan ends before it starts');
+          return;
+        }
         let planId = existing.plans.get(`${child}|${start}`);
         if (!planId) {
-          if (!end && openCp) return skip(id, row, 'The child already has an open child protection plan');
+          if (!end && openCp) {
+            skip(id, row, 'The child already has an open child protection plan');
+            return;
+          }
           if (!end) openCp = start;
           planId = randomUUID();
           existing.plans.set(`${child}|${start}`, planId);
@@ -496,9 +527,15 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       ep.section47s.forEach((s, j) => {
         const row = `CINdetails ${i + 1} / Section47 ${j + 1}`;
         const start = date(s.startDate);
-        if (!start) return skip(id, row, 'The section 47 enquiry has no valid start date');
+        if (!start) {
+          skip(id, row, 'The section 47 enquiry has no valid start date');
+          return;
+        }
         const icpc = date(s.icpcDate);
-        if (icpc && icpc < start) return skip(id, row, 'The initial conference is before the enquiry started');
+        if (icpc && icpc < start) {
+          skip(id, row, 'The initial conference is before the enquiry started');
+          return;
+        }
         const key = `s47|${episodeId}|${start}`;
         if (existing.starts.has(key)) return;
         existing.starts.add(key);
@@ -561,12 +598,21 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       ep.cinPlans.forEach((p, j) => {
         const row = `CINdetails ${i + 1} / CINPlanDates ${j + 1}`;
         const start = date(p.startDate);
-        if (!start) return skip(id, row, 'The child in need plan has no valid start date');
+        if (!start) {
+          skip(id, row, 'The child in need plan has no valid start date');
+          return;
+        }
         const end = date(p.endDate);
-        if (end && end < start) return skip(id, row, 'The plan ends before it starts');
+        if (end && end < start) {
+          skip(id, row, 'The plan ends before it starts');
+          return;
+        }
         const key = `cin-plan|${child}|${start}`;
         if (existing.starts.has(key)) return;
-        if (!end && openCin) return skip(id, row, 'The child already has an open child in need plan');
+        if (!end && openCin) {
+          skip(id, row, 'The child already has an open child in need plan');
+          return;
+        }
         if (!end) openCin = start;
         existing.starts.add(key);
         const cinPlanId = randomUUID();
