@@ -36,7 +36,11 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** Statutory returns (CIN census...): produce a return, validate it, download it. */
+  | 'returns:produce'
+  /** Load a council's existing returns as the history of its children. */
+  | 'returns:import';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -88,6 +92,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'returns:produce': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -95,6 +100,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'workforce:read': 'council',
     'worklist:read': 'council',
+    'returns:produce': 'council',
+    'returns:import': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.

@@ -6,6 +6,7 @@ import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
+import { returnsRoutes } from './areas/returns/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceRoutes } from './areas/workforce/routes.ts';
 import type { Store } from './kernel/db/store.ts';
@@ -23,6 +24,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(referralsRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
+  await app.register(returnsRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },
