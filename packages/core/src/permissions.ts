@@ -54,7 +54,11 @@ export type Action =
   | 'looked-after:oversee'
   /** Adoption records (AD1, placed for adoption): sensitive, so only the team holding the case and the head of service. */
   | 'adoption:read'
-  | 'adoption:record';
+  | 'adoption:record'
+  /** Statutory returns (CIN census...): produce a return, validate it, download it. */
+  | 'returns:produce'
+  /** Load a council's existing returns as the history of its children. */
+  | 'returns:import';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -128,6 +132,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'placement:approve-unregistered': 'council',
     'looked-after:oversee': 'council',
     'adoption:read': 'council',
+    'returns:produce': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -139,6 +144,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'partner:oversee': 'council',
     'provider:read': 'council',
     'looked-after:oversee': 'council',
+    'returns:produce': 'council',
+    'returns:import': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.

@@ -9,6 +9,7 @@ import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
+import { returnsRoutes } from './areas/returns/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceRoutes } from './areas/workforce/routes.ts';
 import type { Store } from './kernel/db/store.ts';
@@ -29,6 +30,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(partnersRoutes);
   await app.register(lookedAfterRoutes);
   await app.register(lookedAfterCareRoutes);
+  await app.register(returnsRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },

@@ -2,8 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { calendarCommand } from './calendar.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
+import { returnsCommands } from './returns.ts';
 import { startCommand } from './start.ts';
-import { addSsda903Validate } from './ssda903.ts';
 
 const program = new Command('lantern')
   .description("Lantern: case management for children's social care in England")
@@ -15,8 +15,7 @@ program.addCommand(seedCommand());
 program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
-// `lantern validate <return>`: one subcommand per statutory return.
-program.addCommand(addSsda903Validate(new Command('validate').description('check a statutory return against the DfE rules for its year')));
+for (const command of returnsCommands()) program.addCommand(command);
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

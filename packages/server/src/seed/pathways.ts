@@ -301,7 +301,9 @@ export class PathwayGenerator {
     if (s47 !== null && s47 < closeOn) this.s47NoConference(ep, s47, closeOn);
     const authorised = a.authorised ?? closeOn;
     if (short || closeOn - authorised < 30) {
-      this.close(ep, closeOn, child.dateOfDeath !== null ? 'RC2' : earlyHelp ? 'RC9' : 'RC8', null);
+      // RC8/RC9 mean closed after assessment alone: an enquiry closes as RC7 (CIN census rule 2990).
+      const reason = s47 !== null && s47 < closeOn ? 'RC7' : earlyHelp ? 'RC9' : 'RC8';
+      this.close(ep, closeOn, child.dateOfDeath !== null ? 'RC2' : reason, null);
       return;
     }
     const start = Math.min(days.add(authorised, rng.between(0, 5)), closeOn);

@@ -236,6 +236,7 @@ export interface CinEpisodeTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  initial_cpc_date: DateCol | null; // 0009: the census's CINdetails-level DateOfInitialCPC
 }
 
 export interface AssessmentTable {
@@ -255,6 +256,7 @@ export interface AssessmentTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  internal_review_date: DateCol | null; // 0009: the census's AssessmentInternalReviewDate
 }
 
 export interface StrategyDiscussionTable {
@@ -284,6 +286,7 @@ export interface Section47Table {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  icpc_target_date: DateCol | null; // 0009: the census's InitialCPCtarget
 }
 
 export interface CpPlanTable {
@@ -703,6 +706,7 @@ export interface Database {
   leaver_accommodation: LeaverAccommodationTable;
   pa_visit: PaVisitTable;
   leaver_birthday_contact: LeaverBirthdayContactTable;
+  return_import: ReturnImportTable;
 }
 
 export type Person = Selectable<PersonTable>;
@@ -805,4 +809,17 @@ export interface HousingNeedTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+}
+
+/** 0009: each import of a statutory return file. */
+export interface ReturnImportTable {
+  la_code: string;
+  import_id: Uuid;
+  return_type: string;
+  collection_year: number | null;
+  file_name: string | null;
+  file_sha256: string;
+  imported_at: Timestamp;
+  imported_by: Uuid | null;
+  summary: unknown;
 }

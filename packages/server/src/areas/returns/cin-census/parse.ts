@@ -1,0 +1,209 @@
+/**
+ * Reads a CIN census XML file as a stream (saxes), one child at a time, into core's typed rows.
+ * Tolerant by design: it reads any council's file, however wrong, and leaves judging to the
+ * schema and the rules; only XML that is not well formed stops it.
+ */
+import type { Readable } from 'node:stream';
+import type {
+  CensusAssessment,
+  CensusChild,
+  CensusCinPlan,
+  CensusCpPlan,
+  CensusEpisode,
+  CensusHeader,
+  CensusSection47,
+} from '@lantern/core/returns/cin-census/model';
+import { SaxesParser } from 'saxes';
+
+export class CensusParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const emptyEpisode = (line: number): CensusEpisode => ({
+  line,
+  referralDate: null,
+  referralSource: null,
+  primaryNeed: null,
+  closureDate: null,
+  closureReason: null,
+  icpcDate: null,
+  referralNfa: null,
+  assessments: [],
+  cinPlans: [],
+  section47s: [],
+  cpPlans: [],
+});
+const emptyChild = (line: number): CensusChild => ({
+  line,
+  laChildId: null,
+  upn: null,
+  formerUpn: null,
+  upnUnknown: null,
+  birthDate: null,
+  expectedBirthDate: null,
+  sex: null,
+  deathDate: null,
+  ethnicity: null,
+  disabilities: null,
+  episodes: [],
+});
+
+/**
+ * Yields the header (once, before the first child, even when the file has none) and then each
+ * child. Memory holds one child at a time.
+ */
+export async function* readCinCensus(input: Readable): AsyncGenerator<{ header: CensusHeader } | { child: CensusChild }> {
+  const parser = new SaxesParser({ position: true });
+  const header: CensusHeader = { collection: null, year: null, referenceDate: null, laNumber: null };
+  let headerSent = false;
+  const ready: CensusChild[] = [];
+  const path: string[] = [];
+  let text = '';
+  let child: CensusChild | null = null;
+  let episode: CensusEpisode | null = null;
+  let assessment: CensusAssessment | null = null;
+  let cinPlan: CensusCinPlan | null = null;
+  let s47: CensusSection47 | null = null;
+  let cpPlan: CensusCpPlan | null = null;
+  let error: CensusParseError | null = null;
+
+  parser.on('opentag', (tag) => {
+    const name = tag.local || tag.name;
+    path.push(name);
+    text = '';
+    const line = parser.line;
+    switch (name) {
+      case 'Child':
+        child = emptyChild(line);
+        break;
+      case 'CINdetails':
+        episode = emptyEpisode(line);
+        child?.episodes.push(episode);
+        break;
+      case 'Assessments':
+        assessment = { line, startDate: null, internalReviewDate: null, authorisationDate: null, factors: null };
+        episode?.assessments.push(assessment);
+        break;
+      case 'FactorsIdentifiedAtAssessment':
+        if (assessment) assessment.factors = [];
+        break;
+      case 'CINPlanDates':
+        cinPlan = { line, startDate: null, endDate: null };
+        episode?.cinPlans.push(cinPlan);
+        break;
+      case 'Section47':
+        s47 = { line, startDate: null, icpcTarget: null, icpcDate: null, icpcNotRequired: null };
+        episode?.section47s.push(s47);
+        break;
+      case 'ChildProtectionPlans':
+        cpPlan = { line, startDate: null, endDate: null, initialCategory: null, latestCategory: null, previousPlans: null, reviews: null };
+        episode?.cpPlans.push(cpPlan);
+        break;
+      case 'Reviews':
+        if (cpPlan) cpPlan.reviews = [];
+        break;
+      case 'Disabilities':
+        if (child) child.disabilities = [];
+        break;
+    }
+  });
+  parser.on('text', (t) => {
+    text += t;
+  });
+  parser.on('cdata', (t) => {
+    text += t;
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.local || tag.name;
+    const parent = path[path.length - 2];
+    const value = text.trim();
+    const v = value === '' ? null : value;
+    path.pop();
+    if (parent === 'CollectionDetails') {
+      if (name === 'Collection') header.collection = v;
+      else if (name === 'Year') header.year = v;
+      else if (name === 'ReferenceDate') header.referenceDate = v;
+    } else if (parent === 'Source' && name === 'LEA') header.laNumber = v;
+    else if (child && parent === 'ChildIdentifiers') {
+      const map: Record<string, keyof CensusChild> = {
+        LAchildID: 'laChildId',
+        UPN: 'upn',
+        FormerUPN: 'formerUpn',
+        UPNunknown: 'upnUnknown',
+        PersonBirthDate: 'birthDate',
+        ExpectedPersonBirthDate: 'expectedBirthDate',
+        Sex: 'sex',
+        PersonDeathDate: 'deathDate',
+      };
+      const key = map[name];
+      if (key) (child as Record<string, unknown>)[key] = v;
+    } else if (child && parent === 'ChildCharacteristics' && name === 'Ethnicity') child.ethnicity = v;
+    else if (child && parent === 'Disabilities' && name === 'Disability') child.disabilities?.push(value);
+    else if (episode && parent === 'CINdetails') {
+      const map: Record<string, keyof CensusEpisode> = {
+        CINreferralDate: 'referralDate',
+        ReferralSource: 'referralSource',
+        PrimaryNeedCode: 'primaryNeed',
+        CINclosureDate: 'closureDate',
+        ReasonForClosure: 'closureReason',
+        DateOfInitialCPC: 'icpcDate',
+        ReferralNFA: 'referralNfa',
+      };
+      const key = map[name];
+      if (key) (episode as Record<string, unknown>)[key] = v;
+    } else if (assessment && parent === 'Assessments') {
+      if (name === 'AssessmentActualStartDate') assessment.startDate = v;
+      else if (name === 'AssessmentInternalReviewDate') assessment.internalReviewDate = v;
+      else if (name === 'AssessmentAuthorisationDate') assessment.authorisationDate = v;
+    } else if (assessment && parent === 'FactorsIdentifiedAtAssessment' && name === 'AssessmentFactors') assessment.factors?.push(value);
+    else if (cinPlan && parent === 'CINPlanDates') {
+      if (name === 'CINPlanStartDate') cinPlan.startDate = v;
+      else if (name === 'CINPlanEndDate') cinPlan.endDate = v;
+    } else if (s47 && parent === 'Section47') {
+      if (name === 'S47ActualStartDate') s47.startDate = v;
+      else if (name === 'InitialCPCtarget') s47.icpcTarget = v;
+      else if (name === 'DateOfInitialCPC') s47.icpcDate = v;
+      else if (name === 'ICPCnotRequired') s47.icpcNotRequired = v;
+    } else if (cpPlan && parent === 'ChildProtectionPlans') {
+      if (name === 'CPPstartDate') cpPlan.startDate = v;
+      else if (name === 'CPPendDate') cpPlan.endDate = v;
+      else if (name === 'InitialCategoryOfAbuse') cpPlan.initialCategory = v;
+      else if (name === 'LatestCategoryOfAbuse') cpPlan.latestCategory = v;
+      else if (name === 'NumberOfPreviousCPP') cpPlan.previousPlans = v;
+    } else if (cpPlan && parent === 'Reviews' && name === 'CPPreviewDate') cpPlan.reviews?.push(v);
+
+    if (name === 'Child' && child) {
+      ready.push(child);
+      child = null;
+    } else if (name === 'CINdetails') episode = null;
+    else if (name === 'Assessments') assessment = null;
+    else if (name === 'CINPlanDates') cinPlan = null;
+    else if (name === 'Section47') s47 = null;
+    else if (name === 'ChildProtectionPlans') cpPlan = null;
+    text = '';
+  });
+  parser.on('error', (e) => {
+    error ??= new CensusParseError(`The file is not well-formed XML: ${e.message}`, parser.line);
+  });
+
+  input.setEncoding('utf8');
+  for await (const chunk of input) {
+    parser.write(chunk as string);
+    if (error) throw error;
+    // The header comes before the children; send it as soon as the first child appears.
+    if (!headerSent && (ready.length > 0 || path.includes('Children'))) {
+      headerSent = true;
+      yield { header };
+    }
+    while (ready.length > 0) yield { child: ready.shift() as CensusChild };
+  }
+  parser.close();
+  if (error) throw error;
+  if (!headerSent) yield { header };
+  while (ready.length > 0) yield { child: ready.shift() as CensusChild };
+}

@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { audit } from '../../kernel/audit.ts';
+import { typed } from '../../kernel/http/app.ts';
+import { invalid } from '../../kernel/http/problem.ts';
+import { latestRuns, runCinCensus, runFor, validateUploaded } from './cin-census/service.ts';
+
+const ruleGroup = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'query']),
+  message: z.string(),
+  count: z.number().int(),
+  failures: z.array(
+    z.object({
+      laChildId: z.string().nullable(),
+      childId: z.string().nullable(),
+      module: z.string(),
+      row: z.string().nullable(),
+      fields: z.array(z.string()),
+      line: z.number().int().nullable(),
+    }),
+  ),
+});
+const run = z.object({
+  runId: z.string(),
+  year: z.number().int(),
+  createdAt: z.string(),
+  children: z.number().int(),
+  schemaValid: z.boolean(),
+  errors: z.number().int(),
+  queries: z.number().int(),
+  rules: z.array(ruleGroup),
+});
+const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 2024/25 (2025) and 2025/26 (2026)').max(2026);
+
+/** Statutory returns: the CIN census (the SSDA903 routes will sit beside these). */
+export async function returnsRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+
+  app.post('/api/returns/cin-census/runs', {
+    config: { permission: 'returns:produce' },
+    schema: {
+      tags: ['returns'],
+      summary: 'Produce the CIN census for a collection year from the case record and validate it by the DfE’s schema and rules',
+      body: z.object({ year }),
+      response: { 201: run },
+    },
+    handler: async (req, reply) => {
+      const result = await runCinCensus(fastify.store.db, req.actor(), req.body.year);
+      return reply.code(201).send(result);
+    },
+  });
+
+  app.get('/api/returns/cin-census/runs', {
+    config: { permission: 'returns:produce' },
+    schema: {
+      tags: ['returns'],
+      summary: 'The CIN census runs made since the server started, latest first',
+      response: { 200: z.object({ runs: z.array(run) }) },
+    },
+    handler: async (req) => ({ runs: latestRuns(req.actor()) }),
+  });
+
+  app.get('/api/returns/cin-census/runs/:runId/file', {
+    config: { permission: 'returns:produce' },
+    schema: { tags: ['returns'], summary: 'Download the XML file of a run', params: z.object({ runId: z.string() }) },
+    handler: async (req, reply) => {
+      const entry = runFor(req.actor(), req.params.runId);
+      await audit(fastify.store.db, req.actor(), {
+        action: 'export',
+        recordType: 'cin-census-file',
+        recordId: req.params.runId,
+        detail: { year: entry.run.year },
+      });
+      const name = `${req.actor().user.laCode}-cin-census-${entry.run.year}.xml`;
+      return reply.header('content-type', 'application/xml').header('content-disposition', `attachment; filename="${name}"`).send(createReadStream(entry.file));
+    },
+  });
+
+  app.post('/api/returns/cin-census/validate', {
+    config: { permission: 'returns:produce' },
+    // A council's file can be large. It comes as JSON like every other body (see the kernel's
+    // cross-site rule), the XML as text.
+    bodyLimit: 512 * 1024 * 1024,
+    schema: {
+      tags: ['returns'],
+      summary: 'Validate a CIN census file from any system: the XML as text, and the collection year if the file does not say',
+      body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), year: year.optional() }),
+      response: { 200: run },
+    },
+    handler: async (req) => {
+      try {
+        return await validateUploaded(fastify.store.db, req.actor(), Buffer.from(req.body.xml), req.body.year);
+      } catch (error) {
+        throw invalid([{ field: 'xml', rule: 'cin-census-readable', message: (error as Error).message }]);
+      }
+    },
+  });
+}
