@@ -36,7 +36,19 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** Record a practitioner's supervision, with the direction given on each child discussed. */
+  | 'supervision:record'
+  /** Read supervision records (the notes; a child's directions show on the child's record). */
+  | 'supervision:read'
+  /** Sign off a new starter's induction items; set ASYE and protected caseloads. */
+  | 'induction:manage'
+  /** A manager's recorded decision or oversight on a child's record, with reasons and evidence. */
+  | 'oversight:record'
+  /** Audit a case against the council's questions, and moderate another auditor's audit. */
+  | 'case-audit:record'
+  /** Management reports on the workforce: churn, team turnover, audits over time, the census. */
+  | 'workforce:report';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -55,6 +67,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'workforce:read': 'council',
     'casework:record': 'team',
     'worklist:read': 'team',
+    'supervision:read': 'own',
   },
   'team-manager': {
     'child:search': 'council',
@@ -68,6 +81,12 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'team',
     'case:close': 'team',
     'worklist:read': 'team',
+    'supervision:record': 'team',
+    'supervision:read': 'team',
+    'induction:manage': 'team',
+    'oversight:record': 'team',
+    'case-audit:record': 'council',
+    'workforce:report': 'council',
   },
   iro: {
     'child:search': 'own',
@@ -77,6 +96,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // IROs and conference chairs record conferences and reviews for the children they review.
     'casework:record': 'own',
     'worklist:read': 'own',
+    'supervision:read': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -88,6 +108,12 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'supervision:record': 'council',
+    'supervision:read': 'council',
+    'induction:manage': 'council',
+    'oversight:record': 'council',
+    'case-audit:record': 'council',
+    'workforce:report': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -95,6 +121,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'workforce:read': 'council',
     'worklist:read': 'council',
+    'workforce:report': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -103,6 +130,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'user:manage': 'council',
     'audit:read': 'council',
     'settings:manage': 'council',
+    'induction:manage': 'council',
+    'workforce:report': 'council',
   },
 };
 

@@ -7,6 +7,7 @@ import { childrenRoutes } from './areas/children/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
+import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
 import { workforceRoutes } from './areas/workforce/routes.ts';
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
@@ -20,6 +21,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(accessRoutes);
   await app.register(childrenRoutes);
   await app.register(workforceRoutes);
+  await app.register(workforceFigureRoutes);
   await app.register(referralsRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);

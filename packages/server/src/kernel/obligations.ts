@@ -23,6 +23,7 @@ export const ENGINE_RULES = [
   'cin-plan-review',
   'cin-visit',
   'allocation',
+  'management-oversight',
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -30,7 +31,7 @@ export type EngineRule = (typeof ENGINE_RULES)[number];
  * How the insert computes a due date from `d.start_date`: calendar arithmetic in place, and for
  * working days a join to calendar_day (set-based, so a whole council costs one hash join).
  */
-function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown> } {
+export function dueOf(due: DueRule): { expr: RawBuilder<unknown>; joins: RawBuilder<unknown> } {
   const none = sql``;
   switch (due.unit) {
     case 'working-days': {
@@ -215,6 +216,31 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
       from allocation a where ${scope('a')} and a.allocation_role = 'social-worker' group by a.child_id
     ) sw on sw.child_id = e.child_id
     where ${scope('e')} and e.closure_date is null and not coalesce(sw.has_open, false)`,
+
+  // Counted from the referral, then from each manager's recorded decision or supervision
+  // direction on the child within the episode, each met by the next; unmet when the case closes.
+  // (The workforce area's oversight: management_decision and supervision_child, migration 0007.)
+  'management-oversight': (scope) => sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
+      o.next_on, case when o.next_on is null then o.closure_date end, case when o.next_on is null and o.closure_date is not null then 'Episode closed' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, episode_id order by on_date, is_occasion, source_id) as next_on
+      from (
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, e.episode_id as source_id, e.referral_date as on_date, 0 as is_occasion
+        from cin_episode e where ${scope('e')} and not e.referral_nfa
+        union all
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, m.decision_id, m.decided_on, 1
+        from cin_episode e join management_decision m on m.la_code = e.la_code and m.child_id = e.child_id
+          and m.decided_on >= e.referral_date and (e.closure_date is null or m.decided_on < e.closure_date)
+        where ${scope('e')} and not e.referral_nfa
+        union all
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, s.supervision_id, s.held_on, 1
+        from cin_episode e join supervision_child sc on sc.la_code = e.la_code and sc.child_id = e.child_id
+          join supervision s on s.la_code = sc.la_code and s.supervision_id = sc.supervision_id
+          and s.held_on >= e.referral_date and (e.closure_date is null or s.held_on < e.closure_date)
+        where ${scope('e')} and not e.referral_nfa
+      ) x
+    ) o`,
 };
 
 /** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
