@@ -6,6 +6,7 @@ import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
+import { supervisionRoutes } from './areas/supervision/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
 import { workforceRoutes } from './areas/workforce/routes.ts';
@@ -22,6 +23,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(childrenRoutes);
   await app.register(workforceRoutes);
   await app.register(workforceFigureRoutes);
+  await app.register(supervisionRoutes);
   await app.register(referralsRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
