@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
+import { oversightRoutes } from './areas/oversight/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { supervisionRoutes } from './areas/supervision/routes.ts';
@@ -24,6 +25,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(workforceRoutes);
   await app.register(workforceFigureRoutes);
   await app.register(supervisionRoutes);
+  await app.register(oversightRoutes);
   await app.register(referralsRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
