@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { calendarCommand } from './calendar.ts';
+import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
 import { startCommand } from './start.ts';
@@ -14,6 +15,10 @@ program.addCommand(seedCommand());
 program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
+// Returns: `lantern export <return>` and `lantern validate <return>` (other returns add theirs to the same parents).
+const parent = (name: string, description: string) => program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+parent('export', 'build a statutory return from the record').addCommand(cswwExportCommand());
+parent('validate', 'check a return file against its schema and rules (exit 1 on an error)').addCommand(cswwValidateCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).
