@@ -10,3 +10,4 @@ export * from './partners.ts';
 export * from './partner-indicators.ts';
 export * from './looked-after.ts';
 export * from './care.ts';
+export * from './workforce.ts';

@@ -58,7 +58,19 @@ export type Action =
   /** Statutory returns (CIN census...): produce a return, validate it, download it. */
   | 'returns:produce'
   /** Load a council's existing returns as the history of its children. */
-  | 'returns:import';
+  | 'returns:import'
+  /** Record a practitioner's supervision, with the direction given on each child discussed. */
+  | 'supervision:record'
+  /** Read supervision records (the notes; a child's directions show on the child's record). */
+  | 'supervision:read'
+  /** Sign off a new starter's induction items; set ASYE and protected caseloads. */
+  | 'induction:manage'
+  /** A manager's recorded decision or oversight on a child's record, with reasons and evidence. */
+  | 'oversight:record'
+  /** Audit a case against the council's questions, and moderate another auditor's audit. */
+  | 'case-audit:record'
+  /** Management reports on the workforce: churn, team turnover, audits over time, the census. */
+  | 'workforce:report';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -81,6 +93,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'provider:read': 'council',
     'adoption:read': 'team',
     'adoption:record': 'team',
+    'supervision:read': 'own',
   },
   'team-manager': {
     'child:search': 'council',
@@ -100,6 +113,12 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'looked-after:oversee': 'team',
     'adoption:read': 'team',
     'adoption:record': 'team',
+    'supervision:record': 'team',
+    'supervision:read': 'team',
+    'induction:manage': 'team',
+    'oversight:record': 'team',
+    'case-audit:record': 'council',
+    'workforce:report': 'council',
   },
   iro: {
     'child:search': 'own',
@@ -113,6 +132,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'provider:read': 'council',
     // The child's IRO reviews the adoption plan.
     'adoption:read': 'own',
+    'supervision:read': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -133,6 +153,12 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'looked-after:oversee': 'council',
     'adoption:read': 'council',
     'returns:produce': 'council',
+    'supervision:record': 'council',
+    'supervision:read': 'council',
+    'induction:manage': 'council',
+    'oversight:record': 'council',
+    'case-audit:record': 'council',
+    'workforce:report': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -146,6 +172,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'looked-after:oversee': 'council',
     'returns:produce': 'council',
     'returns:import': 'council',
+    'workforce:report': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -156,13 +183,15 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'settings:manage': 'council',
     'partner:read': 'council',
     'partner:manage': 'council',
+    'provider:read': 'council',
+    'provider:manage': 'council',
+    'induction:manage': 'council',
+    'workforce:report': 'council',
   },
   partner: {
     // Someone from another agency: only the open requests addressed to their organisation, and
     // of those children only what the request shares. No child, worklist or search route.
     'partner-request:answer': 'own',
-    'provider:read': 'council',
-    'provider:manage': 'council',
   },
 };
 

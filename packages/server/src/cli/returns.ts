@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { progressPrinter } from './database.ts';
 import { dataDirHelp } from './options.ts';
+import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
 
 function collectionYear(value: string): number {
@@ -116,5 +117,7 @@ export function returnsCommands(): Command[] {
   const importGroup = new Command('import').description("load a council's statutory return into Lantern");
   cinCensusCommands({ exportGroup, validateGroup, importGroup });
   addSsda903Validate(validateGroup);
+  exportGroup.addCommand(cswwExportCommand());
+  validateGroup.addCommand(cswwValidateCommand());
   return [exportGroup, validateGroup, importGroup];
 }

@@ -11,7 +11,7 @@ import type { Database } from './db/schema.ts';
 import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent } from './obligations-looked-after.ts';
 
 /** A due date in SQL: its expression and joins; for hours, the start and due timestamps too. */
-type DueSql = { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> };
+export type DueSql = { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> };
 
 /** The rules this engine derives (the looked-after and workforce rules join as their areas do). */
 export const ENGINE_RULES = [
@@ -39,6 +39,7 @@ export const ENGINE_RULES = [
   'pathway-plan',
   'pathway-plan-review',
   'pa-visit',
+  'management-oversight',
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -46,7 +47,7 @@ export type EngineRule = (typeof ENGINE_RULES)[number];
  * How the insert computes a due date from `d.start_date`: calendar arithmetic in place, and for
  * working days a join to calendar_day (set-based, so a whole council costs one hash join).
  */
-function dueOf(due: DueRule): DueSql {
+export function dueOf(due: DueRule): DueSql {
   const none = sql``;
   switch (due.unit) {
     case 'hours':
@@ -333,6 +334,30 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
         from pa_visit v join care_leaver cl on cl.la_code = v.la_code and cl.child_id = v.child_id
         where ${scope('v')} and cl.category in ('relevant', 'former-relevant')
       ) y
+    ) o`,
+  // Counted from the referral, then from each manager's recorded decision or supervision
+  // direction on the child within the episode, each met by the next; unmet when the case closes.
+  // (The workforce area's oversight: management_decision and supervision_child, migration 0007.)
+  'management-oversight': (scope) => sql`
+    select o.child_id, o.source_id, o.episode_id, o.on_date,
+      o.next_on, case when o.next_on is null then o.closure_date end, case when o.next_on is null and o.closure_date is not null then 'Episode closed' end
+    from (
+      select x.*, lead(on_date) over (partition by la_code, episode_id order by on_date, is_occasion, source_id) as next_on
+      from (
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, e.episode_id as source_id, e.referral_date as on_date, 0 as is_occasion
+        from cin_episode e where ${scope('e')} and not e.referral_nfa
+        union all
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, m.decision_id, m.decided_on, 1
+        from cin_episode e join management_decision m on m.la_code = e.la_code and m.child_id = e.child_id
+          and m.decided_on >= e.referral_date and (e.closure_date is null or m.decided_on < e.closure_date)
+        where ${scope('e')} and not e.referral_nfa
+        union all
+        select e.la_code, e.child_id, e.episode_id, e.closure_date, s.supervision_id, s.held_on, 1
+        from cin_episode e join supervision_child sc on sc.la_code = e.la_code and sc.child_id = e.child_id
+          join supervision s on s.la_code = sc.la_code and s.supervision_id = sc.supervision_id
+          and s.held_on >= e.referral_date and (e.closure_date is null or s.held_on < e.closure_date)
+        where ${scope('e')} and not e.referral_nfa
+      ) x
     ) o`,
 };
 

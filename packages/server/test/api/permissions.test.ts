@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 
 // Each role reaches only what it should: role × relationship to the child × sensitivity.
 let server: TestServer;
@@ -581,5 +582,97 @@ describe('permanence, adoption, UASC, health and care leavers', () => {
   ] as const)('%s listing UASC and care leavers gets %i', async (who, code) => {
     expect(await status(who, 'get', '/api/uasc')).toBe(code);
     expect(await status(who, 'get', '/api/care-leavers')).toBe(code);
+  });
+});
+
+describe('workforce and management oversight', () => {
+  const answers = DEFAULT_AUDIT_QUESTIONS.map((q) => ({ questionId: q.id, answer: 'yes' }));
+
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    // A head of service with no worker record of their own cannot be named as supervisor.
+    ['hos', 400],
+    ['tm', 201],
+  ] as const)('%s recording supervision of a team A practitioner gets %i', async (who, expected) => {
+    expect(await status(who, 'post', '/api/supervisions', { workerId: ids.swA2, heldOn: '2026-01-05' })).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['tm', 201],
+    ['hos', 201],
+  ] as const)('%s recording a management decision on a child held in team A gets %i', async (who, expected) => {
+    const body = { kind: 'oversight', decidedOn: '2026-01-06', reasons: `Reviewed by ${who}`, evidenceSeen: 'Case file' };
+    expect(await status(who, 'post', `/api/children/${ids.childA}/decisions`, body)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['tm', 201],
+    ['hos', 201],
+  ] as const)('%s auditing a case gets %i', async (who, expected) => {
+    expect(await status(who, 'post', `/api/children/${ids.childA}/case-audits`, { auditedOn: '2026-01-07', grade: 'good', summary: who, answers })).toBe(
+      expected,
+    );
+  });
+
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['tm', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 200],
+  ] as const)('%s reading churn and team turnover gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/workforce/churn')).toBe(expected);
+    expect(await status(who, 'get', '/api/workforce/team-stats')).toBe(expected);
+  });
+
+  it('an administrator reads churn without any child’s name', async () => {
+    const res = await (as.admin as ReturnType<typeof client>).get('/api/workforce/churn');
+    expect(res.body.children).toEqual([]);
+  });
+
+  it.each([
+    ['sw', 'swA2', 403],
+    ['iro', 'swA2', 403],
+    ['analyst', 'swA2', 403],
+    ['tm', 'swB', 403],
+    ['tm', 'swA2', 201],
+    ['hos', 'swB', 201],
+    ['admin', 'iro', 201],
+  ] as const)('%s starting the induction of %s gets %i', async (who, worker, expected) => {
+    expect(await status(who, 'post', `/api/workers/${ids[worker]}/induction`, {})).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 200],
+    ['tm', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['iro', 200],
+  ] as const)('%s reading their supervision and induction worklist gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/worklist/workers?view=mine')).toBe(expected);
+  });
+
+  it('the administrator has no worklist; a social worker reads only their own supervision', async () => {
+    expect(await status('admin', 'get', '/api/worklist/workers')).toBe(403);
+    expect(await status('sw', 'get', `/api/workers/${ids.swA}/supervisions`)).toBe(200);
+    expect(await status('sw', 'get', `/api/workers/${ids.swA2}/supervisions`)).toBe(403);
+    expect(await status('tm', 'get', `/api/workers/${ids.swA2}/supervisions`)).toBe(200);
+    expect(await status('tm', 'get', `/api/workers/${ids.swB}/supervisions`)).toBe(403);
   });
 });

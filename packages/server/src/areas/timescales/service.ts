@@ -11,6 +11,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
 import { councilTimescaleSettings, ENGINE_RULES, refreshObligations } from '../../kernel/obligations.ts';
+import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 type Row = {
   child_id: string;
@@ -190,7 +191,8 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
       .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
       .execute();
     await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: rule.setting, detail: { due } });
-    const rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    let rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };
   });
 }

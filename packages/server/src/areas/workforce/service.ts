@@ -11,6 +11,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
 import { refreshObligations } from '../../kernel/obligations.ts';
 import { addToChronology } from '../../kernel/records.ts';
+import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 /** Open allocations as a worker's caseload, counted in one pass. */
 function caseloads(db: Kysely<Database>, laCode: string) {
@@ -179,6 +180,8 @@ export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.
       })
       .execute();
     await audit(trx, actor, { action: 'create', recordType: 'worker', recordId: workerId });
+    // A practitioner's supervision clock starts on their start date.
+    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
   });
   return { workerId };
 }

@@ -48,6 +48,17 @@ export interface WorkerTable {
   email: string | null;
   version: DefaultedInt;
   created_at: Timestamp;
+  // Migration 0007 (workforce): census details, the ASYE and the worker's supervisor.
+  date_of_birth: string | null;
+  gender: string | null;
+  ethnicity: string | null;
+  qualification_institution: string | null;
+  qualification_level: string | null;
+  start_origin: string | null;
+  leave_reason: string | null;
+  asye_start: string | null;
+  protected_caseload: number | null;
+  supervisor_worker_id: string | null;
 }
 
 export interface PersonTable {
@@ -394,6 +405,7 @@ export interface ManagementDecisionTable {
   parents_met_decider: boolean | null;
   child_words: string | null;
   created_at: Timestamp;
+  evidence_seen: string | null;
 }
 
 export interface ObligationTable {
@@ -707,6 +719,116 @@ export interface Database {
   pa_visit: PaVisitTable;
   leaver_birthday_contact: LeaverBirthdayContactTable;
   return_import: ReturnImportTable;
+  team_establishment: TeamEstablishmentTable;
+  supervision: SupervisionTable;
+  supervision_child: SupervisionChildTable;
+  induction_item: InductionItemTable;
+  worker_obligation: WorkerObligationTable;
+  case_audit: CaseAuditTable;
+  case_audit_action: CaseAuditActionTable;
+  risk_assessment: RiskAssessmentTable;
+}
+
+// Migration 0007: workforce and management oversight.
+export interface TeamEstablishmentTable {
+  la_code: string;
+  team_id: Uuid;
+  effective_from: DateCol;
+  funded_fte: ColumnType<number, number, number>;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+export interface SupervisionTable {
+  la_code: string;
+  supervision_id: Uuid;
+  worker_id: Uuid;
+  supervisor_worker_id: Uuid;
+  held_on: DateCol;
+  notes: string | null;
+  recorded_by: Uuid;
+  recorded_at: Timestamp;
+}
+
+export interface SupervisionChildTable {
+  la_code: string;
+  supervision_id: Uuid;
+  child_id: Uuid;
+  direction: string;
+}
+
+export interface InductionItemTable {
+  la_code: string;
+  worker_id: Uuid;
+  item_id: string;
+  label: string;
+  completed_on: DateCol | null;
+  completed_by: Uuid | null;
+}
+
+export interface WorkerObligationTable {
+  la_code: string;
+  worker_id: Uuid;
+  rule_id: string;
+  source_id: Uuid;
+  start_date: DateCol;
+  due_date: DateCol;
+  met_on: DateCol | null;
+  ended_on: DateCol | null;
+  end_reason: string | null;
+  responsible_worker_id: Uuid | null;
+  responsible_team_id: Uuid | null;
+  refreshed_at: Timestamp;
+}
+
+export interface CaseAuditTable {
+  la_code: string;
+  case_audit_id: Uuid;
+  child_id: Uuid;
+  team_id: Uuid | null;
+  audited_on: DateCol;
+  auditor_user_id: Uuid;
+  grade: string;
+  answers: ColumnType<unknown, string, string>;
+  summary: string;
+  moderator_user_id: Uuid | null;
+  moderated_on: DateCol | null;
+  moderated_grade: string | null;
+  moderation_notes: string | null;
+  version: DefaultedInt;
+  recorded_at: Timestamp;
+}
+
+export interface CaseAuditActionTable {
+  la_code: string;
+  action_id: Uuid;
+  case_audit_id: Uuid;
+  child_id: Uuid;
+  finding: string;
+  action: string;
+  owner_worker_id: Uuid;
+  due_date: DateCol;
+  completed_on: DateCol | null;
+  version: DefaultedInt;
+}
+
+export interface RiskAssessmentTable {
+  la_code: string;
+  risk_assessment_id: Uuid;
+  child_id: Uuid;
+  assessed_on: DateCol;
+  worries: string;
+  strengths: string;
+  next_steps: string;
+  worker_scale: number;
+  family_scale: number | null;
+  recorded_by: Uuid;
+  manager_scale: number | null;
+  manager_view: string | null;
+  manager_user_id: Uuid | null;
+  manager_on: DateCol | null;
+  version: DefaultedInt;
+  recorded_at: Timestamp;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,0 +1,161 @@
+import { newSupervision } from '@lantern/core/workforce';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isUuid } from '../../kernel/access.ts';
+import { typed } from '../../kernel/http/app.ts';
+import { notFound } from '../../kernel/http/problem.ts';
+import { childDirections, induction, recordSupervision, signOffInductionItem, startInduction, workerSupervisions, workerWorklist } from './service.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const deadline = z.object({
+  workerId: z.uuid(),
+  workerName: z.string(),
+  ruleId: z.string(),
+  label: z.string(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  metOn: z.string().nullable(),
+  state: z.string(),
+  daysOverdue: z.number().int(),
+  responsibleWorkerId: z.uuid().nullable(),
+  responsibleWorker: z.string().nullable(),
+  team: z.string().nullable(),
+});
+const inductionView = z.object({
+  workerId: z.uuid(),
+  name: z.string(),
+  startDate: z.string(),
+  asyeStart: z.string().nullable(),
+  protectedCaseload: z.number().int().nullable(),
+  items: z.array(z.object({ itemId: z.string(), label: z.string(), completedOn: z.string().nullable() })),
+  complete: z.boolean(),
+  deadline: deadline.nullable(),
+});
+const workerParam = z.object({ workerId: z.string() });
+const checkWorker = (id: string) => {
+  if (!isUuid(id)) throw notFound('worker');
+};
+
+export async function supervisionRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.store.db;
+
+  app.post('/api/supervisions', {
+    config: { permission: 'supervision:record' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Record a practitioner’s supervision, with the direction given on each child discussed',
+      body: newSupervision,
+      response: { 201: z.object({ supervisionId: z.uuid() }) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await recordSupervision(db(), req.actor(), req.body)),
+  });
+
+  app.get('/api/workers/:workerId/supervisions', {
+    config: { permission: 'supervision:read' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'A practitioner’s supervisions, newest first, and when the next is due',
+      params: workerParam,
+      response: {
+        200: z.object({
+          worker: z.object({ workerId: z.uuid(), name: z.string(), asyeStart: z.string().nullable(), protectedCaseload: z.number().int().nullable() }),
+          nextDue: deadline.nullable(),
+          supervisions: z.array(
+            z.object({
+              supervisionId: z.uuid(),
+              heldOn: z.string(),
+              supervisor: z.string(),
+              notes: z.string().nullable(),
+              children: z.array(z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), direction: z.string() })),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async (req) => {
+      checkWorker(req.params.workerId);
+      return workerSupervisions(db(), req.actor(), req.params.workerId);
+    },
+  });
+
+  app.get('/api/children/:childId/supervision-directions', {
+    config: { permission: 'child:read' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'The directions given on a child in their workers’ supervision',
+      params: z.object({ childId: z.string() }),
+      response: {
+        200: z.object({
+          directions: z.array(
+            z.object({
+              supervisionId: z.uuid(),
+              heldOn: z.string(),
+              supervisor: z.string(),
+              supervisorWorkerId: z.uuid(),
+              worker: z.string(),
+              direction: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: (req) => childDirections(db(), req.actor(), req.params.childId),
+  });
+
+  app.get('/api/worklist/workers', {
+    config: { permission: 'worklist:read' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Supervision and induction deadlines, overdue first: those I owe and my own, my team’s, or the whole service’s',
+      querystring: z.object({
+        view: z.enum(['mine', 'team', 'service']).default('mine'),
+        asOf: isoDate.optional(),
+        teamId: z.uuid().optional(),
+        state: z.enum(['due', 'overdue']).optional(),
+        limit: z.coerce.number().int().min(1).max(2000).default(200),
+      }),
+      response: { 200: z.object({ asOf: z.string(), deadlines: z.array(deadline), counts: z.object({ overdue: z.number().int(), due: z.number().int() }) }) },
+    },
+    handler: (req) => workerWorklist(db(), req.actor(), req.query),
+  });
+
+  app.get('/api/workers/:workerId/induction', {
+    config: { permission: 'workforce:read' },
+    schema: { tags: ['supervision'], summary: 'A worker’s induction checklist and its deadline', params: workerParam, response: { 200: inductionView } },
+    handler: async (req) => {
+      checkWorker(req.params.workerId);
+      return induction(db(), req.actor().user.laCode, req.params.workerId);
+    },
+  });
+
+  app.post('/api/workers/:workerId/induction', {
+    config: { permission: 'induction:manage' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Start a new starter’s induction with the council’s checklist; set their ASYE and protected caseload',
+      params: workerParam,
+      body: z.object({ asyeStart: isoDate.nullish(), protectedCaseload: z.number().int().min(0).max(40).nullish() }),
+      response: { 201: inductionView },
+    },
+    handler: async (req, reply) => {
+      checkWorker(req.params.workerId);
+      return reply.status(201).send(await startInduction(db(), req.actor(), req.params.workerId, req.body));
+    },
+  });
+
+  app.post('/api/workers/:workerId/induction/:itemId', {
+    config: { permission: 'induction:manage' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Sign off an induction item',
+      params: z.object({ workerId: z.string(), itemId: z.string().max(60) }),
+      body: z.object({ completedOn: isoDate }),
+      response: { 200: inductionView },
+    },
+    handler: async (req) => {
+      checkWorker(req.params.workerId);
+      return signOffInductionItem(db(), req.actor(), req.params.workerId, req.params.itemId, req.body);
+    },
+  });
+}

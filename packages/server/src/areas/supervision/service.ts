@@ -1,0 +1,413 @@
+/**
+ * Supervision and induction: a manager records a practitioner's supervision with the direction
+ * given on each child discussed (which then shows on each child's record and counts as
+ * management oversight), and signs off a new starter's induction. Both keep the worker's
+ * deadlines (worker_obligation) fresh in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { todayInEngland } from '@lantern/core/calendar';
+import { scopeFor } from '@lantern/core/permissions';
+import { RULE_LABELS, ruleById } from '@lantern/core/timescales';
+import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import { childFor, childrenInScope } from '../../kernel/access.ts';
+import { audit, auditMany } from '../../kernel/audit.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, type FieldError, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { refreshObligations } from '../../kernel/obligations.ts';
+import { addToChronology } from '../../kernel/records.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
+import { stateOn } from '../timescales/service.ts';
+import { workforceSettings } from '../workforce/figures.ts';
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+async function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
+  const w = await db.selectFrom('worker').selectAll().where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
+  if (!w) throw notFound('worker');
+  return w;
+}
+
+/** Whether the user may act for this worker with the action's scope: their own team's, the workers they supervise, or everyone. */
+function mayActFor(
+  actor: Actor,
+  action: 'supervision:record' | 'supervision:read' | 'induction:manage',
+  worker: { worker_id: string; team_id: string | null; supervisor_worker_id: string | null },
+) {
+  const scope = scopeFor(actor.user.role, action);
+  if (scope === 'council') return true;
+  if (scope === 'own') return worker.worker_id === actor.user.workerId || worker.supervisor_worker_id === actor.user.workerId;
+  if (scope === 'team')
+    return (
+      worker.worker_id === actor.user.workerId ||
+      worker.supervisor_worker_id === actor.user.workerId ||
+      (!!worker.team_id && worker.team_id === actor.user.teamId)
+    );
+  return false;
+}
+
+export async function recordSupervision(db: Kysely<Database>, actor: Actor, input: z.infer<typeof newSupervision>) {
+  const laCode = actor.user.laCode;
+  const supervisorId = actor.user.workerId;
+  if (!supervisorId)
+    throw invalid([{ field: 'workerId', rule: 'supervisor-worker-record', message: 'Your user has no worker record, so cannot be recorded as supervisor' }]);
+  return db.transaction().execute(async (trx) => {
+    const worker = await workerFor(trx, laCode, input.workerId);
+    if (!mayActFor(actor, 'supervision:record', worker)) throw forbidden('You may record supervision for the workers you manage');
+    if (worker.worker_id === supervisorId) throw invalid([{ field: 'workerId', rule: 'not-self', message: 'You cannot record your own supervision' }]);
+    if (!(SUPERVISED_ROLES as readonly string[]).includes(worker.job_role))
+      throw invalid([{ field: 'workerId', rule: 'supervised-role', message: 'Formal supervision is recorded for practitioners' }]);
+    new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, worker.start_date, 'the worker’s start date').check();
+    if (worker.leave_date && input.heldOn > worker.leave_date)
+      throw invalid([{ field: 'heldOn', rule: 'worker-has-left', message: `The worker left on ${worker.leave_date}` }]);
+
+    // Each child discussed must be one the practitioner held on the day, or holds now.
+    const childIds = input.children.map((c) => c.childId);
+    const held = childIds.length
+      ? await trx
+          .selectFrom('allocation')
+          .select('child_id')
+          .distinct()
+          .where('la_code', '=', laCode)
+          .where('worker_id', '=', worker.worker_id)
+          .where('child_id', 'in', childIds)
+          .where((eb) =>
+            eb.or([
+              eb('end_date', 'is', null),
+              eb.and([eb('start_date', '<=', input.heldOn), eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.heldOn)])]),
+            ]),
+          )
+          .execute()
+      : [];
+    const heldIds = new Set(held.map((h) => h.child_id));
+    const errors: FieldError[] = [];
+    for (const [i, c] of input.children.entries()) {
+      if (!heldIds.has(c.childId))
+        errors.push({ field: `children.${i}.childId`, rule: 'held-by-worker', message: 'Discuss children the worker holds, or held on the day' });
+    }
+    if (errors.length) throw invalid(errors);
+    const children = [];
+    for (const c of input.children) children.push({ ...c, child: await childFor(trx, actor.user, c.childId, 'child:read') });
+
+    const supervisionId = randomUUID();
+    await trx
+      .insertInto('supervision')
+      .values({
+        la_code: laCode,
+        supervision_id: supervisionId,
+        worker_id: worker.worker_id,
+        supervisor_worker_id: supervisorId,
+        held_on: input.heldOn,
+        notes: input.notes ?? null,
+        recorded_by: actor.user.userId,
+      })
+      .execute();
+    if (children.length)
+      await trx
+        .insertInto('supervision_child')
+        .values(children.map((c) => ({ la_code: laCode, supervision_id: supervisionId, child_id: c.childId, direction: c.direction })))
+        .execute();
+    const supervisor = await workerFor(trx, laCode, supervisorId);
+    for (const c of children) {
+      await addToChronology(trx, actor, {
+        childId: c.childId,
+        occurredOn: input.heldOn,
+        category: 'management-decision',
+        summary: `Supervision direction (${supervisor.given_name} ${supervisor.family_name} with ${worker.given_name} ${worker.family_name}): ${c.direction}`,
+        recordType: 'supervision',
+        recordId: supervisionId,
+      });
+    }
+    await auditMany(trx, actor, [
+      { action: 'create', recordType: 'supervision', recordId: supervisionId, detail: { workerId: worker.worker_id, children: childIds.length } },
+      ...childIds.map((childId) => ({ action: 'create' as const, recordType: 'supervision-direction', recordId: supervisionId, childId })),
+    ]);
+    await refreshWorkerObligations(trx, laCode, { workerIds: [worker.worker_id] });
+    // A direction on the child's case is management oversight of it.
+    await refreshObligations(trx, laCode, { childIds });
+    return { supervisionId };
+  });
+}
+
+/** A practitioner's supervisions, newest first, with the children discussed (those the reader may see). */
+export async function workerSupervisions(db: Kysely<Database>, actor: Actor, workerId: string) {
+  const laCode = actor.user.laCode;
+  const worker = await workerFor(db, laCode, workerId);
+  if (!mayActFor(actor, 'supervision:read', worker)) throw forbidden('You may read the supervision of the workers you manage, and your own');
+  const rows = await db
+    .selectFrom('supervision as s')
+    .innerJoin('worker as sv', (j) => j.onRef('sv.la_code', '=', 's.la_code').onRef('sv.worker_id', '=', 's.supervisor_worker_id'))
+    .select(['s.supervision_id', 's.held_on', 's.notes', sql<string>`sv.given_name || ' ' || sv.family_name`.as('supervisor')])
+    .where('s.la_code', '=', laCode)
+    .where('s.worker_id', '=', workerId)
+    .orderBy('s.held_on', 'desc')
+    .execute();
+  const readScope = scopeFor(actor.user.role, 'child:read');
+  const discussed =
+    rows.length && readScope
+      ? await db
+          .selectFrom('supervision_child as sc')
+          .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'sc.la_code').onRef('p.person_id', '=', 'sc.child_id'))
+          .select(['sc.supervision_id', 'sc.child_id', 'sc.direction', 'p.given_name', 'p.family_name', 'p.la_child_id'])
+          .where('sc.la_code', '=', laCode)
+          .where(
+            'sc.supervision_id',
+            'in',
+            rows.map((r) => r.supervision_id),
+          )
+          .where(childrenInScope(actor.user, readScope))
+          .execute()
+      : [];
+  await auditMany(db, actor, [
+    { action: 'read', recordType: 'supervision', recordId: workerId },
+    ...[...new Set(discussed.map((d) => d.child_id))].map((childId) => ({ action: 'read' as const, recordType: 'supervision-direction', childId })),
+  ]);
+  const due = await workerDeadlines(db, laCode, workerId);
+  return {
+    worker: { workerId, name: `${worker.given_name} ${worker.family_name}`, asyeStart: worker.asye_start, protectedCaseload: worker.protected_caseload },
+    nextDue: due.find((d) => (d.ruleId === 'supervision' || d.ruleId === 'supervision-asye') && (d.state === 'due' || d.state === 'overdue')) ?? null,
+    supervisions: rows.map((r) => ({
+      supervisionId: r.supervision_id,
+      heldOn: r.held_on,
+      supervisor: r.supervisor,
+      notes: r.notes,
+      children: discussed
+        .filter((d) => d.supervision_id === r.supervision_id)
+        .map((d) => ({ childId: d.child_id, laChildId: d.la_child_id ?? '', name: `${d.given_name} ${d.family_name}`, direction: d.direction })),
+    })),
+  };
+}
+
+/** The directions given on a child in supervision, newest first: part of the child's record. */
+export async function childDirections(db: Kysely<Database>, actor: Actor, childId: string) {
+  const laCode = actor.user.laCode;
+  await childFor(db, actor.user, childId, 'child:read');
+  const rows = await db
+    .selectFrom('supervision_child as sc')
+    .innerJoin('supervision as s', (j) => j.onRef('s.la_code', '=', 'sc.la_code').onRef('s.supervision_id', '=', 'sc.supervision_id'))
+    .innerJoin('worker as sv', (j) => j.onRef('sv.la_code', '=', 's.la_code').onRef('sv.worker_id', '=', 's.supervisor_worker_id'))
+    .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 's.la_code').onRef('w.worker_id', '=', 's.worker_id'))
+    .select([
+      's.supervision_id',
+      's.held_on',
+      'sc.direction',
+      's.supervisor_worker_id',
+      sql<string>`sv.given_name || ' ' || sv.family_name`.as('supervisor'),
+      sql<string>`w.given_name || ' ' || w.family_name`.as('worker'),
+    ])
+    .where('sc.la_code', '=', laCode)
+    .where('sc.child_id', '=', childId)
+    .orderBy('s.held_on', 'desc')
+    .execute();
+  await audit(db, actor, { action: 'read', recordType: 'supervision-direction', childId });
+  return {
+    directions: rows.map((r) => ({
+      supervisionId: r.supervision_id,
+      heldOn: r.held_on,
+      supervisor: r.supervisor,
+      supervisorWorkerId: r.supervisor_worker_id,
+      worker: r.worker,
+      direction: r.direction,
+    })),
+  };
+}
+
+type DeadlineRow = {
+  worker_id: string;
+  given_name: string;
+  family_name: string;
+  rule_id: string;
+  start_date: string;
+  due_date: string;
+  met_on: string | null;
+  ended_on: string | null;
+  responsible_worker_id: string | null;
+  responsible_name: string | null;
+  team_name: string | null;
+};
+
+function deadlineView(r: DeadlineRow, asOf: string) {
+  const state = stateOn(r, asOf);
+  return {
+    workerId: r.worker_id,
+    workerName: `${r.given_name} ${r.family_name}`,
+    ruleId: r.rule_id,
+    label: RULE_LABELS[r.rule_id] ?? ruleById(r.rule_id).what,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    metOn: r.met_on,
+    state,
+    daysOverdue: state === 'overdue' ? Math.round((Date.parse(asOf) - Date.parse(r.due_date)) / 86_400_000) : 0,
+    responsibleWorkerId: r.responsible_worker_id,
+    responsibleWorker: r.responsible_name,
+    team: r.team_name,
+  };
+}
+
+function deadlines(db: Kysely<Database>, laCode: string) {
+  return db
+    .selectFrom('worker_obligation as o')
+    .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.worker_id'))
+    .leftJoin('worker as r', (j) => j.onRef('r.la_code', '=', 'o.la_code').onRef('r.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
+    .select([
+      'o.worker_id',
+      'w.given_name',
+      'w.family_name',
+      'o.rule_id',
+      'o.start_date',
+      'o.due_date',
+      'o.met_on',
+      'o.ended_on',
+      'o.responsible_worker_id',
+      sql<string | null>`r.given_name || ' ' || r.family_name`.as('responsible_name'),
+      't.name as team_name',
+    ])
+    .where('o.la_code', '=', laCode);
+}
+
+/** A worker's supervision and induction deadlines, the latest first. */
+export async function workerDeadlines(db: Kysely<Database>, laCode: string, workerId: string, asOf = todayInEngland()) {
+  const rows = await deadlines(db, laCode).where('o.worker_id', '=', workerId).orderBy('o.due_date', 'desc').limit(24).execute();
+  return rows.map((r) => deadlineView(r, asOf));
+}
+
+/**
+ * Supervision and induction deadlines open on a day, overdue first: those I owe as supervisor
+ * and my own ("mine"), my team's ("team"), or everyone's ("service").
+ */
+export async function workerWorklist(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { view: 'mine' | 'team' | 'service'; asOf?: string | undefined; teamId?: string | undefined; state?: 'due' | 'overdue' | undefined; limit: number },
+) {
+  const user = actor.user;
+  const scope = scopeFor(user.role, 'worklist:read');
+  if (!scope) throw forbidden();
+  const asOf = q.asOf ?? todayInEngland();
+  let query = deadlines(db, user.laCode)
+    .where('o.start_date', '<=', asOf)
+    .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
+    .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]));
+  if (q.view === 'mine' || scope === 'own') {
+    const me = user.workerId ?? NOBODY;
+    query = query.where((eb) => eb.or([eb('o.responsible_worker_id', '=', me), eb('o.worker_id', '=', me)]));
+  } else if (q.view === 'team') {
+    const teamId = q.teamId ?? user.teamId;
+    if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
+    query = query.where('o.responsible_team_id', '=', teamId ?? NOBODY);
+  } else {
+    if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
+    if (q.teamId) query = query.where('o.responsible_team_id', '=', q.teamId);
+  }
+  if (q.state === 'overdue') query = query.where('o.due_date', '<', asOf);
+  if (q.state === 'due') query = query.where('o.due_date', '>=', asOf);
+  const counted = await query
+    .clearSelect()
+    .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
+    .executeTakeFirstOrThrow();
+  const rows = await query.orderBy('o.due_date').orderBy('w.family_name').limit(q.limit).execute();
+  await audit(db, actor, { action: 'read', recordType: 'worker-worklist', detail: { view: q.view, asOf, shown: rows.length } });
+  return { asOf, deadlines: rows.map((r) => deadlineView(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
+}
+
+// ---------------------------------------------------------------------------
+// Induction
+
+/** Starts a new starter's induction with the council's checklist as it stands, and sets their ASYE. */
+export async function startInduction(
+  db: Kysely<Database>,
+  actor: Actor,
+  workerId: string,
+  input: { asyeStart?: string | null | undefined; protectedCaseload?: number | null | undefined },
+) {
+  const laCode = actor.user.laCode;
+  const { inductionChecklist } = await workforceSettings(db, laCode);
+  return db.transaction().execute(async (trx) => {
+    const worker = await workerFor(trx, laCode, workerId);
+    if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
+    const started = await trx.selectFrom('induction_item').select('item_id').where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
+    if (started)
+      throw conflict('This worker’s induction has already started', [{ field: 'workerId', rule: 'induction-started', message: 'Sign off its items instead' }]);
+    if (input.asyeStart && input.asyeStart < worker.start_date)
+      throw invalid([{ field: 'asyeStart', rule: 'not-before', message: `The ASYE cannot start before the worker did (${worker.start_date})` }]);
+    await trx
+      .insertInto('induction_item')
+      .values(inductionChecklist.map((item) => ({ la_code: laCode, worker_id: workerId, item_id: item.id, label: item.label })))
+      .execute();
+    if (input.asyeStart !== undefined || input.protectedCaseload !== undefined)
+      await trx
+        .updateTable('worker')
+        .set({ asye_start: input.asyeStart ?? null, protected_caseload: input.protectedCaseload ?? null, version: sql`version + 1` })
+        .where('la_code', '=', laCode)
+        .where('worker_id', '=', workerId)
+        .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      recordType: 'induction',
+      recordId: workerId,
+      detail: { items: inductionChecklist.length, asyeStart: input.asyeStart ?? null },
+    });
+    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    return induction(trx, laCode, workerId);
+  });
+}
+
+export async function signOffInductionItem(db: Kysely<Database>, actor: Actor, workerId: string, itemId: string, input: { completedOn: string }) {
+  const laCode = actor.user.laCode;
+  return db.transaction().execute(async (trx) => {
+    const worker = await workerFor(trx, laCode, workerId);
+    if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
+    const item = await trx
+      .selectFrom('induction_item')
+      .selectAll()
+      .where('la_code', '=', laCode)
+      .where('worker_id', '=', workerId)
+      .where('item_id', '=', itemId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!item) throw notFound('induction item');
+    if (item.completed_on)
+      throw conflict(`Already signed off on ${item.completed_on}`, [{ field: 'itemId', rule: 'already-signed-off', message: 'Signed off already' }]);
+    new DateRules()
+      .notInFuture('completedOn', input.completedOn)
+      .notBefore('completedOn', input.completedOn, worker.start_date, 'the worker’s start date')
+      .check();
+    await trx
+      .updateTable('induction_item')
+      .set({ completed_on: input.completedOn, completed_by: actor.user.userId })
+      .where('la_code', '=', laCode)
+      .where('worker_id', '=', workerId)
+      .where('item_id', '=', itemId)
+      .execute();
+    await audit(trx, actor, { action: 'update', recordType: 'induction', recordId: workerId, detail: { itemId, completedOn: input.completedOn } });
+    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    return induction(trx, laCode, workerId);
+  });
+}
+
+/** A worker's induction: each item and when it was signed off, and the deadline for the whole. */
+export async function induction(db: Kysely<Database>, laCode: string, workerId: string) {
+  const worker = await workerFor(db, laCode, workerId);
+  const items = await db
+    .selectFrom('induction_item')
+    .select(['item_id', 'label', 'completed_on'])
+    .where('la_code', '=', laCode)
+    .where('worker_id', '=', workerId)
+    .orderBy('item_id')
+    .execute();
+  const deadline = (await workerDeadlines(db, laCode, workerId)).find((d) => d.ruleId === 'induction') ?? null;
+  return {
+    workerId,
+    name: `${worker.given_name} ${worker.family_name}`,
+    startDate: worker.start_date,
+    asyeStart: worker.asye_start,
+    protectedCaseload: worker.protected_caseload,
+    items: items.map((i) => ({ itemId: i.item_id, label: i.label, completedOn: i.completed_on })),
+    complete: items.length > 0 && items.every((i) => i.completed_on !== null),
+    deadline,
+  };
+}
