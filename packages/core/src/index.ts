@@ -6,3 +6,4 @@ export * from './schemas.ts';
 export * from './views.ts';
 export * from './pathway.ts';
 export * from './timescales.ts';
+export * from './indicators.ts';

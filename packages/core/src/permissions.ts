@@ -36,7 +36,17 @@ export type Action =
   /** Worklists: own (mine), team (my team's), council (the whole service). */
   | 'worklist:read'
   /** Council settings such as local timescales. */
-  | 'settings:manage';
+  | 'settings:manage'
+  /** Indicators and dashboards: council, team (the user's team and its workers). Without child:read, aggregates only with small counts suppressed. */
+  | 'performance:read'
+  /** Load published comparator figures; freeze closed months' indicator values. */
+  | 'performance:manage'
+  /** The improvement plan: inspections, recommendations, actions, the board pack. */
+  | 'improvement:read'
+  /** Record inspections and recommendations; add, assign and change any action. */
+  | 'improvement:manage'
+  /** Update an action's status and evidence: own (actions the user owns) or council (any). */
+  | 'improvement:update';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -68,6 +78,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'casework:authorise': 'team',
     'case:close': 'team',
     'worklist:read': 'team',
+    'performance:read': 'team',
+    'improvement:read': 'council',
+    'improvement:update': 'own',
   },
   iro: {
     'child:search': 'own',
@@ -88,6 +101,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:close': 'council',
     'worklist:read': 'council',
     'settings:manage': 'council',
+    'performance:read': 'council',
+    'performance:manage': 'council',
+    'improvement:read': 'council',
+    'improvement:manage': 'council',
+    'improvement:update': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -95,6 +113,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'workforce:read': 'council',
     'worklist:read': 'council',
+    'performance:read': 'council',
+    'performance:manage': 'council',
+    'improvement:read': 'council',
+    'improvement:update': 'own',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -103,6 +125,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'user:manage': 'council',
     'audit:read': 'council',
     'settings:manage': 'council',
+    // Aggregates only (no case access): the figures a board or lead member sees, small counts suppressed.
+    'performance:read': 'council',
+    'improvement:read': 'council',
   },
 };
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/routes.ts';
+import { performanceRoutes } from './areas/performance/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
@@ -23,6 +24,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(referralsRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
+  await app.register(performanceRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },
