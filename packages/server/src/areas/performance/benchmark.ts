@@ -185,7 +185,12 @@ export async function compare(db: Kysely<Database>, laCode: string, indicatorId:
       england: publishedValue(ENGLAND, year),
       region: publishedValue(region?.comparator_code, year),
       neighboursAverage: nv.length ? Math.round((nv.reduce((a, b) => a + b, 0) / nv.length) * 10) / 10 : null,
-      neighbours: neighbours.map((n) => ({ code: n.comparator_code, name: n.name, rank: n.neighbour_rank as number, value: publishedValue(n.comparator_code, year) })),
+      neighbours: neighbours.map((n) => ({
+        code: n.comparator_code,
+        name: n.name,
+        rank: n.neighbour_rank as number,
+        value: publishedValue(n.comparator_code, year),
+      })),
     });
   }
   return {
