@@ -19,6 +19,8 @@ export function Header() {
     items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
+    if (can('performance:read')) items.push({ href: '/performance', text: 'Performance', current: (p) => p.startsWith('/performance') });
+    if (can('improvement:read')) items.push({ href: '/improvement', text: 'Improvement plan', current: (p) => p.startsWith('/improvement') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
   }
 
