@@ -491,6 +491,16 @@ describe('every indicator at once, and frozen months', () => {
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });
 
+  it('a trend is of complete months: as of 15 March 2026, December to February', async () => {
+    const res = await hos.get('/api/kpi/assessments-45wd?asOf=2026-03-15&trendMonths=3');
+    expect(res.body.trend.map((p: { asOf: string; numerator: number; denominator: number }) => [p.asOf, p.numerator, p.denominator])).toEqual([
+      ['2025-12-31', 0, 0],
+      ['2026-01-31', 0, 0],
+      ['2026-02-28', 1, 2],
+    ]);
+    expect(res.body.trend[2].period).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+
   it('a frozen month keeps its figure when the record later changes', async () => {
     const frozen = await hos.post('/api/kpi/snapshots', { periodEnd: '2026-02-28' });
     expect(frozen.status).toBe(201);

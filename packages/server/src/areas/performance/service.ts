@@ -4,6 +4,7 @@
  * aggregates with small counts suppressed for those who may not.
  */
 import { type IndicatorDefinition, INDICATORS, indicatorById, indicatorValue, monthEnds, periodEnding, suppressSmall } from '@lantern/core/indicators';
+import { addDays } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
@@ -256,12 +257,16 @@ export async function compareTeams(db: Kysely<Database>, actor: Actor, id: strin
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The monthly trend: each month's figure (the month alone for period indicators, the month's last day for snapshots). */
+/**
+ * The monthly trend over complete months: each month's figure (the month alone for period
+ * indicators, its last day for snapshots), up to the last month ended by the as-of date.
+ */
 export async function trend(db: Kysely<Database>, laCode: string, id: string, q: { asOf: string; months: number; scope: KpiScope; aggregatesOnly: boolean }) {
   const def = definition(id);
   const population = await councilPopulation(db, laCode);
   const points: IndicatorResult[] = [];
-  for (const end of monthEnds(q.asOf, q.months)) {
+  const lastComplete = addDays(q.asOf, 1).slice(8) === '01' ? q.asOf : addDays(`${q.asOf.slice(0, 8)}01`, -1);
+  for (const end of monthEnds(lastComplete, q.months)) {
     points.push(await computeIndicator(db, laCode, id, { asOf: end, months: 1, scope: q.scope, aggregatesOnly: q.aggregatesOnly, population }));
   }
   return { id: def.id, title: def.title, unit: def.unit, points };
