@@ -11,3 +11,4 @@ export * from './partner-indicators.ts';
 export * from './looked-after.ts';
 export * from './care.ts';
 export * from './workforce.ts';
+export * from './indicators.ts';

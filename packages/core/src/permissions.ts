@@ -70,7 +70,17 @@ export type Action =
   /** Audit a case against the council's questions, and moderate another auditor's audit. */
   | 'case-audit:record'
   /** Management reports on the workforce: churn, team turnover, audits over time, the census. */
-  | 'workforce:report';
+  | 'workforce:report'
+  /** Indicators and dashboards: council, team (the user's team and its workers). Without child:read, aggregates only with small counts suppressed. */
+  | 'performance:read'
+  /** Load published comparator figures; freeze closed months' indicator values. */
+  | 'performance:manage'
+  /** The improvement plan: inspections, recommendations, actions, the board pack. */
+  | 'improvement:read'
+  /** Record inspections and recommendations; add, assign and change any action. */
+  | 'improvement:manage'
+  /** Update an action's status and evidence: own (actions the user owns) or council (any). */
+  | 'improvement:update';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -119,6 +129,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'oversight:record': 'team',
     'case-audit:record': 'council',
     'workforce:report': 'council',
+    'performance:read': 'team',
+    'improvement:read': 'council',
+    'improvement:update': 'own',
   },
   iro: {
     'child:search': 'own',
@@ -159,6 +172,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'oversight:record': 'council',
     'case-audit:record': 'council',
     'workforce:report': 'council',
+    'performance:read': 'council',
+    'performance:manage': 'council',
+    'improvement:read': 'council',
+    'improvement:manage': 'council',
+    'improvement:update': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -173,6 +191,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'returns:produce': 'council',
     'returns:import': 'council',
     'workforce:report': 'council',
+    'performance:read': 'council',
+    'performance:manage': 'council',
+    'improvement:read': 'council',
+    'improvement:update': 'own',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -187,6 +209,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'provider:manage': 'council',
     'induction:manage': 'council',
     'workforce:report': 'council',
+    // Aggregates only (no case access): the figures a board or lead member sees, small counts suppressed.
+    'performance:read': 'council',
+    'improvement:read': 'council',
   },
   partner: {
     // Someone from another agency: only the open requests addressed to their organisation, and

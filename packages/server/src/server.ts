@@ -7,6 +7,7 @@ import { childrenRoutes } from './areas/children/routes.ts';
 import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
 import { oversightRoutes } from './areas/oversight/routes.ts';
+import { performanceRoutes } from './areas/performance/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
@@ -37,6 +38,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(lookedAfterRoutes);
   await app.register(lookedAfterCareRoutes);
   await app.register(returnsRoutes);
+  await app.register(performanceRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },
     schema: { hide: true, response: { 200: z.unknown() } },

@@ -42,6 +42,16 @@ const CinPlanReviewPage = casework('CinPlanReviewPage');
 const CinPlanEndPage = casework('CinPlanEndPage');
 const ClosurePage = casework('ClosurePage');
 
+type PerformanceModule = typeof import('./routes/performance/index.ts');
+const performancePage = (name: keyof PerformanceModule) =>
+  lazy(() => import('./routes/performance/index.ts').then((m) => ({ default: m[name] as ComponentType })));
+const DashboardPage = performancePage('DashboardPage');
+const IndicatorPage = performancePage('IndicatorPage');
+const ChildrenBehindPage = performancePage('ChildrenBehindPage');
+const ImprovementPage = performancePage('ImprovementPage');
+const ActionPage = performancePage('ActionPage');
+const BoardPackPage = performancePage('BoardPackPage');
+
 function Lazy() {
   return (
     <Suspense fallback={<Loading />}>
@@ -94,6 +104,14 @@ export function App() {
               <Route path="care-leavers" element={<CareLeaversPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
+              <Route element={<Lazy />}>
+                <Route path="performance" element={<DashboardPage />} />
+                <Route path="performance/:indicatorId" element={<IndicatorPage />} />
+                <Route path="performance/:indicatorId/children" element={<ChildrenBehindPage />} />
+                <Route path="improvement" element={<ImprovementPage />} />
+                <Route path="improvement/actions/:actionId" element={<ActionPage />} />
+                <Route path="improvement/board-pack" element={<BoardPackPage />} />
+              </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

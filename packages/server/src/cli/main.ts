@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { calendarCommand } from './calendar.ts';
+import { kpiCommand } from './kpi.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
 import { returnsCommands } from './returns.ts';
@@ -16,6 +17,7 @@ program.addCommand(migrateCommand());
 program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
 for (const command of returnsCommands()) program.addCommand(command);
+program.addCommand(kpiCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

@@ -40,6 +40,7 @@ import {
   UASC_ETHNICITIES,
 } from './pools.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
+import { seedImprovement } from './improvement.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
 
@@ -305,6 +306,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const users = generator.demoUsers(passwordHash);
   await db.insertInto('app_user').values(users).execute();
   records.app_user = users.length;
+  Object.assign(records, await seedImprovement(db, { laCode, councilName, children: total, asOf: asOfIso, users }));
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.

@@ -676,3 +676,67 @@ describe('workforce and management oversight', () => {
     expect(await status('tm', 'get', `/api/workers/${ids.swB}/supervisions`)).toBe(403);
   });
 });
+
+describe('performance and the improvement plan', () => {
+  it.each([
+    ['sw', 403],
+    ['sw2', 403],
+    ['tm', 200],
+    ['iro', 403],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 200],
+  ] as const)('%s reading indicators gets %i (a team manager their own team’s)', async (who, expected) => {
+    expect(await status(who, 'get', '/api/kpi/referrals?asOf=2026-03-31&trendMonths=1')).toBe(expected);
+  });
+
+  it.each([
+    ['tm', 403],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 403],
+  ] as const)('%s asking for the children behind a council number gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/kpi/referrals/children?asOf=2026-03-31&scope=council')).toBe(expected);
+  });
+
+  it('a team manager sees the children behind their own team’s number, and only those', async () => {
+    const res = await (as.tm as ReturnType<typeof client>).get(`/api/kpi/caseload-average/children?scope=team&scopeId=${ids.teamA}`);
+    expect(res.status).toBe(200);
+    expect((await (as.tm as ReturnType<typeof client>).get(`/api/kpi/referrals/children?scope=team&scopeId=${ids.teamB}`)).status).toBe(403);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['hos', 201],
+    ['analyst', 201],
+    ['admin', 403],
+  ] as const)('%s freezing a closed month gets %i', async (who, expected) => {
+    expect(await status(who, 'post', '/api/kpi/snapshots', { periodEnd: '2026-01-31' })).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 200],
+    ['iro', 403],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 200],
+  ] as const)('%s reading the improvement plan gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/improvement')).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['hos', 201],
+  ] as const)('%s recording an inspection gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', '/api/improvement/inspections', { kind: 'focused-visit', framework: 'ILACS', startedOn: '2025-10-06', findings: 'Found.' }),
+    ).toBe(expected);
+  });
+});

@@ -664,6 +664,87 @@ export interface LeaverBirthdayContactTable extends Created {
   version: DefaultedInt;
 }
 
+// Performance and improvement (migration 0010)
+export interface ComparatorTable {
+  la_code: string;
+  comparator_code: string;
+  name: string;
+  level: 'national' | 'regional' | 'local-authority';
+  region_code: string | null;
+  neighbour_rank: number | null;
+}
+
+export interface BenchmarkValueTable {
+  la_code: string;
+  comparator_code: string;
+  indicator_id: string;
+  year: string;
+  value: ColumnType<number, number, number>;
+  loaded_at: Timestamp;
+}
+
+export interface IndicatorSnapshotTable {
+  la_code: string;
+  indicator_id: string;
+  period_end: string;
+  period_months: number;
+  scope_kind: 'council' | 'service' | 'team' | 'worker';
+  scope_id: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  frozen_at: Timestamp;
+  frozen_by: string | null;
+}
+
+export interface InspectionTable {
+  la_code: string;
+  inspection_id: string;
+  kind: string;
+  framework: string;
+  started_on: string;
+  published_on: string | null;
+  findings: string;
+  version: DefaultedInt;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface InspectionJudgementTable {
+  la_code: string;
+  inspection_id: string;
+  judgement_area: string;
+  grade: string;
+}
+
+export interface RecommendationTable {
+  la_code: string;
+  recommendation_id: string;
+  inspection_id: string;
+  number: number;
+  text: string;
+}
+
+export interface ImprovementActionTable {
+  la_code: string;
+  action_id: string;
+  recommendation_id: string;
+  title: string;
+  owner_user_id: string;
+  due_date: string;
+  status: 'not-started' | 'on-track' | 'off-track' | 'done';
+  evidence: string | null;
+  completed_on: string | null;
+  indicator_id: string | null;
+  target: number | null;
+  baseline: number | null;
+  version: DefaultedInt;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   local_authority: LocalAuthorityTable;
   council_setting: CouncilSettingTable;
@@ -727,6 +808,13 @@ export interface Database {
   case_audit: CaseAuditTable;
   case_audit_action: CaseAuditActionTable;
   risk_assessment: RiskAssessmentTable;
+  comparator: ComparatorTable;
+  benchmark_value: BenchmarkValueTable;
+  indicator_snapshot: IndicatorSnapshotTable;
+  inspection: InspectionTable;
+  inspection_judgement: InspectionJudgementTable;
+  recommendation: RecommendationTable;
+  improvement_action: ImprovementActionTable;
 }
 
 // Migration 0007: workforce and management oversight.

@@ -1,0 +1,449 @@
+// Performance indicators, as data: each one defined once, in words a performance analyst can
+// check against shared/reference/indicators.md and the DfE's published definitions, plus the
+// pure arithmetic every indicator shares (its period, its value, small-number suppression,
+// whether a target is met). The SQL that counts each indicator from the record lives in the
+// server (areas/performance/indicators.ts), one function per id.
+
+import { addCalendarMonths, addDays, type IsoDate } from './calendar.ts';
+
+/**
+ * percent: numerator ÷ denominator × 100; per-10k: count ÷ the council's population aged 0–17 ×
+ * 10,000; count: a number of things; average: numerator ÷ denominator (e.g. cases per FTE);
+ * median-days: the median of a number of days.
+ */
+export type IndicatorUnit = 'percent' | 'per-10k' | 'count' | 'average' | 'median-days';
+
+/** period: counted over the months ending on the as-of date; snapshot: on the as-of date itself. */
+export type IndicatorMeasure = 'period' | 'snapshot';
+
+export type IndicatorArea = 'front-door' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce';
+
+export interface IndicatorDefinition {
+  /** As in indicators.md: used in the API, `lantern kpi`, dashboards and improvement-plan measures. */
+  id: string;
+  area: IndicatorArea;
+  title: string;
+  /** The definition in full, as an analyst would check it. */
+  definition: string;
+  numerator: string;
+  /** What the numerator is divided by; null for counts and medians. */
+  denominator: string | null;
+  unit: IndicatorUnit;
+  measure: IndicatorMeasure;
+  /** The tables (and obligations) it is counted from. */
+  source: string;
+  /** For counts that are also published per 10,000 children (referrals, section 47 enquiries). */
+  alsoPer10k?: boolean;
+  /** true: a higher value is better; false: lower is better; null: neither (a volume). */
+  higherIsBetter: boolean | null;
+  /** The latest England figure in indicators.md, for orientation. */
+  england: { value: number; year: string; note?: string } | null;
+  /** Where Lantern follows the DfE's published definition over the reference's wording, and why. */
+  dfeNote?: string;
+}
+
+export const INDICATOR_AREAS: Record<IndicatorArea, string> = {
+  'front-door': 'Front door and assessment',
+  'child-protection': 'Child protection',
+  'looked-after': 'Children looked after',
+  'care-leavers': 'Care leavers',
+  workforce: 'Workforce and oversight',
+};
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  // Front door and assessment
+  {
+    id: 'contacts',
+    area: 'front-door',
+    title: 'Contacts received',
+    definition: 'Contacts received in the period (by the date in England the contact arrived).',
+    numerator: 'contacts with a received date in the period',
+    denominator: null,
+    unit: 'count',
+    measure: 'period',
+    source: 'contact.received_on',
+    higherIsBetter: null,
+    england: null,
+  },
+  {
+    id: 'contact-decisions-1wd',
+    area: 'front-door',
+    title: 'Contacts decided within 1 working day',
+    definition:
+      'Of contacts received in the period that had been decided by the as-of date or whose one working day had run out, the percentage decided on or before the first working day after the day received (a contact on a weekend or bank holiday is due on the next working day).',
+    numerator: 'those decided on or before the first working day after receipt',
+    denominator: 'contacts received in the period, decided or past their one working day on the as-of date',
+    unit: 'percent',
+    measure: 'period',
+    source: 'contact.received_on, contact.decided_on; calendar_day',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'referrals',
+    area: 'front-door',
+    title: 'Referrals',
+    definition: 'Referrals (child-in-need episodes started) with a referral date in the period; also per 10,000 children aged 0–17.',
+    numerator: 'child-in-need episodes with a referral date in the period',
+    denominator: null,
+    unit: 'count',
+    measure: 'period',
+    source: 'cin_episode.referral_date',
+    alsoPer10k: true,
+    higherIsBetter: null,
+    england: { value: 633000, year: '2024-25', note: 'approximately' },
+  },
+  {
+    id: 're-referrals-12m',
+    area: 'front-door',
+    title: 'Re-referrals within 12 months',
+    definition:
+      'Of referrals in the period, the percentage for a child with an earlier referral dated on or after the date 12 calendar months before this one (counted per referral, not per child). 12 months before 29 February is 28 February.',
+    numerator: 'referrals whose child had an earlier referral on or after the date 12 calendar months before',
+    denominator: 'referrals in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cin_episode.referral_date (the child’s earlier episodes)',
+    higherIsBetter: false,
+    england: { value: 22.6, year: '2024-25' },
+  },
+  {
+    id: 'referrals-nfa',
+    area: 'front-door',
+    title: 'Referrals ending in no further action',
+    definition: 'Of referrals in the period, the percentage recorded as ending in no further action (the CIN census ReferralNFA flag).',
+    numerator: 'referrals in the period with referral NFA recorded',
+    denominator: 'referrals in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cin_episode.referral_nfa',
+    higherIsBetter: false,
+    england: { value: 8, year: '2024-25', note: 'approximately' },
+  },
+  {
+    id: 'assessments-45wd',
+    area: 'front-door',
+    title: 'Assessments authorised within 45 working days of referral',
+    definition:
+      'Of assessments authorised in the period, the percentage authorised on or before the 45th working day after the episode’s referral date (the Working Together measure).',
+    numerator: 'those authorised on or before the 45th working day after the referral date',
+    denominator: 'assessments authorised in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'assessment.authorised_on, cin_episode.referral_date; calendar_day',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'assessments-45d-from-start',
+    area: 'front-door',
+    title: 'Assessments completed within 45 working days of their start',
+    definition:
+      'Of assessments authorised in the period, the percentage whose duration from the assessment’s own start date to its authorisation is 45 working days or less (the DfE’s published measure).',
+    numerator: 'those authorised on or before the 45th working day after the assessment’s start date',
+    denominator: 'assessments authorised in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'assessment.start_date, assessment.authorised_on; calendar_day',
+    higherIsBetter: true,
+    england: { value: 85.7, year: '2024-25' },
+    dfeNote:
+      'The DfE’s children-in-need tables count the duration from the assessment start date to the date it was authorised, in working days; an assessment that took exactly 45 counts as within.',
+  },
+  // Child protection
+  {
+    id: 's47-enquiries',
+    area: 'child-protection',
+    title: 'Section 47 enquiries started',
+    definition: 'Section 47 enquiries with a start date in the period; also per 10,000 children aged 0–17.',
+    numerator: 'section 47 enquiries started in the period',
+    denominator: null,
+    unit: 'count',
+    measure: 'period',
+    source: 'section47.start_date',
+    alsoPer10k: true,
+    higherIsBetter: null,
+    england: { value: 225400, year: '2022-23', note: '191.6 per 10,000' },
+  },
+  {
+    id: 'icpc-15wd',
+    area: 'child-protection',
+    title: 'Initial conferences within 15 working days',
+    definition:
+      'Of initial child protection conferences held in the period, the percentage held on or before the 15th working day after the strategy discussion counted from: the last strategy discussion deciding on a section 47 enquiry, held on or after the one that started the enquiry and on or before the conference (Working Together 2023, and the timescales engine).',
+    numerator: 'initial conferences held on or before the 15th working day after that strategy discussion',
+    denominator: 'initial conferences held in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cp_conference (initial), section47.strategy_id, strategy_discussion.held_on; calendar_day',
+    higherIsBetter: true,
+    england: null,
+    dfeNote:
+      'indicators.md counts from the strategy discussion that started the enquiry; Working Together counts from the last one where several were held. Lantern follows Working Together, as the deadline on the worklist does, so the indicator and the worklist agree. See docs/indicators.md.',
+  },
+  {
+    id: 'cp-rate',
+    area: 'child-protection',
+    title: 'Children on a protection plan, per 10,000',
+    definition:
+      'Children on a child protection plan on the snapshot date (plan started on or before it and not ended on or before it) per 10,000 children aged 0–17.',
+    numerator: 'children on a plan on the snapshot date',
+    denominator: 'the council’s population aged 0–17 ÷ 10,000',
+    unit: 'per-10k',
+    measure: 'snapshot',
+    source: 'cp_plan.start_date, cp_plan.end_date; council setting population-0-17',
+    higherIsBetter: null,
+    england: { value: 40.6, year: '31 March 2025', note: '49,420 children' },
+    dfeNote: 'As in the CIN census, a plan that ended on 31 March is not open at 31 March.',
+  },
+  {
+    id: 'cp-repeat',
+    area: 'child-protection',
+    title: 'Second or later protection plans',
+    definition:
+      'Of plans started in the period, the percentage that are a second or later plan for the child, however long ago the earlier one (an earlier plan in the record, or earlier plans recorded as the child’s history).',
+    numerator: 'plans started in the period with an earlier plan for the child',
+    denominator: 'plans started in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cp_plan.start_date, cp_plan.previous_plans',
+    higherIsBetter: false,
+    england: { value: 23, year: '2024-25', note: 'approximately' },
+  },
+  {
+    id: 'cp-repeat-2y',
+    area: 'child-protection',
+    title: 'Repeat plans within 2 years',
+    definition: 'Of plans started in the period, the percentage for a child whose previous plan ended within 2 years before this one started.',
+    numerator: 'plans started in the period whose child’s previous plan ended on or after the date 2 years before this start',
+    denominator: 'plans started in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cp_plan.start_date, cp_plan.end_date',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'cp-lasting-2y',
+    area: 'child-protection',
+    title: 'Plans that lasted 2 years or more',
+    definition: 'Of plans ended in the period, the percentage that lasted 2 years or more (ended on or after the second anniversary of the start).',
+    numerator: 'plans ended in the period on or after the second anniversary of their start',
+    denominator: 'plans ended in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cp_plan.start_date, cp_plan.end_date',
+    higherIsBetter: false,
+    england: { value: 4.4, year: '2024-25' },
+  },
+  {
+    id: 'cp-visits-in-time',
+    area: 'child-protection',
+    title: 'Protection visits in time',
+    definition:
+      'Of cp-visit obligations falling due in the period (and by the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due (plan ended) are not counted.',
+    numerator: 'cp-visit obligations met on or before the due date',
+    denominator: 'cp-visit obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'obligation (rule cp-visit)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'cp-reviews-in-time',
+    area: 'child-protection',
+    title: 'Review conferences in time',
+    definition:
+      'Of review child protection conferences held in the period, the percentage held on time: the first within 3 months of the plan’s start (the initial conference), each later one within 6 months of the previous review (Working Together’s intervals, not the council’s own, so closed periods do not move).',
+    numerator: 'review conferences held on or before their due date',
+    denominator: 'review conferences held in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cp_conference (review), cp_plan.start_date',
+    higherIsBetter: true,
+    england: { value: 90, year: '2024-25', note: 'approximately' },
+  },
+  // Children looked after (those the current record supports; the rest join with their areas)
+  {
+    id: 'cla-rate',
+    area: 'looked-after',
+    title: 'Children looked after, per 10,000',
+    definition:
+      'Children looked after on the snapshot date (an episode of care started on or before it and not ended on or before it, other than an agreed series of short breaks, legal status V3 or V4) per 10,000 children aged 0–17.',
+    numerator: 'children looked after on the snapshot date',
+    denominator: 'the council’s population aged 0–17 ÷ 10,000',
+    unit: 'per-10k',
+    measure: 'snapshot',
+    source: 'cla_episode.start_date, cla_episode.end_date; council setting population-0-17',
+    higherIsBetter: null,
+    england: { value: 67, year: '31 March 2025', note: '81,770 children' },
+    dfeNote:
+      'As in the DfE’s figures for children looked after at 31 March: a child whose episode ended on 31 March is not counted, nor are children looked after only under an agreed series of short breaks (V3, V4).',
+  },
+  {
+    id: 'cla-3-placements',
+    area: 'looked-after',
+    title: 'Children looked after with 3 or more placements',
+    definition:
+      'Of children looked after on the snapshot date, the percentage with 3 or more placements in the 12 months ending on it (every placement the child was in on any day of those months counts; a placement left on the first day of the months does not). 12 months ending 29 February 2024 begin on 1 March 2023.',
+    numerator: 'those with 3 or more distinct placements open in the 12 months',
+    denominator: 'children looked after on the snapshot date, other than those on short breaks only',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'cla_episode.placement_id, start_date, end_date, legal_status',
+    higherIsBetter: false,
+    england: { value: 10, year: '31 March 2025', note: 'approximately' },
+    dfeNote: 'As in the DfE’s placement-stability measure, children whose only care is a series of short breaks (legal status V3, V4) are left out.',
+  },
+  // Workforce and oversight (those the allocations and workers support)
+  {
+    id: 'caseload-average',
+    area: 'workforce',
+    title: 'Average caseload',
+    definition:
+      'Children allocated to a social worker on the snapshot date, per FTE of the social workers holding them (workers in post holding at least one child as allocated social worker).',
+    numerator: 'children with an allocated social worker on the snapshot date',
+    denominator: 'FTE of the case-holding social workers on the snapshot date',
+    unit: 'average',
+    measure: 'snapshot',
+    source: 'allocation (role social-worker), worker.fte',
+    higherIsBetter: false,
+    england: { value: 15.2, year: '30 Sept 2025' },
+  },
+  {
+    id: 'children-3plus-workers',
+    area: 'workforce',
+    title: 'Children with 3 or more social workers in a year',
+    definition:
+      'Of children with an open case on the snapshot date (an open child-in-need episode or episode of care), the percentage who had 3 or more different allocated social workers in the 12 months ending on it.',
+    numerator: 'those with 3 or more different social workers allocated on some day of the 12 months',
+    denominator: 'children with an open case on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'allocation (role social-worker), cin_episode, cla_episode',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'unallocated-cases',
+    area: 'workforce',
+    title: 'Unallocated cases',
+    definition:
+      'Open cases (an open child-in-need episode not ended in no further action, or an episode of care) with no allocated social worker on the snapshot date; with their age in days since the referral or since the last social worker’s allocation ended, whichever is later.',
+    numerator: 'open cases with no allocated social worker on the snapshot date',
+    denominator: null,
+    unit: 'count',
+    measure: 'snapshot',
+    source: 'cin_episode, cla_episode, allocation (role social-worker)',
+    higherIsBetter: false,
+    england: null,
+  },
+];
+
+const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
+
+export function indicatorById(id: string): IndicatorDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+export const INDICATOR_IDS = INDICATORS.map((d) => d.id) as [string, ...string[]];
+
+/**
+ * The indicators of indicators.md not yet counted: each joins as its area's tables land, as one
+ * definition above and one SQL function in the server.
+ */
+export const INDICATORS_TO_COME: readonly string[] = [
+  'cla-long-term-stability',
+  'cla-visits-in-time',
+  'cla-reviews-in-time',
+  'cla-health-assessments',
+  'missing-children',
+  'rhi-offered-72h',
+  'unregistered-placements',
+  'uasc-days-to-looked-after',
+  'adoption-entry-to-placed',
+  'permanence-by-second-review',
+  'care-leavers-in-touch',
+  'care-leavers-suitable-accommodation',
+  'care-leavers-eet',
+  'pathway-plans-in-time',
+  'turnover-rate',
+  'agency-rate',
+  'vacancy-rate',
+  'supervision-in-time',
+  'management-oversight-in-time',
+  'audit-grades',
+];
+
+/**
+ * The period of `months` calendar months ending on `asOf`, inclusive: 12 months ending
+ * 31 March 2026 run from 1 April 2025; 12 months ending 29 February 2024 from 1 March 2023.
+ */
+export function periodEnding(asOf: IsoDate, months = 12): { from: IsoDate; to: IsoDate } {
+  if (!Number.isInteger(months) || months < 1) throw new Error(`A period is a whole number of months, at least 1, not ${months}`);
+  return { from: addCalendarMonths(addDays(asOf, 1), -months), to: asOf };
+}
+
+/** The last day of each of the `n` months up to and including the month of `asOf` (that month ends on asOf). */
+export function monthEnds(asOf: IsoDate, n: number): IsoDate[] {
+  const out: IsoDate[] = [asOf];
+  let firstOfMonth = `${asOf.slice(0, 8)}01`;
+  for (let i = 1; i < n; i++) {
+    out.unshift(addDays(firstOfMonth, -1));
+    firstOfMonth = `${(out[0] as string).slice(0, 8)}01`;
+  }
+  return out;
+}
+
+/** An indicator's value from its counts, rounded to one decimal place (null where it cannot be worked out). */
+export function indicatorValue(
+  unit: IndicatorUnit,
+  counts: { numerator: number; denominator: number | null; medianDays?: number | null },
+  population?: number | null,
+): number | null {
+  const round = (v: number) => Math.round(v * 10) / 10;
+  switch (unit) {
+    case 'count':
+      return counts.numerator;
+    case 'percent':
+    case 'average':
+      return counts.denominator ? round(((unit === 'percent' ? 100 : 1) * counts.numerator) / counts.denominator) : null;
+    case 'per-10k':
+      return population ? round((counts.numerator * 10000) / population) : null;
+    case 'median-days':
+      return counts.medianDays ?? null;
+  }
+}
+
+/** The DfE's rule: counts of 1 to 5 are not shown to those without case access. */
+export function isSmallCount(n: number | null): boolean {
+  return n !== null && n >= 1 && n <= 5;
+}
+
+export type Counts = { numerator: number | null; denominator: number | null; value: number | null; suppressed: boolean };
+
+/**
+ * Aggregates for someone without case access: a numerator or denominator of 1 to 5 is
+ * suppressed, and with it the value (a percentage of 3 children tells who they are). Averages
+ * of FTE are not counts of children, so only the numerator is checked.
+ */
+export function suppressSmall(unit: IndicatorUnit, c: { numerator: number; denominator: number | null; value: number | null }): Counts {
+  const denominatorCountsChildren = unit === 'percent';
+  const small = isSmallCount(c.numerator) || (denominatorCountsChildren && isSmallCount(c.denominator));
+  if (!small) return { ...c, suppressed: false };
+  return { numerator: null, denominator: denominatorCountsChildren ? null : c.denominator, value: null, suppressed: true };
+}
+
+/** Whether a measured value meets a target, given which way is better; null when there is no value or no direction. */
+export function targetMet(value: number | null, target: number, higherIsBetter: boolean | null): boolean | null {
+  if (value === null || higherIsBetter === null) return null;
+  return higherIsBetter ? value >= target : value <= target;
+}
+
+/** How a value compares with a comparator, in words a board would use. */
+export function comparedWith(value: number | null, other: number | null, higherIsBetter: boolean | null): 'better' | 'worse' | 'same' | 'not-comparable' {
+  if (value === null || other === null || higherIsBetter === null) return 'not-comparable';
+  if (value === other) return 'same';
+  return value > other === higherIsBetter ? 'better' : 'worse';
+}

@@ -1,0 +1,256 @@
+/**
+ * How each indicator is counted from the live record: one SQL function per indicator id, each
+ * selecting its units (a referral, a conference, a child on a plan, a worker's caseload) for a
+ * period ending on any as-of date. The framework in service.ts attributes each unit to a worker,
+ * team and service, aggregates, and lists the children behind it. The words of each definition
+ * are in packages/core/src/indicators.ts; keep the two together.
+ *
+ * Every function selects exactly these columns, in this order:
+ *   child_id  the child the unit is about (null for a worker's caseload)
+ *   worker_id, team_id  who it belongs to, where the unit says so itself (else null: the
+ *             child's allocated social worker on on_date, from allocation)
+ *   on_date   the day the unit happened, or the snapshot date
+ *   num, den  its contribution to the numerator and denominator
+ *   days      a number of days, where the indicator has one (median, age)
+ */
+import { type RawBuilder, sql } from 'kysely';
+
+export type Window = { laCode: string; from: string; to: string };
+
+export type IndicatorQuery = {
+  sql: (w: Window) => RawBuilder<unknown>;
+  /** allocation: the unit is the child's allocated worker's on on_date; given: the row names its worker and team. */
+  attribution: 'allocation' | 'given';
+};
+
+/** The day n working days after `date` (n ≥ 1), as in the timescales engine. */
+const workingDaysAfter = (date: RawBuilder<unknown>, n: number) =>
+  sql`(select c2.day from calendar_day c1 join calendar_day c2 on c2.is_working_day and c2.working_day_number = c1.working_day_number + ${sql.lit(n)} where c1.day = ${date})`;
+
+const none = sql`null::uuid, null::uuid`;
+
+/** An open case on a day: an open child-in-need episode or episode of care. */
+const openCaseChildren = (w: Window) => sql`
+  select e.child_id from cin_episode e
+  where e.la_code = ${w.laCode} and e.referral_date <= ${w.to} and (e.closure_date is null or e.closure_date > ${w.to}) and not e.referral_nfa
+  union
+  select c.child_id from cla_episode c
+  where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})`;
+
+export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
+  contacts: {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, c.received_on, 1, 1, null::numeric
+      from contact c where c.la_code = ${w.laCode} and c.received_on between ${w.from} and ${w.to}`,
+  },
+
+  'contact-decisions-1wd': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, c.received_on,
+        case when c.decided_on <= ${w.to} and c.decided_on <= d.due then 1 else 0 end, 1, null::numeric
+      from contact c cross join lateral (select ${workingDaysAfter(sql`c.received_on`, 1)} as due) d
+      where c.la_code = ${w.laCode} and c.received_on between ${w.from} and ${w.to}
+        and (c.decided_on <= ${w.to} or d.due < ${w.to})`,
+  },
+
+  referrals: {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.referral_date, 1, 1, null::numeric
+      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
+  },
+
+  're-referrals-12m': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.referral_date,
+        case when exists (
+          select 1 from cin_episode p
+          where p.la_code = e.la_code and p.child_id = e.child_id and p.episode_id <> e.episode_id
+            and p.referral_date < e.referral_date
+            and p.referral_date >= (e.referral_date - interval '12 months')::date
+        ) then 1 else 0 end, 1, null::numeric
+      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
+  },
+
+  'referrals-nfa': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.referral_date, case when e.referral_nfa then 1 else 0 end, 1, null::numeric
+      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
+  },
+
+  'assessments-45wd': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select a.child_id, ${none}, a.authorised_on,
+        case when a.authorised_on <= ${workingDaysAfter(sql`e.referral_date`, 45)} then 1 else 0 end, 1, null::numeric
+      from assessment a join cin_episode e on e.la_code = a.la_code and e.episode_id = a.episode_id
+      where a.la_code = ${w.laCode} and a.authorised_on between ${w.from} and ${w.to}`,
+  },
+
+  'assessments-45d-from-start': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select a.child_id, ${none}, a.authorised_on,
+        case when a.authorised_on <= ${workingDaysAfter(sql`a.start_date`, 45)} then 1 else 0 end, 1, null::numeric
+      from assessment a
+      where a.la_code = ${w.laCode} and a.authorised_on between ${w.from} and ${w.to}`,
+  },
+
+  's47-enquiries': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select s.child_id, ${none}, s.start_date, 1, 1, null::numeric
+      from section47 s where s.la_code = ${w.laCode} and s.start_date between ${w.from} and ${w.to}`,
+  },
+
+  // Counted from the last section-47 strategy discussion in the episode, on or after the one that
+  // started the enquiry and on or before the conference (as the icpc deadline is).
+  'icpc-15wd': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, c.held_on,
+        case when c.held_on <= ${workingDaysAfter(sql`sd.held_on`, 15)} then 1 else 0 end, 1, null::numeric
+      from cp_conference c
+      join section47 s on s.la_code = c.la_code and s.s47_id = c.s47_id
+      join strategy_discussion first on first.la_code = s.la_code and first.strategy_id = s.strategy_id
+      cross join lateral (
+        select max(d.held_on) as held_on from strategy_discussion d
+        where d.la_code = s.la_code and d.episode_id = s.episode_id and d.decision = 'section-47'
+          and d.held_on >= first.held_on and d.held_on <= c.held_on
+      ) sd
+      where c.la_code = ${w.laCode} and c.kind = 'initial' and c.held_on between ${w.from} and ${w.to}`,
+  },
+
+  'cp-rate': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select distinct p.child_id, ${none}, ${w.to}::date, 1, 1, null::numeric
+      from cp_plan p where p.la_code = ${w.laCode} and p.start_date <= ${w.to} and (p.end_date is null or p.end_date > ${w.to})`,
+  },
+
+  'cp-repeat': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select p.child_id, ${none}, p.start_date,
+        case when p.previous_plans > 0 or exists (
+          select 1 from cp_plan q where q.la_code = p.la_code and q.child_id = p.child_id and q.plan_id <> p.plan_id and q.start_date < p.start_date
+        ) then 1 else 0 end, 1, null::numeric
+      from cp_plan p where p.la_code = ${w.laCode} and p.start_date between ${w.from} and ${w.to}`,
+  },
+
+  'cp-repeat-2y': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select p.child_id, ${none}, p.start_date,
+        case when exists (
+          select 1 from cp_plan q where q.la_code = p.la_code and q.child_id = p.child_id and q.plan_id <> p.plan_id
+            and q.end_date <= p.start_date and q.end_date >= (p.start_date - interval '2 years')::date
+        ) then 1 else 0 end, 1, null::numeric
+      from cp_plan p where p.la_code = ${w.laCode} and p.start_date between ${w.from} and ${w.to}`,
+  },
+
+  'cp-lasting-2y': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select p.child_id, ${none}, p.end_date,
+        case when p.end_date >= (p.start_date + interval '2 years')::date then 1 else 0 end, 1, (p.end_date - p.start_date)::numeric
+      from cp_plan p where p.la_code = ${w.laCode} and p.end_date between ${w.from} and ${w.to}`,
+  },
+
+  'cp-visits-in-time': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select o.child_id, ${none}, o.due_date,
+        case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
+      from obligation o
+      where o.la_code = ${w.laCode} and o.rule_id = 'cp-visit' and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
+        and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
+  },
+
+  // Working Together's intervals (3 months from the initial conference, which starts the plan,
+  // then 6 months), not the council's setting, so a closed period never moves.
+  'cp-reviews-in-time': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select r.child_id, ${none}, r.held_on,
+        case when r.held_on <= (case when r.previous_review is null then (p.start_date + interval '3 months') else (r.previous_review + interval '6 months') end)::date
+          then 1 else 0 end, 1, null::numeric
+      from (
+        select c.*, lag(c.held_on) over (partition by c.la_code, c.plan_id order by c.held_on, c.conference_id) as previous_review
+        from cp_conference c where c.la_code = ${w.laCode} and c.kind = 'review'
+      ) r
+      join cp_plan p on p.la_code = r.la_code and p.plan_id = r.plan_id
+      where r.held_on between ${w.from} and ${w.to}`,
+  },
+
+  'cla-rate': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select distinct c.child_id, ${none}, ${w.to}::date, 1, 1, null::numeric
+      from cla_episode c where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})
+        and c.legal_status not in ('V3', 'V4')`,
+  },
+
+  'cla-3-placements': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select n.child_id, ${none}, ${w.to}::date, case when n.placements >= 3 then 1 else 0 end, 1, n.placements::numeric
+      from (
+        select c.child_id, count(distinct c.placement_id) as placements, bool_and(c.legal_status in ('V3', 'V4')) as short_breaks_only
+        from cla_episode c
+        where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.from})
+          and c.child_id in (select l.child_id from cla_episode l where l.la_code = ${w.laCode} and l.start_date <= ${w.to} and (l.end_date is null or l.end_date > ${w.to}))
+        group by c.child_id
+      ) n
+      where not n.short_breaks_only`,
+  },
+
+  'caseload-average': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, wk.worker_id, wk.team_id, ${w.to}::date, count(distinct a.child_id), max(wk.fte), null::numeric
+      from allocation a
+      join worker wk on wk.la_code = a.la_code and wk.worker_id = a.worker_id
+      where a.la_code = ${w.laCode} and a.allocation_role = 'social-worker'
+        and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.to})
+        and wk.start_date <= ${w.to} and (wk.leave_date is null or wk.leave_date > ${w.to})
+      group by wk.worker_id, wk.team_id`,
+  },
+
+  'children-3plus-workers': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select o.child_id, ${none}, ${w.to}::date,
+        case when (
+          select count(distinct a.worker_id) from allocation a
+          where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker'
+            and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.from})
+        ) >= 3 then 1 else 0 end, 1, null::numeric
+      from (${openCaseChildren(w)}) o`,
+  },
+
+  // Belongs to the team that last held the case (no worker holds it now).
+  'unallocated-cases': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select o.child_id, null::uuid, last.team_id, ${w.to}::date, 1, 1,
+        (${w.to}::date - greatest(
+          (select max(e.referral_date) from cin_episode e where e.la_code = ${w.laCode} and e.child_id = o.child_id and e.referral_date <= ${w.to}),
+          (select min(c.start_date) from cla_episode c where c.la_code = ${w.laCode} and c.child_id = o.child_id and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})),
+          last.end_date))::numeric
+      from (${openCaseChildren(w)}) o
+      left join lateral (
+        select a.end_date, wk.team_id from allocation a join worker wk on wk.la_code = a.la_code and wk.worker_id = a.worker_id
+        where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker' and a.start_date <= ${w.to}
+        order by a.start_date desc limit 1
+      ) last on true
+      where not exists (
+        select 1 from allocation a where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker'
+          and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.to})
+      )`,
+  },
+};

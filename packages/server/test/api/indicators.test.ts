@@ -1,0 +1,521 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+
+// A small population worked by hand, in four eras that do not touch one another:
+//  A  March 2023 – February 2024: referrals and re-referrals, children looked after (29 February)
+//  B  April 2025 – March 2026: assessments and conferences across Christmas, protection plans
+//  C  December 2025 – January 2026: contacts decided across Christmas
+//  D  January 2027: caseloads, changes of social worker, unallocated cases
+let server: TestServer;
+let ids: Awaited<ReturnType<typeof buildFixture>>;
+let hos: ReturnType<typeof client>;
+let tm: ReturnType<typeof client>;
+let admin: ReturnType<typeof client>;
+let analyst: ReturnType<typeof client>;
+const named: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids = await buildFixture(server.store.db);
+  const db = server.store.db;
+  let n = 100;
+  const child = async (name: string) => {
+    const id = randomUUID();
+    named[name] = id;
+    await db
+      .insertInto('person')
+      .values({
+        la_code: LA,
+        person_id: id,
+        is_child: true,
+        la_child_id: `T${n++}`,
+        given_name: name,
+        family_name: 'Test',
+        date_of_birth: '2015-01-01',
+        sex: 'M',
+      })
+      .execute();
+    return id;
+  };
+  const episode = async (childId: string, referral: string, o: { closed?: string; nfa?: boolean } = {}) => {
+    const id = randomUUID();
+    await db
+      .insertInto('cin_episode')
+      .values({
+        la_code: LA,
+        episode_id: id,
+        child_id: childId,
+        referral_date: referral,
+        referral_source: '1A',
+        primary_need: 'N1',
+        referral_nfa: o.nfa ?? false,
+        closure_date: o.closed ?? null,
+        closure_reason: o.closed ? 'RC8' : null,
+      })
+      .execute();
+    return id;
+  };
+  const allocate = (childId: string, workerId: string, start: string, end: string | null = null) =>
+    db
+      .insertInto('allocation')
+      .values({
+        la_code: LA,
+        allocation_id: randomUUID(),
+        child_id: childId,
+        worker_id: workerId,
+        allocation_role: 'social-worker',
+        start_date: start,
+        end_date: end,
+      })
+      .execute();
+  await db
+    .insertInto('council_setting')
+    .values({ la_code: LA, key: 'population-0-17', value: JSON.stringify(20000) })
+    .execute();
+
+  // Era A. 12 months ending 29 February 2024 begin on 1 March 2023; 12 months before 29 February 2024 is 28 February 2023.
+  const r1 = await child('Reuben');
+  await episode(r1, '2023-02-28', { closed: '2023-03-10' });
+  await episode(r1, '2024-02-29', { closed: '2024-06-30' }); // a re-referral: the earlier one is on 28 Feb 2023
+  const r2 = await child('Rosa');
+  await episode(r2, '2023-02-27', { closed: '2023-03-10' });
+  await episode(r2, '2024-02-29', { closed: '2024-06-30' }); // not: 27 Feb 2023 is before the 12 months
+  const r3 = await child('Rhys');
+  await episode(r3, '2023-03-01', { closed: '2023-03-01', nfa: true }); // the first day of the period; ended in no further action
+  const cla = async (childId: string, placements: [string, string | null][], legal = 'C2') => {
+    const periodId = randomUUID();
+    for (const [i, [start, end]] of placements.entries()) {
+      await db
+        .insertInto('cla_episode')
+        .values({
+          la_code: LA,
+          cla_episode_id: i === 0 ? periodId : randomUUID(),
+          child_id: childId,
+          period_id: periodId,
+          placement_id: randomUUID(),
+          start_date: start,
+          reason_new_episode: i === 0 ? 'S' : 'P',
+          legal_status: legal,
+          category_of_need: 'N1',
+          placement_type: 'U1',
+          end_date: end,
+          reason_ended: end ? (i === placements.length - 1 ? 'E11' : 'X1') : null,
+        })
+        .execute();
+    }
+  };
+  // Lily was still in her first placement on 1 March 2023: three placements in the 12 months.
+  await cla(await child('Lily'), [
+    ['2022-06-01', '2023-03-02'],
+    ['2023-03-02', '2023-10-01'],
+    ['2023-10-01', '2024-06-30'],
+  ]);
+  // Leo left his first placement on 1 March 2023, the first day of the 12 months: two placements.
+  await cla(await child('Leo'), [
+    ['2022-06-01', '2023-03-01'],
+    ['2023-03-01', '2023-10-01'],
+    ['2023-10-01', '2024-06-30'],
+  ]);
+  // Lola ceased to be looked after on 29 February 2024: not looked after on the day.
+  await cla(await child('Lola'), [['2023-05-01', '2024-02-29']]);
+  // Luca has short breaks only: not counted among children looked after.
+  await cla(await child('Luca'), [['2023-05-01', '2024-06-30']], 'V3');
+
+  // Era B: assessments across Christmas 2025.
+  const assess = async (name: string, referral: string, start: string, authorised: string) => {
+    const c = await child(name);
+    const e = await episode(c, referral, { closed: '2026-06-30' });
+    await db
+      .insertInto('assessment')
+      .values({
+        la_code: LA,
+        assessment_id: randomUUID(),
+        episode_id: e,
+        child_id: c,
+        start_date: start,
+        completed_on: authorised,
+        authorised_on: authorised,
+        outcome: 'child-in-need-plan',
+      })
+      .execute();
+  };
+  // From Monday 22 December 2025 the 45th working day is Thursday 26 February 2026; from Tuesday 23 December it is Friday 27 February.
+  await assess('Ada', '2025-12-22', '2025-12-23', '2026-02-26'); // in time both ways
+  await assess('Ben', '2025-12-22', '2025-12-23', '2026-02-27'); // late from the referral, exactly 45 from its start
+  await assess('Cal', '2025-12-22', '2026-01-05', '2026-03-10'); // late both ways (45th from 5 January is 9 March)
+  await assess('Dot', '2025-03-01', '2025-03-03', '2025-03-31'); // authorised before the period
+
+  // Era B: enquiries and conferences.
+  const enquiry = async (name: string, discussions: string[], icpc: string, plan: { end?: string; previous?: [string, string] } = {}) => {
+    const c = await child(name);
+    if (plan.previous) {
+      const old = await episode(c, plan.previous[0], { closed: plan.previous[1] });
+      await db
+        .insertInto('cp_plan')
+        .values({
+          la_code: LA,
+          plan_id: randomUUID(),
+          episode_id: old,
+          child_id: c,
+          start_date: plan.previous[0],
+          initial_category: 'N',
+          latest_category: 'N',
+          end_date: plan.previous[1],
+          end_reason: 'RC1',
+        })
+        .execute();
+    }
+    const e = await episode(c, discussions[0] as string, { closed: '2026-06-30' });
+    const sds: string[] = [];
+    for (const held of discussions) {
+      const id = randomUUID();
+      sds.push(id);
+      await db
+        .insertInto('strategy_discussion')
+        .values({
+          la_code: LA,
+          strategy_id: id,
+          episode_id: e,
+          child_id: c,
+          held_on: held,
+          agencies: ['police', 'health'],
+          decision: 'section-47',
+          reasons: 'Injury',
+        })
+        .execute();
+    }
+    const s47 = randomUUID();
+    await db
+      .insertInto('section47')
+      .values({
+        la_code: LA,
+        s47_id: s47,
+        episode_id: e,
+        child_id: c,
+        strategy_id: sds[0] as string,
+        start_date: discussions[0] as string,
+        completed_on: icpc,
+        outcome: 'conference',
+      })
+      .execute();
+    const planId = randomUUID();
+    await db
+      .insertInto('cp_plan')
+      .values({
+        la_code: LA,
+        plan_id: planId,
+        episode_id: e,
+        child_id: c,
+        start_date: icpc,
+        initial_category: 'N',
+        latest_category: 'N',
+        end_date: plan.end ?? '2026-06-30',
+        end_reason: plan.end ? 'RC1' : 'RC1',
+      })
+      .execute();
+    await db
+      .insertInto('cp_conference')
+      .values({
+        la_code: LA,
+        conference_id: randomUUID(),
+        episode_id: e,
+        child_id: c,
+        kind: 'initial',
+        s47_id: s47,
+        plan_id: planId,
+        held_on: icpc,
+        outcome: 'plan',
+        child_met_decider: true,
+        parents_met_decider: true,
+      })
+      .execute();
+  };
+  // From Wednesday 10 December 2025 the 15th working day is Monday 5 January 2026.
+  await enquiry('Ivy', ['2025-12-10'], '2026-01-05', { previous: ['2023-01-01', '2024-06-30'] }); // in time; previous plan ended within 2 years
+  // A second strategy discussion on 17 December: counted from it, the 15th working day is 12 January (from the first it was 5 January).
+  await enquiry('Isla', ['2025-12-10', '2025-12-17'], '2026-01-08', { previous: ['2020-01-01', '2023-06-30'] }); // in time; an earlier plan, not within 2 years
+  // From Monday 2 February 2026 the 15th working day is Monday 23 February.
+  await enquiry('Ian', ['2026-02-02'], '2026-02-24'); // late
+
+  const plan = async (name: string, start: string, end: string | null, reviews: string[] = []) => {
+    const c = await child(name);
+    // Episodes of older plans were referred before era A, so they add no referrals there.
+    const e = await episode(c, start < '2025-01-01' ? '2022-12-01' : start, { closed: end ?? undefined });
+    const planId = randomUUID();
+    await db
+      .insertInto('cp_plan')
+      .values({
+        la_code: LA,
+        plan_id: planId,
+        episode_id: e,
+        child_id: c,
+        start_date: start,
+        initial_category: 'N',
+        latest_category: 'N',
+        end_date: end,
+        end_reason: end ? 'RC1' : null,
+      })
+      .execute();
+    for (const held of reviews) {
+      await db
+        .insertInto('cp_conference')
+        .values({
+          la_code: LA,
+          conference_id: randomUUID(),
+          episode_id: e,
+          child_id: c,
+          kind: 'review',
+          plan_id: planId,
+          held_on: held,
+          outcome: 'continue-plan',
+          child_met_decider: true,
+          parents_met_decider: true,
+        })
+        .execute();
+    }
+  };
+  await plan('Pia', '2023-05-01', '2025-05-01'); // lasted exactly 2 years
+  await plan('Pat', '2023-05-02', '2025-05-01'); // a day short of 2 years
+  // Started 29 February 2024: the second anniversary is 28 February 2026. First review due 29 May 2024; later ones 6 months after the last.
+  await plan('Pam', '2024-02-29', '2026-02-28', ['2024-05-29', '2025-05-30', '2025-11-29']);
+  await plan('Pip', '2025-10-01', '2026-03-31', ['2026-01-01']); // ends on the snapshot date: not on a plan on 31 March
+
+  // Era C: contacts across Christmas 2025 (12 months would reach era B's children, who have none).
+  const contact = async (childId: string, received: string, decided: string | null) =>
+    db
+      .insertInto('contact')
+      .values({
+        la_code: LA,
+        contact_id: randomUUID(),
+        child_id: childId,
+        received_at: `${received}T10:00:00Z`,
+        received_on: received,
+        source: '2A',
+        presenting_concern: 'Worry',
+        decision: decided ? 'nfa' : null,
+        decided_on: decided,
+      })
+      .execute();
+  const front = await child('Finn');
+  await contact(front, '2025-12-24', '2025-12-29'); // Christmas Eve: due Monday 29 December — in time
+  await contact(front, '2025-12-24', '2025-12-30'); // late
+  await contact(front, '2025-12-27', '2025-12-29'); // a Saturday: due Monday 29 December — in time
+  await contact(front, '2026-01-05', null); // undecided and past its day by 10 January
+  await contact(front, '2026-01-09', null); // Friday 9 January: not due until Monday 12 January
+
+  // Era D, snapshot 31 January 2027 (12 months from 1 February 2026). Fixture: childA with swA, childB and
+  // childRestricted with swB, all open-ended.
+  await db.updateTable('worker').set({ fte: 0.5 }).where('worker_id', '=', ids.swB).execute();
+  await episode(ids.childA, '2026-02-01');
+  await episode(ids.childB, '2026-02-01');
+  await episode(ids.childUnallocated, '2026-11-02'); // never allocated: 90 days on 31 January 2027
+  const w1 = await child('Wren');
+  await episode(w1, '2026-02-02');
+  await allocate(w1, ids.swA, '2026-02-02', '2026-05-01');
+  await allocate(w1, ids.swA2, '2026-05-01', '2026-09-01');
+  await allocate(w1, ids.swB, '2026-09-01');
+  const w2 = await child('Wade');
+  await episode(w2, '2026-06-01');
+  await allocate(w2, ids.swA, '2026-06-01', '2026-12-01'); // unallocated since 1 December: 61 days
+
+  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+  analyst = client(server, await signInAs(server, 'analyst', FIXTURE_PASSWORD));
+});
+afterAll(() => server?.close());
+
+const kpi = async (id: string, query: string, who = hos) => {
+  const res = await who.get(`/api/kpi/${id}?${query}&trendMonths=1`);
+  expect(res.status).toBe(200);
+  return res.body.result;
+};
+const counts = (r: { numerator: number | null; denominator: number | null; value: number | null }) => [r.numerator, r.denominator, r.value];
+
+describe('front door and assessment', () => {
+  it('counts referrals in the 12 months ending 29 February 2024 from 1 March 2023, and per 10,000', async () => {
+    const r = await kpi('referrals', 'asOf=2024-02-29');
+    expect(r.period).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+    expect(r.numerator).toBe(3);
+    expect(r.per10k).toBe(1.5);
+  });
+
+  it('a re-referral looks back 12 calendar months: from 29 February 2024 to 28 February 2023, not 27', async () => {
+    expect(counts(await kpi('re-referrals-12m', 'asOf=2024-02-29'))).toEqual([1, 3, 33.3]);
+    const behind = await hos.get('/api/kpi/re-referrals-12m/children?asOf=2024-02-29&only=numerator');
+    expect(behind.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate])).toEqual([['Reuben Test', '2024-02-29']]);
+  });
+
+  it('referrals ending in no further action', async () => {
+    expect(counts(await kpi('referrals-nfa', 'asOf=2024-02-29'))).toEqual([1, 3, 33.3]);
+  });
+
+  it('assessments within 45 working days of the referral, across Christmas 2025', async () => {
+    expect(counts(await kpi('assessments-45wd', 'asOf=2026-03-31'))).toEqual([1, 3, 33.3]);
+  });
+
+  it('assessments within 45 working days of their own start (the DfE measure): exactly 45 counts', async () => {
+    expect(counts(await kpi('assessments-45d-from-start', 'asOf=2026-03-31'))).toEqual([2, 3, 66.7]);
+    const late = await hos.get('/api/kpi/assessments-45d-from-start/children?asOf=2026-03-31&only=not-numerator');
+    expect(late.body.children.map((c: { name: string }) => c.name)).toEqual(['Cal Test']);
+  });
+
+  it('contacts decided within a working day across Christmas: Christmas Eve and Saturday 27 December are due on 29 December', async () => {
+    expect((await kpi('contacts', 'asOf=2026-01-10&months=1')).numerator).toBe(5);
+    expect(counts(await kpi('contact-decisions-1wd', 'asOf=2026-01-10&months=1'))).toEqual([2, 4, 50]);
+  });
+});
+
+describe('child protection', () => {
+  it('section 47 enquiries started, and per 10,000', async () => {
+    const r = await kpi('s47-enquiries', 'asOf=2026-03-31');
+    expect([r.numerator, r.per10k]).toEqual([3, 1.5]);
+  });
+
+  it('initial conferences within 15 working days of the last strategy discussion, across Christmas', async () => {
+    expect(counts(await kpi('icpc-15wd', 'asOf=2026-03-31'))).toEqual([2, 3, 66.7]);
+    const late = await hos.get('/api/kpi/icpc-15wd/children?asOf=2026-03-31&only=not-numerator');
+    expect(late.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate])).toEqual([['Ian Test', '2026-02-24']]);
+  });
+
+  it('children on a plan on 31 March 2026: a plan ending that day does not count', async () => {
+    const r = await kpi('cp-rate', 'asOf=2026-03-31');
+    expect([r.numerator, r.denominator, r.value]).toEqual([3, 20000, 1.5]);
+  });
+
+  it('second or later plans, and repeats within 2 years', async () => {
+    // Started in the year: Ivy (earlier plan ended June 2024), Isla (earlier plan ended 2023), Ian, Pip.
+    expect(counts(await kpi('cp-repeat', 'asOf=2026-03-31'))).toEqual([2, 4, 50]);
+    expect(counts(await kpi('cp-repeat-2y', 'asOf=2026-03-31'))).toEqual([1, 4, 25]);
+  });
+
+  it('plans lasting 2 years or more: exactly 2 years counts, and from 29 February to 28 February two years on', async () => {
+    // Ended in the year: Pia (2 years), Pat (a day short), Pam (29 Feb 2024 – 28 Feb 2026), Pip (6 months).
+    expect(counts(await kpi('cp-lasting-2y', 'asOf=2026-03-31'))).toEqual([2, 4, 50]);
+  });
+
+  it('review conferences in time: 3 months from the plan, then 6 months from the last review', async () => {
+    // In the year: Pam's second (30 May 2025, due 29 Nov 2024: late), Pam's third (29 Nov 2025, due 30 Nov 2025), Pip's first (1 Jan 2026, due 1 Jan 2026).
+    expect(counts(await kpi('cp-reviews-in-time', 'asOf=2026-03-31'))).toEqual([2, 3, 66.7]);
+  });
+});
+
+describe('children looked after, snapshot 29 February 2024', () => {
+  it('counts children looked after per 10,000, leaving out one who ceased that day and short breaks', async () => {
+    const r = await kpi('cla-rate', 'asOf=2024-02-29');
+    expect([r.numerator, r.value]).toEqual([2, 1]);
+  });
+
+  it('three or more placements in the 12 months from 1 March 2023: a placement left on 1 March does not count', async () => {
+    expect(counts(await kpi('cla-3-placements', 'asOf=2024-02-29'))).toEqual([1, 2, 50]);
+    const behind = await hos.get('/api/kpi/cla-3-placements/children?asOf=2024-02-29&only=numerator');
+    expect(behind.body.children.map((c: { name: string; days: number }) => [c.name, c.days])).toEqual([['Lily Test', 3]]);
+  });
+});
+
+describe('workforce, snapshot 31 January 2027', () => {
+  it('average caseload: 4 children over 1.5 FTE, and per team', async () => {
+    expect(counts(await kpi('caseload-average', 'asOf=2027-01-31'))).toEqual([4, 1.5, 2.7]);
+    const teams = await hos.get('/api/kpi/caseload-average/teams?asOf=2027-01-31');
+    expect(teams.status).toBe(200);
+    const byName = Object.fromEntries(teams.body.groups.map((g: { name: string; value: number }) => [g.name, g.value]));
+    expect(byName).toMatchObject({ 'Children in need 1': 1, 'Children in need 2': 6 });
+  });
+
+  it('children who had 3 or more social workers in the 12 months', async () => {
+    expect(counts(await kpi('children-3plus-workers', 'asOf=2027-01-31'))).toEqual([1, 5, 20]);
+  });
+
+  it('unallocated cases, with their age in days', async () => {
+    const r = await kpi('unallocated-cases', 'asOf=2027-01-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([2, 75.5, 90]);
+  });
+
+  it('a team manager sees their team’s figures and workers, not the council’s or another team’s', async () => {
+    const mine = await tm.get(`/api/kpi/caseload-average?asOf=2027-01-31&scope=team&scopeId=${ids.teamA}&trendMonths=1`);
+    expect(mine.status).toBe(200);
+    expect(counts(mine.body.result)).toEqual([1, 1, 1]);
+    expect((await tm.get(`/api/kpi/caseload-average?asOf=2027-01-31&scope=worker&scopeId=${ids.swA}&trendMonths=1`)).status).toBe(200);
+    expect((await tm.get('/api/kpi/caseload-average?asOf=2027-01-31&scope=council')).status).toBe(403);
+    expect((await tm.get(`/api/kpi/caseload-average?asOf=2027-01-31&scope=team&scopeId=${ids.teamB}`)).status).toBe(403);
+    expect((await tm.get(`/api/kpi/caseload-average?asOf=2027-01-31&scope=worker&scopeId=${ids.swB}`)).status).toBe(403);
+  });
+
+  it('a unit belongs to the worker holding the child: unallocated cases to the team that last held them', async () => {
+    const teamA = await kpi('unallocated-cases', `asOf=2027-01-31&scope=team&scopeId=${ids.teamA}`);
+    expect(teamA.numerator).toBe(1);
+    const swB = await kpi('children-3plus-workers', `asOf=2027-01-31&scope=worker&scopeId=${ids.swB}`);
+    expect(counts(swB)).toEqual([1, 2, 50]);
+  });
+});
+
+describe('who sees what', () => {
+  it('without case access, counts of 1 to 5 are suppressed (and the value with them); 0 is shown', async () => {
+    const small = (await admin.get('/api/kpi/unallocated-cases?asOf=2027-01-31&trendMonths=1')).body.result;
+    expect(small).toMatchObject({ numerator: null, value: null, suppressed: true });
+    const pct = (await admin.get('/api/kpi/icpc-15wd?asOf=2026-03-31&trendMonths=1')).body.result;
+    expect(pct).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
+    const zero = (await admin.get('/api/kpi/cla-rate?asOf=2026-03-31&trendMonths=1')).body.result;
+    expect(zero).toMatchObject({ numerator: 0, value: 0, suppressed: false });
+  });
+
+  it('without case access, no children behind a number', async () => {
+    expect((await admin.get('/api/kpi/icpc-15wd/children?asOf=2026-03-31')).status).toBe(403);
+  });
+
+  it('an analyst sees the children behind a number, and the read is audited', async () => {
+    const res = await analyst.get('/api/kpi/unallocated-cases/children?asOf=2027-01-31');
+    expect(res.body.children.map((c: { name: string; days: number }) => [c.name, c.days]).sort()).toEqual([
+      ['Mia Goodwin', 90],
+      ['Wade Test', 61],
+    ]);
+    const trail = await hos.get('/api/audit?limit=20');
+    expect(trail.body.events).toContainEqual(expect.objectContaining({ username: 'analyst', action: 'read', recordType: 'indicator-children' }));
+  });
+
+  it('an unknown indicator is not found; a social worker may not read indicators', async () => {
+    expect((await hos.get('/api/kpi/no-such-thing')).status).toBe(404);
+    const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
+    expect((await sw.get('/api/kpi')).status).toBe(403);
+  });
+});
+
+describe('every indicator at once, and frozen months', () => {
+  it('lists every indicator for the council', async () => {
+    const res = await hos.get('/api/kpi?asOf=2026-03-31');
+    expect(res.status).toBe(200);
+    const ids = res.body.indicators.map((i: { id: string }) => i.id);
+    expect(ids).toContain('icpc-15wd');
+    expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
+  });
+
+  it('a trend is of complete months: as of 15 March 2026, December to February', async () => {
+    const res = await hos.get('/api/kpi/assessments-45wd?asOf=2026-03-15&trendMonths=3');
+    expect(res.body.trend.map((p: { asOf: string; numerator: number; denominator: number }) => [p.asOf, p.numerator, p.denominator])).toEqual([
+      ['2025-12-31', 0, 0],
+      ['2026-01-31', 0, 0],
+      ['2026-02-28', 1, 2],
+    ]);
+    expect(res.body.trend[2].period).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+
+  it('a frozen month keeps its figure when the record later changes', async () => {
+    const frozen = await hos.post('/api/kpi/snapshots', { periodEnd: '2026-02-28' });
+    expect(frozen.status).toBe(201);
+    const before = (await hos.get('/api/kpi/assessments-45wd?asOf=2026-02-28&months=1&trendMonths=1')).body.result;
+    expect([before.numerator, before.denominator, before.frozen]).toEqual([1, 2, true]);
+    // A late correction: Ben's assessment is re-dated as authorised on 26 February.
+    await server.store.db
+      .updateTable('assessment')
+      .set({ completed_on: '2026-02-26', authorised_on: '2026-02-26' })
+      .where('child_id', '=', named.Ben as string)
+      .execute();
+    const after = (await hos.get('/api/kpi/assessments-45wd?asOf=2026-02-28&months=1&trendMonths=1')).body.result;
+    expect([after.numerator, after.denominator, after.frozen]).toEqual([1, 2, true]);
+    const live = (await hos.get('/api/kpi/assessments-45wd?asOf=2026-03-31&trendMonths=1')).body.result;
+    expect(live.numerator).toBe(2);
+    expect((await hos.post('/api/kpi/snapshots', { periodEnd: '2999-01-31' })).status).toBe(400);
+  });
+});

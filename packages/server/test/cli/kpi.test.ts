@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/kernel/db/store.ts';
+import { TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { buildFixture, LA } from '../helpers/fixture.ts';
+import pg from 'pg';
+
+const run = promisify(execFile);
+const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
+
+// `lantern kpi` against a real store of the kind under test, as a separate process.
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (TEST_DB === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-kpi-'));
+    const store = await openStore({ kind: 'pglite', dataDir: dir });
+    await prepare(store.db);
+    await store.close();
+    env = { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `lantern_cli_kpi_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    const store = await openStore({ kind: 'postgres', databaseUrl: u.toString() });
+    await prepare(store.db);
+    await store.close();
+    env = { ...process.env, DATABASE_URL: u.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+}, 120_000);
+afterAll(() => cleanup?.());
+
+/** Two referrals on Mon 22 December 2025 with assessments authorised on 26 and 27 February 2026 (the 45th working day is the 26th). */
+async function prepare(db: Parameters<typeof buildFixture>[0]) {
+  const ids = await buildFixture(db);
+  await db
+    .insertInto('council_setting')
+    .values({ la_code: LA, key: 'population-0-17', value: JSON.stringify(40000) })
+    .execute();
+  for (const [childId, authorised] of [
+    [ids.childA, '2026-02-26'],
+    [ids.childB, '2026-02-27'],
+  ] as const) {
+    const episodeId = crypto.randomUUID();
+    await db
+      .insertInto('cin_episode')
+      .values({ la_code: LA, episode_id: episodeId, child_id: childId, referral_date: '2025-12-22', referral_source: '2A', primary_need: 'N1' })
+      .execute();
+    await db
+      .insertInto('assessment')
+      .values({
+        la_code: LA,
+        assessment_id: crypto.randomUUID(),
+        episode_id: episodeId,
+        child_id: childId,
+        start_date: '2025-12-22',
+        completed_on: authorised,
+        authorised_on: authorised,
+      })
+      .execute();
+  }
+}
+
+describe('lantern kpi', () => {
+  it('prints every indicator for the council with its value, counts, period and England figure', async () => {
+    const { stdout } = await run('node', [lantern, 'kpi', '--as-of', '2026-03-31'], { env });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('indicator\tvalue\tunit\tnumerator\tdenominator\tperiod\tengland');
+    expect(lines).toContain('assessments-45wd\t50\t%\t1\t2\t2025-04-01..2026-03-31\t-');
+    expect(lines).toContain('referrals\t2 (0.5 per 10,000)\tcount\t2\t-\t2025-04-01..2026-03-31\t633000 (2024-25)');
+  });
+
+  it('prints JSON with --json, one indicator a line, and refuses a date that does not exist', async () => {
+    const { stdout } = await run('node', [lantern, 'kpi', '--json', '--as-of', '2026-02-26', '--months', '1'], { env });
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.find((r) => r.id === 'assessments-45wd')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      period: { from: '2026-01-27', to: '2026-02-26' },
+    });
+    await expect(run('node', [lantern, 'kpi', '--as-of', '2026-02-30'], { env })).rejects.toMatchObject({
+      stderr: expect.stringContaining('--as-of must be a real date'),
+    });
+  });
+});
