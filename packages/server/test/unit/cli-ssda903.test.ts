@@ -23,7 +23,8 @@ async function validate(args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-describe('lantern validate ssda903', () => {
+// Each test starts one or two lantern processes; allow for a busy machine.
+describe('lantern validate ssda903', { timeout: 60_000 }, () => {
   it('names each failure: rule, child, table and row, fields and the DfE message; exit 1', async () => {
     const r = await validate([fixture, '--year', '2025/26']);
     expect(r.code).toBe(1);
