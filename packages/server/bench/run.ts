@@ -29,7 +29,11 @@ function figure(name: string, value: number, unit: string, note = '') {
   process.stdout.write(`${name.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${note ? `  (${note})` : ''}\n`);
 }
 
-function runLantern(args: string[], env: Record<string, string> = {}, okCodes = [0]): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+function runLantern(
+  args: string[],
+  env: Record<string, string> = {},
+  okCodes = [0],
+): Promise<{ seconds: number; peakMiB: number; cpuSeconds: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [LANTERN, ...args], { env: { ...process.env, ...env, LANTERN_REPORT_RESOURCES: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -39,7 +43,7 @@ function runLantern(args: string[], env: Record<string, string> = {}, okCodes = 
     child.on('exit', (code) => {
       const line = stderr.split('\n').find((l) => l.startsWith('LANTERN_RESOURCES '));
       if (!okCodes.includes(code ?? -1) || !line) return reject(new Error(`lantern ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
-      resolve({ ...(JSON.parse(line.slice('LANTERN_RESOURCES '.length)) as { seconds: number; peakMiB: number }), stdout });
+      resolve({ ...(JSON.parse(line.slice('LANTERN_RESOURCES '.length)) as { seconds: number; peakMiB: number; cpuSeconds: number }), stdout });
     });
   });
 }
@@ -225,6 +229,7 @@ async function main() {
       const failures = (JSON.parse(r.stdout) as { failures: unknown[] }).failures.length;
       const note = `${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, ${failures.toLocaleString('en-GB')} failures`;
       figure('validate SSDA903, national scale: time', r.seconds, 's', note);
+      figure('validate SSDA903, national scale: CPU time', r.cpuSeconds, 's', 'user + system CPU, which the wall time nears on an idle machine');
       figure('validate SSDA903, national scale: peak memory', r.peakMiB, 'MiB');
     }
   } finally {

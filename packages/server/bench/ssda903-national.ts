@@ -51,7 +51,7 @@ export async function writeNationalReturn(dir: string, children = 85_000, seed =
       const urn = ['P1', 'R1'].includes(place) ? '' : `SC${String(100000 + Math.floor(rand() * 900000))}`;
       const rec = dec ? (last ? pick(['E4A', 'E13', 'E8', 'E41']) : 'X1') : '';
       const why = rec === 'X1' ? pick(['CARPL', 'CLOSE', 'CREQO', 'CHILD']) : '';
-      eps.push([id, fmt(decom), e === 0 ? 'S' : 'P', 'C2', 'N1', place, provider, dec ? fmt(dec) : '', rec, why, 'LS6 2QR', 'BD1 1AA', urn].join(',') + '\n');
+      eps.push(`${[id, fmt(decom), e === 0 ? 'S' : 'P', 'C2', 'N1', place, provider, dec ? fmt(dec) : '', rec, why, 'LS6 2QR', 'BD1 1AA', urn].join(',')}\n`);
       episodes++;
       if (!dec) break;
       decom = dec;

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES_2025_26, RULES_ADDED_2026_27 } from '../../src/returns/ssda903/catalogue.ts';
 import { IMPLEMENTED, rulesForYear } from '../../src/returns/ssda903/validate.ts';
 
-// The DfE lists live in the shared reference folder (LANTERN_REFERENCE overrides where it is).
-const REFERENCE = `${process.env.LANTERN_REFERENCE ?? '/work/shared/reference'}/rules`;
+// The DfE lists live in the shared reference folder beside the checkout (as timescales.test.ts
+// finds it), or where LANTERN_REFERENCE says.
+const REFERENCE = `${
+  [process.env.LANTERN_REFERENCE, new URL('../../../../../shared/reference', import.meta.url).pathname, '/work/shared/reference'].find(
+    (d) => d && existsSync(`${d}/rules`),
+  ) ?? 'shared/reference'
+}/rules`;
 function tsv(file: string): string[][] {
   return readFileSync(`${REFERENCE}/${file}`, 'utf8')
     .trim()

@@ -24,7 +24,8 @@ program.addCommand(kpiCommand());
 if (process.env.LANTERN_REPORT_RESOURCES) {
   const began = performance.now();
   process.once('exit', () => {
-    const report = { seconds: (performance.now() - began) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024 };
+    const usage = process.resourceUsage();
+    const report = { seconds: (performance.now() - began) / 1000, peakMiB: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
     process.stderr.write(`LANTERN_RESOURCES ${JSON.stringify(report)}\n`);
   });
 }

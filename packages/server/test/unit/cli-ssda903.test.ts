@@ -23,7 +23,8 @@ async function validate(args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-describe('lantern validate ssda903', () => {
+// Each test starts one or two lantern processes; allow for a busy machine.
+describe('lantern validate ssda903', { timeout: 60_000 }, () => {
   it('names each failure: rule, child, table and row, fields and the DfE message; exit 1', async () => {
     const r = await validate([fixture, '--year', '2025/26']);
     expect(r.code).toBe(1);
@@ -78,6 +79,28 @@ describe('lantern validate ssda903', () => {
     const r = await validate([dir, '--year', '2026']);
     expect(r.stderr).toContain('0 failures');
     expect(r.code).toBe(0);
+  });
+
+  it('compares with last year (--previous) and checks URNs against Ofsted’s list (--providers)', async () => {
+    const previous = path.join(scratch, 'previous');
+    mkdirSync(previous, { recursive: true });
+    // Last year child 1001 was recorded as male: rule 202 (sex changed).
+    writeFileSync(path.join(previous, 'h.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1001,M,05/06/2012,WBRI,A123456789012,0,\n');
+    const providers = path.join(scratch, 'providers.csv');
+    // SC100001 is registered for K2 only: the U4 episodes at it fail 219; SC100002 is not listed (1008).
+    writeFileSync(providers, 'URN,PLACE_CODES,PROVIDER_CODES,POSTCODE,LA_CODE,REGISTERED,CLOSED\nSC100001,K2,PR1,LS1 4AP,E08000035,01/01/2015,\n');
+    const r = await validate([fixture, '--year', '2026', '--previous', previous, '--providers', providers, '--json']);
+    const out = JSON.parse(r.stdout);
+    const pick = (code: string) =>
+      out.failures.filter((f: { code: string }) => f.code === code).map((f: { table: string; row: number; child: string }) => [f.table, f.row, f.child]);
+    expect(pick('202')).toEqual([['Header', 1, '1001']]);
+    expect(pick('219')).toEqual([
+      ['Episodes', 1, '1001'],
+      ['Episodes', 2, '1002'],
+    ]);
+    expect(pick('1008')).toEqual([['Episodes', 3, '1003']]);
+    expect(out.ran).toEqual(expect.arrayContaining(['202', '219', '1008']));
+    expect(out.notRun).toContainEqual({ code: '229', reason: "needs the council's ONS code (--la-code)" });
   });
 
   it('says how to fix a UTF-16 file, and refuses a year without rules', async () => {

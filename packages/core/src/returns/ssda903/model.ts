@@ -95,8 +95,14 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+/** Days since 1970-01-01 of a date (a day past the month's end rolls over, as 29 February does in a common year). */
 export function dayNumber(y: number, m: number, d: number): number {
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function dayToDate(day: number): string {
@@ -104,19 +110,30 @@ export function dayToDate(day: number): string {
   return `${String(t.getUTCDate()).padStart(2, '0')}/${String(t.getUTCMonth() + 1).padStart(2, '0')}/${t.getUTCFullYear()}`;
 }
 
+/** Year, month and day of a day number, by arithmetic alone (no Date per call: rules age every row). */
+function civil(day: number): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
 /** The day a person born on `dob` turns `years` (29 February birthdays fall on 1 March). */
 export function birthday(dob: number, years: number): number {
-  const t = new Date(dob * 86_400_000);
-  return Math.round(Date.UTC(t.getUTCFullYear() + years, t.getUTCMonth(), t.getUTCDate()) / 86_400_000);
+  const [y, m, d] = civil(dob);
+  return dayNumber(y + years, m, d);
 }
 
 /** Whole years of age on `day`. */
 export function ageOn(dob: number, day: number): number {
-  const b = new Date(dob * 86_400_000);
-  const t = new Date(day * 86_400_000);
-  let age = t.getUTCFullYear() - b.getUTCFullYear();
-  if (t.getUTCMonth() < b.getUTCMonth() || (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate())) age--;
-  return age;
+  const [by, bm, bd] = civil(dob);
+  const [ty, tm, td] = civil(day);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 /** A row index per child, in row order; for Episodes sorted by start date. */
