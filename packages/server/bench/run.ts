@@ -7,6 +7,8 @@
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
  *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
+ *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
+ *                and care leaver records, and one looked-after child's deadline refresh
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -200,6 +202,8 @@ async function main() {
         process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
     }
 
+    if (want('permanence')) await permanenceFigures();
+
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
       const inline = await PGlite.create();
@@ -322,3 +326,32 @@ async function apiFigures(url: string) {
 }
 
 await main();
+
+/** The permanence generator's share of the demo council, and the refresh one looked-after child's event costs. */
+async function permanenceFigures() {
+  const { seedCouncil } = await import('../src/seed/generate.ts');
+  const { PERMANENCE_TABLES } = await import('../src/seed/permanence.ts');
+  const store = await openStore({ kind: 'pglite-memory' });
+  try {
+    const began = performance.now();
+    const summary = await seedCouncil(store.db, { children: 2400 });
+    const rows = PERMANENCE_TABLES.reduce((n, t) => n + (summary.records[t] ?? 0), 0);
+    figure(
+      'seed demo council (2,400 children) in process, PGlite: time',
+      (performance.now() - began) / 1000,
+      's',
+      `${rows.toLocaleString('en-GB')} permanence/UASC/health/leaver rows`,
+    );
+    const children = await store.db.selectFrom('care_period').select('child_id').where('la_code', '=', 'E06000019').limit(20).execute();
+    const times: number[] = [];
+    for (const c of children) {
+      const t = performance.now();
+      await refreshObligations(store.db, 'E06000019', { childIds: [c.child_id] });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    figure('refresh one looked-after child’s deadlines, PGlite: median of 20', times[Math.floor(times.length / 2)] as number, 'ms', 'all rules');
+  } finally {
+    await store.close();
+  }
+}

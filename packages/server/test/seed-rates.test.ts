@@ -118,3 +118,47 @@ describe('the synthetic council’s children-in-need and child-protection rates'
     expect(contacts.overdue / contacts.n).toBeLessThan(0.03);
   });
 });
+
+describe('the synthetic council’s permanence, health and care leaver rates', () => {
+  it('places children for adoption about 450–500 days after they entered care, on average', async () => {
+    const r = await one(sql<{ placed: number; days: number }>`
+      select count(*)::int as placed, avg(a.placed_on - cp.start_date)::float as days from adoption a
+      join care_period cp on cp.la_code = a.la_code and cp.child_id = a.child_id and cp.start_date <= a.placed_on
+      where a.la_code = ${LA} and a.placed_on is not null and not coalesce(a.foster_carer_adoption, false)`);
+    expect(r.placed).toBeGreaterThan(10);
+    expect(r.days).toBeGreaterThan(400);
+    expect(r.days).toBeLessThan(560);
+  });
+
+  it('accommodates most unaccompanied children the day they are referred, some days later', async () => {
+    const r = await one(sql<{ n: number; delayed: number }>`
+      select count(*)::int as n, count(*) filter (where met_on > due_date)::int as delayed from obligation where la_code = ${LA} and rule_id = 'uasc-looked-after'`);
+    expect(r.n).toBeGreaterThan(10);
+    expect(r.delayed).toBeGreaterThan(0);
+    expect(r.delayed / r.n).toBeLessThan(0.5);
+  });
+
+  it('holds most initial health assessments within 20 working days', async () => {
+    const r = await one(sql<{ met: number; on_time: number }>`
+      select count(met_on)::int as met, count(*) filter (where met_on <= due_date)::int as on_time from obligation where la_code = ${LA} and rule_id = 'health-assessment-initial'`);
+    expect(r.met).toBeGreaterThan(100);
+    expect(r.on_time / r.met).toBeGreaterThan(0.75);
+    expect(r.on_time / r.met).toBeLessThan(0.97);
+  });
+
+  it('is in touch with about 90% of care leavers 17–21, about 88% in suitable accommodation, about 56% of 19–21s in EET', async () => {
+    const r = await one(sql<{ n: number; in_touch: number; suitable: number; older: number; eet: number }>`
+      select count(*)::int as n, count(*) filter (where in_touch = 'YES')::int as in_touch,
+        count(*) filter (where accommodation ~ '^[A-Z]1$')::int as suitable,
+        count(*) filter (where birthday_age >= 19)::int as older,
+        count(*) filter (where birthday_age >= 19 and activity ~ '^[FP][1245]$')::int as eet
+      from leaver_birthday_contact where la_code = ${LA}`);
+    expect(r.n).toBeGreaterThan(80);
+    expect(r.in_touch / r.n).toBeGreaterThan(0.82);
+    expect(r.in_touch / r.n).toBeLessThan(0.96);
+    expect(r.suitable / r.n).toBeGreaterThan(0.8);
+    expect(r.suitable / r.n).toBeLessThan(0.95);
+    expect(r.eet / r.older).toBeGreaterThan(0.42);
+    expect(r.eet / r.older).toBeLessThan(0.7);
+  });
+});

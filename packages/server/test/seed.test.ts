@@ -492,3 +492,52 @@ describe('after seeding', () => {
     }
   });
 });
+
+describe('permanence, UASC, health and care leavers (src/seed/permanence.ts)', () => {
+  const rowsOf = (store: Store, table: 'adoption' | 'uasc_record' | 'leaver_birthday_contact' | 'health_check') =>
+    sql<Record<string, unknown>>`select * from ${sql.table(table)} where la_code = ${LA} order by 1, 2, 3`
+      .execute(store.db)
+      .then((r) => r.rows.map(({ created_at: _c, ...rest }) => rest));
+
+  it('gives identical records for the same seed and different ones for another', async () => {
+    for (const table of ['adoption', 'uasc_record', 'leaver_birthday_contact', 'health_check'] as const) {
+      const first = await rowsOf(a, table);
+      expect(first.length, table).toBeGreaterThan(0);
+      expect(await rowsOf(b, table), table).toEqual(first);
+    }
+    expect(await rowsOf(c, 'health_check')).not.toEqual(await rowsOf(a, 'health_check'));
+  });
+
+  it('keeps the adoption timeline in order and within care, and every date on or before the as-of date', async () => {
+    expect(
+      await broken(
+        a,
+        sql`select a.child_id, a.decision_on, a.placement_order_on, a.matched_on, a.placed_on from adoption a
+          join care_period cp on cp.la_code = a.la_code and cp.child_id = a.child_id
+          where a.la_code = ${LA} and (a.decision_on < cp.start_date or a.placement_order_on < a.decision_on or a.matched_on < a.decision_on
+            or a.placed_on < a.matched_on or (a.placed_on is not null and a.matched_on is null) or a.placed_on > ${AS_OF}
+            or (a.matched_on is not null and (a.adopter_count is null or a.adopter_sex is null)))`,
+      ),
+    ).toEqual([]);
+    expect(
+      await broken(
+        a,
+        sql`select 'health' as t, done_on as d from health_check where la_code = ${LA} and done_on > ${AS_OF}
+          union all select 'pep', held_on from pep where la_code = ${LA} and held_on > ${AS_OF}
+          union all select 'contact', contact_on from leaver_birthday_contact where la_code = ${LA} and contact_on > ${AS_OF}
+          union all select 'visit', visited_on from pa_visit where la_code = ${LA} and visited_on > ${AS_OF}`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('uses only the 903 codes, with codes that agree in each birthday contact', async () => {
+    const { birthdayContactProblems } = await import('@lantern/core/care');
+    const contacts = await sql<{ birthday_age: number; in_touch: string; activity: string; accommodation: string }>`
+      select birthday_age, in_touch, activity, accommodation from leaver_birthday_contact where la_code = ${LA}`.execute(a.db);
+    expect(contacts.rows.length).toBeGreaterThan(0);
+    const problems = contacts.rows.flatMap((c) =>
+      birthdayContactProblems({ birthdayAge: c.birthday_age, inTouch: c.in_touch, activity: c.activity, accommodation: c.accommodation }),
+    );
+    expect(problems).toEqual([]);
+  });
+});

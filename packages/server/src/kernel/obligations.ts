@@ -261,7 +261,16 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
   'health-assessment-review': (scope) =>
     eachInCare(scope, sql`health_check`, sql`x.check_id`, sql`x.done_on`, sql`x.kind in ('initial-health-assessment', 'review-health-assessment')`),
 
-  'pep-initial': (scope) => firstInCare(scope, sql`pep`, sql`x.held_on`, sql`true`),
+  // A personal education plan is for a child of school age (4 to 17 here; early years PEPs are
+  // the council's choice): counted only for periods that began at that age.
+  'pep-initial': (scope) =>
+    firstInCare(
+      scope,
+      sql`pep`,
+      sql`x.held_on`,
+      sql`true`,
+      sql`exists (select 1 from person sp where sp.la_code = cp.la_code and sp.person_id = cp.child_id and cp.start_date >= ${birthdaySql(sql`sp.date_of_birth`, 4)} and cp.start_date < ${birthdaySql(sql`sp.date_of_birth`, 18)})`,
+    ),
 
   'pep-review': (scope) => eachInCare(scope, sql`pep`, sql`x.pep_id`, sql`x.held_on`, sql`true`),
 
@@ -387,7 +396,13 @@ function birthdaySql(dob: RawBuilder<unknown>, years: number) {
  * A first occasion due after the child became looked after: counted from the period of care's
  * start, met by the first qualifying record in the period, unmet when the period ends.
  */
-function firstInCare(scope: (alias: string) => RawBuilder<unknown>, table: RawBuilder<unknown>, on: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+function firstInCare(
+  scope: (alias: string) => RawBuilder<unknown>,
+  table: RawBuilder<unknown>,
+  on: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+  periodWhere: RawBuilder<unknown> = sql`true`,
+) {
   return sql`
     select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
       f.on_date,
@@ -398,7 +413,7 @@ function firstInCare(scope: (alias: string) => RawBuilder<unknown>, table: RawBu
       select min(${on}) as on_date from ${table} x
       where x.la_code = cp.la_code and x.child_id = cp.child_id and ${where} and ${on} >= cp.start_date and (cp.end_date is null or ${on} < cp.end_date)
     ) f on true
-    where ${scope('cp')}`;
+    where ${scope('cp')} and ${periodWhere}`;
 }
 
 /** An occasion that recurs while looked after: from each qualifying record in a period, met by the next. */

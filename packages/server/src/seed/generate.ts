@@ -41,6 +41,7 @@ import {
 } from './pools.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
+import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type PermanenceRows } from './permanence.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
 
@@ -190,7 +191,8 @@ type Rows = {
   allocation: Insertable<AllocationTable>[];
   chronology_entry: Insertable<ChronologyEntryTable>[];
   record_version: Insertable<RecordVersionTable>[];
-} & PathwayRows;
+} & PathwayRows &
+  PermanenceRows;
 
 function emptyRows(): Rows {
   return {
@@ -212,6 +214,7 @@ function emptyRows(): Rows {
     cin_plan_review: [],
     visit: [],
     management_decision: [],
+    ...emptyPermanenceRows(),
   };
 }
 
@@ -348,6 +351,7 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
     ...insertsFor('allocation', rows.allocation),
   );
   for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
+  for (const table of PERMANENCE_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   statements.push(...insertsFor('chronology_entry', rows.chronology_entry), ...insertsFor('record_version', rows.record_version));
   return statements;
 }
@@ -395,6 +399,7 @@ class CouncilGenerator {
   /** The demo users' ids, in the order of demoUsers(), known before the users are made. */
   private readonly demoUserIds: string[];
   private readonly pathways: PathwayGenerator;
+  private readonly permanence: PermanenceGenerator;
   /** The social-worker allocations of the child being generated, for its casework. */
   private childAllocations: SeedAllocation[] = [];
 
@@ -453,6 +458,7 @@ class CouncilGenerator {
       new Rng(cfg.seed, 6),
       new Rng(cfg.seed, 7 + hashString(cfg.laCode)),
     );
+    this.permanence = new PermanenceGenerator(cfg, new Rng(cfg.seed, 11), new Rng(cfg.seed, 12 + hashString(cfg.laCode)));
   }
 
   async insertWorkforce(db: Kysely<Database>): Promise<void> {
@@ -562,6 +568,7 @@ class CouncilGenerator {
       this.childAllocations = [];
       this.addCaseHistory(rows, child, resident);
       this.pathways.add(rows, child, child.uasc ? 'the key worker' : resident ? carerWord(resident) : 'the family', this.childAllocations);
+      this.permanence.add(rows, child);
     }
     return size;
   }

@@ -121,6 +121,8 @@ describe('health and education of a looked-after child', () => {
     const t = await page(toddler);
     expect(deadlines(t, 'health-assessment-initial')[0]).toMatchObject({ state: 'met-late' });
     expect(deadlines(t, 'health-assessment-review')).toMatchObject([{ startDate: '2026-08-31', dueDate: '2027-02-28' }]);
+    // A two-year-old has no personal education plan due (school age is from 4 here).
+    expect(deadlines(t, 'pep-initial')).toEqual([]);
   });
 
   it('records OC2 outcomes: an SDQ score or a reason, never both, and names the field', async () => {
