@@ -39,6 +39,7 @@ import {
   syntheticAddress,
   UASC_ETHNICITIES,
 } from './pools.ts';
+import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
@@ -305,6 +306,10 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const users = generator.demoUsers(passwordHash);
   await db.insertInto('app_user').values(users).execute();
   records.app_user = users.length;
+  // Partner agencies (src/seed/partners.ts): organisations, partner.demo, requests, housing needs.
+  const partners = await seedPartners(db, { laCode, seed, asOf: asOfIso, passwordHash });
+  for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
+  users.push(...partners.users);
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
