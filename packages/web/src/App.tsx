@@ -9,6 +9,7 @@ import { EditChildPage } from './routes/children/EditChildPage.tsx';
 import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
 import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
 import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
+import { RegisterPage } from './routes/partners/RegisterPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -85,6 +86,7 @@ export function App() {
               <Route path="partner" element={<PartnerInboxPage />} />
               <Route path="partner/requests/:requestId" element={<PartnerAnswerPage />} />
               <Route path="partners" element={<PartnersOverviewPage />} />
+              <Route path="partners/register" element={<RegisterPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -141,4 +141,21 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     await card.waitFor();
     expect(await card.getByRole('link', { name: 'housing-assessment.txt' }).count()).toBe(1);
   });
+
+  test('the head of service sees the families waiting for a home and the register of agencies', async () => {
+    const hos = await (await browser.newContext(CONTEXT)).newPage();
+    await hos.goto(`${server.url}/partners`);
+    await hos.waitForURL(/\/sign-in/);
+    await signIn(hos, 'hos.demo');
+    await heading1(hos, 'Partner agencies');
+    await hos.getByTestId('housing-list').waitFor();
+    expect(await hos.getByTestId('housing-list').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await text(hos, '[data-testid=partner-indicators]')).toContain('Housing');
+    await expectNoAxeViolations(hos, 'the housing list and partner indicators');
+    await hos.getByRole('link', { name: 'The register of partner agencies and their contacts' }).click();
+    await heading1(hos, 'Partner agencies register');
+    expect(await text(hos, '[data-testid=register]')).toContain('Brookside Housing Association');
+    expect(await text(hos, '[data-testid=register]')).toContain('Rhona Pike, Housing options lead (escalation)');
+    await expectNoAxeViolations(hos, 'the register of partner agencies');
+  });
 });
