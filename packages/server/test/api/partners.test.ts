@@ -411,7 +411,7 @@ describe('the council’s deadlines', () => {
 });
 
 describe('withdrawing a request, and an answer that came by phone', () => {
-  const send = async (organisationId: string) =>
+  const send = async (organisationId: string | undefined) =>
     (
       await sw.post(`/api/children/${ids.childA}/partner-requests`, {
         organisationId,
