@@ -52,7 +52,7 @@ create table partner_request (
   need_to_know text not null, -- what the partner needs to know to answer: all they see of the child beyond name and birth date
   sent_on date not null,
   respond_by date not null, -- the council's deadline for the type, or sooner if the worker asked
-  requested_by uuid not null, -- app_user
+  requested_by uuid, -- app_user (null for requests made before Lantern, or generated)
   requested_by_worker_id uuid, -- the worker who asked: responsible for chasing it
   conference_id uuid, -- when asking for attendance and a report for a conference
   answered_on date,
@@ -87,7 +87,7 @@ create table partner_report (
   content_type text not null,
   size_bytes integer not null check (size_bytes > 0 and size_bytes <= 1048576),
   content bytea not null check (octet_length(content) <= 1048576),
-  uploaded_by uuid not null,
+  uploaded_by uuid,
   uploaded_at timestamptz not null default now(),
   primary key (la_code, report_id),
   foreign key (la_code, request_id) references partner_request (la_code, request_id),

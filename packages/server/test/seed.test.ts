@@ -238,7 +238,16 @@ describe('the synthetic council generator', () => {
       .where('app_user.la_code', '=', LA)
       .execute();
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLE_IDS));
-    expect(summary.users.map((u) => u.username).sort()).toEqual(['admin.demo', 'analyst.demo', 'fd.demo', 'hos.demo', 'iro.demo', 'sw.demo', 'tm.demo']);
+    expect(summary.users.map((u) => u.username).sort()).toEqual([
+      'admin.demo',
+      'analyst.demo',
+      'fd.demo',
+      'hos.demo',
+      'iro.demo',
+      'partner.demo',
+      'sw.demo',
+      'tm.demo',
+    ]);
     const by = (name: string) => users.find((u) => u.username === name);
     expect(by('sw.demo')?.job_role).toBe('social-worker');
     expect(by('sw.demo')?.display_name).toMatch(/^\S+ \S+ \(social worker\)$/);
@@ -457,7 +466,8 @@ describe('the children-in-need and child-protection histories', () => {
           select 1 from cin_plan x where c.record_type = 'cin-plan' and x.cin_plan_id = c.record_id union all
           select 1 from cin_plan_review x where c.record_type = 'cin-plan-review' and x.review_id = c.record_id union all
           select 1 from visit x where c.record_type = 'visit' and x.visit_id = c.record_id union all
-          select 1 from management_decision x where c.record_type = 'management-decision' and x.decision_id = c.record_id)
+          select 1 from management_decision x where c.record_type = 'management-decision' and x.decision_id = c.record_id union all
+          select 1 from partner_request x where c.record_type = 'partner-request' and x.request_id = c.record_id and x.child_id = c.child_id)
       limit 10`,
     );
     expect(dangling).toEqual([]);
@@ -539,5 +549,60 @@ describe('permanence, UASC, health and care leavers (src/seed/permanence.ts)', (
       birthdayContactProblems({ birthdayAge: c.birthday_age, inTouch: c.in_touch, activity: c.activity, accommodation: c.accommodation }),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the partner agencies (src/seed/partners.ts)', () => {
+  const requests = async (store: Store) =>
+    (
+      await sql<{ request_id: string; sent_on: string; respond_by: string; answered_on: string | null; withdrawn_on: string | null; name: string }>`
+        select r.request_id, r.sent_on, r.respond_by, r.answered_on, r.withdrawn_on, o.name from partner_request r
+        join partner_organisation o on o.la_code = r.la_code and o.organisation_id = r.organisation_id
+        where r.la_code = ${LA} order by r.request_id`.execute(store.db)
+    ).rows;
+
+  it('gives identical requests for the same seed, with answers on time, late, and none yet', async () => {
+    const first = await requests(a);
+    expect(first.length).toBeGreaterThan(20);
+    expect(await requests(b)).toEqual(first);
+    const late = first.filter((r) => r.answered_on && r.answered_on > r.respond_by);
+    const overdue = first.filter((r) => !r.answered_on && !r.withdrawn_on && r.respond_by < AS_OF);
+    expect(late.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(first.filter((r) => r.answered_on && r.answered_on <= r.respond_by).length).toBeGreaterThan(late.length);
+    expect(first.every((r) => r.sent_on <= AS_OF && (!r.answered_on || (r.answered_on >= r.sent_on && r.answered_on <= AS_OF)))).toBe(true);
+  });
+
+  it('gives partner.demo the housing partner, with open requests to answer, and families waiting', async () => {
+    const user = await a.db
+      .selectFrom('app_user')
+      .select(['role', 'partner_organisation_id'])
+      .where('la_code', '=', LA)
+      .where('username', '=', 'partner.demo')
+      .executeTakeFirstOrThrow();
+    expect(user.role).toBe('partner');
+    const open = await a.db
+      .selectFrom('partner_request as r')
+      .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.organisation_id', '=', 'r.organisation_id'))
+      .select(['o.partner_type'])
+      .where('r.organisation_id', '=', user.partner_organisation_id as string)
+      .where('r.answered_on', 'is', null)
+      .where('r.withdrawn_on', 'is', null)
+      .execute();
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((r) => r.partner_type === 'housing')).toBe(true);
+    const waiting = await sql<{ n: number }>`select count(*)::int as n from housing_need where la_code = ${LA} and resolved_on is null`.execute(a.db);
+    expect(waiting.rows[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('puts every open request on the worklist of the worker who asked', async () => {
+    const r = await sql<{ requests: number; obligations: number; unowned: number }>`
+      select (select count(*)::int from partner_request where la_code = ${LA}) as requests,
+        (select count(*)::int from obligation where la_code = ${LA} and rule_id = 'partner-response') as obligations,
+        (select count(*)::int from obligation where la_code = ${LA} and rule_id = 'partner-response' and responsible_worker_id is null) as unowned`.execute(
+      a.db,
+    );
+    expect(r.rows[0]?.obligations).toBe(r.rows[0]?.requests);
+    expect(r.rows[0]?.unowned).toBe(0);
   });
 });

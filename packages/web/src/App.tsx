@@ -9,6 +9,7 @@ import { EditChildPage } from './routes/children/EditChildPage.tsx';
 import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
 import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
 import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
+import { RegisterPage } from './routes/partners/RegisterPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -102,6 +103,7 @@ export function App() {
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />
+              <Route path="partners/register" element={<RegisterPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route element={<Lazy />}>

@@ -39,6 +39,7 @@ import {
   syntheticAddress,
   UASC_ETHNICITIES,
 } from './pools.ts';
+import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
 import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type PermanenceRows } from './permanence.ts';
@@ -310,6 +311,10 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   await db.insertInto('app_user').values(users).execute();
   records.app_user = users.length;
   Object.assign(records, await seedImprovement(db, { laCode, councilName, children: total, asOf: asOfIso, users }));
+  // Partner agencies (src/seed/partners.ts): organisations, partner.demo, requests, housing needs.
+  const partners = await seedPartners(db, { laCode, seed, asOf: asOfIso, passwordHash });
+  for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
+  users.push(...partners.users);
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.

@@ -409,3 +409,60 @@ describe('the council’s deadlines', () => {
     expect(res.body.respondBy).toBe('2026-11-09');
   });
 });
+
+describe('withdrawing a request, and an answer that came by phone', () => {
+  const send = async (organisationId: string | undefined) =>
+    (
+      await sw.post(`/api/children/${ids.childA}/partner-requests`, {
+        organisationId,
+        requestType: 'health-assessment',
+        asked: 'Please see Poppy about her asthma.',
+        needToKnow: 'Poppy (11): asthma worse since the move.',
+        sentOn: '2026-11-02',
+      })
+    ).body.requestId as string;
+
+  it('a withdrawn request ends its deadline and closes the child to the partner', async () => {
+    const requestId = await send(org.housing);
+    expect((await housing.get(`/api/partner/requests/${requestId}`)).status).toBe(200);
+    const res = await sw.post(`/api/children/${ids.childA}/partner-requests/${requestId}/withdrawal`, {
+      version: 1,
+      withdrawnOn: '2026-11-03',
+      reason: 'Sent to the wrong agency',
+    });
+    expect(res.status).toBe(200);
+    expect((await housing.get(`/api/partner/requests/${requestId}`)).status).toBe(404);
+    const cw = (await sw.get(`/api/children/${ids.childA}/casework`)).body;
+    expect(
+      cw.obligations.find((o: { ruleId: string; startDate: string; state: string }) => o.ruleId === 'partner-response' && o.state === 'ended'),
+    ).toBeDefined();
+    expect(
+      (await sw.post(`/api/children/${ids.childA}/partner-requests/${requestId}/withdrawal`, { version: 2, withdrawnOn: '2026-11-03', reason: 'Again' }))
+        .status,
+    ).toBe(409);
+  });
+
+  it('the worker records an answer the partner gave by phone; another team’s worker may not', async () => {
+    const requestId = await send(org.health);
+    const body = { version: 1, answeredOn: '2026-11-06', answer: 'Seen at clinic; inhaler changed.', answeredByName: 'Health visitor, by phone' };
+    expect((await sw2.post(`/api/children/${ids.childA}/partner-requests/${requestId}/answer`, body)).status).toBe(403);
+    const res = await sw.post(`/api/children/${ids.childA}/partner-requests/${requestId}/answer`, body);
+    expect(res.status).toBe(200);
+    const r = (await partnerWork(ids.childA)).requests.find((x: { requestId: string }) => x.requestId === requestId);
+    expect(r).toMatchObject({ state: 'answered', answeredOn: '2026-11-06', answeredByName: 'Health visitor, by phone' });
+  });
+
+  it('refuses a report over 1 MB, naming the field', async () => {
+    const requestId = await send(org.housing);
+    const big = Buffer.alloc(1024 * 1024 + 10, 0x41).toString('base64');
+    const res = await housing.post(`/api/partner/requests/${requestId}/answer`, {
+      version: 1,
+      answeredOn: '2026-11-06',
+      answer: 'See the report.',
+      report: { fileName: 'big.txt', contentType: 'text/plain', base64: big },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'report.base64' })]);
+    expect((await housing.get(`/api/partner/requests/${requestId}`)).status).toBe(200);
+  });
+});

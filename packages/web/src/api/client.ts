@@ -176,6 +176,11 @@ export const partnersApi = {
     request<{ request: import('../routes/partners/types.ts').PartnerRequestView }>('GET', `/api/partner/requests/${encodeURIComponent(requestId)}`),
   answer: (requestId: string, body: unknown) =>
     request<{ requestId: string }>('POST', `/api/partner/requests/${encodeURIComponent(requestId)}/answer`, { body }),
+  addOrganisation: (body: unknown) => request<{ organisationId: string }>('POST', '/api/partner-organisations', { body }),
+  addContact: (organisationId: string, body: unknown) =>
+    request<{ contactId: string }>('POST', `/api/partner-organisations/${encodeURIComponent(organisationId)}/contacts`, { body }),
+  addPartnerUser: (organisationId: string, body: unknown) =>
+    request<{ userId: string }>('POST', `/api/partner-organisations/${encodeURIComponent(organisationId)}/users`, { body }),
   housingList: () => request<import('../routes/partners/types.ts').HousingList>('GET', '/api/housing-list'),
   indicators: () => request<import('../routes/partners/types.ts').PartnerIndicators>('GET', '/api/partner-indicators'),
 };

@@ -20,9 +20,10 @@ export function Header() {
     else items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
-    if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p === '/partners' });
     if (can('performance:read')) items.push({ href: '/performance', text: 'Performance', current: (p) => p.startsWith('/performance') });
     if (can('improvement:read')) items.push({ href: '/improvement', text: 'Improvement plan', current: (p) => p.startsWith('/improvement') });
+    if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p.startsWith('/partners') });
+    else if (can('partner:manage')) items.push({ href: '/partners/register', text: 'Partners', current: (p) => p.startsWith('/partners') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
     if (can('child:search')) items.push({ href: '/uasc', text: 'UASC', current: (p) => p === '/uasc' });
     if (can('child:search')) items.push({ href: '/care-leavers', text: 'Care leavers', current: (p) => p === '/care-leavers' });

@@ -326,6 +326,7 @@ function requestRows(db: Kysely<Database>, laCode: string) {
     .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.organisation_id', '=', 'r.organisation_id'))
     .leftJoin('partner_contact as c', (j) => j.onRef('c.la_code', '=', 'r.la_code').onRef('c.contact_id', '=', 'r.contact_id'))
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'r.la_code').onRef('u.user_id', '=', 'r.requested_by'))
+    .leftJoin('worker as rw', (j) => j.onRef('rw.la_code', '=', 'r.la_code').onRef('rw.worker_id', '=', 'r.requested_by_worker_id'))
     .select([
       'r.request_id',
       'r.child_id',
@@ -345,7 +346,7 @@ function requestRows(db: Kysely<Database>, laCode: string) {
       'r.withdrawn_on',
       'r.withdrawn_reason',
       'r.version',
-      'u.display_name as requested_by_name',
+      sql<string | null>`coalesce(u.display_name, rw.given_name || ' ' || rw.family_name)`.as('requested_by_name'),
       sql<
         string | null
       >`(select e.name from partner_contact e where e.la_code = r.la_code and e.organisation_id = r.organisation_id and e.is_escalation and e.active order by e.name limit 1)`.as(

@@ -963,7 +963,7 @@ export interface PartnerRequestTable {
   need_to_know: string;
   sent_on: DateCol;
   respond_by: DateCol;
-  requested_by: Uuid;
+  requested_by: Uuid | null;
   requested_by_worker_id: Uuid | null;
   conference_id: Uuid | null;
   answered_on: DateCol | null;
@@ -986,7 +986,7 @@ export interface PartnerReportTable {
   size_bytes: number;
   /** Buffer from pg, Uint8Array from PGlite. */
   content: Uint8Array;
-  uploaded_by: Uuid;
+  uploaded_by: Uuid | null;
   uploaded_at: Timestamp;
 }
 

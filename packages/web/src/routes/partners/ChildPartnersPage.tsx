@@ -5,13 +5,13 @@ import { Link, useParams } from 'react-router';
 import { api, partnersApi, problemOf } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
+import { Button, Checkboxes, DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
-import type { ChildPartnerWork, ChildRequest, PartnerOrganisation } from './types.ts';
+import type { ChildPartnerWork, ChildRequest, Meeting, PartnerOrganisation } from './types.ts';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -43,7 +43,7 @@ export function ChildPartnersPage() {
       <h1 className="govuk-heading-l">Partner agencies</h1>
       <Requests requests={work.data.requests} childId={childId} />
       {orgs.data ? <SendRequestForm childId={childId} organisations={orgs.data.organisations} onSent={saved} /> : null}
-      <Meetings work={work.data} />
+      <Meetings work={work.data} childId={childId} organisations={orgs.data?.organisations ?? []} onSaved={saved} />
       <Housing work={work.data} childId={childId} onSaved={saved} />
     </>
   );
@@ -223,7 +223,17 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
   );
 }
 
-function Meetings({ work }: { work: ChildPartnerWork }) {
+function Meetings({
+  work,
+  childId,
+  organisations,
+  onSaved,
+}: {
+  work: ChildPartnerWork;
+  childId: string;
+  organisations: PartnerOrganisation[];
+  onSaved: (notice: string) => void;
+}) {
   if (work.meetings.length === 0) return null;
   return (
     <section aria-labelledby="meetings-heading" className="lantern-section" data-testid="partner-meetings">
@@ -268,7 +278,83 @@ function Meetings({ work }: { work: ChildPartnerWork }) {
           ))}
         </tbody>
       </table>
+      {work.meetings.map((m) => (
+        <ContributionsForm key={m.meetingId} meeting={m} childId={childId} organisations={organisations} onSaved={onSaved} />
+      ))}
     </section>
+  );
+}
+
+/** Who was invited to a meeting, who came, who sent a report (on the meeting's date, or before). */
+function ContributionsForm({
+  meeting,
+  childId,
+  organisations,
+  onSaved,
+}: {
+  meeting: Meeting;
+  childId: string;
+  organisations: PartnerOrganisation[];
+  onSaved: (notice: string) => void;
+}) {
+  const had = (f: (c: Meeting['contributions'][number]) => boolean) => meeting.contributions.filter(f).map((c) => c.organisationId);
+  const [invited, setInvited] = useState(had((c) => c.invited));
+  const [attended, setAttended] = useState(had((c) => c.attended));
+  const [reports, setReports] = useState(had((c) => !!c.reportSentOn));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const options = organisations.map((o) => ({ value: o.organisationId, label: o.name }));
+  const name = `m-${meeting.meetingId.slice(0, 8)}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = organisations.map((o) => o.organisationId).filter((id) => invited.includes(id) || attended.includes(id) || reports.includes(id));
+    if (chosen.length === 0) return setErrors(errorsFrom([[`${name}-invited`, 'Choose at least one agency that was invited']], {}));
+    setBusy(true);
+    try {
+      await partnersApi.contributions(childId, meeting.meetingKind, meeting.meetingId, {
+        contributions: chosen.map((id) => ({
+          organisationId: id,
+          invited: invited.includes(id) || attended.includes(id),
+          attended: attended.includes(id),
+          reportSentOn: reports.includes(id) ? meeting.heldOn : null,
+        })),
+      });
+      setErrors(NO_ERRORS);
+      onSaved(`Partners at the ${meeting.label.toLowerCase()} of ${formatDate(meeting.heldOn)} recorded.`);
+    } catch (error) {
+      setErrors(errorsFromProblem(problemOf(error), {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          Record partners at the {meeting.label.toLowerCase()} of {formatDate(meeting.heldOn)}
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        <ErrorSummary items={errors.summary} />
+        <form onSubmit={submit} noValidate>
+          <Checkboxes
+            name={`${name}-invited`}
+            label="Invited"
+            values={invited}
+            onChange={setInvited}
+            options={options}
+            small
+            columns
+            error={errors.fields[`${name}-invited`]}
+          />
+          <Checkboxes name={`${name}-attended`} label="Attended" values={attended} onChange={setAttended} options={options} small columns />
+          <Checkboxes name={`${name}-reports`} label="Sent a report" values={reports} onChange={setReports} options={options} small columns />
+          <Button busy={busy}>Save partners</Button>
+        </form>
+      </div>
+    </details>
   );
 }
 

@@ -32,6 +32,11 @@ export function PartnersOverviewPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Partner agencies</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/partners/register">
+          The register of partner agencies and their contacts
+        </Link>
+      </p>
       <section aria-labelledby="housing-heading" className="lantern-section">
         <h2 className="govuk-heading-m" id="housing-heading">
           Families waiting for re-housing
