@@ -7,6 +7,7 @@ import { AddChildPage } from './routes/children/AddChildPage.tsx';
 import { ChildPage } from './routes/children/ChildPage.tsx';
 import { EditChildPage } from './routes/children/EditChildPage.tsx';
 import { FindChildPage } from './routes/children/FindChildPage.tsx';
+import { CinCensusPage } from './routes/returns/CinCensusPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -56,6 +57,7 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route index element={<FindChildPage />} />
               <Route path="work" element={<WorkPage />} />
+              <Route path="returns/cin-census" element={<CinCensusPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />

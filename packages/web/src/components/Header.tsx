@@ -20,6 +20,7 @@ export function Header() {
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
+    if (can('returns:produce')) items.push({ href: '/returns/cin-census', text: 'Returns', current: (p) => p.startsWith('/returns') });
   }
 
   return (
