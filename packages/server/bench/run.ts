@@ -6,6 +6,8 @@
  *   embedded   — how long the HTTP thread stalls while the embedded database runs a slow query,
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
+ *   returns-cin — the CIN census of ~100,000 children: export, validate, and import into an
+ *                empty database, each as its own process (wall time and peak memory)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +29,7 @@ function figure(name: string, value: number, unit: string, note = '') {
   process.stdout.write(`${name.padEnd(58)} ${value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit}${note ? `  (${note})` : ''}\n`);
 }
 
-function runLantern(args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+function runLantern(args: string[], env: Record<string, string> = {}, okExit: number[] = [0]): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [LANTERN, ...args], { env: { ...process.env, ...env, LANTERN_REPORT_RESOURCES: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -36,7 +38,7 @@ function runLantern(args: string[], env: Record<string, string> = {}): Promise<{
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => {
       const line = stderr.split('\n').find((l) => l.startsWith('LANTERN_RESOURCES '));
-      if (code !== 0 || !line) return reject(new Error(`lantern ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
+      if (!okExit.includes(code ?? -1) || !line) return reject(new Error(`lantern ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
       resolve({ ...(JSON.parse(line.slice('LANTERN_RESOURCES '.length)) as { seconds: number; peakMiB: number }), stdout });
     });
   });
@@ -194,6 +196,8 @@ async function main() {
         process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
     }
 
+    if (want('returns-cin')) await returnsCinFigures(work, hasPostgres);
+
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
       const inline = await PGlite.create();
@@ -303,3 +307,60 @@ async function apiFigures(url: string) {
 }
 
 await main();
+
+/**
+ * The CIN census at the size of a large council: seed enough children that ~100,000 have an
+ * episode open in 2025/26, then export, validate and import (into an empty database) as separate
+ * processes. LANTERN_BENCH_CIN_SEED overrides the number of children seeded.
+ */
+async function returnsCinFigures(work: string, hasPostgres: boolean) {
+  const seeded = Number(process.env.LANTERN_BENCH_CIN_SEED ?? 127_000);
+  const file = path.join(work, 'cin-census.xml');
+  const stores: { label: string; env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }> }[] = [];
+  if (hasPostgres)
+    stores.push({
+      label: 'PostgreSQL',
+      env: async () => {
+        const db = await freshPostgresDatabase();
+        return { env: { DATABASE_URL: db.url }, drop: db.drop };
+      },
+    });
+  stores.push({
+    label: 'PGlite',
+    env: async () => {
+      const dir = mkdtempSync(path.join(work, 'cin-'));
+      return { env: { DATABASE_URL: '', LANTERN_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  });
+  for (const store of stores.slice(0, process.env.LANTERN_BENCH_CIN_PGLITE ? 2 : 1)) {
+    const source = await store.env();
+    try {
+      await runLantern(['seed', '--children', String(seeded)], source.env);
+      const exported = await runLantern(['export', 'cin-census', '--year', '2026', '--out', file], source.env);
+      const children = Number(/: ([\d,]+) children/.exec(exported.stdout)?.[1]?.replace(/,/g, '') ?? 0);
+      const { statSync } = await import('node:fs');
+      figure(
+        `CIN census export, ${children.toLocaleString('en-GB')} children, ${store.label}: time`,
+        exported.seconds,
+        's',
+        `${(statSync(file).size / 2 ** 20).toFixed(0)} MiB of XML`,
+      );
+      figure(`CIN census export, ${store.label}: peak memory`, exported.peakMiB, 'MiB');
+    } finally {
+      await source.drop();
+    }
+    // Exit 1 means the file has errors: still a figure.
+    const validated = await runLantern(['validate', 'cin-census', file], {}, [0, 1]);
+    figure('CIN census validate (schema + 109 rules): time', validated.seconds, 's', validated.stdout.trim().split('\n').at(-1));
+    figure('CIN census validate: peak memory', validated.peakMiB, 'MiB');
+    const target = await store.env();
+    try {
+      const imported = await runLantern(['import', 'cin-census', file], target.env);
+      figure(`CIN census import into an empty database, ${store.label}: time`, imported.seconds, 's', 'incl. deriving every deadline');
+      figure(`CIN census import, ${store.label}: peak memory`, imported.peakMiB, 'MiB');
+    } finally {
+      await target.drop();
+    }
+  }
+  if (!process.env.LANTERN_BENCH_CIN_PGLITE) process.stdout.write('(PGlite as well: LANTERN_BENCH_CIN_PGLITE=1 npm run bench -- returns-cin)\n');
+}
