@@ -164,6 +164,7 @@ export const api = {
   returns: {
     runCinCensus: (year: number) => request<CinCensusRun>('POST', '/api/returns/cin-census/runs', { body: { year } }),
     validateCinCensus: (xml: string) => request<CinCensusRun>('POST', '/api/returns/cin-census/validate', { body: { xml } }),
+    importCinCensus: (xml: string, fileName: string) => request<CinCensusImport>('POST', '/api/returns/cin-census/imports', { body: { xml, fileName } }),
   },
 };
 
@@ -183,4 +184,15 @@ export type CinCensusRun = {
     count: number;
     failures: { laChildId: string | null; childId: string | null; module: string; row: string | null; fields: string[]; line: number | null }[];
   }[];
+};
+
+/** What importing a CIN census return wrote, and what it could not place. */
+export type CinCensusImport = {
+  importId: string | null;
+  year: number;
+  children: number;
+  alreadyImported: boolean;
+  written: Record<string, number>;
+  notPlaced: { childId: string | null; row: string | null; reason: string }[];
+  seconds: number;
 };

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type CinCensusRun, problemOf } from '../../api/client.ts';
+import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
 
 const YEARS = [
   { year: 2026, label: '2025 to 2026 (reference date 31 March 2026)' },
@@ -12,9 +13,11 @@ const YEARS = [
 export function CinCensusPage() {
   usePageTitle('CIN census');
   const [year, setYear] = useState(2026);
-  const [busy, setBusy] = useState<'run' | 'check' | null>(null);
+  const [busy, setBusy] = useState<'run' | 'check' | 'import' | null>(null);
   const [run, setRun] = useState<{ run: CinCensusRun; uploaded: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<CinCensusImport | null>(null);
+  const { can } = useSession();
 
   async function produce(e: FormEvent) {
     e.preventDefault();
@@ -43,6 +46,25 @@ export function CinCensusPage() {
     } catch (err) {
       const p = problemOf(err);
       setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be checked'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function load(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = (e.currentTarget.elements.namedItem('import-file') as HTMLInputElement).files?.[0];
+    if (!file) {
+      setError('Choose the council’s CIN census XML file to import');
+      return;
+    }
+    setBusy('import');
+    setError(null);
+    try {
+      setImported(await api.returns.importCinCensus(await file.text(), file.name));
+    } catch (err) {
+      const p = problemOf(err);
+      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be imported'));
     } finally {
       setBusy(null);
     }
@@ -89,6 +111,44 @@ export function CinCensusPage() {
         </button>
       </form>
       {run && <RunResult run={run.run} uploaded={run.uploaded} />}
+      {can('returns:import') && (
+        <form onSubmit={load} noValidate>
+          <h2 className="govuk-heading-m">Import the council’s earlier returns</h2>
+          <p className="govuk-body">
+            Each child, episode, assessment, enquiry and plan in the return becomes part of the child’s history. Importing the same file twice changes nothing;
+            a file that does not match the schema is refused whole.
+          </p>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="import-file">
+              CIN census XML file
+            </label>
+            <input id="import-file" name="import-file" type="file" accept=".xml,application/xml,text/xml" className="govuk-file-upload" />
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy !== null}>
+            {busy === 'import' ? 'Importing…' : 'Import the return'}
+          </button>
+          {imported && (
+            <div className="govuk-inset-text" role="status">
+              {imported.alreadyImported
+                ? 'This file was imported before: nothing changed.'
+                : `${imported.children.toLocaleString('en-GB')} children read; written: ${
+                    Object.entries(imported.written)
+                      .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k.replace(/_/g, ' ')}`)
+                      .join(', ') || 'nothing new'
+                  }.`}
+              {imported.notPlaced.length > 0 && (
+                <ul className="govuk-list govuk-list--bullet">
+                  {imported.notPlaced.slice(0, 50).map((n) => (
+                    <li key={`${n.childId}|${n.row}|${n.reason}`}>
+                      {n.childId ?? 'A child'} {n.row ? `(${n.row})` : ''}: {n.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </form>
+      )}
     </>
   );
 }
