@@ -9,6 +9,8 @@
  *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
  *                and care leaver records, and one looked-after child's deadline refresh
+ *   returns-cin — the CIN census of ~100,000 children: export, validate, and import into an
+ *                empty database, each as its own process (wall time and peak memory)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -203,6 +205,7 @@ async function main() {
     }
 
     if (want('permanence')) await permanenceFigures();
+    if (want('returns-cin')) await returnsCinFigures(work, hasPostgres);
 
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
@@ -354,4 +357,61 @@ async function permanenceFigures() {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The CIN census at the size of a large council: seed enough children that ~100,000 have an
+ * episode open in 2025/26, then export, validate and import (into an empty database) as separate
+ * processes. LANTERN_BENCH_CIN_SEED overrides the number of children seeded.
+ */
+async function returnsCinFigures(work: string, hasPostgres: boolean) {
+  const seeded = Number(process.env.LANTERN_BENCH_CIN_SEED ?? 127_000);
+  const file = path.join(work, 'cin-census.xml');
+  const stores: { label: string; env: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }> }[] = [];
+  if (hasPostgres)
+    stores.push({
+      label: 'PostgreSQL',
+      env: async () => {
+        const db = await freshPostgresDatabase();
+        return { env: { DATABASE_URL: db.url }, drop: db.drop };
+      },
+    });
+  stores.push({
+    label: 'PGlite',
+    env: async () => {
+      const dir = mkdtempSync(path.join(work, 'cin-'));
+      return { env: { DATABASE_URL: '', LANTERN_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  });
+  for (const store of stores.slice(0, process.env.LANTERN_BENCH_CIN_PGLITE ? 2 : 1)) {
+    const source = await store.env();
+    try {
+      await runLantern(['seed', '--children', String(seeded)], source.env);
+      const exported = await runLantern(['export', 'cin-census', '--year', '2026', '--out', file], source.env);
+      const children = Number(/: ([\d,]+) children/.exec(exported.stdout)?.[1]?.replace(/,/g, '') ?? 0);
+      const { statSync } = await import('node:fs');
+      figure(
+        `CIN census export, ${children.toLocaleString('en-GB')} children, ${store.label}: time`,
+        exported.seconds,
+        's',
+        `${(statSync(file).size / 2 ** 20).toFixed(0)} MiB of XML`,
+      );
+      figure(`CIN census export, ${store.label}: peak memory`, exported.peakMiB, 'MiB');
+    } finally {
+      await source.drop();
+    }
+    // Exit 1 means the file has errors: still a figure.
+    const validated = await runLantern(['validate', 'cin-census', file], {}, [0, 1]);
+    figure('CIN census validate (schema + 109 rules): time', validated.seconds, 's', validated.stdout.trim().split('\n').at(-1));
+    figure('CIN census validate: peak memory', validated.peakMiB, 'MiB');
+    const target = await store.env();
+    try {
+      const imported = await runLantern(['import', 'cin-census', file], target.env);
+      figure(`CIN census import into an empty database, ${store.label}: time`, imported.seconds, 's', 'incl. deriving every deadline');
+      figure(`CIN census import, ${store.label}: peak memory`, imported.peakMiB, 'MiB');
+    } finally {
+      await target.drop();
+    }
+  }
+  if (!process.env.LANTERN_BENCH_CIN_PGLITE) process.stdout.write('(PGlite as well: LANTERN_BENCH_CIN_PGLITE=1 npm run bench -- returns-cin)\n');
 }

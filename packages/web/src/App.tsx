@@ -10,6 +10,8 @@ import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
 import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
 import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
 import { RegisterPage } from './routes/partners/RegisterPage.tsx';
+import { FindChildPage } from './routes/children/FindChildPage.tsx';
+import { CinCensusPage } from './routes/returns/CinCensusPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -72,6 +74,7 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route index element={<HomePage />} />
               <Route path="work" element={<WorkPage />} />
+              <Route path="returns/cin-census" element={<CinCensusPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />

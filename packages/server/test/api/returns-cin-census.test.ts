@@ -64,4 +64,24 @@ describe('CIN census in the web app', () => {
     expect((await sw.post('/api/returns/cin-census/runs', { year: 2026 })).status).toBe(403);
     expect((await analyst.get('/api/returns/cin-census/runs/00000000-0000-0000-0000-000000000000/file')).status).toBe(404);
   });
+
+  it('the analyst imports the council’s own return: once, and never half', async () => {
+    const sample = readFileSync(new URL('../fixtures/cin-census-sample.xml', import.meta.url), 'utf8');
+    const first = await analyst.post('/api/returns/cin-census/imports', { xml: sample, fileName: 'sample.xml' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ year: 2026, children: 4, alreadyImported: false, notPlaced: [] });
+    expect(first.body.written.person).toBe(4);
+    const again = await analyst.post('/api/returns/cin-census/imports', { xml: sample });
+    expect(again.body).toMatchObject({ alreadyImported: true, written: {} });
+    const broken = await analyst.post('/api/returns/cin-census/imports', {
+      xml: readFileSync(new URL('../fixtures/cin-census-broken.xml', import.meta.url), 'utf8'),
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0]).toMatchObject({ field: 'xml', rule: 'cin-census-importable' });
+    const elsewhere = await analyst.post('/api/returns/cin-census/imports', { xml: sample.replace('<LEA>884</LEA>', '<LEA>202</LEA>') });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors[0]).toMatchObject({ field: 'xml', rule: 'own-council' });
+    const sw = client(server, await signInAs(server, 'sw.demo', DEMO_PASSWORD));
+    expect((await sw.post('/api/returns/cin-census/imports', { xml: sample })).status).toBe(403);
+  });
 });

@@ -161,6 +161,33 @@ describe('CIN census import into an empty Lantern, and export back', () => {
     expect(file.errors).toBe(0);
   });
 
+  it('a later return ends what the earlier one left open, and exports as it says', async () => {
+    const later = SAMPLE.toString()
+      .replace('<SerialNo>001</SerialNo>', '<SerialNo>003</SerialNo>')
+      .replace(
+        '<PrimaryNeedCode>N1</PrimaryNeedCode>\n        <Assessments>\n          <AssessmentActualStartDate>2025-05-02',
+        '<PrimaryNeedCode>N1</PrimaryNeedCode>\n        <CINclosureDate>2026-03-20</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>\n        <Assessments>\n          <AssessmentActualStartDate>2025-05-02',
+      )
+      .replace('<CINPlanStartDate>2025-10-01</CINPlanStartDate>', '<CINPlanStartDate>2025-10-01</CINPlanStartDate><CINPlanEndDate>2026-03-20</CINPlanEndDate>')
+      .replace(
+        '<AssessmentActualStartDate>2026-03-10</AssessmentActualStartDate>',
+        '<AssessmentActualStartDate>2026-03-10</AssessmentActualStartDate><AssessmentAuthorisationDate>2026-03-27</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>4B</AssessmentFactors></FactorsIdentifiedAtAssessment>',
+      );
+    expect((await validateCinCensusFile({ xml: Buffer.from(later) })).errors).toBe(0);
+    const r = await importCinCensus(store.db, { xml: Buffer.from(later) }, { actor: COMMAND_LINE });
+    expect(r.written).toEqual({ ended: 2, closures: 1 });
+    const one = await store.db
+      .selectFrom('cin_episode as e')
+      .innerJoin('person as p', 'p.person_id', 'e.child_id')
+      .select(['e.closure_date', 'e.closure_reason'])
+      .where('p.la_child_id', '=', 'SAMPLE01')
+      .executeTakeFirstOrThrow();
+    expect(one).toEqual({ closure_date: '2026-03-20', closure_reason: 'RC7' });
+    expect(await childrenOf(await exportToString(store, 2026))).toEqual(await childrenOf(later));
+    // And once more: nothing new.
+    expect((await importCinCensus(store.db, { xml: Buffer.from(later.replace('003', '004')) }, { actor: COMMAND_LINE })).written).toEqual({});
+  });
+
   it('a file with a module out of the schema’s order is refused whole', async () => {
     const later = Buffer.from(
       SAMPLE.toString().replace(

@@ -161,6 +161,40 @@ export const api = {
     teams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
     workers: (teamId?: string) => request<{ workers: Worker[] }>('GET', '/api/workers', { query: { teamId } }),
   },
+  returns: {
+    runCinCensus: (year: number) => request<CinCensusRun>('POST', '/api/returns/cin-census/runs', { body: { year } }),
+    validateCinCensus: (xml: string) => request<CinCensusRun>('POST', '/api/returns/cin-census/validate', { body: { xml } }),
+    importCinCensus: (xml: string, fileName: string) => request<CinCensusImport>('POST', '/api/returns/cin-census/imports', { body: { xml, fileName } }),
+  },
+};
+
+/** A CIN census produced (or a file checked): failures grouped by DfE rule. */
+export type CinCensusRun = {
+  runId: string;
+  year: number;
+  createdAt: string;
+  children: number;
+  schemaValid: boolean;
+  errors: number;
+  queries: number;
+  rules: {
+    code: string;
+    severity: 'error' | 'query';
+    message: string;
+    count: number;
+    failures: { laChildId: string | null; childId: string | null; module: string; row: string | null; fields: string[]; line: number | null }[];
+  }[];
+};
+
+/** What importing a CIN census return wrote, and what it could not place. */
+export type CinCensusImport = {
+  importId: string | null;
+  year: number;
+  children: number;
+  alreadyImported: boolean;
+  written: Record<string, number>;
+  notPlaced: { childId: string | null; row: string | null; reason: string }[];
+  seconds: number;
 };
 
 /** Partner agencies: the register, requests about a child and their answers, the partner's own list, housing. */

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { invalid } from '../../kernel/http/problem.ts';
-import { latestRuns, runCinCensus, runFor, validateUploaded } from './cin-census/service.ts';
+import { ImportRefused, importCinCensus } from './cin-census/import.ts';
+import { latestRuns, returnActor, runCinCensus, runFor, validateUploaded } from './cin-census/service.ts';
+import { councilByLaNumber } from './reference.ts';
 
 const ruleGroup = z.object({
   code: z.string(),
@@ -94,6 +96,43 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         return await validateUploaded(fastify.store.db, req.actor(), Buffer.from(req.body.xml), req.body.year);
       } catch (error) {
         throw invalid([{ field: 'xml', rule: 'cin-census-readable', message: (error as Error).message }]);
+      }
+    },
+  });
+
+  app.post('/api/returns/cin-census/imports', {
+    config: { permission: 'returns:import' },
+    bodyLimit: 512 * 1024 * 1024,
+    schema: {
+      tags: ['returns'],
+      summary: 'Import a CIN census return of this council as its children’s history (idempotent; all or nothing)',
+      body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), fileName: z.string().max(300).optional() }),
+      response: {
+        201: z.object({
+          importId: z.string().nullable(),
+          year: z.number().int(),
+          children: z.number().int(),
+          alreadyImported: z.boolean(),
+          written: z.record(z.string(), z.number().int()),
+          notPlaced: z.array(z.object({ childId: z.string().nullable(), row: z.string().nullable(), reason: z.string() })),
+          seconds: z.number(),
+        }),
+      },
+    },
+    handler: async (req, reply) => {
+      const actor = req.actor();
+      const xml = Buffer.from(req.body.xml);
+      // A council imports its own returns only: the file's LA number must be the user's council.
+      const lea = /<LEA>\s*(\d{3})\s*<\/LEA>/.exec(xml.subarray(0, 4096).toString())?.[1];
+      if (!lea || councilByLaNumber(lea)?.laCode !== actor.user.laCode)
+        throw invalid([{ field: 'xml', rule: 'own-council', message: `The file is the return of LA ${lea ?? '(none given)'}, not of this council` }]);
+      try {
+        const r = await importCinCensus(fastify.store.db, { xml, fileName: req.body.fileName }, { actor: returnActor(actor) });
+        return reply.code(201).send(r);
+      } catch (error) {
+        if (error instanceof ImportRefused)
+          throw invalid([{ field: 'xml', rule: 'cin-census-importable', message: [error.message, ...error.details].join('; ') }]);
+        throw error;
       }
     },
   });

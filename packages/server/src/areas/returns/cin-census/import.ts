@@ -96,6 +96,8 @@ type Existing = {
   personByChildId: Map<string, string>;
   episodes: Map<string, { episodeId: string; referralDate: string; closureDate: string | null; version: number }[]>;
   starts: Set<string>; // `${kind}|${parentId}|${date}`
+  /** Records still open (not authorised, not ended), by the same keys: a later return may end them. */
+  unfinished: Map<string, string>;
   openPlan: Map<string, string>; // `${kind}|${childId}` -> start date of the open one
   plans: Map<string, string>; // `${childId}|${start}` -> plan_id
 };
@@ -220,7 +222,14 @@ async function loadExisting(trx: Transaction<Database>, laCode: string, children
         }>`select person_id, la_child_id from person where la_code = ${laCode} and la_child_id = any(${ids}::text[])`.execute(trx)
       ).rows
     : [];
-  const existing: Existing = { personByChildId: new Map(), episodes: new Map(), starts: new Set(), openPlan: new Map(), plans: new Map() };
+  const existing: Existing = {
+    personByChildId: new Map(),
+    episodes: new Map(),
+    starts: new Set(),
+    unfinished: new Map(),
+    openPlan: new Map(),
+    plans: new Map(),
+  };
   for (const p of people) existing.personByChildId.set(p.la_child_id, p.person_id);
   const personIds = people.map((p) => p.person_id);
   if (personIds.length === 0) return existing;
@@ -243,6 +252,14 @@ async function loadExisting(trx: Transaction<Database>, laCode: string, children
     union all select 'cin-plan|' || child_id || '|' || start_date from cin_plan where la_code = ${laCode} and child_id = any(${personIds}::uuid[])
     union all select 'review|' || plan_id || '|' || held_on from cp_conference where la_code = ${laCode} and child_id = any(${personIds}::uuid[]) and kind = 'review'`);
   for (const s of starts) existing.starts.add(s.k);
+  const unfinished = await q(sql<{ k: string; id: string }>`
+    select 'assessment|' || episode_id || '|' || start_date as k, assessment_id as id from assessment
+      where la_code = ${laCode} and child_id = any(${personIds}::uuid[]) and authorised_on is null and completed_on is null
+    union all select 'cin-plan|' || child_id || '|' || start_date, cin_plan_id from cin_plan
+      where la_code = ${laCode} and child_id = any(${personIds}::uuid[]) and end_date is null
+    union all select 'cp-plan|' || child_id || '|' || start_date, plan_id from cp_plan
+      where la_code = ${laCode} and child_id = any(${personIds}::uuid[]) and end_date is null`);
+  for (const u of unfinished) existing.unfinished.set(u.k, u.id);
   const plans = await q(sql<{ plan_id: string; child_id: string; start_date: string; end_date: string | null }>`
     select plan_id, child_id, start_date, end_date from cp_plan where la_code = ${laCode} and child_id = any(${personIds}::uuid[])`);
   for (const p of plans) {
@@ -260,6 +277,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
   const existing = await loadExisting(trx, laCode, children);
   const rows: Rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
   const closures: { episodeId: string; closureDate: string; closureReason: string; version: number; childId: string }[] = [];
+  const endings: { table: 'assessment' | 'cin_plan' | 'cp_plan'; id: string; on: string; childId: string; factors?: string[] }[] = [];
   const skip = (childId: string | null, row: string | null, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ childId, row, reason });
   };
@@ -430,7 +448,15 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           return;
         }
         const key = `assessment|${episodeId}|${start}`;
-        if (existing.starts.has(key)) return;
+        if (existing.starts.has(key)) {
+          const open = existing.unfinished.get(key);
+          if (open && done) {
+            existing.unfinished.delete(key);
+            endings.push({ table: 'assessment', id: open, on: done, childId: child, factors: a.factors ?? [] });
+            chronology(child, done, 'assessment', 'Assessment completed and authorised', 'assessment', open);
+          }
+          return;
+        }
         existing.starts.add(key);
         const assessmentId = randomUUID();
         rows.assessment.push({
@@ -469,6 +495,13 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           return;
         }
         let planId = existing.plans.get(`${child}|${start}`);
+        const open = existing.unfinished.get(`cp-plan|${child}|${start}`);
+        if (planId && open && end) {
+          existing.unfinished.delete(`cp-plan|${child}|${start}`);
+          endings.push({ table: 'cp_plan', id: open, on: end, childId: child });
+          chronology(child, end, 'plan', 'Child protection plan ended', 'cp-plan', open);
+          if (openCp === start) openCp = null;
+        }
         if (!planId) {
           if (!end && openCp) {
             skip(id, row, 'The child already has an open child protection plan');
@@ -608,7 +641,16 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           return;
         }
         const key = `cin-plan|${child}|${start}`;
-        if (existing.starts.has(key)) return;
+        if (existing.starts.has(key)) {
+          const open = existing.unfinished.get(key);
+          if (open && end) {
+            existing.unfinished.delete(key);
+            endings.push({ table: 'cin_plan', id: open, on: end, childId: child });
+            chronology(child, end, 'plan', 'Child in need plan ended', 'cin-plan', open);
+            if (openCin === start) openCin = null;
+          }
+          return;
+        }
         if (!end && openCin) {
           skip(id, row, 'The child already has an open child in need plan');
           return;
@@ -645,6 +687,22 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
     }
     if (table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
       result.written[table] = (result.written[table] ?? 0) + list.length;
+  }
+  // Ends before closures: an episode closes only once what was open in it has ended.
+  for (const e of endings) {
+    const recordType = { assessment: 'assessment', cin_plan: 'cin-plan', cp_plan: 'cp-plan' }[e.table];
+    if (e.table === 'assessment')
+      await sql`update assessment set completed_on = ${e.on}, authorised_on = ${e.on}, factors = ${e.factors ?? []}::text[], version = version + 1
+        where la_code = ${laCode} and assessment_id = ${e.id} and authorised_on is null`.execute(trx);
+    else if (e.table === 'cin_plan')
+      await sql`update cin_plan set end_date = ${e.on} where la_code = ${laCode} and cin_plan_id = ${e.id} and end_date is null`.execute(trx);
+    else
+      await sql`update cp_plan set end_date = ${e.on}, end_reason = ${IMPORT_REASON}, version = version + 1
+        where la_code = ${laCode} and plan_id = ${e.id} and end_date is null`.execute(trx);
+    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
+      values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', ${recordType}, ${e.id}, ${e.childId}::uuid,
+              ${JSON.stringify({ ended: e.on, source: 'cin-census-import', importId })}::jsonb)`.execute(trx);
+    result.written.ended = (result.written.ended ?? 0) + 1;
   }
   for (const c of closures) {
     await sql`update cin_episode set closure_date = ${c.closureDate}, closure_reason = ${c.closureReason}, version = version + 1

@@ -1,0 +1,53 @@
+/**
+ * The performance analyst's CIN census screen in Chromium: produce the return, see what the
+ * rules found grouped by rule, open a child's record from a failure, and download the file.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+describe.skipIf(skip)('the CIN census screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ children: 150, web: true });
+    browser = await chromium.launch(LAUNCH);
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the analyst produces the return, reads the failures by rule, opens a child and downloads the file', async () => {
+    await page.goto(`${server.url}/`);
+    await signIn(page, 'analyst.demo');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
+    await heading1(page, 'Children in need census');
+    await page.getByRole('button', { name: 'Produce and validate the return' }).click();
+    await page.getByRole('heading', { name: 'The 2025 to 2026 return' }).waitFor({ timeout: 60_000 });
+    expect(await text(page, '[data-testid="census-errors"]')).toBe('0');
+    await expectNoAxeViolations(page, 'the CIN census result');
+
+    // Queries are grouped by rule; each failure links to the child's record.
+    const firstRule = page.locator('details.govuk-details').first();
+    expect(await firstRule.locator('summary').textContent()).toMatch(/Query \d+Q?: .+ \(\d+\)/);
+    await firstRule.locator('summary').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the return (XML)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/cin-census-2026\.xml$/);
+    const childLink = firstRule.locator('tbody a').first();
+    const laChildId = (await childLink.textContent()) ?? '';
+    await childLink.click();
+    await page.waitForURL(/\/children\//);
+    await page.locator('main').getByText(laChildId).first().waitFor({ timeout: 30_000 });
+    expect(await text(page, 'main')).toContain(laChildId);
+  });
+});

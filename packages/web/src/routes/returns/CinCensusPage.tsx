@@ -1,0 +1,253 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } from '../../api/client.ts';
+import { usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
+
+const YEARS = [
+  { year: 2026, label: '2025 to 2026 (reference date 31 March 2026)' },
+  { year: 2025, label: '2024 to 2025 (reference date 31 March 2025)' },
+];
+
+/** The CIN census: produce it from the case record, see what the DfE's rules find, download it. */
+export function CinCensusPage() {
+  usePageTitle('CIN census');
+  const [year, setYear] = useState(2026);
+  const [busy, setBusy] = useState<'run' | 'check' | 'import' | null>(null);
+  const [run, setRun] = useState<{ run: CinCensusRun; uploaded: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<CinCensusImport | null>(null);
+  const { can } = useSession();
+
+  async function produce(e: FormEvent) {
+    e.preventDefault();
+    setBusy('run');
+    setError(null);
+    try {
+      setRun({ run: await api.returns.runCinCensus(year), uploaded: null });
+    } catch (err) {
+      setError(problemOf(err).detail ?? 'The return could not be produced');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function check(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = (e.currentTarget.elements.namedItem('census-file') as HTMLInputElement).files?.[0];
+    if (!file) {
+      setError('Choose a CIN census XML file to check');
+      return;
+    }
+    setBusy('check');
+    setError(null);
+    try {
+      setRun({ run: await api.returns.validateCinCensus(await file.text()), uploaded: file.name });
+    } catch (err) {
+      const p = problemOf(err);
+      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be checked'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function load(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = (e.currentTarget.elements.namedItem('import-file') as HTMLInputElement).files?.[0];
+    if (!file) {
+      setError('Choose the council’s CIN census XML file to import');
+      return;
+    }
+    setBusy('import');
+    setError(null);
+    try {
+      setImported(await api.returns.importCinCensus(await file.text(), file.name));
+    } catch (err) {
+      const p = problemOf(err);
+      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be imported'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <span className="govuk-caption-l">Statutory returns</span>
+      <h1 className="govuk-heading-l">Children in need census</h1>
+      {error && (
+        <div className="govuk-error-summary" role="alert">
+          <h2 className="govuk-error-summary__title">There is a problem</h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">{error}</p>
+          </div>
+        </div>
+      )}
+      <form onSubmit={produce} noValidate>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="census-year">
+            Collection year
+          </label>
+          <select id="census-year" className="govuk-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {YEARS.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="govuk-button" disabled={busy !== null}>
+          {busy === 'run' ? 'Producing the return…' : 'Produce and validate the return'}
+        </button>
+      </form>
+      <form onSubmit={check} noValidate>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="census-file">
+            Or check a CIN census file from another system
+          </label>
+          <input id="census-file" name="census-file" type="file" accept=".xml,application/xml,text/xml" className="govuk-file-upload" />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy !== null}>
+          {busy === 'check' ? 'Checking the file…' : 'Check the file'}
+        </button>
+      </form>
+      {run && <RunResult run={run.run} uploaded={run.uploaded} />}
+      {can('returns:import') && (
+        <form onSubmit={load} noValidate>
+          <h2 className="govuk-heading-m">Import the council’s earlier returns</h2>
+          <p className="govuk-body">
+            Each child, episode, assessment, enquiry and plan in the return becomes part of the child’s history. Importing the same file twice changes nothing;
+            a file that does not match the schema is refused whole.
+          </p>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="import-file">
+              CIN census XML file
+            </label>
+            <input id="import-file" name="import-file" type="file" accept=".xml,application/xml,text/xml" className="govuk-file-upload" />
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy !== null}>
+            {busy === 'import' ? 'Importing…' : 'Import the return'}
+          </button>
+          {imported && (
+            <div className="govuk-inset-text" role="status">
+              {imported.alreadyImported
+                ? 'This file was imported before: nothing changed.'
+                : `${imported.children.toLocaleString('en-GB')} children read; written: ${
+                    Object.entries(imported.written)
+                      .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k.replace(/_/g, ' ')}`)
+                      .join(', ') || 'nothing new'
+                  }.`}
+              {imported.notPlaced.length > 0 && (
+                <ul className="govuk-list govuk-list--bullet">
+                  {imported.notPlaced.slice(0, 50).map((n) => (
+                    <li key={`${n.childId}|${n.row}|${n.reason}`}>
+                      {n.childId ?? 'A child'} {n.row ? `(${n.row})` : ''}: {n.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </form>
+      )}
+    </>
+  );
+}
+
+function RunResult({ run, uploaded }: { run: CinCensusRun; uploaded: string | null }) {
+  const period = `${run.year - 1} to ${run.year}`;
+  return (
+    <section aria-labelledby="census-result">
+      <h2 className="govuk-heading-m" id="census-result">
+        {uploaded ? `${uploaded}: ${period}` : `The ${period} return`}
+      </h2>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Children</dt>
+          <dd className="govuk-summary-list__value">{run.children.toLocaleString('en-GB')}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">XML schema</dt>
+          <dd className="govuk-summary-list__value">{run.schemaValid ? 'Valid' : 'Not valid'}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Errors</dt>
+          <dd className="govuk-summary-list__value" data-testid="census-errors">
+            {run.errors.toLocaleString('en-GB')}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Queries</dt>
+          <dd className="govuk-summary-list__value">{run.queries.toLocaleString('en-GB')}</dd>
+        </div>
+      </dl>
+      {!uploaded && (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/api/returns/cin-census/runs/${encodeURIComponent(run.runId)}/file`} download>
+            Download the return (XML)
+          </a>
+          {run.errors > 0 && ' — correct the errors below before it is submitted to the DfE'}
+        </p>
+      )}
+      {run.rules.length === 0 ? (
+        <p className="govuk-body">No rule found anything to correct or explain.</p>
+      ) : (
+        run.rules.map((rule) => (
+          <details className="govuk-details" key={rule.code}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                <strong className={`govuk-tag ${rule.severity === 'error' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}>
+                  {rule.severity === 'error' ? 'Error' : 'Query'}
+                </strong>{' '}
+                {rule.code}: {rule.message} ({rule.count.toLocaleString('en-GB')})
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Failures of rule {rule.code}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">
+                      Child
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Where
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Fields
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {rule.failures.map((f) => (
+                    <tr className="govuk-table__row" key={`${f.laChildId}|${f.row}|${f.line}|${f.fields.join()}`}>
+                      <td className="govuk-table__cell">
+                        {f.childId ? (
+                          <Link className="govuk-link" to={`/children/${f.childId}`}>
+                            {f.laChildId}
+                          </Link>
+                        ) : (
+                          (f.laChildId ?? 'The whole return')
+                        )}
+                      </td>
+                      <td className="govuk-table__cell">
+                        {f.module}
+                        {f.row ? ` (${f.row})` : ''}
+                        {f.line ? `, line ${f.line}` : ''}
+                      </td>
+                      <td className="govuk-table__cell">{f.fields.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {rule.count > rule.failures.length && (
+                <p className="govuk-body-s">
+                  The first {rule.failures.length.toLocaleString('en-GB')} of {rule.count.toLocaleString('en-GB')} are shown.
+                </p>
+              )}
+            </div>
+          </details>
+        ))
+      )}
+    </section>
+  );
+}
