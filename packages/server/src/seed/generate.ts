@@ -40,6 +40,7 @@ import {
   UASC_ETHNICITIES,
 } from './pools.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
+import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
 
@@ -189,7 +190,8 @@ type Rows = {
   allocation: Insertable<AllocationTable>[];
   chronology_entry: Insertable<ChronologyEntryTable>[];
   record_version: Insertable<RecordVersionTable>[];
-} & PathwayRows;
+} & PathwayRows &
+  LookedAfterRows;
 
 function emptyRows(): Rows {
   return {
@@ -211,6 +213,7 @@ function emptyRows(): Rows {
     cin_plan_review: [],
     visit: [],
     management_decision: [],
+    ...emptyLookedAfterRows(),
   };
 }
 
@@ -268,6 +271,9 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   progress(0, total, 'workforce');
   await generator.insertWorkforce(db);
 
+  await db.transaction().execute((trx) => insertAll(trx, 'provider', generator.lookedAfter.providers));
+  const providersMade = generator.lookedAfter.providers.length;
+
   progress(0, total, 'children');
   // One chunk is inserted (on the database's thread, for the embedded store) while the next is
   // generated; never more than two chunks are in memory. Generation pauses every few households
@@ -304,11 +310,13 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const users = generator.demoUsers(passwordHash);
   await db.insertInto('app_user').values(users).execute();
   records.app_user = users.length;
+  records.provider = providersMade;
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
   await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user,
-    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision`
+    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision,
+    provider, cla_episode, unregistered_approval, cla_review, missing_episode`
     .execute(db)
     .catch(() => undefined);
 
@@ -345,6 +353,7 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
     ...insertsFor('allocation', rows.allocation),
   );
   for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
+  for (const table of LOOKED_AFTER_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   statements.push(...insertsFor('chronology_entry', rows.chronology_entry), ...insertsFor('record_version', rows.record_version));
   return statements;
 }
@@ -392,6 +401,7 @@ class CouncilGenerator {
   /** The demo users' ids, in the order of demoUsers(), known before the users are made. */
   private readonly demoUserIds: string[];
   private readonly pathways: PathwayGenerator;
+  readonly lookedAfter: LookedAfterGenerator;
   /** The social-worker allocations of the child being generated, for its casework. */
   private childAllocations: SeedAllocation[] = [];
 
@@ -449,6 +459,17 @@ class CouncilGenerator {
       },
       new Rng(cfg.seed, 6),
       new Rng(cfg.seed, 7 + hashString(cfg.laCode)),
+    );
+    this.lookedAfter = new LookedAfterGenerator(
+      {
+        laCode: cfg.laCode,
+        asOf: cfg.asOf,
+        directorUserId: this.demoUserIds[DEMO_USERNAMES.indexOf('hos.demo')] as string,
+        directorName: 'Director of children’s services',
+        postcodeArea: 'HR',
+      },
+      new Rng(cfg.seed, 8),
+      new Rng(cfg.seed, 9 + hashString(cfg.laCode)),
     );
   }
 
@@ -559,6 +580,7 @@ class CouncilGenerator {
       this.childAllocations = [];
       this.addCaseHistory(rows, child, resident);
       this.pathways.add(rows, child, child.uasc ? 'the key worker' : resident ? carerWord(resident) : 'the family', this.childAllocations);
+      if (child.status === 'cla') this.lookedAfter.add(rows, child, home.postcode);
     }
     return size;
   }
