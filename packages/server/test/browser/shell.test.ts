@@ -114,6 +114,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
       'My work',
       'Teams',
       'Add a child',
+      'Providers',
     ]);
   });
 

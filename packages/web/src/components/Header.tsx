@@ -20,6 +20,11 @@ export function Header() {
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
+    if (can('looked-after:oversee')) {
+      items.push({ href: '/looked-after/unregistered', text: 'Unregistered placements', current: (p) => p === '/looked-after/unregistered' });
+      items.push({ href: '/looked-after/missing', text: 'Missing children', current: (p) => p === '/looked-after/missing' });
+    }
+    if (can('provider:read')) items.push({ href: '/providers', text: 'Providers', current: (p) => p === '/providers' });
   }
 
   return (
