@@ -265,7 +265,8 @@ describe('missing episodes and return home interviews', () => {
   it('returned Friday 5 June at 18:00: the interview is due Monday 8 June at 18:00, and one offered at 17:30 is in time', async () => {
     const id = await missing('2026-06-05T10:00:00+01:00', '2026-06-05T18:00:00+01:00');
     expect(await deadlines('rhi')).toMatchObject([{ start_date: '2026-06-05', due_date: '2026-06-08' }]);
-    expect(((await deadlines('rhi'))[0]?.due_at as Date).toISOString()).toBe('2026-06-08T17:00:00.000Z');
+    const [rhi] = await deadlines('rhi');
+    expect(rhi?.due_at?.toISOString()).toBe('2026-06-08T17:00:00.000Z');
     const res = await sw.patch(`/api/children/${ids.childA}/missing-episodes/${id}`, {
       version: 1,
       rhiOfferedAt: '2026-06-08T17:30:00+01:00',
