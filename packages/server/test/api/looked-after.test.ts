@@ -105,6 +105,17 @@ describe('a period of care, the SSDA903 way', () => {
       homePostcode: 'HR1 2AB',
     });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'startDate', rule: 'not-in-future' })]);
+    // Rule 221: a children's home placement is at the home's own setting postcode.
+    const elsewhere = await sw.post(`/api/children/${ids.childA}/looked-after`, {
+      startDate: '2026-03-26',
+      legalStatus: 'C1',
+      categoryOfNeed: 'N1',
+      placementType: 'K2',
+      providerId: registeredHome,
+      placementPostcode: 'HR2 7AA',
+      homePostcode: 'HR1 2AB',
+    });
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'placementPostcode', rule: '903-221' })]);
   });
 
   it('Poppy becomes looked after on Thursday 26 March 2026: first review due 27 April (20 working days over Easter), first visit 2 April', async () => {
