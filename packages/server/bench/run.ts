@@ -6,6 +6,8 @@
  *   embedded   — how long the HTTP thread stalls while the embedded database runs a slow query,
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
+ *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
+ *                rows, and one recorded looked-after event (a visit, with its deadlines)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
 import { openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/service.ts';
+import { lookedAfterFigures } from './looked-after.ts';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
 const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -193,6 +196,8 @@ async function main() {
       if (!process.env.LANTERN_BENCH_NATIONAL)
         process.stdout.write('(national scale: LANTERN_BENCH_NATIONAL=1 npm run bench -- obligations, PostgreSQL only)\n');
     }
+
+    if (want('looked-after')) await lookedAfterFigures(figure);
 
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
