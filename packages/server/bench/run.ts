@@ -11,6 +11,8 @@
  *                and care leaver records, and one looked-after child's deadline refresh
  *   returns-cin — the CIN census of ~100,000 children: export, validate, and import into an
  *                empty database, each as its own process (wall time and peak memory)
+ *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
+ *                rows, and one recorded looked-after event (a visit, with its deadlines)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/service.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
+import { lookedAfterFigures } from './looked-after.ts';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
 const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -206,6 +209,7 @@ async function main() {
 
     if (want('permanence')) await permanenceFigures();
     if (want('returns-cin')) await returnsCinFigures(work, hasPostgres);
+    if (want('looked-after')) await lookedAfterFigures(figure);
 
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.

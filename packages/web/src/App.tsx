@@ -54,6 +54,22 @@ const ChildrenBehindPage = performancePage('ChildrenBehindPage');
 const ImprovementPage = performancePage('ImprovementPage');
 const ActionPage = performancePage('ActionPage');
 const BoardPackPage = performancePage('BoardPackPage');
+// The looked-after pages, in their own bundle too.
+type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
+const lac = (name: keyof LookedAfterModule) =>
+  lazy(() => import('./routes/looked-after/LookedAfterPages.tsx').then((m) => ({ default: m[name] as ComponentType })));
+const LookedAfterPage = lac('LookedAfterPage');
+const StartCarePage = lac('StartCarePage');
+const ChangeCarePage = lac('ChangeCarePage');
+const CeaseCarePage = lac('CeaseCarePage');
+const ApproveUnregisteredPage = lac('ApproveUnregisteredPage');
+const LacVisitPage = lac('LacVisitPage');
+const LacReviewPage = lac('LacReviewPage');
+const MissingPage = lac('MissingPage');
+const MissingReturnPage = lac('MissingReturnPage');
+const ProvidersPage = lac('ProvidersPage');
+const UnregisteredPlacementsPage = lac('UnregisteredPlacementsPage');
+const MissingChildrenPage = lac('MissingChildrenPage');
 
 function Lazy() {
   return (
@@ -97,6 +113,20 @@ export function App() {
                 <Route path="record/cin-plan-review" element={<CinPlanReviewPage />} />
                 <Route path="record/cin-plan-end" element={<CinPlanEndPage />} />
                 <Route path="record/closure" element={<ClosurePage />} />
+                <Route path="looked-after" element={<LookedAfterPage />} />
+                <Route path="looked-after/start" element={<StartCarePage />} />
+                <Route path="looked-after/change" element={<ChangeCarePage />} />
+                <Route path="looked-after/cease" element={<CeaseCarePage />} />
+                <Route path="looked-after/approve-unregistered" element={<ApproveUnregisteredPage />} />
+                <Route path="looked-after/visit" element={<LacVisitPage />} />
+                <Route path="looked-after/review" element={<LacReviewPage />} />
+                <Route path="looked-after/missing" element={<MissingPage />} />
+                <Route path="looked-after/missing/:missingId" element={<MissingReturnPage />} />
+              </Route>
+              <Route element={<Lazy />}>
+                <Route path="providers" element={<ProvidersPage />} />
+                <Route path="looked-after/unregistered" element={<UnregisteredPlacementsPage />} />
+                <Route path="looked-after/missing" element={<MissingChildrenPage />} />
               </Route>
               <Route path="children/:childId/partners" element={<ChildPartnersPage />} />
               <Route path="partner" element={<PartnerInboxPage />} />

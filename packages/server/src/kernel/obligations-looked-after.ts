@@ -68,6 +68,11 @@ const rankedReviews = (scope: Scope) => sql`
 
 const ceased = sql`'Ceased to be looked after'`;
 
+/** When a review's period of care ended (null while it runs), by the period index rather than the view. */
+const periodEnd = (alias: RawBuilder<unknown>) => sql`
+  select case when bool_or(x.end_date is null) then null else max(x.end_date) end as end_date
+  from cla_episode x where x.la_code = ${alias}.la_code and x.period_id = ${alias}.period_id`;
+
 export const LOOKED_AFTER_DERIVATIONS = {
   'cla-visit-first': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-first'`),
   'cla-visit': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit'`),
@@ -90,7 +95,7 @@ export const LOOKED_AFTER_DERIVATIONS = {
       r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
       null::date as due_override
     from (${rankedReviews(scope)}) r
-    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id
+    cross join lateral (${periodEnd(sql`r`)}) cp
     where r.n = 1`,
 
   'cla-review': (scope: Scope) => sql`
@@ -98,7 +103,7 @@ export const LOOKED_AFTER_DERIVATIONS = {
       r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
       null::date as due_override
     from (${rankedReviews(scope)}) r
-    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id
+    cross join lateral (${periodEnd(sql`r`)}) cp
     where r.n >= 2`,
 
   // One per review clock (the period's start, then each review), sharing the clock's source id:
@@ -122,7 +127,7 @@ export const LOOKED_AFTER_DERIVATIONS = {
            when r.next_on is null and cp.end_date is not null then ${ceased} end,
       null::date as due_override
     from (${rankedReviews(scope)}) r
-    join care_period cp on cp.la_code = r.la_code and cp.period_id = r.period_id`,
+    cross join lateral (${periodEnd(sql`r`)}) cp`,
 
   // The IRO service is told when an IRO is allocated; one already allocated when the period began meets it that day.
   'iro-notify': (scope: Scope) => sql`
@@ -155,8 +160,10 @@ export const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-revie
  * was held if that was earlier (an early review brings the contact forward).
  */
 export const resolveByEvent = (scope: Scope) => sql`
-  update obligation io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
-  from obligation r
-  where ${scope('io')} and io.rule_id = 'iro-contact'
-    and r.la_code = io.la_code and r.child_id = io.child_id and r.source_id = io.source_id
-    and r.rule_id = any(${[...REVIEW_RULES]}::text[])`;
+  with r as materialized (
+    select o.child_id, o.source_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
+    from obligation o where ${scope('o')} and o.rule_id = any(${[...REVIEW_RULES]}::text[])
+  )
+  update obligation io set due_date = r.due
+  from r
+  where ${scope('io')} and io.rule_id = 'iro-contact' and io.child_id = r.child_id and io.source_id = r.source_id`;

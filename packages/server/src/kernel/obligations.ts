@@ -474,36 +474,25 @@ const PERSONAL_ADVISER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ru
  * and their team (or, for an unallocated child, the team that last held the case); for rules a
  * manager owns, that team's manager; for contacts, the front door team and its manager.
  */
-function responsibleOf(rule: EngineRule, scope: (alias: string) => RawBuilder<unknown>, laCode: string) {
+function responsibleOf(rule: EngineRule, laCode: string) {
   if (FRONT_DOOR_RULES.includes(rule)) {
     return {
       columns: sql`fd.manager_worker_id, fd.team_id`,
       joins: sql`left join (select team_id, manager_worker_id from team where la_code = ${laCode} and service = 'Front door' order by name limit 1) fd on true`,
     };
   }
-  const holder = sql`left join (
-      select distinct on (a.child_id) a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id
-      from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-      where ${scope('a')} and a.allocation_role = 'social-worker'
-      order by a.child_id, (a.end_date is null) desc, a.end_date desc
-    ) r on r.child_id = d.child_id`;
+  // The holders are worked out once per refresh (materialised in the insert), not once per rule's row.
+  const holder = sql`left join case_holder r on r.child_id = d.child_id`;
   if (IRO_RULES.includes(rule)) {
     // The child's IRO (an allocation of role 'iro'); without one, the social worker's team sees it.
     return {
       columns: sql`iro.worker_id, coalesce(iro.team_id, r.team_id)`,
-      joins: sql`${holder} left join (
-          select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-          where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null
-        ) iro on iro.child_id = d.child_id`,
+      joins: sql`${holder} left join case_iro iro on iro.child_id = d.child_id`,
     };
   }
   if (PERSONAL_ADVISER_RULES.includes(rule)) {
     // The young person's personal adviser; until one is allocated, the social worker holding the case.
-    const adviser = sql`left join (
-        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
-      ) pa on pa.child_id = d.child_id`;
-    return { columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`, joins: sql`${holder} ${adviser}` };
+    return { columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`, joins: sql`${holder} left join case_adviser pa on pa.child_id = d.child_id` };
   }
   if (TEAM_MANAGER_RULES.includes(rule)) {
     return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };
@@ -539,7 +528,7 @@ export async function refreshObligations(
       ${recorded.joins}`;
     }
     const due = DUE_OVERRIDES[rule]?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule), settings));
-    const who = responsibleOf(rule, scope, laCode);
+    const who = responsibleOf(rule, laCode);
     // A looked-after derivation may give a row its own interval (due_override).
     const dueDate = (LOOKED_AFTER_RULES as readonly string[]).includes(rule) ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
     return sql`
@@ -555,6 +544,18 @@ export async function refreshObligations(
     t = performance.now();
     const result = await sql`
       insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
+      with case_holder as materialized (
+        select distinct on (a.child_id) a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id
+        from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where ${scope('a')} and a.allocation_role = 'social-worker'
+        order by a.child_id, (a.end_date is null) desc, a.end_date desc
+      ), case_iro as materialized (
+        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null
+      ), case_adviser as materialized (
+        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+        where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
+      )
       select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`.execute(trx);
     options.timing?.('insert', performance.now() - t);
     await resolveByEvent(scope).execute(trx);

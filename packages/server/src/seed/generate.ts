@@ -43,6 +43,7 @@ import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
 import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type PermanenceRows } from './permanence.ts';
+import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
 
@@ -193,7 +194,8 @@ type Rows = {
   chronology_entry: Insertable<ChronologyEntryTable>[];
   record_version: Insertable<RecordVersionTable>[];
 } & PathwayRows &
-  PermanenceRows;
+  PermanenceRows &
+  LookedAfterRows;
 
 function emptyRows(): Rows {
   return {
@@ -216,6 +218,7 @@ function emptyRows(): Rows {
     visit: [],
     management_decision: [],
     ...emptyPermanenceRows(),
+    ...emptyLookedAfterRows(),
   };
 }
 
@@ -274,6 +277,9 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   progress(0, total, 'workforce');
   await generator.insertWorkforce(db);
 
+  await db.transaction().execute((trx) => insertAll(trx, 'provider', generator.lookedAfter.providers));
+  const providersMade = generator.lookedAfter.providers.length;
+
   progress(0, total, 'children');
   // One chunk is inserted (on the database's thread, for the embedded store) while the next is
   // generated; never more than two chunks are in memory. Generation pauses every few households
@@ -315,11 +321,13 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const partners = await seedPartners(db, { laCode, seed, asOf: asOfIso, passwordHash });
   for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
   users.push(...partners.users);
+  records.provider = providersMade;
 
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
   await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user,
-    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision`
+    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision,
+    provider, cla_episode, unregistered_approval, cla_review, missing_episode`
     .execute(db)
     .catch(() => undefined);
 
@@ -357,6 +365,7 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
   );
   for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   for (const table of PERMANENCE_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
+  for (const table of LOOKED_AFTER_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   statements.push(...insertsFor('chronology_entry', rows.chronology_entry), ...insertsFor('record_version', rows.record_version));
   return statements;
 }
@@ -405,6 +414,7 @@ class CouncilGenerator {
   private readonly demoUserIds: string[];
   private readonly pathways: PathwayGenerator;
   private readonly permanence: PermanenceGenerator;
+  readonly lookedAfter: LookedAfterGenerator;
   /** The social-worker allocations of the child being generated, for its casework. */
   private childAllocations: SeedAllocation[] = [];
 
@@ -464,6 +474,17 @@ class CouncilGenerator {
       new Rng(cfg.seed, 7 + hashString(cfg.laCode)),
     );
     this.permanence = new PermanenceGenerator(cfg, new Rng(cfg.seed, 11), new Rng(cfg.seed, 12 + hashString(cfg.laCode)));
+    this.lookedAfter = new LookedAfterGenerator(
+      {
+        laCode: cfg.laCode,
+        asOf: cfg.asOf,
+        directorUserId: this.demoUserIds[DEMO_USERNAMES.indexOf('hos.demo')] as string,
+        directorName: 'Director of children’s services',
+        postcodeArea: 'HR',
+      },
+      new Rng(cfg.seed, 8),
+      new Rng(cfg.seed, 9 + hashString(cfg.laCode)),
+    );
   }
 
   async insertWorkforce(db: Kysely<Database>): Promise<void> {
@@ -573,7 +594,8 @@ class CouncilGenerator {
       this.childAllocations = [];
       this.addCaseHistory(rows, child, resident);
       this.pathways.add(rows, child, child.uasc ? 'the key worker' : resident ? carerWord(resident) : 'the family', this.childAllocations);
-      this.permanence.add(rows, child);
+      const periodId = child.status === 'cla' ? this.lookedAfter.add(rows, child, home.postcode) : null;
+      this.permanence.add(rows, child, periodId);
     }
     return size;
   }

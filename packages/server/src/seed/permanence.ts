@@ -12,7 +12,6 @@ import type { Insertable } from 'kysely';
 import type {
   AdoptionTable,
   CareLeaverTable,
-  ClaEpisodeTable,
   HealthCheckTable,
   HealthOutcomeTable,
   LeaverAccommodationTable,
@@ -28,16 +27,7 @@ import type {
 import type { SeedChild } from './generate.ts';
 import { birthday, isoOf, type Rng, WeightedPicker } from './rng.ts';
 
-/**
- * Until the episodes generator (src/seed/looked-after.ts, built alongside) writes the children's
- * 903 episodes, this module writes one open episode per looked-after child so that care_period,
- * and every deadline counted from it, has something to count from. Set to false (or delete
- * placeholderEpisode) when that generator lands, or the two will both write episodes.
- */
-export const WRITE_PLACEHOLDER_EPISODES = true;
-
 export type PermanenceRows = {
-  cla_episode: Insertable<ClaEpisodeTable>[];
   permanence_plan: Insertable<PermanencePlanTable>[];
   adoption: Insertable<AdoptionTable>[];
   permanence_order: Insertable<PermanenceOrderTable>[];
@@ -55,7 +45,6 @@ export type PermanenceRows = {
 
 /** In insert order (episodes before what refers to their periods). */
 export const PERMANENCE_TABLES = [
-  'cla_episode',
   'permanence_plan',
   'adoption',
   'permanence_order',
@@ -142,12 +131,15 @@ export class PermanenceGenerator {
     private readonly ids: Rng,
   ) {}
 
-  /** Everything this module adds for one child, after the rest of the generator made them. */
-  add(rows: PermanenceRows, child: SeedChild): void {
+  /**
+   * Everything this module adds for one child, after the rest of the generator made them. A
+   * looked-after child's period of care (its 903 episodes) comes from seed/looked-after.ts.
+   */
+  add(rows: PermanenceRows, child: SeedChild, periodId: string | null): void {
     if (child.dob === null) return;
-    if (child.status === 'cla' && child.lookedAfterFrom !== null && child.lookedAfterFrom < this.cfg.asOf)
-      this.lookedAfter(rows, child, child.dob, child.lookedAfterFrom);
-    else if (child.status === 'care-leaver' && child.lookedAfterFrom !== null) this.leaver(rows, child, child.dob, child.lookedAfterFrom);
+    if (child.status === 'cla' && child.lookedAfterFrom !== null && child.lookedAfterFrom < this.cfg.asOf) {
+      if (periodId) this.lookedAfter(rows, child, child.dob, child.lookedAfterFrom, periodId);
+    } else if (child.status === 'care-leaver' && child.lookedAfterFrom !== null) this.leaver(rows, child, child.dob, child.lookedAfterFrom);
     else if (child.status === 'closed' && child.caseEnd !== null && child.caseEnd - child.dob < 12 * 365 && this.rng.chance(0.03))
       this.privateLawOrder(rows, child, child.caseEnd);
   }
@@ -156,33 +148,12 @@ export class PermanenceGenerator {
     return this.cfg.laCode;
   }
 
-  private placeholderEpisode(rows: PermanenceRows, child: SeedChild, from: number, placementType: string, legalStatus: string): string {
-    const id = this.ids.uuid();
-    if (!WRITE_PLACEHOLDER_EPISODES) return id;
-    rows.cla_episode.push({
-      la_code: this.laCode,
-      cla_episode_id: id,
-      child_id: child.personId,
-      period_id: id,
-      placement_id: this.ids.uuid(),
-      start_date: isoOf(from),
-      reason_new_episode: 'S',
-      legal_status: legalStatus,
-      category_of_need: child.uasc ? 'N4' : 'N1',
-      placement_type: placementType,
-      end_date: null,
-      reason_ended: null,
-    });
-    return id;
-  }
-
-  private lookedAfter(rows: PermanenceRows, child: SeedChild, dob: number, from: number): void {
+  private lookedAfter(rows: PermanenceRows, child: SeedChild, dob: number, from: number, periodId: string): void {
     const { rng, cfg } = this;
     const asOf = cfg.asOf;
     const ageAtEntry = from - dob;
     const underFive = ageAtEntry < 5 * 365;
     const plan = underFive ? PLAN_UNDER_FIVE.pick(rng) : PLAN_OLDER.pick(rng);
-    const periodId = this.placeholderEpisode(rows, child, from, underFive ? 'U3' : PLACE_OLDER.pick(rng), child.uasc ? 'V2' : rng.chance(0.7) ? 'C2' : 'V2');
 
     rows.previous_permanence.push({
       la_code: this.laCode,

@@ -105,6 +105,17 @@ describe('a period of care, the SSDA903 way', () => {
       homePostcode: 'HR1 2AB',
     });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'startDate', rule: 'not-in-future' })]);
+    // Rule 221: a children's home placement is at the home's own setting postcode.
+    const elsewhere = await sw.post(`/api/children/${ids.childA}/looked-after`, {
+      startDate: '2026-03-26',
+      legalStatus: 'C1',
+      categoryOfNeed: 'N1',
+      placementType: 'K2',
+      providerId: registeredHome,
+      placementPostcode: 'HR2 7AA',
+      homePostcode: 'HR1 2AB',
+    });
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'placementPostcode', rule: '903-221' })]);
   });
 
   it('Poppy becomes looked after on Thursday 26 March 2026: first review due 27 April (20 working days over Easter), first visit 2 April', async () => {
@@ -265,7 +276,8 @@ describe('missing episodes and return home interviews', () => {
   it('returned Friday 5 June at 18:00: the interview is due Monday 8 June at 18:00, and one offered at 17:30 is in time', async () => {
     const id = await missing('2026-06-05T10:00:00+01:00', '2026-06-05T18:00:00+01:00');
     expect(await deadlines('rhi')).toMatchObject([{ start_date: '2026-06-05', due_date: '2026-06-08' }]);
-    expect(((await deadlines('rhi'))[0]?.due_at as Date).toISOString()).toBe('2026-06-08T17:00:00.000Z');
+    const [rhi] = await deadlines('rhi');
+    expect(rhi?.due_at?.toISOString()).toBe('2026-06-08T17:00:00.000Z');
     const res = await sw.patch(`/api/children/${ids.childA}/missing-episodes/${id}`, {
       version: 1,
       rhiOfferedAt: '2026-06-08T17:30:00+01:00',

@@ -106,6 +106,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
       'Add a child',
       'UASC',
       'Care leavers',
+      'Providers',
     ]);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Add a child' }).click();

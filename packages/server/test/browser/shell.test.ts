@@ -116,6 +116,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
       'Add a child',
       'UASC',
       'Care leavers',
+      'Providers',
     ]);
   });
 

@@ -25,6 +25,9 @@ export function CaseworkSummary({ childId, name }: { childId: string; name: stri
         <Link className="govuk-link govuk-body lantern-section__action" to={`/children/${childId}/casework`}>
           Casework and deadlines<span className="govuk-visually-hidden"> for {name}</span>
         </Link>
+        <Link className="govuk-link govuk-body lantern-section__action" to={`/children/${childId}/looked-after`}>
+          Looked after<span className="govuk-visually-hidden"> – {name}</span>
+        </Link>
       </div>
       {problem ? (
         <p className="govuk-body">The casework could not be loaded: {problem.detail ?? problem.title}</p>

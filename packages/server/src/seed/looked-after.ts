@@ -1,0 +1,410 @@
+/**
+ * Looked-after histories for the demo council's looked-after children: the providers register,
+ * SSDA903 episodes (placement moves, legal status changes, some placements with unregistered
+ * providers and the director's approval), visits and reviews mostly on time with a late tail,
+ * and missing episodes with return home interviews (some late or not offered).
+ *
+ * Deterministic: its own random streams, and every date relative to the council's `asOf`.
+ */
+import type { Insertable } from 'kysely';
+import type {
+  AllocationTable,
+  ClaEpisodeTable,
+  ClaReviewTable,
+  MissingEpisodeTable,
+  ProviderTable,
+  UnregisteredApprovalTable,
+  VisitTable,
+} from '../kernel/db/schema.ts';
+import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
+
+export type LookedAfterRows = {
+  cla_episode: Insertable<ClaEpisodeTable>[];
+  unregistered_approval: Insertable<UnregisteredApprovalTable>[];
+  cla_review: Insertable<ClaReviewTable>[];
+  missing_episode: Insertable<MissingEpisodeTable>[];
+};
+/** In insert order, after people, allocations and providers. */
+export const LOOKED_AFTER_TABLES = ['cla_episode', 'unregistered_approval', 'cla_review', 'missing_episode'] as const;
+export const emptyLookedAfterRows = (): LookedAfterRows => ({ cla_episode: [], unregistered_approval: [], cla_review: [], missing_episode: [] });
+
+export type LookedAfterChild = { personId: string; dob: number | null; lookedAfterFrom: number | null; uasc: boolean };
+
+type Provider = Insertable<ProviderTable> & { provider_id: string; name: string; provider_kind: string; postcode: string };
+
+const INWARD = 'ABDEFGHJLNPQRSTUWXYZ';
+const WORDS = [
+  'I like it here, the carers are kind.',
+  'I want to see my mum more often.',
+  'School is OK. I have a new friend.',
+  'I miss my brother.',
+  'I don’t like the rules about my phone.',
+  'I want to stay here.',
+  'It is too far from my friends.',
+  'I feel safe here.',
+  'Nobody listens to me about contact.',
+  'I want to go home.',
+];
+const LEARNED = [
+  'Went to a friend’s house; no exploitation concerns; agreed a curfew plan.',
+  'Spent the night with an older group in town; referred to the exploitation panel.',
+  'Wanted to see family; contact arrangements reviewed.',
+  'Argument with carer; support for the placement increased.',
+  'Would not say where they had been; police informed of associates.',
+];
+
+/** Placement types by age, the commonest first. */
+const PLACEMENT_BY_AGE: [number, WeightedPicker<string>][] = [
+  [
+    12,
+    WeightedPicker.of([
+      ['U6', 0.5],
+      ['U4', 0.2],
+      ['U3', 0.15],
+      ['U1', 0.05],
+      ['K2', 0.05],
+      ['P1', 0.05],
+    ]),
+  ],
+  [
+    16,
+    WeightedPicker.of([
+      ['U6', 0.45],
+      ['U4', 0.15],
+      ['U3', 0.05],
+      ['K2', 0.3],
+      ['P1', 0.05],
+    ]),
+  ],
+  [
+    99,
+    WeightedPicker.of([
+      ['U6', 0.35],
+      ['K2', 0.2],
+      ['K3', 0.4],
+      ['P1', 0.05],
+    ]),
+  ],
+];
+
+const REASONS_CHANGED = WeightedPicker.of([
+  ['CARPL', 0.35],
+  ['CREQB', 0.2],
+  ['CREQO', 0.1],
+  ['CHILD', 0.1],
+  ['LAREQ', 0.1],
+  ['STAND', 0.05],
+  ['ALLEG', 0.03],
+  ['CLOSE', 0.04],
+  ['OTHER', 0.03],
+]);
+
+export class LookedAfterGenerator {
+  readonly providers: Provider[] = [];
+  private readonly byKind = new Map<string, Provider[]>();
+
+  constructor(
+    private readonly cfg: { laCode: string; asOf: number; directorUserId: string; directorName: string; postcodeArea: string },
+    private readonly rng: Rng,
+    private readonly ids: Rng,
+  ) {
+    const add = (
+      name: string,
+      kind: string,
+      placeProvider: string,
+      status: ProviderTable['registration_status'],
+      registeredFor: string[],
+      urn: string | null,
+    ) => {
+      const p: Provider = {
+        la_code: cfg.laCode,
+        provider_id: ids.uuid(),
+        name,
+        urn,
+        provider_kind: kind,
+        place_provider: placeProvider,
+        registration_status: status,
+        registered_for: registeredFor,
+        registered_from: status === 'registered' ? isoOf(cfg.asOf - rng.between(400, 6000)) : null,
+        registered_to: null,
+        postcode: this.postcode(),
+      };
+      this.providers.push(p);
+      const key = `${kind}:${status === 'registered' ? 'r' : 'u'}`;
+      this.byKind.set(key, [...(this.byKind.get(key) ?? []), p]);
+    };
+    let urn = 100000 + rng.int(800000);
+    const nextUrn = () => `SC${String(urn++).padStart(6, '0')}`;
+    add('Council fostering service', 'fostering-agency', 'PR1', 'registered', ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'], nextUrn());
+    for (const n of ['Bridgeway Fostering', 'Meadow Family Placements', 'Horizon Foster Care'])
+      add(n, 'fostering-agency', 'PR4', 'registered', ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'], nextUrn());
+    for (const n of ['Oakfield House', 'The Willows', 'Larch Court', 'Hillside Lodge', 'Riverside View', 'Beech House'])
+      add(n, 'childrens-home', 'PR4', 'registered', ['K2'], nextUrn());
+    for (const n of ['Kingfisher Supported Living', 'Stepping Stones 16+', 'Cedar Supported Accommodation'])
+      add(n, 'supported-accommodation', 'PR4', 'registered', ['K3'], nextUrn());
+    for (const n of ['Elm Lodge', 'The Granary']) add(n, 'childrens-home', 'PR4', 'unregistered', [], null);
+    add('Northgate Rooms', 'supported-accommodation', 'PR4', 'unregistered', [], null);
+  }
+
+  private postcode(): string {
+    const r = this.rng;
+    return `${this.cfg.postcodeArea}${r.between(1, 9)} ${r.between(1, 9)}${r.pick([...INWARD])}${r.pick([...INWARD])}`;
+  }
+
+  private provider(kind: string, registered: boolean): Provider {
+    return this.rng.pick(this.byKind.get(`${kind}:${registered ? 'r' : 'u'}`) as Provider[]);
+  }
+
+  /** One child's looked-after history: one open period of care from `lookedAfterFrom` to today; returns its id. */
+  add(
+    rows: LookedAfterRows & { visit: Insertable<VisitTable>[]; allocation: Insertable<AllocationTable>[] },
+    child: LookedAfterChild,
+    homePostcode: string,
+  ): string | null {
+    const { rng, ids, cfg } = this;
+    const asOf = cfg.asOf;
+    const from = child.lookedAfterFrom;
+    if (from === null || from > asOf || child.dob === null) return null;
+    const dob = child.dob;
+    const periodId = ids.uuid();
+    const iroOn = (day: number) =>
+      rows.allocation.find(
+        (a) =>
+          a.child_id === child.personId &&
+          a.allocation_role === 'iro' &&
+          (a.start_date as string) <= isoOf(day) &&
+          (!a.end_date || (a.end_date as string) > isoOf(day)),
+      )?.worker_id ?? null;
+
+    // Legal status and its changes.
+    let legal = child.uasc ? 'V2' : rng.pick(['C1', 'C1', 'C1', 'C1', 'V2', 'V2', 'V2', 'L1', 'L2', 'C2']);
+    const legalChanges: [number, string][] = [];
+    if (legal === 'L1' || legal === 'L2') legalChanges.push([from + rng.between(1, 8), rng.chance(0.6) ? 'C1' : 'V2']);
+    const afterEmergency = legalChanges[0]?.[1] ?? legal;
+    if (afterEmergency === 'C1' && rng.chance(0.6)) legalChanges.push([(legalChanges[0]?.[0] ?? from) + rng.between(120, 320), rng.chance(0.9) ? 'C2' : 'E1']);
+    else if (afterEmergency === 'V2' && !child.uasc && rng.chance(0.15)) legalChanges.push([(legalChanges[0]?.[0] ?? from) + rng.between(30, 200), 'C1']);
+
+    // Placement moves: most children are settled; some move often (about one in ten has 3+ placements in a year).
+    const unstable = rng.chance(0.06);
+    const moves: number[] = [];
+    for (let day = from; ; ) {
+      const gap = unstable ? rng.between(25, 140) : Math.floor(-Math.log(1 - rng.next()) * 560) + 20;
+      day += gap;
+      if (day >= asOf) break;
+      moves.push(day);
+    }
+    const events = new Map<number, { legal?: string; move?: boolean }>();
+    for (const [d, ls] of legalChanges) if (d < asOf) events.set(d, { ...events.get(d), legal: ls });
+    for (const d of moves) events.set(d, { ...events.get(d), move: true });
+    const days = [...events.keys()].sort((a, b) => a - b);
+
+    const category = child.uasc
+      ? 'N8'
+      : (
+          WeightedPicker.of([
+            ['N1', 0.62],
+            ['N2', 0.04],
+            ['N3', 0.04],
+            ['N4', 0.1],
+            ['N5', 0.12],
+            ['N6', 0.03],
+            ['N8', 0.05],
+          ]) as WeightedPicker<string>
+        ).pick(rng);
+    let placement = this.placement(dob, from, child.uasc);
+    let placementId = ids.uuid();
+    let start = from;
+    let rne: ClaEpisodeTable['reason_new_episode'] = 'S';
+    const placements: { id: string; start: number; end: number | null; unregistered: boolean }[] = [
+      { id: placementId, start: from, end: null, unregistered: placement.unregistered },
+    ];
+    const push = (end: number | null, rec: string | null, reasonChange: string | null) => {
+      rows.cla_episode.push({
+        la_code: cfg.laCode,
+        cla_episode_id: rne === 'S' ? periodId : ids.uuid(),
+        child_id: child.personId,
+        period_id: periodId,
+        placement_id: placementId,
+        start_date: isoOf(start),
+        reason_new_episode: rne,
+        legal_status: legal,
+        category_of_need: category,
+        placement_type: placement.type,
+        placement_provider: placement.placeProvider,
+        provider_id: placement.provider?.provider_id ?? null,
+        urn: placement.provider?.urn ?? (placement.type === 'P1' ? null : 'XXXXXXX'),
+        placement_postcode: placement.type === 'P1' ? homePostcode : (placement.provider?.postcode ?? this.postcode()),
+        home_postcode: homePostcode,
+        end_date: end === null ? null : isoOf(end),
+        reason_ended: rec,
+        reason_place_change: reasonChange,
+        intended_until_18: placement.until18,
+        with_parent: placement.type === 'P1' ? 'placed-with-parent' : null,
+        recorded_at: timestampOf(start, 15, 0),
+      });
+    };
+    if (placement.unregistered) this.approve(rows, child.personId, placement, placementId, from);
+    for (const d of days) {
+      const ev = events.get(d) as { legal?: string; move?: boolean };
+      const legalChanged = ev.legal !== undefined && ev.legal !== legal;
+      if (!legalChanged && !ev.move) continue;
+      const sameCarer = !!ev.move && placement.type.startsWith('U') && rng.chance(0.12);
+      push(d, 'X1', ev.move ? (sameCarer ? 'PLACE' : REASONS_CHANGED.pick(rng)) : null);
+      if (ev.move) {
+        (placements.at(-1) as { end: number | null }).end = d;
+        placement = sameCarer
+          ? { ...placement, type: placement.type === 'U6' ? 'U4' : 'U6', until18: placement.type === 'U6' }
+          : this.placement(dob, d, child.uasc);
+        placementId = ids.uuid();
+        placements.push({ id: placementId, start: d, end: null, unregistered: placement.unregistered });
+        if (placement.unregistered) this.approve(rows, child.personId, placement, placementId, d);
+      }
+      rne = ev.move ? (legalChanged ? (sameCarer ? 'U' : 'B') : sameCarer ? 'T' : 'P') : 'L';
+      if (legalChanged) legal = ev.legal as string;
+      start = d;
+    }
+    push(null, null, null);
+
+    // Visits: a week from each placement, then about every 6 weeks (weekly while unregistered, or with a parent), with a late tail.
+    const young = ageOn(dob, asOf) < 5;
+    for (const p of placements) {
+      const end = Math.min(p.end ?? asOf + 1, asOf + 1);
+      let day = p.start + (rng.chance(0.85) ? rng.between(0, 7) : rng.between(8, 20));
+      const interval = () =>
+        p.unregistered ? (rng.chance(0.85) ? rng.between(3, 7) : rng.between(8, 12)) : rng.chance(0.88) ? rng.between(21, 42) : rng.between(43, 75);
+      while (day < end) {
+        const seen = rng.chance(0.97);
+        rows.visit.push({
+          la_code: cfg.laCode,
+          visit_id: ids.uuid(),
+          child_id: child.personId,
+          episode_id: null,
+          visited_on: isoOf(day),
+          purpose: 'looked-after',
+          child_seen: seen,
+          seen_alone: seen && !young && rng.chance(0.7),
+          child_words: seen ? (young ? 'Played happily with the carer; settled and smiling.' : rng.pick(WORDS)) : null,
+          face_to_face: rng.chance(0.95),
+          location: rng.pick(['Placement', 'Placement', 'Placement', 'School', 'Contact centre']),
+          placement_id: p.id,
+          created_at: timestampOf(day, 16, 0),
+        });
+        day += interval();
+      }
+    }
+
+    // Reviews: 20 working days (about 28 days), then 3 months, then 6 months, mostly on time.
+    let review = from + (rng.chance(0.9) ? rng.between(14, 27) : rng.between(29, 45));
+    let n = 0;
+    while (review <= asOf) {
+      const age = ageOn(dob, review);
+      const participation =
+        age < 4
+          ? 'PN0'
+          : WeightedPicker.of([
+              ['PN1', 0.5],
+              ['PN2', 0.1],
+              ['PN3', 0.05],
+              ['PN4', 0.05],
+              ['PN5', 0.12],
+              ['PN6', 0.1],
+              ['PN7', 0.08],
+            ]).pick(rng);
+      rows.cla_review.push({
+        la_code: cfg.laCode,
+        review_id: ids.uuid(),
+        child_id: child.personId,
+        period_id: periodId,
+        held_on: isoOf(review),
+        chair_worker_id: iroOn(review),
+        participation,
+        child_words: age >= 4 && participation !== 'PN7' ? rng.pick(WORDS) : null,
+        iro_contact_on: rng.chance(0.85) ? isoOf(Math.max(review - rng.between(1, 12), from)) : null,
+        created_at: timestampOf(review, 17, 0),
+      });
+      n++;
+      review += n === 1 ? (rng.chance(0.9) ? rng.between(70, 91) : rng.between(93, 130)) : rng.chance(0.9) ? rng.between(150, 182) : rng.between(184, 230);
+    }
+
+    // Missing episodes: about one looked-after child in nine, mostly teenagers, often in clusters.
+    if (ageOn(dob, asOf) >= 11 && rng.chance(child.uasc ? 0.26 : 0.2)) {
+      const count = rng.chance(0.35) ? rng.between(3, 7) : rng.between(1, 2);
+      let day = Math.max(from + 5, asOf - rng.between(30, 400));
+      for (let i = 0; i < count && day < asOf; i++) {
+        const startHour = rng.between(15, 22);
+        const hours = rng.chance(0.8) ? rng.between(2, 20) : rng.between(21, 96);
+        const startedAt = Date.parse(timestampOf(day, startHour, rng.int(60)));
+        const endedAt = startedAt + hours * 3_600_000;
+        const stillMissing = i === count - 1 && endedAt > Date.parse(timestampOf(asOf, 12, 0));
+        const offer = rng.next();
+        const offeredAt = stillMissing
+          ? null
+          : offer < 0.72
+            ? endedAt + rng.between(2, 70) * 3_600_000
+            : offer < 0.87
+              ? endedAt + rng.between(74, 150) * 3_600_000
+              : null;
+        const offeredInPast = offeredAt !== null && offeredAt < Date.parse(timestampOf(asOf, 23, 0));
+        const accepted = offeredInPast ? rng.chance(0.65) : null;
+        rows.missing_episode.push({
+          la_code: cfg.laCode,
+          missing_id: ids.uuid(),
+          child_id: child.personId,
+          period_id: periodId,
+          kind: rng.chance(0.8) ? 'M' : 'A',
+          started_at: new Date(startedAt).toISOString(),
+          ended_at: stillMissing ? null : new Date(endedAt).toISOString(),
+          circumstances: rng.pick([
+            'Did not return from school.',
+            'Left the placement after an argument.',
+            'Went out with friends and did not come back.',
+            'Not in bed at the night check.',
+          ]),
+          rhi_offered_at: offeredInPast ? new Date(offeredAt as number).toISOString() : null,
+          rhi_accepted: accepted,
+          rhi_learned: accepted ? rng.pick(LEARNED) : null,
+        });
+        day += count >= 3 ? rng.between(3, 30) : rng.between(20, 200);
+      }
+    }
+    return periodId;
+  }
+
+  private placement(dob: number, on: number, uasc: boolean) {
+    const { rng } = this;
+    const age = ageOn(dob, on);
+    const picker = (PLACEMENT_BY_AGE.find(([under]) => age < under) as [number, WeightedPicker<string>])[1];
+    let type = picker.pick(rng);
+    if (uasc && type === 'P1') type = age >= 16 ? 'K3' : 'U6';
+    if (type === 'K3' && age < 16) type = 'U6';
+    // A few placements are with providers not registered for the care they give.
+    const unregistered = (type === 'K2' && rng.chance(0.06)) || (type === 'K3' && rng.chance(0.05));
+    let provider: Provider | null = null;
+    if (type.startsWith('U')) provider = rng.chance(0.6) ? (this.providers[0] as Provider) : this.provider('fostering-agency', true);
+    if (type === 'K2') provider = this.provider('childrens-home', !unregistered);
+    if (type === 'K3') provider = this.provider('supported-accommodation', !unregistered);
+    const placeProvider = type === 'P1' ? 'PR0' : (provider?.place_provider ?? 'PR4');
+    return { type, provider, placeProvider, unregistered, until18: (type === 'U4' || type === 'U1') && age >= 8 };
+  }
+
+  private approve(rows: LookedAfterRows, childId: string, placement: { type: string; provider: Provider | null }, placementId: string, on: number) {
+    const provider = placement.provider as Provider;
+    rows.unregistered_approval.push({
+      la_code: this.cfg.laCode,
+      approval_id: this.ids.uuid(),
+      child_id: childId,
+      provider_id: provider.provider_id,
+      placement_type: placement.type,
+      approved_on: isoOf(on - (this.rng.chance(0.7) ? 0 : 1)),
+      approved_by: this.cfg.directorUserId,
+      approver_name: this.cfg.directorName,
+      reasons: this.rng.pick([
+        'No registered placement could be found today despite a national search; daily manager checks and visits every 7 days until a registered home is found.',
+        'The provider has applied to Ofsted; the child knows the staff and wants to stay; weekly oversight by the director.',
+        'An emergency: the previous home gave notice; a registered home is being sought and reviewed weekly.',
+      ]),
+      placement_id: placementId,
+      created_at: timestampOf(on, 9, 0),
+    });
+  }
+}

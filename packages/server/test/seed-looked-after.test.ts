@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../src/kernel/db/store.ts';
+import { seedCouncil } from '../src/seed/generate.ts';
+import { openTestStore } from './helpers/db.ts';
+
+// The demo council's looked-after histories: shaped like the SSDA903, with rates near England's.
+const LA = 'E06000019';
+const CHILDREN = 900;
+const AS_OF = '2026-11-23';
+const YEAR_BEFORE = '2025-11-23';
+
+let store: Store;
+let again: Store;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  await seedCouncil(store.db, { children: CHILDREN, seed: 3, asOf: AS_OF });
+  again = await openTestStore();
+  await seedCouncil(again.db, { children: 120, seed: 5, asOf: AS_OF });
+}, 400_000);
+
+afterAll(async () => {
+  await store?.close();
+  await again?.close();
+});
+
+async function one<T>(db: Store, query: ReturnType<typeof sql<T>>): Promise<T> {
+  return (await query.execute(db.db)).rows[0] as T;
+}
+
+describe('the synthetic council’s looked-after histories', () => {
+  it('gives every looked-after child one open period of care, episodes that chain exactly, and a first episode with RNE S', async () => {
+    const r = await one(
+      store,
+      sql<{ open: number; periods: number; chainBroken: number; badFirst: number; sAfterFirst: number }>`
+      select (select count(*) from cla_episode where la_code = ${LA} and end_date is null)::int as open,
+        (select count(*) from care_period where la_code = ${LA})::int as periods,
+        (select count(*) from cla_episode e where e.la_code = ${LA} and e.reason_ended = 'X1'
+          and not exists (select 1 from cla_episode n where n.la_code = e.la_code and n.child_id = e.child_id and n.start_date = e.end_date and n.period_id = e.period_id and n.reason_new_episode <> 'S'))::int as "chainBroken",
+        (select count(*) from cla_episode e where e.la_code = ${LA} and e.cla_episode_id = e.period_id and e.reason_new_episode <> 'S')::int as "badFirst",
+        (select count(*) from cla_episode e where e.la_code = ${LA} and e.cla_episode_id <> e.period_id and e.reason_new_episode = 'S')::int as "sAfterFirst"`,
+    );
+    expect(r.open).toBeGreaterThan(CHILDREN * 0.14);
+    expect(r.open).toBeLessThan(CHILDREN * 0.21);
+    expect(r.periods).toBe(r.open);
+    expect(r).toMatchObject({ chainBroken: 0, badFirst: 0, sAfterFirst: 0 });
+  });
+
+  it('moves about one child in ten 3 or more times in a year, and changes legal statuses', async () => {
+    const r = await one(
+      store,
+      sql<{ children: number; unstable: number; legal: number }>`
+      select count(*)::int as children,
+        count(*) filter (where (select count(distinct x.placement_id) from cla_episode x where x.la_code = e.la_code and x.child_id = e.child_id
+          and (x.end_date is null or x.end_date > ${YEAR_BEFORE})) >= 3)::int as unstable,
+        (select count(*) from cla_episode l where l.la_code = ${LA} and l.reason_new_episode in ('L', 'B', 'U'))::int as legal
+      from cla_episode e where e.la_code = ${LA} and e.end_date is null`,
+    );
+    expect(r.unstable / r.children).toBeGreaterThan(0.05);
+    expect(r.unstable / r.children).toBeLessThan(0.16);
+    expect(r.legal).toBeGreaterThan(r.children * 0.2);
+  });
+
+  it('places a few children with unregistered providers, each with the director’s approval', async () => {
+    const r = await one(
+      store,
+      sql<{ approvals: number; live: number; unapproved: number }>`
+      select (select count(*) from unregistered_approval where la_code = ${LA})::int as approvals,
+        (select count(*) from unregistered_approval a join cla_episode e on e.la_code = a.la_code and e.placement_id = a.placement_id and e.end_date is null where a.la_code = ${LA})::int as live,
+        (select count(*) from cla_episode e join provider p on p.la_code = e.la_code and p.provider_id = e.provider_id
+          where e.la_code = ${LA} and p.registration_status = 'unregistered'
+          and not exists (select 1 from unregistered_approval a where a.la_code = e.la_code and a.placement_id = e.placement_id))::int as unapproved`,
+    );
+    expect(r.approvals).toBeGreaterThan(0);
+    expect(r.live).toBeGreaterThan(0);
+    expect(r.unapproved).toBe(0);
+  });
+
+  it('has about one looked-after child in nine missing in a year, most interviews offered within 72 hours, some late or not offered', async () => {
+    const r = await one(
+      store,
+      sql<{ cla: number; missing: number; returned: number; inTime: number; late: number; none: number }>`
+      select (select count(distinct child_id) from cla_episode where la_code = ${LA} and (end_date is null or end_date > ${YEAR_BEFORE}))::int as cla,
+        (select count(distinct child_id) from missing_episode where la_code = ${LA} and started_at > ${YEAR_BEFORE}::date)::int as missing,
+        count(*)::int as returned,
+        count(*) filter (where m.rhi_offered_at <= m.ended_at + interval '72 hours')::int as "inTime",
+        count(*) filter (where m.rhi_offered_at > m.ended_at + interval '72 hours')::int as late,
+        count(*) filter (where m.rhi_offered_at is null)::int as none
+      from missing_episode m where m.la_code = ${LA} and m.ended_at is not null`,
+    );
+    expect(r.missing / r.cla).toBeGreaterThan(0.06);
+    expect(r.missing / r.cla).toBeLessThan(0.16);
+    expect(r.inTime / r.returned).toBeGreaterThan(0.6);
+    expect(r.inTime / r.returned).toBeLessThan(0.85);
+    expect(r.late).toBeGreaterThan(0);
+    expect(r.none).toBeGreaterThan(0);
+  });
+
+  it('holds reviews and visits mostly on time, with a late tail, by the timescales engine’s own count', async () => {
+    const rows = (
+      await sql<{ rule_id: string; met: number; on_time: number }>`
+      select rule_id, count(*) filter (where met_on is not null)::int as met, count(*) filter (where met_on <= due_date)::int as on_time
+      from obligation where la_code = ${LA} and rule_id in ('cla-review-first', 'cla-review-second', 'cla-review', 'cla-visit-first', 'cla-visit') group by rule_id`.execute(
+        store.db,
+      )
+    ).rows;
+    expect(rows.map((r) => r.rule_id).sort()).toEqual(['cla-review', 'cla-review-first', 'cla-review-second', 'cla-visit', 'cla-visit-first']);
+    for (const r of rows) {
+      expect(r.on_time / r.met, r.rule_id).toBeGreaterThan(0.7);
+      expect(r.on_time / r.met, r.rule_id).toBeLessThan(0.99);
+    }
+    const chaired = await one(
+      store,
+      sql<{ n: number; chaired: number }>`select count(*)::int as n, count(chair_worker_id)::int as chaired from cla_review where la_code = ${LA}`,
+    );
+    expect(chaired.chaired / chaired.n).toBeGreaterThan(0.9);
+  });
+
+  it('gives the same histories for the same seed', async () => {
+    const fresh = await openTestStore();
+    await seedCouncil(fresh.db, { children: 120, seed: 5, asOf: AS_OF });
+    const histories = async (s: Store) =>
+      (
+        await sql`select e.cla_episode_id, e.start_date, e.end_date, e.reason_new_episode, e.legal_status, e.placement_type,
+          (select count(*)::int from missing_episode m where m.child_id = e.child_id) as missing,
+          (select count(*)::int from cla_review r where r.period_id = e.period_id) as reviews
+          from cla_episode e order by e.cla_episode_id`.execute(s.db)
+      ).rows;
+    const first = await histories(again);
+    expect(first.length).toBeGreaterThan(10);
+    expect(await histories(fresh)).toEqual(first);
+    await fresh.close();
+  }, 120_000);
+});
