@@ -13,6 +13,7 @@
  *                empty database, each as its own process (wall time and peak memory)
  *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
+ *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,8 @@ import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/service.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
+import { computeAll, computeIndicator } from '../src/areas/performance/service.ts';
+import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
 const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -210,6 +213,34 @@ async function main() {
     if (want('permanence')) await permanenceFigures();
     if (want('returns-cin')) await returnsCinFigures(work, hasPostgres);
     if (want('looked-after')) await lookedAfterFigures(figure);
+    if (want('kpi')) {
+      // The full indicator set for a council of 50,000 children, as `lantern kpi` and the dashboard count it.
+      const children = 50_000;
+      if (hasPostgres) {
+        const db = await freshPostgresDatabase();
+        try {
+          await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+          // Planner statistics, as autovacuum would gather them: the seed's own analyze runs as the
+          // application role, which PostgreSQL lets maintain no table, and without statistics every
+          // join is planned as a nested loop over one row (28.9 s for the council instead of ~1 s).
+          const owner = new pg.Client({ connectionString: db.url });
+          await owner.connect();
+          await owner.query('analyze');
+          await owner.end();
+          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          await kpiFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`);
+          await store.close();
+        } finally {
+          await db.drop();
+        }
+      }
+      const dir = path.join(work, `kpi-${children}`);
+      await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
+      const store = await openStore({ kind: 'pglite', dataDir: dir });
+      await kpiFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
@@ -300,6 +331,39 @@ async function obligationFigures(store: Store, label: string) {
   }
   event.sort((a, b) => a - b);
   figure(`one recorded event (a visit, with its deadlines), ${label}: median`, event[15] as number, 'ms');
+}
+
+/** Every indicator for the council, and for one team, as of the seed's date (median of 3). */
+async function kpiFigures(store: Store, label: string) {
+  const laCode = 'E06000019';
+  const asOf = '2026-11-23';
+  const median = async (run: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await run();
+      times.push((performance.now() - t) / 1000);
+    }
+    return times.sort((a, b) => a - b)[1] as number;
+  };
+  const count = INDICATORS.length;
+  figure(`every indicator (${count}) for the council, ${label} (median of 3)`, await median(() => computeAll(store.db, laCode, { asOf, live: true })), 's');
+  const team = await store.db
+    .selectFrom('team')
+    .select('team_id')
+    .where('la_code', '=', laCode)
+    .where('service', '=', 'Children in need')
+    .limit(1)
+    .executeTakeFirst();
+  if (team)
+    figure(
+      `every indicator for one team, ${label} (median of 3)`,
+      await median(() => computeAll(store.db, laCode, { asOf, live: true, scope: { kind: 'team', id: team.team_id } })),
+      's',
+    );
+  for (const id of ['contact-decisions-1wd', 'children-3plus-workers', 'cp-visits-in-time']) {
+    figure(`  ${id}, council, ${label}`, await median(() => computeIndicator(store.db, laCode, id, { asOf, live: true })), 's');
+  }
 }
 
 async function apiFigures(url: string) {

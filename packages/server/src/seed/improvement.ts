@@ -179,14 +179,15 @@ export async function seedImprovement(
       .insertInto('recommendation')
       .values({ la_code: laCode, recommendation_id: recommendationId, inspection_id: inspectionId, number: i + 1, text: r.text })
       .execute();
+    const measure = (INDICATORS.find((d) => d.id === r.indicator)?.title ?? r.indicator).toLowerCase();
     const plan = [
-      { title: `Weekly tracking of ${r.indicator} in every team meeting`, due: addCalendarMonths(o.asOf, -2), status: 'done' as const },
+      { title: `Weekly tracking of ${measure} in every team meeting`, due: addCalendarMonths(o.asOf, -2), status: 'done' as const },
       {
-        title: `Audit a sample of cases behind ${r.indicator} and act on the findings`,
+        title: `Audit a sample of cases behind ${measure} and act on the findings`,
         due: addDays(o.asOf, -21 - i * 7),
         status: i % 2 ? ('off-track' as const) : ('on-track' as const),
       },
-      { title: `Reach the target for ${r.indicator}`, due: addCalendarMonths(o.asOf, 4), status: 'on-track' as const },
+      { title: `Reach the target for ${measure}`, due: addCalendarMonths(o.asOf, 4), status: 'on-track' as const },
     ];
     for (const p of plan) {
       const centre = INDICATORS.find((d) => d.id === r.indicator);

@@ -89,8 +89,12 @@ describe.skipIf(skip)('A director’s dashboard and improvement plan in a browse
     await expectNoAxeViolations(page, 'an indicator');
   });
 
-  test('the director marks an overdue action done, with its evidence', async () => {
-    await page.getByRole('link', { name: 'Improvement plan' }).first().click();
+  test('the director sees overdue actions on their worklist and marks one done, with its evidence', async () => {
+    await page.getByRole('link', { name: 'My work' }).click();
+    const due = page.getByTestId('improvement-due');
+    await due.waitFor();
+    await expect(due.textContent()).resolves.toMatch(/improvement actions? overdue or off track/);
+    await due.getByRole('link', { name: 'The improvement plan' }).click();
     await heading1(page, 'Improvement plan');
     const attention = page.getByRole('table', { name: /needing attention/ });
     const first = attention.locator('tbody tr').first();

@@ -57,8 +57,9 @@ function windowFor(def: IndicatorDefinition, laCode: string, asOf: string, month
 
 /**
  * Each unit of an indicator with whom it belongs to: its own worker and team where the unit names
- * them, otherwise the child's social worker on the unit's day (the allocation covering it, else
- * the next one to start, else the last to end) and that worker's team.
+ * them, otherwise the child's social worker on the unit's day (the last allocation started on or
+ * before it: the one covering it, or the last to end before it; else the next to start) and that
+ * worker's team. Two index lookups per unit, each the first row of allocation_child.
  */
 function attributed(def: IndicatorDefinition, w: Window): RawBuilder<unknown> {
   const q = INDICATOR_SQL[def.id];
@@ -69,11 +70,14 @@ function attributed(def: IndicatorDefinition, w: Window): RawBuilder<unknown> {
       coalesce(u.worker_id, al.worker_id) as worker_id, coalesce(u.team_id, wk.team_id) as team_id, t.service
     from (${q.sql(w)}) as u (child_id, worker_id, team_id, on_date, num, den, days)
     left join lateral (
-      select a.worker_id from allocation a
-      where ${byAllocation ? sql`true` : sql`false`} and a.la_code = ${w.laCode} and a.child_id = u.child_id and a.allocation_role = 'social-worker'
-      order by case when a.start_date <= u.on_date and (a.end_date is null or a.end_date > u.on_date) then 0 when a.start_date > u.on_date then 1 else 2 end,
-        abs(a.start_date - u.on_date)
-      limit 1
+      select coalesce(
+        (select a.worker_id from allocation a
+          where a.la_code = ${w.laCode} and a.child_id = u.child_id and a.allocation_role = 'social-worker' and a.start_date <= u.on_date
+          order by a.start_date desc limit 1),
+        (select a.worker_id from allocation a
+          where a.la_code = ${w.laCode} and a.child_id = u.child_id and a.allocation_role = 'social-worker' and a.start_date > u.on_date
+          order by a.start_date limit 1)) as worker_id
+      where ${byAllocation ? sql`true` : sql`false`}
     ) al on true
     left join worker wk on wk.la_code = ${w.laCode} and wk.worker_id = coalesce(u.worker_id, al.worker_id)
     left join team t on t.la_code = ${w.laCode} and t.team_id = coalesce(u.team_id, wk.team_id)`;

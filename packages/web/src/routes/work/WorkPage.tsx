@@ -7,6 +7,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { SessionUser, WorklistQuery, WorklistState, WorklistView } from '../../api/types.ts';
+import { ImprovementDue } from '../../components/ImprovementDue.tsx';
 import { Select } from '../../components/fields.tsx';
 import { Loading, NoAccess } from '../../components/Notices.tsx';
 import { countsText, ObligationStateTag, ruleKindLabel, sortObligations } from '../../components/obligations.tsx';
@@ -58,6 +59,7 @@ export function WorkPage() {
   return (
     <>
       <h1 className="govuk-heading-l">{VIEW_TITLE[view]}</h1>
+      <ImprovementDue />
       {views.length > 1 ? (
         <nav aria-label="Worklists" className="lantern-subnav">
           <ul className="govuk-list lantern-subnav__list">
