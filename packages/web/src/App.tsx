@@ -12,6 +12,8 @@ import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
 import { TeamsPage } from './routes/teams/TeamsPage.tsx';
 import { WorkPage } from './routes/work/WorkPage.tsx';
+import { SupervisionPage } from './routes/workforce/SupervisionPage.tsx';
+import { WorkforcePage } from './routes/workforce/WorkforcePage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
@@ -81,6 +83,8 @@ export function App() {
               </Route>
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />
+              <Route path="workforce" element={<WorkforcePage />} />
+              <Route path="workers/:workerId/supervision" element={<SupervisionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

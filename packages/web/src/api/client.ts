@@ -69,7 +69,7 @@ function isProblem(value: unknown): value is Problem {
 
 type Options = { body?: unknown; query?: Record<string, string | number | undefined>; signInCall?: boolean };
 
-async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
   let url = path;
   if (options.query) {
     const params = new URLSearchParams();

@@ -19,6 +19,7 @@ export function Header() {
     items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
     if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: (p) => p === '/work' });
     if (can('workforce:read')) items.push({ href: '/teams', text: 'Teams', current: (p) => p.startsWith('/teams') });
+    if (can('workforce:report')) items.push({ href: '/workforce', text: 'Workforce', current: (p) => p === '/workforce' || p.startsWith('/workers/') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
   }
 
