@@ -55,7 +55,7 @@ describe('the synthetic workforce history', () => {
           and job_role = 'social-worker' and employment = 'permanent' and protected_caseload between 8 and 15) as "asyeOk",
         (select count(distinct worker_id)::int from induction_item where la_code = ${LA}) as inductions,
         (select count(distinct i.worker_id)::int from induction_item i join worker w using (la_code, worker_id)
-          where i.la_code = ${LA} and w.start_date > (${AS_OF}::date - 183)) as "inductionsOk",
+          where i.la_code = ${LA} and w.start_date > (${AS_OF}::date - 366)) as "inductionsOk",
         (select count(*)::int from worker where la_code = ${LA} and leave_date is not null) as leavers,
         (select count(*)::int from worker where la_code = ${LA} and leave_date is not null and leave_reason is not null) as "leaversWithReason"`,
     );

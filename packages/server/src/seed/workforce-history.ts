@@ -152,11 +152,11 @@ export async function seedWorkforceHistory(
   }
   const asyeStart = new Map(census.filter((c) => c.asye).map((c) => [c.worker_id, dayOf(byId.get(c.worker_id)?.start_date as string)]));
 
-  // Inductions for those who started in the last six months: most done by twelve weeks, some not.
+  // Inductions for those who started in the last year: most done by twelve weeks, some not.
   const induction: object[] = [];
   for (const w of workers) {
     const start = dayOf(w.start_date);
-    if (w.leave_date || asOf - start > 182 || !(SUPERVISED_ROLES as readonly string[]).includes(w.job_role)) continue;
+    if (w.leave_date || asOf - start > 365 || !(SUPERVISED_ROLES as readonly string[]).includes(w.job_role)) continue;
     const diligent = rng.chance(0.7);
     for (const item of DEFAULT_INDUCTION_CHECKLIST) {
       const done = start + rng.between(2, diligent ? 70 : 130);
