@@ -6,6 +6,8 @@
  *   embedded   — how long the HTTP thread stalls while the embedded database runs a slow query,
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
+ *   workforce  — the workforce views (caseloads, churn, team turnover, the supervision worklist)
+ *                on a council of about 1,000 staff, on both stores
  *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
  *                and care leaver records, and one looked-after child's deadline refresh
@@ -242,6 +244,28 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
 
+    if (want('workforce')) {
+      // The generator staffs about one worker for every 18.6 children: 18,600 children make ~1,000 staff.
+      const children = Number(process.env.LANTERN_BENCH_WORKFORCE_CHILDREN ?? 18_600);
+      if (hasPostgres) {
+        const db = await freshPostgresDatabase();
+        try {
+          await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          await workforceFigures(store, 'PostgreSQL');
+          await store.close();
+        } finally {
+          await db.drop();
+        }
+      }
+      const dir = path.join(work, 'workforce');
+      await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
+      const store = await openStore({ kind: 'pglite', dataDir: dir });
+      await workforceFigures(store, 'PGlite');
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+
     if (want('embedded')) {
       // Baseline: PGlite on the calling thread, as the library runs by default.
       const inline = await PGlite.create();
@@ -277,6 +301,45 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The workforce views as a head of service sees them, each the median of 5 after a warm-up. */
+async function workforceFigures(store: Store, label: string) {
+  const laCode = 'E06000019';
+  const { caseloads, churn, teamStats } = await import('../src/areas/workforce/figures.ts');
+  const { workerWorklist } = await import('../src/areas/supervision/service.ts');
+  const { refreshWorkerObligations } = await import('../src/kernel/worker-obligations.ts');
+  const staff = await store.db.selectFrom('worker').select(store.db.fn.countAll<number>().as('n')).where('la_code', '=', laCode).executeTakeFirstOrThrow();
+  const hos = await store.db.selectFrom('app_user').selectAll().where('la_code', '=', laCode).where('username', '=', 'hos.demo').executeTakeFirstOrThrow();
+  const tm = await store.db.selectFrom('app_user').selectAll().where('la_code', '=', laCode).where('username', '=', 'tm.demo').executeTakeFirstOrThrow();
+  const team = await store.db
+    .selectFrom('worker')
+    .select('team_id')
+    .where('la_code', '=', laCode)
+    .where('worker_id', '=', tm.worker_id as string)
+    .executeTakeFirstOrThrow();
+  const actor = (u: typeof hos, teamId: string | null) => ({
+    user: { userId: u.user_id, laCode, username: u.username, displayName: u.display_name, role: u.role as 'head-of-service', workerId: u.worker_id, teamId },
+    ip: null,
+    userAgent: 'bench',
+  });
+  const time = async (name: string, run: () => Promise<unknown>) => {
+    await run();
+    const ms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await run();
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    figure(`${name}, ${Number(staff.n).toLocaleString('en-GB')} staff, ${label}: median`, ms[2] as number, 'ms');
+  };
+  await time('caseloads of every worker, by team and service', () => caseloads(store.db, laCode, {}));
+  await time('churn: social workers per child, whole council', () => churn(store.db, actor(hos, null), { limit: 200 }));
+  await time('team stats: 12 month ends, every team', () => teamStats(store.db, laCode, { months: 12 }));
+  await time('supervision worklist, whole service', () => workerWorklist(store.db, actor(hos, null), { view: 'service', limit: 200 }));
+  await time('supervision worklist, a team manager', () => workerWorklist(store.db, actor(tm, team.team_id), { view: 'mine', limit: 200 }));
+  await time('rebuild every worker deadline (supervision, induction)', () => refreshWorkerObligations(store.db, laCode));
 }
 
 /** Whole-council rebuild of every deadline, and one recorded event (a visit) end to end. */

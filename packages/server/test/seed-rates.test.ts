@@ -162,3 +162,21 @@ describe('the synthetic council’s permanence, health and care leaver rates', (
     expect(r.eet / r.older).toBeLessThan(0.7);
   });
 });
+
+describe('the synthetic council’s workforce history', () => {
+  it('has newly qualified workers in their ASYE, overdue supervision for a minority, and some inductions late', async () => {
+    const r = await one(sql<{ asye: number; practitioners: number; overdue: number; oversightOpen: number; oversightOverdue: number }>`
+      select (select count(*)::int from worker where la_code = ${LA} and asye_start is not null and asye_start > (${AS_OF}::date - 365)) as asye,
+        (select count(distinct worker_id)::int from worker_obligation where la_code = ${LA} and rule_id like 'supervision%' and met_on is null and ended_on is null) as practitioners,
+        (select count(distinct worker_id)::int from worker_obligation where la_code = ${LA} and rule_id like 'supervision%' and met_on is null and ended_on is null
+          and due_date < ${AS_OF}) as overdue,
+        (select count(*)::int from obligation where la_code = ${LA} and rule_id = 'management-oversight' and met_on is null and ended_on is null) as "oversightOpen",
+        (select count(*)::int from obligation where la_code = ${LA} and rule_id = 'management-oversight' and met_on is null and ended_on is null
+          and due_date < ${AS_OF}) as "oversightOverdue"`);
+    expect(r.asye).toBeGreaterThan(0);
+    expect(r.overdue / r.practitioners).toBeGreaterThan(0.05);
+    expect(r.overdue / r.practitioners).toBeLessThan(0.4);
+    expect(r.oversightOverdue / r.oversightOpen).toBeGreaterThan(0.05);
+    expect(r.oversightOverdue / r.oversightOpen).toBeLessThan(0.4);
+  });
+});

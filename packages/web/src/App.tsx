@@ -20,6 +20,8 @@ import { WorkPage } from './routes/work/WorkPage.tsx';
 import { CareFormPage } from './routes/care/CareFormPage.tsx';
 import { CareLeaversPage, UascListPage } from './routes/care/ListsPages.tsx';
 import { LookedAfterCarePage } from './routes/care/LookedAfterCarePage.tsx';
+import { SupervisionPage } from './routes/workforce/SupervisionPage.tsx';
+import { WorkforcePage } from './routes/workforce/WorkforcePage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
@@ -147,6 +149,8 @@ export function App() {
                 <Route path="improvement/actions/:actionId" element={<ActionPage />} />
                 <Route path="improvement/board-pack" element={<BoardPackPage />} />
               </Route>
+              <Route path="workforce" element={<WorkforcePage />} />
+              <Route path="workers/:workerId/supervision" element={<SupervisionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -16,6 +16,7 @@ import type { Role } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
+import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type {
   AddressTable,
   AllocationTable,
@@ -46,6 +47,7 @@ import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type Perma
 import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
+import { seedWorkforceHistory } from './workforce-history.ts';
 
 export type SeedOptions = {
   laCode?: string;
@@ -323,6 +325,12 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   users.push(...partners.users);
   records.provider = providersMade;
 
+  // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.
+  progress(total, total, 'workforce history');
+  const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
+  const history = await seedWorkforceHistory(db, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
+  for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
+
   // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
   // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
   await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user,
@@ -334,6 +342,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   // Every deadline, derived from the records by the timescales engine.
   progress(total, total, 'obligations');
   records.obligation = (await refreshObligations(db, laCode)).obligations;
+  records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
   await sql`analyze obligation`.execute(db).catch(() => undefined);
   progress(total, total, 'done');
 

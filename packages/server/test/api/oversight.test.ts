@@ -159,3 +159,26 @@ describe('accountability', () => {
     expect((await sw.get(`/api/workers/${ids.tmA}/decisions`)).status).toBe(403);
   });
 });
+
+describe('the council’s own audit questions', () => {
+  it('audits against the questions the council set', async () => {
+    const questions = [
+      { id: 'risk-realistic', text: 'Is the risk assessment realistic?' },
+      { id: 'child-voice', text: 'Is the child’s voice heard?' },
+    ];
+    expect((await tm.put('/api/settings/audit-questions', questions)).status).toBe(403);
+    expect((await hos.put('/api/settings/audit-questions', [...questions, questions[0]])).status).toBe(400);
+    expect((await hos.put('/api/settings/audit-questions', questions)).body).toEqual({ key: 'workforce.audit-questions', items: 2 });
+    const old = DEFAULT_AUDIT_QUESTIONS.map((q) => ({ questionId: q.id, answer: 'yes' }));
+    const refused = await tm.post(`/api/children/${ids.childA}/case-audits`, { auditedOn: '2026-02-10', grade: 'good', summary: 'x', answers: old });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0]).toMatchObject({ rule: 'council-question', field: 'answers.2.questionId' });
+    const ok = await tm.post(`/api/children/${ids.childA}/case-audits`, {
+      auditedOn: '2026-02-10',
+      grade: 'good',
+      summary: 'Both questions answered well.',
+      answers: questions.map((q) => ({ questionId: q.id, answer: 'yes' })),
+    });
+    expect(ok.status).toBe(201);
+  });
+});

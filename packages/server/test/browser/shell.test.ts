@@ -342,6 +342,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
         'Performance',
         'Improvement plan',
       ]);
+      expect(await p.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Find a child', 'Teams', 'Workforce']);
       expect((await p.request.get(`${url}/api/children?q=${encodeURIComponent(child.familyName)}`)).status()).toBe(403);
 
       await p.goto(`${url}/children/${child.childId}`);

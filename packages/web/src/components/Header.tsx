@@ -24,6 +24,7 @@ export function Header() {
     if (can('improvement:read')) items.push({ href: '/improvement', text: 'Improvement plan', current: (p) => p.startsWith('/improvement') });
     if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p.startsWith('/partners') });
     else if (can('partner:manage')) items.push({ href: '/partners/register', text: 'Partners', current: (p) => p.startsWith('/partners') });
+    if (can('workforce:report')) items.push({ href: '/workforce', text: 'Workforce', current: (p) => p === '/workforce' || p.startsWith('/workers/') });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
     if (can('child:search')) items.push({ href: '/uasc', text: 'UASC', current: (p) => p === '/uasc' });
     if (can('child:search')) items.push({ href: '/care-leavers', text: 'Care leavers', current: (p) => p === '/care-leavers' });

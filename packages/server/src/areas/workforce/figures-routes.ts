@@ -1,9 +1,10 @@
-import { caseloadSettings } from '@lantern/core/workforce';
+import { auditQuestionSettings, caseloadSettings, checklistSettings, WORKFORCE_SETTING } from '@lantern/core/workforce';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
+import { invalid } from '../../kernel/http/problem.ts';
 import { allocationGaps, caseloadHistory, caseloads, churn, teamStats, workforceSettings } from './figures.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -189,4 +190,33 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       return (await workforceSettings(db(), actor.user.laCode)).caseload;
     },
   });
+
+  // The induction checklist applies to starters from now on (each keeps the checklist they started with);
+  // audit questions apply to audits from now on.
+  for (const [path, key, body, summary] of [
+    ['/api/settings/induction-checklist', WORKFORCE_SETTING.inductionChecklist, checklistSettings, 'The council’s induction checklist for new starters'],
+    ['/api/settings/audit-questions', WORKFORCE_SETTING.auditQuestions, auditQuestionSettings, 'The council’s case audit questions'],
+  ] as const) {
+    app.put(path, {
+      config: { permission: 'settings:manage' },
+      schema: { tags: ['workforce'], summary, body, response: { 200: z.object({ key: z.string(), items: z.number().int() }) } },
+      handler: async (req) => {
+        const actor = req.actor();
+        const ids = (req.body as { id: string }[]).map((i) => i.id);
+        if (new Set(ids).size !== ids.length) throw invalid([{ field: 'id', rule: 'unique', message: 'Each item needs its own id' }]);
+        const value = JSON.stringify(req.body);
+        await db()
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .insertInto('council_setting')
+              .values({ la_code: actor.user.laCode, key, value, updated_by: actor.user.userId })
+              .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value, updated_by: actor.user.userId, updated_at: sql`now()` }))
+              .execute();
+            await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: key });
+          });
+        return { key, items: ids.length };
+      },
+    });
+  }
 }

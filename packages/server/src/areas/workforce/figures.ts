@@ -91,20 +91,20 @@ export async function caseloads(
   const { caseload: settings } = await workforceSettings(db, laCode);
   const rows = (
     await sql<CaseloadRow>`
+    with h as materialized (${heldOn(laCode, asOf)}),
+    c as (select worker_id, count(*) as children, count(*) filter (where kind = 'child-protection') as cp,
+            count(*) filter (where kind = 'looked-after') as la, count(*) filter (where kind = 'child-in-need') as cin
+          from h group by worker_id)
     select w.worker_id, w.given_name, w.family_name, w.job_role, w.employment, w.fte, w.team_id, t.name as team_name, t.service,
       w.asye_start, w.protected_caseload,
-      count(h.child_id) as children,
-      count(h.child_id) filter (where h.kind = 'child-protection') as cp,
-      count(h.child_id) filter (where h.kind = 'looked-after') as la,
-      count(h.child_id) filter (where h.kind = 'child-in-need') as cin
+      coalesce(c.children, 0) as children, coalesce(c.cp, 0) as cp, coalesce(c.la, 0) as la, coalesce(c.cin, 0) as cin
     from worker w
     left join team t on t.la_code = w.la_code and t.team_id = w.team_id
-    left join (${heldOn(laCode, asOf)}) h on h.worker_id = w.worker_id
+    left join c on c.worker_id = w.worker_id
     where w.la_code = ${laCode} and w.start_date <= ${asOf}::date and (w.leave_date is null or w.leave_date >= ${asOf}::date)
       ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}
       ${q.service ? sql`and t.service = ${q.service}` : sql``}
-    group by w.worker_id, w.given_name, w.family_name, w.job_role, w.employment, w.fte, w.team_id, t.name, t.service, w.asye_start, w.protected_caseload
-    having w.job_role = any(${CASE_HOLDING}::text[]) or count(h.child_id) > 0
+      and (w.job_role = any(${CASE_HOLDING}::text[]) or c.children > 0)
     order by t.service nulls last, t.name nulls last, w.family_name, w.given_name`.execute(db)
   ).rows;
   const workers = rows.map((r) => {

@@ -9,6 +9,7 @@ import { AllocateWorkerForm } from './AllocateWorkerForm.tsx';
 import { CaseworkSummary } from './CaseworkSummary.tsx';
 import { Allocations } from './Allocations.tsx';
 import { ChildIdentity } from './ChildIdentity.tsx';
+import { ChildOversight } from './ChildOversight.tsx';
 import { Chronology } from './Chronology.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 import { PartnerSection } from '../partners/PartnerSection.tsx';
@@ -82,6 +83,8 @@ export function ChildPage() {
           />
         ) : null}
       </Allocations>
+
+      <ChildOversight childId={child.childId} />
 
       <section aria-labelledby="chronology-heading" className="lantern-section">
         <h2 className="govuk-heading-m" id="chronology-heading">

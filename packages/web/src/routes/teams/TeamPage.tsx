@@ -59,7 +59,9 @@ export function TeamPage() {
             {list.map((w) => (
               <tr className="govuk-table__row" key={w.workerId}>
                 <th scope="row" className="govuk-table__header lantern-cell-normal">
-                  {w.name}
+                  <Link className="govuk-link" to={`/workers/${w.workerId}/supervision`}>
+                    {w.name}
+                  </Link>
                 </th>
                 <td className="govuk-table__cell">{w.jobRoleLabel}</td>
                 <td className="govuk-table__cell">{labelOf(EMPLOYMENT, w.employment)}</td>

@@ -14,6 +14,7 @@ import { countsText, ObligationStateTag, ruleKindLabel, sortObligations } from '
 import { capitalise, formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { WorkerDeadlines } from '../workforce/WorkerDeadlines.tsx';
 
 const VIEW_TITLE: Record<WorklistView, string> = { mine: 'My work', team: 'My team’s work', service: 'Work across the service' };
 const VIEW_LINK: Record<WorklistView, string> = { mine: 'My work', team: 'Team', service: 'Service' };
@@ -81,6 +82,7 @@ export function WorkPage() {
       ) : null}
       <Filters view={view} state={state} ruleId={ruleId} teamId={teamId} onApply={(next) => setParams(next)} />
       <Worklist query={query} view={view} />
+      <WorkerDeadlines view={view} />
     </>
   );
 }

@@ -1,0 +1,376 @@
+/**
+ * The synthetic council's workforce history, written after its staff and children: what the
+ * census asks of each worker, newly qualified workers in their ASYE with protected caseloads,
+ * new starters' inductions, each team's funded posts (so vacancies show), supervision every
+ * few weeks with the directions given on children — and the gaps real councils have — managers'
+ * oversight on open cases (some left too long), risk assessments with the manager's view, and
+ * case audits with moderation and actions. Deterministic for a seed: every choice comes from
+ * its own Rng stream and every list is read in a fixed order.
+ */
+import { CSWW_ETHNICITY } from '@lantern/core/csww';
+import { DEFAULT_AUDIT_QUESTIONS, DEFAULT_INDUCTION_CHECKLIST, SUPERVISED_ROLES } from '@lantern/core/workforce';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../kernel/db/schema.ts';
+import { dayOf, isoOf, Rng, WeightedPicker } from './rng.ts';
+
+const ROWS_PER_INSERT = 1000;
+
+const UNIVERSITIES = [
+  'University of Worcester',
+  'University of Gloucestershire',
+  'University of Birmingham',
+  'Cardiff University',
+  'University of the West of England',
+  'Keele University',
+  'Open University',
+  'University of Bristol',
+  'Coventry University',
+  'Staffordshire University',
+];
+
+const DIRECTIONS = [
+  'See {child} alone within the next two weeks and record their words.',
+  'Update the chronology and the risk assessment before the review.',
+  'Convene a core group meeting this month; invite school and health.',
+  'Ask the health visitor for the growth charts and weigh them against the history.',
+  'Complete the direct work on {child}’s wishes and feelings before the conference.',
+  'Agree the step-down plan with the family and early help; review in four weeks.',
+  'Chase the police check on the new partner; a strategy discussion if concerns are confirmed.',
+  'Visit unannounced before the end of the month.',
+  'Refer to the parenting programme and check attendance weekly.',
+  'Write to the GP for the missed appointments and discuss at the next supervision.',
+];
+
+const OVERSIGHT_REASONS = [
+  'Case reviewed: the plan is progressing; visits are on time and the child is seen alone.',
+  'Case reviewed: drift in the plan; the worker to convene a meeting within two weeks.',
+  'Case reviewed: the risk assessment needs updating with the recent police call-outs.',
+  'Case reviewed: the child’s views are recorded and shape the plan; continue.',
+  'Case reviewed: agencies are not attending; escalate to their safeguarding leads.',
+];
+const EVIDENCE = [
+  'Case file and chronology',
+  'Last three visit records and the plan',
+  'Core group minutes and school report',
+  'Health visitor report and visits',
+];
+
+const GRADE = WeightedPicker.of<string>([
+  ['outstanding', 0.06],
+  ['good', 0.38],
+  ['requires-improvement', 0.42],
+  ['inadequate', 0.14],
+]);
+const REASON_LEAVE = WeightedPicker.of<string>([
+  ['1', 0.62],
+  ['5', 0.08],
+  ['7', 0.08],
+  ['8', 0.12],
+  ['9', 0.1],
+]);
+const START_ORIGIN = WeightedPicker.of<string>([
+  ['1', 0.22], // newly qualified
+  ['2', 0.3], // from another council
+  ['4', 0.12],
+  ['5', 0.16],
+  ['10', 0.2],
+]);
+const ETHNICITY = WeightedPicker.of<string>(CSWW_ETHNICITY.map((e) => [e, e === 'WBRI' ? 14 : e === 'REFU' || e === 'NOBT' ? 0.4 : 0.5] as [string, number]));
+
+type WorkerRow = {
+  worker_id: string;
+  job_role: string;
+  employment: string;
+  team_id: string | null;
+  start_date: string;
+  leave_date: string | null;
+  fte: number | string;
+};
+type AllocationRow = { worker_id: string; child_id: string; given_name: string; start_date: string; end_date: string | null };
+type EpisodeRow = { episode_id: string; child_id: string; referral_date: string; worker_id: string | null; team_id: string | null };
+
+async function insertRows(db: Kysely<Database>, table: keyof Database & string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + ROWS_PER_INSERT);
+    const cols = sql.join(Object.keys(part[0] as object).map((c) => sql.ref(c)));
+    await sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)})`.execute(
+      db,
+    );
+  }
+}
+
+export async function seedWorkforceHistory(
+  db: Kysely<Database>,
+  options: { laCode: string; seed: number; asOf: string; managerUserId: string; auditorUserId: string },
+): Promise<Record<string, number>> {
+  const { laCode, asOf: asOfIso } = options;
+  const asOf = dayOf(asOfIso);
+  const rng = new Rng(options.seed, 501);
+  const ids = new Rng(options.seed, 502);
+  const records: Record<string, number> = {};
+
+  const workers = (
+    await sql<WorkerRow>`select worker_id, job_role, employment, team_id, start_date::text as start_date, leave_date::text as leave_date, fte
+      from worker where la_code = ${laCode} order by worker_id`.execute(db)
+  ).rows;
+  const managerOf = new Map(
+    (
+      await sql<{
+        team_id: string;
+        manager_worker_id: string | null;
+      }>`select team_id, manager_worker_id from team where la_code = ${laCode} order by team_id`.execute(db)
+    ).rows.map((t) => [t.team_id, t.manager_worker_id]),
+  );
+  const byId = new Map(workers.map((w) => [w.worker_id, w]));
+
+  // What the census asks of each worker.
+  const census = workers.map((w) => {
+    const start = dayOf(w.start_date);
+    const ageAtStart = 22 + Math.floor(rng.next() ** 1.6 * 30);
+    return {
+      worker_id: w.worker_id,
+      date_of_birth: isoOf(start - ageAtStart * 365 - rng.int(365)),
+      gender: rng.chance(0.8) ? '2' : rng.chance(0.97) ? '1' : '9',
+      ethnicity: ETHNICITY.pick(rng),
+      qualification_institution: rng.pick(UNIVERSITIES),
+      qualification_level: rng.chance(0.62) ? '1' : rng.chance(0.92) ? '2' : '3',
+      start_origin: START_ORIGIN.pick(rng),
+      leave_reason: w.leave_date ? REASON_LEAVE.pick(rng) : null,
+      // Newly qualified social workers who started in the last year are in their ASYE.
+      asye: w.job_role === 'social-worker' && w.employment === 'permanent' && !w.leave_date && asOf - start < 365 && rng.chance(0.9),
+    };
+  });
+  for (let i = 0; i < census.length; i += ROWS_PER_INSERT) {
+    const part = census.slice(i, i + ROWS_PER_INSERT);
+    await sql`update worker w set date_of_birth = c.date_of_birth::date, gender = c.gender, ethnicity = c.ethnicity,
+        qualification_institution = c.qualification_institution, qualification_level = c.qualification_level,
+        start_origin = case when c.asye then '1' else c.start_origin end, leave_reason = c.leave_reason,
+        asye_start = case when c.asye then w.start_date end, protected_caseload = case when c.asye then 12 end
+      from json_to_recordset(${JSON.stringify(part)}) as c (worker_id uuid, date_of_birth text, gender text, ethnicity text,
+        qualification_institution text, qualification_level text, start_origin text, leave_reason text, asye boolean)
+      where w.la_code = ${laCode} and w.worker_id = c.worker_id`.execute(db);
+  }
+  const asyeStart = new Map(census.filter((c) => c.asye).map((c) => [c.worker_id, dayOf(byId.get(c.worker_id)?.start_date as string)]));
+
+  // Inductions for those who started in the last year: most done by twelve weeks, some not.
+  const induction: object[] = [];
+  for (const w of workers) {
+    const start = dayOf(w.start_date);
+    if (w.leave_date || asOf - start > 365 || !(SUPERVISED_ROLES as readonly string[]).includes(w.job_role)) continue;
+    const diligent = rng.chance(0.7);
+    for (const item of DEFAULT_INDUCTION_CHECKLIST) {
+      const done = start + rng.between(2, diligent ? 70 : 130);
+      induction.push({
+        la_code: laCode,
+        worker_id: w.worker_id,
+        item_id: item.id,
+        label: item.label,
+        completed_on: done <= asOf && rng.chance(diligent ? 0.97 : 0.7) ? isoOf(done) : null,
+        completed_by: done <= asOf ? options.managerUserId : null,
+      });
+    }
+  }
+  if (induction.length) await insertRows(db, 'induction_item', induction);
+  records.induction_item = induction.length;
+
+  // Funded posts: those filled by permanent staff today, plus the posts agency staff cover, plus a few empty.
+  const establishment: object[] = [];
+  for (const teamId of managerOf.keys()) {
+    const inPost = workers.filter((w) => w.team_id === teamId && w.start_date <= asOfIso && (!w.leave_date || w.leave_date >= asOfIso));
+    const fte = (e: string) => inPost.filter((w) => w.employment === e).reduce((n, w) => n + Number(w.fte), 0);
+    const funded = Math.round((fte('permanent') + fte('agency') + rng.int(4) * 0.5) * 2) / 2;
+    establishment.push({ la_code: laCode, team_id: teamId, effective_from: isoOf(asOf - 730), funded_fte: funded });
+  }
+  await insertRows(db, 'team_establishment', establishment);
+  records.team_establishment = establishment.length;
+
+  // Supervision over the last 18 months, with the directions given on children held.
+  const allocations = (
+    await sql<AllocationRow>`select a.worker_id, a.child_id, p.given_name, a.start_date::text as start_date, a.end_date::text as end_date
+      from allocation a join person p on p.la_code = a.la_code and p.person_id = a.child_id
+      where a.la_code = ${laCode} and a.allocation_role = 'social-worker' order by a.worker_id, a.start_date, a.child_id`.execute(db)
+  ).rows;
+  const held = new Map<string, AllocationRow[]>();
+  for (const a of allocations) {
+    const list = held.get(a.worker_id) ?? [];
+    list.push(a);
+    held.set(a.worker_id, list);
+  }
+  // Some managers are stretched: their team's supervision slips to every five or six weeks.
+  const stretched = new Set([...managerOf.keys()].filter(() => rng.chance(0.25)));
+  const supervisions: object[] = [];
+  const discussed: object[] = [];
+  for (const w of workers) {
+    if (!(SUPERVISED_ROLES as readonly string[]).includes(w.job_role) || !w.team_id) continue;
+    const supervisor = managerOf.get(w.team_id);
+    if (!supervisor || supervisor === w.worker_id) continue;
+    const supervisorStart = dayOf(byId.get(supervisor)?.start_date as string);
+    const start = dayOf(w.start_date);
+    const end = Math.min(w.leave_date ? dayOf(w.leave_date) : asOf, asOf);
+    const asye = asyeStart.get(w.worker_id);
+    const gapAt = rng.chance(0.15) ? start + rng.int(Math.max(1, end - start)) : -1;
+    let day = Math.max(start + rng.between(3, 20), asOf - 540);
+    while (day <= end) {
+      if (day >= supervisorStart) {
+        const supervisionId = ids.uuid();
+        supervisions.push({
+          la_code: laCode,
+          supervision_id: supervisionId,
+          worker_id: w.worker_id,
+          supervisor_worker_id: supervisor,
+          held_on: isoOf(day),
+          notes: rng.chance(0.5) ? 'Caseload, wellbeing and learning discussed.' : null,
+          recorded_by: options.managerUserId,
+        });
+        const iso = isoOf(day);
+        const open = (held.get(w.worker_id) ?? []).filter((a) => a.start_date <= iso && (a.end_date === null || a.end_date > iso));
+        const seen = new Set<string>();
+        for (let k = 0; k < Math.min(3, open.length); k++) {
+          const a = open[rng.int(open.length)] as AllocationRow;
+          if (seen.has(a.child_id)) continue;
+          seen.add(a.child_id);
+          discussed.push({
+            la_code: laCode,
+            supervision_id: supervisionId,
+            child_id: a.child_id,
+            direction: rng.pick(DIRECTIONS).replaceAll('{child}', a.given_name),
+          });
+        }
+      }
+      let step: number;
+      if (asye !== undefined && day < asye + 365) step = day < asye + 42 ? 7 : day < asye + 182 ? 14 : 28;
+      else step = (stretched.has(w.team_id) ? rng.between(35, 45) : 28) + rng.between(-3, 4);
+      // A gap: supervision lapses for two to four months (sickness, a manager leaving).
+      if (gapAt >= 0 && day < gapAt && day + step >= gapAt) step += rng.between(60, 120);
+      day += step;
+    }
+  }
+  await insertRows(db, 'supervision', supervisions);
+  if (discussed.length) await insertRows(db, 'supervision_child', discussed);
+  records.supervision = supervisions.length;
+  records.supervision_child = discussed.length;
+
+  // Open cases: managers' oversight every six weeks to three months; some cases left too long.
+  const episodes = (
+    await sql<EpisodeRow>`select e.episode_id, e.child_id, e.referral_date::text as referral_date, a.worker_id, w.team_id
+      from cin_episode e
+      left join allocation a on a.la_code = e.la_code and a.child_id = e.child_id and a.allocation_role = 'social-worker' and a.end_date is null
+      left join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+      where e.la_code = ${laCode} and e.closure_date is null and not e.referral_nfa order by e.episode_id`.execute(db)
+  ).rows;
+  const decisions: object[] = [];
+  const chronology: object[] = [];
+  const risks: object[] = [];
+  const audits: object[] = [];
+  const actions: object[] = [];
+  for (const e of episodes) {
+    const referral = dayOf(e.referral_date);
+    const neglected = rng.chance(0.18);
+    for (let day = referral + rng.between(15, 80); day <= asOf; day += rng.between(40, 95)) {
+      const id = ids.uuid();
+      const reasons = rng.pick(OVERSIGHT_REASONS);
+      decisions.push({
+        la_code: laCode,
+        decision_id: id,
+        child_id: e.child_id,
+        episode_id: e.episode_id,
+        kind: 'oversight',
+        decided_on: isoOf(day),
+        decided_by: options.managerUserId,
+        reasons,
+        evidence_seen: rng.pick(EVIDENCE),
+      });
+      chronology.push({
+        la_code: laCode,
+        entry_id: ids.uuid(),
+        child_id: e.child_id,
+        occurred_on: isoOf(day),
+        category: 'management-decision',
+        summary: `Management oversight: ${reasons}`,
+        record_type: 'management-decision',
+        record_id: id,
+        recorded_by: options.managerUserId,
+      });
+      if (neglected) break;
+    }
+    if (rng.chance(0.35)) {
+      const day = Math.min(asOf, referral + rng.between(10, 60));
+      const workerScale = rng.between(4, 9);
+      const viewed = rng.chance(0.7);
+      // A quarter of managers see much less safety than the worker: over-optimism shows.
+      const managerScale = viewed ? Math.max(0, workerScale - (rng.chance(0.25) ? rng.between(2, 4) : rng.between(0, 1))) : null;
+      risks.push({
+        la_code: laCode,
+        risk_assessment_id: ids.uuid(),
+        child_id: e.child_id,
+        assessed_on: isoOf(day),
+        worries: 'Parental alcohol use; missed health appointments; neighbours report shouting at night.',
+        strengths: 'Grandparents nearby and involved; the child attends school every day.',
+        next_steps: 'Alcohol service referral; health visitor to check weekly; review in six weeks.',
+        worker_scale: workerScale,
+        family_scale: Math.min(10, workerScale + rng.between(0, 2)),
+        recorded_by: options.managerUserId,
+        manager_scale: managerScale,
+        manager_view: viewed ? 'Weighed against the history; agree the next steps.' : null,
+        manager_user_id: viewed ? options.auditorUserId : null,
+        manager_on: viewed ? isoOf(Math.min(asOf, day + rng.between(1, 10))) : null,
+      });
+    }
+    if (rng.chance(0.12) && e.worker_id) {
+      const from = Math.max(referral + 30, asOf - 365);
+      if (from > asOf) continue;
+      const day = from + rng.int(asOf - from + 1);
+      const grade = GRADE.pick(rng);
+      const moderated = rng.chance(0.5);
+      const id = ids.uuid();
+      audits.push({
+        la_code: laCode,
+        case_audit_id: id,
+        child_id: e.child_id,
+        team_id: e.team_id,
+        audited_on: isoOf(day),
+        auditor_user_id: options.auditorUserId,
+        grade,
+        answers: DEFAULT_AUDIT_QUESTIONS.map((q) => ({
+          questionId: q.id,
+          question: q.text,
+          answer: grade === 'inadequate' || (grade === 'requires-improvement' && rng.chance(0.5)) ? 'no' : rng.chance(0.8) ? 'yes' : 'partly',
+          comment: null,
+        })),
+        summary:
+          grade === 'good' || grade === 'outstanding'
+            ? 'The child is seen and heard; the plan is specific and followed.'
+            : 'The risk assessment is optimistic and the plan drifts.',
+        moderator_user_id: moderated ? options.managerUserId : null,
+        moderated_on: moderated ? isoOf(Math.min(asOf, day + rng.between(3, 20))) : null,
+        moderated_grade: moderated ? (rng.chance(0.7) ? grade : GRADE.pick(rng)) : null,
+        moderation_notes: moderated ? 'Moderated at the monthly audit panel.' : null,
+      });
+      if (grade === 'requires-improvement' || grade === 'inadequate') {
+        const due = day + 28;
+        actions.push({
+          la_code: laCode,
+          action_id: ids.uuid(),
+          case_audit_id: id,
+          child_id: e.child_id,
+          finding: 'The risk assessment does not weigh the history',
+          action: 'Update the risk assessment with the chronology and discuss in supervision',
+          owner_worker_id: e.worker_id,
+          due_date: isoOf(due),
+          completed_on: due + 10 <= asOf && rng.chance(0.6) ? isoOf(due - rng.between(0, 20)) : null,
+        });
+      }
+    }
+  }
+  for (const [table, rows] of [
+    ['management_decision', decisions],
+    ['chronology_entry', chronology],
+    ['risk_assessment', risks],
+    ['case_audit', audits],
+    ['case_audit_action', actions],
+  ] as const) {
+    if (rows.length) await insertRows(db, table, rows);
+    records[table] = rows.length;
+  }
+  return records;
+}

@@ -1,0 +1,109 @@
+/**
+ * Supervision in a real browser: a team manager opens a practitioner from the team page,
+ * records a supervision covering two of the children she holds, with a direction for each, and
+ * then sees each child's record show the direction given, with who gave it and when.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
+ * is skipped, except under CI=true, where it fails.
+ */
+import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+
+async function fillDate(page: Page, name: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  await page.locator(`#${name}-day`).fill(String(Number(day)));
+  await page.locator(`#${name}-month`).fill(String(Number(month)));
+  await page.locator(`#${name}-year`).fill(year as string);
+}
+
+describe.skipIf(skip)('A team manager records supervision in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let ids: Awaited<ReturnType<typeof buildFixture>>;
+  const heldOn = addDays(todayInEngland(), -1);
+  const poppyDirection = 'See Poppy alone at school before Friday and ask about the bruise.';
+  const miaDirection = 'Book the health assessment for Mia this week.';
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ web: true });
+    ids = await buildFixture(server.store.db);
+    await refreshWorkerObligations(server.store.db, LA);
+    // Ava holds Poppy already; the manager gives her Mia too.
+    const tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+    expect((await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: addDays(todayInEngland(), -30) })).status).toBe(
+      201,
+    );
+    browser = await chromium.launch(LAUNCH);
+    page = await (await browser.newContext(CONTEXT)).newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('records a supervision covering two children from the team page', async () => {
+    await page.goto(`${server.url}/teams/${ids.teamA}`);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, 'tm', FIXTURE_PASSWORD);
+    // Signing in returns the manager to the team page she asked for.
+    await heading1(page, 'Children in need 1');
+    await page.getByRole('link', { name: 'Ava Tester' }).click();
+    await heading1(page, 'Ava Tester');
+    // Never supervised since she started in 2020: overdue.
+    expect(await text(page, '[data-testid=next-supervision]')).toContain('Overdue');
+
+    // A direction is asked for each child chosen.
+    await fillDate(page, 'heldOn', heldOn);
+    await page.getByLabel('Poppy Lambert (T1)').check();
+    await page.getByRole('button', { name: 'Record supervision' }).click();
+    await page.locator('.govuk-error-summary').filter({ hasText: 'Enter the direction given for Poppy Lambert' }).waitFor();
+    await expectNoAxeViolations(page, 'the supervision form with an error');
+
+    await page.getByLabel('Direction for Poppy Lambert').fill(poppyDirection);
+    await page.getByLabel('Mia Goodwin (T3)').check();
+    await page.getByLabel('Direction for Mia Goodwin').fill(miaDirection);
+    await page.getByLabel('Notes (optional)').fill('Caseload and wellbeing discussed.');
+    await page.getByRole('button', { name: 'Record supervision' }).click();
+    await page.locator('.govuk-notification-banner--success').filter({ hasText: 'Supervision recorded' }).waitFor();
+    const record = page.getByTestId('supervision').first();
+    expect(await record.textContent()).toContain(longDate(heldOn));
+    expect(await record.textContent()).toContain(poppyDirection);
+    expect(await record.textContent()).toContain(miaDirection);
+    // The next is due four weeks after this one.
+    expect(await text(page, '[data-testid=next-supervision]')).toContain(longDate(addDays(heldOn, 28)));
+    await expectNoAxeViolations(page, 'the supervision page');
+  });
+
+  test('each child’s record shows the direction given, by whom and when', async () => {
+    await page.getByTestId('supervision').first().getByRole('link', { name: 'Poppy Lambert' }).click();
+    await heading1(page, 'Poppy Lambert');
+    const row = page.getByTestId('oversight').locator('tr[data-kind="supervision-direction"]');
+    await row.first().waitFor();
+    const poppy = (await row.first().textContent()) ?? '';
+    expect(poppy).toContain(poppyDirection);
+    expect(poppy).toContain('Tom Tester');
+    expect(poppy).toContain(longDate(heldOn));
+    expect(poppy).not.toContain(miaDirection);
+    // The chronology has it too.
+    expect(await text(page, 'main')).toContain(`Supervision direction (Tom Tester with Ava Tester): ${poppyDirection}`);
+    await expectNoAxeViolations(page, 'a child’s record with management oversight');
+
+    await page.goto(`${server.url}/children/${ids.childUnallocated}`);
+    await heading1(page, 'Mia Goodwin');
+    const mia = page.getByTestId('oversight').locator('tr[data-kind="supervision-direction"]');
+    await mia.first().waitFor();
+    expect(await mia.first().textContent()).toContain(miaDirection);
+  });
+});

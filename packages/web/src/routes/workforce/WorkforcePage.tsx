@@ -1,0 +1,178 @@
+import { Link } from 'react-router';
+import { workforceApi } from '../../api/workforce.ts';
+import { Loading } from '../../components/Notices.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
+import { WorkerDeadlines } from './WorkerDeadlines.tsx';
+
+const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
+
+/** The week's workforce facts for managers and the director: caseloads, turnover, churn, gaps, supervision. */
+export function WorkforcePage() {
+  usePageTitle('Workforce');
+  const { user } = useSession();
+  const loads = useLoad(() => workforceApi.caseloads(), 'caseloads');
+  const stats = useLoad(() => workforceApi.teamStats(), 'stats');
+  const churn = useLoad(() => workforceApi.churn(true), 'churn');
+  const gaps = useLoad(() => workforceApi.gaps(), 'gaps');
+  const view = user?.role === 'team-manager' ? 'team' : user?.role === 'head-of-service' || user?.role === 'performance-analyst' ? 'service' : 'mine';
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Workforce</h1>
+
+      <section aria-labelledby="caseloads-heading" className="lantern-section" data-testid="team-caseloads">
+        <h2 className="govuk-heading-m" id="caseloads-heading">
+          Caseloads by team
+        </h2>
+        {!loads.data ? (
+          <Loading />
+        ) : (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-body">
+              Ceiling {loads.data.settings.ceiling} weighted cases for a full-time worker, on {formatDate(loads.data.asOf)}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Team
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Case holders
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Children
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Weighted per FTE
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Over the ceiling
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {loads.data.teams.map((t) => (
+                <tr className="govuk-table__row" key={t.id}>
+                  <th scope="row" className="govuk-table__header lantern-cell-normal">
+                    {t.id ? (
+                      <Link className="govuk-link" to={`/teams/${t.id}`}>
+                        {t.name}
+                      </Link>
+                    ) : (
+                      t.name
+                    )}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.workers}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.children}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.perFte ?? '–'}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.overCeiling}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {stats.data ? (
+        <section aria-labelledby="turnover-heading" className="lantern-section" data-testid="team-stats">
+          <h2 className="govuk-heading-m" id="turnover-heading">
+            Staff, turnover and vacancies
+          </h2>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-body">
+              In post on {formatDate(stats.data.asOf)}; starters and leavers in the 12 months to then
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Team
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  In post (FTE)
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Agency
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Starters
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Leavers
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Turnover
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Vacancies
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {stats.data.teams.map((t) => (
+                <tr className="govuk-table__row" key={t.teamId}>
+                  <th scope="row" className="govuk-table__header lantern-cell-normal">
+                    {t.name}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {t.current.headcount} ({t.current.fte})
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{pct(t.current.agencyShare)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.starters}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.leavers}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{pct(t.current.turnoverRate)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.vacancies ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {churn.data ? (
+        <section aria-labelledby="churn-heading" className="lantern-section" data-testid="churn">
+          <h2 className="govuk-heading-m" id="churn-heading">
+            Children with 3 or more social workers in 12 months: {churn.data.counts.flagged} of {churn.data.counts.children}
+          </h2>
+          {churn.data.children.length ? (
+            <ul className="govuk-list">
+              {churn.data.children.map((c) => (
+                <li key={c.childId}>
+                  <Link className="govuk-link" to={`/children/${c.childId}`}>
+                    {c.name}
+                  </Link>{' '}
+                  — {c.socialWorkersLast12Months} social workers in 12 months, {c.socialWorkersThisEpisode} this episode
+                  {c.currentWorker ? `; now ${c.currentWorker}` : '; none allocated'}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {gaps.data ? (
+        <section aria-labelledby="gaps-heading" className="lantern-section" data-testid="allocation-gaps">
+          <h2 className="govuk-heading-m" id="gaps-heading">
+            Open cases with no social worker: {gaps.data.children.length}
+          </h2>
+          {gaps.data.children.length ? (
+            <ul className="govuk-list">
+              {gaps.data.children.map((c) => (
+                <li key={c.childId}>
+                  <Link className="govuk-link" to={`/children/${c.childId}`}>
+                    {c.name}
+                  </Link>{' '}
+                  — {c.days} days since {formatDate(c.unallocatedSince)}
+                  {c.lastTeam ? ` (last held by ${c.lastTeam})` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      <WorkerDeadlines view={view} />
+    </>
+  );
+}
