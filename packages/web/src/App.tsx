@@ -10,7 +10,6 @@ import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
 import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
 import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
 import { RegisterPage } from './routes/partners/RegisterPage.tsx';
-import { FindChildPage } from './routes/children/FindChildPage.tsx';
 import { CinCensusPage } from './routes/returns/CinCensusPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';

@@ -57,7 +57,7 @@ export function obligationsCommand(): Command {
           .orderBy('p.la_child_id')
           .stream(2000);
         const out = process.stdout;
-        if (!opts.json) out.write(['la_child_id', 'rule', 'start', 'due', 'state', 'worker', 'team'].join('\t') + '\n');
+        if (!opts.json) out.write(`${['la_child_id', 'rule', 'start', 'due', 'state', 'worker', 'team'].join('\t')}\n`);
         let n = 0;
         for await (const r of stream) {
           const state = stateOn(r, asOf);

@@ -438,7 +438,6 @@ function eachInCare(
     ) o`;
 }
 
-
 /**
  * Rules whose interval depends on the row: health reviews by age at the previous assessment
  * (healthAssessmentReviewInterval), personal adviser visits by whether the clock started at a
@@ -492,7 +491,10 @@ function responsibleOf(rule: EngineRule, laCode: string) {
   }
   if (PERSONAL_ADVISER_RULES.includes(rule)) {
     // The young person's personal adviser; until one is allocated, the social worker holding the case.
-    return { columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`, joins: sql`${holder} left join case_adviser pa on pa.child_id = d.child_id` };
+    return {
+      columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`,
+      joins: sql`${holder} left join case_adviser pa on pa.child_id = d.child_id`,
+    };
   }
   if (TEAM_MANAGER_RULES.includes(rule)) {
     return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };

@@ -86,14 +86,6 @@ const PREV_PERM = WeightedPicker.of<string>([
   ['P4', 0.05],
   ['P1', 0.03],
 ]);
-const PLACE_OLDER = WeightedPicker.of<string>([
-  ['U1', 0.12],
-  ['U3', 0.45],
-  ['U4', 0.08],
-  ['U6', 0.1],
-  ['K2', 0.15],
-  ['H5', 0.1],
-]);
 const EET = WeightedPicker.of<string>([
   ['F2', 0.32],
   ['P2', 0.06],

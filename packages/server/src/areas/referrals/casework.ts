@@ -1,7 +1,6 @@
 /** A child's casework, episode by episode, with their deadlines: what the casework page shows. */
 import { workingDaysBetween } from '@lantern/core/calendar';
 import type { CaseworkView } from '@lantern/core/pathway';
-import { scopeFor } from '@lantern/core/permissions';
 import { type Kysely, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
