@@ -438,9 +438,14 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
     // Episodes, oldest first; a new period of care starts with RNE S or after a gap.
     const known = existing.episodes.get(childId) ?? [];
     existing.episodes.set(childId, known);
-    const epRows = [...(groups.Episodes?.get(laChildId) ?? [])].sort((a, b) =>
-      (iso(col('Episodes', 'DECOM', a)) ?? '').localeCompare(iso(col('Episodes', 'DECOM', b)) ?? ''),
-    );
+    // Oldest first; of two starting the same day, an episode of no length (rule 355) goes last,
+    // so it is the one reported and the real one is kept.
+    const epKey = (j: number) => {
+      const decom = iso(col('Episodes', 'DECOM', j)) ?? '';
+      return `${decom}|${iso(col('Episodes', 'DEC', j)) === decom ? 1 : 0}`;
+    };
+    const epRows = [...(groups.Episodes?.get(laChildId) ?? [])].sort((a, b) => epKey(a).localeCompare(epKey(b)));
+    const inFile = new Set<string>();
     for (const i of epRows) {
       const e = (c: string) => col('Episodes', c, i);
       const decom = iso(e('DECOM'));
@@ -466,6 +471,11 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
         skip(laChildId, 'Episodes', i, `PLACE_PROVIDER "${e('PLACE_PROVIDER')}" is not PR0–PR5`);
         continue;
       }
+      if (inFile.has(decom)) {
+        skip(laChildId, 'Episodes', i, 'A second episode with the same DECOM: a child has one episode starting on a day');
+        continue;
+      }
+      inFile.add(decom);
       const same = known.find((k) => k.start === decom);
       if (same) {
         // A later return may end an episode an earlier one left open.
