@@ -215,7 +215,8 @@ describe('SSDA903 export from the case record', () => {
         'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
         'A001,F,10/05/2012,WBRI,A884100000011,0,',
         'B002,M,20/01/2009,BAFR,UN2,,',
-        'C003,F,15/08/2007,WBRI,A884100000022,0,',
+        // A care leaver not looked after in the year is not asked about motherhood (rule 628).
+        'C003,F,15/08/2007,WBRI,A884100000022,,',
         'D004,M,03/02/2021,MWBC,UN1,,',
         'F006,U,10/10/2010,NOBT,UN4,,',
         '',

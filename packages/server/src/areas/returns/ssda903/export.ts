@@ -85,6 +85,7 @@ export async function exportSsda903(
   // Looked after in the year, or a care leaver with a birthday contact in it.
   const episodeInYear = (e: string) =>
     sql`${sql.ref(`${e}.start_date`)} <= ${ref} and (${sql.ref(`${e}.end_date`)} is null or ${sql.ref(`${e}.end_date`)} >= ${start})`;
+  const looked = sql`exists (select 1 from cla_episode e where e.la_code = p.la_code and e.child_id = p.person_id and ${episodeInYear('e')})`;
   const inReturn = sql`(exists (select 1 from cla_episode e where e.la_code = p.la_code and e.child_id = p.person_id and ${episodeInYear('e')})
       or exists (select 1 from leaver_birthday_contact b where b.la_code = p.la_code and b.child_id = p.person_id
                  and (p.date_of_birth + make_interval(years => b.birthday_age::int))::date between ${start} and ${ref}))`;
@@ -102,8 +103,9 @@ export async function exportSsda903(
       await sql<Row & { person_id: string; la_child_id: string }>`
         select p.person_id, p.la_child_id as "CHILD", p.la_child_id, p.sex as "SEX", ${d('p.date_of_birth')} as "DOB", p.ethnicity as "ETHNIC",
                coalesce(p.upn, p.upn_unknown) as "UPN",
-               case when p.sex = 'F' then (case when m.baby_dob is not null or m.baby_id is not null then '1' else '0' end) end as "MOTHER",
-               case when p.sex = 'F' then ${d('m.baby_dob')} end as "MC_DOB"
+               -- Motherhood is asked of girls looked after in the year, not of care leavers only in OC3 (rule 628).
+               case when p.sex = 'F' and ${looked} then (case when m.baby_dob is not null or m.baby_id is not null then '1' else '0' end) end as "MOTHER",
+               case when p.sex = 'F' and ${looked} then ${d('m.baby_dob')} end as "MC_DOB"
         from person p
         left join lateral (select r.person_id as baby_id, b.date_of_birth as baby_dob from relationship r
                            join person b on b.la_code = r.la_code and b.person_id = r.person_id
