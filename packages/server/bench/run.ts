@@ -7,6 +7,8 @@
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
  *   workforce  — the workforce views (caseloads, churn, team turnover, the supervision worklist)
+ *   returns-903 — `lantern import ssda903` of that return into PostgreSQL, then `lantern export ssda903`
+ *                 (LANTERN_BENCH_903_CHILDREN sets a smaller scale)
  *                on a council of about 1,000 staff, on both stores
  *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
@@ -297,6 +299,31 @@ async function main() {
       figure('validate SSDA903, national scale: time', r.seconds, 's', note);
       figure('validate SSDA903, national scale: CPU time', r.cpuSeconds, 's', 'user + system CPU, which the wall time nears on an idle machine');
       figure('validate SSDA903, national scale: peak memory', r.peakMiB, 'MiB');
+    }
+
+    if (want('returns-903')) {
+      if (!hasPostgres) process.stdout.write('returns-903: skipped (no PostgreSQL server at TEST_DATABASE_URL)\n');
+      else {
+        const children = Number(process.env.LANTERN_BENCH_903_CHILDREN ?? 85_000);
+        const dir = path.join(work, 'ssda903-import');
+        mkdirSync(dir);
+        const made = await writeNationalReturn(dir, children);
+        const db = await freshPostgresDatabase();
+        try {
+          await runLantern(['migrate'], { DATABASE_URL: db.url });
+          const imported = await runLantern(['import', 'ssda903', dir, '--year', '2026', '--la-code', 'E08000035', '--json'], { DATABASE_URL: db.url });
+          const r = JSON.parse(imported.stdout) as { written: Record<string, number>; notPlaced: unknown[] };
+          const note = `${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes; ${(r.written.cla_episode ?? 0).toLocaleString('en-GB')} episodes written, ${r.notPlaced.length.toLocaleString('en-GB')} not placed`;
+          figure('import SSDA903 into PostgreSQL: time', imported.seconds, 's', note);
+          figure('import SSDA903 into PostgreSQL: peak memory', imported.peakMiB, 'MiB');
+          const out = path.join(work, 'ssda903-export');
+          const exported = await runLantern(['export', 'ssda903', '--year', '2026', '--out', out], { DATABASE_URL: db.url });
+          figure('export SSDA903 from PostgreSQL: time', exported.seconds, 's', exported.stdout.trim().split(': ').at(-1));
+          figure('export SSDA903 from PostgreSQL: peak memory', exported.peakMiB, 'MiB');
+        } finally {
+          await db.drop();
+        }
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

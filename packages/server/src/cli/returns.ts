@@ -7,6 +7,7 @@ import { progressPrinter } from './database.ts';
 import { dataDirHelp } from './options.ts';
 import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
+import { addSsda903Database } from './ssda903-db.ts';
 
 function collectionYear(value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000) throw new InvalidArgumentError('--year must be a collection year written YYYY (2026 = 2025/26)');
@@ -117,6 +118,7 @@ export function returnsCommands(): Command[] {
   const importGroup = new Command('import').description("load a council's statutory return into Lantern");
   cinCensusCommands({ exportGroup, validateGroup, importGroup });
   addSsda903Validate(validateGroup);
+  addSsda903Database({ exportGroup, importGroup });
   exportGroup.addCommand(cswwExportCommand());
   validateGroup.addCommand(cswwValidateCommand());
   return [exportGroup, validateGroup, importGroup];
