@@ -16,6 +16,7 @@ import type { Role } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
+import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
 import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type {
   AddressTable,
@@ -331,19 +332,15 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   const history = await seedWorkforceHistory(db, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
 
-  // Fresh planner statistics for the new rows. PostgreSQL skips (with a warning) tables the
-  // connecting role may not maintain, so this helps when it can and costs nothing when it cannot.
-  await sql`analyze local_authority, team, worker, person, relationship, address, allocation, chronology_entry, record_version, app_user,
-    contact, cin_episode, assessment, strategy_discussion, section47, cp_plan, cp_conference, core_group, cin_plan, cin_plan_review, visit, management_decision,
-    provider, cla_episode, unregistered_approval, cla_review, missing_episode`
-    .execute(db)
-    .catch(() => undefined);
+  // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
+  // deadlines below are set-based joins over the whole council and need them to plan well.
+  await refreshPlannerStatistics(db);
 
   // Every deadline, derived from the records by the timescales engine.
   progress(total, total, 'obligations');
   records.obligation = (await refreshObligations(db, laCode)).obligations;
   records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
-  await sql`analyze obligation`.execute(db).catch(() => undefined);
+  await refreshPlannerStatistics(db);
   progress(total, total, 'done');
 
   return {

@@ -30,6 +30,7 @@ import { CATEGORY_OF_ABUSE, CLOSURE_REASON } from '@lantern/core/pathway';
 import { type CensusChild, type CensusEpisode, type CensusHeader, yesNo } from '@lantern/core/returns/cin-census/model';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
+import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
 import { refreshObligations } from '../../../kernel/obligations.ts';
 import type { ReturnActor } from '../audit.ts';
 import { councilByLaNumber } from '../reference.ts';
@@ -179,6 +180,8 @@ export async function importCinCensus(
     result.children += batch.length;
     options.onProgress?.(result.children, total, 'Children imported');
     options.onProgress?.(0, 1, 'Deriving deadlines');
+    // Statistics for the new rows first, so the council-wide derivation plans its joins well.
+    await refreshPlannerStatistics(trx);
     await refreshObligations(trx, laCode);
     options.onProgress?.(1, 1, 'Deriving deadlines');
     await trx

@@ -21,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
+import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
 import { refreshObligations } from '../../../kernel/obligations.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
@@ -189,6 +190,8 @@ export async function importSsda903(
       options.onProgress?.(Math.min(k + BATCH, header.length), header.length, 'Children imported');
     }
     options.onProgress?.(0, 1, 'Deriving deadlines');
+    // Statistics for the new rows first, so the council-wide derivation plans its joins well.
+    await refreshPlannerStatistics(trx);
     await refreshObligations(trx, laCode);
     options.onProgress?.(1, 1, 'Deriving deadlines');
     await trx
