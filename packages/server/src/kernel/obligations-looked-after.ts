@@ -141,6 +141,21 @@ export const LOOKED_AFTER_DERIVATIONS = {
     ) a on true
     where ${scope('cp')}`,
 
+  // A permanence plan is agreed by the second review (Children Act 1989 guidance vol. 2): counted
+  // from the period of care's start, met by a plan agreed in the period (or one already in force
+  // when it began). The due date is the second review's, settled once the review clocks are in.
+  'permanence-plan': (scope: Scope) => sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      f.agreed_on, case when f.agreed_on is null then cp.end_date end, case when f.agreed_on is null and cp.end_date is not null then ${ceased} end,
+      null::date as due_override
+    from care_period cp
+    left join lateral (
+      select min(greatest(pp.agreed_on, cp.start_date)) as agreed_on from permanence_plan pp
+      where pp.la_code = cp.la_code and pp.child_id = cp.child_id and (pp.ended_on is null or pp.ended_on >= cp.start_date)
+        and (cp.end_date is null or pp.agreed_on <= cp.end_date)
+    ) f on true
+    where ${scope('cp')}`,
+
   // Counted in hours from the recorded return (start_date here is the instant).
   rhi: (scope: Scope) => sql`
     select m.child_id, m.missing_id, m.period_id, m.ended_at,
@@ -167,3 +182,20 @@ export const resolveByEvent = (scope: Scope) => sql`
   update obligation io set due_date = r.due
   from r
   where ${scope('io')} and io.rule_id = 'iro-contact' and io.child_id = r.child_id and io.source_id = r.source_id`;
+
+/**
+ * `permanence-plan` is due by the second review: that review's clock (its due date, or the day
+ * it was held if earlier) once the first review is held; before then, three months after the
+ * first review's own due date.
+ */
+export const resolvePermanencePlan = (scope: Scope) => sql`
+  with first_review as materialized (
+    select o.child_id, o.episode_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
+    from obligation o where ${scope('o')} and o.rule_id = 'cla-review-first'
+  ), second_review as materialized (
+    select o.child_id, o.episode_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
+    from obligation o where ${scope('o')} and o.rule_id = 'cla-review-second'
+  )
+  update obligation p set due_date = coalesce(s.due, (f.due + interval '3 months')::date)
+  from first_review f left join second_review s on s.child_id = f.child_id and s.episode_id = f.episode_id
+  where ${scope('p')} and p.rule_id = 'permanence-plan' and p.child_id = f.child_id and p.source_id = f.episode_id`;

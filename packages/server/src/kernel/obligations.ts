@@ -8,7 +8,7 @@
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
-import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent } from './obligations-looked-after.ts';
+import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent, resolvePermanencePlan } from './obligations-looked-after.ts';
 
 /** A due date in SQL: its expression and joins; for hours, the start and due timestamps too. */
 export type DueSql = { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> };
@@ -561,6 +561,7 @@ export async function refreshObligations(
       select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`.execute(trx);
     options.timing?.('insert', performance.now() - t);
     await resolveByEvent(scope).execute(trx);
+    await resolvePermanencePlan(scope).execute(trx);
     return Number(result.numAffectedRows ?? 0);
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);

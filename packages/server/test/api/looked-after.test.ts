@@ -184,6 +184,8 @@ describe('a period of care, the SSDA903 way', () => {
   });
 
   it('the IRO records the first review on 20 April: second due 20 July; the IRO saw Poppy first on 15 April', async () => {
+    // The permanence plan is due by the second review: before the first, three months after the first's own deadline.
+    expect(await deadlines('permanence-plan')).toMatchObject([{ start_date: '2026-03-26', due_date: '2026-07-27', met_on: null }]);
     const res = await iro.post(`/api/children/${ids.childA}/looked-after/reviews`, {
       heldOn: '2026-04-20',
       participation: 'PN1',
@@ -195,6 +197,7 @@ describe('a period of care, the SSDA903 way', () => {
     expect(await deadlines('cla-review-second')).toMatchObject([
       { start_date: '2026-04-20', due_date: '2026-07-20', met_on: null, responsible_worker_id: ids.iro },
     ]);
+    expect(await deadlines('permanence-plan')).toMatchObject([{ due_date: '2026-07-20', met_on: null }]);
     // Contact before the first review: due by the review (held 20 April, before its 27 April deadline).
     const contact = await deadlines('iro-contact');
     expect(contact).toMatchObject([
@@ -331,6 +334,10 @@ describe('later reviews and the end of care', () => {
     expect(await deadlines('cla-review-second')).toMatchObject([{ due_date: '2026-07-20', met_on: '2026-08-31' }]);
     expect(await deadlines('cla-review')).toMatchObject([{ start_date: '2026-08-31', due_date: '2027-02-28', met_on: null }]);
     expect((await deadlines('iro-contact'))[1]).toMatchObject({ due_date: '2026-07-20', met_on: '2026-08-25' });
+    // Still no permanence plan at the (late) second review: agreed on 1 September, after the 20 July deadline.
+    expect(await deadlines('permanence-plan')).toMatchObject([{ due_date: '2026-07-20', met_on: null }]);
+    expect((await sw.post(`/api/children/${ids.childA}/permanence-plans`, { planType: 'return-home', agreedOn: '2026-09-01' })).status).toBe(201);
+    expect(await deadlines('permanence-plan')).toMatchObject([{ due_date: '2026-07-20', met_on: '2026-09-01' }]);
   });
 
   it('ceasing on 1 October ends the open deadlines, and the history reconstructs exactly', async () => {
