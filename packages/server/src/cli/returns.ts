@@ -7,6 +7,7 @@ import { progressPrinter } from './database.ts';
 import { dataDirHelp } from './options.ts';
 import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
+import { annexACommands } from './annex-a.ts';
 
 function collectionYear(value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000) throw new InvalidArgumentError('--year must be a collection year written YYYY (2026 = 2025/26)');
@@ -116,6 +117,7 @@ export function returnsCommands(): Command[] {
   const validateGroup = new Command('validate').description("check a statutory return file against the DfE's schema and rules");
   const importGroup = new Command('import').description("load a council's statutory return into Lantern");
   cinCensusCommands({ exportGroup, validateGroup, importGroup });
+  annexACommands({ exportGroup });
   addSsda903Validate(validateGroup);
   exportGroup.addCommand(cswwExportCommand());
   validateGroup.addCommand(cswwValidateCommand());
