@@ -7,6 +7,8 @@
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
  *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
+ *   annex-a    — `lantern export annex-a` for a large seeded council (50,000 children on PostgreSQL,
+ *                or ANNEX_A_CHILDREN; PGlite when there is no server): wall time and peak memory
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -226,6 +228,30 @@ async function main() {
       const note = `${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, ${failures.toLocaleString('en-GB')} failures`;
       figure('validate SSDA903, national scale: time', r.seconds, 's', note);
       figure('validate SSDA903, national scale: peak memory', r.peakMiB, 'MiB');
+    }
+
+    if (want('annex-a')) {
+      const children = Number(process.env.ANNEX_A_CHILDREN ?? 50000);
+      const asOf = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const out = path.join(work, 'annex-a.xlsx');
+      const store = hasPostgres ? await freshPostgresDatabase() : null;
+      const env: Record<string, string> = store ? { DATABASE_URL: store.url } : {};
+      const dataDir = store ? [] : ['--data-dir', path.join(work, 'annex-a')];
+      try {
+        const seeded = await runLantern(['seed', '--children', String(children), ...dataDir], env);
+        const r = await runLantern(['export', 'annex-a', '--as-of', asOf, '--out', out, ...dataDir], env);
+        const rows = [...r.stdout.matchAll(/([\d,]+) rows/g)].reduce((n, m) => n + Number(m[1]?.replace(/,/g, '')), 0);
+        const label = `${children.toLocaleString('en-GB')} children, ${store ? 'PostgreSQL' : 'PGlite'}`;
+        figure(
+          `export Annex A, ${label}: time`,
+          r.seconds,
+          's',
+          `${rows.toLocaleString('en-GB')} rows in 11 lists; seeding took ${seeded.seconds.toFixed(0)} s`,
+        );
+        figure(`export Annex A, ${label}: peak memory`, r.peakMiB, 'MiB');
+      } finally {
+        await store?.drop();
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
