@@ -17,6 +17,7 @@ import { WorkPage } from './routes/work/WorkPage.tsx';
 import { CareFormPage } from './routes/care/CareFormPage.tsx';
 import { CareLeaversPage, UascListPage } from './routes/care/ListsPages.tsx';
 import { LookedAfterCarePage } from './routes/care/LookedAfterCarePage.tsx';
+import { ReturnsPage } from './routes/returns/ReturnsPage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
@@ -101,6 +102,7 @@ export function App() {
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
+              <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId" element={<TeamPage />} />

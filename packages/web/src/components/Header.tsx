@@ -23,6 +23,7 @@ export function Header() {
     if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p === '/partners' });
     if (can('performance:read')) items.push({ href: '/performance', text: 'Performance', current: (p) => p.startsWith('/performance') });
     if (can('improvement:read')) items.push({ href: '/improvement', text: 'Improvement plan', current: (p) => p.startsWith('/improvement') });
+    if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p === '/returns' });
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
     if (can('child:search')) items.push({ href: '/uasc', text: 'UASC', current: (p) => p === '/uasc' });
     if (can('child:search')) items.push({ href: '/care-leavers', text: 'Care leavers', current: (p) => p === '/care-leavers' });
