@@ -39,7 +39,7 @@ export async function exportAnnexA(
   const began = performance.now();
   const council = await db.selectFrom('local_authority').select(['la_code']).where('la_code', '=', laCode).executeTakeFirst();
   if (!council) throw new Error(`There is no council ${laCode} in this database`);
-  const ctx: ListContext = { laCode, asOf, from6: periodBefore(asOf, 6).from, from12: periodBefore(asOf, 12).from };
+  const ctx: ListContext = { laCode, asOf, from6: periodBefore(asOf, 6).from, from12: periodBefore(asOf, 12).from, ids: [] };
   const total = Number((await sql<{ n: number }>`select count(*)::int as n from person where la_code = ${laCode} and is_child`.execute(db)).rows[0]?.n ?? 0);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Lantern';
@@ -70,14 +70,8 @@ export async function exportAnnexA(
         ).rows;
         if (people.length === 0) break;
         last = String(people.at(-1)?.la_child_id);
-        const found = (
-          await list
-            .query(
-              ctx,
-              people.map((p) => String(p.person_id)),
-            )
-            .execute(db)
-        ).rows;
+        const ids = people.map((p) => String(p.person_id));
+        const found = (await list.query({ ...ctx, ids }, ids).execute(db)).rows;
         const onList = new Set<string>();
         for (const r of found) {
           sheet.addRow(list.columns.map((c) => (c.value ? c.value(r, ctx) : null))).commit();

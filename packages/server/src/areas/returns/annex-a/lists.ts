@@ -27,7 +27,7 @@ import { type RawBuilder, sql } from 'kysely';
 
 export type Row = Record<string, unknown>;
 export type Cell = string | number | Date | null;
-export type ListContext = { laCode: string; asOf: string; from6: string; from12: string };
+export type ListContext = { laCode: string; asOf: string; from6: string; from12: string /** the batch of children being read */; ids: string[] };
 export type Column = { header: string; kind: 'text' | 'date' | 'number'; value?: (r: Row, ctx: ListContext) => Cell; blank?: string };
 export type AnnexAList = {
   id: string;
@@ -73,16 +73,16 @@ const allocated: Column[] = [text('Allocated Team', (r) => str(r.team_name)), te
 
 /** The child's person columns and allocated social worker (the one holding the case on the as-of date, else the latest before it). */
 const person = (ctx: ListContext, child: RawBuilder<unknown>) => sql`
-  join person p on p.la_code = ${ctx.laCode} and p.person_id = ${child}
+  join unnest(${ctx.ids}::uuid[]) as batch(child_id) on batch.child_id = ${child}
+  join person p on p.la_code = ${ctx.laCode} and p.person_id = batch.child_id
   left join lateral (
-    select t.name as team_name, w.given_name || ' ' || w.family_name as worker_name
-    from allocation a
-    join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-    left join team t on t.la_code = w.la_code and t.team_id = w.team_id
+    select a.worker_id from allocation a
     where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'social-worker' and a.start_date <= ${ctx.asOf}::date
     order by (a.end_date is null or a.end_date > ${ctx.asOf}::date) desc, a.start_date desc
-    limit 1) alloc on true`;
-const personFields = sql`p.person_id, p.la_child_id, p.sex, p.ethnicity, p.date_of_birth, p.disabilities, alloc.team_name, alloc.worker_name`;
+    limit 1) al on true
+  left join worker aw on aw.la_code = p.la_code and aw.worker_id = al.worker_id
+  left join team at on at.la_code = aw.la_code and at.team_id = aw.team_id`;
+const personFields = sql`p.person_id, p.la_child_id, p.sex, p.ethnicity, p.date_of_birth, p.disabilities, at.name as team_name, aw.given_name || ' ' || aw.family_name as worker_name`;
 
 export const ANNEX_A_LISTS: AnnexAList[] = [
   {
