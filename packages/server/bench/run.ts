@@ -7,6 +7,8 @@
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
  *   workforce  — the workforce views (caseloads, churn, team turnover, the supervision worklist)
+ *   annex-a    — `lantern export annex-a` for a large seeded council (50,000 children on PostgreSQL,
+ *                or ANNEX_A_CHILDREN; PGlite when there is no server): wall time and peak memory
  *   returns-903 — `lantern import ssda903` of that return into PostgreSQL, then `lantern export ssda903`
  *                 (LANTERN_BENCH_903_CHILDREN sets a smaller scale)
  *                on a council of about 1,000 staff, on both stores
@@ -323,6 +325,30 @@ async function main() {
         } finally {
           await db.drop();
         }
+      }
+    }
+
+    if (want('annex-a')) {
+      const children = Number(process.env.ANNEX_A_CHILDREN ?? 50000);
+      const asOf = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const out = path.join(work, 'annex-a.xlsx');
+      const store = hasPostgres ? await freshPostgresDatabase() : null;
+      const env: Record<string, string> = store ? { DATABASE_URL: store.url } : {};
+      const dataDir = store ? [] : ['--data-dir', path.join(work, 'annex-a')];
+      try {
+        const seeded = await runLantern(['seed', '--children', String(children), ...dataDir], env);
+        const r = await runLantern(['export', 'annex-a', '--as-of', asOf, '--out', out, ...dataDir], env);
+        const rows = [...r.stdout.matchAll(/([\d,]+) rows/g)].reduce((n, m) => n + Number(m[1]?.replace(/,/g, '')), 0);
+        const label = `${children.toLocaleString('en-GB')} children, ${store ? 'PostgreSQL' : 'PGlite'}`;
+        figure(
+          `export Annex A, ${label}: time`,
+          r.seconds,
+          's',
+          `${rows.toLocaleString('en-GB')} rows in 11 lists; seeding took ${seeded.seconds.toFixed(0)} s`,
+        );
+        figure(`export Annex A, ${label}: peak memory`, r.peakMiB, 'MiB');
+      } finally {
+        await store?.drop();
       }
     }
   } finally {

@@ -12,6 +12,7 @@ import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { returnsRoutes } from './areas/returns/routes.ts';
+import { annexARoutes } from './areas/returns/annex-a/routes.ts';
 import { supervisionRoutes } from './areas/supervision/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
@@ -38,6 +39,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(lookedAfterRoutes);
   await app.register(lookedAfterCareRoutes);
   await app.register(returnsRoutes);
+  await app.register(annexARoutes);
   await app.register(performanceRoutes);
   typed(app).get('/api/openapi.json', {
     config: { permission: 'public' },

@@ -21,6 +21,7 @@ import { CareLeaversPage, UascListPage } from './routes/care/ListsPages.tsx';
 import { LookedAfterCarePage } from './routes/care/LookedAfterCarePage.tsx';
 import { SupervisionPage } from './routes/workforce/SupervisionPage.tsx';
 import { WorkforcePage } from './routes/workforce/WorkforcePage.tsx';
+import { ReturnsPage } from './routes/returns/ReturnsPage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
@@ -136,6 +137,7 @@ export function App() {
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
+              <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />
               <Route path="partners/register" element={<RegisterPage />} />
               <Route path="teams" element={<TeamsPage />} />

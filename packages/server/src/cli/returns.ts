@@ -7,6 +7,7 @@ import { progressPrinter } from './database.ts';
 import { dataDirHelp } from './options.ts';
 import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
+import { annexACommands } from './annex-a.ts';
 import { addSsda903Database } from './ssda903-db.ts';
 
 function collectionYear(value: string): number {
@@ -117,6 +118,7 @@ export function returnsCommands(): Command[] {
   const validateGroup = new Command('validate').description("check a statutory return file against the DfE's schema and rules");
   const importGroup = new Command('import').description("load a council's statutory return into Lantern");
   cinCensusCommands({ exportGroup, validateGroup, importGroup });
+  annexACommands({ exportGroup });
   addSsda903Validate(validateGroup);
   addSsda903Database({ exportGroup, importGroup });
   exportGroup.addCommand(cswwExportCommand());

@@ -30,6 +30,8 @@ describe.skipIf(skip)('the CIN census screen', () => {
     await page.goto(`${server.url}/`);
     await signIn(page, 'analyst.demo');
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
+    await heading1(page, 'Returns');
+    await page.getByRole('link', { name: 'Children in need census' }).click();
     await heading1(page, 'Children in need census');
     await page.getByRole('button', { name: 'Produce and validate the return' }).click();
     await page.getByRole('heading', { name: 'The 2025 to 2026 return' }).waitFor({ timeout: 60_000 });

@@ -28,7 +28,7 @@ export function Header() {
     if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: (p) => p === '/children/new' });
     if (can('child:search')) items.push({ href: '/uasc', text: 'UASC', current: (p) => p === '/uasc' });
     if (can('child:search')) items.push({ href: '/care-leavers', text: 'Care leavers', current: (p) => p === '/care-leavers' });
-    if (can('returns:produce')) items.push({ href: '/returns/cin-census', text: 'Returns', current: (p) => p.startsWith('/returns') });
+    if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
     if (can('looked-after:oversee')) {
       items.push({ href: '/looked-after/unregistered', text: 'Unregistered placements', current: (p) => p === '/looked-after/unregistered' });
       items.push({ href: '/looked-after/missing', text: 'Missing children', current: (p) => p === '/looked-after/missing' });

@@ -1,0 +1,448 @@
+/**
+ * Ofsted's Annex A lists as data: each list's sheet, its columns (Ofsted's header text and how
+ * the value comes from the row) and the SQL that finds its rows for a batch of children.
+ * Periods and code groupings come from core (`@lantern/core/returns/annex-a`); what Lantern does
+ * not hold is a column left blank, with the reason in `blank` (docs/annex-a.md lists them).
+ */
+import {
+  ABUSE_CATEGORY,
+  accommodationCategory,
+  ageOn,
+  ETHNICITY_CATEGORY,
+  inTouchCategory,
+  LEAVER_ELIGIBILITY,
+  legalStatusCategory,
+  NO_LONGER_PLACED_CATEGORY,
+  needCategory,
+  PERMANENCE_CATEGORY,
+  placementCategory,
+  providerCategory,
+  SEX_CATEGORY,
+  sourceCategory,
+  suitabilityCategory,
+  yesNo,
+} from '@lantern/core/returns/annex-a';
+import { ACTIVITY } from '@lantern/core/care';
+import { type RawBuilder, sql } from 'kysely';
+
+export type Row = Record<string, unknown>;
+export type Cell = string | number | Date | null;
+export type ListContext = { laCode: string; asOf: string; from6: string; from12: string /** the batch of children being read */; ids: string[] };
+export type Column = { header: string; kind: 'text' | 'date' | 'number'; value?: (r: Row, ctx: ListContext) => Cell; blank?: string };
+export type AnnexAList = {
+  id: string;
+  number: number;
+  title: string;
+  /** Who is on the list, in words (docs and the sheet's note). */
+  scope: string;
+  columns: Column[];
+  /** Rows for these children, ordered by child then event; null when Lantern holds nothing for the list. */
+  query: ((ctx: ListContext, ids: string[]) => RawBuilder<Row>) | null;
+};
+
+const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+/** A date as Excel shows it: midnight UTC, so no time zone moves it a day. */
+export const excelDate = (v: unknown): Date | null => {
+  const s = str(v);
+  return s ? new Date(`${s.slice(0, 10)}T00:00:00Z`) : null;
+};
+const upTo = (v: unknown, ctx: ListContext): Date | null => {
+  const s = str(v);
+  return s && s.slice(0, 10) <= ctx.asOf ? excelDate(s) : null;
+};
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const disabled = (r: Row) => {
+  const d = (r.disabilities as string[] | null) ?? [];
+  return d.some((x) => x !== 'NONE') ? 'Y' : 'N';
+};
+
+const text = (header: string, value: (r: Row, ctx: ListContext) => Cell): Column => ({ header, kind: 'text', value });
+const date = (header: string, field: string): Column => ({ header, kind: 'date', value: (r, ctx) => upTo(r[field], ctx) });
+const count = (header: string, field: string): Column => ({ header, kind: 'number', value: (r) => num(r[field]) });
+const blank = (header: string, why: string): Column => ({ header, kind: 'text', blank: why });
+
+const childColumns: Column[] = [
+  text('Child Unique ID', (r) => str(r.la_child_id)),
+  text('Gender', (r) => SEX_CATEGORY[String(r.sex)] ?? null),
+  text('Ethnicity', (r) => ETHNICITY_CATEGORY[String(r.ethnicity)] ?? null),
+  { header: 'Date of Birth', kind: 'date', value: (r) => excelDate(r.date_of_birth) },
+  { header: 'Age of Child (Years)', kind: 'number', value: (r, ctx) => ageOn(str(r.date_of_birth), ctx.asOf) },
+];
+const disability = (header = 'Disability') => text(header, disabled);
+const allocated: Column[] = [text('Allocated Team', (r) => str(r.team_name)), text('Allocated Worker', (r) => str(r.worker_name))];
+
+/** The child's person columns and allocated social worker (the one holding the case on the as-of date, else the latest before it). */
+const person = (ctx: ListContext, child: RawBuilder<unknown>) => sql`
+  join unnest(${ctx.ids}::uuid[]) as batch(child_id) on batch.child_id = ${child}
+  join person p on p.la_code = ${ctx.laCode} and p.person_id = batch.child_id
+  left join lateral (
+    select a.worker_id from allocation a
+    where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'social-worker' and a.start_date <= ${ctx.asOf}::date
+    order by (a.end_date is null or a.end_date > ${ctx.asOf}::date) desc, a.start_date desc
+    limit 1) al on true
+  left join worker aw on aw.la_code = p.la_code and aw.worker_id = al.worker_id
+  left join team at on at.la_code = aw.la_code and at.team_id = aw.team_id`;
+const personFields = sql`p.person_id, p.la_child_id, p.sex, p.ethnicity, p.date_of_birth, p.disabilities, at.name as team_name, aw.given_name || ' ' || aw.family_name as worker_name`;
+
+export const ANNEX_A_LISTS: AnnexAList[] = [
+  {
+    id: 'contacts',
+    number: 1,
+    title: 'Contacts',
+    scope: 'Every contact received in the six months before the as-of date (one row a contact).',
+    columns: [...childColumns, date('Date of Contact', 'received_on'), text('Contact Source', (r) => sourceCategory(str(r.source)))],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, c.received_on, c.source
+      from contact c ${person(ctx, sql`c.child_id`)}
+      where c.la_code = ${ctx.laCode} and c.child_id = any(${ids}::uuid[]) and c.received_on between ${ctx.from6}::date and ${ctx.asOf}::date
+      order by p.la_child_id, c.received_on, c.received_at`,
+  },
+  {
+    id: 'early-help',
+    number: 2,
+    title: 'Early Help Assessments',
+    scope:
+      'Early help assessments in the six months before the as-of date. Lantern records a contact’s decision to refer to early help but holds no early help assessments, so the list is empty.',
+    columns: [
+      ...childColumns,
+      blank('Assessment start date', 'Lantern holds no early help assessments'),
+      blank('Assessment completion date', 'Lantern holds no early help assessments'),
+      blank('Organisation completing assessment', 'Lantern holds no early help assessments'),
+    ],
+    query: null,
+  },
+  {
+    id: 'referrals',
+    number: 3,
+    title: 'Referrals',
+    scope: 'Every referral (child-in-need episode) received in the six months before the as-of date; a child referred twice has two rows.',
+    columns: [
+      ...childColumns,
+      date('Date of referral', 'referral_date'),
+      text('Referral Source', (r) => sourceCategory(str(r.referral_source))),
+      text('Referral NFA?', (r) => yesNo(r.referral_nfa === true)),
+      count('Number of Referrals in Last 12 Months', 'previous_referrals'),
+      ...allocated,
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, e.referral_date, e.referral_source, e.referral_nfa,
+        (select count(*)::int from cin_episode e2 where e2.la_code = e.la_code and e2.child_id = e.child_id and e2.episode_id <> e.episode_id
+           and e2.referral_date <= e.referral_date and e2.referral_date > (e.referral_date - interval '12 months')::date) as previous_referrals
+      from cin_episode e ${person(ctx, sql`e.child_id`)}
+      where e.la_code = ${ctx.laCode} and e.child_id = any(${ids}::uuid[]) and e.referral_date between ${ctx.from6}::date and ${ctx.asOf}::date
+      order by p.la_child_id, e.referral_date, e.created_at`,
+  },
+  {
+    id: 'assessments',
+    number: 4,
+    title: 'Assessments',
+    scope: 'Every assessment open at any time in the six months before the as-of date: started by it and not authorised before the period began.',
+    columns: [
+      ...childColumns,
+      disability('Does the Child have a Disability'),
+      date('Continuous Assessment Start Date', 'start_date'),
+      text('Child Seen During Continuous Assessment', (r, ctx) => yesNo(!!upTo(r.child_seen_on, ctx))),
+      date('Continuous Assessment Date of Authorisation', 'authorised_on'),
+      text("Was the child assessed as requiring LA children's social care support?", (r, ctx) =>
+        upTo(r.authorised_on, ctx) ? yesNo(['child-in-need-plan', 'strategy-discussion', 'looked-after'].includes(String(r.outcome))) : null,
+      ),
+      ...allocated,
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, a.start_date, a.child_seen_on, a.authorised_on, a.outcome
+      from assessment a ${person(ctx, sql`a.child_id`)}
+      where a.la_code = ${ctx.laCode} and a.child_id = any(${ids}::uuid[]) and a.start_date <= ${ctx.asOf}::date
+        and (a.authorised_on is null or a.authorised_on >= ${ctx.from6}::date)
+      order by p.la_child_id, a.start_date, a.created_at`,
+  },
+  {
+    id: 'section-47',
+    number: 5,
+    title: 'Section 47 enquiries and ICPCs',
+    scope:
+      'Every section 47 enquiry open at any time in the six months before the as-of date (started by it, not completed before the period began), one row an enquiry, with its initial conference.',
+    columns: [
+      ...childColumns,
+      disability(),
+      date('Strategy discussion initiating Section 47 Enquiry Start Date', 'strategy_on'),
+      text('Was an Initial Child Protection Conference deemed unnecessary?', (r, ctx) =>
+        r.icpc_not_required === true ? 'Y' : upTo(r.completed_on, ctx) || upTo(r.icpc_on, ctx) ? 'N' : null,
+      ),
+      date('Date of Initial Child Protection Conference', 'icpc_on'),
+      text('Did the Initial Child Protection Conference Result in a Child Protection Plan', (r, ctx) =>
+        upTo(r.icpc_on, ctx) ? yesNo(r.icpc_outcome === 'plan') : null,
+      ),
+      count('Number of Section 47 Enquiries in the last 12 months', 'previous_s47s'),
+      count('Number of ICPCs in the last 12 months', 'previous_icpcs'),
+      ...allocated,
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, s.start_date, s.completed_on, s.icpc_not_required, sd.held_on as strategy_on, ic.held_on as icpc_on, ic.outcome as icpc_outcome,
+        (select count(*)::int from section47 s2 where s2.la_code = s.la_code and s2.child_id = s.child_id and s2.s47_id <> s.s47_id
+           and s2.start_date <= s.start_date and s2.start_date > (s.start_date - interval '12 months')::date) as previous_s47s,
+        (select count(*)::int from cp_conference c2 where c2.la_code = s.la_code and c2.child_id = s.child_id and c2.kind = 'initial'
+           and c2.held_on < s.start_date and c2.held_on > (s.start_date - interval '12 months')::date) as previous_icpcs
+      from section47 s
+      join strategy_discussion sd on sd.la_code = s.la_code and sd.strategy_id = s.strategy_id
+      ${person(ctx, sql`s.child_id`)}
+      left join lateral (select c.held_on, c.outcome from cp_conference c where c.la_code = s.la_code and c.s47_id = s.s47_id and c.kind = 'initial'
+                         and c.held_on <= ${ctx.asOf}::date order by c.held_on limit 1) ic on true
+      where s.la_code = ${ctx.laCode} and s.child_id = any(${ids}::uuid[]) and s.start_date <= ${ctx.asOf}::date
+        and (s.completed_on is null or s.completed_on >= ${ctx.from6}::date or ic.held_on >= ${ctx.from6}::date)
+      order by p.la_child_id, s.start_date, s.created_at`,
+  },
+  {
+    id: 'children-in-need',
+    number: 6,
+    title: 'Children in need',
+    scope:
+      'Every child-in-need episode open at any time in the six months before the as-of date (referred by it, not closed before the period began), except referrals that went no further (NFA).',
+    columns: [
+      ...childColumns,
+      disability(),
+      date('CIN Start Date', 'referral_date'),
+      text('Primary Need Code', (r) => needCategory(str(r.primary_need))),
+      date('Date Child Was Last Seen', 'last_seen'),
+      date('CIN Closure Date', 'closure_date'),
+      text('Reason for Closure', (r, ctx) => (upTo(r.closure_date, ctx) ? str(r.closure_reason) : null)),
+      text('Case Status', (r, ctx) => {
+        if (upTo(r.closure_date, ctx)) return 'e) Closed episode';
+        if (r.looked_after) return 'a) Looked after child';
+        if (r.on_cp_plan) return 'b) Child protection plan';
+        if (r.on_cin_plan) return 'c) Child in need plan';
+        if (r.open_assessment) return 'd) Open assessment';
+        return null;
+      }),
+      ...allocated,
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, e.referral_date, e.primary_need, e.closure_date, e.closure_reason,
+        (select max(v.visited_on) from visit v where v.la_code = e.la_code and v.child_id = e.child_id and v.child_seen and v.visited_on <= ${ctx.asOf}::date) as last_seen,
+        exists (select 1 from cla_episode x where x.la_code = e.la_code and x.child_id = e.child_id and x.start_date <= ${ctx.asOf}::date
+                and (x.end_date is null or x.end_date > ${ctx.asOf}::date)) as looked_after,
+        exists (select 1 from cp_plan x where x.la_code = e.la_code and x.episode_id = e.episode_id and x.start_date <= ${ctx.asOf}::date
+                and (x.end_date is null or x.end_date > ${ctx.asOf}::date)) as on_cp_plan,
+        exists (select 1 from cin_plan x where x.la_code = e.la_code and x.episode_id = e.episode_id and x.start_date <= ${ctx.asOf}::date
+                and (x.end_date is null or x.end_date > ${ctx.asOf}::date)) as on_cin_plan,
+        exists (select 1 from assessment x where x.la_code = e.la_code and x.episode_id = e.episode_id and x.start_date <= ${ctx.asOf}::date
+                and (x.authorised_on is null or x.authorised_on > ${ctx.asOf}::date)) as open_assessment
+      from cin_episode e ${person(ctx, sql`e.child_id`)}
+      where e.la_code = ${ctx.laCode} and e.child_id = any(${ids}::uuid[]) and not e.referral_nfa and e.referral_date <= ${ctx.asOf}::date
+        and (e.closure_date is null or e.closure_date >= ${ctx.from6}::date)
+      order by p.la_child_id, e.referral_date, e.created_at`,
+  },
+  {
+    id: 'child-protection',
+    number: 7,
+    title: 'Child protection',
+    scope: 'Every child protection plan open at any time in the six months before the as-of date (started by it, not ended before the period began).',
+    columns: [
+      ...childColumns,
+      disability(),
+      date('Child Protection Plan Start Date', 'start_date'),
+      text('Initial Category of Abuse', (r) => ABUSE_CATEGORY[String(r.initial_category)] ?? null),
+      text('Latest Category of Abuse', (r) => ABUSE_CATEGORY[String(r.latest_category)] ?? null),
+      date('Date of the Last Statutory Visit', 'last_visit_on'),
+      text('Was the Child Seen Alone?', (r) => (r.last_visit_on ? yesNo(r.last_visit_alone === true) : null)),
+      date('Date of latest review conference', 'last_review_on'),
+      date('Child Protection Plan End Date', 'end_date'),
+      text('Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)', (r) => yesNo(r.epo_or_police === true)),
+      count('Number of Previous Child Protection Plans', 'previous_plans'),
+      ...allocated,
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, cp.start_date, cp.initial_category, cp.latest_category, cp.end_date, cp.previous_plans,
+        lv.visited_on as last_visit_on, lv.seen_alone as last_visit_alone,
+        (select max(c.held_on) from cp_conference c where c.la_code = cp.la_code and c.plan_id = cp.plan_id and c.kind = 'review' and c.held_on <= ${ctx.asOf}::date) as last_review_on,
+        exists (select 1 from cla_episode x where x.la_code = cp.la_code and x.child_id = cp.child_id and x.legal_status in ('L1', 'L2')
+                and x.start_date <= ${ctx.asOf}::date and (x.end_date is null or x.end_date >= ${ctx.from6}::date)) as epo_or_police
+      from cp_plan cp ${person(ctx, sql`cp.child_id`)}
+      left join lateral (select v.visited_on, v.seen_alone from visit v where v.la_code = cp.la_code and v.child_id = cp.child_id and v.purpose = 'child-protection'
+                           and v.child_seen and v.visited_on >= cp.start_date and v.visited_on <= least(coalesce(cp.end_date, ${ctx.asOf}::date), ${ctx.asOf}::date)
+                         order by v.visited_on desc, v.created_at desc limit 1) lv on true
+      where cp.la_code = ${ctx.laCode} and cp.child_id = any(${ids}::uuid[]) and cp.start_date <= ${ctx.asOf}::date
+        and (cp.end_date is null or cp.end_date >= ${ctx.from6}::date)
+      order by p.la_child_id, cp.start_date`,
+  },
+  {
+    id: 'children-in-care',
+    number: 8,
+    title: 'Children in care',
+    scope: 'Every child looked after at any time in the six months before the as-of date: one row a child, for their latest period of care in it.',
+    columns: [
+      ...childColumns,
+      text('UASC within the Last 12 Months (Y/N)', (r) => yesNo(r.uasc_12m === true)),
+      disability(),
+      date('Date Started to be Looked After', 'period_start'),
+      text("Child's Category of Need", (r) => needCategory(str(r.category_of_need))),
+      text('Is this a second or subsequent period of being looked after within the last 12 months (Y/N)', (r) => yesNo(r.earlier_period_12m === true)),
+      date('Start date of current legal status', 'legal_status_from'),
+      text("Child's Legal Status", (r) => legalStatusCategory(str(r.legal_status))),
+      date('Date of Latest Statutory Review', 'last_review_on'),
+      date('Date of Last Social Work Visit', 'last_visit_on'),
+      text('What is the permanence plan for this child?', (r) => PERMANENCE_CATEGORY[String(r.permanence_plan)] ?? null),
+      date('Date of Last IRO Visit / Contact to the Child', 'last_iro_contact_on'),
+      date('Date of Last Health Assessment', 'last_health_on'),
+      date('Date of Last Dental Check', 'last_dental_on'),
+      count('Number of Placements in the Last 12 months', 'placements_12m'),
+      date('Date Ceased to be Looked After', 'period_end'),
+      text('Reason Ceased to be Looked After', (r, ctx) => (upTo(r.period_end, ctx) ? str(r.reason_ended) : null)),
+      date('Start Date of Most Recent Placement', 'placement_from'),
+      text('Placement Type', (r) => placementCategory(str(r.placement_type))),
+      text('Placement Provider', (r) => providerCategory(str(r.placement_provider))),
+      text('Placement postcode', (r) => str(r.placement_postcode)),
+      text('URN of Placement', (r) => str(r.urn)),
+      blank('Placement Location', 'Lantern holds no postcode directory to tell which council a placement postcode is in'),
+      blank('LA of Placement', 'Lantern holds no postcode directory to tell which council a placement postcode is in'),
+      count("Number of Episodes 'Missing' in last 12 months", 'missing_12m'),
+      count("Number of Episodes 'Absent' in last 12 months", 'absent_12m'),
+      text('Was the child offered a Return Interview after their last missing episode (Y/N)?', (r) => (r.last_missing_id ? yesNo(!!r.rhi_offered_at) : null)),
+      text('Did the child accept a Return Interview after their last missing episode (Y/N)?', (r) =>
+        r.last_missing_id && r.rhi_offered_at ? yesNo(r.rhi_accepted === true) : null,
+      ),
+      ...allocated,
+    ],
+    // The latest episode in the period gives the period, the legal status and the placement.
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, ep.period_id, ep.category_of_need, ep.legal_status, ep.placement_type, ep.placement_provider, ep.placement_postcode, ep.urn,
+        cp.start_date as period_start, cp.end_date as period_end, cp.reason_ended,
+        (select min(x.start_date) from cla_episode x where x.la_code = ep.la_code and x.placement_id = ep.placement_id) as placement_from,
+        (select min(x.start_date) from cla_episode x where x.la_code = ep.la_code and x.period_id = ep.period_id and x.start_date <= ep.start_date
+           and x.start_date > coalesce((select max(y.start_date) from cla_episode y where y.la_code = ep.la_code and y.period_id = ep.period_id
+                                        and y.start_date <= ep.start_date and y.legal_status <> ep.legal_status), '0001-01-01'::date)) as legal_status_from,
+        exists (select 1 from uasc_record u where u.la_code = p.la_code and u.child_id = p.person_id and u.referred_on <= ${ctx.asOf}::date
+                and (u.ceased_on is null or u.ceased_on >= ${ctx.from12}::date)) as uasc_12m,
+        exists (select 1 from care_period o where o.la_code = p.la_code and o.child_id = p.person_id and o.period_id <> ep.period_id
+                and o.start_date < cp.start_date and o.end_date >= ${ctx.from12}::date) as earlier_period_12m,
+        (select max(r.held_on) from cla_review r where r.la_code = p.la_code and r.child_id = p.person_id and r.held_on <= ${ctx.asOf}::date) as last_review_on,
+        (select max(r.iro_contact_on) from cla_review r where r.la_code = p.la_code and r.child_id = p.person_id and r.iro_contact_on <= ${ctx.asOf}::date) as last_iro_contact_on,
+        (select max(v.visited_on) from visit v where v.la_code = p.la_code and v.child_id = p.person_id and v.purpose = 'looked-after' and v.visited_on <= ${ctx.asOf}::date) as last_visit_on,
+        (select pp.plan_type from permanence_plan pp where pp.la_code = p.la_code and pp.child_id = p.person_id and pp.agreed_on <= ${ctx.asOf}::date
+           and (pp.ended_on is null or pp.ended_on > ${ctx.asOf}::date) order by pp.agreed_on desc limit 1) as permanence_plan,
+        (select max(h.done_on) from health_check h where h.la_code = p.la_code and h.child_id = p.person_id and h.kind in ('initial-health-assessment', 'review-health-assessment')
+           and h.done_on <= ${ctx.asOf}::date) as last_health_on,
+        (select max(h.done_on) from health_check h where h.la_code = p.la_code and h.child_id = p.person_id and h.kind = 'dental' and h.done_on <= ${ctx.asOf}::date) as last_dental_on,
+        (select count(distinct x.placement_id)::int from cla_episode x where x.la_code = p.la_code and x.child_id = p.person_id and x.start_date <= ${ctx.asOf}::date
+           and (x.end_date is null or x.end_date >= ${ctx.from12}::date)) as placements_12m,
+        (select count(*)::int from missing_episode m where m.la_code = p.la_code and m.child_id = p.person_id and m.kind = 'M'
+           and m.started_at::date between ${ctx.from12}::date and ${ctx.asOf}::date) as missing_12m,
+        (select count(*)::int from missing_episode m where m.la_code = p.la_code and m.child_id = p.person_id and m.kind = 'A'
+           and m.started_at::date between ${ctx.from12}::date and ${ctx.asOf}::date) as absent_12m,
+        lm.missing_id as last_missing_id, lm.rhi_offered_at, lm.rhi_accepted
+      from (select distinct on (x.child_id) x.* from cla_episode x
+            where x.la_code = ${ctx.laCode} and x.child_id = any(${ids}::uuid[]) and x.start_date <= ${ctx.asOf}::date
+              and (x.end_date is null or x.end_date >= ${ctx.from6}::date)
+            order by x.child_id, x.start_date desc, x.recorded_at desc) ep
+      join care_period cp on cp.la_code = ep.la_code and cp.period_id = ep.period_id
+      ${person(ctx, sql`ep.child_id`)}
+      left join lateral (select m.missing_id, m.rhi_offered_at, m.rhi_accepted from missing_episode m where m.la_code = p.la_code and m.child_id = p.person_id
+                           and m.kind = 'M' and m.ended_at is not null and m.started_at::date <= ${ctx.asOf}::date order by m.started_at desc limit 1) lm on true
+      order by p.la_child_id`,
+  },
+  {
+    id: 'care-leavers',
+    number: 9,
+    title: 'Leaving care services',
+    scope:
+      'Every care leaver eligible for leaving care support at any time in the six months before the as-of date (support not ended before the period began).',
+    columns: [
+      ...childColumns,
+      text('UASC, or formerly UASC if 18 or over (Y/N)', (r) => yesNo(r.uasc === true)),
+      disability(),
+      ...allocated,
+      text('Allocated Personal Advisor', (r) => str(r.pa_name)),
+      text('Eligibility Category', (r) => LEAVER_ELIGIBILITY[String(r.category)] ?? 'e) Other'),
+      date('Latest Pathway Plan Review Date', 'last_pathway_on'),
+      text('LA in Touch', (r) => inTouchCategory(str(r.in_touch))),
+      date('Latest Date of Contact', 'last_contact_on'),
+      text('Type of Accommodation', (r) => accommodationCategory(str(r.accommodation))),
+      text('Suitability of Accommodation', (r) => (r.accommodation ? suitabilityCategory(r.suitable as boolean | null) : suitabilityCategory(null))),
+      text('Activity Status', (r) => {
+        const a = str(r.activity);
+        return a ? `${a}: ${ACTIVITY[a as keyof typeof ACTIVITY] ?? a}` : null;
+      }),
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, cl.category, (p.uasc or exists (select 1 from uasc_record u where u.la_code = p.la_code and u.child_id = p.person_id)) as uasc,
+        pa.pa_name, bc.in_touch, bc.activity, la.accommodation, la.suitable,
+        (select max(pp.held_on) from pathway_plan pp where pp.la_code = p.la_code and pp.child_id = p.person_id and pp.held_on <= ${ctx.asOf}::date) as last_pathway_on,
+        greatest((select max(v.visited_on) from pa_visit v where v.la_code = p.la_code and v.child_id = p.person_id and v.visited_on <= ${ctx.asOf}::date), bc.contact_on) as last_contact_on
+      from care_leaver cl ${person(ctx, sql`cl.child_id`)}
+      left join lateral (select w.given_name || ' ' || w.family_name as pa_name from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+                         where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'personal-adviser' and a.start_date <= ${ctx.asOf}::date
+                         order by (a.end_date is null or a.end_date > ${ctx.asOf}::date) desc, a.start_date desc limit 1) pa on true
+      left join lateral (select b.in_touch, b.activity, b.contact_on from leaver_birthday_contact b where b.la_code = p.la_code and b.child_id = p.person_id
+                           and b.contact_on <= ${ctx.asOf}::date order by b.contact_on desc limit 1) bc on true
+      left join lateral (select m.accommodation, m.suitable from leaver_accommodation m where m.la_code = p.la_code and m.child_id = p.person_id
+                           and m.moved_on <= ${ctx.asOf}::date order by m.moved_on desc, m.created_at desc limit 1) la on true
+      where cl.la_code = ${ctx.laCode} and cl.child_id = any(${ids}::uuid[]) and cl.eligible_from <= ${ctx.asOf}::date
+        and (cl.support_ended_on is null or cl.support_ended_on >= ${ctx.from6}::date)
+      order by p.la_child_id`,
+  },
+  {
+    id: 'adoption',
+    number: 10,
+    title: 'Adoption',
+    scope:
+      'Every child with a decision that they should be placed for adoption by the as-of date whose adoption was still in progress in the twelve months before it (no adoption order, and no decision to stop, before the twelve months began).',
+    columns: [
+      childColumns[0] as Column,
+      blank('Family identifier', 'Lantern does not yet hold the prospective adopters as records (list 11)'),
+      ...childColumns.slice(1),
+      disability(),
+      date('Date the Child Entered Care', 'entered_care_on'),
+      date('Date of Decision that Child Should be Placed for Adoption', 'decision_on'),
+      date('Date of Placement Order', 'placement_order_on'),
+      date('Date of Matching Child and Prospective Adopters', 'matched_on'),
+      date('Date Placed for Adoption', 'placed_on'),
+      date('Date of Adoption Order', 'adoption_order_on'),
+      date('Date of Decision that Child Should No Longer be Placed for Adoption', 'no_longer_on'),
+      text('Reason Why Child No Longer Placed for Adoption', (r, ctx) => {
+        if (!upTo(r.no_longer_on, ctx)) return null;
+        const code = str(r.placed_ceased_reason);
+        return (code && NO_LONGER_PLACED_CATEGORY[code]) ?? str(r.no_longer_reason);
+      }),
+      date('Date the child was placed for fostering in FFA or concurrent planning placement', 'ffa_on'),
+    ],
+    query: (ctx, ids) => sql<Row>`
+      select ${personFields}, ad.decision_on, ad.placement_order_on, ad.matched_on, ad.placed_on, ad.adoption_order_on, ad.no_longer_on, ad.no_longer_reason,
+        ad.placed_ceased_reason,
+        (select max(cp.start_date) from care_period cp where cp.la_code = ad.la_code and cp.child_id = ad.child_id and cp.start_date <= ad.decision_on) as entered_care_on,
+        (select min(x.start_date) from cla_episode x where x.la_code = ad.la_code and x.child_id = ad.child_id and x.placement_type in ('U2', 'U5')
+           and x.start_date <= ${ctx.asOf}::date) as ffa_on
+      from adoption ad ${person(ctx, sql`ad.child_id`)}
+      where ad.la_code = ${ctx.laCode} and ad.child_id = any(${ids}::uuid[]) and ad.decision_on <= ${ctx.asOf}::date
+        and (ad.adoption_order_on is null or ad.adoption_order_on >= ${ctx.from12}::date)
+        and (ad.no_longer_on is null or ad.no_longer_on >= ${ctx.from12}::date)
+      order by p.la_child_id, ad.decision_on`,
+  },
+  {
+    id: 'adopters',
+    number: 11,
+    title: 'Adopters',
+    scope:
+      'Prospective adopters and adopters. Lantern holds the adopters of a child only as the 903 does (how many, their sex and legal status), not as people with a recruitment process, so the list is empty.',
+    columns: [
+      'Individual adopter identifier',
+      'Family identifier',
+      'Gender',
+      'Ethnicity',
+      'Disability',
+      'Is the (prospective) adopter fostering for adoption?',
+      'Date enquiry received',
+      'Date Stage 1 started',
+      'Date Stage 1 ended',
+      'Date Stage 2 started',
+      'Date Stage 2 ended',
+      'Date application submitted',
+      'Date application approved',
+      'Date adopter matched with child(ren)',
+      'Date child/children placed with adopter(s)',
+      'No. of children placed',
+      'Date of Adoption Order',
+      'Date of leaving adoption process',
+      'Reason for leaving adoption process',
+    ].map((h) => blank(h, 'Lantern holds no adopter records')),
+    query: null,
+  },
+];

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/kernel/db/store.ts';
+import { TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { buildAnnexACouncil } from '../helpers/annex-a-council.ts';
+import { LA } from '../helpers/fixture.ts';
+import { readWorkbook } from '../helpers/workbook.ts';
+import pg from 'pg';
+
+const run = promisify(execFile);
+const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
+
+// `lantern export annex-a` against a real store of the kind under test, as a separate process.
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (TEST_DB === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-annex-a-'));
+    const store = await openStore({ kind: 'pglite', dataDir: dir });
+    await buildAnnexACouncil(store.db);
+    await store.close();
+    env = { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `lantern_cli_annex_a_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    const store = await openStore({ kind: 'postgres', databaseUrl: u.toString() });
+    await buildAnnexACouncil(store.db);
+    await store.close();
+    env = { ...process.env, DATABASE_URL: u.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+}, 120_000);
+afterAll(() => cleanup?.());
+
+const outDir = mkdtempSync(path.join(tmpdir(), 'lantern-annex-a-out-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('lantern export annex-a', () => {
+  it('writes the workbook, prints each list’s rows and exits 0', async () => {
+    const out = path.join(outDir, 'annex-a.xlsx');
+    const { stdout } = await run('node', [lantern, 'export', 'annex-a', '--as-of', '2026-11-30', '--out', out], { env });
+    expect(stdout).toContain('List  1 Contacts');
+    expect(stdout).toMatch(/List {2}8 Children in care +3 rows/);
+    expect(stdout).toContain(`Wrote Annex A of ${LA} as at 2026-11-30 (six months from 2026-05-31, twelve from 2025-12-01): 5 children`);
+    const sheets = await readWorkbook(readFileSync(out));
+    expect(sheets).toHaveLength(11);
+    expect(sheets[0]?.rows.map((r) => r[0])).toEqual(['T1', 'T2']);
+    expect(sheets[9]?.rows.map((r) => r[0])).toEqual(['T3']);
+  });
+
+  it('exits 1 naming the option when the date does not exist, and writes nothing', async () => {
+    const out = path.join(outDir, 'bad.xlsx');
+    await expect(run('node', [lantern, 'export', 'annex-a', '--as-of', '2026-02-30', '--out', out], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--as-of must be a real date'),
+    });
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
