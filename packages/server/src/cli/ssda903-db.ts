@@ -59,7 +59,8 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
       .option('--data-dir <DIR>', dataDirHelp)
       .action(async (dir: string, opts: { year: number; laCode?: string; json?: boolean; dataDir?: string }) => {
         const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-        const { importSsda903, ImportRefused } = await import('../areas/returns/ssda903/import.ts');
+        const { importSsda903 } = await import('../areas/returns/ssda903/import.ts');
+        const { ImportRefused } = await import('../areas/returns/import-result.ts');
         const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
         const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
         try {

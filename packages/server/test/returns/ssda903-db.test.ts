@@ -8,7 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE } from '../../src/areas/returns/audit.ts';
 import { EXPORT_TABLES, exportSsda903, fileNameOf } from '../../src/areas/returns/ssda903/export.ts';
-import { ImportRefused, importSsda903 } from '../../src/areas/returns/ssda903/import.ts';
+import { ImportRefused } from '../../src/areas/returns/import-result.ts';
+import { importSsda903 } from '../../src/areas/returns/ssda903/import.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { openTestStore, TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
 

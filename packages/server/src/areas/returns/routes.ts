@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { invalid } from '../../kernel/http/problem.ts';
-import { ImportRefused, importCinCensus } from './cin-census/import.ts';
+import { importCinCensus } from './cin-census/import.ts';
+import { ImportRefused } from './import-result.ts';
 import { latestRuns, returnActor, runCinCensus, runFor, validateUploaded } from './cin-census/service.ts';
 import { councilByLaNumber } from './reference.ts';
 

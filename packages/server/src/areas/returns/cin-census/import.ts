@@ -33,34 +33,15 @@ import type { Database } from '../../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
 import { refreshObligations } from '../../../kernel/obligations.ts';
 import type { ReturnActor } from '../audit.ts';
+import { ImportRefused, MAX_NOT_PLACED, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
 import { schemaFailures } from './validate.ts';
 
 export type NotPlaced = { childId: string | null; row: string | null; reason: string };
-export type CinCensusImport = {
-  importId: string | null;
-  laCode: string;
-  councilName: string;
-  year: number;
-  children: number;
-  alreadyImported: boolean;
-  written: Record<string, number>;
-  notPlaced: NotPlaced[];
-  seconds: number;
-};
-
-export class ImportRefused extends Error {
-  constructor(
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-  }
-}
+export type CinCensusImport = ReturnImportResult<NotPlaced>;
 
 const BATCH = 500;
-const MAX_NOT_PLACED = 10_000;
 const IMPORT_REASON = 'Recorded in the CIN census return imported into Lantern';
 const date = (s: string | null) => (s && isIsoDate(s) ? s : null);
 const has = (list: object, code: string | null) => code !== null && Object.hasOwn(list, code);

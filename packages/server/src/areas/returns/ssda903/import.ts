@@ -25,32 +25,13 @@ import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
 import { refreshObligations } from '../../../kernel/obligations.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
+import { ImportRefused, MAX_NOT_PLACED, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
 
 export type NotPlaced = { child: string | null; table: string; row: number; reason: string };
-export type Ssda903Import = {
-  importId: string | null;
-  laCode: string;
-  councilName: string;
-  year: number;
-  children: number;
-  alreadyImported: boolean;
-  written: Record<string, number>;
-  notPlaced: NotPlaced[];
-  seconds: number;
-};
-
-export class ImportRefused extends Error {
-  constructor(
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-  }
-}
+export type Ssda903Import = ReturnImportResult<NotPlaced>;
 
 const BATCH = 1000;
-const MAX_NOT_PLACED = 10_000;
 const SOURCE = 'ssda903-import';
 const NOTE = 'Recorded in the SSDA903 return imported into Lantern';
 
