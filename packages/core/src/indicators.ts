@@ -296,6 +296,48 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     england: { value: 10, year: '31 March 2025', note: 'approximately' },
     dfeNote: 'As in the DfE’s placement-stability measure, children whose only care is a series of short breaks (legal status V3, V4) are left out.',
   },
+  {
+    id: 'cla-visits-in-time',
+    area: 'looked-after',
+    title: 'Looked-after visits in time',
+    definition:
+      'Of looked-after visit obligations falling due in the period (and before the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due are not counted.',
+    numerator: 'looked-after visit obligations met on or before the due date',
+    denominator: 'looked-after visit obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'obligation (rules cla-visit-first, cla-visit, cla-visit-long-term, cla-visit-with-parent)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'cla-reviews-in-time',
+    area: 'looked-after',
+    title: 'Looked-after reviews in time',
+    definition:
+      'Of looked-after review obligations falling due in the period (and before the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due are not counted.',
+    numerator: 'looked-after review obligations met on or before the due date',
+    denominator: 'looked-after review obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'obligation (rules cla-review-first, cla-review-second, cla-review)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'pathway-plans-in-time',
+    area: 'care-leavers',
+    title: 'Pathway plans in time',
+    definition:
+      'Of pathway plan and pathway plan review obligations falling due in the period (and before the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due are not counted.',
+    numerator: 'pathway plan and pathway plan review obligations met on or before the due date',
+    denominator: 'pathway plan and pathway plan review obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'obligation (rules pathway-plan, pathway-plan-review)',
+    higherIsBetter: true,
+    england: null,
+  },
   // Workforce and oversight (those the allocations and workers support)
   {
     id: 'caseload-average',
@@ -339,6 +381,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: false,
     england: null,
   },
+  {
+    id: 'supervision-in-time',
+    area: 'workforce',
+    title: 'Supervision in time',
+    definition:
+      'Of supervision obligations falling due in the period (and before the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due are not counted.',
+    numerator: 'supervision obligations met on or before the due date',
+    denominator: 'supervision obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'worker_obligation (rules supervision, supervision-asye)',
+    higherIsBetter: true,
+    england: null,
+  },
 ];
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
@@ -355,8 +411,6 @@ export const INDICATOR_IDS = INDICATORS.map((d) => d.id) as [string, ...string[]
  */
 export const INDICATORS_TO_COME: readonly string[] = [
   'cla-long-term-stability',
-  'cla-visits-in-time',
-  'cla-reviews-in-time',
   'cla-health-assessments',
   'missing-children',
   'rhi-offered-72h',
@@ -367,11 +421,9 @@ export const INDICATORS_TO_COME: readonly string[] = [
   'care-leavers-in-touch',
   'care-leavers-suitable-accommodation',
   'care-leavers-eet',
-  'pathway-plans-in-time',
   'turnover-rate',
   'agency-rate',
   'vacancy-rate',
-  'supervision-in-time',
   'management-oversight-in-time',
   'audit-grades',
 ];

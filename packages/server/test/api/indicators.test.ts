@@ -8,6 +8,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  B  April 2025 – March 2026: assessments and conferences across Christmas, protection plans
 //  C  December 2025 – January 2026: contacts decided across Christmas
 //  D  January 2027: caseloads, changes of social worker, unallocated cases
+//  E  April 2027 – March 2028: obligations met or not (visits, reviews, pathway plans, supervision)
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -320,6 +321,46 @@ beforeAll(async () => {
   await episode(w2, '2026-06-01');
   await allocate(w2, ids.swA, '2026-06-01', '2026-12-01'); // unallocated since 1 December: 61 days
 
+  // Era E, 12 months ending 31 March 2028 (from 1 April 2027): deadlines inserted as the engine keeps them.
+  const obligation = async (childId: string, rule: string, due: string, o: { met?: string; ended?: string } = {}) =>
+    db
+      .insertInto('obligation')
+      .values({
+        la_code: LA,
+        child_id: childId,
+        rule_id: rule,
+        source_id: randomUUID(),
+        start_date: '2027-03-01',
+        due_date: due,
+        met_on: o.met ?? null,
+        ended_on: o.ended ?? null,
+        end_reason: o.ended ? 'no-longer-looked-after' : null,
+      })
+      .execute();
+  const ella = await child('Ella');
+  await obligation(ella, 'cla-visit-first', '2027-04-01', { met: '2027-04-01' }); // on the first day, met on the day: in time
+  await obligation(ella, 'cla-visit', '2027-05-13', { met: '2027-05-14' }); // a day late
+  await obligation(ella, 'cla-visit-long-term', '2027-08-13'); // never met: late
+  await obligation(ella, 'cla-visit', '2027-11-13', { ended: '2027-11-13' }); // ceased to be looked after the day it fell due: not counted
+  await obligation(ella, 'cla-visit', '2028-03-31'); // due on the as-of date: not yet counted
+  await obligation(ella, 'cla-visit', '2027-03-31', { met: '2027-04-02' }); // due before the period
+  await obligation(ella, 'cp-visit', '2027-06-01'); // another rule
+  await obligation(ella, 'cla-review-first', '2027-04-28', { met: '2027-04-20' });
+  await obligation(ella, 'cla-review-second', '2027-07-28', { met: '2027-07-28' });
+  await obligation(ella, 'cla-review', '2028-01-28', { met: '2028-02-01' });
+  const evan = await child('Evan');
+  await obligation(evan, 'pathway-plan', '2027-09-30', { met: '2028-04-02' }); // met after the as-of date: late as of 31 March
+  await obligation(evan, 'pathway-plan-review', '2027-06-30', { met: '2027-06-01' });
+  const supervision = (workerId: string, rule: string, due: string, met: string | null) =>
+    db
+      .insertInto('worker_obligation')
+      .values({ la_code: LA, worker_id: workerId, rule_id: rule, source_id: randomUUID(), start_date: '2027-03-01', due_date: due, met_on: met })
+      .execute();
+  await supervision(ids.swA, 'supervision', '2027-06-01', '2027-06-01');
+  await supervision(ids.swB, 'supervision', '2027-07-01', '2027-07-10');
+  await supervision(ids.swB, 'supervision-asye', '2027-08-01', null);
+  await supervision(ids.swB, 'induction', '2027-08-01', null); // not supervision
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -448,6 +489,32 @@ describe('workforce, snapshot 31 January 2027', () => {
     expect(teamA.numerator).toBe(1);
     const swB = await kpi('children-3plus-workers', `asOf=2027-01-31&scope=worker&scopeId=${ids.swB}`);
     expect(counts(swB)).toEqual([1, 2, 50]);
+  });
+});
+
+describe('obligations met in time, 12 months ending 31 March 2028', () => {
+  it('looked-after visits: met on the due date counts; ended before due, due on the as-of date, or before the period, do not', async () => {
+    expect(counts(await kpi('cla-visits-in-time', 'asOf=2028-03-31'))).toEqual([1, 3, 33.3]);
+    const late = await hos.get('/api/kpi/cla-visits-in-time/children?asOf=2028-03-31&only=not-numerator');
+    expect(late.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate])).toEqual([
+      ['Ella Test', '2027-05-13'],
+      ['Ella Test', '2027-08-13'],
+    ]);
+  });
+
+  it('looked-after reviews: first, second and later', async () => {
+    expect(counts(await kpi('cla-reviews-in-time', 'asOf=2028-03-31'))).toEqual([2, 3, 66.7]);
+  });
+
+  it('pathway plans: one met only after the as-of date is late on it', async () => {
+    expect(counts(await kpi('pathway-plans-in-time', 'asOf=2028-03-31'))).toEqual([1, 2, 50]);
+    expect(counts(await kpi('pathway-plans-in-time', 'asOf=2027-09-30'))).toEqual([1, 1, 100]);
+  });
+
+  it('supervision belongs to the supervisee and their team; induction is not supervision', async () => {
+    expect(counts(await kpi('supervision-in-time', 'asOf=2028-03-31'))).toEqual([1, 3, 33.3]);
+    expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=team&scopeId=${ids.teamA}`))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=worker&scopeId=${ids.swB}`))).toEqual([0, 2, 0]);
   });
 });
 

@@ -37,6 +37,18 @@ const openCaseChildren = (w: Window) => sql`
   select c.child_id from cla_episode c
   where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})`;
 
+/**
+ * Obligations of the given rules falling due in the period and before the as-of date, met on or
+ * before their due date; those whose need ended before they fell due are not counted (as
+ * cp-visits-in-time).
+ */
+const childObligationsInTime = (w: Window, rules: string[]) => sql`
+  select o.child_id, ${none}, o.due_date,
+    case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
+  from obligation o
+  where o.la_code = ${w.laCode} and o.rule_id in (${sql.join(rules)}) and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
+    and not (o.ended_on is not null and o.ended_on <= o.due_date)`;
+
 export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   contacts: {
     attribution: 'allocation',
@@ -252,5 +264,31 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         select 1 from allocation a where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker'
           and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.to})
       )`,
+  },
+
+  'cla-visits-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['cla-visit-first', 'cla-visit', 'cla-visit-long-term', 'cla-visit-with-parent']),
+  },
+
+  'cla-reviews-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['cla-review-first', 'cla-review-second', 'cla-review']),
+  },
+
+  'pathway-plans-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['pathway-plan', 'pathway-plan-review']),
+  },
+
+  // A worker's own deadline: it belongs to the supervisee and their team (not to a child).
+  'supervision-in-time': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, o.worker_id, wk.team_id, o.due_date,
+        case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
+      from worker_obligation o join worker wk on wk.la_code = o.la_code and wk.worker_id = o.worker_id
+      where o.la_code = ${w.laCode} and o.rule_id in ('supervision', 'supervision-asye') and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
+        and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
   },
 };
