@@ -9,6 +9,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  C  December 2025 – January 2026: contacts decided across Christmas
 //  D  January 2027: caseloads, changes of social worker, unallocated cases
 //  E  April 2027 – March 2028: obligations met or not (visits, reviews, pathway plans, supervision)
+//  F  April 2028 – March 2029: missing episodes and return interviews; care leavers' birthdays
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -361,6 +362,35 @@ beforeAll(async () => {
   await supervision(ids.swB, 'supervision-asye', '2027-08-01', null);
   await supervision(ids.swB, 'induction', '2027-08-01', null); // not supervision
 
+  // Era F, 12 months ending 31 March 2029 (from 1 April 2028). Times are UTC; days are England's (BST from 26 March 2028).
+  const missing = (childId: string, kind: 'M' | 'A', started: string, ended: string | null, offered: string | null = null) =>
+    db
+      .insertInto('missing_episode')
+      .values({ la_code: LA, missing_id: randomUUID(), child_id: childId, kind, started_at: started, ended_at: ended, rhi_offered_at: offered })
+      .execute();
+  const mae = await child('Mae');
+  await cla(mae, [['2028-01-01', null]]);
+  await missing(mae, 'M', '2028-05-01T22:00:00Z', '2028-05-02T08:00:00Z', '2028-05-05T07:00:00Z'); // offered after 71 hours
+  await missing(mae, 'M', '2028-06-10T10:00:00Z', '2028-06-10T12:00:00Z', '2028-06-13T13:00:00Z'); // after 73 hours
+  await missing(mae, 'A', '2028-07-01T10:00:00Z', '2028-07-01T12:00:00Z'); // away without authorisation: not a missing episode
+  const max = await child('Max');
+  await cla(max, [['2028-01-01', null]]);
+  await missing(max, 'M', '2028-03-31T23:30:00Z', '2028-04-01T02:00:00Z'); // 00:30 on 1 April in England: in the period; never offered
+  const moe = await child('Moe'); // not looked after
+  await missing(moe, 'M', '2029-03-30T10:00:00Z', '2029-03-30T12:00:00Z'); // returned on 30 March: 72 hours not yet run out on 31 March
+  const leaver = async (name: string, born: string, age: number, inTouch: string, activity: string, accommodation: string) => {
+    const c = await child(name);
+    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    await db
+      .insertInto('leaver_birthday_contact')
+      .values({ la_code: LA, child_id: c, birthday_age: age, contact_on: '2028-06-01', in_touch: inTouch, activity, accommodation })
+      .execute();
+  };
+  await leaver('Cara', '2010-06-15', 18, 'YES', 'F1', 'U1'); // 18 on 15 June 2028: in touch, suitable, in education
+  await leaver('Cody', '2008-02-29', 21, 'YES', 'G5', 'B2'); // 21 on 28 February 2029: in touch, unsuitable, NEET
+  await leaver('Cole', '2009-09-01', 19, 'NO', '0', '0'); // not in touch
+  await leaver('Cleo', '2011-03-31', 17, 'YES', 'F1', 'U1'); // 17 on 31 March 2028: before the period
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -515,6 +545,35 @@ describe('obligations met in time, 12 months ending 31 March 2028', () => {
     expect(counts(await kpi('supervision-in-time', 'asOf=2028-03-31'))).toEqual([1, 3, 33.3]);
     expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=team&scopeId=${ids.teamA}`))).toEqual([1, 1, 100]);
     expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=worker&scopeId=${ids.swB}`))).toEqual([0, 2, 0]);
+  });
+});
+
+describe('missing children and care leavers, 12 months ending 31 March 2029', () => {
+  it('looked-after children who went missing, by England’s day, with their episodes; not away-from-placement, not children not looked after', async () => {
+    const r = await kpi('missing-children', 'asOf=2029-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([2, 1.5, 2]);
+    const behind = await hos.get('/api/kpi/missing-children/children?asOf=2029-03-31');
+    expect(behind.body.children.map((c: { name: string; onDate: string; days: number }) => [c.name, c.onDate, c.days]).sort()).toEqual([
+      ['Mae Test', '2028-05-01', 2],
+      ['Max Test', '2028-04-01', 1],
+    ]);
+  });
+
+  it('return interviews offered within 72 hours: 71 hours in time, 73 late, never offered late; an episode still within its 72 hours waits', async () => {
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+    // Moe returned at noon on 30 March: his 72 hours run out at noon on 2 April.
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-04-01&months=1'))).toEqual([0, 0, null]);
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-04-02&months=1'))).toEqual([0, 1, 0]);
+  });
+
+  it('care leavers at their 17th to 21st birthdays: in touch, suitable accommodation, education employment or training', async () => {
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-03-31'))).toEqual([2, 3, 66.7]);
+    expect(counts(await kpi('care-leavers-suitable-accommodation', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+    expect(counts(await kpi('care-leavers-eet', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+  });
+
+  it('a birthday of 29 February falls on 28 February in a year that has none', async () => {
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-02-28&months=1'))).toEqual([1, 1, 100]);
   });
 });
 

@@ -49,6 +49,19 @@ const childObligationsInTime = (w: Window, rules: string[]) => sql`
   where o.la_code = ${w.laCode} and o.rule_id in (${sql.join(rules)}) and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
     and not (o.ended_on is not null and o.ended_on <= o.due_date)`;
 
+/**
+ * Care leavers' contacts around their 17th to 21st birthdays (903 OC3), by the birthday: the
+ * birthday in the period, counted from the date of birth (29 February's is 28 February).
+ */
+const leaverBirthdays = (w: Window, counted: RawBuilder<unknown>) => sql`
+  select b.child_id, ${none}, b.birthday, case when ${counted} then 1 else 0 end, 1, null::numeric
+  from (
+    select l.*, (p.date_of_birth + make_interval(years => l.birthday_age::int))::date as birthday
+    from leaver_birthday_contact l join person p on p.la_code = l.la_code and p.person_id = l.child_id
+    where l.la_code = ${w.laCode}
+  ) b
+  where b.birthday between ${w.from} and ${w.to}`;
+
 export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   contacts: {
     attribution: 'allocation',
@@ -291,4 +304,43 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
       where o.la_code = ${w.laCode} and o.rule_id in ('supervision', 'supervision-asye') and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
         and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
   },
+
+  // Missing (M) episodes only, not away without authorisation (A), as the DfE's missing figures;
+  // by the day in England the child went missing, while looked after. days: the child's episodes.
+  'missing-children': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select m.child_id, ${none}, min(m.on_date), 1, 1, count(*)::numeric
+      from (
+        select e.child_id, (e.started_at at time zone 'Europe/London')::date as on_date from missing_episode e
+        where e.la_code = ${w.laCode} and e.kind = 'M'
+      ) m
+      where m.on_date between ${w.from} and ${w.to}
+        and exists (
+          select 1 from cla_episode c where c.la_code = ${w.laCode} and c.child_id = m.child_id
+            and c.start_date <= m.on_date and (c.end_date is null or c.end_date > m.on_date) and c.legal_status not in ('V3', 'V4')
+        )
+      group by m.child_id`,
+  },
+
+  // Of missing episodes ended in the period, offered a return interview within 72 hours of the
+  // return; one whose 72 hours had not run out by the end of the as-of day counts only once offered.
+  'rhi-offered-72h': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.ended_on,
+        case when e.rhi_offered_at is not null and e.rhi_offered_at <= e.ended_at + interval '72 hours' and e.rhi_offered_at < e.as_of_end then 1 else 0 end,
+        1, null::numeric
+      from (
+        select m.*, (m.ended_at at time zone 'Europe/London')::date as ended_on,
+          ((${w.to}::date + 1)::timestamp at time zone 'Europe/London') as as_of_end
+        from missing_episode m where m.la_code = ${w.laCode} and m.kind = 'M' and m.ended_at is not null
+      ) e
+      where e.ended_on between ${w.from} and ${w.to}
+        and ((e.rhi_offered_at is not null and e.rhi_offered_at < e.as_of_end) or e.ended_at + interval '72 hours' < e.as_of_end)`,
+  },
+
+  'care-leavers-in-touch': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.in_touch = 'YES'`) },
+  'care-leavers-suitable-accommodation': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.accommodation like '_1'`) },
+  'care-leavers-eet': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`left(b.activity, 1) in ('F', 'P')`) },
 };
