@@ -10,6 +10,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  D  January 2027: caseloads, changes of social worker, unallocated cases
 //  E  April 2027 – March 2028: obligations met or not (visits, reviews, pathway plans, supervision)
 //  F  April 2028 – March 2029: missing episodes and return interviews; care leavers' birthdays
+//  G  April 2029 – March 2030: unaccompanied children accommodated; adoptions
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -387,9 +388,46 @@ beforeAll(async () => {
       .execute();
   };
   await leaver('Cara', '2010-06-15', 18, 'YES', 'F1', 'U1'); // 18 on 15 June 2028: in touch, suitable, in education
-  await leaver('Cody', '2008-02-29', 21, 'YES', 'G5', 'B2'); // 21 on 28 February 2029: in touch, unsuitable, NEET
+  await leaver('Cody', '2008-02-29', 21, 'YES', 'G5', 'B2'); // 21 on 1 March 2029: in touch, unsuitable, NEET
   await leaver('Cole', '2009-09-01', 19, 'NO', '0', '0'); // not in touch
   await leaver('Cleo', '2011-03-31', 17, 'YES', 'F1', 'U1'); // 17 on 31 March 2028: before the period
+
+  // Era G, 12 months ending 31 March 2030 (from 1 April 2029).
+  const uasc = async (name: string, referred: string, lookedAfter: string) => {
+    const c = await child(name);
+    await db
+      .insertInto('uasc_record')
+      .values({ la_code: LA, child_id: c, referred_on: referred, referral_route: 'spontaneous-arrival', age_assessment: 'not-needed' })
+      .execute();
+    await cla(c, [[lookedAfter, null]]);
+  };
+  await uasc('Umar', '2029-05-01', '2029-05-01'); // the same day: 0
+  await uasc('Uma', '2029-06-01', '2029-06-11'); // 10 days
+  await uasc('Usha', '2029-03-20', '2029-04-09'); // referred before the period, looked after in it: 20 days
+  await uasc('Uri', '2028-12-01', '2029-01-01'); // looked after before the period
+  const adopted = async (name: string, care: string, placed: string, order: string, fosterCarersFrom: string | null = null) => {
+    const c = await child(name);
+    await cla(c, [
+      [care, placed],
+      [placed, order],
+    ]);
+    await db
+      .insertInto('adoption')
+      .values({
+        la_code: LA,
+        adoption_id: randomUUID(),
+        child_id: c,
+        decision_on: care,
+        placed_on: placed,
+        adoption_order_on: order,
+        foster_carer_adoption: fosterCarersFrom !== null,
+        moved_in_on: fosterCarersFrom,
+      })
+      .execute();
+  };
+  await adopted('Abe', '2028-01-01', '2029-01-01', '2029-08-01'); // 366 days (2028 is a leap year)
+  await adopted('Amy', '2028-06-01', '2029-03-01', '2029-10-01', '2028-06-01'); // adopted by her foster carers, with them from the first day: 0
+  await adopted('Ari', '2028-02-01', '2028-06-01', '2029-03-01'); // adopted before the period
 
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
@@ -572,8 +610,20 @@ describe('missing children and care leavers, 12 months ending 31 March 2029', ()
     expect(counts(await kpi('care-leavers-eet', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
   });
 
-  it('a birthday of 29 February falls on 28 February in a year that has none', async () => {
-    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-02-28&months=1'))).toEqual([1, 1, 100]);
+  it('a birthday of 29 February falls on 1 March in a year that has none', async () => {
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-02-28&months=1'))).toEqual([0, 0, null]);
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-03-01&months=1'))).toEqual([1, 1, 100]);
+  });
+});
+
+describe('unaccompanied children and adoptions, 12 months ending 31 March 2030', () => {
+  it('days from referral to becoming looked after, for those looked after in the period', async () => {
+    const r = await kpi('uasc-days-to-looked-after', 'asOf=2030-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([3, 10, 20]);
+  });
+
+  it('days from entering care to moving in with the adoptive family: foster carers who adopt count from moving in', async () => {
+    expect(counts(await kpi('adoption-entry-to-placed', 'asOf=2030-03-31'))).toEqual([366, 2, 183]);
   });
 });
 

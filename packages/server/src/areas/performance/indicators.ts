@@ -51,13 +51,15 @@ const childObligationsInTime = (w: Window, rules: string[]) => sql`
 
 /**
  * Care leavers' contacts around their 17th to 21st birthdays (903 OC3), by the birthday: the
- * birthday in the period, counted from the date of birth (29 February's is 28 February).
+ * birthday in the period, counted from the date of birth (29 February's is 1 March in other
+ * years, as core care.ts birthday()). Codes as core isEet and isSuitableAccommodation.
  */
 const leaverBirthdays = (w: Window, counted: RawBuilder<unknown>) => sql`
   select b.child_id, ${none}, b.birthday, case when ${counted} then 1 else 0 end, 1, null::numeric
   from (
-    select l.*, (p.date_of_birth + make_interval(years => l.birthday_age::int))::date as birthday
+    select l.*, (case when to_char(p.date_of_birth, 'MM-DD') = '02-29' and to_char(d.plain, 'MM-DD') = '02-28' then d.plain + 1 else d.plain end) as birthday
     from leaver_birthday_contact l join person p on p.la_code = l.la_code and p.person_id = l.child_id
+    cross join lateral (select (p.date_of_birth + make_interval(years => l.birthday_age::int))::date as plain) d
     where l.la_code = ${w.laCode}
   ) b
   where b.birthday between ${w.from} and ${w.to}`;
@@ -341,6 +343,38 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   },
 
   'care-leavers-in-touch': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.in_touch = 'YES'`) },
-  'care-leavers-suitable-accommodation': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.accommodation like '_1'`) },
-  'care-leavers-eet': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`left(b.activity, 1) in ('F', 'P')`) },
+  'care-leavers-suitable-accommodation': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.accommodation ~ '^[A-Z]1$'`) },
+  'care-leavers-eet': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.activity ~ '^[FP][1245]$'`) },
+
+  // From referral (or arrival) to the start of the first period of care on or after it (core
+  // care.ts uascDelayDays), for those whose period of care started in the period.
+  'uasc-days-to-looked-after': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select u.child_id, ${none}, c.start_date, 1, 1, greatest(0, c.start_date - u.referred_on)::numeric
+      from uasc_record u
+      cross join lateral (
+        select min(p.start_date) as start_date from care_period p
+        where p.la_code = u.la_code and p.child_id = u.child_id and p.start_date >= u.referred_on
+      ) c
+      where u.la_code = ${w.laCode} and c.start_date between ${w.from} and ${w.to}`,
+  },
+
+  // Adoption scorecard A1 (core care.ts entryToPlacedDays): from the start of the period of care
+  // the child was placed from to the placement for adoption, or to moving in with the foster
+  // carers who adopt; for children whose adoption order was made in the period.
+  'adoption-entry-to-placed': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select a.child_id, ${none}, a.adoption_order_on, d.days, 1, d.days
+      from adoption a
+      cross join lateral (
+        select max(p.start_date) as entered from care_period p
+        where p.la_code = a.la_code and p.child_id = a.child_id and p.start_date <= a.placed_on
+      ) c
+      cross join lateral (
+        select greatest(0, (case when a.foster_carer_adoption and a.moved_in_on is not null and a.moved_in_on < a.placed_on then a.moved_in_on else a.placed_on end) - c.entered)::numeric as days
+      ) d
+      where a.la_code = ${w.laCode} and a.adoption_order_on between ${w.from} and ${w.to} and a.placed_on is not null and c.entered is not null`,
+  },
 };
