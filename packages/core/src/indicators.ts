@@ -382,6 +382,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     england: { value: 486, year: '2015-18', note: 'three-year average' },
   },
   {
+    id: 'permanence-by-second-review',
+    area: 'looked-after',
+    title: 'Permanence plans by the second review',
+    definition:
+      'Of second looked-after reviews (the second of each period of care) held in the period, the percentage at which the child had a permanence plan in place: agreed on or before the review and not ended by it.',
+    numerator: 'second reviews with a permanence plan in place on the day',
+    denominator: 'second reviews held in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'cla_review.period_id, held_on; permanence_plan.agreed_on, ended_on',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
     id: 'care-leavers-in-touch',
     area: 'care-leavers',
     title: 'Care leavers in touch',
@@ -512,7 +526,6 @@ export const INDICATORS_TO_COME: readonly string[] = [
   'cla-long-term-stability',
   'cla-health-assessments',
   'unregistered-placements',
-  'permanence-by-second-review',
   'turnover-rate',
   'agency-rate',
   'vacancy-rate',

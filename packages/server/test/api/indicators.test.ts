@@ -11,6 +11,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  E  April 2027 – March 2028: obligations met or not (visits, reviews, pathway plans, supervision)
 //  F  April 2028 – March 2029: missing episodes and return interviews; care leavers' birthdays
 //  G  April 2029 – March 2030: unaccompanied children accommodated; adoptions
+//  H  April 2030 – March 2031: second looked-after reviews and permanence plans
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -108,6 +109,7 @@ beforeAll(async () => {
         })
         .execute();
     }
+    return periodId;
   };
   // Lily was still in her first placement on 1 March 2023: three placements in the 12 months.
   await cla(await child('Lily'), [
@@ -429,6 +431,28 @@ beforeAll(async () => {
   await adopted('Amy', '2028-06-01', '2029-03-01', '2029-10-01', '2028-06-01'); // adopted by her foster carers, with them from the first day: 0
   await adopted('Ari', '2028-02-01', '2028-06-01', '2029-03-01'); // adopted before the period
 
+  // Era H, 12 months ending 31 March 2031 (from 1 April 2030).
+  const reviewed = async (name: string, care: string, reviews: string[], plan: [string, string | null] | null) => {
+    const c = await child(name);
+    const periodId = await cla(c, [[care, null]]);
+    for (const held of reviews) {
+      await db
+        .insertInto('cla_review')
+        .values({ la_code: LA, review_id: randomUUID(), child_id: c, period_id: periodId, held_on: held, participation: 'PN1' })
+        .execute();
+    }
+    if (plan) {
+      await db
+        .insertInto('permanence_plan')
+        .values({ la_code: LA, plan_id: randomUUID(), child_id: c, plan_type: 'long-term-fostering', agreed_on: plan[0], ended_on: plan[1] })
+        .execute();
+    }
+  };
+  await reviewed('Pete', '2030-01-01', ['2030-01-20', '2030-04-15'], ['2030-04-15', null]); // plan agreed at the second review
+  await reviewed('Paz', '2030-03-01', ['2030-03-25', '2030-06-20', '2030-12-20'], ['2030-12-20', null]); // a plan only by the third
+  await reviewed('Poe', '2029-10-01', ['2029-10-20', '2030-01-15'], null); // second review before the period
+  await reviewed('Pax', '2030-02-01', ['2030-03-01', '2030-06-01'], ['2030-02-01', '2030-05-01']); // the plan ended before the second review
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -624,6 +648,17 @@ describe('unaccompanied children and adoptions, 12 months ending 31 March 2030',
 
   it('days from entering care to moving in with the adoptive family: foster carers who adopt count from moving in', async () => {
     expect(counts(await kpi('adoption-entry-to-placed', 'asOf=2030-03-31'))).toEqual([366, 2, 183]);
+  });
+});
+
+describe('permanence, 12 months ending 31 March 2031', () => {
+  it('second reviews held in the period with a permanence plan in place that day', async () => {
+    expect(counts(await kpi('permanence-by-second-review', 'asOf=2031-03-31'))).toEqual([1, 3, 33.3]);
+    const without = await hos.get('/api/kpi/permanence-by-second-review/children?asOf=2031-03-31&only=not-numerator');
+    expect(without.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate]).sort()).toEqual([
+      ['Pax Test', '2030-06-01'],
+      ['Paz Test', '2030-06-20'],
+    ]);
   });
 });
 

@@ -377,4 +377,21 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
       ) d
       where a.la_code = ${w.laCode} and a.adoption_order_on between ${w.from} and ${w.to} and a.placed_on is not null and c.entered is not null`,
   },
+
+  // The second review of each period of care, held in the period, with a permanence plan agreed
+  // on or before it and not ended by it.
+  'permanence-by-second-review': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select r.child_id, ${none}, r.held_on,
+        case when exists (
+          select 1 from permanence_plan p where p.la_code = r.la_code and p.child_id = r.child_id
+            and p.agreed_on <= r.held_on and (p.ended_on is null or p.ended_on > r.held_on)
+        ) then 1 else 0 end, 1, null::numeric
+      from (
+        select v.*, row_number() over (partition by v.la_code, v.period_id order by v.held_on, v.review_id) as nth
+        from cla_review v where v.la_code = ${w.laCode}
+      ) r
+      where r.nth = 2 and r.held_on between ${w.from} and ${w.to}`,
+  },
 };
