@@ -396,6 +396,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     england: null,
   },
   {
+    id: 'unregistered-placements',
+    area: 'looked-after',
+    title: 'Children placed with unregistered providers',
+    definition:
+      'Children looked after placed on the snapshot date in a placement the director approved as with a provider not registered for that care; with the days each was so placed in the 12 months ending on it.',
+    numerator: 'children in an approved unregistered placement on the snapshot date',
+    denominator: null,
+    unit: 'count',
+    measure: 'snapshot',
+    source: 'unregistered_approval.placement_id, cla_episode.start_date, end_date',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
     id: 'care-leavers-in-touch',
     area: 'care-leavers',
     title: 'Care leavers in touch',
@@ -525,7 +539,6 @@ export const INDICATOR_IDS = INDICATORS.map((d) => d.id) as [string, ...string[]
 export const INDICATORS_TO_COME: readonly string[] = [
   'cla-long-term-stability',
   'cla-health-assessments',
-  'unregistered-placements',
   'turnover-rate',
   'agency-rate',
   'vacancy-rate',

@@ -12,6 +12,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  F  April 2028 – March 2029: missing episodes and return interviews; care leavers' birthdays
 //  G  April 2029 – March 2030: unaccompanied children accommodated; adoptions
 //  H  April 2030 – March 2031: second looked-after reviews and permanence plans
+//  I  snapshot 31 March 2032 (12 months from 1 April 2031): placements with unregistered providers
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -453,6 +454,66 @@ beforeAll(async () => {
   await reviewed('Poe', '2029-10-01', ['2029-10-20', '2030-01-15'], null); // second review before the period
   await reviewed('Pax', '2030-02-01', ['2030-03-01', '2030-06-01'], ['2030-02-01', '2030-05-01']); // the plan ended before the second review
 
+  // Era I: each placement [start, end, approved as unregistered].
+  const providerId = randomUUID();
+  await db
+    .insertInto('provider')
+    .values({
+      la_code: LA,
+      provider_id: providerId,
+      name: 'Unregistered home (synthetic)',
+      provider_kind: 'childrens-home',
+      registration_status: 'unregistered',
+    })
+    .execute();
+  const placed = async (name: string, placements: [string, string | null, boolean][]) => {
+    const c = await child(name);
+    const periodId = randomUUID();
+    for (const [i, [start, end, unregistered]] of placements.entries()) {
+      const placementId = randomUUID();
+      await db
+        .insertInto('cla_episode')
+        .values({
+          la_code: LA,
+          cla_episode_id: i === 0 ? periodId : randomUUID(),
+          child_id: c,
+          period_id: periodId,
+          placement_id: placementId,
+          start_date: start,
+          reason_new_episode: i === 0 ? 'S' : 'P',
+          legal_status: 'C2',
+          category_of_need: 'N1',
+          placement_type: 'K2',
+          end_date: end,
+          reason_ended: end ? 'X1' : null,
+        })
+        .execute();
+      if (unregistered) {
+        await db
+          .insertInto('unregistered_approval')
+          .values({
+            la_code: LA,
+            approval_id: randomUUID(),
+            child_id: c,
+            provider_id: providerId,
+            placement_type: 'K2',
+            approved_on: start,
+            approved_by: randomUUID(),
+            approver_name: 'Director (synthetic)',
+            reasons: 'No registered place',
+            placement_id: placementId,
+          })
+          .execute();
+      }
+    }
+  };
+  await placed('Ula', [['2031-10-01', null, true]]); // 183 days to 31 March 2032
+  await placed('Una', [['2030-06-01', null, true]]); // the whole 12 months: 366 days (2032 is a leap year)
+  await placed('Ulf', [
+    ['2031-05-01', '2031-09-01', true],
+    ['2031-09-01', null, false],
+  ]); // no longer with the unregistered provider on the day
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -659,6 +720,13 @@ describe('permanence, 12 months ending 31 March 2031', () => {
       ['Pax Test', '2030-06-01'],
       ['Paz Test', '2030-06-20'],
     ]);
+  });
+});
+
+describe('unregistered placements, snapshot 31 March 2032', () => {
+  it('children placed with an unregistered provider on the day, with their days so placed in the 12 months', async () => {
+    const r = await kpi('unregistered-placements', 'asOf=2032-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([2, 274.5, 366]);
   });
 });
 

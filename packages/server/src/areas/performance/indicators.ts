@@ -64,6 +64,12 @@ const leaverBirthdays = (w: Window, counted: RawBuilder<unknown>) => sql`
   ) b
   where b.birthday between ${w.from} and ${w.to}`;
 
+/** Episodes of care in a placement the director approved as with an unregistered provider. */
+const unregisteredEpisodes = (w: Window) => sql`
+  select e.* from cla_episode e
+  where e.la_code = ${w.laCode}
+    and exists (select 1 from unregistered_approval a where a.la_code = e.la_code and a.placement_id = e.placement_id)`;
+
 export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   contacts: {
     attribution: 'allocation',
@@ -393,5 +399,19 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         from cla_review v where v.la_code = ${w.laCode}
       ) r
       where r.nth = 2 and r.held_on between ${w.from} and ${w.to}`,
+  },
+
+  // Children so placed on the snapshot date; days: every day of the 12 months they were so placed.
+  'unregistered-placements': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select n.child_id, ${none}, ${w.to}::date, 1, 1,
+        (select sum(least(coalesce(e.end_date, ${w.to}::date + 1), ${w.to}::date + 1) - greatest(e.start_date, ${w.from}::date))
+          from (${unregisteredEpisodes(w)}) e
+          where e.child_id = n.child_id and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.from}))::numeric
+      from (
+        select distinct u.child_id from (${unregisteredEpisodes(w)}) u
+        where u.start_date <= ${w.to} and (u.end_date is null or u.end_date > ${w.to})
+      ) n`,
   },
 };
