@@ -13,6 +13,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  G  April 2029 – March 2030: unaccompanied children accommodated; adoptions
 //  H  April 2030 – March 2031: second looked-after reviews and permanence plans
 //  I  snapshot 31 March 2032 (12 months from 1 April 2031): placements with unregistered providers
+//  J  April 2032 – March 2033: case audits and their grades
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -514,6 +515,34 @@ beforeAll(async () => {
     ['2031-09-01', null, false],
   ]); // no longer with the unregistered provider on the day
 
+  // Era J: case audits, each [audited, grade, moderated grade].
+  const audited = await child('Aled');
+  for (const [on, grade, moderated] of [
+    ['2032-05-01', 'good', null],
+    ['2032-06-01', 'requires-improvement', 'good'],
+    ['2032-07-01', 'good', 'requires-improvement'],
+    ['2032-08-01', 'inadequate', null],
+    ['2032-03-31', 'outstanding', null], // before the period
+  ] as const) {
+    await db
+      .insertInto('case_audit')
+      .values({
+        la_code: LA,
+        case_audit_id: randomUUID(),
+        child_id: audited,
+        team_id: ids.teamA,
+        audited_on: on,
+        auditor_user_id: randomUUID(),
+        grade,
+        answers: JSON.stringify([]),
+        summary: 'Synthetic audit',
+        moderator_user_id: moderated ? randomUUID() : null,
+        moderated_on: moderated ? on : null,
+        moderated_grade: moderated,
+      })
+      .execute();
+  }
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -730,6 +759,13 @@ describe('unregistered placements, snapshot 31 March 2032', () => {
   });
 });
 
+describe('case audits, 12 months ending 31 March 2033', () => {
+  it('audits graded good or outstanding, the moderated grade where there is one; by the team audited', async () => {
+    expect(counts(await kpi('audit-grades', 'asOf=2033-03-31'))).toEqual([2, 4, 50]);
+    expect(counts(await kpi('audit-grades', `asOf=2033-03-31&scope=team&scopeId=${ids.teamB}`))).toEqual([0, 0, null]);
+  });
+});
+
 describe('who sees what', () => {
   it('without case access, counts of 1 to 5 are suppressed (and the value with them); 0 is shown', async () => {
     const small = (await admin.get('/api/kpi/unallocated-cases?asOf=2027-01-31&trendMonths=1')).body.result;
@@ -767,6 +803,7 @@ describe('every indicator at once, and frozen months', () => {
     expect(res.status).toBe(200);
     const ids = res.body.indicators.map((i: { id: string }) => i.id);
     expect(ids).toContain('icpc-15wd');
+    for (const id of ['cla-visits-in-time', 'missing-children', 'care-leavers-eet', 'unregistered-placements', 'audit-grades']) expect(ids).toContain(id);
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });
 

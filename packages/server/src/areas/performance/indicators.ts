@@ -414,4 +414,13 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         where u.start_date <= ${w.to} and (u.end_date is null or u.end_date > ${w.to})
       ) n`,
   },
+
+  // The moderated grade where the audit was moderated; belongs to the team holding the case when audited.
+  'audit-grades': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select a.child_id, null::uuid, a.team_id, a.audited_on,
+        case when coalesce(a.moderated_grade, a.grade) in ('outstanding', 'good') then 1 else 0 end, 1, null::numeric
+      from case_audit a where a.la_code = ${w.laCode} and a.audited_on between ${w.from} and ${w.to}`,
+  },
 };
