@@ -325,6 +325,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     england: null,
   },
   {
+    id: 'cla-health-assessments',
+    area: 'looked-after',
+    title: 'Health assessments up to date',
+    definition:
+      'Of children looked after on the snapshot date whose period of care began 12 months or more before it (not on short breaks), the percentage whose last health assessment (initial or review) is not overdue: the next falls due 6 months after one done before the fifth birthday, 12 months after one from it.',
+    numerator: 'those whose next health assessment is not due before the snapshot date',
+    denominator: 'children looked after 12 months or more on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'health_check (initial and review health assessments), care_period, cla_episode, person.date_of_birth',
+    higherIsBetter: true,
+    england: { value: 89, year: '31 March 2025', note: 'approximately' },
+  },
+  {
     id: 'missing-children',
     area: 'looked-after',
     title: 'Looked-after children who went missing',
@@ -554,7 +568,6 @@ export const INDICATOR_IDS = INDICATORS.map((d) => d.id) as [string, ...string[]
  */
 export const INDICATORS_TO_COME: readonly string[] = [
   'cla-long-term-stability',
-  'cla-health-assessments',
   'turnover-rate',
   'agency-rate',
   'vacancy-rate',

@@ -14,6 +14,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  H  April 2030 – March 2031: second looked-after reviews and permanence plans
 //  I  snapshot 31 March 2032 (12 months from 1 April 2031): placements with unregistered providers
 //  J  April 2032 – March 2033: case audits and their grades
+//  K  snapshot 31 March 2034: health assessments of children looked after 12 months or more
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -543,6 +544,22 @@ beforeAll(async () => {
       .execute();
   }
 
+  // Era K: [born, in care from, last health assessment].
+  for (const [name, born, care, assessed] of [
+    ['Hana', '2020-01-01', '2032-01-01', '2033-04-01'], // due 1 April 2034: up to date
+    ['Hugo', '2015-01-01', '2032-01-01', '2033-03-30'], // due 30 March 2034: overdue
+    ['Hope', '2030-01-01', '2032-06-01', '2033-12-01'], // under 5 when assessed: due 6 months on, 1 June 2034
+    ['Hal', '2015-01-01', '2033-06-01', '2033-06-10'], // looked after under 12 months
+  ] as const) {
+    const c = await child(name);
+    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    await cla(c, [[care, null]]);
+    await db
+      .insertInto('health_check')
+      .values({ la_code: LA, check_id: randomUUID(), child_id: c, kind: 'review-health-assessment', done_on: assessed })
+      .execute();
+  }
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -763,6 +780,15 @@ describe('case audits, 12 months ending 31 March 2033', () => {
   it('audits graded good or outstanding, the moderated grade where there is one; by the team audited', async () => {
     expect(counts(await kpi('audit-grades', 'asOf=2033-03-31'))).toEqual([2, 4, 50]);
     expect(counts(await kpi('audit-grades', `asOf=2033-03-31&scope=team&scopeId=${ids.teamB}`))).toEqual([0, 0, null]);
+  });
+});
+
+describe('health assessments, snapshot 31 March 2034', () => {
+  it('children looked after 12 months or more whose last health assessment is not overdue (6-monthly under 5)', async () => {
+    // Hana, Hugo and Hope; and the 13 children of eras F–I still in care, with no assessment (Mae, Max; Umar, Uma, Usha, Uri; Pete, Paz, Poe, Pax; Ula, Una, Ulf).
+    expect(counts(await kpi('cla-health-assessments', 'asOf=2034-03-31'))).toEqual([2, 16, 12.5]);
+    const upToDate = await hos.get('/api/kpi/cla-health-assessments/children?asOf=2034-03-31&only=numerator');
+    expect(upToDate.body.children.map((c: { name: string }) => c.name).sort()).toEqual(['Hana Test', 'Hope Test']);
   });
 });
 

@@ -423,4 +423,24 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         case when coalesce(a.moderated_grade, a.grade) in ('outstanding', 'good') then 1 else 0 end, 1, null::numeric
       from case_audit a where a.la_code = ${w.laCode} and a.audited_on between ${w.from} and ${w.to}`,
   },
+
+  // Up to date: the last health assessment's next one (6 months on if the child was under 5 at
+  // it, else 12, as timescales healthAssessmentReviewInterval) is not due before the snapshot.
+  'cla-health-assessments': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, ${w.to}::date,
+        case when h.done_on is not null and (h.done_on + case when h.done_on < (pe.date_of_birth + interval '5 years')::date then interval '6 months' else interval '12 months' end)::date >= ${w.to}::date
+          then 1 else 0 end, 1, null::numeric
+      from (
+        select distinct p.child_id from care_period p join cla_episode e on e.la_code = p.la_code and e.period_id = p.period_id
+        where p.la_code = ${w.laCode} and p.start_date <= (${w.to}::date - interval '12 months')::date
+          and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.to}) and e.legal_status not in ('V3', 'V4')
+      ) c
+      join person pe on pe.la_code = ${w.laCode} and pe.person_id = c.child_id
+      left join lateral (
+        select max(k.done_on) as done_on from health_check k
+        where k.la_code = ${w.laCode} and k.child_id = c.child_id and k.kind in ('initial-health-assessment', 'review-health-assessment') and k.done_on <= ${w.to}
+      ) h on true`,
+  },
 };
