@@ -8,6 +8,13 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  B  April 2025 – March 2026: assessments and conferences across Christmas, protection plans
 //  C  December 2025 – January 2026: contacts decided across Christmas
 //  D  January 2027: caseloads, changes of social worker, unallocated cases
+//  E  April 2027 – March 2028: obligations met or not (visits, reviews, pathway plans, supervision)
+//  F  April 2028 – March 2029: missing episodes and return interviews; care leavers' birthdays
+//  G  April 2029 – March 2030: unaccompanied children accommodated; adoptions
+//  H  April 2030 – March 2031: second looked-after reviews and permanence plans
+//  I  snapshot 31 March 2032 (12 months from 1 April 2031): placements with unregistered providers
+//  J  April 2032 – March 2033: case audits and their grades
+//  K  snapshot 31 March 2034: health assessments of children looked after 12 months or more
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -105,6 +112,7 @@ beforeAll(async () => {
         })
         .execute();
     }
+    return periodId;
   };
   // Lily was still in her first placement on 1 March 2023: three placements in the 12 months.
   await cla(await child('Lily'), [
@@ -320,6 +328,238 @@ beforeAll(async () => {
   await episode(w2, '2026-06-01');
   await allocate(w2, ids.swA, '2026-06-01', '2026-12-01'); // unallocated since 1 December: 61 days
 
+  // Era E, 12 months ending 31 March 2028 (from 1 April 2027): deadlines inserted as the engine keeps them.
+  const obligation = async (childId: string, rule: string, due: string, o: { met?: string; ended?: string } = {}) =>
+    db
+      .insertInto('obligation')
+      .values({
+        la_code: LA,
+        child_id: childId,
+        rule_id: rule,
+        source_id: randomUUID(),
+        start_date: '2027-03-01',
+        due_date: due,
+        met_on: o.met ?? null,
+        ended_on: o.ended ?? null,
+        end_reason: o.ended ? 'no-longer-looked-after' : null,
+      })
+      .execute();
+  const ella = await child('Ella');
+  await obligation(ella, 'cla-visit-first', '2027-04-01', { met: '2027-04-01' }); // on the first day, met on the day: in time
+  await obligation(ella, 'cla-visit', '2027-05-13', { met: '2027-05-14' }); // a day late
+  await obligation(ella, 'cla-visit-long-term', '2027-08-13'); // never met: late
+  await obligation(ella, 'cla-visit', '2027-11-13', { ended: '2027-11-13' }); // ceased to be looked after the day it fell due: not counted
+  await obligation(ella, 'cla-visit', '2028-03-31'); // due on the as-of date: not yet counted
+  await obligation(ella, 'cla-visit', '2027-03-31', { met: '2027-04-02' }); // due before the period
+  await obligation(ella, 'cp-visit', '2027-06-01'); // another rule
+  await obligation(ella, 'cla-review-first', '2027-04-28', { met: '2027-04-20' });
+  await obligation(ella, 'cla-review-second', '2027-07-28', { met: '2027-07-28' });
+  await obligation(ella, 'cla-review', '2028-01-28', { met: '2028-02-01' });
+  const evan = await child('Evan');
+  await obligation(evan, 'pathway-plan', '2027-09-30', { met: '2028-04-02' }); // met after the as-of date: late as of 31 March
+  await obligation(evan, 'pathway-plan-review', '2027-06-30', { met: '2027-06-01' });
+  const supervision = (workerId: string, rule: string, due: string, met: string | null) =>
+    db
+      .insertInto('worker_obligation')
+      .values({ la_code: LA, worker_id: workerId, rule_id: rule, source_id: randomUUID(), start_date: '2027-03-01', due_date: due, met_on: met })
+      .execute();
+  await supervision(ids.swA, 'supervision', '2027-06-01', '2027-06-01');
+  await supervision(ids.swB, 'supervision', '2027-07-01', '2027-07-10');
+  await supervision(ids.swB, 'supervision-asye', '2027-08-01', null);
+  await supervision(ids.swB, 'induction', '2027-08-01', null); // not supervision
+
+  // Era F, 12 months ending 31 March 2029 (from 1 April 2028). Times are UTC; days are England's (BST from 26 March 2028).
+  const missing = (childId: string, kind: 'M' | 'A', started: string, ended: string | null, offered: string | null = null) =>
+    db
+      .insertInto('missing_episode')
+      .values({ la_code: LA, missing_id: randomUUID(), child_id: childId, kind, started_at: started, ended_at: ended, rhi_offered_at: offered })
+      .execute();
+  const mae = await child('Mae');
+  await cla(mae, [['2028-01-01', null]]);
+  await missing(mae, 'M', '2028-05-01T22:00:00Z', '2028-05-02T08:00:00Z', '2028-05-05T07:00:00Z'); // offered after 71 hours
+  await missing(mae, 'M', '2028-06-10T10:00:00Z', '2028-06-10T12:00:00Z', '2028-06-13T13:00:00Z'); // after 73 hours
+  await missing(mae, 'A', '2028-07-01T10:00:00Z', '2028-07-01T12:00:00Z'); // away without authorisation: not a missing episode
+  const max = await child('Max');
+  await cla(max, [['2028-01-01', null]]);
+  await missing(max, 'M', '2028-03-31T23:30:00Z', '2028-04-01T02:00:00Z'); // 00:30 on 1 April in England: in the period; never offered
+  const moe = await child('Moe'); // not looked after
+  await missing(moe, 'M', '2029-03-30T10:00:00Z', '2029-03-30T12:00:00Z'); // returned on 30 March: 72 hours not yet run out on 31 March
+  const leaver = async (name: string, born: string, age: number, inTouch: string, activity: string, accommodation: string) => {
+    const c = await child(name);
+    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    await db
+      .insertInto('leaver_birthday_contact')
+      .values({ la_code: LA, child_id: c, birthday_age: age, contact_on: '2028-06-01', in_touch: inTouch, activity, accommodation })
+      .execute();
+  };
+  await leaver('Cara', '2010-06-15', 18, 'YES', 'F1', 'U1'); // 18 on 15 June 2028: in touch, suitable, in education
+  await leaver('Cody', '2008-02-29', 21, 'YES', 'G5', 'B2'); // 21 on 1 March 2029: in touch, unsuitable, NEET
+  await leaver('Cole', '2009-09-01', 19, 'NO', '0', '0'); // not in touch
+  await leaver('Cleo', '2011-03-31', 17, 'YES', 'F1', 'U1'); // 17 on 31 March 2028: before the period
+
+  // Era G, 12 months ending 31 March 2030 (from 1 April 2029).
+  const uasc = async (name: string, referred: string, lookedAfter: string) => {
+    const c = await child(name);
+    await db
+      .insertInto('uasc_record')
+      .values({ la_code: LA, child_id: c, referred_on: referred, referral_route: 'spontaneous-arrival', age_assessment: 'not-needed' })
+      .execute();
+    await cla(c, [[lookedAfter, null]]);
+  };
+  await uasc('Umar', '2029-05-01', '2029-05-01'); // the same day: 0
+  await uasc('Uma', '2029-06-01', '2029-06-11'); // 10 days
+  await uasc('Usha', '2029-03-20', '2029-04-09'); // referred before the period, looked after in it: 20 days
+  await uasc('Uri', '2028-12-01', '2029-01-01'); // looked after before the period
+  const adopted = async (name: string, care: string, placed: string, order: string, fosterCarersFrom: string | null = null) => {
+    const c = await child(name);
+    await cla(c, [
+      [care, placed],
+      [placed, order],
+    ]);
+    await db
+      .insertInto('adoption')
+      .values({
+        la_code: LA,
+        adoption_id: randomUUID(),
+        child_id: c,
+        decision_on: care,
+        placed_on: placed,
+        adoption_order_on: order,
+        foster_carer_adoption: fosterCarersFrom !== null,
+        moved_in_on: fosterCarersFrom,
+      })
+      .execute();
+  };
+  await adopted('Abe', '2028-01-01', '2029-01-01', '2029-08-01'); // 366 days (2028 is a leap year)
+  await adopted('Amy', '2028-06-01', '2029-03-01', '2029-10-01', '2028-06-01'); // adopted by her foster carers, with them from the first day: 0
+  await adopted('Ari', '2028-02-01', '2028-06-01', '2029-03-01'); // adopted before the period
+
+  // Era H, 12 months ending 31 March 2031 (from 1 April 2030).
+  const reviewed = async (name: string, care: string, reviews: string[], plan: [string, string | null] | null) => {
+    const c = await child(name);
+    const periodId = await cla(c, [[care, null]]);
+    for (const held of reviews) {
+      await db
+        .insertInto('cla_review')
+        .values({ la_code: LA, review_id: randomUUID(), child_id: c, period_id: periodId, held_on: held, participation: 'PN1' })
+        .execute();
+    }
+    if (plan) {
+      await db
+        .insertInto('permanence_plan')
+        .values({ la_code: LA, plan_id: randomUUID(), child_id: c, plan_type: 'long-term-fostering', agreed_on: plan[0], ended_on: plan[1] })
+        .execute();
+    }
+  };
+  await reviewed('Pete', '2030-01-01', ['2030-01-20', '2030-04-15'], ['2030-04-15', null]); // plan agreed at the second review
+  await reviewed('Paz', '2030-03-01', ['2030-03-25', '2030-06-20', '2030-12-20'], ['2030-12-20', null]); // a plan only by the third
+  await reviewed('Poe', '2029-10-01', ['2029-10-20', '2030-01-15'], null); // second review before the period
+  await reviewed('Pax', '2030-02-01', ['2030-03-01', '2030-06-01'], ['2030-02-01', '2030-05-01']); // the plan ended before the second review
+
+  // Era I: each placement [start, end, approved as unregistered].
+  const providerId = randomUUID();
+  await db
+    .insertInto('provider')
+    .values({
+      la_code: LA,
+      provider_id: providerId,
+      name: 'Unregistered home (synthetic)',
+      provider_kind: 'childrens-home',
+      registration_status: 'unregistered',
+    })
+    .execute();
+  const placed = async (name: string, placements: [string, string | null, boolean][]) => {
+    const c = await child(name);
+    const periodId = randomUUID();
+    for (const [i, [start, end, unregistered]] of placements.entries()) {
+      const placementId = randomUUID();
+      await db
+        .insertInto('cla_episode')
+        .values({
+          la_code: LA,
+          cla_episode_id: i === 0 ? periodId : randomUUID(),
+          child_id: c,
+          period_id: periodId,
+          placement_id: placementId,
+          start_date: start,
+          reason_new_episode: i === 0 ? 'S' : 'P',
+          legal_status: 'C2',
+          category_of_need: 'N1',
+          placement_type: 'K2',
+          end_date: end,
+          reason_ended: end ? 'X1' : null,
+        })
+        .execute();
+      if (unregistered) {
+        await db
+          .insertInto('unregistered_approval')
+          .values({
+            la_code: LA,
+            approval_id: randomUUID(),
+            child_id: c,
+            provider_id: providerId,
+            placement_type: 'K2',
+            approved_on: start,
+            approved_by: randomUUID(),
+            approver_name: 'Director (synthetic)',
+            reasons: 'No registered place',
+            placement_id: placementId,
+          })
+          .execute();
+      }
+    }
+  };
+  await placed('Ula', [['2031-10-01', null, true]]); // 183 days to 31 March 2032
+  await placed('Una', [['2030-06-01', null, true]]); // the whole 12 months: 366 days (2032 is a leap year)
+  await placed('Ulf', [
+    ['2031-05-01', '2031-09-01', true],
+    ['2031-09-01', null, false],
+  ]); // no longer with the unregistered provider on the day
+
+  // Era J: case audits, each [audited, grade, moderated grade].
+  const audited = await child('Aled');
+  for (const [on, grade, moderated] of [
+    ['2032-05-01', 'good', null],
+    ['2032-06-01', 'requires-improvement', 'good'],
+    ['2032-07-01', 'good', 'requires-improvement'],
+    ['2032-08-01', 'inadequate', null],
+    ['2032-03-31', 'outstanding', null], // before the period
+  ] as const) {
+    await db
+      .insertInto('case_audit')
+      .values({
+        la_code: LA,
+        case_audit_id: randomUUID(),
+        child_id: audited,
+        team_id: ids.teamA,
+        audited_on: on,
+        auditor_user_id: randomUUID(),
+        grade,
+        answers: JSON.stringify([]),
+        summary: 'Synthetic audit',
+        moderator_user_id: moderated ? randomUUID() : null,
+        moderated_on: moderated ? on : null,
+        moderated_grade: moderated,
+      })
+      .execute();
+  }
+
+  // Era K: [born, in care from, last health assessment].
+  for (const [name, born, care, assessed] of [
+    ['Hana', '2020-01-01', '2032-01-01', '2033-04-01'], // due 1 April 2034: up to date
+    ['Hugo', '2015-01-01', '2032-01-01', '2033-03-30'], // due 30 March 2034: overdue
+    ['Hope', '2030-01-01', '2032-06-01', '2033-12-01'], // under 5 when assessed: due 6 months on, 1 June 2034
+    ['Hal', '2015-01-01', '2033-06-01', '2033-06-10'], // looked after under 12 months
+  ] as const) {
+    const c = await child(name);
+    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    await cla(c, [[care, null]]);
+    await db
+      .insertInto('health_check')
+      .values({ la_code: LA, check_id: randomUUID(), child_id: c, kind: 'review-health-assessment', done_on: assessed })
+      .execute();
+  }
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -451,6 +691,107 @@ describe('workforce, snapshot 31 January 2027', () => {
   });
 });
 
+describe('obligations met in time, 12 months ending 31 March 2028', () => {
+  it('looked-after visits: met on the due date counts; ended before due, due on the as-of date, or before the period, do not', async () => {
+    expect(counts(await kpi('cla-visits-in-time', 'asOf=2028-03-31'))).toEqual([1, 3, 33.3]);
+    const late = await hos.get('/api/kpi/cla-visits-in-time/children?asOf=2028-03-31&only=not-numerator');
+    expect(late.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate])).toEqual([
+      ['Ella Test', '2027-05-13'],
+      ['Ella Test', '2027-08-13'],
+    ]);
+  });
+
+  it('looked-after reviews: first, second and later', async () => {
+    expect(counts(await kpi('cla-reviews-in-time', 'asOf=2028-03-31'))).toEqual([2, 3, 66.7]);
+  });
+
+  it('pathway plans: one met only after the as-of date is late on it', async () => {
+    expect(counts(await kpi('pathway-plans-in-time', 'asOf=2028-03-31'))).toEqual([1, 2, 50]);
+    expect(counts(await kpi('pathway-plans-in-time', 'asOf=2027-09-30'))).toEqual([1, 1, 100]);
+  });
+
+  it('supervision belongs to the supervisee and their team; induction is not supervision', async () => {
+    expect(counts(await kpi('supervision-in-time', 'asOf=2028-03-31'))).toEqual([1, 3, 33.3]);
+    expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=team&scopeId=${ids.teamA}`))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('supervision-in-time', `asOf=2028-03-31&scope=worker&scopeId=${ids.swB}`))).toEqual([0, 2, 0]);
+  });
+});
+
+describe('missing children and care leavers, 12 months ending 31 March 2029', () => {
+  it('looked-after children who went missing, by England’s day, with their episodes; not away-from-placement, not children not looked after', async () => {
+    const r = await kpi('missing-children', 'asOf=2029-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([2, 1.5, 2]);
+    const behind = await hos.get('/api/kpi/missing-children/children?asOf=2029-03-31');
+    expect(behind.body.children.map((c: { name: string; onDate: string; days: number }) => [c.name, c.onDate, c.days]).sort()).toEqual([
+      ['Mae Test', '2028-05-01', 2],
+      ['Max Test', '2028-04-01', 1],
+    ]);
+  });
+
+  it('return interviews offered within 72 hours: 71 hours in time, 73 late, never offered late; an episode still within its 72 hours waits', async () => {
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+    // Moe returned at noon on 30 March: his 72 hours run out at noon on 2 April.
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-04-01&months=1'))).toEqual([0, 0, null]);
+    expect(counts(await kpi('rhi-offered-72h', 'asOf=2029-04-02&months=1'))).toEqual([0, 1, 0]);
+  });
+
+  it('care leavers at their 17th to 21st birthdays: in touch, suitable accommodation, education employment or training', async () => {
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-03-31'))).toEqual([2, 3, 66.7]);
+    expect(counts(await kpi('care-leavers-suitable-accommodation', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+    expect(counts(await kpi('care-leavers-eet', 'asOf=2029-03-31'))).toEqual([1, 3, 33.3]);
+  });
+
+  it('a birthday of 29 February falls on 1 March in a year that has none', async () => {
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-02-28&months=1'))).toEqual([0, 0, null]);
+    expect(counts(await kpi('care-leavers-in-touch', 'asOf=2029-03-01&months=1'))).toEqual([1, 1, 100]);
+  });
+});
+
+describe('unaccompanied children and adoptions, 12 months ending 31 March 2030', () => {
+  it('days from referral to becoming looked after, for those looked after in the period', async () => {
+    const r = await kpi('uasc-days-to-looked-after', 'asOf=2030-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([3, 10, 20]);
+  });
+
+  it('days from entering care to moving in with the adoptive family: foster carers who adopt count from moving in', async () => {
+    expect(counts(await kpi('adoption-entry-to-placed', 'asOf=2030-03-31'))).toEqual([366, 2, 183]);
+  });
+});
+
+describe('permanence, 12 months ending 31 March 2031', () => {
+  it('second reviews held in the period with a permanence plan in place that day', async () => {
+    expect(counts(await kpi('permanence-by-second-review', 'asOf=2031-03-31'))).toEqual([1, 3, 33.3]);
+    const without = await hos.get('/api/kpi/permanence-by-second-review/children?asOf=2031-03-31&only=not-numerator');
+    expect(without.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate]).sort()).toEqual([
+      ['Pax Test', '2030-06-01'],
+      ['Paz Test', '2030-06-20'],
+    ]);
+  });
+});
+
+describe('unregistered placements, snapshot 31 March 2032', () => {
+  it('children placed with an unregistered provider on the day, with their days so placed in the 12 months', async () => {
+    const r = await kpi('unregistered-placements', 'asOf=2032-03-31');
+    expect([r.numerator, r.medianDays, r.maxDays]).toEqual([2, 274.5, 366]);
+  });
+});
+
+describe('case audits, 12 months ending 31 March 2033', () => {
+  it('audits graded good or outstanding, the moderated grade where there is one; by the team audited', async () => {
+    expect(counts(await kpi('audit-grades', 'asOf=2033-03-31'))).toEqual([2, 4, 50]);
+    expect(counts(await kpi('audit-grades', `asOf=2033-03-31&scope=team&scopeId=${ids.teamB}`))).toEqual([0, 0, null]);
+  });
+});
+
+describe('health assessments, snapshot 31 March 2034', () => {
+  it('children looked after 12 months or more whose last health assessment is not overdue (6-monthly under 5)', async () => {
+    // Hana, Hugo and Hope; and the 13 children of eras F–I still in care, with no assessment (Mae, Max; Umar, Uma, Usha, Uri; Pete, Paz, Poe, Pax; Ula, Una, Ulf).
+    expect(counts(await kpi('cla-health-assessments', 'asOf=2034-03-31'))).toEqual([2, 16, 12.5]);
+    const upToDate = await hos.get('/api/kpi/cla-health-assessments/children?asOf=2034-03-31&only=numerator');
+    expect(upToDate.body.children.map((c: { name: string }) => c.name).sort()).toEqual(['Hana Test', 'Hope Test']);
+  });
+});
+
 describe('who sees what', () => {
   it('without case access, counts of 1 to 5 are suppressed (and the value with them); 0 is shown', async () => {
     const small = (await admin.get('/api/kpi/unallocated-cases?asOf=2027-01-31&trendMonths=1')).body.result;
@@ -488,6 +829,7 @@ describe('every indicator at once, and frozen months', () => {
     expect(res.status).toBe(200);
     const ids = res.body.indicators.map((i: { id: string }) => i.id);
     expect(ids).toContain('icpc-15wd');
+    for (const id of ['cla-visits-in-time', 'missing-children', 'care-leavers-eet', 'unregistered-placements', 'audit-grades']) expect(ids).toContain(id);
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });
 

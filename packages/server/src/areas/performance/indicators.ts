@@ -37,6 +37,39 @@ const openCaseChildren = (w: Window) => sql`
   select c.child_id from cla_episode c
   where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})`;
 
+/**
+ * Obligations of the given rules falling due in the period and before the as-of date, met on or
+ * before their due date; those whose need ended before they fell due are not counted (as
+ * cp-visits-in-time).
+ */
+const childObligationsInTime = (w: Window, rules: string[]) => sql`
+  select o.child_id, ${none}, o.due_date,
+    case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
+  from obligation o
+  where o.la_code = ${w.laCode} and o.rule_id in (${sql.join(rules)}) and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
+    and not (o.ended_on is not null and o.ended_on <= o.due_date)`;
+
+/**
+ * Care leavers' contacts around their 17th to 21st birthdays (903 OC3), by the birthday: the
+ * birthday in the period, counted from the date of birth (29 February's is 1 March in other
+ * years, as core care.ts birthday()). Codes as core isEet and isSuitableAccommodation.
+ */
+const leaverBirthdays = (w: Window, counted: RawBuilder<unknown>) => sql`
+  select b.child_id, ${none}, b.birthday, case when ${counted} then 1 else 0 end, 1, null::numeric
+  from (
+    select l.*, (case when to_char(p.date_of_birth, 'MM-DD') = '02-29' and to_char(d.plain, 'MM-DD') = '02-28' then d.plain + 1 else d.plain end) as birthday
+    from leaver_birthday_contact l join person p on p.la_code = l.la_code and p.person_id = l.child_id
+    cross join lateral (select (p.date_of_birth + make_interval(years => l.birthday_age::int))::date as plain) d
+    where l.la_code = ${w.laCode}
+  ) b
+  where b.birthday between ${w.from} and ${w.to}`;
+
+/** Episodes of care in a placement the director approved as with an unregistered provider. */
+const unregisteredEpisodes = (w: Window) => sql`
+  select e.* from cla_episode e
+  where e.la_code = ${w.laCode}
+    and exists (select 1 from unregistered_approval a where a.la_code = e.la_code and a.placement_id = e.placement_id)`;
+
 export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   contacts: {
     attribution: 'allocation',
@@ -252,5 +285,162 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         select 1 from allocation a where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker'
           and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.to})
       )`,
+  },
+
+  'cla-visits-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['cla-visit-first', 'cla-visit', 'cla-visit-long-term', 'cla-visit-with-parent']),
+  },
+
+  'cla-reviews-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['cla-review-first', 'cla-review-second', 'cla-review']),
+  },
+
+  'pathway-plans-in-time': {
+    attribution: 'allocation',
+    sql: (w) => childObligationsInTime(w, ['pathway-plan', 'pathway-plan-review']),
+  },
+
+  // A worker's own deadline: it belongs to the supervisee and their team (not to a child).
+  'supervision-in-time': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, o.worker_id, wk.team_id, o.due_date,
+        case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
+      from worker_obligation o join worker wk on wk.la_code = o.la_code and wk.worker_id = o.worker_id
+      where o.la_code = ${w.laCode} and o.rule_id in ('supervision', 'supervision-asye') and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
+        and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
+  },
+
+  // Missing (M) episodes only, not away without authorisation (A), as the DfE's missing figures;
+  // by the day in England the child went missing, while looked after. days: the child's episodes.
+  'missing-children': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select m.child_id, ${none}, min(m.on_date), 1, 1, count(*)::numeric
+      from (
+        select e.child_id, (e.started_at at time zone 'Europe/London')::date as on_date from missing_episode e
+        where e.la_code = ${w.laCode} and e.kind = 'M'
+      ) m
+      where m.on_date between ${w.from} and ${w.to}
+        and exists (
+          select 1 from cla_episode c where c.la_code = ${w.laCode} and c.child_id = m.child_id
+            and c.start_date <= m.on_date and (c.end_date is null or c.end_date > m.on_date) and c.legal_status not in ('V3', 'V4')
+        )
+      group by m.child_id`,
+  },
+
+  // Of missing episodes ended in the period, offered a return interview within 72 hours of the
+  // return; one whose 72 hours had not run out by the end of the as-of day counts only once offered.
+  'rhi-offered-72h': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.ended_on,
+        case when e.rhi_offered_at is not null and e.rhi_offered_at <= e.ended_at + interval '72 hours' and e.rhi_offered_at < e.as_of_end then 1 else 0 end,
+        1, null::numeric
+      from (
+        select m.*, (m.ended_at at time zone 'Europe/London')::date as ended_on,
+          ((${w.to}::date + 1)::timestamp at time zone 'Europe/London') as as_of_end
+        from missing_episode m where m.la_code = ${w.laCode} and m.kind = 'M' and m.ended_at is not null
+      ) e
+      where e.ended_on between ${w.from} and ${w.to}
+        and ((e.rhi_offered_at is not null and e.rhi_offered_at < e.as_of_end) or e.ended_at + interval '72 hours' < e.as_of_end)`,
+  },
+
+  'care-leavers-in-touch': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.in_touch = 'YES'`) },
+  'care-leavers-suitable-accommodation': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.accommodation ~ '^[A-Z]1$'`) },
+  'care-leavers-eet': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.activity ~ '^[FP][1245]$'`) },
+
+  // From referral (or arrival) to the start of the first period of care on or after it (core
+  // care.ts uascDelayDays), for those whose period of care started in the period.
+  'uasc-days-to-looked-after': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select u.child_id, ${none}, c.start_date, 1, 1, greatest(0, c.start_date - u.referred_on)::numeric
+      from uasc_record u
+      cross join lateral (
+        select min(p.start_date) as start_date from care_period p
+        where p.la_code = u.la_code and p.child_id = u.child_id and p.start_date >= u.referred_on
+      ) c
+      where u.la_code = ${w.laCode} and c.start_date between ${w.from} and ${w.to}`,
+  },
+
+  // Adoption scorecard A1 (core care.ts entryToPlacedDays): from the start of the period of care
+  // the child was placed from to the placement for adoption, or to moving in with the foster
+  // carers who adopt; for children whose adoption order was made in the period.
+  'adoption-entry-to-placed': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select a.child_id, ${none}, a.adoption_order_on, d.days, 1, d.days
+      from adoption a
+      cross join lateral (
+        select max(p.start_date) as entered from care_period p
+        where p.la_code = a.la_code and p.child_id = a.child_id and p.start_date <= a.placed_on
+      ) c
+      cross join lateral (
+        select greatest(0, (case when a.foster_carer_adoption and a.moved_in_on is not null and a.moved_in_on < a.placed_on then a.moved_in_on else a.placed_on end) - c.entered)::numeric as days
+      ) d
+      where a.la_code = ${w.laCode} and a.adoption_order_on between ${w.from} and ${w.to} and a.placed_on is not null and c.entered is not null`,
+  },
+
+  // The second review of each period of care, held in the period, with a permanence plan agreed
+  // on or before it and not ended by it.
+  'permanence-by-second-review': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select r.child_id, ${none}, r.held_on,
+        case when exists (
+          select 1 from permanence_plan p where p.la_code = r.la_code and p.child_id = r.child_id
+            and p.agreed_on <= r.held_on and (p.ended_on is null or p.ended_on > r.held_on)
+        ) then 1 else 0 end, 1, null::numeric
+      from (
+        select v.*, row_number() over (partition by v.la_code, v.period_id order by v.held_on, v.review_id) as nth
+        from cla_review v where v.la_code = ${w.laCode}
+      ) r
+      where r.nth = 2 and r.held_on between ${w.from} and ${w.to}`,
+  },
+
+  // Children so placed on the snapshot date; days: every day of the 12 months they were so placed.
+  'unregistered-placements': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select n.child_id, ${none}, ${w.to}::date, 1, 1,
+        (select sum(least(coalesce(e.end_date, ${w.to}::date + 1), ${w.to}::date + 1) - greatest(e.start_date, ${w.from}::date))
+          from (${unregisteredEpisodes(w)}) e
+          where e.child_id = n.child_id and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.from}))::numeric
+      from (
+        select distinct u.child_id from (${unregisteredEpisodes(w)}) u
+        where u.start_date <= ${w.to} and (u.end_date is null or u.end_date > ${w.to})
+      ) n`,
+  },
+
+  // The moderated grade where the audit was moderated; belongs to the team holding the case when audited.
+  'audit-grades': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select a.child_id, null::uuid, a.team_id, a.audited_on,
+        case when coalesce(a.moderated_grade, a.grade) in ('outstanding', 'good') then 1 else 0 end, 1, null::numeric
+      from case_audit a where a.la_code = ${w.laCode} and a.audited_on between ${w.from} and ${w.to}`,
+  },
+
+  // Up to date: the last health assessment's next one (6 months on if the child was under 5 at
+  // it, else 12, as timescales healthAssessmentReviewInterval) is not due before the snapshot.
+  'cla-health-assessments': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, ${w.to}::date,
+        case when h.done_on is not null and (h.done_on + case when h.done_on < (pe.date_of_birth + interval '5 years')::date then interval '6 months' else interval '12 months' end)::date >= ${w.to}::date
+          then 1 else 0 end, 1, null::numeric
+      from (
+        select distinct p.child_id from care_period p join cla_episode e on e.la_code = p.la_code and e.period_id = p.period_id
+        where p.la_code = ${w.laCode} and p.start_date <= (${w.to}::date - interval '12 months')::date
+          and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.to}) and e.legal_status not in ('V3', 'V4')
+      ) c
+      join person pe on pe.la_code = ${w.laCode} and pe.person_id = c.child_id
+      left join lateral (
+        select max(k.done_on) as done_on from health_check k
+        where k.la_code = ${w.laCode} and k.child_id = c.child_id and k.kind in ('initial-health-assessment', 'review-health-assessment') and k.done_on <= ${w.to}
+      ) h on true`,
   },
 };
