@@ -1,0 +1,43 @@
+/** Management oversight on a child's record: decisions, risk assessments, case audits; and induction. */
+import { request } from './client.ts';
+
+export type RiskAssessment = {
+  riskAssessmentId: string;
+  assessedOn: string;
+  worries: string;
+  strengths: string;
+  nextSteps: string;
+  workerScale: number;
+  familyScale: number | null;
+  recordedBy: string | null;
+  managerScale: number | null;
+  managerView: string | null;
+  manager: string | null;
+  managerOn: string | null;
+  gap: number | null;
+  overOptimistic: boolean;
+  version: number;
+};
+
+export type NewDecision = { kind: string; decidedOn: string; reasons: string; evidenceSeen: string };
+export type NewRiskAssessment = {
+  assessedOn: string;
+  worries: string;
+  strengths: string;
+  nextSteps: string;
+  workerScale: number;
+  familyScale: number | null;
+};
+
+const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
+
+export const oversightApi = {
+  recordDecision: (childId: string, body: NewDecision) => request<{ decisionId: string }>('POST', `${child(childId)}/decisions`, { body }),
+  riskAssessments: (childId: string) => request<{ riskAssessments: RiskAssessment[] }>('GET', `${child(childId)}/risk-assessments`),
+  recordRiskAssessment: (childId: string, body: NewRiskAssessment) =>
+    request<{ riskAssessmentId: string }>('POST', `${child(childId)}/risk-assessments`, { body }),
+  recordManagerView: (childId: string, riskAssessmentId: string, body: { version: number; managerScale: number; view: string; on: string }) =>
+    request<{ riskAssessmentId: string; version: number }>('POST', `${child(childId)}/risk-assessments/${encodeURIComponent(riskAssessmentId)}/manager-view`, {
+      body,
+    }),
+};
