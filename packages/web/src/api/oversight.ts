@@ -41,3 +41,23 @@ export const oversightApi = {
       body,
     }),
 };
+
+export type Induction = {
+  workerId: string;
+  name: string;
+  startDate: string;
+  asyeStart: string | null;
+  protectedCaseload: number | null;
+  items: { itemId: string; label: string; completedOn: string | null }[];
+  complete: boolean;
+  deadline: { dueDate: string; state: string; metOn?: string | null } | null;
+};
+
+const worker = (workerId: string) => `/api/workers/${encodeURIComponent(workerId)}/induction`;
+
+export const inductionApi = {
+  get: (workerId: string) => request<Induction>('GET', worker(workerId)),
+  start: (workerId: string, body: { asyeStart: string | null; protectedCaseload: number | null }) => request<Induction>('POST', worker(workerId), { body }),
+  signOff: (workerId: string, itemId: string, completedOn: string) =>
+    request<Induction>('POST', `${worker(workerId)}/${encodeURIComponent(itemId)}`, { body: { completedOn } }),
+};
