@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
@@ -96,12 +97,12 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
     await tom.getByText('Record a management decision').click();
     await tom.getByLabel('Decision', { exact: true }).selectOption('step-up');
     await fillDate(tom, 'decidedOn', decidedOn);
-    await tom.getByLabel('Reasons').fill(reasons);
+    await tom.getByLabel('Reasons', { exact: true }).fill(reasons);
     await tom.getByRole('button', { name: 'Record decision' }).click();
     await tom.locator('.govuk-error-summary').filter({ hasText: 'Enter the evidence you saw' }).waitFor();
     expect(await tom.locator('#evidenceSeen-error').textContent()).toContain('Enter the evidence you saw');
     await expectNoAxeViolations(tom, 'the decision form with an error');
-    await tom.getByLabel('Evidence seen').fill(evidence);
+    await tom.getByLabel('Evidence seen', { exact: true }).fill(evidence);
     await tom.getByRole('button', { name: 'Record decision' }).click();
     await tom.locator('.govuk-notification-banner--success').filter({ hasText: 'Decision recorded: Step up' }).waitFor();
     const row = tom.getByTestId('oversight').locator('tr[data-kind="step-up"]');
@@ -131,5 +132,51 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
     const seen = (await ava.getByTestId('risk-assessment').first().textContent()) ?? '';
     expect(seen).toContain('The history of neglect is not weighed');
     expect(seen).toContain(`${longDate(todayInEngland())})`);
+  });
+
+  test('a head of service audits the case with an action for Ava; a second auditor moderates it; the team’s results count the moderated grade', async () => {
+    const hos = await pageAs('hos');
+    await hos.getByText('Audit this case').click();
+    const form = hos.getByRole('form', { name: 'Audit this case' });
+    await form.getByRole('group', { name: DEFAULT_AUDIT_QUESTIONS[0]?.text ?? '' }).waitFor();
+    await form.getByRole('button', { name: 'Record audit' }).click();
+    await hos.locator('.govuk-error-summary').filter({ hasText: 'Select the grade' }).waitFor();
+    await expectNoAxeViolations(hos, 'the case audit form with errors');
+    for (const q of DEFAULT_AUDIT_QUESTIONS) {
+      await form
+        .getByRole('group', { name: q.text })
+        .getByLabel(q.id === 'risk-realistic' ? 'No' : 'Yes', { exact: true })
+        .check();
+    }
+    await form.getByRole('group', { name: 'Grade' }).getByLabel('Good', { exact: true }).check();
+    await form.getByLabel('Summary', { exact: true }).fill('Child seen and heard; the risk assessment is over-optimistic.');
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    await form.getByLabel('Finding').fill('Risk not weighed against history');
+    await form.getByLabel('What must be done').fill('Redo the risk assessment with the chronology');
+    await form.getByLabel('Owner').selectOption({ label: 'Ava Tester (Children in need 1)' });
+    await fillDate(hos, 'actions-0-dueDate', addDays(todayInEngland(), 14));
+    await form.getByRole('button', { name: 'Record audit' }).click();
+    await hos.locator('.govuk-notification-banner--success').filter({ hasText: 'Case audit recorded' }).waitFor();
+    const audit = hos.getByTestId('case-audit').first();
+    expect(await audit.locator('h4').textContent()).toContain('Good');
+    expect(await audit.textContent()).toContain('Redo the risk assessment with the chronology');
+    expect(await audit.textContent()).toContain('Ava Tester');
+
+    // Tom moderates it down: the final grade is his.
+    const tom = await pageAs('tm');
+    const card = tom.getByTestId('case-audit').first();
+    await card.getByText('Moderate this audit').click();
+    await card.getByLabel('Moderated grade').selectOption('requires-improvement');
+    await card.getByLabel('Moderation notes').fill('Unrealistic risk assessment means this cannot be good.');
+    await card.getByRole('button', { name: 'Record moderation' }).click();
+    await card.getByTestId('moderation').waitFor();
+    expect(await card.locator('h4').textContent()).toContain('Requires improvement');
+    await expectNoAxeViolations(tom, 'a child’s record with a moderated case audit');
+
+    await hos.goto(`${server.url}/workforce`);
+    const row = hos.getByTestId('audit-results').getByRole('row', { name: /Children in need 1/ });
+    await row.waitFor();
+    // Outstanding 0, good 0, requires improvement 1, inadequate 0, moderated 1.
+    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['0', '0', '1', '0', '1']);
   });
 });

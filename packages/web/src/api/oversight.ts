@@ -61,3 +61,40 @@ export const inductionApi = {
   signOff: (workerId: string, itemId: string, completedOn: string) =>
     request<Induction>('POST', `${worker(workerId)}/${encodeURIComponent(itemId)}`, { body: { completedOn } }),
 };
+
+export type CaseAudit = {
+  caseAuditId: string;
+  auditedOn: string;
+  auditor: string | null;
+  grade: string;
+  summary: string;
+  answers: { questionId: string; question: string; answer: string; comment: string | null }[];
+  moderatedOn: string | null;
+  moderator: string | null;
+  moderatedGrade: string | null;
+  moderationNotes: string | null;
+  finalGrade: string;
+  version: number;
+  actions: { actionId: string; finding: string; action: string; owner: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
+};
+export type NewCaseAudit = {
+  auditedOn: string;
+  grade: string;
+  summary: string;
+  answers: { questionId: string; answer: string; comment: string | null }[];
+  actions: { finding: string; action: string; ownerWorkerId: string; dueDate: string }[];
+};
+export type AuditGrades = { outstanding: number; good: number; 'requires-improvement': number; inadequate: number; moderated: number };
+
+export const caseAuditApi = {
+  questions: () => request<{ questions: { id: string; text: string }[] }>('GET', '/api/case-audit-questions'),
+  list: (childId: string) => request<{ caseAudits: CaseAudit[] }>('GET', `${child(childId)}/case-audits`),
+  record: (childId: string, body: NewCaseAudit) => request<{ caseAuditId: string }>('POST', `${child(childId)}/case-audits`, { body }),
+  moderate: (childId: string, caseAuditId: string, body: { version: number; moderatedOn: string; grade: string; notes: string }) =>
+    request<{ caseAuditId: string; version: number }>('POST', `${child(childId)}/case-audits/${encodeURIComponent(caseAuditId)}/moderation`, { body }),
+  results: () =>
+    request<{ asOf: string; teams: { teamId: string | null; team: string; months: (AuditGrades & { month: string })[] }[] }>(
+      'GET',
+      '/api/workforce/case-audit-results',
+    ),
+};

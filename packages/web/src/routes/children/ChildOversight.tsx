@@ -3,6 +3,7 @@ import { Loading } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { CaseAudits } from '../oversight/CaseAudits.tsx';
 import { RecordDecisionForm } from '../oversight/RecordDecisionForm.tsx';
 import { RiskAssessments } from '../oversight/RiskAssessments.tsx';
 
@@ -68,6 +69,7 @@ export function ChildOversight({ childId }: { childId: string }) {
       ) : null}
       {can('oversight:record') ? <RecordDecisionForm childId={childId} onRecorded={view.reload} /> : null}
       <RiskAssessments childId={childId} />
+      <CaseAudits childId={childId} />
     </section>
   );
 }
