@@ -1,7 +1,8 @@
 /**
  * Supervision in a real browser: a team manager opens a practitioner from the team page,
  * records a supervision covering two of the children she holds, with a direction for each, and
- * then sees each child's record show the direction given, with who gave it and when.
+ * then sees each child’s record show the direction given, with who gave it and when; and starts a
+ * new starter’s induction (ASYE, protected caseload) and signs off its checklist.
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
@@ -105,5 +106,49 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
     const mia = page.getByTestId('oversight').locator('tr[data-kind="supervision-direction"]');
     await mia.first().waitFor();
     expect(await mia.first().textContent()).toContain(miaDirection);
+  });
+
+  test('a manager starts a new starter’s induction with her ASYE and protected caseload, and signs off the checklist', async () => {
+    const admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+    const startDate = addDays(todayInEngland(), -14);
+    const created = await admin.post('/api/workers', {
+      givenName: 'Nina',
+      familyName: 'Newstart',
+      jobRole: 'social-worker',
+      employment: 'permanent',
+      teamId: ids.teamA,
+      startDate,
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.url}/workers/${created.body.workerId}/supervision`);
+    await heading1(page, 'Nina Newstart');
+    const induction = page.getByTestId('induction');
+    await induction.getByText('Induction not started.').waitFor();
+    await fillDate(page, 'asyeStart', startDate);
+    await page.getByLabel('Protected caseload (optional)').fill('50');
+    await page.getByRole('button', { name: 'Start induction' }).click();
+    await page.locator('.govuk-error-summary').filter({ hasText: 'The protected caseload must be 40 children or fewer' }).waitFor();
+    await page.getByLabel('Protected caseload (optional)').fill('10');
+    await page.getByRole('button', { name: 'Start induction' }).click();
+    await induction.getByRole('table').waitFor();
+    expect(await text(page, '[data-testid=asye]')).toBe(`Started ${longDate(startDate)}`);
+    expect(await text(page, '[data-testid=protected-caseload]')).toBe('10 children at most');
+    const rows = induction.locator('tbody tr');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(3);
+    const first = ((await rows.first().locator('td').first().textContent()) ?? '').trim();
+    await rows
+      .first()
+      .getByRole('button', { name: `Sign off ${first}` })
+      .click();
+    await rows.first().getByText(longDate(todayInEngland())).waitFor();
+    expect(await rows.first().getByRole('button').count()).toBe(0);
+    await expectNoAxeViolations(page, 'an induction checklist part signed off');
+    // Sign off the rest: the induction is complete.
+    for (let i = 1; i < count; i++) {
+      await rows.nth(i).getByRole('button').click();
+      await rows.nth(i).getByText(longDate(todayInEngland())).waitFor();
+    }
+    await induction.locator('h2').getByText('Complete').waitFor();
   });
 });

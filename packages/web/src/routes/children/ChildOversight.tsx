@@ -2,10 +2,15 @@ import { workforceApi } from '../../api/workforce.ts';
 import { Loading } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
+import { CaseAudits } from '../oversight/CaseAudits.tsx';
+import { RecordDecisionForm } from '../oversight/RecordDecisionForm.tsx';
+import { RiskAssessments } from '../oversight/RiskAssessments.tsx';
 
 /** Management oversight on the child's record: when it is next due, and every decision with who made it and why. */
 export function ChildOversight({ childId }: { childId: string }) {
   const view = useLoad(() => workforceApi.accountability(childId), childId);
+  const { can } = useSession();
   return (
     <section aria-labelledby="oversight-heading" className="lantern-section" data-testid="oversight">
       <h2 className="govuk-heading-m" id="oversight-heading">
@@ -62,6 +67,9 @@ export function ChildOversight({ childId }: { childId: string }) {
           )}
         </>
       ) : null}
+      {can('oversight:record') ? <RecordDecisionForm childId={childId} onRecorded={view.reload} /> : null}
+      <RiskAssessments childId={childId} />
+      <CaseAudits childId={childId} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { dateFromParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { InductionSection } from './InductionSection.tsx';
 
 const ANCHORS = { heldOn: 'heldOn-day', notes: 'notes', children: 'children' };
 
@@ -131,6 +132,8 @@ export function SupervisionPage() {
           </form>
         </section>
       ) : null}
+
+      <InductionSection workerId={workerId} />
 
       <section aria-labelledby="history-heading" className="lantern-section">
         <h2 className="govuk-heading-m" id="history-heading">

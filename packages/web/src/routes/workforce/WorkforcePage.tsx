@@ -4,6 +4,7 @@ import { Loading } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { AuditResults } from './AuditResults.tsx';
 import { WorkerDeadlines } from './WorkerDeadlines.tsx';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
@@ -171,6 +172,8 @@ export function WorkforcePage() {
           ) : null}
         </section>
       ) : null}
+
+      <AuditResults />
 
       <WorkerDeadlines view={view} />
     </>

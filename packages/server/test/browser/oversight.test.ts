@@ -1,0 +1,182 @@
+/**
+ * Management oversight on a child's record in a real browser: Ava (social worker) records a risk
+ * assessment of Poppy; Tom (her team manager) records a step-up decision with reasons and evidence,
+ * and his own safety scale beside Ava's, and sees the record flag Ava's view as over-optimistic.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
+ * is skipped, except under CI=true, where it fails.
+ */
+import { randomUUID } from 'node:crypto';
+import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+
+async function fillDate(page: Page, name: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  await page.locator(`#${name}-day`).fill(String(Number(day)));
+  await page.locator(`#${name}-month`).fill(String(Number(month)));
+  await page.locator(`#${name}-year`).fill(year as string);
+}
+
+describe.skipIf(skip)('Management oversight on a child’s record in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let ids: Awaited<ReturnType<typeof buildFixture>>;
+  const assessedOn = addDays(todayInEngland(), -2);
+  const decidedOn = addDays(todayInEngland(), -1);
+  const worries = 'Poppy has come to school hungry four times this month.';
+  const reasons = 'Neglect is escalating despite support.';
+  const evidence = 'School attendance 62%; health visitor report.';
+
+  async function pageAs(username: string): Promise<Page> {
+    const page = await (await browser.newContext(CONTEXT)).newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    await page.goto(`${server.url}/children/${ids.childA}`);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, username, FIXTURE_PASSWORD);
+    await heading1(page, 'Poppy Lambert');
+    return page;
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ web: true });
+    ids = await buildFixture(server.store.db);
+    await server.store.db
+      .insertInto('cin_episode')
+      .values({
+        la_code: LA,
+        episode_id: randomUUID(),
+        child_id: ids.childA,
+        referral_date: addDays(todayInEngland(), -60),
+        referral_source: '1A',
+        primary_need: 'N1',
+      })
+      .execute();
+    browser = await chromium.launch(LAUNCH);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a worker records a risk assessment; her manager records a decision and his own view, and both show on the record', async () => {
+    // Ava records the risk assessment; she may not record a manager's decision.
+    const ava = await pageAs('sw');
+    const oversight = ava.getByTestId('oversight');
+    await oversight.getByText('No risk assessments recorded.').waitFor();
+    expect(await oversight.getByText('Record a management decision').count()).toBe(0);
+    await oversight.getByText('Record a risk assessment').click();
+    await ava.getByRole('button', { name: 'Record risk assessment' }).click();
+    await ava.locator('.govuk-error-summary').filter({ hasText: 'Select your safety scale, from 0 to 10' }).waitFor();
+    await expectNoAxeViolations(ava, 'the risk assessment form with errors');
+    await fillDate(ava, 'assessedOn', assessedOn);
+    await ava.getByLabel('What are we worried about?').fill(worries);
+    await ava.getByLabel('What is working well?').fill('Grandmother visits daily.');
+    await ava.getByLabel('What needs to happen?').fill('Food bank referral; daily check-ins by school.');
+    await ava.getByLabel('Your safety scale').selectOption('8');
+    await ava.getByLabel('The family’s safety scale (optional)').selectOption('9');
+    await ava.getByRole('button', { name: 'Record risk assessment' }).click();
+    await ava.locator('.govuk-notification-banner--success').filter({ hasText: 'Risk assessment recorded' }).waitFor();
+    const card = ava.getByTestId('risk-assessment').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain(worries);
+    expect(await card.textContent()).toContain('8 out of 10');
+    expect(await card.textContent()).toContain('Not yet reviewed');
+
+    // Tom records a step-up: the evidence he saw is required.
+    const tom = await pageAs('tm');
+    await tom.getByText('Record a management decision').click();
+    await tom.getByLabel('Decision', { exact: true }).selectOption('step-up');
+    await fillDate(tom, 'decidedOn', decidedOn);
+    await tom.getByLabel('Reasons', { exact: true }).fill(reasons);
+    await tom.getByRole('button', { name: 'Record decision' }).click();
+    await tom.locator('.govuk-error-summary').filter({ hasText: 'Enter the evidence you saw' }).waitFor();
+    expect(await tom.locator('#evidenceSeen-error').textContent()).toContain('Enter the evidence you saw');
+    await expectNoAxeViolations(tom, 'the decision form with an error');
+    await tom.getByLabel('Evidence seen', { exact: true }).fill(evidence);
+    await tom.getByRole('button', { name: 'Record decision' }).click();
+    await tom.locator('.govuk-notification-banner--success').filter({ hasText: 'Decision recorded: Step up' }).waitFor();
+    const row = tom.getByTestId('oversight').locator('tr[data-kind="step-up"]');
+    await row.first().waitFor();
+    const decision = (await row.first().textContent()) ?? '';
+    expect(decision).toContain(longDate(decidedOn));
+    expect(decision).toContain('Tom Tester');
+    expect(decision).toContain(reasons);
+    expect(decision).toContain(evidence);
+
+    // Tom's own scale is 4 against Ava's 8: the record flags the assessment as over-optimistic.
+    const tomCard = tom.getByTestId('risk-assessment').first();
+    await tomCard.getByText('Add the manager’s view').click();
+    await tomCard.getByLabel('Manager’s safety scale').selectOption('4');
+    await tomCard.getByLabel('Manager’s view', { exact: true }).fill('The history of neglect is not weighed; I would put this at 4.');
+    await tomCard.getByRole('button', { name: 'Record manager’s view' }).click();
+    await tomCard.getByTestId('over-optimism').waitFor();
+    expect(await tomCard.textContent()).toContain('4 out of 10');
+    expect(await tomCard.getByTestId('over-optimism').textContent()).toContain('4 points higher');
+    await expectNoAxeViolations(tom, 'a child’s record with a decision and a reviewed risk assessment');
+
+    // Ava sees both on Poppy's record.
+    await ava.reload();
+    await heading1(ava, 'Poppy Lambert');
+    await ava.getByTestId('oversight').locator('tr[data-kind="step-up"]').first().waitFor();
+    await ava.getByTestId('over-optimism').waitFor();
+    const seen = (await ava.getByTestId('risk-assessment').first().textContent()) ?? '';
+    expect(seen).toContain('The history of neglect is not weighed');
+    expect(seen).toContain(`${longDate(todayInEngland())})`);
+  });
+
+  test('a head of service audits the case with an action for Ava; a second auditor moderates it; the team’s results count the moderated grade', async () => {
+    const hos = await pageAs('hos');
+    await hos.getByText('Audit this case').click();
+    const form = hos.getByRole('form', { name: 'Audit this case' });
+    await form.getByRole('group', { name: DEFAULT_AUDIT_QUESTIONS[0]?.text ?? '' }).waitFor();
+    await form.getByRole('button', { name: 'Record audit' }).click();
+    await hos.locator('.govuk-error-summary').filter({ hasText: 'Select the grade' }).waitFor();
+    await expectNoAxeViolations(hos, 'the case audit form with errors');
+    for (const q of DEFAULT_AUDIT_QUESTIONS) {
+      await form
+        .getByRole('group', { name: q.text })
+        .getByLabel(q.id === 'risk-realistic' ? 'No' : 'Yes', { exact: true })
+        .check();
+    }
+    await form.getByRole('group', { name: 'Grade' }).getByLabel('Good', { exact: true }).check();
+    await form.getByLabel('Summary', { exact: true }).fill('Child seen and heard; the risk assessment is over-optimistic.');
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    await form.getByLabel('Finding').fill('Risk not weighed against history');
+    await form.getByLabel('What must be done').fill('Redo the risk assessment with the chronology');
+    await form.getByLabel('Owner').selectOption({ label: 'Ava Tester (Children in need 1)' });
+    await fillDate(hos, 'actions-0-dueDate', addDays(todayInEngland(), 14));
+    await form.getByRole('button', { name: 'Record audit' }).click();
+    await hos.locator('.govuk-notification-banner--success').filter({ hasText: 'Case audit recorded' }).waitFor();
+    const audit = hos.getByTestId('case-audit').first();
+    expect(await audit.locator('h4').textContent()).toContain('Good');
+    expect(await audit.textContent()).toContain('Redo the risk assessment with the chronology');
+    expect(await audit.textContent()).toContain('Ava Tester');
+
+    // Tom moderates it down: the final grade is his.
+    const tom = await pageAs('tm');
+    const card = tom.getByTestId('case-audit').first();
+    await card.getByText('Moderate this audit').click();
+    await card.getByLabel('Moderated grade').selectOption('requires-improvement');
+    await card.getByLabel('Moderation notes').fill('Unrealistic risk assessment means this cannot be good.');
+    await card.getByRole('button', { name: 'Record moderation' }).click();
+    await card.getByTestId('moderation').waitFor();
+    expect(await card.locator('h4').textContent()).toContain('Requires improvement');
+    await expectNoAxeViolations(tom, 'a child’s record with a moderated case audit');
+
+    await hos.goto(`${server.url}/workforce`);
+    const row = hos.getByTestId('audit-results').getByRole('row', { name: /Children in need 1/ });
+    await row.waitFor();
+    // Outstanding 0, good 0, requires improvement 1, inadequate 0, moderated 1.
+    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['0', '0', '1', '0', '1']);
+  });
+});

@@ -1,0 +1,100 @@
+/** Management oversight on a child's record: decisions, risk assessments, case audits; and induction. */
+import { request } from './client.ts';
+
+export type RiskAssessment = {
+  riskAssessmentId: string;
+  assessedOn: string;
+  worries: string;
+  strengths: string;
+  nextSteps: string;
+  workerScale: number;
+  familyScale: number | null;
+  recordedBy: string | null;
+  managerScale: number | null;
+  managerView: string | null;
+  manager: string | null;
+  managerOn: string | null;
+  gap: number | null;
+  overOptimistic: boolean;
+  version: number;
+};
+
+export type NewDecision = { kind: string; decidedOn: string; reasons: string; evidenceSeen: string };
+export type NewRiskAssessment = {
+  assessedOn: string;
+  worries: string;
+  strengths: string;
+  nextSteps: string;
+  workerScale: number;
+  familyScale: number | null;
+};
+
+const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
+
+export const oversightApi = {
+  recordDecision: (childId: string, body: NewDecision) => request<{ decisionId: string }>('POST', `${child(childId)}/decisions`, { body }),
+  riskAssessments: (childId: string) => request<{ riskAssessments: RiskAssessment[] }>('GET', `${child(childId)}/risk-assessments`),
+  recordRiskAssessment: (childId: string, body: NewRiskAssessment) =>
+    request<{ riskAssessmentId: string }>('POST', `${child(childId)}/risk-assessments`, { body }),
+  recordManagerView: (childId: string, riskAssessmentId: string, body: { version: number; managerScale: number; view: string; on: string }) =>
+    request<{ riskAssessmentId: string; version: number }>('POST', `${child(childId)}/risk-assessments/${encodeURIComponent(riskAssessmentId)}/manager-view`, {
+      body,
+    }),
+};
+
+export type Induction = {
+  workerId: string;
+  name: string;
+  startDate: string;
+  asyeStart: string | null;
+  protectedCaseload: number | null;
+  items: { itemId: string; label: string; completedOn: string | null }[];
+  complete: boolean;
+  deadline: { dueDate: string; state: string; metOn?: string | null } | null;
+};
+
+const worker = (workerId: string) => `/api/workers/${encodeURIComponent(workerId)}/induction`;
+
+export const inductionApi = {
+  get: (workerId: string) => request<Induction>('GET', worker(workerId)),
+  start: (workerId: string, body: { asyeStart: string | null; protectedCaseload: number | null }) => request<Induction>('POST', worker(workerId), { body }),
+  signOff: (workerId: string, itemId: string, completedOn: string) =>
+    request<Induction>('POST', `${worker(workerId)}/${encodeURIComponent(itemId)}`, { body: { completedOn } }),
+};
+
+export type CaseAudit = {
+  caseAuditId: string;
+  auditedOn: string;
+  auditor: string | null;
+  grade: string;
+  summary: string;
+  answers: { questionId: string; question: string; answer: string; comment: string | null }[];
+  moderatedOn: string | null;
+  moderator: string | null;
+  moderatedGrade: string | null;
+  moderationNotes: string | null;
+  finalGrade: string;
+  version: number;
+  actions: { actionId: string; finding: string; action: string; owner: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
+};
+export type NewCaseAudit = {
+  auditedOn: string;
+  grade: string;
+  summary: string;
+  answers: { questionId: string; answer: string; comment: string | null }[];
+  actions: { finding: string; action: string; ownerWorkerId: string; dueDate: string }[];
+};
+export type AuditGrades = { outstanding: number; good: number; 'requires-improvement': number; inadequate: number; moderated: number };
+
+export const caseAuditApi = {
+  questions: () => request<{ questions: { id: string; text: string }[] }>('GET', '/api/case-audit-questions'),
+  list: (childId: string) => request<{ caseAudits: CaseAudit[] }>('GET', `${child(childId)}/case-audits`),
+  record: (childId: string, body: NewCaseAudit) => request<{ caseAuditId: string }>('POST', `${child(childId)}/case-audits`, { body }),
+  moderate: (childId: string, caseAuditId: string, body: { version: number; moderatedOn: string; grade: string; notes: string }) =>
+    request<{ caseAuditId: string; version: number }>('POST', `${child(childId)}/case-audits/${encodeURIComponent(caseAuditId)}/moderation`, { body }),
+  results: () =>
+    request<{ asOf: string; teams: { teamId: string | null; team: string; months: (AuditGrades & { month: string })[] }[] }>(
+      'GET',
+      '/api/workforce/case-audit-results',
+    ),
+};

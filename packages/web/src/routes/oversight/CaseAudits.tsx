@@ -1,0 +1,326 @@
+import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
+import { type FormEvent, useState } from 'react';
+import { api, problemOf } from '../../api/client.ts';
+import { type CaseAudit, caseAuditApi } from '../../api/oversight.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
+import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
+import { Loading, SuccessBanner } from '../../components/Notices.tsx';
+import { type DateParts, dateFromParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
+import { useLoad } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
+
+const GRADES = Object.entries(AUDIT_GRADE).map(([value, label]) => ({ value, label }));
+const ANSWERS = Object.entries(AUDIT_ANSWER).map(([value, label]) => ({ value, label }));
+const gradeLabel = (g: string) => AUDIT_GRADE[g as keyof typeof AUDIT_GRADE] ?? g;
+
+function pastDate(parts: DateParts, field: string, what: string, problems: Array<[string, string]>, future = false): string | null {
+  const date = dateFromParts(parts, what);
+  if ('error' in date) problems.push([field, date.error]);
+  else if (!date.iso) problems.push([field, `Enter ${what.toLowerCase()}`]);
+  else if (!future && date.iso > todayInEngland()) problems.push([field, `${what} cannot be in the future`]);
+  else return date.iso;
+  return null;
+}
+
+/** The child's case audits: each grade (moderated where it was), the answers and the actions; for auditors, the forms. */
+export function CaseAudits({ childId }: { childId: string }) {
+  const { can } = useSession();
+  const list = useLoad(() => caseAuditApi.list(childId), childId);
+  const mayAudit = can('case-audit:record');
+  return (
+    <div className="lantern-subsection" data-testid="case-audits">
+      <h3 className="govuk-heading-s">Case audits</h3>
+      {list.problem ? <p className="govuk-body">Case audits could not be loaded: {list.problem.detail ?? list.problem.title}</p> : null}
+      {!list.data && !list.problem ? <Loading /> : null}
+      {list.data?.caseAudits.length === 0 ? <p className="govuk-body">No case audits.</p> : null}
+      {list.data?.caseAudits.map((a) => (
+        <CaseAuditCard key={a.caseAuditId} childId={childId} audit={a} mayModerate={mayAudit} onChanged={list.reload} />
+      ))}
+      {mayAudit ? <CaseAuditForm childId={childId} onRecorded={list.reload} /> : null}
+    </div>
+  );
+}
+
+function CaseAuditCard({ childId, audit: a, mayModerate, onChanged }: { childId: string; audit: CaseAudit; mayModerate: boolean; onChanged: () => void }) {
+  return (
+    <div className="govuk-summary-card" data-testid="case-audit">
+      <div className="govuk-summary-card__title-wrapper">
+        <h4 className="govuk-summary-card__title">
+          Audit, {formatDate(a.auditedOn)}: {gradeLabel(a.finalGrade)}
+          {a.moderatedOn ? <strong className="govuk-tag govuk-tag--blue lantern-heading-tag">Moderated</strong> : null}
+        </h4>
+      </div>
+      <div className="govuk-summary-card__content">
+        <p className="govuk-body">
+          {a.auditor ?? 'Auditor not recorded'} graded it {gradeLabel(a.grade)}. {a.summary}
+        </p>
+        {a.moderatedOn ? (
+          <p className="govuk-body" data-testid="moderation">
+            Moderated {formatDate(a.moderatedOn)} by {a.moderator ?? 'a second auditor'}: {gradeLabel(a.moderatedGrade ?? a.grade)}. {a.moderationNotes}
+          </p>
+        ) : null}
+        <dl className="govuk-summary-list">
+          {a.answers.map((q) => (
+            <div className="govuk-summary-list__row" key={q.questionId}>
+              <dt className="govuk-summary-list__key">{q.question}</dt>
+              <dd className="govuk-summary-list__value">
+                {AUDIT_ANSWER[q.answer as keyof typeof AUDIT_ANSWER] ?? q.answer}
+                {q.comment ? <span className="govuk-hint govuk-!-margin-bottom-0">{q.comment}</span> : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {a.actions.length ? (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">Actions from the audit</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Finding
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Action
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Owner
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Due
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {a.actions.map((x) => (
+                <tr className="govuk-table__row" key={x.actionId}>
+                  <td className="govuk-table__cell">{x.finding}</td>
+                  <td className="govuk-table__cell">{x.action}</td>
+                  <td className="govuk-table__cell">{x.owner}</td>
+                  <td className="govuk-table__cell">
+                    {formatDate(x.dueDate)}
+                    {x.completedOn ? ` (done ${formatDate(x.completedOn)})` : null}
+                    {x.overdue ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Overdue</strong> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {mayModerate && !a.moderatedOn ? <ModerationForm childId={childId} audit={a} onRecorded={onChanged} /> : null}
+      </div>
+    </div>
+  );
+}
+
+type ActionDraft = { key: number; finding: string; action: string; ownerWorkerId: string; dueDate: DateParts };
+const EMPTY_ACTION: ActionDraft = { key: 0, finding: '', action: '', ownerWorkerId: '', dueDate: EMPTY_DATE };
+
+function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
+  const questions = useLoad(() => caseAuditApi.questions(), 'questions');
+  const workers = useLoad(() => api.workforce.workers(), 'workers');
+  const [auditedOn, setAuditedOn] = useState(dateParts(todayInEngland()));
+  const [grade, setGrade] = useState('');
+  const [summary, setSummary] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [actions, setActions] = useState<ActionDraft[]>([]);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [recorded, setRecorded] = useState(false);
+  const qs = questions.data?.questions ?? [];
+  const anchors: Record<string, string> = {
+    auditedOn: 'auditedOn-day',
+    grade: 'auditGrade',
+    summary: 'auditSummary',
+    answers: qs[0] ? `answer-${qs[0].id}` : 'auditGrade',
+  };
+  for (const q of qs) anchors[`answer-${q.id}`] = `answer-${q.id}`;
+  actions.forEach((_, i) => {
+    for (const f of ['finding', 'action', 'ownerWorkerId']) anchors[`actions.${i}.${f}`] = `actions-${i}-${f}`;
+    anchors[`actions.${i}.dueDate`] = `actions-${i}-dueDate-day`;
+  });
+  const setAction = (i: number, patch: Partial<ActionDraft>) => setActions(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRecorded(false);
+    const problems: Array<[string, string]> = [];
+    const iso = pastDate(auditedOn, 'auditedOn', 'The date of the audit', problems);
+    for (const q of qs) if (!answers[q.id]) problems.push([`answer-${q.id}`, `Answer “${q.text}”`]);
+    if (!grade) problems.push(['grade', 'Select the grade']);
+    if (!summary.trim()) problems.push(['summary', 'Enter a summary of the audit']);
+    const drafted = actions.map((a, i) => {
+      if (!a.finding.trim()) problems.push([`actions.${i}.finding`, `Enter the finding for action ${i + 1}`]);
+      if (!a.action.trim()) problems.push([`actions.${i}.action`, `Enter what must be done for action ${i + 1}`]);
+      if (!a.ownerWorkerId) problems.push([`actions.${i}.ownerWorkerId`, `Select who owns action ${i + 1}`]);
+      const due = pastDate(a.dueDate, `actions.${i}.dueDate`, `The due date of action ${i + 1}`, problems, true);
+      return { finding: a.finding.trim(), action: a.action.trim(), ownerWorkerId: a.ownerWorkerId, dueDate: due ?? '' };
+    });
+    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
+    setBusy(true);
+    try {
+      await caseAuditApi.record(childId, {
+        auditedOn: iso,
+        grade,
+        summary: summary.trim(),
+        answers: qs.map((q) => ({ questionId: q.id, answer: answers[q.id] ?? '', comment: comments[q.id]?.trim() || null })),
+        actions: drafted,
+      });
+      setErrors(NO_ERRORS);
+      setGrade('');
+      setSummary('');
+      setAnswers({});
+      setComments({});
+      setActions([]);
+      setRecorded(true);
+      onRecorded();
+    } catch (error) {
+      setErrors(errorsFromProblem(problemOf(error), anchors));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {recorded ? <SuccessBanner>Case audit recorded</SuccessBanner> : null}
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Audit this case</span>
+        </summary>
+        <div className="govuk-details__text">
+          {questions.problem ? (
+            <p className="govuk-body">The audit questions could not be loaded: {questions.problem.detail ?? questions.problem.title}</p>
+          ) : null}
+          <form onSubmit={submit} noValidate aria-label="Audit this case">
+            <ErrorSummary items={errors.summary} />
+            <DateInput name="auditedOn" label="Date of the audit" value={auditedOn} onChange={setAuditedOn} error={errors.fields.auditedOn} />
+            {qs.map((q) => (
+              <div key={q.id}>
+                <Radios
+                  name={`answer-${q.id}`}
+                  label={q.text}
+                  inline
+                  small
+                  value={answers[q.id] ?? ''}
+                  onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+                  options={ANSWERS}
+                  error={errors.fields[`answer-${q.id}`]}
+                />
+                <TextInput
+                  name={`comment-${q.id}`}
+                  label="Comment (optional)"
+                  value={comments[q.id] ?? ''}
+                  onChange={(v) => setComments({ ...comments, [q.id]: v })}
+                />
+              </div>
+            ))}
+            <Radios name="auditGrade" label="Grade" value={grade} onChange={setGrade} options={GRADES} error={errors.fields.grade} />
+            <Textarea name="auditSummary" label="Summary" value={summary} onChange={setSummary} error={errors.fields.summary} rows={3} />
+            {actions.map((a, i) => (
+              <fieldset className="govuk-fieldset" key={a.key}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {i + 1}</legend>
+                <Textarea
+                  name={`actions-${i}-finding`}
+                  label="Finding"
+                  value={a.finding}
+                  onChange={(v) => setAction(i, { finding: v })}
+                  error={errors.fields[`actions.${i}.finding`]}
+                  rows={2}
+                />
+                <Textarea
+                  name={`actions-${i}-action`}
+                  label="What must be done"
+                  value={a.action}
+                  onChange={(v) => setAction(i, { action: v })}
+                  error={errors.fields[`actions.${i}.action`]}
+                  rows={2}
+                />
+                <Select
+                  name={`actions-${i}-ownerWorkerId`}
+                  label="Owner"
+                  placeholder="Choose a worker"
+                  value={a.ownerWorkerId}
+                  onChange={(v) => setAction(i, { ownerWorkerId: v })}
+                  options={(workers.data?.workers ?? []).map((w) => ({ value: w.workerId, label: w.teamName ? `${w.name} (${w.teamName})` : w.name }))}
+                  error={errors.fields[`actions.${i}.ownerWorkerId`]}
+                />
+                <DateInput
+                  name={`actions-${i}-dueDate`}
+                  label="Due by"
+                  value={a.dueDate}
+                  onChange={(v) => setAction(i, { dueDate: v })}
+                  error={errors.fields[`actions.${i}.dueDate`]}
+                />
+              </fieldset>
+            ))}
+            <div className="govuk-button-group">
+              <Button type="button" secondary onClick={() => setActions([...actions, { ...EMPTY_ACTION, key: (actions.at(-1)?.key ?? 0) + 1 }])}>
+                Add an action
+              </Button>
+              <Button busy={busy}>Record audit</Button>
+            </div>
+          </form>
+        </div>
+      </details>
+    </>
+  );
+}
+
+function ModerationForm({ childId, audit, onRecorded }: { childId: string; audit: CaseAudit; onRecorded: () => void }) {
+  const prefix = `mod-${audit.caseAuditId}`;
+  const anchors = { moderatedOn: `${prefix}-on-day`, grade: `${prefix}-grade`, notes: `${prefix}-notes` };
+  const [on, setOn] = useState(dateParts(todayInEngland()));
+  const [grade, setGrade] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Array<[string, string]> = [];
+    const iso = pastDate(on, 'moderatedOn', 'The date of the moderation', problems);
+    if (!grade) problems.push(['grade', 'Select the moderated grade']);
+    if (!notes.trim()) problems.push(['notes', 'Enter your moderation notes']);
+    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
+    setBusy(true);
+    try {
+      await caseAuditApi.moderate(childId, audit.caseAuditId, { version: audit.version, moderatedOn: iso, grade, notes: notes.trim() });
+      setErrors(NO_ERRORS);
+      onRecorded();
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem.status === 409) {
+        setErrors({ summary: [{ text: 'Someone else changed this audit since you opened it. It has been reloaded.' }], fields: {} });
+        onRecorded();
+      } else setErrors(errorsFromProblem(problem, anchors));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Moderate this audit</span>
+      </summary>
+      <div className="govuk-details__text">
+        <form onSubmit={submit} noValidate aria-label={`Moderate the audit of ${formatDate(audit.auditedOn)}`}>
+          <ErrorSummary items={errors.summary} />
+          <DateInput name={`${prefix}-on`} label="Date of the moderation" value={on} onChange={setOn} error={errors.fields.moderatedOn} />
+          <Select
+            name={`${prefix}-grade`}
+            label="Moderated grade"
+            placeholder="Choose a grade"
+            value={grade}
+            onChange={setGrade}
+            options={GRADES}
+            error={errors.fields.grade}
+          />
+          <Textarea name={`${prefix}-notes`} label="Moderation notes" value={notes} onChange={setNotes} error={errors.fields.notes} rows={3} />
+          <Button busy={busy}>Record moderation</Button>
+        </form>
+      </div>
+    </details>
+  );
+}
