@@ -18,7 +18,7 @@ export default defineConfig({
           exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**'],
           env: { LANTERN_TEST_DB: 'pglite' },
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
           exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', '**/*.pglite.test.ts'],
           env: { LANTERN_TEST_DB: 'postgres' },
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
