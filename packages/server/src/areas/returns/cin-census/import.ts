@@ -30,10 +30,8 @@ import { CATEGORY_OF_ABUSE, CLOSURE_REASON } from '@lantern/core/pathway';
 import { type CensusChild, type CensusEpisode, type CensusHeader, yesNo } from '@lantern/core/returns/cin-census/model';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
-import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
-import { refreshObligations } from '../../../kernel/obligations.ts';
 import type { ReturnActor } from '../audit.ts';
-import { ImportRefused, MAX_NOT_PLACED, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
 import { schemaFailures } from './validate.ts';
@@ -127,19 +125,10 @@ export async function importCinCensus(
     seconds: 0,
   };
   await db.transaction().execute(async (trx) => {
-    await sql`insert into local_authority (la_code, dfe_la_number, name) values (${laCode}, ${council.laNumber}, ${council.name}) on conflict do nothing`.execute(
-      trx,
-    );
-    const prior = await trx
-      .selectFrom('return_import')
-      .select('import_id')
-      .where('la_code', '=', laCode)
-      .where('return_type', '=', 'cin-census')
-      .where('file_sha256', '=', sha256)
-      .executeTakeFirst();
+    const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'cin-census', sha256);
     if (prior) {
       result.alreadyImported = true;
-      result.importId = prior.import_id;
+      result.importId = prior;
       result.children = total;
       return;
     }
@@ -160,29 +149,17 @@ export async function importCinCensus(
     if (batch.length > 0) await importBatch(trx, ctx, batch);
     result.children += batch.length;
     options.onProgress?.(result.children, total, 'Children imported');
-    options.onProgress?.(0, 1, 'Deriving deadlines');
-    // Statistics for the new rows first, so the council-wide derivation plans its joins well.
-    await refreshPlannerStatistics(trx);
-    await refreshObligations(trx, laCode);
-    options.onProgress?.(1, 1, 'Deriving deadlines');
-    await trx
-      .insertInto('return_import')
-      .values({
-        la_code: laCode,
-        import_id: importId,
-        return_type: 'cin-census',
-        collection_year: year,
-        file_name: fileName,
-        file_sha256: sha256,
-        imported_by: options.actor.userId,
-        summary: JSON.stringify({ children: result.children, written: result.written, notPlaced: result.notPlaced.length }),
-      })
-      .execute();
-    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, ip, user_agent, detail)
-      values (${laCode}, ${options.actor.userId}::uuid, ${options.actor.username}, ${options.actor.role}, 'create', 'return-import', ${importId},
-              ${options.actor.ip ?? null}, ${options.actor.userAgent ?? null}, ${JSON.stringify({ returnType: 'cin-census', year, fileName, written: result.written })}::jsonb)`.execute(
-      trx,
-    );
+    await finishImport(trx, {
+      laCode,
+      importId,
+      returnType: 'cin-census',
+      year,
+      fileName: fileName,
+      sha256,
+      actor: options.actor,
+      result,
+      onProgress: options.onProgress,
+    });
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;

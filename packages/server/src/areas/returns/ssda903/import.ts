@@ -21,11 +21,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
-import { refreshPlannerStatistics } from '../../../kernel/db/statistics.ts';
-import { refreshObligations } from '../../../kernel/obligations.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
-import { ImportRefused, MAX_NOT_PLACED, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
 
 export type NotPlaced = { child: string | null; table: string; row: number; reason: string };
@@ -137,19 +135,10 @@ export async function importSsda903(
   ) as Record<string, Map<string, number[]>>;
 
   await db.transaction().execute(async (trx) => {
-    await sql`insert into local_authority (la_code, dfe_la_number, name) values (${laCode}, ${council.laNumber}, ${council.name}) on conflict do nothing`.execute(
-      trx,
-    );
-    const prior = await trx
-      .selectFrom('return_import')
-      .select('import_id')
-      .where('la_code', '=', laCode)
-      .where('return_type', '=', 'ssda903')
-      .where('file_sha256', '=', sha256)
-      .executeTakeFirst();
+    const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'ssda903', sha256);
     if (prior) {
       result.alreadyImported = true;
-      result.importId = prior.import_id;
+      result.importId = prior;
       return;
     }
     const importId = randomUUID();
@@ -170,29 +159,7 @@ export async function importSsda903(
       await importBatch(ctx, rows, seen);
       options.onProgress?.(Math.min(k + BATCH, header.length), header.length, 'Children imported');
     }
-    options.onProgress?.(0, 1, 'Deriving deadlines');
-    // Statistics for the new rows first, so the council-wide derivation plans its joins well.
-    await refreshPlannerStatistics(trx);
-    await refreshObligations(trx, laCode);
-    options.onProgress?.(1, 1, 'Deriving deadlines');
-    await trx
-      .insertInto('return_import')
-      .values({
-        la_code: laCode,
-        import_id: importId,
-        return_type: 'ssda903',
-        collection_year: year,
-        file_name: dir,
-        file_sha256: sha256,
-        imported_by: actor.userId,
-        summary: JSON.stringify({ children: result.children, written: result.written, notPlaced: result.notPlaced.length }),
-      })
-      .execute();
-    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, ip, user_agent, detail)
-      values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'create', 'return-import', ${importId},
-              ${actor.ip ?? null}, ${actor.userAgent ?? null}, ${JSON.stringify({ returnType: 'ssda903', year, dir, written: result.written })}::jsonb)`.execute(
-      trx,
-    );
+    await finishImport(trx, { laCode, importId, returnType: 'ssda903', year, fileName: dir, sha256, actor: actor, result, onProgress: options.onProgress });
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;
