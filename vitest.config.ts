@@ -15,10 +15,7 @@ export default defineConfig({
         test: {
           name: 'db-pglite',
           include: ['packages/server/test/**/*.test.ts'],
-          // The generator's rate checks run on PostgreSQL only: their 2,000-child setup takes over
-          // five minutes of CPU on in-memory PGlite (to be found; `lantern seed` on a PGlite folder
-          // takes 29 s for 2,400 children), and the rates do not depend on the store.
-          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', 'packages/server/test/seed-rates.test.ts'],
+          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**'],
           env: { LANTERN_TEST_DB: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 300_000,

@@ -313,6 +313,10 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     }
   }
   if (inserting) await inserting;
+  // Planner statistics for the children just written: without them the embedded store (which has
+  // no autovacuum) plans the later joins over these tables as if each held one row, and the
+  // workforce history's open-cases query alone ran for minutes on 2,000 children.
+  await refreshPlannerStatistics(db);
 
   progress(total, total, 'users');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
