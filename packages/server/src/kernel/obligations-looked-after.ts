@@ -170,18 +170,19 @@ export const LOOKED_AFTER_RULES = Object.keys(LOOKED_AFTER_DERIVATIONS) as Looke
 /** The review clocks whose due date an IRO's contact shares, by the clock's source id. */
 export const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-review'] as const;
 
+// Both resolutions join obligation to itself by its primary key: they run straight after the
+// council's rows are inserted, before the planner has statistics for them, and a join planned as
+// if the table were empty must still be a lookup per row, not a scan.
+
 /**
  * `iro-contact` is due by the next review: the review clock's due date, or the day the review
  * was held if that was earlier (an early review brings the contact forward).
  */
 export const resolveByEvent = (scope: Scope) => sql`
-  with r as materialized (
-    select o.child_id, o.source_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
-    from obligation o where ${scope('o')} and o.rule_id = any(${[...REVIEW_RULES]}::text[])
-  )
-  update obligation io set due_date = r.due
-  from r
-  where ${scope('io')} and io.rule_id = 'iro-contact' and io.child_id = r.child_id and io.source_id = r.source_id`;
+  update obligation io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
+  from obligation r
+  where ${scope('io')} and io.rule_id = 'iro-contact'
+    and r.la_code = io.la_code and r.child_id = io.child_id and r.rule_id = any(${[...REVIEW_RULES]}::text[]) and r.source_id = io.source_id`;
 
 /**
  * `permanence-plan` is due by the second review: that review's clock (its due date, or the day
@@ -189,13 +190,8 @@ export const resolveByEvent = (scope: Scope) => sql`
  * first review's own due date.
  */
 export const resolvePermanencePlan = (scope: Scope) => sql`
-  with first_review as materialized (
-    select o.child_id, o.episode_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
-    from obligation o where ${scope('o')} and o.rule_id = 'cla-review-first'
-  ), second_review as materialized (
-    select o.child_id, o.episode_id, least(o.due_date, coalesce(o.met_on, o.due_date)) as due
-    from obligation o where ${scope('o')} and o.rule_id = 'cla-review-second'
-  )
-  update obligation p set due_date = coalesce(s.due, (f.due + interval '3 months')::date)
-  from first_review f left join second_review s on s.child_id = f.child_id and s.episode_id = f.episode_id
-  where ${scope('p')} and p.rule_id = 'permanence-plan' and p.child_id = f.child_id and p.source_id = f.episode_id`;
+  update obligation p set due_date = coalesce(least(s.due_date, coalesce(s.met_on, s.due_date)), (least(f.due_date, coalesce(f.met_on, f.due_date)) + interval '3 months')::date)
+  from obligation f
+  left join obligation s on s.la_code = f.la_code and s.child_id = f.child_id and s.rule_id = 'cla-review-second' and s.episode_id = f.episode_id
+  where ${scope('p')} and p.rule_id = 'permanence-plan'
+    and f.la_code = p.la_code and f.child_id = p.child_id and f.rule_id = 'cla-review-first' and f.source_id = p.source_id`;

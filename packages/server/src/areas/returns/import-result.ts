@@ -81,6 +81,7 @@ export async function finishImport(
   done.onProgress?.(0, 1, 'Deriving deadlines');
   await refreshPlannerStatistics(trx);
   await refreshObligations(trx, laCode);
+  await refreshPlannerStatistics(trx); // and for the deadlines, which the worklists read next
   done.onProgress?.(1, 1, 'Deriving deadlines');
   await trx
     .insertInto('return_import')
