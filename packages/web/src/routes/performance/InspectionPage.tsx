@@ -5,6 +5,7 @@ import { improvementApi } from '../../api/performance.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FieldAnchors, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
+import { ProblemPage } from '../../components/Notices.tsx';
 import { type DateParts, dateFromParts, EMPTY_DATE } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -52,7 +53,8 @@ export function InspectionPage() {
   anchors.judgements = 'judgement-0-area';
   anchors.recommendations = 'recommendation-0';
 
-  if (!can('improvement:manage')) return <p className="govuk-body">Only the director or head of service records inspections.</p>;
+  if (!can('improvement:manage'))
+    return <ProblemPage problem={{ title: 'You cannot do this', status: 403, detail: 'Only the director or head of service records inspections.' }} />;
 
   const setJudgement = (i: number, change: Partial<Judgement>) => setJudgements(judgements.map((j, k) => (k === i ? { ...j, ...change } : j)));
 

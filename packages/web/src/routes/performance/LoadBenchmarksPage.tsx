@@ -5,7 +5,7 @@ import { performanceApi } from '../../api/performance.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button } from '../../components/fields.tsx';
-import { SuccessBanner } from '../../components/Notices.tsx';
+import { ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { plural } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -26,7 +26,12 @@ export function LoadBenchmarksPage() {
   const [loaded, setLoaded] = useState<{ values: number; comparators: number; skipped: number } | null>(null);
   const [busy, setBusy] = useState(false);
   usePageTitle('Load published figures', hasErrors(errors));
-  if (!can('performance:manage')) return <p className="govuk-body">Only the head of service or a performance analyst loads published figures.</p>;
+  if (!can('performance:manage'))
+    return (
+      <ProblemPage
+        problem={{ title: 'You cannot do this', status: 403, detail: 'Only the head of service or a performance analyst loads published figures.' }}
+      />
+    );
 
   const fail = (messages: string[]) => {
     setLoaded(null);
