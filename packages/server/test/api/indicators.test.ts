@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -953,6 +954,52 @@ describe('management oversight, snapshot 29 February 2040', () => {
     expect(late.body.children.map((c: { name: string }) => c.name).sort()).toEqual(['Omar Test', 'Otis Test']);
     // On 1 March Olga's clock has run out, and Owen's has started.
     expect(counts(await kpi('management-oversight-in-time', 'asOf=2040-03-01'))).toEqual([2, 5, 40]);
+  });
+
+  it('a manager’s decision recorded through the API restarts the clock the indicator reads (the engine’s own rows)', async () => {
+    // Referred Thursday 29 August 2024 (closed June 2025, before the other eras' open cases are counted)
+    // and never overseen: due 29 November 2024, overdue on 31 December.
+    const db = server.store.db;
+    const id = randomUUID();
+    await db
+      .insertInto('person')
+      .values({
+        la_code: LA,
+        person_id: id,
+        is_child: true,
+        la_child_id: 'T999',
+        given_name: 'Odile',
+        family_name: 'Test',
+        date_of_birth: '2015-01-01',
+        sex: 'F',
+      })
+      .execute();
+    await db
+      .insertInto('cin_episode')
+      .values({
+        la_code: LA,
+        episode_id: randomUUID(),
+        child_id: id,
+        referral_date: '2024-08-29',
+        referral_source: '1A',
+        primary_need: 'N1',
+        closure_date: '2025-06-30',
+        closure_reason: 'RC8',
+      })
+      .execute();
+    await refreshObligations(db, LA, { childIds: [id] });
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-11-29'))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-12-31'))).toEqual([0, 1, 0]);
+    const decided = await hos.post(`/api/children/${id}/decisions`, {
+      kind: 'oversight',
+      decidedOn: '2024-10-15',
+      reasons: 'Plan reviewed with the social worker',
+      evidenceSeen: 'Case notes and the child’s plan',
+    });
+    expect(decided.status).toBe(201);
+    // The clock now runs from 15 October: due 15 January 2025.
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-12-31'))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2025-01-16'))).toEqual([0, 1, 0]);
   });
 });
 
