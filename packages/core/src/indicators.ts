@@ -40,6 +40,12 @@ export interface IndicatorDefinition {
   england: { value: number; year: string; note?: string } | null;
   /** Where Lantern follows the DfE's published definition over the reference's wording, and why. */
   dfeNote?: string;
+  /**
+   * Which of the counts are of children (or people), and so are suppressed at 1 to 5 for those
+   * without case access. Defaults: a percentage both, every other unit its numerator; an average
+   * must say (days to adoption counts children in its denominator, a caseload in its numerator).
+   */
+  smallCountsIn?: readonly ('numerator' | 'denominator')[];
 }
 
 export const INDICATOR_AREAS: Record<IndicatorArea, string> = {
@@ -297,6 +303,22 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     dfeNote: 'As in the DfE’s placement-stability measure, children whose only care is a series of short breaks (legal status V3, V4) are left out.',
   },
   {
+    id: 'cla-long-term-stability',
+    area: 'looked-after',
+    title: 'Long-term placement stability',
+    definition:
+      'Of children under 16 on the snapshot date who had been looked after continuously (in the same period of care, not on short breaks only) for 2.5 years or more, the percentage who had been in the same placement for 2 years or more, or who were placed for adoption (placement types A3–A6) and whose adoptive placement and the placement before it together had lasted 2 years or more. 2 years before 29 February 2036 is 28 February 2034; 2.5 years is 30 calendar months.',
+    numerator: 'those in the same placement (or the adoptive placement and the one before it) since 2 years or more before the snapshot date',
+    denominator: 'children under 16 looked after continuously since 30 months or more before the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'cla_episode.placement_id, placement_type, start_date, end_date, legal_status; care_period.start_date; person.date_of_birth',
+    higherIsBetter: true,
+    england: { value: 69, year: '31 March 2025' },
+    dfeNote:
+      'As in the DfE’s long-term stability measure: a placement is the same while its placement id is unchanged (a change of legal status alone opens a new 903 episode but not a new placement), and a child placed for adoption counts their adoptive placement with the one before it.',
+  },
+  {
     id: 'cla-visits-in-time',
     area: 'looked-after',
     title: 'Looked-after visits in time',
@@ -394,6 +416,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     source: 'adoption.adoption_order_on, placed_on, foster_carer_adoption, moved_in_on; care_period.start_date',
     higherIsBetter: false,
     england: { value: 486, year: '2015-18', note: 'three-year average' },
+    // An average of 1 to 5 children's days says too much about each of them.
+    smallCountsIn: ['denominator'],
   },
   {
     id: 'permanence-by-second-review',
@@ -493,6 +517,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     source: 'allocation (role social-worker), worker.fte',
     higherIsBetter: false,
     england: { value: 15.2, year: '30 Sept 2025' },
+    // The denominator is FTE, not children.
+    smallCountsIn: ['numerator'],
   },
   {
     id: 'children-3plus-workers',
@@ -523,6 +549,54 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     england: null,
   },
   {
+    id: 'turnover-rate',
+    area: 'workforce',
+    title: 'Social worker turnover',
+    definition:
+      'The FTE of permanent staff who left in the 12 months ending on the snapshot date (leaving date after the date 12 months before it and on or before it) as a percentage of the FTE of permanent staff in post on it (started on or before it, not left before it: a worker leaving on the day is in post that day). Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'FTE of permanent staff who left in the 12 months',
+    denominator: 'FTE of permanent staff in post on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'worker.employment, fte, start_date, leave_date, team_id (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 11.8, year: '2024-25' },
+    dfeNote:
+      'As in the DfE’s children’s social work workforce statistics: leavers and staff in post are the council’s own (permanent) staff; agency workers are counted in the agency rate, not here.',
+    smallCountsIn: [],
+  },
+  {
+    id: 'agency-rate',
+    area: 'workforce',
+    title: 'Agency workers',
+    definition:
+      'The FTE of agency workers in post on the snapshot date as a percentage of agency plus permanent FTE in post on it. Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'FTE of agency workers in post on the snapshot date',
+    denominator: 'FTE of agency and permanent staff in post on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'worker.employment, fte, start_date, leave_date, team_id (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 13.0, year: '30 Sept 2025' },
+    smallCountsIn: [],
+  },
+  {
+    id: 'vacancy-rate',
+    area: 'workforce',
+    title: 'Vacancies',
+    definition:
+      'Vacant FTE on the snapshot date (each team’s funded posts in force that day less its permanent staff FTE in post, not below 0: agency cover does not fill a vacancy) as a percentage of vacant plus permanent FTE in post, over the teams whose funded posts are recorded (a team with none recorded has no vacancy figure and is left out of both). Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'vacant FTE of teams with funded posts recorded',
+    denominator: 'vacant plus permanent FTE in post of those teams',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'team_establishment.funded_fte, effective_from; worker.employment, fte, start_date, leave_date (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 14.2, year: '30 Sept 2025' },
+    dfeNote: 'As in the DfE’s statistics, a vacancy is a funded post not filled by a permanent worker, whether or not an agency worker covers it.',
+    smallCountsIn: [],
+  },
+  {
     id: 'supervision-in-time',
     area: 'workforce',
     title: 'Supervision in time',
@@ -533,6 +607,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     measure: 'period',
     source: 'worker_obligation (rules supervision, supervision-asye)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'management-oversight-in-time',
+    area: 'workforce',
+    title: 'Management oversight in time',
+    definition:
+      'Of children whose case needed management oversight on the snapshot date (an open child-in-need episode not ended in no further action, including children looked after: a management-oversight clock running that day), the percentage whose last oversight — the referral, or a manager’s recorded decision or a supervision direction on the child since — is within the council’s interval (3 months unless the council has set another): the running clock’s due date is on or after the snapshot date.',
+    numerator: 'those whose running oversight clock is not past its due date on the snapshot date',
+    denominator: 'children with a management-oversight clock running on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'obligation (rule management-oversight: management_decision, supervision_child, cin_episode)',
     higherIsBetter: true,
     england: null,
   },
@@ -562,17 +650,8 @@ export function indicatorById(id: string): IndicatorDefinition | undefined {
 
 export const INDICATOR_IDS = INDICATORS.map((d) => d.id) as [string, ...string[]];
 
-/**
- * The indicators of indicators.md not yet counted: each joins as its area's tables land, as one
- * definition above and one SQL function in the server.
- */
-export const INDICATORS_TO_COME: readonly string[] = [
-  'cla-long-term-stability',
-  'turnover-rate',
-  'agency-rate',
-  'vacancy-rate',
-  'management-oversight-in-time',
-];
+/** The indicators of indicators.md not yet counted (none now: all of them are above). */
+export const INDICATORS_TO_COME: readonly string[] = [];
 
 /**
  * The period of `months` calendar months ending on `asOf`, inclusive: 12 months ending
@@ -621,16 +700,26 @@ export function isSmallCount(n: number | null): boolean {
 
 export type Counts = { numerator: number | null; denominator: number | null; value: number | null; suppressed: boolean };
 
+/** Which of an indicator's counts are of children (or people): see IndicatorDefinition.smallCountsIn. */
+export function smallCountsOf(def: Pick<IndicatorDefinition, 'unit' | 'smallCountsIn'>): readonly ('numerator' | 'denominator')[] {
+  if (def.smallCountsIn) return def.smallCountsIn;
+  if (def.unit === 'average') throw new Error('An average must say which of its counts are of children (smallCountsIn)');
+  return def.unit === 'percent' ? ['numerator', 'denominator'] : ['numerator'];
+}
+
 /**
- * Aggregates for someone without case access: a numerator or denominator of 1 to 5 is
- * suppressed, and with it the value (a percentage of 3 children tells who they are). Averages
- * of FTE are not counts of children, so only the numerator is checked.
+ * Aggregates for someone without case access: a count of children of 1 to 5 is suppressed, and
+ * with it the value (a percentage of 3 children, or their average days, tells who they are).
+ * A denominator that is not a count of children (the population, FTE) is still shown.
  */
-export function suppressSmall(unit: IndicatorUnit, c: { numerator: number; denominator: number | null; value: number | null }): Counts {
-  const denominatorCountsChildren = unit === 'percent';
-  const small = isSmallCount(c.numerator) || (denominatorCountsChildren && isSmallCount(c.denominator));
+export function suppressSmall(
+  def: Pick<IndicatorDefinition, 'unit' | 'smallCountsIn'>,
+  c: { numerator: number; denominator: number | null; value: number | null },
+): Counts {
+  const checked = smallCountsOf(def);
+  const small = checked.some((k) => isSmallCount(c[k]));
   if (!small) return { ...c, suppressed: false };
-  return { numerator: null, denominator: denominatorCountsChildren ? null : c.denominator, value: null, suppressed: true };
+  return { numerator: null, denominator: checked.includes('denominator') ? null : c.denominator, value: null, suppressed: true };
 }
 
 /** Whether a measured value meets a target, given which way is better; null when there is no value or no direction. */

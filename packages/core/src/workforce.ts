@@ -107,7 +107,7 @@ export function caseloadCeiling(councilCeiling: number, fte: number, protectedCa
 
 /**
  * The DfE's turnover rate: FTE leavers in the year over FTE in post at the year's end, as a
- * percentage (null with nobody in post).
+ * percentage (null with nobody in post); both of permanent staff, as the DfE counts them.
  */
 export function turnoverRate(leaversFte: number, inPostFte: number): number | null {
   return inPostFte > 0 ? round((100 * leaversFte) / inPostFte, 1) : null;

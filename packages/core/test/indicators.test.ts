@@ -23,7 +23,9 @@ describe('indicator definitions', () => {
       // A percentage or average needs a denominator; a count does not have one.
       expect(d.denominator === null).toBe(d.unit === 'count' || d.unit === 'median-days');
     }
-    expect(INDICATOR_IDS.filter((id) => INDICATORS_TO_COME.includes(id))).toEqual([]);
+    expect(INDICATORS_TO_COME).toEqual([]);
+    // Every id of indicators.md: 7 front door, 8 protection, 12 looked after, 4 care leavers, 9 workforce.
+    expect(INDICATORS).toHaveLength(40);
   });
 
   it('carries the England figures of indicators.md', () => {
@@ -67,21 +69,45 @@ describe('values, suppression and targets', () => {
 
   it('suppresses counts of 1 to 5, not 0 or 6', () => {
     expect([0, 1, 5, 6].map(isSmallCount)).toEqual([false, true, true, false]);
-    expect(suppressSmall('percent', { numerator: 2, denominator: 40, value: 5 })).toEqual({
+    expect(suppressSmall({ unit: 'percent' }, { numerator: 2, denominator: 40, value: 5 })).toEqual({
       numerator: null,
       denominator: null,
       value: null,
       suppressed: true,
     });
-    expect(suppressSmall('percent', { numerator: 30, denominator: 4, value: 75 }).suppressed).toBe(true);
-    expect(suppressSmall('percent', { numerator: 6, denominator: 40, value: 15 }).suppressed).toBe(false);
-    expect(suppressSmall('count', { numerator: 0, denominator: null, value: 0 })).toEqual({ numerator: 0, denominator: null, value: 0, suppressed: false });
-    expect(suppressSmall('per-10k', { numerator: 3, denominator: 20000, value: 1.5 })).toEqual({
+    expect(suppressSmall({ unit: 'percent' }, { numerator: 30, denominator: 4, value: 75 }).suppressed).toBe(true);
+    expect(suppressSmall({ unit: 'percent' }, { numerator: 6, denominator: 40, value: 15 }).suppressed).toBe(false);
+    expect(suppressSmall({ unit: 'count' }, { numerator: 0, denominator: null, value: 0 })).toEqual({
+      numerator: 0,
+      denominator: null,
+      value: 0,
+      suppressed: false,
+    });
+    expect(suppressSmall({ unit: 'per-10k' }, { numerator: 3, denominator: 20000, value: 1.5 })).toEqual({
       numerator: null,
       denominator: 20000,
       value: null,
       suppressed: true,
     });
+  });
+
+  it('suppresses an average over 1 to 5 children, whichever count holds the children', () => {
+    const adoption = indicatorById('adoption-entry-to-placed') as NonNullable<ReturnType<typeof indicatorById>>;
+    // Three children's 1,458 days: the numerator is days, not children, but the average is of three children.
+    expect(suppressSmall(adoption, { numerator: 1458, denominator: 3, value: 486 })).toEqual({
+      numerator: null,
+      denominator: null,
+      value: null,
+      suppressed: true,
+    });
+    expect(suppressSmall(adoption, { numerator: 3, denominator: 6, value: 0.5 }).suppressed).toBe(false);
+    // A caseload: 4 children over 8 FTE shows the FTE, not the children or the average.
+    const caseload = indicatorById('caseload-average') as NonNullable<ReturnType<typeof indicatorById>>;
+    expect(suppressSmall(caseload, { numerator: 4, denominator: 8, value: 0.5 })).toEqual({ numerator: null, denominator: 8, value: null, suppressed: true });
+    expect(suppressSmall(caseload, { numerator: 40, denominator: 2.5, value: 16 }).suppressed).toBe(false);
+    // Every average says which of its counts are children.
+    for (const d of INDICATORS.filter((x) => x.unit === 'average')) expect(d.smallCountsIn?.length).toBeGreaterThan(0);
+    expect(() => suppressSmall({ unit: 'average' }, { numerator: 1, denominator: 1, value: 1 })).toThrow();
   });
 
   it('judges a target the way the indicator is better', () => {

@@ -20,6 +20,7 @@
  *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
+ *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -221,7 +222,7 @@ async function main() {
     if (want('looked-after')) await lookedAfterFigures(figure);
     if (want('kpi')) {
       // The full indicator set for a council of 50,000 children, as `lantern kpi` and the dashboard count it.
-      const children = 50_000;
+      const children = Number(process.env.LANTERN_BENCH_KPI_CHILDREN ?? 50_000);
       if (hasPostgres) {
         const db = await freshPostgresDatabase();
         try {
@@ -477,7 +478,14 @@ async function kpiFigures(store: Store, label: string) {
       await median(() => computeAll(store.db, laCode, { asOf, live: true, scope: { kind: 'team', id: team.team_id } })),
       's',
     );
-  for (const id of ['contact-decisions-1wd', 'children-3plus-workers', 'cp-visits-in-time']) {
+  for (const id of [
+    'contact-decisions-1wd',
+    'children-3plus-workers',
+    'cp-visits-in-time',
+    'cla-long-term-stability',
+    'turnover-rate',
+    'management-oversight-in-time',
+  ]) {
     figure(`  ${id}, council, ${label}`, await median(() => computeIndicator(store.db, laCode, id, { asOf, live: true })), 's');
   }
 }

@@ -56,6 +56,8 @@ const ChildrenBehindPage = performancePage('ChildrenBehindPage');
 const ImprovementPage = performancePage('ImprovementPage');
 const ActionPage = performancePage('ActionPage');
 const BoardPackPage = performancePage('BoardPackPage');
+const InspectionPage = performancePage('InspectionPage');
+const LoadBenchmarksPage = performancePage('LoadBenchmarksPage');
 // The looked-after pages, in their own bundle too.
 type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
 const lac = (name: keyof LookedAfterModule) =>
@@ -144,10 +146,12 @@ export function App() {
               <Route path="teams/:teamId" element={<TeamPage />} />
               <Route element={<Lazy />}>
                 <Route path="performance" element={<DashboardPage />} />
+                <Route path="performance/benchmarks/load" element={<LoadBenchmarksPage />} />
                 <Route path="performance/:indicatorId" element={<IndicatorPage />} />
                 <Route path="performance/:indicatorId/children" element={<ChildrenBehindPage />} />
                 <Route path="improvement" element={<ImprovementPage />} />
                 <Route path="improvement/actions/:actionId" element={<ActionPage />} />
+                <Route path="improvement/inspections/new" element={<InspectionPage />} />
                 <Route path="improvement/board-pack" element={<BoardPackPage />} />
               </Route>
               <Route path="workforce" element={<WorkforcePage />} />

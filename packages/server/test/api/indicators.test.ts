@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -15,6 +16,8 @@ import { client, signInAs, startTestServer, type TestServer } from '../helpers/s
 //  I  snapshot 31 March 2032 (12 months from 1 April 2031): placements with unregistered providers
 //  J  April 2032 – March 2033: case audits and their grades
 //  K  snapshot 31 March 2034: health assessments of children looked after 12 months or more
+//  L  snapshot 29 February 2040 (12 months from 1 March 2039): turnover, agency and vacancies;
+//     management oversight; long-term placement stability
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 let hos: ReturnType<typeof client>;
@@ -560,6 +563,125 @@ beforeAll(async () => {
       .execute();
   }
 
+  // Era L, snapshot 29 February 2040: 12 months back is 28 February 2039 (from 1 March 2039),
+  // 2 years back is 28 February 2038 and 30 months back 29 August 2037. The fixture's staff,
+  // all permanent and in post: team A Ava, Amir, Tom (1 FTE each); team B Bea (0.5 since era D);
+  // Independent reviewing Ira (1).
+  const staff = (given: string, employment: 'permanent' | 'agency', team: string, fte: number, start: string, leave: string | null) => ({
+    la_code: LA,
+    worker_id: randomUUID(),
+    given_name: given,
+    family_name: 'Staff',
+    job_role: 'social-worker',
+    employment,
+    team_id: team,
+    start_date: start,
+    leave_date: leave,
+    fte,
+  });
+  await db
+    .insertInto('worker')
+    .values([
+      staff('Lara', 'permanent', ids.teamA, 1, '2034-01-01', '2039-03-01'), // left on the first day of the 12 months
+      staff('Liam', 'permanent', ids.teamA, 0.5, '2034-01-01', '2039-02-28'), // left the day before them
+      staff('Lena', 'permanent', ids.teamB, 1, '2034-01-01', '2040-02-29'), // leaves on the day: in post that day, and a leaver
+      staff('Abe', 'agency', ids.teamA, 1, '2039-06-01', null),
+      staff('Ana', 'agency', ids.teamB, 0.5, '2039-01-01', '2039-12-01'), // an agency leaver: not in turnover
+    ])
+    .execute();
+  await db
+    .insertInto('team_establishment')
+    .values([
+      { la_code: LA, team_id: ids.teamA, effective_from: '2039-01-01', funded_fte: 6 },
+      { la_code: LA, team_id: ids.teamA, effective_from: '2040-03-01', funded_fte: 4 },
+      { la_code: LA, team_id: ids.teamIro, effective_from: '2020-01-01', funded_fte: 1 },
+    ])
+    .execute();
+
+  // Era L: management-oversight clocks as the engine keeps them (3 months from the referral or
+  // the last oversight), each [start, due, met, ended].
+  for (const [name, clocks] of Object.entries({
+    Olga: [['2039-11-30', '2040-02-29', null, null]], // 3 months from 30 November is 29 February in a leap year: due on the day
+    Otis: [['2039-11-28', '2040-02-28', null, null]], // a day overdue
+    Oren: [
+      ['2039-09-01', '2039-12-01', '2040-01-15', null], // met late; the clock since runs from 15 January
+      ['2040-01-15', '2040-04-15', null, null],
+    ],
+    Omar: [['2039-11-01', '2040-02-01', '2040-03-05', null]], // met only after the snapshot: overdue on it
+    Orla: [['2039-10-01', '2040-01-01', null, '2040-01-31']], // case closed in January: not counted
+    Owen: [['2040-03-01', '2040-06-01', null, null]], // referred the day after
+  } as Record<string, [string, string, string | null, string | null][]>)) {
+    const c = await child(name);
+    for (const [start, due, met, ended] of clocks) {
+      await db
+        .insertInto('obligation')
+        .values({
+          la_code: LA,
+          child_id: c,
+          rule_id: 'management-oversight',
+          source_id: randomUUID(),
+          start_date: start,
+          due_date: due,
+          met_on: met,
+          ended_on: ended,
+          end_reason: ended ? 'Episode closed' : null,
+        })
+        .execute();
+    }
+  }
+
+  // Era L: long-term stability. Each child [born, placements [start, end, placement, type]]; a
+  // repeated placement letter is the same placement (a change of legal status only).
+  const placements = async (name: string, born: string, eps: [string, string | null, string, string][]) => {
+    const c = await child(name);
+    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    const periodId = randomUUID();
+    const placementIds = new Map<string, string>();
+    for (const [i, [start, end, placement, type]] of eps.entries()) {
+      if (!placementIds.has(placement)) placementIds.set(placement, randomUUID());
+      await db
+        .insertInto('cla_episode')
+        .values({
+          la_code: LA,
+          cla_episode_id: i === 0 ? periodId : randomUUID(),
+          child_id: c,
+          period_id: periodId,
+          placement_id: placementIds.get(placement) as string,
+          start_date: start,
+          reason_new_episode: i === 0 ? 'S' : eps[i - 1]?.[2] === placement ? 'L' : 'P',
+          legal_status: 'C2',
+          category_of_need: 'N1',
+          placement_type: type,
+          end_date: end,
+          reason_ended: end ? 'X1' : null,
+        })
+        .execute();
+    }
+  };
+  await placements('Sara', '2029-01-01', [
+    ['2037-08-29', '2038-02-28', 'a', 'U1'], // looked after exactly 30 months
+    ['2038-02-28', null, 'b', 'U1'], // in this placement exactly 2 years
+  ]);
+  await placements('Seb', '2029-01-01', [
+    ['2037-08-29', '2038-03-01', 'a', 'U1'],
+    ['2038-03-01', null, 'b', 'U1'], // 2 years only on 1 March 2040
+  ]);
+  await placements('Sian', '2029-01-01', [['2037-08-30', null, 'a', 'U1']]); // a day short of 30 months looked after
+  await placements('Stan', '2024-03-01', [
+    ['2034-01-01', '2039-01-01', 'a', 'U1'],
+    ['2039-01-01', null, 'a', 'U1'], // a new legal status, the same placement since 2034; 16 only on 1 March 2040
+  ]);
+  await placements('Suki', '2024-02-29', [['2034-01-01', null, 'a', 'U1']]); // 16 on 29 February 2040: not under 16
+  await placements('Sol', '2029-01-01', [
+    ['2037-01-01', '2039-06-01', 'a', 'U1'],
+    ['2039-06-01', null, 'b', 'A4'], // placed for adoption with new carers: with the placement before, since 2037
+  ]);
+  await placements('Sky', '2029-01-01', [
+    ['2037-01-01', '2038-06-01', 'a', 'U1'],
+    ['2038-06-01', '2039-06-01', 'b', 'U1'],
+    ['2039-06-01', null, 'c', 'A6'], // the placement before began June 2038: under 2 years
+  ]);
+
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
@@ -792,6 +914,105 @@ describe('health assessments, snapshot 31 March 2034', () => {
   });
 });
 
+describe('workforce rates, snapshot 29 February 2040', () => {
+  // Permanent in post: team A 3, team B 1.5 (Bea 0.5, Lena leaving that day), reviewing 1: 5.5 FTE.
+  it('turnover: permanent leavers in the 12 months from 1 March 2039 over permanent FTE in post', async () => {
+    // Lara (1 March 2039) and Lena (29 February 2040): 2 of 5.5; not Liam (28 February 2039) nor Ana (agency).
+    expect(counts(await kpi('turnover-rate', 'asOf=2040-02-29'))).toEqual([2, 5.5, 36.4]);
+    expect(counts(await kpi('turnover-rate', `asOf=2040-02-29&scope=team&scopeId=${ids.teamA}`))).toEqual([1, 3, 33.3]);
+    expect(counts(await kpi('turnover-rate', 'asOf=2040-02-29&scope=service&scopeId=Children%20in%20need'))).toEqual([2, 4.5, 44.4]);
+    // A day later the 12 months begin on 2 March 2039 (Lara no longer), and Lena is no longer in post.
+    expect(counts(await kpi('turnover-rate', 'asOf=2040-03-01'))).toEqual([1, 4.5, 22.2]);
+  });
+
+  it('agency: agency FTE in post over agency plus permanent FTE; a worker scope has no figure', async () => {
+    expect(counts(await kpi('agency-rate', 'asOf=2040-02-29'))).toEqual([1, 6.5, 15.4]);
+    expect(counts(await kpi('agency-rate', `asOf=2040-02-29&scope=team&scopeId=${ids.teamA}`))).toEqual([1, 4, 25]);
+    expect(counts(await kpi('agency-rate', `asOf=2040-02-29&scope=worker&scopeId=${ids.swA}`))).toEqual([0, 0, null]);
+  });
+
+  it('vacancies: funded posts not filled by permanent staff, over the teams with funded posts recorded', async () => {
+    // Team A: 6 funded, 3 permanent (Abe, agency, does not fill a post): 3 vacant; reviewing 1 of 1: 0. 3 of 3 + 4.
+    expect(counts(await kpi('vacancy-rate', 'asOf=2040-02-29'))).toEqual([3, 7, 42.9]);
+    expect(counts(await kpi('vacancy-rate', `asOf=2040-02-29&scope=team&scopeId=${ids.teamB}`))).toEqual([0, 0, null]);
+    // From 1 March 2040 team A is funded for 4: 1 vacant of 1 + 4.
+    expect(counts(await kpi('vacancy-rate', 'asOf=2040-03-01'))).toEqual([1, 5, 20]);
+  });
+
+  it('the team figures page counts turnover, agency share and vacancies the same way', async () => {
+    const res = await hos.get('/api/workforce/team-stats?asOf=2040-02-29&months=1');
+    expect(res.status).toBe(200);
+    const teamA = res.body.teams.find((t: { teamId: string }) => t.teamId === ids.teamA);
+    expect(teamA.current).toMatchObject({ turnoverRate: 33.3, agencyShare: 25, vacancies: 3 });
+  });
+});
+
+describe('management oversight, snapshot 29 February 2040', () => {
+  it('children whose running oversight clock is not past due: due on the day counts, met after the day does not', async () => {
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2040-02-29'))).toEqual([2, 4, 50]);
+    const late = await hos.get('/api/kpi/management-oversight-in-time/children?asOf=2040-02-29&only=not-numerator');
+    expect(late.body.children.map((c: { name: string }) => c.name).sort()).toEqual(['Omar Test', 'Otis Test']);
+    // On 1 March Olga's clock has run out, and Owen's has started.
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2040-03-01'))).toEqual([2, 5, 40]);
+  });
+
+  it('a manager’s decision recorded through the API restarts the clock the indicator reads (the engine’s own rows)', async () => {
+    // Referred Thursday 29 August 2024 (closed June 2025, before the other eras' open cases are counted)
+    // and never overseen: due 29 November 2024, overdue on 31 December.
+    const db = server.store.db;
+    const id = randomUUID();
+    await db
+      .insertInto('person')
+      .values({
+        la_code: LA,
+        person_id: id,
+        is_child: true,
+        la_child_id: 'T999',
+        given_name: 'Odile',
+        family_name: 'Test',
+        date_of_birth: '2015-01-01',
+        sex: 'F',
+      })
+      .execute();
+    await db
+      .insertInto('cin_episode')
+      .values({
+        la_code: LA,
+        episode_id: randomUUID(),
+        child_id: id,
+        referral_date: '2024-08-29',
+        referral_source: '1A',
+        primary_need: 'N1',
+        closure_date: '2025-06-30',
+        closure_reason: 'RC8',
+      })
+      .execute();
+    await refreshObligations(db, LA, { childIds: [id] });
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-11-29'))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-12-31'))).toEqual([0, 1, 0]);
+    const decided = await hos.post(`/api/children/${id}/decisions`, {
+      kind: 'oversight',
+      decidedOn: '2024-10-15',
+      reasons: 'Plan reviewed with the social worker',
+      evidenceSeen: 'Case notes and the child’s plan',
+    });
+    expect(decided.status).toBe(201);
+    // The clock now runs from 15 October: due 15 January 2025.
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-12-31'))).toEqual([1, 1, 100]);
+    expect(counts(await kpi('management-oversight-in-time', 'asOf=2025-01-16'))).toEqual([0, 1, 0]);
+  });
+});
+
+describe('long-term placement stability, snapshot 29 February 2040', () => {
+  it('children under 16 looked after 30 months or more, in the same placement 2 years or more (or placed for adoption)', async () => {
+    // Sara, Seb, Stan, Sol, Sky and, from era K, Hope (born 2030, in one placement since June 2032);
+    // in the numerator Sara, Stan, Sol and Hope.
+    expect(counts(await kpi('cla-long-term-stability', 'asOf=2040-02-29'))).toEqual([4, 6, 66.7]);
+    const behind = await hos.get('/api/kpi/cla-long-term-stability/children?asOf=2040-02-29&only=numerator');
+    expect(behind.body.children.map((c: { name: string }) => c.name).sort()).toEqual(['Hope Test', 'Sara Test', 'Sol Test', 'Stan Test']);
+  });
+});
+
 describe('who sees what', () => {
   it('without case access, counts of 1 to 5 are suppressed (and the value with them); 0 is shown', async () => {
     const small = (await admin.get('/api/kpi/unallocated-cases?asOf=2027-01-31&trendMonths=1')).body.result;
@@ -800,6 +1021,17 @@ describe('who sees what', () => {
     expect(pct).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
     const zero = (await admin.get('/api/kpi/cla-rate?asOf=2026-03-31&trendMonths=1')).body.result;
     expect(zero).toMatchObject({ numerator: 0, value: 0, suppressed: false });
+  });
+
+  it('without case access, an average over 1 to 5 children is suppressed whichever count holds them', async () => {
+    // Two children adopted: 366 days in all is not a small count, but their average of 183 tells about each.
+    const adoption = (await admin.get('/api/kpi/adoption-entry-to-placed?asOf=2030-03-31&trendMonths=1')).body.result;
+    expect(adoption).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
+    // A caseload of 4 children over 1.5 FTE: the children and the average are hidden, the FTE is not.
+    const caseload = (await admin.get('/api/kpi/caseload-average?asOf=2027-01-31&trendMonths=1')).body.result;
+    expect(caseload).toMatchObject({ numerator: null, denominator: 1.5, value: null, suppressed: true });
+    // With case access, the same figures in full.
+    expect(counts(await kpi('adoption-entry-to-placed', 'asOf=2030-03-31'))).toEqual([366, 2, 183]);
   });
 
   it('without case access, no children behind a number', async () => {
@@ -830,6 +1062,8 @@ describe('every indicator at once, and frozen months', () => {
     const ids = res.body.indicators.map((i: { id: string }) => i.id);
     expect(ids).toContain('icpc-15wd');
     for (const id of ['cla-visits-in-time', 'missing-children', 'care-leavers-eet', 'unregistered-placements', 'audit-grades']) expect(ids).toContain(id);
+    expect(ids).toHaveLength(40);
+    for (const id of ['cla-long-term-stability', 'turnover-rate', 'agency-rate', 'vacancy-rate', 'management-oversight-in-time']) expect(ids).toContain(id);
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });
 

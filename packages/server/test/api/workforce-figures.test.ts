@@ -215,7 +215,7 @@ describe('team starters, leavers, turnover and vacancies', () => {
     fundedFte: number | null;
     vacancies: number | null;
   };
-  it('team A on 31 March 2026: 4 in post (3.5 FTE), 2 starters, 1 leaver, turnover 28.6%, 1.5 vacancies', async () => {
+  it('team A on 31 March 2026: 4 in post (3.5 FTE), 2 starters, 1 leaver (agency, so turnover 0% as the DfE counts it), 1.5 vacancies', async () => {
     const res = await admin.get(`/api/workforce/team-stats?asOf=${AS_OF}&months=4`);
     expect(res.status).toBe(200);
     const teamA = res.body.teams.find((t: { teamId: string }) => t.teamId === ids.teamA);
@@ -226,7 +226,8 @@ describe('team starters, leavers, turnover and vacancies', () => {
       agencyFte: 0,
       starters: 2,
       leavers: 1,
-      turnoverRate: 28.6,
+      // Turnover is of permanent staff (DfE): Lee was agency, so 0 of 3.5 permanent FTE.
+      turnoverRate: 0,
       agencyShare: 0,
       fundedFte: 5,
       vacancies: 1.5,

@@ -2,8 +2,9 @@
  * A director in a real browser: the head of service opens the performance dashboard over a
  * seeded demo council, follows a number to the children behind it and on to a child's record,
  * then marks an overdue improvement action done, first refused without evidence, and opens the
- * printable board pack. axe checks the dashboard, an indicator, the children list, the form with
- * its error and the board pack.
+ * printable board pack; records an inspection with a recommendation and loads a small file of
+ * published figures. axe checks the dashboard, an indicator, the children list, the forms with
+ * their errors and the board pack.
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
@@ -133,5 +134,82 @@ describe.skipIf(skip)('A director’s dashboard and improvement plan in a browse
     await expect(page.getByRole('button', { name: 'Print the board pack' }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole('heading', { name: 'The indicators' }).isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('the director records an inspection with a recommendation, refused first, and sees it on the improvement plan', async () => {
+    await page.goto(`${server.url}/improvement`);
+    await heading1(page, 'Improvement plan');
+    await page.getByRole('link', { name: 'Record an inspection or visit' }).click();
+    await heading1(page, 'Record an inspection or visit');
+    await page.getByRole('button', { name: 'Save the inspection' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('Select the kind of inspection or visit').waitFor();
+    for (const message of ['Enter the framework it was carried out under', 'Enter the date it started', 'Enter what the inspectors found'])
+      await expect(summary.getByRole('link', { name: message }).isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page, 'the inspection form with its errors');
+
+    await page.getByLabel('Inspection of local authority children’s services (standard)', { exact: true }).check();
+    await page.getByLabel('Framework').fill('ILACS (from April 2026)');
+    const started = page.getByRole('group', { name: 'Date it started' });
+    await started.getByLabel('Day').fill('12');
+    await started.getByLabel('Month').fill('5');
+    await started.getByLabel('Year').fill('2026');
+    await page.getByLabel('Findings').fill('Children in care wait too long for their plans to progress; leaders now know their services well.');
+    // An overall grade is refused for an inspection from April 2026: each area is judged on its own.
+    await page.getByLabel('Area of judgement 1').selectOption({ label: 'Overall effectiveness (inspections that started before April 2026 only)' });
+    await page.getByLabel('Judgement 1', { exact: true }).fill('Requires improvement to be good');
+    await page.getByRole('button', { name: 'Save the inspection' }).click();
+    await summary.getByText('From April 2026 there is no single overall grade').waitFor();
+    await page.getByLabel('Area of judgement 1').selectOption({ label: 'The experiences and progress of children in care' });
+    await page.getByRole('button', { name: 'Add another judgement' }).click();
+    await page.getByLabel('Area of judgement 2').selectOption({ label: 'The impact of leaders on social work practice with children and families' });
+    await page.getByLabel('Judgement 2', { exact: true }).fill('Good');
+    const recommendation = 'Make sure every child in care has a permanence plan by their second review.';
+    await page.getByLabel('Recommendation 1').fill(recommendation);
+    await page.getByRole('button', { name: 'Save the inspection' }).click();
+    await page.locator('.govuk-notification-banner--success').getByText('Inspection recorded').waitFor();
+    await heading1(page, 'Improvement plan');
+    const section = page.getByRole('region', { name: 'Inspection of local authority children’s services (standard), 12 May 2026' });
+    await section.getByRole('heading', { name: `Recommendation 1: ${recommendation}` }).waitFor();
+    const judgements = section.getByRole('table', { name: 'Judgements' });
+    await expect(judgements.getByRole('row', { name: /children in care/ }).textContent()).resolves.toContain('Requires improvement to be good');
+    await expect(judgements.getByRole('row', { name: /leadership/ }).textContent()).resolves.toContain('Good');
+  });
+
+  test('the director loads a small benchmark file and sees the comparator figures on the indicator', async () => {
+    await page.goto(`${server.url}/performance/re-referrals-12m`);
+    await heading1(page, 'Re-referrals within 12 months');
+    await page.getByRole('link', { name: 'Load published figures' }).click();
+    await heading1(page, 'Load published figures');
+    await page.getByRole('button', { name: 'Load the figures' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Select a CSV file of published figures' }).waitFor();
+    // A file with a bad line is refused whole, naming the line.
+    const file = (name: string, lines: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`time_period,geographic_level,region_code,region_name,new_la_code,la_name,indicator,value\n${lines.join('\n')}\n`),
+    });
+    await page.getByLabel('CSV file of published figures').setInputFiles(file('bad.csv', ['202526,National,,,,,re-referrals-12m,lots']));
+    await page.getByRole('button', { name: 'Load the figures' }).click();
+    await page.locator('.govuk-error-summary').getByText('Line 2: a number').waitFor();
+    await expectNoAxeViolations(page, 'the benchmark file form with its error');
+    await page
+      .getByLabel('CSV file of published figures')
+      .setInputFiles(
+        file('figures.csv', [
+          '202526,National,,,,,re-referrals-12m,21.9',
+          '202526,Regional,E12000005,West Midlands,,,re-referrals-12m,24.4',
+          '202526,Local authority,E12000005,West Midlands,E06000051,Shropshire,re-referrals-12m,19.5',
+        ]),
+      );
+    await page.getByRole('button', { name: 'Load the figures' }).click();
+    await page.locator('.govuk-notification-banner--success').getByText('3 figures loaded for 3 areas').waitFor();
+    await page.getByRole('link', { name: 'See the indicator against the published figures' }).click();
+    await heading1(page, 'Re-referrals within 12 months');
+    const row = page.getByRole('table', { name: /by year/ }).getByRole('row', { name: /2025-26/ });
+    await row.waitFor();
+    // England, the region, and the neighbours' average (Shropshire, the only neighbour with a 2025-26 figure).
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(1)).toEqual(['21.9%', '24.4%', '19.5%']);
   });
 });

@@ -136,10 +136,22 @@ export const performanceApi = {
       { query: q },
     ),
   benchmarks: (id: string) => request<Benchmarks>('GET', `/api/benchmarks/${encodeURIComponent(id)}`),
+  loadBenchmarks: (csv: string) => request<{ values: number; comparators: number; skipped: number }>('POST', '/api/benchmarks', { body: { csv } }),
+};
+
+export type NewInspection = {
+  kind: string;
+  framework: string;
+  startedOn: string;
+  publishedOn: string | null;
+  findings: string;
+  judgements: { area: string; grade: string }[];
+  recommendations: { number: number; text: string }[];
 };
 
 export const improvementApi = {
   plan: (asOf?: string) => request<{ asOf: string; inspections: Inspection[] }>('GET', '/api/improvement', { query: { asOf } }),
+  recordInspection: (body: NewInspection) => request<{ inspectionId: string; recommendationIds: string[] }>('POST', '/api/improvement/inspections', { body }),
   worklist: (view: 'mine' | 'all') => request<{ actions: ImprovementAction[] }>('GET', '/api/improvement/worklist', { query: { view } }),
   updateAction: (actionId: string, body: { version: number; status?: ActionStatus; evidence?: string | null; completedOn?: string | null }) =>
     request<{ actionId: string; version: number; status: ActionStatus }>('PATCH', `/api/improvement/actions/${encodeURIComponent(actionId)}`, { body }),

@@ -14,6 +14,7 @@
  *   days      a number of days, where the indicator has one (median, age)
  */
 import { type RawBuilder, sql } from 'kysely';
+import { teamStaffOn } from '../workforce/figures.ts';
 
 export type Window = { laCode: string; from: string; to: string };
 
@@ -69,6 +70,12 @@ const unregisteredEpisodes = (w: Window) => sql`
   select e.* from cla_episode e
   where e.la_code = ${w.laCode}
     and exists (select 1 from unregistered_approval a where a.la_code = e.la_code and a.placement_id = e.placement_id)`;
+
+/**
+ * Each team's staff on the snapshot date, as the workforce area's team figures count them (one
+ * query for both, so the team page and the dashboard agree). A unit is a team.
+ */
+const teamStaff = (w: Window) => teamStaffOn(w.laCode, sql`select ${w.to}::date as day`);
 
 export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   contacts: {
@@ -442,5 +449,78 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
         select max(k.done_on) as done_on from health_check k
         where k.la_code = ${w.laCode} and k.child_id = c.child_id and k.kind in ('initial-health-assessment', 'review-health-assessment') and k.done_on <= ${w.to}
       ) h on true`,
+  },
+
+  // The current placement counts from the first episode of it in the period (a change of legal
+  // status alone keeps the placement); an adoptive placement (A3–A6) from the start of the one
+  // before it. days: how long the child has been so placed.
+  'cla-long-term-stability': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, ${w.to}::date,
+        case when st.since <= (${w.to}::date - interval '2 years')::date then 1 else 0 end, 1, (${w.to}::date - st.since)::numeric
+      from (
+        select distinct on (e.child_id) e.child_id, e.period_id, e.placement_id, e.placement_type
+        from cla_episode e
+        where e.la_code = ${w.laCode} and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.to}) and e.legal_status not in ('V3', 'V4')
+        order by e.child_id, e.start_date desc
+      ) c
+      join care_period p on p.la_code = ${w.laCode} and p.period_id = c.period_id
+      join person pe on pe.la_code = ${w.laCode} and pe.person_id = c.child_id
+      cross join lateral (
+        select min(x.start_date) as since from cla_episode x
+        where x.la_code = ${w.laCode} and x.period_id = c.period_id and x.placement_id = c.placement_id and x.start_date <= ${w.to}
+      ) cur
+      cross join lateral (
+        select coalesce(case when c.placement_type in ('A3', 'A4', 'A5', 'A6') then (
+          select min(y.start_date) from cla_episode y
+          where y.la_code = ${w.laCode} and y.period_id = c.period_id and y.placement_id = (
+            select z.placement_id from cla_episode z
+            where z.la_code = ${w.laCode} and z.period_id = c.period_id and z.placement_id <> c.placement_id and z.start_date < cur.since
+            order by z.start_date desc limit 1)
+        ) end, cur.since) as since
+      ) st
+      where p.start_date <= (${w.to}::date - interval '30 months')::date
+        and pe.date_of_birth is not null and (pe.date_of_birth + interval '16 years')::date > ${w.to}::date`,
+  },
+
+  // Staff FTE of each team, as teamStaff; a team belongs to its service, and no worker.
+  'turnover-rate': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, null::uuid, s.team_id, ${w.to}::date, s.permanent_leavers_fte, s.permanent_fte, null::numeric
+      from (${teamStaff(w)}) s`,
+  },
+
+  'agency-rate': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, null::uuid, s.team_id, ${w.to}::date, s.agency_fte, s.agency_fte + s.permanent_fte, null::numeric
+      from (${teamStaff(w)}) s`,
+  },
+
+  // Teams with no funded posts recorded have no vacancy figure, so are left out of both counts.
+  'vacancy-rate': {
+    attribution: 'given',
+    sql: (w) => sql`
+      select null::uuid, null::uuid, s.team_id, ${w.to}::date, v.vacant, v.vacant + s.permanent_fte, null::numeric
+      from (${teamStaff(w)}) s cross join lateral (select greatest(0, s.funded_fte - s.permanent_fte) as vacant) v
+      where s.funded_fte is not null`,
+  },
+
+  // The engine's management-oversight clocks (counted from the referral, then from each
+  // management decision or supervision direction on the child, due by the council's interval):
+  // the one running on the snapshot date, not yet met or ended by it, is in time when its due
+  // date is not before the day. A child with two open episodes is in time only if both are.
+  // days: days since the last oversight.
+  'management-oversight-in-time': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select o.child_id, ${none}, ${w.to}::date, case when bool_and(o.due_date >= ${w.to}::date) then 1 else 0 end, 1,
+        (${w.to}::date - max(o.start_date))::numeric
+      from obligation o
+      where o.la_code = ${w.laCode} and o.rule_id = 'management-oversight' and o.start_date <= ${w.to}
+        and (o.met_on is null or o.met_on > ${w.to}) and (o.ended_on is null or o.ended_on > ${w.to})
+      group by o.child_id`,
   },
 };

@@ -130,7 +130,7 @@ function resultOf(
   // A rate per 10,000 is of the council's children; a team's share of it would mislead.
   const value =
     def.unit === 'per-10k' && !atCouncil ? null : indicatorValue(def.unit, { numerator, denominator, medianDays: agg?.median_days ?? null }, population);
-  const counts = aggregatesOnly ? suppressSmall(def.unit, { numerator, denominator, value }) : { numerator, denominator, value, suppressed: false };
+  const counts = aggregatesOnly ? suppressSmall(def, { numerator, denominator, value }) : { numerator, denominator, value, suppressed: false };
   const per10k = def.alsoPer10k && atCouncil && population && counts.numerator !== null ? Math.round((counts.numerator * 100000) / population) / 10 : null;
   return {
     id: def.id,

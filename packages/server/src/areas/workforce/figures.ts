@@ -22,7 +22,7 @@ import {
   WORKFORCE_SETTING,
   weightedCaseload,
 } from '@lantern/core/workforce';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
 import { auditMany } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
@@ -385,36 +385,48 @@ type TeamMonthRow = {
   permanent_fte: number | string;
   starters: number | string;
   leavers: number | string;
-  leavers_fte: number | string;
+  permanent_leavers_fte: number | string;
   funded_fte: number | string | null;
 };
 
 /**
- * Each team at each month end: staff in post (headcount, FTE, agency FTE), starters and leavers
- * in the 12 months to that day, the DfE turnover rate, agency share and vacancies against the
- * team's funded posts. In post on a day: started by it and not left before it. Team membership
- * is the worker's current team (the record keeps no history of moves between teams).
+ * Each team's staff on each of `days` (a query of one `day` column): in post (headcount, FTE,
+ * agency and permanent FTE), starters and leavers in the 12 months to the day (FTE, and the
+ * permanent staff's), and the funded posts in force. In post on a day: started by it and not
+ * left before it. Team membership is the worker's current team (the record keeps no history of
+ * moves between teams). The performance indicators turnover-rate, agency-rate and vacancy-rate
+ * read these same figures (areas/performance/indicators.ts), so the team page and the
+ * dashboard cannot disagree.
  */
-export async function teamStats(db: Kysely<Database>, laCode: string, q: { asOf?: string | undefined; months: number; teamId?: string | undefined }) {
-  const asOf = q.asOf ?? todayInEngland();
-  const rows = (
-    await sql<TeamMonthRow>`
-    with days as (${monthEnds(asOf, q.months)})
-    select t.team_id, t.name, t.service, d.day::text as day,
+export function teamStaffOn(laCode: string, days: RawBuilder<unknown>, teamId?: string) {
+  return sql<TeamMonthRow>`
+    select t.team_id, t.name, t.service, d.day,
       count(w.worker_id) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)) as headcount,
       coalesce(sum(w.fte) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as fte,
       coalesce(sum(w.fte) filter (where w.employment = 'agency' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as agency_fte,
       coalesce(sum(w.fte) filter (where w.employment = 'permanent' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as permanent_fte,
       count(w.worker_id) filter (where w.start_date > (d.day - interval '12 months')::date and w.start_date <= d.day) as starters,
       count(w.worker_id) filter (where w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day) as leavers,
-      coalesce(sum(w.fte) filter (where w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day), 0) as leavers_fte,
+      coalesce(sum(w.fte) filter (where w.employment = 'permanent' and w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day), 0) as permanent_leavers_fte,
       (select e.funded_fte from team_establishment e where e.la_code = t.la_code and e.team_id = t.team_id and e.effective_from <= d.day
         order by e.effective_from desc limit 1) as funded_fte
-    from team t cross join days d
+    from team t cross join (${days}) d
     left join worker w on w.la_code = t.la_code and w.team_id = t.team_id
-    where t.la_code = ${laCode} ${q.teamId ? sql`and t.team_id = ${q.teamId}` : sql``}
-    group by t.la_code, t.team_id, t.name, t.service, d.day
-    order by t.service, t.name, d.day desc`.execute(db)
+    where t.la_code = ${laCode} ${teamId ? sql`and t.team_id = ${teamId}` : sql``}
+    group by t.la_code, t.team_id, t.name, t.service, d.day`;
+}
+
+/**
+ * Each team at each month end: its staff (teamStaffOn), the DfE turnover rate (permanent
+ * leavers' FTE over permanent FTE in post), agency share and vacancies against the team's
+ * funded posts.
+ */
+export async function teamStats(db: Kysely<Database>, laCode: string, q: { asOf?: string | undefined; months: number; teamId?: string | undefined }) {
+  const asOf = q.asOf ?? todayInEngland();
+  const rows = (
+    await sql<TeamMonthRow>`
+    select s.* from (${teamStaffOn(laCode, monthEnds(asOf, q.months), q.teamId)}) s
+    order by s.service, s.name, s.day desc`.execute(db)
   ).rows;
   const teams = new Map<string, { teamId: string; name: string; service: string; months: ReturnType<typeof month>[] }>();
   for (const r of rows) {
@@ -438,7 +450,7 @@ function month(r: TeamMonthRow) {
     agencyFte: Math.round(Number(r.agency_fte) * 100) / 100,
     starters: Number(r.starters),
     leavers: Number(r.leavers),
-    turnoverRate: turnoverRate(Number(r.leavers_fte), fte),
+    turnoverRate: turnoverRate(Number(r.permanent_leavers_fte), Number(r.permanent_fte)),
     agencyShare: agencyShare(Number(r.agency_fte), fte),
     fundedFte: funded,
     vacancies: vacancies(funded, Number(r.permanent_fte)),

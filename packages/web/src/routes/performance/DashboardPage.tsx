@@ -65,6 +65,14 @@ export function DashboardPage() {
         <Link className="govuk-link" to="/improvement">
           The improvement plan
         </Link>
+        {can('performance:manage') ? (
+          <>
+            {' '}
+            <Link className="govuk-link" to="/performance/benchmarks/load">
+              Load published figures to compare with
+            </Link>
+          </>
+        ) : null}
       </p>
       <ul className="lantern-tiles" aria-label="Headline figures">
         {HEADLINES.map((id) => byId.get(id)).map((r) => (r ? <Tile key={r.id} r={r} /> : null))}

@@ -15,7 +15,7 @@ export const STATUS: Record<ActionStatus, { label: string; tag: string }> = {
   done: { label: 'Done', tag: 'govuk-tag--green' },
 };
 
-const KIND: Record<string, string> = {
+export const KIND: Record<string, string> = {
   'ilacs-standard': 'Inspection of local authority children’s services (standard)',
   'ilacs-short': 'Inspection of local authority children’s services (short)',
   'monitoring-visit': 'Monitoring visit',
@@ -97,6 +97,13 @@ export function ImprovementPage() {
           The board pack
         </Link>
       </p>
+      {manages ? (
+        <p className="govuk-body">
+          <Link className="govuk-button govuk-button--secondary" to="/improvement/inspections/new">
+            Record an inspection or visit
+          </Link>
+        </p>
+      ) : null}
       <h2 className="govuk-heading-m">{manages ? 'Overdue and off track' : 'Your actions overdue or off track'}</h2>
       {needing.length ? (
         <ActionsTable caption={`${needing.length} action${needing.length === 1 ? '' : 's'} needing attention`} actions={needing} mayUpdate={mayUpdate} />

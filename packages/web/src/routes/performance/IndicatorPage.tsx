@@ -165,7 +165,21 @@ export function IndicatorPage() {
               formatValue(r.unit, y.neighboursAverage),
             ])}
           />
+          {can('performance:manage') ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/performance/benchmarks/load?indicator=${encodeURIComponent(r.id)}`}>
+                Load published figures
+              </Link>
+            </p>
+          ) : null}
         </section>
+      ) : bench.data && can('performance:manage') ? (
+        <p className="govuk-body">
+          No published figures to compare with yet.{' '}
+          <Link className="govuk-link" to={`/performance/benchmarks/load?indicator=${encodeURIComponent(r.id)}`}>
+            Load published figures
+          </Link>
+        </p>
       ) : null}
       {r.suppressed ? null : <p className="govuk-body-s">As of {formatDate(r.asOf)}.</p>}
     </>
