@@ -327,6 +327,9 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.
+  // It reads the children's episodes and allocations back with joins, which a planner without
+  // statistics (a server with autovacuum off, or not yet run) plans as nested loops over every row.
+  await refreshPlannerStatistics(db);
   progress(total, total, 'workforce history');
   const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
   const history = await seedWorkforceHistory(db, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });

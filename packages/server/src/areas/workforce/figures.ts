@@ -183,23 +183,38 @@ const monthEnds = (asOf: string, months: number) => sql`
   select case when g = 0 then ${asOf}::date else (date_trunc('month', ${asOf}::date) - make_interval(months => g - 1) - interval '1 day')::date end as day
   from generate_series(0, ${months - 1}) g`;
 
-/** One worker's or one team's caseload at each month end over the last `months` months. */
+/**
+ * One worker's or one team's caseload at each month end over the last `months` months. One pass
+ * over the allocations that overlap the months (for a team, only its workers' allocations, by
+ * index), counted per day, rather than a scan of every allocation for each month.
+ */
 export async function caseloadHistory(
   db: Kysely<Database>,
   laCode: string,
   q: { workerId?: string | undefined; teamId?: string | undefined; months: number; asOf?: string | undefined },
 ) {
   const asOf = q.asOf ?? todayInEngland();
+  const whose = sql`${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}`;
   const rows = (
     await sql<{ day: string; children: number | string; workers: number | string }>`
-    select d.day::text as day,
-      (select count(*) from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where a.la_code = ${laCode} and a.start_date <= d.day and (a.end_date is null or a.end_date > d.day)
-          ${q.workerId ? sql`and a.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}) as children,
-      (select count(*) from worker w where w.la_code = ${laCode} and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)
-          and w.job_role = any(${CASE_HOLDING}::text[])
-          ${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}) as workers
-    from (${monthEnds(asOf, q.months)}) d
+    with days as (${monthEnds(asOf, q.months)}),
+    held as (
+      select d.day, count(*) as children
+      from worker w
+      join allocation a on a.la_code = w.la_code and a.worker_id = w.worker_id
+      join days d on a.start_date <= d.day and (a.end_date is null or a.end_date > d.day)
+      where w.la_code = ${laCode} ${whose}
+        and a.start_date <= ${asOf}::date and (a.end_date is null or a.end_date > (select min(day) from days))
+      group by d.day
+    ),
+    staff as (
+      select d.day, count(*) as workers
+      from worker w join days d on w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)
+      where w.la_code = ${laCode} and w.job_role = any(${CASE_HOLDING}::text[]) ${whose}
+      group by d.day
+    )
+    select d.day::text as day, coalesce(h.children, 0) as children, coalesce(s.workers, 0) as workers
+    from days d left join held h on h.day = d.day left join staff s on s.day = d.day
     order by d.day`.execute(db)
   ).rows;
   return { asOf, points: rows.map((r) => ({ day: String(r.day).slice(0, 10), children: Number(r.children), workers: Number(r.workers) })) };
@@ -237,6 +252,10 @@ export async function churn(
           .where('a.la_code', '=', laCode)
           .where('a.allocation_role', '=', 'social-worker')
           .where('a.start_date', '<=', asOf)
+          // Only the episodes open on the day: the outer query shows no others.
+          .where('e2.referral_date', '<=', asOf)
+          .where((eb) => eb.or([eb('e2.closure_date', 'is', null), eb('e2.closure_date', '>', asOf)]))
+          .where('e2.referral_nfa', '=', false)
           .groupBy('e2.episode_id')
           .as('c'),
       (j) => j.onRef('c.episode_id', '=', 'e.episode_id'),
@@ -250,11 +269,12 @@ export async function churn(
     .where(childrenInScope(actor.user, readScope))
     .$if(!!q.teamId, (qb) => qb.where('w.team_id', '=', q.teamId as string))
     .$if(!!q.flaggedOnly, (qb) => qb.where(sql<boolean>`coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}`));
-  const counted = await base
-    .select([sql<number>`count(*)`.as('children'), sql<number>`count(*) filter (where coalesce(c.last_12_months, 0) >= ${CHURN_FLAG})`.as('flagged')])
-    .executeTakeFirstOrThrow();
+  // The counts ride on the rows as window totals (taken before the limit), so the council's
+  // allocations are aggregated once, not once for the counts and again for the list.
   const rows = await base
     .select([
+      sql<number>`count(*) over ()`.as('total'),
+      sql<number>`count(*) filter (where coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}) over ()`.as('total_flagged'),
       'p.person_id',
       'p.la_child_id',
       'p.given_name',
@@ -279,7 +299,7 @@ export async function churn(
   return {
     asOf,
     flagAt: CHURN_FLAG,
-    counts: { children: Number(counted.children), flagged: Number(counted.flagged) },
+    counts: { children: Number(rows[0]?.total ?? 0), flagged: Number(rows[0]?.total_flagged ?? 0) },
     children: rows.map((r) => ({
       childId: r.person_id,
       laChildId: r.la_child_id ?? '',
@@ -319,22 +339,23 @@ export async function allocationGaps(db: Kysely<Database>, actor: Actor, q: { as
           .as('s'),
       (j) => j.onRef('s.child_id', '=', 'e.child_id'),
     )
-    // The team that last held the case, to show whose gap it is.
-    .leftJoin(
+    // The team that last held the case, to show whose gap it is: looked up for the children
+    // waiting only (by the allocation_child index), not worked out for every child first.
+    .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('allocation as a')
           .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
           .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-          .distinctOn('a.child_id')
-          .select(['a.child_id', 't.name as team_name', 't.team_id'])
-          .where('a.la_code', '=', laCode)
+          .select(['t.name as team_name', 't.team_id'])
+          .whereRef('a.la_code', '=', 'e.la_code')
+          .whereRef('a.child_id', '=', 'e.child_id')
           .where('a.allocation_role', '=', 'social-worker')
           .where('a.end_date', '<=', asOf)
-          .orderBy('a.child_id')
           .orderBy('a.end_date', 'desc')
+          .limit(1)
           .as('lt'),
-      (j) => j.onRef('lt.child_id', '=', 'e.child_id'),
+      (j) => j.onTrue(),
     )
     .select([
       'p.person_id',
