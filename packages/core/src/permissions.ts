@@ -69,6 +69,8 @@ export type Action =
   | 'oversight:record'
   /** Audit a case against the council's questions, and moderate another auditor's audit. */
   | 'case-audit:record'
+  /** Mark a case audit's action done with the evidence: own (actions the user owns), team (their team's or those they supervise), council. */
+  | 'audit-action:complete'
   /** Management reports on the workforce: churn, team turnover, audits over time, the census. */
   | 'workforce:report'
   /** Indicators and dashboards: council, team (the user's team and its workers). Without child:read, aggregates only with small counts suppressed. */
@@ -104,6 +106,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'adoption:read': 'team',
     'adoption:record': 'team',
     'supervision:read': 'own',
+    'audit-action:complete': 'own',
   },
   'team-manager': {
     'child:search': 'council',
@@ -132,6 +135,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'performance:read': 'team',
     'improvement:read': 'council',
     'improvement:update': 'own',
+    'audit-action:complete': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -146,6 +150,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // The child's IRO reviews the adoption plan.
     'adoption:read': 'own',
     'supervision:read': 'own',
+    'audit-action:complete': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -177,6 +182,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'improvement:read': 'council',
     'improvement:manage': 'council',
     'improvement:update': 'council',
+    'audit-action:complete': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.

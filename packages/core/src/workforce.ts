@@ -176,6 +176,13 @@ export const moderation = z.object({
   notes: text(5000),
 });
 
+/** An audit action marked done: when, and the evidence that it was (what was done, where it is on the record). */
+export const auditActionDone = z.object({
+  version: z.number().int().positive(),
+  completedOn: date,
+  evidence: text(2000),
+});
+
 const scale = z.number().int().min(0).max(10);
 
 export const newRiskAssessment = z.object({

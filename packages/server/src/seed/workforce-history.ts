@@ -348,6 +348,7 @@ export async function seedWorkforceHistory(
       });
       if (grade === 'requires-improvement' || grade === 'inadequate') {
         const due = day + 28;
+        const done = due + 10 <= asOf && rng.chance(0.6);
         actions.push({
           la_code: laCode,
           action_id: ids.uuid(),
@@ -357,7 +358,9 @@ export async function seedWorkforceHistory(
           action: 'Update the risk assessment with the chronology and discuss in supervision',
           owner_worker_id: e.worker_id,
           due_date: isoOf(due),
-          completed_on: due + 10 <= asOf && rng.chance(0.6) ? isoOf(due - rng.between(0, 20)) : null,
+          completed_on: done ? isoOf(due - rng.between(0, 20)) : null,
+          completed_by: done ? options.managerUserId : null,
+          completion_evidence: done ? 'Risk assessment updated with the chronology (see the risk assessments); discussed in supervision.' : null,
         });
       }
     }

@@ -668,6 +668,53 @@ describe('workforce and management oversight', () => {
     expect(await status(who, 'get', '/api/worklist/workers?view=mine')).toBe(expected);
   });
 
+  it.each([
+    ['sw', 'swA', 200], // Ava owns it
+    ['sw', 'swA2', 403], // Amir's, though they share a team
+    ['sw2', 'swA', 403],
+    ['iro', 'swA', 403],
+    ['tm', 'swA2', 200], // Amir's manager
+    ['tm', 'swB', 403], // another team's worker
+    ['hos', 'swB', 200],
+    ['analyst', 'swA', 403],
+    ['admin', 'swA', 403],
+    ['partner', 'swA', 404],
+  ] as const)('%s marking done an audit action owned by %s gets %i', async (who, owner, expected) => {
+    const db = server.store.db;
+    const caseAuditId = randomUUID();
+    const actionId = randomUUID();
+    const hos = await db.selectFrom('app_user').select('user_id').where('username', '=', 'hos').executeTakeFirstOrThrow();
+    await db
+      .insertInto('case_audit')
+      .values({
+        la_code: LA,
+        case_audit_id: caseAuditId,
+        child_id: ids.childA,
+        team_id: ids.teamA,
+        audited_on: '2026-01-07',
+        auditor_user_id: hos.user_id,
+        grade: 'good',
+        answers: '[]',
+        summary: 'x',
+      })
+      .execute();
+    await db
+      .insertInto('case_audit_action')
+      .values({
+        la_code: LA,
+        action_id: actionId,
+        case_audit_id: caseAuditId,
+        child_id: ids.childA,
+        finding: 'f',
+        action: 'a',
+        owner_worker_id: ids[owner],
+        due_date: '2026-02-07',
+      })
+      .execute();
+    const body = { version: 1, completedOn: '2026-01-20', evidence: `Done, says ${who}` };
+    expect(await status(who, 'post', `/api/case-audit-actions/${actionId}/complete`, body)).toBe(expected);
+  });
+
   it('the administrator has no worklist; a social worker reads only their own supervision', async () => {
     expect(await status('admin', 'get', '/api/worklist/workers')).toBe(403);
     expect(await status('sw', 'get', `/api/workers/${ids.swA}/supervisions`)).toBe(200);
