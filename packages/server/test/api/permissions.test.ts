@@ -715,6 +715,36 @@ describe('workforce and management oversight', () => {
     expect(await status(who, 'post', `/api/case-audit-actions/${actionId}/complete`, body)).toBe(expected);
   });
 
+  it.each([
+    ['sw', 'swA2', 403],
+    ['sw2', 'swB', 403],
+    ['iro', 'swA', 403],
+    ['analyst', 'swA', 403],
+    ['partner', 'swA', 404],
+    ['tm', 'swB', 403], // another team's worker
+    ['tm', 'swA2', 201],
+    ['hos', 'swB', 201],
+    ['admin', 'iro', 201],
+  ] as const)('%s recording an absence of %s gets %i', async (who, worker, expected) => {
+    // A day of its own for each, so no two overlap.
+    const day = `2026-03-${String(10 + ['tm', 'hos', 'admin'].indexOf(who)).padStart(2, '0')}`;
+    expect(await status(who, 'post', `/api/workers/${ids[worker]}/absences`, { startDate: day, endDate: day, reason: 'SIC' })).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['partner', 404],
+    ['admin', 200],
+  ] as const)('%s recording a worker leaving gets %i', async (who, expected) => {
+    const db = server.store.db;
+    const worker = await db.selectFrom('worker').select('version').where('worker_id', '=', ids.swA2).executeTakeFirstOrThrow();
+    const body = { version: worker.version, leaveDate: '2027-01-31', reason: '1', destination: '1' };
+    expect(await status(who, 'post', `/api/workers/${ids.swA2}/leaving`, body)).toBe(expected);
+  });
+
   it('the administrator has no worklist; a social worker reads only their own supervision', async () => {
     expect(await status('admin', 'get', '/api/worklist/workers')).toBe(403);
     expect(await status('sw', 'get', `/api/workers/${ids.swA}/supervisions`)).toBe(200);
