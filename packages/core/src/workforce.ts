@@ -197,6 +197,13 @@ export const workerLeaving = z.object({
   destination: z.enum(Object.keys(CSWW_LEAVER_DESTINATION) as [CswwLeaverDestination, ...CswwLeaverDestination[]]),
 });
 
+/** A worker moving to another team on a day. */
+export const teamMove = z.object({
+  version: z.number().int().positive(),
+  teamId: z.uuid(),
+  movedOn: date,
+});
+
 /** An audit action marked done: when, and the evidence that it was (what was done, where it is on the record). */
 export const auditActionDone = z.object({
   version: z.number().int().positive(),

@@ -28,3 +28,21 @@ grant select, insert, update, delete on worker_absence to lantern_app;
 -- A worker's allocations over time (not only the open ones, which allocation_worker covers): a
 -- team's caseload at past month ends and each worker's cases on the census day read by worker.
 create index allocation_worker_start on allocation (la_code, worker_id, start_date);
+
+-- A worker's moves between teams, so a team's figures for a past month count each worker in the
+-- team they were in then. worker.team_id stays the current team; before a worker's first move
+-- they were in its from_team_id, and with no moves always in worker.team_id.
+create table worker_team_move (
+  la_code text not null,
+  worker_id uuid not null,
+  moved_on date not null,
+  from_team_id uuid,
+  to_team_id uuid not null,
+  recorded_by uuid,
+  recorded_at timestamptz not null default now(),
+  primary key (la_code, worker_id, moved_on),
+  foreign key (la_code, worker_id) references worker (la_code, worker_id),
+  foreign key (la_code, from_team_id) references team (la_code, team_id),
+  foreign key (la_code, to_team_id) references team (la_code, team_id)
+);
+grant select, insert, update, delete on worker_team_move to lantern_app;

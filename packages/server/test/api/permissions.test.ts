@@ -745,6 +745,19 @@ describe('workforce and management oversight', () => {
     expect(await status(who, 'post', `/api/workers/${ids.swA2}/leaving`, body)).toBe(expected);
   });
 
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['hos', 403],
+    ['iro', 403],
+    ['partner', 404],
+    ['admin', 200],
+  ] as const)('%s moving a worker to another team gets %i', async (who, expected) => {
+    const worker = await server.store.db.selectFrom('worker').select(['version', 'team_id']).where('worker_id', '=', ids.iro).executeTakeFirstOrThrow();
+    const body = { version: worker.version, teamId: worker.team_id === ids.teamIro ? ids.teamB : ids.teamIro, movedOn: '2026-02-02' };
+    expect(await status(who, 'post', `/api/workers/${ids.iro}/team-moves`, body)).toBe(expected);
+  });
+
   it('the administrator has no worklist; a social worker reads only their own supervision', async () => {
     expect(await status('admin', 'get', '/api/worklist/workers')).toBe(403);
     expect(await status('sw', 'get', `/api/workers/${ids.swA}/supervisions`)).toBe(200);

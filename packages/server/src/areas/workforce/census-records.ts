@@ -1,18 +1,20 @@
 /**
  * What the workforce census asks of a worker beyond their post: their absences (the working days
  * lost to sickness in the census year, and who was away on 30 September, and why) and, when they
- * leave, the day, the reason and where they went.
+ * leave, the day, the reason and where they went. And their moves between teams, kept so a team's
+ * figures for a past month count the worker where they were then.
  */
 import { randomUUID } from 'node:crypto';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason } from '@lantern/core/csww';
 import { scopeFor } from '@lantern/core/permissions';
-import type { newAbsence, workerLeaving } from '@lantern/core/workforce';
+import type { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { refreshObligations } from '../../kernel/obligations.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
@@ -141,6 +143,68 @@ export async function recordLeaving(db: Kysely<Database>, actor: Actor, workerId
       detail: { leaveDate: input.leaveDate, reason: input.reason, destination: input.destination, version },
     });
     await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    return { workerId, version };
+  });
+}
+
+/**
+ * A worker moves team on a day: the move is kept (from, to), the worker's current team changes,
+ * and the deadlines they owe or are owed follow them to the new team.
+ */
+export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: string, input: z.infer<typeof teamMove>) {
+  const laCode = actor.user.laCode;
+  return db.transaction().execute(async (trx) => {
+    const worker = await workerFor(trx, laCode, workerId, true);
+    if (worker.version !== input.version) throw staleVersion(worker.version, input.version);
+    const team = await trx.selectFrom('team').select('team_id').where('la_code', '=', laCode).where('team_id', '=', input.teamId).executeTakeFirst();
+    if (!team) throw invalid([{ field: 'teamId', rule: 'exists', message: 'Choose a team of this council' }]);
+    if (input.teamId === worker.team_id) throw invalid([{ field: 'teamId', rule: 'different-team', message: 'The worker is in this team already' }]);
+    const last = await trx
+      .selectFrom('worker_team_move')
+      .select(sql<string>`max(moved_on)::text`.as('on'))
+      .where('la_code', '=', laCode)
+      .where('worker_id', '=', workerId)
+      .executeTakeFirst();
+    new DateRules().notInFuture('movedOn', input.movedOn).notBefore('movedOn', input.movedOn, worker.start_date, 'the worker’s start date').check();
+    if (last?.on && input.movedOn <= last.on)
+      throw invalid([{ field: 'movedOn', rule: 'after-last-move', message: `The worker last moved team on ${last.on}: a new move comes after it` }]);
+    if (worker.leave_date && input.movedOn > worker.leave_date)
+      throw invalid([{ field: 'movedOn', rule: 'worker-has-left', message: `The worker left on ${worker.leave_date}` }]);
+    await trx
+      .insertInto('worker_team_move')
+      .values({
+        la_code: laCode,
+        worker_id: workerId,
+        moved_on: input.movedOn,
+        from_team_id: worker.team_id,
+        to_team_id: input.teamId,
+        recorded_by: actor.user.userId,
+      })
+      .execute();
+    const version = worker.version + 1;
+    await trx
+      .updateTable('worker')
+      .set({ team_id: input.teamId, version })
+      .where('la_code', '=', laCode)
+      .where('worker_id', '=', workerId)
+      .where('version', '=', worker.version)
+      .execute();
+    await audit(trx, actor, {
+      action: 'update',
+      recordType: 'worker',
+      recordId: workerId,
+      detail: { movedOn: input.movedOn, fromTeamId: worker.team_id, toTeamId: input.teamId, version },
+    });
+    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    const held = await trx
+      .selectFrom('allocation')
+      .select('child_id')
+      .distinct()
+      .where('la_code', '=', laCode)
+      .where('worker_id', '=', workerId)
+      .where('end_date', 'is', null)
+      .execute();
+    await refreshObligations(trx, laCode, { childIds: held.map((h) => h.child_id) });
     return { workerId, version };
   });
 }

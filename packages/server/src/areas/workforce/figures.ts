@@ -184,9 +184,22 @@ const monthEnds = (asOf: string, months: number) => sql`
   from generate_series(0, ${months - 1}) g`;
 
 /**
+ * The team a worker was in on a day: after a move, the team moved to; before their first move,
+ * the team they moved from; a worker who never moved, their team. (worker_team_move keeps moves.)
+ */
+export const teamOn = (w: string, day: ReturnType<typeof sql>) => sql`(case
+  when (${sql.ref(`${w}.la_code`)}, ${sql.ref(`${w}.worker_id`)}) not in (select m.la_code, m.worker_id from worker_team_move m) then ${sql.ref(`${w}.team_id`)}
+  when exists (select 1 from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)} and m.moved_on <= ${day})
+    then (select m.to_team_id from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)} and m.moved_on <= ${day}
+      order by m.moved_on desc limit 1)
+  else (select m.from_team_id from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)}
+    order by m.moved_on limit 1) end)`;
+
+/**
  * One worker's or one team's caseload at each month end over the last `months` months. One pass
  * over the allocations that overlap the months (for a team, only its workers' allocations, by
- * index), counted per day, rather than a scan of every allocation for each month.
+ * index), counted per day, rather than a scan of every allocation for each month. A team's
+ * workers are those in it on the day (moves between teams are kept).
  */
 export async function caseloadHistory(
   db: Kysely<Database>,
@@ -194,7 +207,12 @@ export async function caseloadHistory(
   q: { workerId?: string | undefined; teamId?: string | undefined; months: number; asOf?: string | undefined },
 ) {
   const asOf = q.asOf ?? todayInEngland();
-  const whose = sql`${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}`;
+  // A team's: those in it on each day (its current members, or anyone who has moved team).
+  const inTeam = q.teamId
+    ? sql`and (w.team_id = ${q.teamId} or (w.la_code, w.worker_id) in (select m.la_code, m.worker_id from worker_team_move m))
+        and ${teamOn('w', sql`d.day`)} = ${q.teamId}`
+    : sql``;
+  const whose = sql`${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${inTeam}`;
   const rows = (
     await sql<{ day: string; children: number | string; workers: number | string }>`
     with days as (${monthEnds(asOf, q.months)}),
@@ -413,28 +431,44 @@ type TeamMonthRow = {
 /**
  * Each team at each month end: staff in post (headcount, FTE, agency FTE), starters and leavers
  * in the 12 months to that day, the DfE turnover rate, agency share and vacancies against the
- * team's funded posts. In post on a day: started by it and not left before it. Team membership
- * is the worker's current team (the record keeps no history of moves between teams).
+ * team's funded posts. In post on a day: started by it and not left before it. Each worker counts
+ * in the team they were in on the day (a starter in the team they joined, a leaver in the team
+ * they left), from the record of moves between teams.
  */
 export async function teamStats(db: Kysely<Database>, laCode: string, q: { asOf?: string | undefined; months: number; teamId?: string | undefined }) {
   const asOf = q.asOf ?? todayInEngland();
   const rows = (
     await sql<TeamMonthRow>`
-    with days as (${monthEnds(asOf, q.months)})
+    with days as (${monthEnds(asOf, q.months)}),
+    wd as materialized (
+      select d.day, w.worker_id, w.fte, w.employment, w.start_date, w.leave_date,
+        ${teamOn('w', sql`d.day`)} as team_then, ${teamOn('w', sql`w.start_date`)} as joined_team, ${teamOn('w', sql`w.leave_date`)} as left_team
+      from days d cross join worker w
+      where w.la_code = ${laCode} and w.start_date <= d.day and (w.leave_date is null or w.leave_date > (d.day - interval '12 months')::date)
+    ),
+    -- Each figure grouped by its own team of the day, then joined by equality (team, day).
+    in_post as (
+      select day, team_then as team_id, count(*) as headcount, sum(fte) as fte,
+        coalesce(sum(fte) filter (where employment = 'agency'), 0) as agency_fte, coalesce(sum(fte) filter (where employment = 'permanent'), 0) as permanent_fte
+      from wd where leave_date is null or leave_date >= day group by day, team_then
+    ),
+    started as (
+      select day, joined_team as team_id, count(*) as starters from wd where start_date > (day - interval '12 months')::date group by day, joined_team
+    ),
+    left_team as (
+      select day, left_team as team_id, count(*) as leavers, sum(fte) as leavers_fte from wd
+      where leave_date > (day - interval '12 months')::date and leave_date <= day group by day, left_team
+    )
     select t.team_id, t.name, t.service, d.day::text as day,
-      count(w.worker_id) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)) as headcount,
-      coalesce(sum(w.fte) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as fte,
-      coalesce(sum(w.fte) filter (where w.employment = 'agency' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as agency_fte,
-      coalesce(sum(w.fte) filter (where w.employment = 'permanent' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as permanent_fte,
-      count(w.worker_id) filter (where w.start_date > (d.day - interval '12 months')::date and w.start_date <= d.day) as starters,
-      count(w.worker_id) filter (where w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day) as leavers,
-      coalesce(sum(w.fte) filter (where w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day), 0) as leavers_fte,
+      coalesce(i.headcount, 0) as headcount, coalesce(i.fte, 0) as fte, coalesce(i.agency_fte, 0) as agency_fte, coalesce(i.permanent_fte, 0) as permanent_fte,
+      coalesce(s.starters, 0) as starters, coalesce(l.leavers, 0) as leavers, coalesce(l.leavers_fte, 0) as leavers_fte,
       (select e.funded_fte from team_establishment e where e.la_code = t.la_code and e.team_id = t.team_id and e.effective_from <= d.day
         order by e.effective_from desc limit 1) as funded_fte
     from team t cross join days d
-    left join worker w on w.la_code = t.la_code and w.team_id = t.team_id
+    left join in_post i on i.team_id = t.team_id and i.day = d.day
+    left join started s on s.team_id = t.team_id and s.day = d.day
+    left join left_team l on l.team_id = t.team_id and l.day = d.day
     where t.la_code = ${laCode} ${q.teamId ? sql`and t.team_id = ${q.teamId}` : sql``}
-    group by t.la_code, t.team_id, t.name, t.service, d.day
     order by t.service, t.name, d.day desc`.execute(db)
   ).rows;
   const teams = new Map<string, { teamId: string; name: string; service: string; months: ReturnType<typeof month>[] }>();

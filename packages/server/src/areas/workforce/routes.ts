@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { notFound } from '../../kernel/http/problem.ts';
-import { newAbsence, workerLeaving } from '@lantern/core/workforce';
-import { recordAbsence, recordLeaving, workerCensusRecords } from './census-records.ts';
+import { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
+import { moveTeam, recordAbsence, recordLeaving, workerCensusRecords } from './census-records.ts';
 import { allocate, createTeam, createWorker, endAllocation, getWorker, listTeams, listWorkers } from './service.ts';
 
 const team = z.object({
@@ -151,6 +151,18 @@ export async function workforceRoutes(fastify: FastifyInstance) {
       response: { 200: z.object({ workerId: z.uuid(), version: z.number().int() }) },
     },
     handler: (req) => recordLeaving(db(), req.actor(), workerId(req.params.workerId), req.body),
+  });
+
+  app.post('/api/workers/:workerId/team-moves', {
+    config: { permission: 'workforce:manage' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Move a worker to another team on a day; kept, so past team figures count them where they were then; 409 when the worker changed',
+      params: workerParams,
+      body: teamMove,
+      response: { 200: z.object({ workerId: z.uuid(), version: z.number().int() }) },
+    },
+    handler: (req) => moveTeam(db(), req.actor(), workerId(req.params.workerId), req.body),
   });
 
   app.post('/api/children/:childId/allocations', {

@@ -810,6 +810,7 @@ export interface Database {
   case_audit: CaseAuditTable;
   case_audit_action: CaseAuditActionTable;
   worker_absence: WorkerAbsenceTable;
+  worker_team_move: WorkerTeamMoveTable;
   risk_assessment: RiskAssessmentTable;
   comparator: ComparatorTable;
   benchmark_value: BenchmarkValueTable;
@@ -914,6 +915,17 @@ export interface WorkerAbsenceTable {
   start_date: DateCol;
   end_date: DateCol | null;
   reason: string;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+/** Migration 0013: a worker's move from one team to another, so past team figures use the team of the day. */
+export interface WorkerTeamMoveTable {
+  la_code: string;
+  worker_id: Uuid;
+  moved_on: DateCol;
+  from_team_id: Uuid | null;
+  to_team_id: Uuid;
   recorded_by: Uuid | null;
   recorded_at: Timestamp;
 }
