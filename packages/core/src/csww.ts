@@ -39,7 +39,19 @@ export const CSWW_ORG_ROLE = {
   '6': 'Qualified without cases',
 } as const;
 export const CSWW_START_ORIGIN = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
-export const CSWW_LEAVER_DESTINATION = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+/** Where a leaver went, as the 2022 schema's annotations word them. */
+export const CSWW_LEAVER_DESTINATION = {
+  '1': 'Social worker role in a different local authority in England',
+  '2': 'Social worker role outside England',
+  '3': 'Agency or consultancy in social work (in England)',
+  '4': 'Other social work role, not a local authority (in England)',
+  '5': 'Other social care role in a local authority or elsewhere (in England)',
+  '6': 'Non-social care role, any role outside England, no employment or a career break',
+  '7': 'Other',
+  '8': 'Not known',
+  '9': 'Not yet collected',
+} as const;
+export type CswwLeaverDestination = keyof typeof CSWW_LEAVER_DESTINATION;
 export const CSWW_REASON_LEAVE = {
   '1': 'Resignation',
   '2': 'Voluntary redundancy',
@@ -52,7 +64,19 @@ export const CSWW_REASON_LEAVE = {
   '9': 'Not known',
   '10': 'Not yet collected',
 } as const;
-export const CSWW_ABSENCE = ['MAT', 'OTH', 'PUB', 'SIC', 'TRN', 'UNA', 'UNP'] as const;
+/** Reasons for an absence, as the 2022 schema's annotations word them. */
+export const CSWW_ABSENCE = {
+  MAT: 'Maternity or paternity leave',
+  OTH: 'Other paid authorised absence (compassionate leave, annual leave needing cases reallocated)',
+  PUB: 'Paid absence for public duties (jury duty)',
+  SIC: 'Sick leave',
+  TRN: 'Training',
+  UNA: 'Unauthorised absence',
+  UNP: 'Unpaid authorised absence',
+} as const;
+export type CswwAbsenceReason = keyof typeof CSWW_ABSENCE;
+/** The absences whose working days the census counts as lost (WorkingDaysLost: sickness). */
+export const CSWW_DAYS_LOST_REASONS: readonly CswwAbsenceReason[] = ['SIC'];
 export const CSWW_CFKSS = { '1': 'ASYE', '2': 'Frontline practitioner', '3': 'Practice supervisor', '4': 'Practice leader' } as const;
 
 /** Lantern's job roles the census counts (registered social workers), and their organisational role. */
@@ -71,7 +95,11 @@ export const cswwReferenceDate = (year: number) => `${year}-09-30`;
 /** The first day of the year the census's starters and leavers are counted over. */
 export const cswwYearStart = (year: number) => `${year - 1}-10-01`;
 
-/** Social Work England numbers are SW and up to 10 digits; the census wants exactly 10 digits, so pad with zeros. */
+/**
+ * Social Work England numbers are SW and up to 10 digits (Lantern stores them as registered);
+ * the census schema's SWENo is two letters and exactly 10 digits ([A-Za-z]{2}\d{10}), so the
+ * census pads the digits with zeros. The number is unchanged (SW12345 is SW0000012345).
+ */
 export function cswwSweNumber(swe: string): string {
   const m = /^([A-Za-z]{2})(\d{1,10})$/.exec(swe);
   return m ? `${(m[1] as string).toUpperCase()}${(m[2] as string).padStart(10, '0')}` : swe;
@@ -126,9 +154,16 @@ export const CSWW_RULES: readonly CswwRule[] = [
   { id: 'csww-end-after-start', severity: 'error', description: 'The role ended on or after it started' },
   { id: 'csww-end-in-year', severity: 'error', description: 'A role end date falls in the census year (1 October to 30 September)' },
   { id: 'csww-leaver-reason', severity: 'error', description: 'A leaver has a reason for leaving; only a leaver has one' },
+  { id: 'csww-leaver-destination', severity: 'error', description: 'A leaver not from an agency has a leaver destination; only a leaver has one' },
   { id: 'csww-in-post-fte30', severity: 'error', description: 'A worker in post on 30 September has FTE30; a leaver has none' },
   { id: 'csww-cases-case-holder', severity: 'warning', description: 'Cases30 is given for case holders (organisational role 5)' },
-  { id: 'csww-absence-reason', severity: 'error', description: 'A worker absent on 30 September has a reason for the absence' },
+  { id: 'csww-absence-reason', severity: 'error', description: 'A worker absent on 30 September has a reason for the absence; only an absent worker has one' },
+  { id: 'csww-absence-in-post', severity: 'error', description: 'Absence on 30 September is given only for a worker in post on that day, not a leaver' },
+  {
+    id: 'csww-working-days-lost',
+    severity: 'error',
+    description: 'Working days lost are not negative and no more than the weekdays of the census year the worker was employed in it',
+  },
   { id: 'csww-birth-date', severity: 'warning', description: 'A worker is between 20 and 80 on the reference date' },
   { id: 'csww-vacancies', severity: 'error', description: 'Vacancy and agency figures are not negative' },
 ];
@@ -140,6 +175,18 @@ function ageOn(birth: string, on: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Monday-to-Friday days from one date to another, both counted (an upper bound on working days). */
+export function weekdaysBetween(from: string, to: string): number {
+  const a = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10))) / 86_400_000;
+  const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10))) / 86_400_000;
+  let n = 0;
+  for (let d = a; d <= b; d++) {
+    const dow = (d + 4) % 7; // 1 January 1970 was a Thursday: 0 is Sunday
+    if (dow !== 0 && dow !== 6) n++;
+  }
+  return n;
 }
 
 /** Checks a census return against the rules above (the schema is checked separately). */
@@ -162,9 +209,11 @@ export function checkCensus(msg: CswwMessage): CswwIssue[] {
     const n = i + 1;
     const swe = w.SWENo;
     const at = (rule: string, field: string, message: string) => add(rule, n, swe, field, message);
-    const first = seen.get(swe.toUpperCase());
+    // Compared as registered numbers: SW12345 and SW0000012345 are one worker.
+    const key = cswwSweNumber(swe).toUpperCase();
+    const first = seen.get(key);
     if (first !== undefined) at('csww-swe-unique', 'SWENo', `${swe} also appears as worker ${first}`);
-    else seen.set(swe.toUpperCase(), n);
+    else seen.set(key, n);
     if (!['0', '1'].includes(w.AgencyWorker)) at('csww-agency-code', 'AgencyWorker', `AgencyWorker is 0 or 1, not ${w.AgencyWorker}`);
     const coded: [keyof CswwWorker, readonly string[] | Record<string, string>][] = [
       ['GenderCurrent', CSWW_GENDER],
@@ -206,8 +255,26 @@ export function checkCensus(msg: CswwMessage): CswwIssue[] {
     }
     if (w.Cases30 !== undefined && w.OrgRole !== undefined && w.OrgRole !== '5')
       at('csww-cases-case-holder', 'Cases30', `Cases30 is for case holders; this worker's role is ${w.OrgRole}`);
+    if (end && w.AgencyWorker === '0' && w.LeaverDestination === undefined)
+      at('csww-leaver-destination', 'LeaverDestination', 'A leaver needs a leaver destination (9 if not yet collected)');
+    if (!end && w.LeaverDestination !== undefined) at('csww-leaver-destination', 'LeaverDestination', 'Only a leaver has a leaver destination');
     const absent = (w.Absat30Sept ?? []).includes('1');
     if (absent && (w.ReasonAbsence ?? []).length === 0) at('csww-absence-reason', 'ReasonAbsence', 'A worker absent on 30 September needs a reason');
+    if (!absent && (w.ReasonAbsence ?? []).length > 0)
+      at('csww-absence-reason', 'ReasonAbsence', 'Only a worker absent on 30 September has a reason for absence');
+    if (absent && end) at('csww-absence-in-post', 'Absat30Sept', `The worker left on ${end}, so was not absent from post on 30 September`);
+    if (w.WorkingDaysLost !== undefined) {
+      const lost = Number(w.WorkingDaysLost);
+      const from = start && yearStart && start > yearStart ? start : yearStart;
+      const to = end && ref && end < ref ? end : ref;
+      const most = from && to && isIsoDate(from) && isIsoDate(to) ? weekdaysBetween(from, to) : 262;
+      if (!Number.isFinite(lost) || lost < 0 || lost > most)
+        at(
+          'csww-working-days-lost',
+          'WorkingDaysLost',
+          `${w.WorkingDaysLost} working days lost is outside 0 to ${most}, the weekdays the worker was employed in the year`,
+        );
+    }
     if (w.PersonBirthDate && ref && isIsoDate(w.PersonBirthDate)) {
       const age = ageOn(w.PersonBirthDate, ref);
       if (age < 20 || age > 80) at('csww-birth-date', 'PersonBirthDate', `The worker would be ${age} on ${ref}`);

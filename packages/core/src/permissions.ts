@@ -69,6 +69,10 @@ export type Action =
   | 'oversight:record'
   /** Audit a case against the council's questions, and moderate another auditor's audit. */
   | 'case-audit:record'
+  /** Mark a case audit's action done with the evidence: own (actions the user owns), team (their team's or those they supervise), council. */
+  | 'audit-action:complete'
+  /** A worker's absences (sickness, leave, training) for the workforce census: team (their own team's or those they supervise) or council. */
+  | 'absence:record'
   /** Management reports on the workforce: churn, team turnover, audits over time, the census. */
   | 'workforce:report'
   /** Indicators and dashboards: council, team (the user's team and its workers). Without child:read, aggregates only with small counts suppressed. */
@@ -104,6 +108,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'adoption:read': 'team',
     'adoption:record': 'team',
     'supervision:read': 'own',
+    'audit-action:complete': 'own',
   },
   'team-manager': {
     'child:search': 'council',
@@ -132,6 +137,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'performance:read': 'team',
     'improvement:read': 'council',
     'improvement:update': 'own',
+    'audit-action:complete': 'team',
+    'absence:record': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -146,6 +153,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // The child's IRO reviews the adoption plan.
     'adoption:read': 'own',
     'supervision:read': 'own',
+    'audit-action:complete': 'own',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -177,6 +185,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'improvement:read': 'council',
     'improvement:manage': 'council',
     'improvement:update': 'council',
+    'audit-action:complete': 'council',
+    'absence:record': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -212,6 +222,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // Aggregates only (no case access): the figures a board or lead member sees, small counts suppressed.
     'performance:read': 'council',
     'improvement:read': 'council',
+    'absence:record': 'council',
   },
   partner: {
     // Someone from another agency: only the open requests addressed to their organisation, and

@@ -543,7 +543,8 @@ const ROWS: readonly RuleRow[] = [
  * Rules Lantern keeps that are not (yet) rows of timescales.md: council policy, not law.
  * partner-response: a partner agency answers a request from a child's record by the date the
  * request gives, the council's deadline for the request type (core's partners.ts holds the
- * per-type defaults and their setting keys).
+ * per-type defaults and their setting keys). case-audit-action: a finding of a case audit put
+ * right by the date the auditor gave its owner.
  */
 const LOCAL_ROWS: readonly RuleRow[] = [
   {
@@ -556,6 +557,17 @@ const LOCAL_ROWS: readonly RuleRow[] = [
     source: 'council policy (not in timescales.md)',
     responsible: 'allocated-social-worker',
     notes: 'Responsible: the worker who sent the request. Per-type deadlines are council settings partner-response.<type>.',
+  },
+  {
+    id: 'case-audit-action',
+    area: 'children-in-need',
+    what: 'an action from a case audit is done (the finding put right), with the evidence noted',
+    countedFrom: 'the audit',
+    due: { unit: 'by-event', event: 'case-audit-action', description: 'by the due date the auditor set for the action' },
+    kind: 'policy',
+    source: 'council quality assurance (not in timescales.md)',
+    responsible: 'allocated-social-worker',
+    notes: 'Responsible: the action’s owner, whoever holds the case. Ended unmet if the case closes first.',
   },
 ];
 
@@ -621,6 +633,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   induction: 'Induction complete',
   allocation: 'Social worker allocated',
   'partner-response': 'Partner agency response',
+  'case-audit-action': 'Case audit action',
 };
 
 export function ruleById(id: string): TimescaleRule {

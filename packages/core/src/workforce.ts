@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './calendar.ts';
 import type { JobRole } from './codes.ts';
+import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
 // ---------------------------------------------------------------------------
 // Council settings
@@ -174,6 +175,40 @@ export const moderation = z.object({
   moderatedOn: date,
   grade: z.enum(Object.keys(AUDIT_GRADE) as [AuditGrade, ...AuditGrade[]]),
   notes: text(5000),
+});
+
+/** A worker's absence: from, to (none while it runs), and the census's reason. */
+export const newAbsence = z
+  .object({
+    startDate: date,
+    endDate: date.nullish(),
+    reason: z.enum(Object.keys(CSWW_ABSENCE) as [CswwAbsenceReason, ...CswwAbsenceReason[]]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate && v.endDate < v.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The absence ends on or after it starts', params: { rule: 'end-after-start' } });
+  });
+
+/** A worker leaving: the day, why, and where they went (the census's ReasonLeave and LeaverDestination). */
+export const workerLeaving = z.object({
+  version: z.number().int().positive(),
+  leaveDate: date,
+  reason: z.enum(Object.keys(CSWW_REASON_LEAVE) as [keyof typeof CSWW_REASON_LEAVE, ...(keyof typeof CSWW_REASON_LEAVE)[]]),
+  destination: z.enum(Object.keys(CSWW_LEAVER_DESTINATION) as [CswwLeaverDestination, ...CswwLeaverDestination[]]),
+});
+
+/** A worker moving to another team on a day. */
+export const teamMove = z.object({
+  version: z.number().int().positive(),
+  teamId: z.uuid(),
+  movedOn: date,
+});
+
+/** An audit action marked done: when, and the evidence that it was (what was done, where it is on the record). */
+export const auditActionDone = z.object({
+  version: z.number().int().positive(),
+  completedOn: date,
+  evidence: text(2000),
 });
 
 const scale = z.number().int().min(0).max(10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSWW_RULES, type CswwMessage, type CswwWorker, checkCensus, cswwSweNumber } from '../src/csww.ts';
+import { CSWW_RULES, type CswwMessage, type CswwWorker, checkCensus, cswwSweNumber, weekdaysBetween } from '../src/csww.ts';
 
 const permanent: CswwWorker = {
   AgencyWorker: '0',
@@ -16,7 +16,16 @@ const permanent: CswwWorker = {
   FTE30: '1.000000',
   Cases30: '17',
 };
-const leaver: CswwWorker = { ...permanent, SWENo: 'SW0000054321', RoleEndDate: '2026-03-31', ReasonLeave: '1', FTE30: undefined, Cases30: undefined };
+const leaver: CswwWorker = {
+  ...permanent,
+  SWENo: 'SW0000054321',
+  RoleEndDate: '2026-03-31',
+  LeaverDestination: '1',
+  ReasonLeave: '1',
+  FTE30: undefined,
+  Cases30: undefined,
+  WorkingDaysLost: '4.00',
+};
 delete leaver.FTE30;
 delete leaver.Cases30;
 const census = (workers: CswwWorker[], over: Partial<CswwMessage> = {}): CswwMessage => ({
@@ -50,6 +59,15 @@ describe('the workforce census rules', () => {
     ['csww-in-post-fte30', census([{ ...leaver, FTE30: '1.000000' }])],
     ['csww-cases-case-holder', census([{ ...permanent, OrgRole: '3' }])],
     ['csww-absence-reason', census([{ ...permanent, Absat30Sept: ['1'] }])],
+    ['csww-absence-reason', census([{ ...permanent, Absat30Sept: ['0'], ReasonAbsence: ['SIC'] }])],
+    ['csww-absence-in-post', census([{ ...leaver, Absat30Sept: ['1'], ReasonAbsence: ['SIC'] }])],
+    ['csww-leaver-destination', census([{ ...leaver, LeaverDestination: undefined }].map(({ LeaverDestination, ...w }) => w))],
+    ['csww-leaver-destination', census([{ ...permanent, LeaverDestination: '1' }])],
+    ['csww-code-list', census([{ ...leaver, LeaverDestination: '10' }])],
+    ['csww-working-days-lost', census([{ ...permanent, WorkingDaysLost: '-1.00' }])],
+    // Lee left on 31 March: 1 October 2025 to 31 March 2026 has 130 weekdays.
+    ['csww-working-days-lost', census([{ ...leaver, WorkingDaysLost: '131.00' }])],
+    ['csww-swe-unique', census([permanent, { ...permanent, SWENo: 'SW12345' }])],
     ['csww-birth-date', census([{ ...permanent, PersonBirthDate: '2010-01-01' }])],
     ['csww-vacancies', census([permanent], { vacancies: { NumberOfVacancies: '-1.00', NoAgencyFTE: '0.00', NoAgencyHeadcount: '0' } })],
   ] as const)('%s fails a return that breaks it', (rule, m) => {
@@ -59,6 +77,12 @@ describe('the workforce census rules', () => {
 
   it('an absence with its reason, and a case count for a case holder, pass', () => {
     expect(checkCensus(census([{ ...permanent, Absat30Sept: ['1'], ReasonAbsence: ['SIC'] }]))).toEqual([]);
+  });
+
+  it('counts the weekdays of a leaver’s part of the year, the most working days they could lose', () => {
+    expect(weekdaysBetween('2025-10-01', '2026-03-31')).toBe(130);
+    expect(weekdaysBetween('2025-10-01', '2026-09-30')).toBe(261);
+    expect(checkCensus(census([{ ...leaver, WorkingDaysLost: '130.00' }]))).toEqual([]);
   });
 
   it('pads a Social Work England number to the census’s ten digits', () => {

@@ -83,10 +83,12 @@ describe('TIMESCALE_RULES against timescales.md', () => {
     expect(ids.filter((id) => !LOCAL_RULE_IDS.includes(id))).toEqual(reference.map((r) => r.id));
   });
 
-  it('keeps Lantern’s own rules (partner-response) out of the reference, as council policy', () => {
-    expect(LOCAL_RULE_IDS).toEqual(['partner-response']);
+  it('keeps Lantern’s own rules (partner-response, case-audit-action) out of the reference, as council policy', () => {
+    expect(LOCAL_RULE_IDS).toEqual(['partner-response', 'case-audit-action']);
     expect(reference.map((r) => r.id)).not.toContain('partner-response');
+    expect(reference.map((r) => r.id)).not.toContain('case-audit-action');
     expect(ruleById('partner-response').kind).toBe('policy');
+    expect(ruleById('case-audit-action').kind).toBe('policy');
   });
 
   it.each(reference)('$id: kind, source, what and counted-from are the reference words', (row) => {

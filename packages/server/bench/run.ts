@@ -6,7 +6,8 @@
  *   embedded   — how long the HTTP thread stalls while the embedded database runs a slow query,
  *                with PGlite on the main thread (the baseline) and on its worker thread
  *   api        — latency of a child search and of opening a child on the demo council
- *   workforce  — the workforce views (caseloads, churn, team turnover, the supervision worklist)
+ *   workforce  — the workforce views (caseloads, churn, team turnover, allocation gaps, the supervision
+ *                worklist), wall time and CPU time (LANTERN_BENCH_WORKFORCE_* measure a council seeded before)
  *   annex-a    — `lantern export annex-a` for a large seeded council (50,000 children on PostgreSQL,
  *                or ANNEX_A_CHILDREN; PGlite when there is no server): wall time and peak memory
  *   returns-903 — `lantern import ssda903` of that return into PostgreSQL, then `lantern export ssda903`
@@ -23,7 +24,7 @@
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -251,24 +252,32 @@ async function main() {
 
     if (want('workforce')) {
       // The generator staffs about one worker for every 18.6 children: 18,600 children make ~1,000 staff.
+      // Seeding takes minutes, so a council already seeded can be measured again:
+      // LANTERN_BENCH_WORKFORCE_DATABASE_URL (PostgreSQL) and LANTERN_BENCH_WORKFORCE_DATA_DIR (PGlite)
+      // name one and leave it in place; LANTERN_BENCH_WORKFORCE_STORES=postgres (or pglite) runs one store.
       const children = Number(process.env.LANTERN_BENCH_WORKFORCE_CHILDREN ?? 18_600);
-      if (hasPostgres) {
-        const db = await freshPostgresDatabase();
+      const stores = (process.env.LANTERN_BENCH_WORKFORCE_STORES ?? 'postgres,pglite').split(',');
+      const kept = process.env.LANTERN_BENCH_WORKFORCE_DATABASE_URL;
+      if (hasPostgres && stores.includes('postgres')) {
+        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
         try {
-          await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
           const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
-          await workforceFigures(store, 'PostgreSQL');
+          await workforceFigures(store, 'PostgreSQL', new URL(db.url).pathname.slice(1));
           await store.close();
         } finally {
           await db.drop();
         }
       }
-      const dir = path.join(work, 'workforce');
-      await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
-      const store = await openStore({ kind: 'pglite', dataDir: dir });
-      await workforceFigures(store, 'PGlite');
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (stores.includes('pglite')) {
+        const keptDir = process.env.LANTERN_BENCH_WORKFORCE_DATA_DIR;
+        const dir = keptDir ?? path.join(work, 'workforce');
+        if (!keptDir) await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
+        const store = await openStore({ kind: 'pglite', dataDir: dir });
+        await workforceFigures(store, 'PGlite', null);
+        await store.close();
+        if (!keptDir) rmSync(dir, { recursive: true, force: true });
+      }
     }
 
     if (want('embedded')) {
@@ -357,10 +366,34 @@ async function main() {
   }
 }
 
-/** The workforce views as a head of service sees them, each the median of 5 after a warm-up. */
-async function workforceFigures(store: Store, label: string) {
+/**
+ * CPU seconds spent so far by this process (every thread, so PGlite's worker too) and, on
+ * PostgreSQL, by the server processes serving the bench's database (found by the database name
+ * in their process titles; a parallel worker's time is not seen once it has exited). The machine
+ * is shared, so CPU time is the steadier figure; wall time includes waiting for a core.
+ */
+function cpuSeconds(database: string | null): { node: number; db: number } {
+  const u = process.cpuUsage();
+  let db = 0;
+  if (database) {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres: ') || !title.split(' ').includes(database)) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        db += (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+      } catch {
+        // the process ended while we looked
+      }
+    }
+  }
+  return { node: (u.user + u.system) / 1e6, db };
+}
+
+/** The workforce views as a head of service sees them, each the median of 5 after a warm-up, with mean CPU per run. */
+async function workforceFigures(store: Store, label: string, database: string | null) {
   const laCode = 'E06000019';
-  const { caseloads, churn, teamStats } = await import('../src/areas/workforce/figures.ts');
+  const { caseloads, caseloadHistory, churn, teamStats, allocationGaps } = await import('../src/areas/workforce/figures.ts');
   const { workerWorklist } = await import('../src/areas/supervision/service.ts');
   const { refreshWorkerObligations } = await import('../src/kernel/worker-obligations.ts');
   const staff = await store.db.selectFrom('worker').select(store.db.fn.countAll<number>().as('n')).where('la_code', '=', laCode).executeTakeFirstOrThrow();
@@ -380,17 +413,26 @@ async function workforceFigures(store: Store, label: string) {
   const time = async (name: string, run: () => Promise<unknown>) => {
     await run();
     const ms: number[] = [];
+    const before = cpuSeconds(database);
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
       await run();
       ms.push(performance.now() - t);
     }
+    const after = cpuSeconds(database);
     ms.sort((a, b) => a - b);
+    const cpu = ((after.node - before.node + after.db - before.db) / 5) * 1000;
+    const split = database
+      ? `node ${(((after.node - before.node) / 5) * 1000).toFixed(0)} + server ${(((after.db - before.db) / 5) * 1000).toFixed(0)} ms`
+      : 'one process';
     figure(`${name}, ${Number(staff.n).toLocaleString('en-GB')} staff, ${label}: median`, ms[2] as number, 'ms');
+    figure(`${name}, ${label}: CPU per run`, cpu, 'ms', split);
   };
   await time('caseloads of every worker, by team and service', () => caseloads(store.db, laCode, {}));
+  await time('caseloads of one team over 12 month ends', () => caseloadHistory(store.db, laCode, { teamId: team.team_id as string, months: 12 }));
   await time('churn: social workers per child, whole council', () => churn(store.db, actor(hos, null), { limit: 200 }));
   await time('team stats: 12 month ends, every team', () => teamStats(store.db, laCode, { months: 12 }));
+  await time('allocation gaps, whole council', () => allocationGaps(store.db, actor(hos, null), { limit: 200 }));
   await time('supervision worklist, whole service', () => workerWorklist(store.db, actor(hos, null), { view: 'service', limit: 200 }));
   await time('supervision worklist, a team manager', () => workerWorklist(store.db, actor(tm, team.team_id), { view: 'mine', limit: 200 }));
   await time('rebuild every worker deadline (supervision, induction)', () => refreshWorkerObligations(store.db, laCode));

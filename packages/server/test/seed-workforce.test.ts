@@ -107,5 +107,34 @@ describe('the synthetic workforce history', () => {
     const report = await validateCensus(census.xml);
     expect(report.schemaErrors).toEqual([]);
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // Every leaver has a destination; sickness costs most staff a few days a year, a few many.
+    const permanent = census.message.workers.filter((w) => w.AgencyWorker === '0');
+    const leavers = permanent.filter((w) => w.RoleEndDate);
+    expect(leavers.filter((w) => w.LeaverDestination !== undefined)).toHaveLength(leavers.length);
+    expect(leavers.some((w) => w.LeaverDestination === '1')).toBe(true); // to another council
+    const lost = permanent.map((w) => Number(w.WorkingDaysLost));
+    const mean = lost.reduce((n, d) => n + d, 0) / lost.length;
+    expect(mean).toBeGreaterThan(3);
+    expect(mean).toBeLessThan(20);
+    expect(lost.filter((d) => d === 0).length).toBeGreaterThan(0);
+    expect(lost.filter((d) => d >= 20).length).toBeGreaterThan(0);
+    // Away on the day: a few in a hundred (too few to be sure of one in a council this small).
+    const absent = permanent.filter((w) => w.Absat30Sept?.[0] === '1');
+    expect(absent.length).toBeLessThan(permanent.length * 0.15);
+    expect(absent.every((w) => w.ReasonAbsence?.length === 1)).toBe(true);
+  });
+
+  it('records absences inside each worker’s employment, never overlapping', async () => {
+    const r = await one(
+      a,
+      sql<{ outside: number; overlapping: number; absences: number }>`
+      select (select count(*)::int from worker_absence where la_code = ${LA}) as absences,
+        (select count(*)::int from worker_absence x join worker w using (la_code, worker_id)
+          where x.la_code = ${LA} and (x.start_date < w.start_date or x.start_date > ${AS_OF}::date or x.end_date > coalesce(w.leave_date, ${AS_OF}::date))) as outside,
+        (select count(*)::int from worker_absence x join worker_absence y on y.la_code = x.la_code and y.worker_id = x.worker_id and y.absence_id <> x.absence_id
+          and y.start_date >= x.start_date and y.start_date <= coalesce(x.end_date, ${AS_OF}::date) where x.la_code = ${LA}) as overlapping`,
+    );
+    expect(r.absences).toBeGreaterThan(50);
+    expect(r).toMatchObject({ outside: 0, overlapping: 0 });
   });
 });

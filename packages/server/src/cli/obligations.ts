@@ -14,12 +14,13 @@ export function obligationsCommand(): Command {
     .option('--as-of <DATE>', 'the day to ask about (default: today in England)', date)
     .option('--overdue', 'only those overdue')
     .option('--json', 'print JSON, one object a line')
-    .option('--rebuild', 'rebuild every obligation from the record first')
+    .option('--rebuild', 'rebuild every obligation from the record first, the workers’ supervision and induction deadlines too')
     .option('--la-code <CODE>', 'the council (default: the only one in the database)')
     .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { asOf?: string; overdue?: boolean; json?: boolean; rebuild?: boolean; laCode?: string; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { refreshObligations } = await import('../kernel/obligations.ts');
+      const { refreshWorkerObligations } = await import('../kernel/worker-obligations.ts');
       const { stateOn } = await import('../areas/timescales/service.ts');
       const { sql } = await import('kysely');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
@@ -31,6 +32,12 @@ export function obligationsCommand(): Command {
         if (opts.rebuild) {
           const r = await refreshObligations(store.db, laCode);
           process.stderr.write(`Rebuilt ${r.obligations.toLocaleString('en-GB')} obligations in ${r.seconds.toFixed(2)} s\n`);
+          // Supervision and induction are workers' deadlines, kept in their own table: rebuilt too.
+          const began = performance.now();
+          const w = await refreshWorkerObligations(store.db, laCode);
+          process.stderr.write(
+            `Rebuilt ${w.obligations.toLocaleString('en-GB')} worker deadlines (supervision, induction) in ${((performance.now() - began) / 1000).toFixed(2)} s\n`,
+          );
         }
         const asOf = opts.asOf ?? todayInEngland();
         const stream = store.db

@@ -28,6 +28,7 @@ export const ENGINE_RULES = [
   'cin-visit',
   'allocation',
   'partner-response',
+  'case-audit-action',
   ...LOOKED_AFTER_RULES,
   // Permanence, UASC, health and education, care leavers (areas/looked-after-care)
   'health-assessment-initial',
@@ -252,6 +253,18 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
     select r.child_id, r.request_id, null::uuid, r.sent_on,
       r.answered_on, r.withdrawn_on, case when r.withdrawn_on is not null then 'Request withdrawn: ' || r.withdrawn_reason end
     from partner_request r where ${scope('r')}`,
+  // An action from a case audit: from the audit, met when its owner (or their manager) marks it
+  // done; ended unmet if the case the audit looked at closed first. Due date and owner: RECORDED_DUE.
+  'case-audit-action': (scope) => sql`
+    select x.child_id, x.action_id, null::uuid, ca.audited_on, x.completed_on,
+      case when x.completed_on is null then closed.on_date end, case when x.completed_on is null and closed.on_date is not null then 'Case closed' end
+    from case_audit_action x
+    join case_audit ca on ca.la_code = x.la_code and ca.case_audit_id = x.case_audit_id
+    left join lateral (
+      select min(e.closure_date) as on_date from cin_episode e
+      where e.la_code = x.la_code and e.child_id = x.child_id and e.referral_date <= ca.audited_on and e.closure_date >= ca.audited_on
+    ) closed on true
+    where ${scope('x')}`,
   // From the day the child became looked after (the period of care's start); met by the first
   // initial health assessment in the period; unmet when the child ceased to be looked after.
   'health-assessment-initial': (scope) => firstInCare(scope, sql`health_check`, sql`x.done_on`, sql`x.kind = 'initial-health-assessment'`),
@@ -380,6 +393,12 @@ const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawB
       left join worker prw on prw.la_code = pr.la_code and prw.worker_id = pr.requested_by_worker_id`,
     due: sql`pr.respond_by`,
     who: sql`pr.requested_by_worker_id, prw.team_id`,
+  }),
+  'case-audit-action': (laCode) => ({
+    joins: sql`join case_audit_action cx on cx.la_code = ${laCode} and cx.action_id = d.source_id
+      left join worker cxw on cxw.la_code = cx.la_code and cxw.worker_id = cx.owner_worker_id`,
+    due: sql`cx.due_date`,
+    who: sql`cx.owner_worker_id, cxw.team_id`,
   }),
 };
 

@@ -313,10 +313,6 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     }
   }
   if (inserting) await inserting;
-  // Planner statistics for the children just written: without them the embedded store (which has
-  // no autovacuum) plans the later joins over these tables as if each held one row, and the
-  // workforce history's open-cases query alone ran for minutes on 2,000 children.
-  await refreshPlannerStatistics(db);
 
   progress(total, total, 'users');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -331,6 +327,10 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.
+  // It reads the children's episodes and allocations back with joins, which a planner without
+  // statistics (a server with autovacuum off, the embedded store which has none) plans as nested
+  // loops over every row: minutes for 2,000 children on PGlite.
+  await refreshPlannerStatistics(db);
   progress(total, total, 'workforce history');
   const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
   const history = await seedWorkforceHistory(db, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });

@@ -68,6 +68,16 @@ const REASON_LEAVE = WeightedPicker.of<string>([
   ['8', 0.12],
   ['9', 0.1],
 ]);
+const LEAVER_DESTINATION = WeightedPicker.of<string>([
+  ['1', 0.32], // another council
+  ['3', 0.16], // agency work
+  ['4', 0.08],
+  ['5', 0.06],
+  ['6', 0.1],
+  ['7', 0.04],
+  ['8', 0.16],
+  ['9', 0.08],
+]);
 const START_ORIGIN = WeightedPicker.of<string>([
   ['1', 0.22], // newly qualified
   ['2', 0.3], // from another council
@@ -151,6 +161,55 @@ export async function seedWorkforceHistory(
       where w.la_code = ${laCode} and w.worker_id = c.worker_id`.execute(db);
   }
   const asyeStart = new Map(census.filter((c) => c.asye).map((c) => [c.worker_id, dayOf(byId.get(c.worker_id)?.start_date as string)]));
+
+  // Where leavers went, and two years of absences: their own stream, so the choices above and
+  // below are as they were before these were generated.
+  const absenceRng = new Rng(options.seed, 503);
+  const destinations: { worker_id: string; leaver_destination: string }[] = [];
+  const absences: object[] = [];
+  for (const [i, w] of workers.entries()) {
+    if (w.leave_date) {
+      const reason = census[i]?.leave_reason;
+      // A retirement leaves social work; a move within the council is another social care role.
+      const destination = reason === '5' ? '6' : reason === '7' ? '5' : LEAVER_DESTINATION.pick(absenceRng);
+      destinations.push({ worker_id: w.worker_id, leaver_destination: destination });
+    }
+    if (w.employment !== 'permanent') continue;
+    const until = Math.min(w.leave_date ? dayOf(w.leave_date) : asOf, asOf);
+    let day = Math.max(dayOf(w.start_date), asOf - 730) + absenceRng.between(20, 200);
+    while (day <= until) {
+      const roll = absenceRng.next();
+      // Mostly short sickness; some long-term sickness, training, other leave, and parental leave.
+      const [reason, days] =
+        roll < 0.7
+          ? ['SIC', absenceRng.between(1, 4)]
+          : roll < 0.78
+            ? ['SIC', absenceRng.between(15, 70)]
+            : roll < 0.9
+              ? ['TRN', absenceRng.between(1, 3)]
+              : roll < 0.97
+                ? ['OTH', absenceRng.between(1, 5)]
+                : ['MAT', absenceRng.between(90, 270)];
+      const end = day + (days as number) - 1;
+      absences.push({
+        la_code: laCode,
+        absence_id: absenceRng.uuid(),
+        worker_id: w.worker_id,
+        start_date: isoOf(day),
+        // Running still if it reaches today; a leaver's ends by their leaving day.
+        end_date: end >= asOf && !w.leave_date ? null : isoOf(Math.min(end, until)),
+        reason,
+      });
+      day = end + absenceRng.between(40, 260);
+    }
+  }
+  for (let i = 0; i < destinations.length; i += ROWS_PER_INSERT) {
+    await sql`update worker w set leaver_destination = c.leaver_destination
+      from json_to_recordset(${JSON.stringify(destinations.slice(i, i + ROWS_PER_INSERT))}) as c (worker_id uuid, leaver_destination text)
+      where w.la_code = ${laCode} and w.worker_id = c.worker_id`.execute(db);
+  }
+  if (absences.length) await insertRows(db, 'worker_absence', absences);
+  records.worker_absence = absences.length;
 
   // Inductions for those who started in the last year: most done by twelve weeks, some not.
   const induction: object[] = [];
@@ -348,6 +407,7 @@ export async function seedWorkforceHistory(
       });
       if (grade === 'requires-improvement' || grade === 'inadequate') {
         const due = day + 28;
+        const done = due + 10 <= asOf && rng.chance(0.6);
         actions.push({
           la_code: laCode,
           action_id: ids.uuid(),
@@ -357,7 +417,9 @@ export async function seedWorkforceHistory(
           action: 'Update the risk assessment with the chronology and discuss in supervision',
           owner_worker_id: e.worker_id,
           due_date: isoOf(due),
-          completed_on: due + 10 <= asOf && rng.chance(0.6) ? isoOf(due - rng.between(0, 20)) : null,
+          completed_on: done ? isoOf(due - rng.between(0, 20)) : null,
+          completed_by: done ? options.managerUserId : null,
+          completion_evidence: done ? 'Risk assessment updated with the chronology (see the risk assessments); discussed in supervision.' : null,
         });
       }
     }

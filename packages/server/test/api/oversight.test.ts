@@ -137,10 +137,109 @@ describe('case audits', () => {
         months: [{ month: '2026-01', outstanding: 0, good: 0, 'requires-improvement': 1, inadequate: 0, moderated: 1 }],
       },
     ]);
-    // The action's owner marks it done.
-    const action = audits[0].actions[0];
-    expect(action).toMatchObject({ owner: 'Ava Tester', dueDate: '2026-02-03' });
-    expect((await sw.post(`/api/case-audit-actions/${action.actionId}/complete`, { version: 1, completedOn: '2026-02-02' })).status).toBe(200);
+    expect(audits[0].actions[0]).toMatchObject({ owner: 'Ava Tester', dueDate: '2026-02-03', completedOn: null, evidence: null });
+  });
+});
+
+describe('marking an audit action done', () => {
+  const answers = DEFAULT_AUDIT_QUESTIONS.map((q) => ({ questionId: q.id, answer: 'yes' }));
+  let actions: { actionId: string; ownerWorkerId: string; version: number }[];
+  const worklist = async (who: ReturnType<typeof client>, asOf: string) =>
+    (await who.get(`/api/worklist?view=mine&ruleId=case-audit-action&asOf=${asOf}`)).body.obligations as { childId: string; dueDate: string; state: string }[];
+
+  beforeAll(async () => {
+    // An audit on 3 February 2026 with two actions: one for Ava, one for Amir (both team A).
+    const res = await hos.post(`/api/children/${ids.childA}/case-audits`, {
+      auditedOn: '2026-02-03',
+      grade: 'requires-improvement',
+      summary: 'Visits are late and the plan is vague.',
+      answers,
+      actions: [
+        { finding: 'Visits out of time', action: 'Visit within five working days and record the child’s words', ownerWorkerId: ids.swA, dueDate: '2026-02-17' },
+        { finding: 'Plan not specific', action: 'Rewrite the plan with dates and owners', ownerWorkerId: ids.swA2, dueDate: '2026-02-24' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const audits = (await sw.get(`/api/children/${ids.childA}/case-audits`)).body.caseAudits as { caseAuditId: string; actions: typeof actions }[];
+    actions = (audits.find((a) => a.caseAuditId === res.body.caseAuditId) as { actions: typeof actions }).actions;
+  });
+
+  // Ava also owns the action of the January audit above, due 3 February and still open.
+  const january = () => expect.objectContaining({ childId: ids.childA, dueDate: '2026-02-03', state: 'overdue' });
+
+  it('puts open actions on their owner’s worklist, overdue once past their date', async () => {
+    expect(await worklist(sw, '2026-02-16')).toEqual([january(), expect.objectContaining({ childId: ids.childA, dueDate: '2026-02-17', state: 'due' })]);
+    expect(await worklist(sw, '2026-02-20')).toEqual([january(), expect.objectContaining({ childId: ids.childA, dueDate: '2026-02-17', state: 'overdue' })]);
+  });
+
+  it('is marked done by its owner with the evidence, once; a stale version is refused with 409', async () => {
+    const ava = actions.find((a) => a.ownerWorkerId === ids.swA) as (typeof actions)[number];
+    const bea = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
+    const url = `/api/case-audit-actions/${ava.actionId}/complete`;
+    const done = { version: 1, completedOn: '2026-02-19', evidence: 'Visited 19 February; Poppy’s words are in the visit record.' };
+    // Bea is in team B and does not own it.
+    expect((await bea.post(url, done)).status).toBe(403);
+    const noEvidence = await sw.post(url, { ...done, evidence: '  ' });
+    expect(noEvidence.status).toBe(400);
+    expect(noEvidence.body.errors[0].field).toBe('evidence');
+    const early = await sw.post(url, { ...done, completedOn: '2026-02-02' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ field: 'completedOn', rule: 'not-before' });
+    expect((await sw.post(url, { ...done, version: 2 })).status).toBe(409);
+    const ok = await sw.post(url, done);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ actionId: ava.actionId, version: 2, completedOn: '2026-02-19' });
+    expect((await sw.post(url, done)).status).toBe(409);
+    expect((await sw.post(url, { ...done, version: 2 })).status).toBe(409);
+
+    const audits = (await sw.get(`/api/children/${ids.childA}/case-audits`)).body.caseAudits;
+    const shown = audits.flatMap((a: { actions: unknown[] }) => a.actions).find((a: { actionId: string }) => a.actionId === ava.actionId);
+    expect(shown).toMatchObject({ completedOn: '2026-02-19', completedBy: 'sw (test)', evidence: done.evidence, overdue: false, version: 2 });
+    // Off the worklist; its deadline met late (due 17 February).
+    expect(await worklist(sw, '2026-02-20')).toEqual([january()]);
+    const deadline = await server.store.db
+      .selectFrom('obligation')
+      .select(['due_date', 'met_on', 'responsible_worker_id'])
+      .where('rule_id', '=', 'case-audit-action')
+      .where('source_id', '=', ava.actionId)
+      .execute();
+    expect(deadline).toEqual([{ due_date: '2026-02-17', met_on: '2026-02-19', responsible_worker_id: ids.swA }]);
+    // Kept: both versions, the chronology entry and the audit row.
+    const db = server.store.db;
+    const versions = await db
+      .selectFrom('record_version')
+      .select(['version', 'data'])
+      .where('record_type', '=', 'case-audit-action')
+      .where('record_id', '=', ava.actionId)
+      .orderBy('version')
+      .execute();
+    expect(versions.map((v) => [v.version, (typeof v.data === 'string' ? JSON.parse(v.data) : v.data).evidence])).toEqual([
+      [1, null],
+      [2, done.evidence],
+    ]);
+    const chronology = await db
+      .selectFrom('chronology_entry')
+      .select('summary')
+      .where('child_id', '=', ids.childA)
+      .where('occurred_on', '=', '2026-02-19')
+      .execute();
+    expect(chronology.map((c) => c.summary)).toEqual([expect.stringContaining(`evidence: ${done.evidence}`)]);
+    const trail = await db
+      .selectFrom('audit_event')
+      .select(['username', 'action'])
+      .where('record_type', '=', 'case-audit-action')
+      .where('record_id', '=', ava.actionId)
+      .execute();
+    expect(trail).toEqual([{ username: 'sw', action: 'update' }]);
+  });
+
+  it('is marked done by the owner’s team manager; not by another worker in the team', async () => {
+    const amir = actions.find((a) => a.ownerWorkerId === ids.swA2) as (typeof actions)[number];
+    const url = `/api/case-audit-actions/${amir.actionId}/complete`;
+    const done = { version: 1, completedOn: '2026-02-25', evidence: 'The plan now names who does what by when.' };
+    expect((await sw.post(url, done)).status).toBe(403);
+    expect((await tm.post(url, done)).status).toBe(200);
+    expect((await tm.post(`/api/case-audit-actions/${randomUUID()}/complete`, done)).status).toBe(404);
   });
 });
 

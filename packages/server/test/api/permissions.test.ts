@@ -668,6 +668,96 @@ describe('workforce and management oversight', () => {
     expect(await status(who, 'get', '/api/worklist/workers?view=mine')).toBe(expected);
   });
 
+  it.each([
+    ['sw', 'swA', 200], // Ava owns it
+    ['sw', 'swA2', 403], // Amir's, though they share a team
+    ['sw2', 'swA', 403],
+    ['iro', 'swA', 403],
+    ['tm', 'swA2', 200], // Amir's manager
+    ['tm', 'swB', 403], // another team's worker
+    ['hos', 'swB', 200],
+    ['analyst', 'swA', 403],
+    ['admin', 'swA', 403],
+    ['partner', 'swA', 404],
+  ] as const)('%s marking done an audit action owned by %s gets %i', async (who, owner, expected) => {
+    const db = server.store.db;
+    const caseAuditId = randomUUID();
+    const actionId = randomUUID();
+    const hos = await db.selectFrom('app_user').select('user_id').where('username', '=', 'hos').executeTakeFirstOrThrow();
+    await db
+      .insertInto('case_audit')
+      .values({
+        la_code: LA,
+        case_audit_id: caseAuditId,
+        child_id: ids.childA,
+        team_id: ids.teamA,
+        audited_on: '2026-01-07',
+        auditor_user_id: hos.user_id,
+        grade: 'good',
+        answers: '[]',
+        summary: 'x',
+      })
+      .execute();
+    await db
+      .insertInto('case_audit_action')
+      .values({
+        la_code: LA,
+        action_id: actionId,
+        case_audit_id: caseAuditId,
+        child_id: ids.childA,
+        finding: 'f',
+        action: 'a',
+        owner_worker_id: ids[owner],
+        due_date: '2026-02-07',
+      })
+      .execute();
+    const body = { version: 1, completedOn: '2026-01-20', evidence: `Done, says ${who}` };
+    expect(await status(who, 'post', `/api/case-audit-actions/${actionId}/complete`, body)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 'swA2', 403],
+    ['sw2', 'swB', 403],
+    ['iro', 'swA', 403],
+    ['analyst', 'swA', 403],
+    ['partner', 'swA', 404],
+    ['tm', 'swB', 403], // another team's worker
+    ['tm', 'swA2', 201],
+    ['hos', 'swB', 201],
+    ['admin', 'iro', 201],
+  ] as const)('%s recording an absence of %s gets %i', async (who, worker, expected) => {
+    // A day of its own for each, so no two overlap.
+    const day = `2026-03-${String(10 + ['tm', 'hos', 'admin'].indexOf(who)).padStart(2, '0')}`;
+    expect(await status(who, 'post', `/api/workers/${ids[worker]}/absences`, { startDate: day, endDate: day, reason: 'SIC' })).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['partner', 404],
+    ['admin', 200],
+  ] as const)('%s recording a worker leaving gets %i', async (who, expected) => {
+    const db = server.store.db;
+    const worker = await db.selectFrom('worker').select('version').where('worker_id', '=', ids.swA2).executeTakeFirstOrThrow();
+    const body = { version: worker.version, leaveDate: '2027-01-31', reason: '1', destination: '1' };
+    expect(await status(who, 'post', `/api/workers/${ids.swA2}/leaving`, body)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['hos', 403],
+    ['iro', 403],
+    ['partner', 404],
+    ['admin', 200],
+  ] as const)('%s moving a worker to another team gets %i', async (who, expected) => {
+    const worker = await server.store.db.selectFrom('worker').select(['version', 'team_id']).where('worker_id', '=', ids.iro).executeTakeFirstOrThrow();
+    const body = { version: worker.version, teamId: worker.team_id === ids.teamIro ? ids.teamB : ids.teamIro, movedOn: '2026-02-02' };
+    expect(await status(who, 'post', `/api/workers/${ids.iro}/team-moves`, body)).toBe(expected);
+  });
+
   it('the administrator has no worklist; a social worker reads only their own supervision', async () => {
     expect(await status('admin', 'get', '/api/worklist/workers')).toBe(403);
     expect(await status('sw', 'get', `/api/workers/${ids.swA}/supervisions`)).toBe(200);

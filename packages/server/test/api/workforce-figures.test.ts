@@ -170,6 +170,18 @@ describe('caseloads', () => {
     expect(at('2025-09-30')).toBe(2); // and Olly from 1 September
     expect(at(AS_OF)).toBe(2);
   });
+
+  it('gives team A’s caseload and case holders at each month end', async () => {
+    const res = await tm.get(`/api/workforce/caseloads/history?teamId=${ids.teamA}&asOf=${AS_OF}&months=12`);
+    expect(res.status).toBe(200);
+    const at = (day: string) => res.body.points.find((p: { day: string }) => p.day === day);
+    // Olly with Amir in April; with Bea (team B) in May; childA to Ava from 2 June; Olly to Ava from 1 September.
+    expect(at('2025-04-30')).toEqual({ day: '2025-04-30', children: 1, workers: 3 });
+    expect(at('2025-05-31')).toMatchObject({ children: 0 });
+    expect(at('2025-06-30')).toEqual({ day: '2025-06-30', children: 1, workers: 4 }); // Lee from 1 June
+    expect(at('2025-09-30')).toMatchObject({ children: 2 });
+    expect(at(AS_OF)).toEqual({ day: AS_OF, children: 2, workers: 4 }); // Lee gone, Sam from November
+  });
 });
 
 describe('churn of social workers', () => {
@@ -198,7 +210,10 @@ describe('churn of social workers', () => {
   it('shows Mia waiting 57 days for a social worker since her referral on 2 February', async () => {
     const res = await hos.get(`/api/workforce/allocation-gaps?asOf=${AS_OF}`);
     expect(res.status).toBe(200);
-    expect(res.body.children).toEqual([expect.objectContaining({ childId: ids.childUnallocated, unallocatedSince: '2026-02-02', days: 57 })]);
+    // Amir in team A held her last episode.
+    expect(res.body.children).toEqual([
+      expect.objectContaining({ childId: ids.childUnallocated, unallocatedSince: '2026-02-02', days: 57, lastTeam: 'Children in need 1' }),
+    ]);
   });
 });
 

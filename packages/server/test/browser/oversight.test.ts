@@ -179,4 +179,21 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
     // Outstanding 0, good 0, requires improvement 1, inadequate 0, moderated 1.
     expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['0', '0', '1', '0', '1']);
   });
+
+  test('Ava marks the audit’s action done with the evidence, and it shows as done on the record', async () => {
+    const ava = await pageAs('sw');
+    const action = ava.getByTestId('audit-action').first();
+    await action.getByText('Mark as done').first().click();
+    await action.getByRole('button', { name: 'Mark as done' }).click();
+    await action.locator('.govuk-error-summary').filter({ hasText: 'Enter the evidence that it was done' }).waitFor();
+    await expectNoAxeViolations(ava, 'marking an audit action done, with an error');
+    const evidenceText = 'Risk assessment redone against the chronology; discussed in supervision.';
+    await action.getByLabel('Evidence').fill(evidenceText);
+    await action.getByRole('button', { name: 'Mark as done' }).click();
+    const done = ava.getByTestId('action-evidence').first();
+    await done.waitFor();
+    expect(await done.textContent()).toContain(longDate(todayInEngland()));
+    expect(await done.textContent()).toContain(evidenceText);
+    expect(await ava.getByTestId('audit-action').first().getByText('Mark as done').count()).toBe(0);
+  });
 });

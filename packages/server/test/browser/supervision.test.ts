@@ -7,7 +7,7 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { addDays, isWorkingDay, todayInEngland } from '@lantern/core/calendar';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
@@ -150,5 +150,29 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
       await rows.nth(i).getByText(longDate(todayInEngland())).waitFor();
     }
     await induction.locator('h2').getByText('Complete').waitFor();
+  });
+
+  test('a manager records a team member’s sick leave; it shows with its working days', async () => {
+    // Three days from three weeks ago: the working days among them are what the census counts.
+    const from = addDays(todayInEngland(), -21);
+    const to = addDays(from, 2);
+    await page.goto(`${server.url}/workers/${ids.swA2}/supervision`);
+    await heading1(page, 'Amir Tester');
+    const section = page.getByTestId('absences');
+    await section.getByText('No absences recorded.').waitFor();
+    await section.getByText('Record an absence').click();
+    await fillDate(page, 'absenceStart', from);
+    await fillDate(page, 'absenceEnd', to);
+    await section.getByRole('button', { name: 'Record absence' }).click();
+    await section.locator('.govuk-error-summary').filter({ hasText: 'Select the reason for the absence' }).waitFor();
+    await expectNoAxeViolations(page, 'the absence form with an error');
+    await section.getByLabel('Reason').selectOption('SIC');
+    await section.getByRole('button', { name: 'Record absence' }).click();
+    const row = section.locator('tbody tr').first();
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
+    expect(cells.slice(0, 3)).toEqual([longDate(from), longDate(to), 'Sick leave']);
+    const working = [0, 1, 2].map((d) => addDays(from, d)).filter((d) => isWorkingDay(d)).length;
+    expect(cells[3]).toBe(String(working));
   });
 });

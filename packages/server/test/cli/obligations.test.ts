@@ -15,6 +15,8 @@ const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
 // `lantern obligations` against a real store of the kind under test, as a separate process.
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
+let open: () => ReturnType<typeof openStore>;
+let fixture: Awaited<ReturnType<typeof buildFixture>>;
 
 beforeAll(async () => {
   if (TEST_DB === 'pglite') {
@@ -22,6 +24,7 @@ beforeAll(async () => {
     const store = await openStore({ kind: 'pglite', dataDir: dir });
     await prepare(store.db);
     await store.close();
+    open = () => openStore({ kind: 'pglite', dataDir: dir });
     env = { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
@@ -35,6 +38,7 @@ beforeAll(async () => {
     const store = await openStore({ kind: 'postgres', databaseUrl: u.toString() });
     await prepare(store.db);
     await store.close();
+    open = () => openStore({ kind: 'postgres', databaseUrl: u.toString() });
     env = { ...process.env, DATABASE_URL: u.toString() };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -46,18 +50,58 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup?.());
 
-/** A child referred on Mon 2 March 2026 with no assessment yet: due 45 working days later, over Easter and 4 May. */
+/**
+ * A child referred on Mon 2 March 2026 with no assessment yet: due 45 working days later, over Easter and 4 May.
+ * And Ava Tester supervised by her manager Tom on Wed 1 April 2026, written straight to the
+ * table as a migration or an import would, so no worker deadline exists until a rebuild.
+ */
 async function prepare(db: Parameters<typeof buildFixture>[0]) {
   const ids = await buildFixture(db);
+  fixture = ids;
   await db
     .insertInto('cin_episode')
     .values({ la_code: LA, episode_id: crypto.randomUUID(), child_id: ids.childA, referral_date: '2026-03-02', referral_source: '2A', primary_need: 'N1' })
     .execute();
+  const tom = await db.selectFrom('app_user').select('user_id').where('la_code', '=', LA).where('username', '=', 'tm').executeTakeFirstOrThrow();
+  await db
+    .insertInto('supervision')
+    .values({
+      la_code: LA,
+      supervision_id: crypto.randomUUID(),
+      worker_id: ids.swA,
+      supervisor_worker_id: ids.tmA,
+      held_on: '2026-04-01',
+      recorded_by: tom.user_id,
+    })
+    .execute();
+}
+
+async function workerDeadlines() {
+  const store = await open();
+  try {
+    return await store.db
+      .selectFrom('worker_obligation')
+      .select(['rule_id', 'start_date', 'due_date', 'met_on', 'responsible_worker_id'])
+      .where('la_code', '=', LA)
+      .where('worker_id', '=', fixture.swA)
+      .orderBy('start_date')
+      .execute();
+  } finally {
+    await store.close();
+  }
 }
 
 describe('lantern obligations', () => {
   it('rebuilds from the record and prints each open deadline with its rule, dates, state and owner', async () => {
-    const { stdout } = await run('node', [lantern, 'obligations', '--rebuild', '--as-of', '2026-05-06'], { env });
+    expect(await workerDeadlines()).toEqual([]);
+    const { stdout, stderr } = await run('node', [lantern, 'obligations', '--rebuild', '--as-of', '2026-05-06'], { env });
+    expect(stderr).toMatch(/Rebuilt \d+ worker deadlines \(supervision, induction\)/);
+    // Ava's supervision: the first counted from her start (6 January 2020), met late by the one
+    // on 1 April 2026; the next due four weeks after that, on 29 April, owed by Tom her manager.
+    expect(await workerDeadlines()).toEqual([
+      { rule_id: 'supervision', start_date: '2020-01-06', due_date: '2020-02-03', met_on: '2026-04-01', responsible_worker_id: fixture.tmA },
+      { rule_id: 'supervision', start_date: '2026-04-01', due_date: '2026-04-29', met_on: null, responsible_worker_id: fixture.tmA },
+    ]);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('la_child_id\trule\tstart\tdue\tstate\tworker\tteam');
     // From Mon 2 March: 3 Mar–2 Apr are working days 1–23; Good Friday 3 Apr and Easter Monday

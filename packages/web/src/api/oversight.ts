@@ -75,7 +75,20 @@ export type CaseAudit = {
   moderationNotes: string | null;
   finalGrade: string;
   version: number;
-  actions: { actionId: string; finding: string; action: string; owner: string; dueDate: string; completedOn: string | null; overdue: boolean }[];
+  actions: AuditAction[];
+};
+export type AuditAction = {
+  actionId: string;
+  finding: string;
+  action: string;
+  ownerWorkerId: string;
+  owner: string;
+  dueDate: string;
+  completedOn: string | null;
+  completedBy: string | null;
+  evidence: string | null;
+  overdue: boolean;
+  version: number;
 };
 export type NewCaseAudit = {
   auditedOn: string;
@@ -92,6 +105,8 @@ export const caseAuditApi = {
   record: (childId: string, body: NewCaseAudit) => request<{ caseAuditId: string }>('POST', `${child(childId)}/case-audits`, { body }),
   moderate: (childId: string, caseAuditId: string, body: { version: number; moderatedOn: string; grade: string; notes: string }) =>
     request<{ caseAuditId: string; version: number }>('POST', `${child(childId)}/case-audits/${encodeURIComponent(caseAuditId)}/moderation`, { body }),
+  completeAction: (actionId: string, body: { version: number; completedOn: string; evidence: string }) =>
+    request<{ actionId: string; version: number; completedOn: string }>('POST', `/api/case-audit-actions/${encodeURIComponent(actionId)}/complete`, { body }),
   results: () =>
     request<{ asOf: string; teams: { teamId: string | null; team: string; months: (AuditGrades & { month: string })[] }[] }>(
       'GET',

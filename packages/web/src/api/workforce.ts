@@ -117,3 +117,19 @@ export const workforceApi = {
       `/api/children/${encodeURIComponent(childId)}/accountability`,
     ),
 };
+
+export type WorkerAbsence = { absenceId: string; startDate: string; endDate: string | null; reason: string; reasonLabel: string; workingDays: number };
+export type WorkerCensusRecords = {
+  workerId: string;
+  name: string;
+  version: number;
+  leaving: { leaveDate: string; reason: string | null; reasonLabel: string | null; destination: string | null; destinationLabel: string | null } | null;
+  absences: WorkerAbsence[];
+};
+
+/** A worker's absences and leaving, as the workforce census asks for them. */
+export const absenceApi = {
+  list: (workerId: string) => request<WorkerCensusRecords>('GET', `/api/workers/${encodeURIComponent(workerId)}/absences`),
+  record: (workerId: string, body: { startDate: string; endDate: string | null; reason: string }) =>
+    request<{ absenceId: string }>('POST', `/api/workers/${encodeURIComponent(workerId)}/absences`, { body }),
+};

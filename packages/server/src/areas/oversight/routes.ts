@@ -1,4 +1,4 @@
-import { managerView, moderation, newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
+import { auditActionDone, managerView, moderation, newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -222,6 +222,8 @@ export async function oversightRoutes(fastify: FastifyInstance) {
                   owner: z.string(),
                   dueDate: z.string(),
                   completedOn: z.string().nullable(),
+                  completedBy: z.string().nullable(),
+                  evidence: z.string().nullable(),
                   overdue: z.boolean(),
                   version: z.number().int(),
                 }),
@@ -235,13 +237,13 @@ export async function oversightRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/api/case-audit-actions/:actionId/complete', {
-    config: { permission: 'worklist:read' },
+    config: { permission: 'audit-action:complete' },
     schema: {
       tags: ['oversight'],
-      summary: 'Mark an audit action done (its owner, or an auditor)',
+      summary: 'Mark an audit action done, with the evidence (its owner, or their manager); 409 when the action changed since it was read',
       params: z.object({ actionId: z.string() }),
-      body: z.object({ version: z.number().int().positive(), completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-      response: { 200: z.object({ actionId: z.uuid(), version: z.number().int() }) },
+      body: auditActionDone,
+      response: { 200: z.object({ actionId: z.uuid(), version: z.number().int(), completedOn: z.string() }) },
     },
     handler: async (req) => {
       id('audit action', req.params.actionId);

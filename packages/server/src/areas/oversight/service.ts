@@ -10,6 +10,7 @@ import { scopeFor } from '@lantern/core/permissions';
 import {
   AUDIT_GRADE,
   type AuditGrade,
+  type auditActionDone,
   DECISION_KIND,
   type managerView,
   type moderation,
@@ -25,6 +26,7 @@ import { recordStep } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { keepVersion } from '../../kernel/records.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/figures.ts';
 
@@ -535,6 +537,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
   const actions = await db
     .selectFrom('case_audit_action as x')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
+    .leftJoin('app_user as cu', (j) => j.onRef('cu.la_code', '=', 'x.la_code').onRef('cu.user_id', '=', 'x.completed_by'))
     .select([
       'x.action_id',
       'x.case_audit_id',
@@ -543,9 +546,11 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
       'x.owner_worker_id',
       'x.due_date',
       'x.completed_on',
+      'x.completion_evidence',
       'x.version',
       'w.given_name',
       'w.family_name',
+      'cu.display_name as completed_by',
     ])
     .where('x.la_code', '=', laCode)
     .where('x.child_id', '=', childId)
@@ -582,6 +587,8 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
           owner: `${a.given_name} ${a.family_name}`,
           dueDate: a.due_date,
           completedOn: a.completed_on,
+          completedBy: a.completed_by,
+          evidence: a.completion_evidence,
           overdue: a.completed_on === null && a.due_date < today,
           version: a.version,
         })),
@@ -589,32 +596,96 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
   };
 }
 
-/** An audit action done: by its owner, or by someone who audits. */
-export async function completeAuditAction(db: Kysely<Database>, actor: Actor, actionId: string, input: { version: number; completedOn: string }) {
+/**
+ * Whether the user may mark this action done: its owner; with team scope, a manager of the
+ * owner's team or the owner's supervisor; with council scope, anyone.
+ */
+function mayCompleteAction(actor: Actor, owner: { worker_id: string; team_id: string | null; supervisor_worker_id: string | null }) {
+  const scope = scopeFor(actor.user.role, 'audit-action:complete');
+  const me = actor.user.workerId;
+  if (scope === 'council') return true;
+  if (scope === null) return false;
+  if (me && owner.worker_id === me) return true;
+  return scope === 'team' && ((!!me && owner.supervisor_worker_id === me) || (!!owner.team_id && owner.team_id === actor.user.teamId));
+}
+
+/**
+ * An audit action done: by its owner or their manager, with the evidence that it was. Kept as a
+ * record version, on the child's chronology and the audit trail; it meets the action's deadline.
+ */
+export async function completeAuditAction(db: Kysely<Database>, actor: Actor, actionId: string, input: z.infer<typeof auditActionDone>) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
+  const found = await db.selectFrom('case_audit_action').select('child_id').where('la_code', '=', laCode).where('action_id', '=', actionId).executeTakeFirst();
+  if (!found) throw notFound('audit action');
+  return recordStep(db, actor, found.child_id, 'child:read', async (trx) => {
     const a = await trx
-      .selectFrom('case_audit_action')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('action_id', '=', actionId)
+      .selectFrom('case_audit_action as x')
+      .innerJoin('case_audit as c', (j) => j.onRef('c.la_code', '=', 'x.la_code').onRef('c.case_audit_id', '=', 'x.case_audit_id'))
+      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
+      .select([
+        'x.action_id',
+        'x.case_audit_id',
+        'x.finding',
+        'x.action',
+        'x.owner_worker_id',
+        'x.due_date',
+        'x.completed_on',
+        'x.completed_by',
+        'x.completion_evidence',
+        'x.version',
+        'c.audited_on',
+        'c.auditor_user_id',
+        'w.worker_id',
+        'w.team_id',
+        'w.supervisor_worker_id',
+      ])
+      .where('x.la_code', '=', laCode)
+      .where('x.action_id', '=', actionId)
       .forUpdate()
-      .executeTakeFirst();
-    if (!a) throw notFound('audit action');
-    await childFor(trx, actor.user, a.child_id, 'child:read');
-    if (a.owner_worker_id !== actor.user.workerId && !scopeFor(actor.user.role, 'case-audit:record'))
-      throw forbidden('Only the action’s owner or an auditor may complete it');
+      .executeTakeFirstOrThrow();
+    if (!mayCompleteAction(actor, a)) throw forbidden('Only the action’s owner or their manager may mark it done');
     if (a.version !== input.version) throw staleVersion(a.version, input.version);
-    if (a.completed_on) throw conflict(`Completed on ${a.completed_on}`, [{ field: 'actionId', rule: 'already-completed', message: 'Completed already' }]);
-    new DateRules().notInFuture('completedOn', input.completedOn).check();
+    if (a.completed_on) throw conflict(`Marked done on ${a.completed_on}`, [{ field: 'actionId', rule: 'already-completed', message: 'Marked done already' }]);
+    new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, a.audited_on, 'the audit').check();
+    const data = (v: typeof a) => ({
+      caseAuditId: v.case_audit_id,
+      finding: v.finding,
+      action: v.action,
+      ownerWorkerId: v.owner_worker_id,
+      dueDate: v.due_date,
+      completedOn: v.completed_on,
+      completedBy: v.completed_by,
+      evidence: v.completion_evidence,
+    });
+    const version = a.version + 1;
     await trx
       .updateTable('case_audit_action')
-      .set({ completed_on: input.completedOn, version: a.version + 1 })
+      .set({ completed_on: input.completedOn, completed_by: actor.user.userId, completion_evidence: input.evidence, version })
       .where('la_code', '=', laCode)
       .where('action_id', '=', actionId)
+      .where('version', '=', a.version)
       .execute();
-    await audit(trx, actor, { action: 'update', recordType: 'case-audit-action', recordId: actionId, childId: a.child_id });
-    return { actionId, version: a.version + 1 };
+    // The version before (the audit that set the action kept none), as its auditor made it, then this one.
+    const record = { type: 'case-audit-action', id: actionId, childId: found.child_id };
+    await keepVersion(trx, actor, { ...record, version: a.version, data: data(a) }, { userId: a.auditor_user_id, at: a.audited_on });
+    await keepVersion(trx, actor, {
+      ...record,
+      version,
+      data: data({ ...a, completed_on: input.completedOn, completed_by: actor.user.userId, completion_evidence: input.evidence }),
+    });
+    return {
+      result: { actionId, version, completedOn: input.completedOn },
+      chronology: [
+        {
+          occurredOn: input.completedOn,
+          category: 'management-decision',
+          summary: `Case audit action done (${actor.user.displayName}): ${a.action} — evidence: ${input.evidence}`,
+          recordType: 'case-audit',
+          recordId: a.case_audit_id,
+        },
+      ],
+      audit: [{ action: 'update', recordType: 'case-audit-action', recordId: actionId, detail: { completedOn: input.completedOn, version } }],
+    };
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
+  CSWW_DAYS_LOST_REASONS,
   CSWW_ORG_ROLE_OF,
   type CswwIssue,
   type CswwMessage,
@@ -38,10 +39,13 @@ type CensusRow = {
   qualification_level: string | null;
   start_origin: string | null;
   leave_reason: string | null;
+  leaver_destination: string | null;
   start_date: string;
   leave_date: string | null;
   asye_start: string | null;
   cases: number | string;
+  days_lost: number | string;
+  absent_for: string | null;
 };
 
 /**
@@ -60,7 +64,15 @@ export async function buildCensus(db: Kysely<Database>, laCode: string, year: nu
       w.qualification_institution, w.qualification_level, w.start_origin, w.leave_reason, w.start_date::text as start_date,
       w.leave_date::text as leave_date, w.asye_start::text as asye_start,
       (select count(*) from allocation a where a.la_code = w.la_code and a.worker_id = w.worker_id and a.allocation_role = 'social-worker'
-        and a.start_date <= ${ref}::date and (a.end_date is null or a.end_date > ${ref}::date)) as cases
+        and a.start_date <= ${ref}::date and (a.end_date is null or a.end_date > ${ref}::date)) as cases,
+      w.leaver_destination,
+      -- Working days lost to sickness in the census year, while employed in it.
+      (select count(*) from worker_absence x
+        join calendar_day c on c.is_working_day
+          and c.day between greatest(x.start_date, ${yearStart}::date, w.start_date) and least(coalesce(x.end_date, ${ref}::date), ${ref}::date, coalesce(w.leave_date, ${ref}::date))
+        where x.la_code = w.la_code and x.worker_id = w.worker_id and x.reason = any(${[...CSWW_DAYS_LOST_REASONS]}::text[])) as days_lost,
+      (select x.reason from worker_absence x where x.la_code = w.la_code and x.worker_id = w.worker_id
+        and x.start_date <= ${ref}::date and (x.end_date is null or x.end_date >= ${ref}::date) order by x.start_date desc limit 1) as absent_for
     from worker w
     where w.la_code = ${laCode} and w.swe_number is not null and w.job_role = any(${roles}::text[]) and w.start_date <= ${ref}::date
       and (w.leave_date is null or w.leave_date >= ${ref}::date
@@ -90,9 +102,14 @@ export async function buildCensus(db: Kysely<Database>, laCode: string, year: nu
       OrgRole: orgRole,
       RoleStartDate: r.start_date,
       StartOrigin: r.start_origin ?? '10',
-      ...(left ? { RoleEndDate: r.leave_date as string, ReasonLeave: r.leave_reason ?? '9' } : {}),
+      // Keys in the schema's order: the XML is written in it. Not known (ReasonLeave 9) and not
+      // yet collected (LeaverDestination 9) where the leaver's record says nothing.
+      ...(left ? { RoleEndDate: r.leave_date as string, LeaverDestination: r.leaver_destination ?? '9', ReasonLeave: r.leave_reason ?? '9' } : {}),
       ...(left ? {} : { FTE30: fte6(Number(r.fte)) }),
       ...(!left && orgRole === '5' ? { Cases30: String(cases) } : {}),
+      WorkingDaysLost: dp2(Number(r.days_lost)),
+      ...(left ? {} : { Absat30Sept: [r.absent_for ? '1' : '0'] }),
+      ...(!left && r.absent_for ? { ReasonAbsence: [r.absent_for] } : {}),
       ...(inAsye ? { CFKSSstatus: ['1'] } : {}),
     };
     return w;

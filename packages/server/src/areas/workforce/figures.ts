@@ -183,23 +183,56 @@ const monthEnds = (asOf: string, months: number) => sql`
   select case when g = 0 then ${asOf}::date else (date_trunc('month', ${asOf}::date) - make_interval(months => g - 1) - interval '1 day')::date end as day
   from generate_series(0, ${months - 1}) g`;
 
-/** One worker's or one team's caseload at each month end over the last `months` months. */
+/**
+ * The team a worker was in on a day: after a move, the team moved to; before their first move,
+ * the team they moved from; a worker who never moved, their team. (worker_team_move keeps moves.)
+ */
+export const teamOn = (w: string, day: ReturnType<typeof sql>) => sql`(case
+  when (${sql.ref(`${w}.la_code`)}, ${sql.ref(`${w}.worker_id`)}) not in (select m.la_code, m.worker_id from worker_team_move m) then ${sql.ref(`${w}.team_id`)}
+  when exists (select 1 from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)} and m.moved_on <= ${day})
+    then (select m.to_team_id from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)} and m.moved_on <= ${day}
+      order by m.moved_on desc limit 1)
+  else (select m.from_team_id from worker_team_move m where m.la_code = ${sql.ref(`${w}.la_code`)} and m.worker_id = ${sql.ref(`${w}.worker_id`)}
+    order by m.moved_on limit 1) end)`;
+
+/**
+ * One worker's or one team's caseload at each month end over the last `months` months. One pass
+ * over the allocations that overlap the months (for a team, only its workers' allocations, by
+ * index), counted per day, rather than a scan of every allocation for each month. A team's
+ * workers are those in it on the day (moves between teams are kept).
+ */
 export async function caseloadHistory(
   db: Kysely<Database>,
   laCode: string,
   q: { workerId?: string | undefined; teamId?: string | undefined; months: number; asOf?: string | undefined },
 ) {
   const asOf = q.asOf ?? todayInEngland();
+  // A team's: those in it on each day (its current members, or anyone who has moved team).
+  const inTeam = q.teamId
+    ? sql`and (w.team_id = ${q.teamId} or (w.la_code, w.worker_id) in (select m.la_code, m.worker_id from worker_team_move m))
+        and ${teamOn('w', sql`d.day`)} = ${q.teamId}`
+    : sql``;
+  const whose = sql`${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${inTeam}`;
   const rows = (
     await sql<{ day: string; children: number | string; workers: number | string }>`
-    select d.day::text as day,
-      (select count(*) from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where a.la_code = ${laCode} and a.start_date <= d.day and (a.end_date is null or a.end_date > d.day)
-          ${q.workerId ? sql`and a.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}) as children,
-      (select count(*) from worker w where w.la_code = ${laCode} and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)
-          and w.job_role = any(${CASE_HOLDING}::text[])
-          ${q.workerId ? sql`and w.worker_id = ${q.workerId}` : sql``} ${q.teamId ? sql`and w.team_id = ${q.teamId}` : sql``}) as workers
-    from (${monthEnds(asOf, q.months)}) d
+    with days as (${monthEnds(asOf, q.months)}),
+    held as (
+      select d.day, count(*) as children
+      from worker w
+      join allocation a on a.la_code = w.la_code and a.worker_id = w.worker_id
+      join days d on a.start_date <= d.day and (a.end_date is null or a.end_date > d.day)
+      where w.la_code = ${laCode} ${whose}
+        and a.start_date <= ${asOf}::date and (a.end_date is null or a.end_date > (select min(day) from days))
+      group by d.day
+    ),
+    staff as (
+      select d.day, count(*) as workers
+      from worker w join days d on w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)
+      where w.la_code = ${laCode} and w.job_role = any(${CASE_HOLDING}::text[]) ${whose}
+      group by d.day
+    )
+    select d.day::text as day, coalesce(h.children, 0) as children, coalesce(s.workers, 0) as workers
+    from days d left join held h on h.day = d.day left join staff s on s.day = d.day
     order by d.day`.execute(db)
   ).rows;
   return { asOf, points: rows.map((r) => ({ day: String(r.day).slice(0, 10), children: Number(r.children), workers: Number(r.workers) })) };
@@ -237,6 +270,10 @@ export async function churn(
           .where('a.la_code', '=', laCode)
           .where('a.allocation_role', '=', 'social-worker')
           .where('a.start_date', '<=', asOf)
+          // Only the episodes open on the day: the outer query shows no others.
+          .where('e2.referral_date', '<=', asOf)
+          .where((eb) => eb.or([eb('e2.closure_date', 'is', null), eb('e2.closure_date', '>', asOf)]))
+          .where('e2.referral_nfa', '=', false)
           .groupBy('e2.episode_id')
           .as('c'),
       (j) => j.onRef('c.episode_id', '=', 'e.episode_id'),
@@ -250,11 +287,12 @@ export async function churn(
     .where(childrenInScope(actor.user, readScope))
     .$if(!!q.teamId, (qb) => qb.where('w.team_id', '=', q.teamId as string))
     .$if(!!q.flaggedOnly, (qb) => qb.where(sql<boolean>`coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}`));
-  const counted = await base
-    .select([sql<number>`count(*)`.as('children'), sql<number>`count(*) filter (where coalesce(c.last_12_months, 0) >= ${CHURN_FLAG})`.as('flagged')])
-    .executeTakeFirstOrThrow();
+  // The counts ride on the rows as window totals (taken before the limit), so the council's
+  // allocations are aggregated once, not once for the counts and again for the list.
   const rows = await base
     .select([
+      sql<number>`count(*) over ()`.as('total'),
+      sql<number>`count(*) filter (where coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}) over ()`.as('total_flagged'),
       'p.person_id',
       'p.la_child_id',
       'p.given_name',
@@ -279,7 +317,7 @@ export async function churn(
   return {
     asOf,
     flagAt: CHURN_FLAG,
-    counts: { children: Number(counted.children), flagged: Number(counted.flagged) },
+    counts: { children: Number(rows[0]?.total ?? 0), flagged: Number(rows[0]?.total_flagged ?? 0) },
     children: rows.map((r) => ({
       childId: r.person_id,
       laChildId: r.la_child_id ?? '',
@@ -319,22 +357,23 @@ export async function allocationGaps(db: Kysely<Database>, actor: Actor, q: { as
           .as('s'),
       (j) => j.onRef('s.child_id', '=', 'e.child_id'),
     )
-    // The team that last held the case, to show whose gap it is.
-    .leftJoin(
+    // The team that last held the case, to show whose gap it is: looked up for the children
+    // waiting only (by the allocation_child index), not worked out for every child first.
+    .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('allocation as a')
           .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
           .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-          .distinctOn('a.child_id')
-          .select(['a.child_id', 't.name as team_name', 't.team_id'])
-          .where('a.la_code', '=', laCode)
+          .select(['t.name as team_name', 't.team_id'])
+          .whereRef('a.la_code', '=', 'e.la_code')
+          .whereRef('a.child_id', '=', 'e.child_id')
           .where('a.allocation_role', '=', 'social-worker')
           .where('a.end_date', '<=', asOf)
-          .orderBy('a.child_id')
           .orderBy('a.end_date', 'desc')
+          .limit(1)
           .as('lt'),
-      (j) => j.onRef('lt.child_id', '=', 'e.child_id'),
+      (j) => j.onTrue(),
     )
     .select([
       'p.person_id',
@@ -390,30 +429,47 @@ type TeamMonthRow = {
 };
 
 /**
+/**
  * Each team's staff on each of `days` (a query of one `day` column): in post (headcount, FTE,
- * agency and permanent FTE), starters and leavers in the 12 months to the day (FTE, and the
- * permanent staff's), and the funded posts in force. In post on a day: started by it and not
- * left before it. Team membership is the worker's current team (the record keeps no history of
- * moves between teams). The performance indicators turnover-rate, agency-rate and vacancy-rate
- * read these same figures (areas/performance/indicators.ts), so the team page and the
- * dashboard cannot disagree.
+ * agency and permanent FTE), starters and leavers in the 12 months to the day (and the permanent
+ * leavers' FTE), and the funded posts in force. In post on a day: started by it and not left
+ * before it. Each worker counts in the team they were in on the day (a starter in the team they
+ * joined, a leaver in the team they left), from the record of moves between teams. The
+ * performance indicators turnover-rate, agency-rate and vacancy-rate read these same figures
+ * (areas/performance/indicators.ts), so the team page and the dashboard cannot disagree.
  */
 export function teamStaffOn(laCode: string, days: RawBuilder<unknown>, teamId?: string) {
   return sql<TeamMonthRow>`
-    select t.team_id, t.name, t.service, d.day,
-      count(w.worker_id) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)) as headcount,
-      coalesce(sum(w.fte) filter (where w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as fte,
-      coalesce(sum(w.fte) filter (where w.employment = 'agency' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as agency_fte,
-      coalesce(sum(w.fte) filter (where w.employment = 'permanent' and w.start_date <= d.day and (w.leave_date is null or w.leave_date >= d.day)), 0) as permanent_fte,
-      count(w.worker_id) filter (where w.start_date > (d.day - interval '12 months')::date and w.start_date <= d.day) as starters,
-      count(w.worker_id) filter (where w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day) as leavers,
-      coalesce(sum(w.fte) filter (where w.employment = 'permanent' and w.leave_date > (d.day - interval '12 months')::date and w.leave_date <= d.day), 0) as permanent_leavers_fte,
+    with days as (${days}),
+    wd as materialized (
+      select d.day, w.worker_id, w.fte, w.employment, w.start_date, w.leave_date,
+        ${teamOn('w', sql`d.day`)} as team_then, ${teamOn('w', sql`w.start_date`)} as joined_team, ${teamOn('w', sql`w.leave_date`)} as left_team
+      from days d cross join worker w
+      where w.la_code = ${laCode} and w.start_date <= d.day and (w.leave_date is null or w.leave_date > (d.day - interval '12 months')::date)
+    ),
+    -- Each figure grouped by its own team of the day, then joined by equality (team, day).
+    in_post as (
+      select day, team_then as team_id, count(*) as headcount, sum(fte) as fte,
+        coalesce(sum(fte) filter (where employment = 'agency'), 0) as agency_fte, coalesce(sum(fte) filter (where employment = 'permanent'), 0) as permanent_fte
+      from wd where leave_date is null or leave_date >= day group by day, team_then
+    ),
+    started as (
+      select day, joined_team as team_id, count(*) as starters from wd where start_date > (day - interval '12 months')::date group by day, joined_team
+    ),
+    left_team as (
+      select day, left_team as team_id, count(*) as leavers, coalesce(sum(fte) filter (where employment = 'permanent'), 0) as permanent_leavers_fte from wd
+      where leave_date > (day - interval '12 months')::date and leave_date <= day group by day, left_team
+    )
+    select t.team_id, t.name, t.service, d.day::text as day,
+      coalesce(i.headcount, 0) as headcount, coalesce(i.fte, 0) as fte, coalesce(i.agency_fte, 0) as agency_fte, coalesce(i.permanent_fte, 0) as permanent_fte,
+      coalesce(s.starters, 0) as starters, coalesce(l.leavers, 0) as leavers, coalesce(l.permanent_leavers_fte, 0) as permanent_leavers_fte,
       (select e.funded_fte from team_establishment e where e.la_code = t.la_code and e.team_id = t.team_id and e.effective_from <= d.day
         order by e.effective_from desc limit 1) as funded_fte
-    from team t cross join (${days}) d
-    left join worker w on w.la_code = t.la_code and w.team_id = t.team_id
-    where t.la_code = ${laCode} ${teamId ? sql`and t.team_id = ${teamId}` : sql``}
-    group by t.la_code, t.team_id, t.name, t.service, d.day`;
+    from team t cross join days d
+    left join in_post i on i.team_id = t.team_id and i.day = d.day
+    left join started s on s.team_id = t.team_id and s.day = d.day
+    left join left_team l on l.team_id = t.team_id and l.day = d.day
+    where t.la_code = ${laCode} ${teamId ? sql`and t.team_id = ${teamId}` : sql``}`;
 }
 
 /**

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { notFound } from '../../kernel/http/problem.ts';
+import { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
+import { moveTeam, recordAbsence, recordLeaving, workerCensusRecords } from './census-records.ts';
 import { allocate, createTeam, createWorker, endAllocation, getWorker, listTeams, listWorkers } from './service.ts';
 
 const team = z.object({
@@ -83,6 +85,84 @@ export async function workforceRoutes(fastify: FastifyInstance) {
     config: { permission: 'workforce:manage' },
     schema: { tags: ['workforce'], summary: 'Add a worker', body: newWorker, response: { 201: z.object({ workerId: z.uuid() }) } },
     handler: async (req, reply) => reply.status(201).send(await createWorker(db(), req.actor(), req.body)),
+  });
+
+  const workerParams = z.object({ workerId: z.string() });
+  const workerId = (v: string) => {
+    if (!isUuid(v)) throw notFound('worker');
+    return v;
+  };
+
+  app.get('/api/workers/:workerId/absences', {
+    config: { permission: 'absence:record' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'A worker’s absences with the working days each cost, and their leaving (the census’s reason and destination)',
+      params: workerParams,
+      response: {
+        200: z.object({
+          workerId: z.uuid(),
+          name: z.string(),
+          version: z.number().int(),
+          leaving: z
+            .object({
+              leaveDate: z.string(),
+              reason: z.string().nullable(),
+              reasonLabel: z.string().nullable(),
+              destination: z.string().nullable(),
+              destinationLabel: z.string().nullable(),
+            })
+            .nullable(),
+          absences: z.array(
+            z.object({
+              absenceId: z.uuid(),
+              startDate: z.string(),
+              endDate: z.string().nullable(),
+              reason: z.string(),
+              reasonLabel: z.string(),
+              workingDays: z.number().int(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: (req) => workerCensusRecords(db(), req.actor(), workerId(req.params.workerId)),
+  });
+
+  app.post('/api/workers/:workerId/absences', {
+    config: { permission: 'absence:record' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Record a worker’s absence (sickness, parental leave, training…): the census counts sickness days and who was away on 30 September',
+      params: workerParams,
+      body: newAbsence,
+      response: { 201: z.object({ absenceId: z.uuid() }) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await recordAbsence(db(), req.actor(), workerId(req.params.workerId), req.body)),
+  });
+
+  app.post('/api/workers/:workerId/leaving', {
+    config: { permission: 'workforce:manage' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Record a worker leaving: the day, the reason and where they went; 409 when the worker changed since it was read',
+      params: workerParams,
+      body: workerLeaving,
+      response: { 200: z.object({ workerId: z.uuid(), version: z.number().int() }) },
+    },
+    handler: (req) => recordLeaving(db(), req.actor(), workerId(req.params.workerId), req.body),
+  });
+
+  app.post('/api/workers/:workerId/team-moves', {
+    config: { permission: 'workforce:manage' },
+    schema: {
+      tags: ['workforce'],
+      summary: 'Move a worker to another team on a day; kept, so past team figures count them where they were then; 409 when the worker changed',
+      params: workerParams,
+      body: teamMove,
+      response: { 200: z.object({ workerId: z.uuid(), version: z.number().int() }) },
+    },
+    handler: (req) => moveTeam(db(), req.actor(), workerId(req.params.workerId), req.body),
   });
 
   app.post('/api/children/:childId/allocations', {

@@ -59,6 +59,8 @@ export interface WorkerTable {
   asye_start: string | null;
   protected_caseload: number | null;
   supervisor_worker_id: string | null;
+  // Migration 0013: where a leaver went (CSWW LeaverDestination).
+  leaver_destination: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonTable {
@@ -807,6 +809,8 @@ export interface Database {
   worker_obligation: WorkerObligationTable;
   case_audit: CaseAuditTable;
   case_audit_action: CaseAuditActionTable;
+  worker_absence: WorkerAbsenceTable;
+  worker_team_move: WorkerTeamMoveTable;
   risk_assessment: RiskAssessmentTable;
   comparator: ComparatorTable;
   benchmark_value: BenchmarkValueTable;
@@ -898,6 +902,32 @@ export interface CaseAuditActionTable {
   due_date: DateCol;
   completed_on: DateCol | null;
   version: DefaultedInt;
+  // Migration 0013: who marked it done, and the evidence that it was.
+  completed_by: ColumnType<Uuid | null, Uuid | null | undefined, Uuid | null>;
+  completion_evidence: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0013: a worker's absence (the census's working days lost and who was absent on 30 September). */
+export interface WorkerAbsenceTable {
+  la_code: string;
+  absence_id: Uuid;
+  worker_id: Uuid;
+  start_date: DateCol;
+  end_date: DateCol | null;
+  reason: string;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
+}
+
+/** Migration 0013: a worker's move from one team to another, so past team figures use the team of the day. */
+export interface WorkerTeamMoveTable {
+  la_code: string;
+  worker_id: Uuid;
+  moved_on: DateCol;
+  from_team_id: Uuid | null;
+  to_team_id: Uuid;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
 }
 
 export interface RiskAssessmentTable {

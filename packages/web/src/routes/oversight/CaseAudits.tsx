@@ -1,7 +1,7 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
 import { api, problemOf } from '../../api/client.ts';
-import { type CaseAudit, caseAuditApi } from '../../api/oversight.ts';
+import { type AuditAction, type CaseAudit, caseAuditApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
@@ -25,9 +25,12 @@ function pastDate(parts: DateParts, field: string, what: string, problems: Array
 
 /** The child's case audits: each grade (moderated where it was), the answers and the actions; for auditors, the forms. */
 export function CaseAudits({ childId }: { childId: string }) {
-  const { can } = useSession();
+  const { can, user } = useSession();
   const list = useLoad(() => caseAuditApi.list(childId), childId);
   const mayAudit = can('case-audit:record');
+  // The owner marks their own action done; a manager (team or council scope) their staff's. The server decides finally.
+  const mayComplete = (a: AuditAction) =>
+    can('audit-action:complete') && (a.ownerWorkerId === user?.workerId || (user?.role !== 'social-worker' && user?.role !== 'iro'));
   return (
     <div className="lantern-subsection" data-testid="case-audits">
       <h3 className="govuk-heading-s">Case audits</h3>
@@ -35,14 +38,26 @@ export function CaseAudits({ childId }: { childId: string }) {
       {!list.data && !list.problem ? <Loading /> : null}
       {list.data?.caseAudits.length === 0 ? <p className="govuk-body">No case audits.</p> : null}
       {list.data?.caseAudits.map((a) => (
-        <CaseAuditCard key={a.caseAuditId} childId={childId} audit={a} mayModerate={mayAudit} onChanged={list.reload} />
+        <CaseAuditCard key={a.caseAuditId} childId={childId} audit={a} mayModerate={mayAudit} mayComplete={mayComplete} onChanged={list.reload} />
       ))}
       {mayAudit ? <CaseAuditForm childId={childId} onRecorded={list.reload} /> : null}
     </div>
   );
 }
 
-function CaseAuditCard({ childId, audit: a, mayModerate, onChanged }: { childId: string; audit: CaseAudit; mayModerate: boolean; onChanged: () => void }) {
+function CaseAuditCard({
+  childId,
+  audit: a,
+  mayModerate,
+  mayComplete,
+  onChanged,
+}: {
+  childId: string;
+  audit: CaseAudit;
+  mayModerate: boolean;
+  mayComplete: (action: AuditAction) => boolean;
+  onChanged: () => void;
+}) {
   return (
     <div className="govuk-summary-card" data-testid="case-audit">
       <div className="govuk-summary-card__title-wrapper">
@@ -92,13 +107,24 @@ function CaseAuditCard({ childId, audit: a, mayModerate, onChanged }: { childId:
             </thead>
             <tbody className="govuk-table__body">
               {a.actions.map((x) => (
-                <tr className="govuk-table__row" key={x.actionId}>
+                <tr className="govuk-table__row" key={x.actionId} data-testid="audit-action">
                   <td className="govuk-table__cell">{x.finding}</td>
-                  <td className="govuk-table__cell">{x.action}</td>
+                  <td className="govuk-table__cell">
+                    {x.action}
+                    {x.completedOn ? (
+                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="action-evidence">
+                        Done {formatDate(x.completedOn)}
+                        {x.completedBy ? ` (${x.completedBy})` : ''}
+                        {x.evidence ? `: ${x.evidence}` : ''}
+                      </p>
+                    ) : mayComplete(x) ? (
+                      <ActionDoneForm action={x} onDone={onChanged} />
+                    ) : null}
+                  </td>
                   <td className="govuk-table__cell">{x.owner}</td>
                   <td className="govuk-table__cell">
                     {formatDate(x.dueDate)}
-                    {x.completedOn ? ` (done ${formatDate(x.completedOn)})` : null}
+                    {x.completedOn ? <strong className="govuk-tag govuk-tag--green lantern-heading-tag">Done</strong> : null}
                     {x.overdue ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Overdue</strong> : null}
                   </td>
                 </tr>
@@ -319,6 +345,62 @@ function ModerationForm({ childId, audit, onRecorded }: { childId: string; audit
           />
           <Textarea name={`${prefix}-notes`} label="Moderation notes" value={notes} onChange={setNotes} error={errors.fields.notes} rows={3} />
           <Button busy={busy}>Record moderation</Button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+/** The owner (or their manager) marks an audit action done, saying what shows it was. */
+function ActionDoneForm({ action, onDone }: { action: AuditAction; onDone: () => void }) {
+  const prefix = `done-${action.actionId}`;
+  const anchors = { completedOn: `${prefix}-on-day`, evidence: `${prefix}-evidence` };
+  const [on, setOn] = useState(dateParts(todayInEngland()));
+  const [evidence, setEvidence] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Array<[string, string]> = [];
+    const iso = pastDate(on, 'completedOn', 'The date it was done', problems);
+    if (!evidence.trim()) problems.push(['evidence', 'Enter the evidence that it was done']);
+    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
+    setBusy(true);
+    try {
+      await caseAuditApi.completeAction(action.actionId, { version: action.version, completedOn: iso, evidence: evidence.trim() });
+      setErrors(NO_ERRORS);
+      onDone();
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem.status === 409) {
+        setErrors({ summary: [{ text: 'Someone else changed this action since you opened it. It has been reloaded.' }], fields: {} });
+        onDone();
+      } else setErrors(errorsFromProblem(problem, anchors));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Mark as done</span>
+      </summary>
+      <div className="govuk-details__text">
+        <form onSubmit={submit} noValidate aria-label={`Mark as done: ${action.action}`}>
+          <ErrorSummary items={errors.summary} />
+          <DateInput name={`${prefix}-on`} label="Date it was done" value={on} onChange={setOn} error={errors.fields.completedOn} />
+          <Textarea
+            name={`${prefix}-evidence`}
+            label="Evidence"
+            hint="What was done, and where it is on the record"
+            value={evidence}
+            onChange={setEvidence}
+            error={errors.fields.evidence}
+            rows={2}
+          />
+          <Button busy={busy}>Mark as done</Button>
         </form>
       </div>
     </details>

@@ -9,6 +9,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { dateFromParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { AbsenceSection } from './AbsenceSection.tsx';
 import { InductionSection } from './InductionSection.tsx';
 
 const ANCHORS = { heldOn: 'heldOn-day', notes: 'notes', children: 'children' };
@@ -134,6 +135,7 @@ export function SupervisionPage() {
       ) : null}
 
       <InductionSection workerId={workerId} />
+      {can('absence:record') ? <AbsenceSection workerId={workerId} /> : null}
 
       <section aria-labelledby="history-heading" className="lantern-section">
         <h2 className="govuk-heading-m" id="history-heading">
