@@ -228,6 +228,9 @@ export async function computeIndicator(
   return resultOf(def, w, scope, agg, population, options.aggregatesOnly ?? false);
 }
 
+/** How many indicators are counted at once (the PostgreSQL pool holds ten connections). */
+const CONCURRENT_INDICATORS = 4;
+
 /** Every indicator for a scope, as of a date. */
 export async function computeAll(
   db: Kysely<Database>,
@@ -235,8 +238,15 @@ export async function computeAll(
   options: { asOf: string; months?: number; scope?: KpiScope; aggregatesOnly?: boolean; live?: boolean },
 ): Promise<IndicatorResult[]> {
   const population = await councilPopulation(db, laCode);
-  const out: IndicatorResult[] = [];
-  for (const def of INDICATORS) out.push(await computeIndicator(db, laCode, def.id, { ...options, population }));
+  // A few at a time: on PostgreSQL each runs on its own pooled connection (and core); the
+  // embedded store takes them in turn on its one connection, as it would one by one.
+  const out: IndicatorResult[] = new Array(INDICATORS.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < INDICATORS.length; i = next++)
+      out[i] = await computeIndicator(db, laCode, (INDICATORS[i] as (typeof INDICATORS)[number]).id, { ...options, population });
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_INDICATORS }, worker));
   return out;
 }
 
