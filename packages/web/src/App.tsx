@@ -69,6 +69,8 @@ const ActionPage = page(() => import('./routes/performance/ActionPage.tsx'), 'Ac
 const BoardPackPage = page(() => import('./routes/performance/BoardPackPage.tsx'), 'BoardPackPage');
 const InspectionPage = page(() => import('./routes/performance/InspectionPage.tsx'), 'InspectionPage');
 const LoadBenchmarksPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadBenchmarksPage');
+const LoadNeighboursPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadNeighboursPage');
+const AddActionPage = page(() => import('./routes/performance/AddActionPage.tsx'), 'AddActionPage');
 // The looked-after pages, in their own bundle too.
 type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
 const lac = (name: keyof LookedAfterModule) =>
@@ -158,11 +160,13 @@ export function App() {
               <Route element={<Lazy />}>
                 <Route path="performance" element={<DashboardPage />} />
                 <Route path="performance/benchmarks/load" element={<LoadBenchmarksPage />} />
+                <Route path="performance/benchmarks/neighbours" element={<LoadNeighboursPage />} />
                 <Route path="performance/:indicatorId" element={<IndicatorPage />} />
                 <Route path="performance/:indicatorId/children" element={<ChildrenBehindPage />} />
                 <Route path="improvement" element={<ImprovementPage />} />
                 <Route path="improvement/actions/:actionId" element={<ActionPage />} />
                 <Route path="improvement/inspections/new" element={<InspectionPage />} />
+                <Route path="improvement/recommendations/:recommendationId/actions/new" element={<AddActionPage />} />
                 <Route path="improvement/board-pack" element={<BoardPackPage />} />
               </Route>
               <Route path="workforce" element={<WorkforcePage />} />
