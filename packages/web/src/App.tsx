@@ -3,26 +3,39 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Notices.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
-import { AddChildPage } from './routes/children/AddChildPage.tsx';
-import { ChildPage } from './routes/children/ChildPage.tsx';
-import { EditChildPage } from './routes/children/EditChildPage.tsx';
-import { ChildPartnersPage } from './routes/partners/ChildPartnersPage.tsx';
-import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerInboxPage.tsx';
-import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
-import { RegisterPage } from './routes/partners/RegisterPage.tsx';
-import { CinCensusPage } from './routes/returns/CinCensusPage.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
-import { TeamPage } from './routes/teams/TeamPage.tsx';
-import { TeamsPage } from './routes/teams/TeamsPage.tsx';
-import { WorkPage } from './routes/work/WorkPage.tsx';
-import { CareFormPage } from './routes/care/CareFormPage.tsx';
-import { CareLeaversPage, UascListPage } from './routes/care/ListsPages.tsx';
-import { LookedAfterCarePage } from './routes/care/LookedAfterCarePage.tsx';
-import { SupervisionPage } from './routes/workforce/SupervisionPage.tsx';
-import { WorkforcePage } from './routes/workforce/WorkforcePage.tsx';
-import { ReturnsPage } from './routes/returns/ReturnsPage.tsx';
 import { RequireSession, SessionProvider } from './session.tsx';
+
+/**
+ * Every page but signing in and out is fetched the first time it is opened, so the first load
+ * carries only the shell; Layout shows "Loading…" meanwhile.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+const AddChildPage = page(() => import('./routes/children/AddChildPage.tsx'), 'AddChildPage');
+const ChildPage = page(() => import('./routes/children/ChildPage.tsx'), 'ChildPage');
+const EditChildPage = page(() => import('./routes/children/EditChildPage.tsx'), 'EditChildPage');
+const ChildPartnersPage = page(() => import('./routes/partners/ChildPartnersPage.tsx'), 'ChildPartnersPage');
+const PartnerAnswerPage = page(() => import('./routes/partners/PartnerInboxPage.tsx'), 'PartnerAnswerPage');
+const PartnerInboxPage = page(() => import('./routes/partners/PartnerInboxPage.tsx'), 'PartnerInboxPage');
+const HomePage = page(() => import('./routes/partners/PartnersOverviewPage.tsx'), 'HomePage');
+const PartnersOverviewPage = page(() => import('./routes/partners/PartnersOverviewPage.tsx'), 'PartnersOverviewPage');
+const RegisterPage = page(() => import('./routes/partners/RegisterPage.tsx'), 'RegisterPage');
+const CinCensusPage = page(() => import('./routes/returns/CinCensusPage.tsx'), 'CinCensusPage');
+const TeamPage = page(() => import('./routes/teams/TeamPage.tsx'), 'TeamPage');
+const TeamsPage = page(() => import('./routes/teams/TeamsPage.tsx'), 'TeamsPage');
+const WorkPage = page(() => import('./routes/work/WorkPage.tsx'), 'WorkPage');
+const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareFormPage');
+const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
+const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
+const LookedAfterCarePage = page(() => import('./routes/care/LookedAfterCarePage.tsx'), 'LookedAfterCarePage');
+const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
+const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
+const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
+const ChildrenLookedAfterPage = page(() => import('./routes/menu/GroupPage.tsx'), 'ChildrenLookedAfterPage');
+const TeamsAndWorkforcePage = page(() => import('./routes/menu/GroupPage.tsx'), 'TeamsAndWorkforcePage');
 
 // The casework pages come in their own bundle, fetched the first time one is opened.
 type CaseworkModule = typeof import('./routes/casework/index.ts');
@@ -47,17 +60,17 @@ const CinPlanReviewPage = casework('CinPlanReviewPage');
 const CinPlanEndPage = casework('CinPlanEndPage');
 const ClosurePage = casework('ClosurePage');
 
-type PerformanceModule = typeof import('./routes/performance/index.ts');
-const performancePage = (name: keyof PerformanceModule) =>
-  lazy(() => import('./routes/performance/index.ts').then((m) => ({ default: m[name] as ComponentType })));
-const DashboardPage = performancePage('DashboardPage');
-const IndicatorPage = performancePage('IndicatorPage');
-const ChildrenBehindPage = performancePage('ChildrenBehindPage');
-const ImprovementPage = performancePage('ImprovementPage');
-const ActionPage = performancePage('ActionPage');
-const BoardPackPage = performancePage('BoardPackPage');
-const InspectionPage = performancePage('InspectionPage');
-const LoadBenchmarksPage = performancePage('LoadBenchmarksPage');
+// Each performance page on its own, so only the dashboard and an indicator fetch Chart.js.
+const DashboardPage = page(() => import('./routes/performance/DashboardPage.tsx'), 'DashboardPage');
+const IndicatorPage = page(() => import('./routes/performance/IndicatorPage.tsx'), 'IndicatorPage');
+const ChildrenBehindPage = page(() => import('./routes/performance/ChildrenBehindPage.tsx'), 'ChildrenBehindPage');
+const ImprovementPage = page(() => import('./routes/performance/ImprovementPage.tsx'), 'ImprovementPage');
+const ActionPage = page(() => import('./routes/performance/ActionPage.tsx'), 'ActionPage');
+const BoardPackPage = page(() => import('./routes/performance/BoardPackPage.tsx'), 'BoardPackPage');
+const InspectionPage = page(() => import('./routes/performance/InspectionPage.tsx'), 'InspectionPage');
+const LoadBenchmarksPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadBenchmarksPage');
+const LoadNeighboursPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadNeighboursPage');
+const AddActionPage = page(() => import('./routes/performance/AddActionPage.tsx'), 'AddActionPage');
 // The looked-after pages, in their own bundle too.
 type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
 const lac = (name: keyof LookedAfterModule) =>
@@ -147,14 +160,18 @@ export function App() {
               <Route element={<Lazy />}>
                 <Route path="performance" element={<DashboardPage />} />
                 <Route path="performance/benchmarks/load" element={<LoadBenchmarksPage />} />
+                <Route path="performance/benchmarks/neighbours" element={<LoadNeighboursPage />} />
                 <Route path="performance/:indicatorId" element={<IndicatorPage />} />
                 <Route path="performance/:indicatorId/children" element={<ChildrenBehindPage />} />
                 <Route path="improvement" element={<ImprovementPage />} />
                 <Route path="improvement/actions/:actionId" element={<ActionPage />} />
                 <Route path="improvement/inspections/new" element={<InspectionPage />} />
+                <Route path="improvement/recommendations/:recommendationId/actions/new" element={<AddActionPage />} />
                 <Route path="improvement/board-pack" element={<BoardPackPage />} />
               </Route>
               <Route path="workforce" element={<WorkforcePage />} />
+              <Route path="teams-and-workforce" element={<TeamsAndWorkforcePage />} />
+              <Route path="children-looked-after" element={<ChildrenLookedAfterPage />} />
               <Route path="workers/:workerId/supervision" element={<SupervisionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -93,7 +93,9 @@ describe.skipIf(skip)('Looked-after care in a browser', () => {
     await page.locator('.govuk-notification-banner--success').waitFor();
     expect(await text(page, '[data-testid=uasc-delay]')).toContain('Looked after 3 days after referral');
 
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'UASC' }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Children looked after' }).click();
+    await heading1(page, 'Children looked after');
+    await page.getByRole('link', { name: 'Unaccompanied asylum-seeking children' }).click();
     await heading1(page, 'Unaccompanied asylum-seeking children');
     expect(await text(page, '[data-testid=uasc-delayed]')).toBe('1 child was not looked after on the day of referral.');
     expect(await text(page, '[data-testid=uasc-row]')).toContain('3 days');

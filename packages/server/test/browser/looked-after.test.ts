@@ -126,7 +126,9 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
     expect(await sw.getByTestId('current-placement').textContent()).toContain('No registered home could meet her needs');
     expect(await sw.getByTestId('lac-deadlines').textContent()).toContain('nregistered');
 
-    await hos.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Unregistered placements' }).click();
+    await hos.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Children looked after' }).click();
+    await heading1(hos, 'Children looked after');
+    await hos.getByRole('link', { name: 'Unregistered placements' }).click();
     await heading1(hos, 'Children placed with unregistered providers');
     expect(await hos.getByTestId('unregistered-placements').textContent()).toContain('Rosa Carecourt');
   });

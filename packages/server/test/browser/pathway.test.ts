@@ -104,9 +104,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
       'My work',
       'Teams',
       'Add a child',
-      'UASC',
-      'Care leavers',
-      'Providers',
+      'Children looked after',
     ]);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Add a child' }).click();

@@ -2,9 +2,10 @@
  * A director in a real browser: the head of service opens the performance dashboard over a
  * seeded demo council, follows a number to the children behind it and on to a child's record,
  * then marks an overdue improvement action done, first refused without evidence, and opens the
- * printable board pack; records an inspection with a recommendation and loads a small file of
- * published figures. axe checks the dashboard, an indicator, the children list, the forms with
- * their errors and the board pack.
+ * printable board pack; records an inspection with a recommendation, loads a small file of
+ * published figures, adds an action to a recommendation and loads the statistical neighbours.
+ * axe checks the dashboard, an indicator, the children list, the forms with their errors and
+ * the board pack.
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
@@ -211,5 +212,97 @@ describe.skipIf(skip)('A director’s dashboard and improvement plan in a browse
     // England, the region, and the neighbours' average (Shropshire, the only neighbour with a 2025-26 figure).
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(1)).toEqual(['21.9%', '24.4%', '19.5%']);
+  });
+
+  test('the director adds an action with an owner, a due date and a measure to a recommendation, refused first, and sees it on the plan', async () => {
+    // A monitoring visit of its own, so this test does not lean on the inspection recorded above.
+    const recommendation = 'Strengthen management oversight of re-referrals so that families do not come back without help.';
+    const recorded = await page.request.post(`${server.url}/api/improvement/inspections`, {
+      data: {
+        kind: 'monitoring-visit',
+        framework: 'ILACS monitoring visit',
+        startedOn: '2026-09-15',
+        findings: 'Too many families are referred again within a year.',
+        recommendations: [{ number: 1, text: recommendation }],
+      },
+    });
+    expect(recorded.status()).toBe(201);
+    const { owners } = await (await page.request.get(`${server.url}/api/improvement/owners`)).json();
+    const owner = owners.find((o: { role: string }) => o.role === 'team-manager');
+    expect(owner, 'a team manager to own the action').toBeTruthy();
+
+    await page.goto(`${server.url}/improvement`);
+    await heading1(page, 'Improvement plan');
+    const section = page.getByRole('region', { name: 'Monitoring visit, 15 September 2026' });
+    await expect(section.getByText('No actions yet.').isVisible()).resolves.toBe(true);
+    await section.getByRole('link', { name: 'Add an action to recommendation 1' }).click();
+    await heading1(page, 'Add an action');
+    await page.getByText(recommendation).waitFor();
+
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('Enter what will be done').waitFor();
+    for (const message of ['Select who owns the action', 'Enter the date it is due by'])
+      await expect(summary.getByRole('link', { name: message }).isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page, 'the add-an-action form with its errors');
+
+    const title = 'Team managers review every re-referral within five working days and record why the family came back.';
+    await page.getByLabel('What will be done').fill(title);
+    await page.getByLabel('Owner').selectOption({ label: owner.name });
+    const due = page.getByRole('group', { name: 'Due by' });
+    await due.getByLabel('Day').fill('31');
+    await due.getByLabel('Month').fill('3');
+    await due.getByLabel('Year').fill('2027');
+    // A measure is an indicator with a target: the indicator alone is refused.
+    await page.getByLabel('Indicator that will show it worked (optional)').selectOption({ label: 'Re-referrals within 12 months' });
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await summary.getByRole('link', { name: 'Enter the target for the indicator' }).waitFor();
+    await page.getByLabel('Target for the indicator').fill('18');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+
+    await page.locator('.govuk-notification-banner--success').getByText('Action added').waitFor();
+    await heading1(page, 'Improvement plan');
+    const row = section.getByRole('table', { name: 'Actions for recommendation 1' }).getByRole('row', { name: /Team managers review every re-referral/ });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual([owner.name, '31 March 2027', 'Not started']);
+    expect(cells[3]).toContain('Re-referrals within 12 months');
+    expect(cells[3]).toContain('against a target of 18%');
+  });
+
+  test('the director loads the statistical neighbours, refused first, and the indicator averages the new neighbours', async () => {
+    const { user } = await (await page.request.get(`${server.url}/api/session`)).json();
+    // A second council's published figure, so the average of two neighbours can be read off.
+    const figures = await page.request.post(`${server.url}/api/benchmarks`, {
+      data: {
+        csv: 'time_period,geographic_level,region_code,region_name,new_la_code,la_name,indicator,value\n202526,Local authority,E12000005,West Midlands,E06000020,Telford and Wrekin,re-referrals-12m,24.5\n',
+      },
+    });
+    expect(figures.status()).toBe(201);
+    await page.goto(`${server.url}/performance/re-referrals-12m`);
+    await heading1(page, 'Re-referrals within 12 months');
+    await page.getByRole('link', { name: 'Load the statistical neighbours' }).click();
+    await heading1(page, 'Load the statistical neighbours');
+    const file = (lines: string[]) => ({
+      name: 'neighbours.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`la_code,neighbour_la_code,rank\n${lines.join('\n')}\n`),
+    });
+    // A neighbour whose figures were never loaded is refused, by its code.
+    await page.getByLabel('CSV file of statistical neighbours').setInputFiles(file([`${user.laCode},E09000033,1`]));
+    await page.getByRole('button', { name: 'Load the neighbours' }).click();
+    await page.locator('.govuk-error-summary').getByText('E09000033: load its published figures first').waitFor();
+    await expectNoAxeViolations(page, 'the statistical neighbours form with its error');
+    // Another council's rows are not this council's neighbours, and are left alone.
+    await page
+      .getByLabel('CSV file of statistical neighbours')
+      .setInputFiles(file([`${user.laCode},E06000051,1`, `${user.laCode},E06000020,2`, 'E06000051,E06000020,1']));
+    await page.getByRole('button', { name: 'Load the neighbours' }).click();
+    await page.locator('.govuk-notification-banner--success').getByText('2 statistical neighbours loaded').waitFor();
+    await page.getByRole('link', { name: 'See the indicator against the published figures' }).click();
+    await heading1(page, 'Re-referrals within 12 months');
+    const row = page.getByRole('table', { name: /by year/ }).getByRole('row', { name: /2025-26/ });
+    await row.waitFor();
+    // Shropshire's 19.5 and Telford and Wrekin's 24.5.
+    expect((await row.locator('td').allTextContents()).at(-1)).toBe('22%');
   });
 });

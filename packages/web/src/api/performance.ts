@@ -137,6 +137,7 @@ export const performanceApi = {
     ),
   benchmarks: (id: string) => request<Benchmarks>('GET', `/api/benchmarks/${encodeURIComponent(id)}`),
   loadBenchmarks: (csv: string) => request<{ values: number; comparators: number; skipped: number }>('POST', '/api/benchmarks', { body: { csv } }),
+  loadNeighbours: (csv: string) => request<{ neighbours: number }>('PUT', '/api/benchmarks/neighbours', { body: { csv } }),
 };
 
 export type NewInspection = {
@@ -149,11 +150,16 @@ export type NewInspection = {
   recommendations: { number: number; text: string }[];
 };
 
+export type NewAction = { title: string; ownerUserId: string; dueDate: string; indicatorId: string | null; target: number | null };
+
 export const improvementApi = {
   plan: (asOf?: string) => request<{ asOf: string; inspections: Inspection[] }>('GET', '/api/improvement', { query: { asOf } }),
   recordInspection: (body: NewInspection) => request<{ inspectionId: string; recommendationIds: string[] }>('POST', '/api/improvement/inspections', { body }),
   worklist: (view: 'mine' | 'all') => request<{ actions: ImprovementAction[] }>('GET', '/api/improvement/worklist', { query: { view } }),
   updateAction: (actionId: string, body: { version: number; status?: ActionStatus; evidence?: string | null; completedOn?: string | null }) =>
     request<{ actionId: string; version: number; status: ActionStatus }>('PATCH', `/api/improvement/actions/${encodeURIComponent(actionId)}`, { body }),
+  owners: () => request<{ owners: { userId: string; name: string; role: string }[] }>('GET', '/api/improvement/owners'),
+  addAction: (recommendationId: string, body: NewAction) =>
+    request<{ actionId: string; version: number }>('POST', `/api/improvement/recommendations/${encodeURIComponent(recommendationId)}/actions`, { body }),
   boardPack: (q: { asOf?: string; since?: string }) => request<BoardPack>('GET', '/api/improvement/board-pack', { query: q }),
 };

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Header } from './Header.tsx';
+import { Loading } from './Notices.tsx';
 
 /** Every page: skip link, header, the page in <main>, footer. */
 export function Layout() {
@@ -23,7 +24,10 @@ export function Layout() {
       <Header />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          <Outlet />
+          {/* Pages are fetched when first opened (see App.tsx); meanwhile the shell stays and says so. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <footer className="govuk-footer">

@@ -133,6 +133,13 @@ export function ImprovementPage() {
               ) : (
                 <p className="govuk-body">No actions yet.</p>
               )}
+              {manages ? (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={`/improvement/recommendations/${r.recommendationId}/actions/new`}>
+                    Add an action<span className="govuk-visually-hidden"> to recommendation {r.number}</span>
+                  </Link>
+                </p>
+              ) : null}
             </div>
           ))}
         </section>

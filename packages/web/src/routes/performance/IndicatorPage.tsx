@@ -169,6 +169,10 @@ export function IndicatorPage() {
             <p className="govuk-body">
               <Link className="govuk-link" to={`/performance/benchmarks/load?indicator=${encodeURIComponent(r.id)}`}>
                 Load published figures
+              </Link>{' '}
+              ·{' '}
+              <Link className="govuk-link" to={`/performance/benchmarks/neighbours?indicator=${encodeURIComponent(r.id)}`}>
+                Load the statistical neighbours
               </Link>
             </p>
           ) : null}
