@@ -1073,9 +1073,22 @@ class CouncilGenerator {
       }
       if (w < 0 && end !== null && rng.chance(isLast ? 0.35 : 0.25)) w = wf.pickLeaverLeavingFrom(seg.pool, end, start, previous);
       if (w < 0) w = wf.pickCurrent(seg.pool, start, previous, preferTeam, isLast && endDay === null ? wf.openSw : null);
+      if (wf.worker(w).start > start) {
+        // Nobody in the pool had started by then: the longest-serving worker is the likeliest to have had it.
+        const earliest = wf.pickEarliest(seg.pool, previous);
+        if (earliest >= 0 && wf.worker(earliest).start < wf.worker(w).start) w = earliest;
+      }
       const worker = wf.worker(w);
       if (worker.start > start) {
-        // Nobody in the pool had started then: the case waited, or the previous worker kept it.
+        // Nobody in the pool now had started then: on a new case, someone since gone held it until
+        // this worker came (a child in care had a social worker all along: 903 rule SW12STG2); else
+        // the case waited, or the previous worker kept it.
+        const upTo = end === null ? worker.start : Math.min(worker.start, end);
+        const earlier = before ? -1 : wf.pickLeaverLeavingFrom(seg.pool, upTo, start, w);
+        if (earlier >= 0) {
+          kept.push({ start, end: upTo, worker: earlier, endReason: null });
+          previous = earlier;
+        }
         start = worker.start;
         if (before && before.end === seg.start && before.endReason === null) {
           const prev = wf.worker(before.worker);
