@@ -11,6 +11,7 @@ import { PartnerAnswerPage, PartnerInboxPage } from './routes/partners/PartnerIn
 import { HomePage, PartnersOverviewPage } from './routes/partners/PartnersOverviewPage.tsx';
 import { RegisterPage } from './routes/partners/RegisterPage.tsx';
 import { CinCensusPage } from './routes/returns/CinCensusPage.tsx';
+import { Ssda903Page } from './routes/returns/Ssda903Page.tsx';
 import { SignInPage } from './routes/session/SignInPage.tsx';
 import { SignOutPage } from './routes/session/SignOutPage.tsx';
 import { TeamPage } from './routes/teams/TeamPage.tsx';
@@ -93,6 +94,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="work" element={<WorkPage />} />
               <Route path="returns/cin-census" element={<CinCensusPage />} />
+              <Route path="returns/ssda903" element={<Ssda903Page />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />
