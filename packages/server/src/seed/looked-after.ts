@@ -370,7 +370,8 @@ export class LookedAfterGenerator {
           rhi_accepted: accepted,
           rhi_learned: accepted ? rng.pick(LEARNED) : null,
         });
-        day += count >= 3 ? rng.between(3, 30) : rng.between(20, 200);
+        // The next goes missing after this one ended (903 rule 574: no overlapping episodes).
+        day = Math.max(day + (count >= 3 ? rng.between(3, 30) : rng.between(20, 200)), Math.floor(endedAt / 86_400_000) + 1);
       }
     }
     return periodId;
