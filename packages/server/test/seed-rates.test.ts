@@ -153,7 +153,8 @@ describe('the synthetic council’s permanence, health and care leaver rates', (
         count(*) filter (where birthday_age >= 19)::int as older,
         count(*) filter (where birthday_age >= 19 and activity ~ '^[FP][1245]$')::int as eet
       from leaver_birthday_contact where la_code = ${LA}`);
-    expect(r.n).toBeGreaterThan(80);
+    // Contacts are at the birthdays after care ended (19–21 for those who left at 18), none while still looked after.
+    expect(r.n).toBeGreaterThan(50);
     expect(r.in_touch / r.n).toBeGreaterThan(0.82);
     expect(r.in_touch / r.n).toBeLessThan(0.96);
     expect(r.suitable / r.n).toBeGreaterThan(0.8);

@@ -24,6 +24,7 @@ const HomePage = page(() => import('./routes/partners/PartnersOverviewPage.tsx')
 const PartnersOverviewPage = page(() => import('./routes/partners/PartnersOverviewPage.tsx'), 'PartnersOverviewPage');
 const RegisterPage = page(() => import('./routes/partners/RegisterPage.tsx'), 'RegisterPage');
 const CinCensusPage = page(() => import('./routes/returns/CinCensusPage.tsx'), 'CinCensusPage');
+const Ssda903Page = page(() => import('./routes/returns/Ssda903Page.tsx'), 'Ssda903Page');
 const TeamPage = page(() => import('./routes/teams/TeamPage.tsx'), 'TeamPage');
 const TeamsPage = page(() => import('./routes/teams/TeamsPage.tsx'), 'TeamsPage');
 const WorkPage = page(() => import('./routes/work/WorkPage.tsx'), 'WorkPage');
@@ -108,6 +109,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="work" element={<WorkPage />} />
               <Route path="returns/cin-census" element={<CinCensusPage />} />
+              <Route path="returns/ssda903" element={<Ssda903Page />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />

@@ -54,6 +54,12 @@ describe('SSDA903 social worker episode rules', () => {
     { SWEpisodes: [2] },
   );
   F('SW12STG2', { Episodes: lac, SWEpisodes: [s('1', '01/01/2024'), s('2', '02/04/2025')] }, { SWEpisodes: [1], Episodes: [2] });
+  // Looked after from 1 September: a social worker from then (or before) covers the year; one from October does not.
+  F(
+    'SW12STG2',
+    { Episodes: [ep('1', '01/09/2025'), ep('2', '01/09/2025')], SWEpisodes: [s('1', '15/08/2025'), s('2', '01/10/2025')] },
+    { SWEpisodes: [1], Episodes: [] },
+  );
   F(
     'SW17STG2',
     { Episodes: lac, SWEpisodes: [s('1', '01/01/2024'), s('2', '01/01/2024', '30/03/2026'), s('3', '01/01/2024', '31/03/2026')] },

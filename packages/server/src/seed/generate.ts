@@ -624,7 +624,9 @@ class CouncilGenerator {
       sex = 'U';
       expectedDob = asOf + rng.between(14, 160);
     } else {
-      sex = uasc ? (rng.chance(0.92) ? 'M' : 'F') : rng.chance(0.002) ? 'U' : rng.chance(0.52) ? 'M' : 'F';
+      // A child's sex is known once they are looked after (903 rule 232); rarely unknown otherwise.
+      const unknown = rng.chance(0.002) && status !== 'cla' && status !== 'care-leaver';
+      sex = uasc ? (rng.chance(0.92) ? 'M' : 'F') : unknown ? 'U' : rng.chance(0.52) ? 'M' : 'F';
       let years: number;
       if (status === 'care-leaver') years = rng.between(18, 21);
       else if (uasc) years = rng.between(16, 17);
@@ -666,7 +668,8 @@ class CouncilGenerator {
     if (dob === null || dob > this.schoolEntryCutoff) upnUnknown = 'UN1';
     else if (uasc && rng.chance(0.5)) upnUnknown = 'UN3';
     else if (rng.chance(0.97)) upn = this.nextUpn(dob);
-    else upnUnknown = status === 'cla' ? 'UN4' : 'UN5';
+    // UN4 ("not yet obtained") is only for a child newly looked after (903 rule 210); the rest are UN5.
+    else upnUnknown = 'UN5';
     const nhs = dob === null || rng.chance(uasc ? 0.25 : 0.03) ? null : this.nextNhsNumber();
 
     let disabilities: Disability[] = ['NONE'];
@@ -747,6 +750,8 @@ class CouncilGenerator {
           child.lookedAfterFrom = child.uasc
             ? child.caseStart + rng.between(0, Math.min(14, length - 1))
             : child.caseStart + (rng.chance(0.6) ? rng.between(0, Math.min(length - 1, 90)) : Math.floor((length - 1) * rng.next()));
+          // A case opened before birth: care starts at birth at the earliest (903 rule 302).
+          if (child.dob !== null) child.lookedAfterFrom = Math.max(child.lookedAfterFrom, child.dob);
         } else if (child.status === 'cp') {
           child.protectionFrom = asOf - rng.between(Math.min(10, length), Math.max(Math.min(10, length), Math.min(length, 540)));
         }
@@ -1060,7 +1065,10 @@ class CouncilGenerator {
       let left = false;
       if (!isLast && seg.endKind === 'left') {
         const after = segments[i + 2]?.start ?? limit;
-        w = wf.pickLeaverLeavingIn(seg.pool, start + 3, after - 3, start, previous);
+        // A child awaiting allocation lost their worker when the wait began, not months before it
+        // (else the return shows a social worker episode ending with nobody after it).
+        const awaiting = endDay === null && child.unallocated && i === segments.length - 2;
+        w = wf.pickLeaverLeavingIn(seg.pool, awaiting ? Math.max(start + 3, next.start) : start + 3, after - 3, start, previous);
         if (w >= 0) {
           end = wf.worker(w).leave as number;
           next.start = end;
@@ -1069,16 +1077,34 @@ class CouncilGenerator {
       }
       if (w < 0 && end !== null && rng.chance(isLast ? 0.35 : 0.25)) w = wf.pickLeaverLeavingFrom(seg.pool, end, start, previous);
       if (w < 0) w = wf.pickCurrent(seg.pool, start, previous, preferTeam, isLast && endDay === null ? wf.openSw : null);
+      if (wf.worker(w).start > start) {
+        // Nobody in the pool had started by then: the longest-serving worker is the likeliest to have had it.
+        const earliest = wf.pickEarliest(seg.pool, previous);
+        if (earliest >= 0 && wf.worker(earliest).start < wf.worker(w).start) w = earliest;
+      }
       const worker = wf.worker(w);
       if (worker.start > start) {
-        // Nobody in the pool had started then: the case waited, or the previous worker kept it.
+        // Nobody in the pool now had started then: on a new case, someone since gone held it until
+        // this worker came (a child in care had a social worker all along: 903 rule SW12STG2); else
+        // the case waited, or the previous worker kept it.
+        const upTo = end === null ? worker.start : Math.min(worker.start, end);
+        const earlier = before ? -1 : wf.pickLeaverLeavingFrom(seg.pool, upTo, start, w);
+        if (earlier >= 0) {
+          kept.push({ start, end: upTo, worker: earlier, endReason: null });
+          previous = earlier;
+        }
         start = worker.start;
         if (before && before.end === seg.start && before.endReason === null) {
           const prev = wf.worker(before.worker);
           if (prev.leave === null || prev.leave >= start) before.end = start;
         }
       }
-      if (end !== null && start >= end) continue; // nobody could hold it then: a gap in the history
+      if (end !== null && start >= end) {
+        // Nobody new could hold it then: the previous worker keeps it until the next one starts
+        // (not past them, which would overlap two social workers), or there is a gap in the history.
+        if (before?.end != null && before.end > end) before.end = end;
+        continue;
+      }
       kept.push({ start, end, worker: w, endReason: isLast ? endReason : left ? 'Worker left' : null });
       seg.worker = w;
       previous = w;

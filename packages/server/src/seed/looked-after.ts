@@ -179,9 +179,12 @@ export class LookedAfterGenerator {
     // Legal status and its changes.
     let legal = child.uasc ? 'V2' : rng.pick(['C1', 'C1', 'C1', 'C1', 'V2', 'V2', 'V2', 'L1', 'L2', 'C2']);
     const legalChanges: [number, string][] = [];
-    if (legal === 'L1' || legal === 'L2') legalChanges.push([from + rng.between(1, 8), rng.chance(0.6) ? 'C1' : 'V2']);
+    // Police protection lasts at most 72 hours, an emergency protection order at most 8 days here (21 allowed).
+    if (legal === 'L1' || legal === 'L2') legalChanges.push([from + (legal === 'L1' ? rng.between(1, 3) : rng.between(1, 8)), rng.chance(0.6) ? 'C1' : 'V2']);
     const afterEmergency = legalChanges[0]?.[1] ?? legal;
-    if (afterEmergency === 'C1' && rng.chance(0.6)) legalChanges.push([(legalChanges[0]?.[0] ?? from) + rng.between(120, 320), rng.chance(0.9) ? 'C2' : 'E1']);
+    // A full care order; a placement order (E1) belongs to the adoption journey (seed/permanence.ts), whose
+    // decision the return must then show (903 rule 553), so it is not made here.
+    if (afterEmergency === 'C1' && rng.chance(0.6)) legalChanges.push([(legalChanges[0]?.[0] ?? from) + rng.between(120, 320), 'C2']);
     else if (afterEmergency === 'V2' && !child.uasc && rng.chance(0.15)) legalChanges.push([(legalChanges[0]?.[0] ?? from) + rng.between(30, 200), 'C1']);
 
     // Placement moves: most children are settled; some move often (about one in ten has 3+ placements in a year).
@@ -197,6 +200,8 @@ export class LookedAfterGenerator {
     for (const [d, ls] of legalChanges) if (d < asOf) events.set(d, { ...events.get(d), legal: ls });
     for (const d of moves) events.set(d, { ...events.get(d), move: true });
     const days = [...events.keys()].sort((a, b) => a - b);
+    // A child accommodated under section 20 is not placed with parents (903 rule 378).
+    const everV2 = legal === 'V2' || legalChanges.some(([, ls]) => ls === 'V2');
 
     const category = child.uasc
       ? 'N8'
@@ -211,7 +216,7 @@ export class LookedAfterGenerator {
             ['N8', 0.05],
           ]) as WeightedPicker<string>
         ).pick(rng);
-    let placement = this.placement(dob, from, child.uasc);
+    let placement = this.placement(dob, from, child.uasc, everV2, homePostcode);
     let placementId = ids.uuid();
     let start = from;
     let rne: ClaEpisodeTable['reason_new_episode'] = 'S';
@@ -233,8 +238,9 @@ export class LookedAfterGenerator {
         placement_provider: placement.placeProvider,
         provider_id: placement.provider?.provider_id ?? null,
         urn: placement.provider?.urn ?? (placement.type === 'P1' ? null : 'XXXXXXX'),
-        placement_postcode: placement.type === 'P1' ? homePostcode : (placement.provider?.postcode ?? this.postcode()),
-        home_postcode: homePostcode,
+        placement_postcode: placement.postcode,
+        // An unaccompanied child has no home address in England, so no distance from home (903 rule 406).
+        home_postcode: child.uasc ? null : homePostcode,
         end_date: end === null ? null : isoOf(end),
         reason_ended: rec,
         reason_place_change: reasonChange,
@@ -254,7 +260,7 @@ export class LookedAfterGenerator {
         (placements.at(-1) as { end: number | null }).end = d;
         placement = sameCarer
           ? { ...placement, type: placement.type === 'U6' ? 'U4' : 'U6', until18: placement.type === 'U6' }
-          : this.placement(dob, d, child.uasc);
+          : this.moveFrom(placement, dob, d, child.uasc, everV2, homePostcode);
         placementId = ids.uuid();
         placements.push({ id: placementId, start: d, end: null, unregistered: placement.unregistered });
         if (placement.unregistered) this.approve(rows, child.personId, placement, placementId, d);
@@ -364,18 +370,19 @@ export class LookedAfterGenerator {
           rhi_accepted: accepted,
           rhi_learned: accepted ? rng.pick(LEARNED) : null,
         });
-        day += count >= 3 ? rng.between(3, 30) : rng.between(20, 200);
+        // The next goes missing after this one ended (903 rule 574: no overlapping episodes).
+        day = Math.max(day + (count >= 3 ? rng.between(3, 30) : rng.between(20, 200)), Math.floor(endedAt / 86_400_000) + 1);
       }
     }
     return periodId;
   }
 
-  private placement(dob: number, on: number, uasc: boolean) {
+  private placement(dob: number, on: number, uasc: boolean, section20: boolean, homePostcode: string) {
     const { rng } = this;
     const age = ageOn(dob, on);
     const picker = (PLACEMENT_BY_AGE.find(([under]) => age < under) as [number, WeightedPicker<string>])[1];
     let type = picker.pick(rng);
-    if (uasc && type === 'P1') type = age >= 16 ? 'K3' : 'U6';
+    if ((uasc || section20) && type === 'P1') type = age >= 16 ? 'K3' : 'U6';
     if (type === 'K3' && age < 16) type = 'U6';
     // A few placements are with providers not registered for the care they give.
     const unregistered = (type === 'K2' && rng.chance(0.06)) || (type === 'K3' && rng.chance(0.05));
@@ -384,7 +391,21 @@ export class LookedAfterGenerator {
     if (type === 'K2') provider = this.provider('childrens-home', !unregistered);
     if (type === 'K3') provider = this.provider('supported-accommodation', !unregistered);
     const placeProvider = type === 'P1' ? 'PR0' : (provider?.place_provider ?? 'PR4');
-    return { type, provider, placeProvider, unregistered, until18: (type === 'U4' || type === 'U1') && age >= 8 };
+    // A foster placement is at the carers' home, not the fostering service's office: each new carer
+    // has their own postcode, so a move between two carers of one service is a move (903 rule 435).
+    const postcode = type === 'P1' ? homePostcode : type.startsWith('U') ? this.postcode() : (provider?.postcode ?? this.postcode());
+    return { type, provider, placeProvider, unregistered, postcode, until18: (type === 'U4' || type === 'U1') && age >= 8 };
+  }
+
+  /** A new placement somewhere else: not the same home again (903 rule 435: a move the episodes do not show). */
+  private moveFrom(current: ReturnType<LookedAfterGenerator['placement']>, dob: number, on: number, uasc: boolean, section20: boolean, homePostcode: string) {
+    for (let tries = 0; ; tries++) {
+      const next = this.placement(dob, on, uasc, section20, homePostcode);
+      const same = next.type === current.type && next.provider === current.provider && next.postcode === current.postcode;
+      if (!same) return next;
+      // With parents and no other home: a foster placement (its postcode is new).
+      if (tries >= 4) return this.placement(dob, on, true, true, homePostcode);
+    }
   }
 
   private approve(rows: LookedAfterRows, childId: string, placement: { type: string; provider: Provider | null }, placementId: string, on: number) {

@@ -226,7 +226,7 @@ export class PathwayGenerator {
       // Some after an updated assessment, most at a review that agreed a new plan.
       const updated = rng.chance(0.15);
       this.cinPlan(ep, start, renewed, CIN_PLAN_END[updated ? 0 : 3] as string, false);
-      if (updated) this.reassess(ep, renewed);
+      if (updated) this.reassess(ep, renewed, a.authorised);
       this.cinPlan(ep, renewed, null, null);
     } else this.cinPlan(ep, start, null, null);
     // Now and then circumstances change and an updated assessment is under way.
@@ -567,11 +567,14 @@ export class PathwayGenerator {
     return { start, completed, authorised: authorisedOn };
   }
 
-  /** An updated assessment within a long episode, authorised on `on`. */
-  private reassess(ep: Episode, on: number): void {
+  /**
+   * An updated assessment within a long episode, authorised on `on`. It starts after the one
+   * before it was authorised (`after`): two open at once in an episode is CIN census error 8896.
+   */
+  private reassess(ep: Episode, on: number, after: number): void {
     const { rng, days } = this;
     const { rows, child } = this.c;
-    const start = Math.max(ep.referral, days.add(on, -rng.between(15, 35)));
+    const start = Math.min(on, Math.max(ep.referral, days.add(after, 1), days.add(on, -rng.between(15, 35))));
     const completed = Math.max(start, days.add(on, -rng.between(0, 1)));
     const seen = days.add(start, rng.between(0, 5));
     const age = child.dob === null || seen < child.dob ? null : ageOn(child.dob, seen);

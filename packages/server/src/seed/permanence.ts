@@ -25,7 +25,7 @@ import type {
   UascRecordTable,
 } from '../kernel/db/schema.ts';
 import type { SeedChild } from './generate.ts';
-import { birthday, isoOf, type Rng, WeightedPicker } from './rng.ts';
+import { ageOn, birthday, isoOf, type Rng, WeightedPicker } from './rng.ts';
 
 export type PermanenceRows = {
   permanence_plan: Insertable<PermanencePlanTable>[];
@@ -176,8 +176,8 @@ export class PermanenceGenerator {
     const eligibleFrom = Math.max(sixteen, from + 91);
     if (eligibleFrom < asOf && eligibleFrom < birthday(dob, 18)) {
       rows.care_leaver.push({ la_code: this.laCode, child_id: child.personId, category: 'eligible', eligible_from: isoOf(eligibleFrom), created_by: null });
+      // No birthday contact (OC3) while still looked after (903 rules 1007, 187, 215).
       this.pathwayPlans(rows, child, eligibleFrom);
-      this.birthdayContacts(rows, child, dob);
     }
   }
 
@@ -220,6 +220,9 @@ export class PermanenceGenerator {
       foster_carer_adoption: matchedIso ? fosterCarers : null,
       moved_in_on: matchedIso && fosterCarers ? isoOf(from + rng.between(0, 60)) : null,
       placed_on: stopped ? null : has(placed),
+      // The return's DATE_PLACED_CEASED and its RD reason say the same (903 rule 119), as an import of one writes it.
+      placed_ceased_on: stopped ? isoOf(noLonger as number) : null,
+      placed_ceased_reason: stopped ? 'RD4' : null,
       no_longer_on: stopped ? isoOf(noLonger as number) : null,
       no_longer_reason: stopped ? 'A parent’s circumstances changed; the plan is now a return home' : null,
       created_by: null,
@@ -287,27 +290,45 @@ export class PermanenceGenerator {
       pep += rng.chance(0.85) ? rng.between(75, 92) : rng.between(95, 150);
     }
 
-    // OC2: children looked after for a year or more.
+    // OC2: the outcomes of a child looked after continuously for 12 months, recorded for each
+    // 31 March that ends such a year (the return reads the one of its year), and lately.
+    const march31 = (y: number) => Math.floor(Date.UTC(y, 2, 31) / 86_400_000);
+    const firstYear = new Date((from + 366) * 86_400_000).getUTCFullYear();
+    let lastYearEnd = -1;
+    for (let y = firstYear; march31(y) < asOf; y++) {
+      if (from > march31(y - 1) + 1) continue; // not looked after from 1 April
+      this.outcome(rows, child, dob, march31(y) - rng.between(0, 40), y);
+      lastYearEnd = march31(y);
+    }
     if (asOf - from >= 365) {
       const recorded = asOf - rng.between(1, 60);
-      const age = recorded - dob;
-      const sdq = age >= 4 * 365 && age < 17 * 365 && rng.chance(0.85);
-      const misuse = age >= 11 * 365 && rng.chance(0.06);
-      rows.health_outcome.push({
-        la_code: this.laCode,
-        outcome_id: this.ids.uuid(),
-        child_id: child.personId,
-        recorded_on: isoOf(recorded),
-        immunisations_up_to_date: rng.chance(0.86),
-        sdq_score: sdq ? Math.min(40, Math.round(rng.between(0, 20) + rng.between(0, 20) * rng.next())) : null,
-        sdq_reason: sdq ? null : age < 4 * 365 || age >= 17 * 365 ? 'SDQ1' : rng.pick(['SDQ2', 'SDQ4', 'SDQ5']),
-        substance_misuse: misuse,
-        intervention_offered: misuse ? true : null,
-        intervention_received: misuse ? rng.chance(0.6) : null,
-        convicted: age >= 10 * 365 && rng.chance(0.03),
-        created_by: null,
-      });
+      const year = new Date(recorded * 86_400_000).getUTCFullYear();
+      if (recorded > lastYearEnd) this.outcome(rows, child, dob, recorded, recorded > march31(year) ? year + 1 : year);
     }
+  }
+
+  /** One OC2 record, its SDQ by the child's age in the collection year ending 31 March `year` (903 rules 186, 188, 189, 197B). */
+  private outcome(rows: PermanenceRows, child: SeedChild, dob: number, recorded: number, year: number): void {
+    const { rng } = this;
+    const ageAtStart = ageOn(dob, Math.floor(Date.UTC(year - 1, 3, 1) / 86_400_000));
+    const asked = ageAtStart >= 4 && ageAtStart <= 16;
+    const sdq = asked && rng.chance(0.85);
+    const misuse = recorded - dob >= 11 * 365 && rng.chance(0.06);
+    rows.health_outcome.push({
+      la_code: this.laCode,
+      outcome_id: this.ids.uuid(),
+      child_id: child.personId,
+      recorded_on: isoOf(recorded),
+      immunisations_up_to_date: rng.chance(0.86),
+      sdq_score: sdq ? Math.min(40, Math.round(rng.between(0, 20) + rng.between(0, 20) * rng.next())) : null,
+      // Not asked of a child under 4 at the year's start or 17 by then: SDQ1 (the return leaves it blank).
+      sdq_reason: sdq ? null : asked ? rng.pick(['SDQ2', 'SDQ4', 'SDQ5']) : 'SDQ1',
+      substance_misuse: misuse,
+      intervention_offered: misuse ? true : null,
+      intervention_received: misuse ? rng.chance(0.6) : null,
+      convicted: recorded - dob >= 10 * 365 && rng.chance(0.03),
+      created_by: null,
+    });
   }
 
   private pathwayPlans(rows: PermanenceRows, child: SeedChild, countedFrom: number): void {
@@ -334,7 +355,7 @@ export class PermanenceGenerator {
       created_by: null,
     });
     this.pathwayPlans(rows, child, Math.min(eligibleFrom, asOf - 1));
-    this.birthdayContacts(rows, child, dob);
+    this.birthdayContacts(rows, child, dob, at18);
     if (at18 >= asOf) return;
 
     // Leaving care at 18 is a move; one or two more follow. Each move is visited within 7 days
@@ -368,11 +389,15 @@ export class PermanenceGenerator {
     }
   }
 
-  /** OC3 around each birthday from 17 to 21 that has passed. */
-  private birthdayContacts(rows: PermanenceRows, child: SeedChild, dob: number): void {
+  /**
+   * OC3 around each birthday from 17 to 21 that has passed since care ended (`leftCare`): the 17th
+   * and 18th of a young person still looked after then are not asked for (903 rules 1007, 1016).
+   */
+  private birthdayContacts(rows: PermanenceRows, child: SeedChild, dob: number, leftCare: number): void {
     const { rng, cfg } = this;
     for (let age = 17; age <= 21; age++) {
       const day = birthday(dob, age);
+      if (age <= 18 && leftCare >= birthday(dob, 17)) continue;
       const contactOn = day + rng.between(-20, 25);
       if (contactOn >= cfg.asOf || day >= cfg.asOf) continue;
       const r = rng.next();
@@ -382,7 +407,8 @@ export class PermanenceGenerator {
       const eet = rng.chance(age >= 19 ? 0.64 : 0.72);
       const suitable = rng.chance(0.96);
       const letter = suitable ? SUITABLE_ACCOM.pick(rng) : ((rng.pick(UNSUITABLE_ACCOM) as string)[0] as string);
-      const accom = age === 17 && letter === 'Z' ? (suitable ? 'D1' : 'D2') : `${letter}${suitable ? '1' : '2'}`;
+      // Staying put (Z) is not for 17-year-olds (3001), nor a foyer (T) for under-18s (347).
+      const accom = age <= 17 && (letter === 'Z' || letter === 'T') ? (suitable ? 'D1' : 'D2') : `${letter}${suitable ? '1' : '2'}`;
       rows.leaver_birthday_contact.push({
         la_code: this.laCode,
         child_id: child.personId,

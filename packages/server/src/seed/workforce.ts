@@ -280,6 +280,15 @@ export class Workforce {
     return state.current[0] as number;
   }
 
+  /** The longest-serving worker in post in the pool (other than `exclude`). */
+  pickEarliest(pool: Pool, exclude = -1): number {
+    const state = this.pools.get(pool) as PoolState;
+    let best = -1;
+    for (const w of state.current)
+      if (w !== exclude && (best < 0 || (this.workers[w] as SeedWorker).start < (this.workers[best] as SeedWorker).start)) best = w;
+    return best;
+  }
+
   /** A worker in post in the pool, weighted by caseload share, whenever they started. */
   pickAny(pool: Pool, exclude = -1, load: Int32Array | null = null): number {
     const state = this.pools.get(pool) as PoolState;

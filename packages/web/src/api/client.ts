@@ -165,6 +165,7 @@ export const api = {
     runCinCensus: (year: number) => request<CinCensusRun>('POST', '/api/returns/cin-census/runs', { body: { year } }),
     validateCinCensus: (xml: string) => request<CinCensusRun>('POST', '/api/returns/cin-census/validate', { body: { xml } }),
     importCinCensus: (xml: string, fileName: string) => request<CinCensusImport>('POST', '/api/returns/cin-census/imports', { body: { xml, fileName } }),
+    runSsda903: (year: number) => request<Ssda903Run>('POST', '/api/returns/ssda903/runs', { body: { year } }),
   },
 };
 
@@ -184,6 +185,19 @@ export type CinCensusRun = {
     count: number;
     failures: { laChildId: string | null; childId: string | null; module: string; row: string | null; fields: string[]; line: number | null }[];
   }[];
+};
+
+/** A produced SSDA903 return: its tables (each downloadable) and what the DfE's rules found in it. */
+export type Ssda903Run = {
+  runId: string;
+  year: number;
+  createdAt: string;
+  children: number;
+  tables: { table: string; rows: number }[];
+  errors: number;
+  rulesRun: number;
+  rulesNotRun: number;
+  rules: CinCensusRun['rules'];
 };
 
 /** What importing a CIN census return wrote, and what it could not place. */

@@ -68,10 +68,23 @@ const swRules: RuleCheck[] = [
   rule('SW11bSTG2', ['SWEpisodes', 'Episodes'], (r) => ({
     SWEpisodes: lookedAfterChildrenSw(r, (s, rows) => rows.filter((i) => s.ix.next[i] === -1 && isDay(s.end[i]!) && s.end[i]! < r.collectionEnd)).SWEpisodes,
   })),
-  // Social worker episodes covering the whole year (from 1 April) for children looked after at 31 March.
-  rule('SW12STG2', ['SWEpisodes', 'Episodes'], (r) =>
-    lookedAfterChildrenSw(r, (s, rows) => (isDay(s.start[rows[0]!]!) && s.start[rows[0]!]! > r.collectionStart ? [rows[0]!] : [])),
-  ),
+  // Social worker episodes covering the year for children looked after at 31 March, "even those
+  // whilst they were not looked after": from 1 April, or from when care began if that was later.
+  // A child first known to the council in the year had no social worker before; what the file
+  // can show is a gap between care starting and the first social worker episode.
+  rule('SW12STG2', ['SWEpisodes', 'Episodes'], (r) => {
+    const ix = r.index('Episodes');
+    const decom = r.days('Episodes', 'DECOM');
+    const careFrom = (child: string) => {
+      const g = ix.byChild.get(child);
+      const first = g === undefined ? undefined : decom[ix.order[ix.starts[g]!]!];
+      return first !== undefined && isDay(first) && first > r.collectionStart ? first : r.collectionStart;
+    };
+    return lookedAfterChildrenSw(r, (s, rows) => {
+      const first = rows[0]!;
+      return isDay(s.start[first]!) && s.start[first]! > careFrom(s.child[first]!) ? [first] : [];
+    });
+  }),
   rule('SW17STG2', ['SWEpisodes', 'Episodes'], (r) =>
     lookedAfterChildrenSw(r, (s, rows) => {
       const open = rows.some((i) => isDay(s.start[i]!) && s.start[i]! <= r.collectionEnd && (s.end[i] === BLANK || s.end[i]! >= r.collectionEnd));

@@ -8,6 +8,8 @@ import { importCinCensus } from './cin-census/import.ts';
 import { ImportRefused } from './import-result.ts';
 import { latestRuns, returnActor, runCinCensus, runFor, validateUploaded } from './cin-census/service.ts';
 import { councilByLaNumber } from './reference.ts';
+import { EXPORT_TABLES } from './ssda903/export.ts';
+import { latestSsda903Runs, runSsda903, tableFile } from './ssda903/service.ts';
 
 const ruleGroup = z.object({
   code: z.string(),
@@ -35,9 +37,25 @@ const run = z.object({
   queries: z.number().int(),
   rules: z.array(ruleGroup),
 });
+const ssda903Run = z.object({
+  runId: z.string(),
+  year: z.number().int(),
+  createdAt: z.string(),
+  children: z.number().int(),
+  tables: z.array(z.object({ table: z.enum(EXPORT_TABLES), rows: z.number().int() })),
+  errors: z.number().int(),
+  rulesRun: z.number().int(),
+  rulesNotRun: z.number().int(),
+  rules: z.array(ruleGroup),
+});
+const ssda903Year = z
+  .number()
+  .int()
+  .min(2026, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)')
+  .max(2027, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)');
 const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 2024/25 (2025) and 2025/26 (2026)').max(2026);
 
-/** Statutory returns: the CIN census (the SSDA903 routes will sit beside these). */
+/** Statutory returns: the CIN census and the SSDA903 (children looked after). */
 export async function returnsRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
 
@@ -135,6 +153,50 @@ export async function returnsRoutes(fastify: FastifyInstance) {
           throw invalid([{ field: 'xml', rule: 'cin-census-importable', message: [error.message, ...error.details].join('; ') }]);
         throw error;
       }
+    },
+  });
+
+  app.post('/api/returns/ssda903/runs', {
+    config: { permission: 'returns:produce' },
+    schema: {
+      tags: ['returns'],
+      summary: 'Produce the SSDA903 return (children looked after) for a collection year from the case record and validate it by the DfE’s rules',
+      body: z.object({ year: ssda903Year }),
+      response: { 201: ssda903Run },
+    },
+    handler: async (req, reply) => reply.code(201).send(await runSsda903(fastify.store.db, req.actor(), req.body.year)),
+  });
+
+  app.get('/api/returns/ssda903/runs', {
+    config: { permission: 'returns:produce' },
+    schema: {
+      tags: ['returns'],
+      summary: 'The SSDA903 runs made since the server started, latest first',
+      response: { 200: z.object({ runs: z.array(ssda903Run) }) },
+    },
+    handler: async (req) => ({ runs: latestSsda903Runs(req.actor()) }),
+  });
+
+  app.get('/api/returns/ssda903/runs/:runId/tables/:table', {
+    config: { permission: 'returns:produce' },
+    schema: {
+      tags: ['returns'],
+      summary: 'Download one table of a run as the DfE’s CSV',
+      params: z.object({ runId: z.string(), table: z.enum(EXPORT_TABLES, { message: `The table is one of ${EXPORT_TABLES.join(', ')}` }) }),
+    },
+    handler: async (req, reply) => {
+      const { file, year } = tableFile(req.actor(), req.params.runId, req.params.table);
+      await audit(fastify.store.db, req.actor(), {
+        action: 'export',
+        recordType: 'ssda903-file',
+        recordId: req.params.runId,
+        detail: { year, table: req.params.table },
+      });
+      const name = `${req.actor().user.laCode}-ssda903-${year}-${req.params.table.toLowerCase()}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(createReadStream(file));
     },
   });
 }

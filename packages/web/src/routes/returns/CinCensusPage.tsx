@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { RuleFailures } from './RuleFailures.tsx';
 
 const YEARS = [
   { year: 2026, label: '2025 to 2026 (reference date 31 March 2026)' },
@@ -188,66 +188,7 @@ function RunResult({ run, uploaded }: { run: CinCensusRun; uploaded: string | nu
           {run.errors > 0 && ' — correct the errors below before it is submitted to the DfE'}
         </p>
       )}
-      {run.rules.length === 0 ? (
-        <p className="govuk-body">No rule found anything to correct or explain.</p>
-      ) : (
-        run.rules.map((rule) => (
-          <details className="govuk-details" key={rule.code}>
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">
-                <strong className={`govuk-tag ${rule.severity === 'error' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}>
-                  {rule.severity === 'error' ? 'Error' : 'Query'}
-                </strong>{' '}
-                {rule.code}: {rule.message} ({rule.count.toLocaleString('en-GB')})
-              </span>
-            </summary>
-            <div className="govuk-details__text">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Failures of rule {rule.code}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Child
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Where
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Fields
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {rule.failures.map((f) => (
-                    <tr className="govuk-table__row" key={`${f.laChildId}|${f.row}|${f.line}|${f.fields.join()}`}>
-                      <td className="govuk-table__cell">
-                        {f.childId ? (
-                          <Link className="govuk-link" to={`/children/${f.childId}`}>
-                            {f.laChildId}
-                          </Link>
-                        ) : (
-                          (f.laChildId ?? 'The whole return')
-                        )}
-                      </td>
-                      <td className="govuk-table__cell">
-                        {f.module}
-                        {f.row ? ` (${f.row})` : ''}
-                        {f.line ? `, line ${f.line}` : ''}
-                      </td>
-                      <td className="govuk-table__cell">{f.fields.join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {rule.count > rule.failures.length && (
-                <p className="govuk-body-s">
-                  The first {rule.failures.length.toLocaleString('en-GB')} of {rule.count.toLocaleString('en-GB')} are shown.
-                </p>
-              )}
-            </div>
-          </details>
-        ))
-      )}
+      <RuleFailures rules={run.rules} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** Statutory returns for the analyst: Ofsted's Annex A as at a date, downloaded as a workbook. */
+/** Statutory returns for the analyst: the DfE's returns, and Ofsted's Annex A as at a date, downloaded as a workbook. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -54,6 +54,12 @@ export function ReturnsPage() {
             Children in need census
           </Link>
           : produce and validate the XML return, or check another system's file
+        </li>
+        <li>
+          <Link className="govuk-link" to="/returns/ssda903">
+            Children looked after (SSDA903)
+          </Link>
+          : produce the CSV tables for a year and validate them by the DfE's rules
         </li>
       </ul>
       <h2 className="govuk-heading-m">Ofsted Annex A</h2>

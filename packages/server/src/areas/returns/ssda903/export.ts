@@ -94,6 +94,7 @@ export async function exportSsda903(
   );
   const d = (col: string) => sql.raw(`to_char(${col}, 'DD/MM/YYYY')`);
   // A date after 31 March is not yet known on it.
+  const sdqAsked = sql`(age(${ref}::date, p.date_of_birth) >= interval '4 years' and age(${start}::date, p.date_of_birth) < interval '17 years')`;
   const known = (col: string) => sql.raw(`case when ${col} <= '${ref}' then to_char(${col}, 'DD/MM/YYYY') end`);
 
   let last = '';
@@ -143,7 +144,10 @@ export async function exportSsda903(
       // (or before) to 31 March (or after), with no short-break (V3/V4) episode in the year.
       sql<Row>`
         select p.la_child_id as "CHILD", ${d('p.date_of_birth')} as "DOB",
-               o.sdq_score::text as "SDQ_SCORE", o.sdq_reason as "SDQ_REASON",
+               -- No SDQ is asked of a child under 4 at 31 March or 17 by 1 April: both blank (rules 188, 189),
+               -- though the record says why there is none (SDQ1).
+               case when not ${sdqAsked} then null else o.sdq_score::text end as "SDQ_SCORE",
+               case when not ${sdqAsked} then null else o.sdq_reason end as "SDQ_REASON",
                case when age(${ref}::date, p.date_of_birth) >= interval '10 years' then ${sql.raw(flagSql('o.convicted'))} end as "CONVICTED",
                case when age(${ref}::date, p.date_of_birth) < interval '5 years' then
                  (case when exists (select 1 from health_check h where h.la_code = x.la_code and h.child_id = x.child_id

@@ -1,0 +1,93 @@
+/**
+ * The SSDA903 return in the web app, as the CIN census screen has it: a run exports the council's
+ * return for a collection year (one CSV a table, every child in it audited), validates it with the
+ * DfE's rules, and keeps the result and the files (in this process) so the analyst can review the
+ * failures grouped by rule, open each child's record, and download each table.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ssda903Return, validateSsda903 } from '@lantern/core/returns/ssda903/index';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../kernel/context.ts';
+import type { Database } from '../../../kernel/db/schema.ts';
+import { notFound } from '../../../kernel/http/problem.ts';
+import { loadReturnDir } from '../../../returns/ssda903-files.ts';
+import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
+import { EXPORT_TABLES, type ExportTable, exportSsda903, fileNameOf } from './export.ts';
+
+export type Ssda903Run = {
+  runId: string;
+  year: number;
+  createdAt: string;
+  /** Children in the return (its Header rows). */
+  children: number;
+  tables: { table: ExportTable; rows: number }[];
+  errors: number;
+  rulesRun: number;
+  rulesNotRun: number;
+  rules: RuleGroup[];
+};
+
+const runs = new Map<string, { laCode: string; dir: string; run: Ssda903Run }>();
+const MAX_RUNS = 20;
+
+export async function runSsda903(db: Kysely<Database>, actor: Actor, year: number): Promise<Ssda903Run> {
+  const laCode = actor.user.laCode;
+  const dir = mkdtempSync(path.join(tmpdir(), 'lantern-ssda903-'));
+  try {
+    const exported = await exportSsda903(db, laCode, year, dir, { actor: returnActor(actor) });
+    // Read back the files as written, so what is validated is exactly what is downloaded.
+    const loaded = await loadReturnDir(dir);
+    const result = validateSsda903(new Ssda903Return({ year, tables: loaded.tables, laCode }));
+    const failures = result.failures.map((f) => ({
+      code: f.code,
+      severity: 'error' as const,
+      message: f.message,
+      childId: f.child || null,
+      module: f.table,
+      row: `row ${f.row}`,
+      fields: Object.entries(f.fields).map(([k, v]) => `${k}=${v === '' ? '(blank)' : v}`),
+      // The CSV line: the header is line 1.
+      line: f.row + 1,
+    }));
+    const run: Ssda903Run = {
+      runId: randomUUID(),
+      year,
+      createdAt: new Date().toISOString(),
+      children: exported.rows.Header,
+      tables: EXPORT_TABLES.map((table) => ({ table, rows: exported.rows[table] })),
+      errors: failures.length,
+      rulesRun: result.ran.length,
+      rulesNotRun: result.notRun.length,
+      rules: await groupFailures(db, laCode, failures),
+    };
+    runs.set(run.runId, { laCode, dir, run });
+    // Keep the latest runs only; their files go with them.
+    while (runs.size > MAX_RUNS) {
+      const [oldest, entry] = runs.entries().next().value as [string, { dir: string }];
+      runs.delete(oldest);
+      await rm(entry.dir, { recursive: true, force: true });
+    }
+    return run;
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** One table's CSV of a run of this council. */
+export function tableFile(actor: Actor, runId: string, table: ExportTable): { file: string; year: number } {
+  const entry = runs.get(runId);
+  if (!entry || entry.laCode !== actor.user.laCode) throw notFound('return run');
+  return { file: path.join(entry.dir, fileNameOf(table)), year: entry.run.year };
+}
+
+export function latestSsda903Runs(actor: Actor): Ssda903Run[] {
+  return [...runs.values()]
+    .filter((r) => r.laCode === actor.user.laCode)
+    .map((r) => r.run)
+    .reverse();
+}
