@@ -35,3 +35,14 @@ export function insertRowsStatements(table: keyof Database & string, rows: reado
 export async function insertRows(db: Kysely<Database>, table: keyof Database & string, rows: readonly object[], perStatement = ROWS_PER_INSERT): Promise<void> {
   for (const statement of insertRowsStatements(table, rows, perStatement)) await statement.execute(db);
 }
+
+/**
+ * Before the n-th batch (from 0) of a long load into one transaction: forgets cached plans each
+ * time the tables have doubled. The foreign-key checks' plans are cached from the first rows,
+ * when the tables referred to are small enough for a sequential scan to be cheapest, and kept
+ * as they grow — each insert then scans them (quadratic overall: a 10,000-child import's later
+ * batches ran twenty times slower than its first, until something else flushed the cache).
+ */
+export async function replanAsTablesGrow(db: Kysely<Database>, n: number): Promise<void> {
+  if ((n & (n - 1)) === 0) await sql`discard plans`.execute(db);
+}

@@ -29,7 +29,7 @@ import { DISABILITY, ETHNICITY, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CATEGORY_OF_ABUSE, CLOSURE_REASON } from '@lantern/core/pathway';
 import { type CensusChild, type CensusEpisode, type CensusHeader, yesNo } from '@lantern/core/returns/cin-census/model';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { insertRowsStatements } from '../../../kernel/db/insert-rows.ts';
+import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import type { ReturnActor } from '../audit.ts';
 import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
@@ -140,6 +140,7 @@ export async function importCinCensus(
     // written, so the database and this process work at once. That is safe because no child is
     // in two batches (a second child with the same LA child id is reported, not imported).
     let writing: Promise<void> | null = null;
+    let batches = 0;
     const next = async (batch: CensusChild[]) => {
       const existing = await loadExisting(trx, laCode, batch).catch(async (error: unknown) => {
         await writing; // the write's own failure, rather than the aborted transaction it left
@@ -149,7 +150,9 @@ export async function importCinCensus(
       if (writing) await writing;
       result.children += batch.length;
       const done = result.children;
-      writing = write().then(() => options.onProgress?.(done, total, 'Children imported'));
+      writing = replanAsTablesGrow(trx, batches++)
+        .then(write)
+        .then(() => options.onProgress?.(done, total, 'Children imported'));
       writing.catch(() => undefined); // awaited here or below; this only stops an early failure counting as unhandled
     };
     let batch: CensusChild[] = [];

@@ -20,7 +20,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { insertRowsStatements } from '../../../kernel/db/insert-rows.ts';
+import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
@@ -171,7 +171,9 @@ export async function importSsda903(
       const write = await prepareBatch(ctx, rows, seen, existing);
       if (writing) await writing;
       const done = Math.min(k + BATCH, header.length);
-      writing = write().then(() => options.onProgress?.(done, header.length, 'Children imported'));
+      writing = replanAsTablesGrow(trx, k / BATCH)
+        .then(write)
+        .then(() => options.onProgress?.(done, header.length, 'Children imported'));
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
