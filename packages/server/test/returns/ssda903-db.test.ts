@@ -439,3 +439,50 @@ describe('SSDA903 import, all or nothing', () => {
     expect((await importSsda903(store.db, FIXTURE, { actor: COMMAND_LINE, year: 2026 })).written.person).toBe(6);
   });
 });
+
+describe('SSDA903 import: a later return', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore();
+  });
+  afterAll(async () => store.close());
+
+  it('ends the episode an earlier return left open, and the child’s next episode starts that day', async () => {
+    await importSsda903(store.db, FIXTURE, { actor: COMMAND_LINE, year: 2026 });
+    const dir = tempDir();
+    for (const f of readdirSync(FIXTURE)) writeFileSync(path.join(dir, f), fixtureFile(f));
+    // IMP001's placement from 1 September ends on 1 February, and a new one starts that day.
+    writeFileSync(
+      path.join(dir, 'episodes.csv'),
+      fixtureFile('episodes.csv').replace(
+        'IMP001,01/09/2025,P,C2,N1,K2,PR4,,,,HR1 1AA,WR1 3CC,SC200002',
+        'IMP001,01/09/2025,P,C2,N1,K2,PR4,01/02/2026,X1,CARPL,HR1 1AA,WR1 3CC,SC200002\r\nIMP001,01/02/2026,P,C2,N1,U4,PR1,,,,HR1 1AA,HR2 2BB,SC100001',
+      ),
+    );
+    const r = await importSsda903(store.db, dir, { actor: COMMAND_LINE, year: 2026 });
+    expect(r.written).toEqual({ closures: 1, cla_episode: 1 });
+    const eps = await store.db
+      .selectFrom('cla_episode')
+      .innerJoin('person', (j) => j.onRef('person.person_id', '=', 'cla_episode.child_id').onRef('person.la_code', '=', 'cla_episode.la_code'))
+      .select(['cla_episode_id', 'start_date', 'end_date', 'reason_ended', 'reason_place_change', 'cla_episode.version'])
+      .where('la_child_id', '=', 'IMP001')
+      .orderBy('start_date')
+      .execute();
+    expect(eps.map((e) => [e.start_date, e.end_date, e.reason_ended, e.reason_place_change, e.version])).toEqual([
+      ['2024-06-01', '2025-09-01', 'X1', 'CARPL', 1],
+      ['2025-09-01', '2026-02-01', 'X1', 'CARPL', 2],
+      ['2026-02-01', null, null, null, 1],
+    ]);
+    const audit = await store.db
+      .selectFrom('audit_event')
+      .select(['action', 'detail'])
+      .where('record_type', '=', 'cla-episode')
+      .where('record_id', '=', eps[1]?.cla_episode_id as string)
+      .orderBy('audit_id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'create', detail: { source: 'ssda903-import', importId: expect.any(String) } },
+      { action: 'update', detail: { ended: 'X1', source: 'ssda903-import', importId: r.importId } },
+    ]);
+  });
+});

@@ -29,6 +29,7 @@ import { DISABILITY, ETHNICITY, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CATEGORY_OF_ABUSE, CLOSURE_REASON } from '@lantern/core/pathway';
 import { type CensusChild, type CensusEpisode, type CensusHeader, yesNo } from '@lantern/core/returns/cin-census/model';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import type { ReturnActor } from '../audit.ts';
 import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
@@ -134,20 +135,37 @@ export async function importCinCensus(
     }
     const importId = randomUUID();
     result.importId = importId;
-    const ctx = { laCode, actor: options.actor, importId, result };
+    const ctx: Ctx = { laCode, actor: options.actor, importId, result, seenIds: new Set() };
+    // Each batch is read from the file and its rows made while the batch before is being
+    // written, so the database and this process work at once. That is safe because no child is
+    // in two batches (a second child with the same LA child id is reported, not imported).
+    let writing: Promise<void> | null = null;
+    let batches = 0;
+    const next = async (batch: CensusChild[]) => {
+      const existing = await loadExisting(trx, laCode, batch).catch(async (error: unknown) => {
+        await writing; // the write's own failure, rather than the aborted transaction it left
+        throw error;
+      });
+      const write = await prepareBatch(trx, ctx, batch, existing);
+      if (writing) await writing;
+      result.children += batch.length;
+      const done = result.children;
+      writing = replanAsTablesGrow(trx, batches++)
+        .then(write)
+        .then(() => options.onProgress?.(done, total, 'Children imported'));
+      writing.catch(() => undefined); // awaited here or below; this only stops an early failure counting as unhandled
+    };
     let batch: CensusChild[] = [];
     for await (const item of items) {
       if (!('child' in item)) continue;
       batch.push(item.child);
       if (batch.length === BATCH) {
-        await importBatch(trx, ctx, batch);
-        result.children += batch.length;
-        options.onProgress?.(result.children, total, 'Children imported');
+        await next(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await importBatch(trx, ctx, batch);
-    result.children += batch.length;
+    if (batch.length > 0) await next(batch);
+    if (writing) await writing;
     options.onProgress?.(result.children, total, 'Children imported');
     await finishImport(trx, {
       laCode,
@@ -171,7 +189,7 @@ function countChildren(xml: Buffer): number {
   return n;
 }
 
-type Ctx = { laCode: string; actor: ReturnActor; importId: string; result: CinCensusImport };
+type Ctx = { laCode: string; actor: ReturnActor; importId: string; result: CinCensusImport; seenIds: Set<string> };
 
 async function loadExisting(trx: Transaction<Database>, laCode: string, children: CensusChild[]): Promise<Existing> {
   const ids = children.map((c) => c.laChildId).filter((x): x is string => !!x);
@@ -233,12 +251,12 @@ async function loadExisting(trx: Transaction<Database>, laCode: string, children
   return existing;
 }
 
-async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: CensusChild[]): Promise<void> {
-  const { laCode, actor, importId, result } = ctx;
-  const existing = await loadExisting(trx, laCode, children);
+/** A batch's rows, made from the file and what is already recorded; returns their write. */
+async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: CensusChild[], existing: Existing): Promise<() => Promise<void>> {
+  const { laCode, actor, importId, result, seenIds } = ctx;
   const rows: Rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
-  const closures: { episodeId: string; closureDate: string; closureReason: string; version: number; childId: string }[] = [];
-  const endings: { table: 'assessment' | 'cin_plan' | 'cp_plan'; id: string; on: string; childId: string; factors?: string[] }[] = [];
+  const closures: { id: string; closure_date: string; reason: string; child_id: string }[] = [];
+  const endings: { table: 'assessment' | 'cin_plan' | 'cp_plan'; id: string; on: string; child_id: string; factors?: string[] }[] = [];
   const skip = (childId: string | null, row: string | null, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ childId, row, reason });
   };
@@ -254,7 +272,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       child_id: childId,
       ip: actor.ip ?? null,
       user_agent: actor.userAgent ?? null,
-      detail: JSON.stringify({ source: 'cin-census-import', importId }),
+      detail: { source: 'cin-census-import', importId },
     });
   const chronology = (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
     rows.chronology_entry.push({
@@ -268,9 +286,11 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
       record_id: recordId,
       recorded_by: actor.userId,
     });
-  const seenIds = new Set<string>();
+  let made = 0;
 
   for (const c of children) {
+    // Now and then, let the batch being written send its next statement.
+    if (++made % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const laChildId = c.laChildId;
     if (!laChildId) {
       skip(null, `line ${c.line ?? '?'}`, 'The child has no LA child id (LAchildID), so cannot be matched or recorded');
@@ -322,7 +342,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
         record_id: childId,
         version: 1,
         child_id: childId,
-        data: JSON.stringify({ ...person, source: 'cin-census-import', importId }),
+        data: { ...person, source: 'cin-census-import', importId },
         changed_by: actor.userId,
       });
       audit(childId, 'person', childId);
@@ -358,7 +378,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
         episodeId = known.episodeId;
         // A later return may close an episode the earlier one left open.
         if (!known.closureDate && closure && reason) {
-          closures.push({ episodeId, closureDate: closure, closureReason: reason, version: known.version, childId: childId as string });
+          closures.push({ id: episodeId, closure_date: closure, reason, child_id: childId as string });
           known.closureDate = closure;
           chronology(childId as string, closure, 'closure', `Case closed (${reason})`, 'cin-episode', episodeId);
         }
@@ -413,7 +433,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           const open = existing.unfinished.get(key);
           if (open && done) {
             existing.unfinished.delete(key);
-            endings.push({ table: 'assessment', id: open, on: done, childId: child, factors: a.factors ?? [] });
+            endings.push({ table: 'assessment', id: open, on: done, child_id: child, factors: a.factors ?? [] });
             chronology(child, done, 'assessment', 'Assessment completed and authorised', 'assessment', open);
           }
           return;
@@ -427,7 +447,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           child_id: child,
           start_date: start,
           internal_review_date: date(a.internalReviewDate),
-          factors: `{${(a.factors ?? []).map((f) => `"${f.replace(/["\\]/g, '')}"`).join(',')}}`,
+          factors: a.factors ?? [],
           completed_on: done,
           authorised_on: done,
           created_by: actor.userId,
@@ -459,7 +479,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
         const open = existing.unfinished.get(`cp-plan|${child}|${start}`);
         if (planId && open && end) {
           existing.unfinished.delete(`cp-plan|${child}|${start}`);
-          endings.push({ table: 'cp_plan', id: open, on: end, childId: child });
+          endings.push({ table: 'cp_plan', id: open, on: end, child_id: child });
           chronology(child, end, 'plan', 'Child protection plan ended', 'cp-plan', open);
           if (openCp === start) openCp = null;
         }
@@ -544,7 +564,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           episode_id: episodeId,
           child_id: child,
           held_on: start,
-          agencies: '{}',
+          agencies: [],
           decision: 'section-47',
           reasons: `${IMPORT_REASON}: the return does not carry the strategy discussion, so its date is the enquiry's start`,
           created_by: actor.userId,
@@ -606,7 +626,7 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
           const open = existing.unfinished.get(key);
           if (open && end) {
             existing.unfinished.delete(key);
-            endings.push({ table: 'cin_plan', id: open, on: end, childId: child });
+            endings.push({ table: 'cin_plan', id: open, on: end, child_id: child });
             chronology(child, end, 'plan', 'Child in need plan ended', 'cin-plan', open);
             if (openCin === start) openCin = null;
           }
@@ -635,42 +655,42 @@ async function importBatch(trx: Transaction<Database>, ctx: Ctx, children: Censu
     }
   }
 
-  for (const table of TABLES) {
-    const list = rows[table];
-    if (list.length === 0) continue;
-    const columns = Object.keys(list[0] as object).length;
-    const chunk = Math.max(1, Math.floor(30_000 / columns));
-    for (let k = 0; k < list.length; k += chunk) {
-      await trx
-        .insertInto(table as keyof Database & string)
-        .values(list.slice(k, k + chunk) as never)
-        .execute();
+  const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
+  for (const table of TABLES)
+    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
+      result.written[table] = (result.written[table] ?? 0) + rows[table].length;
+  if (endings.length > 0) result.written.ended = (result.written.ended ?? 0) + endings.length;
+  if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
+  const ended = (table: (typeof endings)[number]['table']) => JSON.stringify(endings.filter((e) => e.table === table));
+  const recordType = { assessment: 'assessment', cin_plan: 'cin-plan', cp_plan: 'cp-plan' };
+  return async () => {
+    for (const statement of statements) await statement.execute(trx);
+    // Ends before closures: an episode closes only once what was open in it has ended.
+    if (endings.length > 0) {
+      await sql`update assessment a set completed_on = e.on, authorised_on = e.on, factors = e.factors, version = a.version + 1
+        from json_to_recordset(${ended('assessment')}::json) as e(id uuid, "on" date, factors text[])
+        where a.la_code = ${laCode} and a.assessment_id = e.id and a.authorised_on is null`.execute(trx);
+      await sql`update cin_plan p set end_date = e.on
+        from json_to_recordset(${ended('cin_plan')}::json) as e(id uuid, "on" date)
+        where p.la_code = ${laCode} and p.cin_plan_id = e.id and p.end_date is null`.execute(trx);
+      await sql`update cp_plan p set end_date = e.on, end_reason = ${IMPORT_REASON}, version = p.version + 1
+        from json_to_recordset(${ended('cp_plan')}::json) as e(id uuid, "on" date)
+        where p.la_code = ${laCode} and p.plan_id = e.id and p.end_date is null`.execute(trx);
+      const audited = JSON.stringify(endings.map((e) => ({ id: e.id, on: e.on, child_id: e.child_id, record_type: recordType[e.table] })));
+      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
+        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', e.record_type, e.id, e.child_id,
+               jsonb_build_object('ended', e.on, 'source', 'cin-census-import', 'importId', ${importId}::text)
+        from json_to_recordset(${audited}::json) as e(id text, "on" text, child_id uuid, record_type text)`.execute(trx);
     }
-    if (table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
-      result.written[table] = (result.written[table] ?? 0) + list.length;
-  }
-  // Ends before closures: an episode closes only once what was open in it has ended.
-  for (const e of endings) {
-    const recordType = { assessment: 'assessment', cin_plan: 'cin-plan', cp_plan: 'cp-plan' }[e.table];
-    if (e.table === 'assessment')
-      await sql`update assessment set completed_on = ${e.on}, authorised_on = ${e.on}, factors = ${e.factors ?? []}::text[], version = version + 1
-        where la_code = ${laCode} and assessment_id = ${e.id} and authorised_on is null`.execute(trx);
-    else if (e.table === 'cin_plan')
-      await sql`update cin_plan set end_date = ${e.on} where la_code = ${laCode} and cin_plan_id = ${e.id} and end_date is null`.execute(trx);
-    else
-      await sql`update cp_plan set end_date = ${e.on}, end_reason = ${IMPORT_REASON}, version = version + 1
-        where la_code = ${laCode} and plan_id = ${e.id} and end_date is null`.execute(trx);
-    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-      values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', ${recordType}, ${e.id}, ${e.childId}::uuid,
-              ${JSON.stringify({ ended: e.on, source: 'cin-census-import', importId })}::jsonb)`.execute(trx);
-    result.written.ended = (result.written.ended ?? 0) + 1;
-  }
-  for (const c of closures) {
-    await sql`update cin_episode set closure_date = ${c.closureDate}, closure_reason = ${c.closureReason}, version = version + 1
-      where la_code = ${laCode} and episode_id = ${c.episodeId} and closure_date is null`.execute(trx);
-    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-      values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cin-episode', ${c.episodeId}, ${c.childId}::uuid,
-              ${JSON.stringify({ closed: c.closureReason, source: 'cin-census-import', importId })}::jsonb)`.execute(trx);
-    result.written.closures = (result.written.closures ?? 0) + 1;
-  }
+    if (closures.length > 0) {
+      const closed = JSON.stringify(closures);
+      await sql`update cin_episode e set closure_date = c.closure_date, closure_reason = c.reason, version = e.version + 1
+        from json_to_recordset(${closed}::json) as c(id uuid, closure_date date, reason text)
+        where e.la_code = ${laCode} and e.episode_id = c.id and e.closure_date is null`.execute(trx);
+      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
+        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cin-episode', c.id, c.child_id,
+               jsonb_build_object('closed', c.reason, 'source', 'cin-census-import', 'importId', ${importId}::text)
+        from json_to_recordset(${closed}::json) as c(id text, child_id uuid, reason text)`.execute(trx);
+    }
+  };
 }

@@ -20,6 +20,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
@@ -154,11 +155,28 @@ export async function importSsda903(
     const ctx: Ctx = { trx, laCode, actor, importId, result, r, groups, start, ref, workers, year };
     const header = r.Header as NonNullable<Return['Header']>;
     const seen = new Set<string>();
+    // Each batch's records are read and its rows made while the batch before is being written,
+    // so the database and this process work at once. That is safe because no child is in two
+    // batches (a second Header row for a child is reported, not imported).
+    let writing: Promise<void> | null = null;
     for (let k = 0; k < header.length; k += BATCH) {
       const rows = Array.from({ length: Math.min(BATCH, header.length - k) }, (_, j) => k + j);
-      await importBatch(ctx, rows, seen);
-      options.onProgress?.(Math.min(k + BATCH, header.length), header.length, 'Children imported');
+      const existing = await loadExisting(
+        ctx,
+        rows.map((i) => header.columns.CHILD?.[i] ?? ''),
+      ).catch(async (error: unknown) => {
+        await writing; // the write's own failure, rather than the aborted transaction it left
+        throw error;
+      });
+      const write = await prepareBatch(ctx, rows, seen, existing);
+      if (writing) await writing;
+      const done = Math.min(k + BATCH, header.length);
+      writing = replanAsTablesGrow(trx, k / BATCH)
+        .then(write)
+        .then(() => options.onProgress?.(done, header.length, 'Children imported'));
+      writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
+    if (writing) await writing;
     await finishImport(trx, { laCode, importId, returnType: 'ssda903', year, fileName: dir, sha256, actor: actor, result, onProgress: options.onProgress });
   });
   result.seconds = (performance.now() - began) / 1000;
@@ -256,16 +274,13 @@ async function loadExisting(ctx: Ctx, laChildIds: string[]): Promise<Existing> {
   return existing;
 }
 
-async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): Promise<void> {
+/** A batch's rows, made from the return and what is already recorded; returns their write. */
+async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, existing: Existing): Promise<() => Promise<void>> {
   const { trx, laCode, actor, importId, result, r, groups, start, ref, workers } = ctx;
   const H = (r.Header as NonNullable<Return['Header']>).columns;
   const col = (t: keyof Return, c: string, i: number) => r[t]?.columns[c]?.[i] ?? '';
-  const existing = await loadExisting(
-    ctx,
-    headerRows.map((i) => H.CHILD?.[i] ?? ''),
-  );
   const rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
-  const closures: { id: string; end: string; rec: string; change: string | null; childId: string }[] = [];
+  const closures: { id: string; end_date: string; rec: string; change: string | null; child_id: string }[] = [];
   const skip = (child: string | null, table: string, row: number, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ child, table, row: row + 2, reason });
   };
@@ -281,7 +296,7 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
       child_id: childId,
       ip: actor.ip ?? null,
       user_agent: actor.userAgent ?? null,
-      detail: JSON.stringify({ source: SOURCE, importId }),
+      detail: { source: SOURCE, importId },
     });
   const chronology = (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
     rows.chronology_entry.push({
@@ -301,7 +316,10 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
     return true;
   };
 
+  let made = 0;
   for (const h of headerRows) {
+    // Now and then, let the batch being written send its next statement.
+    if (++made % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const laChildId = H.CHILD?.[h] ?? '';
     if (!laChildId) {
       skip(null, 'Header', h, 'The child has no CHILD (LA child id), so cannot be matched or recorded');
@@ -350,7 +368,7 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
         record_id: id,
         version: 1,
         child_id: id,
-        data: JSON.stringify({ ...row, source: SOURCE, importId }),
+        data: { ...row, source: SOURCE, importId },
         changed_by: actor.userId,
       });
       audit(id, 'person', id);
@@ -431,7 +449,7 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
       if (same) {
         // A later return may end an episode an earlier one left open.
         if (!same.end && dec) {
-          closures.push({ id: same.id, end: dec, rec, change: e('REASON_PLACE_CHANGE') || null, childId });
+          closures.push({ id: same.id, end_date: dec, rec, change: e('REASON_PLACE_CHANGE') || null, child_id: childId });
           same.end = dec;
         }
         continue;
@@ -801,34 +819,25 @@ async function importBatch(ctx: Ctx, headerRows: number[], seen: Set<string>): P
     }
   }
 
-  for (const table of TABLES) {
-    const list = rows[table];
-    if (list.length === 0) continue;
-    // Rows of a table may name different columns; insert each shape on its own.
-    const shapes = new Map<string, Record<string, unknown>[]>();
-    for (const row of list) {
-      const k = Object.keys(row).join(',');
-      const l = shapes.get(k);
-      if (l) l.push(row);
-      else shapes.set(k, [row]);
+  const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
+  for (const table of TABLES)
+    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
+      result.written[table] = (result.written[table] ?? 0) + rows[table].length;
+  if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
+  const ended = JSON.stringify(closures);
+  return async () => {
+    // Closures first: an episode a later return ends must be closed before the child's next
+    // open episode goes in (a child has one open episode at a time).
+    if (closures.length > 0) {
+      await sql`update cla_episode e set end_date = c.end_date, reason_ended = c.rec,
+          reason_place_change = coalesce(e.reason_place_change, c.change), version = e.version + 1
+        from json_to_recordset(${ended}::json) as c(id uuid, end_date date, rec text, change text)
+        where e.la_code = ${laCode} and e.cla_episode_id = c.id and e.end_date is null`.execute(trx);
+      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
+        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cla-episode', c.id, c.child_id,
+               jsonb_build_object('ended', c.rec, 'source', ${SOURCE}::text, 'importId', ${importId}::text)
+        from json_to_recordset(${ended}::json) as c(id text, child_id uuid, rec text)`.execute(trx);
     }
-    for (const [k, same] of shapes) {
-      const chunk = Math.max(1, Math.floor(30_000 / k.split(',').length));
-      for (let j = 0; j < same.length; j += chunk)
-        await trx
-          .insertInto(table as keyof Database & string)
-          .values(same.slice(j, j + chunk) as never)
-          .execute();
-    }
-    if (table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
-      result.written[table] = (result.written[table] ?? 0) + list.length;
-  }
-  for (const c of closures) {
-    await sql`update cla_episode set end_date = ${c.end}, reason_ended = ${c.rec}, reason_place_change = coalesce(reason_place_change, ${c.change}), version = version + 1
-      where la_code = ${laCode} and cla_episode_id = ${c.id} and end_date is null`.execute(trx);
-    await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-      values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cla-episode', ${c.id}, ${c.childId}::uuid,
-              ${JSON.stringify({ ended: c.rec, source: SOURCE, importId })}::jsonb)`.execute(trx);
-    result.written.closures = (result.written.closures ?? 0) + 1;
-  }
+    for (const statement of statements) await statement.execute(trx);
+  };
 }
