@@ -12,6 +12,7 @@ import { DEFAULT_AUDIT_QUESTIONS, DEFAULT_INDUCTION_CHECKLIST, SUPERVISED_ROLES 
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { dayOf, isoOf, Rng, WeightedPicker } from './rng.ts';
+import { insertRows as insertRowsAt } from '../kernel/db/insert-rows.ts';
 
 const ROWS_PER_INSERT = 1000;
 
@@ -99,15 +100,7 @@ type WorkerRow = {
 type AllocationRow = { worker_id: string; child_id: string; given_name: string; start_date: string; end_date: string | null };
 type EpisodeRow = { episode_id: string; child_id: string; referral_date: string; worker_id: string | null; team_id: string | null };
 
-async function insertRows(db: Kysely<Database>, table: keyof Database & string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const part = rows.slice(i, i + ROWS_PER_INSERT);
-    const cols = sql.join(Object.keys(part[0] as object).map((c) => sql.ref(c)));
-    await sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)})`.execute(
-      db,
-    );
-  }
-}
+const insertRows = (db: Kysely<Database>, table: keyof Database & string, rows: object[]) => insertRowsAt(db, table, rows, ROWS_PER_INSERT);
 
 export async function seedWorkforceHistory(
   db: Kysely<Database>,
