@@ -48,7 +48,7 @@ describe('SSDA903 files uploaded in the web app', () => {
       message: 'The child or young person’s reported sex is not valid.',
       count: 1,
       // A child of another system is not one of this council's records.
-      failures: [{ laChildId: '1002', childId: null, module: 'Header (children.csv)', row: 'row 2', fields: ['SEX=X'], line: 3 }],
+      failures: [{ laChildId: '1002', childId: null, module: 'Header in children.csv', row: 'row 2', fields: ['SEX=X'], line: 3 }],
     });
   });
 

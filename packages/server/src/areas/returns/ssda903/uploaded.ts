@@ -77,7 +77,7 @@ export async function validateUploadedSsda903(db: Kysely<Database>, actor: Actor
       message: f.message,
       childId: f.child || null,
       // The table as the analyst knows it: by the name of the file they sent.
-      module: fileOf.has(f.table as TableName) ? `${f.table} (${fileOf.get(f.table as TableName)})` : f.table,
+      module: fileOf.has(f.table as TableName) ? `${f.table} in ${fileOf.get(f.table as TableName)}` : f.table,
       row: `row ${f.row}`,
       fields: Object.entries(f.fields).map(([k, v]) => `${k}=${v === '' ? '(blank)' : v}`),
       line: f.row + 1,
