@@ -65,6 +65,12 @@ describe('SSDA903 files uploaded in the web app', () => {
     const twice = await analyst.post('/api/returns/ssda903/validate', { year: 2026, files: [header[0], { ...header[0], name: 'copy.csv' }] });
     expect(twice.status).toBe(400);
     expect(twice.body.errors[0]).toMatchObject({ field: 'files', rule: 'ssda903-readable' });
+    // A file's name is a label, never a path on the server.
+    const notAName = await analyst.post('/api/returns/ssda903/validate', { year: 2026, files: [{ ...header[0], name: '..' }] });
+    expect(notAName.status).toBe(400);
+    expect(notAName.body.errors[0]).toMatchObject({ field: 'files', rule: 'ssda903-readable' });
+    const pathName = await analyst.post('/api/returns/ssda903/validate', { year: 2026, files: [{ ...header[0], name: '../../tmp/children.csv' }] });
+    expect(pathName.body.files).toEqual([{ file: 'children.csv', table: 'Header', rows: 3 }]);
     const badYear = await analyst.post('/api/returns/ssda903/validate', { year: 2019, files: header });
     expect(badYear.status).toBe(400);
     expect(JSON.stringify(badYear.body)).toContain('year');

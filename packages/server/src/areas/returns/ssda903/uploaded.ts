@@ -35,17 +35,17 @@ const readable = (message: string) => invalid([{ field: 'files', rule: 'ssda903-
 
 /** The uploaded files in a folder of their own, under their own names (the import's file hash covers the names). */
 async function inFolder<T>(files: UploadedFile[], use: (dir: string) => Promise<T>): Promise<T> {
-  const names = new Set<string>();
+  const named = new Map<string, string>();
   for (const f of files) {
     // A name is only a label here: never a path out of the folder.
     const name = path.basename(f.name.replaceAll('\\', '/'));
     if (!name || name === '.' || name === '..') throw readable(`"${f.name}" is not a file name`);
-    if (names.has(name)) throw readable(`${name} is uploaded twice: send each file once`);
-    names.add(name);
+    if (named.has(name)) throw readable(`${name} is uploaded twice: send each file once`);
+    named.set(name, f.text);
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'lantern-ssda903-upload-'));
   try {
-    for (const f of files) await writeFile(path.join(dir, path.basename(f.name.replaceAll('\\', '/'))), f.text);
+    for (const [name, text] of named) await writeFile(path.join(dir, name), text);
     return await use(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
