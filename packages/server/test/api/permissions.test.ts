@@ -830,3 +830,33 @@ describe('performance and the improvement plan', () => {
     ).toBe(expected);
   });
 });
+
+describe('SSDA903 files uploaded in the web app', () => {
+  // A file that is no SSDA903 table: whoever may act gets as far as the file being refused (400),
+  // and nothing can be written whoever sends it.
+  const body = { year: 2026, files: [{ name: 'notes.csv', text: 'note,author\nsynthetic,lantern\n' }] };
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['hos', 400],
+    ['analyst', 400],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s checking SSDA903 files gets %i', async (who, expected) => {
+    expect(await status(who, 'post', '/api/returns/ssda903/validate', body)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 403],
+    ['tm', 403],
+    ['iro', 403],
+    ['hos', 403],
+    ['analyst', 400],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s importing SSDA903 files gets %i', async (who, expected) => {
+    expect(await status(who, 'post', '/api/returns/ssda903/imports', body)).toBe(expected);
+  });
+});

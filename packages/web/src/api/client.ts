@@ -166,6 +166,8 @@ export const api = {
     validateCinCensus: (xml: string) => request<CinCensusRun>('POST', '/api/returns/cin-census/validate', { body: { xml } }),
     importCinCensus: (xml: string, fileName: string) => request<CinCensusImport>('POST', '/api/returns/cin-census/imports', { body: { xml, fileName } }),
     runSsda903: (year: number) => request<Ssda903Run>('POST', '/api/returns/ssda903/runs', { body: { year } }),
+    validateSsda903: (year: number, files: UploadedCsv[]) => request<Ssda903Check>('POST', '/api/returns/ssda903/validate', { body: { year, files } }),
+    importSsda903: (year: number, files: UploadedCsv[]) => request<Ssda903Import>('POST', '/api/returns/ssda903/imports', { body: { year, files } }),
   },
 };
 
@@ -198,6 +200,26 @@ export type Ssda903Run = {
   rulesRun: number;
   rulesNotRun: number;
   rules: CinCensusRun['rules'];
+};
+
+/** A CSV file chosen in the browser, sent as its name and text. */
+export type UploadedCsv = { name: string; text: string };
+
+/** SSDA903 files from another system, checked: which table each file is, and what the DfE's rules found. */
+export type Ssda903Check = {
+  year: number;
+  children: number;
+  files: { file: string; table: string; rows: number }[];
+  ignored: { file: string; reason: string }[];
+  errors: number;
+  rulesRun: number;
+  rulesNotRun: number;
+  rules: CinCensusRun['rules'];
+};
+
+/** What importing an SSDA903 return wrote, and each record it could not place (table and row). */
+export type Ssda903Import = Omit<CinCensusImport, 'notPlaced'> & {
+  notPlaced: { child: string | null; table: string; row: number; reason: string }[];
 };
 
 /** What importing a CIN census return wrote, and what it could not place. */

@@ -10,6 +10,7 @@ import { latestRuns, returnActor, runCinCensus, runFor, validateUploaded } from 
 import { councilByLaNumber } from './reference.ts';
 import { EXPORT_TABLES } from './ssda903/export.ts';
 import { latestSsda903Runs, runSsda903, tableFile } from './ssda903/service.ts';
+import { importUploadedSsda903, validateUploadedSsda903 } from './ssda903/uploaded.ts';
 
 const ruleGroup = z.object({
   code: z.string(),
@@ -53,6 +54,12 @@ const ssda903Year = z
   .int()
   .min(2026, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)')
   .max(2027, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)');
+// SSDA903 files from another system, each as its name and text: a return is a dozen or so tables.
+const uploadedFiles = z
+  .array(z.object({ name: z.string().min(1, 'Each file needs its name').max(300), text: z.string() }))
+  .min(1, 'Choose the SSDA903 CSV files')
+  .max(40, 'An SSDA903 return is at most a dozen or so tables: send those files only');
+const notPlaced903 = z.object({ child: z.string().nullable(), table: z.string(), row: z.number().int(), reason: z.string() });
 const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 2024/25 (2025) and 2025/26 (2026)').max(2026);
 
 /** Statutory returns: the CIN census and the SSDA903 (children looked after). */
@@ -175,6 +182,52 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       response: { 200: z.object({ runs: z.array(ssda903Run) }) },
     },
     handler: async (req) => ({ runs: latestSsda903Runs(req.actor()) }),
+  });
+
+  app.post('/api/returns/ssda903/validate', {
+    config: { permission: 'returns:produce' },
+    // As the CIN census file: JSON like every other body, each CSV as text.
+    bodyLimit: 512 * 1024 * 1024,
+    schema: {
+      tags: ['returns'],
+      summary: 'Validate SSDA903 CSV files from any system by the DfE’s rules for the year: each file recognised by its columns, whatever its name',
+      body: z.object({ year: ssda903Year, files: uploadedFiles }),
+      response: {
+        200: z.object({
+          year: z.number().int(),
+          children: z.number().int(),
+          files: z.array(z.object({ file: z.string(), table: z.string(), rows: z.number().int() })),
+          ignored: z.array(z.object({ file: z.string(), reason: z.string() })),
+          errors: z.number().int(),
+          rulesRun: z.number().int(),
+          rulesNotRun: z.number().int(),
+          rules: z.array(ruleGroup),
+        }),
+      },
+    },
+    handler: async (req) => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files),
+  });
+
+  app.post('/api/returns/ssda903/imports', {
+    config: { permission: 'returns:import' },
+    bodyLimit: 512 * 1024 * 1024,
+    schema: {
+      tags: ['returns'],
+      summary: 'Import an SSDA903 return of this council (its CSV files) as its children’s history (idempotent; all or nothing)',
+      body: z.object({ year: ssda903Year, files: uploadedFiles }),
+      response: {
+        201: z.object({
+          importId: z.string().nullable(),
+          year: z.number().int(),
+          children: z.number().int(),
+          alreadyImported: z.boolean(),
+          written: z.record(z.string(), z.number().int()),
+          notPlaced: z.array(notPlaced903),
+          seconds: z.number(),
+        }),
+      },
+    },
+    handler: async (req, reply) => reply.code(201).send(await importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
   });
 
   app.get('/api/returns/ssda903/runs/:runId/tables/:table', {

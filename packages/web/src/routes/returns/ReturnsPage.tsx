@@ -59,7 +59,7 @@ export function ReturnsPage() {
           <Link className="govuk-link" to="/returns/ssda903">
             Children looked after (SSDA903)
           </Link>
-          : produce the CSV tables for a year and validate them by the DfE's rules
+          : produce the CSV tables for a year and validate them by the DfE's rules, check another system's files, or import the council's earlier returns
         </li>
       </ul>
       <h2 className="govuk-heading-m">Ofsted Annex A</h2>
