@@ -98,7 +98,14 @@ async function hashDir(dir: string, files: string[]): Promise<string> {
 export async function importSsda903(
   db: Kysely<Database>,
   dir: string,
-  options: { actor: ReturnActor; year: number; laCode?: string; onProgress?: (done: number, total: number, stage: string) => void },
+  options: {
+    actor: ReturnActor;
+    year: number;
+    laCode?: string;
+    /** What the import is recorded as coming from, when not the folder (an upload's file names). */
+    source?: string;
+    onProgress?: (done: number, total: number, stage: string) => void;
+  },
 ): Promise<Ssda903Import> {
   const began = performance.now();
   const { year, actor } = options;
@@ -177,7 +184,17 @@ export async function importSsda903(
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
-    await finishImport(trx, { laCode, importId, returnType: 'ssda903', year, fileName: dir, sha256, actor: actor, result, onProgress: options.onProgress });
+    await finishImport(trx, {
+      laCode,
+      importId,
+      returnType: 'ssda903',
+      year,
+      fileName: options.source ?? dir,
+      sha256,
+      actor,
+      result,
+      onProgress: options.onProgress,
+    });
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;

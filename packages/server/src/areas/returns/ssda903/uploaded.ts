@@ -129,7 +129,15 @@ export async function importUploadedSsda903(db: Kysely<Database>, actor: Actor, 
         },
       ]);
     try {
-      return await importSsda903(db, dir, { actor: returnActor(actor), year, laCode });
+      return await importSsda903(db, dir, {
+        actor: returnActor(actor),
+        year,
+        laCode,
+        source: files
+          .map((f) => f.name)
+          .join(', ')
+          .slice(0, 300),
+      });
     } catch (error) {
       if (error instanceof ImportRefused)
         throw invalid([{ field: 'files', rule: 'ssda903-importable', message: [error.message, ...error.details].join('; ') }]);
