@@ -264,13 +264,14 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
   'children-3plus-workers': {
     attribution: 'allocation',
     sql: (w) => sql`
-      select o.child_id, ${none}, ${w.to}::date,
-        case when (
-          select count(distinct a.worker_id) from allocation a
-          where a.la_code = ${w.laCode} and a.child_id = o.child_id and a.allocation_role = 'social-worker'
-            and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.from})
-        ) >= 3 then 1 else 0 end, 1, null::numeric
-      from (${openCaseChildren(w)}) o`,
+      select o.child_id, ${none}, ${w.to}::date, case when coalesce(n.workers, 0) >= 3 then 1 else 0 end, 1, null::numeric
+      from (${openCaseChildren(w)}) o
+      -- Counted once for the council and joined, not once per child (4.6 s on PGlite for 50,000 children).
+      left join (
+        select a.child_id, count(distinct a.worker_id) as workers from allocation a
+        where a.la_code = ${w.laCode} and a.allocation_role = 'social-worker' and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.from})
+        group by a.child_id
+      ) n on n.child_id = o.child_id`,
   },
 
   // Belongs to the team that last held the case (no worker holds it now).
