@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
@@ -99,4 +100,42 @@ export async function finishImport(
   await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, ip, user_agent, detail)
     values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'create', 'return-import', ${importId},
             ${actor.ip ?? null}, ${actor.userAgent ?? null}, ${JSON.stringify({ returnType, year, fileName, written: result.written })}::jsonb)`.execute(trx);
+}
+
+type TrailRows = { audit_event: Record<string, unknown>[]; chronology_entry: Record<string, unknown>[] };
+
+/**
+ * What an import writes beside each record it makes, as a recorded step would: the audit row
+ * (naming the import and where it came from) and the child's chronology entry, gathered into the
+ * batch's rows to be inserted with them.
+ */
+export function importTrail(rows: TrailRows, laCode: string, actor: ReturnActor, importId: string, source: string) {
+  return {
+    audit: (childId: string, recordType: string, recordId: string) =>
+      rows.audit_event.push({
+        la_code: laCode,
+        user_id: actor.userId,
+        username: actor.username,
+        user_role: actor.role,
+        action: 'create',
+        record_type: recordType,
+        record_id: recordId,
+        child_id: childId,
+        ip: actor.ip ?? null,
+        user_agent: actor.userAgent ?? null,
+        detail: { source, importId },
+      }),
+    chronology: (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
+      rows.chronology_entry.push({
+        la_code: laCode,
+        entry_id: randomUUID(),
+        child_id: childId,
+        occurred_on: occurredOn,
+        category,
+        summary,
+        record_type: recordType,
+        record_id: recordId,
+        recorded_by: actor.userId,
+      }),
+  };
 }

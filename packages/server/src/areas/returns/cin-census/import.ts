@@ -32,7 +32,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import type { ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
 import { schemaFailures } from './validate.ts';
@@ -260,32 +260,7 @@ async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: Cens
   const skip = (childId: string | null, row: string | null, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ childId, row, reason });
   };
-  const audit = (childId: string, recordType: string, recordId: string) =>
-    rows.audit_event.push({
-      la_code: laCode,
-      user_id: actor.userId,
-      username: actor.username,
-      user_role: actor.role,
-      action: 'create',
-      record_type: recordType,
-      record_id: recordId,
-      child_id: childId,
-      ip: actor.ip ?? null,
-      user_agent: actor.userAgent ?? null,
-      detail: { source: 'cin-census-import', importId },
-    });
-  const chronology = (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
-    rows.chronology_entry.push({
-      la_code: laCode,
-      entry_id: randomUUID(),
-      child_id: childId,
-      occurred_on: occurredOn,
-      category,
-      summary,
-      record_type: recordType,
-      record_id: recordId,
-      recorded_by: actor.userId,
-    });
+  const { audit, chronology } = importTrail(rows, laCode, actor, importId, 'cin-census-import');
   let made = 0;
 
   for (const c of children) {

@@ -24,7 +24,7 @@ import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/ins
 import type { Database } from '../../../kernel/db/schema.ts';
 import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
 import type { ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
 
 export type NotPlaced = { child: string | null; table: string; row: number; reason: string };
@@ -301,32 +301,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
   const skip = (child: string | null, table: string, row: number, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ child, table, row: row + 2, reason });
   };
-  const audit = (childId: string, recordType: string, recordId: string) =>
-    rows.audit_event.push({
-      la_code: laCode,
-      user_id: actor.userId,
-      username: actor.username,
-      user_role: actor.role,
-      action: 'create',
-      record_type: recordType,
-      record_id: recordId,
-      child_id: childId,
-      ip: actor.ip ?? null,
-      user_agent: actor.userAgent ?? null,
-      detail: { source: SOURCE, importId },
-    });
-  const chronology = (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
-    rows.chronology_entry.push({
-      la_code: laCode,
-      entry_id: randomUUID(),
-      child_id: childId,
-      occurred_on: occurredOn,
-      category,
-      summary,
-      record_type: recordType,
-      record_id: recordId,
-      recorded_by: actor.userId,
-    });
+  const { audit, chronology } = importTrail(rows, laCode, actor, importId, SOURCE);
   const newKey = (k: string) => {
     if (existing.keys.has(k)) return false;
     existing.keys.add(k);
