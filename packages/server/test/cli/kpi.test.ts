@@ -1,13 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/kernel/db/store.ts';
-import { TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { storeForCommand } from '../helpers/db.ts';
 import { buildFixture, LA } from '../helpers/fixture.ts';
-import pg from 'pg';
 
 const run = promisify(execFile);
 const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
@@ -17,32 +12,7 @@ let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  if (TEST_DB === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-kpi-'));
-    const store = await openStore({ kind: 'pglite', dataDir: dir });
-    await prepare(store.db);
-    await store.close();
-    env = { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `lantern_cli_kpi_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(TEST_DATABASE_URL);
-    u.pathname = `/${name}`;
-    const store = await openStore({ kind: 'postgres', databaseUrl: u.toString() });
-    await prepare(store.db);
-    await store.close();
-    env = { ...process.env, DATABASE_URL: u.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  ({ env, cleanup } = await storeForCommand('cli-kpi', prepare));
 }, 120_000);
 afterAll(() => cleanup?.());
 

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../../src/kernel/db/store.ts';
 
@@ -37,6 +40,52 @@ export async function openTestStore(): Promise<Store> {
         await dropper.query(`drop database if exists ${name} with (force)`);
       } finally {
         await dropper.end();
+      }
+    },
+  };
+}
+
+/**
+ * A store of the kind under test that lives outside the test process, for running the `lantern`
+ * command against it: a PGlite data folder, or a PostgreSQL database. `prepare` fills it first
+ * (then it is closed, so the command can open it); `env` points the command at it, `open` opens it
+ * again from the test, and `cleanup` removes it.
+ */
+export async function storeForCommand(
+  prefix: string,
+  prepare: (db: Store['db']) => Promise<unknown>,
+): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<Store>; cleanup: () => Promise<void> }> {
+  if (TEST_DB === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), `lantern-${prefix}-`));
+    const open = () => openStore({ kind: 'pglite', dataDir: dir });
+    const store = await open();
+    await prepare(store.db);
+    await store.close();
+    return { env: { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' }, open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `lantern_${prefix.replace(/-/g, '_')}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(TEST_DATABASE_URL, name);
+  const open = () => openStore({ kind: 'postgres', databaseUrl: url });
+  const store = await open();
+  await prepare(store.db);
+  await store.close();
+  return {
+    env: { ...process.env, DATABASE_URL: url },
+    open,
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
       }
     },
   };
