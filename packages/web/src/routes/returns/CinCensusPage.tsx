@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { ProduceForm } from './ProduceForm.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
 
 const YEARS = [
@@ -82,23 +83,7 @@ export function CinCensusPage() {
           </div>
         </div>
       )}
-      <form onSubmit={produce} noValidate>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="census-year">
-            Collection year
-          </label>
-          <select id="census-year" className="govuk-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {YEARS.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button" disabled={busy !== null}>
-          {busy === 'run' ? 'Producing the return…' : 'Produce and validate the return'}
-        </button>
-      </form>
+      <ProduceForm id="census-year" years={YEARS} year={year} onYear={setYear} onSubmit={produce} busy={busy} />
       <form onSubmit={check} noValidate>
         <div className="govuk-form-group">
           <label className="govuk-label govuk-label--s" htmlFor="census-file">

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, problemOf, type Ssda903Check, type Ssda903Import, type Ssda903Run, type UploadedCsv } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { ProduceForm } from './ProduceForm.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
 
 const YEARS = [
@@ -97,23 +98,7 @@ export function Ssda903Page() {
         Every child looked after in the year, and every care leaver with a birthday contact in it, one CSV file a table with the DfE’s columns. Every child in
         the return is recorded in the audit trail.
       </p>
-      <form onSubmit={produce} noValidate>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="ssda903-year">
-            Collection year
-          </label>
-          <select id="ssda903-year" className="govuk-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {YEARS.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button" disabled={busy !== null}>
-          {busy === 'run' ? 'Producing the return…' : 'Produce and validate the return'}
-        </button>
-      </form>
+      <ProduceForm id="ssda903-year" years={YEARS} year={year} onYear={setYear} onSubmit={produce} busy={busy} />
       <form onSubmit={check} noValidate>
         <div className="govuk-form-group">
           <label className="govuk-label govuk-label--s" htmlFor="ssda903-files">
