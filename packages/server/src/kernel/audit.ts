@@ -20,25 +20,28 @@ export async function audit(db: Kysely<Database>, actor: Actor, entry: AuditEntr
   await auditMany(db, actor, [entry]);
 }
 
+/** The audit rows of what an actor did. */
+export function auditRows(actor: Actor, entries: AuditEntry[]) {
+  return entries.map((e) => ({
+    la_code: actor.user.laCode,
+    user_id: actor.user.userId,
+    username: actor.user.username,
+    user_role: actor.user.role,
+    action: e.action,
+    record_type: e.recordType ?? null,
+    record_id: e.recordId ?? null,
+    child_id: e.childId ?? null,
+    ip: actor.ip,
+    user_agent: actor.userAgent,
+    detail: e.detail ?? null,
+  }));
+}
+
 /** One insert for many rows, e.g. every child a search showed. */
 export async function auditMany(db: Kysely<Database>, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db
     .insertInto('audit_event')
-    .values(
-      entries.map((e) => ({
-        la_code: actor.user.laCode,
-        user_id: actor.user.userId,
-        username: actor.user.username,
-        user_role: actor.user.role,
-        action: e.action,
-        record_type: e.recordType ?? null,
-        record_id: e.recordId ?? null,
-        child_id: e.childId ?? null,
-        ip: actor.ip,
-        user_agent: actor.userAgent,
-        detail: e.detail ? JSON.stringify(e.detail) : null,
-      })),
-    )
+    .values(auditRows(actor, entries).map((row) => ({ ...row, detail: row.detail ? JSON.stringify(row.detail) : null })))
     .execute();
 }

@@ -1,23 +1,15 @@
 import type { Action } from '@lantern/core/permissions';
 import type { Kysely } from 'kysely';
-import { childFor } from './access.ts';
-import { type AuditEntry, auditMany } from './audit.ts';
 import type { Actor } from './context.ts';
 import type { Database, Person } from './db/schema.ts';
 import { conflict } from './http/problem.ts';
-import { refreshObligations } from './obligations.ts';
-import { addToChronology } from './records.ts';
+import { type StepOutcome, step } from './ledger.ts';
 
-export type StepOutcome<T> = {
-  result: T;
-  chronology: { occurredOn: string; category: string; summary: string; recordType: string; recordId: string }[];
-  audit: AuditEntry[];
-};
+export type { StepOutcome } from './ledger.ts';
 
 /**
- * One recorded step on a child's case, end to end: the user's right to act on this child, one
- * transaction holding the record, its chronology entries, its audit rows and the deadlines it
- * opens, meets or ends. Commit, or nothing.
+ * One recorded step on a child's case, through the ledger (see ledger.ts `step`): the shape the
+ * areas wrote before the ledger, kept while they move to `step` itself.
  */
 export async function recordStep<T>(
   db: Kysely<Database>,
@@ -26,18 +18,7 @@ export async function recordStep<T>(
   action: Action,
   work: (trx: Kysely<Database>, child: Person) => Promise<StepOutcome<T>>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const child = await childFor(trx, actor.user, childId, action);
-    const outcome = await work(trx, child);
-    for (const entry of outcome.chronology) await addToChronology(trx, actor, { childId, ...entry });
-    await auditMany(
-      trx,
-      actor,
-      outcome.audit.map((a) => ({ ...a, childId })),
-    );
-    await refreshObligations(trx, actor.user.laCode, { childIds: [childId] });
-    return outcome.result;
-  });
+  return step(db, actor, childId, (ledger, child) => work(ledger.db, child), { action });
 }
 
 /** The child's open child-in-need episode, or a 409 saying one is needed. */

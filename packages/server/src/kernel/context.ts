@@ -1,4 +1,4 @@
-import type { Role } from '@lantern/core/permissions';
+import type { Action, Role } from '@lantern/core/permissions';
 
 /** The signed-in user, as every service sees them. */
 export type CurrentUser = {
@@ -18,4 +18,6 @@ export type Actor = {
   user: CurrentUser;
   ip: string | null;
   userAgent: string | null;
+  /** The permission of the route acting: what the ledger checks a step on a child's case against. */
+  permission?: Action;
 };

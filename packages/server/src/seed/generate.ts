@@ -19,16 +19,7 @@ import { refreshObligations } from '../kernel/obligations.ts';
 import { insertRowsStatements } from '../kernel/db/insert-rows.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
 import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
-import type {
-  AddressTable,
-  AllocationTable,
-  AppUserTable,
-  ChronologyEntryTable,
-  Database,
-  PersonTable,
-  RecordVersionTable,
-  RelationshipTable,
-} from '../kernel/db/schema.ts';
+import type { AddressTable, AllocationTable, AppUserTable, ChronologyEntryTable, Database, PersonTable, RelationshipTable } from '../kernel/db/schema.ts';
 import {
   buildNamePools,
   DISABILITIES,
@@ -196,7 +187,6 @@ type Rows = {
   address: Insertable<AddressTable>[];
   allocation: Insertable<AllocationTable>[];
   chronology_entry: Insertable<ChronologyEntryTable>[];
-  record_version: Insertable<RecordVersionTable>[];
 } & PathwayRows &
   PermanenceRows &
   LookedAfterRows;
@@ -208,7 +198,6 @@ function emptyRows(): Rows {
     address: [],
     allocation: [],
     chronology_entry: [],
-    record_version: [],
     contact: [],
     cin_episode: [],
     assessment: [],
@@ -377,7 +366,7 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
   for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   for (const table of PERMANENCE_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   for (const table of LOOKED_AFTER_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
-  statements.push(...insertsFor('chronology_entry', rows.chronology_entry), ...insertsFor('record_version', rows.record_version));
+  statements.push(...insertsFor('chronology_entry', rows.chronology_entry));
   return statements;
 }
 
@@ -696,7 +685,6 @@ class CouncilGenerator {
       updated_at: created,
     } satisfies Insertable<PersonTable>;
     rows.person.push(row);
-    rows.record_version.push(this.firstVersion(row, personId, created));
     return child;
   }
 
@@ -837,7 +825,6 @@ class CouncilGenerator {
       updated_at: created,
     } satisfies Insertable<PersonTable>;
     rows.person.push(row);
-    rows.record_version.push(this.firstVersion(row, null, created));
     const since = a.resident ? homeSince : this.asOf - rng.between(30, 8 * 365);
     rows.address.push(this.addressRow(a.personId, address, Math.min(Math.max(since, a.dob + 16 * 365), this.asOf), null, firstCase));
   }
@@ -877,40 +864,6 @@ class CouncilGenerator {
       start_date: isoOf(start),
       end_date: end === null ? null : isoOf(Math.max(end, start)),
       created_at: timestampOf(Math.min(recordedOn, this.asOf), 11, 0),
-    };
-  }
-
-  private firstVersion(row: Insertable<PersonTable>, childId: string | null, at: string): Insertable<RecordVersionTable> {
-    return {
-      la_code: row.la_code,
-      record_type: 'person',
-      record_id: row.person_id,
-      version: 1,
-      child_id: childId,
-      data: {
-        laCode: row.la_code,
-        personId: row.person_id,
-        isChild: row.is_child,
-        laChildId: row.la_child_id,
-        givenName: row.given_name,
-        familyName: row.family_name,
-        otherNames: row.other_names,
-        dateOfBirth: row.date_of_birth,
-        expectedDateOfBirth: row.expected_date_of_birth,
-        sex: row.sex,
-        ethnicity: row.ethnicity,
-        upn: row.upn,
-        formerUpn: row.former_upn,
-        upnUnknown: row.upn_unknown,
-        nhsNumber: row.nhs_number,
-        dateOfDeath: row.date_of_death,
-        uasc: row.uasc,
-        disabilities: row.disabilities,
-        restricted: row.restricted,
-        version: 1,
-      },
-      changed_by: null,
-      changed_at: at,
     };
   }
 

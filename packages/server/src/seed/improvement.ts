@@ -211,20 +211,6 @@ export async function seedImprovement(
     }
   }
   await db.insertInto('improvement_action').values(actions).execute();
-  await db
-    .insertInto('record_version')
-    .values(
-      actions.map((a) => ({
-        la_code: laCode,
-        record_type: 'improvement-action',
-        record_id: a.action_id,
-        version: 1,
-        child_id: null,
-        data: JSON.stringify(a),
-        changed_by: hos,
-      })),
-    )
-    .execute();
   return {
     comparator: benchmarks.comparators,
     benchmark_value: benchmarks.values,

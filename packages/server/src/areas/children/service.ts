@@ -11,7 +11,7 @@ import { audit, auditMany } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
-import { addToChronology, keepVersion } from '../../kernel/records.ts';
+import { addToChronology } from '../../kernel/records.ts';
 
 const today = () => todayInEngland();
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
@@ -336,7 +336,6 @@ export async function createChild(db: Kysely<Database>, actor: Actor, input: New
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = childView(row);
-    await keepVersion(trx, actor, { type: 'child', id: personId, version: 1, childId: personId, data: view });
     await addToChronology(trx, actor, {
       childId: personId,
       occurredOn: today(),
@@ -393,14 +392,6 @@ export async function updateChild(db: Kysely<Database>, actor: Actor, childId: s
       throw staleVersion(now.version, changes.version);
     }
     const view = childView(updated);
-    // Records that arrived without a first version (imports) get the one they had, as it was made.
-    await keepVersion(
-      trx,
-      actor,
-      { type: 'child', id: childId, version: current.version, childId, data: before },
-      { userId: current.updated_by, at: current.updated_at },
-    );
-    await keepVersion(trx, actor, { type: 'child', id: childId, version: updated.version, childId, data: view });
     await addToChronology(trx, actor, {
       childId,
       occurredOn: today(),
@@ -559,12 +550,17 @@ export async function getVersions(db: Kysely<Database>, actor: Actor, childId: s
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
     .select(['v.version', 'v.data', 'v.changed_at', 'u.display_name'])
     .where('v.la_code', '=', actor.user.laCode)
-    .where('v.record_type', '=', 'child')
+    .where('v.record_type', '=', 'person')
     .where('v.record_id', '=', childId)
     .orderBy('v.version')
     .execute();
   await audit(db, actor, { action: 'read', recordType: 'child-history', recordId: childId, childId });
-  const parse = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
+  // The ledger keeps each version as the row was (snake_case); versions kept before it, as the view.
+  const parse = (d: unknown) => {
+    const data = (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
+    if (!('person_id' in data)) return data;
+    return Object.fromEntries(Object.entries(CHILD_COLUMNS).map(([field, column]) => [field, data[column] ?? null]));
+  };
   return rows.map((r, i) => {
     const data = parse(r.data);
     const prev = i > 0 ? parse(rows[i - 1]?.data) : null;
@@ -607,7 +603,6 @@ export async function addRelationship(db: Kysely<Database>, actor: Actor, childI
           updated_by: actor.user.userId,
         })
         .execute();
-      await keepVersion(trx, actor, { type: 'person', id: relatedId, version: 1, childId: null, data: { ...p } });
     }
     const relationshipId = randomUUID();
     await trx
@@ -627,7 +622,6 @@ export async function addRelationship(db: Kysely<Database>, actor: Actor, childI
       .execute();
     const label = RELATIONSHIP_TYPE[input.type];
     const who = input.newPerson ? `${input.newPerson.givenName} ${input.newPerson.familyName}` : 'a person already recorded';
-    await keepVersion(trx, actor, { type: 'relationship', id: relationshipId, version: 1, childId, data: { ...input, relatedPersonId: relatedId } });
     await addToChronology(trx, actor, {
       childId,
       occurredOn: input.startDate ?? today(),
@@ -676,7 +670,6 @@ export async function addAddress(db: Kysely<Database>, actor: Actor, childId: st
         created_by: actor.user.userId,
       })
       .execute();
-    await keepVersion(trx, actor, { type: 'address', id: addressId, version: 1, childId, data: { ...input, postcode } });
     await addToChronology(trx, actor, {
       childId,
       occurredOn: input.startDate,

@@ -28,7 +28,6 @@ import { recordStep } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
-import { keepVersion } from '../../kernel/records.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -142,8 +141,6 @@ async function checkedPlacement(
   return { placementProvider, urn, provider, approval };
 }
 
-const episodeData = (e: Record<string, unknown>) => e;
-
 export async function startCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startLookedAfter>) {
   return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
     const laCode = actor.user.laCode;
@@ -186,7 +183,6 @@ export async function startCare(db: Kysely<Database>, actor: Actor, childId: str
       recorded_by: actor.user.userId,
     };
     await trx.insertInto('cla_episode').values(values).execute();
-    await keepVersion(trx, actor, { type: 'cla-episode', id: episodeId, version: 1, childId, data: episodeData(values) });
     if (placed.approval)
       await trx
         .updateTable('unregistered_approval')
@@ -251,13 +247,6 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(closed.numUpdatedRows) !== 1) throw staleVersion(current.version + 1, input.version);
-    await keepVersion(trx, actor, {
-      type: 'cla-episode',
-      id: current.cla_episode_id,
-      version: current.version + 1,
-      childId,
-      data: { ...current, end_date: input.date, reason_ended: 'X1', reason_place_change: input.reasonPlaceChange ?? null },
-    });
 
     const episodeId = randomUUID();
     const p = input.placement;
@@ -282,7 +271,6 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       recorded_by: actor.user.userId,
     };
     await trx.insertInto('cla_episode').values(values).execute();
-    await keepVersion(trx, actor, { type: 'cla-episode', id: episodeId, version: 1, childId, data: episodeData(values) });
     if (placed?.approval)
       await trx
         .updateTable('unregistered_approval')
@@ -330,13 +318,6 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
       .where('la_code', '=', laCode)
       .where('cla_episode_id', '=', current.cla_episode_id)
       .execute();
-    await keepVersion(trx, actor, {
-      type: 'cla-episode',
-      id: current.cla_episode_id,
-      version: current.version + 1,
-      childId,
-      data: { ...current, end_date: input.endDate, reason_ended: input.reasonEnded },
-    });
     return {
       result: { episodeId: current.cla_episode_id, periodId: current.period_id },
       chronology: [

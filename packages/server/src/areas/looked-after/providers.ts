@@ -8,7 +8,6 @@ import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
-import { keepVersion } from '../../kernel/records.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 type Row = { [K in keyof ProviderTable]: ProviderTable[K] extends { __select__: infer S } ? S : ProviderTable[K] };
@@ -85,7 +84,6 @@ export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<
       created_by: actor.user.userId,
     };
     await trx.insertInto('provider').values(values).execute();
-    await keepVersion(trx, actor, { type: 'provider', id: providerId, version: 1, childId: null, data: values });
     await audit(trx, actor, { action: 'create', recordType: 'provider', recordId: providerId });
     return providerView({ ...values, version: 1 });
   });
@@ -119,7 +117,6 @@ export async function updateProvider(db: Kysely<Database>, actor: Actor, provide
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw staleVersion(p.version, version);
-    await keepVersion(trx, actor, { type: 'provider', id: providerId, version: version + 1, childId: null, data: { ...next } });
     await audit(trx, actor, { action: 'update', recordType: 'provider', recordId: providerId, detail: { fields: Object.keys(changes) } });
     return providerView({ provider_id: providerId, ...next, version: version + 1 });
   });

@@ -26,7 +26,6 @@ import { recordStep } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
-import { keepVersion } from '../../kernel/records.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/figures.ts';
 
@@ -647,16 +646,6 @@ export async function completeAuditAction(db: Kysely<Database>, actor: Actor, ac
     if (a.version !== input.version) throw staleVersion(a.version, input.version);
     if (a.completed_on) throw conflict(`Marked done on ${a.completed_on}`, [{ field: 'actionId', rule: 'already-completed', message: 'Marked done already' }]);
     new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, a.audited_on, 'the audit').check();
-    const data = (v: typeof a) => ({
-      caseAuditId: v.case_audit_id,
-      finding: v.finding,
-      action: v.action,
-      ownerWorkerId: v.owner_worker_id,
-      dueDate: v.due_date,
-      completedOn: v.completed_on,
-      completedBy: v.completed_by,
-      evidence: v.completion_evidence,
-    });
     const version = a.version + 1;
     await trx
       .updateTable('case_audit_action')
@@ -665,14 +654,6 @@ export async function completeAuditAction(db: Kysely<Database>, actor: Actor, ac
       .where('action_id', '=', actionId)
       .where('version', '=', a.version)
       .execute();
-    // The version before (the audit that set the action kept none), as its auditor made it, then this one.
-    const record = { type: 'case-audit-action', id: actionId, childId: found.child_id };
-    await keepVersion(trx, actor, { ...record, version: a.version, data: data(a) }, { userId: a.auditor_user_id, at: a.audited_on });
-    await keepVersion(trx, actor, {
-      ...record,
-      version,
-      data: data({ ...a, completed_on: input.completedOn, completed_by: actor.user.userId, completion_evidence: input.evidence }),
-    });
     return {
       result: { actionId, version, completedOn: input.completedOn },
       chronology: [

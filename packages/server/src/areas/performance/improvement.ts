@@ -162,18 +162,6 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
       updated_by: actor.user.userId,
     };
     await trx.insertInto('improvement_action').values(row).execute();
-    await trx
-      .insertInto('record_version')
-      .values({
-        la_code: laCode,
-        record_type: 'improvement-action',
-        record_id: actionId,
-        version: 1,
-        child_id: null,
-        data: JSON.stringify(row),
-        changed_by: actor.user.userId,
-      })
-      .execute();
     await audit(trx, actor, { action: 'create', recordType: 'improvement-action', recordId: actionId });
     return { actionId, version: 1 };
   });
@@ -221,18 +209,6 @@ export async function updateAction(db: Kysely<Database>, actor: Actor, actionId:
       .where('version', '=', body.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw staleVersion(current.version + 1, body.version);
-    await trx
-      .insertInto('record_version')
-      .values({
-        la_code: laCode,
-        record_type: 'improvement-action',
-        record_id: actionId,
-        version: next.version,
-        child_id: null,
-        data: JSON.stringify({ ...current, ...next }),
-        changed_by: actor.user.userId,
-      })
-      .execute();
     await audit(trx, actor, { action: 'update', recordType: 'improvement-action', recordId: actionId, detail: { status, version: next.version } });
     return { actionId, version: next.version, status };
   });

@@ -56,7 +56,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', function (this: FastifyRequest): Actor {
     if (!this.user) throw unauthenticated();
-    return { user: this.user, ip: this.ip ?? null, userAgent: (this.headers['user-agent'] as string | undefined) ?? null };
+    const permission = this.routeOptions.config?.permission;
+    return {
+      user: this.user,
+      ip: this.ip ?? null,
+      userAgent: (this.headers['user-agent'] as string | undefined) ?? null,
+      ...(permission && permission !== 'public' && permission !== 'signed-in' ? { permission } : {}),
+    };
   });
 
   await app.register(fastifyCookie);

@@ -47,7 +47,6 @@ const has = (list: object, code: string | null) => code !== null && Object.hasOw
 
 type Rows = {
   person: Record<string, unknown>[];
-  record_version: Record<string, unknown>[];
   cin_episode: Record<string, unknown>[];
   assessment: Record<string, unknown>[];
   strategy_discussion: Record<string, unknown>[];
@@ -60,7 +59,6 @@ type Rows = {
 };
 const TABLES: (keyof Rows)[] = [
   'person',
-  'record_version',
   'cin_episode',
   'assessment',
   'strategy_discussion',
@@ -311,15 +309,6 @@ async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: Cens
         updated_by: actor.userId,
       };
       rows.person.push(person);
-      rows.record_version.push({
-        la_code: laCode,
-        record_type: 'person',
-        record_id: childId,
-        version: 1,
-        child_id: childId,
-        data: { ...person, source: 'cin-census-import', importId },
-        changed_by: actor.userId,
-      });
       audit(childId, 'person', childId);
     }
     const knownEpisodes = existing.episodes.get(childId) ?? [];
@@ -632,7 +621,7 @@ async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: Cens
 
   const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
   for (const table of TABLES)
-    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
+    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'chronology_entry')
       result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (endings.length > 0) result.written.ended = (result.written.ended ?? 0) + endings.length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;

@@ -55,7 +55,6 @@ const TABLES = [
   'worker',
   'person',
   'relationship',
-  'record_version',
   'cla_episode',
   'cla_review',
   'missing_episode',
@@ -354,15 +353,6 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         updated_by: actor.userId,
       };
       rows.person.push(row);
-      rows.record_version.push({
-        la_code: laCode,
-        record_type: 'person',
-        record_id: id,
-        version: 1,
-        child_id: id,
-        data: { ...row, source: SOURCE, importId },
-        changed_by: actor.userId,
-      });
       audit(id, 'person', id);
       person = { id, dob };
       existing.person.set(laChildId, person);
@@ -813,7 +803,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
 
   const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
   for (const table of TABLES)
-    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'record_version' && table !== 'chronology_entry')
+    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'chronology_entry')
       result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
   const ended = JSON.stringify(closures);
