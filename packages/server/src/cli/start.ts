@@ -56,7 +56,10 @@ export function startCommand(): Command {
           .orderBy('u.role')
           .orderBy('u.username')
           .execute()
-      ).map((u) => `    ${u.username.padEnd(14)} ${ROLES[u.role as Role] ?? u.role}${u.team && ['social-worker', 'team-manager'].includes(u.role) ? `, ${u.team}` : ''}`);
+      ).map(
+        (u) =>
+          `    ${u.username.padEnd(14)} ${ROLES[u.role as Role] ?? u.role}${u.team && ['social-worker', 'team-manager'].includes(u.role) ? `, ${u.team}` : ''}`,
+      );
       process.stdout.write(
         `\nLantern is running at ${url} on ${store.description} (ready in ${((performance.now() - began) / 1000).toFixed(1)} s).\n` +
           (users.length ? `Sign in as one of the demo users, password ${DEMO_PASSWORD}:\n${users.join('\n')}\n` : '') +

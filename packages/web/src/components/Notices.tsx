@@ -77,9 +77,7 @@ export function NotForYourRole() {
   return (
     <>
       <h1 className="govuk-heading-l">{title}</h1>
-      <p className="govuk-body">
-        {outside ? 'The address may be wrong.' : `As a ${user?.roleLabel.toLowerCase() ?? 'user'} you do not use this page.`}
-      </p>
+      <p className="govuk-body">{outside ? 'The address may be wrong.' : `As a ${user?.roleLabel.toLowerCase() ?? 'user'} you do not use this page.`}</p>
       <HomeLink />
     </>
   );

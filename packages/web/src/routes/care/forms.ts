@@ -196,7 +196,12 @@ export const FORMS: Record<string, FormSpec> = {
         kind: 'text',
         hint: 'Its 3-digit local authority number, 999 if not known; WAL, SCO, NIR or NUK if outside England',
       },
-      { name: 'datePerm', label: 'Date of the order (if there was one)', kind: 'text', hint: 'As dd/mm/yyyy, with ZZ for a day or month not known, for example ZZ/06/2019' },
+      {
+        name: 'datePerm',
+        label: 'Date of the order (if there was one)',
+        kind: 'text',
+        hint: 'As dd/mm/yyyy, with ZZ for a day or month not known, for example ZZ/06/2019',
+      },
     ],
   },
   uasc: {

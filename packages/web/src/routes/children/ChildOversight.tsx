@@ -70,13 +70,15 @@ export function ChildOversight({ childId }: { childId: string }) {
           )}
         </>
       ) : null}
-      {can('oversight:record') ? <RecordDecisionForm
+      {can('oversight:record') ? (
+        <RecordDecisionForm
           childId={childId}
           onRecorded={(label) => {
             setRecorded(label);
             view.reload();
           }}
-        /> : null}
+        />
+      ) : null}
       <RiskAssessments childId={childId} />
       <CaseAudits childId={childId} />
     </section>
