@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessRoutes } from './areas/access/routes.ts';
-import { childrenRoutes } from './areas/children/routes.ts';
+import { childrenRoutes } from './areas/children/index.ts';
 import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
 import { oversightRoutes } from './areas/oversight/routes.ts';
