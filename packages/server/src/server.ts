@@ -13,10 +13,10 @@ import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { returnsRoutes } from './areas/returns/routes.ts';
 import { annexARoutes } from './areas/returns/annex-a/routes.ts';
-import { supervisionRoutes } from './areas/supervision/routes.ts';
-import { timescalesRoutes } from './areas/timescales/routes.ts';
-import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
-import { workforceRoutes } from './areas/workforce/routes.ts';
+import { supervisionRoutes } from './areas/supervision/index.ts';
+import { timescalesRoutes } from './areas/timescales/index.ts';
+import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
+
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
 
