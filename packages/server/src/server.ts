@@ -6,7 +6,7 @@ import { accessRoutes } from './areas/access/routes.ts';
 import { childrenRoutes } from './areas/children/index.ts';
 import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
-import { oversightRoutes } from './areas/oversight/routes.ts';
+import { oversightRoutes } from './areas/oversight/index.ts';
 import { performanceRoutes } from './areas/performance/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
