@@ -35,7 +35,7 @@ import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/service.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
-import { computeAll, computeIndicator } from '../src/areas/performance/service.ts';
+import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
