@@ -213,7 +213,8 @@ describe('marking an audit action done', () => {
       .where('record_id', '=', ava.actionId)
       .orderBy('version')
       .execute();
-    expect(versions.map((v) => [v.version, (typeof v.data === 'string' ? JSON.parse(v.data) : v.data).evidence])).toEqual([
+    // Each version is the row as it was (the ledger keeps the table's own columns).
+    expect(versions.map((v) => [v.version, (typeof v.data === 'string' ? JSON.parse(v.data) : v.data).completion_evidence])).toEqual([
       [1, null],
       [2, done.evidence],
     ]);

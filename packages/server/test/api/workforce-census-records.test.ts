@@ -56,12 +56,13 @@ describe('absences', () => {
 describe('leaving', () => {
   it('the administrator records Bea leaving, with the reason and destination; a stale version gets 409', async () => {
     const url = `/api/workers/${ids.swB}/leaving`;
-    const body = { version: 1, leaveDate: '2026-06-30', reason: '1', destination: '3' };
+    // The set-up's change to Bea's record (her SWE number) is a version of its own: she is at version 2.
+    const body = { version: 2, leaveDate: '2026-06-30', reason: '1', destination: '3' };
     expect((await tm.post(url, body)).status).toBe(403);
     const bad = await admin.post(url, { ...body, destination: '10' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('destination');
-    expect((await admin.post(url, body)).body).toEqual({ workerId: ids.swB, version: 2 });
+    expect((await admin.post(url, body)).body).toEqual({ workerId: ids.swB, version: 3 });
     expect((await admin.post(url, body)).status).toBe(409);
     const records = (await admin.get(`/api/workers/${ids.swB}/absences`)).body;
     expect(records.leaving).toEqual({
