@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (born 12 March 2015, held by swA, IRO Ira) comes into care on Thursday 26 March 2026,
 // the week before Easter; moves to an unregistered children's home, then to long-term foster

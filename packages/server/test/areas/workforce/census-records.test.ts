@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCensus, validateCensus } from '../../src/areas/workforce/csww.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { buildCensus, validateCensus } from '../../../src/areas/workforce/csww.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // What the 2026 census (reference date Wednesday 30 September 2026) asks beyond a worker's post,
 // recorded through the API: Ava off sick Monday 2 to Friday 6 March (5 working days) and on a

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_LINE } from '../../src/areas/returns/audit.ts';
-import { EXPORT_TABLES, exportSsda903, fileNameOf } from '../../src/areas/returns/ssda903/export.ts';
-import { ImportRefused } from '../../src/areas/returns/import-result.ts';
-import { importSsda903 } from '../../src/areas/returns/ssda903/import.ts';
-import type { Store } from '../../src/kernel/db/store.ts';
-import { openTestStore, TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { COMMAND_LINE } from '../../../src/areas/returns/audit.ts';
+import { EXPORT_TABLES, exportSsda903, fileNameOf } from '../../../src/areas/returns/ssda903/export.ts';
+import { ImportRefused } from '../../../src/areas/returns/import-result.ts';
+import { importSsda903 } from '../../../src/areas/returns/ssda903/import.ts';
+import type { Store } from '../../../src/kernel/db/store.ts';
+import { openTestStore, TEST_DATABASE_URL, TEST_DB } from '../../helpers/db.ts';
 
 /** DDL the application role may not run (a trigger that makes the database refuse a table's rows). */
 async function asOwner(store: Store, statements: string[]) {
@@ -267,7 +267,7 @@ describe('SSDA903 export from the case record', () => {
   });
 });
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/ssda903-import/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/ssda903-import/', import.meta.url));
 const fixtureFile = (name: string) => readFileSync(path.join(FIXTURE, name), 'utf8');
 
 async function counts(store: Store) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshObligations } from '../../src/kernel/obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { refreshObligations } from '../../../src/kernel/obligations.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // A small population worked by hand, in four eras that do not touch one another:
 //  A  March 2023 – February 2024: referrals and re-referrals, children looked after (29 February)

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnnexACouncil } from '../helpers/annex-a-council.ts';
-import { FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { readWorkbook, type Sheet } from '../helpers/workbook.ts';
+import { buildAnnexACouncil } from '../../helpers/annex-a-council.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { readWorkbook, type Sheet } from '../../helpers/workbook.ts';
 
 // Annex A as at Monday 30 November 2026 for the hand-built council (see the helper for every
 // child's story). Six months: 31/05/2026–30/11/2026; twelve: 01/12/2025–30/11/2026.

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCensus, parseCensus, validateCensus } from '../../src/areas/workforce/csww.ts';
-import type { Store } from '../../src/kernel/db/store.ts';
-import { openTestStore } from '../helpers/db.ts';
-import { buildFixture, LA } from '../helpers/fixture.ts';
+import { buildCensus, parseCensus, validateCensus } from '../../../src/areas/workforce/csww.ts';
+import type { Store } from '../../../src/kernel/db/store.ts';
+import { openTestStore } from '../../helpers/db.ts';
+import { buildFixture, LA } from '../../helpers/fixture.ts';
 
 const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
+const lantern = new URL('../../../bin/lantern.mjs', import.meta.url).pathname;
 
 // The 2026 census (reference date 30 September 2026; the year from 1 October 2025) of the
 // fixture's five registered social workers, plus: Lee (permanent, left 31 March 2026, resigned),

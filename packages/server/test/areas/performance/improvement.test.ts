@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // Benchmarking against published figures, and the improvement plan: an inspection, its
 // recommendations, actions with named owners, worklists and the board pack.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // Supervision due dates worked out by hand: every 4 weeks for a practitioner (Ava, started
 // 6 January 2020); weekly, then fortnightly after six weeks, for Nina in her ASYE (from Monday

@@ -1,8 +1,8 @@
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // The synthetic council's SSDA903 return over HTTP: the analyst produces it, validates it, downloads its tables.
 const LA = 'E06000019';

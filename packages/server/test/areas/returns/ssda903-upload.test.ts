@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // SSDA903 CSV files uploaded in the web app: the analyst checks another system's files by the
 // DfE's rules, and imports the council's own earlier return, once.
@@ -11,7 +11,7 @@ let server: TestServer;
 let analyst: ReturnType<typeof client>;
 
 const folder = (name: string) => {
-  const dir = new URL(`../fixtures/${name}/`, import.meta.url);
+  const dir = new URL(`../../fixtures/${name}/`, import.meta.url);
   return readdirSync(dir)
     .sort()
     .map((file) => ({ name: file, text: readFileSync(new URL(file, dir), 'utf8') }));

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // One child walked from contact to closure, with every due date worked out by hand across
 // Christmas 2025, Easter 2026 and the early May bank holiday; then the worklists.

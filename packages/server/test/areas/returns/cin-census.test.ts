@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // The synthetic council's CIN census over HTTP: the analyst produces and validates it.
 let server: TestServer;
@@ -36,7 +36,7 @@ describe('CIN census in the web app', () => {
   });
 
   it('validates a file from another system, failures grouped by rule', async () => {
-    const xml = readFileSync(new URL('../fixtures/cin-census-errors.xml', import.meta.url), 'utf8');
+    const xml = readFileSync(new URL('../../fixtures/cin-census-errors.xml', import.meta.url), 'utf8');
     const res = await analyst.post('/api/returns/cin-census/validate', { xml });
     expect(res.status).toBe(200);
     const body = res.body;
@@ -66,7 +66,7 @@ describe('CIN census in the web app', () => {
   });
 
   it('the analyst imports the council’s own return: once, and never half', async () => {
-    const sample = readFileSync(new URL('../fixtures/cin-census-sample.xml', import.meta.url), 'utf8');
+    const sample = readFileSync(new URL('../../fixtures/cin-census-sample.xml', import.meta.url), 'utf8');
     const first = await analyst.post('/api/returns/cin-census/imports', { xml: sample, fileName: 'sample.xml' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ year: 2026, children: 4, alreadyImported: false, notPlaced: [] });
@@ -74,7 +74,7 @@ describe('CIN census in the web app', () => {
     const again = await analyst.post('/api/returns/cin-census/imports', { xml: sample });
     expect(again.body).toMatchObject({ alreadyImported: true, written: {} });
     const broken = await analyst.post('/api/returns/cin-census/imports', {
-      xml: readFileSync(new URL('../fixtures/cin-census-broken.xml', import.meta.url), 'utf8'),
+      xml: readFileSync(new URL('../../fixtures/cin-census-broken.xml', import.meta.url), 'utf8'),
     });
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0]).toMatchObject({ field: 'xml', rule: 'cin-census-importable' });

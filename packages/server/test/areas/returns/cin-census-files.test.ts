@@ -3,16 +3,16 @@ import { Readable, Writable } from 'node:stream';
 import type { CensusChild } from '@lantern/core/returns/cin-census/model';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_LINE } from '../../src/areas/returns/audit.ts';
-import { exportCinCensus } from '../../src/areas/returns/cin-census/export.ts';
-import { importCinCensus } from '../../src/areas/returns/cin-census/import.ts';
-import { ImportRefused } from '../../src/areas/returns/import-result.ts';
-import { readCinCensus } from '../../src/areas/returns/cin-census/parse.ts';
-import { validateCinCensusFile } from '../../src/areas/returns/cin-census/validate.ts';
-import type { Store } from '../../src/kernel/db/store.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { COMMAND_LINE } from '../../../src/areas/returns/audit.ts';
+import { exportCinCensus } from '../../../src/areas/returns/cin-census/export.ts';
+import { importCinCensus } from '../../../src/areas/returns/cin-census/import.ts';
+import { ImportRefused } from '../../../src/areas/returns/import-result.ts';
+import { readCinCensus } from '../../../src/areas/returns/cin-census/parse.ts';
+import { validateCinCensusFile } from '../../../src/areas/returns/cin-census/validate.ts';
+import type { Store } from '../../../src/kernel/db/store.ts';
+import { openTestStore } from '../../helpers/db.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
 const SAMPLE = fixture('cin-census-sample.xml');
 const LA = 'E06000019'; // LA number 884 in councils.csv
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // Bea (in team B since 6 January 2020) moves to team A on Monday 16 February 2026. Team A's
 // figures for 31 January count Ava, Amir and Tom; from February Bea too; team B's lose her.
