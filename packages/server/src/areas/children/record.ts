@@ -1,3 +1,4 @@
+import { DEFAULT_CHILD_ID_PREFIX } from '@lantern/core/identifiers';
 import { randomUUID } from 'node:crypto';
 import { type ChildChanges, childRecordRules, type NewChild } from '@lantern/core/schemas';
 import type { ChildRecord } from '@lantern/core/views';
@@ -42,7 +43,7 @@ async function nextLaChildId(trx: Kysely<Database>, laCode: string): Promise<str
     .where('la_code', '=', laCode)
     .where('key', '=', 'child-id-prefix')
     .executeTakeFirst();
-  const prefix = typeof prefixRow?.value === 'string' ? prefixRow.value : 'LC';
+  const prefix = typeof prefixRow?.value === 'string' ? prefixRow.value : DEFAULT_CHILD_ID_PREFIX;
   for (;;) {
     // The row lock on the counter serialises concurrent creations. The first time, the counter
     // starts after the highest id already in use with this prefix (imported or seeded children).

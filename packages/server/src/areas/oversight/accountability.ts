@@ -1,3 +1,5 @@
+import { ALLOCATION_ROLE } from '@lantern/core/codes';
+import { ASSESSMENT_OUTCOME } from '@lantern/core/pathway';
 /**
  * The accountability view: every decision on a child, or by a worker, from every area in one
  * shape. Reads are audited by the routes.
@@ -17,36 +19,36 @@ import { notFound } from '../../kernel/http/problem.ts';
  */
 const decisions = (laCode: string) => sql`
   select m.child_id, m.decided_on as on_date, 'management-decision' as record_type, m.decision_id::text as record_id, m.kind,
-    m.decided_by as user_id, null::uuid as worker_id, m.reasons, m.evidence_seen as evidence, m.what_changed as detail
+    m.decided_by as user_id, null::uuid as worker_id, m.reasons, m.evidence_seen as evidence, m.what_changed as detail, m.created_at as recorded_at
   from management_decision m where m.la_code = ${laCode}
   union all
-  select c.child_id, c.decided_on, 'contact', c.contact_id::text, 'contact-' || c.decision, c.decided_by, null, c.decision_reason, c.presenting_concern, null
+  select c.child_id, c.decided_on, 'contact', c.contact_id::text, 'contact-' || c.decision, c.decided_by, null, c.decision_reason, c.presenting_concern, null, c.recorded_at
   from contact c where c.la_code = ${laCode} and c.decided_on is not null
   union all
-  select a.child_id, a.authorised_on, 'assessment', a.assessment_id::text, 'assessment-authorised', a.authorised_by, null, coalesce(a.late_reason, 'Outcome: ' || a.outcome), null, a.outcome
+  select a.child_id, a.authorised_on, 'assessment', a.assessment_id::text, 'assessment-authorised', a.authorised_by, null, a.late_reason, null, a.outcome, a.created_at
   from assessment a where a.la_code = ${laCode} and a.authorised_on is not null
   union all
-  select s.child_id, s.held_on, 'strategy-discussion', s.strategy_id::text, 'strategy-' || s.decision, s.created_by, null, s.reasons, array_to_string(s.agencies, ', '), null
+  select s.child_id, s.held_on, 'strategy-discussion', s.strategy_id::text, 'strategy-' || s.decision, s.created_by, null, s.reasons, array_to_string(s.agencies, ', '), null, s.created_at
   from strategy_discussion s where s.la_code = ${laCode}
   union all
   select a.child_id, a.start_date, 'allocation', a.allocation_id::text, 'allocation', a.allocated_by, null,
-    coalesce(a.start_reason, 'Allocated'), null, a.allocation_role || ': ' || w.given_name || ' ' || w.family_name
+    coalesce(a.start_reason, 'Allocated'), null, a.allocation_role || ': ' || w.given_name || ' ' || w.family_name, a.created_at
   from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id where a.la_code = ${laCode} and a.allocated_by is not null
   union all
   select sc.child_id, s.held_on, 'supervision', s.supervision_id::text, 'supervision-direction', null, s.supervisor_worker_id, sc.direction, null,
-    'Supervision of ' || w.given_name || ' ' || w.family_name
+    'Supervision of ' || w.given_name || ' ' || w.family_name, s.recorded_at
   from supervision_child sc join supervision s on s.la_code = sc.la_code and s.supervision_id = sc.supervision_id
     join worker w on w.la_code = s.la_code and w.worker_id = s.worker_id
   where sc.la_code = ${laCode}
   union all
-  select ca.child_id, ca.audited_on, 'case-audit', ca.case_audit_id::text, 'case-audit', ca.auditor_user_id, null, ca.summary, null, 'Graded ' || ca.grade
+  select ca.child_id, ca.audited_on, 'case-audit', ca.case_audit_id::text, 'case-audit', ca.auditor_user_id, null, ca.summary, null, 'Graded ' || ca.grade, ca.recorded_at
   from case_audit ca where ca.la_code = ${laCode}
   union all
-  select ca.child_id, ca.moderated_on, 'case-audit', ca.case_audit_id::text, 'case-audit-moderation', ca.moderator_user_id, null, ca.moderation_notes, null, 'Moderated to ' || ca.moderated_grade
+  select ca.child_id, ca.moderated_on, 'case-audit', ca.case_audit_id::text, 'case-audit-moderation', ca.moderator_user_id, null, ca.moderation_notes, null, 'Moderated to ' || ca.moderated_grade, ca.recorded_at
   from case_audit ca where ca.la_code = ${laCode} and ca.moderated_on is not null
   union all
   select r.child_id, r.manager_on, 'risk-assessment', r.risk_assessment_id::text, 'risk-manager-view', r.manager_user_id, null, r.manager_view, null,
-    'Safety scale: worker ' || r.worker_scale || ', manager ' || r.manager_scale
+    'Safety scale: worker ' || r.worker_scale || ', manager ' || r.manager_scale, r.recorded_at
   from risk_assessment r where r.la_code = ${laCode} and r.manager_on is not null`;
 
 type DecisionRow = {
@@ -93,7 +95,7 @@ async function decisionRows(db: Kysely<Database>, laCode: string, where: ReturnT
     left join lateral (select x.user_id, x.display_name, x.role from app_user x where x.la_code = ${laCode} and d.worker_id is not null and x.worker_id = d.worker_id limit 1) u2 on true
     left join worker w on w.la_code = ${laCode} and w.worker_id = coalesce(d.worker_id, u.worker_id)
     where ${where}
-    order by d.on_date desc, d.record_type
+    order by d.on_date desc, d.recorded_at desc, d.record_id desc
     limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({
     childId: r.child_id,
@@ -110,8 +112,19 @@ async function decisionRows(db: Kysely<Database>, laCode: string, where: ReturnT
     role: r.role,
     reasons: r.reasons,
     evidence: r.evidence,
-    detail: r.detail,
+    detail: plainDetail(r.kind, r.detail),
   }));
+}
+
+/** The codes some sources carry in their detail (an allocation's role, an assessment's outcome), in words. */
+function plainDetail(kind: string, detail: string | null): string | null {
+  if (detail === null) return null;
+  if (kind === 'assessment-authorised') return `Outcome: ${ASSESSMENT_OUTCOME[detail as keyof typeof ASSESSMENT_OUTCOME] ?? detail}`;
+  if (kind === 'allocation') {
+    const [role = '', name = ''] = detail.split(/: (.*)/s);
+    return `${ALLOCATION_ROLE[role as keyof typeof ALLOCATION_ROLE] ?? role}: ${name}`;
+  }
+  return detail;
 }
 
 /** Every decision made on a child's record, newest first, with the management oversight deadline. */
