@@ -65,7 +65,7 @@ describe('the ledger', () => {
     );
     const versions = await versionsOf('provider', providerId);
     expect(versions.map((v) => [v.version, v.changed_by])).toEqual([[1, actor.user.userId]]);
-    expect((versions[0]?.data as { name: string }).name).toBe('Ledger test home');
+    expect((versions[0]!.data as { name: string }).name).toBe('Ledger test home');
     const audits = await store.db.selectFrom('audit_event').selectAll().where('record_id', '=', providerId).execute();
     expect(audits.map((a) => [a.action, a.record_type, a.username])).toEqual([['create', 'provider', actor.user.username]]);
   });
