@@ -40,7 +40,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope, mayAct } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
-import { recordStep } from '../../kernel/casework.ts';
+import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
@@ -62,7 +62,7 @@ export const CARE_RULES = [
   'pa-visit',
 ] as const;
 
-const step = (occurredOn: string, category: string, summary: string, recordType: string, recordId: string) => ({
+const entry = (occurredOn: string, category: string, summary: string, recordType: string, recordId: string) => ({
   occurredOn,
   category,
   summary,
@@ -78,7 +78,7 @@ function carePeriods(db: Kysely<Database>, laCode: string, childId: string) {
 // Permanence
 
 export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanencePlan>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('agreedOn', input.agreedOn).check();
     const current = await trx
@@ -114,14 +114,14 @@ export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, c
     const was = current ? ` (was: ${PERMANENCE_PLAN_TYPE[current.plan_type as keyof typeof PERMANENCE_PLAN_TYPE] ?? current.plan_type})` : '';
     return {
       result: { planId },
-      chronology: [step(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId)],
+      chronology: [entry(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId)],
       audit: [{ action: 'create', recordType: 'permanence-plan', recordId: planId }],
     };
   });
 }
 
 export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAdoptionDecision>) {
-  return recordStep(db, actor, childId, 'adoption:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('decisionOn', input.decisionOn).check();
     const open = await trx
@@ -143,7 +143,7 @@ export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor,
       .execute();
     return {
       result: { adoptionId, version: 1 },
-      chronology: [step(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId)],
+      chronology: [entry(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId)],
       audit: [{ action: 'create', recordType: 'adoption', recordId: adoptionId }],
     };
   });
@@ -206,7 +206,7 @@ function adoptionProblems(a: Record<string, unknown>): FieldError[] {
 }
 
 export async function progressAdoption(db: Kysely<Database>, actor: Actor, childId: string, adoptionId: string, input: In<typeof adoptionProgress>) {
-  return recordStep(db, actor, childId, 'adoption:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const a = await trx
       .selectFrom('adoption')
@@ -240,12 +240,12 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
     if (!updated) throw staleVersion(a.version + 1, input.version);
     const chronology = [];
     const changed = (col: keyof typeof a) => set[col] !== undefined && set[col] !== null && set[col] !== a[col];
-    if (changed('placement_order_on')) chronology.push(step(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
-    if (changed('matched_on')) chronology.push(step(next.matched_on as string, 'adoption', 'Matched with prospective adopters', 'adoption', adoptionId));
-    if (changed('placed_on')) chronology.push(step(next.placed_on as string, 'adoption', 'Placed for adoption', 'adoption', adoptionId));
+    if (changed('placement_order_on')) chronology.push(entry(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
+    if (changed('matched_on')) chronology.push(entry(next.matched_on as string, 'adoption', 'Matched with prospective adopters', 'adoption', adoptionId));
+    if (changed('placed_on')) chronology.push(entry(next.placed_on as string, 'adoption', 'Placed for adoption', 'adoption', adoptionId));
     if (changed('placed_ceased_on'))
       chronology.push(
-        step(
+        entry(
           next.placed_ceased_on as string,
           'adoption',
           `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`,
@@ -253,10 +253,10 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
           adoptionId,
         ),
       );
-    if (changed('adoption_order_on')) chronology.push(step(next.adoption_order_on as string, 'adoption', 'Adoption order made', 'adoption', adoptionId));
+    if (changed('adoption_order_on')) chronology.push(entry(next.adoption_order_on as string, 'adoption', 'Adoption order made', 'adoption', adoptionId));
     if (changed('no_longer_on'))
       chronology.push(
-        step(
+        entry(
           next.no_longer_on as string,
           'adoption',
           `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`,
@@ -273,7 +273,7 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
 }
 
 export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanenceOrder>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     new DateRules().notInFuture('madeOn', input.madeOn).check();
     const orderId = randomUUID();
     await trx
@@ -291,14 +291,14 @@ export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, 
       .execute();
     return {
       result: { orderId },
-      chronology: [step(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId)],
+      chronology: [entry(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId)],
       audit: [{ action: 'create', recordType: 'permanence-order', recordId: orderId }],
     };
   });
 }
 
 export async function recordPreviousPermanence(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPreviousPermanence>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const period = await trx
       .selectFrom('care_period')
@@ -329,7 +329,7 @@ export async function recordPreviousPermanence(db: Kysely<Database>, actor: Acto
     return {
       result: { periodId: input.periodId },
       chronology: [
-        step(
+        entry(
           period.start_date,
           'permanence',
           `Previous permanence when this period of care began: ${PREVIOUS_PERMANENCE[input.prevPerm]}`,
@@ -353,7 +353,7 @@ function lookedAfterOn(periods: { start_date: string; end_date: string | null }[
 }
 
 export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof uascDetails>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const rules = new DateRules()
       .notInFuture('referredOn', input.referredOn)
@@ -402,7 +402,7 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
         .values({ la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId })
         .execute();
       chronology.push(
-        step(
+        entry(
           input.referredOn,
           'uasc',
           `Unaccompanied asylum-seeking child: ${UASC_REFERRAL_ROUTE[input.referralRoute].toLowerCase()}; age ${AGE_ASSESSMENT[input.ageAssessment].toLowerCase()}`,
@@ -425,10 +425,10 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
       if (!updated) throw staleVersion(existing.version + 1, input.version);
       version = updated.version;
       if (input.ageAssessment !== existing.age_assessment && input.ageAssessedOn)
-        chronology.push(step(input.ageAssessedOn, 'uasc', `Age assessment: ${AGE_ASSESSMENT[input.ageAssessment].toLowerCase()}`, 'uasc', childId));
+        chronology.push(entry(input.ageAssessedOn, 'uasc', `Age assessment: ${AGE_ASSESSMENT[input.ageAssessment].toLowerCase()}`, 'uasc', childId));
       if (input.ntsTransferredOn && input.ntsTransferredOn !== existing.nts_transferred_on)
-        chronology.push(step(input.ntsTransferredOn, 'uasc', 'Transferred under the National Transfer Scheme', 'uasc', childId));
-      if (input.ceasedOn && input.ceasedOn !== existing.ceased_on) chronology.push(step(input.ceasedOn, 'uasc', 'UASC status ceased', 'uasc', childId));
+        chronology.push(entry(input.ntsTransferredOn, 'uasc', 'Transferred under the National Transfer Scheme', 'uasc', childId));
+      if (input.ceasedOn && input.ceasedOn !== existing.ceased_on) chronology.push(entry(input.ceasedOn, 'uasc', 'UASC status ceased', 'uasc', childId));
     }
     return {
       result: { version },
@@ -488,7 +488,7 @@ export async function uascList(db: Kysely<Database>, actor: Actor) {
 // Health and education
 
 export async function recordHealthCheck(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newHealthCheck>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
     new DateRules().notInFuture('doneOn', input.doneOn).notBefore('doneOn', input.doneOn, child.date_of_birth, 'the child’s birth').check();
     const checkId = randomUUID();
     await trx
@@ -505,14 +505,14 @@ export async function recordHealthCheck(db: Kysely<Database>, actor: Actor, chil
       .execute();
     return {
       result: { checkId },
-      chronology: [step(input.doneOn, 'health', HEALTH_CHECK_KIND[input.kind], 'health-check', checkId)],
+      chronology: [entry(input.doneOn, 'health', HEALTH_CHECK_KIND[input.kind], 'health-check', checkId)],
       audit: [{ action: 'create', recordType: 'health-check', recordId: checkId }],
     };
   });
 }
 
 export async function recordHealthOutcome(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newHealthOutcome>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     new DateRules().notInFuture('recordedOn', input.recordedOn).check();
     if ((input.sdqScore === null) === (input.sdqReason === null))
       throw invalid([
@@ -546,7 +546,7 @@ export async function recordHealthOutcome(db: Kysely<Database>, actor: Actor, ch
     return {
       result: { outcomeId },
       chronology: [
-        step(
+        entry(
           input.recordedOn,
           'health',
           `Health outcomes: immunisations ${input.immunisationsUpToDate ? 'up to date' : 'not up to date'}; ${sdq}`,
@@ -560,7 +560,7 @@ export async function recordHealthOutcome(db: Kysely<Database>, actor: Actor, ch
 }
 
 export async function recordPep(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPep>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     new DateRules().notInFuture('heldOn', input.heldOn).check();
     const pepId = randomUUID();
     await trx
@@ -577,7 +577,7 @@ export async function recordPep(db: Kysely<Database>, actor: Actor, childId: str
       .execute();
     return {
       result: { pepId },
-      chronology: [step(input.heldOn, 'education', `Personal education plan${input.school ? ` (${input.school})` : ''}`, 'pep', pepId)],
+      chronology: [entry(input.heldOn, 'education', `Personal education plan${input.school ? ` (${input.school})` : ''}`, 'pep', pepId)],
       audit: [{ action: 'create', recordType: 'pep', recordId: pepId }],
     };
   });
@@ -587,7 +587,7 @@ export async function recordPep(db: Kysely<Database>, actor: Actor, childId: str
 // Care leavers
 
 export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careLeaverDetails>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     new DateRules()
       .notInFuture('eligibleFrom', input.eligibleFrom)
@@ -628,7 +628,7 @@ export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId
     return {
       result: { version },
       chronology: changed
-        ? [step(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId)]
+        ? [entry(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId)]
         : [],
       audit: [{ action: existing ? ('update' as const) : ('create' as const), recordType: 'care-leaver', recordId: childId }],
     };
@@ -645,7 +645,7 @@ async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: stri
 }
 
 export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPathwayPlan>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).check();
@@ -668,14 +668,14 @@ export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, chil
       .execute();
     return {
       result: { pathwayId },
-      chronology: [step(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId)],
+      chronology: [entry(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId)],
       audit: [{ action: 'create', recordType: 'pathway-plan', recordId: pathwayId }],
     };
   });
 }
 
 export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLeaverAccommodation>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('movedOn', input.movedOn).check();
@@ -695,7 +695,7 @@ export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Act
     return {
       result: { moveId },
       chronology: [
-        step(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
+        entry(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
       ],
       audit: [{ action: 'create', recordType: 'leaver-accommodation', recordId: moveId }],
     };
@@ -703,7 +703,7 @@ export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Act
 }
 
 export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPaVisit>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
@@ -722,7 +722,7 @@ export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId:
       .execute();
     return {
       result: { visitId },
-      chronology: [step(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId)],
+      chronology: [entry(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId)],
       audit: [{ action: 'create', recordType: 'pa-visit', recordId: visitId }],
     };
   });
@@ -730,7 +730,7 @@ export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId:
 
 /** OC3: the contact around a birthday from 17 to 21. Recording the same birthday again is an edit (version). */
 export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof birthdayContact>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('contactOn', input.contactOn).check();
@@ -778,7 +778,7 @@ export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, ch
     return {
       result: { version },
       chronology: [
-        step(
+        entry(
           input.contactOn,
           'care-leaver',
           `${input.birthdayAge}th birthday contact: ${IN_TOUCH[input.inTouch].toLowerCase()}${input.activity !== '0' ? `; ${isEet(input.activity) ? 'in education, employment or training' : 'not in education, employment or training'}` : ''}${input.accommodation !== '0' ? `; accommodation ${isSuitableAccommodation(input.accommodation) ? 'suitable' : 'not suitable'}` : ''}`,
