@@ -32,7 +32,7 @@ import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/obligations.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { currentProtectionPlan } from '../protection/service.ts';
+import { currentProtectionPlan } from '../protection/index.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
