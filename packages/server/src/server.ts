@@ -2,20 +2,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { accessRoutes } from './areas/access/routes.ts';
-import { childrenRoutes } from './areas/children/routes.ts';
+import { accessRoutes } from './areas/access/index.ts';
+import { childrenRoutes } from './areas/children/index.ts';
 import { lookedAfterRoutes } from './areas/looked-after/index.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/index.ts';
-import { oversightRoutes } from './areas/oversight/routes.ts';
-import { performanceRoutes } from './areas/performance/routes.ts';
+import { oversightRoutes } from './areas/oversight/index.ts';
+import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/index.ts';
 import { partnersRoutes } from './areas/partners/index.ts';
 import { referralsRoutes } from './areas/referrals/index.ts';
 import { annexARoutes, returnsRoutes } from './areas/returns/index.ts';
-import { supervisionRoutes } from './areas/supervision/routes.ts';
-import { timescalesRoutes } from './areas/timescales/routes.ts';
-import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
-import { workforceRoutes } from './areas/workforce/routes.ts';
+import { supervisionRoutes } from './areas/supervision/index.ts';
+import { timescalesRoutes } from './areas/timescales/index.ts';
+import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
+
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
 

@@ -23,7 +23,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch, type Ledger } from '../../../kernel/ledger.ts';
-import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
+import { loadReturnDir, ReturnFileError } from './files.ts';
 import { importActor, type ReturnActor } from '../audit.ts';
 import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult, writeTrail } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
