@@ -25,8 +25,7 @@ export function annexACommands(groups: { exportGroup: Command }): void {
       const { createWriteStream } = await import('node:fs');
       const { finished } = await import('node:stream/promises');
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { exportAnnexA } = await import('../areas/returns/annex-a/export.ts');
-      const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
+      const { COMMAND_LINE, exportAnnexA } = await import('../areas/returns/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const councils = await store.db.selectFrom('local_authority').select('la_code').execute();

@@ -35,8 +35,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
       const { createWriteStream } = await import('node:fs');
       const { finished } = await import('node:stream/promises');
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { exportCinCensus } = await import('../areas/returns/cin-census/export.ts');
-      const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
+      const { COMMAND_LINE, exportCinCensus } = await import('../areas/returns/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const laCode = await councilOf(store.db, opts.laCode);
@@ -61,7 +60,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
     .option('--year <YYYY>', 'the collection year (default: the file header’s Year)', collectionYear)
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { year?: number; json?: boolean }) => {
-      const { validateCinCensusFile } = await import('../areas/returns/cin-census/validate.ts');
+      const { validateCinCensusFile } = await import('../areas/returns/index.ts');
       const result = await validateCinCensusFile({ path: file }, { year: opts.year });
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else {
@@ -89,8 +88,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
     .option('--data-dir <DIR>', dataDirHelp)
     .action(async (file: string, opts: { year?: number; json?: boolean; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { importCinCensus } = await import('../areas/returns/cin-census/import.ts');
-      const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
+      const { COMMAND_LINE, importCinCensus } = await import('../areas/returns/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const progress = progressPrinter();

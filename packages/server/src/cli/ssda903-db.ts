@@ -27,8 +27,7 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
       .option('--data-dir <DIR>', dataDirHelp)
       .action(async (opts: { year: number; out: string; laCode?: string; dataDir?: string }) => {
         const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-        const { exportSsda903 } = await import('../areas/returns/ssda903/export.ts');
-        const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
+        const { COMMAND_LINE, exportSsda903 } = await import('../areas/returns/index.ts');
         const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
         try {
           const laCode = await councilOf(store.db, opts.laCode?.toUpperCase());
@@ -59,9 +58,7 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
       .option('--data-dir <DIR>', dataDirHelp)
       .action(async (dir: string, opts: { year: number; laCode?: string; json?: boolean; dataDir?: string }) => {
         const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-        const { importSsda903 } = await import('../areas/returns/ssda903/import.ts');
-        const { ImportRefused } = await import('../areas/returns/import-result.ts');
-        const { COMMAND_LINE } = await import('../areas/returns/audit.ts');
+        const { COMMAND_LINE, ImportRefused, importSsda903 } = await import('../areas/returns/index.ts');
         const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
         try {
           const progress = progressPrinter();

@@ -37,6 +37,10 @@ export type Chronicle = {
   summary: string;
   recordType?: string | null;
   recordId?: string | null;
+  /** A batch's history keeps its own: the entry's id, who recorded it and when (else new, the actor, now). */
+  entryId?: string;
+  recordedBy?: string | null;
+  recordedAt?: string | Date;
 };
 
 /** What a step may still return beside its result (the shape before the ledger wrote for it). */
@@ -54,17 +58,21 @@ export class Ledger {
   private readonly audits: AuditEntry[] = [];
   private readonly entries: (Chronicle & { childId: string; entryId: string })[] = [];
   private readonly touched = new Set<string>();
+  /** The council a batch without a user writes for (the generator). */
+  private readonly council: string | null;
 
-  constructor(db: Transaction<Database>, actor: Actor | null, childId: string | null) {
+  constructor(db: Transaction<Database>, actor: Actor | null, childId: string | null, laCode: string | null = null) {
     this.db = db;
     this.actor = actor;
     this.childId = childId;
+    this.council = laCode;
     if (childId) this.touched.add(childId);
   }
 
   get laCode(): string {
-    if (!this.actor) throw new Error('This ledger entry acts for no user');
-    return this.actor.user.laCode;
+    const laCode = this.actor?.user.laCode ?? this.council;
+    if (!laCode) throw new Error('This ledger entry acts for no user and no council');
+    return laCode;
   }
 
   /** Inserts one record, noting its audit row; returns the row as written. */
@@ -123,7 +131,7 @@ export class Ledger {
   chronicle(entry: Chronicle): string {
     const childId = entry.childId ?? this.childId;
     if (!childId) throw new Error('A chronology entry needs a child');
-    const entryId = randomUUID();
+    const entryId = entry.entryId ?? randomUUID();
     this.entries.push({ ...entry, childId, entryId });
     this.touched.add(childId);
     return entryId;
@@ -152,14 +160,19 @@ export class Ledger {
     });
   }
 
-  /** Writes what the work noted: the chronology, the audit rows, then the deadlines. */
-  async settle(options: { refresh: boolean }): Promise<void> {
+  /**
+   * Writes the chronology and audit rows noted so far, now. A batch calls it after each chunk it
+   * writes, so a council-sized import or the generator never holds its whole trail in memory.
+   */
+  async flush(): Promise<void> {
     const actor = this.actor;
-    if (this.entries.length > 0) {
+    const entries = this.entries.splice(0);
+    const audits = this.audits.splice(0);
+    if (entries.length > 0) {
       await insertRows(
         this.db,
         'chronology_entry',
-        this.entries.map((e) => ({
+        entries.map((e) => ({
           la_code: this.laCode,
           entry_id: e.entryId,
           child_id: e.childId,
@@ -168,11 +181,18 @@ export class Ledger {
           summary: e.summary,
           record_type: e.recordType ?? null,
           record_id: e.recordId ?? null,
-          recorded_by: actor?.user.userId ?? null,
+          recorded_by: e.recordedBy === undefined ? (actor?.user.userId ?? null) : e.recordedBy,
+          ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
         })),
       );
     }
-    if (actor) await insertRows(this.db, 'audit_event', auditRows(actor, this.audits));
+    if (actor && audits.length > 0) await insertRows(this.db, 'audit_event', auditRows(actor, audits));
+  }
+
+  /** Writes what the work noted: the chronology, the audit rows, then the deadlines. */
+  async settle(options: { refresh: boolean }): Promise<void> {
+    await this.flush();
+    const actor = this.actor;
     if (options.refresh && actor && this.touched.size > 0) await refreshObligations(this.db, actor.user.laCode, { childIds: [...this.touched] });
   }
 }
@@ -247,11 +267,12 @@ export async function change<T>(db: Kysely<Database>, actor: Actor, work: (ledge
 /**
  * Many records in one transaction (an import, the generator). The work writes in bulk through
  * `ledger.db` and `insertMany`; versions are kept by the database; deadlines are derived by the
- * caller once at the end, council-wide, rather than per child.
+ * caller once at the end, council-wide, rather than per child. Without a user (the generator),
+ * `laCode` names the council its chronology is written for.
  */
-export async function batch<T>(db: Kysely<Database>, actor: Actor | null, work: (ledger: Ledger) => Promise<T>): Promise<T> {
+export async function batch<T>(db: Kysely<Database>, actor: Actor | null, work: (ledger: Ledger) => Promise<T>, options: { laCode?: string } = {}): Promise<T> {
   return open(db, actor, async (trx) => {
-    const ledger = new Ledger(trx, actor, null);
+    const ledger = new Ledger(trx, actor, null, options.laCode ?? null);
     const result = await work(ledger);
     await ledger.settle({ refresh: false });
     return result;

@@ -13,8 +13,9 @@
 import { nhsNumberFromNineDigits, upnFromParts } from '@lantern/core/identifiers';
 import type { Disability, Ethnicity } from '@lantern/core/codes';
 import type { Role } from '@lantern/core/permissions';
-import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
+import { batch, type Ledger } from '../kernel/ledger.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { insertRowsStatements } from '../kernel/db/insert-rows.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
@@ -40,6 +41,7 @@ import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type Perma
 import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { type Pool, type SeedWorker, Workforce } from './workforce.ts';
+import { chronicleRows } from './trail.ts';
 import { seedWorkforceHistory } from './workforce-history.ts';
 
 export type SeedOptions = {
@@ -253,6 +255,26 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     );
   }
 
+  // One transaction for the whole council, through the ledger's bulk path: the database keeps
+  // every record's first version as it is written; the chronology goes with each chunk.
+  return batch(db, null, (ledger) => generateCouncil(ledger, { laCode, laNumber, councilName, total, seed, asOfIso, progress, started }), { laCode });
+}
+
+async function generateCouncil(
+  ledger: Ledger,
+  options: {
+    laCode: string;
+    laNumber: string;
+    councilName: string;
+    total: number;
+    seed: number;
+    asOfIso: string;
+    progress: (done: number, total: number, stage: string) => void;
+    started: number;
+  },
+): Promise<SeedSummary> {
+  const { laCode, laNumber, councilName, total, seed, asOfIso, progress, started } = options;
+  const db = ledger.db;
   await db
     .insertInto('local_authority')
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
@@ -270,7 +292,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   progress(0, total, 'workforce');
   await generator.insertWorkforce(db);
 
-  await db.transaction().execute((trx) => insertAll(trx, 'provider', generator.lookedAfter.providers));
+  await insertAll(db, 'provider', generator.lookedAfter.providers);
   const providersMade = generator.lookedAfter.providers.length;
 
   progress(0, total, 'children');
@@ -289,14 +311,13 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
     if (waiting >= CHILDREN_PER_CHUNK || generator.childrenMade >= total) {
       for (const [table, list] of Object.entries(rows)) records[table] = (records[table] ?? 0) + (list as unknown[]).length;
       const statements = insertStatements(rows, chunk++);
+      const chronology = rows.chronology_entry;
       if (inserting) await inserting;
       const done = generator.childrenMade;
-      inserting = db
-        .transaction()
-        .execute(async (trx) => {
-          for (const statement of statements) await statement.execute(trx);
-        })
-        .then(() => progress(done, total, 'children'));
+      inserting = (async () => {
+        for (const statement of statements) await statement.execute(db);
+        await chronicleRows(ledger, chronology);
+      })().then(() => progress(done, total, 'children'));
       inserting.catch(() => undefined); // awaited below; this only stops an early failure counting as unhandled
       rows = emptyRows();
       waiting = 0;
@@ -311,7 +332,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   records.app_user = users.length;
   Object.assign(records, await seedImprovement(db, { laCode, councilName, children: total, asOf: asOfIso, users }));
   // Partner agencies (src/seed/partners.ts): organisations, partner.demo, requests, housing needs.
-  const partners = await seedPartners(db, { laCode, seed, asOf: asOfIso, passwordHash });
+  const partners = await seedPartners(ledger, { laCode, seed, asOf: asOfIso, passwordHash });
   for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
   users.push(...partners.users);
   records.provider = providersMade;
@@ -323,7 +344,7 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
   await refreshPlannerStatistics(db);
   progress(total, total, 'workforce history');
   const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
-  const history = await seedWorkforceHistory(db, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
+  const history = await seedWorkforceHistory(ledger, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
 
   // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
@@ -366,7 +387,6 @@ function insertStatements(rows: Rows, chunk: number): RawBuilder<unknown>[] {
   for (const table of PATHWAY_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   for (const table of PERMANENCE_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
   for (const table of LOOKED_AFTER_TABLES) statements.push(...insertsFor(table, rows[table] as Insertable<Database[typeof table]>[]));
-  statements.push(...insertsFor('chronology_entry', rows.chronology_entry));
   return statements;
 }
 
@@ -375,7 +395,7 @@ function insertsFor<T extends keyof Database & string>(table: T, rows: Insertabl
   return insertRowsStatements(table, rows, ROWS_PER_INSERT);
 }
 
-async function insertAll<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+async function insertAll<T extends keyof Database & string>(trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (const statement of insertsFor(table, rows)) await statement.execute(trx);
 }
 
@@ -478,50 +498,40 @@ class CouncilGenerator {
   async insertWorkforce(db: Kysely<Database>): Promise<void> {
     const { laCode } = this.cfg;
     const wf = this.workforce;
-    await db.transaction().execute(async (trx) => {
-      await insertAll(
-        trx,
-        'team',
-        wf.teams.map((t) => ({ la_code: laCode, team_id: t.teamId, name: t.name, service: t.service, manager_worker_id: null })),
-      );
-    });
+    await insertAll(
+      db,
+      'team',
+      wf.teams.map((t) => ({ la_code: laCode, team_id: t.teamId, name: t.name, service: t.service, manager_worker_id: null })),
+    );
     for (let i = 0; i < wf.workers.length; i += ROWS_PER_INSERT) {
       const chunk = wf.workers.slice(i, i + ROWS_PER_INSERT);
-      await db.transaction().execute((trx) =>
-        insertAll(
-          trx,
-          'worker',
-          chunk.map((w) => ({
-            la_code: laCode,
-            worker_id: w.workerId,
-            given_name: w.givenName,
-            family_name: w.familyName,
-            job_role: w.jobRole,
-            employment: w.employment,
-            team_id: w.teamIndex === null ? null : (wf.teams[w.teamIndex]?.teamId ?? null),
-            start_date: isoOf(w.start),
-            leave_date: w.leave === null ? null : isoOf(w.leave),
-            fte: w.fte,
-            swe_number: w.swe,
-            email: w.email,
-            created_at: timestampOf(w.start, 9, 0),
-          })),
-        ),
+      await insertAll(
+        db,
+        'worker',
+        chunk.map((w) => ({
+          la_code: laCode,
+          worker_id: w.workerId,
+          given_name: w.givenName,
+          family_name: w.familyName,
+          job_role: w.jobRole,
+          employment: w.employment,
+          team_id: w.teamIndex === null ? null : (wf.teams[w.teamIndex]?.teamId ?? null),
+          start_date: isoOf(w.start),
+          leave_date: w.leave === null ? null : isoOf(w.leave),
+          fte: w.fte,
+          swe_number: w.swe,
+          email: w.email,
+          created_at: timestampOf(w.start, 9, 0),
+        })),
       );
     }
-    for (let i = 0; i < wf.teams.length; i += 200) {
-      const chunk = wf.teams.slice(i, i + 200);
-      await db.transaction().execute(async (trx) => {
-        for (const t of chunk) {
-          await trx
-            .updateTable('team')
-            .set({ manager_worker_id: wf.worker(t.managerIndex).workerId })
-            .where('la_code', '=', laCode)
-            .where('team_id', '=', t.teamId)
-            .execute();
-        }
-      });
-    }
+    for (const t of wf.teams)
+      await db
+        .updateTable('team')
+        .set({ manager_worker_id: wf.worker(t.managerIndex).workerId })
+        .where('la_code', '=', laCode)
+        .where('team_id', '=', t.teamId)
+        .execute();
   }
 
   /** Generates one household into `rows`; returns how many children it added. */

@@ -6,8 +6,10 @@
  * Every name is synthetic.
  */
 import { PARTNER_REQUEST_TYPE, type PartnerRequestType, type PartnerType, respondByFor } from '@lantern/core/partners';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { AppUserTable, Database } from '../kernel/db/schema.ts';
+import type { Ledger } from '../kernel/ledger.ts';
+import { chronicleRows } from './trail.ts';
 import { buildNamePools } from './pools.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
 
@@ -85,10 +87,11 @@ const PRIORITIES = ['emergency', 'band-a', 'band-b', 'band-c'] as const;
 export type PartnerSeed = { users: Insertable<AppUserTable>[]; records: Record<string, number> };
 
 export async function seedPartners(
-  db: Kysely<Database>,
+  ledger: Ledger,
   options: { laCode: string; seed: number; asOf: string; passwordHash: string; partnerUserId?: string },
 ): Promise<PartnerSeed> {
   const { laCode, asOf } = options;
+  const db = ledger.db;
   const rng = new Rng(options.seed, STREAM);
   const names = buildNamePools(options.seed + STREAM);
   const person = () => `${rng.pick(rng.chance(0.5) ? names.female : names.male)} ${rng.pick(names.family)}`;
@@ -256,7 +259,6 @@ export async function seedPartners(
 
   for (const [table, rows] of [
     ['partner_request', requests],
-    ['chronology_entry', chronology],
     ['housing_need', housingNeeds],
     ['meeting_contribution', contributions],
   ] as const) {
@@ -266,6 +268,7 @@ export async function seedPartners(
         .values(rows.slice(i, i + 500) as never)
         .execute();
   }
+  await chronicleRows(ledger, chronology);
   return {
     users,
     records: {

@@ -9,8 +9,10 @@
  */
 import { CSWW_ETHNICITY } from '@lantern/core/csww';
 import { DEFAULT_AUDIT_QUESTIONS, DEFAULT_INDUCTION_CHECKLIST, SUPERVISED_ROLES } from '@lantern/core/workforce';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../kernel/db/schema.ts';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { ChronologyEntryTable, Database } from '../kernel/db/schema.ts';
+import type { Ledger } from '../kernel/ledger.ts';
+import { chronicleRows } from './trail.ts';
 import { dayOf, isoOf, Rng, WeightedPicker } from './rng.ts';
 import { insertRows as insertRowsAt } from '../kernel/db/insert-rows.ts';
 
@@ -103,10 +105,11 @@ type EpisodeRow = { episode_id: string; child_id: string; referral_date: string;
 const insertRows = (db: Kysely<Database>, table: keyof Database & string, rows: object[]) => insertRowsAt(db, table, rows, ROWS_PER_INSERT);
 
 export async function seedWorkforceHistory(
-  db: Kysely<Database>,
+  ledger: Ledger,
   options: { laCode: string; seed: number; asOf: string; managerUserId: string; auditorUserId: string },
 ): Promise<Record<string, number>> {
   const { laCode, asOf: asOfIso } = options;
+  const db = ledger.db;
   const asOf = dayOf(asOfIso);
   const rng = new Rng(options.seed, 501);
   const ids = new Rng(options.seed, 502);
@@ -311,7 +314,7 @@ export async function seedWorkforceHistory(
       where e.la_code = ${laCode} and e.closure_date is null and not e.referral_nfa order by e.episode_id`.execute(db)
   ).rows;
   const decisions: object[] = [];
-  const chronology: object[] = [];
+  const chronology: Insertable<ChronologyEntryTable>[] = [];
   const risks: object[] = [];
   const audits: object[] = [];
   const actions: object[] = [];
@@ -419,7 +422,6 @@ export async function seedWorkforceHistory(
   }
   for (const [table, rows] of [
     ['management_decision', decisions],
-    ['chronology_entry', chronology],
     ['risk_assessment', risks],
     ['case_audit', audits],
     ['case_audit_action', actions],
@@ -427,5 +429,7 @@ export async function seedWorkforceHistory(
     if (rows.length) await insertRows(db, table, rows);
     records[table] = rows.length;
   }
+  await chronicleRows(ledger, chronology);
+  records.chronology_entry = chronology.length;
   return records;
 }

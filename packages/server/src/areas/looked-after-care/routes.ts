@@ -18,25 +18,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
-import {
-  careLeaverList,
-  getLookedAfterCare,
-  progressAdoption,
-  recordAdoptionDecision,
-  recordHealthCheck,
-  recordHealthOutcome,
-  recordLeaverAccommodation,
-  recordPathwayPlan,
-  recordPaVisit,
-  recordPep,
-  recordPermanenceOrder,
-  recordPermanencePlan,
-  recordPreviousPermanence,
-  saveBirthdayContact,
-  saveCareLeaver,
-  saveUasc,
-  uascList,
-} from './service.ts';
+import { recordHealthCheck, recordHealthOutcome, recordPep } from './health.ts';
+import { careLeaverList, recordLeaverAccommodation, recordPaVisit, recordPathwayPlan, saveBirthdayContact, saveCareLeaver } from './leaving-care.ts';
+import { progressAdoption, recordAdoptionDecision, recordPermanenceOrder, recordPermanencePlan, recordPreviousPermanence } from './permanence.ts';
+import { getLookedAfterCare } from './service.ts';
+import { saveUasc, uascList } from './uasc.ts';
 
 const child = z.object({ childId: z.string() });
 const created = (key: string) => ({ 201: z.object({ [key]: z.uuid() }) });

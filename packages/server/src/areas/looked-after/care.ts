@@ -13,7 +13,7 @@ import {
 } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { recordStep } from '../../kernel/casework.ts';
+import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
@@ -27,7 +27,7 @@ function notLookedAfter(field: string, on: string) {
 }
 
 export async function recordLookedAfterVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLookedAfterVisit>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const episode = await claEpisodeOn(trx, laCode, childId, input.visitedOn);
@@ -70,7 +70,7 @@ export async function recordLookedAfterVisit(db: Kysely<Database>, actor: Actor,
 }
 
 export async function recordClaReview(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newClaReview>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const episode = await claEpisodeOn(trx, laCode, childId, input.heldOn);
     if (!episode) throw notLookedAfter('heldOn', input.heldOn);
@@ -150,7 +150,7 @@ const notFutureInstant = (errors: FieldError[], field: string, at: string | null
 };
 
 export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newMissingEpisode>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const errors: FieldError[] = [];
     notFutureInstant(errors, 'startedAt', input.startedAt);
@@ -204,7 +204,7 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
 
 /** The return, and the return home interview: when it was offered, whether accepted, what was learned. */
 export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, missingId: string, input: In<typeof missingEpisodeChanges>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const m = await trx
       .selectFrom('missing_episode')

@@ -24,7 +24,7 @@ import {
 import { normalisePostcode } from '@lantern/core/identifiers';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { recordStep } from '../../kernel/casework.ts';
+import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
@@ -142,7 +142,7 @@ async function checkedPlacement(
 }
 
 export async function startCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startLookedAfter>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
     const laCode = actor.user.laCode;
     if (await openClaEpisode(trx, laCode, childId))
       throw conflict('The child is already looked after: record a change of placement or legal status instead', [
@@ -208,7 +208,7 @@ export async function startCare(db: Kysely<Database>, actor: Actor, childId: str
 }
 
 export async function changeCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careChange>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
     const laCode = actor.user.laCode;
     const current = await openClaEpisode(trx, laCode, childId);
     if (!current)
@@ -304,7 +304,7 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
 }
 
 export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof ceaseLookedAfter>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const current = await openClaEpisode(trx, laCode, childId);
     if (!current)
@@ -339,7 +339,7 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
  * who, when and why, on the child's record. The placement that uses it then carries it.
  */
 export async function approveUnregistered(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof unregisteredApproval>) {
-  return recordStep(db, actor, childId, 'placement:approve-unregistered', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', input.providerId).executeTakeFirst();
     if (!provider) throw invalid([{ field: 'providerId', rule: 'exists', message: 'Choose a provider from the register' }]);

@@ -4,10 +4,10 @@ import { normalisePostcode } from '@lantern/core/identifiers';
 import type { newProvider, providerChanges } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 type Row = { [K in keyof ProviderTable]: ProviderTable[K] extends { __select__: infer S } ? S : ProviderTable[K] };
@@ -66,8 +66,8 @@ async function urnTaken(db: Kysely<Database>, laCode: string, urn: string | null
 export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<typeof newProvider>) {
   const laCode = actor.user.laCode;
   checkDates(input.registeredFrom, input.registeredTo);
-  return db.transaction().execute(async (trx) => {
-    await urnTaken(trx, laCode, input.urn);
+  return change(db, actor, async (ledger) => {
+    await urnTaken(ledger.db, laCode, input.urn);
     const providerId = randomUUID();
     const values = {
       la_code: laCode,
@@ -83,15 +83,14 @@ export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<
       postcode: input.postcode ? normalisePostcode(input.postcode) : null,
       created_by: actor.user.userId,
     };
-    await trx.insertInto('provider').values(values).execute();
-    await audit(trx, actor, { action: 'create', recordType: 'provider', recordId: providerId });
-    return providerView({ ...values, version: 1 });
+    return providerView(await ledger.insert('provider', values));
   });
 }
 
 export async function updateProvider(db: Kysely<Database>, actor: Actor, providerId: string, input: In<typeof providerChanges>) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     const p = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', providerId).forUpdate().executeTakeFirst();
     if (!p) throw notFound('provider');
     if (p.version !== input.version) throw staleVersion(p.version, input.version);
@@ -109,15 +108,6 @@ export async function updateProvider(db: Kysely<Database>, actor: Actor, provide
     };
     checkDates(next.registered_from, next.registered_to);
     await urnTaken(trx, laCode, next.urn, providerId);
-    const res = await trx
-      .updateTable('provider')
-      .set({ ...next, version: version + 1 })
-      .where('la_code', '=', laCode)
-      .where('provider_id', '=', providerId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion(p.version, version);
-    await audit(trx, actor, { action: 'update', recordType: 'provider', recordId: providerId, detail: { fields: Object.keys(changes) } });
-    return providerView({ provider_id: providerId, ...next, version: version + 1 });
+    return providerView(await ledger.update('provider', { provider_id: providerId }, next, { fromVersion: version, detail: { fields: Object.keys(changes) } }));
   });
 }

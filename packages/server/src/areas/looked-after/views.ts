@@ -8,6 +8,7 @@ import { childFor, childrenInScope, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { change } from '../../kernel/ledger.ts';
 import { forbidden, invalid } from '../../kernel/http/problem.ts';
 import { childObligations } from '../timescales/service.ts';
 
@@ -23,12 +24,15 @@ export async function repeatMissingSetting(db: Kysely<Database>, laCode: string)
 
 export async function setRepeatMissing(db: Kysely<Database>, actor: Actor, value: RepeatSetting) {
   if (value.episodes < 2) throw invalid([{ field: 'episodes', rule: 'at-least-2', message: 'Repeated means at least two episodes' }]);
-  await db
-    .insertInto('council_setting')
-    .values({ la_code: actor.user.laCode, key: 'missing.repeat', value: JSON.stringify(value), updated_by: actor.user.userId })
-    .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_by: actor.user.userId, updated_at: sql`now()` }))
-    .execute();
-  await audit(db, actor, { action: 'update', recordType: 'council-setting', recordId: 'missing.repeat', detail: value });
+  await change(db, actor, async (ledger) => {
+    const row = await ledger.db
+      .insertInto('council_setting')
+      .values({ la_code: actor.user.laCode, key: 'missing.repeat', value: JSON.stringify(value), updated_by: actor.user.userId })
+      .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_by: actor.user.userId, updated_at: sql`now()` }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ledger.wroteRecord('council_setting', row, 'update', { detail: value });
+  });
   return value;
 }
 

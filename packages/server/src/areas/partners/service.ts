@@ -38,12 +38,10 @@ import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
 import { hashPassword } from '../../kernel/auth/passwords.ts';
-import { recordStep } from '../../kernel/casework.ts';
+import { change, type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
-import { refreshObligations } from '../../kernel/obligations.ts';
-import { addToChronology } from '../../kernel/records.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -73,21 +71,17 @@ export async function listOrganisations(db: Kysely<Database>, laCode: string) {
 
 export async function createOrganisation(db: Kysely<Database>, actor: Actor, input: In<typeof newPartnerOrganisation>) {
   const organisationId = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('partner_organisation')
-      .values({
-        la_code: actor.user.laCode,
-        organisation_id: organisationId,
-        name: input.name,
-        partner_type: input.partnerType,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'partner-organisation', recordId: organisationId });
-  });
+  await change(db, actor, (ledger) =>
+    ledger.insert('partner_organisation', {
+      la_code: actor.user.laCode,
+      organisation_id: organisationId,
+      name: input.name,
+      partner_type: input.partnerType,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      created_by: actor.user.userId,
+    }),
+  );
   return { organisationId };
 }
 
@@ -111,22 +105,18 @@ export async function addContact(db: Kysely<Database>, actor: Actor, organisatio
     .executeTakeFirst();
   if (!org) throw notFound('partner organisation');
   const contactId = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('partner_contact')
-      .values({
-        la_code: actor.user.laCode,
-        contact_id: contactId,
-        organisation_id: organisationId,
-        name: input.name,
-        job_title: input.jobTitle ?? null,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        is_escalation: input.isEscalation,
-      })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'partner-contact', recordId: contactId });
-  });
+  await change(db, actor, (ledger) =>
+    ledger.insert('partner_contact', {
+      la_code: actor.user.laCode,
+      contact_id: contactId,
+      organisation_id: organisationId,
+      name: input.name,
+      job_title: input.jobTitle ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      is_escalation: input.isEscalation,
+    }),
+  );
   return { contactId };
 }
 
@@ -148,10 +138,10 @@ export async function createPartnerUser(db: Kysely<Database>, actor: Actor, orga
   if (taken) throw conflict('That username is taken', [{ field: 'username', rule: 'unique', message: 'Choose another username' }]);
   const userId = randomUUID();
   const passwordHash = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('app_user')
-      .values({
+  await change(db, actor, (ledger) =>
+    ledger.insert(
+      'app_user',
+      {
         la_code: actor.user.laCode,
         user_id: userId,
         username: input.username,
@@ -160,10 +150,10 @@ export async function createPartnerUser(db: Kysely<Database>, actor: Actor, orga
         worker_id: null,
         partner_organisation_id: organisationId,
         password_hash: passwordHash,
-      })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'user', recordId: userId, detail: { role: 'partner', organisation: org.name } });
-  });
+      },
+      { recordType: 'user', detail: { role: 'partner', organisation: org.name } },
+    ),
+  );
   return { userId, username: input.username };
 }
 
@@ -187,13 +177,14 @@ export async function partnerDeadlines(db: Kysely<Database>, laCode: string): Pr
 
 export async function setPartnerDeadline(db: Kysely<Database>, actor: Actor, requestType: PartnerRequestType, due: Due) {
   const key = partnerResponseSetting(requestType);
-  await db.transaction().execute(async (trx) => {
-    await trx
+  await change(db, actor, async (ledger) => {
+    const row = await ledger.db
       .insertInto('council_setting')
       .values({ la_code: actor.user.laCode, key, value: JSON.stringify(due), updated_by: actor.user.userId })
       .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
-      .execute();
-    await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: key, detail: { due } });
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ledger.wroteRecord('council_setting', row, 'update', { detail: { due } });
   });
   // Requests already sent keep the date they gave the partner; new ones take the new deadline.
   return { requestType, due };
@@ -205,7 +196,7 @@ export async function setPartnerDeadline(db: Kysely<Database>, actor: Actor, req
 const describeType = (t: string) => PARTNER_REQUEST_TYPE[t as PartnerRequestType]?.label ?? t;
 
 export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPartnerRequest>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx, child) => {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
     const laCode = actor.user.laCode;
     if (child.restricted)
       throw conflict('This child’s record is restricted: Lantern does not open it to partner agencies', [
@@ -281,7 +272,7 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
 }
 
 export async function withdraw(db: Kysely<Database>, actor: Actor, childId: string, requestId: string, input: In<typeof withdrawRequest>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const r = await trx
       .selectFrom('partner_request')
       .selectAll()
@@ -520,86 +511,83 @@ export async function partnerRequest(db: Kysely<Database>, actor: Actor, request
  * answer, the report's bytes, the chronology entry, the audit row and the refreshed deadline.
  */
 export async function answerRequest(db: Kysely<Database>, actor: Actor, requestId: string, input: In<typeof partnerAnswer>) {
-  return answer(db, actor, requestId, input, 'partner');
+  const bytes = reportBytes(input);
+  return change(db, actor, (ledger) => answer(ledger, actor, requestId, input, bytes, 'partner'));
 }
 
 /** A worker records an answer that came by phone or post. */
 export async function recordAnswerForPartner(db: Kysely<Database>, actor: Actor, childId: string, requestId: string, input: In<typeof partnerAnswer>) {
-  await childFor(db, actor.user, childId, 'casework:record');
-  const r = await db
-    .selectFrom('partner_request')
-    .select('child_id')
-    .where('la_code', '=', actor.user.laCode)
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-  if (!r || r.child_id !== childId) throw notFound('request');
-  return answer(db, actor, requestId, input, 'worker');
+  const bytes = reportBytes(input);
+  return step(db, actor, childId, async (ledger) => {
+    const r = await ledger.db
+      .selectFrom('partner_request')
+      .select('child_id')
+      .where('la_code', '=', actor.user.laCode)
+      .where('request_id', '=', requestId)
+      .executeTakeFirst();
+    if (!r || r.child_id !== childId) throw notFound('request');
+    return answer(ledger, actor, requestId, input, bytes, 'worker');
+  });
 }
 
-async function answer(db: Kysely<Database>, actor: Actor, requestId: string, input: In<typeof partnerAnswer>, by: 'partner' | 'worker') {
+/** The report sent with an answer, checked to be what it says it is. */
+function reportBytes(input: In<typeof partnerAnswer>): Buffer | null {
+  if (!input.report) return null;
+  const bytes = Buffer.from(input.report.base64, 'base64');
+  const problem = checkReportContent(input.report.contentType, bytes);
+  if (problem) throw invalid([{ field: 'report.base64', rule: 'report-content', message: problem }]);
+  return bytes;
+}
+
+async function answer(ledger: Ledger, actor: Actor, requestId: string, input: In<typeof partnerAnswer>, bytes: Buffer | null, by: 'partner' | 'worker') {
   const laCode = actor.user.laCode;
-  let bytes: Buffer | null = null;
-  if (input.report) {
-    bytes = Buffer.from(input.report.base64, 'base64');
-    const problem = checkReportContent(input.report.contentType, bytes);
-    if (problem) throw invalid([{ field: 'report.base64', rule: 'report-content', message: problem }]);
-  }
-  return db.transaction().execute(async (trx) => {
-    const base = by === 'partner' ? openRequestsForPartner(trx, actor) : requestRows(trx, laCode);
-    const found = await base.where('r.request_id', '=', requestId).executeTakeFirst();
-    if (!found) throw notFound('request');
-    const r = await trx
-      .selectFrom('partner_request')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('request_id', '=', requestId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (r.version !== input.version) throw staleVersion(r.version, input.version);
-    if (r.answered_on || r.withdrawn_on)
-      throw conflict('The request is closed', [{ field: 'answeredOn', rule: 'request-open', message: r.answered_on ? 'It was answered' : 'It was withdrawn' }]);
-    new DateRules().notInFuture('answeredOn', input.answeredOn).notBefore('answeredOn', input.answeredOn, r.sent_on, 'the request was sent').check();
-    const answeredBy = input.answeredByName ?? (by === 'partner' ? actor.user.displayName : null);
-    await trx
-      .updateTable('partner_request')
-      .set({ answered_on: input.answeredOn, answer: input.answer, answered_by: actor.user.userId, answered_by_name: answeredBy, version: r.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('request_id', '=', requestId)
-      .execute();
-    let reportId: string | null = null;
-    if (input.report && bytes) {
-      reportId = randomUUID();
-      await trx
-        .insertInto('partner_report')
-        .values({
-          la_code: laCode,
-          report_id: reportId,
-          request_id: requestId,
-          child_id: r.child_id,
-          file_name: input.report.fileName,
-          content_type: input.report.contentType,
-          size_bytes: bytes.length,
-          content: bytes,
-          uploaded_by: actor.user.userId,
-        })
-        .execute();
-    }
-    const late = input.answeredOn > r.respond_by ? ` (due ${r.respond_by}: late)` : '';
-    await addToChronology(trx, actor, {
-      childId: r.child_id,
-      occurredOn: input.answeredOn,
-      category: 'partner-answer',
-      summary: `${found.organisation_name} answered${answeredBy ? ` (${answeredBy})` : ''}: ${describeType(r.request_type)}${late} — ${input.answer}${input.report ? ` [report: ${input.report.fileName}]` : ''}`,
-      recordType: 'partner-request',
-      recordId: requestId,
+  const trx = ledger.db;
+  const base = by === 'partner' ? openRequestsForPartner(trx, actor) : requestRows(trx, laCode);
+  const found = await base.where('r.request_id', '=', requestId).executeTakeFirst();
+  if (!found) throw notFound('request');
+  const r = await trx
+    .selectFrom('partner_request')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('request_id', '=', requestId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (r.version !== input.version) throw staleVersion(r.version, input.version);
+  if (r.answered_on || r.withdrawn_on)
+    throw conflict('The request is closed', [{ field: 'answeredOn', rule: 'request-open', message: r.answered_on ? 'It was answered' : 'It was withdrawn' }]);
+  new DateRules().notInFuture('answeredOn', input.answeredOn).notBefore('answeredOn', input.answeredOn, r.sent_on, 'the request was sent').check();
+  const answeredBy = input.answeredByName ?? (by === 'partner' ? actor.user.displayName : null);
+  const answered = await ledger.update(
+    'partner_request',
+    { request_id: requestId },
+    { answered_on: input.answeredOn, answer: input.answer, answered_by: actor.user.userId, answered_by_name: answeredBy },
+    { fromVersion: r.version, detail: { answered: true, by } },
+  );
+  let reportId: string | null = null;
+  if (input.report && bytes) {
+    reportId = randomUUID();
+    await ledger.insert('partner_report', {
+      la_code: laCode,
+      report_id: reportId,
+      request_id: requestId,
+      child_id: r.child_id,
+      file_name: input.report.fileName,
+      content_type: input.report.contentType,
+      size_bytes: bytes.length,
+      content: bytes,
+      uploaded_by: actor.user.userId,
     });
-    await auditMany(trx, actor, [
-      { action: 'update', recordType: 'partner-request', recordId: requestId, childId: r.child_id, detail: { answered: true, by } },
-      ...(reportId ? [{ action: 'create' as const, recordType: 'partner-report', recordId: reportId, childId: r.child_id }] : []),
-    ]);
-    await refreshObligations(trx, laCode, { childIds: [r.child_id] });
-    return { requestId, version: r.version + 1, reportId };
+  }
+  const late = input.answeredOn > r.respond_by ? ` (due ${r.respond_by}: late)` : '';
+  ledger.chronicle({
+    childId: r.child_id,
+    occurredOn: input.answeredOn,
+    category: 'partner-answer',
+    summary: `${found.organisation_name} answered${answeredBy ? ` (${answeredBy})` : ''}: ${describeType(r.request_type)}${late} — ${input.answer}${input.report ? ` [report: ${input.report.fileName}]` : ''}`,
+    recordType: 'partner-request',
+    recordId: requestId,
   });
+  return { requestId, version: answered.version, reportId };
 }
 
 // ---------------------------------------------------------------------------
@@ -667,7 +655,7 @@ export async function recordContributions(
   meetingId: string,
   input: In<typeof meetingContributions>,
 ) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const meeting =
       meetingKind === 'conference'
@@ -765,7 +753,7 @@ function housingView(h: Selectable<HousingNeedTable>, asOf: string) {
 }
 
 export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newHousingNeed>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('identifiedOn', input.identifiedOn).check();
     if (input.requestId) {
@@ -804,7 +792,7 @@ export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, chil
 }
 
 export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, childId: string, housingNeedId: string, input: In<typeof housingNeedUpdate>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async ({ db: trx }) => {
     const laCode = actor.user.laCode;
     const h = await trx
       .selectFrom('housing_need')

@@ -16,10 +16,11 @@ import {
 } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode, recordStep } from '../../kernel/casework.ts';
+import { openEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type Chronicle, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -37,45 +38,38 @@ export function currentProtectionPlan(trx: Kysely<Database>, laCode: string, chi
 }
 
 export async function recordStrategyDiscussion(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newStrategyDiscussion>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
-    const episode = await openEpisode(trx, actor.user.laCode, childId);
+  return step(db, actor, childId, async (ledger) => {
+    const episode = await openEpisode(ledger.db, actor.user.laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, episode.referral_date, 'the referral').check();
     const strategyId = randomUUID();
-    await trx
-      .insertInto('strategy_discussion')
-      .values({
-        la_code: actor.user.laCode,
-        strategy_id: strategyId,
-        episode_id: episode.episode_id,
-        child_id: childId,
-        held_on: input.heldOn,
-        agencies: input.agencies,
-        decision: input.decision,
-        reasons: input.reasons,
-        created_by: actor.user.userId,
-      })
-      .execute();
+    await ledger.insert('strategy_discussion', {
+      la_code: actor.user.laCode,
+      strategy_id: strategyId,
+      episode_id: episode.episode_id,
+      child_id: childId,
+      held_on: input.heldOn,
+      agencies: input.agencies,
+      decision: input.decision,
+      reasons: input.reasons,
+      created_by: actor.user.userId,
+    });
     const missing = EXPECTED_AGENCIES.filter((a) => !input.agencies.includes(a)).map((a) => AGENCY[a]);
     const decided = input.decision === 'section-47' ? 'section 47 enquiry to start' : 'no section 47 enquiry';
-    return {
-      result: { strategyId, missingAgencies: missing },
-      chronology: [
-        {
-          occurredOn: input.heldOn,
-          category: 'strategy-discussion',
-          summary: `Strategy discussion (${input.agencies.map((a) => AGENCY[a]).join(', ')}): ${decided}${missing.length ? `. Not present: ${missing.join(', ')}` : ''}`,
-          recordType: 'strategy-discussion',
-          recordId: strategyId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'strategy-discussion', recordId: strategyId }],
-    };
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'strategy-discussion',
+      summary: `Strategy discussion (${input.agencies.map((a) => AGENCY[a]).join(', ')}): ${decided}${missing.length ? `. Not present: ${missing.join(', ')}` : ''}`,
+      recordType: 'strategy-discussion',
+      recordId: strategyId,
+    });
+    return { strategyId, missingAgencies: missing };
   });
 }
 
 export async function startSection47(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newSection47>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
+    const trx = ledger.db;
     const episode = await openEpisode(trx, laCode, childId);
     const discussion = await trx
       .selectFrom('strategy_discussion')
@@ -99,9 +93,9 @@ export async function startSection47(db: Kysely<Database>, actor: Actor, childId
       ]);
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, discussion.held_on, 'the strategy discussion').check();
     const s47Id = randomUUID();
-    await trx
-      .insertInto('section47')
-      .values({
+    await ledger.insert(
+      'section47',
+      {
         la_code: laCode,
         s47_id: s47Id,
         episode_id: episode.episode_id,
@@ -109,20 +103,18 @@ export async function startSection47(db: Kysely<Database>, actor: Actor, childId
         strategy_id: input.strategyId,
         start_date: input.startDate,
         created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { s47Id },
-      chronology: [{ occurredOn: input.startDate, category: 'section-47', summary: 'Section 47 enquiry started', recordType: 'section-47', recordId: s47Id }],
-      audit: [{ action: 'create', recordType: 'section-47', recordId: s47Id }],
-    };
+      },
+      { recordType: 'section-47' },
+    );
+    ledger.chronicle({ occurredOn: input.startDate, category: 'section-47', summary: 'Section 47 enquiry started', recordType: 'section-47', recordId: s47Id });
+    return { s47Id };
   });
 }
 
 export async function recordSection47Outcome(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string, input: In<typeof section47Outcome>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
-    const s = await trx
+    const s = await ledger.db
       .selectFrom('section47')
       .selectAll()
       .where('la_code', '=', laCode)
@@ -137,31 +129,25 @@ export async function recordSection47Outcome(db: Kysely<Database>, actor: Actor,
       ]);
     new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, s.start_date, 'the enquiry started').check();
     const notRequired = input.outcome !== 'conference';
-    await trx
-      .updateTable('section47')
-      .set({
+    await ledger.update(
+      'section47',
+      { s47_id: s47Id },
+      {
         completed_on: input.completedOn,
         outcome: input.outcome,
         icpc_not_required: notRequired,
         icpc_not_required_reason: notRequired ? (input.icpcNotRequiredReason ?? null) : null,
-        version: s.version + 1,
-      })
-      .where('la_code', '=', laCode)
-      .where('s47_id', '=', s47Id)
-      .execute();
-    return {
-      result: { s47Id },
-      chronology: [
-        {
-          occurredOn: input.completedOn,
-          category: 'section-47',
-          summary: `Section 47 enquiry completed: ${S47_OUTCOME[input.outcome]}${notRequired ? ` — ${input.icpcNotRequiredReason}` : ''}`,
-          recordType: 'section-47',
-          recordId: s47Id,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'section-47', recordId: s47Id, detail: { outcome: input.outcome } }],
-    };
+      },
+      { fromVersion: s.version, recordType: 'section-47', detail: { outcome: input.outcome } },
+    );
+    ledger.chronicle({
+      occurredOn: input.completedOn,
+      category: 'section-47',
+      summary: `Section 47 enquiry completed: ${S47_OUTCOME[input.outcome]}${notRequired ? ` — ${input.icpcNotRequiredReason}` : ''}`,
+      recordType: 'section-47',
+      recordId: s47Id,
+    });
+    return { s47Id };
   });
 }
 
@@ -170,14 +156,16 @@ export async function recordSection47Outcome(db: Kysely<Database>, actor: Actor,
  * continues it or ends it (stepping down records what has changed and for how long it has held).
  */
 export async function recordConference(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newConference>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
+    const trx = ledger.db;
     const episode = await openEpisode(trx, laCode, childId);
     const conferenceId = randomUUID();
     let planId: string | null = null;
-    const chronology = [];
+    const conferenceAudit = { detail: { kind: input.kind, outcome: input.outcome } };
     const voice = `${input.childMetDecider ? 'the child met the chair' : 'the child did not meet the chair'}; ${input.parentsMetDecider ? 'the parents met the chair' : 'the parents did not meet the chair'}`;
     const words = input.childWords ? ` — the child said: “${input.childWords}”` : '';
+    let planChronicle: Chronicle | null = null;
 
     if (input.kind === 'initial') {
       const s = await trx
@@ -204,12 +192,12 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
       new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, s.start_date, 'the enquiry started').check();
       if (!s.outcome) {
         // Holding the conference is the enquiry's outcome.
-        await trx
-          .updateTable('section47')
-          .set({ outcome: 'conference', completed_on: input.heldOn, version: s.version + 1 })
-          .where('la_code', '=', laCode)
-          .where('s47_id', '=', s.s47_id)
-          .execute();
+        await ledger.update(
+          'section47',
+          { s47_id: s.s47_id },
+          { outcome: 'conference', completed_on: input.heldOn },
+          { fromVersion: s.version, recordType: 'section-47', detail: { outcome: 'conference' } },
+        );
       }
       if (input.outcome === 'plan') {
         const open = await currentProtectionPlan(trx, laCode, childId);
@@ -223,31 +211,28 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           .executeTakeFirstOrThrow();
         planId = randomUUID();
         const category = input.initialCategory as keyof typeof CATEGORY_OF_ABUSE;
-        await trx
-          .insertInto('cp_plan')
-          .values({
-            la_code: laCode,
-            plan_id: planId,
-            episode_id: episode.episode_id,
-            child_id: childId,
-            start_date: input.heldOn,
-            initial_category: category,
-            latest_category: input.latestCategory ?? category,
-            previous_plans: Number(previous.n),
-            created_by: actor.user.userId,
-          })
-          .execute();
-        chronology.push({
+        await ledger.insert('cp_plan', {
+          la_code: laCode,
+          plan_id: planId,
+          episode_id: episode.episode_id,
+          child_id: childId,
+          start_date: input.heldOn,
+          initial_category: category,
+          latest_category: input.latestCategory ?? category,
+          previous_plans: Number(previous.n),
+          created_by: actor.user.userId,
+        });
+        planChronicle = {
           occurredOn: input.heldOn,
           category: 'plan',
           summary: `Child protection plan started: ${CATEGORY_OF_ABUSE[category]}${Number(previous.n) ? ` (plan ${Number(previous.n) + 1} for this child)` : ''}`,
           recordType: 'cp-plan',
           recordId: planId,
-        });
+        };
       }
-      await trx
-        .insertInto('cp_conference')
-        .values({
+      await ledger.insert(
+        'cp_conference',
+        {
           la_code: laCode,
           conference_id: conferenceId,
           episode_id: episode.episode_id,
@@ -262,15 +247,17 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           parents_met_decider: input.parentsMetDecider,
           child_words: input.childWords ?? null,
           created_by: actor.user.userId,
-        })
-        .execute();
-      chronology.unshift({
+        },
+        conferenceAudit,
+      );
+      ledger.chronicle({
         occurredOn: input.heldOn,
         category: 'conference',
         summary: `Initial child protection conference (chair ${input.chair}): ${input.outcome === 'plan' ? 'plan' : 'no plan'}; ${voice}${words}`,
         recordType: 'cp-conference',
         recordId: conferenceId,
       });
+      if (planChronicle) ledger.chronicle(planChronicle);
     } else {
       const plan = await currentProtectionPlan(trx, laCode, childId);
       if (!plan)
@@ -289,9 +276,9 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
         .notBefore('heldOn', input.heldOn, last?.held_on ?? plan.start_date, 'the last conference')
         .check();
       planId = plan.plan_id;
-      await trx
-        .insertInto('cp_conference')
-        .values({
+      await ledger.insert(
+        'cp_conference',
+        {
           la_code: laCode,
           conference_id: conferenceId,
           episode_id: episode.episode_id,
@@ -306,12 +293,14 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           parents_met_decider: input.parentsMetDecider,
           child_words: input.childWords ?? null,
           created_by: actor.user.userId,
-        })
-        .execute();
+        },
+        conferenceAudit,
+      );
       const ends = input.outcome === 'end-plan';
-      await trx
-        .updateTable('cp_plan')
-        .set({
+      await ledger.update(
+        'cp_plan',
+        { plan_id: planId },
+        {
           latest_category: input.latestCategory ?? plan.latest_category,
           ...(ends
             ? {
@@ -321,33 +310,28 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
                 change_sustained_weeks: input.changeSustainedWeeks ?? null,
               }
             : {}),
-          version: plan.version + 1,
-        })
-        .where('la_code', '=', laCode)
-        .where('plan_id', '=', planId)
-        .execute();
+        },
+        { fromVersion: plan.version, detail: { ended: ends } },
+      );
       if (ends) {
         // Stepping down is a key decision: kept with its reasons, like a closure.
-        await trx
-          .insertInto('management_decision')
-          .values({
-            la_code: laCode,
-            decision_id: randomUUID(),
-            child_id: childId,
-            episode_id: episode.episode_id,
-            kind: 'step-down',
-            decided_on: input.heldOn,
-            decided_by: actor.user.userId,
-            reasons: input.endReason as string,
-            what_changed: input.whatChanged ?? null,
-            change_sustained_weeks: input.changeSustainedWeeks ?? null,
-            child_met_decider: input.childMetDecider,
-            parents_met_decider: input.parentsMetDecider,
-            child_words: input.childWords ?? null,
-          })
-          .execute();
+        await ledger.insert('management_decision', {
+          la_code: laCode,
+          decision_id: randomUUID(),
+          child_id: childId,
+          episode_id: episode.episode_id,
+          kind: 'step-down',
+          decided_on: input.heldOn,
+          decided_by: actor.user.userId,
+          reasons: input.endReason as string,
+          what_changed: input.whatChanged ?? null,
+          change_sustained_weeks: input.changeSustainedWeeks ?? null,
+          child_met_decider: input.childMetDecider,
+          parents_met_decider: input.parentsMetDecider,
+          child_words: input.childWords ?? null,
+        });
       }
-      chronology.push({
+      ledger.chronicle({
         occurredOn: input.heldOn,
         category: 'conference',
         summary: `Review conference (chair ${input.chair}): ${ends ? `plan ended — ${input.endReason}; what changed: ${input.whatChanged} (held for ${input.changeSustainedWeeks} weeks)` : 'plan continues'}; ${voice}${words}`,
@@ -355,47 +339,35 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
         recordId: conferenceId,
       });
     }
-    return {
-      result: { conferenceId, planId },
-      chronology,
-      audit: [{ action: 'create', recordType: 'cp-conference', recordId: conferenceId, detail: { kind: input.kind, outcome: input.outcome } }],
-    };
+    return { conferenceId, planId };
   });
 }
 
 export async function recordCoreGroup(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newCoreGroup>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
-    const plan = await currentProtectionPlan(trx, laCode, childId);
+    const plan = await currentProtectionPlan(ledger.db, laCode, childId);
     if (!plan)
       throw conflict('The child is not on a protection plan', [{ field: 'heldOn', rule: 'plan-required', message: 'Core groups meet for a protection plan' }]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, plan.start_date, 'the plan started').check();
     const coreGroupId = randomUUID();
-    await trx
-      .insertInto('core_group')
-      .values({
-        la_code: laCode,
-        core_group_id: coreGroupId,
-        plan_id: plan.plan_id,
-        child_id: childId,
-        held_on: input.heldOn,
-        notes: input.notes ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { coreGroupId },
-      chronology: [
-        {
-          occurredOn: input.heldOn,
-          category: 'core-group',
-          summary: `Core group met${input.notes ? `: ${input.notes}` : ''}`,
-          recordType: 'core-group',
-          recordId: coreGroupId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'core-group', recordId: coreGroupId }],
-    };
+    await ledger.insert('core_group', {
+      la_code: laCode,
+      core_group_id: coreGroupId,
+      plan_id: plan.plan_id,
+      child_id: childId,
+      held_on: input.heldOn,
+      notes: input.notes ?? null,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'core-group',
+      summary: `Core group met${input.notes ? `: ${input.notes}` : ''}`,
+      recordType: 'core-group',
+      recordId: coreGroupId,
+    });
+    return { coreGroupId };
   });
 }
 

@@ -6,7 +6,7 @@ import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { protectionRecords } from '../protection/service.ts';
+import { protectionRecords } from '../protection/index.ts';
 import { childObligations } from '../timescales/service.ts';
 
 export async function getCasework(db: Kysely<Database>, actor: Actor, childId: string): Promise<CaseworkView> {

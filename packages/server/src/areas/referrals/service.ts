@@ -25,13 +25,14 @@ import {
 import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode, recordStep } from '../../kernel/casework.ts';
+import { openEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/obligations.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { currentProtectionPlan } from '../protection/service.ts';
+import { currentProtectionPlan } from '../protection/index.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -39,49 +40,42 @@ type In<T extends z.ZodType> = z.infer<T>;
 const englandDate = (iso: string) => todayInEngland(new Date(iso));
 
 export async function recordContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newContact>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     if (new Date(input.receivedAt).getTime() > Date.now() + 60_000)
       throw invalid([{ field: 'receivedAt', rule: 'not-in-future', message: 'The time cannot be in the future' }]);
     const contactId = randomUUID();
     const receivedOn = englandDate(input.receivedAt);
-    await trx
-      .insertInto('contact')
-      .values({
-        la_code: actor.user.laCode,
-        contact_id: contactId,
-        child_id: childId,
-        received_at: input.receivedAt,
-        received_on: receivedOn,
-        source: input.source,
-        presenting_concern: input.presentingConcern,
-        significant_harm_suspected: input.significantHarmSuspected,
-        recorded_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { contactId },
-      chronology: [
-        {
-          occurredOn: receivedOn,
-          category: 'contact',
-          summary: `Contact from ${REFERRAL_SOURCE[input.source]}: ${input.presentingConcern}`,
-          recordType: 'contact',
-          recordId: contactId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'contact', recordId: contactId }],
-    };
+    await ledger.insert('contact', {
+      la_code: actor.user.laCode,
+      contact_id: contactId,
+      child_id: childId,
+      received_at: input.receivedAt,
+      received_on: receivedOn,
+      source: input.source,
+      presenting_concern: input.presentingConcern,
+      significant_harm_suspected: input.significantHarmSuspected,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: receivedOn,
+      category: 'contact',
+      summary: `Contact from ${REFERRAL_SOURCE[input.source]}: ${input.presentingConcern}`,
+      recordType: 'contact',
+      recordId: contactId,
+    });
+    return { contactId };
   });
 }
 
 /** Opens a child-in-need episode, with the earlier referrals the decision-maker must see. */
 async function startEpisode(
-  trx: Kysely<Database>,
+  ledger: Ledger,
   actor: Actor,
   childId: string,
   referral: { referralDate: string; source: string; primaryNeed: string; contactId: string | null },
 ) {
   const laCode = actor.user.laCode;
+  const trx = ledger.db;
   const open = await trx
     .selectFrom('cin_episode')
     .select('episode_id')
@@ -107,26 +101,24 @@ async function startEpisode(
     throw invalid([{ field: 'referralDate', rule: 'after-previous-closure', message: `The previous episode closed on ${last.closure_date}` }]);
   }
   const episodeId = randomUUID();
-  await trx
-    .insertInto('cin_episode')
-    .values({
-      la_code: laCode,
-      episode_id: episodeId,
-      child_id: childId,
-      contact_id: referral.contactId,
-      referral_date: referral.referralDate,
-      referral_source: referral.source,
-      primary_need: referral.primaryNeed,
-      referrals_previous_12_months: earlier.filter((e) => e.referral_date >= yearBefore).length,
-      previous_episode_id: last?.closure_date && last.closure_date >= yearBefore ? last.episode_id : null,
-      created_by: actor.user.userId,
-    })
-    .execute();
+  await ledger.insert('cin_episode', {
+    la_code: laCode,
+    episode_id: episodeId,
+    child_id: childId,
+    contact_id: referral.contactId,
+    referral_date: referral.referralDate,
+    referral_source: referral.source,
+    primary_need: referral.primaryNeed,
+    referrals_previous_12_months: earlier.filter((e) => e.referral_date >= yearBefore).length,
+    previous_episode_id: last?.closure_date && last.closure_date >= yearBefore ? last.episode_id : null,
+    created_by: actor.user.userId,
+  });
   return episodeId;
 }
 
 export async function decideContact(db: Kysely<Database>, actor: Actor, childId: string, contactId: string, input: In<typeof contactDecision>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const contact = await trx
       .selectFrom('contact')
       .selectAll()
@@ -143,76 +135,56 @@ export async function decideContact(db: Kysely<Database>, actor: Actor, childId:
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, contact.received_on, 'the contact').check();
     const episodeId =
       input.decision === 'referral'
-        ? await startEpisode(trx, actor, childId, {
+        ? await startEpisode(ledger, actor, childId, {
             referralDate: input.decidedOn,
             source: contact.source,
             primaryNeed: input.primaryNeed as string,
             contactId,
           })
         : null;
-    await trx
-      .updateTable('contact')
-      .set({
-        decision: input.decision,
-        decided_on: input.decidedOn,
-        decided_by: actor.user.userId,
-        decision_reason: input.reasons,
-        episode_id: episodeId,
-        version: contact.version + 1,
-      })
-      .where('la_code', '=', actor.user.laCode)
-      .where('contact_id', '=', contactId)
-      .execute();
-    const chronology = [
-      {
-        occurredOn: input.decidedOn,
-        category: 'contact',
-        summary: `Contact decision by ${actor.user.displayName}: ${CONTACT_DECISION[input.decision]} — ${input.reasons}`,
-        recordType: 'contact',
-        recordId: contactId,
-      },
-    ];
+    await ledger.update(
+      'contact',
+      { contact_id: contactId },
+      { decision: input.decision, decided_on: input.decidedOn, decided_by: actor.user.userId, decision_reason: input.reasons, episode_id: episodeId },
+      { fromVersion: contact.version, detail: { decision: input.decision } },
+    );
+    ledger.chronicle({
+      occurredOn: input.decidedOn,
+      category: 'contact',
+      summary: `Contact decision by ${actor.user.displayName}: ${CONTACT_DECISION[input.decision]} — ${input.reasons}`,
+      recordType: 'contact',
+      recordId: contactId,
+    });
     if (episodeId)
-      chronology.push({
+      ledger.chronicle({
         occurredOn: input.decidedOn,
         category: 'referral',
         summary: `Referral accepted: ${PRIMARY_NEED[input.primaryNeed as keyof typeof PRIMARY_NEED]}`,
         recordType: 'cin-episode',
         recordId: episodeId,
       });
-    return {
-      result: { episodeId },
-      chronology,
-      audit: [
-        { action: 'update', recordType: 'contact', recordId: contactId, detail: { decision: input.decision } },
-        ...(episodeId ? [{ action: 'create' as const, recordType: 'cin-episode', recordId: episodeId }] : []),
-      ],
-    };
+    return { episodeId };
   });
 }
 
 export async function recordReferral(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newReferral>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('referralDate', input.referralDate).check();
-    const episodeId = await startEpisode(trx, actor, childId, { ...input, contactId: null });
-    return {
-      result: { episodeId },
-      chronology: [
-        {
-          occurredOn: input.referralDate,
-          category: 'referral',
-          summary: `Referral from ${REFERRAL_SOURCE[input.source]}: ${PRIMARY_NEED[input.primaryNeed]}`,
-          recordType: 'cin-episode',
-          recordId: episodeId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'cin-episode', recordId: episodeId }],
-    };
+    const episodeId = await startEpisode(ledger, actor, childId, { ...input, contactId: null });
+    ledger.chronicle({
+      occurredOn: input.referralDate,
+      category: 'referral',
+      summary: `Referral from ${REFERRAL_SOURCE[input.source]}: ${PRIMARY_NEED[input.primaryNeed]}`,
+      recordType: 'cin-episode',
+      recordId: episodeId,
+    });
+    return { episodeId };
   });
 }
 
 export async function startAssessment(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAssessment>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const episode = await openEpisode(trx, actor.user.laCode, childId);
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
     const inProgress = await trx
@@ -227,22 +199,16 @@ export async function startAssessment(db: Kysely<Database>, actor: Actor, childI
         { field: 'startDate', rule: 'assessment-in-progress', message: 'Complete the assessment in progress first' },
       ]);
     const assessmentId = randomUUID();
-    await trx
-      .insertInto('assessment')
-      .values({
-        la_code: actor.user.laCode,
-        assessment_id: assessmentId,
-        episode_id: episode.episode_id,
-        child_id: childId,
-        start_date: input.startDate,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { assessmentId },
-      chronology: [{ occurredOn: input.startDate, category: 'assessment', summary: 'Assessment started', recordType: 'assessment', recordId: assessmentId }],
-      audit: [{ action: 'create', recordType: 'assessment', recordId: assessmentId }],
-    };
+    await ledger.insert('assessment', {
+      la_code: actor.user.laCode,
+      assessment_id: assessmentId,
+      episode_id: episode.episode_id,
+      child_id: childId,
+      start_date: input.startDate,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({ occurredOn: input.startDate, category: 'assessment', summary: 'Assessment started', recordType: 'assessment', recordId: assessmentId });
+    return { assessmentId };
   });
 }
 
@@ -260,9 +226,8 @@ async function loadAssessment(trx: Kysely<Database>, laCode: string, childId: st
 }
 
 export async function progressAssessment(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string, input: In<typeof assessmentProgress>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
-    const a = await loadAssessment(trx, actor.user.laCode, childId, assessmentId);
-    if (a.version !== input.version) throw staleVersion(a.version, input.version);
+  return step(db, actor, childId, async (ledger) => {
+    const a = await loadAssessment(ledger.db, actor.user.laCode, childId, assessmentId);
     if (a.authorised_on)
       throw conflict('An authorised assessment cannot be changed', [
         { field: 'version', rule: 'assessment-authorised', message: `Authorised on ${a.authorised_on}` },
@@ -280,18 +245,12 @@ export async function progressAssessment(db: Kysely<Database>, actor: Actor, chi
       ...(input.completedOn !== undefined ? { completed_on: input.completedOn } : {}),
       ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
     };
-    const updated = await trx
-      .updateTable('assessment')
-      .set({ ...set, version: a.version + 1 })
-      .where('la_code', '=', actor.user.laCode)
-      .where('assessment_id', '=', assessmentId)
-      .where('version', '=', input.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(a.version + 1, input.version);
-    const chronology = [];
+    const updated = await ledger.update('assessment', { assessment_id: assessmentId }, set, {
+      fromVersion: input.version,
+      detail: { fields: Object.keys(set) },
+    });
     if (input.childSeenOn && input.childSeenOn !== a.child_seen_on)
-      chronology.push({
+      ledger.chronicle({
         occurredOn: input.childSeenOn,
         category: 'assessment',
         summary: `Child seen for the assessment${input.childSeenAlone ? ', alone' : ''}`,
@@ -299,18 +258,14 @@ export async function progressAssessment(db: Kysely<Database>, actor: Actor, chi
         recordId: assessmentId,
       });
     if (input.completedOn && input.completedOn !== a.completed_on)
-      chronology.push({
+      ledger.chronicle({
         occurredOn: input.completedOn,
         category: 'assessment',
         summary: `Assessment completed: ${ASSESSMENT_OUTCOME[input.outcome as keyof typeof ASSESSMENT_OUTCOME] ?? ''}`,
         recordType: 'assessment',
         recordId: assessmentId,
       });
-    return {
-      result: { version: updated.version },
-      chronology,
-      audit: [{ action: 'update', recordType: 'assessment', recordId: assessmentId, detail: { fields: Object.keys(set) } }],
-    };
+    return { version: updated.version };
   });
 }
 
@@ -321,8 +276,9 @@ export async function authoriseAssessment(
   assessmentId: string,
   input: In<typeof assessmentAuthorisation>,
 ) {
-  return recordStep(db, actor, childId, 'casework:authorise', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
+    const trx = ledger.db;
     const a = await loadAssessment(trx, laCode, childId, assessmentId);
     if (a.authorised_on)
       throw conflict(`Already authorised on ${a.authorised_on}`, [
@@ -352,30 +308,26 @@ export async function authoriseAssessment(
         },
       ]);
     }
-    await trx
-      .updateTable('assessment')
-      .set({ authorised_on: input.authorisedOn, authorised_by: actor.user.userId, late_reason: input.lateReason ?? null, version: a.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('assessment_id', '=', assessmentId)
-      .execute();
-    return {
-      result: { assessmentId, due },
-      chronology: [
-        {
-          occurredOn: input.authorisedOn,
-          category: 'assessment',
-          summary: `Assessment authorised by ${actor.user.displayName}${input.lateReason ? ` (late: ${input.lateReason})` : ''}`,
-          recordType: 'assessment',
-          recordId: assessmentId,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'assessment', recordId: assessmentId, detail: { authorised: true } }],
-    };
+    await ledger.update(
+      'assessment',
+      { assessment_id: assessmentId },
+      { authorised_on: input.authorisedOn, authorised_by: actor.user.userId, late_reason: input.lateReason ?? null },
+      { fromVersion: a.version, detail: { authorised: true } },
+    );
+    ledger.chronicle({
+      occurredOn: input.authorisedOn,
+      category: 'assessment',
+      summary: `Assessment authorised by ${actor.user.displayName}${input.lateReason ? ` (late: ${input.lateReason})` : ''}`,
+      recordType: 'assessment',
+      recordId: assessmentId,
+    });
+    return { assessmentId, due };
   });
 }
 
 export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newCinPlan>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const episode = await openEpisode(trx, actor.user.laCode, childId);
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
     const open = await trx
@@ -388,22 +340,16 @@ export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: 
     if (open)
       throw conflict('The child already has a child in need plan', [{ field: 'startDate', rule: 'cin-plan-open', message: 'End the current plan first' }]);
     const cinPlanId = randomUUID();
-    await trx
-      .insertInto('cin_plan')
-      .values({
-        la_code: actor.user.laCode,
-        cin_plan_id: cinPlanId,
-        episode_id: episode.episode_id,
-        child_id: childId,
-        start_date: input.startDate,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { cinPlanId },
-      chronology: [{ occurredOn: input.startDate, category: 'plan', summary: 'Child in need plan started', recordType: 'cin-plan', recordId: cinPlanId }],
-      audit: [{ action: 'create', recordType: 'cin-plan', recordId: cinPlanId }],
-    };
+    await ledger.insert('cin_plan', {
+      la_code: actor.user.laCode,
+      cin_plan_id: cinPlanId,
+      episode_id: episode.episode_id,
+      child_id: childId,
+      start_date: input.startDate,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({ occurredOn: input.startDate, category: 'plan', summary: 'Child in need plan started', recordType: 'cin-plan', recordId: cinPlanId });
+    return { cinPlanId };
   });
 }
 
@@ -421,70 +367,52 @@ async function openCinPlan(trx: Kysely<Database>, laCode: string, childId: strin
 }
 
 export async function reviewCinPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newCinPlanReview>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
-    const plan = await openCinPlan(trx, actor.user.laCode, childId);
+  return step(db, actor, childId, async (ledger) => {
+    const plan = await openCinPlan(ledger.db, actor.user.laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, plan.start_date, 'the plan started').check();
     const reviewId = randomUUID();
-    await trx
-      .insertInto('cin_plan_review')
-      .values({
-        la_code: actor.user.laCode,
-        review_id: reviewId,
-        cin_plan_id: plan.cin_plan_id,
-        child_id: childId,
-        held_on: input.heldOn,
-        child_met_decider: input.childMetDecider,
-        parents_met_decider: input.parentsMetDecider,
-        child_words: input.childWords ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { reviewId },
-      chronology: [
-        {
-          occurredOn: input.heldOn,
-          category: 'plan',
-          summary: `Child in need plan reviewed${input.childWords ? ` — the child said: “${input.childWords}”` : ''}`,
-          recordType: 'cin-plan-review',
-          recordId: reviewId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'cin-plan-review', recordId: reviewId }],
-    };
+    await ledger.insert('cin_plan_review', {
+      la_code: actor.user.laCode,
+      review_id: reviewId,
+      cin_plan_id: plan.cin_plan_id,
+      child_id: childId,
+      held_on: input.heldOn,
+      child_met_decider: input.childMetDecider,
+      parents_met_decider: input.parentsMetDecider,
+      child_words: input.childWords ?? null,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'plan',
+      summary: `Child in need plan reviewed${input.childWords ? ` — the child said: “${input.childWords}”` : ''}`,
+      recordType: 'cin-plan-review',
+      recordId: reviewId,
+    });
+    return { reviewId };
   });
 }
 
 export async function closeCinPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof endCinPlan>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
-    const plan = await openCinPlan(trx, actor.user.laCode, childId);
+  return step(db, actor, childId, async (ledger) => {
+    const plan = await openCinPlan(ledger.db, actor.user.laCode, childId);
     new DateRules().notInFuture('endDate', input.endDate).notBefore('endDate', input.endDate, plan.start_date, 'the plan started').check();
-    await trx
-      .updateTable('cin_plan')
-      .set({ end_date: input.endDate })
-      .where('la_code', '=', actor.user.laCode)
-      .where('cin_plan_id', '=', plan.cin_plan_id)
-      .execute();
-    return {
-      result: { cinPlanId: plan.cin_plan_id },
-      chronology: [
-        {
-          occurredOn: input.endDate,
-          category: 'plan',
-          summary: `Child in need plan ended: ${input.reasons}`,
-          recordType: 'cin-plan',
-          recordId: plan.cin_plan_id,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'cin-plan', recordId: plan.cin_plan_id, detail: { ended: true } }],
-    };
+    await ledger.update('cin_plan', { cin_plan_id: plan.cin_plan_id }, { end_date: input.endDate }, { detail: { ended: true } });
+    ledger.chronicle({
+      occurredOn: input.endDate,
+      category: 'plan',
+      summary: `Child in need plan ended: ${input.reasons}`,
+      recordType: 'cin-plan',
+      recordId: plan.cin_plan_id,
+    });
+    return { cinPlanId: plan.cin_plan_id };
   });
 }
 
 export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newVisit>) {
-  return recordStep(db, actor, childId, 'casework:record', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
-    const episode = await trx
+    const episode = await ledger.db
       .selectFrom('cin_episode')
       .select('episode_id')
       .where('la_code', '=', actor.user.laCode)
@@ -492,36 +420,28 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: s
       .where('closure_date', 'is', null)
       .executeTakeFirst();
     const visitId = randomUUID();
-    await trx
-      .insertInto('visit')
-      .values({
-        la_code: actor.user.laCode,
-        visit_id: visitId,
-        child_id: childId,
-        episode_id: episode?.episode_id ?? null,
-        visited_on: input.visitedOn,
-        purpose: input.purpose,
-        child_seen: input.childSeen,
-        seen_alone: input.seenAlone,
-        child_words: input.childWords ?? null,
-        worker_id: actor.user.workerId,
-        created_by: actor.user.userId,
-      })
-      .execute();
+    await ledger.insert('visit', {
+      la_code: actor.user.laCode,
+      visit_id: visitId,
+      child_id: childId,
+      episode_id: episode?.episode_id ?? null,
+      visited_on: input.visitedOn,
+      purpose: input.purpose,
+      child_seen: input.childSeen,
+      seen_alone: input.seenAlone,
+      child_words: input.childWords ?? null,
+      worker_id: actor.user.workerId,
+      created_by: actor.user.userId,
+    });
     const seen = input.childSeen ? (input.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';
-    return {
-      result: { visitId },
-      chronology: [
-        {
-          occurredOn: input.visitedOn,
-          category: 'visit',
-          summary: `${VISIT_PURPOSE[input.purpose]}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
-          recordType: 'visit',
-          recordId: visitId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'visit', recordId: visitId }],
-    };
+    ledger.chronicle({
+      occurredOn: input.visitedOn,
+      category: 'visit',
+      summary: `${VISIT_PURPOSE[input.purpose]}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
+      recordType: 'visit',
+      recordId: visitId,
+    });
+    return { visitId };
   });
 }
 
@@ -531,8 +451,9 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: s
  * improvement was sustained, so children came straight back.
  */
 export async function closeEpisode(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof episodeClosure>) {
-  return recordStep(db, actor, childId, 'case:close', async (trx) => {
+  return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
+    const trx = ledger.db;
     const episode = await openEpisode(trx, laCode, childId);
     new DateRules().notInFuture('closureDate', input.closureDate).notBefore('closureDate', input.closureDate, episode.referral_date, 'the referral').check();
     const openPlan = await currentProtectionPlan(trx, laCode, childId);
@@ -557,52 +478,43 @@ export async function closeEpisode(db: Kysely<Database>, actor: Actor, childId: 
       new DateRules().notBefore('closureDate', input.closureDate, hadPlan.end_date, 'the protection plan ended').check();
     }
     const decisionId = randomUUID();
-    await trx
-      .insertInto('management_decision')
-      .values({
-        la_code: laCode,
-        decision_id: decisionId,
-        child_id: childId,
-        episode_id: episode.episode_id,
-        kind: 'closure',
-        decided_on: input.closureDate,
-        decided_by: actor.user.userId,
-        reasons: input.reasons,
-        what_changed: input.whatChanged ?? null,
-        change_sustained_weeks: input.changeSustainedWeeks ?? null,
-        child_met_decider: input.childMetDecider,
-        parents_met_decider: input.parentsMetDecider,
-        child_words: input.childWords ?? null,
-      })
-      .execute();
-    await trx
+    await ledger.insert('management_decision', {
+      la_code: laCode,
+      decision_id: decisionId,
+      child_id: childId,
+      episode_id: episode.episode_id,
+      kind: 'closure',
+      decided_on: input.closureDate,
+      decided_by: actor.user.userId,
+      reasons: input.reasons,
+      what_changed: input.whatChanged ?? null,
+      change_sustained_weeks: input.changeSustainedWeeks ?? null,
+      child_met_decider: input.childMetDecider,
+      parents_met_decider: input.parentsMetDecider,
+      child_words: input.childWords ?? null,
+    });
+    const endedPlans = await trx
       .updateTable('cin_plan')
       .set({ end_date: input.closureDate })
       .where('la_code', '=', laCode)
       .where('child_id', '=', childId)
       .where('end_date', 'is', null)
+      .returningAll()
       .execute();
-    await trx
-      .updateTable('cin_episode')
-      .set({ closure_date: input.closureDate, closure_reason: input.reason, closure_decision_id: decisionId, version: episode.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('episode_id', '=', episode.episode_id)
-      .execute();
-    return {
-      result: { decisionId },
-      chronology: [
-        {
-          occurredOn: input.closureDate,
-          category: 'closure',
-          summary: `Case closed by ${actor.user.displayName} (${input.reason}: ${CLOSURE_REASON[input.reason]}) — ${input.reasons}`,
-          recordType: 'management-decision',
-          recordId: decisionId,
-        },
-      ],
-      audit: [
-        { action: 'create', recordType: 'management-decision', recordId: decisionId },
-        { action: 'update', recordType: 'cin-episode', recordId: episode.episode_id, detail: { closed: input.reason } },
-      ],
-    };
+    for (const plan of endedPlans) ledger.wroteRecord('cin_plan', plan, 'update', { detail: { ended: true } });
+    await ledger.update(
+      'cin_episode',
+      { episode_id: episode.episode_id },
+      { closure_date: input.closureDate, closure_reason: input.reason, closure_decision_id: decisionId },
+      { fromVersion: episode.version, detail: { closed: input.reason } },
+    );
+    ledger.chronicle({
+      occurredOn: input.closureDate,
+      category: 'closure',
+      summary: `Case closed by ${actor.user.displayName} (${input.reason}: ${CLOSURE_REASON[input.reason]}) — ${input.reasons}`,
+      recordType: 'management-decision',
+      recordId: decisionId,
+    });
+    return { decisionId };
   });
 }

@@ -1,4 +1,6 @@
+import type { Role } from '@lantern/core/permissions';
 import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 
 /**
@@ -8,6 +10,27 @@ import type { Database } from '../../kernel/db/schema.ts';
 export type ReturnActor = { userId: string | null; username: string; role: string; ip?: string | null; userAgent?: string | null };
 
 export const COMMAND_LINE: ReturnActor = { userId: null, username: 'lantern-cli', role: 'operator' };
+
+/**
+ * The ledger's actor for an import into a council. The command line is no user of the council's:
+ * its audit rows carry no user id (as they always have), and its versions take their author from
+ * the rows themselves.
+ */
+export function importActor(actor: ReturnActor, laCode: string): Actor {
+  return {
+    user: {
+      userId: actor.userId as string,
+      laCode,
+      username: actor.username,
+      displayName: actor.username,
+      role: actor.role as Role,
+      workerId: null,
+      teamId: null,
+    },
+    ip: actor.ip ?? null,
+    userAgent: actor.userAgent ?? null,
+  };
+}
 
 /** A return reads every child in it: one audit row a child, written a batch at a time. */
 export async function auditReturnReads(db: Kysely<Database>, actor: ReturnActor, laCode: string, returnType: string, year: number, childIds: string[]) {

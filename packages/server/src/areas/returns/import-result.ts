@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import type { AuditEntry } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
+import type { Chronicle, Ledger } from '../../kernel/ledger.ts';
 import { refreshObligations } from '../../kernel/obligations.ts';
 import type { ReturnActor } from './audit.ts';
 
@@ -61,11 +62,11 @@ export async function priorImport(
 
 /**
  * The end of every import's transaction: the deadlines derived for the imported children (after
- * fresh planner statistics, so the council-wide derivation plans its joins well), the import's
- * own record, and its audit row.
+ * fresh planner statistics, so the council-wide derivation plans its joins well), and the
+ * import's own record with its audit row.
  */
 export async function finishImport(
-  trx: Transaction<Database>,
+  ledger: Ledger,
   done: {
     laCode: string;
     importId: string;
@@ -79,14 +80,15 @@ export async function finishImport(
   },
 ): Promise<void> {
   const { laCode, importId, returnType, year, fileName, sha256, actor, result } = done;
+  const trx = ledger.db;
   done.onProgress?.(0, 1, 'Deriving deadlines');
   await refreshPlannerStatistics(trx);
   await refreshObligations(trx, laCode);
   await refreshPlannerStatistics(trx); // and for the deadlines, which the worklists read next
   done.onProgress?.(1, 1, 'Deriving deadlines');
-  await trx
-    .insertInto('return_import')
-    .values({
+  await ledger.insert(
+    'return_import',
+    {
       la_code: laCode,
       import_id: importId,
       return_type: returnType,
@@ -95,47 +97,35 @@ export async function finishImport(
       file_sha256: sha256,
       imported_by: actor.userId,
       summary: JSON.stringify({ children: result.children, written: result.written, notPlaced: result.notPlaced.length }),
-    })
-    .execute();
-  await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, ip, user_agent, detail)
-    values (${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'create', 'return-import', ${importId},
-            ${actor.ip ?? null}, ${actor.userAgent ?? null}, ${JSON.stringify({ returnType, year, fileName, written: result.written })}::jsonb)`.execute(trx);
+    },
+    { detail: { returnType, year, fileName, written: result.written } },
+  );
 }
-
-type TrailRows = { audit_event: Record<string, unknown>[]; chronology_entry: Record<string, unknown>[] };
 
 /**
  * What an import writes beside each record it makes, as a recorded step would: the audit row
- * (naming the import and where it came from) and the child's chronology entry, gathered into the
- * batch's rows to be inserted with them.
+ * (naming the import and where it came from) and the child's chronology entry. A batch's trail
+ * is gathered while its rows are made and handed to the ledger when they are written
+ * (`writeTrail`), never before: the next batch is made while this one is written.
  */
-export function importTrail(rows: TrailRows, laCode: string, actor: ReturnActor, importId: string, source: string) {
+export type ImportTrail = { audits: AuditEntry[]; chronology: Chronicle[] };
+
+export function importTrail(importId: string, source: string) {
+  const trail: ImportTrail = { audits: [], chronology: [] };
   return {
+    trail,
     audit: (childId: string, recordType: string, recordId: string) =>
-      rows.audit_event.push({
-        la_code: laCode,
-        user_id: actor.userId,
-        username: actor.username,
-        user_role: actor.role,
-        action: 'create',
-        record_type: recordType,
-        record_id: recordId,
-        child_id: childId,
-        ip: actor.ip ?? null,
-        user_agent: actor.userAgent ?? null,
-        detail: { source, importId },
-      }),
+      trail.audits.push({ action: 'create', recordType, recordId, childId, detail: { source, importId } }),
+    updated: (childId: string, recordType: string, recordId: string, detail: Record<string, unknown>) =>
+      trail.audits.push({ action: 'update', recordType, recordId, childId, detail: { ...detail, source, importId } }),
     chronology: (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
-      rows.chronology_entry.push({
-        la_code: laCode,
-        entry_id: randomUUID(),
-        child_id: childId,
-        occurred_on: occurredOn,
-        category,
-        summary,
-        record_type: recordType,
-        record_id: recordId,
-        recorded_by: actor.userId,
-      }),
+      trail.chronology.push({ childId, occurredOn, category, summary, recordType, recordId }),
   };
+}
+
+/** Writes a batch's trail through the ledger, once its records are written. */
+export async function writeTrail(ledger: Ledger, trail: ImportTrail): Promise<void> {
+  for (const entry of trail.audits) ledger.audit(entry);
+  for (const entry of trail.chronology) ledger.chronicle(entry);
+  await ledger.flush();
 }

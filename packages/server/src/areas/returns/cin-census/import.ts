@@ -31,8 +31,9 @@ import { type CensusChild, type CensusEpisode, type CensusHeader, yesNo } from '
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
-import type { ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { batch, type Ledger } from '../../../kernel/ledger.ts';
+import { importActor, type ReturnActor } from '../audit.ts';
+import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult, writeTrail } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
 import { schemaFailures } from './validate.ts';
@@ -54,21 +55,8 @@ type Rows = {
   cp_plan: Record<string, unknown>[];
   cp_conference: Record<string, unknown>[];
   cin_plan: Record<string, unknown>[];
-  chronology_entry: Record<string, unknown>[];
-  audit_event: Record<string, unknown>[];
 };
-const TABLES: (keyof Rows)[] = [
-  'person',
-  'cin_episode',
-  'assessment',
-  'strategy_discussion',
-  'section47',
-  'cp_plan',
-  'cp_conference',
-  'cin_plan',
-  'chronology_entry',
-  'audit_event',
-];
+const TABLES: (keyof Rows)[] = ['person', 'cin_episode', 'assessment', 'strategy_discussion', 'section47', 'cp_plan', 'cp_conference', 'cin_plan'];
 
 /** What is already recorded for the children of one batch (matched by natural keys). */
 type Existing = {
@@ -123,7 +111,8 @@ export async function importCinCensus(
     notPlaced: [],
     seconds: 0,
   };
-  await db.transaction().execute(async (trx) => {
+  await batch(db, importActor(options.actor, laCode), async (ledger) => {
+    const trx = ledger.db;
     const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'cin-census', sha256);
     if (prior) {
       result.alreadyImported = true;
@@ -133,7 +122,7 @@ export async function importCinCensus(
     }
     const importId = randomUUID();
     result.importId = importId;
-    const ctx: Ctx = { laCode, actor: options.actor, importId, result, seenIds: new Set() };
+    const ctx: Ctx = { ledger, laCode, actor: options.actor, importId, result, seenIds: new Set() };
     // Each batch is read from the file and its rows made while the batch before is being
     // written, so the database and this process work at once. That is safe because no child is
     // in two batches (a second child with the same LA child id is reported, not imported).
@@ -165,7 +154,7 @@ export async function importCinCensus(
     if (batch.length > 0) await next(batch);
     if (writing) await writing;
     options.onProgress?.(result.children, total, 'Children imported');
-    await finishImport(trx, {
+    await finishImport(ledger, {
       laCode,
       importId,
       returnType: 'cin-census',
@@ -187,7 +176,7 @@ function countChildren(xml: Buffer): number {
   return n;
 }
 
-type Ctx = { laCode: string; actor: ReturnActor; importId: string; result: CinCensusImport; seenIds: Set<string> };
+type Ctx = { ledger: Ledger; laCode: string; actor: ReturnActor; importId: string; result: CinCensusImport; seenIds: Set<string> };
 
 async function loadExisting(trx: Transaction<Database>, laCode: string, children: CensusChild[]): Promise<Existing> {
   const ids = children.map((c) => c.laChildId).filter((x): x is string => !!x);
@@ -251,14 +240,14 @@ async function loadExisting(trx: Transaction<Database>, laCode: string, children
 
 /** A batch's rows, made from the file and what is already recorded; returns their write. */
 async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: CensusChild[], existing: Existing): Promise<() => Promise<void>> {
-  const { laCode, actor, importId, result, seenIds } = ctx;
+  const { ledger, laCode, actor, importId, result, seenIds } = ctx;
   const rows: Rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
   const closures: { id: string; closure_date: string; reason: string; child_id: string }[] = [];
   const endings: { table: 'assessment' | 'cin_plan' | 'cp_plan'; id: string; on: string; child_id: string; factors?: string[] }[] = [];
   const skip = (childId: string | null, row: string | null, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ childId, row, reason });
   };
-  const { audit, chronology } = importTrail(rows, laCode, actor, importId, 'cin-census-import');
+  const { trail, audit, updated, chronology } = importTrail(importId, 'cin-census-import');
   let made = 0;
 
   for (const c of children) {
@@ -620,13 +609,13 @@ async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: Cens
   }
 
   const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
-  for (const table of TABLES)
-    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'chronology_entry')
-      result.written[table] = (result.written[table] ?? 0) + rows[table].length;
+  for (const table of TABLES) if (rows[table].length > 0) result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (endings.length > 0) result.written.ended = (result.written.ended ?? 0) + endings.length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
   const ended = (table: (typeof endings)[number]['table']) => JSON.stringify(endings.filter((e) => e.table === table));
   const recordType = { assessment: 'assessment', cin_plan: 'cin-plan', cp_plan: 'cp-plan' };
+  for (const e of endings) updated(e.child_id, recordType[e.table], e.id, { ended: e.on });
+  for (const c of closures) updated(c.child_id, 'cin-episode', c.id, { closed: c.reason });
   return async () => {
     for (const statement of statements) await statement.execute(trx);
     // Ends before closures: an episode closes only once what was open in it has ended.
@@ -640,21 +629,13 @@ async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, children: Cens
       await sql`update cp_plan p set end_date = e.on, end_reason = ${IMPORT_REASON}, version = p.version + 1
         from json_to_recordset(${ended('cp_plan')}::json) as e(id uuid, "on" date)
         where p.la_code = ${laCode} and p.plan_id = e.id and p.end_date is null`.execute(trx);
-      const audited = JSON.stringify(endings.map((e) => ({ id: e.id, on: e.on, child_id: e.child_id, record_type: recordType[e.table] })));
-      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', e.record_type, e.id, e.child_id,
-               jsonb_build_object('ended', e.on, 'source', 'cin-census-import', 'importId', ${importId}::text)
-        from json_to_recordset(${audited}::json) as e(id text, "on" text, child_id uuid, record_type text)`.execute(trx);
     }
     if (closures.length > 0) {
       const closed = JSON.stringify(closures);
       await sql`update cin_episode e set closure_date = c.closure_date, closure_reason = c.reason, version = e.version + 1
         from json_to_recordset(${closed}::json) as c(id uuid, closure_date date, reason text)
         where e.la_code = ${laCode} and e.episode_id = c.id and e.closure_date is null`.execute(trx);
-      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cin-episode', c.id, c.child_id,
-               jsonb_build_object('closed', c.reason, 'source', 'cin-census-import', 'importId', ${importId}::text)
-        from json_to_recordset(${closed}::json) as c(id text, child_id uuid, reason text)`.execute(trx);
     }
+    await writeTrail(ledger, trail);
   };
 }

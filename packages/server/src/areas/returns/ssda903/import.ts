@@ -22,9 +22,10 @@ import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
+import { batch, type Ledger } from '../../../kernel/ledger.ts';
 import { loadReturnDir, ReturnFileError } from './files.ts';
-import type { ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { importActor, type ReturnActor } from '../audit.ts';
+import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult, writeTrail } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
 
 export type NotPlaced = { child: string | null; table: string; row: number; reason: string };
@@ -66,8 +67,6 @@ const TABLES = [
   'care_leaver',
   'leaver_birthday_contact',
   'allocation',
-  'chronology_entry',
-  'audit_event',
 ] as const;
 type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
@@ -141,7 +140,8 @@ export async function importSsda903(
     (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const).map((t) => [t, byChild(r, t)]),
   ) as Record<string, Map<string, number[]>>;
 
-  await db.transaction().execute(async (trx) => {
+  await batch(db, importActor(actor, laCode), async (ledger) => {
+    const trx = ledger.db;
     const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'ssda903', sha256);
     if (prior) {
       result.alreadyImported = true;
@@ -158,7 +158,7 @@ export async function importSsda903(
         }>`select swe_number, worker_id from worker where la_code = ${laCode} and swe_number is not null`.execute(trx)
       ).rows.map((w) => [w.swe_number, w.worker_id]),
     );
-    const ctx: Ctx = { trx, laCode, actor, importId, result, r, groups, start, ref, workers, year };
+    const ctx: Ctx = { ledger, trx, laCode, actor, importId, result, r, groups, start, ref, workers, year };
     const header = r.Header as NonNullable<Return['Header']>;
     const seen = new Set<string>();
     // Each batch's records are read and its rows made while the batch before is being written,
@@ -183,7 +183,7 @@ export async function importSsda903(
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
-    await finishImport(trx, {
+    await finishImport(ledger, {
       laCode,
       importId,
       returnType: 'ssda903',
@@ -221,6 +221,7 @@ async function findCouncil(db: Kysely<Database>, laCode: string | undefined, upn
 }
 
 type Ctx = {
+  ledger: Ledger;
   trx: Transaction<Database>;
   laCode: string;
   actor: ReturnActor;
@@ -292,7 +293,7 @@ async function loadExisting(ctx: Ctx, laChildIds: string[]): Promise<Existing> {
 
 /** A batch's rows, made from the return and what is already recorded; returns their write. */
 async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, existing: Existing): Promise<() => Promise<void>> {
-  const { trx, laCode, actor, importId, result, r, groups, start, ref, workers } = ctx;
+  const { ledger, trx, laCode, actor, importId, result, r, groups, start, ref, workers } = ctx;
   const H = (r.Header as NonNullable<Return['Header']>).columns;
   const col = (t: keyof Return, c: string, i: number) => r[t]?.columns[c]?.[i] ?? '';
   const rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
@@ -300,7 +301,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
   const skip = (child: string | null, table: string, row: number, reason: string) => {
     if (result.notPlaced.length < MAX_NOT_PLACED) result.notPlaced.push({ child, table, row: row + 2, reason });
   };
-  const { audit, chronology } = importTrail(rows, laCode, actor, importId, SOURCE);
+  const { trail, audit, updated, chronology } = importTrail(importId, SOURCE);
   const newKey = (k: string) => {
     if (existing.keys.has(k)) return false;
     existing.keys.add(k);
@@ -802,11 +803,10 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
   }
 
   const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
-  for (const table of TABLES)
-    if (rows[table].length > 0 && table !== 'audit_event' && table !== 'chronology_entry')
-      result.written[table] = (result.written[table] ?? 0) + rows[table].length;
+  for (const table of TABLES) if (rows[table].length > 0) result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
   const ended = JSON.stringify(closures);
+  for (const c of closures) updated(c.child_id, 'cla-episode', c.id, { ended: c.rec });
   return async () => {
     // Closures first: an episode a later return ends must be closed before the child's next
     // open episode goes in (a child has one open episode at a time).
@@ -815,11 +815,8 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
           reason_place_change = coalesce(e.reason_place_change, c.change), version = e.version + 1
         from json_to_recordset(${ended}::json) as c(id uuid, end_date date, rec text, change text)
         where e.la_code = ${laCode} and e.cla_episode_id = c.id and e.end_date is null`.execute(trx);
-      await sql`insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, detail)
-        select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'update', 'cla-episode', c.id, c.child_id,
-               jsonb_build_object('ended', c.rec, 'source', ${SOURCE}::text, 'importId', ${importId}::text)
-        from json_to_recordset(${ended}::json) as c(id text, child_id uuid, rec text)`.execute(trx);
     }
     for (const statement of statements) await statement.execute(trx);
+    await writeTrail(ledger, trail);
   };
 }

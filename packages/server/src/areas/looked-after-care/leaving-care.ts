@@ -1,0 +1,311 @@
+/** Care leavers: eligibility, pathway plans, accommodation, personal adviser visits, birthday contacts (OC3). */
+import { randomUUID } from 'node:crypto';
+import {
+  type birthdayContact,
+  birthdayContactProblems,
+  type careLeaverDetails,
+  CARE_LEAVER_CATEGORY,
+  IN_TOUCH,
+  isEet,
+  isSuitableAccommodation,
+  type newLeaverAccommodation,
+  type newPaVisit,
+  type newPathwayPlan,
+} from '@lantern/core/care';
+import { scopeFor } from '@lantern/core/permissions';
+import { type Kysely, sql } from 'kysely';
+import { childrenInScope } from '../../kernel/access.ts';
+import { auditMany } from '../../kernel/audit.ts';
+import { step } from '../../kernel/ledger.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { entry, type In } from './shared.ts';
+
+// ---------------------------------------------------------------------------
+// Care leavers
+
+export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careLeaverDetails>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    new DateRules()
+      .notInFuture('eligibleFrom', input.eligibleFrom)
+      .notInFuture('supportEndedOn', input.supportEndedOn)
+      .notBefore('supportEndedOn', input.supportEndedOn, input.eligibleFrom, 'the day they became eligible')
+      .check();
+    const existing = await trx
+      .selectFrom('care_leaver')
+      .selectAll()
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .forUpdate()
+      .executeTakeFirst();
+    const values = { category: input.category, eligible_from: input.eligibleFrom, support_ended_on: input.supportEndedOn ?? null };
+    let version = 1;
+    if (!existing) {
+      if (input.version !== undefined && input.version !== 1) throw staleVersion(0, input.version);
+      await trx
+        .insertInto('care_leaver')
+        .values({ la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId })
+        .execute();
+    } else {
+      if (input.version === undefined)
+        throw invalid([{ field: 'version', rule: 'required-on-update', message: 'Send the version of the care leaver record you changed' }]);
+      if (existing.version !== input.version) throw staleVersion(existing.version, input.version);
+      const updated = await trx
+        .updateTable('care_leaver')
+        .set({ ...values, version: existing.version + 1 })
+        .where('la_code', '=', laCode)
+        .where('child_id', '=', childId)
+        .where('version', '=', input.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!updated) throw staleVersion(existing.version + 1, input.version);
+      version = updated.version;
+    }
+    const changed = !existing || existing.category !== input.category;
+    return {
+      result: { version },
+      chronology: changed
+        ? [entry(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId)]
+        : [],
+      audit: [{ action: existing ? ('update' as const) : ('create' as const), recordType: 'care-leaver', recordId: childId }],
+    };
+  });
+}
+
+async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: string) {
+  const cl = await trx.selectFrom('care_leaver').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).executeTakeFirst();
+  if (!cl)
+    throw conflict('The young person is not recorded as a care leaver: record their leaving care category first', [
+      { field: 'childId', rule: 'care-leaver-required', message: 'Record the leaving care category first' },
+    ]);
+  return cl;
+}
+
+export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPathwayPlan>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    await careLeaverOf(trx, laCode, childId);
+    new DateRules().notInFuture('heldOn', input.heldOn).check();
+    if (input.kind === 'review') {
+      const plan = await trx
+        .selectFrom('pathway_plan')
+        .select('held_on')
+        .where('la_code', '=', laCode)
+        .where('child_id', '=', childId)
+        .where('kind', '=', 'plan')
+        .orderBy('held_on')
+        .executeTakeFirst();
+      if (!plan) throw invalid([{ field: 'kind', rule: 'plan-before-review', message: 'Record the pathway plan before its reviews' }]);
+      new DateRules().notBefore('heldOn', input.heldOn, plan.held_on, 'the pathway plan').check();
+    }
+    const pathwayId = randomUUID();
+    await trx
+      .insertInto('pathway_plan')
+      .values({ la_code: laCode, pathway_id: pathwayId, child_id: childId, kind: input.kind, held_on: input.heldOn, created_by: actor.user.userId })
+      .execute();
+    return {
+      result: { pathwayId },
+      chronology: [entry(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId)],
+      audit: [{ action: 'create', recordType: 'pathway-plan', recordId: pathwayId }],
+    };
+  });
+}
+
+export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLeaverAccommodation>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    await careLeaverOf(trx, laCode, childId);
+    new DateRules().notInFuture('movedOn', input.movedOn).check();
+    const moveId = randomUUID();
+    await trx
+      .insertInto('leaver_accommodation')
+      .values({
+        la_code: laCode,
+        move_id: moveId,
+        child_id: childId,
+        moved_on: input.movedOn,
+        accommodation: input.accommodation,
+        suitable: input.suitable,
+        created_by: actor.user.userId,
+      })
+      .execute();
+    return {
+      result: { moveId },
+      chronology: [
+        entry(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
+      ],
+      audit: [{ action: 'create', recordType: 'leaver-accommodation', recordId: moveId }],
+    };
+  });
+}
+
+export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPaVisit>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    await careLeaverOf(trx, laCode, childId);
+    new DateRules().notInFuture('visitedOn', input.visitedOn).check();
+    const visitId = randomUUID();
+    await trx
+      .insertInto('pa_visit')
+      .values({
+        la_code: laCode,
+        visit_id: visitId,
+        child_id: childId,
+        visited_on: input.visitedOn,
+        worker_id: actor.user.workerId,
+        notes: input.notes ?? null,
+        created_by: actor.user.userId,
+      })
+      .execute();
+    return {
+      result: { visitId },
+      chronology: [entry(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId)],
+      audit: [{ action: 'create', recordType: 'pa-visit', recordId: visitId }],
+    };
+  });
+}
+
+/** OC3: the contact around a birthday from 17 to 21. Recording the same birthday again is an edit (version). */
+export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof birthdayContact>) {
+  return step(db, actor, childId, async ({ db: trx }, child) => {
+    const laCode = actor.user.laCode;
+    await careLeaverOf(trx, laCode, childId);
+    new DateRules().notInFuture('contactOn', input.contactOn).check();
+    const problems = birthdayContactProblems(input);
+    if (problems.length) throw invalid(problems);
+    if (!child.date_of_birth)
+      throw invalid([{ field: 'birthdayAge', rule: 'date-of-birth-required', message: 'Record the young person’s date of birth first' }]);
+    const existing = await trx
+      .selectFrom('leaver_birthday_contact')
+      .selectAll()
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .where('birthday_age', '=', input.birthdayAge)
+      .forUpdate()
+      .executeTakeFirst();
+    const values = { contact_on: input.contactOn, in_touch: input.inTouch, activity: input.activity, accommodation: input.accommodation };
+    let version = 1;
+    if (!existing) {
+      await trx
+        .insertInto('leaver_birthday_contact')
+        .values({ la_code: laCode, child_id: childId, birthday_age: input.birthdayAge, ...values, created_by: actor.user.userId })
+        .execute();
+    } else {
+      if (input.version === undefined)
+        throw invalid([
+          {
+            field: 'version',
+            rule: 'required-on-update',
+            message: `The contact for the ${input.birthdayAge}th birthday is recorded: send its version to change it`,
+          },
+        ]);
+      if (existing.version !== input.version) throw staleVersion(existing.version, input.version);
+      const updated = await trx
+        .updateTable('leaver_birthday_contact')
+        .set({ ...values, version: existing.version + 1 })
+        .where('la_code', '=', laCode)
+        .where('child_id', '=', childId)
+        .where('birthday_age', '=', input.birthdayAge)
+        .where('version', '=', input.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!updated) throw staleVersion(existing.version + 1, input.version);
+      version = updated.version;
+    }
+    return {
+      result: { version },
+      chronology: [
+        entry(
+          input.contactOn,
+          'care-leaver',
+          `${input.birthdayAge}th birthday contact: ${IN_TOUCH[input.inTouch].toLowerCase()}${input.activity !== '0' ? `; ${isEet(input.activity) ? 'in education, employment or training' : 'not in education, employment or training'}` : ''}${input.accommodation !== '0' ? `; accommodation ${isSuitableAccommodation(input.accommodation) ? 'suitable' : 'not suitable'}` : ''}`,
+          'birthday-contact',
+          childId,
+        ),
+      ],
+      audit: [
+        {
+          action: existing ? ('update' as const) : ('create' as const),
+          recordType: 'birthday-contact',
+          recordId: childId,
+          detail: { birthdayAge: input.birthdayAge },
+        },
+      ],
+    };
+  });
+}
+
+/** Care leavers the user may see, with their latest birthday contact. */
+export async function careLeaverList(db: Kysely<Database>, actor: Actor) {
+  const user = actor.user;
+  const scope = scopeFor(user.role, 'child:read');
+  if (!scope) return { careLeavers: [] };
+  const rows = await db
+    .selectFrom('care_leaver as cl')
+    .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'cl.la_code').onRef('p.person_id', '=', 'cl.child_id'))
+    .where(childrenInScope(user, scope))
+    .select(['cl.child_id', 'p.given_name', 'p.family_name', 'p.la_child_id', 'p.date_of_birth', 'cl.category', 'cl.support_ended_on'])
+    .select((eb) =>
+      eb
+        .selectFrom('allocation as a')
+        .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+        .select(sql<string>`w.given_name || ' ' || w.family_name`.as('n'))
+        .whereRef('a.la_code', '=', 'cl.la_code')
+        .whereRef('a.child_id', '=', 'cl.child_id')
+        .where('a.allocation_role', '=', 'personal-adviser')
+        .where('a.end_date', 'is', null)
+        .limit(1)
+        .as('personal_adviser'),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+  const ids = rows.map((r) => r.child_id);
+  const contacts = ids.length
+    ? await db
+        .selectFrom('leaver_birthday_contact')
+        .selectAll()
+        .where('la_code', '=', user.laCode)
+        .where('child_id', 'in', ids)
+        .orderBy('birthday_age', 'desc')
+        .execute()
+    : [];
+  const careLeavers = rows.map((r) => {
+    const latest = contacts.find((c) => c.child_id === r.child_id);
+    return {
+      childId: r.child_id,
+      name: `${r.given_name ?? ''} ${r.family_name ?? ''}`.trim(),
+      laChildId: r.la_child_id,
+      dateOfBirth: r.date_of_birth,
+      category: r.category,
+      supportEndedOn: r.support_ended_on,
+      personalAdviser: r.personal_adviser,
+      latestContact: latest
+        ? {
+            birthdayAge: latest.birthday_age,
+            contactOn: latest.contact_on,
+            inTouch: latest.in_touch,
+            activity: latest.activity,
+            accommodation: latest.accommodation,
+            eet: isEet(latest.activity),
+            suitable: isSuitableAccommodation(latest.accommodation),
+          }
+        : null,
+    };
+  });
+  await auditMany(
+    db,
+    actor,
+    careLeavers.map((c) => ({
+      action: 'search' as const,
+      recordType: 'care-leaver',
+      recordId: c.childId,
+      childId: c.childId,
+      detail: { list: 'care-leavers' },
+    })),
+  );
+  return { careLeavers };
+}

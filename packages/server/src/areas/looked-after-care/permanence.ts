@@ -1,0 +1,288 @@
+/** Permanence: plans, the adoption journey, orders, and permanence before this care. */
+import { randomUUID } from 'node:crypto';
+import {
+  type adoptionProgress,
+  type newAdoptionDecision,
+  type newPermanenceOrder,
+  type newPermanencePlan,
+  type newPreviousPermanence,
+  PERMANENCE_ORDER_TYPE,
+  PERMANENCE_PLAN_TYPE,
+  PLACED_CEASED_REASON,
+  PREVIOUS_PERMANENCE,
+} from '@lantern/core/care';
+import type { Kysely } from 'kysely';
+import { step } from '../../kernel/ledger.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { entry, type In } from './shared.ts';
+
+// ---------------------------------------------------------------------------
+// Permanence
+
+export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanencePlan>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    new DateRules().notInFuture('agreedOn', input.agreedOn).check();
+    const current = await trx
+      .selectFrom('permanence_plan')
+      .selectAll()
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .where('ended_on', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current && input.agreedOn < current.agreed_on)
+      throw invalid([{ field: 'agreedOn', rule: 'not-before', message: `The current plan was agreed on ${current.agreed_on}; a new plan cannot be earlier` }]);
+    if (current)
+      await trx
+        .updateTable('permanence_plan')
+        .set({ ended_on: input.agreedOn, version: current.version + 1 })
+        .where('la_code', '=', laCode)
+        .where('plan_id', '=', current.plan_id)
+        .execute();
+    const planId = randomUUID();
+    await trx
+      .insertInto('permanence_plan')
+      .values({
+        la_code: laCode,
+        plan_id: planId,
+        child_id: childId,
+        plan_type: input.planType,
+        agreed_on: input.agreedOn,
+        notes: input.notes ?? null,
+        created_by: actor.user.userId,
+      })
+      .execute();
+    const was = current ? ` (was: ${PERMANENCE_PLAN_TYPE[current.plan_type as keyof typeof PERMANENCE_PLAN_TYPE] ?? current.plan_type})` : '';
+    return {
+      result: { planId },
+      chronology: [entry(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId)],
+      audit: [{ action: 'create', recordType: 'permanence-plan', recordId: planId }],
+    };
+  });
+}
+
+export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAdoptionDecision>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    new DateRules().notInFuture('decisionOn', input.decisionOn).check();
+    const open = await trx
+      .selectFrom('adoption')
+      .select(['adoption_id', 'decision_on'])
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .where('adoption_order_on', 'is', null)
+      .where('no_longer_on', 'is', null)
+      .executeTakeFirst();
+    if (open)
+      throw conflict(`A decision to place for adoption made on ${open.decision_on} is still open`, [
+        { field: 'decisionOn', rule: 'adoption-open', message: 'Record the next step on the open adoption, or that the child should no longer be placed' },
+      ]);
+    const adoptionId = randomUUID();
+    await trx
+      .insertInto('adoption')
+      .values({ la_code: laCode, adoption_id: adoptionId, child_id: childId, decision_on: input.decisionOn, created_by: actor.user.userId })
+      .execute();
+    return {
+      result: { adoptionId, version: 1 },
+      chronology: [entry(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId)],
+      audit: [{ action: 'create', recordType: 'adoption', recordId: adoptionId }],
+    };
+  });
+}
+
+const ADOPTION_FIELDS = {
+  placementOrderOn: 'placement_order_on',
+  matchedOn: 'matched_on',
+  adopterCount: 'adopter_count',
+  adopterSex: 'adopter_sex',
+  adopterLegalStatus: 'adopter_legal_status',
+  fosterCarerAdoption: 'foster_carer_adoption',
+  movedInOn: 'moved_in_on',
+  placedOn: 'placed_on',
+  placedCeasedOn: 'placed_ceased_on',
+  placedCeasedReason: 'placed_ceased_reason',
+  adoptionOrderOn: 'adoption_order_on',
+  noLongerOn: 'no_longer_on',
+  noLongerReason: 'no_longer_reason',
+} as const;
+
+/** The order of the adoption journey, checked over the record as it would be after the change. */
+function adoptionProblems(a: Record<string, unknown>): FieldError[] {
+  const d = (k: string) => (a[k] as string | null) ?? null;
+  const errors: FieldError[] = [];
+  const after = (field: string, col: string, earlierCol: string, what: string) => {
+    const v = d(col);
+    const e = d(earlierCol);
+    if (v && e && v < e) errors.push({ field, rule: 'not-before', message: `The date cannot be before ${what} (${e})` });
+  };
+  after('placementOrderOn', 'placement_order_on', 'decision_on', 'the decision to place for adoption');
+  after('matchedOn', 'matched_on', 'decision_on', 'the decision to place for adoption');
+  after('placedOn', 'placed_on', 'matched_on', 'the match');
+  after('placedCeasedOn', 'placed_ceased_on', 'placed_on', 'the placement for adoption');
+  after('adoptionOrderOn', 'adoption_order_on', 'placed_on', 'the placement for adoption');
+  after('noLongerOn', 'no_longer_on', 'decision_on', 'the decision to place for adoption');
+  if (d('placed_on') && !d('matched_on')) errors.push({ field: 'matchedOn', rule: 'match-before-placement', message: 'Record the match before the placement' });
+  if (d('adoption_order_on') && !d('placed_on'))
+    errors.push({ field: 'placedOn', rule: 'placed-before-order', message: 'Record the placement for adoption before the adoption order' });
+  if (d('placed_ceased_on') && !a.placed_ceased_reason)
+    errors.push({ field: 'placedCeasedReason', rule: 'required-with-placedCeasedOn', message: 'Say why the placement for adoption ended (RD1–RD4)' });
+  if (!d('placed_ceased_on') && a.placed_ceased_reason)
+    errors.push({ field: 'placedCeasedOn', rule: 'required-with-placedCeasedReason', message: 'Say when the placement for adoption ended' });
+  if (d('no_longer_on') && !a.no_longer_reason)
+    errors.push({ field: 'noLongerReason', rule: 'required-with-noLongerOn', message: 'Say why the child should no longer be placed' });
+  if (!d('no_longer_on') && a.no_longer_reason) errors.push({ field: 'noLongerOn', rule: 'required-with-noLongerReason', message: 'Say when it was decided' });
+  if (d('no_longer_on') && d('adoption_order_on'))
+    errors.push({ field: 'noLongerOn', rule: 'adoption-order-made', message: 'An adoption order has been made; the child cannot also be no longer placed' });
+  if (d('matched_on') && (a.adopter_count === null || !a.adopter_sex || !a.adopter_legal_status || a.foster_carer_adoption === null))
+    errors.push({
+      field: 'adopterCount',
+      rule: 'adopters-with-match',
+      message: 'With the match, record the adopters: how many, their sex, legal status and whether they fostered the child',
+    });
+  if (a.adopter_count === 1 && a.adopter_sex && !['M1', 'F1'].includes(a.adopter_sex as string))
+    errors.push({ field: 'adopterSex', rule: 'adopters-count-sex', message: 'One adopter: M1 or F1' });
+  if (a.adopter_count === 2 && a.adopter_sex && ['M1', 'F1'].includes(a.adopter_sex as string))
+    errors.push({ field: 'adopterSex', rule: 'adopters-count-sex', message: 'Two adopters: MM, FF or MF' });
+  return errors;
+}
+
+export async function progressAdoption(db: Kysely<Database>, actor: Actor, childId: string, adoptionId: string, input: In<typeof adoptionProgress>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    const a = await trx
+      .selectFrom('adoption')
+      .selectAll()
+      .where('la_code', '=', laCode)
+      .where('adoption_id', '=', adoptionId)
+      .where('child_id', '=', childId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!a) throw notFound('adoption');
+    if (a.version !== input.version) throw staleVersion(a.version, input.version);
+    const set: Record<string, unknown> = {};
+    for (const [k, col] of Object.entries(ADOPTION_FIELDS)) {
+      const v = (input as Record<string, unknown>)[k];
+      if (v !== undefined) set[col] = v;
+    }
+    const rules = new DateRules();
+    for (const [k, col] of Object.entries(ADOPTION_FIELDS)) if (k.endsWith('On')) rules.notInFuture(k, set[col] as string | null | undefined);
+    rules.check();
+    const next = { ...a, ...set };
+    const problems = adoptionProblems(next);
+    if (problems.length) throw invalid(problems);
+    const updated = await trx
+      .updateTable('adoption')
+      .set({ ...set, version: a.version + 1 })
+      .where('la_code', '=', laCode)
+      .where('adoption_id', '=', adoptionId)
+      .where('version', '=', input.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(a.version + 1, input.version);
+    const chronology = [];
+    const changed = (col: keyof typeof a) => set[col] !== undefined && set[col] !== null && set[col] !== a[col];
+    if (changed('placement_order_on')) chronology.push(entry(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
+    if (changed('matched_on')) chronology.push(entry(next.matched_on as string, 'adoption', 'Matched with prospective adopters', 'adoption', adoptionId));
+    if (changed('placed_on')) chronology.push(entry(next.placed_on as string, 'adoption', 'Placed for adoption', 'adoption', adoptionId));
+    if (changed('placed_ceased_on'))
+      chronology.push(
+        entry(
+          next.placed_ceased_on as string,
+          'adoption',
+          `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`,
+          'adoption',
+          adoptionId,
+        ),
+      );
+    if (changed('adoption_order_on')) chronology.push(entry(next.adoption_order_on as string, 'adoption', 'Adoption order made', 'adoption', adoptionId));
+    if (changed('no_longer_on'))
+      chronology.push(
+        entry(
+          next.no_longer_on as string,
+          'adoption',
+          `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`,
+          'adoption',
+          adoptionId,
+        ),
+      );
+    return {
+      result: { adoptionId, version: updated.version },
+      chronology,
+      audit: [{ action: 'update', recordType: 'adoption', recordId: adoptionId, detail: { fields: Object.keys(set), fromVersion: input.version } }],
+    };
+  });
+}
+
+export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanenceOrder>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    new DateRules().notInFuture('madeOn', input.madeOn).check();
+    const orderId = randomUUID();
+    await trx
+      .insertInto('permanence_order')
+      .values({
+        la_code: actor.user.laCode,
+        order_id: orderId,
+        child_id: childId,
+        order_type: input.orderType,
+        made_on: input.madeOn,
+        made_to: input.madeTo,
+        former_foster_carer: input.formerFosterCarer,
+        created_by: actor.user.userId,
+      })
+      .execute();
+    return {
+      result: { orderId },
+      chronology: [entry(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId)],
+      audit: [{ action: 'create', recordType: 'permanence-order', recordId: orderId }],
+    };
+  });
+}
+
+export async function recordPreviousPermanence(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPreviousPermanence>) {
+  return step(db, actor, childId, async ({ db: trx }) => {
+    const laCode = actor.user.laCode;
+    const period = await trx
+      .selectFrom('care_period')
+      .select(['period_id', 'start_date'])
+      .where('la_code', '=', laCode)
+      .where('child_id', '=', childId)
+      .where('period_id', '=', input.periodId)
+      .executeTakeFirst();
+    if (!period) throw invalid([{ field: 'periodId', rule: 'exists', message: 'Choose one of this child’s periods of care' }]);
+    if (input.prevPerm !== 'Z1' && !input.laPerm)
+      throw invalid([{ field: 'laPerm', rule: 'required-with-prevPerm', message: 'Which council made the previous order (999: not available)' }]);
+    const row = {
+      la_code: laCode,
+      child_id: childId,
+      period_id: input.periodId,
+      prev_perm: input.prevPerm,
+      la_perm: input.prevPerm === 'Z1' ? null : (input.laPerm ?? null),
+      date_perm: input.prevPerm === 'Z1' ? null : (input.datePerm ?? null),
+      created_by: actor.user.userId,
+    };
+    await trx
+      .insertInto('previous_permanence')
+      .values(row)
+      .onConflict((c) =>
+        c.columns(['la_code', 'child_id', 'period_id']).doUpdateSet({ prev_perm: row.prev_perm, la_perm: row.la_perm, date_perm: row.date_perm }),
+      )
+      .execute();
+    return {
+      result: { periodId: input.periodId },
+      chronology: [
+        entry(
+          period.start_date,
+          'permanence',
+          `Previous permanence when this period of care began: ${PREVIOUS_PERMANENCE[input.prevPerm]}`,
+          'previous-permanence',
+          input.periodId,
+        ),
+      ],
+      audit: [{ action: 'update', recordType: 'previous-permanence', recordId: input.periodId, detail: { prevPerm: input.prevPerm } }],
+    };
+  });
+}

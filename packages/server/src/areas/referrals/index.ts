@@ -1,0 +1,2 @@
+/** Children in need — contacts, referrals, assessments, plans, visits, closure: this area's face to the rest of the server. */
+export { referralsRoutes } from './routes.ts';

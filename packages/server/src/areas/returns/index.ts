@@ -1,0 +1,15 @@
+/**
+ * The statutory returns — CIN census, SSDA903, Ofsted's Annex A: this area's face to the server
+ * and the command line.
+ */
+export { annexARoutes } from './annex-a/routes.ts';
+export { exportAnnexA } from './annex-a/export.ts';
+export { COMMAND_LINE, type ReturnActor } from './audit.ts';
+export { exportCinCensus } from './cin-census/export.ts';
+export { importCinCensus } from './cin-census/import.ts';
+export { readCinCensus } from './cin-census/parse.ts';
+export { validateCinCensusFile } from './cin-census/validate.ts';
+export { ImportRefused } from './import-result.ts';
+export { returnsRoutes } from './routes.ts';
+export { EXPORT_TABLES, exportSsda903, fileNameOf } from './ssda903/export.ts';
+export { importSsda903 } from './ssda903/import.ts';
