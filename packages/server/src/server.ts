@@ -11,6 +11,8 @@ import { performanceRoutes } from './areas/performance/routes.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
+import { routingRoutes } from './areas/referrals/routing-routes.ts';
+import { workRoutes } from './areas/work/routes.ts';
 import { returnsRoutes } from './areas/returns/routes.ts';
 import { annexARoutes } from './areas/returns/annex-a/routes.ts';
 import { supervisionRoutes } from './areas/supervision/routes.ts';
@@ -33,6 +35,8 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(supervisionRoutes);
   await app.register(oversightRoutes);
   await app.register(referralsRoutes);
+  await app.register(routingRoutes);
+  await app.register(workRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);

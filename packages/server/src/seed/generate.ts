@@ -219,6 +219,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'social-worker': 'social worker',
   'team-manager': 'team manager',
   iro: 'independent reviewing officer',
+  'iro-manager': 'IRO manager',
   'head-of-service': 'head of service',
   'performance-analyst': 'performance analyst',
   administrator: 'administrator',
@@ -1225,6 +1226,9 @@ class CouncilGenerator {
     const frontDoorManager = frontDoor !== undefined ? wf.worker((wf.teams[frontDoor] as { managerIndex: number }).managerIndex) : null;
     const iro =
       inPost.filter((w) => w.jobRole === 'iro').sort((a, b) => (wf.openIro[b.index] ?? 0) - (wf.openIro[a.index] ?? 0) || a.index - b.index)[0] ?? null;
+    // The IRO manager manages the independent reviewing service's team.
+    const iroTeam = wf.teamsIn('iro')[0];
+    const iroManager = iroTeam !== undefined ? wf.worker((wf.teams[iroTeam] as { managerIndex: number }).managerIndex) : null;
     const picks: Record<(typeof DEMO_USERNAMES)[number], [Role, SeedWorker | null]> = {
       'sw.demo': ['social-worker', sw],
       'tm.demo': ['team-manager', tm],
@@ -1234,6 +1238,7 @@ class CouncilGenerator {
       'admin.demo': ['administrator', wf.firstOf('administrator')],
       // The front door's manager: contacts awaiting a decision are theirs.
       'fd.demo': ['team-manager', frontDoorManager],
+      'irom.demo': ['iro-manager', iroManager],
     };
     return DEMO_USERNAMES.map((username, i) => {
       const [role, worker] = picks[username];
@@ -1261,7 +1266,7 @@ function childIdPrefixFor(councilName: string): string {
 }
 
 /** The demo users, one per role, in the order their ids are drawn. */
-const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo'] as const;
+const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo'] as const;
 
 const UNBORN_NOTES = [
   'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',

@@ -2,6 +2,8 @@
  * The front door and children in need: contacts and the decision on them, referrals (the
  * child-in-need episode), assessments, child in need plans, visits, and closure.
  */
+import { step } from '../../kernel/ledger.ts';
+import { routeWithin } from './routing.ts';
 import { randomUUID } from 'node:crypto';
 import { addCalendarMonths, todayInEngland } from '@lantern/core/calendar';
 import { PRIMARY_NEED, REFERRAL_SOURCE } from '@lantern/core/codes';
@@ -163,6 +165,11 @@ export async function decideContact(db: Kysely<Database>, actor: Actor, childId:
       .where('la_code', '=', actor.user.laCode)
       .where('contact_id', '=', contactId)
       .execute();
+    // The front door's referral routes the child to the team that will allocate a worker.
+    if (episodeId && input.teamId) {
+      const teamId = input.teamId;
+      await step(trx, actor, childId, (ledger) => routeWithin(ledger, childId, { teamId, reason: input.reasons, on: input.decidedOn, episodeId }));
+    }
     const chronology = [
       {
         occurredOn: input.decidedOn,
