@@ -17,7 +17,10 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
   const db = server.store.db;
-  await db.insertInto('team').values({ la_code: LA, team_id: extra.teamFd, name: 'Front door (MASH)', service: 'Front door', manager_worker_id: null }).execute();
+  await db
+    .insertInto('team')
+    .values({ la_code: LA, team_id: extra.teamFd, name: 'Front door (MASH)', service: 'Front door', manager_worker_id: null })
+    .execute();
   const worker = (worker_id: string, given: string, job_role: string, team_id: string) => ({
     la_code: LA,
     worker_id,
@@ -41,7 +44,15 @@ beforeAll(async () => {
   await db.updateTable('team').set({ manager_worker_id: extra.fdManager }).where('team_id', '=', extra.teamFd).execute();
   await db.updateTable('team').set({ manager_worker_id: extra.tmB }).where('team_id', '=', ids.teamB).execute();
   const hash = await hashPassword(FIXTURE_PASSWORD);
-  const user = (username: string, role: string, worker_id: string) => ({ la_code: LA, user_id: randomUUID(), username, display_name: username, role, worker_id, password_hash: hash });
+  const user = (username: string, role: string, worker_id: string) => ({
+    la_code: LA,
+    user_id: randomUUID(),
+    username,
+    display_name: username,
+    role,
+    worker_id,
+    password_hash: hash,
+  });
   await db
     .insertInto('app_user')
     .values([user('fd', 'team-manager', extra.fdManager), user('tmb', 'team-manager', extra.tmB), user('irom', 'iro-manager', extra.iroManager)])
@@ -114,7 +125,11 @@ describe('a referral from the front door to a team', () => {
   });
 
   it('routing to a team that does not exist is refused, naming the field, and nothing is written', async () => {
-    const other = await (as.fd as Client).post(`/api/children/${ids.childB}/contacts`, { receivedAt: `${today}T10:00:00Z`, source: '1A', presentingConcern: 'Concern' });
+    const other = await (as.fd as Client).post(`/api/children/${ids.childB}/contacts`, {
+      receivedAt: `${today}T10:00:00Z`,
+      source: '1A',
+      presentingConcern: 'Concern',
+    });
     const res = await (as.fd as Client).post(`/api/children/${ids.childB}/contacts/${other.body.contactId}/decision`, {
       decision: 'referral',
       decidedOn: today,
@@ -134,7 +149,10 @@ describe('a transfer between teams', () => {
   it('a manager asks another team to take a case; declining needs a reason', async () => {
     // An open case, so the child has deadlines to move.
     expect((await (as.tm as Client).post(`/api/children/${ids.childA}/referrals`, { referralDate: today, source: '1A', primaryNeed: 'N1' })).status).toBe(201);
-    const asked = await (as.tm as Client).post(`/api/children/${ids.childA}/transfers`, { toTeamId: ids.teamB, reason: 'Family moved to the east of the county' });
+    const asked = await (as.tm as Client).post(`/api/children/${ids.childA}/transfers`, {
+      toTeamId: ids.teamB,
+      reason: 'Family moved to the east of the county',
+    });
     expect(asked.status).toBe(201);
     transferId = asked.body.transferId;
     const awaiting = await section('tmb', 'awaiting-decision');
