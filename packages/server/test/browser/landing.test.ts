@@ -43,7 +43,7 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     await server?.close();
   });
 
-  async function landOn(username: string, heading: string, context = WIDE): Promise<Page> {
+  async function landOn(username: string, heading: string, context: typeof WIDE | typeof NARROW = WIDE): Promise<Page> {
     const page = await (await browser.newContext(context)).newPage();
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
     await page.goto(`${server.url}/`);
@@ -70,7 +70,11 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     await page.context().close();
 
     const narrow = await landOn(username, heading, NARROW);
-    const width = await narrow.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    // Evaluated in the page (a string, as the tests compile without the DOM's types).
+    const width = (await narrow.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as {
+      scroll: number;
+      client: number;
+    };
     expect(width.scroll, `${username} at 390 px`).toBeLessThanOrEqual(width.client);
     await narrow.context().close();
   });
