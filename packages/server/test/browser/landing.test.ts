@@ -115,7 +115,7 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     const familyName = `Routed${Date.now() % 100000}`;
     const created = await fdApi.post('/api/children', { givenName: 'Robin', familyName, dateOfBirth: '2016-04-02', sex: 'F', ethnicity: 'WBRI' });
     expect(created.status).toBe(201);
-    const childId = created.body.childId as string;
+    const childId = created.body.child.childId as string;
     const contact = await fdApi.post(`/api/children/${childId}/contacts`, {
       receivedAt: `${todayInEngland()}T08:30:00Z`,
       source: '1A',
