@@ -36,6 +36,7 @@ import {
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
+import { seedRouting } from './routing.ts';
 import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type PermanenceRows } from './permanence.ts';
 import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
@@ -333,6 +334,8 @@ export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {
 
   // Every deadline, derived from the records by the timescales engine.
   progress(total, total, 'obligations');
+  // Routing by the front door and a transfer waiting for an answer (the landing pages' lists).
+  Object.assign(records, await seedRouting(db, { laCode, asOf: asOfIso, frontDoorUserId: userId('fd.demo'), managerUserId: userId('tm.demo') }));
   records.obligation = (await refreshObligations(db, laCode)).obligations;
   records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
   await refreshPlannerStatistics(db);
