@@ -56,7 +56,7 @@ select ledger_keep_versions_of('case_transfer');
 -- Landing pages: open deadlines by rule (an IRO's reviews, the service's overdue by rule), by the
 -- child (the child's "What is due"); contacts awaiting a decision and decided on a day;
 -- assessments awaiting a manager; a worker's newest allocations.
-create index obligation_rule_open on obligation (la_code, rule_id, due_date) where met_on is null and ended_on is null;
+create index obligation_rule_open on obligation (la_code, rule_id, responsible_worker_id, due_date) where met_on is null and ended_on is null;
 create index obligation_child_open on obligation (la_code, child_id, due_date) where met_on is null and ended_on is null;
 create index contact_awaiting_decision on contact (la_code, received_at) where decision is null;
 create index contact_decided_on on contact (la_code, decided_on) where decided_on is not null;

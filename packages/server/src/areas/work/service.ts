@@ -133,9 +133,11 @@ function awaitingDecision(db: Kysely<Database>, u: CurrentUser, d: Days): Sectio
     union all
     select 'assessment', a.assessment_id::text, a.child_id, a.completed_on, 'Assessment to authorise', null
     from assessment a
-    join allocation al on al.la_code = a.la_code and al.child_id = a.child_id and al.allocation_role = 'social-worker' and al.end_date is null
-    join worker w on w.la_code = al.la_code and w.worker_id = al.worker_id and w.team_id = ${team}
     where a.la_code = ${u.laCode} and a.completed_on is not null and a.authorised_on is null
+      -- Few wait at once (a partial index holds them): read those, then whether the team holds each.
+      and exists (
+        select 1 from allocation al join worker w on w.la_code = al.la_code and w.worker_id = al.worker_id
+        where al.la_code = a.la_code and al.child_id = a.child_id and al.allocation_role = 'social-worker' and al.end_date is null and w.team_id = ${team})
     union all
     select 'contact', o.source_id::text, o.child_id, o.due_date, 'Contact decision', null
     from obligation o where o.la_code = ${u.laCode} and o.rule_id = 'contact-decision' and o.met_on is null and o.ended_on is null and ${mine(u)}`;
@@ -532,13 +534,14 @@ export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typ
     if (defs.length === 0) throw notFound('list');
   }
   const page = q.section ? q.page : 1;
-  const sections = [];
-  // One after another: PGlite has one connection, and each list is a couple of indexed reads.
-  for (const s of defs) {
-    const total = await s.total();
-    const items = total > 0 ? await s.rows(q.pageSize, (page - 1) * q.pageSize) : [];
-    sections.push({ id: s.id, title: s.title, empty: s.empty, total, page, pageSize: q.pageSize, items, more: s.more ?? null });
-  }
+  // Every list's count and page at once: PostgreSQL answers them on as many connections (PGlite,
+  // with one, in turn); each is an indexed read.
+  const sections = await Promise.all(
+    defs.map(async (s) => {
+      const [total, items] = await Promise.all([s.total(), s.rows(q.pageSize, (page - 1) * q.pageSize)]);
+      return { id: s.id, title: s.title, empty: s.empty, total, page, pageSize: q.pageSize, items, more: s.more ?? null };
+    }),
+  );
   await audit(db, actor, { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } });
   return { kind, heading: HEADINGS[kind], asOf, sections };
 }
