@@ -134,6 +134,7 @@ export const contactDecision = z
     decidedOn: isoDate,
     reasons: text(4000).describe('Why: the decision and the reasons are recorded together'),
     primaryNeed: z.enum(codesOf(PRIMARY_NEED)).optional().describe('Required for a referral'),
+    teamId: z.uuid().optional().describe('For a referral: the team the child is routed to'),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'referral' && !v.primaryNeed)

@@ -8,6 +8,7 @@ export const ROLES = {
   'social-worker': 'Social worker',
   'team-manager': 'Team manager',
   iro: 'Independent reviewing officer',
+  'iro-manager': 'IRO manager',
   'head-of-service': 'Head of service or director',
   'performance-analyst': 'Performance analyst',
   administrator: 'Administrator',
@@ -84,7 +85,16 @@ export type Action =
   /** Record inspections and recommendations; add, assign and change any action. */
   | 'improvement:manage'
   /** Update an action's status and evidence: own (actions the user owns) or council (any). */
-  | 'improvement:update';
+  | 'improvement:update'
+  /** The landing page: what the user must do next (own work; team: their team's too; council: the service's). */
+  | 'work:read'
+  /** Route a referred child to a team (the front door's referral decision). */
+  | 'case:route'
+  /** Ask another team to take a case; accept or decline a case offered to the user's team. */
+  | 'transfer:request'
+  | 'transfer:decide'
+  /** Allocate a child's independent reviewing officer. */
+  | 'iro:allocate';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -109,6 +119,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'adoption:record': 'team',
     'supervision:read': 'own',
     'audit-action:complete': 'own',
+    'work:read': 'own',
   },
   'team-manager': {
     'child:search': 'council',
@@ -139,6 +150,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'improvement:update': 'own',
     'audit-action:complete': 'team',
     'absence:record': 'team',
+    'work:read': 'team',
+    // The front door routes a referral to a team; a manager offers a case to another team and decides on cases offered to theirs.
+    'case:route': 'team',
+    'transfer:request': 'team',
+    'transfer:decide': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -154,6 +170,26 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'adoption:read': 'own',
     'supervision:read': 'own',
     'audit-action:complete': 'own',
+    'work:read': 'own',
+  },
+  'iro-manager': {
+    // Manages the independent reviewing service: allocates IROs, sees every child who needs one,
+    // supervises the IROs; reviews children as an IRO too.
+    'child:search': 'council',
+    'child:read': 'council',
+    'chronology:write': 'own',
+    'workforce:read': 'council',
+    'casework:record': 'own',
+    'worklist:read': 'team',
+    'partner:read': 'council',
+    'provider:read': 'council',
+    'adoption:read': 'own',
+    'looked-after:oversee': 'council',
+    'supervision:record': 'team',
+    'supervision:read': 'team',
+    'audit-action:complete': 'own',
+    'work:read': 'team',
+    'iro:allocate': 'council',
   },
   'head-of-service': {
     'child:search': 'council',
@@ -187,6 +223,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'improvement:update': 'council',
     'audit-action:complete': 'council',
     'absence:record': 'council',
+    'work:read': 'council',
+    'case:route': 'council',
+    'transfer:request': 'council',
+    'transfer:decide': 'council',
+    'iro:allocate': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -205,6 +246,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'performance:manage': 'council',
     'improvement:read': 'council',
     'improvement:update': 'own',
+    'work:read': 'council',
   },
   administrator: {
     // Administrators run the system, not cases: no child's record is open to them.
@@ -223,11 +265,13 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'performance:read': 'council',
     'improvement:read': 'council',
     'absence:record': 'council',
+    'work:read': 'own',
   },
   partner: {
     // Someone from another agency: only the open requests addressed to their organisation, and
     // of those children only what the request shares. No child, worklist or search route.
     'partner-request:answer': 'own',
+    'work:read': 'own',
   },
 };
 

@@ -22,6 +22,9 @@
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
+ *   landing    — each role's landing page at the 95th percentile for a council of 50,000 children on
+ *                PostgreSQL (LANTERN_BENCH_CHILDREN sizes it smaller; LANTERN_BENCH_LANDING_DATABASE_URL
+ *                names a seeded council to reuse, left in place)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +39,7 @@ import { recordVisit } from '../src/areas/referrals/service.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
+import { landingFigures } from './landing.ts';
 import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
@@ -249,6 +253,29 @@ async function main() {
         await kpiFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`);
         await store.close();
         rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    if (want('landing')) {
+      const children = Number(process.env.LANTERN_BENCH_CHILDREN ?? 50_000);
+      const kept = process.env.LANTERN_BENCH_LANDING_DATABASE_URL;
+      if (!hasPostgres) process.stdout.write('(landing: needs PostgreSQL)\n');
+      else {
+        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
+        try {
+          if (!kept) {
+            const seeded = await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+            figure(`seeding ${children.toLocaleString('en-GB')} children for the landing pages`, seeded.seconds, 's');
+          }
+          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          const label = kept
+            ? `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`
+            : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
+          await landingFigures(store, label, figure);
+          await store.close();
+        } finally {
+          await db.drop();
+        }
       }
     }
 

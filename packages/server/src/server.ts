@@ -10,11 +10,12 @@ import { oversightRoutes } from './areas/oversight/index.ts';
 import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/index.ts';
 import { partnersRoutes } from './areas/partners/index.ts';
-import { referralsRoutes } from './areas/referrals/index.ts';
+import { referralsRoutes, routingRoutes } from './areas/referrals/index.ts';
 import { annexARoutes, returnsRoutes } from './areas/returns/index.ts';
 import { supervisionRoutes } from './areas/supervision/index.ts';
 import { timescalesRoutes } from './areas/timescales/index.ts';
 import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
+import { workRoutes } from './areas/work/index.ts';
 
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
@@ -32,6 +33,8 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(supervisionRoutes);
   await app.register(oversightRoutes);
   await app.register(referralsRoutes);
+  await app.register(routingRoutes);
+  await app.register(workRoutes);
   await app.register(protectionRoutes);
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);

@@ -16,11 +16,14 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 }
 const AddChildPage = page(() => import('./routes/children/AddChildPage.tsx'), 'AddChildPage');
 const ChildPage = page(() => import('./routes/children/ChildPage.tsx'), 'ChildPage');
+const HistoryPage = page(() => import('./routes/children/HistoryPage.tsx'), 'HistoryPage');
 const EditChildPage = page(() => import('./routes/children/EditChildPage.tsx'), 'EditChildPage');
 const ChildPartnersPage = page(() => import('./routes/partners/ChildPartnersPage.tsx'), 'ChildPartnersPage');
 const PartnerAnswerPage = page(() => import('./routes/partners/PartnerInboxPage.tsx'), 'PartnerAnswerPage');
 const PartnerInboxPage = page(() => import('./routes/partners/PartnerInboxPage.tsx'), 'PartnerInboxPage');
-const HomePage = page(() => import('./routes/partners/PartnersOverviewPage.tsx'), 'HomePage');
+// Everyone lands on what to do next for their role; finding a child has its own page.
+const HomePage = page(() => import('./routes/work/LandingPage.tsx'), 'LandingPage');
+const FindChildPage = page(() => import('./routes/children/FindChildPage.tsx'), 'FindChildPage');
 const PartnersOverviewPage = page(() => import('./routes/partners/PartnersOverviewPage.tsx'), 'PartnersOverviewPage');
 const RegisterPage = page(() => import('./routes/partners/RegisterPage.tsx'), 'RegisterPage');
 const CinCensusPage = page(() => import('./routes/returns/CinCensusPage.tsx'), 'CinCensusPage');
@@ -110,9 +113,11 @@ export function App() {
               <Route path="work" element={<WorkPage />} />
               <Route path="returns/cin-census" element={<CinCensusPage />} />
               <Route path="returns/ssda903" element={<Ssda903Page />} />
+              <Route path="children" element={<FindChildPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />
               <Route path="children/:childId/edit" element={<EditChildPage />} />
+              <Route path="children/:childId/history" element={<HistoryPage />} />
               <Route path="children/:childId" element={<Lazy />}>
                 <Route path="casework" element={<CaseworkPage />} />
                 <Route path="record/contact" element={<ContactPage />} />

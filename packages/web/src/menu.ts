@@ -103,7 +103,8 @@ function collapse(group: MenuGroup): MenuLink[] {
 export function menuFor(role: string, can: Can): MenuLink[] {
   const items: MenuLink[] = [];
   if (role === 'partner') items.push({ href: '/partner', text: 'Requests', current: (p) => p.startsWith('/partner') });
-  else items.push({ href: '/', text: 'Find a child', current: (p) => p === '/' || (p.startsWith('/children/') && p !== '/children/new') });
+  // Home (the landing page) is the service name in the header; finding a child is its own page.
+  else items.push({ href: '/children', text: 'Find a child', current: (p) => p === '/children' || (p.startsWith('/children/') && p !== '/children/new') });
   if (can('worklist:read')) items.push({ href: '/work', text: 'My work', current: is('/work') });
   items.push(...collapse(workforceGroup(can)));
   if (can('performance:read')) items.push({ href: '/performance', text: 'Performance', current: (p) => p.startsWith('/performance') });

@@ -566,10 +566,17 @@ export async function refreshObligations(
     const result = await sql`
       insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
       with case_holder as materialized (
-        select distinct on (a.child_id) a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id
-        from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where ${scope('a')} and a.allocation_role = 'social-worker'
-        order by a.child_id, (a.end_date is null) desc, a.end_date desc
+        -- The allocated social worker and their team; with none, the team the case was routed or
+        -- transferred to (case_team) unless a later allocation ended after it, else the last holder's team.
+        select distinct on (h.child_id) h.child_id, h.worker_id, h.team_id
+        from (
+          select a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id, a.end_date is null as is_open, a.end_date as since, 0 as routed
+          from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+          where ${scope('a')} and a.allocation_role = 'social-worker'
+          union all
+          select ct.child_id, null, ct.team_id, false, ct.routed_on, 1 from case_team ct where ${scope('ct')} and ct.ended_on is null
+        ) h
+        order by h.child_id, h.is_open desc, h.since desc nulls last, h.routed desc
       ), case_iro as materialized (
         select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
         where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null

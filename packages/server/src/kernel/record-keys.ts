@@ -15,6 +15,8 @@ export const RECORD_KEYS = {
   care_leaver: ['child_id'],
   case_audit: ['case_audit_id'],
   case_audit_action: ['action_id'],
+  case_team: ['routing_id'],
+  case_transfer: ['transfer_id'],
   chronology_entry: ['entry_id'],
   cin_episode: ['episode_id'],
   cin_plan: ['cin_plan_id'],

@@ -37,6 +37,7 @@ import {
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
+import { seedRouting } from './routing.ts';
 import { emptyPermanenceRows, PERMANENCE_TABLES, PermanenceGenerator, type PermanenceRows } from './permanence.ts';
 import { emptyLookedAfterRows, LOOKED_AFTER_TABLES, LookedAfterGenerator, type LookedAfterRows } from './looked-after.ts';
 import { birthday, dayOf, isoOf, Rng, timestampOf, WeightedPicker } from './rng.ts';
@@ -221,6 +222,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'social-worker': 'social worker',
   'team-manager': 'team manager',
   iro: 'independent reviewing officer',
+  'iro-manager': 'IRO manager',
   'head-of-service': 'head of service',
   'performance-analyst': 'performance analyst',
   administrator: 'administrator',
@@ -353,6 +355,8 @@ async function generateCouncil(
 
   // Every deadline, derived from the records by the timescales engine.
   progress(total, total, 'obligations');
+  // Routing by the front door and a transfer waiting for an answer (the landing pages' lists).
+  Object.assign(records, await seedRouting(db, { laCode, asOf: asOfIso, frontDoorUserId: userId('fd.demo'), managerUserId: userId('tm.demo') }));
   records.obligation = (await refreshObligations(db, laCode)).obligations;
   records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
   await refreshPlannerStatistics(db);
@@ -1235,6 +1239,9 @@ class CouncilGenerator {
     const frontDoorManager = frontDoor !== undefined ? wf.worker((wf.teams[frontDoor] as { managerIndex: number }).managerIndex) : null;
     const iro =
       inPost.filter((w) => w.jobRole === 'iro').sort((a, b) => (wf.openIro[b.index] ?? 0) - (wf.openIro[a.index] ?? 0) || a.index - b.index)[0] ?? null;
+    // The IRO manager manages the independent reviewing service's team.
+    const iroTeam = wf.teamsIn('iro')[0];
+    const iroManager = iroTeam !== undefined ? wf.worker((wf.teams[iroTeam] as { managerIndex: number }).managerIndex) : null;
     const picks: Record<(typeof DEMO_USERNAMES)[number], [Role, SeedWorker | null]> = {
       'sw.demo': ['social-worker', sw],
       'tm.demo': ['team-manager', tm],
@@ -1244,6 +1251,7 @@ class CouncilGenerator {
       'admin.demo': ['administrator', wf.firstOf('administrator')],
       // The front door's manager: contacts awaiting a decision are theirs.
       'fd.demo': ['team-manager', frontDoorManager],
+      'irom.demo': ['iro-manager', iroManager],
     };
     return DEMO_USERNAMES.map((username, i) => {
       const [role, worker] = picks[username];
@@ -1271,7 +1279,7 @@ function childIdPrefixFor(councilName: string): string {
 }
 
 /** The demo users, one per role, in the order their ids are drawn. */
-const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo'] as const;
+const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo'] as const;
 
 const UNBORN_NOTES = [
   'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',

@@ -44,7 +44,7 @@ describe.skipIf(skip)('Looked-after care in a browser', () => {
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
     await page.goto(`${server.url}/sign-in`);
     await signIn(page, 'sw', FIXTURE_PASSWORD);
-    await heading1(page, 'Find a child');
+    await heading1(page, 'Your work');
   });
 
   afterAll(async () => {

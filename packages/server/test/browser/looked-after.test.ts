@@ -69,7 +69,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
   test('a social worker records the child coming into care', async () => {
     await sw.goto(`${server.url}/`);
     await signIn(sw, 'sw.demo');
-    await heading1(sw, 'Find a child');
+    await heading1(sw, 'Your work');
     await section(sw);
     await sw.getByRole('link', { name: 'Record the child becoming looked after' }).click();
     await heading1(sw, 'Record the child becoming looked after');

@@ -130,7 +130,7 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
   });
 
   test('the social worker sees the answer on the child’s chronology, with the report', async () => {
-    await worker.goto(`${server.url}/children/${childId}`);
+    await worker.goto(`${server.url}/children/${childId}/history`);
     await heading1(worker, `Lily ${familyName}`);
     const chronology = worker.getByTestId('chronology');
     await chronology.getByText(/Brookside Housing Association answered \(Dev Patel\): A housing assessment/).waitFor();

@@ -98,7 +98,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     await page.goto(`${url}/`);
     await page.waitForURL(/\/sign-in/);
     await signIn(page, 'sw.demo');
-    await heading1(page, 'Find a child');
+    await heading1(page, 'Your work');
     expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual([
       'Find a child',
       'My work',
@@ -354,7 +354,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
   });
 
   test('the chronology shows each step', async () => {
-    await page.goto(`${url}/children/${childId}`);
+    await page.goto(`${url}/children/${childId}/history`);
     await heading1(page, `${givenName} ${familyName}`);
     await page.locator('[data-testid=chronology] li').first().waitFor();
     const chronology = await text(page, '[data-testid=chronology]');
@@ -371,6 +371,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     ]) {
       expect(chronology, step).toContain(step);
     }
+    await page.goto(`${url}/children/${childId}`);
     await page
       .getByTestId('casework-summary')
       .getByText(/^No open episode/)

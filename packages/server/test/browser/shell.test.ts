@@ -99,7 +99,8 @@ describe.skipIf(skip)('Lantern in a browser', () => {
     await expectNoAxeViolations(page, 'the sign-in page with an error');
 
     await signIn(page, 'sw.demo');
-    await heading1(page, 'Find a child');
+    // Everyone lands on their work; finding a child is one click away.
+    await heading1(page, 'Your work');
     expect(new URL(page.url()).pathname).toBe('/');
     const user = server.seed?.users.find((u) => u.username === 'sw.demo');
     const header = await text(page, 'header');
@@ -119,6 +120,8 @@ describe.skipIf(skip)('Lantern in a browser', () => {
   });
 
   test('finds a child by family name', async () => {
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Find a child' }).click();
+    await heading1(page, 'Find a child');
     await page.getByLabel('Search by name, LA child id, UPN, NHS number or date of birth').fill(child.familyName);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('#results-heading').waitFor();
@@ -165,13 +168,18 @@ describe.skipIf(skip)('Lantern in a browser', () => {
     if (record.allocations.past.length) expect(allocations).toContain('Previous workers');
     if (record.socialWorkersLast12Months >= 3) expect(allocations).toContain(`${record.socialWorkersLast12Months} social workers in the last 12 months`);
 
+    // What is due and the status head the page; the history is a page of its own.
+    const due = await (await api.get(`${url}/api/children/${child.childId}/due`)).json();
+    expect(await page.getByTestId('what-is-due').getAttribute('data-total')).toBe(String(due.due.length));
+    await expectNoAxeViolations(page, 'a child’s page');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.getByRole('link', { name: /^History/ }).click();
+    await page.locator('#chronology-heading').waitFor();
     const chronology = await (await api.get(`${url}/api/children/${child.childId}/chronology`)).json();
     const items = page.locator('[data-testid=chronology] > li');
     expect(await items.count()).toBe(chronology.entries.length);
     expect(await items.first().textContent()).toContain(chronology.entries[0].summary);
-
-    await expectNoAxeViolations(page, 'a child’s page');
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await expectNoAxeViolations(page, 'a child’s history');
   });
 
   test('adds a case note, which then heads the chronology', async () => {
@@ -194,6 +202,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
   });
 
   test('an edit made by someone else meanwhile is shown as a conflict, with a way to reload', async () => {
+    await page.getByRole('link', { name: /^Back to/ }).click();
     await page.getByRole('link', { name: /Edit details/ }).click();
     await heading1(page, /Edit details of/);
     expect(await page.getByLabel('Given name').inputValue()).toBe(child.givenName);

@@ -9,7 +9,7 @@ import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 const as: Record<string, ReturnType<typeof client>> = {};
-const roles = ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin', 'partner'] as const;
+const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner'] as const;
 const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: randomUUID() };
 
 /**
@@ -72,6 +72,19 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
   await addPartnerFixture(server.store.db, ids);
+  // The IRO manager (a role of its own): allocates IROs.
+  await server.store.db
+    .insertInto('app_user')
+    .values({
+      la_code: LA,
+      user_id: randomUUID(),
+      username: 'irom',
+      display_name: 'IRO manager (test)',
+      role: 'iro-manager',
+      worker_id: null,
+      password_hash: await hashPassword(FIXTURE_PASSWORD),
+    })
+    .execute();
   for (const r of roles) as[r] = client(server, await signInAs(server, r, FIXTURE_PASSWORD));
 });
 afterAll(() => server?.close());
@@ -281,7 +294,8 @@ describe('a partner agency’s user', () => {
   });
 
   it('gets 404 from every other council route: search, worklists, the register, the audit trail, users, teams, settings', async () => {
-    const own = (p: string) => p.startsWith('/api/partner/') || ['/api/session', '/api/health', '/api/timescales'].includes(p);
+    // Their own: the requests to them, and their landing page (which lists only those requests).
+    const own = (p: string) => p.startsWith('/api/partner/') || ['/api/session', '/api/health', '/api/timescales', '/api/work'].includes(p);
     const others = Object.entries(paths).filter(([p]) => !p.includes('{childId}') && !own(p));
     expect(others.map(([p]) => p)).toEqual(
       expect.arrayContaining(['/api/children', '/api/worklist', '/api/audit', '/api/users', '/api/partner-organisations', '/api/housing-list']),
@@ -859,4 +873,35 @@ describe('SSDA903 files uploaded in the web app', () => {
   ] as const)('%s importing SSDA903 files gets %i', async (who, expected) => {
     expect(await status(who, 'post', '/api/returns/ssda903/imports', body)).toBe(expected);
   });
+});
+
+describe('the day’s work: landing pages, routing, transfers and IROs', () => {
+  it.each(roles.map((r) => [r, 200] as const))('%s has a landing page (%i)', async (who, expected) => {
+    expect(await status(who, 'get', '/api/work')).toBe(expected);
+  });
+
+  const managers = { tm: 200, hos: 200, partner: 404 } as Record<string, number>;
+  it.each(roles.map((r) => [r, managers[r] ?? 403] as const))('%s choosing a team to route a referral to gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/routing/teams')).toBe(expected);
+  });
+
+  it.each(roles.map((r) => [r, managers[r] ?? 403] as const))('%s choosing a team to transfer a case to gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/transfer-teams')).toBe(expected);
+  });
+
+  // Those who may decide get as far as "no such transfer".
+  it.each(roles.map((r) => [r, r === 'tm' || r === 'hos' || r === 'partner' ? 404 : 403] as const))(
+    '%s deciding on a transfer gets %i',
+    async (who, expected) => {
+      expect(await status(who, 'post', `/api/transfers/${randomUUID()}/decision`, { version: 1, accept: true })).toBe(expected);
+    },
+  );
+
+  // childA has an IRO already: those who may allocate one are told so (409); the rest are refused.
+  it.each(roles.map((r) => [r, r === 'irom' || r === 'hos' ? 409 : r === 'partner' ? 404 : 403] as const))(
+    '%s allocating an IRO gets %i',
+    async (who, expected) => {
+      expect(await status(who, 'post', `/api/children/${ids.childA}/iro`, { workerId: ids.iro, startDate: '2026-01-05' })).toBe(expected);
+    },
+  );
 });

@@ -1,2 +1,3 @@
 /** Children in need — contacts, referrals, assessments, plans, visits, closure: this area's face to the rest of the server. */
 export { referralsRoutes } from './routes.ts';
+export { routingRoutes } from './routing-routes.ts';

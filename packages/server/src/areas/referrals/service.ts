@@ -33,6 +33,7 @@ import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/obligations.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { currentProtectionPlan } from '../protection/index.ts';
+import { routeWithin } from './routing.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -155,6 +156,8 @@ export async function decideContact(db: Kysely<Database>, actor: Actor, childId:
       recordType: 'contact',
       recordId: contactId,
     });
+    // The front door's referral routes the child to the team that will allocate a worker.
+    if (episodeId && input.teamId) await routeWithin(ledger, childId, { teamId: input.teamId, reason: input.reasons, on: input.decidedOn, episodeId });
     if (episodeId)
       ledger.chronicle({
         occurredOn: input.decidedOn,

@@ -203,6 +203,8 @@ export async function allocate(
       .where('w.worker_id', '=', input.workerId)
       .executeTakeFirst();
     if (!worker) throw invalid([{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
+    // IROs are independent of the teams holding cases: an IRO manager or the head of service allocates them.
+    if (input.role === 'iro' && !scopeFor(actor.user.role, 'iro:allocate')) throw forbidden('An IRO manager or the head of service allocates IROs');
     if (scopeFor(actor.user.role, 'allocation:manage') === 'team' && worker.team_id !== actor.user.teamId) {
       throw forbidden('A team manager allocates workers from their own team');
     }

@@ -819,6 +819,8 @@ export interface Database {
   inspection_judgement: InspectionJudgementTable;
   recommendation: RecommendationTable;
   improvement_action: ImprovementActionTable;
+  case_team: CaseTeamTable;
+  case_transfer: CaseTransferTable;
 }
 
 // Migration 0007: workforce and management oversight.
@@ -1062,4 +1064,38 @@ export interface ReturnImportTable {
   imported_at: Timestamp;
   imported_by: Uuid | null;
   summary: unknown;
+}
+
+/** Migration 0017: the team holding a case (routed by the front door, moved by a transfer). */
+export interface CaseTeamTable {
+  la_code: string;
+  routing_id: Uuid;
+  child_id: Uuid;
+  team_id: Uuid;
+  episode_id: Uuid | null;
+  routed_on: DateCol;
+  routed_by: Uuid | null;
+  reason: string;
+  transfer_id: Uuid | null;
+  ended_on: DateCol | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+/** Migration 0017: a request that another team take a case, and its answer. */
+export interface CaseTransferTable {
+  la_code: string;
+  transfer_id: Uuid;
+  child_id: Uuid;
+  from_team_id: Uuid | null;
+  to_team_id: Uuid;
+  requested_on: DateCol;
+  requested_by: Uuid;
+  reason: string;
+  status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+  decided_on: DateCol | null;
+  decided_by: Uuid | null;
+  decision_reason: string | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
 }

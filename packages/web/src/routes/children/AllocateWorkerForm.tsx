@@ -1,7 +1,7 @@
-import { ALLOCATION_ROLE, MAY_HOLD_ALLOCATION } from '@lantern/core/codes';
+import { ALLOCATION_ROLE } from '@lantern/core/codes';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, problemOf } from '../../api/client.ts';
-import type { Worker } from '../../api/types.ts';
+import { type AllocatableWorker, workApi } from '../../api/work.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, type OptionGroup, Select, Textarea } from '../../components/fields.tsx';
@@ -11,32 +11,26 @@ import { useLoad } from '../../hooks.ts';
 
 const ANCHORS = { workerId: 'workerId', role: 'role', startDate: 'startDate-day', reason: 'reason' };
 
-function eligible(workers: Worker[], role: string): Worker[] {
-  // The server's own rule, used here to shorten the list; the server still decides.
-  const roles: readonly string[] | undefined = MAY_HOLD_ALLOCATION[role as keyof typeof MAY_HOLD_ALLOCATION];
-  return roles ? workers.filter((w) => roles.includes(w.jobRole)) : workers;
-}
-
-function byTeam(workers: Worker[]): OptionGroup[] {
+function byTeam(workers: AllocatableWorker[]): OptionGroup[] {
   const groups = new Map<string, OptionGroup>();
   for (const w of workers) {
     const team = w.teamName ?? 'No team';
     if (!groups.has(team)) groups.set(team, { label: team, options: [] });
-    groups.get(team)?.options.push({ value: w.workerId, label: `${w.name} – ${w.jobRoleLabel}, ${w.caseload} ${w.caseload === 1 ? 'child' : 'children'}` });
+    groups.get(team)?.options.push({ value: w.workerId, label: `${w.name} – ${w.jobRole}, ${w.caseload} ${w.caseload === 1 ? 'child' : 'children'}` });
   }
   return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Allocate a worker to the child; the server ends the current allocation of the same kind. */
 export function AllocateWorkerForm({ childId, childName, onAllocated }: { childId: string; childName: string; onAllocated: () => void }) {
-  const workers = useLoad(() => api.workforce.workers(), 'workers');
   const [workerId, setWorkerId] = useState('');
   const [role, setRole] = useState('social-worker');
-  const choices = useMemo(() => eligible(workers.data?.workers ?? [], role), [workers.data, role]);
-  const groups = useMemo(() => byTeam(choices), [choices]);
+  // Only the people this user may allocate in this role: nothing offered is then refused.
+  const workers = useLoad(() => workApi.allocatable(childId, role), `allocatable:${childId}:${role}`);
+  const groups = useMemo(() => byTeam(workers.data?.workers ?? []), [workers.data]);
   const chooseRole = (value: string) => {
     setRole(value);
-    if (!eligible(workers.data?.workers ?? [], value).some((w) => w.workerId === workerId)) setWorkerId('');
+    setWorkerId('');
   };
   const [startDate, setStartDate] = useState(dateParts(todayInEngland()));
   const [reason, setReason] = useState('');

@@ -12,8 +12,6 @@ export function CaseworkSummary({ childId, name }: { childId: string; name: stri
   const { data, problem } = useLoad(() => api.casework.get(childId), childId);
   if (problem?.status === 403) return null;
   const open = data ? openEpisode(data) : null;
-  const overdue = data?.obligations.filter((o) => o.state === 'overdue').length ?? 0;
-  const due = data?.obligations.filter((o) => o.state === 'due').length ?? 0;
   const awaiting = data?.contacts.filter((c) => !c.decision).length ?? 0;
 
   return (
@@ -47,17 +45,7 @@ export function CaseworkSummary({ childId, name }: { childId: string; name: stri
                 : 'No child in need episode recorded.'}
             </p>
           )}
-          {overdue || due || awaiting ? (
-            <ul className="govuk-list govuk-list--bullet">
-              {overdue ? (
-                <li>
-                  <strong>{plural(overdue, 'deadline', 'deadlines')} overdue</strong>
-                </li>
-              ) : null}
-              {due ? <li>{plural(due, 'deadline', 'deadlines')} coming up</li> : null}
-              {awaiting ? <li>{plural(awaiting, 'contact awaits', 'contacts await')} a decision</li> : null}
-            </ul>
-          ) : null}
+          {awaiting ? <p className="govuk-body">{plural(awaiting, 'contact awaits', 'contacts await')} a decision.</p> : null}
         </>
       )}
     </section>

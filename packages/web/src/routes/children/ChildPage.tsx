@@ -3,23 +3,24 @@ import { api } from '../../api/client.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
 import { Addresses } from './Addresses.tsx';
 import { AllocateWorkerForm } from './AllocateWorkerForm.tsx';
 import { CaseworkSummary } from './CaseworkSummary.tsx';
 import { Allocations } from './Allocations.tsx';
 import { ChildIdentity } from './ChildIdentity.tsx';
 import { ChildOversight } from './ChildOversight.tsx';
-import { Chronology } from './Chronology.tsx';
+import { WhatIsDue } from './WhatIsDue.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 import { PartnerSection } from '../partners/PartnerSection.tsx';
 
-/** A child's record: identity, casework at a glance, family, addresses, allocations and chronology. */
+/**
+ * A child's record, short: status at a glance and what is due first, then identity, casework,
+ * family, addresses and allocations. Forms open on their own pages; the history is a link.
+ */
 export function ChildPage() {
   const { childId = '' } = useParams();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const record = useLoad(() => api.children.get(childId), childId);
-  const chronology = useLoad(() => api.children.chronology(childId), childId);
   const data = record.data;
   usePageTitle(data ? fullName(data.child) : record.problem ? 'Child not found' : 'Child');
 
@@ -47,6 +48,8 @@ export function ChildPage() {
           </strong>
         </div>
       ) : null}
+
+      <WhatIsDue childId={child.childId} name={name} />
 
       <section aria-labelledby="details-heading" className="lantern-section">
         <div className="lantern-section__heading">
@@ -78,27 +81,12 @@ export function ChildPage() {
             childName={name}
             onAllocated={() => {
               record.reload();
-              chronology.reload();
             }}
           />
         ) : null}
       </Allocations>
 
       <ChildOversight childId={child.childId} />
-
-      <section aria-labelledby="chronology-heading" className="lantern-section">
-        <h2 className="govuk-heading-m" id="chronology-heading">
-          Chronology
-        </h2>
-        {data.canAddNote ? <AddCaseNoteForm childId={child.childId} onAdded={chronology.reload} /> : null}
-        {chronology.problem ? (
-          <p className="govuk-body">The chronology could not be loaded: {chronology.problem.detail ?? chronology.problem.title}</p>
-        ) : chronology.data ? (
-          <Chronology entries={chronology.data.entries} />
-        ) : (
-          <Loading />
-        )}
-      </section>
     </>
   );
 }

@@ -1,4 +1,7 @@
 /** The front door: a contact, the decision on it, and a referral recorded directly. */
+import { workApi } from '../../../api/work.ts';
+import { useLoad } from '../../../hooks.ts';
+import { useSession } from '../../../session.tsx';
 import { PRIMARY_NEED, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CONTACT_DECISION, contactDecision, newContact, newReferral } from '@lantern/core/pathway';
 import { type FormEvent, useState } from 'react';
@@ -127,7 +130,19 @@ export function ContactDecisionPage() {
 }
 
 // A referral opens an episode dated the day of the decision: the server checks that date as the referral date.
-const DECISION_ANCHORS = { decision: 'decision', decidedOn: 'decidedOn-day', referralDate: 'decidedOn-day', reasons: 'reasons', primaryNeed: 'primaryNeed' };
+const DECISION_ANCHORS = {
+  decision: 'decision',
+  decidedOn: 'decidedOn-day',
+  referralDate: 'decidedOn-day',
+  reasons: 'reasons',
+  primaryNeed: 'primaryNeed',
+  teamId: 'teamId',
+};
+
+/** The teams a referral may go to, each with its caseload now, for the front door to choose. */
+function useRoutingTeams(may: boolean) {
+  return useLoad(() => (may ? workApi.routingTeams() : Promise.resolve({ teams: [] })), may ? 'routing-teams' : 'none');
+}
 
 function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: string }) {
   const contact = ctx.casework.contacts.find((c) => c.contactId === contactId);
@@ -136,6 +151,9 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
   const [decidedOn, setDecidedOn] = useState(dateParts(todayInEngland()));
   const [reasons, setReasons] = useState('');
   const [primaryNeed, setPrimaryNeed] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const mayRoute = useSession().can('case:route');
+  const teams = useRoutingTeams(mayRoute);
   if (!contact) return null;
   const openElsewhere = ctx.episode !== null;
 
@@ -150,15 +168,23 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
     });
     if (!reasons.trim()) problems.push(['reasons', 'Enter the reasons for the decision']);
     if (decision === 'referral' && !primaryNeed) problems.push(['primaryNeed', 'Choose the primary need for the referral']);
+    if (decision === 'referral' && mayRoute && !teamId) problems.push(['teamId', 'Choose the team the child goes to']);
     const body = checkWith(
       contactDecision,
-      { decision, decidedOn: date ?? undefined, reasons, primaryNeed: decision === 'referral' ? primaryNeed || undefined : undefined },
+      {
+        decision,
+        decidedOn: date ?? undefined,
+        reasons,
+        primaryNeed: decision === 'referral' ? primaryNeed || undefined : undefined,
+        teamId: decision === 'referral' && teamId ? teamId : undefined,
+      },
       problems,
       { decision: 'Choose what happens with the contact', reasons: 'Enter the reasons for the decision', primaryNeed: 'Choose the primary need' },
     );
+    const team = teams.data?.teams.find((t) => t.teamId === teamId)?.name;
     const notice =
       decision === 'referral'
-        ? 'Referral recorded. The child now has an open child in need episode.'
+        ? `Referral recorded. The child now has an open child in need episode${team ? ` and goes to ${team}` : ''}.`
         : `Decision recorded: ${labelOf(CONTACT_DECISION, decision).toLowerCase()}.`;
     step.submit(problems, body, (b) => api.casework.decideContact(ctx.child.childId, contactId, b), notice);
   };
@@ -216,6 +242,21 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
           options={NEED_OPTIONS}
           placeholder="Choose the primary need"
           error={step.errors.fields.primaryNeed}
+        />
+      ) : null}
+      {decision === 'referral' && mayRoute ? (
+        <Select
+          name="teamId"
+          label="Team the child goes to"
+          hint="The team’s manager sees the child at once and allocates a social worker. Each team shows the children it holds now."
+          value={teamId}
+          onChange={setTeamId}
+          options={(teams.data?.teams ?? []).map((t) => ({
+            value: t.teamId,
+            label: `${t.name} – ${t.caseload} ${t.caseload === 1 ? 'child' : 'children'}, ${t.awaitingAllocation} awaiting allocation`,
+          }))}
+          placeholder={teams.data ? 'Choose the team' : 'Loading teams…'}
+          error={step.errors.fields.teamId}
         />
       ) : null}
       <DateInput

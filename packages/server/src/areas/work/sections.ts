@@ -1,0 +1,154 @@
+/**
+ * The lists a landing page is made of. Each is a count and a page: the count is of every item,
+ * so nothing is silently cut off. Deadlines are read from `obligation` by rule, generically, so a
+ * new rule (plan actions, IRO recommendations) appears on the pages without a change here.
+ */
+import { addWorkingDays, daysSinceEpoch, dayOfWeek, addDays } from '@lantern/core/calendar';
+import { ROLES_SEEING_RESTRICTED } from '@lantern/core/permissions';
+import { RULE_LABELS, TIMESCALE_RULES } from '@lantern/core/timescales';
+import type { WorkItem } from '@lantern/core/work';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { CurrentUser } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+
+export const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A list on a landing page: how many in all, and one page of them. */
+export type SectionDef = {
+  id: string;
+  title: string;
+  empty: string;
+  more?: { href: string; text: string } | null;
+  total: () => Promise<number>;
+  rows: (limit: number, offset: number) => Promise<WorkItem[]>;
+};
+
+/** Plain English for a rule: core's label, else its description, else the id made readable. */
+export function ruleLabel(ruleId: string): string {
+  const rule = TIMESCALE_RULES.find((r) => r.id === ruleId);
+  const text = RULE_LABELS[ruleId] ?? rule?.what ?? ruleId.replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The day asked about and the days the lists count to. */
+export type Days = { asOf: string; in5: string; in20: string; weekEnd: string; since14: string };
+export function daysFrom(asOf: string): Days {
+  // Sunday ends the week (dayOfWeek: 0 Sunday … 6 Saturday).
+  const dow = dayOfWeek(asOf);
+  return { asOf, in5: addWorkingDays(asOf, 5), in20: addWorkingDays(asOf, 20), weekEnd: addDays(asOf, dow === 0 ? 0 : 7 - dow), since14: addDays(asOf, -14) };
+}
+
+const overdueBy = (due: string | null, asOf: string) => (due && due < asOf ? daysSinceEpoch(asOf) - daysSinceEpoch(due) : null);
+
+/** Restricted children only for those holding the case, their team, and the roles that see them. */
+export function visible(user: CurrentUser, p = 'p'): RawBuilder<unknown> {
+  if (ROLES_SEEING_RESTRICTED.includes(user.role)) return sql`true`;
+  const ref = (c: string) => sql.ref(`${p}.${c}`);
+  return sql`(not ${ref('restricted')} or exists (
+    select 1 from allocation va join worker vw on vw.la_code = va.la_code and vw.worker_id = va.worker_id
+    where va.la_code = ${ref('la_code')} and va.child_id = ${ref('person_id')} and va.end_date is null
+      and (va.worker_id = ${user.workerId ?? NO_ID} or vw.team_id = ${user.teamId ?? NO_ID})))`;
+}
+
+type ObligationRow = {
+  child_id: string;
+  rule_id: string;
+  source_id: string;
+  due_date: string;
+  given_name: string;
+  family_name: string;
+  la_child_id: string | null;
+  worker_name: string | null;
+  team_name: string | null;
+};
+
+/**
+ * Open deadlines matching `where` (alias o for obligation, p for the child), soonest (so most
+ * overdue) first. Open means not met and not ended, and its clock has started.
+ */
+export function obligationSection(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  days: Days,
+  def: { id: string; title: string; empty: string; more?: SectionDef['more']; where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
+): SectionDef {
+  const from = sql`from obligation o
+    join person p on p.la_code = o.la_code and p.person_id = o.child_id
+    where o.la_code = ${user.laCode} and o.met_on is null and o.ended_on is null and o.start_date <= ${days.asOf}
+      and ${def.where} and ${visible(user)}`;
+  return {
+    id: def.id,
+    title: def.title,
+    empty: def.empty,
+    more: def.more ?? null,
+    total: async () => Number((await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(db)).rows[0]?.n ?? 0),
+    rows: async (limit, offset) => {
+      const rows = await sql<ObligationRow>`
+        select x.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
+          select o.child_id, o.rule_id, o.source_id, o.due_date, o.responsible_worker_id, o.responsible_team_id, p.given_name, p.family_name, p.la_child_id
+          ${from}
+          order by o.due_date, p.family_name, o.rule_id
+          limit ${limit} offset ${offset}
+        ) x
+        left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
+        left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
+        order by x.due_date, x.family_name, x.rule_id`.execute(db);
+      return rows.rows.map((r) => ({
+        key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
+        childId: r.child_id,
+        childName: `${r.given_name} ${r.family_name}`,
+        laChildId: r.la_child_id,
+        what: ruleLabel(r.rule_id),
+        dueDate: r.due_date,
+        daysOverdue: overdueBy(r.due_date, days.asOf),
+        hoursLeft: null,
+        who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
+        note: def.note?.(r) ?? null,
+        href: `/children/${r.child_id}`,
+        count: null,
+      }));
+    },
+  };
+}
+
+/** A list from a query of our own: `select` yields WorkItem-shaped rows, `count` the total. */
+export function querySection(
+  db: Kysely<Database>,
+  def: {
+    id: string;
+    title: string;
+    empty: string;
+    more?: SectionDef['more'];
+    count: RawBuilder<{ n: number }>;
+    page: (limit: number, offset: number) => RawBuilder<unknown>;
+  },
+  toItem: (row: Record<string, unknown>) => WorkItem,
+): SectionDef {
+  return {
+    id: def.id,
+    title: def.title,
+    empty: def.empty,
+    more: def.more ?? null,
+    total: async () => Number((await def.count.execute(db)).rows[0]?.n ?? 0),
+    rows: async (limit, offset) => ((await def.page(limit, offset).execute(db)).rows as Record<string, unknown>[]).map(toItem),
+  };
+}
+
+/** An item with only what is given; the rest empty. */
+export function item(partial: Partial<WorkItem> & { key: string; what: string }): WorkItem {
+  return {
+    childId: null,
+    childName: null,
+    laChildId: null,
+    dueDate: null,
+    daysOverdue: null,
+    hoursLeft: null,
+    who: null,
+    note: null,
+    href: partial.childId ? `/children/${partial.childId}` : null,
+    count: null,
+    ...partial,
+  };
+}
+
+export { overdueBy };

@@ -1,0 +1,180 @@
+/**
+ * The landing pages in a real browser over a seeded demo council: each role signs in and finds
+ * its lists, each count the API's; axe finds nothing serious on any; at 390 px nothing scrolls
+ * sideways. Then a referral is followed from the front door to the receiving team manager's
+ * landing page, their allocation, and the worker's landing page.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
+ */
+import { todayInEngland } from '@lantern/core/calendar';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip } from './harness.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const WIDE = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+const NARROW = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+
+const LANDINGS = [
+  ['sw.demo', 'Your work'],
+  ['tm.demo', 'Your team’s work'],
+  ['fd.demo', 'The front door'],
+  ['iro.demo', 'Your reviews'],
+  ['irom.demo', 'The reviewing service'],
+  ['hos.demo', 'The service today'],
+  ['partner.demo', 'Requests to you'],
+] as const;
+
+type Section = { id: string; total: number };
+
+describe.skipIf(skip)('Landing pages in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ children: 150, web: true });
+    browser = await chromium.launch(LAUNCH);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function landOn(username: string, heading: string, context: typeof WIDE | typeof NARROW = WIDE): Promise<Page> {
+    const page = await (await browser.newContext(context)).newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, username);
+    await heading1(page, heading);
+    return page;
+  }
+
+  test.each(LANDINGS)('%s lands on “%s”, each list’s count the API’s, with no serious axe violation, usable at 390 px', async (username, heading) => {
+    const api = client(server, await signInAs(server, username, DEMO_PASSWORD));
+    const expected = (await api.get('/api/work')).body as { sections: Section[] };
+    expect(expected.sections.length).toBeGreaterThan(0);
+    const page = await landOn(username, heading);
+    for (const s of expected.sections) {
+      const shown = page.locator(`section#${s.id}`);
+      expect(await shown.getAttribute('data-total'), `${username} ${s.id}`).toBe(String(s.total));
+      expect(await shown.locator('h2').textContent()).toContain(`(${s.total})`);
+      // A page of at most ten, never a silent cut: more than ten means a next page.
+      expect(await shown.locator('.lantern-work-item').count()).toBe(Math.min(s.total, 10));
+      if (s.total > 10) expect(await shown.getByRole('button', { name: /^Next page/ }).count()).toBe(1);
+    }
+    await expectNoAxeViolations(page, `${username}’s landing page`);
+    await page.context().close();
+
+    const narrow = await landOn(username, heading, NARROW);
+    // Evaluated in the page (a string, as the tests compile without the DOM's types).
+    const width = (await narrow.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as {
+      scroll: number;
+      client: number;
+    };
+    expect(width.scroll, `${username} at 390 px`).toBeLessThanOrEqual(width.client);
+    await narrow.context().close();
+  });
+
+  test('a list pages through every item', async () => {
+    const api = client(server, await signInAs(server, 'hos.demo', DEMO_PASSWORD));
+    const sections = ((await api.get('/api/work')).body as { sections: Section[] }).sections;
+    const long = sections.find((s) => s.total > 10);
+    if (!long) return;
+    const page = await landOn('hos.demo', 'The service today');
+    const list = page.locator(`section#${long.id}`);
+    await list.getByRole('button', { name: /^Next page/ }).click();
+    await list.getByText(`Showing 11 to ${Math.min(20, long.total)} of ${long.total}`).waitFor();
+    await page.context().close();
+  });
+
+  test('a referral goes from the front door to the receiving team manager, who allocates; the worker sees it', async () => {
+    const db = server.store.db;
+    const fdApi = client(server, await signInAs(server, 'fd.demo', DEMO_PASSWORD));
+    const tm = await db
+      .selectFrom('app_user as u')
+      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
+      .select(['w.team_id'])
+      .where('u.username', '=', 'tm.demo')
+      .executeTakeFirstOrThrow();
+    const team = await db
+      .selectFrom('team')
+      .select('name')
+      .where('team_id', '=', tm.team_id as string)
+      .executeTakeFirstOrThrow();
+    const sw = await db
+      .selectFrom('app_user as u')
+      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
+      .select(['w.given_name', 'w.family_name'])
+      .where('u.username', '=', 'sw.demo')
+      .executeTakeFirstOrThrow();
+    // A new child with a contact waiting for the front door.
+    const familyName = `Routed${Date.now() % 100000}`;
+    const created = await fdApi.post('/api/children', { givenName: 'Robin', familyName, dateOfBirth: '2016-04-02', sex: 'F', ethnicity: 'WBRI' });
+    expect(created.status).toBe(201);
+    const childId = created.body.child.childId as string;
+    const contact = await fdApi.post(`/api/children/${childId}/contacts`, {
+      receivedAt: `${todayInEngland()}T08:30:00Z`,
+      source: '1A',
+      presentingConcern: 'Neighbour reports the child left alone overnight',
+    });
+    expect(contact.status).toBe(201);
+
+    // The front door sees the contact with its clock, decides, and routes the child to tm.demo's team.
+    const fd = await landOn('fd.demo', 'The front door');
+    const item = fd.locator('section#contacts li', { hasText: `Robin ${familyName}` });
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/hours? left|past the deadline/);
+    await item.getByRole('link').click();
+    await fd.getByLabel(/Referral to children/).check();
+    await fd.getByLabel('Primary need').selectOption('N1');
+    const teamSelect = fd.getByLabel('Team the child goes to');
+    await teamSelect
+      .locator('option', { hasText: `${team.name} – ` })
+      .first()
+      .waitFor({ state: 'attached' });
+    const teamOption = (await teamSelect.locator('option').allTextContents()).find((o) => o.startsWith(`${team.name} – `)) as string;
+    expect(teamOption).toMatch(/\d+ (child|children), \d+ awaiting allocation$/);
+    await teamSelect.selectOption({ label: teamOption });
+    await fd.getByLabel('Reasons for the decision').fill('Left alone overnight: needs an assessment');
+    await fd.getByRole('button', { name: 'Save decision' }).click();
+    await fd.getByText(new RegExp(`goes to ${team.name}`)).waitFor();
+    await fd.context().close();
+
+    // The receiving manager sees the child at once, and allocates sw.demo from the child's page.
+    const manager = await landOn('tm.demo', 'Your team’s work');
+    const toAllocate = manager.locator('section#to-allocate');
+    await toAllocate.getByRole('link', { name: new RegExp(`Robin ${familyName}`) }).click();
+    await heading1(manager, new RegExp(`Robin ${familyName}`));
+    const workerSelect = manager.getByLabel('Worker', { exact: true });
+    await workerSelect.locator('option', { hasText: ' – ' }).first().waitFor({ state: 'attached' });
+    const options = await workerSelect.locator('option').allTextContents();
+    // Only the manager's own team is offered.
+    const teamWorkers = await db
+      .selectFrom('worker')
+      .select(['given_name', 'family_name'])
+      .where('team_id', '=', tm.team_id as string)
+      .execute();
+    const names = teamWorkers.map((w) => `${w.given_name} ${w.family_name}`);
+    for (const o of options.filter((x) => x.includes(' – ')))
+      expect(
+        names.some((n) => o.startsWith(`${n} – `)),
+        o,
+      ).toBe(true);
+    expect(options.some((o) => o.startsWith(`${sw.given_name} ${sw.family_name} – `))).toBe(true);
+    await manager
+      .getByLabel('Worker', { exact: true })
+      .selectOption({ label: options.find((o) => o.startsWith(`${sw.given_name} ${sw.family_name} – `)) as string });
+    await manager.getByRole('button', { name: 'Allocate worker' }).click();
+    await manager.getByText(`${sw.given_name} ${sw.family_name} is allocated to Robin ${familyName}`).waitFor();
+    await manager.context().close();
+
+    // The worker finds the child among their new allocations.
+    const worker = await landOn('sw.demo', 'Your work');
+    await worker.locator('section#new-allocations').getByText(`Robin ${familyName}`).waitFor();
+    await worker.context().close();
+  });
+});
