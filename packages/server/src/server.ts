@@ -13,6 +13,8 @@ import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { returnsRoutes } from './areas/returns/routes.ts';
 import { annexARoutes } from './areas/returns/annex-a/routes.ts';
+// The areas' deadline rules, registered with the timescales engine.
+import './areas/obligation-rules.ts';
 import { supervisionRoutes } from './areas/supervision/routes.ts';
 import { timescalesRoutes } from './areas/timescales/routes.ts';
 import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';

@@ -15,6 +15,8 @@ import type { Disability, Ethnicity } from '@lantern/core/codes';
 import type { Role } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
+// The areas' deadline rules, registered with the timescales engine (the generator derives every deadline at the end).
+import '../areas/obligation-rules.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { insertRowsStatements } from '../kernel/db/insert-rows.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';

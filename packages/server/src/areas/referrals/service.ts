@@ -29,7 +29,7 @@ import { openEpisode, recordStep } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
-import { councilTimescaleSettings } from '../../kernel/obligations.ts';
+import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { currentProtectionPlan } from '../protection/service.ts';
 

@@ -10,7 +10,8 @@ import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
-import { councilTimescaleSettings, ENGINE_RULES, refreshObligations } from '../../kernel/obligations.ts';
+import { engineRuleIds, refreshObligations } from '../../kernel/obligations.ts';
+import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 type Row = {
@@ -191,7 +192,7 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
       .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
       .execute();
     await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: rule.setting, detail: { due } });
-    let rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    let rebuilt = engineRuleIds().includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
     if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };
   });
