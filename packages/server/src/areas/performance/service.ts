@@ -12,6 +12,7 @@ import { audit } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { councilSetting } from '../../kernel/settings.ts';
 import { INDICATOR_SQL, type Window } from './indicators.ts';
 
 export type ScopeKind = 'council' | 'service' | 'team' | 'worker';
@@ -43,9 +44,7 @@ export const POPULATION_SETTING = 'population-0-17';
 
 /** The council's population aged 0–17, the denominator of every rate per 10,000 (a council setting). */
 export async function councilPopulation(db: Kysely<Database>, laCode: string): Promise<number | null> {
-  const row = await db.selectFrom('council_setting').select('value').where('la_code', '=', laCode).where('key', '=', POPULATION_SETTING).executeTakeFirst();
-  if (!row) return null;
-  const v = typeof row.value === 'string' ? JSON.parse(row.value) : row.value;
+  const v = await councilSetting(db, laCode, POPULATION_SETTING);
   return typeof v === 'number' && v > 0 ? v : null;
 }
 
