@@ -1,7 +1,7 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
 import { api, problemOf } from '../../api/client.ts';
-import { type AuditAction, type CaseAudit, caseAuditApi } from '../../api/oversight.ts';
+import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
@@ -183,9 +183,14 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
     try {
       await caseAuditApi.record(childId, {
         auditedOn: iso,
-        grade,
+        // Chosen from the code lists' own options; the server checks them again.
+        grade: grade as NewCaseAudit['grade'],
         summary: summary.trim(),
-        answers: qs.map((q) => ({ questionId: q.id, answer: answers[q.id] ?? '', comment: comments[q.id]?.trim() || null })),
+        answers: qs.map((q) => ({
+          questionId: q.id,
+          answer: (answers[q.id] ?? '') as NewCaseAudit['answers'][number]['answer'],
+          comment: comments[q.id]?.trim() || null,
+        })),
         actions: drafted,
       });
       setErrors(NO_ERRORS);

@@ -1,6 +1,6 @@
 import { DECISION_KIND } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
-import { oversightApi } from '../../api/oversight.ts';
+import { type NewDecision, oversightApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { SuccessBanner } from '../../components/Notices.tsx';
@@ -28,7 +28,13 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
     if (!evidenceSeen.trim()) problems.push(['evidenceSeen', 'Enter the evidence you saw']);
     await send(
       problems,
-      () => oversightApi.recordDecision(childId, { kind, decidedOn: on as string, reasons: reasons.trim(), evidenceSeen: evidenceSeen.trim() }),
+      () =>
+        oversightApi.recordDecision(childId, {
+          kind: kind as NewDecision['kind'],
+          decidedOn: on as string,
+          reasons: reasons.trim(),
+          evidenceSeen: evidenceSeen.trim(),
+        }),
       () => {
         setRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
         setKind('');
