@@ -95,8 +95,7 @@ export function optionsOf(list: Readonly<Record<string, string>>, only?: readonl
  * a rule broken across fields (422 with a detail) says the rule above the fields' own errors.
  */
 export function errorsOfRefusal(problem: Problem, anchors: FieldAnchors): FormErrors {
-  if (problem.status === 409 && !problem.errors?.length)
-    return { summary: [{ text: problem.detail ?? 'Someone else changed this record since you opened it.' }], fields: {} };
+  if (problem.status === 409) return { summary: [{ text: problem.detail ?? 'Someone else changed this record since you opened it.' }], fields: {} };
   const fixed = errorsFromProblem(problem, anchors);
   return problem.status === 422 && problem.detail && problem.errors?.length ? { ...fixed, summary: [{ text: problem.detail }, ...fixed.summary] } : fixed;
 }
