@@ -1,10 +1,11 @@
 /**
  * Readers of the council's settings (council_setting: one JSON value a key), shared by the areas
- * and the deadline engines. Writing a setting is a change through the ledger, in the area that owns it.
+ * and the deadline engines; and writing one, through the ledger.
  */
 import type { DueRule, TimescaleSettings } from '@lantern/core/timescales';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
+import type { Ledger } from './ledger.ts';
 
 /** A stored value: PGlite hands back jsonb as text, PostgreSQL as the value. */
 const parse = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
@@ -32,4 +33,17 @@ export async function councilTimescaleSettings(db: Kysely<Database>, laCode: str
   const settings: TimescaleSettings = {};
   for (const [key, value] of await councilSettings(db, laCode, { prefix: 'timescale.' })) settings[key.slice('timescale.'.length)] = value as DueRule;
   return settings;
+}
+
+/** Sets one of the council's settings (a JSON value by key) through the ledger: its audit row names the key. */
+export async function putSetting(ledger: Ledger, key: string, value: unknown, detail?: Record<string, unknown>): Promise<void> {
+  const json = JSON.stringify(value);
+  const userId = ledger.actor?.user.userId ?? null;
+  const row = await ledger.db
+    .insertInto('council_setting')
+    .values({ la_code: ledger.laCode, key, value: json, updated_by: userId })
+    .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: json, updated_by: userId, updated_at: new Date() }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  ledger.wroteRecord('council_setting', row, 'update', detail ? { detail } : {});
 }

@@ -15,7 +15,6 @@ import {
 } from '@lantern/core/views/performance';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
 import {
   actionChanges,
@@ -70,7 +69,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       const { aggregatesOnly } = await checkScope(db(), actor.user, scope);
       const asOf = req.query.asOf ?? todayInEngland();
       const indicators = await computeAll(db(), actor.user.laCode, { asOf, months: req.query.months, scope, aggregatesOnly });
-      await audit(db(), actor, { action: 'read', recordType: 'kpi', detail: { asOf, scope } });
+      req.audited({ action: 'read', recordType: 'kpi', detail: { asOf, scope } });
       return { asOf, scope, aggregatesOnly, indicators };
     },
   });
@@ -127,12 +126,14 @@ export async function performanceRoutes(fastify: FastifyInstance) {
     handler: async (req) => {
       const actor = req.actor();
       const scope = parseScope(req.query.scope, req.query.scopeId, actor.user);
-      return childrenBehind(db(), actor, req.params.indicatorId, {
-        asOf: req.query.asOf ?? todayInEngland(),
-        months: req.query.months,
-        scope,
-        only: req.query.only,
-      });
+      const asOf = req.query.asOf ?? todayInEngland();
+      const found = await childrenBehind(db(), actor, req.params.indicatorId, { asOf, months: req.query.months, scope, only: req.query.only });
+      req.audited({ action: 'read', recordType: 'indicator-children', recordId: found.id, detail: { asOf, scope, shown: found.children.length } });
+      req.shown(
+        found.children.map((c) => c.childId),
+        { recordType: 'indicator-children' },
+      );
+      return found;
     },
   });
 
@@ -265,9 +266,11 @@ async function improvementRoutes(fastify: FastifyInstance) {
       querystring: asOfQuery.extend({ since: isoDate.optional().describe('The last board’s date (default: a month before)') }),
       response: { 200: boardPackView },
     },
-    handler: (req) => {
+    handler: async (req) => {
       const asOf = req.query.asOf ?? todayInEngland();
-      return boardPack(db(), req.actor(), asOf, req.query.since ?? addCalendarMonths(asOf, -1));
+      const pack = await boardPack(db(), req.actor(), asOf, req.query.since ?? addCalendarMonths(asOf, -1));
+      req.audited({ action: 'read', recordType: 'board-pack', detail: { asOf, since: pack.since } });
+      return pack;
     },
   });
 

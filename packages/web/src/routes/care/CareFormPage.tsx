@@ -74,6 +74,7 @@ function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {
       }
     }
     if (initial?.version !== undefined) body.version = initial.version;
+    Object.assign(body, spec.fixed?.(view));
     checkWith(spec.schema, body, problems, {});
     await send(
       problems,

@@ -8,7 +8,7 @@ import { dateParts, labelOf, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { type Problems, readDate, useSend } from '../../components/forms.ts';
 import { lookedAfterApi, options, sectionPath } from './api.ts';
-import { FormPage, NO_PLACEMENT, PlacementFields, placementAnchors, placementBody, useRecord } from './FormPage.tsx';
+import { FormPage, NO_PLACEMENT, PlacementFields, placementAnchors, placementBody, providerProblems, useRecord } from './FormPage.tsx';
 
 export function StartCarePage() {
   const r = useRecord();
@@ -39,6 +39,7 @@ export function StartCarePage() {
     if (!legalStatus) problems.push(['legalStatus', 'Choose the legal status']);
     if (!need) problems.push(['categoryOfNeed', 'Choose the category of need']);
     if (!placement.placementType) problems.push(['placementType', 'Choose the placement type']);
+    problems.push(...providerProblems(placement, legalStatus, ''));
     send(
       problems,
       () =>
@@ -83,7 +84,7 @@ export function StartCarePage() {
         onChange={setHome}
         error={errors.fields.homePostcode}
       />
-      <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="" />
+      <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="" legalStatus={legalStatus} />
     </FormPage>
   );
 }
@@ -115,6 +116,7 @@ export function ChangeCarePage() {
     const move = moves === 'yes';
     if (!legalStatus && !move) problems.push(['legalStatus', 'Choose a new legal status, or say the placement changes']);
     if (move && !placement.placementType) problems.push(['placement.placementType', 'Choose the new placement type']);
+    if (move) problems.push(...providerProblems(placement, legalStatus || current.legalStatus, 'placement.'));
     if (move && !reason) problems.push(['reasonPlaceChange', 'Say why the placement changed']);
     send(
       problems,
@@ -171,7 +173,7 @@ export function ChangeCarePage() {
             placeholder="Choose"
             error={errors.fields.reasonPlaceChange}
           />
-          <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="placement." />
+          <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="placement." legalStatus={legalStatus || current.legalStatus} />
         </>
       ) : null}
     </FormPage>

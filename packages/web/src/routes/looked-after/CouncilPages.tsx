@@ -51,6 +51,7 @@ export function ProvidersPage() {
       },
     );
   };
+  if (list.problem && !list.data) return <ProblemPage problem={list.problem} />;
   return (
     <>
       <h1 className="govuk-heading-l">Providers register</h1>

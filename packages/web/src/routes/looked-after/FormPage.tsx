@@ -1,5 +1,6 @@
 /** What the looked-after forms share: the page around a form, the child's record, and a placement's fields. */
 import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, REGISTRATION_STATUS } from '@lantern/core/looked-after';
+import { placementNeeds, placementProblems } from '@lantern/core/looked-after';
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -7,6 +8,7 @@ import { type FormErrors, hasErrors } from '../../components/errors.ts';
 import { Button, Select, TextInput, YesNo } from '../../components/fields.tsx';
 import { labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import type { Problems } from '../../components/forms.ts';
 import { lookedAfterApi, options } from './api.ts';
 
 export function FormPage({
@@ -74,11 +76,13 @@ export function PlacementFields({
   onChange,
   errors,
   prefix,
+  legalStatus,
 }: {
   value: PlacementState;
   onChange: (v: PlacementState) => void;
   errors: FormErrors;
   prefix: string;
+  legalStatus: string;
 }) {
   const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
   const set = (k: keyof PlacementState) => (v: string) => onChange({ ...value, [k]: v });
@@ -97,7 +101,7 @@ export function PlacementFields({
       <Select
         name={`${prefix}providerId`}
         label="Provider (from the providers register)"
-        hint="Needed for children’s homes and supported accommodation, so Lantern can check their Ofsted registration"
+        hint={placementNeeds(value.placementType, legalStatus).hint}
         value={value.providerId}
         onChange={set('providerId')}
         options={(providers.data?.providers ?? []).map((p) => ({
@@ -150,6 +154,15 @@ export const placementBody = (p: PlacementState) => ({
   placementPostcode: p.placementPostcode.trim() || null,
   intendedUntil18: p.intendedUntil18 === 'yes',
 });
+
+/** The SSDA903 rules on who provides the placement, checked before saving as the server will check them. */
+export function providerProblems(p: PlacementState, legalStatus: string, prefix: string): Problems {
+  if (!p.placementType) return [];
+  const facts = { ...placementBody(p), placementType: p.placementType, legalStatus, homePostcode: 'unchecked here' };
+  return placementProblems(facts, prefix)
+    .filter((x) => x.field === `${prefix}placementProvider` || x.field === `${prefix}urn`)
+    .map((x) => [x.field, x.message]);
+}
 
 export const placementAnchors = (prefix: string) =>
   Object.fromEntries(['placementType', 'providerId', 'placementProvider', 'urn', 'placementPostcode'].map((f) => [`${prefix}${f}`, `${prefix}${f}`]));

@@ -3,24 +3,22 @@ import { type FormEvent, useState } from 'react';
 import { type NewDecision, oversightApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
-import { SuccessBanner } from '../../components/Notices.tsx';
 import { dateParts, todayInEngland } from '../../format.ts';
 import { type Problems, readDate, useSend } from '../../components/forms.ts';
 
 const ANCHORS = { kind: 'kind', decidedOn: 'decidedOn-day', reasons: 'reasons', evidenceSeen: 'evidenceSeen' };
 
 /** A manager records a decision on the child's record: what, when, why, and on what evidence. */
-export function RecordDecisionForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
+/** onRecorded is given the decision's label, for the page to confirm above the decisions it lists. */
+export function RecordDecisionForm({ childId, onRecorded }: { childId: string; onRecorded: (label: string) => void }) {
   const [kind, setKind] = useState('');
   const [decidedOn, setDecidedOn] = useState(dateParts(todayInEngland()));
   const [reasons, setReasons] = useState('');
   const [evidenceSeen, setEvidenceSeen] = useState('');
   const { errors, busy, send } = useSend(ANCHORS);
-  const [recorded, setRecorded] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setRecorded(null);
     const problems: Problems = [];
     if (!kind) problems.push(['kind', 'Select the kind of decision']);
     const on = readDate(problems, 'decidedOn', decidedOn, { what: 'the date of the decision', label: 'The date of the decision' });
@@ -36,19 +34,17 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
           evidenceSeen: evidenceSeen.trim(),
         }),
       () => {
-        setRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
         setKind('');
         setReasons('');
         setEvidenceSeen('');
         setDecidedOn(dateParts(todayInEngland()));
-        onRecorded();
+        onRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
       },
     );
   };
 
   return (
     <div className="lantern-subsection">
-      {recorded ? <SuccessBanner>Decision recorded: {recorded}</SuccessBanner> : null}
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">Record a management decision</span>
