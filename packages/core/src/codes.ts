@@ -69,6 +69,9 @@ export const UPN_UNKNOWN = {
   UN7: 'Other reason (CIN census UN7)',
 } as const satisfies CodeList;
 
+/** The reasons SSDA903 accepts for a missing UPN (rule 168): UN1–UN5; UN6 and UN7 are the CIN census's only. */
+export const SSDA903_UPN_UNKNOWN: readonly string[] = Object.keys(UPN_UNKNOWN).filter((c) => c !== 'UN6' && c !== 'UN7');
+
 /** CIN census referral source; also used for the source of a contact. */
 export const REFERRAL_SOURCE = {
   '1A': 'Individual: family member, relative or carer',

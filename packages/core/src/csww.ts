@@ -5,30 +5,11 @@
  * to the census's organisational roles. No I/O: the server builds and parses the XML.
  */
 import { isIsoDate } from './calendar.ts';
-import type { JobRole } from './codes.ts';
+import { ETHNICITY, type JobRole } from './codes.ts';
 
 export const CSWW_GENDER = { '0': 'Not known', '1': 'Male', '2': 'Female', '9': 'Not specified' } as const;
 /** The CIN census's ethnicity codes without WIRT and WROM. */
-export const CSWW_ETHNICITY = [
-  'WBRI',
-  'WIRI',
-  'WOTH',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-] as const;
+export const CSWW_ETHNICITY = (Object.keys(ETHNICITY) as (keyof typeof ETHNICITY)[]).filter((c) => c !== 'WIRT' && c !== 'WROM');
 export const CSWW_QUAL_LEVEL = { '1': 'Undergraduate', '2': 'Postgraduate', '3': 'Other' } as const;
 export const CSWW_ORG_ROLE = {
   '1': 'Senior manager',

@@ -11,12 +11,15 @@ import { addCalendarMonths, addDays, type IsoDate } from './calendar.ts';
  * 10,000; count: a number of things; average: numerator ÷ denominator (e.g. cases per FTE);
  * median-days: the median of a number of days.
  */
-export type IndicatorUnit = 'percent' | 'per-10k' | 'count' | 'average' | 'median-days';
+export const INDICATOR_UNITS = ['percent', 'per-10k', 'count', 'average', 'median-days'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 /** period: counted over the months ending on the as-of date; snapshot: on the as-of date itself. */
-export type IndicatorMeasure = 'period' | 'snapshot';
+export const INDICATOR_MEASURES = ['period', 'snapshot'] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
-export type IndicatorArea = 'front-door' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce';
+export const INDICATOR_AREA_IDS = ['front-door', 'child-protection', 'looked-after', 'care-leavers', 'workforce'] as const;
+export type IndicatorArea = (typeof INDICATOR_AREA_IDS)[number];
 
 export interface IndicatorDefinition {
   /** As in indicators.md: used in the API, `lantern kpi`, dashboards and improvement-plan measures. */

@@ -12,6 +12,8 @@ import { protectionRoutes } from './areas/protection/index.ts';
 import { partnersRoutes } from './areas/partners/index.ts';
 import { referralsRoutes, routingRoutes } from './areas/referrals/index.ts';
 import { annexARoutes, returnsRoutes } from './areas/returns/index.ts';
+// The areas' deadline rules, registered with the timescales engine.
+import './areas/obligation-rules.ts';
 import { supervisionRoutes } from './areas/supervision/index.ts';
 import { timescalesRoutes } from './areas/timescales/index.ts';
 import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';

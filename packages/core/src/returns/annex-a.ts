@@ -4,6 +4,7 @@
  * (reference/data-standards.md §4, from the public Annex A schema). Pure data and
  * functions; the server's list definitions turn the case record into rows with them.
  */
+import { ETHNICITY } from '../codes.ts';
 
 /** The day `months` calendar months before `iso` (clamped to the month's end: 31 Aug − 6 = 28/29 Feb). */
 export function monthsBefore(iso: string, months: number): string {
@@ -41,29 +42,13 @@ const lettered = (labels: readonly string[]) => labels.map((l, i) => `${String.f
 
 export const SEX_CATEGORY: Readonly<Record<string, string>> = { M: 'a) Male', F: 'b) Female', U: 'c) Not stated/recorded' };
 
-/** Ethnicity: the 20 DfE codes, lettered in Ofsted's order (White first, then Mixed, Asian, Black, Other). */
+/** Ethnicity: the 20 DfE codes, lettered in Ofsted's order (White first, by code, then Mixed, Asian, Black, Other as the DfE lists them). */
 const ETHNIC_ORDER = [
-  'WBRI',
-  'WIRI',
-  'WIRT',
-  'WOTH',
-  'WROM',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-] as const;
+  ...Object.keys(ETHNICITY)
+    .filter((c) => c.startsWith('W'))
+    .sort(),
+  ...Object.keys(ETHNICITY).filter((c) => !c.startsWith('W')),
+];
 export const ETHNICITY_CATEGORY: Readonly<Record<string, string>> = Object.fromEntries(ETHNIC_ORDER.map((c, i) => [c, lettered(ETHNIC_ORDER)[i] as string]));
 
 /** Contact and referral source: the DfE's 22 codes in Ofsted's 11 groups. */

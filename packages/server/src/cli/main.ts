@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
+// The areas' deadline rules, registered with the timescales engine.
+import '../areas/obligation-rules.ts';
 import { calendarCommand } from './calendar.ts';
 import { kpiCommand } from './kpi.ts';
 import { migrateCommand, seedCommand } from './database.ts';

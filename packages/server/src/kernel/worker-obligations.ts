@@ -8,7 +8,8 @@ import { SUPERVISED_ROLES } from '@lantern/core/workforce';
 import { effectiveDue, ruleById } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
-import { councilTimescaleSettings, dueOf } from './obligations.ts';
+import { dueOf } from './obligations.ts';
+import { councilTimescaleSettings } from './settings.ts';
 
 export const WORKER_RULES = ['supervision', 'supervision-asye', 'induction'] as const;
 export type WorkerRule = (typeof WORKER_RULES)[number];

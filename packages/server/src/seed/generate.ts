@@ -16,6 +16,8 @@ import type { Role } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { hashPassword } from '../kernel/auth/passwords.ts';
 import { batch, type Ledger } from '../kernel/ledger.ts';
+// The areas' deadline rules, registered with the timescales engine (the generator derives every deadline at the end).
+import '../areas/obligation-rules.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { insertRowsStatements } from '../kernel/db/insert-rows.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';

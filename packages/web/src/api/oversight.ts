@@ -1,33 +1,13 @@
 /** Management oversight on a child's record: decisions, risk assessments, case audits; and induction. */
+import type { newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
+import type { AuditAction, AuditGrades, CaseAudit, RiskAssessment } from '@lantern/core/views/oversight';
+import type { z } from 'zod';
 import { request } from './client.ts';
 
-export type RiskAssessment = {
-  riskAssessmentId: string;
-  assessedOn: string;
-  worries: string;
-  strengths: string;
-  nextSteps: string;
-  workerScale: number;
-  familyScale: number | null;
-  recordedBy: string | null;
-  managerScale: number | null;
-  managerView: string | null;
-  manager: string | null;
-  managerOn: string | null;
-  gap: number | null;
-  overOptimistic: boolean;
-  version: number;
-};
+export type { AuditAction, AuditGrades, CaseAudit, RiskAssessment };
 
-export type NewDecision = { kind: string; decidedOn: string; reasons: string; evidenceSeen: string };
-export type NewRiskAssessment = {
-  assessedOn: string;
-  worries: string;
-  strengths: string;
-  nextSteps: string;
-  workerScale: number;
-  familyScale: number | null;
-};
+export type NewDecision = z.input<typeof newDecision>;
+export type NewRiskAssessment = z.input<typeof newRiskAssessment>;
 
 const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
 
@@ -62,42 +42,7 @@ export const inductionApi = {
     request<Induction>('POST', `${worker(workerId)}/${encodeURIComponent(itemId)}`, { body: { completedOn } }),
 };
 
-export type CaseAudit = {
-  caseAuditId: string;
-  auditedOn: string;
-  auditor: string | null;
-  grade: string;
-  summary: string;
-  answers: { questionId: string; question: string; answer: string; comment: string | null }[];
-  moderatedOn: string | null;
-  moderator: string | null;
-  moderatedGrade: string | null;
-  moderationNotes: string | null;
-  finalGrade: string;
-  version: number;
-  actions: AuditAction[];
-};
-export type AuditAction = {
-  actionId: string;
-  finding: string;
-  action: string;
-  ownerWorkerId: string;
-  owner: string;
-  dueDate: string;
-  completedOn: string | null;
-  completedBy: string | null;
-  evidence: string | null;
-  overdue: boolean;
-  version: number;
-};
-export type NewCaseAudit = {
-  auditedOn: string;
-  grade: string;
-  summary: string;
-  answers: { questionId: string; answer: string; comment: string | null }[];
-  actions: { finding: string; action: string; ownerWorkerId: string; dueDate: string }[];
-};
-export type AuditGrades = { outstanding: number; good: number; 'requires-improvement': number; inadequate: number; moderated: number };
+export type NewCaseAudit = z.input<typeof newCaseAudit>;
 
 export const caseAuditApi = {
   questions: () => request<{ questions: { id: string; text: string }[] }>('GET', '/api/case-audit-questions'),

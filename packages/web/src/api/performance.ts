@@ -1,124 +1,32 @@
 /** The performance and improvement API: indicators, benchmarks, the plan and the board pack. */
 import { request } from './client.ts';
 
-export type ScopeKind = 'council' | 'service' | 'team' | 'worker';
+import type { IndicatorDefinition } from '@lantern/core/indicators';
+import type {
+  ActionStatus,
+  Benchmarks,
+  BoardPack,
+  ChildBehind,
+  ImprovementAction,
+  IndicatorResult,
+  Inspection,
+  ScopeKind,
+  TeamResult,
+} from '@lantern/core/views/performance';
 
-export type IndicatorResult = {
-  id: string;
-  title: string;
-  area: string;
-  unit: 'percent' | 'per-10k' | 'count' | 'average' | 'median-days';
-  measure: 'period' | 'snapshot';
-  asOf: string;
-  period: { from: string; to: string } | null;
-  scope: { kind: ScopeKind; id: string };
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  per10k: number | null;
-  medianDays: number | null;
-  maxDays: number | null;
-  suppressed: boolean;
-  frozen: boolean;
-  higherIsBetter: boolean | null;
-  england: { value: number; year: string; note?: string } | null;
-};
-
-export type IndicatorDefinition = {
-  id: string;
-  area: string;
-  title: string;
-  definition: string;
-  numerator: string;
-  denominator: string | null;
-  unit: IndicatorResult['unit'];
-  measure: IndicatorResult['measure'];
-  source: string;
-  dfeNote?: string;
-};
-
-export type TeamResult = IndicatorResult & { groupId: string | null; name: string };
-
-export type ChildBehind = {
-  childId: string;
-  laChildId: string;
-  name: string;
-  onDate: string;
-  inNumerator: boolean;
-  days: number | null;
-  worker: string | null;
-  team: string | null;
-};
-
-export type BenchmarkYear = {
-  year: string;
-  council: number | null;
-  councilPublished: number | null;
-  england: number | null;
-  region: number | null;
-  neighboursAverage: number | null;
-  neighbours: { code: string; name: string; rank: number; value: number | null }[];
-};
-
-export type Benchmarks = {
-  id: string;
-  title: string;
-  unit: string;
-  higherIsBetter: boolean | null;
-  region: { code: string; name: string } | null;
-  neighbours: { code: string; name: string; rank: number }[];
-  years: BenchmarkYear[];
-};
-
-export type ActionStatus = 'not-started' | 'on-track' | 'off-track' | 'done';
-
-export type ImprovementAction = {
-  actionId: string;
-  recommendationId: string;
-  recommendationNumber: number;
-  inspectionId: string;
-  title: string;
-  ownerUserId: string;
-  ownerName: string;
-  dueDate: string;
-  status: ActionStatus;
-  evidence: string | null;
-  completedOn: string | null;
-  overdue: boolean;
-  version: number;
-  measure: {
-    indicatorId: string;
-    title: string;
-    unit: string;
-    target: number | null;
-    baseline: number | null;
-    current: number | null;
-    targetMet: boolean | null;
-  } | null;
-};
-
-export type Inspection = {
-  inspectionId: string;
-  kind: string;
-  framework: string;
-  startedOn: string;
-  publishedOn: string | null;
-  findings: string;
-  judgements: { area: string; grade: string }[];
-  recommendations: { recommendationId: string; number: number; text: string; actions: ImprovementAction[] }[];
-};
-
-export type BoardPack = {
-  asOf: string;
-  since: string;
-  aggregatesOnly: boolean;
-  council: string;
-  indicators: (IndicatorResult & { previous: number | null })[];
-  progress: Record<ActionStatus | 'total' | 'overdue' | 'doneSince', number>;
-  slipped: ImprovementAction[];
-  doneSince: ImprovementAction[];
-  inspections: Inspection[];
-};
+export type {
+  ActionStatus,
+  BenchmarkYear,
+  Benchmarks,
+  BoardPack,
+  ChildBehind,
+  ImprovementAction,
+  IndicatorResult,
+  Inspection,
+  ScopeKind,
+  TeamResult,
+} from '@lantern/core/views/performance';
+export type { IndicatorDefinition };
 
 type Scope = { asOf?: string; months?: number; scope?: ScopeKind; scopeId?: string };
 

@@ -1,31 +1,11 @@
 /** Header rules: the child's sex, date of birth, ethnicity, UPN and motherhood. */
+import { ETHNICITY, SSDA903_UPN_UNKNOWN } from '../../codes.ts';
 import { lastEpisodeOf, lookedAfterInYear } from './derived.ts';
 import { ageOn, BLANK, birthday, isDay } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
-export const ETHNIC_CODES = [
-  'WBRI',
-  'WIRI',
-  'WOTH',
-  'WIRT',
-  'WROM',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-];
-export const UPN_UNKNOWN = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5'];
+const ETHNIC_CODES = Object.keys(ETHNICITY);
+const UPN_UNKNOWN = SSDA903_UPN_UNKNOWN;
 /** A UPN: a check letter (not I, O or S), 11 digits, then a digit or a letter for a temporary UPN. */
 const UPN = /^[A-HJ-NPQR-Z]\d{11}[\dA-Z]$/;
 const isFemale = (sex: string) => sex === 'F' || sex === '2';

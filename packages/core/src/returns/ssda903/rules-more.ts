@@ -2,6 +2,7 @@
  * Social worker episodes, deprivation of liberty (2026/27), postcodes, rules comparing with last
  * year's return, and rules against Ofsted's provider list.
  */
+import { SSDA903_UPN_UNKNOWN } from '../../codes.ts';
 import { inYear, lastEpisodeOf, lookedAfterAtEnd, POSTCODE } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
@@ -269,7 +270,7 @@ function firstMatchingOpen(code: string, field: string): RuleCheck {
   );
 }
 
-const UPN_UNKNOWN = new Set(['UN1', 'UN2', 'UN3', 'UN4', 'UN5']);
+const UPN_UNKNOWN = new Set(SSDA903_UPN_UNKNOWN);
 const lastYearRules: RuleCheck[] = [
   sameAsLastYear('202', 'SEX'),
   sameAsLastYear('203', 'DOB'),

@@ -10,6 +10,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { change } from '../../kernel/ledger.ts';
 import { forbidden, invalid } from '../../kernel/http/problem.ts';
+import { councilSetting } from '../../kernel/settings.ts';
 import { childObligations } from '../timescales/service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,9 +18,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export type RepeatSetting = { episodes: number; days: number };
 
 export async function repeatMissingSetting(db: Kysely<Database>, laCode: string): Promise<RepeatSetting> {
-  const row = await db.selectFrom('council_setting').select('value').where('la_code', '=', laCode).where('key', '=', 'missing.repeat').executeTakeFirst();
-  if (!row) return { ...REPEAT_MISSING_DEFAULT };
-  return (typeof row.value === 'string' ? JSON.parse(row.value) : row.value) as RepeatSetting;
+  return ((await councilSetting(db, laCode, 'missing.repeat')) as RepeatSetting | undefined) ?? { ...REPEAT_MISSING_DEFAULT };
 }
 
 export async function setRepeatMissing(db: Kysely<Database>, actor: Actor, value: RepeatSetting) {

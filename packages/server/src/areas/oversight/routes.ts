@@ -1,4 +1,5 @@
 import { auditActionDone, managerView, moderation, newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
+import { auditGradesView as grades, caseAuditView, decisionView as decision, riskAssessmentView } from '@lantern/core/views/oversight';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -11,33 +12,9 @@ import { recordDecision } from './decisions.ts';
 import { recordManagerView, recordRiskAssessment, riskAssessments } from './risk.ts';
 
 const child = z.object({ childId: z.string() });
-const decision = z.object({
-  childId: z.uuid(),
-  laChildId: z.string(),
-  childName: z.string(),
-  on: z.string(),
-  kind: z.string(),
-  label: z.string(),
-  recordType: z.string(),
-  recordId: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedByUserId: z.uuid().nullable(),
-  decidedByWorkerId: z.uuid().nullable(),
-  role: z.string().nullable(),
-  reasons: z.string().nullable(),
-  evidence: z.string().nullable(),
-  detail: z.string().nullable(),
-});
 const id = (what: string, v: string) => {
   if (!isUuid(v)) throw notFound(what);
 };
-const grades = z.object({
-  outstanding: z.number().int(),
-  good: z.number().int(),
-  'requires-improvement': z.number().int(),
-  inadequate: z.number().int(),
-  moderated: z.number().int(),
-});
 
 export async function oversightRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -126,25 +103,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
       params: child,
       response: {
         200: z.object({
-          riskAssessments: z.array(
-            z.object({
-              riskAssessmentId: z.uuid(),
-              assessedOn: z.string(),
-              worries: z.string(),
-              strengths: z.string(),
-              nextSteps: z.string(),
-              workerScale: z.number().int(),
-              familyScale: z.number().int().nullable(),
-              recordedBy: z.string().nullable(),
-              managerScale: z.number().int().nullable(),
-              managerView: z.string().nullable(),
-              manager: z.string().nullable(),
-              managerOn: z.string().nullable(),
-              gap: z.number().int().nullable(),
-              overOptimistic: z.boolean(),
-              version: z.number().int(),
-            }),
-          ),
+          riskAssessments: z.array(riskAssessmentView),
         }),
       },
     },
@@ -196,37 +155,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
       params: child,
       response: {
         200: z.object({
-          caseAudits: z.array(
-            z.object({
-              caseAuditId: z.uuid(),
-              auditedOn: z.string(),
-              auditor: z.string().nullable(),
-              grade: z.string(),
-              summary: z.string(),
-              answers: z.array(z.object({ questionId: z.string(), question: z.string(), answer: z.string(), comment: z.string().nullable() })),
-              moderatedOn: z.string().nullable(),
-              moderator: z.string().nullable(),
-              moderatedGrade: z.string().nullable(),
-              moderationNotes: z.string().nullable(),
-              finalGrade: z.string(),
-              version: z.number().int(),
-              actions: z.array(
-                z.object({
-                  actionId: z.uuid(),
-                  finding: z.string(),
-                  action: z.string(),
-                  ownerWorkerId: z.uuid(),
-                  owner: z.string(),
-                  dueDate: z.string(),
-                  completedOn: z.string().nullable(),
-                  completedBy: z.string().nullable(),
-                  evidence: z.string().nullable(),
-                  overdue: z.boolean(),
-                  version: z.number().int(),
-                }),
-              ),
-            }),
-          ),
+          caseAudits: z.array(caseAuditView),
         }),
       },
     },

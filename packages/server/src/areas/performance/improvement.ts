@@ -21,7 +21,9 @@ export const NO_OVERALL_GRADE_FROM = '2026-04-01';
 export const OVERALL_AREA = 'overall-effectiveness';
 
 export const INSPECTION_KINDS = ['ilacs-standard', 'ilacs-short', 'monitoring-visit', 'focused-visit', 'jtai', 'other'] as const;
-export const ACTION_STATUSES = ['not-started', 'on-track', 'off-track', 'done'] as const;
+import { ACTION_STATUSES } from '@lantern/core/views/performance';
+
+export { ACTION_STATUSES };
 
 export const newInspection = z.object({
   kind: z.enum(INSPECTION_KINDS),

@@ -1,11 +1,22 @@
 import { addCalendarMonths, todayInEngland } from '@lantern/core/calendar';
 import { INDICATOR_AREAS, INDICATORS, INDICATORS_TO_COME } from '@lantern/core/indicators';
 import { isoDate } from '@lantern/core/schemas';
+import {
+  ACTION_STATUSES,
+  benchmarksView,
+  boardPackView,
+  childrenBehindView,
+  improvementActionView as actionView,
+  indicatorResultView,
+  inspectionView,
+  SCOPE_KINDS,
+  scopeView,
+  teamResultView,
+} from '@lantern/core/views/performance';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../kernel/http/app.ts';
 import {
-  ACTION_STATUSES,
   actionChanges,
   actionWorklist,
   addAction,
@@ -19,34 +30,12 @@ import {
 import { compare, loadBenchmarks, loadNeighbours } from './benchmark.ts';
 import { checkScope, childrenBehind, compareTeams, computeAll, computeIndicator, freezeMonth, parseScope, trend } from './service.ts';
 
-const scopeKind = z.enum(['council', 'service', 'team', 'worker']);
+const scopeKind = z.enum(SCOPE_KINDS);
 const kpiQuery = z.object({
   asOf: isoDate.optional().describe('The last day of the period, or the snapshot date (default: today in England)'),
   months: z.coerce.number().int().min(1).max(36).optional().describe('The length of the period in months (default 12)'),
   scope: scopeKind.optional(),
   scopeId: z.string().max(200).optional().describe('The service name, team id or worker id'),
-});
-
-const scopeView = z.object({ kind: scopeKind, id: z.string() });
-export const indicatorResultView = z.object({
-  id: z.string(),
-  title: z.string(),
-  area: z.string(),
-  unit: z.string(),
-  measure: z.string(),
-  asOf: z.string(),
-  period: z.object({ from: z.string(), to: z.string() }).nullable(),
-  scope: scopeView,
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  value: z.number().nullable(),
-  per10k: z.number().nullable(),
-  medianDays: z.number().nullable(),
-  maxDays: z.number().nullable(),
-  suppressed: z.boolean(),
-  frozen: z.boolean(),
-  higherIsBetter: z.boolean().nullable(),
-  england: z.object({ value: z.number(), year: z.string(), note: z.string().optional() }).nullable(),
 });
 
 const indicatorParams = z.object({ indicatorId: z.string() });
@@ -114,7 +103,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       summary: 'One indicator for each team (or service), side by side',
       params: indicatorParams,
       querystring: kpiQuery.pick({ asOf: true, months: true }).extend({ by: z.enum(['team', 'service']).default('team') }),
-      response: { 200: z.object({ groups: z.array(indicatorResultView.extend({ groupId: z.string().nullable(), name: z.string() })) }) },
+      response: { 200: z.object({ groups: z.array(teamResultView) }) },
     },
     handler: async (req) => ({
       groups: await compareTeams(db(), req.actor(), req.params.indicatorId, {
@@ -132,27 +121,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       summary: 'The children behind a number (for roles with access to children’s records)',
       params: indicatorParams,
       querystring: kpiQuery.extend({ only: z.enum(['numerator', 'not-numerator']).optional() }),
-      response: {
-        200: z.object({
-          id: z.string(),
-          title: z.string(),
-          asOf: z.string(),
-          period: z.object({ from: z.string(), to: z.string() }).nullable(),
-          hidden: z.number().int(),
-          children: z.array(
-            z.object({
-              childId: z.string(),
-              laChildId: z.string(),
-              name: z.string(),
-              onDate: z.string(),
-              inNumerator: z.boolean(),
-              days: z.number().nullable(),
-              worker: z.string().nullable(),
-              team: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: childrenBehindView },
     },
     handler: async (req) => {
       const actor = req.actor();
@@ -210,27 +179,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The council against England, its region and its statistical neighbours, year by year',
       params: indicatorParams,
-      response: {
-        200: z.object({
-          id: z.string(),
-          title: z.string(),
-          unit: z.string(),
-          higherIsBetter: z.boolean().nullable(),
-          region: z.object({ code: z.string(), name: z.string() }).nullable(),
-          neighbours: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number().int() })),
-          years: z.array(
-            z.object({
-              year: z.string(),
-              council: z.number().nullable(),
-              councilPublished: z.number().nullable(),
-              england: z.number().nullable(),
-              region: z.number().nullable(),
-              neighboursAverage: z.number().nullable(),
-              neighbours: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number().int(), value: z.number().nullable() })),
-            }),
-          ),
-        }),
-      },
+      response: { 200: benchmarksView },
     },
     handler: async (req) => {
       const actor = req.actor();
@@ -245,44 +194,6 @@ export async function performanceRoutes(fastify: FastifyInstance) {
 
   await improvementRoutes(fastify);
 }
-
-const actionView = z.object({
-  actionId: z.string(),
-  recommendationId: z.string(),
-  recommendationNumber: z.number().int(),
-  inspectionId: z.string(),
-  title: z.string(),
-  ownerUserId: z.string(),
-  ownerName: z.string(),
-  dueDate: z.string(),
-  status: z.enum(ACTION_STATUSES),
-  evidence: z.string().nullable(),
-  completedOn: z.string().nullable(),
-  overdue: z.boolean(),
-  version: z.number().int(),
-  measure: z
-    .object({
-      indicatorId: z.string(),
-      title: z.string(),
-      unit: z.string(),
-      target: z.number().nullable(),
-      baseline: z.number().nullable(),
-      current: z.number().nullable(),
-      targetMet: z.boolean().nullable(),
-    })
-    .nullable(),
-});
-
-const inspectionView = z.object({
-  inspectionId: z.string(),
-  kind: z.string(),
-  framework: z.string(),
-  startedOn: z.string(),
-  publishedOn: z.string().nullable(),
-  findings: z.string(),
-  judgements: z.array(z.object({ area: z.string(), grade: z.string() })),
-  recommendations: z.array(z.object({ recommendationId: z.string(), number: z.number().int(), text: z.string(), actions: z.array(actionView) })),
-});
 
 async function improvementRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -353,27 +264,7 @@ async function improvementRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The board pack: indicators, the plan’s progress, and what slipped since the last board',
       querystring: asOfQuery.extend({ since: isoDate.optional().describe('The last board’s date (default: a month before)') }),
-      response: {
-        200: z.object({
-          asOf: z.string(),
-          since: z.string(),
-          aggregatesOnly: z.boolean(),
-          council: z.string(),
-          indicators: z.array(indicatorResultView.extend({ previous: z.number().nullable() })),
-          progress: z.object({
-            total: z.number().int(),
-            'not-started': z.number().int(),
-            'on-track': z.number().int(),
-            'off-track': z.number().int(),
-            done: z.number().int(),
-            overdue: z.number().int(),
-            doneSince: z.number().int(),
-          }),
-          slipped: z.array(actionView),
-          doneSince: z.array(actionView),
-          inspections: z.array(inspectionView),
-        }),
-      },
+      response: { 200: boardPackView },
     },
     handler: async (req) => {
       const asOf = req.query.asOf ?? todayInEngland();

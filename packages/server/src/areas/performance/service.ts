@@ -11,41 +11,19 @@ import { childrenInScope } from '../../kernel/access.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { councilSetting } from '../../kernel/settings.ts';
+import type { ChildBehind, IndicatorResult, KpiScope, ScopeKind } from '@lantern/core/views/performance';
 import { change } from '../../kernel/ledger.ts';
 import { INDICATOR_SQL, type Window } from './indicators.ts';
 
-export type ScopeKind = 'council' | 'service' | 'team' | 'worker';
-export type KpiScope = { kind: ScopeKind; id: string };
+export type { IndicatorResult, KpiScope, ScopeKind } from '@lantern/core/views/performance';
 export const COUNCIL: KpiScope = { kind: 'council', id: '' };
-
-export type IndicatorResult = {
-  id: string;
-  title: string;
-  area: IndicatorDefinition['area'];
-  unit: IndicatorDefinition['unit'];
-  measure: IndicatorDefinition['measure'];
-  asOf: string;
-  period: { from: string; to: string } | null;
-  scope: KpiScope;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  per10k: number | null;
-  medianDays: number | null;
-  maxDays: number | null;
-  suppressed: boolean;
-  frozen: boolean;
-  higherIsBetter: boolean | null;
-  england: IndicatorDefinition['england'];
-};
 
 export const POPULATION_SETTING = 'population-0-17';
 
 /** The council's population aged 0–17, the denominator of every rate per 10,000 (a council setting). */
 export async function councilPopulation(db: Kysely<Database>, laCode: string): Promise<number | null> {
-  const row = await db.selectFrom('council_setting').select('value').where('la_code', '=', laCode).where('key', '=', POPULATION_SETTING).executeTakeFirst();
-  if (!row) return null;
-  const v = typeof row.value === 'string' ? JSON.parse(row.value) : row.value;
+  const v = await councilSetting(db, laCode, POPULATION_SETTING);
   return typeof v === 'number' && v > 0 ? v : null;
 }
 
@@ -292,16 +270,7 @@ export async function trend(db: Kysely<Database>, laCode: string, id: string, q:
   return { id: def.id, title: def.title, unit: def.unit, points };
 }
 
-export type ChildBehind = {
-  childId: string;
-  laChildId: string;
-  name: string;
-  onDate: string;
-  inNumerator: boolean;
-  days: number | null;
-  worker: string | null;
-  team: string | null;
-};
+export type { ChildBehind } from '@lantern/core/views/performance';
 
 /**
  * The children behind a number, for those who may read their records: each unit of the

@@ -30,7 +30,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
-import { councilTimescaleSettings } from '../../kernel/obligations.ts';
+import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { currentProtectionPlan } from '../protection/index.ts';
 import { routeWithin } from './routing.ts';

@@ -10,8 +10,8 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
-import { councilTimescaleSettings, ENGINE_RULES, refreshObligations } from '../../kernel/obligations.ts';
-import { putSetting } from '../../kernel/settings.ts';
+import { engineRuleIds, refreshObligations } from '../../kernel/obligations.ts';
+import { councilTimescaleSettings, putSetting } from '../../kernel/settings.ts';
 import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 type Row = {
@@ -187,7 +187,7 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
     await putSetting(ledger, rule.setting as string, due, { due });
-    let rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    let rebuilt = engineRuleIds().includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
     if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };
   });

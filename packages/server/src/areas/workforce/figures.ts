@@ -26,18 +26,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-
-const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+import { councilSettings } from '../../kernel/settings.ts';
 
 /** The council's workforce settings, with the defaults where it has set none. */
 export async function workforceSettings(db: Kysely<Database>, laCode: string) {
-  const rows = await db
-    .selectFrom('council_setting')
-    .select(['key', 'value'])
-    .where('la_code', '=', laCode)
-    .where('key', 'in', Object.values(WORKFORCE_SETTING))
-    .execute();
-  const by = new Map(rows.map((r) => [r.key, parse(r.value)]));
+  const by = await councilSettings(db, laCode, { keys: Object.values(WORKFORCE_SETTING) });
   return {
     caseload: (by.get(WORKFORCE_SETTING.caseload) as CaseloadSettings | undefined) ?? DEFAULT_CASELOAD,
     inductionChecklist: (by.get(WORKFORCE_SETTING.inductionChecklist) as ChecklistItem[] | undefined) ?? [...DEFAULT_INDUCTION_CHECKLIST],

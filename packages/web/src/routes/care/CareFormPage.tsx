@@ -2,14 +2,13 @@
 import { type FormEvent, Fragment, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
-import { problemOf } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FieldAnchors, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
+import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
 import { Button, DateInput, Radios, Select, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { type DateParts, dateParts } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
+import { checkWith, type Problems, readDate, useSend } from '../../components/forms.ts';
 import { FORMS, type FormSpec } from './forms.ts';
 
 export const carePath = (childId: string) => `/children/${childId}/looked-after-care`;
@@ -33,10 +32,9 @@ function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(spec.fields.map((f) => [f.name, f.kind === 'date' ? dateParts(initial?.values[f.name] || null) : (initial?.values[f.name] ?? '')])),
   );
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  usePageTitle(`${spec.title} – ${view.name}`, hasErrors(errors));
   const anchors: FieldAnchors = Object.fromEntries(spec.fields.map((f) => [f.name, f.kind === 'date' ? `${f.name}-day` : f.name]));
+  const { errors, busy, send } = useSend(anchors);
+  usePageTitle(`${spec.title} – ${view.name}`, hasErrors(errors));
   const reason = spec.whyNot?.(view) ?? (view.canRecord ? null : 'You cannot record this for this child.');
 
   const back = (
@@ -77,24 +75,12 @@ function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {
     }
     if (initial?.version !== undefined) body.version = initial.version;
     Object.assign(body, spec.fixed?.(view));
-    const checked = checkWith(spec.schema, body, problems, {});
-    if (problems.length || checked === null) {
-      setErrors(errorsFrom(problems, anchors));
-      return;
-    }
-    setBusy(true);
-    try {
-      await careApi.send(view.childId, spec.method, spec.path(view), body);
-      navigate(carePath(view.childId), { state: { notice: spec.notice } });
-    } catch (error) {
-      const problem = problemOf(error);
-      setErrors(
-        problem.status === 409 && !problem.errors?.length
-          ? { summary: [{ text: problem.detail ?? 'Someone else changed this record.' }], fields: {} }
-          : errorsFromProblem(problem, anchors),
-      );
-      setBusy(false);
-    }
+    checkWith(spec.schema, body, problems, {});
+    await send(
+      problems,
+      () => careApi.send(view.childId, spec.method, spec.path(view), body),
+      () => navigate(carePath(view.childId), { state: { notice: spec.notice } }),
+    );
   };
 
   return (

@@ -4,16 +4,16 @@
  * error summary, checks against the API's own schema, and going back to the casework with a
  * success banner once saved.
  */
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
-import { api, problemOf } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { CaseworkView, ChildRecord, EpisodeView } from '../../api/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { type FieldAnchors, errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
+import { type FieldAnchors, type FormErrors, hasErrors } from '../../components/errors.ts';
 import { Button } from '../../components/fields.tsx';
+import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { type DateParts, dateFromParts, fullName, todayInEngland } from '../../format.ts';
+import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { caseworkPath, openEpisode } from './steps.ts';
 
@@ -110,8 +110,6 @@ export function StepForm({
   );
 }
 
-export type Problems = Array<[field: string, message: string]>;
-
 /**
  * A form's errors and sending: check here first (the problems found), then send; once saved,
  * back to the casework with `notice` in a success banner. A refusal from the server is shown
@@ -119,97 +117,13 @@ export type Problems = Array<[field: string, message: string]>;
  */
 export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [problemStatus, setProblemStatus] = useState<number | null>(null);
-
-  const submit = async <B,>(problems: Problems, body: B | null, send: (body: B) => Promise<unknown>, notice: string) => {
-    setProblemStatus(null);
-    if (problems.length || body === null) {
-      setErrors(errorsFrom(problems, anchors));
-      return;
-    }
-    setBusy(true);
-    try {
-      await send(body);
-      navigate(caseworkPath(ctx.child.childId), { state: { notice } });
-    } catch (error) {
-      const problem = problemOf(error);
-      setProblemStatus(problem.status);
-      // Someone else saved first: say so plainly; the page offers a reload.
-      if (problem.status === 409) setErrors({ summary: [{ text: problem.detail ?? 'Someone else changed this record since you opened it.' }], fields: {} });
-      else setErrors(errorsFromProblem(problem, anchors));
-      setBusy(false);
-    }
-  };
+  const { errors, busy, send, problemStatus } = useSend(anchors);
+  const submit = <B,>(problems: Problems, body: B | null, call: (body: B) => Promise<unknown>, notice: string) =>
+    // A body is null only when its check found problems.
+    send(
+      problems,
+      () => call(body as B),
+      () => navigate(caseworkPath(ctx.child.childId), { state: { notice } }),
+    );
   return { errors, busy, submit, problemStatus };
-}
-
-/**
- * Checks a body against the API's own schema, so nothing is sent that the server would refuse
- * for its shape. Adds a problem for each field that breaks a rule and has none yet: the
- * schema's own words for its named rules, else the form's words for the field. Returns the body
- * as the schema reads it (trimmed), or null when there are problems.
- */
-export function checkWith<S extends z.ZodType>(
-  schema: S,
-  body: { [K in keyof z.input<S>]?: unknown },
-  problems: Problems,
-  words: Record<string, string>,
-): z.output<S> | null {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? 'body');
-      if (problems.some(([f]) => f === field)) continue;
-      const named = issue.code === 'custom' && (issue as { params?: { rule?: string } }).params?.rule;
-      problems.push([field, named ? issue.message : (words[field] ?? 'Check this answer')]);
-    }
-  }
-  return problems.length || !result.success ? null : result.data;
-}
-
-/**
- * A GOV.UK date input's value as an ISO date, adding a problem when it is missing (and
- * required), not a real date, or in the future (unless allowed).
- */
-export function readDate(
-  problems: Problems,
-  field: string,
-  parts: DateParts,
-  options: { what: string; label: string; required?: boolean; future?: boolean; notBefore?: { date: string; what: string } },
-): string | null {
-  const read = dateFromParts(parts, options.label);
-  if ('error' in read) {
-    problems.push([field, read.error]);
-    return null;
-  }
-  if (!read.iso) {
-    if (options.required !== false) problems.push([field, `Enter ${options.what}`]);
-    return null;
-  }
-  if (!options.future && read.iso > todayInEngland()) {
-    problems.push([field, `${options.label} must be today or in the past`]);
-    return null;
-  }
-  if (options.notBefore && read.iso < options.notBefore.date) {
-    problems.push([field, `${options.label} must be on or after ${options.notBefore.what}`]);
-    return null;
-  }
-  return read.iso;
-}
-
-/** A yes/no radio's value as a boolean, adding a problem when it is not answered. */
-export function readYesNo(problems: Problems, field: string, value: string, question: string): boolean | null {
-  if (value === 'yes') return true;
-  if (value === 'no') return false;
-  problems.push([field, question]);
-  return null;
-}
-
-/** Options for a select or radios from a code list. */
-export function optionsOf(list: Readonly<Record<string, string>>, only?: readonly string[]) {
-  return Object.entries(list)
-    .filter(([value]) => !only || only.includes(value))
-    .map(([value, label]) => ({ value, label }));
 }

@@ -1,27 +1,19 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
 import { api, problemOf } from '../../api/client.ts';
-import { type AuditAction, type CaseAudit, caseAuditApi } from '../../api/oversight.ts';
+import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
-import { type DateParts, dateFromParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
+import { type DateParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { readDate } from '../../components/forms.ts';
 
 const GRADES = Object.entries(AUDIT_GRADE).map(([value, label]) => ({ value, label }));
 const ANSWERS = Object.entries(AUDIT_ANSWER).map(([value, label]) => ({ value, label }));
 const gradeLabel = (g: string) => AUDIT_GRADE[g as keyof typeof AUDIT_GRADE] ?? g;
-
-function pastDate(parts: DateParts, field: string, what: string, problems: Array<[string, string]>, future = false): string | null {
-  const date = dateFromParts(parts, what);
-  if ('error' in date) problems.push([field, date.error]);
-  else if (!date.iso) problems.push([field, `Enter ${what.toLowerCase()}`]);
-  else if (!future && date.iso > todayInEngland()) problems.push([field, `${what} cannot be in the future`]);
-  else return date.iso;
-  return null;
-}
 
 /** The child's case audits: each grade (moderated where it was), the answers and the actions; for auditors, the forms. */
 export function CaseAudits({ childId }: { childId: string }) {
@@ -171,7 +163,7 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
     event.preventDefault();
     setRecorded(false);
     const problems: Array<[string, string]> = [];
-    const iso = pastDate(auditedOn, 'auditedOn', 'The date of the audit', problems);
+    const iso = readDate(problems, 'auditedOn', auditedOn, { what: 'the date of the audit', label: 'The date of the audit' });
     for (const q of qs) if (!answers[q.id]) problems.push([`answer-${q.id}`, `Answer “${q.text}”`]);
     if (!grade) problems.push(['grade', 'Select the grade']);
     if (!summary.trim()) problems.push(['summary', 'Enter a summary of the audit']);
@@ -179,7 +171,11 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
       if (!a.finding.trim()) problems.push([`actions.${i}.finding`, `Enter the finding for action ${i + 1}`]);
       if (!a.action.trim()) problems.push([`actions.${i}.action`, `Enter what must be done for action ${i + 1}`]);
       if (!a.ownerWorkerId) problems.push([`actions.${i}.ownerWorkerId`, `Select who owns action ${i + 1}`]);
-      const due = pastDate(a.dueDate, `actions.${i}.dueDate`, `The due date of action ${i + 1}`, problems, true);
+      const due = readDate(problems, `actions.${i}.dueDate`, a.dueDate, {
+        what: `the due date of action ${i + 1}`,
+        label: `The due date of action ${i + 1}`,
+        future: true,
+      });
       return { finding: a.finding.trim(), action: a.action.trim(), ownerWorkerId: a.ownerWorkerId, dueDate: due ?? '' };
     });
     if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
@@ -187,9 +183,14 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
     try {
       await caseAuditApi.record(childId, {
         auditedOn: iso,
-        grade,
+        // Chosen from the code lists' own options; the server checks them again.
+        grade: grade as NewCaseAudit['grade'],
         summary: summary.trim(),
-        answers: qs.map((q) => ({ questionId: q.id, answer: answers[q.id] ?? '', comment: comments[q.id]?.trim() || null })),
+        answers: qs.map((q) => ({
+          questionId: q.id,
+          answer: (answers[q.id] ?? '') as NewCaseAudit['answers'][number]['answer'],
+          comment: comments[q.id]?.trim() || null,
+        })),
         actions: drafted,
       });
       setErrors(NO_ERRORS);
@@ -305,7 +306,7 @@ function ModerationForm({ childId, audit, onRecorded }: { childId: string; audit
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Array<[string, string]> = [];
-    const iso = pastDate(on, 'moderatedOn', 'The date of the moderation', problems);
+    const iso = readDate(problems, 'moderatedOn', on, { what: 'the date of the moderation', label: 'The date of the moderation' });
     if (!grade) problems.push(['grade', 'Select the moderated grade']);
     if (!notes.trim()) problems.push(['notes', 'Enter your moderation notes']);
     if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
@@ -363,7 +364,7 @@ function ActionDoneForm({ action, onDone }: { action: AuditAction; onDone: () =>
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Array<[string, string]> = [];
-    const iso = pastDate(on, 'completedOn', 'The date it was done', problems);
+    const iso = readDate(problems, 'completedOn', on, { what: 'the date it was done', label: 'The date it was done' });
     if (!evidence.trim()) problems.push(['evidence', 'Enter the evidence that it was done']);
     if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
     setBusy(true);

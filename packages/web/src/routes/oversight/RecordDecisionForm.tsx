@@ -1,11 +1,10 @@
 import { DECISION_KIND } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
-import { problemOf } from '../../api/client.ts';
-import { oversightApi } from '../../api/oversight.ts';
+import { type NewDecision, oversightApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
-import { dateFromParts, dateParts, todayInEngland } from '../../format.ts';
+import { dateParts, todayInEngland } from '../../format.ts';
+import { type Problems, readDate, useSend } from '../../components/forms.ts';
 
 const ANCHORS = { kind: 'kind', decidedOn: 'decidedOn-day', reasons: 'reasons', evidenceSeen: 'evidenceSeen' };
 
@@ -16,34 +15,32 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
   const [decidedOn, setDecidedOn] = useState(dateParts(todayInEngland()));
   const [reasons, setReasons] = useState('');
   const [evidenceSeen, setEvidenceSeen] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSend(ANCHORS);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problems: Array<[string, string]> = [];
+    const problems: Problems = [];
     if (!kind) problems.push(['kind', 'Select the kind of decision']);
-    const date = dateFromParts(decidedOn, 'The date of the decision');
-    if ('error' in date) problems.push(['decidedOn', date.error]);
-    else if (!date.iso) problems.push(['decidedOn', 'Enter the date of the decision']);
-    else if (date.iso > todayInEngland()) problems.push(['decidedOn', 'The date of the decision cannot be in the future']);
+    const on = readDate(problems, 'decidedOn', decidedOn, { what: 'the date of the decision', label: 'The date of the decision' });
     if (!reasons.trim()) problems.push(['reasons', 'Enter the reasons for the decision']);
     if (!evidenceSeen.trim()) problems.push(['evidenceSeen', 'Enter the evidence you saw']);
-    if (problems.length || !('iso' in date) || !date.iso) return setErrors(errorsFrom(problems, ANCHORS));
-    setBusy(true);
-    try {
-      await oversightApi.recordDecision(childId, { kind, decidedOn: date.iso, reasons: reasons.trim(), evidenceSeen: evidenceSeen.trim() });
-      setErrors(NO_ERRORS);
-      setKind('');
-      setReasons('');
-      setEvidenceSeen('');
-      setDecidedOn(dateParts(todayInEngland()));
-      onRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), ANCHORS));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      problems,
+      () =>
+        oversightApi.recordDecision(childId, {
+          kind: kind as NewDecision['kind'],
+          decidedOn: on as string,
+          reasons: reasons.trim(),
+          evidenceSeen: evidenceSeen.trim(),
+        }),
+      () => {
+        setKind('');
+        setReasons('');
+        setEvidenceSeen('');
+        setDecidedOn(dateParts(todayInEngland()));
+        onRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
+      },
+    );
   };
 
   return (

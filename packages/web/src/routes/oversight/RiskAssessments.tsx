@@ -5,21 +5,13 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
-import { dateFromParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
+import { dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { readDate } from '../../components/forms.ts';
 
 const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }));
 const SCALE_HINT = '0 means the child will be harmed again; 10 means everyone is confident the child is safe';
-
-function dateOrProblem(parts: ReturnType<typeof dateParts>, field: string, what: string, problems: Array<[string, string]>): string | null {
-  const date = dateFromParts(parts, what);
-  if ('error' in date) problems.push([field, date.error]);
-  else if (!date.iso) problems.push([field, `Enter ${what.toLowerCase()}`]);
-  else if (date.iso > todayInEngland()) problems.push([field, `${what} cannot be in the future`]);
-  else return date.iso;
-  return null;
-}
 
 /** The child's risk assessments: the worker's view and scales, the manager's beside them, and any over-optimism. */
 export function RiskAssessments({ childId }: { childId: string }) {
@@ -112,7 +104,7 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
     event.preventDefault();
     setRecorded(false);
     const problems: Array<[string, string]> = [];
-    const iso = dateOrProblem(assessedOn, 'assessedOn', 'The date of the assessment', problems);
+    const iso = readDate(problems, 'assessedOn', assessedOn, { what: 'the date of the assessment', label: 'The date of the assessment' });
     if (!worries.trim()) problems.push(['worries', 'Enter what you are worried about']);
     if (!strengths.trim()) problems.push(['strengths', 'Enter what is working well']);
     if (!nextSteps.trim()) problems.push(['nextSteps', 'Enter what needs to happen']);
@@ -204,7 +196,7 @@ function ManagerViewForm({ childId, assessment, onRecorded }: { childId: string;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Array<[string, string]> = [];
-    const iso = dateOrProblem(on, 'on', 'The date of your view', problems);
+    const iso = readDate(problems, 'on', on, { what: 'the date of your view', label: 'The date of your view' });
     if (!managerScale) problems.push(['managerScale', 'Select your safety scale, from 0 to 10']);
     if (!view.trim()) problems.push(['view', 'Enter your view']);
     if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));

@@ -9,7 +9,7 @@ import { Button, Checkboxes, DateInput, Select, Textarea } from '../../component
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
+import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import type { ChildPartnerWork, ChildRequest, Meeting, PartnerOrganisation } from './types.ts';
 

@@ -12,7 +12,7 @@ import { Button, DateInput, Textarea, TextInput } from '../../components/fields.
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
+import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { RequestStateTag } from './labels.tsx';
 import type { PartnerRequestView } from './types.ts';
 

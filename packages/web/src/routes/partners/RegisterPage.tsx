@@ -1,14 +1,13 @@
 /** The register of partner agencies: organisations, their named and escalation contacts, partner sign-ins. */
 import { newPartnerContact, newPartnerOrganisation, newPartnerUser, PARTNER_TYPE } from '@lantern/core/partners';
 import { type FormEvent, useState } from 'react';
-import { partnersApi, problemOf } from '../../api/client.ts';
+import { partnersApi } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, Checkboxes, Select, TextInput } from '../../components/fields.tsx';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { checkWith, type Problems } from '../casework/StepPage.tsx';
+import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import type { PartnerOrganisation } from './types.ts';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_TYPE).map(([value, t]) => ({ value, label: t.label }));
@@ -66,26 +65,6 @@ export function RegisterPage() {
   );
 }
 
-/** Sends a checked body and reports the outcome; the form's errors otherwise. */
-function useSend(anchors: Record<string, string>) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const send = async <B,>(problems: Problems, body: B | null, call: (b: B) => Promise<unknown>, done: () => void) => {
-    if (problems.length || body === null) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await call(body);
-      setErrors(NO_ERRORS);
-      done();
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), anchors));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { errors, busy, send };
-}
-
 function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
   const [name, setName] = useState('');
   const [partnerType, setPartnerType] = useState('');
@@ -99,8 +78,8 @@ function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
     });
     form.send(
       problems,
-      body,
-      (b) => partnersApi.addOrganisation(b),
+      // A body is null only when its check found problems.
+      () => partnersApi.addOrganisation(body!),
       () => {
         setName('');
         onSaved(`${name} added to the register.`);
@@ -145,8 +124,8 @@ function AddContact({ organisations, onSaved }: { organisations: PartnerOrganisa
     });
     form.send(
       problems,
-      body,
-      (b) => partnersApi.addContact(organisationId, b),
+      // A body is null only when its check found problems.
+      () => partnersApi.addContact(organisationId, body!),
       () => {
         setName('');
         setJobTitle('');
@@ -204,8 +183,8 @@ function AddPartnerUser({ organisations, onSaved }: { organisations: PartnerOrga
     });
     form.send(
       problems,
-      body,
-      (b) => partnersApi.addPartnerUser(organisationId, b),
+      // A body is null only when its check found problems.
+      () => partnersApi.addPartnerUser(organisationId, body!),
       () => {
         setPassword('');
         onSaved(`${username} may now sign in and see the open requests to their agency.`);

@@ -19,6 +19,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SSDA903_UPN_UNKNOWN } from '@lantern/core/codes';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
@@ -50,7 +51,7 @@ const RNE = new Set(['S', 'L', 'P', 'T', 'B', 'U']);
 const CIN = new Set(['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8']);
 const PROVIDERS = new Set(['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5']);
 const PN = new Set(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7']);
-const UPN_UNKNOWN = new Set(['UN1', 'UN2', 'UN3', 'UN4', 'UN5']);
+const UPN_UNKNOWN = new Set(SSDA903_UPN_UNKNOWN);
 
 const TABLES = [
   'worker',

@@ -7,7 +7,8 @@ import { api } from '../../../api/client.ts';
 import type { EpisodeView } from '../../../api/types.ts';
 import { Checkboxes, DateInput, Radios, Textarea, YesNo } from '../../../components/fields.tsx';
 import { dateParts, formatDate, labelOf, todayInEngland, yesNo } from '../../../format.ts';
-import { type CaseContext, checkWith, optionsOf, type Problems, readDate, StepForm, StepPage, useStep } from '../StepPage.tsx';
+import { checkWith, optionsOf, type Problems, readDate } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, useStep } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 type Assessment = EpisodeView['assessments'][number];

@@ -9,7 +9,8 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { DateInput, Radios, Select, Textarea, TextInput, YesNo } from '../../../components/fields.tsx';
 import { dateParts, englandDateTime, englandTime, formatDate, formatDateTime, labelOf, parseTime, todayInEngland } from '../../../format.ts';
-import { type CaseContext, checkWith, optionsOf, type Problems, readDate, StepForm, StepPage, useStep } from '../StepPage.tsx';
+import { checkWith, optionsOf, type Problems, readDate } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, useStep } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 const SOURCE_OPTIONS = optionsOf(REFERRAL_SOURCE);

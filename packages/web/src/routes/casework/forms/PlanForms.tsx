@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { DateInput, Radios, Textarea, YesNo } from '../../../components/fields.tsx';
 import { dateParts, formatDate, todayInEngland } from '../../../format.ts';
-import { type CaseContext, checkWith, optionsOf, type Problems, readDate, readYesNo, StepForm, StepPage, useStep } from '../StepPage.tsx';
+import { checkWith, optionsOf, type Problems, readDate, readYesNo } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, useStep } from '../StepPage.tsx';
 import { openCinPlan, openProtectionPlan, STEP_TEXT, whyNot } from '../steps.ts';
 import { readWeeks, WeeksInput } from './ProtectionForms.tsx';
 

@@ -16,7 +16,8 @@ import { api } from '../../../api/client.ts';
 import type { EpisodeView } from '../../../api/types.ts';
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, YesNo } from '../../../components/fields.tsx';
 import { dateParts, formatDate, labelOf, todayInEngland } from '../../../format.ts';
-import { type CaseContext, checkWith, optionsOf, type Problems, readDate, readYesNo, StepForm, StepPage, useStep } from '../StepPage.tsx';
+import { checkWith, optionsOf, type Problems, readDate, readYesNo } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, useStep } from '../StepPage.tsx';
 import { enquiriesAwaitingConference, openProtectionPlan, STEP_TEXT, strategiesAwaitingEnquiry, whyNot } from '../steps.ts';
 
 const CATEGORY_OPTIONS = optionsOf(CATEGORY_OF_ABUSE);

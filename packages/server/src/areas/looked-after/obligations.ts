@@ -1,13 +1,12 @@
 /**
- * The timescales engine's looked-after rules (2010 Care Planning Regulations): visits attach to
+ * The looked-after deadlines (2010 Care Planning Regulations): visits attach to
  * the placement (reg. 28), reviews to the period of care (reg. 33), return home interviews to
  * the recorded return. Each derivation selects (child_id, source_id, episode_id, start_date,
  * met_on, ended_on, end_reason) and, where a row's interval is not the rule's own, due_override.
  * The period of care stands in for the episode id.
  */
 import { type RawBuilder, sql } from 'kysely';
-
-type Scope = (alias: string) => RawBuilder<unknown>;
+import type { ObligationRuleSet, Scope } from '../../kernel/obligations.ts';
 
 /**
  * Each placement (episodes sharing a placement_id), then one row per occasion: the placement's
@@ -73,7 +72,7 @@ const periodEnd = (alias: RawBuilder<unknown>) => sql`
   select case when bool_or(x.end_date is null) then null else max(x.end_date) end as end_date
   from cla_episode x where x.la_code = ${alias}.la_code and x.period_id = ${alias}.period_id`;
 
-export const LOOKED_AFTER_DERIVATIONS = {
+const DERIVATIONS = {
   'cla-visit-first': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-first'`),
   'cla-visit': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit'`),
   'cla-visit-long-term': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-long-term'`),
@@ -164,11 +163,8 @@ export const LOOKED_AFTER_DERIVATIONS = {
     from missing_episode m where ${scope('m')} and m.ended_at is not null`,
 } as const;
 
-export type LookedAfterRule = keyof typeof LOOKED_AFTER_DERIVATIONS;
-export const LOOKED_AFTER_RULES = Object.keys(LOOKED_AFTER_DERIVATIONS) as LookedAfterRule[];
-
 /** The review clocks whose due date an IRO's contact shares, by the clock's source id. */
-export const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-review'] as const;
+const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-review'] as const;
 
 // Both resolutions join obligation to itself by its primary key: they run straight after the
 // council's rows are inserted, before the planner has statistics for them, and a join planned as
@@ -178,7 +174,7 @@ export const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-revie
  * `iro-contact` is due by the next review: the review clock's due date, or the day the review
  * was held if that was earlier (an early review brings the contact forward).
  */
-export const resolveByEvent = (scope: Scope) => sql`
+const resolveByEvent = (scope: Scope) => sql`
   update obligation io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
   from obligation r
   where ${scope('io')} and io.rule_id = 'iro-contact'
@@ -189,9 +185,16 @@ export const resolveByEvent = (scope: Scope) => sql`
  * it was held if earlier) once the first review is held; before then, three months after the
  * first review's own due date.
  */
-export const resolvePermanencePlan = (scope: Scope) => sql`
+const resolvePermanencePlan = (scope: Scope) => sql`
   update obligation p set due_date = coalesce(least(s.due_date, coalesce(s.met_on, s.due_date)), (least(f.due_date, coalesce(f.met_on, f.due_date)) + interval '3 months')::date)
   from obligation f
   left join obligation s on s.la_code = f.la_code and s.child_id = f.child_id and s.rule_id = 'cla-review-second' and s.episode_id = f.episode_id
   where ${scope('p')} and p.rule_id = 'permanence-plan'
     and f.la_code = p.la_code and f.child_id = p.child_id and f.rule_id = 'cla-review-first' and f.source_id = p.source_id`;
+
+/** Every row may carry its own interval (due_override); the IRO's contact and the permanence plan settle from the review clocks. */
+export const LOOKED_AFTER_OBLIGATIONS: ObligationRuleSet = {
+  area: 'looked-after',
+  rules: Object.entries(DERIVATIONS).map(([id, derive]) => ({ id, derive, rowDue: true })),
+  settle: [resolveByEvent, resolvePermanencePlan],
+};

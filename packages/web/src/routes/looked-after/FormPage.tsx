@@ -1,0 +1,168 @@
+/** What the looked-after forms share: the page around a form, the child's record, and a placement's fields. */
+import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, REGISTRATION_STATUS } from '@lantern/core/looked-after';
+import { placementNeeds, placementProblems } from '@lantern/core/looked-after';
+import type { FormEvent, ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { type FormErrors, hasErrors } from '../../components/errors.ts';
+import { Button, Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { labelOf } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import type { Problems } from '../../components/forms.ts';
+import { lookedAfterApi, options } from './api.ts';
+
+export function FormPage({
+  title,
+  caption,
+  errors,
+  busy,
+  submit,
+  onSubmit,
+  children,
+  back,
+}: {
+  title: string;
+  caption?: string;
+  errors: FormErrors;
+  busy: boolean;
+  submit: string;
+  onSubmit: (e: FormEvent) => void;
+  children: ReactNode;
+  back: string;
+}) {
+  usePageTitle(title, hasErrors(errors));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={back}>
+          Back
+        </Link>
+        <ErrorSummary items={errors.summary} />
+        {caption ? <span className="govuk-caption-l">{caption}</span> : null}
+        <h1 className="govuk-heading-l">{title}</h1>
+        <form onSubmit={onSubmit} noValidate>
+          {children}
+          <div className="govuk-button-group">
+            <Button busy={busy}>{submit}</Button>
+            <Link className="govuk-link" to={back}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** The child's looked-after record, loaded for a form. */
+export function useRecord() {
+  const { childId = '' } = useParams();
+  const loaded = useLoad(() => lookedAfterApi.record(childId), childId);
+  return { childId, ...loaded };
+}
+
+export type PlacementState = {
+  placementType: string;
+  placementProvider: string;
+  providerId: string;
+  urn: string;
+  placementPostcode: string;
+  intendedUntil18: string;
+};
+export const NO_PLACEMENT: PlacementState = { placementType: '', placementProvider: '', providerId: '', urn: '', placementPostcode: '', intendedUntil18: '' };
+
+export function PlacementFields({
+  value,
+  onChange,
+  errors,
+  prefix,
+  legalStatus,
+}: {
+  value: PlacementState;
+  onChange: (v: PlacementState) => void;
+  errors: FormErrors;
+  prefix: string;
+  legalStatus: string;
+}) {
+  const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
+  const set = (k: keyof PlacementState) => (v: string) => onChange({ ...value, [k]: v });
+  const err = (k: string) => errors.fields[`${prefix}${k}`];
+  return (
+    <>
+      <Select
+        name={`${prefix}placementType`}
+        label="Placement type"
+        value={value.placementType}
+        onChange={set('placementType')}
+        options={options(PLACEMENT_TYPE)}
+        placeholder="Choose"
+        error={err('placementType')}
+      />
+      <Select
+        name={`${prefix}providerId`}
+        label="Provider (from the providers register)"
+        hint={placementNeeds(value.placementType, legalStatus).hint}
+        value={value.providerId}
+        onChange={set('providerId')}
+        options={(providers.data?.providers ?? []).map((p) => ({
+          value: p.providerId,
+          label: `${p.name}${p.urn ? ` (${p.urn})` : ''} – ${labelOf(REGISTRATION_STATUS, p.registrationStatus)}`,
+        }))}
+        placeholder="None"
+        error={err('providerId')}
+      />
+      <Select
+        name={`${prefix}placementProvider`}
+        label="Who provides the placement (PLACE_PROVIDER)"
+        value={value.placementProvider}
+        onChange={set('placementProvider')}
+        options={options(PLACEMENT_PROVIDER)}
+        placeholder="None"
+        error={err('placementProvider')}
+      />
+      <TextInput
+        name={`${prefix}urn`}
+        label="Ofsted URN, if no provider is chosen"
+        widthClass="govuk-input--width-10"
+        value={value.urn}
+        onChange={set('urn')}
+        error={err('urn')}
+      />
+      <TextInput
+        name={`${prefix}placementPostcode`}
+        label="Placement postcode"
+        widthClass="govuk-input--width-10"
+        value={value.placementPostcode}
+        onChange={set('placementPostcode')}
+        error={err('placementPostcode')}
+      />
+      <YesNo
+        name={`${prefix}intendedUntil18`}
+        label="Is the placement intended to last until the child is 18?"
+        value={value.intendedUntil18}
+        onChange={set('intendedUntil18')}
+      />
+    </>
+  );
+}
+
+export const placementBody = (p: PlacementState) => ({
+  placementType: p.placementType || undefined,
+  placementProvider: p.placementProvider || null,
+  providerId: p.providerId || null,
+  urn: p.urn.trim() || null,
+  placementPostcode: p.placementPostcode.trim() || null,
+  intendedUntil18: p.intendedUntil18 === 'yes',
+});
+
+/** The SSDA903 rules on who provides the placement, checked before saving as the server will check them. */
+export function providerProblems(p: PlacementState, legalStatus: string, prefix: string): Problems {
+  if (!p.placementType) return [];
+  const facts = { ...placementBody(p), placementType: p.placementType, legalStatus, homePostcode: 'unchecked here' };
+  return placementProblems(facts, prefix)
+    .filter((x) => x.field === `${prefix}placementProvider` || x.field === `${prefix}urn`)
+    .map((x) => [x.field, x.message]);
+}
+
+export const placementAnchors = (prefix: string) =>
+  Object.fromEntries(['placementType', 'providerId', 'placementProvider', 'urn', 'placementPostcode'].map((f) => [`${prefix}${f}`, `${prefix}${f}`]));
