@@ -8,6 +8,7 @@
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
+import { planActionDerivation, planActionRecordedDue } from './obligations-plans.ts';
 import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent, resolvePermanencePlan } from './obligations-looked-after.ts';
 
 /** A due date in SQL: its expression and joins; for hours, the start and due timestamps too. */
@@ -29,6 +30,7 @@ export const ENGINE_RULES = [
   'allocation',
   'partner-response',
   'case-audit-action',
+  'plan-action',
   ...LOOKED_AFTER_RULES,
   // Permanence, UASC, health and education, care leavers (areas/looked-after-care)
   'health-assessment-initial',
@@ -265,6 +267,7 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
       where e.la_code = x.la_code and e.child_id = x.child_id and e.referral_date <= ca.audited_on and e.closure_date >= ca.audited_on
     ) closed on true
     where ${scope('x')}`,
+  'plan-action': planActionDerivation,
   // From the day the child became looked after (the period of care's start); met by the first
   // initial health assessment in the period; unmet when the child ceased to be looked after.
   'health-assessment-initial': (scope) => firstInCare(scope, sql`health_check`, sql`x.done_on`, sql`x.kind = 'initial-health-assessment'`),
@@ -400,6 +403,7 @@ const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawB
     due: sql`cx.due_date`,
     who: sql`cx.owner_worker_id, cxw.team_id`,
   }),
+  'plan-action': planActionRecordedDue,
 };
 
 // ---------------------------------------------------------------------------
