@@ -519,7 +519,7 @@ export async function getChronology(db: Kysely<Database>, actor: Actor, childId:
       qb.where(
         sql<boolean>`(c.summary ilike ${like} or exists (
           select 1 from record_version v cross join lateral jsonb_each_text(v.data) f
-          where v.la_code = c.la_code and v.child_id = c.child_id and v.record_type = c.record_type and v.record_id = c.record_id and f.value ilike ${like}))`,
+          where v.la_code = c.la_code and v.child_id = c.child_id and v.record_type = c.record_type and v.record_id = c.record_id::text and f.value ilike ${like}))`,
       ),
     )
     .orderBy('c.occurred_on', 'desc')
