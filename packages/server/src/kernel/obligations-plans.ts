@@ -10,7 +10,7 @@ import { type RawBuilder, sql } from 'kysely';
 type Scope = (alias: string) => RawBuilder<unknown>;
 
 export const planActionDerivation = (scope: Scope) => sql`
-  select x.child_id, x.action_id, null::uuid, x.set_on,
+  select x.child_id, x.action_id, pe.episode_id, x.set_on,
     x.completed_on,
     case when x.completed_on is null then coalesce(x.withdrawn_on, pe.ended_on) end,
     case when x.completed_on is null and x.withdrawn_on is not null then 'Taken off the plan'
@@ -18,11 +18,9 @@ export const planActionDerivation = (scope: Scope) => sql`
   from plan_action x
   join plan_document pd on pd.la_code = x.la_code and pd.plan_document_id = x.plan_document_id
   left join lateral (
-    select case pd.kind
-      when 'child-in-need' then (select p.end_date from cin_plan p where p.la_code = pd.la_code and p.cin_plan_id = pd.plan_ref)
-      when 'protection' then (select p.end_date from cp_plan p where p.la_code = pd.la_code and p.plan_id = pd.plan_ref)
-      when 'care' then (select p.end_date from care_period p where p.la_code = pd.la_code and p.period_id = pd.plan_ref)
-      end as ended_on
+    select p.end_date as ended_on, p.episode_id from cin_plan p where pd.kind = 'child-in-need' and p.la_code = pd.la_code and p.cin_plan_id = pd.plan_ref
+    union all select p.end_date, p.episode_id from cp_plan p where pd.kind = 'protection' and p.la_code = pd.la_code and p.plan_id = pd.plan_ref
+    union all select p.end_date, null::uuid from care_period p where pd.kind = 'care' and p.la_code = pd.la_code and p.period_id = pd.plan_ref
   ) pe on true
   where ${scope('x')}`;
 
