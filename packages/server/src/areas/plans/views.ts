@@ -236,11 +236,13 @@ export async function planAtVersion(db: Kysely<Database>, actor: Actor, childId:
     .executeTakeFirst();
   if (!v) throw invalid([{ field: 'version', rule: 'version-of-plan', message: `The plan has no version ${version}` }]);
   const data = parseJson<Record<string, unknown>>(v.data);
-  // Versions written in one transaction share its time, so "at or before" takes that save's actions.
+  // Versions written in one transaction share its time, so "at or before" takes that save's actions
+  // (compared in SQL: a JavaScript Date would drop the microseconds).
   const actions = await sql<{ data: unknown }>`
     select distinct on (v.record_id) v.data from record_version v
     where v.la_code = ${laCode} and v.record_type = 'plan-action' and v.child_id = ${childId}
-      and v.data ->> 'plan_document_id' = ${planDocumentId} and v.changed_at <= ${v.changed_at}
+      and v.data ->> 'plan_document_id' = ${planDocumentId}
+      and v.changed_at <= (select d.changed_at from record_version d where d.la_code = ${laCode} and d.record_type = 'plan-document' and d.record_id = ${planDocumentId} and d.version = ${version})
     order by v.record_id, v.version desc`.execute(db);
   const rows = actions.rows.map((r) => parseJson<ActionData>(r.data)).sort((a, b) => a.due_on.localeCompare(b.due_on) || a.what.localeCompare(b.what));
   const name = await ownerNames(db, laCode, rows);
