@@ -10,6 +10,7 @@ import { CaseworkSummary } from './CaseworkSummary.tsx';
 import { Allocations } from './Allocations.tsx';
 import { ChildIdentity } from './ChildIdentity.tsx';
 import { ChildOversight } from './ChildOversight.tsx';
+import { ChronologySearch } from '../practice/ChronologySearch.tsx';
 import { Chronology } from './Chronology.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 import { PartnerSection } from '../partners/PartnerSection.tsx';
@@ -91,6 +92,7 @@ export function ChildPage() {
           Chronology
         </h2>
         {data.canAddNote ? <AddCaseNoteForm childId={child.childId} onAdded={chronology.reload} /> : null}
+        <ChronologySearch childId={child.childId} />
         {chronology.problem ? (
           <p className="govuk-body">The chronology could not be loaded: {chronology.problem.detail ?? chronology.problem.title}</p>
         ) : chronology.data ? (
