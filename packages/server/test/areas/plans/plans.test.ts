@@ -84,7 +84,10 @@ afterAll(() => server?.close());
 
 describe('a protection plan that is kept', () => {
   it('refuses a plan with no owner, a date before the plan, or another child’s plan; nothing is written', async () => {
-    const noOwner = await sw.post(`/api/children/${childId}/plans`, { ...outline(), actions: [{ what: 'Something', ownerKind: 'parent-carer', dueOn: '2026-04-01' }] });
+    const noOwner = await sw.post(`/api/children/${childId}/plans`, {
+      ...outline(),
+      actions: [{ what: 'Something', ownerKind: 'parent-carer', dueOn: '2026-04-01' }],
+    });
     expect(noOwner.status).toBe(400);
     expect(noOwner.body.errors[0]).toMatchObject({ field: 'actions.0.ownerName', rule: 'owner-required' });
     const early = await sw.post(`/api/children/${childId}/plans`, { ...outline(), actions: [{ ...outline().actions[0], dueOn: '2026-03-01' }] });
@@ -116,14 +119,18 @@ describe('a protection plan that is kept', () => {
     expect(mine).toHaveLength(3);
     expect(mine[0]).toMatchObject({ label: 'Action on the child’s plan', responsibleWorker: 'Ava Tester', state: 'overdue' });
     const school = (await partner.get('/api/partner/plan-actions')).body.actions;
-    expect(school).toEqual([expect.objectContaining({ childName: 'Rosa Quill', what: 'Weekly check-in with Rosa at school', dueOn: '2026-04-03', contact: 'Nadia Price' })]);
+    expect(school).toEqual([
+      expect.objectContaining({ childName: 'Rosa Quill', what: 'Weekly check-in with Rosa at school', dueOn: '2026-04-03', contact: 'Nadia Price' }),
+    ]);
     expect((await partner.get(`/api/children/${childId}/plans`)).status).toBe(404);
   });
 
   it('a core group records progress on each action, adds one and makes the plan detailed', async () => {
     const plan = (await sw.get(`/api/children/${childId}/plans/${planId}`)).body;
     expect(plan).toMatchObject({ stage: 'outline', version: 1 });
-    const [referral, checkIn, appointment] = ['Refer Mum', 'Weekly check-in', 'first alcohol'].map((w) => plan.actions.find((a: { what: string }) => a.what.includes(w)));
+    const [referral, checkIn, appointment] = ['Refer Mum', 'Weekly check-in', 'first alcohol'].map((w) =>
+      plan.actions.find((a: { what: string }) => a.what.includes(w)),
+    );
     expect(checkIn.owner).toBe('Nadia Price (Riverside Primary School)');
     const cg = await sw.post(`/api/children/${childId}/core-groups`, { heldOn: '2026-04-02' });
     expect(cg.status).toBe(201);
@@ -197,7 +204,9 @@ describe('a protection plan that is kept', () => {
     expect(whats).toEqual(expect.arrayContaining(['Stage', 'Outcome changed', 'Action added', 'Action changed', 'Action done', 'Action taken off']));
     expect(compared.changes.find((c: { what: string }) => c.what === 'Action taken off').from).toContain('Go to the first alcohol service appointment');
     const cw = (await sw.get(`/api/children/${childId}/casework`)).body;
-    expect(cw.obligations.find((o: { ruleId: string; dueDate: string }) => o.ruleId === 'plan-action' && o.dueDate === '2026-04-10')).toMatchObject({ state: 'ended' });
+    expect(cw.obligations.find((o: { ruleId: string; dueDate: string }) => o.ruleId === 'plan-action' && o.dueDate === '2026-04-10')).toMatchObject({
+      state: 'ended',
+    });
     expect((await sw.get(`/api/children/${childId}/plans/${planId}/versions/9`)).status).toBe(400);
   });
 
@@ -206,7 +215,9 @@ describe('a protection plan that is kept', () => {
     expect(printed).toMatchObject({ title: 'Our plan to keep you safe', childName: 'Rosa Quill', socialWorker: 'Ava Tester' });
     const text = JSON.stringify({ ...printed, agreedOn: undefined, outcomes: printed.outcomes.map((o: object) => ({ ...o, actions: [] })) });
     expect(text).not.toMatch(/\b[A-Z]{1,3}\d\b/);
-    expect(printed.otherActions.map((a: { who: string }) => a.who)).toEqual(expect.arrayContaining(['Ava Tester', 'Nadia Price (Riverside Primary School)', 'Rosa']));
+    expect(printed.otherActions.map((a: { who: string }) => a.who)).toEqual(
+      expect.arrayContaining(['Ava Tester', 'Nadia Price (Riverside Primary School)', 'Rosa']),
+    );
   });
 
   it('every word typed on the plan is found from the chronology', async () => {

@@ -97,12 +97,16 @@ describe('the written assessment', () => {
     });
     expect(returned.status).toBe(200);
     const list = (await sw.get('/api/assessments/returned')).body.returned;
-    expect(list).toEqual([expect.objectContaining({ assessmentId, childName: 'Esme Harlow', returnedBy: 'tm (test)', reasons: expect.stringContaining('weekends') })]);
+    expect(list).toEqual([
+      expect.objectContaining({ assessmentId, childName: 'Esme Harlow', returnedBy: 'tm (test)', reasons: expect.stringContaining('weekends') }),
+    ]);
     expect((await tm.get('/api/assessments/returned')).body.returned).toEqual([]);
   });
 
   it('is authorised with the manager’s own scale, which the risk-scaling view shows beside the worker’s', async () => {
-    expect((await sw.put(base(), { version: 6, analysis: `${sections.analysis} At weekends Nan is away, so the plan needs a second safe adult.` })).status).toBe(200);
+    expect(
+      (await sw.put(base(), { version: 6, analysis: `${sections.analysis} At weekends Nan is away, so the plan needs a second safe adult.` })).status,
+    ).toBe(200);
     expect((await sw.post(`${base()}/submission`, { version: 7, workerScale: 8, completedOn: '2026-02-12', outcome: 'child-in-need-plan' })).status).toBe(200);
     expect((await sw.get('/api/assessments/returned')).body.returned).toEqual([]);
     const self = await sw.post(`${base()}/authorisation`, { version: 8, authorisedOn: '2026-02-13', managerScale: 5, managerView: 'Too hopeful.' });
@@ -123,7 +127,17 @@ describe('the written assessment', () => {
     expect(cw.obligations.find((o: { ruleId: string }) => o.ruleId === 'assessment')).toMatchObject({ metOn: '2026-02-13', state: 'met-on-time' });
     expect((await sw.put(base(), { version: 9, analysis: 'After authorisation' })).status).toBe(409);
     const history = (await sw.get(`${base()}/versions`)).body.versions;
-    expect(history.map((v: { status: string }) => v.status)).toEqual(['draft', 'draft', 'draft', 'draft', 'submitted', 'returned', 'returned', 'submitted', 'authorised']);
+    expect(history.map((v: { status: string }) => v.status)).toEqual([
+      'draft',
+      'draft',
+      'draft',
+      'draft',
+      'submitted',
+      'returned',
+      'returned',
+      'submitted',
+      'authorised',
+    ]);
   });
 
   it('every word typed is found from the chronology', async () => {
@@ -150,8 +164,18 @@ describe('section 47 enquiry findings', () => {
     const url = `/api/children/${childId}/section47/${s47Id}/findings`;
     const body = {
       concerns: [
-        { concern: 'Left alone overnight', found: 'Esme was alone from 9pm to 1am on two nights.', substantiated: true, why: 'Two police logs and Esme’s own account agree.' },
-        { concern: 'Bruise on her leg', found: 'A fall at the park, seen by a neighbour.', substantiated: false, why: 'The neighbour and the school nurse say the same.' },
+        {
+          concern: 'Left alone overnight',
+          found: 'Esme was alone from 9pm to 1am on two nights.',
+          substantiated: true,
+          why: 'Two police logs and Esme’s own account agree.',
+        },
+        {
+          concern: 'Bruise on her leg',
+          found: 'A fall at the park, seen by a neighbour.',
+          substantiated: false,
+          why: 'The neighbour and the school nurse say the same.',
+        },
       ],
       convene: true,
       conveneReasons: 'Neglect at night is substantiated and Mum has not yet engaged with support.',

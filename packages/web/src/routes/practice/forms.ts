@@ -16,6 +16,8 @@ export type FieldSpec = {
   required?: boolean;
   hint?: string;
   rows?: number;
+  /** A date that may be ahead (an action's "by when"). */
+  future?: boolean;
 };
 
 export type Value = string | string[] | DateParts;
@@ -110,7 +112,7 @@ export const ACTION_FIELDS = (outcomes: Option[], owners: { workers: Option[]; c
   { name: 'ownerWorkerId', label: 'The worker', kind: 'select', options: owners.workers },
   { name: 'ownerContactId', label: 'The person at the partner agency', kind: 'select', options: owners.contacts },
   { name: 'ownerName', label: 'Their name, as the family says it', kind: 'text' },
-  { name: 'dueOn', label: 'By when', kind: 'date', required: true },
+  { name: 'dueOn', label: 'By when', kind: 'date', required: true, future: true },
 ];
 
 /** Which owner field an owner kind needs; the others are hidden. */
@@ -144,7 +146,12 @@ export function readValues(fields: FieldSpec[], values: Values, problems: Proble
     const v = values[f.name];
     const field = `${prefix}${f.name}`;
     if (f.kind === 'date') {
-      const iso = readDate(problems, field, v as DateParts, { what: f.label.toLowerCase(), label: f.label, required: f.required === true });
+      const iso = readDate(problems, field, v as DateParts, {
+        what: f.label.toLowerCase(),
+        label: f.label,
+        required: f.required === true,
+        future: f.future === true,
+      });
       if (iso) body[f.name] = iso;
     } else if (f.kind === 'yesno') {
       if (v === 'yes' || v === 'no') body[f.name] = v === 'yes';
