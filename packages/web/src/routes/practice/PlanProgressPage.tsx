@@ -4,11 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ActionOwners, type PlanView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button, Checkboxes, Select } from '../../components/fields.tsx';
+import { Button, Checkboxes, DateInput, Select } from '../../components/fields.tsx';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { formatDate } from '../../format.ts';
+import { type DateParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems } from '../casework/StepPage.tsx';
+import { checkWith, type Problems, readDate } from '../casework/StepPage.tsx';
 import { anchorsFor, Back, plansPath, useSending } from './common.tsx';
 import { ACTION_FIELDS, OWNER_FIELD, PROGRESS_FIELDS, readValues, type Values, valuesFor } from './forms.ts';
 import { FormFields } from './FormFields.tsx';
@@ -28,6 +28,9 @@ function ProgressForm({ plan, owners }: { plan: PlanView; owners: ActionOwners }
   const open = plan.actions.filter((a) => !a.completedOn && !a.withdrawnOn);
   const meetingKind = plan.kind === 'protection' ? 'core-group' : plan.kind === 'child-in-need' ? 'cin-plan-review' : 'review';
   const [meetingId, setMeetingId] = useState(plan.meetings[0]?.id ?? '');
+  // Care and pathway plans are reviewed at looked-after reviews, which are not linked here: the date is asked.
+  const [reviewedOn, setReviewedOn] = useState<DateParts>(dateParts(todayInEngland()));
+  const byDate = meetingKind === 'review';
   const [progress, setProgress] = useState<Values[]>(() => open.map(() => valuesFor(PROGRESS_FIELDS)));
   const [addedItems, setAdded] = useState<{ key: string; values: Values }[]>([]);
   const added = addedItems.map((x) => x.values);
@@ -47,19 +50,22 @@ function ProgressForm({ plan, owners }: { plan: PlanView; owners: ActionOwners }
       ...added.map((_, i) => [actionFields, `newActions.${i}.`] as [typeof actionFields, string]),
     ]),
     meetingId: 'meetingId',
-    heldOn: 'meetingId',
+    heldOn: byDate ? 'heldOn-day' : 'meetingId',
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
     const meeting = plan.meetings.find((m) => m.id === meetingId);
-    if (!meeting) problems.push(['meetingId', `Choose the ${PROGRESS_MEETING[meetingKind].toLowerCase()}`]);
+    const heldOn = byDate
+      ? readDate(problems, 'heldOn', reviewedOn, { what: 'the date of the review', label: 'Date of the review' })
+      : (meeting?.heldOn ?? null);
+    if (!byDate && !meeting) problems.push(['meetingId', `Choose the ${PROGRESS_MEETING[meetingKind].toLowerCase()}`]);
     const body = {
       version: plan.version,
       meetingKind,
-      meetingId: meeting?.id ?? null,
-      heldOn: meeting?.heldOn ?? '',
+      meetingId: byDate ? null : (meeting?.id ?? null),
+      heldOn: heldOn ?? '',
       progress: open.map((a, i) => ({ actionId: a.actionId, ...readValues(PROGRESS_FIELDS, progress[i] ?? {}, problems, `progress.${i}.`) })),
       newActions: added.map((v, i) => {
         const read = readValues(actionFields, v, problems, `newActions.${i}.`);
@@ -84,18 +90,22 @@ function ProgressForm({ plan, owners }: { plan: PlanView; owners: ActionOwners }
         <ErrorSummary items={errors.summary} />
         <span className="govuk-caption-l">{plan.childName}</span>
         <h1 className="govuk-heading-l">Record progress on the plan</h1>
-        {plan.meetings.length === 0 ? (
+        {plan.meetings.length === 0 && !byDate ? (
           <p className="govuk-body">Record the {PROGRESS_MEETING[meetingKind].toLowerCase()} first, then come back to record progress at it.</p>
         ) : (
           <form onSubmit={onSubmit} noValidate>
-            <Select
-              name="meetingId"
-              label={`Which ${PROGRESS_MEETING[meetingKind].toLowerCase()}`}
-              options={plan.meetings.map((m) => ({ value: m.id, label: formatDate(m.heldOn) }))}
-              value={meetingId}
-              onChange={setMeetingId}
-              error={errors.fields.meetingId}
-            />
+            {byDate ? (
+              <DateInput name="heldOn" label="Date of the review" value={reviewedOn} onChange={setReviewedOn} error={errors.fields.heldOn} />
+            ) : (
+              <Select
+                name="meetingId"
+                label={`Which ${PROGRESS_MEETING[meetingKind].toLowerCase()}`}
+                options={plan.meetings.map((m) => ({ value: m.id, label: formatDate(m.heldOn) }))}
+                value={meetingId}
+                onChange={setMeetingId}
+                error={errors.fields.meetingId}
+              />
+            )}
             {open.map((a, i) => (
               <fieldset className="govuk-fieldset lantern-record" key={a.actionId} data-testid="progress-action">
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
