@@ -222,9 +222,9 @@ export const OUTCOMES: Record<string, readonly [string, string][]> = {
 
 export const WORKER_ACTIONS = [
   'Refer {carer} to the community alcohol service',
-  'Visit every {day} until the first review',
+  'Visit {child} at home every {day} until the first review',
   'Arrange a family network meeting with {adult}',
-  'Apply for a grant for beds and bedding',
+  'Apply for a grant for a bed and bedding for {child}',
   'Book {child} into the young carers’ group',
   'Write the safety plan down and give a copy to {carer}',
 ];
@@ -232,15 +232,15 @@ export const PARTNER_ACTIONS = [
   'Check in with {child} every {day} morning',
   'Offer {carer} an appointment about low mood',
   'See {child} weekly in the school nurse clinic',
-  'Tell the social worker straight away about any missed day at school',
-  'Confirm a housing assessment for the family',
+  'Tell the social worker straight away about any day {child} misses school',
+  'Confirm a housing assessment for {carer} and the children',
 ];
 export const CARER_ACTIONS = [
   'Go to the first alcohol service appointment',
-  'Get the children up and to school on time',
+  'Get {child} up and to school on time',
   'Keep every health appointment for {child}',
   'Ask {adult} to stay on nights when work runs late',
-  'Finish the parenting course',
+  'Finish the parenting course and tell the worker what {carer} learned',
 ];
 export const CHILD_ACTIONS = [
   'Tell a trusted adult if {they} feels worried at home',
@@ -255,10 +255,21 @@ export const PROGRESS_NOTES = {
 } as const;
 
 export const CONTINGENCY = [
-  'If {child} is left without a safe adult again, we will ask {adult} to care for {them} and seek legal advice.',
-  'If things do not change by the review, we will hold a legal planning meeting.',
-  'If {carer} does not engage, we will talk to {carer} about {child} living with family for a while.',
-  'If the plan does not work we will call a meeting with everyone within a week to agree what next.',
+  [
+    'If {child} is left without a safe adult again, we will ask {adult} to care for {them} and seek legal advice.',
+    'If things do not change by the review, we will hold a legal planning meeting.',
+    'If {carer} does not engage, we will talk to {carer} about {child} living with family for a while.',
+    'If the plan does not work we will call a meeting with everyone within a week to agree what next.',
+    'If {child} goes missing again, the police and {adult} will be told the same day.',
+  ],
+  [
+    'We will check how it is going every {n} weeks.',
+    '{carer} can call the duty team any {day} if things get hard.',
+    'We will write to {carer} to explain what this would mean.',
+    'Nothing will be decided without talking to {child} first.',
+    'The school and {adult} know what to do if they are worried.',
+    'We will look again in {n} weeks, or sooner if anything happens.',
+  ],
 ];
 
 export const PLACEMENT_PLANS = [
@@ -266,5 +277,8 @@ export const PLACEMENT_PLANS = [
   '{child} lives in a children’s home with two others; key worker sessions are on {day}s and school transport is arranged.',
   '{child} lives with {adult} under a connected person’s arrangement; support visits are fortnightly.',
 ];
+
+/** Endings for an action, so the same task reads as this family's. */
+export const ACTION_TAILS = ['', ' with {adult}', ' before the next meeting', ', and write down how it went', ' each week', ', and let school know', ' on a {day}', ' within {n} days'];
 
 export { ADULTS, DAYS };

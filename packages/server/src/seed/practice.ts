@@ -357,7 +357,7 @@ export async function seedPractice(
       const pool = kind === 'worker' ? T.WORKER_ACTIONS : kind === 'partner' ? T.PARTNER_ACTIONS : kind === 'child' ? T.CHILD_ACTIONS : T.CARER_ACTIONS;
       const id = ids.uuid();
       const due = setOn + rng.between(10, 60);
-      const what = say(p.child_id, [rng.pick(pool)], { adult });
+      const what = say(p.child_id, [`${rng.pick(pool)}${rng.pick(T.ACTION_TAILS)}`], { adult });
       actionRows.push({
         la_code: laCode,
         action_id: id,
