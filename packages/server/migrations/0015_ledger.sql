@@ -40,7 +40,7 @@ begin
          r.j,
          case when tg_op = 'INSERT'
               then coalesce(ledger_user(), (r.j ->> 'created_by')::uuid, (r.j ->> 'recorded_by')::uuid)
-              else ledger_user() end,
+              else coalesce(ledger_user(), (r.j ->> 'updated_by')::uuid) end,
          case when tg_op = 'INSERT'
               then coalesce((r.j ->> 'created_at')::timestamptz, (r.j ->> 'recorded_at')::timestamptz, now())
               else now() end
