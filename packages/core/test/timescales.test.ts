@@ -64,7 +64,6 @@ const reference: ReferenceRow[] = referenceText
  * record, legal planning and the fostering service add them). Take an id off as its rule lands.
  */
 const NOT_YET_KEPT = [
-  'plan-action',
   'review-decisions',
   'review-record',
   'iro-recommendation',
