@@ -45,7 +45,9 @@ describe('the generated practice record', () => {
   });
 
   it('writes plans of every kind with actions, some done at meetings and some late, each a plan-action deadline', async () => {
-    const kinds = (await sql<{ kind: string }>`select distinct kind from plan_document where la_code = ${LA} order by kind`.execute(store.db)).rows.map((r) => r.kind);
+    const kinds = (await sql<{ kind: string }>`select distinct kind from plan_document where la_code = ${LA} order by kind`.execute(store.db)).rows.map(
+      (r) => r.kind,
+    );
     expect(kinds).toEqual(expect.arrayContaining(['care', 'child-in-need', 'protection']));
     const r = await one(sql<{ actions: number; done: number; late: number; progress: number; deadlines: number; detailed: number }>`
       select count(*)::int as actions,

@@ -18,6 +18,7 @@ import { ensureWebBuilt } from './web-build.ts';
 
 const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const day = (n: number) => addDays(todayInEngland(), n);
+// Each test walks many pages as two people; on a busy shared machine that can take over a minute.
 
 async function fillDate(page: Page, name: string, iso: string) {
   const [year, month, d] = iso.split('-');
@@ -138,7 +139,7 @@ describe.skipIf(skip)('The practice record in a browser', () => {
     await tom.getByTestId('assessment-version').first().waitFor();
     expect(await tom.getByTestId('assessment-version').count()).toBeGreaterThanOrEqual(6);
     await expectNoAxeViolations(tom, 'the versions of the assessment');
-  });
+  }, 240_000);
 
   test('a protection plan is written, a core group records progress, an action is on its owner’s list, and the family’s plan prints with no code in it', async () => {
     const ava = await pageAs('sw', `/children/${ids.childA}/plans`);
@@ -215,5 +216,5 @@ describe.skipIf(skip)('The practice record in a browser', () => {
       .getByTestId('chronology-search-results')
       .getByText(/Fridays hard/)
       .waitFor();
-  });
+  }, 240_000);
 });
