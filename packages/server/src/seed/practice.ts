@@ -298,7 +298,8 @@ export async function seedPractice(
   for (const p of plans.rows) {
     const c = children.get(p.child_id);
     if (!c) continue;
-    const start = dayOf(p.start_date);
+    // A long-standing care plan is the one agreed at the latest review, not the one from years ago.
+    const start = p.kind === 'care' ? Math.max(dayOf(p.start_date), today - rng.between(20, 150)) : dayOf(p.start_date);
     const end = p.end_date ? dayOf(p.end_date) : null;
     const docId = ids.uuid();
     const adult = rng.pick(T.ADULTS);
@@ -331,7 +332,7 @@ export async function seedPractice(
       outcomes,
       contingency: say(p.child_id, T.CONTINGENCY, { adult }),
       placement_plan: p.kind === 'care' ? say(p.child_id, T.PLACEMENT_PLANS, { adult }) : null,
-      agreed_on: p.start_date,
+      agreed_on: isoOf(start),
       created_by: options.workerUserId,
       created_at: at(start, 11),
     });
