@@ -92,6 +92,9 @@ export function checkSweNumber(swe: string): IdentifierProblem | null {
 }
 
 /** A LA child id as the CIN census allows it: up to 20 letters and digits (rules 1570, 1580). */
+/** The prefix of new children's ids where the council has set none (its `child-id-prefix` setting). */
+export const DEFAULT_CHILD_ID_PREFIX = 'LC';
+
 export function checkLaChildId(id: string): IdentifierProblem | null {
   if (!/^[A-Za-z0-9]{1,20}$/.test(id)) return { rule: 'la-child-id-format', message: 'An LA child id is 1 to 20 letters and digits' };
   return null;

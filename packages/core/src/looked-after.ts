@@ -223,6 +223,26 @@ export interface PlacementFacts {
 }
 
 /**
+ * What a placement of this type must record about who provides it, from the same rules
+ * placementProblems checks: said on the form before saving, so hint and rule cannot disagree.
+ */
+export function placementNeeds(placementType: string, legalStatus = ''): { providerCode: 'required' | 'blank' | 'optional'; urn: boolean; hint: string } {
+  const providerCode = PROVIDER_BLANK.has(placementType) ? 'blank' : PROVIDER_OPTIONAL.has(placementType) ? 'optional' : 'required';
+  const urn = !NO_URN.has(placementType) && !SHORT_BREAKS.has(legalStatus);
+  if (!placementType) return { providerCode, urn, hint: 'Choose the placement type first: it decides whether a provider is needed.' };
+  const who =
+    providerCode === 'required'
+      ? 'Say who provides this placement'
+      : providerCode === 'blank'
+        ? 'Leave who provides the placement blank for this placement type'
+        : 'Who provides the placement may be left blank for this placement type';
+  const ofsted = urn
+    ? 'and choose the provider from the register (or enter its Ofsted URN), as the SSDA903 return needs it.'
+    : 'no provider from the register or Ofsted URN is needed.';
+  return { providerCode, urn, hint: `${who}; ${ofsted}` };
+}
+
+/**
  * The 903's cross-field rules on one episode's placement: provider code blank or required
  * (178, 213, 526), URN required or refused (218, 222), postcodes (214, 392b–d).
  * The provider's own postcode and URN are checked by the caller, who has the provider.

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { accessRoutes } from './areas/access/routes.ts';
-import { childrenRoutes } from './areas/children/routes.ts';
+import { accessRoutes } from './areas/access/index.ts';
+import { childrenRoutes } from './areas/children/index.ts';
 import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
-import { oversightRoutes } from './areas/oversight/routes.ts';
-import { performanceRoutes } from './areas/performance/routes.ts';
+import { oversightRoutes } from './areas/oversight/index.ts';
+import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { planRoutes } from './areas/plans/index.ts';
@@ -16,10 +16,10 @@ import { assessmentRecordRoutes } from './areas/referrals/assessment-record-rout
 import { referralsRoutes } from './areas/referrals/routes.ts';
 import { returnsRoutes } from './areas/returns/routes.ts';
 import { annexARoutes } from './areas/returns/annex-a/routes.ts';
-import { supervisionRoutes } from './areas/supervision/routes.ts';
-import { timescalesRoutes } from './areas/timescales/routes.ts';
-import { workforceFigureRoutes } from './areas/workforce/figures-routes.ts';
-import { workforceRoutes } from './areas/workforce/routes.ts';
+import { supervisionRoutes } from './areas/supervision/index.ts';
+import { timescalesRoutes } from './areas/timescales/index.ts';
+import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
+
 import type { Store } from './kernel/db/store.ts';
 import { buildApp, typed } from './kernel/http/app.ts';
 

@@ -3,6 +3,8 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, api, onUnauthorised } from './api/client.ts';
 import type { SessionUser } from './api/types.ts';
+import { NotForYourRole } from './components/Notices.tsx';
+import { mayOpen } from './pages.ts';
 
 type SessionState = {
   /** undefined while the first check is under way; null when nobody is signed in. */
@@ -84,9 +86,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 /** The pages behind sign-in: sends anyone not signed in to the sign-in page and back again after. */
 export function RequireSession() {
-  const { user } = useSession();
+  const { user, can } = useSession();
   const location = useLocation();
   if (user === undefined) return <p className="govuk-body">Loading…</p>;
   if (user === null) return <Navigate to={signInPath(safeReturnTo(`${location.pathname}${location.search}`))} replace />;
+  if (!mayOpen(location.pathname, can)) return <NotForYourRole />;
   return <Outlet />;
 }

@@ -11,6 +11,13 @@ const program = new Command('lantern')
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(text) });
 
+// A reader that stops early (`| head`) closes the pipe: every command then stops quietly, with
+// no stack trace, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 program.addCommand(startCommand());
 program.addCommand(seedCommand());
 program.addCommand(migrateCommand());

@@ -39,6 +39,7 @@ export type SessionUser = {
   roleLabel: string;
   laCode: string;
   councilName: string;
+  childIdExample: string;
   workerId: string | null;
   teamId: string | null;
   permissions: string[];

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Problem } from '../api/types.ts';
 import { usePageTitle } from '../hooks.ts';
+import { menuFor } from '../menu.ts';
+import { useSession } from '../session.tsx';
 
 /** The GOV.UK success banner, after something was saved. */
 export function SuccessBanner({ children }: { children: ReactNode }) {
@@ -44,11 +46,39 @@ export function ProblemPage({ problem, what = 'page' }: { problem: Problem; what
       ) : (
         <p className="govuk-body">{problem.detail ?? problem.title}</p>
       )}
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/">
-          Go to Find a child
-        </Link>
-      </p>
+      <HomeLink />
+    </>
+  );
+}
+
+/** A way back to the first page of the user's own menu: never a page their role cannot use. */
+function HomeLink() {
+  const { user, can } = useSession();
+  const home = user ? menuFor(user.role, can)[0] : undefined;
+  if (!home) return null;
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" to={home.href}>
+        Go to {home.text === 'Requests' ? 'your requests' : home.text}
+      </Link>
+    </p>
+  );
+}
+
+/**
+ * A page the user's role may not use. To a partner, from outside the council, it does not exist
+ * (as the API answers 404); to staff it says plainly that it is not part of their role.
+ */
+export function NotForYourRole() {
+  const { user } = useSession();
+  const outside = user?.role === 'partner';
+  const title = outside ? 'Page not found' : 'This page is not for your role';
+  usePageTitle(title);
+  return (
+    <>
+      <h1 className="govuk-heading-l">{title}</h1>
+      <p className="govuk-body">{outside ? 'The address may be wrong.' : `As a ${user?.roleLabel.toLowerCase() ?? 'user'} you do not use this page.`}</p>
+      <HomeLink />
     </>
   );
 }

@@ -38,7 +38,7 @@ describe('Annex A workbook', () => {
       'List 2 Early Help Assessments',
       'List 3 Referrals',
       'List 4 Assessments',
-      'List 5 Section 47 enquiries and',
+      'List 5 S47 enquiries and ICPCs',
       'List 6 Children in need',
       'List 7 Child protection',
       'List 8 Children in care',

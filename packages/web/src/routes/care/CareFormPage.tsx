@@ -76,6 +76,7 @@ function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {
       }
     }
     if (initial?.version !== undefined) body.version = initial.version;
+    Object.assign(body, spec.fixed?.(view));
     const checked = checkWith(spec.schema, body, problems, {});
     if (problems.length || checked === null) {
       setErrors(errorsFrom(problems, anchors));

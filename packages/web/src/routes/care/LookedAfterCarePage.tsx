@@ -105,6 +105,7 @@ function Permanence({ v }: { v: CareView }) {
           <>
             <Action to={formPath(v.childId, 'permanence-plan')}>Record the permanence plan</Action>
             <Action to={formPath(v.childId, 'permanence-order')}>Record an SGO or child arrangements order</Action>
+            {v.periodsOfCare.length ? <Action to={formPath(v.childId, 'previous-permanence')}>Record previous permanence</Action> : null}
           </>
         ) : null
       }
@@ -132,7 +133,7 @@ function Permanence({ v }: { v: CareView }) {
               Previous permanence:{' '}
               {p.previousPermanence
                 ? `${labelOf(PREVIOUS_PERMANENCE, p.previousPermanence.prevPerm)}${p.previousPermanence.laPerm ? ` (LA ${p.previousPermanence.laPerm})` : ''}`
-                : 'not recorded'}
+                : 'not recorded (the SSDA903 return needs it)'}
             </>,
           ]),
         ]}

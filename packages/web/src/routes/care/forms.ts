@@ -24,9 +24,11 @@ import {
   newPep,
   newPermanenceOrder,
   newPermanencePlan,
+  newPreviousPermanence,
   PERMANENCE_ORDER_TYPE,
   PERMANENCE_PLAN_TYPE,
   PLACED_CEASED_REASON,
+  PREVIOUS_PERMANENCE,
   SDQ_REASON,
   UASC_REFERRAL_ROUTE,
   uascDetails,
@@ -57,6 +59,8 @@ export type FormSpec = {
   initial?: (view: CareView, params: URLSearchParams) => { values: Record<string, string>; version?: number } | null;
   /** Empty optional fields are sent as null (clearing them) rather than left out. */
   emptyAsNull?: boolean;
+  /** Values the form sends that the user does not enter (which record it is about). */
+  fixed?: (view: CareView) => Record<string, unknown>;
   /** Why the form cannot be used for this child now, if it cannot. */
   whyNot?: (view: CareView) => string | null;
 };
@@ -67,6 +71,9 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === '
 
 const openAdoption = (view: CareView) => [...view.adoptions].reverse().find((a) => !a.adoptionOrderOn && !a.noLongerOn) ?? null;
 const needsLeaver = (view: CareView) => (view.careLeaver ? null : 'Record the young person’s leaving care category first.');
+
+/** The child's latest period of care: the one a new return asks about. */
+const latestPeriod = (view: CareView) => [...view.periodsOfCare].sort((a, b) => a.startDate.localeCompare(b.startDate)).at(-1) ?? null;
 
 const accomOptions = ACCOM_CODES.filter((c) => c !== '0').map((c) => ({
   value: c,
@@ -159,6 +166,42 @@ export const FORMS: Record<string, FormSpec> = {
       { name: 'madeOn', label: 'Date the order was made', kind: 'date', required: true },
       { name: 'madeTo', label: 'Made to', kind: 'text', required: true, hint: 'For example, maternal grandparents' },
       { name: 'formerFosterCarer', label: 'Were they the child’s foster carers?', kind: 'yesno', required: true },
+    ],
+  },
+  'previous-permanence': {
+    title: 'Record the child’s previous permanence',
+    submit: 'Save previous permanence',
+    notice: 'Previous permanence saved',
+    method: 'PUT',
+    path: () => 'previous-permanence',
+    schema: newPreviousPermanence,
+    fixed: (v) => ({ periodId: latestPeriod(v)?.periodId }),
+    whyNot: (v) => (latestPeriod(v) ? null : 'The child has no period of care to record it for.'),
+    initial: (v) => {
+      const pp = latestPeriod(v)?.previousPermanence;
+      return pp ? { values: { prevPerm: pp.prevPerm, laPerm: pp.laPerm ?? '', datePerm: pp.datePerm ?? '' } } : null;
+    },
+    fields: [
+      {
+        name: 'prevPerm',
+        label: 'Before this period of care began, did the child leave care through adoption, a special guardianship order or a child arrangements order?',
+        kind: 'radios',
+        options: options(PREVIOUS_PERMANENCE),
+        required: true,
+        hint: 'The SSDA903 return asks this of every child who starts to be looked after',
+      },
+      {
+        name: 'laPerm',
+        label: 'Council that arranged it (if there was one)',
+        kind: 'text',
+        hint: 'Its 3-digit local authority number, 999 if not known; WAL, SCO, NIR or NUK if outside England',
+      },
+      {
+        name: 'datePerm',
+        label: 'Date of the order (if there was one)',
+        kind: 'text',
+        hint: 'As dd/mm/yyyy, with ZZ for a day or month not known, for example ZZ/06/2019',
+      },
     ],
   },
   uasc: {

@@ -1,4 +1,4 @@
-import { ETHNICITY, SEX } from '@lantern/core/codes';
+import { ETHNICITY, SEX, UPN_UNKNOWN } from '@lantern/core/codes';
 import type { ChildRecord } from '../../api/types.ts';
 import { errorsFrom, type FieldAnchors, type FormErrors } from '../../components/errors.ts';
 import { DateInput, Radios, Select, TextInput } from '../../components/fields.tsx';
@@ -14,6 +14,7 @@ export type ChildForm = {
   sex: string;
   ethnicity: string;
   upn: string;
+  upnUnknown: string;
   nhsNumber: string;
 };
 
@@ -26,6 +27,7 @@ export type ChildValues = {
   sex: string;
   ethnicity: string;
   upn: string | null;
+  upnUnknown: string | null;
   nhsNumber: string | null;
 };
 
@@ -38,6 +40,7 @@ export const EMPTY_CHILD_FORM: ChildForm = {
   sex: '',
   ethnicity: 'NOBT',
   upn: '',
+  upnUnknown: '',
   nhsNumber: '',
 };
 
@@ -51,6 +54,7 @@ export function formFromChild(c: ChildRecord): ChildForm {
     sex: c.sex,
     ethnicity: c.ethnicity ?? 'NOBT',
     upn: c.upn ?? '',
+    upnUnknown: c.upnUnknown ?? '',
     nhsNumber: c.nhsNumber ?? '',
   };
 }
@@ -65,6 +69,7 @@ export function childAnchors(form: ChildForm): FieldAnchors {
     sex: 'sex',
     ethnicity: 'ethnicity',
     upn: 'upn',
+    upnUnknown: 'upnUnknown',
     nhsNumber: 'nhsNumber',
   };
 }
@@ -99,12 +104,15 @@ export function readChildForm(form: ChildForm): { values: ChildValues } | { erro
       sex: form.sex,
       ethnicity: form.ethnicity,
       upn: form.upn.trim().toUpperCase() || null,
+      // A UPN given replaces the reason it was missing.
+      upnUnknown: form.upn.trim() ? null : form.upnUnknown || null,
       nhsNumber: form.nhsNumber.replace(/\s/g, '') || null,
     },
   };
 }
 
 const SEX_OPTIONS = Object.entries(SEX).map(([value, label]) => ({ value, label }));
+const UPN_UNKNOWN_OPTIONS = Object.entries(UPN_UNKNOWN).map(([value, label]) => ({ value, label }));
 const ETHNICITY_OPTIONS = Object.entries(ETHNICITY).map(([value, label]) => ({ value, label }));
 
 /** The fields of a child's identity, shared by "Add a child" and "Edit details". */
@@ -188,6 +196,18 @@ export function ChildDetailsFields({ form, onChange, errors }: { form: ChildForm
         autoComplete="off"
         widthClass="govuk-input--width-20"
       />
+      {form.upn.trim() ? null : (
+        <Select
+          name="upnUnknown"
+          label="If there is no UPN, why not"
+          hint="A child looked after needs a UPN or the reason it is missing, or the SSDA903 return fails"
+          value={form.upnUnknown}
+          onChange={set('upnUnknown')}
+          options={UPN_UNKNOWN_OPTIONS}
+          placeholder="Not recorded"
+          error={e.upnUnknown}
+        />
+      )}
       <TextInput
         name="nhsNumber"
         label="NHS number (optional)"

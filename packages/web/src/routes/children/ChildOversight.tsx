@@ -1,5 +1,6 @@
 import { workforceApi } from '../../api/workforce.ts';
-import { Loading } from '../../components/Notices.tsx';
+import { useState } from 'react';
+import { Loading, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -11,11 +12,13 @@ import { RiskAssessments } from '../oversight/RiskAssessments.tsx';
 export function ChildOversight({ childId }: { childId: string }) {
   const view = useLoad(() => workforceApi.accountability(childId), childId);
   const { can } = useSession();
+  const [recorded, setRecorded] = useState<string | null>(null);
   return (
     <section aria-labelledby="oversight-heading" className="lantern-section" data-testid="oversight">
       <h2 className="govuk-heading-m" id="oversight-heading">
         Management oversight and decisions
       </h2>
+      {recorded ? <SuccessBanner>Decision recorded: {recorded}</SuccessBanner> : null}
       {view.problem ? <p className="govuk-body">Decisions could not be loaded: {view.problem.detail ?? view.problem.title}</p> : null}
       {!view.data && !view.problem ? <Loading /> : null}
       {view.data ? (
@@ -53,12 +56,12 @@ export function ChildOversight({ childId }: { childId: string }) {
                     <td className="govuk-table__cell lantern-nowrap">{formatDate(d.on)}</td>
                     <td className="govuk-table__cell">
                       {d.label}
-                      {d.detail ? <span className="govuk-hint govuk-!-margin-bottom-0">{d.detail}</span> : null}
+                      {d.detail ? <span className="govuk-hint govuk-!-margin-bottom-0"> {d.detail}</span> : null}
                     </td>
                     <td className="govuk-table__cell">{d.decidedBy ?? 'Not recorded'}</td>
                     <td className="govuk-table__cell">
                       {d.reasons}
-                      {d.evidence ? <span className="govuk-hint govuk-!-margin-bottom-0">Evidence: {d.evidence}</span> : null}
+                      {d.evidence ? <span className="govuk-hint govuk-!-margin-bottom-0"> Evidence: {d.evidence}</span> : null}
                     </td>
                   </tr>
                 ))}
@@ -67,7 +70,15 @@ export function ChildOversight({ childId }: { childId: string }) {
           )}
         </>
       ) : null}
-      {can('oversight:record') ? <RecordDecisionForm childId={childId} onRecorded={view.reload} /> : null}
+      {can('oversight:record') ? (
+        <RecordDecisionForm
+          childId={childId}
+          onRecorded={(label) => {
+            setRecorded(label);
+            view.reload();
+          }}
+        />
+      ) : null}
       <RiskAssessments childId={childId} />
       <CaseAudits childId={childId} />
     </section>

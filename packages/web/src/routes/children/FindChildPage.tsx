@@ -40,7 +40,7 @@ export function FindChildPage() {
               Search by name, LA child id, UPN, NHS number or date of birth
             </label>
             <div id="q-hint" className="govuk-hint">
-              For example, Smith, Amy Smith, LC000123, or a date of birth as 12/03/2015
+              For example, Smith, Amy Smith, {user?.childIdExample ?? 'a child’s id'}, or a date of birth as 12/03/2015
             </div>
             <div className="lantern-search__row">
               <input

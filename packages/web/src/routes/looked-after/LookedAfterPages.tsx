@@ -12,6 +12,8 @@ import {
   PLACEMENT_PROVIDER,
   PLACEMENT_TYPE,
   PROVIDER_KIND,
+  placementNeeds,
+  placementProblems,
   REASON_CEASED,
   REASON_NEW_EPISODE,
   REASON_PLACE_CHANGE,
@@ -165,11 +167,13 @@ function PlacementFields({
   onChange,
   errors,
   prefix,
+  legalStatus,
 }: {
   value: PlacementState;
   onChange: (v: PlacementState) => void;
   errors: FormErrors;
   prefix: string;
+  legalStatus: string;
 }) {
   const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
   const set = (k: keyof PlacementState) => (v: string) => onChange({ ...value, [k]: v });
@@ -188,7 +192,7 @@ function PlacementFields({
       <Select
         name={`${prefix}providerId`}
         label="Provider (from the providers register)"
-        hint="Needed for children’s homes and supported accommodation, so Lantern can check their Ofsted registration"
+        hint={placementNeeds(value.placementType, legalStatus).hint}
         value={value.providerId}
         onChange={set('providerId')}
         options={(providers.data?.providers ?? []).map((p) => ({
@@ -242,6 +246,15 @@ const placementBody = (p: PlacementState) => ({
   intendedUntil18: p.intendedUntil18 === 'yes',
 });
 
+/** The SSDA903 rules on who provides the placement, checked before saving as the server will check them. */
+function providerProblems(p: PlacementState, legalStatus: string, prefix: string): Problems {
+  if (!p.placementType) return [];
+  const facts = { ...placementBody(p), placementType: p.placementType, legalStatus, homePostcode: 'unchecked here' };
+  return placementProblems(facts, prefix)
+    .filter((x) => x.field === `${prefix}placementProvider` || x.field === `${prefix}urn`)
+    .map((x) => [x.field, x.message]);
+}
+
 const placementAnchors = (prefix: string) =>
   Object.fromEntries(['placementType', 'providerId', 'placementProvider', 'urn', 'placementPostcode'].map((f) => [`${prefix}${f}`, `${prefix}${f}`]));
 
@@ -270,6 +283,7 @@ export function StartCarePage() {
     if (!legalStatus) problems.push(['legalStatus', 'Choose the legal status']);
     if (!need) problems.push(['categoryOfNeed', 'Choose the category of need']);
     if (!placement.placementType) problems.push(['placementType', 'Choose the placement type']);
+    problems.push(...providerProblems(placement, legalStatus, ''));
     send(
       problems,
       () =>
@@ -314,7 +328,7 @@ export function StartCarePage() {
         onChange={setHome}
         error={errors.fields.homePostcode}
       />
-      <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="" />
+      <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="" legalStatus={legalStatus} />
     </FormPage>
   );
 }
@@ -346,6 +360,7 @@ export function ChangeCarePage() {
     const move = moves === 'yes';
     if (!legalStatus && !move) problems.push(['legalStatus', 'Choose a new legal status, or say the placement changes']);
     if (move && !placement.placementType) problems.push(['placement.placementType', 'Choose the new placement type']);
+    if (move) problems.push(...providerProblems(placement, legalStatus || current.legalStatus, 'placement.'));
     if (move && !reason) problems.push(['reasonPlaceChange', 'Say why the placement changed']);
     send(
       problems,
@@ -402,7 +417,7 @@ export function ChangeCarePage() {
             placeholder="Choose"
             error={errors.fields.reasonPlaceChange}
           />
-          <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="placement." />
+          <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix="placement." legalStatus={legalStatus || current.legalStatus} />
         </>
       ) : null}
     </FormPage>
@@ -1048,6 +1063,7 @@ export function ProvidersPage() {
       },
     );
   };
+  if (list.problem && !list.data) return <ProblemPage problem={list.problem} />;
   return (
     <>
       <h1 className="govuk-heading-l">Providers register</h1>

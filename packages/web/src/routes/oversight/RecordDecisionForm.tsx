@@ -5,24 +5,22 @@ import { oversightApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
-import { SuccessBanner } from '../../components/Notices.tsx';
 import { dateFromParts, dateParts, todayInEngland } from '../../format.ts';
 
 const ANCHORS = { kind: 'kind', decidedOn: 'decidedOn-day', reasons: 'reasons', evidenceSeen: 'evidenceSeen' };
 
 /** A manager records a decision on the child's record: what, when, why, and on what evidence. */
-export function RecordDecisionForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
+/** onRecorded is given the decision's label, for the page to confirm above the decisions it lists. */
+export function RecordDecisionForm({ childId, onRecorded }: { childId: string; onRecorded: (label: string) => void }) {
   const [kind, setKind] = useState('');
   const [decidedOn, setDecidedOn] = useState(dateParts(todayInEngland()));
   const [reasons, setReasons] = useState('');
   const [evidenceSeen, setEvidenceSeen] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const [recorded, setRecorded] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setRecorded(null);
     const problems: Array<[string, string]> = [];
     if (!kind) problems.push(['kind', 'Select the kind of decision']);
     const date = dateFromParts(decidedOn, 'The date of the decision');
@@ -36,12 +34,11 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
     try {
       await oversightApi.recordDecision(childId, { kind, decidedOn: date.iso, reasons: reasons.trim(), evidenceSeen: evidenceSeen.trim() });
       setErrors(NO_ERRORS);
-      setRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
       setKind('');
       setReasons('');
       setEvidenceSeen('');
       setDecidedOn(dateParts(todayInEngland()));
-      onRecorded();
+      onRecorded(DECISION_KIND[kind as keyof typeof DECISION_KIND] ?? kind);
     } catch (error) {
       setErrors(errorsFromProblem(problemOf(error), ANCHORS));
     } finally {
@@ -51,7 +48,6 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
 
   return (
     <div className="lantern-subsection">
-      {recorded ? <SuccessBanner>Decision recorded: {recorded}</SuccessBanner> : null}
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">Record a management decision</span>

@@ -1,3 +1,4 @@
+import { type Role, scopeFor } from '@lantern/core/permissions';
 import { Link, useSearchParams } from 'react-router';
 import { type IndicatorResult, performanceApi } from '../../api/performance.ts';
 import { BarChart, COLOURS, LineChart } from '../../components/charts.tsx';
@@ -43,11 +44,13 @@ export function DashboardPage() {
   usePageTitle('Performance');
   const [params] = useSearchParams();
   const asOf = params.get('asOf') ?? undefined;
-  const { can } = useSession();
+  const { can, user } = useSession();
   const caseAccess = can('child:read');
   const all = useLoad(() => performanceApi.all({ asOf }), `all-${asOf}`);
   const trend = useLoad(() => performanceApi.one(TREND, { asOf, trendMonths: 12 }), `trend-${asOf}`);
-  const teams = useLoad(() => performanceApi.teams(TEAMS, { asOf }).catch(() => null), `teams-${asOf}`);
+  // Teams side by side are for those who see the whole council; a manager sees their own team's figures.
+  const councilWide = !!user && scopeFor(user.role as Role, 'performance:read') === 'council';
+  const teams = useLoad(() => (councilWide ? performanceApi.teams(TEAMS, { asOf }) : Promise.resolve(null)), `teams-${asOf}-${councilWide}`);
   if (all.problem) return <ProblemPage problem={all.problem} />;
   if (!all.data) return <Loading />;
   const list = all.data.indicators;

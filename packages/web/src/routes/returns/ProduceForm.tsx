@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { formatDate, todayInEngland } from '../../format.ts';
 
 /** A return's first form: choose the collection year, then produce it from the record and validate it. */
 export function ProduceForm(props: {
@@ -9,6 +10,9 @@ export function ProduceForm(props: {
   onSubmit: (e: FormEvent) => void;
   busy: string | null;
 }) {
+  // Every collection year ends on 31 March of its year; until then the rules about the year's end cannot pass.
+  const ends = `${props.year}-03-31`;
+  const unfinished = ends > todayInEngland();
   return (
     <form onSubmit={props.onSubmit} noValidate>
       <div className="govuk-form-group">
@@ -23,6 +27,18 @@ export function ProduceForm(props: {
           ))}
         </select>
       </div>
+      {unfinished ? (
+        <div className="govuk-warning-text" data-testid="unfinished-year">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This year does not end until {formatDate(ends)}. The return shows the record as it stands today, so the rules about the year’s end (episodes,
+            reviews and ages counted to 31 March) will report failures that are not yet real.
+          </strong>
+        </div>
+      ) : null}
       <button type="submit" className="govuk-button" disabled={props.busy !== null}>
         {props.busy === 'run' ? 'Producing the return…' : 'Produce and validate the return'}
       </button>

@@ -188,7 +188,7 @@ function Worklist({ query, view }: { query: WorklistQuery; view: WorklistView })
           {rows.length >= (query.limit ?? LIMIT) ? (
             <p className="govuk-body">Showing the first {rows.length}, overdue first. Filter the list to see the rest.</p>
           ) : null}
-          <table className="govuk-table" data-testid="worklist">
+          <table className="govuk-table lantern-table--stacked" data-testid="worklist">
             <caption className="govuk-table__caption govuk-visually-hidden">Deadlines, overdue first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -221,16 +221,20 @@ function Worklist({ query, view }: { query: WorklistQuery; view: WorklistView })
                     </Link>
                     <span className="govuk-body-s lantern-block lantern-secondary lantern-cell-normal">{o.laChildId}</span>
                   </th>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="What must happen">
                     {o.label}
                     <span className="govuk-body-s lantern-block lantern-secondary">{ruleKindLabel(o.kind)}</span>
                   </td>
-                  <td className="govuk-table__cell lantern-nowrap">{formatDate(o.dueDate)}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell lantern-nowrap" data-label="Due">
+                    {formatDate(o.dueDate)}
+                  </td>
+                  <td className="govuk-table__cell" data-label="State">
                     <ObligationStateTag state={o.state} />
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{o.state === 'overdue' ? o.daysOverdue : ''}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Days overdue">
+                    {o.state === 'overdue' ? o.daysOverdue : null}
+                  </td>
+                  <td className="govuk-table__cell" data-label="Responsible">
                     {o.responsibleWorker ?? <span className="lantern-secondary">No worker</span>}
                     {showTeam && o.responsibleTeam ? <span className="govuk-body-s lantern-block lantern-secondary">{o.responsibleTeam}</span> : null}
                   </td>

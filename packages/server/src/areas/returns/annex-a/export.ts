@@ -25,8 +25,11 @@ export type AnnexAExport = {
 const BATCH = 2000;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1D70B8' } } as const;
 
+/** Excel refuses a sheet name over 31 characters; a name is never cut, so a list too long says so here. */
 export function sheetName(list: AnnexAList): string {
-  return `List ${list.number} ${list.title}`.slice(0, 31);
+  const name = `List ${list.number} ${list.sheet ?? list.title}`;
+  if (name.length > 31) throw new Error(`Annex A sheet name "${name}" is longer than Excel's 31 characters: give list ${list.number} a shorter sheet title`);
+  return name;
 }
 
 export async function exportAnnexA(

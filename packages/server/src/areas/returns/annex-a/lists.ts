@@ -33,6 +33,8 @@ export type AnnexAList = {
   id: string;
   number: number;
   title: string;
+  /** A shorter title for the sheet where `List N title` would pass Excel's 31 characters. */
+  sheet?: string;
   /** Who is on the list, in words (docs and the sheet's note). */
   scope: string;
   columns: Column[];
@@ -159,6 +161,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
     id: 'section-47',
     number: 5,
     title: 'Section 47 enquiries and ICPCs',
+    sheet: 'S47 enquiries and ICPCs',
     scope:
       'Every section 47 enquiry open at any time in the six months before the as-of date (started by it, not completed before the period began), one row an enquiry, with its initial conference.',
     columns: [

@@ -1,0 +1,32 @@
+/**
+ * Which pages a role may open: a page whose data the role may not read says so at once (see
+ * RequireSession), rather than loading forever or offering a form the server will refuse.
+ * Each page needs any one of the permissions listed; pages not listed are open to every user.
+ */
+const PAGES: [RegExp, string[]][] = [
+  [/^\/work$/, ['worklist:read']],
+  [/^\/children\/new$/, ['child:create']],
+  [/^\/children\//, ['child:read']],
+  [/^\/(uasc|care-leavers)$/, ['child:search']],
+  [/^\/returns(\/|$)/, ['returns:produce']],
+  [/^\/providers$/, ['provider:read']],
+  [/^\/looked-after\//, ['looked-after:oversee']],
+  [/^\/children-looked-after$/, ['looked-after:oversee', 'child:search', 'provider:read']],
+  [/^\/partner(\/|$)/, ['partner-request:answer']],
+  [/^\/partners\/register$/, ['partner:manage', 'partner:read']],
+  [/^\/partners$/, ['partner:oversee']],
+  [/^\/teams(\/|$)/, ['workforce:read']],
+  [/^\/workforce$/, ['workforce:report']],
+  [/^\/teams-and-workforce$/, ['workforce:read', 'workforce:report']],
+  [/^\/workers\//, ['supervision:read', 'workforce:read']],
+  [/^\/performance\/benchmarks\//, ['performance:manage']],
+  [/^\/performance(\/|$)/, ['performance:read']],
+  [/^\/improvement\/(inspections|recommendations)\//, ['improvement:manage']],
+  [/^\/improvement(\/|$)/, ['improvement:read']],
+];
+
+/** Whether a user with these permissions may open the page at this path. */
+export function mayOpen(pathname: string, can: (permission: string) => boolean): boolean {
+  const rule = PAGES.find(([path]) => path.test(pathname));
+  return !rule || rule[1].some(can);
+}
