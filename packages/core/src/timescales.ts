@@ -452,6 +452,20 @@ const ROWS: readonly RuleRow[] = [
     settable: false,
   },
 
+  // Plans, reviews and their records
+  {
+    id: 'plan-action',
+    area: 'children-in-need',
+    what: "an action on a child's plan (child in need, protection, care, pathway plan) done by its named owner (a worker, a partner agency, a parent or carer)",
+    countedFrom: 'the plan or meeting that set it',
+    due: { unit: 'by-event', event: 'plan-action', description: 'by the date the plan set' },
+    kind: 'policy',
+    source: 'good practice: every action has an owner and a date (WT 2023, ch. 2; 2010 Regs, reg. 5)',
+    responsible: 'allocated-social-worker',
+    notes:
+      'Owed by the action’s owner: a named worker; for a partner agency contact, a parent or carer, or the child, the allocated social worker (a partner also sees theirs in their own view). Met when progress records it done; ended if withdrawn or the plan ends.',
+  },
+
   // Care leavers
   {
     id: 'pathway-plan',
@@ -624,6 +638,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'uasc-looked-after': 'UASC accommodated',
   'uasc-transfer': 'National Transfer Scheme transfer',
   'iro-contact': 'IRO speaks with the child',
+  'plan-action': 'Action on the child’s plan',
   'pathway-plan': 'Pathway plan',
   'pathway-plan-review': 'Pathway plan review',
   'pa-visit': 'Personal adviser visit',

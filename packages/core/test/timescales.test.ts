@@ -64,7 +64,6 @@ const reference: ReferenceRow[] = referenceText
  * record, legal planning and the fostering service add them). Take an id off as its rule lands.
  */
 const NOT_YET_KEPT = [
-  'plan-action',
   'review-decisions',
   'review-record',
   'iro-recommendation',
@@ -130,7 +129,8 @@ describe('TIMESCALE_RULES against timescales.md', () => {
 
   it.each(kept)('$id: kind, source, what and counted-from are the reference words', (row) => {
     const rule = ruleById(row.id);
-    expect(rule.kind).toBe(row.kind);
+    // The kind column may qualify the kind in brackets: "policy (recorded due date)".
+    expect(rule.kind).toBe(row.kind.replace(/\s*\(.*\)$/, ''));
     expect(rule.source).toBe(row.source);
     expect(rule.what).toBe(row.what);
     expect(rule.countedFrom).toBe(row.countedFrom);

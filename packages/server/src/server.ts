@@ -14,6 +14,9 @@ import { referralsRoutes, routingRoutes } from './areas/referrals/index.ts';
 import { annexARoutes, returnsRoutes } from './areas/returns/index.ts';
 // The areas' deadline rules, registered with the timescales engine.
 import './areas/obligation-rules.ts';
+import { planRoutes } from './areas/plans/index.ts';
+import { enquiryFindingsRoutes } from './areas/protection/enquiry-findings-routes.ts';
+import { assessmentRecordRoutes } from './areas/referrals/assessment-record-routes.ts';
 import { supervisionRoutes } from './areas/supervision/index.ts';
 import { timescalesRoutes } from './areas/timescales/index.ts';
 import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
@@ -38,6 +41,9 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(routingRoutes);
   await app.register(workRoutes);
   await app.register(protectionRoutes);
+  await app.register(assessmentRecordRoutes);
+  await app.register(enquiryFindingsRoutes);
+  await app.register(planRoutes);
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);
   await app.register(lookedAfterRoutes);

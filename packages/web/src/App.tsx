@@ -64,6 +64,19 @@ const CinPlanReviewPage = casework('CinPlanReviewPage');
 const CinPlanEndPage = casework('CinPlanEndPage');
 const ClosurePage = casework('ClosurePage');
 
+// The practice record: written assessments, enquiry findings, plans (their own bundle).
+type PracticeModule = typeof import('./routes/practice/index.ts');
+const practice = (name: keyof PracticeModule) => lazy(() => import('./routes/practice/index.ts').then((m) => ({ default: m[name] as ComponentType })));
+const AssessmentRecordPage = practice('AssessmentRecordPage');
+const AssessmentVersionsPage = practice('AssessmentVersionsPage');
+const EnquiryFindingsPage = practice('EnquiryFindingsPage');
+const PlansPage = practice('PlansPage');
+const PlanPage = practice('PlanPage');
+const PlanEditPage = practice('PlanEditPage');
+const PlanProgressPage = practice('PlanProgressPage');
+const PlanComparePage = practice('PlanComparePage');
+const PlanPrintPage = practice('PlanPrintPage');
+
 // Each performance page on its own, so only the dashboard and an indicator fetch Chart.js.
 const DashboardPage = page(() => import('./routes/performance/DashboardPage.tsx'), 'DashboardPage');
 const IndicatorPage = page(() => import('./routes/performance/IndicatorPage.tsx'), 'IndicatorPage');
@@ -137,6 +150,16 @@ export function App() {
                 <Route path="record/cin-plan-review" element={<CinPlanReviewPage />} />
                 <Route path="record/cin-plan-end" element={<CinPlanEndPage />} />
                 <Route path="record/closure" element={<ClosurePage />} />
+                <Route path="assessments/:assessmentId" element={<AssessmentRecordPage />} />
+                <Route path="assessments/:assessmentId/versions" element={<AssessmentVersionsPage />} />
+                <Route path="section-47/:s47Id/findings" element={<EnquiryFindingsPage />} />
+                <Route path="plans" element={<PlansPage />} />
+                <Route path="plans/new" element={<PlanEditPage />} />
+                <Route path="plans/:planDocumentId" element={<PlanPage />} />
+                <Route path="plans/:planDocumentId/change" element={<PlanEditPage />} />
+                <Route path="plans/:planDocumentId/progress" element={<PlanProgressPage />} />
+                <Route path="plans/:planDocumentId/compare" element={<PlanComparePage />} />
+                <Route path="plans/:planDocumentId/for-family" element={<PlanPrintPage />} />
                 <Route path="looked-after" element={<LookedAfterPage />} />
                 <Route path="looked-after/start" element={<StartCarePage />} />
                 <Route path="looked-after/change" element={<ChangeCarePage />} />

@@ -8,6 +8,7 @@ import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
 import { OVERSIGHT_OBLIGATIONS } from './oversight/obligations.ts';
 import { PARTNERS_OBLIGATIONS } from './partners/obligations.ts';
+import { PLANS_OBLIGATIONS } from './plans/obligations.ts';
 import { PROTECTION_OBLIGATIONS } from './protection/obligations.ts';
 import { REFERRALS_OBLIGATIONS } from './referrals/obligations.ts';
 
@@ -18,6 +19,7 @@ export const AREA_OBLIGATION_RULES = [
   LOOKED_AFTER_CARE_OBLIGATIONS,
   PARTNERS_OBLIGATIONS,
   OVERSIGHT_OBLIGATIONS,
+  PLANS_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

@@ -36,6 +36,7 @@ import {
   syntheticAddress,
   UASC_ETHNICITIES,
 } from './pools.ts';
+import { seedPractice } from './practice.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
@@ -348,6 +349,10 @@ async function generateCouncil(
   await refreshPlannerStatistics(db);
   progress(total, total, 'workforce history');
   const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
+  // The practice record (src/seed/practice.ts): written assessments, enquiry findings, plans.
+  progress(total, total, 'practice record');
+  const practice = await seedPractice(ledger.db, { laCode, seed, asOf: asOfIso, workerUserId: userId('sw.demo'), managerUserId: userId('tm.demo') });
+  for (const [table, n] of Object.entries(practice)) records[table] = (records[table] ?? 0) + n;
   const history = await seedWorkforceHistory(ledger, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
 

@@ -2,7 +2,7 @@ import { addCalendarMonths } from '@lantern/core/calendar';
 import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -109,14 +109,24 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
   };
 }
 
-export async function getChronology(db: Kysely<Database>, actor: Actor, childId: string, limit: number): Promise<ChronologyEntryView[]> {
+export async function getChronology(db: Kysely<Database>, actor: Actor, childId: string, limit: number, q?: string): Promise<ChronologyEntryView[]> {
   await childFor(db, actor.user, childId, 'child:read');
+  // A search finds an entry by its words, or by any words of any version of the record it names
+  // (a plan, an assessment), so every text typed is found from the chronology.
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await db
     .selectFrom('chronology_entry as c')
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'c.la_code').onRef('u.user_id', '=', 'c.recorded_by'))
     .select(['c.entry_id', 'c.occurred_on', 'c.category', 'c.summary', 'c.record_type', 'c.recorded_at', 'u.display_name'])
     .where('c.la_code', '=', actor.user.laCode)
     .where('c.child_id', '=', childId)
+    .$if(like !== null, (qb) =>
+      qb.where(
+        sql<boolean>`(c.summary ilike ${like} or exists (
+          select 1 from record_version v cross join lateral jsonb_each_text(v.data) f
+          where v.la_code = c.la_code and v.child_id = c.child_id and v.record_type = c.record_type and v.record_id = c.record_id::text and f.value ilike ${like}))`,
+      ),
+    )
     .orderBy('c.occurred_on', 'desc')
     .orderBy('c.recorded_at', 'desc')
     .limit(limit)

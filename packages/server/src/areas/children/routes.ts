@@ -89,10 +89,13 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       tags: ['children'],
       summary: 'Everything that happened to the child, newest first',
       params: childParams,
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(1000).default(200),
+        q: z.string().trim().max(200).optional().describe('Words to find in the entries, or in the records they name (every version)'),
+      }),
       response: { 200: z.object({ entries: z.array(chronologyEntryView) }) },
     },
-    handler: async (req) => ({ entries: await getChronology(db(), req.actor(), req.params.childId, req.query.limit) }),
+    handler: async (req) => ({ entries: await getChronology(db(), req.actor(), req.params.childId, req.query.limit, req.query.q) }),
   });
 
   app.post('/api/children/:childId/chronology', {

@@ -812,6 +812,11 @@ export interface Database {
   worker_absence: WorkerAbsenceTable;
   worker_team_move: WorkerTeamMoveTable;
   risk_assessment: RiskAssessmentTable;
+  assessment_record: AssessmentRecordTable;
+  section47_findings: Section47FindingsTable;
+  plan_document: PlanDocumentTable;
+  plan_action: PlanActionTable;
+  plan_action_progress: PlanActionProgressTable;
   comparator: ComparatorTable;
   benchmark_value: BenchmarkValueTable;
   indicator_snapshot: IndicatorSnapshotTable;
@@ -1097,5 +1102,97 @@ export interface CaseTransferTable {
   decided_by: Uuid | null;
   decision_reason: string | null;
   version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+// Migration 0016: the practice record (assessments as written, enquiry findings, plans that are kept).
+export interface AssessmentRecordTable {
+  la_code: string;
+  assessment_id: Uuid;
+  child_id: Uuid;
+  lived_experience: ColumnType<string, string | undefined, string>;
+  child_words: ColumnType<string, string | undefined, string>;
+  worries: ColumnType<string, string | undefined, string>;
+  working_well: ColumnType<string, string | undefined, string>;
+  parents_views: ColumnType<string, string | undefined, string>;
+  partner_views: ColumnType<string, string | undefined, string>;
+  analysis: ColumnType<string, string | undefined, string>;
+  recommendation: ColumnType<string, string | undefined, string>;
+  status: ColumnType<
+    'draft' | 'submitted' | 'returned' | 'authorised',
+    'draft' | 'submitted' | 'returned' | 'authorised' | undefined,
+    'draft' | 'submitted' | 'returned' | 'authorised'
+  >;
+  submitted_on: DateCol | null;
+  submitted_by: Uuid | null;
+  returned_on: DateCol | null;
+  returned_by: Uuid | null;
+  return_reasons: string | null;
+  times_returned: DefaultedInt;
+  risk_assessment_id: Uuid | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface Section47FindingsTable {
+  la_code: string;
+  s47_id: Uuid;
+  child_id: Uuid;
+  concerns: ColumnType<unknown, string, string>;
+  convene: boolean;
+  convene_reasons: string;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface PlanDocumentTable {
+  la_code: string;
+  plan_document_id: Uuid;
+  child_id: Uuid;
+  kind: 'child-in-need' | 'protection' | 'care' | 'pathway';
+  plan_ref: Uuid;
+  stage: 'outline' | 'detailed' | null;
+  outcomes: ColumnType<unknown, string | undefined, string>;
+  contingency: ColumnType<string, string | undefined, string>;
+  placement_plan: string | null;
+  agreed_on: DateCol;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface PlanActionTable {
+  la_code: string;
+  action_id: Uuid;
+  plan_document_id: Uuid;
+  child_id: Uuid;
+  outcome_id: string | null;
+  what: string;
+  owner_kind: 'worker' | 'partner' | 'parent-carer' | 'child';
+  owner_worker_id: Uuid | null;
+  owner_contact_id: Uuid | null;
+  owner_name: string | null;
+  set_on: DateCol;
+  due_on: DateCol;
+  completed_on: DateCol | null;
+  withdrawn_on: DateCol | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface PlanActionProgressTable {
+  la_code: string;
+  progress_id: Uuid;
+  action_id: Uuid;
+  child_id: Uuid;
+  meeting_kind: 'core-group' | 'cin-plan-review' | 'review';
+  meeting_id: Uuid | null;
+  held_on: DateCol;
+  progress: 'done' | 'partly' | 'not-done';
+  note: ColumnType<string, string | undefined, string>;
+  created_by: Uuid | null;
   created_at: Timestamp;
 }

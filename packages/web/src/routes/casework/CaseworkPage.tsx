@@ -54,6 +54,11 @@ export function CaseworkPage() {
         {name} <span className="lantern-secondary">({child.laChildId})</span>
       </span>
       <h1 className="govuk-heading-l">{TITLE}</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/children/${child.childId}/plans`}>
+          Plans: what must change, who will do what, by when
+        </Link>
+      </p>
 
       <AtAGlance cw={cw} open={open} />
       <NextSteps cw={cw} childId={child.childId} />
@@ -346,6 +351,11 @@ function Episode({ episode: e, cw, childId }: { episode: EpisodeView; cw: Casewo
                 {a.lateReason ? <span className="lantern-block lantern-pre-line">Why it took longer: {a.lateReason}</span> : null}
               </SummaryRow>
             </dl>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/children/${childId}/assessments/${a.assessmentId}`}>
+                The written assessment<span className="govuk-visually-hidden"> started {formatDate(a.startDate)}</span>
+              </Link>
+            </p>
             {isOpen && !a.authorisedOn ? (
               <p className="govuk-body">
                 {cw.canRecord ? (
@@ -410,6 +420,11 @@ function Episode({ episode: e, cw, childId }: { episode: EpisodeView; cw: Casewo
                   </SummaryRow>
                 ) : null}
               </dl>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/children/${childId}/section-47/${s.s47Id}/findings`}>
+                  What the enquiry found<span className="govuk-visually-hidden"> (started {formatDate(s.startDate)})</span>
+                </Link>
+              </p>
               {isOpen && !s.completedOn && cw.canRecord ? (
                 <p className="govuk-body">
                   <Link className="govuk-link" to={`/children/${childId}/record/section-47/${s.s47Id}/outcome`}>

@@ -4,6 +4,7 @@ import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
+import { ChronologySearch } from '../practice/ChronologySearch.tsx';
 import { Chronology } from './Chronology.tsx';
 
 /** The child's history: the chronology, newest first, and a case note added to it. */
@@ -29,6 +30,7 @@ export function HistoryPage() {
           Chronology
         </h2>
         {record.data.canAddNote ? <AddCaseNoteForm childId={childId} onAdded={chronology.reload} /> : null}
+        <ChronologySearch childId={childId} />
         {chronology.problem ? (
           <p className="govuk-body">The chronology could not be loaded: {chronology.problem.detail ?? chronology.problem.title}</p>
         ) : chronology.data ? (

@@ -13,6 +13,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
+import { PartnerPlanActions } from '../practice/WorkItems.tsx';
 import { RequestStateTag } from './labels.tsx';
 import type { PartnerRequestView } from './types.ts';
 
@@ -73,6 +74,7 @@ export function PartnerInboxPage() {
           </tbody>
         </table>
       )}
+      <PartnerPlanActions />
     </>
   );
 }

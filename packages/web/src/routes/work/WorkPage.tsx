@@ -14,6 +14,7 @@ import { countsText, ObligationStateTag, ruleKindLabel, sortObligations } from '
 import { capitalise, formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { ReturnedAssessments } from '../practice/WorkItems.tsx';
 import { WorkerDeadlines } from '../workforce/WorkerDeadlines.tsx';
 
 const VIEW_TITLE: Record<WorklistView, string> = { mine: 'My work', team: 'My team’s work', service: 'Work across the service' };
@@ -61,6 +62,7 @@ export function WorkPage() {
     <>
       <h1 className="govuk-heading-l">{VIEW_TITLE[view]}</h1>
       <ImprovementDue />
+      {view === 'mine' ? <ReturnedAssessments /> : null}
       {views.length > 1 ? (
         <nav aria-label="Worklists" className="lantern-subnav">
           <ul className="govuk-list lantern-subnav__list">

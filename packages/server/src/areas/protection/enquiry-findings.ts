@@ -1,0 +1,107 @@
+/**
+ * What a section 47 enquiry found: for each concern, what was found, whether significant harm
+ * was substantiated and why; and the reasons to convene (or not) an initial conference.
+ * Every save is a version; the chronology carries the words, so they can be searched.
+ */
+import type { section47FindingsSave } from '@lantern/core/practice';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { childFor } from '../../kernel/access.ts';
+import { audit } from '../../kernel/audit.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { step } from '../../kernel/ledger.ts';
+
+type Concern = { concern: string; found: string; substantiated: boolean; why: string };
+const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Concern[];
+
+export async function saveSection47Findings(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string, input: z.infer<typeof section47FindingsSave>) {
+  return step(db, actor, childId, async (ledger) => {
+    const laCode = ledger.laCode;
+    const enquiry = await ledger.db
+      .selectFrom('section47')
+      .select(['s47_id', 'start_date', 'completed_on'])
+      .where('la_code', '=', laCode)
+      .where('s47_id', '=', s47Id)
+      .where('child_id', '=', childId)
+      .executeTakeFirst();
+    if (!enquiry) throw notFound('section 47 enquiry');
+    const current = await ledger.db
+      .selectFrom('section47_findings')
+      .select('version')
+      .where('la_code', '=', laCode)
+      .where('s47_id', '=', s47Id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current && current.version !== input.version) throw staleVersion(current.version, input.version ?? 0);
+    const values = { concerns: JSON.stringify(input.concerns), convene: input.convene, convene_reasons: input.conveneReasons };
+    const row = current
+      ? await ledger.update('section47_findings', { s47_id: s47Id }, values, { fromVersion: current.version })
+      : await ledger.insert('section47_findings', { la_code: laCode, s47_id: s47Id, child_id: childId, ...values, created_by: actor.user.userId });
+    const found = input.concerns
+      .map((c) => `${c.concern}: ${c.found} Significant harm ${c.substantiated ? 'substantiated' : 'not substantiated'}, because ${c.why}`)
+      .join(' ');
+    ledger.chronicle({
+      occurredOn: enquiry.completed_on ?? enquiry.start_date,
+      category: 'section-47',
+      summary: `Section 47 enquiry findings${current ? ' (updated)' : ''}: ${found} ${input.convene ? 'An initial conference should be convened' : 'No initial conference'}: ${input.conveneReasons}`,
+      recordType: 'section47-findings',
+      recordId: s47Id,
+    });
+    return { s47Id, version: row.version };
+  });
+}
+
+export async function getSection47Findings(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string) {
+  await childFor(db, actor.user, childId, 'child:read');
+  const laCode = actor.user.laCode;
+  const enquiry = await db
+    .selectFrom('section47')
+    .select(['s47_id', 'start_date', 'completed_on', 'outcome'])
+    .where('la_code', '=', laCode)
+    .where('s47_id', '=', s47Id)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  if (!enquiry) throw notFound('section 47 enquiry');
+  const row = await db.selectFrom('section47_findings').selectAll().where('la_code', '=', laCode).where('s47_id', '=', s47Id).executeTakeFirst();
+  const versions = await db
+    .selectFrom('record_version as v')
+    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
+    .select(['v.version', 'v.changed_at', 'u.display_name'])
+    .where('v.la_code', '=', laCode)
+    .where('v.record_type', '=', 'section47-findings')
+    .where('v.record_id', '=', s47Id)
+    .orderBy('v.version')
+    .execute();
+  await audit(db, actor, { action: 'read', recordType: 'section47-findings', recordId: s47Id, childId });
+  return {
+    s47Id,
+    startDate: enquiry.start_date,
+    completedOn: enquiry.completed_on,
+    findings: row ? { version: row.version, concerns: parse(row.concerns), convene: row.convene, conveneReasons: row.convene_reasons } : null,
+    versions: versions.map((v) => ({ version: v.version, changedAt: new Date(v.changed_at as unknown as string).toISOString(), changedBy: v.display_name })),
+  };
+}
+
+/** The child's enquiries, for the page that links to each one's findings. */
+export async function childEnquiries(db: Kysely<Database>, actor: Actor, childId: string) {
+  await childFor(db, actor.user, childId, 'child:read');
+  const rows = await db
+    .selectFrom('section47 as s')
+    .leftJoin('section47_findings as f', (j) => j.onRef('f.la_code', '=', 's.la_code').onRef('f.s47_id', '=', 's.s47_id'))
+    .select(['s.s47_id', 's.start_date', 's.completed_on', 'f.version', 'f.convene'])
+    .where('s.la_code', '=', actor.user.laCode)
+    .where('s.child_id', '=', childId)
+    .orderBy('s.start_date', 'desc')
+    .execute();
+  return {
+    enquiries: rows.map((r) => ({
+      s47Id: r.s47_id,
+      startDate: r.start_date,
+      completedOn: r.completed_on,
+      findingsWritten: r.version !== null,
+      convene: r.convene,
+    })),
+  };
+}

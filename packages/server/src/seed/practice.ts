@@ -1,0 +1,436 @@
+/**
+ * The demo council's practice record, written after the casework (it reads the assessments,
+ * enquiries and plans back): written assessments with both safety scales (the manager's
+ * sometimes lower, some returned once first), section 47 findings, and plan documents for
+ * child in need, protection, care and pathway plans, with outcomes, actions (some done, some
+ * late) and progress at each core group and child in need review.
+ *
+ * Versions are kept by the database (migration 0015); rows carry their own creation times, so
+ * a plan's first version holds the actions set with it and later versions what meetings changed.
+ * The returns read none of this, so the CIN census and SSDA903 are as before.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../kernel/db/schema.ts';
+import { insertRows } from '../kernel/db/insert-rows.ts';
+import { fill, type Pronouns, pronounsFor } from './texts.ts';
+import * as T from './practice-texts.ts';
+import { dayOf, isoOf, Rng } from './rng.ts';
+
+const STREAM = 9013;
+/** Plans open on the day, or ended within this many days of it, get a written plan. */
+const PLAN_WINDOW = 400;
+
+type Child = { given: string; carer: string; p: Pronouns; age: number | null; workerId: string | null };
+
+export async function seedPractice(
+  db: Kysely<Database>,
+  options: { laCode: string; seed: number; asOf: string; workerUserId: string; managerUserId: string },
+): Promise<Record<string, number>> {
+  const { laCode, asOf } = options;
+  const today = dayOf(asOf);
+  const rng = new Rng(options.seed, STREAM);
+  const ids = new Rng(options.seed, STREAM + 1);
+  const at = (day: number, hour = 10) => `${isoOf(day)}T${String(hour).padStart(2, '0')}:00:00Z`;
+
+  const people = await sql<{
+    child_id: string;
+    given_name: string;
+    sex: 'M' | 'F' | 'U';
+    date_of_birth: string | null;
+    carer: string | null;
+    worker_id: string | null;
+  }>`
+    select p.person_id as child_id, p.given_name, p.sex, p.date_of_birth,
+      (select c.given_name || ' ' || c.family_name from relationship r join person c on c.la_code = r.la_code and c.person_id = r.related_person_id
+        where r.la_code = p.la_code and r.person_id = p.person_id and r.parental_responsibility order by r.relationship_type limit 1) as carer,
+      (select a.worker_id from allocation a where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'social-worker' and a.end_date is null limit 1) as worker_id
+    from person p where p.la_code = ${laCode} and p.is_child`.execute(db);
+  const children = new Map<string, Child>(
+    people.rows.map((r) => [
+      r.child_id,
+      {
+        given: r.given_name,
+        carer: r.carer ?? 'the carer',
+        p: pronounsFor(r.sex),
+        age: r.date_of_birth ? Math.floor((today - dayOf(r.date_of_birth)) / 365.25) : null,
+        workerId: r.worker_id,
+      },
+    ]),
+  );
+  const swDemo = await db
+    .selectFrom('app_user')
+    .select('worker_id')
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', options.workerUserId)
+    .executeTakeFirst();
+  const contacts = (
+    await db.selectFrom('partner_contact').select('contact_id').where('la_code', '=', laCode).where('is_escalation', '=', false).orderBy('contact_id').execute()
+  ).map((c) => c.contact_id);
+
+  /** A text for this child: pieces from each pool, with names, a day, a number. */
+  const say = (childId: string, pools: readonly (readonly string[])[] | readonly string[], extra: Record<string, string> = {}) => {
+    const c = children.get(childId) as Child;
+    const parts =
+      typeof pools[0] === 'string' ? [rng.pick(pools as readonly string[])] : (pools as readonly (readonly string[])[]).map((pool) => rng.pick(pool));
+    let text = parts.map((s) => fill(s, c.given, c.carer, c.p)).join(' ');
+    text = text
+      .replaceAll('{day}', rng.pick(T.DAYS))
+      .replaceAll('{adult}', extra.adult ?? rng.pick(T.ADULTS))
+      .replaceAll('{n}', String(rng.between(2, 9)))
+      .replaceAll('{pct}', String(rng.between(68, 97)));
+    for (const [k, v] of Object.entries(extra)) text = text.replaceAll(`{${k}}`, v);
+    return text;
+  };
+
+  const records: Record<string, number> = {};
+  const chronology: Database['chronology_entry'][] = [];
+  const chronicle = (childId: string, day: number, category: string, summary: string, recordType: string, recordId: string, by: string | null) =>
+    chronology.push({
+      la_code: laCode,
+      entry_id: ids.uuid(),
+      child_id: childId,
+      occurred_on: isoOf(day),
+      category,
+      summary,
+      record_type: recordType,
+      record_id: recordId,
+      recorded_by: by,
+      recorded_at: at(day, 16),
+    } as never);
+
+  // ---------------------------------------------------------------------------------------
+  // Written assessments, with the scales on the risk assessment the risk-scaling view reads.
+  const assessments = await sql<{ assessment_id: string; child_id: string; start_date: string; completed_on: string | null; authorised_on: string | null }>`
+    select a.assessment_id, a.child_id, a.start_date, a.completed_on, a.authorised_on from assessment a
+    where a.la_code = ${laCode} and a.start_date >= ${isoOf(today - 730)}::date order by a.start_date, a.assessment_id`.execute(db);
+  const written: object[] = [];
+  const risks: object[] = [];
+  const authoriseAfterReturn: { assessment_id: string }[] = [];
+  for (const a of assessments.rows) {
+    const c = children.get(a.child_id);
+    if (!c) continue;
+    const adult = rng.pick(T.ADULTS);
+    const sections = {
+      lived_experience: say(a.child_id, T.LIVED, { adult }),
+      child_words:
+        c.age !== null && c.age < 3
+          ? `Observed: ${c.given} ${rng.pick(['settled and smiling with', 'reaching for', 'calm in the arms of'])} ${c.carer}.`
+          : say(a.child_id, T.WORDS_OF_CHILD),
+      worries: say(a.child_id, T.WORRIES, { adult }),
+      working_well: say(a.child_id, T.WORKING_WELL, { adult }),
+      parents_views: say(a.child_id, T.PARENTS, { adult }),
+      partner_views: say(a.child_id, T.PARTNERS, { adult }),
+      analysis: say(a.child_id, T.ANALYSIS, { adult }),
+      recommendation: say(a.child_id, T.RECOMMENDATION, { adult }),
+    };
+    const start = dayOf(a.start_date);
+    const base = { la_code: laCode, assessment_id: a.assessment_id, child_id: a.child_id, created_by: options.workerUserId, created_at: at(start, 9) };
+    if (!a.completed_on) {
+      // In progress: partly written; a few of the demo worker's were returned to them.
+      const returned = swDemo?.worker_id && c.workerId === swDemo.worker_id && rng.chance(0.5);
+      const partial = Object.fromEntries(Object.entries(sections).map(([k, v], i) => [k, i < rng.between(3, 8) ? v : '']));
+      written.push(
+        returned
+          ? {
+              ...base,
+              ...sections,
+              status: 'returned',
+              submitted_on: isoOf(Math.min(today - 2, start + 20)),
+              submitted_by: options.workerUserId,
+              returned_on: isoOf(Math.min(today - 1, start + 22)),
+              returned_by: options.managerUserId,
+              return_reasons: say(a.child_id, T.RETURN_REASONS, { adult }),
+              times_returned: 1,
+            }
+          : { ...base, ...partial },
+      );
+      continue;
+    }
+    const completed = dayOf(a.completed_on);
+    const workerScale = rng.between(2, 8);
+    // Managers more often see less safety than the worker: the over-optimism the view shows.
+    const gap = rng.chance(0.55) ? 0 : rng.chance(0.8) ? -rng.between(1, 3) : 1;
+    const managerScale = Math.max(0, Math.min(10, workerScale + gap));
+    const riskId = ids.uuid();
+    const authorised = a.authorised_on ? dayOf(a.authorised_on) : null;
+    risks.push({
+      la_code: laCode,
+      risk_assessment_id: riskId,
+      child_id: a.child_id,
+      assessed_on: a.completed_on,
+      worries: sections.worries,
+      strengths: sections.working_well,
+      next_steps: sections.recommendation,
+      worker_scale: workerScale,
+      recorded_by: options.workerUserId,
+      manager_scale: authorised !== null ? managerScale : null,
+      manager_view: authorised !== null ? say(a.child_id, T.MANAGER_VIEWS, { adult, m: String(managerScale) }) : null,
+      manager_user_id: authorised !== null ? options.managerUserId : null,
+      manager_on: a.authorised_on,
+      recorded_at: at(completed, 15),
+    });
+    const returnedOnce = authorised !== null && authorised > completed && rng.chance(0.2);
+    const record = {
+      ...base,
+      ...sections,
+      submitted_on: a.completed_on,
+      submitted_by: options.workerUserId,
+      risk_assessment_id: riskId,
+    };
+    if (returnedOnce) {
+      // Kept as returned first, then authorised: two versions, the reasons in the first.
+      written.push({
+        ...record,
+        status: 'returned',
+        returned_on: isoOf(Math.min(authorised as number, completed + 1)),
+        returned_by: options.managerUserId,
+        return_reasons: say(a.child_id, T.RETURN_REASONS, { adult }),
+        times_returned: 1,
+      });
+      authoriseAfterReturn.push({ assessment_id: a.assessment_id });
+      chronicle(
+        a.child_id,
+        completed,
+        'management-decision',
+        `Assessment returned to the worker: ${(written.at(-1) as { return_reasons: string }).return_reasons}`,
+        'assessment-record',
+        a.assessment_id,
+        options.managerUserId,
+      );
+    } else written.push({ ...record, status: authorised !== null ? 'authorised' : 'submitted' });
+    chronicle(
+      a.child_id,
+      completed,
+      'assessment',
+      `Assessment sent to the manager: safety ${workerScale} out of 10. Analysis: ${sections.analysis}`,
+      'assessment-record',
+      a.assessment_id,
+      options.workerUserId,
+    );
+    if (authorised !== null)
+      chronicle(
+        a.child_id,
+        authorised,
+        'assessment',
+        `Assessment authorised: safety ${managerScale} out of 10 (the worker said ${workerScale}).`,
+        'assessment-record',
+        a.assessment_id,
+        options.managerUserId,
+      );
+  }
+  await insertRows(db, 'risk_assessment', risks);
+  await insertRows(db, 'assessment_record', written);
+  if (authoriseAfterReturn.length)
+    await sql`update assessment_record r set status = 'authorised' from jsonb_to_recordset(${JSON.stringify(authoriseAfterReturn)}::jsonb) as x(assessment_id uuid)
+      where r.la_code = ${laCode} and r.assessment_id = x.assessment_id`.execute(db);
+  records.assessment_record = written.length;
+  records.risk_assessment = risks.length;
+
+  // ---------------------------------------------------------------------------------------
+  // Section 47 findings.
+  const enquiries = await sql<{ s47_id: string; child_id: string; completed_on: string; outcome: string; icpc_not_required_reason: string | null }>`
+    select s.s47_id, s.child_id, s.completed_on, s.outcome, s.icpc_not_required_reason from section47 s
+    where s.la_code = ${laCode} and s.completed_on is not null and s.completed_on >= ${isoOf(today - 730)}::date order by s.completed_on, s.s47_id`.execute(db);
+  const findings: object[] = [];
+  for (const s of enquiries.rows) {
+    const convene = s.outcome === 'conference';
+    const adult = rng.pick(T.ADULTS);
+    const concerns = Array.from({ length: rng.between(1, 2) }, (_, i) => {
+      const substantiated = convene && (i === 0 || rng.chance(0.5));
+      return {
+        concern: say(s.child_id, T.CONCERNS, { adult }),
+        found: say(s.child_id, T.FOUND, { adult }),
+        substantiated,
+        why: say(s.child_id, substantiated ? T.SUBSTANTIATED_WHY : T.NOT_SUBSTANTIATED_WHY, { adult }),
+      };
+    });
+    const reasons = convene ? say(s.child_id, T.CONVENE, { adult }) : (s.icpc_not_required_reason ?? say(s.child_id, T.NOT_SUBSTANTIATED_WHY, { adult }));
+    findings.push({
+      la_code: laCode,
+      s47_id: s.s47_id,
+      child_id: s.child_id,
+      concerns,
+      convene,
+      convene_reasons: reasons,
+      created_at: at(dayOf(s.completed_on), 14),
+    });
+    chronicle(
+      s.child_id,
+      dayOf(s.completed_on),
+      'section-47',
+      `Section 47 enquiry findings: ${concerns.map((x) => `${x.concern}: ${x.found}`).join(' ')} ${convene ? 'Conference to be convened' : 'No conference'}: ${reasons}`,
+      'section47-findings',
+      s.s47_id,
+      options.workerUserId,
+    );
+  }
+  await insertRows(db, 'section47_findings', findings);
+  records.section47_findings = findings.length;
+
+  // ---------------------------------------------------------------------------------------
+  // Plans, their actions and progress at each meeting.
+  const plans = await sql<{
+    kind: string;
+    plan_ref: string;
+    child_id: string;
+    start_date: string;
+    end_date: string | null;
+    category: string | null;
+    meetings: string | null;
+  }>`
+    select 'protection' as kind, p.plan_id as plan_ref, p.child_id, p.start_date, p.end_date, p.latest_category as category,
+      (select string_agg(g.core_group_id || '@' || g.held_on, ',' order by g.held_on) from core_group g where g.la_code = p.la_code and g.plan_id = p.plan_id) as meetings
+    from cp_plan p where p.la_code = ${laCode} and (p.end_date is null or p.end_date >= ${isoOf(today - PLAN_WINDOW)}::date)
+    union all
+    select 'child-in-need', p.cin_plan_id, p.child_id, p.start_date, p.end_date, null,
+      (select string_agg(r.review_id || '@' || r.held_on, ',' order by r.held_on) from cin_plan_review r where r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id)
+    from cin_plan p where p.la_code = ${laCode} and (p.end_date is null or p.end_date >= ${isoOf(today - PLAN_WINDOW)}::date)
+    union all
+    select 'care', c.period_id, c.child_id, c.start_date, c.end_date, null, null from care_period c where c.la_code = ${laCode} and c.end_date is null
+    union all
+    select 'pathway', x.pathway_id, x.child_id, x.held_on, null, null, null from pathway_plan x where x.la_code = ${laCode} and x.kind = 'plan' and x.held_on >= ${isoOf(today - PLAN_WINDOW)}::date
+    order by 4, 2`.execute(db);
+  const docs: object[] = [];
+  const actionRows: object[] = [];
+  const progressRows: object[] = [];
+  const completions: { action_id: string; completed_on: string }[] = [];
+  const detailed: { plan_document_id: string }[] = [];
+  for (const p of plans.rows) {
+    const c = children.get(p.child_id);
+    if (!c) continue;
+    // A long-standing care plan is the one agreed at the latest review, not the one from years ago.
+    const start = p.kind === 'care' ? Math.max(dayOf(p.start_date), today - rng.between(20, 150)) : dayOf(p.start_date);
+    const end = p.end_date ? dayOf(p.end_date) : null;
+    const docId = ids.uuid();
+    const adult = rng.pick(T.ADULTS);
+    const pool =
+      T.OUTCOMES[
+        p.kind === 'protection' ? (p.category === 'MUL' ? 'NEG' : (p.category ?? 'NEG')) : p.kind === 'care' ? 'CARE' : p.kind === 'pathway' ? 'PATHWAY' : 'CIN'
+      ] ?? (T.OUTCOMES.CIN as readonly [string, string][]);
+    const first = rng.int(pool.length);
+    const chosen = Array.from({ length: Math.min(pool.length, rng.between(2, 3)) }, (_, i) => pool[(first + i) % pool.length] as [string, string]);
+    const outcomes = chosen.map(([text, measure]) => ({
+      outcomeId: ids.uuid().slice(0, 8),
+      text: say(p.child_id, [text], { adult }),
+      measure: say(p.child_id, [measure], { adult }),
+    }));
+    const meetings = (p.meetings ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((m) => {
+        const [id, on] = m.split('@');
+        return { id: id as string, on: dayOf(on as string) };
+      })
+      .filter((m) => m.on <= today);
+    docs.push({
+      la_code: laCode,
+      plan_document_id: docId,
+      child_id: p.child_id,
+      kind: p.kind,
+      plan_ref: p.plan_ref,
+      stage: p.kind === 'protection' ? 'outline' : null,
+      outcomes,
+      contingency: say(p.child_id, T.CONTINGENCY, { adult }),
+      placement_plan: p.kind === 'care' ? say(p.child_id, T.PLACEMENT_PLANS, { adult }) : null,
+      agreed_on: isoOf(start),
+      created_by: options.workerUserId,
+      created_at: at(start, 11),
+    });
+    chronicle(
+      p.child_id,
+      start,
+      'plan',
+      `Plan written. What must change: ${outcomes.map((o) => o.text).join('; ')}`,
+      'plan-document',
+      docId,
+      options.workerUserId,
+    );
+    if (p.kind === 'protection' && meetings.length) detailed.push({ plan_document_id: docId });
+
+    const owners = () => {
+      const kinds = ['worker', 'partner', 'parent-carer', ...(c.age !== null && c.age >= 8 ? ['child'] : [])].filter((k) =>
+        k === 'worker' ? c.workerId : k === 'partner' ? contacts.length : true,
+      );
+      return rng.pick(kinds);
+    };
+    const addAction = (setOn: number) => {
+      const kind = owners();
+      const pool = kind === 'worker' ? T.WORKER_ACTIONS : kind === 'partner' ? T.PARTNER_ACTIONS : kind === 'child' ? T.CHILD_ACTIONS : T.CARER_ACTIONS;
+      const id = ids.uuid();
+      const due = setOn + rng.between(10, 60);
+      const what = say(p.child_id, [`${rng.pick(pool)}${rng.pick(T.ACTION_TAILS)}`], { adult });
+      actionRows.push({
+        la_code: laCode,
+        action_id: id,
+        plan_document_id: docId,
+        child_id: p.child_id,
+        outcome_id: rng.chance(0.85) ? rng.pick(outcomes).outcomeId : null,
+        what,
+        owner_kind: kind,
+        owner_worker_id: kind === 'worker' ? c.workerId : null,
+        owner_contact_id: kind === 'partner' ? rng.pick(contacts) : null,
+        owner_name: kind === 'parent-carer' ? c.carer : kind === 'child' ? c.given : null,
+        set_on: isoOf(setOn),
+        due_on: isoOf(due),
+        created_by: options.workerUserId,
+        created_at: at(setOn, 11),
+      });
+      chronicle(p.child_id, setOn, 'plan', `Action on the plan, due ${isoOf(due)}: ${what}`, 'plan-action', id, options.workerUserId);
+      return { id, due, setOn, done: null as number | null };
+    };
+    const open = Array.from({ length: rng.between(2, 4) }, () => addAction(start));
+    for (const [i, m] of meetings.entries()) {
+      if (end !== null && m.on >= end) break;
+      for (const a of open) {
+        if (a.done !== null || a.setOn > m.on) continue;
+        const progress = a.due <= m.on ? (rng.chance(0.65) ? 'done' : rng.chance(0.6) ? 'partly' : 'not-done') : rng.chance(0.5) ? 'partly' : null;
+        if (!progress) continue;
+        const id = ids.uuid();
+        progressRows.push({
+          la_code: laCode,
+          progress_id: id,
+          action_id: a.id,
+          child_id: p.child_id,
+          meeting_kind: p.kind === 'protection' ? 'core-group' : 'cin-plan-review',
+          meeting_id: m.id,
+          held_on: isoOf(m.on),
+          progress,
+          note: say(p.child_id, T.PROGRESS_NOTES[progress]),
+          created_by: options.workerUserId,
+          created_at: at(m.on, 15),
+        });
+        chronicle(
+          p.child_id,
+          m.on,
+          'plan',
+          `Progress on an action: ${progress === 'done' ? 'done' : progress === 'partly' ? 'partly done' : 'not done'}. ${(progressRows.at(-1) as { note: string }).note}`,
+          'plan-action-progress',
+          id,
+          options.workerUserId,
+        );
+        if (progress === 'done') {
+          a.done = m.on;
+          completions.push({ action_id: a.id, completed_on: isoOf(m.on) });
+        }
+      }
+      // The first core group or review often adds an action.
+      if (i === 0 && rng.chance(0.5)) open.push(addAction(m.on));
+    }
+  }
+  await insertRows(db, 'plan_document', docs);
+  await insertRows(db, 'plan_action', actionRows);
+  await insertRows(db, 'plan_action_progress', progressRows);
+  // What the meetings changed: later versions of the actions and of the protection plans.
+  if (completions.length)
+    await sql`update plan_action a set completed_on = x.completed_on from jsonb_to_recordset(${JSON.stringify(completions)}::jsonb) as x(action_id uuid, completed_on date)
+      where a.la_code = ${laCode} and a.action_id = x.action_id`.execute(db);
+  if (detailed.length)
+    await sql`update plan_document d set stage = 'detailed' from jsonb_to_recordset(${JSON.stringify(detailed)}::jsonb) as x(plan_document_id uuid)
+      where d.la_code = ${laCode} and d.plan_document_id = x.plan_document_id`.execute(db);
+  await insertRows(db, 'chronology_entry', chronology);
+  records.plan_document = docs.length;
+  records.plan_action = actionRows.length;
+  records.plan_action_progress = progressRows.length;
+  records.chronology_entry = chronology.length;
+  return records;
+}
