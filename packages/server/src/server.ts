@@ -8,6 +8,7 @@ import { lookedAfterRoutes } from './areas/looked-after/routes.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/routes.ts';
 import { oversightRoutes } from './areas/oversight/routes.ts';
 import { performanceRoutes } from './areas/performance/routes.ts';
+import { meetingsRoutes } from './areas/meetings/index.ts';
 import { protectionRoutes } from './areas/protection/routes.ts';
 import { partnersRoutes } from './areas/partners/routes.ts';
 import { referralsRoutes } from './areas/referrals/routes.ts';
@@ -38,6 +39,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(partnersRoutes);
   await app.register(lookedAfterRoutes);
   await app.register(lookedAfterCareRoutes);
+  await app.register(meetingsRoutes);
   await app.register(returnsRoutes);
   await app.register(annexARoutes);
   await app.register(performanceRoutes);

@@ -9,6 +9,7 @@ import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@l
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { LOOKED_AFTER_DERIVATIONS, LOOKED_AFTER_RULES, resolveByEvent, resolvePermanencePlan } from './obligations-looked-after.ts';
+import { MEETING_DERIVATIONS, MEETING_RECORDED_DUE, MEETING_ROW_DUE_RULES, MEETING_RULES } from './obligations-meetings.ts';
 
 /** A due date in SQL: its expression and joins; for hours, the start and due timestamps too. */
 export type DueSql = { expr: RawBuilder<unknown>; joins: RawBuilder<unknown>; start?: RawBuilder<unknown>; at?: RawBuilder<unknown> };
@@ -41,6 +42,8 @@ export const ENGINE_RULES = [
   'pathway-plan-review',
   'pa-visit',
   'management-oversight',
+  // Conferences and reviews as the practice record (kernel/obligations-meetings.ts)
+  ...MEETING_RULES,
 ] as const;
 export type EngineRule = (typeof ENGINE_RULES)[number];
 
@@ -381,13 +384,17 @@ const DERIVATIONS: Record<EngineRule, Derivation> = {
         where ${scope('e')} and not e.referral_nfa
       ) x
     ) o`,
+  ...MEETING_DERIVATIONS,
 };
 
 /**
  * Rules whose due date is on the record that started the clock (a request says "by when"), and
  * whose responsible worker is the one who made it, not the child's allocated worker.
  */
-const RECORDED_DUE: Partial<Record<EngineRule, (laCode: string) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> }>> = {
+const RECORDED_DUE: Partial<
+  Record<EngineRule, (laCode: string, settings: TimescaleSettings) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> }>
+> = {
+  ...MEETING_RECORDED_DUE(dueOf),
   'partner-response': (laCode) => ({
     joins: sql`join partner_request pr on pr.la_code = ${laCode} and pr.request_id = d.source_id
       left join worker prw on prw.la_code = pr.la_code and prw.worker_id = pr.requested_by_worker_id`,
@@ -480,6 +487,9 @@ const DUE_OVERRIDES: Partial<Record<EngineRule, (settings: TimescaleSettings, la
   },
 };
 
+/** Rules whose derivation may give a row its own due date (`due_override`). */
+const ROW_DUE_RULES: readonly string[] = [...LOOKED_AFTER_RULES, ...MEETING_ROW_DUE_RULES];
+
 /** The rules core gives to a team manager (conferences, reviews, allocating the case) and to the front door. */
 const TEAM_MANAGER_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'team-manager');
 const FRONT_DOOR_RULES: readonly string[] = ENGINE_RULES.filter((id) => ruleById(id).responsible === 'front-door');
@@ -541,7 +551,7 @@ export async function refreshObligations(
 
   // Every rule's rows in one statement: an event's refresh is one delete and one insert.
   const perRule = ENGINE_RULES.map((rule) => {
-    const recorded = RECORDED_DUE[rule]?.(laCode);
+    const recorded = RECORDED_DUE[rule]?.(laCode, settings);
     if (recorded) {
       return sql`
       select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, null::timestamptz as due_at, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
@@ -551,7 +561,7 @@ export async function refreshObligations(
     const due = DUE_OVERRIDES[rule]?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule), settings));
     const who = responsibleOf(rule, laCode);
     // A looked-after derivation may give a row its own interval (due_override).
-    const dueDate = (LOOKED_AFTER_RULES as readonly string[]).includes(rule) ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
+    const dueDate = ROW_DUE_RULES.includes(rule) ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
     return sql`
       select d.child_id, ${rule}::text as rule_id, d.source_id, d.episode_id, ${due.start ?? sql`d.start_date`}::date as start_date, ${dueDate} as due_date, ${due.at ?? sql`null::timestamptz`} as due_at, d.met_on, d.ended_on, d.end_reason, ${who.columns}
       from (${DERIVATIONS[rule](scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
