@@ -13,6 +13,7 @@ import { ChildOversight } from './ChildOversight.tsx';
 import { Chronology } from './Chronology.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 import { PartnerSection } from '../partners/PartnerSection.tsx';
+import { ChildVoice } from '../meetings/ChildVoice.tsx';
 
 /** A child's record: identity, casework at a glance, family, addresses, allocations and chronology. */
 export function ChildPage() {
@@ -62,6 +63,7 @@ export function ChildPage() {
         <ChildIdentity child={child} />
       </section>
 
+      <ChildVoice childId={child.childId} name={name} />
       <CaseworkSummary childId={child.childId} name={name} />
       <PartnerSection childId={child.childId} name={name} />
       <p className="govuk-body">
