@@ -970,6 +970,15 @@ export function paVisitInterval(lastMove: IsoDate | null, previousVisit: IsoDate
 
 export type ObligationState = 'due' | 'overdue' | 'met-on-time' | 'met-late';
 
+/** Each state as a person reads it (with 'ended': the need went away before it was met). */
+export const OBLIGATION_STATE_LABELS: Readonly<Record<string, string>> = {
+  due: 'Due',
+  overdue: 'Overdue',
+  'met-on-time': 'Met on time',
+  'met-late': 'Met late',
+  ended: 'Ended',
+};
+
 /**
  * Met on or before the due date: met on time; after it: met late. Still open:
  * overdue once asOf is past the due date, else due (the due date itself is due).

@@ -8,7 +8,6 @@ import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
   MISSING_KIND,
-  PARTICIPATION,
   PLACEMENT_PROVIDER,
   PLACEMENT_TYPE,
   PROVIDER_KIND,
@@ -17,7 +16,8 @@ import {
   REASON_PLACE_CHANGE,
   REGISTRATION_STATUS,
 } from '@lantern/core/looked-after';
-import { RULE_LABELS } from '@lantern/core/timescales';
+import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
+import { OBLIGATION_STATE_LABELS, RULE_LABELS } from '@lantern/core/timescales';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { problemOf, request } from '../../api/client.ts';
@@ -376,7 +376,7 @@ export function ChangeCarePage() {
       <DateInput name="date" label="Date of the change" value={date} onChange={setDate} error={errors.fields.date} />
       <Select
         name="legalStatus"
-        label={`New legal status (now ${current.legalStatus})`}
+        label={`New legal status (now ${labelOf(LEGAL_STATUS, current.legalStatus)})`}
         value={legalStatus}
         onChange={setLegalStatus}
         options={options(LEGAL_STATUS)}
@@ -628,7 +628,8 @@ export function LacReviewPage() {
         label="How the child took part"
         value={participation}
         onChange={setParticipation}
-        options={options(PARTICIPATION)}
+        options={Object.entries(PARTICIPATION_PLAIN).map(([value, label]) => ({ value, label }))}
+        hint="What the council reports to the Department for Education about the review"
         error={errors.fields.participation}
       />
       <Textarea name="childWords" label="What the child said, in their own words" value={words} onChange={setWords} error={errors.fields.childWords} />
@@ -906,7 +907,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-deadlines"
         head={['Deadline', 'Due', 'State']}
-        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), o.state])}
+        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
       />
 
       <h2 className="govuk-heading-m">Episodes</h2>
@@ -916,9 +917,9 @@ export function LookedAfterPage() {
         rows={(d.episodes as Json[]).map((e) => [
           formatDate(e.startDate),
           formatDate(e.endDate),
-          `${e.reasonNewEpisode}: ${labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode)}`,
-          e.legalStatus,
-          `${e.placementType}${e.providerName ? ` – ${e.providerName}` : ''}`,
+          labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode),
+          labelOf(LEGAL_STATUS, e.legalStatus),
+          `${labelOf(PLACEMENT_TYPE, e.placementType)}${e.providerName ? ` – ${e.providerName}` : ''}`,
           e.reasonEnded ?? '',
         ])}
       />
@@ -938,8 +939,14 @@ export function LookedAfterPage() {
       <h2 className="govuk-heading-m">Reviews</h2>
       <Table
         testId="lac-reviews"
-        head={['Date', 'Chair', 'Participation', 'IRO saw the child']}
-        rows={(d.reviews as Json[]).map((v) => [formatDate(v.heldOn), v.chair ?? '', v.participation, formatDate(v.iroContactOn) || 'No'])}
+        head={['Date', 'Chair', 'How the child took part', 'The child’s words', 'IRO saw the child']}
+        rows={(d.reviews as Json[]).map((v) => [
+          formatDate(v.heldOn),
+          v.chair ?? '',
+          PARTICIPATION_PLAIN[v.participation as keyof typeof PARTICIPATION_PLAIN] ?? v.participation,
+          v.childWords ?? '',
+          formatDate(v.iroContactOn) || 'No',
+        ])}
       />
 
       <h2 className="govuk-heading-m">Missing and absent episodes</h2>
@@ -947,7 +954,7 @@ export function LookedAfterPage() {
         testId="missing-episodes"
         head={['Went', 'Returned', 'Return home interview', '']}
         rows={(d.missing as Json[]).map((m) => [
-          `${formatDateTime(m.startedAt)} (${m.kind})`,
+          `${formatDateTime(m.startedAt)} (${labelOf(MISSING_KIND, m.kind).toLowerCase()})`,
           formatDateTime(m.endedAt) || 'Still missing',
           `${RHI_STATE[m.rhiState] ?? m.rhiState}${m.rhiAccepted === true ? ', accepted' : m.rhiAccepted === false ? ', declined' : ''}${m.repeat ? ' – repeat' : ''}`,
           d.canRecord ? (
