@@ -7,7 +7,7 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
-import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
@@ -87,7 +87,11 @@ describe.skipIf(skip)('Conferences and reviews in a browser', () => {
       reasons: 'Unexplained marks.',
     });
     expect(sd.status).toBe(201);
-    expect((await sw.post(`/api/children/${childId}/section47s`, { strategyId: sd.body.strategyId, startDate: addDays(today, -20) })).status).toBe(201);
+    const s47 = await sw.post(`/api/children/${childId}/section47s`, { strategyId: sd.body.strategyId, startDate: addDays(today, -20) });
+    expect(s47.status).toBe(201);
+    expect(
+      (await sw.post(`/api/children/${childId}/section47s/${s47.body.s47Id}/outcome`, { completedOn: addDays(today, -10), outcome: 'conference' })).status,
+    ).toBe(200);
     const care = await sw.post(`/api/children/${childId}/looked-after`, {
       startDate: addDays(today, -14),
       legalStatus: 'C2',
@@ -173,10 +177,12 @@ describe.skipIf(skip)('Conferences and reviews in a browser', () => {
     expect(await text(iro, 'main')).toContain(recommendation);
 
     const sw = await (await browser.newContext(CONTEXT)).newPage();
-    await sw.goto(`${url}/work`);
+    await sw.goto(`${url}/work?ruleId=iro-recommendation`);
     await signIn(sw, 'sw.demo');
-    await heading1(sw, /work/i);
-    await sw.getByText('Review or conference recommendation').first().waitFor();
-    expect(await text(sw, 'main')).toContain('Nell Meetingtest');
+    await heading1(sw, 'My work');
+    await sw.getByRole('row').filter({ hasText: 'Nell Meetingtest' }).first().waitFor();
+    const row = await sw.getByRole('row').filter({ hasText: 'Nell Meetingtest' }).first().innerText();
+    expect(row).toContain('Review or conference recommendation');
+    expect(row).toContain(longDate(addWorkingDays(today, 20)));
   });
 });
