@@ -1,6 +1,6 @@
 /**
  * Code lists from the DfE's CIN census and SSDA903 specifications
- * (see shared/reference/data-standards.md). Each list is data: the code, and the label a
+ * (see reference/data-standards.md). Each list is data: the code, and the label a
  * practitioner reads. Return builders and validators use the same lists, so a code accepted
  * on a form is always one the DfE will accept.
  */

@@ -1,6 +1,6 @@
 /**
  * The children's social work workforce census (CSWW), as data and pure rules: its code lists
- * (shared/reference/data-standards.md §6, from the 2022 schema), the census's rules that the
+ * (reference/data-standards.md §6, from the 2022 schema), the census's rules that the
  * schema cannot say (its simple types are any non-empty string), and how Lantern's job roles map
  * to the census's organisational roles. No I/O: the server builds and parses the XML.
  */

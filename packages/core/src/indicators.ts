@@ -1,5 +1,5 @@
 // Performance indicators, as data: each one defined once, in words a performance analyst can
-// check against shared/reference/indicators.md and the DfE's published definitions, plus the
+// check against reference/indicators.md and the DfE's published definitions, plus the
 // pure arithmetic every indicator shares (its period, its value, small-number suppression,
 // whether a target is met). The SQL that counts each indicator from the record lives in the
 // server (areas/performance/indicators.ts), one function per id.

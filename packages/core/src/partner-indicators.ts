@@ -1,6 +1,6 @@
 /**
  * The partner indicators, as data: how partner agencies answer requests, attend conferences and
- * rehouse families. Not in shared/reference/indicators.md; documented in docs/indicators-partners.md.
+ * rehouse families. Not in reference/indicators.md; documented in docs/indicators-partners.md.
  * The server computes them with SQL; `rate` is the one piece of arithmetic they share.
  */
 export interface PartnerIndicator {

@@ -1,5 +1,5 @@
 // Statutory and practice timescales, as data: one TimescaleRule per row of
-// shared/reference/timescales.md, in its order and in its words, plus pure
+// reference/timescales.md, in its order and in its words, plus pure
 // functions that turn a rule and a start date into a due date and a state.
 // No clock and no I/O: "today" is always passed in as `asOf`.
 

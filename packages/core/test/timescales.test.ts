@@ -11,6 +11,7 @@ import {
   isWorkingDay,
   parseIsoDate,
 } from '../src/calendar.ts';
+import { referenceFile } from '../src/reference.ts';
 import type { DueRule, TimescaleRule } from '../src/timescales.ts';
 import {
   asyeSupervisionInterval,
@@ -42,7 +43,7 @@ interface ReferenceRow {
   source: string;
 }
 
-const referenceText = readFileSync(new URL('../../../../shared/reference/timescales.md', import.meta.url), 'utf8');
+const referenceText = readFileSync(referenceFile('timescales.md'), 'utf8');
 
 // Table body rows are the lines whose first cell is a backticked id.
 const reference: ReferenceRow[] = referenceText
@@ -57,6 +58,34 @@ const reference: ReferenceRow[] = referenceText
     const [id = '', what = '', countedFrom = '', due = '', kind = '', source = ''] = cells;
     return { id: id.replace(/`/g, ''), what, countedFrom, due, kind, source };
   });
+
+/**
+ * Rows of timescales.md that no area keeps yet: the reference runs ahead of the code (the practice
+ * record, legal planning and the fostering service add them). Take an id off as its rule lands.
+ */
+const NOT_YET_KEPT = [
+  'plan-action',
+  'review-decisions',
+  'review-record',
+  'iro-recommendation',
+  'iro-escalation-stage',
+  'conference-record',
+  'transfer-in-conference',
+  'legal-planning-decision',
+  'pre-proceedings-meeting',
+  'pre-proceedings-review',
+  'pre-proceedings-end',
+  'care-proceedings',
+  'fostering-assessment-stage-one',
+  'fostering-assessment-stage-two',
+  'fostering-decision',
+  'foster-carer-review',
+  'foster-carer-tsd',
+  'supervising-visit',
+  'connected-person-temporary',
+  's20-legal-review',
+];
+const kept = reference.filter((r) => !NOT_YET_KEPT.includes(r.id));
 
 /** The leading "n unit" of the reference's due column, as a DueRule. */
 function parseDueColumn(text: string, id: string): DueRule {
@@ -80,7 +109,15 @@ describe('TIMESCALE_RULES against timescales.md', () => {
   it('has every id in the reference exactly once, in its order, and nothing else', () => {
     const ids = TIMESCALE_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.filter((id) => !LOCAL_RULE_IDS.includes(id))).toEqual(reference.map((r) => r.id));
+    expect(ids.filter((id) => !LOCAL_RULE_IDS.includes(id))).toEqual(kept.map((r) => r.id));
+  });
+
+  it('lists as not yet kept only rows of the reference that have no rule', () => {
+    const ids = TIMESCALE_RULES.map((r) => r.id);
+    for (const id of NOT_YET_KEPT) {
+      expect(reference.map((r) => r.id)).toContain(id);
+      expect(ids).not.toContain(id);
+    }
   });
 
   it('keeps Lantern’s own rules (partner-response, case-audit-action) out of the reference, as council policy', () => {
@@ -91,7 +128,7 @@ describe('TIMESCALE_RULES against timescales.md', () => {
     expect(ruleById('case-audit-action').kind).toBe('policy');
   });
 
-  it.each(reference)('$id: kind, source, what and counted-from are the reference words', (row) => {
+  it.each(kept)('$id: kind, source, what and counted-from are the reference words', (row) => {
     const rule = ruleById(row.id);
     expect(rule.kind).toBe(row.kind);
     expect(rule.source).toBe(row.source);
@@ -99,7 +136,7 @@ describe('TIMESCALE_RULES against timescales.md', () => {
     expect(rule.countedFrom).toBe(row.countedFrom);
   });
 
-  it.each(reference)('$id: the default due is the first interval in the due column', (row) => {
+  it.each(kept)('$id: the default due is the first interval in the due column', (row) => {
     const rule = ruleById(row.id);
     const expected = parseDueColumn(row.due, row.id);
     if (expected.unit === 'by-event') expect(rule.due.unit).toBe('by-event');

@@ -8,7 +8,7 @@ import type { Store } from '../src/kernel/db/store.ts';
 import { exportCinCensus } from '../src/areas/returns/cin-census/export.ts';
 import { validateCinCensusFile } from '../src/areas/returns/cin-census/validate.ts';
 import { exportSsda903 } from '../src/areas/returns/ssda903/export.ts';
-import { loadReturnDir } from '../src/returns/ssda903-files.ts';
+import { loadReturnDir } from '../src/areas/returns/ssda903/files.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
 

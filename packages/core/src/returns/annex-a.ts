@@ -1,7 +1,7 @@
 /**
  * Ofsted's Annex A (the child-level lists a council sends at the start of an ILACS inspection):
  * the period each list covers and how Lantern's codes become Ofsted's "letter) label" values
- * (shared/reference/data-standards.md §4, from the public Annex A schema). Pure data and
+ * (reference/data-standards.md §4, from the public Annex A schema). Pure data and
  * functions; the server's list definitions turn the case record into rows with them.
  */
 

@@ -1,20 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { upnFromParts } from '../../src/identifiers.ts';
+import { referenceFile } from '../../src/reference.ts';
 import { CIN_CENSUS_2025_26_DEFINITIONS } from '../../src/returns/cin-census/definitions.ts';
 import { type CensusChild, type CensusCpPlan, type CensusEpisode, type CensusHeader, censusYear } from '../../src/returns/cin-census/model.ts';
 import { CIN_CENSUS_2025_26_NOT_IMPLEMENTED, CIN_CENSUS_2025_26_RULES, validateCinCensus } from '../../src/returns/cin-census/rules.ts';
-
-/** The shared reference folder beside the checkout (or beside the worktrees folder). */
-function referenceFile(name: string): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'reference', name);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(`shared/reference/${name} not found`);
-}
 
 // The 2025/26 collection: 1 April 2025 to 31 March 2026.
 const YEAR = censusYear(2026, ['875', '876']);

@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { referenceFile } from '../../src/reference.ts';
 import { RULES_2025_26, RULES_ADDED_2026_27 } from '../../src/returns/ssda903/catalogue.ts';
 import { IMPLEMENTED, rulesForYear } from '../../src/returns/ssda903/validate.ts';
 
-// The DfE lists live in the shared reference folder beside the checkout (as timescales.test.ts
-// finds it), or where LANTERN_REFERENCE says.
-const REFERENCE = `${
-  [process.env.LANTERN_REFERENCE, new URL('../../../../../shared/reference', import.meta.url).pathname, '/work/shared/reference'].find(
-    (d) => d && existsSync(`${d}/rules`),
-  ) ?? 'shared/reference'
-}/rules`;
+// The DfE’s lists as published, in the repository’s reference folder (reference/rules/).
 function tsv(file: string): string[][] {
-  return readFileSync(`${REFERENCE}/${file}`, 'utf8')
+  return readFileSync(referenceFile(`rules/${file}`), 'utf8')
     .trim()
     .split('\n')
     .slice(1)

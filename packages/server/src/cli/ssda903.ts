@@ -21,7 +21,7 @@ export function addSsda903Validate(validate: Command): Command {
       .option('--la-code <CODE>', "the council's ONS code (e.g. E09000027), for the rules on the provider's council")
       .option('--json', 'print the result as JSON')
       .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; json?: boolean }) => {
-        const { loadReturnDir, loadProviders, ReturnFileError } = await import('../returns/ssda903-files.ts');
+        const { loadReturnDir, loadProviders, ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
         const { Ssda903Return, validateSsda903 } = await import('@lantern/core/returns/ssda903/index');
         try {
           const current = await loadReturnDir(dir);

@@ -13,7 +13,7 @@ import { storeBenchmarks, storeNeighbours } from '../areas/performance/benchmark
 import type { Database } from '../kernel/db/schema.ts';
 import { Rng } from './rng.ts';
 
-/** Real councils' ONS codes and names (shared/reference/councils.csv) with their regions; every value made for them is synthetic. */
+/** Real councils' ONS codes and names (reference/councils.csv) with their regions; every value made for them is synthetic. */
 export const COMPARATOR_COUNCILS: readonly { code: string; name: string; region: string }[] = [
   { code: 'E06000051', name: 'Shropshire', region: 'E12000005' },
   { code: 'E10000034', name: 'Worcestershire', region: 'E12000005' },

@@ -108,7 +108,7 @@ export type PathwayConfig = {
 /** A child's social-worker allocations, to say who made each visit. */
 export type SeedAllocation = { start: number; end: number | null; workerId: string };
 
-// Rates, tuned so the council's indicators sit near England's (shared/reference/indicators.md).
+// Rates, tuned so the council's indicators sit near England's (reference/indicators.md).
 /** Chance a child's referral follows an earlier episode closed within the year before it. */
 const P_REREFERRAL = 0.26;
 /** Chance a child on a plan who is old enough had an earlier plan (England: ~23% of plans). */

@@ -108,7 +108,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
 
     await hos.goto(`${server.url}/`);
     await signIn(hos, 'hos.demo');
-    await hos.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await hos.getByTestId('signed-in-user').waitFor();
     await section(hos);
     await hos.getByRole('link', { name: 'Approve a placement with an unregistered provider' }).click();
     await heading1(hos, 'Approve a placement with a provider not registered for this care');
@@ -159,7 +159,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
   test('the IRO records a review, with the child’s participation and words', async () => {
     await iro.goto(`${server.url}/`);
     await signIn(iro, 'iro.demo');
-    await iro.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await iro.getByTestId('signed-in-user').waitFor();
     await section(iro);
     await iro.getByRole('link', { name: 'Record a review' }).click();
     await heading1(iro, 'Record a looked-after review');

@@ -440,7 +440,13 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     await page.getByLabel('Deadline').selectOption('assessment');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL((u) => u.searchParams.get('state') === 'overdue' && u.searchParams.get('ruleId') === 'assessment');
-    await expect.poll(() => page.locator('[data-testid=worklist] tbody tr:not([data-state=overdue])').count()).toBe(0);
+    // Wait for the filtered list itself, not the address: until it loads the page shows the old
+    // rows or "Loading…". Then every row is an overdue assessment.
+    const kinds = () =>
+      page
+        .locator('[data-testid=worklist] tbody tr')
+        .evaluateAll((rows) => [...new Set(rows.map((r) => `${r.getAttribute('data-rule')} ${r.getAttribute('data-state')}`))]);
+    await expect.poll(kinds).toEqual(['assessment overdue']);
     await mine.waitFor();
     await expectNoAxeViolations(page, 'the worklist');
 

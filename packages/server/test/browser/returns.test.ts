@@ -48,8 +48,9 @@ describe.skipIf(skip)('the CIN census screen', () => {
     const childLink = firstRule.locator('tbody a').first();
     const laChildId = (await childLink.textContent()) ?? '';
     await childLink.click();
-    await page.waitForURL(/\/children\//);
-    await page.locator('main').getByText(laChildId).first().waitFor({ timeout: 30_000 });
-    expect(await text(page, 'main')).toContain(laChildId);
+    // Wait for the child's record itself (its id above the child's name), not the address, which
+    // changes while the page still says "Loading…".
+    await page.locator('main .govuk-caption-l').filter({ hasText: laChildId }).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toMatch(/^\/children\/[0-9a-f-]{36}$/);
   });
 });

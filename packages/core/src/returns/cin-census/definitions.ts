@@ -1,6 +1,6 @@
 /**
  * The DfE's CIN census validation rules for 2025/26, as data: code, type, module, the fields
- * involved and the DfE's message, exactly as in shared/reference/rules/cin-census-2025_26.tsv
+ * involved and the DfE's message, exactly as in reference/rules/cin-census-2025_26.tsv
  * (a unit test checks they agree). The checks themselves are in rules.ts.
  */
 import type { RuleDefinition } from '../types.ts';

@@ -1,6 +1,6 @@
 /**
  * The DfE SSDA903 validation rules as published: code, tables, affected fields and the DfE message,
- * exactly as in the reference lists (shared/reference/rules/ssda903-*.tsv). A unit test parses those
+ * exactly as in the reference lists (reference/rules/ssda903-*.tsv). A unit test parses those
  * files and compares, so this list and the reference cannot drift. Typos in table and field names
  * are the DfE list's own and are kept.
  */

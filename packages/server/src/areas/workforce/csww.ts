@@ -1,7 +1,7 @@
 /**
  * The children's social work workforce census: built from the workforce records as they stood
  * on 30 September, and checked — any council's file — against the 2022 schema
- * (csww-2022.xsd, from SocialFinanceDigitalLabs/liia-tools) and the census's rules in core.
+ * (reference/schemas/csww-2022.xsd, from SocialFinanceDigitalLabs/liia-tools) and the census's rules in core.
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -16,12 +16,13 @@ import {
   cswwYearStart,
 } from '@lantern/core/csww';
 import type { JobRole } from '@lantern/core/codes';
+import { referenceFile } from '@lantern/core/reference';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { type Kysely, sql } from 'kysely';
 import { validateXML } from 'xmllint-wasm';
 import type { Database } from '../../kernel/db/schema.ts';
 
-const SCHEMA = new URL('./csww-2022.xsd', import.meta.url);
+const SCHEMA = referenceFile('schemas/csww-2022.xsd');
 
 const fte6 = (n: number) => n.toFixed(6);
 const dp2 = (n: number) => n.toFixed(2);

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
-import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
+import { loadReturnDir, ReturnFileError } from './files.ts';
 import type { ReturnActor } from '../audit.ts';
 import { finishImport, ImportRefused, importTrail, MAX_NOT_PLACED, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';

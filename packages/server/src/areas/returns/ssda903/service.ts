@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { notFound } from '../../../kernel/http/problem.ts';
-import { loadReturnDir } from '../../../returns/ssda903-files.ts';
+import { loadReturnDir } from './files.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
 import { EXPORT_TABLES, type ExportTable, exportSsda903, fileNameOf } from './export.ts';
 

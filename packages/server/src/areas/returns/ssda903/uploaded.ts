@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { invalid } from '../../../kernel/http/problem.ts';
-import { loadReturnDir, ReturnFileError } from '../../../returns/ssda903-files.ts';
+import { loadReturnDir, ReturnFileError } from './files.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
 import { ImportRefused } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
