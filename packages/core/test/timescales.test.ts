@@ -65,11 +65,6 @@ const reference: ReferenceRow[] = referenceText
  */
 const NOT_YET_KEPT = [
   'plan-action',
-  'review-decisions',
-  'review-record',
-  'iro-recommendation',
-  'iro-escalation-stage',
-  'conference-record',
   'transfer-in-conference',
   'legal-planning-decision',
   'pre-proceedings-meeting',
