@@ -6,7 +6,7 @@
 import type { CompiledQuery } from 'kysely';
 import { sql } from 'kysely';
 import { openStore } from '../src/kernel/db/store.ts';
-import { allocationGaps, caseloadHistory, caseloads, churn, teamStats } from '../src/areas/workforce/figures.ts';
+import { allocationGaps, caseloadHistory, caseloads, churn, teamStats } from '../src/areas/workforce/index.ts';
 
 const only = process.argv.slice(2);
 const store = await openStore({ kind: 'postgres', databaseUrl: process.env.DATABASE_URL as string });

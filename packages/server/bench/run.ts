@@ -35,7 +35,7 @@ import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/service.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
-import { computeAll, computeIndicator } from '../src/areas/performance/service.ts';
+import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
@@ -395,8 +395,8 @@ function cpuSeconds(database: string | null): { node: number; db: number } {
 /** The workforce views as a head of service sees them, each the median of 5 after a warm-up, with mean CPU per run. */
 async function workforceFigures(store: Store, label: string, database: string | null) {
   const laCode = 'E06000019';
-  const { caseloads, caseloadHistory, churn, teamStats, allocationGaps } = await import('../src/areas/workforce/figures.ts');
-  const { workerWorklist } = await import('../src/areas/supervision/service.ts');
+  const { caseloads, caseloadHistory, churn, teamStats, allocationGaps } = await import('../src/areas/workforce/index.ts');
+  const { workerWorklist } = await import('../src/areas/supervision/index.ts');
   const { refreshWorkerObligations } = await import('../src/kernel/worker-obligations.ts');
   const staff = await store.db.selectFrom('worker').select(store.db.fn.countAll<number>().as('n')).where('la_code', '=', laCode).executeTakeFirstOrThrow();
   const hos = await store.db.selectFrom('app_user').selectAll().where('la_code', '=', laCode).where('username', '=', 'hos.demo').executeTakeFirstOrThrow();

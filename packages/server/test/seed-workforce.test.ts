@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCensus, validateCensus } from '../src/areas/workforce/csww.ts';
+import { buildCensus, validateCensus } from '../src/areas/workforce/index.ts';
 import type { Store } from '../src/kernel/db/store.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';

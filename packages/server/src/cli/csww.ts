@@ -17,7 +17,7 @@ export function cswwExportCommand(): Command {
     .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { year: number; out: string; laCode?: string; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { buildCensus, validateCensus } = await import('../areas/workforce/csww.ts');
+      const { buildCensus, validateCensus } = await import('../areas/workforce/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
@@ -47,7 +47,7 @@ export function cswwValidateCommand(): Command {
     .argument('<FILE>', 'the census XML')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { validateCensus } = await import('../areas/workforce/csww.ts');
+      const { validateCensus } = await import('../areas/workforce/index.ts');
       const report = await validateCensus(await readFile(file, 'utf8'));
       if (opts.json) process.stdout.write(`${JSON.stringify(report)}\n`);
       else {

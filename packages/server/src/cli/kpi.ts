@@ -24,7 +24,7 @@ export function kpiCommand(): Command {
     .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { asOf?: string; months?: number; json?: boolean; laCode?: string; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { computeAll } = await import('../areas/performance/service.ts');
+      const { computeAll } = await import('../areas/performance/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const councils = await store.db.selectFrom('local_authority').select('la_code').execute();

@@ -21,7 +21,7 @@ export function obligationsCommand(): Command {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { refreshObligations } = await import('../kernel/obligations.ts');
       const { refreshWorkerObligations } = await import('../kernel/worker-obligations.ts');
-      const { stateOn } = await import('../areas/timescales/service.ts');
+      const { stateOn } = await import('../areas/timescales/index.ts');
       const { sql } = await import('kysely');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {

@@ -45,3 +45,13 @@ export async function auditMany(db: Kysely<Database>, actor: Actor, entries: Aud
     .values(auditRows(actor, entries).map((row) => ({ ...row, detail: row.detail ? JSON.stringify(row.detail) : null })))
     .execute();
 }
+
+/** Sign-in, a failed sign-in and sign-out: not a record's write, so outside the ledger, but one way in. */
+export async function auditSession(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: 'sign-in' | 'sign-in-failed' | 'sign-out',
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await auditMany(db, actor, [{ action, ...(detail ? { detail } : {}) }]);
+}

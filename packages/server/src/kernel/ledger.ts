@@ -52,7 +52,7 @@ export class Ledger {
   /** The child a step is on; chronology entries and audit rows name them unless told otherwise. */
   readonly childId: string | null;
   private readonly audits: AuditEntry[] = [];
-  private readonly entries: (Chronicle & { childId: string })[] = [];
+  private readonly entries: (Chronicle & { childId: string; entryId: string })[] = [];
   private readonly touched = new Set<string>();
 
   constructor(db: Transaction<Database>, actor: Actor | null, childId: string | null) {
@@ -119,12 +119,14 @@ export class Ledger {
     this.wrote(table, row, action, options);
   }
 
-  /** Adds an entry to a child's chronology (the step's child unless named). */
-  chronicle(entry: Chronicle): void {
+  /** Adds an entry to a child's chronology (the step's child unless named); returns the entry's id. */
+  chronicle(entry: Chronicle): string {
     const childId = entry.childId ?? this.childId;
     if (!childId) throw new Error('A chronology entry needs a child');
-    this.entries.push({ ...entry, childId });
+    const entryId = randomUUID();
+    this.entries.push({ ...entry, childId, entryId });
     this.touched.add(childId);
+    return entryId;
   }
 
   /** Records an action in the audit trail that is not a record's write (an allocation, an export). */
@@ -159,7 +161,7 @@ export class Ledger {
         'chronology_entry',
         this.entries.map((e) => ({
           la_code: this.laCode,
-          entry_id: randomUUID(),
+          entry_id: e.entryId,
           child_id: e.childId,
           occurred_on: e.occurredOn,
           category: e.category,

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
+import { auditSession } from '../../kernel/audit.ts';
+import { change } from '../../kernel/ledger.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../kernel/auth/passwords.ts';
 import { createSession, endSession, SESSION_COOKIE, SESSION_HOURS, userForSession } from '../../kernel/auth/sessions.ts';
 import type { CurrentUser } from '../../kernel/context.ts';
@@ -75,13 +76,13 @@ export async function accessRoutes(fastify: FastifyInstance) {
         userAgent: req.headers['user-agent'] ?? null,
       });
       if (!found || !ok || found.disabled_at) {
-        if (found) await audit(db(), actorOf(found), { action: 'sign-in-failed', detail: { reason: found.disabled_at ? 'disabled' : 'password' } });
+        if (found) await auditSession(db(), actorOf(found), 'sign-in-failed', { reason: found.disabled_at ? 'disabled' : 'password' });
         throw new Problem(401, 'Sign in failed', 'The username or password is not right', [
           { field: 'password', rule: 'credentials', message: 'Enter a correct username and password' },
         ]);
       }
       const session = await createSession(db(), found.la_code, found.user_id, req.ip ?? null);
-      await audit(db(), actorOf(found), { action: 'sign-in' });
+      await auditSession(db(), actorOf(found), 'sign-in');
       reply.setCookie(SESSION_COOKIE, session.cookie, {
         path: '/',
         httpOnly: true,
@@ -106,7 +107,7 @@ export async function accessRoutes(fastify: FastifyInstance) {
     handler: async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
-        if (req.user) await audit(db(), req.actor(), { action: 'sign-out' });
+        if (req.user) await auditSession(db(), req.actor(), 'sign-out');
         await endSession(db(), cookie);
       }
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
@@ -156,41 +157,40 @@ export async function accessRoutes(fastify: FastifyInstance) {
       const laCode = actor.user.laCode;
       const passwordHash = await hashPassword(req.body.password);
       const userId = randomUUID();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          const taken = await trx
-            .selectFrom('app_user')
-            .select('user_id')
+      await change(db(), actor, async (ledger) => {
+        const trx = ledger.db;
+        const taken = await trx
+          .selectFrom('app_user')
+          .select('user_id')
+          .where('la_code', '=', laCode)
+          .where('username', '=', req.body.username)
+          .executeTakeFirst();
+        if (taken)
+          throw new Problem(409, 'Conflict', 'That username is taken', [{ field: 'username', rule: 'username-unique', message: 'Choose another username' }]);
+        if (req.body.workerId) {
+          const worker = await trx
+            .selectFrom('worker')
+            .select('worker_id')
             .where('la_code', '=', laCode)
-            .where('username', '=', req.body.username)
+            .where('worker_id', '=', req.body.workerId)
             .executeTakeFirst();
-          if (taken)
-            throw new Problem(409, 'Conflict', 'That username is taken', [{ field: 'username', rule: 'username-unique', message: 'Choose another username' }]);
-          if (req.body.workerId) {
-            const worker = await trx
-              .selectFrom('worker')
-              .select('worker_id')
-              .where('la_code', '=', laCode)
-              .where('worker_id', '=', req.body.workerId)
-              .executeTakeFirst();
-            if (!worker)
-              throw new Problem(400, 'Invalid request', 'No such worker', [{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
-          }
-          await trx
-            .insertInto('app_user')
-            .values({
-              la_code: laCode,
-              user_id: userId,
-              username: req.body.username,
-              display_name: req.body.displayName,
-              role: req.body.role,
-              worker_id: req.body.workerId ?? null,
-              password_hash: passwordHash,
-            })
-            .execute();
-          await audit(trx, actor, { action: 'create', recordType: 'user', recordId: userId, detail: { username: req.body.username, role: req.body.role } });
-        });
+          if (!worker)
+            throw new Problem(400, 'Invalid request', 'No such worker', [{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
+        }
+        await ledger.insert(
+          'app_user',
+          {
+            la_code: laCode,
+            user_id: userId,
+            username: req.body.username,
+            display_name: req.body.displayName,
+            role: req.body.role,
+            worker_id: req.body.workerId ?? null,
+            password_hash: passwordHash,
+          },
+          { recordType: 'user', detail: { username: req.body.username, role: req.body.role } },
+        );
+      });
       return reply.status(201).send({ userId });
     },
   });

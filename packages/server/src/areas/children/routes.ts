@@ -3,18 +3,10 @@ import { childCase, childRecord, childSearchResult, chronologyEntryView, possibl
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../kernel/http/app.ts';
-import {
-  addAddress,
-  addChronologyNote,
-  addRelationship,
-  createChild,
-  getChildCase,
-  getChronology,
-  getVersions,
-  possibleMatches,
-  searchChildren,
-  updateChild,
-} from './service.ts';
+import { addChronologyNote, getChildCase, getChronology, getVersions } from './case.ts';
+import { addAddress, addRelationship } from './family.ts';
+import { createChild, updateChild } from './record.ts';
+import { possibleMatches, searchChildren } from './search.ts';
 
 const childParams = z.object({ childId: z.string().describe('The child’s id (a UUID)') });
 
@@ -30,7 +22,15 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       querystring: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(25) }),
       response: { 200: z.object({ results: z.array(childSearchResult), total: z.number().int() }) },
     },
-    handler: (req) => searchChildren(db(), req.actor(), req.query.q, req.query.limit),
+    handler: async (req) => {
+      const found = await searchChildren(db(), req.actor(), req.query.q, req.query.limit);
+      req.audited({ action: 'search', detail: { query: req.query.q, shown: found.results.length, total: found.total } });
+      req.shown(
+        found.results.map((r) => r.childId),
+        { action: 'search', recordType: 'child', detail: { shownInSearch: true } },
+      );
+      return found;
+    },
   });
 
   app.get('/api/children/possible-matches', {
@@ -41,7 +41,14 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       querystring: possibleMatchQuery,
       response: { 200: z.object({ matches: z.array(possibleMatch) }) },
     },
-    handler: async (req) => ({ matches: await possibleMatches(db(), req.actor(), req.query) }),
+    handler: async (req) => {
+      const matches = await possibleMatches(db(), req.actor(), req.query);
+      req.shown(
+        matches.filter((m) => m.isChild).map((m) => m.personId),
+        { action: 'search', recordType: 'child', detail: { shownAsPossibleMatch: true } },
+      );
+      return { matches };
+    },
   });
 
   app.post('/api/children', {
@@ -59,7 +66,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'child' } },
     schema: { tags: ['children'], summary: 'A child’s record: identity, family, addresses and allocations', params: childParams, response: { 200: childCase } },
     handler: (req) => getChildCase(db(), req.actor(), req.params.childId),
   });
@@ -77,7 +84,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId/chronology', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'chronology' } },
     schema: {
       tags: ['children'],
       summary: 'Everything that happened to the child, newest first',
@@ -101,7 +108,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId/versions', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'child-history' } },
     schema: {
       tags: ['children'],
       summary: 'Every version of the child’s details, who changed what and when',

@@ -4,20 +4,11 @@ import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { notFound } from '../../kernel/http/problem.ts';
-import { workforceSettings } from '../workforce/figures.ts';
-import {
-  auditResults,
-  childAccountability,
-  childCaseAudits,
-  completeAuditAction,
-  moderateCaseAudit,
-  recordCaseAudit,
-  recordDecision,
-  recordManagerView,
-  recordRiskAssessment,
-  riskAssessments,
-  workerAccountability,
-} from './service.ts';
+import { workforceSettings } from '../workforce/index.ts';
+import { childAccountability, workerAccountability } from './accountability.ts';
+import { auditResults, childCaseAudits, completeAuditAction, moderateCaseAudit, recordCaseAudit } from './case-audits.ts';
+import { recordDecision } from './decisions.ts';
+import { recordManagerView, recordRiskAssessment, riskAssessments } from './risk.ts';
 
 const child = z.object({ childId: z.string() });
 const decision = z.object({
@@ -65,7 +56,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId/accountability', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'accountability' } },
     schema: {
       tags: ['oversight'],
       summary: 'Every decision made on the child’s record: by whom, when and why; and when management oversight is next due',
@@ -90,7 +81,13 @@ export async function oversightRoutes(fastify: FastifyInstance) {
     },
     handler: async (req) => {
       id('worker', req.params.workerId);
-      return workerAccountability(db(), req.actor(), req.params.workerId);
+      const found = await workerAccountability(db(), req.actor(), req.params.workerId);
+      req.audited({ action: 'read', recordType: 'worker-decisions', recordId: req.params.workerId });
+      req.shown(
+        found.decisions.map((d) => d.childId),
+        { recordType: 'accountability' },
+      );
+      return found;
     },
   });
 
@@ -122,7 +119,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId/risk-assessments', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'risk-assessment' } },
     schema: {
       tags: ['oversight'],
       summary: 'The child’s risk assessments, with the manager’s view and any over-optimism',
@@ -192,7 +189,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/children/:childId/case-audits', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'case-audit' } },
     schema: {
       tags: ['oversight'],
       summary: 'The child’s case audits with answers, moderation and actions',

@@ -6,10 +6,10 @@
 import { indicatorById } from '@lantern/core/indicators';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../kernel/http/problem.ts';
+import { batch } from '../../kernel/ledger.ts';
 import { computeIndicator } from './service.ts';
 
 export const ENGLAND = 'E92000001';
@@ -47,14 +47,15 @@ const NOT_PUBLISHED = new Set(['c', 'x', 'z', 'low', 'u', 'k', ':', '']);
  * DfE did not publish (c, x, z, low) is skipped; anything else unreadable refuses the whole file.
  */
 export async function loadBenchmarks(db: Kysely<Database>, actor: Actor, csv: string) {
-  return db.transaction().execute(async (trx) => {
-    const loaded = await storeBenchmarks(trx, actor.user.laCode, csv);
-    await audit(trx, actor, { action: 'create', recordType: 'benchmark', detail: loaded });
+  // A published file of hundreds of figures: one audit row for the load, as for an import.
+  return batch(db, actor, async (ledger) => {
+    const loaded = await storeBenchmarks(ledger.db, actor.user.laCode, csv);
+    ledger.audit({ action: 'create', recordType: 'benchmark', detail: loaded });
     return loaded;
   });
 }
 
-/** Parses and stores published figures for a council (the demo generator calls this directly). */
+/** Parses and stores published figures for a council, inside the caller's batch (the demo generator calls this directly). */
 export async function storeBenchmarks(db: Kysely<Database>, laCode: string, csv: string) {
   const field = 'csv';
   const data = rows(csv, field);
@@ -86,37 +87,33 @@ export async function storeBenchmarks(db: Kysely<Database>, laCode: string, csv:
     if (!NOT_PUBLISHED.has(raw)) values.push({ code, indicator: r.indicator as string, year, value: Number(raw) });
   });
   if (errors.length) throw invalid(errors.slice(0, 50), `${errors.length} line(s) of the CSV break a rule; nothing was loaded`);
-  const run = async (trx: Kysely<Database>) => {
-    for (const [code, c] of comparators) {
-      await trx
-        .insertInto('comparator')
-        .values({ la_code: laCode, comparator_code: code, name: c.name, level: c.level, region_code: c.region, neighbour_rank: null })
-        .onConflict((oc) => oc.columns(['la_code', 'comparator_code']).doUpdateSet({ name: c.name, level: c.level, region_code: c.region }))
-        .execute();
-    }
-    for (let i = 0; i < values.length; i += 500) {
-      await trx
-        .insertInto('benchmark_value')
-        .values(values.slice(i, i + 500).map((v) => ({ la_code: laCode, comparator_code: v.code, indicator_id: v.indicator, year: v.year, value: v.value })))
-        .onConflict((oc) =>
-          oc.columns(['la_code', 'comparator_code', 'indicator_id', 'year']).doUpdateSet({ value: sql`excluded.value`, loaded_at: sql`now()` }),
-        )
-        .execute();
-    }
-    return { values: values.length, comparators: comparators.size, skipped };
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  for (const [code, c] of comparators) {
+    await db
+      .insertInto('comparator')
+      .values({ la_code: laCode, comparator_code: code, name: c.name, level: c.level, region_code: c.region, neighbour_rank: null })
+      .onConflict((oc) => oc.columns(['la_code', 'comparator_code']).doUpdateSet({ name: c.name, level: c.level, region_code: c.region }))
+      .execute();
+  }
+  for (let i = 0; i < values.length; i += 500) {
+    await db
+      .insertInto('benchmark_value')
+      .values(values.slice(i, i + 500).map((v) => ({ la_code: laCode, comparator_code: v.code, indicator_id: v.indicator, year: v.year, value: v.value })))
+      .onConflict((oc) => oc.columns(['la_code', 'comparator_code', 'indicator_id', 'year']).doUpdateSet({ value: sql`excluded.value`, loaded_at: sql`now()` }))
+      .execute();
+  }
+  return { values: values.length, comparators: comparators.size, skipped };
 }
 
 /** The council's statistical neighbours as published: columns la_code, neighbour_la_code, rank (1–10). Replaces the list. */
 export async function loadNeighbours(db: Kysely<Database>, actor: Actor, csv: string) {
-  return db.transaction().execute(async (trx) => {
-    const loaded = await storeNeighbours(trx, actor.user.laCode, csv);
-    await audit(trx, actor, { action: 'update', recordType: 'statistical-neighbours', detail: loaded });
+  return batch(db, actor, async (ledger) => {
+    const loaded = await storeNeighbours(ledger.db, actor.user.laCode, csv);
+    ledger.audit({ action: 'update', recordType: 'statistical-neighbours', detail: loaded });
     return loaded;
   });
 }
 
+/** Replaces the council's statistical neighbours, inside the caller's batch. */
 export async function storeNeighbours(db: Kysely<Database>, laCode: string, csv: string) {
   const field = 'csv';
   const all = rows(csv, field);
@@ -139,18 +136,15 @@ export async function storeNeighbours(db: Kysely<Database>, laCode: string, csv:
       errors.push({ field: 'csv.neighbour_la_code', rule: 'loaded-comparator', message: `${r.neighbour_la_code}: load its published figures first` });
   }
   if (errors.length) throw invalid(errors);
-  const run = async (trx: Kysely<Database>) => {
-    await trx.updateTable('comparator').set({ neighbour_rank: null }).where('la_code', '=', laCode).execute();
-    for (const r of data)
-      await trx
-        .updateTable('comparator')
-        .set({ neighbour_rank: Number(r.rank) })
-        .where('la_code', '=', laCode)
-        .where('comparator_code', '=', r.neighbour_la_code as string)
-        .execute();
-    return { neighbours: data.length };
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  await db.updateTable('comparator').set({ neighbour_rank: null }).where('la_code', '=', laCode).execute();
+  for (const r of data)
+    await db
+      .updateTable('comparator')
+      .set({ neighbour_rank: Number(r.rank) })
+      .where('la_code', '=', laCode)
+      .where('comparator_code', '=', r.neighbour_la_code as string)
+      .execute();
+  return { neighbours: data.length };
 }
 
 /** The last day of a collection year: 2024-25 ends on 31 March 2025. */

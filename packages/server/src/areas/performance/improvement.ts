@@ -8,10 +8,10 @@ import { indicatorById, targetMet } from '@lantern/core/indicators';
 import { scopeFor } from '@lantern/core/permissions';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
 import { computeAll, computeIndicator } from './service.ts';
 
 const isoDate = z.iso.date();
@@ -76,40 +76,32 @@ export async function recordInspection(db: Kysely<Database>, actor: Actor, body:
     errors.push({ field: 'publishedOn', rule: 'not-before-start', message: 'Published after it started' });
   if (errors.length) throw invalid(errors);
   const inspectionId = randomUUID();
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('inspection')
-      .values({
-        la_code: laCode,
-        inspection_id: inspectionId,
-        kind: body.kind,
-        framework: body.framework,
-        started_on: body.startedOn,
-        published_on: body.publishedOn ?? null,
-        findings: body.findings,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    if (body.judgements.length)
-      await trx
-        .insertInto('inspection_judgement')
-        .values(body.judgements.map((j) => ({ la_code: laCode, inspection_id: inspectionId, judgement_area: j.area, grade: j.grade })))
-        .execute();
+  return change(db, actor, async (ledger) => {
+    await ledger.insert('inspection', {
+      la_code: laCode,
+      inspection_id: inspectionId,
+      kind: body.kind,
+      framework: body.framework,
+      started_on: body.startedOn,
+      published_on: body.publishedOn ?? null,
+      findings: body.findings,
+      created_by: actor.user.userId,
+    });
+    await ledger.insertMany(
+      'inspection_judgement',
+      body.judgements.map((j) => ({ la_code: laCode, inspection_id: inspectionId, judgement_area: j.area, grade: j.grade })),
+    );
     const recommendationIds = body.recommendations.map(() => randomUUID());
-    if (body.recommendations.length)
-      await trx
-        .insertInto('recommendation')
-        .values(
-          body.recommendations.map((r, i) => ({
-            la_code: laCode,
-            recommendation_id: recommendationIds[i] as string,
-            inspection_id: inspectionId,
-            number: r.number,
-            text: r.text,
-          })),
-        )
-        .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'inspection', recordId: inspectionId });
+    await ledger.insertMany(
+      'recommendation',
+      body.recommendations.map((r, i) => ({
+        la_code: laCode,
+        recommendation_id: recommendationIds[i] as string,
+        inspection_id: inspectionId,
+        number: r.number,
+        text: r.text,
+      })),
+    );
     return { inspectionId, recommendationIds };
   });
 }
@@ -146,7 +138,7 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
   await checkOwner(db, laCode, body.ownerUserId);
   if (body.status === 'done') throw invalid([{ field: 'status', rule: 'evidence-required', message: 'Mark an action done with its evidence, once it exists' }]);
   const actionId = randomUUID();
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
     const row = {
       la_code: laCode,
       action_id: actionId,
@@ -161,9 +153,8 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
       created_by: actor.user.userId,
       updated_by: actor.user.userId,
     };
-    await trx.insertInto('improvement_action').values(row).execute();
-    await audit(trx, actor, { action: 'create', recordType: 'improvement-action', recordId: actionId });
-    return { actionId, version: 1 };
+    const written = await ledger.insert('improvement_action', row);
+    return { actionId, version: written.version };
   });
 }
 
@@ -173,7 +164,8 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
  */
 export async function updateAction(db: Kysely<Database>, actor: Actor, actionId: string, body: z.infer<typeof actionChanges>, today: string) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     const current = await trx.selectFrom('improvement_action').selectAll().where('la_code', '=', laCode).where('action_id', '=', actionId).executeTakeFirst();
     if (!current) throw notFound('improvement action');
     const scope = scopeFor(actor.user.role, 'improvement:update');
@@ -197,20 +189,11 @@ export async function updateAction(db: Kysely<Database>, actor: Actor, actionId:
       due_date: body.dueDate ?? current.due_date,
       owner_user_id: body.ownerUserId ?? current.owner_user_id,
       target: body.target === undefined ? current.target : body.target,
-      version: current.version + 1,
       updated_by: actor.user.userId,
       updated_at: new Date(),
     };
-    const res = await trx
-      .updateTable('improvement_action')
-      .set(next)
-      .where('la_code', '=', laCode)
-      .where('action_id', '=', actionId)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion(current.version + 1, body.version);
-    await audit(trx, actor, { action: 'update', recordType: 'improvement-action', recordId: actionId, detail: { status, version: next.version } });
-    return { actionId, version: next.version, status };
+    const { version } = await ledger.update('improvement_action', { action_id: actionId }, next, { fromVersion: body.version, detail: { status } });
+    return { actionId, version, status };
   });
 }
 
@@ -361,7 +344,6 @@ export async function boardPack(db: Kysely<Database>, actor: Actor, asOf: string
   const doneSince = actions.filter((a) => a.completedOn && a.completedOn > since && a.completedOn <= asOf);
   const indicators = await computeAll(db, laCode, { asOf, aggregatesOnly });
   const previous = await computeAll(db, laCode, { asOf: since, aggregatesOnly });
-  await audit(db, actor, { action: 'read', recordType: 'board-pack', detail: { asOf, since } });
   return {
     asOf,
     since,

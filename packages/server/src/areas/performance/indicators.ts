@@ -14,7 +14,7 @@
  *   days      a number of days, where the indicator has one (median, age)
  */
 import { type RawBuilder, sql } from 'kysely';
-import { teamStaffOn } from '../workforce/figures.ts';
+import { teamStaffOn } from '../workforce/index.ts';
 
 export type Window = { laCode: string; from: string; to: string };
 

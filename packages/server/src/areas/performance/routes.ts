@@ -3,7 +3,6 @@ import { INDICATOR_AREAS, INDICATORS, INDICATORS_TO_COME } from '@lantern/core/i
 import { isoDate } from '@lantern/core/schemas';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
 import {
   ACTION_STATUSES,
@@ -81,7 +80,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       const { aggregatesOnly } = await checkScope(db(), actor.user, scope);
       const asOf = req.query.asOf ?? todayInEngland();
       const indicators = await computeAll(db(), actor.user.laCode, { asOf, months: req.query.months, scope, aggregatesOnly });
-      await audit(db(), actor, { action: 'read', recordType: 'kpi', detail: { asOf, scope } });
+      req.audited({ action: 'read', recordType: 'kpi', detail: { asOf, scope } });
       return { asOf, scope, aggregatesOnly, indicators };
     },
   });
@@ -158,12 +157,14 @@ export async function performanceRoutes(fastify: FastifyInstance) {
     handler: async (req) => {
       const actor = req.actor();
       const scope = parseScope(req.query.scope, req.query.scopeId, actor.user);
-      return childrenBehind(db(), actor, req.params.indicatorId, {
-        asOf: req.query.asOf ?? todayInEngland(),
-        months: req.query.months,
-        scope,
-        only: req.query.only,
-      });
+      const asOf = req.query.asOf ?? todayInEngland();
+      const found = await childrenBehind(db(), actor, req.params.indicatorId, { asOf, months: req.query.months, scope, only: req.query.only });
+      req.audited({ action: 'read', recordType: 'indicator-children', recordId: found.id, detail: { asOf, scope, shown: found.children.length } });
+      req.shown(
+        found.children.map((c) => c.childId),
+        { recordType: 'indicator-children' },
+      );
+      return found;
     },
   });
 
@@ -374,9 +375,11 @@ async function improvementRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: (req) => {
+    handler: async (req) => {
       const asOf = req.query.asOf ?? todayInEngland();
-      return boardPack(db(), req.actor(), asOf, req.query.since ?? addCalendarMonths(asOf, -1));
+      const pack = await boardPack(db(), req.actor(), asOf, req.query.since ?? addCalendarMonths(asOf, -1));
+      req.audited({ action: 'read', recordType: 'board-pack', detail: { asOf, since: pack.since } });
+      return pack;
     },
   });
 

@@ -8,10 +8,10 @@ import { addDays } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
 import { INDICATOR_SQL, type Window } from './indicators.ts';
 
 export type ScopeKind = 'council' | 'service' | 'team' | 'worker';
@@ -361,12 +361,6 @@ export async function childrenBehind(
       team: r.team_id ? (teams.get(r.team_id) ?? null) : null,
     });
   }
-  await audit(db, actor, {
-    action: 'read',
-    recordType: 'indicator-children',
-    recordId: def.id,
-    detail: { asOf: q.asOf, scope: q.scope, shown: children.length, childIds: children.map((c) => c.childId).slice(0, 1000) },
-  });
   return { id: def.id, title: def.title, period: def.measure === 'period' ? { from: w.from, to: w.to } : null, asOf: w.to, children, hidden };
 }
 
@@ -410,13 +404,14 @@ export async function freezeMonth(db: Kysely<Database>, actor: Actor, periodEnd:
         );
     }
   }
-  const inserted = await db.transaction().execute(async (trx) => {
-    const res = await trx
+  // Hundreds of figures frozen at once: one audit row for the month's freeze, not one a figure.
+  const inserted = await change(db, actor, async (ledger) => {
+    const res = await ledger.db
       .insertInto('indicator_snapshot')
       .values(rows)
       .onConflict((c) => c.doNothing())
       .executeTakeFirst();
-    await audit(trx, actor, { action: 'create', recordType: 'indicator-snapshot', recordId: periodEnd, detail: { rows: rows.length } });
+    ledger.audit({ action: 'create', recordType: 'indicator-snapshot', recordId: periodEnd, detail: { rows: rows.length } });
     return Number(res.numInsertedOrUpdatedRows ?? 0);
   });
   return { periodEnd, frozen: inserted, alreadyFrozen: rows.length - inserted };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { notFound } from '../../kernel/http/problem.ts';
-import { childDirections, induction, recordSupervision, signOffInductionItem, startInduction, workerSupervisions, workerWorklist } from './service.ts';
+import { induction, signOffInductionItem, startInduction } from './induction.ts';
+import { childDirections, recordSupervision, workerSupervisions, workerWorklist } from './service.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const deadline = z.object({
@@ -75,12 +76,18 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
     },
     handler: async (req) => {
       checkWorker(req.params.workerId);
-      return workerSupervisions(db(), req.actor(), req.params.workerId);
+      const found = await workerSupervisions(db(), req.actor(), req.params.workerId);
+      req.audited({ action: 'read', recordType: 'supervision', recordId: req.params.workerId });
+      req.shown(
+        found.supervisions.flatMap((s) => s.children.map((c) => c.childId)),
+        { recordType: 'supervision-direction' },
+      );
+      return found;
     },
   });
 
   app.get('/api/children/:childId/supervision-directions', {
-    config: { permission: 'child:read' },
+    config: { permission: 'child:read', audit: { reads: 'supervision-direction' } },
     schema: {
       tags: ['supervision'],
       summary: 'The directions given on a child in their workers’ supervision',
@@ -117,7 +124,11 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
       }),
       response: { 200: z.object({ asOf: z.string(), deadlines: z.array(deadline), counts: z.object({ overdue: z.number().int(), due: z.number().int() }) }) },
     },
-    handler: (req) => workerWorklist(db(), req.actor(), req.query),
+    handler: async (req) => {
+      const found = await workerWorklist(db(), req.actor(), req.query);
+      req.audited({ action: 'read', recordType: 'worker-worklist', detail: { view: req.query.view, asOf: found.asOf, shown: found.deadlines.length } });
+      return found;
+    },
   });
 
   app.get('/api/workers/:workerId/induction', {

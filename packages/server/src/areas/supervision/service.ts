@@ -12,27 +12,24 @@ import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
-import { audit, auditMany } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
-import { refreshObligations } from '../../kernel/obligations.ts';
-import { addToChronology } from '../../kernel/records.ts';
+import { type FieldError, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
-import { stateOn } from '../timescales/service.ts';
-import { workforceSettings } from '../workforce/figures.ts';
+import { stateOn } from '../timescales/index.ts';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
-async function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
+export async function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
   const w = await db.selectFrom('worker').selectAll().where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
   if (!w) throw notFound('worker');
   return w;
 }
 
 /** Whether the user may act for this worker with the action's scope: their own team's, the workers they supervise, or everyone. */
-function mayActFor(
+export function mayActFor(
   actor: Actor,
   action: 'supervision:record' | 'supervision:read' | 'induction:manage',
   worker: { worker_id: string; team_id: string | null; supervisor_worker_id: string | null },
@@ -54,7 +51,8 @@ export async function recordSupervision(db: Kysely<Database>, actor: Actor, inpu
   const supervisorId = actor.user.workerId;
   if (!supervisorId)
     throw invalid([{ field: 'workerId', rule: 'supervisor-worker-record', message: 'Your user has no worker record, so cannot be recorded as supervisor' }]);
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     const worker = await workerFor(trx, laCode, input.workerId);
     if (!mayActFor(actor, 'supervision:record', worker)) throw forbidden('You may record supervision for the workers you manage');
     if (worker.worker_id === supervisorId) throw invalid([{ field: 'workerId', rule: 'not-self', message: 'You cannot record your own supervision' }]);
@@ -93,9 +91,9 @@ export async function recordSupervision(db: Kysely<Database>, actor: Actor, inpu
     for (const c of input.children) children.push({ ...c, child: await childFor(trx, actor.user, c.childId, 'child:read') });
 
     const supervisionId = randomUUID();
-    await trx
-      .insertInto('supervision')
-      .values({
+    await ledger.insert(
+      'supervision',
+      {
         la_code: laCode,
         supervision_id: supervisionId,
         worker_id: worker.worker_id,
@@ -103,16 +101,19 @@ export async function recordSupervision(db: Kysely<Database>, actor: Actor, inpu
         held_on: input.heldOn,
         notes: input.notes ?? null,
         recorded_by: actor.user.userId,
-      })
-      .execute();
-    if (children.length)
-      await trx
-        .insertInto('supervision_child')
-        .values(children.map((c) => ({ la_code: laCode, supervision_id: supervisionId, child_id: c.childId, direction: c.direction })))
-        .execute();
+      },
+      { detail: { workerId: worker.worker_id, children: childIds.length } },
+    );
+    // A direction on the child's case is management oversight of it: each child's deadlines are
+    // derived again when the change settles.
+    await ledger.insertMany(
+      'supervision_child',
+      children.map((c) => ({ la_code: laCode, supervision_id: supervisionId, child_id: c.childId, direction: c.direction })),
+      { recordType: 'supervision-direction' },
+    );
     const supervisor = await workerFor(trx, laCode, supervisorId);
     for (const c of children) {
-      await addToChronology(trx, actor, {
+      ledger.chronicle({
         childId: c.childId,
         occurredOn: input.heldOn,
         category: 'management-decision',
@@ -121,13 +122,7 @@ export async function recordSupervision(db: Kysely<Database>, actor: Actor, inpu
         recordId: supervisionId,
       });
     }
-    await auditMany(trx, actor, [
-      { action: 'create', recordType: 'supervision', recordId: supervisionId, detail: { workerId: worker.worker_id, children: childIds.length } },
-      ...childIds.map((childId) => ({ action: 'create' as const, recordType: 'supervision-direction', recordId: supervisionId, childId })),
-    ]);
     await refreshWorkerObligations(trx, laCode, { workerIds: [worker.worker_id] });
-    // A direction on the child's case is management oversight of it.
-    await refreshObligations(trx, laCode, { childIds });
     return { supervisionId };
   });
 }
@@ -161,10 +156,6 @@ export async function workerSupervisions(db: Kysely<Database>, actor: Actor, wor
           .where(childrenInScope(actor.user, readScope))
           .execute()
       : [];
-  await auditMany(db, actor, [
-    { action: 'read', recordType: 'supervision', recordId: workerId },
-    ...[...new Set(discussed.map((d) => d.child_id))].map((childId) => ({ action: 'read' as const, recordType: 'supervision-direction', childId })),
-  ]);
   const due = await workerDeadlines(db, laCode, workerId);
   return {
     worker: { workerId, name: `${worker.given_name} ${worker.family_name}`, asyeStart: worker.asye_start, protectedCaseload: worker.protected_caseload },
@@ -202,7 +193,6 @@ export async function childDirections(db: Kysely<Database>, actor: Actor, childI
     .where('sc.child_id', '=', childId)
     .orderBy('s.held_on', 'desc')
     .execute();
-  await audit(db, actor, { action: 'read', recordType: 'supervision-direction', childId });
   return {
     directions: rows.map((r) => ({
       supervisionId: r.supervision_id,
@@ -310,104 +300,5 @@ export async function workerWorklist(
     .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
     .executeTakeFirstOrThrow();
   const rows = await query.orderBy('o.due_date').orderBy('w.family_name').limit(q.limit).execute();
-  await audit(db, actor, { action: 'read', recordType: 'worker-worklist', detail: { view: q.view, asOf, shown: rows.length } });
   return { asOf, deadlines: rows.map((r) => deadlineView(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
-}
-
-// ---------------------------------------------------------------------------
-// Induction
-
-/** Starts a new starter's induction with the council's checklist as it stands, and sets their ASYE. */
-export async function startInduction(
-  db: Kysely<Database>,
-  actor: Actor,
-  workerId: string,
-  input: { asyeStart?: string | null | undefined; protectedCaseload?: number | null | undefined },
-) {
-  const laCode = actor.user.laCode;
-  const { inductionChecklist } = await workforceSettings(db, laCode);
-  return db.transaction().execute(async (trx) => {
-    const worker = await workerFor(trx, laCode, workerId);
-    if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
-    const started = await trx.selectFrom('induction_item').select('item_id').where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
-    if (started)
-      throw conflict('This worker’s induction has already started', [{ field: 'workerId', rule: 'induction-started', message: 'Sign off its items instead' }]);
-    if (input.asyeStart && input.asyeStart < worker.start_date)
-      throw invalid([{ field: 'asyeStart', rule: 'not-before', message: `The ASYE cannot start before the worker did (${worker.start_date})` }]);
-    await trx
-      .insertInto('induction_item')
-      .values(inductionChecklist.map((item) => ({ la_code: laCode, worker_id: workerId, item_id: item.id, label: item.label })))
-      .execute();
-    if (input.asyeStart !== undefined || input.protectedCaseload !== undefined)
-      await trx
-        .updateTable('worker')
-        .set({ asye_start: input.asyeStart ?? null, protected_caseload: input.protectedCaseload ?? null, version: sql`version + 1` })
-        .where('la_code', '=', laCode)
-        .where('worker_id', '=', workerId)
-        .execute();
-    await audit(trx, actor, {
-      action: 'create',
-      recordType: 'induction',
-      recordId: workerId,
-      detail: { items: inductionChecklist.length, asyeStart: input.asyeStart ?? null },
-    });
-    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
-    return induction(trx, laCode, workerId);
-  });
-}
-
-export async function signOffInductionItem(db: Kysely<Database>, actor: Actor, workerId: string, itemId: string, input: { completedOn: string }) {
-  const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
-    const worker = await workerFor(trx, laCode, workerId);
-    if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
-    const item = await trx
-      .selectFrom('induction_item')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('worker_id', '=', workerId)
-      .where('item_id', '=', itemId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!item) throw notFound('induction item');
-    if (item.completed_on)
-      throw conflict(`Already signed off on ${item.completed_on}`, [{ field: 'itemId', rule: 'already-signed-off', message: 'Signed off already' }]);
-    new DateRules()
-      .notInFuture('completedOn', input.completedOn)
-      .notBefore('completedOn', input.completedOn, worker.start_date, 'the worker’s start date')
-      .check();
-    await trx
-      .updateTable('induction_item')
-      .set({ completed_on: input.completedOn, completed_by: actor.user.userId })
-      .where('la_code', '=', laCode)
-      .where('worker_id', '=', workerId)
-      .where('item_id', '=', itemId)
-      .execute();
-    await audit(trx, actor, { action: 'update', recordType: 'induction', recordId: workerId, detail: { itemId, completedOn: input.completedOn } });
-    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
-    return induction(trx, laCode, workerId);
-  });
-}
-
-/** A worker's induction: each item and when it was signed off, and the deadline for the whole. */
-export async function induction(db: Kysely<Database>, laCode: string, workerId: string) {
-  const worker = await workerFor(db, laCode, workerId);
-  const items = await db
-    .selectFrom('induction_item')
-    .select(['item_id', 'label', 'completed_on'])
-    .where('la_code', '=', laCode)
-    .where('worker_id', '=', workerId)
-    .orderBy('item_id')
-    .execute();
-  const deadline = (await workerDeadlines(db, laCode, workerId)).find((d) => d.ruleId === 'induction') ?? null;
-  return {
-    workerId,
-    name: `${worker.given_name} ${worker.family_name}`,
-    startDate: worker.start_date,
-    asyeStart: worker.asye_start,
-    protectedCaseload: worker.protected_caseload,
-    items: items.map((i) => ({ itemId: i.item_id, label: i.label, completedOn: i.completed_on })),
-    complete: items.length > 0 && items.every((i) => i.completed_on !== null),
-    deadline,
-  };
 }

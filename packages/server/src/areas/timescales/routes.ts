@@ -17,7 +17,15 @@ export async function timescalesRoutes(fastify: FastifyInstance) {
         200: z.object({ asOf: z.string(), obligations: z.array(obligationView), counts: z.object({ overdue: z.number().int(), due: z.number().int() }) }),
       },
     },
-    handler: (req) => worklist(fastify.store.db, req.actor(), req.query),
+    handler: async (req) => {
+      const found = await worklist(fastify.store.db, req.actor(), req.query);
+      req.audited({ action: 'read', recordType: 'worklist', detail: { view: req.query.view, asOf: found.asOf, shown: found.obligations.length } });
+      req.shown(
+        found.obligations.map((o) => o.childId),
+        { recordType: 'worklist' },
+      );
+      return found;
+    },
   });
 
   app.get('/api/timescales', {

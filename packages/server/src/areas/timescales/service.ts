@@ -6,11 +6,12 @@ import { checkSetting, daysOverdue, type DueRule, effectiveDue, RULE_LABELS, rul
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childrenInScope } from '../../kernel/access.ts';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings, ENGINE_RULES, refreshObligations } from '../../kernel/obligations.ts';
+import { putSetting } from '../../kernel/settings.ts';
 import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 type Row = {
@@ -150,7 +151,6 @@ export async function worklist(db: Kysely<Database>, actor: Actor, q: z.infer<ty
     .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
     .executeTakeFirstOrThrow();
   const rows = await query.orderBy('o.due_date').orderBy('p.family_name').limit(q.limit).execute();
-  await audit(db, actor, { action: 'read', recordType: 'worklist', detail: { view: q.view, asOf, shown: rows.length } });
   return { asOf, obligations: rows.map((r) => view(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
 }
 
@@ -184,13 +184,9 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
   if (!rule.setting) throw invalid([{ field: 'ruleId', rule: 'not-settable', message: 'This rule’s timescale is set by an event, not a number' }]);
   const check = checkSetting(rule, due);
   if (!check.ok) throw invalid([{ field: 'n', rule: 'stricter-only', message: check.reason }]);
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('council_setting')
-      .values({ la_code: actor.user.laCode, key: rule.setting as string, value: JSON.stringify(due), updated_by: actor.user.userId })
-      .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
-      .execute();
-    await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: rule.setting, detail: { due } });
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
+    await putSetting(ledger, rule.setting as string, due, { due });
     let rebuilt = (ENGINE_RULES as readonly string[]).includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
     if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };

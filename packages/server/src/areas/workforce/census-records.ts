@@ -10,11 +10,10 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
-import { refreshObligations } from '../../kernel/obligations.ts';
+import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
@@ -39,7 +38,8 @@ function mayRecordAbsence(actor: Actor, worker: { worker_id: string; team_id: st
 
 export async function recordAbsence(db: Kysely<Database>, actor: Actor, workerId: string, input: z.infer<typeof newAbsence>) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     const worker = await workerFor(trx, laCode, workerId, true);
     if (!mayRecordAbsence(actor, worker)) throw forbidden('You may record the absences of your own team');
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, worker.start_date, 'the worker’s start date').check();
@@ -65,9 +65,9 @@ export async function recordAbsence(db: Kysely<Database>, actor: Actor, workerId
         },
       ]);
     const absenceId = randomUUID();
-    await trx
-      .insertInto('worker_absence')
-      .values({
+    await ledger.insert(
+      'worker_absence',
+      {
         la_code: laCode,
         absence_id: absenceId,
         worker_id: workerId,
@@ -75,9 +75,9 @@ export async function recordAbsence(db: Kysely<Database>, actor: Actor, workerId
         end_date: input.endDate ?? null,
         reason: input.reason,
         recorded_by: actor.user.userId,
-      })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'worker-absence', recordId: absenceId, detail: { workerId, reason: input.reason } });
+      },
+      { detail: { workerId, reason: input.reason } },
+    );
     return { absenceId };
   });
 }
@@ -94,7 +94,6 @@ export async function workerCensusRecords(db: Kysely<Database>, actor: Actor, wo
     from worker_absence x where x.la_code = ${laCode} and x.worker_id = ${workerId}
     order by x.start_date desc`.execute(db)
   ).rows;
-  await audit(db, actor, { action: 'read', recordType: 'worker-absence', recordId: workerId });
   return {
     workerId,
     name: `${worker.given_name} ${worker.family_name}`,
@@ -124,25 +123,17 @@ export async function workerCensusRecords(db: Kysely<Database>, actor: Actor, wo
 /** A worker leaves: the day, the census's reason and destination. Their supervision deadlines end on the day. */
 export async function recordLeaving(db: Kysely<Database>, actor: Actor, workerId: string, input: z.infer<typeof workerLeaving>) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
-    const worker = await workerFor(trx, laCode, workerId, true);
+  return change(db, actor, async (ledger) => {
+    const worker = await workerFor(ledger.db, laCode, workerId, true);
     if (worker.version !== input.version) throw staleVersion(worker.version, input.version);
     new DateRules().notBefore('leaveDate', input.leaveDate, worker.start_date, 'the worker’s start date').check();
-    const version = worker.version + 1;
-    await trx
-      .updateTable('worker')
-      .set({ leave_date: input.leaveDate, leave_reason: input.reason, leaver_destination: input.destination, version })
-      .where('la_code', '=', laCode)
-      .where('worker_id', '=', workerId)
-      .where('version', '=', worker.version)
-      .execute();
-    await audit(trx, actor, {
-      action: 'update',
-      recordType: 'worker',
-      recordId: workerId,
-      detail: { leaveDate: input.leaveDate, reason: input.reason, destination: input.destination, version },
-    });
-    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    const { version } = await ledger.update(
+      'worker',
+      { worker_id: workerId },
+      { leave_date: input.leaveDate, leave_reason: input.reason, leaver_destination: input.destination },
+      { fromVersion: worker.version, detail: { leaveDate: input.leaveDate, reason: input.reason, destination: input.destination } },
+    );
+    await refreshWorkerObligations(ledger.db, laCode, { workerIds: [workerId] });
     return { workerId, version };
   });
 }
@@ -153,7 +144,8 @@ export async function recordLeaving(db: Kysely<Database>, actor: Actor, workerId
  */
 export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: string, input: z.infer<typeof teamMove>) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
+  return change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     const worker = await workerFor(trx, laCode, workerId, true);
     if (worker.version !== input.version) throw staleVersion(worker.version, input.version);
     const team = await trx.selectFrom('team').select('team_id').where('la_code', '=', laCode).where('team_id', '=', input.teamId).executeTakeFirst();
@@ -170,31 +162,20 @@ export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: str
       throw invalid([{ field: 'movedOn', rule: 'after-last-move', message: `The worker last moved team on ${last.on}: a new move comes after it` }]);
     if (worker.leave_date && input.movedOn > worker.leave_date)
       throw invalid([{ field: 'movedOn', rule: 'worker-has-left', message: `The worker left on ${worker.leave_date}` }]);
-    await trx
-      .insertInto('worker_team_move')
-      .values({
-        la_code: laCode,
-        worker_id: workerId,
-        moved_on: input.movedOn,
-        from_team_id: worker.team_id,
-        to_team_id: input.teamId,
-        recorded_by: actor.user.userId,
-      })
-      .execute();
-    const version = worker.version + 1;
-    await trx
-      .updateTable('worker')
-      .set({ team_id: input.teamId, version })
-      .where('la_code', '=', laCode)
-      .where('worker_id', '=', workerId)
-      .where('version', '=', worker.version)
-      .execute();
-    await audit(trx, actor, {
-      action: 'update',
-      recordType: 'worker',
-      recordId: workerId,
-      detail: { movedOn: input.movedOn, fromTeamId: worker.team_id, toTeamId: input.teamId, version },
+    await ledger.insert('worker_team_move', {
+      la_code: laCode,
+      worker_id: workerId,
+      moved_on: input.movedOn,
+      from_team_id: worker.team_id,
+      to_team_id: input.teamId,
+      recorded_by: actor.user.userId,
     });
+    const { version } = await ledger.update(
+      'worker',
+      { worker_id: workerId },
+      { team_id: input.teamId },
+      { fromVersion: worker.version, detail: { movedOn: input.movedOn, fromTeamId: worker.team_id, toTeamId: input.teamId } },
+    );
     await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
     const held = await trx
       .selectFrom('allocation')
@@ -204,7 +185,8 @@ export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: str
       .where('worker_id', '=', workerId)
       .where('end_date', 'is', null)
       .execute();
-    await refreshObligations(trx, laCode, { childIds: held.map((h) => h.child_id) });
+    // The deadlines of the children they hold follow them to the new team.
+    ledger.touch(...held.map((h) => h.child_id));
     return { workerId, version };
   });
 }

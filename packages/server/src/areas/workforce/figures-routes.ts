@@ -1,10 +1,10 @@
 import { auditQuestionSettings, caseloadSettings, checklistSettings, WORKFORCE_SETTING } from '@lantern/core/workforce';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { invalid } from '../../kernel/http/problem.ts';
+import { change } from '../../kernel/ledger.ts';
+import { putSetting } from '../../kernel/settings.ts';
 import { allocationGaps, caseloadHistory, caseloads, churn, teamStats, workforceSettings } from './figures.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -122,7 +122,14 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: (req) => churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' }),
+    handler: async (req) => {
+      const found = await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' });
+      req.shown(
+        found.children.map((c) => c.childId),
+        { recordType: 'churn' },
+      );
+      return found;
+    },
   });
 
   app.get('/api/workforce/allocation-gaps', {
@@ -147,7 +154,14 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: (req) => allocationGaps(db(), req.actor(), req.query),
+    handler: async (req) => {
+      const found = await allocationGaps(db(), req.actor(), req.query);
+      req.shown(
+        found.children.map((c) => c.childId),
+        { recordType: 'allocation-gap' },
+      );
+      return found;
+    },
   });
 
   app.get('/api/workforce/team-stats', {
@@ -176,17 +190,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
     },
     handler: async (req) => {
       const actor = req.actor();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          const value = JSON.stringify(req.body);
-          await trx
-            .insertInto('council_setting')
-            .values({ la_code: actor.user.laCode, key: 'workforce.caseload', value, updated_by: actor.user.userId })
-            .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value, updated_by: actor.user.userId, updated_at: sql`now()` }))
-            .execute();
-          await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: 'workforce.caseload', detail: req.body });
-        });
+      await change(db(), actor, (ledger) => putSetting(ledger, 'workforce.caseload', req.body, req.body));
       return (await workforceSettings(db(), actor.user.laCode)).caseload;
     },
   });
@@ -204,17 +208,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         const actor = req.actor();
         const ids = (req.body as { id: string }[]).map((i) => i.id);
         if (new Set(ids).size !== ids.length) throw invalid([{ field: 'id', rule: 'unique', message: 'Each item needs its own id' }]);
-        const value = JSON.stringify(req.body);
-        await db()
-          .transaction()
-          .execute(async (trx) => {
-            await trx
-              .insertInto('council_setting')
-              .values({ la_code: actor.user.laCode, key, value, updated_by: actor.user.userId })
-              .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value, updated_by: actor.user.userId, updated_at: sql`now()` }))
-              .execute();
-            await audit(trx, actor, { action: 'update', recordType: 'council-setting', recordId: key });
-          });
+        await change(db(), actor, (ledger) => putSetting(ledger, key, req.body));
         return { key, items: ids.length };
       },
     });

@@ -24,7 +24,6 @@ import {
 } from '@lantern/core/workforce';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import { auditMany } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 
@@ -309,11 +308,6 @@ export async function churn(
     .orderBy('p.family_name')
     .limit(q.limit)
     .execute();
-  await auditMany(
-    db,
-    actor,
-    rows.map((r) => ({ action: 'read' as const, recordType: 'churn', childId: r.person_id })),
-  );
   return {
     asOf,
     flagAt: CHURN_FLAG,
@@ -395,11 +389,6 @@ export async function allocationGaps(db: Kysely<Database>, actor: Actor, q: { as
     .orderBy('days', 'desc')
     .limit(q.limit)
     .execute();
-  await auditMany(
-    db,
-    actor,
-    rows.map((r) => ({ action: 'read' as const, recordType: 'allocation-gap', childId: r.person_id })),
-  );
   return {
     asOf,
     children: rows.map((r) => ({

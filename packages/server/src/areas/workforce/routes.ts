@@ -126,7 +126,11 @@ export async function workforceRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: (req) => workerCensusRecords(db(), req.actor(), workerId(req.params.workerId)),
+    handler: async (req) => {
+      const records = await workerCensusRecords(db(), req.actor(), workerId(req.params.workerId));
+      req.audited({ action: 'read', recordType: 'worker-absence', recordId: records.workerId });
+      return records;
+    },
   });
 
   app.post('/api/workers/:workerId/absences', {

@@ -4,13 +4,11 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { newTeam, newWorker } from '@lantern/core/schemas';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { childFor, childrenInScope } from '../../kernel/access.ts';
-import { audit } from '../../kernel/audit.ts';
+import { childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
-import { refreshObligations } from '../../kernel/obligations.ts';
-import { addToChronology } from '../../kernel/records.ts';
+import { change, step } from '../../kernel/ledger.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 /** Open allocations as a worker's caseload, counted in one pass. */
@@ -130,14 +128,15 @@ export async function getWorker(db: Kysely<Database>, actor: Actor, workerId: st
 
 export async function createTeam(db: Kysely<Database>, actor: Actor, input: z.infer<typeof newTeam>) {
   const teamId = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('team').select('team_id').where('la_code', '=', actor.user.laCode).where('name', '=', input.name).executeTakeFirst();
+  await change(db, actor, async (ledger) => {
+    const taken = await ledger.db
+      .selectFrom('team')
+      .select('team_id')
+      .where('la_code', '=', actor.user.laCode)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
     if (taken) throw new Problem(409, 'Conflict', 'A team has that name', [{ field: 'name', rule: 'team-name-unique', message: 'Choose another name' }]);
-    await trx
-      .insertInto('team')
-      .values({ la_code: actor.user.laCode, team_id: teamId, name: input.name, service: input.service, manager_worker_id: null })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'team', recordId: teamId });
+    await ledger.insert('team', { la_code: actor.user.laCode, team_id: teamId, name: input.name, service: input.service, manager_worker_id: null });
   });
   return { teamId };
 }
@@ -145,7 +144,8 @@ export async function createTeam(db: Kysely<Database>, actor: Actor, input: z.in
 export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.infer<typeof newWorker>) {
   const workerId = randomUUID();
   const laCode = actor.user.laCode;
-  await db.transaction().execute(async (trx) => {
+  await change(db, actor, async (ledger) => {
+    const trx = ledger.db;
     if (input.teamId) {
       const team = await trx.selectFrom('team').select('team_id').where('la_code', '=', laCode).where('team_id', '=', input.teamId).executeTakeFirst();
       if (!team) throw invalid([{ field: 'teamId', rule: 'exists', message: 'Choose a team of this council' }]);
@@ -162,24 +162,20 @@ export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.
           { field: 'sweNumber', rule: 'swe-number-unique', message: 'Check the registration number' },
         ]);
     }
-    await trx
-      .insertInto('worker')
-      .values({
-        la_code: laCode,
-        worker_id: workerId,
-        given_name: input.givenName,
-        family_name: input.familyName,
-        job_role: input.jobRole,
-        employment: input.employment,
-        team_id: input.teamId ?? null,
-        start_date: input.startDate,
-        leave_date: input.leaveDate ?? null,
-        fte: input.fte,
-        swe_number: input.sweNumber ?? null,
-        email: input.email ?? null,
-      })
-      .execute();
-    await audit(trx, actor, { action: 'create', recordType: 'worker', recordId: workerId });
+    await ledger.insert('worker', {
+      la_code: laCode,
+      worker_id: workerId,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      job_role: input.jobRole,
+      employment: input.employment,
+      team_id: input.teamId ?? null,
+      start_date: input.startDate,
+      leave_date: input.leaveDate ?? null,
+      fte: input.fte,
+      swe_number: input.sweNumber ?? null,
+      email: input.email ?? null,
+    });
     // A practitioner's supervision clock starts on their start date.
     await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
   });
@@ -197,8 +193,8 @@ export async function allocate(
   input: { workerId: string; role: AllocationRole; startDate: string; reason?: string | null | undefined },
 ) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
-    await childFor(trx, actor.user, childId, 'allocation:manage');
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const worker = await trx
       .selectFrom('worker as w')
       .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
@@ -246,17 +242,17 @@ export async function allocate(
             message: `The current allocation began on ${current.start_date}; a new one cannot start before it`,
           },
         ]);
-      await trx
-        .updateTable('allocation')
-        .set({ end_date: input.startDate, end_reason: input.reason ?? 'Reallocated', ended_by: actor.user.userId })
-        .where('la_code', '=', laCode)
-        .where('allocation_id', '=', current.allocation_id)
-        .execute();
+      await ledger.update(
+        'allocation',
+        { allocation_id: current.allocation_id },
+        { end_date: input.startDate, end_reason: input.reason ?? 'Reallocated', ended_by: actor.user.userId },
+        { action: 'end-allocation' },
+      );
     }
     const allocationId = randomUUID();
-    await trx
-      .insertInto('allocation')
-      .values({
+    await ledger.insert(
+      'allocation',
+      {
         la_code: laCode,
         allocation_id: allocationId,
         child_id: childId,
@@ -265,35 +261,26 @@ export async function allocate(
         start_date: input.startDate,
         start_reason: input.reason ?? null,
         allocated_by: actor.user.userId,
-      })
-      .execute();
+      },
+      { action: 'allocate', detail: { workerId: input.workerId, role: input.role, replaced: current?.allocation_id ?? null } },
+    );
     const team = worker.team_name ? ` (${worker.team_name})` : '';
-    await addToChronology(trx, actor, {
-      childId,
+    // The child's deadlines move to the new worker with the case when the step settles.
+    ledger.chronicle({
       occurredOn: input.startDate,
       category: 'allocation',
       summary: `${ALLOCATION_ROLE[input.role]}: ${worker.given_name} ${worker.family_name}${team}${input.reason ? ` — ${input.reason}` : ''}`,
       recordType: 'allocation',
       recordId: allocationId,
     });
-    await audit(trx, actor, {
-      action: 'allocate',
-      recordType: 'allocation',
-      recordId: allocationId,
-      childId,
-      detail: { workerId: input.workerId, role: input.role, replaced: current?.allocation_id ?? null },
-    });
-    // The child's deadlines move to the new worker with the case.
-    await refreshObligations(trx, laCode, { childIds: [childId] });
     return { allocationId };
   });
 }
 
 export async function endAllocation(db: Kysely<Database>, actor: Actor, childId: string, allocationId: string, input: { endDate: string; reason: string }) {
   const laCode = actor.user.laCode;
-  return db.transaction().execute(async (trx) => {
-    await childFor(trx, actor.user, childId, 'allocation:manage');
-    const current = await trx
+  return step(db, actor, childId, async (ledger) => {
+    const current = await ledger.db
       .selectFrom('allocation')
       .selectAll()
       .where('la_code', '=', laCode)
@@ -308,22 +295,19 @@ export async function endAllocation(db: Kysely<Database>, actor: Actor, childId:
       ]);
     if (input.endDate < current.start_date)
       throw invalid([{ field: 'endDate', rule: 'end-after-start', message: `The allocation began on ${current.start_date}` }]);
-    await trx
-      .updateTable('allocation')
-      .set({ end_date: input.endDate, end_reason: input.reason, ended_by: actor.user.userId })
-      .where('la_code', '=', laCode)
-      .where('allocation_id', '=', allocationId)
-      .execute();
-    await addToChronology(trx, actor, {
-      childId,
+    await ledger.update(
+      'allocation',
+      { allocation_id: allocationId },
+      { end_date: input.endDate, end_reason: input.reason, ended_by: actor.user.userId },
+      { action: 'end-allocation' },
+    );
+    ledger.chronicle({
       occurredOn: input.endDate,
       category: 'allocation',
       summary: `${ALLOCATION_ROLE[current.allocation_role as AllocationRole] ?? current.allocation_role} allocation ended — ${input.reason}`,
       recordType: 'allocation',
       recordId: allocationId,
     });
-    await audit(trx, actor, { action: 'end-allocation', recordType: 'allocation', recordId: allocationId, childId });
-    await refreshObligations(trx, laCode, { childIds: [childId] });
     return { allocationId };
   });
 }

@@ -16,6 +16,9 @@ import { SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
 import type { Actor, CurrentUser } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
+import { installReadAudit } from './read-audit.ts';
+
+export type { ReadAudit, Shown } from './read-audit.ts';
 
 /** What a route needs: an action from the permission table, any signed-in user, or nobody. */
 export type RoutePermission = Action | 'signed-in' | 'public';
@@ -65,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  installReadAudit(app);
+
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -80,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (!route.config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    if (route.config.audit && !route.url.includes(':childId'))
+      throw new Error(`Route ${route.method} ${route.url} audits a child's read but names no :childId`);
   });
 
   app.addHook('onRequest', async (request) => {

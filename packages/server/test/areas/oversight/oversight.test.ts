@@ -230,8 +230,13 @@ describe('marking an audit action done', () => {
       .select(['username', 'action'])
       .where('record_type', '=', 'case-audit-action')
       .where('record_id', '=', ava.actionId)
+      .orderBy('audit_id')
       .execute();
-    expect(trail).toEqual([{ username: 'sw', action: 'update' }]);
+    // The action's own creation with the audit (one audit row per record written), then its completion.
+    expect(trail).toEqual([
+      { username: 'hos', action: 'create' },
+      { username: 'sw', action: 'update' },
+    ]);
   });
 
   it('is marked done by the owner’s team manager; not by another worker in the team', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCensus, validateCensus } from '../../../src/areas/workforce/csww.ts';
+import { buildCensus, validateCensus } from '../../../src/areas/workforce/index.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 

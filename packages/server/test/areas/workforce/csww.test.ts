@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCensus, parseCensus, validateCensus } from '../../../src/areas/workforce/csww.ts';
+import { buildCensus, parseCensus, validateCensus } from '../../../src/areas/workforce/index.ts';
 import type { Store } from '../../../src/kernel/db/store.ts';
 import { openTestStore } from '../../helpers/db.ts';
 import { buildFixture, LA } from '../../helpers/fixture.ts';

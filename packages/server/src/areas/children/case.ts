@@ -1,0 +1,176 @@
+import { addCalendarMonths } from '@lantern/core/calendar';
+import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
+import { scopeFor } from '@lantern/core/permissions';
+import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
+import type { Kysely } from 'kysely';
+import { childFor, mayAct } from '../../kernel/access.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { invalid } from '../../kernel/http/problem.ts';
+import { step } from '../../kernel/ledger.ts';
+import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
+
+// Reads are audited by the routes (config.audit), once each, when they succeed.
+// ---------------------------------------------------------------------------------------------
+// Reading a child's case
+
+export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: string): Promise<ChildCase> {
+  const user = actor.user;
+  const child = await childFor(db, user, childId, 'child:read');
+  const laCode = user.laCode;
+  const may = (action: 'child:update' | 'chronology:write' | 'allocation:manage') => mayAct(db, user, childId, action);
+  const [relationships, addresses, allocations, canUpdate, canAddNote, canAllocate] = await Promise.all([
+    db
+      .selectFrom('relationship as r')
+      .innerJoin('person as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.person_id', '=', 'r.related_person_id'))
+      .selectAll('r')
+      .select([
+        'o.person_id as o_id',
+        'o.is_child as o_is_child',
+        'o.la_child_id as o_la_child_id',
+        'o.given_name as o_given',
+        'o.family_name as o_family',
+        'o.date_of_birth as o_dob',
+        'o.sex as o_sex',
+        'o.restricted as o_restricted',
+      ])
+      .where('r.la_code', '=', laCode)
+      .where('r.person_id', '=', childId)
+      .orderBy('r.relationship_type')
+      .execute(),
+    db.selectFrom('address').selectAll().where('la_code', '=', laCode).where('person_id', '=', childId).orderBy('start_date', 'desc').execute(),
+    db
+      .selectFrom('allocation as a')
+      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+      .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
+      .selectAll('a')
+      .select(['w.given_name', 'w.family_name', 'w.job_role', 'w.team_id', 'w.employment', 't.name as team_name'])
+      .where('a.la_code', '=', laCode)
+      .where('a.child_id', '=', childId)
+      .orderBy('a.start_date', 'desc')
+      .execute(),
+    may('child:update'),
+    may('chronology:write'),
+    may('allocation:manage'),
+  ]);
+  const allocationViews = allocations.map((a) => ({
+    allocationId: a.allocation_id,
+    role: a.allocation_role,
+    roleLabel: ALLOCATION_ROLE[a.allocation_role as keyof typeof ALLOCATION_ROLE] ?? a.allocation_role,
+    worker: { workerId: a.worker_id, name: `${a.given_name} ${a.family_name}`, jobRole: a.job_role, teamId: a.team_id, teamName: a.team_name },
+    workerEmployment: a.employment,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    startReason: a.start_reason,
+    endReason: a.end_reason,
+  }));
+  const yearAgo = addCalendarMonths(today(), -12);
+  const socialWorkers = new Set(
+    allocations.filter((a) => a.allocation_role === 'social-worker' && (a.end_date === null || a.end_date >= yearAgo)).map((a) => a.worker_id),
+  );
+  return {
+    child: childView(child),
+    relationships: relationships
+      // A restricted child shown as a relative would reveal them: show only those the user may see.
+      .filter((r) => !r.o_restricted || scopeFor(user.role, 'child:read') === 'council')
+      .map((r) => ({
+        relationshipId: r.relationship_id,
+        type: r.relationship_type,
+        typeLabel: RELATIONSHIP_TYPE[r.relationship_type as keyof typeof RELATIONSHIP_TYPE] ?? r.relationship_type,
+        person: {
+          personId: r.o_id,
+          isChild: r.o_is_child,
+          laChildId: r.o_la_child_id,
+          givenName: r.o_given,
+          familyName: r.o_family,
+          dateOfBirth: r.o_dob,
+          sex: r.o_sex,
+        },
+        parentalResponsibility: r.parental_responsibility,
+        livesWithChild: r.lives_with,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        notes: r.notes,
+      })),
+    addresses: addresses.map((a) => ({
+      addressId: a.address_id,
+      line1: a.line1,
+      line2: a.line2,
+      town: a.town,
+      postcode: a.postcode,
+      startDate: a.start_date,
+      endDate: a.end_date,
+    })),
+    allocations: { current: allocationViews.filter((a) => a.endDate === null), past: allocationViews.filter((a) => a.endDate !== null) },
+    socialWorkersLast12Months: socialWorkers.size,
+    canUpdate,
+    canAddNote,
+    canAllocate,
+  };
+}
+
+export async function getChronology(db: Kysely<Database>, actor: Actor, childId: string, limit: number): Promise<ChronologyEntryView[]> {
+  await childFor(db, actor.user, childId, 'child:read');
+  const rows = await db
+    .selectFrom('chronology_entry as c')
+    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'c.la_code').onRef('u.user_id', '=', 'c.recorded_by'))
+    .select(['c.entry_id', 'c.occurred_on', 'c.category', 'c.summary', 'c.record_type', 'c.recorded_at', 'u.display_name'])
+    .where('c.la_code', '=', actor.user.laCode)
+    .where('c.child_id', '=', childId)
+    .orderBy('c.occurred_on', 'desc')
+    .orderBy('c.recorded_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    entryId: r.entry_id,
+    occurredOn: r.occurred_on,
+    category: r.category,
+    summary: r.summary,
+    recordType: r.record_type,
+    recordedBy: r.display_name,
+    recordedAt: iso(r.recorded_at),
+  }));
+}
+
+export async function addChronologyNote(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  note: { occurredOn: string; category: string; summary: string },
+): Promise<ChronologyEntryView> {
+  return step(db, actor, childId, async (ledger) => {
+    if (note.occurredOn > today()) throw invalid([{ field: 'occurredOn', rule: 'not-in-future', message: 'The date cannot be in the future' }]);
+    const entryId = ledger.chronicle(note);
+    ledger.audit({ action: 'create', recordType: 'chronology', recordId: entryId });
+    return { entryId, ...note, recordType: null, recordedBy: actor.user.displayName, recordedAt: new Date().toISOString() };
+  });
+}
+
+export async function getVersions(db: Kysely<Database>, actor: Actor, childId: string) {
+  await childFor(db, actor.user, childId, 'child:read');
+  const rows = await db
+    .selectFrom('record_version as v')
+    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
+    .select(['v.version', 'v.data', 'v.changed_at', 'u.display_name'])
+    .where('v.la_code', '=', actor.user.laCode)
+    .where('v.record_type', '=', 'person')
+    .where('v.record_id', '=', childId)
+    .orderBy('v.version')
+    .execute();
+  // The ledger keeps each version as the row was (snake_case); versions kept before it, as the view.
+  const parse = (d: unknown) => {
+    const data = (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
+    if (!('person_id' in data)) return data;
+    return Object.fromEntries(Object.entries(CHILD_COLUMNS).map(([field, column]) => [field, data[column] ?? null]));
+  };
+  return rows.map((r, i) => {
+    const data = parse(r.data);
+    const prev = i > 0 ? parse(rows[i - 1]?.data) : null;
+    const changes = prev
+      ? Object.keys(CHILD_COLUMNS)
+          .filter((k) => JSON.stringify(prev[k]) !== JSON.stringify(data[k]))
+          .map((field) => ({ field, from: prev[field] ?? null, to: data[field] ?? null }))
+      : [];
+    return { version: r.version, changedBy: r.display_name, changedAt: iso(r.changed_at), data, changes };
+  });
+}

@@ -1,0 +1,172 @@
+import { scopeFor } from '@lantern/core/permissions';
+import type { ChildSearchResult, PossibleMatch } from '@lantern/core/views';
+import { type Kysely, sql } from 'kysely';
+import { childrenInScope } from '../../kernel/access.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/** Reads "12/03/2015" or "2015-03-12" as a date of birth. */
+function asDate(q: string): string | null {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
+  if (uk) return `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(q) ? q : null;
+}
+
+/** Finds children by name, LA child id, UPN, NHS number or date of birth (the route audits each child shown). */
+export async function searchChildren(db: Kysely<Database>, actor: Actor, q: string, limit: number): Promise<{ results: ChildSearchResult[]; total: number }> {
+  const scope = scopeFor(actor.user.role, 'child:search');
+  if (!scope) return { results: [], total: 0 };
+  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { results: [], total: 0 };
+  const date = asDate(q.trim());
+  const exact = q.trim().toUpperCase();
+  const digits = q.replace(/\s/g, '');
+
+  const base = db
+    .selectFrom('person as p')
+    .where(childrenInScope(actor.user, scope))
+    .where((eb) => {
+      const ors = [eb('p.la_child_id', '=', exact), eb('p.upn', '=', exact)];
+      if (/^\d{10}$/.test(digits)) ors.push(eb('p.nhs_number', '=', digits));
+      if (date) ors.push(eb('p.date_of_birth', '=', date));
+      else {
+        // "Van Dyke" or "Mary Jane": the whole phrase may begin a family or given name.
+        const phrase = `${words.join(' ').replace(/[%_\\]/g, '\\$&')}%`;
+        ors.push(eb(sql`lower(p.family_name)`, 'like', phrase), eb(sql`lower(p.given_name)`, 'like', phrase));
+        ors.push(
+          eb.and(
+            words.map((w) => {
+              const like = `${w.replace(/[%_\\]/g, '\\$&')}%`;
+              return eb.or([eb(sql`lower(p.given_name)`, 'like', like), eb(sql`lower(p.family_name)`, 'like', like)]);
+            }),
+          ),
+        );
+      }
+      return eb.or(ors);
+    });
+
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('allocation as a', (j) =>
+        j
+          .onRef('a.la_code', '=', 'p.la_code')
+          .onRef('a.child_id', '=', 'p.person_id')
+          .on('a.end_date', 'is', null)
+          .on('a.allocation_role', '=', 'social-worker'),
+      )
+      .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+      .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
+      .select([
+        'p.person_id',
+        'p.la_child_id',
+        'p.given_name',
+        'p.family_name',
+        'p.date_of_birth',
+        'p.expected_date_of_birth',
+        'p.sex',
+        'w.given_name as w_given',
+        'w.family_name as w_family',
+        't.name as team_name',
+      ])
+      .orderBy('p.family_name')
+      .orderBy('p.given_name')
+      .orderBy('p.date_of_birth')
+      .limit(limit)
+      .execute(),
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const results = rows.map((r) => ({
+    childId: r.person_id,
+    laChildId: r.la_child_id ?? '',
+    givenName: r.given_name,
+    familyName: r.family_name,
+    dateOfBirth: r.date_of_birth,
+    expectedDateOfBirth: r.expected_date_of_birth,
+    sex: r.sex,
+    allocatedWorker: r.w_given ? `${r.w_given} ${r.w_family}` : null,
+    team: r.team_name,
+  }));
+  return { results, total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Possible duplicates
+
+type Maybe = string | null | undefined;
+export type MatchQuery = { givenName?: Maybe; familyName?: Maybe; dateOfBirth?: Maybe; upn?: Maybe; nhsNumber?: Maybe };
+
+/**
+ * People already recorded who may be the child about to be added: the same UPN or NHS number
+ * (strong), the same name and date of birth (strong), or the same date of birth with a similar
+ * name, or the same full name (possible). Only people the user may see are shown; the route
+ * audits the children among them.
+ */
+export async function possibleMatches(db: Kysely<Database>, actor: Actor, q: MatchQuery): Promise<PossibleMatch[]> {
+  const scope = scopeFor(actor.user.role, 'child:search');
+  if (!scope) return [];
+  const given = q.givenName?.trim().toLowerCase() || null;
+  const family = q.familyName?.trim().toLowerCase() || null;
+  if (!given && !family && !q.dateOfBirth && !q.upn && !q.nhsNumber) return [];
+  const rows = await db
+    .selectFrom('person as p')
+    .selectAll('p')
+    .where('p.la_code', '=', actor.user.laCode)
+    .where((eb) =>
+      eb.or([
+        // Adults cannot be restricted children, so they are always shown; children only in scope.
+        eb('p.is_child', '=', false),
+        childrenInScope(actor.user, 'council')(eb),
+      ]),
+    )
+    .where((eb) => {
+      const ors = [];
+      if (q.upn) ors.push(eb('p.upn', '=', q.upn.toUpperCase()), eb('p.former_upn', '=', q.upn.toUpperCase()));
+      if (q.nhsNumber) ors.push(eb('p.nhs_number', '=', q.nhsNumber.replace(/\s/g, '')));
+      if (q.dateOfBirth) ors.push(eb('p.date_of_birth', '=', q.dateOfBirth), eb('p.expected_date_of_birth', '=', q.dateOfBirth));
+      if (given && family) ors.push(eb.and([eb(sql`lower(p.family_name)`, '=', family), eb(sql`lower(p.given_name)`, '=', given)]));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .limit(50)
+    .execute();
+
+  const similar = (a: string | null, b: string) => !!a && (a === b.toLowerCase() || a.slice(0, 3) === b.toLowerCase().slice(0, 3));
+  const matches: PossibleMatch[] = [];
+  for (const p of rows) {
+    const reasons: string[] = [];
+    let strong = false;
+    if (q.upn && (p.upn === q.upn.toUpperCase() || p.former_upn === q.upn.toUpperCase())) {
+      reasons.push('Same UPN');
+      strong = true;
+    }
+    if (q.nhsNumber && p.nhs_number === q.nhsNumber.replace(/\s/g, '')) {
+      reasons.push('Same NHS number');
+      strong = true;
+    }
+    const sameDob = !!q.dateOfBirth && (p.date_of_birth === q.dateOfBirth || p.expected_date_of_birth === q.dateOfBirth);
+    const sameName = !!given && !!family && p.given_name.toLowerCase() === given && p.family_name.toLowerCase() === family;
+    if (sameDob && sameName) {
+      reasons.push('Same name and date of birth');
+      strong = true;
+    } else if (sameDob && (similar(family, p.family_name) || similar(given, p.given_name))) {
+      reasons.push('Same date of birth and a similar name');
+    } else if (sameName) {
+      reasons.push('Same name');
+    }
+    if (reasons.length === 0) continue;
+    matches.push({
+      personId: p.person_id,
+      isChild: p.is_child,
+      laChildId: p.la_child_id,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      dateOfBirth: p.date_of_birth ?? p.expected_date_of_birth,
+      sex: p.sex,
+      reasons,
+      strength: strong ? 'strong' : 'possible',
+    });
+  }
+  matches.sort((a, b) => (a.strength === b.strength ? a.familyName.localeCompare(b.familyName) : a.strength === 'strong' ? -1 : 1));
+  return matches;
+}

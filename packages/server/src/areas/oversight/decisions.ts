@@ -1,0 +1,46 @@
+/** Management decisions at key points on a child's case: who decided, the reasons and the evidence seen. */
+import { randomUUID } from 'node:crypto';
+import { DECISION_KIND, type newDecision } from '@lantern/core/workforce';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { step } from '../../kernel/ledger.ts';
+import { DateRules } from '../../kernel/rules.ts';
+
+export async function recordDecision(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newDecision>) {
+  return step(db, actor, childId, async (ledger, child) => {
+    new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, child.date_of_birth, 'the child’s birth').check();
+    const episode = await ledger.db
+      .selectFrom('cin_episode')
+      .select('episode_id')
+      .where('la_code', '=', actor.user.laCode)
+      .where('child_id', '=', childId)
+      .where('closure_date', 'is', null)
+      .executeTakeFirst();
+    const decisionId = randomUUID();
+    await ledger.insert(
+      'management_decision',
+      {
+        la_code: actor.user.laCode,
+        decision_id: decisionId,
+        child_id: childId,
+        episode_id: episode?.episode_id ?? null,
+        kind: input.kind,
+        decided_on: input.decidedOn,
+        decided_by: actor.user.userId,
+        reasons: input.reasons,
+        evidence_seen: input.evidenceSeen,
+      },
+      { detail: { kind: input.kind } },
+    );
+    ledger.chronicle({
+      occurredOn: input.decidedOn,
+      category: 'management-decision',
+      summary: `${DECISION_KIND[input.kind]} (${actor.user.displayName}): ${input.reasons}`,
+      recordType: 'management-decision',
+      recordId: decisionId,
+    });
+    return { decisionId };
+  });
+}
