@@ -114,14 +114,16 @@ const escalation = async ({ ids }: Ctx) =>
   ).escalationId as string;
 
 const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
-  // conferences and reviews (areas/meetings)
+  // conferences and reviews (areas/meetings). The record shares its review's id, and this walk matches
+  // audit rows by id alone, so the example keeps the review's participation code as it was (a change
+  // of code, an update of cla_review under the same id, is covered in test/areas/meetings).
   'PUT /api/children/{childId}/meetings/{kind}/{meetingId}/record': async (ctx) => ({
     as: 'sw2',
     method: 'put',
     path: `/api/children/${ctx.ids.childB}/meetings/review/${await review(ctx)}/record`,
     body: {
       attendees: [{ role: 'child', invited: true, attended: true }],
-      participation: 'PN2',
+      participation: 'PN1',
       decisions: 'Stay in the placement.',
       decisionsSentOn: '2026-09-24',
     },
