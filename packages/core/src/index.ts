@@ -12,3 +12,4 @@ export * from './looked-after.ts';
 export * from './care.ts';
 export * from './workforce.ts';
 export * from './indicators.ts';
+export * from './meetings.ts';

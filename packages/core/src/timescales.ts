@@ -465,6 +465,61 @@ const ROWS: readonly RuleRow[] = [
     notes:
       'Owed by the action’s owner: a named worker; for a partner agency contact, a parent or carer, or the child, the allocated social worker (a partner also sees theirs in their own view). Met when progress records it done; ended if withdrawn or the plan ends.',
   },
+  // Conferences and reviews: areas/meetings; derived in areas/meetings/obligations.ts.
+  {
+    id: 'review-decisions',
+    area: 'looked-after',
+    what: 'the decisions of a looked-after review written up and sent to those who need them',
+    countedFrom: 'the review',
+    due: workingDays(5),
+    kind: 'guidance',
+    source: 'IRO Handbook (2010)',
+    responsible: 'iro',
+  },
+  {
+    id: 'review-record',
+    area: 'looked-after',
+    what: 'the full written record of a looked-after review',
+    countedFrom: 'the review',
+    due: workingDays(20),
+    kind: 'guidance',
+    source: 'IRO Handbook (2010)',
+    responsible: 'iro',
+  },
+  {
+    id: 'iro-recommendation',
+    area: 'looked-after',
+    what: 'each recommendation of a looked-after review or protection conference carried out by its named owner',
+    countedFrom: 'the review or conference',
+    due: { unit: 'by-event', event: 'meeting-recommendation', description: 'by the date the meeting set (20 working days after it if none)' },
+    kind: 'guidance',
+    source: 'IRO Handbook (2010); WT 2023, ch. 2',
+    responsible: 'allocated-social-worker',
+    notes: 'Responsible: the recommendation’s owner. Due on the date set, else 20 working days after the meeting; met when marked done with a note.',
+    settable: false,
+  },
+  {
+    id: 'iro-escalation-stage',
+    area: 'looked-after',
+    what: "an answer at each stage of the IRO's dispute resolution (team manager, service manager, head of service, director)",
+    countedFrom: 'the stage raised',
+    due: workingDays(5),
+    kind: 'policy',
+    source: 'IRO Handbook (2010) sets stages, councils set times',
+    responsible: 'team-manager',
+    notes: 'Responsible: the person at the stage (team manager, service manager, head of service, director); met by resolving the concern or moving it on.',
+  },
+  {
+    id: 'conference-record',
+    area: 'child-protection',
+    what: 'the record of a protection conference (decisions and outline plan the same day; full record)',
+    countedFrom: 'the conference',
+    due: workingDays(1),
+    kind: 'policy',
+    source: 'WT 2023, ch. 2 asks for prompt circulation; councils set times',
+    responsible: 'team-manager',
+    notes: 'Two deadlines per conference: the decisions and outline plan (the setting, default 1 working day) and the full record (20 working days).',
+  },
 
   // Care leavers
   {
@@ -649,6 +704,11 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   allocation: 'Social worker allocated',
   'partner-response': 'Partner agency response',
   'case-audit-action': 'Case audit action',
+  'review-decisions': 'Review decisions sent',
+  'review-record': 'Review record written',
+  'iro-recommendation': 'Review or conference recommendation',
+  'iro-escalation-stage': 'IRO escalation: answer at this stage',
+  'conference-record': 'Conference decisions and record',
 };
 
 export function ruleById(id: string): TimescaleRule {
@@ -922,6 +982,15 @@ export function paVisitInterval(lastMove: IsoDate | null, previousVisit: IsoDate
 // States
 
 export type ObligationState = 'due' | 'overdue' | 'met-on-time' | 'met-late';
+
+/** Each state as a person reads it (with 'ended': the need went away before it was met). */
+export const OBLIGATION_STATE_LABELS: Readonly<Record<string, string>> = {
+  due: 'Due',
+  overdue: 'Overdue',
+  'met-on-time': 'Met on time',
+  'met-late': 'Met late',
+  ended: 'Ended',
+};
 
 /**
  * Met on or before the due date: met on time; after it: met late. Still open:

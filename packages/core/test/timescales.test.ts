@@ -64,11 +64,6 @@ const reference: ReferenceRow[] = referenceText
  * record, legal planning and the fostering service add them). Take an id off as its rule lands.
  */
 const NOT_YET_KEPT = [
-  'review-decisions',
-  'review-record',
-  'iro-recommendation',
-  'iro-escalation-stage',
-  'conference-record',
   'transfer-in-conference',
   'legal-planning-decision',
   'pre-proceedings-meeting',

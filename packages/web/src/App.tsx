@@ -88,6 +88,9 @@ const InspectionPage = page(() => import('./routes/performance/InspectionPage.ts
 const LoadBenchmarksPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadBenchmarksPage');
 const LoadNeighboursPage = page(() => import('./routes/performance/LoadBenchmarksPage.tsx'), 'LoadNeighboursPage');
 const AddActionPage = page(() => import('./routes/performance/AddActionPage.tsx'), 'AddActionPage');
+const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'MeetingsPage');
+const MeetingFormPage = page(() => import('./routes/meetings/MeetingFormPage.tsx'), 'MeetingFormPage');
+const EscalationsPage = page(() => import('./routes/meetings/EscalationsPage.tsx'), 'EscalationsPage');
 // The looked-after pages, in their own bundle too.
 type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
 const lac = (name: keyof LookedAfterModule) =>
@@ -169,11 +172,15 @@ export function App() {
                 <Route path="looked-after/review" element={<LacReviewPage />} />
                 <Route path="looked-after/missing" element={<MissingPage />} />
                 <Route path="looked-after/missing/:missingId" element={<MissingReturnPage />} />
+                <Route path="meetings" element={<MeetingsPage />} />
+                <Route path="meetings/record/:form" element={<MeetingFormPage />} />
+                <Route path="meetings/:kind/:meetingId" element={<MeetingsPage />} />
               </Route>
               <Route element={<Lazy />}>
                 <Route path="providers" element={<ProvidersPage />} />
                 <Route path="looked-after/unregistered" element={<UnregisteredPlacementsPage />} />
                 <Route path="looked-after/missing" element={<MissingChildrenPage />} />
+                <Route path="escalations" element={<EscalationsPage />} />
               </Route>
               <Route path="children/:childId/partners" element={<ChildPartnersPage />} />
               <Route path="partner" element={<PartnerInboxPage />} />

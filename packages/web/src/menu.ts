@@ -46,6 +46,18 @@ export function lookedAfterGroup(can: Can): MenuGroup {
       },
     });
   }
+  if (can('looked-after:oversee')) {
+    links.push({
+      href: '/escalations',
+      text: 'IRO concerns',
+      current: is('/escalations'),
+      description: 'Concerns independent reviewing officers have raised, at each stage of dispute resolution, not yet resolved.',
+      count: async () => {
+        const d = await request<unknown[]>('GET', '/api/iro-escalations');
+        return `${plural(d.length, 'concern', 'concerns')} open`;
+      },
+    });
+  }
   if (can('child:search')) {
     links.push({
       href: '/uasc',

@@ -6,6 +6,7 @@
 import { registerObligationRules } from '../kernel/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
+import { MEETINGS_OBLIGATIONS } from './meetings/obligations.ts';
 import { OVERSIGHT_OBLIGATIONS } from './oversight/obligations.ts';
 import { PARTNERS_OBLIGATIONS } from './partners/obligations.ts';
 import { PLANS_OBLIGATIONS } from './plans/obligations.ts';
@@ -20,6 +21,7 @@ export const AREA_OBLIGATION_RULES = [
   PARTNERS_OBLIGATIONS,
   OVERSIGHT_OBLIGATIONS,
   PLANS_OBLIGATIONS,
+  MEETINGS_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

@@ -41,7 +41,7 @@ export type ObligationRule = {
    * The due date is on the record that started the clock (a request says "by when"), and the
    * worker who made it owes it, not the child's allocated worker. `d.source_id` is that record.
    */
-  recordedDue?: (laCode: string) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> };
+  recordedDue?: (laCode: string, settings: TimescaleSettings) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> };
 };
 
 /** An area's rules, and what settles once every rule's rows are in (a due date taken from another rule's row). */
@@ -203,7 +203,7 @@ export async function refreshObligations(
 
   // Every rule's rows in one statement: an event's refresh is one delete and one insert.
   const perRule = rules.map((rule) => {
-    const recorded = rule.recordedDue?.(laCode);
+    const recorded = rule.recordedDue?.(laCode, settings);
     if (recorded) {
       return sql`
       select d.child_id, ${rule.id}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, null::timestamptz as due_at, d.met_on, d.ended_on, d.end_reason, ${recorded.who}

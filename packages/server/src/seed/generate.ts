@@ -37,6 +37,7 @@ import {
   UASC_ETHNICITIES,
 } from './pools.ts';
 import { seedPractice } from './practice.ts';
+import { seedMeetings } from './meetings.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
@@ -340,6 +341,9 @@ async function generateCouncil(
   const partners = await seedPartners(ledger, { laCode, seed, asOf: asOfIso, passwordHash });
   for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
   users.push(...partners.users);
+  // Conference and review records, recommendations and IRO escalations (src/seed/meetings.ts),
+  // over the conferences, reviews and partner attendance written above.
+  for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.

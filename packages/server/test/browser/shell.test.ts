@@ -358,6 +358,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
         expect(await links.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
           'Missing children',
           'Unregistered placements',
+          'IRO concerns',
           'Unaccompanied asylum-seeking children',
           'Care leavers',
           'Providers',
@@ -367,6 +368,12 @@ describe.skipIf(skip)('Lantern in a browser', () => {
         await links
           .locator('li', { hasText: 'Unregistered placements' })
           .getByText(`${placed} ${placed === 1 ? 'child' : 'children'} placed now`)
+          .waitFor();
+        // The IRO's concerns still open, at whatever stage of dispute resolution.
+        const concerns = (await (await p.request.get(`${url}/api/iro-escalations`)).json()).length;
+        await links
+          .locator('li', { hasText: 'IRO concerns' })
+          .getByText(`${concerns} ${concerns === 1 ? 'concern' : 'concerns'} open`)
           .waitFor();
         await expectNoAxeViolations(p, 'the children looked after page');
         await links.getByRole('link', { name: 'Missing children' }).click();

@@ -67,7 +67,91 @@ const inspection = async () =>
   });
 
 /** One successful request per write route: `METHOD /path/{param}` as the OpenAPI document names it. */
+/** A looked-after review of childB (held by sw2), made once for the conference and review examples. */
+let reviewMade: Promise<string> | undefined;
+const review = ({ ids }: Ctx) =>
+  (reviewMade ??= (async () => {
+    await setup({
+      as: 'sw2',
+      method: 'post',
+      path: `/api/children/${ids.childB}/looked-after`,
+      body: {
+        startDate: '2026-09-01',
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placementType: 'U6',
+        placementProvider: 'PR1',
+        urn: 'SC555555',
+        placementPostcode: 'HR2 7AA',
+        homePostcode: 'HR1 2AB',
+      },
+    });
+    const made = await setup({
+      as: 'sw2',
+      method: 'post',
+      path: `/api/children/${ids.childB}/looked-after/reviews`,
+      body: { heldOn: '2026-09-21', participation: 'PN1', chairWorkerId: ids.iro },
+    });
+    return made.reviewId as string;
+  })());
+const recommendation = async (ctx: Ctx) =>
+  (
+    await setup({
+      as: 'sw2',
+      method: 'post',
+      path: `/api/children/${ctx.ids.childB}/meetings/review/${await review(ctx)}/recommendations`,
+      body: { recommendation: 'Book the dentist', ownerWorkerId: ctx.ids.swB },
+    })
+  ).recommendationId as string;
+const escalation = async ({ ids }: Ctx) =>
+  (
+    await setup({
+      as: 'iro',
+      method: 'post',
+      path: `/api/children/${ids.childA}/iro-escalations`,
+      body: { raisedOn: '2026-11-16', concern: 'Contact has not started.' },
+    })
+  ).escalationId as string;
+
 const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
+  // conferences and reviews (areas/meetings). The record shares its review's id, and this walk matches
+  // audit rows by id alone, so the example keeps the review's participation code as it was (a change
+  // of code, an update of cla_review under the same id, is covered in test/areas/meetings).
+  'PUT /api/children/{childId}/meetings/{kind}/{meetingId}/record': async (ctx) => ({
+    as: 'sw2',
+    method: 'put',
+    path: `/api/children/${ctx.ids.childB}/meetings/review/${await review(ctx)}/record`,
+    body: {
+      attendees: [{ role: 'child', invited: true, attended: true }],
+      participation: 'PN1',
+      decisions: 'Stay in the placement.',
+      decisionsSentOn: '2026-09-24',
+    },
+  }),
+  'POST /api/children/{childId}/meetings/{kind}/{meetingId}/recommendations': async (ctx) => ({
+    as: 'sw2',
+    method: 'post',
+    path: `/api/children/${ctx.ids.childB}/meetings/review/${await review(ctx)}/recommendations`,
+    body: { recommendation: 'Start life story work', ownerWorkerId: ctx.ids.swB, dueOn: '2026-11-02' },
+  }),
+  'PATCH /api/children/{childId}/recommendations/{recommendationId}': async (ctx) => ({
+    as: 'sw2',
+    method: 'patch',
+    path: `/api/children/${ctx.ids.childB}/recommendations/${await recommendation(ctx)}`,
+    body: { version: 1, doneOn: '2026-10-01', doneNote: 'Booked and seen.' },
+  }),
+  'POST /api/children/{childId}/iro-escalations': async ({ ids }) => ({
+    as: 'iro',
+    method: 'post',
+    path: `/api/children/${ids.childA}/iro-escalations`,
+    body: { raisedOn: '2026-11-16', concern: 'The care plan is out of date.' },
+  }),
+  'POST /api/children/{childId}/iro-escalations/{escalationId}/answer': async (ctx) => ({
+    as: 'tm',
+    method: 'post',
+    path: `/api/children/${ctx.ids.childA}/iro-escalations/${await escalation(ctx)}/answer`,
+    body: { version: 1, answeredOn: '2026-11-18', outcome: 'resolved', note: 'Plan updated and shared.' },
+  }),
   // children
   'POST /api/children': async () => ({
     as: 'sw',

@@ -784,6 +784,10 @@ export interface Database {
   partner_request: PartnerRequestTable;
   partner_report: PartnerReportTable;
   meeting_contribution: MeetingContributionTable;
+  meeting_record: MeetingRecordTable;
+  meeting_recommendation: MeetingRecommendationTable;
+  iro_escalation: IroEscalationTable;
+  iro_escalation_stage: IroEscalationStageTable;
   housing_need: HousingNeedTable;
   unregistered_approval: UnregisteredApprovalTable;
   cla_review: ClaReviewTable;
@@ -1194,5 +1198,72 @@ export interface PlanActionProgressTable {
   progress: 'done' | 'partly' | 'not-done';
   note: ColumnType<string, string | undefined, string>;
   created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** The record of a conference or looked-after review (migration 0018). */
+export interface MeetingRecordTable {
+  la_code: string;
+  meeting_id: Uuid;
+  child_id: Uuid;
+  meeting_kind: 'conference' | 'review';
+  attendees: ColumnType<unknown, string, string>;
+  views_heard: string | null;
+  child_words: string | null;
+  decisions: string | null;
+  decisions_sent_on: DateCol | null;
+  record_written_on: DateCol | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** A recommendation of a conference or review, with its owner and date. */
+export interface MeetingRecommendationTable {
+  la_code: string;
+  recommendation_id: Uuid;
+  child_id: Uuid;
+  meeting_id: Uuid;
+  meeting_kind: 'conference' | 'review';
+  held_on: DateCol;
+  recommendation: string;
+  owner_worker_id: Uuid;
+  due_on: DateCol | null;
+  done_on: DateCol | null;
+  done_note: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** The IRO's concern, through the dispute resolution stages. */
+export interface IroEscalationTable {
+  la_code: string;
+  escalation_id: Uuid;
+  child_id: Uuid;
+  raised_by_worker_id: Uuid;
+  raised_on: DateCol;
+  concern: string;
+  stage: string;
+  resolved_on: DateCol | null;
+  resolution: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface IroEscalationStageTable {
+  la_code: string;
+  stage_id: Uuid;
+  escalation_id: Uuid;
+  child_id: Uuid;
+  stage: string;
+  raised_on: DateCol;
+  owner_worker_id: Uuid;
+  answered_on: DateCol | null;
+  outcome: 'resolved' | 'escalated' | null;
+  note: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
   created_at: Timestamp;
 }

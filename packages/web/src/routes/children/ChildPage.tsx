@@ -12,6 +12,7 @@ import { ChildOversight } from './ChildOversight.tsx';
 import { WhatIsDue } from './WhatIsDue.tsx';
 import { FamilyTable } from './FamilyTable.tsx';
 import { PartnerSection } from '../partners/PartnerSection.tsx';
+import { ChildVoice } from '../meetings/ChildVoice.tsx';
 
 /**
  * A child's record, short: status at a glance and what is due first, then identity, casework,
@@ -65,6 +66,7 @@ export function ChildPage() {
         <ChildIdentity child={child} />
       </section>
 
+      <ChildVoice childId={child.childId} name={name} />
       <CaseworkSummary childId={child.childId} name={name} />
       <PartnerSection childId={child.childId} name={name} />
       <p className="govuk-body">

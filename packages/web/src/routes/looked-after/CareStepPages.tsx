@@ -147,7 +147,7 @@ export function ChangeCarePage() {
       <DateInput name="date" label="Date of the change" value={date} onChange={setDate} error={errors.fields.date} />
       <Select
         name="legalStatus"
-        label={`New legal status (now ${current.legalStatus})`}
+        label={`New legal status (now ${labelOf(LEGAL_STATUS, current.legalStatus)})`}
         value={legalStatus}
         onChange={setLegalStatus}
         options={options(LEGAL_STATUS)}

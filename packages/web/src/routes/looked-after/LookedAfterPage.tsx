@@ -1,6 +1,7 @@
 /** The child's looked-after section: periods of care, placements, visits, reviews, missing episodes and their deadlines. */
-import { LEGAL_STATUS, PLACEMENT_TYPE, REASON_NEW_EPISODE } from '@lantern/core/looked-after';
-import { RULE_LABELS } from '@lantern/core/timescales';
+import { LEGAL_STATUS, MISSING_KIND, PLACEMENT_TYPE, REASON_NEW_EPISODE } from '@lantern/core/looked-after';
+import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
+import { OBLIGATION_STATE_LABELS, RULE_LABELS } from '@lantern/core/timescales';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
@@ -114,7 +115,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-deadlines"
         head={['Deadline', 'Due', 'State']}
-        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), o.state])}
+        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
       />
 
       <h2 className="govuk-heading-m">Episodes</h2>
@@ -124,9 +125,9 @@ export function LookedAfterPage() {
         rows={(d.episodes as Json[]).map((e) => [
           formatDate(e.startDate),
           formatDate(e.endDate),
-          `${e.reasonNewEpisode}: ${labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode)}`,
-          e.legalStatus,
-          `${e.placementType}${e.providerName ? ` – ${e.providerName}` : ''}`,
+          labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode),
+          labelOf(LEGAL_STATUS, e.legalStatus),
+          `${labelOf(PLACEMENT_TYPE, e.placementType)}${e.providerName ? ` – ${e.providerName}` : ''}`,
           e.reasonEnded ?? '',
         ])}
       />
@@ -146,8 +147,14 @@ export function LookedAfterPage() {
       <h2 className="govuk-heading-m">Reviews</h2>
       <Table
         testId="lac-reviews"
-        head={['Date', 'Chair', 'Participation', 'IRO saw the child']}
-        rows={(d.reviews as Json[]).map((v) => [formatDate(v.heldOn), v.chair ?? '', v.participation, formatDate(v.iroContactOn) || 'No'])}
+        head={['Date', 'Chair', 'How the child took part', 'The child’s words', 'IRO saw the child']}
+        rows={(d.reviews as Json[]).map((v) => [
+          formatDate(v.heldOn),
+          v.chair ?? '',
+          PARTICIPATION_PLAIN[v.participation as keyof typeof PARTICIPATION_PLAIN] ?? v.participation,
+          v.childWords ?? '',
+          formatDate(v.iroContactOn) || 'No',
+        ])}
       />
 
       <h2 className="govuk-heading-m">Missing and absent episodes</h2>
@@ -155,7 +162,7 @@ export function LookedAfterPage() {
         testId="missing-episodes"
         head={['Went', 'Returned', 'Return home interview', '']}
         rows={(d.missing as Json[]).map((m) => [
-          `${formatDateTime(m.startedAt)} (${m.kind})`,
+          `${formatDateTime(m.startedAt)} (${labelOf(MISSING_KIND, m.kind).toLowerCase()})`,
           formatDateTime(m.endedAt) || 'Still missing',
           `${RHI_STATE[m.rhiState] ?? m.rhiState}${m.rhiAccepted === true ? ', accepted' : m.rhiAccepted === false ? ', declined' : ''}${m.repeat ? ' – repeat' : ''}`,
           d.canRecord ? (

@@ -1,5 +1,6 @@
 /** A looked-after child's visits, reviews and missing episodes. */
-import { MISSING_KIND, PARTICIPATION } from '@lantern/core/looked-after';
+import { MISSING_KIND } from '@lantern/core/looked-after';
+import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DateInput, Radios, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
@@ -118,7 +119,8 @@ export function LacReviewPage() {
         label="How the child took part"
         value={participation}
         onChange={setParticipation}
-        options={options(PARTICIPATION)}
+        options={Object.entries(PARTICIPATION_PLAIN).map(([value, label]) => ({ value, label }))}
+        hint="What the council reports to the Department for Education about the review"
         error={errors.fields.participation}
       />
       <Textarea name="childWords" label="What the child said, in their own words" value={words} onChange={setWords} error={errors.fields.childWords} />

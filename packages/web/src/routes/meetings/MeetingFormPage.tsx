@@ -1,0 +1,251 @@
+/** One page for every form of conferences, reviews and escalations, driven by forms.ts. */
+import { ATTENDEE_ROLE } from '@lantern/core/meetings';
+import { type FormEvent, Fragment, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { problemOf } from '../../api/client.ts';
+import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { errorsFrom, errorsFromProblem, type FieldAnchors, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
+import { Button, DateInput, type Option, Radios, Select, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { type DateParts, dateParts } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import { checkWith, type Problems, readDate } from '../../components/forms.ts';
+import { FORMS, type FormSpec } from './forms.ts';
+
+export const meetingsPath = (childId: string) => `/children/${childId}/meetings`;
+
+export function MeetingFormPage() {
+  const { childId = '', form = '' } = useParams();
+  const spec = FORMS[form];
+  const view = useLoad(() => meetingsApi.get(childId), childId);
+  if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
+  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
+  if (!view.data) return <Loading />;
+  return <MeetingForm key={form} spec={spec} view={view.data} />;
+}
+
+type AttendeeValue = { role: string; name: string; agency: string; partnerContactId: string; invited: string; attended: string; sentReport: string };
+type Values = Record<string, string | DateParts | AttendeeValue[]>;
+
+const yes = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : '');
+const toAttendee = (a: Record<string, unknown>): AttendeeValue => ({
+  role: String(a.role ?? ''),
+  name: String(a.name ?? ''),
+  agency: String(a.agency ?? ''),
+  partnerContactId: String(a.partnerContactId ?? ''),
+  invited: yes(a.invited),
+  attended: yes(a.attended),
+  sentReport: yes(a.sentReport),
+});
+const BLANK: AttendeeValue = { role: '', name: '', agency: '', partnerContactId: '', invited: 'yes', attended: '', sentReport: 'no' };
+const ROLES: Option[] = Object.entries(ATTENDEE_ROLE).map(([value, label]) => ({ value, label }));
+
+function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const fields = spec.fields(view, params);
+  const initial = spec.initial?.(view, params) ?? null;
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(
+      fields.map((f) => {
+        const v = initial?.values[f.name];
+        if (f.kind === 'attendees') return [f.name, Array.isArray(v) ? v.map((a) => toAttendee(a as Record<string, unknown>)) : [{ ...BLANK }]];
+        if (f.kind === 'date') return [f.name, dateParts((v as string) || null)];
+        return [f.name, v === undefined || v === null ? '' : String(v)];
+      }),
+    ),
+  );
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const title = spec.title(view, params);
+  usePageTitle(`${title} – ${view.name}`, hasErrors(errors));
+  const attendeeCount = (values.attendees as AttendeeValue[] | undefined)?.length ?? 0;
+  const anchors: FieldAnchors = Object.fromEntries([
+    ...fields.map((f) => [f.name, f.kind === 'date' ? `${f.name}-day` : f.name]),
+    ...Array.from({ length: attendeeCount }, (_, i) =>
+      ['role', 'name', 'agency', 'partnerContactId', 'attended'].map((k) => [`attendees.${i}.${k}`, `attendees.${i}.${k}`]),
+    ).flat(),
+  ]);
+  const reason = spec.whyNot?.(view, params) ?? null;
+  const back = (
+    <Link className="govuk-back-link" to={meetingsPath(view.childId)}>
+      Back<span className="govuk-visually-hidden"> to {view.name}’s conferences and reviews</span>
+    </Link>
+  );
+  if (reason)
+    return (
+      <>
+        {back}
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">{reason}</p>
+      </>
+    );
+
+  const set = (name: string) => (value: string | DateParts | AttendeeValue[]) => setValues((v) => ({ ...v, [name]: value }));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Problems = [];
+    const body: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = values[f.name];
+      if (f.kind === 'attendees') {
+        body[f.name] = (v as AttendeeValue[]).map((a, i) => {
+          if (!a.role) problems.push([`attendees.${i}.role`, 'Choose who they are']);
+          if (!a.attended) problems.push([`attendees.${i}.attended`, 'Say whether they came']);
+          return {
+            role: a.role,
+            name: a.name.trim() || null,
+            agency: a.agency.trim() || null,
+            partnerContactId: a.partnerContactId || null,
+            invited: a.invited !== 'no',
+            attended: a.attended === 'yes',
+            sentReport: a.sentReport === 'yes',
+          };
+        });
+      } else if (f.kind === 'date') {
+        body[f.name] = readDate(problems, f.name, v as DateParts, { what: f.label.toLowerCase(), label: f.label, required: f.required === true }) ?? undefined;
+      } else if (f.kind === 'yesno') {
+        body[f.name] = v === 'yes' ? true : v === 'no' ? false : undefined;
+      } else {
+        body[f.name] = (v as string).trim() === '' ? undefined : (v as string).trim();
+        if (f.required && !(v as string).trim()) problems.push([f.name, `Enter or choose: ${f.label.toLowerCase()}`]);
+      }
+    }
+    if (initial?.version !== undefined) body.version = initial.version;
+    const checked = checkWith(spec.schema, body, problems, {});
+    if (problems.length || checked === null) {
+      setErrors(errorsFrom(problems, anchors));
+      return;
+    }
+    setBusy(true);
+    try {
+      await meetingsApi.send(view.childId, spec.method, spec.path(params), body);
+      navigate(meetingsPath(view.childId), { state: { notice: spec.notice } });
+    } catch (error) {
+      const problem = problemOf(error);
+      setErrors(
+        problem.status === 409 && !problem.errors?.length
+          ? { summary: [{ text: problem.detail ?? 'Someone else changed this record.' }], fields: {} }
+          : errorsFromProblem(problem, anchors),
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {back}
+        <ErrorSummary items={errors.summary} />
+        <span className="govuk-caption-l">{view.name}</span>
+        <h1 className="govuk-heading-l">{title}</h1>
+        <form onSubmit={onSubmit} noValidate>
+          {fields.map((f) => {
+            const common = { name: f.name, label: f.label, hint: f.hint, error: errors.fields[f.name] };
+            const value = values[f.name];
+            const opts = typeof f.options === 'function' ? f.options(view) : (f.options ?? []);
+            return <Fragment key={f.name}>{fieldOf()}</Fragment>;
+            function fieldOf() {
+              switch (f.kind) {
+                case 'attendees':
+                  return <Attendees view={view} value={value as AttendeeValue[]} errors={errors.fields} onChange={set(f.name)} label={f.label} />;
+                case 'date':
+                  return <DateInput {...common} value={value as DateParts} onChange={set(f.name)} />;
+                case 'radios':
+                  return <Radios {...common} options={opts} value={value as string} onChange={set(f.name)} />;
+                case 'yesno':
+                  return <YesNo {...common} value={value as string} onChange={set(f.name)} />;
+                case 'select':
+                  return <Select {...common} options={opts} placeholder="Choose" value={value as string} onChange={set(f.name)} />;
+                case 'textarea':
+                  return <Textarea {...common} value={value as string} onChange={set(f.name)} />;
+                default:
+                  return <TextInput {...common} value={value as string} onChange={set(f.name)} />;
+              }
+            }
+          })}
+          <div className="govuk-button-group">
+            <Button busy={busy}>{spec.submit}</Button>
+            <Link className="govuk-link" to={meetingsPath(view.childId)}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** Each person invited: who they are to the child, their name or agency, whether they came. */
+function Attendees(props: {
+  view: MeetingsView;
+  value: AttendeeValue[];
+  errors: Record<string, string>;
+  onChange: (v: AttendeeValue[]) => void;
+  label: string;
+}) {
+  const { view, value, errors, onChange } = props;
+  const change = (i: number, key: keyof AttendeeValue) => (v: string) => onChange(value.map((a, j) => (j === i ? { ...a, [key]: v } : a)));
+  const contacts: Option[] = view.partnerContacts.map((c) => ({ value: c.contactId, label: c.label }));
+  return (
+    <div className="govuk-form-group">
+      <h2 className="govuk-heading-m">{props.label}</h2>
+      {value.map((a, i) => {
+        const n = `attendees.${i}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
+          <fieldset className="govuk-fieldset lantern-section" key={i}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Person {i + 1}</legend>
+            <Select
+              name={`${n}.role`}
+              label="Who are they to the child?"
+              options={ROLES}
+              placeholder="Choose"
+              value={a.role}
+              onChange={change(i, 'role')}
+              error={errors[`${n}.role`]}
+            />
+            {a.role !== 'child' ? <TextInput name={`${n}.name`} label="Name" value={a.name} onChange={change(i, 'name')} error={errors[`${n}.name`]} /> : null}
+            {a.role === 'agency' ? (
+              <>
+                <Select
+                  name={`${n}.partnerContactId`}
+                  label="Contact on the partners register (optional)"
+                  options={contacts}
+                  placeholder="Not on the register"
+                  value={a.partnerContactId}
+                  onChange={change(i, 'partnerContactId')}
+                  error={errors[`${n}.partnerContactId`]}
+                />
+                <TextInput
+                  name={`${n}.agency`}
+                  label="Agency, if not on the register"
+                  value={a.agency}
+                  onChange={change(i, 'agency')}
+                  error={errors[`${n}.agency`]}
+                />
+              </>
+            ) : null}
+            <YesNo name={`${n}.invited`} label="Invited?" value={a.invited} onChange={change(i, 'invited')} />
+            <YesNo name={`${n}.attended`} label="Came?" value={a.attended} onChange={change(i, 'attended')} error={errors[`${n}.attended`]} />
+            <YesNo name={`${n}.sentReport`} label="Sent a report or their views in writing?" value={a.sentReport} onChange={change(i, 'sentReport')} />
+            {value.length > 1 ? (
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning govuk-button--small"
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+              >
+                Remove person {i + 1}
+              </button>
+            ) : null}
+          </fieldset>
+        );
+      })}
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onChange([...value, { ...BLANK }])}>
+        Add another person
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * A child's conferences and looked-after reviews: who came, how the child's views were heard,
+ * their words, the decisions and recommendations; and the IRO's concerns through the dispute
+ * resolution stages. One meeting alone at /meetings/:kind/:meetingId (where the child's voice links).
+ */
+import { Link, useLocation, useParams } from 'react-router';
+import type { Escalation, Meeting } from '../../api/meetings.ts';
+import { meetingsApi } from '../../api/meetings.ts';
+import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+
+const form = (childId: string, name: string, query: Record<string, string>) => `/children/${childId}/meetings/record/${name}?${new URLSearchParams(query)}`;
+
+export function MeetingsPage() {
+  const { childId = '', meetingId } = useParams();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const view = useLoad(() => meetingsApi.get(childId), childId);
+  usePageTitle(view.data ? `Conferences and reviews – ${view.data.name}` : 'Conferences and reviews');
+  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
+  if (!view.data) return <Loading />;
+  const v = view.data;
+  const meetings = meetingId ? v.meetings.filter((m) => m.meetingId === meetingId) : v.meetings;
+  return (
+    <>
+      <Link className="govuk-back-link" to={`/children/${childId}`}>
+        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
+      </Link>
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
+      <span className="govuk-caption-l">{v.name}</span>
+      <h1 className="govuk-heading-l">Conferences and reviews</h1>
+      {meetingId ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/children/${childId}/meetings`}>
+            All conferences and reviews
+          </Link>
+        </p>
+      ) : null}
+      {meetings.length === 0 ? <p className="govuk-body">No conferences or reviews are recorded.</p> : null}
+      {meetings.map((m) => (
+        <MeetingSection key={m.meetingId} childId={childId} meeting={m} canRecord={v.canRecord} />
+      ))}
+      {meetingId ? null : <Escalations childId={childId} escalations={v.escalations} canRaise={v.canRaiseEscalation} />}
+    </>
+  );
+}
+
+function MeetingSection({ childId, meeting: m, canRecord }: { childId: string; meeting: Meeting; canRecord: boolean }) {
+  const headingId = `meeting-${m.meetingId}`;
+  const q = { kind: m.kind, meeting: m.meetingId };
+  const r = m.record;
+  const words = r?.childWords ?? m.childWords;
+  return (
+    <section aria-labelledby={headingId} className="lantern-section">
+      <h2 className="govuk-heading-m" id={headingId}>
+        {m.title}, {formatDate(m.heldOn)}
+      </h2>
+      <dl className="govuk-summary-list">
+        {m.outcomeLabel ? <Row label="Outcome" value={m.outcomeLabel} /> : null}
+        {m.chair ? <Row label="Chair" value={m.chair} /> : null}
+        <Row label="How the child’s views were heard" value={m.participationLabel ?? r?.viewsHeardLabel ?? 'Not recorded'} />
+        <Row label="The child’s words" value={words ? `“${words}”` : 'None recorded'} />
+        {r ? (
+          <>
+            <Row
+              label="Came"
+              value={
+                r.attendees
+                  .filter((a) => a.attended)
+                  .map((a) => (a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})`))
+                  .join('; ') || 'No one recorded'
+              }
+            />
+            <Row
+              label="Invited but did not come"
+              value={
+                r.attendees
+                  .filter((a) => a.invited && !a.attended)
+                  .map((a) =>
+                    a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})${a.sentReport ? ', sent a report' : ''}`,
+                  )
+                  .join('; ') || 'No one'
+              }
+            />
+            <Row label="Decisions" value={r.decisions ?? ''} multiline />
+            <Row label="Decisions sent" value={r.decisionsSentOn ? formatDate(r.decisionsSentOn) : 'Not yet'} />
+            <Row label="Full record written" value={r.recordWrittenOn ? formatDate(r.recordWrittenOn) : 'Not yet'} />
+          </>
+        ) : (
+          <Row label="Record" value="Who came and the decisions are not yet recorded" />
+        )}
+      </dl>
+      {canRecord ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={form(childId, 'record', q)}>
+            {r ? 'Change the record' : 'Record who came, the child’s views and the decisions'}
+            <span className="govuk-visually-hidden">
+              {' '}
+              of the {m.title.toLowerCase()} on {formatDate(m.heldOn)}
+            </span>
+          </Link>
+        </p>
+      ) : null}
+      <h3 className="govuk-heading-s">Recommendations</h3>
+      {m.recommendations.length === 0 ? <p className="govuk-body">None recorded.</p> : null}
+      {m.recommendations.length > 0 ? (
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                What
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Who
+              </th>
+              <th scope="col" className="govuk-table__header">
+                By
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Done
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {m.recommendations.map((rec) => (
+              <tr className="govuk-table__row" key={rec.recommendationId}>
+                <td className="govuk-table__cell">{rec.recommendation}</td>
+                <td className="govuk-table__cell">{rec.ownerName}</td>
+                <td className="govuk-table__cell">{formatDate(rec.dueDate)}</td>
+                <td className="govuk-table__cell">
+                  {rec.doneOn ? (
+                    `${formatDate(rec.doneOn)}: ${rec.doneNote}`
+                  ) : canRecord ? (
+                    <Link className="govuk-link" to={form(childId, 'recommendation-done', { id: rec.recommendationId })}>
+                      Mark done<span className="govuk-visually-hidden">: {rec.recommendation}</span>
+                    </Link>
+                  ) : (
+                    'Not yet'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {canRecord ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={form(childId, 'recommendation', q)}>
+            Add a recommendation
+            <span className="govuk-visually-hidden">
+              {' '}
+              of the {m.title.toLowerCase()} on {formatDate(m.heldOn)}
+            </span>
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Row({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value" style={multiline ? { whiteSpace: 'pre-line' } : undefined}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function Escalations({ childId, escalations, canRaise }: { childId: string; escalations: Escalation[]; canRaise: boolean }) {
+  return (
+    <section aria-labelledby="escalations-heading" className="lantern-section">
+      <h2 className="govuk-heading-m" id="escalations-heading">
+        The IRO’s concerns (dispute resolution)
+      </h2>
+      {escalations.length === 0 ? <p className="govuk-body">No concerns raised.</p> : null}
+      {escalations.map((e) => (
+        <EscalationSummary key={e.escalationId} childId={childId} escalation={e} />
+      ))}
+      {canRaise ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={form(childId, 'escalation', {})}>
+            Raise a concern
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function EscalationSummary({ childId, escalation: e, childName }: { childId: string; escalation: Escalation; childName?: string }) {
+  return (
+    <div className="govuk-summary-card">
+      <div className="govuk-summary-card__title-wrapper">
+        <h3 className="govuk-summary-card__title">
+          {childName ? `${childName}: ` : ''}raised {formatDate(e.raisedOn)} by {e.raisedByName}
+          {e.resolvedOn ? `, resolved ${formatDate(e.resolvedOn)}` : ''}
+        </h3>
+      </div>
+      <div className="govuk-summary-card__content">
+        <p className="govuk-body">{e.concern}</p>
+        <ol className="govuk-list govuk-list--number">
+          {e.stages.map((s) => (
+            <li key={s.stageId}>
+              {s.stageLabel} ({s.ownerName}), from {formatDate(s.raisedOn)}:{' '}
+              {s.answeredOn ? `${s.outcome === 'resolved' ? 'resolved' : 'moved on'} ${formatDate(s.answeredOn)} — ${s.note}` : 'waiting for an answer'}
+            </li>
+          ))}
+        </ol>
+        {e.resolvedOn ? null : (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={form(childId, 'escalation-answer', { id: e.escalationId })}>
+              Answer this concern<span className="govuk-visually-hidden"> raised {formatDate(e.raisedOn)}</span>
+            </Link>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
