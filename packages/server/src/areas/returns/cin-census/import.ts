@@ -4,8 +4,8 @@
  * their reviews, and child-in-need plans — with the chronology, first record versions and audit
  * rows a typed-in history has, and every deadline derived afterwards by the timescales engine.
  *
- * Why a batched, set-based path rather than the API's recordStep per event: a council's return
- * holds tens of thousands of children and several events each; one recordStep per event would
+ * Why a batched, set-based path rather than the API's API step per event: a council's return
+ * holds tens of thousands of children and several events each; one API step per event would
  * re-derive that child's obligations after every event and take hours. This path writes the same
  * rows (the same tables, the same chronology categories, a first version of each child, one
  * audit row per record created) a batch of children at a time, and derives the obligations once
