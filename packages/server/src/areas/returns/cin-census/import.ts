@@ -4,7 +4,7 @@
  * their reviews, and child-in-need plans — with the chronology, first record versions and audit
  * rows a typed-in history has, and every deadline derived afterwards by the timescales engine.
  *
- * Why a batched, set-based path rather than the API's API step per event: a council's return
+ * Why a batched, set-based path rather than one ledger step per event: a council's return
  * holds tens of thousands of children and several events each; one API step per event would
  * re-derive that child's obligations after every event and take hours. This path writes the same
  * rows (the same tables, the same chronology categories, a first version of each child, one
