@@ -405,6 +405,20 @@ const NOT_RECORD_WRITES = new Set(['POST /api/session', 'DELETE /api/session', '
  * and then comes off this list. A route on it that has an example fails the test, so it shrinks.
  */
 const STILL_TO_COME = new Set<string>([
+  // The practice record's and the day's work's routes, built beside the walk: their own API tests
+  // (areas/referrals/assessment-record, areas/plans, areas/work/routing) check their versions.
+  'POST /api/children/{childId}/assessments/{assessmentId}/record/authorisation',
+  'POST /api/children/{childId}/assessments/{assessmentId}/record/return',
+  'POST /api/children/{childId}/assessments/{assessmentId}/record/submission',
+  'POST /api/children/{childId}/iro',
+  'POST /api/children/{childId}/plans',
+  'POST /api/children/{childId}/plans/{planDocumentId}/progress',
+  'POST /api/children/{childId}/routing',
+  'POST /api/children/{childId}/transfers',
+  'POST /api/transfers/{transferId}/decision',
+  'PUT /api/children/{childId}/assessments/{assessmentId}/record',
+  'PUT /api/children/{childId}/plans/{planDocumentId}',
+  'PUT /api/children/{childId}/section47/{s47Id}/findings',
   'PATCH /api/children/{childId}/adoptions/{adoptionId}',
   'PATCH /api/children/{childId}/assessments/{assessmentId}',
   'PATCH /api/children/{childId}/housing-needs/{housingNeedId}',
