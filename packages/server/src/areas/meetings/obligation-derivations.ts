@@ -45,18 +45,25 @@ export const MEETING_DERIVATIONS: Record<MeetingRule, (scope: Scope) => RawBuild
   'review-record': (scope) => reviewWriting(scope, sql`m.record_written_on`),
 
   // The decisions (counted by the rule, a council setting) and the full record (fixed, with its
-  // own due date); the second row's id is derived from the conference's so it is stable.
+  // own due date); the second row's id is derived from the conference's so it is stable. Unwritten
+  // when the case closes, the clock ends with it, as the case's other deadlines do.
   'conference-record': (scope) => {
     const full = workingDaysAfter('cr', sql`c.held_on`, CONFERENCE_FULL_RECORD_WORKING_DAYS);
     return sql`
-      select c.child_id, c.conference_id, c.episode_id, c.held_on, m.decisions_sent_on, null::date, null::text, null::date as due_override
+      select c.child_id, c.conference_id, c.episode_id, c.held_on, m.decisions_sent_on,
+        case when m.decisions_sent_on is null then e.closure_date end, case when m.decisions_sent_on is null and e.closure_date is not null then 'Case closed' end,
+        null::date as due_override
       from cp_conference c
       left join meeting_record m on m.la_code = c.la_code and m.meeting_id = c.conference_id
+      left join cin_episode e on e.la_code = c.la_code and e.episode_id = c.episode_id
       where ${scope('c')}
       union all
-      select c.child_id, md5(c.conference_id::text || ':full-record')::uuid, c.episode_id, c.held_on, m.record_written_on, null::date, null::text, ${full.day}
+      select c.child_id, md5(c.conference_id::text || ':full-record')::uuid, c.episode_id, c.held_on, m.record_written_on,
+        case when m.record_written_on is null then e.closure_date end, case when m.record_written_on is null and e.closure_date is not null then 'Case closed' end,
+        ${full.day}
       from cp_conference c
       left join meeting_record m on m.la_code = c.la_code and m.meeting_id = c.conference_id
+      left join cin_episode e on e.la_code = c.la_code and e.episode_id = c.episode_id
       ${full.joins}
       where ${scope('c')}`;
   },

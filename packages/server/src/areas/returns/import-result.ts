@@ -5,6 +5,8 @@ import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
 import type { Chronicle, Ledger } from '../../kernel/ledger.ts';
 import { refreshObligations } from '../../kernel/obligations.ts';
 import type { ReturnActor } from './audit.ts';
+// An import derives its children's deadlines, so the areas' rules must be registered wherever it runs from.
+import '../obligation-rules.ts';
 
 /** What every return's import shares: the refusal that writes nothing, and the summary it reports. */
 

@@ -235,8 +235,12 @@ describe('allocations', () => {
   });
 
   it('refuses an allocation that cannot be right, naming the field', async () => {
-    const iroAsSw = await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.tmA, role: 'iro', startDate: '2026-04-07' });
-    expect(iroAsSw.body.errors[0]).toMatchObject({ field: 'workerId', rule: 'job-role-may-hold' });
+    // A team manager does not allocate IROs at all; the head of service may, but only an IRO.
+    const byManager = await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.iro, role: 'iro', startDate: '2026-04-07' });
+    expect(byManager.status).toBe(403);
+    const hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+    const iroAsTm = await hos.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.tmA, role: 'iro', startDate: '2026-04-07' });
+    expect(iroAsTm.body.errors[0]).toMatchObject({ field: 'workerId', rule: 'job-role-may-hold' });
     const early = await tm.post(`/api/children/${ids.childA}/allocations`, { workerId: ids.swA, startDate: '2026-01-01' });
     expect(early.body.errors[0]).toMatchObject({ field: 'startDate', rule: 'after-current-allocation' });
   });
