@@ -244,6 +244,7 @@ describe('the synthetic council generator', () => {
       'fd.demo',
       'hos.demo',
       'iro.demo',
+      'irom.demo',
       'partner.demo',
       'sw.demo',
       'tm.demo',
@@ -467,7 +468,17 @@ describe('the children-in-need and child-protection histories', () => {
           select 1 from cin_plan_review x where c.record_type = 'cin-plan-review' and x.review_id = c.record_id union all
           select 1 from visit x where c.record_type = 'visit' and x.visit_id = c.record_id union all
           select 1 from management_decision x where c.record_type = 'management-decision' and x.decision_id = c.record_id union all
-          select 1 from partner_request x where c.record_type = 'partner-request' and x.request_id = c.record_id and x.child_id = c.child_id)
+          select 1 from partner_request x where c.record_type = 'partner-request' and x.request_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from assessment_record x where c.record_type = 'assessment-record' and x.assessment_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from section47_findings x where c.record_type = 'section47-findings' and x.s47_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from plan_document x where c.record_type = 'plan-document' and x.plan_document_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from plan_action x where c.record_type = 'plan-action' and x.action_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from plan_action_progress x where c.record_type = 'plan-action-progress' and x.progress_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from meeting_record x where c.record_type = 'meeting-record' and x.meeting_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from meeting_recommendation x where c.record_type = 'meeting-recommendation' and x.recommendation_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from iro_escalation x where c.record_type = 'iro-escalation' and x.escalation_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from case_team x where c.record_type = 'case-team' and x.routing_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from case_transfer x where c.record_type = 'case-transfer' and x.transfer_id = c.record_id and x.child_id = c.child_id)
       limit 10`,
     );
     expect(dangling).toEqual([]);
