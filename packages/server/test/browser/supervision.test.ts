@@ -97,9 +97,11 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
     expect(poppy).toContain('Tom Tester');
     expect(poppy).toContain(longDate(heldOn));
     expect(poppy).not.toContain(miaDirection);
-    // The chronology has it too.
-    expect(await text(page, 'main')).toContain(`Supervision direction (Tom Tester with Ava Tester): ${poppyDirection}`);
     await expectNoAxeViolations(page, 'a child’s record with management oversight');
+    // The chronology (the child's history page) has it too.
+    await page.getByRole('link', { name: /^History/ }).click();
+    await page.locator('#chronology-heading').waitFor();
+    expect(await text(page, 'main')).toContain(`Supervision direction (Tom Tester with Ava Tester): ${poppyDirection}`);
 
     await page.goto(`${server.url}/children/${ids.childUnallocated}`);
     await heading1(page, 'Mia Goodwin');
