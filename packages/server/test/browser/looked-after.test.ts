@@ -98,6 +98,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
       await choice(sw, 'Is the new placement with the same carer(s)?', 'No').check();
       await sw.getByLabel('Why the placement changed').selectOption('CARPL');
       await sw.getByLabel('Placement type').selectOption('K2');
+      await sw.getByLabel('Who provides the placement (PLACE_PROVIDER)').selectOption('PR4');
       await sw.getByLabel('Provider (from the providers register)').selectOption(elmLodge.providerId);
       await sw.getByLabel('Placement postcode').fill(elmLodge.postcode);
       await sw.getByRole('button', { name: 'Save change' }).click();

@@ -91,6 +91,8 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     await partner.goto(`${server.url}/`);
     await partner.waitForURL(/\/sign-in/);
     await signIn(partner, 'brookside.housing', PARTNER_PASSWORD);
+    // A partner lands on their own landing page; the requests are one menu item away.
+    await partner.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Requests' }).click();
     await heading1(partner, 'Requests to your organisation');
     expect(await partner.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Requests']);
     const rows = partner.getByTestId('partner-inbox').locator('tbody tr');
