@@ -126,7 +126,7 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     // Nothing else of any child's record opens for them, by address.
     for (const id of [childId, otherChildId]) {
       await partner.goto(`${server.url}/children/${id}`);
-      await heading1(partner, 'Child not found');
+      await heading1(partner, 'Page not found');
       expect(await text(partner, 'main')).not.toContain(familyName);
     }
   });
