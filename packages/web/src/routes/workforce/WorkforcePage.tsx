@@ -12,7 +12,7 @@ const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 /** The week's workforce facts for managers and the director: caseloads, turnover, churn, gaps, supervision. */
 export function WorkforcePage() {
   usePageTitle('Workforce');
-  const { user } = useSession();
+  const { user, can } = useSession();
   const loads = useLoad(() => workforceApi.caseloads(), 'caseloads');
   const stats = useLoad(() => workforceApi.teamStats(), 'stats');
   const churn = useLoad(() => workforceApi.churn(true), 'churn');
@@ -175,7 +175,8 @@ export function WorkforcePage() {
 
       <AuditResults />
 
-      <WorkerDeadlines view={view} />
+      {/* Supervision and induction deadlines are for those who read worklists (not the administrator). */}
+      {can('worklist:read') ? <WorkerDeadlines view={view} /> : null}
     </>
   );
 }
