@@ -132,13 +132,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(toProblem(error, request), reply));
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.webDist)
+    if (request.url.startsWith('/api') || !options.webDist || request.url.split('?')[0]?.endsWith('.map'))
       return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), reply);
     return reply.type('text/html').sendFile('index.html', options.webDist);
   });
 
   if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });
+    // A source map left in the folder by an older build is never served.
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'], allowedPath: (file) => !file.endsWith('.map') });
   }
   return app;
 }
