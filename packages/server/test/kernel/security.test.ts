@@ -18,6 +18,8 @@ let app: FastifyInstance;
 let url: string;
 let web: string;
 let tm: string;
+// biome-ignore lint/suspicious/noExplicitAny: a problem document or a list, read as the test needs
+const json = (res: Response) => res.json() as Promise<any>;
 
 const send = (method: string, p: string, options: { body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) =>
   fetch(`${url}${p}`, {
@@ -102,13 +104,14 @@ describe('the headers every answer carries', () => {
 describe('writes from another site', () => {
   it('refuses a write with a foreign Origin, or marked cross-site, with a 403 problem document', async () => {
     const body = { name: 'Forged', partnerType: 'housing' };
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    for (const headers of foreign) {
       const res = await send('POST', '/api/providers', { body, cookie: tm, headers });
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect((await res.json()).detail).toMatch(/another site/);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/another site/);
     }
-    const providers = await (await send('GET', '/api/providers', { cookie: tm })).json();
+    const providers = await json(await send('GET', '/api/providers', { cookie: tm }));
     expect(providers.providers).toEqual([]);
   });
 
@@ -150,7 +153,7 @@ describe('odd input gets a 400 naming the field and the rule', () => {
   const child = { givenName: 'Ada', familyName: 'Test', sex: 'F', dateOfBirth: '2015-03-01' };
   const refused = async (res: Response, field: string, rule: string) => {
     expect(res.status).toBe(400);
-    const problem = await res.json();
+    const problem = await json(res);
     expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
   };
 
@@ -176,7 +179,7 @@ describe('odd input gets a 400 naming the field and the rule', () => {
 
   it('an integer beyond 32 bits, in a body or a query', async () => {
     const res = await send('GET', '/api/providers', { cookie: tm });
-    const provider = (await res.json()).providers.find((p: { name: string }) => p.name === 'Elm Lodge');
+    const provider = (await json(res)).providers.find((p: { name: string }) => p.name === 'Elm Lodge');
     await refused(await send('PATCH', `/api/providers/${provider.providerId}`, { cookie: tm, body: { version: 2 ** 40, name: 'x' } }), 'version', 'range');
     const q = await send('GET', '/api/children?q=ada&limit=99999999999', { cookie: tm });
     expect(q.status).toBe(400);
@@ -184,7 +187,7 @@ describe('odd input gets a 400 naming the field and the rule', () => {
 
   it('a search for % or _ matches those characters, not everything', async () => {
     const all = async (search: string) =>
-      ((await (await send('GET', `/api/providers?search=${encodeURIComponent(search)}`, { cookie: tm })).json()).providers as { name: string }[]).map(
+      ((await json(await send('GET', `/api/providers?search=${encodeURIComponent(search)}`, { cookie: tm }))).providers as { name: string }[]).map(
         (p) => p.name,
       );
     expect(await all('%')).toEqual(['Oakfield 100% House_']);

@@ -53,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: process.env.LANTERN_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // A path Fastify cannot even read (bad percent-encoding) is answered as any other bad request.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(new Problem(400, 'Invalid request', error.message, [{ field: 'url', rule: 'encoding', message: 'The address is not valid' }]), reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
