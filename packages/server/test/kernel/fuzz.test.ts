@@ -190,7 +190,7 @@ describe('malformed requests generated from the OpenAPI document', () => {
     expect(all.length).toBeGreaterThanOrEqual(2000);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
-    for (const c of all) {
+    const send = async (c: Case) => {
       const res = await fetch(`${server.url}${c.url}`, {
         method: c.method,
         headers: { cookie: cookies[c.as] as string, ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -199,8 +199,16 @@ describe('malformed requests generated from the OpenAPI document', () => {
       const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) failures.push(`${res.status} ${c.method} ${c.url} as ${c.as}: ${c.body?.slice(0, 300)} → ${text.slice(0, 200)}`);
-      else if (res.status >= 400) expect(res.headers.get('content-type'), `${c.method} ${c.url}`).toContain('application/problem+json');
-    }
+      else if (res.status >= 400 && !res.headers.get('content-type')?.includes('application/problem+json'))
+        failures.push(`${res.status} without a problem document: ${c.method} ${c.url}`);
+    };
+    // Four at a time, as a busy office would send them.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < all.length) await send(all[next++] as Case);
+      }),
+    );
     // Most are refused; some get through as valid records, which is fine so long as nothing breaks.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(all.length / 2);
     expect(failures, failures.join('\n')).toEqual([]);
