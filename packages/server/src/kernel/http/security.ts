@@ -28,7 +28,6 @@ const PERMISSIONS_POLICY = [
   'microphone=()',
   'payment=()',
   'usb=()',
-  'interest-cohort=()',
 ].join(', ');
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
