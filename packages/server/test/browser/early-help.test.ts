@@ -94,7 +94,7 @@ describe.skipIf(skip)('Early help in a browser: a step-down and a step-up', () =
     await heading1(ava, 'Early help');
     await ava.getByRole('link', { name: 'Name the lead professional and team around the family' }).click();
     await heading1(ava, 'Lead professional and team around the family');
-    await ava.getByLabel('Someone at a partner agency').check();
+    await ava.getByLabel('Someone at a partner agency', { exact: true }).check();
     await ava.getByLabel('The person at a partner agency (if someone at a partner agency)').selectOption({ label: 'Priya Shah (Westside Children’s Centre)' });
     await ava.getByLabel('The team around the family').fill('Mrs Okoro, designated safeguarding lead, Westside Primary\nKaren Lambert, Mum');
     await ava.getByRole('button', { name: 'Save' }).click();
