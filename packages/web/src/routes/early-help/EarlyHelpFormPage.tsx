@@ -39,7 +39,7 @@ function EarlyHelpForm({ childId, spec, view, owners }: { childId: string; spec:
   const anchors: FieldAnchors = Object.fromEntries(fields.map((f) => [f.name, f.kind === 'date' ? `${f.name}-day` : f.name]));
   const { errors, busy, send } = useSend(anchors);
   usePageTitle(spec.title, hasErrors(errors));
-  const mayRecord = spec.path(null) === 'early-help/step-down' ? view.canStepDown : view.canRecord;
+  const mayRecord = spec.needsOpen ? view.canRecord : view.canStepDown;
   const reason = !mayRecord
     ? 'You cannot record this for this child.'
     : spec.needsOpen && !open
