@@ -79,6 +79,11 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
     ).rows.map((r) => [r.child_id, r.name]),
   );
 
+  const childNames = new Map(
+    (
+      await sql<{ person_id: string; given_name: string }>`select person_id, given_name from person where la_code = ${laCode} and is_child`.execute(db)
+    ).rows.map((r) => [r.person_id, r.given_name]),
+  );
   const episodes: Insertable<Database['early_help_episode']>[] = [];
   const reviews: Insertable<Database['early_help_review']>[] = [];
   const links: Insertable<Database['early_help_step_up']>[] = [];
@@ -125,6 +130,8 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
         ...(partner ? [{ name: partner.name, role: 'Works with the family', agency: partner.organisation, partnerContactId: partner.contact_id }] : []),
         ...(parent ? [{ name: parent, role: 'Mum' }] : []),
       ];
+      const need = rng.pick(NEEDS);
+      const child = childNames.get(childId) ?? 'the child';
       const assessedOn = start + rng.between(10, 50);
       const assessed = assessedOn <= today && (end === null || assessedOn < end) && rng.chance(0.85);
       episodes.push({
@@ -139,10 +146,10 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
         lead_kind: lead.kind,
         lead_worker_id: lead.kind === 'worker' && workers.length ? rng.pick(workers) : null,
         lead_contact_id: lead.kind === 'partner' ? lead.contact.contact_id : null,
-        team_around_family: JSON.stringify(taf),
+        team_around_family: taf as never, // insertMany sends rows as JSON: the array itself
         assessment_completed_on: assessed ? isoOf(assessedOn) : null,
         assessment_strengths: assessed ? rng.pick(STRENGTHS) : null,
-        assessment_needs: assessed ? rng.pick(NEEDS) : null,
+        assessment_needs: assessed ? need : null,
         assessment_family_views: assessed ? 'We want things to be calmer in the mornings.' : null,
         ended_on: end === null ? null : isoOf(end),
         end_outcome: outcome,
@@ -170,8 +177,9 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
             child_id: childId,
             kind: 'early-help',
             plan_ref: earlyHelpId,
-            outcomes: JSON.stringify([{ outcomeId: 'o1', text: 'Things are calmer at home and the children get to school', measure: 'On time 9 days in 10' }]),
-            contingency: 'If things do not get better we will talk with the family about a referral to children’s social care.',
+            outcomes: [{ outcomeId: 'o1', text: 'Things are calmer at home and the children get to school', measure: 'On time 9 days in 10' }] as never,
+            // Each plan in the family's own terms, so no two read the same.
+            contingency: `If ${need.toLowerCase()} is no better by the review in ${isoOf(agreed + 84).slice(0, 7)}, we will talk with ${parent ?? 'the family'} about what ${child} needs next, which may be a referral to children’s social care.`,
             agreed_on: isoOf(agreed),
           });
           const due = agreed + rng.between(14, 60);
@@ -183,7 +191,7 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
             plan_document_id: planId,
             child_id: childId,
             outcome_id: 'o1',
-            what: rng.pick(ACTIONS),
+            what: `${rng.pick(ACTIONS)} (${child}, with ${partner?.name ?? 'the school'})`,
             owner_kind: parent ? 'parent-carer' : 'child',
             owner_name: parent,
             set_on: isoOf(agreed),
