@@ -4,9 +4,26 @@
  *                          ended unmet if early help ends first
  *   early-help-review      from the day early help began, then each review; met by the next
  *                          review, ended when early help ends
+ * Both are owed by the lead professional when they are a worker of the council, else by whoever
+ * holds the case (a lead at a partner agency has no worklist in Lantern).
  */
+import { effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { sql } from 'kysely';
-import type { ObligationRuleSet } from '../../kernel/obligations.ts';
+import { dueOf, type ObligationRuleSet } from '../../kernel/obligations.ts';
+
+/** Due by the rule and the council's setting, from `d.start_date`; owed by the lead professional (a worker) or the case holder. */
+const owedByLead = (id: string) => (laCode: string, settings: TimescaleSettings) => {
+  const due = dueOf(effectiveDue(ruleById(id), settings));
+  return {
+    joins: sql`${due.joins}
+      left join early_help_review ehv on ehv.la_code = ${laCode} and ehv.review_id = d.source_id
+      join early_help_episode ehx on ehx.la_code = ${laCode} and ehx.early_help_id = coalesce(ehv.early_help_id, d.source_id)
+      left join worker ehw on ehw.la_code = ehx.la_code and ehw.worker_id = ehx.lead_worker_id
+      left join case_holder ehr on ehr.child_id = d.child_id`,
+    due: due.expr,
+    who: sql`coalesce(ehx.lead_worker_id, ehr.worker_id), coalesce(ehw.team_id, ehr.team_id)`,
+  };
+};
 
 export const EARLY_HELP_OBLIGATIONS: ObligationRuleSet = {
   area: 'early-help',
@@ -19,6 +36,7 @@ export const EARLY_HELP_OBLIGATIONS: ObligationRuleSet = {
         case when e.assessment_completed_on is null then e.ended_on end,
         case when e.assessment_completed_on is null and e.ended_on is not null then 'Early help ended' end
       from early_help_episode e where ${scope('e')}`,
+      recordedDue: owedByLead('early-help-assessment'),
     },
     {
       id: 'early-help-review',
@@ -38,6 +56,7 @@ export const EARLY_HELP_OBLIGATIONS: ObligationRuleSet = {
           where ${scope('e')}
         ) x
       ) o`,
+      recordedDue: owedByLead('early-help-review'),
     },
   ],
 };
