@@ -62,7 +62,9 @@ export async function finishSignIn(settings: OidcSettings, query: string, pendin
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('The identity provider sent no ID token');
-  const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
-  // Entra ID gives no email_verified; its email (or preferred_username) is the directory's own.
-  return { subject: claims.sub, email, emailVerified: claims.email_verified !== false, issuer: claims.iss };
+  // Many providers put the email only in the userinfo answer, not the ID token.
+  const info = typeof claims.email === 'string' ? claims : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  const email = typeof info.email === 'string' ? info.email.toLowerCase() : null;
+  // Entra ID gives no email_verified; its email is the directory's own.
+  return { subject: claims.sub, email, emailVerified: info.email_verified !== false, issuer: claims.iss };
 }
