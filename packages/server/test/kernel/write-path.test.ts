@@ -68,8 +68,14 @@ const inspection = async () =>
 
 /** A user the administrator adds for an example to act on (never one the walk signs in as). */
 const walkUser = async (username = `walk.user.${Date.now()}.${Math.random().toString(36).slice(2, 6)}`) =>
-  (await setup({ as: 'admin', method: 'post', path: '/api/users', body: { username, displayName: 'Walk user', role: 'social-worker', password: 'a long enough password' } }))
-    .userId as string;
+  (
+    await setup({
+      as: 'admin',
+      method: 'post',
+      path: '/api/users',
+      body: { username, displayName: 'Walk user', role: 'social-worker', password: 'a long enough password' },
+    })
+  ).userId as string;
 
 /** One successful request per write route: `METHOD /path/{param}` as the OpenAPI document names it. */
 /** A looked-after review of childB (held by sw2), made once for the conference and review examples. */
@@ -360,14 +366,33 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   'POST /api/session/password': async () => {
     const username = `walk.pw.${Date.now()}`;
     await walkUser(username);
-    return { as: 'sw', method: 'post', path: '/api/session/password', body: { username, password: 'a long enough password', newPassword: 'quiet harbour lamplight' } };
+    return {
+      as: 'sw',
+      method: 'post',
+      path: '/api/session/password',
+      body: { username, password: 'a long enough password', newPassword: 'quiet harbour lamplight' },
+    };
   },
   'POST /api/access-requests/{requestId}/decision': async () => {
     const username = `walk.hos.${Date.now()}`;
-    await setup({ as: 'admin', method: 'post', path: '/api/users', body: { username, displayName: 'Walk director', role: 'head-of-service', password: 'a long enough password' } });
-    const requests = (await (as.hos as ReturnType<typeof client>).get('/api/access-requests')).body.requests as { requestId: string; username: string; version: number }[];
+    await setup({
+      as: 'admin',
+      method: 'post',
+      path: '/api/users',
+      body: { username, displayName: 'Walk director', role: 'head-of-service', password: 'a long enough password' },
+    });
+    const requests = (await (as.hos as ReturnType<typeof client>).get('/api/access-requests')).body.requests as {
+      requestId: string;
+      username: string;
+      version: number;
+    }[];
     const request = requests.find((r) => r.username === username);
-    return { as: 'hos', method: 'post', path: `/api/access-requests/${request?.requestId}/decision`, body: { decision: 'approve', fromVersion: request?.version } };
+    return {
+      as: 'hos',
+      method: 'post',
+      path: `/api/access-requests/${request?.requestId}/decision`,
+      body: { decision: 'approve', fromVersion: request?.version },
+    };
   },
   'PUT /api/settings/timescales/{ruleId}': async () => ({ as: 'hos', method: 'put', path: '/api/settings/timescales/cp-visit', body: { unit: 'days', n: 9 } }),
   // performance
