@@ -67,7 +67,7 @@ describe.skipIf(skip)('signing in', () => {
 
   test('through the council’s identity provider: its own sign-in page, then back in Lantern with Lantern’s role', async () => {
     const page = await signInPage();
-    await page.getByRole('button', { name: 'Sign in with the council’s test account' }).click();
+    await page.getByRole('link', { name: 'Sign in with the council’s test account' }).click();
     // The provider's page, on the provider's own address.
     await page.waitForURL((url) => url.origin === provider.issuer);
     await page.locator('input[name="login"]').fill('ola');
@@ -81,7 +81,7 @@ describe.skipIf(skip)('signing in', () => {
 
   test('someone the provider knows but Lantern does not is told to ask their administrator', async () => {
     const page = await signInPage();
-    await page.getByRole('button', { name: /Sign in with/ }).click();
+    await page.getByRole('link', { name: /Sign in with/ }).click();
     await page.waitForURL((url) => url.origin === provider.issuer);
     await page.locator('input[name="login"]').fill('nobody-here');
     await page.locator('input[name="password"]').fill('x');

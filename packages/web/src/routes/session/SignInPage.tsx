@@ -88,7 +88,7 @@ export function SignInPage() {
         <h1 className="govuk-heading-l">Sign in to Lantern</h1>
         {provider ? (
           <>
-            <a href={provider.start} className="govuk-button" data-module="govuk-button" role="button">
+            <a href={provider.start} className="govuk-button" data-module="govuk-button">
               Sign in with {provider.name}
             </a>
             {options?.passwords ? <p className="govuk-body">Or sign in with a Lantern username and password.</p> : null}
