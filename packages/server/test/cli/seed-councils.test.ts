@@ -48,7 +48,12 @@ describe('lantern seed --la-code beside an existing council', () => {
       { la_code: 'E08000025', dfe_la_number: '330', name: 'Birmingham' },
     ]);
     for (const { la_code } of councils) {
-      const children = await store.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('la_code', '=', la_code).where('is_child', '=', true).executeTakeFirstOrThrow();
+      const children = await store.db
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('la_code', '=', la_code)
+        .where('is_child', '=', true)
+        .executeTakeFirstOrThrow();
       expect(Number(children.n)).toBe(40);
     }
   });
