@@ -30,6 +30,7 @@ export async function startOidcProvider(lanternUrl: string): Promise<TestProvide
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['a test cookie signing key'] },
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     findAccount: async (_ctx: KoaContextWithOIDC, sub: string) => ({
       accountId: sub,
       claims: async () => ({ sub, email: `${sub}@council.example`, email_verified: true, name: sub }),
