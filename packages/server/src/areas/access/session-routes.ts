@@ -228,10 +228,18 @@ export async function sessionRoutes(fastify: FastifyInstance) {
   app.get(`${FLOW_PATH}/start`, {
     config: { permission: 'public' },
     schema: { tags: ['session'], summary: 'Sign in through the council’s identity provider (redirects there)', security: [] },
-    handler: async (_req, reply) => {
+    handler: async (req, reply) => {
       const settings = authSettings();
       if (!settings.oidc) throw new Problem(404, 'Not found', 'No identity provider is set up here');
-      const { url, pending } = await startSignIn(settings.oidc);
+      let started: Awaited<ReturnType<typeof startSignIn>>;
+      try {
+        started = await startSignIn(settings.oidc);
+      } catch (error) {
+        // The provider could not be reached or described itself wrongly: say so on the sign-in page.
+        req.log.error({ err: error }, 'identity provider unavailable');
+        return reply.redirect('/sign-in?error=provider', 303);
+      }
+      const { url, pending } = started;
       reply.setCookie(FLOW_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
         path: FLOW_PATH,
         httpOnly: true,

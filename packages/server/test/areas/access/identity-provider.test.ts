@@ -98,6 +98,17 @@ describe('signing in through the identity provider', () => {
     expect(browser.cookie(server.url, 'lantern_session')).toBeTruthy();
   });
 
+  it('a provider that cannot be reached sends the person back to the sign-in page with a message, not a server error', async () => {
+    process.env.LANTERN_OIDC_ISSUER = 'http://127.0.0.1:9/nothing-here';
+    try {
+      const res = await fetch(`${server.url}/api/session/oidc/start`, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/sign-in?error=provider');
+    } finally {
+      process.env.LANTERN_OIDC_ISSUER = provider.issuer;
+    }
+  });
+
   it('with local passwords turned off, the provider still signs people in', async () => {
     process.env.LANTERN_PASSWORDS = 'off';
     try {
