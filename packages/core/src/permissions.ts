@@ -28,6 +28,8 @@ export type Action =
   | 'workforce:read'
   | 'workforce:manage'
   | 'user:manage'
+  /** Approve (or refuse) an administrator's request for a role reaching restricted records, or to bind a login to a worker: the second person. */
+  | 'access:approve'
   | 'audit:read'
   /** Record steps of the pathway: contacts, referrals, assessments, enquiries, conferences, visits, plans. */
   | 'casework:record'
@@ -204,6 +206,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'allocation:manage': 'council',
     'workforce:read': 'council',
     'audit:read': 'council',
+    'access:approve': 'council',
     'casework:authorise': 'council',
     'case:close': 'council',
     'worklist:read': 'council',
@@ -290,6 +293,14 @@ export function scopeFor(role: Role, action: Action): Scope | null {
 
 /** Restricted records (e.g. adoption) are open only to those holding the case and these roles. */
 export const ROLES_SEEING_RESTRICTED: readonly Role[] = ['head-of-service'];
+
+/**
+ * Granting a role that reaches restricted records, or binding a login to a worker (whose cases it
+ * then holds and writes as), takes an administrator's request and a head of service's approval.
+ */
+export function grantNeedsApproval(grant: { role?: Role | null; workerId?: string | null }): boolean {
+  return (!!grant.role && ROLES_SEEING_RESTRICTED.includes(grant.role)) || !!grant.workerId;
+}
 
 /**
  * Roles from outside the council. What they may not use does not exist for them: a refused

@@ -261,13 +261,43 @@ export const newUser = z.object({
   displayName: trimmed(120),
   role: z.enum(ROLE_IDS),
   workerId: uuid.nullish(),
-  password: z.string().min(12, 'A password has at least 12 characters').max(200),
+  /** Optional where people sign in through the council's identity provider. */
+  password: z.string().min(12, 'A password has at least 12 characters').max(200).optional(),
+  email: z.email('Enter an email address like name@council.gov.uk').max(254).nullish(),
+  oidcSubject: z.string().trim().min(1).max(255).nullish().describe('The identity provider’s subject (sub) for this person, if known'),
+});
+
+/** An administrator's change to a user's role or worker (either may need a head of service's approval). */
+export const userChange = z
+  .object({
+    role: z.enum(ROLE_IDS).optional(),
+    workerId: uuid.nullish(),
+    email: z.email('Enter an email address like name@council.gov.uk').max(254).nullish(),
+    oidcSubject: z.string().trim().min(1).max(255).nullish(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Say what to change' });
+
+/** An administrator's temporary password: the person chooses their own at next sign-in. */
+export const passwordReset = z.object({ temporaryPassword: z.string().min(12, 'A password has at least 12 characters').max(200) });
+
+/** Choosing a new password (after a reset, or at will): proves the current one first. */
+export const passwordChange = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(200),
+  password: z.string().min(1).max(200),
+  newPassword: z.string().min(12, 'A password has at least 12 characters').max(200),
+  laCode: z.string().max(20).optional(),
+});
+
+/** A head of service's decision on an administrator's request. */
+export const accessDecision = z.object({
+  decision: z.enum(['approve', 'refuse']),
+  fromVersion: z.number().int().min(1).max(1_000_000),
 });
 
 export const signIn = z.object({
-  username: z.string().trim().toLowerCase().min(1),
-  password: z.string().min(1),
-  laCode: z.string().optional().describe('Only needed where one username exists in two councils'),
+  username: z.string().trim().toLowerCase().min(1).max(200),
+  password: z.string().min(1).max(200),
+  laCode: z.string().max(20).optional().describe('Only needed where one username exists in two councils'),
 });
 
 export const chronologyNote = z.object({

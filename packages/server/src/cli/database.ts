@@ -27,9 +27,23 @@ export function seedCommand(): Command {
       // Loaded on use, so light commands (calendar) start fast.
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { seedCouncil } = await import('../seed/generate.ts');
+      // Another council beside an existing one takes its own name and DfE number from the list of English councils.
+      const { englishCouncils } = await import('../areas/returns/index.ts');
+      const council = englishCouncils().find((c) => c.laCode === opts.laCode);
+      if (!council) {
+        process.stderr.write(`lantern: cannot seed: ${opts.laCode} is not an English council's ONS code (reference/councils.csv), e.g. E06000019\n`);
+        process.exit(1);
+      }
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
-        const summary = await seedCouncil(store.db, { children: opts.children, seed: opts.seed, laCode: opts.laCode, onProgress: progressPrinter() });
+        const summary = await seedCouncil(store.db, {
+          children: opts.children,
+          seed: opts.seed,
+          laCode: council.laCode,
+          laNumber: council.laNumber,
+          councilName: council.name,
+          onProgress: progressPrinter(),
+        });
         process.stdout.write(
           `Seeded ${summary.laCode}: ${summary.children.toLocaleString('en-GB')} children, ${summary.adults.toLocaleString('en-GB')} adults, ` +
             `${summary.workers} workers in ${summary.teams} teams, in ${summary.seconds.toFixed(1)} s (${store.description}).\n`,

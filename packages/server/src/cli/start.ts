@@ -34,6 +34,9 @@ export function startCommand(): Command {
           await seedCouncil(store.db, { onProgress: progressPrinter() });
         }
       }
+      const { authSettings, plainHttpWarning } = await import('../kernel/auth/config.ts');
+      const warning = plainHttpWarning(authSettings(), opts.host);
+      if (warning) process.stderr.write(`${warning}\n`);
       const app = await createServer({ store, logger: !!opts.log });
       let address: string;
       try {

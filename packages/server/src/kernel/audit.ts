@@ -2,7 +2,20 @@ import type { Kysely } from 'kysely';
 import type { Actor } from './context.ts';
 import type { Database } from './db/schema.ts';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'allocate' | 'end-allocation' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'export';
+export type AuditAction =
+  | 'read'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'allocate'
+  | 'end-allocation'
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-in-locked'
+  | 'sign-in-unlocked'
+  | 'sign-out'
+  | 'sign-out-everywhere'
+  | 'export';
 
 export type AuditEntry = {
   action: AuditAction;
@@ -50,7 +63,7 @@ export async function auditMany(db: Kysely<Database>, actor: Actor, entries: Aud
 export async function auditSession(
   db: Kysely<Database>,
   actor: Actor,
-  action: 'sign-in' | 'sign-in-failed' | 'sign-out',
+  action: 'sign-in' | 'sign-in-failed' | 'sign-in-locked' | 'sign-out' | 'sign-out-everywhere',
   detail?: Record<string, unknown>,
 ): Promise<void> {
   await auditMany(db, actor, [{ action, ...(detail ? { detail } : {}) }]);

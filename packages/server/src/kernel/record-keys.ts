@@ -4,6 +4,7 @@
  * in a test, so the two cannot drift.
  */
 export const RECORD_KEYS = {
+  access_request: ['request_id'],
   address: ['address_id'],
   adoption: ['adoption_id'],
   allocation: ['allocation_id'],
@@ -75,6 +76,7 @@ export const RECORD_KEYS = {
   plan_action_progress: ['progress_id'],
   schema_migration: ['version'],
   section47: ['s47_id'],
+  sign_in_throttle: ['kind', 'subject'],
   strategy_discussion: ['strategy_id'],
   supervision: ['supervision_id'],
   supervision_child: ['supervision_id', 'child_id'],

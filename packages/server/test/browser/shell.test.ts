@@ -319,7 +319,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
   });
 
   test('signs out; the child’s page then asks to sign in again and returns there after', async () => {
-    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign out', exact: true }).click();
     await heading1(page, 'Sign in to Lantern');
     await page.getByText('You have signed out.').waitFor();
     expect((await page.request.get(`${url}/api/session`)).status()).toBe(401);
@@ -329,7 +329,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
     await signIn(page, 'sw.demo');
     await heading1(page, new RegExp(child.familyName));
     expect(new URL(page.url()).pathname).toBe(`/children/${child.childId}`);
-    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign out', exact: true }).click();
     await heading1(page, 'Sign in to Lantern');
   });
 

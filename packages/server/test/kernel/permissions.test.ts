@@ -233,6 +233,37 @@ describe('administration', () => {
     expect(await status(who, 'get', '/api/audit')).toBe(expected);
   });
 
+  it.each([
+    ['hos', 200],
+    ['admin', 403],
+    ['tm', 403],
+    ['sw', 403],
+    ['iro', 403],
+    ['irom', 403],
+    ['analyst', 403],
+    ['partner', 404],
+  ] as const)('%s listing the requests awaiting approval (access:approve) gets %i', async (who, expected) => {
+    expect(await status(who, 'get', '/api/access-requests')).toBe(expected);
+  });
+
+  it.each([
+    ['admin', 403],
+    ['tm', 403],
+    ['analyst', 403],
+    ['partner', 404],
+    // The head of service may decide: this request does not exist.
+    ['hos', 404],
+  ] as const)('%s deciding a request (access:approve) gets %i', async (who, expected) => {
+    expect(await status(who, 'post', `/api/access-requests/${randomUUID()}/decision`, { decision: 'approve', fromVersion: 1 })).toBe(expected);
+  });
+
+  it.each(['hos', 'sw', 'tm', 'analyst'] as const)('%s cannot disable, enable, reset, unlock or change a user (user:manage)', async (who) => {
+    const target = randomUUID();
+    for (const path of ['disable', 'enable', 'unlock']) expect(await status(who, 'post', `/api/users/${target}/${path}`, {})).toBe(403);
+    expect(await status(who, 'post', `/api/users/${target}/password-reset`, { temporaryPassword: 'temporary pelican forest' })).toBe(403);
+    expect(await status(who, 'patch', `/api/users/${target}`, { role: 'social-worker' })).toBe(403);
+  });
+
   it('only an administrator adds users, and a short password is refused by name', async () => {
     expect(
       await status('hos', 'post', '/api/users', { username: 'new.user', displayName: 'New User', role: 'social-worker', password: 'a long enough password' }),
@@ -294,8 +325,10 @@ describe('a partner agency’s user', () => {
   });
 
   it('gets 404 from every other council route: search, worklists, the register, the audit trail, users, teams, settings', async () => {
-    // Their own: the requests to them, and their landing page (which lists only those requests).
-    const own = (p: string) => p.startsWith('/api/partner/') || ['/api/session', '/api/health', '/api/timescales', '/api/work'].includes(p);
+    // Their own: the requests to them, their landing page (which lists only those requests), and
+    // signing in and out (their own sessions and password).
+    const own = (p: string) =>
+      p.startsWith('/api/partner/') || p.startsWith('/api/session') || ['/api/sessions', '/api/health', '/api/timescales', '/api/work'].includes(p);
     const others = Object.entries(paths).filter(([p]) => !p.includes('{childId}') && !own(p));
     expect(others.map(([p]) => p)).toEqual(
       expect.arrayContaining(['/api/children', '/api/worklist', '/api/audit', '/api/users', '/api/partner-organisations', '/api/housing-list']),

@@ -66,6 +66,17 @@ const inspection = async () =>
     body: { kind: 'other', framework: 'Focused visit', startedOn: '2025-01-20', findings: 'x', recommendations: [{ number: 1, text: 'Reduce re-referrals.' }] },
   });
 
+/** A user the administrator adds for an example to act on (never one the walk signs in as). */
+const walkUser = async (username = `walk.user.${Date.now()}.${Math.random().toString(36).slice(2, 6)}`) =>
+  (
+    await setup({
+      as: 'admin',
+      method: 'post',
+      path: '/api/users',
+      body: { username, displayName: 'Walk user', role: 'social-worker', password: 'a long enough password' },
+    })
+  ).userId as string;
+
 /** One successful request per write route: `METHOD /path/{param}` as the OpenAPI document names it. */
 /** A looked-after review of childB (held by sw2), made once for the conference and review examples. */
 let reviewMade: Promise<string> | undefined;
@@ -415,6 +426,50 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     path: '/api/users',
     body: { username: `walk.${Date.now()}`, displayName: 'Walk user', role: 'social-worker', password: 'a long enough password' },
   }),
+  'PATCH /api/users/{userId}': async () => ({ as: 'admin', method: 'patch', path: `/api/users/${await walkUser()}`, body: { role: 'team-manager' } }),
+  'POST /api/users/{userId}/disable': async () => ({ as: 'admin', method: 'post', path: `/api/users/${await walkUser()}/disable` }),
+  'POST /api/users/{userId}/enable': async () => {
+    const userId = await walkUser();
+    await setup({ as: 'admin', method: 'post', path: `/api/users/${userId}/disable` });
+    return { as: 'admin', method: 'post', path: `/api/users/${userId}/enable` };
+  },
+  'POST /api/users/{userId}/password-reset': async () => ({
+    as: 'admin',
+    method: 'post',
+    path: `/api/users/${await walkUser()}/password-reset`,
+    body: { temporaryPassword: 'temporary pelican forest' },
+  }),
+  'POST /api/session/password': async () => {
+    const username = `walk.pw.${Date.now()}`;
+    await walkUser(username);
+    return {
+      as: 'sw',
+      method: 'post',
+      path: '/api/session/password',
+      body: { username, password: 'a long enough password', newPassword: 'quiet harbour lamplight' },
+    };
+  },
+  'POST /api/access-requests/{requestId}/decision': async () => {
+    const username = `walk.hos.${Date.now()}`;
+    await setup({
+      as: 'admin',
+      method: 'post',
+      path: '/api/users',
+      body: { username, displayName: 'Walk director', role: 'head-of-service', password: 'a long enough password' },
+    });
+    const requests = (await (as.hos as ReturnType<typeof client>).get('/api/access-requests')).body.requests as {
+      requestId: string;
+      username: string;
+      version: number;
+    }[];
+    const request = requests.find((r) => r.username === username);
+    return {
+      as: 'hos',
+      method: 'post',
+      path: `/api/access-requests/${request?.requestId}/decision`,
+      body: { decision: 'approve', fromVersion: request?.version },
+    };
+  },
   'PUT /api/settings/timescales/{ruleId}': async () => ({ as: 'hos', method: 'put', path: '/api/settings/timescales/cp-visit', body: { unit: 'days', n: 9 } }),
   // performance
   'POST /api/kpi/snapshots': async () => ({ as: 'hos', method: 'post', path: '/api/kpi/snapshots', body: { periodEnd: '2026-01-31' } }),
@@ -472,8 +527,18 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   },
 };
 
-/** Not writes to the record: signing in and out (audited, not versioned), and checking a file. */
-const NOT_RECORD_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/returns/cin-census/validate', 'POST /api/returns/ssda903/validate']);
+/**
+ * Not writes to the record: signing in and out, everywhere included (audited, not versioned),
+ * unlocking a sign-in (clears the failed attempts, audited as sign-in-unlocked), and checking a file.
+ */
+const NOT_RECORD_WRITES = new Set([
+  'POST /api/session',
+  'DELETE /api/session',
+  'DELETE /api/sessions',
+  'POST /api/users/{userId}/unlock',
+  'POST /api/returns/cin-census/validate',
+  'POST /api/returns/ssda903/validate',
+]);
 
 /**
  * Routes of the areas still moving onto the ledger (referrals, protection, looked-after,

@@ -112,8 +112,14 @@ const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}
 export const api = {
   session: {
     current: () => request<{ user: SessionUser }>('GET', '/api/session', { signInCall: true }),
-    signIn: (username: string, password: string) => request<{ user: SessionUser }>('POST', '/api/session', { body: { username, password }, signInCall: true }),
+    options: () =>
+      request<{ passwords: boolean; identityProvider: { name: string; start: string } | null }>('GET', '/api/session/options', { signInCall: true }),
+    signIn: (username: string, password: string, laCode?: string) =>
+      request<{ user: SessionUser }>('POST', '/api/session', { body: { username, password, ...(laCode ? { laCode } : {}) }, signInCall: true }),
+    changePassword: (body: { username: string; password: string; newPassword: string; laCode?: string }) =>
+      request<{ user: SessionUser }>('POST', '/api/session/password', { body, signInCall: true }),
     signOut: () => request<null>('DELETE', '/api/session', { signInCall: true }),
+    signOutEverywhere: () => request<{ ended: number }>('DELETE', '/api/sessions', { signInCall: true }),
   },
   children: {
     search: (q: string, limit = 25) => request<{ results: ChildSearchResult[]; total: number }>('GET', '/api/children', { query: { q, limit } }),

@@ -79,6 +79,8 @@ export type Problem = {
   errors?: FieldError[];
   possibleMatches?: PossibleMatch[];
   currentVersion?: number;
+  /** A username used in two councils, once the password is right: the councils to choose from. */
+  councils?: { laCode: string; name: string }[];
 };
 
 export type NewChildBody = {

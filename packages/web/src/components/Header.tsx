@@ -51,6 +51,9 @@ export function Header() {
               <Link className="govuk-link govuk-link--inverse lantern-user__sign-out" to="/sign-out">
                 Sign out
               </Link>
+              <Link className="govuk-link govuk-link--inverse lantern-user__sign-out" to="/sign-out?everywhere">
+                Sign out everywhere
+              </Link>
             </div>
           ) : null}
         </div>

@@ -37,7 +37,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
-import { hashPassword } from '../../kernel/auth/passwords.ts';
+import { hashPassword, passwordWeakness } from '../../kernel/auth/passwords.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
@@ -136,6 +136,8 @@ export async function createPartnerUser(db: Kysely<Database>, actor: Actor, orga
     .where('username', '=', input.username)
     .executeTakeFirst();
   if (taken) throw conflict('That username is taken', [{ field: 'username', rule: 'unique', message: 'Choose another username' }]);
+  const weak = await passwordWeakness(input.password, [input.username, input.displayName, org.name]);
+  if (weak) throw invalid([{ field: 'password', rule: 'password-strength', message: weak }], weak);
   const userId = randomUUID();
   const passwordHash = await hashPassword(input.password);
   await change(db, actor, (ledger) =>

@@ -10,6 +10,7 @@ export { importCinCensus } from './cin-census/import.ts';
 export { readCinCensus } from './cin-census/parse.ts';
 export { validateCinCensusFile } from './cin-census/validate.ts';
 export { ImportRefused } from './import-result.ts';
+export { englishCouncils } from './reference.ts';
 export { returnsRoutes } from './routes.ts';
 export { EXPORT_TABLES, exportSsda903, fileNameOf } from './ssda903/export.ts';
 export { importSsda903 } from './ssda903/import.ts';

@@ -167,11 +167,18 @@ export interface AppUserTable {
   display_name: string;
   role: string;
   worker_id: string | null;
-  password_hash: string;
+  /** Null for an account that signs in only through the council's identity provider (migration 0022). */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   disabled_at: Date | null;
   created_at: Timestamp;
   /** A partner user's organisation (migration 0008); null for council staff. */
   partner_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Matching a person signed in through the identity provider (migration 0022). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A role or worker binding awaiting the head of service's approval: cannot sign in. */
+  awaiting_approval: ColumnType<boolean, boolean | undefined, boolean>;
+  password_reset_required: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface UserSessionTable {
@@ -181,6 +188,34 @@ export interface UserSessionTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   ip: string | null;
+  /** The last request (noted at most once a minute): the idle timeout counts from here. */
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Failed sign-ins per username and per address (migration 0022); not a council's record. */
+export interface SignInThrottleTable {
+  kind: 'username' | 'address';
+  subject: string;
+  failures: number;
+  first_failed_at: ColumnType<Date, Date | string, Date | string>;
+  last_failed_at: ColumnType<Date, Date | string, Date | string>;
+  wait_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An administrator's request for a role reaching restricted records or a worker binding; a head of service decides. */
+export interface AccessRequestTable {
+  la_code: string;
+  request_id: string;
+  user_id: string;
+  new_user: boolean;
+  role: string;
+  worker_id: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: ColumnType<'pending' | 'approved' | 'refused' | 'withdrawn', 'pending' | undefined, 'approved' | 'refused' | 'withdrawn'>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: DefaultedInt;
 }
 
 export interface AuditEventTable {
@@ -760,6 +795,8 @@ export interface Database {
   record_version: RecordVersionTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  access_request: AccessRequestTable;
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
   schema_migration: SchemaMigrationTable;

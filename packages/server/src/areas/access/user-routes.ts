@@ -1,0 +1,391 @@
+/**
+ * The administrator's users, and the separation of duties around them: a role that reaches
+ * restricted records, or a login bound to a worker (whose cases it then holds and writes as),
+ * is an administrator's request that takes effect only when a head of service approves it.
+ * No one changes their own role or disables themselves. Every change ends the user's sessions
+ * where it changes what they may do.
+ */
+import { grantNeedsApproval, ROLES, type Role } from '@lantern/core/permissions';
+import { accessDecision, newUser, passwordReset, userChange } from '@lantern/core/schemas';
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { hashPassword, passwordWeakness } from '../../kernel/auth/passwords.ts';
+import { endSessionsOf } from '../../kernel/auth/sessions.ts';
+import { clearUsername, lockedUsernames } from '../../kernel/auth/throttle.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { AppUser } from '../../kernel/db/schema.ts';
+import { typed } from '../../kernel/http/app.ts';
+import { forbidden, notFound, Problem } from '../../kernel/http/problem.ts';
+import { change, type Ledger } from '../../kernel/ledger.ts';
+
+const userId = z.object({ userId: z.uuid() });
+const requested = z.object({ requestId: z.uuid().nullable(), awaitingApproval: z.boolean() });
+
+async function strongEnough(password: string, about: string[], field: string) {
+  const weak = await passwordWeakness(password, about);
+  if (weak) throw new Problem(400, 'Invalid request', weak, [{ field, rule: 'password-strength', message: weak }]);
+}
+
+async function userOf(ledger: Ledger, id: string): Promise<AppUser> {
+  const u = await ledger.db.selectFrom('app_user').selectAll().where('la_code', '=', ledger.laCode).where('user_id', '=', id).executeTakeFirst();
+  if (!u) throw notFound('user');
+  return u;
+}
+
+async function workerExists(ledger: Ledger, workerId: string) {
+  const w = await ledger.db.selectFrom('worker').select('worker_id').where('la_code', '=', ledger.laCode).where('worker_id', '=', workerId).executeTakeFirst();
+  if (!w) throw new Problem(400, 'Invalid request', 'No such worker', [{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
+}
+
+const notYourself = (actor: Actor, id: string, what: string) => {
+  if (actor.user.userId === id) throw forbidden(`No one ${what} their own account: ask another administrator`);
+};
+
+/** Notes a request for the head of service; the grant itself waits for their approval. */
+async function requestGrant(
+  ledger: Ledger,
+  actor: Actor,
+  user: { user_id: string; username: string },
+  grant: { role: Role; workerId: string | null },
+  newUser: boolean,
+) {
+  const pending = await ledger.db
+    .selectFrom('access_request')
+    .select('request_id')
+    .where('la_code', '=', ledger.laCode)
+    .where('user_id', '=', user.user_id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (pending)
+    throw new Problem(409, 'Conflict', 'This user already has a request waiting for the head of service', [
+      { field: 'role', rule: 'one-pending-request', message: 'Wait for the head of service’s decision' },
+    ]);
+  const requestId = randomUUID();
+  await ledger.insert(
+    'access_request',
+    {
+      la_code: ledger.laCode,
+      request_id: requestId,
+      user_id: user.user_id,
+      new_user: newUser,
+      role: grant.role,
+      worker_id: grant.workerId,
+      requested_by: actor.user.userId,
+    },
+    { detail: { username: user.username, role: grant.role, workerId: grant.workerId } },
+  );
+  return requestId;
+}
+
+export async function userRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.store.db;
+
+  app.get('/api/users', {
+    config: { permission: 'user:manage' },
+    schema: {
+      tags: ['administration'],
+      summary: 'The council’s users',
+      response: {
+        200: z.object({
+          users: z.array(
+            z.object({
+              userId: z.uuid(),
+              username: z.string(),
+              displayName: z.string(),
+              role: z.string(),
+              roleLabel: z.string(),
+              workerId: z.uuid().nullable(),
+              email: z.string().nullable(),
+              disabled: z.boolean(),
+              awaitingApproval: z.boolean(),
+              passwordResetRequired: z.boolean(),
+              locked: z.boolean().describe('Locked after repeated failed sign-ins'),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const rows = await db().selectFrom('app_user').selectAll().where('la_code', '=', req.actor().user.laCode).orderBy('username').execute();
+      const locked = await lockedUsernames(
+        db(),
+        rows.map((u) => u.username),
+      );
+      return {
+        users: rows.map((u) => ({
+          userId: u.user_id,
+          username: u.username,
+          displayName: u.display_name,
+          role: u.role,
+          roleLabel: ROLES[u.role as Role] ?? u.role,
+          workerId: u.worker_id,
+          email: u.email,
+          disabled: !!u.disabled_at,
+          awaitingApproval: u.awaiting_approval,
+          passwordResetRequired: u.password_reset_required,
+          locked: locked.has(u.username),
+        })),
+      };
+    },
+  });
+
+  app.post('/api/users', {
+    config: { permission: 'user:manage' },
+    schema: {
+      tags: ['administration'],
+      summary: 'Add a user (a role reaching restricted records, or a worker binding, waits for the head of service’s approval)',
+      body: newUser,
+      response: { 201: requested.extend({ userId: z.uuid() }) },
+    },
+    handler: async (req, reply) => {
+      const actor = req.actor();
+      const body = req.body;
+      if (!body.password && !body.email && !body.oidcSubject)
+        throw new Problem(400, 'Invalid request', 'Give a password, or the email or subject the identity provider knows them by', [
+          { field: 'password', rule: 'required', message: 'Enter a password, or an email for signing in with the council account' },
+        ]);
+      if (body.password) await strongEnough(body.password, [body.username, body.displayName], 'password');
+      const passwordHash = body.password ? await hashPassword(body.password) : null;
+      const id = randomUUID();
+      const needsApproval = grantNeedsApproval({ role: body.role, workerId: body.workerId ?? null });
+      const requestId = await change(db(), actor, async (ledger) => {
+        const taken = await ledger.db
+          .selectFrom('app_user')
+          .select('user_id')
+          .where('la_code', '=', ledger.laCode)
+          .where('username', '=', body.username)
+          .executeTakeFirst();
+        if (taken)
+          throw new Problem(409, 'Conflict', 'That username is taken', [{ field: 'username', rule: 'username-unique', message: 'Choose another username' }]);
+        if (body.workerId) await workerExists(ledger, body.workerId);
+        // Until approved, the account holds nothing: no worker, and it cannot sign in.
+        await ledger.insert(
+          'app_user',
+          {
+            la_code: ledger.laCode,
+            user_id: id,
+            username: body.username,
+            display_name: body.displayName,
+            role: body.role,
+            worker_id: needsApproval ? null : (body.workerId ?? null),
+            password_hash: passwordHash,
+            email: body.email?.toLowerCase() ?? null,
+            oidc_subject: body.oidcSubject ?? null,
+            awaiting_approval: needsApproval,
+          },
+          { recordType: 'user', detail: { username: body.username, role: body.role, awaitingApproval: needsApproval } },
+        );
+        return needsApproval
+          ? requestGrant(ledger, actor, { user_id: id, username: body.username }, { role: body.role, workerId: body.workerId ?? null }, true)
+          : null;
+      });
+      return reply.status(201).send({ userId: id, requestId, awaitingApproval: needsApproval });
+    },
+  });
+
+  app.patch('/api/users/:userId', {
+    config: { permission: 'user:manage' },
+    schema: {
+      tags: ['administration'],
+      summary: 'Change a user’s role, worker or sign-in identity (a grant reaching restricted records or a worker waits for approval)',
+      params: userId,
+      body: userChange,
+      response: { 200: requested },
+    },
+    handler: async (req) => {
+      const actor = req.actor();
+      const body = req.body;
+      if (body.role !== undefined || body.workerId !== undefined) notYourself(actor, req.params.userId, 'changes the role or worker of');
+      return change(db(), actor, async (ledger) => {
+        const u = await userOf(ledger, req.params.userId);
+        const role = (body.role ?? u.role) as Role;
+        const workerId = body.workerId === undefined ? u.worker_id : body.workerId;
+        const grantChanges = role !== u.role || workerId !== u.worker_id;
+        if (workerId && workerId !== u.worker_id) await workerExists(ledger, workerId);
+        const needsApproval = grantChanges && grantNeedsApproval({ role: role !== u.role ? role : null, workerId: workerId !== u.worker_id ? workerId : null });
+        const identity = {
+          ...(body.email !== undefined ? { email: body.email?.toLowerCase() ?? null } : {}),
+          ...(body.oidcSubject !== undefined ? { oidc_subject: body.oidcSubject } : {}),
+        };
+        const grant = grantChanges && !needsApproval ? { role, worker_id: workerId } : {};
+        if (Object.keys(identity).length || Object.keys(grant).length) {
+          await ledger.update('app_user', { user_id: u.user_id }, { ...identity, ...grant }, { recordType: 'user', detail: { role, workerId } });
+        }
+        // What they may do changed: their sessions end, so the next request is made under the new role.
+        if (Object.keys(grant).length) await endSessionsOf(ledger.db, u.la_code, u.user_id);
+        if (!needsApproval) return { requestId: null, awaitingApproval: false };
+        return { requestId: await requestGrant(ledger, actor, u, { role, workerId }, false), awaitingApproval: true };
+      });
+    },
+  });
+
+  const accountAction = (
+    path: string,
+    summary: string,
+    what: string,
+    apply: (u: AppUser, body: { temporaryPassword?: string }) => Promise<Partial<AppUser>>,
+    body?: typeof passwordReset,
+  ) =>
+    app.post(path, {
+      config: { permission: 'user:manage' },
+      schema: { tags: ['administration'], summary, params: userId, ...(body ? { body } : {}), response: { 200: z.object({ sessionsEnded: z.number() }) } },
+      handler: async (req) => {
+        const actor = req.actor();
+        notYourself(actor, req.params.userId, what);
+        return change(db(), actor, async (ledger) => {
+          const u = await userOf(ledger, req.params.userId);
+          const changes = await apply(u, (req.body ?? {}) as { temporaryPassword?: string });
+          await ledger.update('app_user', { user_id: u.user_id }, changes as never, {
+            recordType: 'user',
+            detail: { [path.split('/').pop() as string]: true },
+          });
+          return { sessionsEnded: await endSessionsOf(ledger.db, u.la_code, u.user_id) };
+        });
+      },
+    });
+
+  accountAction('/api/users/:userId/disable', 'Disable an account: it cannot sign in, and its sessions end', 'disables', async () => ({
+    disabled_at: new Date(),
+  }));
+  accountAction('/api/users/:userId/enable', 'Enable a disabled account again', 'enables', async () => ({ disabled_at: null }));
+  accountAction(
+    '/api/users/:userId/password-reset',
+    'Reset a password: a temporary one the person must replace at their next sign-in',
+    'resets the password of',
+    async (u, body) => {
+      await strongEnough(body.temporaryPassword as string, [u.username, u.display_name], 'temporaryPassword');
+      return { password_hash: await hashPassword(body.temporaryPassword as string), password_reset_required: true };
+    },
+    passwordReset,
+  );
+
+  app.post('/api/users/:userId/unlock', {
+    config: { permission: 'user:manage' },
+    schema: {
+      tags: ['administration'],
+      summary: 'Unlock an account locked after repeated failed sign-ins',
+      params: userId,
+      response: { 200: z.object({ unlocked: z.boolean() }) },
+    },
+    handler: async (req) =>
+      change(db(), req.actor(), async (ledger) => {
+        const u = await userOf(ledger, req.params.userId);
+        const unlocked = await clearUsername(ledger.db, u.username);
+        ledger.audit({ action: 'sign-in-unlocked', recordType: 'user', recordId: u.user_id, detail: { username: u.username, unlocked } });
+        return { unlocked };
+      }),
+  });
+
+  const requestView = z.object({
+    requestId: z.uuid(),
+    userId: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    newUser: z.boolean(),
+    currentRole: z.string(),
+    role: z.string(),
+    roleLabel: z.string(),
+    workerId: z.uuid().nullable(),
+    workerName: z.string().nullable(),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    version: z.number(),
+  });
+
+  app.get('/api/access-requests', {
+    config: { permission: 'access:approve' },
+    schema: {
+      tags: ['administration'],
+      summary: 'Requests waiting for the head of service: roles reaching restricted records, worker bindings',
+      response: { 200: z.object({ requests: z.array(requestView) }) },
+    },
+    handler: async (req) => {
+      const rows = await db()
+        .selectFrom('access_request as r')
+        .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'r.la_code').onRef('u.user_id', '=', 'r.user_id'))
+        .innerJoin('app_user as by', (j) => j.onRef('by.la_code', '=', 'r.la_code').onRef('by.user_id', '=', 'r.requested_by'))
+        .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'r.la_code').onRef('w.worker_id', '=', 'r.worker_id'))
+        .select([
+          'r.request_id',
+          'r.user_id',
+          'u.username',
+          'u.display_name',
+          'r.new_user',
+          'u.role as current_role',
+          'r.role',
+          'r.worker_id',
+          'w.given_name',
+          'w.family_name',
+          'by.display_name as by_name',
+          'r.requested_at',
+          'r.version',
+        ])
+        .where('r.la_code', '=', req.actor().user.laCode)
+        .where('r.status', '=', 'pending')
+        .orderBy('r.requested_at')
+        .execute();
+      return {
+        requests: rows.map((r) => ({
+          requestId: r.request_id,
+          userId: r.user_id,
+          username: r.username,
+          displayName: r.display_name,
+          newUser: r.new_user,
+          currentRole: r.current_role,
+          role: r.role,
+          roleLabel: ROLES[r.role as Role] ?? r.role,
+          workerId: r.worker_id,
+          workerName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
+          requestedBy: r.by_name,
+          requestedAt: r.requested_at.toISOString(),
+          version: r.version,
+        })),
+      };
+    },
+  });
+
+  app.post('/api/access-requests/:requestId/decision', {
+    config: { permission: 'access:approve' },
+    schema: {
+      tags: ['administration'],
+      summary: 'Approve or refuse an administrator’s request (the second person)',
+      params: z.object({ requestId: z.uuid() }),
+      body: accessDecision,
+      response: { 200: z.object({ status: z.enum(['approved', 'refused']) }) },
+    },
+    handler: async (req) => {
+      const actor = req.actor();
+      return change(db(), actor, async (ledger) => {
+        const r = await ledger.db
+          .selectFrom('access_request')
+          .selectAll()
+          .where('la_code', '=', ledger.laCode)
+          .where('request_id', '=', req.params.requestId)
+          .executeTakeFirst();
+        if (!r) throw notFound('request');
+        if (r.status !== 'pending') throw new Problem(409, 'Conflict', `This request was already ${r.status}`);
+        if (r.requested_by === actor.user.userId || r.user_id === actor.user.userId)
+          throw forbidden('A request is decided by someone other than who asked, and never by the person it is for');
+        const status = req.body.decision === 'approve' ? ('approved' as const) : ('refused' as const);
+        await ledger.update(
+          'access_request',
+          { request_id: r.request_id },
+          { status, decided_by: actor.user.userId, decided_at: new Date() },
+          { fromVersion: req.body.fromVersion },
+        );
+        if (status === 'approved') {
+          await ledger.update(
+            'app_user',
+            { user_id: r.user_id },
+            { role: r.role, worker_id: r.worker_id, awaiting_approval: false },
+            { recordType: 'user', detail: { approvedRequest: r.request_id } },
+          );
+          await endSessionsOf(ledger.db, r.la_code, r.user_id);
+        }
+        return { status };
+      });
+    },
+  });
+}
