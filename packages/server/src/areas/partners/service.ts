@@ -43,6 +43,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { putSetting } from '../../kernel/settings.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 type Due = { unit: 'working-days' | 'days' | 'weeks'; n: number };
@@ -177,15 +178,7 @@ export async function partnerDeadlines(db: Kysely<Database>, laCode: string): Pr
 
 export async function setPartnerDeadline(db: Kysely<Database>, actor: Actor, requestType: PartnerRequestType, due: Due) {
   const key = partnerResponseSetting(requestType);
-  await change(db, actor, async (ledger) => {
-    const row = await ledger.db
-      .insertInto('council_setting')
-      .values({ la_code: actor.user.laCode, key, value: JSON.stringify(due), updated_by: actor.user.userId })
-      .onConflict((c) => c.columns(['la_code', 'key']).doUpdateSet({ value: JSON.stringify(due), updated_by: actor.user.userId, updated_at: sql`now()` }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    ledger.wroteRecord('council_setting', row, 'update', { detail: { due } });
-  });
+  await change(db, actor, (ledger) => putSetting(ledger, key, due, { due }));
   // Requests already sent keep the date they gave the partner; new ones take the new deadline.
   return { requestType, due };
 }
@@ -196,7 +189,8 @@ export async function setPartnerDeadline(db: Kysely<Database>, actor: Actor, req
 const describeType = (t: string) => PARTNER_REQUEST_TYPE[t as PartnerRequestType]?.label ?? t;
 
 export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPartnerRequest>) {
-  return step(db, actor, childId, async ({ db: trx }, child) => {
+  return step(db, actor, childId, async (ledger, child) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     if (child.restricted)
       throw conflict('This child’s record is restricted: Lantern does not open it to partner agencies', [
@@ -237,9 +231,9 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
       ]);
     new DateRules().notBefore('respondBy', respondBy, input.sentOn, 'the request was sent').check();
     const requestId = randomUUID();
-    await trx
-      .insertInto('partner_request')
-      .values({
+    await ledger.insert(
+      'partner_request',
+      {
         la_code: laCode,
         request_id: requestId,
         child_id: childId,
@@ -253,26 +247,23 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
         requested_by: actor.user.userId,
         requested_by_worker_id: actor.user.workerId,
         conference_id: input.conferenceId ?? null,
-      })
-      .execute();
-    return {
-      result: { requestId, respondBy },
-      chronology: [
-        {
-          occurredOn: input.sentOn,
-          category: 'partner-request',
-          summary: `Request to ${org.name}: ${describeType(input.requestType)} — ${input.asked} (answer due by ${respondBy})`,
-          recordType: 'partner-request',
-          recordId: requestId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'partner-request', recordId: requestId, detail: { organisation: org.name, type: input.requestType } }],
-    };
+      },
+      { detail: { organisation: org.name, type: input.requestType } },
+    );
+    ledger.chronicle({
+      occurredOn: input.sentOn,
+      category: 'partner-request',
+      summary: `Request to ${org.name}: ${describeType(input.requestType)} — ${input.asked} (answer due by ${respondBy})`,
+      recordType: 'partner-request',
+      recordId: requestId,
+    });
+    return { requestId, respondBy };
   });
 }
 
 export async function withdraw(db: Kysely<Database>, actor: Actor, childId: string, requestId: string, input: In<typeof withdrawRequest>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const r = await trx
       .selectFrom('partner_request')
       .selectAll()
@@ -282,31 +273,25 @@ export async function withdraw(db: Kysely<Database>, actor: Actor, childId: stri
       .forUpdate()
       .executeTakeFirst();
     if (!r) throw notFound('request');
-    if (r.version !== input.version) throw staleVersion(r.version, input.version);
     if (r.answered_on || r.withdrawn_on)
       throw conflict('The request is closed', [
         { field: 'withdrawnOn', rule: 'request-open', message: r.answered_on ? 'It was answered' : 'It was withdrawn' },
       ]);
     new DateRules().notInFuture('withdrawnOn', input.withdrawnOn).notBefore('withdrawnOn', input.withdrawnOn, r.sent_on, 'the request was sent').check();
-    await trx
-      .updateTable('partner_request')
-      .set({ withdrawn_on: input.withdrawnOn, withdrawn_reason: input.reason, version: r.version + 1 })
-      .where('la_code', '=', actor.user.laCode)
-      .where('request_id', '=', requestId)
-      .execute();
-    return {
-      result: { requestId, version: r.version + 1 },
-      chronology: [
-        {
-          occurredOn: input.withdrawnOn,
-          category: 'partner-request',
-          summary: `Request withdrawn (${describeType(r.request_type)}): ${input.reason}`,
-          recordType: 'partner-request',
-          recordId: requestId,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'partner-request', recordId: requestId, detail: { withdrawn: true } }],
-    };
+    const saved = await ledger.update(
+      'partner_request',
+      { request_id: requestId },
+      { withdrawn_on: input.withdrawnOn, withdrawn_reason: input.reason },
+      { fromVersion: input.version, detail: { withdrawn: true } },
+    );
+    ledger.chronicle({
+      occurredOn: input.withdrawnOn,
+      category: 'partner-request',
+      summary: `Request withdrawn (${describeType(r.request_type)}): ${input.reason}`,
+      recordType: 'partner-request',
+      recordId: requestId,
+    });
+    return { requestId, version: saved.version };
   });
 }
 
@@ -655,7 +640,8 @@ export async function recordContributions(
   meetingId: string,
   input: In<typeof meetingContributions>,
 ) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const meeting =
       meetingKind === 'conference'
@@ -691,6 +677,16 @@ export async function recordContributions(
       return out;
     });
     if (errors.length) throw invalid(errors);
+    // One contribution per organisation and meeting: recorded again, it is changed in place.
+    const recorded = await trx
+      .selectFrom('meeting_contribution')
+      .select(['contribution_id', 'organisation_id'])
+      .where('la_code', '=', laCode)
+      .where('meeting_kind', '=', meetingKind)
+      .where('meeting_id', '=', meetingId)
+      .forUpdate()
+      .execute();
+    const detail = { meetingKind, meetingId };
     for (const c of input.contributions) {
       const values = {
         invited: c.invited,
@@ -699,37 +695,35 @@ export async function recordContributions(
         notes: c.notes ?? null,
         recorded_by: actor.user.userId,
       };
-      await trx
-        .insertInto('meeting_contribution')
-        .values({
-          la_code: laCode,
-          contribution_id: randomUUID(),
-          child_id: childId,
-          meeting_kind: meetingKind,
-          meeting_id: meetingId,
-          organisation_id: c.organisationId,
-          ...values,
-        })
-        .onConflict((oc) => oc.columns(['la_code', 'meeting_kind', 'meeting_id', 'organisation_id']).doUpdateSet({ ...values, recorded_at: sql`now()` }))
-        .execute();
+      const before = recorded.find((r) => r.organisation_id === c.organisationId);
+      if (before) await ledger.update('meeting_contribution', { contribution_id: before.contribution_id }, { ...values, recorded_at: new Date() }, { detail });
+      else
+        await ledger.insert(
+          'meeting_contribution',
+          {
+            la_code: laCode,
+            contribution_id: randomUUID(),
+            child_id: childId,
+            meeting_kind: meetingKind,
+            meeting_id: meetingId,
+            organisation_id: c.organisationId,
+            ...values,
+          },
+          { detail },
+        );
     }
     const name = (id: string) => orgs.find((o) => o.organisation_id === id)?.name ?? id;
     const attended = input.contributions.filter((c) => c.attended).map((c) => name(c.organisationId));
     const absent = input.contributions.filter((c) => c.invited && !c.attended).map((c) => name(c.organisationId));
     const reports = input.contributions.filter((c) => c.reportSentOn).map((c) => name(c.organisationId));
-    return {
-      result: { meetingId, recorded: input.contributions.length },
-      chronology: [
-        {
-          occurredOn: meeting.held_on,
-          category: 'partner-contribution',
-          summary: `Partners at the ${meetingKind === 'conference' ? 'conference' : 'strategy discussion'}: attended ${attended.join(', ') || 'none'}${absent.length ? `; invited, did not attend: ${absent.join(', ')}` : ''}${reports.length ? `; reports from ${reports.join(', ')}` : ''}`,
-          recordType: meetingKind,
-          recordId: meetingId,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'meeting-contribution', recordId: meetingId, detail: { meetingKind, organisations: ids.length } }],
-    };
+    ledger.chronicle({
+      occurredOn: meeting.held_on,
+      category: 'partner-contribution',
+      summary: `Partners at the ${meetingKind === 'conference' ? 'conference' : 'strategy discussion'}: attended ${attended.join(', ') || 'none'}${absent.length ? `; invited, did not attend: ${absent.join(', ')}` : ''}${reports.length ? `; reports from ${reports.join(', ')}` : ''}`,
+      recordType: meetingKind,
+      recordId: meetingId,
+    });
+    return { meetingId, recorded: input.contributions.length };
   });
 }
 
@@ -753,7 +747,8 @@ function housingView(h: Selectable<HousingNeedTable>, asOf: string) {
 }
 
 export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newHousingNeed>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('identifiedOn', input.identifiedOn).check();
     if (input.requestId) {
@@ -769,30 +764,29 @@ export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, chil
       if (r.partner_type !== 'housing') throw invalid([{ field: 'requestId', rule: 'housing-partner', message: 'Choose a request to a housing partner' }]);
     }
     const housingNeedId = randomUUID();
-    await trx
-      .insertInto('housing_need')
-      .values({
-        la_code: laCode,
-        housing_need_id: housingNeedId,
-        child_id: childId,
-        identified_on: input.identifiedOn,
-        need: input.need,
-        request_id: input.requestId ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { housingNeedId },
-      chronology: [
-        { occurredOn: input.identifiedOn, category: 'housing', summary: `Housing need: ${input.need}`, recordType: 'housing-need', recordId: housingNeedId },
-      ],
-      audit: [{ action: 'create', recordType: 'housing-need', recordId: housingNeedId }],
-    };
+    await ledger.insert('housing_need', {
+      la_code: laCode,
+      housing_need_id: housingNeedId,
+      child_id: childId,
+      identified_on: input.identifiedOn,
+      need: input.need,
+      request_id: input.requestId ?? null,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.identifiedOn,
+      category: 'housing',
+      summary: `Housing need: ${input.need}`,
+      recordType: 'housing-need',
+      recordId: housingNeedId,
+    });
+    return { housingNeedId };
   });
 }
 
 export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, childId: string, housingNeedId: string, input: In<typeof housingNeedUpdate>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const h = await trx
       .selectFrom('housing_need')
@@ -803,7 +797,6 @@ export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, chil
       .forUpdate()
       .executeTakeFirst();
     if (!h) throw notFound('housing need');
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     const priority = input.priority === undefined ? h.priority : input.priority;
     const agreedOn = input.priorityAgreedOn === undefined ? h.priority_agreed_on : input.priorityAgreedOn;
     const resolvedOn = input.resolvedOn === undefined ? h.resolved_on : input.resolvedOn;
@@ -823,15 +816,14 @@ export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, chil
       .notInFuture('resolvedOn', resolvedOn)
       .notBefore('resolvedOn', resolvedOn, h.identified_on, 'the need was identified')
       .check();
-    await trx
-      .updateTable('housing_need')
-      .set({ priority, priority_agreed_on: agreedOn, resolved_on: resolvedOn, resolution: input.resolution ?? h.resolution, version: h.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('housing_need_id', '=', housingNeedId)
-      .execute();
-    const chronology = [];
+    const saved = await ledger.update(
+      'housing_need',
+      { housing_need_id: housingNeedId },
+      { priority, priority_agreed_on: agreedOn, resolved_on: resolvedOn, resolution: input.resolution ?? h.resolution },
+      { fromVersion: input.version },
+    );
     if (priority && priority !== h.priority)
-      chronology.push({
+      ledger.chronicle({
         occurredOn: agreedOn as string,
         category: 'housing',
         summary: `Housing priority agreed: ${priority}`,
@@ -839,18 +831,14 @@ export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, chil
         recordId: housingNeedId,
       });
     if (resolvedOn && !h.resolved_on)
-      chronology.push({
+      ledger.chronicle({
         occurredOn: resolvedOn,
         category: 'housing',
         summary: `Housing need resolved: ${input.resolution ?? h.resolution}`,
         recordType: 'housing-need',
         recordId: housingNeedId,
       });
-    return {
-      result: { housingNeedId, version: h.version + 1 },
-      chronology,
-      audit: [{ action: 'update', recordType: 'housing-need', recordId: housingNeedId }],
-    };
+    return { housingNeedId, version: saved.version };
   });
 }
 
