@@ -1,3 +1,4 @@
+/** What the partners area's parts share: input types, the deadline setting's shape, request types in words. */
 import { PARTNER_REQUEST_TYPE, type PartnerRequestType } from '@lantern/core/partners';
 import type { z } from 'zod';
 
