@@ -157,6 +157,16 @@ const conference = async (ctx: Ctx) => {
   };
 };
 
+const unregisteredHome = async () =>
+  (
+    await setup({
+      as: 'tm',
+      method: 'post',
+      path: '/api/providers',
+      body: { name: `Elm Lodge ${++walkers}`, providerKind: 'childrens-home', placeProvider: 'PR4', registrationStatus: 'unregistered', postcode: 'HR6 8QQ' },
+    })
+  ).providerId as string;
+
 /** One successful request per write route: `METHOD /path/{param}` as the OpenAPI document names it. */
 /** A looked-after review of childB (held by sw2), made once for the conference and review examples. */
 let reviewMade: Promise<string> | undefined;
@@ -205,6 +215,24 @@ const escalation = async ({ ids }: Ctx) =>
   ).escalationId as string;
 
 const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
+  'POST /api/providers': async () => ({
+    as: 'tm',
+    method: 'post',
+    path: '/api/providers',
+    body: { name: 'Walk Lodge', providerKind: 'childrens-home', placeProvider: 'PR4', registrationStatus: 'unregistered', postcode: 'HR6 8QQ' },
+  }),
+  'PATCH /api/providers/{providerId}': async () => ({
+    as: 'tm',
+    method: 'patch',
+    path: `/api/providers/${await unregisteredHome()}`,
+    body: { version: 1, name: 'Elm Lodge (unregistered)' },
+  }),
+  'POST /api/children/{childId}/unregistered-approvals': async (ctx) => ({
+    as: 'hos',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/unregistered-approvals'),
+    body: { providerId: await unregisteredHome(), placementType: 'K2', approvedOn: '2026-04-01', reasons: 'The only home near her school; daily checks.' },
+  }),
   // children in need and protection (areas/referrals, areas/protection)
   'POST /api/children/{childId}/contacts': async (ctx) => ({
     as: 'sw',
@@ -826,10 +854,7 @@ const STILL_TO_COME = new Set<string>([
   'PUT /api/children/{childId}/assessments/{assessmentId}/record',
   'PUT /api/children/{childId}/plans/{planDocumentId}',
   'PUT /api/children/{childId}/section47/{s47Id}/findings',
-  'PATCH /api/providers/{providerId}',
-  'POST /api/children/{childId}/unregistered-approvals',
   'POST /api/partner/requests/{requestId}/answer',
-  'POST /api/providers',
   'POST /api/returns/cin-census/imports',
   'POST /api/returns/cin-census/runs',
   'POST /api/returns/ssda903/imports',
