@@ -7,8 +7,8 @@
  *
  * Same seed and options, same data: every value comes from seeded generators (never Math.random,
  * crypto or the clock) and every date is relative to `asOf`. Rows stream into the database a chunk
- * of households at a time, one short transaction per chunk, so memory stays bounded at any size
- * and the embedded database's single connection is free between chunks.
+ * of households at a time (with the chunk's chronology, through the ledger's batch), so memory
+ * stays bounded at any size; the whole council is one transaction, so a failed seed leaves nothing.
  */
 import { nhsNumberFromNineDigits, upnFromParts } from '@lantern/core/identifiers';
 import type { Disability, Ethnicity } from '@lantern/core/codes';
