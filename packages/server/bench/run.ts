@@ -35,7 +35,7 @@ import pg from 'pg';
 import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
 import { openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
-import { recordVisit } from '../src/areas/referrals/service.ts';
+import { recordVisit } from '../src/areas/referrals/cin-plans.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';

@@ -1,7 +1,13 @@
 /**
- * The areas' deadline rules, handed to the kernel's timescales engine. Server start-up, the
- * command line and the demo generator import this module; a new area adds its rule set here,
- * not to the kernel.
+ * The areas' deadline rules, handed to the kernel's timescales engine: the one place a new area
+ * adds its rule set (the kernel does not change). The kernel may not import the areas, so the
+ * code that runs the engine imports this module for its side effect. Four modules do, each a way
+ * in that can run without the others (ESM evaluates this once, however many import it):
+ *   server.ts                      the HTTP server
+ *   cli/main.ts                    the `lantern` command (worklists, refresh, imports, seeding)
+ *   seed/generate.ts               the generator, which tests and the bench call directly
+ *   areas/returns/import-result.ts the returns' imports, which tests call directly
+ * Forgetting it fails loudly: with nothing registered the engine refuses to run.
  */
 import { registerObligationRules } from '../kernel/obligations.ts';
 import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';

@@ -43,9 +43,6 @@ export type Chronicle = {
   recordedAt?: string | Date;
 };
 
-/** What a step may still return beside its result (the shape before the ledger wrote for it). */
-export type StepOutcome<T> = { result: T; chronology?: Chronicle[]; audit?: AuditEntry[] };
-
 /** How a written record is named in the audit trail, when not by its table. */
 type WriteOptions = { recordType?: string; action?: AuditAction; detail?: Record<string, unknown>; audit?: boolean };
 
@@ -221,16 +218,6 @@ async function open<T>(db: Kysely<Database>, actor: Actor | null, work: (trx: Tr
   return db.transaction().execute(run);
 }
 
-function settleOutcome<T>(ledger: Ledger, outcome: T | StepOutcome<T>): T {
-  if (outcome && typeof outcome === 'object' && 'result' in outcome && ('chronology' in outcome || 'audit' in outcome)) {
-    const o = outcome as StepOutcome<T>;
-    for (const entry of o.chronology ?? []) ledger.chronicle(entry);
-    for (const entry of o.audit ?? []) ledger.audit(entry);
-    return o.result;
-  }
-  return outcome as T;
-}
-
 /**
  * One recorded step on a child's case, end to end: the user's right to act on this child (the
  * route's permission unless the step names another), the record, its versions, its chronology
@@ -240,7 +227,7 @@ export async function step<T>(
   db: Kysely<Database>,
   actor: Actor,
   childId: string,
-  work: (ledger: Ledger, child: Person) => Promise<T | StepOutcome<T>>,
+  work: (ledger: Ledger, child: Person) => Promise<T>,
   options: { action?: Action } = {},
 ): Promise<T> {
   const action = options.action ?? actor.permission;
@@ -248,17 +235,17 @@ export async function step<T>(
   return open(db, actor, async (trx) => {
     const child = await childFor(trx, actor.user, childId, action);
     const ledger = new Ledger(trx, actor, childId);
-    const result = settleOutcome(ledger, await work(ledger, child));
+    const result = await work(ledger, child);
     await ledger.settle({ refresh: true });
     return result;
   });
 }
 
 /** A change to records that are not one child's: the same trail, no child to check. */
-export async function change<T>(db: Kysely<Database>, actor: Actor, work: (ledger: Ledger) => Promise<T | StepOutcome<T>>): Promise<T> {
+export async function change<T>(db: Kysely<Database>, actor: Actor, work: (ledger: Ledger) => Promise<T>): Promise<T> {
   return open(db, actor, async (trx) => {
     const ledger = new Ledger(trx, actor, null);
-    const result = settleOutcome(ledger, await work(ledger));
+    const result = await work(ledger);
     await ledger.settle({ refresh: true });
     return result;
   });

@@ -40,7 +40,7 @@ import type {
   VisitTable,
 } from '../kernel/db/schema.ts';
 import { addMonths, WorkingDays } from './days.ts';
-import type { SeedChild } from './generate.ts';
+import type { SeedChild } from './model.ts';
 import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
 import {
   CATEGORIES,

@@ -24,7 +24,7 @@ import type {
   PreviousPermanenceTable,
   UascRecordTable,
 } from '../kernel/db/schema.ts';
-import type { SeedChild } from './generate.ts';
+import type { SeedChild } from './model.ts';
 import { ageOn, birthday, isoOf, type Rng, WeightedPicker } from './rng.ts';
 
 export type PermanenceRows = {

@@ -76,6 +76,106 @@ const walkUser = async (username = `walk.user.${Date.now()}.${Math.random().toSt
       body: { username, displayName: 'Walk user', role: 'social-worker', password: 'a long enough password' },
     })
   ).userId as string;
+/** A new child held by swA (the 'sw' user), for examples that need a case of their own. */
+let walkers = 0;
+const freshChild = async ({ ids }: Ctx, dateOfBirth = '2014-04-04') => {
+  const made = await setup({
+    as: 'sw',
+    method: 'post',
+    path: '/api/children',
+    body: { givenName: `Walker${++walkers}`, familyName: 'Carden', sex: 'M', dateOfBirth, ethnicity: 'WBRI', confirmNotDuplicate: true },
+  });
+  const childId = made.child.childId as string;
+  await setup({
+    as: 'tm',
+    method: 'post',
+    path: `/api/children/${childId}/allocations`,
+    body: { workerId: ids.swA, role: 'social-worker', startDate: '2024-01-08' },
+  });
+  return childId;
+};
+const PLACEMENT = {
+  legalStatus: 'C2',
+  categoryOfNeed: 'N1',
+  placementType: 'U6',
+  placementProvider: 'PR1',
+  urn: 'SC555555',
+  placementPostcode: 'HR2 7AA',
+  homePostcode: 'HR1 2AB',
+};
+/** A new child who became looked after on 2 March 2026: the child, the episode and its period. */
+const inCare = async (ctx: Ctx) => {
+  const childId = await freshChild(ctx);
+  const made = await setup({ as: 'sw', method: 'post', path: `/api/children/${childId}/looked-after`, body: { startDate: '2026-03-02', ...PLACEMENT } });
+  return { childId, episodeId: made.episodeId as string, periodId: made.periodId as string };
+};
+/** A young person of 16 (born 31 May 2010) recorded as an eligible care leaver. */
+const leaver = async (ctx: Ctx) => {
+  const childId = await freshChild(ctx, '2010-05-31');
+  await setup({ as: 'sw', method: 'put', path: `/api/children/${childId}/care-leaver`, body: { category: 'eligible', eligibleFrom: '2026-03-01' } });
+  return childId;
+};
+const partnerOrganisation = async (partnerType = 'housing') =>
+  (await setup({ as: 'admin', method: 'post', path: '/api/partner-organisations', body: { name: `Walk ${partnerType} ${++walkers}`, partnerType } }))
+    .organisationId as string;
+const partnerRequest = async ({ ids }: Ctx) =>
+  (
+    await setup({
+      as: 'sw',
+      method: 'post',
+      path: `/api/children/${ids.childA}/partner-requests`,
+      body: {
+        organisationId: await partnerOrganisation(),
+        requestType: 'housing-assessment',
+        asked: 'Assess the family for a move.',
+        needToKnow: 'The flat is overcrowded.',
+        sentOn: '2026-11-02',
+      },
+    })
+  ).requestId as string;
+const child = (childId: string, rest: string) => `/api/children/${childId}${rest}`;
+
+/** A new child with an open child-in-need episode (referred on 5 January 2026). */
+const openCase = async (ctx: Ctx) => {
+  const childId = await freshChild(ctx);
+  await setup({ as: 'sw', method: 'post', path: child(childId, '/referrals'), body: { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' } });
+  return childId;
+};
+const assessed = async (ctx: Ctx) => {
+  const childId = await openCase(ctx);
+  const { assessmentId } = await setup({ as: 'sw', method: 'post', path: child(childId, '/assessments'), body: { startDate: '2026-01-06' } });
+  return { childId, assessmentId: assessmentId as string };
+};
+const VOICE = { childMetDecider: true, parentsMetDecider: true, childWords: 'I want things calmer at home.' };
+/** An open case with a strategy discussion on 10 January and a section 47 enquiry from it. */
+const enquiry = async (ctx: Ctx) => {
+  const childId = await openCase(ctx);
+  const { strategyId } = await setup({
+    as: 'sw',
+    method: 'post',
+    path: child(childId, '/strategy-discussions'),
+    body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
+  });
+  const { s47Id } = await setup({ as: 'sw', method: 'post', path: child(childId, '/section47s'), body: { strategyId, startDate: '2026-01-10' } });
+  return { childId, strategyId: strategyId as string, s47Id: s47Id as string };
+};
+const conference = async (ctx: Ctx) => {
+  const { childId, s47Id } = await enquiry(ctx);
+  return {
+    childId,
+    body: { kind: 'initial', s47Id, heldOn: '2026-01-28', outcome: 'plan', initialCategory: 'PHY', chair: 'R. Okafor', ...VOICE },
+  };
+};
+
+const unregisteredHome = async () =>
+  (
+    await setup({
+      as: 'tm',
+      method: 'post',
+      path: '/api/providers',
+      body: { name: `Elm Lodge ${++walkers}`, providerKind: 'childrens-home', placeProvider: 'PR4', registrationStatus: 'unregistered', postcode: 'HR6 8QQ' },
+    })
+  ).providerId as string;
 
 /** One successful request per write route: `METHOD /path/{param}` as the OpenAPI document names it. */
 /** A looked-after review of childB (held by sw2), made once for the conference and review examples. */
@@ -199,6 +299,340 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       method: 'post',
       path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/end`,
       body: { version: e.version, endedOn: '2026-07-01', outcome: 'needs-met', reasons: 'Goals met.' },
+    };
+  },
+  'POST /api/providers': async () => ({
+    as: 'tm',
+    method: 'post',
+    path: '/api/providers',
+    body: { name: 'Walk Lodge', providerKind: 'childrens-home', placeProvider: 'PR4', registrationStatus: 'unregistered', postcode: 'HR6 8QQ' },
+  }),
+  'PATCH /api/providers/{providerId}': async () => ({
+    as: 'tm',
+    method: 'patch',
+    path: `/api/providers/${await unregisteredHome()}`,
+    body: { version: 1, name: 'Elm Lodge (unregistered)' },
+  }),
+  'POST /api/children/{childId}/unregistered-approvals': async (ctx) => ({
+    as: 'hos',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/unregistered-approvals'),
+    body: { providerId: await unregisteredHome(), placementType: 'K2', approvedOn: '2026-04-01', reasons: 'The only home near her school; daily checks.' },
+  }),
+  // children in need and protection (areas/referrals, areas/protection)
+  'POST /api/children/{childId}/contacts': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await freshChild(ctx), '/contacts'),
+    body: { receivedAt: '2026-01-05T10:15:00Z', source: '2A', presentingConcern: 'School worried about bruising.' },
+  }),
+  'POST /api/children/{childId}/contacts/{contactId}/decision': async (ctx) => {
+    const childId = await freshChild(ctx);
+    const { contactId } = await setup({
+      as: 'sw',
+      method: 'post',
+      path: child(childId, '/contacts'),
+      body: { receivedAt: '2026-01-05T10:15:00Z', source: '2A', presentingConcern: 'School worried about bruising.' },
+    });
+    return {
+      as: 'sw',
+      method: 'post',
+      path: child(childId, `/contacts/${contactId}/decision`),
+      body: { decision: 'referral', decidedOn: '2026-01-06', reasons: 'Unexplained injury; needs assessment.', primaryNeed: 'N1' },
+    };
+  },
+  'POST /api/children/{childId}/referrals': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await freshChild(ctx), '/referrals'),
+    body: { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' },
+  }),
+  'POST /api/children/{childId}/assessments': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await openCase(ctx), '/assessments'),
+    body: { startDate: '2026-01-06' },
+  }),
+  'PATCH /api/children/{childId}/assessments/{assessmentId}': async (ctx) => {
+    const { childId, assessmentId } = await assessed(ctx);
+    return {
+      as: 'sw',
+      method: 'patch',
+      path: child(childId, `/assessments/${assessmentId}`),
+      body: { version: 1, childSeenOn: '2026-01-08', childSeenAlone: true },
+    };
+  },
+  'POST /api/children/{childId}/assessments/{assessmentId}/authorisation': async (ctx) => {
+    const { childId, assessmentId } = await assessed(ctx);
+    await setup({
+      as: 'sw',
+      method: 'patch',
+      path: child(childId, `/assessments/${assessmentId}`),
+      body: { version: 1, childSeenOn: '2026-01-08', childSeenAlone: true, factors: ['3B'], completedOn: '2026-01-20', outcome: 'strategy-discussion' },
+    });
+    return { as: 'tm', method: 'post', path: child(childId, `/assessments/${assessmentId}/authorisation`), body: { authorisedOn: '2026-01-21' } };
+  },
+  'POST /api/children/{childId}/strategy-discussions': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await openCase(ctx), '/strategy-discussions'),
+    body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
+  }),
+  'POST /api/children/{childId}/section47s': async (ctx) => {
+    const childId = await openCase(ctx);
+    const { strategyId } = await setup({
+      as: 'sw',
+      method: 'post',
+      path: child(childId, '/strategy-discussions'),
+      body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
+    });
+    return { as: 'sw', method: 'post', path: child(childId, '/section47s'), body: { strategyId, startDate: '2026-01-10' } };
+  },
+  'POST /api/children/{childId}/section47s/{s47Id}/outcome': async (ctx) => {
+    const { childId, s47Id } = await enquiry(ctx);
+    return { as: 'sw', method: 'post', path: child(childId, `/section47s/${s47Id}/outcome`), body: { completedOn: '2026-01-20', outcome: 'conference' } };
+  },
+  'POST /api/children/{childId}/conferences': async (ctx) => {
+    const { childId, body } = await conference(ctx);
+    return { as: 'sw', method: 'post', path: child(childId, '/conferences'), body };
+  },
+  'POST /api/children/{childId}/core-groups': async (ctx) => {
+    const { childId, body } = await conference(ctx);
+    await setup({ as: 'sw', method: 'post', path: child(childId, '/conferences'), body });
+    return { as: 'sw', method: 'post', path: child(childId, '/core-groups'), body: { heldOn: '2026-02-05' } };
+  },
+  'POST /api/children/{childId}/cin-plans': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await openCase(ctx), '/cin-plans'),
+    body: { startDate: '2026-01-20' },
+  }),
+  'POST /api/children/{childId}/cin-plans/current/end': async (ctx) => {
+    const childId = await openCase(ctx);
+    await setup({ as: 'sw', method: 'post', path: child(childId, '/cin-plans'), body: { startDate: '2026-01-20' } });
+    return {
+      as: 'sw',
+      method: 'post',
+      path: child(childId, '/cin-plans/current/end'),
+      body: { endDate: '2026-03-20', reasons: 'The family no longer needs the plan.' },
+    };
+  },
+  'POST /api/children/{childId}/cin-plans/current/reviews': async (ctx) => {
+    const childId = await openCase(ctx);
+    await setup({ as: 'sw', method: 'post', path: child(childId, '/cin-plans'), body: { startDate: '2026-01-20' } });
+    return { as: 'sw', method: 'post', path: child(childId, '/cin-plans/current/reviews'), body: { heldOn: '2026-03-20', ...VOICE } };
+  },
+  'POST /api/children/{childId}/visits': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await openCase(ctx), '/visits'),
+    body: { visitedOn: '2026-01-21', purpose: 'child-in-need', childSeen: true, seenAlone: true, childWords: 'School is better.' },
+  }),
+  'POST /api/children/{childId}/closure': async (ctx) => ({
+    as: 'tm',
+    method: 'post',
+    path: child(await openCase(ctx), '/closure'),
+    body: { closureDate: '2026-02-10', reason: 'RC7', reasons: 'No longer in need.', ...VOICE },
+  }),
+  // looked after (areas/looked-after)
+  'POST /api/children/{childId}/looked-after': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await freshChild(ctx), '/looked-after'),
+    body: { startDate: '2026-03-02', ...PLACEMENT },
+  }),
+  'POST /api/children/{childId}/looked-after/changes': async (ctx) => {
+    const { childId, episodeId } = await inCare(ctx);
+    return { as: 'sw', method: 'post', path: child(childId, '/looked-after/changes'), body: { episodeId, version: 1, date: '2026-04-01', legalStatus: 'C1' } };
+  },
+  'POST /api/children/{childId}/looked-after/cease': async (ctx) => {
+    const { childId, episodeId } = await inCare(ctx);
+    return {
+      as: 'sw',
+      method: 'post',
+      path: child(childId, '/looked-after/cease'),
+      body: { episodeId, version: 1, endDate: '2026-05-01', reasonEnded: 'E13' },
+    };
+  },
+  'POST /api/children/{childId}/looked-after/reviews': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/looked-after/reviews'),
+    body: { heldOn: '2026-03-20', participation: 'PN1', chairWorkerId: ctx.ids.iro },
+  }),
+  'POST /api/children/{childId}/looked-after/visits': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/looked-after/visits'),
+    body: { visitedOn: '2026-03-10', faceToFace: true, childSeen: true, seenAlone: true, childWords: 'I like my room.' },
+  }),
+  'POST /api/children/{childId}/missing-episodes': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/missing-episodes'),
+    body: { kind: 'M', startedAt: '2026-04-01T20:00:00Z' },
+  }),
+  'PATCH /api/children/{childId}/missing-episodes/{missingId}': async (ctx) => {
+    const { childId } = await inCare(ctx);
+    const { missingId } = await setup({
+      as: 'sw',
+      method: 'post',
+      path: child(childId, '/missing-episodes'),
+      body: { kind: 'M', startedAt: '2026-04-01T20:00:00Z' },
+    });
+    return { as: 'sw', method: 'patch', path: child(childId, `/missing-episodes/${missingId}`), body: { version: 1, endedAt: '2026-04-02T08:00:00Z' } };
+  },
+  'PUT /api/settings/repeat-missing': async () => ({ as: 'hos', method: 'put', path: '/api/settings/repeat-missing', body: { episodes: 4, days: 90 } }),
+  // the care of looked-after children and care leavers (areas/looked-after-care)
+  'POST /api/children/{childId}/health-checks': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/health-checks'),
+    body: { kind: 'dental', doneOn: '2026-04-10' },
+  }),
+  'POST /api/children/{childId}/health-outcomes': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/health-outcomes'),
+    body: { recordedOn: '2026-06-20', immunisationsUpToDate: true, sdqReason: 'SDQ1', substanceMisuse: false },
+  }),
+  'POST /api/children/{childId}/peps': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/peps'),
+    body: { heldOn: '2026-05-29', school: 'Hillside Primary' },
+  }),
+  'POST /api/children/{childId}/permanence-plans': async (ctx) => {
+    const { childId } = await inCare(ctx);
+    await setup({ as: 'sw', method: 'post', path: child(childId, '/permanence-plans'), body: { planType: 'return-home', agreedOn: '2026-03-10' } });
+    // The second ends the first: two records written, each kept.
+    return { as: 'sw', method: 'post', path: child(childId, '/permanence-plans'), body: { planType: 'adoption', agreedOn: '2026-04-10' } };
+  },
+  'POST /api/children/{childId}/permanence-orders': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/permanence-orders'),
+    body: { orderType: 'sgo', madeOn: '2026-05-28', madeTo: 'Maternal grandparents' },
+  }),
+  'POST /api/children/{childId}/adoptions': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/adoptions'),
+    body: { decisionOn: '2026-04-10' },
+  }),
+  'PATCH /api/children/{childId}/adoptions/{adoptionId}': async (ctx) => {
+    const { childId } = await inCare(ctx);
+    const { adoptionId } = await setup({ as: 'sw', method: 'post', path: child(childId, '/adoptions'), body: { decisionOn: '2026-04-10' } });
+    return { as: 'sw', method: 'patch', path: child(childId, `/adoptions/${adoptionId}`), body: { version: 1, placementOrderOn: '2026-05-01' } };
+  },
+  'PUT /api/children/{childId}/previous-permanence': async (ctx) => {
+    const { childId, periodId } = await inCare(ctx);
+    return { as: 'sw', method: 'put', path: child(childId, '/previous-permanence'), body: { periodId, prevPerm: 'Z1' } };
+  },
+  'PUT /api/children/{childId}/uasc': async (ctx) => ({
+    as: 'sw',
+    method: 'put',
+    path: child((await inCare(ctx)).childId, '/uasc'),
+    body: { referredOn: '2026-02-27', referralRoute: 'spontaneous-arrival', ageAssessment: 'not-needed' },
+  }),
+  'PUT /api/children/{childId}/care-leaver': async (ctx) => ({
+    as: 'sw',
+    method: 'put',
+    path: child(await freshChild(ctx, '2010-05-31'), '/care-leaver'),
+    body: { category: 'eligible', eligibleFrom: '2026-03-01' },
+  }),
+  'POST /api/children/{childId}/pathway-plans': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await leaver(ctx), '/pathway-plans'),
+    body: { kind: 'plan', heldOn: '2026-08-31' },
+  }),
+  'POST /api/children/{childId}/leaver-accommodation': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await leaver(ctx), '/leaver-accommodation'),
+    body: { movedOn: '2026-09-25', accommodation: 'D', suitable: true },
+  }),
+  'POST /api/children/{childId}/pa-visits': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(await leaver(ctx), '/pa-visits'),
+    body: { visitedOn: '2026-10-01' },
+  }),
+  'PUT /api/children/{childId}/birthday-contacts': async (ctx) => {
+    const childId = await leaver(ctx);
+    const contact = { birthdayAge: 17, contactOn: '2026-06-01', inTouch: 'YES', activity: 'F2', accommodation: 'D1' };
+    await setup({ as: 'sw', method: 'put', path: child(childId, '/birthday-contacts'), body: contact });
+    // Recorded again, the same contact moves to version 2.
+    return { as: 'sw', method: 'put', path: child(childId, '/birthday-contacts'), body: { ...contact, activity: 'G5', version: 1 } };
+  },
+  // partner agencies (areas/partners)
+  'POST /api/partner-organisations': async () => ({
+    as: 'admin',
+    method: 'post',
+    path: '/api/partner-organisations',
+    body: { name: 'Walk Police', partnerType: 'police' },
+  }),
+  'POST /api/partner-organisations/{organisationId}/contacts': async () => ({
+    as: 'admin',
+    method: 'post',
+    path: `/api/partner-organisations/${await partnerOrganisation()}/contacts`,
+    body: { name: 'Hal Ashby', jobTitle: 'Housing officer' },
+  }),
+  'POST /api/partner-organisations/{organisationId}/users': async () => ({
+    as: 'admin',
+    method: 'post',
+    path: `/api/partner-organisations/${await partnerOrganisation()}/users`,
+    body: { username: `walk.partner.${Date.now()}`, displayName: 'Housing officer', password: 'a long partner password' },
+  }),
+  'PUT /api/settings/partner-response/{requestType}': async () => ({
+    as: 'hos',
+    method: 'put',
+    path: '/api/settings/partner-response/housing-assessment',
+    body: { unit: 'working-days', n: 12 },
+  }),
+  'POST /api/children/{childId}/partner-requests': async ({ ids }) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(ids.childA, '/partner-requests'),
+    body: {
+      organisationId: await partnerOrganisation(),
+      requestType: 'housing-assessment',
+      asked: 'Assess the family.',
+      needToKnow: 'Overcrowded flat.',
+      sentOn: '2026-11-02',
+    },
+  }),
+  'POST /api/children/{childId}/partner-requests/{requestId}/withdrawal': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(ctx.ids.childA, `/partner-requests/${await partnerRequest(ctx)}/withdrawal`),
+    body: { version: 1, withdrawnOn: '2026-11-03', reason: 'The family moved.' },
+  }),
+  'POST /api/children/{childId}/partner-requests/{requestId}/answer': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(ctx.ids.childA, `/partner-requests/${await partnerRequest(ctx)}/answer`),
+    body: { version: 1, answeredOn: '2026-11-04', answer: 'Assessed: band A.', answeredByName: 'Hal Ashby' },
+  }),
+  'POST /api/children/{childId}/housing-needs': async ({ ids }) => ({
+    as: 'sw',
+    method: 'post',
+    path: child(ids.childA, '/housing-needs'),
+    body: { identifiedOn: '2026-11-02', need: 'Overcrowded: two bedrooms needed.' },
+  }),
+  'PATCH /api/children/{childId}/housing-needs/{housingNeedId}': async ({ ids }) => {
+    const { housingNeedId } = await setup({
+      as: 'sw',
+      method: 'post',
+      path: child(ids.childA, '/housing-needs'),
+      body: { identifiedOn: '2026-11-02', need: 'Damp flat.' },
+    });
+    return {
+      as: 'sw',
+      method: 'patch',
+      path: child(ids.childA, `/housing-needs/${housingNeedId}`),
+      body: { version: 1, priority: 'band-a', priorityAgreedOn: '2026-11-05' },
     };
   },
   // conferences and reviews (areas/meetings). The record shares its review's id, and this walk matches
@@ -560,62 +994,12 @@ const STILL_TO_COME = new Set<string>([
   'PUT /api/children/{childId}/assessments/{assessmentId}/record',
   'PUT /api/children/{childId}/plans/{planDocumentId}',
   'PUT /api/children/{childId}/section47/{s47Id}/findings',
-  'PATCH /api/children/{childId}/adoptions/{adoptionId}',
-  'PATCH /api/children/{childId}/assessments/{assessmentId}',
-  'PATCH /api/children/{childId}/housing-needs/{housingNeedId}',
-  'PATCH /api/children/{childId}/missing-episodes/{missingId}',
-  'PATCH /api/providers/{providerId}',
-  'POST /api/children/{childId}/adoptions',
-  'POST /api/children/{childId}/assessments',
-  'POST /api/children/{childId}/assessments/{assessmentId}/authorisation',
-  'POST /api/children/{childId}/cin-plans',
-  'POST /api/children/{childId}/cin-plans/current/end',
-  'POST /api/children/{childId}/cin-plans/current/reviews',
-  'POST /api/children/{childId}/closure',
-  'POST /api/children/{childId}/conferences',
-  'POST /api/children/{childId}/contacts',
-  'POST /api/children/{childId}/contacts/{contactId}/decision',
-  'POST /api/children/{childId}/core-groups',
-  'POST /api/children/{childId}/health-checks',
-  'POST /api/children/{childId}/health-outcomes',
-  'POST /api/children/{childId}/housing-needs',
-  'POST /api/children/{childId}/leaver-accommodation',
-  'POST /api/children/{childId}/looked-after',
-  'POST /api/children/{childId}/looked-after/cease',
-  'POST /api/children/{childId}/looked-after/changes',
-  'POST /api/children/{childId}/looked-after/reviews',
-  'POST /api/children/{childId}/looked-after/visits',
-  'POST /api/children/{childId}/missing-episodes',
-  'POST /api/children/{childId}/pa-visits',
-  'POST /api/children/{childId}/partner-requests',
-  'POST /api/children/{childId}/partner-requests/{requestId}/answer',
-  'POST /api/children/{childId}/partner-requests/{requestId}/withdrawal',
-  'POST /api/children/{childId}/pathway-plans',
-  'POST /api/children/{childId}/peps',
-  'POST /api/children/{childId}/permanence-orders',
-  'POST /api/children/{childId}/permanence-plans',
-  'POST /api/children/{childId}/referrals',
-  'POST /api/children/{childId}/section47s',
-  'POST /api/children/{childId}/section47s/{s47Id}/outcome',
-  'POST /api/children/{childId}/strategy-discussions',
-  'POST /api/children/{childId}/unregistered-approvals',
-  'POST /api/children/{childId}/visits',
-  'POST /api/partner-organisations',
-  'POST /api/partner-organisations/{organisationId}/contacts',
-  'POST /api/partner-organisations/{organisationId}/users',
   'POST /api/partner/requests/{requestId}/answer',
-  'POST /api/providers',
   'POST /api/returns/cin-census/imports',
   'POST /api/returns/cin-census/runs',
   'POST /api/returns/ssda903/imports',
   'POST /api/returns/ssda903/runs',
-  'PUT /api/children/{childId}/birthday-contacts',
-  'PUT /api/children/{childId}/care-leaver',
   'PUT /api/children/{childId}/meetings/{meetingKind}/{meetingId}/contributions',
-  'PUT /api/children/{childId}/previous-permanence',
-  'PUT /api/children/{childId}/uasc',
-  'PUT /api/settings/partner-response/{requestType}',
-  'PUT /api/settings/repeat-missing',
 ]);
 
 let writeRoutes: string[] = [];
@@ -714,5 +1098,6 @@ describe('every write route keeps the statutory trail', () => {
     }
     const failing = Object.fromEntries(Object.entries(results).filter(([, b]) => b.length > 0));
     expect(failing).toEqual({});
-  });
+    // Some 130 requests, each with its setup, one after another on a shared machine.
+  }, 600_000);
 });

@@ -27,7 +27,8 @@ import { entry, type In } from './shared.ts';
 // Care leavers
 
 export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careLeaverDetails>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules()
       .notInFuture('eligibleFrom', input.eligibleFrom)
@@ -42,36 +43,18 @@ export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId
       .forUpdate()
       .executeTakeFirst();
     const values = { category: input.category, eligible_from: input.eligibleFrom, support_ended_on: input.supportEndedOn ?? null };
-    let version = 1;
+    let saved: { version: number };
     if (!existing) {
       if (input.version !== undefined && input.version !== 1) throw staleVersion(0, input.version);
-      await trx
-        .insertInto('care_leaver')
-        .values({ la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId })
-        .execute();
+      saved = await ledger.insert('care_leaver', { la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId });
     } else {
       if (input.version === undefined)
         throw invalid([{ field: 'version', rule: 'required-on-update', message: 'Send the version of the care leaver record you changed' }]);
-      if (existing.version !== input.version) throw staleVersion(existing.version, input.version);
-      const updated = await trx
-        .updateTable('care_leaver')
-        .set({ ...values, version: existing.version + 1 })
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .where('version', '=', input.version)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw staleVersion(existing.version + 1, input.version);
-      version = updated.version;
+      saved = await ledger.update('care_leaver', { child_id: childId }, values, { fromVersion: input.version });
     }
-    const changed = !existing || existing.category !== input.category;
-    return {
-      result: { version },
-      chronology: changed
-        ? [entry(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId)]
-        : [],
-      audit: [{ action: existing ? ('update' as const) : ('create' as const), recordType: 'care-leaver', recordId: childId }],
-    };
+    if (!existing || existing.category !== input.category)
+      ledger.chronicle(entry(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId));
+    return { version: saved.version };
   });
 }
 
@@ -85,7 +68,8 @@ async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: stri
 }
 
 export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPathwayPlan>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).check();
@@ -102,75 +86,67 @@ export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, chil
       new DateRules().notBefore('heldOn', input.heldOn, plan.held_on, 'the pathway plan').check();
     }
     const pathwayId = randomUUID();
-    await trx
-      .insertInto('pathway_plan')
-      .values({ la_code: laCode, pathway_id: pathwayId, child_id: childId, kind: input.kind, held_on: input.heldOn, created_by: actor.user.userId })
-      .execute();
-    return {
-      result: { pathwayId },
-      chronology: [entry(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId)],
-      audit: [{ action: 'create', recordType: 'pathway-plan', recordId: pathwayId }],
-    };
+    await ledger.insert('pathway_plan', {
+      la_code: laCode,
+      pathway_id: pathwayId,
+      child_id: childId,
+      kind: input.kind,
+      held_on: input.heldOn,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle(entry(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId));
+    return { pathwayId };
   });
 }
 
 export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLeaverAccommodation>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('movedOn', input.movedOn).check();
     const moveId = randomUUID();
-    await trx
-      .insertInto('leaver_accommodation')
-      .values({
-        la_code: laCode,
-        move_id: moveId,
-        child_id: childId,
-        moved_on: input.movedOn,
-        accommodation: input.accommodation,
-        suitable: input.suitable,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { moveId },
-      chronology: [
-        entry(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
-      ],
-      audit: [{ action: 'create', recordType: 'leaver-accommodation', recordId: moveId }],
-    };
+    await ledger.insert('leaver_accommodation', {
+      la_code: laCode,
+      move_id: moveId,
+      child_id: childId,
+      moved_on: input.movedOn,
+      accommodation: input.accommodation,
+      suitable: input.suitable,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle(
+      entry(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
+    );
+    return { moveId };
   });
 }
 
 export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPaVisit>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const visitId = randomUUID();
-    await trx
-      .insertInto('pa_visit')
-      .values({
-        la_code: laCode,
-        visit_id: visitId,
-        child_id: childId,
-        visited_on: input.visitedOn,
-        worker_id: actor.user.workerId,
-        notes: input.notes ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { visitId },
-      chronology: [entry(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId)],
-      audit: [{ action: 'create', recordType: 'pa-visit', recordId: visitId }],
-    };
+    await ledger.insert('pa_visit', {
+      la_code: laCode,
+      visit_id: visitId,
+      child_id: childId,
+      visited_on: input.visitedOn,
+      worker_id: actor.user.workerId,
+      notes: input.notes ?? null,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle(entry(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId));
+    return { visitId };
   });
 }
 
 /** OC3: the contact around a birthday from 17 to 21. Recording the same birthday again is an edit (version). */
 export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof birthdayContact>) {
-  return step(db, actor, childId, async ({ db: trx }, child) => {
+  return step(db, actor, childId, async (ledger, child) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('contactOn', input.contactOn).check();
@@ -187,12 +163,14 @@ export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, ch
       .forUpdate()
       .executeTakeFirst();
     const values = { contact_on: input.contactOn, in_touch: input.inTouch, activity: input.activity, accommodation: input.accommodation };
-    let version = 1;
+    const named = { recordType: 'birthday-contact', detail: { birthdayAge: input.birthdayAge } };
+    let saved: { version: number };
     if (!existing) {
-      await trx
-        .insertInto('leaver_birthday_contact')
-        .values({ la_code: laCode, child_id: childId, birthday_age: input.birthdayAge, ...values, created_by: actor.user.userId })
-        .execute();
+      saved = await ledger.insert(
+        'leaver_birthday_contact',
+        { la_code: laCode, child_id: childId, birthday_age: input.birthdayAge, ...values, created_by: actor.user.userId },
+        named,
+      );
     } else {
       if (input.version === undefined)
         throw invalid([
@@ -202,39 +180,21 @@ export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, ch
             message: `The contact for the ${input.birthdayAge}th birthday is recorded: send its version to change it`,
           },
         ]);
-      if (existing.version !== input.version) throw staleVersion(existing.version, input.version);
-      const updated = await trx
-        .updateTable('leaver_birthday_contact')
-        .set({ ...values, version: existing.version + 1 })
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .where('birthday_age', '=', input.birthdayAge)
-        .where('version', '=', input.version)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw staleVersion(existing.version + 1, input.version);
-      version = updated.version;
+      saved = await ledger.update('leaver_birthday_contact', { child_id: childId, birthday_age: input.birthdayAge }, values, {
+        ...named,
+        fromVersion: input.version,
+      });
     }
-    return {
-      result: { version },
-      chronology: [
-        entry(
-          input.contactOn,
-          'care-leaver',
-          `${input.birthdayAge}th birthday contact: ${IN_TOUCH[input.inTouch].toLowerCase()}${input.activity !== '0' ? `; ${isEet(input.activity) ? 'in education, employment or training' : 'not in education, employment or training'}` : ''}${input.accommodation !== '0' ? `; accommodation ${isSuitableAccommodation(input.accommodation) ? 'suitable' : 'not suitable'}` : ''}`,
-          'birthday-contact',
-          childId,
-        ),
-      ],
-      audit: [
-        {
-          action: existing ? ('update' as const) : ('create' as const),
-          recordType: 'birthday-contact',
-          recordId: childId,
-          detail: { birthdayAge: input.birthdayAge },
-        },
-      ],
-    };
+    ledger.chronicle(
+      entry(
+        input.contactOn,
+        'care-leaver',
+        `${input.birthdayAge}th birthday contact: ${IN_TOUCH[input.inTouch].toLowerCase()}${input.activity !== '0' ? `; ${isEet(input.activity) ? 'in education, employment or training' : 'not in education, employment or training'}` : ''}${input.accommodation !== '0' ? `; accommodation ${isSuitableAccommodation(input.accommodation) ? 'suitable' : 'not suitable'}` : ''}`,
+        'birthday-contact',
+        childId,
+      ),
+    );
+    return { version: saved.version };
   });
 }
 

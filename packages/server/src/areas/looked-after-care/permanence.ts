@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid, notFound } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { entry, type In } from './shared.ts';
 
@@ -23,7 +23,8 @@ import { entry, type In } from './shared.ts';
 // Permanence
 
 export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanencePlan>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('agreedOn', input.agreedOn).check();
     const current = await trx
@@ -36,37 +37,26 @@ export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, c
       .executeTakeFirst();
     if (current && input.agreedOn < current.agreed_on)
       throw invalid([{ field: 'agreedOn', rule: 'not-before', message: `The current plan was agreed on ${current.agreed_on}; a new plan cannot be earlier` }]);
-    if (current)
-      await trx
-        .updateTable('permanence_plan')
-        .set({ ended_on: input.agreedOn, version: current.version + 1 })
-        .where('la_code', '=', laCode)
-        .where('plan_id', '=', current.plan_id)
-        .execute();
+    if (current) await ledger.update('permanence_plan', { plan_id: current.plan_id }, { ended_on: input.agreedOn }, { fromVersion: current.version });
     const planId = randomUUID();
-    await trx
-      .insertInto('permanence_plan')
-      .values({
-        la_code: laCode,
-        plan_id: planId,
-        child_id: childId,
-        plan_type: input.planType,
-        agreed_on: input.agreedOn,
-        notes: input.notes ?? null,
-        created_by: actor.user.userId,
-      })
-      .execute();
+    await ledger.insert('permanence_plan', {
+      la_code: laCode,
+      plan_id: planId,
+      child_id: childId,
+      plan_type: input.planType,
+      agreed_on: input.agreedOn,
+      notes: input.notes ?? null,
+      created_by: actor.user.userId,
+    });
     const was = current ? ` (was: ${PERMANENCE_PLAN_TYPE[current.plan_type as keyof typeof PERMANENCE_PLAN_TYPE] ?? current.plan_type})` : '';
-    return {
-      result: { planId },
-      chronology: [entry(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId)],
-      audit: [{ action: 'create', recordType: 'permanence-plan', recordId: planId }],
-    };
+    ledger.chronicle(entry(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId));
+    return { planId };
   });
 }
 
 export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAdoptionDecision>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('decisionOn', input.decisionOn).check();
     const open = await trx
@@ -82,15 +72,15 @@ export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor,
         { field: 'decisionOn', rule: 'adoption-open', message: 'Record the next step on the open adoption, or that the child should no longer be placed' },
       ]);
     const adoptionId = randomUUID();
-    await trx
-      .insertInto('adoption')
-      .values({ la_code: laCode, adoption_id: adoptionId, child_id: childId, decision_on: input.decisionOn, created_by: actor.user.userId })
-      .execute();
-    return {
-      result: { adoptionId, version: 1 },
-      chronology: [entry(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId)],
-      audit: [{ action: 'create', recordType: 'adoption', recordId: adoptionId }],
-    };
+    const made = await ledger.insert('adoption', {
+      la_code: laCode,
+      adoption_id: adoptionId,
+      child_id: childId,
+      decision_on: input.decisionOn,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle(entry(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId));
+    return { adoptionId, version: made.version };
   });
 }
 
@@ -151,7 +141,8 @@ function adoptionProblems(a: Record<string, unknown>): FieldError[] {
 }
 
 export async function progressAdoption(db: Kysely<Database>, actor: Actor, childId: string, adoptionId: string, input: In<typeof adoptionProgress>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const a = await trx
       .selectFrom('adoption')
@@ -162,7 +153,6 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
       .forUpdate()
       .executeTakeFirst();
     if (!a) throw notFound('adoption');
-    if (a.version !== input.version) throw staleVersion(a.version, input.version);
     const set: Record<string, unknown> = {};
     for (const [k, col] of Object.entries(ADOPTION_FIELDS)) {
       const v = (input as Record<string, unknown>)[k];
@@ -174,15 +164,10 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
     const next = { ...a, ...set };
     const problems = adoptionProblems(next);
     if (problems.length) throw invalid(problems);
-    const updated = await trx
-      .updateTable('adoption')
-      .set({ ...set, version: a.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('adoption_id', '=', adoptionId)
-      .where('version', '=', input.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(a.version + 1, input.version);
+    const updated = await ledger.update('adoption', { adoption_id: adoptionId }, set, {
+      fromVersion: input.version,
+      detail: { fields: Object.keys(set), fromVersion: input.version },
+    });
     const chronology = [];
     const changed = (col: keyof typeof a) => set[col] !== undefined && set[col] !== null && set[col] !== a[col];
     if (changed('placement_order_on')) chronology.push(entry(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
@@ -209,41 +194,33 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
           adoptionId,
         ),
       );
-    return {
-      result: { adoptionId, version: updated.version },
-      chronology,
-      audit: [{ action: 'update', recordType: 'adoption', recordId: adoptionId, detail: { fields: Object.keys(set), fromVersion: input.version } }],
-    };
+    for (const e of chronology) ledger.chronicle(e);
+    return { adoptionId, version: updated.version };
   });
 }
 
 export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanenceOrder>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('madeOn', input.madeOn).check();
     const orderId = randomUUID();
-    await trx
-      .insertInto('permanence_order')
-      .values({
-        la_code: actor.user.laCode,
-        order_id: orderId,
-        child_id: childId,
-        order_type: input.orderType,
-        made_on: input.madeOn,
-        made_to: input.madeTo,
-        former_foster_carer: input.formerFosterCarer,
-        created_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { orderId },
-      chronology: [entry(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId)],
-      audit: [{ action: 'create', recordType: 'permanence-order', recordId: orderId }],
-    };
+    await ledger.insert('permanence_order', {
+      la_code: actor.user.laCode,
+      order_id: orderId,
+      child_id: childId,
+      order_type: input.orderType,
+      made_on: input.madeOn,
+      made_to: input.madeTo,
+      former_foster_carer: input.formerFosterCarer,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle(entry(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId));
+    return { orderId };
   });
 }
 
 export async function recordPreviousPermanence(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPreviousPermanence>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const period = await trx
       .selectFrom('care_period')
@@ -255,34 +232,31 @@ export async function recordPreviousPermanence(db: Kysely<Database>, actor: Acto
     if (!period) throw invalid([{ field: 'periodId', rule: 'exists', message: 'Choose one of this child’s periods of care' }]);
     if (input.prevPerm !== 'Z1' && !input.laPerm)
       throw invalid([{ field: 'laPerm', rule: 'required-with-prevPerm', message: 'Which council made the previous order (999: not available)' }]);
-    const row = {
-      la_code: laCode,
-      child_id: childId,
-      period_id: input.periodId,
+    const values = {
       prev_perm: input.prevPerm,
       la_perm: input.prevPerm === 'Z1' ? null : (input.laPerm ?? null),
       date_perm: input.prevPerm === 'Z1' ? null : (input.datePerm ?? null),
-      created_by: actor.user.userId,
     };
-    await trx
-      .insertInto('previous_permanence')
-      .values(row)
-      .onConflict((c) =>
-        c.columns(['la_code', 'child_id', 'period_id']).doUpdateSet({ prev_perm: row.prev_perm, la_perm: row.la_perm, date_perm: row.date_perm }),
-      )
-      .execute();
-    return {
-      result: { periodId: input.periodId },
-      chronology: [
-        entry(
-          period.start_date,
-          'permanence',
-          `Previous permanence when this period of care began: ${PREVIOUS_PERMANENCE[input.prevPerm]}`,
-          'previous-permanence',
-          input.periodId,
-        ),
-      ],
-      audit: [{ action: 'update', recordType: 'previous-permanence', recordId: input.periodId, detail: { prevPerm: input.prevPerm } }],
-    };
+    const key = { child_id: childId, period_id: input.periodId };
+    const existing = await trx
+      .selectFrom('previous_permanence')
+      .select('child_id')
+      .where('la_code', '=', laCode)
+      .where((eb) => eb.and(key))
+      .forUpdate()
+      .executeTakeFirst();
+    const detail = { prevPerm: input.prevPerm };
+    if (existing) await ledger.update('previous_permanence', key, values, { detail });
+    else await ledger.insert('previous_permanence', { la_code: laCode, ...key, ...values, created_by: actor.user.userId }, { detail });
+    ledger.chronicle(
+      entry(
+        period.start_date,
+        'permanence',
+        `Previous permanence when this period of care began: ${PREVIOUS_PERMANENCE[input.prevPerm]}`,
+        'previous-permanence',
+        input.periodId,
+      ),
+    );
+    return { periodId: input.periodId };
   });
 }

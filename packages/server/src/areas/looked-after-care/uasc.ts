@@ -22,7 +22,8 @@ export function lookedAfterOn(periods: { start_date: string; end_date: string | 
 }
 
 export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof uascDetails>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const rules = new DateRules()
       .notInFuture('referredOn', input.referredOn)
@@ -62,14 +63,13 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
       ceased_on: input.ceasedOn ?? null,
       notes: input.notes ?? null,
     };
-    let version = 1;
+    // The audit trail has always called the record 'uasc'.
+    const named = { recordType: 'uasc' };
+    let saved: { version: number };
     const chronology = [];
     if (!existing) {
       if (input.version !== undefined && input.version !== 1) throw staleVersion(0, input.version);
-      await trx
-        .insertInto('uasc_record')
-        .values({ la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId })
-        .execute();
+      saved = await ledger.insert('uasc_record', { la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId }, named);
       chronology.push(
         entry(
           input.referredOn,
@@ -82,28 +82,15 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
     } else {
       if (input.version === undefined)
         throw invalid([{ field: 'version', rule: 'required-on-update', message: 'Send the version of the UASC record you changed' }]);
-      if (existing.version !== input.version) throw staleVersion(existing.version, input.version);
-      const updated = await trx
-        .updateTable('uasc_record')
-        .set({ ...values, version: existing.version + 1 })
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .where('version', '=', input.version)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw staleVersion(existing.version + 1, input.version);
-      version = updated.version;
+      saved = await ledger.update('uasc_record', { child_id: childId }, values, { ...named, fromVersion: input.version });
       if (input.ageAssessment !== existing.age_assessment && input.ageAssessedOn)
         chronology.push(entry(input.ageAssessedOn, 'uasc', `Age assessment: ${AGE_ASSESSMENT[input.ageAssessment].toLowerCase()}`, 'uasc', childId));
       if (input.ntsTransferredOn && input.ntsTransferredOn !== existing.nts_transferred_on)
         chronology.push(entry(input.ntsTransferredOn, 'uasc', 'Transferred under the National Transfer Scheme', 'uasc', childId));
       if (input.ceasedOn && input.ceasedOn !== existing.ceased_on) chronology.push(entry(input.ceasedOn, 'uasc', 'UASC status ceased', 'uasc', childId));
     }
-    return {
-      result: { version },
-      chronology,
-      audit: [{ action: existing ? ('update' as const) : ('create' as const), recordType: 'uasc', recordId: childId }],
-    };
+    for (const e of chronology) ledger.chronicle(e);
+    return { version: saved.version };
   });
 }
 

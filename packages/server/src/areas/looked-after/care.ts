@@ -27,50 +27,44 @@ function notLookedAfter(field: string, on: string) {
 }
 
 export async function recordLookedAfterVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLookedAfterVisit>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const episode = await claEpisodeOn(trx, laCode, childId, input.visitedOn);
     if (!episode) throw notLookedAfter('visitedOn', input.visitedOn);
     const visitId = randomUUID();
-    await trx
-      .insertInto('visit')
-      .values({
-        la_code: laCode,
-        visit_id: visitId,
-        child_id: childId,
-        episode_id: null,
-        visited_on: input.visitedOn,
-        purpose: 'looked-after',
-        child_seen: input.childSeen,
-        seen_alone: input.seenAlone,
-        child_words: input.childWords ?? null,
-        face_to_face: input.faceToFace,
-        location: input.location ?? null,
-        placement_id: episode.placement_id,
-        worker_id: actor.user.workerId,
-        created_by: actor.user.userId,
-      })
-      .execute();
+    await ledger.insert('visit', {
+      la_code: laCode,
+      visit_id: visitId,
+      child_id: childId,
+      episode_id: null,
+      visited_on: input.visitedOn,
+      purpose: 'looked-after',
+      child_seen: input.childSeen,
+      seen_alone: input.seenAlone,
+      child_words: input.childWords ?? null,
+      face_to_face: input.faceToFace,
+      location: input.location ?? null,
+      placement_id: episode.placement_id,
+      worker_id: actor.user.workerId,
+      created_by: actor.user.userId,
+    });
     const seen = input.childSeen ? (input.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';
-    return {
-      result: { visitId },
-      chronology: [
-        {
-          occurredOn: input.visitedOn,
-          category: 'visit',
-          summary: `Looked-after visit${input.faceToFace ? '' : ' (not face to face)'}${input.location ? ` at ${input.location}` : ''}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
-          recordType: 'visit',
-          recordId: visitId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'visit', recordId: visitId }],
-    };
+    ledger.chronicle({
+      occurredOn: input.visitedOn,
+      category: 'visit',
+      summary: `Looked-after visit${input.faceToFace ? '' : ' (not face to face)'}${input.location ? ` at ${input.location}` : ''}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
+      recordType: 'visit',
+      recordId: visitId,
+    });
+    return { visitId };
   });
 }
 
 export async function recordClaReview(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newClaReview>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const episode = await claEpisodeOn(trx, laCode, childId, input.heldOn);
     if (!episode) throw notLookedAfter('heldOn', input.heldOn);
@@ -111,34 +105,26 @@ export async function recordClaReview(db: Kysely<Database>, actor: Actor, childI
       errors.push({ field: 'chairWorkerId', rule: 'exists', message: 'Choose a worker of this council' });
     if (errors.length) throw invalid(errors);
     const reviewId = randomUUID();
-    await trx
-      .insertInto('cla_review')
-      .values({
-        la_code: laCode,
-        review_id: reviewId,
-        child_id: childId,
-        period_id: period.period_id,
-        held_on: input.heldOn,
-        chair_worker_id: chair,
-        participation: input.participation,
-        child_words: input.childWords ?? null,
-        iro_contact_on: input.iroContactOn ?? null,
-        recorded_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { reviewId, periodId: period.period_id },
-      chronology: [
-        {
-          occurredOn: input.heldOn,
-          category: 'review',
-          summary: `Looked-after review: ${PARTICIPATION[input.participation]}${input.childWords ? ` — the child said: “${input.childWords}”` : ''}${input.iroContactOn ? `. The IRO spoke with the child on ${input.iroContactOn}` : '. The IRO had not spoken with the child first'}`,
-          recordType: 'cla-review',
-          recordId: reviewId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'cla-review', recordId: reviewId }],
-    };
+    await ledger.insert('cla_review', {
+      la_code: laCode,
+      review_id: reviewId,
+      child_id: childId,
+      period_id: period.period_id,
+      held_on: input.heldOn,
+      chair_worker_id: chair,
+      participation: input.participation,
+      child_words: input.childWords ?? null,
+      iro_contact_on: input.iroContactOn ?? null,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'review',
+      summary: `Looked-after review: ${PARTICIPATION[input.participation]}${input.childWords ? ` — the child said: “${input.childWords}”` : ''}${input.iroContactOn ? `. The IRO spoke with the child on ${input.iroContactOn}` : '. The IRO had not spoken with the child first'}`,
+      recordType: 'cla-review',
+      recordId: reviewId,
+    });
+    return { reviewId, periodId: period.period_id };
   });
 }
 
@@ -150,7 +136,8 @@ const notFutureInstant = (errors: FieldError[], field: string, at: string | null
 };
 
 export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newMissingEpisode>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const errors: FieldError[] = [];
     notFutureInstant(errors, 'startedAt', input.startedAt);
@@ -172,39 +159,32 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
     const startDay = londonDay(input.startedAt);
     const episode = await claEpisodeOn(trx, laCode, childId, startDay);
     const missingId = randomUUID();
-    await trx
-      .insertInto('missing_episode')
-      .values({
-        la_code: laCode,
-        missing_id: missingId,
-        child_id: childId,
-        period_id: episode?.period_id ?? null,
-        kind: input.kind,
-        started_at: input.startedAt,
-        ended_at: input.endedAt ?? null,
-        circumstances: input.circumstances ?? null,
-        recorded_by: actor.user.userId,
-      })
-      .execute();
-    return {
-      result: { missingId },
-      chronology: [
-        {
-          occurredOn: startDay,
-          category: 'missing',
-          summary: `${MISSING_KIND[input.kind]}${input.circumstances ? `: ${input.circumstances}` : ''}`,
-          recordType: 'missing-episode',
-          recordId: missingId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'missing-episode', recordId: missingId }],
-    };
+    await ledger.insert('missing_episode', {
+      la_code: laCode,
+      missing_id: missingId,
+      child_id: childId,
+      period_id: episode?.period_id ?? null,
+      kind: input.kind,
+      started_at: input.startedAt,
+      ended_at: input.endedAt ?? null,
+      circumstances: input.circumstances ?? null,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: startDay,
+      category: 'missing',
+      summary: `${MISSING_KIND[input.kind]}${input.circumstances ? `: ${input.circumstances}` : ''}`,
+      recordType: 'missing-episode',
+      recordId: missingId,
+    });
+    return { missingId };
   });
 }
 
 /** The return, and the return home interview: when it was offered, whether accepted, what was learned. */
 export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, missingId: string, input: In<typeof missingEpisodeChanges>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const m = await trx
       .selectFrom('missing_episode')
@@ -230,31 +210,31 @@ export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, c
     const accepted = input.rhiAccepted !== undefined ? input.rhiAccepted : m.rhi_accepted;
     if (accepted !== null && !offeredAt) errors.push({ field: 'rhiAccepted', rule: 'offer-first', message: 'Record when the interview was offered' });
     if (errors.length) throw invalid(errors);
-    await trx
-      .updateTable('missing_episode')
-      .set({
+    const saved = await ledger.update(
+      'missing_episode',
+      { missing_id: missingId },
+      {
         ended_at: endedAt,
         rhi_offered_at: offeredAt,
         rhi_accepted: accepted,
         rhi_learned: input.rhiLearned !== undefined ? input.rhiLearned : m.rhi_learned,
-        version: m.version + 1,
-      })
-      .where('la_code', '=', laCode)
-      .where('missing_id', '=', missingId)
-      .where('version', '=', input.version)
-      .execute();
+      },
+      { fromVersion: input.version },
+    );
     const parts = [
       input.endedAt ? 'returned' : null,
       input.rhiOfferedAt ? `return home interview offered${accepted === true ? ' and accepted' : accepted === false ? ' and declined' : ''}` : null,
       input.rhiLearned ? `learned: ${input.rhiLearned}` : null,
     ].filter(Boolean);
     const day = londonDay(endedAt ?? m.started_at);
-    return {
-      result: { missingId, version: m.version + 1 },
-      chronology: parts.length
-        ? [{ occurredOn: day, category: 'missing', summary: `Missing episode: ${parts.join('; ')}`, recordType: 'missing-episode', recordId: missingId }]
-        : [],
-      audit: [{ action: 'update', recordType: 'missing-episode', recordId: missingId }],
-    };
+    if (parts.length)
+      ledger.chronicle({
+        occurredOn: day,
+        category: 'missing',
+        summary: `Missing episode: ${parts.join('; ')}`,
+        recordType: 'missing-episode',
+        recordId: missingId,
+      });
+    return { missingId, version: saved.version };
   });
 }

@@ -142,7 +142,8 @@ async function checkedPlacement(
 }
 
 export async function startCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startLookedAfter>) {
-  return step(db, actor, childId, async ({ db: trx }, child) => {
+  return step(db, actor, childId, async (ledger, child) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     if (await openClaEpisode(trx, laCode, childId))
       throw conflict('The child is already looked after: record a change of placement or legal status instead', [
@@ -182,33 +183,23 @@ export async function startCare(db: Kysely<Database>, actor: Actor, childId: str
       with_parent: input.withParent ?? null,
       recorded_by: actor.user.userId,
     };
-    await trx.insertInto('cla_episode').values(values).execute();
-    if (placed.approval)
-      await trx
-        .updateTable('unregistered_approval')
-        .set({ placement_id: values.placement_id })
-        .where('la_code', '=', laCode)
-        .where('approval_id', '=', placed.approval.approval_id)
-        .execute();
+    await ledger.insert('cla_episode', values, { detail: { rne: 'S' } });
+    if (placed.approval) await ledger.update('unregistered_approval', { approval_id: placed.approval.approval_id }, { placement_id: values.placement_id });
     const where = placed.provider ? ` with ${placed.provider.name}` : '';
-    return {
-      result: { episodeId, periodId: episodeId, placementId: values.placement_id },
-      chronology: [
-        {
-          occurredOn: input.startDate,
-          category: 'looked-after',
-          summary: `Became looked after (${LEGAL_STATUS[input.legalStatus]}): ${PLACEMENT_TYPE[input.placementType]}${where}${placed.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
-          recordType: 'cla-episode',
-          recordId: episodeId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'cla-episode', recordId: episodeId, detail: { rne: 'S' } }],
-    };
+    ledger.chronicle({
+      occurredOn: input.startDate,
+      category: 'looked-after',
+      summary: `Became looked after (${LEGAL_STATUS[input.legalStatus]}): ${PLACEMENT_TYPE[input.placementType]}${where}${placed.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+      recordType: 'cla-episode',
+      recordId: episodeId,
+    });
+    return { episodeId, periodId: episodeId, placementId: values.placement_id };
   });
 }
 
 export async function changeCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careChange>) {
-  return step(db, actor, childId, async ({ db: trx }, child) => {
+  return step(db, actor, childId, async (ledger, child) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const current = await openClaEpisode(trx, laCode, childId);
     if (!current)
@@ -234,19 +225,12 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       ? await checkedPlacement(trx, laCode, child, input.placement, legalStatus, current.home_postcode, input.date, 'placement.')
       : null;
 
-    const closed = await trx
-      .updateTable('cla_episode')
-      .set({
-        end_date: input.date,
-        reason_ended: 'X1',
-        reason_place_change: placementChanged ? (input.reasonPlaceChange ?? null) : null,
-        version: current.version + 1,
-      })
-      .where('la_code', '=', laCode)
-      .where('cla_episode_id', '=', current.cla_episode_id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) !== 1) throw staleVersion(current.version + 1, input.version);
+    await ledger.update(
+      'cla_episode',
+      { cla_episode_id: current.cla_episode_id },
+      { end_date: input.date, reason_ended: 'X1', reason_place_change: placementChanged ? (input.reasonPlaceChange ?? null) : null },
+      { fromVersion: input.version, detail: { rec: 'X1' } },
+    );
 
     const episodeId = randomUUID();
     const p = input.placement;
@@ -270,41 +254,28 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       with_parent: p ? (p.withParent ?? null) : current.with_parent,
       recorded_by: actor.user.userId,
     };
-    await trx.insertInto('cla_episode').values(values).execute();
-    if (placed?.approval)
-      await trx
-        .updateTable('unregistered_approval')
-        .set({ placement_id: values.placement_id })
-        .where('la_code', '=', laCode)
-        .where('approval_id', '=', placed.approval.approval_id)
-        .execute();
+    await ledger.insert('cla_episode', values, { detail: { rne } });
+    if (placed?.approval) await ledger.update('unregistered_approval', { approval_id: placed.approval.approval_id }, { placement_id: values.placement_id });
     const what = [
       legalChanged ? `legal status now ${LEGAL_STATUS[legalStatus as keyof typeof LEGAL_STATUS]}` : null,
       p ? `moved to ${PLACEMENT_TYPE[p.placementType]}${placed?.provider ? ` with ${placed.provider.name}` : ''}` : null,
     ]
       .filter(Boolean)
       .join('; ');
-    return {
-      result: { episodeId, reasonNewEpisode: rne, placementId: values.placement_id },
-      chronology: [
-        {
-          occurredOn: input.date,
-          category: 'looked-after',
-          summary: `${REASON_NEW_EPISODE[rne]}: ${what}${placed?.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
-          recordType: 'cla-episode',
-          recordId: episodeId,
-        },
-      ],
-      audit: [
-        { action: 'update', recordType: 'cla-episode', recordId: current.cla_episode_id, detail: { rec: 'X1' } },
-        { action: 'create', recordType: 'cla-episode', recordId: episodeId, detail: { rne } },
-      ],
-    };
+    ledger.chronicle({
+      occurredOn: input.date,
+      category: 'looked-after',
+      summary: `${REASON_NEW_EPISODE[rne]}: ${what}${placed?.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+      recordType: 'cla-episode',
+      recordId: episodeId,
+    });
+    return { episodeId, reasonNewEpisode: rne, placementId: values.placement_id };
   });
 }
 
 export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof ceaseLookedAfter>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const current = await openClaEpisode(trx, laCode, childId);
     if (!current)
@@ -312,25 +283,20 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
     // The episode read is no longer the current one, or has changed since: someone else recorded a step.
     if (current.cla_episode_id !== input.episodeId || current.version !== input.version) throw staleVersion(current.version, input.version);
     new DateRules().notInFuture('endDate', input.endDate).notBefore('endDate', input.endDate, current.start_date, 'the current episode’s start').check();
-    await trx
-      .updateTable('cla_episode')
-      .set({ end_date: input.endDate, reason_ended: input.reasonEnded, version: current.version + 1 })
-      .where('la_code', '=', laCode)
-      .where('cla_episode_id', '=', current.cla_episode_id)
-      .execute();
-    return {
-      result: { episodeId: current.cla_episode_id, periodId: current.period_id },
-      chronology: [
-        {
-          occurredOn: input.endDate,
-          category: 'looked-after',
-          summary: `Ceased to be looked after: ${REASON_ENDED[input.reasonEnded]}`,
-          recordType: 'cla-episode',
-          recordId: current.cla_episode_id,
-        },
-      ],
-      audit: [{ action: 'update', recordType: 'cla-episode', recordId: current.cla_episode_id, detail: { rec: input.reasonEnded } }],
-    };
+    await ledger.update(
+      'cla_episode',
+      { cla_episode_id: current.cla_episode_id },
+      { end_date: input.endDate, reason_ended: input.reasonEnded },
+      { fromVersion: current.version, detail: { rec: input.reasonEnded } },
+    );
+    ledger.chronicle({
+      occurredOn: input.endDate,
+      category: 'looked-after',
+      summary: `Ceased to be looked after: ${REASON_ENDED[input.reasonEnded]}`,
+      recordType: 'cla-episode',
+      recordId: current.cla_episode_id,
+    });
+    return { episodeId: current.cla_episode_id, periodId: current.period_id };
   });
 }
 
@@ -339,38 +305,31 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
  * who, when and why, on the child's record. The placement that uses it then carries it.
  */
 export async function approveUnregistered(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof unregisteredApproval>) {
-  return step(db, actor, childId, async ({ db: trx }) => {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', input.providerId).executeTakeFirst();
     if (!provider) throw invalid([{ field: 'providerId', rule: 'exists', message: 'Choose a provider from the register' }]);
     new DateRules().notInFuture('approvedOn', input.approvedOn).check();
     const approvalId = randomUUID();
-    await trx
-      .insertInto('unregistered_approval')
-      .values({
-        la_code: laCode,
-        approval_id: approvalId,
-        child_id: childId,
-        provider_id: input.providerId,
-        placement_type: input.placementType,
-        approved_on: input.approvedOn,
-        approved_by: actor.user.userId,
-        approver_name: actor.user.displayName,
-        reasons: input.reasons,
-      })
-      .execute();
-    return {
-      result: { approvalId },
-      chronology: [
-        {
-          occurredOn: input.approvedOn,
-          category: 'looked-after',
-          summary: `Director’s approval of a placement with ${provider.name} (not registered for ${PLACEMENT_TYPE[input.placementType]}), by ${actor.user.displayName}: ${input.reasons}`,
-          recordType: 'unregistered-approval',
-          recordId: approvalId,
-        },
-      ],
-      audit: [{ action: 'create', recordType: 'unregistered-approval', recordId: approvalId }],
-    };
+    await ledger.insert('unregistered_approval', {
+      la_code: laCode,
+      approval_id: approvalId,
+      child_id: childId,
+      provider_id: input.providerId,
+      placement_type: input.placementType,
+      approved_on: input.approvedOn,
+      approved_by: actor.user.userId,
+      approver_name: actor.user.displayName,
+      reasons: input.reasons,
+    });
+    ledger.chronicle({
+      occurredOn: input.approvedOn,
+      category: 'looked-after',
+      summary: `Director’s approval of a placement with ${provider.name} (not registered for ${PLACEMENT_TYPE[input.placementType]}), by ${actor.user.displayName}: ${input.reasons}`,
+      recordType: 'unregistered-approval',
+      recordId: approvalId,
+    });
+    return { approvalId };
   });
 }

@@ -17,26 +17,11 @@ import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { partnerIndicators } from './indicators.ts';
-import {
-  addContact,
-  answerRequest,
-  childPartnerWork,
-  createOrganisation,
-  createPartnerUser,
-  housingList,
-  listOrganisations,
-  partnerDeadlines,
-  partnerInbox,
-  partnerRequest,
-  recordAnswerForPartner,
-  recordContributions,
-  recordHousingNeed,
-  sendRequest,
-  setPartnerDeadline,
-  staffReport,
-  updateHousingNeed,
-  withdraw,
-} from './service.ts';
+import { answerRequest, partnerInbox, partnerRequest, recordAnswerForPartner } from './answers.ts';
+import { recordContributions } from './contributions.ts';
+import { housingList, recordHousingNeed, updateHousingNeed } from './housing.ts';
+import { addContact, createOrganisation, createPartnerUser, listOrganisations, partnerDeadlines, setPartnerDeadline } from './register.ts';
+import { childPartnerWork, sendRequest, staffReport, withdraw } from './requests.ts';
 
 const uuid = (what: string) => z.string().refine(isUuid, { message: `No such ${what}` });
 const child = z.object({ childId: z.string() });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ACTION_PROGRESS, PLAN_KIND, type PlanKind, type planActionInput, type planProgress, type planSave } from '@lantern/core/practice';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
@@ -19,51 +19,26 @@ type In<T extends z.ZodType> = z.infer<T>;
 export type Outcome = { outcomeId: string; text: string; measure: string };
 export const parseJson = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
+/**
+ * Where each kind of plan is kept: its table, its key, and the dates it runs between. A pathway
+ * plan is the one held (a pathway_plan row of kind 'plan', not a review) and has no end of its own.
+ */
+const PLAN_ROWS: Record<PlanKind, { table: string; key: string; start: string; end: string | null; plansOnly?: true }> = {
+  'child-in-need': { table: 'cin_plan', key: 'cin_plan_id', start: 'start_date', end: 'end_date' },
+  protection: { table: 'cp_plan', key: 'plan_id', start: 'start_date', end: 'end_date' },
+  'early-help': { table: 'early_help_episode', key: 'early_help_id', start: 'started_on', end: 'ended_on' },
+  care: { table: 'care_period', key: 'period_id', start: 'start_date', end: 'end_date' },
+  pathway: { table: 'pathway_plan', key: 'pathway_id', start: 'held_on', end: null, plansOnly: true },
+};
+
 /** The plan row a document belongs to, checked against its kind and child: its start and end. */
 export async function planRow(db: Kysely<Database>, laCode: string, childId: string, kind: PlanKind, planRef: string) {
-  const row =
-    kind === 'child-in-need'
-      ? await db
-          .selectFrom('cin_plan')
-          .select(['start_date', 'end_date'])
-          .where('la_code', '=', laCode)
-          .where('cin_plan_id', '=', planRef)
-          .where('child_id', '=', childId)
-          .executeTakeFirst()
-      : kind === 'protection'
-        ? await db
-            .selectFrom('cp_plan')
-            .select(['start_date', 'end_date'])
-            .where('la_code', '=', laCode)
-            .where('plan_id', '=', planRef)
-            .where('child_id', '=', childId)
-            .executeTakeFirst()
-        : kind === 'early-help'
-          ? await db
-              .selectFrom('early_help_episode')
-              .select(['started_on as start_date', 'ended_on as end_date'])
-              .where('la_code', '=', laCode)
-              .where('early_help_id', '=', planRef)
-              .where('child_id', '=', childId)
-              .executeTakeFirst()
-          : kind === 'care'
-            ? await db
-                .selectFrom('care_period')
-                .select(['start_date', 'end_date'])
-                .where('la_code', '=', laCode)
-                .where('period_id', '=', planRef)
-                .where('child_id', '=', childId)
-                .executeTakeFirst()
-            : await db
-                .selectFrom('pathway_plan')
-                .select(['held_on as start_date', 'held_on as end_date'])
-                .where('la_code', '=', laCode)
-                .where('pathway_id', '=', planRef)
-                .where('child_id', '=', childId)
-                .where('kind', '=', 'plan')
-                .executeTakeFirst()
-                .then((r) => (r ? { start_date: r.start_date, end_date: null } : undefined));
-  return (row as { start_date: string; end_date: string | null } | undefined) ?? null;
+  const p = PLAN_ROWS[kind];
+  const { rows } = await sql<{ start_date: string; end_date: string | null }>`
+    select ${sql.ref(p.start)} as start_date, ${p.end ? sql.ref(p.end) : sql`null`} as end_date
+    from ${sql.table(p.table)}
+    where la_code = ${laCode} and ${sql.ref(p.key)} = ${planRef} and child_id = ${childId}${p.plansOnly ? sql` and kind = 'plan'` : sql``}`.execute(db);
+  return rows[0] ?? null;
 }
 
 /** Checks the owners named on actions are this council's: a worker still working, an active partner contact. */

@@ -17,19 +17,9 @@ import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { getCasework } from './casework.ts';
-import {
-  authoriseAssessment,
-  closeCinPlan,
-  closeEpisode,
-  decideContact,
-  progressAssessment,
-  recordContact,
-  recordReferral,
-  recordVisit,
-  reviewCinPlan,
-  startAssessment,
-  startCinPlan,
-} from './service.ts';
+import { authoriseAssessment, progressAssessment, startAssessment } from './assessments.ts';
+import { closeCinPlan, recordVisit, reviewCinPlan, startCinPlan } from './cin-plans.ts';
+import { closeEpisode, decideContact, recordContact, recordReferral } from './service.ts';
 
 const child = z.object({ childId: z.string() });
 const id = (name: string) => z.string().refine(isUuid, { message: `No such ${name}` });

@@ -1,0 +1,158 @@
+/** Assessments: started within the episode, progressed (the child seen, factors, outcome), authorised by a manager. */
+import { randomUUID } from 'node:crypto';
+import { ASSESSMENT_OUTCOME, type assessmentAuthorisation, type assessmentProgress, type newAssessment } from '@lantern/core/pathway';
+import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { openEpisode } from '../../kernel/casework.ts';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { step } from '../../kernel/ledger.ts';
+import { councilTimescaleSettings } from '../../kernel/settings.ts';
+import { DateRules } from '../../kernel/rules.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+export async function startAssessment(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAssessment>) {
+  return step(db, actor, childId, async (ledger) => {
+    const trx = ledger.db;
+    const episode = await openEpisode(trx, actor.user.laCode, childId);
+    new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
+    const inProgress = await trx
+      .selectFrom('assessment')
+      .select('assessment_id')
+      .where('la_code', '=', actor.user.laCode)
+      .where('episode_id', '=', episode.episode_id)
+      .where('authorised_on', 'is', null)
+      .executeTakeFirst();
+    if (inProgress)
+      throw conflict('An assessment is already in progress on this episode', [
+        { field: 'startDate', rule: 'assessment-in-progress', message: 'Complete the assessment in progress first' },
+      ]);
+    const assessmentId = randomUUID();
+    await ledger.insert('assessment', {
+      la_code: actor.user.laCode,
+      assessment_id: assessmentId,
+      episode_id: episode.episode_id,
+      child_id: childId,
+      start_date: input.startDate,
+      created_by: actor.user.userId,
+    });
+    ledger.chronicle({ occurredOn: input.startDate, category: 'assessment', summary: 'Assessment started', recordType: 'assessment', recordId: assessmentId });
+    return { assessmentId };
+  });
+}
+
+async function loadAssessment(trx: Kysely<Database>, laCode: string, childId: string, assessmentId: string) {
+  const a = await trx
+    .selectFrom('assessment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('assessment_id', '=', assessmentId)
+    .where('child_id', '=', childId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!a) throw notFound('assessment');
+  return a;
+}
+
+export async function progressAssessment(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string, input: In<typeof assessmentProgress>) {
+  return step(db, actor, childId, async (ledger) => {
+    const a = await loadAssessment(ledger.db, actor.user.laCode, childId, assessmentId);
+    if (a.authorised_on)
+      throw conflict('An authorised assessment cannot be changed', [
+        { field: 'version', rule: 'assessment-authorised', message: `Authorised on ${a.authorised_on}` },
+      ]);
+    new DateRules()
+      .notInFuture('childSeenOn', input.childSeenOn)
+      .notBefore('childSeenOn', input.childSeenOn, a.start_date, 'the assessment started')
+      .notInFuture('completedOn', input.completedOn)
+      .notBefore('completedOn', input.completedOn, a.start_date, 'the assessment started')
+      .check();
+    const set = {
+      ...(input.childSeenOn !== undefined ? { child_seen_on: input.childSeenOn } : {}),
+      ...(input.childSeenAlone !== undefined ? { child_seen_alone: input.childSeenAlone } : {}),
+      ...(input.factors !== undefined ? { factors: input.factors } : {}),
+      ...(input.completedOn !== undefined ? { completed_on: input.completedOn } : {}),
+      ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+    };
+    const updated = await ledger.update('assessment', { assessment_id: assessmentId }, set, {
+      fromVersion: input.version,
+      detail: { fields: Object.keys(set) },
+    });
+    if (input.childSeenOn && input.childSeenOn !== a.child_seen_on)
+      ledger.chronicle({
+        occurredOn: input.childSeenOn,
+        category: 'assessment',
+        summary: `Child seen for the assessment${input.childSeenAlone ? ', alone' : ''}`,
+        recordType: 'assessment',
+        recordId: assessmentId,
+      });
+    if (input.completedOn && input.completedOn !== a.completed_on)
+      ledger.chronicle({
+        occurredOn: input.completedOn,
+        category: 'assessment',
+        summary: `Assessment completed: ${ASSESSMENT_OUTCOME[input.outcome as keyof typeof ASSESSMENT_OUTCOME] ?? ''}`,
+        recordType: 'assessment',
+        recordId: assessmentId,
+      });
+    return { version: updated.version };
+  });
+}
+
+export async function authoriseAssessment(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  assessmentId: string,
+  input: In<typeof assessmentAuthorisation>,
+) {
+  return step(db, actor, childId, async (ledger) => {
+    const laCode = actor.user.laCode;
+    const trx = ledger.db;
+    const a = await loadAssessment(trx, laCode, childId, assessmentId);
+    if (a.authorised_on)
+      throw conflict(`Already authorised on ${a.authorised_on}`, [
+        { field: 'authorisedOn', rule: 'already-authorised', message: 'The assessment is authorised' },
+      ]);
+    if (!a.completed_on || !a.outcome)
+      throw conflict('Record the assessment’s completion and outcome before authorising it', [
+        { field: 'authorisedOn', rule: 'assessment-not-complete', message: 'The assessment is not complete' },
+      ]);
+    new DateRules()
+      .notInFuture('authorisedOn', input.authorisedOn)
+      .notBefore('authorisedOn', input.authorisedOn, a.completed_on, 'the assessment was completed')
+      .check();
+    const episode = await trx
+      .selectFrom('cin_episode')
+      .select('referral_date')
+      .where('la_code', '=', laCode)
+      .where('episode_id', '=', a.episode_id)
+      .executeTakeFirstOrThrow();
+    const due = dueDate(effectiveDue(ruleById('assessment'), await councilTimescaleSettings(trx, laCode)), episode.referral_date).date;
+    if (input.authorisedOn > due && !input.lateReason) {
+      throw invalid([
+        {
+          field: 'lateReason',
+          rule: 'late-reason-required',
+          message: `The assessment was due by ${due} (45 working days from the referral): record why it is late`,
+        },
+      ]);
+    }
+    await ledger.update(
+      'assessment',
+      { assessment_id: assessmentId },
+      { authorised_on: input.authorisedOn, authorised_by: actor.user.userId, late_reason: input.lateReason ?? null },
+      { fromVersion: a.version, detail: { authorised: true } },
+    );
+    ledger.chronicle({
+      occurredOn: input.authorisedOn,
+      category: 'assessment',
+      summary: `Assessment authorised by ${actor.user.displayName}${input.lateReason ? ` (late: ${input.lateReason})` : ''}`,
+      recordType: 'assessment',
+      recordId: assessmentId,
+    });
+    return { assessmentId, due };
+  });
+}
