@@ -10,6 +10,14 @@ import {
   partnerAnswer,
   withdrawRequest,
 } from '@lantern/core/partners';
+import {
+  childPartnerWork as childPartnerWorkView,
+  housingList as housingListView,
+  partnerIndicatorsView,
+  partnerInbox as partnerInboxView,
+  partnerOrganisationView,
+  partnerRequestView,
+} from '@lantern/core/views/partners';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -48,7 +56,11 @@ export async function partnersRoutes(fastify: FastifyInstance) {
   // The register -----------------------------------------------------------------------------
   app.get('/api/partner-organisations', {
     config: { permission: 'partner:read' },
-    schema: { tags, summary: 'Partner agencies and their named and escalation contacts', response: { 200: z.object({ organisations: z.array(ok) }) } },
+    schema: {
+      tags,
+      summary: 'Partner agencies and their named and escalation contacts',
+      response: { 200: z.object({ organisations: z.array(partnerOrganisationView) }) },
+    },
     handler: async (req) => ({ organisations: await listOrganisations(db(), req.actor().user.laCode) }),
   });
 
@@ -111,7 +123,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'Requests to partners about the child and their answers, partners at the child’s meetings, housing needs',
       params: child,
-      response: { 200: z.object({ requests: z.array(ok), meetings: z.array(ok), housingNeeds: z.array(ok) }) },
+      response: { 200: childPartnerWorkView },
     },
     handler: (req) => childPartnerWork(db(), req.actor(), req.params.childId),
   });
@@ -198,7 +210,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
   // Oversight --------------------------------------------------------------------------------
   app.get('/api/housing-list', {
     config: { permission: 'partner:oversee' },
-    schema: { tags, summary: 'Families waiting for a home, longest wait first', response: { 200: z.object({ asOf: z.string(), families: z.array(ok) }) } },
+    schema: { tags, summary: 'Families waiting for a home, longest wait first', response: { 200: housingListView } },
     handler: (req) => housingList(db(), req.actor()),
   });
 
@@ -208,7 +220,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'Partner requests answered in time, conference attendance by agency, families waiting for re-housing',
       querystring: z.object({ asOf: z.iso.date().optional() }),
-      response: { 200: ok },
+      response: { 200: partnerIndicatorsView },
     },
     handler: (req) => partnerIndicators(db(), req.actor(), req.query.asOf),
   });
@@ -219,7 +231,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
     schema: {
       tags,
       summary: 'A partner user’s open requests: the child’s name and date of birth, and what is asked',
-      response: { 200: z.object({ organisationName: z.string().nullable(), asOf: z.string(), requests: z.array(ok) }) },
+      response: { 200: partnerInboxView },
     },
     handler: (req) => partnerInbox(db(), req.actor()),
   });
@@ -230,7 +242,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'One open request to the partner’s organisation',
       params: z.object({ requestId: uuid('request') }),
-      response: { 200: z.object({ request: ok }) },
+      response: { 200: z.object({ request: partnerRequestView }) },
     },
     handler: (req) => partnerRequest(db(), req.actor(), req.params.requestId),
   });
