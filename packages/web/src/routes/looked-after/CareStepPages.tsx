@@ -1,12 +1,13 @@
 /** Coming into care, a change of placement or legal status, ceasing, and the director's approval of an unregistered provider. */
-import { CATEGORY_OF_NEED, LEGAL_STATUS, PLACEMENT_TYPE, REASON_CEASED, REASON_PLACE_CHANGE, REGISTRATION_STATUS } from '@lantern/core/looked-after';
+import { CATEGORY_OF_NEED, LEGAL_STATUS, REASON_PLACE_CHANGE } from '@lantern/core/looked-after';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { DateInput, Select, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
+import { DateInput, Select, TextInput, YesNo } from '../../components/fields.tsx';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { dateParts, labelOf, todayInEngland } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
 import { type Problems, readDate, useSend } from '../../components/forms.ts';
+import { StepFormPage } from './StepFormPage.tsx';
+import { STEPS } from './steps.ts';
 import { lookedAfterApi, options, sectionPath } from './api.ts';
 import { FormPage, NO_PLACEMENT, PlacementFields, placementAnchors, placementBody, providerProblems, useRecord } from './FormPage.tsx';
 
@@ -180,112 +181,5 @@ export function ChangeCarePage() {
   );
 }
 
-export function CeaseCarePage() {
-  const r = useRecord();
-  const navigate = useNavigate();
-  const { errors, busy, send } = useSend({ endDate: 'endDate-day', reasonEnded: 'reasonEnded' });
-  const [date, setDate] = useState(dateParts(todayInEngland()));
-  const [reason, setReason] = useState('');
-  if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data?.current) return <Loading />;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Problems = [];
-    const on = readDate(problems, 'endDate', date, { what: 'the date care ended', label: 'The date care ended', future: true });
-    if (!reason) problems.push(['reasonEnded', 'Choose why the child ceased to be looked after']);
-    send(
-      problems,
-      () => lookedAfterApi.cease(r.childId, { episodeId: r.data?.current.episodeId, version: r.data?.current.version, endDate: on, reasonEnded: reason }),
-      () => navigate(sectionPath(r.childId), { state: { notice: 'Ceased to be looked after: recorded' } }),
-    );
-  };
-  return (
-    <FormPage
-      title="Record the child ceasing to be looked after"
-      caption={r.data.childName}
-      errors={errors}
-      busy={busy}
-      submit="Save"
-      onSubmit={submit}
-      back={sectionPath(r.childId)}
-    >
-      <DateInput name="endDate" label="Date the child ceased to be looked after" value={date} onChange={setDate} error={errors.fields.endDate} />
-      <Select
-        name="reasonEnded"
-        label="Reason"
-        value={reason}
-        onChange={setReason}
-        options={options(REASON_CEASED)}
-        placeholder="Choose"
-        error={errors.fields.reasonEnded}
-      />
-    </FormPage>
-  );
-}
-
-export function ApproveUnregisteredPage() {
-  const r = useRecord();
-  const navigate = useNavigate();
-  const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
-  const { errors, busy, send } = useSend({ providerId: 'providerId', placementType: 'placementType', approvedOn: 'approvedOn-day', reasons: 'reasons' });
-  const [providerId, setProviderId] = useState('');
-  const [placementType, setPlacementType] = useState('');
-  const [date, setDate] = useState(dateParts(todayInEngland()));
-  const [reasons, setReasons] = useState('');
-  if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data) return <Loading />;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Problems = [];
-    const on = readDate(problems, 'approvedOn', date, { what: 'the date of approval', label: 'The date of approval', future: true });
-    if (!providerId) problems.push(['providerId', 'Choose the provider']);
-    if (!placementType) problems.push(['placementType', 'Choose the placement type']);
-    if (!reasons.trim()) problems.push(['reasons', 'Record your reasons for approving this placement']);
-    send(
-      problems,
-      () => lookedAfterApi.approve(r.childId, { providerId, placementType, approvedOn: on, reasons: reasons.trim() }),
-      () => navigate(sectionPath(r.childId), { state: { notice: 'Director’s approval recorded' } }),
-    );
-  };
-  return (
-    <FormPage
-      title="Approve a placement with a provider not registered for this care"
-      caption={r.data.childName}
-      errors={errors}
-      busy={busy}
-      submit="Record approval"
-      onSubmit={submit}
-      back={sectionPath(r.childId)}
-    >
-      <Select
-        name="providerId"
-        label="Provider"
-        value={providerId}
-        onChange={setProviderId}
-        options={(providers.data?.providers ?? []).map((p) => ({
-          value: p.providerId,
-          label: `${p.name} – ${labelOf(REGISTRATION_STATUS, p.registrationStatus)}`,
-        }))}
-        placeholder="Choose"
-        error={errors.fields.providerId}
-      />
-      <Select
-        name="placementType"
-        label="Placement type"
-        value={placementType}
-        onChange={setPlacementType}
-        options={options(PLACEMENT_TYPE)}
-        placeholder="Choose"
-        error={errors.fields.placementType}
-      />
-      <DateInput name="approvedOn" label="Date of approval" value={date} onChange={setDate} error={errors.fields.approvedOn} />
-      <Textarea
-        name="reasons"
-        label="Your reasons, and the safeguards while the child is placed there"
-        value={reasons}
-        onChange={setReasons}
-        error={errors.fields.reasons}
-      />
-    </FormPage>
-  );
-}
+export const CeaseCarePage = () => <StepFormPage spec={STEPS.cease} />;
+export const ApproveUnregisteredPage = () => <StepFormPage spec={STEPS.approve} />;
