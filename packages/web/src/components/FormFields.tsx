@@ -10,6 +10,7 @@ export function FormFields({
   errors,
   onChange,
   prefix = '',
+  idPrefix = '',
   hidden = [],
   custom = {},
 }: {
@@ -19,6 +20,8 @@ export function FormFields({
   onChange: (name: string, value: Value) => void;
   /** How the API names these fields (e.g. `actions.0.`), so its errors land beside them. */
   prefix?: string;
+  /** Where one page holds a form per record: the elements' ids start with this (errors keep the field's name). */
+  idPrefix?: string;
   hidden?: string[];
   /** What stands in the place of each field of kind 'custom' (a list of people, a placement). */
   custom?: Record<string, ReactNode>;
@@ -28,11 +31,12 @@ export function FormFields({
       {fields
         .filter((f) => !hidden.includes(f.name))
         .map((f) => {
-          const name = `${prefix}${f.name}`;
-          const common = { name, label: f.label, hint: f.hint, error: errors[name] };
+          const key = `${prefix}${f.name}`;
+          const name = `${idPrefix}${key}`;
+          const common = { name, label: f.label, hint: f.hint, error: errors[key] };
           const value = values[f.name];
           const set = (v: Value) => onChange(f.name, v);
-          return <Fragment key={name}>{field()}</Fragment>;
+          return <Fragment key={key}>{field()}</Fragment>;
           function field() {
             switch (f.kind) {
               case 'custom':
@@ -50,7 +54,7 @@ export function FormFields({
                       widthClass="govuk-input--width-5"
                       value={values[`${f.name}Time`] as string}
                       onChange={(v) => onChange(`${f.name}Time`, v)}
-                      error={errors[`${name}Time`]}
+                      error={errors[`${key}Time`]}
                     />
                   </>
                 );
