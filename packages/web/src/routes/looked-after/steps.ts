@@ -2,12 +2,21 @@
  * The looked-after steps' forms as data (as the care and meetings forms): each form's fields in
  * the page's words, the checks that join fields, and the body sent. StepFormPage renders them.
  */
-import { MISSING_KIND, PLACEMENT_TYPE, REASON_CEASED, REGISTRATION_STATUS } from '@lantern/core/looked-after';
+import {
+  CATEGORY_OF_NEED,
+  LEGAL_STATUS,
+  MISSING_KIND,
+  PLACEMENT_TYPE,
+  REASON_CEASED,
+  REASON_PLACE_CHANGE,
+  REGISTRATION_STATUS,
+} from '@lantern/core/looked-after';
 import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
 import type { FieldSpec, Values } from '../../components/form-model.ts';
 import type { Problems } from '../../components/forms.ts';
 import { labelOf, todayInEngland } from '../../format.ts';
 import { type Json, lookedAfterApi, options } from './api.ts';
+import { type PlacementState, placementAnchors, placementBody, providerProblems } from './FormPage.tsx';
 
 export type StepSpec = {
   title: string;
@@ -17,10 +26,12 @@ export type StepSpec = {
   fields: (record: Json, providers: Json[], values: Values) => FieldSpec[];
   /** Answers the form starts with (today's date for the day of the step). */
   initial: () => Record<string, unknown>;
-  /** Rules joining fields, checked after each field's own. */
-  check?: (values: Values) => Problems;
+  /** Rules joining fields, checked after each field's own (and the placement's, for a step with one). */
+  check?: (values: Values, record: Json, placement: PlacementState) => Problems;
   /** The request body from the fields as read (empty answers null). */
-  body: (read: Record<string, unknown>, record: Json) => unknown;
+  body: (read: Record<string, unknown>, record: Json, placement: PlacementState, values: Values) => unknown;
+  /** A step with a placement: where its fields are named, and the legal status its rules read. */
+  placement?: (values: Values, record: Json) => { prefix: string; legalStatus: string } | null;
   send: (childId: string, body: unknown) => Promise<unknown>;
   /** Where the server's errors on other fields are shown. */
   anchors?: Record<string, string>;
@@ -32,6 +43,99 @@ const today = () => todayInEngland();
 const notLookedAfter = (r: Json) => (r.current ? null : 'The child is not looked after.');
 
 export const STEPS = {
+  start: {
+    title: 'Record the child becoming looked after',
+    submit: 'Save',
+    notice: 'Became looked after: recorded',
+    initial: () => ({ startDate: today() }),
+    anchors: placementAnchors(''),
+    fields: () => [
+      {
+        name: 'startDate',
+        label: 'Date the child became looked after',
+        kind: 'date',
+        required: true,
+        future: true,
+        what: 'the date the child became looked after',
+        dateLabel: 'The date the child became looked after',
+      },
+      { name: 'legalStatus', label: 'Legal status', kind: 'select', options: options(LEGAL_STATUS), required: true, missing: 'Choose the legal status' },
+      {
+        name: 'categoryOfNeed',
+        label: 'Category of need',
+        kind: 'select',
+        options: options(CATEGORY_OF_NEED),
+        required: true,
+        missing: 'Choose the category of need',
+      },
+      { name: 'homePostcode', label: 'Postcode of the child’s home', kind: 'text', width: 'govuk-input--width-10' },
+      { name: 'placement', label: 'Placement', kind: 'custom' },
+    ],
+    placement: (v) => ({ prefix: '', legalStatus: v.legalStatus as string }),
+    check: (v, _r, p) => [
+      ...(p.placementType ? [] : [['placementType', 'Choose the placement type'] as [string, string]]),
+      ...providerProblems(p, v.legalStatus as string, ''),
+    ],
+    body: (read, _r, p) => ({ ...read, ...placementBody(p) }),
+    send: lookedAfterApi.start,
+  },
+  change: {
+    title: 'Record a change of placement or legal status',
+    submit: 'Save change',
+    notice: 'Change recorded',
+    initial: () => ({ date: today() }),
+    whyNot: notLookedAfter,
+    anchors: placementAnchors('placement.'),
+    fields: (r, _p, v) => [
+      {
+        name: 'date',
+        label: 'Date of the change',
+        kind: 'date',
+        required: true,
+        future: true,
+        what: 'the date of the change',
+        dateLabel: 'The date of the change',
+      },
+      {
+        name: 'legalStatus',
+        label: `New legal status (now ${labelOf(LEGAL_STATUS, r.current?.legalStatus)})`,
+        kind: 'select',
+        options: options(LEGAL_STATUS),
+        placeholder: 'No change',
+      },
+      { name: 'moves', label: 'Does the placement change?', kind: 'yesno' },
+      ...(v.moves === 'yes'
+        ? [
+            { name: 'sameCarer', label: 'Is the new placement with the same carer(s)?', kind: 'yesno' as const },
+            { name: 'reasonPlaceChange', label: 'Why the placement changed', kind: 'select' as const, options: options(REASON_PLACE_CHANGE) },
+            { name: 'placement', label: 'Placement', kind: 'custom' as const },
+          ]
+        : []),
+    ],
+    placement: (v, r) => (v.moves === 'yes' ? { prefix: 'placement.', legalStatus: (v.legalStatus as string) || r.current?.legalStatus } : null),
+    check: (v, r, p) => {
+      const move = v.moves === 'yes';
+      const problems: Problems = [];
+      if (!v.legalStatus && !move) problems.push(['legalStatus', 'Choose a new legal status, or say the placement changes']);
+      if (move && !p.placementType) problems.push(['placement.placementType', 'Choose the new placement type']);
+      if (move) problems.push(...providerProblems(p, (v.legalStatus as string) || r.current?.legalStatus, 'placement.'));
+      if (move && !v.reasonPlaceChange) problems.push(['reasonPlaceChange', 'Say why the placement changed']);
+      return problems;
+    },
+    body: (read, r, p, v) => {
+      const move = v.moves === 'yes';
+      return {
+        episodeId: r.current?.episodeId,
+        version: r.current?.version,
+        date: read.date,
+        legalStatus: read.legalStatus ?? null,
+        placement: move ? placementBody(p) : null,
+        sameCarer: v.sameCarer === 'yes',
+        reasonPlaceChange: move ? read.reasonPlaceChange : null,
+      };
+    },
+    send: lookedAfterApi.change,
+  },
   cease: {
     title: 'Record the child ceasing to be looked after',
     submit: 'Save',

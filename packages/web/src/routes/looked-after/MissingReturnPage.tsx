@@ -1,17 +1,12 @@
+/** A missing child's return and the return home interview (the other looked-after steps are data: steps.ts). */
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DateInput, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { type DateParts, EMPTY_DATE, formatDateTime } from '../../format.ts';
 import { type Problems, readDateTime, useSend } from '../../components/forms.ts';
-import { StepFormPage } from './StepFormPage.tsx';
-import { STEPS } from './steps.ts';
 import { type Json, lookedAfterApi, sectionPath } from './api.ts';
 import { FormPage, useRecord } from './FormPage.tsx';
-
-export const LacVisitPage = () => <StepFormPage spec={STEPS.visit} />;
-export const LacReviewPage = () => <StepFormPage spec={STEPS.review} />;
-export const MissingPage = () => <StepFormPage spec={STEPS.missing} />;
 
 export function MissingReturnPage() {
   const r = useRecord();
