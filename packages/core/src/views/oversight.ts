@@ -84,3 +84,10 @@ export const auditGradesView = z.object({
   moderated: z.number().int(),
 });
 export type AuditGrades = z.infer<typeof auditGradesView>;
+
+/** Every decision on a child's record, and when management oversight is next due. */
+export const childAccountabilityView = z.object({
+  decisions: z.array(decisionView),
+  oversight: z.object({ lastOversight: z.string(), dueDate: z.string(), overdue: z.boolean(), daysSince: z.number().int() }).nullable(),
+});
+export type ChildAccountability = z.infer<typeof childAccountabilityView>;

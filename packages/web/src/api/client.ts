@@ -39,6 +39,7 @@ import type {
   Worker,
   WorklistQuery,
 } from './types.ts';
+import type { ChildPartnerWork, HousingList, PartnerIndicators, PartnerInbox, PartnerOrganisation, PartnerRequestView } from '@lantern/core/views/partners';
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -241,15 +242,14 @@ export type CinCensusImport = {
 
 /** Partner agencies: the register, requests about a child and their answers, the partner's own list, housing. */
 export const partnersApi = {
-  organisations: () => request<{ organisations: import('../routes/partners/types.ts').PartnerOrganisation[] }>('GET', '/api/partner-organisations'),
-  work: (childId: string) => request<import('../routes/partners/types.ts').ChildPartnerWork>('GET', `${child(childId)}/partner-work`),
+  organisations: () => request<{ organisations: PartnerOrganisation[] }>('GET', '/api/partner-organisations'),
+  work: (childId: string) => request<ChildPartnerWork>('GET', `${child(childId)}/partner-work`),
   send: (childId: string, body: unknown) => request<{ requestId: string; respondBy: string }>('POST', `${child(childId)}/partner-requests`, { body }),
   addHousingNeed: (childId: string, body: unknown) => request<{ housingNeedId: string }>('POST', `${child(childId)}/housing-needs`, { body }),
   contributions: (childId: string, kind: string, meetingId: string, body: unknown) =>
     request<unknown>('PUT', `${child(childId)}/meetings/${encodeURIComponent(kind)}/${encodeURIComponent(meetingId)}/contributions`, { body }),
-  inbox: () => request<import('../routes/partners/types.ts').PartnerInbox>('GET', '/api/partner/requests'),
-  request: (requestId: string) =>
-    request<{ request: import('../routes/partners/types.ts').PartnerRequestView }>('GET', `/api/partner/requests/${encodeURIComponent(requestId)}`),
+  inbox: () => request<PartnerInbox>('GET', '/api/partner/requests'),
+  request: (requestId: string) => request<{ request: PartnerRequestView }>('GET', `/api/partner/requests/${encodeURIComponent(requestId)}`),
   answer: (requestId: string, body: unknown) =>
     request<{ requestId: string }>('POST', `/api/partner/requests/${encodeURIComponent(requestId)}/answer`, { body }),
   addOrganisation: (body: unknown) => request<{ organisationId: string }>('POST', '/api/partner-organisations', { body }),
@@ -257,8 +257,8 @@ export const partnersApi = {
     request<{ contactId: string }>('POST', `/api/partner-organisations/${encodeURIComponent(organisationId)}/contacts`, { body }),
   addPartnerUser: (organisationId: string, body: unknown) =>
     request<{ userId: string }>('POST', `/api/partner-organisations/${encodeURIComponent(organisationId)}/users`, { body }),
-  housingList: () => request<import('../routes/partners/types.ts').HousingList>('GET', '/api/housing-list'),
-  indicators: () => request<import('../routes/partners/types.ts').PartnerIndicators>('GET', '/api/partner-indicators'),
+  housingList: () => request<HousingList>('GET', '/api/housing-list'),
+  indicators: () => request<PartnerIndicators>('GET', '/api/partner-indicators'),
 };
 /** The request function for areas that keep their calls in their own module (api/care.ts). */
 export { request as apiRequest };

@@ -1,6 +1,7 @@
 /** Management oversight on a child's record: decisions, risk assessments, case audits; and induction. */
 import type { newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
 import type { AuditAction, AuditGrades, CaseAudit, RiskAssessment } from '@lantern/core/views/oversight';
+import type { Induction } from '@lantern/core/views/workforce';
 import type { z } from 'zod';
 import { request } from './client.ts';
 
@@ -22,16 +23,7 @@ export const oversightApi = {
     }),
 };
 
-export type Induction = {
-  workerId: string;
-  name: string;
-  startDate: string;
-  asyeStart: string | null;
-  protectedCaseload: number | null;
-  items: { itemId: string; label: string; completedOn: string | null }[];
-  complete: boolean;
-  deadline: { dueDate: string; state: string; metOn?: string | null } | null;
-};
+export type { Induction };
 
 const worker = (workerId: string) => `/api/workers/${encodeURIComponent(workerId)}/induction`;
 

@@ -45,29 +45,7 @@ export type SessionUser = {
   permissions: string[];
 };
 
-export type Team = {
-  teamId: string;
-  name: string;
-  service: string;
-  managerWorkerId: string | null;
-  managerName: string | null;
-  workers: number;
-};
-
-export type Worker = {
-  workerId: string;
-  name: string;
-  jobRole: string;
-  jobRoleLabel: string;
-  employment: string;
-  teamId: string | null;
-  teamName: string | null;
-  startDate: string;
-  leaveDate: string | null;
-  fte: number;
-  sweNumber: string | null;
-  caseload: number;
-};
+export type { Team, Worker } from '@lantern/core/views/workforce';
 
 export type FieldError = { field: string; rule: string; message: string };
 

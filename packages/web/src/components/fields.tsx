@@ -130,6 +130,56 @@ export function Select(props: Common & { value: string; onChange: (value: string
   );
 }
 
+/** A fieldset's group: the legend, hint and error above the inputs, described by both. */
+function FieldsetGroup(props: { name: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; legendClass?: string; children: ReactNode }) {
+  const { name, hint, error } = props;
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{props.label}</legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        {props.children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** One radio or checkbox with its label and hint; the first takes the field's name as its id, so errors link to it. */
+function ChoiceItem(props: {
+  kind: 'radios' | 'checkboxes';
+  name: string;
+  index: number;
+  option: Option & { hint?: string };
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { kind, name, option: o } = props;
+  const id = props.index === 0 ? name : `${name}-${props.index + 1}`;
+  return (
+    <div className={`govuk-${kind}__item`}>
+      <input
+        className={`govuk-${kind}__input`}
+        id={id}
+        name={name}
+        type={kind === 'radios' ? 'radio' : 'checkbox'}
+        value={o.value}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+      />
+      <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+        {o.label}
+      </label>
+      {o.hint ? (
+        <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+          {o.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function Radios(
   props: Omit<Common, 'labelClass'> & {
     legendClass?: string;
@@ -140,48 +190,28 @@ export function Radios(
     small?: boolean;
   },
 ) {
-  const { name, label, hint, error } = props;
   return (
-    <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
-        <Hint name={name} hint={hint} />
-        <ErrorMessage name={name} error={error} />
-        <div className={`govuk-radios${props.inline ? ' govuk-radios--inline' : ''}${props.small ? ' govuk-radios--small' : ''}`}>
-          {props.options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className="govuk-radios__item" key={o.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={o.value}
-                  checked={props.value === o.value}
-                  onChange={() => props.onChange(o.value)}
-                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                  {o.label}
-                </label>
-                {o.hint ? (
-                  <div id={`${id}-item-hint`} className="govuk-hint govuk-radios__hint">
-                    {o.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup {...props}>
+      <div className={`govuk-radios${props.inline ? ' govuk-radios--inline' : ''}${props.small ? ' govuk-radios--small' : ''}`}>
+        {props.options.map((o, i) => (
+          <ChoiceItem
+            key={o.value}
+            kind="radios"
+            name={props.name}
+            index={i}
+            option={o}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }
 
 /** The GOV.UK date input: day, month and year boxes; the error links to the day box. */
 export function DateInput(props: Omit<Common, 'labelClass'> & { legendClass?: string; value: DateParts; onChange: (value: DateParts) => void }) {
-  const { name, label, hint, error, value } = props;
+  const { name, error, value } = props;
   const box = (part: keyof DateParts, text: string, width: string) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
@@ -201,18 +231,13 @@ export function DateInput(props: Omit<Common, 'labelClass'> & { legendClass?: st
     </div>
   );
   return (
-    <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
-        <Hint name={name} hint={hint} />
-        <ErrorMessage name={name} error={error} />
-        <div className="govuk-date-input" id={name}>
-          {box('day', 'Day', 'govuk-input--width-2')}
-          {box('month', 'Month', 'govuk-input--width-2')}
-          {box('year', 'Year', 'govuk-input--width-4')}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup {...props}>
+      <div className="govuk-date-input" id={name}>
+        {box('day', 'Day', 'govuk-input--width-2')}
+        {box('month', 'Month', 'govuk-input--width-2')}
+        {box('year', 'Year', 'govuk-input--width-4')}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -253,47 +278,28 @@ export function Checkboxes(
     columns?: boolean;
   },
 ) {
-  const { name, label, hint, error, values } = props;
+  const { values } = props;
   const toggle = (value: string, on: boolean) => {
     const next = on ? [...values, value] : values.filter((v) => v !== value);
     // Keep the list in the order the options are shown.
     props.onChange(props.options.map((o) => o.value).filter((v) => next.includes(v)));
   };
   return (
-    <div className={groupClass(error)}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{label}</legend>
-        <Hint name={name} hint={hint} />
-        <ErrorMessage name={name} error={error} />
-        <div className={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}${props.columns ? ' lantern-checkbox-columns' : ''}`}>
-          {props.options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className="govuk-checkboxes__item" key={o.value}>
-                <input
-                  className="govuk-checkboxes__input"
-                  id={id}
-                  name={name}
-                  type="checkbox"
-                  value={o.value}
-                  checked={values.includes(o.value)}
-                  onChange={(e) => toggle(o.value, e.target.checked)}
-                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                  {o.label}
-                </label>
-                {o.hint ? (
-                  <div id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
-                    {o.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup {...props}>
+      <div className={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}${props.columns ? ' lantern-checkbox-columns' : ''}`}>
+        {props.options.map((o, i) => (
+          <ChoiceItem
+            key={o.value}
+            kind="checkboxes"
+            name={props.name}
+            index={i}
+            option={o}
+            checked={values.includes(o.value)}
+            onChange={(on) => toggle(o.value, on)}
+          />
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }
 

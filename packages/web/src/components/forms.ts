@@ -103,14 +103,20 @@ export function errorsOfRefusal(problem: Problem, anchors: FieldAnchors): FormEr
 /**
  * A form's sending: the problems found here first; otherwise the call, then `done` (go back with
  * a notice, or clear the form). A refusal from the server is shown beside the fields it names.
+ * A form whose fields come and go (rows added) names its anchors at sending; a long form scrolls
+ * back to the summary.
  */
-export function useSend(anchors: FieldAnchors) {
+export function useSend(anchors: FieldAnchors = {}, options: { scroll?: boolean } = {}) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [problemStatus, setProblemStatus] = useState<number | null>(null);
-  const send = async (problems: Problems, call: () => Promise<unknown>, done: () => void) => {
+  const show = (found: FormErrors) => {
+    setErrors(found);
+    if (options.scroll) window.scrollTo(0, 0);
+  };
+  const send = async (problems: Problems, call: () => Promise<unknown>, done: () => void, at: FieldAnchors = anchors) => {
     setProblemStatus(null);
-    if (problems.length) return setErrors(errorsFrom(problems, anchors));
+    if (problems.length) return show(errorsFrom(problems, at));
     setBusy(true);
     try {
       await call();
@@ -119,9 +125,9 @@ export function useSend(anchors: FieldAnchors) {
     } catch (error) {
       const problem = problemOf(error);
       setProblemStatus(problem.status);
-      setErrors(errorsOfRefusal(problem, anchors));
+      show(errorsOfRefusal(problem, at));
     }
     setBusy(false);
   };
-  return { errors, busy, send, problemStatus };
+  return { errors, busy, send, problemStatus, setErrors };
 }

@@ -14,6 +14,7 @@ import {
   newPreviousPermanence,
   uascDetails,
 } from '@lantern/core/care';
+import { careLeaverList as careLeaverListView, careView, uascList as uascListView } from '@lantern/core/views/care';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -38,6 +39,7 @@ export async function lookedAfterCareRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The child’s permanence and adoption, UASC details, health and education, and leaving care record, with their deadlines',
       params: child,
+      response: { 200: careView },
     },
     handler: (req) => getLookedAfterCare(db(), req.actor(), req.params.childId),
   });
@@ -116,7 +118,7 @@ export async function lookedAfterCareRoutes(fastify: FastifyInstance) {
 
   app.get('/api/uasc', {
     config: { permission: 'child:search' },
-    schema: { tags, summary: 'Unaccompanied asylum-seeking children, with the days each waited to be looked after' },
+    schema: { tags, summary: 'Unaccompanied asylum-seeking children, with the days each waited to be looked after', response: { 200: uascListView } },
     handler: (req) => uascList(db(), req.actor()),
   });
 
@@ -194,7 +196,7 @@ export async function lookedAfterCareRoutes(fastify: FastifyInstance) {
 
   app.get('/api/care-leavers', {
     config: { permission: 'child:search' },
-    schema: { tags, summary: 'Care leavers, with their personal adviser and latest birthday contact' },
+    schema: { tags, summary: 'Care leavers, with their personal adviser and latest birthday contact', response: { 200: careLeaverListView } },
     handler: (req) => careLeaverList(db(), req.actor()),
   });
 }

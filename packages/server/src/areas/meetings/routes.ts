@@ -1,4 +1,5 @@
 import { escalationAnswer, meetingRecord, newEscalation, newRecommendation, recommendationChanges } from '@lantern/core/meetings';
+import { meetingsView, openEscalationView, voiceView } from '@lantern/core/views/meetings';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -22,13 +23,19 @@ export async function meetingsRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The child’s conferences and looked-after reviews: who came, the child’s views, decisions, recommendations, escalations',
       params: child,
+      response: { 200: meetingsView },
     },
     handler: (req) => childMeetings(db(), req.actor(), req.params.childId),
   });
 
   app.get('/api/children/:childId/voice', {
     config: { permission: 'child:read' },
-    schema: { tags, summary: 'When the child was last seen, last seen alone, and their latest words, from every visit, conference and review', params: child },
+    schema: {
+      tags,
+      summary: 'When the child was last seen, last seen alone, and their latest words, from every visit, conference and review',
+      params: child,
+      response: { 200: voiceView },
+    },
     handler: (req) => childVoice(db(), req.actor(), req.params.childId),
   });
 
@@ -88,7 +95,11 @@ export async function meetingsRoutes(fastify: FastifyInstance) {
 
   app.get('/api/iro-escalations', {
     config: { permission: 'worklist:read' },
-    schema: { tags, summary: 'Open IRO escalations: the council’s for the head of service, else those you raised or must answer' },
+    schema: {
+      tags,
+      summary: 'Open IRO escalations: the council’s for the head of service, else those you raised or must answer',
+      response: { 200: z.array(openEscalationView) },
+    },
     handler: (req) => openEscalations(db(), req.actor()),
   });
 }

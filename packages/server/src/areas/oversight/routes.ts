@@ -1,5 +1,5 @@
 import { auditActionDone, managerView, moderation, newCaseAudit, newDecision, newRiskAssessment } from '@lantern/core/workforce';
-import { auditGradesView as grades, caseAuditView, decisionView as decision, riskAssessmentView } from '@lantern/core/views/oversight';
+import { auditGradesView as grades, caseAuditView, childAccountabilityView, decisionView as decision, riskAssessmentView } from '@lantern/core/views/oversight';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -38,12 +38,7 @@ export async function oversightRoutes(fastify: FastifyInstance) {
       tags: ['oversight'],
       summary: 'Every decision made on the child’s record: by whom, when and why; and when management oversight is next due',
       params: child,
-      response: {
-        200: z.object({
-          decisions: z.array(decision),
-          oversight: z.object({ lastOversight: z.string(), dueDate: z.string(), overdue: z.boolean(), daysSince: z.number().int() }).nullable(),
-        }),
-      },
+      response: { 200: childAccountabilityView },
     },
     handler: (req) => childAccountability(db(), req.actor(), req.params.childId),
   });

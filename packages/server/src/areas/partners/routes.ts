@@ -11,6 +11,14 @@ import {
   withdrawRequest,
 } from '@lantern/core/partners';
 import { isoDate } from '@lantern/core/schemas';
+import {
+  childPartnerWork as childPartnerWorkView,
+  housingList as housingListView,
+  partnerIndicatorsView,
+  partnerInbox as partnerInboxView,
+  partnerOrganisationView,
+  partnerRequestView,
+} from '@lantern/core/views/partners';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -35,7 +43,11 @@ export async function partnersRoutes(fastify: FastifyInstance) {
   // The register -----------------------------------------------------------------------------
   app.get('/api/partner-organisations', {
     config: { permission: 'partner:read' },
-    schema: { tags, summary: 'Partner agencies and their named and escalation contacts', response: { 200: z.object({ organisations: z.array(ok) }) } },
+    schema: {
+      tags,
+      summary: 'Partner agencies and their named and escalation contacts',
+      response: { 200: z.object({ organisations: z.array(partnerOrganisationView) }) },
+    },
     handler: async (req) => ({ organisations: await listOrganisations(db(), req.actor().user.laCode) }),
   });
 
@@ -98,7 +110,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'Requests to partners about the child and their answers, partners at the child’s meetings, housing needs',
       params: child,
-      response: { 200: z.object({ requests: z.array(ok), meetings: z.array(ok), housingNeeds: z.array(ok) }) },
+      response: { 200: childPartnerWorkView },
     },
     handler: (req) => childPartnerWork(db(), req.actor(), req.params.childId),
   });
@@ -181,7 +193,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
   // Oversight --------------------------------------------------------------------------------
   app.get('/api/housing-list', {
     config: { permission: 'partner:oversee' },
-    schema: { tags, summary: 'Families waiting for a home, longest wait first', response: { 200: z.object({ asOf: z.string(), families: z.array(ok) }) } },
+    schema: { tags, summary: 'Families waiting for a home, longest wait first', response: { 200: housingListView } },
     handler: (req) => housingList(db(), req.actor()),
   });
 
@@ -191,7 +203,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'Partner requests answered in time, conference attendance by agency, families waiting for re-housing',
       querystring: z.object({ asOf: isoDate.optional() }),
-      response: { 200: ok },
+      response: { 200: partnerIndicatorsView },
     },
     handler: (req) => partnerIndicators(db(), req.actor(), req.query.asOf),
   });
@@ -202,7 +214,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
     schema: {
       tags,
       summary: 'A partner user’s open requests: the child’s name and date of birth, and what is asked',
-      response: { 200: z.object({ organisationName: z.string().nullable(), asOf: z.string(), requests: z.array(ok) }) },
+      response: { 200: partnerInboxView },
     },
     handler: (req) => partnerInbox(db(), req.actor()),
   });
@@ -213,7 +225,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'One open request to the partner’s organisation',
       params: z.object({ requestId: uuid('request') }),
-      response: { 200: z.object({ request: ok }) },
+      response: { 200: z.object({ request: partnerRequestView }) },
     },
     handler: (req) => partnerRequest(db(), req.actor(), req.params.requestId),
   });

@@ -1,4 +1,5 @@
 import { newSupervision } from '@lantern/core/workforce';
+import { directionView, inductionView, workerSupervisionsView, workerWorklistView } from '@lantern/core/views/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -8,30 +9,6 @@ import { induction, signOffInductionItem, startInduction } from './induction.ts'
 import { childDirections, recordSupervision, workerSupervisions, workerWorklist } from './service.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const deadline = z.object({
-  workerId: z.uuid(),
-  workerName: z.string(),
-  ruleId: z.string(),
-  label: z.string(),
-  startDate: z.string(),
-  dueDate: z.string(),
-  metOn: z.string().nullable(),
-  state: z.string(),
-  daysOverdue: z.number().int(),
-  responsibleWorkerId: z.uuid().nullable(),
-  responsibleWorker: z.string().nullable(),
-  team: z.string().nullable(),
-});
-const inductionView = z.object({
-  workerId: z.uuid(),
-  name: z.string(),
-  startDate: z.string(),
-  asyeStart: z.string().nullable(),
-  protectedCaseload: z.number().int().nullable(),
-  items: z.array(z.object({ itemId: z.string(), label: z.string(), completedOn: z.string().nullable() })),
-  complete: z.boolean(),
-  deadline: deadline.nullable(),
-});
 const workerParam = z.object({ workerId: z.string() });
 const checkWorker = (id: string) => {
   if (!isUuid(id)) throw notFound('worker');
@@ -58,21 +35,7 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
       tags: ['supervision'],
       summary: 'A practitioner’s supervisions, newest first, and when the next is due',
       params: workerParam,
-      response: {
-        200: z.object({
-          worker: z.object({ workerId: z.uuid(), name: z.string(), asyeStart: z.string().nullable(), protectedCaseload: z.number().int().nullable() }),
-          nextDue: deadline.nullable(),
-          supervisions: z.array(
-            z.object({
-              supervisionId: z.uuid(),
-              heldOn: z.string(),
-              supervisor: z.string(),
-              notes: z.string().nullable(),
-              children: z.array(z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), direction: z.string() })),
-            }),
-          ),
-        }),
-      },
+      response: { 200: workerSupervisionsView },
     },
     handler: async (req) => {
       checkWorker(req.params.workerId);
@@ -92,20 +55,7 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
       tags: ['supervision'],
       summary: 'The directions given on a child in their workers’ supervision',
       params: z.object({ childId: z.string() }),
-      response: {
-        200: z.object({
-          directions: z.array(
-            z.object({
-              supervisionId: z.uuid(),
-              heldOn: z.string(),
-              supervisor: z.string(),
-              supervisorWorkerId: z.uuid(),
-              worker: z.string(),
-              direction: z.string(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: z.object({ directions: z.array(directionView) }) },
     },
     handler: (req) => childDirections(db(), req.actor(), req.params.childId),
   });
@@ -122,7 +72,7 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
         state: z.enum(['due', 'overdue']).optional(),
         limit: z.coerce.number().int().min(1).max(2000).default(200),
       }),
-      response: { 200: z.object({ asOf: z.string(), deadlines: z.array(deadline), counts: z.object({ overdue: z.number().int(), due: z.number().int() }) }) },
+      response: { 200: workerWorklistView },
     },
     handler: async (req) => {
       const found = await workerWorklist(db(), req.actor(), req.query);

@@ -1,4 +1,5 @@
 import { auditQuestionSettings, caseloadSettings, checklistSettings, WORKFORCE_SETTING } from '@lantern/core/workforce';
+import { allocationGapsView, caseloadsView, churnView, teamStatsView } from '@lantern/core/views/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../kernel/http/app.ts';
@@ -8,30 +9,6 @@ import { putSetting } from '../../kernel/settings.ts';
 import { allocationGaps, caseloadHistory, caseloads, churn, teamStats, workforceSettings } from './figures.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const byKind = z.object({ 'child-protection': z.number().int(), 'looked-after': z.number().int(), 'child-in-need': z.number().int() });
-const load = z.object({
-  id: z.string(),
-  name: z.string(),
-  workers: z.number().int(),
-  fte: z.number(),
-  children: z.number().int(),
-  weighted: z.number(),
-  perFte: z.number().nullable(),
-  overCeiling: z.number().int(),
-});
-const teamMonth = z.object({
-  day: z.string(),
-  headcount: z.number().int(),
-  fte: z.number(),
-  agencyFte: z.number(),
-  starters: z.number().int(),
-  leavers: z.number().int(),
-  turnoverRate: z.number().nullable(),
-  agencyShare: z.number().nullable(),
-  fundedFte: z.number().nullable(),
-  vacancies: z.number().nullable(),
-});
-
 /** The weekly workforce figures: caseloads, churn, allocation gaps, team turnover. */
 export async function workforceFigureRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -43,32 +20,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       tags: ['workforce'],
       summary: 'Every case holder’s caseload on a day (weighted where the council sets weights) against the ceiling; team and service totals',
       querystring: z.object({ asOf: isoDate.optional(), teamId: z.uuid().optional(), service: z.string().max(100).optional() }),
-      response: {
-        200: z.object({
-          asOf: z.string(),
-          settings: caseloadSettings,
-          workers: z.array(
-            z.object({
-              workerId: z.uuid(),
-              name: z.string(),
-              jobRole: z.string(),
-              employment: z.string(),
-              fte: z.number(),
-              teamId: z.uuid().nullable(),
-              teamName: z.string().nullable(),
-              service: z.string().nullable(),
-              inAsye: z.boolean(),
-              children: z.number().int(),
-              byKind,
-              weighted: z.number(),
-              ceiling: z.number(),
-              overCeiling: z.boolean(),
-            }),
-          ),
-          teams: z.array(load),
-          services: z.array(load),
-        }),
-      },
+      response: { 200: caseloadsView },
     },
     handler: (req) => caseloads(db(), req.actor().user.laCode, req.query),
   });
@@ -100,27 +52,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         flaggedOnly: z.enum(['true', 'false']).optional(),
         limit: z.coerce.number().int().min(1).max(5000).default(200),
       }),
-      response: {
-        200: z.object({
-          asOf: z.string(),
-          flagAt: z.number().int(),
-          counts: z.object({ children: z.number().int(), flagged: z.number().int() }),
-          children: z.array(
-            z.object({
-              childId: z.uuid(),
-              laChildId: z.string(),
-              name: z.string(),
-              episodeStart: z.string(),
-              socialWorkersLast12Months: z.number().int(),
-              socialWorkersThisEpisode: z.number().int(),
-              flagged: z.boolean(),
-              currentWorkerId: z.uuid().nullable(),
-              currentWorker: z.string().nullable(),
-              team: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: churnView },
     },
     handler: async (req) => {
       const found = await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' });
@@ -138,21 +70,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       tags: ['workforce'],
       summary: 'Children with an open case and no allocated social worker, with how long they have waited',
       querystring: z.object({ asOf: isoDate.optional(), limit: z.coerce.number().int().min(1).max(5000).default(200) }),
-      response: {
-        200: z.object({
-          asOf: z.string(),
-          children: z.array(
-            z.object({
-              childId: z.uuid(),
-              laChildId: z.string(),
-              name: z.string(),
-              unallocatedSince: z.string(),
-              days: z.number().int(),
-              lastTeam: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: allocationGapsView },
     },
     handler: async (req) => {
       const found = await allocationGaps(db(), req.actor(), req.query);
@@ -170,12 +88,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       tags: ['workforce'],
       summary: 'Each team at each month end: in post, agency share, starters and leavers over 12 months, turnover rate, vacancies',
       querystring: z.object({ asOf: isoDate.optional(), teamId: z.uuid().optional(), months: z.coerce.number().int().min(1).max(36).default(12) }),
-      response: {
-        200: z.object({
-          asOf: z.string(),
-          teams: z.array(z.object({ teamId: z.uuid(), name: z.string(), service: z.string(), current: teamMonth, months: z.array(teamMonth) })),
-        }),
-      },
+      response: { 200: teamStatsView },
     },
     handler: (req) => teamStats(db(), req.actor().user.laCode, req.query),
   });

@@ -1,4 +1,5 @@
 import { endAllocation as endAllocationBody, newAllocation, newTeam, newWorker } from '@lantern/core/schemas';
+import { teamView as team, workerCasesView, workerCensusRecordsView, workerView as worker } from '@lantern/core/views/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -7,29 +8,6 @@ import { notFound } from '../../kernel/http/problem.ts';
 import { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
 import { moveTeam, recordAbsence, recordLeaving, workerCensusRecords } from './census-records.ts';
 import { allocate, createTeam, createWorker, endAllocation, getWorker, listTeams, listWorkers } from './service.ts';
-
-const team = z.object({
-  teamId: z.uuid(),
-  name: z.string(),
-  service: z.string(),
-  managerWorkerId: z.uuid().nullable(),
-  managerName: z.string().nullable(),
-  workers: z.number().int(),
-});
-const worker = z.object({
-  workerId: z.uuid(),
-  name: z.string(),
-  jobRole: z.string(),
-  jobRoleLabel: z.string(),
-  employment: z.string(),
-  teamId: z.uuid().nullable(),
-  teamName: z.string().nullable(),
-  startDate: z.string(),
-  leaveDate: z.string().nullable(),
-  fte: z.number(),
-  sweNumber: z.string().nullable(),
-  caseload: z.number().int(),
-});
 
 export async function workforceRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -66,14 +44,7 @@ export async function workforceRoutes(fastify: FastifyInstance) {
       tags: ['workforce'],
       summary: 'A worker and the children they hold',
       params: z.object({ workerId: z.string() }),
-      response: {
-        200: z.object({
-          worker,
-          cases: z.array(
-            z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), dateOfBirth: z.string().nullable(), role: z.string(), since: z.string() }),
-          ),
-        }),
-      },
+      response: { 200: workerCasesView },
     },
     handler: async (req) => {
       if (!isUuid(req.params.workerId)) throw notFound('worker');
@@ -99,32 +70,7 @@ export async function workforceRoutes(fastify: FastifyInstance) {
       tags: ['workforce'],
       summary: 'A worker’s absences with the working days each cost, and their leaving (the census’s reason and destination)',
       params: workerParams,
-      response: {
-        200: z.object({
-          workerId: z.uuid(),
-          name: z.string(),
-          version: z.number().int(),
-          leaving: z
-            .object({
-              leaveDate: z.string(),
-              reason: z.string().nullable(),
-              reasonLabel: z.string().nullable(),
-              destination: z.string().nullable(),
-              destinationLabel: z.string().nullable(),
-            })
-            .nullable(),
-          absences: z.array(
-            z.object({
-              absenceId: z.uuid(),
-              startDate: z.string(),
-              endDate: z.string().nullable(),
-              reason: z.string(),
-              reasonLabel: z.string(),
-              workingDays: z.number().int(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: workerCensusRecordsView },
     },
     handler: async (req) => {
       const records = await workerCensusRecords(db(), req.actor(), workerId(req.params.workerId));

@@ -35,16 +35,7 @@ import {
 } from '@lantern/core/care';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care.ts';
-import type { Option } from '../../components/fields.tsx';
-
-export type FieldSpec = {
-  name: string;
-  label: string;
-  kind: 'date' | 'select' | 'radios' | 'text' | 'textarea' | 'yesno' | 'number';
-  options?: Option[];
-  required?: boolean;
-  hint?: string;
-};
+import type { FieldSpec } from '../../components/form-model.ts';
 
 export type FormSpec = {
   title: string;
@@ -132,6 +123,7 @@ export const FORMS: Record<string, FormSpec> = {
         name: 'adopterCount',
         label: 'How many adopters?',
         kind: 'radios',
+        numeric: true,
         options: [
           { value: '1', label: 'One' },
           { value: '2', label: 'Two' },
@@ -387,6 +379,7 @@ export const FORMS: Record<string, FormSpec> = {
         name: 'birthdayAge',
         label: 'Which birthday?',
         kind: 'select',
+        numeric: true,
         options: [17, 18, 19, 20, 21].map((n) => ({ value: String(n), label: `${n}th` })),
         required: true,
       },

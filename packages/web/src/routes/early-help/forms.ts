@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { EarlyHelpEpisode, EarlyHelpView } from '../../api/early-help.ts';
 import type { ActionOwners } from '../../api/practice.ts';
 import { formatDate, labelOf } from '../../format.ts';
-import type { FieldSpec } from '../care/forms.ts';
+import type { FieldSpec } from '../../components/form-model.ts';
 
 type Ctx = { view: EarlyHelpView; owners: ActionOwners | null };
 

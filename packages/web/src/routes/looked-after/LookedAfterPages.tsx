@@ -6,7 +6,15 @@
  * files beside this one; the app loads them from here.
  */
 export { lookedAfterApi } from './api.ts';
-export { ApproveUnregisteredPage, CeaseCarePage, ChangeCarePage, StartCarePage } from './CareStepPages.tsx';
 export { MissingChildrenPage, ProvidersPage, UnregisteredPlacementsPage } from './CouncilPages.tsx';
 export { LookedAfterPage } from './LookedAfterPage.tsx';
-export { LacReviewPage, LacVisitPage, MissingPage, MissingReturnPage } from './VisitReviewPages.tsx';
+export { MissingReturnPage } from './MissingReturnPage.tsx';
+export {
+  ApproveUnregisteredPage,
+  CeaseCarePage,
+  ChangeCarePage,
+  LacReviewPage,
+  LacVisitPage,
+  MissingPage,
+  StartCarePage,
+} from './StepFormPage.tsx';

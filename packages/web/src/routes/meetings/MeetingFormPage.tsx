@@ -1,16 +1,16 @@
 /** One page for every form of conferences, reviews and escalations, driven by forms.ts. */
 import { ATTENDEE_ROLE } from '@lantern/core/meetings';
-import { type FormEvent, Fragment, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { problemOf } from '../../api/client.ts';
 import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FieldAnchors, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, type Option, Radios, Select, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
+import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
+import { Button, type Option, Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { type DateParts, dateParts } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems, readDate } from '../../components/forms.ts';
+import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import { FORMS, type FormSpec } from './forms.ts';
 
 export const meetingsPath = (childId: string) => `/children/${childId}/meetings`;
@@ -26,7 +26,6 @@ export function MeetingFormPage() {
 }
 
 type AttendeeValue = { role: string; name: string; agency: string; partnerContactId: string; invited: string; attended: string; sentReport: string };
-type Values = Record<string, string | DateParts | AttendeeValue[]>;
 
 const yes = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : '');
 const toAttendee = (a: Record<string, unknown>): AttendeeValue => ({
@@ -46,23 +45,18 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
   const navigate = useNavigate();
   const fields = spec.fields(view, params);
   const initial = spec.initial?.(view, params) ?? null;
-  const [values, setValues] = useState<Values>(() =>
-    Object.fromEntries(
-      fields.map((f) => {
-        const v = initial?.values[f.name];
-        if (f.kind === 'attendees') return [f.name, Array.isArray(v) ? v.map((a) => toAttendee(a as Record<string, unknown>)) : [{ ...BLANK }]];
-        if (f.kind === 'date') return [f.name, dateParts((v as string) || null)];
-        return [f.name, v === undefined || v === null ? '' : String(v)];
-      }),
-    ),
-  );
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial?.values));
+  const [attendees, setAttendees] = useState<AttendeeValue[]>(() => {
+    const given = initial?.values.attendees;
+    return Array.isArray(given) ? given.map((a) => toAttendee(a as Record<string, unknown>)) : [{ ...BLANK }];
+  });
+  const hasAttendees = fields.some((f) => f.name === 'attendees');
+  const { errors, busy, send } = useSend();
   const title = spec.title(view, params);
   usePageTitle(`${title} – ${view.name}`, hasErrors(errors));
-  const attendeeCount = (values.attendees as AttendeeValue[] | undefined)?.length ?? 0;
+  const attendeeCount = hasAttendees ? attendees.length : 0;
   const anchors: FieldAnchors = Object.fromEntries([
-    ...fields.map((f) => [f.name, f.kind === 'date' ? `${f.name}-day` : f.name]),
+    ...Object.entries(anchorsFor([[fields, '']])),
     ...Array.from({ length: attendeeCount }, (_, i) =>
       ['role', 'name', 'agency', 'partnerContactId', 'attended'].map((k) => [`attendees.${i}.${k}`, `attendees.${i}.${k}`]),
     ).flat(),
@@ -82,56 +76,32 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
       </>
     );
 
-  const set = (name: string) => (value: string | DateParts | AttendeeValue[]) => setValues((v) => ({ ...v, [name]: value }));
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    const body: Record<string, unknown> = {};
-    for (const f of fields) {
-      const v = values[f.name];
-      if (f.kind === 'attendees') {
-        body[f.name] = (v as AttendeeValue[]).map((a, i) => {
-          if (!a.role) problems.push([`attendees.${i}.role`, 'Choose who they are']);
-          if (!a.attended) problems.push([`attendees.${i}.attended`, 'Say whether they came']);
-          return {
-            role: a.role,
-            name: a.name.trim() || null,
-            agency: a.agency.trim() || null,
-            partnerContactId: a.partnerContactId || null,
-            invited: a.invited !== 'no',
-            attended: a.attended === 'yes',
-            sentReport: a.sentReport === 'yes',
-          };
-        });
-      } else if (f.kind === 'date') {
-        body[f.name] = readDate(problems, f.name, v as DateParts, { what: f.label.toLowerCase(), label: f.label, required: f.required === true }) ?? undefined;
-      } else if (f.kind === 'yesno') {
-        body[f.name] = v === 'yes' ? true : v === 'no' ? false : undefined;
-      } else {
-        body[f.name] = (v as string).trim() === '' ? undefined : (v as string).trim();
-        if (f.required && !(v as string).trim()) problems.push([f.name, `Enter or choose: ${f.label.toLowerCase()}`]);
-      }
-    }
+    const body = readValues(fields, values, problems);
+    if (hasAttendees)
+      body.attendees = attendees.map((a, i) => {
+        if (!a.role) problems.push([`attendees.${i}.role`, 'Choose who they are']);
+        if (!a.attended) problems.push([`attendees.${i}.attended`, 'Say whether they came']);
+        return {
+          role: a.role,
+          name: a.name.trim() || null,
+          agency: a.agency.trim() || null,
+          partnerContactId: a.partnerContactId || null,
+          invited: a.invited !== 'no',
+          attended: a.attended === 'yes',
+          sentReport: a.sentReport === 'yes',
+        };
+      });
     if (initial?.version !== undefined) body.version = initial.version;
-    const checked = checkWith(spec.schema, body, problems, {});
-    if (problems.length || checked === null) {
-      setErrors(errorsFrom(problems, anchors));
-      return;
-    }
-    setBusy(true);
-    try {
-      await meetingsApi.send(view.childId, spec.method, spec.path(params), body);
-      navigate(meetingsPath(view.childId), { state: { notice: spec.notice } });
-    } catch (error) {
-      const problem = problemOf(error);
-      setErrors(
-        problem.status === 409 && !problem.errors?.length
-          ? { summary: [{ text: problem.detail ?? 'Someone else changed this record.' }], fields: {} }
-          : errorsFromProblem(problem, anchors),
-      );
-      setBusy(false);
-    }
+    checkWith(spec.schema, body, problems, {});
+    await send(
+      problems,
+      () => meetingsApi.send(view.childId, spec.method, spec.path(params), body),
+      () => navigate(meetingsPath(view.childId), { state: { notice: spec.notice } }),
+      anchors,
+    );
   };
 
   return (
@@ -142,30 +112,15 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
         <span className="govuk-caption-l">{view.name}</span>
         <h1 className="govuk-heading-l">{title}</h1>
         <form onSubmit={onSubmit} noValidate>
-          {fields.map((f) => {
-            const common = { name: f.name, label: f.label, hint: f.hint, error: errors.fields[f.name] };
-            const value = values[f.name];
-            const opts = typeof f.options === 'function' ? f.options(view) : (f.options ?? []);
-            return <Fragment key={f.name}>{fieldOf()}</Fragment>;
-            function fieldOf() {
-              switch (f.kind) {
-                case 'attendees':
-                  return <Attendees view={view} value={value as AttendeeValue[]} errors={errors.fields} onChange={set(f.name)} label={f.label} />;
-                case 'date':
-                  return <DateInput {...common} value={value as DateParts} onChange={set(f.name)} />;
-                case 'radios':
-                  return <Radios {...common} options={opts} value={value as string} onChange={set(f.name)} />;
-                case 'yesno':
-                  return <YesNo {...common} value={value as string} onChange={set(f.name)} />;
-                case 'select':
-                  return <Select {...common} options={opts} placeholder="Choose" value={value as string} onChange={set(f.name)} />;
-                case 'textarea':
-                  return <Textarea {...common} value={value as string} onChange={set(f.name)} />;
-                default:
-                  return <TextInput {...common} value={value as string} onChange={set(f.name)} />;
-              }
-            }
-          })}
+          <FormFields
+            fields={fields}
+            values={values}
+            errors={errors.fields}
+            onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+            custom={{
+              attendees: <Attendees view={view} value={attendees} errors={errors.fields} onChange={setAttendees} label="Who was invited, and who came" />,
+            }}
+          />
           <div className="govuk-button-group">
             <Button busy={busy}>{spec.submit}</Button>
             <Link className="govuk-link" to={meetingsPath(view.childId)}>

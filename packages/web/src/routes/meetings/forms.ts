@@ -16,17 +16,8 @@ import {
   recommendationChanges,
 } from '@lantern/core/meetings';
 import type { z } from 'zod';
-import type { Option } from '../../components/fields.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
 import type { Meeting, MeetingsView } from '../../api/meetings.ts';
-
-export type FieldSpec = {
-  name: string;
-  label: string;
-  kind: 'date' | 'select' | 'radios' | 'text' | 'textarea' | 'yesno' | 'attendees';
-  options?: Option[] | ((view: MeetingsView) => Option[]);
-  required?: boolean;
-  hint?: string;
-};
 
 export type FormSpec = {
   title: (view: MeetingsView, params: URLSearchParams) => string;
@@ -86,7 +77,7 @@ export const FORMS: Record<string, FormSpec> = {
       };
     },
     fields: (v, p) => [
-      { name: 'attendees', label: 'Who was invited, and who came', kind: 'attendees' },
+      { name: 'attendees', label: 'Who was invited, and who came', kind: 'custom' },
       meetingOf(v, p)?.kind === 'review'
         ? {
             name: 'participation',
@@ -111,9 +102,9 @@ export const FORMS: Record<string, FormSpec> = {
     path: (p) => `meetings/${p.get('kind')}/${p.get('meeting')}/recommendations`,
     schema: newRecommendation,
     whyNot: (v, p) => (meetingOf(v, p) ? recordOnly(v) : 'There is no such meeting.'),
-    fields: () => [
+    fields: (v) => [
       { name: 'recommendation', label: 'What must be done', kind: 'textarea', required: true },
-      { name: 'ownerWorkerId', label: 'Who will do it', kind: 'select', options: workers, required: true },
+      { name: 'ownerWorkerId', label: 'Who will do it', kind: 'select', options: workers(v), required: true },
       { name: 'dueOn', label: 'By when (optional)', kind: 'date', hint: 'If you leave this blank, it is due 20 working days after the meeting.' },
     ],
   },
@@ -145,7 +136,7 @@ export const FORMS: Record<string, FormSpec> = {
     path: () => 'iro-escalations',
     schema: newEscalation,
     whyNot: (v) => (v.canRaiseEscalation ? null : 'Only the child’s independent reviewing officer raises a concern this way.'),
-    fields: () => [
+    fields: (v) => [
       { name: 'raisedOn', label: 'Date raised', kind: 'date', required: true },
       {
         name: 'concern',
@@ -158,7 +149,7 @@ export const FORMS: Record<string, FormSpec> = {
         name: 'ownerWorkerId',
         label: 'Team manager to answer (optional)',
         kind: 'select',
-        options: (v) => v.workers.filter((w) => w.jobRole === 'team-manager').map((w) => ({ value: w.workerId, label: w.name })),
+        options: v.workers.filter((w) => w.jobRole === 'team-manager').map((w) => ({ value: w.workerId, label: w.name })),
         hint: 'If you leave this blank, the manager of the team holding the case.',
       },
     ],
@@ -182,7 +173,7 @@ export const FORMS: Record<string, FormSpec> = {
       const open = e?.stages.find((s) => !s.answeredOn);
       return open ? { values: {}, version: open.version } : null;
     },
-    fields: () => [
+    fields: (v) => [
       { name: 'answeredOn', label: 'Date', kind: 'date', required: true },
       { name: 'outcome', label: 'Outcome', kind: 'radios', options: options(ESCALATION_OUTCOME), required: true },
       { name: 'note', label: 'What was done or decided, and why', kind: 'textarea', required: true },
@@ -190,8 +181,9 @@ export const FORMS: Record<string, FormSpec> = {
         name: 'nextOwnerWorkerId',
         label: 'Who answers at the next stage (if not resolved)',
         kind: 'select',
-        options: (v) =>
-          v.workers.filter((w) => ['service-manager', 'head-of-service', 'director'].includes(w.jobRole)).map((w) => ({ value: w.workerId, label: w.name })),
+        options: v.workers
+          .filter((w) => ['service-manager', 'head-of-service', 'director'].includes(w.jobRole))
+          .map((w) => ({ value: w.workerId, label: w.name })),
         hint: 'If you leave this blank, the council’s service manager, head of service or director, as the next stage needs.',
       },
     ],

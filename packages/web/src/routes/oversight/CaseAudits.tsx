@@ -1,5 +1,7 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
+import type { FieldSpec } from '../../components/form-model.ts';
+import { RecordForm } from './RecordForm.tsx';
 import { api, problemOf } from '../../api/client.ts';
 import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -294,116 +296,70 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
   );
 }
 
+const MODERATION_FIELDS: FieldSpec[] = [
+  {
+    name: 'moderatedOn',
+    label: 'Date of the moderation',
+    kind: 'date',
+    required: true,
+    what: 'the date of the moderation',
+    dateLabel: 'The date of the moderation',
+  },
+  {
+    name: 'grade',
+    label: 'Moderated grade',
+    kind: 'select',
+    placeholder: 'Choose a grade',
+    options: GRADES,
+    required: true,
+    missing: 'Select the moderated grade',
+  },
+  { name: 'notes', label: 'Moderation notes', kind: 'textarea', rows: 3, required: true, missing: 'Enter your moderation notes' },
+];
+
 function ModerationForm({ childId, audit, onRecorded }: { childId: string; audit: CaseAudit; onRecorded: () => void }) {
-  const prefix = `mod-${audit.caseAuditId}`;
-  const anchors = { moderatedOn: `${prefix}-on-day`, grade: `${prefix}-grade`, notes: `${prefix}-notes` };
-  const [on, setOn] = useState(dateParts(todayInEngland()));
-  const [grade, setGrade] = useState('');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Array<[string, string]> = [];
-    const iso = readDate(problems, 'moderatedOn', on, { what: 'the date of the moderation', label: 'The date of the moderation' });
-    if (!grade) problems.push(['grade', 'Select the moderated grade']);
-    if (!notes.trim()) problems.push(['notes', 'Enter your moderation notes']);
-    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await caseAuditApi.moderate(childId, audit.caseAuditId, { version: audit.version, moderatedOn: iso, grade, notes: notes.trim() });
-      setErrors(NO_ERRORS);
-      onRecorded();
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status === 409) {
-        setErrors({ summary: [{ text: 'Someone else changed this audit since you opened it. It has been reloaded.' }], fields: {} });
-        onRecorded();
-      } else setErrors(errorsFromProblem(problem, anchors));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Moderate this audit</span>
-      </summary>
-      <div className="govuk-details__text">
-        <form onSubmit={submit} noValidate aria-label={`Moderate the audit of ${formatDate(audit.auditedOn)}`}>
-          <ErrorSummary items={errors.summary} />
-          <DateInput name={`${prefix}-on`} label="Date of the moderation" value={on} onChange={setOn} error={errors.fields.moderatedOn} />
-          <Select
-            name={`${prefix}-grade`}
-            label="Moderated grade"
-            placeholder="Choose a grade"
-            value={grade}
-            onChange={setGrade}
-            options={GRADES}
-            error={errors.fields.grade}
-          />
-          <Textarea name={`${prefix}-notes`} label="Moderation notes" value={notes} onChange={setNotes} error={errors.fields.notes} rows={3} />
-          <Button busy={busy}>Record moderation</Button>
-        </form>
-      </div>
-    </details>
+    <RecordForm
+      opens="Moderate this audit"
+      label={`Moderate the audit of ${formatDate(audit.auditedOn)}`}
+      idPrefix={`mod-${audit.caseAuditId}-`}
+      fields={MODERATION_FIELDS}
+      today="moderatedOn"
+      submit="Record moderation"
+      stale="Someone else changed this audit since you opened it. It has been reloaded."
+      send={(body) => caseAuditApi.moderate(childId, audit.caseAuditId, { version: audit.version, ...body } as Parameters<typeof caseAuditApi.moderate>[2])}
+      onDone={onRecorded}
+    />
   );
 }
 
+const DONE_FIELDS: FieldSpec[] = [
+  { name: 'completedOn', label: 'Date it was done', kind: 'date', required: true, what: 'the date it was done', dateLabel: 'The date it was done' },
+  {
+    name: 'evidence',
+    label: 'Evidence',
+    hint: 'What was done, and where it is on the record',
+    kind: 'textarea',
+    rows: 2,
+    required: true,
+    missing: 'Enter the evidence that it was done',
+  },
+];
+
 /** The owner (or their manager) marks an audit action done, saying what shows it was. */
 function ActionDoneForm({ action, onDone }: { action: AuditAction; onDone: () => void }) {
-  const prefix = `done-${action.actionId}`;
-  const anchors = { completedOn: `${prefix}-on-day`, evidence: `${prefix}-evidence` };
-  const [on, setOn] = useState(dateParts(todayInEngland()));
-  const [evidence, setEvidence] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Array<[string, string]> = [];
-    const iso = readDate(problems, 'completedOn', on, { what: 'the date it was done', label: 'The date it was done' });
-    if (!evidence.trim()) problems.push(['evidence', 'Enter the evidence that it was done']);
-    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await caseAuditApi.completeAction(action.actionId, { version: action.version, completedOn: iso, evidence: evidence.trim() });
-      setErrors(NO_ERRORS);
-      onDone();
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status === 409) {
-        setErrors({ summary: [{ text: 'Someone else changed this action since you opened it. It has been reloaded.' }], fields: {} });
-        onDone();
-      } else setErrors(errorsFromProblem(problem, anchors));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Mark as done</span>
-      </summary>
-      <div className="govuk-details__text">
-        <form onSubmit={submit} noValidate aria-label={`Mark as done: ${action.action}`}>
-          <ErrorSummary items={errors.summary} />
-          <DateInput name={`${prefix}-on`} label="Date it was done" value={on} onChange={setOn} error={errors.fields.completedOn} />
-          <Textarea
-            name={`${prefix}-evidence`}
-            label="Evidence"
-            hint="What was done, and where it is on the record"
-            value={evidence}
-            onChange={setEvidence}
-            error={errors.fields.evidence}
-            rows={2}
-          />
-          <Button busy={busy}>Mark as done</Button>
-        </form>
-      </div>
-    </details>
+    <RecordForm
+      className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+      opens="Mark as done"
+      label={`Mark as done: ${action.action}`}
+      idPrefix={`done-${action.actionId}-`}
+      fields={DONE_FIELDS}
+      today="completedOn"
+      submit="Mark as done"
+      stale="Someone else changed this action since you opened it. It has been reloaded."
+      send={(body) => caseAuditApi.completeAction(action.actionId, { version: action.version, ...body } as Parameters<typeof caseAuditApi.completeAction>[1])}
+      onDone={onDone}
+    />
   );
 }

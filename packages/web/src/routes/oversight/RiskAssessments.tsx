@@ -1,14 +1,15 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { problemOf } from '../../api/client.ts';
-import { oversightApi, type RiskAssessment } from '../../api/oversight.ts';
+import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
-import { dateParts, formatDate, todayInEngland } from '../../format.ts';
+import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { readDate } from '../../components/forms.ts';
+import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { FormFields } from '../../components/FormFields.tsx';
+import { RecordForm } from './RecordForm.tsx';
+import { type Problems, useSend } from '../../components/forms.ts';
 
 const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }));
 const SCALE_HINT = '0 means the child will be harmed again; 10 means everyone is confident the child is safe';
@@ -80,60 +81,53 @@ function RiskAssessmentCard({
   );
 }
 
-const RISK_ANCHORS = {
-  assessedOn: 'assessedOn-day',
-  worries: 'worries',
-  strengths: 'strengths',
-  nextSteps: 'nextSteps',
-  workerScale: 'workerScale',
-  familyScale: 'familyScale',
-};
+const RISK_FIELDS: FieldSpec[] = [
+  {
+    name: 'assessedOn',
+    label: 'Date of the assessment',
+    kind: 'date',
+    hint: 'For example, 27 3 2026',
+    required: true,
+    what: 'the date of the assessment',
+    dateLabel: 'The date of the assessment',
+  },
+  { name: 'worries', label: 'What are we worried about?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what you are worried about' },
+  { name: 'strengths', label: 'What is working well?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what is working well' },
+  { name: 'nextSteps', label: 'What needs to happen?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what needs to happen' },
+  {
+    name: 'workerScale',
+    label: 'Your safety scale',
+    kind: 'select',
+    hint: SCALE_HINT,
+    options: SCALE,
+    placeholder: 'Choose 0 to 10',
+    numeric: true,
+    required: true,
+    missing: 'Select your safety scale, from 0 to 10',
+  },
+  { name: 'familyScale', label: 'The family’s safety scale (optional)', kind: 'select', options: SCALE, placeholder: 'Not given', numeric: true },
+];
+const blankRisk = () => valuesFor(RISK_FIELDS, { assessedOn: todayInEngland() });
 
 function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
-  const [assessedOn, setAssessedOn] = useState(dateParts(todayInEngland()));
-  const [worries, setWorries] = useState('');
-  const [strengths, setStrengths] = useState('');
-  const [nextSteps, setNextSteps] = useState('');
-  const [workerScale, setWorkerScale] = useState('');
-  const [familyScale, setFamilyScale] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Values>(blankRisk);
+  const { errors, busy, send } = useSend(anchorsFor([[RISK_FIELDS, '']]));
   const [recorded, setRecorded] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setRecorded(false);
-    const problems: Array<[string, string]> = [];
-    const iso = readDate(problems, 'assessedOn', assessedOn, { what: 'the date of the assessment', label: 'The date of the assessment' });
-    if (!worries.trim()) problems.push(['worries', 'Enter what you are worried about']);
-    if (!strengths.trim()) problems.push(['strengths', 'Enter what is working well']);
-    if (!nextSteps.trim()) problems.push(['nextSteps', 'Enter what needs to happen']);
-    if (!workerScale) problems.push(['workerScale', 'Select your safety scale, from 0 to 10']);
-    if (problems.length || !iso) return setErrors(errorsFrom(problems, RISK_ANCHORS));
-    setBusy(true);
-    try {
-      await oversightApi.recordRiskAssessment(childId, {
-        assessedOn: iso,
-        worries: worries.trim(),
-        strengths: strengths.trim(),
-        nextSteps: nextSteps.trim(),
-        workerScale: Number(workerScale),
-        familyScale: familyScale === '' ? null : Number(familyScale),
-      });
-      setErrors(NO_ERRORS);
-      setWorries('');
-      setStrengths('');
-      setNextSteps('');
-      setWorkerScale('');
-      setFamilyScale('');
-      setAssessedOn(dateParts(todayInEngland()));
-      setRecorded(true);
-      onRecorded();
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), RISK_ANCHORS));
-    } finally {
-      setBusy(false);
-    }
+    const problems: Problems = [];
+    const body = readValues(RISK_FIELDS, values, problems, { emptyAsNull: true });
+    await send(
+      problems,
+      () => oversightApi.recordRiskAssessment(childId, body as NewRiskAssessment),
+      () => {
+        setValues(blankRisk());
+        setRecorded(true);
+        onRecorded();
+      },
+    );
   };
 
   return (
@@ -146,36 +140,7 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
         <div className="govuk-details__text">
           <form onSubmit={submit} noValidate aria-label="Record a risk assessment">
             <ErrorSummary items={errors.summary} />
-            <DateInput
-              name="assessedOn"
-              label="Date of the assessment"
-              hint="For example, 27 3 2026"
-              value={assessedOn}
-              onChange={setAssessedOn}
-              error={errors.fields.assessedOn}
-            />
-            <Textarea name="worries" label="What are we worried about?" value={worries} onChange={setWorries} error={errors.fields.worries} rows={4} />
-            <Textarea name="strengths" label="What is working well?" value={strengths} onChange={setStrengths} error={errors.fields.strengths} rows={4} />
-            <Textarea name="nextSteps" label="What needs to happen?" value={nextSteps} onChange={setNextSteps} error={errors.fields.nextSteps} rows={4} />
-            <Select
-              name="workerScale"
-              label="Your safety scale"
-              hint={SCALE_HINT}
-              value={workerScale}
-              onChange={setWorkerScale}
-              placeholder="Choose 0 to 10"
-              options={SCALE}
-              error={errors.fields.workerScale}
-            />
-            <Select
-              name="familyScale"
-              label="The family’s safety scale (optional)"
-              value={familyScale}
-              onChange={setFamilyScale}
-              placeholder="Not given"
-              options={SCALE}
-              error={errors.fields.familyScale}
-            />
+            <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
             <Button busy={busy}>Record risk assessment</Button>
           </form>
         </div>
@@ -184,69 +149,40 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
   );
 }
 
+const MANAGER_VIEW_FIELDS: FieldSpec[] = [
+  {
+    name: 'managerScale',
+    label: 'Manager’s safety scale',
+    kind: 'select',
+    hint: SCALE_HINT,
+    options: SCALE,
+    placeholder: 'Choose 0 to 10',
+    numeric: true,
+    required: true,
+    missing: 'Select your safety scale, from 0 to 10',
+  },
+  { name: 'view', label: 'Manager’s view', kind: 'textarea', rows: 3, required: true, missing: 'Enter your view' },
+  { name: 'on', label: 'Date of your view', kind: 'date', required: true, what: 'the date of your view', dateLabel: 'The date of your view' },
+];
+
 function ManagerViewForm({ childId, assessment, onRecorded }: { childId: string; assessment: RiskAssessment; onRecorded: () => void }) {
-  const prefix = `mv-${assessment.riskAssessmentId}`;
-  const anchors = { managerScale: `${prefix}-managerScale`, view: `${prefix}-view`, on: `${prefix}-on-day` };
-  const [on, setOn] = useState(dateParts(todayInEngland()));
-  const [managerScale, setManagerScale] = useState(assessment.managerScale === null ? '' : String(assessment.managerScale));
-  const [view, setView] = useState(assessment.managerView ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Array<[string, string]> = [];
-    const iso = readDate(problems, 'on', on, { what: 'the date of your view', label: 'The date of your view' });
-    if (!managerScale) problems.push(['managerScale', 'Select your safety scale, from 0 to 10']);
-    if (!view.trim()) problems.push(['view', 'Enter your view']);
-    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await oversightApi.recordManagerView(childId, assessment.riskAssessmentId, {
-        version: assessment.version,
-        managerScale: Number(managerScale),
-        view: view.trim(),
-        on: iso,
-      });
-      setErrors(NO_ERRORS);
-      onRecorded();
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status === 409) {
-        setErrors({
-          summary: [{ text: 'Someone else changed this risk assessment since you opened it. It has been reloaded: check it and try again.' }],
-          fields: {},
-        });
-        onRecorded();
-      } else setErrors(errorsFromProblem(problem, anchors));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{assessment.managerScale === null ? 'Add the manager’s view' : 'Change the manager’s view'}</span>
-      </summary>
-      <div className="govuk-details__text">
-        <form onSubmit={submit} noValidate aria-label={`Review of the risk assessment of ${formatDate(assessment.assessedOn)}`}>
-          <ErrorSummary items={errors.summary} />
-          <Select
-            name={anchors.managerScale}
-            label="Manager’s safety scale"
-            hint={SCALE_HINT}
-            value={managerScale}
-            onChange={setManagerScale}
-            placeholder="Choose 0 to 10"
-            options={SCALE}
-            error={errors.fields.managerScale}
-          />
-          <Textarea name={anchors.view} label="Manager’s view" value={view} onChange={setView} error={errors.fields.view} rows={3} />
-          <DateInput name={`${prefix}-on`} label="Date of your view" value={on} onChange={setOn} error={errors.fields.on} />
-          <Button busy={busy}>Record manager’s view</Button>
-        </form>
-      </div>
-    </details>
+    <RecordForm
+      opens={assessment.managerScale === null ? 'Add the manager’s view' : 'Change the manager’s view'}
+      label={`Review of the risk assessment of ${formatDate(assessment.assessedOn)}`}
+      idPrefix={`mv-${assessment.riskAssessmentId}-`}
+      fields={MANAGER_VIEW_FIELDS}
+      initial={{ managerScale: assessment.managerScale, view: assessment.managerView }}
+      today="on"
+      submit="Record manager’s view"
+      stale="Someone else changed this risk assessment since you opened it. It has been reloaded: check it and try again."
+      send={(body) =>
+        oversightApi.recordManagerView(childId, assessment.riskAssessmentId, {
+          version: assessment.version,
+          ...body,
+        } as Parameters<typeof oversightApi.recordManagerView>[2])
+      }
+      onDone={onRecorded}
+    />
   );
 }

@@ -11,7 +11,7 @@ import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
-import type { ChildPartnerWork, ChildRequest, Meeting, PartnerOrganisation } from './types.ts';
+import type { ChildPartnerWork, ChildRequest, PartnerMeeting as Meeting, PartnerOrganisation } from '@lantern/core/views/partners';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 

@@ -15,7 +15,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { PartnerPlanActions } from '../practice/WorkItems.tsx';
 import { RequestStateTag } from './labels.tsx';
-import type { PartnerRequestView } from './types.ts';
+import type { PartnerRequestView } from '@lantern/core/views/partners';
 
 export function PartnerInboxPage() {
   const inbox = useLoad(() => partnersApi.inbox(), 'inbox');

@@ -8,7 +8,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { checkWith, type Problems, useSend } from '../../components/forms.ts';
-import type { PartnerOrganisation } from './types.ts';
+import type { PartnerOrganisation } from '@lantern/core/views/partners';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_TYPE).map(([value, t]) => ({ value, label: t.label }));
 

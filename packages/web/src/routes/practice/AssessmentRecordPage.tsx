@@ -16,7 +16,7 @@ import { useSession } from '../../session.tsx';
 import { checkWith, type Problems } from '../../components/forms.ts';
 import { anchorsFor, Back, casework, Row, useSending } from './common.tsx';
 import { ASSESSMENT_FIELDS, AUTHORISE_FIELDS, readValues, RETURN_FIELDS, SUBMIT_FIELDS, type Values, valuesFor } from './forms.ts';
-import { FormFields } from './FormFields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
 
 export function AssessmentRecordPage() {
   const { childId = '', assessmentId = '' } = useParams();

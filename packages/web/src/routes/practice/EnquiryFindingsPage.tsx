@@ -11,7 +11,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems } from '../../components/forms.ts';
 import { anchorsFor, Back, casework, useSending } from './common.tsx';
 import { CONCERN_FIELDS, CONVENE_FIELDS, readValues, type Values, valuesFor } from './forms.ts';
-import { FormFields } from './FormFields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
 
 export function EnquiryFindingsPage() {
   const { childId = '', s47Id = '' } = useParams();
@@ -43,7 +43,7 @@ function FindingsForm({ childId, view }: { childId: string; view: FindingsView }
     const problems: Problems = [];
     const body = {
       ...readValues(CONVENE_FIELDS, convene, problems),
-      concerns: concerns.map((c, i) => readValues(CONCERN_FIELDS, c, problems, `concerns.${i}.`)),
+      concerns: concerns.map((c, i) => readValues(CONCERN_FIELDS, c, problems, { prefix: `concerns.${i}.` })),
       ...(view.findings ? { version: view.findings.version } : {}),
     };
     if (!problems.length) checkWith(section47FindingsSave, body, problems, {});

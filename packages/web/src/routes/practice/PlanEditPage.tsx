@@ -10,7 +10,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems } from '../../components/forms.ts';
 import { anchorsFor, Back, plansPath, useSending } from './common.tsx';
 import { ACTION_FIELDS, OUTCOME_FIELDS, OWNER_FIELD, PLAN_FIELDS, readValues, type Values, valuesFor } from './forms.ts';
-import { FormFields } from './FormFields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
 
 const newId = () => crypto.randomUUID().slice(0, 8);
 
@@ -71,9 +71,9 @@ function PlanForm({ childId, kind, planRef, plan, owners }: { childId: string; k
       kind,
       planRef,
       ...(plan ? { version: plan.version } : {}),
-      outcomes: outcomes.map((o, i) => ({ outcomeId: o.key, ...readValues(OUTCOME_FIELDS, o.values, problems, `outcomes.${i}.`) })),
+      outcomes: outcomes.map((o, i) => ({ outcomeId: o.key, ...readValues(OUTCOME_FIELDS, o.values, problems, { prefix: `outcomes.${i}.` }) })),
       actions: actions.map((a, i) => {
-        const read = readValues(actionFields, a.values, problems, `actions.${i}.`);
+        const read = readValues(actionFields, a.values, problems, { prefix: `actions.${i}.` });
         const ownerField = OWNER_FIELD[read.ownerKind as string];
         for (const f of ['ownerWorkerId', 'ownerContactId', 'ownerName']) if (f !== ownerField) delete read[f];
         return { ...(plan?.actions.some((x) => x.actionId === a.key) ? { actionId: a.key } : {}), ...read };

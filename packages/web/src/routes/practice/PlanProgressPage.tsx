@@ -11,7 +11,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { anchorsFor, Back, plansPath, useSending } from './common.tsx';
 import { ACTION_FIELDS, OWNER_FIELD, PROGRESS_FIELDS, readValues, type Values, valuesFor } from './forms.ts';
-import { FormFields } from './FormFields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
 
 export function PlanProgressPage() {
   const { childId = '', planDocumentId = '' } = useParams();
@@ -67,9 +67,9 @@ function ProgressForm({ plan, owners }: { plan: PlanView; owners: ActionOwners }
       meetingKind,
       meetingId: byDate ? null : (meeting?.id ?? null),
       heldOn: heldOn ?? '',
-      progress: open.map((a, i) => ({ actionId: a.actionId, ...readValues(PROGRESS_FIELDS, progress[i] ?? {}, problems, `progress.${i}.`) })),
+      progress: open.map((a, i) => ({ actionId: a.actionId, ...readValues(PROGRESS_FIELDS, progress[i] ?? {}, problems, { prefix: `progress.${i}.` }) })),
       newActions: added.map((v, i) => {
-        const read = readValues(actionFields, v, problems, `newActions.${i}.`);
+        const read = readValues(actionFields, v, problems, { prefix: `newActions.${i}.` });
         for (const f of ['ownerWorkerId', 'ownerContactId', 'ownerName']) if (f !== OWNER_FIELD[read.ownerKind as string]) delete read[f];
         return read;
       }),

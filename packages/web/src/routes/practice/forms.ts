@@ -5,23 +5,9 @@
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from '@lantern/core/pathway';
 import { ACTION_OWNER_KIND, ACTION_PROGRESS, ASSESSMENT_SECTIONS, PLAN_STAGE, SAFETY_SCALE } from '@lantern/core/practice';
 import type { Option } from '../../components/fields.tsx';
-import { type DateParts, dateParts } from '../../format.ts';
-import { type Problems, readDate } from '../../components/forms.ts';
+import type { FieldSpec } from '../../components/form-model.ts';
 
-export type FieldSpec = {
-  name: string;
-  label: string;
-  kind: 'date' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale';
-  options?: Option[];
-  required?: boolean;
-  hint?: string;
-  rows?: number;
-  /** A date that may be ahead (an action's "by when"). */
-  future?: boolean;
-};
-
-export type Value = string | string[] | DateParts;
-export type Values = Record<string, Value>;
+export type { FieldSpec, Value, Values } from '../../components/form-model.ts';
 
 const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
 
@@ -123,55 +109,4 @@ export const PROGRESS_FIELDS: FieldSpec[] = [
   { name: 'note', label: 'What has happened (needed unless done)', kind: 'textarea', rows: 2 },
 ];
 
-/** Empty values for a list of fields, or the given ones. */
-export function valuesFor(fields: FieldSpec[], given: Record<string, unknown> = {}): Values {
-  return Object.fromEntries(
-    fields.map((f) => {
-      const v = given[f.name];
-      if (f.kind === 'date') return [f.name, dateParts(typeof v === 'string' ? v : null)];
-      if (f.kind === 'checkboxes') return [f.name, Array.isArray(v) ? (v as string[]) : []];
-      if (f.kind === 'yesno') return [f.name, v === true ? 'yes' : v === false ? 'no' : ''];
-      return [f.name, v === null || v === undefined ? '' : String(v)];
-    }),
-  );
-}
-
-/**
- * Reads values into a request body: dates checked and made ISO, yes/no as booleans, scales as
- * numbers, empty text left out. `prefix` names the fields as the API does (actions.0.dueOn).
- */
-export function readValues(fields: FieldSpec[], values: Values, problems: Problems, prefix = ''): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    const field = `${prefix}${f.name}`;
-    if (f.kind === 'date') {
-      const iso = readDate(problems, field, v as DateParts, {
-        what: f.label.toLowerCase(),
-        label: f.label,
-        required: f.required === true,
-        future: f.future === true,
-      });
-      if (iso) body[f.name] = iso;
-    } else if (f.kind === 'yesno') {
-      if (v === 'yes' || v === 'no') body[f.name] = v === 'yes';
-      else if (f.required) problems.push([field, `Answer: ${f.label.toLowerCase()}`]);
-    } else if (f.kind === 'checkboxes') {
-      body[f.name] = v as string[];
-    } else if (f.kind === 'scale') {
-      if (v === '') {
-        if (f.required) problems.push([field, 'Choose a number from 0 to 10']);
-      } else body[f.name] = Number(v);
-    } else {
-      const text = (v as string).trim();
-      if (text) body[f.name] = text;
-      else if (f.required) problems.push([field, `Enter or choose: ${f.label.toLowerCase()}`]);
-    }
-  }
-  return body;
-}
-
-/** Where an error on a field takes the reader: a date's day box, a choice's first option. */
-export function anchorOf(f: FieldSpec, prefix = ''): string {
-  return f.kind === 'date' ? `${prefix}${f.name}-day` : `${prefix}${f.name}`;
-}
+export { anchorOf, readValues, valuesFor } from '../../components/form-model.ts';
