@@ -13,6 +13,7 @@ export const ROLES = {
   'performance-analyst': 'Performance analyst',
   administrator: 'Administrator',
   partner: 'Partner agency (police, health, school, housing…)',
+  'legal-adviser': 'The council’s legal adviser',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -94,7 +95,10 @@ export type Action =
   | 'transfer:request'
   | 'transfer:decide'
   /** Allocate a child's independent reviewing officer. */
-  | 'iro:allocate';
+  | 'iro:allocate'
+  /** Legal planning, pre-proceedings and court proceedings: restricted to the team holding the case, the head of service, the child's IRO and the council's legal adviser. */
+  | 'legal:read'
+  | 'legal:record';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -120,6 +124,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'supervision:read': 'own',
     'audit-action:complete': 'own',
     'work:read': 'own',
+    'legal:read': 'team',
+    'legal:record': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -155,6 +161,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:route': 'team',
     'transfer:request': 'team',
     'transfer:decide': 'team',
+    'legal:read': 'team',
+    'legal:record': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -171,6 +179,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'supervision:read': 'own',
     'audit-action:complete': 'own',
     'work:read': 'own',
+    // The child's IRO follows the court timetable (it shapes the care plan) but records no legal step.
+    'legal:read': 'own',
   },
   'iro-manager': {
     // Manages the independent reviewing service: allocates IROs, sees every child who needs one,
@@ -228,6 +238,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'transfer:request': 'council',
     'transfer:decide': 'council',
     'iro:allocate': 'council',
+    // Chairs the legal planning (gateway) meeting and decides on proceedings.
+    'legal:read': 'council',
+    'legal:record': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -271,6 +284,15 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // Someone from another agency: only the open requests addressed to their organisation, and
     // of those children only what the request shares. No child, worklist or search route.
     'partner-request:answer': 'own',
+    'work:read': 'own',
+  },
+  'legal-adviser': {
+    // The council's lawyer: finds a child, reads who they are and their legal record, and records
+    // legal steps; no casework, worklists or other parts of the record.
+    'child:search': 'council',
+    'child:read': 'council',
+    'legal:read': 'council',
+    'legal:record': 'council',
     'work:read': 'own',
   },
 };

@@ -231,6 +231,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'performance-analyst': 'performance analyst',
   administrator: 'administrator',
   partner: 'partner agency',
+  'legal-adviser': 'legal adviser',
 };
 
 export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -1263,6 +1264,8 @@ class CouncilGenerator {
       // The front door's manager: contacts awaiting a decision are theirs.
       'fd.demo': ['team-manager', frontDoorManager],
       'irom.demo': ['iro-manager', iroManager],
+      // The council's lawyer is not a social care worker: no worker record.
+      'legal.demo': ['legal-adviser', null],
     };
     return DEMO_USERNAMES.map((username, i) => {
       const [role, worker] = picks[username];
@@ -1290,7 +1293,7 @@ function childIdPrefixFor(councilName: string): string {
 }
 
 /** The demo users, one per role, in the order their ids are drawn. */
-const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo'] as const;
+const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo', 'legal.demo'] as const;
 
 const UNBORN_NOTES = [
   'Pre-birth assessment visit: {carer} seen at home; the midwife is involved and antenatal appointments are being attended.',
