@@ -273,6 +273,7 @@ export const proceedingsView = z.object({
 });
 export const legalRecordView = z.object({
   childId: z.uuid(),
+  name: z.string(),
   mayRecord: z.boolean(),
   lookedAfter: z.boolean(),
   planningMeetings: z.array(legalPlanningView),

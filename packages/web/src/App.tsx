@@ -35,6 +35,8 @@ const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareF
 const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
 const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
 const LookedAfterCarePage = page(() => import('./routes/care/LookedAfterCarePage.tsx'), 'LookedAfterCarePage');
+const LegalPage = page(() => import('./routes/legal/LegalPage.tsx'), 'LegalPage');
+const LegalFormPage = page(() => import('./routes/legal/LegalFormPage.tsx'), 'LegalFormPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
@@ -188,6 +190,8 @@ export function App() {
               <Route path="partners" element={<PartnersOverviewPage />} />
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
+              <Route path="children/:childId/legal" element={<LegalPage />} />
+              <Route path="children/:childId/legal/record/:form" element={<LegalFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

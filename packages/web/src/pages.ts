@@ -6,6 +6,8 @@
 const PAGES: [RegExp, string[]][] = [
   [/^\/work$/, ['worklist:read']],
   [/^\/children\/new$/, ['child:create']],
+  // Legal records: the team holding the case, the head of service, the child's IRO, the legal adviser.
+  [/^\/children\/[^/]+\/legal(\/|$)/, ['legal:read']],
   [/^\/children\//, ['child:read']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
   [/^\/returns(\/|$)/, ['returns:produce']],

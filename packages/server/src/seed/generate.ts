@@ -37,6 +37,7 @@ import {
   UASC_ETHNICITIES,
 } from './pools.ts';
 import { seedPractice } from './practice.ts';
+import { seedLegal } from './legal.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
@@ -345,6 +346,8 @@ async function generateCouncil(
   // Conference and review records, recommendations and IRO escalations (src/seed/meetings.ts),
   // over the conferences, reviews and partner attendance written above.
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  // Legal planning, pre-proceedings and proceedings (src/seed/legal.ts), over the looked-after history.
+  for (const [table, n] of Object.entries(await seedLegal(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.

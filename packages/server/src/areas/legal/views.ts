@@ -21,7 +21,7 @@ import { preProceedingsEndDue } from './pre-proceedings.ts';
 const label = <T extends Record<string, string>>(list: T, code: string | null) => (code ? ((list as Record<string, string>)[code] ?? code) : null);
 
 export async function legalRecord(db: Kysely<Database>, actor: Actor, childId: string): Promise<LegalRecordView> {
-  await childFor(db, actor.user, childId, 'legal:read');
+  const child = await childFor(db, actor.user, childId, 'legal:read');
   const laCode = actor.user.laCode;
   const [meetings, pres, reviews, procs, hearings, extensions, orders, assessments, dues, episode, mayRecord] = await Promise.all([
     db.selectFrom('legal_planning_meeting').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on', 'desc').execute(),
@@ -52,6 +52,7 @@ export async function legalRecord(db: Kysely<Database>, actor: Actor, childId: s
   const today = todayInEngland();
   return {
     childId,
+    name: [child.given_name, child.family_name].filter(Boolean).join(' ') || 'The child',
     mayRecord,
     lookedAfter: !!episode,
     planningMeetings: meetings.map((m) => ({
