@@ -244,3 +244,34 @@ describe('pre-proceedings that run past 16 weeks, and who may see legal records'
     expect((await lawyer.get(legal(ids.childA))).body.mayRecord).toBe(true);
   });
 });
+
+describe('legal indicators, with the children behind each number', () => {
+  let hos: ReturnType<typeof client>;
+  beforeAll(async () => {
+    hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  });
+  const kpi = async (id: string, asOf: string) => {
+    const res = await hos.get(`/api/kpi/${id}?asOf=${asOf}&trendMonths=1`);
+    expect(res.status).toBe(200);
+    return res.body.result;
+  };
+
+  it('the proceedings concluded on 20 November 2026 took 31.4 weeks (220 days), on average and at the median', async () => {
+    expect((await kpi('care-proceedings-average-weeks', '2026-11-30')).value).toBe(31.4);
+    expect((await kpi('care-proceedings-median-weeks', '2026-11-30')).value).toBe(31.4);
+    const behind = await hos.get('/api/kpi/care-proceedings-average-weeks/children?asOf=2026-11-30');
+    expect(behind.body.children.map((c: { childId: string }) => c.childId)).toEqual([ids.childA]);
+  });
+
+  it('proceedings issued 14 April are past 26 weeks on 14 October, not on 13 October', async () => {
+    expect((await kpi('proceedings-past-26-weeks', '2026-10-13')).value).toBe(0);
+    expect((await kpi('proceedings-past-26-weeks', '2026-10-14')).value).toBe(1);
+  });
+
+  it('a letter of 10 March is past 16 weeks on 1 July while pre-proceedings go on, extended or not', async () => {
+    expect((await kpi('pre-proceedings-over-16-weeks', '2026-06-30')).value).toBe(0);
+    expect((await kpi('pre-proceedings-over-16-weeks', '2026-07-01')).value).toBe(1);
+    const behind = await hos.get('/api/kpi/pre-proceedings-over-16-weeks/children?asOf=2026-07-01');
+    expect(behind.body.children.map((c: { childId: string }) => c.childId)).toEqual([ids.childB]);
+  });
+});

@@ -57,7 +57,12 @@ function LegalForm({ spec, view }: { spec: LegalFormSpec; view: LegalView }) {
       const v = values[f.name];
       if (f.kind === 'date')
         fields[f.name] =
-          readDate(problems, f.name, v as DateParts, { what: f.label.toLowerCase(), label: f.label, required: f.required === true }) ?? undefined;
+          readDate(problems, f.name, v as DateParts, {
+            what: f.label.toLowerCase(),
+            label: f.label,
+            required: f.required === true,
+            future: spec.future?.includes(f.name),
+          }) ?? undefined;
       else {
         fields[f.name] = (v as string).trim() === '' ? undefined : (v as string).trim();
         if (f.required && !(v as string).trim()) problems.push([f.name, `Enter or choose: ${f.label.toLowerCase()}`]);

@@ -42,6 +42,8 @@ export type LegalFormSpec = {
   /** The body from the fields, where it is not the fields as they are. */
   body?: (values: Record<string, unknown>) => Record<string, unknown>;
   whyNot?: (view: LegalView) => string | null;
+  /** Date fields that may be in the future (a new date set, a hearing listed, a report due). */
+  future?: readonly string[];
 };
 
 const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
@@ -144,6 +146,7 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     version: (v) => openPre(v)?.version,
     schema: preProceedingsExtension,
     whyNot: needPre,
+    future: ['newEndOn'],
     fields: [
       { name: 'newEndOn', label: 'New date pre-proceedings should end by', kind: 'date', required: true },
       { name: 'reason', label: 'Why pre-proceedings need longer', kind: 'textarea', required: true },
@@ -169,6 +172,7 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     notice: 'Assessment saved',
     path: () => 'assessments',
     schema: legalAssessment,
+    future: ['dueOn'],
     fields: [
       { name: 'kind', label: 'Which assessment', kind: 'radios', options: options(LEGAL_ASSESSMENT_KIND), required: true },
       { name: 'commissionedOn', label: 'Date commissioned', kind: 'date', required: true },
@@ -198,6 +202,7 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     path: (v) => `proceedings/${openProceedings(v)?.proceedingsId}/hearings`,
     schema: courtHearing,
     whyNot: needProceedings,
+    future: ['heldOn'],
     fields: [
       { name: 'heldOn', label: 'Date of the hearing', kind: 'date', required: true, hint: 'A hearing listed for a later date may be recorded now' },
       { name: 'hearingType', label: 'Which hearing', kind: 'radios', options: options(HEARING_TYPE), required: true },
@@ -212,6 +217,7 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     version: (v) => openProceedings(v)?.version,
     schema: courtExtension,
     whyNot: needProceedings,
+    future: ['newDueOn'],
     fields: [
       { name: 'grantedOn', label: 'Date the court granted it', kind: 'date', required: true },
       { name: 'newDueOn', label: 'New date the proceedings must end by', kind: 'date', required: true, hint: 'At most 8 weeks after the current date' },
