@@ -275,3 +275,29 @@ describe('legal indicators, with the children behind each number', () => {
     expect(behind.body.children.map((c: { childId: string }) => c.childId)).toEqual([ids.childB]);
   });
 });
+
+describe('the head of service’s landing page', () => {
+  it('lists the children in pre-proceedings and in proceedings, each with the next date', async () => {
+    const hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+    // Proceedings for childB, with a hearing listed ahead.
+    const issued = await sw2.post(`${legal(ids.childB)}/proceedings`, {
+      issuedOn: '2026-11-02',
+      court: 'Worcester Family Court',
+      caseNumber: 'WR26C00007',
+      applicationType: 'supervision-order',
+    });
+    expect(issued.status).toBe(201);
+    const listed = await sw2.post(`${legal(ids.childB)}/proceedings/${issued.body.proceedingsId}/hearings`, {
+      heldOn: '2027-01-11',
+      hearingType: 'case-management',
+    });
+    expect(listed.status).toBe(201);
+    const work = (await hos.get('/api/work')).body;
+    const section = (id: string) => work.sections.find((s: { id: string }) => s.id === id);
+    const pre = section('pre-proceedings');
+    expect(pre.items).toEqual([expect.objectContaining({ childId: ids.childB, note: 'Next: Pre-proceedings meeting by 24 March 2026' })]);
+    const proc = section('proceedings');
+    expect(proc.items).toEqual([expect.objectContaining({ childId: ids.childB, note: 'Next: Further case management hearing on 11 January 2027' })]);
+    expect(proc.items[0].what).toContain('must conclude by 3 May 2027');
+  });
+});
