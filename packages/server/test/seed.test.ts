@@ -245,6 +245,7 @@ describe('the synthetic council generator', () => {
       'hos.demo',
       'iro.demo',
       'irom.demo',
+      'legal.demo',
       'partner.demo',
       'sw.demo',
       'tm.demo',

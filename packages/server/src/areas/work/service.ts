@@ -581,7 +581,9 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
     case 'partner':
       return partner(db, u, d);
     default:
-      // Analysts see the service's overdue by team and rule; administrators hold no cases.
+      // Analysts see the service's overdue by team and rule; the legal adviser the children in
+      // pre-proceedings and proceedings; administrators hold no cases.
+      if (u.role === 'legal-adviser') return headOfService(db, u, d).filter((s) => s.id === 'pre-proceedings' || s.id === 'proceedings');
       return u.role === 'performance-analyst' ? headOfService(db, u, d).slice(0, 1) : [];
   }
 }
