@@ -9,6 +9,7 @@
  * ones a legal planning meeting days before. Some children on protection plans are in
  * pre-proceedings now, some past 16 weeks, some extended. Deterministic for a seed; synthetic.
  */
+import { COURT_ORDER, type CourtOrder, HEARING_TYPE, LEGAL_DECISION } from '@lantern/core/legal';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { batch } from '../kernel/ledger.ts';
@@ -117,7 +118,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     note(
       childId,
       on,
-      `Legal planning meeting with the council’s lawyer ${lawyer}. Threshold: ${threshold} Decision: ${decision.replaceAll('-', ' ')} — ${reasons}`,
+      `Legal planning meeting with the council’s lawyer ${lawyer}. Threshold: ${threshold} Decision: ${LEGAL_DECISION[decision]} — ${reasons}`,
       'legal-planning-meeting',
       meetingId,
     );
@@ -225,7 +226,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
       due_on: isoOf(due),
       concluded_on: finalOn !== null ? isoOf(finalOn) : null,
       outcome: finalOn !== null ? 'final-order' : null,
-      outcome_reasons: finalOrder ? finalOrder.replaceAll('-', ' ') : null,
+      outcome_reasons: finalOrder ? COURT_ORDER[finalOrder] : null,
     });
     note(p.child_id, issued, `Application for a care order issued at ${court}: to conclude within 26 weeks`, 'care-proceedings', proceedingsId);
     const hearing = (on: number, type: string) => {
@@ -239,7 +240,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
         hearing_type: type,
         notes: null,
       });
-      if (weekday(on) <= today) note(p.child_id, weekday(on), `Court hearing (${type.replaceAll('-', ' ')}) at ${court}`, 'court-hearing', hearingId);
+      if (weekday(on) <= today) note(p.child_id, weekday(on), `${HEARING_TYPE[type as keyof typeof HEARING_TYPE]} at ${court}`, 'court-hearing', hearingId);
     };
     hearing(issued + rng.between(10, 14), 'first-hearing');
     const irh = Math.min(due, end) - 35;
@@ -260,7 +261,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
         cla_episode_id: episode,
         notes: null,
       });
-      note(p.child_id, on, `${type.replaceAll('-', ' ')} made at ${court}${isFinal ? ': proceedings concluded' : ''}`, 'court-order', orderId);
+      note(p.child_id, on, `${COURT_ORDER[type as CourtOrder]} made at ${court}${isFinal ? ': proceedings concluded' : ''}`, 'court-order', orderId);
     };
     order(interim, 'interim-care-order', 'C1', p.c1_episode, false);
     if (finalOn !== null && finalOrder) order(finalOn, finalOrder, p.final_status, p.final_episode, true);

@@ -299,5 +299,11 @@ describe('the head of service’s landing page', () => {
     const proc = section('proceedings');
     expect(proc.items).toEqual([expect.objectContaining({ childId: ids.childB, note: 'Next: Further case management hearing on 11 January 2027' })]);
     expect(proc.items[0].what).toContain('must conclude by 3 May 2027');
+    // The legal adviser lands on the same two lists, and nothing else.
+    const lawyers = (await lawyer.get('/api/work')).body;
+    expect(lawyers.sections.map((s: { id: string; total: number }) => [s.id, s.total])).toEqual([
+      ['pre-proceedings', 1],
+      ['proceedings', 1],
+    ]);
   });
 });
