@@ -15,7 +15,8 @@ export default defineConfig({
         test: {
           name: 'db-pglite',
           include: ['packages/server/test/**/*.test.ts'],
-          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**'],
+          // *.postgres.test.ts: about the PostgreSQL server itself (a restart), so run once, on it.
+          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', '**/*.postgres.test.ts'],
           env: { LANTERN_TEST_DB: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 300_000,

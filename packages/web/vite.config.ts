@@ -64,7 +64,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Vite's own files go to /static so they never collide with GOV.UK's /assets.
     assetsDir: 'static',
-    sourcemap: true,
+    // No source maps: the served app stays minified, its original source not handed to anyone.
+    sourcemap: false,
     rolldownOptions: {
       // GOV.UK's fonts and images are copied in by the plugin above, not bundled.
       external: [/^\/assets\//],

@@ -98,7 +98,11 @@ export type Action =
   | 'iro:allocate'
   /** Legal planning, pre-proceedings and court proceedings: restricted to the team holding the case, the head of service, the child's IRO and the council's legal adviser. */
   | 'legal:read'
-  | 'legal:record';
+  | 'legal:record'
+  /** Early help: name the lead professional and team around the family, the assessment, reviews, the end. */
+  | 'early-help:record'
+  /** Step a closed child in need episode down to early help (a manager's decision). */
+  | 'early-help:step-down';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -126,6 +130,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'work:read': 'own',
     'legal:read': 'team',
     'legal:record': 'team',
+    'early-help:record': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -163,6 +168,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'transfer:decide': 'team',
     'legal:read': 'team',
     'legal:record': 'team',
+    'early-help:record': 'team',
+    'early-help:step-down': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -241,6 +248,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // Chairs the legal planning (gateway) meeting and decides on proceedings.
     'legal:read': 'council',
     'legal:record': 'council',
+    'early-help:step-down': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.

@@ -14,7 +14,19 @@ function rule(name: string, message: string) {
   return { message, params: { rule: name } };
 }
 
-export const isoDate = z.string().refine(isIsoDate, rule('date', 'Enter a real date as YYYY-MM-DD')).meta({ format: 'date', example: '2026-04-01' });
+/** The years a date in a child's record can fall in: anything else is a typing slip (or an attack). */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+const inYears = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, rule('date', 'Enter a real date as YYYY-MM-DD'))
+  .refine(inYears, rule('date-range', `Enter a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}`))
+  .meta({ format: 'date', example: '2026-04-01' });
 
 export const uuid = z.uuid();
 

@@ -4,7 +4,7 @@
  * agency share, vacancies), and the shapes of what managers and auditors record.
  */
 import { z } from 'zod';
-import { isIsoDate } from './calendar.ts';
+import { isoDate } from './schemas.ts';
 import type { JobRole } from './codes.ts';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
@@ -127,7 +127,7 @@ export function vacancies(fundedFte: number | null, permanentFte: number): numbe
 // ---------------------------------------------------------------------------
 // What managers and auditors record
 
-const date = z.string().refine(isIsoDate, { message: 'Enter a real date as YYYY-MM-DD', params: { rule: 'date' } });
+const date = isoDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newSupervision = z.object({

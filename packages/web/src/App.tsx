@@ -37,6 +37,8 @@ const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascLis
 const LookedAfterCarePage = page(() => import('./routes/care/LookedAfterCarePage.tsx'), 'LookedAfterCarePage');
 const LegalPage = page(() => import('./routes/legal/LegalPage.tsx'), 'LegalPage');
 const LegalFormPage = page(() => import('./routes/legal/LegalFormPage.tsx'), 'LegalFormPage');
+const EarlyHelpPage = page(() => import('./routes/early-help/EarlyHelpPage.tsx'), 'EarlyHelpPage');
+const EarlyHelpFormPage = page(() => import('./routes/early-help/EarlyHelpFormPage.tsx'), 'EarlyHelpFormPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
@@ -192,6 +194,8 @@ export function App() {
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="children/:childId/legal" element={<LegalPage />} />
               <Route path="children/:childId/legal/record/:form" element={<LegalFormPage />} />
+              <Route path="children/:childId/early-help" element={<EarlyHelpPage />} />
+              <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

@@ -5,6 +5,7 @@
  */
 import { registerObligationRules } from '../kernel/obligations.ts';
 import { LEGAL_OBLIGATIONS } from './legal/obligations.ts';
+import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
 import { MEETINGS_OBLIGATIONS } from './meetings/obligations.ts';
@@ -24,6 +25,7 @@ export const AREA_OBLIGATION_RULES = [
   PLANS_OBLIGATIONS,
   MEETINGS_OBLIGATIONS,
   LEGAL_OBLIGATIONS,
+  EARLY_HELP_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

@@ -39,6 +39,7 @@ import {
 import { seedPractice } from './practice.ts';
 import { seedLegal } from './legal.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedEarlyHelp } from './early-help.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
@@ -348,6 +349,8 @@ async function generateCouncil(
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   // Legal planning, pre-proceedings and proceedings (src/seed/legal.ts), over the looked-after history.
   for (const [table, n] of Object.entries(await seedLegal(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  // Early help over the contacts, RC9 closures and step-downs above (src/seed/early-help.ts).
+  for (const [table, n] of Object.entries(await seedEarlyHelp(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.

@@ -261,11 +261,22 @@ export async function accessRoutes(fastify: FastifyInstance) {
       tags: ['system'],
       summary: 'Whether the server and its database answer',
       security: [],
-      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      response: {
+        200: z.object({ status: z.literal('ok'), database: z.string() }),
+        503: z.object({ status: z.literal('database-down'), database: z.string(), detail: z.string() }),
+      },
     },
-    handler: async () => {
-      await sql`select 1`.execute(db());
-      return { status: 'ok' as const, database: fastify.store.kind };
+    handler: async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(db());
+        return { status: 'ok' as const, database: fastify.store.kind };
+      } catch {
+        // A load balancer takes the server out of service while its database cannot be reached.
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'database-down' as const, database: fastify.store.kind, detail: 'The database cannot be reached' });
+      }
     },
   });
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
+import { containing } from '../../kernel/db/like.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 type Row = { [K in keyof ProviderTable]: ProviderTable[K] extends { __select__: infer S } ? S : ProviderTable[K] };
@@ -45,7 +46,7 @@ export function providerView(
 
 export async function listProviders(db: Kysely<Database>, actor: Actor, q: { search?: string | undefined }) {
   let query = db.selectFrom('provider').selectAll().where('la_code', '=', actor.user.laCode);
-  if (q.search) query = query.where((eb) => eb.or([eb('name', 'ilike', `%${q.search}%`), eb('urn', '=', q.search as string)]));
+  if (q.search) query = query.where((eb) => eb.or([eb('name', 'ilike', containing(q.search as string)), eb('urn', '=', q.search as string)]));
   const rows = await query.orderBy('name').limit(500).execute();
   return { providers: rows.map(providerView) };
 }

@@ -10,10 +10,12 @@ import {
   partnerAnswer,
   withdrawRequest,
 } from '@lantern/core/partners';
+import { isoDate } from '@lantern/core/schemas';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
+import { attachment } from '../../kernel/http/download.ts';
 import { partnerIndicators } from './indicators.ts';
 import {
   addContact,
@@ -157,11 +159,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'A report a partner sent, as the file', params: child.extend({ reportId: uuid('report') }) },
     handler: async (req, reply) => {
       const r = await staffReport(db(), req.actor(), req.params.childId, req.params.reportId);
-      return reply
-        .type(r.contentType)
-        .header('content-disposition', `attachment; filename="${r.fileName.replace(/["\r\n]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(r.content);
+      return reply.type(r.contentType).header('content-disposition', attachment(r.fileName)).header('x-content-type-options', 'nosniff').send(r.content);
     },
   });
 
@@ -207,7 +205,7 @@ export async function partnersRoutes(fastify: FastifyInstance) {
     schema: {
       tags,
       summary: 'Partner requests answered in time, conference attendance by agency, families waiting for re-housing',
-      querystring: z.object({ asOf: z.iso.date().optional() }),
+      querystring: z.object({ asOf: isoDate.optional() }),
       response: { 200: ok },
     },
     handler: (req) => partnerIndicators(db(), req.actor(), req.query.asOf),

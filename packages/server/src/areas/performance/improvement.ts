@@ -14,7 +14,7 @@ import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/pr
 import { change } from '../../kernel/ledger.ts';
 import { computeAll, computeIndicator } from './service.ts';
 
-const isoDate = z.iso.date();
+import { isoDate } from '@lantern/core/schemas';
 
 /** From 1 April 2026 Ofsted gives no single overall grade: each area is judged on its own. */
 export const NO_OVERALL_GRADE_FROM = '2026-04-01';

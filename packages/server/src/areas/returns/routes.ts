@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
+import { attachment } from '../../kernel/http/download.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { importCinCensus } from './cin-census/import.ts';
 import { ImportRefused } from './import-result.ts';
@@ -11,6 +11,7 @@ import { councilByLaNumber } from './reference.ts';
 import { EXPORT_TABLES } from './ssda903/export.ts';
 import { latestSsda903Runs, runSsda903, tableFile } from './ssda903/service.ts';
 import { importUploadedSsda903, validateUploadedSsda903 } from './ssda903/uploaded.ts';
+import { removeLeftoverWorkFolders, unpack } from './work-folder.ts';
 
 const ruleGroup = z.object({
   code: z.string(),
@@ -56,7 +57,7 @@ const ssda903Year = z
   .max(2027, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)');
 // SSDA903 files from another system, each as its name and text: a return is a dozen or so tables.
 const uploadedFiles = z
-  .array(z.object({ name: z.string().min(1, 'Each file needs its name').max(300), text: z.string() }))
+  .array(z.object({ name: z.string().min(1, 'Each file needs its name').max(255, 'A file name has at most 255 characters'), text: z.string() }))
   .min(1, 'Choose the SSDA903 CSV files')
   .max(40, 'An SSDA903 return is at most a dozen or so tables: send those files only');
 const notPlaced903 = z.object({ child: z.string().nullable(), table: z.string(), row: z.number().int(), reason: z.string() });
@@ -65,6 +66,8 @@ const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 
 /** Statutory returns: the CIN census and the SSDA903 (children looked after). */
 export async function returnsRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
+  // Work folders a crashed process left behind hold personal data: gone before anything else runs.
+  await removeLeftoverWorkFolders();
 
   app.post('/api/returns/cin-census/runs', {
     config: { permission: 'returns:produce' },
@@ -102,7 +105,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         detail: { year: entry.run.year },
       });
       const name = `${req.actor().user.laCode}-cin-census-${entry.run.year}.xml`;
-      return reply.header('content-type', 'application/xml').header('content-disposition', `attachment; filename="${name}"`).send(createReadStream(entry.file));
+      return reply.header('content-type', 'application/xml').header('content-disposition', attachment(name)).send(unpack(entry.packed));
     },
   });
 
@@ -132,7 +135,10 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['returns'],
       summary: 'Import a CIN census return of this council as its children’s history (idempotent; all or nothing)',
-      body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), fileName: z.string().max(300).optional() }),
+      body: z.object({
+        xml: z.string().min(1, 'Send the CIN census XML file'),
+        fileName: z.string().max(255, 'A file name has at most 255 characters').optional(),
+      }),
       response: {
         201: z.object({
           importId: z.string().nullable(),
@@ -238,7 +244,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       params: z.object({ runId: z.string(), table: z.enum(EXPORT_TABLES, { message: `The table is one of ${EXPORT_TABLES.join(', ')}` }) }),
     },
     handler: async (req, reply) => {
-      const { file, year } = tableFile(req.actor(), req.params.runId, req.params.table);
+      const { content, year } = tableFile(req.actor(), req.params.runId, req.params.table);
       await audit(fastify.store.db, req.actor(), {
         action: 'export',
         recordType: 'ssda903-file',
@@ -246,10 +252,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         detail: { year, table: req.params.table },
       });
       const name = `${req.actor().user.laCode}-ssda903-${year}-${req.params.table.toLowerCase()}.csv`;
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(createReadStream(file));
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(name)).send(content);
     },
   });
 }

@@ -47,6 +47,49 @@ const pgTypes = {
 } as pg.CustomTypesConfig;
 
 /**
+ * A connection the server ends (a restart, a dropped database, a network fault) emits 'error' on
+ * its client and, if idle, on the pool; an 'error' event no one hears ends the process. So every
+ * client is heard from the moment it connects, and the pool too. The query that was running
+ * fails (the request answers 503); the pool drops the broken client and connects afresh when the
+ * server is back, so Lantern recovers by itself.
+ */
+function heard(pool: pg.Pool): pg.Pool {
+  let last = 0;
+  const report = (error: Error) => {
+    // One line a few seconds at most: a restart breaks every connection at once.
+    if (Date.now() - last < 5_000) return;
+    last = Date.now();
+    process.stderr.write(`lantern: a database connection closed: ${error.message}\n`);
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
+  return pool;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** True when an error says the database cannot be reached now (not that the request was wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as { code?: string; message?: string; errors?: unknown[] };
+  if (e.code && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  if (Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable)) return true;
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i.test(e.message ?? '');
+}
+
+/**
  * Opens the database, applies migrations as the owner, fills the calendar, and returns a
  * Kysely instance that runs as the application role (which may only insert into the audit trail).
  */
@@ -57,7 +100,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 async function openPostgres(databaseUrl: string): Promise<Store> {
   // Migrations run on one connection as the connecting user.
-  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1, types: pgTypes }) }) });
+  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: databaseUrl, max: 1, types: pgTypes })) }) });
   try {
     await migrate(owner, (trx, script) =>
       sql
@@ -71,10 +114,16 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   }
   // No JIT: the deadline derivations are one large set-based statement over dozens of rules, and
   // compiling its 1,500 expressions with LLVM took four times as long as running it.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types: pgTypes, options: `-c role=${APP_ROLE} -c jit=off` });
-  // An idle connection the server ends (a restart, a dropped database) is reported here; unheard,
-  // it would crash the process. The pool replaces it on the next query.
-  pool.on('error', (error) => process.stderr.write(`lantern: an idle database connection closed: ${error.message}\n`));
+  const pool = heard(
+    new pg.Pool({
+      connectionString: databaseUrl,
+      max: 10,
+      types: pgTypes,
+      options: `-c role=${APP_ROLE} -c jit=off`,
+      // While the server is unreachable a request fails in seconds (503) rather than waiting on.
+      connectionTimeoutMillis: 5_000,
+    }),
+  );
   // A cursor lets exports and long lists stream in batches instead of loading whole.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');

@@ -14,9 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
 import type { Actor, CurrentUser } from '../context.ts';
-import type { Store } from '../db/store.ts';
+import { isDatabaseUnavailable, type Store } from '../db/store.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
 import { installReadAudit } from './read-audit.ts';
+import { installSecurity } from './security.ts';
 
 export type { ReadAudit, Shown } from './read-audit.ts';
 
@@ -52,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: process.env.LANTERN_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // A path Fastify cannot even read (bad percent-encoding) is answered as any other bad request.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(new Problem(400, 'Invalid request', error.message, [{ field: 'url', rule: 'encoding', message: 'The address is not valid' }]), reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installReadAudit(app);
+  await installSecurity(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -130,20 +135,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(toProblem(error, request), reply));
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.webDist)
+    if (request.url.startsWith('/api') || !options.webDist || request.url.split('?')[0]?.endsWith('.map'))
       return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), reply);
     return reply.type('text/html').sendFile('index.html', options.webDist);
   });
 
   if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });
+    // A source map left in the folder by an older build is never served.
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'], allowedPath: (file) => !file.endsWith('.map') });
   }
   return app;
 }
 
 const notFoundHere = (request: FastifyRequest) => new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
 
+/** While the database cannot be reached: nothing was saved, and the client may try again shortly. */
+export const databaseUnavailable = () =>
+  new Problem(503, 'Service unavailable', 'The database cannot be reached just now; nothing was saved. Try again in a few seconds.', undefined, {
+    retryAfter: RETRY_AFTER_SECONDS,
+  });
+const RETRY_AFTER_SECONDS = 5;
+
 function sendProblem(problem: Problem, reply: FastifyReply) {
+  if (problem.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
 }
 
@@ -151,6 +165,7 @@ type DbError = { code?: string; constraint?: string; detail?: string; column?: s
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
     const errors: FieldError[] = error.validation.map((v) => {
@@ -177,6 +192,12 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (db.code === '23514' || db.code === '22007' || db.code === '22008')
     return new Problem(400, 'Invalid request', 'A value breaks a rule of the record', [
       { field: db.column ?? db.constraint ?? 'record', rule: db.constraint ?? 'check', message: db.detail ?? error.message },
+    ]);
+  // Data exceptions (class 22: a number out of range, text too long, a value the column's type
+  // cannot read) are the input's fault: the schemas should have named the field first.
+  if (db.code?.startsWith('22'))
+    return new Problem(400, 'Invalid request', 'A value is outside what the record can hold', [
+      { field: db.column ?? 'body', rule: 'data', message: error.message },
     ]);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new Problem(

@@ -465,4 +465,38 @@ describe('withdrawing a request, and an answer that came by phone', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'report.base64' })]);
     expect((await housing.get(`/api/partner/requests/${requestId}`)).status).toBe(200);
   });
+
+  it('keeps a report named in any script and serves it under that name (RFC 5987)', async () => {
+    const requestId = await send(org.housing);
+    const name = '報告 📄.txt';
+    const text = 'Band A: an offer is expected within 8 weeks.';
+    const res = await housing.post(`/api/partner/requests/${requestId}/answer`, {
+      version: 1,
+      answeredOn: '2026-11-06',
+      answer: 'See the report.',
+      report: { fileName: name, contentType: 'text/plain', base64: Buffer.from(text).toString('base64') },
+    });
+    expect(res.status).toBe(200);
+    const file = await fetch(`${server.url}/api/children/${ids.childA}/partner-reports/${res.body.reportId}`, { headers: { cookie: swCookie } });
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe(text);
+    const disposition = file.headers.get('content-disposition') ?? '';
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '')).toBe(name);
+    // Old clients get a plain stand-in of the same length.
+    expect(disposition).toContain('filename="__ _.txt"');
+  });
+
+  it('refuses a file name that is a NUL-laced or 280-character name, naming the field', async () => {
+    const requestId = await send(org.housing);
+    for (const fileName of ['report\u0000.txt', `${'r'.repeat(276)}.txt`]) {
+      const res = await housing.post(`/api/partner/requests/${requestId}/answer`, {
+        version: 1,
+        answeredOn: '2026-11-06',
+        answer: 'See the report.',
+        report: { fileName, contentType: 'text/plain', base64: Buffer.from('x').toString('base64') },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'report.fileName' })]);
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
@@ -47,6 +49,8 @@ describe('SSDA903 in the web app', () => {
       from audit_event where la_code = ${LA} and username = 'analyst.demo' and action = 'export'`.execute(server.store.db);
     expect(audited.rows[0]).toEqual({ children: res.body.children, files: 2 });
     expect((await analyst.get('/api/returns/ssda903/runs')).body.runs[0].runId).toBe(res.body.runId);
+    // The files hold personal data: none is left on disk once the run is made (the tables above came from memory).
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`lantern-return-work-${process.pid}-`))).toEqual([]);
   });
 
   it('groups a broken child’s failure by rule, naming the child, their record, the table, row and fields', async () => {

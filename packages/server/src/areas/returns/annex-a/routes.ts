@@ -1,6 +1,5 @@
-import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { todayInEngland } from '@lantern/core/calendar';
@@ -10,7 +9,9 @@ import { z } from 'zod';
 import { audit } from '../../../kernel/audit.ts';
 import { typed } from '../../../kernel/http/app.ts';
 import { invalid } from '../../../kernel/http/problem.ts';
+import { attachment } from '../../../kernel/http/download.ts';
 import { returnActor } from '../cin-census/service.ts';
+import { inWorkFolder } from '../work-folder.ts';
 import { exportAnnexA } from './export.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,10 +32,10 @@ export async function annexARoutes(fastify: FastifyInstance) {
       if (asOf > todayInEngland()) throw invalid([{ field: 'asOf', rule: 'not-in-future', message: 'The lists are drawn up to a day that has happened' }]);
       const actor = req.actor();
       const laCode = actor.user.laCode;
-      // Built to a file first, so a failure is a clean error rather than half a download.
-      const dir = mkdtempSync(path.join(tmpdir(), 'lantern-annex-a-'));
-      const file = path.join(dir, 'annex-a.xlsx');
-      try {
+      // Built to a file first, so a failure is a clean error rather than half a download; the file
+      // goes as soon as it is read.
+      const workbook = await inWorkFolder(async (dir) => {
+        const file = path.join(dir, 'annex-a.xlsx');
         const out = createWriteStream(file);
         const result = await exportAnnexA(fastify.store.db, laCode, asOf, out, { actor: returnActor(actor) });
         await finished(out);
@@ -43,13 +44,12 @@ export async function annexARoutes(fastify: FastifyInstance) {
           recordType: 'annex-a-file',
           detail: { asOf, children: result.children, rows: Object.fromEntries(result.lists.map((l) => [l.id, l.rows])) },
         });
-      } catch (error) {
-        await rm(dir, { recursive: true, force: true });
-        throw error;
-      }
-      const stream = createReadStream(file);
-      stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${laCode}-annex-a-${asOf}.xlsx"`).send(stream);
+        return readFile(file);
+      });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`${laCode}-annex-a-${asOf}.xlsx`))
+        .send(workbook);
     },
   });
 }

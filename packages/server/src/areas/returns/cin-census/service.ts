@@ -1,12 +1,12 @@
 /**
  * The CIN census in the web app: a run exports the council's return for a year to a file,
- * validates it, and keeps the result (in this process) so the analyst can review the failures
- * grouped by rule, open each child's record, and download the file.
+ * validates it, and keeps the result and the file (in this process's memory, gzipped; the file on
+ * disk is removed at once) so the analyst can review the failures grouped by rule, open each
+ * child's record, and download the file.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { ReturnFailure } from '@lantern/core/returns/types';
@@ -15,6 +15,7 @@ import type { Actor } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { notFound } from '../../../kernel/http/problem.ts';
 import type { ReturnActor } from '../audit.ts';
+import { inWorkFolder, pack } from '../work-folder.ts';
 import { exportCinCensus } from './export.ts';
 import { type CinCensusValidation, validateCinCensusFile } from './validate.ts';
 
@@ -36,8 +37,7 @@ export type CinCensusRun = {
   rules: RuleGroup[];
 };
 
-const runs = new Map<string, { laCode: string; file: string; run: CinCensusRun }>();
-const folder = () => mkdtempSync(path.join(tmpdir(), 'lantern-returns-'));
+const runs = new Map<string, { laCode: string; packed: Buffer; run: CinCensusRun }>();
 const MAX_RUNS = 20;
 const MAX_PER_RULE = 500;
 
@@ -75,20 +75,18 @@ export async function groupFailures(db: Kysely<Database>, laCode: string, failur
 
 export async function runCinCensus(db: Kysely<Database>, actor: Actor, year: number): Promise<CinCensusRun> {
   const laCode = actor.user.laCode;
-  const file = path.join(folder(), `cin-census-${year}.xml`);
-  const out = createWriteStream(file);
-  await exportCinCensus(db, laCode, year, out, { actor: returnActor(actor) });
-  out.end();
-  await finished(out);
-  const result = await validateCinCensusFile({ path: file }, { year });
+  const { result, packed } = await inWorkFolder(async (dir) => {
+    const file = path.join(dir, `cin-census-${year}.xml`);
+    const out = createWriteStream(file);
+    await exportCinCensus(db, laCode, year, out, { actor: returnActor(actor) });
+    out.end();
+    await finished(out);
+    return { result: await validateCinCensusFile({ path: file }, { year }), packed: pack(await readFile(file)) };
+  });
   const run = await toRun(db, laCode, result);
-  runs.set(run.runId, { laCode, file, run });
+  runs.set(run.runId, { laCode, packed, run });
   // Keep the latest runs only; their files go with them.
-  while (runs.size > MAX_RUNS) {
-    const [oldest, entry] = runs.entries().next().value as [string, { file: string }];
-    runs.delete(oldest);
-    await rm(path.dirname(entry.file), { recursive: true, force: true });
-  }
+  while (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value as string);
   return run;
 }
 

@@ -5,9 +5,7 @@
  * failures grouped by rule, open each child's record, and download each table.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ssda903Return, validateSsda903 } from '@lantern/core/returns/ssda903/index';
 import type { Kysely } from 'kysely';
@@ -16,6 +14,7 @@ import type { Database } from '../../../kernel/db/schema.ts';
 import { notFound } from '../../../kernel/http/problem.ts';
 import { loadReturnDir } from './files.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
+import { inWorkFolder, pack, unpack } from '../work-folder.ts';
 import { EXPORT_TABLES, type ExportTable, exportSsda903, fileNameOf } from './export.ts';
 
 export type Ssda903Run = {
@@ -31,13 +30,12 @@ export type Ssda903Run = {
   rules: RuleGroup[];
 };
 
-const runs = new Map<string, { laCode: string; dir: string; run: Ssda903Run }>();
+const runs = new Map<string, { laCode: string; tables: Map<ExportTable, Buffer>; run: Ssda903Run }>();
 const MAX_RUNS = 20;
 
 export async function runSsda903(db: Kysely<Database>, actor: Actor, year: number): Promise<Ssda903Run> {
   const laCode = actor.user.laCode;
-  const dir = mkdtempSync(path.join(tmpdir(), 'lantern-ssda903-'));
-  try {
+  const { run, tables } = await inWorkFolder(async (dir) => {
     const exported = await exportSsda903(db, laCode, year, dir, { actor: returnActor(actor) });
     // Read back the files as written, so what is validated is exactly what is downloaded.
     const loaded = await loadReturnDir(dir);
@@ -64,25 +62,22 @@ export async function runSsda903(db: Kysely<Database>, actor: Actor, year: numbe
       rulesNotRun: result.notRun.length,
       rules: await groupFailures(db, laCode, failures),
     };
-    runs.set(run.runId, { laCode, dir, run });
-    // Keep the latest runs only; their files go with them.
-    while (runs.size > MAX_RUNS) {
-      const [oldest, entry] = runs.entries().next().value as [string, { dir: string }];
-      runs.delete(oldest);
-      await rm(entry.dir, { recursive: true, force: true });
-    }
-    return run;
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+    const tables = new Map<ExportTable, Buffer>();
+    for (const table of EXPORT_TABLES) tables.set(table, pack(await readFile(path.join(dir, fileNameOf(table)))));
+    return { run, tables };
+  });
+  runs.set(run.runId, { laCode, tables, run });
+  // Keep the latest runs only; their files go with them.
+  while (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value as string);
+  return run;
 }
 
 /** One table's CSV of a run of this council. */
-export function tableFile(actor: Actor, runId: string, table: ExportTable): { file: string; year: number } {
+export function tableFile(actor: Actor, runId: string, table: ExportTable): { content: Buffer; year: number } {
   const entry = runs.get(runId);
-  if (!entry || entry.laCode !== actor.user.laCode) throw notFound('return run');
-  return { file: path.join(entry.dir, fileNameOf(table)), year: entry.run.year };
+  const packed = entry?.tables.get(table);
+  if (!entry || entry.laCode !== actor.user.laCode || !packed) throw notFound('return run');
+  return { content: unpack(packed), year: entry.run.year };
 }
 
 export function latestSsda903Runs(actor: Actor): Ssda903Run[] {

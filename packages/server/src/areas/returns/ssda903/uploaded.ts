@@ -4,8 +4,7 @@
  * written to a fresh folder and read exactly as `lantern validate ssda903` and `lantern import
  * ssda903` read one, so a file is recognised by its columns whatever it is called.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ssda903Return, type TableName, validateSsda903 } from '@lantern/core/returns/ssda903/index';
 import type { Kysely } from 'kysely';
@@ -16,6 +15,7 @@ import { loadReturnDir, ReturnFileError } from './files.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
 import { ImportRefused } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
+import { inWorkFolder } from '../work-folder.ts';
 import { importSsda903, type Ssda903Import } from './import.ts';
 
 export type UploadedFile = { name: string; text: string };
@@ -43,13 +43,10 @@ async function inFolder<T>(files: UploadedFile[], use: (dir: string) => Promise<
     if (named.has(name)) throw readable(`${name} is uploaded twice: send each file once`);
     named.set(name, f.text);
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'lantern-ssda903-upload-'));
-  try {
+  return inWorkFolder(async (dir) => {
     for (const [name, text] of named) await writeFile(path.join(dir, name), text);
-    return await use(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return use(dir);
+  });
 }
 
 async function load(dir: string) {
