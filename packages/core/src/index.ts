@@ -13,3 +13,4 @@ export * from './care.ts';
 export * from './workforce.ts';
 export * from './indicators.ts';
 export * from './meetings.ts';
+export * from './legal.ts';

@@ -9,16 +9,16 @@ import { addCalendarMonths, addDays, type IsoDate } from './calendar.ts';
 /**
  * percent: numerator ÷ denominator × 100; per-10k: count ÷ the council's population aged 0–17 ×
  * 10,000; count: a number of things; average: numerator ÷ denominator (e.g. cases per FTE);
- * median-days: the median of a number of days.
+ * median-days: the median of a number of days; median-weeks: the median of a number of weeks.
  */
-export const INDICATOR_UNITS = ['percent', 'per-10k', 'count', 'average', 'median-days'] as const;
+export const INDICATOR_UNITS = ['percent', 'per-10k', 'count', 'average', 'median-days', 'median-weeks'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 /** period: counted over the months ending on the as-of date; snapshot: on the as-of date itself. */
 export const INDICATOR_MEASURES = ['period', 'snapshot'] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
-export const INDICATOR_AREA_IDS = ['front-door', 'child-protection', 'looked-after', 'care-leavers', 'workforce'] as const;
+export const INDICATOR_AREA_IDS = ['front-door', 'child-protection', 'looked-after', 'care-leavers', 'workforce', 'legal'] as const;
 export type IndicatorArea = (typeof INDICATOR_AREA_IDS)[number];
 
 export interface IndicatorDefinition {
@@ -57,6 +57,7 @@ export const INDICATOR_AREAS: Record<IndicatorArea, string> = {
   'looked-after': 'Children looked after',
   'care-leavers': 'Care leavers',
   workforce: 'Workforce and oversight',
+  legal: 'Legal planning and proceedings',
 };
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -673,6 +674,64 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     dfeNote:
       'indicators.md asks for audits by grade; the framework gives one number per indicator, so this is the share good or better, with the audits behind it.',
   },
+  // Legal planning and proceedings (the Public Law Outline): Lantern's own, not rows of indicators.md.
+  {
+    id: 'care-proceedings-average-weeks',
+    area: 'legal',
+    title: 'Average weeks of care proceedings concluded',
+    definition:
+      'Of care and supervision proceedings concluded in the period (a final order made, or the application withdrawn), the average number of weeks from the application being issued to the day they concluded. The law expects 26 weeks.',
+    numerator: 'the weeks each took, added up',
+    denominator: 'proceedings concluded in the period',
+    unit: 'average',
+    measure: 'period',
+    source: 'care_proceedings.issued_on, concluded_on',
+    higherIsBetter: false,
+    england: null,
+    smallCountsIn: ['denominator'],
+  },
+  {
+    id: 'care-proceedings-median-weeks',
+    area: 'legal',
+    title: 'Median weeks of care proceedings concluded',
+    definition:
+      'Of care and supervision proceedings concluded in the period (a final order made, or the application withdrawn), the median number of weeks from issue to conclusion.',
+    numerator: 'proceedings concluded in the period',
+    denominator: null,
+    unit: 'median-weeks',
+    measure: 'period',
+    source: 'care_proceedings.issued_on, concluded_on',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'pre-proceedings-over-16-weeks',
+    area: 'legal',
+    title: 'Children in pre-proceedings for more than 16 weeks',
+    definition:
+      'Children in pre-proceedings on the snapshot date (the letter before proceedings sent, not yet stepped down or issued) whose letter was sent more than 16 weeks (112 days) before, extended or not.',
+    numerator: 'children in pre-proceedings whose letter was more than 16 weeks before the snapshot date',
+    denominator: null,
+    unit: 'count',
+    measure: 'snapshot',
+    source: 'pre_proceedings.letter_sent_on, ended_on',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'proceedings-past-26-weeks',
+    area: 'legal',
+    title: 'Care proceedings open past 26 weeks',
+    definition:
+      'Care and supervision proceedings open on the snapshot date that were issued more than 26 weeks (182 days) before it, whether or not the court has extended them.',
+    numerator: 'proceedings open on the snapshot date issued more than 182 days before',
+    denominator: null,
+    unit: 'count',
+    measure: 'snapshot',
+    source: 'care_proceedings.issued_on, concluded_on',
+    higherIsBetter: false,
+    england: null,
+  },
 ];
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
@@ -722,6 +781,7 @@ export function indicatorValue(
     case 'per-10k':
       return population ? round((counts.numerator * 10000) / population) : null;
     case 'median-days':
+    case 'median-weeks':
       return counts.medianDays ?? null;
   }
 }

@@ -13,6 +13,7 @@ export const ROLES = {
   'performance-analyst': 'Performance analyst',
   administrator: 'Administrator',
   partner: 'Partner agency (police, health, school, housing…)',
+  'legal-adviser': 'The council’s legal adviser',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -97,6 +98,9 @@ export type Action =
   | 'transfer:decide'
   /** Allocate a child's independent reviewing officer. */
   | 'iro:allocate'
+  /** Legal planning, pre-proceedings and court proceedings: restricted to the team holding the case, the head of service, the child's IRO and the council's legal adviser. */
+  | 'legal:read'
+  | 'legal:record'
   /** Early help: name the lead professional and team around the family, the assessment, reviews, the end. */
   | 'early-help:record'
   /** Step a closed child in need episode down to early help (a manager's decision). */
@@ -126,6 +130,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'supervision:read': 'own',
     'audit-action:complete': 'own',
     'work:read': 'own',
+    'legal:read': 'team',
+    'legal:record': 'team',
     'early-help:record': 'team',
   },
   'team-manager': {
@@ -162,6 +168,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:route': 'team',
     'transfer:request': 'team',
     'transfer:decide': 'team',
+    'legal:read': 'team',
+    'legal:record': 'team',
     'early-help:record': 'team',
     'early-help:step-down': 'team',
   },
@@ -180,6 +188,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'supervision:read': 'own',
     'audit-action:complete': 'own',
     'work:read': 'own',
+    // The child's IRO follows the court timetable (it shapes the care plan) but records no legal step.
+    'legal:read': 'own',
   },
   'iro-manager': {
     // Manages the independent reviewing service: allocates IROs, sees every child who needs one,
@@ -238,6 +248,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'transfer:request': 'council',
     'transfer:decide': 'council',
     'iro:allocate': 'council',
+    // Chairs the legal planning (gateway) meeting and decides on proceedings.
+    'legal:read': 'council',
+    'legal:record': 'council',
     'early-help:step-down': 'council',
   },
   'performance-analyst': {
@@ -282,6 +295,15 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     // Someone from another agency: only the open requests addressed to their organisation, and
     // of those children only what the request shares. No child, worklist or search route.
     'partner-request:answer': 'own',
+    'work:read': 'own',
+  },
+  'legal-adviser': {
+    // The council's lawyer: finds a child, reads who they are and their legal record, and records
+    // legal steps; no casework, worklists or other parts of the record.
+    'child:search': 'council',
+    'child:read': 'council',
+    'legal:read': 'council',
+    'legal:record': 'council',
     'work:read': 'own',
   },
 };

@@ -28,7 +28,7 @@ export type RuleKind = 'statute' | 'guidance' | 'policy';
 
 export type Responsible = 'allocated-social-worker' | 'team-manager' | 'iro' | 'front-door' | 'personal-adviser' | 'director' | 'supervisor';
 
-export type RuleArea = 'children-in-need' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce' | 'private-fostering';
+export type RuleArea = 'children-in-need' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce' | 'private-fostering' | 'legal';
 
 export interface TimescaleRule {
   /** Exactly as in timescales.md, e.g. 'icpc'. */
@@ -521,6 +521,60 @@ const ROWS: readonly RuleRow[] = [
     notes: 'Two deadlines per conference: the decisions and outline plan (the setting, default 1 working day) and the full record (20 working days).',
   },
 
+  // Legal planning and proceedings (Public Law Outline)
+  {
+    id: 'legal-planning-decision',
+    area: 'legal',
+    what: 'decision of the legal gateway (planning) meeting recorded: no order, pre-proceedings, or issue',
+    countedFrom: 'the meeting',
+    due: workingDays(0),
+    kind: 'policy',
+    source: 'council procedures',
+    responsible: 'team-manager',
+  },
+  {
+    id: 'pre-proceedings-meeting',
+    area: 'legal',
+    what: 'the pre-proceedings meeting with parents and their lawyers',
+    countedFrom: 'letter before proceedings sent',
+    due: workingDays(10),
+    kind: 'policy',
+    source: 'PLO; common practice',
+    responsible: 'allocated-social-worker',
+  },
+  {
+    id: 'pre-proceedings-review',
+    area: 'legal',
+    what: 'a review of pre-proceedings progress',
+    countedFrom: 'the pre-proceedings meeting, then each review',
+    due: weeks(6),
+    kind: 'policy',
+    source: 'Public Law Working Group best-practice guidance',
+    responsible: 'allocated-social-worker',
+  },
+  {
+    id: 'pre-proceedings-end',
+    area: 'legal',
+    what: 'pre-proceedings ended: step down, or application issued',
+    countedFrom: 'letter before proceedings sent',
+    due: weeks(16),
+    kind: 'guidance',
+    source: 'Public Law Working Group best-practice guidance (2021, 2023)',
+    responsible: 'team-manager',
+    notes: 'An extension needs a recorded reason and a new date, which becomes the due date.',
+  },
+  {
+    id: 'care-proceedings',
+    area: 'legal',
+    what: 'care or supervision proceedings completed (final order)',
+    countedFrom: 'application issued',
+    due: weeks(26),
+    kind: 'statute',
+    source: 'Children Act 1989 s.32(1)(a)(ii), as amended by the Children and Families Act 2014 s.14',
+    responsible: 'team-manager',
+    notes: '26 weeks (182 days) from issue; each extension the court grants (up to 8 weeks) is recorded with the new date, which becomes the due date.',
+  },
+
   // Care leavers
   {
     id: 'pathway-plan',
@@ -732,6 +786,11 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'iro-recommendation': 'Review or conference recommendation',
   'iro-escalation-stage': 'IRO escalation: answer at this stage',
   'conference-record': 'Conference decisions and record',
+  'legal-planning-decision': 'Legal planning meeting decision',
+  'pre-proceedings-meeting': 'Pre-proceedings meeting',
+  'pre-proceedings-review': 'Pre-proceedings review',
+  'pre-proceedings-end': 'Pre-proceedings ended (16 weeks)',
+  'care-proceedings': 'Care proceedings concluded (26 weeks)',
   'early-help-assessment': 'Early help assessment',
   'early-help-review': 'Early help review',
 };

@@ -65,11 +65,6 @@ const reference: ReferenceRow[] = referenceText
  */
 const NOT_YET_KEPT = [
   'transfer-in-conference',
-  'legal-planning-decision',
-  'pre-proceedings-meeting',
-  'pre-proceedings-review',
-  'pre-proceedings-end',
-  'care-proceedings',
   'fostering-assessment-stage-one',
   'fostering-assessment-stage-two',
   'fostering-decision',

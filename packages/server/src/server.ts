@@ -7,6 +7,7 @@ import { childrenRoutes } from './areas/children/index.ts';
 import { lookedAfterRoutes } from './areas/looked-after/index.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/index.ts';
 import { meetingsRoutes } from './areas/meetings/index.ts';
+import { legalRoutes } from './areas/legal/index.ts';
 import { oversightRoutes } from './areas/oversight/index.ts';
 import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/index.ts';
@@ -52,6 +53,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(lookedAfterRoutes);
   await app.register(lookedAfterCareRoutes);
   await app.register(meetingsRoutes);
+  await app.register(legalRoutes);
   await app.register(returnsRoutes);
   await app.register(annexARoutes);
   await app.register(performanceRoutes);

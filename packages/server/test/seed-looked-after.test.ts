@@ -172,4 +172,55 @@ describe('the synthetic council’s looked-after histories', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('puts families through legal planning, pre-proceedings and proceedings whose orders are the looked-after history', async () => {
+    // Every order that set a legal status names an episode with that status, starting the day it was made.
+    const mismatched = await one<{ n: number }>(
+      store,
+      sql`select count(*)::int as n from court_order o join cla_episode e on e.la_code = o.la_code and e.cla_episode_id = o.cla_episode_id
+          where o.la_code = ${LA} and (e.legal_status is distinct from o.legal_status or e.start_date <> o.made_on)`,
+    );
+    expect(mismatched.n).toBe(0);
+    const figures = await one<{
+      orders: number;
+      finals: number;
+      open: number;
+      past26: number;
+      extended: number;
+      preOver16: number;
+      preOpen: number;
+      planning: number;
+    }>(
+      store,
+      sql`select
+        (select count(*)::int from court_order where la_code = ${LA} and cla_episode_id is not null) as orders,
+        (select count(*)::int from care_proceedings where la_code = ${LA} and outcome = 'final-order') as finals,
+        (select count(*)::int from care_proceedings where la_code = ${LA} and concluded_on is null) as open,
+        (select count(*)::int from care_proceedings where la_code = ${LA} and concluded_on is null and issued_on + 182 < ${AS_OF}::date) as past26,
+        (select count(distinct proceedings_id)::int from proceedings_extension where la_code = ${LA}) as extended,
+        (select count(*)::int from pre_proceedings where la_code = ${LA} and ended_on is null and letter_sent_on + 112 < ${AS_OF}::date) as "preOver16",
+        (select count(*)::int from pre_proceedings where la_code = ${LA} and ended_on is null) as "preOpen",
+        (select count(*)::int from legal_planning_meeting where la_code = ${LA}) as planning`,
+    );
+    expect(figures.orders).toBeGreaterThan(10);
+    expect(figures.finals).toBeGreaterThan(5);
+    expect(figures.open).toBeGreaterThan(0);
+    expect(figures.past26).toBeGreaterThan(0);
+    expect(figures.extended).toBeGreaterThan(0);
+    expect(figures.preOpen).toBeGreaterThan(0);
+    expect(figures.preOver16).toBeGreaterThan(0);
+    expect(figures.planning).toBeGreaterThanOrEqual(figures.finals);
+    // The deadlines engine derives all five legal rules for the council.
+    const rules = await sql<{ rule_id: string }>`select distinct rule_id from obligation where la_code = ${LA} and rule_id in
+      ('legal-planning-decision', 'pre-proceedings-meeting', 'pre-proceedings-review', 'pre-proceedings-end', 'care-proceedings') order by rule_id`.execute(
+      store.db,
+    );
+    expect(rules.rows.map((r) => r.rule_id)).toEqual([
+      'care-proceedings',
+      'legal-planning-decision',
+      'pre-proceedings-end',
+      'pre-proceedings-meeting',
+      'pre-proceedings-review',
+    ]);
+  });
 });

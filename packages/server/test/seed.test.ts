@@ -245,6 +245,7 @@ describe('the synthetic council generator', () => {
       'hos.demo',
       'iro.demo',
       'irom.demo',
+      'legal.demo',
       'partner.demo',
       'sw.demo',
       'tm.demo',
@@ -478,7 +479,15 @@ describe('the children-in-need and child-protection histories', () => {
           select 1 from meeting_recommendation x where c.record_type = 'meeting-recommendation' and x.recommendation_id = c.record_id and x.child_id = c.child_id union all
           select 1 from iro_escalation x where c.record_type = 'iro-escalation' and x.escalation_id = c.record_id and x.child_id = c.child_id union all
           select 1 from case_team x where c.record_type = 'case-team' and x.routing_id = c.record_id and x.child_id = c.child_id union all
-          select 1 from case_transfer x where c.record_type = 'case-transfer' and x.transfer_id = c.record_id and x.child_id = c.child_id)
+          select 1 from case_transfer x where c.record_type = 'case-transfer' and x.transfer_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from legal_planning_meeting x where c.record_type = 'legal-planning-meeting' and x.meeting_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from pre_proceedings x where c.record_type = 'pre-proceedings' and x.pre_proceedings_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from pre_proceedings_review x where c.record_type = 'pre-proceedings-review' and x.review_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from legal_assessment x where c.record_type = 'legal-assessment' and x.assessment_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from care_proceedings x where c.record_type = 'care-proceedings' and x.proceedings_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from court_hearing x where c.record_type = 'court-hearing' and x.hearing_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from proceedings_extension x where c.record_type = 'proceedings-extension' and x.extension_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from court_order x where c.record_type = 'court-order' and x.order_id = c.record_id and x.child_id = c.child_id)
       limit 10`,
     );
     expect(dangling).toEqual([]);

@@ -35,6 +35,8 @@ const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareF
 const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
 const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
 const LookedAfterCarePage = page(() => import('./routes/care/LookedAfterCarePage.tsx'), 'LookedAfterCarePage');
+const LegalPage = page(() => import('./routes/legal/LegalPage.tsx'), 'LegalPage');
+const LegalFormPage = page(() => import('./routes/legal/LegalFormPage.tsx'), 'LegalFormPage');
 const EarlyHelpPage = page(() => import('./routes/early-help/EarlyHelpPage.tsx'), 'EarlyHelpPage');
 const EarlyHelpFormPage = page(() => import('./routes/early-help/EarlyHelpFormPage.tsx'), 'EarlyHelpFormPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
@@ -190,6 +192,8 @@ export function App() {
               <Route path="partners" element={<PartnersOverviewPage />} />
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
+              <Route path="children/:childId/legal" element={<LegalPage />} />
+              <Route path="children/:childId/legal/record/:form" element={<LegalFormPage />} />
               <Route path="children/:childId/early-help" element={<EarlyHelpPage />} />
               <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
               <Route path="uasc" element={<UascListPage />} />

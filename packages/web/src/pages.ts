@@ -6,6 +6,8 @@
 const PAGES: [RegExp, string[]][] = [
   [/^\/work$/, ['worklist:read']],
   [/^\/children\/new$/, ['child:create']],
+  // Legal records: the team holding the case, the head of service, the child's IRO, the legal adviser.
+  [/^\/children\/[^/]+\/legal(\/|$)/, ['legal:read']],
   // A child's early help: the page for anyone who reads children; its forms for those who record them.
   [/^\/children\/[^/]+\/early-help\/record\/step-down$/, ['early-help:step-down']],
   [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],

@@ -10,6 +10,7 @@
  * Forgetting it fails loudly: with nothing registered the engine refuses to run.
  */
 import { registerObligationRules } from '../kernel/obligations.ts';
+import { LEGAL_OBLIGATIONS } from './legal/obligations.ts';
 import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
@@ -29,6 +30,7 @@ export const AREA_OBLIGATION_RULES = [
   OVERSIGHT_OBLIGATIONS,
   PLANS_OBLIGATIONS,
   MEETINGS_OBLIGATIONS,
+  LEGAL_OBLIGATIONS,
   EARLY_HELP_OBLIGATIONS,
 ] as const;
 

@@ -42,7 +42,14 @@ export function kpiCommand(): Command {
             out.write(`${JSON.stringify(r)}\n`);
             continue;
           }
-          const unit = { percent: '%', 'per-10k': 'per 10,000', count: 'count', average: 'average', 'median-days': 'median days' }[r.unit];
+          const unit = {
+            percent: '%',
+            'per-10k': 'per 10,000',
+            count: 'count',
+            average: 'average',
+            'median-days': 'median days',
+            'median-weeks': 'median weeks',
+          }[r.unit];
           const period = r.period ? `${r.period.from}..${r.period.to}` : `on ${r.asOf}`;
           const value = r.value === null ? '-' : String(r.value);
           const extra = r.per10k !== null ? ` (${r.per10k} per 10,000)` : r.medianDays !== null && r.unit === 'count' ? ` (median ${r.medianDays} days)` : '';

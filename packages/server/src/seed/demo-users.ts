@@ -6,7 +6,7 @@ import type { SeedWorker, Workforce } from './workforce.ts';
 import type { GeneratorConfig } from './model.ts';
 
 /** The demo users, one per role, in the order their ids are drawn. */
-export const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo'] as const;
+export const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo', 'legal.demo'] as const;
 
 const ROLE_LABEL: Record<Role, string> = {
   'social-worker': 'social worker',
@@ -17,6 +17,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'performance-analyst': 'performance analyst',
   administrator: 'administrator',
   partner: 'partner agency',
+  'legal-adviser': 'legal adviser',
 };
 
 export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[], passwordHash: string): Insertable<AppUserTable>[] {
@@ -44,6 +45,8 @@ export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[]
     // The front door's manager: contacts awaiting a decision are theirs.
     'fd.demo': ['team-manager', frontDoorManager],
     'irom.demo': ['iro-manager', iroManager],
+    // The council's lawyer is not a social care worker: no worker record.
+    'legal.demo': ['legal-adviser', null],
   };
   return DEMO_USERNAMES.map((username, i) => {
     const [role, worker] = picks[username];

@@ -24,6 +24,7 @@ import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type { AddressTable, AllocationTable, AppUserTable, ChronologyEntryTable, Database, PersonTable, RelationshipTable } from '../kernel/db/schema.ts';
 import { buildNamePools, DISABILITIES, ETHNICITIES, type NamePools, type SyntheticAddress, syntheticAddress, UASC_ETHNICITIES } from './pools.ts';
 import { seedPractice } from './practice.ts';
+import { seedLegal } from './legal.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedEarlyHelp } from './early-help.ts';
 import { seedPartners } from './partners.ts';
@@ -290,6 +291,8 @@ async function generateCouncil(
   // Conference and review records, recommendations and IRO escalations (src/seed/meetings.ts),
   // over the conferences, reviews and partner attendance written above.
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  // Legal planning, pre-proceedings and proceedings (src/seed/legal.ts), over the looked-after history.
+  for (const [table, n] of Object.entries(await seedLegal(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   // Early help over the contacts, RC9 closures and step-downs above (src/seed/early-help.ts).
   for (const [table, n] of Object.entries(await seedEarlyHelp(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;

@@ -62,7 +62,7 @@ export function sampleBenchmarkCsv(laCode: string, councilName: string): string 
     ...COMPARATOR_COUNCILS.filter((c) => c.code !== laCode).map((c) => ({ level: 'Local authority', region: c.region, code: c.code, name: c.name })),
   ];
   for (const def of INDICATORS) {
-    if (def.unit === 'count' || def.unit === 'median-days') continue;
+    if (def.unit === 'count' || def.unit === 'median-days' || def.unit === 'median-weeks') continue;
     const centre = def.england?.value ?? CENTRE[def.id];
     if (centre === undefined) continue;
     for (const [y, year] of YEARS.entries()) {

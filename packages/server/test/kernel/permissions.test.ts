@@ -9,7 +9,7 @@ import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 const as: Record<string, ReturnType<typeof client>> = {};
-const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner'] as const;
+const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner', 'legal'] as const;
 const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: randomUUID() };
 
 /**
@@ -81,6 +81,19 @@ beforeAll(async () => {
       username: 'irom',
       display_name: 'IRO manager (test)',
       role: 'iro-manager',
+      worker_id: null,
+      password_hash: await hashPassword(FIXTURE_PASSWORD),
+    })
+    .execute();
+  // The council's legal adviser: reads and records legal steps only.
+  await server.store.db
+    .insertInto('app_user')
+    .values({
+      la_code: LA,
+      user_id: randomUUID(),
+      username: 'legal',
+      display_name: 'Legal adviser (test)',
+      role: 'legal-adviser',
       worker_id: null,
       password_hash: await hashPassword(FIXTURE_PASSWORD),
     })
@@ -868,5 +881,100 @@ describe('early help', () => {
   ] as const)('%s stepping down a closed episode of a child held in team A gets %i', async (who, code) => {
     const body = { cinEpisodeId, startedOn: '2026-02-03', reasons: 'Step down.' };
     expect(await status(who, 'post', `/api/children/${eve}/early-help/step-down`, body)).toBe(code);
+  });
+});
+
+describe('legal planning and proceedings', () => {
+  // childA is held by team A (sw, tm) and reviewed by iro. Earlier steps in this file move workers
+  // and cases between teams, so the social worker of another team is made here: sw3, in team C.
+  beforeAll(async () => {
+    const db = server.store.db;
+    const teamC = randomUUID();
+    const swC = randomUUID();
+    await db
+      .insertInto('team')
+      .values({ la_code: LA, team_id: teamC, name: 'Children in need 3', service: 'Children in need', manager_worker_id: null })
+      .execute();
+    await db
+      .insertInto('worker')
+      .values({
+        la_code: LA,
+        worker_id: swC,
+        given_name: 'Cy',
+        family_name: 'Tester',
+        job_role: 'social-worker',
+        employment: 'permanent',
+        team_id: teamC,
+        start_date: '2020-01-06',
+        fte: 1,
+      })
+      .execute();
+    await db
+      .insertInto('app_user')
+      .values({
+        la_code: LA,
+        user_id: randomUUID(),
+        username: 'sw3',
+        display_name: 'sw3 (test)',
+        role: 'social-worker',
+        worker_id: swC,
+        password_hash: await hashPassword(FIXTURE_PASSWORD),
+      })
+      .execute();
+    other = client(server, await signInAs(server, 'sw3', FIXTURE_PASSWORD));
+  });
+  let other: ReturnType<typeof client>;
+
+  it('legal:read and legal:record — a social worker of another team is refused both', async () => {
+    expect((await other.get(`/api/children/${ids.childA}/legal`)).status).toBe(403);
+    expect(
+      (await other.post(`/api/children/${ids.childA}/legal/assessments`, { kind: 'parenting', commissionedOn: '2026-03-02', assessor: 'Parenting service' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it.each([
+    ['sw', 200],
+    ['tm', 200],
+    ['iro', 200],
+    ['hos', 200],
+    ['legal', 200],
+    ['irom', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('legal:read — %s reading a team A child’s legal record gets %i', async (who, expected) => {
+    expect(await status(who, 'get', `/api/children/${ids.childA}/legal`)).toBe(expected);
+  });
+
+  it.each([
+    ['sw', 201],
+    ['tm', 201],
+    ['hos', 201],
+    ['legal', 201],
+    ['iro', 403],
+    ['irom', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('legal:record — %s recording an assessment for a team A child gets %i', async (who, expected) => {
+    expect(
+      await status(who, 'post', `/api/children/${ids.childA}/legal/assessments`, {
+        kind: 'parenting',
+        commissionedOn: '2026-03-02',
+        assessor: 'Parenting service',
+      }),
+    ).toBe(expected);
+  });
+
+  it('the legal adviser has no worklist, no casework and no looked-after steps', async () => {
+    expect(await status('legal', 'get', '/api/worklist')).toBe(403);
+    expect(
+      await status('legal', 'post', `/api/children/${ids.childA}/missing-episodes`, {
+        kind: 'A',
+        startedAt: '2026-01-05T20:00:00Z',
+        endedAt: '2026-01-05T23:00:00Z',
+      }),
+    ).toBe(403);
   });
 });

@@ -254,7 +254,135 @@ const earlyHelpEpisode = async () => {
   return { childId, earlyHelpId: view.body.episodes[0].earlyHelpId as string, version: view.body.episodes[0].version as number };
 };
 
+/** Legal steps (areas/legal): a planning meeting, pre-proceedings and proceedings made for the examples that need one. */
+const legal = (childId: string) => `/api/children/${childId}/legal`;
+const planningBody = {
+  heldOn: '2026-03-09',
+  attendees: [{ role: 'council-lawyer', name: 'Lee Lawyer' }],
+  threshold: 'Neglect over two years; the threshold is likely met.',
+};
+const startPre = async (as: Who, childId: string) =>
+  (await setup({ as, method: 'post', path: `${legal(childId)}/pre-proceedings`, body: { letterSentOn: '2026-03-10', letterTo: 'Both parents' } }))
+    .preProceedingsId as string;
+let preMade: Promise<string> | undefined;
+const preA = ({ ids }: Ctx) => (preMade ??= startPre('sw', ids.childA));
+const issue = async (as: Who, childId: string) =>
+  (
+    await setup({
+      as,
+      method: 'post',
+      path: `${legal(childId)}/proceedings`,
+      body: { issuedOn: '2026-04-14', court: 'Hereford Family Court', caseNumber: 'HR26C00001', applicationType: 'care-order' },
+    })
+  ).proceedingsId as string;
+let procMade: Promise<string> | undefined;
+const procA = ({ ids }: Ctx) => (procMade ??= issue('sw', ids.childA));
+const version = async (childId: string, kind: 'preProceedings' | 'proceedings', id: string) => {
+  const res = await (as.sw as ReturnType<typeof client>).get(legal(childId));
+  const key = kind === 'preProceedings' ? 'preProceedingsId' : 'proceedingsId';
+  return (res.body[kind] as Record<string, unknown>[]).find((x) => x[key] === id)?.version as number;
+};
+
 const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
+  'POST /api/children/{childId}/legal/planning-meetings': async ({ ids }) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ids.childA)}/planning-meetings`,
+    body: { ...planningBody, decision: 'pre-proceedings', reasons: 'Parents may change with a clear plan.' },
+  }),
+  'POST /api/children/{childId}/legal/planning-meetings/{meetingId}/decision': async ({ ids }) => {
+    const made = await setup({ as: 'tm', method: 'post', path: `${legal(ids.childA)}/planning-meetings`, body: planningBody });
+    return {
+      as: 'tm',
+      method: 'post',
+      path: `${legal(ids.childA)}/planning-meetings/${made.meetingId}/decision`,
+      body: { version: 1, decidedOn: '2026-03-10', decision: 'no-order', reasons: 'Support is working.' },
+    };
+  },
+  'POST /api/children/{childId}/legal/pre-proceedings': async ({ ids }) => ({
+    as: 'sw2',
+    method: 'post',
+    path: `${legal(ids.childRestricted)}/pre-proceedings`,
+    body: { letterSentOn: '2026-03-10', letterTo: 'Mother' },
+  }),
+  'POST /api/children/{childId}/legal/pre-proceedings/{preProceedingsId}/meeting': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ctx.ids.childA)}/pre-proceedings/${await preA(ctx)}/meeting`,
+    body: {
+      version: await version(ctx.ids.childA, 'preProceedings', await preA(ctx)),
+      meetingHeldOn: '2026-03-20',
+      planAgreed: 'Parenting course; drug tests.',
+    },
+  }),
+  'POST /api/children/{childId}/legal/pre-proceedings/{preProceedingsId}/extension': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ctx.ids.childA)}/pre-proceedings/${await preA(ctx)}/extension`,
+    body: { version: await version(ctx.ids.childA, 'preProceedings', await preA(ctx)), newEndOn: '2026-08-04', reason: 'Waiting for the expert.' },
+  }),
+  'POST /api/children/{childId}/legal/pre-proceedings/{preProceedingsId}/reviews': async ({ ids }) => {
+    const id = await startPre('sw', ids.childUnallocated);
+    await setup({
+      as: 'sw',
+      method: 'post',
+      path: `${legal(ids.childUnallocated)}/pre-proceedings/${id}/meeting`,
+      body: { version: 1, meetingHeldOn: '2026-03-20', planAgreed: 'A plan.' },
+    });
+    return {
+      as: 'sw',
+      method: 'post',
+      path: `${legal(ids.childUnallocated)}/pre-proceedings/${id}/reviews`,
+      body: { heldOn: '2026-05-01', progress: 'Going well.' },
+    };
+  },
+  'POST /api/children/{childId}/legal/pre-proceedings/{preProceedingsId}/end': async ({ ids }) => ({
+    as: 'sw2',
+    method: 'post',
+    path: `${legal(ids.childB)}/pre-proceedings/${await startPre('sw2', ids.childB)}/end`,
+    body: { version: 1, endedOn: '2026-06-01', outcome: 'stepped-down', reasons: 'Changes made and kept up.' },
+  }),
+  'POST /api/children/{childId}/legal/assessments': async ({ ids }) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ids.childA)}/assessments`,
+    body: { kind: 'parenting', commissionedOn: '2026-03-20', assessor: 'Family assessment service', dueOn: '2026-05-01' },
+  }),
+  'POST /api/children/{childId}/legal/proceedings': async ({ ids }) => ({
+    as: 'sw2',
+    method: 'post',
+    path: `${legal(ids.childB)}/proceedings`,
+    body: { issuedOn: '2026-06-02', court: 'Hereford Family Court', caseNumber: 'HR26C00002', applicationType: 'supervision-order' },
+  }),
+  'POST /api/children/{childId}/legal/proceedings/{proceedingsId}/hearings': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ctx.ids.childA)}/proceedings/${await procA(ctx)}/hearings`,
+    body: { heldOn: '2026-05-12', hearingType: 'first-hearing', notes: 'Timetable set.' },
+  }),
+  'POST /api/children/{childId}/legal/proceedings/{proceedingsId}/extensions': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ctx.ids.childA)}/proceedings/${await procA(ctx)}/extensions`,
+    body: {
+      version: await version(ctx.ids.childA, 'proceedings', await procA(ctx)),
+      grantedOn: '2026-10-01',
+      newDueOn: '2026-12-08',
+      reason: 'Expert report late.',
+    },
+  }),
+  'POST /api/children/{childId}/legal/proceedings/{proceedingsId}/orders': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ctx.ids.childA)}/proceedings/${await procA(ctx)}/orders`,
+    body: { version: await version(ctx.ids.childA, 'proceedings', await procA(ctx)), madeOn: '2026-04-15', order: 'interim-supervision-order' },
+  }),
+  'POST /api/children/{childId}/legal/proceedings/{proceedingsId}/withdraw': async ({ ids }) => ({
+    as: 'sw',
+    method: 'post',
+    path: `${legal(ids.childUnallocated)}/proceedings/${await issue('sw', ids.childUnallocated)}/withdraw`,
+    body: { version: 1, withdrawnOn: '2026-05-01', reasons: 'The family moved to another council.' },
+  }),
   // early help (areas/early-help)
   'POST /api/children/{childId}/early-help/step-down': async () => {
     const { childId, episodeId } = await closedEpisode('RC7');

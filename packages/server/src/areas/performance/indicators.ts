@@ -448,6 +448,36 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
       ) n`,
   },
 
+  // Legal: proceedings concluded in the period (by a final order or withdrawal), their weeks from issue.
+  'care-proceedings-average-weeks': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, c.concluded_on, round((c.concluded_on - c.issued_on) / 7.0, 1), 1, round((c.concluded_on - c.issued_on) / 7.0, 1)
+      from care_proceedings c where c.la_code = ${w.laCode} and c.concluded_on between ${w.from} and ${w.to}`,
+  },
+  'care-proceedings-median-weeks': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, c.concluded_on, 1, 1, round((c.concluded_on - c.issued_on) / 7.0, 1)
+      from care_proceedings c where c.la_code = ${w.laCode} and c.concluded_on between ${w.from} and ${w.to}`,
+  },
+  // In pre-proceedings on the snapshot date for more than 16 weeks (112 days) since the letter.
+  'pre-proceedings-over-16-weeks': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select p.child_id, ${none}, ${w.to}::date, 1, 1, (${w.to}::date - p.letter_sent_on)::numeric
+      from pre_proceedings p
+      where p.la_code = ${w.laCode} and p.letter_sent_on < ${w.to}::date - 112 and (p.ended_on is null or p.ended_on > ${w.to})`,
+  },
+  // Open on the snapshot date and issued more than 26 weeks (182 days) before.
+  'proceedings-past-26-weeks': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select c.child_id, ${none}, ${w.to}::date, 1, 1, (${w.to}::date - c.issued_on)::numeric
+      from care_proceedings c
+      where c.la_code = ${w.laCode} and c.issued_on < ${w.to}::date - 182 and (c.concluded_on is null or c.concluded_on > ${w.to})`,
+  },
+
   // The moderated grade where the audit was moderated; belongs to the team holding the case when audited.
   'audit-grades': {
     attribution: 'given',

@@ -5,6 +5,7 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import { PARTNER_REQUEST_TYPE, type PartnerRequestType } from '@lantern/core/partners';
 import { CONTACT_DECISION } from '@lantern/core/pathway';
+import { HEARING_TYPE, plainDate } from '@lantern/core';
 import type { LandingKind, LandingPage, landingQuery } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
@@ -384,6 +385,23 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
     join person p on p.la_code = a.la_code and p.person_id = a.child_id
     join provider pr on pr.la_code = a.la_code and pr.provider_id = a.provider_id
     where a.la_code = ${u.laCode} and ${visible(u)}`;
+  const preProceedings = sql`from pre_proceedings pp
+    join person p on p.la_code = pp.la_code and p.person_id = pp.child_id
+    left join lateral (
+      select o.rule_id, o.due_date from obligation o
+      where o.la_code = pp.la_code and o.child_id = pp.child_id and o.met_on is null and o.ended_on is null
+        and o.rule_id in ('pre-proceedings-meeting', 'pre-proceedings-review', 'pre-proceedings-end')
+      order by o.due_date limit 1
+    ) nx on true
+    where pp.la_code = ${u.laCode} and pp.ended_on is null and ${visible(u)}`;
+  const proceedings = sql`from care_proceedings c
+    join person p on p.la_code = c.la_code and p.person_id = c.child_id
+    left join lateral (
+      select h.held_on, h.hearing_type from court_hearing h
+      where h.la_code = c.la_code and h.proceedings_id = c.proceedings_id and h.held_on >= ${d.asOf}
+      order by h.held_on limit 1
+    ) h on true
+    where c.la_code = ${u.laCode} and c.concluded_on is null and ${visible(u)}`;
   const offTrack = sql`from improvement_action x where x.la_code = ${u.laCode} and x.status <> 'done' and (x.status = 'off-track' or x.due_date < ${d.asOf})`;
   return [
     grouped(db, u, d, {
@@ -431,6 +449,51 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
           laChildId: r.la_child_id as string | null,
           what: String(r.provider_name),
           note: `Approved on ${r.approved_on}`,
+        }),
+    ),
+    // Children in pre-proceedings and in court proceedings, each with the next date that matters.
+    querySection(
+      db,
+      {
+        id: 'pre-proceedings',
+        title: 'Children in pre-proceedings',
+        empty: 'No child is in pre-proceedings.',
+        count: sql<{ n: number }>`select count(*)::int as n ${preProceedings}`,
+        page: (limit, offset) =>
+          sql`select pp.pre_proceedings_id, pp.child_id, pp.letter_sent_on, nx.rule_id, nx.due_date, p.given_name, p.family_name, p.la_child_id ${preProceedings}
+            order by nx.due_date nulls last, pp.letter_sent_on limit ${limit} offset ${offset}`,
+      },
+      (r) =>
+        item({
+          key: String(r.pre_proceedings_id),
+          childId: String(r.child_id),
+          childName: `${r.given_name} ${r.family_name}`,
+          laChildId: r.la_child_id as string | null,
+          what: `Letter before proceedings sent ${plainDate(String(r.letter_sent_on))}`,
+          note: r.due_date ? `Next: ${ruleLabel(String(r.rule_id))} by ${plainDate(String(r.due_date))}` : null,
+        }),
+    ),
+    querySection(
+      db,
+      {
+        id: 'proceedings',
+        title: 'Children in care proceedings',
+        empty: 'No child is in care proceedings.',
+        count: sql<{ n: number }>`select count(*)::int as n ${proceedings}`,
+        page: (limit, offset) =>
+          sql`select c.proceedings_id, c.child_id, c.issued_on, c.due_on, c.court, h.held_on as hearing_on, h.hearing_type, p.given_name, p.family_name, p.la_child_id ${proceedings}
+            order by least(h.held_on, c.due_on), c.issued_on limit ${limit} offset ${offset}`,
+      },
+      (r) =>
+        item({
+          key: String(r.proceedings_id),
+          childId: String(r.child_id),
+          childName: `${r.given_name} ${r.family_name}`,
+          laChildId: r.la_child_id as string | null,
+          what: `Issued ${plainDate(String(r.issued_on))} at ${r.court}; must conclude by ${plainDate(String(r.due_on))}${String(r.due_on) < d.asOf ? ' (overdue)' : ''}`,
+          note: r.hearing_on
+            ? `Next: ${HEARING_TYPE[r.hearing_type as keyof typeof HEARING_TYPE] ?? 'hearing'} on ${plainDate(String(r.hearing_on))}`
+            : `Next: conclude by ${plainDate(String(r.due_on))}`,
         }),
     ),
     obligationSection(db, u, d, {
@@ -518,7 +581,9 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
     case 'partner':
       return partner(db, u, d);
     default:
-      // Analysts see the service's overdue by team and rule; administrators hold no cases.
+      // Analysts see the service's overdue by team and rule; the legal adviser the children in
+      // pre-proceedings and proceedings; administrators hold no cases.
+      if (u.role === 'legal-adviser') return headOfService(db, u, d).filter((s) => s.id === 'pre-proceedings' || s.id === 'proceedings');
       return u.role === 'performance-analyst' ? headOfService(db, u, d).slice(0, 1) : [];
   }
 }

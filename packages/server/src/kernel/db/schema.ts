@@ -828,6 +828,14 @@ export interface Database {
   meeting_recommendation: MeetingRecommendationTable;
   iro_escalation: IroEscalationTable;
   iro_escalation_stage: IroEscalationStageTable;
+  legal_planning_meeting: LegalPlanningMeetingTable;
+  pre_proceedings: PreProceedingsTable;
+  pre_proceedings_review: PreProceedingsReviewTable;
+  care_proceedings: CareProceedingsTable;
+  court_hearing: CourtHearingTable;
+  proceedings_extension: ProceedingsExtensionTable;
+  court_order: CourtOrderTable;
+  legal_assessment: LegalAssessmentTable;
   housing_need: HousingNeedTable;
   unregistered_approval: UnregisteredApprovalTable;
   cla_review: ClaReviewTable;
@@ -1358,5 +1366,123 @@ export interface EarlyHelpStepUpTable {
   cin_episode_id: Uuid | null;
   linked_on: DateCol;
   open_then: boolean;
+  created_at: Timestamp;
+}
+
+// Legal planning and court proceedings (migration 0019).
+
+export interface LegalPlanningMeetingTable {
+  la_code: string;
+  meeting_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  /** [{role, name}] as JSON text on insert. */
+  attendees: ColumnType<unknown, string, string>;
+  threshold: string;
+  decision: 'no-order' | 'pre-proceedings' | 'proceedings-urgent' | 'proceedings-planned' | null;
+  reasons: string | null;
+  decided_on: DateCol | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface PreProceedingsTable {
+  la_code: string;
+  pre_proceedings_id: Uuid;
+  child_id: Uuid;
+  planning_meeting_id: Uuid | null;
+  letter_sent_on: DateCol;
+  letter_to: string;
+  meeting_held_on: DateCol | null;
+  plan_agreed: string | null;
+  extended_to: DateCol | null;
+  extension_reason: string | null;
+  ended_on: DateCol | null;
+  outcome: 'stepped-down' | 'proceedings-issued' | null;
+  end_reasons: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface PreProceedingsReviewTable {
+  la_code: string;
+  review_id: Uuid;
+  pre_proceedings_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  progress: string;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CareProceedingsTable {
+  la_code: string;
+  proceedings_id: Uuid;
+  child_id: Uuid;
+  pre_proceedings_id: Uuid | null;
+  issued_on: DateCol;
+  court: string;
+  case_number: string;
+  application_type: string;
+  due_on: DateCol;
+  concluded_on: DateCol | null;
+  outcome: 'final-order' | 'withdrawn' | null;
+  outcome_reasons: string | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CourtHearingTable {
+  la_code: string;
+  hearing_id: Uuid;
+  proceedings_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  hearing_type: string;
+  notes: string | null;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface ProceedingsExtensionTable {
+  la_code: string;
+  extension_id: Uuid;
+  proceedings_id: Uuid;
+  child_id: Uuid;
+  granted_on: DateCol;
+  previous_due_on: DateCol;
+  new_due_on: DateCol;
+  reason: string;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface CourtOrderTable {
+  la_code: string;
+  order_id: Uuid;
+  proceedings_id: Uuid;
+  child_id: Uuid;
+  made_on: DateCol;
+  order_type: string;
+  is_final: boolean;
+  legal_status: string | null;
+  cla_episode_id: Uuid | null;
+  notes: string | null;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface LegalAssessmentTable {
+  la_code: string;
+  assessment_id: Uuid;
+  child_id: Uuid;
+  kind: string;
+  commissioned_on: DateCol;
+  assessor: string;
+  due_on: DateCol | null;
+  recorded_by: Uuid | null;
   created_at: Timestamp;
 }

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
 import { Addresses } from './Addresses.tsx';
 import { AllocateWorkerForm } from './AllocateWorkerForm.tsx';
 import { CaseworkSummary } from './CaseworkSummary.tsx';
@@ -20,6 +21,7 @@ import { ChildVoice } from '../meetings/ChildVoice.tsx';
  */
 export function ChildPage() {
   const { childId = '' } = useParams();
+  const { can } = useSession();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const record = useLoad(() => api.children.get(childId), childId);
   const data = record.data;
@@ -79,6 +81,13 @@ export function ChildPage() {
           Looked-after care and leaving care<span className="govuk-visually-hidden"> for {name}</span>
         </Link>
       </p>
+      {can('legal:read') ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/children/${child.childId}/legal`}>
+            Legal planning and proceedings<span className="govuk-visually-hidden"> for {name}</span>
+          </Link>
+        </p>
+      ) : null}
       <FamilyTable relationships={data.relationships} />
       <Addresses addresses={data.addresses} />
       <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>

@@ -8,6 +8,7 @@ export function formatValue(unit: IndicatorResult['unit'] | string, value: numbe
   if (unit === 'percent') return `${n}%`;
   if (unit === 'per-10k') return `${n} per 10,000`;
   if (unit === 'median-days') return `${n} days`;
+  if (unit === 'median-weeks') return `${n} weeks`;
   return n;
 }
 
@@ -17,6 +18,7 @@ export const UNIT_AXIS: Record<string, string> = {
   count: 'number',
   average: 'cases per FTE',
   'median-days': 'days',
+  'median-weeks': 'weeks',
 };
 
 /** "Mar 2026" for a month's last day. */

@@ -1,0 +1,79 @@
+/**
+ * The legal planning (gateway) meeting: who came (the council's lawyer among them), the discussion
+ * of whether the threshold for proceedings is met, and the decision with its reasons (rule
+ * legal-planning-decision, met when the decision is recorded).
+ */
+import { randomUUID } from 'node:crypto';
+import { LEGAL_DECISION, type legalPlanningDecision, type legalPlanningMeeting, plainDate } from '@lantern/core';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, notFound } from '../../kernel/http/problem.ts';
+import { step } from '../../kernel/ledger.ts';
+import { DateRules } from '../../kernel/rules.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+export async function recordPlanningMeeting(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof legalPlanningMeeting>) {
+  return step(db, actor, childId, async (ledger) => {
+    new DateRules().notInFuture('heldOn', input.heldOn).check();
+    const decided = input.decision && input.reasons ? { decision: input.decision, reasons: input.reasons, decided_on: input.heldOn } : {};
+    const row = await ledger.insert('legal_planning_meeting', {
+      la_code: ledger.laCode,
+      meeting_id: randomUUID(),
+      child_id: childId,
+      held_on: input.heldOn,
+      attendees: JSON.stringify(input.attendees),
+      threshold: input.threshold,
+      ...decided,
+      recorded_by: actor.user.userId,
+    });
+    const lawyer = input.attendees.find((a) => a.role === 'council-lawyer')?.name;
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'legal',
+      summary: [
+        `Legal planning meeting held on ${plainDate(input.heldOn)}`,
+        lawyer ? `the council’s lawyer ${lawyer}` : null,
+        `threshold: ${input.threshold}`,
+        input.decision ? `decision: ${LEGAL_DECISION[input.decision]} — ${input.reasons}` : 'decision to follow',
+      ]
+        .filter(Boolean)
+        .join('. '),
+      recordType: 'legal-planning-meeting',
+      recordId: row.meeting_id,
+    });
+    return { meetingId: row.meeting_id, version: row.version };
+  });
+}
+
+export async function recordPlanningDecision(db: Kysely<Database>, actor: Actor, childId: string, meetingId: string, input: In<typeof legalPlanningDecision>) {
+  return step(db, actor, childId, async (ledger) => {
+    const meeting = await ledger.db
+      .selectFrom('legal_planning_meeting')
+      .selectAll()
+      .where('la_code', '=', ledger.laCode)
+      .where('child_id', '=', childId)
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw notFound('legal planning meeting');
+    if (meeting.decision)
+      throw conflict('The decision is already recorded', [{ field: 'decision', rule: 'decided', message: 'This meeting’s decision is already recorded' }]);
+    new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, meeting.held_on, 'the meeting').check();
+    const row = await ledger.update(
+      'legal_planning_meeting',
+      { meeting_id: meetingId },
+      { decision: input.decision, reasons: input.reasons, decided_on: input.decidedOn },
+      { fromVersion: input.version },
+    );
+    ledger.chronicle({
+      occurredOn: input.decidedOn,
+      category: 'legal',
+      summary: `Legal planning decision (meeting of ${plainDate(meeting.held_on)}): ${LEGAL_DECISION[input.decision]} — ${input.reasons}`,
+      recordType: 'legal-planning-meeting',
+      recordId: meetingId,
+    });
+    return { meetingId, version: row.version };
+  });
+}

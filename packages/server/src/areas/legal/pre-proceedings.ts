@@ -1,0 +1,222 @@
+/**
+ * Pre-proceedings under the Public Law Outline: the letter before proceedings (the clock starts),
+ * the meeting with the parents and their lawyers and the plan agreed there (rule
+ * pre-proceedings-meeting), reviews every six weeks (pre-proceedings-review), assessments
+ * commissioned, and the end — stepped down or proceedings issued — within 16 weeks of the letter
+ * unless extended with a recorded reason and a new date (pre-proceedings-end).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  addDays,
+  type endPreProceedings,
+  LEGAL_ASSESSMENT_KIND,
+  type legalAssessment,
+  PRE_PROCEEDINGS_DAYS,
+  PRE_PROCEEDINGS_OUTCOME,
+  plainDate,
+  type preProceedingsExtension,
+  type preProceedingsMeeting,
+  type preProceedingsReview,
+  type startPreProceedings,
+  todayInEngland,
+} from '@lantern/core';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
+import { DateRules } from '../../kernel/rules.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The date pre-proceedings should end by: 16 weeks from the letter, or the extension's date. */
+export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: string | null }) =>
+  p.extended_to ?? addDays(p.letter_sent_on, PRE_PROCEEDINGS_DAYS);
+
+/** The child's pre-proceedings, locked for the change; 404 if not theirs, 409 once ended. */
+export async function openPreProceedings(ledger: Ledger, childId: string, id: string, field = 'preProceedingsId') {
+  const row = await ledger.db
+    .selectFrom('pre_proceedings')
+    .selectAll()
+    .where('la_code', '=', ledger.laCode)
+    .where('child_id', '=', childId)
+    .where('pre_proceedings_id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('pre-proceedings');
+  if (row.ended_on) throw conflict('Pre-proceedings have ended', [{ field, rule: 'ended', message: `Pre-proceedings ended on ${row.ended_on}` }]);
+  return row;
+}
+
+export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startPreProceedings>) {
+  return step(db, actor, childId, async (ledger) => {
+    new DateRules().notInFuture('letterSentOn', input.letterSentOn).check();
+    const open = await ledger.db
+      .selectFrom('pre_proceedings')
+      .select('letter_sent_on')
+      .where('la_code', '=', ledger.laCode)
+      .where('child_id', '=', childId)
+      .where('ended_on', 'is', null)
+      .executeTakeFirst();
+    if (open)
+      throw conflict('The child is already in pre-proceedings', [
+        { field: 'letterSentOn', rule: 'already-open', message: `Pre-proceedings began with the letter of ${open.letter_sent_on} and have not ended` },
+      ]);
+    if (input.planningMeetingId) {
+      const meeting = await ledger.db
+        .selectFrom('legal_planning_meeting')
+        .select('held_on')
+        .where('la_code', '=', ledger.laCode)
+        .where('child_id', '=', childId)
+        .where('meeting_id', '=', input.planningMeetingId)
+        .executeTakeFirst();
+      if (!meeting) throw invalid([{ field: 'planningMeetingId', rule: 'exists', message: 'Choose one of the child’s legal planning meetings' }]);
+      new DateRules().notBefore('letterSentOn', input.letterSentOn, meeting.held_on, 'the legal planning meeting').check();
+    }
+    const row = await ledger.insert('pre_proceedings', {
+      la_code: ledger.laCode,
+      pre_proceedings_id: randomUUID(),
+      child_id: childId,
+      planning_meeting_id: input.planningMeetingId ?? null,
+      letter_sent_on: input.letterSentOn,
+      letter_to: input.letterTo,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.letterSentOn,
+      category: 'legal',
+      summary: `Letter before proceedings sent to ${input.letterTo}: pre-proceedings begin (to end by ${plainDate(preProceedingsEndDue(row))})`,
+      recordType: 'pre-proceedings',
+      recordId: row.pre_proceedings_id,
+    });
+    return { preProceedingsId: row.pre_proceedings_id, version: row.version };
+  });
+}
+
+export async function recordPreProceedingsMeeting(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof preProceedingsMeeting>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openPreProceedings(ledger, childId, id, 'meetingHeldOn');
+    if (p.meeting_held_on)
+      throw conflict('The pre-proceedings meeting is already recorded', [
+        { field: 'meetingHeldOn', rule: 'recorded', message: `The meeting was held on ${p.meeting_held_on}` },
+      ]);
+    new DateRules()
+      .notInFuture('meetingHeldOn', input.meetingHeldOn)
+      .notBefore('meetingHeldOn', input.meetingHeldOn, p.letter_sent_on, 'the letter before proceedings')
+      .check();
+    const row = await ledger.update(
+      'pre_proceedings',
+      { pre_proceedings_id: id },
+      { meeting_held_on: input.meetingHeldOn, plan_agreed: input.planAgreed },
+      { fromVersion: input.version },
+    );
+    ledger.chronicle({
+      occurredOn: input.meetingHeldOn,
+      category: 'legal',
+      summary: `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`,
+      recordType: 'pre-proceedings',
+      recordId: id,
+    });
+    return { preProceedingsId: id, version: row.version };
+  });
+}
+
+export async function recordPreProceedingsReview(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof preProceedingsReview>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openPreProceedings(ledger, childId, id, 'heldOn');
+    if (!p.meeting_held_on)
+      throw conflict('Record the pre-proceedings meeting first', [
+        { field: 'heldOn', rule: 'meeting-first', message: 'Reviews follow the pre-proceedings meeting: record it first' },
+      ]);
+    new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, p.meeting_held_on, 'the pre-proceedings meeting').check();
+    const row = await ledger.insert('pre_proceedings_review', {
+      la_code: ledger.laCode,
+      review_id: randomUUID(),
+      pre_proceedings_id: id,
+      child_id: childId,
+      held_on: input.heldOn,
+      progress: input.progress,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'legal',
+      summary: `Pre-proceedings review: ${input.progress}`,
+      recordType: 'pre-proceedings-review',
+      recordId: row.review_id,
+    });
+    return { reviewId: row.review_id };
+  });
+}
+
+export async function extendPreProceedings(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof preProceedingsExtension>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openPreProceedings(ledger, childId, id, 'newEndOn');
+    const current = preProceedingsEndDue(p);
+    if (input.newEndOn <= current)
+      throw invalid([{ field: 'newEndOn', rule: 'extension-later', message: `The new date must be after the current one (${current})` }]);
+    const row = await ledger.update(
+      'pre_proceedings',
+      { pre_proceedings_id: id },
+      { extended_to: input.newEndOn, extension_reason: input.reason },
+      { fromVersion: input.version },
+    );
+    ledger.chronicle({
+      occurredOn: todayInEngland(),
+      category: 'legal',
+      summary: `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`,
+      recordType: 'pre-proceedings',
+      recordId: id,
+    });
+    return { preProceedingsId: id, version: row.version, endDueOn: input.newEndOn };
+  });
+}
+
+export async function endPreProceedingsFor(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof endPreProceedings>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openPreProceedings(ledger, childId, id, 'endedOn');
+    new DateRules().notInFuture('endedOn', input.endedOn).notBefore('endedOn', input.endedOn, p.letter_sent_on, 'the letter before proceedings').check();
+    const row = await ledger.update(
+      'pre_proceedings',
+      { pre_proceedings_id: id },
+      { ended_on: input.endedOn, outcome: input.outcome, end_reasons: input.reasons },
+      { fromVersion: input.version },
+    );
+    ledger.chronicle({
+      occurredOn: input.endedOn,
+      category: 'legal',
+      summary: `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`,
+      recordType: 'pre-proceedings',
+      recordId: id,
+    });
+    return { preProceedingsId: id, version: row.version };
+  });
+}
+
+export async function commissionAssessment(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof legalAssessment>) {
+  return step(db, actor, childId, async (ledger) => {
+    new DateRules()
+      .notInFuture('commissionedOn', input.commissionedOn)
+      .notBefore('dueOn', input.dueOn, input.commissionedOn, 'the day it was commissioned')
+      .check();
+    const row = await ledger.insert('legal_assessment', {
+      la_code: ledger.laCode,
+      assessment_id: randomUUID(),
+      child_id: childId,
+      kind: input.kind,
+      commissioned_on: input.commissionedOn,
+      assessor: input.assessor,
+      due_on: input.dueOn ?? null,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.commissionedOn,
+      category: 'legal',
+      summary: `${LEGAL_ASSESSMENT_KIND[input.kind]} commissioned from ${input.assessor}${input.dueOn ? `, due ${plainDate(input.dueOn)}` : ''}`,
+      recordType: 'legal-assessment',
+      recordId: row.assessment_id,
+    });
+    return { assessmentId: row.assessment_id };
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * Care and supervision proceedings: the application issued (court, case number, what is asked
+ * for), hearings (listed or held), the court's extensions of the 26 weeks (up to 8 weeks each, the
+ * new date recorded), orders, and the end: a final order or withdrawal (rule care-proceedings).
+ *
+ * An order for a looked-after child that changes their legal status (an interim or full care
+ * order, a placement order, an emergency protection order) is recorded as the looked-after area's
+ * change of legal status, in the same transaction: the episode is the one record the SSDA903
+ * return reads, and the order names it.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  APPLICATION_TYPE,
+  COURT_ORDER,
+  type courtExtension,
+  type courtHearing,
+  type courtOrder,
+  extensionProblem,
+  FINAL_ORDERS,
+  HEARING_TYPE,
+  type issueApplication,
+  LEGAL_STATUS,
+  ORDER_LEGAL_STATUS,
+  plainDate,
+  proceedingsDueDate,
+  weeksBetween,
+  type withdrawProceedings,
+} from '@lantern/core';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { changeCare, openClaEpisode } from '../looked-after/index.ts';
+import { openPreProceedings } from './pre-proceedings.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The child's proceedings, locked for the change; 404 if not theirs, 409 once concluded. */
+async function openProceedings(ledger: Ledger, childId: string, id: string, field: string) {
+  const row = await ledger.db
+    .selectFrom('care_proceedings')
+    .selectAll()
+    .where('la_code', '=', ledger.laCode)
+    .where('child_id', '=', childId)
+    .where('proceedings_id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('proceedings');
+  if (row.concluded_on)
+    throw conflict('The proceedings have concluded', [{ field, rule: 'concluded', message: `The proceedings concluded on ${row.concluded_on}` }]);
+  return row;
+}
+
+export async function issueProceedings(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof issueApplication>) {
+  return step(db, actor, childId, async (ledger) => {
+    new DateRules().notInFuture('issuedOn', input.issuedOn).check();
+    const open = await ledger.db
+      .selectFrom('care_proceedings')
+      .select('issued_on')
+      .where('la_code', '=', ledger.laCode)
+      .where('child_id', '=', childId)
+      .where('concluded_on', 'is', null)
+      .executeTakeFirst();
+    if (open)
+      throw conflict('The child is already in proceedings', [
+        { field: 'issuedOn', rule: 'already-open', message: `Proceedings issued on ${open.issued_on} have not concluded` },
+      ]);
+    if (input.preProceedingsId) {
+      // Issuing ends pre-proceedings: one step, so the two clocks cannot disagree.
+      const p = await openPreProceedings(ledger, childId, input.preProceedingsId, 'preProceedingsId');
+      new DateRules().notBefore('issuedOn', input.issuedOn, p.letter_sent_on, 'the letter before proceedings').check();
+      await ledger.update(
+        'pre_proceedings',
+        { pre_proceedings_id: p.pre_proceedings_id },
+        { ended_on: input.issuedOn, outcome: 'proceedings-issued', end_reasons: `Application issued at ${input.court}` },
+        { fromVersion: p.version },
+      );
+    }
+    const row = await ledger.insert('care_proceedings', {
+      la_code: ledger.laCode,
+      proceedings_id: randomUUID(),
+      child_id: childId,
+      pre_proceedings_id: input.preProceedingsId ?? null,
+      issued_on: input.issuedOn,
+      court: input.court,
+      case_number: input.caseNumber,
+      application_type: input.applicationType,
+      due_on: proceedingsDueDate(input.issuedOn),
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.issuedOn,
+      category: 'legal',
+      summary: `Application for a ${APPLICATION_TYPE[input.applicationType].toLowerCase()} issued at ${input.court} (case ${input.caseNumber}): to conclude by ${plainDate(row.due_on)} (26 weeks)`,
+      recordType: 'care-proceedings',
+      recordId: row.proceedings_id,
+    });
+    return { proceedingsId: row.proceedings_id, version: row.version, dueOn: row.due_on };
+  });
+}
+
+export async function recordHearing(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtHearing>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openProceedings(ledger, childId, id, 'heldOn');
+    new DateRules().notBefore('heldOn', input.heldOn, p.issued_on, 'the application').check();
+    const row = await ledger.insert('court_hearing', {
+      la_code: ledger.laCode,
+      hearing_id: randomUUID(),
+      proceedings_id: id,
+      child_id: childId,
+      held_on: input.heldOn,
+      hearing_type: input.hearingType,
+      notes: input.notes ?? null,
+      recorded_by: actor.user.userId,
+    });
+    ledger.chronicle({
+      occurredOn: input.heldOn,
+      category: 'legal',
+      summary: `${HEARING_TYPE[input.hearingType]} at ${p.court}${input.notes ? `: ${input.notes}` : ''}`,
+      recordType: 'court-hearing',
+      recordId: row.hearing_id,
+    });
+    return { hearingId: row.hearing_id };
+  });
+}
+
+export async function recordExtension(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtExtension>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openProceedings(ledger, childId, id, 'newDueOn');
+    new DateRules().notInFuture('grantedOn', input.grantedOn).notBefore('grantedOn', input.grantedOn, p.issued_on, 'the application').check();
+    const problem = extensionProblem(p.due_on, input.newDueOn);
+    if (problem) throw invalid([{ field: 'newDueOn', ...problem }]);
+    const ext = await ledger.insert('proceedings_extension', {
+      la_code: ledger.laCode,
+      extension_id: randomUUID(),
+      proceedings_id: id,
+      child_id: childId,
+      granted_on: input.grantedOn,
+      previous_due_on: p.due_on,
+      new_due_on: input.newDueOn,
+      reason: input.reason,
+      recorded_by: actor.user.userId,
+    });
+    const row = await ledger.update('care_proceedings', { proceedings_id: id }, { due_on: input.newDueOn }, { fromVersion: input.version });
+    ledger.chronicle({
+      occurredOn: input.grantedOn,
+      category: 'legal',
+      summary: `The court extended the proceedings by ${weeksBetween(p.due_on, input.newDueOn)} weeks, from ${plainDate(p.due_on)} to ${plainDate(input.newDueOn)}: ${input.reason}`,
+      recordType: 'proceedings-extension',
+      recordId: ext.extension_id,
+    });
+    return { extensionId: ext.extension_id, version: row.version, dueOn: row.due_on };
+  });
+}
+
+export async function recordOrder(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtOrder>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openProceedings(ledger, childId, id, 'order');
+    new DateRules().notInFuture('madeOn', input.madeOn).notBefore('madeOn', input.madeOn, p.issued_on, 'the application').check();
+    const final = FINAL_ORDERS.has(input.order);
+    const status = ORDER_LEGAL_STATUS[input.order] ?? null;
+    // A looked-after child's legal status is the looked-after area's episode: change it there.
+    let episodeId: string | null = null;
+    const episode = status ? await openClaEpisode(ledger.db, ledger.laCode, childId) : undefined;
+    if (status && episode && episode.legal_status !== status) {
+      if (input.madeOn < episode.start_date)
+        throw invalid([
+          {
+            field: 'madeOn',
+            rule: 'after-current-episode',
+            message: `The child’s current episode of care began on ${episode.start_date}, after this order: correct the legal status on the Looked after page`,
+          },
+        ]);
+      const changed = await changeCare(ledger.db, actor, childId, {
+        episodeId: episode.cla_episode_id,
+        version: episode.version,
+        date: input.madeOn,
+        legalStatus: status,
+        sameCarer: false,
+      });
+      episodeId = changed.episodeId;
+    } else if (status && episode) episodeId = episode.cla_episode_id;
+    const order = await ledger.insert('court_order', {
+      la_code: ledger.laCode,
+      order_id: randomUUID(),
+      proceedings_id: id,
+      child_id: childId,
+      made_on: input.madeOn,
+      order_type: input.order,
+      is_final: final,
+      legal_status: episode && status ? status : null,
+      cla_episode_id: episodeId,
+      notes: input.notes ?? null,
+      recorded_by: actor.user.userId,
+    });
+    const row = final
+      ? await ledger.update(
+          'care_proceedings',
+          { proceedings_id: id },
+          { concluded_on: input.madeOn, outcome: 'final-order', outcome_reasons: COURT_ORDER[input.order] },
+          { fromVersion: input.version },
+        )
+      : await ledger.update('care_proceedings', { proceedings_id: id }, {}, { fromVersion: input.version });
+    const statusNote = episode && status ? `; legal status ${LEGAL_STATUS[status]}` : '';
+    ledger.chronicle({
+      occurredOn: input.madeOn,
+      category: 'legal',
+      summary: `${COURT_ORDER[input.order]} made at ${p.court}${statusNote}${final ? `: proceedings concluded after ${weeksBetween(p.issued_on, input.madeOn)} weeks` : ''}`,
+      recordType: 'court-order',
+      recordId: order.order_id,
+    });
+    return { orderId: order.order_id, version: row.version, legalStatus: order.legal_status, concluded: final };
+  });
+}
+
+export async function withdrawApplication(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof withdrawProceedings>) {
+  return step(db, actor, childId, async (ledger) => {
+    const p = await openProceedings(ledger, childId, id, 'withdrawnOn');
+    new DateRules().notInFuture('withdrawnOn', input.withdrawnOn).notBefore('withdrawnOn', input.withdrawnOn, p.issued_on, 'the application').check();
+    const row = await ledger.update(
+      'care_proceedings',
+      { proceedings_id: id },
+      { concluded_on: input.withdrawnOn, outcome: 'withdrawn', outcome_reasons: input.reasons },
+      { fromVersion: input.version },
+    );
+    ledger.chronicle({
+      occurredOn: input.withdrawnOn,
+      category: 'legal',
+      summary: `Application withdrawn with the court’s permission after ${weeksBetween(p.issued_on, input.withdrawnOn)} weeks: ${input.reasons}`,
+      recordType: 'care-proceedings',
+      recordId: id,
+    });
+    return { proceedingsId: id, version: row.version };
+  });
+}
