@@ -29,6 +29,7 @@ export const RECORD_KEYS = {
   council_setting: ['key'],
   cp_conference: ['conference_id'],
   cp_plan: ['plan_id'],
+  decision_request: ['request_id'],
   health_check: ['check_id'],
   health_outcome: ['outcome_id'],
   housing_need: ['housing_need_id'],

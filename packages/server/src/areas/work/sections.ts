@@ -134,6 +134,44 @@ export function querySection(
   };
 }
 
+/**
+ * The usual list: rows `from` one query (its from and where), counted in full, and a page of
+ * them in `order`. One place for the count-and-page pattern every list shares.
+ */
+export function listSection(
+  db: Kysely<Database>,
+  def: {
+    id: string;
+    title: string;
+    empty: string;
+    more?: SectionDef['more'];
+    select: RawBuilder<unknown>;
+    from: RawBuilder<unknown>;
+    order: RawBuilder<unknown>;
+  },
+  toItem: (row: Record<string, unknown>) => WorkItem,
+): SectionDef {
+  return querySection(
+    db,
+    {
+      ...def,
+      count: sql<{ n: number }>`select count(*)::int as n ${def.from}`,
+      page: (limit, offset) => sql`select ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}`,
+    },
+    toItem,
+  );
+}
+
+/** A child's item: the child's name and number from columns given_name, family_name, la_child_id, child_id. */
+export function childItem(r: Record<string, unknown>, partial: Partial<WorkItem> & { key: string; what: string }): WorkItem {
+  return item({
+    childId: String(r.child_id),
+    childName: `${r.given_name} ${r.family_name}`,
+    laChildId: (r.la_child_id as string | null) ?? null,
+    ...partial,
+  });
+}
+
 /** An item with only what is given; the rest empty. */
 export function item(partial: Partial<WorkItem> & { key: string; what: string }): WorkItem {
   return {
