@@ -140,7 +140,11 @@ describe('a plan sent to the manager to authorise', () => {
     expect(waiting.map((i) => i.what)).toEqual(['Plan to authorise']);
     const ok = await tm.post(`/api/decision-requests/${sent.body.requestId}/decision`, { version: 1, approve: true, reasons: 'A clear plan' });
     expect(ok.status).toBe(200);
-    const doc = await server.store.db.selectFrom('plan_document').select(['authorised_on']).where('plan_document_id', '=', planDocumentId).executeTakeFirstOrThrow();
+    const doc = await server.store.db
+      .selectFrom('plan_document')
+      .select(['authorised_on'])
+      .where('plan_document_id', '=', planDocumentId)
+      .executeTakeFirstOrThrow();
     expect(doc.authorised_on).toBe(today);
     expect((await section(tm, 'decide-plans')).items.filter((i) => i.childId === other)).toEqual([]);
     // An authorised version is not sent again.
