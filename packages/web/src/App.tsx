@@ -31,6 +31,7 @@ const Ssda903Page = page(() => import('./routes/returns/Ssda903Page.tsx'), 'Ssda
 const TeamPage = page(() => import('./routes/teams/TeamPage.tsx'), 'TeamPage');
 const TeamsPage = page(() => import('./routes/teams/TeamsPage.tsx'), 'TeamsPage');
 const WorkPage = page(() => import('./routes/work/WorkPage.tsx'), 'WorkPage');
+const WorkFormPage = page(() => import('./routes/work/WorkFormPage.tsx'), 'WorkFormPage');
 const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareFormPage');
 const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
 const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
@@ -188,6 +189,7 @@ export function App() {
               <Route path="partners" element={<PartnersOverviewPage />} />
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
+              <Route path="children/:childId/work/:form" element={<WorkFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

@@ -142,7 +142,10 @@ export function returnedWork(db: Kysely<Database>, u: CurrentUser): SectionDef {
         key: `${r.source}:${r.key}`,
         what: `${r.source === 'assessment' ? 'Assessment' : DECISION_KINDS[r.kind as DecisionKind]} returned${r.by_name ? ` by ${r.by_name}` : ''}`,
         note: `On ${r.returned_on}: ${String(r.reasons ?? '').slice(0, 200)}`,
-        href: r.source === 'assessment' ? `/children/${r.child_id}/assessments/${r.key}` : `/children/${r.child_id}/work/send?request=${r.key}`,
+        href:
+          r.source === 'assessment'
+            ? `/children/${r.child_id}/assessments/${r.key}`
+            : `/children/${r.child_id}/work/${r.kind === 'plan' ? 'send-plan' : 'send-closure'}?request=${r.key}`,
       }),
   );
 }
