@@ -251,7 +251,11 @@ function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): S
       id: 'recommendations',
       title: 'Recommendations overdue',
       empty: 'No recommendations are overdue.',
-      where: sql`${ofRules(RECOMMENDATION_RULES)} and o.due_date < ${d.asOf} and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
+      // The children first (those the IRO owes a recommendation on, or reviews), so both halves read an index rather than every recommendation overdue.
+      where: sql`${ofRules(RECOMMENDATION_RULES)} and o.due_date < ${d.asOf} and o.child_id in (
+          select o2.child_id from obligation o2 where o2.la_code = ${u.laCode} and o2.rule_id = any(${RECOMMENDATION_RULES}::text[]) and o2.met_on is null and o2.ended_on is null and o2.responsible_worker_id = ${u.workerId ?? NO_ID}
+          union all select ia.child_id from allocation ia where ia.la_code = ${u.laCode} and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID})
+        and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
     }),
     obligationSection(db, u, d, {
       id: 'overdue',
@@ -271,12 +275,17 @@ function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): S
         empty: 'Every child looked after or on a protection plan has an IRO.',
         select: sql`p.person_id as child_id, p.given_name, p.family_name, p.la_child_id, e.cla_episode_id is not null as looked_after, cp.plan_id is not null as on_plan,
           least(cp.start_date, (select min(x.start_date) from cla_episode x where x.la_code = e.la_code and x.period_id = e.period_id)) as since`,
-        from: sql`from person p
+        // From the children looked after or on a plan (few), less those with an IRO (an index of current IROs), then the child.
+        from: sql`from (
+            select n.child_id from (
+              select x.child_id from cla_episode x where x.la_code = ${u.laCode} and x.end_date is null
+              union select y.child_id from cp_plan y where y.la_code = ${u.laCode} and y.end_date is null
+            ) n where not exists (select 1 from allocation a where a.la_code = ${u.laCode} and a.child_id = n.child_id and a.allocation_role = 'iro' and a.end_date is null)
+          ) q
+          join person p on p.la_code = ${u.laCode} and p.person_id = q.child_id
           left join cla_episode e on e.la_code = p.la_code and e.child_id = p.person_id and e.end_date is null
           left join cp_plan cp on cp.la_code = p.la_code and cp.child_id = p.person_id and cp.end_date is null
-          where p.la_code = ${u.laCode} and (e.cla_episode_id is not null or cp.plan_id is not null)
-            and not exists (select 1 from allocation a where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'iro' and a.end_date is null)
-            and ${visible(u)}`,
+          where ${visible(u)}`,
         order: sql`since, p.family_name, p.person_id`,
       },
       (r) =>
