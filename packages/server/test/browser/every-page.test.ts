@@ -209,33 +209,42 @@ describe.skipIf(skip)('Every page of every role, on a phone', () => {
     return found.length ? [`${what}: ${found.join(' | ')}`] : [];
   }
 
-  test.each(USERS)('%s: every page they may open passes axe and fits 390 px', async (username, role) => {
-    const can = (p: string) => p in (PERMISSIONS[role] ?? {});
-    const ids = await idsFor(username);
-    const pages = PAGES.filter((p) => mayOpen(p.replace(/:[a-zA-Z]+/g, 'x'), can));
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await signIn(page, username);
-    await page.waitForURL((u) => u.pathname !== '/sign-in');
-    const problems: string[] = [];
-    const unfilled: string[] = [];
-    const started = performance.now();
-    for (const template of pages) {
-      const names = [...template.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
-      if (names.some((n) => !ids[n])) {
-        unfilled.push(template);
-        continue;
+  test.each(USERS)(
+    '%s: every page they may open passes axe and fits 390 px',
+    async (username, role) => {
+      const can = (p: string) => p in (PERMISSIONS[role] ?? {});
+      const ids = await idsFor(username);
+      const pages = PAGES.filter((p) => mayOpen(p.replace(/:[a-zA-Z]+/g, 'x'), can));
+      const context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/sign-in`);
+      await signIn(page, username);
+      await page.waitForURL((u) => u.pathname !== '/sign-in');
+      const problems: string[] = [];
+      const unfilled: string[] = [];
+      const started = performance.now();
+      for (const template of pages) {
+        const names = [...template.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
+        if (names.some((n) => !ids[n])) {
+          unfilled.push(template);
+          continue;
+        }
+        const path = template.replace(/:([a-zA-Z]+)/g, (_, n: string) => String(ids[n]));
+        await page.goto(`${server.url}${path}`);
+        try {
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+          await expect.poll(() => page.getByText('Loading…').count(), { timeout: 15_000 }).toBe(0);
+        } catch {
+          problems.push(`${template}: no heading, or still “Loading…”, after 15 s`);
+          continue;
+        }
+        problems.push(...(await check(page, template)));
       }
-      const path = template.replace(/:([a-zA-Z]+)/g, (_, n: string) => String(ids[n]));
-      await page.goto(`${server.url}${path}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await expect.poll(() => page.getByText('Loading…').count(), { timeout: 20_000 }).toBe(0);
-      problems.push(...(await check(page, template)));
-    }
-    await context.close();
-    console.log(`${username}: ${pages.length - unfilled.length} pages in ${Math.round((performance.now() - started) / 1000)} s`);
-    if (unfilled.length) console.log(`${username}: no record to open for ${unfilled.join(', ')}`);
-    expect(problems, `${username}: ${pages.length - unfilled.length} pages`).toEqual([]);
-  }, 900_000);
+      await context.close();
+      console.log(`${username}: ${pages.length - unfilled.length} pages in ${Math.round((performance.now() - started) / 1000)} s`);
+      if (unfilled.length) console.log(`${username}: no record to open for ${unfilled.join(', ')}`);
+      expect(problems, `${username}: ${pages.length - unfilled.length} pages`).toEqual([]);
+    },
+    900_000,
+  );
 });
