@@ -193,8 +193,20 @@ describe.skipIf(skip)('Every page of every role, on a phone', () => {
     };
   }
 
+  /**
+   * Pages already checked with axe, by their structure (elements, classes, roles, not text): the
+   * same form or list seen by another role is not checked twice, which keeps the walk short.
+   * Its width is measured on every page.
+   */
+  const checked = new Set<string>();
+
   async function check(page: Page, what: string) {
-    const axe = await new AxeBuilder({ page }).analyze();
+    const shape = await page.evaluate<string>(
+      `[...document.querySelectorAll('body *')].map((e) => e.tagName + '.' + e.getAttribute('class') + '.' + (e.getAttribute('role') ?? '') + '.' + (e.getAttribute('tabindex') ?? '')).join('|')`,
+    );
+    const seen = checked.has(shape);
+    checked.add(shape);
+    const axe = seen ? { violations: [] } : await new AxeBuilder({ page }).analyze();
     const serious = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);

@@ -187,7 +187,9 @@ export function CeaseCarePage() {
   const [date, setDate] = useState(dateParts(todayInEngland()));
   const [reason, setReason] = useState('');
   if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data?.current) return <Loading />;
+  if (!r.data) return <Loading />;
+  // A child not looked after has no care to end: said, rather than loading for ever.
+  if (!r.data.current) return <ProblemPage problem={{ title: 'Not looked after', status: 409, detail: 'The child is not looked after.' }} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Problems = [];
