@@ -295,5 +295,5 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     expect(Number(await irom.locator('section#without-iro').getAttribute('data-total'))).toBe(before - 1);
     expect(child).not.toBe('');
     await irom.context().close();
-  });
+  }, 180_000);
 });
