@@ -21,6 +21,8 @@ export type SectionDef = {
   more?: { href: string; text: string } | null;
   total: () => Promise<number>;
   rows: (limit: number, offset: number) => Promise<WorkItem[]>;
+  /** The count and the page from one reading, where one query gives both (a grouped list). */
+  both?: (limit: number, offset: number) => Promise<{ total: number; items: WorkItem[] }>;
 };
 
 /** Plain English for a rule: core's label, else its description, else the id made readable. */
