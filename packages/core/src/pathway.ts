@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { codesOf, PRIMARY_NEED, REFERRAL_SOURCE } from './codes.ts';
+import { earlyHelpLinkView } from './early-help.ts';
 import { isoDate } from './schemas.ts';
 
 /** CIN census category of abuse (initial and latest). MUL is allowed but not recommended. */
@@ -304,6 +305,7 @@ export const contactView = z.object({
   decidedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   episodeId: z.uuid().nullable(),
+  earlyHelp: earlyHelpLinkView.nullable().describe('The early help episode the child was in, or left in the 12 months before, when the contact came'),
 });
 export const assessmentView = z.object({
   assessmentId: z.uuid(),

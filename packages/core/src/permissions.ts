@@ -94,7 +94,11 @@ export type Action =
   | 'transfer:request'
   | 'transfer:decide'
   /** Allocate a child's independent reviewing officer. */
-  | 'iro:allocate';
+  | 'iro:allocate'
+  /** Early help: name the lead professional and team around the family, the assessment, reviews, the end. */
+  | 'early-help:record'
+  /** Step a closed child in need episode down to early help (a manager's decision). */
+  | 'early-help:step-down';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -120,6 +124,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'supervision:read': 'own',
     'audit-action:complete': 'own',
     'work:read': 'own',
+    'early-help:record': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -155,6 +160,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'case:route': 'team',
     'transfer:request': 'team',
     'transfer:decide': 'team',
+    'early-help:record': 'team',
+    'early-help:step-down': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -228,6 +235,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'transfer:request': 'council',
     'transfer:decide': 'council',
     'iro:allocate': 'council',
+    'early-help:step-down': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.

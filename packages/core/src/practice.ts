@@ -109,6 +109,7 @@ export const PLAN_KIND = {
   protection: 'Child protection plan',
   care: 'Care plan',
   pathway: 'Pathway plan',
+  'early-help': 'Early help plan',
 } as const;
 export type PlanKind = keyof typeof PLAN_KIND;
 
@@ -118,6 +119,7 @@ export const PLAN_KIND_FOR_FAMILY = {
   protection: 'Our plan to keep you safe',
   care: 'Your care plan',
   pathway: 'Your pathway plan',
+  'early-help': 'Our early help plan',
 } as const;
 
 export const PLAN_STAGE = { outline: 'Outline plan (agreed at the initial conference)', detailed: 'Detailed plan (made by the core group)' } as const;
@@ -131,7 +133,12 @@ export const ACTION_OWNER_KIND = {
 
 export const ACTION_PROGRESS = { done: 'Done', partly: 'Partly done', 'not-done': 'Not done' } as const;
 
-export const PROGRESS_MEETING = { 'core-group': 'Core group', 'cin-plan-review': 'Child in need review', review: 'Review' } as const;
+export const PROGRESS_MEETING = {
+  'core-group': 'Core group',
+  'cin-plan-review': 'Child in need review',
+  review: 'Review',
+  'early-help-review': 'Early help review',
+} as const;
 
 export const planOutcome = z.object({
   outcomeId: z.string().trim().min(1).max(40).optional().describe('Kept from the previous version; given by the server when new'),
@@ -163,7 +170,7 @@ export const planActionInput = z
 export const planSave = z.object({
   version: z.number().int().positive().optional(),
   kind: z.enum(codesOf(PLAN_KIND)),
-  planRef: z.uuid().describe('The plan it belongs to: the child in need plan, protection plan, period of care or pathway plan'),
+  planRef: z.uuid().describe('The plan it belongs to: the child in need plan, protection plan, period of care, pathway plan or early help episode'),
   agreedOn: isoDate,
   stage: z.enum(codesOf(PLAN_STAGE)).nullish().describe('A protection plan: outline (initial conference) or detailed (first core group)'),
   outcomes: z.array(planOutcome).min(1, 'Say at least one thing that must change for the child'),

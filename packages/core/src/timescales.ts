@@ -638,6 +638,29 @@ const LOCAL_ROWS: readonly RuleRow[] = [
     responsible: 'allocated-social-worker',
     notes: 'Responsible: the action’s owner, whoever holds the case. Ended unmet if the case closes first.',
   },
+  // Early help (areas/early-help): no national timescale, so council policy, each a setting.
+  {
+    id: 'early-help-assessment',
+    area: 'children-in-need',
+    what: 'the early help assessment completed with the family',
+    countedFrom: 'early help began',
+    due: weeks(6),
+    kind: 'policy',
+    source: 'council early help policy (not in timescales.md; 6 weeks is common)',
+    responsible: 'allocated-social-worker',
+    notes: 'Ended unmet if early help ends first.',
+  },
+  {
+    id: 'early-help-review',
+    area: 'children-in-need',
+    what: 'review of the early help plan with the family and the team around them',
+    countedFrom: 'early help began, then each review',
+    due: weeks(12),
+    kind: 'policy',
+    source: 'council early help policy (not in timescales.md; at least every 12 weeks is common)',
+    responsible: 'allocated-social-worker',
+    notes: 'Met by the next review; ended when early help ends.',
+  },
 ];
 
 /** Ids of the rules that are Lantern's own, not rows of timescales.md. */
@@ -709,6 +732,8 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'iro-recommendation': 'Review or conference recommendation',
   'iro-escalation-stage': 'IRO escalation: answer at this stage',
   'conference-record': 'Conference decisions and record',
+  'early-help-assessment': 'Early help assessment',
+  'early-help-review': 'Early help review',
 };
 
 export function ruleById(id: string): TimescaleRule {

@@ -114,12 +114,17 @@ describe('TIMESCALE_RULES against timescales.md', () => {
     }
   });
 
-  it('keeps Lantern’s own rules (partner-response, case-audit-action) out of the reference, as council policy', () => {
-    expect(LOCAL_RULE_IDS).toEqual(['partner-response', 'case-audit-action']);
+  it('keeps Lantern’s own rules (partner-response, case-audit-action, early help) out of the reference, as council policy', () => {
+    expect(LOCAL_RULE_IDS).toEqual(['partner-response', 'case-audit-action', 'early-help-assessment', 'early-help-review']);
     expect(reference.map((r) => r.id)).not.toContain('partner-response');
     expect(reference.map((r) => r.id)).not.toContain('case-audit-action');
     expect(ruleById('partner-response').kind).toBe('policy');
     expect(ruleById('case-audit-action').kind).toBe('policy');
+    for (const id of ['early-help-assessment', 'early-help-review']) {
+      expect(reference.map((r) => r.id)).not.toContain(id);
+      expect(ruleById(id).kind).toBe('policy');
+      expect(ruleById(id).setting).toBeTruthy();
+    }
   });
 
   it.each(kept)('$id: kind, source, what and counted-from are the reference words', (row) => {

@@ -15,6 +15,7 @@ import { referralsRoutes, routingRoutes } from './areas/referrals/index.ts';
 import { annexARoutes, returnsRoutes } from './areas/returns/index.ts';
 // The areas' deadline rules, registered with the timescales engine.
 import './areas/obligation-rules.ts';
+import { earlyHelpRoutes } from './areas/early-help/index.ts';
 import { planRoutes } from './areas/plans/index.ts';
 import { enquiryFindingsRoutes } from './areas/protection/enquiry-findings-routes.ts';
 import { assessmentRecordRoutes } from './areas/referrals/assessment-record-routes.ts';
@@ -45,6 +46,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(assessmentRecordRoutes);
   await app.register(enquiryFindingsRoutes);
   await app.register(planRoutes);
+  await app.register(earlyHelpRoutes);
   await app.register(timescalesRoutes);
   await app.register(partnersRoutes);
   await app.register(lookedAfterRoutes);

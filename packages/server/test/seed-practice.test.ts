@@ -77,3 +77,50 @@ describe('the generated practice record', () => {
     }
   });
 });
+
+describe('the generated early help', () => {
+  it('opens early help from contacts, RC9 closures and step-downs, and ends it every way', async () => {
+    const routes = (
+      await sql<{
+        route: string;
+        n: number;
+      }>`select route, count(*)::int as n from early_help_episode where la_code = ${LA} group by route order by route`.execute(store.db)
+    ).rows;
+    expect(routes.map((r) => r.route)).toEqual(['assessment', 'contact', 'step-down']);
+    const ends = (
+      await sql<{
+        end_outcome: string | null;
+      }>`select distinct end_outcome from early_help_episode where la_code = ${LA} order by end_outcome nulls last`.execute(store.db)
+    ).rows.map((r) => r.end_outcome);
+    expect(ends).toEqual(['disengaged', 'needs-met', 'stepped-up', null]);
+    // Every RC9 closure opened early help on its closure date (unless the child was already in it).
+    const r = await one(sql<{ rc9: number; opened: number; wrongStepUps: number; lead: number; all: number; plans: number }>`
+      select (select count(*) from cin_episode e where e.la_code = ${LA} and e.closure_reason = 'RC9'
+                and not exists (select 1 from early_help_episode x where x.la_code = e.la_code and x.child_id = e.child_id and x.started_on < e.closure_date and (x.ended_on is null or x.ended_on >= e.closure_date)))::int as rc9,
+        (select count(*) from early_help_episode x join cin_episode e on e.la_code = x.la_code and e.episode_id = x.cin_episode_id
+           where x.la_code = ${LA} and x.route = 'assessment' and x.started_on = e.closure_date)::int as opened,
+        -- A step-up ends early help on the day of the referral it names.
+        (select count(*) from early_help_episode x join cin_episode e on e.la_code = x.la_code and e.episode_id = x.stepped_up_episode_id
+           where x.la_code = ${LA} and x.ended_on <> e.referral_date)::int as "wrongStepUps",
+        (select count(*) from early_help_episode where la_code = ${LA} and lead_kind is not null)::int as lead,
+        (select count(*) from early_help_episode where la_code = ${LA})::int as all,
+        (select count(*) from plan_document where la_code = ${LA} and kind = 'early-help')::int as plans`);
+    expect(r.opened).toBe(r.rc9);
+    expect(r.wrongStepUps).toBe(0);
+    expect(r.lead).toBe(r.all);
+    expect(r.plans).toBeGreaterThan(r.all * 0.3);
+  });
+
+  it('links later contacts and referrals as step-ups, and derives the early help deadlines', async () => {
+    const links = (
+      await sql<{ open_then: boolean }>`select distinct open_then from early_help_step_up where la_code = ${LA} order by open_then`.execute(store.db)
+    ).rows;
+    expect(links.map((l) => l.open_then)).toEqual([false, true]);
+    const steppedUp = await one(sql<{ n: number }>`select count(*)::int as n from early_help_episode where la_code = ${LA} and end_outcome = 'stepped-up'`);
+    expect(steppedUp.n).toBeGreaterThan(0);
+    const deadlines = await one(
+      sql<{ n: number }>`select count(*)::int as n from obligation where la_code = ${LA} and rule_id in ('early-help-assessment', 'early-help-review')`,
+    );
+    expect(deadlines.n).toBeGreaterThan(0);
+  });
+});

@@ -36,6 +36,8 @@ const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareF
 const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
 const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
 const LookedAfterCarePage = page(() => import('./routes/care/LookedAfterCarePage.tsx'), 'LookedAfterCarePage');
+const EarlyHelpPage = page(() => import('./routes/early-help/EarlyHelpPage.tsx'), 'EarlyHelpPage');
+const EarlyHelpFormPage = page(() => import('./routes/early-help/EarlyHelpFormPage.tsx'), 'EarlyHelpFormPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
@@ -190,6 +192,8 @@ export function App() {
               <Route path="children/:childId/looked-after-care" element={<LookedAfterCarePage />} />
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="children/:childId/work/:form" element={<WorkFormPage />} />
+              <Route path="children/:childId/early-help" element={<EarlyHelpPage />} />
+              <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

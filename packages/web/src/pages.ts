@@ -6,6 +6,9 @@
 const PAGES: [RegExp, string[]][] = [
   [/^\/work$/, ['worklist:read']],
   [/^\/children\/new$/, ['child:create']],
+  // A child's early help: the page for anyone who reads children; its forms for those who record them.
+  [/^\/children\/[^/]+\/early-help\/record\/step-down$/, ['early-help:step-down']],
+  [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],
   [/^\/children\//, ['child:read']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
   [/^\/returns(\/|$)/, ['returns:produce']],

@@ -4,6 +4,7 @@
  * not to the kernel.
  */
 import { registerObligationRules } from '../kernel/obligations.ts';
+import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
 import { MEETINGS_OBLIGATIONS } from './meetings/obligations.ts';
@@ -22,6 +23,7 @@ export const AREA_OBLIGATION_RULES = [
   OVERSIGHT_OBLIGATIONS,
   PLANS_OBLIGATIONS,
   MEETINGS_OBLIGATIONS,
+  EARLY_HELP_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

@@ -38,6 +38,7 @@ import {
 } from './pools.ts';
 import { seedPractice } from './practice.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedEarlyHelp } from './early-help.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows, type SeedAllocation } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
@@ -344,6 +345,8 @@ async function generateCouncil(
   // Conference and review records, recommendations and IRO escalations (src/seed/meetings.ts),
   // over the conferences, reviews and partner attendance written above.
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  // Early help over the contacts, RC9 closures and step-downs above (src/seed/early-help.ts).
+  for (const [table, n] of Object.entries(await seedEarlyHelp(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.

@@ -40,6 +40,7 @@ const formsOf = (file: string) =>
 const CARE_FORMS = formsOf('care/forms.ts');
 const MEETING_FORMS = formsOf('meetings/forms.ts');
 const WORK_FORMS = formsOf('work/forms.ts');
+const EARLY_HELP_FORMS = formsOf('early-help/forms.ts');
 
 /** Every page of the app, with its ids to fill in. Forms driven by data are one page per form. */
 const child = (p: string) => `/children/:childId${p}`;
@@ -98,6 +99,8 @@ const PAGES: string[] = [
   child('/looked-after-care'),
   ...CARE_FORMS.map((f) => child(`/looked-after-care/record/${f}`)),
   ...WORK_FORMS.map((f) => child(`/work/${f}`)),
+  child('/early-help'),
+  ...EARLY_HELP_FORMS.map((f) => child(`/early-help/record/${f}`)),
   '/providers',
   '/looked-after/unregistered',
   '/looked-after/missing',

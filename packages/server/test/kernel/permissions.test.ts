@@ -905,3 +905,76 @@ describe('the day’s work: landing pages, routing, transfers and IROs', () => {
     },
   );
 });
+
+describe('early help', () => {
+  // Eve, held by swA in team A: a closed child in need episode (RC7), then early help from a contact.
+  let eve: string;
+  let cinEpisodeId: string;
+  let earlyHelpId: string;
+  beforeAll(async () => {
+    const sw = as.sw as ReturnType<typeof client>;
+    const tm = as.tm as ReturnType<typeof client>;
+    eve = (await sw.post('/api/children', { givenName: 'Eve', familyName: 'Early', dateOfBirth: '2018-04-04', sex: 'F' })).body.child.childId;
+    expect((await tm.post(`/api/children/${eve}/allocations`, { workerId: ids.swA, startDate: '2026-01-05' })).status).toBe(201);
+    cinEpisodeId = (await sw.post(`/api/children/${eve}/referrals`, { referralDate: '2026-01-05', source: '1A', primaryNeed: 'N2' })).body.episodeId;
+    const closure = { closureDate: '2026-02-02', reason: 'RC7', reasons: 'No longer in need.', childMetDecider: false, parentsMetDecider: false };
+    expect((await tm.post(`/api/children/${eve}/closure`, closure)).status).toBe(200);
+    const c = await sw.post(`/api/children/${eve}/contacts`, {
+      receivedAt: '2026-02-10T09:00:00Z',
+      source: '3B',
+      presentingConcern: 'School worried about attendance.',
+      significantHarmSuspected: false,
+    });
+    await sw.post(`/api/children/${eve}/contacts/${c.body.contactId}/decision`, {
+      decision: 'early-help',
+      decidedOn: '2026-02-10',
+      reasons: 'Family asks for help.',
+    });
+    earlyHelpId = (await sw.get(`/api/children/${eve}/early-help`)).body.episodes[0].earlyHelpId;
+  });
+
+  it.each([
+    ['sw', 200],
+    ['sw2', 200],
+    ['tm', 200],
+    ['iro', 404],
+    ['irom', 200],
+    ['hos', 200],
+    ['analyst', 200],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s reading the early help of a child held in team A gets %i', async (who, code) => {
+    expect(await status(who, 'get', `/api/children/${eve}/early-help`)).toBe(code);
+  });
+
+  it.each([
+    ['sw', 201],
+    ['tm', 201],
+    ['sw2', 403],
+    ['iro', 403],
+    ['irom', 403],
+    ['hos', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s recording an early help review for a child held in team A gets %i', async (who, code) => {
+    const review = { heldOn: '2026-03-02', attended: 'Mum and school', progress: 'Attendance up.' };
+    expect(await status(who, 'post', `/api/children/${eve}/early-help/${earlyHelpId}/reviews`, review)).toBe(code);
+  });
+
+  it.each([
+    // Allowed, then refused because early help is already open: the permission passed.
+    ['tm', 409],
+    ['hos', 409],
+    ['sw', 403],
+    ['sw2', 403],
+    ['iro', 403],
+    ['irom', 403],
+    ['analyst', 403],
+    ['admin', 403],
+    ['partner', 404],
+  ] as const)('%s stepping down a closed episode of a child held in team A gets %i', async (who, code) => {
+    const body = { cinEpisodeId, startedOn: '2026-02-03', reasons: 'Step down.' };
+    expect(await status(who, 'post', `/api/children/${eve}/early-help/step-down`, body)).toBe(code);
+  });
+});

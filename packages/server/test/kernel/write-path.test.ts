@@ -129,6 +129,36 @@ const escalation = async ({ ids }: Ctx) =>
     })
   ).escalationId as string;
 
+/** A new child whose child in need episode was closed (RC9 opens early help; RC7 leaves one to step down). */
+const closedEpisode = async (reason: 'RC7' | 'RC9') => {
+  const childId = (
+    await setup({
+      as: 'sw',
+      method: 'post',
+      path: '/api/children',
+      body: { givenName: 'Ellie', familyName: 'Help', sex: 'F', dateOfBirth: '2017-06-01', confirmNotDuplicate: true },
+    })
+  ).child.childId as string;
+  const { episodeId } = await setup({
+    as: 'sw',
+    method: 'post',
+    path: `/api/children/${childId}/referrals`,
+    body: { referralDate: '2026-03-02', source: '1A', primaryNeed: 'N2' },
+  });
+  await setup({
+    as: 'tm',
+    method: 'post',
+    path: `/api/children/${childId}/closure`,
+    body: { closureDate: '2026-04-01', reason, reasons: 'Assessment complete.', childMetDecider: true, parentsMetDecider: true },
+  });
+  return { childId, episodeId: episodeId as string };
+};
+const earlyHelpEpisode = async () => {
+  const { childId } = await closedEpisode('RC9');
+  const view = await (as.sw as ReturnType<typeof client>).get(`/api/children/${childId}/early-help`);
+  return { childId, earlyHelpId: view.body.episodes[0].earlyHelpId as string, version: view.body.episodes[0].version as number };
+};
+
 const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   // the day's work (areas/work): a step-down sent to the manager, and the manager returning it.
   'POST /api/children/{childId}/decision-requests': async (ctx) => ({
@@ -144,6 +174,52 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       method: 'post',
       path: `/api/decision-requests/${sent.requestId}/decision`,
       body: { version: 1, approve: false, reasons: 'Visit once more' },
+    };
+  },
+  // early help (areas/early-help)
+  'POST /api/children/{childId}/early-help/step-down': async () => {
+    const { childId, episodeId } = await closedEpisode('RC7');
+    return {
+      as: 'tm',
+      method: 'post',
+      path: `/api/children/${childId}/early-help/step-down`,
+      body: { cinEpisodeId: episodeId, startedOn: '2026-04-02', reasons: 'Parenting group.' },
+    };
+  },
+  'PUT /api/children/{childId}/early-help/{earlyHelpId}/team': async ({ ids }) => {
+    const e = await earlyHelpEpisode();
+    return {
+      as: 'sw',
+      method: 'put',
+      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/team`,
+      body: { version: e.version, leadKind: 'worker', leadWorkerId: ids.swA, teamAroundFamily: [{ name: 'Mum', role: 'Parent' }] },
+    };
+  },
+  'PUT /api/children/{childId}/early-help/{earlyHelpId}/assessment': async () => {
+    const e = await earlyHelpEpisode();
+    return {
+      as: 'sw',
+      method: 'put',
+      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/assessment`,
+      body: { version: e.version, completedOn: '2026-04-20', strengths: 'Warm home.', needs: 'Routines.', familyViews: 'Happy to try.' },
+    };
+  },
+  'POST /api/children/{childId}/early-help/{earlyHelpId}/reviews': async () => {
+    const e = await earlyHelpEpisode();
+    return {
+      as: 'sw',
+      method: 'post',
+      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/reviews`,
+      body: { heldOn: '2026-06-01', attended: 'Mum, school', progress: 'Better mornings.' },
+    };
+  },
+  'POST /api/children/{childId}/early-help/{earlyHelpId}/end': async () => {
+    const e = await earlyHelpEpisode();
+    return {
+      as: 'sw',
+      method: 'post',
+      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/end`,
+      body: { version: e.version, endedOn: '2026-07-01', outcome: 'needs-met', reasons: 'Goals met.' },
     };
   },
   // conferences and reviews (areas/meetings). The record shares its review's id, and this walk matches

@@ -115,6 +115,31 @@ export const INDICATOR_SQL: Record<string, IndicatorQuery> = {
       from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
   },
 
+  // Early help (areas/early-help): a referral is a child-in-need episode; 12 months as core's addCalendarMonths.
+  'early-help-stepped-up-12m': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.ended_on,
+        case when exists (
+          select 1 from cin_episode r
+          where r.la_code = e.la_code and r.child_id = e.child_id
+            and r.referral_date >= e.ended_on and r.referral_date <= (e.ended_on + interval '12 months')::date and r.referral_date <= ${w.to}
+        ) then 1 else 0 end, 1, null::numeric
+      from early_help_episode e where e.la_code = ${w.laCode} and e.ended_on between ${w.from} and ${w.to}`,
+  },
+
+  're-referrals-after-step-down': {
+    attribution: 'allocation',
+    sql: (w) => sql`
+      select e.child_id, ${none}, e.started_on,
+        case when exists (
+          select 1 from cin_episode r
+          where r.la_code = e.la_code and r.child_id = e.child_id and r.episode_id <> e.cin_episode_id
+            and r.referral_date >= e.started_on and r.referral_date <= (e.started_on + interval '12 months')::date and r.referral_date <= ${w.to}
+        ) then 1 else 0 end, 1, null::numeric
+      from early_help_episode e where e.la_code = ${w.laCode} and e.cin_episode_id is not null and e.started_on between ${w.from} and ${w.to}`,
+  },
+
   'referrals-nfa': {
     attribution: 'allocation',
     sql: (w) => sql`

@@ -25,6 +25,7 @@ export const PLANS_OBLIGATIONS: ObligationRuleSet = {
     select p.end_date as ended_on, p.episode_id from cin_plan p where pd.kind = 'child-in-need' and p.la_code = pd.la_code and p.cin_plan_id = pd.plan_ref
     union all select p.end_date, p.episode_id from cp_plan p where pd.kind = 'protection' and p.la_code = pd.la_code and p.plan_id = pd.plan_ref
     union all select p.end_date, null::uuid from care_period p where pd.kind = 'care' and p.la_code = pd.la_code and p.period_id = pd.plan_ref
+    union all select p.ended_on, null::uuid from early_help_episode p where pd.kind = 'early-help' and p.la_code = pd.la_code and p.early_help_id = pd.plan_ref
   ) pe on true
   where ${scope('x')}`,
       // Due on the date the plan set; the owner a named worker, else the case holder (the engine's `case_holder`).

@@ -38,23 +38,31 @@ export async function planRow(db: Kysely<Database>, laCode: string, childId: str
             .where('plan_id', '=', planRef)
             .where('child_id', '=', childId)
             .executeTakeFirst()
-        : kind === 'care'
+        : kind === 'early-help'
           ? await db
-              .selectFrom('care_period')
-              .select(['start_date', 'end_date'])
+              .selectFrom('early_help_episode')
+              .select(['started_on as start_date', 'ended_on as end_date'])
               .where('la_code', '=', laCode)
-              .where('period_id', '=', planRef)
+              .where('early_help_id', '=', planRef)
               .where('child_id', '=', childId)
               .executeTakeFirst()
-          : await db
-              .selectFrom('pathway_plan')
-              .select(['held_on as start_date', 'held_on as end_date'])
-              .where('la_code', '=', laCode)
-              .where('pathway_id', '=', planRef)
-              .where('child_id', '=', childId)
-              .where('kind', '=', 'plan')
-              .executeTakeFirst()
-              .then((r) => (r ? { start_date: r.start_date, end_date: null } : undefined));
+          : kind === 'care'
+            ? await db
+                .selectFrom('care_period')
+                .select(['start_date', 'end_date'])
+                .where('la_code', '=', laCode)
+                .where('period_id', '=', planRef)
+                .where('child_id', '=', childId)
+                .executeTakeFirst()
+            : await db
+                .selectFrom('pathway_plan')
+                .select(['held_on as start_date', 'held_on as end_date'])
+                .where('la_code', '=', laCode)
+                .where('pathway_id', '=', planRef)
+                .where('child_id', '=', childId)
+                .where('kind', '=', 'plan')
+                .executeTakeFirst()
+                .then((r) => (r ? { start_date: r.start_date, end_date: null } : undefined));
   return (row as { start_date: string; end_date: string | null } | undefined) ?? null;
 }
 
@@ -284,6 +292,8 @@ export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, chi
       errors.push({ field: 'meetingKind', rule: 'core-group-protection', message: 'Core groups meet on protection plans' });
     if (input.meetingKind === 'cin-plan-review' && doc.kind !== 'child-in-need')
       errors.push({ field: 'meetingKind', rule: 'review-child-in-need', message: 'A child in need review is of a child in need plan' });
+    if ((input.meetingKind === 'early-help-review') !== (doc.kind === 'early-help'))
+      errors.push({ field: 'meetingKind', rule: 'review-early-help', message: 'An early help plan’s progress is recorded at early help reviews' });
     if (input.meetingId) {
       const meeting =
         input.meetingKind === 'core-group'
@@ -302,7 +312,15 @@ export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, chi
                 .where('review_id', '=', input.meetingId)
                 .where('cin_plan_id', '=', doc.plan_ref)
                 .executeTakeFirst()
-            : undefined;
+            : input.meetingKind === 'early-help-review'
+              ? await ledger.db
+                  .selectFrom('early_help_review')
+                  .select('held_on')
+                  .where('la_code', '=', laCode)
+                  .where('review_id', '=', input.meetingId)
+                  .where('early_help_id', '=', doc.plan_ref)
+                  .executeTakeFirst()
+              : undefined;
       if (!meeting) errors.push({ field: 'meetingId', rule: 'meeting-of-plan', message: 'Not a meeting on this plan' });
       else if (meeting.held_on !== input.heldOn) errors.push({ field: 'heldOn', rule: 'meeting-date', message: `The meeting was held on ${meeting.held_on}` });
     }

@@ -126,6 +126,7 @@ export async function childPlans(db: Kysely<Database>, actor: Actor, childId: st
     union all select 'protection', plan_id, start_date, end_date from cp_plan where la_code = ${laCode} and child_id = ${childId}
     union all select 'care', period_id, start_date, end_date from care_period where la_code = ${laCode} and child_id = ${childId}
     union all select 'pathway', pathway_id, held_on, null from pathway_plan where la_code = ${laCode} and child_id = ${childId} and kind = 'plan'
+    union all select 'early-help', early_help_id, started_on, ended_on from early_help_episode where la_code = ${laCode} and child_id = ${childId}
     order by 3 desc`.execute(db);
   await audit(db, actor, { action: 'read', recordType: 'plans', childId });
   return {
@@ -183,7 +184,15 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
             .where('cin_plan_id', '=', doc.plan_ref)
             .orderBy('held_on', 'desc')
             .execute()
-        : [];
+        : doc.kind === 'early-help'
+          ? await db
+              .selectFrom('early_help_review')
+              .select(['review_id as id', 'held_on'])
+              .where('la_code', '=', laCode)
+              .where('early_help_id', '=', doc.plan_ref)
+              .orderBy('held_on', 'desc')
+              .execute()
+          : [];
   const versions = await db
     .selectFrom('record_version as v')
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))

@@ -6,6 +6,7 @@ import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { earlyHelpLinksOfContacts } from '../early-help/index.ts';
 import { protectionRecords } from '../protection/index.ts';
 import { childObligations } from '../timescales/service.ts';
 
@@ -14,7 +15,7 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
   const laCode = user.laCode;
   await childFor(db, user, childId, 'child:read');
   const userName = (col: string) => sql<string | null>`(select display_name from app_user u where u.la_code = ${laCode} and u.user_id = ${sql.ref(col)})`;
-  const [contacts, episodes, assessments, cinPlans, reviews, visits, protection, obligations, decisions] = await Promise.all([
+  const [contacts, episodes, assessments, cinPlans, reviews, visits, protection, obligations, decisions, earlyHelp] = await Promise.all([
     db
       .selectFrom('contact as c')
       .selectAll('c')
@@ -52,6 +53,7 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .where('d.la_code', '=', laCode)
       .where('d.child_id', '=', childId)
       .execute(),
+    earlyHelpLinksOfContacts(db, laCode, childId),
   ]);
   const decisionOf = (id: string | null) => decisions.find((d) => d.decision_id === id);
   const [canRecord, canAuthorise, canClose] = await Promise.all([
@@ -74,6 +76,7 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       decidedBy: c.decided_by_name,
       decisionReason: c.decision_reason,
       episodeId: c.episode_id,
+      earlyHelp: earlyHelp.get(c.contact_id) ?? null,
     })),
     episodes: episodes.map((e) => {
       const previous = episodes.find((p) => p.episode_id === e.previous_episode_id);

@@ -32,6 +32,7 @@ import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { earlyHelpFromClosure, earlyHelpFromContact, linkContactToEarlyHelp, stepUpToSocialCare } from '../early-help/index.ts';
 import { currentProtectionPlan } from '../protection/index.ts';
 import { routeWithin } from './routing.ts';
 
@@ -64,6 +65,8 @@ export async function recordContact(db: Kysely<Database>, actor: Actor, childId:
       recordType: 'contact',
       recordId: contactId,
     });
+    // A child in early help, or recently: the contact is linked to it, for the person deciding.
+    await linkContactToEarlyHelp(ledger, childId, contactId, receivedOn);
     return { contactId };
   });
 }
@@ -158,6 +161,8 @@ export async function decideContact(db: Kysely<Database>, actor: Actor, childId:
     });
     // The front door's referral routes the child to the team that will allocate a worker.
     if (episodeId && input.teamId) await routeWithin(ledger, childId, { teamId: input.teamId, reason: input.reasons, on: input.decidedOn, episodeId });
+    if (input.decision === 'early-help') await earlyHelpFromContact(ledger, childId, contactId, input.decidedOn, input.reasons);
+    if (episodeId) await stepUpToSocialCare(ledger, childId, episodeId, input.decidedOn, false);
     if (episodeId)
       ledger.chronicle({
         occurredOn: input.decidedOn,
@@ -174,6 +179,7 @@ export async function recordReferral(db: Kysely<Database>, actor: Actor, childId
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('referralDate', input.referralDate).check();
     const episodeId = await startEpisode(ledger, actor, childId, { ...input, contactId: null });
+    await stepUpToSocialCare(ledger, childId, episodeId, input.referralDate, true);
     ledger.chronicle({
       occurredOn: input.referralDate,
       category: 'referral',
@@ -522,5 +528,7 @@ export async function closeWithin(ledger: Ledger, actor: Actor, childId: string,
     recordType: 'management-decision',
     recordId: decisionId,
   });
+  // RC9: closed after assessment and referred to early help, which opens the early help episode.
+  if (input.reason === 'RC9') await earlyHelpFromClosure(ledger, childId, episode.episode_id, input.closureDate, input.reasons);
   return { decisionId };
 }

@@ -785,6 +785,9 @@ export interface Database {
   partner_report: PartnerReportTable;
   meeting_contribution: MeetingContributionTable;
   meeting_record: MeetingRecordTable;
+  early_help_episode: EarlyHelpEpisodeTable;
+  early_help_review: EarlyHelpReviewTable;
+  early_help_step_up: EarlyHelpStepUpTable;
   meeting_recommendation: MeetingRecommendationTable;
   iro_escalation: IroEscalationTable;
   iro_escalation_stage: IroEscalationStageTable;
@@ -1177,7 +1180,7 @@ export interface PlanDocumentTable {
   la_code: string;
   plan_document_id: Uuid;
   child_id: Uuid;
-  kind: 'child-in-need' | 'protection' | 'care' | 'pathway';
+  kind: 'child-in-need' | 'protection' | 'care' | 'pathway' | 'early-help';
   plan_ref: Uuid;
   stage: 'outline' | 'detailed' | null;
   outcomes: ColumnType<unknown, string | undefined, string>;
@@ -1216,7 +1219,7 @@ export interface PlanActionProgressTable {
   progress_id: Uuid;
   action_id: Uuid;
   child_id: Uuid;
-  meeting_kind: 'core-group' | 'cin-plan-review' | 'review';
+  meeting_kind: 'core-group' | 'cin-plan-review' | 'review' | 'early-help-review';
   meeting_id: Uuid | null;
   held_on: DateCol;
   progress: 'done' | 'partly' | 'not-done';
@@ -1289,5 +1292,58 @@ export interface IroEscalationStageTable {
   note: string | null;
   version: DefaultedInt;
   recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+/** An early help episode (migration 0020). */
+export interface EarlyHelpEpisodeTable {
+  la_code: string;
+  early_help_id: Uuid;
+  child_id: Uuid;
+  started_on: DateCol;
+  route: 'contact' | 'assessment' | 'step-down';
+  contact_id: Uuid | null;
+  cin_episode_id: Uuid | null;
+  reasons: string;
+  lead_kind: 'worker' | 'partner' | null;
+  lead_worker_id: Uuid | null;
+  lead_contact_id: Uuid | null;
+  team_around_family: ColumnType<unknown, string | undefined, string>;
+  assessment_completed_on: DateCol | null;
+  assessment_strengths: string | null;
+  assessment_needs: string | null;
+  assessment_family_views: string | null;
+  ended_on: DateCol | null;
+  end_outcome: 'needs-met' | 'stepped-up' | 'disengaged' | null;
+  end_reasons: string | null;
+  stepped_up_episode_id: Uuid | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface EarlyHelpReviewTable {
+  la_code: string;
+  review_id: Uuid;
+  early_help_id: Uuid;
+  child_id: Uuid;
+  held_on: DateCol;
+  attended: string;
+  progress: string;
+  family_views: ColumnType<string, string | undefined, string>;
+  next_review_on: DateCol | null;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface EarlyHelpStepUpTable {
+  la_code: string;
+  link_id: Uuid;
+  early_help_id: Uuid;
+  child_id: Uuid;
+  contact_id: Uuid | null;
+  cin_episode_id: Uuid | null;
+  linked_on: DateCol;
+  open_then: boolean;
   created_at: Timestamp;
 }

@@ -1062,7 +1062,7 @@ describe('every indicator at once, and frozen months', () => {
     const ids = res.body.indicators.map((i: { id: string }) => i.id);
     expect(ids).toContain('icpc-15wd');
     for (const id of ['cla-visits-in-time', 'missing-children', 'care-leavers-eet', 'unregistered-placements', 'audit-grades']) expect(ids).toContain(id);
-    expect(ids).toHaveLength(40);
+    expect(ids).toHaveLength(42);
     for (const id of ['cla-long-term-stability', 'turnover-rate', 'agency-rate', 'vacancy-rate', 'management-oversight-in-time']) expect(ids).toContain(id);
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });

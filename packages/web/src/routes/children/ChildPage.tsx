@@ -70,6 +70,11 @@ export function ChildPage() {
       <CaseworkSummary childId={child.childId} name={name} />
       <PartnerSection childId={child.childId} name={name} />
       <p className="govuk-body">
+        <Link className="govuk-link" to={`/children/${child.childId}/early-help`}>
+          Early help<span className="govuk-visually-hidden"> for {name}</span>
+        </Link>
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" to={`/children/${child.childId}/looked-after-care`}>
           Looked-after care and leaving care<span className="govuk-visually-hidden"> for {name}</span>
         </Link>

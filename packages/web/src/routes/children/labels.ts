@@ -29,6 +29,7 @@ const OTHER_CATEGORIES: Record<string, string> = {
   'partner-answer': 'Partner’s answer',
   'partner-contribution': 'Partners at a meeting',
   housing: 'Housing',
+  'early-help': 'Early help',
 };
 
 export function categoryLabel(category: string): string {

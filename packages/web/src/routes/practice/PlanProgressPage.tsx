@@ -26,7 +26,8 @@ export function PlanProgressPage() {
 function ProgressForm({ plan, owners }: { plan: PlanView; owners: ActionOwners }) {
   const navigate = useNavigate();
   const open = plan.actions.filter((a) => !a.completedOn && !a.withdrawnOn);
-  const meetingKind = plan.kind === 'protection' ? 'core-group' : plan.kind === 'child-in-need' ? 'cin-plan-review' : 'review';
+  const meetingKind =
+    plan.kind === 'protection' ? 'core-group' : plan.kind === 'child-in-need' ? 'cin-plan-review' : plan.kind === 'early-help' ? 'early-help-review' : 'review';
   const [meetingId, setMeetingId] = useState(plan.meetings[0]?.id ?? '');
   // Care and pathway plans are reviewed at looked-after reviews, which are not linked here: the date is asked.
   const [reviewedOn, setReviewedOn] = useState<DateParts>(dateParts(todayInEngland()));

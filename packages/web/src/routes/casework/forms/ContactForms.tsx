@@ -5,7 +5,9 @@ import { useSession } from '../../../session.tsx';
 import { PRIMARY_NEED, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CONTACT_DECISION, contactDecision, newContact, newReferral } from '@lantern/core/pathway';
 import { type FormEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { EARLY_HELP_END } from '@lantern/core/early-help';
+import type { CaseworkView } from '../../../api/types.ts';
 import { api } from '../../../api/client.ts';
 import { DateInput, Radios, Select, Textarea, TextInput, YesNo } from '../../../components/fields.tsx';
 import { dateParts, englandDateTime, englandTime, formatDate, formatDateTime, labelOf, parseTime, todayInEngland } from '../../../format.ts';
@@ -15,6 +17,7 @@ import { STEP_TEXT, whyNot } from '../steps.ts';
 
 const SOURCE_OPTIONS = optionsOf(REFERRAL_SOURCE);
 const NEED_OPTIONS = optionsOf(PRIMARY_NEED);
+type CaseworkContact = CaseworkView['contacts'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Record a contact
@@ -199,24 +202,27 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
       submitText="Save decision"
       onSubmit={submit}
       intro={
-        <dl className="govuk-summary-list govuk-!-margin-bottom-6">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Received</dt>
-            <dd className="govuk-summary-list__value">{formatDateTime(contact.receivedAt)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">From</dt>
-            <dd className="govuk-summary-list__value">{labelOf(REFERRAL_SOURCE, contact.source)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Concern</dt>
-            <dd className="govuk-summary-list__value lantern-pre-line">{contact.presentingConcern}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Significant harm suspected</dt>
-            <dd className="govuk-summary-list__value">{contact.significantHarmSuspected ? 'Yes' : 'No'}</dd>
-          </div>
-        </dl>
+        <>
+          {contact.earlyHelp ? <EarlyHelpNotice childId={ctx.child.childId} link={contact.earlyHelp} /> : null}
+          <dl className="govuk-summary-list govuk-!-margin-bottom-6">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Received</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(contact.receivedAt)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">From</dt>
+              <dd className="govuk-summary-list__value">{labelOf(REFERRAL_SOURCE, contact.source)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Concern</dt>
+              <dd className="govuk-summary-list__value lantern-pre-line">{contact.presentingConcern}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Significant harm suspected</dt>
+              <dd className="govuk-summary-list__value">{contact.significantHarmSuspected ? 'Yes' : 'No'}</dd>
+            </div>
+          </dl>
+        </>
       }
     >
       <Radios
@@ -277,6 +283,25 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
         error={step.errors.fields.reasons}
       />
     </StepForm>
+  );
+}
+
+/** The step-up: the child is in early help, or left it in the 12 months before this contact. */
+function EarlyHelpNotice({ childId, link }: { childId: string; link: NonNullable<CaseworkContact['earlyHelp']> }) {
+  return (
+    <div className="govuk-inset-text" data-testid="early-help-notice">
+      <h2 className="govuk-heading-s">
+        {link.openThen ? `This child is in early help (since ${formatDate(link.startedOn)})` : `This child’s early help ended on ${formatDate(link.endedOn)}`}
+      </h2>
+      <p className="govuk-body">
+        Lead professional: {link.leadProfessional ?? 'not named yet'}.
+        {link.endOutcome ? ` Ended: ${labelOf(EARLY_HELP_END, link.endOutcome).toLowerCase()}.` : ''}
+        {link.openThen ? ' A referral steps the child up to children’s social care and ends early help.' : ''}
+      </p>
+      <Link className="govuk-link" to={`/children/${childId}/early-help`}>
+        Read the early help record
+      </Link>
+    </div>
   );
 }
 
