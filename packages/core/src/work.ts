@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ALLOCATION_ROLE, codesOf } from './codes.ts';
+import { CLOSURE_REASON } from './pathway.ts';
 import { isoDate, uuid } from './schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -173,3 +174,72 @@ export function areaOfRule(ruleId: string): string {
   if (/^(cla-|care-plan|placement-|iro-|unregistered-|rhi)/.test(ruleId)) return 'Looked after';
   return 'Casework';
 }
+
+/** What a worker may send their manager for a decision. */
+export const DECISION_KINDS = {
+  closure: 'Case closure',
+  'step-down': 'Step-down to early help',
+  plan: 'Plan to authorise',
+} as const;
+export type DecisionKind = keyof typeof DECISION_KINDS;
+
+/** The closure the manager will record on approval (their reasons and the date are added then). */
+export const closureProposal = z.object({
+  reason: z.enum(codesOf(CLOSURE_REASON)),
+  whatChanged: z.string().trim().max(4000).optional().describe('Required after a protection plan'),
+  changeSustainedWeeks: z.number().int().min(0).max(520).optional().describe('Required after a protection plan'),
+  childMetDecider: z.boolean().default(false).describe('The child met the manager, face to face'),
+  parentsMetDecider: z.boolean().default(false).describe('The parents met the manager, face to face'),
+  childWords: z.string().trim().max(4000).nullish().describe("The child's own words"),
+});
+
+/** A worker sends a closure, a step-down or a plan to their manager (or sends a returned one again). */
+export const decisionRequestBody = z
+  .object({
+    kind: z.enum(codesOf(DECISION_KINDS)),
+    reasons: text(4000).describe('Why: what the manager reads first'),
+    planDocumentId: uuid.optional().describe('The plan to authorise (kind plan)'),
+    closure: closureProposal.optional().describe('The closure proposed (kinds closure and step-down)'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'plan' && !v.planDocumentId)
+      ctx.addIssue({ code: 'custom', path: ['planDocumentId'], message: 'Choose the plan to authorise', params: { rule: 'plan-required' } });
+    if (v.kind !== 'plan' && !v.closure)
+      ctx.addIssue({ code: 'custom', path: ['closure'], message: 'Say how the case would close', params: { rule: 'closure-required' } });
+    if (v.kind === 'step-down' && v.closure && v.closure.reason !== 'RC9')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closure', 'reason'],
+        message: 'A step-down closes as referred to early help (RC9)',
+        params: { rule: 'step-down-rc9' },
+      });
+  });
+
+/** The manager approves, or returns the work with reasons. */
+export const decisionAnswer = z.object({
+  version: z.number().int().positive(),
+  approve: z.boolean(),
+  reasons: text(4000).describe('The manager’s reasons: recorded with the closure, or read by the worker when returned'),
+  decidedOn: isoDate.optional().describe('The day of the decision (today if not given); a closure closes on it'),
+});
+
+export const decisionRequestView = z.object({
+  requestId: z.string(),
+  childId: z.string(),
+  kind: z.enum(codesOf(DECISION_KINDS)),
+  what: z.string(),
+  recordId: z.string(),
+  reasons: z.string(),
+  closure: closureProposal.nullable(),
+  status: z.enum(['requested', 'approved', 'returned', 'withdrawn']),
+  sentOn: z.string(),
+  sentBy: z.string().nullable(),
+  timesSent: z.number().int(),
+  decidedOn: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionReasons: z.string().nullable(),
+  /** Whether this user may decide it (the deciding team's manager, or the head of service). */
+  mayDecide: z.boolean(),
+  version: z.number().int(),
+});
+export type DecisionRequestView = z.infer<typeof decisionRequestView>;

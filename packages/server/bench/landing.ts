@@ -4,6 +4,7 @@
  * runs after 3 to warm up. The target is 300 ms at 50,000 children on PostgreSQL.
  */
 import type { Role } from '@lantern/core/permissions';
+import { sql } from 'kysely';
 import { landing } from '../src/areas/work/index.ts';
 import type { Actor } from '../src/kernel/context.ts';
 import type { Store } from '../src/kernel/db/store.ts';
@@ -12,7 +13,23 @@ type Figure = (name: string, value: number, unit: string, note?: string) => void
 
 const USERS = ['sw.demo', 'tm.demo', 'fd.demo', 'iro.demo', 'irom.demo', 'hos.demo', 'partner.demo'];
 
+/** The 95th and 50th percentile of 40 runs after 3 to warm up. */
+async function percentiles(run: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < 43; i++) {
+    const t = performance.now();
+    await run();
+    if (i >= 3) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p95: times[Math.ceil(times.length * 0.95) - 1] as number, median: times[Math.floor(times.length / 2)] as number, n: times.length };
+}
+
 export async function landingFigures(store: Store, label: string, figure: Figure) {
+  // The floor: a bare query's round trip on the same connection pool, in the same run, so a
+  // loaded machine's figures can be read against it.
+  const floor = await percentiles(() => sql`select 1`.execute(store.db));
+  figure(`floor: a bare query, ${label} (p95 of ${floor.n})`, floor.p95, 'ms', `median ${floor.median.toFixed(2)} ms`);
   const users = await store.db
     .selectFrom('app_user as u')
     .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
@@ -36,22 +53,24 @@ export async function landingFigures(store: Store, label: string, figure: Figure
       ip: null,
       userAgent: 'bench',
     };
-    const times: number[] = [];
     let items = 0;
-    for (let i = 0; i < 43; i++) {
-      const t = performance.now();
+    const { p95, median, n } = await percentiles(async () => {
       const page = await landing(store.db, actor, { page: 1, pageSize: 10 });
-      if (i >= 3) times.push(performance.now() - t);
-      items = page.sections.reduce((n, s) => n + s.total, 0);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1] as number;
-    const median = times[Math.floor(times.length / 2)] as number;
+      items = page.sections.reduce((k, s) => k + s.total, 0);
+    });
     figure(
-      `landing page, ${username}, ${label} (p95 of ${times.length})`,
+      `landing page, ${username}, ${label} (p95 of ${n})`,
       p95,
       'ms',
       `median ${median.toFixed(1)} ms; ${items.toLocaleString('en-GB')} items in its lists`,
     );
+    // LANTERN_BENCH_LANDING_SECTIONS=1: each list on its own, to find the slow one.
+    if (process.env.LANTERN_BENCH_LANDING_SECTIONS) {
+      const page = await landing(store.db, actor, { page: 1, pageSize: 10 });
+      for (const s of page.sections) {
+        const one = await percentiles(() => landing(store.db, actor, { section: s.id, page: 1, pageSize: 10 }));
+        figure(`  ${username}: ${s.id}`, one.p95, 'ms', `median ${one.median.toFixed(1)} ms; ${s.total} items`);
+      }
+    }
   }
 }

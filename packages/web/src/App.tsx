@@ -31,6 +31,7 @@ const Ssda903Page = page(() => import('./routes/returns/Ssda903Page.tsx'), 'Ssda
 const TeamPage = page(() => import('./routes/teams/TeamPage.tsx'), 'TeamPage');
 const TeamsPage = page(() => import('./routes/teams/TeamsPage.tsx'), 'TeamsPage');
 const WorkPage = page(() => import('./routes/work/WorkPage.tsx'), 'WorkPage');
+const WorkFormPage = page(() => import('./routes/work/WorkFormPage.tsx'), 'WorkFormPage');
 const CareFormPage = page(() => import('./routes/care/CareFormPage.tsx'), 'CareFormPage');
 const CareLeaversPage = page(() => import('./routes/care/ListsPages.tsx'), 'CareLeaversPage');
 const UascListPage = page(() => import('./routes/care/ListsPages.tsx'), 'UascListPage');
@@ -194,6 +195,7 @@ export function App() {
               <Route path="children/:childId/looked-after-care/record/:form" element={<CareFormPage />} />
               <Route path="children/:childId/legal" element={<LegalPage />} />
               <Route path="children/:childId/legal/record/:form" element={<LegalFormPage />} />
+              <Route path="children/:childId/work/:form" element={<WorkFormPage />} />
               <Route path="children/:childId/early-help" element={<EarlyHelpPage />} />
               <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
               <Route path="uasc" element={<UascListPage />} />

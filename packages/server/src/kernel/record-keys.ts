@@ -33,6 +33,7 @@ export const RECORD_KEYS = {
   council_setting: ['key'],
   cp_conference: ['conference_id'],
   cp_plan: ['plan_id'],
+  decision_request: ['request_id'],
   early_help_episode: ['early_help_id'],
   early_help_review: ['review_id'],
   early_help_step_up: ['link_id'],

@@ -177,4 +177,123 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     await worker.locator('section#new-allocations').getByText(`Robin ${familyName}`).waitFor();
     await worker.context().close();
   });
+
+  test('the day’s work’s forms: a closure sent, returned and sent again; a transfer declined with a reason; an IRO allocated', async () => {
+    const db = server.store.db;
+    const sw = await db
+      .selectFrom('app_user as u')
+      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
+      .select(['w.worker_id', 'w.team_id'])
+      .where('u.username', '=', 'sw.demo')
+      .executeTakeFirstOrThrow();
+    // A child sw.demo holds with an open case and no protection plan, nothing sent to a manager yet.
+    const held = await db
+      .selectFrom('allocation as a')
+      .innerJoin('cin_episode as e', (j) => j.onRef('e.child_id', '=', 'a.child_id').on('e.closure_date', 'is', null))
+      .innerJoin('person as p', 'p.person_id', 'a.child_id')
+      .select(['a.child_id', 'p.given_name', 'p.family_name'])
+      .where('a.worker_id', '=', sw.worker_id)
+      .where('a.end_date', 'is', null)
+      .where('a.allocation_role', '=', 'social-worker')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cp_plan as cp').select('cp.plan_id').whereRef('cp.child_id', '=', 'a.child_id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cla_episode as c').select('c.cla_episode_id').whereRef('c.child_id', '=', 'a.child_id'))))
+      .orderBy('p.family_name')
+      .executeTakeFirstOrThrow();
+    const name = `${held.given_name} ${held.family_name}`;
+
+    // The worker sends a step-down from the child's page.
+    const worker = await landOn('sw.demo', 'Your work');
+    await worker.goto(`${server.url}/children/${held.child_id}`);
+    await worker.getByRole('link', { name: /Send a closure or step-down to your manager/ }).click();
+    await heading1(worker, 'Send a closure or step-down to your manager');
+    await worker.getByLabel(/Step down to early help/).check();
+    await worker.getByLabel('Reason the case would close').selectOption('RC9');
+    await worker.getByLabel('Why: what your manager reads first').fill('The family hub can hold this now');
+    await worker.getByRole('button', { name: 'Send to your manager' }).click();
+    await worker.getByText('Sent to your manager for a decision.').waitFor();
+
+    // The manager finds it on their landing page, and returns it with reasons (none first: refused, saying why).
+    const manager = await landOn('tm.demo', 'Your team’s work');
+    const closures = manager.locator('section#decide-closures');
+    await closures.getByRole('link', { name: new RegExp(`${name}: Step-down to early help`) }).click();
+    await heading1(manager, 'Decide on work sent to you');
+    await manager.getByText('The family hub can hold this now', { exact: false }).waitFor();
+    await manager.getByLabel('No').check();
+    await manager.getByRole('button', { name: 'Record your decision' }).click();
+    await manager
+      .locator('.govuk-error-summary')
+      .getByText(/your reasons/i)
+      .waitFor();
+    await manager.getByLabel('Your reasons').fill('Record the child’s views first');
+    await manager.getByRole('button', { name: 'Record your decision' }).click();
+    await manager.getByText('Your decision is recorded.').waitFor();
+    await manager.goto(`${server.url}/`);
+    await heading1(manager, 'Your team’s work');
+    expect(await manager.locator('section#decide-closures').getByText(name).count()).toBe(0);
+
+    // The worker sees it returned until they send it again, the form filled in as they left it.
+    await worker.goto(`${server.url}/`);
+    await heading1(worker, 'Your work');
+    await worker
+      .locator('section#returned')
+      .getByRole('link', { name: new RegExp(`${name}: Step-down to early help returned`) })
+      .click();
+    await worker.getByText('Record the child’s views first', { exact: false }).waitFor();
+    expect(await worker.getByLabel('Why: what your manager reads first').inputValue()).toBe('The family hub can hold this now');
+    await worker.getByLabel('The child’s own words about the case closing').fill('I like going to the hub');
+    await worker.getByRole('button', { name: 'Send to your manager' }).click();
+    await worker.getByText('Sent to your manager for a decision.').waitFor();
+    await worker.goto(`${server.url}/`);
+    await heading1(worker, 'Your work');
+    expect(await worker.locator('section#returned').getByText(name).count()).toBe(0);
+    await worker.context().close();
+
+    // The manager offers the case to another team; the head of service, answering for it, must give a reason to decline.
+    await manager.goto(`${server.url}/children/${held.child_id}`);
+    await manager.getByRole('link', { name: /Ask another team to take the case/ }).click();
+    await heading1(manager, 'Ask another team to take the case');
+    const teamSelect = manager.getByLabel('Which team?');
+    const teams = (await teamSelect.locator('option').allTextContents()).filter((o) => / children, \d+ awaiting a worker$/.test(o));
+    expect(teams.length).toBeGreaterThan(0);
+    await teamSelect.selectOption({ label: teams[0] as string });
+    await manager.getByLabel('Why this team should take the case').fill('The family moved across the county');
+    await manager.getByRole('button', { name: 'Ask the team' }).click();
+    await manager.getByText('The team’s manager has been asked to take the case.').waitFor();
+    await manager.context().close();
+    const head = await landOn('hos.demo', 'The service today');
+    await head.goto(`${server.url}/children/${held.child_id}`);
+    await head.getByRole('link', { name: /Answer the transfer offered to your team/ }).click();
+    await head.getByText('The family moved across the county', { exact: false }).waitFor();
+    await head.getByLabel('No').check();
+    await head.getByRole('button', { name: 'Send the answer' }).click();
+    await head.locator('.govuk-error-summary').getByText('Say why the team cannot take the case').waitFor();
+    await head.getByLabel('Your reasons').fill('That team is closed to new cases this month');
+    await head.getByRole('button', { name: 'Send the answer' }).click();
+    await head.getByText('Your answer to the transfer is recorded.').waitFor();
+    await head.context().close();
+
+    // The IRO manager allocates an IRO to a child on their list.
+    const irom = await landOn('irom.demo', 'The reviewing service');
+    const without = irom.locator('section#without-iro');
+    const first = without.locator('.lantern-work-item a').first();
+    const child = (await first.textContent())?.split(':')[0] ?? '';
+    const before = Number(await without.getAttribute('data-total'));
+    await first.click();
+    await heading1(irom, 'Allocate an independent reviewing officer');
+    const iroSelect = irom.getByLabel('Which IRO?');
+    const iros = (await iroSelect.locator('option').allTextContents()).filter((o) => / children$/.test(o));
+    await iroSelect.selectOption({ label: iros[0] as string });
+    const today = todayInEngland().split('-');
+    await irom.getByLabel('Day').fill(String(Number(today[2])));
+    await irom.getByLabel('Month').fill(String(Number(today[1])));
+    await irom.getByLabel('Year').fill(today[0] as string);
+    await irom.getByRole('button', { name: 'Allocate the IRO' }).click();
+    await irom.getByText('The IRO is allocated.').waitFor();
+    expect(await irom.getByTestId('child-status').textContent()).toContain(`IRO ${(iros[0] as string).split(/[,:]/)[0]}`);
+    await irom.goto(`${server.url}/`);
+    await heading1(irom, 'The reviewing service');
+    expect(Number(await irom.locator('section#without-iro').getAttribute('data-total'))).toBe(before - 1);
+    expect(child).not.toBe('');
+    await irom.context().close();
+  }, 180_000);
 });

@@ -214,6 +214,22 @@ const recommendation = async (ctx: Ctx) =>
       body: { recommendation: 'Book the dentist', ownerWorkerId: ctx.ids.swB },
     })
   ).recommendationId as string;
+const walkChildren = 0;
+/** A child with an open case held by social worker A: what a worker sends their manager about. */
+const openCase = async ({ ids }: Ctx) => {
+  const childId = (
+    await setup({
+      as: 'sw',
+      method: 'post',
+      path: '/api/children',
+      body: { givenName: 'Lily', familyName: 'Walk', dateOfBirth: '2016-04-02', sex: 'F', confirmNotDuplicate: true },
+    })
+  ).child.childId as string;
+  await setup({ as: 'tm', method: 'post', path: `/api/children/${childId}/allocations`, body: { workerId: ids.swA, startDate: '2026-11-02' } });
+  await setup({ as: 'sw', method: 'post', path: `/api/children/${childId}/referrals`, body: { referralDate: '2026-11-02', source: '1A', primaryNeed: 'N1' } });
+  return childId;
+};
+const stepDown = { kind: 'step-down', reasons: 'Early help can hold this', closure: { reason: 'RC9' } };
 const escalation = async ({ ids }: Ctx) =>
   (
     await setup({
@@ -383,6 +399,22 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     path: `${legal(ids.childUnallocated)}/proceedings/${await issue('sw', ids.childUnallocated)}/withdraw`,
     body: { version: 1, withdrawnOn: '2026-05-01', reasons: 'The family moved to another council.' },
   }),
+  // the day's work (areas/work): a step-down sent to the manager, and the manager returning it.
+  'POST /api/children/{childId}/decision-requests': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: `/api/children/${await openCase(ctx)}/decision-requests`,
+    body: stepDown,
+  }),
+  'POST /api/decision-requests/{requestId}/decision': async (ctx) => {
+    const sent = await setup({ as: 'sw', method: 'post', path: `/api/children/${await openCase(ctx)}/decision-requests`, body: stepDown });
+    return {
+      as: 'tm',
+      method: 'post',
+      path: `/api/decision-requests/${sent.requestId}/decision`,
+      body: { version: 1, approve: false, reasons: 'Visit once more' },
+    };
+  },
   // early help (areas/early-help)
   'POST /api/children/{childId}/early-help/step-down': async () => {
     const { childId, episodeId } = await closedEpisode('RC7');

@@ -1,5 +1,14 @@
 /** The landing page, the child's "What is due", routing, transfers and who may be allocated. */
-import type { allocatableWorker, childDueView, landingPage, routingTeam } from '@lantern/core/work';
+import type {
+  allocatableWorker,
+  childDueView,
+  DecisionRequestView,
+  decisionAnswer,
+  decisionRequestBody,
+  iroAllocation,
+  landingPage,
+  routingTeam,
+} from '@lantern/core/work';
 import type { z } from 'zod';
 import { request } from './client.ts';
 
@@ -23,4 +32,11 @@ export const workApi = {
     request<{ transferId: string }>('POST', `${child(childId)}/transfers`, { body }),
   decideTransfer: (transferId: string, body: { version: number; accept: boolean; reason?: string }) =>
     request<{ status: string }>('POST', `/api/transfers/${encodeURIComponent(transferId)}/decision`, { body }),
+  allocateIro: (childId: string, body: z.input<typeof iroAllocation>) => request<{ allocationId: string }>('POST', `${child(childId)}/iro`, { body }),
+  decisionRequests: (childId: string) => request<{ requests: DecisionRequestView[] }>('GET', `${child(childId)}/decision-requests`),
+  sendForDecision: (childId: string, body: z.input<typeof decisionRequestBody>) =>
+    request<{ requestId: string }>('POST', `${child(childId)}/decision-requests`, { body }),
+  answerRequest: (requestId: string, body: z.input<typeof decisionAnswer>) =>
+    request<{ status: string }>('POST', `/api/decision-requests/${encodeURIComponent(requestId)}/decision`, { body }),
 };
+export type { DecisionRequestView };

@@ -16,6 +16,8 @@ export function Layout() {
     document.getElementById('main-content')?.focus({ preventScroll: true });
   }, [pathname]);
 
+  useScrollingTablesFocusable();
+
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -43,4 +45,37 @@ export function Layout() {
       </footer>
     </>
   );
+}
+
+/**
+ * On a narrow screen a wide table scrolls within itself (lantern.css). A keyboard user must be
+ * able to reach it to scroll it, so while a table overflows it takes focus (tabindex 0), and
+ * gives it up when it fits again. Watched for every page, as tables arrive with their data.
+ */
+function useScrollingTablesFocusable() {
+  useEffect(() => {
+    const main = document.getElementById('main-content');
+    if (!main) return;
+    const mark = () => {
+      for (const table of main.querySelectorAll<HTMLTableElement>('table')) {
+        const scrolls = table.scrollWidth > table.clientWidth + 1;
+        if (scrolls && table.tabIndex !== 0) table.tabIndex = 0;
+        else if (!scrolls && table.getAttribute('tabindex') === '0') table.removeAttribute('tabindex');
+      }
+    };
+    let queued = 0;
+    const soon = () => {
+      cancelAnimationFrame(queued);
+      queued = requestAnimationFrame(mark);
+    };
+    const observer = new MutationObserver(soon);
+    observer.observe(main, { childList: true, subtree: true });
+    window.addEventListener('resize', soon);
+    mark();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', soon);
+      cancelAnimationFrame(queued);
+    };
+  }, []);
 }

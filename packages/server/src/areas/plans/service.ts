@@ -194,7 +194,13 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
       agreed_on: input.agreedOn,
     };
     const doc = existing
-      ? await ledger.update('plan_document', { plan_document_id: existing.plan_document_id }, values, { fromVersion: existing.version })
+      ? // A changed plan is authorised again: its authorisation was of the version before.
+        await ledger.update(
+          'plan_document',
+          { plan_document_id: existing.plan_document_id },
+          { ...values, authorised_on: null, authorised_by: null },
+          { fromVersion: existing.version },
+        )
       : await ledger.insert('plan_document', {
           la_code: laCode,
           plan_document_id: randomUUID(),

@@ -179,72 +179,75 @@ export async function recordReferral(db: Kysely<Database>, actor: Actor, childId
  * improvement was sustained, so children came straight back.
  */
 export async function closeEpisode(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof episodeClosure>) {
-  return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
-    const trx = ledger.db;
-    const episode = await openEpisode(trx, laCode, childId);
-    new DateRules().notInFuture('closureDate', input.closureDate).notBefore('closureDate', input.closureDate, episode.referral_date, 'the referral').check();
-    const openPlan = await currentProtectionPlan(trx, laCode, childId);
-    if (openPlan)
-      throw conflict('The child is on a protection plan: end it at a review conference before closing', [
-        { field: 'closureDate', rule: 'protection-plan-open', message: 'End the protection plan first' },
-      ]);
-    const hadPlan = await trx
-      .selectFrom('cp_plan')
-      .select(['plan_id', 'end_date'])
-      .where('la_code', '=', laCode)
-      .where('episode_id', '=', episode.episode_id)
-      .orderBy('end_date', 'desc')
-      .executeTakeFirst();
-    if (hadPlan) {
-      const errors = [];
-      if (!input.whatChanged)
-        errors.push({ field: 'whatChanged', rule: 'what-changed-required', message: 'The child was on a protection plan: say what has changed' });
-      if (input.changeSustainedWeeks === undefined)
-        errors.push({ field: 'changeSustainedWeeks', rule: 'sustained-required', message: 'Say for how many weeks the change has held' });
-      if (errors.length) throw invalid(errors, 'Closing after a protection plan needs what has changed and for how long');
-      new DateRules().notBefore('closureDate', input.closureDate, hadPlan.end_date, 'the protection plan ended').check();
-    }
-    const decisionId = randomUUID();
-    await ledger.insert('management_decision', {
-      la_code: laCode,
-      decision_id: decisionId,
-      child_id: childId,
-      episode_id: episode.episode_id,
-      kind: 'closure',
-      decided_on: input.closureDate,
-      decided_by: actor.user.userId,
-      reasons: input.reasons,
-      what_changed: input.whatChanged ?? null,
-      change_sustained_weeks: input.changeSustainedWeeks ?? null,
-      child_met_decider: input.childMetDecider,
-      parents_met_decider: input.parentsMetDecider,
-      child_words: input.childWords ?? null,
-    });
-    const endedPlans = await trx
-      .updateTable('cin_plan')
-      .set({ end_date: input.closureDate })
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('end_date', 'is', null)
-      .returningAll()
-      .execute();
-    for (const plan of endedPlans) ledger.wroteRecord('cin_plan', plan, 'update', { detail: { ended: true } });
-    await ledger.update(
-      'cin_episode',
-      { episode_id: episode.episode_id },
-      { closure_date: input.closureDate, closure_reason: input.reason, closure_decision_id: decisionId },
-      { fromVersion: episode.version, detail: { closed: input.reason } },
-    );
-    ledger.chronicle({
-      occurredOn: input.closureDate,
-      category: 'closure',
-      summary: `Case closed by ${actor.user.displayName} (${input.reason}: ${CLOSURE_REASON[input.reason]}) — ${input.reasons}`,
-      recordType: 'management-decision',
-      recordId: decisionId,
-    });
-    // RC9: closed after assessment and referred to early help, which opens the early help episode.
-    if (input.reason === 'RC9') await earlyHelpFromClosure(ledger, childId, episode.episode_id, input.closureDate, input.reasons);
-    return { decisionId };
+  return step(db, actor, childId, (ledger) => closeWithin(ledger, actor, childId, input));
+}
+
+/** The closure written within a step: by the manager directly, or on approving a worker's request. */
+export async function closeWithin(ledger: Ledger, actor: Actor, childId: string, input: In<typeof episodeClosure>) {
+  const laCode = actor.user.laCode;
+  const trx = ledger.db;
+  const episode = await openEpisode(trx, laCode, childId);
+  new DateRules().notInFuture('closureDate', input.closureDate).notBefore('closureDate', input.closureDate, episode.referral_date, 'the referral').check();
+  const openPlan = await currentProtectionPlan(trx, laCode, childId);
+  if (openPlan)
+    throw conflict('The child is on a protection plan: end it at a review conference before closing', [
+      { field: 'closureDate', rule: 'protection-plan-open', message: 'End the protection plan first' },
+    ]);
+  const hadPlan = await trx
+    .selectFrom('cp_plan')
+    .select(['plan_id', 'end_date'])
+    .where('la_code', '=', laCode)
+    .where('episode_id', '=', episode.episode_id)
+    .orderBy('end_date', 'desc')
+    .executeTakeFirst();
+  if (hadPlan) {
+    const errors = [];
+    if (!input.whatChanged)
+      errors.push({ field: 'whatChanged', rule: 'what-changed-required', message: 'The child was on a protection plan: say what has changed' });
+    if (input.changeSustainedWeeks === undefined)
+      errors.push({ field: 'changeSustainedWeeks', rule: 'sustained-required', message: 'Say for how many weeks the change has held' });
+    if (errors.length) throw invalid(errors, 'Closing after a protection plan needs what has changed and for how long');
+    new DateRules().notBefore('closureDate', input.closureDate, hadPlan.end_date, 'the protection plan ended').check();
+  }
+  const decisionId = randomUUID();
+  await ledger.insert('management_decision', {
+    la_code: laCode,
+    decision_id: decisionId,
+    child_id: childId,
+    episode_id: episode.episode_id,
+    kind: 'closure',
+    decided_on: input.closureDate,
+    decided_by: actor.user.userId,
+    reasons: input.reasons,
+    what_changed: input.whatChanged ?? null,
+    change_sustained_weeks: input.changeSustainedWeeks ?? null,
+    child_met_decider: input.childMetDecider,
+    parents_met_decider: input.parentsMetDecider,
+    child_words: input.childWords ?? null,
   });
+  const endedPlans = await trx
+    .updateTable('cin_plan')
+    .set({ end_date: input.closureDate })
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('end_date', 'is', null)
+    .returningAll()
+    .execute();
+  for (const plan of endedPlans) ledger.wroteRecord('cin_plan', plan, 'update', { detail: { ended: true } });
+  await ledger.update(
+    'cin_episode',
+    { episode_id: episode.episode_id },
+    { closure_date: input.closureDate, closure_reason: input.reason, closure_decision_id: decisionId },
+    { fromVersion: episode.version, detail: { closed: input.reason } },
+  );
+  ledger.chronicle({
+    occurredOn: input.closureDate,
+    category: 'closure',
+    summary: `Case closed by ${actor.user.displayName} (${input.reason}: ${CLOSURE_REASON[input.reason]}) — ${input.reasons}`,
+    recordType: 'management-decision',
+    recordId: decisionId,
+  });
+  // RC9: closed after assessment and referred to early help, which opens the early help episode.
+  if (input.reason === 'RC9') await earlyHelpFromClosure(ledger, childId, episode.episode_id, input.closureDate, input.reasons);
+  return { decisionId };
 }

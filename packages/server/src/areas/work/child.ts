@@ -10,7 +10,7 @@ import { areaOfRule } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { latestTransfer } from '../referrals/routing.ts';
+import { latestTransfer } from '../referrals/index.ts';
 import { overdueBy, ruleLabel } from './sections.ts';
 
 const label = <T extends Record<string, unknown>>(list: T, code: string | null | undefined) => {

@@ -21,6 +21,8 @@ export type SectionDef = {
   more?: { href: string; text: string } | null;
   total: () => Promise<number>;
   rows: (limit: number, offset: number) => Promise<WorkItem[]>;
+  /** The count and the page from one reading, where one query gives both (a grouped list). */
+  both?: (limit: number, offset: number) => Promise<{ total: number; items: WorkItem[] }>;
 };
 
 /** Plain English for a rule: core's label, else its description, else the id made readable. */
@@ -63,8 +65,7 @@ type ObligationRow = {
 };
 
 /**
- * Open deadlines matching `where` (alias o for obligation, p for the child), soonest (so most
- * overdue) first. Open means not met and not ended, and its clock has started.
+ * Open deadlines matching `where` (alias o for obligation), soonest (so most overdue) first. Open means not met and not ended, and its clock has started.
  */
 export function obligationSection(
   db: Kysely<Database>,
@@ -72,10 +73,14 @@ export function obligationSection(
   days: Days,
   def: { id: string; title: string; empty: string; more?: SectionDef['more']; where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
 ): SectionDef {
+  // The child is read only to hide restricted records from those who may not see them, and for
+  // the names on the page shown: a council's overdue need not be joined to every child to count.
+  const seen = ROLES_SEEING_RESTRICTED.includes(user.role)
+    ? sql``
+    : sql`and exists (select 1 from person p where p.la_code = o.la_code and p.person_id = o.child_id and ${visible(user)})`;
   const from = sql`from obligation o
-    join person p on p.la_code = o.la_code and p.person_id = o.child_id
     where o.la_code = ${user.laCode} and o.met_on is null and o.ended_on is null and o.start_date <= ${days.asOf}
-      and ${def.where} and ${visible(user)}`;
+      and ${def.where} ${seen}`;
   return {
     id: def.id,
     title: def.title,
@@ -84,15 +89,16 @@ export function obligationSection(
     total: async () => Number((await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(db)).rows[0]?.n ?? 0),
     rows: async (limit, offset) => {
       const rows = await sql<ObligationRow>`
-        select x.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
-          select o.child_id, o.rule_id, o.source_id, o.due_date, o.responsible_worker_id, o.responsible_team_id, p.given_name, p.family_name, p.la_child_id
+        select x.*, p.given_name, p.family_name, p.la_child_id, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
+          select o.child_id, o.rule_id, o.source_id, o.due_date, o.responsible_worker_id, o.responsible_team_id
           ${from}
-          order by o.due_date, p.family_name, o.rule_id
+          order by o.due_date, o.rule_id, o.child_id, o.source_id
           limit ${limit} offset ${offset}
         ) x
+        join person p on p.la_code = ${user.laCode} and p.person_id = x.child_id
         left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
         left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
-        order by x.due_date, x.family_name, x.rule_id`.execute(db);
+        order by x.due_date, x.rule_id, x.child_id, x.source_id`.execute(db);
       return rows.rows.map((r) => ({
         key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
         childId: r.child_id,
@@ -132,6 +138,44 @@ export function querySection(
     total: async () => Number((await def.count.execute(db)).rows[0]?.n ?? 0),
     rows: async (limit, offset) => ((await def.page(limit, offset).execute(db)).rows as Record<string, unknown>[]).map(toItem),
   };
+}
+
+/**
+ * The usual list: rows `from` one query (its from and where), counted in full, and a page of
+ * them in `order`. One place for the count-and-page pattern every list shares.
+ */
+export function listSection(
+  db: Kysely<Database>,
+  def: {
+    id: string;
+    title: string;
+    empty: string;
+    more?: SectionDef['more'];
+    select: RawBuilder<unknown>;
+    from: RawBuilder<unknown>;
+    order: RawBuilder<unknown>;
+  },
+  toItem: (row: Record<string, unknown>) => WorkItem,
+): SectionDef {
+  return querySection(
+    db,
+    {
+      ...def,
+      count: sql<{ n: number }>`select count(*)::int as n ${def.from}`,
+      page: (limit, offset) => sql`select ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}`,
+    },
+    toItem,
+  );
+}
+
+/** A child's item: the child's name and number from columns given_name, family_name, la_child_id, child_id. */
+export function childItem(r: Record<string, unknown>, partial: Partial<WorkItem> & { key: string; what: string }): WorkItem {
+  return item({
+    childId: String(r.child_id),
+    childName: `${r.given_name} ${r.family_name}`,
+    laChildId: (r.la_child_id as string | null) ?? null,
+    ...partial,
+  });
 }
 
 /** An item with only what is given; the rest empty. */

@@ -13,7 +13,21 @@ import { audit } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { notFound } from '../../kernel/http/problem.ts';
-import { type Days, daysFrom, item, NO_ID, obligationSection, overdueBy, querySection, ruleLabel, type SectionDef, visible } from './sections.ts';
+import { managerQueues, returnedWork } from './queues.ts';
+import {
+  childItem,
+  type Days,
+  daysFrom,
+  item,
+  listSection,
+  NO_ID,
+  obligationSection,
+  overdueBy,
+  querySection,
+  ruleLabel,
+  type SectionDef,
+  visible,
+} from './sections.ts';
 
 /** Rules the landing pages single out; read by id, so they appear as soon as the engine derives them. */
 export const PLAN_ACTION_RULES = ['plan-action'];
@@ -66,104 +80,24 @@ function socialWorker(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef
       empty: 'No plan actions are waiting for you.',
       where: sql`${mine(u)} and ${ofRules(PLAN_ACTION_RULES)}`,
     }),
-    returnedWork(db, u, d),
+    returnedWork(db, u),
     newAllocations(db, u, d),
   ];
 }
 
-/** A manager's decision or direction on a child the worker holds, in the last 14 days: work handed back. */
-function returnedWork(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
-  const from = sql`from management_decision m
-    join allocation a on a.la_code = m.la_code and a.child_id = m.child_id and a.worker_id = ${u.workerId ?? NO_ID} and a.end_date is null
-    join person p on p.la_code = m.la_code and p.person_id = m.child_id
-    where m.la_code = ${u.laCode} and m.decided_on between ${d.since14} and ${d.asOf} and m.decided_by <> ${u.userId}`;
-  return querySection(
-    db,
-    {
-      id: 'returned',
-      title: 'Returned to you by a manager',
-      empty: 'No decisions or directions from a manager in the last 14 days.',
-      count: sql<{ n: number }>`select count(*)::int as n ${from}`,
-      page: (limit, offset) =>
-        sql`select m.decision_id, m.child_id, m.decided_on, m.reasons, m.kind, p.given_name, p.family_name, p.la_child_id ${from} order by m.decided_on desc, m.decision_id limit ${limit} offset ${offset}`,
-    },
-    (r) =>
-      item({
-        key: String(r.decision_id),
-        childId: String(r.child_id),
-        childName: `${r.given_name} ${r.family_name}`,
-        laChildId: r.la_child_id as string | null,
-        what: `Manager’s decision on ${r.decided_on}`,
-        note: String(r.reasons).slice(0, 200),
-      }),
-  );
-}
-
 function newAllocations(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
-  const from = sql`from allocation a join person p on p.la_code = a.la_code and p.person_id = a.child_id
-    where a.la_code = ${u.laCode} and a.worker_id = ${u.workerId ?? NO_ID} and a.end_date is null and a.start_date between ${d.since14} and ${d.asOf}`;
-  return querySection(
+  return listSection(
     db,
     {
       id: 'new-allocations',
       title: 'Newly allocated to you',
       empty: 'No children allocated to you in the last 14 days.',
-      count: sql<{ n: number }>`select count(*)::int as n ${from}`,
-      page: (limit, offset) =>
-        sql`select a.allocation_id, a.child_id, a.start_date, a.start_reason, p.given_name, p.family_name, p.la_child_id ${from} order by a.start_date desc, p.family_name limit ${limit} offset ${offset}`,
+      select: sql`a.allocation_id, a.child_id, a.start_date, a.start_reason, p.given_name, p.family_name, p.la_child_id`,
+      from: sql`from allocation a join person p on p.la_code = a.la_code and p.person_id = a.child_id
+        where a.la_code = ${u.laCode} and a.worker_id = ${u.workerId ?? NO_ID} and a.end_date is null and a.start_date between ${d.since14} and ${d.asOf}`,
+      order: sql`a.start_date desc, p.family_name, a.allocation_id`,
     },
-    (r) =>
-      item({
-        key: String(r.allocation_id),
-        childId: String(r.child_id),
-        childName: `${r.given_name} ${r.family_name}`,
-        laChildId: r.la_child_id as string | null,
-        what: 'Allocated to you',
-        dueDate: null,
-        note: `From ${r.start_date}${r.start_reason ? `: ${r.start_reason}` : ''}`,
-      }),
-  );
-}
-
-/** What waits for the manager's decision: transfers offered to the team, assessments to authorise, contacts they decide. */
-function awaitingDecision(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
-  const team = u.teamId ?? NO_ID;
-  const union = sql`
-    select 'transfer' as kind, x.transfer_id::text as key, x.child_id, x.requested_on as on_date, 'Transfer offered to your team' as what, x.reason as note
-    from case_transfer x where x.la_code = ${u.laCode} and x.to_team_id = ${team} and x.status = 'requested'
-    union all
-    select 'assessment', a.assessment_id::text, a.child_id, a.completed_on, 'Assessment to authorise', null
-    from assessment a
-    where a.la_code = ${u.laCode} and a.completed_on is not null and a.authorised_on is null
-      -- Few wait at once (a partial index holds them): read those, then whether the team holds each.
-      and exists (
-        select 1 from allocation al join worker w on w.la_code = al.la_code and w.worker_id = al.worker_id
-        where al.la_code = a.la_code and al.child_id = a.child_id and al.allocation_role = 'social-worker' and al.end_date is null and w.team_id = ${team})
-    union all
-    select 'contact', o.source_id::text, o.child_id, o.due_date, 'Contact decision', null
-    from obligation o where o.la_code = ${u.laCode} and o.rule_id = 'contact-decision' and o.met_on is null and o.ended_on is null and ${mine(u)}`;
-  const from = sql`from (${union}) q join person p on p.la_code = ${u.laCode} and p.person_id = q.child_id where ${visible(u)}`;
-  return querySection(
-    db,
-    {
-      id: 'awaiting-decision',
-      title: 'Awaiting your decision',
-      empty: 'Nothing is waiting for your decision.',
-      count: sql<{ n: number }>`select count(*)::int as n ${from}`,
-      page: (limit, offset) =>
-        sql`select q.*, p.given_name, p.family_name, p.la_child_id ${from} order by q.on_date, p.family_name limit ${limit} offset ${offset}`,
-    },
-    (r) =>
-      item({
-        key: `${r.kind}:${r.key}`,
-        childId: String(r.child_id),
-        childName: `${r.given_name} ${r.family_name}`,
-        laChildId: r.la_child_id as string | null,
-        what: String(r.what),
-        dueDate: r.kind === 'contact' ? String(r.on_date) : null,
-        daysOverdue: r.kind === 'contact' ? overdueBy(String(r.on_date), d.asOf) : null,
-        note: r.kind === 'transfer' ? String(r.note) : r.kind === 'assessment' ? `Completed on ${r.on_date}` : null,
-      }),
+    (r) => childItem(r, { key: String(r.allocation_id), what: 'Allocated to you', note: `From ${r.start_date}${r.start_reason ? `: ${r.start_reason}` : ''}` }),
   );
 }
 
@@ -176,46 +110,48 @@ function grouped(
 ): SectionDef {
   const keys = def.by === 'worker' ? sql`o.responsible_worker_id` : sql`o.responsible_team_id, o.rule_id`;
   const from = sql`from obligation o where o.la_code = ${u.laCode} and o.met_on is null and o.ended_on is null and o.due_date < ${d.asOf} and ${def.where} group by ${keys}`;
-  return querySection(
-    db,
-    {
-      id: def.id,
-      title: def.title,
-      empty: def.empty,
-      count: sql<{ n: number }>`select count(*)::int as n from (select 1 ${from}) g`,
-      page: (limit, offset) => sql`
-        select g.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
-          select ${keys}, count(*)::int as n, min(o.due_date) as oldest ${from} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
-        ) g
-        left join worker w on w.la_code = ${u.laCode} and w.worker_id = ${def.by === 'worker' ? sql`g.responsible_worker_id` : sql`null::uuid`}
-        left join team t on t.la_code = ${u.laCode} and t.team_id = ${def.by === 'worker' ? sql`null::uuid` : sql`g.responsible_team_id`}
-        order by g.n desc, g.oldest`,
+  // The number of groups rides on each row (counted after grouping, before the page is cut), so
+  // the overdue are read once, not once to count and again for the page.
+  const page = (limit: number, offset: number) => sql<Record<string, unknown>>`
+    select g.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
+      select ${keys}, count(*)::int as n, min(o.due_date) as oldest, count(*) over ()::int as groups ${from} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
+    ) g
+    left join worker w on w.la_code = ${u.laCode} and w.worker_id = ${def.by === 'worker' ? sql`g.responsible_worker_id` : sql`null::uuid`}
+    left join team t on t.la_code = ${u.laCode} and t.team_id = ${def.by === 'worker' ? sql`null::uuid` : sql`g.responsible_team_id`}
+    order by g.n desc, g.oldest`;
+  const toItem = (r: Record<string, unknown>) =>
+    item({
+      key: def.by === 'worker' ? String(r.responsible_worker_id ?? 'none') : `${r.responsible_team_id ?? 'none'}:${r.rule_id}`,
+      what: def.by === 'worker' ? String(r.worker_name ?? 'No one allocated') : ruleLabel(String(r.rule_id)),
+      who: def.by === 'worker' ? null : String(r.team_name ?? 'No team'),
+      count: Number(r.n),
+      daysOverdue: overdueBy(String(r.oldest), d.asOf),
+      dueDate: String(r.oldest),
+      href: def.by === 'worker' && r.responsible_worker_id ? `/work?view=team&workerId=${r.responsible_worker_id}` : null,
+    });
+  const count = sql<{ n: number }>`select count(*)::int as n from (select 1 ${from}) g`;
+  return {
+    ...querySection(db, { id: def.id, title: def.title, empty: def.empty, count, page }, toItem),
+    both: async (limit, offset) => {
+      const rows = (await page(limit, offset).execute(db)).rows;
+      // Past the last page no row carries the number of groups: count them.
+      const total = rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count.execute(db)).rows[0]?.n ?? 0) : 0;
+      return { total, items: rows.map(toItem) };
     },
-    (r) =>
-      item({
-        key: def.by === 'worker' ? String(r.responsible_worker_id ?? 'none') : `${r.responsible_team_id ?? 'none'}:${r.rule_id}`,
-        what: def.by === 'worker' ? String(r.worker_name ?? 'No one allocated') : ruleLabel(String(r.rule_id)),
-        who: def.by === 'worker' ? null : String(r.team_name ?? 'No team'),
-        count: Number(r.n),
-        daysOverdue: overdueBy(String(r.oldest), d.asOf),
-        dueDate: String(r.oldest),
-        href: def.by === 'worker' && r.responsible_worker_id ? `/work?view=team&workerId=${r.responsible_worker_id}` : null,
-      }),
-  );
+  };
 }
 
 function supervisionsDue(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
-  const from = sql`from worker_obligation o join worker w on w.la_code = o.la_code and w.worker_id = o.worker_id
-    where o.la_code = ${u.laCode} and o.responsible_worker_id = ${u.workerId ?? NO_ID} and o.met_on is null and o.ended_on is null and o.due_date <= ${d.in5}`;
-  return querySection(
+  return listSection(
     db,
     {
       id: 'supervisions',
       title: 'Supervisions due',
       empty: 'No supervisions due in the next 5 working days.',
-      count: sql<{ n: number }>`select count(*)::int as n ${from}`,
-      page: (limit, offset) =>
-        sql`select o.worker_id, o.rule_id, o.source_id, o.due_date, w.given_name, w.family_name ${from} order by o.due_date, w.family_name limit ${limit} offset ${offset}`,
+      select: sql`o.worker_id, o.rule_id, o.source_id, o.due_date, w.given_name, w.family_name`,
+      from: sql`from worker_obligation o join worker w on w.la_code = o.la_code and w.worker_id = o.worker_id
+        where o.la_code = ${u.laCode} and o.responsible_worker_id = ${u.workerId ?? NO_ID} and o.met_on is null and o.ended_on is null and o.due_date <= ${d.in5}`,
+      order: sql`o.due_date, w.family_name, o.source_id`,
     },
     (r) =>
       item({
@@ -231,7 +167,7 @@ function supervisionsDue(db: Kysely<Database>, u: CurrentUser, d: Days): Section
 function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
   const team = u.teamId ?? NO_ID;
   return [
-    awaitingDecision(db, u, d),
+    ...managerQueues(db, u, d),
     obligationSection(db, u, d, {
       id: 'to-allocate',
       title: 'New referrals and children to allocate',
@@ -257,32 +193,24 @@ function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[
 }
 
 function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
-  const awaiting = sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
-    left join obligation o on o.la_code = c.la_code and o.child_id = c.child_id and o.rule_id = 'contact-decision' and o.source_id = c.contact_id
-    where c.la_code = ${u.laCode} and c.decision is null and ${visible(u)}`;
-  const decided = sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
-    left join case_team ct on ct.la_code = c.la_code and ct.episode_id = c.episode_id and c.episode_id is not null
-    left join team t on t.la_code = ct.la_code and t.team_id = ct.team_id
-    where c.la_code = ${u.laCode} and c.decided_on = ${d.asOf} and ${visible(u)}`;
+  const child = sql`p.given_name, p.family_name, p.la_child_id`;
   return [
-    querySection(
+    listSection(
       db,
       {
         id: 'contacts',
         title: 'Contacts awaiting a decision',
         empty: 'No contacts are waiting for a decision.',
-        count: sql<{ n: number }>`select count(*)::int as n ${awaiting}`,
-        page: (limit, offset) => sql`
-          select c.contact_id, c.child_id, c.received_on, o.due_date, p.given_name, p.family_name, p.la_child_id,
-            floor(extract(epoch from (((coalesce(o.due_date, c.received_on) + 1)::timestamp at time zone 'Europe/London') - now())) / 3600)::int as hours_left
-          ${awaiting} order by c.received_at, c.contact_id limit ${limit} offset ${offset}`,
+        select: sql`c.contact_id, c.child_id, c.received_on, o.due_date, ${child},
+          floor(extract(epoch from (((coalesce(o.due_date, c.received_on) + 1)::timestamp at time zone 'Europe/London') - now())) / 3600)::int as hours_left`,
+        from: sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
+          left join obligation o on o.la_code = c.la_code and o.child_id = c.child_id and o.rule_id = 'contact-decision' and o.source_id = c.contact_id
+          where c.la_code = ${u.laCode} and c.decision is null and ${visible(u)}`,
+        order: sql`c.received_at, c.contact_id`,
       },
       (r) =>
-        item({
+        childItem(r, {
           key: String(r.contact_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
           what: 'Contact to decide',
           dueDate: (r.due_date as string | null) ?? null,
           daysOverdue: r.due_date ? overdueBy(String(r.due_date), d.asOf) : null,
@@ -291,22 +219,22 @@ function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] 
           href: `/children/${r.child_id}/record/contact/${r.contact_id}/decision`,
         }),
     ),
-    querySection(
+    listSection(
       db,
       {
         id: 'decided-today',
         title: 'Decided today',
         empty: 'No contacts decided today yet.',
-        count: sql<{ n: number }>`select count(*)::int as n ${decided}`,
-        page: (limit, offset) =>
-          sql`select c.contact_id, c.child_id, c.decision, t.name as team_name, p.given_name, p.family_name, p.la_child_id ${decided} order by p.family_name, c.contact_id limit ${limit} offset ${offset}`,
+        select: sql`c.contact_id, c.child_id, c.decision, t.name as team_name, ${child}`,
+        from: sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
+          left join case_team ct on ct.la_code = c.la_code and ct.episode_id = c.episode_id and c.episode_id is not null
+          left join team t on t.la_code = ct.la_code and t.team_id = ct.team_id
+          where c.la_code = ${u.laCode} and c.decided_on = ${d.asOf} and ${visible(u)}`,
+        order: sql`p.family_name, c.contact_id`,
       },
       (r) =>
-        item({
+        childItem(r, {
           key: String(r.contact_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
           what: CONTACT_DECISION[r.decision as keyof typeof CONTACT_DECISION] ?? String(r.decision),
           who: r.decision === 'referral' ? ((r.team_name as string | null) ?? 'No team chosen yet') : null,
         }),
@@ -327,7 +255,11 @@ function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): S
       id: 'recommendations',
       title: 'Recommendations overdue',
       empty: 'No recommendations are overdue.',
-      where: sql`${ofRules(RECOMMENDATION_RULES)} and o.due_date < ${d.asOf} and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
+      // The children first (those the IRO owes a recommendation on, or reviews), so both halves read an index rather than every recommendation overdue.
+      where: sql`${ofRules(RECOMMENDATION_RULES)} and o.due_date < ${d.asOf} and o.child_id in (
+          select o2.child_id from obligation o2 where o2.la_code = ${u.laCode} and o2.rule_id = any(${RECOMMENDATION_RULES}::text[]) and o2.met_on is null and o2.ended_on is null and o2.responsible_worker_id = ${u.workerId ?? NO_ID}
+          union all select ia.child_id from allocation ia where ia.la_code = ${u.laCode} and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID})
+        and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
     }),
     obligationSection(db, u, d, {
       id: 'overdue',
@@ -338,33 +270,34 @@ function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): S
     }),
   ];
   if (!manager) return sections;
-  const needing = sql`from person p
-    left join cla_episode e on e.la_code = p.la_code and e.child_id = p.person_id and e.end_date is null
-    left join cp_plan cp on cp.la_code = p.la_code and cp.child_id = p.person_id and cp.end_date is null
-    where p.la_code = ${u.laCode} and (e.cla_episode_id is not null or cp.plan_id is not null)
-      and not exists (select 1 from allocation a where a.la_code = p.la_code and a.child_id = p.person_id and a.allocation_role = 'iro' and a.end_date is null)
-      and ${visible(u)}`;
   return [
-    querySection(
+    listSection(
       db,
       {
         id: 'without-iro',
         title: 'Children without an IRO',
         empty: 'Every child looked after or on a protection plan has an IRO.',
-        count: sql<{ n: number }>`select count(*)::int as n ${needing}`,
-        page: (limit, offset) => sql`
-          select p.person_id, p.given_name, p.family_name, p.la_child_id, least(cp.start_date, (select min(x.start_date) from cla_episode x where x.la_code = e.la_code and x.period_id = e.period_id)) as since,
-            e.cla_episode_id is not null as looked_after, cp.plan_id is not null as on_plan
-          ${needing} order by since, p.family_name limit ${limit} offset ${offset}`,
+        select: sql`p.person_id as child_id, p.given_name, p.family_name, p.la_child_id, e.cla_episode_id is not null as looked_after, cp.plan_id is not null as on_plan,
+          least(cp.start_date, (select min(x.start_date) from cla_episode x where x.la_code = e.la_code and x.period_id = e.period_id)) as since`,
+        // From the children looked after or on a plan (few), less those with an IRO (an index of current IROs), then the child.
+        from: sql`from (
+            select n.child_id from (
+              select x.child_id from cla_episode x where x.la_code = ${u.laCode} and x.end_date is null
+              union select y.child_id from cp_plan y where y.la_code = ${u.laCode} and y.end_date is null
+            ) n where not exists (select 1 from allocation a where a.la_code = ${u.laCode} and a.child_id = n.child_id and a.allocation_role = 'iro' and a.end_date is null)
+          ) q
+          join person p on p.la_code = ${u.laCode} and p.person_id = q.child_id
+          left join cla_episode e on e.la_code = p.la_code and e.child_id = p.person_id and e.end_date is null
+          left join cp_plan cp on cp.la_code = p.la_code and cp.child_id = p.person_id and cp.end_date is null
+          where ${visible(u)}`,
+        order: sql`since, p.family_name, p.person_id`,
       },
       (r) =>
-        item({
-          key: String(r.person_id),
-          childId: String(r.person_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
+        childItem(r, {
+          key: String(r.child_id),
           what: r.looked_after && r.on_plan ? 'Looked after and on a protection plan' : r.looked_after ? 'Looked after' : 'On a protection plan',
           note: r.since ? `Since ${r.since}` : null,
+          href: `/children/${r.child_id}/work/iro`,
         }),
     ),
     ...sections,
@@ -379,12 +312,6 @@ function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): S
 }
 
 function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
-  const missing = sql`from missing_episode m join person p on p.la_code = m.la_code and p.person_id = m.child_id where m.la_code = ${u.laCode} and m.ended_at is null and ${visible(u)}`;
-  const unregistered = sql`from unregistered_approval a
-    join cla_episode e on e.la_code = a.la_code and e.placement_id = a.placement_id and e.end_date is null
-    join person p on p.la_code = a.la_code and p.person_id = a.child_id
-    join provider pr on pr.la_code = a.la_code and pr.provider_id = a.provider_id
-    where a.la_code = ${u.laCode} and ${visible(u)}`;
   const preProceedings = sql`from pre_proceedings pp
     join person p on p.la_code = pp.la_code and p.person_id = pp.child_id
     left join lateral (
@@ -402,7 +329,7 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
       order by h.held_on limit 1
     ) h on true
     where c.la_code = ${u.laCode} and c.concluded_on is null and ${visible(u)}`;
-  const offTrack = sql`from improvement_action x where x.la_code = ${u.laCode} and x.status <> 'done' and (x.status = 'off-track' or x.due_date < ${d.asOf})`;
+  const child = sql`p.given_name, p.family_name, p.la_child_id`;
   return [
     grouped(db, u, d, {
       id: 'overdue-by-team',
@@ -411,45 +338,38 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
       where: sql`true`,
       by: 'team-rule',
     }),
-    querySection(
+    listSection(
       db,
       {
         id: 'missing',
         title: 'Missing now',
         empty: 'No child is missing now.',
-        count: sql<{ n: number }>`select count(*)::int as n ${missing}`,
-        page: (limit, offset) =>
-          sql`select m.missing_id, m.child_id, m.kind, m.started_at, p.given_name, p.family_name, p.la_child_id, floor(extract(epoch from now() - m.started_at) / 3600)::int as hours ${missing} order by m.started_at limit ${limit} offset ${offset}`,
+        select: sql`m.missing_id, m.child_id, m.kind, m.started_at, ${child}, floor(extract(epoch from now() - m.started_at) / 3600)::int as hours`,
+        from: sql`from missing_episode m join person p on p.la_code = m.la_code and p.person_id = m.child_id where m.la_code = ${u.laCode} and m.ended_at is null and ${visible(u)}`,
+        order: sql`m.started_at, m.missing_id`,
       },
       (r) =>
-        item({
+        childItem(r, {
           key: String(r.missing_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
           what: r.kind === 'A' ? 'Away from placement without permission' : 'Missing',
           note: `For ${Math.floor(Number(r.hours) / 24)} days ${Number(r.hours) % 24} hours`,
         }),
     ),
-    querySection(
+    listSection(
       db,
       {
         id: 'unregistered',
         title: 'Placements not registered for the care given',
         empty: 'No child is placed where the provider is not registered.',
-        count: sql<{ n: number }>`select count(*)::int as n ${unregistered}`,
-        page: (limit, offset) =>
-          sql`select a.approval_id, a.child_id, pr.name as provider_name, a.approved_on, p.given_name, p.family_name, p.la_child_id ${unregistered} order by a.approved_on limit ${limit} offset ${offset}`,
+        select: sql`a.approval_id, a.child_id, pr.name as provider_name, a.approved_on, ${child}`,
+        from: sql`from unregistered_approval a
+          join cla_episode e on e.la_code = a.la_code and e.placement_id = a.placement_id and e.end_date is null
+          join person p on p.la_code = a.la_code and p.person_id = a.child_id
+          join provider pr on pr.la_code = a.la_code and pr.provider_id = a.provider_id
+          where a.la_code = ${u.laCode} and ${visible(u)}`,
+        order: sql`a.approved_on, a.approval_id`,
       },
-      (r) =>
-        item({
-          key: String(r.approval_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
-          what: String(r.provider_name),
-          note: `Approved on ${r.approved_on}`,
-        }),
+      (r) => childItem(r, { key: String(r.approval_id), what: String(r.provider_name), note: `Approved on ${r.approved_on}` }),
     ),
     // Children in pre-proceedings and in court proceedings, each with the next date that matters.
     querySection(
@@ -502,16 +422,16 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
       empty: 'No partner requests are overdue.',
       where: sql`o.rule_id = 'partner-response' and o.due_date < ${d.asOf}`,
     }),
-    querySection(
+    listSection(
       db,
       {
         id: 'improvement',
         title: 'Improvement actions off track',
         empty: 'Every improvement action is on track.',
         more: { href: '/improvement', text: 'The improvement plan' },
-        count: sql<{ n: number }>`select count(*)::int as n ${offTrack}`,
-        page: (limit, offset) =>
-          sql`select x.action_id, x.title, x.due_date, x.status ${offTrack} order by x.due_date, x.title limit ${limit} offset ${offset}`,
+        select: sql`x.action_id, x.title, x.due_date, x.status`,
+        from: sql`from improvement_action x where x.la_code = ${u.laCode} and x.status <> 'done' and (x.status = 'off-track' or x.due_date < ${d.asOf})`,
+        order: sql`x.due_date, x.title, x.action_id`,
       },
       (r) =>
         item({
@@ -527,18 +447,17 @@ function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDe
 }
 
 function partner(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
-  const from = sql`from partner_request r join person p on p.la_code = r.la_code and p.person_id = r.child_id
-    where r.la_code = ${u.laCode} and r.organisation_id = ${u.partnerOrganisationId ?? NO_ID} and r.answered_on is null and r.withdrawn_on is null and not p.restricted`;
   return [
-    querySection(
+    listSection(
       db,
       {
         id: 'requests',
         title: 'Your open requests, soonest due first',
         empty: 'No open requests.',
-        count: sql<{ n: number }>`select count(*)::int as n ${from}`,
-        page: (limit, offset) =>
-          sql`select r.request_id, r.request_type, r.respond_by, p.given_name, p.family_name ${from} order by r.respond_by, r.sent_on, r.request_id limit ${limit} offset ${offset}`,
+        select: sql`r.request_id, r.request_type, r.respond_by, p.given_name, p.family_name`,
+        from: sql`from partner_request r join person p on p.la_code = r.la_code and p.person_id = r.child_id
+          where r.la_code = ${u.laCode} and r.organisation_id = ${u.partnerOrganisationId ?? NO_ID} and r.answered_on is null and r.withdrawn_on is null and not p.restricted`,
+        order: sql`r.respond_by, r.sent_on, r.request_id`,
       },
       (r) =>
         item({
@@ -603,7 +522,10 @@ export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typ
   // with one, in turn); each is an indexed read.
   const sections = await Promise.all(
     defs.map(async (s) => {
-      const [total, items] = await Promise.all([s.total(), s.rows(q.pageSize, (page - 1) * q.pageSize)]);
+      const offset = (page - 1) * q.pageSize;
+      const { total, items } = s.both
+        ? await s.both(q.pageSize, offset)
+        : await Promise.all([s.total(), s.rows(q.pageSize, offset)]).then(([total, items]) => ({ total, items }));
       return { id: s.id, title: s.title, empty: s.empty, total, page, pageSize: q.pageSize, items, more: s.more ?? null };
     }),
   );

@@ -878,6 +878,7 @@ export interface Database {
   improvement_action: ImprovementActionTable;
   case_team: CaseTeamTable;
   case_transfer: CaseTransferTable;
+  decision_request: DecisionRequestTable;
 }
 
 // Migration 0007: workforce and management oversight.
@@ -1157,6 +1158,27 @@ export interface CaseTransferTable {
   created_at: Timestamp;
 }
 
+// Migration 0021: work sent to a manager for a decision.
+export interface DecisionRequestTable {
+  la_code: string;
+  request_id: Uuid;
+  child_id: Uuid;
+  kind: 'closure' | 'step-down' | 'plan';
+  record_id: Uuid;
+  team_id: Uuid | null;
+  proposal: ColumnType<unknown, string | undefined, string>;
+  reasons: string;
+  status: ColumnType<'requested' | 'approved' | 'returned' | 'withdrawn', 'requested' | 'approved' | 'returned' | 'withdrawn' | undefined>;
+  sent_on: DateCol;
+  sent_by: Uuid;
+  times_sent: DefaultedInt;
+  decided_on: DateCol | null;
+  decided_by: Uuid | null;
+  decision_reasons: string | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
 // Migration 0016: the practice record (assessments as written, enquiry findings, plans that are kept).
 export interface AssessmentRecordTable {
   la_code: string;
@@ -1213,6 +1235,8 @@ export interface PlanDocumentTable {
   version: DefaultedInt;
   created_by: Uuid | null;
   created_at: Timestamp;
+  authorised_on: DateCol | null;
+  authorised_by: Uuid | null;
 }
 
 export interface PlanActionTable {

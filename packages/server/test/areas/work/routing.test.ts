@@ -155,7 +155,7 @@ describe('a transfer between teams', () => {
     });
     expect(asked.status).toBe(201);
     transferId = asked.body.transferId;
-    const awaiting = await section('tmb', 'awaiting-decision');
+    const awaiting = await section('tmb', 'decide-transfers');
     expect(awaiting.items.find((i) => i.childId === ids.childA)?.what).toBe('Transfer offered to your team');
     const noReason = await (as.tmb as Client).post(`/api/transfers/${transferId}/decision`, { version: 1, accept: false });
     expect(noReason.status).toBe(400);

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { type ChildDueView, workApi } from '../../api/work.ts';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { CaseActions } from '../work/CaseActions.tsx';
 
 /** The child's status in plain English, one line each. */
 function statusLines(s: ChildDueView['status']): string[] {
@@ -49,6 +50,7 @@ export function WhatIsDue({ childId, name }: { childId: string; name: string }) 
             </li>
           ) : null}
         </ul>
+        <CaseActions childId={childId} name={name} data={data} />
       </section>
       <section aria-labelledby="due-heading" className="lantern-section" data-testid="what-is-due" data-total={data.due.length}>
         <h2 className="govuk-heading-m" id="due-heading">

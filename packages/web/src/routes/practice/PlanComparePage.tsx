@@ -38,7 +38,11 @@ export function PlanComparePage() {
         <Select name="to" label="To" options={versions} value={choice.to} onChange={(v) => setChoice((c) => ({ ...c, to: v }))} />
         <Button secondary>Compare</Button>
       </form>
-      {compared.problem ? <p className="govuk-body">{compared.problem.detail ?? compared.problem.title}</p> : null}
+      {compared.problem ? (
+        <p className="govuk-body">
+          {versions.length < 2 ? 'This plan has one version so far: nothing to compare yet.' : (compared.problem.detail ?? compared.problem.title)}
+        </p>
+      ) : null}
       {compared.data ? (
         compared.data.changes.length === 0 ? (
           <p className="govuk-body">Nothing changed between these versions.</p>
@@ -71,7 +75,7 @@ export function PlanComparePage() {
             </tbody>
           </table>
         )
-      ) : (
+      ) : compared.problem ? null : (
         <Loading />
       )}
     </>
