@@ -31,6 +31,7 @@ const USERS: [string, Role][] = [
   ['hos.demo', 'head-of-service'],
   ['analyst.demo', 'performance-analyst'],
   ['admin.demo', 'administrator'],
+  ['legal.demo', 'legal-adviser'],
   ['partner.demo', 'partner'],
 ];
 
@@ -41,6 +42,7 @@ const CARE_FORMS = formsOf('care/forms.ts');
 const MEETING_FORMS = formsOf('meetings/forms.ts');
 const WORK_FORMS = formsOf('work/forms.ts');
 const EARLY_HELP_FORMS = formsOf('early-help/forms.ts');
+const LEGAL_FORMS = formsOf('legal/forms.ts');
 
 /** Every page of the app, with its ids to fill in. Forms driven by data are one page per form. */
 const child = (p: string) => `/children/:childId${p}`;
@@ -101,6 +103,8 @@ const PAGES: string[] = [
   ...WORK_FORMS.map((f) => child(`/work/${f}`)),
   child('/early-help'),
   ...EARLY_HELP_FORMS.map((f) => child(`/early-help/record/${f}`)),
+  child('/legal'),
+  ...LEGAL_FORMS.map((f) => child(`/legal/record/${f}`)),
   '/providers',
   '/looked-after/unregistered',
   '/looked-after/missing',

@@ -214,21 +214,6 @@ const recommendation = async (ctx: Ctx) =>
       body: { recommendation: 'Book the dentist', ownerWorkerId: ctx.ids.swB },
     })
   ).recommendationId as string;
-const walkChildren = 0;
-/** A child with an open case held by social worker A: what a worker sends their manager about. */
-const openCase = async ({ ids }: Ctx) => {
-  const childId = (
-    await setup({
-      as: 'sw',
-      method: 'post',
-      path: '/api/children',
-      body: { givenName: 'Lily', familyName: 'Walk', dateOfBirth: '2016-04-02', sex: 'F', confirmNotDuplicate: true },
-    })
-  ).child.childId as string;
-  await setup({ as: 'tm', method: 'post', path: `/api/children/${childId}/allocations`, body: { workerId: ids.swA, startDate: '2026-11-02' } });
-  await setup({ as: 'sw', method: 'post', path: `/api/children/${childId}/referrals`, body: { referralDate: '2026-11-02', source: '1A', primaryNeed: 'N1' } });
-  return childId;
-};
 const stepDown = { kind: 'step-down', reasons: 'Early help can hold this', closure: { reason: 'RC9' } };
 const escalation = async ({ ids }: Ctx) =>
   (
