@@ -10,7 +10,7 @@ import type { ChildPlans } from '../../api/practice.ts';
 import { type AllocatableWorker, type ChildDueView, type DecisionRequestView, type RoutingTeam, workApi } from '../../api/work.ts';
 import type { Option } from '../../components/fields.tsx';
 import { formatDate } from '../../format.ts';
-import type { FieldSpec } from '../care/forms.ts';
+import type { FieldSpec } from '../../components/form-model.ts';
 
 /** What a work form knows of the case: loaded for the forms that need each part. */
 export type WorkFormView = {
