@@ -7,6 +7,7 @@ import type { Role } from '@lantern/core/permissions';
 import { sql } from 'kysely';
 import { landing } from '../src/areas/work/index.ts';
 import type { Actor } from '../src/kernel/context.ts';
+import { withCouncil } from '../src/kernel/db/council.ts';
 import type { Store } from '../src/kernel/db/store.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
@@ -55,7 +56,8 @@ export async function landingFigures(store: Store, label: string, figure: Figure
     };
     let items = 0;
     const { p95, median, n } = await percentiles(async () => {
-      const page = await landing(store.db, actor, { page: 1, pageSize: 10 });
+      // As a request runs: for the user's council only (row-level security, kernel/db/council.ts).
+      const page = await withCouncil(u.la_code, () => landing(store.db, actor, { page: 1, pageSize: 10 }));
       items = page.sections.reduce((k, s) => k + s.total, 0);
     });
     figure(

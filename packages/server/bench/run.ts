@@ -33,7 +33,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
-import { openStore, type Store } from '../src/kernel/db/store.ts';
+import { appLoginName, openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/cin-plans.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
@@ -84,6 +84,7 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promi
       const c = new pg.Client({ connectionString: POSTGRES });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
+      await c.query(`drop role if exists ${appLoginName(name)}`); // the application's login made for it
       await c.end();
     },
   };

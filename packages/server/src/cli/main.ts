@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 // The areas' deadline rules, registered with the timescales engine.
 import '../areas/obligation-rules.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { calendarCommand } from './calendar.ts';
 import { kpiCommand } from './kpi.ts';
 import { migrateCommand, seedCommand } from './database.ts';
@@ -27,6 +28,8 @@ program.addCommand(calendarCommand());
 program.addCommand(obligationsCommand());
 for (const command of returnsCommands()) program.addCommand(command);
 program.addCommand(kpiCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

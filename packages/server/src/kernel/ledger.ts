@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Action } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import { childFor } from './access.ts';
-import { type AuditAction, type AuditEntry, auditRows } from './audit.ts';
+import { type AuditAction, type AuditEntry, auditRows, writeAudit } from './audit.ts';
 import type { Actor } from './context.ts';
 import type { Database, Person } from './db/schema.ts';
 import { insertRows } from './db/insert-rows.ts';
@@ -183,7 +183,7 @@ export class Ledger {
         })),
       );
     }
-    if (actor && audits.length > 0) await insertRows(this.db, 'audit_event', auditRows(actor, audits));
+    if (actor && audits.length > 0) await writeAudit(this.db, auditRows(actor, audits));
   }
 
   /** Writes what the work noted: the chronology, the audit rows, then the deadlines. */
@@ -207,10 +207,16 @@ function childOf(table: Table, row: Record<string, unknown>): string | null {
   return typeof row.child_id === 'string' ? row.child_id : null;
 }
 
-/** Opens the ledger's transaction, stamped with the acting user for the versions it keeps. */
-async function open<T>(db: Kysely<Database>, actor: Actor | null, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+/**
+ * Opens the ledger's transaction, stamped with the acting user for the versions it keeps and with
+ * their council (or a batch's) for the database's row-level security (kernel/db/council.ts).
+ */
+async function open<T>(db: Kysely<Database>, actor: Actor | null, work: (trx: Transaction<Database>) => Promise<T>, laCode?: string): Promise<T> {
+  const council = actor?.user.laCode ?? laCode;
   const run = async (trx: Transaction<Database>) => {
-    await sql`select set_config('lantern.user_id', ${actor?.user.userId ?? ''}, true)`.execute(trx);
+    await sql`select set_config('lantern.user_id', ${actor?.user.userId ?? ''}, true)${council ? sql`, set_config('lantern.la_code', ${council}, true)` : sql``}`.execute(
+      trx,
+    );
     return work(trx);
   };
   // A step inside a larger unit (a test's, or a batch's) joins it rather than nesting.
@@ -258,10 +264,15 @@ export async function change<T>(db: Kysely<Database>, actor: Actor, work: (ledge
  * `laCode` names the council its chronology is written for.
  */
 export async function batch<T>(db: Kysely<Database>, actor: Actor | null, work: (ledger: Ledger) => Promise<T>, options: { laCode?: string } = {}): Promise<T> {
-  return open(db, actor, async (trx) => {
-    const ledger = new Ledger(trx, actor, null, options.laCode ?? null);
-    const result = await work(ledger);
-    await ledger.settle({ refresh: false });
-    return result;
-  });
+  return open(
+    db,
+    actor,
+    async (trx) => {
+      const ledger = new Ledger(trx, actor, null, options.laCode ?? null);
+      const result = await work(ledger);
+      await ledger.settle({ refresh: false });
+      return result;
+    },
+    options.laCode,
+  );
 }

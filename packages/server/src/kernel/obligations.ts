@@ -9,6 +9,7 @@
  * exporting its rules as data; the areas' registry (`areas/obligation-rules.ts`) hands them to
  * the engine at start-up, so adding an area does not edit the kernel.
  */
+import { forCouncil } from './db/council.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -190,6 +191,15 @@ export async function refreshObligations(
   db: Kysely<Database>,
   laCode: string,
   options: { childIds?: string[]; timing?: (step: string, ms: number) => void } = {},
+): Promise<{ obligations: number; seconds: number }> {
+  // The database sees this council only, whoever asks (the command line works for all councils).
+  return forCouncil(db, laCode, () => refreshFor(db, laCode, options));
+}
+
+async function refreshFor(
+  db: Kysely<Database>,
+  laCode: string,
+  options: { childIds?: string[]; timing?: (step: string, ms: number) => void },
 ): Promise<{ obligations: number; seconds: number }> {
   const began = performance.now();
   const rules = registeredRules();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/kernel/db/store.ts';
+import { appLoginName, openStore, type Store } from '../../src/kernel/db/store.ts';
 
 /** Which database the suite runs on: set per vitest project (db-pglite, db-postgres). */
 export const TEST_DB = (process.env.LANTERN_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -38,6 +38,8 @@ export async function openTestStore(): Promise<Store> {
       await dropper.connect();
       try {
         await dropper.query(`drop database if exists ${name} with (force)`);
+        // The application's login Lantern made for this database (kernel/db/store.ts).
+        await dropper.query(`drop role if exists ${appLoginName(name)}`);
       } finally {
         await dropper.end();
       }
@@ -84,6 +86,7 @@ export async function storeForCommand(
       await c.connect();
       try {
         await c.query(`drop database if exists ${name} with (force)`);
+        await c.query(`drop role if exists ${appLoginName(name)}`);
       } finally {
         await c.end();
       }

@@ -12,8 +12,10 @@ import { authSettings } from '../../kernel/auth/config.ts';
 import { finishSignIn, type PendingSignIn, startSignIn } from '../../kernel/auth/oidc.ts';
 import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from '../../kernel/auth/passwords.ts';
 import { createSession, endSession, endSessionsOf, SESSION_COOKIE, sessionCookieOptions, userForSession } from '../../kernel/auth/sessions.ts';
+import { identityCandidates, signInCandidates } from '../../kernel/auth/sign-in-lookup.ts';
 import { clearUsername, noteFailedSignIn, waitBeforeSignIn } from '../../kernel/auth/throttle.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
+import { enterCouncil, withCouncil } from '../../kernel/db/council.ts';
 import type { AppUser } from '../../kernel/db/schema.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { change } from '../../kernel/ledger.ts';
@@ -27,6 +29,20 @@ const wrong = () =>
   new Problem(401, 'Sign in failed', 'The username or password is not right', [
     { field: 'password', rule: 'credentials', message: 'Enter a correct username and password' },
   ]);
+
+/**
+ * Notes a refused sign-in in the audit trail of the account's own council: the request has no
+ * council yet (row-level security), and the audit function takes rows only for the council acting.
+ */
+function auditRefusal(
+  db: FastifyInstance['store']['db'],
+  u: AppUser,
+  req: FastifyRequest,
+  action: 'sign-in-failed' | 'sign-in-locked',
+  detail: Record<string, unknown>,
+) {
+  return withCouncil(u.la_code, () => auditSession(db, actorOf(u, req), action, detail));
+}
 
 function actorOf(u: AppUser, req: FastifyRequest): Actor {
   return {
@@ -70,12 +86,8 @@ async function passwordHolder(
       { retryAfterSeconds: wait.seconds },
     );
   }
-  const candidates = await db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('username', '=', body.username)
-    .$if(!!body.laCode, (q) => q.where('la_code', '=', body.laCode as string))
-    .execute();
+  // The council is what sign-in finds out: the database's own function looks across councils.
+  const candidates = await signInCandidates(db, body.username, body.laCode);
   const checks = await Promise.all(
     (candidates.length ? candidates : [null]).map(async (u) => ({ u, ok: await verifyPassword(body.password, u?.password_hash ?? DUMMY_HASH) })),
   );
@@ -83,23 +95,23 @@ async function passwordHolder(
   if (right.length === 0) {
     const locked = await noteFailedSignIn(db, body.username, req.ip ?? null);
     for (const u of candidates) {
-      await auditSession(db, actorOf(u, req), 'sign-in-failed', { reason: 'password' });
-      if (locked.length) await auditSession(db, actorOf(u, req), 'sign-in-locked', { locked });
+      await auditRefusal(db, u, req, 'sign-in-failed', { reason: 'password' });
+      if (locked.length) await auditRefusal(db, u, req, 'sign-in-locked', { locked });
     }
     if (locked.length) req.log.warn({ username: body.username, ip: req.ip, locked }, 'sign-in locked after repeated failures');
     throw wrong();
   }
   if (right.length > 1) {
-    const councils = await db
-      .selectFrom('local_authority')
-      .select(['la_code', 'name'])
-      .where(
-        'la_code',
-        'in',
-        right.map((u) => u.la_code),
+    // Each council's name read as that council: the password proved the person belongs to each.
+    const councils = (
+      await Promise.all(
+        right.map((u) =>
+          withCouncil(u.la_code, () => db.selectFrom('local_authority').select(['la_code', 'name']).where('la_code', '=', u.la_code).executeTakeFirst()),
+        ),
       )
-      .orderBy('name')
-      .execute();
+    )
+      .filter((c) => c !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name));
     throw new Problem(
       400,
       'Invalid request',
@@ -111,6 +123,8 @@ async function passwordHolder(
     );
   }
   const found = right[0] as AppUser;
+  // The user is known: from here the request acts for (and sees) their council alone.
+  enterCouncil(found.la_code);
   if (found.disabled_at) {
     await auditSession(db, actorOf(found, req), 'sign-in-failed', { reason: 'disabled' });
     throw wrong();
@@ -124,6 +138,7 @@ async function passwordHolder(
 }
 
 async function signInAs(fastify: FastifyInstance, reply: FastifyReply, req: FastifyRequest, u: AppUser, method: 'password' | 'oidc') {
+  enterCouncil(u.la_code);
   const session = await createSession(fastify.store.db, u.la_code, u.user_id, req.ip ?? null);
   await auditSession(fastify.store.db, actorOf(u, req), 'sign-in', { method });
   reply.setCookie(SESSION_COOKIE, session.cookie, sessionCookieOptions());
@@ -274,18 +289,11 @@ export async function sessionRoutes(fastify: FastifyInstance) {
         return back('provider');
       }
       // Matched by the provider's subject, else by a verified email; the role is Lantern's own.
-      let users = await db().selectFrom('app_user').selectAll().where('oidc_subject', '=', identity.subject).execute();
-      const email = identity.emailVerified ? identity.email : null;
-      if (users.length === 0 && email)
-        users = await db()
-          .selectFrom('app_user')
-          .selectAll()
-          .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-          .execute();
+      // Looked for across councils by the database's own function, as a username is.
+      const users = await identityCandidates(db(), identity.subject, identity.emailVerified ? identity.email : null);
       const usable = users.filter((u) => !u.disabled_at && !u.awaiting_approval);
       if (usable.length !== 1) {
-        for (const u of users)
-          await auditSession(db(), actorOf(u, req), 'sign-in-failed', { method: 'oidc', reason: usable.length > 1 ? 'ambiguous' : 'not-usable' });
+        for (const u of users) await auditRefusal(db(), u, req, 'sign-in-failed', { method: 'oidc', reason: usable.length > 1 ? 'ambiguous' : 'not-usable' });
         return back(usable.length > 1 ? 'ambiguous' : 'not-known');
       }
       await signInAs(fastify, reply, req, usable[0] as AppUser, 'oidc');

@@ -36,8 +36,9 @@ export function importActor(actor: ReturnActor, laCode: string): Actor {
 export async function auditReturnReads(db: Kysely<Database>, actor: ReturnActor, laCode: string, returnType: string, year: number, childIds: string[]) {
   if (childIds.length === 0) return;
   await sql`
-    insert into audit_event (la_code, user_id, username, user_role, action, record_type, child_id, ip, user_agent, detail)
-    select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'export', ${returnType}, c, ${actor.ip ?? null}, ${actor.userAgent ?? null},
-           ${JSON.stringify({ year })}::jsonb
+    select lantern_audit(coalesce(jsonb_agg(jsonb_build_object(
+      'la_code', ${laCode}::text, 'user_id', ${actor.userId}::uuid, 'username', ${actor.username}::text, 'user_role', ${actor.role}::text,
+      'action', 'export', 'record_type', ${returnType}::text, 'child_id', c, 'ip', ${actor.ip ?? null}::text,
+      'user_agent', ${actor.userAgent ?? null}::text, 'detail', ${JSON.stringify({ year })}::jsonb)), '[]'))
     from unnest(${childIds}::uuid[]) as c`.execute(db);
 }

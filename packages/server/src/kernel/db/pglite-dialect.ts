@@ -148,8 +148,13 @@ class EmbeddedConnection implements DatabaseConnection {
 class EmbeddedDriver implements Driver {
   private readonly mutex = new ConnectionMutex();
   private readonly connection: EmbeddedConnection;
+  /** The council the one connection is set for (see council.ts); undefined until first set. */
+  private council: string | undefined;
 
-  constructor(pg: EmbeddedPostgres) {
+  constructor(
+    pg: EmbeddedPostgres,
+    private readonly councilWanted: () => string,
+  ) {
     this.connection = new EmbeddedConnection(pg);
   }
 
@@ -157,6 +162,18 @@ class EmbeddedDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.mutex.lock();
+    // Whoever takes the connection gets it set for their own council before their first query, so
+    // nothing set for an earlier request is ever in force (a transaction's local setting ends with it).
+    const want = this.councilWanted();
+    if (want !== this.council) {
+      try {
+        await this.connection.executeQuery(CompiledQuery.raw(`select set_config('lantern.la_code', $1, false)`, [want]));
+      } catch (error) {
+        this.mutex.unlock();
+        throw error;
+      }
+      this.council = want;
+    }
     return this.connection;
   }
 
@@ -180,12 +197,16 @@ class EmbeddedDriver implements Driver {
 }
 
 export class EmbeddedDialect implements Dialect {
-  constructor(private readonly pg: EmbeddedPostgres) {}
+  constructor(
+    private readonly pg: EmbeddedPostgres,
+    /** The council each acquisition of the connection is set for ('' for none, '*' for all). */
+    private readonly councilWanted: () => string = () => '*',
+  ) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new EmbeddedDriver(this.pg);
+    return new EmbeddedDriver(this.pg, this.councilWanted);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -5,13 +6,19 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
 import { syncCalendar } from '../calendar-table.ts';
+import { ALL_COUNCILS, currentCouncil } from './council.ts';
 import { migrate } from './migrate.ts';
 import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export const APP_ROLE = 'lantern_app';
 
-export type StoreOptions = { kind: 'postgres'; databaseUrl: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
+/**
+ * PostgreSQL: `databaseUrl` is the application's login; `ownerUrl` (LANTERN_OWNER_URL), when
+ * given, the owner of the tables that migrations run as. Without it the one URL is the owner and
+ * Lantern makes the application a login of its own (see openPostgres).
+ */
+export type StoreOptions = { kind: 'postgres'; databaseUrl: string; ownerUrl?: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
 
 export type Store = {
   db: Kysely<Database>;
@@ -22,7 +29,7 @@ export type Store = {
 
 /** Chooses the store the way the server and the command line do: DATABASE_URL, else a data folder. */
 export function storeOptionsFrom(env: NodeJS.ProcessEnv, dataDirFlag?: string): StoreOptions {
-  if (env.DATABASE_URL) return { kind: 'postgres', databaseUrl: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { kind: 'postgres', databaseUrl: env.DATABASE_URL, ...(env.LANTERN_OWNER_URL ? { ownerUrl: env.LANTERN_OWNER_URL } : {}) };
   return { kind: 'pglite', dataDir: path.resolve(dataDirFlag ?? env.LANTERN_DATA_DIR ?? 'data') };
 }
 
@@ -94,13 +101,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * Kysely instance that runs as the application role (which may only insert into the audit trail).
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  if (options.kind === 'postgres') return openPostgres(options.databaseUrl);
+  if (options.kind === 'postgres') return openPostgres(options.databaseUrl, options.ownerUrl);
   return openEmbedded(options.kind === 'pglite' ? options.dataDir : undefined);
 }
 
-async function openPostgres(databaseUrl: string): Promise<Store> {
-  // Migrations run on one connection as the connecting user.
-  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: databaseUrl, max: 1, types: pgTypes })) }) });
+/** The council a query outside any request or context sees: all (the command line, start-up). */
+const councilWanted = () => currentCouncil() ?? ALL_COUNCILS;
+
+async function openPostgres(databaseUrl: string, ownerUrl: string | undefined): Promise<Store> {
+  // Migrations run on one connection as the owner of the tables.
+  const owner = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: ownerUrl ?? databaseUrl, max: 1, types: pgTypes })) }),
+  });
+  let appUrl = databaseUrl;
   try {
     await migrate(owner, (trx, script) =>
       sql
@@ -109,6 +122,9 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
         .then(() => undefined),
     );
     await syncCalendar(owner);
+    // One URL: it is the owner's, so the application gets a login of its own rather than a role it
+    // could RESET back from to the owner (a superuser, in a default installation).
+    if (!ownerUrl) appUrl = await ensureAppLogin(owner, databaseUrl);
   } finally {
     await owner.destroy();
   }
@@ -116,16 +132,22 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   // compiling its 1,500 expressions with LLVM took four times as long as running it.
   const pool = heard(
     new pg.Pool({
-      connectionString: databaseUrl,
+      connectionString: appUrl,
       max: 10,
       types: pgTypes,
-      options: `-c role=${APP_ROLE} -c jit=off`,
+      options: '-c jit=off',
       // While the server is unreachable a request fails in seconds (503) rather than waiting on.
       connectionTimeoutMillis: 5_000,
     }),
   );
   // A cursor lets exports and long lists stream in batches instead of loading whole.
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: councilPool(pool), cursor: Cursor }) });
+  try {
+    await checkAppLogin(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');
   return { db, kind: 'postgres', description: `PostgreSQL at ${safeUrl}`, close: () => db.destroy() };
 }
@@ -145,11 +167,13 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
   let embedded: EmbeddedPostgres | undefined;
   try {
     embedded = await EmbeddedPostgres.start(dataDir ? path.join(dataDir, 'pg') : undefined);
-    const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded) });
+    const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded, councilWanted) });
     const pglite = embedded;
     await migrate(db, (_trx, script) => pglite.exec(script));
     await syncCalendar(db);
-    // The one connection now runs as the application role for the rest of its life.
+    // The one connection now runs as the application role for the rest of its life. (Its session
+    // user is PGlite's superuser, so this is no wall against code in the process, which holds the
+    // data folder anyway; row-level security and the audit function apply to it all the same.)
     await sql.raw(`set role ${APP_ROLE}`).execute(db);
     return {
       db,
@@ -166,4 +190,90 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
     await releaseLock?.();
     throw error;
   }
+}
+
+/**
+ * The pool as Kysely sees it: each connection handed out is first set for the council of the
+ * context asking (council.ts). Most requests in a process are one council's, so the setting is
+ * sent only when a connection was last set for another.
+ */
+function councilPool(pool: pg.Pool) {
+  const setFor = new WeakMap<pg.PoolClient, string>();
+  return {
+    async connect(): Promise<pg.PoolClient> {
+      const client = await pool.connect();
+      const want = councilWanted();
+      if (setFor.get(client) !== want) {
+        try {
+          await client.query(`select set_config('lantern.la_code', $1, false)`, [want]);
+        } catch (error) {
+          client.release(error as Error);
+          throw error;
+        }
+        setFor.set(client, want);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** The login Lantern makes for the application in a database it was given only the owner's URL for. */
+export function appLoginName(database: string): string {
+  const name = `lantern_app_${database.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+  return name.length <= 63 ? name : `lantern_app_${createHash('sha256').update(database).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Makes (or refreshes) the application's login for this database: a member of lantern_app, not a
+ * superuser, owning nothing. Its password is derived from the owner's URL, so every Lantern process
+ * given that URL agrees on it and only those who hold the owner's URL can know it. Returns the URL
+ * the application connects with.
+ */
+async function ensureAppLogin(owner: Kysely<Database>, ownerUrl: string): Promise<string> {
+  const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(owner);
+  const name = appLoginName(rows[0]?.db ?? 'lantern');
+  const password = createHash('sha256').update(`lantern-app-login\0${ownerUrl}`).digest('base64url');
+  try {
+    await sql
+      .raw(
+        `do $$ begin
+           if not exists (select 1 from pg_roles where rolname = '${name}') then
+             create role ${name} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '${password}' in role ${APP_ROLE};
+           else
+             alter role ${name} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '${password}';
+           end if;
+         end $$`,
+      )
+      .execute(owner);
+  } catch (error) {
+    // Another process made it at the same moment: the same name and password, so nothing to do.
+    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42710') throw error;
+  }
+  const url = new URL(ownerUrl);
+  url.username = name;
+  url.password = password;
+  return url.toString();
+}
+
+/** Refuses to serve as a login that could step past the database's wall. */
+async function checkAppLogin(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ login: string; superuser: boolean; bypass: boolean; owns: boolean; app: boolean }>`
+    select current_user as login, r.rolsuper as superuser, r.rolbypassrls as bypass,
+           exists (select 1 from pg_tables t where t.schemaname = 'public' and pg_has_role(current_user, t.tableowner, 'MEMBER')) as owns,
+           pg_has_role(current_user, ${APP_ROLE}, 'USAGE') as app
+    from pg_roles r where r.rolname = current_user`.execute(db);
+  const me = rows[0];
+  if (!me) throw new Error('lantern: cannot tell which database login the application connects as');
+  const wrong = [
+    me.superuser && 'is a superuser',
+    me.bypass && 'bypasses row-level security',
+    me.owns && 'owns tables',
+    !me.app && `is not a member of ${APP_ROLE}`,
+  ].filter(Boolean);
+  if (wrong.length > 0)
+    throw new Error(
+      `The application's database login ${me.login} ${wrong.join(', ')}. DATABASE_URL must name a login that is a member of ${APP_ROLE} and nothing more; ` +
+        'give the owner of the tables as LANTERN_OWNER_URL (see "Database roles" in the README).',
+    );
 }

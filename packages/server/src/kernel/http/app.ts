@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
 import type { Actor, CurrentUser } from '../context.ts';
+import { ALL_COUNCILS, councilContext, enterCouncil, runInContext } from '../db/council.ts';
 import { isDatabaseUnavailable, type Store } from '../db/store.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
 import { installReadAudit } from './read-audit.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  installCouncilContext(app);
   installReadAudit(app);
   await installSecurity(app);
 
@@ -96,7 +98,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request) => {
     const cookie = request.cookies[SESSION_COOKIE];
+    // The session is looked for in the council its cookie names; the request then sees that
+    // council only if the session is real, and no council's rows at all otherwise.
+    // (A cookie claiming every council, '*', claims none.)
+    const claimed = cookie ? cookie.slice(0, Math.max(0, cookie.indexOf('.'))) : '';
+    enterCouncil(claimed === ALL_COUNCILS ? '' : claimed);
     request.user = cookie ? await userForSession(options.store.db, cookie) : null;
+    enterCouncil(request.user?.laCode ?? '');
     // To a partner agency's user, a route they may not use does not exist, whatever they send:
     // refused before the body is even read, so no answer differs with the child asked about.
     const permission = request.routeOptions.config?.permission;
@@ -145,6 +153,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'], allowedPath: (file) => !file.endsWith('.map') });
   }
   return app;
+}
+
+const CONTEXT = Symbol('council context');
+type WithContext = FastifyRequest & { [CONTEXT]?: ReturnType<typeof councilContext> };
+
+/**
+ * Every request runs in a council context (kernel/db/council.ts): empty until the session names
+ * the user, so a query made for nobody sees no council's rows. Body parsing and the answer's
+ * hooks run outside the request's async chain, so the context is entered again before them.
+ */
+function installCouncilContext(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const context = councilContext();
+    (request as WithContext)[CONTEXT] = context;
+    runInContext(context, done);
+  });
+  const again = (request: FastifyRequest, done: () => void) => {
+    const context = (request as WithContext)[CONTEXT];
+    return context ? runInContext(context, done) : done();
+  };
+  app.addHook('preValidation', (request, _reply, done) => again(request, done));
+  app.addHook('preHandler', (request, _reply, done) => again(request, done));
+  app.addHook('onSend', (request, _reply, payload, done) => again(request, () => done(null, payload)));
 }
 
 const notFoundHere = (request: FastifyRequest) => new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);

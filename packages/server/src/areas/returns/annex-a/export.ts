@@ -97,8 +97,9 @@ export async function exportAnnexA(
 /** One audit row a child for each list they are on: who exported, as of when, which list. */
 async function auditAnnexA(db: Kysely<Database>, actor: ReturnActor, laCode: string, asOf: string, listId: string, childIds: string[]) {
   await sql`
-    insert into audit_event (la_code, user_id, username, user_role, action, record_type, record_id, child_id, ip, user_agent, detail)
-    select ${laCode}, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, 'export', 'annex-a', ${listId}, c, ${actor.ip ?? null}, ${actor.userAgent ?? null},
-           ${JSON.stringify({ asOf })}::jsonb
+    select lantern_audit(coalesce(jsonb_agg(jsonb_build_object(
+      'la_code', ${laCode}::text, 'user_id', ${actor.userId}::uuid, 'username', ${actor.username}::text, 'user_role', ${actor.role}::text,
+      'action', 'export', 'record_type', 'annex-a', 'record_id', ${listId}::text, 'child_id', c, 'ip', ${actor.ip ?? null}::text,
+      'user_agent', ${actor.userAgent ?? null}::text, 'detail', ${JSON.stringify({ asOf })}::jsonb)), '[]'))
     from unnest(${childIds}::uuid[]) as c`.execute(db);
 }
