@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { progressPrinter } from './database.ts';
+import { writeJsonReport } from './json-report.ts';
 import { dataDirHelp } from './options.ts';
 import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
@@ -62,7 +63,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
     .action(async (file: string, opts: { year?: number; json?: boolean }) => {
       const { validateCinCensusFile } = await import('../areas/returns/index.ts');
       const result = await validateCinCensusFile({ path: file }, { year: opts.year });
-      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (opts.json) await writeJsonReport(process.stdout, result, 'failures');
       else {
         const out = process.stdout;
         for (const f of result.failures) {

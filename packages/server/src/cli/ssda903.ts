@@ -1,3 +1,4 @@
+import { writeJsonReport } from './json-report.ts';
 import { Command, InvalidArgumentError } from 'commander';
 
 /** `--year`: the year of the return's 31 March (2026 for 2025/26); "2025/26" is accepted too. */
@@ -33,7 +34,7 @@ export function addSsda903Validate(validate: Command): Command {
           );
           const out = process.stdout;
           if (opts.json) {
-            out.write(`${JSON.stringify({ ...result, files: current.files, ignored: current.ignored, previousFiles: previous?.files ?? [] })}\n`);
+            await writeJsonReport(out, { ...result, files: current.files, ignored: current.ignored, previousFiles: previous?.files ?? [] }, 'failures');
           } else {
             for (const f of current.files) process.stderr.write(`${f.table.padEnd(15)} ${f.file} (${f.rows.toLocaleString('en-GB')} rows)\n`);
             for (const f of current.ignored) process.stderr.write(`ignored         ${f.file}: ${f.reason}\n`);

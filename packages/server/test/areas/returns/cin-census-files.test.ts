@@ -18,7 +18,7 @@ const LA = 'E06000019'; // LA number 884 in councils.csv
 
 async function childrenOf(xml: Buffer | string): Promise<CensusChild[]> {
   const out: CensusChild[] = [];
-  for await (const item of readCinCensus(Readable.from([Buffer.from(xml)]))) if ('child' in item) out.push(item.child);
+  for await (const item of readCinCensus([xml.toString()])) if ('child' in item) out.push(item.child);
   // Lines are where a record sat in its file, not part of the record.
   return JSON.parse(JSON.stringify(out, (k, v) => (k === 'line' ? undefined : v)));
 }

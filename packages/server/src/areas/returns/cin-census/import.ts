@@ -23,7 +23,6 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { isIsoDate } from '@lantern/core/calendar';
 import { DISABILITY, ETHNICITY, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CATEGORY_OF_ABUSE, CLOSURE_REASON } from '@lantern/core/pathway';
@@ -81,7 +80,7 @@ export async function importCinCensus(
   const total = countChildren(xml);
 
   // The header first: the council and the year.
-  const items = readCinCensus(Readable.from([xml]));
+  const items = readCinCensus([xml.toString('utf8')]);
   const first = await items.next();
   const header: CensusHeader | null = !first.done && 'header' in first.value ? first.value.header : null;
   if (!header) throw new ImportRefused('The file has no CIN census in it');

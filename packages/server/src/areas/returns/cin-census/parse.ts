@@ -1,9 +1,8 @@
 /**
- * Reads a CIN census XML file as a stream (saxes), one child at a time, into core's typed rows.
+ * Reads a CIN census XML file as a stream of text (saxes), one child at a time, into core's typed rows.
  * Tolerant by design: it reads any council's file, however wrong, and leaves judging to the
  * schema and the rules; only XML that is not well formed stops it.
  */
-import type { Readable } from 'node:stream';
 import type {
   CensusAssessment,
   CensusChild,
@@ -53,11 +52,17 @@ const emptyChild = (line: number): CensusChild => ({
   episodes: [],
 });
 
+/** Told where the children's list opens and each child ends (as offsets into the text read), for the schema check's batches. */
+export type CensusLayout = { childrenOpened(end: number, line: number): void; childClosed(end: number, line: number): void };
+
 /**
  * Yields the header (once, before the first child, even when the file has none) and then each
  * child. Memory holds one child at a time.
  */
-export async function* readCinCensus(input: Readable): AsyncGenerator<{ header: CensusHeader } | { child: CensusChild }> {
+export async function* readCinCensus(
+  input: AsyncIterable<string> | Iterable<string>,
+  layout?: CensusLayout,
+): AsyncGenerator<{ header: CensusHeader } | { child: CensusChild }> {
   const parser = new SaxesParser({ position: true });
   const header: CensusHeader = { collection: null, year: null, referenceDate: null, laNumber: null };
   let headerSent = false;
@@ -77,6 +82,7 @@ export async function* readCinCensus(input: Readable): AsyncGenerator<{ header: 
     path.push(name);
     text = '';
     const line = parser.line;
+    if (name === 'Children' && path.length === 2) layout?.childrenOpened(parser.position, line);
     switch (name) {
       case 'Child':
         child = emptyChild(line);
@@ -177,6 +183,7 @@ export async function* readCinCensus(input: Readable): AsyncGenerator<{ header: 
       else if (name === 'NumberOfPreviousCPP') cpPlan.previousPlans = v;
     } else if (cpPlan && parent === 'Reviews' && name === 'CPPreviewDate') cpPlan.reviews?.push(v);
 
+    if (name === 'Child' && path.length === 2) layout?.childClosed(parser.position, parser.line);
     if (name === 'Child' && child) {
       ready.push(child);
       child = null;
@@ -191,9 +198,8 @@ export async function* readCinCensus(input: Readable): AsyncGenerator<{ header: 
     error ??= new CensusParseError(`The file is not well-formed XML: ${e.message}`, parser.line);
   });
 
-  input.setEncoding('utf8');
   for await (const chunk of input) {
-    parser.write(chunk as string);
+    parser.write(chunk);
     if (error) throw error;
     // The header comes before the children; send it as soon as the first child appears.
     if (!headerSent && (ready.length > 0 || path.includes('Children'))) {

@@ -3,13 +3,12 @@
  * for its year, then against the DfE's rules (core's pure checks), streaming one child at a time.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { type CensusHeader, censusYear } from '@lantern/core/returns/cin-census/model';
 import { cinCensusValidator } from '@lantern/core/returns/cin-census/rules';
 import type { ReturnFailure } from '@lantern/core/returns/types';
 import { cinCensusSchema, englishCouncils } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
+import { CinSchemaCheck, MAX_SCHEMA_FAILURES } from './schema-check.ts';
 
 export type CinCensusValidation = {
   year: number;
@@ -21,8 +20,6 @@ export type CinCensusValidation = {
   errors: number;
   queries: number;
 };
-
-const MAX_SCHEMA_FAILURES = 500;
 
 /** The collection year: the one asked for, else the header's Year, else its reference date. */
 function yearOf(header: CensusHeader, asked?: number): number {
@@ -54,19 +51,32 @@ export async function schemaFailures(xml: Buffer, year: number): Promise<ReturnF
   }));
 }
 
-/** Validates a file on disk or in memory. `onChild` reports progress. */
+/** The file's text as it is read, each piece shown to the schema check before the parser reads it. */
+async function* textOf(source: { path: string } | { xml: Buffer }, schema: CinSchemaCheck): AsyncGenerator<string> {
+  const pieces = 'path' in source ? createReadStream(source.path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : [source.xml.toString('utf8')];
+  for await (const piece of pieces) {
+    schema.read(piece as string);
+    yield piece as string;
+  }
+}
+
+/**
+ * Validates a file on disk or in memory, reading it once: the rules take each child as it is
+ * read, and the schema check takes batches of children on other threads meanwhile. Memory holds
+ * a batch, not the file. `onChild` reports progress.
+ */
 export async function validateCinCensusFile(
   source: { path: string } | { xml: Buffer },
-  options: { year?: number; onChild?: (n: number) => void } = {},
+  options: { year?: number; onChild?: (n: number) => void; childrenPerSchemaBatch?: number } = {},
 ): Promise<CinCensusValidation> {
-  const open = () => ('path' in source ? createReadStream(source.path) : Readable.from([source.xml]));
+  const schema = new CinSchemaCheck(options.childrenPerSchemaBatch);
   const laNumbers = englishCouncils().map((c) => c.laNumber);
   const failures: ReturnFailure[] = [];
   let header: CensusHeader | null = null;
   let validator: ReturnType<typeof cinCensusValidator> | null = null;
   let year = 0;
   let children = 0;
-  for await (const item of readCinCensus(open())) {
+  for await (const item of readCinCensus(textOf(source, schema), schema)) {
     if ('header' in item) {
       header = item.header;
       year = yearOf(header, options.year);
@@ -76,18 +86,18 @@ export async function validateCinCensusFile(
       children++;
       failures.push(...validator.child(item.child));
       if (options.onChild && children % 1000 === 0) options.onChild(children);
+      await schema.pump(year);
     }
   }
   if (!validator || !header) throw new Error('The file has no CIN census in it');
   failures.push(...validator.finish());
-  const xml = 'path' in source ? await readFile(source.path) : source.xml;
-  const schema = await schemaFailures(xml, year);
-  const all = [...schema, ...failures];
+  const schemaFound = await schema.finish(year);
+  const all = [...schemaFound, ...failures];
   return {
     year,
     header,
     children,
-    schemaValid: schema.length === 0,
+    schemaValid: schemaFound.length === 0,
     failures: all,
     errors: all.filter((f) => f.severity === 'error').length,
     queries: all.filter((f) => f.severity === 'query').length,
