@@ -589,7 +589,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         date_perm: col('PrevPerm', 'DATE_PERM', i) || null,
         created_by: actor.userId,
       });
-      audit(childId, 'previous-permanence', period);
+      audit(childId, 'previous-permanence', `${childId}:${period}`);
     }
 
     // OC2: one outcome as at 31 March; the checks done in the year, on 31 March (the return has no dates).
