@@ -1400,6 +1400,6 @@ describe('every write route keeps the statutory trail', () => {
     }
     const failing = Object.fromEntries(Object.entries(results).filter(([, b]) => b.length > 0));
     expect(failing).toEqual({});
-    // Some 130 requests, each with its setup, one after another on a shared machine.
-  }, 600_000);
+    // Some 150 requests, each with its setup, one after another on a shared machine.
+  }, 1_200_000);
 });
