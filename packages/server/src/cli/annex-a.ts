@@ -1,7 +1,7 @@
 /** `lantern export annex-a`: Ofsted's Annex A lists as an Excel workbook, from the case record. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { progressPrinter } from './database.ts';
-import { dataDirHelp } from './options.ts';
+import { dataDirHelp, onCouncil } from './options.ts';
 
 function isoDate(value: string): string {
   if (
@@ -24,17 +24,11 @@ export function annexACommands(groups: { exportGroup: Command }): void {
     .action(async (opts: { asOf: string; out: string; laCode?: string; dataDir?: string }) => {
       const { createWriteStream } = await import('node:fs');
       const { finished } = await import('node:stream/promises');
-      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { COMMAND_LINE, exportAnnexA } = await import('../areas/returns/index.ts');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
-      try {
-        const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
-        const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-        if (!laCode)
-          throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
+      await onCouncil(opts, async (db, laCode) => {
         const out = createWriteStream(opts.out);
         const progress = progressPrinter();
-        const r = await exportAnnexA(store.db, laCode, opts.asOf, out, { actor: COMMAND_LINE, onProgress: (d, t) => progress(d, t, 'Children read') });
+        const r = await exportAnnexA(db, laCode, opts.asOf, out, { actor: COMMAND_LINE, onProgress: (d, t) => progress(d, t, 'Children read') });
         await finished(out);
         for (const l of r.lists)
           process.stdout.write(`List ${String(l.number).padStart(2)} ${l.title.padEnd(32)} ${l.rows.toLocaleString('en-GB').padStart(8)} rows\n`);
@@ -42,8 +36,6 @@ export function annexACommands(groups: { exportGroup: Command }): void {
           `Wrote Annex A of ${laCode} as at ${opts.asOf} (six months from ${r.from6}, twelve from ${r.from12}): ` +
             `${r.children.toLocaleString('en-GB')} children, to ${opts.out} in ${r.seconds.toFixed(1)} s.\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

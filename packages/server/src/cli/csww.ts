@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { dataDirHelp } from './options.ts';
+import { onCouncil, councilCommand } from './options.ts';
 
 function year(value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) throw new InvalidArgumentError('--year must be a year written YYYY');
@@ -9,22 +9,14 @@ function year(value: string): number {
 
 /** `lantern export csww`: the children's social work workforce census for a year (reference date 30 September). */
 export function cswwExportCommand(): Command {
-  return new Command('csww')
+  return councilCommand('csww')
     .description('the children’s social work workforce census (CSWW) as XML, as at 30 September of the year')
     .requiredOption('--year <YYYY>', 'the collection year', year)
     .requiredOption('--out <FILE>', 'where to write the XML')
-    .option('--la-code <CODE>', 'the council (default: the only one in the database)')
-    .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { year: number; out: string; laCode?: string; dataDir?: string }) => {
-      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { buildCensus, validateCensus } = await import('../areas/workforce/index.ts');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
-      try {
-        const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
-        const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-        if (!laCode)
-          throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
-        const census = await buildCensus(store.db, laCode, opts.year);
+      await onCouncil(opts, async (db, laCode) => {
+        const census = await buildCensus(db, laCode, opts.year);
         await writeFile(opts.out, census.xml);
         const report = await validateCensus(census.xml);
         const errors = report.issues.filter((i) => i.severity === 'error').length + report.schemaErrors.length;
@@ -34,9 +26,7 @@ export function cswwExportCommand(): Command {
             (errors ? `; ${errors} errors: run lantern validate csww ${opts.out}` : '') +
             '\n',
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 

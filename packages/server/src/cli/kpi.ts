@@ -1,6 +1,6 @@
 import { isIsoDate, todayInEngland } from '@lantern/core/calendar';
-import { Command, InvalidArgumentError } from 'commander';
-import { dataDirHelp } from './options.ts';
+import { type Command, InvalidArgumentError } from 'commander';
+import { onCouncil, councilCommand } from './options.ts';
 
 function date(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('--as-of must be a real date written YYYY-MM-DD');
@@ -15,25 +15,17 @@ function months(value: string): number {
 
 /** `lantern kpi`: every indicator for the council, for the period ending on a day. */
 export function kpiCommand(): Command {
-  return new Command('kpi')
+  return councilCommand('kpi')
     .description('print every performance indicator for the council (the 12 months ending on the as-of date, or a snapshot on it)')
     .option('--as-of <DATE>', 'the last day of the period, or the snapshot date (default: today in England)', date)
     .option('--months <N>', 'the length of the period in months (default 12)', months)
     .option('--json', 'print JSON, one indicator a line')
-    .option('--la-code <CODE>', 'the council (default: the only one in the database)')
-    .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { asOf?: string; months?: number; json?: boolean; laCode?: string; dataDir?: string }) => {
-      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { computeAll } = await import('../areas/performance/index.ts');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
-      try {
-        const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
-        const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-        if (!laCode)
-          throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
+      await onCouncil(opts, async (db, laCode) => {
         const asOf = opts.asOf ?? todayInEngland();
         const began = performance.now();
-        const results = await computeAll(store.db, laCode, { asOf, months: opts.months });
+        const results = await computeAll(db, laCode, { asOf, months: opts.months });
         const seconds = (performance.now() - began) / 1000;
         const out = process.stdout;
         if (!opts.json) out.write(`${['indicator', 'value', 'unit', 'numerator', 'denominator', 'period', 'england'].join('\t')}\n`);
@@ -58,8 +50,6 @@ export function kpiCommand(): Command {
           );
         }
         process.stderr.write(`${results.length} indicators for ${laCode} as of ${asOf} in ${seconds.toFixed(2)} s\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

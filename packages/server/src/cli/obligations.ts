@@ -1,6 +1,6 @@
 import { isIsoDate, todayInEngland } from '@lantern/core/calendar';
-import { Command, InvalidArgumentError } from 'commander';
-import { dataDirHelp } from './options.ts';
+import { type Command, InvalidArgumentError } from 'commander';
+import { onCouncil, councilCommand } from './options.ts';
 
 function date(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('--as-of must be a real date written YYYY-MM-DD');
@@ -9,38 +9,30 @@ function date(value: string): string {
 
 /** `lantern obligations`: every open deadline, as of a day. */
 export function obligationsCommand(): Command {
-  return new Command('obligations')
+  return councilCommand('obligations')
     .description('print the open obligations (deadlines) of every child, overdue first')
     .option('--as-of <DATE>', 'the day to ask about (default: today in England)', date)
     .option('--overdue', 'only those overdue')
     .option('--json', 'print JSON, one object a line')
     .option('--rebuild', 'rebuild every obligation from the record first, the workers’ supervision and induction deadlines too')
-    .option('--la-code <CODE>', 'the council (default: the only one in the database)')
-    .option('--data-dir <DIR>', dataDirHelp)
     .action(async (opts: { asOf?: string; overdue?: boolean; json?: boolean; rebuild?: boolean; laCode?: string; dataDir?: string }) => {
-      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { refreshObligations } = await import('../kernel/obligations.ts');
       const { refreshWorkerObligations } = await import('../kernel/worker-obligations.ts');
       const { stateOn } = await import('../areas/timescales/index.ts');
       const { sql } = await import('kysely');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
-      try {
-        const councils = await store.db.selectFrom('local_authority').select('la_code').execute();
-        const laCode = opts.laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-        if (!laCode)
-          throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
+      await onCouncil(opts, async (db, laCode) => {
         if (opts.rebuild) {
-          const r = await refreshObligations(store.db, laCode);
+          const r = await refreshObligations(db, laCode);
           process.stderr.write(`Rebuilt ${r.obligations.toLocaleString('en-GB')} obligations in ${r.seconds.toFixed(2)} s\n`);
           // Supervision and induction are workers' deadlines, kept in their own table: rebuilt too.
           const began = performance.now();
-          const w = await refreshWorkerObligations(store.db, laCode);
+          const w = await refreshWorkerObligations(db, laCode);
           process.stderr.write(
             `Rebuilt ${w.obligations.toLocaleString('en-GB')} worker deadlines (supervision, induction) in ${((performance.now() - began) / 1000).toFixed(2)} s\n`,
           );
         }
         const asOf = opts.asOf ?? todayInEngland();
-        const stream = store.db
+        const stream = db
           .selectFrom('obligation as o')
           .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
           .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
@@ -77,8 +69,6 @@ export function obligationsCommand(): Command {
           n++;
         }
         process.stderr.write(`${n.toLocaleString('en-GB')} open obligations as of ${asOf}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

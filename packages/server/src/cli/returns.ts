@@ -2,26 +2,14 @@
  * `lantern export|validate|import <return>`: the statutory returns. Each return adds its own
  * subcommands through one function here (cinCensus…); heavy modules load only when used.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { progressPrinter } from './database.ts';
 import { writeJsonReport } from './json-report.ts';
-import { dataDirHelp } from './options.ts';
+import { collectionYear, councilOf, dataDirHelp } from './options.ts';
 import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
 import { annexACommands } from './annex-a.ts';
 import { addSsda903Database } from './ssda903-db.ts';
-
-function collectionYear(value: string): number {
-  if (!/^\d{4}$/.test(value) || Number(value) < 2000) throw new InvalidArgumentError('--year must be a collection year written YYYY (2026 = 2025/26)');
-  return Number(value);
-}
-
-async function councilOf(db: import('kysely').Kysely<import('../kernel/db/schema.ts').Database>, laCode?: string): Promise<string> {
-  const councils = await db.selectFrom('local_authority').select('la_code').execute();
-  const code = laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-  if (!code) throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
-  return code;
-}
 
 /** `lantern export cin-census`, `lantern validate cin-census`, `lantern import cin-census`. */
 export function cinCensusCommands(groups: { exportGroup: Command; validateGroup: Command; importGroup: Command }): void {

@@ -1,30 +1,14 @@
 /** `lantern export ssda903` and `lantern import ssda903`: the SSDA903 return to and from the case record. */
-import { Command, InvalidArgumentError } from 'commander';
-import type { Kysely } from 'kysely';
-import type { Database } from '../kernel/db/schema.ts';
+import { Command } from 'commander';
 import { progressPrinter } from './database.ts';
-import { dataDirHelp } from './options.ts';
-
-function collectionYear(value: string): number {
-  if (!/^\d{4}$/.test(value) || Number(value) < 2000) throw new InvalidArgumentError('--year must be a collection year written YYYY (2026 = 2025/26)');
-  return Number(value);
-}
-
-async function councilOf(db: Kysely<Database>, laCode?: string): Promise<string> {
-  const councils = await db.selectFrom('local_authority').select('la_code').execute();
-  const code = laCode ?? (councils.length === 1 ? councils[0]?.la_code : undefined);
-  if (!code) throw new Error(councils.length ? `There are ${councils.length} councils: say which with --la-code` : 'There is no council in this database yet');
-  return code;
-}
+import { collectionYear, councilOf, dataDirHelp, councilCommand } from './options.ts';
 
 export function addSsda903Database(groups: { exportGroup: Command; importGroup: Command }): void {
   groups.exportGroup.addCommand(
-    new Command('ssda903')
+    councilCommand('ssda903')
       .description('write the SSDA903 return (children looked after) for a collection year as one CSV per table')
       .requiredOption('--year <YYYY>', 'the collection year, ending 31 March of YYYY', collectionYear)
       .requiredOption('--out <DIR>', 'the folder to write the CSV files into')
-      .option('--la-code <CODE>', 'the council (default: the only one in the database)')
-      .option('--data-dir <DIR>', dataDirHelp)
       .action(async (opts: { year: number; out: string; laCode?: string; dataDir?: string }) => {
         const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
         const { COMMAND_LINE, exportSsda903 } = await import('../areas/returns/index.ts');

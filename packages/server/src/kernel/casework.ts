@@ -17,3 +17,27 @@ export async function openEpisode(trx: Kysely<Database>, laCode: string, childId
     ]);
   return episode;
 }
+
+/** The child's open child-in-need episode, if there is one (at most one is open). */
+export function currentEpisode(trx: Kysely<Database>, laCode: string, childId: string) {
+  return trx
+    .selectFrom('cin_episode')
+    .select('episode_id')
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('closure_date', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Every kept version of a record, oldest first, with who saved each (the ledger keeps them: migration 0015). */
+export function keptVersions(db: Kysely<Database>, laCode: string, recordType: string, recordId: string) {
+  return db
+    .selectFrom('record_version as v')
+    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
+    .select(['v.version', 'v.data', 'v.changed_at', 'u.display_name', 'v.child_id'])
+    .where('v.la_code', '=', laCode)
+    .where('v.record_type', '=', recordType)
+    .where('v.record_id', '=', recordId)
+    .orderBy('v.version')
+    .execute();
+}

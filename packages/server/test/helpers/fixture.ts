@@ -44,37 +44,18 @@ export async function buildFixture(db: Kysely<Database>) {
       { la_code: LA, team_id: ids.teamIro, name: 'Independent reviewing', service: 'Quality assurance', manager_worker_id: null },
     ])
     .execute();
-  const worker = (worker_id: string, given: string, job_role: string, team_id: string) => ({
-    la_code: LA,
-    worker_id,
-    given_name: given,
-    family_name: 'Tester',
-    job_role,
-    employment: 'permanent' as const,
-    team_id,
-    start_date: '2020-01-06',
-    fte: 1,
-  });
   await db
     .insertInto('worker')
     .values([
-      worker(ids.swA, 'Ava', 'social-worker', ids.teamA),
-      worker(ids.swA2, 'Amir', 'social-worker', ids.teamA),
-      worker(ids.tmA, 'Tom', 'team-manager', ids.teamA),
-      worker(ids.swB, 'Bea', 'social-worker', ids.teamB),
-      worker(ids.iro, 'Ira', 'iro', ids.teamIro),
+      fixtureWorker(ids.swA, 'Ava', 'social-worker', ids.teamA),
+      fixtureWorker(ids.swA2, 'Amir', 'social-worker', ids.teamA),
+      fixtureWorker(ids.tmA, 'Tom', 'team-manager', ids.teamA),
+      fixtureWorker(ids.swB, 'Bea', 'social-worker', ids.teamB),
+      fixtureWorker(ids.iro, 'Ira', 'iro', ids.teamIro),
     ])
     .execute();
   await db.updateTable('team').set({ manager_worker_id: ids.tmA }).where('team_id', '=', ids.teamA).execute();
-  const user = (username: string, role: string, worker_id: string | null) => ({
-    la_code: LA,
-    user_id: randomUUID(),
-    username,
-    display_name: `${username} (test)`,
-    role,
-    worker_id,
-    password_hash: hash,
-  });
+  const user = (username: string, role: string, worker_id: string | null) => fixtureUser(username, role, worker_id, hash);
   await db
     .insertInto('app_user')
     .values([
@@ -142,3 +123,38 @@ export async function buildFixture(db: Kysely<Database>) {
     .execute();
   return ids;
 }
+
+/** A worker of the fixture council (family name Tester, in post since 6 January 2020, full time). */
+export const fixtureWorker = (worker_id: string, given: string, job_role: string, team_id: string) => ({
+  la_code: LA,
+  worker_id,
+  given_name: given,
+  family_name: 'Tester',
+  job_role,
+  employment: 'permanent' as const,
+  team_id,
+  start_date: '2020-01-06',
+  fte: 1,
+});
+
+/** A sign-in of the fixture council, shown as "username (test)". */
+export const fixtureUser = (username: string, role: string, worker_id: string | null, password_hash: string) => ({
+  la_code: LA,
+  user_id: randomUUID(),
+  username,
+  display_name: `${username} (test)`,
+  role,
+  worker_id,
+  password_hash,
+});
+
+/** A placement for a child coming into care: a care order, abuse or neglect, a registered children's home (U6). */
+export const PLACEMENT = {
+  legalStatus: 'C2',
+  categoryOfNeed: 'N1',
+  placementType: 'U6',
+  placementProvider: 'PR1',
+  urn: 'SC555555',
+  placementPostcode: 'HR2 7AA',
+  homePostcode: 'HR1 2AB',
+};

@@ -3,6 +3,7 @@ import type { Store } from '../../src/kernel/db/store.ts';
 import type { SeedSummary } from '../../src/seed/generate.ts';
 import { createServer } from '../../src/server.ts';
 import { openTestStore } from './db.ts';
+import { FIXTURE_PASSWORD } from './fixture.ts';
 
 export type TestServer = { app: FastifyInstance; store: Store; url: string; seed: SeedSummary | null; close(): Promise<void> };
 
@@ -59,4 +60,13 @@ export function client(server: TestServer, cookie?: string) {
     put: (path: string, body: unknown) => call('PUT', path, body),
     delete: (path: string) => call('DELETE', path),
   };
+}
+
+type Client = ReturnType<typeof client>;
+
+/** Signs in as each fixture user named (helpers/fixture.ts), one after another; their clients in the same order. */
+export async function signedIn<const U extends readonly string[]>(server: TestServer, ...usernames: U): Promise<{ [K in keyof U]: Client }> {
+  const clients: Client[] = [];
+  for (const username of usernames) clients.push(client(server, await signInAs(server, username, FIXTURE_PASSWORD)));
+  return clients as { [K in keyof U]: Client };
 }

@@ -3,6 +3,7 @@ import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
+import { keptVersions } from '../../kernel/casework.ts';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -158,15 +159,7 @@ export async function addChronologyNote(
 
 export async function getVersions(db: Kysely<Database>, actor: Actor, childId: string) {
   await childFor(db, actor.user, childId, 'child:read');
-  const rows = await db
-    .selectFrom('record_version as v')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
-    .select(['v.version', 'v.data', 'v.changed_at', 'u.display_name'])
-    .where('v.la_code', '=', actor.user.laCode)
-    .where('v.record_type', '=', 'person')
-    .where('v.record_id', '=', childId)
-    .orderBy('v.version')
-    .execute();
+  const rows = await keptVersions(db, actor.user.laCode, 'person', childId);
   // The ledger keeps each version as the row was (snake_case); versions kept before it, as the view.
   const parse = (d: unknown) => {
     const data = (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;

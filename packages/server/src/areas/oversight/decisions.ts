@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DECISION_KIND, type newDecision } from '@lantern/core/workforce';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { step } from '../../kernel/ledger.ts';
@@ -11,13 +12,7 @@ import { DateRules } from '../../kernel/rules.ts';
 export async function recordDecision(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newDecision>) {
   return step(db, actor, childId, async (ledger, child) => {
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, child.date_of_birth, 'the child’s birth').check();
-    const episode = await ledger.db
-      .selectFrom('cin_episode')
-      .select('episode_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('child_id', '=', childId)
-      .where('closure_date', 'is', null)
-      .executeTakeFirst();
+    const episode = await currentEpisode(ledger.db, actor.user.laCode, childId);
     const decisionId = randomUUID();
     await ledger.insert(
       'management_decision',

@@ -6,6 +6,7 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import { PLAN_KIND, PLAN_KIND_FOR_FAMILY, PLAN_STAGE, type PlanKind } from '@lantern/core/practice';
 import { type Kysely, sql } from 'kysely';
+import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
@@ -193,15 +194,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
               .orderBy('held_on', 'desc')
               .execute()
           : [];
-  const versions = await db
-    .selectFrom('record_version as v')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
-    .select(['v.version', 'v.changed_at', 'u.display_name'])
-    .where('v.la_code', '=', laCode)
-    .where('v.record_type', '=', 'plan-document')
-    .where('v.record_id', '=', planDocumentId)
-    .orderBy('v.version')
-    .execute();
+  const versions = await keptVersions(db, laCode, 'plan-document', planDocumentId);
   const name = await ownerNames(db, laCode, actions);
   const asOf = todayInEngland();
   await audit(db, actor, { action: 'read', recordType: 'plan-document', recordId: planDocumentId, childId });

@@ -6,6 +6,7 @@
 import type { section47FindingsSave } from '@lantern/core/practice';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
@@ -65,15 +66,7 @@ export async function getSection47Findings(db: Kysely<Database>, actor: Actor, c
     .executeTakeFirst();
   if (!enquiry) throw notFound('section 47 enquiry');
   const row = await db.selectFrom('section47_findings').selectAll().where('la_code', '=', laCode).where('s47_id', '=', s47Id).executeTakeFirst();
-  const versions = await db
-    .selectFrom('record_version as v')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
-    .select(['v.version', 'v.changed_at', 'u.display_name'])
-    .where('v.la_code', '=', laCode)
-    .where('v.record_type', '=', 'section47-findings')
-    .where('v.record_id', '=', s47Id)
-    .orderBy('v.version')
-    .execute();
+  const versions = await keptVersions(db, laCode, 'section47-findings', s47Id);
   await audit(db, actor, { action: 'read', recordType: 'section47-findings', recordId: s47Id, childId });
   return {
     s47Id,

@@ -21,6 +21,7 @@ import {
 import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
@@ -330,16 +331,7 @@ export async function getAssessmentRecord(db: Kysely<Database>, actor: Actor, ch
 /** Every version of the written assessment: who saved it, when, its state and what changed. */
 export async function assessmentRecordVersions(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string) {
   await childFor(db, actor.user, childId, 'child:read');
-  const rows = await db
-    .selectFrom('record_version as v')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'v.la_code').onRef('u.user_id', '=', 'v.changed_by'))
-    .select(['v.version', 'v.data', 'v.changed_at', 'u.display_name'])
-    .where('v.la_code', '=', actor.user.laCode)
-    .where('v.record_type', '=', 'assessment-record')
-    .where('v.record_id', '=', assessmentId)
-    .where('v.child_id', '=', childId)
-    .orderBy('v.version')
-    .execute();
+  const rows = (await keptVersions(db, actor.user.laCode, 'assessment-record', assessmentId)).filter((v) => v.child_id === childId);
   await audit(db, actor, { action: 'read', recordType: 'assessment-record-history', recordId: assessmentId, childId });
   const parse = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as Record<string, unknown>;
   return {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type endCinPlan, type newCinPlan, type newCinPlanReview, type newVisit, VISIT_PURPOSE } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode } from '../../kernel/casework.ts';
+import { openEpisode, currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict } from '../../kernel/http/problem.ts';
@@ -99,13 +99,7 @@ export async function closeCinPlan(db: Kysely<Database>, actor: Actor, childId: 
 export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newVisit>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
-    const episode = await ledger.db
-      .selectFrom('cin_episode')
-      .select('episode_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('child_id', '=', childId)
-      .where('closure_date', 'is', null)
-      .executeTakeFirst();
+    const episode = await currentEpisode(ledger.db, actor.user.laCode, childId);
     const visitId = randomUUID();
     await ledger.insert('visit', {
       la_code: actor.user.laCode,

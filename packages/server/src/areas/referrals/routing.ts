@@ -13,6 +13,7 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { caseRouting, iroAllocation, transferDecision, transferRequest } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
@@ -88,13 +89,7 @@ export async function routeWithin(
 /** Routes a child to a team on its own (a re-route by the front door or the head of service). */
 export async function routeChild(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof caseRouting>) {
   return step(db, actor, childId, async (ledger) => {
-    const episode = await ledger.db
-      .selectFrom('cin_episode')
-      .select('episode_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('child_id', '=', childId)
-      .where('closure_date', 'is', null)
-      .executeTakeFirst();
+    const episode = await currentEpisode(ledger.db, actor.user.laCode, childId);
     if (!episode)
       throw conflict('The child has no open referral to route', [{ field: 'childId', rule: 'open-episode-required', message: 'Record the referral first' }]);
     const routingId = await routeWithin(ledger, childId, { ...input, on: todayInEngland(), episodeId: episode.episode_id });

@@ -8,7 +8,7 @@ import { PRIMARY_NEED, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CLOSURE_REASON, CONTACT_DECISION, type contactDecision, type episodeClosure, type newContact, type newReferral } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode } from '../../kernel/casework.ts';
+import { openEpisode, currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
@@ -62,13 +62,7 @@ async function startEpisode(
 ) {
   const laCode = actor.user.laCode;
   const trx = ledger.db;
-  const open = await trx
-    .selectFrom('cin_episode')
-    .select('episode_id')
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('closure_date', 'is', null)
-    .executeTakeFirst();
+  const open = await currentEpisode(trx, laCode, childId);
   if (open)
     throw conflict('The child already has an open child-in-need episode', [
       { field: 'childId', rule: 'episode-already-open', message: 'Record this on the open episode' },

@@ -116,7 +116,8 @@ export function importTrail(importId: string, source: string) {
   const trail: ImportTrail = { audits: [], chronology: [] };
   return {
     trail,
-    audit: (childId: string, recordType: string, recordId: string) =>
+    /** A record the import created: on the child's trail (null for a worker, who is no child's). */
+    audit: (childId: string | null, recordType: string, recordId: string) =>
       trail.audits.push({ action: 'create', recordType, recordId, childId, detail: { source, importId } }),
     updated: (childId: string, recordType: string, recordId: string, detail: Record<string, unknown>) =>
       trail.audits.push({ action: 'update', recordType, recordId, childId, detail: { ...detail, source, importId } }),

@@ -11,6 +11,7 @@ import { scopeFor } from '@lantern/core/permissions';
 import { DECISION_KINDS, type DecisionRequestView, type closureProposal, type decisionAnswer, type decisionRequestBody } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
@@ -43,13 +44,7 @@ export async function sendForDecision(db: Kysely<Database>, actor: Actor, childI
         ]);
       recordId = doc.plan_document_id;
     } else {
-      const episode = await ledger.db
-        .selectFrom('cin_episode')
-        .select('episode_id')
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .where('closure_date', 'is', null)
-        .executeTakeFirst();
+      const episode = await currentEpisode(ledger.db, laCode, childId);
       if (!episode) throw conflict('The child has no open case to close', [{ field: 'kind', rule: 'open-episode-required', message: 'No open case' }]);
       recordId = episode.episode_id;
     }

@@ -196,3 +196,50 @@ export function item(partial: Partial<WorkItem> & { key: string; what: string })
 }
 
 export { overdueBy };
+
+/** Rules the landing pages single out; read by id, so they appear as soon as the engine derives them. */
+export const PLAN_ACTION_RULES = ['plan-action'];
+export const RECOMMENDATION_RULES = ['iro-recommendation'];
+
+export const mine = (u: CurrentUser) => sql`o.responsible_worker_id = ${u.workerId ?? NO_ID}`;
+export const ofRules = (ids: string[]) => sql`o.rule_id = any(${ids}::text[])`;
+
+/** Open deadlines grouped by who owns them (a team's overdue by worker, the service's by team and rule). */
+export function grouped(
+  db: Kysely<Database>,
+  u: CurrentUser,
+  d: Days,
+  def: { id: string; title: string; empty: string; where: ReturnType<typeof sql>; by: 'worker' | 'team-rule' },
+): SectionDef {
+  const keys = def.by === 'worker' ? sql`o.responsible_worker_id` : sql`o.responsible_team_id, o.rule_id`;
+  const from = sql`from obligation o where o.la_code = ${u.laCode} and o.met_on is null and o.ended_on is null and o.due_date < ${d.asOf} and ${def.where} group by ${keys}`;
+  // The number of groups rides on each row (counted after grouping, before the page is cut), so
+  // the overdue are read once, not once to count and again for the page.
+  const page = (limit: number, offset: number) => sql<Record<string, unknown>>`
+    select g.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
+      select ${keys}, count(*)::int as n, min(o.due_date) as oldest, count(*) over ()::int as groups ${from} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
+    ) g
+    left join worker w on w.la_code = ${u.laCode} and w.worker_id = ${def.by === 'worker' ? sql`g.responsible_worker_id` : sql`null::uuid`}
+    left join team t on t.la_code = ${u.laCode} and t.team_id = ${def.by === 'worker' ? sql`null::uuid` : sql`g.responsible_team_id`}
+    order by g.n desc, g.oldest`;
+  const toItem = (r: Record<string, unknown>) =>
+    item({
+      key: def.by === 'worker' ? String(r.responsible_worker_id ?? 'none') : `${r.responsible_team_id ?? 'none'}:${r.rule_id}`,
+      what: def.by === 'worker' ? String(r.worker_name ?? 'No one allocated') : ruleLabel(String(r.rule_id)),
+      who: def.by === 'worker' ? null : String(r.team_name ?? 'No team'),
+      count: Number(r.n),
+      daysOverdue: overdueBy(String(r.oldest), d.asOf),
+      dueDate: String(r.oldest),
+      href: def.by === 'worker' && r.responsible_worker_id ? `/work?view=team&workerId=${r.responsible_worker_id}` : null,
+    });
+  const count = sql<{ n: number }>`select count(*)::int as n from (select 1 ${from}) g`;
+  return {
+    ...querySection(db, { id: def.id, title: def.title, empty: def.empty, count, page }, toItem),
+    both: async (limit, offset) => {
+      const rows = (await page(limit, offset).execute(db)).rows;
+      // Past the last page no row carries the number of groups: count them.
+      const total = rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count.execute(db)).rows[0]?.n ?? 0) : 0;
+      return { total, items: rows.map(toItem) };
+    },
+  };
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
@@ -30,8 +30,7 @@ const trail = async () =>
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  [admin, hos] = await signedIn(server, 'admin', 'hos');
 });
 afterAll(() => server?.close());
 

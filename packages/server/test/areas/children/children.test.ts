@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
@@ -11,8 +11,7 @@ let tm: ReturnType<typeof client>;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  [sw, tm] = await signedIn(server, 'sw', 'tm');
 });
 afterAll(() => server?.close());
 

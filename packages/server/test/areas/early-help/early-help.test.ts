@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, LA } from '../../helpers/fixture.ts';
 import { FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Lily Marsh: the front door decides a school's contact as early help; a family support worker at
 // a children's centre leads, with the school and Mum around the family; an assessment, a plan and
@@ -44,10 +44,7 @@ beforeAll(async () => {
     .values({ la_code: LA, organisation_id: centre, name: 'Westside Children’s Centre', partner_type: 'voluntary' })
     .execute();
   await db.insertInto('partner_contact').values({ la_code: LA, contact_id: supportWorker, organisation_id: centre, name: 'Priya Shah' }).execute();
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  analyst = client(server, await signInAs(server, 'analyst', FIXTURE_PASSWORD));
+  [sw, tm, hos, analyst] = await signedIn(server, 'sw', 'tm', 'hos', 'analyst');
   lily = (await sw.post('/api/children', { givenName: 'Lily', familyName: 'Marsh', dateOfBirth: '2016-05-04', sex: 'F' })).body.child.childId;
   sam = (await sw.post('/api/children', { givenName: 'Sam', familyName: 'Dale', dateOfBirth: '2014-01-20', sex: 'M' })).body.child.childId;
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Poppy (childA, held by swA in team A, IRO Ira) is accommodated under section 20 on Monday
 // 2 March 2026. The legal planning meeting on Monday 9 March decides on pre-proceedings; the
@@ -43,10 +43,7 @@ beforeAll(async () => {
       password_hash: await hashPassword(FIXTURE_PASSWORD),
     })
     .execute();
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
-  iro = client(server, await signInAs(server, 'iro', FIXTURE_PASSWORD));
-  lawyer = client(server, await signInAs(server, 'lawyer', FIXTURE_PASSWORD));
+  [sw, sw2, iro, lawyer] = await signedIn(server, 'sw', 'sw2', 'iro', 'lawyer');
   const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
     startDate: '2026-03-02',
     legalStatus: 'V2',

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/kernel/db/schema.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Permanence and adoption, UASC, health and education, care leavers: every due date worked out
 // by hand (Easter and the May and August bank holidays 2026, month ends, the fifth and sixteenth
@@ -18,9 +18,7 @@ let tm: ReturnType<typeof client>;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  [sw, sw2, tm] = await signedIn(server, 'sw', 'sw2', 'tm');
 });
 afterAll(() => server?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA, PLACEMENT } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Poppy (born 12 March 2015, held by swA, IRO Ira) comes into care on Thursday 26 March 2026,
 // the week before Easter; moves to an unregistered children's home, then to long-term foster
@@ -18,10 +18,7 @@ let unregisteredHome: string;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  iro = client(server, await signInAs(server, 'iro', FIXTURE_PASSWORD));
+  [sw, tm, hos, iro] = await signedIn(server, 'sw', 'tm', 'hos', 'iro');
 });
 afterAll(() => server?.close());
 
@@ -80,13 +77,10 @@ describe('a period of care, the SSDA903 way', () => {
   it('refuses a placement that breaks the 903 rules, naming each field', async () => {
     const res = await sw.post(`/api/children/${ids.childA}/looked-after`, {
       startDate: '2026-03-26',
+      ...PLACEMENT,
       legalStatus: 'C1',
-      categoryOfNeed: 'N1',
       placementType: 'T1',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
       placementPostcode: 'HR1 2AB',
-      homePostcode: 'HR1 2AB',
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string; rule: string }) => `${e.field} ${e.rule}`).sort()).toEqual([
@@ -96,13 +90,8 @@ describe('a period of care, the SSDA903 way', () => {
     ]);
     const future = await sw.post(`/api/children/${ids.childA}/looked-after`, {
       startDate: '2099-01-01',
+      ...PLACEMENT,
       legalStatus: 'C1',
-      categoryOfNeed: 'N1',
-      placementType: 'U6',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
-      placementPostcode: 'HR2 7AA',
-      homePostcode: 'HR1 2AB',
     });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'startDate', rule: 'not-in-future' })]);
     // Rule 221: a children's home placement is at the home's own setting postcode.
@@ -121,13 +110,8 @@ describe('a period of care, the SSDA903 way', () => {
   it('Poppy becomes looked after on Thursday 26 March 2026: first review due 27 April (20 working days over Easter), first visit 2 April', async () => {
     const res = await sw.post(`/api/children/${ids.childA}/looked-after`, {
       startDate: '2026-03-26',
+      ...PLACEMENT,
       legalStatus: 'C1',
-      categoryOfNeed: 'N1',
-      placementType: 'U6',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
-      placementPostcode: 'HR2 7AA',
-      homePostcode: 'HR1 2AB',
     });
     expect(res.status).toBe(201);
     // 27, 30, 31 Mar, 1, 2 Apr (1–5); Good Friday 3 and Easter Monday 6 April are holidays;
@@ -144,13 +128,8 @@ describe('a period of care, the SSDA903 way', () => {
         await sw.post(`/api/children/${ids.childA}/looked-after`, {
           ...{
             startDate: '2026-03-27',
+            ...PLACEMENT,
             legalStatus: 'C1',
-            categoryOfNeed: 'N1',
-            placementType: 'U6',
-            placementProvider: 'PR1',
-            urn: 'SC555555',
-            placementPostcode: 'HR2 7AA',
-            homePostcode: 'HR1 2AB',
           },
         })
       ).status,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA, PLACEMENT } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Poppy (held by swA, IRO Ira) comes into care on Tuesday 1 September 2026. Her first review is
 // on Monday 21 September: decisions due 28 September (5 working days), the full record 19 October
@@ -22,19 +22,10 @@ let serviceManager: string;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  iro = client(server, await signInAs(server, 'iro', FIXTURE_PASSWORD));
+  [sw, tm, hos, iro] = await signedIn(server, 'sw', 'tm', 'hos', 'iro');
   const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
     startDate: '2026-09-01',
-    legalStatus: 'C2',
-    categoryOfNeed: 'N1',
-    placementType: 'U6',
-    placementProvider: 'PR1',
-    urn: 'SC555555',
-    placementPostcode: 'HR2 7AA',
-    homePostcode: 'HR1 2AB',
+    ...PLACEMENT,
   });
   expect(care.status).toBe(201);
   const review = await iro.post(`/api/children/${ids.childA}/looked-after/reviews`, { heldOn: '2026-09-21', participation: 'PN7', iroContactOn: '2026-09-14' });

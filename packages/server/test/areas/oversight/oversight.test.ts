@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Management oversight on Poppy's record (childA, referred 1 October 2025, held by Ava in team A):
 // a manager's decision with its reasons and evidence, a risk assessment the manager sees as
@@ -20,9 +20,7 @@ beforeAll(async () => {
     .insertInto('cin_episode')
     .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childA, referral_date: '2025-10-01', referral_source: '1A', primary_need: 'N1' })
     .execute();
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  [tm, sw, hos] = await signedIn(server, 'tm', 'sw', 'hos');
 });
 afterAll(() => server?.close());
 

@@ -1,7 +1,7 @@
 import { addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // A housing request about Poppy (held by swA in team A), answered late by the housing partner;
 // its deadline on the asking worker's and the manager's worklists; partners at a conference;
@@ -25,10 +25,7 @@ beforeAll(async () => {
   ids = await buildFixture(server.store.db);
   swCookie = await signInAs(server, 'sw', FIXTURE_PASSWORD);
   sw = client(server, swCookie);
-  sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+  [sw2, tm, hos, admin] = await signedIn(server, 'sw2', 'tm', 'hos', 'admin');
   for (const [key, name, partnerType] of [
     ['housing', 'Wye Valley Homes', 'housing'],
     ['police', 'West Mercia Police', 'police'],

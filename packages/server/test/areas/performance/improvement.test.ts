@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Benchmarking against published figures, and the improvement plan: an inspection, its
 // recommendations, actions with named owners, worklists and the board pack.
@@ -34,11 +34,7 @@ beforeAll(async () => {
         closure_reason: closed ? 'RC8' : null,
       })
       .execute();
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  analyst = client(server, await signInAs(server, 'analyst', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+  [hos, tm, sw, analyst, admin] = await signedIn(server, 'hos', 'tm', 'sw', 'analyst', 'admin');
   const users = await server.store.db.selectFrom('app_user').select(['username', 'user_id']).execute();
   userIds = Object.fromEntries(users.map((u) => [u.username, u.user_id]));
 });

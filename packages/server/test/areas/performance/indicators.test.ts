@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshObligations } from '../../../src/kernel/obligations.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // A small population worked by hand, in four eras that do not touch one another:
 //  A  March 2023 – February 2024: referrals and re-referrals, children looked after (29 February)
@@ -682,10 +682,7 @@ beforeAll(async () => {
     ['2039-06-01', null, 'c', 'A6'], // the placement before began June 2038: under 2 years
   ]);
 
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
-  analyst = client(server, await signInAs(server, 'analyst', FIXTURE_PASSWORD));
+  [hos, tm, admin, analyst] = await signedIn(server, 'hos', 'tm', 'admin', 'analyst');
 });
 afterAll(() => server?.close());
 

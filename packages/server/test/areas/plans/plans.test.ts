@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Rosa Quill's protection plan: the outline agreed at the initial conference, made detailed by
 // the first core group, with actions for her social worker, a school nurse (a partner agency
@@ -54,9 +54,7 @@ beforeAll(async () => {
       password_hash: await hashPassword(FIXTURE_PASSWORD),
     })
     .execute();
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  partner = client(server, await signInAs(server, 'school', FIXTURE_PASSWORD));
+  [sw, tm, partner] = await signedIn(server, 'sw', 'tm', 'school');
   childId = (await sw.post('/api/children', { givenName: 'Rosa', familyName: 'Quill', dateOfBirth: '2017-09-02', sex: 'F' })).body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: '2026-02-02' })).status).toBe(201);
   expect((await sw.post(`/api/children/${childId}/referrals`, { referralDate: '2026-02-02', source: '1A', primaryNeed: 'N1' })).status).toBe(201);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Esme Harlow's assessment, written in Lantern: Ava writes it (every save a version), sends it
 // with her safety scale, Tom returns it once with reasons (Ava sees it on her list), then
@@ -27,8 +27,7 @@ const sections = {
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  [sw, tm] = await signedIn(server, 'sw', 'tm');
   const created = await sw.post('/api/children', { givenName: 'Esme', familyName: 'Harlow', dateOfBirth: '2016-05-14', sex: 'F' });
   childId = created.body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: '2026-01-05' })).status).toBe(201);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // One child walked from contact to closure, with every due date worked out by hand across
 // Christmas 2025, Easter 2026 and the early May bank holiday; then the worklists.
@@ -15,8 +15,7 @@ let childId: string;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  [sw, tm] = await signedIn(server, 'sw', 'tm');
   const created = await sw.post('/api/children', { givenName: 'Esme', familyName: 'Harlow', dateOfBirth: '2019-05-14', sex: 'F' });
   childId = created.body.child.childId;
   // The team manager allocates a social worker from the team (the new child is unallocated).

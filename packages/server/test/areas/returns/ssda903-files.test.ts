@@ -354,7 +354,12 @@ describe('SSDA903 import into an empty Lantern, and export back', () => {
     expect(deadlines.rows[0]?.n).toBeGreaterThan(0);
     const chronology = await sql<{ summary: string }>`select c.summary from chronology_entry c join person p on p.person_id = c.child_id
       where p.la_child_id = 'IMP002' order by c.occurred_on, c.summary`.execute(store.db);
-    expect(chronology.rows.map((c) => c.summary)).toEqual(['Became looked after (V2, placement U6)', 'Ceased to be looked after (E4A)']);
+    expect(chronology.rows.map((c) => c.summary)).toEqual([
+      'Became looked after (V2, placement U6)',
+      'Social worker SW2001 allocated, from the SSDA903 return',
+      'Ceased to be looked after (E4A)',
+      'Child recorded from the SSDA903 return',
+    ]);
   });
 
   it('importing the same files again changes nothing', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Supervision due dates worked out by hand: every 4 weeks for a practitioner (Ava, started
 // 6 January 2020); weekly, then fortnightly after six weeks, for Nina in her ASYE (from Monday
@@ -33,10 +33,7 @@ beforeAll(async () => {
     .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childA, referral_date: '2025-10-01', referral_source: '1A', primary_need: 'N1' })
     .execute();
   await refreshWorkerObligations(server.store.db, LA);
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+  [tm, sw, hos, admin] = await signedIn(server, 'tm', 'sw', 'hos', 'admin');
   // Ava picks up Mia, so she holds two children.
   expect((await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: '2025-12-01' })).status).toBe(201);
 });

@@ -1,7 +1,7 @@
 import { addDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // A worker sends a closure and a plan to their manager; the manager returns one and approves the
 // other. Each waits on the manager's own list, and a returned one on the worker's until sent again.
@@ -18,9 +18,7 @@ let childId = '';
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  [sw, tm, hos] = await signedIn(server, 'sw', 'tm', 'hos');
   childId = (await sw.post('/api/children', { givenName: 'Lily', familyName: 'Marsh', dateOfBirth: '2016-04-02', sex: 'F' })).body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: start })).status).toBe(201);
   expect((await sw.post(`/api/children/${childId}/referrals`, { referralDate: start, source: '1A', primaryNeed: 'N1' })).status).toBe(201);

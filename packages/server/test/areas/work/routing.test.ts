@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD, fixtureWorker, LA } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // A referral from the front door to a team, its allocation, a transfer between teams, and IROs.
@@ -21,24 +21,13 @@ beforeAll(async () => {
     .insertInto('team')
     .values({ la_code: LA, team_id: extra.teamFd, name: 'Front door (MASH)', service: 'Front door', manager_worker_id: null })
     .execute();
-  const worker = (worker_id: string, given: string, job_role: string, team_id: string) => ({
-    la_code: LA,
-    worker_id,
-    given_name: given,
-    family_name: 'Tester',
-    job_role,
-    employment: 'permanent' as const,
-    team_id,
-    start_date: '2020-01-06',
-    fte: 1,
-  });
   await db
     .insertInto('worker')
     .values([
-      worker(extra.fdManager, 'Fern', 'team-manager', extra.teamFd),
-      worker(extra.fdWorker, 'Finn', 'social-worker', extra.teamFd),
-      worker(extra.tmB, 'Bob', 'team-manager', ids.teamB),
-      worker(extra.iroManager, 'Iris', 'team-manager', ids.teamIro),
+      fixtureWorker(extra.fdManager, 'Fern', 'team-manager', extra.teamFd),
+      fixtureWorker(extra.fdWorker, 'Finn', 'social-worker', extra.teamFd),
+      fixtureWorker(extra.tmB, 'Bob', 'team-manager', ids.teamB),
+      fixtureWorker(extra.iroManager, 'Iris', 'team-manager', ids.teamIro),
     ])
     .execute();
   await db.updateTable('team').set({ manager_worker_id: extra.fdManager }).where('team_id', '=', extra.teamFd).execute();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCensus, validateCensus } from '../../../src/areas/workforce/index.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // What the 2026 census (reference date Wednesday 30 September 2026) asks beyond a worker's post,
 // recorded through the API: Ava off sick Monday 2 to Friday 6 March (5 working days) and on a
@@ -22,9 +22,7 @@ beforeAll(async () => {
       .set({ swe_number: `SW300${i}`, gender: '2' })
       .where('worker_id', '=', w)
       .execute();
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
+  [tm, admin, sw] = await signedIn(server, 'tm', 'admin', 'sw');
 });
 afterAll(() => server?.close());
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { buildFixture, LA } from '../../helpers/fixture.ts';
+import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // The workforce figures on 31 March 2026, worked out by hand from the fixture's allocations
 // (childA: Bea to 2 June 2025 then Ava; childB and the restricted child: Bea) and these:
@@ -110,10 +110,7 @@ beforeAll(async () => {
     .values([worker(lee, 'Lee', 'agency', '2025-06-01', '2026-01-15', 1), worker(sam, 'Sam', 'permanent', '2025-11-03', null, 0.5)])
     .execute();
   await db.insertInto('team_establishment').values({ la_code: LA, team_id: ids.teamA, effective_from: '2025-01-01', funded_fte: 5 }).execute();
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
+  [tm, hos, sw, admin] = await signedIn(server, 'tm', 'hos', 'sw', 'admin');
 });
 afterAll(() => server?.close());
 

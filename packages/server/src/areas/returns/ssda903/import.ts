@@ -19,6 +19,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { todayInEngland } from '@lantern/core/calendar';
 import { SSDA903_UPN_UNKNOWN } from '@lantern/core/codes';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertRowsStatements, replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
@@ -356,6 +357,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
       };
       rows.person.push(row);
       audit(id, 'person', id);
+      chronology(id, todayInEngland(), 'record', 'Child recorded from the SSDA903 return', 'child', id);
       person = { id, dob };
       existing.person.set(laChildId, person);
     }
@@ -376,9 +378,10 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         created_by: actor.userId,
         updated_by: actor.userId,
       });
+      const relationshipId = randomUUID();
       rows.relationship.push({
         la_code: laCode,
-        relationship_id: randomUUID(),
+        relationship_id: relationshipId,
         person_id: babyId,
         related_person_id: childId,
         relationship_type: 'mother',
@@ -386,6 +389,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         created_by: actor.userId,
       });
       audit(childId, 'person', babyId);
+      audit(childId, 'relationship', relationshipId);
     }
 
     // Episodes, oldest first; a new period of care starts with RNE S or after a gap.
@@ -585,7 +589,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         date_perm: col('PrevPerm', 'DATE_PERM', i) || null,
         created_by: actor.userId,
       });
-      audit(childId, 'previous-permanence', period);
+      audit(childId, 'previous-permanence', `${childId}:${period}`);
     }
 
     // OC2: one outcome as at 31 March; the checks done in the year, on 31 March (the return has no dates).
@@ -668,6 +672,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
           created_by: actor.userId,
         });
         audit(childId, 'care-leaver', childId);
+        chronology(childId, addYears(dob, 16), 'care-leaver', 'Leaving care: former relevant (from the SSDA903 return)', 'care-leaver', childId);
       }
       if (!newKey(`birthday|${childId}|${age}`)) continue;
       rows.leaver_birthday_contact.push({
@@ -680,7 +685,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         accommodation: col('OC3', 'ACCOM', i) || '0',
         created_by: actor.userId,
       });
-      audit(childId, 'leaver-birthday-contact', childId);
+      audit(childId, 'leaver-birthday-contact', `${childId}:${age}`);
     }
 
     // AD1 (adopted in the year) and PlacedAdoption: one adoption journey per decision.
@@ -785,6 +790,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
           start_date: from,
           swe_number: /^SW[0-9]{1,10}$/.test(s('SW_ID')) ? s('SW_ID') : null,
         });
+        audit(null, 'worker', workerId);
       }
       const id = randomUUID();
       rows.allocation.push({
@@ -800,6 +806,7 @@ async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, e
         allocated_by: actor.userId,
       });
       audit(childId, 'allocation', id);
+      chronology(childId, from, 'allocation', `Social worker ${s('SW_ID')} allocated, from the SSDA903 return`, 'allocation', id);
     }
   }
 
