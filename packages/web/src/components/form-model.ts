@@ -14,7 +14,7 @@ export type FieldSpec = {
   kind: 'date' | 'datetime' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale' | 'number' | 'custom';
   options?: Option[];
   required?: boolean;
-  /** The words when a required answer is missing; else "Enter or choose: <label>" ("Answer: …" for yes/no). */
+  /** The words when a required answer is missing; else "Enter or choose: <label>" (without its question mark; "Answer: …" for yes/no). */
   missing?: string;
   hint?: string;
   rows?: number;
@@ -76,7 +76,7 @@ export function readValues(
   for (const f of fields) {
     const v = values[f.name];
     const field = `${prefix}${f.name}`;
-    const missing = () => problems.push([field, f.missing ?? `Enter or choose: ${f.label.toLowerCase()}`]);
+    const missing = () => problems.push([field, f.missing ?? `Enter or choose: ${f.label.toLowerCase().replace(/\?$/, '')}`]);
     if (f.kind === 'custom') continue;
     if (f.kind === 'date') {
       const iso = readDate(problems, field, v as DateParts, {
