@@ -24,6 +24,8 @@ export type FieldSpec = {
   width?: string;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
+  /** A date that may not come before another (a plan's review, after its start). */
+  notBefore?: { date: string; what: string } | undefined;
   /** How a date's messages name it: "Enter <what>", "<dateLabel> must be…"; else the label. */
   what?: string;
   dateLabel?: string;
@@ -84,6 +86,7 @@ export function readValues(
         label: f.dateLabel ?? f.label,
         required: f.required === true,
         future: f.future === true,
+        notBefore: f.notBefore,
       });
       if (iso) body[f.name] = iso;
       else empty(f.name);

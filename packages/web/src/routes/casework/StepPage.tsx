@@ -4,12 +4,14 @@
  * error summary, checks against the API's own schema, and going back to the casework with a
  * success banner once saved.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseworkView, ChildRecord, EpisodeView } from '../../api/types.ts';
 import type { FieldAnchors } from '../../components/errors.ts';
+import { FormFields } from '../../components/FormFields.tsx';
 import { FormShell } from '../../components/FormPage.tsx';
+import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
@@ -99,4 +101,30 @@ export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
       () => navigate(caseworkPath(ctx.child.childId), { state: { notice } }),
     );
   return { errors, busy, submit, problemStatus };
+}
+
+/**
+ * A step's form described as data (form-model.ts): its values, the fields rendered (some hidden
+ * while they do not apply), and the values read into a body, empty answers as null.
+ */
+export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}) {
+  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial));
+  const step = useStep(ctx, anchorsFor([[fields, '']]));
+  const read = (problems: Problems, hidden: string[] = []) =>
+    readValues(
+      fields.filter((f) => !hidden.includes(f.name)),
+      values,
+      problems,
+      { emptyAsNull: true },
+    );
+  const render = (hidden: string[] = []) => (
+    <FormFields
+      fields={fields}
+      values={values}
+      errors={step.errors.fields}
+      hidden={hidden}
+      onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+    />
+  );
+  return { ...step, values, read, render };
 }
