@@ -117,12 +117,13 @@ export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Re
       problems,
       { emptyAsNull: true },
     );
-  const render = (hidden: string[] = []) => (
+  const render = (hidden: string[] = [], custom: Record<string, ReactNode> = {}) => (
     <FormFields
       fields={fields}
       values={values}
       errors={step.errors.fields}
       hidden={hidden}
+      custom={custom}
       onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
     />
   );

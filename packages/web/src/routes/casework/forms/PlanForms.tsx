@@ -2,10 +2,9 @@
 import { CLOSURE_REASON, endCinPlan, episodeClosure, newCinPlan, newCinPlanReview, newVisit, VISIT_PURPOSE } from '@lantern/core/pathway';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
-import { DateInput, Radios, Textarea, YesNo } from '../../../components/fields.tsx';
-import { dateParts, formatDate, todayInEngland } from '../../../format.ts';
-import { checkWith, optionsOf, type Problems, readDate, readYesNo } from '../../../components/forms.ts';
-import { type CaseContext, StepForm, StepPage, useStep, useStepFields } from '../StepPage.tsx';
+import { formatDate, todayInEngland } from '../../../format.ts';
+import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, useStepFields } from '../StepPage.tsx';
 import { openCinPlan, openProtectionPlan, STEP_TEXT, whyNot } from '../steps.ts';
 import { readWeeks, WeeksInput } from './ProtectionForms.tsx';
 
@@ -211,71 +210,82 @@ export function ClosurePage() {
   return <StepPage title={STEP_TEXT.closure} whyNot={(ctx) => whyNot('closure', ctx.casework)} render={(ctx) => <ClosureForm ctx={ctx} />} />;
 }
 
-const CLOSURE_ANCHORS = {
-  closureDate: 'closureDate-day',
-  reason: 'reason',
-  reasons: 'reasons',
-  whatChanged: 'whatChanged',
-  changeSustainedWeeks: 'changeSustainedWeeks',
-  childMetDecider: 'childMetDecider',
-  parentsMetDecider: 'parentsMetDecider',
-  childWords: 'childWords',
-};
-
 function ClosureForm({ ctx }: { ctx: CaseContext }) {
   const ep = ctx.episode;
   // After a protection plan the manager says what changed, and for how long it has held.
   const lastPlan = ep?.cpPlans.filter((p) => p.endDate).sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? ''))[0] ?? null;
   const afterPlan = !!ep?.cpPlans.length;
-  const step = useStep(ctx, CLOSURE_ANCHORS);
-  const [closureDate, setClosureDate] = useState(dateParts(todayInEngland()));
-  const [reason, setReason] = useState('');
-  const [reasons, setReasons] = useState('');
-  const [whatChanged, setWhatChanged] = useState('');
+  const planEnded = lastPlan?.endDate ? { date: lastPlan.endDate, what: `the end of the protection plan (${formatDate(lastPlan.endDate)})` } : undefined;
+  const form = useStepFields(
+    ctx,
+    [
+      {
+        name: 'closureDate',
+        label: 'Closure date',
+        hint: EXAMPLE,
+        kind: 'date',
+        required: true,
+        what: 'the closure date',
+        dateLabel: 'The closure date',
+        notBefore: planEnded ?? sinceReferral(ctx),
+      },
+      {
+        name: 'reason',
+        label: 'Reason for closure',
+        kind: 'radios',
+        options: optionsOf(CLOSURE_REASON),
+        required: true,
+        missing: 'Choose the reason for closure',
+      },
+      { name: 'reasons', label: 'Your reasons for closing', kind: 'textarea', required: true, missing: 'Enter your reasons for closing' },
+      {
+        name: 'whatChanged',
+        label: afterPlan ? 'What has changed for the child?' : 'What has changed for the child? (optional)',
+        hint: afterPlan ? 'Needed after a child protection plan: what is different in the child’s daily life' : undefined,
+        kind: 'textarea',
+        required: afterPlan,
+        missing: 'Say what has changed for the child since the protection plan',
+      },
+      { name: 'changeSustainedWeeks', label: 'For how many weeks has the change held?', kind: 'custom' },
+      { name: 'voice', label: 'The child’s voice', kind: 'custom' },
+      {
+        name: 'childMetDecider',
+        label: 'Did the child meet you before you decided?',
+        kind: 'yesno',
+        required: true,
+        missing: 'Say whether the child met you before you decided',
+      },
+      {
+        name: 'parentsMetDecider',
+        label: 'Did the parents meet you before you decided?',
+        kind: 'yesno',
+        required: true,
+        missing: 'Say whether the parents met you before you decided',
+      },
+      { name: 'childWords', label: 'The child’s own words (optional)', hint: 'What the child said about the help ending, as they said it', kind: 'textarea' },
+    ],
+    { closureDate: today() },
+  );
   const [weeks, setWeeks] = useState('');
-  const [childMet, setChildMet] = useState('');
-  const [parentsMet, setParentsMet] = useState('');
-  const [childWords, setChildWords] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    const planEnded = lastPlan?.endDate ? { date: lastPlan.endDate, what: `the end of the protection plan (${formatDate(lastPlan.endDate)})` } : undefined;
-    const date = readDate(problems, 'closureDate', closureDate, {
-      what: 'the closure date',
-      label: 'The closure date',
-      notBefore: planEnded ?? sinceReferral(ctx),
-    });
-    if (!reason) problems.push(['reason', 'Choose the reason for closure']);
-    if (!reasons.trim()) problems.push(['reasons', 'Enter your reasons for closing']);
-    if (afterPlan && !whatChanged.trim()) problems.push(['whatChanged', 'Say what has changed for the child since the protection plan']);
+    const { whatChanged, ...read } = form.read(problems);
     const sustained = readWeeks(problems, weeks, afterPlan);
-    const childMetDecider = readYesNo(problems, 'childMetDecider', childMet, 'Say whether the child met you before you decided');
-    const parentsMetDecider = readYesNo(problems, 'parentsMetDecider', parentsMet, 'Say whether the parents met you before you decided');
-    const body = checkWith(
-      episodeClosure,
-      {
-        closureDate: date ?? undefined,
-        reason,
-        reasons,
-        whatChanged: whatChanged.trim() || undefined,
-        changeSustainedWeeks: sustained ?? undefined,
-        childMetDecider: childMetDecider ?? undefined,
-        parentsMetDecider: parentsMetDecider ?? undefined,
-        childWords: childWords.trim() || null,
-      },
-      problems,
-      { reason: 'Choose the reason for closure', reasons: 'Enter your reasons for closing' },
-    );
-    step.submit(problems, body, (b) => api.casework.close(ctx.child.childId, b), 'Episode closed');
+    const body = checkWith(episodeClosure, { ...read, whatChanged: whatChanged ?? undefined, changeSustainedWeeks: sustained ?? undefined }, problems, {
+      reason: 'Choose the reason for closure',
+      reasons: 'Enter your reasons for closing',
+    });
+    form.submit(problems, body, (b) => api.casework.close(ctx.child.childId, b), 'Episode closed');
   };
 
   return (
     <StepForm
       ctx={ctx}
       title={STEP_TEXT.closure}
-      errors={step.errors}
-      busy={step.busy}
+      errors={form.errors}
+      busy={form.busy}
       submitText="Close episode"
       onSubmit={submit}
       intro={
@@ -292,56 +302,10 @@ function ClosureForm({ ctx }: { ctx: CaseContext }) {
         </>
       }
     >
-      <DateInput
-        name="closureDate"
-        label="Closure date"
-        hint="For example, 27 3 2026"
-        value={closureDate}
-        onChange={setClosureDate}
-        error={step.errors.fields.closureDate}
-      />
-      <Radios
-        name="reason"
-        label="Reason for closure"
-        value={reason}
-        onChange={setReason}
-        options={optionsOf(CLOSURE_REASON)}
-        small
-        error={step.errors.fields.reason}
-      />
-      <Textarea name="reasons" label="Your reasons for closing" value={reasons} onChange={setReasons} error={step.errors.fields.reasons} />
-      <Textarea
-        name="whatChanged"
-        label={afterPlan ? 'What has changed for the child?' : 'What has changed for the child? (optional)'}
-        hint={afterPlan ? 'Needed after a child protection plan: what is different in the child’s daily life' : undefined}
-        value={whatChanged}
-        onChange={setWhatChanged}
-        error={step.errors.fields.whatChanged}
-      />
-      <WeeksInput value={weeks} onChange={setWeeks} error={step.errors.fields.changeSustainedWeeks} optional={!afterPlan} />
-      <h2 className="govuk-heading-m">The child’s voice</h2>
-      <YesNo
-        name="childMetDecider"
-        label="Did the child meet you before you decided?"
-        value={childMet}
-        onChange={setChildMet}
-        error={step.errors.fields.childMetDecider}
-      />
-      <YesNo
-        name="parentsMetDecider"
-        label="Did the parents meet you before you decided?"
-        value={parentsMet}
-        onChange={setParentsMet}
-        error={step.errors.fields.parentsMetDecider}
-      />
-      <Textarea
-        name="childWords"
-        label="The child’s own words (optional)"
-        hint="What the child said about the help ending, as they said it"
-        value={childWords}
-        onChange={setChildWords}
-        error={step.errors.fields.childWords}
-      />
+      {form.render([], {
+        changeSustainedWeeks: <WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} optional={!afterPlan} />,
+        voice: <h2 className="govuk-heading-m">The child’s voice</h2>,
+      })}
     </StepForm>
   );
 }
