@@ -4,6 +4,7 @@
  * (reference/data-standards.md §4, from the public Annex A schema). Pure data and
  * functions; the server's list definitions turn the case record into rows with them.
  */
+import { ACCOMMODATION } from '../care.ts';
 import { ETHNICITY } from '../codes.ts';
 
 /** The day `months` calendar months before `iso` (clamped to the month's end: 31 Aug − 6 = 28/29 Feb). */
@@ -172,24 +173,8 @@ export function inTouchCategory(code: string | null): string {
 
 /** Accommodation a)–p): the 903 ACCOM letters in the 903's order. */
 const ACCOM_LETTERS = ['B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'] as const;
-const ACCOM_LABELS: Record<string, string> = {
-  B: 'With parents or relatives',
-  C: 'Community home or other residential care',
-  D: 'Semi-independent, transitional accommodation',
-  E: 'Supported lodgings',
-  G: 'Gone abroad',
-  H: 'Deported',
-  K: 'Ordinary lodgings',
-  R: 'Residence not known',
-  S: 'No fixed abode or homeless',
-  T: 'Foyers',
-  U: 'Independent living',
-  V: 'Emergency accommodation',
-  W: 'Bed and breakfast',
-  X: 'In custody',
-  Y: 'Other',
-  Z: 'With former foster carers',
-};
+// The care leavers' accommodation list, as Annex A words its last line.
+const ACCOM_LABELS: Record<string, string> = { ...ACCOMMODATION, Z: 'With former foster carers' };
 export function accommodationCategory(letter: string | null): string | null {
   if (!letter) return null;
   const i = ACCOM_LETTERS.indexOf(letter.slice(0, 1) as (typeof ACCOM_LETTERS)[number]);

@@ -1,11 +1,9 @@
 /** Calls and shapes for the practice record: written assessments, enquiry findings, plans. */
 import type {
-  AssessmentSection,
   assessmentRecordAuthorisation,
   assessmentRecordSave,
   assessmentReturn,
   assessmentSubmission,
-  PlanKind,
   planProgress,
   planSave,
   section47FindingsSave,
@@ -13,144 +11,46 @@ import type {
 import type { z } from 'zod';
 import { apiRequest as request } from './client.ts';
 
+import type {
+  ActionOwners,
+  AssessmentRecordView,
+  AssessmentVersion,
+  assessmentRecordList,
+  ChildPlans,
+  FamilyPlan,
+  FindingsView,
+  PartnerPlanAction,
+  PlanComparison,
+  PlanView,
+  ReturnedAssessment,
+  Written,
+} from '@lantern/core/views/practice';
+
+export type {
+  ActionOwners,
+  AssessmentRecordView,
+  AssessmentVersion,
+  ChildPlans,
+  Concern,
+  FamilyAction,
+  FamilyPlan,
+  FindingsView,
+  Outcome,
+  PartnerPlanAction,
+  PlanActionView,
+  PlanAtVersion,
+  PlanComparison,
+  PlanView,
+  ReturnedAssessment,
+} from '@lantern/core/views/practice';
+
 const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
-type Written = { version: number };
-
-export type AssessmentRecordView = {
-  assessmentId: string;
-  childId: string;
-  childName: string;
-  startDate: string;
-  completedOn: string | null;
-  outcome: string | null;
-  authorisedOn: string | null;
-  factors: { code: string; label: string }[];
-  written: boolean;
-  version: number | null;
-  status: 'draft' | 'submitted' | 'returned' | 'authorised';
-  sections: Record<AssessmentSection, string>;
-  submittedOn: string | null;
-  submittedBy: string | null;
-  submittedByMe: boolean;
-  returnedOn: string | null;
-  returnedBy: string | null;
-  returnReasons: string | null;
-  timesReturned: number;
-  workerScale: number | null;
-  managerScale: number | null;
-  managerView: string | null;
-  manager: string | null;
-};
-
-export type AssessmentVersion = {
-  version: number;
-  changedAt: string;
-  changedBy: string | null;
-  status: string;
-  returnReasons: string | null;
-  changedSections: { section: string; label: string }[];
-  sections: Record<string, string>;
-};
-
-export type Concern = { concern: string; found: string; substantiated: boolean; why: string };
-export type FindingsView = {
-  s47Id: string;
-  startDate: string;
-  completedOn: string | null;
-  findings: { version: number; concerns: Concern[]; convene: boolean; conveneReasons: string } | null;
-  versions: { version: number; changedAt: string; changedBy: string | null }[];
-};
-
-export type PlanActionView = {
-  actionId: string;
-  outcomeId: string | null;
-  what: string;
-  ownerKind: 'worker' | 'partner' | 'parent-carer' | 'child';
-  ownerWorkerId: string | null;
-  ownerContactId: string | null;
-  ownerName: string | null;
-  owner: string;
-  setOn: string;
-  dueOn: string;
-  completedOn: string | null;
-  withdrawnOn: string | null;
-  state: 'done' | 'done-late' | 'taken-off' | 'late' | 'due';
-  stateLabel: string;
-  progress?: { heldOn: string; meetingKind: string; progress: 'done' | 'partly' | 'not-done'; note: string; recordedBy: string | null }[];
-};
-export type Outcome = { outcomeId: string; text: string; measure: string };
-export type PlanView = {
-  planDocumentId: string;
-  childId: string;
-  childName: string;
-  kind: PlanKind;
-  kindLabel: string;
-  planRef: string;
-  stage: 'outline' | 'detailed' | null;
-  stageLabel: string | null;
-  agreedOn: string;
-  outcomes: Outcome[];
-  contingency: string;
-  placementPlan: string | null;
-  version: number;
-  actions: PlanActionView[];
-  meetings: { id: string; heldOn: string }[];
-  versions: { version: number; changedAt: string; changedBy: string | null }[];
-};
-export type PlanAtVersion = Pick<PlanView, 'agreedOn' | 'outcomes' | 'contingency' | 'placementPlan' | 'actions'> & {
-  version: number;
-  changedAt: string;
-  stage: string | null;
-};
-export type PlanComparison = { from: PlanAtVersion; to: PlanAtVersion; changes: { what: string; from: string | null; to: string | null }[] };
-export type FamilyAction = { what: string; who: string; dueOn: string; done: boolean };
-export type FamilyPlan = {
-  title: string;
-  childName: string;
-  childGivenName: string;
-  familyNames: string[];
-  agreedOn: string;
-  socialWorker: string | null;
-  outcomes: { text: string; measure: string; actions: FamilyAction[] }[];
-  otherActions: FamilyAction[];
-  contingency: string;
-  placementPlan: string | null;
-};
-export type ChildPlans = {
-  plans: {
-    planDocumentId: string;
-    kind: PlanKind;
-    kindLabel: string;
-    planRef: string;
-    stage: string | null;
-    agreedOn: string;
-    version: number;
-    openActions: number;
-  }[];
-  unwritten: { kind: PlanKind; kindLabel: string; planRef: string; startDate: string; endDate: string | null }[];
-};
-export type ActionOwners = { workers: { workerId: string; name: string }[]; contacts: { contactId: string; name: string }[] };
-export type ReturnedAssessment = { assessmentId: string; childId: string; childName: string; returnedOn: string; returnedBy: string | null; reasons: string };
-export type PartnerPlanAction = {
-  actionId: string;
-  childName: string;
-  dateOfBirth: string | null;
-  plan: string;
-  what: string;
-  contact: string;
-  dueOn: string;
-  late: boolean;
-};
 
 const record = (childId: string, assessmentId: string) => `${child(childId)}/assessments/${encodeURIComponent(assessmentId)}/record`;
 const plan = (childId: string, planDocumentId: string) => `${child(childId)}/plans/${encodeURIComponent(planDocumentId)}`;
 
 export const practiceApi = {
-  assessments: (childId: string) =>
-    request<{ assessments: { assessmentId: string; startDate: string; authorisedOn: string | null; status: string }[] }>(
-      'GET',
-      `${child(childId)}/assessment-records`,
-    ),
+  assessments: (childId: string) => request<z.infer<typeof assessmentRecordList>>('GET', `${child(childId)}/assessment-records`),
   assessment: (childId: string, assessmentId: string) => request<AssessmentRecordView>('GET', record(childId, assessmentId)),
   saveAssessment: (childId: string, assessmentId: string, body: z.input<typeof assessmentRecordSave>) =>
     request<Written>('PUT', record(childId, assessmentId), { body }),

@@ -31,19 +31,7 @@ export type {
   PossibleMatch,
 } from '@lantern/core/views';
 
-export type SessionUser = {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  laCode: string;
-  councilName: string;
-  childIdExample: string;
-  workerId: string | null;
-  teamId: string | null;
-  permissions: string[];
-};
+export type { SessionUser } from '@lantern/core/views/session';
 
 export type { Team, Worker } from '@lantern/core/views/workforce';
 

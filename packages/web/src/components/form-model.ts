@@ -14,7 +14,7 @@ export type FieldSpec = {
   kind: 'date' | 'datetime' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale' | 'number' | 'custom';
   options?: Option[];
   required?: boolean;
-  /** The words when a required answer is missing; else "Enter or choose: <label>" ("Answer: …" for yes/no). */
+  /** The words when a required answer is missing; else "Enter or choose: <label>" (without its question mark; "Answer: …" for yes/no). */
   missing?: string;
   hint?: string;
   rows?: number;
@@ -24,6 +24,8 @@ export type FieldSpec = {
   width?: string;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
+  /** A date that may not come before another (a plan's review, after its start). */
+  notBefore?: { date: string; what: string } | undefined;
   /** How a date's messages name it: "Enter <what>", "<dateLabel> must be…"; else the label. */
   what?: string;
   dateLabel?: string;
@@ -76,7 +78,7 @@ export function readValues(
   for (const f of fields) {
     const v = values[f.name];
     const field = `${prefix}${f.name}`;
-    const missing = () => problems.push([field, f.missing ?? `Enter or choose: ${f.label.toLowerCase()}`]);
+    const missing = () => problems.push([field, f.missing ?? `Enter or choose: ${f.label.toLowerCase().replace(/\?$/, '')}`]);
     if (f.kind === 'custom') continue;
     if (f.kind === 'date') {
       const iso = readDate(problems, field, v as DateParts, {
@@ -84,6 +86,7 @@ export function readValues(
         label: f.dateLabel ?? f.label,
         required: f.required === true,
         future: f.future === true,
+        notBefore: f.notBefore,
       });
       if (iso) body[f.name] = iso;
       else empty(f.name);

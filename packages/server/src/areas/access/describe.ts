@@ -1,24 +1,9 @@
 import { DEFAULT_CHILD_ID_PREFIX } from '@lantern/core/identifiers';
 import { PERMISSIONS, ROLES } from '@lantern/core/permissions';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { CurrentUser } from '../../kernel/context.ts';
 
-export const sessionView = z.object({
-  user: z.object({
-    userId: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    roleLabel: z.string(),
-    laCode: z.string(),
-    councilName: z.string(),
-    childIdExample: z.string().describe('An id in the form the council’s child ids take, for hints'),
-    workerId: z.uuid().nullable(),
-    teamId: z.uuid().nullable(),
-    permissions: z.array(z.string()),
-  }),
-});
+export { sessionView } from '@lantern/core/views/session';
 
 export async function describeUser(fastify: FastifyInstance, user: CurrentUser) {
   const council = await fastify.store.db.selectFrom('local_authority').select('name').where('la_code', '=', user.laCode).executeTakeFirst();

@@ -1,5 +1,6 @@
 /** HTTP for plans: write and change a plan, record progress at a meeting, versions, compare, print. */
 import { planProgress, planSave } from '@lantern/core/practice';
+import * as views from '@lantern/core/views/practice';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -20,7 +21,7 @@ export async function planRoutes(fastify: FastifyInstance) {
 
   app.get('/api/children/:childId/plans', {
     config: { permission: 'child:read' },
-    schema: { tags, summary: 'The child’s written plans, and the plans not yet written', params: child },
+    schema: { tags, summary: 'The child’s written plans, and the plans not yet written', params: child, response: { 200: views.childPlans } },
     handler: (req) => childPlans(db(), req.actor(), req.params.childId),
   });
   app.post('/api/children/:childId/plans', {
@@ -68,22 +69,27 @@ export async function planRoutes(fastify: FastifyInstance) {
   });
   app.get(`${one}/compare`, {
     config: { permission: 'child:read' },
-    schema: { tags, summary: 'Two versions of the plan and what changed between them', params: plan, querystring: z.object({ from: version, to: version }) },
+    schema: {
+      tags,
+      summary: 'Two versions of the plan and what changed between them',
+      params: plan,
+      querystring: z.object({ from: version, to: version }),
+    },
     handler: (req) => comparePlanVersions(db(), req.actor(), req.params.childId, req.params.planDocumentId, req.query.from, req.query.to),
   });
   app.get(`${one}/for-family`, {
     config: { permission: 'child:read' },
-    schema: { tags, summary: 'The plan in plain English for the family, to print', params: plan },
+    schema: { tags, summary: 'The plan in plain English for the family, to print', params: plan, response: { 200: views.familyPlan } },
     handler: (req) => planForFamily(db(), req.actor(), req.params.childId, req.params.planDocumentId),
   });
   app.get('/api/plan-action-owners', {
     config: { permission: 'casework:record' },
-    schema: { tags, summary: 'Who can own an action on a plan: workers and partner agency contacts' },
+    schema: { tags, summary: 'Who can own an action on a plan: workers and partner agency contacts', response: { 200: views.actionOwners } },
     handler: (req) => actionOwners(db(), req.actor()),
   });
   app.get('/api/partner/plan-actions', {
     config: { permission: 'partner-request:answer' },
-    schema: { tags, summary: 'A partner user’s own actions on children’s plans, by when' },
+    schema: { tags, summary: 'A partner user’s own actions on children’s plans, by when', response: { 200: views.partnerPlanActions } },
     handler: (req) => partnerPlanActions(db(), req.actor()),
   });
 }

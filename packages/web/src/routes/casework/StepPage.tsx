@@ -4,13 +4,14 @@
  * error summary, checks against the API's own schema, and going back to the casework with a
  * success banner once saved.
  */
-import type { FormEvent, ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseworkView, ChildRecord, EpisodeView } from '../../api/types.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { type FieldAnchors, type FormErrors, hasErrors } from '../../components/errors.ts';
-import { Button } from '../../components/fields.tsx';
+import type { FieldAnchors } from '../../components/errors.ts';
+import { FormFields } from '../../components/FormFields.tsx';
+import { FormShell } from '../../components/FormPage.tsx';
+import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
@@ -55,7 +56,7 @@ function NotNow({ ctx, title, reason }: { ctx: CaseContext; title: string; reaso
   );
 }
 
-export function BackToCasework({ ctx }: { ctx: CaseContext }) {
+function BackToCasework({ ctx }: { ctx: CaseContext }) {
   return (
     <Link className="govuk-back-link" to={caseworkPath(ctx.child.childId)}>
       Back<span className="govuk-visually-hidden"> to {ctx.name}’s casework</span>
@@ -63,50 +64,24 @@ export function BackToCasework({ ctx }: { ctx: CaseContext }) {
   );
 }
 
-/** The page around a step's form: back link, error summary, caption, heading, buttons. */
+/** The page around a step's form: the shared shell, with the child's name and number above the heading. */
 export function StepForm({
   ctx,
-  title,
-  errors,
-  busy,
   submitText,
-  onSubmit,
-  intro,
-  summaryExtra,
-  children,
-}: {
-  ctx: CaseContext;
-  title: string;
-  errors: FormErrors;
-  busy: boolean;
-  submitText: string;
-  onSubmit: (event: FormEvent) => void;
-  intro?: ReactNode;
-  summaryExtra?: ReactNode;
-  children: ReactNode;
-}) {
-  usePageTitle(`${title} – ${ctx.name}`, hasErrors(errors));
+  ...rest
+}: Omit<Parameters<typeof FormShell>[0], 'back' | 'submit' | 'caption' | 'pageTitle'> & { ctx: CaseContext; submitText: string }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackToCasework ctx={ctx} />
-        <ErrorSummary items={errors.summary}>{summaryExtra}</ErrorSummary>
-        <span className="govuk-caption-l">
+    <FormShell
+      {...rest}
+      submit={submitText}
+      pageTitle={`${rest.title} – ${ctx.name}`}
+      back={{ to: caseworkPath(ctx.child.childId), hidden: `to ${ctx.name}’s casework` }}
+      caption={
+        <>
           {ctx.name} <span className="lantern-secondary">({ctx.child.laChildId})</span>
-        </span>
-        <h1 className="govuk-heading-l">{title}</h1>
-        {intro}
-        <form onSubmit={onSubmit} noValidate>
-          {children}
-          <div className="govuk-button-group">
-            <Button busy={busy}>{submitText}</Button>
-            <Link className="govuk-link" to={caseworkPath(ctx.child.childId)}>
-              Cancel
-            </Link>
-          </div>
-        </form>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }
 
@@ -126,4 +101,31 @@ export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
       () => navigate(caseworkPath(ctx.child.childId), { state: { notice } }),
     );
   return { errors, busy, submit, problemStatus };
+}
+
+/**
+ * A step's form described as data (form-model.ts): its values, the fields rendered (some hidden
+ * while they do not apply), and the values read into a body, empty answers as null.
+ */
+export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}) {
+  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial));
+  const step = useStep(ctx, anchorsFor([[fields, '']]));
+  const read = (problems: Problems, hidden: string[] = []) =>
+    readValues(
+      fields.filter((f) => !hidden.includes(f.name)),
+      values,
+      problems,
+      { emptyAsNull: true },
+    );
+  const render = (hidden: string[] = [], custom: Record<string, ReactNode> = {}) => (
+    <FormFields
+      fields={fields}
+      values={values}
+      errors={step.errors.fields}
+      hidden={hidden}
+      custom={custom}
+      onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+    />
+  );
+  return { ...step, values, read, render };
 }

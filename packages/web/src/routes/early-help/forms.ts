@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { EarlyHelpEpisode, EarlyHelpView } from '../../api/early-help.ts';
 import type { ActionOwners } from '../../api/practice.ts';
 import { formatDate, labelOf } from '../../format.ts';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 type Ctx = { view: EarlyHelpView; owners: ActionOwners | null };
 
@@ -31,7 +31,6 @@ export type EarlyHelpFormSpec = {
   needsOpen: boolean;
 };
 
-const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
 const episodePath = (open: EarlyHelpEpisode | null, tail: string) => `early-help/${open?.earlyHelpId ?? ''}/${tail}`;
 
 /** "Name, what they do, agency" one a line, as the team around the family. */

@@ -26,7 +26,7 @@ import {
 } from '@lantern/core/legal';
 import type { z } from 'zod';
 import type { LegalView } from '../../api/legal.ts';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 export type LegalFormSpec = {
   title: string;
@@ -42,11 +42,8 @@ export type LegalFormSpec = {
   /** The body from the fields, where it is not the fields as they are. */
   body?: (values: Record<string, unknown>) => Record<string, unknown>;
   whyNot?: (view: LegalView) => string | null;
-  /** Date fields that may be in the future (a new date set, a hearing listed, a report due). */
-  future?: readonly string[];
 };
 
-const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
 export const openPre = (v: LegalView) => v.preProceedings.find((p) => !p.endedOn) ?? null;
 export const openProceedings = (v: LegalView) => v.proceedings.find((p) => !p.concludedOn) ?? null;
 const undecided = (v: LegalView) => v.planningMeetings.find((m) => !m.decision) ?? null;
@@ -146,9 +143,8 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     version: (v) => openPre(v)?.version,
     schema: preProceedingsExtension,
     whyNot: needPre,
-    future: ['newEndOn'],
     fields: [
-      { name: 'newEndOn', label: 'New date pre-proceedings should end by', kind: 'date', required: true },
+      { name: 'newEndOn', label: 'New date pre-proceedings should end by', kind: 'date', future: true, required: true },
       { name: 'reason', label: 'Why pre-proceedings need longer', kind: 'textarea', required: true },
     ],
   },
@@ -172,12 +168,11 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     notice: 'Assessment saved',
     path: () => 'assessments',
     schema: legalAssessment,
-    future: ['dueOn'],
     fields: [
       { name: 'kind', label: 'Which assessment', kind: 'radios', options: options(LEGAL_ASSESSMENT_KIND), required: true },
       { name: 'commissionedOn', label: 'Date commissioned', kind: 'date', required: true },
       { name: 'assessor', label: 'Who will assess', kind: 'text', required: true },
-      { name: 'dueOn', label: 'Report due (optional)', kind: 'date' },
+      { name: 'dueOn', label: 'Report due (optional)', kind: 'date', future: true },
     ],
   },
   application: {
@@ -202,9 +197,15 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     path: (v) => `proceedings/${openProceedings(v)?.proceedingsId}/hearings`,
     schema: courtHearing,
     whyNot: needProceedings,
-    future: ['heldOn'],
     fields: [
-      { name: 'heldOn', label: 'Date of the hearing', kind: 'date', required: true, hint: 'A hearing listed for a later date may be recorded now' },
+      {
+        name: 'heldOn',
+        label: 'Date of the hearing',
+        kind: 'date',
+        future: true,
+        required: true,
+        hint: 'A hearing listed for a later date may be recorded now',
+      },
       { name: 'hearingType', label: 'Which hearing', kind: 'radios', options: options(HEARING_TYPE), required: true },
       { name: 'notes', label: 'Notes (optional)', kind: 'textarea' },
     ],
@@ -217,10 +218,16 @@ export const LEGAL_FORMS: Record<string, LegalFormSpec> = {
     version: (v) => openProceedings(v)?.version,
     schema: courtExtension,
     whyNot: needProceedings,
-    future: ['newDueOn'],
     fields: [
       { name: 'grantedOn', label: 'Date the court granted it', kind: 'date', required: true },
-      { name: 'newDueOn', label: 'New date the proceedings must end by', kind: 'date', required: true, hint: 'At most 8 weeks after the current date' },
+      {
+        name: 'newDueOn',
+        label: 'New date the proceedings must end by',
+        kind: 'date',
+        future: true,
+        required: true,
+        hint: 'At most 8 weeks after the current date',
+      },
       { name: 'reason', label: 'Why the court extended the timetable', kind: 'textarea', required: true },
     ],
   },

@@ -1,57 +1,18 @@
 /** What the looked-after forms share: the page around a form, the child's record, and a placement's fields. */
 import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, REGISTRATION_STATUS } from '@lantern/core/looked-after';
 import { placementNeeds, placementProblems } from '@lantern/core/looked-after';
-import type { FormEvent, ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { type FormErrors, hasErrors } from '../../components/errors.ts';
-import { Button, Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { useParams } from 'react-router';
+import type { FormErrors } from '../../components/errors.ts';
+import { Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { FormShell } from '../../components/FormPage.tsx';
 import { labelOf } from '../../format.ts';
-import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useLoad } from '../../hooks.ts';
 import type { Problems } from '../../components/forms.ts';
 import { lookedAfterApi, options } from './api.ts';
 
-export function FormPage({
-  title,
-  caption,
-  errors,
-  busy,
-  submit,
-  onSubmit,
-  children,
-  back,
-}: {
-  title: string;
-  caption?: string;
-  errors: FormErrors;
-  busy: boolean;
-  submit: string;
-  onSubmit: (e: FormEvent) => void;
-  children: ReactNode;
-  back: string;
-}) {
-  usePageTitle(title, hasErrors(errors));
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={back}>
-          Back
-        </Link>
-        <ErrorSummary items={errors.summary} />
-        {caption ? <span className="govuk-caption-l">{caption}</span> : null}
-        <h1 className="govuk-heading-l">{title}</h1>
-        <form onSubmit={onSubmit} noValidate>
-          {children}
-          <div className="govuk-button-group">
-            <Button busy={busy}>{submit}</Button>
-            <Link className="govuk-link" to={back}>
-              Cancel
-            </Link>
-          </div>
-        </form>
-      </div>
-    </div>
-  );
+/** The page around a looked-after form (the shared shell, its back link to the child's record). */
+export function FormPage({ back, ...rest }: Omit<Parameters<typeof FormShell>[0], 'back'> & { back: string }) {
+  return <FormShell {...rest} back={{ to: back }} />;
 }
 
 /** The child's looked-after record, loaded for a form. */
