@@ -22,6 +22,8 @@
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
+ *   child-record — opening a child's record at 100 concurrent connections on a 50,000-child council
+ *                on PostgreSQL, against a bare Fastify + pg floor started in the same run (child-record.ts)
  *   landing    — each role's landing page at the 95th percentile for a council of 50,000 children on
  *                PostgreSQL (LANTERN_BENCH_CHILDREN sizes it smaller; LANTERN_BENCH_LANDING_DATABASE_URL
  *                names a seeded council to reuse, left in place)
@@ -40,6 +42,7 @@ import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { landingFigures } from './landing.ts';
+import { childRecordFigures } from './child-record.ts';
 import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
@@ -274,6 +277,26 @@ async function main() {
             : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
           await landingFigures(store, label, figure);
           await store.close();
+        } finally {
+          await db.drop();
+        }
+      }
+    }
+
+    if (want('child-record')) {
+      // LANTERN_BENCH_CHILD_DATABASE_URL names a council seeded before (left in place); else one of
+      // LANTERN_BENCH_CHILDREN (50,000) is seeded for the run and dropped after it.
+      const children = Number(process.env.LANTERN_BENCH_CHILDREN ?? 50_000);
+      const kept = process.env.LANTERN_BENCH_CHILD_DATABASE_URL;
+      if (!hasPostgres) process.stdout.write('(child-record: needs PostgreSQL)\n');
+      else {
+        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
+        try {
+          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          const label = `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`;
+          await store.close();
+          await childRecordFigures(db.url, label, figure);
         } finally {
           await db.drop();
         }
