@@ -10,7 +10,6 @@
  * the engine at start-up, so adding an area does not edit the kernel.
  */
 import { forCouncil } from './db/council.ts';
-import { PREPARED } from './db/store.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -262,8 +261,7 @@ async function refreshFor(
       await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])`.execute(trx);
       options.timing?.('delete', performance.now() - t);
       t = performance.now();
-      // An event's refresh is the same statement every time, bar its parameters: planned once per connection.
-      const result = await sql`${sql.raw(childIds ? PREPARED : '')}insert into obligation (${OBLIGATION_COLUMNS}) ${holders}`.execute(trx);
+      const result = await sql`insert into obligation (${OBLIGATION_COLUMNS}) ${holders}`.execute(trx);
       options.timing?.('insert', performance.now() - t);
       count = Number(result.numAffectedRows ?? 0);
     }
@@ -316,9 +314,7 @@ async function rebuildInPlace(
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
     select ${OBLIGATION_COLUMNS} from obligation_derived d
-    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
-    trx,
-  );
+    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(trx);
   timing?.('insert', performance.now() - t);
   await sql`drop table obligation_derived`.execute(trx);
   return Number(result.numAffectedRows ?? 0);

@@ -201,7 +201,7 @@ function councilPool(pool: pg.Pool) {
   const setFor = new WeakMap<pg.PoolClient, string>();
   return {
     async connect(): Promise<pg.PoolClient> {
-      const client = preparing(await pool.connect());
+      const client = await pool.connect();
       const want = councilWanted();
       if (setFor.get(client) !== want) {
         try {
@@ -216,30 +216,6 @@ function councilPool(pool: pg.Pool) {
     },
     end: () => pool.end(),
   };
-}
-
-/** Starts a statement the PostgreSQL store prepares once per connection (see `preparing`). */
-export const PREPARED = '/* prepared */ ';
-
-const prepared = new WeakSet<pg.PoolClient>();
-
-/**
- * A statement that begins with PREPARED is sent as a named prepared statement (named by its text's
- * hash), so each connection plans it once, not on every run. The deadline engine's one statement
- * for an event unites every rule's derivation: planning it took longer than running it for one child.
- */
-function preparing(client: pg.PoolClient): pg.PoolClient {
-  if (prepared.has(client)) return client;
-  prepared.add(client);
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof text === 'string' && text.startsWith(PREPARED)) {
-      const name = `lantern_${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
-      return query({ name, text, values }, callback);
-    }
-    return query(text, values, callback);
-  };
-  return client;
 }
 
 /** The login Lantern makes for the application in a database it was given only the owner's URL for. */
