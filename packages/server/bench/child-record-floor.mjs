@@ -15,10 +15,11 @@ app.get('/health', async () => ({ ok: true }));
 app.get('/floor/children/:laCode/:childId', async (req) => {
   const { laCode, childId } = req.params;
   const { rows } = await pool.query('select * from person where la_code = $1 and person_id = $2', [laCode, childId]);
-  await pool.query(
-    "insert into audit_event (la_code, action, record_type, record_id, child_id, user_agent) values ($1, 'read', 'child', $2, $2, $3)",
-    [laCode, childId, req.headers['user-agent'] ?? null],
-  );
+  await pool.query("insert into audit_event (la_code, action, record_type, record_id, child_id, user_agent) values ($1, 'read', 'child', $2, $2, $3)", [
+    laCode,
+    childId,
+    req.headers['user-agent'] ?? null,
+  ]);
   return { child: rows[0] ?? null };
 });
 

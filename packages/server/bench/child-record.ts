@@ -83,7 +83,11 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
   await floor.stop();
 
   const port = 3950 + Math.floor(Math.random() * 40);
-  const lantern = await started([LANTERN, 'start', '--port', String(port), '--host', '127.0.0.1'], { DATABASE_URL: databaseUrl }, `http://127.0.0.1:${port}/api/health`);
+  const lantern = await started(
+    [LANTERN, 'start', '--port', String(port), '--host', '127.0.0.1'],
+    { DATABASE_URL: databaseUrl },
+    `http://127.0.0.1:${port}/api/health`,
+  );
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/session`, {
       method: 'POST',
@@ -99,7 +103,12 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
       seconds,
     );
     const ourMiB = peakMiB(lantern.pid);
-    figure(`child record floor: bare Fastify + pg, ${label}`, bare.perSecond, 'req/s', `p99 ${bare.p99} ms, median ${bare.median} ms; peak ${bareMiB.toFixed(0)} MiB`);
+    figure(
+      `child record floor: bare Fastify + pg, ${label}`,
+      bare.perSecond,
+      'req/s',
+      `p99 ${bare.p99} ms, median ${bare.median} ms; peak ${bareMiB.toFixed(0)} MiB`,
+    );
     figure(
       `child record: GET /api/children/:id, ${label}`,
       ours.perSecond,

@@ -314,7 +314,9 @@ async function rebuildInPlace(
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
     select ${OBLIGATION_COLUMNS} from obligation_derived d
-    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(trx);
+    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
+    trx,
+  );
   timing?.('insert', performance.now() - t);
   await sql`drop table obligation_derived`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
