@@ -22,6 +22,8 @@
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
+ *   child-record — opening a child's record at 100 concurrent connections on a 50,000-child council
+ *                on PostgreSQL, against a bare Fastify + pg floor started in the same run (child-record.ts)
  *   landing    — each role's landing page at the 95th percentile for a council of 50,000 children on
  *                PostgreSQL (LANTERN_BENCH_CHILDREN sizes it smaller; LANTERN_BENCH_LANDING_DATABASE_URL
  *                names a seeded council to reuse, left in place)
@@ -40,6 +42,7 @@ import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { landingFigures } from './landing.ts';
+import { childRecordFigures } from './child-record.ts';
 import { INDICATORS } from '@lantern/core/indicators';
 
 const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
@@ -200,9 +203,11 @@ async function main() {
       const sizes = process.env.LANTERN_BENCH_NATIONAL ? [50_000, 500_000] : [50_000];
       for (const children of sizes) {
         if (hasPostgres) {
-          const db = await freshPostgresDatabase();
+          // LANTERN_BENCH_OBLIGATIONS_DATABASE_URL names a 50,000-child council seeded before (left in place).
+          const kept = children === 50_000 ? process.env.LANTERN_BENCH_OBLIGATIONS_DATABASE_URL : undefined;
+          const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
           try {
-            await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+            if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
             const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
             await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`);
             await store.close();
@@ -210,7 +215,7 @@ async function main() {
             await db.drop();
           }
         }
-        if (children <= 50_000) {
+        if (children <= 50_000 && !process.env.LANTERN_BENCH_OBLIGATIONS_POSTGRES_ONLY) {
           const dir = path.join(work, `obligations-${children}`);
           await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
           const store = await openStore({ kind: 'pglite', dataDir: dir });
@@ -274,6 +279,26 @@ async function main() {
             : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
           await landingFigures(store, label, figure);
           await store.close();
+        } finally {
+          await db.drop();
+        }
+      }
+    }
+
+    if (want('child-record')) {
+      // LANTERN_BENCH_CHILD_DATABASE_URL names a council seeded before (left in place); else one of
+      // LANTERN_BENCH_CHILDREN (50,000) is seeded for the run and dropped after it.
+      const children = Number(process.env.LANTERN_BENCH_CHILDREN ?? 50_000);
+      const kept = process.env.LANTERN_BENCH_CHILD_DATABASE_URL;
+      if (!hasPostgres) process.stdout.write('(child-record: needs PostgreSQL)\n');
+      else {
+        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
+        try {
+          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          const label = `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`;
+          await store.close();
+          await childRecordFigures(db.url, label, figure);
         } finally {
           await db.drop();
         }
@@ -520,6 +545,15 @@ async function obligationFigures(store: Store, label: string) {
   }
   event.sort((a, b) => a - b);
   figure(`one recorded event (a visit, with its deadlines), ${label}: median`, event[15] as number, 'ms');
+  // The deadlines' part alone: one child's refresh, as an event's transaction runs it (goal < 5 ms).
+  const one: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    await refreshObligations(store.db, laCode, { childIds: [plan.child_id] });
+    one.push(performance.now() - t);
+  }
+  one.sort((a, b) => a - b);
+  figure(`one child's deadlines refreshed, ${label}: median`, one[15] as number, 'ms', `p90 ${(one[27] as number).toFixed(1)} ms`);
 }
 
 /** Every indicator for the council, and for one team, as of the seed's date (median of 3). */

@@ -88,6 +88,16 @@ export async function childFor(db: Kysely<Database>, user: CurrentUser, childId:
   return child;
 }
 
+/**
+ * Whether the user may take an action on the child `p` of a query, as a boolean column: the
+ * page's offers worked out in the same query as the record rather than one query per action.
+ * Use it only where `p` is already a child the user may read (as `childFor` checks).
+ */
+export function mayActColumn(user: CurrentUser, action: Action) {
+  const scope = scopeFor(user.role, action);
+  return (eb: PersonEb) => (scope ? childrenInScope(user, scope)(eb) : eb.val(false));
+}
+
 /** Whether the user may take an action on this child: for offering (or not) the action on a page. */
 export async function mayAct(db: Kysely<Database>, user: CurrentUser, childId: string, action: Action): Promise<boolean> {
   if (!scopeFor(user.role, action)) return false;

@@ -229,13 +229,7 @@ async function refreshFor(
       ${due.joins}
       ${who.joins}`;
   });
-  const run = async (trx: Kysely<Database>) => {
-    let t = performance.now();
-    await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${rules.map((r) => r.id)}::text[])`.execute(trx);
-    options.timing?.('delete', performance.now() - t);
-    t = performance.now();
-    const result = await sql`
-      insert into obligation (la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id)
+  const holders = sql`
       with case_holder as materialized (
         -- The allocated social worker and their team; with none, the team the case was routed or
         -- transferred to (case_team) unless a later allocation ended after it, else the last holder's team.
@@ -255,12 +249,75 @@ async function refreshFor(
         select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
         where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
       )
-      select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`.execute(trx);
-    options.timing?.('insert', performance.now() - t);
+      select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`;
+  const ruleIds = rules.map((r) => r.id);
+  const run = async (trx: Kysely<Database>) => {
+    let t = performance.now();
+    let count: number;
+    const kept = !childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0;
+    if (kept) {
+      count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
+    } else {
+      await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])`.execute(trx);
+      options.timing?.('delete', performance.now() - t);
+      t = performance.now();
+      const result = await sql`insert into obligation (${OBLIGATION_COLUMNS}) ${holders}`.execute(trx);
+      options.timing?.('insert', performance.now() - t);
+      count = Number(result.numAffectedRows ?? 0);
+    }
+    t = performance.now();
     // In the order the areas registered them (a settlement may read another's due dates).
     for (const settle of ruleSets.flatMap((s) => s.settle ?? [])) await settle(scope).execute(trx);
-    return Number(result.numAffectedRows ?? 0);
+    options.timing?.('settle', performance.now() - t);
+    return count;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
   return { obligations, seconds: (performance.now() - began) / 1000 };
+}
+
+const OBLIGATION_COLUMNS = sql.raw(
+  'la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id',
+);
+
+/**
+ * A whole council's rebuild over the deadlines already there: derived into a temporary table, then
+ * only what differs is written — the rows no longer derived (or derived differently) deleted, the
+ * new ones inserted. Most of a council's deadlines are unchanged by a rebuild, and writing two
+ * million rows and their nine indexes twice was most of its time; the result is the same rows.
+ */
+async function rebuildInPlace(
+  trx: Kysely<Database>,
+  scope: Scope,
+  ruleIds: string[],
+  derived: RawBuilder<unknown>,
+  timing: ((step: string, ms: number) => void) | undefined,
+): Promise<number> {
+  let t = performance.now();
+  await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
+  const result = await sql`insert into obligation_derived (${OBLIGATION_COLUMNS}) ${derived}`.execute(trx);
+  await sql`analyze obligation_derived`.execute(trx);
+  timing?.('derive', performance.now() - t);
+  t = performance.now();
+  await sql`
+    delete from obligation o
+    where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])
+      and not exists (
+        select 1 from obligation_derived d
+        where d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
+          and (d.episode_id, d.start_date, d.due_date, d.due_at, d.met_on, d.ended_on, d.end_reason, d.responsible_worker_id, d.responsible_team_id)
+            is not distinct from (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id))`.execute(
+    trx,
+  );
+  timing?.('delete', performance.now() - t);
+  t = performance.now();
+  // What is left of the council's rows is exactly as derived: insert the rest.
+  await sql`
+    insert into obligation (${OBLIGATION_COLUMNS})
+    select ${OBLIGATION_COLUMNS} from obligation_derived d
+    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
+    trx,
+  );
+  timing?.('insert', performance.now() - t);
+  await sql`drop table obligation_derived`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -277,6 +277,10 @@ async function generateCouncil(
     }
   }
   if (inserting) await inserting;
+  // Statistics for the children just written: the partner agencies, meetings and legal seeds below
+  // join episodes, people and allocations, which a planner still counting empty tables runs as
+  // nested loops (at 50,000 children one such query ran for more than seven minutes).
+  await refreshPlannerStatistics(db);
 
   progress(total, total, 'users');
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -3,11 +3,12 @@ import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { keptVersions } from '../../kernel/casework.ts';
-import { childFor, mayAct } from '../../kernel/access.ts';
+import { childFor, childrenInScope, isUuid, mayActColumn } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { invalid } from '../../kernel/http/problem.ts';
+import { invalid, notFound } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
 
@@ -17,43 +18,80 @@ import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
 
 export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: string): Promise<ChildCase> {
   const user = actor.user;
-  const child = await childFor(db, user, childId, 'child:read');
-  const laCode = user.laCode;
-  const may = (action: 'child:update' | 'chronology:write' | 'allocation:manage') => mayAct(db, user, childId, action);
-  const [relationships, addresses, allocations, canUpdate, canAddNote, canAllocate] = await Promise.all([
-    db
-      .selectFrom('relationship as r')
-      .innerJoin('person as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.person_id', '=', 'r.related_person_id'))
-      .selectAll('r')
-      .select([
-        'o.person_id as o_id',
-        'o.is_child as o_is_child',
-        'o.la_child_id as o_la_child_id',
-        'o.given_name as o_given',
-        'o.family_name as o_family',
-        'o.date_of_birth as o_dob',
-        'o.sex as o_sex',
-        'o.restricted as o_restricted',
-      ])
-      .where('r.la_code', '=', laCode)
-      .where('r.person_id', '=', childId)
-      .orderBy('r.relationship_type')
-      .execute(),
-    db.selectFrom('address').selectAll().where('la_code', '=', laCode).where('person_id', '=', childId).orderBy('start_date', 'desc').execute(),
-    db
-      .selectFrom('allocation as a')
-      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
-      .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-      .selectAll('a')
-      .select(['w.given_name', 'w.family_name', 'w.job_role', 'w.team_id', 'w.employment', 't.name as team_name'])
-      .where('a.la_code', '=', laCode)
-      .where('a.child_id', '=', childId)
-      .orderBy('a.start_date', 'desc')
-      .execute(),
-    may('child:update'),
-    may('chronology:write'),
-    may('allocation:manage'),
-  ]);
+  const readScope = scopeFor(user.role, 'child:read');
+  if (!readScope || !isUuid(childId)) throw notFound('child');
+  // One query for the record, its family, addresses and allocations and what the user may do on
+  // it: opening a child is the commonest request, and each round trip was a tenth of its time.
+  const row = await db
+    .selectFrom('person as p')
+    .selectAll('p')
+    .select((eb) => [
+      mayActColumn(user, 'child:update')(eb).as('can_update'),
+      mayActColumn(user, 'chronology:write')(eb).as('can_add_note'),
+      mayActColumn(user, 'allocation:manage')(eb).as('can_allocate'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('relationship as r')
+          .innerJoin('person as o', (j) => j.onRef('o.la_code', '=', 'r.la_code').onRef('o.person_id', '=', 'r.related_person_id'))
+          .select([
+            'r.relationship_id',
+            'r.relationship_type',
+            'r.parental_responsibility',
+            'r.lives_with',
+            'r.start_date',
+            'r.end_date',
+            'r.notes',
+            'o.person_id as o_id',
+            'o.is_child as o_is_child',
+            'o.la_child_id as o_la_child_id',
+            'o.given_name as o_given',
+            'o.family_name as o_family',
+            'o.date_of_birth as o_dob',
+            'o.sex as o_sex',
+            'o.restricted as o_restricted',
+          ])
+          .whereRef('r.la_code', '=', 'p.la_code')
+          .whereRef('r.person_id', '=', 'p.person_id')
+          .orderBy('r.relationship_type'),
+      ).as('relationships'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('address as a')
+          .select(['a.address_id', 'a.line1', 'a.line2', 'a.town', 'a.postcode', 'a.start_date', 'a.end_date'])
+          .whereRef('a.la_code', '=', 'p.la_code')
+          .whereRef('a.person_id', '=', 'p.person_id')
+          .orderBy('a.start_date', 'desc'),
+      ).as('addresses'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('allocation as a')
+          .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+          .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
+          .select([
+            'a.allocation_id',
+            'a.allocation_role',
+            'a.worker_id',
+            'a.start_date',
+            'a.end_date',
+            'a.start_reason',
+            'a.end_reason',
+            'w.given_name',
+            'w.family_name',
+            'w.job_role',
+            'w.team_id',
+            'w.employment',
+            't.name as team_name',
+          ])
+          .whereRef('a.la_code', '=', 'p.la_code')
+          .whereRef('a.child_id', '=', 'p.person_id')
+          .orderBy('a.start_date', 'desc'),
+      ).as('allocations'),
+    ])
+    .where('p.person_id', '=', childId)
+    .where(childrenInScope(user, readScope))
+    .executeTakeFirst();
+  if (!row) throw notFound('child');
+  const { relationships, addresses, allocations, can_update: canUpdate, can_add_note: canAddNote, can_allocate: canAllocate } = row;
   const allocationViews = allocations.map((a) => ({
     allocationId: a.allocation_id,
     role: a.allocation_role,
@@ -70,7 +108,7 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
     allocations.filter((a) => a.allocation_role === 'social-worker' && (a.end_date === null || a.end_date >= yearAgo)).map((a) => a.worker_id),
   );
   return {
-    child: childView(child),
+    child: childView(row),
     relationships: relationships
       // A restricted child shown as a relative would reveal them: show only those the user may see.
       .filter((r) => !r.o_restricted || scopeFor(user.role, 'child:read') === 'council')
@@ -104,9 +142,10 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
     })),
     allocations: { current: allocationViews.filter((a) => a.endDate === null), past: allocationViews.filter((a) => a.endDate !== null) },
     socialWorkersLast12Months: socialWorkers.size,
-    canUpdate,
-    canAddNote,
-    canAllocate,
+    // SqlBool: the database answers true or false.
+    canUpdate: canUpdate === true,
+    canAddNote: canAddNote === true,
+    canAllocate: canAllocate === true,
   };
 }
 

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- child-record`: opening a child's record (GET /api/children/:id) at 100
+ * concurrent connections on a seeded PostgreSQL council, against a bare Fastify + pg floor server
+ * (child-record-floor.mjs) doing the least of the same work, both started here and run one after
+ * the other in one run. Goal (issue 18): at least 50% of the floor's throughput, p99 within 2×.
+ * LANTERN_BENCH_CHILD_SECONDS sets each run's length (default 15 s, after 3 s to warm up).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+type Figure = (name: string, value: number, unit: string, note?: string) => void;
+
+const LANTERN = new URL('../bin/lantern.mjs', import.meta.url).pathname;
+const FLOOR = new URL('./child-record-floor.mjs', import.meta.url).pathname;
+const CONNECTIONS = 100;
+
+/** Peak resident memory of a process so far (Linux), in MiB. */
+function peakMiB(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+async function started(command: string[], env: Record<string, string>, health: string) {
+  const child = spawn('node', command, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(health)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    pid: child.pid as number,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function load(url: string, paths: string[], headers: Record<string, string>, seconds: number) {
+  let i = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration,
+      headers,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] as string }) }],
+    });
+  await run(3);
+  const r = await run(seconds);
+  return { perSecond: r.requests.average, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors };
+}
+
+export async function childRecordFigures(databaseUrl: string, label: string, figure: Figure) {
+  const seconds = Number(process.env.LANTERN_BENCH_CHILD_SECONDS ?? 15);
+  const owner = new pg.Client({ connectionString: databaseUrl });
+  await owner.connect();
+  const { rows } = await owner.query<{ la_code: string; person_id: string }>(
+    `select la_code, person_id from person where is_child and not restricted order by md5(person_id::text) limit 5000`,
+  );
+  await owner.end();
+  if (rows.length === 0) throw new Error(`no children in ${databaseUrl}`);
+
+  // The floor first, then Lantern, each alone on the machine while it is measured.
+  const floorPort = 3900 + Math.floor(Math.random() * 50);
+  const floor = await started([FLOOR, databaseUrl, String(floorPort)], {}, `http://127.0.0.1:${floorPort}/health`);
+  const bare = await load(
+    `http://127.0.0.1:${floorPort}`,
+    rows.map((r) => `/floor/children/${r.la_code}/${r.person_id}`),
+    {},
+    seconds,
+  );
+  const bareMiB = peakMiB(floor.pid);
+  await floor.stop();
+
+  const port = 3950 + Math.floor(Math.random() * 40);
+  const lantern = await started(
+    [LANTERN, 'start', '--port', String(port), '--host', '127.0.0.1'],
+    { DATABASE_URL: databaseUrl },
+    `http://127.0.0.1:${port}/api/health`,
+  );
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'tm.demo', password: 'lantern-demo-2026', laCode: rows[0]?.la_code }),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    if (!res.ok || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+    const ours = await load(
+      `http://127.0.0.1:${port}`,
+      rows.map((r) => `/api/children/${r.person_id}`),
+      { cookie },
+      seconds,
+    );
+    const ourMiB = peakMiB(lantern.pid);
+    figure(
+      `child record floor: bare Fastify + pg, ${label}`,
+      bare.perSecond,
+      'req/s',
+      `p99 ${bare.p99} ms, median ${bare.median} ms; peak ${bareMiB.toFixed(0)} MiB`,
+    );
+    figure(
+      `child record: GET /api/children/:id, ${label}`,
+      ours.perSecond,
+      'req/s',
+      `p99 ${ours.p99} ms, median ${ours.median} ms; peak ${ourMiB.toFixed(0)} MiB; ${ours.non2xx} not 200`,
+    );
+    figure('child record: throughput as a share of the floor (goal ≥ 50%)', (100 * ours.perSecond) / bare.perSecond, '%');
+    figure('child record: p99 over the floor’s (goal ≤ 2×)', ours.p99 / bare.p99, '×');
+  } finally {
+    await lantern.stop();
+  }
+}
