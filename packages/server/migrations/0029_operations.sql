@@ -30,3 +30,19 @@ create table scheduled_job (
   runs integer not null default 0
 );
 grant select, insert, update on scheduled_job to lantern_app;
+
+-- 3. Planner statistics for Lantern's own tables only. A bare `analyze` also analyses the shared
+--    catalogs (pg_database, pg_authid…), whose locks every database on the server shares: one
+--    long ANALYZE elsewhere on the server held up every Lantern seed or import behind it.
+create or replace function refresh_planner_statistics() returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  t record;
+begin
+  for t in select c.oid::regclass as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where n.nspname = 'public' and c.relkind in ('r', 'p') loop
+    execute format('analyze %s', t.name);
+  end loop;
+end $$;
+revoke all on function refresh_planner_statistics() from public;
+grant execute on function refresh_planner_statistics() to lantern_app;

@@ -6,7 +6,7 @@
  * corrupt it. So an upgrade across either is refused before the folder is opened, with the
  * dump-and-restore to run instead.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -19,9 +19,11 @@ export type EmbeddedVersion = { pglite: string; postgres: string };
 
 /** The PGlite this Lantern runs (its package's own version). */
 export function installedPglite(): string {
+  // The package does not export its package.json: found from its entry point, up to its root.
   const require = createRequire(import.meta.url);
-  const file = require.resolve('@electric-sql/pglite/package.json');
-  return (require(file) as { version: string }).version;
+  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
+  while ((!existsSync(path.join(dir, 'package.json')) || path.basename(dir) !== 'pglite') && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** 0.5.16 and 0.5.20 read each other's folders; 0.5 and 0.6 may not (0.x: a minor release may break). */
