@@ -18,11 +18,12 @@ export async function loadMigrations(): Promise<Migration[]> {
  * `runScript` runs a multi-statement SQL script (simple protocol) on the same connection.
  */
 export async function migrate(db: Kysely<Database>, runScript: (trx: Kysely<Database>, script: string) => Promise<void>): Promise<string[]> {
-  await sql`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`.execute(db);
   const migrations = await loadMigrations();
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7410652)`.execute(trx);
+    // Under the lock too: two servers starting on a new database would race to create it.
+    await sql`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`.execute(trx);
     const done = new Set((await trx.selectFrom('schema_migration').select('version').execute()).map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
