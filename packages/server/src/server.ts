@@ -25,7 +25,6 @@ import { timescalesRoutes } from './areas/timescales/index.ts';
 import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
 import { workRoutes } from './areas/work/index.ts';
 
-import type { Store } from './kernel/db/store.ts';
 import { type AppOptions, buildApp, typed } from './kernel/http/app.ts';
 
 /** The built web app, beside this package. */

@@ -60,7 +60,10 @@ export function migrateCommand(): Command {
   return new Command('migrate')
     .description('apply database migrations (the server also does this on start, under a lock, so two servers never both migrate)')
     .option('--data-dir <DIR>', dataDirHelp)
-    .option('--check', 'say what would run, and change nothing: exit 0 when up to date, 1 when migrations would run, 3 when the database is newer than this release')
+    .option(
+      '--check',
+      'say what would run, and change nothing: exit 0 when up to date, 1 when migrations would run, 3 when the database is newer than this release',
+    )
     .action(async (opts: { dataDir?: string; check?: boolean }) => {
       const { openStore, readMigrationStatus, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const options = storeOptionsFrom(process.env, opts.dataDir);

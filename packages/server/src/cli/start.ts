@@ -93,7 +93,9 @@ export function startCommand(): Command {
       // Scheduled jobs: every server ticks each minute; a database lock lets one of them run each job.
       const { scheduler } = await import('../kernel/jobs.ts');
       const { SCHEDULED_JOBS } = await import('../scheduled-jobs.ts');
-      const jobs = config.jobs ? scheduler(store.db, SCHEDULED_JOBS, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') }) : null;
+      const jobs = config.jobs
+        ? scheduler(store.db, SCHEDULED_JOBS, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') })
+        : null;
       const stop = async () => {
         jobs?.stop();
         await app.close();

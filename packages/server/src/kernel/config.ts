@@ -25,7 +25,10 @@ export type Setting = {
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, 'a postgres://user:password@host:port/database address');
 const httpUrl = z.string().regex(/^https?:\/\/[^/]+/, 'an http or https address');
-const portNumber = z.string().regex(/^\d+$/, 'a port number').refine((v) => Number(v) >= 1 && Number(v) <= 65535, 'a port number from 1 to 65535');
+const portNumber = z
+  .string()
+  .regex(/^\d+$/, 'a port number')
+  .refine((v) => Number(v) >= 1 && Number(v) <= 65535, 'a port number from 1 to 65535');
 const positiveNumber = (unit: string) => z.string().refine((v) => Number.isFinite(Number(v)) && Number(v) > 0, `a positive number of ${unit}`);
 const wholeNumber = (min: number, max: number) =>
   z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `a whole number from ${min} to ${max}`);
@@ -55,8 +58,7 @@ export const SETTINGS: readonly Setting[] = [
     group: 'Database',
     default: '10',
     check: wholeNumber(1, 200),
-    description:
-      'PostgreSQL connections each server keeps at most. Two servers of 10 need 20 of `max_connections`, plus one each at start for migrations.',
+    description: 'PostgreSQL connections each server keeps at most. Two servers of 10 need 20 of `max_connections`, plus one each at start for migrations.',
   },
   {
     env: 'LANTERN_DATA_DIR',

@@ -30,7 +30,11 @@ export type Scheduler = {
 /** This server, as the jobs' record names it: host and process. */
 export const INSTANCE = `${hostname()}:${process.pid}`;
 
-export function scheduler(db: Kysely<Database>, jobs: readonly Job[], options: { tickSeconds?: number; instance?: string; onError?: (error: Error) => void } = {}): Scheduler {
+export function scheduler(
+  db: Kysely<Database>,
+  jobs: readonly Job[],
+  options: { tickSeconds?: number; instance?: string; onError?: (error: Error) => void } = {},
+): Scheduler {
   const instance = options.instance ?? INSTANCE;
   let running: Promise<JobOutcome[]> | null = null;
   const runDue = async () => {

@@ -521,6 +521,9 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     const found = [...names].filter((n) => log.includes(n));
     expect(found, 'names or words of a child in the server log').toEqual([]);
     const births = people.map((p) => p.date_of_birth).filter((d): d is string => !!d);
-    expect(births.filter((d) => log.includes(d)), 'dates of birth in the server log').toEqual([]);
+    expect(
+      births.filter((d) => log.includes(d)),
+      'dates of birth in the server log',
+    ).toEqual([]);
   });
 });

@@ -61,7 +61,11 @@ describe('metrics for Prometheus', () => {
     const children = await client(server, cookie).get('/api/children?q=a');
     const child = children.body.results[0];
     await client(server, cookie).get(`/api/children/${child.childId}`);
-    await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sw.demo', password: 'not the password at all' }) });
+    await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sw.demo', password: 'not the password at all' }),
+    });
 
     const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);

@@ -112,7 +112,11 @@ export async function accessRoutes(fastify: FastifyInstance) {
     },
     handler: async (_req, reply) => {
       const store = fastify.store;
-      const checks = { database: { ok: false, detail: 'not checked' }, migrations: { ok: false, detail: 'not checked' }, store: { ok: true, detail: store.description } };
+      const checks = {
+        database: { ok: false, detail: 'not checked' },
+        migrations: { ok: false, detail: 'not checked' },
+        store: { ok: true, detail: store.description },
+      };
       if (store.kind === 'pglite') {
         const open = store.poolUse().total > 0;
         checks.store = { ok: open, detail: open ? 'the embedded store is open' : 'the embedded store is closed' };

@@ -236,9 +236,8 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: async (req, reply) => reply
-        .code(201)
-        .send(await timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files))),
+    handler: async (req, reply) =>
+      reply.code(201).send(await timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files))),
   });
 
   app.get('/api/returns/ssda903/runs/:runId/tables/:table', {

@@ -8,7 +8,7 @@
  * its own (LANTERN_METRICS_PORT, see serveMetricsApart); with neither, there is no /metrics.
  */
 import { timingSafeEqual } from 'node:crypto';
-import diagnostics from 'node:diagnostics_channel';
+import type diagnostics from 'node:diagnostics_channel';
 import { createServer, type Server } from 'node:http';
 import { todayInEngland } from '@lantern/core/calendar';
 import type { FastifyInstance } from 'fastify';
@@ -31,7 +31,12 @@ const LONG_SECONDS = [0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600];
 export function installMetrics(app: FastifyInstance, options: MetricsOptions): void {
   const registry = new Registry();
   app.decorate('metrics', registry);
-  const requests = new Counter({ name: 'lantern_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'lantern_http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'lantern_http_request_duration_seconds',
     help: 'Time to answer an HTTP request',
@@ -47,7 +52,14 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): v
   });
 
   const store = () => app.store.poolUse();
-  new Gauge({ name: 'lantern_db_pool_size', help: 'Database connections the pool may open', registers: [registry], collect() { this.set(store().size); } });
+  new Gauge({
+    name: 'lantern_db_pool_size',
+    help: 'Database connections the pool may open',
+    registers: [registry],
+    collect() {
+      this.set(store().size);
+    },
+  });
   new Gauge({
     name: 'lantern_db_pool_connections',
     help: 'Database connections open, by state',
@@ -59,8 +71,23 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): v
       this.set({ state: 'idle' }, use.idle);
     },
   });
-  new Gauge({ name: 'lantern_db_pool_waiting', help: 'Queries waiting for a database connection now', registers: [registry], collect() { this.set(store().waiting); } });
-  new Counter({ name: 'lantern_db_pool_waits_total', help: 'Connections taken from the pool', registers: [registry], collect() { this.reset(); this.inc(store().waits); } });
+  new Gauge({
+    name: 'lantern_db_pool_waiting',
+    help: 'Queries waiting for a database connection now',
+    registers: [registry],
+    collect() {
+      this.set(store().waiting);
+    },
+  });
+  new Counter({
+    name: 'lantern_db_pool_waits_total',
+    help: 'Connections taken from the pool',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(store().waits);
+    },
+  });
   new Counter({
     name: 'lantern_db_pool_wait_seconds_total',
     help: 'Time spent waiting for a pooled connection',
@@ -71,7 +98,13 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): v
     },
   });
 
-  const refresh = new Histogram({ name: 'lantern_deadline_refresh_seconds', help: 'Time to re-derive deadlines', labelNames: ['scope'], buckets: SECONDS, registers: [registry] });
+  const refresh = new Histogram({
+    name: 'lantern_deadline_refresh_seconds',
+    help: 'Time to re-derive deadlines',
+    labelNames: ['scope'],
+    buckets: SECONDS,
+    registers: [registry],
+  });
   const returns = new Histogram({
     name: 'lantern_return_run_seconds',
     help: 'Imports, exports and validations of the statutory returns',
@@ -81,13 +114,25 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): v
   });
   const signIns = new Counter({ name: 'lantern_sign_in_failures_total', help: 'Failed sign-ins with a password', registers: [registry] });
   const lockouts = new Counter({ name: 'lantern_sign_in_lockouts_total', help: 'Accounts or addresses locked after repeated failures', registers: [registry] });
-  const jobs = new Histogram({ name: 'lantern_job_run_seconds', help: 'Scheduled jobs run by this server', labelNames: ['job', 'outcome'], buckets: LONG_SECONDS, registers: [registry] });
+  const jobs = new Histogram({
+    name: 'lantern_job_run_seconds',
+    help: 'Scheduled jobs run by this server',
+    labelNames: ['job', 'outcome'],
+    buckets: LONG_SECONDS,
+    registers: [registry],
+  });
   const listeners: [diagnostics.Channel, (message: unknown) => void][] = [
-    [CHANNELS.deadlineRefresh, (m) => refresh.observe({ scope: (m as DeadlineRefresh).children === 'all' ? 'council' : 'children' }, (m as DeadlineRefresh).seconds)],
-    [CHANNELS.returnRun, (m) => {
-      const r = m as ReturnRun;
-      returns.observe({ operation: r.operation, format: r.format, outcome: r.outcome }, r.seconds);
-    }],
+    [
+      CHANNELS.deadlineRefresh,
+      (m) => refresh.observe({ scope: (m as DeadlineRefresh).children === 'all' ? 'council' : 'children' }, (m as DeadlineRefresh).seconds),
+    ],
+    [
+      CHANNELS.returnRun,
+      (m) => {
+        const r = m as ReturnRun;
+        returns.observe({ operation: r.operation, format: r.format, outcome: r.outcome }, r.seconds);
+      },
+    ],
     [CHANNELS.signIn, (m) => ((m as SignInEvent).outcome === 'locked' ? lockouts.inc() : signIns.inc())],
     [CHANNELS.job, (m) => jobs.observe({ job: (m as JobRun).job, outcome: (m as JobRun).outcome }, (m as JobRun).seconds)],
   ];
