@@ -25,15 +25,14 @@ import { timescalesRoutes } from './areas/timescales/index.ts';
 import { workforceFigureRoutes, workforceRoutes } from './areas/workforce/index.ts';
 import { workRoutes } from './areas/work/index.ts';
 
-import type { Store } from './kernel/db/store.ts';
-import { buildApp, typed } from './kernel/http/app.ts';
+import { type AppOptions, buildApp, typed } from './kernel/http/app.ts';
 
 /** The built web app, beside this package. */
 export const WEB_DIST = path.resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
 /** Lantern's HTTP server: the kernel plus every domain area's routes. */
-export async function createServer(options: { store: Store; webDist?: string | null; logger?: boolean }): Promise<FastifyInstance> {
-  const app = await buildApp({ store: options.store, webDist: options.webDist === undefined ? WEB_DIST : options.webDist, logger: options.logger ?? false });
+export async function createServer(options: Omit<AppOptions, 'webDist'> & { webDist?: string | null }): Promise<FastifyInstance> {
+  const app = await buildApp({ ...options, webDist: options.webDist === undefined ? WEB_DIST : options.webDist, logger: options.logger ?? false });
   await app.register(accessRoutes);
   await app.register(childrenRoutes);
   await app.register(workforceRoutes);

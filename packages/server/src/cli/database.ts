@@ -58,11 +58,31 @@ export function seedCommand(): Command {
 
 export function migrateCommand(): Command {
   return new Command('migrate')
-    .description('apply database migrations (the server also does this on start)')
+    .description('apply database migrations (the server also does this on start, under a lock, so two servers never both migrate)')
     .option('--data-dir <DIR>', dataDirHelp)
-    .action(async (opts: { dataDir?: string }) => {
-      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
+    .option(
+      '--check',
+      'say what would run, and change nothing: exit 0 when up to date, 1 when migrations would run, 3 when the database is newer than this release',
+    )
+    .action(async (opts: { dataDir?: string; check?: boolean }) => {
+      const { openStore, readMigrationStatus, storeOptionsFrom } = await import('../kernel/db/store.ts');
+      const options = storeOptionsFrom(process.env, opts.dataDir);
+      if (opts.check) {
+        const status = await readMigrationStatus(options);
+        const where = options.kind === 'pglite' ? `The embedded database in ${options.dataDir}` : 'The database';
+        process.stdout.write(`${where} is at ${status.applied ?? 'no migration yet'}; this release expects ${status.expected}.\n`);
+        if (status.unknown.length > 0) {
+          process.stdout.write(
+            `It has migrations this release does not know (${status.unknown.join(', ')}): a newer Lantern migrated it. Run that release, or restore the backup taken before the upgrade (docs/operations.md, "Upgrades and rollback").\n`,
+          );
+          process.exitCode = 3;
+        } else if (status.pending.length > 0) {
+          process.stdout.write(`Would apply, in order:\n${status.pending.map((v) => `  ${v}\n`).join('')}`);
+          process.exitCode = 1;
+        } else process.stdout.write('Nothing to apply.\n');
+        return;
+      }
+      const store = await openStore(options);
       await store.close();
       process.stdout.write(`Migrations applied on ${store.description}.\n`);
     });

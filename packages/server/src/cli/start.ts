@@ -7,13 +7,31 @@ import { dataDirHelp, wholeNumber } from './options.ts';
 export function startCommand(): Command {
   return new Command('start')
     .description('start the Lantern server')
-    .option('--port <PORT>', 'the port to listen on', wholeNumber('--port', 1), Number(process.env.PORT ?? 3000))
-    .option('--host <HOST>', 'the address to listen on', process.env.HOST ?? 'localhost')
+    .option('--port <PORT>', 'the port to listen on (default 3000, or PORT)', wholeNumber('--port', 1))
+    .option('--host <HOST>', 'the address to listen on (default localhost, or HOST)')
     .option('--data-dir <DIR>', dataDirHelp)
     .option('--seed-if-empty', 'create the demo council when the database has no council yet')
-    .option('--log', 'log each request')
-    .action(async (opts: { port: number; host: string; dataDir?: string; seedIfEmpty?: boolean; log?: boolean }) => {
+    .option('--log', 'log each request (structured JSON on standard output)')
+    .addHelpText('after', '\nEvery setting, its variable and its default: docs/configuration.md')
+    .action(async (flags: { port?: number; host?: string; dataDir?: string; seedIfEmpty?: boolean; log?: boolean }) => {
       const began = performance.now();
+      // Every setting checked before anything opens: a wrong one stops start-up, named.
+      const { ConfigurationError, serverConfig } = await import('../kernel/config.ts');
+      let config: import('../kernel/config.ts').ServerConfig;
+      try {
+        config = serverConfig(process.env, {
+          PORT: flags.port === undefined ? undefined : String(flags.port),
+          HOST: flags.host,
+          LANTERN_DATA_DIR: flags.dataDir,
+          LANTERN_SEED_IF_EMPTY: flags.seedIfEmpty ? '1' : undefined,
+          LANTERN_LOG: flags.log ? '1' : undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        process.stderr.write(`lantern: cannot start: ${error.message}\nEvery setting is described in docs/configuration.md.\n`);
+        process.exit(EXIT_CONFIGURATION);
+      }
+      const opts = { port: config.port, host: config.host, dataDir: config.dataDir, seedIfEmpty: config.seedIfEmpty };
       // Before opening the store or seeding: another server on the port would make all that wait for nothing.
       const busy = await portInUse(opts.port, opts.host);
       if (busy) {
@@ -34,13 +52,17 @@ export function startCommand(): Command {
           await seedCouncil(store.db, { onProgress: progressPrinter() });
         }
       }
-      const { authSettings, plainHttpWarning } = await import('../kernel/auth/config.ts');
-      const warning = plainHttpWarning(authSettings(), opts.host);
+      const { plainHttpWarning } = await import('../kernel/auth/config.ts');
+      const warning = plainHttpWarning(config.auth, opts.host);
       if (warning) process.stderr.write(`${warning}\n`);
-      const app = await createServer({ store, logger: !!opts.log });
+      const app = await createServer({ store, logger: { level: config.logLevel }, metrics: { token: config.metrics.token } });
       let address: string;
       try {
         address = await app.listen({ port: opts.port, host: opts.host });
+        if (config.metrics.port) {
+          const { serveMetricsApart } = await import('../kernel/http/metrics.ts');
+          await serveMetricsApart(app, config.metrics.port, config.metrics.host);
+        }
       } catch (error) {
         await app.close();
         await store.close();
@@ -68,7 +90,14 @@ export function startCommand(): Command {
           (users.length ? `Sign in as one of the demo users, password ${DEMO_PASSWORD}:\n${users.join('\n')}\n` : '') +
           'Press Ctrl+C to stop.\n',
       );
+      // Scheduled jobs: every server ticks each minute; a database lock lets one of them run each job.
+      const { scheduler } = await import('../kernel/jobs.ts');
+      const { SCHEDULED_JOBS } = await import('../scheduled-jobs.ts');
+      const jobs = config.jobs
+        ? scheduler(store.db, SCHEDULED_JOBS, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') })
+        : null;
       const stop = async () => {
+        jobs?.stop();
         await app.close();
         await store.close();
         process.exit(0);
@@ -77,6 +106,9 @@ export function startCommand(): Command {
       process.once('SIGTERM', stop);
     });
 }
+
+/** sysexits' EX_CONFIG: deploy/lantern.service does not restart a server stopped by its configuration. */
+const EXIT_CONFIGURATION = 78;
 
 /** Whether something already listens on the port: the error code when it cannot be had, else null. */
 function portInUse(port: number, host: string): Promise<string | null> {

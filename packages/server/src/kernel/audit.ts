@@ -47,6 +47,7 @@ export function auditRows(actor: Actor, entries: AuditEntry[]) {
     ip: actor.ip,
     user_agent: actor.userAgent,
     detail: e.detail ?? null,
+    request_id: actor.requestId ?? null,
   }));
 }
 

@@ -18,6 +18,8 @@ export type Actor = {
   user: CurrentUser;
   ip: string | null;
   userAgent: string | null;
+  /** The HTTP request acting (its x-request-id), carried into the audit row to join it to the log. */
+  requestId?: string | null;
   /** The permission of the route acting: what the ledger checks a step on a child's case against. */
   permission?: Action;
 };

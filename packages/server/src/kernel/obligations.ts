@@ -9,6 +9,7 @@
  * exporting its rules as data; the areas' registry (`areas/obligation-rules.ts`) hands them to
  * the engine at start-up, so adding an area does not edit the kernel.
  */
+import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -193,7 +194,10 @@ export async function refreshObligations(
   options: { childIds?: string[]; timing?: (step: string, ms: number) => void } = {},
 ): Promise<{ obligations: number; seconds: number }> {
   // The database sees this council only, whoever asks (the command line works for all councils).
-  return forCouncil(db, laCode, () => refreshFor(db, laCode, options));
+  const result = await forCouncil(db, laCode, () => refreshFor(db, laCode, options));
+  if (CHANNELS.deadlineRefresh.hasSubscribers)
+    CHANNELS.deadlineRefresh.publish({ seconds: result.seconds, children: options.childIds?.length ?? 'all' } satisfies DeadlineRefresh);
+  return result;
 }
 
 async function refreshFor(

@@ -12,7 +12,9 @@
  */
 import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { withCouncil } from '../../src/kernel/db/council.ts';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
@@ -67,10 +69,14 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     .replace(/\d/g, (d) => 'abcdefghij'[Number(d)] as string)}`;
   const childWordsConference = 'I want to stay at home with my mum and my dog, and I want there to be food in the cupboard.';
   const childWordsVisit = 'Mum made pasta tonight. I like my new bed.';
+  const serverLog = new PassThrough();
+  const logText: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await startTestServer({ children: 200, web: true });
+    // The server's structured log, kept to scan at the end for any child's name or words.
+    serverLog.on('data', (chunk: Buffer) => logText.push(chunk.toString()));
+    server = await startTestServer({ children: 200, web: true, logs: serverLog });
     url = server.url;
     browser = await chromium.launch(LAUNCH);
     sw = await browser.newContext(CONTEXT);
@@ -502,5 +508,22 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     } finally {
       await hos.close();
     }
+  });
+
+  test("the server's log of the whole run names no child: no name, date of birth or the child's words", async () => {
+    const log = logText.join('');
+    const lines = log.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) expect(() => JSON.parse(line), 'every log line is JSON').not.toThrow();
+    const people = await withCouncil('*', () => server.store.db.selectFrom('person').select(['given_name', 'family_name', 'date_of_birth']).execute());
+    const names = new Set([givenName, familyName, childWordsConference, childWordsVisit]);
+    for (const p of people) for (const n of [p.given_name, p.family_name]) if (n && n.length > 3) names.add(n);
+    const found = [...names].filter((n) => log.includes(n));
+    expect(found, 'names or words of a child in the server log').toEqual([]);
+    const births = people.map((p) => p.date_of_birth).filter((d): d is string => !!d);
+    expect(
+      births.filter((d) => log.includes(d)),
+      'dates of birth in the server log',
+    ).toEqual([]);
   });
 });

@@ -11,11 +11,18 @@ export type TestServer = { app: FastifyInstance; store: Store; url: string; seed
  * A real Lantern server on a free port over a fresh database, optionally with a small demo
  * council. Integration tests speak HTTP to it; browser tests point Chromium at `url`.
  */
-export async function startTestServer(options: { children?: number; web?: boolean } = {}): Promise<TestServer> {
-  const store = await openTestStore();
+export async function startTestServer(
+  options: { children?: number; web?: boolean; logs?: NodeJS.WritableStream; metricsToken?: string; store?: Store } = {},
+): Promise<TestServer> {
+  const store = options.store ?? (await openTestStore());
   // Imported only when wanted, so tests that build their own fixture do not load the generator.
   const seed = options.children ? await (await import('../../src/seed/generate.ts')).seedCouncil(store.db, { children: options.children, seed: 7 }) : null;
-  const app = await createServer({ store, webDist: options.web ? undefined : null });
+  const app = await createServer({
+    store,
+    webDist: options.web ? undefined : null,
+    ...(options.logs ? { logger: { level: 'info', stream: options.logs } } : {}),
+    ...(options.metricsToken ? { metrics: { token: options.metricsToken } } : {}),
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

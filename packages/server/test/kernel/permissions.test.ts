@@ -317,7 +317,10 @@ describe('a partner agency’s user', () => {
     // Their own: the requests to them, their landing page (which lists only those requests), and
     // signing in and out (their own sessions and password).
     const own = (p: string) =>
-      p.startsWith('/api/partner/') || p.startsWith('/api/session') || ['/api/sessions', '/api/health', '/api/timescales', '/api/work'].includes(p);
+      p.startsWith('/api/partner/') ||
+      p.startsWith('/api/session') ||
+      p.startsWith('/api/health') ||
+      ['/api/sessions', '/api/timescales', '/api/work'].includes(p);
     const others = Object.entries(paths).filter(([p]) => !p.includes('{childId}') && !own(p));
     expect(others.map(([p]) => p)).toEqual(
       expect.arrayContaining(['/api/children', '/api/worklist', '/api/audit', '/api/users', '/api/partner-organisations', '/api/housing-list']),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { migrationStatus } from '../../kernel/db/migrate.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { userRoutes } from './user-routes.ts';
@@ -84,6 +85,58 @@ export async function accessRoutes(fastify: FastifyInstance) {
           .header('retry-after', '5')
           .send({ status: 'database-down' as const, database: fastify.store.kind, detail: 'The database cannot be reached' });
       }
+    },
+  });
+
+  // For load balancers and orchestrators: live says the process answers (restart it if not);
+  // ready says it can serve (take it out of rotation if not): the database reachable, its
+  // migrations at this release's version, and the embedded store open.
+  app.get('/api/health/live', {
+    config: { permission: 'public' },
+    schema: { tags: ['system'], summary: 'The process answers', security: [], response: { 200: z.object({ status: z.literal('live') }) } },
+    handler: async () => ({ status: 'live' as const }),
+  });
+
+  const check = z.object({ ok: z.boolean(), detail: z.string() });
+  const readiness = z.object({
+    status: z.enum(['ready', 'not-ready']),
+    checks: z.object({ database: check, migrations: check, store: check }),
+  });
+  app.get('/api/health/ready', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Whether this server can serve: database reachable, migrations at the expected version, embedded store open',
+      security: [],
+      response: { 200: readiness, 503: readiness },
+    },
+    handler: async (_req, reply) => {
+      const store = fastify.store;
+      const checks = {
+        database: { ok: false, detail: 'not checked' },
+        migrations: { ok: false, detail: 'not checked' },
+        store: { ok: true, detail: store.description },
+      };
+      if (store.kind === 'pglite') {
+        const open = store.poolUse().total > 0;
+        checks.store = { ok: open, detail: open ? 'the embedded store is open' : 'the embedded store is closed' };
+      }
+      try {
+        await sql`select 1`.execute(db());
+        checks.database = { ok: true, detail: `${store.kind} answers` };
+        const m = await migrationStatus(db());
+        checks.migrations =
+          m.pending.length > 0
+            ? { ok: false, detail: `expects ${m.expected}, the database is at ${m.applied ?? 'none'}; pending: ${m.pending.join(', ')}` }
+            : m.unknown.length > 0
+              ? { ok: false, detail: `the database has migrations this release lacks (${m.unknown.join(', ')}): a newer release migrated it` }
+              : { ok: true, detail: `at ${m.expected}` };
+      } catch {
+        checks.database = { ok: false, detail: 'The database cannot be reached' };
+      }
+      const ready = checks.database.ok && checks.migrations.ok && checks.store.ok;
+      if (!ready) reply.code(503).header('retry-after', '5');
+      return { status: ready ? ('ready' as const) : ('not-ready' as const), checks };
     },
   });
 }

@@ -3,6 +3,7 @@
  * councils asks which only after the password is right), through the council's identity provider
  * (OpenID Connect with PKCE), choosing a new password, and signing out everywhere.
  */
+import { CHANNELS, type SignInEvent } from '../../kernel/telemetry.ts';
 import { passwordChange, signIn } from '@lantern/core/schemas';
 import type { Role } from '@lantern/core/permissions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -57,6 +58,7 @@ function actorOf(u: AppUser, req: FastifyRequest): Actor {
     },
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent'] ?? null,
+    requestId: req.id,
   };
 }
 
@@ -94,6 +96,8 @@ async function passwordHolder(
   const right = checks.filter((c) => c.ok && c.u).map((c) => c.u as AppUser);
   if (right.length === 0) {
     const locked = await noteFailedSignIn(db, body.username, req.ip ?? null);
+    CHANNELS.signIn.publish({ outcome: 'failed' } satisfies SignInEvent);
+    if (locked.length) CHANNELS.signIn.publish({ outcome: 'locked' } satisfies SignInEvent);
     for (const u of candidates) {
       await auditRefusal(db, u, req, 'sign-in-failed', { reason: 'password' });
       if (locked.length) await auditRefusal(db, u, req, 'sign-in-locked', { locked });

@@ -7,7 +7,7 @@ import type { Database } from '../../kernel/db/schema.ts';
  * Who is producing or loading a return: a signed-in user (the web app) or the command line,
  * which acts as the deployment's operator and is recorded as such.
  */
-export type ReturnActor = { userId: string | null; username: string; role: string; ip?: string | null; userAgent?: string | null };
+export type ReturnActor = { userId: string | null; username: string; role: string; ip?: string | null; userAgent?: string | null; requestId?: string | null };
 
 export const COMMAND_LINE: ReturnActor = { userId: null, username: 'lantern-cli', role: 'operator' };
 
@@ -29,6 +29,7 @@ export function importActor(actor: ReturnActor, laCode: string): Actor {
     },
     ip: actor.ip ?? null,
     userAgent: actor.userAgent ?? null,
+    requestId: actor.requestId ?? null,
   };
 }
 
@@ -39,6 +40,6 @@ export async function auditReturnReads(db: Kysely<Database>, actor: ReturnActor,
     select lantern_audit(coalesce(jsonb_agg(jsonb_build_object(
       'la_code', ${laCode}::text, 'user_id', ${actor.userId}::uuid, 'username', ${actor.username}::text, 'user_role', ${actor.role}::text,
       'action', 'export', 'record_type', ${returnType}::text, 'child_id', c, 'ip', ${actor.ip ?? null}::text,
-      'user_agent', ${actor.userAgent ?? null}::text, 'detail', ${JSON.stringify({ year })}::jsonb)), '[]'))
+      'user_agent', ${actor.userAgent ?? null}::text, 'request_id', ${actor.requestId ?? null}::text, 'detail', ${JSON.stringify({ year })}::jsonb)), '[]'))
     from unnest(${childIds}::uuid[]) as c`.execute(db);
 }

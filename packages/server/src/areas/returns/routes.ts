@@ -1,3 +1,4 @@
+import { timedReturn } from '../../kernel/telemetry.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
@@ -78,7 +79,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       response: { 201: run },
     },
     handler: async (req, reply) => {
-      const result = await runCinCensus(fastify.store.db, req.actor(), req.body.year);
+      const result = await timedReturn('export', 'cin-census', () => runCinCensus(fastify.store.db, req.actor(), req.body.year));
       return reply.code(201).send(result);
     },
   });
@@ -122,7 +123,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     },
     handler: async (req) => {
       try {
-        return await validateUploaded(fastify.store.db, req.actor(), Buffer.from(req.body.xml), req.body.year);
+        return await timedReturn('validate', 'cin-census', () => validateUploaded(fastify.store.db, req.actor(), Buffer.from(req.body.xml), req.body.year));
       } catch (error) {
         throw invalid([{ field: 'xml', rule: 'cin-census-readable', message: (error as Error).message }]);
       }
@@ -159,7 +160,9 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       if (!lea || councilByLaNumber(lea)?.laCode !== actor.user.laCode)
         throw invalid([{ field: 'xml', rule: 'own-council', message: `The file is the return of LA ${lea ?? '(none given)'}, not of this council` }]);
       try {
-        const r = await importCinCensus(fastify.store.db, { xml, fileName: req.body.fileName }, { actor: returnActor(actor) });
+        const r = await timedReturn('import', 'cin-census', () =>
+          importCinCensus(fastify.store.db, { xml, fileName: req.body.fileName }, { actor: returnActor(actor) }),
+        );
         return reply.code(201).send(r);
       } catch (error) {
         if (error instanceof ImportRefused)
@@ -177,7 +180,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       body: z.object({ year: ssda903Year }),
       response: { 201: ssda903Run },
     },
-    handler: async (req, reply) => reply.code(201).send(await runSsda903(fastify.store.db, req.actor(), req.body.year)),
+    handler: async (req, reply) => reply.code(201).send(await timedReturn('export', 'ssda903', () => runSsda903(fastify.store.db, req.actor(), req.body.year))),
   });
 
   app.get('/api/returns/ssda903/runs', {
@@ -211,7 +214,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: async (req) => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files),
+    handler: async (req) => timedReturn('validate', 'ssda903', () => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
   });
 
   app.post('/api/returns/ssda903/imports', {
@@ -233,7 +236,8 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         }),
       },
     },
-    handler: async (req, reply) => reply.code(201).send(await importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
+    handler: async (req, reply) =>
+      reply.code(201).send(await timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files))),
   });
 
   app.get('/api/returns/ssda903/runs/:runId/tables/:table', {

@@ -18,11 +18,12 @@ export async function loadMigrations(): Promise<Migration[]> {
  * `runScript` runs a multi-statement SQL script (simple protocol) on the same connection.
  */
 export async function migrate(db: Kysely<Database>, runScript: (trx: Kysely<Database>, script: string) => Promise<void>): Promise<string[]> {
-  await sql`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`.execute(db);
   const migrations = await loadMigrations();
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7410652)`.execute(trx);
+    // Under the lock too: two servers starting on a new database would race to create it.
+    await sql`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`.execute(trx);
     const done = new Set((await trx.selectFrom('schema_migration').select('version').execute()).map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
@@ -32,4 +33,33 @@ export async function migrate(db: Kysely<Database>, runScript: (trx: Kysely<Data
     }
   });
   return applied;
+}
+
+export type MigrationStatus = {
+  /** The last migration this release has. */
+  expected: string;
+  /** The last one the database has. */
+  applied: string | null;
+  /** This release's migrations the database lacks, in the order they would run. */
+  pending: string[];
+  /** Migrations the database has that this release does not know: a newer release migrated it. */
+  unknown: string[];
+};
+
+let known: Promise<Migration[]> | null = null;
+
+/** Where the database stands against this release's migrations (read only; nothing runs). */
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
+  known ??= loadMigrations();
+  const migrations = await known;
+  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migration')::text as t`.execute(db);
+  const done = exists.rows[0]?.t ? (await db.selectFrom('schema_migration').select('version').orderBy('version').execute()).map((r) => r.version) : [];
+  const doneSet = new Set(done);
+  const names = new Set(migrations.map((m) => m.version));
+  return {
+    expected: migrations.at(-1)?.version ?? '',
+    applied: done.at(-1) ?? null,
+    pending: migrations.filter((m) => !doneSet.has(m.version)).map((m) => m.version),
+    unknown: done.filter((v) => !names.has(v)),
+  };
 }

@@ -232,6 +232,16 @@ export interface AuditEventTable {
   ip: string | null;
   user_agent: string | null;
   detail: unknown;
+  request_id: string | null;
+}
+
+export interface ScheduledJobTable {
+  job: string;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_instance: string | null;
+  last_outcome: string | null;
+  runs: Generated<number>;
 }
 
 export interface CalendarDayTable {
@@ -799,6 +809,7 @@ export interface Database {
   access_request: AccessRequestTable;
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
+  scheduled_job: ScheduledJobTable;
   schema_migration: SchemaMigrationTable;
   contact: ContactTable;
   cin_episode: CinEpisodeTable;

@@ -6,8 +6,10 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
 import { syncCalendar } from '../calendar-table.ts';
+import { ConfigurationError, settingProblems } from '../config.ts';
 import { ALL_COUNCILS, currentCouncil } from './council.ts';
-import { migrate } from './migrate.ts';
+import { checkEmbeddedVersion, recordEmbeddedVersion } from './embedded-version.ts';
+import { type MigrationStatus, migrate, migrationStatus } from './migrate.ts';
 import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -18,18 +20,37 @@ export const APP_ROLE = 'lantern_app';
  * given, the owner of the tables that migrations run as. Without it the one URL is the owner and
  * Lantern makes the application a login of its own (see openPostgres).
  */
-export type StoreOptions = { kind: 'postgres'; databaseUrl: string; ownerUrl?: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
+export type StoreOptions =
+  | { kind: 'postgres'; databaseUrl: string; ownerUrl?: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' };
+
+/** The connection pool now, for the metrics: PostgreSQL's pool, or the embedded store's one connection. */
+export type PoolUse = { size: number; total: number; idle: number; waiting: number; waits: number; waitSeconds: number };
 
 export type Store = {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
   description: string;
+  /** How many connections are in use and how long queries waited for one. */
+  poolUse(): PoolUse;
   close(): Promise<void>;
 };
 
-/** Chooses the store the way the server and the command line do: DATABASE_URL, else a data folder. */
+/**
+ * Chooses the store the way the server and the command line do: DATABASE_URL, else a data folder.
+ * A malformed URL or pool size stops here with the setting named (kernel/config.ts).
+ */
 export function storeOptionsFrom(env: NodeJS.ProcessEnv, dataDirFlag?: string): StoreOptions {
-  if (env.DATABASE_URL) return { kind: 'postgres', databaseUrl: env.DATABASE_URL, ...(env.LANTERN_OWNER_URL ? { ownerUrl: env.LANTERN_OWNER_URL } : {}) };
+  const problems = settingProblems(env, ['DATABASE_URL', 'LANTERN_OWNER_URL', 'LANTERN_DB_POOL_SIZE']);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  if (env.DATABASE_URL)
+    return {
+      kind: 'postgres',
+      databaseUrl: env.DATABASE_URL,
+      ...(env.LANTERN_OWNER_URL ? { ownerUrl: env.LANTERN_OWNER_URL } : {}),
+      ...(env.LANTERN_DB_POOL_SIZE ? { poolSize: Number(env.LANTERN_DB_POOL_SIZE) } : {}),
+    };
   return { kind: 'pglite', dataDir: path.resolve(dataDirFlag ?? env.LANTERN_DATA_DIR ?? 'data') };
 }
 
@@ -101,14 +122,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * Kysely instance that runs as the application role (which may only insert into the audit trail).
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  if (options.kind === 'postgres') return openPostgres(options.databaseUrl, options.ownerUrl);
+  if (options.kind === 'postgres') return openPostgres(options.databaseUrl, options.ownerUrl, options.poolSize ?? 10);
   return openEmbedded(options.kind === 'pglite' ? options.dataDir : undefined);
 }
 
 /** The council a query outside any request or context sees: all (the command line, start-up). */
 const councilWanted = () => currentCouncil() ?? ALL_COUNCILS;
 
-async function openPostgres(databaseUrl: string, ownerUrl: string | undefined): Promise<Store> {
+async function openPostgres(databaseUrl: string, ownerUrl: string | undefined, poolSize: number): Promise<Store> {
   // Migrations run on one connection as the owner of the tables.
   const owner = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: ownerUrl ?? databaseUrl, max: 1, types: pgTypes })) }),
@@ -133,7 +154,7 @@ async function openPostgres(databaseUrl: string, ownerUrl: string | undefined): 
   const pool = heard(
     new pg.Pool({
       connectionString: appUrl,
-      max: 10,
+      max: poolSize,
       types: pgTypes,
       options: '-c jit=off',
       // While the server is unreachable a request fails in seconds (503) rather than waiting on.
@@ -141,7 +162,8 @@ async function openPostgres(databaseUrl: string, ownerUrl: string | undefined): 
     }),
   );
   // A cursor lets exports and long lists stream in batches instead of loading whole.
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: councilPool(pool), cursor: Cursor }) });
+  const waited = { waits: 0, waitSeconds: 0 };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: councilPool(pool, waited), cursor: Cursor }) });
   try {
     await checkAppLogin(db);
   } catch (error) {
@@ -149,7 +171,13 @@ async function openPostgres(databaseUrl: string, ownerUrl: string | undefined): 
     throw error;
   }
   const safeUrl = databaseUrl.replace(/\/\/[^@/]*@/, '//');
-  return { db, kind: 'postgres', description: `PostgreSQL at ${safeUrl}`, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    description: `PostgreSQL at ${safeUrl}`,
+    poolUse: () => ({ size: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, ...waited }),
+    close: () => db.destroy(),
+  };
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<Store> {
@@ -166,6 +194,8 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
   }
   let embedded: EmbeddedPostgres | undefined;
   try {
+    // A folder written by a PGlite this one cannot read is refused before it is opened.
+    if (dataDir) await checkEmbeddedVersion(dataDir);
     embedded = await EmbeddedPostgres.start(dataDir ? path.join(dataDir, 'pg') : undefined);
     const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded, councilWanted) });
     const pglite = embedded;
@@ -175,11 +205,16 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
     // user is PGlite's superuser, so this is no wall against code in the process, which holds the
     // data folder anyway; row-level security and the audit function apply to it all the same.)
     await sql.raw(`set role ${APP_ROLE}`).execute(db);
+    if (dataDir) await recordEmbeddedVersion(dataDir, db);
+    let open = true;
     return {
       db,
       kind: 'pglite',
       description: dataDir ? `embedded PostgreSQL (PGlite) in ${dataDir}` : 'embedded PostgreSQL (PGlite) in memory',
+      // One connection on its own thread: in use or not, and nothing waits in a pool.
+      poolUse: () => ({ size: 1, total: open ? 1 : 0, idle: open ? 1 : 0, waiting: 0, waits: 0, waitSeconds: 0 }),
       close: async () => {
+        open = false;
         await db.destroy();
         await pglite.close();
         await releaseLock?.();
@@ -197,11 +232,14 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
  * context asking (council.ts). Most requests in a process are one council's, so the setting is
  * sent only when a connection was last set for another.
  */
-function councilPool(pool: pg.Pool) {
+function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number }) {
   const setFor = new WeakMap<pg.PoolClient, string>();
   return {
     async connect(): Promise<pg.PoolClient> {
+      const asked = performance.now();
       const client = await pool.connect();
+      waited.waits += 1;
+      waited.waitSeconds += (performance.now() - asked) / 1000;
       const want = councilWanted();
       if (setFor.get(client) !== want) {
         try {
@@ -276,4 +314,44 @@ async function checkAppLogin(db: Kysely<Database>): Promise<void> {
       `The application's database login ${me.login} ${wrong.join(', ')}. DATABASE_URL must name a login that is a member of ${APP_ROLE} and nothing more; ` +
         'give the owner of the tables as LANTERN_OWNER_URL (see "Database roles" in the README).',
     );
+}
+
+/**
+ * Where a store stands against this release's migrations, without migrating it (`lantern migrate
+ * --check`): read as the owner on PostgreSQL; the embedded folder is locked and its PGlite
+ * version checked first, as a start would.
+ */
+export async function readMigrationStatus(options: StoreOptions): Promise<MigrationStatus> {
+  if (options.kind === 'postgres') {
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: options.ownerUrl ?? options.databaseUrl, max: 1, types: pgTypes })) }),
+    });
+    try {
+      return await migrationStatus(db);
+    } finally {
+      await db.destroy();
+    }
+  }
+  if (options.kind !== 'pglite') throw new Error('An in-memory database has no migrations to check');
+  await mkdir(options.dataDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(options.dataDir, { lockfilePath: path.join(options.dataDir, '.lantern.lock'), stale: 15_000, update: 5_000, retries: 0 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') throw new DataFolderInUseError(options.dataDir);
+    throw error;
+  }
+  try {
+    await checkEmbeddedVersion(options.dataDir);
+    const embedded = await EmbeddedPostgres.start(path.join(options.dataDir, 'pg'));
+    const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded, councilWanted) });
+    try {
+      return await migrationStatus(db);
+    } finally {
+      await db.destroy();
+      await embedded.close();
+    }
+  } finally {
+    await release();
+  }
 }

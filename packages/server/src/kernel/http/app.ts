@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -17,6 +18,7 @@ import type { Actor, CurrentUser } from '../context.ts';
 import { ALL_COUNCILS, councilContext, enterCouncil, runInContext } from '../db/council.ts';
 import { isDatabaseUnavailable, type Store } from '../db/store.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
+import { installMetrics, type MetricsOptions } from './metrics.ts';
 import { installReadAudit } from './read-audit.ts';
 import { installSecurity } from './security.ts';
 
@@ -43,15 +45,26 @@ export type AppOptions = {
   store: Store;
   /** The built web app to serve; null serves the API only. */
   webDist?: string | null;
-  logger?: boolean;
+  /** Structured JSON logs (pino): true for info on standard output, or a level and where to write. */
+  logger?: boolean | LogOptions;
+  /** Prometheus metrics: at /metrics to a bearer of the token, or (the port) served apart by the caller. */
+  metrics?: MetricsOptions;
 };
+
+export type LogOptions = { level: string; stream?: NodeJS.WritableStream };
 
 export type LanternApp = FastifyInstance;
 export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie'] } : false,
+    logger: loggerOptions(options.logger),
+    // Every request has an id, in the log, the answer's x-request-id and its audit rows: a reverse
+    // proxy's own id is kept when it sends one, else a new UUID (unique across servers).
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,64}$/.test(given) ? given : randomUUID();
+    },
     trustProxy: process.env.LANTERN_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
     // A path Fastify cannot even read (bad percent-encoding) is answered as any other bad request.
@@ -69,10 +82,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       user: this.user,
       ip: this.ip ?? null,
       userAgent: (this.headers['user-agent'] as string | undefined) ?? null,
+      requestId: this.id,
       ...(permission && permission !== 'public' && permission !== 'signed-in' ? { permission } : {}),
     };
   });
 
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installMetrics(app, options.metrics ?? {});
   installCouncilContext(app);
   installReadAudit(app);
   await installSecurity(app);
@@ -153,6 +171,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'], allowedPath: (file) => !file.endsWith('.map') });
   }
   return app;
+}
+
+/**
+ * What a log line may say about a request: its method, route template and path (ids, never a
+ * query string, which can hold a searched name), status and time. Never headers or bodies.
+ */
+function loggerOptions(logger: AppOptions['logger']) {
+  if (!logger) return false;
+  const { level, stream } = logger === true ? { level: 'info', stream: undefined } : logger;
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+        method: req.method,
+        route: req.routeOptions?.url ?? null,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
 }
 
 const CONTEXT = Symbol('council context');

@@ -1,3 +1,4 @@
+import { timedReturn } from '../../../kernel/telemetry.ts';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,18 +35,20 @@ export async function annexARoutes(fastify: FastifyInstance) {
       const laCode = actor.user.laCode;
       // Built to a file first, so a failure is a clean error rather than half a download; the file
       // goes as soon as it is read.
-      const workbook = await inWorkFolder(async (dir) => {
-        const file = path.join(dir, 'annex-a.xlsx');
-        const out = createWriteStream(file);
-        const result = await exportAnnexA(fastify.store.db, laCode, asOf, out, { actor: returnActor(actor) });
-        await finished(out);
-        await audit(fastify.store.db, actor, {
-          action: 'export',
-          recordType: 'annex-a-file',
-          detail: { asOf, children: result.children, rows: Object.fromEntries(result.lists.map((l) => [l.id, l.rows])) },
-        });
-        return readFile(file);
-      });
+      const workbook = await timedReturn('export', 'annex-a', () =>
+        inWorkFolder(async (dir) => {
+          const file = path.join(dir, 'annex-a.xlsx');
+          const out = createWriteStream(file);
+          const result = await exportAnnexA(fastify.store.db, laCode, asOf, out, { actor: returnActor(actor) });
+          await finished(out);
+          await audit(fastify.store.db, actor, {
+            action: 'export',
+            recordType: 'annex-a-file',
+            detail: { asOf, children: result.children, rows: Object.fromEntries(result.lists.map((l) => [l.id, l.rows])) },
+          });
+          return readFile(file);
+        }),
+      );
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`${laCode}-annex-a-${asOf}.xlsx`))

@@ -42,7 +42,14 @@ const MAX_RUNS = 20;
 const MAX_PER_RULE = 500;
 
 export function returnActor(actor: Actor): ReturnActor {
-  return { userId: actor.user.userId, username: actor.user.username, role: actor.user.role, ip: actor.ip, userAgent: actor.userAgent };
+  return {
+    userId: actor.user.userId,
+    username: actor.user.username,
+    role: actor.user.role,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    requestId: actor.requestId ?? null,
+  };
 }
 
 /** Failures grouped by rule (errors first), each naming the child and linking to their record. */
