@@ -326,6 +326,15 @@ export const registerView = z.object({
   asOf: z.string(),
   totals: z.object({ households: z.number(), places: z.number(), placed: z.number(), free: z.number() }),
   freeBy: z.array(z.object({ placementType: z.string(), label: z.string(), ageBand: z.string(), free: z.number() })),
+  /** Carers' turnover over the 12 months to today: households that left, against those approved at the start, and why they left. */
+  turnover: z.object({
+    from: z.string(),
+    approvedAtStart: z.number(),
+    approvedInYear: z.number(),
+    left: z.number(),
+    rate: z.number().nullable(),
+    reasons: z.array(z.object({ reason: z.string(), label: z.string(), households: z.number() })),
+  }),
   households: z.array(householdSummary.extend({ termsText: z.string().nullable(), children: z.array(z.object({ childId: z.uuid(), name: z.string() })) })),
 });
 

@@ -102,7 +102,7 @@ beforeAll(async () => {
   for (const [username, role] of [
     ['ssw', 'supervising-social-worker'],
     ['ftm', 'fostering-team-manager'],
-  ])
+  ] as const)
     await server.store.db
       .insertInto('app_user')
       .values({

@@ -3,8 +3,9 @@
  * team), a carer's terms and contact details (for a child's social worker), the register of
  * places today, matching a child to the households whose terms fit, and the section 20 list.
  */
-import { todayInEngland } from '@lantern/core/calendar';
+import { addCalendarMonths, todayInEngland } from '@lantern/core/calendar';
 import {
+  carerTurnoverRate,
   freePlaces,
   HOUSEHOLD_KIND,
   HOUSEHOLD_STATUS,
@@ -258,6 +259,30 @@ export async function register(db: Kysely<Database>, user: CurrentUser, asOf = t
         if (t.ageFrom <= to && t.ageTo >= from) freeBy.set(`${kind}|${band}`, (freeBy.get(`${kind}|${band}`) ?? 0) + summary.free);
   }
   const sum = (f: (s: (typeof list)[number]['summary']) => number) => list.reduce((n, l) => n + f(l.summary), 0);
+  // Turnover: approved households that left in the 12 months to today, against those approved at its start.
+  const from = addCalendarMonths(asOf, -12);
+  const year = await db
+    .selectFrom('foster_household')
+    .select(['decision_on', 'left_on', 'leaving_reason', 'status'])
+    .where('la_code', '=', user.laCode)
+    .where('decision', '=', 'approved')
+    .execute();
+  const approvedAtStart = year.filter((h) => (h.decision_on as string) <= from && (h.left_on === null || h.left_on > from)).length;
+  const leftInYear = year.filter(
+    (h) => h.left_on !== null && h.left_on > from && h.left_on <= asOf && (h.status === 'resigned' || h.status === 'deregistered'),
+  );
+  const reasons = new Map<string, number>();
+  for (const h of leftInYear) reasons.set(h.leaving_reason ?? 'other', (reasons.get(h.leaving_reason ?? 'other') ?? 0) + 1);
+  const turnover = {
+    from,
+    approvedAtStart,
+    approvedInYear: year.filter((h) => (h.decision_on as string) > from && (h.decision_on as string) <= asOf).length,
+    left: leftInYear.length,
+    rate: carerTurnoverRate(leftInYear.length, approvedAtStart),
+    reasons: [...reasons.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([reason, households]) => ({ reason, label: LEAVING_REASON[reason as keyof typeof LEAVING_REASON] ?? reason, households })),
+  };
   return {
     asOf,
     totals: {
@@ -266,6 +291,7 @@ export async function register(db: Kysely<Database>, user: CurrentUser, asOf = t
       placed: sum((s) => s.placed),
       free: sum((s) => s.free),
     },
+    turnover,
     freeBy: [...freeBy.entries()].map(([key, free]) => {
       const [placementType, ageBand] = key.split('|') as [PlacementTerm, string];
       return { placementType, label: PLACEMENT_TERM[placementType], ageBand, free };

@@ -219,7 +219,35 @@ describe('placements, the register and matching', () => {
 });
 
 describe('leaving, allegations and section 20 drift', () => {
+  it('a resignation with its reason changes the carers’ turnover', async () => {
+    const before = (await ftm.get('/api/fostering/register')).body.turnover;
+    const h = (await ssw.post('/api/fostering/households', { name: 'Dai Lloyd', enquiryOn: '2025-01-06' })).body.householdId;
+    let v = 1;
+    for (const [step, on] of [
+      ['application', '2025-01-20'],
+      ['stage-one', '2025-01-31'],
+      ['stage-two', '2025-05-12'],
+      ['panel', '2025-06-02'],
+    ])
+      v = (await ssw.post(`/api/fostering/households/${h}/recruitment`, { version: v, step, on, recommendation: 'approve' })).body.version;
+    const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['respite'] };
+    v = (await ftm.post(`/api/fostering/households/${h}/decision`, { version: v, decidedOn: '2025-06-06', decision: 'approved', reasons: 'Panel.', terms }))
+      .body.version;
+    const mid = (await ftm.get('/api/fostering/register')).body.turnover;
+    expect(mid.approvedAtStart).toBe(before.approvedAtStart + 1);
+    const res = await ssw.post(`/api/fostering/households/${h}/status`, { version: v, status: 'resigned', on: '2026-11-02', reason: 'dissatisfied-support' });
+    expect(res.status).toBe(200);
+    const after = (await ftm.get('/api/fostering/register')).body.turnover;
+    expect(after.left).toBe(mid.left + 1);
+    expect(after.rate).toBeGreaterThan(mid.rate ?? 0);
+    expect(after.reasons).toContainEqual({ reason: 'dissatisfied-support', label: 'Dissatisfied with the support given', households: 1 });
+    const gone = await view(h);
+    expect(gone.statusLabel).toBe('Resigned');
+    expect(gone.deadlines).toEqual([]);
+  });
+
   it('a household with a child placed cannot leave; leaving needs a reason', async () => {
+    await view();
     const res = await ssw.post(`/api/fostering/households/${carters}/status`, { version, status: 'resigned', on: '2026-11-01', reason: 'retirement' });
     expect(res.status).toBe(409);
     expect(res.body.errors[0].rule).toBe('children-placed');
