@@ -127,5 +127,7 @@ export function menuFor(role: string, can: Can): MenuLink[] {
   if (can('fostering:read')) items.push({ href: '/fostering', text: 'Foster carers', current: (p) => p.startsWith('/fostering') });
   if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
   items.push(...collapse(lookedAfterGroup(can)));
+  if (can('user:manage')) items.push({ href: '/users', text: 'Users', current: (p) => p.startsWith('/users') });
+  if (can('access:approve')) items.push({ href: '/access-requests', text: 'Access requests', current: is('/access-requests') });
   return items;
 }
