@@ -357,6 +357,7 @@ export const placementDetails = z.object({
   placementPostcode: postcodeField,
   intendedUntil18: z.boolean().default(false).describe('The placement is intended to last until the child is 18 (reg. 28(2)(c))'),
   withParent: z.enum(codesOf(WITH_PARENT_ARRANGEMENT)).nullish(),
+  fosterHouseholdId: z.uuid().nullish().describe('The in-house foster carers (a household on the fostering register)'),
 });
 
 export const startLookedAfter = placementDetails.extend({

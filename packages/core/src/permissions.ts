@@ -14,6 +14,8 @@ export const ROLES = {
   administrator: 'Administrator',
   partner: 'Partner agency (police, health, school, housing…)',
   'legal-adviser': 'The council’s legal adviser',
+  'supervising-social-worker': 'Supervising social worker (fostering)',
+  'fostering-team-manager': 'Fostering team manager',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -104,7 +106,16 @@ export type Action =
   /** Early help: name the lead professional and team around the family, the assessment, reviews, the end. */
   | 'early-help:record'
   /** Step a closed child in need episode down to early help (a manager's decision). */
-  | 'early-help:step-down';
+  | 'early-help:step-down'
+  /** The fostering service's households: members, checks, assessments, visits, reviews, allegations, the register and matching. */
+  | 'fostering:read'
+  | 'fostering:record'
+  /** The agency decision maker: approve a household (or not) after panel, approve a connected person temporarily. */
+  | 'fostering:decide'
+  /** A carer's approval terms and contact details, without the household's assessments: the team of a child placed there. */
+  | 'carer:read'
+  /** The section 20 drift list: children accommodated under section 20 for long periods. */
+  | 'section-20:oversee';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -133,6 +144,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'legal:read': 'team',
     'legal:record': 'team',
     'early-help:record': 'team',
+    'carer:read': 'team',
   },
   'team-manager': {
     'child:search': 'council',
@@ -172,6 +184,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'legal:record': 'team',
     'early-help:record': 'team',
     'early-help:step-down': 'team',
+    'carer:read': 'team',
   },
   iro: {
     'child:search': 'own',
@@ -190,6 +203,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'work:read': 'own',
     // The child's IRO follows the court timetable (it shapes the care plan) but records no legal step.
     'legal:read': 'own',
+    'carer:read': 'own',
   },
   'iro-manager': {
     // Manages the independent reviewing service: allocates IROs, sees every child who needs one,
@@ -252,6 +266,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'legal:read': 'council',
     'legal:record': 'council',
     'early-help:step-down': 'council',
+    // The agency decision maker, and the one who watches section 20 drift (the High Court's lesson).
+    'fostering:read': 'council',
+    'fostering:decide': 'council',
+    'carer:read': 'council',
+    'section-20:oversee': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -305,6 +324,22 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'legal:read': 'council',
     'legal:record': 'council',
     'work:read': 'own',
+  },
+  'supervising-social-worker': {
+    // Supports and supervises the council's foster carers; reaches carers, not children's case records.
+    'fostering:read': 'council',
+    'fostering:record': 'council',
+    'carer:read': 'council',
+    'workforce:read': 'council',
+    'work:read': 'own',
+  },
+  'fostering-team-manager': {
+    'fostering:read': 'council',
+    'fostering:record': 'council',
+    'fostering:decide': 'council',
+    'carer:read': 'council',
+    'workforce:read': 'council',
+    'work:read': 'team',
   },
 };
 

@@ -28,7 +28,7 @@ export type RuleKind = 'statute' | 'guidance' | 'policy';
 
 export type Responsible = 'allocated-social-worker' | 'team-manager' | 'iro' | 'front-door' | 'personal-adviser' | 'director' | 'supervisor';
 
-export type RuleArea = 'children-in-need' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce' | 'private-fostering' | 'legal';
+export type RuleArea = 'children-in-need' | 'child-protection' | 'looked-after' | 'care-leavers' | 'workforce' | 'private-fostering' | 'legal' | 'fostering';
 
 export interface TimescaleRule {
   /** Exactly as in timescales.md, e.g. 'icpc'. */
@@ -575,6 +575,93 @@ const ROWS: readonly RuleRow[] = [
     notes: '26 weeks (182 days) from issue; each extension the court grants (up to 8 weeks) is recorded with the new date, which becomes the due date.',
   },
 
+  // Fostering (areas/fostering): the household's deadlines are owed by its supervising social worker.
+  {
+    id: 'fostering-assessment-stage-one',
+    area: 'fostering',
+    what: 'stage one of assessing a prospective foster carer (checks and references)',
+    countedFrom: 'application received',
+    due: workingDays(10),
+    kind: 'guidance',
+    source: 'Fostering Services statutory guidance (assessment and approval, 2013)',
+    responsible: 'allocated-social-worker',
+    notes: 'Responsible: the household’s supervising social worker (assessing social worker).',
+  },
+  {
+    id: 'fostering-assessment-stage-two',
+    area: 'fostering',
+    what: 'stage two (the full assessment) ready for the fostering panel',
+    countedFrom: 'application received',
+    due: months(4),
+    kind: 'guidance',
+    source: 'same',
+    responsible: 'allocated-social-worker',
+  },
+  {
+    id: 'fostering-decision',
+    area: 'fostering',
+    what: "the agency decision maker's decision on the panel's recommendation",
+    countedFrom: 'panel recommendation and final minutes received',
+    due: workingDays(7),
+    kind: 'guidance',
+    source: 'same',
+    responsible: 'team-manager',
+  },
+  {
+    id: 'foster-carer-review',
+    area: 'fostering',
+    what: "review of a foster carer's approval (and a report to panel after the first)",
+    countedFrom: 'approval, then each review',
+    due: months(12),
+    kind: 'statute',
+    source: 'Fostering Services (England) Regs 2011, reg. 28',
+    responsible: 'allocated-social-worker',
+  },
+  {
+    id: 'foster-carer-tsd',
+    area: 'fostering',
+    what: 'Training, Support and Development Standards completed',
+    countedFrom: 'approval',
+    due: months(12),
+    kind: 'guidance',
+    source: 'DfE Training, Support and Development Standards for foster care',
+    responsible: 'allocated-social-worker',
+    notes: '12 months from approval; 18 months for family and friends (connected person) carers.',
+  },
+  {
+    id: 'supervising-visit',
+    area: 'fostering',
+    what: 'supervising social worker visits the foster carer (at least one unannounced visit a year)',
+    countedFrom: 'approval, then each visit',
+    due: weeks(6),
+    kind: 'policy',
+    source: 'council procedures; National Minimum Standards 2011, std 21',
+    responsible: 'allocated-social-worker',
+    notes: 'Met by the next visit; the household also shows whether an unannounced visit was made in the last 12 months.',
+  },
+  {
+    id: 'connected-person-temporary',
+    area: 'fostering',
+    what: 'full assessment of a connected person approved temporarily (reg. 24)',
+    countedFrom: 'the child placed',
+    due: weeks(16),
+    kind: 'statute',
+    source: 'Care Planning Regs 2010, regs. 24–25',
+    responsible: 'allocated-social-worker',
+    notes: '16 weeks; extendable once by 8 weeks with a recorded reason (the extension moves the due date).',
+  },
+  {
+    id: 's20-legal-review',
+    area: 'legal',
+    what: 'a child accommodated under section 20 has their legal status reviewed at a legal planning meeting',
+    countedFrom: 'start of accommodation, then each review',
+    due: months(6),
+    kind: 'policy',
+    source: 'Public Law Working Group best-practice guidance on section 20 (2021)',
+    responsible: 'allocated-social-worker',
+    notes: 'Met by the next legal planning meeting; ends when the child leaves care or an order changes the legal status.',
+  },
+
   // Care leavers
   {
     id: 'pathway-plan',
@@ -793,6 +880,14 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'care-proceedings': 'Care proceedings concluded (26 weeks)',
   'early-help-assessment': 'Early help assessment',
   'early-help-review': 'Early help review',
+  'fostering-assessment-stage-one': 'Fostering assessment: stage one',
+  'fostering-assessment-stage-two': 'Fostering assessment: stage two to panel',
+  'fostering-decision': 'Fostering decision after panel',
+  'foster-carer-review': 'Foster carer annual review',
+  'foster-carer-tsd': 'Foster carer TSD standards',
+  'supervising-visit': 'Supervising social worker visit',
+  'connected-person-temporary': 'Connected person: full assessment',
+  's20-legal-review': 'Section 20 legal status review',
 };
 
 export function ruleById(id: string): TimescaleRule {

@@ -63,22 +63,13 @@ const reference: ReferenceRow[] = referenceText
  * Rows of timescales.md that no area keeps yet: the reference runs ahead of the code (the practice
  * record, legal planning and the fostering service add them). Take an id off as its rule lands.
  */
-const NOT_YET_KEPT = [
-  'transfer-in-conference',
-  'fostering-assessment-stage-one',
-  'fostering-assessment-stage-two',
-  'fostering-decision',
-  'foster-carer-review',
-  'foster-carer-tsd',
-  'supervising-visit',
-  'connected-person-temporary',
-  's20-legal-review',
-];
+const NOT_YET_KEPT = ['transfer-in-conference'];
 const kept = reference.filter((r) => !NOT_YET_KEPT.includes(r.id));
 
 /** The leading "n unit" of the reference's due column, as a DueRule. */
 function parseDueColumn(text: string, id: string): DueRule {
   if (/^weekly\b/.test(text)) return { unit: 'weeks', n: 1 };
+  if (/^1 year\b/.test(text)) return { unit: 'months', n: 12 };
   const m = /^(\d+) (working days?|calendar months?|weeks?|days?|hours?)\b/.exec(text);
   if (m === null) return { unit: 'by-event', event: id, description: text };
   const n = Number(m[1]);
@@ -466,7 +457,8 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // CPU-bound property runs: a shared machine needs more than the default 5 s.
+  }, 20_000);
 });
 
 describe('short labels', () => {

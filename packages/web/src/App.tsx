@@ -40,6 +40,8 @@ const LegalPage = page(() => import('./routes/legal/LegalPage.tsx'), 'LegalPage'
 const LegalFormPage = page(() => import('./routes/legal/LegalFormPage.tsx'), 'LegalFormPage');
 const EarlyHelpPage = page(() => import('./routes/early-help/EarlyHelpPage.tsx'), 'EarlyHelpPage');
 const EarlyHelpFormPage = page(() => import('./routes/early-help/EarlyHelpFormPage.tsx'), 'EarlyHelpFormPage');
+const FosteringPage = page(() => import('./routes/fostering/FosteringPage.tsx'), 'FosteringPage');
+const HouseholdPage = page(() => import('./routes/fostering/HouseholdPage.tsx'), 'HouseholdPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
@@ -206,6 +208,8 @@ export function App() {
               <Route path="children/:childId/work/:form" element={<WorkFormPage />} />
               <Route path="children/:childId/early-help" element={<EarlyHelpPage />} />
               <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
+              <Route path="fostering" element={<FosteringPage />} />
+              <Route path="fostering/households/:householdId" element={<HouseholdPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

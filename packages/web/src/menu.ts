@@ -124,6 +124,7 @@ export function menuFor(role: string, can: Can): MenuLink[] {
   if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p.startsWith('/partners') });
   else if (can('partner:manage')) items.push({ href: '/partners/register', text: 'Partners', current: (p) => p.startsWith('/partners') });
   if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: is('/children/new') });
+  if (can('fostering:read')) items.push({ href: '/fostering', text: 'Foster carers', current: (p) => p.startsWith('/fostering') });
   if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
   items.push(...collapse(lookedAfterGroup(can)));
   if (can('user:manage')) items.push({ href: '/users', text: 'Users', current: (p) => p.startsWith('/users') });

@@ -13,6 +13,7 @@ const PAGES: [RegExp, string[]][] = [
   [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],
   [/^\/children\//, ['child:read']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
+  [/^\/fostering(\/|$)/, ['fostering:read']],
   [/^\/returns(\/|$)/, ['returns:produce']],
   [/^\/providers$/, ['provider:read']],
   [/^\/looked-after\//, ['looked-after:oversee']],

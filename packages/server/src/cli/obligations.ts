@@ -10,7 +10,7 @@ function date(value: string): string {
 /** `lantern obligations`: every open deadline, as of a day. */
 export function obligationsCommand(): Command {
   return councilCommand('obligations')
-    .description('print the open obligations (deadlines) of every child, overdue first')
+    .description('print the open obligations (deadlines) of every child, overdue first, then the foster carers’')
     .option('--as-of <DATE>', 'the day to ask about (default: today in England)', date)
     .option('--overdue', 'only those overdue')
     .option('--json', 'print JSON, one object a line')
@@ -30,6 +30,10 @@ export function obligationsCommand(): Command {
           process.stderr.write(
             `Rebuilt ${w.obligations.toLocaleString('en-GB')} worker deadlines (supervision, induction) in ${((performance.now() - began) / 1000).toFixed(2)} s\n`,
           );
+          // The fostering households' deadlines (reviews, visits, TSD, assessments) have their own table too.
+          const { refreshFosterObligations } = await import('../areas/fostering/index.ts');
+          const f = await refreshFosterObligations(db, laCode);
+          process.stderr.write(`Rebuilt ${f.obligations.toLocaleString('en-GB')} foster carers’ deadlines\n`);
         }
         const asOf = opts.asOf ?? todayInEngland();
         const stream = db
@@ -65,6 +69,49 @@ export function obligationsCommand(): Command {
             opts.json
               ? `${JSON.stringify(row)}\n`
               : `${[row.laChildId, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
+          );
+          n++;
+        }
+        // The foster carers' deadlines: a household, not a child, so `household` names it and laChildId is null.
+        const carers = db
+          .selectFrom('foster_obligation as o')
+          .innerJoin('foster_household as h', (j) => j.onRef('h.la_code', '=', 'o.la_code').onRef('h.household_id', '=', 'o.household_id'))
+          .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
+          .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
+          .select([
+            'h.reference',
+            'o.rule_id',
+            'o.start_date',
+            'o.due_date',
+            'o.met_on',
+            'o.ended_on',
+            sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'),
+            't.name as team',
+          ])
+          .where('o.la_code', '=', laCode)
+          .where('o.start_date', '<=', asOf)
+          .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
+          .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
+          .$if(!!opts.overdue, (q) => q.where('o.due_date', '<', asOf))
+          .orderBy('o.due_date')
+          .orderBy('h.reference')
+          .stream(2000);
+        for await (const r of carers) {
+          const state = stateOn(r, asOf);
+          const row = {
+            laChildId: null,
+            household: r.reference,
+            ruleId: r.rule_id,
+            startDate: r.start_date,
+            dueDate: r.due_date,
+            state,
+            worker: r.worker,
+            team: r.team,
+          };
+          out.write(
+            opts.json
+              ? `${JSON.stringify(row)}\n`
+              : `${[row.household, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
           );
           n++;
         }

@@ -6,7 +6,19 @@ import type { SeedWorker, Workforce } from './workforce.ts';
 import type { GeneratorConfig } from './model.ts';
 
 /** The demo users, one per role, in the order their ids are drawn. */
-export const DEMO_USERNAMES = ['sw.demo', 'tm.demo', 'iro.demo', 'hos.demo', 'analyst.demo', 'admin.demo', 'fd.demo', 'irom.demo', 'legal.demo'] as const;
+export const DEMO_USERNAMES = [
+  'sw.demo',
+  'tm.demo',
+  'iro.demo',
+  'hos.demo',
+  'analyst.demo',
+  'admin.demo',
+  'fd.demo',
+  'irom.demo',
+  'legal.demo',
+  'ssw.demo',
+  'ftm.demo',
+] as const;
 
 const ROLE_LABEL: Record<Role, string> = {
   'social-worker': 'social worker',
@@ -18,6 +30,8 @@ const ROLE_LABEL: Record<Role, string> = {
   administrator: 'administrator',
   partner: 'partner agency',
   'legal-adviser': 'legal adviser',
+  'supervising-social-worker': 'supervising social worker',
+  'fostering-team-manager': 'fostering team manager',
 };
 
 export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[], passwordHash: string): Insertable<AppUserTable>[] {
@@ -35,6 +49,10 @@ export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[]
   // The IRO manager manages the independent reviewing service's team.
   const iroTeam = wf.teamsIn('iro')[0];
   const iroManager = iroTeam !== undefined ? wf.worker((wf.teams[iroTeam] as { managerIndex: number }).managerIndex) : null;
+  // The fostering service's supervising social worker (the first of seed/fostering.ts's) and their manager.
+  const claTeams = new Set(wf.teamsIn('cla'));
+  const ssw = inPost.find((w) => w.jobRole === 'social-worker' && w.teamIndex !== null && claTeams.has(w.teamIndex)) ?? null;
+  const ftm = ssw?.teamIndex != null ? wf.worker((wf.teams[ssw.teamIndex] as { managerIndex: number }).managerIndex) : null;
   const picks: Record<(typeof DEMO_USERNAMES)[number], [Role, SeedWorker | null]> = {
     'sw.demo': ['social-worker', sw],
     'tm.demo': ['team-manager', tm],
@@ -47,6 +65,8 @@ export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[]
     'irom.demo': ['iro-manager', iroManager],
     // The council's lawyer is not a social care worker: no worker record.
     'legal.demo': ['legal-adviser', null],
+    'ssw.demo': ['supervising-social-worker', ssw],
+    'ftm.demo': ['fostering-team-manager', ftm],
   };
   return DEMO_USERNAMES.map((username, i) => {
     const [role, worker] = picks[username];

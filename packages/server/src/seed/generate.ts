@@ -27,6 +27,8 @@ import { seedPractice } from './practice.ts';
 import { seedLegal } from './legal.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedEarlyHelp } from './early-help.ts';
+import { FOSTERING_TABLES, FosterCarers } from './fostering.ts';
+import { refreshFosterObligations } from '../areas/fostering/index.ts';
 import { seedPartners } from './partners.ts';
 import { PATHWAY_TABLES, PathwayGenerator, type PathwayRows } from './pathways.ts';
 import { seedImprovement } from './improvement.ts';
@@ -247,6 +249,10 @@ async function generateCouncil(
 
   await insertAll(db, 'provider', generator.lookedAfter.providers);
   const providersMade = generator.lookedAfter.providers.length;
+  // The fostering service's households (src/seed/fostering.ts), before the placements that name them.
+  for (const table of FOSTERING_TABLES) {
+    await insertAll(db, table, generator.fostering.rows[table] as never[]);
+  }
 
   progress(0, total, 'children');
   // One chunk is inserted (on the database's thread, for the embedded store) while the next is
@@ -258,6 +264,7 @@ async function generateCouncil(
   let chunk = 0;
   let inserting: Promise<void> | null = null;
   const records: Record<string, number> = {};
+  for (const table of FOSTERING_TABLES) records[table] = generator.fostering.rows[table].length;
   while (generator.childrenMade < total) {
     waiting += generator.household(rows);
     if (++households % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -325,6 +332,7 @@ async function generateCouncil(
   Object.assign(records, await seedRouting(db, { laCode, asOf: asOfIso, frontDoorUserId: userId('fd.demo'), managerUserId: userId('tm.demo') }));
   records.obligation = (await refreshObligations(db, laCode)).obligations;
   records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
+  records.foster_obligation = (await refreshFosterObligations(db, laCode)).obligations;
   await refreshPlannerStatistics(db);
   progress(total, total, 'done');
 
@@ -391,6 +399,7 @@ class CouncilGenerator {
   private readonly pathways: PathwayGenerator;
   private readonly permanence: PermanenceGenerator;
   readonly lookedAfter: LookedAfterGenerator;
+  readonly fostering: FosterCarers;
   /** Who held each child's case when, and the case notes. */
   private readonly history: CaseHistory;
 
@@ -462,6 +471,8 @@ class CouncilGenerator {
       new Rng(cfg.seed, 8),
       new Rng(cfg.seed, 9 + hashString(cfg.laCode)),
     );
+    this.fostering = new FosterCarers({ laCode: cfg.laCode, seed: cfg.seed, total: cfg.total, asOf: cfg.asOf }, this.workforce);
+    this.lookedAfter.carers = this.fostering;
   }
 
   async insertWorkforce(db: Kysely<Database>): Promise<void> {

@@ -99,8 +99,21 @@ const REASONS_CHANGED = WeightedPicker.of([
   ['OTHER', 0.03],
 ]);
 
+/** The fostering service's households, which in-house foster placements name (seed/fostering.ts). */
+export type CarerPicker = {
+  carerFor(
+    placementId: string,
+    type: string,
+    start: number,
+    dob: number | null,
+    previousPlacementId: string | null,
+    sameCarer: boolean,
+  ): { householdId: string; postcode: string } | null;
+};
+
 export class LookedAfterGenerator {
   readonly providers: Provider[] = [];
+  carers: CarerPicker | null = null;
   private readonly byKind = new Map<string, Provider[]>();
 
   constructor(
@@ -223,7 +236,14 @@ export class LookedAfterGenerator {
     const placements: { id: string; start: number; end: number | null; unregistered: boolean }[] = [
       { id: placementId, start: from, end: null, unregistered: placement.unregistered },
     ];
+    let sameCarerMove = false;
     const push = (end: number | null, rec: string | null, reasonChange: string | null) => {
+      // An in-house foster placement is with one of the council's households, at their home.
+      const previous = placements.at(-2)?.id ?? null;
+      const carer =
+        this.carers && placement.provider === this.providers[0] && placement.type.startsWith('U')
+          ? this.carers.carerFor(placementId, placement.type, (placements.at(-1) as { start: number }).start, dob, previous, sameCarerMove)
+          : null;
       rows.cla_episode.push({
         la_code: cfg.laCode,
         cla_episode_id: rne === 'S' ? periodId : ids.uuid(),
@@ -238,7 +258,8 @@ export class LookedAfterGenerator {
         placement_provider: placement.placeProvider,
         provider_id: placement.provider?.provider_id ?? null,
         urn: placement.provider?.urn ?? (placement.type === 'P1' ? null : 'XXXXXXX'),
-        placement_postcode: placement.postcode,
+        placement_postcode: carer?.postcode ?? placement.postcode,
+        foster_household_id: carer?.householdId ?? null,
         // An unaccompanied child has no home address in England, so no distance from home (903 rule 406).
         home_postcode: child.uasc ? null : homePostcode,
         end_date: end === null ? null : isoOf(end),
@@ -255,6 +276,7 @@ export class LookedAfterGenerator {
       const legalChanged = ev.legal !== undefined && ev.legal !== legal;
       if (!legalChanged && !ev.move) continue;
       const sameCarer = !!ev.move && placement.type.startsWith('U') && rng.chance(0.12);
+      sameCarerMove = sameCarer;
       push(d, 'X1', ev.move ? (sameCarer ? 'PLACE' : REASONS_CHANGED.pick(rng)) : null);
       if (ev.move) {
         (placements.at(-1) as { end: number | null }).end = d;

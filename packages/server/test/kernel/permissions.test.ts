@@ -9,7 +9,7 @@ import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 let server: TestServer;
 let ids: Awaited<ReturnType<typeof buildFixture>>;
 const as: Record<string, ReturnType<typeof client>> = {};
-const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner', 'legal'] as const;
+const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner', 'legal', 'ssw', 'ftm'] as const;
 const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: randomUUID() };
 
 /**
@@ -98,6 +98,23 @@ beforeAll(async () => {
       password_hash: await hashPassword(FIXTURE_PASSWORD),
     })
     .execute();
+  // The fostering service: a supervising social worker and the fostering team manager.
+  for (const [username, role] of [
+    ['ssw', 'supervising-social-worker'],
+    ['ftm', 'fostering-team-manager'],
+  ] as const)
+    await server.store.db
+      .insertInto('app_user')
+      .values({
+        la_code: LA,
+        user_id: randomUUID(),
+        username,
+        display_name: username,
+        role,
+        worker_id: null,
+        password_hash: await hashPassword(FIXTURE_PASSWORD),
+      })
+      .execute();
   for (const r of roles) as[r] = client(server, await signInAs(server, r, FIXTURE_PASSWORD));
 });
 afterAll(() => server?.close());
@@ -980,4 +997,99 @@ describe('legal planning and proceedings', () => {
       }),
     ).toBe(403);
   });
+});
+
+describe('the fostering service', () => {
+  let household: string;
+  beforeAll(async () => {
+    const ssw = as.ssw as ReturnType<typeof client>;
+    household = (await ssw.post('/api/fostering/households', { name: 'The Permissions', enquiryOn: '2026-01-05' })).body.householdId;
+    let version = 1;
+    for (const [step, on] of [
+      ['application', '2026-02-02'],
+      ['stage-one', '2026-02-13'],
+      ['stage-two', '2026-05-29'],
+      ['panel', '2026-06-15'],
+    ])
+      version = (await ssw.post(`/api/fostering/households/${household}/recruitment`, { version, step, on, recommendation: 'approve' })).body.version;
+    const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['short-term'] };
+    await (as.ftm as ReturnType<typeof client>).post(`/api/fostering/households/${household}/decision`, {
+      version,
+      decidedOn: '2026-06-19',
+      decision: 'approved',
+      reasons: 'Panel.',
+      terms,
+    });
+    const placed = await (as.sw as ReturnType<typeof client>).post(`/api/children/${ids.childA}/looked-after`, {
+      startDate: '2026-07-01',
+      legalStatus: 'C2',
+      categoryOfNeed: 'N1',
+      placementType: 'U4',
+      placementProvider: 'PR1',
+      urn: 'SC555555',
+      placementPostcode: 'HR2 7AA',
+      homePostcode: 'HR1 2AB',
+      fosterHouseholdId: household,
+    });
+    expect(placed.status).toBe(201);
+  });
+
+  eachRoleGets(
+    'fostering:read — %s listing the households gets %i',
+    { ssw: 200, ftm: 200, hos: 200, sw: 403, tm: 403, iro: 403, analyst: 403, admin: 403, legal: 403, partner: 404 },
+    (who) => status(who, 'get', '/api/fostering/households'),
+  );
+  eachRoleGets(
+    'fostering:read — %s opening a household’s assessment gets %i',
+    { ssw: 200, ftm: 200, hos: 200, sw: 403, tm: 403, iro: 403, admin: 403, partner: 404 },
+    (who) => status(who, 'get', `/api/fostering/households/${household}`),
+  );
+  eachRoleGets('fostering:read — %s reading the register gets %i', { ssw: 200, ftm: 200, hos: 200, sw: 403, analyst: 403, partner: 404 }, (who) =>
+    status(who, 'get', '/api/fostering/register'),
+  );
+  eachRoleGets('fostering:read — %s matching a child to carers gets %i', { ssw: 200, ftm: 200, hos: 200, sw: 403, tm: 403, partner: 404 }, (who) =>
+    status(who, 'get', `/api/fostering/matching?childId=${ids.childB}`),
+  );
+  // Bodies that pass the schema and then break a rule of the record: allowed roles get that
+  // refusal (so nothing is written), the others are refused for their role first.
+  const FUTURE = '2030-01-01';
+  eachRoleGets('fostering:record — %s recording an enquiry gets %i', { ssw: 400, ftm: 400, hos: 403, sw: 403, tm: 403, admin: 403, partner: 404 }, (who) =>
+    status(who, 'post', '/api/fostering/households', { name: 'Nobody', enquiryOn: FUTURE }),
+  );
+  const recordBodies: [string, unknown, number][] = [
+    ['members', { givenName: 'A', familyName: 'B', dateOfBirth: FUTURE, role: 'applicant' }, 400],
+    ['checks', { memberId: randomUUID(), kind: 'dbs', requestedOn: '2026-02-03' }, 400],
+    ['recruitment', { version: 99, step: 'application', on: '2026-02-02' }, 409],
+    ['status', { version: 99, status: 'on-hold', on: '2026-08-01' }, 409],
+    ['visits', { visitedOn: FUTURE, notes: 'x' }, 400],
+    ['reviews', { heldOn: FUTURE, outcome: 'continue' }, 400],
+    ['training', { completedOn: FUTURE, title: 'x' }, 400],
+    ['allegations', { madeOn: FUTURE, summary: 'x' }, 400],
+  ];
+  for (const [path, body, code] of recordBodies)
+    eachRoleGets(`fostering:record — %s posting to a household's ${path} gets %i`, { ssw: code, ftm: code, hos: 403, sw: 403, partner: 404 }, (who) =>
+      status(who, 'post', `/api/fostering/households/${household}/${path}`, body),
+    );
+  eachRoleGets('fostering:record — %s concluding an allegation gets %i', { ssw: 404, ftm: 404, hos: 403, sw: 403, partner: 404 }, (who) =>
+    status(who, 'post', `/api/fostering/allegations/${randomUUID()}/outcome`, { version: 1, outcome: 'unfounded', outcomeOn: '2026-09-20' }),
+  );
+  const decideBodies: [string, unknown][] = [
+    ['decision', { version: 99, decidedOn: '2026-06-19', decision: 'approved', reasons: 'x' }],
+    ['temporary-approval', { version: 99, childId: randomUUID(), placedOn: '2026-03-02', reasons: 'x' }],
+    ['temporary-extension', { version: 99, reason: 'x' }],
+  ];
+  for (const [path, body] of decideBodies)
+    eachRoleGets(`fostering:decide — %s posting the household's ${path} gets %i`, { ftm: 409, hos: 409, ssw: 403, sw: 403, tm: 403, partner: 404 }, (who) =>
+      status(who, 'post', `/api/fostering/households/${household}/${path}`, body),
+    );
+  eachRoleGets(
+    'carer:read — %s reading the carers’ terms and contact (Poppy is placed there) gets %i',
+    { sw: 200, tm: 200, iro: 200, ssw: 200, ftm: 200, hos: 200, analyst: 403, admin: 403, legal: 403, partner: 404 },
+    (who) => status(who, 'get', `/api/fostering/households/${household}/contact`),
+  );
+  eachRoleGets(
+    'section-20:oversee — %s reading the section 20 drift list gets %i',
+    { hos: 200, sw: 403, tm: 403, irom: 403, ssw: 403, ftm: 403, analyst: 403, partner: 404 },
+    (who) => status(who, 'get', '/api/fostering/section-20'),
+  );
 });

@@ -9,12 +9,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import { RECORD_KEYS } from '../../src/kernel/record-keys.ts';
-import { buildFixture, FIXTURE_PASSWORD, PLACEMENT } from '../helpers/fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 
-/** The fixture's people, and a partner agency's officer signed in by the example that needs one. */
-type Who = 'sw' | 'sw2' | 'tm' | 'iro' | 'hos' | 'analyst' | 'admin' | 'partner';
+/** The fixture's people, a partner agency's officer signed in by the example that needs one, and the fostering team. */
+type Who = 'sw' | 'sw2' | 'tm' | 'iro' | 'hos' | 'analyst' | 'admin' | 'partner' | 'ssw' | 'ftm';
 type Call = { as: Who; method: 'post' | 'put' | 'patch' | 'delete'; path: string; body?: unknown };
 type Ids = Awaited<ReturnType<typeof buildFixture>>;
 type Ctx = { ids: Ids; call: (c: Call) => Promise<{ status: number; body: any }> };
@@ -242,6 +243,44 @@ const earlyHelpEpisode = async () => {
   return { childId, earlyHelpId: view.body.episodes[0].earlyHelpId as string, version: view.body.episodes[0].version as number };
 };
 
+/** The fostering service (areas/fostering): households made for the examples that need one. */
+const fostering = '/api/fostering/households';
+const fosterHousehold = async (kind = 'mainstream') =>
+  (await setup({ as: 'ssw', method: 'post', path: fostering, body: { name: 'The Testers', enquiryOn: '2026-01-05', kind } })).householdId as string;
+const atPanel = async () => {
+  const h = await fosterHousehold();
+  let v = 1;
+  for (const [step, on] of [
+    ['application', '2026-02-02'],
+    ['stage-one', '2026-02-13'],
+    ['stage-two', '2026-05-29'],
+    ['panel', '2026-06-15'],
+  ])
+    v = (await setup({ as: 'ssw', method: 'post', path: `${fostering}/${h}/recruitment`, body: { version: v, step, on, recommendation: 'approve' } })).version;
+  return { h, v };
+};
+const TERMS = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['short-term'] };
+const approvedHousehold = async () => {
+  const { h, v } = await atPanel();
+  const done = await setup({
+    as: 'ftm',
+    method: 'post',
+    path: `${fostering}/${h}/decision`,
+    body: { version: v, decidedOn: '2026-06-19', decision: 'approved', reasons: 'Panel recommended.', terms: TERMS },
+  });
+  return { h, v: done.version as number };
+};
+const temporarilyApproved = async (childId: string) => {
+  const h = await fosterHousehold('connected-person');
+  const done = await setup({
+    as: 'ftm',
+    method: 'post',
+    path: `${fostering}/${h}/temporary-approval`,
+    body: { version: 1, childId, placedOn: '2026-03-02', reasons: 'Nan took him in.' },
+  });
+  return { h, v: done.version as number };
+};
+
 /** Legal steps (areas/legal): a planning meeting, pre-proceedings and proceedings made for the examples that need one. */
 const legal = (childId: string) => `/api/children/${childId}/legal`;
 const planningBody = {
@@ -455,6 +494,102 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       method: 'post',
       path: `/api/decision-requests/${sent.requestId}/decision`,
       body: { version: 1, approve: false, reasons: 'Visit once more' },
+    };
+  },
+  // the fostering service (areas/fostering)
+  'POST /api/fostering/households': async () => ({ as: 'ssw', method: 'post', path: fostering, body: { name: 'Amy Carter', enquiryOn: '2026-01-05' } }),
+  'POST /api/fostering/households/{householdId}/members': async () => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${await fosterHousehold()}/members`,
+    body: { givenName: 'Amy', familyName: 'Carter', dateOfBirth: '1984-02-01', role: 'applicant' },
+  }),
+  'POST /api/fostering/households/{householdId}/checks': async () => {
+    const h = await fosterHousehold();
+    const m = await setup({
+      as: 'ssw',
+      method: 'post',
+      path: `${fostering}/${h}/members`,
+      body: { givenName: 'Amy', familyName: 'Carter', dateOfBirth: '1984-02-01', role: 'applicant' },
+    });
+    return {
+      as: 'ssw',
+      method: 'post',
+      path: `${fostering}/${h}/checks`,
+      body: { memberId: m.memberId, kind: 'dbs', requestedOn: '2026-02-03', completedOn: '2026-02-20', outcome: 'clear' },
+    };
+  },
+  'POST /api/fostering/households/{householdId}/recruitment': async () => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${await fosterHousehold()}/recruitment`,
+    body: { version: 1, step: 'application', on: '2026-02-02' },
+  }),
+  'POST /api/fostering/households/{householdId}/decision': async () => {
+    const { h, v } = await atPanel();
+    return {
+      as: 'ftm',
+      method: 'post',
+      path: `${fostering}/${h}/decision`,
+      body: { version: v, decidedOn: '2026-06-19', decision: 'approved', reasons: 'Panel recommended.', terms: TERMS },
+    };
+  },
+  'POST /api/fostering/households/{householdId}/temporary-approval': async ({ ids }) => ({
+    as: 'ftm',
+    method: 'post',
+    path: `${fostering}/${await fosterHousehold('connected-person')}/temporary-approval`,
+    body: { version: 1, childId: ids.childA, placedOn: '2026-03-02', reasons: 'Nan took her in.' },
+  }),
+  'POST /api/fostering/households/{householdId}/temporary-extension': async ({ ids }) => {
+    const { h, v } = await temporarilyApproved(ids.childB);
+    return {
+      as: 'ftm',
+      method: 'post',
+      path: `${fostering}/${h}/temporary-extension`,
+      body: { version: v, reason: 'The court asked for a parenting assessment first.' },
+    };
+  },
+  'POST /api/fostering/households/{householdId}/status': async () => {
+    const { h, v } = await approvedHousehold();
+    return { as: 'ssw', method: 'post', path: `${fostering}/${h}/status`, body: { version: v, status: 'on-hold', on: '2026-08-01' } };
+  },
+  'POST /api/fostering/households/{householdId}/visits': async () => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${(await approvedHousehold()).h}/visits`,
+    body: { visitedOn: '2026-07-20', unannounced: true, notes: 'All well.' },
+  }),
+  'POST /api/fostering/households/{householdId}/reviews': async () => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${(await approvedHousehold()).h}/reviews`,
+    body: { heldOn: '2026-11-20', outcome: 'continue' },
+  }),
+  'POST /api/fostering/households/{householdId}/training': async () => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${(await approvedHousehold()).h}/training`,
+    body: { completedOn: '2026-09-20', title: 'TSD workbook', tsdStandards: true },
+  }),
+  'POST /api/fostering/households/{householdId}/allegations': async ({ ids }) => ({
+    as: 'ssw',
+    method: 'post',
+    path: `${fostering}/${(await approvedHousehold()).h}/allegations`,
+    body: { madeOn: '2026-09-01', childId: ids.childA, summary: 'Said she was shouted at.' },
+  }),
+  'POST /api/fostering/allegations/{allegationId}/outcome': async ({ ids }) => {
+    const { h } = await approvedHousehold();
+    const a = await setup({
+      as: 'ssw',
+      method: 'post',
+      path: `${fostering}/${h}/allegations`,
+      body: { madeOn: '2026-09-01', childId: ids.childA, summary: 'Said she was shouted at.' },
+    });
+    return {
+      as: 'ssw',
+      method: 'post',
+      path: `/api/fostering/allegations/${a.allegationId}/outcome`,
+      body: { version: 1, outcome: 'unfounded', outcomeOn: '2026-09-20' },
     };
   },
   // early help (areas/early-help)
@@ -1308,7 +1443,25 @@ let writeRoutes: string[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  for (const who of ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin'] as const) as[who] = client(server, await signInAs(server, who, FIXTURE_PASSWORD));
+  // The fostering service's supervising social worker and team manager (roles of their own).
+  const hash = await hashPassword(FIXTURE_PASSWORD);
+  await server.store.db
+    .insertInto('app_user')
+    .values([
+      {
+        la_code: LA,
+        user_id: crypto.randomUUID(),
+        username: 'ssw',
+        display_name: 'ssw',
+        role: 'supervising-social-worker',
+        worker_id: null,
+        password_hash: hash,
+      },
+      { la_code: LA, user_id: crypto.randomUUID(), username: 'ftm', display_name: 'ftm', role: 'fostering-team-manager', worker_id: null, password_hash: hash },
+    ])
+    .execute();
+  for (const who of ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin', 'ssw', 'ftm'] as const)
+    as[who] = client(server, await signInAs(server, who, FIXTURE_PASSWORD));
   const paths = (await client(server).get('/api/openapi.json')).body.paths as Record<string, Record<string, unknown>>;
   writeRoutes = Object.entries(paths)
     .flatMap(([path, ops]) =>

@@ -4,6 +4,7 @@
  * RNE the change makes; ceasing closes the last. A placement with a provider not registered for
  * that care needs the director's recorded approval, which the placement then carries.
  */
+import { inHouseCarer } from '../fostering/index.ts';
 import { randomUUID } from 'node:crypto';
 import {
   type careChange,
@@ -100,6 +101,16 @@ async function checkedPlacement(
       rule: '903-221',
       message: `The placement postcode must be the provider’s setting postcode (${provider.postcode})`,
     });
+  if (p.fosterHouseholdId) {
+    const carer = await inHouseCarer(
+      trx,
+      laCode,
+      p.fosterHouseholdId,
+      { placementType: p.placementType, childDob: child.date_of_birth, childSex: child.sex, on, excludingChild: child.person_id },
+      field('fosterHouseholdId'),
+    );
+    errors.push(...carer.errors);
+  }
   if (errors.length) throw invalid(errors);
 
   let approval = null;
@@ -176,6 +187,7 @@ export async function startCare(db: Kysely<Database>, actor: Actor, childId: str
       placement_type: input.placementType,
       placement_provider: placed.placementProvider,
       provider_id: input.providerId ?? null,
+      foster_household_id: input.fosterHouseholdId ?? null,
       urn: placed.urn,
       placement_postcode: input.placementPostcode ? normalisePostcode(input.placementPostcode) : null,
       home_postcode: input.homePostcode ? normalisePostcode(input.homePostcode) : null,
@@ -247,6 +259,7 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       placement_type: p ? p.placementType : current.placement_type,
       placement_provider: placed ? placed.placementProvider : current.placement_provider,
       provider_id: p ? (p.providerId ?? null) : current.provider_id,
+      foster_household_id: p ? (p.fosterHouseholdId ?? null) : (current.foster_household_id ?? null),
       urn: placed ? placed.urn : current.urn,
       placement_postcode: p ? (p.placementPostcode ? normalisePostcode(p.placementPostcode) : null) : current.placement_postcode,
       home_postcode: current.home_postcode,

@@ -13,6 +13,7 @@ import { change } from '../../kernel/ledger.ts';
 import { engineRuleIds, refreshObligations } from '../../kernel/obligations.ts';
 import { councilTimescaleSettings, putSetting } from '../../kernel/settings.ts';
 import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
+import { HOUSEHOLD_RULES, refreshFosterObligations } from '../fostering/obligations.ts';
 
 type Row = {
   child_id: string;
@@ -189,6 +190,7 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
     await putSetting(ledger, rule.setting as string, due, { due });
     let rebuilt = engineRuleIds().includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
     if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
+    if ((HOUSEHOLD_RULES as readonly string[]).includes(ruleId)) rebuilt += (await refreshFosterObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };
   });
 }

@@ -515,6 +515,8 @@ export interface ClaEpisodeTable {
   // 0005
   intended_until_18: DefaultedBool;
   with_parent: string | null;
+  // 0027: the in-house carer household
+  foster_household_id?: Uuid | null;
 }
 
 /** A view: a period of care from its episodes (read only). */
@@ -870,6 +872,14 @@ export interface Database {
   supervision_child: SupervisionChildTable;
   induction_item: InductionItemTable;
   worker_obligation: WorkerObligationTable;
+  foster_household: FosterHouseholdTable;
+  foster_household_member: FosterHouseholdMemberTable;
+  foster_member_check: FosterMemberCheckTable;
+  foster_visit: FosterVisitTable;
+  foster_review: FosterReviewTable;
+  foster_training: FosterTrainingTable;
+  foster_allegation: FosterAllegationTable;
+  foster_obligation: FosterObligationTable;
   case_audit: CaseAuditTable;
   case_audit_action: CaseAuditActionTable;
   worker_absence: WorkerAbsenceTable;
@@ -1520,4 +1530,127 @@ export interface LegalAssessmentTable {
   due_on: DateCol | null;
   recorded_by: Uuid | null;
   created_at: Timestamp;
+}
+
+// 0027: the fostering service
+export interface FosterHouseholdTable {
+  la_code: string;
+  household_id: Uuid;
+  reference: string;
+  name: string;
+  kind: ColumnType<string, string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  address_line: ColumnType<string, string | undefined, string>;
+  postcode: ColumnType<string, string | undefined, string>;
+  phone: ColumnType<string, string | undefined, string>;
+  email: ColumnType<string, string | undefined, string>;
+  supervising_worker_id: Uuid | null;
+  enquiry_on: DateCol;
+  application_on: DateCol | null;
+  stage_one_on: DateCol | null;
+  stage_two_on: DateCol | null;
+  panel_on: DateCol | null;
+  panel_recommendation: string | null;
+  decision_on: DateCol | null;
+  decision: string | null;
+  decision_reasons: string | null;
+  max_children: number | null;
+  age_from: number | null;
+  age_to: number | null;
+  terms_sex: string | null;
+  placement_types: string[] | null;
+  temporary_child_id: Uuid | null;
+  temporary_from: DateCol | null;
+  temporary_reasons: string | null;
+  temporary_extension_reason: string | null;
+  left_on: DateCol | null;
+  leaving_reason: string | null;
+  version: DefaultedInt;
+  created_by: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface FosterHouseholdMemberTable {
+  la_code: string;
+  member_id: Uuid;
+  household_id: Uuid;
+  given_name: string;
+  family_name: string;
+  date_of_birth: DateCol;
+  role: string;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+export interface FosterMemberCheckTable {
+  la_code: string;
+  check_id: Uuid;
+  member_id: Uuid;
+  household_id: Uuid;
+  kind: string;
+  requested_on: DateCol;
+  completed_on: DateCol | null;
+  outcome: string | null;
+  notes: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface FosterVisitTable {
+  la_code: string;
+  visit_id: Uuid;
+  household_id: Uuid;
+  visited_on: DateCol;
+  unannounced: DefaultedBool;
+  notes: string;
+  worker_id: Uuid | null;
+  created_at: Timestamp;
+}
+
+export interface FosterReviewTable {
+  la_code: string;
+  review_id: Uuid;
+  household_id: Uuid;
+  held_on: DateCol;
+  outcome: string;
+  carers_views: ColumnType<string, string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface FosterTrainingTable {
+  la_code: string;
+  training_id: Uuid;
+  household_id: Uuid;
+  completed_on: DateCol;
+  title: string;
+  tsd_standards: DefaultedBool;
+  created_at: Timestamp;
+}
+
+export interface FosterAllegationTable {
+  la_code: string;
+  allegation_id: Uuid;
+  household_id: Uuid;
+  child_id: Uuid | null;
+  made_on: DateCol;
+  summary: string;
+  outcome: string | null;
+  outcome_on: DateCol | null;
+  version: DefaultedInt;
+  created_at: Timestamp;
+}
+
+export interface FosterObligationTable {
+  la_code: string;
+  household_id: Uuid;
+  rule_id: string;
+  source_id: Uuid;
+  start_date: DateCol;
+  due_date: DateCol;
+  met_on: DateCol | null;
+  ended_on: DateCol | null;
+  end_reason: string | null;
+  responsible_worker_id: Uuid | null;
+  responsible_team_id: Uuid | null;
+  refreshed_at: Timestamp;
 }

@@ -1,0 +1,340 @@
+/**
+ * A fostering household from enquiry to approval and, one day, leaving: the enquiry, members and
+ * each adult's checks, the recruitment steps (application, stage one, stage two, panel), the
+ * decision maker's decision with the terms of approval, a connected person approved temporarily
+ * (and its one extension), and the household's status with the reason it left. Every change goes
+ * through the ledger and re-derives the household's deadlines in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type fosterEnquiry,
+  type fosteringDecision,
+  HOUSEHOLD_GONE,
+  HOUSEHOLD_STATUS,
+  type HouseholdStatus,
+  type householdMember,
+  type householdStatusChange,
+  LEAVING_REASON,
+  type memberCheck,
+  RECRUITMENT_STEP,
+  type recruitmentStep,
+  type temporaryApproval,
+  type temporaryExtension,
+} from '@lantern/core/fostering';
+import { ageOn } from '@lantern/core/looked-after';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { change, type Ledger } from '../../kernel/ledger.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { refreshFosterObligations } from './obligations.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The household, locked for the change; 404 when the council has none by this id. */
+export async function householdFor(ledger: Ledger, householdId: string) {
+  const h = await ledger.db
+    .selectFrom('foster_household')
+    .selectAll()
+    .where('la_code', '=', ledger.laCode)
+    .where('household_id', '=', householdId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!h) throw notFound('household');
+  return h;
+}
+
+export const stillWithUs = (h: { status: string; left_on: string | null }, field = 'householdId') => {
+  if (HOUSEHOLD_GONE.includes(h.status as HouseholdStatus))
+    throw conflict(`The household left the service on ${h.left_on}`, [{ field, rule: 'household-left', message: 'This household has left the service' }]);
+};
+
+/** A change to a household, its deadlines re-derived in the same transaction. */
+export function householdChange<T>(db: Kysely<Database>, actor: Actor, householdId: string, work: (ledger: Ledger) => Promise<T>): Promise<T> {
+  return change(db, actor, async (ledger) => {
+    const out = await work(ledger);
+    await refreshFosterObligations(ledger.db, ledger.laCode, [householdId]);
+    return out;
+  });
+}
+
+async function currentWorker(ledger: Ledger, workerId: string | null | undefined) {
+  if (!workerId) return;
+  const w = await ledger.db
+    .selectFrom('worker')
+    .select('worker_id')
+    .where('la_code', '=', ledger.laCode)
+    .where('worker_id', '=', workerId)
+    .where('leave_date', 'is', null)
+    .executeTakeFirst();
+  if (!w) throw invalid([{ field: 'supervisingWorkerId', rule: 'known-worker', message: 'Not one of the council’s current workers' }]);
+}
+
+export async function recordEnquiry(db: Kysely<Database>, actor: Actor, input: In<typeof fosterEnquiry>) {
+  const householdId = randomUUID();
+  return householdChange(db, actor, householdId, async (ledger) => {
+    new DateRules().notInFuture('enquiryOn', input.enquiryOn).check();
+    await currentWorker(ledger, input.supervisingWorkerId);
+    const next = await sql<{ n: number }>`
+      select coalesce(max(substring(reference from 4)::int), 0) + 1 as n from foster_household where la_code = ${ledger.laCode} and reference ~ '^FC-[0-9]+$'`.execute(
+      ledger.db,
+    );
+    const reference = `FC-${String(next.rows[0]?.n ?? 1).padStart(4, '0')}`;
+    await ledger.insert('foster_household', {
+      la_code: ledger.laCode,
+      household_id: householdId,
+      reference,
+      name: input.name,
+      kind: input.kind,
+      status: 'enquiry',
+      address_line: input.addressLine,
+      postcode: input.postcode.toUpperCase(),
+      phone: input.phone,
+      email: input.email,
+      supervising_worker_id: input.supervisingWorkerId ?? null,
+      enquiry_on: input.enquiryOn,
+      created_by: actor.user.userId,
+    });
+    return { householdId, reference };
+  });
+}
+
+export async function addMember(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdMember>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    stillWithUs(await householdFor(ledger, householdId));
+    new DateRules().notInFuture('dateOfBirth', input.dateOfBirth).check();
+    const row = await ledger.insert('foster_household_member', {
+      la_code: ledger.laCode,
+      member_id: randomUUID(),
+      household_id: householdId,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      date_of_birth: input.dateOfBirth,
+      role: input.role,
+    });
+    return { memberId: row.member_id };
+  });
+}
+
+export async function recordCheck(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof memberCheck>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    stillWithUs(await householdFor(ledger, householdId));
+    const member = await ledger.db
+      .selectFrom('foster_household_member')
+      .selectAll()
+      .where('la_code', '=', ledger.laCode)
+      .where('member_id', '=', input.memberId)
+      .where('household_id', '=', householdId)
+      .executeTakeFirst();
+    if (!member) throw invalid([{ field: 'memberId', rule: 'member-of-household', message: 'Choose a member of this household' }]);
+    if (ageOn(member.date_of_birth, input.requestedOn) < 18)
+      throw invalid([{ field: 'memberId', rule: 'adult-only', message: 'Checks are made on the adults of the household' }]);
+    new DateRules()
+      .notInFuture('requestedOn', input.requestedOn)
+      .notInFuture('completedOn', input.completedOn)
+      .notBefore('completedOn', input.completedOn, input.requestedOn, 'the check was requested')
+      .check();
+    if (!!input.completedOn !== !!input.outcome)
+      throw invalid([
+        { field: input.completedOn ? 'outcome' : 'completedOn', rule: 'outcome-with-date', message: 'A completed check has both its date and its outcome' },
+      ]);
+    const row = await ledger.insert('foster_member_check', {
+      la_code: ledger.laCode,
+      check_id: randomUUID(),
+      member_id: input.memberId,
+      household_id: householdId,
+      kind: input.kind,
+      requested_on: input.requestedOn,
+      completed_on: input.completedOn ?? null,
+      outcome: input.outcome ?? null,
+      notes: input.notes,
+    });
+    return { checkId: row.check_id };
+  });
+}
+
+/** Which date column each recruitment step fills, and the step it must follow. */
+const STEPS = {
+  application: { column: 'application_on', after: 'enquiry_on', afterLabel: 'the enquiry' },
+  'stage-one': { column: 'stage_one_on', after: 'application_on', afterLabel: 'the application' },
+  'stage-two': { column: 'stage_two_on', after: 'application_on', afterLabel: 'the application' },
+  panel: { column: 'panel_on', after: 'stage_two_on', afterLabel: 'stage two' },
+} as const;
+
+export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof recruitmentStep>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.version !== input.version) throw staleVersion(h.version, input.version);
+    const step = STEPS[input.step];
+    const after = h[step.after];
+    if (!after)
+      throw conflict(`Record ${step.afterLabel} first`, [
+        { field: 'step', rule: 'step-order', message: `${RECRUITMENT_STEP[input.step]} comes after ${step.afterLabel}` },
+      ]);
+    if (h[step.column])
+      throw conflict('Already recorded', [
+        { field: 'step', rule: 'already-recorded', message: `${RECRUITMENT_STEP[input.step]} is already recorded (${h[step.column]})` },
+      ]);
+    if (h.decision) throw conflict('The decision is made', [{ field: 'step', rule: 'decided', message: 'The decision maker has already decided' }]);
+    new DateRules().notInFuture('on', input.on).notBefore('on', input.on, after, step.afterLabel).check();
+    if (input.step === 'panel' && !input.recommendation)
+      throw invalid([{ field: 'recommendation', rule: 'required', message: 'Give the panel’s recommendation' }]);
+    const row = await ledger.update(
+      'foster_household',
+      { household_id: householdId },
+      {
+        [step.column]: input.on,
+        ...(input.step === 'application' ? { status: 'assessment' } : {}),
+        ...(input.step === 'panel' ? { panel_recommendation: input.recommendation } : {}),
+      },
+      { fromVersion: h.version, detail: { step: input.step } },
+    );
+    return { householdId, version: row.version };
+  });
+}
+
+export async function recordDecision(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof fosteringDecision>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.version !== input.version) throw staleVersion(h.version, input.version);
+    if (!h.panel_on) throw conflict('Panel first', [{ field: 'decidedOn', rule: 'panel-first', message: 'The decision follows the panel’s recommendation' }]);
+    if (h.decision) throw conflict('Already decided', [{ field: 'decision', rule: 'already-decided', message: `Already decided on ${h.decision_on}` }]);
+    new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, h.panel_on, 'the panel').check();
+    const t = input.terms;
+    if (input.decision === 'approved') {
+      if (!t) throw invalid([{ field: 'terms', rule: 'required', message: 'Give the terms of approval' }]);
+      if (t.ageTo < t.ageFrom) throw invalid([{ field: 'terms.ageTo', rule: 'age-range', message: 'The oldest age must not be below the youngest' }]);
+    }
+    const approved = input.decision === 'approved' && t;
+    const row = await ledger.update(
+      'foster_household',
+      { household_id: householdId },
+      {
+        decision_on: input.decidedOn,
+        decision: input.decision,
+        decision_reasons: input.reasons,
+        status: approved ? 'approved' : 'withdrawn',
+        left_on: approved ? null : input.decidedOn,
+        max_children: approved ? approved.maxChildren : null,
+        age_from: approved ? approved.ageFrom : null,
+        age_to: approved ? approved.ageTo : null,
+        terms_sex: approved ? approved.sex : null,
+        placement_types: approved ? [...approved.placementTypes] : null,
+      },
+      { fromVersion: h.version, detail: { decision: input.decision } },
+    );
+    return { householdId, version: row.version };
+  });
+}
+
+export async function approveTemporarily(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryApproval>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.version !== input.version) throw staleVersion(h.version, input.version);
+    if (h.kind !== 'connected-person')
+      throw invalid([
+        { field: 'childId', rule: 'connected-person-only', message: 'Only family and friends (connected person) carers are approved temporarily' },
+      ]);
+    if (h.temporary_from)
+      throw conflict('Already approved temporarily', [
+        { field: 'placedOn', rule: 'already-temporary', message: `Approved temporarily from ${h.temporary_from}` },
+      ]);
+    const child = await ledger.db
+      .selectFrom('person')
+      .select('person_id')
+      .where('la_code', '=', ledger.laCode)
+      .where('person_id', '=', input.childId)
+      .where('is_child', '=', true)
+      .executeTakeFirst();
+    if (!child) throw invalid([{ field: 'childId', rule: 'known-child', message: 'Choose a child of the council' }]);
+    new DateRules().notInFuture('placedOn', input.placedOn).notBefore('placedOn', input.placedOn, h.enquiry_on, 'the enquiry').check();
+    const row = await ledger.update(
+      'foster_household',
+      { household_id: householdId },
+      {
+        temporary_child_id: input.childId,
+        temporary_from: input.placedOn,
+        temporary_reasons: input.reasons,
+        status: 'assessment',
+        application_on: h.application_on ?? input.placedOn,
+      },
+      { fromVersion: h.version },
+    );
+    return { householdId, version: row.version };
+  });
+}
+
+export async function extendTemporary(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryExtension>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.version !== input.version) throw staleVersion(h.version, input.version);
+    if (!h.temporary_from || h.decision)
+      throw conflict('No temporary approval to extend', [
+        { field: 'reason', rule: 'temporary-required', message: 'Only an open temporary approval is extended' },
+      ]);
+    if (h.temporary_extension_reason)
+      throw conflict('Extended once already', [{ field: 'reason', rule: 'one-extension', message: 'A temporary approval is extended once only (8 weeks)' }]);
+    const row = await ledger.update(
+      'foster_household',
+      { household_id: householdId },
+      { temporary_extension_reason: input.reason },
+      { fromVersion: h.version },
+    );
+    return { householdId, version: row.version };
+  });
+}
+
+/** Which status may follow which. */
+const MAY_BECOME: Record<string, readonly string[]> = {
+  approved: ['on-hold'],
+  'on-hold': ['approved'],
+  resigned: ['approved', 'on-hold'],
+  deregistered: ['approved', 'on-hold'],
+  withdrawn: ['enquiry', 'assessment'],
+};
+
+export async function changeStatus(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdStatusChange>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.version !== input.version) throw staleVersion(h.version, input.version);
+    if (!(MAY_BECOME[input.status] ?? []).includes(h.status))
+      throw conflict(
+        `A household ${HOUSEHOLD_STATUS[h.status as HouseholdStatus].toLowerCase()} cannot become ${HOUSEHOLD_STATUS[input.status].toLowerCase()}`,
+        [{ field: 'status', rule: 'status-order', message: `Not possible from ${HOUSEHOLD_STATUS[h.status as HouseholdStatus].toLowerCase()}` }],
+      );
+    new DateRules()
+      .notInFuture('on', input.on)
+      .notBefore('on', input.on, h.decision_on ?? h.enquiry_on, h.decision_on ? 'the approval' : 'the enquiry')
+      .check();
+    const leaving = input.status === 'resigned' || input.status === 'deregistered';
+    if (leaving && !input.reason) throw invalid([{ field: 'reason', rule: 'required', message: 'Say why the household is leaving' }]);
+    if (leaving) {
+      const placed = await ledger.db
+        .selectFrom('cla_episode')
+        .select('child_id')
+        .where('la_code', '=', ledger.laCode)
+        .where('foster_household_id', '=', householdId)
+        .where('end_date', 'is', null)
+        .executeTakeFirst();
+      if (placed)
+        throw conflict('Children are placed here', [
+          { field: 'status', rule: 'children-placed', message: 'Record the children’s moves before the household leaves' },
+        ]);
+    }
+    const gone = input.status === 'withdrawn' || leaving;
+    const row = await ledger.update(
+      'foster_household',
+      { household_id: householdId },
+      { status: input.status, left_on: gone ? input.on : null, leaving_reason: leaving ? (input.reason ?? null) : null },
+      { fromVersion: h.version, detail: { status: input.status, ...(leaving ? { reason: LEAVING_REASON[input.reason as keyof typeof LEAVING_REASON] } : {}) } },
+    );
+    return { householdId, version: row.version };
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * Supporting approved carers: the supervising social worker's visits (some unannounced), the
+ * annual review of approval, training (and the TSD standards), and allegations with their outcome.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ALLEGATION_OUTCOME,
+  type allegationOutcome,
+  type carerAllegation,
+  type carerReview,
+  type carerTraining,
+  type supervisingVisit,
+} from '@lantern/core/fostering';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../kernel/context.ts';
+import type { Database } from '../../kernel/db/schema.ts';
+import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { DateRules } from '../../kernel/rules.ts';
+import { householdChange, householdFor, stillWithUs } from './households.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The day the household's approval (or a temporary approval) began; refused when it has none. */
+const approvedFrom = (h: { decision: string | null; decision_on: string | null; temporary_from: string | null }, field: string) => {
+  const from = h.decision === 'approved' ? h.decision_on : h.temporary_from;
+  if (!from) throw conflict('Not approved', [{ field, rule: 'approved-household', message: 'The household is not approved yet' }]);
+  return from;
+};
+
+export async function recordVisit(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof supervisingVisit>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    new DateRules().notInFuture('visitedOn', input.visitedOn).notBefore('visitedOn', input.visitedOn, approvedFrom(h, 'visitedOn'), 'the approval').check();
+    const row = await ledger.insert('foster_visit', {
+      la_code: ledger.laCode,
+      visit_id: randomUUID(),
+      household_id: householdId,
+      visited_on: input.visitedOn,
+      unannounced: input.unannounced,
+      notes: input.notes,
+      worker_id: actor.user.workerId,
+    });
+    return { visitId: row.visit_id };
+  });
+}
+
+export async function recordReview(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerReview>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    if (h.decision !== 'approved') throw conflict('Not approved', [{ field: 'heldOn', rule: 'approved-household', message: 'Only an approval is reviewed' }]);
+    new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, h.decision_on, 'the approval').check();
+    const row = await ledger.insert('foster_review', {
+      la_code: ledger.laCode,
+      review_id: randomUUID(),
+      household_id: householdId,
+      held_on: input.heldOn,
+      outcome: input.outcome,
+      carers_views: input.carersViews,
+      notes: input.notes,
+    });
+    return { reviewId: row.review_id };
+  });
+}
+
+export async function recordTraining(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerTraining>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    stillWithUs(h);
+    new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, h.enquiry_on, 'the enquiry').check();
+    const row = await ledger.insert('foster_training', {
+      la_code: ledger.laCode,
+      training_id: randomUUID(),
+      household_id: householdId,
+      completed_on: input.completedOn,
+      title: input.title,
+      tsd_standards: input.tsdStandards,
+    });
+    return { trainingId: row.training_id };
+  });
+}
+
+export async function recordAllegation(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerAllegation>) {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const h = await householdFor(ledger, householdId);
+    new DateRules().notInFuture('madeOn', input.madeOn).notBefore('madeOn', input.madeOn, h.enquiry_on, 'the enquiry').check();
+    if (input.childId) {
+      const child = await ledger.db
+        .selectFrom('person')
+        .select('person_id')
+        .where('la_code', '=', ledger.laCode)
+        .where('person_id', '=', input.childId)
+        .where('is_child', '=', true)
+        .executeTakeFirst();
+      if (!child) throw invalid([{ field: 'childId', rule: 'known-child', message: 'Choose a child of the council' }]);
+    }
+    const row = await ledger.insert('foster_allegation', {
+      la_code: ledger.laCode,
+      allegation_id: randomUUID(),
+      household_id: householdId,
+      child_id: input.childId ?? null,
+      made_on: input.madeOn,
+      summary: input.summary,
+    });
+    // An allegation about a child's carers is on that child's chronology.
+    if (input.childId)
+      ledger.chronicle({
+        childId: input.childId,
+        occurredOn: input.madeOn,
+        category: 'looked-after',
+        summary: `Allegation against the foster carers (${h.name}): ${input.summary}`,
+        recordType: 'foster-allegation',
+        recordId: row.allegation_id,
+      });
+    return { allegationId: row.allegation_id };
+  });
+}
+
+export async function recordAllegationOutcome(db: Kysely<Database>, actor: Actor, allegationId: string, input: In<typeof allegationOutcome>) {
+  const a = await db
+    .selectFrom('foster_allegation')
+    .select(['household_id'])
+    .where('la_code', '=', actor.user.laCode)
+    .where('allegation_id', '=', allegationId)
+    .executeTakeFirst();
+  if (!a) throw notFound('allegation');
+  return householdChange(db, actor, a.household_id, async (ledger) => {
+    const row = await ledger.db
+      .selectFrom('foster_allegation')
+      .selectAll()
+      .where('la_code', '=', ledger.laCode)
+      .where('allegation_id', '=', allegationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (row.version !== input.version) throw staleVersion(row.version, input.version);
+    if (row.outcome) throw conflict('Already concluded', [{ field: 'outcome', rule: 'already-concluded', message: `Concluded on ${row.outcome_on}` }]);
+    new DateRules().notInFuture('outcomeOn', input.outcomeOn).notBefore('outcomeOn', input.outcomeOn, row.made_on, 'the allegation').check();
+    const out = await ledger.update(
+      'foster_allegation',
+      { allegation_id: allegationId },
+      { outcome: input.outcome, outcome_on: input.outcomeOn },
+      { fromVersion: row.version },
+    );
+    if (row.child_id)
+      ledger.chronicle({
+        childId: row.child_id,
+        occurredOn: input.outcomeOn,
+        category: 'looked-after',
+        summary: `Allegation against the foster carers concluded: ${ALLEGATION_OUTCOME[input.outcome].toLowerCase()}`,
+        recordType: 'foster-allegation',
+        recordId: allegationId,
+      });
+    return { allegationId, version: out.version };
+  });
+}

@@ -1,0 +1,110 @@
+/** One fostering household: its approval and terms, deadlines, who is placed, members and checks, visits and reviews. */
+import { CHECK_KIND, CHECK_OUTCOME, MEMBER_ROLE, REVIEW_OUTCOME } from '@lantern/core/fostering';
+import { RULE_LABELS } from '@lantern/core/timescales';
+import { Link, useParams } from 'react-router';
+import { fosteringApi } from '../../api/fostering.ts';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+
+const STATE: Record<string, string> = { due: 'Due', overdue: 'Overdue', 'met-on-time': 'Met on time', 'met-late': 'Met late', ended: 'Ended' };
+const label = (list: Readonly<Record<string, string>>, code: string | null) => (code ? (list[code] ?? code) : '—');
+
+export function HouseholdPage() {
+  const { householdId = '' } = useParams();
+  const loaded = useLoad(() => fosteringApi.household(householdId), householdId);
+  usePageTitle(loaded.data?.name ?? 'Foster carers');
+  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="household" />;
+  if (!loaded.data) return <Loading />;
+  const h = loaded.data;
+  const row = (key: string, value: string) => (
+    <div className="govuk-summary-list__row" key={key}>
+      <dt className="govuk-summary-list__key">{key}</dt>
+      <dd className="govuk-summary-list__value">{value}</dd>
+    </div>
+  );
+  return (
+    <>
+      <Link className="govuk-back-link" to="/fostering">
+        Back<span className="govuk-visually-hidden"> to foster carers</span>
+      </Link>
+      <span className="govuk-caption-l">{h.reference}</span>
+      <h1 className="govuk-heading-l">{h.name}</h1>
+      <dl className="govuk-summary-list">
+        {row('Status', h.leftOn ? `${h.statusLabel} on ${formatDate(h.leftOn)}${h.leavingReason ? `: ${h.leavingReason}` : ''}` : h.statusLabel)}
+        {row('Kind', h.kindLabel)}
+        {row('Approved for', h.termsText ?? 'Not approved yet')}
+        {row('Supervising social worker', h.supervisingWorker ?? 'None named')}
+        {row('Address', [h.addressLine, h.postcode].filter(Boolean).join(', ') || '—')}
+        {row('Telephone', h.phone || '—')}
+        {row('Enquiry', formatDate(h.enquiryOn))}
+        {row('Application', h.applicationOn ? formatDate(h.applicationOn) : '—')}
+        {row('Stage one completed', h.stageOneOn ? formatDate(h.stageOneOn) : '—')}
+        {row('Stage two completed', h.stageTwoOn ? formatDate(h.stageTwoOn) : '—')}
+        {row(
+          'Panel',
+          h.panelOn ? `${formatDate(h.panelOn)}${h.panelRecommendation === 'approve' ? ': recommended approval' : ': did not recommend approval'}` : '—',
+        )}
+        {row('Decision', h.decisionOn ? `${h.decision === 'approved' ? 'Approved' : 'Not approved'} on ${formatDate(h.decisionOn)}` : '—')}
+        {row('Unannounced visit in the last year', h.unannouncedInYear ? 'Yes' : 'No')}
+      </dl>
+      <h2 className="govuk-heading-m">Deadlines</h2>
+      {h.deadlines.length === 0 ? (
+        <p className="govuk-body">Nothing due.</p>
+      ) : (
+        <ul className="govuk-list">
+          {h.deadlines.map((d) => (
+            <li key={`${d.ruleId}-${d.startDate}`}>
+              {RULE_LABELS[d.ruleId] ?? d.label}: due {formatDate(d.dueDate)} ({STATE[d.state] ?? d.state})
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="govuk-heading-m">Children placed</h2>
+      {h.children.length === 0 ? (
+        <p className="govuk-body">No child is placed here today.</p>
+      ) : (
+        <ul className="govuk-list">
+          {h.children.map((c) => (
+            <li key={c.childId}>
+              {c.name}, since {formatDate(c.since)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="govuk-heading-m">Members and checks</h2>
+      {h.members.map((m) => (
+        <div key={m.memberId}>
+          <h3 className="govuk-heading-s">
+            {m.name} ({label(MEMBER_ROLE, m.role).toLowerCase()})
+          </h3>
+          <ul className="govuk-list">
+            {m.checks.map((c) => (
+              <li key={c.checkId}>
+                {label(CHECK_KIND, c.kind)}:{' '}
+                {c.completedOn ? `${label(CHECK_OUTCOME, c.outcome)} on ${formatDate(c.completedOn)}` : `requested ${formatDate(c.requestedOn)}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <h2 className="govuk-heading-m">Supervising visits</h2>
+      <ul className="govuk-list">
+        {h.visits.slice(0, 12).map((v) => (
+          <li key={v.visitId}>
+            {formatDate(v.visitedOn)}
+            {v.unannounced ? ' (unannounced)' : ''}: {v.notes}
+          </li>
+        ))}
+      </ul>
+      <h2 className="govuk-heading-m">Reviews</h2>
+      <ul className="govuk-list">
+        {h.reviews.map((r) => (
+          <li key={r.reviewId}>
+            {formatDate(r.heldOn)}: {label(REVIEW_OUTCOME, r.outcome)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
