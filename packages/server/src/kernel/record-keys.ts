@@ -34,6 +34,8 @@ export const RECORD_KEYS = {
   cp_conference: ['conference_id'],
   cp_plan: ['plan_id'],
   decision_request: ['request_id'],
+  dfe_feed_child: ['child_id'],
+  dfe_feed_run: ['run_id'],
   early_help_episode: ['early_help_id'],
   early_help_review: ['review_id'],
   early_help_step_up: ['link_id'],

@@ -879,6 +879,8 @@ export interface Database {
   case_team: CaseTeamTable;
   case_transfer: CaseTransferTable;
   decision_request: DecisionRequestTable;
+  dfe_feed_run: DfeFeedRunTable;
+  dfe_feed_child: DfeFeedChildTable;
 }
 
 // Migration 0007: workforce and management oversight.
@@ -1509,4 +1511,34 @@ export interface LegalAssessmentTable {
   due_on: DateCol | null;
   recorded_by: Uuid | null;
   created_at: Timestamp;
+}
+
+// Migration 0030: the DfE's daily children's social care feed.
+export interface DfeFeedRunTable {
+  la_code: string;
+  run_id: Uuid;
+  run_on: DateCol;
+  dry_run: DefaultedBool;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  sent_full: DefaultedInt;
+  sent_partial: DefaultedInt;
+  unchanged: DefaultedInt;
+  purged: DefaultedInt;
+  failed: DefaultedInt;
+}
+export interface DfeFeedChildTable {
+  la_code: string;
+  child_id: Uuid;
+  la_child_id: string;
+  mis_child_id: string;
+  last_payload: ColumnType<unknown, string | null | undefined, string | null>;
+  last_hash: string | null;
+  last_sent: ColumnType<unknown, string | null | undefined, string | null>;
+  sent_kind: 'full' | 'partial' | 'purge' | null;
+  state: ColumnType<'pending' | 'sent' | 'error', 'pending' | 'sent' | 'error' | undefined>;
+  answer: ColumnType<unknown, string | null | undefined, string | null>;
+  in_cohort: DefaultedBool;
+  run_id: Uuid | null;
+  updated_at: Timestamp;
 }
