@@ -14,3 +14,4 @@ export * from './workforce.ts';
 export * from './indicators.ts';
 export * from './meetings.ts';
 export * from './legal.ts';
+export * from './sar.ts';

@@ -14,6 +14,7 @@ export const ROLES = {
   administrator: 'Administrator',
   partner: 'Partner agency (police, health, school, housing…)',
   'legal-adviser': 'The council’s legal adviser',
+  'information-governance': 'Information governance officer',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -104,7 +105,10 @@ export type Action =
   /** Early help: name the lead professional and team around the family, the assessment, reviews, the end. */
   | 'early-help:record'
   /** Step a closed child in need episode down to early help (a manager's decision). */
-  | 'early-help:step-down';
+  | 'early-help:step-down'
+  /** Subject access requests: record one, extend it with a reason; review the redaction marks and release the copy. */
+  | 'sar:record'
+  | 'sar:release';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -252,6 +256,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'legal:read': 'council',
     'legal:record': 'council',
     'early-help:step-down': 'council',
+    'sar:record': 'council',
+    'sar:release': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -304,6 +310,15 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'child:read': 'council',
     'legal:read': 'council',
     'legal:record': 'council',
+    'work:read': 'own',
+  },
+  'information-governance': {
+    // Answers subject access requests: finds the child, reads the whole record to copy it,
+    // reviews what must be redacted, releases the copy. No casework.
+    'child:search': 'council',
+    'child:read': 'council',
+    'sar:record': 'council',
+    'sar:release': 'council',
     'work:read': 'own',
   },
 };

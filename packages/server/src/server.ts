@@ -8,6 +8,7 @@ import { lookedAfterRoutes } from './areas/looked-after/index.ts';
 import { lookedAfterCareRoutes } from './areas/looked-after-care/index.ts';
 import { meetingsRoutes } from './areas/meetings/index.ts';
 import { legalRoutes } from './areas/legal/index.ts';
+import { sarRoutes } from './areas/exchange/index.ts';
 import { oversightRoutes } from './areas/oversight/index.ts';
 import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/index.ts';
@@ -54,6 +55,7 @@ export async function createServer(options: { store: Store; webDist?: string | n
   await app.register(lookedAfterCareRoutes);
   await app.register(meetingsRoutes);
   await app.register(legalRoutes);
+  await app.register(sarRoutes);
   await app.register(returnsRoutes);
   await app.register(annexARoutes);
   await app.register(performanceRoutes);

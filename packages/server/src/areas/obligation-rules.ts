@@ -12,6 +12,7 @@
 import { registerObligationRules } from '../kernel/obligations.ts';
 import { LEGAL_OBLIGATIONS } from './legal/obligations.ts';
 import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';
+import { EXCHANGE_OBLIGATIONS } from './exchange/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
 import { MEETINGS_OBLIGATIONS } from './meetings/obligations.ts';
@@ -32,6 +33,7 @@ export const AREA_OBLIGATION_RULES = [
   MEETINGS_OBLIGATIONS,
   LEGAL_OBLIGATIONS,
   EARLY_HELP_OBLIGATIONS,
+  EXCHANGE_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

@@ -100,3 +100,61 @@ export function feedCommand(): Command {
     });
   return feed;
 }
+
+/** `lantern export sar`: the copy of a child's record for their subject access request, as a PDF. */
+export function sarExportCommand(): Command {
+  return new Command('sar')
+    .description('write the copy of a child’s record for their latest subject access request as a PDF (review copy, or the released one)')
+    .requiredOption('--child <LA_CHILD_ID>', 'the council’s id for the child')
+    .requiredOption('--out <FILE>', 'the .pdf file to write')
+    .option('--copy <KIND>', 'review (marked text highlighted) or released (marked text removed; once released)', 'review')
+    .option('--la-code <CODE>', 'the council (default: the only one in the database)')
+    .option('--data-dir <DIR>', dataDirHelp)
+    .action(async (opts: { child: string; out: string; copy: string; laCode?: string; dataDir?: string }) => {
+      if (opts.copy !== 'review' && opts.copy !== 'released') throw new InvalidArgumentError('--copy must be review or released');
+      const { writeFile } = await import('node:fs/promises');
+      const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
+      const { COMMAND_LINE, importActor } = await import('../areas/returns/index.ts');
+      const { sarCopy } = await import('../areas/exchange/index.ts');
+      const { batch } = await import('../kernel/ledger.ts');
+      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
+      try {
+        const laCode = await councilOf(store.db, opts.laCode);
+        const child = await store.db
+          .selectFrom('person')
+          .select('person_id')
+          .where('la_code', '=', laCode)
+          .where('la_child_id', '=', opts.child)
+          .executeTakeFirst();
+        if (!child) throw new Error(`No child ${opts.child} in ${laCode}`);
+        const sar = await store.db
+          .selectFrom('subject_access_request')
+          .selectAll()
+          .where('la_code', '=', laCode)
+          .where('child_id', '=', child.person_id)
+          .orderBy('received_on', 'desc')
+          .executeTakeFirst();
+        if (!sar) throw new Error(`${opts.child} has no subject access request recorded`);
+        if (opts.copy === 'released' && !sar.released_on)
+          throw new Error('That request’s copy has not been released: a person reviews its marks and releases it first');
+        const pdf = await sarCopy(store.db, laCode, child.person_id, sar.sar_id, opts.copy === 'released' ? 'release' : 'review');
+        await writeFile(opts.out, pdf);
+        await batch(
+          store.db,
+          importActor(COMMAND_LINE, laCode),
+          async (ledger) =>
+            ledger.audit({
+              action: 'export',
+              recordType: 'subject-access-request-copy',
+              recordId: sar.sar_id,
+              childId: child.person_id,
+              detail: { copy: opts.copy },
+            }),
+          { laCode },
+        );
+        process.stdout.write(`Wrote the ${opts.copy} copy of ${opts.child}'s record (${sar.marks.length} redaction marks) to ${opts.out}.\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

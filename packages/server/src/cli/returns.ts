@@ -9,7 +9,7 @@ import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
 import { annexACommands } from './annex-a.ts';
 import { addSsda903Database } from './ssda903-db.ts';
-import { dfeExportCommand } from './exchange.ts';
+import { dfeExportCommand, sarExportCommand } from './exchange.ts';
 
 function collectionYear(value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000) throw new InvalidArgumentError('--year must be a collection year written YYYY (2026 = 2025/26)');
@@ -122,6 +122,7 @@ export function returnsCommands(): Command[] {
   addSsda903Database({ exportGroup, importGroup });
   exportGroup.addCommand(cswwExportCommand());
   exportGroup.addCommand(dfeExportCommand());
+  exportGroup.addCommand(sarExportCommand());
   validateGroup.addCommand(cswwValidateCommand());
   return [exportGroup, validateGroup, importGroup];
 }

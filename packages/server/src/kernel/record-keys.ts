@@ -36,6 +36,7 @@ export const RECORD_KEYS = {
   decision_request: ['request_id'],
   dfe_feed_child: ['child_id'],
   dfe_feed_run: ['run_id'],
+  subject_access_request: ['sar_id'],
   early_help_episode: ['early_help_id'],
   early_help_review: ['review_id'],
   early_help_step_up: ['link_id'],

@@ -18,6 +18,7 @@ const ROLE_LABEL: Record<Role, string> = {
   administrator: 'administrator',
   partner: 'partner agency',
   'legal-adviser': 'legal adviser',
+  'information-governance': 'information governance officer',
 };
 
 export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[], passwordHash: string): Insertable<AppUserTable>[] {

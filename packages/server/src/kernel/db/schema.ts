@@ -881,6 +881,7 @@ export interface Database {
   decision_request: DecisionRequestTable;
   dfe_feed_run: DfeFeedRunTable;
   dfe_feed_child: DfeFeedChildTable;
+  subject_access_request: SubjectAccessRequestTable;
 }
 
 // Migration 0007: workforce and management oversight.
@@ -1541,4 +1542,26 @@ export interface DfeFeedChildTable {
   in_cohort: DefaultedBool;
   run_id: Uuid | null;
   updated_at: Timestamp;
+}
+
+// Migration 0031: subject access requests.
+export interface SubjectAccessRequestTable {
+  la_code: string;
+  sar_id: Uuid;
+  child_id: Uuid;
+  requester_name: string;
+  requester_relationship: 'self' | 'parent' | 'representative';
+  identity_seen: string;
+  received_on: DateCol;
+  due_on: DateCol;
+  extended_on: DateCol | null;
+  extension_reason: string | null;
+  marks: ColumnType<{ text: string; reason: string }[], string | undefined, string>;
+  reviewed_by: Uuid | null;
+  reviewed_at: Date | null;
+  released_on: DateCol | null;
+  released_by: Uuid | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
 }
