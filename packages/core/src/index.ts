@@ -15,3 +15,4 @@ export * from './indicators.ts';
 export * from './meetings.ts';
 export * from './legal.ts';
 export * from './fostering.ts';
+export * from './sar.ts';

@@ -16,6 +16,7 @@ export const ROLES = {
   'legal-adviser': 'The council’s legal adviser',
   'supervising-social-worker': 'Supervising social worker (fostering)',
   'fostering-team-manager': 'Fostering team manager',
+  'information-governance': 'Information governance officer',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -115,7 +116,10 @@ export type Action =
   /** A carer's approval terms and contact details, without the household's assessments: the team of a child placed there. */
   | 'carer:read'
   /** The section 20 drift list: children accommodated under section 20 for long periods. */
-  | 'section-20:oversee';
+  | 'section-20:oversee'
+  /** Subject access requests: record one, extend it with a reason; review the redaction marks and release the copy. */
+  | 'sar:record'
+  | 'sar:release';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -271,6 +275,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'fostering:decide': 'council',
     'carer:read': 'council',
     'section-20:oversee': 'council',
+    'sar:record': 'council',
+    'sar:release': 'council',
   },
   'performance-analyst': {
     // Analysts correct data before returns are sent, so they read records but change none.
@@ -340,6 +346,15 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'carer:read': 'council',
     'workforce:read': 'council',
     'work:read': 'team',
+  },
+  'information-governance': {
+    // Answers subject access requests: finds the child, reads the whole record to copy it,
+    // reviews what must be redacted, releases the copy. No casework.
+    'child:search': 'council',
+    'child:read': 'council',
+    'sar:record': 'council',
+    'sar:release': 'council',
+    'work:read': 'own',
   },
 };
 

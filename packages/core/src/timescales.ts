@@ -802,6 +802,19 @@ const LOCAL_ROWS: readonly RuleRow[] = [
     responsible: 'allocated-social-worker',
     notes: 'Met by the next review; ended when early help ends.',
   },
+  // Subject access requests (areas/exchange): the law's own month, not a council setting.
+  {
+    id: 'sar-response',
+    area: 'children-in-need',
+    what: 'the answer to a subject access request: a copy of the record, third-party information redacted',
+    countedFrom: 'the request received (with proof of identity)',
+    due: months(1),
+    kind: 'statute',
+    source: 'UK GDPR art. 12(3): one calendar month, extendable by two further months with reasons',
+    responsible: 'director',
+    notes: 'Due three months from receipt when extended with a recorded reason. Met when the reviewed copy is released.',
+    settable: false,
+  },
 ];
 
 /** Ids of the rules that are Lantern's own, not rows of timescales.md. */
@@ -858,6 +871,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'uasc-transfer': 'National Transfer Scheme transfer',
   'iro-contact': 'IRO speaks with the child',
   'plan-action': 'Action on the child’s plan',
+  'sar-response': 'Subject access request answered',
   'pathway-plan': 'Pathway plan',
   'pathway-plan-review': 'Pathway plan review',
   'pa-visit': 'Personal adviser visit',

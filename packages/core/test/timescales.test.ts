@@ -101,7 +101,11 @@ describe('TIMESCALE_RULES against timescales.md', () => {
   });
 
   it('keeps Lantern’s own rules (partner-response, case-audit-action, early help) out of the reference, as council policy', () => {
-    expect(LOCAL_RULE_IDS).toEqual(['partner-response', 'case-audit-action', 'early-help-assessment', 'early-help-review']);
+    expect(LOCAL_RULE_IDS).toEqual(['partner-response', 'case-audit-action', 'early-help-assessment', 'early-help-review', 'sar-response']);
+    // A subject access request's month is the law's (UK GDPR art. 12), not in timescales.md and not a council setting.
+    expect(reference.map((r) => r.id)).not.toContain('sar-response');
+    expect(ruleById('sar-response')).toMatchObject({ kind: 'statute', due: { unit: 'months', n: 1 } });
+    expect(ruleById('sar-response').setting).toBeUndefined();
     expect(reference.map((r) => r.id)).not.toContain('partner-response');
     expect(reference.map((r) => r.id)).not.toContain('case-audit-action');
     expect(ruleById('partner-response').kind).toBe('policy');

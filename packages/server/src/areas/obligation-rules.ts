@@ -13,6 +13,7 @@ import { registerObligationRules } from '../kernel/obligations.ts';
 import { LEGAL_OBLIGATIONS } from './legal/obligations.ts';
 import { EARLY_HELP_OBLIGATIONS } from './early-help/obligations.ts';
 import { FOSTERING_OBLIGATIONS } from './fostering/obligations.ts';
+import { EXCHANGE_OBLIGATIONS } from './exchange/obligations.ts';
 import { LOOKED_AFTER_OBLIGATIONS } from './looked-after/obligations.ts';
 import { LOOKED_AFTER_CARE_OBLIGATIONS } from './looked-after-care/obligations.ts';
 import { MEETINGS_OBLIGATIONS } from './meetings/obligations.ts';
@@ -34,6 +35,7 @@ export const AREA_OBLIGATION_RULES = [
   LEGAL_OBLIGATIONS,
   EARLY_HELP_OBLIGATIONS,
   FOSTERING_OBLIGATIONS,
+  EXCHANGE_OBLIGATIONS,
 ] as const;
 
 registerObligationRules(AREA_OBLIGATION_RULES);

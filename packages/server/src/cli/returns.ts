@@ -10,6 +10,7 @@ import { cswwExportCommand, cswwValidateCommand } from './csww.ts';
 import { addSsda903Validate } from './ssda903.ts';
 import { annexACommands } from './annex-a.ts';
 import { addSsda903Database } from './ssda903-db.ts';
+import { dfeExportCommand, sarExportCommand } from './exchange.ts';
 
 /** `lantern export cin-census`, `lantern validate cin-census`, `lantern import cin-census`. */
 export function cinCensusCommands(groups: { exportGroup: Command; validateGroup: Command; importGroup: Command }): void {
@@ -109,6 +110,8 @@ export function returnsCommands(): Command[] {
   addSsda903Validate(validateGroup);
   addSsda903Database({ exportGroup, importGroup });
   exportGroup.addCommand(cswwExportCommand());
+  exportGroup.addCommand(dfeExportCommand());
+  exportGroup.addCommand(sarExportCommand());
   validateGroup.addCommand(cswwValidateCommand());
   return [exportGroup, validateGroup, importGroup];
 }

@@ -32,6 +32,7 @@ const ROLE_LABEL: Record<Role, string> = {
   'legal-adviser': 'legal adviser',
   'supervising-social-worker': 'supervising social worker',
   'fostering-team-manager': 'fostering team manager',
+  'information-governance': 'information governance officer',
 };
 
 export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[], passwordHash: string): Insertable<AppUserTable>[] {

@@ -172,6 +172,22 @@ describe('reading a child', () => {
   });
 });
 
+describe('subject access requests', () => {
+  eachRoleGets(
+    '%s listing a child’s subject access requests gets %i',
+    { sw: 403, tm: 403, iro: 403, irom: 403, hos: 200, analyst: 403, admin: 403, partner: 404, legal: 403 },
+    (who) => status(who, 'get', `/api/children/${ids.childA}/subject-access-requests`),
+  );
+  eachRoleGets('%s recording a subject access request gets %i', { sw: 403, tm: 403, iro: 403, analyst: 403, admin: 403, partner: 404, legal: 403 }, (who) =>
+    status(who, 'post', `/api/children/${ids.childA}/subject-access-requests`, {
+      requesterName: 'Poppy Lambert',
+      requesterRelationship: 'self',
+      identitySeen: 'Passport',
+      receivedOn: '2026-01-05',
+    }),
+  );
+});
+
 describe('changing a child’s details', () => {
   const rename = async (who: (typeof roles)[number], childId: string) => {
     const c = as[who] as ReturnType<typeof client>;

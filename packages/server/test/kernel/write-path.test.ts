@@ -34,6 +34,25 @@ const setup = async (c: Call) => {
   return res.body;
 };
 
+/** A subject access request about the child (recorded first if there is none yet). */
+const subjectAccess = async (childId: string): Promise<{ sarId: string; version: number; reviewed: boolean }> => {
+  const path = `/api/children/${childId}/subject-access-requests`;
+  const list = (await (as.hos as ReturnType<typeof client>).get(path)).body as {
+    sarId: string;
+    version: number;
+    reviewed: boolean;
+    releasedOn: string | null;
+  }[];
+  const open = list.find((s) => !s.releasedOn);
+  if (open) return open;
+  await setup({
+    as: 'hos',
+    method: 'post',
+    path,
+    body: { requesterName: 'Jack Ferris', requesterRelationship: 'self', identitySeen: 'Passport', receivedOn: '2026-01-05' },
+  });
+  return subjectAccess(childId);
+};
 const HEADER = 'time_period,time_identifier,geographic_level,country_code,region_code,region_name,new_la_code,la_name,indicator,value';
 const caseAudit = async ({ ids }: Ctx) =>
   setup({
@@ -1020,6 +1039,42 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   'PATCH /api/children/{childId}': async ({ ids }) => {
     const child = (await (as.sw as ReturnType<typeof client>).get(`/api/children/${ids.childA}`)).body.child;
     return { as: 'sw', method: 'patch', path: `/api/children/${ids.childA}`, body: { version: child.version, otherNames: `Walked ${child.version}` } };
+  },
+  // Subject access requests (areas/exchange): the head of service records, extends, reviews and releases.
+  'POST /api/children/{childId}/subject-access-requests': async ({ ids }) => ({
+    as: 'hos',
+    method: 'post',
+    path: `/api/children/${ids.childB}/subject-access-requests`,
+    body: { requesterName: 'Jack Ferris', requesterRelationship: 'self', identitySeen: 'Passport', receivedOn: '2026-01-05' },
+  }),
+  'POST /api/children/{childId}/subject-access-requests/{sarId}/extension': async ({ ids }) => {
+    const sar = await subjectAccess(ids.childB);
+    return {
+      as: 'hos',
+      method: 'post',
+      path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/extension`,
+      body: { version: sar.version, reason: 'Many records.' },
+    };
+  },
+  'PUT /api/children/{childId}/subject-access-requests/{sarId}/marks': async ({ ids }) => {
+    const sar = await subjectAccess(ids.childB);
+    return {
+      as: 'hos',
+      method: 'put',
+      path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/marks`,
+      body: { version: sar.version, marks: [] },
+    };
+  },
+  'POST /api/children/{childId}/subject-access-requests/{sarId}/release': async ({ ids }) => {
+    const sar = await subjectAccess(ids.childB);
+    if (!sar.reviewed)
+      await setup({
+        as: 'hos',
+        method: 'put',
+        path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/marks`,
+        body: { version: sar.version, marks: [] },
+      });
+    return { as: 'hos', method: 'post', path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/release` };
   },
   'POST /api/children/{childId}/chronology': async ({ ids }) => ({
     as: 'sw',

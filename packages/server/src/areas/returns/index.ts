@@ -4,7 +4,7 @@
  */
 export { annexARoutes } from './annex-a/routes.ts';
 export { exportAnnexA } from './annex-a/export.ts';
-export { COMMAND_LINE, type ReturnActor } from './audit.ts';
+export { COMMAND_LINE, importActor, type ReturnActor } from './audit.ts';
 export { exportCinCensus } from './cin-census/export.ts';
 export { importCinCensus } from './cin-census/import.ts';
 export { readCinCensus } from './cin-census/parse.ts';

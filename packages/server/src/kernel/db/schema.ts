@@ -900,6 +900,9 @@ export interface Database {
   case_team: CaseTeamTable;
   case_transfer: CaseTransferTable;
   decision_request: DecisionRequestTable;
+  dfe_feed_run: DfeFeedRunTable;
+  dfe_feed_child: DfeFeedChildTable;
+  subject_access_request: SubjectAccessRequestTable;
 }
 
 // Migration 0007: workforce and management oversight.
@@ -1653,4 +1656,56 @@ export interface FosterObligationTable {
   responsible_worker_id: Uuid | null;
   responsible_team_id: Uuid | null;
   refreshed_at: Timestamp;
+}
+
+// Migration 0030: the DfE's daily children's social care feed.
+export interface DfeFeedRunTable {
+  la_code: string;
+  run_id: Uuid;
+  run_on: DateCol;
+  dry_run: DefaultedBool;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  sent_full: DefaultedInt;
+  sent_partial: DefaultedInt;
+  unchanged: DefaultedInt;
+  purged: DefaultedInt;
+  failed: DefaultedInt;
+}
+export interface DfeFeedChildTable {
+  la_code: string;
+  child_id: Uuid;
+  la_child_id: string;
+  mis_child_id: string;
+  last_payload: ColumnType<unknown, string | null | undefined, string | null>;
+  last_hash: string | null;
+  last_sent: ColumnType<unknown, string | null | undefined, string | null>;
+  sent_kind: 'full' | 'partial' | 'purge' | null;
+  state: ColumnType<'pending' | 'sent' | 'error', 'pending' | 'sent' | 'error' | undefined>;
+  answer: ColumnType<unknown, string | null | undefined, string | null>;
+  in_cohort: DefaultedBool;
+  run_id: Uuid | null;
+  updated_at: Timestamp;
+}
+
+// Migration 0031: subject access requests.
+export interface SubjectAccessRequestTable {
+  la_code: string;
+  sar_id: Uuid;
+  child_id: Uuid;
+  requester_name: string;
+  requester_relationship: 'self' | 'parent' | 'representative';
+  identity_seen: string;
+  received_on: DateCol;
+  due_on: DateCol;
+  extended_on: DateCol | null;
+  extension_reason: string | null;
+  marks: ColumnType<{ text: string; reason: string }[], string | undefined, string>;
+  reviewed_by: Uuid | null;
+  reviewed_at: Date | null;
+  released_on: DateCol | null;
+  released_by: Uuid | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  recorded_at: Timestamp;
 }

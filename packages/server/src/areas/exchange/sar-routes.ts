@@ -1,0 +1,163 @@
+/** HTTP for subject access requests (permissions sar:record and sar:release). */
+import { extendSarInput, recordSarInput, reviewSarInput, sarMark } from '@lantern/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { childFor, isUuid } from '../../kernel/access.ts';
+import type { Actor } from '../../kernel/context.ts';
+import { attachment } from '../../kernel/http/download.ts';
+import { typed } from '../../kernel/http/app.ts';
+import { conflict, notFound } from '../../kernel/http/problem.ts';
+import { extendSar, recordSar, releaseSar, reviewSarMarks } from './sar.ts';
+import { sarPdf, sarRecordEntries } from './sar-pdf.ts';
+
+const child = z.object({ childId: z.string() });
+const one = child.extend({ sarId: z.string().refine(isUuid, { message: 'No such subject access request' }) });
+const sarView = z.object({
+  sarId: z.string(),
+  requesterName: z.string(),
+  requesterRelationship: z.string(),
+  identitySeen: z.string(),
+  receivedOn: z.string(),
+  dueOn: z.string(),
+  extendedOn: z.string().nullable(),
+  extensionReason: z.string().nullable(),
+  marks: z.array(sarMark),
+  reviewed: z.boolean(),
+  releasedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+
+/** The copy of the record as a PDF: the review copy (marks shown) or the released one (marked text removed). */
+export async function sarCopy(db: FastifyInstance['store']['db'], laCode: string, childId: string, sarId: string, mode: 'review' | 'release') {
+  const sar = await db
+    .selectFrom('subject_access_request')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('sar_id', '=', sarId)
+    .executeTakeFirst();
+  if (!sar) throw notFound('subject access request');
+  const person = await db.selectFrom('person').selectAll().where('la_code', '=', laCode).where('person_id', '=', childId).executeTakeFirstOrThrow();
+  return sarPdf({
+    child: { name: `${person.given_name} ${person.family_name}`, dateOfBirth: person.date_of_birth, laChildId: person.la_child_id ?? person.person_id },
+    request: { requesterName: sar.requester_name, receivedOn: sar.received_on, dueOn: sar.due_on },
+    entries: await sarRecordEntries(db, laCode, childId),
+    marks: sar.marks,
+    mode,
+  });
+}
+
+export async function sarRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.store.db;
+  const tags = ['subject access requests'];
+  const base = '/api/children/:childId/subject-access-requests';
+  const list = async (actor: Actor, childId: string) => {
+    await childFor(db(), actor.user, childId, 'sar:record');
+    const rows = await db()
+      .selectFrom('subject_access_request')
+      .selectAll()
+      .where('la_code', '=', actor.user.laCode)
+      .where('child_id', '=', childId)
+      .orderBy('received_on', 'desc')
+      .execute();
+    return rows.map((s) => ({
+      sarId: s.sar_id,
+      requesterName: s.requester_name,
+      requesterRelationship: s.requester_relationship,
+      identitySeen: s.identity_seen,
+      receivedOn: s.received_on,
+      dueOn: s.due_on,
+      extendedOn: s.extended_on,
+      extensionReason: s.extension_reason,
+      marks: s.marks,
+      reviewed: s.reviewed_at !== null,
+      releasedOn: s.released_on,
+      version: s.version,
+    }));
+  };
+
+  app.get(base, {
+    config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
+    schema: {
+      tags,
+      summary: 'The child’s subject access requests: who asked, when, when due, the redaction marks',
+      params: child,
+      response: { 200: z.array(sarView) },
+    },
+    handler: (req) => list(req.actor(), req.params.childId),
+  });
+  app.post(base, {
+    config: { permission: 'sar:record' },
+    schema: {
+      tags,
+      summary: 'Record a subject access request: who asked, the proof of identity seen, the date received (due one calendar month later)',
+      params: child,
+      body: recordSarInput,
+      response: { 201: z.object({ sarId: z.string(), dueOn: z.string(), version: z.number().int() }) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await recordSar(db(), req.actor(), req.params.childId, req.body)),
+  });
+  app.post(`${base}/:sarId/extension`, {
+    config: { permission: 'sar:record' },
+    schema: {
+      tags,
+      summary: 'Extend the request by two months, with the reason',
+      params: one,
+      body: extendSarInput,
+      response: { 200: z.object({ version: z.number().int(), dueOn: z.string() }) },
+    },
+    handler: (req) => extendSar(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
+  });
+  app.put(`${base}/:sarId/marks`, {
+    config: { permission: 'sar:release' },
+    schema: {
+      tags,
+      summary: 'Review the redaction marks: the marks as the reviewer leaves them (proposed ones kept or dropped, others added)',
+      params: one,
+      body: reviewSarInput,
+      response: { 200: z.object({ version: z.number().int(), marks: z.array(sarMark) }) },
+    },
+    handler: (req) => reviewSarMarks(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
+  });
+  app.post(`${base}/:sarId/release`, {
+    config: { permission: 'sar:release' },
+    schema: {
+      tags,
+      summary: 'Release the copy once its marks are reviewed: the request is answered (its deadline met) and the released PDF may be downloaded',
+      params: one,
+      response: { 200: z.object({ releasedOn: z.string(), version: z.number().int() }) },
+    },
+    handler: async (req) => {
+      const row = await releaseSar(db(), req.actor(), req.params.childId, req.params.sarId);
+      return { releasedOn: row.released_on as string, version: row.version };
+    },
+  });
+  app.get(`${base}/:sarId/copy.pdf`, {
+    config: { permission: 'sar:release', audit: { reads: 'subject-access-request-copy' } },
+    schema: {
+      tags,
+      summary: 'The copy as a PDF: the review copy (marked text highlighted), or once released the released copy (marked text removed)',
+      params: one,
+      querystring: z.object({ copy: z.enum(['review', 'released']).default('review') }),
+    },
+    handler: async (req, reply) => {
+      const actor = req.actor();
+      await childFor(db(), actor.user, req.params.childId, 'sar:release');
+      const released = req.query.copy === 'released';
+      if (released) {
+        const sar = await db()
+          .selectFrom('subject_access_request')
+          .select('released_on')
+          .where('la_code', '=', actor.user.laCode)
+          .where('sar_id', '=', req.params.sarId)
+          .executeTakeFirst();
+        if (sar && !sar.released_on)
+          throw conflict('Not released', [{ field: 'copy', rule: 'released', message: 'Release the copy (after reviewing its marks) before downloading it' }]);
+      }
+      const pdf = await sarCopy(db(), actor.user.laCode, req.params.childId, req.params.sarId, released ? 'release' : 'review');
+      const name = released ? 'subject-access-copy.pdf' : 'subject-access-review-copy.pdf';
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(name)).send(pdf);
+    },
+  });
+}
