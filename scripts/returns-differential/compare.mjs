@@ -48,7 +48,12 @@ function lanternPairs() {
     const r = run(process.execPath, args);
     if (!r.stdout.trim()) throw new Error(`lantern validate ssda903 failed: ${r.stderr}`);
     const result = JSON.parse(r.stdout);
-    return result.failures.map((f) => [String(f.code), String(f.child ?? '*').trim().toUpperCase()]);
+    return result.failures.map((f) => [
+      String(f.code),
+      String(f.child ?? '*')
+        .trim()
+        .toUpperCase(),
+    ]);
   }
   const r = run(process.execPath, [cli, 'validate', 'cin-census', input, '--json']);
   if (!r.stdout.trim()) throw new Error(`lantern validate cin-census failed: ${r.stderr}`);
@@ -115,10 +120,15 @@ const ex = (list) => list.slice(0, n).join(' ') + (list.length > n ? ' …' : ''
 const out = process.stdout;
 const summary = `${kind} ${input}: Lantern ${lantern.size} (rule, child) pairs, reference ${truth.size}, both ${both}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`;
 if (o.markdown) {
-  out.write(`${summary}\n\n| Rule | Both | Lantern only | Reference only | e.g. Lantern only | e.g. reference only |\n| --- | ---: | ---: | ---: | --- | --- |\n`);
-  for (const [rule, t] of rows) out.write(`| ${rule} | ${t.both} | ${t.lanternOnly.length} | ${t.referenceOnly.length} | ${ex(t.lanternOnly)} | ${ex(t.referenceOnly)} |\n`);
+  out.write(
+    `${summary}\n\n| Rule | Both | Lantern only | Reference only | e.g. Lantern only | e.g. reference only |\n| --- | ---: | ---: | ---: | --- | --- |\n`,
+  );
+  for (const [rule, t] of rows)
+    out.write(`| ${rule} | ${t.both} | ${t.lanternOnly.length} | ${t.referenceOnly.length} | ${ex(t.lanternOnly)} | ${ex(t.referenceOnly)} |\n`);
 } else {
-  out.write(`${summary}\n${'rule'.padEnd(10)} ${'both'.padStart(6)} ${'lantern'.padStart(8)} ${'reference'.padStart(9)}  examples (lantern only | reference only)\n`);
+  out.write(
+    `${summary}\n${'rule'.padEnd(10)} ${'both'.padStart(6)} ${'lantern'.padStart(8)} ${'reference'.padStart(9)}  examples (lantern only | reference only)\n`,
+  );
   for (const [rule, t] of rows)
     out.write(
       `${rule.padEnd(10)} ${String(t.both).padStart(6)} ${String(t.lanternOnly.length).padStart(8)} ${String(t.referenceOnly.length).padStart(9)}  ${ex(t.lanternOnly)} | ${ex(t.referenceOnly)}\n`,

@@ -76,6 +76,11 @@ sys.path.insert(0, opts.ref)
 from lac_validator import lac_validator  # noqa: E402
 from lac_validator.rules.ruleset_utils import get_year_ruleset  # noqa: E402
 
+# The reference hands each rule a shallow copy of the tables, and some rules change columns in place, so
+# a rule's result can depend on the rules run before it (359 finds nothing after 165 has filled blank DECs).
+# Each rule gets its own deep copy here, so each is judged on the data as read.
+lac_validator.copy_datastore = lambda ds: {k: (v.copy(deep=True) if k != "metadata" else v) for k, v in ds.items()}
+
 
 def uploads(folder, description):
     out = []
