@@ -285,11 +285,6 @@ export const episodeRules: RuleCheck[] = [
   providerNotWith('530', 'PR4', ['P1']),
   providerNotWith('531', 'PR5', ['P1']),
   episodes('550', (_r, e) => (i) => e.provider[i] === 'PR0' && e.place[i] !== 'P1'),
-  // PL_LA is derived only for placements outside England (postcode areas wholly in SCO/WAL/NIR).
-  episodes(
-    '1015',
-    (_r, e) => (i) => e.provider[i] === 'PR1' && !ADOPTION_PLACEMENTS.has(e.place[i]!) && !FOSTER.has(e.place[i]!) && countryOfPostcode(e.plPost[i]!) !== '',
-  ),
   // Placed for adoption with the current foster carer (A3/A5): the placement before must be foster
   // or adoption. The public validator tests A3/A4 here though its own note says A3/A5; the DfE's
   // meaning (with current foster carer) is A3/A5, which is followed.
