@@ -18,7 +18,10 @@ export function tables(rows: Rows): Partial<Record<TableName, Table>> {
 }
 
 /** A 2025/26 return (1 April 2025 – 31 March 2026) unless another year is given. */
-export function ret(rows: Rows, opts: { year?: number; previous?: Rows; providers?: Provider[]; laCode?: string; postcodes?: PostcodeDirectory } = {}): Ssda903Return {
+export function ret(
+  rows: Rows,
+  opts: { year?: number; previous?: Rows; providers?: Provider[]; laCode?: string; postcodes?: PostcodeDirectory } = {},
+): Ssda903Return {
   return new Ssda903Return({
     year: opts.year ?? 2026,
     tables: tables(rows),

@@ -12,12 +12,17 @@ const directory: PostcodeDirectory = new Map([
   ['HR11ZZ', { laCode: HEREFORDSHIRE, easting: Number.NaN, northing: Number.NaN }],
 ]);
 const opts = { postcodes: directory, laCode: HEREFORDSHIRE };
-const at = (child: string, home: string, place: string, more: Record<string, string> = {}) => ep(child, '01/05/2025', { HOME_POST: home, PL_POST: place, ...more });
+const at = (child: string, home: string, place: string, more: Record<string, string> = {}) =>
+  ep(child, '01/05/2025', { HOME_POST: home, PL_POST: place, ...more });
 
 describe('placement facts derived from the ONS Postcode Directory', () => {
   it('gives the distance in miles by the DfE formula, PL_LA with the country outside England, and IN or OUT', () => {
     expect(distanceMiles({ laCode: '', easting: 0, northing: 0 }, { laCode: '', easting: 0, northing: 16093 })).toBe(10);
-    const d = derivePlacements({ home: ['HR1 2AA', 'HR1 2AA', 'XX1 1XX', 'HR1 2AA'], place: ['HR9 7AB', 'LD1 6AA', 'HR9 7AB', 'HR1 1ZZ'] }, directory, HEREFORDSHIRE);
+    const d = derivePlacements(
+      { home: ['HR1 2AA', 'HR1 2AA', 'XX1 1XX', 'HR1 2AA'], place: ['HR9 7AB', 'LD1 6AA', 'HR9 7AB', 'HR1 1ZZ'] },
+      directory,
+      HEREFORDSHIRE,
+    );
     expect(d.plLa).toEqual([HEREFORDSHIRE, 'WAL', HEREFORDSHIRE, HEREFORDSHIRE]);
     expect(d.plLocation).toEqual(['IN', 'OUT', 'IN', 'IN']);
     expect(d.distance[0]).toBe(10);
@@ -68,7 +73,12 @@ describe('SSDA903 postcode rules with the directory', () => {
       opts,
     ));
   it('420: a placement LA for a short break', () =>
-    expectFlags('420', { Episodes: [at('1', 'HR1 2AA', 'HR9 7AB', { LS: 'V3' }), at('2', '', '', { LS: 'V3' }), at('3', 'HR1 2AA', 'HR9 7AB')] }, { Episodes: [0] }, opts));
+    expectFlags(
+      '420',
+      { Episodes: [at('1', 'HR1 2AA', 'HR9 7AB', { LS: 'V3' }), at('2', '', '', { LS: 'V3' }), at('3', 'HR1 2AA', 'HR9 7AB')] },
+      { Episodes: [0] },
+      opts,
+    ));
   it('406: a UASC child with a distance', () =>
     expectFlags(
       '406',

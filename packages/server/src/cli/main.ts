@@ -6,6 +6,7 @@ import { calendarCommand } from './calendar.ts';
 import { kpiCommand } from './kpi.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
+import { referenceCommand } from './reference.ts';
 import { returnsCommands } from './returns.ts';
 import { startCommand } from './start.ts';
 
@@ -30,6 +31,7 @@ for (const command of returnsCommands()) program.addCommand(command);
 program.addCommand(kpiCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(referenceCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

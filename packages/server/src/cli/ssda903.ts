@@ -19,7 +19,10 @@ export function addSsda903Validate(validate: Command): Command {
       .option('--previous <DIR>', "folder of last year's return, for the rules that compare years")
       .option('--providers <FILE>', "Ofsted's providers as CSV: URN, PLACE_CODES, PROVIDER_CODES, POSTCODE, LA_CODE, REGISTERED, CLOSED")
       .option('--la-code <CODE>', "the council's ONS code (e.g. E09000027), for the rules on the provider's council and PL_LOCATION")
-      .option('--postcodes <FILE>', 'the ONS Postcode Directory (the ONS zip or CSV, or the compact .tsv.gz), for the rules on PL_LA, PL_LOCATION and PL_DISTANCE')
+      .option(
+        '--postcodes <FILE>',
+        'the ONS Postcode Directory (the ONS zip or CSV, or the compact .tsv.gz), for the rules on PL_LA, PL_LOCATION and PL_DISTANCE',
+      )
       .option('--json', 'print the result as JSON')
       .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; postcodes?: string; json?: boolean }) => {
         const { loadReturnDir, loadProviders, ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
@@ -35,7 +38,14 @@ export function addSsda903Validate(validate: Command): Command {
             postcodes = await loadPostcodeDirectory(opts.postcodes, postcodesOf(current.tables.Episodes, previous?.tables.Episodes));
           }
           const result = validateSsda903(
-            new Ssda903Return({ year: opts.year, tables: current.tables, previous: previous?.tables, providers, laCode: opts.laCode?.toUpperCase(), postcodes }),
+            new Ssda903Return({
+              year: opts.year,
+              tables: current.tables,
+              previous: previous?.tables,
+              providers,
+              laCode: opts.laCode?.toUpperCase(),
+              postcodes,
+            }),
           );
           const out = process.stdout;
           if (opts.json) {

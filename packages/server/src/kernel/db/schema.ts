@@ -234,6 +234,14 @@ export interface AuditEventTable {
   detail: unknown;
 }
 
+/** The ONS Postcode Directory (migration 0028): national reference data. */
+export interface PostcodeDirectoryTable {
+  postcode: string;
+  ons_la_code: Generated<string>;
+  easting: number | null;
+  northing: number | null;
+}
+
 export interface CalendarDayTable {
   day: string;
   is_working_day: boolean;
@@ -799,6 +807,7 @@ export interface Database {
   access_request: AccessRequestTable;
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
+  postcode_directory: PostcodeDirectoryTable;
   schema_migration: SchemaMigrationTable;
   contact: ContactTable;
   cin_episode: CinEpisodeTable;

@@ -56,7 +56,9 @@ export async function* readPostcodeDirectory(file: string): AsyncGenerator<Direc
       cols = { pc: find(POSTCODE_COLUMNS), la: names.findIndex(isLaColumn), e: find(EASTING_COLUMNS), n: find(NORTHING_COLUMNS) };
       const missing = [cols.pc < 0 && 'pcd', cols.la < 0 && 'laua (or lad25cd)', cols.e < 0 && 'oseast1m', cols.n < 0 && 'osnrth1m'].filter(Boolean);
       if (missing.length)
-        throw new ReturnFileError(`${path.basename(file)} is not the ONS Postcode Directory: it has no ${missing.join(', ')} column (its columns: ${names.slice(0, 12).join(', ')})`);
+        throw new ReturnFileError(
+          `${path.basename(file)} is not the ONS Postcode Directory: it has no ${missing.join(', ')} column (its columns: ${names.slice(0, 12).join(', ')})`,
+        );
       continue;
     }
     const postcode = postcodeKey(row[cols.pc] ?? '');
@@ -79,8 +81,6 @@ export async function loadPostcodeDirectory(file: string, wanted?: ReadonlySet<s
 /** The postcodes (capitals, no spaces) an SSDA903 return's episodes name, this year's and last year's. */
 export function postcodesOf(...episodeTables: ({ columns: Readonly<Record<string, string[]>> } | undefined)[]): Set<string> {
   const out = new Set<string>();
-  for (const t of episodeTables)
-    for (const c of ['HOME_POST', 'PL_POST'])
-      for (const p of t?.columns[c] ?? []) if (p) out.add(postcodeKey(p));
+  for (const t of episodeTables) for (const c of ['HOME_POST', 'PL_POST']) for (const p of t?.columns[c] ?? []) if (p) out.add(postcodeKey(p));
   return out;
 }
