@@ -8,6 +8,8 @@
 //        [--postcodes FILE] [--markdown] [--examples N]
 //   node scripts/returns-differential/compare.mjs cin FILE.xml --reference REFCIN [--ruleset cin2025_26] [--markdown]
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -26,10 +28,28 @@ const { values: o, positionals } = parseArgs({
     examples: { type: 'string', default: '3' },
   },
 });
-const [kind, input] = positionals;
+const [kind, given] = positionals;
+let input = given;
 if (!['ssda903', 'cin'].includes(kind ?? '') || !input || !o.reference) {
   process.stderr.write('usage: compare.mjs ssda903 DIR|cin FILE.xml --reference DIR (see docs/returns-differential.md)\n');
   process.exit(2);
+}
+
+// A CIN census file headed with another year is checked as the year asked for (--year): both tools
+// take the census period from the header (the reference from ReferenceDate, Lantern from Year or
+// --year), so a copy headed Year YYYY, ReferenceDate YYYY-03-31 gives both the same period.
+if (kind === 'cin') {
+  const xml = readFileSync(given, 'utf8');
+  const retargeted = xml
+    .replace(/<Year>\s*\d{4}\s*<\/Year>/, `<Year>${o.year}</Year>`)
+    .replace(/<ReferenceDate>[^<]*<\/ReferenceDate>/, `<ReferenceDate>${o.year}-03-31</ReferenceDate>`);
+  if (retargeted !== xml) {
+    input = path.join(mkdtempSync(path.join(tmpdir(), 'lantern-differential-')), path.basename(given));
+    writeFileSync(input, retargeted);
+    process.stderr.write(
+      `${given}: checked as the ${Number(o.year) - 1}/${o.year.slice(2)} census (a copy headed Year ${o.year}, ReferenceDate ${o.year}-03-31)\n`,
+    );
+  }
 }
 
 function run(command, args) {
@@ -55,7 +75,7 @@ function lanternPairs() {
         .toUpperCase(),
     ]);
   }
-  const r = run(process.execPath, [cli, 'validate', 'cin-census', input, '--json']);
+  const r = run(process.execPath, [cli, 'validate', 'cin-census', input, '--year', o.year, '--json']);
   if (!r.stdout.trim()) throw new Error(`lantern validate cin-census failed: ${r.stderr}`);
   const result = JSON.parse(r.stdout);
   return result.failures.filter((f) => f.code !== 'XSD').map((f) => [String(f.code), f.childId ? String(f.childId).trim() : '*']);
@@ -118,7 +138,7 @@ const rows = [...rules.entries()]
 const n = Number(o.examples);
 const ex = (list) => list.slice(0, n).join(' ') + (list.length > n ? ' …' : '');
 const out = process.stdout;
-const summary = `${kind} ${input}: Lantern ${lantern.size} (rule, child) pairs, reference ${truth.size}, both ${both}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`;
+const summary = `${kind} ${given}: Lantern ${lantern.size} (rule, child) pairs, reference ${truth.size}, both ${both}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`;
 if (o.markdown) {
   out.write(
     `${summary}\n\n| Rule | Both | Lantern only | Reference only | e.g. Lantern only | e.g. reference only |\n| --- | ---: | ---: | ---: | --- | --- |\n`,
