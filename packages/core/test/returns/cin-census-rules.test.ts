@@ -334,6 +334,30 @@ describe('CIN census rules 2025/26', () => {
     expect(eight2).not.toContain('2888Q');
   });
 
+  // Readings corrected against the DfE's text after comparing with data-to-insight's validator.
+  it('rule 1530: the DfE list of UPN LA codes, old councils and pseudo-LAs included', () => {
+    const old = goodChild();
+    old.upn = upnFromParts('835', '00000001', '1'); // Dorset before 2019: no longer a council, still a valid UPN
+    expect(childOnly(codesFor(old))).not.toContain('1530');
+    const pseudo = goodChild();
+    pseudo.upn = upnFromParts('001', '00000001', '1');
+    expect(childOnly(codesFor(pseudo))).not.toContain('1530');
+    const none = goodChild();
+    none.upn = upnFromParts('999', '00000001', '1');
+    expect(childOnly(codesFor(none))).toContain('1530');
+  });
+
+  it('rules 8715 and 8875: the Section 47 conference date, not the CINdetails-level one', () => {
+    const cinLevel = goodChild();
+    (cinLevel.episodes[0] as CensusEpisode).icpcDate = '2025-03-01'; // before the year, a Saturday
+    const codes = childOnly(codesFor(cinLevel));
+    expect(codes).not.toContain('8715');
+    expect(codes).not.toContain('8875');
+    const s47 = goodChild();
+    ((s47.episodes[0] as CensusEpisode).section47s[0] as { icpcDate: string }).icpcDate = '2025-03-01';
+    expect(childOnly(codesFor(s47))).toContain('8715');
+  });
+
   it('reads yes/no as 0/1 or true/false', () => {
     const child = goodChild();
     (child.episodes[0] as CensusEpisode).referralNfa = 'false';

@@ -67,6 +67,8 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
       ep('2', '01/06/2025', { RNE: 'P' }),
       closed('3', '01/05/2025', '01/06/2025', 'E13'),
       ep('3', '01/06/2025', { RNE: 'P' }),
+      // X1 on an episode still open is rule 148's (DEC and REC together), not 388's.
+      ep('5', '01/05/2025', { REC: 'X1' }),
     ],
     [0, 3],
   );
@@ -195,7 +197,17 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
     ],
     [1, 3],
   );
-  E('217', [ep('1', '01/05/2025', { PLACE: 'A3' }), ep('2', '01/05/2025', { PLACE: 'A5', RNE: 'P' }), ep('3', '01/05/2024', { PLACE: 'A5', RNE: 'P' })], [1]);
+  // Any episode from 1 April 2015, when the A3/A5 codes began, not only this year's.
+  E(
+    '217',
+    [
+      ep('1', '01/05/2025', { PLACE: 'A3' }),
+      ep('2', '01/05/2025', { PLACE: 'A5', RNE: 'P' }),
+      ep('3', '01/05/2024', { PLACE: 'A5', RNE: 'P' }),
+      ep('4', '31/03/2015', { PLACE: 'A5', RNE: 'P' }),
+    ],
+    [1, 2],
+  );
   E(
     '218',
     [
@@ -269,7 +281,17 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
     [2, 3, 4],
   );
   E('378', [ep('1', '01/05/2025', { PLACE: 'P1' }), ep('2', '01/05/2025', { PLACE: 'P1', LS: 'V2' })], [1]);
-  E('380', [ep('1', '01/05/2025', { PLACE: 'T1', RNE: 'P' }), ep('2', '01/05/2025', { PLACE: 'T1' })], [1]);
+  // A temporary placement's RNE is P or B: L, T and U fail as well as S.
+  E(
+    '380',
+    [
+      ep('1', '01/05/2025', { PLACE: 'T1', RNE: 'P' }),
+      ep('2', '01/05/2025', { PLACE: 'T1' }),
+      ep('3', '01/05/2025', { PLACE: 'T2', RNE: 'L' }),
+      ep('4', '01/05/2025', { PLACE: 'T3', RNE: 'B' }),
+    ],
+    [1, 2],
+  );
   E('381', [closed('1', '01/05/2025', '01/06/2025', 'X1', { PLACE: 'T1' }), closed('2', '01/05/2025', '01/06/2025', 'E13', { PLACE: 'T1' })], [1]);
   E('382', [ep('1', '01/05/2025', { PLACE: 'T1' }), ep('2', '01/05/2025', { PLACE: 'T1', LS: 'V3' })], [1]);
   E('384', [ep('1', '01/05/2025', { PLACE: 'U6', LS: 'V3' }), ep('2', '01/05/2025', { PLACE: 'U4', LS: 'V4' })], [1]);

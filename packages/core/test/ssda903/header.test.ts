@@ -137,10 +137,22 @@ describe('SSDA903 Header rules', () => {
       },
       { Header: [1, 2] },
     ));
-  it('165 mother status must be 0 or 1, and not 1 for a boy', () =>
+  it('165 mother status must be 0 or 1, not 1 for a boy, and given for a girl looked after in the year', () =>
     expectFlags(
       '165',
-      { Header: [hd('1', '01/01/2008', { MOTHER: '1' }), hd('2', '01/01/2008', { MOTHER: '2' }), hd('3', '01/01/2008', { MOTHER: '1', SEX: 'M' })] },
-      { Header: [1, 2] },
+      {
+        Header: [
+          hd('1', '01/01/2008', { MOTHER: '1' }),
+          hd('2', '01/01/2008', { MOTHER: '2' }),
+          hd('3', '01/01/2008', { MOTHER: '1', SEX: 'M' }),
+          hd('4', '01/01/2008', { MOTHER: '' }),
+          hd('5', '01/01/2008', { MOTHER: '', SEX: 'M' }),
+          hd('6', '01/01/2008', { MOTHER: '' }),
+          // The old code 2 (female before 2024/25) is rule 101's finding, not read as a sex here.
+          hd('7', '01/01/2008', { MOTHER: '', SEX: '2' }),
+        ],
+        Episodes: [ep('4', '01/05/2025'), ep('5', '01/05/2025'), ep('6', '01/05/2025', { LS: 'V3' }), ep('7', '01/05/2025')],
+      },
+      { Header: [1, 2, 3] },
     ));
 });

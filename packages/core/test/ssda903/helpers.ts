@@ -1,6 +1,7 @@
 /** Build small synthetic returns for rule tests: rows give only the fields a test cares about. */
 import { expect } from 'vitest';
 import { makeTable, type Provider, Ssda903Return, type Table, TABLE_COLUMNS, type TableName } from '../../src/returns/ssda903/model.ts';
+import type { PostcodeDirectory } from '../../src/returns/ssda903/postcodes.ts';
 import type { Flagged } from '../../src/returns/ssda903/rule.ts';
 import { IMPLEMENTED } from '../../src/returns/ssda903/validate.ts';
 
@@ -17,13 +18,17 @@ export function tables(rows: Rows): Partial<Record<TableName, Table>> {
 }
 
 /** A 2025/26 return (1 April 2025 – 31 March 2026) unless another year is given. */
-export function ret(rows: Rows, opts: { year?: number; previous?: Rows; providers?: Provider[]; laCode?: string } = {}): Ssda903Return {
+export function ret(
+  rows: Rows,
+  opts: { year?: number; previous?: Rows; providers?: Provider[]; laCode?: string; postcodes?: PostcodeDirectory } = {},
+): Ssda903Return {
   return new Ssda903Return({
     year: opts.year ?? 2026,
     tables: tables(rows),
     previous: opts.previous ? tables(opts.previous) : undefined,
     providers: opts.providers,
     laCode: opts.laCode,
+    postcodes: opts.postcodes,
   });
 }
 

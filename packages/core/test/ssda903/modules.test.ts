@@ -162,10 +162,31 @@ describe('SSDA903 OC2 rules', () => {
   F('188', { OC2: [o('1', '31/03/2022', { SDQ_REASON: 'SDQ1' }), o('2', '01/04/2022', { SDQ_REASON: 'SDQ1' })] }, { OC2: [1] });
   F('189', { OC2: [o('1', '02/04/2008', { SDQ_SCORE: '10' }), o('2', '01/04/2008', { SDQ_SCORE: '10' })] }, { OC2: [1] });
   F('197a', { OC2: [o('1', '01/01/2012', { SDQ_SCORE: '10' }), o('2', '01/01/2012', { SDQ_SCORE: '10', SDQ_REASON: 'SDQ4' })] }, { OC2: [1] });
-  F('157', { OC2: [o('1', '01/01/2008', { SDQ_REASON: 'SDQ1' }), o('2', '01/01/2012', { SDQ_REASON: 'SDQ1' })] }, { OC2: [1] });
+  // 157 and 546 are about the OC2 cohort only (the DfE's logic names CONTINUOUSLY_LOOKED_AFTER):
+  // the reference validator agreed, Lantern once flagged every OC2 row.
+  F(
+    '157',
+    {
+      Episodes: [cla('1'), cla('2'), newly('3'), cla('4')],
+      OC2: [
+        o('1', '01/01/2008', { SDQ_REASON: 'SDQ1' }),
+        o('2', '01/01/2012', { SDQ_REASON: 'SDQ1' }),
+        o('3', '01/01/2012', { SDQ_REASON: 'SDQ1' }),
+        o('4', '01/01/2012', { SDQ_REASON: 'SDQ1', SDQ_SCORE: '10' }),
+      ],
+    },
+    { OC2: [1] },
+  );
   F('542', { OC2: [o('1', '31/03/2016'), o('2', '01/04/2016')] }, { OC2: [1] });
   F('544', { OC2: [o('1', '01/01/2012'), o('2', '01/01/2012', { IMMUNISATIONS: '' })] }, { OC2: [1] });
-  F('546', { OC2: [o('1', '01/04/2021', { HEALTH_CHECK: '1' }), o('2', '31/03/2021', { HEALTH_CHECK: '1' })] }, { OC2: [1] });
+  F(
+    '546',
+    {
+      Episodes: [cla('1'), cla('2'), newly('3')],
+      OC2: [o('1', '01/04/2021', { HEALTH_CHECK: '1' }), o('2', '31/03/2021', { HEALTH_CHECK: '1' }), o('3', '31/03/2021', { HEALTH_CHECK: '1' })],
+    },
+    { OC2: [1] },
+  );
   F('547', { OC2: [o('1', '01/04/2022', { HEALTH_CHECK: '1' }), o('2', '01/04/2022', { HEALTH_CHECK: '1', SUBSTANCE_MISUSE: '' })] }, { OC2: [1] });
   const cohort = (code: string, rows: Record<string, string>[], want: number[]) => F(code, { Episodes: [cla('1'), newly('2')], OC2: rows }, { OC2: want });
   cohort('185', [o('1', '01/01/2012', { SDQ_SCORE: '10' }), o('2', '01/01/2012', { SDQ_SCORE: '10' })], [1]);
@@ -407,10 +428,21 @@ describe('SSDA903 PlacedAdoption rules', () => {
   );
   F(
     '551',
-    { Episodes: [ep('1', '01/05/2025', { PLACE: 'A6' }), ep('2', '01/05/2025', { PLACE: 'A6' })], PlacedAdoption: [p('2', '01/04/2025')] },
-    { Episodes: [0] },
+    // An adoptive placement from an earlier year needs its decision too (as the reference reads it).
+    {
+      Episodes: [ep('1', '01/05/2025', { PLACE: 'A6' }), ep('2', '01/05/2025', { PLACE: 'A6' }), ep('3', '01/05/2024', { PLACE: 'A5' })],
+      PlacedAdoption: [p('2', '01/04/2025')],
+    },
+    { Episodes: [0, 2] },
   );
-  F('553', { Episodes: [ep('1', '01/05/2025', { LS: 'E1' }), ep('2', '01/05/2025', { LS: 'E1' })], PlacedAdoption: [p('2', '01/04/2025')] }, { Episodes: [0] });
+  F(
+    '553',
+    {
+      Episodes: [ep('1', '01/05/2025', { LS: 'E1' }), ep('2', '01/05/2025', { LS: 'E1' }), ep('3', '01/05/2024', { LS: 'E1' })],
+      PlacedAdoption: [p('2', '01/04/2025')],
+    },
+    { Episodes: [0, 2] },
+  );
   F(
     '552',
     {
@@ -454,6 +486,15 @@ describe('SSDA903 PrevPerm rules', () => {
     },
     { PrevPerm: [1, 2, 3] },
   );
-  F('634', { Episodes: [ep('1', '01/04/2016'), ep('2', '31/03/2016')], PrevPerm: [pp('1', 'P1'), pp('2', 'P1')] }, { PrevPerm: [1] });
+  // The child's latest episode decides (the DfE: "at least 1 episode must have a DECOM later than
+  // 01/04/2016"): child 3's care began in 2015 but it has an episode from 2017.
+  F(
+    '634',
+    {
+      Episodes: [ep('1', '01/04/2016'), ep('2', '31/03/2016'), closed('3', '01/06/2015', '01/02/2017', 'X1'), ep('3', '01/02/2017', { RNE: 'P' })],
+      PrevPerm: [pp('1', 'P1'), pp('2', 'P1'), pp('3', 'P1')],
+    },
+    { PrevPerm: [1] },
+  );
   F('630', { Episodes: [ep('1', '01/05/2025'), ep('2', '01/05/2025'), ep('3', '01/05/2024')], PrevPerm: [pp('1', 'Z1')] }, { Episodes: [1] });
 });

@@ -7,6 +7,7 @@ import { feedCommand } from './exchange.ts';
 import { kpiCommand } from './kpi.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { obligationsCommand } from './obligations.ts';
+import { referenceCommand } from './reference.ts';
 import { returnsCommands } from './returns.ts';
 import { startCommand } from './start.ts';
 
@@ -32,6 +33,7 @@ program.addCommand(feedCommand());
 program.addCommand(kpiCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(referenceCommand());
 
 // Benchmarks ask a command to report its own cost: whole-process wall time and peak memory
 // (the resident set includes the embedded database's worker thread).

@@ -19,9 +19,13 @@ export function addSsda903Validate(validate: Command): Command {
       .requiredOption('--year <YYYY>', 'collection year, by its 31 March: 2026 for 2025/26', collectionYear)
       .option('--previous <DIR>', "folder of last year's return, for the rules that compare years")
       .option('--providers <FILE>', "Ofsted's providers as CSV: URN, PLACE_CODES, PROVIDER_CODES, POSTCODE, LA_CODE, REGISTERED, CLOSED")
-      .option('--la-code <CODE>', "the council's ONS code (e.g. E09000027), for the rules on the provider's council")
+      .option('--la-code <CODE>', "the council's ONS code (e.g. E09000027), for the rules on the provider's council and PL_LOCATION")
+      .option(
+        '--postcodes <FILE>',
+        'the ONS Postcode Directory (the ONS zip or CSV, or the compact .tsv.gz), for the rules on PL_LA, PL_LOCATION and PL_DISTANCE',
+      )
       .option('--json', 'print the result as JSON')
-      .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; json?: boolean }) => {
+      .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; postcodes?: string; json?: boolean }) => {
         const { loadReturnDir, loadProviders, ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
         const { Ssda903Return, validateSsda903 } = await import('@lantern/core/returns/ssda903/index');
         try {
@@ -29,8 +33,20 @@ export function addSsda903Validate(validate: Command): Command {
           const previous = opts.previous ? await loadReturnDir(opts.previous) : undefined;
           const providers = opts.providers ? await loadProviders(opts.providers) : undefined;
           if (current.files.length === 0) throw new ReturnFileError(`${dir} has no SSDA903 tables (CSV files with the DfE's column names)`);
+          let postcodes: import('@lantern/core/returns/ssda903/postcodes').PostcodeDirectory | undefined;
+          if (opts.postcodes) {
+            const { loadPostcodeDirectory, postcodesOf } = await import('../areas/returns/ssda903/postcode-file.ts');
+            postcodes = await loadPostcodeDirectory(opts.postcodes, postcodesOf(current.tables.Episodes, previous?.tables.Episodes));
+          }
           const result = validateSsda903(
-            new Ssda903Return({ year: opts.year, tables: current.tables, previous: previous?.tables, providers, laCode: opts.laCode?.toUpperCase() }),
+            new Ssda903Return({
+              year: opts.year,
+              tables: current.tables,
+              previous: previous?.tables,
+              providers,
+              laCode: opts.laCode?.toUpperCase(),
+              postcodes,
+            }),
           );
           const out = process.stdout;
           if (opts.json) {

@@ -13,6 +13,7 @@ export const RECORD_KEYS = {
   audit_event: ['audit_id'],
   benchmark_value: ['comparator_code', 'indicator_id', 'year'],
   calendar_day: ['day'],
+  postcode_directory: ['postcode'],
   care_leaver: ['child_id'],
   case_audit: ['case_audit_id'],
   case_audit_action: ['action_id'],

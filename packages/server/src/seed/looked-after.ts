@@ -16,6 +16,7 @@ import type {
   UnregisteredApprovalTable,
   VisitTable,
 } from '../kernel/db/schema.ts';
+import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
 
 export type LookedAfterRows = {
@@ -161,7 +162,10 @@ export class LookedAfterGenerator {
 
   private postcode(): string {
     const r = this.rng;
-    return `${this.cfg.postcodeArea}${r.between(1, 9)} ${r.between(1, 9)}${r.pick([...INWARD])}${r.pick([...INWARD])}`;
+    // A real postcode (the same four draws as before, so nothing else the generator makes changes).
+    const district = r.between(1, 9);
+    const draw = r.between(1, 9) * 400 + INWARD.indexOf(r.pick([...INWARD])) * 20 + INWARD.indexOf(r.pick([...INWARD]));
+    return herefordshirePostcode(`${this.cfg.postcodeArea}${district}`, draw);
   }
 
   private provider(kind: string, registered: boolean): Provider {

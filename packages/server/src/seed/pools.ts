@@ -6,6 +6,7 @@
  */
 import { en, en_GB, Faker } from '@faker-js/faker';
 import { DISABILITY, type Disability, type Ethnicity } from '@lantern/core/codes';
+import { herefordshirePostcode } from './postcodes.ts';
 import { type Rng, WeightedPicker } from './rng.ts';
 
 export type NamePools = {
@@ -47,15 +48,13 @@ export const TOWNS = WeightedPicker.of<{ town: string; districts: readonly numbe
   [{ town: 'Bromyard', districts: [7] }, 8],
 ]);
 
-/** Letters a postcode's inward code may use (no C, I, K, M, O, V). */
-const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
-
 export type SyntheticAddress = { line1: string; line2: string | null; town: string; postcode: string };
 
 export function syntheticAddress(rng: Rng, pools: NamePools): SyntheticAddress {
   const { town, districts } = TOWNS.pick(rng);
   const district = rng.pick(districts);
-  const postcode = `HR${district} ${rng.int(10)}${INWARD_LETTERS[rng.int(20)]}${INWARD_LETTERS[rng.int(20)]}`;
+  // A real postcode of the district (the same three draws as the made-up ones were built from).
+  const postcode = herefordshirePostcode(`HR${district}`, rng.int(10) * 400 + rng.int(20) * 20 + rng.int(20));
   const street = rng.pick(pools.streets);
   const flat = rng.chance(0.12);
   const number = rng.chance(0.9) ? String(rng.between(1, 140)) : null;

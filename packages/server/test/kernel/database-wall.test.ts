@@ -53,7 +53,7 @@ describe('row-level security on la_code', () => {
         .filter((r) => !r.la_code)
         .map((r) => r.table)
         .sort(),
-    ).toEqual(['calendar_day', 'scheduled_job', 'schema_migration', 'sign_in_throttle']);
+    ).toEqual(['calendar_day', 'postcode_directory', 'scheduled_job', 'schema_migration', 'sign_in_throttle']);
     const unguarded = tables.filter((r) => r.la_code && !(r.rls && r.policy)).map((r) => r.table);
     expect(unguarded, 'call lantern_council_owned(table) in the migration that creates these').toEqual([]);
     expect(

@@ -115,4 +115,27 @@ describe('lantern validate ssda903', { timeout: 60_000 }, () => {
     expect(y.code).not.toBe(0);
     expect(y.stderr).toContain('--year must be 2026 (2025/26) or 2027 (2026/27)');
   });
+
+  it('reads .xlsx workbooks (a sheet a table), names a workbook it skips and why, and does not call it UTF-16', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const dir = path.join(scratch, 'xlsx');
+    mkdirSync(dir, { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    const header = wb.addWorksheet('Header');
+    header.addRow(['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB']);
+    header.addRow(['1', 'M', new Date(Date.UTC(2012, 0, 31)), 'WBRI', 'UN1', '', '']);
+    header.addRow(['2', 'Q', '01/02/2012', 'WBRI', 'UN1', '', '']);
+    await wb.xlsx.writeFile(path.join(dir, '903 return.xlsx'));
+    // Ofsted's children's homes list: a workbook, but not a table of the return.
+    const ofsted = new ExcelJS.Workbook();
+    ofsted.addWorksheet('Provider information').addRow(['URN', 'Provider name']);
+    await ofsted.xlsx.writeFile(path.join(dir, 'ch_list.xlsx'));
+    const r = await validate([dir, '--year', '2026', '--json']);
+    const out = JSON.parse(r.stdout) as { failures: { code: string; child: string; fields: Record<string, string> }[]; files: unknown[]; ignored: unknown[] };
+    expect(out.files).toEqual([{ file: '903 return.xlsx', table: 'Header', rows: 2 }]);
+    expect(out.ignored).toEqual([{ file: 'ch_list.xlsx', reason: 'a workbook with no sheet of an SSDA903 table (its sheets: Provider information)' }]);
+    expect(out.failures.filter((f) => f.code === '101').map((f) => f.child)).toEqual(['2']);
+    // The date cell reads as the DfE's dd/mm/yyyy: no date-of-birth failure (102) for child 1.
+    expect(out.failures.filter((f) => f.code === '102').map((f) => f.child)).toEqual([]);
+  });
 });

@@ -22,6 +22,7 @@ import {
   type CensusYear,
   yesNo,
 } from './model.ts';
+import { UPN_LA_CODES } from './upn-la-codes.ts';
 
 export type ChildCheck = (child: CensusChild, year: CensusYear) => RuleHit[];
 export type FileCheck = { add(child: CensusChild): void; finish(): (RuleHit & { childId?: string | null })[] };
@@ -114,7 +115,8 @@ const childChecks: Record<string, ChildCheck> = {
   '1510': whole(
     (c) => present(c.upn) && UPN_SHAPE.test(c.upn as string) && upnCheckLetter((c.upn as string).toUpperCase()) !== (c.upn as string)[0]?.toUpperCase(),
   ),
-  '1530': whole((c, y) => present(c.upn) && y.laNumbers.size > 0 && !y.laNumbers.has((c.upn as string).slice(1, 4))),
+  // The DfE's list of codes, old councils and pseudo-LAs included (UPN_LA_CODES), not today's councils only.
+  '1530': whole((c) => present(c.upn) && !UPN_LA_CODES.has((c.upn as string).slice(1, 4))),
   '1540': whole((c) => present(c.upn) && !/^\d{8}$/.test((c.upn as string).slice(4, 12))),
   '1550': whole((c) => present(c.upn) && !UPN_LAST.test((c.upn as string).slice(12, 13).toUpperCase() || '-')),
   '1560Q': whole((c) => present(c.formerUpn) && !/^[A-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/.test((c.formerUpn as string).toUpperCase())),
@@ -249,11 +251,10 @@ const childChecks: Record<string, ChildCheck> = {
     (s, _e, _c, y) => !present(s.icpcDate) && !notRequired(s) && !!d(s.startDate) && (d(s.startDate) as string) < addWorkingDays(y.referenceDate, -15),
   ),
   '8696': assessments((a, _e, _c, y) => !!d(a.authorisationDate) && !inYear(d(a.authorisationDate) as string, y)),
+  // The DfE's module is Section47: a CINdetails-level DateOfInitialCPC is not checked by 8715 or 8875.
   '8715': (child, y) =>
     child.episodes.flatMap((ep, i) => {
       const hits: RuleHit[] = [];
-      const cin = d(ep.icpcDate);
-      if (cin && !inYear(cin, y)) hits.push({ row: epRow(i), module: 'CINdetails', line: ep.line ?? null });
       ep.section47s.forEach((s, j) => {
         const icpc = d(s.icpcDate);
         if (icpc && !inYear(icpc, y)) hits.push({ row: subRow(i, 'Section47', j), line: s.line ?? null });
@@ -340,7 +341,6 @@ const childChecks: Record<string, ChildCheck> = {
   '8875': (child) =>
     child.episodes.flatMap((ep, i) => {
       const hits: RuleHit[] = [];
-      if (d(ep.icpcDate) && isWeekend(d(ep.icpcDate) as string)) hits.push({ row: epRow(i), module: 'CINdetails', line: ep.line ?? null });
       ep.section47s.forEach((s, j) => {
         if (d(s.icpcDate) && isWeekend(d(s.icpcDate) as string)) hits.push({ row: subRow(i, 'Section47', j), line: s.line ?? null });
       });

@@ -4,6 +4,7 @@
  * day numbers, and each table gets one per-child index. Rules are functions over whole tables that
  * return failing row indexes; nothing here allocates per row beyond those arrays.
  */
+import type { PostcodeDirectory } from './postcodes.ts';
 
 /** Columns of each table, in the DfE's order (data-standards §2.1). */
 export const TABLE_COLUMNS = {
@@ -215,6 +216,8 @@ export class Ssda903Return {
   /** The council's ONS code, when known (rules on the provider's council need it). */
   readonly laCode: string | undefined;
   readonly providers: Map<string, Provider> | undefined;
+  /** The ONS Postcode Directory (or the part of it this return's postcodes need), when given. */
+  readonly postcodes: PostcodeDirectory | undefined;
   private readonly current: Partial<Record<TableName, Table>>;
   private readonly previous: Partial<Record<TableName, Table>> | undefined;
   private readonly dayCache = new Map<string, Int32Array>();
@@ -227,6 +230,7 @@ export class Ssda903Return {
     previous?: Partial<Record<TableName, Table>>;
     providers?: Provider[];
     laCode?: string;
+    postcodes?: PostcodeDirectory;
   }) {
     this.year = opts.year;
     this.collectionStart = dayNumber(opts.year - 1, 4, 1);
@@ -234,6 +238,7 @@ export class Ssda903Return {
     this.current = opts.tables;
     this.previous = opts.previous;
     this.laCode = opts.laCode;
+    this.postcodes = opts.postcodes;
     this.providers = opts.providers ? new Map(opts.providers.map((p) => [p.urn, p])) : undefined;
   }
 

@@ -15,6 +15,8 @@ export interface RuleCheck {
   readonly needsProviders?: boolean;
   /** Whether the council's own ONS code (`--la-code`) is needed. */
   readonly needsLaCode?: boolean;
+  /** Whether the ONS Postcode Directory (`--postcodes`, or loaded into the database) is needed. */
+  readonly needsPostcodes?: boolean;
   readonly test: (r: Ssda903Return) => Flagged;
 }
 
@@ -22,7 +24,7 @@ export function rule(
   code: string,
   needs: readonly TableName[],
   test: (r: Ssda903Return) => Flagged,
-  more: { needsLast?: readonly TableName[]; needsProviders?: boolean; needsLaCode?: boolean } = {},
+  more: { needsLast?: readonly TableName[]; needsProviders?: boolean; needsLaCode?: boolean; needsPostcodes?: boolean } = {},
 ): RuleCheck {
   return { code, needs, test, ...more };
 }

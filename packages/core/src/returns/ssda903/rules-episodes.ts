@@ -18,6 +18,7 @@ export const REC_CODES = [
 export const PROVIDER_CODES = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
 export const PLACE_CHANGE_CODES = ['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER'];
 const TEMPORARY = new Set(['T0', 'T1', 'T2', 'T3', 'T4']);
+const A3_A5_FROM = dayNumber(2015, 4, 1);
 const Z_CODES = ['Z11', 'Z12', 'Z13', 'Z14'];
 /** Placements that have no provider (rule 178; 213 adds T4). */
 const NO_PROVIDER_178 = new Set(['T0', 'T1', 'T2', 'T3', ...Z_CODES]);
@@ -113,8 +114,8 @@ export const episodeRules: RuleCheck[] = [
   episodes('213', (_r, e) => (i) => e.provider[i] !== '' && NO_PROVIDER_213.has(e.place[i]!)),
   episodes('526', (_r, e) => (i) => e.provider[i] === '' && e.place[i] !== '' && !NO_PROVIDER_213.has(e.place[i]!)),
   episodes('214', (_r, e) => (i) => SHORT_BREAK.has(e.ls[i]!) && (e.plPost[i] !== '' || (e.urn[i] !== '' && e.urn[i] !== 'XXXXXXX'))),
-  // Applied to episodes starting in the collection year, where the rule is certain to apply.
-  episodes('217', (r, e) => (i) => (e.place[i] === 'A3' || e.place[i] === 'A5') && e.decom[i]! >= r.collectionStart && !['S', 'T', 'U'].includes(e.rne[i]!)),
+  // From 1 April 2015, when the A3/A5 codes began (episodes before then used other codes).
+  episodes('217', (_r, e) => (i) => (e.place[i] === 'A3' || e.place[i] === 'A5') && e.decom[i]! >= A3_A5_FROM && !['S', 'T', 'U'].includes(e.rne[i]!)),
   // Placements outside England need no URN; without the ONS directory only postcodes in areas
   // wholly in Scotland, Wales or Northern Ireland are recognised as such.
   episodes(
@@ -217,7 +218,9 @@ export const episodeRules: RuleCheck[] = [
     return { Episodes: where(e.child.length, (i) => t3(i) && (count.get(e.child[i]!) ?? 0) > 2) };
   }),
   episodes('378', (_r, e) => (i) => e.place[i] === 'P1' && e.ls[i] === 'V2'),
-  episodes('380', (_r, e) => (i) => e.rne[i] === 'S' && TEMPORARY.has(e.place[i]!)),
+  // A temporary placement only follows a placement the child returns to: its RNE is P or B. Any
+  // other reason (S, L, T, U) would make it the start of a period or a new placement of its own.
+  episodes('380', (_r, e) => (i) => TEMPORARY.has(e.place[i]!) && e.rne[i] !== 'P' && e.rne[i] !== 'B'),
   episodes('381', (_r, e) => (i) => e.rec[i] !== '' && e.rec[i] !== 'X1' && TEMPORARY.has(e.place[i]!)),
   episodes('382', (_r, e) => (i) => SHORT_BREAK.has(e.ls[i]!) && TEMPORARY.has(e.place[i]!)),
   // After a temporary placement the child goes back (RNE P) to the placement before it.
@@ -235,7 +238,8 @@ export const episodeRules: RuleCheck[] = [
   reasonAtAge('460', ['E17'], (a) => a < 18),
   episodes('388', (_r, e) => (i) => {
     const n = e.ix.next[i]!;
-    if (e.rec[i] === 'X1') return n === -1 || e.decom[n] !== e.dec[i];
+    // Only a ceased episode: X1 on an open one (no DEC) is rule 148's finding.
+    if (e.rec[i] === 'X1') return isDay(e.dec[i]!) && (n === -1 || e.decom[n] !== e.dec[i]);
     return e.rec[i] !== '' && n !== -1 && isDay(e.dec[i]!) && e.decom[n] === e.dec[i];
   }),
   episodes('390', (_r, e) => (i) => (e.rec[i] === 'E11' || e.rec[i] === 'E12') && !ADOPTION_PLACEMENTS.has(e.place[i]!)),
@@ -281,11 +285,6 @@ export const episodeRules: RuleCheck[] = [
   providerNotWith('530', 'PR4', ['P1']),
   providerNotWith('531', 'PR5', ['P1']),
   episodes('550', (_r, e) => (i) => e.provider[i] === 'PR0' && e.place[i] !== 'P1'),
-  // PL_LA is derived only for placements outside England (postcode areas wholly in SCO/WAL/NIR).
-  episodes(
-    '1015',
-    (_r, e) => (i) => e.provider[i] === 'PR1' && !ADOPTION_PLACEMENTS.has(e.place[i]!) && !FOSTER.has(e.place[i]!) && countryOfPostcode(e.plPost[i]!) !== '',
-  ),
   // Placed for adoption with the current foster carer (A3/A5): the placement before must be foster
   // or adoption. The public validator tests A3/A4 here though its own note says A3/A5; the DfE's
   // meaning (with current foster carer) is A3/A5, which is followed.

@@ -1,6 +1,6 @@
 /** Header rules: the child's sex, date of birth, ethnicity, UPN and motherhood. */
 import { ETHNICITY, SSDA903_UPN_UNKNOWN } from '../../codes.ts';
-import { lastEpisodeOf, lookedAfterInYear } from './derived.ts';
+import { inYear, lastEpisodeOf, lookedAfterInYear } from './derived.ts';
 import { ageOn, BLANK, birthday, isDay } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
@@ -8,8 +8,9 @@ const ETHNIC_CODES = Object.keys(ETHNICITY);
 const UPN_UNKNOWN = SSDA903_UPN_UNKNOWN;
 /** A UPN: a check letter (not I, O or S), 11 digits, then a digit or a letter for a temporary UPN. */
 const UPN = /^[A-HJ-NPQR-Z]\d{11}[\dA-Z]$/;
-const isFemale = (sex: string) => sex === 'F' || sex === '2';
-const isMale = (sex: string) => sex === 'M' || sex === '1';
+// From 2024/25 SEX is M, F or U; the old 1/2 codes fail rule 101 and are not read as a sex here.
+const isFemale = (sex: string) => sex === 'F';
+const isMale = (sex: string) => sex === 'M';
 
 export const headerRules: RuleCheck[] = [
   codeRule('101', 'Header', 'SEX', ['M', 'F', 'U'], true),
@@ -145,9 +146,26 @@ export const headerRules: RuleCheck[] = [
     }
     return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && ceased.has(hchild[i]!)) };
   }),
-  rowRule('165', 'Header', (r) => {
+  // The DfE's logic: MOTHER, if given, is 0 or 1 (and the child female); left blank only for a boy or
+  // a care leaver with no episode this year. So a girl with an episode (not a short break) in the year
+  // and no MOTHER fails too.
+  rule('165', ['Header', 'Episodes'], (r) => {
     const mother = r.col('Header', 'MOTHER');
     const sex = r.col('Header', 'SEX');
-    return (i) => (mother[i] !== '' && mother[i] !== '0' && mother[i] !== '1') || (mother[i] === '1' && isMale(sex[i]!));
+    const hchild = r.col('Header', 'CHILD');
+    const echild = r.col('Episodes', 'CHILD');
+    const ls = r.col('Episodes', 'LS');
+    const open = inYear(r);
+    const inCare = new Set<string>();
+    for (let i = 0; i < echild.length; i++) if (open(i) && ls[i] !== 'V3' && ls[i] !== 'V4') inCare.add(echild[i]!);
+    return {
+      Header: where(
+        hchild.length,
+        (i) =>
+          (mother[i] !== '' && mother[i] !== '0' && mother[i] !== '1') ||
+          (mother[i] === '1' && isMale(sex[i]!)) ||
+          (mother[i] === '' && isFemale(sex[i]!) && inCare.has(hchild[i]!)),
+      ),
+    };
   }),
 ];

@@ -277,10 +277,18 @@ const oc2Rules: RuleCheck[] = [
   oc2Rule('188', (_r, o) => (i) => o.ageAtEnd(i) >= 0 && o.ageAtEnd(i) < 4 && (o.score[i] !== '' || o.reason[i] !== '')),
   oc2Rule('189', (_r, o) => (i) => o.ageAtStart(i) >= 17 && (o.score[i] !== '' || o.reason[i] !== '')),
   oc2Rule('197a', (_r, o) => (i) => o.score[i] !== '' && o.reason[i] !== ''),
-  oc2Rule('157', (_r, o) => (i) => o.reason[i] === 'SDQ1' && o.ageAtStart(i) >= 4 && o.ageAtEnd(i) >= 0 && o.ageAtEnd(i) <= 16),
+  // SDQ1 ("no form returned: child under 4 or over 17") given as the reason for no score by a child
+  // of the cohort who was of SDQ age; a score given as well is 197a's finding.
+  oc2CohortRule(
+    '157',
+    true,
+    (_r, o) => (i) => o.reason[i] === 'SDQ1' && o.score[i] === '' && o.ageAtStart(i) >= 4 && o.ageAtEnd(i) >= 0 && o.ageAtEnd(i) <= 16,
+  ),
   oc2Rule('542', (_r, o) => (i) => o.ageAtEnd(i) >= 0 && o.ageAtEnd(i) < 10 && o.convicted[i] !== ''),
   oc2Rule('544', (_r, o) => (i) => o.convicted[i] !== '' && anyBlank(o.core, i)),
-  oc2Rule('546', (_r, o) => (i) => o.ageAtEnd(i) >= 5 && o.healthCheck[i] !== ''),
+  // Like 545, 546 is about the OC2 cohort (looked after continuously for 12 months): the DfE's
+  // logic reads "and <CONTINUOUSLY_LOOKED_AFTER> = 'Y'"; other children's OC2 rows are 190's.
+  oc2CohortRule('546', true, (_r, o) => (i) => o.ageAtEnd(i) >= 5 && o.healthCheck[i] !== ''),
   oc2Rule('547', (_r, o) => (i) => o.healthCheck[i] !== '' && anyBlank(o.core, i)),
   oc2CohortRule('185', false, (_r, o) => (i) => o.score[i] !== ''),
   oc2CohortRule('198', false, (_r, o) => (i) => o.reason[i] !== ''),
@@ -607,7 +615,8 @@ function episodeWithoutDecision(code: string, first: (r: Ssda903Return) => Map<s
     const p = pa(r);
     const decom = r.days('Episodes', 'DECOM');
     const rows: number[] = [];
-    for (const [child, row] of first(r)) if (decom[row]! >= r.collectionStart && !decidedBy(p, child, r.collectionEnd)) rows.push(row);
+    // Whenever the placement (or order) began: the decision belongs in the return while the child is in it.
+    for (const [child, row] of first(r)) if (isDay(decom[row]!) && !decidedBy(p, child, r.collectionEnd)) rows.push(row);
     return { Episodes: rows.sort((a, b) => a - b) };
   });
 }
@@ -758,9 +767,9 @@ const prevPermRules: RuleCheck[] = [
     },
     ['PrevPerm', 'Episodes'],
   ),
-  // Previous permanence is asked only of periods of care starting on or after 1 April 2016.
+  // Previous permanence is asked only of children looked after from 1 April 2016: the DfE's logic is
+  // "at least 1 episode must have a <DECOM> later than 01/04/2016" (the child's latest episode).
   rule('634', ['Episodes', 'PrevPerm'], (r) => {
-    const start = periodStartRow(r);
     const decom = r.days('Episodes', 'DECOM');
     const last = lastEpisodeOf(r);
     const cols = ['PREV_PERM', 'LA_PERM', 'DATE_PERM'].map((f) => r.col('PrevPerm', f));
@@ -769,7 +778,7 @@ const prevPermRules: RuleCheck[] = [
     return {
       PrevPerm: where(child.length, (i) => {
         const l = last.get(child[i]!);
-        return l !== undefined && anyGiven(cols, i) && isDay(decom[start[l]!]!) && decom[start[l]!]! < cutoff;
+        return l !== undefined && anyGiven(cols, i) && isDay(decom[l]!) && decom[l]! < cutoff;
       }),
     };
   }),

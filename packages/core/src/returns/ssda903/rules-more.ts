@@ -1,9 +1,9 @@
 /**
- * Social worker episodes, deprivation of liberty (2026/27), postcodes, rules comparing with last
+ * Social worker episodes, deprivation of liberty (2026/27), rules comparing with last
  * year's return, and rules against Ofsted's provider list.
  */
 import { SSDA903_UPN_UNKNOWN } from '../../codes.ts';
-import { inYear, lastEpisodeOf, lookedAfterAtEnd, POSTCODE } from './derived.ts';
+import { inYear, lastEpisodeOf, lookedAfterAtEnd } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
@@ -159,53 +159,8 @@ const doloRules: RuleCheck[] = [
   }),
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Postcodes (what can be checked without the ONS Postcode Directory)
-
 const SHORT_BREAK = new Set(['V3', 'V4']);
 const squash = (p: string) => p.replace(/\s+/g, '');
-function postcodeCols(r: Ssda903Return) {
-  return {
-    ls: r.col('Episodes', 'LS'),
-    place: r.col('Episodes', 'PLACE'),
-    home: r.col('Episodes', 'HOME_POST'),
-    pl: r.col('Episodes', 'PL_POST'),
-    child: r.col('Episodes', 'CHILD'),
-  };
-}
-/** Children in the UASC table (CSV returns mark UASC children by their row there). */
-const uascChildren = (r: Ssda903Return) => (r.has('UASC') ? new Set(r.col('UASC', 'CHILD')) : new Set<string>());
-
-const postcodeRules: RuleCheck[] = [
-  rowRule('392b', 'Episodes', (r) => {
-    const p = postcodeCols(r);
-    const open = inYear(r);
-    const uasc = uascChildren(r);
-    return (i) => open(i) && !SHORT_BREAK.has(p.ls[i]!) && (p.home[i] === '' || p.pl[i] === '') && !uasc.has(p.child[i]!);
-  }),
-  rowRule('392c', 'Episodes', (r) => {
-    const p = postcodeCols(r);
-    return (i) => (p.home[i] !== '' && !POSTCODE.test(p.home[i]!)) || (p.pl[i] !== '' && !POSTCODE.test(p.pl[i]!));
-  }),
-  rowRule('392d', 'Episodes', (r) => {
-    const p = postcodeCols(r);
-    return (i) => p.home[i] !== '' && squash(p.home[i]!) === squash(p.pl[i]!) && p.place[i] !== 'P1';
-  }),
-  // A distance is derived from the two postcodes, and a placement LA from PL_POST.
-  rowRule('398', 'Episodes', (r) => {
-    const p = postcodeCols(r);
-    return (i) => SHORT_BREAK.has(p.ls[i]!) && p.home[i] !== '' && p.pl[i] !== '';
-  }),
-  rowRule('420', 'Episodes', (r) => {
-    const p = postcodeCols(r);
-    return (i) => SHORT_BREAK.has(p.ls[i]!) && p.pl[i] !== '';
-  }),
-  rule('406', ['Episodes', 'UASC'], (r) => {
-    const p = postcodeCols(r);
-    const uasc = uascChildren(r);
-    return { Episodes: where(p.child.length, (i) => uasc.has(p.child[i]!) && p.home[i] !== '' && p.pl[i] !== '') };
-  }),
-];
 
 // ---------------------------------------------------------------------------------------------
 // Compared with last year's return (--previous)
@@ -599,4 +554,4 @@ const providerRules: RuleCheck[] = [
   ),
 ];
 
-export const moreRules: RuleCheck[] = [...swRules, ...doloRules, ...postcodeRules, ...lastYearRules, ...providerRules];
+export const moreRules: RuleCheck[] = [...swRules, ...doloRules, ...lastYearRules, ...providerRules];

@@ -7,10 +7,11 @@ import { headerRules } from './rules-header.ts';
 import { integrityRules } from './rules-integrity.ts';
 import { moduleRules } from './rules-modules.ts';
 import { moreRules } from './rules-more.ts';
+import { postcodeRules } from './rules-postcodes.ts';
 
 /** Every rule Lantern implements, by DfE code. */
 export const IMPLEMENTED: ReadonlyMap<string, RuleCheck> = new Map(
-  [...headerRules, ...episodeRules, ...integrityRules, ...moduleRules, ...moreRules].map((r) => [r.code, r]),
+  [...headerRules, ...episodeRules, ...integrityRules, ...moduleRules, ...moreRules, ...postcodeRules].map((r) => [r.code, r]),
 );
 
 export interface RuleInfo {
@@ -71,6 +72,10 @@ export function validateSsda903(r: Ssda903Return): ValidationResult {
     }
     if (check.needsProviders && !r.providers) {
       notRun.push({ code: info.code, reason: "needs Ofsted's provider list (--providers)" });
+      continue;
+    }
+    if (check.needsPostcodes && !r.postcodes) {
+      notRun.push({ code: info.code, reason: 'needs the ONS Postcode Directory (--postcodes FILE, or `lantern reference postcodes load`)' });
       continue;
     }
     if (check.needsLaCode && !r.laCode) {

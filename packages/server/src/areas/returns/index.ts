@@ -14,3 +14,4 @@ export { englishCouncils } from './reference.ts';
 export { returnsRoutes } from './routes.ts';
 export { EXPORT_TABLES, exportSsda903, fileNameOf } from './ssda903/export.ts';
 export { importSsda903 } from './ssda903/import.ts';
+export { loadPostcodesIntoDatabase, postcodeDirectorySize, postcodesFromDatabase } from './ssda903/postcode-table.ts';

@@ -244,6 +244,14 @@ export interface ScheduledJobTable {
   runs: Generated<number>;
 }
 
+/** The ONS Postcode Directory (migration 0028): national reference data. */
+export interface PostcodeDirectoryTable {
+  postcode: string;
+  ons_la_code: Generated<string>;
+  easting: number | null;
+  northing: number | null;
+}
+
 export interface CalendarDayTable {
   day: string;
   is_working_day: boolean;
@@ -812,6 +820,7 @@ export interface Database {
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
   scheduled_job: ScheduledJobTable;
+  postcode_directory: PostcodeDirectoryTable;
   schema_migration: SchemaMigrationTable;
   contact: ContactTable;
   cin_episode: CinEpisodeTable;

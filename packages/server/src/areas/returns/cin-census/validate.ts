@@ -29,6 +29,19 @@ function yearOf(header: CensusHeader, asked?: number): number {
   throw new Error('The file does not say its collection year (Header/CollectionDetails/Year): give it with --year');
 }
 
+/** Collection years Lantern has the CIN census schema for (the 2025/26 rules check both). */
+export const CIN_CENSUS_YEARS = [2025, 2026];
+const label = (year: number) => `${year - 1}/${String(year).slice(2)}`;
+
+/** Says which years Lantern has, and how to choose one, for a file of another year. */
+function unknownYear(year: number, fromHeader: boolean): string {
+  const have = CIN_CENSUS_YEARS.map((y) => `${label(y)} (--year ${y})`).join(' and ');
+  return (
+    `${fromHeader ? `The file is headed ${label(year)}` : `--year ${year} asks for ${label(year)}`}, and Lantern has the CIN census for ${have} only. ` +
+    `Choose one with --year, e.g. --year ${CIN_CENSUS_YEARS.at(-1)} checks the file by the 2025/26 rules.`
+  );
+}
+
 export async function schemaFailures(xml: Buffer, year: number): Promise<ReturnFailure[]> {
   const schema = cinCensusSchema(year);
   if (!schema) throw new Error(`Lantern has no CIN census schema for ${year - 1}/${String(year).slice(2)}`);
@@ -80,6 +93,7 @@ export async function validateCinCensusFile(
     if ('header' in item) {
       header = item.header;
       year = yearOf(header, options.year);
+      if (!cinCensusSchema(year)) throw new Error(unknownYear(year, !options.year));
       validator = cinCensusValidator(header, censusYear(year, laNumbers));
       failures.push(...validator.header());
     } else if (validator) {

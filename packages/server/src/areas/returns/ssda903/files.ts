@@ -37,10 +37,58 @@ async function firstBytes(file: string, n: number): Promise<Buffer> {
 
 function looksUtf16(b: Buffer): boolean {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true;
-  // Without a byte-order mark, UTF-16 text of ASCII letters is every other byte zero.
-  let zeros = 0;
-  for (const x of b) if (x === 0) zeros++;
-  return b.length > 8 && zeros > b.length / 4;
+  // Without a byte-order mark, UTF-16 text of ASCII letters has every other byte zero, and only
+  // those: a zip (an .xlsx) or other binary file has zeros scattered anywhere.
+  if (b.length < 8) return false;
+  const zeros = [0, 0];
+  for (let i = 0; i < b.length; i++) if (b[i] === 0) zeros[i % 2]!++;
+  const half = b.length / 2;
+  return (zeros[1]! > 0.9 * half && zeros[0]! < 0.1 * half) || (zeros[0]! > 0.9 * half && zeros[1]! < 0.1 * half);
+}
+
+const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** A cell as the text a CSV would hold: dates as dd/mm/yyyy, formulas by their result. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
+  if (typeof v === 'object') {
+    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+    return '';
+  }
+  return String(v).trim();
+}
+
+/** The SSDA903 tables in an .xlsx workbook, a sheet a table (each recognised by its header row). */
+async function readWorkbook(file: string): Promise<{ tables: Table[]; sheets: string[] }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (error) {
+    throw new ReturnFileError(`${path.basename(file)} could not be read as an .xlsx workbook: ${(error as Error).message}`);
+  }
+  const tables: Table[] = [];
+  const sheets: string[] = [];
+  for (const ws of wb.worksheets) {
+    sheets.push(ws.name);
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      const values = row.values as unknown[];
+      rows.push(values.slice(1).map(cellText));
+    });
+    const header = rows[0];
+    const name = header ? recogniseTable(header.map((c) => c.toUpperCase())) : undefined;
+    if (!name || !header) continue;
+    const upper = header.map((c) => c.toUpperCase());
+    const positions = TABLE_COLUMNS[name].map((c) => upper.indexOf(c));
+    const columns = Object.fromEntries(TABLE_COLUMNS[name].map((c, k) => [c, rows.slice(1).map((r) => (r[positions[k]!] ?? '').toUpperCase())]));
+    tables.push(makeTable(name, columns));
+  }
+  return { tables, sheets };
 }
 
 /** Read every CSV table of a return in `dir`. */
@@ -55,13 +103,29 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
     const file = path.join(dir, name);
     if (!(await stat(file)).isFile()) continue;
     const head = await firstBytes(file, 512);
+    // Councils' systems also give workbooks (.xlsx, a zip): a sheet a table, as the reference reads them.
+    if (isZip(head) || name.toLowerCase().endsWith('.xlsx')) {
+      const { tables: found, sheets } = await readWorkbook(file);
+      if (!found.length) {
+        ignored.push({ file: name, reason: `a workbook with no sheet of an SSDA903 table (its sheets: ${sheets.join(', ') || 'none'})` });
+        continue;
+      }
+      for (const t of found) {
+        if (from[t.name]) throw new ReturnFileError(`${name} and ${from[t.name]} both have the ${t.name} table: keep one of them in the folder`);
+        from[t.name] = name;
+        tables[t.name] = t;
+        files.push({ file: found.length > 1 ? `${name} (${t.name})` : name, table: t.name, rows: t.length });
+      }
+      continue;
+    }
     if (looksUtf16(head))
       throw new ReturnFileError(
         `${name} is saved as UTF-16. Open it in Notepad (or another editor), choose Save As, pick the encoding UTF-8 and save it again.`,
       );
     const result = await readTable(file);
     if (!result) {
-      ignored.push({ file: name, reason: 'its columns are not those of any SSDA903 table' });
+      const text = !head.includes(0);
+      ignored.push({ file: name, reason: text ? 'its columns are not those of any SSDA903 table' : 'not a CSV file or an .xlsx workbook' });
       continue;
     }
     if (from[result.table.name])

@@ -13,6 +13,8 @@ import type { Actor } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { notFound } from '../../../kernel/http/problem.ts';
 import { loadReturnDir } from './files.ts';
+import { postcodesOf } from './postcode-file.ts';
+import { postcodesFromDatabase } from './postcode-table.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
 import { inWorkFolder, pack, unpack } from '../work-folder.ts';
 import { EXPORT_TABLES, type ExportTable, exportSsda903, fileNameOf } from './export.ts';
@@ -39,7 +41,9 @@ export async function runSsda903(db: Kysely<Database>, actor: Actor, year: numbe
     const exported = await exportSsda903(db, laCode, year, dir, { actor: returnActor(actor) });
     // Read back the files as written, so what is validated is exactly what is downloaded.
     const loaded = await loadReturnDir(dir);
-    const result = validateSsda903(new Ssda903Return({ year, tables: loaded.tables, laCode }));
+    // The placement facts (PL_LA, PL_DISTANCE) need the ONS directory, when it has been loaded.
+    const postcodes = await postcodesFromDatabase(db, postcodesOf(loaded.tables.Episodes));
+    const result = validateSsda903(new Ssda903Return({ year, tables: loaded.tables, laCode, postcodes }));
     const failures = result.failures.map((f) => ({
       code: f.code,
       severity: 'error' as const,
