@@ -95,6 +95,10 @@ const LoadNeighboursPage = page(() => import('./routes/performance/LoadBenchmark
 const AddActionPage = page(() => import('./routes/performance/AddActionPage.tsx'), 'AddActionPage');
 const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'MeetingsPage');
 const MeetingFormPage = page(() => import('./routes/meetings/MeetingFormPage.tsx'), 'MeetingFormPage');
+const UsersPage = page(() => import('./routes/admin/UsersPage.tsx'), 'UsersPage');
+const UserPage = page(() => import('./routes/admin/UserPage.tsx'), 'UserPage');
+const AddUserPage = page(() => import('./routes/admin/AddUserPage.tsx'), 'AddUserPage');
+const AccessRequestsPage = page(() => import('./routes/admin/AccessRequestsPage.tsx'), 'AccessRequestsPage');
 const EscalationsPage = page(() => import('./routes/meetings/EscalationsPage.tsx'), 'EscalationsPage');
 // The looked-after pages, in their own bundle too.
 type LookedAfterModule = typeof import('./routes/looked-after/LookedAfterPages.tsx');
@@ -132,6 +136,10 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route index element={<HomePage />} />
               <Route path="work" element={<WorkPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="users/new" element={<AddUserPage />} />
+              <Route path="users/:userId" element={<UserPage />} />
+              <Route path="access-requests" element={<AccessRequestsPage />} />
               <Route path="returns/cin-census" element={<CinCensusPage />} />
               <Route path="returns/ssda903" element={<Ssda903Page />} />
               <Route path="children" element={<FindChildPage />} />

@@ -126,5 +126,7 @@ export function menuFor(role: string, can: Can): MenuLink[] {
   if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: is('/children/new') });
   if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
   items.push(...collapse(lookedAfterGroup(can)));
+  if (can('user:manage')) items.push({ href: '/users', text: 'Users', current: (p) => p.startsWith('/users') });
+  if (can('access:approve')) items.push({ href: '/access-requests', text: 'Access requests', current: is('/access-requests') });
   return items;
 }

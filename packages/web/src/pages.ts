@@ -26,6 +26,8 @@ const PAGES: [RegExp, string[]][] = [
   [/^\/workers\//, ['supervision:read', 'workforce:read']],
   [/^\/performance\/benchmarks\//, ['performance:manage']],
   [/^\/performance(\/|$)/, ['performance:read']],
+  [/^\/users(\/|$)/, ['user:manage']],
+  [/^\/access-requests$/, ['access:approve']],
   [/^\/improvement\/(inspections|recommendations)\//, ['improvement:manage']],
   [/^\/improvement(\/|$)/, ['improvement:read']],
 ];

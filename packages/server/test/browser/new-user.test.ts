@@ -22,9 +22,9 @@ const MAIN_PAGES: Record<string, string[]> = {
   'tm.demo': ['/', '/work', '/teams-and-workforce', '/workforce', '/performance', '/children-looked-after'],
   'fd.demo': ['/', '/work', '/performance'],
   'iro.demo': ['/', '/work', '/teams'],
-  'hos.demo': ['/', '/work', '/performance', '/partners', '/returns', '/returns/ssda903', '/children-looked-after', '/providers'],
+  'hos.demo': ['/', '/work', '/performance', '/partners', '/returns', '/returns/ssda903', '/children-looked-after', '/providers', '/access-requests'],
   'analyst.demo': ['/', '/work', '/performance', '/returns', '/returns/cin-census'],
-  'admin.demo': ['/', '/workforce', '/performance', '/providers'],
+  'admin.demo': ['/', '/workforce', '/performance', '/providers', '/users', '/users/new'],
   'partner.demo': ['/partner'],
 };
 

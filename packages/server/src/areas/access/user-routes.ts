@@ -7,6 +7,7 @@
  */
 import { grantNeedsApproval, ROLES, type Role } from '@lantern/core/permissions';
 import { accessDecision, newUser, passwordReset, userChange } from '@lantern/core/schemas';
+import { accessRequestsView, grantRequested as requested, usersView } from '@lantern/core/views/access';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -20,7 +21,6 @@ import { forbidden, notFound, Problem } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 
 const userId = z.object({ userId: z.uuid() });
-const requested = z.object({ requestId: z.uuid().nullable(), awaitingApproval: z.boolean() });
 
 async function strongEnough(password: string, about: string[], field: string) {
   const weak = await passwordWeakness(password, about);
@@ -87,25 +87,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['administration'],
       summary: 'The council’s users',
-      response: {
-        200: z.object({
-          users: z.array(
-            z.object({
-              userId: z.uuid(),
-              username: z.string(),
-              displayName: z.string(),
-              role: z.string(),
-              roleLabel: z.string(),
-              workerId: z.uuid().nullable(),
-              email: z.string().nullable(),
-              disabled: z.boolean(),
-              awaitingApproval: z.boolean(),
-              passwordResetRequired: z.boolean(),
-              locked: z.boolean().describe('Locked after repeated failed sign-ins'),
-            }),
-          ),
-        }),
-      },
+      response: { 200: usersView },
     },
     handler: async (req) => {
       const rows = await db().selectFrom('app_user').selectAll().where('la_code', '=', req.actor().user.laCode).orderBy('username').execute();
@@ -278,28 +260,12 @@ export async function userRoutes(fastify: FastifyInstance) {
       }),
   });
 
-  const requestView = z.object({
-    requestId: z.uuid(),
-    userId: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    newUser: z.boolean(),
-    currentRole: z.string(),
-    role: z.string(),
-    roleLabel: z.string(),
-    workerId: z.uuid().nullable(),
-    workerName: z.string().nullable(),
-    requestedBy: z.string(),
-    requestedAt: z.string(),
-    version: z.number(),
-  });
-
   app.get('/api/access-requests', {
     config: { permission: 'access:approve' },
     schema: {
       tags: ['administration'],
       summary: 'Requests waiting for the head of service: roles reaching restricted records, worker bindings',
-      response: { 200: z.object({ requests: z.array(requestView) }) },
+      response: { 200: accessRequestsView },
     },
     handler: async (req) => {
       const rows = await db()
@@ -334,6 +300,7 @@ export async function userRoutes(fastify: FastifyInstance) {
           displayName: r.display_name,
           newUser: r.new_user,
           currentRole: r.current_role,
+          currentRoleLabel: ROLES[r.current_role as Role] ?? r.current_role,
           role: r.role,
           roleLabel: ROLES[r.role as Role] ?? r.role,
           workerId: r.worker_id,

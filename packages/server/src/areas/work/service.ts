@@ -2,6 +2,7 @@
  * The landing page: for each role, what to do next, first. Every list is counted in full and
  * paged; the API returns totals and pages.
  */
+import { accessRequestsToDecide, administrator } from './access-queues.ts';
 import { todayInEngland } from '@lantern/core/calendar';
 import { PARTNER_REQUEST_TYPE, type PartnerRequestType } from '@lantern/core/partners';
 import { CONTACT_DECISION } from '@lantern/core/pathway';
@@ -496,13 +497,14 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
     case 'iro-manager':
       return iro(db, u, d, true);
     case 'head-of-service':
-      return headOfService(db, u, d);
+      return [accessRequestsToDecide(db, u), ...headOfService(db, u, d)];
     case 'partner':
       return partner(db, u, d);
     default:
       // Analysts see the service's overdue by team and rule; the legal adviser the children in
-      // pre-proceedings and proceedings; administrators hold no cases.
+      // pre-proceedings and proceedings; administrators hold no cases: their accounts' queues.
       if (u.role === 'legal-adviser') return headOfService(db, u, d).filter((s) => s.id === 'pre-proceedings' || s.id === 'proceedings');
+      if (u.role === 'administrator') return administrator(db, u);
       return u.role === 'performance-analyst' ? headOfService(db, u, d).slice(0, 1) : [];
   }
 }

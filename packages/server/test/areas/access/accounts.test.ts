@@ -67,6 +67,21 @@ describe('an administrator alone cannot reach restricted children', () => {
     );
   });
 
+  it('the request is on the landing pages: first for the head of service to decide, and on the administrator’s list until decided', async () => {
+    await admin.post('/api/users', { username: 'waiting.hos', displayName: 'Waiting Director', role: 'head-of-service', password: PASSWORD });
+    const section = async (c: ReturnType<typeof client>, id: string) =>
+      ((await c.get('/api/work')).body.sections as { id: string; total: number; items: { what: string; href: string }[] }[]).find((s) => s.id === id);
+    const hosFirst = ((await hos.get('/api/work')).body.sections as { id: string }[])[0];
+    expect(hosFirst?.id).toBe('access-requests');
+    const toDecide = await section(hos, 'access-requests');
+    expect(toDecide?.items).toEqual([expect.objectContaining({ what: 'A new account for Waiting Director (waiting.hos)', href: '/access-requests' })]);
+    expect((await section(admin, 'accounts-awaiting-approval'))?.items.map((i) => i.what)).toEqual(['A new account for Waiting Director (waiting.hos)']);
+    const request = (await pending()).find((r) => r.username === 'waiting.hos');
+    await hos.post(`/api/access-requests/${request?.requestId}/decision`, { decision: 'refuse', fromVersion: request?.version });
+    expect((await section(hos, 'access-requests'))?.total).toBe(0);
+    expect((await section(admin, 'accounts-awaiting-approval'))?.total).toBe(0);
+  });
+
   it('refused, the login stays unable to sign in', async () => {
     await admin.post('/api/users', { username: 'hopeful.hos', displayName: 'Hopeful', role: 'head-of-service', password: PASSWORD });
     const request = (await pending()).find((r) => r.username === 'hopeful.hos');

@@ -82,12 +82,18 @@ describe('failed sign-ins are slowed, then locked', () => {
     const users = (await admin.get('/api/users')).body.users as { userId: string; username: string; locked: boolean }[];
     const tm = users.find((u) => u.username === 'tm');
     expect(tm?.locked).toBe(true);
+    // The administrator lands on it: the account, and the way to unlock it.
+    const lockedList = async () =>
+      ((await admin.get('/api/work')).body.sections as { id: string; items: { what: string; href: string }[] }[]).find((s) => s.id === 'locked-accounts')
+        ?.items;
+    expect(await lockedList()).toEqual([expect.objectContaining({ what: 'tm (test) (tm) cannot sign in', href: `/users/${tm?.userId}` })]);
     const trail = (await admin.get(`/api/audit?userId=${tm?.userId}`)).body.events as { action: string }[];
     expect(trail.filter((e) => e.action === 'sign-in-failed')).toHaveLength(THROTTLE.username.lockAfter);
     expect(trail.map((e) => e.action)).toContain('sign-in-locked');
 
     expect((await admin.post(`/api/users/${tm?.userId}/unlock`, {})).body).toEqual({ unlocked: true });
     expect((await attempt('tm', FIXTURE_PASSWORD, from)).status).toBe(200);
+    expect(await lockedList()).toEqual([]);
     const after = (await admin.get(`/api/audit?userId=${tm?.userId}`)).body.events as { action: string }[];
     expect(after[0]?.action).toBe('sign-in');
     const unlocks = ((await admin.get('/api/audit')).body.events as { action: string; recordId: string; username: string }[]).filter(

@@ -1,0 +1,93 @@
+/**
+ * The head of service's half of the separation of duties: an administrator asked for a role that
+ * reaches restricted records, or for a login to act as a worker; it takes effect only when
+ * someone other than who asked approves it here.
+ */
+import { useState } from 'react';
+import { type AccessRequestView, accessApi } from '../../api/access.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Button } from '../../components/fields.tsx';
+import { useSend } from '../../components/forms.ts';
+import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { formatDateTime, plural } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+
+export function AccessRequestsPage() {
+  usePageTitle('Access requests');
+  const list = useLoad(() => accessApi.requests(), 'requests');
+  const [notice, setNotice] = useState<string | null>(null);
+  if (list.problem) return <ProblemPage problem={list.problem} />;
+  if (!list.data) return <Loading />;
+  const requests = list.data.requests;
+  return (
+    <>
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
+      <h1 className="govuk-heading-l">Access requests</h1>
+      <p className="govuk-body">
+        An administrator’s request to give someone a role that reaches restricted records, or to let a login act as a worker, takes effect only when you approve
+        it. You cannot decide a request you made or one for yourself.
+      </p>
+      <p className="govuk-body">
+        {requests.length ? `${plural(requests.length, 'request waits', 'requests wait')} for your decision.` : 'No requests are waiting.'}
+      </p>
+      {requests.map((r) => (
+        <RequestCard
+          key={r.requestId}
+          request={r}
+          decided={(text) => {
+            setNotice(text);
+            list.reload();
+          }}
+        />
+      ))}
+    </>
+  );
+}
+
+function RequestCard({ request: r, decided }: { request: AccessRequestView; decided: (notice: string) => void }) {
+  const { errors, busy, send } = useSend();
+  const decide = (decision: 'approve' | 'refuse') =>
+    send(
+      [],
+      () => accessApi.decide(r.requestId, { decision, fromVersion: r.version }),
+      () => decided(decision === 'approve' ? `${r.displayName} now has the role ${r.roleLabel}.` : `The request for ${r.displayName} was refused.`),
+    );
+  return (
+    <section className="govuk-summary-card" aria-labelledby={`request-${r.requestId}`}>
+      <div className="govuk-summary-card__title-wrapper">
+        <h2 className="govuk-summary-card__title" id={`request-${r.requestId}`}>
+          {r.displayName} ({r.username})
+        </h2>
+      </div>
+      <div className="govuk-summary-card__content">
+        <ErrorSummary items={errors.summary} />
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Asked for</dt>
+            <dd className="govuk-summary-list__value">
+              {r.newUser ? `A new account as ${r.roleLabel}` : r.role === r.currentRole ? r.roleLabel : `${r.currentRoleLabel} to ${r.roleLabel}`}
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Acting as worker</dt>
+            <dd className="govuk-summary-list__value">{r.workerName ?? 'No worker'}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Asked by</dt>
+            <dd className="govuk-summary-list__value">
+              {r.requestedBy}, {formatDateTime(r.requestedAt)}
+            </dd>
+          </div>
+        </dl>
+        <div className="govuk-button-group">
+          <Button busy={busy} type="button" onClick={() => decide('approve')}>
+            Approve<span className="govuk-visually-hidden"> the request for {r.displayName}</span>
+          </Button>
+          <Button secondary busy={busy} type="button" onClick={() => decide('refuse')}>
+            Refuse<span className="govuk-visually-hidden"> the request for {r.displayName}</span>
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/** Adding a user: their name, username, role, the worker they are (if any) and how they sign in. */
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { accessApi } from '../../api/access.ts';
+import { TextInput } from '../../components/fields.tsx';
+import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { FormFields } from '../../components/FormFields.tsx';
+import { type Problems, useSend } from '../../components/forms.ts';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { useLoad } from '../../hooks.ts';
+import { FormPage } from '../looked-after/FormPage.tsx';
+import { approvalNote, newUserFields } from './fields.ts';
+
+export function AddUserPage() {
+  const navigate = useNavigate();
+  const workers = useLoad(() => accessApi.workers(), 'workers');
+  const fields = newUserFields(workers.data?.workers ?? []);
+  const [values, setValues] = useState<Values>(() => valuesFor(fields));
+  const [password, setPassword] = useState('');
+  const { errors, busy, send } = useSend({ ...anchorsFor([[fields, '']]), password: 'password' });
+  if (workers.problem) return <ProblemPage problem={workers.problem} />;
+  if (!workers.data) return <Loading />;
+  const note = approvalNote(values.role as string, values.workerId as string);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems: Problems = [];
+    const body = readValues(fields, values, problems);
+    if (password) body.password = password;
+    else if (!body.email) problems.push(['password', 'Enter a password, or an email for signing in with the council account']);
+    send(
+      problems,
+      () => accessApi.addUser(body),
+      () =>
+        navigate('/users', {
+          state: {
+            notice: note
+              ? `${body.displayName} was added. The head of service has been asked to approve their role.`
+              : `${body.displayName} was added and can sign in.`,
+          },
+        }),
+    );
+  };
+  return (
+    <FormPage title="Add a user" errors={errors} busy={busy} submit="Add user" onSubmit={submit} back="/users">
+      <FormFields
+        fields={fields}
+        values={values}
+        errors={errors.fields}
+        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        custom={{
+          password: (
+            <TextInput
+              name="password"
+              label="Password (optional when they sign in with the council account)"
+              hint="At least 12 characters and hard to guess. Tell them it in person, not by email."
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={errors.fields.password}
+            />
+          ),
+        }}
+      />
+      {note ? (
+        <div className="govuk-inset-text" data-testid="approval-note">
+          {note}
+        </div>
+      ) : null}
+    </FormPage>
+  );
+}
