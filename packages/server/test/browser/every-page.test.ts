@@ -132,6 +132,10 @@ const PAGES: string[] = [
   '/teams-and-workforce',
   '/children-looked-after',
   '/workers/:workerId/supervision',
+  '/users',
+  '/users/new',
+  '/users/:userId',
+  '/access-requests',
 ];
 
 describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () => {
@@ -195,6 +199,7 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
       ),
       teamId: user?.team_id ?? (await one(sql<{ id: string }>`select team_id::text as id from team order by name limit 1`)),
       workerId: user?.worker_id ?? (await one(sql<{ id: string }>`select worker_id::text as id from worker order by family_name limit 1`)),
+      userId: await one(sql<{ id: string }>`select user_id::text as id from app_user where username = 'sw.demo'`),
       indicatorId: 'cin-referrals-repeat',
       actionId: await one(sql<{ id: string }>`select action_id::text as id from improvement_action order by due_date limit 1`),
       recommendationId: await one(sql<{ id: string }>`select recommendation_id::text as id from recommendation limit 1`),
