@@ -267,6 +267,8 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
   // Users in parallel, each in their own context of one browser (vitest's maxConcurrency caps how many at once).
   test.concurrent.for(USERS)(
     '%s: every page they may open passes axe and fits 390 px and the desktop',
+    // About 11 minutes for the busiest role with the machine's load at 35 (two cores); far less when quiet.
+    { timeout: 1_200_000 },
     async ([username, role], { expect }) => {
       const can = (p: string) => p in (PERMISSIONS[role] ?? {});
       const ids = await idsFor(username);
@@ -303,7 +305,5 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
       if (unfilled.length) console.log(`${username}: no record to open for ${unfilled.join(', ')}`);
       expect(problems, `${username}: ${opened} pages`).toEqual([]);
     },
-    // About 11 minutes for the busiest role with the machine's load at 35 (two cores); far less when quiet.
-    1_200_000,
   );
 });
