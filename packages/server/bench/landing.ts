@@ -13,7 +13,8 @@ import type { Store } from '../src/kernel/db/store.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
 
-const USERS = ['sw.demo', 'tm.demo', 'fd.demo', 'iro.demo', 'irom.demo', 'hos.demo', 'partner.demo'];
+/** LANTERN_BENCH_LANDING_USERS=hos.demo,irom.demo measures only those. */
+const USERS = process.env.LANTERN_BENCH_LANDING_USERS?.split(',') ?? ['sw.demo', 'tm.demo', 'fd.demo', 'iro.demo', 'irom.demo', 'hos.demo', 'partner.demo'];
 
 /** The 95th and 50th percentile of 40 runs after 3 to warm up. */
 async function percentiles(run: () => Promise<unknown>) {
