@@ -146,7 +146,8 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
     ensureWebBuilt();
     server = await startTestServer({ children: 150, web: true });
     browser = await chromium.launch(LAUNCH);
-  });
+    // Building the web app and seeding took over 3 minutes with the machine's load at 26.
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
