@@ -27,13 +27,17 @@ export async function councilOf(db: Kysely<Database>, laCode?: string): Promise<
 
 /**
  * Opens the database, finds the council and runs a command's work on it, closing the database
- * however the work ends. The store is imported when the command runs, so `--help` stays quick.
+ * however the work ends. The work sees that council alone, as a request does (row-level security:
+ * the database's own wall, not the command line's wildcard). The store is imported when the
+ * command runs, so `--help` stays quick.
  */
 export async function onCouncil<T>(opts: { laCode?: string; dataDir?: string }, work: (db: Kysely<Database>, laCode: string) => Promise<T>): Promise<T> {
   const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
+  const { withCouncil } = await import('../kernel/db/council.ts');
   const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
   try {
-    return await work(store.db, await councilOf(store.db, opts.laCode));
+    const laCode = await councilOf(store.db, opts.laCode);
+    return await withCouncil(laCode, () => work(store.db, laCode));
   } finally {
     await store.close();
   }

@@ -4,7 +4,9 @@
  * the password is right. Runs on both databases.
  */
 import { spawn } from 'node:child_process';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onCouncil } from '../../src/cli/options.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { createServer } from '../../src/server.ts';
 import { DEMO_PASSWORD, seedCouncil } from '../../src/seed/generate.ts';
@@ -77,6 +79,28 @@ describe('lantern seed --la-code beside an existing council', () => {
       expect(there.json().user.councilName).toBe('Birmingham');
     } finally {
       await app.close();
+    }
+  });
+
+  it('a command for one council sees that council alone, even in a query that does not say which (the database’s own wall)', async () => {
+    await store.close();
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, LANTERN_DATA_DIR: process.env.LANTERN_DATA_DIR };
+    Object.assign(process.env, { DATABASE_URL: target.env.DATABASE_URL ?? '', LANTERN_DATA_DIR: target.env.LANTERN_DATA_DIR ?? '' });
+    try {
+      const seen = await onCouncil({ laCode: 'E08000025' }, async (db) => {
+        const { rows } = await sql<{
+          n: number;
+          councils: number;
+        }>`select count(*)::int as n, count(distinct la_code)::int as councils from person where is_child`.execute(db);
+        return rows[0];
+      });
+      expect(seen).toEqual({ n: 40, councils: 1 });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      store = await target.open();
     }
   });
 });
