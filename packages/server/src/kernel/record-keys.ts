@@ -95,6 +95,7 @@ export const RECORD_KEYS = {
   plan_document: ['plan_document_id'],
   plan_action: ['action_id'],
   plan_action_progress: ['progress_id'],
+  scheduled_job: ['job'],
   schema_migration: ['version'],
   section47: ['s47_id'],
   sign_in_throttle: ['kind', 'subject'],

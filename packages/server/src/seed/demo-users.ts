@@ -18,6 +18,7 @@ export const DEMO_USERNAMES = [
   'legal.demo',
   'ssw.demo',
   'ftm.demo',
+  'ig.demo',
 ] as const;
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -68,6 +69,8 @@ export function demoUsers(cfg: GeneratorConfig, wf: Workforce, userIds: string[]
     'legal.demo': ['legal-adviser', null],
     'ssw.demo': ['supervising-social-worker', ssw],
     'ftm.demo': ['fostering-team-manager', ftm],
+    // Information governance answers subject access requests: not a social care worker.
+    'ig.demo': ['information-governance', null],
   };
   return DEMO_USERNAMES.map((username, i) => {
     const [role, worker] = picks[username];

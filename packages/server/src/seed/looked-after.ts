@@ -240,13 +240,14 @@ export class LookedAfterGenerator {
     const placements: { id: string; start: number; end: number | null; unregistered: boolean }[] = [
       { id: placementId, start: from, end: null, unregistered: placement.unregistered },
     ];
-    let sameCarerMove = false;
+    // Placements begun by a move with the same carers (a change of type only): they keep the household.
+    const withSameCarer = new Set<string>();
     const push = (end: number | null, rec: string | null, reasonChange: string | null) => {
       // An in-house foster placement is with one of the council's households, at their home.
       const previous = placements.at(-2)?.id ?? null;
       const carer =
         this.carers && placement.provider === this.providers[0] && placement.type.startsWith('U')
-          ? this.carers.carerFor(placementId, placement.type, (placements.at(-1) as { start: number }).start, dob, previous, sameCarerMove)
+          ? this.carers.carerFor(placementId, placement.type, (placements.at(-1) as { start: number }).start, dob, previous, withSameCarer.has(placementId))
           : null;
       rows.cla_episode.push({
         la_code: cfg.laCode,
@@ -280,7 +281,6 @@ export class LookedAfterGenerator {
       const legalChanged = ev.legal !== undefined && ev.legal !== legal;
       if (!legalChanged && !ev.move) continue;
       const sameCarer = !!ev.move && placement.type.startsWith('U') && rng.chance(0.12);
-      sameCarerMove = sameCarer;
       push(d, 'X1', ev.move ? (sameCarer ? 'PLACE' : REASONS_CHANGED.pick(rng)) : null);
       if (ev.move) {
         (placements.at(-1) as { end: number | null }).end = d;
@@ -288,6 +288,7 @@ export class LookedAfterGenerator {
           ? { ...placement, type: placement.type === 'U6' ? 'U4' : 'U6', until18: placement.type === 'U6' }
           : this.moveFrom(placement, dob, d, child.uasc, everV2, homePostcode);
         placementId = ids.uuid();
+        if (sameCarer) withSameCarer.add(placementId);
         placements.push({ id: placementId, start: d, end: null, unregistered: placement.unregistered });
         if (placement.unregistered) this.approve(rows, child.personId, placement, placementId, d);
       }

@@ -33,6 +33,9 @@ const USERS: [string, Role][] = [
   ['analyst.demo', 'performance-analyst'],
   ['admin.demo', 'administrator'],
   ['legal.demo', 'legal-adviser'],
+  ['ssw.demo', 'supervising-social-worker'],
+  ['ftm.demo', 'fostering-team-manager'],
+  ['ig.demo', 'information-governance'],
   ['partner.demo', 'partner'],
 ];
 
@@ -136,6 +139,8 @@ const PAGES: string[] = [
   '/users/new',
   '/users/:userId',
   '/access-requests',
+  '/fostering',
+  '/fostering/households/:householdId',
 ];
 
 describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () => {
@@ -204,6 +209,7 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
       indicatorId: 'cin-referrals-repeat',
       actionId: await one(sql<{ id: string }>`select action_id::text as id from improvement_action order by due_date limit 1`),
       recommendationId: await one(sql<{ id: string }>`select recommendation_id::text as id from recommendation limit 1`),
+      householdId: await one(sql<{ id: string }>`select household_id::text as id from foster_household order by reference limit 1`),
     };
   }
 

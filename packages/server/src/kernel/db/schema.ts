@@ -237,8 +237,8 @@ export interface AuditEventTable {
 
 export interface ScheduledJobTable {
   job: string;
-  last_started_at: Timestamp | null;
-  last_finished_at: Timestamp | null;
+  last_started_at: Date | null;
+  last_finished_at: Date | null;
   last_instance: string | null;
   last_outcome: string | null;
   runs: Generated<number>;
