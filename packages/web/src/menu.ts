@@ -80,6 +80,14 @@ export function lookedAfterGroup(can: Can): MenuGroup {
       description: 'The providers register: homes, fostering agencies and others, with their Ofsted registration.',
     });
   }
+  if (can('fostering:read')) {
+    links.push({
+      href: '/fostering',
+      text: 'Foster carers',
+      current: (p) => p.startsWith('/fostering'),
+      description: 'The council’s own foster carers: who is approved for what, free places today, recruitment and why carers leave.',
+    });
+  }
   return { href: '/children-looked-after', text: 'Children looked after', title: 'Children looked after', links };
 }
 
@@ -124,10 +132,8 @@ export function menuFor(role: string, can: Can): MenuLink[] {
   if (can('partner:oversee')) items.push({ href: '/partners', text: 'Partners', current: (p) => p.startsWith('/partners') });
   else if (can('partner:manage')) items.push({ href: '/partners/register', text: 'Partners', current: (p) => p.startsWith('/partners') });
   if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: is('/children/new') });
-  if (can('fostering:read')) items.push({ href: '/fostering', text: 'Foster carers', current: (p) => p.startsWith('/fostering') });
   if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
   items.push(...collapse(lookedAfterGroup(can)));
   if (can('user:manage')) items.push({ href: '/users', text: 'Users', current: (p) => p.startsWith('/users') });
-  if (can('access:approve')) items.push({ href: '/access-requests', text: 'Access requests', current: is('/access-requests') });
   return items;
 }

@@ -17,7 +17,7 @@ const PAGES: [RegExp, string[]][] = [
   [/^\/returns(\/|$)/, ['returns:produce']],
   [/^\/providers$/, ['provider:read']],
   [/^\/looked-after\//, ['looked-after:oversee']],
-  [/^\/children-looked-after$/, ['looked-after:oversee', 'child:search', 'provider:read']],
+  [/^\/children-looked-after$/, ['looked-after:oversee', 'child:search', 'provider:read', 'fostering:read']],
   [/^\/partner(\/|$)/, ['partner-request:answer']],
   [/^\/partners\/register$/, ['partner:manage', 'partner:read']],
   [/^\/partners$/, ['partner:oversee']],

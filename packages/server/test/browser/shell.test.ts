@@ -362,6 +362,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
           'Unaccompanied asylum-seeking children',
           'Care leavers',
           'Providers',
+          'Foster carers',
         ]);
         expect(await links.locator('li', { hasText: 'Providers' }).textContent()).toContain('Ofsted registration');
         const placed = (await (await p.request.get(`${url}/api/looked-after/unregistered-placements`)).json()).placements.length;
@@ -415,6 +416,7 @@ describe.skipIf(skip)('Lantern in a browser', () => {
         'Improvement plan',
         'Partners',
         'Providers',
+        'Users',
       ]);
       expect((await p.request.get(`${url}/api/children?q=${encodeURIComponent(child.familyName)}`)).status()).toBe(403);
 
