@@ -62,16 +62,26 @@ export function obligationsCommand(): Command {
         const out = process.stdout;
         if (!opts.json) out.write(`${['la_child_id', 'rule', 'start', 'due', 'state', 'worker', 'team'].join('\t')}\n`);
         let n = 0;
-        for await (const r of stream) {
-          const state = stateOn(r, asOf);
-          const row = { laChildId: r.la_child_id, ruleId: r.rule_id, startDate: r.start_date, dueDate: r.due_date, state, worker: r.worker, team: r.team };
+        /** One deadline as a line: JSON with `who` spread in (laChildId, or a household), else a tab-separated row led by its id. */
+        type Open = {
+          rule_id: string;
+          start_date: string;
+          due_date: string;
+          met_on: string | null;
+          ended_on: string | null;
+          worker: string | null;
+          team: string | null;
+        };
+        const print = (r: Open, who: { laChildId: string | null; household?: string }, id: string | null) => {
+          const row = { ...who, ruleId: r.rule_id, startDate: r.start_date, dueDate: r.due_date, state: stateOn(r, asOf), worker: r.worker, team: r.team };
           out.write(
             opts.json
               ? `${JSON.stringify(row)}\n`
-              : `${[row.laChildId, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
+              : `${[id, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
           );
           n++;
-        }
+        };
+        for await (const r of stream) print(r, { laChildId: r.la_child_id }, r.la_child_id);
         // The foster carers' deadlines: a household, not a child, so `household` names it and laChildId is null.
         const carers = db
           .selectFrom('foster_obligation as o')
@@ -96,25 +106,7 @@ export function obligationsCommand(): Command {
           .orderBy('o.due_date')
           .orderBy('h.reference')
           .stream(2000);
-        for await (const r of carers) {
-          const state = stateOn(r, asOf);
-          const row = {
-            laChildId: null,
-            household: r.reference,
-            ruleId: r.rule_id,
-            startDate: r.start_date,
-            dueDate: r.due_date,
-            state,
-            worker: r.worker,
-            team: r.team,
-          };
-          out.write(
-            opts.json
-              ? `${JSON.stringify(row)}\n`
-              : `${[row.household, row.ruleId, row.startDate, row.dueDate, row.state, row.worker ?? '-', row.team ?? '-'].join('\t')}\n`,
-          );
-          n++;
-        }
+        for await (const r of carers) print(r, { laChildId: null, household: r.reference }, r.reference);
         process.stderr.write(`${n.toLocaleString('en-GB')} open obligations as of ${asOf}\n`);
       });
     });
