@@ -79,3 +79,38 @@ export async function writeNationalReturn(dir: string, children = 85_000, seed =
   });
   return { children, episodes };
 }
+
+/**
+ * The reference validator's sample return (its tests/fake_data CSVs) scaled `times` over: each copy's
+ * children get new ids (a two-digit copy number before the id), every other value is kept, so
+ * each copy trips the same rules as the sample does (and the copies share their UPNs). The second
+ * PlacedAdoption table (placed_for_adoption_errors.csv) and the workbooks are left out, as the
+ * differential harness leaves them (docs/returns-differential.md).
+ */
+export async function writeScaledSample(sampleDir: string, dir: string, times = 32): Promise<{ children: number; episodes: number; reviews: number }> {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const counts = { children: 0, episodes: 0, reviews: 0 };
+  for (const name of readdirSync(sampleDir).sort()) {
+    if (!name.toLowerCase().endsWith('.csv') || name === 'placed_for_adoption_errors.csv') continue;
+    const text = readFileSync(path.join(sampleDir, name), 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const [head, ...rows] = lines as [string, ...string[]];
+    const at = head.split(',').findIndex((c) => c.trim().toUpperCase() === 'CHILD');
+    await writeAll(createWriteStream(path.join(dir, name)), function* () {
+      yield `${head}\n`;
+      for (let k = 0; k < times; k++) {
+        const prefix = String(10 + k);
+        for (const row of rows) {
+          const cells = row.split(',');
+          cells[at] = `${prefix}${cells[at]!.trim()}`;
+          yield `${cells.join(',')}\n`;
+        }
+      }
+    });
+    const n = rows.length * times;
+    if (name === 'header.csv') counts.children = n;
+    if (name === 'episodes.csv') counts.episodes = n;
+    if (name === 'reviews.csv') counts.reviews = n;
+  }
+  return counts;
+}

@@ -1,4 +1,3 @@
-import { writeJsonReport } from './json-report.ts';
 import { Command, InvalidArgumentError } from 'commander';
 
 /** `--year`: the year of the return's 31 March (2026 for 2025/26); "2025/26" is accepted too. */
@@ -27,7 +26,7 @@ export function addSsda903Validate(validate: Command): Command {
       .option('--json', 'print the result as JSON')
       .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; postcodes?: string; json?: boolean }) => {
         const { loadReturnDir, loadProviders, ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
-        const { Ssda903Return, validateSsda903 } = await import('@lantern/core/returns/ssda903/index');
+        const { Ssda903Return, checkSsda903, failuresOf } = await import('@lantern/core/returns/ssda903/index');
         try {
           const current = await loadReturnDir(dir);
           const previous = opts.previous ? await loadReturnDir(opts.previous) : undefined;
@@ -38,35 +37,35 @@ export function addSsda903Validate(validate: Command): Command {
             const { loadPostcodeDirectory, postcodesOf } = await import('../areas/returns/ssda903/postcode-file.ts');
             postcodes = await loadPostcodeDirectory(opts.postcodes, postcodesOf(current.tables.Episodes, previous?.tables.Episodes));
           }
-          const result = validateSsda903(
-            new Ssda903Return({
-              year: opts.year,
-              tables: current.tables,
-              previous: previous?.tables,
-              providers,
-              laCode: opts.laCode?.toUpperCase(),
-              postcodes,
-            }),
-          );
+          const ret = new Ssda903Return({
+            year: opts.year,
+            tables: current.tables,
+            previous: previous?.tables,
+            providers,
+            laCode: opts.laCode?.toUpperCase(),
+            postcodes,
+          });
+          const result = checkSsda903(ret);
           const out = process.stdout;
           if (opts.json) {
-            await writeJsonReport(out, { ...result, files: current.files, ignored: current.ignored, previousFiles: previous?.files ?? [] }, 'failures');
+            const { writeSsda903Json } = await import('./ssda903-report.ts');
+            await writeSsda903Json(out, ret, result, { files: current.files, ignored: current.ignored, previousFiles: previous?.files ?? [] });
           } else {
             for (const f of current.files) process.stderr.write(`${f.table.padEnd(15)} ${f.file} (${f.rows.toLocaleString('en-GB')} rows)\n`);
             for (const f of current.ignored) process.stderr.write(`ignored         ${f.file}: ${f.reason}\n`);
-            for (const f of result.failures) {
+            for (const f of failuresOf(ret, result.findings)) {
               const fields = Object.entries(f.fields)
                 .map(([k, v]) => `${k}=${v === '' ? '(blank)' : v}`)
                 .join(' ');
               out.write(`${f.code}\t${f.table} row ${f.row}\tchild ${f.child}\t${fields}\t${f.message}\n`);
             }
             const byRule = new Map<string, number>();
-            for (const f of result.failures) byRule.set(f.code, (byRule.get(f.code) ?? 0) + 1);
+            for (const f of result.findings) byRule.set(f.info.code, (byRule.get(f.info.code) ?? 0) + f.rows.length);
             process.stderr.write(
-              `${result.failures.length.toLocaleString('en-GB')} failures of ${byRule.size} rules; ${result.ran.length} rules run, ${result.notRun.length} not run (--json lists them with why)\n`,
+              `${result.count.toLocaleString('en-GB')} failures of ${byRule.size} rules; ${result.ran.length} rules run, ${result.notRun.length} not run (--json lists them with why)\n`,
             );
           }
-          process.exitCode = result.failures.length > 0 ? 1 : 0;
+          process.exitCode = result.count > 0 ? 1 : 0;
         } catch (error) {
           if (error instanceof ReturnFileError) {
             process.stderr.write(`lantern: ${error.message}\n`);

@@ -124,14 +124,42 @@ function civil(day: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
+/**
+ * yyyymmdd of each day from 1 January 1800 to 31 December 2199, made on first use: rules age
+ * every row, and a look-up is cheaper than the arithmetic (0 outside the range: worked out then).
+ */
+const YMD_FROM = dayNumber(1800, 1, 1);
+const YMD_DAYS = dayNumber(2200, 1, 1) - YMD_FROM;
+let ymdTable: Int32Array | undefined;
+function ymd(day: number): number {
+  const k = day - YMD_FROM;
+  if (k < 0 || k >= YMD_DAYS || !Number.isInteger(k)) return 0;
+  if (!ymdTable) {
+    ymdTable = new Int32Array(YMD_DAYS);
+    for (let i = 0; i < YMD_DAYS; i++) {
+      const [y, m, d] = civil(YMD_FROM + i);
+      ymdTable[i] = y * 10000 + m * 100 + d;
+    }
+  }
+  return ymdTable[k]!;
+}
+
 /** The day a person born on `dob` turns `years` (29 February birthdays fall on 1 March). */
 export function birthday(dob: number, years: number): number {
-  const [y, m, d] = civil(dob);
-  return dayNumber(y + years, m, d);
+  const v = ymd(dob);
+  if (v === 0) {
+    const [y, m, d] = civil(dob);
+    return dayNumber(y + years, m, d);
+  }
+  return dayNumber(Math.floor(v / 10000) + years, Math.floor(v / 100) % 100, v % 100);
 }
 
 /** Whole years of age on `day`. */
 export function ageOn(dob: number, day: number): number {
+  const b = ymd(dob);
+  const t = ymd(day);
+  // yyyymmdd apart, in whole ten-thousands: the years, less one before the birthday's month and day.
+  if (b !== 0 && t !== 0) return Math.floor((t - b) / 10000);
   const [by, bm, bd] = civil(dob);
   const [ty, tm, td] = civil(day);
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);

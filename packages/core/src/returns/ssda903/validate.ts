@@ -50,53 +50,96 @@ export interface ValidationResult {
   notRun: { code: string; reason: string }[];
 }
 
-export function validateSsda903(r: Ssda903Return): ValidationResult {
-  const failures: Failure[] = [];
-  const ran: string[] = [];
-  const notRun: { code: string; reason: string }[] = [];
+/** One rule's failing rows in one table: the compact form of its failures (no object per row). */
+export interface RuleFindings {
+  info: RuleInfo;
+  table: FlaggedTable;
+  /** Row indexes (0 = first data row), in the order the rule gave them. */
+  rows: number[];
+  /** The rule's affected fields found in this table. */
+  fields: string[];
+}
+
+/** A validation's outcome before its failures are named: each rule's failing rows, in rule order. */
+export interface CheckedReturn {
+  year: number;
+  findings: RuleFindings[];
+  /** How many failures the findings hold. */
+  count: number;
+  ran: string[];
+  notRun: { code: string; reason: string }[];
+}
+
+/** Why a rule cannot run on this return, or undefined when it can. */
+function whyNotRun(r: Ssda903Return, check: RuleCheck | undefined): string | undefined {
+  if (!check) return 'not implemented (see docs/returns-rules-ssda903.md)';
+  const missing = check.needs.filter((t) => !r.has(t));
+  if (missing.length) return `the return has no ${missing.join(', ')} table`;
+  const missingLast = (check.needsLast ?? []).filter((t) => !r.hasLast(t));
+  if (missingLast.length) return `needs last year's ${missingLast.join(', ')} (--previous)`;
+  if (check.needsProviders && !r.providers) return "needs Ofsted's provider list (--providers)";
+  if (check.needsPostcodes && !r.postcodes) return 'needs the ONS Postcode Directory (--postcodes FILE, or `lantern reference postcodes load`)';
+  if (check.needsLaCode && !r.laCode) return "needs the council's ONS code (--la-code)";
+  return undefined;
+}
+
+/** The year's rules that can run on this return, in the DfE's order. `only` keeps those whose code it has. */
+export function runnableRules(r: Ssda903Return, only?: ReadonlySet<string>): { info: RuleInfo; check: RuleCheck }[] {
+  const out: { info: RuleInfo; check: RuleCheck }[] = [];
   for (const info of rulesForYear(r.year)) {
     const check = IMPLEMENTED.get(info.code);
-    if (!check) {
-      notRun.push({ code: info.code, reason: 'not implemented (see docs/returns-rules-ssda903.md)' });
-      continue;
-    }
-    const missing = check.needs.filter((t) => !r.has(t));
-    if (missing.length) {
-      notRun.push({ code: info.code, reason: `the return has no ${missing.join(', ')} table` });
-      continue;
-    }
-    const missingLast = (check.needsLast ?? []).filter((t) => !r.hasLast(t));
-    if (missingLast.length) {
-      notRun.push({ code: info.code, reason: `needs last year's ${missingLast.join(', ')} (--previous)` });
-      continue;
-    }
-    if (check.needsProviders && !r.providers) {
-      notRun.push({ code: info.code, reason: "needs Ofsted's provider list (--providers)" });
-      continue;
-    }
-    if (check.needsPostcodes && !r.postcodes) {
-      notRun.push({ code: info.code, reason: 'needs the ONS Postcode Directory (--postcodes FILE, or `lantern reference postcodes load`)' });
-      continue;
-    }
-    if (check.needsLaCode && !r.laCode) {
-      notRun.push({ code: info.code, reason: "needs the council's ONS code (--la-code)" });
+    if (check && !whyNotRun(r, check) && (!only || only.has(info.code))) out.push({ info, check });
+  }
+  return out;
+}
+
+/** The table a flagged key names, this year's or last year's. */
+export function flaggedTable(r: Ssda903Return, key: FlaggedTable) {
+  const lastYear = key.endsWith('_last');
+  const table = (lastYear ? key.slice(0, -5) : key) as TableName;
+  return lastYear ? r.last(table) : r.table(table);
+}
+
+/** Run the rules (all of the year's, or those in `only`) and keep each one's failing rows. */
+export function checkSsda903(r: Ssda903Return, only?: ReadonlySet<string>): CheckedReturn {
+  const findings: RuleFindings[] = [];
+  const ran: string[] = [];
+  const notRun: { code: string; reason: string }[] = [];
+  let count = 0;
+  for (const info of rulesForYear(r.year)) {
+    if (only && !only.has(info.code)) continue;
+    const check = IMPLEMENTED.get(info.code);
+    const why = whyNotRun(r, check);
+    if (why || !check) {
+      notRun.push({ code: info.code, reason: why ?? '' });
       continue;
     }
     ran.push(info.code);
     const flagged = check.test(r);
     for (const [key, rows] of Object.entries(flagged) as [FlaggedTable, number[]][]) {
       if (!rows?.length) continue;
-      const lastYear = key.endsWith('_last');
-      const table = (lastYear ? key.slice(0, -5) : key) as TableName;
-      const t = lastYear ? r.last(table) : r.table(table);
-      const fieldNames = info.fields.filter((f) => f in t.columns);
-      const child = t.columns.CHILD!;
-      for (const i of rows) {
-        const fields: Record<string, string> = {};
-        for (const f of fieldNames) fields[f] = t.columns[f]![i]!;
-        failures.push({ code: info.code, message: info.message, table: key, row: i + 1, child: child[i]!, fields });
-      }
+      const t = flaggedTable(r, key);
+      findings.push({ info, table: key, rows, fields: info.fields.filter((f) => f in t.columns) });
+      count += rows.length;
     }
   }
-  return { year: r.year, failures, ran, notRun };
+  return { year: r.year, findings, count, ran, notRun };
+}
+
+/** The failures of checked findings, one at a time, in rule order. */
+export function* failuresOf(r: Ssda903Return, findings: readonly RuleFindings[]): Generator<Failure> {
+  for (const { info, table: key, rows, fields: fieldNames } of findings) {
+    const t = flaggedTable(r, key);
+    const child = t.columns.CHILD!;
+    for (const i of rows) {
+      const fields: Record<string, string> = {};
+      for (const f of fieldNames) fields[f] = t.columns[f]![i]!;
+      yield { code: info.code, message: info.message, table: key, row: i + 1, child: child[i]!, fields };
+    }
+  }
+}
+
+export function validateSsda903(r: Ssda903Return): ValidationResult {
+  const checked = checkSsda903(r);
+  return { year: checked.year, failures: [...failuresOf(r, checked.findings)], ran: checked.ran, notRun: checked.notRun };
 }
