@@ -1,4 +1,11 @@
+import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
+
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (n !== 1 && n !== 2) throw new InvalidArgumentError('--threads must be 1 or 2');
+  return n;
+}
 
 /** `--year`: the year of the return's 31 March (2026 for 2025/26); "2025/26" is accepted too. */
 function collectionYear(value: string): number {
@@ -24,57 +31,66 @@ export function addSsda903Validate(validate: Command): Command {
         'the ONS Postcode Directory (the ONS zip or CSV, or the compact .tsv.gz), for the rules on PL_LA, PL_LOCATION and PL_DISTANCE',
       )
       .option('--json', 'print the result as JSON')
-      .action(async (dir: string, opts: { year: number; previous?: string; providers?: string; laCode?: string; postcodes?: string; json?: boolean }) => {
-        const { loadReturnDir, loadProviders, ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
-        const { Ssda903Return, checkSsda903, failuresOf } = await import('@lantern/core/returns/ssda903/index');
-        try {
-          const current = await loadReturnDir(dir);
-          const previous = opts.previous ? await loadReturnDir(opts.previous) : undefined;
-          const providers = opts.providers ? await loadProviders(opts.providers) : undefined;
-          if (current.files.length === 0) throw new ReturnFileError(`${dir} has no SSDA903 tables (CSV files with the DfE's column names)`);
-          let postcodes: import('@lantern/core/returns/ssda903/postcodes').PostcodeDirectory | undefined;
-          if (opts.postcodes) {
-            const { loadPostcodeDirectory, postcodesOf } = await import('../areas/returns/ssda903/postcode-file.ts');
-            postcodes = await loadPostcodeDirectory(opts.postcodes, postcodesOf(current.tables.Episodes, previous?.tables.Episodes));
-          }
-          const ret = new Ssda903Return({
-            year: opts.year,
-            tables: current.tables,
-            previous: previous?.tables,
-            providers,
-            laCode: opts.laCode?.toUpperCase(),
-            postcodes,
-          });
-          const result = checkSsda903(ret);
+      .option('--threads <N>', 'threads to check on: 1, or 2 to share the rules between two cores (by default 2 for a return of 4 MB or more when a core is free)', threadCount)
+      .action(
+        async (
+          dir: string,
+          opts: { year: number; previous?: string; providers?: string; laCode?: string; postcodes?: string; json?: boolean; threads?: number },
+        ) => {
+          const { ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
+          const { checkReturn } = await import('../areas/returns/ssda903/check-run.ts');
           const out = process.stdout;
-          if (opts.json) {
-            const { writeSsda903Json } = await import('./ssda903-report.ts');
-            await writeSsda903Json(out, ret, result, { files: current.files, ignored: current.ignored, previousFiles: previous?.files ?? [] });
-          } else {
-            for (const f of current.files) process.stderr.write(`${f.table.padEnd(15)} ${f.file} (${f.rows.toLocaleString('en-GB')} rows)\n`);
-            for (const f of current.ignored) process.stderr.write(`ignored         ${f.file}: ${f.reason}\n`);
-            for (const f of failuresOf(ret, result.findings)) {
-              const fields = Object.entries(f.fields)
-                .map(([k, v]) => `${k}=${v === '' ? '(blank)' : v}`)
-                .join(' ');
-              out.write(`${f.code}\t${f.table} row ${f.row}\tchild ${f.child}\t${fields}\t${f.message}\n`);
-            }
-            const byRule = new Map<string, number>();
-            for (const f of result.findings) byRule.set(f.info.code, (byRule.get(f.info.code) ?? 0) + f.rows.length);
-            process.stderr.write(
-              `${result.count.toLocaleString('en-GB')} failures of ${byRule.size} rules; ${result.ran.length} rules run, ${result.notRun.length} not run (--json lists them with why)\n`,
+          const write = async (chunk: string | Uint8Array) => {
+            if (!out.write(chunk)) await once(out, 'drain');
+          };
+          try {
+            let first = true;
+            const outcome = await checkReturn(
+              { dir, year: opts.year, previous: opts.previous, providers: opts.providers, laCode: opts.laCode, postcodes: opts.postcodes },
+              opts.json ? 'json' : 'text',
+              {
+                begin: async ({ current, previous }, plan) => {
+                  if (opts.json) {
+                    const head = JSON.stringify({
+                      year: opts.year,
+                      ran: plan.ran,
+                      notRun: plan.notRun,
+                      files: current.files,
+                      ignored: current.ignored,
+                      previousFiles: previous?.files ?? [],
+                    });
+                    await write(`${head.slice(0, -1)},"failures":[`);
+                  } else {
+                    for (const f of current.files) process.stderr.write(`${f.table.padEnd(15)} ${f.file} (${f.rows.toLocaleString('en-GB')} rows)\n`);
+                    for (const f of current.ignored) process.stderr.write(`ignored         ${f.file}: ${f.reason}\n`);
+                  }
+                },
+                // JSON items each start with a comma; the first item's is dropped.
+                write: async (chunk) => {
+                  if (opts.json && first) {
+                    first = false;
+                    await write(typeof chunk === 'string' ? chunk.slice(1) : chunk.subarray(1));
+                  } else await write(chunk);
+                },
+              },
+              opts.threads,
             );
+            if (opts.json) await write('\n]}\n');
+            else
+              process.stderr.write(
+                `${outcome.count.toLocaleString('en-GB')} failures of ${outcome.byRule.size} rules; ${outcome.ran.length} rules run, ${outcome.notRun.length} not run (--json lists them with why)\n`,
+              );
+            process.exitCode = outcome.count > 0 ? 1 : 0;
+          } catch (error) {
+            if (error instanceof ReturnFileError) {
+              process.stderr.write(`lantern: ${error.message}\n`);
+              process.exitCode = 2;
+              return;
+            }
+            throw error;
           }
-          process.exitCode = result.count > 0 ? 1 : 0;
-        } catch (error) {
-          if (error instanceof ReturnFileError) {
-            process.stderr.write(`lantern: ${error.message}\n`);
-            process.exitCode = 2;
-            return;
-          }
-          throw error;
-        }
-      }),
+        },
+      ),
   );
   return validate;
 }

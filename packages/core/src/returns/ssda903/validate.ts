@@ -83,12 +83,26 @@ function whyNotRun(r: Ssda903Return, check: RuleCheck | undefined): string | und
   return undefined;
 }
 
-/** The year's rules that can run on this return, in the DfE's order. `only` keeps those whose code it has. */
-export function runnableRules(r: Ssda903Return, only?: ReadonlySet<string>): { info: RuleInfo; check: RuleCheck }[] {
-  const out: { info: RuleInfo; check: RuleCheck }[] = [];
+/** Which of the year's rules run on this return (in the DfE's order, with their checks) and which do not, with why. */
+export function planSsda903(r: Ssda903Return): { run: { info: RuleInfo; check: RuleCheck }[]; notRun: { code: string; reason: string }[] } {
+  const run: { info: RuleInfo; check: RuleCheck }[] = [];
+  const notRun: { code: string; reason: string }[] = [];
   for (const info of rulesForYear(r.year)) {
     const check = IMPLEMENTED.get(info.code);
-    if (check && !whyNotRun(r, check) && (!only || only.has(info.code))) out.push({ info, check });
+    const why = whyNotRun(r, check);
+    if (why || !check) notRun.push({ code: info.code, reason: why ?? '' });
+    else run.push({ info, check });
+  }
+  return { run, notRun };
+}
+
+/** One rule's findings: its failing rows, per table. */
+export function checkRule(r: Ssda903Return, info: RuleInfo, check: RuleCheck): RuleFindings[] {
+  const out: RuleFindings[] = [];
+  for (const [key, rows] of Object.entries(check.test(r)) as [FlaggedTable, number[]][]) {
+    if (!rows?.length) continue;
+    const t = flaggedTable(r, key);
+    out.push({ info, table: key, rows, fields: info.fields.filter((f) => f in t.columns) });
   }
   return out;
 }
@@ -100,30 +114,13 @@ export function flaggedTable(r: Ssda903Return, key: FlaggedTable) {
   return lastYear ? r.last(table) : r.table(table);
 }
 
-/** Run the rules (all of the year's, or those in `only`) and keep each one's failing rows. */
-export function checkSsda903(r: Ssda903Return, only?: ReadonlySet<string>): CheckedReturn {
+/** Run the year's rules and keep each one's failing rows. */
+export function checkSsda903(r: Ssda903Return): CheckedReturn {
+  const plan = planSsda903(r);
   const findings: RuleFindings[] = [];
-  const ran: string[] = [];
-  const notRun: { code: string; reason: string }[] = [];
-  let count = 0;
-  for (const info of rulesForYear(r.year)) {
-    if (only && !only.has(info.code)) continue;
-    const check = IMPLEMENTED.get(info.code);
-    const why = whyNotRun(r, check);
-    if (why || !check) {
-      notRun.push({ code: info.code, reason: why ?? '' });
-      continue;
-    }
-    ran.push(info.code);
-    const flagged = check.test(r);
-    for (const [key, rows] of Object.entries(flagged) as [FlaggedTable, number[]][]) {
-      if (!rows?.length) continue;
-      const t = flaggedTable(r, key);
-      findings.push({ info, table: key, rows, fields: info.fields.filter((f) => f in t.columns) });
-      count += rows.length;
-    }
-  }
-  return { year: r.year, findings, count, ran, notRun };
+  for (const { info, check } of plan.run) findings.push(...checkRule(r, info, check));
+  const count = findings.reduce((n, f) => n + f.rows.length, 0);
+  return { year: r.year, findings, count, ran: plan.run.map((p) => p.info.code), notRun: plan.notRun };
 }
 
 /** The failures of checked findings, one at a time, in rule order. */

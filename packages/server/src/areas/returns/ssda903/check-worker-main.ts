@@ -1,0 +1,25 @@
+/** The worker side of check-run.ts: read the return, then run rules from the shared counter and post each one's text. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkRule, planSsda903 } from '@lantern/core/returns/ssda903/index';
+import { type CheckJob, openReturn, type WorkerMessage } from './check-run.ts';
+import { findingsText, type ReportFormat } from './report-text.ts';
+
+const port = parentPort!;
+const { job, format, counter: shared } = workerData as { job: CheckJob; format: ReportFormat; counter: SharedArrayBuffer };
+const counter = new Int32Array(shared);
+const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const encoder = new TextEncoder();
+
+try {
+  const { ret } = await openReturn(job);
+  const plan = planSsda903(ret);
+  for (let k = Atomics.add(counter, 0, 1); k < plan.run.length; k = Atomics.add(counter, 0, 1)) {
+    const { info, check } = plan.run[k]!;
+    const findings = checkRule(ret, info, check);
+    const text = findingsText(ret, findings, format).map((chunk) => encoder.encode(chunk));
+    post({ k, code: info.code, text, count: findings.reduce((n, f) => n + f.rows.length, 0) }, text.map((t) => t.buffer as ArrayBuffer));
+  }
+  post({ done: true });
+} catch (error) {
+  post({ failed: (error as Error).message });
+}
