@@ -31,7 +31,11 @@ export function addSsda903Validate(validate: Command): Command {
         'the ONS Postcode Directory (the ONS zip or CSV, or the compact .tsv.gz), for the rules on PL_LA, PL_LOCATION and PL_DISTANCE',
       )
       .option('--json', 'print the result as JSON')
-      .option('--threads <N>', 'threads to check on: 1, or 2 to share the rules between two cores (by default 2 for a return of 4 MB or more when a core is free)', threadCount)
+      .option(
+        '--threads <N>',
+        'threads to check on: 1, or 2 to share the rules between two cores (by default 2 for a return of 4 MB or more when a core is free)',
+        threadCount,
+      )
       .action(
         async (
           dir: string,

@@ -167,7 +167,8 @@ export async function checkReturn(
       if (workerEnded || !worker) runHere(next);
       else await new Promise<void>((r) => (wake = r));
     }
-    if (process.env.LANTERN_DEBUG) process.stderr.write(`ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}\n`);
+    if (process.env.LANTERN_DEBUG)
+      process.stderr.write(`ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}\n`);
     return { ran, notRun: plan.notRun, byRule, count, threads: wanted };
   } finally {
     await worker?.terminate();

@@ -17,7 +17,10 @@ try {
     const { info, check } = plan.run[k]!;
     const findings = checkRule(ret, info, check);
     const text = findingsText(ret, findings, format).map((chunk) => encoder.encode(chunk));
-    post({ k, code: info.code, text, count: findings.reduce((n, f) => n + f.rows.length, 0) }, text.map((t) => t.buffer as ArrayBuffer));
+    post(
+      { k, code: info.code, text, count: findings.reduce((n, f) => n + f.rows.length, 0) },
+      text.map((t) => t.buffer as ArrayBuffer),
+    );
   }
   post({ done: true });
 } catch (error) {
