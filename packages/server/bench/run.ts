@@ -13,7 +13,8 @@
  *   returns-903 — `lantern import ssda903` of that return into PostgreSQL, then `lantern export ssda903`
  *                 (LANTERN_BENCH_903_CHILDREN sets a smaller scale)
  *                on a council of about 1,000 staff, on both stores
- *   returns-903-validate — `lantern validate ssda903` on a synthetic national return (85,000 children)
+ *   returns-903-validate — `lantern validate ssda903` on a national return (the reference's sample ×32, or
+ *                the synthetic one), against data-to-insight's validator in the same run (ssda903-validate.ts)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
  *                and care leaver records, and one looked-after child's deadline refresh
  *   returns-cin — the CIN census of ~100,000 children: export, validate, and import into an
@@ -39,6 +40,7 @@ import { appLoginName, openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
 import { recordVisit } from '../src/areas/referrals/cin-plans.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
+import { ssda903ValidateFigures } from './ssda903-validate.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { landingFigures } from './landing.ts';
@@ -364,18 +366,7 @@ async function main() {
       );
     }
 
-    if (want('returns-903-validate')) {
-      const dir = path.join(work, 'ssda903');
-      mkdirSync(dir);
-      const made = await writeNationalReturn(dir);
-      // Exit 1 is expected: the synthetic data trips some rules, which is part of the work timed.
-      const r = await runLantern(['validate', 'ssda903', dir, '--year', '2026', '--json'], {}, [0, 1]);
-      const failures = (JSON.parse(r.stdout) as { failures: unknown[] }).failures.length;
-      const note = `${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, ${failures.toLocaleString('en-GB')} failures`;
-      figure('validate SSDA903, national scale: time', r.seconds, 's', note);
-      figure('validate SSDA903, national scale: CPU time', r.cpuSeconds, 's', 'user + system CPU, which the wall time nears on an idle machine');
-      figure('validate SSDA903, national scale: peak memory', r.peakMiB, 'MiB');
-    }
+    if (want('returns-903-validate')) await ssda903ValidateFigures(work, figure);
 
     if (want('returns-903')) {
       if (!hasPostgres) process.stdout.write('returns-903: skipped (no PostgreSQL server at TEST_DATABASE_URL)\n');

@@ -9,10 +9,10 @@
  * several times faster than csv-parse, and the columns take a fraction of the memory.
  */
 
-/** Whether `buf` is in the shape this reader reads. */
+/** Whether `buf` is in the shape this reader reads (after a UTF-8 byte-order mark, if it has one). */
 export function plainCsv(buf: Uint8Array): boolean {
   const n = buf.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0; i < n; i++) {
     const b = buf[i]!;
     if (b >= 0x20 && b <= 0x7e) {
       if (b === 0x22) return false;
@@ -108,8 +108,11 @@ export function readPlainCsv(buf: Uint8Array, pick: (header: string[]) => number
     while (end < n && buf[end] !== 0x0a) end++;
     const next = end + 1;
     if (end > i && buf[end - 1] === 0x0d) end--;
-    if (end === i) {
-      i = next; // an empty line
+    // An empty line, or one of spaces and tabs alone, is skipped (as csv-parse skips it when trimming).
+    let blank = i;
+    while (blank < end && (buf[blank] === 0x20 || buf[blank] === 0x09)) blank++;
+    if (blank === end) {
+      i = next;
       continue;
     }
     let field = 0;
