@@ -85,7 +85,7 @@ export async function ssda903ValidateFigures(work: string, figure: Figure): Prom
   const lantern = await measure('node', args);
   const failures = (lantern.stdout.match(/\n\{"code":/g) ?? []).length;
   figure('validate SSDA903, national scale: time', lantern.seconds, 's', `launch to exit; ${failures.toLocaleString('en-GB')} failures`);
-  figure('validate SSDA903, national scale: CPU time', lantern.cpuSeconds, 's', 'user + system, both threads');
+  figure('validate SSDA903, national scale: CPU time', lantern.cpuSeconds, 's', 'user + system, all threads (two when a core is free)');
   figure('validate SSDA903, national scale: peak memory', lantern.peakMiB, 'MiB', 'goal: under 1,024');
   const single = await measure('node', [...args, '--threads', '1']);
   figure('validate SSDA903, national scale, one thread: time', single.seconds, 's', `peak ${single.peakMiB.toFixed(0)} MiB`);

@@ -42,20 +42,26 @@ export function startCommand(): Command {
       }
       const { sql } = await import('kysely');
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { DEMO_PASSWORD, seedCouncil } = await import('../seed/generate.ts');
-      const { createServer } = await import('../server.ts');
-      const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
+      // The embedded database starts (and migrates) on its own thread while this one loads the
+      // server's modules; a first start then seeds the demo council while the routes are built.
+      const opening = openStore(storeOptionsFrom(process.env, opts.dataDir));
+      opening.catch(() => undefined); // its failure is met below, where it is awaited
+      const [{ DEMO_PASSWORD, seedCouncil }, { createServer }] = await Promise.all([import('../seed/generate.ts'), import('../server.ts')]);
+      const store = await opening;
+      let seeding: Promise<unknown> = Promise.resolve();
       if (opts.seedIfEmpty) {
         const council = await store.db.selectFrom('local_authority').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
         if (Number(council.n) === 0) {
           process.stderr.write('No council yet: creating the synthetic demo council…\n');
-          await seedCouncil(store.db, { onProgress: progressPrinter() });
+          seeding = seedCouncil(store.db, { onProgress: progressPrinter() });
+          seeding.catch(() => undefined); // awaited below, before the server listens
         }
       }
       const { plainHttpWarning } = await import('../kernel/auth/config.ts');
       const warning = plainHttpWarning(config.auth, opts.host);
       if (warning) process.stderr.write(`${warning}\n`);
       const app = await createServer({ store, logger: { level: config.logLevel }, metrics: { token: config.metrics.token } });
+      await seeding;
       let address: string;
       try {
         address = await app.listen({ port: opts.port, host: opts.host });
