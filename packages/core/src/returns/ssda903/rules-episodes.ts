@@ -243,10 +243,13 @@ export const episodeRules: RuleCheck[] = [
     return e.rec[i] !== '' && n !== -1 && isDay(e.dec[i]!) && e.decom[n] === e.dec[i];
   }),
   episodes('390', (_r, e) => (i) => (e.rec[i] === 'E11' || e.rec[i] === 'E12') && !ADOPTION_PLACEMENTS.has(e.place[i]!)),
-  episodes('408', (_r, e) => (i) => (e.place[i] === 'A5' || e.place[i] === 'A6') && e.ls[i] !== 'E1' && e.ls[i] !== 'D1'),
+  // A5/A6 is a placement "with placement order": the order is E1 (a freeing order, D1, is not one).
+  episodes('408', (_r, e) => (i) => (e.place[i] === 'A5' || e.place[i] === 'A6') && e.ls[i] !== 'E1'),
+  // A new period of care (S) starts after the previous one ended: on the same day (or before) it is a
+  // continuation, not a new start.
   episodes('431', (_r, e) => (i) => {
     const p = e.ix.prev[i]!;
-    return e.rne[i] === 'S' && p !== -1 && isDay(e.dec[p]!) && e.dec[p] === e.decom[i];
+    return e.rne[i] === 'S' && p !== -1 && isDay(e.dec[p]!) && isDay(e.decom[i]!) && e.decom[i]! <= e.dec[p]!;
   }),
   episodes('432', (_r, e) => (i) => {
     const p = e.ix.prev[i]!;
