@@ -261,6 +261,18 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
   E('358', [ep('1', '01/05/2025', { LS: 'J1' }), ep('2', '01/05/2025', { LS: 'J2' })], [0], [hd('1', '02/05/2015'), hd('2', '01/05/2015')]);
   E('361', [closed('1', '01/05/2025', '04/05/2025', 'E13', { LS: 'L1' }), closed('2', '01/05/2025', '05/05/2025', 'E13', { LS: 'L1' })], [1]);
   E('362', [closed('1', '01/05/2025', '22/05/2025', 'E13', { LS: 'L2' }), closed('2', '01/05/2025', '23/05/2025', 'E13', { LS: 'L2' })], [1]);
+  // The order runs on through a change of placement: 19 days and 10 more is 29, over the 21.
+  E(
+    '362',
+    [
+      closed('1', '01/05/2025', '20/05/2025', 'X1', { LS: 'L2', REASON_PLACE_CHANGE: 'CARPL' }),
+      closed('1', '20/05/2025', '30/05/2025', 'E13', { LS: 'L2', RNE: 'P', PLACE: 'U3' }),
+      // Two orders with a gap between them are counted apart.
+      closed('2', '01/05/2025', '15/05/2025', 'E13', { LS: 'L2' }),
+      closed('2', '01/06/2025', '15/06/2025', 'E13', { LS: 'L2' }),
+    ],
+    [0, 1],
+  );
   E('363', [closed('1', '01/05/2025', '08/05/2025', 'E13', { LS: 'L3' }), ep('2', '01/03/2026', { LS: 'L3' })], [1]);
   E('365', [closed('1', '01/05/2025', '18/05/2025', 'E13', { LS: 'V3' }), closed('2', '01/05/2025', '19/05/2025', 'E13', { LS: 'V3' })], [1]);
   E('366', [ep('1', '01/05/2025', { LS: 'V3' }), ep('2', '01/05/2025', { LS: 'V3', RNE: 'P' })], [1]);
@@ -289,8 +301,20 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
       ep('2', '01/05/2025', { PLACE: 'T3' }),
       ep('2', '01/06/2025', { PLACE: 'T3' }),
       ep('2', '01/07/2025', { PLACE: 'T3' }),
+      // Three in twelve months, across the year's start: the period is any 12 months.
+      ep('3', '01/12/2024', { PLACE: 'T3' }),
+      ep('3', '01/05/2025', { PLACE: 'T3' }),
+      ep('3', '01/08/2025', { PLACE: 'T3' }),
+      // One T3 placement over three episodes (the legal status changed twice) is one placement.
+      ep('4', '01/05/2025', { PLACE: 'T3' }),
+      ep('4', '01/06/2025', { PLACE: 'T3', RNE: 'L' }),
+      ep('4', '01/07/2025', { PLACE: 'T3', RNE: 'L' }),
+      // Three more than twelve months apart.
+      ep('5', '01/04/2025', { PLACE: 'T3' }),
+      ep('5', '01/10/2025', { PLACE: 'T3' }),
+      ep('5', '02/04/2026', { PLACE: 'T3' }),
     ],
-    [2, 3, 4],
+    [2, 3, 4, 5, 6, 7],
   );
   E('378', [ep('1', '01/05/2025', { PLACE: 'P1' }), ep('2', '01/05/2025', { PLACE: 'P1', LS: 'V2' })], [1]);
   // A temporary placement's RNE is P or B: L, T and U fail as well as S.

@@ -240,7 +240,10 @@ export abstract class PathwayCasework extends PathwayBase {
     const { rng } = this;
     const child = this.c.child;
     if (child.uasc) return rng.chance(0.3) ? ['9A', '4A'] : ['9A'];
-    if (rng.chance(outcome === 'no-further-action' ? 0.35 : 0.03)) return ['21'];
+    // "No factors identified" (21) ends in no further action (CIN census query 8873Q: the episode then
+    // closes RC8/RC9); an assessment that goes on to a plan found something, here "other" (20). The
+    // same draw as before decides, so the rest of the generator's choices are unchanged.
+    if (rng.chance(outcome === 'no-further-action' ? 0.35 : 0.03)) return outcome === 'no-further-action' ? ['21'] : ['20'];
     const out = new Set<string>();
     if (need === 'N2') out.add(rng.chance(0.6) ? '5A' : '6A');
     const n = rng.chance(0.35) ? 1 : rng.chance(0.6) ? 2 : 3;
