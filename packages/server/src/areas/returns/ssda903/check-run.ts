@@ -71,6 +71,8 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 const PARALLEL_FROM_BYTES = 4 << 20;
+/** The worker takes no new rule while this much of its text waits to be written: memory stays bounded. */
+export const PENDING_KIB = 64 * 1024;
 
 /**
  * Whether a second thread would have a core to itself: more than one core, and the machine's load
@@ -98,7 +100,8 @@ export async function checkReturn(
   threads?: number,
 ): Promise<CheckOutcome> {
   const wanted = threads ?? ((await secondCoreFree()) && (await folderBytes(job.dir)) >= PARALLEL_FROM_BYTES ? 2 : 1);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+  // [0] the next rule to take; [1] KiB of the worker's text not yet written (it waits above PENDING_KIB).
+  const counter = new Int32Array(new SharedArrayBuffer(8));
   const texts = new Map<number, { code: string; text: (string | Uint8Array)[]; count: number }>();
   let worker: Worker | undefined;
   let workerEnded = false;
@@ -150,7 +153,13 @@ export async function checkReturn(
         if (t.count) {
           byRule.set(ran[next]!, t.count);
           count += t.count;
-          for (const chunk of t.text) await hooks.write(chunk);
+          for (const chunk of t.text) {
+            await hooks.write(chunk);
+            if (typeof chunk !== 'string') {
+              Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
+              Atomics.notify(counter, 1);
+            }
+          }
         }
         next++;
       }

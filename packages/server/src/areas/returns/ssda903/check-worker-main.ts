@@ -1,7 +1,7 @@
 /** The worker side of check-run.ts: read the return, then run rules from the shared counter and post each one's text. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkRule, planSsda903 } from '@lantern/core/returns/ssda903/index';
-import { type CheckJob, openReturn, type WorkerMessage } from './check-run.ts';
+import { type CheckJob, openReturn, PENDING_KIB, type WorkerMessage } from './check-run.ts';
 import { findingsText, type ReportFormat } from './report-text.ts';
 
 const port = parentPort!;
@@ -13,7 +13,13 @@ const encoder = new TextEncoder();
 try {
   const { ret } = await openReturn(job);
   const plan = planSsda903(ret);
-  for (let k = Atomics.add(counter, 0, 1); k < plan.run.length; k = Atomics.add(counter, 0, 1)) {
+  // Wait (before taking a rule, never holding one the main thread may be waiting for) while much of
+  // this thread's text is still to be written.
+  const take = () => {
+    for (let p = Atomics.load(counter, 1); p > PENDING_KIB; p = Atomics.load(counter, 1)) Atomics.wait(counter, 1, p, 100);
+    return Atomics.add(counter, 0, 1);
+  };
+  for (let k = take(); k < plan.run.length; k = take()) {
     const { info, check } = plan.run[k]!;
     const findings = checkRule(ret, info, check);
     const text = findingsText(ret, findings, format).map((chunk) => encoder.encode(chunk));
