@@ -1,7 +1,8 @@
 /**
  * Lantern's scheduled jobs (run by kernel/jobs.ts, once per period across every server):
  *   refresh-deadlines     nightly, every council's deadlines re-derived from the record, so those
- *                         that turn on the date (birthdays, reviews, supervision) are current
+ *                         that turn on the date (birthdays, reviews, supervision) are current;
+ *                         settled history (every deadline met or ended) is left as it stands
  *   clear-ended-sessions  hourly, the rows of sessions past their absolute end removed
  */
 import { sql } from 'kysely';
@@ -19,7 +20,7 @@ export const SCHEDULED_JOBS: readonly Job[] = [
       let deadlines = 0;
       for (const { la_code } of councils) {
         // Each council's refresh sees that council only (row-level security), not every council.
-        deadlines += (await refreshObligations(trx, la_code)).obligations;
+        deadlines += (await refreshObligations(trx, la_code, { settled: 'keep' })).obligations;
         deadlines += (await forCouncil(trx, la_code, () => refreshWorkerObligations(trx, la_code))).obligations;
       }
       return `${deadlines} deadlines in ${councils.length} ${councils.length === 1 ? 'council' : 'councils'}`;

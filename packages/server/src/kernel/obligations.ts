@@ -191,7 +191,7 @@ function responsibleOf(rule: string, laCode: string) {
 export async function refreshObligations(
   db: Kysely<Database>,
   laCode: string,
-  options: { childIds?: string[]; timing?: (step: string, ms: number) => void } = {},
+  options: RefreshOptions = {},
 ): Promise<{ obligations: number; seconds: number }> {
   // The database sees this council only, whoever asks (the command line works for all councils).
   const result = await forCouncil(db, laCode, () => refreshFor(db, laCode, options));
@@ -200,20 +200,32 @@ export async function refreshObligations(
   return result;
 }
 
-async function refreshFor(
-  db: Kysely<Database>,
-  laCode: string,
-  options: { childIds?: string[]; timing?: (step: string, ms: number) => void },
-): Promise<{ obligations: number; seconds: number }> {
+/**
+ * A refresh of a council or of some of its children. `settled: 'keep'` (a setting changed, the
+ * nightly job) leaves settled history as it stands: a child whose every deadline is met or ended
+ * (their cases closed) is not re-derived, so a new timescale does not rewrite their past due
+ * dates and the rebuild reads and writes only the children with something open. An event on a
+ * settled child re-derives that child (the event names them); an import or `--rebuild` re-derives
+ * everyone ('rederive', the default).
+ */
+export type RefreshOptions = { childIds?: string[]; settled?: 'keep' | 'rederive'; timing?: (step: string, ms: number) => void };
+
+/** The children a council's refresh that keeps settled history re-derives: those with a deadline open, or with none yet. */
+const UNSETTLED = sql.raw('obligation_unsettled');
+
+async function refreshFor(db: Kysely<Database>, laCode: string, options: RefreshOptions): Promise<{ obligations: number; seconds: number }> {
   const began = performance.now();
   const rules = registeredRules();
   const settings = await councilTimescaleSettings(db, laCode);
   const childIds = options.childIds;
   if (childIds && childIds.length === 0) return { obligations: 0, seconds: 0 };
+  const keepSettled = !childIds && options.settled === 'keep';
   const scope: Scope = (alias) =>
     childIds
       ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])`
-      : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
+      : keepSettled
+        ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} in (select u.child_id from ${UNSETTLED} u)`
+        : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
 
   // Every rule's rows in one statement: an event's refresh is one delete and one insert.
   const perRule = rules.map((rule) => {
@@ -258,6 +270,18 @@ async function refreshFor(
   const run = async (trx: Kysely<Database>) => {
     let t = performance.now();
     let count: number;
+    if (keepSettled) {
+      await sql`create temporary table ${UNSETTLED} (child_id uuid primary key) on commit drop`.execute(trx);
+      await sql`
+        insert into ${UNSETTLED}
+        select distinct o.child_id from obligation o where o.la_code = ${laCode} and o.met_on is null and o.ended_on is null
+        union
+        select p.person_id from person p
+        where p.la_code = ${laCode} and not exists (select 1 from obligation o where o.la_code = p.la_code and o.child_id = p.person_id)`.execute(trx);
+      await sql`analyze ${UNSETTLED}`.execute(trx);
+      options.timing?.('unsettled', performance.now() - t);
+      t = performance.now();
+    }
     const kept = !childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0;
     if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
@@ -273,6 +297,7 @@ async function refreshFor(
     // In the order the areas registered them (a settlement may read another's due dates).
     for (const settle of ruleSets.flatMap((s) => s.settle ?? [])) await settle(scope).execute(trx);
     options.timing?.('settle', performance.now() - t);
+    if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
     return count;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
