@@ -25,22 +25,26 @@ const literal = (v: unknown): string => {
   return `'${String(v).replaceAll("'", "''")}'`;
 };
 
-const executor = db.getExecutor() as unknown as { executeQuery: (q: CompiledQuery, ...rest: unknown[]) => Promise<unknown> };
-const execute = executor.executeQuery.bind(executor);
+type Executor = { executeQuery: (q: CompiledQuery, ...rest: unknown[]) => Promise<unknown> };
 const noted: { q: CompiledQuery; ms: number }[] = [];
-executor.executeQuery = async (q, ...rest) => {
-  const t = performance.now();
-  const r = await execute(q, ...rest);
-  noted.push({ q, ms: performance.now() - t });
-  return r;
-};
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < Number(process.env.RUNS ?? 5); i++) {
   noted.length = 0;
-  const t = performance.now();
-  await refreshObligations(db, laCode, { childIds: [childId] });
-  process.stdout.write(`refresh ${i + 1}: ${(performance.now() - t).toFixed(1)} ms\n`);
+  // In a transaction, as an event's refresh runs; each statement's round trip noted.
+  await db.transaction().execute(async (trx) => {
+    const executor = trx.getExecutor() as unknown as Executor;
+    const execute = executor.executeQuery.bind(executor);
+    executor.executeQuery = async (q, ...rest) => {
+      const t = performance.now();
+      const r = await execute(q, ...rest);
+      noted.push({ q, ms: performance.now() - t });
+      return r;
+    };
+    const t = performance.now();
+    await refreshObligations(trx, laCode, { childIds: [childId] });
+    process.stdout.write(`refresh ${i + 1}: ${(performance.now() - t).toFixed(1)} ms\n`);
+    executor.executeQuery = execute;
+  });
 }
-executor.executeQuery = execute;
 for (const { q, ms } of noted) process.stdout.write(`${ms.toFixed(1).padStart(8)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 110)}\n`);
 if (process.env.EXPLAIN) {
   await withCouncil(laCode, () =>
@@ -48,6 +52,16 @@ if (process.env.EXPLAIN) {
       .transaction()
       .execute(async (trx) => {
         await sql`select set_config('lantern.la_code', ${laCode}, true)`.execute(trx);
+        await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+        for (const [i, { q }] of noted.filter((n) => n.q.sql.startsWith('/* prepared */')).entries()) {
+          // As the event runs it: prepared, its generic plan made on the first run and kept.
+          await sql.raw(`prepare refresh_${i} as ${q.sql}`).execute(trx);
+          for (let run = 0; run < 3; run++) {
+            const plan = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) execute refresh_${i}(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})`).execute(trx);
+            const lines = plan.rows.map((r) => r['QUERY PLAN']);
+            process.stdout.write(`\n=== prepared ${i}, run ${run + 1}: ${q.sql.replace(/\s+/g, ' ').slice(15, 80)}\n${(process.env.EXPLAIN === 'full' ? lines : lines.slice(-3)).join('\n')}\n`);
+          }
+        }
         for (const { q } of noted.filter((n) => /^\s*(with|select|insert|delete|update)/i.test(n.q.sql))) {
           const text = q.sql.replace(/\$(\d+)/g, (_, n) => literal(q.parameters[Number(n) - 1]));
           const plan = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`).execute(trx);
@@ -55,7 +69,9 @@ if (process.env.EXPLAIN) {
         }
         throw new Error('rolled back');
       })
-      .catch(() => undefined),
+      .catch((e: Error) => {
+        if (e.message !== 'rolled back') throw e;
+      }),
   );
 }
 await store.close();
