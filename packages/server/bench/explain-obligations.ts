@@ -57,9 +57,15 @@ if (process.env.EXPLAIN) {
           // As the event runs it: prepared, its generic plan made on the first run and kept.
           await sql.raw(`prepare refresh_${i} as ${q.sql}`).execute(trx);
           for (let run = 0; run < 3; run++) {
-            const plan = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) execute refresh_${i}(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})`).execute(trx);
+            const plan = await sql
+              .raw<{ 'QUERY PLAN': string }>(
+                `explain (analyze, buffers) execute refresh_${i}(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})`,
+              )
+              .execute(trx);
             const lines = plan.rows.map((r) => r['QUERY PLAN']);
-            process.stdout.write(`\n=== prepared ${i}, run ${run + 1}: ${q.sql.replace(/\s+/g, ' ').slice(15, 80)}\n${(process.env.EXPLAIN === 'full' ? lines : lines.slice(-3)).join('\n')}\n`);
+            process.stdout.write(
+              `\n=== prepared ${i}, run ${run + 1}: ${q.sql.replace(/\s+/g, ' ').slice(15, 80)}\n${(process.env.EXPLAIN === 'full' ? lines : lines.slice(-3)).join('\n')}\n`,
+            );
           }
         }
         for (const { q } of noted.filter((n) => /^\s*(with|select|insert|delete|update)/i.test(n.q.sql))) {
