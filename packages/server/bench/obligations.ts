@@ -103,6 +103,7 @@ export async function obligationFigures(store: Store, label: string, figure: Fig
       },
       ip: null,
       userAgent: 'bench',
+      permission: 'casework:record' as const, // the visit route's
     };
     const event: number[] = [];
     for (let i = 0; i < 30; i++) {
