@@ -3,7 +3,7 @@
  * and written in one statement, a council's rebuild through a temporary table. Either way only the
  * rows that differ are written.
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 import type { Scope } from './obligations.ts';
@@ -24,16 +24,22 @@ const DERIVED_FACTS = sql.raw('episode_id, start_date, due_date, due_at, met_on,
  */
 export async function refreshChildren(
   trx: Kysely<Database>,
+  key: string,
+  children: { placeholder: string[]; ids: string[] },
   scope: Scope,
   ruleIds: string[],
-  derived: RawBuilder<unknown>,
+  derivedBy: () => RawBuilder<unknown>,
   timing: ((step: string, ms: number) => void) | undefined,
 ): Promise<number> {
   const t = performance.now();
   // Until the transaction ends, or the settle steps after this reset it.
   await sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(trx);
-  const result = await sql`${sql.raw(PREPARED)}
-    with derived (${OBLIGATION_COLUMNS}) as materialized (${derived}),
+  const result = await runCompiled(
+    trx,
+    key,
+    children,
+    () => sql`${sql.raw(PREPARED)}
+    with derived (${OBLIGATION_COLUMNS}) as materialized (${derivedBy()}),
     gone as (
       delete from obligation o
       where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])
@@ -47,7 +53,8 @@ export async function refreshChildren(
       excluded.responsible_worker_id, excluded.responsible_team_id, now())
     where (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id)
       is distinct from (excluded.episode_id, excluded.start_date, excluded.due_date, excluded.due_at, excluded.met_on, excluded.ended_on,
-        excluded.end_reason, excluded.responsible_worker_id, excluded.responsible_team_id)`.execute(trx);
+        excluded.end_reason, excluded.responsible_worker_id, excluded.responsible_team_id)`,
+  );
   timing?.('write', performance.now() - t);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -93,4 +100,31 @@ export async function rebuildInPlace(
   timing?.('insert', performance.now() - t);
   await sql`drop table obligation_derived`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
+}
+
+const compiled = new Map<string, CompiledQuery>();
+
+/** Forgets the compiled statements (the rules registered have changed). */
+export function forgetCompiled(): void {
+  compiled.clear();
+}
+
+/**
+ * Runs an event's statement compiled once per council and settings: building and compiling every
+ * rule's derivation took milliseconds of Lantern's own time on each event. The statement is compiled
+ * with `placeholder` standing for the children, and each event passes its own in its place.
+ */
+export async function runCompiled(
+  trx: Kysely<Database>,
+  key: string,
+  children: { placeholder: string[]; ids: string[] },
+  build: () => RawBuilder<unknown>,
+): Promise<{ numAffectedRows?: bigint }> {
+  let query = compiled.get(key);
+  if (!query) {
+    query = build().compile(trx);
+    if (!query.parameters.includes(children.placeholder)) throw new Error('An event’s statement names no children');
+    compiled.set(key, query);
+  }
+  return trx.executeQuery({ ...query, parameters: query.parameters.map((p) => (p === children.placeholder ? children.ids : p)) });
 }

@@ -12,7 +12,7 @@
 import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { PREPARED } from './db/store.ts';
-import { OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren } from './obligations-write.ts';
+import { forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -60,6 +60,7 @@ export function registerObligationRules(sets: readonly ObligationRuleSet[]): voi
   if (twice) throw new Error(`The deadline rule ${twice} is derived by two areas`);
   for (const id of ids) ruleById(id); // every rule is one of core's
   ruleSets = sets;
+  forgetCompiled();
 }
 
 function registeredRules(): readonly ObligationRule[] {
@@ -215,6 +216,9 @@ export type RefreshOptions = { childIds?: string[]; settled?: 'keep' | 'rederive
 /** The children a council's refresh that keeps settled history re-derives: those with a deadline open, or with none yet. */
 const UNSETTLED = sql.raw('obligation_unsettled');
 
+/** Stands for an event's children in its compiled statements (see runCompiled). */
+const CHILDREN: string[] = [];
+
 async function refreshFor(db: Kysely<Database>, laCode: string, options: RefreshOptions): Promise<{ obligations: number; seconds: number }> {
   const began = performance.now();
   const rules = registeredRules();
@@ -224,7 +228,7 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
   const keepSettled = !childIds && options.settled === 'keep';
   const scope: Scope = (alias) =>
     childIds
-      ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])`
+      ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${CHILDREN}::uuid[])`
       : keepSettled
         ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} in (select u.child_id from ${UNSETTLED} u)`
         : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
@@ -296,10 +300,13 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       options.timing?.('unsettled', performance.now() - t);
       t = performance.now();
     }
-    const holders = derivedBy(deriveScope);
+    // An event's statements are compiled once per council and settings (runCompiled), the children passed in.
+    const holders = childIds ? sql`` : derivedBy(deriveScope);
+    const key = `${laCode}\n${JSON.stringify(settings)}`;
+    const children = { placeholder: CHILDREN, ids: childIds ?? [] };
     const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
     if (childIds) {
-      count = await refreshChildren(trx, scope, ruleIds, holders, options.timing);
+      count = await refreshChildren(trx, key, children, scope, ruleIds, () => derivedBy(scope), options.timing);
     } else if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
     } else {
@@ -312,7 +319,10 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     }
     t = performance.now();
     // In the order the areas registered them (a settlement may read another's due dates).
-    for (const settle of ruleSets.flatMap((s) => s.settle ?? [])) await sql`${sql.raw(childIds ? PREPARED : '')}${settle(scope)}`.execute(trx);
+    for (const [i, settle] of ruleSets.flatMap((s) => s.settle ?? []).entries()) {
+      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, children, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
+      else await settle(scope).execute(trx);
+    }
     if (childIds) await sql`select set_config('plan_cache_mode', 'auto', true)`.execute(trx);
     options.timing?.('settle', performance.now() - t);
     if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
