@@ -47,36 +47,8 @@ export async function obligationFigures(store: Store, label: string, figure: Fig
   const before = await obligationDigest(store, laCode);
   process.stdout.write(`deadlines as seeded, ${label}: ${before}\n`);
 
-  // Everything re-derived, as `lantern obligations --rebuild` and an import do (median of 3).
-  const full: { seconds: number; steps: Record<string, number>; count: number }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const steps: Record<string, number> = {};
-    const r = await refreshObligations(store.db, laCode, { timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
-    full.push({ seconds: r.seconds, steps, count: r.obligations });
-  }
-  const mid = full.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof full)[number];
-  const steps = Object.entries(mid.steps)
-    .map(([s, ms]) => `${s} ${(ms / 1000).toFixed(1)} s`)
-    .join(', ');
-  figure(`rebuild, everything re-derived, ${label} (median of ${RUNS})`, mid.seconds, 's', `${mid.count.toLocaleString('en-GB')} obligations; ${steps}`);
-  const after = await obligationDigest(store, laCode);
-  process.stdout.write(`deadlines after the rebuild, ${label}: ${after}${after === before ? ' (the same rows as seeded)' : ' (DIFFERENT from the seed)'}\n`);
-
-  // Settled history kept, as a new timescale and the nightly job do (median of 3).
-  const kept: { seconds: number; count: number }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = await refreshObligations(store.db, laCode, { settled: 'keep' });
-    kept.push({ seconds: r.seconds, count: r.obligations });
-  }
-  const keptMid = kept.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof kept)[number];
-  const open = await sql<{ n: string }>`
-    select count(distinct child_id)::text as n from obligation where la_code = ${laCode} and met_on is null and ended_on is null`.execute(store.db);
-  figure(
-    `rebuild, settled history kept, ${label} (median of ${RUNS})`,
-    keptMid.seconds,
-    's',
-    `target under 60 s at 500,000 cases; ${keptMid.count.toLocaleString('en-GB')} obligations of ${Number(open.rows[0]?.n).toLocaleString('en-GB')} children with one open re-derived`,
-  );
+  // LANTERN_BENCH_OBLIGATIONS_EVENTS_ONLY=1: the event figures alone (each rebuild takes minutes).
+  if (!process.env.LANTERN_BENCH_OBLIGATIONS_EVENTS_ONLY) await rebuildFigures(store, laCode, label, figure, before);
 
   // One event: a visit to a child on a protection plan, through the same service the API uses.
   const plan = await store.db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirst();
@@ -157,4 +129,37 @@ export async function obligationFigures(store: Store, label: string, figure: Fig
     );
   }
   figure(`peak memory, deadlines, ${label} (process RSS high-water)`, peakMiB(), 'MiB', 'the derivation runs in the database');
+}
+
+async function rebuildFigures(store: Store, laCode: string, label: string, figure: Figure, before: string) {
+  // Everything re-derived, as `lantern obligations --rebuild` and an import do (median of 3).
+  const full: { seconds: number; steps: Record<string, number>; count: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const steps: Record<string, number> = {};
+    const r = await refreshObligations(store.db, laCode, { timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
+    full.push({ seconds: r.seconds, steps, count: r.obligations });
+  }
+  const mid = full.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof full)[number];
+  const steps = Object.entries(mid.steps)
+    .map(([s, ms]) => `${s} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
+  figure(`rebuild, everything re-derived, ${label} (median of ${RUNS})`, mid.seconds, 's', `${mid.count.toLocaleString('en-GB')} obligations; ${steps}`);
+  const after = await obligationDigest(store, laCode);
+  process.stdout.write(`deadlines after the rebuild, ${label}: ${after}${after === before ? ' (the same rows as seeded)' : ' (DIFFERENT from the seed)'}\n`);
+
+  // Settled history kept, as a new timescale and the nightly job do (median of 3).
+  const kept: { seconds: number; count: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await refreshObligations(store.db, laCode, { settled: 'keep' });
+    kept.push({ seconds: r.seconds, count: r.obligations });
+  }
+  const keptMid = kept.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof kept)[number];
+  const open = await sql<{ n: string }>`
+      select count(distinct child_id)::text as n from obligation where la_code = ${laCode} and met_on is null and ended_on is null`.execute(store.db);
+  figure(
+    `rebuild, settled history kept, ${label} (median of ${RUNS})`,
+    keptMid.seconds,
+    's',
+    `target under 60 s at 500,000 cases; ${keptMid.count.toLocaleString('en-GB')} obligations of ${Number(open.rows[0]?.n).toLocaleString('en-GB')} children with one open re-derived`,
+  );
 }
