@@ -4,6 +4,7 @@ import { type SarView, sarDetailView, sarListView, sarView } from '@lantern/core
 import type { FastifyInstance } from 'fastify';
 import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
+import { audit } from '../../kernel/audit.ts';
 import { childFor, childrenInScope, isUuid } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { SubjectAccessRequestTable } from '../../kernel/db/schema.ts';
@@ -71,14 +72,15 @@ export async function sarRoutes(fastify: FastifyInstance) {
     return rows.map(viewOf);
   };
   app.get('/api/subject-access-requests', {
-    config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
+    config: { permission: 'sar:record' },
     schema: {
       tags,
       summary: 'The council’s subject access requests: those not yet answered soonest due first, then those answered, latest first',
       response: { 200: sarListView },
     },
     handler: async (req) => {
-      const user = req.actor().user;
+      const actor = req.actor();
+      const user = actor.user;
       const rows = await db()
         .selectFrom('subject_access_request as s')
         .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 's.la_code').onRef('p.person_id', '=', 's.child_id'))
@@ -91,6 +93,7 @@ export async function sarRoutes(fastify: FastifyInstance) {
         .orderBy('s.released_on', 'desc')
         .orderBy('s.sar_id')
         .execute();
+      await audit(db(), actor, { action: 'read', recordType: 'subject-access-request', detail: { list: 'council', requests: rows.length } });
       return {
         requests: rows.map((r) => ({
           sarId: r.sar_id,

@@ -129,4 +129,27 @@ describe('a subject access request', () => {
       .execute();
     expect(audit).toEqual([{ action: 'export', username: 'ig' }]);
   });
+
+  it('is on the council’s list with its child and due date (soonest due first, answered last), and on a page of its own', async () => {
+    const other = await ig.post(`/api/children/${ids.childB}/subject-access-requests`, {
+      requesterName: 'A solicitor for the family',
+      requesterRelationship: 'representative',
+      identitySeen: 'Letter of authority',
+      receivedOn: '2026-11-20',
+    });
+    expect(other.status).toBe(201);
+    const list = await ig.get('/api/subject-access-requests');
+    expect(list.status).toBe(200);
+    expect(
+      list.body.requests.map((r: { childName: string; dueOn: string; releasedOn: string | null }) => [r.childName, r.dueOn, r.releasedOn !== null]),
+    ).toEqual([
+      ['Jack Ferris', '2026-12-20', false],
+      ['Poppy Lambert', '2027-01-31', true],
+    ]);
+    const one = await ig.get(`${base()}/${sarId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ childId: ids.childA, childName: 'Poppy Lambert', laChildId: 'T1', extendedOn: expect.any(String), reviewed: true });
+    expect((await sw.get('/api/subject-access-requests')).status).toBe(403);
+    expect((await ig.get(`/api/children/${ids.childB}/subject-access-requests/${sarId}`)).status).toBe(404);
+  });
 });
