@@ -61,9 +61,13 @@ export const sarView = z.object({
 });
 export type SarView = z.infer<typeof sarView>;
 
+const aboutChild = { childId: z.string(), childName: z.string(), laChildId: z.string().nullable() };
 /** One request with the child it is about (its own page). */
-export const sarDetailView = sarView.extend({ childId: z.string(), childName: z.string(), laChildId: z.string().nullable() });
+export const sarDetailView = sarView.extend(aboutChild);
 export type SarDetailView = z.infer<typeof sarDetailView>;
+/** A child's requests, latest received first. */
+export const childSarsView = z.object({ ...aboutChild, requests: z.array(sarView) });
+export type ChildSarsView = z.infer<typeof childSarsView>;
 
 /** The council's requests: open ones soonest due first, then those answered. */
 export const sarListItem = z.object({

@@ -1,6 +1,6 @@
 /** HTTP for subject access requests (permissions sar:record and sar:release). */
 import { extendSarInput, recordSarInput, reviewSarInput, sarMark } from '@lantern/core';
-import { type SarView, sarDetailView, sarListView, sarView } from '@lantern/core/views/exchange';
+import { childSarsView, type SarView, sarDetailView, sarListView } from '@lantern/core/views/exchange';
 import type { FastifyInstance } from 'fastify';
 import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
@@ -61,16 +61,18 @@ export async function sarRoutes(fastify: FastifyInstance) {
   const tags = ['subject access requests'];
   const base = '/api/children/:childId/subject-access-requests';
   const list = async (actor: Actor, childId: string) => {
-    await childFor(db(), actor.user, childId, 'sar:record');
+    const person = await childFor(db(), actor.user, childId, 'sar:record');
     const rows = await db()
       .selectFrom('subject_access_request')
       .selectAll()
       .where('la_code', '=', actor.user.laCode)
       .where('child_id', '=', childId)
       .orderBy('received_on', 'desc')
+      .orderBy('recorded_at', 'desc')
       .execute();
-    return rows.map(viewOf);
+    return { childId, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id, requests: rows.map(viewOf) };
   };
+
   app.get('/api/subject-access-requests', {
     config: { permission: 'sar:record' },
     schema: {
@@ -118,7 +120,7 @@ export async function sarRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The child’s subject access requests: who asked, when, when due, the redaction marks',
       params: child,
-      response: { 200: z.array(sarView) },
+      response: { 200: childSarsView },
     },
     handler: (req) => list(req.actor(), req.params.childId),
   });

@@ -91,7 +91,7 @@ describe('a subject access request', () => {
   });
 
   it('is extended by two months with a reason', async () => {
-    const [sar] = (await ig.get(base())).body;
+    const [sar] = (await ig.get(base())).body.requests;
     expect(sar.marks.map((m: { text: string }) => m.text)).toEqual(['Karen Lambert', 'Karen']);
     const res = await ig.post(`${base()}/${sarId}/extension`, { version: sar.version, reason: 'The record runs to many years and includes court papers' });
     expect(res.status).toBe(200);
@@ -110,7 +110,7 @@ describe('a subject access request', () => {
   });
 
   it('releases a copy with the child’s record and the third party’s name removed', async () => {
-    const [sar] = (await ig.get(base())).body;
+    const [sar] = (await ig.get(base())).body.requests;
     const reviewed = await ig.put(`${base()}/${sarId}/marks`, { version: sar.version, marks: sar.marks });
     expect(reviewed.status).toBe(200);
     expect((await ig.post(`${base()}/${sarId}/release`, {})).status).toBe(200);
