@@ -76,6 +76,18 @@ describe('the DfE feed page', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Poppy|Jack/);
   });
 
+  it('lands the administrator and the analyst on the children not accepted, leading to the page', async () => {
+    const landing = async (username: string) => {
+      const page = await client(server, await signInAs(server, username, FIXTURE_PASSWORD)).get('/api/work');
+      return page.body.sections.find((s: { id: string }) => s.id === 'dfe-feed-errors');
+    };
+    const admin = await landing('admin');
+    expect(admin).toMatchObject({ total: 1, more: { href: '/returns/dfe-feed' } });
+    expect(admin.items[0]).toMatchObject({ what: expect.stringMatching(/^Child T[12]: not accepted by the DfE$/), childName: null });
+    const analyst = await landing('analyst');
+    expect(analyst.items[0]).toMatchObject({ what: 'Not accepted by the DfE', childName: expect.stringMatching(/Poppy Lambert|Jack Ferris/) });
+  });
+
   it('is not open to a social worker', async () => {
     const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     expect((await sw.get('/api/dfe-feed')).status).toBe(403);

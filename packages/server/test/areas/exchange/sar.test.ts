@@ -150,6 +150,12 @@ describe('a subject access request', () => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ childId: ids.childA, childName: 'Poppy Lambert', laChildId: 'T1', extendedOn: expect.any(String), reviewed: true });
     expect((await sw.get('/api/subject-access-requests')).status).toBe(403);
+    // Information governance lands on the request waiting for an answer, which leads to its page.
+    const landing = await ig.get('/api/work');
+    expect(landing.body.sections.map((s: { id: string }) => s.id)).toEqual(['subject-access-requests']);
+    expect(landing.body.sections[0].items).toEqual([
+      expect.objectContaining({ childName: 'Jack Ferris', dueDate: '2026-12-20', href: `/children/${ids.childB}/subject-access-requests/${other.body.sarId}` }),
+    ]);
     expect((await ig.get(`/api/children/${ids.childB}/subject-access-requests/${sarId}`)).status).toBe(404);
   });
 });
