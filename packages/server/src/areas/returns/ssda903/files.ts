@@ -4,11 +4,10 @@
  * DfE reads them, and go straight into one array per column.
  */
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
 import { parse } from 'csv-parse';
-import { plainCsv, readPlainCsv } from './csv-fast.ts';
 
 export class ReturnFileError extends Error {}
 
@@ -140,18 +139,6 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
 
 /** One CSV as a table, or undefined when its header is not an SSDA903 table's. */
 async function readTable(file: string): Promise<{ table: Table } | undefined> {
-  const bytes = await readFile(file);
-  if (plainCsv(bytes)) {
-    let name: TableName | undefined;
-    const read = readPlainCsv(bytes, (header) => {
-      name = recogniseTable(header);
-      if (!name) return undefined;
-      const upper = header.map((c) => c.toUpperCase());
-      return TABLE_COLUMNS[name].map((c) => upper.indexOf(c));
-    });
-    if (!read || !name) return undefined;
-    return { table: makeTable(name, Object.fromEntries(TABLE_COLUMNS[name].map((c, k) => [c, read.columns[k]!]))) };
-  }
   const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   let name: TableName | undefined;
   let positions: number[] = [];
