@@ -43,7 +43,8 @@ export const NOT_HELD: Record<string, string> = {
   ssd_permanence: 'Held (adoption, special guardianship); not yet mapped.',
   ssd_early_help_episodes: 'Held (the early help area); not yet mapped.',
   ssd_pre_proceedings: 'Held (the legal area); not yet mapped.',
-  ssd_voice_of_child: 'The SSD’s voice-of-the-child object is five yes/no answers to a questionnaire Lantern does not use; Lantern keeps the child’s own words on each visit, review and conference (GET /api/children/:id/voice), which have no SSD field.',
+  ssd_voice_of_child:
+    'The SSD’s voice-of-the-child object is five yes/no answers to a questionnaire Lantern does not use; Lantern keeps the child’s own words on each visit, review and conference (GET /api/children/:id/voice), which have no SSD field.',
   ssd_s251_finance: 'Placement costs are not recorded in Lantern.',
   ssd_send: 'Special educational needs are the education service’s record, not Lantern’s.',
   ssd_sen_need: 'As ssd_send.',

@@ -17,7 +17,12 @@ const PAGE = 2000;
 
 export type SsdExport = { dir: string; rows: Record<string, number>; seconds: number };
 
-export async function exportSsd(db: Kysely<Database>, laCode: string, dir: string, options: { onProgress?: (object: string, rows: number) => void } = {}): Promise<SsdExport> {
+export async function exportSsd(
+  db: Kysely<Database>,
+  laCode: string,
+  dir: string,
+  options: { onProgress?: (object: string, rows: number) => void } = {},
+): Promise<SsdExport> {
   const began = performance.now();
   await mkdir(dir, { recursive: true });
   const fields = ssdFields();

@@ -244,4 +244,3 @@ export const CIN: SsdObject[] = [
       from (${visits("'looked-after'")(laCode, last, limit)}) v order by v._key`,
   },
 ];
-
