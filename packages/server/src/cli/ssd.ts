@@ -12,10 +12,11 @@ export function ssdExportCommand(): Command {
     .action(async (opts: { out: string; laCode?: string; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       const { exportSsd } = await import('../areas/exchange/index.ts');
+      const { COMMAND_LINE } = await import('../areas/returns/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const laCode = await councilOf(store.db, opts.laCode?.toUpperCase());
-        const r = await exportSsd(store.db, laCode, opts.out);
+        const r = await exportSsd(store.db, laCode, opts.out, { actor: COMMAND_LINE });
         const rows = Object.entries(r.rows)
           .map(([object, n]) => `${object} ${n.toLocaleString('en-GB')}`)
           .join(', ');

@@ -33,9 +33,9 @@ const count = async (store: Store, query: string) => Number((await sql<{ n: stri
 beforeAll(async () => {
   [source, target] = await Promise.all([openTestStore(), openTestStore()]);
   await seedCouncil(source.db, { children: 40, seed: 3, asOf: '2026-11-23' });
-  await exportSsd(source.db, LA, first);
+  await exportSsd(source.db, LA, first, { actor: COMMAND_LINE });
   imported = await importSsd(target.db, first, { actor: COMMAND_LINE, laCode: LA });
-  await exportSsd(target.db, LA, second);
+  await exportSsd(target.db, LA, second, { actor: COMMAND_LINE });
 }, 600_000);
 
 afterAll(async () => {
@@ -53,6 +53,12 @@ describe('lantern export ssd, then import ssd into an empty database, then expor
     );
     // 40 children, a header line and the final newline.
     expect(out['ssd_person.csv']?.split('\n').length).toBe(42);
+  });
+
+  it('audits each child whose record went out', async () => {
+    expect(
+      await count(source, `select count(distinct child_id) as n from audit_event where la_code = '${LA}' and action = 'export' and record_type = 'ssd'`),
+    ).toBe(40);
   });
 
   it('gives identical files the second time', () => {

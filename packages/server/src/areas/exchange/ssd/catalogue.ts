@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { referenceFile } from '@lantern/core/reference';
 import { CIN } from './objects-cin.ts';
 import { CLA } from './objects-cla.ts';
+import { HEALTH } from './objects-health.ts';
 import { PEOPLE } from './objects-people.ts';
 import type { SsdObject } from './model.ts';
 
@@ -24,7 +25,7 @@ export function ssdFields(): SsdField[] {
 }
 
 /** The objects Lantern writes and reads, in the order they are loaded (people before their records). */
-export const SSD_OBJECTS: SsdObject[] = [...PEOPLE, ...CIN, ...CLA];
+export const SSD_OBJECTS: SsdObject[] = [...PEOPLE, ...CIN, ...CLA, ...HEALTH];
 
 /** The objects Lantern does not hold, and why. */
 export const NOT_HELD: Record<string, string> = {
@@ -35,10 +36,6 @@ export const NOT_HELD: Record<string, string> = {
   ssd_immigration_status: 'Lantern records an unaccompanied asylum-seeking child’s UASC record, not an immigration status history.',
   ssd_cla_care_plan: 'The care plan is a Lantern plan document (a version history), which the SSD’s JSON field does not carry.',
   ssd_cla_convictions: 'Lantern keeps the SSDA903 OC2 “convicted” flag for the year, not convictions with dates and offences.',
-  ssd_cla_health: 'Health checks are held (health_check) but their SSD types and status codes are not yet mapped.',
-  ssd_cla_immunisations: 'Held as the OC2 outcome for the year; not yet mapped.',
-  ssd_cla_substance_misuse: 'Held as the OC2 outcome for the year; not yet mapped.',
-  ssd_sdq_scores: 'Held as the OC2 outcome for the year; not yet mapped.',
   ssd_cla_previous_permanence: 'Held (previous_permanence, per period of care); not yet mapped.',
   ssd_permanence: 'Held (adoption, special guardianship); not yet mapped.',
   ssd_early_help_episodes: 'Held (the early help area); not yet mapped.',

@@ -10,6 +10,8 @@ import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
 import { forCouncil } from '../../../kernel/db/council.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
+import { batch } from '../../../kernel/ledger.ts';
+import { importActor, type ReturnActor } from '../../returns/index.ts';
 import { headerOf, SSD_OBJECTS, ssdFields } from './catalogue.ts';
 import type { SsdRow } from './model.ts';
 
@@ -17,11 +19,12 @@ const PAGE = 2000;
 
 export type SsdExport = { dir: string; rows: Record<string, number>; seconds: number };
 
+/** Writes the extract; each child written to ssd_person is audited as exported (their whole record goes out). */
 export async function exportSsd(
   db: Kysely<Database>,
   laCode: string,
   dir: string,
-  options: { onProgress?: (object: string, rows: number) => void } = {},
+  options: { actor: ReturnActor; onProgress?: (object: string, rows: number) => void },
 ): Promise<SsdExport> {
   const began = performance.now();
   await mkdir(dir, { recursive: true });
@@ -46,6 +49,12 @@ export async function exportSsd(
           count += 1;
         }
         last = page[page.length - 1]?._key ?? null;
+        if (object.object === 'ssd_person') {
+          const children = page.map((r) => r._key);
+          await batch(db, importActor(options.actor, laCode), async (ledger) => {
+            for (const childId of children) ledger.audit({ action: 'export', recordType: 'ssd', childId, detail: { dir } });
+          });
+        }
       }
       csv.end();
       await finished(out);

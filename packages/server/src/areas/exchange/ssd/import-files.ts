@@ -50,6 +50,9 @@ const FLAGS = new Set([
   'miss_missing_rhi_offered',
   'miss_missing_rhi_accepted',
   'prof_agency_worker_flag',
+  'clas_substance_misused',
+  'clas_intervention_received',
+  'clai_immunisations_status',
 ]);
 /** Date-times (the rest of the SSD's datetime fields are days). */
 export const DATE_TIMES = new Set(['cont_contact_date', 'miss_missing_episode_start_date', 'miss_missing_episode_end_date']);

@@ -1,5 +1,6 @@
 /** The case records of an SSD extract as Lantern's rows: contacts to care leavers (see import-rows.ts). */
 import { planLookedAfter } from './import-cla.ts';
+import { planHealth } from './import-health.ts';
 import type { Planned, PlanContext } from './import-rows.ts';
 
 export function planCaseRecords(c: PlanContext): Planned {
@@ -299,5 +300,6 @@ export function planCaseRecords(c: PlanContext): Planned {
     }
   }
   planLookedAfter(c);
+  planHealth(c);
   return { rows, chronology: c.chronology, notPlaced: c.notPlaced };
 }

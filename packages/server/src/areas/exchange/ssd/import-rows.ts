@@ -30,6 +30,8 @@ export const WRITE_ORDER = [
   'care_leaver',
   'leaver_birthday_contact',
   'pathway_plan',
+  'health_check',
+  'health_outcome',
 ] as const;
 export type LanternTable = (typeof WRITE_ORDER)[number];
 export type NotPlaced = { object: string; row: number; id: string; reason: string };
