@@ -7,6 +7,7 @@ import { referenceFile } from '@lantern/core/reference';
 import { CIN } from './objects-cin.ts';
 import { CLA } from './objects-cla.ts';
 import { HEALTH } from './objects-health.ts';
+import { MORE } from './objects-more.ts';
 import { PEOPLE } from './objects-people.ts';
 import type { SsdObject } from './model.ts';
 
@@ -25,7 +26,7 @@ export function ssdFields(): SsdField[] {
 }
 
 /** The objects Lantern writes and reads, in the order they are loaded (people before their records). */
-export const SSD_OBJECTS: SsdObject[] = [...PEOPLE, ...CIN, ...CLA, ...HEALTH];
+export const SSD_OBJECTS: SsdObject[] = [...PEOPLE, ...CIN, ...CLA, ...HEALTH, ...MORE];
 
 /** The objects Lantern does not hold, and why. */
 export const NOT_HELD: Record<string, string> = {
@@ -36,9 +37,7 @@ export const NOT_HELD: Record<string, string> = {
   ssd_immigration_status: 'Lantern records an unaccompanied asylum-seeking child’s UASC record, not an immigration status history.',
   ssd_cla_care_plan: 'The care plan is a Lantern plan document (a version history), which the SSD’s JSON field does not carry.',
   ssd_cla_convictions: 'Lantern keeps the SSDA903 OC2 “convicted” flag for the year, not convictions with dates and offences.',
-  ssd_cla_previous_permanence: 'Held (previous_permanence, per period of care); not yet mapped.',
   ssd_permanence: 'Held (adoption, special guardianship); not yet mapped.',
-  ssd_early_help_episodes: 'Held (the early help area); not yet mapped.',
   ssd_pre_proceedings: 'Held (the legal area); not yet mapped.',
   ssd_voice_of_child:
     'The SSD’s voice-of-the-child object is five yes/no answers to a questionnaire Lantern does not use; Lantern keeps the child’s own words on each visit, review and conference (GET /api/children/:id/voice), which have no SSD field.',

@@ -1,6 +1,7 @@
 /** The case records of an SSD extract as Lantern's rows: contacts to care leavers (see import-rows.ts). */
 import { planLookedAfter } from './import-cla.ts';
 import { planHealth } from './import-health.ts';
+import { planMore } from './import-more.ts';
 import type { Planned, PlanContext } from './import-rows.ts';
 
 export function planCaseRecords(c: PlanContext): Planned {
@@ -301,5 +302,6 @@ export function planCaseRecords(c: PlanContext): Planned {
   }
   planLookedAfter(c);
   planHealth(c);
+  planMore(c);
   return { rows, chronology: c.chronology, notPlaced: c.notPlaced };
 }

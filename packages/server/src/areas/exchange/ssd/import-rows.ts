@@ -32,6 +32,8 @@ export const WRITE_ORDER = [
   'pathway_plan',
   'health_check',
   'health_outcome',
+  'previous_permanence',
+  'early_help_episode',
 ] as const;
 export type LanternTable = (typeof WRITE_ORDER)[number];
 export type NotPlaced = { object: string; row: number; id: string; reason: string };
