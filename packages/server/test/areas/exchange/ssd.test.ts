@@ -3,6 +3,7 @@
  * empty database, and exported again gives the same files; a second load of the same files
  * changes nothing; a bad file is refused naming the file and field, with nothing written.
  */
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSsd, importSsd, type SsdImport } from '../../../src/areas/exchange/index.ts';
 import { COMMAND_LINE, ImportRefused } from '../../../src/areas/returns/index.ts';
 import type { Store } from '../../../src/kernel/db/store.ts';
+import { batch } from '../../../src/kernel/ledger.ts';
 import { seedCouncil } from '../../../src/seed/generate.ts';
 import { openTestStore } from '../../helpers/db.ts';
 
@@ -33,10 +35,37 @@ const count = async (store: Store, query: string) => Number((await sql<{ n: stri
 beforeAll(async () => {
   [source, target] = await Promise.all([openTestStore(), openTestStore()]);
   await seedCouncil(source.db, { children: 40, seed: 3, asOf: '2026-11-23' });
+  await recordAMother(source);
   await exportSsd(source.db, LA, first, { actor: COMMAND_LINE });
   imported = await importSsd(target.db, first, { actor: COMMAND_LINE, laCode: LA });
   await exportSsd(target.db, LA, second, { actor: COMMAND_LINE });
 }, 600_000);
+
+/** The oldest girl has a baby, recorded as the SSDA903 import records one (the generator makes none). */
+async function recordAMother(store: Store) {
+  const mother = await store.db
+    .selectFrom('person')
+    .select('person_id')
+    .where('la_code', '=', LA)
+    .where('is_child', '=', true)
+    .where('sex', '=', 'F')
+    .orderBy('date_of_birth')
+    .executeTakeFirstOrThrow();
+  const baby = randomUUID();
+  await batch(
+    store.db,
+    null,
+    async (ledger) => {
+      await ledger.insertMany('person', [
+        { la_code: LA, person_id: baby, is_child: false, given_name: 'Unnamed', family_name: 'baby', date_of_birth: '2026-06-01', sex: 'U' },
+      ]);
+      await ledger.insertMany('relationship', [
+        { la_code: LA, relationship_id: randomUUID(), person_id: baby, related_person_id: mother.person_id, relationship_type: 'mother' },
+      ]);
+    },
+    { laCode: LA },
+  );
+}
 
 afterAll(async () => {
   await Promise.all([source?.close(), target?.close()]);
@@ -73,7 +102,9 @@ describe('lantern export ssd, then import ssd into an empty database, then expor
   it('placed every record, through the ledger: versions, audit rows and chronology', async () => {
     expect(imported.alreadyImported).toBe(false);
     expect(imported.notPlaced).toEqual([]);
-    expect(imported.written.person).toBe(40);
+    // The 40 children and the baby of the one who is a mother.
+    expect(imported.written.person).toBe(41);
+    expect(await count(target, `select count(*) as n from person where la_code = '${LA}' and is_child`)).toBe(40);
     const episodes = await count(target, `select count(*) as n from cin_episode where la_code = '${LA}'`);
     expect(await count(target, `select count(*) as n from record_version where la_code = '${LA}' and record_type = 'cin-episode'`)).toBe(episodes);
     expect(await count(target, `select count(*) as n from audit_event where la_code = '${LA}' and record_type = 'cin-episode' and action = 'create'`)).toBe(

@@ -33,7 +33,6 @@ export const NOT_HELD: Record<string, string> = {
   ssd_api_data_staging: 'The DfE feed’s staging table: Lantern keeps its own record of what it sent (`lantern feed dfe-csc-api`), not this table.',
   ssd_version_log: 'The SSD’s own release log, not case data.',
   ssd_family: 'Lantern links people by relationships (mother, father, carer…), not by a family id.',
-  ssd_mother: 'Lantern records a mother as a relationship; pers_is_mother says which children are mothers. Their children’s records are in ssd_person.',
   ssd_immigration_status: 'Lantern records an unaccompanied asylum-seeking child’s UASC record, not an immigration status history.',
   ssd_cla_care_plan: 'The care plan is a Lantern plan document (a version history), which the SSD’s JSON field does not carry.',
   ssd_cla_convictions: 'Lantern keeps the SSDA903 OC2 “convicted” flag for the year, not convictions with dates and offences.',

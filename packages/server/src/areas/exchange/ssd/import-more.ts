@@ -8,6 +8,44 @@ export function planMore(c: PlanContext): void {
   const { laCode, actorId, rows, id, skip, event, childOf, oneOpen, NOTE } = c;
   const table = (object: string) => c.extract.tables.get(object) ?? [];
 
+  // A mother's child who is not a child of the council is a person beside her record, as the SSDA903 import makes one.
+  const people = new Set(rows.person.map((p) => p.person_id as string));
+  for (const r of table('ssd_mother')) {
+    const mother = childOf('ssd_mother', r, 'moth_person_id', 'moth_table_id');
+    if (!mother || !r.moth_childs_person_id) {
+      if (mother) skip('ssd_mother', r, 'moth_table_id', 'No moth_childs_person_id');
+      continue;
+    }
+    const baby = id('person', r.moth_childs_person_id);
+    if (baby === mother) {
+      skip('ssd_mother', r, 'moth_table_id', 'A person cannot be her own mother');
+      continue;
+    }
+    if (!people.has(baby)) {
+      people.add(baby);
+      rows.person.push({
+        la_code: laCode,
+        person_id: baby,
+        is_child: false,
+        given_name: 'Unnamed',
+        family_name: 'child of a looked-after young person',
+        date_of_birth: r.moth_childs_dob || null,
+        sex: 'U',
+        created_by: actorId,
+        updated_by: actorId,
+      });
+    }
+    rows.relationship.push({
+      la_code: laCode,
+      relationship_id: id('relationship', r.moth_table_id ?? ''),
+      person_id: baby,
+      related_person_id: mother,
+      relationship_type: 'mother',
+      notes: NOTE,
+      created_by: actorId,
+    });
+  }
+
   // Previous permanence belongs to a period of care: the one its id names, else the child's first without one.
   const periods = new Map<string, string[]>();
   for (const e of [...rows.cla_episode].sort((a, b) => String(a.start_date).localeCompare(String(b.start_date)))) {

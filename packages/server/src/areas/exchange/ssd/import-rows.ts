@@ -13,6 +13,7 @@ export const WRITE_ORDER = [
   'team',
   'worker',
   'person',
+  'relationship',
   'address',
   'allocation',
   'contact',

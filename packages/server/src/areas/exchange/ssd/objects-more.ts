@@ -4,6 +4,22 @@ import { after, d, type SsdObject } from './model.ts';
 
 export const MORE: SsdObject[] = [
   {
+    object: 'ssd_mother',
+    from: {
+      moth_table_id: 'the relationship’s Lantern id',
+      moth_person_id: 'the mother: a child of the council (ssd_person)',
+      moth_childs_person_id: 'her child’s Lantern id (a person beside the child’s record; in ssd_person only if a child of the council)',
+      moth_childs_dob: 'her child’s date of birth',
+    },
+    blank: {},
+    page: (laCode, last, limit) => sql`
+      select t.relationship_id::text as _key, t.relationship_id::text as moth_table_id, t.related_person_id::text as moth_person_id,
+        t.person_id::text as moth_childs_person_id, ${d('b.date_of_birth')} as moth_childs_dob
+      from relationship t join person m on m.la_code = t.la_code and m.person_id = t.related_person_id and m.is_child
+        join person b on b.la_code = t.la_code and b.person_id = t.person_id
+      where t.la_code = ${laCode} and t.relationship_type = 'mother' and ${after('t.relationship_id', last)} order by t.relationship_id limit ${limit}`,
+  },
+  {
     object: 'ssd_cla_previous_permanence',
     from: {
       lapp_table_id: 'the child’s id and the period of care it was recorded at',
