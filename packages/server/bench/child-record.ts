@@ -91,9 +91,8 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
       [laCode],
     )
   ).rows.map((r) => r.q);
-  const sw = (
-    await owner.query<{ worker_id: string }>(`select worker_id::text from app_user where la_code = $1 and username = 'sw.demo'`, [laCode])
-  ).rows[0]?.worker_id;
+  const sw = (await owner.query<{ worker_id: string }>(`select worker_id::text from app_user where la_code = $1 and username = 'sw.demo'`, [laCode])).rows[0]
+    ?.worker_id;
   await owner.end();
   if (!sw) throw new Error('sw.demo has no worker in this council');
 
@@ -137,7 +136,12 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
       const cookie = await signIn(base, c.username, laCode);
       const ours = await load(base, c.ours, { cookie }, seconds);
       const floorRun = bare.get(c.name) as Awaited<ReturnType<typeof load>>;
-      figure(`${c.name} floor: bare Fastify + pg, ${label}`, floorRun.perSecond, 'req/s', `p99 ${floorRun.p99} ms, median ${floorRun.median} ms; ${floorRun.non2xx} not 200`);
+      figure(
+        `${c.name} floor: bare Fastify + pg, ${label}`,
+        floorRun.perSecond,
+        'req/s',
+        `p99 ${floorRun.p99} ms, median ${floorRun.median} ms; ${floorRun.non2xx} not 200`,
+      );
       figure(`${c.name}: ${c.route}, ${label}`, ours.perSecond, 'req/s', `p99 ${ours.p99} ms, median ${ours.median} ms; ${ours.non2xx} not 200`);
       figure(`${c.name}: throughput as a share of the floor (goal ≥ 50%)`, (100 * ours.perSecond) / floorRun.perSecond, '%');
       figure(`${c.name}: p99 over the floor’s (goal ≤ 2×)`, ours.p99 / floorRun.p99, '×');

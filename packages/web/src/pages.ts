@@ -11,9 +11,13 @@ const PAGES: [RegExp, string[]][] = [
   // A child's early help: the page for anyone who reads children; its forms for those who record them.
   [/^\/children\/[^/]+\/early-help\/record\/step-down$/, ['early-help:step-down']],
   [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],
+  // Subject access requests: the head of service and information governance.
+  [/^\/children\/[^/]+\/subject-access-requests(\/|$)/, ['sar:record']],
   [/^\/children\//, ['child:read']],
+  [/^\/subject-access-requests$/, ['sar:record']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
   [/^\/fostering(\/|$)/, ['fostering:read']],
+  [/^\/returns\/dfe-feed$/, ['dfe-feed:read']],
   [/^\/returns(\/|$)/, ['returns:produce']],
   [/^\/providers$/, ['provider:read']],
   [/^\/looked-after\//, ['looked-after:oversee']],
