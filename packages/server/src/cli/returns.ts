@@ -11,6 +11,7 @@ import { addSsda903Validate } from './ssda903.ts';
 import { annexACommands } from './annex-a.ts';
 import { addSsda903Database } from './ssda903-db.ts';
 import { dfeExportCommand, sarExportCommand } from './exchange.ts';
+import { ssdExportCommand, ssdImportCommand } from './ssd.ts';
 
 /** `lantern export cin-census`, `lantern validate cin-census`, `lantern import cin-census`. */
 export function cinCensusCommands(groups: { exportGroup: Command; validateGroup: Command; importGroup: Command }): void {
@@ -112,6 +113,8 @@ export function returnsCommands(): Command[] {
   exportGroup.addCommand(cswwExportCommand());
   exportGroup.addCommand(dfeExportCommand());
   exportGroup.addCommand(sarExportCommand());
+  exportGroup.addCommand(ssdExportCommand());
+  importGroup.addCommand(ssdImportCommand());
   validateGroup.addCommand(cswwValidateCommand());
   return [exportGroup, validateGroup, importGroup];
 }

@@ -11,3 +11,5 @@ export { EXCHANGE_OBLIGATIONS } from './obligations.ts';
 export { extendSar, proposedMarks, recordSar, releaseSar, reviewSarMarks } from './sar.ts';
 export { sarPdf, sarRecordEntries } from './sar-pdf.ts';
 export { sarCopy, sarRoutes } from './sar-routes.ts';
+export { exportSsd, type SsdExport } from './ssd/export.ts';
+export { importSsd, type SsdImport } from './ssd/import.ts';

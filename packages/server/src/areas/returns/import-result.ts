@@ -36,7 +36,7 @@ export type ReturnImportResult<NotPlaced> = {
 /** More records not placed than this are counted, not listed. */
 export const MAX_NOT_PLACED = 10_000;
 
-export type ReturnType = 'cin-census' | 'ssda903';
+export type ReturnType = 'cin-census' | 'ssda903' | 'ssd';
 
 /**
  * The start of every import's transaction: the council row (a file may arrive before anything
@@ -73,11 +73,12 @@ export async function finishImport(
     laCode: string;
     importId: string;
     returnType: ReturnType;
-    year: number;
+    /** The collection year (none for an SSD extract, which is a council's whole history). */
+    year: number | null;
     fileName: string | null;
     sha256: string;
     actor: ReturnActor;
-    result: ReturnImportResult<unknown>;
+    result: Pick<ReturnImportResult<unknown>, 'children' | 'written' | 'notPlaced'>;
     onProgress?: (done: number, total: number, stage: string) => void;
   },
 ): Promise<void> {

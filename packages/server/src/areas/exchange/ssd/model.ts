@@ -1,0 +1,55 @@
+/**
+ * The Standard Safeguarding Dataset as Lantern maps it: each SSD object Lantern holds is one
+ * `SsdObject` — what every field is filled from (for docs/ssd.md) and one page query that reads
+ * it from the case record, a page of keys at a time, in the SSD's field names and formats:
+ * dates `YYYY-MM-DD`, date-times ISO 8601 in UTC, flags `Y`/`N`, codes as the returns spell them,
+ * `_json` fields as JSON text with fixed key order. Values are text; blank is empty.
+ */
+import { type RawBuilder, sql } from 'kysely';
+
+/** A row in SSD field names; `_key` is its page key, `_skip` marks a key with nothing to write. */
+export type SsdRow = Record<string, string | null> & { _key: string; _skip?: string | null };
+
+export type SsdObject = {
+  /** The SSD object, e.g. `ssd_person` (its CSV is `ssd_person.csv`). */
+  object: string;
+  /** For each field Lantern fills: where from, in a sentence. */
+  from: Record<string, string>;
+  /** For each field left blank: why Lantern cannot fill it. */
+  blank: Record<string, string>;
+  /**
+   * The rows of a page of keys (the record ids after `after`, in order, `limit` of them); each
+   * row carries its key as `_key`, and every row of a key is in that key's page.
+   */
+  page: (laCode: string, after: string | null, limit: number) => RawBuilder<SsdRow>;
+};
+
+/** A date column as `YYYY-MM-DD`. */
+export const d = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
+/** A date-time column in UTC, ISO 8601. */
+export const ts = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+/** A condition as the SSD's `Y`/`N`. */
+export const yn = (condition: string) => sql.raw(`case when ${condition} then 'Y' else 'N' end`);
+/** A nullable boolean column as `Y`, `N` or blank. */
+export const ynNull = (column: string) => sql.raw(`case ${column} when true then 'Y' when false then 'N' end`);
+
+/** The social worker allocated to the child (`t.child_id`) on a day. */
+export const workerOn = (day: string, child = 't.child_id') =>
+  sql.raw(`(select a.worker_id::text from allocation a where a.la_code = t.la_code and a.child_id = ${child}
+    and a.allocation_role = 'social-worker' and a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${day})
+    order by a.start_date desc, a.allocation_id limit 1)`);
+/** That worker's team. */
+export const teamOn = (day: string, child = 't.child_id') =>
+  sql.raw(`(select w.team_id::text from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
+    where a.la_code = t.la_code and a.child_id = ${child} and a.allocation_role = 'social-worker' and a.start_date <= ${day}
+    and (a.end_date is null or a.end_date >= ${day}) order by a.start_date desc, a.allocation_id limit 1)`);
+/** The child's CIN episode open on a day (else none). */
+export const episodeOn = (day: string, child = 't.child_id') =>
+  sql.raw(`(select e.episode_id::text from cin_episode e where e.la_code = t.la_code and e.child_id = ${child}
+    and e.referral_date <= ${day} and (e.closure_date is null or e.closure_date >= ${day}) order by e.referral_date desc limit 1)`);
+
+/** The page condition on a uuid key: after the last key of the page before. */
+export const after = (column: string, last: string | null) => sql`(${last}::uuid is null or ${sql.raw(column)} > ${last}::uuid)`;
+
+export const LANTERN_WORKER = 'the allocated social worker on that day (Lantern’s worker id; ssd_professionals)';
+export const LANTERN_TEAM = 'that worker’s team (Lantern’s team id; ssd_department)';
