@@ -11,8 +11,11 @@ const PAGES: [RegExp, string[]][] = [
   // A child's early help: the page for anyone who reads children; its forms for those who record them.
   [/^\/children\/[^/]+\/early-help\/record\/step-down$/, ['early-help:step-down']],
   [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],
+  [/^\/children\/[^/]+\/foster-carers$/, ['carer:read']],
   [/^\/children\//, ['child:read']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
+  [/^\/fostering\/households\/[^/]+\/record\/decision$/, ['fostering:decide']],
+  [/^\/fostering\/(new|households\/[^/]+\/record\/)/, ['fostering:record']],
   [/^\/fostering(\/|$)/, ['fostering:read']],
   [/^\/returns(\/|$)/, ['returns:produce']],
   [/^\/providers$/, ['provider:read']],

@@ -25,7 +25,7 @@ import {
 import { codesOf } from '@lantern/core/codes';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isUuid } from '../../kernel/access.ts';
+import { childFor, isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import {
   addMember,
@@ -239,6 +239,22 @@ export async function fosteringRoutes(fastify: FastifyInstance) {
     handler: async (req) => {
       const out = await matching(db(), req.actor().user, req.query.childId, req.query.placementType ?? null);
       req.shown([req.query.childId], { recordType: 'foster-matching' });
+      return out;
+    },
+  });
+  app.get('/api/children/:childId/foster-carers', {
+    config: { permission: 'carer:read' },
+    schema: {
+      tags,
+      summary: 'For the child’s social worker placing them: the approved in-house carers whose terms fit, with a free place today',
+      params: z.object({ childId: z.string() }),
+      querystring: z.object({ placementType: z.enum(codesOf(PLACEMENT_TERM)).optional() }),
+      response: { 200: matchingView },
+    },
+    handler: async (req) => {
+      const child = await childFor(db(), req.actor().user, req.params.childId, 'carer:read');
+      const out = await matching(db(), req.actor().user, child.person_id, req.query.placementType ?? null);
+      req.shown([child.person_id], { recordType: 'foster-matching' });
       return out;
     },
   });
