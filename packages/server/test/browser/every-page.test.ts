@@ -141,6 +141,10 @@ const PAGES: string[] = [
   '/access-requests',
   '/fostering',
   '/fostering/households/:householdId',
+  '/fostering/new',
+  // fostering/forms.ts: the recruitment steps are made by one function, so listed here by name.
+  ...['application', 'stage-one', 'stage-two', 'panel', 'decision', 'visit', 'leaving'].map((f) => `/fostering/households/:householdId/record/${f}`),
+  child('/foster-carers'),
 ];
 
 describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () => {

@@ -190,7 +190,13 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
     ] as const)
       v = (await ftm.post(`/api/fostering/households/${h}/recruitment`, { version: v, step, on: day(at), recommendation: 'approve' })).body.version;
     const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['respite'] };
-    const decided = await ftm.post(`/api/fostering/households/${h}/decision`, { version: v, decidedOn: day(-755), decision: 'approved', reasons: 'Panel.', terms });
+    const decided = await ftm.post(`/api/fostering/households/${h}/decision`, {
+      version: v,
+      decidedOn: day(-755),
+      decision: 'approved',
+      reasons: 'Panel.',
+      terms,
+    });
     expect(decided.status).toBe(200);
 
     const manager = await pageAs('ftm', '/fostering');
