@@ -108,3 +108,12 @@ export const FOSTERING_INDICATORS: readonly IndicatorDefinition[] = [
     england: null,
   },
 ];
+
+/** The indicators counted in households (their households behind the number, not children). */
+export const HOUSEHOLD_INDICATOR_IDS: readonly string[] = [
+  'foster-carers-approved',
+  'foster-carers-left',
+  'foster-places-net-change',
+  'foster-carer-turnover',
+  'foster-enquiry-to-approval-days',
+];

@@ -145,6 +145,7 @@ const PAGES: string[] = [
   // fostering/forms.ts: the recruitment steps are made by one function, so listed here by name.
   ...['application', 'stage-one', 'stage-two', 'panel', 'decision', 'visit', 'leaving'].map((f) => `/fostering/households/:householdId/record/${f}`),
   child('/foster-carers'),
+  '/fostering/indicators/foster-carers-left',
 ];
 
 describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () => {
