@@ -42,7 +42,19 @@ export const FOSTERING_TABLES = [
   'foster_allegation',
 ] as const;
 
-type Seeded = { id: string; postcode: string; kind: string; approvedOn: number | null; available: boolean; ageFrom: number; ageTo: number; uses: number };
+type Seeded = {
+  id: string;
+  postcode: string;
+  kind: string;
+  approvedOn: number | null;
+  available: boolean;
+  ageFrom: number;
+  ageTo: number;
+  uses: number;
+  /** A connected person still in assessment (one child may be placed with them on a temporary approval). */
+  row: Insertable<FosterHouseholdTable> | null;
+  enquiry: number;
+};
 
 const SURNAMES = [
   'Carter',
@@ -135,6 +147,7 @@ export class FosterCarers {
     dob: number | null,
     previousPlacementId: string | null,
     sameCarer: boolean,
+    childId?: string,
   ): { householdId: string; postcode: string } | null {
     if (!this.byPlacement.has(placementId)) {
       const previous = previousPlacementId ? (this.byPlacement.get(previousPlacementId) ?? null) : null;
@@ -146,12 +159,31 @@ export class FosterCarers {
         for (const h of this.seeded)
           if (h.available && h.kind === kind && h !== previous && h.approvedOn !== null && h.approvedOn <= start && age >= h.ageFrom && age <= h.ageTo)
             if (!pick || h.uses < pick.uses) pick = h;
+        if (!pick && kind === 'connected-person' && childId) pick = this.temporarily(childId, start);
         if (pick) pick.uses++;
       }
       this.byPlacement.set(placementId, pick);
     }
     const h = this.byPlacement.get(placementId);
     return h ? { householdId: h.id, postcode: h.postcode } : null;
+  }
+
+  /**
+   * A child placed with family or friends in the last 24 weeks, with no approved connected person
+   * to hand: a connected person in assessment is approved temporarily for them (16 weeks, and an
+   * 8-week extension for about half of those past 16), so the demo has connected-person-temporary deadlines.
+   */
+  private temporarily(childId: string, start: number): Seeded | null {
+    const { asOf } = this.cfg;
+    if (start > asOf || start < asOf - 24 * 7) return null;
+    const h = this.seeded.find((x) => x.row && x.row.temporary_from == null && x.enquiry <= start);
+    if (!h?.row) return null;
+    h.row.temporary_from = isoOf(start);
+    h.row.temporary_child_id = childId;
+    h.row.temporary_reasons = 'Placed with family in an emergency; the connected person assessment is under way.';
+    if (start < asOf - 16 * 7 && this.seeded.indexOf(h) % 2 === 0)
+      h.row.temporary_extension_reason = 'The assessment needs a further medical report; the child is settled.';
+    return h;
   }
 
   private household(rng: Rng, ids: Rng, i: number, postcode: string, n: number) {
@@ -185,7 +217,7 @@ export class FosterCarers {
     const worker = this.supervisingWorkerIds[i % this.supervisingWorkerIds.length] ?? null;
     const on = (d: number | null) => (d === null || d > asOf ? null : isoOf(d));
     const reason = left !== null ? rng.pick(LEAVING) : null;
-    this.rows.foster_household.push({
+    const row: Insertable<FosterHouseholdTable> = {
       la_code: laCode,
       household_id: householdId,
       reference: `FC-${String(i + 1).padStart(4, '0')}`,
@@ -214,9 +246,21 @@ export class FosterCarers {
       left_on: left === null ? null : isoOf(left),
       leaving_reason: reason,
       created_at: timestampOf(enquiry, 10, 0),
-    });
+    };
+    this.rows.foster_household.push(row);
     const approved = on(decision) ? (decision as number) : null;
-    this.seeded.push({ id: householdId, postcode, kind, approvedOn: approved, available: status === 'approved', ageFrom, ageTo, uses: 0 });
+    this.seeded.push({
+      id: householdId,
+      postcode,
+      kind,
+      approvedOn: approved,
+      available: status === 'approved',
+      ageFrom,
+      ageTo,
+      uses: 0,
+      row: kind === 'connected-person' && status === 'assessment' ? row : null,
+      enquiry,
+    });
     // Members, and each adult's checks during stage one.
     const adults = single ? [first] : [first, second];
     for (const [k, given] of adults.entries()) {
