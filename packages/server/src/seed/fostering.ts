@@ -51,7 +51,7 @@ type Seeded = {
   ageFrom: number;
   ageTo: number;
   uses: number;
-  /** A connected person still in assessment (one child may be placed with them on a temporary approval). */
+  /** A household still in assessment (one child of their family may be placed with them on a temporary approval). */
   row: Insertable<FosterHouseholdTable> | null;
   enquiry: number;
 };
@@ -156,10 +156,12 @@ export class FosterCarers {
       else {
         const age = dob === null ? 0 : ageOn(dob, start);
         const kind = type === 'U1' || type === 'U2' || type === 'U3' ? 'connected-person' : 'mainstream';
-        for (const h of this.seeded)
-          if (h.available && h.kind === kind && h !== previous && h.approvedOn !== null && h.approvedOn <= start && age >= h.ageFrom && age <= h.ageTo)
-            if (!pick || h.uses < pick.uses) pick = h;
-        if (!pick && kind === 'connected-person' && childId) pick = this.temporarily(childId, start);
+        // A child placed with family lately is most often with a relative still being assessed.
+        if (kind === 'connected-person' && childId) pick = this.temporarily(childId, start);
+        if (!pick)
+          for (const h of this.seeded)
+            if (h.available && h.kind === kind && h !== previous && h.approvedOn !== null && h.approvedOn <= start && age >= h.ageFrom && age <= h.ageTo)
+              if (!pick || h.uses < pick.uses) pick = h;
         if (pick) pick.uses++;
       }
       this.byPlacement.set(placementId, pick);
@@ -178,6 +180,9 @@ export class FosterCarers {
     if (start > asOf || start < asOf - 24 * 7) return null;
     const h = this.seeded.find((x) => x.row && x.row.temporary_from == null && x.enquiry <= start);
     if (!h?.row) return null;
+    // Whoever applied, a household approved temporarily for a child of their family is a connected person.
+    h.row.kind = 'connected-person';
+    h.kind = 'connected-person';
     h.row.temporary_from = isoOf(start);
     h.row.temporary_child_id = childId;
     h.row.temporary_reasons = 'Placed with family in an emergency; the connected person assessment is under way.';
@@ -258,7 +263,7 @@ export class FosterCarers {
       ageFrom,
       ageTo,
       uses: 0,
-      row: kind === 'connected-person' && status === 'assessment' ? row : null,
+      row: status === 'assessment' ? row : null,
       enquiry,
     });
     // Members, and each adult's checks during stage one.

@@ -248,7 +248,15 @@ export class LookedAfterGenerator {
       const previous = placements.at(-2)?.id ?? null;
       const carer =
         this.carers && placement.provider === this.providers[0] && placement.type.startsWith('U')
-          ? this.carers.carerFor(placementId, placement.type, (placements.at(-1) as { start: number }).start, dob, previous, withSameCarer.has(placementId), child.personId)
+          ? this.carers.carerFor(
+              placementId,
+              placement.type,
+              (placements.at(-1) as { start: number }).start,
+              dob,
+              previous,
+              withSameCarer.has(placementId),
+              child.personId,
+            )
           : null;
       rows.cla_episode.push({
         la_code: cfg.laCode,
