@@ -113,6 +113,8 @@ export class FosterCarers {
     foster_allegation: [],
   };
   private readonly seeded: Seeded[] = [];
+  /** Households approved temporarily for a child (seed/generate.ts writes these once the children are written). */
+  readonly temporaries: Insertable<FosterHouseholdTable>[] = [];
   private readonly byPlacement = new Map<string, Seeded | null>();
   /** The supervising social workers: in-post social workers of the looked-after teams. */
   readonly supervisingWorkerIds: string[];
@@ -188,6 +190,8 @@ export class FosterCarers {
     h.row.temporary_reasons = 'Placed with family in an emergency; the connected person assessment is under way.';
     if (start < asOf - 16 * 7 && this.seeded.indexOf(h) % 2 === 0)
       h.row.temporary_extension_reason = 'The assessment needs a further medical report; the child is settled.';
+    // The households are written before the children; these are written once the children are.
+    this.temporaries.push(h.row);
     return h;
   }
 
