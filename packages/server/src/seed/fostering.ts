@@ -150,6 +150,7 @@ export class FosterCarers {
     previousPlacementId: string | null,
     sameCarer: boolean,
     childId?: string,
+    homePostcode?: string | null,
   ): { householdId: string; postcode: string } | null {
     if (!this.byPlacement.has(placementId)) {
       const previous = previousPlacementId ? (this.byPlacement.get(previousPlacementId) ?? null) : null;
@@ -159,10 +160,20 @@ export class FosterCarers {
         const age = dob === null ? 0 : ageOn(dob, start);
         const kind = type === 'U1' || type === 'U2' || type === 'U3' ? 'connected-person' : 'mainstream';
         // A child placed with family lately is most often with a relative still being assessed.
-        if (kind === 'connected-person' && childId) pick = this.temporarily(childId, start);
+        if (kind === 'connected-person' && childId) pick = this.temporarily(childId, start, homePostcode ?? null);
         if (!pick)
+          // Never at the child's own home address (903 rule 392d: only a placement with parents is).
           for (const h of this.seeded)
-            if (h.available && h.kind === kind && h !== previous && h.approvedOn !== null && h.approvedOn <= start && age >= h.ageFrom && age <= h.ageTo)
+            if (
+              h.available &&
+              h.kind === kind &&
+              h !== previous &&
+              h.postcode !== homePostcode &&
+              h.approvedOn !== null &&
+              h.approvedOn <= start &&
+              age >= h.ageFrom &&
+              age <= h.ageTo
+            )
               if (!pick || h.uses < pick.uses) pick = h;
         if (pick) pick.uses++;
       }
@@ -177,10 +188,10 @@ export class FosterCarers {
    * to hand: a connected person in assessment is approved temporarily for them (16 weeks, and an
    * 8-week extension for about half of those past 16), so the demo has connected-person-temporary deadlines.
    */
-  private temporarily(childId: string, start: number): Seeded | null {
+  private temporarily(childId: string, start: number, homePostcode: string | null): Seeded | null {
     const { asOf } = this.cfg;
     if (start > asOf || start < asOf - 24 * 7) return null;
-    const h = this.seeded.find((x) => x.row && x.row.temporary_from == null && x.enquiry <= start);
+    const h = this.seeded.find((x) => x.row && x.row.temporary_from == null && x.enquiry <= start && x.postcode !== homePostcode);
     if (!h?.row) return null;
     // Whoever applied, a household approved temporarily for a child of their family is a connected person.
     h.row.kind = 'connected-person';

@@ -110,6 +110,7 @@ export type CarerPicker = {
     previousPlacementId: string | null,
     sameCarer: boolean,
     childId?: string,
+    homePostcode?: string | null,
   ): { householdId: string; postcode: string } | null;
 };
 
