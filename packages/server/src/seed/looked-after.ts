@@ -257,6 +257,7 @@ export class LookedAfterGenerator {
               previous,
               withSameCarer.has(placementId),
               child.personId,
+              homePostcode,
             )
           : null;
       rows.cla_episode.push({
