@@ -119,7 +119,9 @@ export type Action =
   | 'section-20:oversee'
   /** Subject access requests: record one, extend it with a reason; review the redaction marks and release the copy. */
   | 'sar:record'
-  | 'sar:release';
+  | 'sar:release'
+  /** The DfE daily feed's runs and the children it could not send (the system, not a child's record). */
+  | 'dfe-feed:read';
 
 /**
  * council: any child of the council (restricted children excepted, see below);
@@ -290,6 +292,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'looked-after:oversee': 'council',
     'returns:produce': 'council',
     'returns:import': 'council',
+    'dfe-feed:read': 'council',
     'workforce:report': 'council',
     'performance:read': 'council',
     'performance:manage': 'council',
@@ -304,6 +307,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     'user:manage': 'council',
     'audit:read': 'council',
     'settings:manage': 'council',
+    'dfe-feed:read': 'council',
     'partner:read': 'council',
     'partner:manage': 'council',
     'provider:read': 'council',

@@ -20,10 +20,14 @@
  *                empty database, each as its own process (wall time and peak memory)
  *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
+ *   obligations — the deadlines: a whole rebuild (everything, and with settled history kept), one
+ *                recorded event and one child's refresh, on 50,000 children (and 500,000 on PostgreSQL
+ *                with LANTERN_BENCH_NATIONAL=1); obligations.ts
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
- *   child-record — opening a child's record at 100 concurrent connections on a 50,000-child council
- *                on PostgreSQL, against a bare Fastify + pg floor started in the same run (child-record.ts)
+ *   child-record — opening a child's record, a search and a worklist at 100 concurrent connections
+ *                on a 50,000-child council on PostgreSQL, each against a bare Fastify + pg floor
+ *                started in the same run (child-record.ts)
  *   landing    — each role's landing page at the 95th percentile for a council of 50,000 children on
  *                PostgreSQL (LANTERN_BENCH_CHILDREN sizes it smaller; LANTERN_BENCH_LANDING_DATABASE_URL
  *                names a seeded council to reuse, left in place)
@@ -37,7 +41,7 @@ import pg from 'pg';
 import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
 import { appLoginName, openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
-import { recordVisit } from '../src/areas/referrals/cin-plans.ts';
+import { obligationFigures } from './obligations.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
@@ -209,7 +213,7 @@ async function main() {
           try {
             if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
             const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
-            await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`);
+            await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`, figure);
             await store.close();
           } finally {
             await db.drop();
@@ -219,7 +223,7 @@ async function main() {
           const dir = path.join(work, `obligations-${children}`);
           await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
           const store = await openStore({ kind: 'pglite', dataDir: dir });
-          await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`);
+          await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`, figure);
           await store.close();
           rmSync(dir, { recursive: true, force: true });
         }
@@ -500,69 +504,6 @@ async function workforceFigures(store: Store, label: string, database: string | 
   await time('supervision worklist, whole service', () => workerWorklist(store.db, actor(hos, null), { view: 'service', limit: 200 }));
   await time('supervision worklist, a team manager', () => workerWorklist(store.db, actor(tm, team.team_id), { view: 'mine', limit: 200 }));
   await time('rebuild every worker deadline (supervision, induction)', () => refreshWorkerObligations(store.db, laCode));
-}
-
-/** Whole-council rebuild of every deadline, and one recorded event (a visit) end to end. */
-async function obligationFigures(store: Store, label: string) {
-  const laCode = 'E06000019';
-  const times: number[] = [];
-  let count = 0;
-  for (let i = 0; i < 3; i++) {
-    const r = await refreshObligations(store.db, laCode);
-    times.push(r.seconds);
-    count = r.obligations;
-  }
-  times.sort((a, b) => a - b);
-  figure(`rebuild all obligations, ${label} (median of 3)`, times[1] as number, 's', `${count.toLocaleString('en-GB')} obligations`);
-  // One event: a visit to a child on a protection plan, through the same service the API uses.
-  const plan = await store.db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirst();
-  if (!plan) return;
-  // Acting as the child's allocated social worker, as the API would for them.
-  const holder = await store.db
-    .selectFrom('allocation as a')
-    .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
-    .select(['a.worker_id', 'w.team_id', 'w.given_name', 'w.family_name'])
-    .where('a.la_code', '=', laCode)
-    .where('a.child_id', '=', plan.child_id)
-    .where('a.end_date', 'is', null)
-    .where('a.allocation_role', '=', 'social-worker')
-    .executeTakeFirstOrThrow();
-  const actor = {
-    user: {
-      userId: crypto.randomUUID(),
-      laCode,
-      username: 'bench',
-      displayName: `${holder.given_name} ${holder.family_name}`,
-      role: 'social-worker' as const,
-      workerId: holder.worker_id,
-      teamId: holder.team_id,
-    },
-    ip: null,
-    userAgent: 'bench',
-  };
-  const event: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const t = performance.now();
-    await recordVisit(store.db, actor, plan.child_id, {
-      visitedOn: '2026-11-20',
-      purpose: 'child-protection',
-      childSeen: true,
-      seenAlone: false,
-      childWords: 'Bench visit.',
-    });
-    event.push(performance.now() - t);
-  }
-  event.sort((a, b) => a - b);
-  figure(`one recorded event (a visit, with its deadlines), ${label}: median`, event[15] as number, 'ms');
-  // The deadlines' part alone: one child's refresh, as an event's transaction runs it (goal < 5 ms).
-  const one: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const t = performance.now();
-    await refreshObligations(store.db, laCode, { childIds: [plan.child_id] });
-    one.push(performance.now() - t);
-  }
-  one.sort((a, b) => a - b);
-  figure(`one child's deadlines refreshed, ${label}: median`, one[15] as number, 'ms', `p90 ${(one[27] as number).toFixed(1)} ms`);
 }
 
 /** Every indicator for the council, and for one team, as of the seed's date (median of 3). */

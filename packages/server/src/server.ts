@@ -9,7 +9,7 @@ import { lookedAfterCareRoutes } from './areas/looked-after-care/index.ts';
 import { meetingsRoutes } from './areas/meetings/index.ts';
 import { legalRoutes } from './areas/legal/index.ts';
 import { fosteringRoutes } from './areas/fostering/index.ts';
-import { sarRoutes } from './areas/exchange/index.ts';
+import { feedRoutes, sarRoutes } from './areas/exchange/index.ts';
 import { oversightRoutes } from './areas/oversight/index.ts';
 import { performanceRoutes } from './areas/performance/index.ts';
 import { protectionRoutes } from './areas/protection/index.ts';
@@ -57,6 +57,7 @@ export async function createServer(options: Omit<AppOptions, 'webDist'> & { webD
   await app.register(legalRoutes);
   await app.register(fosteringRoutes);
   await app.register(sarRoutes);
+  await app.register(feedRoutes);
   await app.register(returnsRoutes);
   await app.register(annexARoutes);
   await app.register(performanceRoutes);

@@ -49,6 +49,12 @@ const CarersForChildPage = page(() => import('./routes/fostering/CarersForChildP
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
+const DfeFeedPage = page(() => import('./routes/exchange/DfeFeedPage.tsx'), 'DfeFeedPage');
+const SarListPage = page(() => import('./routes/exchange/SarPages.tsx'), 'SarListPage');
+const ChildSarsPage = page(() => import('./routes/exchange/SarPages.tsx'), 'ChildSarsPage');
+const SarPage = page(() => import('./routes/exchange/SarPages.tsx'), 'SarPage');
+const SarRecordPage = page(() => import('./routes/exchange/SarPages.tsx'), 'SarRecordPage');
+const SarFormPage = page(() => import('./routes/exchange/SarPages.tsx'), 'SarFormPage');
 const ChildrenLookedAfterPage = page(() => import('./routes/menu/GroupPage.tsx'), 'ChildrenLookedAfterPage');
 const TeamsAndWorkforcePage = page(() => import('./routes/menu/GroupPage.tsx'), 'TeamsAndWorkforcePage');
 
@@ -148,6 +154,12 @@ export function App() {
               <Route path="access-requests" element={<AccessRequestsPage />} />
               <Route path="returns/cin-census" element={<CinCensusPage />} />
               <Route path="returns/ssda903" element={<Ssda903Page />} />
+              <Route path="returns/dfe-feed" element={<DfeFeedPage />} />
+              <Route path="subject-access-requests" element={<SarListPage />} />
+              <Route path="children/:childId/subject-access-requests" element={<ChildSarsPage />} />
+              <Route path="children/:childId/subject-access-requests/new" element={<SarRecordPage />} />
+              <Route path="children/:childId/subject-access-requests/:sarId" element={<SarPage />} />
+              <Route path="children/:childId/subject-access-requests/:sarId/:form" element={<SarFormPage />} />
               <Route path="children" element={<FindChildPage />} />
               <Route path="children/new" element={<AddChildPage />} />
               <Route path="children/:childId" element={<ChildPage />} />

@@ -134,6 +134,13 @@ export function menuFor(role: string, can: Can): MenuLink[] {
   if (can('child:create')) items.push({ href: '/children/new', text: 'Add a child', current: is('/children/new') });
   if (can('returns:produce')) items.push({ href: '/returns', text: 'Returns', current: (p) => p.startsWith('/returns') });
   items.push(...collapse(lookedAfterGroup(can)));
+  // Information governance answers subject access requests (the head of service reaches them from their landing page).
+  if (role === 'information-governance')
+    items.push({
+      href: '/subject-access-requests',
+      text: 'Subject access requests',
+      current: (p) => p === '/subject-access-requests' || /\/subject-access-requests(\/|$)/.test(p),
+    });
   if (can('user:manage')) items.push({ href: '/users', text: 'Users', current: (p) => p.startsWith('/users') });
   return items;
 }

@@ -15,14 +15,15 @@ export function obligationsCommand(): Command {
     .option('--overdue', 'only those overdue')
     .option('--json', 'print JSON, one object a line')
     .option('--rebuild', 'rebuild every obligation from the record first, the workers’ supervision and induction deadlines too')
-    .action(async (opts: { asOf?: string; overdue?: boolean; json?: boolean; rebuild?: boolean; laCode?: string; dataDir?: string }) => {
+    .option('--keep-settled', 'with --rebuild: leave settled history (children whose every deadline is met or ended) as it stands')
+    .action(async (opts: { asOf?: string; overdue?: boolean; json?: boolean; rebuild?: boolean; keepSettled?: boolean; laCode?: string; dataDir?: string }) => {
       const { refreshObligations } = await import('../kernel/obligations.ts');
       const { refreshWorkerObligations } = await import('../kernel/worker-obligations.ts');
       const { stateOn } = await import('../areas/timescales/index.ts');
       const { sql } = await import('kysely');
       await onCouncil(opts, async (db, laCode) => {
         if (opts.rebuild) {
-          const r = await refreshObligations(db, laCode);
+          const r = await refreshObligations(db, laCode, { settled: opts.keepSettled ? 'keep' : 'rederive' });
           process.stderr.write(`Rebuilt ${r.obligations.toLocaleString('en-GB')} obligations in ${r.seconds.toFixed(2)} s\n`);
           // Supervision and induction are workers' deadlines, kept in their own table: rebuilt too.
           const began = performance.now();

@@ -92,10 +92,14 @@ export function startCommand(): Command {
       );
       // Scheduled jobs: every server ticks each minute; a database lock lets one of them run each job.
       const { scheduler } = await import('../kernel/jobs.ts');
-      const { SCHEDULED_JOBS } = await import('../scheduled-jobs.ts');
-      const jobs = config.jobs
-        ? scheduler(store.db, SCHEDULED_JOBS, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') })
-        : null;
+      const { SCHEDULED_JOBS, dfeFeedJob } = await import('../scheduled-jobs.ts');
+      const all = [...SCHEDULED_JOBS];
+      if (config.dfeFeedAt) {
+        const { DfeApiClient, dfeApiConfigFrom } = await import('../areas/exchange/index.ts');
+        const dfe = dfeApiConfigFrom(process.env);
+        all.push(dfeFeedJob(config.dfeFeedAt, () => new DfeApiClient(dfe), dfe.batchSize));
+      }
+      const jobs = config.jobs ? scheduler(store.db, all, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') }) : null;
       const stop = async () => {
         jobs?.stop();
         await app.close();

@@ -9,7 +9,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type AuthSettings, authSettings } from './auth/config.ts';
 
-export type SettingGroup = 'Database' | 'Server' | 'Sessions and sign-in' | 'Identity provider' | 'Logging' | 'Monitoring' | 'Scheduled jobs';
+export type SettingGroup =
+  | 'Database'
+  | 'Server'
+  | 'Sessions and sign-in'
+  | 'Identity provider'
+  | 'Logging'
+  | 'Monitoring'
+  | 'Scheduled jobs'
+  | 'The DfE daily feed';
 
 export type Setting = {
   env: string;
@@ -195,9 +203,58 @@ export const SETTINGS: readonly Setting[] = [
     default: 'on',
     check: oneOf('on', 'off'),
     description:
-      'Whether this server takes part in scheduled jobs (the nightly deadline refresh, clearing ended sessions). With several servers each job still runs once: a database lock picks one.',
+      'Whether this server takes part in scheduled jobs (the nightly deadline refresh, clearing ended sessions, the DfE feed). With several servers each job still runs once: a database lock picks one.',
+  },
+  {
+    env: 'LANTERN_DFE_FEED_AT',
+    group: 'The DfE daily feed',
+    default: '(none: not sent by the server)',
+    check: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day written HH:MM (24-hour, the time in England)'),
+    description:
+      "The time each day the server sends the DfE's children's social care feed for every council in the database (as `lantern feed dfe-csc-api` does), once across all servers. Needs the six `LANTERN_DFE_*` settings below. The runs and the children the API refused are on the web app's DfE feed page.",
+  },
+  {
+    env: 'LANTERN_DFE_API_URL',
+    group: 'The DfE daily feed',
+    default: '(none)',
+    check: httpUrl,
+    description: "The DfE API's base address; each council's batches go to `/children_social_care_data/<the council's DfE number>/children` under it.",
+  },
+  {
+    env: 'LANTERN_DFE_TOKEN_URL',
+    group: 'The DfE daily feed',
+    default: '(none)',
+    check: httpUrl,
+    description: 'The OAuth 2.0 token endpoint (client credentials).',
+  },
+  { env: 'LANTERN_DFE_CLIENT_ID', group: 'The DfE daily feed', default: '(none)', description: 'The client id the DfE issued the council.' },
+  { env: 'LANTERN_DFE_CLIENT_SECRET', group: 'The DfE daily feed', default: '(none)', secret: true, description: 'Its client secret.' },
+  { env: 'LANTERN_DFE_SCOPE', group: 'The DfE daily feed', default: '(none)', description: 'The OAuth scope the DfE names for the API.' },
+  {
+    env: 'LANTERN_DFE_SUPPLIER_KEY',
+    group: 'The DfE daily feed',
+    default: '(none)',
+    secret: true,
+    description: 'Sent as the `SupplierKey` header on every request.',
+  },
+  {
+    env: 'LANTERN_DFE_BATCH_SIZE',
+    group: 'The DfE daily feed',
+    default: '100',
+    check: wholeNumber(1, 100),
+    description: 'Children sent in one request, at most (the API takes up to 100).',
   },
 ];
+
+/** The settings the DfE feed needs before the server may send it. */
+export const DFE_FEED_SETTINGS = [
+  'LANTERN_DFE_API_URL',
+  'LANTERN_DFE_TOKEN_URL',
+  'LANTERN_DFE_CLIENT_ID',
+  'LANTERN_DFE_CLIENT_SECRET',
+  'LANTERN_DFE_SCOPE',
+  'LANTERN_DFE_SUPPLIER_KEY',
+] as const;
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -219,6 +276,8 @@ export type ServerConfig = {
   trustProxy: boolean;
   metrics: { token: string | null; port: number | null; host: string };
   jobs: boolean;
+  /** When the server sends the DfE feed each day (HH:MM in England), or null when it does not. */
+  dfeFeedAt: string | null;
 };
 
 /** Each setting's problem, if any, named: what it must be and what it was (unless secret). */
@@ -254,6 +313,10 @@ export function serverConfig(processEnv: NodeJS.ProcessEnv, flags: Flags = {}): 
   if (env.LANTERN_OWNER_URL && !env.DATABASE_URL) problems.push('LANTERN_OWNER_URL is set but DATABASE_URL is missing: give the login the server works as');
   if (env.LANTERN_METRICS_PORT && env.LANTERN_METRICS_PORT === (env.PORT ?? '3000'))
     problems.push(`LANTERN_METRICS_PORT must differ from the server's port (${env.PORT ?? '3000'})`);
+  if (env.LANTERN_DFE_FEED_AT) {
+    const missing = DFE_FEED_SETTINGS.filter((name) => !env[name]);
+    if (missing.length) problems.push(`LANTERN_DFE_FEED_AT is set but the DfE feed is not configured: set ${missing.join(', ')}`);
+  }
   if (problems.length > 0 || !auth) throw new ConfigurationError(problems);
   const on = (name: string) => ['1', 'on'].includes((env[name] ?? '').toLowerCase());
   const log = env.LANTERN_LOG_LEVEL as ServerConfig['logLevel'] | undefined;
@@ -271,6 +334,7 @@ export function serverConfig(processEnv: NodeJS.ProcessEnv, flags: Flags = {}): 
       host: env.LANTERN_METRICS_HOST || '127.0.0.1',
     },
     jobs: (env.LANTERN_JOBS ?? 'on').toLowerCase() !== 'off',
+    dfeFeedAt: env.LANTERN_DFE_FEED_AT || null,
   };
 }
 

@@ -11,6 +11,8 @@
  */
 import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
+import { PREPARED } from './db/store.ts';
+import { forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -58,6 +60,7 @@ export function registerObligationRules(sets: readonly ObligationRuleSet[]): voi
   if (twice) throw new Error(`The deadline rule ${twice} is derived by two areas`);
   for (const id of ids) ruleById(id); // every rule is one of core's
   ruleSets = sets;
+  forgetCompiled();
 }
 
 function registeredRules(): readonly ObligationRule[] {
@@ -191,7 +194,7 @@ function responsibleOf(rule: string, laCode: string) {
 export async function refreshObligations(
   db: Kysely<Database>,
   laCode: string,
-  options: { childIds?: string[]; timing?: (step: string, ms: number) => void } = {},
+  options: RefreshOptions = {},
 ): Promise<{ obligations: number; seconds: number }> {
   // The database sees this council only, whoever asks (the command line works for all councils).
   const result = await forCouncil(db, laCode, () => refreshFor(db, laCode, options));
@@ -200,40 +203,57 @@ export async function refreshObligations(
   return result;
 }
 
-async function refreshFor(
-  db: Kysely<Database>,
-  laCode: string,
-  options: { childIds?: string[]; timing?: (step: string, ms: number) => void },
-): Promise<{ obligations: number; seconds: number }> {
+/**
+ * A refresh of a council or of some of its children. `settled: 'keep'` (a setting changed, the
+ * nightly job) leaves settled history as it stands: a child whose every deadline is met or ended
+ * (their cases closed) is not re-derived, so a new timescale does not rewrite their past due
+ * dates and the rebuild reads and writes only the children with something open. An event on a
+ * settled child re-derives that child (the event names them); an import or `--rebuild` re-derives
+ * everyone ('rederive', the default).
+ */
+export type RefreshOptions = { childIds?: string[]; settled?: 'keep' | 'rederive'; timing?: (step: string, ms: number) => void };
+
+/** The children a council's refresh that keeps settled history re-derives: those with a deadline open, or with none yet. */
+const UNSETTLED = sql.raw('obligation_unsettled');
+
+/** Stands for an event's children in its compiled statements (see runCompiled). */
+const CHILDREN: string[] = [];
+
+async function refreshFor(db: Kysely<Database>, laCode: string, options: RefreshOptions): Promise<{ obligations: number; seconds: number }> {
   const began = performance.now();
   const rules = registeredRules();
   const settings = await councilTimescaleSettings(db, laCode);
   const childIds = options.childIds;
   if (childIds && childIds.length === 0) return { obligations: 0, seconds: 0 };
+  const keepSettled = !childIds && options.settled === 'keep';
   const scope: Scope = (alias) =>
     childIds
-      ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])`
-      : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
+      ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = any(${CHILDREN}::uuid[])`
+      : keepSettled
+        ? sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} in (select u.child_id from ${UNSETTLED} u)`
+        : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
 
-  // Every rule's rows in one statement: an event's refresh is one delete and one insert.
-  const perRule = rules.map((rule) => {
-    const recorded = rule.recordedDue?.(laCode, settings);
-    if (recorded) {
-      return sql`
+  const council: Scope = (alias) => sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
+  // Every rule's rows in one statement, over the children `scope` names.
+  const derivedBy = (scope: Scope) => {
+    const perRule = rules.map((rule) => {
+      const recorded = rule.recordedDue?.(laCode, settings);
+      if (recorded) {
+        return sql`
       select d.child_id, ${rule.id}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, null::timestamptz as due_at, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
       from (${rule.derive(scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${recorded.joins}`;
-    }
-    const due = rule.due?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule.id), settings));
-    const who = responsibleOf(rule.id, laCode);
-    const dueDate = rule.rowDue ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
-    return sql`
+      }
+      const due = rule.due?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule.id), settings));
+      const who = responsibleOf(rule.id, laCode);
+      const dueDate = rule.rowDue ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
+      return sql`
       select d.child_id, ${rule.id}::text as rule_id, d.source_id, d.episode_id, ${due.start ?? sql`d.start_date`}::date as start_date, ${dueDate} as due_date, ${due.at ?? sql`null::timestamptz`} as due_at, d.met_on, d.ended_on, d.end_reason, ${who.columns}
       from (${rule.derive(scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${due.joins}
       ${who.joins}`;
-  });
-  const holders = sql`
+    });
+    const holders = sql`
       with case_holder as materialized (
         -- The allocated social worker and their team; with none, the team the case was routed or
         -- transferred to (case_team) unless a later allocation ended after it, else the last holder's team.
@@ -254,12 +274,40 @@ async function refreshFor(
         where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
       )
       select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`;
+    return holders;
+  };
   const ruleIds = rules.map((r) => r.id);
   const run = async (trx: Kysely<Database>) => {
     let t = performance.now();
     let count: number;
-    const kept = !childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0;
-    if (kept) {
+    let deriveScope = scope;
+    if (keepSettled) {
+      await sql`create temporary table ${UNSETTLED} (child_id uuid primary key) on commit drop`.execute(trx);
+      await sql`
+        insert into ${UNSETTLED}
+        select distinct o.child_id from obligation o where o.la_code = ${laCode} and o.met_on is null and o.ended_on is null
+        union
+        select p.person_id from person p
+        where p.la_code = ${laCode} and not exists (select 1 from obligation o where o.la_code = p.la_code and o.child_id = p.person_id)`.execute(trx);
+      await sql`analyze ${UNSETTLED}`.execute(trx);
+      // Reading only the unsettled children's records pays while they are the fewer; when most
+      // children have something open, reading the council's records whole is cheaper than a
+      // semi-join in every rule, and only the unsettled children's rows are written either way.
+      const n = await sql<{ unsettled: number; people: number }>`
+        select (select count(*) from ${UNSETTLED})::int as unsettled, (select count(*) from person where la_code = ${laCode})::int as people`.execute(trx);
+      const counts = n.rows[0] ?? { unsettled: 0, people: 0 };
+      if (counts.unsettled * 2 > counts.people) deriveScope = council;
+      options.timing?.('unsettled', performance.now() - t);
+      t = performance.now();
+    }
+    // An event's statements are compiled once per council and settings (runCompiled), the children passed in.
+    const holders = childIds ? sql`` : derivedBy(deriveScope);
+    const key = `${laCode}\n${JSON.stringify(settings)}`;
+    const children = { placeholder: CHILDREN, ids: childIds ?? [] };
+    const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
+    if (childIds) {
+      count = await refreshChildren(trx, key, children, scope, ruleIds, () => derivedBy(scope), options.timing);
+    } else if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
     } else {
       await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])`.execute(trx);
@@ -271,57 +319,15 @@ async function refreshFor(
     }
     t = performance.now();
     // In the order the areas registered them (a settlement may read another's due dates).
-    for (const settle of ruleSets.flatMap((s) => s.settle ?? [])) await settle(scope).execute(trx);
+    for (const [i, settle] of ruleSets.flatMap((s) => s.settle ?? []).entries()) {
+      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, children, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
+      else await settle(scope).execute(trx);
+    }
+    if (childIds) await sql`select set_config('plan_cache_mode', 'auto', true)`.execute(trx);
     options.timing?.('settle', performance.now() - t);
+    if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
     return count;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
   return { obligations, seconds: (performance.now() - began) / 1000 };
-}
-
-const OBLIGATION_COLUMNS = sql.raw(
-  'la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id',
-);
-
-/**
- * A whole council's rebuild over the deadlines already there: derived into a temporary table, then
- * only what differs is written — the rows no longer derived (or derived differently) deleted, the
- * new ones inserted. Most of a council's deadlines are unchanged by a rebuild, and writing two
- * million rows and their nine indexes twice was most of its time; the result is the same rows.
- */
-async function rebuildInPlace(
-  trx: Kysely<Database>,
-  scope: Scope,
-  ruleIds: string[],
-  derived: RawBuilder<unknown>,
-  timing: ((step: string, ms: number) => void) | undefined,
-): Promise<number> {
-  let t = performance.now();
-  await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
-  const result = await sql`insert into obligation_derived (${OBLIGATION_COLUMNS}) ${derived}`.execute(trx);
-  await sql`analyze obligation_derived`.execute(trx);
-  timing?.('derive', performance.now() - t);
-  t = performance.now();
-  await sql`
-    delete from obligation o
-    where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])
-      and not exists (
-        select 1 from obligation_derived d
-        where d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
-          and (d.episode_id, d.start_date, d.due_date, d.due_at, d.met_on, d.ended_on, d.end_reason, d.responsible_worker_id, d.responsible_team_id)
-            is not distinct from (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id))`.execute(
-    trx,
-  );
-  timing?.('delete', performance.now() - t);
-  t = performance.now();
-  // What is left of the council's rows is exactly as derived: insert the rest.
-  await sql`
-    insert into obligation (${OBLIGATION_COLUMNS})
-    select ${OBLIGATION_COLUMNS} from obligation_derived d
-    where not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
-    trx,
-  );
-  timing?.('insert', performance.now() - t);
-  await sql`drop table obligation_derived`.execute(trx);
-  return Number(result.numAffectedRows ?? 0);
 }

@@ -25,6 +25,7 @@ import type { AddressTable, AllocationTable, AppUserTable, ChronologyEntryTable,
 import { buildNamePools, DISABILITIES, ETHNICITIES, type NamePools, type SyntheticAddress, syntheticAddress, UASC_ETHNICITIES } from './pools.ts';
 import { seedPractice } from './practice.ts';
 import { seedLegal } from './legal.ts';
+import { seedSubjectAccessRequests } from './subject-access.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedEarlyHelp } from './early-help.ts';
 import { FOSTERING_TABLES, FosterCarers } from './fostering.ts';
@@ -335,6 +336,8 @@ async function generateCouncil(
   for (const [table, n] of Object.entries(practice)) records[table] = (records[table] ?? 0) + n;
   const history = await seedWorkforceHistory(ledger, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
+  // Subject access requests waiting for information governance (src/seed/subject-access.ts).
+  Object.assign(records, await seedSubjectAccessRequests(db, { laCode, seed, asOf: asOfIso, userId: userId('ig.demo') }));
 
   // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
   // deadlines below are set-based joins over the whole council and need them to plan well.

@@ -146,6 +146,14 @@ const PAGES: string[] = [
   ...['application', 'stage-one', 'stage-two', 'panel', 'decision', 'visit', 'leaving'].map((f) => `/fostering/households/:householdId/record/${f}`),
   child('/foster-carers'),
   '/fostering/indicators/foster-carers-left',
+  '/returns/dfe-feed',
+  '/subject-access-requests',
+  '/children/:sarChildId/subject-access-requests',
+  '/children/:sarChildId/subject-access-requests/new',
+  '/children/:sarChildId/subject-access-requests/:sarId',
+  '/children/:sarChildId/subject-access-requests/:sarId/marks',
+  '/children/:sarChildId/subject-access-requests/:sarId/extend',
+  '/children/:sarChildId/subject-access-requests/:sarId/release',
 ];
 
 describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () => {
@@ -215,6 +223,11 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
       actionId: await one(sql<{ id: string }>`select action_id::text as id from improvement_action order by due_date limit 1`),
       recommendationId: await one(sql<{ id: string }>`select recommendation_id::text as id from recommendation limit 1`),
       householdId: await one(sql<{ id: string }>`select household_id::text as id from foster_household order by reference limit 1`),
+      // A subject access request not yet answered (the demo council has some), and its child.
+      sarChildId: await one(
+        sql<{ id: string }>`select child_id::text as id from subject_access_request where released_on is null order by received_on desc limit 1`,
+      ),
+      sarId: await one(sql<{ id: string }>`select sar_id::text as id from subject_access_request where released_on is null order by received_on desc limit 1`),
     };
   }
 

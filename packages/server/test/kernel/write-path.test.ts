@@ -37,7 +37,7 @@ const setup = async (c: Call) => {
 /** A subject access request about the child (recorded first if there is none yet). */
 const subjectAccess = async (childId: string): Promise<{ sarId: string; version: number; reviewed: boolean }> => {
   const path = `/api/children/${childId}/subject-access-requests`;
-  const list = (await (as.hos as ReturnType<typeof client>).get(path)).body as {
+  const list = (await (as.hos as ReturnType<typeof client>).get(path)).body.requests as {
     sarId: string;
     version: number;
     reviewed: boolean;

@@ -46,6 +46,25 @@ describe('the configuration, checked at start', () => {
     expect(problemsOf({ LANTERN_METRICS_PORT: '3000' })).toEqual([expect.stringMatching(/must differ/)]);
   });
 
+  it('the DfE feed: its time of day checked, and not sent until every DfE setting is given', () => {
+    expect(problemsOf({ LANTERN_DFE_FEED_AT: '25:00' })).toContain(
+      'LANTERN_DFE_FEED_AT must be a time of day written HH:MM (24-hour, the time in England), not "25:00"',
+    );
+    expect(problemsOf({ LANTERN_DFE_FEED_AT: '06:30', LANTERN_DFE_API_URL: 'https://api.example' })).toEqual([
+      'LANTERN_DFE_FEED_AT is set but the DfE feed is not configured: set LANTERN_DFE_TOKEN_URL, LANTERN_DFE_CLIENT_ID, LANTERN_DFE_CLIENT_SECRET, LANTERN_DFE_SCOPE, LANTERN_DFE_SUPPLIER_KEY',
+    ]);
+    const dfe = {
+      LANTERN_DFE_API_URL: 'https://api.example',
+      LANTERN_DFE_TOKEN_URL: 'https://login.example/token',
+      LANTERN_DFE_CLIENT_ID: 'id',
+      LANTERN_DFE_CLIENT_SECRET: 'secret',
+      LANTERN_DFE_SCOPE: 'scope',
+      LANTERN_DFE_SUPPLIER_KEY: 'key',
+    };
+    expect(serverConfig({ ...dfe, LANTERN_DFE_FEED_AT: '06:30' }).dfeFeedAt).toBe('06:30');
+    expect(serverConfig(dfe).dfeFeedAt).toBeNull();
+  });
+
   it('docs/configuration.md is the table generated from the settings (run `npm run docs:config`)', () => {
     const doc = readFileSync(CONFIGURATION_DOC, 'utf8');
     expect(doc, 'docs/configuration.md is out of date: run `npm run docs:config`').toBe(configurationMarkdown());

@@ -17,7 +17,13 @@ const owedByLead = (id: string) => (laCode: string, settings: TimescaleSettings)
   return {
     joins: sql`${due.joins}
       left join early_help_review ehv on ehv.la_code = ${laCode} and ehv.review_id = d.source_id
-      join early_help_episode ehx on ehx.la_code = ${laCode} and ehx.early_help_id = coalesce(ehv.early_help_id, d.source_id)
+      join lateral (
+        -- The episode by its key: the clock's own record, or the review's episode. (One join on a
+        -- coalesce of the two cannot use the key under row-level security, and scanned every episode.)
+        select x.la_code, x.lead_worker_id from early_help_episode x where x.la_code = ${laCode} and x.early_help_id = d.source_id
+        union all
+        select x.la_code, x.lead_worker_id from early_help_episode x where x.la_code = ${laCode} and x.early_help_id = ehv.early_help_id
+      ) ehx on true
       left join worker ehw on ehw.la_code = ehx.la_code and ehw.worker_id = ehx.lead_worker_id
       left join case_holder ehr on ehr.child_id = d.child_id`,
     due: due.expr,

@@ -267,8 +267,12 @@ async function recordBatch(
 }
 
 /**
- * The per-child submission state is the feed's own bookkeeping (not the child's record), kept by
- * one set-based upsert per batch; the run row and the per-child export audit go through the ledger.
+ * The per-child submission state is delivery state, not a record: what was last sent to the DfE
+ * and what it answered, so the next run can send only what changed. It is no part of the child's
+ * case (no version, no chronology, nothing a worker sees as the record), so it is written by one
+ * set-based upsert per batch inside the ledger's batch transaction (`ledger.db`) rather than as a
+ * record's insert or update; what the trail needs of a send — the export audited per child, and
+ * the run row — goes through the ledger in that same transaction.
  */
 async function upsertStates(db: Kysely<Database>, laCode: string, runId: string, rows: StateRow[]) {
   if (!rows.length) return;

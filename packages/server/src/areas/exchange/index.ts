@@ -6,6 +6,7 @@
 export { DfeApiClient, dfeApiConfigFrom, type DfeApiConfig } from './dfe-api.ts';
 export { buildDfeChildren, cohortChildIds, hashOf } from './dfe-child-object.ts';
 export { dfeChildChecker, exportDfeCscApi, planDfeFeed, runDfeFeed, type FeedSummary } from './dfe-feed.ts';
+export { feedMessage, feedRoutes } from './feed-routes.ts';
 export { EXCHANGE_OBLIGATIONS } from './obligations.ts';
 export { extendSar, proposedMarks, recordSar, releaseSar, reviewSarMarks } from './sar.ts';
 export { sarPdf, sarRecordEntries } from './sar-pdf.ts';

@@ -1,9 +1,13 @@
 /** HTTP for subject access requests (permissions sar:record and sar:release). */
 import { extendSarInput, recordSarInput, reviewSarInput, sarMark } from '@lantern/core';
+import { childSarsView, type SarView, sarDetailView, sarListView } from '@lantern/core/views/exchange';
 import type { FastifyInstance } from 'fastify';
+import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
-import { childFor, isUuid } from '../../kernel/access.ts';
+import { audit } from '../../kernel/audit.ts';
+import { childFor, childrenInScope, isUuid } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import type { SubjectAccessRequestTable } from '../../kernel/db/schema.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { typed } from '../../kernel/http/app.ts';
 import { conflict, notFound } from '../../kernel/http/problem.ts';
@@ -12,20 +16,24 @@ import { sarPdf, sarRecordEntries } from './sar-pdf.ts';
 
 const child = z.object({ childId: z.string() });
 const one = child.extend({ sarId: z.string().refine(isUuid, { message: 'No such subject access request' }) });
-const sarView = z.object({
-  sarId: z.string(),
-  requesterName: z.string(),
-  requesterRelationship: z.string(),
-  identitySeen: z.string(),
-  receivedOn: z.string(),
-  dueOn: z.string(),
-  extendedOn: z.string().nullable(),
-  extensionReason: z.string().nullable(),
-  marks: z.array(sarMark),
-  reviewed: z.boolean(),
-  releasedOn: z.string().nullable(),
-  version: z.number().int(),
-});
+
+/** A request as its views show it. */
+function viewOf(s: Selectable<SubjectAccessRequestTable>): SarView {
+  return {
+    sarId: s.sar_id,
+    requesterName: s.requester_name,
+    requesterRelationship: s.requester_relationship as SarView['requesterRelationship'],
+    identitySeen: s.identity_seen,
+    receivedOn: s.received_on,
+    dueOn: s.due_on,
+    extendedOn: s.extended_on,
+    extensionReason: s.extension_reason,
+    marks: s.marks,
+    reviewed: s.reviewed_at !== null,
+    releasedOn: s.released_on,
+    version: s.version,
+  };
+}
 
 /** The copy of the record as a PDF: the review copy (marks shown) or the released one (marked text removed). */
 export async function sarCopy(db: FastifyInstance['store']['db'], laCode: string, childId: string, sarId: string, mode: 'review' | 'release') {
@@ -53,29 +61,58 @@ export async function sarRoutes(fastify: FastifyInstance) {
   const tags = ['subject access requests'];
   const base = '/api/children/:childId/subject-access-requests';
   const list = async (actor: Actor, childId: string) => {
-    await childFor(db(), actor.user, childId, 'sar:record');
+    const person = await childFor(db(), actor.user, childId, 'sar:record');
     const rows = await db()
       .selectFrom('subject_access_request')
       .selectAll()
       .where('la_code', '=', actor.user.laCode)
       .where('child_id', '=', childId)
       .orderBy('received_on', 'desc')
+      .orderBy('recorded_at', 'desc')
       .execute();
-    return rows.map((s) => ({
-      sarId: s.sar_id,
-      requesterName: s.requester_name,
-      requesterRelationship: s.requester_relationship,
-      identitySeen: s.identity_seen,
-      receivedOn: s.received_on,
-      dueOn: s.due_on,
-      extendedOn: s.extended_on,
-      extensionReason: s.extension_reason,
-      marks: s.marks,
-      reviewed: s.reviewed_at !== null,
-      releasedOn: s.released_on,
-      version: s.version,
-    }));
+    return { childId, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id, requests: rows.map(viewOf) };
   };
+
+  app.get('/api/subject-access-requests', {
+    config: { permission: 'sar:record' },
+    schema: {
+      tags,
+      summary: 'The council’s subject access requests: those not yet answered soonest due first, then those answered, latest first',
+      response: { 200: sarListView },
+    },
+    handler: async (req) => {
+      const actor = req.actor();
+      const user = actor.user;
+      const rows = await db()
+        .selectFrom('subject_access_request as s')
+        .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 's.la_code').onRef('p.person_id', '=', 's.child_id'))
+        .select(['s.sar_id', 's.child_id', 'p.given_name', 'p.family_name', 'p.la_child_id', 's.requester_name', 's.requester_relationship'])
+        .select(['s.received_on', 's.due_on', 's.extended_on', 's.reviewed_at', 's.released_on'])
+        .where('s.la_code', '=', user.laCode)
+        .where(childrenInScope(user, 'council'))
+        .orderBy(sql`s.released_on is not null`)
+        .orderBy(sql`case when s.released_on is null then s.due_on end`)
+        .orderBy('s.released_on', 'desc')
+        .orderBy('s.sar_id')
+        .execute();
+      await audit(db(), actor, { action: 'read', recordType: 'subject-access-request', detail: { list: 'council', requests: rows.length } });
+      return {
+        requests: rows.map((r) => ({
+          sarId: r.sar_id,
+          childId: r.child_id,
+          childName: `${r.given_name} ${r.family_name}`,
+          laChildId: r.la_child_id,
+          requesterName: r.requester_name,
+          requesterRelationship: r.requester_relationship as SarView['requesterRelationship'],
+          receivedOn: r.received_on,
+          dueOn: r.due_on,
+          extendedOn: r.extended_on,
+          reviewed: r.reviewed_at !== null,
+          releasedOn: r.released_on,
+        })),
+      };
+    },
+  });
 
   app.get(base, {
     config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
@@ -83,9 +120,25 @@ export async function sarRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The child’s subject access requests: who asked, when, when due, the redaction marks',
       params: child,
-      response: { 200: z.array(sarView) },
+      response: { 200: childSarsView },
     },
     handler: (req) => list(req.actor(), req.params.childId),
+  });
+  app.get(`${base}/:sarId`, {
+    config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
+    schema: { tags, summary: 'One subject access request, with the child it is about', params: one, response: { 200: sarDetailView } },
+    handler: async (req) => {
+      const person = await childFor(db(), req.actor().user, req.params.childId, 'sar:record');
+      const sar = await db()
+        .selectFrom('subject_access_request')
+        .selectAll()
+        .where('la_code', '=', person.la_code)
+        .where('child_id', '=', person.person_id)
+        .where('sar_id', '=', req.params.sarId)
+        .executeTakeFirst();
+      if (!sar) throw notFound('subject access request');
+      return { ...viewOf(sar), childId: person.person_id, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id };
+    },
   });
   app.post(base, {
     config: { permission: 'sar:record' },

@@ -177,7 +177,8 @@ export async function timescaleRules(db: Kysely<Database>, laCode: string) {
 
 /**
  * A council's own timescale. Policy values are the council's to choose; statute and guidance
- * may only be made stricter. The council's deadlines are rebuilt in the same transaction.
+ * may only be made stricter. The council's deadlines are rebuilt in the same transaction; settled
+ * history (children whose every deadline is met or ended) keeps the due dates it had.
  */
 export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: string, due: { unit: 'working-days' | 'days' | 'weeks' | 'months'; n: number }) {
   const rule = TIMESCALE_RULES.find((r) => r.id === ruleId);
@@ -188,7 +189,7 @@ export async function setTimescale(db: Kysely<Database>, actor: Actor, ruleId: s
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
     await putSetting(ledger, rule.setting as string, due, { due });
-    let rebuilt = engineRuleIds().includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode)).obligations : 0;
+    let rebuilt = engineRuleIds().includes(ruleId) ? (await refreshObligations(trx, actor.user.laCode, { settled: 'keep' })).obligations : 0;
     if (isWorkerRule(ruleId)) rebuilt += (await refreshWorkerObligations(trx, actor.user.laCode)).obligations;
     if ((HOUSEHOLD_RULES as readonly string[]).includes(ruleId)) rebuilt += (await refreshFosterObligations(trx, actor.user.laCode)).obligations;
     return { ruleId, due: describeDue(due), obligationsRebuilt: rebuilt };

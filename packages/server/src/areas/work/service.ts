@@ -3,6 +3,7 @@
  * paged; the API returns totals and pages.
  */
 import { accessRequestsToDecide, administrator } from './access-queues.ts';
+import { feedErrors, sarsToAnswer } from './exchange-queues.ts';
 import { todayInEngland } from '@lantern/core/calendar';
 import type { LandingKind, LandingPage, landingQuery } from '@lantern/core/work';
 import type { Kysely } from 'kysely';
@@ -57,15 +58,18 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
     case 'iro-manager':
       return iro(db, u, d, true);
     case 'head-of-service':
-      return [accessRequestsToDecide(db, u), ...headOfService(db, u, d)];
+      return [accessRequestsToDecide(db, u), sarsToAnswer(db, u, d), ...headOfService(db, u, d)];
     case 'partner':
       return partner(db, u, d);
     default:
       // Analysts see the service's overdue by team and rule; the legal adviser the children in
-      // pre-proceedings and proceedings; administrators hold no cases: their accounts' queues.
+      // pre-proceedings and proceedings; administrators hold no cases: their accounts' queues;
+      // information governance the subject access requests. Administrators and analysts also see
+      // the children the DfE feed could not send.
       if (u.role === 'legal-adviser') return headOfService(db, u, d).filter((s) => s.id === 'pre-proceedings' || s.id === 'proceedings');
-      if (u.role === 'administrator') return administrator(db, u);
-      return u.role === 'performance-analyst' ? headOfService(db, u, d).slice(0, 1) : [];
+      if (u.role === 'administrator') return [...administrator(db, u), feedErrors(db, u, false)];
+      if (u.role === 'information-governance') return [sarsToAnswer(db, u, d)];
+      return u.role === 'performance-analyst' ? [...headOfService(db, u, d).slice(0, 1), feedErrors(db, u, true)] : [];
   }
 }
 

@@ -237,7 +237,7 @@ function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number
   return {
     async connect(): Promise<pg.PoolClient> {
       const asked = performance.now();
-      const client = await pool.connect();
+      const client = preparing(await pool.connect());
       waited.waits += 1;
       waited.waitSeconds += (performance.now() - asked) / 1000;
       const want = councilWanted();
@@ -254,6 +254,32 @@ function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number
     },
     end: () => pool.end(),
   };
+}
+
+/** Starts a statement the PostgreSQL store prepares once per connection (see `preparing`). */
+export const PREPARED = '/* prepared */ ';
+
+const prepared = new WeakSet<pg.PoolClient>();
+
+/**
+ * A statement that begins with PREPARED is sent as a named prepared statement (named by a hash of
+ * its text), so each connection parses it once. An event's deadline refresh is one such statement:
+ * it unites every rule's derivation, and planning it took a hundred times as long as running it
+ * for one child, so the engine also asks for the generic plan, which the connection then keeps.
+ */
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  if (prepared.has(client)) return client;
+  prepared.add(client);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && text.startsWith(PREPARED)) {
+      const name = `lantern_${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
+      const [values, callback] = rest;
+      return query({ name, text, values }, callback);
+    }
+    return query(text, ...rest);
+  };
+  return client;
 }
 
 /** The login Lantern makes for the application in a database it was given only the owner's URL for. */

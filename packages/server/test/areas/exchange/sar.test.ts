@@ -91,7 +91,7 @@ describe('a subject access request', () => {
   });
 
   it('is extended by two months with a reason', async () => {
-    const [sar] = (await ig.get(base())).body;
+    const [sar] = (await ig.get(base())).body.requests;
     expect(sar.marks.map((m: { text: string }) => m.text)).toEqual(['Karen Lambert', 'Karen']);
     const res = await ig.post(`${base()}/${sarId}/extension`, { version: sar.version, reason: 'The record runs to many years and includes court papers' });
     expect(res.status).toBe(200);
@@ -110,7 +110,7 @@ describe('a subject access request', () => {
   });
 
   it('releases a copy with the child’s record and the third party’s name removed', async () => {
-    const [sar] = (await ig.get(base())).body;
+    const [sar] = (await ig.get(base())).body.requests;
     const reviewed = await ig.put(`${base()}/${sarId}/marks`, { version: sar.version, marks: sar.marks });
     expect(reviewed.status).toBe(200);
     expect((await ig.post(`${base()}/${sarId}/release`, {})).status).toBe(200);
@@ -128,5 +128,34 @@ describe('a subject access request', () => {
       .where('action', '=', 'export')
       .execute();
     expect(audit).toEqual([{ action: 'export', username: 'ig' }]);
+  });
+
+  it('is on the council’s list with its child and due date (soonest due first, answered last), and on a page of its own', async () => {
+    const other = await ig.post(`/api/children/${ids.childB}/subject-access-requests`, {
+      requesterName: 'A solicitor for the family',
+      requesterRelationship: 'representative',
+      identitySeen: 'Letter of authority',
+      receivedOn: '2026-11-20',
+    });
+    expect(other.status).toBe(201);
+    const list = await ig.get('/api/subject-access-requests');
+    expect(list.status).toBe(200);
+    expect(
+      list.body.requests.map((r: { childName: string; dueOn: string; releasedOn: string | null }) => [r.childName, r.dueOn, r.releasedOn !== null]),
+    ).toEqual([
+      ['Jack Ferris', '2026-12-20', false],
+      ['Poppy Lambert', '2027-01-31', true],
+    ]);
+    const one = await ig.get(`${base()}/${sarId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ childId: ids.childA, childName: 'Poppy Lambert', laChildId: 'T1', extendedOn: expect.any(String), reviewed: true });
+    expect((await sw.get('/api/subject-access-requests')).status).toBe(403);
+    // Information governance lands on the request waiting for an answer, which leads to its page.
+    const landing = await ig.get('/api/work');
+    expect(landing.body.sections.map((s: { id: string }) => s.id)).toEqual(['subject-access-requests']);
+    expect(landing.body.sections[0].items).toEqual([
+      expect.objectContaining({ childName: 'Jack Ferris', dueDate: '2026-12-20', href: `/children/${ids.childB}/subject-access-requests/${other.body.sarId}` }),
+    ]);
+    expect((await ig.get(`/api/children/${ids.childB}/subject-access-requests/${sarId}`)).status).toBe(404);
   });
 });

@@ -88,6 +88,13 @@ export function ChildPage() {
           </Link>
         </p>
       ) : null}
+      {can('sar:record') ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/children/${child.childId}/subject-access-requests`}>
+            Subject access requests<span className="govuk-visually-hidden"> for {name}’s record</span>
+          </Link>
+        </p>
+      ) : null}
       <FamilyTable relationships={data.relationships} />
       <Addresses addresses={data.addresses} />
       <Allocations allocations={data.allocations} socialWorkersLast12Months={data.socialWorkersLast12Months}>

@@ -5,10 +5,12 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button, DateInput } from '../../components/fields.tsx';
 import { dateFromParts, dateParts, formatDate } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
 
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 export function ReturnsPage() {
+  const { can } = useSession();
   const [asOf, setAsOf] = useState(dateParts(yesterday()));
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -61,6 +63,14 @@ export function ReturnsPage() {
           </Link>
           : produce the CSV tables for a year and validate them by the DfE's rules, check another system's files, or import the council's earlier returns
         </li>
+        {can('dfe-feed:read') ? (
+          <li>
+            <Link className="govuk-link" to="/returns/dfe-feed">
+              DfE daily feed
+            </Link>
+            : the children’s social care data sent to the DfE each day, and the children it did not accept
+          </li>
+        ) : null}
       </ul>
       <h2 className="govuk-heading-m">Ofsted Annex A</h2>
       <p className="govuk-body">

@@ -1,0 +1,83 @@
+/**
+ * Where one child's deadline refresh spends its time, on a seeded council:
+ *   DATABASE_URL=postgres://… npx tsx packages/server/bench/explain-obligations.ts [child-id]
+ * Runs the refresh once while its statements are noted (each one's round trip timed), then
+ * EXPLAIN ANALYZEs each statement in a transaction that is rolled back.
+ */
+import type { CompiledQuery } from 'kysely';
+import { sql } from 'kysely';
+import '../src/areas/obligation-rules.ts';
+import { withCouncil } from '../src/kernel/db/council.ts';
+import { openStore } from '../src/kernel/db/store.ts';
+import { refreshObligations } from '../src/kernel/obligations.ts';
+
+const store = await openStore({ kind: 'postgres', databaseUrl: process.env.DATABASE_URL as string });
+const { db } = store;
+const laCode = 'E06000019';
+const childId =
+  process.argv[2] ??
+  (await db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirstOrThrow()).child_id;
+
+const literal = (v: unknown): string => {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `array[${v.map(literal).join(',')}]`;
+  return `'${String(v).replaceAll("'", "''")}'`;
+};
+
+type Executor = { executeQuery: (q: CompiledQuery, ...rest: unknown[]) => Promise<unknown> };
+const noted: { q: CompiledQuery; ms: number }[] = [];
+for (let i = 0; i < Number(process.env.RUNS ?? 5); i++) {
+  noted.length = 0;
+  // In a transaction, as an event's refresh runs; each statement's round trip noted.
+  await db.transaction().execute(async (trx) => {
+    const executor = trx.getExecutor() as unknown as Executor;
+    const execute = executor.executeQuery.bind(executor);
+    executor.executeQuery = async (q, ...rest) => {
+      const t = performance.now();
+      const r = await execute(q, ...rest);
+      noted.push({ q, ms: performance.now() - t });
+      return r;
+    };
+    const t = performance.now();
+    await refreshObligations(trx, laCode, { childIds: [childId] });
+    process.stdout.write(`refresh ${i + 1}: ${(performance.now() - t).toFixed(1)} ms\n`);
+    executor.executeQuery = execute;
+  });
+}
+for (const { q, ms } of noted) process.stdout.write(`${ms.toFixed(1).padStart(8)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 110)}\n`);
+if (process.env.EXPLAIN) {
+  await withCouncil(laCode, () =>
+    db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select set_config('lantern.la_code', ${laCode}, true)`.execute(trx);
+        await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+        for (const [i, { q }] of noted.filter((n) => n.q.sql.startsWith('/* prepared */')).entries()) {
+          // As the event runs it: prepared, its generic plan made on the first run and kept.
+          await sql.raw(`prepare refresh_${i} as ${q.sql}`).execute(trx);
+          for (let run = 0; run < 3; run++) {
+            const plan = await sql
+              .raw<{ 'QUERY PLAN': string }>(
+                `explain (analyze, buffers) execute refresh_${i}(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})`,
+              )
+              .execute(trx);
+            const lines = plan.rows.map((r) => r['QUERY PLAN']);
+            process.stdout.write(
+              `\n=== prepared ${i}, run ${run + 1}: ${q.sql.replace(/\s+/g, ' ').slice(15, 80)}\n${(process.env.EXPLAIN === 'full' ? lines : lines.slice(-3)).join('\n')}\n`,
+            );
+          }
+        }
+        for (const { q } of noted.filter((n) => /^\s*(with|select|insert|delete|update)/i.test(n.q.sql))) {
+          const text = q.sql.replace(/\$(\d+)/g, (_, n) => literal(q.parameters[Number(n) - 1]));
+          const plan = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`).execute(trx);
+          process.stdout.write(`\n=== ${text.replace(/\s+/g, ' ').slice(0, 80)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+        }
+        throw new Error('rolled back');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rolled back') throw e;
+      }),
+  );
+}
+await store.close();

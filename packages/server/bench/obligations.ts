@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -- obligations`: the timescales engine on a seeded council.
+ *   rebuild, everything re-derived     `lantern obligations --rebuild` (an import, a repair), by step
+ *   rebuild, settled history kept      a new council timescale or the nightly job (target: under
+ *                                      60 s for a 500,000-case population on PostgreSQL)
+ *   one recorded event                 a visit through the service the API uses, with its deadlines
+ *   one child's deadlines refreshed    the deadlines' part of an event alone (target: under 5 ms)
+ * and a digest of the council's deadlines after each rebuild, so two runs (before and after a change
+ * to the engine) can be compared row for row. Peak memory is this process's resident high-water
+ * mark: the derivation itself runs in the database.
+ */
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { recordVisit } from '../src/areas/referrals/cin-plans.ts';
+import type { Store } from '../src/kernel/db/store.ts';
+import { refreshObligations } from '../src/kernel/obligations.ts';
+
+type Figure = (name: string, value: number, unit: string, note?: string) => void;
+
+/** How many rebuilds of each kind (LANTERN_BENCH_OBLIGATIONS_RUNS; each is minutes on a busy machine). */
+const RUNS = Number(process.env.LANTERN_BENCH_OBLIGATIONS_RUNS ?? 3);
+
+/** CPU seconds a process has used (user + system), from /proc: the database's share of the work, on this machine. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const peakMiB = () => process.resourceUsage().maxRSS / 1024;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1] as number;
+
+/**
+ * The council's deadlines as one figure: how many, and a sum of a hash of each row (every column
+ * but the refresh time), so the same rows give the same digest whatever order they were written in.
+ */
+export async function obligationDigest(store: Store, laCode: string): Promise<string> {
+  const r = await sql<{ n: string; h: string }>`
+    select count(*)::text as n, coalesce(sum(hashtextextended(concat_ws('|', child_id, rule_id, source_id, episode_id, start_date, due_date, due_at,
+      met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id), 0)::numeric), 0)::text as h
+    from obligation where la_code = ${laCode}`.execute(store.db);
+  return `${r.rows[0]?.n} rows, digest ${r.rows[0]?.h}`;
+}
+
+export async function obligationFigures(store: Store, label: string, figure: Figure) {
+  const laCode = 'E06000019';
+  const before = await obligationDigest(store, laCode);
+  process.stdout.write(`deadlines as seeded, ${label}: ${before}\n`);
+
+  // LANTERN_BENCH_OBLIGATIONS_EVENTS_ONLY=1: the event figures alone (each rebuild takes minutes).
+  if (!process.env.LANTERN_BENCH_OBLIGATIONS_EVENTS_ONLY) await rebuildFigures(store, laCode, label, figure, before);
+
+  // One event: a visit to a child on a protection plan, through the same service the API uses.
+  const plan = await store.db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirst();
+  if (plan) {
+    // Acting as the child's allocated social worker, as the API would for them.
+    const holder = await store.db
+      .selectFrom('allocation as a')
+      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+      .select(['a.worker_id', 'w.team_id', 'w.given_name', 'w.family_name'])
+      .where('a.la_code', '=', laCode)
+      .where('a.child_id', '=', plan.child_id)
+      .where('a.end_date', 'is', null)
+      .where('a.allocation_role', '=', 'social-worker')
+      .executeTakeFirstOrThrow();
+    const actor = {
+      user: {
+        userId: crypto.randomUUID(),
+        laCode,
+        username: 'bench',
+        displayName: `${holder.given_name} ${holder.family_name}`,
+        role: 'social-worker' as const,
+        workerId: holder.worker_id,
+        teamId: holder.team_id,
+      },
+      ip: null,
+      userAgent: 'bench',
+      permission: 'casework:record' as const, // the visit route's
+    };
+    const event: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await recordVisit(store.db, actor, plan.child_id, {
+        visitedOn: '2026-11-20',
+        purpose: 'child-protection',
+        childSeen: true,
+        seenAlone: false,
+        childWords: 'Bench visit.',
+      });
+      event.push(performance.now() - t);
+    }
+    figure(`one recorded event (a visit, with its deadlines), ${label}: median`, median(event), 'ms', `p90 ${p90(event).toFixed(1)} ms`);
+    // The deadlines' part alone: one child's refresh, in a transaction as an event's runs it.
+    const one: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      await store.db.transaction().execute(async (trx) => {
+        const t = performance.now();
+        await refreshObligations(trx, laCode, { childIds: [plan.child_id] });
+        one.push(performance.now() - t);
+      });
+    }
+    // CPU per refresh, the database's and this process's, over 200 refreshes on one connection: a
+    // figure a busy machine inflates far less than wall time (the database's is only readable when
+    // it runs on this machine).
+    const cpu = await store.db.transaction().execute(async (trx) => {
+      const pid = Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]?.pid);
+      const local = (() => {
+        try {
+          return cpuSecondsOf(pid);
+        } catch {
+          return null;
+        }
+      })();
+      const node = process.cpuUsage();
+      const t = performance.now();
+      for (let i = 0; i < 200; i++) await refreshObligations(trx, laCode, { childIds: [plan.child_id] });
+      const used = process.cpuUsage(node);
+      return {
+        wall: (performance.now() - t) / 200,
+        database: local === null ? null : ((cpuSecondsOf(pid) - local) * 1000) / 200,
+        node: (used.user + used.system) / 1000 / 200,
+      };
+    });
+    figure(
+      `one child's deadlines refreshed, ${label}: median`,
+      median(one),
+      'ms',
+      `target under 5 ms; p90 ${p90(one).toFixed(1)} ms; CPU per refresh ${cpu.database === null ? 'database unknown' : `database ${cpu.database.toFixed(2)} ms`} + Lantern ${cpu.node.toFixed(2)} ms (mean wall ${cpu.wall.toFixed(1)} ms on one connection)`,
+    );
+  }
+  figure(`peak memory, deadlines, ${label} (process RSS high-water)`, peakMiB(), 'MiB', 'the derivation runs in the database');
+}
+
+async function rebuildFigures(store: Store, laCode: string, label: string, figure: Figure, before: string) {
+  // Everything re-derived, as `lantern obligations --rebuild` and an import do (median of 3).
+  const full: { seconds: number; steps: Record<string, number>; count: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const steps: Record<string, number> = {};
+    const r = await refreshObligations(store.db, laCode, { timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
+    full.push({ seconds: r.seconds, steps, count: r.obligations });
+  }
+  const mid = full.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof full)[number];
+  const steps = Object.entries(mid.steps)
+    .map(([s, ms]) => `${s} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
+  figure(`rebuild, everything re-derived, ${label} (median of ${RUNS})`, mid.seconds, 's', `${mid.count.toLocaleString('en-GB')} obligations; ${steps}`);
+  const after = await obligationDigest(store, laCode);
+  process.stdout.write(`deadlines after the rebuild, ${label}: ${after}${after === before ? ' (the same rows as seeded)' : ' (DIFFERENT from the seed)'}\n`);
+
+  // Settled history kept, as a new timescale and the nightly job do (median of 3).
+  const kept: { seconds: number; count: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await refreshObligations(store.db, laCode, { settled: 'keep' });
+    kept.push({ seconds: r.seconds, count: r.obligations });
+  }
+  const keptMid = kept.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)] as (typeof kept)[number];
+  const open = await sql<{ n: string }>`
+      select count(distinct child_id)::text as n from obligation where la_code = ${laCode} and met_on is null and ended_on is null`.execute(store.db);
+  figure(
+    `rebuild, settled history kept, ${label} (median of ${RUNS})`,
+    keptMid.seconds,
+    's',
+    `target under 60 s at 500,000 cases; ${keptMid.count.toLocaleString('en-GB')} obligations of ${Number(open.rows[0]?.n).toLocaleString('en-GB')} children with one open re-derived`,
+  );
+}
