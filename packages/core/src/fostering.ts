@@ -369,3 +369,24 @@ export function termsText(t: Terms | null): string | null {
   const sex = t.sex === 'any' ? '' : t.sex === 'female' ? ', girls' : ', boys';
   return `Up to ${t.maxChildren} ${t.maxChildren === 1 ? 'child' : 'children'} aged ${t.ageFrom} to ${t.ageTo}${sex}: ${kinds}`;
 }
+
+/** The households behind a fostering indicator's number. */
+export const householdsBehindView = z.object({
+  id: z.string(),
+  title: z.string(),
+  from: z.string(),
+  to: z.string(),
+  households: z.array(
+    z.object({
+      householdId: z.uuid(),
+      name: z.string(),
+      reference: z.string(),
+      onDate: z.string(),
+      inNumerator: z.boolean(),
+      /** Its part of the numerator (places, for the net change; days, for the average). */
+      count: z.number(),
+      days: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});

@@ -5,6 +5,7 @@
 // server (areas/performance/indicators.ts), one function per id.
 
 import { addCalendarMonths, addDays, type IsoDate } from './calendar.ts';
+import { FOSTERING_INDICATORS } from './indicators-fostering.ts';
 
 /**
  * percent: numerator ÷ denominator × 100; per-10k: count ÷ the council's population aged 0–17 ×
@@ -18,7 +19,7 @@ export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const INDICATOR_MEASURES = ['period', 'snapshot'] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
-export const INDICATOR_AREA_IDS = ['front-door', 'child-protection', 'looked-after', 'care-leavers', 'workforce', 'legal'] as const;
+export const INDICATOR_AREA_IDS = ['front-door', 'child-protection', 'looked-after', 'care-leavers', 'workforce', 'legal', 'fostering'] as const;
 export type IndicatorArea = (typeof INDICATOR_AREA_IDS)[number];
 
 export interface IndicatorDefinition {
@@ -58,6 +59,7 @@ export const INDICATOR_AREAS: Record<IndicatorArea, string> = {
   'care-leavers': 'Care leavers',
   workforce: 'Workforce and oversight',
   legal: 'Legal planning and proceedings',
+  fostering: 'Fostering',
 };
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -732,6 +734,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: false,
     england: null,
   },
+  ...FOSTERING_INDICATORS,
 ];
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));

@@ -42,6 +42,10 @@ const EarlyHelpPage = page(() => import('./routes/early-help/EarlyHelpPage.tsx')
 const EarlyHelpFormPage = page(() => import('./routes/early-help/EarlyHelpFormPage.tsx'), 'EarlyHelpFormPage');
 const FosteringPage = page(() => import('./routes/fostering/FosteringPage.tsx'), 'FosteringPage');
 const HouseholdPage = page(() => import('./routes/fostering/HouseholdPage.tsx'), 'HouseholdPage');
+const FosteringFormPage = page(() => import('./routes/fostering/FosteringFormPage.tsx'), 'FosteringFormPage');
+const NewHouseholdPage = page(() => import('./routes/fostering/FosteringFormPage.tsx'), 'NewHouseholdPage');
+const HouseholdsBehindPage = page(() => import('./routes/fostering/HouseholdsBehindPage.tsx'), 'HouseholdsBehindPage');
+const CarersForChildPage = page(() => import('./routes/fostering/CarersForChildPage.tsx'), 'CarersForChildPage');
 const SupervisionPage = page(() => import('./routes/workforce/SupervisionPage.tsx'), 'SupervisionPage');
 const WorkforcePage = page(() => import('./routes/workforce/WorkforcePage.tsx'), 'WorkforcePage');
 const ReturnsPage = page(() => import('./routes/returns/ReturnsPage.tsx'), 'ReturnsPage');
@@ -222,6 +226,10 @@ export function App() {
               <Route path="children/:childId/early-help/record/:form" element={<EarlyHelpFormPage />} />
               <Route path="fostering" element={<FosteringPage />} />
               <Route path="fostering/households/:householdId" element={<HouseholdPage />} />
+              <Route path="fostering/households/:householdId/record/:form" element={<FosteringFormPage />} />
+              <Route path="fostering/new" element={<NewHouseholdPage />} />
+              <Route path="fostering/indicators/:indicatorId" element={<HouseholdsBehindPage />} />
+              <Route path="children/:childId/foster-carers" element={<CarersForChildPage />} />
               <Route path="uasc" element={<UascListPage />} />
               <Route path="returns" element={<ReturnsPage />} />
               <Route path="care-leavers" element={<CareLeaversPage />} />

@@ -11,11 +11,14 @@ const PAGES: [RegExp, string[]][] = [
   // A child's early help: the page for anyone who reads children; its forms for those who record them.
   [/^\/children\/[^/]+\/early-help\/record\/step-down$/, ['early-help:step-down']],
   [/^\/children\/[^/]+\/early-help\/record\//, ['early-help:record']],
+  [/^\/children\/[^/]+\/foster-carers$/, ['carer:read']],
   // Subject access requests: the head of service and information governance.
   [/^\/children\/[^/]+\/subject-access-requests(\/|$)/, ['sar:record']],
   [/^\/children\//, ['child:read']],
   [/^\/subject-access-requests$/, ['sar:record']],
   [/^\/(uasc|care-leavers)$/, ['child:search']],
+  [/^\/fostering\/households\/[^/]+\/record\/decision$/, ['fostering:decide']],
+  [/^\/fostering\/(new|households\/[^/]+\/record\/)/, ['fostering:record']],
   [/^\/fostering(\/|$)/, ['fostering:read']],
   [/^\/returns\/dfe-feed$/, ['dfe-feed:read']],
   [/^\/returns(\/|$)/, ['returns:produce']],

@@ -43,7 +43,19 @@ export const FOSTERING_TABLES = [
   'foster_allegation',
 ] as const;
 
-type Seeded = { id: string; postcode: string; kind: string; approvedOn: number | null; available: boolean; ageFrom: number; ageTo: number; uses: number };
+type Seeded = {
+  id: string;
+  postcode: string;
+  kind: string;
+  approvedOn: number | null;
+  available: boolean;
+  ageFrom: number;
+  ageTo: number;
+  uses: number;
+  /** A household still in assessment (one child of their family may be placed with them on a temporary approval). */
+  row: Insertable<FosterHouseholdTable> | null;
+  enquiry: number;
+};
 
 const SURNAMES = [
   'Carter',
@@ -102,6 +114,8 @@ export class FosterCarers {
     foster_allegation: [],
   };
   private readonly seeded: Seeded[] = [];
+  /** Households approved temporarily for a child (seed/generate.ts writes these once the children are written). */
+  readonly temporaries: Insertable<FosterHouseholdTable>[] = [];
   private readonly byPlacement = new Map<string, Seeded | null>();
   /** The supervising social workers: in-post social workers of the looked-after teams. */
   readonly supervisingWorkerIds: string[];
@@ -141,6 +155,8 @@ export class FosterCarers {
     dob: number | null,
     previousPlacementId: string | null,
     sameCarer: boolean,
+    childId?: string,
+    homePostcode?: string | null,
   ): { householdId: string; postcode: string } | null {
     if (!this.byPlacement.has(placementId)) {
       const previous = previousPlacementId ? (this.byPlacement.get(previousPlacementId) ?? null) : null;
@@ -149,15 +165,51 @@ export class FosterCarers {
       else {
         const age = dob === null ? 0 : ageOn(dob, start);
         const kind = type === 'U1' || type === 'U2' || type === 'U3' ? 'connected-person' : 'mainstream';
-        for (const h of this.seeded)
-          if (h.available && h.kind === kind && h !== previous && h.approvedOn !== null && h.approvedOn <= start && age >= h.ageFrom && age <= h.ageTo)
-            if (!pick || h.uses < pick.uses) pick = h;
+        // A child placed with family lately is most often with a relative still being assessed.
+        if (kind === 'connected-person' && childId) pick = this.temporarily(childId, start, homePostcode ?? null);
+        if (!pick)
+          // Never at the child's own home address (903 rule 392d: only a placement with parents is).
+          for (const h of this.seeded)
+            if (
+              h.available &&
+              h.kind === kind &&
+              h !== previous &&
+              h.postcode !== homePostcode &&
+              h.approvedOn !== null &&
+              h.approvedOn <= start &&
+              age >= h.ageFrom &&
+              age <= h.ageTo
+            )
+              if (!pick || h.uses < pick.uses) pick = h;
         if (pick) pick.uses++;
       }
       this.byPlacement.set(placementId, pick);
     }
     const h = this.byPlacement.get(placementId);
     return h ? { householdId: h.id, postcode: h.postcode } : null;
+  }
+
+  /**
+   * A child placed with family or friends in the last 24 weeks, with no approved connected person
+   * to hand: a connected person in assessment is approved temporarily for them (16 weeks, and an
+   * 8-week extension for about half of those past 16), so the demo has connected-person-temporary deadlines.
+   */
+  private temporarily(childId: string, start: number, homePostcode: string | null): Seeded | null {
+    const { asOf } = this.cfg;
+    if (start > asOf || start < asOf - 24 * 7) return null;
+    const h = this.seeded.find((x) => x.row && x.row.temporary_from == null && x.enquiry <= start && x.postcode !== homePostcode);
+    if (!h?.row) return null;
+    // Whoever applied, a household approved temporarily for a child of their family is a connected person.
+    h.row.kind = 'connected-person';
+    h.kind = 'connected-person';
+    h.row.temporary_from = isoOf(start);
+    h.row.temporary_child_id = childId;
+    h.row.temporary_reasons = 'Placed with family in an emergency; the connected person assessment is under way.';
+    if (start < asOf - 16 * 7 && this.seeded.indexOf(h) % 2 === 0)
+      h.row.temporary_extension_reason = 'The assessment needs a further medical report; the child is settled.';
+    // The households are written before the children; these are written once the children are.
+    this.temporaries.push(h.row);
+    return h;
   }
 
   private household(rng: Rng, ids: Rng, i: number, postcode: string, n: number) {
@@ -191,7 +243,7 @@ export class FosterCarers {
     const worker = this.supervisingWorkerIds[i % this.supervisingWorkerIds.length] ?? null;
     const on = (d: number | null) => (d === null || d > asOf ? null : isoOf(d));
     const reason = left !== null ? rng.pick(LEAVING) : null;
-    this.rows.foster_household.push({
+    const row: Insertable<FosterHouseholdTable> = {
       la_code: laCode,
       household_id: householdId,
       reference: `FC-${String(i + 1).padStart(4, '0')}`,
@@ -220,9 +272,21 @@ export class FosterCarers {
       left_on: left === null ? null : isoOf(left),
       leaving_reason: reason,
       created_at: timestampOf(enquiry, 10, 0),
-    });
+    };
+    this.rows.foster_household.push(row);
     const approved = on(decision) ? (decision as number) : null;
-    this.seeded.push({ id: householdId, postcode, kind, approvedOn: approved, available: status === 'approved', ageFrom, ageTo, uses: 0 });
+    this.seeded.push({
+      id: householdId,
+      postcode,
+      kind,
+      approvedOn: approved,
+      available: status === 'approved',
+      ageFrom,
+      ageTo,
+      uses: 0,
+      row: status === 'assessment' ? row : null,
+      enquiry,
+    });
     // Members, and each adult's checks during stage one.
     const adults = single ? [first] : [first, second];
     for (const [k, given] of adults.entries()) {

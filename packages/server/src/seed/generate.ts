@@ -285,6 +285,20 @@ async function generateCouncil(
     }
   }
   if (inserting) await inserting;
+  // Connected persons approved temporarily for a child of their family, now the child is written.
+  for (const h of generator.fostering.temporaries)
+    await db
+      .updateTable('foster_household')
+      .set({
+        kind: h.kind,
+        temporary_child_id: h.temporary_child_id ?? null,
+        temporary_from: h.temporary_from ?? null,
+        temporary_reasons: h.temporary_reasons ?? null,
+        temporary_extension_reason: h.temporary_extension_reason ?? null,
+      })
+      .where('la_code', '=', laCode)
+      .where('household_id', '=', h.household_id as string)
+      .execute();
   // Statistics for the children just written: the partner agencies, meetings and legal seeds below
   // join episodes, people and allocations, which a planner still counting empty tables runs as
   // nested loops (at 50,000 children one such query ran for more than seven minutes).

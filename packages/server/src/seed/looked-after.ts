@@ -109,6 +109,8 @@ export type CarerPicker = {
     dob: number | null,
     previousPlacementId: string | null,
     sameCarer: boolean,
+    childId?: string,
+    homePostcode?: string | null,
   ): { householdId: string; postcode: string } | null;
 };
 
@@ -247,7 +249,16 @@ export class LookedAfterGenerator {
       const previous = placements.at(-2)?.id ?? null;
       const carer =
         this.carers && placement.provider === this.providers[0] && placement.type.startsWith('U')
-          ? this.carers.carerFor(placementId, placement.type, (placements.at(-1) as { start: number }).start, dob, previous, withSameCarer.has(placementId))
+          ? this.carers.carerFor(
+              placementId,
+              placement.type,
+              (placements.at(-1) as { start: number }).start,
+              dob,
+              previous,
+              withSameCarer.has(placementId),
+              child.personId,
+              homePostcode,
+            )
           : null;
       rows.cla_episode.push({
         la_code: cfg.laCode,

@@ -141,6 +141,11 @@ const PAGES: string[] = [
   '/access-requests',
   '/fostering',
   '/fostering/households/:householdId',
+  '/fostering/new',
+  // fostering/forms.ts: the recruitment steps are made by one function, so listed here by name.
+  ...['application', 'stage-one', 'stage-two', 'panel', 'decision', 'visit', 'leaving'].map((f) => `/fostering/households/:householdId/record/${f}`),
+  child('/foster-carers'),
+  '/fostering/indicators/foster-carers-left',
   '/returns/dfe-feed',
   '/subject-access-requests',
   '/children/:sarChildId/subject-access-requests',

@@ -54,8 +54,8 @@ describe('lantern kpi', () => {
     expect(lines[0]).toBe('indicator\tvalue\tunit\tnumerator\tdenominator\tperiod\tengland');
     expect(lines).toContain('assessments-45wd\t50\t%\t1\t2\t2025-04-01..2026-03-31\t-');
     expect(lines).toContain('referrals\t2 (0.5 per 10,000)\tcount\t2\t-\t2025-04-01..2026-03-31\t633000 (2024-25)');
-    // Every indicator (indicators.md's, the two on early help and the four legal ones), one a line after the header; the fixture's 5 permanent staff, none leaving.
-    expect(lines).toHaveLength(47);
+    // Every indicator (indicators.md's, the two on early help, the four legal ones and the seven of fostering), one a line after the header; the fixture's 5 permanent staff, none leaving.
+    expect(lines).toHaveLength(54);
     for (const id of ['cla-long-term-stability', 'turnover-rate', 'agency-rate', 'vacancy-rate', 'management-oversight-in-time'])
       expect(lines.some((l) => l.startsWith(`${id}\t`))).toBe(true);
     expect(lines).toContain('turnover-rate\t0\t%\t0\t5\ton 2026-03-31\t11.8 (2024-25)');

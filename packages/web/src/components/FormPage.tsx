@@ -107,6 +107,7 @@ export function SpecForm({
   checked = (b) => b,
   schema,
   send,
+  next,
 }: {
   title: string;
   pageTitle?: string;
@@ -126,6 +127,8 @@ export function SpecForm({
   checked?: (body: Record<string, unknown>, read: Record<string, unknown>) => Record<string, unknown>;
   schema?: z.ZodType;
   send: (body: Record<string, unknown>) => Promise<unknown>;
+  /** Where to go once sent, from what the API answered (a new record's page); else back. */
+  next?: (sent: unknown) => string;
 }) {
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => valuesFor(fields, initial ?? {}));
@@ -139,10 +142,13 @@ export function SpecForm({
     const read = readValues(fields, values, problems, { emptyAsNull });
     const made = body(read);
     if (schema) checkWith(schema, checked(made, read), problems, {});
+    let sent: unknown;
     await sending(
       problems,
-      () => send(made),
-      () => navigate(back.to, { state: { notice } }),
+      async () => {
+        sent = await send(made);
+      },
+      () => navigate(next ? next(sent) : back.to, { state: { notice } }),
     );
   };
   return (

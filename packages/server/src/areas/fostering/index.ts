@@ -2,3 +2,4 @@
 export { inHouseCarer } from './placements.ts';
 export { HOUSEHOLD_RULES, refreshFosterObligations } from './obligations.ts';
 export { fosteringRoutes } from './routes.ts';
+export { HOUSEHOLD_UNITS, type HouseholdWindow } from './indicator-units.ts';

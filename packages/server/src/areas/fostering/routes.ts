@@ -21,11 +21,15 @@ import {
   supervisingVisit,
   temporaryApproval,
   temporaryExtension,
+  householdsBehindView,
 } from '@lantern/core/fostering';
+import { indicatorById, periodEnding } from '@lantern/core/indicators';
+import { todayInEngland } from '@lantern/core/calendar';
 import { codesOf } from '@lantern/core/codes';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isUuid } from '../../kernel/access.ts';
+import { isoDate } from '@lantern/core/schemas';
+import { childFor, isUuid } from '../../kernel/access.ts';
 import { typed } from '../../kernel/http/app.ts';
 import {
   addMember,
@@ -37,6 +41,7 @@ import {
   recordEnquiry,
   recordRecruitmentStep,
 } from './households.ts';
+import { householdsBehind } from './indicator-units.ts';
 import { sectionTwentyDrift } from './section-20.ts';
 import { recordAllegation, recordAllegationOutcome, recordReview, recordTraining, recordVisit } from './support.ts';
 import { carerContact, householdView, listHouseholds, matching, register } from './views.ts';
@@ -240,6 +245,37 @@ export async function fosteringRoutes(fastify: FastifyInstance) {
       const out = await matching(db(), req.actor().user, req.query.childId, req.query.placementType ?? null);
       req.shown([req.query.childId], { recordType: 'foster-matching' });
       return out;
+    },
+  });
+  app.get('/api/children/:childId/foster-carers', {
+    config: { permission: 'carer:read' },
+    schema: {
+      tags,
+      summary: 'For the child’s social worker placing them: the approved in-house carers whose terms fit, with a free place today',
+      params: z.object({ childId: z.string() }),
+      querystring: z.object({ placementType: z.enum(codesOf(PLACEMENT_TERM)).optional() }),
+      response: { 200: matchingView },
+    },
+    handler: async (req) => {
+      const child = await childFor(db(), req.actor().user, req.params.childId, 'carer:read');
+      const out = await matching(db(), req.actor().user, child.person_id, req.query.placementType ?? null);
+      req.shown([child.person_id], { recordType: 'foster-matching' });
+      return out;
+    },
+  });
+  app.get('/api/fostering/indicators/:indicatorId/households', {
+    config: { permission: 'fostering:read' },
+    schema: {
+      tags,
+      summary: 'The households behind a fostering indicator’s number (approved, left and why, places, turnover, days to approval)',
+      params: z.object({ indicatorId: z.string().max(80) }),
+      querystring: z.object({ asOf: isoDate.optional(), months: z.coerce.number().int().min(1).max(36).optional() }),
+      response: { 200: householdsBehindView },
+    },
+    handler: (req) => {
+      const def = indicatorById(req.params.indicatorId);
+      const p = periodEnding(req.query.asOf ?? todayInEngland(), def?.measure === 'snapshot' ? 12 : (req.query.months ?? 12));
+      return householdsBehind(db(), req.actor().user, req.params.indicatorId, p);
     },
   });
   app.get('/api/fostering/section-20', {

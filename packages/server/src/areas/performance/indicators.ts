@@ -14,10 +14,11 @@
  *   days      a number of days, where the indicator has one (median, age)
  */
 import { CARE_AND_WORKFORCE_SQL } from './indicators-care.ts';
+import { FOSTERING_SQL } from './indicators-fostering.ts';
 import { HELP_AND_PROTECTION_SQL } from './indicators-protection.ts';
 import type { IndicatorQuery } from './indicator-units.ts';
 
 export type { IndicatorQuery, Window } from './indicator-units.ts';
 
 /** Every indicator the live record counts, by id. */
-export const INDICATOR_SQL: Record<string, IndicatorQuery> = { ...HELP_AND_PROTECTION_SQL, ...CARE_AND_WORKFORCE_SQL };
+export const INDICATOR_SQL: Record<string, IndicatorQuery> = { ...HELP_AND_PROTECTION_SQL, ...CARE_AND_WORKFORCE_SQL, ...FOSTERING_SQL };

@@ -177,6 +177,17 @@ describe('a household from enquiry to approval', () => {
 });
 
 describe('placements, the register and matching', () => {
+  it('the child’s social worker sees the in-house carers whose terms fit; others may not ask about the child', async () => {
+    const fit = await sw.get(`/api/children/${ids.childA}/foster-carers`);
+    expect(fit.status).toBe(200);
+    expect(fit.body.fits.map((h: { name: string }) => h.name)).toEqual(['Amy and Ben Carter']);
+    expect((await sw.get(`/api/children/${ids.childA}/foster-carers?placementType=respite`)).body.notFitting[0].reasons).toEqual([
+      'Not approved for respite (short breaks) placements',
+    ]);
+    expect((await sw2.get(`/api/children/${ids.childA}/foster-carers`)).status).toBe(403);
+    expect((await ssw.get(`/api/children/${ids.childA}/foster-carers`)).status).toBe(404);
+  });
+
   it('a looked-after placement names the household; one outside the terms is refused', async () => {
     const placed = await sw.post(`/api/children/${ids.childA}/looked-after`, { startDate: '2026-07-01', ...PLACEMENT, fosterHouseholdId: carters });
     expect(placed.status).toBe(201);

@@ -1059,10 +1059,10 @@ describe('every indicator at once, and frozen months', () => {
     const ids = res.body.indicators.map((i: { id: string }) => i.id);
     expect(ids).toContain('icpc-15wd');
     for (const id of ['cla-visits-in-time', 'missing-children', 'care-leavers-eet', 'unregistered-placements', 'audit-grades']) expect(ids).toContain(id);
-    // indicators.md's 40, the 2 of early help and the 4 of legal planning and proceedings.
+    // indicators.md's 40, the 2 of early help, the 4 of legal planning and proceedings and the 7 of fostering.
     for (const id of ['care-proceedings-average-weeks', 'care-proceedings-median-weeks', 'pre-proceedings-over-16-weeks', 'proceedings-past-26-weeks'])
       expect(ids).toContain(id);
-    expect(ids).toHaveLength(46);
+    expect(ids).toHaveLength(53);
     for (const id of ['cla-long-term-stability', 'turnover-rate', 'agency-rate', 'vacancy-rate', 'management-oversight-in-time']) expect(ids).toContain(id);
     expect(res.body.indicators.find((i: { id: string }) => i.id === 'assessments-45wd').value).toBe(33.3);
   });

@@ -4,9 +4,11 @@ import { fosteringApi } from '../../api/fostering.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
 
 export function FosteringPage() {
   usePageTitle('Foster carers');
+  const { can } = useSession();
   const register = useLoad(() => fosteringApi.register(), 'register');
   const all = useLoad(() => fosteringApi.households(), 'households');
   const problem = register.problem ?? all.problem;
@@ -16,6 +18,11 @@ export function FosteringPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Foster carers</h1>
+      {can('fostering:record') ? (
+        <Link className="govuk-button" to="/fostering/new">
+          Record an enquiry
+        </Link>
+      ) : null}
       <p className="govuk-body">
         {plural(r.totals.households, 'approved household', 'approved households')}: {plural(r.totals.places, 'place', 'places')},{' '}
         {plural(r.totals.placed, 'child placed', 'children placed')}, <strong>{plural(r.totals.free, 'free place', 'free places')}</strong> today.

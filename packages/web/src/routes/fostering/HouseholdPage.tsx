@@ -1,17 +1,21 @@
 /** One fostering household: its approval and terms, deadlines, who is placed, members and checks, visits and reviews. */
 import { CHECK_KIND, CHECK_OUTCOME, MEMBER_ROLE, REVIEW_OUTCOME } from '@lantern/core/fostering';
 import { RULE_LABELS } from '@lantern/core/timescales';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useSession } from '../../session.tsx';
+import { FOSTERING_FORMS } from './forms.ts';
 
 const STATE: Record<string, string> = { due: 'Due', overdue: 'Overdue', 'met-on-time': 'Met on time', 'met-late': 'Met late', ended: 'Ended' };
 const label = (list: Readonly<Record<string, string>>, code: string | null) => (code ? (list[code] ?? code) : '—');
 
 export function HouseholdPage() {
   const { householdId = '' } = useParams();
+  const { can } = useSession();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const loaded = useLoad(() => fosteringApi.household(householdId), householdId);
   usePageTitle(loaded.data?.name ?? 'Foster carers');
   if (loaded.problem) return <ProblemPage problem={loaded.problem} what="household" />;
@@ -28,8 +32,20 @@ export function HouseholdPage() {
       <Link className="govuk-back-link" to="/fostering">
         Back<span className="govuk-visually-hidden"> to foster carers</span>
       </Link>
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
       <span className="govuk-caption-l">{h.reference}</span>
       <h1 className="govuk-heading-l">{h.name}</h1>
+      <ul className="govuk-list" aria-label="What you can record">
+        {Object.entries(FOSTERING_FORMS)
+          .filter(([, spec]) => can(spec.permission ?? 'fostering:record') && !spec.whyNot?.(h))
+          .map(([form, spec]) => (
+            <li key={form}>
+              <Link className="govuk-link" to={`/fostering/households/${h.householdId}/record/${form}`}>
+                {spec.title}
+              </Link>
+            </li>
+          ))}
+      </ul>
       <dl className="govuk-summary-list">
         {row('Status', h.leftOn ? `${h.statusLabel} on ${formatDate(h.leftOn)}${h.leavingReason ? `: ${h.leavingReason}` : ''}` : h.statusLabel)}
         {row('Kind', h.kindLabel)}

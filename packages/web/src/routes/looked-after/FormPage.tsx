@@ -8,6 +8,8 @@ import { FormShell } from '../../components/FormPage.tsx';
 import { labelOf } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import type { Problems } from '../../components/forms.ts';
+import { fosteringApi } from '../../api/fostering.ts';
+import { useSession } from '../../session.tsx';
 import { lookedAfterApi, options } from './api.ts';
 
 /** The page around a looked-after form (the shared shell, its back link to the child's record). */
@@ -29,8 +31,40 @@ export type PlacementState = {
   urn: string;
   placementPostcode: string;
   intendedUntil18: string;
+  fosterHouseholdId: string;
 };
-export const NO_PLACEMENT: PlacementState = { placementType: '', placementProvider: '', providerId: '', urn: '', placementPostcode: '', intendedUntil18: '' };
+export const NO_PLACEMENT: PlacementState = {
+  placementType: '',
+  placementProvider: '',
+  providerId: '',
+  urn: '',
+  placementPostcode: '',
+  intendedUntil18: '',
+  fosterHouseholdId: '',
+};
+
+/** SSDA903 foster placements (U1–U6): the ones that may name an in-house carer household. */
+const FOSTER_PLACEMENTS = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+
+/** The council's own approved carers whose terms fit the child with a free place (for the child's social worker). */
+function InHouseCarers({ name, value, onChange, error }: { name: string; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  const { childId = '' } = useParams();
+  const { can } = useSession();
+  const carers = useLoad(() => (can('carer:read') ? fosteringApi.carersFor(childId) : Promise.resolve(null)), childId);
+  if (!carers.data) return null;
+  return (
+    <Select
+      name={name}
+      label="In-house foster carers (the council’s own)"
+      hint={`Approved households whose terms fit ${carers.data.child.name} and have a free place today. Leave as None for an agency’s or another council’s carers.`}
+      value={value}
+      onChange={onChange}
+      options={carers.data.fits.map((h) => ({ value: h.householdId, label: `${h.name} (${h.reference}): ${h.termsText ?? ''}` }))}
+      placeholder="None"
+      error={error}
+    />
+  );
+}
 
 export function PlacementFields({
   value,
@@ -97,6 +131,14 @@ export function PlacementFields({
         onChange={set('placementPostcode')}
         error={err('placementPostcode')}
       />
+      {FOSTER_PLACEMENTS.includes(value.placementType) ? (
+        <InHouseCarers
+          name={`${prefix}fosterHouseholdId`}
+          value={value.fosterHouseholdId}
+          onChange={set('fosterHouseholdId')}
+          error={err('fosterHouseholdId')}
+        />
+      ) : null}
       <YesNo
         name={`${prefix}intendedUntil18`}
         label="Is the placement intended to last until the child is 18?"
@@ -114,6 +156,7 @@ export const placementBody = (p: PlacementState) => ({
   urn: p.urn.trim() || null,
   placementPostcode: p.placementPostcode.trim() || null,
   intendedUntil18: p.intendedUntil18 === 'yes',
+  fosterHouseholdId: FOSTER_PLACEMENTS.includes(p.placementType) ? p.fosterHouseholdId || null : null,
 });
 
 /** The SSDA903 rules on who provides the placement, checked before saving as the server will check them. */
@@ -126,4 +169,6 @@ export function providerProblems(p: PlacementState, legalStatus: string, prefix:
 }
 
 export const placementAnchors = (prefix: string) =>
-  Object.fromEntries(['placementType', 'providerId', 'placementProvider', 'urn', 'placementPostcode'].map((f) => [`${prefix}${f}`, `${prefix}${f}`]));
+  Object.fromEntries(
+    ['placementType', 'providerId', 'placementProvider', 'urn', 'placementPostcode', 'fosterHouseholdId'].map((f) => [`${prefix}${f}`, `${prefix}${f}`]),
+  );

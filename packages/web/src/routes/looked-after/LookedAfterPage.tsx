@@ -79,6 +79,13 @@ export function LookedAfterPage() {
           ) : null}
           {d.canRecord ? (
             <li>
+              <Link className="govuk-link" to={`/children/${r.childId}/foster-carers`}>
+                Find in-house foster carers whose terms fit
+              </Link>
+            </li>
+          ) : null}
+          {d.canRecord ? (
+            <li>
               <Link className="govuk-link" to={`${base}/missing`}>
                 Record a missing or absent episode
               </Link>

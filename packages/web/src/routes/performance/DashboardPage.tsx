@@ -1,4 +1,5 @@
 import { type Role, scopeFor } from '@lantern/core/permissions';
+import { HOUSEHOLD_INDICATOR_IDS } from '@lantern/core/indicators-fostering';
 import { Link, useSearchParams } from 'react-router';
 import { type IndicatorResult, performanceApi } from '../../api/performance.ts';
 import { BarChart, COLOURS, LineChart } from '../../components/charts.tsx';
@@ -176,15 +177,17 @@ export function Counted({ r, caseAccess, asOf }: { r: IndicatorResult; caseAcces
   if (r.suppressed || r.numerator === null) return <>–</>;
   const scope = r.scope.kind === 'council' ? '' : `&scope=${r.scope.kind}&scopeId=${r.scope.id}`;
   const n = r.numerator.toLocaleString('en-GB');
-  const link =
-    caseAccess && r.id !== 'caseload-average' ? (
-      <Link className="govuk-link" to={`/performance/${r.id}/children?only=numerator${asOf ? `&asOf=${asOf}` : ''}${scope}`}>
-        {n}
-        <span className="govuk-visually-hidden"> children behind {r.title.toLowerCase()}</span>
-      </Link>
-    ) : (
-      n
-    );
+  const households = HOUSEHOLD_INDICATOR_IDS.includes(r.id);
+  const link = households ? (
+    <HouseholdsLink r={r} asOf={asOf} n={n} />
+  ) : caseAccess && r.id !== 'caseload-average' ? (
+    <Link className="govuk-link" to={`/performance/${r.id}/children?only=numerator${asOf ? `&asOf=${asOf}` : ''}${scope}`}>
+      {n}
+      <span className="govuk-visually-hidden"> children behind {r.title.toLowerCase()}</span>
+    </Link>
+  ) : (
+    n
+  );
   if (r.unit === 'percent' || r.unit === 'average')
     return (
       <>
@@ -192,4 +195,16 @@ export function Counted({ r, caseAccess, asOf }: { r: IndicatorResult; caseAcces
       </>
     );
   return link;
+}
+
+/** A fostering number counted in households: the households behind it, for the fostering team and the head of service. */
+function HouseholdsLink({ r, asOf, n }: { r: IndicatorResult; asOf: string | undefined; n: string }) {
+  const { can } = useSession();
+  if (!can('fostering:read') || r.scope.kind !== 'council') return <>{n}</>;
+  return (
+    <Link className="govuk-link" to={`/fostering/indicators/${r.id}${asOf ? `?asOf=${asOf}` : ''}`}>
+      {n}
+      <span className="govuk-visually-hidden"> households behind {r.title.toLowerCase()}</span>
+    </Link>
+  );
 }

@@ -1,0 +1,228 @@
+/**
+ * The fostering service in a real browser. The fostering team manager records an enquiry from
+ * Amy and Ben Carter and takes them through the application, both assessment stages and panel to
+ * the decision maker's approval for one child aged 5 to 12; Poppy's social worker places her with
+ * them, choosing them from the in-house carers whose terms fit; their supervising social worker
+ * records the first supervising visit. Then long-standing carers resign, dissatisfied with the
+ * support, and the carers' turnover on the register changes.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
+ * is skipped, except under CI=true, where it fails.
+ */
+import { randomUUID } from 'node:crypto';
+import { addDays, todayInEngland } from '@lantern/core/calendar';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hashPassword } from '../../src/kernel/auth/passwords.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+const day = (n: number) => addDays(todayInEngland(), n);
+const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
+
+async function fillDate(page: Page, name: string, iso: string) {
+  const [year, month, d] = iso.split('-');
+  await page.locator(`[id="${name}-day"]`).fill(String(Number(d)));
+  await page.locator(`[id="${name}-month"]`).fill(String(Number(month)));
+  await page.locator(`[id="${name}-year"]`).fill(year as string);
+}
+
+describe.skipIf(skip)('The fostering service in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let ids: Awaited<ReturnType<typeof buildFixture>>;
+  let ftm: ReturnType<typeof client>;
+  let carters = '';
+
+  async function pageAs(username: string, path: string): Promise<Page> {
+    const page = await (await browser.newContext(CONTEXT)).newPage();
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    await page.goto(`${server.url}${path}`);
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, username, FIXTURE_PASSWORD);
+    return page;
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer({ web: true });
+    ids = await buildFixture(server.store.db);
+    const db = server.store.db;
+    const team = randomUUID();
+    const worker = randomUUID();
+    await db.insertInto('team').values({ la_code: LA, team_id: team, name: 'Fostering', service: 'Fostering', manager_worker_id: null }).execute();
+    await db
+      .insertInto('worker')
+      .values({
+        la_code: LA,
+        worker_id: worker,
+        given_name: 'Fern',
+        family_name: 'Tester',
+        job_role: 'social-worker',
+        employment: 'permanent',
+        team_id: team,
+        start_date: '2020-01-06',
+      })
+      .execute();
+    const hash = await hashPassword(FIXTURE_PASSWORD);
+    const user = (username: string, role: string, worker_id: string | null) => ({
+      la_code: LA,
+      user_id: randomUUID(),
+      username,
+      display_name: username,
+      role,
+      worker_id,
+      password_hash: hash,
+    });
+    await db
+      .insertInto('app_user')
+      .values([user('ssw', 'supervising-social-worker', worker), user('ftm', 'fostering-team-manager', null)])
+      .execute();
+    ftm = client(server, await signInAs(server, 'ftm', FIXTURE_PASSWORD));
+    browser = await chromium.launch(LAUNCH);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a household from enquiry through panel and approval to a first placement and its first supervising visit', async () => {
+    const manager = await pageAs('ftm', '/fostering');
+    await heading1(manager, 'Foster carers');
+    await manager.getByRole('link', { name: 'Record an enquiry' }).click();
+    await heading1(manager, 'Record an enquiry from a prospective foster carer');
+    await manager.getByRole('button', { name: 'Save the enquiry' }).click();
+    await manager.locator('.govuk-error-summary').getByText('Enter or choose: how the household is known').waitFor();
+    await manager.getByLabel('How the household is known').fill('Amy and Ben Carter');
+    await fillDate(manager, 'enquiryOn', day(-200));
+    await manager.getByLabel('Telephone').fill('01432 555123');
+    await expectNoAxeViolations(manager, 'the enquiry form');
+    await manager.getByRole('button', { name: 'Save the enquiry' }).click();
+    await heading1(manager, 'Amy and Ben Carter');
+    await manager.locator('.govuk-notification-banner--success').getByText('Enquiry recorded').waitFor();
+    carters = manager.url().split('/').pop() as string;
+
+    const recruit = async (link: string, date: string, at: number, then?: () => Promise<void>) => {
+      await manager.getByRole('link', { name: link }).click();
+      await heading1(manager, link);
+      await fillDate(manager, date, day(at));
+      await then?.();
+      await manager.getByRole('button', { name: 'Save' }).click();
+      await heading1(manager, 'Amy and Ben Carter');
+    };
+    await recruit('Record the application', 'on', -190);
+    await recruit('Record stage one completed', 'on', -180);
+    await recruit('Record the stage two assessment completed', 'on', -100);
+    await recruit('Record the fostering panel', 'on', -60, async () => {
+      await choice(manager, 'The panel’s recommendation', 'Approve').check();
+    });
+    expect(await text(manager, '.govuk-summary-list')).toContain('recommended approval');
+
+    await manager.getByRole('link', { name: 'Record the decision maker’s decision' }).click();
+    await heading1(manager, 'Record the decision maker’s decision');
+    await fillDate(manager, 'decidedOn', day(-55));
+    await choice(manager, 'The decision', 'Approved').check();
+    await manager.getByLabel('The reasons for the decision').fill('The panel’s recommendation, and the assessment’s findings.');
+    // Approved without terms: the form says what is missing, before anything is sent.
+    await manager.getByRole('button', { name: 'Save the decision' }).click();
+    await manager.locator('.govuk-error-summary').waitFor();
+    await manager.getByLabel('Approved for how many children (if approved)').fill('1');
+    await manager.getByLabel('Youngest age (years)').fill('5');
+    await manager.getByLabel('Oldest age (years)').fill('12');
+    await choice(manager, 'Boys or girls', 'Any').check();
+    await choice(manager, 'Kinds of placement approved for', 'Short-term').check();
+    await choice(manager, 'Kinds of placement approved for', 'Long-term').check();
+    await expectNoAxeViolations(manager, 'the decision form');
+    await manager.getByRole('button', { name: 'Save the decision' }).click();
+    await heading1(manager, 'Amy and Ben Carter');
+    const summary = await text(manager, '.govuk-summary-list');
+    expect(summary).toContain('Up to 1 child aged 5 to 12: short-term, long-term');
+
+    // Poppy's social worker finds the carers whose terms fit her, and places her with them.
+    const sw = await pageAs('sw', `/children/${ids.childA}/looked-after`);
+    await heading1(sw, 'Looked after');
+    await sw.getByRole('link', { name: 'Find in-house foster carers whose terms fit' }).click();
+    await heading1(sw, 'In-house foster carers who could care for this child');
+    expect(await text(sw, '[data-testid="fits"] tbody')).toContain('Amy and Ben Carter');
+    await sw.goto(`${server.url}/children/${ids.childA}/looked-after`);
+    await sw.getByRole('link', { name: 'Record the child becoming looked after' }).click();
+    await heading1(sw, 'Record the child becoming looked after');
+    await sw.getByLabel('Legal status').selectOption('C2');
+    await sw.getByLabel('Category of need').selectOption('N1');
+    await sw.getByLabel('Postcode of the child’s home').fill('HR1 2AB');
+    await sw.getByLabel('Placement type').selectOption('U4');
+    await sw.getByLabel('Who provides the placement (PLACE_PROVIDER)').selectOption('PR1');
+    await sw.getByLabel('Ofsted URN, if no provider is chosen').fill('SC555555');
+    await sw.getByLabel('Placement postcode').fill('HR2 7AA');
+    await sw.getByLabel('In-house foster carers (the council’s own)').selectOption(carters);
+    await choice(sw, 'Is the placement intended to last until the child is 18?', 'No').check();
+    await sw.getByRole('button', { name: 'Save' }).click();
+    await sw.locator('.govuk-notification-banner--success').filter({ hasText: 'Became looked after' }).waitFor();
+
+    // The supervising social worker sees Poppy placed, and records the first supervising visit.
+    const ssw = await pageAs('ssw', `/fostering/households/${carters}`);
+    await heading1(ssw, 'Amy and Ben Carter');
+    await ssw.getByText(/Poppy Lambert, since/).waitFor();
+    expect(await ssw.getByRole('link', { name: 'Record the decision maker’s decision' }).count()).toBe(0);
+    await ssw.getByRole('link', { name: 'Record a supervising visit' }).click();
+    await heading1(ssw, 'Record a supervising visit');
+    await choice(ssw, 'Was the visit unannounced?', 'No').check();
+    await ssw.getByLabel('What was seen and discussed').fill('Poppy settling in; her room is ready and she has met the neighbours.');
+    await ssw.getByRole('button', { name: 'Save the visit' }).click();
+    await heading1(ssw, 'Amy and Ben Carter');
+    await ssw.getByText('Supervising visit recorded.').waitFor();
+    await ssw.getByText(/Poppy settling in/).waitFor();
+  });
+
+  test('a carer’s resignation with its reason changes the carers’ turnover on screen', async () => {
+    // The Lloyds were approved two years ago.
+    const h = (await ftm.post('/api/fostering/households', { name: 'Dai and Sian Lloyd', enquiryOn: day(-900) })).body.householdId as string;
+    let v = 1;
+    for (const [step, at] of [
+      ['application', -880],
+      ['stage-one', -870],
+      ['stage-two', -800],
+      ['panel', -760],
+    ] as const)
+      v = (await ftm.post(`/api/fostering/households/${h}/recruitment`, { version: v, step, on: day(at), recommendation: 'approve' })).body.version;
+    const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['respite'] };
+    const decided = await ftm.post(`/api/fostering/households/${h}/decision`, {
+      version: v,
+      decidedOn: day(-755),
+      decision: 'approved',
+      reasons: 'Panel.',
+      terms,
+    });
+    expect(decided.status).toBe(200);
+
+    const manager = await pageAs('ftm', '/fostering');
+    await heading1(manager, 'Foster carers');
+    const before = await text(manager, '[data-testid="turnover"]');
+    expect(before).toContain('0 households left');
+    await manager.getByRole('link', { name: 'Dai and Sian Lloyd' }).click();
+    await heading1(manager, 'Dai and Sian Lloyd');
+    await manager.getByRole('link', { name: 'Record the household leaving the service' }).click();
+    await heading1(manager, 'Record the household leaving the service');
+    await choice(manager, 'How is the household leaving?', 'The carers resigned').check();
+    await manager.getByRole('button', { name: 'Save' }).click();
+    await manager.locator('.govuk-error-summary').getByText('Enter or choose: why the household left').waitFor();
+    await manager.getByLabel('Why the household left').selectOption({ label: 'Dissatisfied with the support given' });
+    await expectNoAxeViolations(manager, 'the leaving form');
+    await manager.getByRole('button', { name: 'Save' }).click();
+    await heading1(manager, 'Dai and Sian Lloyd');
+    expect(await text(manager, '.govuk-summary-list')).toContain('Resigned on');
+    expect(await text(manager, '.govuk-summary-list')).toContain('Dissatisfied with the support given');
+
+    await manager.getByRole('link', { name: 'Back to foster carers' }).click();
+    await heading1(manager, 'Foster carers');
+    const after = await text(manager, '[data-testid="turnover"]');
+    expect(after).toContain('1 household left');
+    expect(after).toMatch(/turnover \d+(\.\d)?% of the \d+ approved a year ago/);
+    expect(after).not.toBe(before);
+    await manager.getByText('Dissatisfied with the support given: 1').waitFor();
+  });
+});

@@ -1,0 +1,67 @@
+/** The households behind a fostering indicator's number: each with the day it counted, its part, and why it left. */
+import { Link, useParams, useSearchParams } from 'react-router';
+import { fosteringApi } from '../../api/fostering.ts';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+
+export function HouseholdsBehindPage() {
+  const { indicatorId = '' } = useParams();
+  const asOf = useSearchParams()[0].get('asOf');
+  const loaded = useLoad(() => fosteringApi.householdsBehind(indicatorId, asOf), `${indicatorId}-${asOf ?? ''}`);
+  usePageTitle(loaded.data ? `Households behind: ${loaded.data.title}` : 'Households behind a number');
+  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="indicator" />;
+  if (!loaded.data) return <Loading />;
+  const b = loaded.data;
+  const counted = b.households.filter((h) => h.inNumerator);
+  const places = indicatorId === 'foster-places-net-change';
+  return (
+    <>
+      <Link className="govuk-back-link" to={`/performance/${indicatorId}${asOf ? `?asOf=${asOf}` : ''}`}>
+        Back<span className="govuk-visually-hidden"> to the indicator</span>
+      </Link>
+      <span className="govuk-caption-l">
+        {formatDate(b.from)} to {formatDate(b.to)}
+      </span>
+      <h1 className="govuk-heading-l">{b.title}: the households behind the number</h1>
+      {b.households.length === 0 ? (
+        <p className="govuk-body">No household is counted.</p>
+      ) : (
+        <table className="govuk-table" data-testid="households-behind">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th className="govuk-table__header">Household</th>
+              <th className="govuk-table__header">Date</th>
+              <th className="govuk-table__header">Counted</th>
+              <th className="govuk-table__header">Why they left</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {b.households.map((h) => (
+              <tr className="govuk-table__row" key={`${h.householdId}-${h.onDate}-${h.count}`}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/fostering/households/${h.householdId}`}>
+                    {h.name}
+                  </Link>{' '}
+                  <span className="govuk-hint govuk-!-display-inline">{h.reference}</span>
+                </td>
+                <td className="govuk-table__cell">{formatDate(h.onDate)}</td>
+                <td className="govuk-table__cell">
+                  {places
+                    ? `${h.count > 0 ? '+' : ''}${h.count} ${Math.abs(h.count) === 1 ? 'place' : 'places'}`
+                    : h.days !== null
+                      ? `${h.days} days from enquiry`
+                      : h.inNumerator
+                        ? 'Yes'
+                        : 'In the count at the start only'}
+                </td>
+                <td className="govuk-table__cell">{h.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="govuk-body">{counted.length === 1 ? '1 household' : `${counted.length} households`} in the numerator.</p>
+    </>
+  );
+}
