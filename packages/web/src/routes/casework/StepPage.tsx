@@ -105,11 +105,15 @@ export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
 
 /**
  * A step's form described as data (form-model.ts): its values, the fields rendered (some hidden
- * while they do not apply), and the values read into a body, empty answers as null.
+ * while they do not apply), and the values read into a body, empty answers as null. `aliases`
+ * names the API's fields that a form field answers (receivedAt for the date received), so the
+ * server's refusals land beside it.
  */
-export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}) {
+export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}, aliases: Record<string, string> = {}) {
   const [values, setValues] = useState<Values>(() => valuesFor(fields, initial));
-  const step = useStep(ctx, anchorsFor([[fields, '']]));
+  const anchors = anchorsFor([[fields, '']]);
+  for (const [api, field] of Object.entries(aliases)) anchors[api] = anchors[field] ?? field;
+  const step = useStep(ctx, anchors);
   const read = (problems: Problems, hidden: string[] = []) =>
     readValues(
       fields.filter((f) => !hidden.includes(f.name)),
@@ -117,11 +121,16 @@ export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Re
       problems,
       { emptyAsNull: true },
     );
+  const errors = { ...step.errors.fields };
+  for (const [api, field] of Object.entries(aliases)) {
+    const said = errors[api];
+    if (!errors[field] && said) errors[field] = said;
+  }
   const render = (hidden: string[] = [], custom: Record<string, ReactNode> = {}) => (
     <FormFields
       fields={fields}
       values={values}
-      errors={step.errors.fields}
+      errors={errors}
       hidden={hidden}
       custom={custom}
       onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
