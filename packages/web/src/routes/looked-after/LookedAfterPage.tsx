@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
-import { type Json, sectionPath } from './api.ts';
+import { sectionPath } from './api.ts';
 import { useRecord } from './FormPage.tsx';
 
 export const RHI_STATE: Record<string, string> = {
@@ -115,14 +115,14 @@ export function LookedAfterPage() {
       <Table
         testId="lac-deadlines"
         head={['Deadline', 'Due', 'State']}
-        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
+        rows={d.deadlines.map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
       />
 
       <h2 className="govuk-heading-m">Episodes</h2>
       <Table
         testId="episodes"
         head={['From', 'To', 'Reason', 'Legal status', 'Placement', 'Ended']}
-        rows={(d.episodes as Json[]).map((e) => [
+        rows={d.episodes.map((e) => [
           formatDate(e.startDate),
           formatDate(e.endDate),
           labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode),
@@ -136,7 +136,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-visits"
         head={['Date', 'Seen', 'Where', 'The child’s words']}
-        rows={(d.visits as Json[]).map((v) => [
+        rows={d.visits.map((v) => [
           formatDate(v.visitedOn),
           v.childSeen ? (v.seenAlone ? 'Seen alone' : 'Seen') : 'Not seen',
           v.location ?? '',
@@ -148,7 +148,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-reviews"
         head={['Date', 'Chair', 'How the child took part', 'The child’s words', 'IRO saw the child']}
-        rows={(d.reviews as Json[]).map((v) => [
+        rows={d.reviews.map((v) => [
           formatDate(v.heldOn),
           v.chair ?? '',
           PARTICIPATION_PLAIN[v.participation as keyof typeof PARTICIPATION_PLAIN] ?? v.participation,
@@ -161,7 +161,7 @@ export function LookedAfterPage() {
       <Table
         testId="missing-episodes"
         head={['Went', 'Returned', 'Return home interview', '']}
-        rows={(d.missing as Json[]).map((m) => [
+        rows={d.missing.map((m) => [
           `${formatDateTime(m.startedAt)} (${labelOf(MISSING_KIND, m.kind).toLowerCase()})`,
           formatDateTime(m.endedAt) || 'Still missing',
           `${RHI_STATE[m.rhiState] ?? m.rhiState}${m.rhiAccepted === true ? ', accepted' : m.rhiAccepted === false ? ', declined' : ''}${m.repeat ? ' – repeat' : ''}`,
