@@ -8,7 +8,7 @@ import type { EpisodeView } from '../../../api/types.ts';
 import { SummaryRow } from '../../../components/SummaryRow.tsx';
 import { formatDate, labelOf, todayInEngland } from '../../../format.ts';
 import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
-import { type CaseContext, StepForm, StepPage, useStepFields } from '../StepPage.tsx';
+import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 type Assessment = EpisodeView['assessments'][number];
@@ -27,46 +27,27 @@ const EXAMPLE = 'For example, 27 3 2026';
 
 function AssessmentStartForm({ ctx }: { ctx: CaseContext }) {
   const referralDate = ctx.episode?.referralDate ?? '';
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'startDate',
-        label: 'Start date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the assessment started',
-        dateLabel: 'The start date',
-        notBefore: { date: referralDate, what: `the referral date (${formatDate(referralDate)})` },
-      },
-    ],
-    { startDate: todayInEngland() },
-  );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newAssessment, form.read(problems), problems, {});
-    form.submit(problems, body, (b) => api.casework.startAssessment(ctx.child.childId, b), 'Assessment started');
-  };
-
   return (
-    <StepForm
+    <StepSpecForm
       ctx={ctx}
       title={STEP_TEXT.assessment}
-      errors={form.errors}
-      busy={form.busy}
       submitText="Start assessment"
-      onSubmit={submit}
+      fields={[
+        stepDate('startDate', 'Start date', 'the date the assessment started', 'The start date', {
+          date: referralDate,
+          what: `the referral date (${formatDate(referralDate)})`,
+        }),
+      ]}
+      initial={{ startDate: todayInEngland() }}
+      schema={newAssessment}
+      send={(b) => api.casework.startAssessment(ctx.child.childId, b)}
+      notice="Assessment started"
       intro={
         <p className="govuk-body">
           The assessment must be completed and authorised by a manager within 45 working days of the referral on {formatDate(referralDate)}.
         </p>
       }
-    >
-      {form.render()}
-    </StepForm>
+    />
   );
 }
 
@@ -231,16 +212,10 @@ function AuthoriseForm({ ctx, assessment: a, referralDate }: { ctx: CaseContext;
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'authorisedOn',
-        label: 'Date of authorisation',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of authorisation',
-        dateLabel: 'The date of authorisation',
-        notBefore: { date: a.completedOn ?? a.startDate, what: `the date the assessment was completed (${formatDate(a.completedOn)})` },
-      },
+      stepDate('authorisedOn', 'Date of authorisation', 'the date of authorisation', 'The date of authorisation', {
+        date: a.completedOn ?? a.startDate,
+        what: `the date the assessment was completed (${formatDate(a.completedOn)})`,
+      }),
       {
         name: 'lateReason',
         label: 'Reasons it is late (if it is)',

@@ -12,7 +12,7 @@ import { api } from '../../../api/client.ts';
 import { englandDateTime, englandTime, formatDate, formatDateTime, labelOf, parseTime, todayInEngland } from '../../../format.ts';
 import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
 import { SummaryRow } from '../../../components/SummaryRow.tsx';
-import { type CaseContext, StepForm, StepPage, useStepFields } from '../StepPage.tsx';
+import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 const SOURCE_OPTIONS = optionsOf(REFERRAL_SOURCE);
@@ -26,21 +26,11 @@ export function ContactPage() {
   return <StepPage title={STEP_TEXT.contact} whyNot={(ctx) => whyNot('contact', ctx.casework)} render={(ctx) => <ContactForm ctx={ctx} />} />;
 }
 
-const EXAMPLE = 'For example, 27 3 2026';
-
 function ContactForm({ ctx }: { ctx: CaseContext }) {
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'receivedOn',
-        label: 'Date received',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the contact was received',
-        dateLabel: 'The date received',
-      },
+      stepDate('receivedOn', 'Date received', 'the date the contact was received', 'The date received'),
       {
         name: 'receivedTime',
         label: 'Time received',
@@ -179,16 +169,13 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
         required: true,
         missing: 'Choose the team the child goes to',
       },
-      {
-        name: 'decidedOn',
-        label: 'Date of the decision',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of the decision',
-        dateLabel: 'The date of the decision',
-        notBefore: contact ? { date: contact.receivedOn, what: `the date the contact was received (${formatDate(contact.receivedOn)})` } : undefined,
-      },
+      stepDate(
+        'decidedOn',
+        'Date of the decision',
+        'the date of the decision',
+        'The date of the decision',
+        contact ? { date: contact.receivedOn, what: `the date the contact was received (${formatDate(contact.receivedOn)})` } : undefined,
+      ),
       {
         name: 'reasons',
         label: 'Reasons for the decision',
@@ -282,63 +269,45 @@ function ReferralForm({ ctx }: { ctx: CaseContext }) {
     .filter((d): d is string => !!d)
     .sort()
     .pop();
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'referralDate',
-        label: 'Referral date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the referral date',
-        dateLabel: 'The referral date',
-        notBefore: lastClosed ? { date: lastClosed, what: `the day the last episode closed (${formatDate(lastClosed)})` } : undefined,
-      },
-      {
-        name: 'source',
-        label: 'Who made the referral',
-        kind: 'select',
-        options: SOURCE_OPTIONS,
-        placeholder: 'Choose who made the referral',
-        required: true,
-        missing: 'Choose who made the referral',
-      },
-      {
-        name: 'primaryNeed',
-        label: 'Primary need',
-        hint: 'The main reason the child may need services (CIN census)',
-        kind: 'select',
-        options: NEED_OPTIONS,
-        placeholder: 'Choose the primary need',
-        required: true,
-        missing: 'Choose the primary need',
-      },
-    ],
-    { referralDate: todayInEngland() },
-  );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newReferral, form.read(problems), problems, {
-      source: 'Choose who made the referral',
-      primaryNeed: 'Choose the primary need',
-    });
-    form.submit(problems, body, (b) => api.casework.addReferral(ctx.child.childId, b), 'Referral recorded. The child now has an open child in need episode.');
-  };
-
   return (
-    <StepForm
+    <StepSpecForm
       ctx={ctx}
       title={STEP_TEXT.referral}
-      errors={form.errors}
-      busy={form.busy}
       submitText="Save referral"
-      onSubmit={submit}
+      fields={[
+        stepDate(
+          'referralDate',
+          'Referral date',
+          'the referral date',
+          'The referral date',
+          lastClosed ? { date: lastClosed, what: `the day the last episode closed (${formatDate(lastClosed)})` } : undefined,
+        ),
+        {
+          name: 'source',
+          label: 'Who made the referral',
+          kind: 'select',
+          options: SOURCE_OPTIONS,
+          placeholder: 'Choose who made the referral',
+          required: true,
+          missing: 'Choose who made the referral',
+        },
+        {
+          name: 'primaryNeed',
+          label: 'Primary need',
+          hint: 'The main reason the child may need services (CIN census)',
+          kind: 'select',
+          options: NEED_OPTIONS,
+          placeholder: 'Choose the primary need',
+          required: true,
+          missing: 'Choose the primary need',
+        },
+      ]}
+      initial={{ referralDate: todayInEngland() }}
+      schema={newReferral}
+      words={{ source: 'Choose who made the referral', primaryNeed: 'Choose the primary need' }}
+      send={(b) => api.casework.addReferral(ctx.child.childId, b)}
+      notice="Referral recorded. The child now has an open child in need episode."
       intro={<p className="govuk-body">Use this for a referral that did not come through a contact recorded in Lantern. It opens a child in need episode.</p>}
-    >
-      {form.render()}
-    </StepForm>
+    />
   );
 }

@@ -16,7 +16,7 @@ import { api } from '../../../api/client.ts';
 import type { EpisodeView } from '../../../api/types.ts';
 import { formatDate, labelOf, todayInEngland } from '../../../format.ts';
 import { checkWith, comesBefore, optionsOf, type Problems } from '../../../components/forms.ts';
-import { type CaseContext, StepForm, StepPage, useStepFields } from '../StepPage.tsx';
+import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { enquiriesAwaitingConference, openProtectionPlan, STEP_TEXT, strategiesAwaitingEnquiry, whyNot } from '../steps.ts';
 
 const CATEGORY_OPTIONS = optionsOf(CATEGORY_OF_ABUSE);
@@ -42,22 +42,17 @@ export function StrategyDiscussionPage() {
   );
 }
 
-const EXAMPLE = 'For example, 27 3 2026';
-
 function StrategyDiscussionForm({ ctx }: { ctx: CaseContext }) {
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'heldOn',
-        label: 'Date held',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of the strategy discussion',
-        dateLabel: 'The date',
-        notBefore: ctx.episode ? { date: ctx.episode.referralDate, what: `the referral date (${formatDate(ctx.episode.referralDate)})` } : undefined,
-      },
+      stepDate(
+        'heldOn',
+        'Date held',
+        'the date of the strategy discussion',
+        'The date',
+        ctx.episode ? { date: ctx.episode.referralDate, what: `the referral date (${formatDate(ctx.episode.referralDate)})` } : undefined,
+      ),
       {
         name: 'agencies',
         label: 'Who took part',
@@ -146,15 +141,7 @@ function Section47Form({ ctx }: { ctx: CaseContext }) {
         required: true,
         missing: 'Choose the strategy discussion that decided on the enquiry',
       },
-      {
-        name: 'startDate',
-        label: 'Start date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the enquiry started',
-        dateLabel: 'The start date',
-      },
+      stepDate('startDate', 'Start date', 'the date the enquiry started', 'The start date'),
     ],
     { strategyId: waiting.length === 1 ? waiting[0]?.strategyId : '', startDate: todayInEngland() },
   );
@@ -203,16 +190,10 @@ function Section47OutcomeForm({ ctx, enquiry }: { ctx: CaseContext; enquiry: Epi
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'completedOn',
-        label: 'Date completed',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the enquiry was completed',
-        dateLabel: 'The date completed',
-        notBefore: { date: enquiry.startDate, what: `the start of the enquiry (${formatDate(enquiry.startDate)})` },
-      },
+      stepDate('completedOn', 'Date completed', 'the date the enquiry was completed', 'The date completed', {
+        date: enquiry.startDate,
+        what: `the start of the enquiry (${formatDate(enquiry.startDate)})`,
+      }),
       { name: 'outcome', label: 'Outcome', kind: 'radios', options: optionsOf(S47_OUTCOME), required: true, missing: 'Choose the outcome of the enquiry' },
       {
         name: 'icpcNotRequiredReason',
@@ -312,7 +293,7 @@ function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 're
         required: true,
         missing: 'Choose the section 47 enquiry the conference follows',
       },
-      { name: 'heldOn', label: 'Date held', hint: EXAMPLE, kind: 'date', required: true, what: 'the date of the conference', dateLabel: 'The date' },
+      stepDate('heldOn', 'Date held', 'the date of the conference', 'The date'),
       {
         name: 'chair',
         label: 'Chair',
@@ -493,34 +474,25 @@ export function CoreGroupPage() {
 
 function CoreGroupForm({ ctx }: { ctx: CaseContext }) {
   const plan = openProtectionPlan(ctx.episode);
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'heldOn',
-        label: 'Date held',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of the meeting',
-        dateLabel: 'The date',
-        notBefore: plan ? { date: plan.startDate, what: `the start of the plan (${formatDate(plan.startDate)})` } : undefined,
-      },
-      { name: 'notes', label: 'Notes (optional)', hint: 'Progress against the plan, and what each person will do next', kind: 'textarea' },
-    ],
-    { heldOn: todayInEngland() },
-  );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newCoreGroup, form.read(problems), problems, {});
-    form.submit(problems, body, (b) => api.casework.addCoreGroup(ctx.child.childId, b), 'Core group meeting recorded');
-  };
-
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['core-group']} errors={form.errors} busy={form.busy} submitText="Save core group" onSubmit={submit}>
-      {form.render()}
-    </StepForm>
+    <StepSpecForm
+      ctx={ctx}
+      title={STEP_TEXT['core-group']}
+      submitText="Save core group"
+      fields={[
+        stepDate(
+          'heldOn',
+          'Date held',
+          'the date of the meeting',
+          'The date',
+          plan ? { date: plan.startDate, what: `the start of the plan (${formatDate(plan.startDate)})` } : undefined,
+        ),
+        { name: 'notes', label: 'Notes (optional)', hint: 'Progress against the plan, and what each person will do next', kind: 'textarea' },
+      ]}
+      initial={{ heldOn: todayInEngland() }}
+      schema={newCoreGroup}
+      send={(b) => api.casework.addCoreGroup(ctx.child.childId, b)}
+      notice="Core group meeting recorded"
+    />
   );
 }
