@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { sectionPath } from './api.ts';
 import { useRecord } from './FormPage.tsx';
+import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 export const RHI_STATE: Record<string, string> = {
   missing: 'Still missing',
@@ -97,12 +98,12 @@ export function LookedAfterPage() {
       <h2 className="govuk-heading-m">Current placement</h2>
       {cur ? (
         <dl className="govuk-summary-list" data-testid="current-placement">
-          <Row k="Since">{formatDate(cur.startDate)}</Row>
-          <Row k="Legal status">{labelOf(LEGAL_STATUS, cur.legalStatus)}</Row>
-          <Row k="Placement">{labelOf(PLACEMENT_TYPE, cur.placementType)}</Row>
-          <Row k="Provider">{cur.providerName ?? cur.urn ?? 'None recorded'}</Row>
+          <Row label="Since">{formatDate(cur.startDate)}</Row>
+          <Row label="Legal status">{labelOf(LEGAL_STATUS, cur.legalStatus)}</Row>
+          <Row label="Placement">{labelOf(PLACEMENT_TYPE, cur.placementType)}</Row>
+          <Row label="Provider">{cur.providerName ?? cur.urn ?? 'None recorded'}</Row>
           {cur.unregisteredApproval ? (
-            <Row k="Not registered for this care">
+            <Row label="Not registered for this care">
               Approved by {cur.unregisteredApproval.approvedBy} on {formatDate(cur.unregisteredApproval.approvedOn)}: {cur.unregisteredApproval.reasons}
             </Row>
           ) : null}
@@ -175,15 +176,6 @@ export function LookedAfterPage() {
         ])}
       />
     </>
-  );
-}
-
-function Row({ k, children }: { k: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{k}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 
