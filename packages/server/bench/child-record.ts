@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- child-record`: opening a child's record (GET /api/children/:id) at 100
- * concurrent connections on a seeded PostgreSQL council, against a bare Fastify + pg floor server
- * (child-record-floor.mjs) doing the least of the same work, both started here and run one after
- * the other in one run. Goal (issue 18): at least 50% of the floor's throughput, p99 within 2×.
+ * `npm run bench -- child-record`: opening a child's record, a search and a worker's overdue list
+ * at 100 concurrent connections on a seeded PostgreSQL council, each against a bare Fastify + pg
+ * floor server (child-record-floor.mjs) doing the least of the same work, both started here and
+ * run one after the other in one run. Goal (issue 18): at least 50% of the floor's throughput,
+ * p99 within 2×.
  * LANTERN_BENCH_CHILD_SECONDS sets each run's length (default 15 s, after 3 s to warm up).
  */
 import { spawn } from 'node:child_process';
@@ -60,6 +61,20 @@ async function load(url: string, paths: string[], headers: Record<string, string
   return { perSecond: r.requests.average, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors };
 }
 
+async function signIn(base: string, username: string, laCode: string): Promise<string> {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'lantern-demo-2026', laCode }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (!res.ok || !cookie) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+/** One measured read: Lantern's paths, the floor's paths doing the same least work, and who asks. */
+type Case = { name: string; route: string; username: string; ours: string[]; floor: string[] };
+
 export async function childRecordFigures(databaseUrl: string, label: string, figure: Figure) {
   const seconds = Number(process.env.LANTERN_BENCH_CHILD_SECONDS ?? 15);
   const owner = new pg.Client({ connectionString: databaseUrl });
@@ -67,56 +82,68 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
   const { rows } = await owner.query<{ la_code: string; person_id: string }>(
     `select la_code, person_id from person where is_child and not restricted order by md5(person_id::text) limit 5000`,
   );
-  await owner.end();
   if (rows.length === 0) throw new Error(`no children in ${databaseUrl}`);
+  const laCode = rows[0]?.la_code as string;
+  // Searches as people type them: the first three letters of family names in the council.
+  const prefixes = (
+    await owner.query<{ q: string }>(
+      `select distinct lower(left(family_name, 3)) as q from person where la_code = $1 and is_child and length(family_name) >= 3 order by 1 limit 500`,
+      [laCode],
+    )
+  ).rows.map((r) => r.q);
+  const sw = (
+    await owner.query<{ worker_id: string }>(`select worker_id::text from app_user where la_code = $1 and username = 'sw.demo'`, [laCode])
+  ).rows[0]?.worker_id;
+  await owner.end();
+  if (!sw) throw new Error('sw.demo has no worker in this council');
+
+  const cases: Case[] = [
+    {
+      name: 'child record',
+      route: 'GET /api/children/:id',
+      username: 'tm.demo',
+      ours: rows.map((r) => `/api/children/${r.person_id}`),
+      floor: rows.map((r) => `/floor/children/${r.la_code}/${r.person_id}`),
+    },
+    {
+      name: 'search',
+      route: 'GET /api/children?q=',
+      username: 'tm.demo',
+      ours: prefixes.map((q) => `/api/children?q=${q}`),
+      floor: prefixes.map((q) => `/floor/search/${laCode}?q=${q}`),
+    },
+    {
+      name: 'worklist',
+      route: 'GET /api/work?section=overdue',
+      username: 'sw.demo',
+      ours: ['/api/work?section=overdue'],
+      floor: [`/floor/work/${laCode}/${sw}`],
+    },
+  ];
 
   // The floor first, then Lantern, each alone on the machine while it is measured.
   const floorPort = 3900 + Math.floor(Math.random() * 50);
   const floor = await started([FLOOR, databaseUrl, String(floorPort)], {}, `http://127.0.0.1:${floorPort}/health`);
-  const bare = await load(
-    `http://127.0.0.1:${floorPort}`,
-    rows.map((r) => `/floor/children/${r.la_code}/${r.person_id}`),
-    {},
-    seconds,
-  );
+  const bare = new Map<string, Awaited<ReturnType<typeof load>>>();
+  for (const c of cases) bare.set(c.name, await load(`http://127.0.0.1:${floorPort}`, c.floor, {}, seconds));
   const bareMiB = peakMiB(floor.pid);
   await floor.stop();
 
   const port = 3950 + Math.floor(Math.random() * 40);
-  const lantern = await started(
-    [LANTERN, 'start', '--port', String(port), '--host', '127.0.0.1'],
-    { DATABASE_URL: databaseUrl },
-    `http://127.0.0.1:${port}/api/health`,
-  );
+  const base = `http://127.0.0.1:${port}`;
+  const lantern = await started([LANTERN, 'start', '--port', String(port), '--host', '127.0.0.1'], { DATABASE_URL: databaseUrl }, `${base}/api/health`);
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'tm.demo', password: 'lantern-demo-2026', laCode: rows[0]?.la_code }),
-    });
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    if (!res.ok || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    const ours = await load(
-      `http://127.0.0.1:${port}`,
-      rows.map((r) => `/api/children/${r.person_id}`),
-      { cookie },
-      seconds,
-    );
-    const ourMiB = peakMiB(lantern.pid);
-    figure(
-      `child record floor: bare Fastify + pg, ${label}`,
-      bare.perSecond,
-      'req/s',
-      `p99 ${bare.p99} ms, median ${bare.median} ms; peak ${bareMiB.toFixed(0)} MiB`,
-    );
-    figure(
-      `child record: GET /api/children/:id, ${label}`,
-      ours.perSecond,
-      'req/s',
-      `p99 ${ours.p99} ms, median ${ours.median} ms; peak ${ourMiB.toFixed(0)} MiB; ${ours.non2xx} not 200`,
-    );
-    figure('child record: throughput as a share of the floor (goal ≥ 50%)', (100 * ours.perSecond) / bare.perSecond, '%');
-    figure('child record: p99 over the floor’s (goal ≤ 2×)', ours.p99 / bare.p99, '×');
+    for (const c of cases) {
+      const cookie = await signIn(base, c.username, laCode);
+      const ours = await load(base, c.ours, { cookie }, seconds);
+      const floorRun = bare.get(c.name) as Awaited<ReturnType<typeof load>>;
+      figure(`${c.name} floor: bare Fastify + pg, ${label}`, floorRun.perSecond, 'req/s', `p99 ${floorRun.p99} ms, median ${floorRun.median} ms; ${floorRun.non2xx} not 200`);
+      figure(`${c.name}: ${c.route}, ${label}`, ours.perSecond, 'req/s', `p99 ${ours.p99} ms, median ${ours.median} ms; ${ours.non2xx} not 200`);
+      figure(`${c.name}: throughput as a share of the floor (goal ≥ 50%)`, (100 * ours.perSecond) / floorRun.perSecond, '%');
+      figure(`${c.name}: p99 over the floor’s (goal ≤ 2×)`, ours.p99 / floorRun.p99, '×');
+    }
+    figure('peak memory: the floor server', bareMiB, 'MiB');
+    figure('peak memory: Lantern', peakMiB(lantern.pid), 'MiB');
   } finally {
     await lantern.stop();
   }

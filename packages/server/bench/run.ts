@@ -22,8 +22,9 @@
  *                rows, and one recorded looked-after event (a visit, with its deadlines)
  *   kpi        — every performance indicator for a council of 50,000 children, and for one team
  *                (LANTERN_BENCH_KPI_CHILDREN sets a smaller council, to check it runs)
- *   child-record — opening a child's record at 100 concurrent connections on a 50,000-child council
- *                on PostgreSQL, against a bare Fastify + pg floor started in the same run (child-record.ts)
+ *   child-record — opening a child's record, a search and a worklist at 100 concurrent connections
+ *                on a 50,000-child council on PostgreSQL, each against a bare Fastify + pg floor
+ *                started in the same run (child-record.ts)
  *   landing    — each role's landing page at the 95th percentile for a council of 50,000 children on
  *                PostgreSQL (LANTERN_BENCH_CHILDREN sizes it smaller; LANTERN_BENCH_LANDING_DATABASE_URL
  *                names a seeded council to reuse, left in place)

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { referenceFile } from '@lantern/core/reference';
 import { Ssda903Return, validateSsda903 } from '@lantern/core/returns/ssda903/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { exportCinCensus } from '../src/areas/returns/cin-census/export.ts';
 import { validateCinCensusFile } from '../src/areas/returns/cin-census/validate.ts';
 import { exportSsda903 } from '../src/areas/returns/ssda903/export.ts';
 import { loadReturnDir } from '../src/areas/returns/ssda903/files.ts';
+import { loadPostcodeDirectory, postcodesOf } from '../src/areas/returns/ssda903/postcode-file.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
 
@@ -152,7 +155,10 @@ describe('the synthetic council’s looked-after histories', () => {
       expect(exported.rows.SWEpisodes).toBeGreaterThan(exported.rows.Header);
       expect(exported.rows.UASC).toBeGreaterThan(0);
       const loaded = await loadReturnDir(dir);
-      const result = validateSsda903(new Ssda903Return({ year: 2026, tables: loaded.tables }));
+      // Its postcodes are real: the directory's Herefordshire extract derives every placement's PL_LA and distance.
+      const postcodes = await loadPostcodeDirectory(fileURLToPath(referenceFile('postcodes/herefordshire.tsv')), postcodesOf(loaded.tables.Episodes));
+      const result = validateSsda903(new Ssda903Return({ year: 2026, tables: loaded.tables, laCode: LA, postcodes }));
+      expect(result.notRun.map((n) => n.code)).not.toContain('392c');
       expect(result.ran.length).toBeGreaterThan(200);
       const byRule = (failures: { code: string; child: string; table: string; row: number }[]) =>
         failures.map((f) => `${f.code} ${f.child} ${f.table} row ${f.row}`);
@@ -168,6 +174,8 @@ describe('the synthetic council’s looked-after histories', () => {
       const census = await validateCinCensusFile({ path: file }, { year: 2026 });
       expect(census.schemaValid).toBe(true);
       expect(census.failures.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.childId}`)).toEqual([]);
+      // A lone "no factors" assessment leads to no further action (query 8873Q).
+      expect(census.failures.filter((f) => f.code === '8873Q').map((f) => f.childId)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -358,6 +358,20 @@ describe('CIN census rules 2025/26', () => {
     expect(childOnly(codesFor(s47))).toContain('8715');
   });
 
+  it('rule 8873Q: a lone "no factors" assessment on an episode still open is queried; closed RC8, it is not', () => {
+    const open = goodChild();
+    ((open.episodes[0] as CensusEpisode).assessments[0] as { factors: string[] }).factors = ['21'];
+    expect(childOnly(codesFor(open))).toContain('8873Q');
+    const closed = goodChild();
+    closed.episodes.unshift({
+      ...nfaEpisode(),
+      closureDate: '2025-04-20',
+      closureReason: 'RC8',
+      assessments: [{ startDate: '2025-04-10', internalReviewDate: null, authorisationDate: '2025-04-20', factors: ['21'] }],
+    });
+    expect(childOnly(codesFor(closed))).not.toContain('8873Q');
+  });
+
   it('reads yes/no as 0/1 or true/false', () => {
     const child = goodChild();
     (child.episodes[0] as CensusEpisode).referralNfa = 'false';

@@ -72,7 +72,19 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
     ],
     [0, 3],
   );
-  E('431', [closed('1', '01/05/2025', '01/06/2025', 'E13'), ep('1', '01/06/2025'), closed('2', '01/05/2025', '01/06/2025', 'E13'), ep('2', '02/07/2025')], [1]);
+  E(
+    '431',
+    [
+      closed('1', '01/05/2025', '01/06/2025', 'E13'),
+      ep('1', '01/06/2025'),
+      closed('2', '01/05/2025', '01/06/2025', 'E13'),
+      ep('2', '02/07/2025'),
+      // Starting a new period before the previous one ended fails too.
+      closed('3', '01/05/2025', '01/07/2025', 'E13'),
+      ep('3', '15/06/2025'),
+    ],
+    [1, 5],
+  );
   E(
     '432',
     [
@@ -249,6 +261,18 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
   E('358', [ep('1', '01/05/2025', { LS: 'J1' }), ep('2', '01/05/2025', { LS: 'J2' })], [0], [hd('1', '02/05/2015'), hd('2', '01/05/2015')]);
   E('361', [closed('1', '01/05/2025', '04/05/2025', 'E13', { LS: 'L1' }), closed('2', '01/05/2025', '05/05/2025', 'E13', { LS: 'L1' })], [1]);
   E('362', [closed('1', '01/05/2025', '22/05/2025', 'E13', { LS: 'L2' }), closed('2', '01/05/2025', '23/05/2025', 'E13', { LS: 'L2' })], [1]);
+  // The order runs on through a change of placement: 19 days and 10 more is 29, over the 21.
+  E(
+    '362',
+    [
+      closed('1', '01/05/2025', '20/05/2025', 'X1', { LS: 'L2', REASON_PLACE_CHANGE: 'CARPL' }),
+      closed('1', '20/05/2025', '30/05/2025', 'E13', { LS: 'L2', RNE: 'P', PLACE: 'U3' }),
+      // Two orders with a gap between them are counted apart.
+      closed('2', '01/05/2025', '15/05/2025', 'E13', { LS: 'L2' }),
+      closed('2', '01/06/2025', '15/06/2025', 'E13', { LS: 'L2' }),
+    ],
+    [0, 1],
+  );
   E('363', [closed('1', '01/05/2025', '08/05/2025', 'E13', { LS: 'L3' }), ep('2', '01/03/2026', { LS: 'L3' })], [1]);
   E('365', [closed('1', '01/05/2025', '18/05/2025', 'E13', { LS: 'V3' }), closed('2', '01/05/2025', '19/05/2025', 'E13', { LS: 'V3' })], [1]);
   E('366', [ep('1', '01/05/2025', { LS: 'V3' }), ep('2', '01/05/2025', { LS: 'V3', RNE: 'P' })], [1]);
@@ -277,8 +301,20 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
       ep('2', '01/05/2025', { PLACE: 'T3' }),
       ep('2', '01/06/2025', { PLACE: 'T3' }),
       ep('2', '01/07/2025', { PLACE: 'T3' }),
+      // Three in twelve months, across the year's start: the period is any 12 months.
+      ep('3', '01/12/2024', { PLACE: 'T3' }),
+      ep('3', '01/05/2025', { PLACE: 'T3' }),
+      ep('3', '01/08/2025', { PLACE: 'T3' }),
+      // One T3 placement over three episodes (the legal status changed twice) is one placement.
+      ep('4', '01/05/2025', { PLACE: 'T3' }),
+      ep('4', '01/06/2025', { PLACE: 'T3', RNE: 'L' }),
+      ep('4', '01/07/2025', { PLACE: 'T3', RNE: 'L' }),
+      // Three more than twelve months apart.
+      ep('5', '01/04/2025', { PLACE: 'T3' }),
+      ep('5', '01/10/2025', { PLACE: 'T3' }),
+      ep('5', '02/04/2026', { PLACE: 'T3' }),
     ],
-    [2, 3, 4],
+    [2, 3, 4, 5, 6, 7],
   );
   E('378', [ep('1', '01/05/2025', { PLACE: 'P1' }), ep('2', '01/05/2025', { PLACE: 'P1', LS: 'V2' })], [1]);
   // A temporary placement's RNE is P or B: L, T and U fail as well as S.
@@ -316,7 +352,11 @@ describe('SSDA903 Episodes rules: legal status, placement and provider', () => {
     [hd('1', '01/06/2007'), hd('2', '02/06/2007')],
   );
   E('390', [closed('1', '01/05/2025', '01/06/2025', 'E11', { PLACE: 'A6' }), closed('2', '01/05/2025', '01/06/2025', 'E12', { PLACE: 'U4' })], [1]);
-  E('408', [ep('1', '01/05/2025', { PLACE: 'A5', LS: 'E1' }), ep('2', '01/05/2025', { PLACE: 'A6', LS: 'C2' })], [1]);
+  E(
+    '408',
+    [ep('1', '01/05/2025', { PLACE: 'A5', LS: 'E1' }), ep('2', '01/05/2025', { PLACE: 'A6', LS: 'C2' }), ep('3', '01/05/2025', { PLACE: 'A5', LS: 'D1' })],
+    [1, 2],
+  );
   E('516', [closed('1', '01/05/2025', '01/06/2025', 'E45', { PLACE: 'U1' }), closed('2', '01/05/2025', '01/06/2025', 'E46', { PLACE: 'K2' })], [1]);
   E('527', [ep('1', '01/05/2025'), ep('2', '01/05/2025', { PLACE: 'R2' })], [1]);
   E('528', [ep('1', '01/05/2025', { PLACE_PROVIDER: 'PR2' }), ep('2', '01/05/2025', { PLACE: 'R5', PLACE_PROVIDER: 'PR2' })], [1]);

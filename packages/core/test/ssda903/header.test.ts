@@ -28,9 +28,12 @@ describe('SSDA903 Header rules', () => {
           hd('4', '01/01/2010', { UPN: 'A12345678901' }),
           hd('5', '01/01/2010', { UPN: 'A12345678901B' }),
           hd('6', '01/01/2010', { UPN: '' }),
+          // S is not a check letter (nor I or O); T is.
+          hd('7', '01/01/2010', { UPN: 'S123456789012' }),
+          hd('8', '01/01/2010', { UPN: 'T123456789012' }),
         ],
       },
-      { Header: [2, 3] },
+      { Header: [2, 3, 6] },
     ));
   it('171 mother’s child’s date of birth must be a real date', () =>
     expectFlags('171', { Header: [hd('1', '01/01/2005', { MC_DOB: '01/02/2024' }), hd('2', '01/01/2005', { MC_DOB: '31/02/2024' })] }, { Header: [1] }));

@@ -56,7 +56,16 @@ describe('SSDA903 UASC rules', () => {
     },
     { UASC: [1] },
   );
-  F('1014', { UASC: [{ CHILD: '1' }, { CHILD: '2' }], OC3: [{ CHILD: '1' }, { CHILD: '2' }], Episodes: [ep('2', '01/06/2025')] }, { UASC: [0] });
+  F(
+    '1014',
+    {
+      UASC: [{ CHILD: '1' }, { CHILD: '2' }, { CHILD: '3' }],
+      OC3: [{ CHILD: '1' }, { CHILD: '2' }, { CHILD: '3' }],
+      // Child 3's only episode ended before the year: a care leaver this year, as child 1.
+      Episodes: [ep('2', '01/06/2025'), closed('3', '01/05/2023', '01/06/2024', 'E8')],
+    },
+    { UASC: [0, 2] },
+  );
 });
 
 describe('SSDA903 Missing rules', () => {
@@ -292,8 +301,9 @@ describe('SSDA903 OC3 rules', () => {
   F(
     '1007',
     {
-      Episodes: [ep('1', '01/05/2025'), closed('2', '01/05/2025', '01/06/2025', 'E13')],
-      OC3: [l('1', '01/01/2008', 'YES', 'F1', 'U1'), l('2', '01/01/2008', 'YES', 'F1', 'U1')],
+      // Child 3 is 20 at the end of the year: the DfE's rule is about 17- and 18-year-olds.
+      Episodes: [ep('1', '01/05/2025'), closed('2', '01/05/2025', '01/06/2025', 'E13'), ep('3', '01/05/2025')],
+      OC3: [l('1', '01/01/2008', 'YES', 'F1', 'U1'), l('2', '01/01/2008', 'YES', 'F1', 'U1'), l('3', '01/01/2006', 'YES', 'F1', 'U1')],
     },
     { OC3: [0] },
   );
@@ -354,6 +364,15 @@ describe('SSDA903 AD1 rules', () => {
   F('582', { Episodes: [...adopted('1'), ...adopted('2')], AD1: [a('1'), a('2', { DATE_MATCH: '01/10/2025' })] }, { AD1: [1] });
   F('335', { Episodes: [...adopted('1'), ...adopted('2')], AD1: [a('1'), a('2', { FOSTER_CARE: '1' })] }, { AD1: [1] });
   F('334', { Episodes: [...adopted('1'), ...adopted('2')], AD1: [a('1'), a('2', { DATE_INT: '31/12/2023' })] }, { AD1: [1] });
+  // With no episode starting a period of care (RNE S) the return does not show when care began.
+  F(
+    '334',
+    {
+      Episodes: adopted('3').map((e) => ({ ...e, RNE: 'P' })),
+      AD1: [a('3', { DATE_INT: '31/12/2023' })],
+    },
+    {},
+  );
   F('601', { Episodes: [...adopted('1'), ...adopted('2'), ...adopted('3')], AD1: [a('1'), a('2', { SEX_ADOPTR: '' })] }, { Episodes: [3, 5] });
   F('602', { Episodes: [...adopted('1'), ep('2', '01/01/2024')], AD1: [a('1'), a('2')] }, { AD1: [1] });
   F(
@@ -416,10 +435,24 @@ describe('SSDA903 PlacedAdoption rules', () => {
   F(
     '118',
     {
-      Episodes: [ep('1', '01/05/2025'), ep('2', '01/05/2025')],
-      PlacedAdoption: [p('1', '01/01/2025', '30/04/2025', 'RD1'), p('2', '01/01/2025', '01/05/2025', 'RD1')],
+      // The earliest episode that is not a short break (V3/V4) is when care started: child 3's decision
+      // ceased before it, child 4's after it.
+      Episodes: [
+        ep('1', '01/05/2025'),
+        ep('2', '01/05/2025'),
+        closed('3', '01/04/2025', '02/04/2025', 'E13', { LS: 'V3' }),
+        ep('3', '01/06/2025'),
+        closed('4', '01/04/2025', '02/04/2025', 'E13', { LS: 'V3' }),
+        ep('4', '01/06/2025'),
+      ],
+      PlacedAdoption: [
+        p('1', '01/01/2025', '30/04/2025', 'RD1'),
+        p('2', '01/01/2025', '01/05/2025', 'RD1'),
+        p('3', '01/01/2025', '15/05/2025', 'RD1'),
+        p('4', '01/01/2025', '15/06/2025', 'RD1'),
+      ],
     },
-    { PlacedAdoption: [0] },
+    { PlacedAdoption: [0, 2] },
   );
   F(
     '1003',
@@ -459,10 +492,17 @@ describe('SSDA903 PlacedAdoption rules', () => {
   F(
     '557',
     {
-      Episodes: [closed('1', '01/05/2025', '01/07/2025', 'E13'), closed('2', '01/05/2025', '01/07/2025', 'E13')],
+      Episodes: [
+        closed('1', '01/05/2025', '01/07/2025', 'E13'),
+        closed('2', '01/05/2025', '01/07/2025', 'E13'),
+        // Placed for adoption, then left care to live with a parent, with no decision recorded at all.
+        closed('3', '01/05/2025', '01/07/2025', 'E13', { PLACE: 'A4' }),
+        // Adopted: nothing to cease.
+        closed('4', '01/05/2025', '01/07/2025', 'E11', { PLACE: 'A4' }),
+      ],
       PlacedAdoption: [p('1', '01/06/2025'), p('2', '01/06/2025', '01/07/2025', 'RD1')],
     },
-    { PlacedAdoption: [0] },
+    { PlacedAdoption: [0], Episodes: [2] },
   );
   F(
     '558',

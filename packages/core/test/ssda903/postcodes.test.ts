@@ -91,3 +91,31 @@ describe('SSDA903 postcode rules with the directory', () => {
     expectFlags('454', { Episodes: [at('1', 'HR1 2AA', 'ZE1 1AA'), at('2', 'HR1 2AA', 'HR9 7AB')] }, { Episodes: [0] }, { ...opts, postcodes: far });
   });
 });
+
+describe('placement facts compared with last year’s return', () => {
+  // Each child's placement was open at 31 March 2025; this year's first episode continues it (same start, same RNE).
+  const last = (child: string, place: string) => ep(child, '01/01/2025', { HOME_POST: 'HR1 2AA', PL_POST: place });
+  const now = (child: string, place: string) => ep(child, '01/01/2025', { HOME_POST: 'HR1 2AA', PL_POST: place });
+  const previous = { Episodes: [last('1', 'HR9 7AB'), last('2', 'HR9 7AB'), last('3', 'HR9 7AB'), last('4', 'XX1 1XX')] };
+  // Child 1 unchanged; child 2's placement is now in Powys; child 3's is the home postcode (distance 0);
+  // child 4's last postcode is not in the directory (392c's finding last year), so nothing is compared.
+  const rows = { Episodes: [now('1', 'HR9 7AB'), now('2', 'LD1 6AA'), now('3', 'HR1 2AA'), now('4', 'HR9 7AB')] };
+  const o = { ...opts, previous };
+  it('503H and 452: PL_LA of the first episode must match last year’s open episode', () => {
+    expectFlags('503H', rows, { Episodes: [1] }, o);
+    expectFlags('452', rows, { Episodes: [1] }, o);
+  });
+  it('503G and 453: PL_DISTANCE must match', () => {
+    expectFlags('503G', rows, { Episodes: [1, 2] }, o);
+    expectFlags('453', rows, { Episodes: [1, 2] }, o);
+  });
+  it('503J: PL_LOCATION must match', () => expectFlags('503J', rows, { Episodes: [1] }, o));
+  it('452 compares only an episode with the same reason for new episode; 503H only one with the same start', () => {
+    const moved = { Episodes: [ep('2', '01/01/2025', { HOME_POST: 'HR1 2AA', PL_POST: 'LD1 6AA', RNE: 'P' })] };
+    expectFlags('452', moved, {}, o);
+    expectFlags('503H', moved, { Episodes: [0] }, o);
+    const later = { Episodes: [ep('2', '01/06/2025', { HOME_POST: 'HR1 2AA', PL_POST: 'LD1 6AA' })] };
+    expectFlags('503H', later, {}, o);
+    expectFlags('452', later, { Episodes: [0] }, o);
+  });
+});

@@ -19,6 +19,7 @@ import type {
   FosterVisitTable,
 } from '../kernel/db/schema.ts';
 import { hashString } from './model.ts';
+import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, Rng, timestampOf } from './rng.ts';
 import type { Workforce } from './workforce.ts';
 
@@ -120,8 +121,13 @@ export class FosterCarers {
     const postcodes = new Set<string>();
     for (let i = 0; i < n; i++) {
       let postcode = '';
-      do postcode = `HR${rng.between(1, 9)} ${rng.between(1, 9)}${rng.pick([...INWARD])}${rng.pick([...INWARD])}`;
-      while (postcodes.has(postcode));
+      // A real Herefordshire postcode (the ONS directory's), so the SSDA903 return's foster placements
+      // are found in the directory (rules 392c, 169, 179); the same draws as before pick which.
+      do {
+        const district = rng.between(1, 9);
+        const draw = rng.between(1, 9) * 400 + INWARD.indexOf(rng.pick([...INWARD])) * 20 + INWARD.indexOf(rng.pick([...INWARD]));
+        postcode = herefordshirePostcode(`HR${district}`, draw);
+      } while (postcodes.has(postcode));
       postcodes.add(postcode);
       this.household(rng, ids, i, postcode, n);
     }

@@ -126,7 +126,11 @@ export abstract class PathwayCasework extends PathwayBase {
    * (with a reason), and still in progress when it would finish after `asOf`. `completeBy`
    * brings the finish forward (to a strategy discussion); `ceiling` bounds it (a closed case).
    */
-  protected assess(ep: Episode, R: number, opts: { outcome: (completed: number) => string; completeBy?: number | undefined; ceiling?: number }): Assessed {
+  protected assess(
+    ep: Episode,
+    R: number,
+    opts: { outcome: (completed: number) => string; completeBy?: number | undefined; ceiling?: number; enquiry?: boolean },
+  ): Assessed {
     const { rng, days, asOf } = this;
     const { rows, child } = this.c;
     // Recent referrals meet a backlog: more of them run late (some are overdue today).
@@ -160,7 +164,7 @@ export abstract class PathwayCasework extends PathwayBase {
       start_date: isoOf(start),
       child_seen_on: seen === null ? null : isoOf(seen),
       child_seen_alone: seen === null ? null : age !== null && age >= 5 && rng.chance(0.65),
-      factors: completed === null ? [] : this.factors(ep.need, outcome),
+      factors: completed === null ? [] : this.factors(ep.need, outcome, opts.enquiry ?? false),
       completed_on: completed === null ? null : isoOf(completed),
       outcome,
       authorised_on: authorisedOn === null ? null : isoOf(authorisedOn),
@@ -236,11 +240,15 @@ export abstract class PathwayCasework extends PathwayBase {
     this.chron(start, 'assessment', 'Updated assessment started: circumstances have changed', 'assessment', id);
   }
 
-  protected factors(need: string, outcome: string | null): string[] {
+  /** `enquiry`: a section 47 enquiry ran in the episode, which then closes RC7 (CIN census rule 2990), not RC8. */
+  protected factors(need: string, outcome: string | null, enquiry = false): string[] {
     const { rng } = this;
     const child = this.c.child;
     if (child.uasc) return rng.chance(0.3) ? ['9A', '4A'] : ['9A'];
-    if (rng.chance(outcome === 'no-further-action' ? 0.35 : 0.03)) return ['21'];
+    // "No factors identified" (21) ends in no further action closed RC8/RC9 (CIN census query 8873Q);
+    // an assessment that goes on to a plan, or follows an enquiry, found something, here "other" (20).
+    // The same draw as before decides, so the rest of the generator's choices are unchanged.
+    if (rng.chance(outcome === 'no-further-action' ? 0.35 : 0.03)) return outcome === 'no-further-action' && !enquiry ? ['21'] : ['20'];
     const out = new Set<string>();
     if (need === 'N2') out.add(rng.chance(0.6) ? '5A' : '6A');
     const n = rng.chance(0.35) ? 1 : rng.chance(0.6) ? 2 : 3;

@@ -169,6 +169,7 @@ export class PathwayGenerator extends PathwayProtection {
     const a = this.assess(ep, R, {
       outcome: () => (short ? (earlyHelp ? 'early-help' : 'no-further-action') : 'child-in-need-plan'),
       ceiling: closeOn,
+      enquiry: s47 !== null && s47 < closeOn,
     });
     if (s47 !== null && s47 < closeOn) this.s47NoConference(ep, s47, closeOn);
     const authorised = a.authorised ?? closeOn;

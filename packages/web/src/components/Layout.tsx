@@ -50,7 +50,8 @@ export function Layout() {
 /**
  * On a narrow screen a wide table scrolls within itself (lantern.css). A keyboard user must be
  * able to reach it to scroll it, so while a table overflows it takes focus (tabindex 0), and
- * gives it up when it fits again. Watched for every page, as tables arrive with their data.
+ * gives it up when it fits again. Watched for every page, as tables arrive with their data, and
+ * on resizing the window.
  */
 function useScrollingTablesFocusable() {
   useEffect(() => {
@@ -68,7 +69,10 @@ function useScrollingTablesFocusable() {
       cancelAnimationFrame(queued);
       queued = requestAnimationFrame(mark);
     };
-    const observer = new MutationObserver(soon);
+    // Marked as soon as the page changes (the observer runs before the browser's next task), not
+    // on the next frame: a frame can be late in a background tab, and the table is reachable
+    // from the moment it shows.
+    const observer = new MutationObserver(mark);
     observer.observe(main, { childList: true, subtree: true });
     window.addEventListener('resize', soon);
     mark();

@@ -334,9 +334,10 @@ const childChecks: Record<string, ChildCheck> = {
   '8869': assessments((a) => !!a.factors && a.factors.includes('21') && a.factors.length > 1),
   '8870Q': section47s((s) => !!d(s.icpcTarget) && isWeekend(d(s.icpcTarget) as string)),
   '8873Q': episodes((ep) => {
-    if (ep.assessments.length !== 1 || !present(ep.closureReason)) return false;
+    // The DfE: "<ReasonForClosure> must = RC8 or RC9" — an episode still open has neither, so it is queried too.
+    if (ep.assessments.length !== 1) return false;
     const a = ep.assessments[0] as CensusAssessment;
-    return present(a.authorisationDate) && a.factors?.length === 1 && a.factors[0] === '21' && !NON_COMPLETING.includes(ep.closureReason as string);
+    return present(a.authorisationDate) && a.factors?.length === 1 && a.factors[0] === '21' && !NON_COMPLETING.includes((ep.closureReason ?? '') as string);
   }),
   '8875': (child) =>
     child.episodes.flatMap((ep, i) => {

@@ -80,3 +80,12 @@ export function placements(r: Ssda903Return): DerivedPlacements | undefined {
   if (!dir) return undefined;
   return r.derived('placements', () => derivePlacements({ home: r.col('Episodes', 'HOME_POST'), place: r.col('Episodes', 'PL_POST') }, dir, r.laCode));
 }
+
+/** Last year's derived placements (the return's `--previous` Episodes); undefined without a directory. */
+export function placementsLastYear(r: Ssda903Return): DerivedPlacements | undefined {
+  const dir = r.postcodes;
+  if (!dir) return undefined;
+  return r.derived('placementsLast', () =>
+    derivePlacements({ home: r.lastCol('Episodes', 'HOME_POST'), place: r.lastCol('Episodes', 'PL_POST') }, dir, r.laCode),
+  );
+}

@@ -63,11 +63,31 @@ function ageAt(r: Ssda903Return) {
 }
 
 /** An episode of `status` lasting more than `days` (an open one counted to 31 March). */
-function longerThan(code: string, statuses: string[], days: number): RuleCheck {
-  return episodes(code, (r, e) => (i) => {
-    if (!statuses.includes(e.ls[i]!) || !isDay(e.decom[i]!)) return false;
-    const end = e.dec[i] === BLANK ? r.collectionEnd : e.dec[i]!;
-    return isDay(end) && end - e.decom[i]! > days;
+/**
+ * A legal status that "lasted longer than" its limit: the order runs across a change of placement, so
+ * consecutive episodes (each starting the day the one before ended) with the status count as one; an
+ * open one counts to 31 March. `single`: each episode on its own (365: "any individual … placement").
+ */
+function longerThan(code: string, statuses: string[], days: number, single = false): RuleCheck {
+  return rule(code, ['Episodes'], (r) => {
+    const e = cols(r);
+    const has = (i: number) => statuses.includes(e.ls[i]!) && isDay(e.decom[i]!);
+    const end = (i: number) => (e.dec[i] === BLANK ? r.collectionEnd : e.dec[i]!);
+    const rows: number[] = [];
+    for (let i = 0; i < e.child.length; i++) {
+      if (!has(i)) continue;
+      const p = e.ix.prev[i]!;
+      // Start of a run only: the episode before it is not a continuation with the same status.
+      if (!single && p !== -1 && has(p) && e.dec[p] === e.decom[i]) continue;
+      const run = [i];
+      let last = i;
+      for (let n = e.ix.next[last]!; !single && n !== -1 && has(n) && e.dec[last] === e.decom[n]; n = e.ix.next[n]!) {
+        run.push(n);
+        last = n;
+      }
+      if (isDay(end(last)) && end(last) - e.decom[i]! > days) rows.push(...run);
+    }
+    return { Episodes: rows.sort((a, b) => a - b) };
   });
 }
 function placementLongerThan(code: string, place: string, days: number): RuleCheck {
@@ -189,7 +209,7 @@ export const episodeRules: RuleCheck[] = [
   longerThan('361', ['L1'], 3),
   longerThan('362', ['L2'], 21),
   longerThan('363', ['L3'], 7),
-  longerThan('365', ['V3'], 17),
+  longerThan('365', ['V3'], 17, true),
   episodes('366', (_r, e) => (i) => e.ls[i] === 'V3' && e.rne[i] !== 'S' && e.rne[i] !== ''),
   // Days of V3 short breaks within the collection year, per child.
   rule('367', ['Episodes'], (r) => {
@@ -210,12 +230,29 @@ export const episodeRules: RuleCheck[] = [
   placementLongerThan('375', 'T1', 42),
   placementLongerThan('376', 'T3', 21),
   placementLongerThan('379', 'T4', 7),
+  // "Only two temporary placements … (T3) in any 12-month period": placements, so an episode that only
+  // changes the legal status (RNE L) in the same T3 placement is not another one.
   rule('377', ['Episodes'], (r) => {
     const e = cols(r);
-    const count = new Map<string, number>();
-    const t3 = (i: number) => e.place[i] === 'T3' && e.decom[i]! >= r.collectionStart && e.decom[i]! <= r.collectionEnd;
-    for (let i = 0; i < e.child.length; i++) if (t3(i)) count.set(e.child[i]!, (count.get(e.child[i]!) ?? 0) + 1);
-    return { Episodes: where(e.child.length, (i) => t3(i) && (count.get(e.child[i]!) ?? 0) > 2) };
+    const starts = new Map<string, number[]>();
+    for (let k = 0; k < e.ix.order.length; k++) {
+      const i = e.ix.order[k]!;
+      if (e.place[i] !== 'T3' || e.rne[i] === 'L' || !isDay(e.decom[i]!)) continue;
+      const list = starts.get(e.child[i]!);
+      if (list) list.push(i);
+      else starts.set(e.child[i]!, [i]);
+    }
+    const flagged: number[] = [];
+    for (const rows of starts.values()) {
+      const hit = new Set<number>();
+      for (let a = 0; a < rows.length; a++) {
+        let b = a;
+        while (b + 1 < rows.length && e.decom[rows[b + 1]!]! < birthday(e.decom[rows[a]!]!, 1)) b++;
+        if (b - a + 1 > 2) for (let k = a; k <= b; k++) hit.add(rows[k]!);
+      }
+      flagged.push(...hit);
+    }
+    return { Episodes: flagged.sort((x, y) => x - y) };
   }),
   episodes('378', (_r, e) => (i) => e.place[i] === 'P1' && e.ls[i] === 'V2'),
   // A temporary placement only follows a placement the child returns to: its RNE is P or B. Any
@@ -243,10 +280,13 @@ export const episodeRules: RuleCheck[] = [
     return e.rec[i] !== '' && n !== -1 && isDay(e.dec[i]!) && e.decom[n] === e.dec[i];
   }),
   episodes('390', (_r, e) => (i) => (e.rec[i] === 'E11' || e.rec[i] === 'E12') && !ADOPTION_PLACEMENTS.has(e.place[i]!)),
-  episodes('408', (_r, e) => (i) => (e.place[i] === 'A5' || e.place[i] === 'A6') && e.ls[i] !== 'E1' && e.ls[i] !== 'D1'),
+  // A5/A6 is a placement "with placement order": the order is E1 (a freeing order, D1, is not one).
+  episodes('408', (_r, e) => (i) => (e.place[i] === 'A5' || e.place[i] === 'A6') && e.ls[i] !== 'E1'),
+  // A new period of care (S) starts after the previous one ended: on the same day (or before) it is a
+  // continuation, not a new start.
   episodes('431', (_r, e) => (i) => {
     const p = e.ix.prev[i]!;
-    return e.rne[i] === 'S' && p !== -1 && isDay(e.dec[p]!) && e.dec[p] === e.decom[i];
+    return e.rne[i] === 'S' && p !== -1 && isDay(e.dec[p]!) && isDay(e.decom[i]!) && e.decom[i]! <= e.dec[p]!;
   }),
   episodes('432', (_r, e) => (i) => {
     const p = e.ix.prev[i]!;

@@ -7,7 +7,7 @@ import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule
 const ETHNIC_CODES = Object.keys(ETHNICITY);
 const UPN_UNKNOWN = SSDA903_UPN_UNKNOWN;
 /** A UPN: a check letter (not I, O or S), 11 digits, then a digit or a letter for a temporary UPN. */
-const UPN = /^[A-HJ-NPQR-Z]\d{11}[\dA-Z]$/;
+const UPN = /^[A-HJ-NPQRT-Z]\d{11}[\dA-Z]$/;
 // From 2024/25 SEX is M, F or U; the old 1/2 codes fail rule 101 and are not read as a sex here.
 const isFemale = (sex: string) => sex === 'F';
 const isMale = (sex: string) => sex === 'M';

@@ -1,5 +1,5 @@
 /** Rules of the other tables: Reviews, UASC, Missing, OC2, OC3, AD1, PlacedAdoption and PrevPerm. */
-import { continuouslyLookedAfter, headerDobFor, lastEpisodeOf, lookedAfterAtEnd, lookedAfterInYear, periodStartRow } from './derived.ts';
+import { continuouslyLookedAfter, headerDobFor, lastEpisodeOf, lookedAfterAtEnd, lookedAfterInYear } from './derived.ts';
 import { ageOn, BLANK, birthday, dayNumber, isDay, parseDay, type Ssda903Return, type TableName } from './model.ts';
 import { anyBlank, anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rule, rowsOfChildren, where } from './rule.ts';
 
@@ -88,7 +88,11 @@ const uascRules: RuleCheck[] = [
     const dob = r.days('UASC', 'DOB');
     return (i) => isDay(duc[i]!) && isDay(dob[i]!) && duc[i]! > birthday(dob[i]!, 18);
   }),
-  childRows('1014', 'UASC', ['UASC', 'OC3', 'Episodes'], leaversWithoutEpisodes),
+  // Care leavers (in OC3, not looked after at any time in the year) have no UASC record.
+  childRows('1014', 'UASC', ['UASC', 'OC3', 'Episodes'], (r) => {
+    const looked = lookedAfterInYear(r);
+    return new Set(r.col('OC3', 'CHILD').filter((c) => !looked.has(c)));
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -406,7 +410,14 @@ const oc3Rules: RuleCheck[] = [
   }),
   rule('1000', ['Episodes', 'OC3'], (r) => ({ OC3: rowsWithLeaverData(r, finalReason(r, ['E2'])) })),
   rule('1011', ['Episodes', 'OC3'], (r) => ({ OC3: rowsWithLeaverData(r, finalReason(r, ['E3'])) })),
-  rule('1007', ['Episodes', 'OC3'], (r) => ({ OC3: rowsWithLeaverData(r, lookedAfterAtEnd(r)) })),
+  // The DfE: 17 or 18 at the end of the year and still looked after (no DEC on the current episode).
+  rule('1007', ['Episodes', 'OC3'], (r) => {
+    const age = ownAge(r, 'OC3');
+    const still = lookedAfterAtEnd(r);
+    const data = leaverData(r);
+    const child = r.col('OC3', 'CHILD');
+    return { OC3: where(child.length, (i) => data(i) && still.has(child[i]!) && age(i, r.collectionEnd) >= 17 && age(i, r.collectionEnd) < 19) };
+  }),
   // Care leavers with no episodes this year: nothing but Header and OC3 for them.
   rule('1012', ['Episodes', 'OC3'], (r) => {
     const leavers = leaversWithoutEpisodes(r);
@@ -516,15 +527,20 @@ const ad1Rules: RuleCheck[] = [
       }),
     };
   }),
+  // The latest period of care starts with the latest episode whose RNE is S; a return with none does
+  // not show when the child started to be looked after, so there is nothing to compare.
   rule('334', ['AD1', 'Episodes'], (r) => {
     const o = ad1(r);
-    const start = periodStartRow(r);
     const decom = r.days('Episodes', 'DECOM');
-    const last = lastEpisodeOf(r);
+    const rne = r.col('Episodes', 'RNE');
+    const echild = r.col('Episodes', 'CHILD');
+    const started = new Map<string, number>();
+    for (let i = 0; i < echild.length; i++)
+      if (rne[i] === 'S' && isDay(decom[i]!) && decom[i]! > (started.get(echild[i]!) ?? BLANK)) started.set(echild[i]!, decom[i]!);
     return {
       AD1: where(o.child.length, (i) => {
-        const l = last.get(o.child[i]!);
-        return l !== undefined && isDay(o.int[i]!) && isDay(decom[start[l]!]!) && o.int[i]! < decom[start[l]!]!;
+        const s = started.get(o.child[i]!);
+        return s !== undefined && isDay(o.int[i]!) && o.int[i]! < s;
       }),
     };
   }),
@@ -672,10 +688,20 @@ const paRules: RuleCheck[] = [
     (r, p) => {
       const ix = r.index('Episodes');
       const decom = r.days('Episodes', 'DECOM');
+      const ls = r.col('Episodes', 'LS');
+      // The DfE compares with the earliest episode whose LS is not a short break (V3/V4).
+      const firstInCare = (child: string) => {
+        const g = ix.byChild.get(child);
+        if (g === undefined) return BLANK;
+        for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++) {
+          const row = ix.order[k]!;
+          if (ls[row] !== 'V3' && ls[row] !== 'V4') return decom[row]!;
+        }
+        return BLANK;
+      };
       return (i) => {
         if (!isDay(p.ceased[i]!)) return false;
-        const g = ix.byChild.get(p.child[i]!);
-        const first = g === undefined ? BLANK : decom[ix.order[ix.starts[g]!]!]!;
+        const first = firstInCare(p.child[i]!);
         return p.ceased[i]! < r.collectionStart || (isDay(first) && p.ceased[i]! < first);
       };
     },
@@ -702,18 +728,33 @@ const paRules: RuleCheck[] = [
   decisionAfter('552', firstAdoptivePlacement),
   decisionAfter('554', firstPlacementOrder),
   // Left care other than by adoption with a decision still open: the decision should have ceased.
-  paRule(
-    '557',
-    (r, p) => {
-      const left = leftCareOn(r);
-      const rec = r.col('Episodes', 'REC');
-      return (i) => {
+  // A child for whom the decision to place for adoption was made (a decision in PlacedAdoption, or an
+  // episode placed for adoption, A3–A6, or under a placement order, E1) who left care other than by
+  // adoption (E11/E12): the decision's end (DATE_PLACED_CEASED and REASON_PLACED_CEASED) must be
+  // given. Flagged: the decision left open, and the leaving episode (also when there is no decision).
+  rule('557', ['PlacedAdoption', 'Episodes'], (r) => {
+    const p = pa(r);
+    const left = leftCareOn(r);
+    const rec = r.col('Episodes', 'REC');
+    const place = r.col('Episodes', 'PLACE');
+    const ls = r.col('Episodes', 'LS');
+    const echild = r.col('Episodes', 'CHILD');
+    const open = (i: number) => p.ceasedText[i] === '' || p.reason[i] === '';
+    const latestPa = new Map<string, number>();
+    for (let i = 0; i < p.child.length; i++) if (p.ix.next[i] === -1) latestPa.set(p.child[i]!, i);
+    const notAdopted = (row: number) => rec[row] !== '' && rec[row] !== 'X1' && !ADOPTED.has(rec[row]!);
+    return {
+      PlacedAdoption: where(p.child.length, (i) => {
         const l = left.get(p.child[i]!);
-        return !!l && l.dec >= r.collectionStart && !ADOPTED.has(rec[l.row]!) && p.placedText[i] !== '' && (p.ceasedText[i] === '' || p.reason[i] === '');
-      };
-    },
-    ['PlacedAdoption', 'Episodes'],
-  ),
+        return !!l && notAdopted(l.row) && p.placedText[i] !== '' && open(i);
+      }),
+      Episodes: where(echild.length, (i) => {
+        if (!notAdopted(i) || !(ADOPTION_PLACEMENTS.has(place[i]!) || ls[i] === 'E1')) return false;
+        const d = latestPa.get(echild[i]!);
+        return d === undefined || open(d);
+      }),
+    };
+  }),
   // Adopted: the latest decision should not have ceased.
   paRule(
     '558',

@@ -7,6 +7,7 @@
 import { countryOfPostcode, inYear, POSTCODE } from './derived.ts';
 import type { Ssda903Return } from './model.ts';
 import { placements } from './postcodes.ts';
+import { postcodeLastYearRules } from './rules-postcodes-last.ts';
 import { type RuleCheck, rowRule, rule, where } from './rule.ts';
 
 const SHORT_BREAK = new Set(['V3', 'V4']);
@@ -122,4 +123,6 @@ export const postcodeRules: RuleCheck[] = [
     },
     { needsLaCode: true },
   ),
+  // Compared with last year's return (rules-postcodes-last.ts).
+  ...postcodeLastYearRules,
 ];

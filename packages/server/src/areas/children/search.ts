@@ -1,6 +1,6 @@
 import { scopeFor } from '@lantern/core/permissions';
 import type { ChildSearchResult, PossibleMatch } from '@lantern/core/views';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -12,6 +12,20 @@ function asDate(q: string): string | null {
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
   if (uk) return `${uk[3]}-${uk[2]?.padStart(2, '0')}-${uk[1]?.padStart(2, '0')}`;
   return /^\d{4}-\d{2}-\d{2}$/.test(q) ? q : null;
+}
+
+/**
+ * Names beginning with `prefix` (lower case), as the leakproof pattern comparisons an index may
+ * serve under row-level security (migration 0036): from the prefix up to the prefix with its last
+ * character moved on by one. No wildcard, so `%` and `_` in a search are letters like any other.
+ */
+function beginsWith(column: 'p.family_name_key' | 'p.given_name_key', prefix: string): RawBuilder<SqlBool> {
+  const chars = Array.from(prefix);
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  const ref = sql.ref(column);
+  if (next > 0x10ffff) return sql<SqlBool>`${ref} ~>=~ ${prefix}`;
+  return sql<SqlBool>`(${ref} ~>=~ ${prefix} and ${ref} ~<~ ${chars.join('') + String.fromCodePoint(next)})`;
 }
 
 /** Finds children by name, LA child id, UPN, NHS number or date of birth (the route audits each child shown). */
@@ -28,21 +42,14 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     .selectFrom('person as p')
     .where(childrenInScope(actor.user, scope))
     .where((eb) => {
-      const ors = [eb('p.la_child_id', '=', exact), eb('p.upn', '=', exact)];
+      const ors: Expression<SqlBool>[] = [eb('p.la_child_id', '=', exact), eb('p.upn', '=', exact)];
       if (/^\d{10}$/.test(digits)) ors.push(eb('p.nhs_number', '=', digits));
       if (date) ors.push(eb('p.date_of_birth', '=', date));
       else {
         // "Van Dyke" or "Mary Jane": the whole phrase may begin a family or given name.
-        const phrase = `${words.join(' ').replace(/[%_\\]/g, '\\$&')}%`;
-        ors.push(eb(sql`lower(p.family_name)`, 'like', phrase), eb(sql`lower(p.given_name)`, 'like', phrase));
-        ors.push(
-          eb.and(
-            words.map((w) => {
-              const like = `${w.replace(/[%_\\]/g, '\\$&')}%`;
-              return eb.or([eb(sql`lower(p.given_name)`, 'like', like), eb(sql`lower(p.family_name)`, 'like', like)]);
-            }),
-          ),
-        );
+        const phrase = words.join(' ');
+        ors.push(beginsWith('p.family_name_key', phrase), beginsWith('p.given_name_key', phrase));
+        ors.push(eb.and(words.map((w) => eb.or([beginsWith('p.given_name_key', w), beginsWith('p.family_name_key', w)]))));
       }
       return eb.or(ors);
     });
@@ -125,7 +132,7 @@ export async function possibleMatches(db: Kysely<Database>, actor: Actor, q: Mat
       if (q.upn) ors.push(eb('p.upn', '=', q.upn.toUpperCase()), eb('p.former_upn', '=', q.upn.toUpperCase()));
       if (q.nhsNumber) ors.push(eb('p.nhs_number', '=', q.nhsNumber.replace(/\s/g, '')));
       if (q.dateOfBirth) ors.push(eb('p.date_of_birth', '=', q.dateOfBirth), eb('p.expected_date_of_birth', '=', q.dateOfBirth));
-      if (given && family) ors.push(eb.and([eb(sql`lower(p.family_name)`, '=', family), eb(sql`lower(p.given_name)`, '=', given)]));
+      if (given && family) ors.push(eb.and([eb('p.family_name_key', '=', family), eb('p.given_name_key', '=', given)]));
       return ors.length ? eb.or(ors) : eb.val(false);
     })
     .limit(50)

@@ -70,6 +70,9 @@ export interface PersonTable {
   la_child_id: string | null;
   given_name: string;
   family_name: string;
+  /** lower(family_name) and lower(given_name), kept by the database for search (migration 0036). */
+  family_name_key: Generated<string | null>;
+  given_name_key: Generated<string | null>;
   other_names: string | null;
   date_of_birth: string | null;
   expected_date_of_birth: string | null;
