@@ -495,13 +495,13 @@ export interface EpisodeRow {
   reasonPlaceChange: string | null;
 }
 
-export interface CareHistory {
+export interface CareHistory<E extends EpisodeRow = EpisodeRow> {
   periods: {
     periodId: string;
     startDate: IsoDate;
     endDate: IsoDate | null;
     reasonEnded: string | null;
-    episodes: EpisodeRow[];
+    episodes: E[];
     placements: {
       placementId: string;
       startDate: IsoDate;
@@ -519,11 +519,11 @@ export interface CareHistory {
  * A child's periods of care, placements and legal statuses from their episodes. A placement
  * runs across episodes that keep it (RNE L); a legal status across episodes that keep it.
  */
-export function careHistory(episodes: readonly EpisodeRow[]): CareHistory {
+export function careHistory<E extends EpisodeRow>(episodes: readonly E[]): CareHistory<E> {
   const sorted = [...episodes].sort(
     (a, b) => compareIsoDates(a.startDate, b.startDate) || compareIsoDates(a.endDate ?? '9999-12-31', b.endDate ?? '9999-12-31'),
   );
-  const periods: CareHistory['periods'] = [];
+  const periods: CareHistory<E>['periods'] = [];
   for (const e of sorted) {
     let period = periods.find((p) => p.periodId === e.periodId);
     if (!period) {

@@ -51,3 +51,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** A browser page as an English user in England sees it. */
+export const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
+
+/** Types an ISO date into a GOV.UK date input (its day, month and year boxes). */
+export async function fillDate(page: Page, name: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  await page.locator(`[id="${name}-day"]`).fill(String(Number(day)));
+  await page.locator(`[id="${name}-month"]`).fill(String(Number(month)));
+  await page.locator(`[id="${name}-year"]`).fill(year as string);
+}
+
+/** One radio or checkbox of a group, by the group's legend and the option's label. */
+export const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });

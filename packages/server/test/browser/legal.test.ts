@@ -11,18 +11,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
+import { choice, CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(day)));
-  await page.locator(`#${name}-month`).fill(String(Number(month)));
-  await page.locator(`#${name}-year`).fill(year as string);
-}
-const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
 const saved = (page: Page, notice: string) => page.locator('.govuk-notification-banner--success').filter({ hasText: notice }).waitFor();
 
 describe.skipIf(skip)('Legal planning and proceedings in a browser', () => {

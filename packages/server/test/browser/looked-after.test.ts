@@ -11,19 +11,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { heading1, LAUNCH, signIn, skip } from './harness.ts';
+import { choice, CONTEXT, fillDate, heading1, LAUNCH, signIn, skip } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
-
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(day)));
-  await page.locator(`#${name}-month`).fill(String(Number(month)));
-  await page.locator(`#${name}-year`).fill(year as string);
-}
-
-const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
 
 describe.skipIf(skip)('Children looked after in a browser', () => {
   let server: TestServer;

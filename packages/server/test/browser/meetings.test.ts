@@ -8,18 +8,12 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
+import { choice, CONTEXT, expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
-
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
-
-function choice(page: Page, legend: string, label: string) {
-  return page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
-}
 
 describe.skipIf(skip)('Conferences and reviews in a browser', () => {
   let server: TestServer;

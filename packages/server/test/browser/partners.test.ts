@@ -8,10 +8,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
+import { CONTEXT, expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const PARTNER_PASSWORD = 'housing partner password';
 
 describe.skipIf(skip)('A request to a housing partner, answered, in a browser', () => {

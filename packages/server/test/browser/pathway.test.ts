@@ -17,23 +17,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withCouncil } from '../../src/kernel/db/council.ts';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
+import { choice, CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const SCREENSHOT = '/tmp/lantern-casework.png';
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(day)));
-  await page.locator(`#${name}-month`).fill(String(Number(month)));
-  await page.locator(`#${name}-year`).fill(year as string);
-}
 
 /** A radio or checkbox inside the fieldset whose legend is `legend`. */
-function choice(page: Page, legend: string, label: string) {
-  return page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
-}
 
 /** Follows a link in the casework page's "Record" list and waits for the form. */
 async function recordStep(page: Page, link: string | RegExp, title: string | RegExp = link) {

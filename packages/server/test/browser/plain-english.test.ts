@@ -15,10 +15,8 @@ import { sql } from 'kysely';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { heading1, LAUNCH, signIn, skip } from './harness.ts';
+import { CONTEXT, heading1, LAUNCH, signIn, skip } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
-
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 
 /** Short DfE codes (C2, U6, PN1, N4, E11, RC1…) that a person should see as words. */
 const SHORT_CODES = new Set([

@@ -13,19 +13,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
+import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const day = (n: number) => addDays(todayInEngland(), n);
 // Each test walks many pages as two people; on a busy shared machine that can take over a minute.
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, d] = iso.split('-');
-  await page.locator(`[id="${name}-day"]`).fill(String(Number(d)));
-  await page.locator(`[id="${name}-month"]`).fill(String(Number(month)));
-  await page.locator(`[id="${name}-year"]`).fill(year as string);
-}
 
 const SECTIONS = {
   livedExperience: 'Poppy walks herself to school and often has no breakfast.',

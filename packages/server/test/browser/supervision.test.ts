@@ -13,17 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
+import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
 import { ensureWebBuilt } from './web-build.ts';
-
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  await page.locator(`#${name}-day`).fill(String(Number(day)));
-  await page.locator(`#${name}-month`).fill(String(Number(month)));
-  await page.locator(`#${name}-year`).fill(year as string);
-}
 
 describe.skipIf(skip)('A team manager records supervision in a browser', () => {
   let server: TestServer;

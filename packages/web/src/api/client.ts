@@ -39,6 +39,9 @@ import type {
   Worker,
   WorklistQuery,
 } from './types.ts';
+import type { CinCensusImport, CinCensusRun, Ssda903Check, Ssda903Import, Ssda903Run, UploadedCsv } from '@lantern/core/views/returns';
+
+export type { CinCensusImport, CinCensusRun, Ssda903Check, Ssda903Import, Ssda903Run, UploadedCsv };
 import type { ChildPartnerWork, HousingList, PartnerIndicators, PartnerInbox, PartnerOrganisation, PartnerRequestView } from '@lantern/core/views/partners';
 
 export class ApiError extends Error {
@@ -176,68 +179,6 @@ export const api = {
     validateSsda903: (year: number, files: UploadedCsv[]) => request<Ssda903Check>('POST', '/api/returns/ssda903/validate', { body: { year, files } }),
     importSsda903: (year: number, files: UploadedCsv[]) => request<Ssda903Import>('POST', '/api/returns/ssda903/imports', { body: { year, files } }),
   },
-};
-
-/** A CIN census produced (or a file checked): failures grouped by DfE rule. */
-export type CinCensusRun = {
-  runId: string;
-  year: number;
-  createdAt: string;
-  children: number;
-  schemaValid: boolean;
-  errors: number;
-  queries: number;
-  rules: {
-    code: string;
-    severity: 'error' | 'query';
-    message: string;
-    count: number;
-    failures: { laChildId: string | null; childId: string | null; module: string; row: string | null; fields: string[]; line: number | null }[];
-  }[];
-};
-
-/** A produced SSDA903 return: its tables (each downloadable) and what the DfE's rules found in it. */
-export type Ssda903Run = {
-  runId: string;
-  year: number;
-  createdAt: string;
-  children: number;
-  tables: { table: string; rows: number }[];
-  errors: number;
-  rulesRun: number;
-  rulesNotRun: number;
-  rules: CinCensusRun['rules'];
-};
-
-/** A CSV file chosen in the browser, sent as its name and text. */
-export type UploadedCsv = { name: string; text: string };
-
-/** SSDA903 files from another system, checked: which table each file is, and what the DfE's rules found. */
-export type Ssda903Check = {
-  year: number;
-  children: number;
-  files: { file: string; table: string; rows: number }[];
-  ignored: { file: string; reason: string }[];
-  errors: number;
-  rulesRun: number;
-  rulesNotRun: number;
-  rules: CinCensusRun['rules'];
-};
-
-/** What importing an SSDA903 return wrote, and each record it could not place (table and row). */
-export type Ssda903Import = Omit<CinCensusImport, 'notPlaced'> & {
-  notPlaced: { child: string | null; table: string; row: number; reason: string }[];
-};
-
-/** What importing a CIN census return wrote, and what it could not place. */
-export type CinCensusImport = {
-  importId: string | null;
-  year: number;
-  children: number;
-  alreadyImported: boolean;
-  written: Record<string, number>;
-  notPlaced: { childId: string | null; row: string | null; reason: string }[];
-  seconds: number;
 };
 
 /** Partner agencies: the register, requests about a child and their answers, the partner's own list, housing. */

@@ -34,6 +34,7 @@ export function FormFields({
           const key = `${prefix}${f.name}`;
           const name = `${idPrefix}${key}`;
           const common = { name, label: f.label, hint: f.hint, error: errors[key] };
+          const legend = f.legendClass ? { legendClass: f.legendClass } : {};
           const value = values[f.name];
           const set = (v: Value) => onChange(f.name, v);
           return <Fragment key={key}>{field()}</Fragment>;
@@ -59,13 +60,15 @@ export function FormFields({
                   </>
                 );
               case 'radios':
-                return <Radios {...common} options={f.options ?? []} value={value as string} onChange={set} />;
+                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} />;
               case 'scale':
                 return <Radios {...common} options={f.options ?? []} value={value as string} onChange={set} inline small />;
               case 'yesno':
-                return <YesNo {...common} value={value as string} onChange={set} />;
+                return <YesNo {...common} {...legend} value={value as string} onChange={set} />;
               case 'checkboxes':
-                return <Checkboxes {...common} options={f.options ?? []} values={value as string[]} onChange={set} small columns />;
+                return (
+                  <Checkboxes {...common} {...legend} options={f.options ?? []} values={value as string[]} onChange={set} small columns={f.columns !== false} />
+                );
               case 'select':
                 return <Select {...common} options={f.options ?? []} placeholder={f.placeholder ?? 'Choose'} value={value as string} onChange={set} />;
               case 'textarea':

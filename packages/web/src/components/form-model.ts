@@ -12,7 +12,8 @@ export type FieldSpec = {
   name: string;
   label: string;
   kind: 'date' | 'datetime' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale' | 'number' | 'custom';
-  options?: Option[];
+  /** The choices; a radio or checkbox may carry a hint of its own. */
+  options?: Array<Option & { hint?: string }>;
   required?: boolean;
   /** The words when a required answer is missing; else "Enter or choose: <label>" (without its question mark; "Answer: …" for yes/no). */
   missing?: string;
@@ -31,6 +32,10 @@ export type FieldSpec = {
   dateLabel?: string;
   /** A choice whose values are numbers (how many adopters), sent as a number. */
   numeric?: boolean;
+  /** A fieldset's legend class (radios, checkboxes, yes/no), where it is not the small one. */
+  legendClass?: string;
+  /** Checkboxes set in columns (the default) or in one. */
+  columns?: boolean;
   /** A date and time: the time field's label and hint (its name is `<name>Time`). */
   time?: { label: string; hint?: string };
 };

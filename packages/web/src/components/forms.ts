@@ -59,11 +59,18 @@ export function readDate(
     problems.push([field, `${options.label} must be today or in the past`]);
     return null;
   }
-  if (options.notBefore && read.iso < options.notBefore.date) {
-    problems.push([field, `${options.label} must be on or after ${options.notBefore.what}`]);
-    return null;
-  }
+  if (comesBefore(problems, field, read.iso, options.label, options.notBefore)) return null;
   return read.iso;
+}
+
+/**
+ * Whether a date comes before the first it may be (adding the problem): for a bound known only
+ * once the form is answered (the enquiry a conference follows).
+ */
+export function comesBefore(problems: Problems, field: string, iso: string, label: string, bound: { date: string; what: string } | null | undefined): boolean {
+  if (!bound || iso >= bound.date) return false;
+  problems.push([field, `${label} must be on or after ${bound.what}`]);
+  return true;
 }
 
 /** A date and a time (HH:MM) as an instant in England; the time's problem is on `<field>Time`. */
@@ -73,14 +80,6 @@ export function readDateTime(problems: Problems, field: string, date: DateParts,
   const t = parseTime(time);
   if (!t) problems.push([`${field}Time`, `Enter the time of ${label.toLowerCase()}, like 18:30`]);
   return day && t ? englandDateTime(day, t.hours, t.minutes) : null;
-}
-
-/** A yes/no radio's value as a boolean, adding a problem when it is not answered. */
-export function readYesNo(problems: Problems, field: string, value: string, question: string): boolean | null {
-  if (value === 'yes') return true;
-  if (value === 'no') return false;
-  problems.push([field, question]);
-  return null;
 }
 
 /** Options for a select or radios from a code list. */

@@ -10,6 +10,7 @@ import {
   startLookedAfter,
   unregisteredApproval,
 } from '@lantern/core/looked-after';
+import { lookedAfterRecordView, missingChildrenView, providersView, unregisteredPlacementsView } from '@lantern/core/views/looked-after';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
@@ -33,6 +34,7 @@ export async function lookedAfterRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'The child’s looked-after record: periods of care, placements, legal statuses, visits, reviews, missing episodes, deadlines',
       params: child,
+      response: { 200: lookedAfterRecordView },
     },
     handler: (req) => lookedAfterRecord(db(), req.actor(), req.params.childId),
   });
@@ -112,7 +114,11 @@ export async function lookedAfterRoutes(fastify: FastifyInstance) {
 
   app.get('/api/looked-after/unregistered-placements', {
     config: { permission: 'looked-after:oversee' },
-    schema: { tags, summary: 'Children placed now with a provider not registered for that care (the director’s live list)' },
+    schema: {
+      tags,
+      summary: 'Children placed now with a provider not registered for that care (the director’s live list)',
+      response: { 200: unregisteredPlacementsView },
+    },
     handler: (req) => unregisteredPlacements(db(), req.actor()),
   });
 
@@ -122,6 +128,7 @@ export async function lookedAfterRoutes(fastify: FastifyInstance) {
       tags,
       summary: 'Missing children: missing now, recent episodes, return home interviews not offered in time, repeated episodes',
       querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(90) }),
+      response: { 200: missingChildrenView },
     },
     handler: (req) => missingChildren(db(), req.actor(), req.query.days),
   });
@@ -138,7 +145,12 @@ export async function lookedAfterRoutes(fastify: FastifyInstance) {
 
   app.get('/api/providers', {
     config: { permission: 'provider:read' },
-    schema: { tags: ['providers'], summary: 'The providers register', querystring: z.object({ search: z.string().trim().max(100).optional() }) },
+    schema: {
+      tags: ['providers'],
+      summary: 'The providers register',
+      querystring: z.object({ search: z.string().trim().max(100).optional() }),
+      response: { 200: providersView },
+    },
     handler: (req) => listProviders(db(), req.actor(), req.query),
   });
 

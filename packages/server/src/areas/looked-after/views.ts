@@ -2,6 +2,7 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import { careHistory, type EpisodeRow, REPEAT_MISSING_DEFAULT, rhiOfferedInTime } from '@lantern/core/looked-after';
 import { scopeFor } from '@lantern/core/permissions';
+import type { MissingView } from '@lantern/core/views/looked-after';
 import { ruleById } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import { childFor, childrenInScope, mayAct } from '../../kernel/access.ts';
@@ -53,7 +54,7 @@ function missingRows(db: Kysely<Database>, laCode: string, repeat: RepeatSetting
 
 type MissingRow = Awaited<ReturnType<ReturnType<typeof missingRows>['execute']>>[number];
 
-function missingView(m: MissingRow, repeat: RepeatSetting, now: number) {
+function missingView(m: MissingRow, repeat: RepeatSetting, now: number): MissingView {
   const ended = iso(m.ended_at);
   const offered = iso(m.rhi_offered_at);
   const rhiDueAt = ended ? new Date(Date.parse(ended) + 72 * 3_600_000).toISOString() : null;

@@ -1,5 +1,6 @@
 import { timedReturn } from '../../kernel/telemetry.ts';
 import type { FastifyInstance } from 'fastify';
+import { cinCensusImport, cinCensusRun, ssda903Check, ssda903Import, ssda903Run, uploadedCsv } from '@lantern/core/views/returns';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { typed } from '../../kernel/http/app.ts';
@@ -14,43 +15,6 @@ import { latestSsda903Runs, runSsda903, tableFile } from './ssda903/service.ts';
 import { importUploadedSsda903, validateUploadedSsda903 } from './ssda903/uploaded.ts';
 import { removeLeftoverWorkFolders, unpack } from './work-folder.ts';
 
-const ruleGroup = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'query']),
-  message: z.string(),
-  count: z.number().int(),
-  failures: z.array(
-    z.object({
-      laChildId: z.string().nullable(),
-      childId: z.string().nullable(),
-      module: z.string(),
-      row: z.string().nullable(),
-      fields: z.array(z.string()),
-      line: z.number().int().nullable(),
-    }),
-  ),
-});
-const run = z.object({
-  runId: z.string(),
-  year: z.number().int(),
-  createdAt: z.string(),
-  children: z.number().int(),
-  schemaValid: z.boolean(),
-  errors: z.number().int(),
-  queries: z.number().int(),
-  rules: z.array(ruleGroup),
-});
-const ssda903Run = z.object({
-  runId: z.string(),
-  year: z.number().int(),
-  createdAt: z.string(),
-  children: z.number().int(),
-  tables: z.array(z.object({ table: z.enum(EXPORT_TABLES), rows: z.number().int() })),
-  errors: z.number().int(),
-  rulesRun: z.number().int(),
-  rulesNotRun: z.number().int(),
-  rules: z.array(ruleGroup),
-});
 const ssda903Year = z
   .number()
   .int()
@@ -58,10 +22,9 @@ const ssda903Year = z
   .max(2027, 'Lantern has the DfE’s SSDA903 rules for 2025/26 (2026) and 2026/27 (2027)');
 // SSDA903 files from another system, each as its name and text: a return is a dozen or so tables.
 const uploadedFiles = z
-  .array(z.object({ name: z.string().min(1, 'Each file needs its name').max(255, 'A file name has at most 255 characters'), text: z.string() }))
+  .array(uploadedCsv)
   .min(1, 'Choose the SSDA903 CSV files')
   .max(40, 'An SSDA903 return is at most a dozen or so tables: send those files only');
-const notPlaced903 = z.object({ child: z.string().nullable(), table: z.string(), row: z.number().int(), reason: z.string() });
 const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 2024/25 (2025) and 2025/26 (2026)').max(2026);
 
 /** Statutory returns: the CIN census and the SSDA903 (children looked after). */
@@ -76,7 +39,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       tags: ['returns'],
       summary: 'Produce the CIN census for a collection year from the case record and validate it by the DfE’s schema and rules',
       body: z.object({ year }),
-      response: { 201: run },
+      response: { 201: cinCensusRun },
     },
     handler: async (req, reply) => {
       const result = await timedReturn('export', 'cin-census', () => runCinCensus(fastify.store.db, req.actor(), req.body.year));
@@ -89,7 +52,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['returns'],
       summary: 'The CIN census runs made since the server started, latest first',
-      response: { 200: z.object({ runs: z.array(run) }) },
+      response: { 200: z.object({ runs: z.array(cinCensusRun) }) },
     },
     handler: async (req) => ({ runs: latestRuns(req.actor()) }),
   });
@@ -119,7 +82,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       tags: ['returns'],
       summary: 'Validate a CIN census file from any system: the XML as text, and the collection year if the file does not say',
       body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), year: year.optional() }),
-      response: { 200: run },
+      response: { 200: cinCensusRun },
     },
     handler: async (req) => {
       try {
@@ -140,17 +103,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         xml: z.string().min(1, 'Send the CIN census XML file'),
         fileName: z.string().max(255, 'A file name has at most 255 characters').optional(),
       }),
-      response: {
-        201: z.object({
-          importId: z.string().nullable(),
-          year: z.number().int(),
-          children: z.number().int(),
-          alreadyImported: z.boolean(),
-          written: z.record(z.string(), z.number().int()),
-          notPlaced: z.array(z.object({ childId: z.string().nullable(), row: z.string().nullable(), reason: z.string() })),
-          seconds: z.number(),
-        }),
-      },
+      response: { 201: cinCensusImport },
     },
     handler: async (req, reply) => {
       const actor = req.actor();
@@ -201,18 +154,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       tags: ['returns'],
       summary: 'Validate SSDA903 CSV files from any system by the DfE’s rules for the year: each file recognised by its columns, whatever its name',
       body: z.object({ year: ssda903Year, files: uploadedFiles }),
-      response: {
-        200: z.object({
-          year: z.number().int(),
-          children: z.number().int(),
-          files: z.array(z.object({ file: z.string(), table: z.string(), rows: z.number().int() })),
-          ignored: z.array(z.object({ file: z.string(), reason: z.string() })),
-          errors: z.number().int(),
-          rulesRun: z.number().int(),
-          rulesNotRun: z.number().int(),
-          rules: z.array(ruleGroup),
-        }),
-      },
+      response: { 200: ssda903Check },
     },
     handler: async (req) => timedReturn('validate', 'ssda903', () => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
   });
@@ -224,17 +166,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       tags: ['returns'],
       summary: 'Import an SSDA903 return of this council (its CSV files) as its children’s history (idempotent; all or nothing)',
       body: z.object({ year: ssda903Year, files: uploadedFiles }),
-      response: {
-        201: z.object({
-          importId: z.string().nullable(),
-          year: z.number().int(),
-          children: z.number().int(),
-          alreadyImported: z.boolean(),
-          written: z.record(z.string(), z.number().int()),
-          notPlaced: z.array(notPlaced903),
-          seconds: z.number(),
-        }),
-      },
+      response: { 201: ssda903Import },
     },
     handler: async (req, reply) =>
       reply.code(201).send(await timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files))),

@@ -11,6 +11,7 @@ import { useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDateTime, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 export function AccessRequestsPage() {
   usePageTitle('Access requests');
@@ -62,22 +63,13 @@ function RequestCard({ request: r, decided }: { request: AccessRequestView; deci
       <div className="govuk-summary-card__content">
         <ErrorSummary items={errors.summary} />
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Asked for</dt>
-            <dd className="govuk-summary-list__value">
-              {r.newUser ? `A new account as ${r.roleLabel}` : r.role === r.currentRole ? r.roleLabel : `${r.currentRoleLabel} to ${r.roleLabel}`}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Acting as worker</dt>
-            <dd className="govuk-summary-list__value">{r.workerName ?? 'No worker'}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Asked by</dt>
-            <dd className="govuk-summary-list__value">
-              {r.requestedBy}, {formatDateTime(r.requestedAt)}
-            </dd>
-          </div>
+          <SummaryRow label="Asked for">
+            {r.newUser ? `A new account as ${r.roleLabel}` : r.role === r.currentRole ? r.roleLabel : `${r.currentRoleLabel} to ${r.roleLabel}`}
+          </SummaryRow>
+          <SummaryRow label="Acting as worker">{r.workerName ?? 'No worker'}</SummaryRow>
+          <SummaryRow label="Asked by">
+            {r.requestedBy}, {formatDateTime(r.requestedAt)}
+          </SummaryRow>
         </dl>
         <div className="govuk-button-group">
           <Button busy={busy} type="button" onClick={() => decide('approve')}>

@@ -15,6 +15,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { Worker } from '@lantern/core/views/workforce';
 import { approvalNote, roleField, workerField } from './fields.ts';
 import { AccountStatus } from './status.tsx';
+import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 export function UserPage() {
   const { userId = '' } = useParams();
@@ -54,15 +55,6 @@ export function UserPage() {
       <ChangeGrant key={`${user.role}-${user.workerId}`} user={user} workers={workers.data.workers} done={done} />
       <AccountActions user={user} done={done} />
     </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

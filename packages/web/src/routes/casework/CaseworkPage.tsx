@@ -15,7 +15,6 @@ import {
   S47_OUTCOME,
   VISIT_PURPOSE,
 } from '@lantern/core/pathway';
-import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseworkView, EpisodeView } from '../../api/types.ts';
@@ -23,6 +22,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { ChildObligations } from '../../components/obligations.tsx';
 import { formatDate, formatDateTime, fullName, labelOf, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { missingAgenciesText } from './forms/ProtectionForms.tsx';
 import { openEpisode, STEP_TEXT, type StepId, stageOf, stepPath, whyNot } from './steps.ts';
 
@@ -277,15 +277,6 @@ function Contacts({ cw, childId }: { cw: CaseworkView; childId: string }) {
         </tbody>
       </table>
     </section>
-  );
-}
-
-function SummaryRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

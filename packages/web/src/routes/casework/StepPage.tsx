@@ -4,7 +4,8 @@
  * error summary, checks against the API's own schema, and going back to the casework with a
  * success banner once saved.
  */
-import { type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import type { z } from 'zod';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseworkView, ChildRecord, EpisodeView } from '../../api/types.ts';
@@ -12,7 +13,7 @@ import type { FieldAnchors } from '../../components/errors.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { FormShell } from '../../components/FormPage.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
-import { type Problems, useSend } from '../../components/forms.ts';
+import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -105,11 +106,15 @@ export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
 
 /**
  * A step's form described as data (form-model.ts): its values, the fields rendered (some hidden
- * while they do not apply), and the values read into a body, empty answers as null.
+ * while they do not apply), and the values read into a body, empty answers as null. `aliases`
+ * names the API's fields that a form field answers (receivedAt for the date received), so the
+ * server's refusals land beside it.
  */
-export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}) {
+export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}, aliases: Record<string, string> = {}) {
   const [values, setValues] = useState<Values>(() => valuesFor(fields, initial));
-  const step = useStep(ctx, anchorsFor([[fields, '']]));
+  const anchors = anchorsFor([[fields, '']]);
+  for (const [api, field] of Object.entries(aliases)) anchors[api] = anchors[field] ?? field;
+  const step = useStep(ctx, anchors);
   const read = (problems: Problems, hidden: string[] = []) =>
     readValues(
       fields.filter((f) => !hidden.includes(f.name)),
@@ -117,15 +122,70 @@ export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Re
       problems,
       { emptyAsNull: true },
     );
+  const errors = { ...step.errors.fields };
+  for (const [api, field] of Object.entries(aliases)) {
+    const said = errors[api];
+    if (!errors[field] && said) errors[field] = said;
+  }
   const render = (hidden: string[] = [], custom: Record<string, ReactNode> = {}) => (
     <FormFields
       fields={fields}
       values={values}
-      errors={step.errors.fields}
+      errors={errors}
       hidden={hidden}
       custom={custom}
       onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
     />
   );
   return { ...step, values, read, render };
+}
+
+/**
+ * A step's required date: the hint, the words its messages use ("Enter <what>", "<dateLabel>
+ * must be…"), and the first day it may be.
+ */
+export function stepDate(name: string, label: string, what: string, dateLabel: string, notBefore?: { date: string; what: string }): FieldSpec {
+  return { name, label, hint: 'For example, 27 3 2026', kind: 'date', required: true, what, dateLabel, notBefore };
+}
+
+/**
+ * A whole step's form as data, where the fields read are the body: checked against core's
+ * schema (`words` for a field the schema's own words do not name), sent, and back to the
+ * casework with `notice`.
+ */
+export function StepSpecForm<S extends z.ZodType>({
+  ctx,
+  title,
+  submitText,
+  fields,
+  initial,
+  schema,
+  words = {},
+  send,
+  notice,
+  intro,
+}: {
+  ctx: CaseContext;
+  title: string;
+  submitText: string;
+  fields: FieldSpec[];
+  initial?: Record<string, unknown>;
+  schema: S;
+  words?: Record<string, string>;
+  send: (body: z.output<S>) => Promise<unknown>;
+  notice: string;
+  intro?: ReactNode;
+}) {
+  const form = useStepFields(ctx, fields, initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Problems = [];
+    const body = checkWith(schema, form.read(problems), problems, words);
+    form.submit(problems, body, send, notice);
+  };
+  return (
+    <StepForm ctx={ctx} title={title} errors={form.errors} busy={form.busy} submitText={submitText} onSubmit={submit} intro={intro}>
+      {form.render()}
+    </StepForm>
+  );
 }

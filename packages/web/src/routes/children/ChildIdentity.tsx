@@ -1,16 +1,7 @@
 import { DISABILITY, ETHNICITY, SEX, UPN_UNKNOWN } from '@lantern/core/codes';
-import type { ReactNode } from 'react';
 import type { ChildRecord } from '../../api/types.ts';
 import { formatAge, formatDate, formatNhsNumber, labelOf } from '../../format.ts';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
+import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 const notRecorded = <span className="lantern-secondary">Not recorded</span>;
 

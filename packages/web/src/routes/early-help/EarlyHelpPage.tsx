@@ -10,6 +10,8 @@ import { type EarlyHelpEpisode, earlyHelpApi } from '../../api/early-help.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, fullName, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import type { ReactNode } from 'react';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 const TITLE = 'Early help';
 
@@ -110,14 +112,8 @@ export function EarlyHelpPage() {
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value lantern-pre-line">{children}</dd>
-    </div>
-  );
-}
+/** Every row here keeps the lines the worker wrote. */
+const Row = (props: { label: string; children: ReactNode }) => <SummaryRow {...props} pre />;
 
 function Episode({ e, childId }: { e: EarlyHelpEpisode; childId: string }) {
   return (

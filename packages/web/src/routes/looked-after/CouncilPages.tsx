@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
-import { type Json, lookedAfterApi, options, sectionPath } from './api.ts';
+import { lookedAfterApi, options, sectionPath } from './api.ts';
 import { RHI_STATE, Table } from './LookedAfterPage.tsx';
 
 export function ProvidersPage() {
@@ -161,7 +161,7 @@ export function MissingChildrenPage() {
   if (list.problem) return <ProblemPage problem={list.problem} />;
   if (!list.data) return <Loading />;
   const d = list.data;
-  const link = (x: Json) => (
+  const link = (x: { childId: string; childName: string }) => (
     <Link key="child" className="govuk-link" to={sectionPath(x.childId)}>
       {x.childName}
     </Link>
@@ -173,32 +173,23 @@ export function MissingChildrenPage() {
       <Table
         testId="missing-now"
         head={['Child', 'Since', 'Social worker']}
-        rows={(d.missingNow as Json[]).map((x) => [link(x), formatDateTime(x.startedAt), x.socialWorker ?? 'Unallocated'])}
+        rows={d.missingNow.map((x) => [link(x), formatDateTime(x.startedAt), x.socialWorker ?? 'Unallocated'])}
       />
       <h2 className="govuk-heading-m">Return home interviews not offered within 72 hours</h2>
       <Table
         testId="rhi-not-in-time"
         head={['Child', 'Returned', 'Due by', 'State']}
-        rows={(d.rhiNotInTime as Json[]).map((x) => [link(x), formatDateTime(x.endedAt), formatDateTime(x.rhiDueAt), RHI_STATE[x.rhiState] ?? x.rhiState])}
+        rows={d.rhiNotInTime.map((x) => [link(x), formatDateTime(x.endedAt), formatDateTime(x.rhiDueAt), RHI_STATE[x.rhiState] ?? x.rhiState])}
       />
       <h2 className="govuk-heading-m">
         Repeated episodes ({d.repeatSetting.episodes} or more in {d.repeatSetting.days} days)
       </h2>
-      <Table
-        testId="repeat-flags"
-        head={['Child', 'Episodes', 'Manager']}
-        rows={(d.repeatFlags as Json[]).map((x) => [link(x), String(x.episodes), x.manager ?? ''])}
-      />
+      <Table testId="repeat-flags" head={['Child', 'Episodes', 'Manager']} rows={d.repeatFlags.map((x) => [link(x), String(x.episodes), x.manager ?? ''])} />
       <h2 className="govuk-heading-m">Recent episodes</h2>
       <Table
         testId="recent-missing"
         head={['Child', 'Went', 'Returned', 'Interview']}
-        rows={(d.recent as Json[]).map((x) => [
-          link(x),
-          formatDateTime(x.startedAt),
-          formatDateTime(x.endedAt) || 'Still missing',
-          RHI_STATE[x.rhiState] ?? x.rhiState,
-        ])}
+        rows={d.recent.map((x) => [link(x), formatDateTime(x.startedAt), formatDateTime(x.endedAt) || 'Still missing', RHI_STATE[x.rhiState] ?? x.rhiState])}
       />
     </>
   );

@@ -7,8 +7,9 @@ import { Link, useLocation } from 'react-router';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
-import { type Json, sectionPath } from './api.ts';
+import { sectionPath } from './api.ts';
 import { useRecord } from './FormPage.tsx';
+import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 export const RHI_STATE: Record<string, string> = {
   missing: 'Still missing',
@@ -104,12 +105,12 @@ export function LookedAfterPage() {
       <h2 className="govuk-heading-m">Current placement</h2>
       {cur ? (
         <dl className="govuk-summary-list" data-testid="current-placement">
-          <Row k="Since">{formatDate(cur.startDate)}</Row>
-          <Row k="Legal status">{labelOf(LEGAL_STATUS, cur.legalStatus)}</Row>
-          <Row k="Placement">{labelOf(PLACEMENT_TYPE, cur.placementType)}</Row>
-          <Row k="Provider">{cur.providerName ?? cur.urn ?? 'None recorded'}</Row>
+          <Row label="Since">{formatDate(cur.startDate)}</Row>
+          <Row label="Legal status">{labelOf(LEGAL_STATUS, cur.legalStatus)}</Row>
+          <Row label="Placement">{labelOf(PLACEMENT_TYPE, cur.placementType)}</Row>
+          <Row label="Provider">{cur.providerName ?? cur.urn ?? 'None recorded'}</Row>
           {cur.unregisteredApproval ? (
-            <Row k="Not registered for this care">
+            <Row label="Not registered for this care">
               Approved by {cur.unregisteredApproval.approvedBy} on {formatDate(cur.unregisteredApproval.approvedOn)}: {cur.unregisteredApproval.reasons}
             </Row>
           ) : null}
@@ -122,14 +123,14 @@ export function LookedAfterPage() {
       <Table
         testId="lac-deadlines"
         head={['Deadline', 'Due', 'State']}
-        rows={(d.deadlines as Json[]).map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
+        rows={d.deadlines.map((o) => [RULE_LABELS[o.ruleId] ?? o.label, formatDate(o.dueDate), OBLIGATION_STATE_LABELS[o.state] ?? o.state])}
       />
 
       <h2 className="govuk-heading-m">Episodes</h2>
       <Table
         testId="episodes"
         head={['From', 'To', 'Reason', 'Legal status', 'Placement', 'Ended']}
-        rows={(d.episodes as Json[]).map((e) => [
+        rows={d.episodes.map((e) => [
           formatDate(e.startDate),
           formatDate(e.endDate),
           labelOf(REASON_NEW_EPISODE, e.reasonNewEpisode),
@@ -143,7 +144,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-visits"
         head={['Date', 'Seen', 'Where', 'The child’s words']}
-        rows={(d.visits as Json[]).map((v) => [
+        rows={d.visits.map((v) => [
           formatDate(v.visitedOn),
           v.childSeen ? (v.seenAlone ? 'Seen alone' : 'Seen') : 'Not seen',
           v.location ?? '',
@@ -155,7 +156,7 @@ export function LookedAfterPage() {
       <Table
         testId="lac-reviews"
         head={['Date', 'Chair', 'How the child took part', 'The child’s words', 'IRO saw the child']}
-        rows={(d.reviews as Json[]).map((v) => [
+        rows={d.reviews.map((v) => [
           formatDate(v.heldOn),
           v.chair ?? '',
           PARTICIPATION_PLAIN[v.participation as keyof typeof PARTICIPATION_PLAIN] ?? v.participation,
@@ -168,7 +169,7 @@ export function LookedAfterPage() {
       <Table
         testId="missing-episodes"
         head={['Went', 'Returned', 'Return home interview', '']}
-        rows={(d.missing as Json[]).map((m) => [
+        rows={d.missing.map((m) => [
           `${formatDateTime(m.startedAt)} (${labelOf(MISSING_KIND, m.kind).toLowerCase()})`,
           formatDateTime(m.endedAt) || 'Still missing',
           `${RHI_STATE[m.rhiState] ?? m.rhiState}${m.rhiAccepted === true ? ', accepted' : m.rhiAccepted === false ? ', declined' : ''}${m.repeat ? ' – repeat' : ''}`,
@@ -182,15 +183,6 @@ export function LookedAfterPage() {
         ])}
       />
     </>
-  );
-}
-
-function Row({ k, children }: { k: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{k}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

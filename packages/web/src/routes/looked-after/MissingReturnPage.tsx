@@ -5,7 +5,7 @@ import { DateInput, Textarea, TextInput, YesNo } from '../../components/fields.t
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { type DateParts, EMPTY_DATE, formatDateTime } from '../../format.ts';
 import { type Problems, readDateTime, useSend } from '../../components/forms.ts';
-import { type Json, lookedAfterApi, sectionPath } from './api.ts';
+import { lookedAfterApi, sectionPath } from './api.ts';
 import { FormPage, useRecord } from './FormPage.tsx';
 
 export function MissingReturnPage() {
@@ -28,7 +28,7 @@ export function MissingReturnPage() {
   const [learned, setLearned] = useState('');
   if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
   if (!r.data) return <Loading />;
-  const episode = (r.data.missing as Json[]).find((m) => m.missingId === missingId);
+  const episode = r.data.missing.find((m) => m.missingId === missingId);
   if (!episode) return <ProblemPage problem={{ title: 'Not found', status: 404, detail: 'No such missing episode' }} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,7 +6,7 @@ import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
-import { type Json, lookedAfterApi, sectionPath } from './api.ts';
+import { type LookedAfterRecord, lookedAfterApi, sectionPath } from './api.ts';
 import { FormPage, NO_PLACEMENT, PlacementFields, useRecord } from './FormPage.tsx';
 import { STEPS, type StepSpec } from './steps.ts';
 
@@ -19,7 +19,7 @@ export function StepFormPage({ spec }: { spec: StepSpec }) {
   return <StepForm spec={spec} childId={r.childId} record={r.data} />;
 }
 
-function StepForm({ spec, childId, record }: { spec: StepSpec; childId: string; record: Json }) {
+function StepForm({ spec, childId, record }: { spec: StepSpec; childId: string; record: LookedAfterRecord }) {
   const navigate = useNavigate();
   const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
   const [values, setValues] = useState<Values>(() => valuesFor(spec.fields(record, [], {}), spec.initial()));

@@ -15,7 +15,7 @@ import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
 import type { FieldSpec, Values } from '../../components/form-model.ts';
 import type { Problems } from '../../components/forms.ts';
 import { labelOf, todayInEngland } from '../../format.ts';
-import { type Json, lookedAfterApi, options } from './api.ts';
+import { type LookedAfterRecord, lookedAfterApi, options, type ProviderView } from './api.ts';
 import { type PlacementState, placementAnchors, placementBody, providerProblems } from './FormPage.tsx';
 
 export type StepSpec = {
@@ -23,24 +23,24 @@ export type StepSpec = {
   submit: string;
   notice: string;
   /** The fields, given the child's looked-after record, the providers register and the answers so far. */
-  fields: (record: Json, providers: Json[], values: Values) => FieldSpec[];
+  fields: (record: LookedAfterRecord, providers: ProviderView[], values: Values) => FieldSpec[];
   /** Answers the form starts with (today's date for the day of the step). */
   initial: () => Record<string, unknown>;
   /** Rules joining fields, checked after each field's own (and the placement's, for a step with one). */
-  check?: (values: Values, record: Json, placement: PlacementState) => Problems;
+  check?: (values: Values, record: LookedAfterRecord, placement: PlacementState) => Problems;
   /** The request body from the fields as read (empty answers null). */
-  body: (read: Record<string, unknown>, record: Json, placement: PlacementState, values: Values) => unknown;
+  body: (read: Record<string, unknown>, record: LookedAfterRecord, placement: PlacementState, values: Values) => unknown;
   /** A step with a placement: where its fields are named, and the legal status its rules read. */
-  placement?: (values: Values, record: Json) => { prefix: string; legalStatus: string } | null;
+  placement?: (values: Values, record: LookedAfterRecord) => { prefix: string; legalStatus: string } | null;
   send: (childId: string, body: unknown) => Promise<unknown>;
   /** Where the server's errors on other fields are shown. */
   anchors?: Record<string, string>;
   /** Why this step cannot be recorded for the child now. */
-  whyNot?: (record: Json) => string | null;
+  whyNot?: (record: LookedAfterRecord) => string | null;
 };
 
 const today = () => todayInEngland();
-const notLookedAfter = (r: Json) => (r.current ? null : 'The child is not looked after.');
+const notLookedAfter = (r: LookedAfterRecord) => (r.current ? null : 'The child is not looked after.');
 
 export const STEPS = {
   start: {
@@ -112,13 +112,13 @@ export const STEPS = {
           ]
         : []),
     ],
-    placement: (v, r) => (v.moves === 'yes' ? { prefix: 'placement.', legalStatus: (v.legalStatus as string) || r.current?.legalStatus } : null),
+    placement: (v, r) => (v.moves === 'yes' ? { prefix: 'placement.', legalStatus: (v.legalStatus as string) || r.current?.legalStatus || '' } : null),
     check: (v, r, p) => {
       const move = v.moves === 'yes';
       const problems: Problems = [];
       if (!v.legalStatus && !move) problems.push(['legalStatus', 'Choose a new legal status, or say the placement changes']);
       if (move && !p.placementType) problems.push(['placement.placementType', 'Choose the new placement type']);
-      if (move) problems.push(...providerProblems(p, (v.legalStatus as string) || r.current?.legalStatus, 'placement.'));
+      if (move) problems.push(...providerProblems(p, (v.legalStatus as string) || r.current?.legalStatus || '', 'placement.'));
       if (move && !v.reasonPlaceChange) problems.push(['reasonPlaceChange', 'Say why the placement changed']);
       return problems;
     },

@@ -4,6 +4,7 @@ import { type Heard, meetingsApi } from '../../api/meetings.ts';
 import { Loading } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 export function ChildVoice({ childId, name }: { childId: string; name: string }) {
   const voice = useLoad(() => meetingsApi.voice(childId), childId);
@@ -32,26 +33,17 @@ export function ChildVoice({ childId, name }: { childId: string; name: string })
       {!voice.data && !voice.problem ? <Loading /> : null}
       {voice.data ? (
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Last seen</dt>
-            <dd className="govuk-summary-list__value">{seen(voice.data.lastSeen)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Last seen alone</dt>
-            <dd className="govuk-summary-list__value">{seen(voice.data.lastSeenAlone)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Latest words</dt>
-            <dd className="govuk-summary-list__value">
-              {voice.data.latestWords ? (
-                <>
-                  “{voice.data.latestWords.words}” ({seen(voice.data.latestWords)})
-                </>
-              ) : (
-                'None recorded'
-              )}
-            </dd>
-          </div>
+          <SummaryRow label="Last seen">{seen(voice.data.lastSeen)}</SummaryRow>
+          <SummaryRow label="Last seen alone">{seen(voice.data.lastSeenAlone)}</SummaryRow>
+          <SummaryRow label="Latest words">
+            {voice.data.latestWords ? (
+              <>
+                “{voice.data.latestWords.words}” ({seen(voice.data.latestWords)})
+              </>
+            ) : (
+              'None recorded'
+            )}
+          </SummaryRow>
         </dl>
       ) : null}
     </section>

@@ -12,6 +12,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import type { ChildPartnerWork, ChildRequest, PartnerMeeting as Meeting, PartnerOrganisation } from '@lantern/core/views/partners';
+import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -103,15 +104,6 @@ function Requests({ requests, childId }: { requests: ChildRequest[]; childId: st
         </ul>
       )}
     </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

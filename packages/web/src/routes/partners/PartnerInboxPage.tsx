@@ -16,6 +16,7 @@ import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { PartnerPlanActions } from '../practice/WorkItems.tsx';
 import { RequestStateTag } from './labels.tsx';
 import type { PartnerRequestView } from '@lantern/core/views/partners';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 export function PartnerInboxPage() {
   const inbox = useLoad(() => partnersApi.inbox(), 'inbox');
@@ -158,27 +159,15 @@ function AnswerForm({ request }: { request: PartnerRequestView }) {
         </span>
         <h1 className="govuk-heading-l">{request.typeLabel}</h1>
         <dl className="govuk-summary-list" data-testid="partner-request">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">What is asked</dt>
-            <dd className="govuk-summary-list__value">{request.asked}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">What you need to know</dt>
-            <dd className="govuk-summary-list__value">{request.needToKnow}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Answer due by</dt>
-            <dd className="govuk-summary-list__value">
-              {formatDate(request.respondBy)} <RequestStateTag state={request.state} />
-              {request.escalatedTo ? <p className="govuk-body-s">Escalated to {request.escalatedTo}</p> : null}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Asked by</dt>
-            <dd className="govuk-summary-list__value">
-              {request.requestedBy ?? 'Children’s social care'} on {formatDate(request.sentOn)}
-            </dd>
-          </div>
+          <SummaryRow label="What is asked">{request.asked}</SummaryRow>
+          <SummaryRow label="What you need to know">{request.needToKnow}</SummaryRow>
+          <SummaryRow label="Answer due by">
+            {formatDate(request.respondBy)} <RequestStateTag state={request.state} />
+            {request.escalatedTo ? <p className="govuk-body-s">Escalated to {request.escalatedTo}</p> : null}
+          </SummaryRow>
+          <SummaryRow label="Asked by">
+            {request.requestedBy ?? 'Children’s social care'} on {formatDate(request.sentOn)}
+          </SummaryRow>
         </dl>
         <form onSubmit={submit} noValidate>
           <Textarea name="answer" label="Your answer" labelClass="govuk-label--m" value={answer} onChange={setAnswer} rows={6} error={errors.fields.answer} />

@@ -9,6 +9,7 @@ import { Counted, periodText } from './DashboardPage.tsx';
 import { againstEngland, formatValue, monthLabel, UNIT_AXIS } from './format.ts';
 import './performance.css';
 import { FiguresBehind, Table } from './Tables.tsx';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 /** One indicator: what it counts, its value, its trend, each team, and the council against others. */
 export function IndicatorPage() {
@@ -44,38 +45,21 @@ export function IndicatorPage() {
         {r.frozen ? ' (frozen when the month closed)' : ''}
       </p>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Counted</dt>
-          <dd className="govuk-summary-list__value">
-            <Counted r={r} caseAccess={can('child:read')} asOf={asOf} />
-            {r.unit === 'per-10k' && r.denominator ? ` children, of ${r.denominator.toLocaleString('en-GB')} aged 0–17` : ''}
-            {r.per10k !== null ? ` (${r.per10k} per 10,000 children)` : ''}
-            {r.medianDays !== null && r.unit === 'count' ? ` (median age ${r.medianDays} days, oldest ${r.maxDays})` : ''}
-          </dd>
-        </div>
+        <SummaryRow label="Counted">
+          <Counted r={r} caseAccess={can('child:read')} asOf={asOf} />
+          {r.unit === 'per-10k' && r.denominator ? ` children, of ${r.denominator.toLocaleString('en-GB')} aged 0–17` : ''}
+          {r.per10k !== null ? ` (${r.per10k} per 10,000 children)` : ''}
+          {r.medianDays !== null && r.unit === 'count' ? ` (median age ${r.medianDays} days, oldest ${r.maxDays})` : ''}
+        </SummaryRow>
         {def ? (
           <>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Definition</dt>
-              <dd className="govuk-summary-list__value">{def.definition}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Numerator</dt>
-              <dd className="govuk-summary-list__value">{def.numerator}</dd>
-            </div>
-            {def.denominator ? (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Denominator</dt>
-                <dd className="govuk-summary-list__value">{def.denominator}</dd>
-              </div>
-            ) : null}
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Source</dt>
-              <dd className="govuk-summary-list__value">
-                {def.source}
-                {def.dfeNote ? <p className="govuk-body-s govuk-!-margin-top-2">{def.dfeNote}</p> : null}
-              </dd>
-            </div>
+            <SummaryRow label="Definition">{def.definition}</SummaryRow>
+            <SummaryRow label="Numerator">{def.numerator}</SummaryRow>
+            {def.denominator ? <SummaryRow label="Denominator">{def.denominator}</SummaryRow> : null}
+            <SummaryRow label="Source">
+              {def.source}
+              {def.dfeNote ? <p className="govuk-body-s govuk-!-margin-top-2">{def.dfeNote}</p> : null}
+            </SummaryRow>
           </>
         ) : null}
       </dl>

@@ -5,6 +5,7 @@ import type { FieldAnchors } from '../../components/errors.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 
 export { anchorsFor } from '../../components/form-model.ts';
+export { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
 /** A form's errors and busy state: the shared sending, with the anchors named at each send (rows come and go). */
 export function useSending() {
@@ -22,15 +23,6 @@ export function Back({ to, children }: { to: string; children: ReactNode }) {
     <Link className="govuk-back-link" to={to}>
       {children}
     </Link>
-  );
-}
-
-export function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

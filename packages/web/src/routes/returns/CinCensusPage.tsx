@@ -4,6 +4,7 @@ import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 const YEARS = [
   { year: 2026, label: '2025 to 2026 (reference date 31 March 2026)' },
@@ -146,24 +147,12 @@ function RunResult({ run, uploaded }: { run: CinCensusRun; uploaded: string | nu
         {uploaded ? `${uploaded}: ${period}` : `The ${period} return`}
       </h2>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Children</dt>
-          <dd className="govuk-summary-list__value">{run.children.toLocaleString('en-GB')}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">XML schema</dt>
-          <dd className="govuk-summary-list__value">{run.schemaValid ? 'Valid' : 'Not valid'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Errors</dt>
-          <dd className="govuk-summary-list__value" data-testid="census-errors">
-            {run.errors.toLocaleString('en-GB')}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Queries</dt>
-          <dd className="govuk-summary-list__value">{run.queries.toLocaleString('en-GB')}</dd>
-        </div>
+        <SummaryRow label="Children">{run.children.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="XML schema">{run.schemaValid ? 'Valid' : 'Not valid'}</SummaryRow>
+        <SummaryRow label="Errors" testId="census-errors">
+          {run.errors.toLocaleString('en-GB')}
+        </SummaryRow>
+        <SummaryRow label="Queries">{run.queries.toLocaleString('en-GB')}</SummaryRow>
       </dl>
       {!uploaded && (
         <p className="govuk-body">

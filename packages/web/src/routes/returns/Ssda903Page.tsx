@@ -4,6 +4,7 @@ import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 const YEARS = [
   { year: 2026, label: '2025 to 2026 (year ending 31 March 2026)' },
@@ -153,24 +154,14 @@ function RunResult({ run }: { run: Ssda903Run }) {
         The {run.year - 1} to {run.year} return
       </h2>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Children</dt>
-          <dd className="govuk-summary-list__value">{run.children.toLocaleString('en-GB')}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rules checked</dt>
-          <dd className="govuk-summary-list__value">
-            {run.rulesRun.toLocaleString('en-GB')}
-            {run.rulesNotRun > 0 &&
-              ` (${run.rulesNotRun.toLocaleString('en-GB')} need last year’s return or Ofsted’s provider list, or are not yet in Lantern)`}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Errors</dt>
-          <dd className="govuk-summary-list__value" data-testid="ssda903-errors">
-            {run.errors.toLocaleString('en-GB')}
-          </dd>
-        </div>
+        <SummaryRow label="Children">{run.children.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Rules checked">
+          {run.rulesRun.toLocaleString('en-GB')}
+          {run.rulesNotRun > 0 && ` (${run.rulesNotRun.toLocaleString('en-GB')} need last year’s return or Ofsted’s provider list, or are not yet in Lantern)`}
+        </SummaryRow>
+        <SummaryRow label="Errors" testId="ssda903-errors">
+          {run.errors.toLocaleString('en-GB')}
+        </SummaryRow>
       </dl>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">
@@ -218,20 +209,11 @@ function CheckResult({ check }: { check: Ssda903Check }) {
         The files checked: {check.year - 1} to {check.year}
       </h2>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Children</dt>
-          <dd className="govuk-summary-list__value">{check.children.toLocaleString('en-GB')}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rules checked</dt>
-          <dd className="govuk-summary-list__value">{check.rulesRun.toLocaleString('en-GB')}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Errors</dt>
-          <dd className="govuk-summary-list__value" data-testid="ssda903-check-errors">
-            {check.errors.toLocaleString('en-GB')}
-          </dd>
-        </div>
+        <SummaryRow label="Children">{check.children.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Rules checked">{check.rulesRun.toLocaleString('en-GB')}</SummaryRow>
+        <SummaryRow label="Errors" testId="ssda903-check-errors">
+          {check.errors.toLocaleString('en-GB')}
+        </SummaryRow>
       </dl>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">Each file and the table it is</caption>

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Notices.tsx';
 import { dateFromParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 const START_ANCHORS = { asyeStart: 'asyeStart-day', protectedCaseload: 'protectedCaseload' };
 const SIGN_OFF_ANCHORS = { completedOn: 'completedOn-day' };
@@ -82,30 +83,18 @@ export function InductionSection({ workerId }: { workerId: string }) {
         <>
           <ErrorSummary items={errors.summary} />
           <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Started</dt>
-              <dd className="govuk-summary-list__value">{formatDate(data.startDate)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Assessed and supported year in employment (ASYE)</dt>
-              <dd className="govuk-summary-list__value" data-testid="asye">
-                {data.asyeStart ? `Started ${formatDate(data.asyeStart)}` : 'Not in the ASYE'}
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Protected caseload</dt>
-              <dd className="govuk-summary-list__value" data-testid="protected-caseload">
-                {data.protectedCaseload === null ? 'None set' : `${data.protectedCaseload} children at most`}
-              </dd>
-            </div>
+            <SummaryRow label="Started">{formatDate(data.startDate)}</SummaryRow>
+            <SummaryRow label="Assessed and supported year in employment (ASYE)" testId="asye">
+              {data.asyeStart ? `Started ${formatDate(data.asyeStart)}` : 'Not in the ASYE'}
+            </SummaryRow>
+            <SummaryRow label="Protected caseload" testId="protected-caseload">
+              {data.protectedCaseload === null ? 'None set' : `${data.protectedCaseload} children at most`}
+            </SummaryRow>
             {data.deadline ? (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Induction due</dt>
-                <dd className="govuk-summary-list__value">
-                  {formatDate(data.deadline.dueDate)}
-                  {data.deadline.state === 'overdue' ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Overdue</strong> : null}
-                </dd>
-              </div>
+              <SummaryRow label="Induction due">
+                {formatDate(data.deadline.dueDate)}
+                {data.deadline.state === 'overdue' ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Overdue</strong> : null}
+              </SummaryRow>
             ) : null}
           </dl>
 

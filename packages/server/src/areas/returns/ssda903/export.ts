@@ -23,14 +23,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
+import { SSDA903_TABLES, type Ssda903Table } from '@lantern/core/views/returns';
 import { stringify } from 'csv-stringify';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { auditReturnReads, type ReturnActor } from '../audit.ts';
 
 /** The tables Lantern writes, and each one's file name. */
-export const EXPORT_TABLES = ['Header', 'Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
+export const EXPORT_TABLES = SSDA903_TABLES;
+export type ExportTable = Ssda903Table;
 export const fileNameOf = (table: ExportTable) => `${table.toLowerCase()}.csv`;
 
 export type Ssda903Export = { laCode: string; year: number; rows: Record<ExportTable, number>; seconds: number };

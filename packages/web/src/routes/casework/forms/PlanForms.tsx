@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDate, todayInEngland } from '../../../format.ts';
 import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
-import { type CaseContext, StepForm, StepPage, useStepFields } from '../StepPage.tsx';
+import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { openCinPlan, openProtectionPlan, STEP_TEXT, whyNot } from '../steps.ts';
 import { readWeeks, WeeksInput } from './ProtectionForms.tsx';
 
@@ -19,7 +19,6 @@ export function VisitPage() {
   return <StepPage title={STEP_TEXT.visit} whyNot={(ctx) => whyNot('visit', ctx.casework)} render={(ctx) => <VisitForm ctx={ctx} />} />;
 }
 
-const EXAMPLE = 'For example, 27 3 2026';
 const today = () => todayInEngland();
 
 function VisitForm({ ctx }: { ctx: CaseContext }) {
@@ -27,15 +26,7 @@ function VisitForm({ ctx }: { ctx: CaseContext }) {
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'visitedOn',
-        label: 'Date of the visit',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of the visit',
-        dateLabel: 'The date of the visit',
-      },
+      stepDate('visitedOn', 'Date of the visit', 'the date of the visit', 'The date of the visit'),
       { name: 'purpose', label: 'Kind of visit', kind: 'radios', options: optionsOf(VISIT_PURPOSE), required: true, missing: 'Choose the kind of visit' },
       { name: 'childSeen', label: 'Was the child seen?', kind: 'yesno', required: true, missing: 'Say whether the child was seen' },
       { name: 'seenAlone', label: 'Was the child seen alone?', kind: 'yesno', required: true, missing: 'Say whether the child was seen alone' },
@@ -78,32 +69,17 @@ export function CinPlanPage() {
 }
 
 function CinPlanForm({ ctx }: { ctx: CaseContext }) {
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'startDate',
-        label: 'Start date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the plan started',
-        dateLabel: 'The start date',
-        notBefore: sinceReferral(ctx),
-      },
-    ],
-    { startDate: today() },
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newCinPlan, form.read(problems), problems, {});
-    form.submit(problems, body, (b) => api.casework.startCinPlan(ctx.child.childId, b), 'Child in need plan started');
-  };
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['cin-plan']} errors={form.errors} busy={form.busy} submitText="Start plan" onSubmit={submit}>
-      {form.render()}
-    </StepForm>
+    <StepSpecForm
+      ctx={ctx}
+      title={STEP_TEXT['cin-plan']}
+      submitText="Start plan"
+      fields={[stepDate('startDate', 'Start date', 'the date the plan started', 'The start date', sinceReferral(ctx))]}
+      initial={{ startDate: today() }}
+      schema={newCinPlan}
+      send={(b) => api.casework.startCinPlan(ctx.child.childId, b)}
+      notice="Child in need plan started"
+    />
   );
 }
 
@@ -124,47 +100,34 @@ function sincePlanStart(ctx: CaseContext) {
 }
 
 function CinPlanReviewForm({ ctx }: { ctx: CaseContext }) {
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'heldOn',
-        label: 'Date held',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date of the review',
-        dateLabel: 'The date',
-        notBefore: sincePlanStart(ctx),
-      },
-      {
-        name: 'childMetDecider',
-        label: 'Did the child meet the person chairing the review?',
-        kind: 'yesno',
-        required: true,
-        missing: 'Say whether the child met the person chairing the review',
-      },
-      {
-        name: 'parentsMetDecider',
-        label: 'Did the parents meet the person chairing the review?',
-        kind: 'yesno',
-        required: true,
-        missing: 'Say whether the parents met the person chairing the review',
-      },
-      { name: 'childWords', label: 'The child’s own words (optional)', hint: 'What the child said about the plan, as they said it', kind: 'textarea' },
-    ],
-    { heldOn: today() },
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newCinPlanReview, form.read(problems), problems, {});
-    form.submit(problems, body, (b) => api.casework.reviewCinPlan(ctx.child.childId, b), 'Child in need plan review recorded');
-  };
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['cin-plan-review']} errors={form.errors} busy={form.busy} submitText="Save review" onSubmit={submit}>
-      {form.render()}
-    </StepForm>
+    <StepSpecForm
+      ctx={ctx}
+      title={STEP_TEXT['cin-plan-review']}
+      submitText="Save review"
+      fields={[
+        stepDate('heldOn', 'Date held', 'the date of the review', 'The date', sincePlanStart(ctx)),
+        {
+          name: 'childMetDecider',
+          label: 'Did the child meet the person chairing the review?',
+          kind: 'yesno',
+          required: true,
+          missing: 'Say whether the child met the person chairing the review',
+        },
+        {
+          name: 'parentsMetDecider',
+          label: 'Did the parents meet the person chairing the review?',
+          kind: 'yesno',
+          required: true,
+          missing: 'Say whether the parents met the person chairing the review',
+        },
+        { name: 'childWords', label: 'The child’s own words (optional)', hint: 'What the child said about the plan, as they said it', kind: 'textarea' },
+      ]}
+      initial={{ heldOn: today() }}
+      schema={newCinPlanReview}
+      send={(b) => api.casework.reviewCinPlan(ctx.child.childId, b)}
+      notice="Child in need plan review recorded"
+    />
   );
 }
 
@@ -173,33 +136,21 @@ export function CinPlanEndPage() {
 }
 
 function CinPlanEndForm({ ctx }: { ctx: CaseContext }) {
-  const form = useStepFields(
-    ctx,
-    [
-      {
-        name: 'endDate',
-        label: 'End date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the date the plan ended',
-        dateLabel: 'The end date',
-        notBefore: sincePlanStart(ctx),
-      },
-      { name: 'reasons', label: 'Why does the plan end?', kind: 'textarea', required: true, missing: 'Enter why the plan ends' },
-    ],
-    { endDate: today() },
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(endCinPlan, form.read(problems), problems, { reasons: 'Enter why the plan ends' });
-    form.submit(problems, body, (b) => api.casework.endCinPlan(ctx.child.childId, b), 'Child in need plan ended');
-  };
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['cin-plan-end']} errors={form.errors} busy={form.busy} submitText="End plan" onSubmit={submit}>
-      {form.render()}
-    </StepForm>
+    <StepSpecForm
+      ctx={ctx}
+      title={STEP_TEXT['cin-plan-end']}
+      submitText="End plan"
+      fields={[
+        stepDate('endDate', 'End date', 'the date the plan ended', 'The end date', sincePlanStart(ctx)),
+        { name: 'reasons', label: 'Why does the plan end?', kind: 'textarea', required: true, missing: 'Enter why the plan ends' },
+      ]}
+      initial={{ endDate: today() }}
+      schema={endCinPlan}
+      words={{ reasons: 'Enter why the plan ends' }}
+      send={(b) => api.casework.endCinPlan(ctx.child.childId, b)}
+      notice="Child in need plan ended"
+    />
   );
 }
 
@@ -219,16 +170,7 @@ function ClosureForm({ ctx }: { ctx: CaseContext }) {
   const form = useStepFields(
     ctx,
     [
-      {
-        name: 'closureDate',
-        label: 'Closure date',
-        hint: EXAMPLE,
-        kind: 'date',
-        required: true,
-        what: 'the closure date',
-        dateLabel: 'The closure date',
-        notBefore: planEnded ?? sinceReferral(ctx),
-      },
+      stepDate('closureDate', 'Closure date', 'the closure date', 'The closure date', planEnded ?? sinceReferral(ctx)),
       {
         name: 'reason',
         label: 'Reason for closure',

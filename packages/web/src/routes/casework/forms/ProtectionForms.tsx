@@ -14,10 +14,9 @@ import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import type { EpisodeView } from '../../../api/types.ts';
-import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, YesNo } from '../../../components/fields.tsx';
-import { dateParts, formatDate, labelOf, todayInEngland } from '../../../format.ts';
-import { checkWith, optionsOf, type Problems, readDate, readYesNo } from '../../../components/forms.ts';
-import { type CaseContext, StepForm, StepPage, useStep } from '../StepPage.tsx';
+import { formatDate, labelOf, todayInEngland } from '../../../format.ts';
+import { checkWith, comesBefore, optionsOf, type Problems } from '../../../components/forms.ts';
+import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { enquiriesAwaitingConference, openProtectionPlan, STEP_TEXT, strategiesAwaitingEnquiry, whyNot } from '../steps.ts';
 
 const CATEGORY_OPTIONS = optionsOf(CATEGORY_OF_ABUSE);
@@ -43,33 +42,55 @@ export function StrategyDiscussionPage() {
   );
 }
 
-const STRATEGY_ANCHORS = { heldOn: 'heldOn-day', agencies: 'agencies', decision: 'decision', reasons: 'reasons' };
-
 function StrategyDiscussionForm({ ctx }: { ctx: CaseContext }) {
-  const step = useStep(ctx, STRATEGY_ANCHORS);
-  const [heldOn, setHeldOn] = useState(dateParts(todayInEngland()));
-  const [agencies, setAgencies] = useState<string[]>(['social-care']);
-  const [decision, setDecision] = useState('');
-  const [reasons, setReasons] = useState('');
+  const form = useStepFields(
+    ctx,
+    [
+      stepDate(
+        'heldOn',
+        'Date held',
+        'the date of the strategy discussion',
+        'The date',
+        ctx.episode ? { date: ctx.episode.referralDate, what: `the referral date (${formatDate(ctx.episode.referralDate)})` } : undefined,
+      ),
+      {
+        name: 'agencies',
+        label: 'Who took part',
+        hint: 'Working Together expects at least children’s social care, police and health, and education where the child goes to school or nursery',
+        kind: 'checkboxes',
+        options: optionsOf(AGENCY),
+        columns: false,
+      },
+      { name: 'missingAgencies', label: 'Agencies not present', kind: 'custom' },
+      {
+        name: 'decision',
+        label: 'What was decided?',
+        kind: 'radios',
+        options: [
+          { value: 'section-47', label: 'Start a section 47 enquiry', hint: 'There is reasonable cause to suspect significant harm' },
+          { value: 'no-section-47', label: 'No section 47 enquiry' },
+        ],
+        required: true,
+        missing: 'Say whether a section 47 enquiry will start',
+      },
+      { name: 'reasons', label: 'Reasons for the decision', kind: 'textarea', required: true, missing: 'Enter the reasons for the decision' },
+    ],
+    { heldOn: todayInEngland(), agencies: ['social-care'] },
+  );
+  const agencies = form.values.agencies as string[];
   const missing = missingAgenciesText(EXPECTED_AGENCIES.filter((a) => !agencies.includes(a)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    const date = readDate(problems, 'heldOn', heldOn, {
-      what: 'the date of the strategy discussion',
-      label: 'The date',
-      notBefore: ctx.episode ? { date: ctx.episode.referralDate, what: `the referral date (${formatDate(ctx.episode.referralDate)})` } : undefined,
-    });
+    const read = form.read(problems);
     if (agencies.length === 0) problems.push(['agencies', 'Choose the agencies that took part']);
-    if (!decision) problems.push(['decision', 'Say whether a section 47 enquiry will start']);
-    if (!reasons.trim()) problems.push(['reasons', 'Enter the reasons for the decision']);
-    const body = checkWith(newStrategyDiscussion, { heldOn: date ?? undefined, agencies, decision, reasons }, problems, {
+    const body = checkWith(newStrategyDiscussion, read, problems, {
       agencies: 'Choose the agencies that took part',
       decision: 'Say whether a section 47 enquiry will start',
       reasons: 'Enter the reasons for the decision',
     });
-    step.submit(
+    form.submit(
       problems,
       body,
       (b) => api.casework.addStrategyDiscussion(ctx.child.childId, b),
@@ -78,41 +99,20 @@ function StrategyDiscussionForm({ ctx }: { ctx: CaseContext }) {
   };
 
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['strategy-discussion']} errors={step.errors} busy={step.busy} submitText="Save strategy discussion" onSubmit={submit}>
-      <DateInput name="heldOn" label="Date held" hint="For example, 27 3 2026" value={heldOn} onChange={setHeldOn} error={step.errors.fields.heldOn} />
-      <Checkboxes
-        name="agencies"
-        label="Who took part"
-        hint="Working Together expects at least children’s social care, police and health, and education where the child goes to school or nursery"
-        values={agencies}
-        onChange={setAgencies}
-        options={optionsOf(AGENCY)}
-        small
-        error={step.errors.fields.agencies}
-      />
-      {missing ? (
-        <div className="govuk-warning-text" data-testid="missing-agencies">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {missing}. Say in the reasons why, and how they will be told what was decided.
-          </strong>
-        </div>
-      ) : null}
-      <Radios
-        name="decision"
-        label="What was decided?"
-        value={decision}
-        onChange={setDecision}
-        options={[
-          { value: 'section-47', label: 'Start a section 47 enquiry', hint: 'There is reasonable cause to suspect significant harm' },
-          { value: 'no-section-47', label: 'No section 47 enquiry' },
-        ]}
-        error={step.errors.fields.decision}
-      />
-      <Textarea name="reasons" label="Reasons for the decision" value={reasons} onChange={setReasons} error={step.errors.fields.reasons} />
+    <StepForm ctx={ctx} title={STEP_TEXT['strategy-discussion']} errors={form.errors} busy={form.busy} submitText="Save strategy discussion" onSubmit={submit}>
+      {form.render([], {
+        missingAgencies: missing ? (
+          <div className="govuk-warning-text" data-testid="missing-agencies">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {missing}. Say in the reasons why, and how they will be told what was decided.
+            </strong>
+          </div>
+        ) : null,
+      })}
     </StepForm>
   );
 }
@@ -126,46 +126,44 @@ export function Section47Page() {
 
 function Section47Form({ ctx }: { ctx: CaseContext }) {
   const waiting = strategiesAwaitingEnquiry(ctx.episode);
-  const step = useStep(ctx, { strategyId: 'strategyId', startDate: 'startDate-day' });
-  const [strategyId, setStrategyId] = useState(waiting.length === 1 ? (waiting[0]?.strategyId ?? '') : '');
-  const [startDate, setStartDate] = useState(dateParts(todayInEngland()));
-  const strategy = waiting.find((s) => s.strategyId === strategyId);
+  const form = useStepFields(
+    ctx,
+    [
+      {
+        name: 'strategyId',
+        label: 'Following the strategy discussion on',
+        kind: 'radios',
+        options: waiting.map((s) => ({
+          value: s.strategyId,
+          label: formatDate(s.heldOn),
+          hint: s.reasons.length > 120 ? `${s.reasons.slice(0, 120)}…` : s.reasons,
+        })),
+        required: true,
+        missing: 'Choose the strategy discussion that decided on the enquiry',
+      },
+      stepDate('startDate', 'Start date', 'the date the enquiry started', 'The start date'),
+    ],
+    { strategyId: waiting.length === 1 ? waiting[0]?.strategyId : '', startDate: todayInEngland() },
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    if (!strategyId) problems.push(['strategyId', 'Choose the strategy discussion that decided on the enquiry']);
-    const date = readDate(problems, 'startDate', startDate, {
-      what: 'the date the enquiry started',
-      label: 'The start date',
-      notBefore: strategy ? { date: strategy.heldOn, what: `the strategy discussion (${formatDate(strategy.heldOn)})` } : undefined,
-    });
-    const body = checkWith(newSection47, { strategyId, startDate: date ?? undefined }, problems, { strategyId: 'Choose the strategy discussion' });
-    step.submit(problems, body, (b) => api.casework.startSection47(ctx.child.childId, b), 'Section 47 enquiry started');
+    const read = form.read(problems);
+    // The enquiry starts no earlier than the discussion chosen.
+    const strategy = waiting.find((s) => s.strategyId === read.strategyId);
+    if (typeof read.startDate === 'string' && strategy)
+      comesBefore(problems, 'startDate', read.startDate, 'The start date', {
+        date: strategy.heldOn,
+        what: `the strategy discussion (${formatDate(strategy.heldOn)})`,
+      });
+    const body = checkWith(newSection47, read, problems, { strategyId: 'Choose the strategy discussion' });
+    form.submit(problems, body, (b) => api.casework.startSection47(ctx.child.childId, b), 'Section 47 enquiry started');
   };
 
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['section-47']} errors={step.errors} busy={step.busy} submitText="Start enquiry" onSubmit={submit}>
-      <Radios
-        name="strategyId"
-        label="Following the strategy discussion on"
-        value={strategyId}
-        onChange={setStrategyId}
-        options={waiting.map((s) => ({
-          value: s.strategyId,
-          label: formatDate(s.heldOn),
-          hint: s.reasons.length > 120 ? `${s.reasons.slice(0, 120)}…` : s.reasons,
-        }))}
-        error={step.errors.fields.strategyId}
-      />
-      <DateInput
-        name="startDate"
-        label="Start date"
-        hint="For example, 27 3 2026"
-        value={startDate}
-        onChange={setStartDate}
-        error={step.errors.fields.startDate}
-      />
+    <StepForm ctx={ctx} title={STEP_TEXT['section-47']} errors={form.errors} busy={form.busy} submitText="Start enquiry" onSubmit={submit}>
+      {form.render()}
     </StepForm>
   );
 }
@@ -189,28 +187,36 @@ export function Section47OutcomePage() {
 }
 
 function Section47OutcomeForm({ ctx, enquiry }: { ctx: CaseContext; enquiry: EpisodeView['section47s'][number] }) {
-  const step = useStep(ctx, { completedOn: 'completedOn-day', outcome: 'outcome', icpcNotRequiredReason: 'icpcNotRequiredReason' });
-  const [completedOn, setCompletedOn] = useState(dateParts(todayInEngland()));
-  const [outcome, setOutcome] = useState('');
-  const [reason, setReason] = useState('');
+  const form = useStepFields(
+    ctx,
+    [
+      stepDate('completedOn', 'Date completed', 'the date the enquiry was completed', 'The date completed', {
+        date: enquiry.startDate,
+        what: `the start of the enquiry (${formatDate(enquiry.startDate)})`,
+      }),
+      { name: 'outcome', label: 'Outcome', kind: 'radios', options: optionsOf(S47_OUTCOME), required: true, missing: 'Choose the outcome of the enquiry' },
+      {
+        name: 'icpcNotRequiredReason',
+        label: 'Why is no initial conference needed?',
+        kind: 'textarea',
+        rows: 3,
+        required: true,
+        missing: 'Say why no initial conference is needed',
+      },
+    ],
+    { completedOn: todayInEngland() },
+  );
+  const outcome = form.values.outcome as string;
+  // Why no conference is asked only once an outcome other than a conference is chosen.
+  const hidden = outcome && outcome !== 'conference' ? [] : ['icpcNotRequiredReason'];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    const date = readDate(problems, 'completedOn', completedOn, {
-      what: 'the date the enquiry was completed',
-      label: 'The date completed',
-      notBefore: { date: enquiry.startDate, what: `the start of the enquiry (${formatDate(enquiry.startDate)})` },
+    const body = checkWith(section47Outcome, { icpcNotRequiredReason: null, ...form.read(problems, hidden) }, problems, {
+      outcome: 'Choose the outcome of the enquiry',
     });
-    if (!outcome) problems.push(['outcome', 'Choose the outcome of the enquiry']);
-    if (outcome && outcome !== 'conference' && !reason.trim()) problems.push(['icpcNotRequiredReason', 'Say why no initial conference is needed']);
-    const body = checkWith(
-      section47Outcome,
-      { completedOn: date ?? undefined, outcome, icpcNotRequiredReason: outcome !== 'conference' ? reason.trim() || null : null },
-      problems,
-      { outcome: 'Choose the outcome of the enquiry' },
-    );
-    step.submit(
+    form.submit(
       problems,
       body,
       (b) => api.casework.section47Outcome(ctx.child.childId, enquiry.s47Id, b),
@@ -224,52 +230,19 @@ function Section47OutcomeForm({ ctx, enquiry }: { ctx: CaseContext; enquiry: Epi
     <StepForm
       ctx={ctx}
       title={OUTCOME_TITLE}
-      errors={step.errors}
-      busy={step.busy}
+      errors={form.errors}
+      busy={form.busy}
       submitText="Save outcome"
       onSubmit={submit}
       intro={<p className="govuk-body">The enquiry started on {formatDate(enquiry.startDate)}.</p>}
     >
-      <DateInput
-        name="completedOn"
-        label="Date completed"
-        hint="For example, 27 3 2026"
-        value={completedOn}
-        onChange={setCompletedOn}
-        error={step.errors.fields.completedOn}
-      />
-      <Radios name="outcome" label="Outcome" value={outcome} onChange={setOutcome} options={optionsOf(S47_OUTCOME)} error={step.errors.fields.outcome} />
-      {outcome && outcome !== 'conference' ? (
-        <Textarea
-          name="icpcNotRequiredReason"
-          label="Why is no initial conference needed?"
-          rows={3}
-          value={reason}
-          onChange={setReason}
-          error={step.errors.fields.icpcNotRequiredReason}
-        />
-      ) : null}
+      {form.render(hidden)}
     </StepForm>
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Conferences
-
-const CONFERENCE_ANCHORS = {
-  s47Id: 's47Id',
-  heldOn: 'heldOn-day',
-  chair: 'chair',
-  outcome: 'outcome',
-  initialCategory: 'initialCategory',
-  latestCategory: 'latestCategory',
-  endReason: 'endReason',
-  whatChanged: 'whatChanged',
-  changeSustainedWeeks: 'changeSustainedWeeks',
-  childMetDecider: 'childMetDecider',
-  parentsMetDecider: 'parentsMetDecider',
-  childWords: 'childWords',
-};
 
 export function InitialConferencePage() {
   return (
@@ -309,77 +282,129 @@ function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 're
   const enquiries = enquiriesAwaitingConference(ctx.episode);
   const plan = openProtectionPlan(ctx.episode);
   const title = STEP_TEXT[kind === 'initial' ? 'initial-conference' : 'review-conference'];
-  const step = useStep(ctx, CONFERENCE_ANCHORS);
-  const [s47Id, setS47Id] = useState(enquiries.length === 1 ? (enquiries[0]?.s47Id ?? '') : '');
-  const [heldOn, setHeldOn] = useState(dateParts(todayInEngland()));
-  const [chair, setChair] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [initialCategory, setInitialCategory] = useState('');
-  const [latestCategory, setLatestCategory] = useState(plan?.latestCategory ?? '');
-  const [endReason, setEndReason] = useState('');
-  const [whatChanged, setWhatChanged] = useState('');
+  const form = useStepFields(
+    ctx,
+    [
+      {
+        name: 's47Id',
+        label: 'Following the section 47 enquiry',
+        kind: 'radios',
+        options: enquiries.map((e) => ({ value: e.s47Id, label: `Started ${formatDate(e.startDate)}, completed ${formatDate(e.completedOn)}` })),
+        required: true,
+        missing: 'Choose the section 47 enquiry the conference follows',
+      },
+      stepDate('heldOn', 'Date held', 'the date of the conference', 'The date'),
+      {
+        name: 'chair',
+        label: 'Chair',
+        hint: 'The name of the person who chaired it',
+        kind: 'text',
+        required: true,
+        missing: 'Enter who chaired the conference',
+      },
+      {
+        name: 'outcome',
+        label: 'What did the conference decide?',
+        kind: 'radios',
+        options:
+          kind === 'initial'
+            ? [
+                { value: 'plan', label: 'Child protection plan' },
+                { value: 'no-plan', label: 'No child protection plan' },
+              ]
+            : [
+                { value: 'continue-plan', label: 'The plan continues' },
+                { value: 'end-plan', label: 'The plan ends' },
+              ],
+        required: true,
+        missing: 'Choose what the conference decided',
+      },
+      {
+        name: 'initialCategory',
+        label: 'Category of abuse',
+        hint: 'Use “Multiple” only when no single category is the main one',
+        kind: 'radios',
+        options: CATEGORY_OPTIONS,
+        required: true,
+        missing: 'Choose the category of abuse',
+      },
+      { name: 'latestCategory', label: 'Category of abuse now', kind: 'select', options: CATEGORY_OPTIONS },
+      { name: 'endReason', label: 'Why does the plan end?', kind: 'textarea', rows: 3, required: true, missing: 'Say why the plan ends' },
+      {
+        name: 'whatChanged',
+        label: 'What has changed for the child?',
+        hint: 'What is different in the child’s daily life, not only what services were given',
+        kind: 'textarea',
+        required: true,
+        missing: 'Say what has changed for the child',
+      },
+      { name: 'changeSustainedWeeks', label: 'For how many weeks has the change held?', kind: 'custom' },
+      { name: 'voice', label: 'The child’s voice', kind: 'custom' },
+      {
+        name: 'childMetDecider',
+        label: 'Did the child meet the chair?',
+        hint: 'Face to face, before or at the conference',
+        kind: 'yesno',
+        required: true,
+        missing: 'Say whether the child met the chair',
+      },
+      { name: 'parentsMetDecider', label: 'Did the parents meet the chair?', kind: 'yesno', required: true, missing: 'Say whether the parents met the chair' },
+      {
+        name: 'childWords',
+        label: 'The child’s own words (optional)',
+        hint: 'What the child said about their life and the plan, as they said it',
+        kind: 'textarea',
+      },
+    ],
+    { s47Id: enquiries.length === 1 ? enquiries[0]?.s47Id : '', heldOn: todayInEngland(), latestCategory: plan?.latestCategory },
+  );
   const [weeks, setWeeks] = useState('');
-  const [childMet, setChildMet] = useState('');
-  const [parentsMet, setParentsMet] = useState('');
-  const [childWords, setChildWords] = useState('');
-  const enquiry = enquiries.find((e) => e.s47Id === s47Id);
+  const outcome = form.values.outcome as string;
   const ending = kind === 'review' && outcome === 'end-plan';
+  // Each question is asked only where it applies: the enquiry and first category of an initial
+  // conference, the category now of a plan that continues, why and what changed of one that ends.
+  const hidden = [
+    ...(kind === 'initial' ? [] : ['s47Id']),
+    ...(kind === 'initial' && outcome === 'plan' ? [] : ['initialCategory']),
+    ...(kind === 'review' && outcome === 'continue-plan' ? [] : ['latestCategory']),
+    ...(ending ? [] : ['endReason', 'whatChanged', 'changeSustainedWeeks']),
+  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Problems = [];
-    if (kind === 'initial' && !s47Id) problems.push(['s47Id', 'Choose the section 47 enquiry the conference follows']);
+    const read = form.read(problems, hidden);
     const lastConference = plan
       ? (ctx.episode?.conferences.filter((c) => c.planId === plan.planId).sort((a, b) => b.heldOn.localeCompare(a.heldOn))[0]?.heldOn ?? plan.startDate)
       : null;
+    const enquiry = enquiries.find((e) => e.s47Id === read.s47Id);
     const earliest =
       kind === 'initial'
         ? enquiry && { date: enquiry.startDate, what: `the start of the enquiry (${formatDate(enquiry.startDate)})` }
         : lastConference && { date: lastConference, what: `the last conference (${formatDate(lastConference)})` };
-    const date = readDate(problems, 'heldOn', heldOn, { what: 'the date of the conference', label: 'The date', notBefore: earliest || undefined });
-    if (!chair.trim()) problems.push(['chair', 'Enter who chaired the conference']);
-    if (!outcome) problems.push(['outcome', 'Choose what the conference decided']);
-    if (kind === 'initial' && outcome === 'plan' && !initialCategory) problems.push(['initialCategory', 'Choose the category of abuse']);
-    if (ending && !endReason.trim()) problems.push(['endReason', 'Say why the plan ends']);
-    if (ending && !whatChanged.trim()) problems.push(['whatChanged', 'Say what has changed for the child']);
+    if (typeof read.heldOn === 'string') comesBefore(problems, 'heldOn', read.heldOn, 'The date', earliest || undefined);
     const sustained = ending ? readWeeks(problems, weeks, true) : null;
-    const childMetDecider = readYesNo(problems, 'childMetDecider', childMet, 'Say whether the child met the chair');
-    const parentsMetDecider = readYesNo(problems, 'parentsMetDecider', parentsMet, 'Say whether the parents met the chair');
-    const body = checkWith(
-      newConference,
-      {
-        kind,
-        s47Id: kind === 'initial' ? s47Id || undefined : undefined,
-        heldOn: date ?? undefined,
-        outcome,
-        chair,
-        initialCategory: kind === 'initial' && outcome === 'plan' ? initialCategory || undefined : undefined,
-        latestCategory: kind === 'review' && outcome === 'continue-plan' && latestCategory ? latestCategory : undefined,
-        endReason: ending ? endReason : undefined,
-        whatChanged: ending ? whatChanged : undefined,
-        changeSustainedWeeks: sustained ?? undefined,
-        childMetDecider: childMetDecider ?? undefined,
-        parentsMetDecider: parentsMetDecider ?? undefined,
-        childWords: childWords.trim() || null,
-      },
-      problems,
-      { outcome: 'Choose what the conference decided', chair: 'Enter who chaired the conference' },
-    );
+    // The schema leaves out what does not apply: an empty answer is sent as nothing, not null.
+    const given = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== null));
+    const body = checkWith(newConference, { ...given, kind, changeSustainedWeeks: sustained ?? undefined, childWords: read.childWords ?? null }, problems, {
+      outcome: 'Choose what the conference decided',
+      chair: 'Enter who chaired the conference',
+    });
     const notice =
       outcome === 'plan'
-        ? `Initial conference recorded. ${ctx.name} is on a child protection plan (${labelOf(CATEGORY_OF_ABUSE, initialCategory).toLowerCase()}).`
+        ? `Initial conference recorded. ${ctx.name} is on a child protection plan (${labelOf(CATEGORY_OF_ABUSE, read.initialCategory as string).toLowerCase()}).`
         : outcome === 'end-plan'
           ? 'Review conference recorded. The child protection plan has ended.'
           : `${kind === 'initial' ? 'Initial' : 'Review'} conference recorded`;
-    step.submit(problems, body, (b) => api.casework.addConference(ctx.child.childId, b), notice);
+    form.submit(problems, body, (b) => api.casework.addConference(ctx.child.childId, b), notice);
   };
 
   return (
     <StepForm
       ctx={ctx}
       title={title}
-      errors={step.errors}
-      busy={step.busy}
+      errors={form.errors}
+      busy={form.busy}
       submitText="Save conference"
       onSubmit={submit}
       intro={
@@ -390,95 +415,10 @@ function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 're
         ) : null
       }
     >
-      {kind === 'initial' ? (
-        <Radios
-          name="s47Id"
-          label="Following the section 47 enquiry"
-          value={s47Id}
-          onChange={setS47Id}
-          options={enquiries.map((e) => ({ value: e.s47Id, label: `Started ${formatDate(e.startDate)}, completed ${formatDate(e.completedOn)}` }))}
-          error={step.errors.fields.s47Id}
-        />
-      ) : null}
-      <DateInput name="heldOn" label="Date held" hint="For example, 27 3 2026" value={heldOn} onChange={setHeldOn} error={step.errors.fields.heldOn} />
-      <TextInput name="chair" label="Chair" hint="The name of the person who chaired it" value={chair} onChange={setChair} error={step.errors.fields.chair} />
-      <Radios
-        name="outcome"
-        label="What did the conference decide?"
-        value={outcome}
-        onChange={setOutcome}
-        options={
-          kind === 'initial'
-            ? [
-                { value: 'plan', label: 'Child protection plan' },
-                { value: 'no-plan', label: 'No child protection plan' },
-              ]
-            : [
-                { value: 'continue-plan', label: 'The plan continues' },
-                { value: 'end-plan', label: 'The plan ends' },
-              ]
-        }
-        error={step.errors.fields.outcome}
-      />
-      {kind === 'initial' && outcome === 'plan' ? (
-        <Radios
-          name="initialCategory"
-          label="Category of abuse"
-          hint="Use “Multiple” only when no single category is the main one"
-          value={initialCategory}
-          onChange={setInitialCategory}
-          options={CATEGORY_OPTIONS}
-          error={step.errors.fields.initialCategory}
-        />
-      ) : null}
-      {kind === 'review' && outcome === 'continue-plan' ? (
-        <Select
-          name="latestCategory"
-          label="Category of abuse now"
-          value={latestCategory}
-          onChange={setLatestCategory}
-          options={CATEGORY_OPTIONS}
-          error={step.errors.fields.latestCategory}
-        />
-      ) : null}
-      {ending ? (
-        <>
-          <Textarea name="endReason" label="Why does the plan end?" rows={3} value={endReason} onChange={setEndReason} error={step.errors.fields.endReason} />
-          <Textarea
-            name="whatChanged"
-            label="What has changed for the child?"
-            hint="What is different in the child’s daily life, not only what services were given"
-            value={whatChanged}
-            onChange={setWhatChanged}
-            error={step.errors.fields.whatChanged}
-          />
-          <WeeksInput value={weeks} onChange={setWeeks} error={step.errors.fields.changeSustainedWeeks} />
-        </>
-      ) : null}
-      <h2 className="govuk-heading-m">The child’s voice</h2>
-      <YesNo
-        name="childMetDecider"
-        label="Did the child meet the chair?"
-        hint="Face to face, before or at the conference"
-        value={childMet}
-        onChange={setChildMet}
-        error={step.errors.fields.childMetDecider}
-      />
-      <YesNo
-        name="parentsMetDecider"
-        label="Did the parents meet the chair?"
-        value={parentsMet}
-        onChange={setParentsMet}
-        error={step.errors.fields.parentsMetDecider}
-      />
-      <Textarea
-        name="childWords"
-        label="The child’s own words (optional)"
-        hint="What the child said about their life and the plan, as they said it"
-        value={childWords}
-        onChange={setChildWords}
-        error={step.errors.fields.childWords}
-      />
+      {form.render(hidden, {
+        changeSustainedWeeks: <WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} />,
+        voice: <h2 className="govuk-heading-m">The child’s voice</h2>,
+      })}
     </StepForm>
   );
 }
@@ -534,33 +474,25 @@ export function CoreGroupPage() {
 
 function CoreGroupForm({ ctx }: { ctx: CaseContext }) {
   const plan = openProtectionPlan(ctx.episode);
-  const step = useStep(ctx, { heldOn: 'heldOn-day', notes: 'notes' });
-  const [heldOn, setHeldOn] = useState(dateParts(todayInEngland()));
-  const [notes, setNotes] = useState('');
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const date = readDate(problems, 'heldOn', heldOn, {
-      what: 'the date of the meeting',
-      label: 'The date',
-      notBefore: plan ? { date: plan.startDate, what: `the start of the plan (${formatDate(plan.startDate)})` } : undefined,
-    });
-    const body = checkWith(newCoreGroup, { heldOn: date ?? undefined, notes: notes.trim() || null }, problems, {});
-    step.submit(problems, body, (b) => api.casework.addCoreGroup(ctx.child.childId, b), 'Core group meeting recorded');
-  };
-
   return (
-    <StepForm ctx={ctx} title={STEP_TEXT['core-group']} errors={step.errors} busy={step.busy} submitText="Save core group" onSubmit={submit}>
-      <DateInput name="heldOn" label="Date held" hint="For example, 27 3 2026" value={heldOn} onChange={setHeldOn} error={step.errors.fields.heldOn} />
-      <Textarea
-        name="notes"
-        label="Notes (optional)"
-        hint="Progress against the plan, and what each person will do next"
-        value={notes}
-        onChange={setNotes}
-        error={step.errors.fields.notes}
-      />
-    </StepForm>
+    <StepSpecForm
+      ctx={ctx}
+      title={STEP_TEXT['core-group']}
+      submitText="Save core group"
+      fields={[
+        stepDate(
+          'heldOn',
+          'Date held',
+          'the date of the meeting',
+          'The date',
+          plan ? { date: plan.startDate, what: `the start of the plan (${formatDate(plan.startDate)})` } : undefined,
+        ),
+        { name: 'notes', label: 'Notes (optional)', hint: 'Progress against the plan, and what each person will do next', kind: 'textarea' },
+      ]}
+      initial={{ heldOn: todayInEngland() }}
+      schema={newCoreGroup}
+      send={(b) => api.casework.addCoreGroup(ctx.child.childId, b)}
+      notice="Core group meeting recorded"
+    />
   );
 }
