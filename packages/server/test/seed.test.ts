@@ -492,7 +492,8 @@ describe('the children-in-need and child-protection histories', () => {
           select 1 from proceedings_extension x where c.record_type = 'proceedings-extension' and x.extension_id = c.record_id and x.child_id = c.child_id union all
           select 1 from court_order x where c.record_type = 'court-order' and x.order_id = c.record_id and x.child_id = c.child_id union all
           select 1 from early_help_episode x where c.record_type = 'early-help-episode' and x.early_help_id = c.record_id and x.child_id = c.child_id union all
-          select 1 from early_help_review x where c.record_type = 'early-help-review' and x.review_id = c.record_id and x.child_id = c.child_id)
+          select 1 from early_help_review x where c.record_type = 'early-help-review' and x.review_id = c.record_id and x.child_id = c.child_id union all
+          select 1 from subject_access_request x where c.record_type = 'subject-access-request' and x.sar_id = c.record_id and x.child_id = c.child_id)
       limit 10`,
     );
     expect(dangling).toEqual([]);

@@ -337,7 +337,8 @@ async function generateCouncil(
   const history = await seedWorkforceHistory(ledger, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
   // Subject access requests waiting for information governance (src/seed/subject-access.ts).
-  Object.assign(records, await seedSubjectAccessRequests(db, { laCode, seed, asOf: asOfIso, userId: userId('ig.demo') }));
+  for (const [table, n] of Object.entries(await seedSubjectAccessRequests(db, { laCode, seed, asOf: asOfIso, userId: userId('ig.demo') })))
+    records[table] = (records[table] ?? 0) + n;
 
   // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
   // deadlines below are set-based joins over the whole council and need them to plan well.

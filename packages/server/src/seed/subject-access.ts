@@ -95,5 +95,5 @@ export async function seedSubjectAccessRequests(db: Kysely<Database>, options: {
     },
     { laCode },
   );
-  return { subject_access_request: rows.length };
+  return { subject_access_request: rows.length, chronology_entry: chronology.length };
 }
