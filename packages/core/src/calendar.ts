@@ -318,12 +318,15 @@ export function calendarDays(from: IsoDate, to: IsoDate): CalendarDay[] {
   return out;
 }
 
+// en-CA formats as YYYY-MM-DD. Made once: building a formatter costs a fifth of a millisecond,
+// which every request that asks the date paid (3% of the child record's CPU).
+const ENGLAND_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /**
  * Today's date in England (Europe/London), whatever the server's own time zone: between
  * midnight and 1am in summer the UTC date is still yesterday, and "today" is what the
  * practitioner means.
  */
 export function todayInEngland(now: Date = new Date()): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return ENGLAND_DATE.format(now);
 }

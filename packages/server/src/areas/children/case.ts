@@ -2,12 +2,13 @@ import { addCalendarMonths } from '@lantern/core/calendar';
 import { ALLOCATION_ROLE, RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor, childrenInScope, isUuid, mayActColumn } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { PREPARED } from '../../kernel/db/store.ts';
 import { invalid, notFound } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
@@ -22,7 +23,7 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
   if (!readScope || !isUuid(childId)) throw notFound('child');
   // One query for the record, its family, addresses and allocations and what the user may do on
   // it: opening a child is the commonest request, and each round trip was a tenth of its time.
-  const row = await db
+  const query = db
     .selectFrom('person as p')
     .selectAll('p')
     .select((eb) => [
@@ -88,8 +89,10 @@ export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: 
       ).as('allocations'),
     ])
     .where('p.person_id', '=', childId)
-    .where(childrenInScope(user, readScope))
-    .executeTakeFirst();
+    .where(childrenInScope(user, readScope));
+  // Prepared once per connection: planning this query took 5 ms, running it 0.3 ms.
+  const compiled = query.compile();
+  const [row] = (await db.executeQuery<InferResult<typeof query>[number]>({ ...compiled, sql: PREPARED + compiled.sql })).rows;
   if (!row) throw notFound('child');
   const { relationships, addresses, allocations, can_update: canUpdate, can_add_note: canAddNote, can_allocate: canAllocate } = row;
   const allocationViews = allocations.map((a) => ({
