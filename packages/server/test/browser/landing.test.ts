@@ -117,7 +117,8 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
     expect(created.status).toBe(201);
     const childId = created.body.child.childId as string;
     const contact = await fdApi.post(`/api/children/${childId}/contacts`, {
-      receivedAt: `${todayInEngland()}T08:30:00Z`,
+      // A minute ago: a fixed hour of today is still to come in the early morning (and refused).
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
       source: '1A',
       presentingConcern: 'Neighbour reports the child left alone overnight',
     });

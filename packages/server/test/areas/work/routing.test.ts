@@ -12,6 +12,9 @@ const extra = { teamFd: randomUUID(), fdManager: randomUUID(), fdWorker: randomU
 type Client = ReturnType<typeof client>;
 const as: Record<string, Client> = {};
 const today = todayInEngland();
+// Contacts received a minute ago: a fixed hour of today is still to come in the early morning,
+// and a contact cannot be recorded as received in the future.
+const justNow = () => new Date(Date.now() - 60_000).toISOString();
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -60,7 +63,7 @@ describe('a referral from the front door to a team', () => {
   let contactId = '';
   it('the front door sees the contact with the hours left on its clock', async () => {
     const res = await (as.fd as Client).post(`/api/children/${ids.childUnallocated}/contacts`, {
-      receivedAt: `${today}T09:00:00Z`,
+      receivedAt: justNow(),
       source: '1A',
       presentingConcern: 'Grandmother worried about bruising',
     });
@@ -115,7 +118,7 @@ describe('a referral from the front door to a team', () => {
 
   it('routing to a team that does not exist is refused, naming the field, and nothing is written', async () => {
     const other = await (as.fd as Client).post(`/api/children/${ids.childB}/contacts`, {
-      receivedAt: `${today}T10:00:00Z`,
+      receivedAt: justNow(),
       source: '1A',
       presentingConcern: 'Concern',
     });
