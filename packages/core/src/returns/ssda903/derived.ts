@@ -139,3 +139,43 @@ const WELSH_AREAS = new Set(['CF', 'LD', 'LL', 'NP', 'SA']);
 
 /** A UK postcode in its usual shape (outward code, optional space, inward code). */
 export const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+
+/** Last year's open episode (DEC blank) per child: its row in last year's Episodes. */
+export function openLastYear(r: Ssda903Return): Map<string, number> {
+  return r.derived('openLastYear', () => {
+    const ix = r.index('Episodes', true);
+    const dec = r.days('Episodes', 'DEC', true);
+    const out = new Map<string, number>();
+    for (let g = 0; g < ix.children.length; g++) {
+      const last = ix.order[ix.starts[g + 1]! - 1]!;
+      if (dec[last] === BLANK) out.set(ix.children[g]!, last);
+    }
+    return out;
+  });
+}
+
+/**
+ * For each child whose last episode last year was still open: this year's first episode, flagged
+ * where `flag(first, open)` holds (`open`: the row in last year's Episodes). In row order.
+ */
+export function firstEpisodesAfterOpen(r: Ssda903Return, flag: (first: number, open: number) => boolean): number[] {
+  const open = openLastYear(r);
+  const ix = r.index('Episodes');
+  const rows: number[] = [];
+  for (let g = 0; g < ix.children.length; g++) {
+    const l = open.get(ix.children[g]!);
+    const first = ix.order[ix.starts[g]!]!;
+    if (l !== undefined && flag(first, l)) rows.push(first);
+  }
+  return rows.sort((a, b) => a - b);
+}
+
+/** Last year's `field` in the child's first row of `table`; undefined when last year's table has no row for the child. */
+export function lastYearValue(r: Ssda903Return, table: TableName, field: string): (child: string) => string | undefined {
+  const before = r.index(table, true);
+  const was = r.lastCol(table, field);
+  return (child) => {
+    const g = before.byChild.get(child);
+    return g === undefined ? undefined : was[before.order[before.starts[g]!]!];
+  };
+}

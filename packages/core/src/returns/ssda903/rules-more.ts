@@ -3,8 +3,8 @@
  * year's return, and rules against Ofsted's provider list.
  */
 import { SSDA903_UPN_UNKNOWN } from '../../codes.ts';
-import { inYear, lastEpisodeOf, lookedAfterAtEnd } from './derived.ts';
-import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
+import { firstEpisodesAfterOpen, inYear, lastEpisodeOf, lastYearValue, lookedAfterAtEnd, openLastYear } from './derived.ts';
+import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return, type TableName } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -171,16 +171,13 @@ function sameAsLastYear(code: string, field: string, skip: (last: string, now: s
     code,
     ['Header'],
     (r) => {
-      const before = r.index('Header', true);
-      const lastCol = r.lastCol('Header', field);
+      const last = lastYearValue(r, 'Header', field);
       const child = r.col('Header', 'CHILD');
       const now = r.col('Header', field);
       return {
         Header: where(child.length, (i) => {
-          const g = before.byChild.get(child[i]!);
-          if (g === undefined) return false;
-          const was = lastCol[before.order[before.starts[g]!]!]!;
-          return was !== '' && now[i] !== '' && was !== now[i] && !skip(was, now[i]!);
+          const was = last(child[i]!);
+          return was !== undefined && was !== '' && now[i] !== '' && was !== now[i] && !skip(was, now[i]!);
         }),
       };
     },
@@ -188,40 +185,37 @@ function sameAsLastYear(code: string, field: string, skip: (last: string, now: s
   );
 }
 
-/** Last year's open episode (DEC blank) per child: its row in last year's Episodes. */
-function openLastYear(r: Ssda903Return): Map<string, number> {
-  return r.derived('openLastYear', () => {
-    const ix = r.index('Episodes', true);
-    const dec = r.days('Episodes', 'DEC', true);
-    const out = new Map<string, number>();
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
-      if (dec[last] === BLANK) out.set(ix.children[g]!, last);
-    }
-    return out;
-  });
-}
-/** This year's first episode that continues last year's open one (same start date). */
+/** This year's first episode that continues last year's open one (same start date), where `field` differs. */
 function firstMatchingOpen(code: string, field: string): RuleCheck {
   return rule(
     code,
     ['Episodes'],
     (r) => {
-      const open = openLastYear(r);
-      const ix = r.index('Episodes');
       const decom = r.days('Episodes', 'DECOM');
       const lastDecom = r.days('Episodes', 'DECOM', true);
       const now = r.col('Episodes', field);
       const was = r.lastCol('Episodes', field);
-      const rows: number[] = [];
-      for (let g = 0; g < ix.children.length; g++) {
-        const l = open.get(ix.children[g]!);
-        const first = ix.order[ix.starts[g]!]!;
-        if (l !== undefined && decom[first] === lastDecom[l] && now[first] !== was[l]) rows.push(first);
-      }
-      return { Episodes: rows.sort((a, b) => a - b) };
+      return { Episodes: firstEpisodesAfterOpen(r, (first, l) => decom[first] === lastDecom[l] && now[first] !== was[l]) };
     },
     { needsLast: ['Episodes'] },
+  );
+}
+
+/** Last year's open rows (a start, no end) of `table` should continue into this year's (same child, same start). */
+function openCarriedForward(code: string, table: TableName, startField: string, endField: string): RuleCheck {
+  return rule(
+    code,
+    [table],
+    (r) => {
+      const lastChild = r.lastCol(table, 'CHILD');
+      const lastEnd = r.lastCol(table, endField);
+      const lastStart = r.lastCol(table, startField);
+      const child = r.col(table, 'CHILD');
+      const start = r.col(table, startField);
+      const now = new Set(child.map((c, i) => `${c}|${start[i]}`));
+      return { [`${table}_last`]: where(lastChild.length, (i) => lastEnd[i] === '' && lastStart[i] !== '' && !now.has(`${lastChild[i]}|${lastStart[i]}`)) };
+    },
+    { needsLast: [table] },
   );
 }
 
@@ -239,16 +233,10 @@ const lastYearRules: RuleCheck[] = [
     '626',
     ['Header'],
     (r) => {
-      const before = r.index('Header', true);
-      const lastMother = r.lastCol('Header', 'MOTHER');
+      const lastMother = lastYearValue(r, 'Header', 'MOTHER');
       const child = r.col('Header', 'CHILD');
       const mc = r.days('Header', 'MC_DOB');
-      return {
-        Header: where(child.length, (i) => {
-          const g = before.byChild.get(child[i]!);
-          return g !== undefined && isDay(mc[i]!) && mc[i]! < r.collectionStart && lastMother[before.order[before.starts[g]!]!] === '0';
-        }),
-      };
+      return { Header: where(child.length, (i) => isDay(mc[i]!) && mc[i]! < r.collectionStart && lastMother(child[i]!) === '0') };
     },
     { needsLast: ['Header'] },
   ),
@@ -256,17 +244,9 @@ const lastYearRules: RuleCheck[] = [
     '502',
     ['Episodes'],
     (r) => {
-      const open = openLastYear(r);
-      const ix = r.index('Episodes');
       const decom = r.days('Episodes', 'DECOM');
       const lastDecom = r.days('Episodes', 'DECOM', true);
-      const rows: number[] = [];
-      for (let g = 0; g < ix.children.length; g++) {
-        const l = open.get(ix.children[g]!);
-        const first = ix.order[ix.starts[g]!]!;
-        if (l !== undefined && decom[first] !== lastDecom[l]) rows.push(first);
-      }
-      return { Episodes: rows.sort((a, b) => a - b) };
+      return { Episodes: firstEpisodesAfterOpen(r, (first, l) => decom[first] !== lastDecom[l]) };
     },
     { needsLast: ['Episodes'] },
   ),
@@ -314,50 +294,17 @@ const lastYearRules: RuleCheck[] = [
     { needsLast: ['Episodes'] },
   ),
   // An open missing period at the end of last year should continue into this year's return.
-  rule(
-    '576',
-    ['Missing'],
-    (r) => {
-      const lastChild = r.lastCol('Missing', 'CHILD');
-      const lastEnd = r.lastCol('Missing', 'MIS_END');
-      const lastStart = r.lastCol('Missing', 'MIS_START');
-      const now = new Set<string>();
-      const child = r.col('Missing', 'CHILD');
-      const start = r.col('Missing', 'MIS_START');
-      for (let i = 0; i < child.length; i++) now.add(`${child[i]}|${start[i]}`);
-      return { Missing_last: where(lastChild.length, (i) => lastEnd[i] === '' && lastStart[i] !== '' && !now.has(`${lastChild[i]}|${lastStart[i]}`)) };
-    },
-    { needsLast: ['Missing'] },
-  ),
-  rule(
-    '706',
-    ['DoLo'],
-    (r) => {
-      const lastChild = r.lastCol('DoLo', 'CHILD');
-      const lastEnd = r.lastCol('DoLo', 'DOLO_END');
-      const lastStart = r.lastCol('DoLo', 'DOLO_START');
-      const child = r.col('DoLo', 'CHILD');
-      const start = r.col('DoLo', 'DOLO_START');
-      const now = new Set(child.map((c, i) => `${c}|${start[i]}`));
-      return { DoLo_last: where(lastChild.length, (i) => lastEnd[i] === '' && lastStart[i] !== '' && !now.has(`${lastChild[i]}|${lastStart[i]}`)) };
-    },
-    { needsLast: ['DoLo'] },
-  ),
+  openCarriedForward('576', 'Missing', 'MIS_START', 'MIS_END'),
+  openCarriedForward('706', 'DoLo', 'DOLO_START', 'DOLO_END'),
   // UASC last year with no date ceased, and in this year's Header but not its UASC table.
   rule(
     '205A',
     ['Header', 'UASC'],
     (r) => {
-      const lastUasc = r.index('UASC', true);
-      const lastDuc = r.lastCol('UASC', 'DUC');
+      const lastDuc = lastYearValue(r, 'UASC', 'DUC');
       const nowUasc = r.index('UASC').byChild;
       const child = r.col('Header', 'CHILD');
-      return {
-        Header: where(child.length, (i) => {
-          const g = lastUasc.byChild.get(child[i]!);
-          return g !== undefined && lastDuc[lastUasc.order[lastUasc.starts[g]!]!] === '' && !nowUasc.has(child[i]!);
-        }),
-      };
+      return { Header: where(child.length, (i) => lastDuc(child[i]!) === '' && !nowUasc.has(child[i]!)) };
     },
     { needsLast: ['Header', 'UASC'] },
   ),
@@ -366,16 +313,13 @@ const lastYearRules: RuleCheck[] = [
     '205B',
     ['UASC'],
     (r) => {
-      const lastUasc = r.index('UASC', true);
-      const lastDuc = r.lastCol('UASC', 'DUC');
+      const lastDuc = lastYearValue(r, 'UASC', 'DUC');
       const child = r.col('UASC', 'CHILD');
       const duc = r.col('UASC', 'DUC');
       return {
         UASC: where(child.length, (i) => {
-          const g = lastUasc.byChild.get(child[i]!);
-          if (g === undefined) return false;
-          const was = lastDuc[lastUasc.order[lastUasc.starts[g]!]!]!;
-          return was !== '' && was !== duc[i];
+          const was = lastDuc(child[i]!);
+          return was !== undefined && was !== '' && was !== duc[i];
         }),
       };
     },
@@ -397,16 +341,10 @@ const lastYearRules: RuleCheck[] = [
     '348',
     ['OC3'],
     (r) => {
-      const before = r.index('OC3', true);
-      const was = r.lastCol('OC3', 'IN_TOUCH');
+      const was = lastYearValue(r, 'OC3', 'IN_TOUCH');
       const child = r.col('OC3', 'CHILD');
       const now = r.col('OC3', 'IN_TOUCH');
-      return {
-        OC3: where(child.length, (i) => {
-          const g = before.byChild.get(child[i]!);
-          return g !== undefined && was[before.order[before.starts[g]!]!] === 'DIED' && now[i] !== 'DIED';
-        }),
-      };
+      return { OC3: where(child.length, (i) => was(child[i]!) === 'DIED' && now[i] !== 'DIED') };
     },
     { needsLast: ['OC3'] },
   ),
