@@ -18,7 +18,7 @@ import {
   parseIsoDate,
   workingDaysBetween,
 } from '../src/calendar.ts';
-import { MS_PER_DAY, utcMs, step, naiveAddWorkingDays, naiveBetween, FIRST, LAST, midDate, anyDate } from './calendar-oracles.ts';
+import { anyDate, FIRST, LAST, MS_PER_DAY, midDate, naiveAddWorkingDays, naiveBetween, step, utcMs } from './calendar-oracles.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-worked deadlines. Day 0 is the event; day 1 is the first working day after.
