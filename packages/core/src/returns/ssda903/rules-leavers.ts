@@ -1,6 +1,6 @@
 /** Rules of the care leaver tables: OC2 (looked after continuously for 12 months at 31 March) and OC3 (care leavers). */
 import { continuouslyLookedAfter, lastEpisodeOf, lookedAfterAtEnd, lookedAfterInYear, ownAge } from './derived.ts';
-import { ageOn, birthday, isDay, type Ssda903Return, type TableName } from './model.ts';
+import { ageOn, birthday, isDay, type Ssda903Return, TABLE_COLUMNS, type TableName } from './model.ts';
 import { anyBlank, anyGiven, codeRule, type RuleCheck, rowRule, rule, rowsOfChildren, where } from './rule.ts';
 /** OC3 care leavers with no episode in this year's return. */
 function leaversWithoutEpisodes(r: Ssda903Return): Set<string> {
@@ -13,16 +13,8 @@ function leaversWithoutEpisodes(r: Ssda903Return): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // OC2: children looked after continuously for 12 months at 31 March
 
-const FLAGS = [
-  'CONVICTED',
-  'HEALTH_CHECK',
-  'IMMUNISATIONS',
-  'TEETH_CHECK',
-  'HEALTH_ASSESSMENT',
-  'SUBSTANCE_MISUSE',
-  'INTERVENTION_RECEIVED',
-  'INTERVENTION_OFFERED',
-];
+/** OC2's yes/no items: every column after the SDQ score and reason, in the DfE's order. */
+const FLAGS = TABLE_COLUMNS.OC2.slice(TABLE_COLUMNS.OC2.indexOf('SDQ_REASON') + 1);
 const CORE_HEALTH = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'];
 
 function oc2(r: Ssda903Return) {
