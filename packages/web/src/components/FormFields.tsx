@@ -34,6 +34,7 @@ export function FormFields({
           const key = `${prefix}${f.name}`;
           const name = `${idPrefix}${key}`;
           const common = { name, label: f.label, hint: f.hint, error: errors[key] };
+          const labelled = f.labelClass ? { ...common, labelClass: f.labelClass } : common;
           const legend = f.legendClass ? { legendClass: f.legendClass } : {};
           const value = values[f.name];
           const set = (v: Value) => onChange(f.name, v);
@@ -70,13 +71,22 @@ export function FormFields({
                   <Checkboxes {...common} {...legend} options={f.options ?? []} values={value as string[]} onChange={set} small columns={f.columns !== false} />
                 );
               case 'select':
-                return <Select {...common} options={f.options ?? []} placeholder={f.placeholder ?? 'Choose'} value={value as string} onChange={set} />;
+                return (
+                  <Select
+                    {...labelled}
+                    options={f.options ?? []}
+                    groups={f.groups}
+                    placeholder={f.placeholder === false ? undefined : (f.placeholder ?? 'Choose')}
+                    value={value as string}
+                    onChange={set}
+                  />
+                );
               case 'textarea':
-                return <Textarea {...common} value={value as string} onChange={set} rows={f.rows} />;
+                return <Textarea {...labelled} value={value as string} onChange={set} rows={f.rows} />;
               default:
                 return (
                   <TextInput
-                    {...common}
+                    {...labelled}
                     value={value as string}
                     onChange={set}
                     inputMode={f.kind === 'number' ? 'numeric' : undefined}

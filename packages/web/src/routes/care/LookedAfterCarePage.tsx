@@ -21,7 +21,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 
@@ -204,18 +204,12 @@ function Uasc({ v }: { v: CareView }) {
       {u ? (
         <>
           {u.delayDays !== null && u.delayDays > 0 ? (
-            <div className="govuk-warning-text" data-testid="uasc-delay">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {u.lookedAfterOn
-                  ? `Looked after ${plural(u.delayDays, 'day', 'days')} after referral`
-                  : `Not yet looked after: ${plural(u.delayDays, 'day', 'days')} since referral`}
-                . The law requires it the same day.
-              </strong>
-            </div>
+            <WarningText testId="uasc-delay">
+              {u.lookedAfterOn
+                ? `Looked after ${plural(u.delayDays, 'day', 'days')} after referral`
+                : `Not yet looked after: ${plural(u.delayDays, 'day', 'days')} since referral`}
+              . The law requires it the same day.
+            </WarningText>
           ) : null}
           <Rows
             rows={[
