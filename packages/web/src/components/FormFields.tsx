@@ -61,7 +61,7 @@ export function FormFields({
                   </>
                 );
               case 'radios':
-                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} />;
+                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} inline={f.inline} />;
               case 'scale':
                 return <Radios {...common} options={f.options ?? []} value={value as string} onChange={set} inline small />;
               case 'yesno':
@@ -89,7 +89,9 @@ export function FormFields({
                     {...labelled}
                     value={value as string}
                     onChange={set}
-                    inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                    inputMode={f.input?.inputMode ?? (f.kind === 'number' ? 'numeric' : undefined)}
+                    spellCheck={f.input?.spellCheck}
+                    autoComplete={f.input?.autoComplete}
                     widthClass={f.width ?? (f.kind === 'number' ? 'govuk-input--width-3' : undefined)}
                   />
                 );

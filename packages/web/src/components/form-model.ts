@@ -27,6 +27,10 @@ export type FieldSpec = {
   labelClass?: string;
   /** A text input's GOV.UK width class. */
   width?: string;
+  /** A text input's browser helps: none for names and numbers (spellCheck false, autoComplete off), a number pad. */
+  input?: { spellCheck?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text' };
+  /** Radios side by side (a short choice). */
+  inline?: boolean;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
   /** The words when a date that may not be ahead is ("<dateLabel> must be today or in the past" unless said). */

@@ -24,6 +24,7 @@ import { ChildObligations } from '../../components/obligations.tsx';
 import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const formPath = (childId: string, form: string, query = '') => `/children/${childId}/looked-after-care/record/${form}${query}`;
 
@@ -309,22 +310,7 @@ function Leaving({ v }: { v: CareView }) {
           />
           <table className="govuk-table" data-testid="birthday-contacts">
             <caption className="govuk-table__caption govuk-table__caption--s">Birthday contacts, 17 to 21</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Birthday
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  In touch
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Activity
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Accommodation
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Birthday', 'In touch', 'Activity', 'Accommodation']} />
             <tbody className="govuk-table__body">
               {l.birthdayContacts.length === 0 ? (
                 <tr className="govuk-table__row">

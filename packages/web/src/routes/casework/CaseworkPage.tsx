@@ -15,6 +15,7 @@ import { formatDate, formatDateTime, fullName, labelOf, plural } from '../../for
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { openEpisode, STEP_TEXT, type StepId, stageOf, stepPath, whyNot } from './steps.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const TITLE = 'Children in need and child protection';
 
@@ -206,22 +207,7 @@ function Contacts({ cw, childId }: { cw: CaseworkView; childId: string }) {
       </h2>
       <table className="govuk-table" data-testid="contacts">
         <caption className="govuk-table__caption govuk-visually-hidden">Contacts, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Received
-            </th>
-            <th scope="col" className="govuk-table__header">
-              From
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Concern
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Decision
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Received', 'From', 'Concern', 'Decision']} />
         <tbody className="govuk-table__body">
           {contacts.map((c) => (
             <tr className="govuk-table__row" key={c.contactId}>

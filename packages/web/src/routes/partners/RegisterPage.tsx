@@ -9,6 +9,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import type { PartnerOrganisation } from '@lantern/core/views/partners';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -29,19 +30,7 @@ export function RegisterPage() {
       <h1 className="govuk-heading-l">Partner agencies register</h1>
       <table className="govuk-table" data-testid="register">
         <caption className="govuk-table__caption govuk-visually-hidden">Partner agencies and their contacts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Agency
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Type
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Contacts
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Agency', 'Type', 'Contacts']} />
         <tbody className="govuk-table__body">
           {orgs.data.organisations.map((o) => (
             <tr className="govuk-table__row" key={o.organisationId}>

@@ -9,6 +9,7 @@ import { dateFromParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const START_ANCHORS = { asyeStart: 'asyeStart-day', protectedCaseload: 'protectedCaseload' };
 const SIGN_OFF_ANCHORS = { completedOn: 'completedOn-day' };
@@ -139,16 +140,7 @@ export function InductionSection({ workerId }: { workerId: string }) {
               ) : null}
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">Induction checklist</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Item
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Signed off
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Item', 'Signed off']} />
                 <tbody className="govuk-table__body">
                   {data.items.map((item) => (
                     <tr className="govuk-table__row" key={item.itemId} data-item={item.itemId}>
