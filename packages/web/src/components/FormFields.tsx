@@ -92,6 +92,7 @@ export function FormFields({
                     inputMode={f.input?.inputMode ?? (f.kind === 'number' ? 'numeric' : undefined)}
                     spellCheck={f.input?.spellCheck}
                     autoComplete={f.input?.autoComplete}
+                    type={f.input?.type}
                     widthClass={f.width ?? (f.kind === 'number' ? 'govuk-input--width-3' : undefined)}
                   />
                 );

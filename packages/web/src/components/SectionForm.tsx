@@ -1,7 +1,8 @@
 /**
  * A short form in a section of a page (a case note on the child's history, a worker allocated on
- * the child's page): its fields as data (form-model.ts), its own error summary, checked against
- * core's schema, and once sent a success banner with the answers cleared for the next.
+ * the child's page, an agency added to the register): its fields as data (form-model.ts), its own
+ * error summary, checked against core's schema, and once sent a success banner (or the page's)
+ * with the answers cleared for the next.
  */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { z } from 'zod';
@@ -27,8 +28,11 @@ export function SectionForm<S extends z.ZodType>({
   fields,
   form,
   onChange = form.set,
+  idPrefix = '',
+  section,
   schema,
   words = {},
+  body: shape = (read) => read,
   send,
   clear,
   onDone,
@@ -43,54 +47,74 @@ export function SectionForm<S extends z.ZodType>({
   form: ReturnType<typeof useFormValues>;
   /** Where answering one question changes another (a new role clears the worker chosen). */
   onChange?: (name: string, value: Value) => void;
+  /** Where one page holds several such forms: the fields' ids start with this. */
+  idPrefix?: string;
+  /** A section of its own (a level 2 heading), whose notice the page shows; else a subsection with its banner. */
+  section?: boolean;
   schema: S;
   words?: Record<string, string>;
-  /** Sends the body; answers the words of the success banner. */
-  send: (body: z.output<S>) => Promise<string>;
+  /** The body the schema checks, from the fields as read (where it is not them). */
+  body?: (read: Record<string, unknown>) => Record<string, unknown>;
+  /** Sends the body (with the fields as read, for what goes in the path); answers the words of the notice. */
+  send: (body: z.output<S>, read: Record<string, unknown>) => Promise<string>;
   /** The answers cleared once sent. */
   clear: string[];
-  onDone: () => void;
+  onDone: (notice: string) => void;
   submit: string;
   secondary?: boolean;
   /** What is said above the fields (a list that could not be loaded). */
   before?: ReactNode;
 }) {
-  const { errors, busy, send: sending } = useSend(anchorsFor([[fields, '']]));
+  const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, at]) => [field, `${idPrefix}${at}`]));
+  const { errors, busy, send: sending } = useSend(anchors);
   const [done, setDone] = useState<string | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
     const problems: Problems = [];
-    const body = checkWith(schema, readValues(fields, form.values, problems, { emptyAsNull: true }), problems, words);
+    const read = readValues(fields, form.values, problems, { emptyAsNull: true });
+    const body = checkWith(schema, shape(read), problems, words);
     let notice = '';
     await sending(
       problems,
       async () => {
-        notice = await send(body as z.output<S>);
+        notice = await send(body as z.output<S>, read);
       },
       () => {
         form.clear(clear);
-        setDone(notice);
-        onDone();
+        if (!section) setDone(notice);
+        onDone(notice);
       },
     );
   };
 
+  const formItself = (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : id}>
+      <ErrorSummary items={errors.summary} />
+      {before}
+      <FormFields fields={fields} values={form.values} errors={errors.fields} idPrefix={idPrefix} onChange={onChange} />
+      <Button busy={busy} secondary={secondary}>
+        {submit}
+      </Button>
+    </form>
+  );
+  if (section)
+    return (
+      <section aria-labelledby={id} className="lantern-section">
+        <h2 className="govuk-heading-m" id={id}>
+          {heading}
+        </h2>
+        {formItself}
+      </section>
+    );
   return (
     <div className="lantern-subsection">
       {done ? <SuccessBanner>{done}</SuccessBanner> : null}
       <h3 className="govuk-heading-s" id={id}>
         {heading}
       </h3>
-      <form onSubmit={onSubmit} noValidate aria-labelledby={id}>
-        <ErrorSummary items={errors.summary} />
-        {before}
-        <FormFields fields={fields} values={form.values} errors={errors.fields} onChange={onChange} />
-        <Button busy={busy} secondary={secondary}>
-          {submit}
-        </Button>
-      </form>
+      {formItself}
     </div>
   );
 }

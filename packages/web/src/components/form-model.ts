@@ -28,7 +28,7 @@ export type FieldSpec = {
   /** A text input's GOV.UK width class. */
   width?: string;
   /** A text input's browser helps: none for names and numbers (spellCheck false, autoComplete off), a number pad. */
-  input?: { spellCheck?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text' };
+  input?: { spellCheck?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text'; type?: 'password' };
   /** Radios side by side (a short choice). */
   inline?: boolean;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
