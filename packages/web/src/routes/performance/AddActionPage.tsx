@@ -1,15 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { improvementApi, performanceApi } from '../../api/performance.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { hasErrors } from '../../components/errors.ts';
-import { Button } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { PlanForm } from './PlanForm.tsx';
 
 /** The action's fields, with the people who may own it and the indicators grouped by area. */
 function actionFields(owners: Array<{ userId: string; name: string }>, indicators: FieldSpec['groups']): FieldSpec[] {
@@ -69,7 +67,6 @@ export function AddActionPage() {
   const definitions = useLoad(() => performanceApi.definitions(), 'definitions');
   const [values, setValues] = useState<Values>(() => valuesFor(actionFields([], [])));
   const { errors, busy, send } = useSend(ANCHORS);
-  usePageTitle('Add an action', hasErrors(errors));
 
   if (!manages)
     return <ProblemPage problem={{ title: 'You cannot do this', status: 403, detail: 'Only the director or head of service adds actions to the plan.' }} />;
@@ -113,18 +110,17 @@ export function AddActionPage() {
   };
 
   return (
-    <>
-      <Link className="govuk-back-link" to="/improvement">
-        Improvement plan
-      </Link>
-      {hasErrors(errors) ? <ErrorSummary items={errors.summary} /> : null}
-      <span className="govuk-caption-l">Recommendation {recommendation.number}</span>
-      <h1 className="govuk-heading-l">Add an action</h1>
-      <p className="govuk-inset-text">{recommendation.text}</p>
-      <form onSubmit={submit} noValidate>
-        <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
-        <Button busy={busy}>Add the action</Button>
-      </form>
-    </>
+    <PlanForm
+      title="Add an action"
+      pageTitle="Add an action"
+      caption={`Recommendation ${recommendation.number}`}
+      intro={<p className="govuk-inset-text">{recommendation.text}</p>}
+      errors={errors}
+      busy={busy}
+      submit="Add the action"
+      onSubmit={submit}
+    >
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+    </PlanForm>
   );
 }

@@ -1,15 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { improvementApi } from '../../api/performance.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
+import type { FieldAnchors } from '../../components/errors.ts';
 import { Button, Select, Textarea, TextInput } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
 import { anchorsFor, type FieldSpec, optionsOf, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { comesBefore, type Problems, useSend } from '../../components/forms.ts';
 import { ProblemPage } from '../../components/Notices.tsx';
-import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { PlanForm } from './PlanForm.tsx';
 import { KIND } from './ImprovementPage.tsx';
 
 /** From 1 April 2026 Ofsted gives no single overall grade (as the server's NO_OVERALL_GRADE_FROM). */
@@ -81,7 +80,6 @@ export function InspectionPage() {
   anchors.judgements = 'judgement-0-area';
   anchors.recommendations = 'recommendation-0';
   const { errors, busy, send } = useSend(anchors);
-  usePageTitle('Record an inspection or visit', hasErrors(errors));
 
   if (!can('improvement:manage'))
     return <ProblemPage problem={{ title: 'You cannot do this', status: 403, detail: 'Only the director or head of service records inspections.' }} />;
@@ -125,83 +123,81 @@ export function InspectionPage() {
   };
 
   return (
-    <>
-      <Link className="govuk-back-link" to="/improvement">
-        Improvement plan
-      </Link>
-      {hasErrors(errors) ? <ErrorSummary items={errors.summary} /> : null}
-      <h1 className="govuk-heading-l">Record an inspection or visit</h1>
-      <form onSubmit={submit} noValidate>
-        <FormFields fields={FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+    <PlanForm
+      title="Record an inspection or visit"
+      pageTitle="Record an inspection or visit"
+      errors={errors}
+      busy={busy}
+      submit="Save the inspection"
+      onSubmit={submit}
+    >
+      <FormFields fields={FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
 
-        <fieldset className="govuk-fieldset" aria-describedby="judgements-hint">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Judgements</legend>
-          <div id="judgements-hint" className="govuk-hint">
-            Each area’s judgement on its own. From April 2026 Ofsted gives no single overall grade. A monitoring visit has none: leave them blank.
-          </div>
-          {judgements.map((j, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are only added at the end, so the position is the row
-            <div key={i}>
-              <h2 className="govuk-heading-s">Judgement {i + 1}</h2>
-              <Select
-                name={`judgement-${i}-area`}
-                label={
-                  <>
-                    Area<span className="govuk-visually-hidden"> of judgement {i + 1}</span>
-                  </>
-                }
-                value={j.area}
-                onChange={(area) => setJudgement(i, { area })}
-                placeholder="Select an area"
-                options={Object.entries(AREAS).map(([value, label]) => ({ value, label }))}
-                error={errors.fields[`judgements.${i}.area`]}
-              />
-              <TextInput
-                name={`judgement-${i}-grade`}
-                label={
-                  <>
-                    Judgement<span className="govuk-visually-hidden"> {i + 1}</span>
-                  </>
-                }
-                hint="As the report words it, for example Requires improvement to be good"
-                value={j.grade}
-                onChange={(grade) => setJudgement(i, { grade })}
-                error={errors.fields[`judgements.${i}.grade`]}
-              />
-            </div>
-          ))}
-          {judgements.length < Object.keys(AREAS).length ? (
-            <Button type="button" secondary onClick={() => setJudgements([...judgements, { area: '', grade: '' }])}>
-              Add another judgement
-            </Button>
-          ) : null}
-        </fieldset>
-
-        <fieldset className="govuk-fieldset" aria-describedby="recommendations-hint">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Recommendations</legend>
-          <div id="recommendations-hint" className="govuk-hint">
-            One a box, in the report’s order: each becomes a recommendation on the improvement plan, to be broken into actions with owners.
-          </div>
-          {recommendations.map((text, i) => (
-            <Textarea
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are only added at the end, so the position is the row
-              key={i}
-              name={`recommendation-${i}`}
-              label={`Recommendation ${i + 1}`}
-              labelClass="govuk-label--s"
-              rows={3}
-              value={text}
-              onChange={(t) => setRecommendations(recommendations.map((r, k) => (k === i ? t : r)))}
-              error={errors.fields[`recommendations.${i}.text`]}
+      <fieldset className="govuk-fieldset" aria-describedby="judgements-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Judgements</legend>
+        <div id="judgements-hint" className="govuk-hint">
+          Each area’s judgement on its own. From April 2026 Ofsted gives no single overall grade. A monitoring visit has none: leave them blank.
+        </div>
+        {judgements.map((j, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are only added at the end, so the position is the row
+          <div key={i}>
+            <h2 className="govuk-heading-s">Judgement {i + 1}</h2>
+            <Select
+              name={`judgement-${i}-area`}
+              label={
+                <>
+                  Area<span className="govuk-visually-hidden"> of judgement {i + 1}</span>
+                </>
+              }
+              value={j.area}
+              onChange={(area) => setJudgement(i, { area })}
+              placeholder="Select an area"
+              options={Object.entries(AREAS).map(([value, label]) => ({ value, label }))}
+              error={errors.fields[`judgements.${i}.area`]}
             />
-          ))}
-          <Button type="button" secondary onClick={() => setRecommendations([...recommendations, ''])}>
-            Add another recommendation
+            <TextInput
+              name={`judgement-${i}-grade`}
+              label={
+                <>
+                  Judgement<span className="govuk-visually-hidden"> {i + 1}</span>
+                </>
+              }
+              hint="As the report words it, for example Requires improvement to be good"
+              value={j.grade}
+              onChange={(grade) => setJudgement(i, { grade })}
+              error={errors.fields[`judgements.${i}.grade`]}
+            />
+          </div>
+        ))}
+        {judgements.length < Object.keys(AREAS).length ? (
+          <Button type="button" secondary onClick={() => setJudgements([...judgements, { area: '', grade: '' }])}>
+            Add another judgement
           </Button>
-        </fieldset>
+        ) : null}
+      </fieldset>
 
-        <Button busy={busy}>Save the inspection</Button>
-      </form>
-    </>
+      <fieldset className="govuk-fieldset" aria-describedby="recommendations-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Recommendations</legend>
+        <div id="recommendations-hint" className="govuk-hint">
+          One a box, in the report’s order: each becomes a recommendation on the improvement plan, to be broken into actions with owners.
+        </div>
+        {recommendations.map((text, i) => (
+          <Textarea
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are only added at the end, so the position is the row
+            key={i}
+            name={`recommendation-${i}`}
+            label={`Recommendation ${i + 1}`}
+            labelClass="govuk-label--s"
+            rows={3}
+            value={text}
+            onChange={(t) => setRecommendations(recommendations.map((r, k) => (k === i ? t : r)))}
+            error={errors.fields[`recommendations.${i}.text`]}
+          />
+        ))}
+        <Button type="button" secondary onClick={() => setRecommendations([...recommendations, ''])}>
+          Add another recommendation
+        </Button>
+      </fieldset>
+    </PlanForm>
   );
 }
