@@ -52,6 +52,31 @@ export type ObligationRule = {
 /** An area's rules, and what settles once every rule's rows are in (a due date taken from another rule's row). */
 export type ObligationRuleSet = { area: string; rules: readonly ObligationRule[]; settle?: readonly Derivation[] };
 
+/**
+ * An area's rules as data: each rule's id with its derivation (or the derivation and its options),
+ * in the order given.
+ */
+export function obligationRules(
+  area: string,
+  rules: Record<string, Derivation | Omit<ObligationRule, 'id'>>,
+  settle?: readonly Derivation[],
+): ObligationRuleSet {
+  return {
+    area,
+    rules: Object.entries(rules).map(([id, rule]) => (typeof rule === 'function' ? { id, derive: rule } : { id, ...rule })),
+    ...(settle ? { settle } : {}),
+  };
+}
+
+/**
+ * A derivation's met, ended and reason columns for a deadline that a record meets and an end
+ * cancels: while unmet, it ends (unmet) when `end` has happened, for `reason`.
+ */
+export function metOrEnded(met: RawBuilder<unknown>, end: RawBuilder<unknown>, reason: string | RawBuilder<unknown>) {
+  const why = typeof reason === 'string' ? sql.lit(reason) : reason;
+  return sql`${met}, case when ${met} is null then ${end} end, case when ${met} is null and ${end} is not null then ${why} end`;
+}
+
 let ruleSets: readonly ObligationRuleSet[] = [];
 
 /** Hands the areas' rules to the engine (areas/obligation-rules.ts does, at start-up). */
@@ -138,7 +163,7 @@ export function throughPlan(
   const planKey = sql.ref(`p.${key}`);
   return sql`
     select o.child_id, o.source_id, o.episode_id, o.on_date,
-      o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Plan ended' end
+      ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Plan ended')}
     from (
       select x.*, lead(on_date) over (partition by la_code, plan_key order by on_date, is_occasion, source_id) as next_on
       from (
