@@ -29,7 +29,7 @@ import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
 import { importActor, type ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, type ImportPhases, phaseClock, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber } from '../reference.ts';
 import { type Ctx, prepareBatch } from './import-batch.ts';
 import { loadExisting } from './import-context.ts';
@@ -47,14 +47,16 @@ export async function importCinCensus(
   options: { actor: ReturnActor; year?: number; onProgress?: (done: number, total: number, stage: string) => void },
 ): Promise<CinCensusImport> {
   const began = performance.now();
-  const xml = 'path' in source ? await readFile(source.path) : source.xml;
+  const phases: ImportPhases = {};
+  const time = phaseClock(phases);
+  const xml = 'path' in source ? await time('read', () => readFile(source.path)) : source.xml;
   const fileName = 'path' in source ? source.path : (source.fileName ?? null);
   const sha256 = createHash('sha256').update(xml).digest('hex');
   const total = countChildren(xml);
 
   // The header first: the council and the year.
   const items = readCinCensus([xml.toString('utf8')]);
-  const first = await items.next();
+  const first = await time('parse', () => items.next());
   const header: CensusHeader | null = !first.done && 'header' in first.value ? first.value.header : null;
   if (!header) throw new ImportRefused('The file has no CIN census in it');
   if (!header.laNumber) throw new ImportRefused('The file does not say which council it is from (Header/Source/LEA)');
@@ -64,7 +66,7 @@ export async function importCinCensus(
   if (!Number.isInteger(year)) throw new ImportRefused('The file does not say its collection year (Header/CollectionDetails/Year)');
 
   // A broken file writes nothing: it must be well formed (the parser) and match the schema.
-  const schema = await schemaFailures(xml, year);
+  const schema = await time('schema', () => schemaFailures(xml, year));
   if (schema.length > 0)
     throw new ImportRefused(
       `The file does not match the ${year - 1}/${String(year).slice(2)} CIN census schema; nothing was imported`,
@@ -82,6 +84,7 @@ export async function importCinCensus(
     written: {},
     notPlaced: [],
     seconds: 0,
+    phases,
   };
   await batch(db, importActor(options.actor, laCode), async (ledger) => {
     const trx = ledger.db;
@@ -101,21 +104,22 @@ export async function importCinCensus(
     let writing: Promise<void> | null = null;
     let batches = 0;
     const next = async (batch: CensusChild[]) => {
-      const existing = await loadExisting(trx, laCode, batch).catch(async (error: unknown) => {
+      const existing = await time('match', () => loadExisting(trx, laCode, batch)).catch(async (error: unknown) => {
         await writing; // the write's own failure, rather than the aborted transaction it left
         throw error;
       });
-      const write = await prepareBatch(trx, ctx, batch, existing);
+      const write = await time('build', () => prepareBatch(trx, ctx, batch, existing));
       if (writing) await writing;
       result.children += batch.length;
       const done = result.children;
-      writing = replanAsTablesGrow(trx, batches++)
-        .then(write)
-        .then(() => options.onProgress?.(done, total, 'Children imported'));
+      writing = time('write', () => replanAsTablesGrow(trx, batches++).then(write)).then(() => options.onProgress?.(done, total, 'Children imported'));
       writing.catch(() => undefined); // awaited here or below; this only stops an early failure counting as unhandled
     };
     let batch: CensusChild[] = [];
-    for await (const item of items) {
+    for (;;) {
+      const read = await time('parse', () => items.next());
+      if (read.done) break;
+      const item = read.value;
       if (!('child' in item)) continue;
       batch.push(item.child);
       if (batch.length === BATCH) {
@@ -136,6 +140,7 @@ export async function importCinCensus(
       actor: options.actor,
       result,
       onProgress: options.onProgress,
+      phases,
     });
   });
   result.seconds = (performance.now() - began) / 1000;

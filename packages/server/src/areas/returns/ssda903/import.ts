@@ -24,7 +24,7 @@ import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
 import { importActor, type ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { finishImport, ImportRefused, type ImportPhases, phaseClock, priorImport, type ReturnImportResult } from '../import-result.ts';
 import { councilByLaNumber, englishCouncils } from '../reference.ts';
 import { loadReturnDir, ReturnFileError } from './files.ts';
 import { prepareBatch } from './import-batch.ts';
@@ -57,10 +57,12 @@ export async function importSsda903(
   },
 ): Promise<Ssda903Import> {
   const began = performance.now();
+  const phases: ImportPhases = {};
+  const time = phaseClock(phases);
   const { year, actor } = options;
   let loaded: Awaited<ReturnType<typeof loadReturnDir>>;
   try {
-    loaded = await loadReturnDir(dir);
+    loaded = await time('read', () => loadReturnDir(dir));
   } catch (error) {
     if (error instanceof ReturnFileError) throw new ImportRefused(`${error.message}; nothing was imported`);
     throw error;
@@ -68,9 +70,11 @@ export async function importSsda903(
   const r = loaded.tables;
   if (!r.Header)
     throw new ImportRefused(`${dir} has no Header table (a CSV with the columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); nothing was imported`);
-  const sha256 = await hashDir(
-    dir,
-    loaded.files.map((f) => f.file),
+  const sha256 = await time('read', () =>
+    hashDir(
+      dir,
+      loaded.files.map((f) => f.file),
+    ),
   );
   const council = await findCouncil(db, options.laCode, r.Header.columns.UPN ?? []);
   const laCode = council.laCode;
@@ -86,6 +90,7 @@ export async function importSsda903(
     written: {},
     notPlaced: [],
     seconds: 0,
+    phases,
   };
   const groups = Object.fromEntries(
     (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const).map((t) => [t, byChild(r, t)]),
@@ -118,19 +123,19 @@ export async function importSsda903(
     let writing: Promise<void> | null = null;
     for (let k = 0; k < header.length; k += BATCH) {
       const rows = Array.from({ length: Math.min(BATCH, header.length - k) }, (_, j) => k + j);
-      const existing = await loadExisting(
-        ctx,
-        rows.map((i) => header.columns.CHILD?.[i] ?? ''),
+      const existing = await time('match', () =>
+        loadExisting(
+          ctx,
+          rows.map((i) => header.columns.CHILD?.[i] ?? ''),
+        ),
       ).catch(async (error: unknown) => {
         await writing; // the write's own failure, rather than the aborted transaction it left
         throw error;
       });
-      const write = await prepareBatch(ctx, rows, seen, existing);
+      const write = await time('build', () => prepareBatch(ctx, rows, seen, existing));
       if (writing) await writing;
       const done = Math.min(k + BATCH, header.length);
-      writing = replanAsTablesGrow(trx, k / BATCH)
-        .then(write)
-        .then(() => options.onProgress?.(done, header.length, 'Children imported'));
+      writing = time('write', () => replanAsTablesGrow(trx, k / BATCH).then(write)).then(() => options.onProgress?.(done, header.length, 'Children imported'));
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
@@ -144,6 +149,7 @@ export async function importSsda903(
       actor,
       result,
       onProgress: options.onProgress,
+      phases,
     });
   });
   result.seconds = (performance.now() - began) / 1000;
