@@ -39,7 +39,8 @@ export type ReturnImportResult<NotPlaced> = {
  * Seconds spent in each phase of an import: reading, parsing and checking the file, matching its children
  * to those recorded, building the rows, writing them (with their trail), planner statistics, and
  * deriving the deadlines. A batch is built while the one before is written, so `build` and `write`
- * overlap and their sum may exceed the whole.
+ * overlap and their sum may exceed the whole; `match` shares the write's connection, so it
+ * includes waiting for the batch before to finish writing.
  */
 export type ImportPhases = Record<string, number>;
 
