@@ -17,6 +17,8 @@
  *                the synthetic one), against data-to-insight's validator in the same run (ssda903-validate.ts)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
  *                and care leaver records, and one looked-after child's deadline refresh
+ *   imports    — `lantern import` of a national-scale SSDA903 return and CIN census into empty PostgreSQL
+ *                databases, each beside the 60 s target, with peak memory, phases and load (imports.ts)
  *   returns-cin — the CIN census of ~100,000 children: export, validate, and import into an
  *                empty database, each as its own process (wall time and peak memory)
  *   looked-after — the generator's looked-after part on its own, the demo council's looked-after
@@ -46,6 +48,7 @@ import { obligationFigures } from './obligations.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { ssda903ValidateFigures } from './ssda903-validate.ts';
 import { lookedAfterFigures } from './looked-after.ts';
+import { importFigures } from './imports.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
 import { landingFigures } from './landing.ts';
 import { childRecordFigures } from './child-record.ts';
@@ -236,6 +239,10 @@ async function main() {
 
     if (want('permanence')) await permanenceFigures();
     if (want('returns-cin')) await returnsCinFigures(work, hasPostgres);
+    if (want('imports')) {
+      if (hasPostgres) await importFigures(work, { figure, runLantern, freshDatabase: freshPostgresDatabase });
+      else process.stdout.write('imports: skipped (no PostgreSQL server at TEST_DATABASE_URL)\n');
+    }
     if (want('looked-after')) await lookedAfterFigures(figure);
     if (want('kpi')) {
       // The full indicator set for a council of 50,000 children, as `lantern kpi` and the dashboard count it.

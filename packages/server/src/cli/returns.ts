@@ -79,7 +79,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
     .option('--data-dir <DIR>', dataDirHelp)
     .action(async (file: string, opts: { year?: number; json?: boolean; dataDir?: string }) => {
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-      const { COMMAND_LINE, importCinCensus } = await import('../areas/returns/index.ts');
+      const { COMMAND_LINE, importCinCensus, phasesText } = await import('../areas/returns/index.ts');
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const progress = progressPrinter();
@@ -92,7 +92,7 @@ export function cinCensusCommands(groups: { exportGroup: Command; validateGroup:
             .join(', ');
           process.stdout.write(
             `Imported ${file} into ${r.laCode} (${r.councilName}): ${r.children.toLocaleString('en-GB')} children in the file; written: ${w || 'nothing new'}; ` +
-              `${r.notPlaced.length} records not placed; in ${r.seconds.toFixed(1)} s.\n`,
+              `${r.notPlaced.length} records not placed; in ${r.seconds.toFixed(1)} s (${phasesText(r.phases)}).\n`,
           );
         }
       } finally {

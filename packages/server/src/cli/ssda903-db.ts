@@ -42,7 +42,7 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
       .option('--data-dir <DIR>', dataDirHelp)
       .action(async (dir: string, opts: { year: number; laCode?: string; json?: boolean; dataDir?: string }) => {
         const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
-        const { COMMAND_LINE, ImportRefused, importSsda903 } = await import('../areas/returns/index.ts');
+        const { COMMAND_LINE, ImportRefused, importSsda903, phasesText } = await import('../areas/returns/index.ts');
         const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
         try {
           const progress = progressPrinter();
@@ -68,7 +68,7 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
               .join(', ');
             process.stdout.write(
               `Imported ${dir} into ${r.laCode} (${r.councilName}): ${r.children.toLocaleString('en-GB')} children in the return; ` +
-                `${r.alreadyImported ? 'already imported, nothing written' : `written: ${w || 'nothing new'}`}; ${r.notPlaced.length} records not placed; in ${r.seconds.toFixed(1)} s.\n`,
+                `${r.alreadyImported ? 'already imported, nothing written' : `written: ${w || 'nothing new'}`}; ${r.notPlaced.length} records not placed; in ${r.seconds.toFixed(1)} s (${phasesText(r.phases)}).\n`,
             );
           }
         } finally {

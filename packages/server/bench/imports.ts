@@ -1,0 +1,82 @@
+/**
+ * `npm run bench -- imports`: a national-scale CIN census and SSDA903 return, each imported into
+ * an empty PostgreSQL database by `lantern import` as its own process, beside the 60 s target.
+ * Each figure is printed with the import's peak memory, its own CPU time, where the time went
+ * (its phases) and the machine's load average, since a loaded machine stretches wall time.
+ *
+ * The SSDA903 return is Lantern's synthetic national one (ssda903-national.ts; 85,000 children,
+ * LANTERN_BENCH_IMPORT_903_CHILDREN to change). The CIN census is a seeded council's return
+ * (LANTERN_BENCH_IMPORT_CIN_SEED children, 8,000) with its children repeated under new ids
+ * (cin-census-national.ts) up to LANTERN_BENCH_IMPORT_CIN_CHILDREN (95,000).
+ */
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { repeatCensus } from './cin-census-national.ts';
+import { writeNationalReturn } from './ssda903-national.ts';
+
+type Figure = (name: string, value: number, unit: string, note?: string) => void;
+type Run = (args: string[], env?: Record<string, string>) => Promise<{ seconds: number; peakMiB: number; cpuSeconds: number; stdout: string }>;
+type Database = () => Promise<{ url: string; drop: () => Promise<void> }>;
+
+const TARGET_SECONDS = 60;
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+
+export async function importFigures(work: string, tools: { figure: Figure; runLantern: Run; freshDatabase: Database }): Promise<void> {
+  const { figure, runLantern, freshDatabase } = tools;
+
+  const report = (label: string, r: Awaited<ReturnType<Run>>, before: string) => {
+    const out = JSON.parse(r.stdout) as { written: Record<string, number>; notPlaced: unknown[]; phases: Record<string, number> };
+    const rows = Object.values(out.written).reduce((n, v) => n + v, 0);
+    figure(`${label}: time`, r.seconds, 's', `target ${TARGET_SECONDS} s, ${(r.seconds / TARGET_SECONDS).toFixed(2)}× it; load ${before} → ${load()}`);
+    figure(
+      `${label}: peak memory`,
+      r.peakMiB,
+      'MiB',
+      `${rows.toLocaleString('en-GB')} records written, ${out.notPlaced.length.toLocaleString('en-GB')} not placed`,
+    );
+    figure(`${label}: CPU of the import's process`, r.cpuSeconds, 's', 'the database server’s own work is not counted');
+    process.stdout.write(
+      `  phases: ${Object.entries(out.phases)
+        .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
+        .join(', ')}\n`,
+    );
+  };
+
+  const children903 = Number(process.env.LANTERN_BENCH_IMPORT_903_CHILDREN ?? 85_000);
+  const dir = path.join(work, 'imports-903');
+  mkdirSync(dir);
+  const made = await writeNationalReturn(dir, children903);
+  const db903 = await freshDatabase();
+  try {
+    await runLantern(['migrate'], { DATABASE_URL: db903.url });
+    const before = load();
+    const r = await runLantern(['import', 'ssda903', dir, '--year', '2026', '--la-code', 'E08000035', '--json'], { DATABASE_URL: db903.url });
+    report(`import SSDA903, ${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, PostgreSQL`, r, before);
+  } finally {
+    await db903.drop();
+  }
+
+  const seed = Number(process.env.LANTERN_BENCH_IMPORT_CIN_SEED ?? 8_000);
+  const wanted = Number(process.env.LANTERN_BENCH_IMPORT_CIN_CHILDREN ?? 95_000);
+  const sample = path.join(work, 'imports-cin-sample.xml');
+  const source = await freshDatabase();
+  try {
+    await runLantern(['seed', '--children', String(seed)], { DATABASE_URL: source.url });
+    await runLantern(['export', 'cin-census', '--year', '2026', '--out', sample], { DATABASE_URL: source.url });
+  } finally {
+    await source.drop();
+  }
+  const perCopy = (await repeatCensus(sample, path.join(work, 'imports-cin-one.xml'), 1)).children;
+  const file = path.join(work, 'imports-cin.xml');
+  const national = await repeatCensus(sample, file, Math.max(1, Math.ceil(wanted / perCopy)));
+  const dbCin = await freshDatabase();
+  try {
+    await runLantern(['migrate'], { DATABASE_URL: dbCin.url });
+    const before = load();
+    const r = await runLantern(['import', 'cin-census', file, '--json'], { DATABASE_URL: dbCin.url });
+    report(`import CIN census, ${national.children.toLocaleString('en-GB')} children, PostgreSQL`, r, before);
+  } finally {
+    await dbCin.drop();
+  }
+}
