@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { conflict } from './http/problem.ts';
 
@@ -27,6 +27,21 @@ export function currentEpisode(trx: Kysely<Database>, laCode: string, childId: s
     .where('child_id', '=', childId)
     .where('closure_date', 'is', null)
     .executeTakeFirst();
+}
+
+/** The kinds of record a child has at most one of open at a time (open: no end date yet). */
+type ChildSpan = 'cin_plan' | 'cp_plan' | 'cla_episode';
+
+/** The child's open record of a kind (at most one is open); the caller locks it for a change. */
+export function openSpan<T extends ChildSpan>(trx: Kysely<Database>, table: T, laCode: string, childId: string) {
+  const open = trx
+    .selectFrom(table as ChildSpan)
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('end_date', 'is', null);
+  // Kysely cannot follow a table name that is a type parameter; the rows are that table's.
+  return open as unknown as SelectQueryBuilder<Database, T, Selectable<Database[T]>>;
 }
 
 /** Every kept version of a record, oldest first, with who saved each (the ledger keeps them: migration 0015). */

@@ -17,6 +17,7 @@ import type {
   newVisit,
   section47Outcome,
 } from '@lantern/core/pathway';
+import type { chronologyNote, newAllocation } from '@lantern/core/schemas';
 import type { PossibleMatch } from '@lantern/core/views';
 import type { z } from 'zod';
 
@@ -63,9 +64,9 @@ export type NewChildBody = {
 
 export type ChildChangesBody = Partial<Omit<NewChildBody, 'confirmNotDuplicate'>> & { upnUnknown?: string | null; version: number };
 
-export type ChronologyNoteBody = { occurredOn: string; category: string; summary: string };
+export type ChronologyNoteBody = z.input<typeof chronologyNote>;
 
-export type AllocationBody = { workerId: string; role: string; startDate: string; reason?: string | null };
+export type AllocationBody = z.input<typeof newAllocation>;
 
 export type PossibleMatchQuery = { givenName?: string; familyName?: string; dateOfBirth?: string; upn?: string; nhsNumber?: string };
 

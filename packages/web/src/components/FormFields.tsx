@@ -34,6 +34,7 @@ export function FormFields({
           const key = `${prefix}${f.name}`;
           const name = `${idPrefix}${key}`;
           const common = { name, label: f.label, hint: f.hint, error: errors[key] };
+          const labelled = f.labelClass ? { ...common, labelClass: f.labelClass } : common;
           const legend = f.legendClass ? { legendClass: f.legendClass } : {};
           const value = values[f.name];
           const set = (v: Value) => onChange(f.name, v);
@@ -60,7 +61,7 @@ export function FormFields({
                   </>
                 );
               case 'radios':
-                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} />;
+                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} inline={f.inline} />;
               case 'scale':
                 return <Radios {...common} options={f.options ?? []} value={value as string} onChange={set} inline small />;
               case 'yesno':
@@ -70,16 +71,28 @@ export function FormFields({
                   <Checkboxes {...common} {...legend} options={f.options ?? []} values={value as string[]} onChange={set} small columns={f.columns !== false} />
                 );
               case 'select':
-                return <Select {...common} options={f.options ?? []} placeholder={f.placeholder ?? 'Choose'} value={value as string} onChange={set} />;
+                return (
+                  <Select
+                    {...labelled}
+                    options={f.options ?? []}
+                    groups={f.groups}
+                    placeholder={f.placeholder === false ? undefined : (f.placeholder ?? 'Choose')}
+                    value={value as string}
+                    onChange={set}
+                  />
+                );
               case 'textarea':
-                return <Textarea {...common} value={value as string} onChange={set} rows={f.rows} />;
+                return <Textarea {...labelled} value={value as string} onChange={set} rows={f.rows} />;
               default:
                 return (
                   <TextInput
-                    {...common}
+                    {...labelled}
                     value={value as string}
                     onChange={set}
-                    inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                    inputMode={f.input?.inputMode ?? (f.kind === 'number' ? 'numeric' : undefined)}
+                    spellCheck={f.input?.spellCheck}
+                    autoComplete={f.input?.autoComplete}
+                    type={f.input?.type}
                     widthClass={f.width ?? (f.kind === 'number' ? 'govuk-input--width-3' : undefined)}
                   />
                 );

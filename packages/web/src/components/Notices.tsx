@@ -21,6 +21,21 @@ export function SuccessBanner({ children }: { children: ReactNode }) {
   );
 }
 
+/** The GOV.UK warning text: a "!" and words a screen reader hears after "Warning". */
+export function WarningText({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <div className="govuk-warning-text" data-testid={testId}>
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
 export function Loading() {
   return (
     <p className="govuk-body" aria-live="polite">

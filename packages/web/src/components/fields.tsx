@@ -36,6 +36,21 @@ function groupClass(error: unknown) {
   return `govuk-form-group${error ? ' govuk-form-group--error' : ''}`;
 }
 
+/** A labelled field's group: the label, hint and error above the one control (text, text area, select). */
+function LabelledGroup(props: Common & { children: ReactNode }) {
+  const { name, hint, error } = props;
+  return (
+    <div className={groupClass(error)}>
+      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
+        {props.label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      {props.children}
+    </div>
+  );
+}
+
 export function TextInput(
   props: Common & {
     value: string;
@@ -47,14 +62,9 @@ export function TextInput(
     widthClass?: string;
   },
 ) {
-  const { name, label, hint, error } = props;
+  const { name, hint, error } = props;
   return (
-    <div className={groupClass(error)}>
-      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledGroup {...props}>
       <input
         className={`govuk-input${error ? ' govuk-input--error' : ''}${props.widthClass ? ` ${props.widthClass}` : ''}`}
         id={name}
@@ -67,19 +77,14 @@ export function TextInput(
         spellCheck={props.spellCheck}
         aria-describedby={describedBy(name, hint, error)}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
 export function Textarea(props: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
-  const { name, label, hint, error } = props;
+  const { name, hint, error } = props;
   return (
-    <div className={groupClass(error)}>
-      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledGroup {...props}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={name}
@@ -89,7 +94,7 @@ export function Textarea(props: Common & { value: string; onChange: (value: stri
         onChange={(e) => props.onChange(e.target.value)}
         aria-describedby={describedBy(name, hint, error)}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -97,19 +102,14 @@ export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 
 export function Select(props: Common & { value: string; onChange: (value: string) => void; options?: Option[]; groups?: OptionGroup[]; placeholder?: string }) {
-  const { name, label, hint, error } = props;
+  const { name, hint, error } = props;
   const option = (o: Option) => (
     <option key={o.value} value={o.value}>
       {o.label}
     </option>
   );
   return (
-    <div className={groupClass(error)}>
-      <label className={`govuk-label ${props.labelClass ?? ''}`.trim()} htmlFor={name}>
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledGroup {...props}>
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={name}
@@ -126,7 +126,7 @@ export function Select(props: Common & { value: string; onChange: (value: string
           </optgroup>
         ))}
       </select>
-    </div>
+    </LabelledGroup>
   );
 }
 

@@ -5,7 +5,7 @@
  * their forms this way; FormFields.tsx renders them.
  */
 import { type DateParts, dateParts } from '../format.ts';
-import type { Option } from './fields.tsx';
+import type { Option, OptionGroup } from './fields.tsx';
 import { type Problems, readDate, readDateTime } from './forms.ts';
 
 export type FieldSpec = {
@@ -19,12 +19,22 @@ export type FieldSpec = {
   missing?: string;
   hint?: string;
   rows?: number;
-  /** A select's empty choice ("Choose" unless said). */
-  placeholder?: string;
+  /** A select's choices in groups (workers by team), after any `options`. */
+  groups?: OptionGroup[];
+  /** A select's empty choice ("Choose" unless said; none where false: a select that always has an answer). */
+  placeholder?: string | false;
+  /** A text input's, text area's or select's label class (govuk-label--s). */
+  labelClass?: string;
   /** A text input's GOV.UK width class. */
   width?: string;
+  /** A text input's browser helps: none for names and numbers (spellCheck false, autoComplete off), a number pad. */
+  input?: { spellCheck?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text'; type?: 'password' };
+  /** Radios side by side (a short choice). */
+  inline?: boolean;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
+  /** The words when a date that may not be ahead is ("<dateLabel> must be today or in the past" unless said). */
+  ahead?: string;
   /** A date that may not come before another (a plan's review, after its start). */
   notBefore?: { date: string; what: string } | undefined;
   /** How a date's messages name it: "Enter <what>", "<dateLabel> must be…"; else the label. */
@@ -91,6 +101,7 @@ export function readValues(
         label: f.dateLabel ?? f.label,
         required: f.required === true,
         future: f.future === true,
+        ahead: f.ahead,
         notBefore: f.notBefore,
       });
       if (iso) body[f.name] = iso;

@@ -44,7 +44,14 @@ export function readDate(
   problems: Problems,
   field: string,
   parts: DateParts,
-  options: { what: string; label: string; required?: boolean; future?: boolean; notBefore?: { date: string; what: string } },
+  options: {
+    what: string;
+    label: string;
+    required?: boolean;
+    future?: boolean;
+    ahead?: string | undefined;
+    notBefore?: { date: string; what: string } | undefined;
+  },
 ): string | null {
   const read = dateFromParts(parts, options.label);
   if ('error' in read) {
@@ -56,7 +63,7 @@ export function readDate(
     return null;
   }
   if (!options.future && read.iso > todayInEngland()) {
-    problems.push([field, `${options.label} must be today or in the past`]);
+    problems.push([field, options.ahead ?? `${options.label} must be today or in the past`]);
     return null;
   }
   if (comesBefore(problems, field, read.iso, options.label, options.notBefore)) return null;

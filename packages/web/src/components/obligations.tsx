@@ -4,6 +4,7 @@
  */
 import type { ObligationView } from '../api/types.ts';
 import { capitalise, formatDate, plural } from '../format.ts';
+import { TableHead } from './TableHead.tsx';
 
 const STATE: Record<string, { text: string; tag: string }> = {
   overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
@@ -79,25 +80,7 @@ function ObligationTable({ rows, caption }: { rows: ObligationView[]; caption: s
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            What must happen
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Due
-          </th>
-          <th scope="col" className="govuk-table__header">
-            State
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Rule
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Responsible
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['What must happen', 'Due', 'State', 'Rule', 'Responsible']} />
       <tbody className="govuk-table__body">
         {rows.map((o) => (
           <tr className="govuk-table__row" key={`${o.ruleId}-${o.startDate}-${o.dueDate}`} data-rule={o.ruleId} data-state={o.state}>

@@ -9,7 +9,7 @@
  */
 import { effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { sql } from 'kysely';
-import { dueOf, type ObligationRuleSet } from '../../kernel/obligations.ts';
+import { dueOf, metOrEnded, obligationRules } from '../../kernel/obligations.ts';
 
 /** Due by the rule and the council's setting, from `d.start_date`; owed by the lead professional (a worker) or the case holder. */
 const owedByLead = (id: string) => (laCode: string, settings: TimescaleSettings) => {
@@ -31,24 +31,18 @@ const owedByLead = (id: string) => (laCode: string, settings: TimescaleSettings)
   };
 };
 
-export const EARLY_HELP_OBLIGATIONS: ObligationRuleSet = {
-  area: 'early-help',
-  rules: [
-    {
-      id: 'early-help-assessment',
-      derive: (scope) => sql`
+export const EARLY_HELP_OBLIGATIONS = obligationRules('early-help', {
+  'early-help-assessment': {
+    derive: (scope) => sql`
       select e.child_id, e.early_help_id, null::uuid, e.started_on,
-        e.assessment_completed_on,
-        case when e.assessment_completed_on is null then e.ended_on end,
-        case when e.assessment_completed_on is null and e.ended_on is not null then 'Early help ended' end
+        ${metOrEnded(sql`e.assessment_completed_on`, sql`e.ended_on`, 'Early help ended')}
       from early_help_episode e where ${scope('e')}`,
-      recordedDue: owedByLead('early-help-assessment'),
-    },
-    {
-      id: 'early-help-review',
-      derive: (scope) => sql`
+    recordedDue: owedByLead('early-help-assessment'),
+  },
+  'early-help-review': {
+    derive: (scope) => sql`
       select o.child_id, o.source_id, null::uuid, o.on_date,
-        o.next_on, case when o.next_on is null then o.ended_on end, case when o.next_on is null and o.ended_on is not null then 'Early help ended' end
+        ${metOrEnded(sql`o.next_on`, sql`o.ended_on`, 'Early help ended')}
       from (
         select x.*, lead(x.on_date) over (partition by x.early_help_id order by x.on_date, x.is_review, x.source_id) as next_on
         from (
@@ -62,7 +56,6 @@ export const EARLY_HELP_OBLIGATIONS: ObligationRuleSet = {
           where ${scope('e')}
         ) x
       ) o`,
-      recordedDue: owedByLead('early-help-review'),
-    },
-  ],
-};
+    recordedDue: owedByLead('early-help-review'),
+  },
+});

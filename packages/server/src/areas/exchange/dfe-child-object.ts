@@ -5,9 +5,29 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, type DfeChild, dfeCohortWindow, type SocialCareEpisode } from '@lantern/core/dfe-csc-api';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { forCouncil } from '../../kernel/db/council.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+
+/** The tables a child's object is read from, each keyed by the child (child_id, or person_id for the child's own rows). */
+type CohortTable =
+  | 'person'
+  | 'address'
+  | 'cin_episode'
+  | 'assessment'
+  | 'cin_plan'
+  | 'section47'
+  | 'cp_conference'
+  | 'cp_plan'
+  | 'cla_episode'
+  | 'adoption'
+  | 'care_leaver'
+  | 'leaver_birthday_contact'
+  | 'uasc_record'
+  | 'health_outcome'
+  | 'allocation';
+/** Kysely cannot follow a table name that is a type parameter; its rows are that table's. */
+type CohortRows<T extends CohortTable> = SelectQueryBuilder<Database, T, Selectable<Database[T]>>;
 
 export type FeedChild = { childId: string; object: DfeChild; hash: string };
 
@@ -60,6 +80,15 @@ export async function buildDfeChildren(db: Kysely<Database>, laCode: string, asO
   return forCouncil(db, laCode, async () => {
     const council = await db.selectFrom('local_authority').select('dfe_la_number').where('la_code', '=', laCode).executeTakeFirstOrThrow();
     const laNumber = Number(council.dfe_la_number);
+    // Each kind of record for the whole cohort, as it stood on the date (recorded by then, where `on` says when).
+    const ofCohort = <T extends CohortTable>(table: T, on?: string) => {
+      const person = sql.ref(table === 'person' || table === 'address' ? 'person_id' : 'child_id');
+      const recorded = on ? sql`and ${sql.ref(on)} <= ${asOf}` : sql``;
+      return db
+        .selectFrom(table as CohortTable)
+        .selectAll()
+        .where(sql<boolean>`la_code = ${laCode} and ${person} in (${sql.join(childIds)}) ${recorded}`) as unknown as CohortRows<T>;
+    };
     const [
       people,
       addresses,
@@ -78,93 +107,21 @@ export async function buildDfeChildren(db: Kysely<Database>, laCode: string, asO
       allocations,
       workers,
     ] = await Promise.all([
-      db.selectFrom('person').selectAll().where('la_code', '=', laCode).where('person_id', 'in', childIds).execute(),
-      db.selectFrom('address').selectAll().where('la_code', '=', laCode).where('person_id', 'in', childIds).where('start_date', '<=', asOf).execute(),
-      db
-        .selectFrom('cin_episode')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('referral_date', '<=', asOf)
-        .orderBy('referral_date')
-        .execute(),
-      db
-        .selectFrom('assessment')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
-      db
-        .selectFrom('cin_plan')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
-      db
-        .selectFrom('section47')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
-      db
-        .selectFrom('cp_conference')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('kind', '=', 'initial')
-        .where('held_on', '<=', asOf)
-        .execute(),
-      db
-        .selectFrom('cp_plan')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
-      db
-        .selectFrom('cla_episode')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
-      db.selectFrom('adoption').selectAll().where('la_code', '=', laCode).where('child_id', 'in', childIds).where('decision_on', '<=', asOf).execute(),
-      db.selectFrom('care_leaver').selectAll().where('la_code', '=', laCode).where('child_id', 'in', childIds).where('eligible_from', '<=', asOf).execute(),
-      db
-        .selectFrom('leaver_birthday_contact')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('contact_on', '<=', asOf)
-        .orderBy('contact_on', 'desc')
-        .execute(),
-      db.selectFrom('uasc_record').selectAll().where('la_code', '=', laCode).where('child_id', 'in', childIds).execute(),
-      db
-        .selectFrom('health_outcome')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('recorded_on', '<=', asOf)
-        .where('sdq_score', 'is not', null)
-        .orderBy('recorded_on')
-        .execute(),
-      db
-        .selectFrom('allocation')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', 'in', childIds)
-        .where('allocation_role', '=', 'social-worker')
-        .where('start_date', '<=', asOf)
-        .orderBy('start_date')
-        .execute(),
+      ofCohort('person').execute(),
+      ofCohort('address', 'start_date').execute(),
+      ofCohort('cin_episode', 'referral_date').orderBy('referral_date').execute(),
+      ofCohort('assessment', 'start_date').orderBy('start_date').execute(),
+      ofCohort('cin_plan', 'start_date').orderBy('start_date').execute(),
+      ofCohort('section47', 'start_date').orderBy('start_date').execute(),
+      ofCohort('cp_conference', 'held_on').where('kind', '=', 'initial').execute(),
+      ofCohort('cp_plan', 'start_date').orderBy('start_date').execute(),
+      ofCohort('cla_episode', 'start_date').orderBy('start_date').execute(),
+      ofCohort('adoption', 'decision_on').execute(),
+      ofCohort('care_leaver', 'eligible_from').execute(),
+      ofCohort('leaver_birthday_contact', 'contact_on').orderBy('contact_on', 'desc').execute(),
+      ofCohort('uasc_record').execute(),
+      ofCohort('health_outcome', 'recorded_on').where('sdq_score', 'is not', null).orderBy('recorded_on').execute(),
+      ofCohort('allocation', 'start_date').where('allocation_role', '=', 'social-worker').orderBy('start_date').execute(),
       db.selectFrom('worker').select(['worker_id', 'swe_number']).where('la_code', '=', laCode).execute(),
     ]);
     const swe = new Map(workers.map((w) => [w.worker_id, w.swe_number ?? w.worker_id]));

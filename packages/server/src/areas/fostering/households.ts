@@ -60,6 +60,20 @@ export function householdChange<T>(db: Kysely<Database>, actor: Actor, household
   });
 }
 
+/** A change to a household still in the service: the household, locked (404 when none, 409 when it has left), is handed to the work. */
+export function activeHouseholdChange<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  householdId: string,
+  work: (ledger: Ledger, household: Awaited<ReturnType<typeof householdFor>>) => Promise<T>,
+): Promise<T> {
+  return householdChange(db, actor, householdId, async (ledger) => {
+    const household = await householdFor(ledger, householdId);
+    stillWithUs(household);
+    return work(ledger, household);
+  });
+}
+
 async function currentWorker(ledger: Ledger, workerId: string | null | undefined) {
   if (!workerId) return;
   const w = await ledger.db
@@ -102,8 +116,7 @@ export async function recordEnquiry(db: Kysely<Database>, actor: Actor, input: I
 }
 
 export async function addMember(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdMember>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    stillWithUs(await householdFor(ledger, householdId));
+  return activeHouseholdChange(db, actor, householdId, async (ledger) => {
     new DateRules().notInFuture('dateOfBirth', input.dateOfBirth).check();
     const row = await ledger.insert('foster_household_member', {
       la_code: ledger.laCode,
@@ -119,8 +132,7 @@ export async function addMember(db: Kysely<Database>, actor: Actor, householdId:
 }
 
 export async function recordCheck(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof memberCheck>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    stillWithUs(await householdFor(ledger, householdId));
+  return activeHouseholdChange(db, actor, householdId, async (ledger) => {
     const member = await ledger.db
       .selectFrom('foster_household_member')
       .selectAll()
@@ -164,9 +176,7 @@ const STEPS = {
 } as const;
 
 export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof recruitmentStep>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.version !== input.version) throw staleVersion(h.version, input.version);
     const step = STEPS[input.step];
     const after = h[step.after];
@@ -197,9 +207,7 @@ export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, 
 }
 
 export async function recordDecision(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof fosteringDecision>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!h.panel_on) throw conflict('Panel first', [{ field: 'decidedOn', rule: 'panel-first', message: 'The decision follows the panel’s recommendation' }]);
     if (h.decision) throw conflict('Already decided', [{ field: 'decision', rule: 'already-decided', message: `Already decided on ${h.decision_on}` }]);
@@ -232,9 +240,7 @@ export async function recordDecision(db: Kysely<Database>, actor: Actor, househo
 }
 
 export async function approveTemporarily(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryApproval>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (h.kind !== 'connected-person')
       throw invalid([
@@ -270,9 +276,7 @@ export async function approveTemporarily(db: Kysely<Database>, actor: Actor, hou
 }
 
 export async function extendTemporary(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryExtension>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!h.temporary_from || h.decision)
       throw conflict('No temporary approval to extend', [
@@ -300,9 +304,7 @@ const MAY_BECOME: Record<string, readonly string[]> = {
 };
 
 export async function changeStatus(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdStatusChange>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!(MAY_BECOME[input.status] ?? []).includes(h.status))
       throw conflict(

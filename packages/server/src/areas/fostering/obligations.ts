@@ -15,7 +15,7 @@
 import { effectiveDue, ruleById } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../kernel/db/schema.ts';
-import { dueOf, type ObligationRuleSet } from '../../kernel/obligations.ts';
+import { dueOf, metOrEnded, obligationRules } from '../../kernel/obligations.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 
 export const HOUSEHOLD_RULES = [
@@ -104,15 +104,9 @@ export async function refreshFosterObligations(db: Kysely<Database>, laCode: str
  * V2) has their legal status reviewed at a legal planning meeting within 6 months of accommodation
  * and of each review, until an order changes the legal status or they leave care.
  */
-export const FOSTERING_OBLIGATIONS: ObligationRuleSet = {
-  area: 'fostering',
-  rules: [
-    {
-      id: 's20-legal-review',
-      derive: (scope) => sql`
-      select o.child_id, o.source_id, null::uuid, o.on_date, o.next_on,
-        case when o.next_on is null then o.spell_end end,
-        case when o.next_on is null and o.spell_end is not null then 'No longer accommodated under section 20' end
+export const FOSTERING_OBLIGATIONS = obligationRules('fostering', {
+  's20-legal-review': (scope) => sql`
+      select o.child_id, o.source_id, null::uuid, o.on_date, ${metOrEnded(sql`o.next_on`, sql`o.spell_end`, 'No longer accommodated under section 20')}
       from (
         select x.*, lead(x.on_date) over (partition by x.child_id, x.spell_id order by x.on_date, x.is_review, x.source_id) as next_on
         from (
@@ -125,9 +119,7 @@ export const FOSTERING_OBLIGATIONS: ObligationRuleSet = {
             and m.held_on >= s.spell_start and (s.spell_end is null or m.held_on < s.spell_end)
         ) x
       ) o`,
-    },
-  ],
-};
+});
 
 /** Each period of care's time under section 20: from its first V2 episode to the next other legal status or the end of care. */
 export function spells(scope: (alias: string) => RawBuilder<unknown>) {

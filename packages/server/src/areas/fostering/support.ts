@@ -17,7 +17,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { householdChange, householdFor, stillWithUs } from './households.ts';
+import { activeHouseholdChange, householdChange, householdFor } from './households.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -29,9 +29,7 @@ const approvedFrom = (h: { decision: string | null; decision_on: string | null; 
 };
 
 export async function recordVisit(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof supervisingVisit>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).notBefore('visitedOn', input.visitedOn, approvedFrom(h, 'visitedOn'), 'the approval').check();
     const row = await ledger.insert('foster_visit', {
       la_code: ledger.laCode,
@@ -47,9 +45,7 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, householdI
 }
 
 export async function recordReview(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerReview>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.decision !== 'approved') throw conflict('Not approved', [{ field: 'heldOn', rule: 'approved-household', message: 'Only an approval is reviewed' }]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, h.decision_on, 'the approval').check();
     const row = await ledger.insert('foster_review', {
@@ -66,9 +62,7 @@ export async function recordReview(db: Kysely<Database>, actor: Actor, household
 }
 
 export async function recordTraining(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerTraining>) {
-  return householdChange(db, actor, householdId, async (ledger) => {
-    const h = await householdFor(ledger, householdId);
-    stillWithUs(h);
+  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, h.enquiry_on, 'the enquiry').check();
     const row = await ledger.insert('foster_training', {
       la_code: ledger.laCode,

@@ -6,32 +6,18 @@
  * recorded extensions).
  */
 import { sql } from 'kysely';
-import type { ObligationRuleSet } from '../../kernel/obligations.ts';
+import { metOrEnded, obligationRules } from '../../kernel/obligations.ts';
 
-export const LEGAL_OBLIGATIONS: ObligationRuleSet = {
-  area: 'legal',
-  rules: [
-    {
-      id: 'legal-planning-decision',
-      derive: (scope) => sql`
+export const LEGAL_OBLIGATIONS = obligationRules('legal', {
+  'legal-planning-decision': (scope) => sql`
   select m.child_id, m.meeting_id, null::uuid, m.held_on, m.decided_on, null::date, null::text
   from legal_planning_meeting m where ${scope('m')}`,
-    },
-    {
-      id: 'pre-proceedings-meeting',
-      derive: (scope) => sql`
-  select p.child_id, p.pre_proceedings_id, null::uuid, p.letter_sent_on, p.meeting_held_on,
-    case when p.meeting_held_on is null then p.ended_on end,
-    case when p.meeting_held_on is null and p.ended_on is not null then 'Pre-proceedings ended' end
+  'pre-proceedings-meeting': (scope) => sql`
+  select p.child_id, p.pre_proceedings_id, null::uuid, p.letter_sent_on, ${metOrEnded(sql`p.meeting_held_on`, sql`p.ended_on`, 'Pre-proceedings ended')}
   from pre_proceedings p where ${scope('p')}`,
-    },
-    {
-      // Counted from the meeting, then from each review; each met by the next; unmet when pre-proceedings end.
-      id: 'pre-proceedings-review',
-      derive: (scope) => sql`
-  select o.child_id, o.source_id, null::uuid, o.on_date, o.next_on,
-    case when o.next_on is null then o.ended_on end,
-    case when o.next_on is null and o.ended_on is not null then 'Pre-proceedings ended' end
+  // Counted from the meeting, then from each review; each met by the next; unmet when pre-proceedings end.
+  'pre-proceedings-review': (scope) => sql`
+  select o.child_id, o.source_id, null::uuid, o.on_date, ${metOrEnded(sql`o.next_on`, sql`o.ended_on`, 'Pre-proceedings ended')}
   from (
     select x.*, lead(x.on_date) over (partition by x.la_code, x.pp_id order by x.on_date, x.is_review, x.source_id) as next_on
     from (
@@ -44,26 +30,22 @@ export const LEGAL_OBLIGATIONS: ObligationRuleSet = {
       where ${scope('r')}
     ) x
   ) o`,
-    },
-    {
-      // 16 weeks from the letter; an extension's recorded date replaces it.
-      id: 'pre-proceedings-end',
-      rowDue: true,
-      derive: (scope) => sql`
+  // 16 weeks from the letter; an extension's recorded date replaces it.
+  'pre-proceedings-end': {
+    rowDue: true,
+    derive: (scope) => sql`
   select p.child_id, p.pre_proceedings_id, null::uuid, p.letter_sent_on, p.ended_on, null::date, null::text, p.extended_to as due_override
   from pre_proceedings p where ${scope('p')}`,
-    },
-    {
-      // 26 weeks from issue; the court's latest recorded extension replaces it. A withdrawal ends the clock.
-      id: 'care-proceedings',
-      rowDue: true,
-      derive: (scope) => sql`
+  },
+  // 26 weeks from issue; the court's latest recorded extension replaces it. A withdrawal ends the clock.
+  'care-proceedings': {
+    rowDue: true,
+    derive: (scope) => sql`
   select c.child_id, c.proceedings_id, null::uuid, c.issued_on,
     case when c.outcome = 'final-order' then c.concluded_on end,
     case when c.outcome = 'withdrawn' then c.concluded_on end,
     case when c.outcome = 'withdrawn' then 'Application withdrawn' end,
     (select max(e.new_due_on) from proceedings_extension e where e.la_code = c.la_code and e.proceedings_id = c.proceedings_id) as due_override
   from care_proceedings c where ${scope('c')}`,
-    },
-  ],
-};
+  },
+});

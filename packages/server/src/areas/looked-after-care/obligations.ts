@@ -5,7 +5,7 @@
  */
 import { effectiveDue, ruleById } from '@lantern/core/timescales';
 import { type RawBuilder, sql } from 'kysely';
-import { dueOf, type ObligationRuleSet, type Scope } from '../../kernel/obligations.ts';
+import { dueOf, metOrEnded, obligationRules, type Scope } from '../../kernel/obligations.ts';
 
 /** The day a person reaches `years` in SQL; a 29 February birthday is 1 March in other years (as core's birthday). */
 function birthdaySql(dob: RawBuilder<unknown>, years: number) {
@@ -26,9 +26,7 @@ function firstInCare(
 ) {
   return sql`
     select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
-      f.on_date,
-      case when f.on_date is null then cp.end_date end,
-      case when f.on_date is null and cp.end_date is not null then 'Ceased to be looked after' end
+      ${metOrEnded(sql`f.on_date`, sql`cp.end_date`, 'Ceased to be looked after')}
     from care_period cp
     left join lateral (
       select min(${on}) as on_date from ${table} x
@@ -41,9 +39,7 @@ function firstInCare(
 function eachInCare(scope: Scope, table: RawBuilder<unknown>, id: RawBuilder<unknown>, on: RawBuilder<unknown>, where: RawBuilder<unknown>) {
   return sql`
     select o.child_id, o.source_id, o.period_id, o.on_date,
-      o.next_on,
-      case when o.next_on is null then o.end_date end,
-      case when o.next_on is null and o.end_date is not null then 'Ceased to be looked after' end
+      ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Ceased to be looked after')}
     from (
       select cp.child_id, ${id} as source_id, cp.period_id, cp.end_date, ${on} as on_date,
         lead(${on}) over (partition by cp.la_code, cp.period_id order by ${on}, ${id}) as next_on
@@ -53,48 +49,40 @@ function eachInCare(scope: Scope, table: RawBuilder<unknown>, id: RawBuilder<unk
     ) o`;
 }
 
-export const LOOKED_AFTER_CARE_OBLIGATIONS: ObligationRuleSet = {
-  area: 'looked-after-care',
-  rules: [
-    // From the day the child became looked after (the period of care's start); met by the first
-    // initial health assessment in the period; unmet when the child ceased to be looked after.
-    { id: 'health-assessment-initial', derive: (scope) => firstInCare(scope, sql`health_check`, sql`x.done_on`, sql`x.kind = 'initial-health-assessment'`) },
-    // From each health assessment in a period of care, met by the next; the interval (6 or 12
-    // months by age at the assessment) is the rule's `due`.
-    {
-      id: 'health-assessment-review',
-      derive: (scope) =>
-        eachInCare(scope, sql`health_check`, sql`x.check_id`, sql`x.done_on`, sql`x.kind in ('initial-health-assessment', 'review-health-assessment')`),
-      // By age at the previous assessment (healthAssessmentReviewInterval in core); the council's setting applies under five.
-      due: (settings, laCode) => {
-        const underFive = dueOf(effectiveDue(ruleById('health-assessment-review'), settings));
-        return {
-          // A child whose date of birth is not known is reviewed on the under-five interval (the stricter).
-          expr: sql`case when coalesce(d.start_date < ${birthdaySql(sql`hp.date_of_birth`, 5)}, true) then ${underFive.expr} else (d.start_date + interval '12 months')::date end`,
-          joins: sql`${underFive.joins} join person hp on hp.la_code = ${laCode} and hp.person_id = d.child_id`,
-        };
-      },
+export const LOOKED_AFTER_CARE_OBLIGATIONS = obligationRules('looked-after-care', {
+  // From the day the child became looked after (the period of care's start); met by the first
+  // initial health assessment in the period; unmet when the child ceased to be looked after.
+  'health-assessment-initial': (scope) => firstInCare(scope, sql`health_check`, sql`x.done_on`, sql`x.kind = 'initial-health-assessment'`),
+  // From each health assessment in a period of care, met by the next; the interval (6 or 12
+  // months by age at the assessment) is the rule's `due`.
+  'health-assessment-review': {
+    derive: (scope) =>
+      eachInCare(scope, sql`health_check`, sql`x.check_id`, sql`x.done_on`, sql`x.kind in ('initial-health-assessment', 'review-health-assessment')`),
+    // By age at the previous assessment (healthAssessmentReviewInterval in core); the council's setting applies under five.
+    due: (settings, laCode) => {
+      const underFive = dueOf(effectiveDue(ruleById('health-assessment-review'), settings));
+      return {
+        // A child whose date of birth is not known is reviewed on the under-five interval (the stricter).
+        expr: sql`case when coalesce(d.start_date < ${birthdaySql(sql`hp.date_of_birth`, 5)}, true) then ${underFive.expr} else (d.start_date + interval '12 months')::date end`,
+        joins: sql`${underFive.joins} join person hp on hp.la_code = ${laCode} and hp.person_id = d.child_id`,
+      };
     },
-    // A personal education plan is for a child of school age (4 to 17 here; early years PEPs are
-    // the council's choice): counted only for periods that began at that age.
-    {
-      id: 'pep-initial',
-      derive: (scope) =>
-        firstInCare(
-          scope,
-          sql`pep`,
-          sql`x.held_on`,
-          sql`true`,
-          sql`exists (select 1 from person sp where sp.la_code = cp.la_code and sp.person_id = cp.child_id and cp.start_date >= ${birthdaySql(sql`sp.date_of_birth`, 4)} and cp.start_date < ${birthdaySql(sql`sp.date_of_birth`, 18)})`,
-        ),
-    },
-    { id: 'pep-review', derive: (scope) => eachInCare(scope, sql`pep`, sql`x.pep_id`, sql`x.held_on`, sql`true`) },
-    // Accommodated the same day as the referral or arrival (s.20). An age-disputed child is a child
-    // until assessed, so the clock runs through the dispute; only an assessment as an adult ends it.
-    // Met on the day the child became looked after (care_period), never before the referral.
-    {
-      id: 'uasc-looked-after',
-      derive: (scope) => sql`
+  },
+  // A personal education plan is for a child of school age (4 to 17 here; early years PEPs are
+  // the council's choice): counted only for periods that began at that age.
+  'pep-initial': (scope) =>
+    firstInCare(
+      scope,
+      sql`pep`,
+      sql`x.held_on`,
+      sql`true`,
+      sql`exists (select 1 from person sp where sp.la_code = cp.la_code and sp.person_id = cp.child_id and cp.start_date >= ${birthdaySql(sql`sp.date_of_birth`, 4)} and cp.start_date < ${birthdaySql(sql`sp.date_of_birth`, 18)})`,
+    ),
+  'pep-review': (scope) => eachInCare(scope, sql`pep`, sql`x.pep_id`, sql`x.held_on`, sql`true`),
+  // Accommodated the same day as the referral or arrival (s.20). An age-disputed child is a child
+  // until assessed, so the clock runs through the dispute; only an assessment as an adult ends it.
+  // Met on the day the child became looked after (care_period), never before the referral.
+  'uasc-looked-after': (scope) => sql`
       select u.child_id, u.child_id, null::uuid, u.referred_on,
         la.on_date,
         case when la.on_date is null and u.age_assessment = 'adult' then greatest(u.age_assessed_on, u.referred_on) end,
@@ -105,50 +93,33 @@ export const LOOKED_AFTER_CARE_OBLIGATIONS: ObligationRuleSet = {
         from care_period cp where cp.la_code = u.la_code and cp.child_id = u.child_id and (cp.end_date is null or cp.end_date >= u.referred_on)
       ) la on true
       where ${scope('u')}`,
-    },
-    {
-      id: 'uasc-transfer',
-      derive: (scope) => sql`
+  'uasc-transfer': (scope) => sql`
       select u.child_id, u.child_id, null::uuid, u.nts_referred_on,
-        u.nts_transferred_on,
-        case when u.nts_transferred_on is null then u.ceased_on end,
-        case when u.nts_transferred_on is null and u.ceased_on is not null then 'UASC status ceased' end
+        ${metOrEnded(sql`u.nts_transferred_on`, sql`u.ceased_on`, 'UASC status ceased')}
       from uasc_record u where ${scope('u')} and u.nts_referred_on is not null`,
-    },
-    // From the later of the 16th birthday and becoming eligible; a qualifying care leaver has
-    // advice and assistance, not a pathway plan.
-    {
-      id: 'pathway-plan',
-      derive: (scope) => sql`
+  // From the later of the 16th birthday and becoming eligible; a qualifying care leaver has
+  // advice and assistance, not a pathway plan.
+  'pathway-plan': (scope) => sql`
       select cl.child_id, cl.child_id, null::uuid, greatest(${birthdaySql(sql`p.date_of_birth`, 16)}, cl.eligible_from),
-        pp.held_on,
-        case when pp.held_on is null then cl.support_ended_on end,
-        case when pp.held_on is null and cl.support_ended_on is not null then 'Leaving care support ended' end
+        ${metOrEnded(sql`pp.held_on`, sql`cl.support_ended_on`, 'Leaving care support ended')}
       from care_leaver cl
       join person p on p.la_code = cl.la_code and p.person_id = cl.child_id
       left join lateral (select min(x.held_on) as held_on from pathway_plan x where x.la_code = cl.la_code and x.child_id = cl.child_id and x.kind = 'plan') pp on true
       where ${scope('cl')} and cl.category <> 'qualifying' and p.date_of_birth is not null`,
-    },
-    {
-      id: 'pathway-plan-review',
-      derive: (scope) => sql`
+  'pathway-plan-review': (scope) => sql`
       select o.child_id, o.pathway_id, null::uuid, o.held_on,
-        o.next_on,
-        case when o.next_on is null then o.support_ended_on end,
-        case when o.next_on is null and o.support_ended_on is not null then 'Leaving care support ended' end
+        ${metOrEnded(sql`o.next_on`, sql`o.support_ended_on`, 'Leaving care support ended')}
       from (
         select x.child_id, x.pathway_id, x.held_on, cl.support_ended_on,
           lead(x.held_on) over (partition by x.la_code, x.child_id order by x.held_on, x.pathway_id) as next_on
         from pathway_plan x join care_leaver cl on cl.la_code = x.la_code and cl.child_id = x.child_id
         where ${scope('x')} and cl.category <> 'qualifying'
       ) o`,
-    },
-    // Relevant and former relevant care leavers: within 7 days of each move (a visit on the day of
-    // the move counts), then 2 months from each visit; a move before the next visit replaces the
-    // 2-month clock with the 7-day one (paVisitInterval in core). Intervals: the rule's `due`.
-    {
-      id: 'pa-visit',
-      derive: (scope) => sql`
+  // Relevant and former relevant care leavers: within 7 days of each move (a visit on the day of
+  // the move counts), then 2 months from each visit; a move before the next visit replaces the
+  // 2-month clock with the 7-day one (paVisitInterval in core). Intervals: the rule's `due`.
+  'pa-visit': {
+    derive: (scope) => sql`
       select o.child_id, o.source_id, null::uuid, o.on_date,
         case when o.moved_first then null else o.next_visit end,
         case when o.moved_first then o.next_move when o.next_visit is null then o.support_ended_on end,
@@ -169,14 +140,13 @@ export const LOOKED_AFTER_CARE_OBLIGATIONS: ObligationRuleSet = {
           where ${scope('v')} and cl.category in ('relevant', 'former-relevant')
         ) y
       ) o`,
-      // After a move, the rule's own interval (the council's setting); after a visit, 2 months (paVisitInterval in core).
-      due: (settings, laCode) => {
-        const afterMove = dueOf(effectiveDue(ruleById('pa-visit'), settings));
-        return {
-          expr: sql`case when mv.move_id is not null then ${afterMove.expr} else (d.start_date + interval '2 months')::date end`,
-          joins: sql`${afterMove.joins} left join leaver_accommodation mv on mv.la_code = ${laCode} and mv.move_id = d.source_id`,
-        };
-      },
+    // After a move, the rule's own interval (the council's setting); after a visit, 2 months (paVisitInterval in core).
+    due: (settings, laCode) => {
+      const afterMove = dueOf(effectiveDue(ruleById('pa-visit'), settings));
+      return {
+        expr: sql`case when mv.move_id is not null then ${afterMove.expr} else (d.start_date + interval '2 months')::date end`,
+        joins: sql`${afterMove.joins} left join leaver_accommodation mv on mv.la_code = ${laCode} and mv.move_id = d.source_id`,
+      };
     },
-  ],
-};
+  },
+});

@@ -25,6 +25,7 @@ import {
 import { normalisePostcode } from '@lantern/core/identifiers';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { openSpan } from '../../kernel/casework.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
@@ -35,14 +36,7 @@ type In<T extends z.ZodType> = z.infer<T>;
 
 /** The child's open episode, locked for the change, or null. */
 export function openClaEpisode(trx: Kysely<Database>, laCode: string, childId: string) {
-  return trx
-    .selectFrom('cla_episode')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('end_date', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  return openSpan(trx, 'cla_episode', laCode, childId).forUpdate().executeTakeFirst();
 }
 
 /** The episode the child was in on a day (the later one on a change-over day), or null. */

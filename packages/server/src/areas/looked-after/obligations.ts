@@ -6,7 +6,7 @@
  * The period of care stands in for the episode id.
  */
 import { type RawBuilder, sql } from 'kysely';
-import type { ObligationRuleSet, Scope } from '../../kernel/obligations.ts';
+import { metOrEnded, type ObligationRuleSet, type Scope } from '../../kernel/obligations.ts';
 
 /**
  * Each placement (episodes sharing a placement_id), then one row per occasion: the placement's
@@ -54,7 +54,7 @@ const placementOccasions = (scope: Scope) => sql`
 
 const visitRows = (scope: Scope, where: RawBuilder<unknown>) => sql`
   select o.child_id, o.source_id, o.period_id, o.on_date,
-    o.next_on, case when o.next_on is null then o.end_date end, case when o.next_on is null and o.end_date is not null then 'Placement ended' end,
+    ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Placement ended')},
     o.due_override
   from (${placementOccasions(scope)}) o where ${where}`;
 

@@ -16,6 +16,19 @@ import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/index.ts';
 
+/** An audit action's own columns (alias `x`), as its lists and its completion read them. */
+const ACTION_COLUMNS = [
+  'x.action_id',
+  'x.case_audit_id',
+  'x.finding',
+  'x.action',
+  'x.owner_worker_id',
+  'x.due_date',
+  'x.completed_on',
+  'x.completion_evidence',
+  'x.version',
+] as const;
+
 export async function recordCaseAudit(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newCaseAudit>) {
   const laCode = actor.user.laCode;
   const { auditQuestions } = await workforceSettings(db, laCode);
@@ -162,20 +175,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
     .selectFrom('case_audit_action as x')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
     .leftJoin('app_user as cu', (j) => j.onRef('cu.la_code', '=', 'x.la_code').onRef('cu.user_id', '=', 'x.completed_by'))
-    .select([
-      'x.action_id',
-      'x.case_audit_id',
-      'x.finding',
-      'x.action',
-      'x.owner_worker_id',
-      'x.due_date',
-      'x.completed_on',
-      'x.completion_evidence',
-      'x.version',
-      'w.given_name',
-      'w.family_name',
-      'cu.display_name as completed_by',
-    ])
+    .select([...ACTION_COLUMNS, 'w.given_name', 'w.family_name', 'cu.display_name as completed_by'])
     .where('x.la_code', '=', laCode)
     .where('x.child_id', '=', childId)
     .orderBy('x.due_date')
@@ -250,23 +250,7 @@ export async function completeAuditAction(db: Kysely<Database>, actor: Actor, ac
         .selectFrom('case_audit_action as x')
         .innerJoin('case_audit as c', (j) => j.onRef('c.la_code', '=', 'x.la_code').onRef('c.case_audit_id', '=', 'x.case_audit_id'))
         .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
-        .select([
-          'x.action_id',
-          'x.case_audit_id',
-          'x.finding',
-          'x.action',
-          'x.owner_worker_id',
-          'x.due_date',
-          'x.completed_on',
-          'x.completed_by',
-          'x.completion_evidence',
-          'x.version',
-          'c.audited_on',
-          'c.auditor_user_id',
-          'w.worker_id',
-          'w.team_id',
-          'w.supervisor_worker_id',
-        ])
+        .select([...ACTION_COLUMNS, 'x.completed_by', 'c.audited_on', 'c.auditor_user_id', 'w.worker_id', 'w.team_id', 'w.supervisor_worker_id'])
         .where('x.la_code', '=', laCode)
         .where('x.action_id', '=', actionId)
         .forUpdate()

@@ -3,18 +3,14 @@
  * case. Derived by the kernel's timescales engine (kernel/obligations.ts).
  */
 import { sql } from 'kysely';
-import type { ObligationRuleSet } from '../../kernel/obligations.ts';
+import { metOrEnded, obligationRules } from '../../kernel/obligations.ts';
 
-export const OVERSIGHT_OBLIGATIONS: ObligationRuleSet = {
-  area: 'oversight',
-  rules: [
-    // An action from a case audit: from the audit, met when its owner (or their manager) marks it
-    // done; ended unmet if the case the audit looked at closed first. Due date and owner: its `recordedDue`.
-    {
-      id: 'case-audit-action',
-      derive: (scope) => sql`
-      select x.child_id, x.action_id, null::uuid, ca.audited_on, x.completed_on,
-        case when x.completed_on is null then closed.on_date end, case when x.completed_on is null and closed.on_date is not null then 'Case closed' end
+export const OVERSIGHT_OBLIGATIONS = obligationRules('oversight', {
+  // An action from a case audit: from the audit, met when its owner (or their manager) marks it
+  // done; ended unmet if the case the audit looked at closed first. Due date and owner: its `recordedDue`.
+  'case-audit-action': {
+    derive: (scope) => sql`
+      select x.child_id, x.action_id, null::uuid, ca.audited_on, ${metOrEnded(sql`x.completed_on`, sql`closed.on_date`, 'Case closed')}
       from case_audit_action x
       join case_audit ca on ca.la_code = x.la_code and ca.case_audit_id = x.case_audit_id
       left join lateral (
@@ -22,21 +18,19 @@ export const OVERSIGHT_OBLIGATIONS: ObligationRuleSet = {
         where e.la_code = x.la_code and e.child_id = x.child_id and e.referral_date <= ca.audited_on and e.closure_date >= ca.audited_on
       ) closed on true
       where ${scope('x')}`,
-      recordedDue: (laCode) => ({
-        joins: sql`join case_audit_action cx on cx.la_code = ${laCode} and cx.action_id = d.source_id
+    recordedDue: (laCode) => ({
+      joins: sql`join case_audit_action cx on cx.la_code = ${laCode} and cx.action_id = d.source_id
           left join worker cxw on cxw.la_code = cx.la_code and cxw.worker_id = cx.owner_worker_id`,
-        due: sql`cx.due_date`,
-        who: sql`cx.owner_worker_id, cxw.team_id`,
-      }),
-    },
-    // Counted from the referral, then from each manager's recorded decision or supervision
-    // direction on the child within the episode, each met by the next; unmet when the case closes.
-    // (The workforce area's oversight: management_decision and supervision_child, migration 0007.)
-    {
-      id: 'management-oversight',
-      derive: (scope) => sql`
+      due: sql`cx.due_date`,
+      who: sql`cx.owner_worker_id, cxw.team_id`,
+    }),
+  },
+  // Counted from the referral, then from each manager's recorded decision or supervision
+  // direction on the child within the episode, each met by the next; unmet when the case closes.
+  // (The workforce area's oversight: management_decision and supervision_child, migration 0007.)
+  'management-oversight': (scope) => sql`
       select o.child_id, o.source_id, o.episode_id, o.on_date,
-        o.next_on, case when o.next_on is null then o.closure_date end, case when o.next_on is null and o.closure_date is not null then 'Episode closed' end
+        ${metOrEnded(sql`o.next_on`, sql`o.closure_date`, 'Episode closed')}
       from (
         select x.*, lead(on_date) over (partition by la_code, episode_id order by on_date, is_occasion, source_id) as next_on
         from (
@@ -55,6 +49,4 @@ export const OVERSIGHT_OBLIGATIONS: ObligationRuleSet = {
           where ${scope('e')} and not e.referral_nfa
         ) x
       ) o`,
-    },
-  ],
-};
+});

@@ -62,3 +62,10 @@ export const unregisteredEpisodes = (w: Window) => sql`
  * query for both, so the team page and the dashboard agree). A unit is a team.
  */
 export const teamStaff = (w: Window) => teamStaffOn(w.laCode, sql`select ${w.to}::date as day`);
+
+/** An indicator whose unit is the child's allocated worker's on the row's date. */
+export const allocated = (query: IndicatorQuery['sql']): IndicatorQuery => ({ attribution: 'allocation', sql: query });
+
+/** The council's rows (alias `t`) whose date `column` falls in the period. */
+export const inPeriod = (w: Window, t: string, column: string) =>
+  sql`${sql.ref(`${t}.la_code`)} = ${w.laCode} and ${sql.ref(`${t}.${column}`)} between ${w.from} and ${w.to}`;

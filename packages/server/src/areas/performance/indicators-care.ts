@@ -1,19 +1,27 @@
 /** Children in care, care leavers, legal, quality and the workforce: how each of their indicators is counted (indicators.ts). */
 import { sql } from 'kysely';
-import { childObligationsInTime, type IndicatorQuery, leaverBirthdays, none, openCaseChildren, teamStaff, unregisteredEpisodes } from './indicator-units.ts';
+import {
+  allocated,
+  childObligationsInTime,
+  type IndicatorQuery,
+  inPeriod,
+  leaverBirthdays,
+  none,
+  openCaseChildren,
+  teamStaff,
+  unregisteredEpisodes,
+} from './indicator-units.ts';
 
 export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
-  'cla-rate': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cla-rate': allocated(
+    (w) => sql`
       select distinct c.child_id, ${none}, ${w.to}::date, 1, 1, null::numeric
       from cla_episode c where c.la_code = ${w.laCode} and c.start_date <= ${w.to} and (c.end_date is null or c.end_date > ${w.to})
         and c.legal_status not in ('V3', 'V4')`,
-  },
+  ),
 
-  'cla-3-placements': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cla-3-placements': allocated(
+    (w) => sql`
       select n.child_id, ${none}, ${w.to}::date, case when n.placements >= 3 then 1 else 0 end, 1, n.placements::numeric
       from (
         select c.child_id, count(distinct c.placement_id) as placements, bool_and(c.legal_status in ('V3', 'V4')) as short_breaks_only
@@ -23,7 +31,7 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         group by c.child_id
       ) n
       where not n.short_breaks_only`,
-  },
+  ),
 
   'caseload-average': {
     attribution: 'given',
@@ -37,9 +45,8 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
       group by wk.worker_id, wk.team_id`,
   },
 
-  'children-3plus-workers': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'children-3plus-workers': allocated(
+    (w) => sql`
       select o.child_id, ${none}, ${w.to}::date, case when coalesce(n.workers, 0) >= 3 then 1 else 0 end, 1, null::numeric
       from (${openCaseChildren(w)}) o
       -- Counted once for the council and joined, not once per child (4.6 s on PGlite for 50,000 children).
@@ -48,7 +55,7 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         where a.la_code = ${w.laCode} and a.allocation_role = 'social-worker' and a.start_date <= ${w.to} and (a.end_date is null or a.end_date > ${w.from})
         group by a.child_id
       ) n on n.child_id = o.child_id`,
-  },
+  ),
 
   // Belongs to the team that last held the case (no worker holds it now).
   'unallocated-cases': {
@@ -71,20 +78,11 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
       )`,
   },
 
-  'cla-visits-in-time': {
-    attribution: 'allocation',
-    sql: (w) => childObligationsInTime(w, ['cla-visit-first', 'cla-visit', 'cla-visit-long-term', 'cla-visit-with-parent']),
-  },
+  'cla-visits-in-time': allocated((w) => childObligationsInTime(w, ['cla-visit-first', 'cla-visit', 'cla-visit-long-term', 'cla-visit-with-parent'])),
 
-  'cla-reviews-in-time': {
-    attribution: 'allocation',
-    sql: (w) => childObligationsInTime(w, ['cla-review-first', 'cla-review-second', 'cla-review']),
-  },
+  'cla-reviews-in-time': allocated((w) => childObligationsInTime(w, ['cla-review-first', 'cla-review-second', 'cla-review'])),
 
-  'pathway-plans-in-time': {
-    attribution: 'allocation',
-    sql: (w) => childObligationsInTime(w, ['pathway-plan', 'pathway-plan-review']),
-  },
+  'pathway-plans-in-time': allocated((w) => childObligationsInTime(w, ['pathway-plan', 'pathway-plan-review'])),
 
   // A worker's own deadline: it belongs to the supervisee and their team (not to a child).
   'supervision-in-time': {
@@ -99,9 +97,8 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
 
   // Missing (M) episodes only, not away without authorisation (A), as the DfE's missing figures;
   // by the day in England the child went missing, while looked after. days: the child's episodes.
-  'missing-children': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'missing-children': allocated(
+    (w) => sql`
       select m.child_id, ${none}, min(m.on_date), 1, 1, count(*)::numeric
       from (
         select e.child_id, (e.started_at at time zone 'Europe/London')::date as on_date from missing_episode e
@@ -113,13 +110,12 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
             and c.start_date <= m.on_date and (c.end_date is null or c.end_date > m.on_date) and c.legal_status not in ('V3', 'V4')
         )
       group by m.child_id`,
-  },
+  ),
 
   // Of missing episodes ended in the period, offered a return interview within 72 hours of the
   // return; one whose 72 hours had not run out by the end of the as-of day counts only once offered.
-  'rhi-offered-72h': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'rhi-offered-72h': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.ended_on,
         case when e.rhi_offered_at is not null and e.rhi_offered_at <= e.ended_at + interval '72 hours' and e.rhi_offered_at < e.as_of_end then 1 else 0 end,
         1, null::numeric
@@ -130,7 +126,7 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
       ) e
       where e.ended_on between ${w.from} and ${w.to}
         and ((e.rhi_offered_at is not null and e.rhi_offered_at < e.as_of_end) or e.ended_at + interval '72 hours' < e.as_of_end)`,
-  },
+  ),
 
   'care-leavers-in-touch': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.in_touch = 'YES'`) },
   'care-leavers-suitable-accommodation': { attribution: 'allocation', sql: (w) => leaverBirthdays(w, sql`b.accommodation ~ '^[A-Z]1$'`) },
@@ -138,9 +134,8 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
 
   // From referral (or arrival) to the start of the first period of care on or after it (core
   // care.ts uascDelayDays), for those whose period of care started in the period.
-  'uasc-days-to-looked-after': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'uasc-days-to-looked-after': allocated(
+    (w) => sql`
       select u.child_id, ${none}, c.start_date, 1, 1, greatest(0, c.start_date - u.referred_on)::numeric
       from uasc_record u
       cross join lateral (
@@ -148,14 +143,13 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         where p.la_code = u.la_code and p.child_id = u.child_id and p.start_date >= u.referred_on
       ) c
       where u.la_code = ${w.laCode} and c.start_date between ${w.from} and ${w.to}`,
-  },
+  ),
 
   // Adoption scorecard A1 (core care.ts entryToPlacedDays): from the start of the period of care
   // the child was placed from to the placement for adoption, or to moving in with the foster
   // carers who adopt; for children whose adoption order was made in the period.
-  'adoption-entry-to-placed': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'adoption-entry-to-placed': allocated(
+    (w) => sql`
       select a.child_id, ${none}, a.adoption_order_on, d.days, 1, d.days
       from adoption a
       cross join lateral (
@@ -165,14 +159,13 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
       cross join lateral (
         select greatest(0, (case when a.foster_carer_adoption and a.moved_in_on is not null and a.moved_in_on < a.placed_on then a.moved_in_on else a.placed_on end) - c.entered)::numeric as days
       ) d
-      where a.la_code = ${w.laCode} and a.adoption_order_on between ${w.from} and ${w.to} and a.placed_on is not null and c.entered is not null`,
-  },
+      where ${inPeriod(w, 'a', 'adoption_order_on')} and a.placed_on is not null and c.entered is not null`,
+  ),
 
   // The second review of each period of care, held in the period, with a permanence plan agreed
   // on or before it and not ended by it.
-  'permanence-by-second-review': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'permanence-by-second-review': allocated(
+    (w) => sql`
       select r.child_id, ${none}, r.held_on,
         case when exists (
           select 1 from permanence_plan p where p.la_code = r.la_code and p.child_id = r.child_id
@@ -183,12 +176,11 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         from cla_review v where v.la_code = ${w.laCode}
       ) r
       where r.nth = 2 and r.held_on between ${w.from} and ${w.to}`,
-  },
+  ),
 
   // Children so placed on the snapshot date; days: every day of the 12 months they were so placed.
-  'unregistered-placements': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'unregistered-placements': allocated(
+    (w) => sql`
       select n.child_id, ${none}, ${w.to}::date, 1, 1,
         (select sum(least(coalesce(e.end_date, ${w.to}::date + 1), ${w.to}::date + 1) - greatest(e.start_date, ${w.from}::date))
           from (${unregisteredEpisodes(w)}) e
@@ -197,37 +189,33 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         select distinct u.child_id from (${unregisteredEpisodes(w)}) u
         where u.start_date <= ${w.to} and (u.end_date is null or u.end_date > ${w.to})
       ) n`,
-  },
+  ),
 
   // Legal: proceedings concluded in the period (by a final order or withdrawal), their weeks from issue.
-  'care-proceedings-average-weeks': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'care-proceedings-average-weeks': allocated(
+    (w) => sql`
       select c.child_id, ${none}, c.concluded_on, round((c.concluded_on - c.issued_on) / 7.0, 1), 1, round((c.concluded_on - c.issued_on) / 7.0, 1)
-      from care_proceedings c where c.la_code = ${w.laCode} and c.concluded_on between ${w.from} and ${w.to}`,
-  },
-  'care-proceedings-median-weeks': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+      from care_proceedings c where ${inPeriod(w, 'c', 'concluded_on')}`,
+  ),
+  'care-proceedings-median-weeks': allocated(
+    (w) => sql`
       select c.child_id, ${none}, c.concluded_on, 1, 1, round((c.concluded_on - c.issued_on) / 7.0, 1)
-      from care_proceedings c where c.la_code = ${w.laCode} and c.concluded_on between ${w.from} and ${w.to}`,
-  },
+      from care_proceedings c where ${inPeriod(w, 'c', 'concluded_on')}`,
+  ),
   // In pre-proceedings on the snapshot date for more than 16 weeks (112 days) since the letter.
-  'pre-proceedings-over-16-weeks': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'pre-proceedings-over-16-weeks': allocated(
+    (w) => sql`
       select p.child_id, ${none}, ${w.to}::date, 1, 1, (${w.to}::date - p.letter_sent_on)::numeric
       from pre_proceedings p
       where p.la_code = ${w.laCode} and p.letter_sent_on < ${w.to}::date - 112 and (p.ended_on is null or p.ended_on > ${w.to})`,
-  },
+  ),
   // Open on the snapshot date and issued more than 26 weeks (182 days) before.
-  'proceedings-past-26-weeks': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'proceedings-past-26-weeks': allocated(
+    (w) => sql`
       select c.child_id, ${none}, ${w.to}::date, 1, 1, (${w.to}::date - c.issued_on)::numeric
       from care_proceedings c
       where c.la_code = ${w.laCode} and c.issued_on < ${w.to}::date - 182 and (c.concluded_on is null or c.concluded_on > ${w.to})`,
-  },
+  ),
 
   // The moderated grade where the audit was moderated; belongs to the team holding the case when audited.
   'audit-grades': {
@@ -235,14 +223,13 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
     sql: (w) => sql`
       select a.child_id, null::uuid, a.team_id, a.audited_on,
         case when coalesce(a.moderated_grade, a.grade) in ('outstanding', 'good') then 1 else 0 end, 1, null::numeric
-      from case_audit a where a.la_code = ${w.laCode} and a.audited_on between ${w.from} and ${w.to}`,
+      from case_audit a where ${inPeriod(w, 'a', 'audited_on')}`,
   },
 
   // Up to date: the last health assessment's next one (6 months on if the child was under 5 at
   // it, else 12, as timescales healthAssessmentReviewInterval) is not due before the snapshot.
-  'cla-health-assessments': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cla-health-assessments': allocated(
+    (w) => sql`
       select c.child_id, ${none}, ${w.to}::date,
         case when h.done_on is not null and (h.done_on + case when h.done_on < (pe.date_of_birth + interval '5 years')::date then interval '6 months' else interval '12 months' end)::date >= ${w.to}::date
           then 1 else 0 end, 1, null::numeric
@@ -256,14 +243,13 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
         select max(k.done_on) as done_on from health_check k
         where k.la_code = ${w.laCode} and k.child_id = c.child_id and k.kind in ('initial-health-assessment', 'review-health-assessment') and k.done_on <= ${w.to}
       ) h on true`,
-  },
+  ),
 
   // The current placement counts from the first episode of it in the period (a change of legal
   // status alone keeps the placement); an adoptive placement (A3–A6) from the start of the one
   // before it. days: how long the child has been so placed.
-  'cla-long-term-stability': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cla-long-term-stability': allocated(
+    (w) => sql`
       select c.child_id, ${none}, ${w.to}::date,
         case when st.since <= (${w.to}::date - interval '2 years')::date then 1 else 0 end, 1, (${w.to}::date - st.since)::numeric
       from (
@@ -289,7 +275,7 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
       ) st
       where p.start_date <= (${w.to}::date - interval '30 months')::date
         and pe.date_of_birth is not null and (pe.date_of_birth + interval '16 years')::date > ${w.to}::date`,
-  },
+  ),
 
   // Staff FTE of each team, as teamStaff; a team belongs to its service, and no worker.
   'turnover-rate': {
@@ -320,14 +306,13 @@ export const CARE_AND_WORKFORCE_SQL: Record<string, IndicatorQuery> = {
   // the one running on the snapshot date, not yet met or ended by it, is in time when its due
   // date is not before the day. A child with two open episodes is in time only if both are.
   // days: days since the last oversight.
-  'management-oversight-in-time': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'management-oversight-in-time': allocated(
+    (w) => sql`
       select o.child_id, ${none}, ${w.to}::date, case when bool_and(o.due_date >= ${w.to}::date) then 1 else 0 end, 1,
         (${w.to}::date - max(o.start_date))::numeric
       from obligation o
       where o.la_code = ${w.laCode} and o.rule_id = 'management-oversight' and o.start_date <= ${w.to}
         and (o.met_on is null or o.met_on > ${w.to}) and (o.ended_on is null or o.ended_on > ${w.to})
       group by o.child_id`,
-  },
+  ),
 };

@@ -1,7 +1,7 @@
 /** The fostering service's indicators (core indicators-fostering.ts): households' units from the fostering area, children's here. */
 import { sql } from 'kysely';
 import { HOUSEHOLD_UNITS } from '../fostering/index.ts';
-import { type IndicatorQuery, none } from './indicator-units.ts';
+import { allocated, type IndicatorQuery, none } from './indicator-units.ts';
 
 const FOSTER_PLACEMENTS = sql`('U1', 'U2', 'U3', 'U4', 'U5', 'U6')`;
 
@@ -19,21 +19,19 @@ const households: Record<string, IndicatorQuery> = Object.fromEntries(
 
 export const FOSTERING_SQL: Record<string, IndicatorQuery> = {
   ...households,
-  'foster-placements-ended-carer-request': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'foster-placements-ended-carer-request': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.end_date, case when e.reason_place_change in ('CREQB', 'CREQO') then 1 else 0 end, 1, null::numeric
       from cla_episode e
       where e.la_code = ${w.laCode} and e.placement_type in ${FOSTER_PLACEMENTS} and e.end_date between ${w.from} and ${w.to}
         and e.reason_place_change is not null`,
-  },
-  'foster-children-in-house': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  ),
+  'foster-children-in-house': allocated(
+    (w) => sql`
       select distinct on (e.child_id) e.child_id, ${none}, ${w.to}::date,
         case when e.foster_household_id is not null or e.placement_provider = 'PR1' then 1 else 0 end, 1, null::numeric
       from cla_episode e
       where e.la_code = ${w.laCode} and e.placement_type in ${FOSTER_PLACEMENTS} and e.start_date <= ${w.to} and (e.end_date is null or e.end_date > ${w.to})
       order by e.child_id, e.start_date desc`,
-  },
+  ),
 };

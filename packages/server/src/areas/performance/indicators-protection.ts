@@ -1,35 +1,31 @@
 /** The front door, assessments and protection: how each of their indicators is counted (indicators.ts). */
 import { sql } from 'kysely';
-import { type IndicatorQuery, none, workingDaysAfter } from './indicator-units.ts';
+import { allocated, type IndicatorQuery, inPeriod, none, workingDaysAfter } from './indicator-units.ts';
 
 export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
-  contacts: {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  contacts: allocated(
+    (w) => sql`
       select c.child_id, ${none}, c.received_on, 1, 1, null::numeric
-      from contact c where c.la_code = ${w.laCode} and c.received_on between ${w.from} and ${w.to}`,
-  },
+      from contact c where ${inPeriod(w, 'c', 'received_on')}`,
+  ),
 
-  'contact-decisions-1wd': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'contact-decisions-1wd': allocated(
+    (w) => sql`
       select c.child_id, ${none}, c.received_on,
         case when c.decided_on <= ${w.to} and c.decided_on <= d.due then 1 else 0 end, 1, null::numeric
       from contact c cross join lateral (select ${workingDaysAfter(sql`c.received_on`, 1)} as due) d
-      where c.la_code = ${w.laCode} and c.received_on between ${w.from} and ${w.to}
+      where ${inPeriod(w, 'c', 'received_on')}
         and (c.decided_on <= ${w.to} or d.due < ${w.to})`,
-  },
+  ),
 
-  referrals: {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  referrals: allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.referral_date, 1, 1, null::numeric
-      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
-  },
+      from cin_episode e where ${inPeriod(w, 'e', 'referral_date')}`,
+  ),
 
-  're-referrals-12m': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  're-referrals-12m': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.referral_date,
         case when exists (
           select 1 from cin_episode p
@@ -37,25 +33,23 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
             and p.referral_date < e.referral_date
             and p.referral_date >= (e.referral_date - interval '12 months')::date
         ) then 1 else 0 end, 1, null::numeric
-      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
-  },
+      from cin_episode e where ${inPeriod(w, 'e', 'referral_date')}`,
+  ),
 
   // Early help (areas/early-help): a referral is a child-in-need episode; 12 months as core's addCalendarMonths.
-  'early-help-stepped-up-12m': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'early-help-stepped-up-12m': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.ended_on,
         case when exists (
           select 1 from cin_episode r
           where r.la_code = e.la_code and r.child_id = e.child_id
             and r.referral_date >= e.ended_on and r.referral_date <= (e.ended_on + interval '12 months')::date and r.referral_date <= ${w.to}
         ) then 1 else 0 end, 1, null::numeric
-      from early_help_episode e where e.la_code = ${w.laCode} and e.ended_on between ${w.from} and ${w.to}`,
-  },
+      from early_help_episode e where ${inPeriod(w, 'e', 'ended_on')}`,
+  ),
 
-  're-referrals-after-step-down': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  're-referrals-after-step-down': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.started_on,
         case when exists (
           select 1 from cin_episode r
@@ -63,45 +57,40 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
             and r.referral_date >= e.started_on and r.referral_date <= (e.started_on + interval '12 months')::date and r.referral_date <= ${w.to}
         ) then 1 else 0 end, 1, null::numeric
       from early_help_episode e where e.la_code = ${w.laCode} and e.cin_episode_id is not null and e.started_on between ${w.from} and ${w.to}`,
-  },
+  ),
 
-  'referrals-nfa': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'referrals-nfa': allocated(
+    (w) => sql`
       select e.child_id, ${none}, e.referral_date, case when e.referral_nfa then 1 else 0 end, 1, null::numeric
-      from cin_episode e where e.la_code = ${w.laCode} and e.referral_date between ${w.from} and ${w.to}`,
-  },
+      from cin_episode e where ${inPeriod(w, 'e', 'referral_date')}`,
+  ),
 
-  'assessments-45wd': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'assessments-45wd': allocated(
+    (w) => sql`
       select a.child_id, ${none}, a.authorised_on,
         case when a.authorised_on <= ${workingDaysAfter(sql`e.referral_date`, 45)} then 1 else 0 end, 1, null::numeric
       from assessment a join cin_episode e on e.la_code = a.la_code and e.episode_id = a.episode_id
-      where a.la_code = ${w.laCode} and a.authorised_on between ${w.from} and ${w.to}`,
-  },
+      where ${inPeriod(w, 'a', 'authorised_on')}`,
+  ),
 
-  'assessments-45d-from-start': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'assessments-45d-from-start': allocated(
+    (w) => sql`
       select a.child_id, ${none}, a.authorised_on,
         case when a.authorised_on <= ${workingDaysAfter(sql`a.start_date`, 45)} then 1 else 0 end, 1, null::numeric
       from assessment a
-      where a.la_code = ${w.laCode} and a.authorised_on between ${w.from} and ${w.to}`,
-  },
+      where ${inPeriod(w, 'a', 'authorised_on')}`,
+  ),
 
-  's47-enquiries': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  's47-enquiries': allocated(
+    (w) => sql`
       select s.child_id, ${none}, s.start_date, 1, 1, null::numeric
-      from section47 s where s.la_code = ${w.laCode} and s.start_date between ${w.from} and ${w.to}`,
-  },
+      from section47 s where ${inPeriod(w, 's', 'start_date')}`,
+  ),
 
   // Counted from the last section-47 strategy discussion in the episode, on or after the one that
   // started the enquiry and on or before the conference (as the icpc deadline is).
-  'icpc-15wd': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'icpc-15wd': allocated(
+    (w) => sql`
       select c.child_id, ${none}, c.held_on,
         case when c.held_on <= ${workingDaysAfter(sql`sd.held_on`, 15)} then 1 else 0 end, 1, null::numeric
       from cp_conference c
@@ -113,59 +102,53 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
           and d.held_on >= first.held_on and d.held_on <= c.held_on
       ) sd
       where c.la_code = ${w.laCode} and c.kind = 'initial' and c.held_on between ${w.from} and ${w.to}`,
-  },
+  ),
 
-  'cp-rate': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-rate': allocated(
+    (w) => sql`
       select distinct p.child_id, ${none}, ${w.to}::date, 1, 1, null::numeric
       from cp_plan p where p.la_code = ${w.laCode} and p.start_date <= ${w.to} and (p.end_date is null or p.end_date > ${w.to})`,
-  },
+  ),
 
-  'cp-repeat': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-repeat': allocated(
+    (w) => sql`
       select p.child_id, ${none}, p.start_date,
         case when p.previous_plans > 0 or exists (
           select 1 from cp_plan q where q.la_code = p.la_code and q.child_id = p.child_id and q.plan_id <> p.plan_id and q.start_date < p.start_date
         ) then 1 else 0 end, 1, null::numeric
-      from cp_plan p where p.la_code = ${w.laCode} and p.start_date between ${w.from} and ${w.to}`,
-  },
+      from cp_plan p where ${inPeriod(w, 'p', 'start_date')}`,
+  ),
 
-  'cp-repeat-2y': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-repeat-2y': allocated(
+    (w) => sql`
       select p.child_id, ${none}, p.start_date,
         case when exists (
           select 1 from cp_plan q where q.la_code = p.la_code and q.child_id = p.child_id and q.plan_id <> p.plan_id
             and q.end_date <= p.start_date and q.end_date >= (p.start_date - interval '2 years')::date
         ) then 1 else 0 end, 1, null::numeric
-      from cp_plan p where p.la_code = ${w.laCode} and p.start_date between ${w.from} and ${w.to}`,
-  },
+      from cp_plan p where ${inPeriod(w, 'p', 'start_date')}`,
+  ),
 
-  'cp-lasting-2y': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-lasting-2y': allocated(
+    (w) => sql`
       select p.child_id, ${none}, p.end_date,
         case when p.end_date >= (p.start_date + interval '2 years')::date then 1 else 0 end, 1, (p.end_date - p.start_date)::numeric
-      from cp_plan p where p.la_code = ${w.laCode} and p.end_date between ${w.from} and ${w.to}`,
-  },
+      from cp_plan p where ${inPeriod(w, 'p', 'end_date')}`,
+  ),
 
-  'cp-visits-in-time': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-visits-in-time': allocated(
+    (w) => sql`
       select o.child_id, ${none}, o.due_date,
         case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
       from obligation o
       where o.la_code = ${w.laCode} and o.rule_id = 'cp-visit' and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
         and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
-  },
+  ),
 
   // Working Together's intervals (3 months from the initial conference, which starts the plan,
   // then 6 months), not the council's setting, so a closed period never moves.
-  'cp-reviews-in-time': {
-    attribution: 'allocation',
-    sql: (w) => sql`
+  'cp-reviews-in-time': allocated(
+    (w) => sql`
       select r.child_id, ${none}, r.held_on,
         case when r.held_on <= (case when r.previous_review is null then (p.start_date + interval '3 months') else (r.previous_review + interval '6 months') end)::date
           then 1 else 0 end, 1, null::numeric
@@ -175,5 +158,5 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
       ) r
       join cp_plan p on p.la_code = r.la_code and p.plan_id = r.plan_id
       where r.held_on between ${w.from} and ${w.to}`,
-  },
+  ),
 };

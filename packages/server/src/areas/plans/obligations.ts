@@ -6,14 +6,11 @@
  * done; ended unmet when withdrawn from the plan, or when the plan itself ends.
  */
 import { sql } from 'kysely';
-import type { ObligationRuleSet } from '../../kernel/obligations.ts';
+import { obligationRules } from '../../kernel/obligations.ts';
 
-export const PLANS_OBLIGATIONS: ObligationRuleSet = {
-  area: 'plans',
-  rules: [
-    {
-      id: 'plan-action',
-      derive: (scope) => sql`
+export const PLANS_OBLIGATIONS = obligationRules('plans', {
+  'plan-action': {
+    derive: (scope) => sql`
   select x.child_id, x.action_id, pe.episode_id, x.set_on,
     x.completed_on,
     case when x.completed_on is null then coalesce(x.withdrawn_on, pe.ended_on) end,
@@ -28,14 +25,13 @@ export const PLANS_OBLIGATIONS: ObligationRuleSet = {
     union all select p.ended_on, null::uuid from early_help_episode p where pd.kind = 'early-help' and p.la_code = pd.la_code and p.early_help_id = pd.plan_ref
   ) pe on true
   where ${scope('x')}`,
-      // Due on the date the plan set; the owner a named worker, else the case holder (the engine's `case_holder`).
-      recordedDue: (laCode) => ({
-        joins: sql`join plan_action px on px.la_code = ${laCode} and px.action_id = d.source_id
+    // Due on the date the plan set; the owner a named worker, else the case holder (the engine's `case_holder`).
+    recordedDue: (laCode) => ({
+      joins: sql`join plan_action px on px.la_code = ${laCode} and px.action_id = d.source_id
       left join worker pxw on pxw.la_code = px.la_code and pxw.worker_id = px.owner_worker_id
       left join case_holder pxr on pxr.child_id = d.child_id`,
-        due: sql`px.due_on`,
-        who: sql`coalesce(px.owner_worker_id, pxr.worker_id), coalesce(pxw.team_id, pxr.team_id)`,
-      }),
-    },
-  ],
-};
+      due: sql`px.due_on`,
+      who: sql`coalesce(px.owner_worker_id, pxr.worker_id), coalesce(pxw.team_id, pxr.team_id)`,
+    }),
+  },
+});

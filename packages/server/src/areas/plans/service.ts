@@ -248,6 +248,13 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
   });
 }
 
+/** The meetings at which a plan's progress is recorded: each kind's table, its id and the plan it belongs to. */
+const MEETING_OF_PLAN = {
+  'core-group': { table: 'core_group', id: 'core_group_id', plan: 'plan_id' },
+  'cin-plan-review': { table: 'cin_plan_review', id: 'review_id', plan: 'cin_plan_id' },
+  'early-help-review': { table: 'early_help_review', id: 'review_id', plan: 'early_help_id' },
+} as const;
+
 /** Progress at a core group or review against each action (done, partly, not done), and any new actions. */
 export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, childId: string, planDocumentId: string, input: In<typeof planProgress>) {
   return step(db, actor, childId, async (ledger) => {
@@ -270,32 +277,14 @@ export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, chi
     if ((input.meetingKind === 'early-help-review') !== (doc.kind === 'early-help'))
       errors.push({ field: 'meetingKind', rule: 'review-early-help', message: 'An early help plan’s progress is recorded at early help reviews' });
     if (input.meetingId) {
-      const meeting =
-        input.meetingKind === 'core-group'
-          ? await ledger.db
-              .selectFrom('core_group')
-              .select('held_on')
-              .where('la_code', '=', laCode)
-              .where('core_group_id', '=', input.meetingId)
-              .where('plan_id', '=', doc.plan_ref)
-              .executeTakeFirst()
-          : input.meetingKind === 'cin-plan-review'
-            ? await ledger.db
-                .selectFrom('cin_plan_review')
-                .select('held_on')
-                .where('la_code', '=', laCode)
-                .where('review_id', '=', input.meetingId)
-                .where('cin_plan_id', '=', doc.plan_ref)
-                .executeTakeFirst()
-            : input.meetingKind === 'early-help-review'
-              ? await ledger.db
-                  .selectFrom('early_help_review')
-                  .select('held_on')
-                  .where('la_code', '=', laCode)
-                  .where('review_id', '=', input.meetingId)
-                  .where('early_help_id', '=', doc.plan_ref)
-                  .executeTakeFirst()
-              : undefined;
+      const of = MEETING_OF_PLAN[input.meetingKind as keyof typeof MEETING_OF_PLAN];
+      const meeting = of
+        ? (
+            await sql<{ held_on: string }>`
+              select held_on from ${sql.table(of.table)}
+              where la_code = ${laCode} and ${sql.ref(of.id)} = ${input.meetingId} and ${sql.ref(of.plan)} = ${doc.plan_ref}`.execute(ledger.db)
+          ).rows[0]
+        : undefined;
       if (!meeting) errors.push({ field: 'meetingId', rule: 'meeting-of-plan', message: 'Not a meeting on this plan' });
       else if (meeting.held_on !== input.heldOn) errors.push({ field: 'heldOn', rule: 'meeting-date', message: `The meeting was held on ${meeting.held_on}` });
     }

@@ -16,7 +16,7 @@ import {
 } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode } from '../../kernel/casework.ts';
+import { openEpisode, openSpan } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
@@ -27,14 +27,7 @@ type In<T extends z.ZodType> = z.infer<T>;
 
 /** The child's current protection plan, if any (at most one is open). */
 export function currentProtectionPlan(trx: Kysely<Database>, laCode: string, childId: string) {
-  return trx
-    .selectFrom('cp_plan')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('end_date', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  return openSpan(trx, 'cp_plan', laCode, childId).forUpdate().executeTakeFirst();
 }
 
 export async function recordStrategyDiscussion(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newStrategyDiscussion>) {

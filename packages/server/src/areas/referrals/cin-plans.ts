@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type endCinPlan, type newCinPlan, type newCinPlanReview, type newVisit, VISIT_PURPOSE } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode, currentEpisode } from '../../kernel/casework.ts';
+import { currentEpisode, openEpisode, openSpan } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict } from '../../kernel/http/problem.ts';
@@ -17,13 +17,7 @@ export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: 
     const trx = ledger.db;
     const episode = await openEpisode(trx, actor.user.laCode, childId);
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
-    const open = await trx
-      .selectFrom('cin_plan')
-      .select('cin_plan_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('child_id', '=', childId)
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const open = await openSpan(trx, 'cin_plan', actor.user.laCode, childId).executeTakeFirst();
     if (open)
       throw conflict('The child already has a child in need plan', [{ field: 'startDate', rule: 'cin-plan-open', message: 'End the current plan first' }]);
     const cinPlanId = randomUUID();
@@ -41,13 +35,7 @@ export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: 
 }
 
 async function openCinPlan(trx: Kysely<Database>, laCode: string, childId: string) {
-  const plan = await trx
-    .selectFrom('cin_plan')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('end_date', 'is', null)
-    .executeTakeFirst();
+  const plan = await openSpan(trx, 'cin_plan', laCode, childId).executeTakeFirst();
   if (!plan)
     throw conflict('The child has no child in need plan', [{ field: 'childId', rule: 'cin-plan-required', message: 'Start a child in need plan first' }]);
   return plan;

@@ -4,52 +4,34 @@
  * timescales engine (kernel/obligations.ts); see ObligationRule for what a derivation selects.
  */
 import { sql } from 'kysely';
-import { bornBy, type ObligationRuleSet, throughPlan } from '../../kernel/obligations.ts';
+import { bornBy, metOrEnded, obligationRules, throughPlan } from '../../kernel/obligations.ts';
 
-export const REFERRALS_OBLIGATIONS: ObligationRuleSet = {
-  area: 'referrals',
-  rules: [
-    {
-      id: 'contact-decision',
-      derive: (scope) => sql`
+export const REFERRALS_OBLIGATIONS = obligationRules('referrals', {
+  'contact-decision': (scope) => sql`
       select c.child_id, c.contact_id, c.episode_id, c.received_on,
         c.decided_on, null::date, null
       from contact c where ${scope('c')}`,
-    },
-    {
-      id: 'assessment',
-      derive: (scope) => sql`
+  assessment: (scope) => sql`
       select e.child_id, e.episode_id, e.episode_id, e.referral_date,
-        a.authorised_on,
-        case when a.authorised_on is null then e.closure_date end,
-        case when a.authorised_on is null and e.closure_date is not null then 'Episode closed' end
+        ${metOrEnded(sql`a.authorised_on`, sql`e.closure_date`, 'Episode closed')}
       from cin_episode e
       left join (select a.episode_id, min(a.authorised_on) as authorised_on from assessment a where ${scope('a')} group by a.episode_id) a on a.episode_id = e.episode_id
       where ${scope('e')} and not e.referral_nfa`,
-    },
-    {
-      id: 'cin-plan-review',
-      derive: (scope) =>
-        throughPlan(scope, 'cin_plan', 'cin_plan_id', {
-          join: sql`join cin_plan_review r on r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id`,
-          id: sql`r.review_id`,
-          on: sql`r.held_on`,
-        }),
-    },
-    {
-      id: 'cin-visit',
-      derive: (scope) =>
-        throughPlan(scope, 'cin_plan', 'cin_plan_id', {
-          join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))`,
-          id: sql`v.visit_id`,
-          on: sql`v.visited_on`,
-        }),
-    },
-    // An open case with no allocated social worker: counted from the referral, or from the day
-    // the last social worker's allocation ended. It disappears when someone is allocated.
-    {
-      id: 'allocation',
-      derive: (scope) => sql`
+  'cin-plan-review': (scope) =>
+    throughPlan(scope, 'cin_plan', 'cin_plan_id', {
+      join: sql`join cin_plan_review r on r.la_code = p.la_code and r.cin_plan_id = p.cin_plan_id`,
+      id: sql`r.review_id`,
+      on: sql`r.held_on`,
+    }),
+  'cin-visit': (scope) =>
+    throughPlan(scope, 'cin_plan', 'cin_plan_id', {
+      join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))`,
+      id: sql`v.visit_id`,
+      on: sql`v.visited_on`,
+    }),
+  // An open case with no allocated social worker: counted from the referral, or from the day
+  // the last social worker's allocation ended. It disappears when someone is allocated.
+  allocation: (scope) => sql`
       select e.child_id, e.episode_id, e.episode_id, greatest(e.referral_date, sw.last_end),
         null::date, null::date, null
       from cin_episode e
@@ -58,6 +40,4 @@ export const REFERRALS_OBLIGATIONS: ObligationRuleSet = {
         from allocation a where ${scope('a')} and a.allocation_role = 'social-worker' group by a.child_id
       ) sw on sw.child_id = e.child_id
       where ${scope('e')} and e.closure_date is null and not coalesce(sw.has_open, false)`,
-    },
-  ],
-};
+});

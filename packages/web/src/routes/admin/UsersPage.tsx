@@ -9,6 +9,7 @@ import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.ts
 import { plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AccountStatus } from './status.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const SHOW = {
   all: 'All users',
@@ -59,22 +60,7 @@ export function UsersPage() {
       </div>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{plural(shown.length, 'user', 'users')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Username
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Account
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Username', 'Role', 'Account']} />
         <tbody className="govuk-table__body">
           {shown.map((u) => (
             <tr key={u.userId} className="govuk-table__row">

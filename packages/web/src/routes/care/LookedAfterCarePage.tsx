@@ -21,9 +21,10 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const formPath = (childId: string, form: string, query = '') => `/children/${childId}/looked-after-care/record/${form}${query}`;
 
@@ -204,18 +205,12 @@ function Uasc({ v }: { v: CareView }) {
       {u ? (
         <>
           {u.delayDays !== null && u.delayDays > 0 ? (
-            <div className="govuk-warning-text" data-testid="uasc-delay">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {u.lookedAfterOn
-                  ? `Looked after ${plural(u.delayDays, 'day', 'days')} after referral`
-                  : `Not yet looked after: ${plural(u.delayDays, 'day', 'days')} since referral`}
-                . The law requires it the same day.
-              </strong>
-            </div>
+            <WarningText testId="uasc-delay">
+              {u.lookedAfterOn
+                ? `Looked after ${plural(u.delayDays, 'day', 'days')} after referral`
+                : `Not yet looked after: ${plural(u.delayDays, 'day', 'days')} since referral`}
+              . The law requires it the same day.
+            </WarningText>
           ) : null}
           <Rows
             rows={[
@@ -315,22 +310,7 @@ function Leaving({ v }: { v: CareView }) {
           />
           <table className="govuk-table" data-testid="birthday-contacts">
             <caption className="govuk-table__caption govuk-table__caption--s">Birthday contacts, 17 to 21</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Birthday
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  In touch
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Activity
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Accommodation
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Birthday', 'In touch', 'Activity', 'Accommodation']} />
             <tbody className="govuk-table__body">
               {l.birthdayContacts.length === 0 ? (
                 <tr className="govuk-table__row">

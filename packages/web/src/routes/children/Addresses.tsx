@@ -1,5 +1,6 @@
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 type Address = ChildCase['addresses'][number];
 
@@ -41,19 +42,7 @@ export function Addresses({ addresses }: { addresses: Address[] }) {
       {previous.length > 0 ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Previous addresses</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Address
-              </th>
-              <th scope="col" className="govuk-table__header">
-                From
-              </th>
-              <th scope="col" className="govuk-table__header">
-                To
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Address', 'From', 'To']} />
           <tbody className="govuk-table__body">
             {previous.map((a) => (
               <tr className="govuk-table__row" key={a.addressId}>

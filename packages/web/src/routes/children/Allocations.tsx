@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 type Allocation = ChildCase['allocations']['current'][number];
 
@@ -30,22 +31,7 @@ export function Allocations({
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Allocated now</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Role
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Worker
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Team
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Since
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Role', 'Worker', 'Team', 'Since']} />
           <tbody className="govuk-table__body">
             {allocations.current.map((a) => (
               <tr className="govuk-table__row" key={a.allocationId}>
@@ -71,25 +57,7 @@ function PreviousWorkers({ past }: { past: Allocation[] }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--s">Previous workers</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Worker
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Role
-          </th>
-          <th scope="col" className="govuk-table__header">
-            From
-          </th>
-          <th scope="col" className="govuk-table__header">
-            To
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Reason it ended
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Worker', 'Role', 'From', 'To', 'Reason it ended']} />
       <tbody className="govuk-table__body">
         {past.map((a) => (
           <tr className="govuk-table__row" key={a.allocationId}>

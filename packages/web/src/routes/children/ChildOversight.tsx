@@ -7,6 +7,7 @@ import { useSession } from '../../session.tsx';
 import { CaseAudits } from '../oversight/CaseAudits.tsx';
 import { RecordDecisionForm } from '../oversight/RecordDecisionForm.tsx';
 import { RiskAssessments } from '../oversight/RiskAssessments.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Management oversight on the child's record: when it is next due, and every decision with who made it and why. */
 export function ChildOversight({ childId }: { childId: string }) {
@@ -34,22 +35,7 @@ export function ChildOversight({ childId }: { childId: string }) {
           ) : (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">Decisions on the record, newest first</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Date
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Decision
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    By
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Why
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Date', 'Decision', 'By', 'Why']} />
               <tbody className="govuk-table__body">
                 {view.data.decisions.slice(0, 50).map((d) => (
                   <tr className="govuk-table__row" key={`${d.kind}-${d.recordId}-${d.on}`} data-kind={d.kind}>

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -40,17 +40,7 @@ export function ChildPage() {
         {name}
         {child.restricted ? <strong className="govuk-tag govuk-tag--red lantern-heading-tag">Restricted record</strong> : null}
       </h1>
-      {child.restricted ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This record is restricted. Only those holding the case may open it. Do not share what it says.
-          </strong>
-        </div>
-      ) : null}
+      {child.restricted ? <WarningText>This record is restricted. Only those holding the case may open it. Do not share what it says.</WarningText> : null}
 
       <WhatIsDue childId={child.childId} name={name} />
 

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate, fullName } from '../../format.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The child's family and other relationships. */
 export function FamilyTable({ relationships }: { relationships: ChildCase['relationships'] }) {
@@ -14,22 +15,7 @@ export function FamilyTable({ relationships }: { relationships: ChildCase['relat
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Family and relationships</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Relationship to the child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Parental responsibility
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Lives with the child
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Relationship to the child', 'Parental responsibility', 'Lives with the child']} />
           <tbody className="govuk-table__body">
             {relationships.map((r) => (
               <tr className="govuk-table__row" key={r.relationshipId}>

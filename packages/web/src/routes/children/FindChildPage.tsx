@@ -6,6 +6,7 @@ import { Loading, NoAccess } from '../../components/Notices.tsx';
 import { formatAge, formatBirth, fullName, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 function noAccessText(roleLabel: string | undefined) {
   return `Your role${roleLabel ? `, ${roleLabel},` : ''} does not include finding or reading children’s records. If you need this for your work, ask your manager.`;
@@ -105,28 +106,7 @@ function ResultsTable({ results }: { results: ChildSearchResult[] }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-visually-hidden">Children matching your search</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Name
-          </th>
-          <th scope="col" className="govuk-table__header">
-            LA child id
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Date of birth
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Age
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Allocated worker
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Team
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'LA child id', 'Date of birth', 'Age', 'Allocated worker', 'Team']} />
       <tbody className="govuk-table__body">
         {results.map((r) => (
           <tr className="govuk-table__row" key={r.childId}>

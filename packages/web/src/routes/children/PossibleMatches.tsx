@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { PossibleMatch } from '../../api/types.ts';
 import { Button } from '../../components/fields.tsx';
 import { formatDate, fullName } from '../../format.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** People already recorded who may be the child being added. */
 export function PossibleMatches({
@@ -30,25 +31,7 @@ export function PossibleMatches({
       </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Possible matches for {name}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Date of birth
-            </th>
-            <th scope="col" className="govuk-table__header">
-              LA child id
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Why they may match
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Record</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Date of birth', 'LA child id', 'Why they may match', { label: 'Record', hidden: true }]} />
         <tbody className="govuk-table__body">
           {matches.map((m) => (
             <tr className="govuk-table__row" key={m.personId}>

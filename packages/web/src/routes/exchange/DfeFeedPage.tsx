@@ -8,6 +8,7 @@ import { exchangeApi } from '../../api/exchange.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const SENT_AS = { full: 'Whole record', partial: 'Changes', purge: 'Removal' } as const;
 
@@ -32,28 +33,16 @@ export function DfeFeedPage() {
         <div>
           <table className="govuk-table" data-testid="feed-runs">
             <caption className="govuk-table__caption govuk-visually-hidden">The feed’s latest runs, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Day
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  New, sent whole
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Changed, sent as changes
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Unchanged
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Removed
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Failed
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Day',
+                { label: 'New, sent whole', numeric: true },
+                { label: 'Changed, sent as changes', numeric: true },
+                { label: 'Unchanged', numeric: true },
+                { label: 'Removed', numeric: true },
+                { label: 'Failed', numeric: true },
+              ]}
+            />
             <tbody className="govuk-table__body">
               {runs.map((r) => (
                 <tr className="govuk-table__row" key={r.runId}>

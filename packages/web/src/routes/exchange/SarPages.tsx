@@ -13,6 +13,7 @@ import { formatDate, labelOf, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { SAR_FORMS } from './sar-forms.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const childSarsPath = (childId: string) => `/children/${childId}/subject-access-requests`;
 const sarPath = (childId: string, sarId: string) => `${childSarsPath(childId)}/${sarId}`;
@@ -60,22 +61,7 @@ export function SarListPage() {
       {requests.length ? (
         <table className="govuk-table" data-testid="sar-list">
           <caption className="govuk-table__caption govuk-visually-hidden">Requests not yet answered, soonest due first, then those answered</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Record of
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Asked by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Received
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Where it stands
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Record of', 'Asked by', 'Received', 'Where it stands']} />
           <tbody className="govuk-table__body">
             {requests.map((r) => (
               <tr className="govuk-table__row" key={r.sarId}>

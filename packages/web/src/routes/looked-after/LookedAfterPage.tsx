@@ -10,6 +10,7 @@ import { usePageTitle } from '../../hooks.ts';
 import { sectionPath } from './api.ts';
 import { useRecord } from './FormPage.tsx';
 import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export const RHI_STATE: Record<string, string> = {
   missing: 'Still missing',
@@ -195,15 +196,7 @@ export function Table({ head, rows, testId }: { head: string[]; rows: ReactNode[
     );
   return (
     <table className="govuk-table" data-testid={testId}>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h) => (
-            <th key={h} scope="col" className="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={head} />
       <tbody className="govuk-table__body">
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown in the server's order

@@ -1,97 +1,59 @@
 /** A missing child's return and the return home interview (the other looked-after steps are data: steps.ts). */
-import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { DateInput, Textarea, TextInput, YesNo } from '../../components/fields.tsx';
+import { useParams } from 'react-router';
+import type { FieldSpec } from '../../components/form-model.ts';
+import { SpecForm } from '../../components/FormPage.tsx';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { type DateParts, EMPTY_DATE, formatDateTime } from '../../format.ts';
-import { type Problems, readDateTime, useSend } from '../../components/forms.ts';
+import { formatDateTime } from '../../format.ts';
 import { lookedAfterApi, sectionPath } from './api.ts';
-import { FormPage, useRecord } from './FormPage.tsx';
+import { useRecord } from './FormPage.tsx';
+
+const RETURNED: FieldSpec = {
+  name: 'endedAt',
+  label: 'Date the child returned',
+  dateLabel: 'When the child returned',
+  kind: 'datetime',
+  time: { label: 'Time the child returned' },
+};
+
+const INTERVIEW: FieldSpec[] = [
+  {
+    name: 'rhiOfferedAt',
+    label: 'Date the return home interview was offered',
+    dateLabel: 'When the interview was offered',
+    kind: 'datetime',
+    time: { label: 'Time it was offered' },
+  },
+  { name: 'rhiAccepted', label: 'Did the child accept the interview?', kind: 'yesno' },
+  { name: 'rhiLearned', label: 'What was learned', kind: 'textarea' },
+];
 
 export function MissingReturnPage() {
   const r = useRecord();
   const { missingId = '' } = useParams();
-  const navigate = useNavigate();
-  const { errors, busy, send } = useSend({
-    endedAt: 'endedAt-day',
-    endedAtTime: 'endedAtTime',
-    rhiOfferedAt: 'rhiOfferedAt-day',
-    rhiOfferedAtTime: 'rhiOfferedAtTime',
-    rhiAccepted: 'rhiAccepted',
-    rhiLearned: 'rhiLearned',
-  });
-  const [endDate, setEndDate] = useState<DateParts>(EMPTY_DATE);
-  const [endTime, setEndTime] = useState('');
-  const [offerDate, setOfferDate] = useState<DateParts>(EMPTY_DATE);
-  const [offerTime, setOfferTime] = useState('');
-  const [accepted, setAccepted] = useState('');
-  const [learned, setLearned] = useState('');
   if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
   if (!r.data) return <Loading />;
   const episode = r.data.missing.find((m) => m.missingId === missingId);
   if (!episode) return <ProblemPage problem={{ title: 'Not found', status: 404, detail: 'No such missing episode' }} />;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Problems = [];
-    const endedAt = episode.endedAt ? undefined : readDateTime(problems, 'endedAt', endDate, endTime, 'When the child returned', false);
-    const offeredAt = readDateTime(problems, 'rhiOfferedAt', offerDate, offerTime, 'When the interview was offered', false);
-    send(
-      problems,
-      () =>
-        lookedAfterApi.missingUpdate(r.childId, missingId, {
-          version: episode.version,
-          ...(endedAt !== undefined ? { endedAt } : {}),
-          ...(offeredAt ? { rhiOfferedAt: offeredAt } : {}),
-          ...(accepted ? { rhiAccepted: accepted === 'yes' } : {}),
-          ...(learned.trim() ? { rhiLearned: learned.trim() } : {}),
-        }),
-      () => navigate(sectionPath(r.childId), { state: { notice: 'Missing episode updated' } }),
-    );
-  };
+  // The return is asked only of a child not yet back; what is not answered is not sent.
   return (
-    <FormPage
+    <SpecForm
       title="Record the return and the return home interview"
       caption={r.data.childName}
-      errors={errors}
-      busy={busy}
+      back={{ to: sectionPath(r.childId) }}
       submit="Save"
-      onSubmit={submit}
-      back={sectionPath(r.childId)}
-    >
-      <p className="govuk-body">
-        Went missing {formatDateTime(episode.startedAt)}
-        {episode.endedAt ? `; returned ${formatDateTime(episode.endedAt)}. The interview is due by ${formatDateTime(episode.rhiDueAt)}.` : '.'}
-      </p>
-      {episode.endedAt ? null : (
-        <>
-          <DateInput name="endedAt" label="Date the child returned" value={endDate} onChange={setEndDate} error={errors.fields.endedAt} />
-          <TextInput
-            name="endedAtTime"
-            label="Time the child returned"
-            widthClass="govuk-input--width-5"
-            value={endTime}
-            onChange={setEndTime}
-            error={errors.fields.endedAtTime}
-          />
-        </>
-      )}
-      <DateInput
-        name="rhiOfferedAt"
-        label="Date the return home interview was offered"
-        value={offerDate}
-        onChange={setOfferDate}
-        error={errors.fields.rhiOfferedAt}
-      />
-      <TextInput
-        name="rhiOfferedAtTime"
-        label="Time it was offered"
-        widthClass="govuk-input--width-5"
-        value={offerTime}
-        onChange={setOfferTime}
-        error={errors.fields.rhiOfferedAtTime}
-      />
-      <YesNo name="rhiAccepted" label="Did the child accept the interview?" value={accepted} onChange={setAccepted} error={errors.fields.rhiAccepted} />
-      <Textarea name="rhiLearned" label="What was learned" value={learned} onChange={setLearned} error={errors.fields.rhiLearned} />
-    </FormPage>
+      notice="Missing episode updated"
+      fields={episode.endedAt ? INTERVIEW : [RETURNED, ...INTERVIEW]}
+      intro={
+        <p className="govuk-body">
+          Went missing {formatDateTime(episode.startedAt)}
+          {episode.endedAt ? `; returned ${formatDateTime(episode.endedAt)}. The interview is due by ${formatDateTime(episode.rhiDueAt)}.` : '.'}
+        </p>
+      }
+      body={(read) => ({
+        version: episode.version,
+        ...Object.fromEntries(Object.entries(read).filter(([name, v]) => v !== null || name === 'endedAt')),
+      })}
+      send={(body) => lookedAfterApi.missingUpdate(r.childId, missingId, body)}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { meetingsApi } from '../../api/meetings.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const form = (childId: string, name: string, query: Record<string, string>) => `/children/${childId}/meetings/record/${name}?${new URLSearchParams(query)}`;
 
@@ -105,22 +106,7 @@ function MeetingSection({ childId, meeting: m, canRecord }: { childId: string; m
       {m.recommendations.length === 0 ? <p className="govuk-body">None recorded.</p> : null}
       {m.recommendations.length > 0 ? (
         <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="govuk-table__header">
-                By
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Done
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['What', 'Who', 'By', 'Done']} />
           <tbody className="govuk-table__body">
             {m.recommendations.map((rec) => (
               <tr className="govuk-table__row" key={rec.recommendationId}>

@@ -12,6 +12,7 @@ import { type DateParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } fro
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { readDate } from '../../components/forms.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const GRADES = Object.entries(AUDIT_GRADE).map(([value, label]) => ({ value, label }));
 const ANSWERS = Object.entries(AUDIT_ANSWER).map(([value, label]) => ({ value, label }));
@@ -83,22 +84,7 @@ function CaseAuditCard({
         {a.actions.length ? (
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">Actions from the audit</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Finding
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Action
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Owner
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Finding', 'Action', 'Owner', 'Due']} />
             <tbody className="govuk-table__body">
               {a.actions.map((x) => (
                 <tr className="govuk-table__row" key={x.actionId} data-testid="audit-action">

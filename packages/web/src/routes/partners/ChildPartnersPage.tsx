@@ -13,6 +13,7 @@ import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import type { ChildPartnerWork, ChildRequest, PartnerMeeting as Meeting, PartnerOrganisation } from '@lantern/core/views/partners';
 import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -234,19 +235,7 @@ function Meetings({
       </h2>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Who was invited, who attended, who sent a report</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Meeting
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Partners
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Not present
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Meeting', 'Partners', 'Not present']} />
         <tbody className="govuk-table__body">
           {work.meetings.map((m) => (
             <tr className="govuk-table__row" key={m.meetingId}>

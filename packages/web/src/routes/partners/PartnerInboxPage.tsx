@@ -17,6 +17,7 @@ import { PartnerPlanActions } from '../practice/WorkItems.tsx';
 import { RequestStateTag } from './labels.tsx';
 import type { PartnerRequestView } from '@lantern/core/views/partners';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export function PartnerInboxPage() {
   const inbox = useLoad(() => partnersApi.inbox(), 'inbox');
@@ -36,22 +37,7 @@ export function PartnerInboxPage() {
       ) : (
         <table className="govuk-table" data-testid="partner-inbox">
           <caption className="govuk-table__caption govuk-visually-hidden">Open requests, soonest due first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Request
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Child', 'Request', 'Due by', 'Status']} />
           <tbody className="govuk-table__body">
             {requests.map((r) => (
               <tr className="govuk-table__row" key={r.requestId}>

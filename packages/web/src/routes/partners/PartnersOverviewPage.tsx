@@ -8,6 +8,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { FindChildPage } from '../children/FindChildPage.tsx';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The home page: a partner user's is their list of requests; everyone else finds a child. */
 export function HomePage() {
@@ -48,25 +49,7 @@ export function PartnersOverviewPage() {
         {housing.data.families.length ? (
           <table className="govuk-table" data-testid="housing-list">
             <caption className="govuk-table__caption govuk-visually-hidden">Longest wait first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Child
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Need
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Housing partner
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Priority
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Days waiting
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Child', 'Need', 'Housing partner', 'Priority', { label: 'Days waiting', numeric: true }]} />
             <tbody className="govuk-table__body">
               {housing.data.families.map((f) => (
                 <tr className="govuk-table__row" key={f.housingNeedId}>
@@ -109,19 +92,7 @@ export function PartnersOverviewPage() {
         </p>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">By agency</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Requests answered in time
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Conferences attended
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Agency', { label: 'Requests answered in time', numeric: true }, { label: 'Conferences attended', numeric: true }]} />
           <tbody className="govuk-table__body">
             {[...new Set([...ind['partner-requests-in-time'].map((r) => r.agency), ...ind['conference-attendance-by-agency'].map((r) => r.agency)])]
               .sort()

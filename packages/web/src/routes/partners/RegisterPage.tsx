@@ -1,14 +1,14 @@
 /** The register of partner agencies: organisations, their named and escalation contacts, partner sign-ins. */
 import { newPartnerContact, newPartnerOrganisation, newPartnerUser, PARTNER_TYPE } from '@lantern/core/partners';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { partnersApi } from '../../api/client.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button, Checkboxes, Select, TextInput } from '../../components/fields.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { checkWith, type Problems, useSend } from '../../components/forms.ts';
+import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
 import type { PartnerOrganisation } from '@lantern/core/views/partners';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -29,19 +29,7 @@ export function RegisterPage() {
       <h1 className="govuk-heading-l">Partner agencies register</h1>
       <table className="govuk-table" data-testid="register">
         <caption className="govuk-table__caption govuk-visually-hidden">Partner agencies and their contacts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Agency
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Type
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Contacts
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Agency', 'Type', 'Contacts']} />
         <tbody className="govuk-table__body">
           {orgs.data.organisations.map((o) => (
             <tr className="govuk-table__row" key={o.organisationId}>
@@ -65,153 +53,108 @@ export function RegisterPage() {
   );
 }
 
+const agencies = (organisations: PartnerOrganisation[]): FieldSpec => ({
+  name: 'organisationId',
+  label: 'Agency',
+  kind: 'select',
+  options: organisations.map((o) => ({ value: o.organisationId, label: o.name })),
+  required: true,
+  missing: 'Choose the agency',
+});
+
+const ORGANISATION: FieldSpec[] = [
+  { name: 'name', label: 'Name', kind: 'text' },
+  { name: 'partnerType', label: 'Kind of agency', kind: 'select', options: TYPE_OPTIONS },
+];
+
 function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
-  const [name, setName] = useState('');
-  const [partnerType, setPartnerType] = useState('');
-  const form = useSend({ name: 'org-name', partnerType: 'org-type' });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = checkWith(newPartnerOrganisation, { name, partnerType }, problems, {
-      name: 'Enter the agency’s name',
-      partnerType: 'Choose the kind of agency',
-    });
-    form.send(
-      problems,
-      // A body is null only when its check found problems.
-      () => partnersApi.addOrganisation(body!),
-      () => {
-        setName('');
-        onSaved(`${name} added to the register.`);
-      },
-    );
-  };
+  const form = useFormValues(ORGANISATION);
   return (
-    <section aria-labelledby="add-org" className="lantern-section">
-      <h2 className="govuk-heading-m" id="add-org">
-        Add an agency
-      </h2>
-      <ErrorSummary items={form.errors.summary} />
-      <form onSubmit={submit} noValidate>
-        <TextInput name="org-name" label="Name" value={name} onChange={setName} error={form.errors.fields.name} />
-        <Select
-          name="org-type"
-          label="Kind of agency"
-          value={partnerType}
-          onChange={setPartnerType}
-          options={TYPE_OPTIONS}
-          placeholder="Choose"
-          error={form.errors.fields.partnerType}
-        />
-        <Button busy={form.busy}>Add agency</Button>
-      </form>
-    </section>
+    <SectionForm
+      section
+      id="add-org"
+      heading="Add an agency"
+      idPrefix="org-"
+      fields={ORGANISATION}
+      form={form}
+      schema={newPartnerOrganisation}
+      words={{ name: 'Enter the agency’s name', partnerType: 'Choose the kind of agency' }}
+      send={async (body) => {
+        await partnersApi.addOrganisation(body);
+        return `${body.name} added to the register.`;
+      }}
+      clear={['name']}
+      onDone={onSaved}
+      submit="Add agency"
+    />
   );
 }
 
 function AddContact({ organisations, onSaved }: { organisations: PartnerOrganisation[]; onSaved: (notice: string) => void }) {
-  const [organisationId, setOrganisationId] = useState('');
-  const [name, setName] = useState('');
-  const [jobTitle, setJobTitle] = useState('');
-  const [escalation, setEscalation] = useState<string[]>([]);
-  const form = useSend({ organisationId: 'contact-org', name: 'contact-name', jobTitle: 'contact-title' });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    if (!organisationId) problems.push(['organisationId', 'Choose the agency']);
-    const body = checkWith(newPartnerContact, { name, jobTitle: jobTitle || null, isEscalation: escalation.includes('yes') }, problems, {
-      name: 'Enter the person’s name',
-    });
-    form.send(
-      problems,
-      // A body is null only when its check found problems.
-      () => partnersApi.addContact(organisationId, body!),
-      () => {
-        setName('');
-        setJobTitle('');
-        setEscalation([]);
-        onSaved(`${name} added as a contact.`);
-      },
-    );
-  };
+  const fields: FieldSpec[] = [
+    agencies(organisations),
+    { name: 'name', label: 'Name', kind: 'text' },
+    { name: 'jobTitle', label: 'Job title (optional)', kind: 'text' },
+    {
+      name: 'escalation',
+      label: 'Escalation',
+      kind: 'checkboxes',
+      columns: false,
+      options: [{ value: 'yes', label: 'Overdue requests to this agency are escalated to this person' }],
+    },
+  ];
+  const form = useFormValues(fields);
   return (
-    <section aria-labelledby="add-contact" className="lantern-section">
-      <h2 className="govuk-heading-m" id="add-contact">
-        Add a contact
-      </h2>
-      <ErrorSummary items={form.errors.summary} />
-      <form onSubmit={submit} noValidate>
-        <Select
-          name="contact-org"
-          label="Agency"
-          value={organisationId}
-          onChange={setOrganisationId}
-          options={organisations.map((o) => ({ value: o.organisationId, label: o.name }))}
-          placeholder="Choose"
-          error={form.errors.fields.organisationId}
-        />
-        <TextInput name="contact-name" label="Name" value={name} onChange={setName} error={form.errors.fields.name} />
-        <TextInput name="contact-title" label="Job title (optional)" value={jobTitle} onChange={setJobTitle} />
-        <Checkboxes
-          name="contact-escalation"
-          label="Escalation"
-          values={escalation}
-          onChange={setEscalation}
-          options={[{ value: 'yes', label: 'Overdue requests to this agency are escalated to this person' }]}
-          small
-        />
-        <Button busy={form.busy}>Add contact</Button>
-      </form>
-    </section>
+    <SectionForm
+      section
+      id="add-contact"
+      heading="Add a contact"
+      idPrefix="contact-"
+      fields={fields}
+      form={form}
+      schema={newPartnerContact}
+      words={{ name: 'Enter the person’s name' }}
+      body={(read) => ({ name: read.name, jobTitle: read.jobTitle, isEscalation: (read.escalation as string[]).includes('yes') })}
+      send={async (body, read) => {
+        await partnersApi.addContact(read.organisationId as string, body);
+        return `${body.name} added as a contact.`;
+      }}
+      clear={['name', 'jobTitle', 'escalation']}
+      onDone={onSaved}
+      submit="Add contact"
+    />
   );
 }
 
 function AddPartnerUser({ organisations, onSaved }: { organisations: PartnerOrganisation[]; onSaved: (notice: string) => void }) {
-  const [organisationId, setOrganisationId] = useState('');
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useSend({ organisationId: 'user-org', username: 'user-username', displayName: 'user-name', password: 'user-password' });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    if (!organisationId) problems.push(['organisationId', 'Choose the agency']);
-    const body = checkWith(newPartnerUser, { username, displayName, password }, problems, {
-      username: 'Enter a username of lower-case letters, digits, dots or dashes',
-      displayName: 'Enter the person’s name',
-      password: 'Enter a password of at least 12 characters',
-    });
-    form.send(
-      problems,
-      // A body is null only when its check found problems.
-      () => partnersApi.addPartnerUser(organisationId, body!),
-      () => {
-        setPassword('');
-        onSaved(`${username} may now sign in and see the open requests to their agency.`);
-      },
-    );
-  };
+  const fields: FieldSpec[] = [
+    agencies(organisations),
+    { name: 'username', label: 'Username', kind: 'text' },
+    { name: 'displayName', label: 'Name', kind: 'text' },
+    { name: 'password', label: 'Password', kind: 'text', input: { type: 'password' } },
+  ];
+  const form = useFormValues(fields);
   return (
-    <section aria-labelledby="add-user" className="lantern-section">
-      <h2 className="govuk-heading-m" id="add-user">
-        Give someone at an agency a sign-in
-      </h2>
-      <ErrorSummary items={form.errors.summary} />
-      <form onSubmit={submit} noValidate>
-        <Select
-          name="user-org"
-          label="Agency"
-          value={organisationId}
-          onChange={setOrganisationId}
-          options={organisations.map((o) => ({ value: o.organisationId, label: o.name }))}
-          placeholder="Choose"
-          error={form.errors.fields.organisationId}
-        />
-        <TextInput name="user-username" label="Username" value={username} onChange={setUsername} error={form.errors.fields.username} />
-        <TextInput name="user-name" label="Name" value={displayName} onChange={setDisplayName} error={form.errors.fields.displayName} />
-        <TextInput name="user-password" label="Password" type="password" value={password} onChange={setPassword} error={form.errors.fields.password} />
-        <Button busy={form.busy}>Create sign-in</Button>
-      </form>
-    </section>
+    <SectionForm
+      section
+      id="add-user"
+      heading="Give someone at an agency a sign-in"
+      idPrefix="user-"
+      fields={fields}
+      form={form}
+      schema={newPartnerUser}
+      words={{
+        username: 'Enter a username of lower-case letters, digits, dots or dashes',
+        displayName: 'Enter the person’s name',
+        password: 'Enter a password of at least 12 characters',
+      }}
+      send={async (body, read) => {
+        await partnersApi.addPartnerUser(read.organisationId as string, body);
+        return `${body.username} may now sign in and see the open requests to their agency.`;
+      }}
+      clear={['password']}
+      onDone={onSaved}
+      submit="Create sign-in"
+    />
   );
 }

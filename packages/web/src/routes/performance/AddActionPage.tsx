@@ -1,16 +1,60 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { problemOf } from '../../api/client.ts';
+import { useNavigate, useParams } from 'react-router';
 import { improvementApi, performanceApi } from '../../api/performance.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FieldAnchors, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, Select, Textarea, TextInput } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { type DateParts, dateFromParts, EMPTY_DATE } from '../../format.ts';
-import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { PlanForm } from './PlanForm.tsx';
 
-const ANCHORS: FieldAnchors = { title: 'title', ownerUserId: 'ownerUserId', dueDate: 'dueDate-day', indicatorId: 'indicatorId', target: 'target' };
+/** The action's fields, with the people who may own it and the indicators grouped by area. */
+function actionFields(owners: Array<{ userId: string; name: string }>, indicators: FieldSpec['groups']): FieldSpec[] {
+  return [
+    { name: 'title', label: 'What will be done', labelClass: 'govuk-label--s', kind: 'textarea', rows: 3, required: true, missing: 'Enter what will be done' },
+    {
+      name: 'ownerUserId',
+      label: 'Owner',
+      labelClass: 'govuk-label--s',
+      hint: 'The person answerable for it',
+      kind: 'select',
+      placeholder: 'Select a person',
+      options: owners.map((o) => ({ value: o.userId, label: o.name })),
+      required: true,
+      missing: 'Select who owns the action',
+    },
+    {
+      name: 'dueDate',
+      label: 'Due by',
+      hint: 'For example, 31 3 2027',
+      kind: 'date',
+      required: true,
+      future: true,
+      what: 'the date it is due by',
+      dateLabel: 'The due date',
+    },
+    {
+      name: 'indicatorId',
+      label: 'Indicator that will show it worked (optional)',
+      labelClass: 'govuk-label--s',
+      kind: 'select',
+      placeholder: 'None',
+      groups: indicators,
+    },
+    {
+      name: 'target',
+      label: 'Target for the indicator',
+      labelClass: 'govuk-label--s',
+      hint: 'In the indicator’s own unit, for example 85 for 85%',
+      kind: 'text',
+      input: { inputMode: 'text' },
+      width: 'govuk-input--width-5',
+    },
+  ];
+}
+
+const ANCHORS = anchorsFor([[actionFields([], []), '']]);
 
 /** Add an action to an inspection's recommendation: what will be done, by whom, by when, and how it will be measured. */
 export function AddActionPage() {
@@ -21,14 +65,8 @@ export function AddActionPage() {
   const plan = useLoad(() => (manages ? improvementApi.plan() : Promise.resolve(null)), 'plan');
   const owners = useLoad(() => (manages ? improvementApi.owners() : Promise.resolve(null)), 'owners');
   const definitions = useLoad(() => performanceApi.definitions(), 'definitions');
-  const [title, setTitle] = useState('');
-  const [ownerUserId, setOwnerUserId] = useState('');
-  const [dueDate, setDueDate] = useState<DateParts>(EMPTY_DATE);
-  const [indicatorId, setIndicatorId] = useState('');
-  const [target, setTarget] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  usePageTitle('Add an action', hasErrors(errors));
+  const [values, setValues] = useState<Values>(() => valuesFor(actionFields([], [])));
+  const { errors, busy, send } = useSend(ANCHORS);
 
   if (!manages)
     return <ProblemPage problem={{ title: 'You cannot do this', status: 403, detail: 'Only the director or head of service adds actions to the plan.' }} />;
@@ -38,36 +76,6 @@ export function AddActionPage() {
   const recommendation = plan.data.inspections.flatMap((i) => i.recommendations).find((r) => r.recommendationId === recommendationId);
   if (!recommendation) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="recommendation" />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: [string, string][] = [];
-    if (!title.trim()) problems.push(['title', 'Enter what will be done']);
-    if (!ownerUserId) problems.push(['ownerUserId', 'Select who owns the action']);
-    const due = dateFromParts(dueDate, 'The due date');
-    if ('error' in due) problems.push(['dueDate', due.error]);
-    else if (!due.iso) problems.push(['dueDate', 'Enter the date it is due by']);
-    // A measure is an indicator with a target: both, or neither.
-    const targetValue = target.trim() === '' ? null : Number(target.trim());
-    if (targetValue !== null && !Number.isFinite(targetValue)) problems.push(['target', 'The target must be a number, like 85 or 12.5']);
-    else if (indicatorId && targetValue === null) problems.push(['target', 'Enter the target for the indicator']);
-    else if (!indicatorId && targetValue !== null) problems.push(['indicatorId', 'Select the indicator the target is for']);
-    if (problems.length) return setErrors(errorsFrom(problems, ANCHORS));
-    setBusy(true);
-    try {
-      await improvementApi.addAction(recommendationId, {
-        title: title.trim(),
-        ownerUserId,
-        dueDate: (due as { iso: string }).iso,
-        indicatorId: indicatorId || null,
-        target: targetValue,
-      });
-      navigate('/improvement', { state: { notice: 'Action added' } });
-    } catch (error) {
-      setBusy(false);
-      setErrors(errorsFromProblem(problemOf(error), ANCHORS));
-    }
-  };
-
   const areas = definitions.data?.areas ?? {};
   const groups = Object.entries(areas)
     .map(([area, label]) => ({
@@ -75,52 +83,44 @@ export function AddActionPage() {
       options: (definitions.data?.indicators ?? []).filter((d) => d.area === area).map((d) => ({ value: d.id, label: d.title })),
     }))
     .filter((g) => g.options.length);
+  const fields = actionFields(owners.data.owners, groups);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Problems = [];
+    const read = readValues(fields, values, problems);
+    // A measure is an indicator with a target: both, or neither.
+    const indicatorId = (read.indicatorId as string | undefined) ?? null;
+    const targetValue = read.target === undefined ? null : Number(read.target);
+    if (targetValue !== null && !Number.isFinite(targetValue)) problems.push(['target', 'The target must be a number, like 85 or 12.5']);
+    else if (indicatorId && targetValue === null) problems.push(['target', 'Enter the target for the indicator']);
+    else if (!indicatorId && targetValue !== null) problems.push(['indicatorId', 'Select the indicator the target is for']);
+    await send(
+      problems,
+      () =>
+        improvementApi.addAction(recommendationId, {
+          title: read.title as string,
+          ownerUserId: read.ownerUserId as string,
+          dueDate: read.dueDate as string,
+          indicatorId,
+          target: targetValue,
+        }),
+      () => navigate('/improvement', { state: { notice: 'Action added' } }),
+    );
+  };
+
   return (
-    <>
-      <Link className="govuk-back-link" to="/improvement">
-        Improvement plan
-      </Link>
-      {hasErrors(errors) ? <ErrorSummary items={errors.summary} /> : null}
-      <span className="govuk-caption-l">Recommendation {recommendation.number}</span>
-      <h1 className="govuk-heading-l">Add an action</h1>
-      <p className="govuk-inset-text">{recommendation.text}</p>
-      <form onSubmit={submit} noValidate>
-        <Textarea name="title" label="What will be done" labelClass="govuk-label--s" value={title} onChange={setTitle} error={errors.fields.title} rows={3} />
-        <Select
-          name="ownerUserId"
-          label="Owner"
-          labelClass="govuk-label--s"
-          hint="The person answerable for it"
-          placeholder="Select a person"
-          value={ownerUserId}
-          onChange={setOwnerUserId}
-          options={owners.data.owners.map((o) => ({ value: o.userId, label: o.name }))}
-          error={errors.fields.ownerUserId}
-        />
-        <DateInput name="dueDate" label="Due by" hint="For example, 31 3 2027" value={dueDate} onChange={setDueDate} error={errors.fields.dueDate} />
-        <Select
-          name="indicatorId"
-          label="Indicator that will show it worked (optional)"
-          labelClass="govuk-label--s"
-          placeholder="None"
-          value={indicatorId}
-          onChange={setIndicatorId}
-          groups={groups}
-          error={errors.fields.indicatorId}
-        />
-        <TextInput
-          name="target"
-          label="Target for the indicator"
-          labelClass="govuk-label--s"
-          hint="In the indicator’s own unit, for example 85 for 85%"
-          inputMode="text"
-          widthClass="govuk-input--width-5"
-          value={target}
-          onChange={setTarget}
-          error={errors.fields.target}
-        />
-        <Button busy={busy}>Add the action</Button>
-      </form>
-    </>
+    <PlanForm
+      title="Add an action"
+      pageTitle="Add an action"
+      caption={`Recommendation ${recommendation.number}`}
+      intro={<p className="govuk-inset-text">{recommendation.text}</p>}
+      errors={errors}
+      busy={busy}
+      submit="Add the action"
+      onSubmit={submit}
+    >
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+    </PlanForm>
   );
 }

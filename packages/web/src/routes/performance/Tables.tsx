@@ -1,19 +1,12 @@
 import type { ReactNode } from 'react';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** A GOV.UK table: the first column heads each row. */
 export function Table({ caption, head, rows, numeric = [] }: { caption: string; head: string[]; rows: ReactNode[][]; numeric?: number[] }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h, i) => (
-            <th key={h} scope="col" className={`govuk-table__header${numeric.includes(i) ? ' govuk-table__header--numeric' : ''}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={head.map((label, i) => ({ label, numeric: numeric.includes(i) }))} />
       <tbody className="govuk-table__body">
         {rows.map((r, j) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are rebuilt whole, never reordered

@@ -7,6 +7,7 @@ import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Back, plansPath } from './common.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Dates inside the change's words read as dates. */
@@ -51,19 +52,7 @@ export function PlanComparePage() {
             <caption className="govuk-table__caption govuk-table__caption--m">
               What changed from version {from} to version {to}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Change
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Before
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  After
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Change', 'Before', 'After']} />
             <tbody className="govuk-table__body">
               {compared.data.changes.map((c) => (
                 <tr className="govuk-table__row" key={`${c.what}|${c.from}|${c.to}`}>

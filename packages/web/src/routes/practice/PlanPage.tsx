@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { Back, plansPath, Row } from './common.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const TAG: Record<PlanActionView['state'], string> = { done: 'green', 'done-late': 'yellow', 'taken-off': 'grey', late: 'red', due: 'blue' };
 
@@ -95,22 +96,7 @@ function Actions({ actions }: { actions: PlanActionView[] }) {
   if (!actions.length) return <p className="govuk-body">No actions yet.</p>;
   return (
     <table className="govuk-table" data-testid="plan-actions">
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            What
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Who
-          </th>
-          <th scope="col" className="govuk-table__header">
-            By when
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Progress
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['What', 'Who', 'By when', 'Progress']} />
       <tbody className="govuk-table__body">
         {actions.map((a) => (
           <tr className="govuk-table__row" key={a.actionId}>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { practiceApi } from '../../api/practice.ts';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export function ReturnedAssessments() {
   const loaded = useLoad(() => practiceApi.returned(), 'returned');
@@ -45,19 +46,7 @@ export function PartnerPlanActions() {
         <p className="govuk-body">There are no actions for your organisation on children’s plans.</p>
       ) : (
         <table className="govuk-table" data-testid="partner-plan-actions">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                By when
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Child', 'What', 'By when']} />
           <tbody className="govuk-table__body">
             {actions.map((a) => (
               <tr className="govuk-table__row" key={a.actionId}>

@@ -1,3 +1,4 @@
+import { WarningText } from '../../components/Notices.tsx';
 import type { FormEvent } from 'react';
 import { formatDate, todayInEngland } from '../../format.ts';
 
@@ -28,16 +29,10 @@ export function ProduceForm(props: {
         </select>
       </div>
       {unfinished ? (
-        <div className="govuk-warning-text" data-testid="unfinished-year">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This year does not end until {formatDate(ends)}. The return shows the record as it stands today, so the rules about the year’s end (episodes,
-            reviews and ages counted to 31 March) will report failures that are not yet real.
-          </strong>
-        </div>
+        <WarningText testId="unfinished-year">
+          This year does not end until {formatDate(ends)}. The return shows the record as it stands today, so the rules about the year’s end (episodes, reviews
+          and ages counted to 31 March) will report failures that are not yet real.
+        </WarningText>
       ) : null}
       <button type="submit" className="govuk-button" disabled={props.busy !== null}>
         {props.busy === 'run' ? 'Producing the return…' : 'Produce and validate the return'}

@@ -1,6 +1,7 @@
 /** What a return's rules found, one expandable group a rule, each failure linked to the child's record. */
 import { Link } from 'react-router';
 import type { CinCensusRun } from '../../api/client.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export function RuleFailures({ rules }: { rules: CinCensusRun['rules'] }) {
   return (
@@ -21,19 +22,7 @@ export function RuleFailures({ rules }: { rules: CinCensusRun['rules'] }) {
             <div className="govuk-details__text">
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Failures of rule {rule.code}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Child
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Where
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Fields
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Child', 'Where', 'Fields']} />
                 <tbody className="govuk-table__body">
                   {rule.failures.map((f) => (
                     <tr className="govuk-table__row" key={`${f.laChildId}|${f.row}|${f.line}|${f.fields.join()}`}>

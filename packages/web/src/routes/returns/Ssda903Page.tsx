@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const YEARS = [
   { year: 2026, label: '2025 to 2026 (year ending 31 March 2026)' },
@@ -167,19 +168,7 @@ function RunResult({ run }: { run: Ssda903Run }) {
         <caption className="govuk-table__caption govuk-table__caption--s">
           The tables{run.errors > 0 ? ': correct the errors below before they are submitted to the DfE' : ''}
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Table
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Rows
-            </th>
-            <th scope="col" className="govuk-table__header">
-              File
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Table', { label: 'Rows', numeric: true }, 'File']} />
         <tbody className="govuk-table__body">
           {run.tables.map((t) => (
             <tr className="govuk-table__row" key={t.table}>
@@ -217,19 +206,7 @@ function CheckResult({ check }: { check: Ssda903Check }) {
       </dl>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">Each file and the table it is</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              File
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Table
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Rows
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['File', 'Table', { label: 'Rows', numeric: true }]} />
         <tbody className="govuk-table__body">
           {check.files.map((f) => (
             <tr className="govuk-table__row" key={f.file}>

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** A team's workers and their caseloads. */
 export function TeamPage() {
@@ -36,25 +37,7 @@ export function TeamPage() {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Workers and caseloads</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Job role
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Employment
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Hours (FTE)
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Caseload
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Job role', 'Employment', { label: 'Hours (FTE)', numeric: true }, { label: 'Caseload', numeric: true }]} />
           <tbody className="govuk-table__body">
             {list.map((w) => (
               <tr className="govuk-table__row" key={w.workerId}>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The council's teams. */
 export function TeamsPage() {
@@ -18,22 +19,7 @@ export function TeamsPage() {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">The council’s teams</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Team
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Service
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Manager
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Workers
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Team', 'Service', 'Manager', { label: 'Workers', numeric: true }]} />
           <tbody className="govuk-table__body">
             {data.teams.map((t) => (
               <tr className="govuk-table__row" key={t.teamId}>

@@ -16,6 +16,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ReturnedAssessments } from '../practice/WorkItems.tsx';
 import { WorkerDeadlines } from '../workforce/WorkerDeadlines.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const VIEW_TITLE: Record<WorklistView, string> = { mine: 'My work', team: 'My team’s work', service: 'Work across the service' };
 const VIEW_LINK: Record<WorklistView, string> = { mine: 'My work', team: 'Team', service: 'Service' };
@@ -190,28 +191,7 @@ function Worklist({ query, view }: { query: WorklistQuery; view: WorklistView })
           ) : null}
           <table className="govuk-table lantern-table--stacked" data-testid="worklist">
             <caption className="govuk-table__caption govuk-visually-hidden">Deadlines, overdue first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Child
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What must happen
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  State
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Days overdue
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Responsible
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Child', 'What must happen', 'Due', 'State', { label: 'Days overdue', numeric: true }, 'Responsible']} />
             <tbody className="govuk-table__body">
               {rows.map((o) => (
                 <tr className="govuk-table__row" key={`${o.childId}-${o.ruleId}-${o.startDate}-${o.dueDate}`} data-rule={o.ruleId} data-state={o.state}>

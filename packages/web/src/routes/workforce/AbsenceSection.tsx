@@ -8,6 +8,7 @@ import { Button, DateInput, Select } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
 import { dateFromParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const ANCHORS = { startDate: 'absenceStart-day', endDate: 'absenceEnd-day', reason: 'absenceReason' };
 const REASONS = Object.entries(CSWW_ABSENCE).map(([value, label]) => ({ value, label }));
@@ -71,22 +72,7 @@ export function AbsenceSection({ workerId }: { workerId: string }) {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Absences, latest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                From
-              </th>
-              <th scope="col" className="govuk-table__header">
-                To
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Reason
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Working days
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['From', 'To', 'Reason', { label: 'Working days', numeric: true }]} />
           <tbody className="govuk-table__body">
             {absences.map((a) => (
               <tr className="govuk-table__row" key={a.absenceId}>

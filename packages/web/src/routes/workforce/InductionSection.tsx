@@ -1,73 +1,108 @@
 import { type FormEvent, useState } from 'react';
-import { problemOf } from '../../api/client.ts';
+import { ApiError, problemOf } from '../../api/client.ts';
 import { inductionApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, TextInput } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading } from '../../components/Notices.tsx';
-import { dateFromParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
+import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { SummaryRow } from '../../components/SummaryRow.tsx';
 
-const START_ANCHORS = { asyeStart: 'asyeStart-day', protectedCaseload: 'protectedCaseload' };
-const SIGN_OFF_ANCHORS = { completedOn: 'completedOn-day' };
+/** Starting the induction: the ASYE, if newly qualified, and the protected caseload. */
+const START: FieldSpec[] = [
+  {
+    name: 'asyeStart',
+    label: 'ASYE start date (if newly qualified)',
+    hint: 'For example, 5 1 2026. Leave blank if not in the ASYE',
+    kind: 'date',
+    future: true,
+    dateLabel: 'The ASYE start date',
+  },
+  {
+    name: 'protectedCaseload',
+    label: 'Protected caseload (optional)',
+    hint: 'The most children this worker should hold during the ASYE',
+    kind: 'text',
+    input: { inputMode: 'numeric' },
+    width: 'govuk-input--width-3',
+  },
+];
+
+/** The date an item is signed off, for whichever item's button is pressed. */
+const SIGN_OFF: FieldSpec[] = [
+  {
+    name: 'completedOn',
+    label: 'Date signed off',
+    hint: 'Used for the item you sign off',
+    kind: 'date',
+    required: true,
+    what: 'the date the item was done',
+    dateLabel: 'The date signed off',
+    ahead: 'The date signed off cannot be in the future',
+  },
+];
+
+const ANCHORS = anchorsFor([
+  [START, ''],
+  [SIGN_OFF, ''],
+]);
 
 /** A new starter's induction: the checklist their manager signs off, their ASYE and protected caseload. */
 export function InductionSection({ workerId }: { workerId: string }) {
   const { can } = useSession();
   const view = useLoad(() => inductionApi.get(workerId), workerId);
   const mayManage = can('induction:manage');
-  const [asyeStart, setAsyeStart] = useState(EMPTY_DATE);
-  const [protectedCaseload, setProtectedCaseload] = useState('');
-  const [completedOn, setCompletedOn] = useState(dateParts(todayInEngland()));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Values>(() => valuesFor([...START, ...SIGN_OFF], { completedOn: todayInEngland() }));
+  const onChange = (name: string, v: Values[string]) => setValues((old) => ({ ...old, [name]: v }));
+  const { errors, busy, send } = useSend(ANCHORS);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
-    const problems: Array<[string, string]> = [];
-    const asye = dateFromParts(asyeStart, 'The ASYE start date');
-    if ('error' in asye) problems.push(['asyeStart', asye.error]);
-    const caseload = protectedCaseload.trim();
+    const problems: Problems = [];
+    const read = readValues(START, values, problems);
+    const caseload = (read.protectedCaseload as string | undefined) ?? '';
     if (caseload && !/^\d{1,2}$/.test(caseload))
       problems.push(['protectedCaseload', 'Enter the protected caseload as a whole number of children, from 0 to 40']);
     else if (caseload && Number(caseload) > 40) problems.push(['protectedCaseload', 'The protected caseload must be 40 children or fewer']);
-    if (problems.length || 'error' in asye) return setErrors(errorsFrom(problems, START_ANCHORS));
-    setBusy(true);
-    try {
-      await inductionApi.start(workerId, { asyeStart: asye.iso, protectedCaseload: caseload ? Number(caseload) : null });
-      setErrors(NO_ERRORS);
-      view.reload();
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), START_ANCHORS));
-      if (problemOf(error).status === 409) view.reload();
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      problems,
+      async () => {
+        try {
+          await inductionApi.start(workerId, {
+            asyeStart: (read.asyeStart as string | undefined) ?? null,
+            protectedCaseload: caseload ? Number(caseload) : null,
+          });
+        } catch (error) {
+          if (problemOf(error).status === 409) view.reload();
+          throw error;
+        }
+      },
+      view.reload,
+    );
   };
 
   const signOff = async (itemId: string, label: string) => {
-    const date = dateFromParts(completedOn, 'The date signed off');
-    const problems: Array<[string, string]> = [];
-    if ('error' in date) problems.push(['completedOn', date.error]);
-    else if (!date.iso) problems.push(['completedOn', 'Enter the date the item was done']);
-    else if (date.iso > todayInEngland()) problems.push(['completedOn', 'The date signed off cannot be in the future']);
-    if (problems.length || !('iso' in date) || !date.iso) return setErrors(errorsFrom(problems, SIGN_OFF_ANCHORS));
-    setBusy(true);
-    try {
-      await inductionApi.signOff(workerId, itemId, date.iso);
-      setErrors(NO_ERRORS);
-      view.reload();
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status === 409) {
-        setErrors({ summary: [{ text: `${label}: ${problem.detail ?? 'already signed off'}. The checklist has been reloaded.` }], fields: {} });
-        view.reload();
-      } else setErrors(errorsFromProblem(problem, SIGN_OFF_ANCHORS));
-    } finally {
-      setBusy(false);
-    }
+    const problems: Problems = [];
+    const read = readValues(SIGN_OFF, values, problems);
+    await send(
+      problems,
+      async () => {
+        try {
+          await inductionApi.signOff(workerId, itemId, read.completedOn as string);
+        } catch (error) {
+          const problem = problemOf(error);
+          if (problem.status !== 409) throw error;
+          view.reload();
+          throw new ApiError({ ...problem, detail: `${label}: ${problem.detail ?? 'already signed off'}. The checklist has been reloaded.` });
+        }
+      },
+      view.reload,
+    );
   };
 
   const data = view.data;
@@ -102,24 +137,7 @@ export function InductionSection({ workerId }: { workerId: string }) {
             mayManage ? (
               <form onSubmit={start} noValidate aria-label="Start the induction">
                 <p className="govuk-body">Induction not started. Starting it gives {data.name} the council’s checklist.</p>
-                <DateInput
-                  name="asyeStart"
-                  label="ASYE start date (if newly qualified)"
-                  hint="For example, 5 1 2026. Leave blank if not in the ASYE"
-                  value={asyeStart}
-                  onChange={setAsyeStart}
-                  error={errors.fields.asyeStart}
-                />
-                <TextInput
-                  name="protectedCaseload"
-                  label="Protected caseload (optional)"
-                  hint="The most children this worker should hold during the ASYE"
-                  value={protectedCaseload}
-                  onChange={setProtectedCaseload}
-                  inputMode="numeric"
-                  widthClass="govuk-input--width-3"
-                  error={errors.fields.protectedCaseload}
-                />
+                <FormFields fields={START} values={values} errors={errors.fields} onChange={onChange} />
                 <Button busy={busy}>Start induction</Button>
               </form>
             ) : (
@@ -127,28 +145,10 @@ export function InductionSection({ workerId }: { workerId: string }) {
             )
           ) : (
             <>
-              {mayManage && !data.complete ? (
-                <DateInput
-                  name="completedOn"
-                  label="Date signed off"
-                  hint="Used for the item you sign off"
-                  value={completedOn}
-                  onChange={setCompletedOn}
-                  error={errors.fields.completedOn}
-                />
-              ) : null}
+              {mayManage && !data.complete ? <FormFields fields={SIGN_OFF} values={values} errors={errors.fields} onChange={onChange} /> : null}
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">Induction checklist</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Item
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Signed off
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Item', 'Signed off']} />
                 <tbody className="govuk-table__body">
                   {data.items.map((item) => (
                     <tr className="govuk-table__row" key={item.itemId} data-item={item.itemId}>

@@ -3,6 +3,7 @@ import { workforceApi } from '../../api/workforce.ts';
 import { Loading } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Supervision and induction deadlines, overdue first: those the user owes as supervisor, and their own. */
 export function WorkerDeadlines({ view }: { view: 'mine' | 'team' | 'service' }) {
@@ -19,25 +20,7 @@ export function WorkerDeadlines({ view }: { view: 'mine' | 'team' | 'service' })
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Supervision and induction deadlines, overdue first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Worker
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What must happen
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Days overdue
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Supervisor
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Worker', 'What must happen', 'Due', { label: 'Days overdue', numeric: true }, 'Supervisor']} />
           <tbody className="govuk-table__body">
             {data.deadlines.slice(0, 100).map((d) => (
               <tr className="govuk-table__row" key={`${d.workerId}-${d.ruleId}-${d.startDate}`} data-rule={d.ruleId} data-state={d.state}>

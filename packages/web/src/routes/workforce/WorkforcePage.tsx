@@ -6,6 +6,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { AuditResults } from './AuditResults.tsx';
 import { WorkerDeadlines } from './WorkerDeadlines.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 
@@ -34,25 +35,15 @@ export function WorkforcePage() {
             <caption className="govuk-table__caption govuk-body">
               Ceiling {loads.data.settings.ceiling} weighted cases for a full-time worker, on {formatDate(loads.data.asOf)}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Team
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Case holders
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Children
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Weighted per FTE
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Over the ceiling
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Team',
+                { label: 'Case holders', numeric: true },
+                { label: 'Children', numeric: true },
+                { label: 'Weighted per FTE', numeric: true },
+                { label: 'Over the ceiling', numeric: true },
+              ]}
+            />
             <tbody className="govuk-table__body">
               {loads.data.teams.map((t) => (
                 <tr className="govuk-table__row" key={t.id}>
@@ -85,31 +76,17 @@ export function WorkforcePage() {
             <caption className="govuk-table__caption govuk-body">
               In post on {formatDate(stats.data.asOf)}; starters and leavers in the 12 months to then
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Team
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  In post (FTE)
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Agency
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Starters
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Leavers
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Turnover
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Vacancies
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Team',
+                { label: 'In post (FTE)', numeric: true },
+                { label: 'Agency', numeric: true },
+                { label: 'Starters', numeric: true },
+                { label: 'Leavers', numeric: true },
+                { label: 'Turnover', numeric: true },
+                { label: 'Vacancies', numeric: true },
+              ]}
+            />
             <tbody className="govuk-table__body">
               {stats.data.teams.map((t) => (
                 <tr className="govuk-table__row" key={t.teamId}>

@@ -53,3 +53,16 @@ export const after = (column: string, last: string | null) => sql`(${last}::uuid
 
 export const LANTERN_WORKER = 'the allocated social worker on that day (Lantern’s worker id; ssd_professionals)';
 export const LANTERN_TEAM = 'that worker’s team (Lantern’s team id; ssd_department)';
+
+/**
+ * The page query of an object with one row per record of a table (alias `t`, keyed by its uuid
+ * `key`): the columns given, for the council, optionally where a condition holds, a page of keys at a time.
+ */
+export const keyedPage =
+  ({ table, key, where }: { table: string; key: string; where?: RawBuilder<unknown> }, columns: RawBuilder<unknown>) =>
+  (laCode: string, last: string | null, limit: number) => {
+    const id = sql.ref(`t.${key}`);
+    return sql<SsdRow>`
+      select ${id}::text as _key, ${columns}
+      from ${sql.table(table)} t where t.la_code = ${laCode} and ${where ?? sql`true`} and ${after(`t.${key}`, last)} order by ${id} limit ${limit}`;
+  };

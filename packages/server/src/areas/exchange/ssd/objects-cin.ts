@@ -1,6 +1,6 @@
 /** The SSD's children-in-need and child protection objects, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, LANTERN_TEAM, LANTERN_WORKER, type SsdObject, teamOn, ts, workerOn, yn } from './model.ts';
+import { after, d, keyedPage, LANTERN_TEAM, LANTERN_WORKER, type SsdObject, teamOn, ts, workerOn, yn } from './model.ts';
 
 const visits = (purposes: string) => (laCode: string, last: string | null, limit: number) =>
   sql`
@@ -23,11 +23,13 @@ export const CIN: SsdObject[] = [
       cont_contact_outcome_json: 'JSON {"decision": nfa | early-help | referral, "decided_on", "referral_id"}',
     },
     blank: { cont_contact_source_desc: 'the source code is kept; its words are on Lantern’s screens' },
-    page: (laCode, last, limit) => sql`
-      select t.contact_id::text as _key, t.contact_id::text as cont_contact_id, t.child_id::text as cont_person_id,
+    page: keyedPage(
+      { table: 'contact', key: 'contact_id' },
+      sql`
+      t.contact_id::text as cont_contact_id, t.child_id::text as cont_person_id,
         ${ts('t.received_at')} as cont_contact_date, t.source as cont_contact_source_code,
-        json_build_object('decision', t.decision, 'decided_on', t.decided_on, 'referral_id', t.episode_id)::text as cont_contact_outcome_json
-      from contact t where t.la_code = ${laCode} and ${after('t.contact_id', last)} order by t.contact_id limit ${limit}`,
+        json_build_object('decision', t.decision, 'decided_on', t.decided_on, 'referral_id', t.episode_id)::text as cont_contact_outcome_json`,
+    ),
   },
   {
     object: 'ssd_cin_episodes',
@@ -45,13 +47,15 @@ export const CIN: SsdObject[] = [
       cine_referral_worker_id: `${LANTERN_WORKER}, on the referral date`,
     },
     blank: { cine_referral_source_desc: 'the source code is kept; its words are on Lantern’s screens' },
-    page: (laCode, last, limit) => sql`
-      select t.episode_id::text as _key, t.episode_id::text as cine_referral_id, t.child_id::text as cine_person_id, ${d('t.referral_date')} as cine_referral_date,
+    page: keyedPage(
+      { table: 'cin_episode', key: 'episode_id' },
+      sql`
+      t.episode_id::text as cine_referral_id, t.child_id::text as cine_person_id, ${d('t.referral_date')} as cine_referral_date,
         t.primary_need as cine_cin_primary_need_code, t.referral_source as cine_referral_source_code,
         json_build_object('referrals_previous_12_months', t.referrals_previous_12_months)::text as cine_referral_outcome_json,
         ${yn('t.referral_nfa')} as cine_referral_nfa, t.closure_reason as cine_close_reason, ${d('t.closure_date')} as cine_close_date,
-        ${teamOn('t.referral_date')} as cine_referral_team, ${workerOn('t.referral_date')} as cine_referral_worker_id
-      from cin_episode t where t.la_code = ${laCode} and ${after('t.episode_id', last)} order by t.episode_id limit ${limit}`,
+        ${teamOn('t.referral_date')} as cine_referral_team, ${workerOn('t.referral_date')} as cine_referral_worker_id`,
+    ),
   },
   {
     object: 'ssd_cin_assessments',
@@ -68,14 +72,16 @@ export const CIN: SsdObject[] = [
       cina_assessment_worker_id: `${LANTERN_WORKER}, on the start date`,
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.assessment_id::text as _key, t.assessment_id::text as cina_assessment_id, t.child_id::text as cina_person_id, t.episode_id::text as cina_referral_id,
+    page: keyedPage(
+      { table: 'assessment', key: 'assessment_id' },
+      sql`
+      t.assessment_id::text as cina_assessment_id, t.child_id::text as cina_person_id, t.episode_id::text as cina_referral_id,
         ${d('t.start_date')} as cina_assessment_start_date, ${yn('t.child_seen_on is not null')} as cina_assessment_child_seen,
         ${d('t.authorised_on')} as cina_assessment_auth_date,
         json_build_object('outcome', t.outcome, 'completed_on', t.completed_on)::text as cina_assessment_outcome_json,
         ${yn("t.outcome = 'no-further-action'")} as cina_assessment_outcome_nfa,
-        ${teamOn('t.start_date')} as cina_assessment_team, ${workerOn('t.start_date')} as cina_assessment_worker_id
-      from assessment t where t.la_code = ${laCode} and ${after('t.assessment_id', last)} order by t.assessment_id limit ${limit}`,
+        ${teamOn('t.start_date')} as cina_assessment_team, ${workerOn('t.start_date')} as cina_assessment_worker_id`,
+    ),
   },
   {
     object: 'ssd_assessment_factors',
@@ -85,10 +91,12 @@ export const CIN: SsdObject[] = [
       cinf_assessment_factors_json: 'JSON array of the factor codes identified (CIN census, e.g. ["2A","4B"])',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.assessment_id::text as _key, t.assessment_id::text as cinf_table_id, t.assessment_id::text as cinf_assessment_id,
-        to_json(t.factors)::text as cinf_assessment_factors_json
-      from assessment t where t.la_code = ${laCode} and cardinality(t.factors) > 0 and ${after('t.assessment_id', last)} order by t.assessment_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'assessment', key: 'assessment_id', where: sql`cardinality(t.factors) > 0` },
+      sql`
+      t.assessment_id::text as cinf_table_id, t.assessment_id::text as cinf_assessment_id,
+        to_json(t.factors)::text as cinf_assessment_factors_json`,
+    ),
   },
   {
     object: 'ssd_cin_plans',
@@ -102,11 +110,13 @@ export const CIN: SsdObject[] = [
       cinp_cin_plan_worker_id: `${LANTERN_WORKER}, on the start date`,
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.cin_plan_id::text as _key, t.cin_plan_id::text as cinp_cin_plan_id, t.episode_id::text as cinp_referral_id, t.child_id::text as cinp_person_id,
+    page: keyedPage(
+      { table: 'cin_plan', key: 'cin_plan_id' },
+      sql`
+      t.cin_plan_id::text as cinp_cin_plan_id, t.episode_id::text as cinp_referral_id, t.child_id::text as cinp_person_id,
         ${d('t.start_date')} as cinp_cin_plan_start_date, ${d('t.end_date')} as cinp_cin_plan_end_date,
-        ${teamOn('t.start_date')} as cinp_cin_plan_team, ${workerOn('t.start_date')} as cinp_cin_plan_worker_id
-      from cin_plan t where t.la_code = ${laCode} and ${after('t.cin_plan_id', last)} order by t.cin_plan_id limit ${limit}`,
+        ${teamOn('t.start_date')} as cinp_cin_plan_team, ${workerOn('t.start_date')} as cinp_cin_plan_worker_id`,
+    ),
   },
   {
     object: 'ssd_s47_enquiry',
@@ -122,12 +132,14 @@ export const CIN: SsdObject[] = [
       s47e_s47_completed_by_team: `${LANTERN_TEAM}, on the start date`,
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.s47_id::text as _key, t.s47_id::text as s47e_s47_enquiry_id, t.episode_id::text as s47e_referral_id, t.child_id::text as s47e_person_id,
+    page: keyedPage(
+      { table: 'section47', key: 's47_id' },
+      sql`
+      t.s47_id::text as s47e_s47_enquiry_id, t.episode_id::text as s47e_referral_id, t.child_id::text as s47e_person_id,
         ${d('t.start_date')} as s47e_s47_start_date, ${d('t.completed_on')} as s47e_s47_end_date, ${yn("t.outcome = 'no-further-action'")} as s47e_s47_nfa,
         json_build_object('outcome', t.outcome, 'icpc_required', not t.icpc_not_required)::text as s47e_s47_outcome_json,
-        ${workerOn('t.start_date')} as s47e_s47_completed_by_worker_id, ${teamOn('t.start_date')} as s47e_s47_completed_by_team
-      from section47 t where t.la_code = ${laCode} and ${after('t.s47_id', last)} order by t.s47_id limit ${limit}`,
+        ${workerOn('t.start_date')} as s47e_s47_completed_by_worker_id, ${teamOn('t.start_date')} as s47e_s47_completed_by_team`,
+    ),
   },
   {
     object: 'ssd_initial_cp_conference',
@@ -148,13 +160,15 @@ export const CIN: SsdObject[] = [
       icpc_icpc_transfer_in: 'Lantern records a transfer-in conference as a conference, without the flag',
       icpc_icpc_target_date: 'a deadline Lantern derives (the `icpc` obligation), not a recorded fact',
     },
-    page: (laCode, last, limit) => sql`
-      select t.conference_id::text as _key, t.conference_id::text as icpc_icpc_id, t.conference_id::text as icpc_icpc_meeting_id,
+    page: keyedPage(
+      { table: 'cp_conference', key: 'conference_id', where: sql`t.kind = 'initial'` },
+      sql`
+      t.conference_id::text as icpc_icpc_id, t.conference_id::text as icpc_icpc_meeting_id,
         t.s47_id::text as icpc_s47_enquiry_id, t.child_id::text as icpc_person_id, t.plan_id::text as icpc_cp_plan_id,
         t.episode_id::text as icpc_referral_id, ${d('t.held_on')} as icpc_icpc_date, ${yn("t.outcome = 'plan'")} as icpc_icpc_outcome_cp_flag,
         json_build_object('outcome', t.outcome, 'child_met_decider', t.child_met_decider, 'parents_met_decider', t.parents_met_decider)::text as icpc_icpc_outcome_json,
-        ${teamOn('t.held_on')} as icpc_icpc_team, ${workerOn('t.held_on')} as icpc_icpc_worker_id
-      from cp_conference t where t.la_code = ${laCode} and t.kind = 'initial' and ${after('t.conference_id', last)} order by t.conference_id limit ${limit}`,
+        ${teamOn('t.held_on')} as icpc_icpc_team, ${workerOn('t.held_on')} as icpc_icpc_worker_id`,
+    ),
   },
   {
     object: 'ssd_cp_plans',
@@ -169,12 +183,14 @@ export const CIN: SsdObject[] = [
       cppl_cp_plan_latest_category: 'latest category of abuse',
     },
     blank: { cppl_cp_plan_ola: 'Lantern does not record plans of other councils' },
-    page: (laCode, last, limit) => sql`
-      select t.plan_id::text as _key, t.plan_id::text as cppl_cp_plan_id, t.episode_id::text as cppl_referral_id,
+    page: keyedPage(
+      { table: 'cp_plan', key: 'plan_id' },
+      sql`
+      t.plan_id::text as cppl_cp_plan_id, t.episode_id::text as cppl_referral_id,
         (select c.conference_id::text from cp_conference c where c.la_code = t.la_code and c.plan_id = t.plan_id and c.kind = 'initial' order by c.held_on limit 1) as cppl_icpc_id,
         t.child_id::text as cppl_person_id, ${d('t.start_date')} as cppl_cp_plan_start_date, ${d('t.end_date')} as cppl_cp_plan_end_date,
-        t.initial_category as cppl_cp_plan_initial_category, t.latest_category as cppl_cp_plan_latest_category
-      from cp_plan t where t.la_code = ${laCode} and ${after('t.plan_id', last)} order by t.plan_id limit ${limit}`,
+        t.initial_category as cppl_cp_plan_initial_category, t.latest_category as cppl_cp_plan_latest_category`,
+    ),
   },
   {
     object: 'ssd_cp_reviews',
@@ -191,11 +207,13 @@ export const CIN: SsdObject[] = [
       cppr_cp_review_due: 'a deadline Lantern derives (the `rcpc` obligation), not a recorded fact',
       cppr_cp_review_quorate: 'Lantern records who attended (the meeting record), not a quoracy flag',
     },
-    page: (laCode, last, limit) => sql`
-      select t.conference_id::text as _key, t.conference_id::text as cppr_cp_review_id, t.child_id::text as cppr_person_id, t.plan_id::text as cppr_cp_plan_id,
+    page: keyedPage(
+      { table: 'cp_conference', key: 'conference_id', where: sql`t.kind = 'review'` },
+      sql`
+      t.conference_id::text as cppr_cp_review_id, t.child_id::text as cppr_person_id, t.plan_id::text as cppr_cp_plan_id,
         ${d('t.held_on')} as cppr_cp_review_date, t.conference_id::text as cppr_cp_review_meeting_id,
-        ${yn("t.outcome = 'continue-plan'")} as cppr_cp_review_outcome_continue_cp, ${yn('t.child_met_decider')} as cppr_cp_review_participation
-      from cp_conference t where t.la_code = ${laCode} and t.kind = 'review' and ${after('t.conference_id', last)} order by t.conference_id limit ${limit}`,
+        ${yn("t.outcome = 'continue-plan'")} as cppr_cp_review_outcome_continue_cp, ${yn('t.child_met_decider')} as cppr_cp_review_participation`,
+    ),
   },
   {
     object: 'ssd_cin_visits',

@@ -1,6 +1,6 @@
 /** The SSD's looked-after and care leaver objects, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, episodeOn, type SsdObject, ts, ynNull, yn } from './model.ts';
+import { after, d, episodeOn, keyedPage, type SsdObject, ts, yn, ynNull } from './model.ts';
 
 const allocatedNow = (role: string, what: 'worker' | 'team') =>
   sql.raw(`(select ${what === 'worker' ? 'a.worker_id::text' : 'w.team_id::text'} from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
@@ -23,13 +23,15 @@ export const CLA: SsdObject[] = [
       clae_entered_care_date: 'the date the period of care began',
     },
     blank: { clae_cla_last_iro_contact_date: 'Lantern keeps the IRO’s contact on each review, which ssd_cla_reviews does not carry' },
-    page: (laCode, last, limit) => sql`
-      select t.cla_episode_id::text as _key, t.cla_episode_id::text as clae_cla_episode_id, t.child_id::text as clae_person_id,
+    page: keyedPage(
+      { table: 'cla_episode', key: 'cla_episode_id' },
+      sql`
+      t.cla_episode_id::text as clae_cla_episode_id, t.child_id::text as clae_person_id,
         ${d('t.start_date')} as clae_cla_episode_start_date, t.reason_new_episode as clae_cla_episode_start_reason, t.category_of_need as clae_cla_primary_need_code,
         ${d('t.end_date')} as clae_cla_episode_ceased_date, t.reason_ended as clae_cla_episode_ceased_reason, t.period_id::text as clae_cla_id,
         ${episodeOn('t.start_date')} as clae_referral_id, t.placement_id::text as clae_cla_placement_id,
-        (select to_char(min(e.start_date), 'YYYY-MM-DD') from cla_episode e where e.la_code = t.la_code and e.period_id = t.period_id) as clae_entered_care_date
-      from cla_episode t where t.la_code = ${laCode} and ${after('t.cla_episode_id', last)} order by t.cla_episode_id limit ${limit}`,
+        (select to_char(min(e.start_date), 'YYYY-MM-DD') from cla_episode e where e.la_code = t.la_code and e.period_id = t.period_id) as clae_entered_care_date`,
+    ),
   },
   {
     object: 'ssd_cla_placement',
@@ -69,10 +71,12 @@ export const CLA: SsdObject[] = [
       lega_legal_status_end_date: 'the episode’s end',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.cla_episode_id::text as _key, t.cla_episode_id::text as lega_legal_status_id, t.child_id::text as lega_person_id, t.legal_status as lega_legal_status,
-        ${d('t.start_date')} as lega_legal_status_start_date, ${d('t.end_date')} as lega_legal_status_end_date
-      from cla_episode t where t.la_code = ${laCode} and ${after('t.cla_episode_id', last)} order by t.cla_episode_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'cla_episode', key: 'cla_episode_id' },
+      sql`
+      t.cla_episode_id::text as lega_legal_status_id, t.child_id::text as lega_person_id, t.legal_status as lega_legal_status,
+        ${d('t.start_date')} as lega_legal_status_start_date, ${d('t.end_date')} as lega_legal_status_end_date`,
+    ),
   },
   {
     object: 'ssd_cla_reviews',
@@ -84,10 +88,12 @@ export const CLA: SsdObject[] = [
       clar_cla_review_participation: 'how the child took part (PN0–PN7)',
     },
     blank: { clar_cla_review_due_date: 'a deadline Lantern derives (the `cla-review` obligations), not a recorded fact' },
-    page: (laCode, last, limit) => sql`
-      select t.review_id::text as _key, t.review_id::text as clar_cla_review_id, t.period_id::text as clar_cla_id, ${d('t.held_on')} as clar_cla_review_date,
-        'N' as clar_cla_review_cancelled, t.participation as clar_cla_review_participation
-      from cla_review t where t.la_code = ${laCode} and ${after('t.review_id', last)} order by t.review_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'cla_review', key: 'review_id' },
+      sql`
+      t.review_id::text as clar_cla_review_id, t.period_id::text as clar_cla_id, ${d('t.held_on')} as clar_cla_review_date,
+        'N' as clar_cla_review_cancelled, t.participation as clar_cla_review_participation`,
+    ),
   },
   {
     object: 'ssd_missing',
@@ -101,11 +107,13 @@ export const CLA: SsdObject[] = [
       miss_missing_rhi_accepted: 'Y or N once the child answered the offer',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.missing_id::text as _key, t.missing_id::text as miss_table_id, t.child_id::text as miss_person_id, ${ts('t.started_at')} as miss_missing_episode_start_date,
+    page: keyedPage(
+      { table: 'missing_episode', key: 'missing_id' },
+      sql`
+      t.missing_id::text as miss_table_id, t.child_id::text as miss_person_id, ${ts('t.started_at')} as miss_missing_episode_start_date,
         t.kind as miss_missing_episode_type, ${ts('t.ended_at')} as miss_missing_episode_end_date, ${yn('t.rhi_offered_at is not null')} as miss_missing_rhi_offered,
-        ${ynNull('t.rhi_accepted')} as miss_missing_rhi_accepted
-      from missing_episode t where t.la_code = ${laCode} and ${after('t.missing_id', last)} order by t.missing_id limit ${limit}`,
+        ${ynNull('t.rhi_accepted')} as miss_missing_rhi_accepted`,
+    ),
   },
   {
     object: 'ssd_care_leavers',

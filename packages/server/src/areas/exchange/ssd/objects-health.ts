@@ -1,6 +1,6 @@
 /** The SSD's health objects for looked-after children, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, type SsdObject, yn, ynNull } from './model.ts';
+import { after, d, keyedPage, type SsdObject, yn, ynNull } from './model.ts';
 
 export const HEALTH: SsdObject[] = [
   {
@@ -12,10 +12,12 @@ export const HEALTH: SsdObject[] = [
       clah_health_check_date: 'the date it was done',
     },
     blank: { clah_health_check_status: 'Lantern records checks that were done' },
-    page: (laCode, last, limit) => sql`
-      select t.check_id::text as _key, t.check_id::text as clah_health_check_id, t.child_id::text as clah_person_id, t.kind as clah_health_check_type,
-        ${d('t.done_on')} as clah_health_check_date
-      from health_check t where t.la_code = ${laCode} and ${after('t.check_id', last)} order by t.check_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'health_check', key: 'check_id' },
+      sql`
+      t.check_id::text as clah_health_check_id, t.child_id::text as clah_person_id, t.kind as clah_health_check_type,
+        ${d('t.done_on')} as clah_health_check_date`,
+    ),
   },
   {
     object: 'ssd_sdq_scores',
@@ -27,10 +29,12 @@ export const HEALTH: SsdObject[] = [
       csdq_sdq_score: 'the total difficulties score (0–40)',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.outcome_id::text as _key, t.outcome_id::text as csdq_table_id, t.child_id::text as csdq_person_id, ${d('t.recorded_on')} as csdq_sdq_completed_date,
-        t.sdq_reason as csdq_sdq_reason, t.sdq_score::text as csdq_sdq_score
-      from health_outcome t where t.la_code = ${laCode} and ${after('t.outcome_id', last)} order by t.outcome_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'health_outcome', key: 'outcome_id' },
+      sql`
+      t.outcome_id::text as csdq_table_id, t.child_id::text as csdq_person_id, ${d('t.recorded_on')} as csdq_sdq_completed_date,
+        t.sdq_reason as csdq_sdq_reason, t.sdq_score::text as csdq_sdq_score`,
+    ),
   },
   {
     object: 'ssd_cla_substance_misuse',
@@ -42,11 +46,13 @@ export const HEALTH: SsdObject[] = [
       clas_intervention_received: 'Y or N when an intervention was received (blank when not recorded)',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.outcome_id::text as _key, t.outcome_id::text as clas_substance_misuse_id, t.child_id::text as clas_person_id,
+    page: keyedPage(
+      { table: 'health_outcome', key: 'outcome_id' },
+      sql`
+      t.outcome_id::text as clas_substance_misuse_id, t.child_id::text as clas_person_id,
         ${d('t.recorded_on')} as clas_substance_misuse_date, ${yn('t.substance_misuse')} as clas_substance_misused,
-        ${ynNull('t.intervention_received')} as clas_intervention_received
-      from health_outcome t where t.la_code = ${laCode} and ${after('t.outcome_id', last)} order by t.outcome_id limit ${limit}`,
+        ${ynNull('t.intervention_received')} as clas_intervention_received`,
+    ),
   },
   {
     object: 'ssd_cla_immunisations',

@@ -1,6 +1,6 @@
 /** The SSD's previous permanence and early help objects, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, type SsdObject } from './model.ts';
+import { after, d, keyedPage, type SsdObject } from './model.ts';
 
 export const MORE: SsdObject[] = [
   {
@@ -48,9 +48,11 @@ export const MORE: SsdObject[] = [
       earl_episode_worker_id: 'the lead professional when a worker of the council (ssd_professionals)',
     },
     blank: { earl_episode_organisation: 'a lead professional from a partner agency is in Lantern’s partners register, which the SSD does not carry' },
-    page: (laCode, last, limit) => sql`
-      select t.early_help_id::text as _key, t.early_help_id::text as earl_episode_id, t.child_id::text as earl_person_id, ${d('t.started_on')} as earl_episode_start_date,
-        ${d('t.ended_on')} as earl_episode_end_date, t.reasons as earl_episode_reason, t.end_outcome as earl_episode_end_reason, t.lead_worker_id::text as earl_episode_worker_id
-      from early_help_episode t where t.la_code = ${laCode} and ${after('t.early_help_id', last)} order by t.early_help_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'early_help_episode', key: 'early_help_id' },
+      sql`
+      t.early_help_id::text as earl_episode_id, t.child_id::text as earl_person_id, ${d('t.started_on')} as earl_episode_start_date,
+        ${d('t.ended_on')} as earl_episode_end_date, t.reasons as earl_episode_reason, t.end_outcome as earl_episode_end_reason, t.lead_worker_id::text as earl_episode_worker_id`,
+    ),
   },
 ];

@@ -1,6 +1,6 @@
 /** The SSD's people and workforce objects, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, type SsdObject, yn } from './model.ts';
+import { after, d, keyedPage, type SsdObject, yn } from './model.ts';
 
 const children = (laCode: string, last: string | null, limit: number) =>
   sql`select p.person_id from person p where p.la_code = ${laCode} and p.is_child and ${after('p.person_id', last)} order by p.person_id limit ${limit}`;
@@ -27,13 +27,15 @@ export const PEOPLE: SsdObject[] = [
       pers_send_flag: 'Lantern does not record special educational needs',
       pers_nationality: 'Lantern does not record nationality',
     },
-    page: (laCode, last, limit) => sql`
-      select t.person_id::text as _key, t.person_id::text as pers_person_id, t.given_name as pers_forename, t.family_name as pers_surname,
+    page: keyedPage(
+      { table: 'person', key: 'person_id', where: sql`t.is_child` },
+      sql`
+      t.person_id::text as pers_person_id, t.given_name as pers_forename, t.family_name as pers_surname,
         t.sex as pers_sex, case t.sex when 'M' then '1' when 'F' then '2' else '0' end as pers_gender, t.ethnicity as pers_ethnicity,
         ${d('t.date_of_birth')} as pers_dob, t.la_child_id as pers_common_child_id, t.upn_unknown as pers_upn_unknown,
         ${d('t.expected_date_of_birth')} as pers_expected_dob, ${d('t.date_of_death')} as pers_death_date,
-        ${yn("exists (select 1 from relationship r where r.la_code = t.la_code and r.related_person_id = t.person_id and r.relationship_type = 'mother')")} as pers_is_mother
-      from person t where t.la_code = ${laCode} and t.is_child and ${after('t.person_id', last)} order by t.person_id limit ${limit}`,
+        ${yn("exists (select 1 from relationship r where r.la_code = t.la_code and r.related_person_id = t.person_id and r.relationship_type = 'mother')")} as pers_is_mother`,
+    ),
   },
   {
     object: 'ssd_linked_identifiers',
@@ -97,9 +99,11 @@ export const PEOPLE: SsdObject[] = [
       dept_team_parent_name: 'the service’s name',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.team_id::text as _key, t.team_id::text as dept_team_id, t.name as dept_team_name, t.service as dept_team_parent_id, t.service as dept_team_parent_name
-      from team t where t.la_code = ${laCode} and ${after('t.team_id', last)} order by t.team_id limit ${limit}`,
+    page: keyedPage(
+      { table: 'team', key: 'team_id' },
+      sql`
+      t.team_id::text as dept_team_id, t.name as dept_team_name, t.service as dept_team_parent_id, t.service as dept_team_parent_name`,
+    ),
   },
   {
     object: 'ssd_professionals',
@@ -115,14 +119,16 @@ export const PEOPLE: SsdObject[] = [
       prof_agency_worker_flag: 'Y for an agency worker, else N',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.worker_id::text as _key, t.worker_id::text as prof_professional_id, t.worker_id::text as prof_staff_id,
+    page: keyedPage(
+      { table: 'worker', key: 'worker_id' },
+      sql`
+      t.worker_id::text as prof_professional_id, t.worker_id::text as prof_staff_id,
         t.given_name || ' ' || t.family_name as prof_professional_name, t.swe_number as prof_social_worker_registration_no,
         t.job_role as prof_professional_job_title,
         (select count(distinct a.child_id) from allocation a where a.la_code = t.la_code and a.worker_id = t.worker_id and a.end_date is null)::text as prof_professional_caseload,
         t.team_id::text as prof_professional_department, trim(to_char(t.fte, 'FM0.000')) as prof_full_time_equivalency,
-        ${yn("t.employment = 'agency'")} as prof_agency_worker_flag
-      from worker t where t.la_code = ${laCode} and ${after('t.worker_id', last)} order by t.worker_id limit ${limit}`,
+        ${yn("t.employment = 'agency'")} as prof_agency_worker_flag`,
+    ),
   },
   {
     object: 'ssd_involvements',
@@ -138,14 +144,16 @@ export const PEOPLE: SsdObject[] = [
       invo_referral_id: 'the CIN episode open on the start date (ssd_cin_episodes)',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select t.allocation_id::text as _key, t.allocation_id::text as invo_involvements_id, t.worker_id::text as invo_professional_id,
+    page: keyedPage(
+      { table: 'allocation', key: 'allocation_id' },
+      sql`
+      t.allocation_id::text as invo_involvements_id, t.worker_id::text as invo_professional_id,
         t.allocation_role as invo_professional_role_id,
         (select w.team_id::text from worker w where w.la_code = t.la_code and w.worker_id = t.worker_id) as invo_professional_team,
         ${d('t.start_date')} as invo_involvement_start_date, ${d('t.end_date')} as invo_involvement_end_date, t.end_reason as invo_worker_change_reason,
         t.child_id::text as invo_person_id,
         (select e.episode_id::text from cin_episode e where e.la_code = t.la_code and e.child_id = t.child_id and e.referral_date <= t.start_date
-          and (e.closure_date is null or e.closure_date >= t.start_date) order by e.referral_date desc limit 1) as invo_referral_id
-      from allocation t where t.la_code = ${laCode} and ${after('t.allocation_id', last)} order by t.allocation_id limit ${limit}`,
+          and (e.closure_date is null or e.closure_date >= t.start_date) order by e.referral_date desc limit 1) as invo_referral_id`,
+    ),
   },
 ];

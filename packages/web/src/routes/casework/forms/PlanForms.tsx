@@ -6,7 +6,7 @@ import { formatDate, todayInEngland } from '../../../format.ts';
 import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
 import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { openCinPlan, openProtectionPlan, STEP_TEXT, whyNot } from '../steps.ts';
-import { readWeeks, WeeksInput } from './ProtectionForms.tsx';
+import { readWeeks, voiceFields, WeeksInput, weeksAndVoice } from './voice.tsx';
 
 function sinceReferral(ctx: CaseContext) {
   return ctx.episode ? { date: ctx.episode.referralDate, what: `the referral date (${formatDate(ctx.episode.referralDate)})` } : undefined;
@@ -107,21 +107,7 @@ function CinPlanReviewForm({ ctx }: { ctx: CaseContext }) {
       submitText="Save review"
       fields={[
         stepDate('heldOn', 'Date held', 'the date of the review', 'The date', sincePlanStart(ctx)),
-        {
-          name: 'childMetDecider',
-          label: 'Did the child meet the person chairing the review?',
-          kind: 'yesno',
-          required: true,
-          missing: 'Say whether the child met the person chairing the review',
-        },
-        {
-          name: 'parentsMetDecider',
-          label: 'Did the parents meet the person chairing the review?',
-          kind: 'yesno',
-          required: true,
-          missing: 'Say whether the parents met the person chairing the review',
-        },
-        { name: 'childWords', label: 'The child’s own words (optional)', hint: 'What the child said about the plan, as they said it', kind: 'textarea' },
+        ...voiceFields('the person chairing the review', 'What the child said about the plan, as they said it'),
       ]}
       initial={{ heldOn: today() }}
       schema={newCinPlanReview}
@@ -189,22 +175,7 @@ function ClosureForm({ ctx }: { ctx: CaseContext }) {
         missing: 'Say what has changed for the child since the protection plan',
       },
       { name: 'changeSustainedWeeks', label: 'For how many weeks has the change held?', kind: 'custom' },
-      { name: 'voice', label: 'The child’s voice', kind: 'custom' },
-      {
-        name: 'childMetDecider',
-        label: 'Did the child meet you before you decided?',
-        kind: 'yesno',
-        required: true,
-        missing: 'Say whether the child met you before you decided',
-      },
-      {
-        name: 'parentsMetDecider',
-        label: 'Did the parents meet you before you decided?',
-        kind: 'yesno',
-        required: true,
-        missing: 'Say whether the parents met you before you decided',
-      },
-      { name: 'childWords', label: 'The child’s own words (optional)', hint: 'What the child said about the help ending, as they said it', kind: 'textarea' },
+      ...voiceFields('you before you decided', 'What the child said about the help ending, as they said it', { heading: true }),
     ],
     { closureDate: today() },
   );
@@ -244,10 +215,7 @@ function ClosureForm({ ctx }: { ctx: CaseContext }) {
         </>
       }
     >
-      {form.render([], {
-        changeSustainedWeeks: <WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} optional={!afterPlan} />,
-        voice: <h2 className="govuk-heading-m">The child’s voice</h2>,
-      })}
+      {form.render([], weeksAndVoice(<WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} optional={!afterPlan} />))}
     </StepForm>
   );
 }

@@ -1,3 +1,4 @@
+import { WarningText } from '../../../components/Notices.tsx';
 /** Child protection: strategy discussions, section 47 enquiries, conferences and core groups. */
 import {
   AGENCY,
@@ -17,6 +18,7 @@ import type { EpisodeView } from '../../../api/types.ts';
 import { formatDate, labelOf, todayInEngland } from '../../../format.ts';
 import { checkWith, comesBefore, optionsOf, type Problems } from '../../../components/forms.ts';
 import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
+import { readWeeks, voiceFields, WeeksInput, weeksAndVoice } from './voice.tsx';
 import { enquiriesAwaitingConference, openProtectionPlan, STEP_TEXT, strategiesAwaitingEnquiry, whyNot } from '../steps.ts';
 
 const CATEGORY_OPTIONS = optionsOf(CATEGORY_OF_ABUSE);
@@ -102,15 +104,7 @@ function StrategyDiscussionForm({ ctx }: { ctx: CaseContext }) {
     <StepForm ctx={ctx} title={STEP_TEXT['strategy-discussion']} errors={form.errors} busy={form.busy} submitText="Save strategy discussion" onSubmit={submit}>
       {form.render([], {
         missingAgencies: missing ? (
-          <div className="govuk-warning-text" data-testid="missing-agencies">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              {missing}. Say in the reasons why, and how they will be told what was decided.
-            </strong>
-          </div>
+          <WarningText testId="missing-agencies">{missing}. Say in the reasons why, and how they will be told what was decided.</WarningText>
         ) : null,
       })}
     </StepForm>
@@ -264,20 +258,6 @@ export function ReviewConferencePage() {
   );
 }
 
-/** A whole number of weeks, 0 to 520, or null. */
-export function readWeeks(problems: Problems, text: string, required: boolean): number | null {
-  const t = text.trim();
-  if (!t) {
-    if (required) problems.push(['changeSustainedWeeks', 'Enter for how many weeks the change has held']);
-    return null;
-  }
-  if (!/^\d+$/.test(t) || Number(t) > 520) {
-    problems.push(['changeSustainedWeeks', 'Enter the number of weeks as a whole number, like 12']);
-    return null;
-  }
-  return Number(t);
-}
-
 function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 'review' }) {
   const enquiries = enquiriesAwaitingConference(ctx.episode);
   const plan = openProtectionPlan(ctx.episode);
@@ -339,22 +319,10 @@ function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 're
         missing: 'Say what has changed for the child',
       },
       { name: 'changeSustainedWeeks', label: 'For how many weeks has the change held?', kind: 'custom' },
-      { name: 'voice', label: 'The child’s voice', kind: 'custom' },
-      {
-        name: 'childMetDecider',
-        label: 'Did the child meet the chair?',
-        hint: 'Face to face, before or at the conference',
-        kind: 'yesno',
-        required: true,
-        missing: 'Say whether the child met the chair',
-      },
-      { name: 'parentsMetDecider', label: 'Did the parents meet the chair?', kind: 'yesno', required: true, missing: 'Say whether the parents met the chair' },
-      {
-        name: 'childWords',
-        label: 'The child’s own words (optional)',
-        hint: 'What the child said about their life and the plan, as they said it',
-        kind: 'textarea',
-      },
+      ...voiceFields('the chair', 'What the child said about their life and the plan, as they said it', {
+        heading: true,
+        childHint: 'Face to face, before or at the conference',
+      }),
     ],
     { s47Id: enquiries.length === 1 ? enquiries[0]?.s47Id : '', heldOn: todayInEngland(), latestCategory: plan?.latestCategory },
   );
@@ -415,53 +383,8 @@ function ConferenceForm({ ctx, kind }: { ctx: CaseContext; kind: 'initial' | 're
         ) : null
       }
     >
-      {form.render(hidden, {
-        changeSustainedWeeks: <WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} />,
-        voice: <h2 className="govuk-heading-m">The child’s voice</h2>,
-      })}
+      {form.render(hidden, weeksAndVoice(<WeeksInput value={weeks} onChange={setWeeks} error={form.errors.fields.changeSustainedWeeks} />))}
     </StepForm>
-  );
-}
-
-/** How many weeks a change has held: a number box with "weeks" after it. */
-export function WeeksInput({
-  value,
-  onChange,
-  error,
-  optional,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  optional?: boolean;
-}) {
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor="changeSustainedWeeks">
-        For how many weeks has the change held?{optional ? ' (optional)' : ''}
-      </label>
-      {error ? (
-        <p id="changeSustainedWeeks-error" className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <div className="govuk-input__wrapper">
-        <input
-          className={`govuk-input govuk-input--width-3${error ? ' govuk-input--error' : ''}`}
-          id="changeSustainedWeeks"
-          name="changeSustainedWeeks"
-          type="text"
-          inputMode="numeric"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={error ? 'changeSustainedWeeks-error' : undefined}
-        />
-        <div className="govuk-input__suffix" aria-hidden="true">
-          weeks
-        </div>
-      </div>
-    </div>
   );
 }
 
