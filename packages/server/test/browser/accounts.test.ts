@@ -6,12 +6,11 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, signIn, skip, startDemo, text } from './harness.ts';
 
 const NEW_PASSWORD = 'violet harbour lantern 42';
 
@@ -21,10 +20,8 @@ describe.skipIf(skip)('users and access', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     await buildFixture(server.store.db);
-    browser = await chromium.launch(LAUNCH);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -6,14 +6,13 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAnnexACouncil } from '../helpers/annex-a-council.ts';
 import { FIXTURE_PASSWORD } from '../helpers/fixture.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { closeAll, expectNoAxeViolations, heading1, newPage, signIn, skip, startDemo } from './harness.ts';
 
 describe.skipIf(skip)('The analyst downloads Annex A', () => {
   let server: TestServer;
@@ -21,17 +20,12 @@ describe.skipIf(skip)('The analyst downloads Annex A', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     await buildAnnexACouncil(server.store.db);
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true })).newPage();
+    page = await newPage(browser, { locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('Returns → an as-of date → the workbook downloads, one sheet a list', async () => {
     await page.goto(`${server.url}/`);

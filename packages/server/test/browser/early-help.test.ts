@@ -10,12 +10,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
 const day = (n: number) => addDays(todayInEngland(), n);
 
@@ -26,18 +25,8 @@ describe.skipIf(skip)('Early help in a browser: a step-down and a step-up', () =
   let sw: ReturnType<typeof client>;
   const centre = randomUUID();
 
-  async function pageAs(username: string, path: string): Promise<Page> {
-    const page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page, username, FIXTURE_PASSWORD);
-    return page;
-  }
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
     const db = server.store.db;
     await db
@@ -51,16 +40,12 @@ describe.skipIf(skip)('Early help in a browser: a step-down and a step-up', () =
     expect((await sw.post(`/api/children/${ids.childA}/referrals`, { referralDate: day(-90), source: '1A', primaryNeed: 'N2' })).status).toBe(201);
     const closure = { closureDate: day(-30), reason: 'RC7', reasons: 'The child in need plan worked.', childMetDecider: true, parentsMetDecider: true };
     expect((await tm.post(`/api/children/${ids.childA}/closure`, closure)).status).toBe(200);
-    browser = await chromium.launch(LAUNCH);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('a manager steps Poppy down to early help, and a worker names the lead professional and the team around the family', async () => {
-    const tom = await pageAs('tm', `/children/${ids.childA}`);
+    const tom = await pageAs(browser, server, 'tm', `/children/${ids.childA}`);
     await heading1(tom, 'Poppy Lambert');
     await tom.getByRole('link', { name: 'Early help for Poppy Lambert' }).click();
     await heading1(tom, 'Early help');
@@ -82,7 +67,7 @@ describe.skipIf(skip)('Early help in a browser: a step-down and a step-up', () =
     await open.getByText(`In early help since ${longDate(day(-29))}`).waitFor();
     await open.getByText('Stepped down from children’s social care').waitFor();
 
-    const ava = await pageAs('sw', `/children/${ids.childA}/early-help`);
+    const ava = await pageAs(browser, server, 'sw', `/children/${ids.childA}/early-help`);
     await heading1(ava, 'Early help');
     await ava.getByRole('link', { name: 'Name the lead professional and team around the family' }).click();
     await heading1(ava, 'Lead professional and team around the family');
@@ -105,7 +90,7 @@ describe.skipIf(skip)('Early help in a browser: a step-down and a step-up', () =
       significantHarmSuspected: false,
     });
     expect(contact.status).toBe(201);
-    const ava = await pageAs('sw', `/children/${ids.childA}/record/contact/${contact.body.contactId}/decision`);
+    const ava = await pageAs(browser, server, 'sw', `/children/${ids.childA}/record/contact/${contact.body.contactId}/decision`);
     await heading1(ava, 'Decide what happens with the contact');
     const notice = ava.getByTestId('early-help-notice');
     await notice.getByText(`This child is in early help (since ${longDate(day(-29))})`).waitFor();

@@ -11,12 +11,11 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { PERMISSIONS, type Role } from '@lantern/core/permissions';
 import { sql } from 'kysely';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mayOpen } from '../../../web/src/pages.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, signIn, skip, startDemo } from './harness.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' };
 const DESKTOP = { width: 1280, height: 800 };
@@ -161,15 +160,10 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(150));
     // Building the web app and seeding took over 3 minutes with the machine's load at 26.
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('every route of the app is in the list', () => {
     const app = readFileSync(new URL('../../../web/src/App.tsx', import.meta.url), 'utf8');

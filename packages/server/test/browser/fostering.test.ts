@@ -9,26 +9,14 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hashPassword } from '../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { addFosteringService, buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { choice, closeAll, expectNoAxeViolations, fillDate, heading1, pageAs, skip, startDemo, text } from './harness.ts';
 
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const day = (n: number) => addDays(todayInEngland(), n);
-const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
-
-async function fillDate(page: Page, name: string, iso: string) {
-  const [year, month, d] = iso.split('-');
-  await page.locator(`[id="${name}-day"]`).fill(String(Number(d)));
-  await page.locator(`[id="${name}-month"]`).fill(String(Number(month)));
-  await page.locator(`[id="${name}-year"]`).fill(year as string);
-}
 
 describe.skipIf(skip)('The fostering service in a browser', () => {
   let server: TestServer;
@@ -37,61 +25,17 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
   let ftm: ReturnType<typeof client>;
   let carters = '';
 
-  async function pageAs(username: string, path: string): Promise<Page> {
-    const page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page, username, FIXTURE_PASSWORD);
-    return page;
-  }
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
-    const db = server.store.db;
-    const team = randomUUID();
-    const worker = randomUUID();
-    await db.insertInto('team').values({ la_code: LA, team_id: team, name: 'Fostering', service: 'Fostering', manager_worker_id: null }).execute();
-    await db
-      .insertInto('worker')
-      .values({
-        la_code: LA,
-        worker_id: worker,
-        given_name: 'Fern',
-        family_name: 'Tester',
-        job_role: 'social-worker',
-        employment: 'permanent',
-        team_id: team,
-        start_date: '2020-01-06',
-      })
-      .execute();
-    const hash = await hashPassword(FIXTURE_PASSWORD);
-    const user = (username: string, role: string, worker_id: string | null) => ({
-      la_code: LA,
-      user_id: randomUUID(),
-      username,
-      display_name: username,
-      role,
-      worker_id,
-      password_hash: hash,
-    });
-    await db
-      .insertInto('app_user')
-      .values([user('ssw', 'supervising-social-worker', worker), user('ftm', 'fostering-team-manager', null)])
-      .execute();
+    await addFosteringService(server.store.db);
     ftm = client(server, await signInAs(server, 'ftm', FIXTURE_PASSWORD));
-    browser = await chromium.launch(LAUNCH);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('a household from enquiry through panel and approval to a first placement and its first supervising visit', async () => {
-    const manager = await pageAs('ftm', '/fostering');
+    const manager = await pageAs(browser, server, 'ftm', '/fostering');
     await heading1(manager, 'Foster carers');
     await manager.getByRole('link', { name: 'Record an enquiry' }).click();
     await heading1(manager, 'Record an enquiry from a prospective foster carer');
@@ -143,7 +87,7 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
     expect(summary).toContain('Up to 1 child aged 5 to 12: short-term, long-term');
 
     // Poppy's social worker finds the carers whose terms fit her, and places her with them.
-    const sw = await pageAs('sw', `/children/${ids.childA}/looked-after`);
+    const sw = await pageAs(browser, server, 'sw', `/children/${ids.childA}/looked-after`);
     await heading1(sw, 'Looked after');
     await sw.getByRole('link', { name: 'Find in-house foster carers whose terms fit' }).click();
     await heading1(sw, 'In-house foster carers who could care for this child');
@@ -164,7 +108,7 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
     await sw.locator('.govuk-notification-banner--success').filter({ hasText: 'Became looked after' }).waitFor();
 
     // The supervising social worker sees Poppy placed, and records the first supervising visit.
-    const ssw = await pageAs('ssw', `/fostering/households/${carters}`);
+    const ssw = await pageAs(browser, server, 'ssw', `/fostering/households/${carters}`);
     await heading1(ssw, 'Amy and Ben Carter');
     await ssw.getByText(/Poppy Lambert, since/).waitFor();
     expect(await ssw.getByRole('link', { name: 'Record the decision maker’s decision' }).count()).toBe(0);
@@ -199,7 +143,7 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
     });
     expect(decided.status).toBe(200);
 
-    const manager = await pageAs('ftm', '/fostering');
+    const manager = await pageAs(browser, server, 'ftm', '/fostering');
     await heading1(manager, 'Foster carers');
     const before = await text(manager, '[data-testid="turnover"]');
     expect(before).toContain('0 households left');

@@ -4,9 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
+import { FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 /** Without Chromium the suite skips, except under CI=true, where it must run and so fails. */
@@ -65,3 +68,50 @@ export async function fillDate(page: Page, name: string, iso: string) {
 
 /** One radio or checkbox of a group, by the group's legend and the option's label. */
 export const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
+
+/** A page in a context of its own (so a session of its own), saying in the log when the page throws. */
+export async function newPage(browser: Browser, context: BrowserContextOptions = CONTEXT): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage();
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  return page;
+}
+
+/** A fixture user (helpers/fixture.ts) who asked for `path`, was sent to sign in, and signed in. */
+export async function pageAs(browser: Browser, server: TestServer, username: string, path: string): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForURL(/\/sign-in/);
+  await signIn(page, username, FIXTURE_PASSWORD);
+  return page;
+}
+
+/** A fixture user signed in from the sign-in page itself. */
+export async function signedInPage(browser: Browser, server: TestServer, username: string, context: BrowserContextOptions = CONTEXT): Promise<Page> {
+  const page = await newPage(browser, context);
+  await page.goto(`${server.url}/sign-in`);
+  await signIn(page, username, FIXTURE_PASSWORD);
+  return page;
+}
+
+/** A seeded demo council of `children` (or the empty database, for a fixture of the test's own) served with the web app, and Chromium. */
+export async function startDemo(children?: number): Promise<{ server: TestServer; browser: Browser }> {
+  ensureWebBuilt();
+  const server = await startTestServer({ children, web: true });
+  return { server, browser: await chromium.launch(LAUNCH) };
+}
+
+/** Chromium, then the server, whichever of them started. */
+export async function closeAll(browser: Browser | undefined, server: TestServer | undefined) {
+  await browser?.close();
+  await server?.close();
+}
+
+/** The performance analyst signs in and opens one return from the Returns page. */
+export async function openReturn(page: Page, server: TestServer, name: string) {
+  await page.goto(`${server.url}/`);
+  await signIn(page, 'analyst.demo');
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
+  await heading1(page, 'Returns');
+  await page.getByRole('link', { name }).click();
+  await heading1(page, name);
+}

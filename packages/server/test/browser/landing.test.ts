@@ -7,12 +7,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, heading1, newPage, signIn, skip, startDemo } from './harness.ts';
 
 const WIDE = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const NARROW = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
@@ -34,18 +33,12 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(150));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   async function landOn(username: string, heading: string, context: typeof WIDE | typeof NARROW = WIDE): Promise<Page> {
-    const page = await (await browser.newContext(context)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    const page = await newPage(browser, context);
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/sign-in/);
     await signIn(page, username);

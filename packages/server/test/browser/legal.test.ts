@@ -7,12 +7,11 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { choice, CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { buildFixture, FIXTURE_PASSWORD, PLACEMENT } from '../helpers/fixture.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { choice, closeAll, expectNoAxeViolations, fillDate, heading1, signedInPage, skip, startDemo, text } from './harness.ts';
 
 const saved = (page: Page, notice: string) => page.locator('.govuk-notification-banner--success').filter({ hasText: notice }).waitFor();
 
@@ -24,35 +23,18 @@ describe.skipIf(skip)('Legal planning and proceedings in a browser', () => {
   let childId: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     const ids = await buildFixture(server.store.db);
     childId = ids.childA;
     sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     // Accommodated under section 20 before the legal planning meeting.
-    const care = await sw.post(`/api/children/${childId}/looked-after`, {
-      startDate: '2026-03-02',
-      legalStatus: 'V2',
-      categoryOfNeed: 'N1',
-      placementType: 'U6',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
-      placementPostcode: 'HR2 7AA',
-      homePostcode: 'HR1 2AB',
-    });
+    const care = await sw.post(`/api/children/${childId}/looked-after`, { startDate: '2026-03-02', ...PLACEMENT, legalStatus: 'V2' });
     expect(care.status).toBe(201);
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}/sign-in`);
-    await signIn(page, 'sw', FIXTURE_PASSWORD);
+    page = await signedInPage(browser, server, 'sw');
     await heading1(page, 'Your work');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('from a legal planning meeting to a final care order, with the 26-week date moved by the court’s extension', async () => {
     await page.goto(`${server.url}/children/${childId}`);

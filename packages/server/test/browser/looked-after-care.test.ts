@@ -7,12 +7,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { randomUUID } from 'node:crypto';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { choice, CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { choice, closeAll, expectNoAxeViolations, fillDate, heading1, signedInPage, skip, startDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('Looked-after care in a browser', () => {
   let server: TestServer;
@@ -22,24 +21,16 @@ describe.skipIf(skip)('Looked-after care in a browser', () => {
   let leaver: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     await buildFixture(server.store.db);
     const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     uascChild = (await sw.post('/api/children', { givenName: 'Hamid', familyName: 'Arrival', dateOfBirth: '2010-04-04', sex: 'M' })).body.child.childId;
     leaver = (await sw.post('/api/children', { givenName: 'Kayla', familyName: 'Leaver', dateOfBirth: '2009-06-10', sex: 'F' })).body.child.childId;
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}/sign-in`);
-    await signIn(page, 'sw', FIXTURE_PASSWORD);
+    page = await signedInPage(browser, server, 'sw');
     await heading1(page, 'Your work');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('records an unaccompanied child’s arrival and sees the delay until they are looked after', async () => {
     await page.goto(`${server.url}/children/${uascChild}`);

@@ -7,12 +7,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { addDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { choice, CONTEXT, fillDate, heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { choice, closeAll, CONTEXT, fillDate, heading1, signIn, skip, startDemo } from './harness.ts';
 
 describe.skipIf(skip)('Children looked after in a browser', () => {
   let server: TestServer;
@@ -27,9 +26,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
   const moved = addDays(today, -10);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 120, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(120));
     const page = async () => (await browser.newContext(CONTEXT)).newPage();
     sw = await page();
     hos = await page();
@@ -45,10 +42,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
     elmLodge = providers.find((p) => p.name === 'Elm Lodge') as { providerId: string; postcode: string };
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   const section = async (page: Page) => {
     await page.goto(`${server.url}/children/${childId}/looked-after`);

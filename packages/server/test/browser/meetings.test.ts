@@ -8,12 +8,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { choice, CONTEXT, expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { choice, closeAll, CONTEXT, expectNoAxeViolations, heading1, longDate, newPage, signIn, skip, startDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('Conferences and reviews in a browser', () => {
   let server: TestServer;
@@ -25,10 +24,8 @@ describe.skipIf(skip)('Conferences and reviews in a browser', () => {
   const recommendation = 'Arrange swimming lessons near the foster home, as the child asked';
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
+    ({ server, browser } = await startDemo(150));
     url = server.url;
-    browser = await chromium.launch(LAUNCH);
     // A new child, brought by the API to the point of an initial conference and into care, held
     // by sw.demo with iro.demo as IRO.
     const sw = client(server, await signInAs(server, 'sw.demo', DEMO_PASSWORD));
@@ -99,13 +96,10 @@ describe.skipIf(skip)('Conferences and reviews in a browser', () => {
     expect(care.status).toBe(201);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the social worker holds an initial conference and records who came and what was decided', async () => {
-    const page = await (await browser.newContext(CONTEXT)).newPage();
+    const page = await newPage(browser);
     await page.goto(`${url}/children/${childId}/casework`);
     await signIn(page, 'sw.demo');
     await heading1(page, 'Children in need and child protection');

@@ -7,11 +7,10 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { todayInEngland } from '@lantern/core/calendar';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { heading1, signIn, skip, startDemo } from './harness.ts';
 
 const WIDE = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London' } as const;
@@ -34,9 +33,7 @@ describe.skipIf(skip)('Lantern tried as a new user would', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 200, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(200));
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -9,12 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
 import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { buildFixture, LA } from '../helpers/fixture.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
 describe.skipIf(skip)('Management oversight on a child’s record in a browser', () => {
   let server: TestServer;
@@ -26,19 +25,14 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
   const reasons = 'Neglect is escalating despite support.';
   const evidence = 'School attendance 62%; health visitor report.';
 
-  async function pageAs(username: string): Promise<Page> {
-    const page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}/children/${ids.childA}`);
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page, username, FIXTURE_PASSWORD);
+  async function poppyAs(username: string): Promise<Page> {
+    const page = await pageAs(browser, server, username, `/children/${ids.childA}`);
     await heading1(page, 'Poppy Lambert');
     return page;
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
     await server.store.db
       .insertInto('cin_episode')
@@ -51,17 +45,13 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
         primary_need: 'N1',
       })
       .execute();
-    browser = await chromium.launch(LAUNCH);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('a worker records a risk assessment; her manager records a decision and his own view, and both show on the record', async () => {
     // Ava records the risk assessment; she may not record a manager's decision.
-    const ava = await pageAs('sw');
+    const ava = await poppyAs('sw');
     const oversight = ava.getByTestId('oversight');
     await oversight.getByText('No risk assessments recorded.').waitFor();
     expect(await oversight.getByText('Record a management decision').count()).toBe(0);
@@ -84,7 +74,7 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
     expect(await card.textContent()).toContain('Not yet reviewed');
 
     // Tom records a step-up: the evidence he saw is required.
-    const tom = await pageAs('tm');
+    const tom = await poppyAs('tm');
     await tom.getByText('Record a management decision').click();
     await tom.getByLabel('Decision', { exact: true }).selectOption('step-up');
     await fillDate(tom, 'decidedOn', decidedOn);
@@ -126,7 +116,7 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
   });
 
   test('a head of service audits the case with an action for Ava; a second auditor moderates it; the team’s results count the moderated grade', async () => {
-    const hos = await pageAs('hos');
+    const hos = await poppyAs('hos');
     await hos.getByText('Audit this case').click();
     const form = hos.getByRole('form', { name: 'Audit this case' });
     await form.getByRole('group', { name: DEFAULT_AUDIT_QUESTIONS[0]?.text ?? '' }).waitFor();
@@ -154,7 +144,7 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
     expect(await audit.textContent()).toContain('Ava Tester');
 
     // Tom moderates it down: the final grade is his.
-    const tom = await pageAs('tm');
+    const tom = await poppyAs('tm');
     const card = tom.getByTestId('case-audit').first();
     await card.getByText('Moderate this audit').click();
     await card.getByLabel('Moderated grade').selectOption('requires-improvement');
@@ -172,7 +162,7 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
   });
 
   test('Ava marks the audit’s action done with the evidence, and it shows as done on the record', async () => {
-    const ava = await pageAs('sw');
+    const ava = await poppyAs('sw');
     const action = ava.getByTestId('audit-action').first();
     await action.getByText('Mark as done').first().click();
     await action.getByRole('button', { name: 'Mark as done' }).click();

@@ -4,12 +4,11 @@
  * report; the social worker sees the answer on the child's chronology. axe checks the partner's
  * pages. Needs Debian's Chromium (never downloads a browser).
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, CONTEXT, expectNoAxeViolations, heading1, signIn, skip, startDemo, text } from './harness.ts';
 
 const PARTNER_PASSWORD = 'housing partner password';
 
@@ -25,8 +24,7 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     .replace(/\d/g, (d) => 'abcdefghij'[Number(d)] as string)}`;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 60, web: true });
+    ({ server, browser } = await startDemo(60));
     const admin = client(server, await signInAs(server, 'admin.demo', DEMO_PASSWORD));
     const org = await admin.post('/api/partner-organisations', { name: 'Brookside Housing Association', partnerType: 'housing' });
     await admin.post(`/api/partner-organisations/${org.body.organisationId}/contacts`, {
@@ -47,16 +45,12 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     const sw = client(server, await signInAs(server, 'sw.demo', DEMO_PASSWORD));
     childId = (await sw.post('/api/children', { givenName: 'Lily', familyName, dateOfBirth: '2018-04-23', sex: 'F' })).body.child.childId;
     otherChildId = (await sw.post('/api/children', { givenName: 'Oscar', familyName, dateOfBirth: '2016-09-02', sex: 'M' })).body.child.childId;
-    browser = await chromium.launch(LAUNCH);
     worker = await (await browser.newContext(CONTEXT)).newPage();
     partner = await (await browser.newContext(CONTEXT)).newPage();
     for (const p of [worker, partner]) p.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the social worker sends a housing request from the child’s record', async () => {
     await worker.goto(`${server.url}/children/${childId}`);

@@ -9,11 +9,10 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, heading1, newPage, signIn, skip, startDemo } from './harness.ts';
 
 /** Copied to docs/dashboard.png when the dashboard changes. */
 const SCREENSHOT = process.env.LANTERN_DASHBOARD_SCREENSHOT ?? '/tmp/lantern-dashboard.png';
@@ -25,17 +24,11 @@ describe.skipIf(skip)('A director’s dashboard and improvement plan in a browse
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 200, web: true });
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    ({ server, browser } = await startDemo(200));
+    page = await newPage(browser, CONTEXT);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the head of service opens the dashboard: headline figures, a trend, the teams side by side', async () => {
     await page.goto(`${server.url}/`);

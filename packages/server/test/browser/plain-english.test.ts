@@ -12,11 +12,10 @@ import { CATEGORY_OF_NEED, PARTICIPATION, PLACEMENT_PROVIDER, PLACEMENT_TYPE, RE
 import { LEGAL_STATUS } from '@lantern/core/looked-after';
 import { TIMESCALE_RULES } from '@lantern/core/timescales';
 import { sql } from 'kysely';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, heading1, LAUNCH, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, heading1, newPage, signIn, skip, startDemo } from './harness.ts';
 
 /** Short DfE codes (C2, U6, PN1, N4, E11, RC1…) that a person should see as words. */
 const SHORT_CODES = new Set([
@@ -59,10 +58,8 @@ describe.skipIf(skip)('No raw codes on the main pages of demo children', () => {
   let protection: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
+    ({ server, browser } = await startDemo(150));
+    page = await newPage(browser);
     // A child looked after with reviews and a record; a child with conferences and a record.
     const pick = async (table: 'cla_review' | 'cp_conference') =>
       (
@@ -76,10 +73,7 @@ describe.skipIf(skip)('No raw codes on the main pages of demo children', () => {
     expect(protection).toBeTruthy();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   async function visibleText(path: string, heading: string | RegExp) {
     await page.goto(`${server.url}${path}`);

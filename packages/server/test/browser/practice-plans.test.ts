@@ -9,12 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
 const day = (n: number) => addDays(todayInEngland(), n);
 // Each test walks many pages as two people; on a busy shared machine that can take over a minute.
@@ -36,18 +35,8 @@ describe.skipIf(skip)('The practice record in a browser', () => {
   let ids: Awaited<ReturnType<typeof buildFixture>>;
   let assessmentId: string;
 
-  async function pageAs(username: string, path: string): Promise<Page> {
-    const page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page, username, FIXTURE_PASSWORD);
-    return page;
-  }
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
     const db = server.store.db;
     await db
@@ -76,17 +65,13 @@ describe.skipIf(skip)('The practice record in a browser', () => {
     });
     expect(icpc.status).toBe(201);
     expect((await sw.post(`/api/children/${ids.childA}/core-groups`, { heldOn: day(-2) })).status).toBe(201);
-    browser = await chromium.launch(LAUNCH);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('an assessment is written, returned once, and authorised with the manager’s own scale', async () => {
     const page = `/children/${ids.childA}/assessments/${assessmentId}`;
-    const ava = await pageAs('sw', page);
+    const ava = await pageAs(browser, server, 'sw', page);
     await heading1(ava, 'Child and family assessment');
     for (const [name, words] of Object.entries(SECTIONS)) await ava.locator(`#${name}`).fill(words);
     await ava.getByLabel('Alcohol misuse: parent or carer').check();
@@ -102,7 +87,7 @@ describe.skipIf(skip)('The practice record in a browser', () => {
     await ava.getByRole('button', { name: 'Send to your manager' }).click();
     await ava.getByTestId('assessment-status').filter({ hasText: 'Waiting for the manager' }).waitFor();
 
-    const tom = await pageAs('tm', page);
+    const tom = await pageAs(browser, server, 'tm', page);
     await tom.locator('#reasons').fill('Say what happens at weekends, when Jess is away.');
     await tom.getByRole('button', { name: 'Return to the worker' }).click();
     await tom.getByTestId('assessment-status').filter({ hasText: 'Returned by the manager' }).waitFor();
@@ -134,7 +119,7 @@ describe.skipIf(skip)('The practice record in a browser', () => {
   }, 240_000);
 
   test('a protection plan is written, a core group records progress, an action is on its owner’s list, and the family’s plan prints with no code in it', async () => {
-    const ava = await pageAs('sw', `/children/${ids.childA}/plans`);
+    const ava = await pageAs(browser, server, 'sw', `/children/${ids.childA}/plans`);
     await heading1(ava, 'Plans');
     await ava.getByRole('link', { name: /Write the child protection plan/ }).click();
     await heading1(ava, 'Write the child protection plan');

@@ -5,11 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, openReturn, skip, startDemo, text } from './harness.ts';
 
 // Checking and importing on the embedded database of a busy machine can take a while: wait for
 // what the analyst would see, never for a fixed time.
@@ -27,26 +26,16 @@ describe.skipIf(skip)('SSDA903 files on the SSDA903 screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 40, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(40));
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     context.setDefaultTimeout(60_000);
     page = await context.newPage();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the analyst checks another system’s files, sees the failures by rule, then imports the council’s return once', async () => {
-    await page.goto(`${server.url}/`);
-    await signIn(page, 'analyst.demo');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
-    await heading1(page, 'Returns');
-    await page.getByRole('link', { name: 'Children looked after (SSDA903)' }).click();
-    await heading1(page, 'Children looked after (SSDA903)');
+    await openReturn(page, server, 'Children looked after (SSDA903)');
     await page.getByLabel('Collection year').selectOption('2026');
 
     // Three files at once, none named after its table: a Header, an Episodes and a note.

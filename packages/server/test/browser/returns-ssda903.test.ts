@@ -6,11 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
 import { sql } from 'kysely';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, heading1, openReturn, skip, startDemo, text } from './harness.ts';
 
 const LA = 'E06000019';
 // Producing a return on the embedded database of a busy machine can take a while: wait for what
@@ -23,26 +22,16 @@ describe.skipIf(skip)('the SSDA903 screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(150));
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
     context.setDefaultTimeout(60_000);
     page = await context.newPage();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the analyst produces the 2026 return, sees no errors, then a broken child’s failure by rule, downloads a table and opens the child', async () => {
-    await page.goto(`${server.url}/`);
-    await signIn(page, 'analyst.demo');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
-    await heading1(page, 'Returns');
-    await page.getByRole('link', { name: 'Children looked after (SSDA903)' }).click();
-    await heading1(page, 'Children looked after (SSDA903)');
+    await openReturn(page, server, 'Children looked after (SSDA903)');
     await page.getByLabel('Collection year').selectOption('2026');
 
     // The seeded council's return is clean.

@@ -2,11 +2,10 @@
  * The performance analyst's CIN census screen in Chromium: produce the return, see what the
  * rules found grouped by rule, open a child's record from a failure, and download the file.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, openReturn, skip, startDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('the CIN census screen', () => {
   let server: TestServer;
@@ -14,25 +13,15 @@ describe.skipIf(skip)('the CIN census screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 150, web: true });
-    browser = await chromium.launch(LAUNCH);
+    ({ server, browser } = await startDemo(150));
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
     page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('the analyst produces the return, reads the failures by rule, opens a child and downloads the file', async () => {
-    await page.goto(`${server.url}/`);
-    await signIn(page, 'analyst.demo');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Returns' }).click();
-    await heading1(page, 'Returns');
-    await page.getByRole('link', { name: 'Children in need census' }).click();
-    await heading1(page, 'Children in need census');
+    await openReturn(page, server, 'Children in need census');
     await page.getByRole('button', { name: 'Produce and validate the return' }).click();
     await page.getByRole('heading', { name: 'The 2025 to 2026 return' }).waitFor({ timeout: 60_000 });
     expect(await text(page, '[data-testid="census-errors"]')).toBe('0');

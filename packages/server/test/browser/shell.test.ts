@@ -7,12 +7,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, heading1, longDate, signIn, skip, startDemo, text } from './harness.ts';
 
 const SCREENSHOT = '/tmp/lantern-child.png';
 
@@ -70,20 +69,15 @@ describe.skipIf(skip)('Lantern in a browser', () => {
   let url: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ children: 200, web: true });
+    ({ server, browser } = await startDemo(200));
     url = server.url;
     child = await pickChild(server);
-    browser = await chromium.launch(LAUNCH);
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     page = await context.newPage();
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('a wrong password shows the error summary; the right one signs in and shows who is signed in', async () => {
     await page.goto(`${url}/`);

@@ -6,14 +6,13 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { randomUUID } from 'node:crypto';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
 import { startOidcProvider, type TestProvider } from '../helpers/oidc-provider.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { expectNoAxeViolations, heading1, skip, startDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('signing in', () => {
   let server: TestServer;
@@ -23,8 +22,7 @@ describe.skipIf(skip)('signing in', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     await buildFixture(server.store.db);
     provider = await startOidcProvider(server.url);
     Object.assign(process.env, provider.env);
@@ -46,7 +44,6 @@ describe.skipIf(skip)('signing in', () => {
       .insertInto('app_user')
       .values([user(LA), user('E08000025')])
       .execute();
-    browser = await chromium.launch(LAUNCH);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -7,20 +7,16 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sarDueOn } from '@lantern/core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hashPassword } from '../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, heading1, LAUNCH, longDate, signIn, skip } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { addUsers, buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, CONTEXT, expectNoAxeViolations, heading1, longDate, signedInPage, skip, startDemo } from './harness.ts';
 
-const CONTEXT = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true } as const;
 const saved = (page: Page, notice: string) => page.locator('.govuk-notification-banner--success').filter({ hasText: notice }).waitFor();
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
@@ -32,22 +28,10 @@ describe.skipIf(skip)('A subject access request in a browser', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lantern-sar-browser-'));
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     const ids = await buildFixture(server.store.db);
     childId = ids.childA;
-    await server.store.db
-      .insertInto('app_user')
-      .values({
-        la_code: LA,
-        user_id: randomUUID(),
-        username: 'ig',
-        display_name: 'Information governance (test)',
-        role: 'information-governance',
-        worker_id: null,
-        password_hash: await hashPassword(FIXTURE_PASSWORD),
-      })
-      .execute();
+    await addUsers(server.store.db, { username: 'ig', role: 'information-governance', displayName: 'Information governance (test)' });
     // The social worker's note names the child's mother (a third party) and a street.
     const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     const note = await sw.post(`/api/children/${childId}/chronology`, {
@@ -56,16 +40,11 @@ describe.skipIf(skip)('A subject access request in a browser', () => {
       summary: 'Home visit at Larkspur Road. Karen Lambert said Poppy had been sleeping better; Poppy said she likes her new school.',
     });
     expect(note.status).toBe(201);
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-    await page.goto(`${server.url}/sign-in`);
-    await signIn(page, 'ig', FIXTURE_PASSWORD);
+    page = await signedInPage(browser, server, 'ig', { ...CONTEXT, acceptDownloads: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeAll(browser, server);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,13 +8,12 @@
  * is skipped, except under CI=true, where it fails.
  */
 import { addDays, isWorkingDay, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, newPage, signIn, skip, startDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('A team manager records supervision in a browser', () => {
   let server: TestServer;
@@ -26,8 +25,7 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
   const miaDirection = 'Book the health assessment for Mia this week.';
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer({ web: true });
+    ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
     await refreshWorkerObligations(server.store.db, LA);
     // Ava holds Poppy already; the manager gives her Mia too.
@@ -35,15 +33,10 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
     expect((await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: addDays(todayInEngland(), -30) })).status).toBe(
       201,
     );
-    browser = await chromium.launch(LAUNCH);
-    page = await (await browser.newContext(CONTEXT)).newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    page = await newPage(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   test('records a supervision covering two children from the team page', async () => {
     await page.goto(`${server.url}/teams/${ids.teamA}`);

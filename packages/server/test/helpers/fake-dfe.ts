@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DfeApiConfig } from '../../src/areas/exchange/index.ts';
 
 export type Received = { at: number; path: string; headers: IncomingMessage['headers']; body: string };
 
@@ -50,4 +51,21 @@ export class FakeDfe {
   sent(): { la_child_id: string; [k: string]: unknown }[] {
     return this.posts.filter((p) => p.body).flatMap((p) => JSON.parse(p.body));
   }
+}
+
+/** Lantern's configuration for the fake DfE (started), as its tests set it: `overrides` for the batch size and retry timings. */
+export function configFor(dfe: FakeDfe, overrides: Partial<DfeApiConfig> = {}): DfeApiConfig {
+  return {
+    apiUrl: `${dfe.url}/api`,
+    tokenUrl: `${dfe.url}/oauth/token`,
+    clientId: 'lantern',
+    clientSecret: 'secret-1',
+    scope: 'csc',
+    supplierKey: 'lantern-test',
+    batchSize: 100,
+    retryBaseMs: 200,
+    retryCapMs: 1000,
+    tries: 3,
+    ...overrides,
+  };
 }

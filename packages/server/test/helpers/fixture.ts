@@ -158,3 +158,37 @@ export const PLACEMENT = {
   placementPostcode: 'HR2 7AA',
   homePostcode: 'HR1 2AB',
 };
+
+/** A sign-in a test adds to the fixture council for a role of its own, with the fixture's password. */
+export type ExtraUser = { username: string; role: string; displayName?: string; workerId?: string | null; partnerOrganisationId?: string };
+
+/** Adds sign-ins to the fixture council (display name "username (test)" unless given). */
+export async function addUsers(db: Kysely<Database>, ...users: ExtraUser[]) {
+  const hash = await hashPassword(FIXTURE_PASSWORD);
+  await db
+    .insertInto('app_user')
+    .values(
+      users.map((u) => ({
+        ...fixtureUser(u.username, u.role, u.workerId ?? null, hash),
+        display_name: u.displayName ?? `${u.username} (test)`,
+        ...(u.partnerOrganisationId ? { partner_organisation_id: u.partnerOrganisationId } : {}),
+      })),
+    )
+    .execute();
+}
+
+/**
+ * The fostering service of the fixture council: a Fostering team with Fern, a supervising social
+ * worker who signs in as 'ssw', and the fostering team manager 'ftm' (no worker record).
+ */
+export async function addFosteringService(db: Kysely<Database>, team: string = randomUUID(), worker: string = randomUUID()) {
+  await db.insertInto('team').values({ la_code: LA, team_id: team, name: 'Fostering', service: 'Fostering', manager_worker_id: null }).execute();
+  const { fte: _fte, ...fern } = fixtureWorker(worker, 'Fern', 'social-worker', team);
+  await db.insertInto('worker').values(fern).execute();
+  await addUsers(
+    db,
+    { username: 'ssw', role: 'supervising-social-worker', displayName: 'ssw', workerId: worker },
+    { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' },
+  );
+  return { team, worker };
+}

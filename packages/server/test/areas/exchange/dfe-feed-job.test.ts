@@ -10,7 +10,7 @@ import type { Store } from '../../../src/kernel/db/store.ts';
 import { scheduler } from '../../../src/kernel/jobs.ts';
 import { dfeFeedJob } from '../../../src/scheduled-jobs.ts';
 import { openTestStore } from '../../helpers/db.ts';
-import { FakeDfe } from '../../helpers/fake-dfe.ts';
+import { configFor, FakeDfe } from '../../helpers/fake-dfe.ts';
 import { buildFixture, LA } from '../../helpers/fixture.ts';
 
 describe('the DfE feed as a scheduled job', () => {
@@ -23,18 +23,7 @@ describe('the DfE feed as a scheduled job', () => {
     store = await openTestStore();
     ids = await buildFixture(store.db);
     await dfe.start();
-    config = {
-      apiUrl: `${dfe.url}/api`,
-      tokenUrl: `${dfe.url}/oauth/token`,
-      clientId: 'lantern',
-      clientSecret: 'secret-1',
-      scope: 'csc',
-      supplierKey: 'lantern-test',
-      batchSize: 100,
-      retryBaseMs: 200,
-      retryCapMs: 1000,
-      tries: 3,
-    };
+    config = configFor(dfe);
     await store.db
       .insertInto('cin_episode')
       .values(

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfeApiClient, runDfeFeed } from '../../../src/areas/exchange/index.ts';
 import { COMMAND_LINE } from '../../../src/areas/returns/index.ts';
-import { FakeDfe } from '../../helpers/fake-dfe.ts';
+import { configFor, FakeDfe } from '../../helpers/fake-dfe.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
@@ -32,18 +32,7 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  const config = {
-    apiUrl: `${dfe.url}/api`,
-    tokenUrl: `${dfe.url}/oauth/token`,
-    clientId: 'lantern',
-    clientSecret: 'secret-1',
-    scope: 'csc',
-    supplierKey: 'lantern-test',
-    batchSize: 1,
-    retryBaseMs: 50,
-    retryCapMs: 100,
-    tries: 3,
-  };
+  const config = configFor(dfe, { batchSize: 1, retryBaseMs: 50, retryCapMs: 100 });
   // Day 1: the first child's batch is accepted, the second's answered 500.
   dfe.script = [200, 500];
   await runDfeFeed(server.store.db, LA, { asOf: '2026-05-01', client: new DfeApiClient(config), batchSize: 1, actor: COMMAND_LINE });

@@ -10,7 +10,7 @@ import { DfeApiClient, type DfeApiConfig, exportDfeCscApi, runDfeFeed } from '..
 import { COMMAND_LINE } from '../../../src/areas/returns/index.ts';
 import type { Store } from '../../../src/kernel/db/store.ts';
 import { openTestStore } from '../../helpers/db.ts';
-import { FakeDfe } from '../../helpers/fake-dfe.ts';
+import { configFor, FakeDfe } from '../../helpers/fake-dfe.ts';
 import { buildFixture, LA } from '../../helpers/fixture.ts';
 
 describe('the DfE daily feed', () => {
@@ -26,18 +26,7 @@ describe('the DfE daily feed', () => {
     store = await openTestStore();
     ids = await buildFixture(store.db);
     await dfe.start();
-    config = {
-      apiUrl: `${dfe.url}/api`,
-      tokenUrl: `${dfe.url}/oauth/token`,
-      clientId: 'lantern',
-      clientSecret: 'secret-1',
-      scope: 'csc',
-      supplierKey: 'lantern-test',
-      batchSize: 1,
-      retryBaseMs: 200,
-      retryCapMs: 1000,
-      tries: 3,
-    };
+    config = configFor(dfe, { batchSize: 1 });
     const episode = (episode_id: string, child_id: string, referral_date: string) => ({
       la_code: LA,
       episode_id,

@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 let server: TestServer;
@@ -33,18 +32,7 @@ let igCookie = '';
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('app_user')
-    .values({
-      la_code: LA,
-      user_id: randomUUID(),
-      username: 'ig',
-      display_name: 'Information governance (test)',
-      role: 'information-governance',
-      worker_id: null,
-      password_hash: await hashPassword(FIXTURE_PASSWORD),
-    })
-    .execute();
+  await addUsers(server.store.db, { username: 'ig', role: 'information-governance', displayName: 'Information governance (test)' });
   igCookie = await signInAs(server, 'ig', FIXTURE_PASSWORD);
   ig = client(server, igCookie);
   sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));

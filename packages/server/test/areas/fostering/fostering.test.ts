@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { addFosteringService, buildFixture, PLACEMENT as IN_CARE } from '../../helpers/fixture.ts';
+import { type client, signedIn, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // The Carters enquire in January, are assessed (stage one, stage two), go to panel in June and
 // are approved for one child aged 5 to 12; Poppy (11) is placed with them; their supervising
@@ -28,53 +27,14 @@ const view = async (id = carters) => {
   return res.body;
 };
 const rules = (v: { deadlines: { ruleId: string; dueDate: string; state: string }[] }) => Object.fromEntries(v.deadlines.map((d) => [d.ruleId, d]));
-const PLACEMENT = {
-  legalStatus: 'C2',
-  categoryOfNeed: 'N1',
-  placementType: 'U4',
-  placementProvider: 'PR1',
-  urn: 'SC555555',
-  placementPostcode: 'HR2 7AA',
-  homePostcode: 'HR1 2AB',
-};
+/** Placed with foster carers (U4). */
+const PLACEMENT = { ...IN_CARE, placementType: 'U4' };
 
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  const db = server.store.db;
-  await db.insertInto('team').values({ la_code: LA, team_id: fosteringTeam, name: 'Fostering', service: 'Fostering', manager_worker_id: null }).execute();
-  await db
-    .insertInto('worker')
-    .values({
-      la_code: LA,
-      worker_id: sswWorker,
-      given_name: 'Fern',
-      family_name: 'Tester',
-      job_role: 'social-worker',
-      employment: 'permanent',
-      team_id: fosteringTeam,
-      start_date: '2020-01-06',
-    })
-    .execute();
-  const hash = await hashPassword(FIXTURE_PASSWORD);
-  const user = (username: string, role: string, worker_id: string | null) => ({
-    la_code: LA,
-    user_id: randomUUID(),
-    username,
-    display_name: username,
-    role,
-    worker_id,
-    password_hash: hash,
-  });
-  await db
-    .insertInto('app_user')
-    .values([user('ssw', 'supervising-social-worker', sswWorker), user('ftm', 'fostering-team-manager', null)])
-    .execute();
-  ssw = client(server, await signInAs(server, 'ssw', FIXTURE_PASSWORD));
-  ftm = client(server, await signInAs(server, 'ftm', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
+  await addFosteringService(server.store.db, fosteringTeam, sswWorker);
+  [ssw, ftm, sw, sw2, hos] = await signedIn(server, 'ssw', 'ftm', 'sw', 'sw2', 'hos');
 });
 afterAll(() => server?.close());
 

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
 // The year to 31 March 2026. Oak and Elm were approved long before it; Oak retire in October.
@@ -51,18 +49,7 @@ const AGENCY = { placementType: 'U4', placementProvider: 'PR4', urn: 'SC555555',
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('app_user')
-    .values({
-      la_code: LA,
-      user_id: randomUUID(),
-      username: 'ftm',
-      display_name: 'ftm',
-      role: 'fostering-team-manager',
-      worker_id: null,
-      password_hash: await hashPassword(FIXTURE_PASSWORD),
-    })
-    .execute();
+  await addUsers(server.store.db, { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' });
   ftm = client(server, await signInAs(server, 'ftm', FIXTURE_PASSWORD));
   hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Poppy (childA, held by swA in team A, IRO Ira) is accommodated under section 20 on Monday
@@ -31,18 +29,7 @@ const obligation = (childId: string, rule: string) =>
 beforeAll(async () => {
   server = await startTestServer();
   ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('app_user')
-    .values({
-      la_code: LA,
-      user_id: randomUUID(),
-      username: 'lawyer',
-      display_name: 'Council lawyer (test)',
-      role: 'legal-adviser',
-      worker_id: null,
-      password_hash: await hashPassword(FIXTURE_PASSWORD),
-    })
-    .execute();
+  await addUsers(server.store.db, { username: 'lawyer', role: 'legal-adviser', displayName: 'Council lawyer (test)' });
   [sw, sw2, iro, lawyer] = await signedIn(server, 'sw', 'sw2', 'iro', 'lawyer');
   const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
     startDate: '2026-03-02',

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, buildFixture, LA } from '../../helpers/fixture.ts';
 import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
 
 // Rosa Quill's protection plan: the outline agreed at the initial conference, made detailed by
@@ -41,19 +40,7 @@ beforeAll(async () => {
   const db = server.store.db;
   await db.insertInto('partner_organisation').values({ la_code: LA, organisation_id: org, name: 'Riverside Primary School', partner_type: 'school' }).execute();
   await db.insertInto('partner_contact').values({ la_code: LA, contact_id: nurse, organisation_id: org, name: 'Nadia Price' }).execute();
-  await db
-    .insertInto('app_user')
-    .values({
-      la_code: LA,
-      user_id: randomUUID(),
-      username: 'school',
-      display_name: 'School nurse (test)',
-      role: 'partner',
-      worker_id: null,
-      partner_organisation_id: org,
-      password_hash: await hashPassword(FIXTURE_PASSWORD),
-    })
-    .execute();
+  await addUsers(db, { username: 'school', role: 'partner', displayName: 'School nurse (test)', partnerOrganisationId: org });
   [sw, tm, partner] = await signedIn(server, 'sw', 'tm', 'school');
   childId = (await sw.post('/api/children', { givenName: 'Rosa', familyName: 'Quill', dateOfBirth: '2017-09-02', sex: 'F' })).body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: '2026-02-02' })).status).toBe(201);
