@@ -31,11 +31,11 @@ async function csvParse(text: string) {
   }
 }
 
-describe('reading an SSDA903 CSV', () => {
+describe('reading an SSDA903 CSV', { timeout: 60_000 }, () => {
   it('reads a plain file by udsv, trimmed and upper-cased, Windows line ends and a byte-order mark too', async () => {
     const text = '\uFEFFCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n 101 ,m,01/02/2015,wbri,A123,,\r\n\r\n102,F,03/04/2016,MWBC,UN1,1,05/06/2030';
     const fast = tableByUdsv(text);
-    expect(fast && fast.table.columns).toEqual({
+    expect(fast ? fast.table.columns : null).toEqual({
       CHILD: ['101', '102'],
       SEX: ['M', 'F'],
       DOB: ['01/02/2015', '03/04/2016'],
@@ -44,7 +44,7 @@ describe('reading an SSDA903 CSV', () => {
       MOTHER: ['', '1'],
       MC_DOB: ['', '05/06/2030'],
     });
-    expect((await csvParse(text)).read?.table.columns).toEqual(fast && fast.table.columns);
+    expect((await csvParse(text)).read?.table.columns).toEqual(fast ? fast.table.columns : null);
   });
 
   it('hands a file with quotes or a short or long row to csv-parse', () => {
@@ -66,8 +66,8 @@ describe('reading an SSDA903 CSV', () => {
         expect(slow.error).toBeUndefined();
         expect(fast?.table.columns).toEqual(slow.read?.table.columns);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-    expect(taken).toBeGreaterThan(200); // udsv's side was tried
+    expect(taken).toBeGreaterThan(100); // udsv's side was tried
   });
 });

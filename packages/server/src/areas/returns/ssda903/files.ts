@@ -180,8 +180,8 @@ export function tableByUdsv(text: string): { table: Table } | undefined | false 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const newline = /\r\n|\n|\r/.exec(body.slice(0, 1 << 16))?.[0];
   if (!newline || body.includes('"') || !oneKindOfLineEnd(body, newline)) return false;
-  const schema = inferSchema(body, { col: ',', row: newline, encl: '"', trim: false }, 1);
-  schema.skip = 0; // the header comes to `each` as the first row
+  // No header rows skipped: the header comes to `each` as the first record.
+  const schema = inferSchema(body, { col: ',', row: newline, encl: '"', trim: false, header: () => [] }, 1);
   const width = schema.cols.length;
   const built = tableBuilder();
   let records = 0;
