@@ -68,8 +68,10 @@ export async function ssda903ValidateFigures(work: string, figure: Figure): Prom
   const reference = await measure(PYTHON, [HARNESS, ref, dir, '--year', '2026', '--la', 'E06000019', '--postcodes', POSTCODES]);
   const pairs = reference.stdout.split('\n').filter((l) => l.startsWith('@@{"rule"')).length;
   figure('data-to-insight validator, same return: time', reference.seconds, 's', `${pairs.toLocaleString('en-GB')} (rule, child) pairs`);
+  figure('data-to-insight validator: CPU time', reference.cpuSeconds, 's');
   figure('data-to-insight validator: peak memory', reference.peakMiB, 'MiB');
   figure('  Lantern is faster by', reference.seconds / lantern.seconds, '×', 'goal: at least 50');
+  figure('  Lantern uses less CPU by', reference.cpuSeconds / lantern.cpuSeconds, '×', 'the fairer figure on a loaded machine');
   figure('  Lantern is faster by, one thread', reference.seconds / single.seconds, '×');
   process.stdout.write(
     `  load average after: ${loadavg()
