@@ -15,6 +15,8 @@
  *                on a council of about 1,000 staff, on both stores
  *   returns-903-validate — `lantern validate ssda903` on a national return (the reference's sample ×32, or
  *                the synthetic one), against data-to-insight's validator in the same run (ssda903-validate.ts)
+ *   returns-cin-validate — `lantern validate cin-census` on the reference's CIN sample ×100 (33,200 children),
+ *                against data-to-insight's CIN validator in the same run (cin-validate.ts)
  *   permanence — the demo council in process (PGlite): seeding with the permanence, UASC, health
  *                and care leaver records, and one looked-after child's deadline refresh
  *   imports    — `lantern import` of a national-scale SSDA903 return and CIN census into empty PostgreSQL
@@ -47,6 +49,7 @@ import { refreshObligations } from '../src/kernel/obligations.ts';
 import { obligationFigures } from './obligations.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 import { ssda903ValidateFigures } from './ssda903-validate.ts';
+import { cinValidateFigures } from './cin-validate.ts';
 import { lookedAfterFigures } from './looked-after.ts';
 import { importFigures } from './imports.ts';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
@@ -378,6 +381,7 @@ async function main() {
     }
 
     if (want('returns-903-validate')) await ssda903ValidateFigures(work, figure);
+    if (want('returns-cin-validate')) await cinValidateFigures(work, figure);
 
     if (want('returns-903')) {
       if (!hasPostgres) process.stdout.write('returns-903: skipped (no PostgreSQL server at TEST_DATABASE_URL)\n');

@@ -11,50 +11,21 @@
  * python3-xlrd). LANTERN_BENCH_903_TIMES changes the scale (32); LANTERN_BENCH_903_SKIP_REFERENCE=1
  * times Lantern alone.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { measure, pythonReady, PYTHON, ROOT, TIME } from './measure.ts';
 import { writeNationalReturn, writeScaledSample } from './ssda903-national.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
 
-const ROOT = path.resolve(new URL('../../..', import.meta.url).pathname);
 const LANTERN = path.join(ROOT, 'packages/server/bin/lantern.mjs');
 const POSTCODES = path.join(ROOT, 'reference/postcodes/herefordshire.tsv');
 const HARNESS = path.join(ROOT, 'scripts/returns-differential/reference_903.py');
-const PYTHON = '/usr/bin/python3';
-const TIME = '/usr/bin/time';
-
-interface Measured {
-  seconds: number;
-  peakMiB: number;
-  cpuSeconds: number;
-  stdout: string;
-}
-
-/** A command's wall time from launch to exit, its CPU time and peak resident memory (GNU time). */
-function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const began = performance.now();
-    const child = spawn(TIME, ['-f', 'BENCH_TIME %e %U %S %M', command, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', () => {
-      const seconds = (performance.now() - began) / 1000;
-      const m = /BENCH_TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
-      if (!m) return reject(new Error(`${command} ${args.join(' ')}: ${stderr.slice(-2000)}`));
-      resolve({ seconds, cpuSeconds: Number(m[2]) + Number(m[3]), peakMiB: Number(m[4]) / 1024, stdout: Buffer.concat(out).toString('utf8') });
-    });
-  });
-}
 
 function referenceReady(ref: string | undefined): ref is string {
   if (!ref || process.env.LANTERN_BENCH_903_SKIP_REFERENCE) return false;
-  if (!existsSync(path.join(ref, 'lac_validator')) || !existsSync(PYTHON)) return false;
-  return spawnSync(PYTHON, ['-c', 'import pandas, openpyxl']).status === 0;
+  return existsSync(path.join(ref, 'lac_validator')) && pythonReady();
 }
 
 export async function ssda903ValidateFigures(work: string, figure: Figure): Promise<void> {
@@ -97,8 +68,10 @@ export async function ssda903ValidateFigures(work: string, figure: Figure): Prom
   const reference = await measure(PYTHON, [HARNESS, ref, dir, '--year', '2026', '--la', 'E06000019', '--postcodes', POSTCODES]);
   const pairs = reference.stdout.split('\n').filter((l) => l.startsWith('@@{"rule"')).length;
   figure('data-to-insight validator, same return: time', reference.seconds, 's', `${pairs.toLocaleString('en-GB')} (rule, child) pairs`);
+  figure('data-to-insight validator: CPU time', reference.cpuSeconds, 's');
   figure('data-to-insight validator: peak memory', reference.peakMiB, 'MiB');
   figure('  Lantern is faster by', reference.seconds / lantern.seconds, '×', 'goal: at least 50');
+  figure('  Lantern uses less CPU by', reference.cpuSeconds / lantern.cpuSeconds, '×', 'the fairer figure on a loaded machine');
   figure('  Lantern is faster by, one thread', reference.seconds / single.seconds, '×');
   process.stdout.write(
     `  load average after: ${loadavg()

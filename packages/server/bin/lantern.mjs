@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 // The `lantern` command. Lantern runs its TypeScript directly through tsx, so there is no
 // build step between a checkout and a running server.
+import { spawnSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
+
+// Checking an SSDA903 return keeps every value of every table: nearly all it reads outlives V8's
+// young generation, which a larger one copies less often (on the national return, a sixth less CPU
+// and a fifth less peak memory). V8 takes its heap's sizes only at start, hence a second process.
+if (process.argv[2] === 'validate' && process.argv[3] === 'ssda903' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+  const run = spawnSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  if (run.signal) process.kill(process.pid, run.signal);
+  process.exit(run.status ?? 1);
+}
 
 register();
 await import('../src/cli/main.ts');

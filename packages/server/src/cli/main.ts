@@ -1,6 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-// The areas' deadline rules, registered with the timescales engine.
-import '../areas/obligation-rules.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { calendarCommand } from './calendar.ts';
 import { feedCommand } from './exchange.ts';
@@ -21,6 +19,12 @@ const program = new Command('lantern')
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
+});
+
+// The areas' deadline rules, registered with the timescales engine before a command runs;
+// checking a return's file touches no deadline, and loading them is a second of its start-up.
+program.hook('preAction', async (_program, command) => {
+  if (command.parent?.name() !== 'validate') await import('../areas/obligation-rules.ts');
 });
 
 program.addCommand(startCommand());

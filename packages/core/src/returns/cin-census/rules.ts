@@ -59,19 +59,40 @@ function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: str
   return aStart < (bEnd ?? '9999-12-31') && bStart < (aEnd ?? '9999-12-31');
 }
 
+// The helpers below loop rather than flatMap: they run for every rule and every child of a
+// national file, and the arrays flatMap makes cost more than most checks.
+const NONE = Object.freeze([]) as unknown as RuleHit[];
 function episodes(fn: (ep: CensusEpisode, i: number, child: CensusChild, y: CensusYear) => boolean, fields?: string[]): ChildCheck {
-  return (child, y) =>
-    child.episodes.flatMap((ep, i) => (fn(ep, i, child, y) ? [{ row: epRow(i), line: ep.line ?? null, ...(fields ? { fields } : {}) }] : []));
+  return (child, y) => {
+    let hits = NONE;
+    for (let i = 0; i < child.episodes.length; i++) {
+      const ep = child.episodes[i] as CensusEpisode;
+      if (!fn(ep, i, child, y)) continue;
+      if (hits === NONE) hits = [];
+      hits.push({ row: epRow(i), line: ep.line ?? null, ...(fields ? { fields } : {}) });
+    }
+    return hits;
+  };
 }
 function each<T extends { line?: number | null }>(
   pick: (ep: CensusEpisode) => T[],
   name: string,
   fn: (item: T, ep: CensusEpisode, child: CensusChild, y: CensusYear, j: number) => boolean,
 ): ChildCheck {
-  return (child, y) =>
-    child.episodes.flatMap((ep, i) =>
-      pick(ep).flatMap((item, j) => (fn(item, ep, child, y, j) ? [{ row: subRow(i, name, j), line: item.line ?? ep.line ?? null }] : [])),
-    );
+  return (child, y) => {
+    let hits = NONE;
+    for (let i = 0; i < child.episodes.length; i++) {
+      const ep = child.episodes[i] as CensusEpisode;
+      const items = pick(ep);
+      for (let j = 0; j < items.length; j++) {
+        const item = items[j] as T;
+        if (!fn(item, ep, child, y, j)) continue;
+        if (hits === NONE) hits = [];
+        hits.push({ row: subRow(i, name, j), line: item.line ?? ep.line ?? null });
+      }
+    }
+    return hits;
+  };
 }
 const assessments = (fn: (a: CensusAssessment, ep: CensusEpisode, c: CensusChild, y: CensusYear) => boolean) => each((ep) => ep.assessments, 'Assessments', fn);
 const cinPlans = (fn: (p: CensusCinPlan, ep: CensusEpisode, c: CensusChild, y: CensusYear) => boolean) => each((ep) => ep.cinPlans, 'CINPlanDates', fn);
@@ -80,7 +101,7 @@ const cpPlans = (fn: (p: CensusCpPlan, ep: CensusEpisode, c: CensusChild, y: Cen
 const whole =
   (fn: (c: CensusChild, y: CensusYear) => boolean): ChildCheck =>
   (child, y) =>
-    fn(child, y) ? [{ line: child.line ?? null }] : [];
+    fn(child, y) ? [{ line: child.line ?? null }] : NONE;
 
 /** Every module of one kind across the child's episodes, with where it is. */
 function allOf<T extends { line?: number | null }>(child: CensusChild, pick: (ep: CensusEpisode) => T[], name: string) {
@@ -88,6 +109,15 @@ function allOf<T extends { line?: number | null }>(child: CensusChild, pick: (ep
 }
 /** ICPC dates of an episode, at either level. */
 const icpcDates = (ep: CensusEpisode) => [d(ep.icpcDate), ...ep.section47s.map((s) => d(s.icpcDate))].filter((x): x is string => x !== null);
+
+/** The working day before a date, the last one asked kept: every episode asks about the same day. */
+const workingDayBefore = (() => {
+  let last = { date: '', before: '' };
+  return (date: string) => {
+    if (last.date !== date) last = { date, before: addWorkingDays(date, -1) };
+    return last.before;
+  };
+})();
 
 const UPN_LAST = /^[0-9A-HJ-NP-RT-Z]$/;
 const UPN_SHAPE = /^[A-Za-z]\d{11}[0-9A-Za-z]$/;
@@ -227,7 +257,7 @@ const childChecks: Record<string, ChildCheck> = {
     }),
   '8568': episodes((ep) => yesNo(ep.referralNfa) === null),
   // Referred before the working day before the collection year began, yet flagged as NFA.
-  '8569Q': episodes((ep, _i, _c, y) => NFA(ep) && !!d(ep.referralDate) && (d(ep.referralDate) as string) < addWorkingDays(y.collectionStart, -1)),
+  '8569Q': episodes((ep, _i, _c, y) => NFA(ep) && !!d(ep.referralDate) && (d(ep.referralDate) as string) < workingDayBefore(y.collectionStart)),
   '8585Q': episodes((ep, _i, c) => ep.closureReason === 'RC2' && !present(c.deathDate)),
   '8590': whole((c) => c.episodes.length === 0),
   '8600': episodes((ep, _i, _c, y) => !d(ep.referralDate) || (d(ep.referralDate) as string) > y.referenceDate),
@@ -481,7 +511,9 @@ export function cinCensusValidator(header: CensusHeader, year: CensusYear, rules
     },
     child(child: CensusChild): ReturnFailure[] {
       for (const f of files) f.check.add(child);
-      return childRules.flatMap((r) => r.check(child, year).map((h) => failureOf(r, child.laChildId, h)));
+      const found: ReturnFailure[] = [];
+      for (const r of childRules) for (const h of r.check(child, year)) found.push(failureOf(r, child.laChildId, h));
+      return found;
     },
     finish(): ReturnFailure[] {
       return files.flatMap(({ rule, check }) => check.finish().map((h) => failureOf(rule, h.childId ?? null, h)));

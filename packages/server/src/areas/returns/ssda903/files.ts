@@ -4,10 +4,11 @@
  * DfE reads them, and go straight into one array per column.
  */
 import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
 import { parse } from 'csv-parse';
+import { inferSchema, initParser } from 'udsv';
 
 export class ReturnFileError extends Error {}
 
@@ -139,24 +140,103 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
 
 /** One CSV as a table, or undefined when its header is not an SSDA903 table's. */
 async function readTable(file: string): Promise<{ table: Table } | undefined> {
-  const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const text = await readFile(file, 'utf8');
+  const fast = tableByUdsv(text);
+  return fast === false ? tableByCsvParse(file) : fast;
+}
+
+/** A table's columns filled a record at a time, once its header row has named the table. */
+function tableBuilder() {
   let name: TableName | undefined;
   let positions: number[] = [];
   let columns: Record<string, string[]> = {};
+  return {
+    /** The header row: false when it is not an SSDA903 table's. */
+    header(given: string[]): boolean {
+      const record = given.map((c) => c.trim());
+      name = recogniseTable(record);
+      if (!name) return false;
+      const upper = record.map((c) => c.toUpperCase());
+      positions = TABLE_COLUMNS[name].map((c) => upper.indexOf(c));
+      columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, [] as string[]]));
+      return true;
+    },
+    row(record: string[]) {
+      const cols = TABLE_COLUMNS[name!];
+      for (let k = 0; k < cols.length; k++) columns[cols[k]!]!.push((record[positions[k]!] ?? '').trim().toUpperCase());
+    },
+    table: () => (name ? { table: makeTable(name, columns) } : undefined),
+  };
+}
+
+/**
+ * The table by udsv (about twice csv-parse's speed on a national return), for the plain CSV
+ * councils' systems write: no quotes, every row as long as the header. udsv reads a row by the
+ * header's length, so a shorter or longer row runs into the next row or the last value, or is
+ * dropped at the end: a value holding a comma or a line break, or fewer records than the file has
+ * lines, shows it, and false hands the file to csv-parse, which reads ragged rows and quotes.
+ */
+export function tableByUdsv(text: string): { table: Table } | undefined | false {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const newline = /\r\n|\n|\r/.exec(body.slice(0, 1 << 16))?.[0];
+  if (!newline || body.includes('"') || !oneKindOfLineEnd(body, newline)) return false;
+  // No header rows skipped: the header comes to `each` as the first record.
+  const schema = inferSchema(body, { col: ',', row: newline, encl: '"', trim: false, header: () => [] }, 1);
+  const width = schema.cols.length;
+  const built = tableBuilder();
+  let records = 0;
+  let regular = true;
+  let known = true;
+  const each = (record: string[]) => {
+    if (record.length !== width || record[width - 1]!.includes(',')) regular = false;
+    for (let k = 0; k < record.length && regular; k++) if (record[k]!.includes('\n') || record[k]!.includes('\r')) regular = false;
+    if (!regular) return false;
+    if (records++ === 0) {
+      known = built.header(record);
+      return known;
+    }
+    built.row(record);
+    return true;
+  };
+  initParser(schema).stringArrs(`${body}${newline}`, each);
+  if (!regular) return false;
+  if (!known) return undefined;
+  let lines = 0;
+  for (let at = 0; at < body.length; ) {
+    const end = body.indexOf(newline, at);
+    const to = end === -1 ? body.length : end;
+    if (to > at) lines++;
+    at = to + newline.length;
+  }
+  return lines === records ? built.table() : false;
+}
+
+/** Every line ends the same way (udsv takes any \\r for the end of a line when lines end \\r\\n). */
+function oneKindOfLineEnd(body: string, newline: string): boolean {
+  const count = (c: string) => {
+    let n = 0;
+    for (let at = body.indexOf(c); at !== -1; at = body.indexOf(c, at + 1)) n++;
+    return n;
+  };
+  if (newline === '\n') return !body.includes('\r');
+  if (newline === '\r') return !body.includes('\n');
+  const ends = count('\r\n');
+  return count('\r') === ends && count('\n') === ends;
+}
+
+/** The table by csv-parse: any CSV, quoted values and ragged rows included. */
+export async function tableByCsvParse(file: string): Promise<{ table: Table } | undefined> {
+  const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const built = tableBuilder();
   let first = true;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (first) {
         first = false;
-        name = recogniseTable(record);
-        if (!name) return undefined;
-        const upper = record.map((c) => c.trim().toUpperCase());
-        positions = TABLE_COLUMNS[name].map((c) => upper.indexOf(c));
-        columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, [] as string[]]));
+        if (!built.header(record)) return undefined;
         continue;
       }
-      const cols = TABLE_COLUMNS[name!];
-      for (let k = 0; k < cols.length; k++) columns[cols[k]!]!.push((record[positions[k]!] ?? '').toUpperCase());
+      built.row(record);
     }
   } catch (error) {
     if (first) return undefined; // not a CSV at all
@@ -164,7 +244,7 @@ async function readTable(file: string): Promise<{ table: Table } | undefined> {
   } finally {
     parser.destroy();
   }
-  return name ? { table: makeTable(name, columns) } : undefined;
+  return built.table();
 }
 
 /**

@@ -1,0 +1,73 @@
+/**
+ * The SSDA903 CSV reader: udsv reads plain files fast and hands any other to csv-parse. Whatever
+ * a council's file holds (quotes, ragged rows, blank lines, spaces, Windows line ends, a byte-order
+ * mark), what udsv accepts must be exactly what csv-parse reads.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tableByCsvParse, tableByUdsv } from '../../src/areas/returns/ssda903/files.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'lantern-903-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'];
+// Mostly plain values (the files udsv takes), some with what makes a file csv-parse's.
+const value = fc.oneof(
+  { arbitrary: fc.string({ unit: fc.constantFrom('a', 'B', '1', '/', ' ', '\t'), maxLength: 6 }), weight: 6 },
+  { arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\n', '\r'), maxLength: 4 }), weight: 1 },
+);
+const row = fc.oneof(fc.array(value, { minLength: 7, maxLength: 7 }), fc.array(value, { minLength: 0, maxLength: 9 }));
+
+async function csvParse(text: string) {
+  const file = path.join(dir, 'header.csv');
+  writeFileSync(file, text);
+  try {
+    return { read: await tableByCsvParse(file) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('reading an SSDA903 CSV', { timeout: 60_000 }, () => {
+  it('reads a plain file by udsv, trimmed and upper-cased, Windows line ends and a byte-order mark too', async () => {
+    const text = '\uFEFFCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n 101 ,m,01/02/2015,wbri,A123,,\r\n\r\n102,F,03/04/2016,MWBC,UN1,1,05/06/2030';
+    const fast = tableByUdsv(text);
+    expect(fast ? fast.table.columns : null).toEqual({
+      CHILD: ['101', '102'],
+      SEX: ['M', 'F'],
+      DOB: ['01/02/2015', '03/04/2016'],
+      ETHNIC: ['WBRI', 'MWBC'],
+      UPN: ['A123', 'UN1'],
+      MOTHER: ['', '1'],
+      MC_DOB: ['', '05/06/2030'],
+    });
+    expect((await csvParse(text)).read?.table.columns).toEqual(fast ? fast.table.columns : null);
+  });
+
+  it('hands a file with quotes or a short or long row to csv-parse', () => {
+    expect(tableByUdsv(`${HEADER.join(',')}\n"101",M,,,,,\n`)).toBe(false);
+    expect(tableByUdsv(`${HEADER.join(',')}\n101,M\n102,F,,,,,\n`)).toBe(false);
+    expect(tableByUdsv(`${HEADER.join(',')}\n101,M,,,,,,extra\n`)).toBe(false);
+    expect(tableByUdsv(`${HEADER.join(',')}\n101,M,,,,,\n102,F`)).toBe(false);
+  });
+
+  it('what udsv reads is what csv-parse reads, for any file', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (rows, newline, closed) => {
+        const text = [HEADER.join(','), ...rows.map((r) => r.join(','))].join(newline) + (closed ? newline : '');
+        const fast = tableByUdsv(text);
+        if (fast === false) return;
+        taken++;
+        const slow = await csvParse(text);
+        expect(slow.error).toBeUndefined();
+        expect(fast?.table.columns).toEqual(slow.read?.table.columns);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(100); // udsv's side was tried
+  });
+});
