@@ -113,7 +113,7 @@ export async function userRoutes(fastify: FastifyInstance) {
       body: newUser,
       created: requested.extend({ userId: z.uuid() }),
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = req.actor();
       const body = req.body;
       if (!body.password && !body.email && !body.oidcSubject)
@@ -155,7 +155,7 @@ export async function userRoutes(fastify: FastifyInstance) {
           ? requestGrant(ledger, actor, { user_id: id, username: body.username }, { role: body.role, workerId: body.workerId ?? null }, true)
           : null;
       });
-      return reply.status(201).send({ userId: id, requestId, awaitingApproval: needsApproval });
+      return { userId: id, requestId, awaitingApproval: needsApproval };
     },
   );
 

@@ -41,9 +41,9 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       body: z.object({ year }),
       created: cinCensusRun,
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await timedReturn('export', 'cin-census', () => runCinCensus(fastify.store.db, req.actor(), req.body.year));
-      return reply.code(201).send(result);
+      return result;
     },
   );
 
@@ -103,7 +103,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       created: cinCensusImport,
       bodyLimit: 512 * 1024 * 1024,
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = req.actor();
       const xml = Buffer.from(req.body.xml);
       // A council imports its own returns only: the file's LA number must be the user's council.
@@ -114,7 +114,7 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         const r = await timedReturn('import', 'cin-census', () =>
           importCinCensus(fastify.store.db, { xml, fileName: req.body.fileName }, { actor: returnActor(actor) }),
         );
-        return reply.code(201).send(r);
+        return r;
       } catch (error) {
         if (error instanceof ImportRefused)
           throw invalid([{ field: 'xml', rule: 'cin-census-importable', message: [error.message, ...error.details].join('; ') }]);

@@ -100,9 +100,9 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
       body: z.object({ asyeStart: isoDate.nullish(), protectedCaseload: z.number().int().min(0).max(40).nullish() }),
       created: inductionView,
     },
-    async (req, reply) => {
+    async (req) => {
       checkWorker(req.params.workerId);
-      return reply.status(201).send(await startInduction(db(), req.actor(), req.params.workerId, req.body));
+      return startInduction(db(), req.actor(), req.params.workerId, req.body);
     },
   );
 
