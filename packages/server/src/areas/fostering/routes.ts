@@ -30,7 +30,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isoDate } from '@lantern/core/schemas';
 import { childFor, isUuid } from '../../kernel/access.ts';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import {
   addMember,
   approveTemporarily,
@@ -229,14 +229,7 @@ export async function fosteringRoutes(fastify: FastifyInstance) {
   route.get(
     '/api/fostering/register',
     { permission: 'fostering:read', summary: 'The register today: approved places, who is placed, free places by age and kind', answer: registerView },
-    async (req) => {
-      const out = await register(db(), req.actor().user);
-      req.shown(
-        out.households.flatMap((h) => h.children.map((c) => c.childId)),
-        { recordType: 'foster-register' },
-      );
-      return out;
-    },
+    async (req) => showing(req, 'foster-register', await register(db(), req.actor().user), (out) => out.households.flatMap((h) => h.children)),
   );
   route.get(
     '/api/fostering/matching',
@@ -290,13 +283,6 @@ export async function fosteringRoutes(fastify: FastifyInstance) {
       summary: 'Children accommodated under section 20 for more than six months, with their legal status reviews',
       answer: sectionTwentyView,
     },
-    async (req) => {
-      const out = await sectionTwentyDrift(db(), req.actor().user);
-      req.shown(
-        out.children.map((c) => c.childId),
-        { recordType: 'section-20-drift' },
-      );
-      return out;
-    },
+    async (req) => showing(req, 'section-20-drift', await sectionTwentyDrift(db(), req.actor().user), (out) => out.children),
   );
 }

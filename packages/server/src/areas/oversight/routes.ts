@@ -3,7 +3,7 @@ import { auditGradesView as grades, caseAuditView, childAccountabilityView, deci
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { notFound } from '../../kernel/http/problem.ts';
 import { workforceSettings } from '../workforce/index.ts';
 import { childAccountability, workerAccountability } from './accountability.ts';
@@ -54,13 +54,8 @@ export async function oversightRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       id('worker', req.params.workerId);
-      const found = await workerAccountability(db(), req.actor(), req.params.workerId);
       req.audited({ action: 'read', recordType: 'worker-decisions', recordId: req.params.workerId });
-      req.shown(
-        found.decisions.map((d) => d.childId),
-        { recordType: 'accountability' },
-      );
-      return found;
+      return showing(req, 'accountability', await workerAccountability(db(), req.actor(), req.params.workerId), (found) => found.decisions);
     },
   );
 

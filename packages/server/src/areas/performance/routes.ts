@@ -15,7 +15,7 @@ import {
 } from '@lantern/core/views/performance';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import {
   actionChanges,
   actionWorklist,
@@ -126,11 +126,7 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       const asOf = req.query.asOf ?? todayInEngland();
       const found = await childrenBehind(db(), actor, req.params.indicatorId, { asOf, months: req.query.months, scope, only: req.query.only });
       req.audited({ action: 'read', recordType: 'indicator-children', recordId: found.id, detail: { asOf, scope, shown: found.children.length } });
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'indicator-children' },
-      );
-      return found;
+      return showing(req, 'indicator-children', found, (f) => f.children);
     },
   );
 

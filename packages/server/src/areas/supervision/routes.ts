@@ -3,7 +3,7 @@ import { directionView, inductionView, workerSupervisionsView, workerWorklistVie
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { notFound } from '../../kernel/http/problem.ts';
 import { induction, signOffInductionItem, startInduction } from './induction.ts';
 import { childDirections, recordSupervision, workerSupervisions, workerWorklist } from './service.ts';
@@ -39,13 +39,10 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       checkWorker(req.params.workerId);
-      const found = await workerSupervisions(db(), req.actor(), req.params.workerId);
       req.audited({ action: 'read', recordType: 'supervision', recordId: req.params.workerId });
-      req.shown(
-        found.supervisions.flatMap((s) => s.children.map((c) => c.childId)),
-        { recordType: 'supervision-direction' },
+      return showing(req, 'supervision-direction', await workerSupervisions(db(), req.actor(), req.params.workerId), (found) =>
+        found.supervisions.flatMap((s) => s.children),
       );
-      return found;
     },
   );
 

@@ -1,7 +1,7 @@
 import { obligationView, worklistQuery } from '@lantern/core/pathway';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { setTimescale, timescaleRules, worklist } from './service.ts';
 
 export async function timescalesRoutes(fastify: FastifyInstance) {
@@ -18,11 +18,7 @@ export async function timescalesRoutes(fastify: FastifyInstance) {
     async (req) => {
       const found = await worklist(fastify.store.db, req.actor(), req.query);
       req.audited({ action: 'read', recordType: 'worklist', detail: { view: req.query.view, asOf: found.asOf, shown: found.obligations.length } });
-      req.shown(
-        found.obligations.map((o) => o.childId),
-        { recordType: 'worklist' },
-      );
-      return found;
+      return showing(req, 'worklist', found, (f) => f.obligations);
     },
   );
 

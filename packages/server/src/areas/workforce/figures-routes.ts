@@ -2,7 +2,7 @@ import { auditQuestionSettings, caseloadSettings, checklistSettings, WORKFORCE_S
 import { allocationGapsView, caseloadsView, churnView, teamStatsView } from '@lantern/core/views/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { routes } from '../../kernel/http/routes.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { putSetting } from '../../kernel/settings.ts';
@@ -54,14 +54,8 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       }),
       answer: churnView,
     },
-    async (req) => {
-      const found = await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' });
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'churn' },
-      );
-      return found;
-    },
+    async (req) =>
+      showing(req, 'churn', await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' }), (found) => found.children),
   );
 
   route.get(
@@ -72,14 +66,7 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
       querystring: z.object({ asOf: isoDate.optional(), limit: z.coerce.number().int().min(1).max(5000).default(200) }),
       answer: allocationGapsView,
     },
-    async (req) => {
-      const found = await allocationGaps(db(), req.actor(), req.query);
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'allocation-gap' },
-      );
-      return found;
-    },
+    async (req) => showing(req, 'allocation-gap', await allocationGaps(db(), req.actor(), req.query), (found) => found.children),
   );
 
   route.get(

@@ -87,3 +87,12 @@ export function routes(fastify: FastifyInstance, tags: string[]): Record<'get' |
     };
   return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE') };
 }
+
+/** A list's answer, with the children it shows noted for the audit trail (one read row each, on success). */
+export function showing<T>(req: FastifyRequest, recordType: string, found: T, children: (found: T) => Iterable<{ childId: string }>): T {
+  req.shown(
+    Array.from(children(found), (c) => c.childId),
+    { recordType },
+  );
+  return found;
+}
