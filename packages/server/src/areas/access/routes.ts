@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { migrationStatus } from '../../kernel/db/migrate.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
@@ -10,34 +10,33 @@ import { userRoutes } from './user-routes.ts';
 export async function accessRoutes(fastify: FastifyInstance) {
   await fastify.register(sessionRoutes);
   await fastify.register(userRoutes);
-  const app = typed(fastify);
+  const route = routes(fastify, ['system']);
   const db = () => fastify.store.db;
 
-  app.get('/api/audit', {
-    config: { permission: 'audit:read' },
-    schema: {
+  route.get(
+    '/api/audit',
+    {
+      permission: 'audit:read',
       tags: ['administration'],
       summary: 'The audit trail: who read or changed what, when and from where',
       querystring: z.object({ childId: z.uuid().optional(), userId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      response: {
-        200: z.object({
-          events: z.array(
-            z.object({
-              auditId: z.number(),
-              occurredAt: z.string(),
-              username: z.string().nullable(),
-              role: z.string().nullable(),
-              action: z.string(),
-              recordType: z.string().nullable(),
-              recordId: z.string().nullable(),
-              childId: z.string().nullable(),
-              ip: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      answer: z.object({
+        events: z.array(
+          z.object({
+            auditId: z.number(),
+            occurredAt: z.string(),
+            username: z.string().nullable(),
+            role: z.string().nullable(),
+            action: z.string(),
+            recordType: z.string().nullable(),
+            recordId: z.string().nullable(),
+            childId: z.string().nullable(),
+            ip: z.string().nullable(),
+          }),
+        ),
+      }),
     },
-    handler: async (req) => {
+    async (req) => {
       const rows = await db()
         .selectFrom('audit_event')
         .selectAll()
@@ -61,12 +60,12 @@ export async function accessRoutes(fastify: FastifyInstance) {
         })),
       };
     },
-  });
+  );
 
-  app.get('/api/health', {
-    config: { permission: 'public' },
-    schema: {
-      tags: ['system'],
+  route.get(
+    '/api/health',
+    {
+      permission: 'public',
       summary: 'Whether the server and its database answer',
       security: [],
       response: {
@@ -74,7 +73,7 @@ export async function accessRoutes(fastify: FastifyInstance) {
         503: z.object({ status: z.literal('database-down'), database: z.string(), detail: z.string() }),
       },
     },
-    handler: async (_req, reply) => {
+    async (_req, reply) => {
       try {
         await sql`select 1`.execute(db());
         return { status: 'ok' as const, database: fastify.store.kind };
@@ -86,31 +85,31 @@ export async function accessRoutes(fastify: FastifyInstance) {
           .send({ status: 'database-down' as const, database: fastify.store.kind, detail: 'The database cannot be reached' });
       }
     },
-  });
+  );
 
   // For load balancers and orchestrators: live says the process answers (restart it if not);
   // ready says it can serve (take it out of rotation if not): the database reachable, its
   // migrations at this release's version, and the embedded store open.
-  app.get('/api/health/live', {
-    config: { permission: 'public' },
-    schema: { tags: ['system'], summary: 'The process answers', security: [], response: { 200: z.object({ status: z.literal('live') }) } },
-    handler: async () => ({ status: 'live' as const }),
-  });
+  route.get(
+    '/api/health/live',
+    { permission: 'public', summary: 'The process answers', security: [], answer: z.object({ status: z.literal('live') }) },
+    async () => ({ status: 'live' as const }),
+  );
 
   const check = z.object({ ok: z.boolean(), detail: z.string() });
   const readiness = z.object({
     status: z.enum(['ready', 'not-ready']),
     checks: z.object({ database: check, migrations: check, store: check }),
   });
-  app.get('/api/health/ready', {
-    config: { permission: 'public' },
-    schema: {
-      tags: ['system'],
+  route.get(
+    '/api/health/ready',
+    {
+      permission: 'public',
       summary: 'Whether this server can serve: database reachable, migrations at the expected version, embedded store open',
       security: [],
       response: { 200: readiness, 503: readiness },
     },
-    handler: async (_req, reply) => {
+    async (_req, reply) => {
       const store = fastify.store;
       const checks = {
         database: { ok: false, detail: 'not checked' },
@@ -138,5 +137,5 @@ export async function accessRoutes(fastify: FastifyInstance) {
       if (!ready) reply.code(503).header('retry-after', '5');
       return { status: ready ? ('ready' as const) : ('not-ready' as const), checks };
     },
-  });
+  );
 }

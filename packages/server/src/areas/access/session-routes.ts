@@ -18,7 +18,7 @@ import { clearUsername, noteFailedSignIn, waitBeforeSignIn } from '../../kernel/
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import { enterCouncil, withCouncil } from '../../kernel/db/council.ts';
 import type { AppUser } from '../../kernel/db/schema.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { change } from '../../kernel/ledger.ts';
 import { forbidden, Problem } from '../../kernel/http/problem.ts';
 import { describeUser, sessionView } from './describe.ts';
@@ -150,46 +150,42 @@ async function signInAs(fastify: FastifyInstance, reply: FastifyReply, req: Fast
 }
 
 export async function sessionRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['session']);
   const db = () => fastify.store.db;
 
-  app.get('/api/session/options', {
-    config: { permission: 'public' },
-    schema: {
-      tags: ['session'],
+  route.get(
+    '/api/session/options',
+    {
+      permission: 'public',
       summary: 'How people sign in here: passwords, the council’s identity provider, or both',
       security: [],
-      response: { 200: z.object({ passwords: z.boolean(), identityProvider: z.object({ name: z.string(), start: z.string() }).nullable() }) },
+      answer: z.object({ passwords: z.boolean(), identityProvider: z.object({ name: z.string(), start: z.string() }).nullable() }),
     },
-    handler: async () => {
+    async () => {
       const s = authSettings();
       return { passwords: s.passwords, identityProvider: s.oidc ? { name: s.oidc.name, start: `${FLOW_PATH}/start` } : null };
     },
+  );
+
+  route.post('/api/session', { permission: 'public', summary: 'Sign in', security: [], body: signIn, answer: sessionView }, async (req, reply) => {
+    const found = await passwordHolder(fastify, req, reply, req.body);
+    if (found.password_reset_required)
+      throw new Problem(403, 'New password needed', 'Your password was reset: choose a new one to sign in', [
+        { field: 'newPassword', rule: 'password-change-required', message: 'Choose a new password' },
+      ]);
+    return describeUser(fastify, await signInAs(fastify, reply, req, found, 'password'));
   });
 
-  app.post('/api/session', {
-    config: { permission: 'public' },
-    schema: { tags: ['session'], summary: 'Sign in', security: [], body: signIn, response: { 200: sessionView } },
-    handler: async (req, reply) => {
-      const found = await passwordHolder(fastify, req, reply, req.body);
-      if (found.password_reset_required)
-        throw new Problem(403, 'New password needed', 'Your password was reset: choose a new one to sign in', [
-          { field: 'newPassword', rule: 'password-change-required', message: 'Choose a new password' },
-        ]);
-      return describeUser(fastify, await signInAs(fastify, reply, req, found, 'password'));
-    },
-  });
-
-  app.post('/api/session/password', {
-    config: { permission: 'public' },
-    schema: {
-      tags: ['session'],
+  route.post(
+    '/api/session/password',
+    {
+      permission: 'public',
       summary: 'Choose a new password (after a reset, or at will), and sign in',
       security: [],
       body: passwordChange,
-      response: { 200: sessionView },
+      answer: sessionView,
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const found = await passwordHolder(fastify, req, reply, req.body);
       const weak = await passwordWeakness(req.body.newPassword, [found.username, found.display_name]);
       if (weak) throw new Problem(400, 'Invalid request', weak, [{ field: 'newPassword', rule: 'password-strength', message: weak }]);
@@ -209,45 +205,39 @@ export async function sessionRoutes(fastify: FastifyInstance) {
       });
       return describeUser(fastify, await signInAs(fastify, reply, req, { ...found, password_reset_required: false }, 'password'));
     },
+  );
+
+  route.get('/api/session', { permission: 'signed-in', summary: 'The signed-in user, their role and what it allows', answer: sessionView }, (req) =>
+    describeUser(fastify, req.actor().user),
+  );
+
+  route.delete('/api/session', { permission: 'public', summary: 'Sign out' }, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) {
+      if (req.user) await auditSession(db(), req.actor(), 'sign-out');
+      await endSession(db(), cookie);
+    }
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
   });
 
-  app.get('/api/session', {
-    config: { permission: 'signed-in' },
-    schema: { tags: ['session'], summary: 'The signed-in user, their role and what it allows', response: { 200: sessionView } },
-    handler: (req) => describeUser(fastify, req.actor().user),
-  });
-
-  app.delete('/api/session', {
-    config: { permission: 'public' },
-    schema: { tags: ['session'], summary: 'Sign out' },
-    handler: async (req, reply) => {
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) {
-        if (req.user) await auditSession(db(), req.actor(), 'sign-out');
-        await endSession(db(), cookie);
-      }
-      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
-    },
-  });
-
-  app.delete('/api/sessions', {
-    config: { permission: 'signed-in' },
-    schema: { tags: ['session'], summary: 'Sign out everywhere: every session of the signed-in user ends', response: { 200: z.object({ ended: z.number() }) } },
-    handler: async (req, reply) => {
+  route.delete(
+    '/api/sessions',
+    { permission: 'signed-in', summary: 'Sign out everywhere: every session of the signed-in user ends', answer: z.object({ ended: z.number() }) },
+    async (req, reply) => {
       const actor = req.actor();
       const ended = await endSessionsOf(db(), actor.user.laCode, actor.user.userId);
       await auditSession(db(), actor, 'sign-out-everywhere', { ended });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ended };
     },
-  });
+  );
 
   // The identity provider: leave for it with PKCE, state and nonce kept in a short-lived cookie
   // (SameSite=Lax, since the provider sends the browser back from its own site), then come back.
-  app.get(`${FLOW_PATH}/start`, {
-    config: { permission: 'public' },
-    schema: { tags: ['session'], summary: 'Sign in through the council’s identity provider (redirects there)', security: [] },
-    handler: async (req, reply) => {
+  route.get(
+    `${FLOW_PATH}/start`,
+    { permission: 'public', summary: 'Sign in through the council’s identity provider (redirects there)', security: [] },
+    async (req, reply) => {
       const settings = authSettings();
       if (!settings.oidc) throw new Problem(404, 'Not found', 'No identity provider is set up here');
       let started: Awaited<ReturnType<typeof startSignIn>>;
@@ -268,40 +258,36 @@ export async function sessionRoutes(fastify: FastifyInstance) {
       });
       return reply.redirect(url, 303);
     },
-  });
+  );
 
-  app.get(`${FLOW_PATH}/callback`, {
-    config: { permission: 'public' },
-    schema: { tags: ['session'], summary: 'Where the identity provider sends people back', security: [] },
-    handler: async (req, reply) => {
-      const settings = authSettings();
-      if (!settings.oidc) throw new Problem(404, 'Not found', 'No identity provider is set up here');
-      reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
-      const back = (error: string) => reply.redirect(`/sign-in?error=${error}`, 303);
-      let pending: PendingSignIn;
-      try {
-        pending = JSON.parse(Buffer.from(req.cookies[FLOW_COOKIE] ?? '', 'base64url').toString('utf8')) as PendingSignIn;
-        if (typeof pending.state !== 'string' || typeof pending.verifier !== 'string' || typeof pending.nonce !== 'string') return back('expired');
-      } catch {
-        return back('expired');
-      }
-      let identity: Awaited<ReturnType<typeof finishSignIn>>;
-      try {
-        identity = await finishSignIn(settings.oidc, req.url.slice(req.url.indexOf('?') + 1), pending);
-      } catch (error) {
-        req.log.warn({ err: error }, 'identity provider sign-in refused');
-        return back('provider');
-      }
-      // Matched by the provider's subject, else by a verified email; the role is Lantern's own.
-      // Looked for across councils by the database's own function, as a username is.
-      const users = await identityCandidates(db(), identity.subject, identity.emailVerified ? identity.email : null);
-      const usable = users.filter((u) => !u.disabled_at && !u.awaiting_approval);
-      if (usable.length !== 1) {
-        for (const u of users) await auditRefusal(db(), u, req, 'sign-in-failed', { method: 'oidc', reason: usable.length > 1 ? 'ambiguous' : 'not-usable' });
-        return back(usable.length > 1 ? 'ambiguous' : 'not-known');
-      }
-      await signInAs(fastify, reply, req, usable[0] as AppUser, 'oidc');
-      return reply.redirect('/', 303);
-    },
+  route.get(`${FLOW_PATH}/callback`, { permission: 'public', summary: 'Where the identity provider sends people back', security: [] }, async (req, reply) => {
+    const settings = authSettings();
+    if (!settings.oidc) throw new Problem(404, 'Not found', 'No identity provider is set up here');
+    reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
+    const back = (error: string) => reply.redirect(`/sign-in?error=${error}`, 303);
+    let pending: PendingSignIn;
+    try {
+      pending = JSON.parse(Buffer.from(req.cookies[FLOW_COOKIE] ?? '', 'base64url').toString('utf8')) as PendingSignIn;
+      if (typeof pending.state !== 'string' || typeof pending.verifier !== 'string' || typeof pending.nonce !== 'string') return back('expired');
+    } catch {
+      return back('expired');
+    }
+    let identity: Awaited<ReturnType<typeof finishSignIn>>;
+    try {
+      identity = await finishSignIn(settings.oidc, req.url.slice(req.url.indexOf('?') + 1), pending);
+    } catch (error) {
+      req.log.warn({ err: error }, 'identity provider sign-in refused');
+      return back('provider');
+    }
+    // Matched by the provider's subject, else by a verified email; the role is Lantern's own.
+    // Looked for across councils by the database's own function, as a username is.
+    const users = await identityCandidates(db(), identity.subject, identity.emailVerified ? identity.email : null);
+    const usable = users.filter((u) => !u.disabled_at && !u.awaiting_approval);
+    if (usable.length !== 1) {
+      for (const u of users) await auditRefusal(db(), u, req, 'sign-in-failed', { method: 'oidc', reason: usable.length > 1 ? 'ambiguous' : 'not-usable' });
+      return back(usable.length > 1 ? 'ambiguous' : 'not-known');
+    }
+    await signInAs(fastify, reply, req, usable[0] as AppUser, 'oidc');
+    return reply.redirect('/', 303);
   });
 }

@@ -16,7 +16,7 @@ import { endSessionsOf } from '../../kernel/auth/sessions.ts';
 import { clearUsername, lockedUsernames } from '../../kernel/auth/throttle.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { AppUser } from '../../kernel/db/schema.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { forbidden, notFound, Problem } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 
@@ -79,49 +79,41 @@ async function requestGrant(
 }
 
 export async function userRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['administration']);
   const db = () => fastify.store.db;
 
-  app.get('/api/users', {
-    config: { permission: 'user:manage' },
-    schema: {
-      tags: ['administration'],
-      summary: 'The council’s users',
-      response: { 200: usersView },
-    },
-    handler: async (req) => {
-      const rows = await db().selectFrom('app_user').selectAll().where('la_code', '=', req.actor().user.laCode).orderBy('username').execute();
-      const locked = await lockedUsernames(
-        db(),
-        rows.map((u) => u.username),
-      );
-      return {
-        users: rows.map((u) => ({
-          userId: u.user_id,
-          username: u.username,
-          displayName: u.display_name,
-          role: u.role,
-          roleLabel: ROLES[u.role as Role] ?? u.role,
-          workerId: u.worker_id,
-          email: u.email,
-          disabled: !!u.disabled_at,
-          awaitingApproval: u.awaiting_approval,
-          passwordResetRequired: u.password_reset_required,
-          locked: locked.has(u.username),
-        })),
-      };
-    },
+  route.get('/api/users', { permission: 'user:manage', summary: 'The council’s users', answer: usersView }, async (req) => {
+    const rows = await db().selectFrom('app_user').selectAll().where('la_code', '=', req.actor().user.laCode).orderBy('username').execute();
+    const locked = await lockedUsernames(
+      db(),
+      rows.map((u) => u.username),
+    );
+    return {
+      users: rows.map((u) => ({
+        userId: u.user_id,
+        username: u.username,
+        displayName: u.display_name,
+        role: u.role,
+        roleLabel: ROLES[u.role as Role] ?? u.role,
+        workerId: u.worker_id,
+        email: u.email,
+        disabled: !!u.disabled_at,
+        awaitingApproval: u.awaiting_approval,
+        passwordResetRequired: u.password_reset_required,
+        locked: locked.has(u.username),
+      })),
+    };
   });
 
-  app.post('/api/users', {
-    config: { permission: 'user:manage' },
-    schema: {
-      tags: ['administration'],
+  route.post(
+    '/api/users',
+    {
+      permission: 'user:manage',
       summary: 'Add a user (a role reaching restricted records, or a worker binding, waits for the head of service’s approval)',
       body: newUser,
-      response: { 201: requested.extend({ userId: z.uuid() }) },
+      created: requested.extend({ userId: z.uuid() }),
     },
-    handler: async (req, reply) => {
+    async (req) => {
       const actor = req.actor();
       const body = req.body;
       if (!body.password && !body.email && !body.oidcSubject)
@@ -163,20 +155,20 @@ export async function userRoutes(fastify: FastifyInstance) {
           ? requestGrant(ledger, actor, { user_id: id, username: body.username }, { role: body.role, workerId: body.workerId ?? null }, true)
           : null;
       });
-      return reply.status(201).send({ userId: id, requestId, awaitingApproval: needsApproval });
+      return { userId: id, requestId, awaitingApproval: needsApproval };
     },
-  });
+  );
 
-  app.patch('/api/users/:userId', {
-    config: { permission: 'user:manage' },
-    schema: {
-      tags: ['administration'],
+  route.patch(
+    '/api/users/:userId',
+    {
+      permission: 'user:manage',
       summary: 'Change a user’s role, worker or sign-in identity (a grant reaching restricted records or a worker waits for approval)',
       params: userId,
       body: userChange,
-      response: { 200: requested },
+      answer: requested,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const body = req.body;
       if (body.role !== undefined || body.workerId !== undefined) notYourself(actor, req.params.userId, 'changes the role or worker of');
@@ -201,7 +193,7 @@ export async function userRoutes(fastify: FastifyInstance) {
         return { requestId: await requestGrant(ledger, actor, u, { role, workerId }, false), awaitingApproval: true };
       });
     },
-  });
+  );
 
   const accountAction = (
     path: string,
@@ -210,10 +202,10 @@ export async function userRoutes(fastify: FastifyInstance) {
     apply: (u: AppUser, body: { temporaryPassword?: string }) => Promise<Partial<AppUser>>,
     body?: typeof passwordReset,
   ) =>
-    app.post(path, {
-      config: { permission: 'user:manage' },
-      schema: { tags: ['administration'], summary, params: userId, ...(body ? { body } : {}), response: { 200: z.object({ sessionsEnded: z.number() }) } },
-      handler: async (req) => {
+    route.post(
+      path,
+      { permission: 'user:manage', summary, params: userId, ...(body ? { body } : {}), answer: z.object({ sessionsEnded: z.number() }) },
+      async (req) => {
         const actor = req.actor();
         notYourself(actor, req.params.userId, what);
         return change(db(), actor, async (ledger) => {
@@ -226,7 +218,7 @@ export async function userRoutes(fastify: FastifyInstance) {
           return { sessionsEnded: await endSessionsOf(ledger.db, u.la_code, u.user_id) };
         });
       },
-    });
+    );
 
   accountAction('/api/users/:userId/disable', 'Disable an account: it cannot sign in, and its sessions end', 'disables', async () => ({
     disabled_at: new Date(),
@@ -243,31 +235,31 @@ export async function userRoutes(fastify: FastifyInstance) {
     passwordReset,
   );
 
-  app.post('/api/users/:userId/unlock', {
-    config: { permission: 'user:manage' },
-    schema: {
-      tags: ['administration'],
+  route.post(
+    '/api/users/:userId/unlock',
+    {
+      permission: 'user:manage',
       summary: 'Unlock an account locked after repeated failed sign-ins',
       params: userId,
-      response: { 200: z.object({ unlocked: z.boolean() }) },
+      answer: z.object({ unlocked: z.boolean() }),
     },
-    handler: async (req) =>
+    async (req) =>
       change(db(), req.actor(), async (ledger) => {
         const u = await userOf(ledger, req.params.userId);
         const unlocked = await clearUsername(ledger.db, u.username);
         ledger.audit({ action: 'sign-in-unlocked', recordType: 'user', recordId: u.user_id, detail: { username: u.username, unlocked } });
         return { unlocked };
       }),
-  });
+  );
 
-  app.get('/api/access-requests', {
-    config: { permission: 'access:approve' },
-    schema: {
-      tags: ['administration'],
+  route.get(
+    '/api/access-requests',
+    {
+      permission: 'access:approve',
       summary: 'Requests waiting for the head of service: roles reaching restricted records, worker bindings',
-      response: { 200: accessRequestsView },
+      answer: accessRequestsView,
     },
-    handler: async (req) => {
+    async (req) => {
       const rows = await db()
         .selectFrom('access_request as r')
         .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'r.la_code').onRef('u.user_id', '=', 'r.user_id'))
@@ -311,18 +303,18 @@ export async function userRoutes(fastify: FastifyInstance) {
         })),
       };
     },
-  });
+  );
 
-  app.post('/api/access-requests/:requestId/decision', {
-    config: { permission: 'access:approve' },
-    schema: {
-      tags: ['administration'],
+  route.post(
+    '/api/access-requests/:requestId/decision',
+    {
+      permission: 'access:approve',
       summary: 'Approve or refuse an administrator’s request (the second person)',
       params: z.object({ requestId: z.uuid() }),
       body: accessDecision,
-      response: { 200: z.object({ status: z.enum(['approved', 'refused']) }) },
+      answer: z.object({ status: z.enum(['approved', 'refused']) }),
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       return change(db(), actor, async (ledger) => {
         const r = await ledger.db
@@ -354,5 +346,5 @@ export async function userRoutes(fastify: FastifyInstance) {
         return { status };
       });
     },
-  });
+  );
 }

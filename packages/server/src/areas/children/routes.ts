@@ -2,7 +2,7 @@ import { chronologyNote, childChanges, newAddress, newChild, newRelationship, po
 import { childCase, childRecord, childSearchResult, chronologyEntryView, possibleMatch, versionView } from '@lantern/core/views';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { addChronologyNote, getChildCase, getChronology, getVersions } from './case.ts';
 import { addAddress, addRelationship } from './family.ts';
 import { createChild, updateChild } from './record.ts';
@@ -11,18 +11,18 @@ import { possibleMatches, searchChildren } from './search.ts';
 const childParams = z.object({ childId: z.string().describe('The child’s id (a UUID)') });
 
 export async function childrenRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['children']);
   const db = () => fastify.store.db;
 
-  app.get('/api/children', {
-    config: { permission: 'child:search' },
-    schema: {
-      tags: ['children'],
+  route.get(
+    '/api/children',
+    {
+      permission: 'child:search',
       summary: 'Find children by name, LA child id, UPN, NHS number or date of birth',
       querystring: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(25) }),
-      response: { 200: z.object({ results: z.array(childSearchResult), total: z.number().int() }) },
+      answer: z.object({ results: z.array(childSearchResult), total: z.number().int() }),
     },
-    handler: async (req) => {
+    async (req) => {
       const found = await searchChildren(db(), req.actor(), req.query.q, req.query.limit);
       req.audited({ action: 'search', detail: { query: req.query.q, shown: found.results.length, total: found.total } });
       req.shown(
@@ -31,17 +31,17 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       );
       return found;
     },
-  });
+  );
 
-  app.get('/api/children/possible-matches', {
-    config: { permission: 'child:create' },
-    schema: {
-      tags: ['children'],
+  route.get(
+    '/api/children/possible-matches',
+    {
+      permission: 'child:create',
       summary: 'People already recorded who may be the child about to be added',
       querystring: possibleMatchQuery,
-      response: { 200: z.object({ matches: z.array(possibleMatch) }) },
+      answer: z.object({ matches: z.array(possibleMatch) }),
     },
-    handler: async (req) => {
+    async (req) => {
       const matches = await possibleMatches(db(), req.actor(), req.query);
       req.shown(
         matches.filter((m) => m.isChild).map((m) => m.personId),
@@ -49,99 +49,107 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       );
       return { matches };
     },
-  });
+  );
 
-  app.post('/api/children', {
-    config: { permission: 'child:create' },
-    schema: {
-      tags: ['children'],
+  route.post(
+    '/api/children',
+    {
+      permission: 'child:create',
       summary: 'Record a new child (refused with the possible matches when they may already be recorded)',
       body: newChild,
-      response: { 201: z.object({ child: childRecord }) },
+      created: z.object({ child: childRecord }),
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const child = await createChild(db(), req.actor(), req.body);
       return reply.status(201).header('location', `/api/children/${child.childId}`).send({ child });
     },
-  });
+  );
 
-  app.get('/api/children/:childId', {
-    config: { permission: 'child:read', audit: { reads: 'child' } },
-    schema: { tags: ['children'], summary: 'A child’s record: identity, family, addresses and allocations', params: childParams, response: { 200: childCase } },
-    handler: (req) => getChildCase(db(), req.actor(), req.params.childId),
-  });
+  route.get(
+    '/api/children/:childId',
+    {
+      permission: 'child:read',
+      audit: { reads: 'child' },
+      summary: 'A child’s record: identity, family, addresses and allocations',
+      params: childParams,
+      answer: childCase,
+    },
+    (req) => getChildCase(db(), req.actor(), req.params.childId),
+  );
 
-  app.patch('/api/children/:childId', {
-    config: { permission: 'child:update' },
-    schema: {
-      tags: ['children'],
+  route.patch(
+    '/api/children/:childId',
+    {
+      permission: 'child:update',
       summary: 'Change a child’s details; send the version you read, or get 409 if someone changed it since',
       params: childParams,
       body: childChanges,
-      response: { 200: z.object({ child: childRecord }) },
+      answer: z.object({ child: childRecord }),
     },
-    handler: async (req) => ({ child: await updateChild(db(), req.actor(), req.params.childId, req.body) }),
-  });
+    async (req) => ({ child: await updateChild(db(), req.actor(), req.params.childId, req.body) }),
+  );
 
-  app.get('/api/children/:childId/chronology', {
-    config: { permission: 'child:read', audit: { reads: 'chronology' } },
-    schema: {
-      tags: ['children'],
+  route.get(
+    '/api/children/:childId/chronology',
+    {
+      permission: 'child:read',
+      audit: { reads: 'chronology' },
       summary: 'Everything that happened to the child, newest first',
       params: childParams,
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(1000).default(200),
         q: z.string().trim().max(200).optional().describe('Words to find in the entries, or in the records they name (every version)'),
       }),
-      response: { 200: z.object({ entries: z.array(chronologyEntryView) }) },
+      answer: z.object({ entries: z.array(chronologyEntryView) }),
     },
-    handler: async (req) => ({ entries: await getChronology(db(), req.actor(), req.params.childId, req.query.limit, req.query.q) }),
-  });
+    async (req) => ({ entries: await getChronology(db(), req.actor(), req.params.childId, req.query.limit, req.query.q) }),
+  );
 
-  app.post('/api/children/:childId/chronology', {
-    config: { permission: 'chronology:write' },
-    schema: {
-      tags: ['children'],
+  route.post(
+    '/api/children/:childId/chronology',
+    {
+      permission: 'chronology:write',
       summary: 'Add a case note to the chronology',
       params: childParams,
       body: chronologyNote,
-      response: { 201: z.object({ entry: chronologyEntryView }) },
+      created: z.object({ entry: chronologyEntryView }),
     },
-    handler: async (req, reply) => reply.status(201).send({ entry: await addChronologyNote(db(), req.actor(), req.params.childId, req.body) }),
-  });
+    async (req) => ({ entry: await addChronologyNote(db(), req.actor(), req.params.childId, req.body) }),
+  );
 
-  app.get('/api/children/:childId/versions', {
-    config: { permission: 'child:read', audit: { reads: 'child-history' } },
-    schema: {
-      tags: ['children'],
+  route.get(
+    '/api/children/:childId/versions',
+    {
+      permission: 'child:read',
+      audit: { reads: 'child-history' },
       summary: 'Every version of the child’s details, who changed what and when',
       params: childParams,
-      response: { 200: z.object({ versions: z.array(versionView) }) },
+      answer: z.object({ versions: z.array(versionView) }),
     },
-    handler: async (req) => ({ versions: await getVersions(db(), req.actor(), req.params.childId) }),
-  });
+    async (req) => ({ versions: await getVersions(db(), req.actor(), req.params.childId) }),
+  );
 
-  app.post('/api/children/:childId/relationships', {
-    config: { permission: 'child:update' },
-    schema: {
-      tags: ['children'],
+  route.post(
+    '/api/children/:childId/relationships',
+    {
+      permission: 'child:update',
       summary: 'Record a family member or other relationship',
       params: childParams,
       body: newRelationship,
-      response: { 201: z.object({ relationshipId: z.uuid(), relatedPersonId: z.uuid() }) },
+      created: z.object({ relationshipId: z.uuid(), relatedPersonId: z.uuid() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await addRelationship(db(), req.actor(), req.params.childId, req.body)),
-  });
+    (req) => addRelationship(db(), req.actor(), req.params.childId, req.body),
+  );
 
-  app.post('/api/children/:childId/addresses', {
-    config: { permission: 'child:update' },
-    schema: {
-      tags: ['children'],
+  route.post(
+    '/api/children/:childId/addresses',
+    {
+      permission: 'child:update',
       summary: 'Record an address; a current one ends the previous current address',
       params: childParams,
       body: newAddress,
-      response: { 201: z.object({ addressId: z.uuid() }) },
+      created: z.object({ addressId: z.uuid() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await addAddress(db(), req.actor(), req.params.childId, req.body)),
-  });
+    (req) => addAddress(db(), req.actor(), req.params.childId, req.body),
+  );
 }

@@ -7,7 +7,7 @@ import { ROLES_SEEING_RESTRICTED, scopeFor } from '@lantern/core/permissions';
 import { dfeFeedView } from '@lantern/core/views/exchange';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../kernel/audit.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 
 /** How many runs the page lists. */
 const RUNS = 30;
@@ -34,16 +34,16 @@ export function feedMessage(answer: unknown): string {
 }
 
 export async function feedRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['DfE feed']);
   const db = () => fastify.store.db;
-  app.get('/api/dfe-feed', {
-    config: { permission: 'dfe-feed:read' },
-    schema: {
-      tags: ['DfE feed'],
+  route.get(
+    '/api/dfe-feed',
+    {
+      permission: 'dfe-feed:read',
       summary: 'The DfE daily feed: the latest runs with counts sent, unchanged, purged and failed, and the children in error with what the API said',
-      response: { 200: dfeFeedView },
+      answer: dfeFeedView,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const user = actor.user;
       const runs = await db()
@@ -101,5 +101,5 @@ export async function feedRoutes(fastify: FastifyInstance) {
         sentChildren: Number(sent.n),
       };
     },
-  });
+  );
 }

@@ -9,7 +9,7 @@ import { childFor, childrenInScope, isUuid } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { SubjectAccessRequestTable } from '../../kernel/db/schema.ts';
 import { attachment } from '../../kernel/http/download.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { conflict, notFound } from '../../kernel/http/problem.ts';
 import { extendSar, recordSar, releaseSar, reviewSarMarks } from './sar.ts';
 import { sarPdf, sarRecordEntries } from './sar-pdf.ts';
@@ -56,9 +56,8 @@ export async function sarCopy(db: FastifyInstance['store']['db'], laCode: string
 }
 
 export async function sarRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['subject access requests']);
   const db = () => fastify.store.db;
-  const tags = ['subject access requests'];
   const base = '/api/children/:childId/subject-access-requests';
   const list = async (actor: Actor, childId: string) => {
     const person = await childFor(db(), actor.user, childId, 'sar:record');
@@ -73,14 +72,14 @@ export async function sarRoutes(fastify: FastifyInstance) {
     return { childId, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id, requests: rows.map(viewOf) };
   };
 
-  app.get('/api/subject-access-requests', {
-    config: { permission: 'sar:record' },
-    schema: {
-      tags,
+  route.get(
+    '/api/subject-access-requests',
+    {
+      permission: 'sar:record',
       summary: 'The council’s subject access requests: those not yet answered soonest due first, then those answered, latest first',
-      response: { 200: sarListView },
+      answer: sarListView,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const user = actor.user;
       const rows = await db()
@@ -112,22 +111,29 @@ export async function sarRoutes(fastify: FastifyInstance) {
         })),
       };
     },
-  });
+  );
 
-  app.get(base, {
-    config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
-    schema: {
-      tags,
+  route.get(
+    base,
+    {
+      permission: 'sar:record',
+      audit: { reads: 'subject-access-request' },
       summary: 'The child’s subject access requests: who asked, when, when due, the redaction marks',
       params: child,
-      response: { 200: childSarsView },
+      answer: childSarsView,
     },
-    handler: (req) => list(req.actor(), req.params.childId),
-  });
-  app.get(`${base}/:sarId`, {
-    config: { permission: 'sar:record', audit: { reads: 'subject-access-request' } },
-    schema: { tags, summary: 'One subject access request, with the child it is about', params: one, response: { 200: sarDetailView } },
-    handler: async (req) => {
+    (req) => list(req.actor(), req.params.childId),
+  );
+  route.get(
+    `${base}/:sarId`,
+    {
+      permission: 'sar:record',
+      audit: { reads: 'subject-access-request' },
+      summary: 'One subject access request, with the child it is about',
+      params: one,
+      answer: sarDetailView,
+    },
+    async (req) => {
       const person = await childFor(db(), req.actor().user, req.params.childId, 'sar:record');
       const sar = await db()
         .selectFrom('subject_access_request')
@@ -139,62 +145,63 @@ export async function sarRoutes(fastify: FastifyInstance) {
       if (!sar) throw notFound('subject access request');
       return { ...viewOf(sar), childId: person.person_id, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id };
     },
-  });
-  app.post(base, {
-    config: { permission: 'sar:record' },
-    schema: {
-      tags,
+  );
+  route.post(
+    base,
+    {
+      permission: 'sar:record',
       summary: 'Record a subject access request: who asked, the proof of identity seen, the date received (due one calendar month later)',
       params: child,
       body: recordSarInput,
-      response: { 201: z.object({ sarId: z.string(), dueOn: z.string(), version: z.number().int() }) },
+      created: z.object({ sarId: z.string(), dueOn: z.string(), version: z.number().int() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await recordSar(db(), req.actor(), req.params.childId, req.body)),
-  });
-  app.post(`${base}/:sarId/extension`, {
-    config: { permission: 'sar:record' },
-    schema: {
-      tags,
+    (req) => recordSar(db(), req.actor(), req.params.childId, req.body),
+  );
+  route.post(
+    `${base}/:sarId/extension`,
+    {
+      permission: 'sar:record',
       summary: 'Extend the request by two months, with the reason',
       params: one,
       body: extendSarInput,
-      response: { 200: z.object({ version: z.number().int(), dueOn: z.string() }) },
+      answer: z.object({ version: z.number().int(), dueOn: z.string() }),
     },
-    handler: (req) => extendSar(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
-  });
-  app.put(`${base}/:sarId/marks`, {
-    config: { permission: 'sar:release' },
-    schema: {
-      tags,
+    (req) => extendSar(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
+  );
+  route.put(
+    `${base}/:sarId/marks`,
+    {
+      permission: 'sar:release',
       summary: 'Review the redaction marks: the marks as the reviewer leaves them (proposed ones kept or dropped, others added)',
       params: one,
       body: reviewSarInput,
-      response: { 200: z.object({ version: z.number().int(), marks: z.array(sarMark) }) },
+      answer: z.object({ version: z.number().int(), marks: z.array(sarMark) }),
     },
-    handler: (req) => reviewSarMarks(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
-  });
-  app.post(`${base}/:sarId/release`, {
-    config: { permission: 'sar:release' },
-    schema: {
-      tags,
+    (req) => reviewSarMarks(db(), req.actor(), req.params.childId, req.params.sarId, req.body),
+  );
+  route.post(
+    `${base}/:sarId/release`,
+    {
+      permission: 'sar:release',
       summary: 'Release the copy once its marks are reviewed: the request is answered (its deadline met) and the released PDF may be downloaded',
       params: one,
-      response: { 200: z.object({ releasedOn: z.string(), version: z.number().int() }) },
+      answer: z.object({ releasedOn: z.string(), version: z.number().int() }),
     },
-    handler: async (req) => {
+    async (req) => {
       const row = await releaseSar(db(), req.actor(), req.params.childId, req.params.sarId);
       return { releasedOn: row.released_on as string, version: row.version };
     },
-  });
-  app.get(`${base}/:sarId/copy.pdf`, {
-    config: { permission: 'sar:release', audit: { reads: 'subject-access-request-copy' } },
-    schema: {
-      tags,
+  );
+  route.get(
+    `${base}/:sarId/copy.pdf`,
+    {
+      permission: 'sar:release',
+      audit: { reads: 'subject-access-request-copy' },
       summary: 'The copy as a PDF: the review copy (marked text highlighted), or once released the released copy (marked text removed)',
       params: one,
       querystring: z.object({ copy: z.enum(['review', 'released']).default('review') }),
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const actor = req.actor();
       await childFor(db(), actor.user, req.params.childId, 'sar:release');
       const released = req.query.copy === 'released';
@@ -212,5 +219,5 @@ export async function sarRoutes(fastify: FastifyInstance) {
       const name = released ? 'subject-access-copy.pdf' : 'subject-access-review-copy.pdf';
       return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(name)).send(pdf);
     },
-  });
+  );
 }

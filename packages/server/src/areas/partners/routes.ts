@@ -22,7 +22,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { partnerIndicators } from './indicators.ts';
 import { answerRequest, partnerInbox, partnerRequest, recordAnswerForPartner } from './answers.ts';
@@ -36,209 +36,219 @@ const child = z.object({ childId: z.string() });
 const ok = z.object({}).passthrough();
 
 export async function partnersRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['partner agencies']);
   const db = () => fastify.store.db;
-  const tags = ['partner agencies'];
 
   // The register -----------------------------------------------------------------------------
-  app.get('/api/partner-organisations', {
-    config: { permission: 'partner:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/partner-organisations',
+    {
+      permission: 'partner:read',
       summary: 'Partner agencies and their named and escalation contacts',
-      response: { 200: z.object({ organisations: z.array(partnerOrganisationView) }) },
+      answer: z.object({ organisations: z.array(partnerOrganisationView) }),
     },
-    handler: async (req) => ({ organisations: await listOrganisations(db(), req.actor().user.laCode) }),
-  });
+    async (req) => ({ organisations: await listOrganisations(db(), req.actor().user.laCode) }),
+  );
 
-  app.post('/api/partner-organisations', {
-    config: { permission: 'partner:manage' },
-    schema: { tags, summary: 'Add a partner agency to the register', body: newPartnerOrganisation, response: { 201: z.object({ organisationId: z.uuid() }) } },
-    handler: async (req, reply) => reply.status(201).send(await createOrganisation(db(), req.actor(), req.body)),
-  });
+  route.post(
+    '/api/partner-organisations',
+    {
+      permission: 'partner:manage',
+      summary: 'Add a partner agency to the register',
+      body: newPartnerOrganisation,
+      created: z.object({ organisationId: z.uuid() }),
+    },
+    (req) => createOrganisation(db(), req.actor(), req.body),
+  );
 
-  app.post('/api/partner-organisations/:organisationId/contacts', {
-    config: { permission: 'partner:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/partner-organisations/:organisationId/contacts',
+    {
+      permission: 'partner:manage',
       summary: 'Add a named contact (or the escalation contact) at a partner agency',
       params: z.object({ organisationId: uuid('organisation') }),
       body: newPartnerContact,
-      response: { 201: z.object({ contactId: z.uuid() }) },
+      created: z.object({ contactId: z.uuid() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await addContact(db(), req.actor(), req.params.organisationId, req.body)),
-  });
+    (req) => addContact(db(), req.actor(), req.params.organisationId, req.body),
+  );
 
-  app.post('/api/partner-organisations/:organisationId/users', {
-    config: { permission: 'user:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/partner-organisations/:organisationId/users',
+    {
+      permission: 'user:manage',
       summary: 'Give someone at a partner agency a sign-in: they see only open requests to their organisation',
       params: z.object({ organisationId: uuid('organisation') }),
       body: newPartnerUser,
-      response: { 201: z.object({ userId: z.uuid(), username: z.string() }) },
+      created: z.object({ userId: z.uuid(), username: z.string() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await createPartnerUser(db(), req.actor(), req.params.organisationId, req.body)),
-  });
+    (req) => createPartnerUser(db(), req.actor(), req.params.organisationId, req.body),
+  );
 
-  app.get('/api/settings/partner-response', {
-    config: { permission: 'partner:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/settings/partner-response',
+    {
+      permission: 'partner:read',
       summary: 'The council’s deadline for each kind of request to a partner',
-      response: { 200: z.object({ deadlines: z.record(z.string(), ok) }) },
+      answer: z.object({ deadlines: z.record(z.string(), ok) }),
     },
-    handler: async (req) => ({ deadlines: await partnerDeadlines(db(), req.actor().user.laCode) }),
-  });
+    async (req) => ({ deadlines: await partnerDeadlines(db(), req.actor().user.laCode) }),
+  );
 
-  app.put('/api/settings/partner-response/:requestType', {
-    config: { permission: 'settings:manage' },
-    schema: {
-      tags,
+  route.put(
+    '/api/settings/partner-response/:requestType',
+    {
+      permission: 'settings:manage',
       summary: 'Set the council’s deadline for a kind of request (council policy; requests already sent keep their date)',
       params: z.object({ requestType: z.enum(PARTNER_REQUEST_TYPES) }),
       body: z.object({ unit: z.enum(['working-days', 'days', 'weeks']), n: z.number().int().min(1).max(120) }),
-      response: { 200: z.object({ requestType: z.string(), due: ok }) },
+      answer: z.object({ requestType: z.string(), due: ok }),
     },
-    handler: (req) => setPartnerDeadline(db(), req.actor(), req.params.requestType, req.body),
-  });
+    (req) => setPartnerDeadline(db(), req.actor(), req.params.requestType, req.body),
+  );
 
   // From the child's record ------------------------------------------------------------------
-  app.get('/api/children/:childId/partner-work', {
-    config: { permission: 'child:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/children/:childId/partner-work',
+    {
+      permission: 'child:read',
       summary: 'Requests to partners about the child and their answers, partners at the child’s meetings, housing needs',
       params: child,
-      response: { 200: childPartnerWorkView },
+      answer: childPartnerWorkView,
     },
-    handler: (req) => childPartnerWork(db(), req.actor(), req.params.childId),
-  });
+    (req) => childPartnerWork(db(), req.actor(), req.params.childId),
+  );
 
-  app.post('/api/children/:childId/partner-requests', {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.post(
+    '/api/children/:childId/partner-requests',
+    {
+      permission: 'casework:record',
       summary: 'Ask a partner agency for something, by a date no later than the council’s deadline for the kind of request',
       params: child,
       body: newPartnerRequest,
-      response: { 201: z.object({ requestId: z.uuid(), respondBy: z.string() }) },
+      created: z.object({ requestId: z.uuid(), respondBy: z.string() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await sendRequest(db(), req.actor(), req.params.childId, req.body)),
-  });
+    (req) => sendRequest(db(), req.actor(), req.params.childId, req.body),
+  );
 
-  app.post('/api/children/:childId/partner-requests/:requestId/withdrawal', {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.post(
+    '/api/children/:childId/partner-requests/:requestId/withdrawal',
+    {
+      permission: 'casework:record',
       summary: 'Withdraw a request that is no longer needed',
       params: child.extend({ requestId: uuid('request') }),
       body: withdrawRequest,
-      response: { 200: z.object({ requestId: z.uuid(), version: z.number().int() }) },
+      answer: z.object({ requestId: z.uuid(), version: z.number().int() }),
     },
-    handler: (req) => withdraw(db(), req.actor(), req.params.childId, req.params.requestId, req.body),
-  });
+    (req) => withdraw(db(), req.actor(), req.params.childId, req.params.requestId, req.body),
+  );
 
-  app.post('/api/children/:childId/partner-requests/:requestId/answer', {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.post(
+    '/api/children/:childId/partner-requests/:requestId/answer',
+    {
+      permission: 'casework:record',
       summary: 'Record a partner’s answer that came by phone, email or post',
       params: child.extend({ requestId: uuid('request') }),
       body: partnerAnswer,
-      response: { 200: z.object({ requestId: z.uuid(), version: z.number().int(), reportId: z.uuid().nullable() }) },
+      answer: z.object({ requestId: z.uuid(), version: z.number().int(), reportId: z.uuid().nullable() }),
     },
-    handler: (req) => recordAnswerForPartner(db(), req.actor(), req.params.childId, req.params.requestId, req.body),
-  });
+    (req) => recordAnswerForPartner(db(), req.actor(), req.params.childId, req.params.requestId, req.body),
+  );
 
-  app.get('/api/children/:childId/partner-reports/:reportId', {
-    config: { permission: 'child:read' },
-    schema: { tags, summary: 'A report a partner sent, as the file', params: child.extend({ reportId: uuid('report') }) },
-    handler: async (req, reply) => {
+  route.get(
+    '/api/children/:childId/partner-reports/:reportId',
+    { permission: 'child:read', summary: 'A report a partner sent, as the file', params: child.extend({ reportId: uuid('report') }) },
+    async (req, reply) => {
       const r = await staffReport(db(), req.actor(), req.params.childId, req.params.reportId);
       return reply.type(r.contentType).header('content-disposition', attachment(r.fileName)).header('x-content-type-options', 'nosniff').send(r.content);
     },
-  });
+  );
 
-  app.put('/api/children/:childId/meetings/:meetingKind/:meetingId/contributions', {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.put(
+    '/api/children/:childId/meetings/:meetingKind/:meetingId/contributions',
+    {
+      permission: 'casework:record',
       summary: 'Who was invited to a strategy discussion or conference, who attended, who sent a report',
       params: child.extend({ meetingKind: z.enum(['strategy-discussion', 'conference']), meetingId: uuid('meeting') }),
       body: meetingContributions,
-      response: { 200: z.object({ meetingId: z.uuid(), recorded: z.number().int() }) },
+      answer: z.object({ meetingId: z.uuid(), recorded: z.number().int() }),
     },
-    handler: (req) => recordContributions(db(), req.actor(), req.params.childId, req.params.meetingKind, req.params.meetingId, req.body),
-  });
+    (req) => recordContributions(db(), req.actor(), req.params.childId, req.params.meetingKind, req.params.meetingId, req.body),
+  );
 
-  app.post('/api/children/:childId/housing-needs', {
-    config: { permission: 'casework:record' },
-    schema: { tags, summary: 'Record a family’s housing need', params: child, body: newHousingNeed, response: { 201: z.object({ housingNeedId: z.uuid() }) } },
-    handler: async (req, reply) => reply.status(201).send(await recordHousingNeed(db(), req.actor(), req.params.childId, req.body)),
-  });
+  route.post(
+    '/api/children/:childId/housing-needs',
+    {
+      permission: 'casework:record',
+      summary: 'Record a family’s housing need',
+      params: child,
+      body: newHousingNeed,
+      created: z.object({ housingNeedId: z.uuid() }),
+    },
+    (req) => recordHousingNeed(db(), req.actor(), req.params.childId, req.body),
+  );
 
-  app.patch('/api/children/:childId/housing-needs/:housingNeedId', {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.patch(
+    '/api/children/:childId/housing-needs/:housingNeedId',
+    {
+      permission: 'casework:record',
       summary: 'The priority the housing partner agreed, or how the need was resolved',
       params: child.extend({ housingNeedId: uuid('housing need') }),
       body: housingNeedUpdate,
-      response: { 200: z.object({ housingNeedId: z.uuid(), version: z.number().int() }) },
+      answer: z.object({ housingNeedId: z.uuid(), version: z.number().int() }),
     },
-    handler: (req) => updateHousingNeed(db(), req.actor(), req.params.childId, req.params.housingNeedId, req.body),
-  });
+    (req) => updateHousingNeed(db(), req.actor(), req.params.childId, req.params.housingNeedId, req.body),
+  );
 
   // Oversight --------------------------------------------------------------------------------
-  app.get('/api/housing-list', {
-    config: { permission: 'partner:oversee' },
-    schema: { tags, summary: 'Families waiting for a home, longest wait first', response: { 200: housingListView } },
-    handler: (req) => housingList(db(), req.actor()),
-  });
+  route.get(
+    '/api/housing-list',
+    { permission: 'partner:oversee', summary: 'Families waiting for a home, longest wait first', answer: housingListView },
+    (req) => housingList(db(), req.actor()),
+  );
 
-  app.get('/api/partner-indicators', {
-    config: { permission: 'partner:oversee' },
-    schema: {
-      tags,
+  route.get(
+    '/api/partner-indicators',
+    {
+      permission: 'partner:oversee',
       summary: 'Partner requests answered in time, conference attendance by agency, families waiting for re-housing',
       querystring: z.object({ asOf: isoDate.optional() }),
-      response: { 200: partnerIndicatorsView },
+      answer: partnerIndicatorsView,
     },
-    handler: (req) => partnerIndicators(db(), req.actor(), req.query.asOf),
-  });
+    (req) => partnerIndicators(db(), req.actor(), req.query.asOf),
+  );
 
   // The partner's own view -------------------------------------------------------------------
-  app.get('/api/partner/requests', {
-    config: { permission: 'partner-request:answer' },
-    schema: {
-      tags,
+  route.get(
+    '/api/partner/requests',
+    {
+      permission: 'partner-request:answer',
       summary: 'A partner user’s open requests: the child’s name and date of birth, and what is asked',
-      response: { 200: partnerInboxView },
+      answer: partnerInboxView,
     },
-    handler: (req) => partnerInbox(db(), req.actor()),
-  });
+    (req) => partnerInbox(db(), req.actor()),
+  );
 
-  app.get('/api/partner/requests/:requestId', {
-    config: { permission: 'partner-request:answer' },
-    schema: {
-      tags,
+  route.get(
+    '/api/partner/requests/:requestId',
+    {
+      permission: 'partner-request:answer',
       summary: 'One open request to the partner’s organisation',
       params: z.object({ requestId: uuid('request') }),
-      response: { 200: z.object({ request: partnerRequestView }) },
+      answer: z.object({ request: partnerRequestView }),
     },
-    handler: (req) => partnerRequest(db(), req.actor(), req.params.requestId),
-  });
+    (req) => partnerRequest(db(), req.actor(), req.params.requestId),
+  );
 
-  app.post('/api/partner/requests/:requestId/answer', {
-    config: { permission: 'partner-request:answer' },
-    schema: {
-      tags,
+  route.post(
+    '/api/partner/requests/:requestId/answer',
+    {
+      permission: 'partner-request:answer',
       summary: 'Answer a request, with a report (PDF or plain text, up to 1 MB) if there is one',
       params: z.object({ requestId: uuid('request') }),
       body: partnerAnswer,
-      response: { 200: z.object({ requestId: z.uuid(), version: z.number().int(), reportId: z.uuid().nullable() }) },
+      answer: z.object({ requestId: z.uuid(), version: z.number().int(), reportId: z.uuid().nullable() }),
     },
-    handler: (req) => answerRequest(db(), req.actor(), req.params.requestId, req.body),
-  });
+    (req) => answerRequest(db(), req.actor(), req.params.requestId, req.body),
+  );
 }

@@ -15,7 +15,7 @@ import {
 } from '@lantern/core/views/performance';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { typed } from '../../kernel/http/app.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import {
   actionChanges,
   actionWorklist,
@@ -41,29 +41,28 @@ const kpiQuery = z.object({
 const indicatorParams = z.object({ indicatorId: z.string() });
 
 export async function performanceRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['performance']);
   const db = () => fastify.store.db;
-  const tags = ['performance'];
 
-  app.get('/api/indicators', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/indicators',
+    {
+      permission: 'performance:read',
       summary: 'Every indicator Lantern counts: its definition, numerator, denominator, unit, period, source and England figure',
-      response: { 200: z.object({ areas: z.record(z.string(), z.string()), indicators: z.array(z.unknown()), toCome: z.array(z.string()) }) },
+      answer: z.object({ areas: z.record(z.string(), z.string()), indicators: z.array(z.unknown()), toCome: z.array(z.string()) }),
     },
-    handler: async () => ({ areas: INDICATOR_AREAS, indicators: [...INDICATORS], toCome: [...INDICATORS_TO_COME] }),
-  });
+    async () => ({ areas: INDICATOR_AREAS, indicators: [...INDICATORS], toCome: [...INDICATORS_TO_COME] }),
+  );
 
-  app.get('/api/kpi', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/kpi',
+    {
+      permission: 'performance:read',
       summary: 'Every indicator for the council, a service, a team or a worker, for the period ending on a date',
       querystring: kpiQuery,
-      response: { 200: z.object({ asOf: z.string(), scope: scopeView, aggregatesOnly: z.boolean(), indicators: z.array(indicatorResultView) }) },
+      answer: z.object({ asOf: z.string(), scope: scopeView, aggregatesOnly: z.boolean(), indicators: z.array(indicatorResultView) }),
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const scope = parseScope(req.query.scope, req.query.scopeId, actor.user);
       const { aggregatesOnly } = await checkScope(db(), actor.user, scope);
@@ -72,20 +71,18 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       req.audited({ action: 'read', recordType: 'kpi', detail: { asOf, scope } });
       return { asOf, scope, aggregatesOnly, indicators };
     },
-  });
+  );
 
-  app.get('/api/kpi/:indicatorId', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/kpi/:indicatorId',
+    {
+      permission: 'performance:read',
       summary: 'One indicator, with its monthly trend',
       params: indicatorParams,
       querystring: kpiQuery.extend({ trendMonths: z.coerce.number().int().min(1).max(36).default(12) }),
-      response: {
-        200: z.object({ aggregatesOnly: z.boolean(), result: indicatorResultView, trend: z.array(indicatorResultView) }),
-      },
+      answer: z.object({ aggregatesOnly: z.boolean(), result: indicatorResultView, trend: z.array(indicatorResultView) }),
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const scope = parseScope(req.query.scope, req.query.scopeId, actor.user);
       const { aggregatesOnly } = await checkScope(db(), actor.user, scope);
@@ -94,94 +91,90 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       const t = await trend(db(), actor.user.laCode, req.params.indicatorId, { asOf, months: req.query.trendMonths, scope, aggregatesOnly });
       return { aggregatesOnly, result, trend: t.points };
     },
-  });
+  );
 
-  app.get('/api/kpi/:indicatorId/teams', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/kpi/:indicatorId/teams',
+    {
+      permission: 'performance:read',
       summary: 'One indicator for each team (or service), side by side',
       params: indicatorParams,
       querystring: kpiQuery.pick({ asOf: true, months: true }).extend({ by: z.enum(['team', 'service']).default('team') }),
-      response: { 200: z.object({ groups: z.array(teamResultView) }) },
+      answer: z.object({ groups: z.array(teamResultView) }),
     },
-    handler: async (req) => ({
+    async (req) => ({
       groups: await compareTeams(db(), req.actor(), req.params.indicatorId, {
         asOf: req.query.asOf ?? todayInEngland(),
         months: req.query.months,
         by: req.query.by,
       }),
     }),
-  });
+  );
 
-  app.get('/api/kpi/:indicatorId/children', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/kpi/:indicatorId/children',
+    {
+      permission: 'performance:read',
       summary: 'The children behind a number (for roles with access to children’s records)',
       params: indicatorParams,
       querystring: kpiQuery.extend({ only: z.enum(['numerator', 'not-numerator']).optional() }),
-      response: { 200: childrenBehindView },
+      answer: childrenBehindView,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const scope = parseScope(req.query.scope, req.query.scopeId, actor.user);
       const asOf = req.query.asOf ?? todayInEngland();
       const found = await childrenBehind(db(), actor, req.params.indicatorId, { asOf, months: req.query.months, scope, only: req.query.only });
       req.audited({ action: 'read', recordType: 'indicator-children', recordId: found.id, detail: { asOf, scope, shown: found.children.length } });
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'indicator-children' },
-      );
-      return found;
+      return showing(req, 'indicator-children', found, (f) => f.children);
     },
-  });
+  );
 
-  app.post('/api/kpi/snapshots', {
-    config: { permission: 'performance:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/kpi/snapshots',
+    {
+      permission: 'performance:manage',
       summary: 'Freeze the figures of a closed month, so what the board saw stays what it was',
       body: z.object({ periodEnd: isoDate }),
-      response: { 201: z.object({ periodEnd: z.string(), frozen: z.number().int(), alreadyFrozen: z.number().int() }) },
+      created: z.object({ periodEnd: z.string(), frozen: z.number().int(), alreadyFrozen: z.number().int() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await freezeMonth(db(), req.actor(), req.body.periodEnd, todayInEngland())),
-  });
+    (req) => freezeMonth(db(), req.actor(), req.body.periodEnd, todayInEngland()),
+  );
 
   const csvBody = z.object({ csv: z.string().min(1).max(20_000_000).describe('The CSV file’s text') });
 
-  app.post('/api/benchmarks', {
-    config: { permission: 'performance:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/benchmarks',
+    {
+      permission: 'performance:manage',
       summary:
         'Load published figures (the DfE local-authority table shape: time_period, geographic_level, region_code, region_name, new_la_code, la_name, indicator, value)',
       body: csvBody,
-      response: { 201: z.object({ values: z.number().int(), comparators: z.number().int(), skipped: z.number().int() }) },
+      created: z.object({ values: z.number().int(), comparators: z.number().int(), skipped: z.number().int() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await loadBenchmarks(db(), req.actor(), req.body.csv)),
-  });
+    (req) => loadBenchmarks(db(), req.actor(), req.body.csv),
+  );
 
-  app.put('/api/benchmarks/neighbours', {
-    config: { permission: 'performance:manage' },
-    schema: {
-      tags,
+  route.put(
+    '/api/benchmarks/neighbours',
+    {
+      permission: 'performance:manage',
       summary: 'Load the council’s statistical neighbours as published (la_code, neighbour_la_code, rank)',
       body: csvBody,
-      response: { 200: z.object({ neighbours: z.number().int() }) },
+      answer: z.object({ neighbours: z.number().int() }),
     },
-    handler: async (req) => loadNeighbours(db(), req.actor(), req.body.csv),
-  });
+    async (req) => loadNeighbours(db(), req.actor(), req.body.csv),
+  );
 
-  app.get('/api/benchmarks/:indicatorId', {
-    config: { permission: 'performance:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/benchmarks/:indicatorId',
+    {
+      permission: 'performance:read',
       summary: 'The council against England, its region and its statistical neighbours, year by year',
       params: indicatorParams,
-      response: { 200: benchmarksView },
+      answer: benchmarksView,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       const { aggregatesOnly } = await checkScope(db(), actor.user, { kind: 'council', id: '' }).catch(async (e) => {
         // A team manager compares their council too: the council's figure, as aggregates.
@@ -190,98 +183,97 @@ export async function performanceRoutes(fastify: FastifyInstance) {
       });
       return compare(db(), actor.user.laCode, req.params.indicatorId, { aggregatesOnly, today: todayInEngland() });
     },
-  });
+  );
 
   await improvementRoutes(fastify);
 }
 
 async function improvementRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['improvement']);
   const db = () => fastify.store.db;
-  const tags = ['improvement'];
   const asOfQuery = z.object({ asOf: isoDate.optional() });
 
-  app.get('/api/improvement', {
-    config: { permission: 'improvement:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/improvement',
+    {
+      permission: 'improvement:read',
       summary: 'The improvement plan: inspections and visits, each judgement, recommendations and their actions with owners, due dates and measures',
       querystring: asOfQuery,
-      response: { 200: z.object({ asOf: z.string(), inspections: z.array(inspectionView) }) },
+      answer: z.object({ asOf: z.string(), inspections: z.array(inspectionView) }),
     },
-    handler: (req) => improvementPlan(db(), req.actor(), req.query.asOf ?? todayInEngland()),
-  });
+    (req) => improvementPlan(db(), req.actor(), req.query.asOf ?? todayInEngland()),
+  );
 
-  app.post('/api/improvement/inspections', {
-    config: { permission: 'improvement:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/improvement/inspections',
+    {
+      permission: 'improvement:manage',
       summary: 'Record an inspection or monitoring visit with each judgement separately (no overall grade from April 2026) and its recommendations',
       body: newInspection,
-      response: { 201: z.object({ inspectionId: z.uuid(), recommendationIds: z.array(z.uuid()) }) },
+      created: z.object({ inspectionId: z.uuid(), recommendationIds: z.array(z.uuid()) }),
     },
-    handler: async (req, reply) => reply.status(201).send(await recordInspection(db(), req.actor(), req.body)),
-  });
+    (req) => recordInspection(db(), req.actor(), req.body),
+  );
 
-  app.post('/api/improvement/recommendations/:recommendationId/actions', {
-    config: { permission: 'improvement:manage' },
-    schema: {
-      tags,
+  route.post(
+    '/api/improvement/recommendations/:recommendationId/actions',
+    {
+      permission: 'improvement:manage',
       summary: 'Add an action to a recommendation: a named owner, a due date, and an indicator with a target',
       params: z.object({ recommendationId: z.uuid() }),
       body: newAction,
-      response: { 201: z.object({ actionId: z.uuid(), version: z.number().int() }) },
+      created: z.object({ actionId: z.uuid(), version: z.number().int() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await addAction(db(), req.actor(), req.params.recommendationId, req.body)),
-  });
+    (req) => addAction(db(), req.actor(), req.params.recommendationId, req.body),
+  );
 
-  app.patch('/api/improvement/actions/:actionId', {
-    config: { permission: 'improvement:update' },
-    schema: {
-      tags,
+  route.patch(
+    '/api/improvement/actions/:actionId',
+    {
+      permission: 'improvement:update',
       summary: 'Update an action: its owner updates status and evidence; those managing the plan may change anything',
       params: z.object({ actionId: z.uuid() }),
       body: actionChanges,
-      response: { 200: z.object({ actionId: z.uuid(), version: z.number().int(), status: z.enum(ACTION_STATUSES) }) },
+      answer: z.object({ actionId: z.uuid(), version: z.number().int(), status: z.enum(ACTION_STATUSES) }),
     },
-    handler: (req) => updateAction(db(), req.actor(), req.params.actionId, req.body, todayInEngland()),
-  });
+    (req) => updateAction(db(), req.actor(), req.params.actionId, req.body, todayInEngland()),
+  );
 
-  app.get('/api/improvement/worklist', {
-    config: { permission: 'improvement:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/improvement/worklist',
+    {
+      permission: 'improvement:read',
       summary: 'Overdue and off-track actions: mine, or every owner’s (for those managing the plan)',
       querystring: asOfQuery.extend({ view: z.enum(['mine', 'all']).default('mine') }),
-      response: { 200: z.object({ asOf: z.string(), view: z.enum(['mine', 'all']), actions: z.array(actionView) }) },
+      answer: z.object({ asOf: z.string(), view: z.enum(['mine', 'all']), actions: z.array(actionView) }),
     },
-    handler: (req) => actionWorklist(db(), req.actor(), req.query.view, req.query.asOf ?? todayInEngland()),
-  });
+    (req) => actionWorklist(db(), req.actor(), req.query.view, req.query.asOf ?? todayInEngland()),
+  );
 
-  app.get('/api/improvement/board-pack', {
-    config: { permission: 'improvement:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/improvement/board-pack',
+    {
+      permission: 'improvement:read',
       summary: 'The board pack: indicators, the plan’s progress, and what slipped since the last board',
       querystring: asOfQuery.extend({ since: isoDate.optional().describe('The last board’s date (default: a month before)') }),
-      response: { 200: boardPackView },
+      answer: boardPackView,
     },
-    handler: async (req) => {
+    async (req) => {
       const asOf = req.query.asOf ?? todayInEngland();
       const pack = await boardPack(db(), req.actor(), asOf, req.query.since ?? addCalendarMonths(asOf, -1));
       req.audited({ action: 'read', recordType: 'board-pack', detail: { asOf, since: pack.since } });
       return pack;
     },
-  });
+  );
 
-  app.get('/api/improvement/owners', {
-    config: { permission: 'improvement:manage' },
-    schema: {
-      tags,
+  route.get(
+    '/api/improvement/owners',
+    {
+      permission: 'improvement:manage',
       summary: 'The people an action may be given to',
-      response: { 200: z.object({ owners: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) }) },
+      answer: z.object({ owners: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) }),
     },
-    handler: async (req) => {
+    async (req) => {
       const users = await db()
         .selectFrom('app_user')
         .select(['user_id', 'display_name', 'role'])
@@ -291,5 +283,5 @@ async function improvementRoutes(fastify: FastifyInstance) {
         .execute();
       return { owners: users.map((u) => ({ userId: u.user_id, name: u.display_name, role: u.role })) };
     },
-  });
+  );
 }

@@ -3,7 +3,7 @@ import { assessmentRecordAuthorisation, assessmentRecordSave, assessmentReturn, 
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import {
   assessmentRecordVersions,
   authoriseAssessmentRecord,
@@ -20,72 +20,71 @@ const params = z.object({ childId: z.string(), assessmentId: id('assessment') })
 const written = z.object({ assessmentId: z.uuid(), version: z.number().int(), status: z.string() });
 
 export async function assessmentRecordRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['assessments']);
   const db = () => fastify.store.db;
-  const tags = ['assessments'];
   const base = '/api/children/:childId/assessments/:assessmentId/record';
 
-  app.get('/api/children/:childId/assessment-records', {
-    config: { permission: 'child:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/children/:childId/assessment-records',
+    {
+      permission: 'child:read',
       summary: 'The child’s assessments and whether each is written, with the manager, or authorised',
       params: z.object({ childId: z.string() }),
     },
-    handler: (req) => childAssessments(db(), req.actor(), req.params.childId),
-  });
+    (req) => childAssessments(db(), req.actor(), req.params.childId),
+  );
 
-  app.get(base, {
-    config: { permission: 'child:read' },
-    schema: { tags, summary: 'The written assessment as it now is, with both safety scales', params },
-    handler: (req) => getAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId),
-  });
+  route.get(base, { permission: 'child:read', summary: 'The written assessment as it now is, with both safety scales', params }, (req) =>
+    getAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId),
+  );
 
-  app.put(base, {
-    config: { permission: 'casework:record' },
-    schema: { tags, summary: 'Save the written assessment (every save is a version)', params, body: assessmentRecordSave, response: { 200: written } },
-    handler: (req) => saveAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
-  });
+  route.put(
+    base,
+    { permission: 'casework:record', summary: 'Save the written assessment (every save is a version)', params, body: assessmentRecordSave, answer: written },
+    (req) => saveAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
+  );
 
-  app.post(`${base}/submission`, {
-    config: { permission: 'casework:record' },
-    schema: {
-      tags,
+  route.post(
+    `${base}/submission`,
+    {
+      permission: 'casework:record',
       summary: 'Send the assessment to the manager with the worker’s safety scale',
       params,
       body: assessmentSubmission,
-      response: { 200: written },
+      answer: written,
     },
-    handler: (req) => submitAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
-  });
+    (req) => submitAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
+  );
 
-  app.post(`${base}/return`, {
-    config: { permission: 'casework:authorise' },
-    schema: { tags, summary: 'The manager returns the assessment to the worker with reasons', params, body: assessmentReturn, response: { 200: written } },
-    handler: (req) => returnAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
-  });
+  route.post(
+    `${base}/return`,
+    {
+      permission: 'casework:authorise',
+      summary: 'The manager returns the assessment to the worker with reasons',
+      params,
+      body: assessmentReturn,
+      answer: written,
+    },
+    (req) => returnAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
+  );
 
-  app.post(`${base}/authorisation`, {
-    config: { permission: 'casework:authorise' },
-    schema: {
-      tags,
+  route.post(
+    `${base}/authorisation`,
+    {
+      permission: 'casework:authorise',
       summary: 'The manager authorises the assessment with their own safety scale',
       params,
       body: assessmentRecordAuthorisation,
-      response: { 200: written.extend({ due: z.string() }) },
+      answer: written.extend({ due: z.string() }),
     },
-    handler: (req) => authoriseAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
-  });
+    (req) => authoriseAssessmentRecord(db(), req.actor(), req.params.childId, req.params.assessmentId, req.body),
+  );
 
-  app.get(`${base}/versions`, {
-    config: { permission: 'child:read' },
-    schema: { tags, summary: 'Every version of the written assessment and what changed in each', params },
-    handler: (req) => assessmentRecordVersions(db(), req.actor(), req.params.childId, req.params.assessmentId),
-  });
+  route.get(`${base}/versions`, { permission: 'child:read', summary: 'Every version of the written assessment and what changed in each', params }, (req) =>
+    assessmentRecordVersions(db(), req.actor(), req.params.childId, req.params.assessmentId),
+  );
 
-  app.get('/api/assessments/returned', {
-    config: { permission: 'worklist:read' },
-    schema: { tags, summary: 'Assessments the manager returned to me, with their reasons' },
-    handler: (req) => returnedToMe(db(), req.actor()),
-  });
+  route.get('/api/assessments/returned', { permission: 'worklist:read', summary: 'Assessments the manager returned to me, with their reasons' }, (req) =>
+    returnedToMe(db(), req.actor()),
+  );
 }

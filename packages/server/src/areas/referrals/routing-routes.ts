@@ -2,82 +2,87 @@ import { allocatableQuery, allocatableWorker, caseRouting, iroAllocation, routin
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { allocatableWorkers, allocateIro, decideTransfer, requestTransfer, routeChild, routingTeams } from './routing.ts';
 
 const child = z.object({ childId: z.string() });
 
 /** Routing a referred child to a team, transfers between teams, who may be allocated, and IROs. */
 export async function routingRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['routing and allocation']);
   const db = () => fastify.store.db;
-  const tags = ['routing and allocation'];
 
-  app.get('/api/routing/teams', {
-    config: { permission: 'case:route' },
-    schema: {
-      tags,
+  route.get(
+    '/api/routing/teams',
+    {
+      permission: 'case:route',
       summary: 'The teams a referral may be routed to, each with its caseload now',
-      response: { 200: z.object({ teams: z.array(routingTeam) }) },
+      answer: z.object({ teams: z.array(routingTeam) }),
     },
-    handler: async (req) => ({ teams: await routingTeams(db(), req.actor().user.laCode) }),
-  });
+    async (req) => ({ teams: await routingTeams(db(), req.actor().user.laCode) }),
+  );
 
-  app.get('/api/transfer-teams', {
-    config: { permission: 'transfer:request' },
-    schema: {
-      tags,
+  route.get(
+    '/api/transfer-teams',
+    {
+      permission: 'transfer:request',
       summary: 'The teams a case may be transferred to, each with its caseload now',
-      response: { 200: z.object({ teams: z.array(routingTeam) }) },
+      answer: z.object({ teams: z.array(routingTeam) }),
     },
-    handler: async (req) => ({ teams: await routingTeams(db(), req.actor().user.laCode) }),
-  });
+    async (req) => ({ teams: await routingTeams(db(), req.actor().user.laCode) }),
+  );
 
-  app.post('/api/children/:childId/routing', {
-    config: { permission: 'case:route' },
-    schema: { tags, summary: 'Route a referred child to a team', params: child, body: caseRouting, response: { 201: z.object({ routingId: z.uuid() }) } },
-    handler: async (req, reply) => reply.status(201).send(await routeChild(db(), req.actor(), req.params.childId, req.body)),
-  });
+  route.post(
+    '/api/children/:childId/routing',
+    { permission: 'case:route', summary: 'Route a referred child to a team', params: child, body: caseRouting, created: z.object({ routingId: z.uuid() }) },
+    (req) => routeChild(db(), req.actor(), req.params.childId, req.body),
+  );
 
-  app.post('/api/children/:childId/transfers', {
-    config: { permission: 'transfer:request' },
-    schema: { tags, summary: 'Ask another team to take the case', params: child, body: transferRequest, response: { 201: z.object({ transferId: z.uuid() }) } },
-    handler: async (req, reply) => reply.status(201).send(await requestTransfer(db(), req.actor(), req.params.childId, req.body)),
-  });
+  route.post(
+    '/api/children/:childId/transfers',
+    {
+      permission: 'transfer:request',
+      summary: 'Ask another team to take the case',
+      params: child,
+      body: transferRequest,
+      created: z.object({ transferId: z.uuid() }),
+    },
+    (req) => requestTransfer(db(), req.actor(), req.params.childId, req.body),
+  );
 
-  app.post('/api/transfers/:transferId/decision', {
-    config: { permission: 'transfer:decide' },
-    schema: {
-      tags,
+  route.post(
+    '/api/transfers/:transferId/decision',
+    {
+      permission: 'transfer:decide',
       summary: 'Accept a case offered to your team, or decline it with a reason',
       params: z.object({ transferId: z.string().refine(isUuid, { message: 'No such transfer' }) }),
       body: transferDecision,
-      response: { 200: z.object({ status: z.enum(['accepted', 'declined']) }) },
+      answer: z.object({ status: z.enum(['accepted', 'declined']) }),
     },
-    handler: (req) => decideTransfer(db(), req.actor(), req.params.transferId, req.body),
-  });
+    (req) => decideTransfer(db(), req.actor(), req.params.transferId, req.body),
+  );
 
-  app.get('/api/children/:childId/allocatable', {
-    config: { permission: 'child:read' },
-    schema: {
-      tags,
+  route.get(
+    '/api/children/:childId/allocatable',
+    {
+      permission: 'child:read',
       summary: 'The people you may allocate to this child in a role (none when you may not allocate)',
       params: child,
       querystring: allocatableQuery,
-      response: { 200: z.object({ workers: z.array(allocatableWorker) }) },
+      answer: z.object({ workers: z.array(allocatableWorker) }),
     },
-    handler: async (req) => ({ workers: await allocatableWorkers(db(), req.actor(), req.query.role) }),
-  });
+    async (req) => ({ workers: await allocatableWorkers(db(), req.actor(), req.query.role) }),
+  );
 
-  app.post('/api/children/:childId/iro', {
-    config: { permission: 'iro:allocate' },
-    schema: {
-      tags,
+  route.post(
+    '/api/children/:childId/iro',
+    {
+      permission: 'iro:allocate',
       summary: 'Allocate the child’s independent reviewing officer',
       params: child,
       body: iroAllocation,
-      response: { 201: z.object({ allocationId: z.uuid() }) },
+      created: z.object({ allocationId: z.uuid() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await allocateIro(db(), req.actor(), req.params.childId, req.body)),
-  });
+    (req) => allocateIro(db(), req.actor(), req.params.childId, req.body),
+  );
 }

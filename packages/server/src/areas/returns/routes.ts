@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { cinCensusImport, cinCensusRun, ssda903Check, ssda903Import, ssda903Run, uploadedCsv } from '@lantern/core/views/returns';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes } from '../../kernel/http/routes.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { importCinCensus } from './cin-census/import.ts';
@@ -29,38 +29,38 @@ const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 
 
 /** Statutory returns: the CIN census and the SSDA903 (children looked after). */
 export async function returnsRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['returns']);
   // Work folders a crashed process left behind hold personal data: gone before anything else runs.
   await removeLeftoverWorkFolders();
 
-  app.post('/api/returns/cin-census/runs', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/cin-census/runs',
+    {
+      permission: 'returns:produce',
       summary: 'Produce the CIN census for a collection year from the case record and validate it by the DfE’s schema and rules',
       body: z.object({ year }),
-      response: { 201: cinCensusRun },
+      created: cinCensusRun,
     },
-    handler: async (req, reply) => {
+    async (req) => {
       const result = await timedReturn('export', 'cin-census', () => runCinCensus(fastify.store.db, req.actor(), req.body.year));
-      return reply.code(201).send(result);
+      return result;
     },
-  });
+  );
 
-  app.get('/api/returns/cin-census/runs', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
+  route.get(
+    '/api/returns/cin-census/runs',
+    {
+      permission: 'returns:produce',
       summary: 'The CIN census runs made since the server started, latest first',
-      response: { 200: z.object({ runs: z.array(cinCensusRun) }) },
+      answer: z.object({ runs: z.array(cinCensusRun) }),
     },
-    handler: async (req) => ({ runs: latestRuns(req.actor()) }),
-  });
+    async (req) => ({ runs: latestRuns(req.actor()) }),
+  );
 
-  app.get('/api/returns/cin-census/runs/:runId/file', {
-    config: { permission: 'returns:produce' },
-    schema: { tags: ['returns'], summary: 'Download the XML file of a run', params: z.object({ runId: z.string() }) },
-    handler: async (req, reply) => {
+  route.get(
+    '/api/returns/cin-census/runs/:runId/file',
+    { permission: 'returns:produce', summary: 'Download the XML file of a run', params: z.object({ runId: z.string() }) },
+    async (req, reply) => {
       const entry = runFor(req.actor(), req.params.runId);
       await audit(fastify.store.db, req.actor(), {
         action: 'export',
@@ -71,41 +71,39 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       const name = `${req.actor().user.laCode}-cin-census-${entry.run.year}.xml`;
       return reply.header('content-type', 'application/xml').header('content-disposition', attachment(name)).send(unpack(entry.packed));
     },
-  });
+  );
 
-  app.post('/api/returns/cin-census/validate', {
-    config: { permission: 'returns:produce' },
-    // A council's file can be large. It comes as JSON like every other body (see the kernel's
-    // cross-site rule), the XML as text.
-    bodyLimit: 512 * 1024 * 1024,
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/cin-census/validate',
+    {
+      permission: 'returns:produce',
       summary: 'Validate a CIN census file from any system: the XML as text, and the collection year if the file does not say',
       body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), year: year.optional() }),
-      response: { 200: cinCensusRun },
+      answer: cinCensusRun,
+      bodyLimit: 512 * 1024 * 1024,
     },
-    handler: async (req) => {
+    async (req) => {
       try {
         return await timedReturn('validate', 'cin-census', () => validateUploaded(fastify.store.db, req.actor(), Buffer.from(req.body.xml), req.body.year));
       } catch (error) {
         throw invalid([{ field: 'xml', rule: 'cin-census-readable', message: (error as Error).message }]);
       }
     },
-  });
+  );
 
-  app.post('/api/returns/cin-census/imports', {
-    config: { permission: 'returns:import' },
-    bodyLimit: 512 * 1024 * 1024,
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/cin-census/imports',
+    {
+      permission: 'returns:import',
       summary: 'Import a CIN census return of this council as its children’s history (idempotent; all or nothing)',
       body: z.object({
         xml: z.string().min(1, 'Send the CIN census XML file'),
         fileName: z.string().max(255, 'A file name has at most 255 characters').optional(),
       }),
-      response: { 201: cinCensusImport },
+      created: cinCensusImport,
+      bodyLimit: 512 * 1024 * 1024,
     },
-    handler: async (req, reply) => {
+    async (req) => {
       const actor = req.actor();
       const xml = Buffer.from(req.body.xml);
       // A council imports its own returns only: the file's LA number must be the user's council.
@@ -116,70 +114,64 @@ export async function returnsRoutes(fastify: FastifyInstance) {
         const r = await timedReturn('import', 'cin-census', () =>
           importCinCensus(fastify.store.db, { xml, fileName: req.body.fileName }, { actor: returnActor(actor) }),
         );
-        return reply.code(201).send(r);
+        return r;
       } catch (error) {
         if (error instanceof ImportRefused)
           throw invalid([{ field: 'xml', rule: 'cin-census-importable', message: [error.message, ...error.details].join('; ') }]);
         throw error;
       }
     },
-  });
+  );
 
-  app.post('/api/returns/ssda903/runs', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/ssda903/runs',
+    {
+      permission: 'returns:produce',
       summary: 'Produce the SSDA903 return (children looked after) for a collection year from the case record and validate it by the DfE’s rules',
       body: z.object({ year: ssda903Year }),
-      response: { 201: ssda903Run },
+      created: ssda903Run,
     },
-    handler: async (req, reply) => reply.code(201).send(await timedReturn('export', 'ssda903', () => runSsda903(fastify.store.db, req.actor(), req.body.year))),
-  });
+    (req) => timedReturn('export', 'ssda903', () => runSsda903(fastify.store.db, req.actor(), req.body.year)),
+  );
 
-  app.get('/api/returns/ssda903/runs', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
-      summary: 'The SSDA903 runs made since the server started, latest first',
-      response: { 200: z.object({ runs: z.array(ssda903Run) }) },
-    },
-    handler: async (req) => ({ runs: latestSsda903Runs(req.actor()) }),
-  });
+  route.get(
+    '/api/returns/ssda903/runs',
+    { permission: 'returns:produce', summary: 'The SSDA903 runs made since the server started, latest first', answer: z.object({ runs: z.array(ssda903Run) }) },
+    async (req) => ({ runs: latestSsda903Runs(req.actor()) }),
+  );
 
-  app.post('/api/returns/ssda903/validate', {
-    config: { permission: 'returns:produce' },
-    // As the CIN census file: JSON like every other body, each CSV as text.
-    bodyLimit: 512 * 1024 * 1024,
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/ssda903/validate',
+    {
+      permission: 'returns:produce',
       summary: 'Validate SSDA903 CSV files from any system by the DfE’s rules for the year: each file recognised by its columns, whatever its name',
       body: z.object({ year: ssda903Year, files: uploadedFiles }),
-      response: { 200: ssda903Check },
+      answer: ssda903Check,
+      bodyLimit: 512 * 1024 * 1024,
     },
-    handler: async (req) => timedReturn('validate', 'ssda903', () => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
-  });
+    async (req) => timedReturn('validate', 'ssda903', () => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
+  );
 
-  app.post('/api/returns/ssda903/imports', {
-    config: { permission: 'returns:import' },
-    bodyLimit: 512 * 1024 * 1024,
-    schema: {
-      tags: ['returns'],
+  route.post(
+    '/api/returns/ssda903/imports',
+    {
+      permission: 'returns:import',
       summary: 'Import an SSDA903 return of this council (its CSV files) as its children’s history (idempotent; all or nothing)',
       body: z.object({ year: ssda903Year, files: uploadedFiles }),
-      response: { 201: ssda903Import },
+      created: ssda903Import,
+      bodyLimit: 512 * 1024 * 1024,
     },
-    handler: async (req, reply) =>
-      reply.code(201).send(await timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files))),
-  });
+    (req) => timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
+  );
 
-  app.get('/api/returns/ssda903/runs/:runId/tables/:table', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
+  route.get(
+    '/api/returns/ssda903/runs/:runId/tables/:table',
+    {
+      permission: 'returns:produce',
       summary: 'Download one table of a run as the DfE’s CSV',
       params: z.object({ runId: z.string(), table: z.enum(EXPORT_TABLES, { message: `The table is one of ${EXPORT_TABLES.join(', ')}` }) }),
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const { content, year } = tableFile(req.actor(), req.params.runId, req.params.table);
       await audit(fastify.store.db, req.actor(), {
         action: 'export',
@@ -190,5 +182,5 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       const name = `${req.actor().user.laCode}-ssda903-${year}-${req.params.table.toLowerCase()}.csv`;
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(name)).send(content);
     },
-  });
+  );
 }

@@ -3,7 +3,7 @@ import { directionView, inductionView, workerSupervisionsView, workerWorklistVie
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
-import { typed } from '../../kernel/http/app.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { notFound } from '../../kernel/http/problem.ts';
 import { induction, signOffInductionItem, startInduction } from './induction.ts';
 import { childDirections, recordSupervision, workerSupervisions, workerWorklist } from './service.ts';
@@ -15,55 +15,53 @@ const checkWorker = (id: string) => {
 };
 
 export async function supervisionRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['supervision']);
   const db = () => fastify.store.db;
 
-  app.post('/api/supervisions', {
-    config: { permission: 'supervision:record' },
-    schema: {
-      tags: ['supervision'],
+  route.post(
+    '/api/supervisions',
+    {
+      permission: 'supervision:record',
       summary: 'Record a practitioner’s supervision, with the direction given on each child discussed',
       body: newSupervision,
-      response: { 201: z.object({ supervisionId: z.uuid() }) },
+      created: z.object({ supervisionId: z.uuid() }),
     },
-    handler: async (req, reply) => reply.status(201).send(await recordSupervision(db(), req.actor(), req.body)),
-  });
+    (req) => recordSupervision(db(), req.actor(), req.body),
+  );
 
-  app.get('/api/workers/:workerId/supervisions', {
-    config: { permission: 'supervision:read' },
-    schema: {
-      tags: ['supervision'],
+  route.get(
+    '/api/workers/:workerId/supervisions',
+    {
+      permission: 'supervision:read',
       summary: 'A practitioner’s supervisions, newest first, and when the next is due',
       params: workerParam,
-      response: { 200: workerSupervisionsView },
+      answer: workerSupervisionsView,
     },
-    handler: async (req) => {
+    async (req) => {
       checkWorker(req.params.workerId);
-      const found = await workerSupervisions(db(), req.actor(), req.params.workerId);
       req.audited({ action: 'read', recordType: 'supervision', recordId: req.params.workerId });
-      req.shown(
-        found.supervisions.flatMap((s) => s.children.map((c) => c.childId)),
-        { recordType: 'supervision-direction' },
+      return showing(req, 'supervision-direction', await workerSupervisions(db(), req.actor(), req.params.workerId), (found) =>
+        found.supervisions.flatMap((s) => s.children),
       );
-      return found;
     },
-  });
+  );
 
-  app.get('/api/children/:childId/supervision-directions', {
-    config: { permission: 'child:read', audit: { reads: 'supervision-direction' } },
-    schema: {
-      tags: ['supervision'],
+  route.get(
+    '/api/children/:childId/supervision-directions',
+    {
+      permission: 'child:read',
+      audit: { reads: 'supervision-direction' },
       summary: 'The directions given on a child in their workers’ supervision',
       params: z.object({ childId: z.string() }),
-      response: { 200: z.object({ directions: z.array(directionView) }) },
+      answer: z.object({ directions: z.array(directionView) }),
     },
-    handler: (req) => childDirections(db(), req.actor(), req.params.childId),
-  });
+    (req) => childDirections(db(), req.actor(), req.params.childId),
+  );
 
-  app.get('/api/worklist/workers', {
-    config: { permission: 'worklist:read' },
-    schema: {
-      tags: ['supervision'],
+  route.get(
+    '/api/worklist/workers',
+    {
+      permission: 'worklist:read',
       summary: 'Supervision and induction deadlines, overdue first: those I owe and my own, my team’s, or the whole service’s',
       querystring: z.object({
         view: z.enum(['mine', 'team', 'service']).default('mine'),
@@ -72,51 +70,51 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
         state: z.enum(['due', 'overdue']).optional(),
         limit: z.coerce.number().int().min(1).max(2000).default(200),
       }),
-      response: { 200: workerWorklistView },
+      answer: workerWorklistView,
     },
-    handler: async (req) => {
+    async (req) => {
       const found = await workerWorklist(db(), req.actor(), req.query);
       req.audited({ action: 'read', recordType: 'worker-worklist', detail: { view: req.query.view, asOf: found.asOf, shown: found.deadlines.length } });
       return found;
     },
-  });
+  );
 
-  app.get('/api/workers/:workerId/induction', {
-    config: { permission: 'workforce:read' },
-    schema: { tags: ['supervision'], summary: 'A worker’s induction checklist and its deadline', params: workerParam, response: { 200: inductionView } },
-    handler: async (req) => {
+  route.get(
+    '/api/workers/:workerId/induction',
+    { permission: 'workforce:read', summary: 'A worker’s induction checklist and its deadline', params: workerParam, answer: inductionView },
+    async (req) => {
       checkWorker(req.params.workerId);
       return induction(db(), req.actor().user.laCode, req.params.workerId);
     },
-  });
+  );
 
-  app.post('/api/workers/:workerId/induction', {
-    config: { permission: 'induction:manage' },
-    schema: {
-      tags: ['supervision'],
+  route.post(
+    '/api/workers/:workerId/induction',
+    {
+      permission: 'induction:manage',
       summary: 'Start a new starter’s induction with the council’s checklist; set their ASYE and protected caseload',
       params: workerParam,
       body: z.object({ asyeStart: isoDate.nullish(), protectedCaseload: z.number().int().min(0).max(40).nullish() }),
-      response: { 201: inductionView },
+      created: inductionView,
     },
-    handler: async (req, reply) => {
+    async (req) => {
       checkWorker(req.params.workerId);
-      return reply.status(201).send(await startInduction(db(), req.actor(), req.params.workerId, req.body));
+      return startInduction(db(), req.actor(), req.params.workerId, req.body);
     },
-  });
+  );
 
-  app.post('/api/workers/:workerId/induction/:itemId', {
-    config: { permission: 'induction:manage' },
-    schema: {
-      tags: ['supervision'],
+  route.post(
+    '/api/workers/:workerId/induction/:itemId',
+    {
+      permission: 'induction:manage',
       summary: 'Sign off an induction item',
       params: z.object({ workerId: z.string(), itemId: z.string().max(60) }),
       body: z.object({ completedOn: isoDate }),
-      response: { 200: inductionView },
+      answer: inductionView,
     },
-    handler: async (req) => {
+    async (req) => {
       checkWorker(req.params.workerId);
       return signOffInductionItem(db(), req.actor(), req.params.workerId, req.params.itemId, req.body);
     },
-  });
+  );
 }

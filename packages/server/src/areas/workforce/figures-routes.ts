@@ -2,7 +2,7 @@ import { auditQuestionSettings, caseloadSettings, checklistSettings, WORKFORCE_S
 import { allocationGapsView, caseloadsView, churnView, teamStatsView } from '@lantern/core/views/workforce';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { typed } from '../../kernel/http/app.ts';
+import { routes, showing } from '../../kernel/http/routes.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { putSetting } from '../../kernel/settings.ts';
@@ -11,24 +11,24 @@ import { allocationGaps, caseloadHistory, caseloads, churn, teamStats, workforce
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The weekly workforce figures: caseloads, churn, allocation gaps, team turnover. */
 export async function workforceFigureRoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['workforce']);
   const db = () => fastify.store.db;
 
-  app.get('/api/workforce/caseloads', {
-    config: { permission: 'workforce:read' },
-    schema: {
-      tags: ['workforce'],
+  route.get(
+    '/api/workforce/caseloads',
+    {
+      permission: 'workforce:read',
       summary: 'Every case holder’s caseload on a day (weighted where the council sets weights) against the ceiling; team and service totals',
       querystring: z.object({ asOf: isoDate.optional(), teamId: z.uuid().optional(), service: z.string().max(100).optional() }),
-      response: { 200: caseloadsView },
+      answer: caseloadsView,
     },
-    handler: (req) => caseloads(db(), req.actor().user.laCode, req.query),
-  });
+    (req) => caseloads(db(), req.actor().user.laCode, req.query),
+  );
 
-  app.get('/api/workforce/caseloads/history', {
-    config: { permission: 'workforce:read' },
-    schema: {
-      tags: ['workforce'],
+  route.get(
+    '/api/workforce/caseloads/history',
+    {
+      permission: 'workforce:read',
       summary: 'A worker’s, a team’s or the council’s caseload at each month end',
       querystring: z.object({
         asOf: isoDate.optional(),
@@ -36,15 +36,15 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         teamId: z.uuid().optional(),
         months: z.coerce.number().int().min(1).max(60).default(12),
       }),
-      response: { 200: z.object({ asOf: z.string(), points: z.array(z.object({ day: z.string(), children: z.number().int(), workers: z.number().int() })) }) },
+      answer: z.object({ asOf: z.string(), points: z.array(z.object({ day: z.string(), children: z.number().int(), workers: z.number().int() })) }),
     },
-    handler: (req) => caseloadHistory(db(), req.actor().user.laCode, req.query),
-  });
+    (req) => caseloadHistory(db(), req.actor().user.laCode, req.query),
+  );
 
-  app.get('/api/workforce/churn', {
-    config: { permission: 'workforce:report' },
-    schema: {
-      tags: ['workforce'],
+  route.get(
+    '/api/workforce/churn',
+    {
+      permission: 'workforce:report',
       summary: 'Social workers each child with an open case has had: in the last 12 months and this episode (three or more in 12 months flagged)',
       querystring: z.object({
         asOf: isoDate.optional(),
@@ -52,61 +52,48 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
         flaggedOnly: z.enum(['true', 'false']).optional(),
         limit: z.coerce.number().int().min(1).max(5000).default(200),
       }),
-      response: { 200: churnView },
+      answer: churnView,
     },
-    handler: async (req) => {
-      const found = await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' });
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'churn' },
-      );
-      return found;
-    },
-  });
+    async (req) =>
+      showing(req, 'churn', await churn(db(), req.actor(), { ...req.query, flaggedOnly: req.query.flaggedOnly === 'true' }), (found) => found.children),
+  );
 
-  app.get('/api/workforce/allocation-gaps', {
-    config: { permission: 'workforce:report' },
-    schema: {
-      tags: ['workforce'],
+  route.get(
+    '/api/workforce/allocation-gaps',
+    {
+      permission: 'workforce:report',
       summary: 'Children with an open case and no allocated social worker, with how long they have waited',
       querystring: z.object({ asOf: isoDate.optional(), limit: z.coerce.number().int().min(1).max(5000).default(200) }),
-      response: { 200: allocationGapsView },
+      answer: allocationGapsView,
     },
-    handler: async (req) => {
-      const found = await allocationGaps(db(), req.actor(), req.query);
-      req.shown(
-        found.children.map((c) => c.childId),
-        { recordType: 'allocation-gap' },
-      );
-      return found;
-    },
-  });
+    async (req) => showing(req, 'allocation-gap', await allocationGaps(db(), req.actor(), req.query), (found) => found.children),
+  );
 
-  app.get('/api/workforce/team-stats', {
-    config: { permission: 'workforce:report' },
-    schema: {
-      tags: ['workforce'],
+  route.get(
+    '/api/workforce/team-stats',
+    {
+      permission: 'workforce:report',
       summary: 'Each team at each month end: in post, agency share, starters and leavers over 12 months, turnover rate, vacancies',
       querystring: z.object({ asOf: isoDate.optional(), teamId: z.uuid().optional(), months: z.coerce.number().int().min(1).max(36).default(12) }),
-      response: { 200: teamStatsView },
+      answer: teamStatsView,
     },
-    handler: (req) => teamStats(db(), req.actor().user.laCode, req.query),
-  });
+    (req) => teamStats(db(), req.actor().user.laCode, req.query),
+  );
 
-  app.put('/api/settings/caseload', {
-    config: { permission: 'settings:manage' },
-    schema: {
-      tags: ['workforce'],
+  route.put(
+    '/api/settings/caseload',
+    {
+      permission: 'settings:manage',
       summary: 'The council’s caseload ceiling (per full-time worker) and the weight of each kind of case',
       body: caseloadSettings,
-      response: { 200: caseloadSettings },
+      answer: caseloadSettings,
     },
-    handler: async (req) => {
+    async (req) => {
       const actor = req.actor();
       await change(db(), actor, (ledger) => putSetting(ledger, 'workforce.caseload', req.body, req.body));
       return (await workforceSettings(db(), actor.user.laCode)).caseload;
     },
-  });
+  );
 
   // The induction checklist applies to starters from now on (each keeps the checklist they started with);
   // audit questions apply to audits from now on.
@@ -114,16 +101,12 @@ export async function workforceFigureRoutes(fastify: FastifyInstance) {
     ['/api/settings/induction-checklist', WORKFORCE_SETTING.inductionChecklist, checklistSettings, 'The council’s induction checklist for new starters'],
     ['/api/settings/audit-questions', WORKFORCE_SETTING.auditQuestions, auditQuestionSettings, 'The council’s case audit questions'],
   ] as const) {
-    app.put(path, {
-      config: { permission: 'settings:manage' },
-      schema: { tags: ['workforce'], summary, body, response: { 200: z.object({ key: z.string(), items: z.number().int() }) } },
-      handler: async (req) => {
-        const actor = req.actor();
-        const ids = (req.body as { id: string }[]).map((i) => i.id);
-        if (new Set(ids).size !== ids.length) throw invalid([{ field: 'id', rule: 'unique', message: 'Each item needs its own id' }]);
-        await change(db(), actor, (ledger) => putSetting(ledger, key, req.body));
-        return { key, items: ids.length };
-      },
+    route.put(path, { permission: 'settings:manage', summary, body, answer: z.object({ key: z.string(), items: z.number().int() }) }, async (req) => {
+      const actor = req.actor();
+      const ids = (req.body as { id: string }[]).map((i) => i.id);
+      if (new Set(ids).size !== ids.length) throw invalid([{ field: 'id', rule: 'unique', message: 'Each item needs its own id' }]);
+      await change(db(), actor, (ledger) => putSetting(ledger, key, req.body));
+      return { key, items: ids.length };
     });
   }
 }

@@ -8,7 +8,7 @@ import { isoDate } from '@lantern/core/schemas';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../../kernel/audit.ts';
-import { typed } from '../../../kernel/http/app.ts';
+import { routes } from '../../../kernel/http/routes.ts';
 import { invalid } from '../../../kernel/http/problem.ts';
 import { attachment } from '../../../kernel/http/download.ts';
 import { returnActor } from '../cin-census/service.ts';
@@ -19,16 +19,16 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 
 /** Ofsted's Annex A for the analyst: the workbook as at a date, as a download. */
 export async function annexARoutes(fastify: FastifyInstance) {
-  const app = typed(fastify);
+  const route = routes(fastify, ['returns']);
 
-  app.get('/api/returns/annex-a', {
-    config: { permission: 'returns:produce' },
-    schema: {
-      tags: ['returns'],
+  route.get(
+    '/api/returns/annex-a',
+    {
+      permission: 'returns:produce',
       summary: "Ofsted's Annex A lists as at a date (one sheet a list), produced from the case record and sent as an Excel workbook",
       querystring: z.object({ asOf: isoDate }),
     },
-    handler: async (req, reply) => {
+    async (req, reply) => {
       const { asOf } = req.query;
       if (asOf > todayInEngland()) throw invalid([{ field: 'asOf', rule: 'not-in-future', message: 'The lists are drawn up to a day that has happened' }]);
       const actor = req.actor();
@@ -54,5 +54,5 @@ export async function annexARoutes(fastify: FastifyInstance) {
         .header('content-disposition', attachment(`${laCode}-annex-a-${asOf}.xlsx`))
         .send(workbook);
     },
-  });
+  );
 }
