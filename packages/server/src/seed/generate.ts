@@ -185,9 +185,11 @@ async function generateCouncil(
       .where('la_code', '=', laCode)
       .where('household_id', '=', h.household_id as string)
       .execute();
-  // Statistics for the children just written: the partner agencies, meetings and legal seeds below
-  // join episodes, people and allocations, which a planner still counting empty tables runs as
-  // nested loops (at 50,000 children one such query ran for more than seven minutes).
+  // Statistics for the children just written: the partner agencies, meetings, legal, practice and
+  // workforce history seeds below join episodes, people and allocations, which a planner still
+  // counting empty tables runs as nested loops (at 50,000 children one such query ran for more
+  // than seven minutes). The tables they join are all written by now, so this one pass serves
+  // them all: each pass reads every table again (on the embedded store, a tenth of the seed).
   await refreshPlannerStatistics(db);
 
   progress(total, total, 'users');
@@ -210,10 +212,7 @@ async function generateCouncil(
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.
-  // It reads the children's episodes and allocations back with joins, which a planner without
-  // statistics (a server with autovacuum off, the embedded store which has none) plans as nested
-  // loops over every row: minutes for 2,000 children on PGlite.
-  await refreshPlannerStatistics(db);
+  // It reads the children's episodes and allocations back with joins, planned on the statistics above.
   progress(total, total, 'workforce history');
   const userId = (name: string) => users.find((u) => u.username === name)?.user_id as string;
   // The practice record (src/seed/practice.ts): written assessments, enquiry findings, plans.
