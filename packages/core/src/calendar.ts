@@ -54,8 +54,9 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact integer maths,
-// avoiding Date entirely (Date.UTC also mangles years 0–99).
-function daysFromCivil(year: number, month: number, day: number): number {
+// avoiding Date entirely (Date.UTC also mangles years 0–99). The SSDA903 return's day
+// numbers (returns/ssda903/model.ts) are these too.
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -64,7 +65,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(days: number): IsoDateParts {
+export function civilFromDays(days: number): IsoDateParts {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -3,7 +3,7 @@
 // the carer's request, days from enquiry to approval, and children with the council's own carers.
 // The SQL is in the server (areas/performance/indicators-fostering.ts; the households behind a
 // number come from areas/fostering/indicator-units.ts, the same units).
-import type { IndicatorDefinition } from './indicators.ts';
+import type { IndicatorDefinition } from './indicators/definition.ts';
 
 const HOUSEHOLDS_NOT_CHILDREN =
   'A count of households (or their places), not of children, so it is not suppressed as a small count; the households behind it are listed for the fostering team.';

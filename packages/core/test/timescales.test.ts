@@ -175,48 +175,26 @@ describe('TIMESCALE_RULES against timescales.md', () => {
 const due = (id: string, from: string, fromTime?: string) => dueDate(ruleById(id).due, from, fromTime);
 
 describe('dueDate, worked by hand', () => {
-  it('assessment: 45 working days from a referral on Mon 2 Nov 2026', () => {
+  it.each([
     // Nov 3–6 → 4, weeks to Dec 18 → 34, Dec 21–24 → 38, (25, 28 off),
     // Dec 29–31 → 41, (1 Jan off), Jan 4–7 → 45.
-    expect(due('assessment', '2026-11-02')).toEqual({ date: '2027-01-07' });
-  });
-
-  it('assessment: 45 working days from a referral on Mon 21 Dec 2026', () => {
+    ['assessment: 45 working days from a referral on Mon 2 Nov 2026', 'assessment', '2026-11-02', '2027-01-07'],
     // Dec 22–24 → 3, Dec 29–31 → 6, Jan 4–8 → 11, then 5 a week to Feb 19 → 41,
     // Feb 22–25 → 45.
-    expect(due('assessment', '2026-12-21')).toEqual({ date: '2027-02-25' });
-  });
-
-  it('icpc: 15 working days from a strategy discussion on Wed 16 Dec 2026', () => {
+    ['assessment: 45 working days from a referral on Mon 21 Dec 2026', 'assessment', '2026-12-21', '2027-02-25'],
     // Dec 17–18 → 2, Dec 21–24 → 6, Dec 29–31 → 9, Jan 4–8 → 14, Jan 11 → 15.
-    expect(due('icpc', '2026-12-16')).toEqual({ date: '2027-01-11' });
-  });
-
-  it('icpc: 15 working days from a strategy discussion on Fri 28 Apr 2023', () => {
+    ['icpc: 15 working days from a strategy discussion on Wed 16 Dec 2026', 'icpc', '2026-12-16', '2027-01-11'],
     // (1 May off) May 2–5 → 4, (8 May off) May 9–12 → 8, May 15–19 → 13, May 22–23 → 15.
-    expect(due('icpc', '2023-04-28')).toEqual({ date: '2023-05-23' });
-  });
-
-  it('core-group-first: 10 working days from a conference on Mon 22 Mar 2027, over Easter', () => {
+    ['icpc: 15 working days from a strategy discussion on Fri 28 Apr 2023', 'icpc', '2023-04-28', '2023-05-23'],
     // Mar 23–25 → 3, (26, 29 off) Mar 30–Apr 2 → 7, Apr 5–7 → 10.
-    expect(due('core-group-first', '2027-03-22')).toEqual({ date: '2027-04-07' });
-  });
-
-  it('cp-review-first: 3 months from 30 Nov 2026 is the end of February', () => {
-    expect(due('cp-review-first', '2026-11-30')).toEqual({ date: '2027-02-28' });
-  });
-
-  it('cp-review: 6 months from 31 Aug 2027 is leap day 2028', () => {
-    expect(due('cp-review', '2027-08-31')).toEqual({ date: '2028-02-29' });
-  });
-
-  it('cla-review-first: 20 working days from Thu 20 Aug 2026, over the August bank holiday', () => {
+    ['core-group-first: 10 working days from a conference on Mon 22 Mar 2027, over Easter', 'core-group-first', '2027-03-22', '2027-04-07'],
+    ['cp-review-first: 3 months from 30 Nov 2026 is the end of February', 'cp-review-first', '2026-11-30', '2027-02-28'],
+    ['cp-review: 6 months from 31 Aug 2027 is leap day 2028', 'cp-review', '2027-08-31', '2028-02-29'],
     // Aug 21 → 1, Aug 24–28 → 6, (31 off) Sep 1–4 → 10, Sep 7–11 → 15, Sep 14–18 → 20.
-    expect(due('cla-review-first', '2026-08-20')).toEqual({ date: '2026-09-18' });
-  });
-
-  it('cla-visit-first: 1 week is 7 calendar days, holidays included', () => {
-    expect(due('cla-visit-first', '2026-12-24')).toEqual({ date: '2026-12-31' });
+    ['cla-review-first: 20 working days from Thu 20 Aug 2026, over the August bank holiday', 'cla-review-first', '2026-08-20', '2026-09-18'],
+    ['cla-visit-first: 1 week is 7 calendar days, holidays included', 'cla-visit-first', '2026-12-24', '2026-12-31'],
+  ])('%s', (_title, id, from, date) => {
+    expect(due(id, from)).toEqual({ date });
   });
 
   it('rhi: 72 hours from the recorded return, across a weekend', () => {

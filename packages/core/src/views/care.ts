@@ -3,7 +3,7 @@
  * education, care leavers): the server's response schemas and the web app's types, written once.
  */
 import { z } from 'zod';
-import { obligationView } from '../pathway.ts';
+import { obligationView } from './casework.ts';
 
 const date = z.string();
 const maybe = z.string().nullable();

@@ -5,7 +5,7 @@
  * schemas and the web app's types, written once.
  */
 import { z } from 'zod';
-import { obligationView } from '../pathway.ts';
+import { obligationView } from './casework.ts';
 
 const date = z.string();
 const maybe = z.string().nullable();

@@ -1,9 +1,8 @@
 import { describe, it } from 'vitest';
-import { ep, expectFlags, hd } from './helpers.ts';
+import { closed, ep, expectFlags, hd } from './helpers.ts';
 
 const E = (code: string, rows: Record<string, string>[], flagged: number[], header?: Record<string, string>[]) =>
   it(code, () => expectFlags(code, header ? { Episodes: rows, Header: header } : { Episodes: rows }, { Episodes: flagged }));
-const closed = (child: string, decom: string, dec: string, rec: string, more: Record<string, string> = {}) => ep(child, decom, { DEC: dec, REC: rec, ...more });
 
 // The collection year is 1 April 2025 – 31 March 2026 throughout.
 describe('SSDA903 Episodes rules: codes and dates', () => {

@@ -1,5 +1,5 @@
 /** Build small synthetic returns for rule tests: rows give only the fields a test cares about. */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { makeTable, type Provider, Ssda903Return, type Table, TABLE_COLUMNS, type TableName } from '../../src/returns/ssda903/model.ts';
 import type { PostcodeDirectory } from '../../src/returns/ssda903/postcodes.ts';
 import type { Flagged } from '../../src/returns/ssda903/rule.ts';
@@ -64,4 +64,14 @@ export function ep(child: string, decom: string, more: Record<string, string> = 
 }
 export function hd(child: string, dob: string, more: Record<string, string> = {}): Record<string, string> {
   return { CHILD: child, SEX: 'F', DOB: dob, ETHNIC: 'WBRI', UPN: 'A123456789012', MOTHER: '0', ...more };
+}
+
+/** A test named by the rule's code that runs it on `rows` and checks exactly which rows it flags. */
+export function itFlags(code: string, rows: Rows, want: Flagged, opts: Parameters<typeof ret>[1] = {}) {
+  it(code, () => expectFlags(code, rows, want, opts));
+}
+
+/** An episode that ended on `dec` for the reason `rec`. */
+export function closed(child: string, decom: string, dec: string, rec: string, more: Record<string, string> = {}): Record<string, string> {
+  return ep(child, decom, { DEC: dec, REC: rec, ...more });
 }

@@ -1,11 +1,9 @@
 import { describe, it } from 'vitest';
 import { BLANK, dayNumber, type Provider } from '../../src/returns/ssda903/model.ts';
-import { ep, expectFlags, hd, type Rows } from './helpers.ts';
+import { closed, ep, expectFlags, hd, itFlags } from './helpers.ts';
 
 // The collection year is 1 April 2025 – 31 March 2026 throughout.
-const F = (code: string, rows: Rows, want: Parameters<typeof expectFlags>[2], opts: Parameters<typeof expectFlags>[3] = {}) =>
-  it(code, () => expectFlags(code, rows, want, opts));
-const closed = (child: string, decom: string, dec: string, rec: string, more: Record<string, string> = {}) => ep(child, decom, { DEC: dec, REC: rec, ...more });
+const F = itFlags;
 
 describe('SSDA903 social worker episode rules', () => {
   const s = (child: string, start: string, end = '', more: Record<string, string> = {}) => ({

@@ -190,7 +190,8 @@ export class Ledger {
   async settle(options: { refresh: boolean }): Promise<void> {
     await this.flush();
     const actor = this.actor;
-    if (options.refresh && actor && this.touched.size > 0) await refreshObligations(this.db, actor.user.laCode, { childIds: [...this.touched] });
+    if (options.refresh && actor && this.touched.size > 0)
+      await refreshObligations(this.db, actor.user.laCode, { childIds: [...this.touched], rules: 'changed' });
   }
 }
 

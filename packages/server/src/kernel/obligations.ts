@@ -12,6 +12,7 @@
 import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { PREPARED } from './db/store.ts';
+import { forgetReads, rulesReading, tablesChanged } from './obligation-reads.ts';
 import { forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -61,6 +62,7 @@ export function registerObligationRules(sets: readonly ObligationRuleSet[]): voi
   for (const id of ids) ruleById(id); // every rule is one of core's
   ruleSets = sets;
   forgetCompiled();
+  forgetReads();
 }
 
 function registeredRules(): readonly ObligationRule[] {
@@ -191,11 +193,7 @@ function responsibleOf(rule: string, laCode: string) {
  * Rebuilds the obligations of a council, or of some of its children. Pass the transaction of
  * the event that touched them, so the record and its deadlines commit together.
  */
-export async function refreshObligations(
-  db: Kysely<Database>,
-  laCode: string,
-  options: RefreshOptions = {},
-): Promise<{ obligations: number; seconds: number }> {
+export async function refreshObligations(db: Kysely<Database>, laCode: string, options: RefreshOptions = {}): Promise<Refreshed> {
   // The database sees this council only, whoever asks (the command line works for all councils).
   const result = await forCouncil(db, laCode, () => refreshFor(db, laCode, options));
   if (CHANNELS.deadlineRefresh.hasSubscribers)
@@ -211,7 +209,13 @@ export async function refreshObligations(
  * settled child re-derives that child (the event names them); an import or `--rebuild` re-derives
  * everyone ('rederive', the default).
  */
-export type RefreshOptions = { childIds?: string[]; settled?: 'keep' | 'rederive'; timing?: (step: string, ms: number) => void };
+export type RefreshOptions = {
+  childIds?: string[];
+  settled?: 'keep' | 'rederive';
+  /** With childIds: 'changed' re-derives only the rules that read a table this transaction changed (an event's refresh). */
+  rules?: 'all' | 'changed';
+  timing?: (step: string, ms: number) => void;
+};
 
 /** The children a council's refresh that keeps settled history re-derives: those with a deadline open, or with none yet. */
 const UNSETTLED = sql.raw('obligation_unsettled');
@@ -219,12 +223,17 @@ const UNSETTLED = sql.raw('obligation_unsettled');
 /** Stands for an event's children in its compiled statements (see runCompiled). */
 const CHILDREN: string[] = [];
 
-async function refreshFor(db: Kysely<Database>, laCode: string, options: RefreshOptions): Promise<{ obligations: number; seconds: number }> {
+/** What a refresh wrote, how long it took, and how many rules it derived. */
+export type Refreshed = { obligations: number; seconds: number; rules: number };
+
+async function refreshFor(db: Kysely<Database>, laCode: string, options: RefreshOptions): Promise<Refreshed> {
   const began = performance.now();
   const rules = registeredRules();
   const settings = await councilTimescaleSettings(db, laCode);
   const childIds = options.childIds;
-  if (childIds && childIds.length === 0) return { obligations: 0, seconds: 0 };
+  if (childIds && childIds.length === 0) return { obligations: 0, seconds: 0, rules: 0 };
+  let derived = rules.length;
+  let rederived: ReadonlySet<string> = new Set(rules.map((r) => r.id));
   const keepSettled = !childIds && options.settled === 'keep';
   const scope: Scope = (alias) =>
     childIds
@@ -234,25 +243,27 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         : sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
 
   const council: Scope = (alias) => sql`${sql.ref(`${alias}.la_code`)} = ${laCode}`;
-  // Every rule's rows in one statement, over the children `scope` names.
-  const derivedBy = (scope: Scope) => {
-    const perRule = rules.map((rule) => {
-      const recorded = rule.recordedDue?.(laCode, settings);
-      if (recorded) {
-        return sql`
+  // One rule's rows with their due dates and who must act, over the children `scope` names.
+  const ruleRows = (rule: ObligationRule, scope: Scope) => {
+    const recorded = rule.recordedDue?.(laCode, settings);
+    if (recorded) {
+      return sql`
       select d.child_id, ${rule.id}::text as rule_id, d.source_id, d.episode_id, d.start_date, ${recorded.due} as due_date, null::timestamptz as due_at, d.met_on, d.ended_on, d.end_reason, ${recorded.who}
       from (${rule.derive(scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${recorded.joins}`;
-      }
-      const due = rule.due?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule.id), settings));
-      const who = responsibleOf(rule.id, laCode);
-      const dueDate = rule.rowDue ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
-      return sql`
+    }
+    const due = rule.due?.(settings, laCode) ?? dueOf(effectiveDue(ruleById(rule.id), settings));
+    const who = responsibleOf(rule.id, laCode);
+    const dueDate = rule.rowDue ? sql`coalesce(d.due_override, ${due.expr})` : due.expr;
+    return sql`
       select d.child_id, ${rule.id}::text as rule_id, d.source_id, d.episode_id, ${due.start ?? sql`d.start_date`}::date as start_date, ${dueDate} as due_date, ${due.at ?? sql`null::timestamptz`} as due_at, d.met_on, d.ended_on, d.end_reason, ${who.columns}
       from (${rule.derive(scope)}) as d (child_id, source_id, episode_id, start_date, met_on, ended_on, end_reason)
       ${due.joins}
       ${who.joins}`;
-    });
+  };
+  // Every rule's rows (or those given) in one statement, over the children `scope` names.
+  const derivedBy = (scope: Scope, some: readonly ObligationRule[] = rules) => {
+    const perRule = some.map((rule) => ruleRows(rule, scope));
     const holders = sql`
       with case_holder as materialized (
         -- The allocated social worker and their team; with none, the team the case was routed or
@@ -306,7 +317,14 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     const children = { placeholder: CHILDREN, ids: childIds ?? [] };
     const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
     if (childIds) {
-      count = await refreshChildren(trx, key, children, scope, ruleIds, () => derivedBy(scope), options.timing);
+      // An event re-derives the rules that read what it changed (obligation-reads.ts); a refresh asked for by name, all of them.
+      const some = options.rules === 'changed' ? await rulesReading(trx, rules, await tablesChanged(trx), (rule) => ruleRows(rule, council)) : rules;
+      derived = some.length;
+      rederived = new Set(some.map((r) => r.id));
+      if (some.length === 0) return 0;
+      const ids = some.map((r) => r.id);
+      const subsetKey = some.length === rules.length ? key : `${key}\n${ids.join(',')}`;
+      count = await refreshChildren(trx, subsetKey, children, scope, ids, () => derivedBy(scope, some), options.timing);
     } else if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
     } else {
@@ -318,8 +336,12 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       count = Number(result.numAffectedRows ?? 0);
     }
     t = performance.now();
-    // In the order the areas registered them (a settlement may read another's due dates).
-    for (const [i, settle] of ruleSets.flatMap((s) => s.settle ?? []).entries()) {
+    // In the order the areas registered them (a settlement may read another's due dates). A rule
+    // set's settlement reads its own rules' rows: after an event that re-derived none of them, it
+    // would find them as it left them.
+    const settles = ruleSets.flatMap((set) => (set.settle ?? []).map((settle) => ({ settle, set })));
+    for (const [i, { settle, set }] of settles.entries()) {
+      if (childIds && !set.rules.some((r) => rederived.has(r.id))) continue;
       if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, children, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
       else await settle(scope).execute(trx);
     }
@@ -329,5 +351,5 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     return count;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
-  return { obligations, seconds: (performance.now() - began) / 1000 };
+  return { obligations, seconds: (performance.now() - began) / 1000, rules: derived };
 }

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/kernel/auth/passwords.ts';
+import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { RECORD_KEYS } from '../../src/kernel/record-keys.ts';
 import { buildFixture, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -1541,6 +1542,35 @@ async function trail() {
   return { audit, versions, chronology };
 }
 
+/** The child's deadline rows that re-deriving every rule for them changes (by rule), left as re-derived. */
+async function deadlinesStale(childId: string): Promise<string[]> {
+  const rows = () =>
+    db()
+      .selectFrom('obligation')
+      .select([
+        'rule_id',
+        'source_id',
+        'episode_id',
+        'start_date',
+        'due_date',
+        'due_at',
+        'met_on',
+        'ended_on',
+        'end_reason',
+        'responsible_worker_id',
+        'responsible_team_id',
+      ])
+      .where('child_id', '=', childId)
+      .execute();
+  const asText = (xs: Awaited<ReturnType<typeof rows>>) => new Map(xs.map((x) => [`${x.rule_id}|${x.source_id}`, JSON.stringify(x)]));
+  const before = asText(await rows());
+  await refreshObligations(db(), LA, { childIds: [childId] });
+  const after = asText(await rows());
+  const rules = new Set<string>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) rules.add(key.split('|')[0] as string);
+  return [...rules].sort();
+}
+
 /** What one request left behind that the ledger's promise does not hold for, in words. */
 async function breaches(request: Call): Promise<string[]> {
   const before = await trail();
@@ -1590,6 +1620,10 @@ async function breaches(request: Call): Promise<string[]> {
   // A write on a child's record is on their chronology.
   for (const childId of new Set(audit.map((a) => a.child_id).filter((c): c is string => !!c))) {
     if (!entries.some((e) => e.child_id === childId)) out.push(`child ${childId}: written, but no chronology entry`);
+    // The event re-derived only the deadline rules that read what it changed: every rule derived
+    // again must find the child's deadlines already as they should be.
+    const stale = await deadlinesStale(childId);
+    if (stale.length > 0) out.push(`child ${childId}: deadlines a full re-derivation changes: ${stale.join(', ')}`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Facts several rules share, each worked out once per return over whole columns. */
-import { BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
+import { ageOn, BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
 
 /** The child's date of birth from Header, aligned with the rows of `table` (BLANK when unknown). */
 export function headerDobFor(r: Ssda903Return, table: TableName): Int32Array {
@@ -139,3 +139,75 @@ const WELSH_AREAS = new Set(['CF', 'LD', 'LL', 'NP', 'SA']);
 
 /** A UK postcode in its usual shape (outward code, optional space, inward code). */
 export const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+
+/** Last year's open episode (DEC blank) per child: its row in last year's Episodes. */
+export function openLastYear(r: Ssda903Return): Map<string, number> {
+  return r.derived('openLastYear', () => {
+    const ix = r.index('Episodes', true);
+    const dec = r.days('Episodes', 'DEC', true);
+    const out = new Map<string, number>();
+    for (let g = 0; g < ix.children.length; g++) {
+      const last = ix.order[ix.starts[g + 1]! - 1]!;
+      if (dec[last] === BLANK) out.set(ix.children[g]!, last);
+    }
+    return out;
+  });
+}
+
+/**
+ * For each child whose last episode last year was still open: this year's first episode, flagged
+ * where `flag(first, open)` holds (`open`: the row in last year's Episodes). In row order.
+ */
+export function firstEpisodesAfterOpen(r: Ssda903Return, flag: (first: number, open: number) => boolean): number[] {
+  const open = openLastYear(r);
+  const ix = r.index('Episodes');
+  const rows: number[] = [];
+  for (let g = 0; g < ix.children.length; g++) {
+    const l = open.get(ix.children[g]!);
+    const first = ix.order[ix.starts[g]!]!;
+    if (l !== undefined && flag(first, l)) rows.push(first);
+  }
+  return rows.sort((a, b) => a - b);
+}
+
+/** Last year's `field` in the child's first row of `table`; undefined when last year's table has no row for the child. */
+export function lastYearValue(r: Ssda903Return, table: TableName, field: string): (child: string) => string | undefined {
+  const before = r.index(table, true);
+  const was = r.lastCol(table, field);
+  return (child) => {
+    const g = before.byChild.get(child);
+    return g === undefined ? undefined : was[before.order[before.starts[g]!]!];
+  };
+}
+
+/** Age on a day from the table's own DOB column; -1 when unknown. */
+export function ownAge(r: Ssda903Return, table: TableName) {
+  const dob = r.days(table, 'DOB');
+  return (i: number, day: number) => (isDay(dob[i]!) && isDay(day) ? ageOn(dob[i]!, day) : -1);
+}
+
+/** The child's final episode when it ended the child's care (not X1), per child. */
+export function leftCareOn(r: Ssda903Return): Map<string, { row: number; dec: number }> {
+  return r.derived('leftCareOn', () => {
+    const rec = r.col('Episodes', 'REC');
+    const dec = r.days('Episodes', 'DEC');
+    const out = new Map<string, { row: number; dec: number }>();
+    for (const [child, row] of lastEpisodeOf(r)) if (rec[row] !== '' && rec[row] !== 'X1' && isDay(dec[row]!)) out.set(child, { row, dec: dec[row]! });
+    return out;
+  });
+}
+
+/** Per child, the first day of an episode matching `test` (in the year), and that episode's row. */
+export function firstEpisodeWhere(r: Ssda903Return, key: string, test: (i: number) => boolean): Map<string, number> {
+  return r.derived(key, () => {
+    const ix = r.index('Episodes');
+    const out = new Map<string, number>();
+    for (let g = 0; g < ix.children.length; g++)
+      for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++)
+        if (test(ix.order[k]!)) {
+          out.set(ix.children[g]!, ix.order[k]!);
+          break;
+        }
+    return out;
+  });
+}

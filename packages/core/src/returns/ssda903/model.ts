@@ -4,6 +4,7 @@
  * day numbers, and each table gets one per-child index. Rules are functions over whole tables that
  * return failing row indexes; nothing here allocates per row beyond those arrays.
  */
+import { civilFromDays, daysFromCivil } from '../../calendar.ts';
 import type { PostcodeDirectory } from './postcodes.ts';
 
 /** Columns of each table, in the DfE's order (data-standards §2.1). */
@@ -97,31 +98,11 @@ function digits(s: string, from: number, to: number): number {
 }
 
 /** Days since 1970-01-01 of a date (a day past the month's end rolls over, as 29 February does in a common year). */
-export function dayNumber(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export const dayNumber: (y: number, m: number, d: number) => number = daysFromCivil;
 
 export function dayToDate(day: number): string {
   const t = new Date(day * 86_400_000);
   return `${String(t.getUTCDate()).padStart(2, '0')}/${String(t.getUTCMonth() + 1).padStart(2, '0')}/${t.getUTCFullYear()}`;
-}
-
-/** Year, month and day of a day number, by arithmetic alone (no Date per call: rules age every row). */
-function civil(day: number): [number, number, number] {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 /**
@@ -137,8 +118,8 @@ function ymd(day: number): number {
   if (!ymdTable) {
     ymdTable = new Int32Array(YMD_DAYS);
     for (let i = 0; i < YMD_DAYS; i++) {
-      const [y, m, d] = civil(YMD_FROM + i);
-      ymdTable[i] = y * 10000 + m * 100 + d;
+      const c = civilFromDays(YMD_FROM + i);
+      ymdTable[i] = c.year * 10000 + c.month * 100 + c.day;
     }
   }
   return ymdTable[k]!;
@@ -148,8 +129,8 @@ function ymd(day: number): number {
 export function birthday(dob: number, years: number): number {
   const v = ymd(dob);
   if (v === 0) {
-    const [y, m, d] = civil(dob);
-    return dayNumber(y + years, m, d);
+    const { year, month, day } = civilFromDays(dob);
+    return dayNumber(year + years, month, day);
   }
   return dayNumber(Math.floor(v / 10000) + years, Math.floor(v / 100) % 100, v % 100);
 }
@@ -160,9 +141,9 @@ export function ageOn(dob: number, day: number): number {
   const t = ymd(day);
   // yyyymmdd apart, in whole ten-thousands: the years, less one before the birthday's month and day.
   if (b !== 0 && t !== 0) return Math.floor((t - b) / 10000);
-  const [by, bm, bd] = civil(dob);
-  const [ty, tm, td] = civil(day);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+  const born = civilFromDays(dob);
+  const on = civilFromDays(day);
+  return on.year - born.year - (on.month < born.month || (on.month === born.month && on.day < born.day) ? 1 : 0);
 }
 
 /** A row index per child, in row order; for Episodes sorted by start date. */

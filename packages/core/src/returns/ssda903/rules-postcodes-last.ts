@@ -4,23 +4,9 @@
  * and PL_DISTANCE should not change (rules 452, 453, 503G, 503H, 503J). Compared only where both
  * years' postcodes are in the directory (a postcode missing from it is rule 392c's finding).
  */
-import { BLANK, type Ssda903Return } from './model.ts';
+import { firstEpisodesAfterOpen } from './derived.ts';
 import { type DerivedPlacements, placements, placementsLastYear } from './postcodes.ts';
 import { type RuleCheck, rule } from './rule.ts';
-
-/** Per child, last year's last episode when it was still open at 31 March. */
-function openAtEndOfLastYear(r: Ssda903Return): Map<string, number> {
-  return r.derived('postcodes:openLastYear', () => {
-    const ix = r.index('Episodes', true);
-    const dec = r.days('Episodes', 'DEC', true);
-    const out = new Map<string, number>();
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
-      if (dec[last] === BLANK) out.set(ix.children[g]!, last);
-    }
-    return out;
-  });
-}
 
 type Fact = (d: DerivedPlacements, i: number) => string | number | undefined;
 const plLa: Fact = (d, i) => (d.plLa[i] === '' ? undefined : d.plLa[i]);
@@ -40,20 +26,16 @@ function sameAsOpenLastYear(code: string, fact: Fact, match: 'decom' | 'rne', ne
     (r) => {
       const now = placements(r)!;
       const was = placementsLastYear(r)!;
-      const open = openAtEndOfLastYear(r);
-      const ix = r.index('Episodes');
       const key = match === 'decom' ? r.days('Episodes', 'DECOM') : r.col('Episodes', 'RNE');
       const lastKey = match === 'decom' ? r.days('Episodes', 'DECOM', true) : r.lastCol('Episodes', 'RNE');
-      const rows: number[] = [];
-      for (let g = 0; g < ix.children.length; g++) {
-        const l = open.get(ix.children[g]!);
-        const first = ix.order[ix.starts[g]!]!;
-        if (l === undefined || key[first] !== lastKey[l]) continue;
-        const a = fact(now, first);
-        const b = fact(was, l);
-        if (a !== undefined && b !== undefined && a !== b) rows.push(first);
-      }
-      return { Episodes: rows.sort((x, y) => x - y) };
+      return {
+        Episodes: firstEpisodesAfterOpen(r, (first, l) => {
+          if (key[first] !== lastKey[l]) return false;
+          const a = fact(now, first);
+          const b = fact(was, l);
+          return a !== undefined && b !== undefined && a !== b;
+        }),
+      };
     },
     { needsLast: ['Episodes'], needsPostcodes: true, needsLaCode },
   );

@@ -54,8 +54,19 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
       return eb.or(ors);
     });
 
+  // The page of children first, then who holds each of those 25: joined before the limit, the
+  // allocations were read for the whole council (under row-level security the planner hashed
+  // every open allocation rather than look up 25).
+  const page = base
+    .select(['p.la_code', 'p.person_id', 'p.la_child_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'p.expected_date_of_birth', 'p.sex'])
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.date_of_birth')
+    .limit(limit)
+    .as('p');
   const [rows, count] = await Promise.all([
-    base
+    db
+      .selectFrom(page)
       .leftJoin('allocation as a', (j) =>
         j
           .onRef('a.la_code', '=', 'p.la_code')
@@ -80,7 +91,6 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
       .orderBy('p.family_name')
       .orderBy('p.given_name')
       .orderBy('p.date_of_birth')
-      .limit(limit)
       .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);

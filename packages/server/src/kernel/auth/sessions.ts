@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { runPrepared } from '../db/store.ts';
 import type { CurrentUser } from '../context.ts';
 import type { Role } from '@lantern/core/permissions';
 import { authSettings } from './config.ts';
@@ -43,28 +44,31 @@ function parseCookie(cookie: string): { laCode: string; tokenHash: string } | nu
 export async function userForSession(db: Kysely<Database>, cookie: string): Promise<CurrentUser | null> {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
-  const row = await db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 's.la_code').onRef('u.user_id', '=', 's.user_id'))
-    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
-    .select([
-      'u.user_id',
-      'u.la_code',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.worker_id',
-      'w.team_id',
-      's.expires_at',
-      's.last_seen_at',
-      'u.disabled_at',
-      'u.awaiting_approval',
-      'u.password_reset_required',
-      'u.partner_organisation_id',
-    ])
-    .where('s.la_code', '=', parsed.laCode)
-    .where('s.token_hash', '=', parsed.tokenHash)
-    .executeTakeFirst();
+  // Prepared once per connection: every request reads it.
+  const [row] = await runPrepared(
+    db,
+    db
+      .selectFrom('user_session as s')
+      .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 's.la_code').onRef('u.user_id', '=', 's.user_id'))
+      .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
+      .select([
+        'u.user_id',
+        'u.la_code',
+        'u.username',
+        'u.display_name',
+        'u.role',
+        'u.worker_id',
+        'w.team_id',
+        's.expires_at',
+        's.last_seen_at',
+        'u.disabled_at',
+        'u.awaiting_approval',
+        'u.password_reset_required',
+        'u.partner_organisation_id',
+      ])
+      .where('s.la_code', '=', parsed.laCode)
+      .where('s.token_hash', '=', parsed.tokenHash),
+  );
   if (!row) return null;
   const now = Date.now();
   const idle = now - row.last_seen_at.getTime() > authSettings().idleMinutes * 60_000;

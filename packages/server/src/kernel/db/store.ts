@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
@@ -258,6 +258,15 @@ function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number
 
 /** Starts a statement the PostgreSQL store prepares once per connection (see `preparing`). */
 export const PREPARED = '/* prepared */ ';
+
+/**
+ * Runs a built query as a statement each connection prepares once: for the reads made on every
+ * request (the session, the child's record), whose planning cost more than running them.
+ */
+export async function runPrepared<O>(db: Kysely<Database>, query: Compilable<O>): Promise<O[]> {
+  const compiled = query.compile();
+  return (await db.executeQuery<O>({ ...compiled, sql: PREPARED + compiled.sql })).rows;
+}
 
 const prepared = new WeakSet<pg.PoolClient>();
 

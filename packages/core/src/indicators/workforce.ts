@@ -1,0 +1,142 @@
+// Indicators of the workforce and oversight, as data (reference/indicators.md): those the
+// allocations and workers support.
+import type { IndicatorDefinition } from './definition.ts';
+
+export const WORKFORCE_INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    id: 'caseload-average',
+    area: 'workforce',
+    title: 'Average caseload',
+    definition:
+      'Children allocated to a social worker on the snapshot date, per FTE of the social workers holding them (workers in post holding at least one child as allocated social worker).',
+    numerator: 'children with an allocated social worker on the snapshot date',
+    denominator: 'FTE of the case-holding social workers on the snapshot date',
+    unit: 'average',
+    measure: 'snapshot',
+    source: 'allocation (role social-worker), worker.fte',
+    higherIsBetter: false,
+    england: { value: 15.2, year: '30 Sept 2025' },
+    // The denominator is FTE, not children.
+    smallCountsIn: ['numerator'],
+  },
+  {
+    id: 'children-3plus-workers',
+    area: 'workforce',
+    title: 'Children with 3 or more social workers in a year',
+    definition:
+      'Of children with an open case on the snapshot date (an open child-in-need episode or episode of care), the percentage who had 3 or more different allocated social workers in the 12 months ending on it.',
+    numerator: 'those with 3 or more different social workers allocated on some day of the 12 months',
+    denominator: 'children with an open case on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'allocation (role social-worker), cin_episode, cla_episode',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'unallocated-cases',
+    area: 'workforce',
+    title: 'Unallocated cases',
+    definition:
+      'Open cases (an open child-in-need episode not ended in no further action, or an episode of care) with no allocated social worker on the snapshot date; with their age in days since the referral or since the last social worker’s allocation ended, whichever is later.',
+    numerator: 'open cases with no allocated social worker on the snapshot date',
+    denominator: null,
+    unit: 'count',
+    measure: 'snapshot',
+    source: 'cin_episode, cla_episode, allocation (role social-worker)',
+    higherIsBetter: false,
+    england: null,
+  },
+  {
+    id: 'turnover-rate',
+    area: 'workforce',
+    title: 'Social worker turnover',
+    definition:
+      'The FTE of permanent staff who left in the 12 months ending on the snapshot date (leaving date after the date 12 months before it and on or before it) as a percentage of the FTE of permanent staff in post on it (started on or before it, not left before it: a worker leaving on the day is in post that day). Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'FTE of permanent staff who left in the 12 months',
+    denominator: 'FTE of permanent staff in post on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'worker.employment, fte, start_date, leave_date, team_id (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 11.8, year: '2024-25' },
+    dfeNote:
+      'As in the DfE’s children’s social work workforce statistics: leavers and staff in post are the council’s own (permanent) staff; agency workers are counted in the agency rate, not here.',
+    smallCountsIn: [],
+  },
+  {
+    id: 'agency-rate',
+    area: 'workforce',
+    title: 'Agency workers',
+    definition:
+      'The FTE of agency workers in post on the snapshot date as a percentage of agency plus permanent FTE in post on it. Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'FTE of agency workers in post on the snapshot date',
+    denominator: 'FTE of agency and permanent staff in post on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'worker.employment, fte, start_date, leave_date, team_id (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 13.0, year: '30 Sept 2025' },
+    smallCountsIn: [],
+  },
+  {
+    id: 'vacancy-rate',
+    area: 'workforce',
+    title: 'Vacancies',
+    definition:
+      'Vacant FTE on the snapshot date (each team’s funded posts in force that day less its permanent staff FTE in post, not below 0: agency cover does not fill a vacancy) as a percentage of vacant plus permanent FTE in post, over the teams whose funded posts are recorded (a team with none recorded has no vacancy figure and is left out of both). Counted from the workers in the council’s teams (a worker belongs to their current team; the record keeps no history of moves), so a team’s or a service’s figure is of its own staff and there is no figure for a single worker. These are figures of staff FTE, not of children, so they are not suppressed as small counts.',
+    numerator: 'vacant FTE of teams with funded posts recorded',
+    denominator: 'vacant plus permanent FTE in post of those teams',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'team_establishment.funded_fte, effective_from; worker.employment, fte, start_date, leave_date (as the workforce area’s team figures)',
+    higherIsBetter: false,
+    england: { value: 14.2, year: '30 Sept 2025' },
+    dfeNote: 'As in the DfE’s statistics, a vacancy is a funded post not filled by a permanent worker, whether or not an agency worker covers it.',
+    smallCountsIn: [],
+  },
+  {
+    id: 'supervision-in-time',
+    area: 'workforce',
+    title: 'Supervision in time',
+    definition:
+      'Of supervision obligations falling due in the period (and before the as-of date), the percentage met on or before their due date. Obligations whose need ended before they fell due are not counted.',
+    numerator: 'supervision obligations met on or before the due date',
+    denominator: 'supervision obligations due in the period, not ended before falling due',
+    unit: 'percent',
+    measure: 'period',
+    source: 'worker_obligation (rules supervision, supervision-asye)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'management-oversight-in-time',
+    area: 'workforce',
+    title: 'Management oversight in time',
+    definition:
+      'Of children whose case needed management oversight on the snapshot date (an open child-in-need episode not ended in no further action, including children looked after: a management-oversight clock running that day), the percentage whose last oversight — the referral, or a manager’s recorded decision or a supervision direction on the child since — is within the council’s interval (3 months unless the council has set another): the running clock’s due date is on or after the snapshot date.',
+    numerator: 'those whose running oversight clock is not past its due date on the snapshot date',
+    denominator: 'children with a management-oversight clock running on the snapshot date',
+    unit: 'percent',
+    measure: 'snapshot',
+    source: 'obligation (rule management-oversight: management_decision, supervision_child, cin_episode)',
+    higherIsBetter: true,
+    england: null,
+  },
+  {
+    id: 'audit-grades',
+    area: 'workforce',
+    title: 'Case audits graded good or better',
+    definition:
+      'Of case audits completed in the period, the percentage graded good or outstanding (the moderated grade where the audit was moderated); the children behind the number list each audit.',
+    numerator: 'audits graded good or outstanding',
+    denominator: 'case audits completed in the period',
+    unit: 'percent',
+    measure: 'period',
+    source: 'case_audit.audited_on, grade, moderated_grade, team_id',
+    higherIsBetter: true,
+    england: null,
+    dfeNote:
+      'indicators.md asks for audits by grade; the framework gives one number per indicator, so this is the share good or better, with the audits behind it.',
+  },
+];

@@ -1,0 +1,85 @@
+/**
+ * Which deadline rules an event can have changed. A recorded visit cannot move a conference's
+ * deadline: re-deriving every rule for the child after each step cost tens of milliseconds, most
+ * of it on rules whose records the step never touched. So an event re-derives the rules that read
+ * a table the transaction changed. Both halves come from the database and the rules themselves,
+ * not from lists kept by hand that could fall behind:
+ *   - what changed: PostgreSQL counts each table's inserts, updates and deletes in the current
+ *     transaction (pg_stat_xact_user_tables), whoever wrote them and however;
+ *   - what a rule reads: the tables named in its compiled SQL, a view standing for the tables
+ *     behind it (from pg_depend).
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from './db/schema.ts';
+
+/**
+ * Who holds a case and who answers for a deadline are joined into every rule's rows (obligations.ts
+ * responsibleOf): a change to any of these re-derives every rule for the child.
+ */
+const EVERY_RULE_READS = new Set(['allocation', 'worker', 'team', 'case_team']);
+
+/** The tables (and views) a statement names after `from` or `join`, lower case, without quotes. */
+export function tablesNamed(statement: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of statement.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)) names.add((m[1] as string).toLowerCase());
+  return names;
+}
+
+/** The tables the current transaction has inserted into, updated or deleted from so far. */
+export async function tablesChanged(trx: Kysely<Database>): Promise<Set<string>> {
+  const r = await sql<{ relname: string }>`
+    select relname from pg_stat_xact_user_tables where n_tup_ins + n_tup_upd + n_tup_del > 0`.execute(trx);
+  return new Set(r.rows.map((row) => row.relname));
+}
+
+let viewTables: Map<string, Set<string>> | undefined;
+
+/** Each view's tables (read once per process: views change only with a migration, which restarts the server). */
+async function tablesBehindViews(trx: Kysely<Database>): Promise<Map<string, Set<string>>> {
+  if (viewTables) return viewTables;
+  const r = await sql<{ view: string; tbl: string }>`
+    select distinct v.relname as view, t.relname as tbl
+    from pg_depend d
+    join pg_rewrite w on w.oid = d.objid
+    join pg_class v on v.oid = w.ev_class and v.relkind = 'v'
+    join pg_class t on t.oid = d.refobjid and t.relkind in ('r', 'p') and t.oid <> v.oid
+    join pg_namespace n on n.oid = v.relnamespace and n.nspname = current_schema()`.execute(trx);
+  const map = new Map<string, Set<string>>();
+  for (const { view, tbl } of r.rows) map.set(view, (map.get(view) ?? new Set()).add(tbl));
+  viewTables = map;
+  return map;
+}
+
+const readsOf = new Map<string, Set<string>>();
+
+/**
+ * The rules, of those given, that read a table in `changed`: all of them when a case's holder or
+ * a team changed. `statementOf` gives a rule's whole statement (derivation, due date and joins).
+ */
+export async function rulesReading<R extends { id: string }>(
+  trx: Kysely<Database>,
+  rules: readonly R[],
+  changed: ReadonlySet<string>,
+  statementOf: (rule: R) => RawBuilder<unknown>,
+): Promise<readonly R[]> {
+  if ([...changed].some((t) => EVERY_RULE_READS.has(t))) return rules;
+  const views = await tablesBehindViews(trx);
+  return rules.filter((rule) => {
+    let reads = readsOf.get(rule.id);
+    if (!reads) {
+      reads = new Set<string>();
+      for (const name of tablesNamed(statementOf(rule).compile(trx).sql)) {
+        reads.add(name);
+        for (const t of views.get(name) ?? []) reads.add(t);
+      }
+      readsOf.set(rule.id, reads);
+    }
+    for (const t of changed) if (reads.has(t)) return true;
+    return false;
+  });
+}
+
+/** Forgets what each rule reads (the rules registered have changed). */
+export function forgetReads(): void {
+  readsOf.clear();
+}
