@@ -9,29 +9,12 @@
  * (`carerFor`), at the household's postcode. Deterministic: its own random streams.
  */
 import type { Insertable } from 'kysely';
-import type {
-  FosterAllegationTable,
-  FosterHouseholdMemberTable,
-  FosterHouseholdTable,
-  FosterMemberCheckTable,
-  FosterReviewTable,
-  FosterTrainingTable,
-  FosterVisitTable,
-} from '../kernel/db/schema.ts';
-import { hashString } from './model.ts';
+import type { FosterHouseholdTable } from '../kernel/db/schema.ts';
+import { emptyRowsOf, hashString, type RowsOf } from './model.ts';
 import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, Rng, timestampOf } from './rng.ts';
 import type { Workforce } from './workforce.ts';
 
-export type FosteringRows = {
-  foster_household: Insertable<FosterHouseholdTable>[];
-  foster_household_member: Insertable<FosterHouseholdMemberTable>[];
-  foster_member_check: Insertable<FosterMemberCheckTable>[];
-  foster_visit: Insertable<FosterVisitTable>[];
-  foster_review: Insertable<FosterReviewTable>[];
-  foster_training: Insertable<FosterTrainingTable>[];
-  foster_allegation: Insertable<FosterAllegationTable>[];
-};
 /** In insert order (households before anything naming them, and before the placements). */
 export const FOSTERING_TABLES = [
   'foster_household',
@@ -42,6 +25,7 @@ export const FOSTERING_TABLES = [
   'foster_training',
   'foster_allegation',
 ] as const;
+export type FosteringRows = RowsOf<typeof FOSTERING_TABLES>;
 
 type Seeded = {
   id: string;
@@ -104,15 +88,7 @@ const TERMS: readonly (readonly string[])[] = [
 ];
 
 export class FosterCarers {
-  readonly rows: FosteringRows = {
-    foster_household: [],
-    foster_household_member: [],
-    foster_member_check: [],
-    foster_visit: [],
-    foster_review: [],
-    foster_training: [],
-    foster_allegation: [],
-  };
+  readonly rows: FosteringRows = emptyRowsOf(FOSTERING_TABLES);
   private readonly seeded: Seeded[] = [];
   /** Households approved temporarily for a child (seed/generate.ts writes these once the children are written). */
   readonly temporaries: Insertable<FosterHouseholdTable>[] = [];

@@ -4,13 +4,13 @@
  * made-up values) with its statistical neighbours, and an inspection and a monitoring visit with
  * their judgements, recommendations and actions, some overdue, some done.
  */
-import { randomUUID } from 'node:crypto';
 import { addCalendarMonths, addDays } from '@lantern/core/calendar';
 import { INDICATORS } from '@lantern/core/indicators';
 import type { Insertable, Kysely } from 'kysely';
 import { POPULATION_SETTING } from '../areas/performance/service.ts';
 import { storeBenchmarks, storeNeighbours } from '../areas/performance/benchmark.ts';
 import type { Database } from '../kernel/db/schema.ts';
+import { hashString } from './model.ts';
 import { Rng } from './rng.ts';
 
 /** Real councils' ONS codes and names (reference/councils.csv) with their regions; every value made for them is synthetic. */
@@ -118,7 +118,9 @@ export async function seedImprovement(
   await storeNeighbours(db, laCode, sampleNeighboursCsv(laCode));
 
   const hos = user('hos.demo');
-  const inspectionId = randomUUID();
+  // Ids from a stream of their own (and the council's), so the same seed makes the same inspection.
+  const ids = new Rng(7, 43 + hashString(laCode));
+  const inspectionId = ids.uuid();
   const started = addCalendarMonths(o.asOf, -20);
   await db
     .insertInto('inspection')
@@ -146,7 +148,7 @@ export async function seedImprovement(
       ].map(([area, grade]) => ({ la_code: laCode, inspection_id: inspectionId, judgement_area: area as string, grade: grade as string })),
     )
     .execute();
-  const visitId = randomUUID();
+  const visitId = ids.uuid();
   await db
     .insertInto('inspection')
     .values({
@@ -174,7 +176,7 @@ export async function seedImprovement(
   const actions: (Insertable<Database['improvement_action']> & { action_id: string })[] = [];
   let n = 0;
   for (const [i, r] of recs.entries()) {
-    const recommendationId = randomUUID();
+    const recommendationId = ids.uuid();
     await db
       .insertInto('recommendation')
       .values({ la_code: laCode, recommendation_id: recommendationId, inspection_id: inspectionId, number: i + 1, text: r.text })
@@ -194,7 +196,7 @@ export async function seedImprovement(
       const target = r.indicator === 'caseload-average' ? 16 : r.indicator === 're-referrals-12m' ? 20 : 85;
       actions.push({
         la_code: laCode,
-        action_id: randomUUID(),
+        action_id: ids.uuid(),
         recommendation_id: recommendationId,
         title: p.title,
         owner_user_id: user(owners[n++ % owners.length] as string),

@@ -7,27 +7,15 @@
  * Deterministic: its own random streams, and every date relative to the council's `asOf`.
  */
 import type { Insertable } from 'kysely';
-import type {
-  AllocationTable,
-  ClaEpisodeTable,
-  ClaReviewTable,
-  MissingEpisodeTable,
-  ProviderTable,
-  UnregisteredApprovalTable,
-  VisitTable,
-} from '../kernel/db/schema.ts';
+import type { AllocationTable, ClaEpisodeTable, ProviderTable, VisitTable } from '../kernel/db/schema.ts';
+import { emptyRowsOf, type RowsOf } from './model.ts';
 import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
 
-export type LookedAfterRows = {
-  cla_episode: Insertable<ClaEpisodeTable>[];
-  unregistered_approval: Insertable<UnregisteredApprovalTable>[];
-  cla_review: Insertable<ClaReviewTable>[];
-  missing_episode: Insertable<MissingEpisodeTable>[];
-};
 /** In insert order, after people, allocations and providers. */
 export const LOOKED_AFTER_TABLES = ['cla_episode', 'unregistered_approval', 'cla_review', 'missing_episode'] as const;
-export const emptyLookedAfterRows = (): LookedAfterRows => ({ cla_episode: [], unregistered_approval: [], cla_review: [], missing_episode: [] });
+export type LookedAfterRows = RowsOf<typeof LOOKED_AFTER_TABLES>;
+export const emptyLookedAfterRows = (): LookedAfterRows => emptyRowsOf(LOOKED_AFTER_TABLES);
 
 export type LookedAfterChild = { personId: string; dob: number | null; lookedAfterFrom: number | null; uasc: boolean };
 

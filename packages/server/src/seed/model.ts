@@ -4,6 +4,8 @@
  * council generator (generate.ts), its case histories (case-history.ts) and the casework
  * generators (pathways.ts, permanence.ts) import these from here, so none imports generate.ts.
  */
+import type { Insertable } from 'kysely';
+import type { Database } from '../kernel/db/schema.ts';
 import type { Pool } from './workforce.ts';
 
 /**
@@ -63,4 +65,12 @@ export function carerWord(a: Adult): string {
     case 'grandparent':
       return a.sex === 'F' ? 'nan' : 'grandad';
   }
+}
+
+/** The rows a part of the generator fills: one array per table of its list (in insert order). */
+export type RowsOf<T extends readonly (keyof Database & string)[]> = { [K in T[number]]: Insertable<Database[K]>[] };
+
+/** An empty array for each table of the list. */
+export function emptyRowsOf<T extends readonly (keyof Database & string)[]>(tables: T): RowsOf<T> {
+  return Object.fromEntries(tables.map((t) => [t, []])) as unknown as RowsOf<T>;
 }

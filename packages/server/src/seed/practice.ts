@@ -11,7 +11,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
-import { insertRows } from '../kernel/db/insert-rows.ts';
+import { RowLoad } from '../kernel/db/insert-rows.ts';
 import { fill, type Pronouns, pronounsFor } from './texts.ts';
 import * as T from './practice-texts.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
@@ -83,7 +83,9 @@ export async function seedPractice(
   };
 
   const records: Record<string, number> = {};
-  const chronology: Database['chronology_entry'][] = [];
+  // Written a slice at a time as they are made (at 50,000 children, holding them all took a gigabyte).
+  const load = new RowLoad(db);
+  const chronology = load.track<Database['chronology_entry']>('chronology_entry');
   const chronicle = (childId: string, day: number, category: string, summary: string, recordType: string, recordId: string, by: string | null) =>
     chronology.push({
       la_code: laCode,
@@ -103,10 +105,11 @@ export async function seedPractice(
   const assessments = await sql<{ assessment_id: string; child_id: string; start_date: string; completed_on: string | null; authorised_on: string | null }>`
     select a.assessment_id, a.child_id, a.start_date, a.completed_on, a.authorised_on from assessment a
     where a.la_code = ${laCode} and a.start_date >= ${isoOf(today - 730)}::date order by a.start_date, a.assessment_id`.execute(db);
-  const written: object[] = [];
-  const risks: object[] = [];
+  const risks = load.track<object>('risk_assessment');
+  const written = load.track<object>('assessment_record');
   const authoriseAfterReturn: { assessment_id: string }[] = [];
   for (const a of assessments.rows) {
+    await load.writeIfFull();
     const c = children.get(a.child_id);
     if (!c) continue;
     const adult = rng.pick(T.ADULTS);
@@ -218,21 +221,21 @@ export async function seedPractice(
         options.managerUserId,
       );
   }
-  await insertRows(db, 'risk_assessment', risks);
-  await insertRows(db, 'assessment_record', written);
+  await load.write();
   if (authoriseAfterReturn.length)
     await sql`update assessment_record r set status = 'authorised' from jsonb_to_recordset(${JSON.stringify(authoriseAfterReturn)}::jsonb) as x(assessment_id uuid)
       where r.la_code = ${laCode} and r.assessment_id = x.assessment_id`.execute(db);
-  records.assessment_record = written.length;
-  records.risk_assessment = risks.length;
+  records.assessment_record = load.count('assessment_record');
+  records.risk_assessment = load.count('risk_assessment');
 
   // ---------------------------------------------------------------------------------------
   // Section 47 findings.
   const enquiries = await sql<{ s47_id: string; child_id: string; completed_on: string; outcome: string; icpc_not_required_reason: string | null }>`
     select s.s47_id, s.child_id, s.completed_on, s.outcome, s.icpc_not_required_reason from section47 s
     where s.la_code = ${laCode} and s.completed_on is not null and s.completed_on >= ${isoOf(today - 730)}::date order by s.completed_on, s.s47_id`.execute(db);
-  const findings: object[] = [];
+  const findings = load.track<object>('section47_findings');
   for (const s of enquiries.rows) {
+    await load.writeIfFull();
     const convene = s.outcome === 'conference';
     const adult = rng.pick(T.ADULTS);
     const concerns = Array.from({ length: rng.between(1, 2) }, (_, i) => {
@@ -264,8 +267,7 @@ export async function seedPractice(
       options.workerUserId,
     );
   }
-  await insertRows(db, 'section47_findings', findings);
-  records.section47_findings = findings.length;
+  records.section47_findings = load.count('section47_findings');
 
   // ---------------------------------------------------------------------------------------
   // Plans, their actions and progress at each meeting.
@@ -290,12 +292,13 @@ export async function seedPractice(
     union all
     select 'pathway', x.pathway_id, x.child_id, x.held_on, null, null, null from pathway_plan x where x.la_code = ${laCode} and x.kind = 'plan' and x.held_on >= ${isoOf(today - PLAN_WINDOW)}::date
     order by 4, 2`.execute(db);
-  const docs: object[] = [];
-  const actionRows: object[] = [];
-  const progressRows: object[] = [];
+  const docs = load.track<object>('plan_document');
+  const actionRows = load.track<object>('plan_action');
+  const progressRows = load.track<object>('plan_action_progress');
   const completions: { action_id: string; completed_on: string }[] = [];
   const detailed: { plan_document_id: string }[] = [];
   for (const p of plans.rows) {
+    await load.writeIfFull();
     const c = children.get(p.child_id);
     if (!c) continue;
     // A long-standing care plan is the one agreed at the latest review, not the one from years ago.
@@ -417,9 +420,7 @@ export async function seedPractice(
       if (i === 0 && rng.chance(0.5)) open.push(addAction(m.on));
     }
   }
-  await insertRows(db, 'plan_document', docs);
-  await insertRows(db, 'plan_action', actionRows);
-  await insertRows(db, 'plan_action_progress', progressRows);
+  await load.write();
   // What the meetings changed: later versions of the actions and of the protection plans.
   if (completions.length)
     await sql`update plan_action a set completed_on = x.completed_on from jsonb_to_recordset(${JSON.stringify(completions)}::jsonb) as x(action_id uuid, completed_on date)
@@ -427,10 +428,9 @@ export async function seedPractice(
   if (detailed.length)
     await sql`update plan_document d set stage = 'detailed' from jsonb_to_recordset(${JSON.stringify(detailed)}::jsonb) as x(plan_document_id uuid)
       where d.la_code = ${laCode} and d.plan_document_id = x.plan_document_id`.execute(db);
-  await insertRows(db, 'chronology_entry', chronology);
-  records.plan_document = docs.length;
-  records.plan_action = actionRows.length;
-  records.plan_action_progress = progressRows.length;
-  records.chronology_entry = chronology.length;
+  records.plan_document = load.count('plan_document');
+  records.plan_action = load.count('plan_action');
+  records.plan_action_progress = load.count('plan_action_progress');
+  records.chronology_entry = load.count('chronology_entry');
   return records;
 }

@@ -46,3 +46,46 @@ export async function insertRows(db: Kysely<Database>, table: keyof Database & s
 export async function replanAsTablesGrow(db: Kysely<Database>, n: number): Promise<void> {
   if ((n & (n - 1)) === 0) await sql`discard plans`.execute(db);
 }
+
+/**
+ * The rows of a long load (the generator, an import), gathered in arrays the caller fills and
+ * written whenever `limit` rows wait: table by table in the order they were tracked (parents
+ * before the rows naming them), each array emptied as it is written. So a council-sized load
+ * holds a slice of its rows at a time, not all of them.
+ */
+export class RowLoad {
+  private readonly tables: { table: keyof Database & string; rows: object[]; written: number }[] = [];
+  private readonly db: Kysely<Database>;
+  private readonly limit: number;
+
+  constructor(db: Kysely<Database>, limit = 20_000) {
+    this.db = db;
+    this.limit = limit;
+  }
+
+  /** Writes `rows` (the caller keeps pushing to it) with the load; returns the same array. */
+  track<R extends object>(table: keyof Database & string, rows: R[] = []): R[] {
+    this.tables.push({ table, rows, written: 0 });
+    return rows;
+  }
+
+  /** Writes what waits once `limit` rows do: call it between one record's rows and the next's. */
+  async writeIfFull(): Promise<void> {
+    if (this.tables.reduce((n, t) => n + t.rows.length, 0) >= this.limit) await this.write();
+  }
+
+  /** Writes everything waiting, now (before a statement that reads or updates the rows). */
+  async write(): Promise<void> {
+    for (const t of this.tables) {
+      if (t.rows.length === 0) continue;
+      const rows = t.rows.splice(0);
+      t.written += rows.length;
+      await insertRows(this.db, t.table, rows);
+    }
+  }
+
+  /** Rows of the table written so far and waiting. */
+  count(table: keyof Database & string): number {
+    return this.tables.filter((t) => t.table === table).reduce((n, t) => n + t.written + t.rows.length, 0);
+  }
+}
