@@ -5,7 +5,7 @@
  * a table the transaction changed. Both halves come from the database and the rules themselves,
  * not from lists kept by hand that could fall behind:
  *   - what changed: PostgreSQL counts each table's inserts, updates and deletes in the current
- *     transaction (pg_stat_xact_user_tables), whoever wrote them and however;
+ *     transaction (the counters behind pg_stat_xact_user_tables), whoever wrote them and however;
  *   - what a rule reads: the tables named in its compiled SQL, a view standing for the tables
  *     behind it (from pg_depend).
  */
@@ -27,8 +27,12 @@ export function tablesNamed(statement: string): Set<string> {
 
 /** The tables the current transaction has inserted into, updated or deleted from so far. */
 export async function tablesChanged(trx: Kysely<Database>): Promise<Set<string>> {
+  // The counting functions behind pg_stat_xact_user_tables, for Lantern's own tables only: the
+  // view itself reads a dozen counters for every table and took four times as long.
   const r = await sql<{ relname: string }>`
-    select relname from pg_stat_xact_user_tables where n_tup_ins + n_tup_upd + n_tup_del > 0`.execute(trx);
+    select c.relname from pg_class c
+    where c.relkind in ('r', 'p') and c.relnamespace = current_schema()::regnamespace
+      and pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid) > 0`.execute(trx);
   return new Set(r.rows.map((row) => row.relname));
 }
 
