@@ -21,8 +21,9 @@ import { type Insertable, type Kysely, type Selectable, sql, type Transaction, t
 import { childFor } from './access.ts';
 import { type AuditAction, type AuditEntry, auditRows, writeAudit } from './audit.ts';
 import type { Actor } from './context.ts';
-import type { Database, Person } from './db/schema.ts';
+import { findByKey, type Key, matching, rowByKey } from './db/by-key.ts';
 import { insertRows } from './db/insert-rows.ts';
+import type { Database, Person } from './db/schema.ts';
 import { staleVersion } from './http/problem.ts';
 import { refreshObligations } from './obligations.ts';
 import { recordKey, recordType } from './record-keys.ts';
@@ -72,6 +73,16 @@ export class Ledger {
     return laCode;
   }
 
+  /** One of the council's records by its key, or 404 naming it; `lock` holds it until the step commits. */
+  find<T extends Table>(table: T, key: Key<T>, what: string, options: { lock?: boolean } = {}): Promise<Selectable<Database[T]>> {
+    return findByKey(this.db, this.laCode, table, key, what, options);
+  }
+
+  /** One of the council's records by its key, or undefined. */
+  row<T extends Table>(table: T, key: Key<T>, options: { lock?: boolean } = {}): Promise<Selectable<Database[T]> | undefined> {
+    return rowByKey(this.db, this.laCode, table, key, options);
+  }
+
   /** Inserts one record, noting its audit row; returns the row as written. */
   async insert<T extends Table>(table: T, values: Insertable<Database[T]>, options: WriteOptions = {}): Promise<Selectable<Database[T]>> {
     const row = (await this.db
@@ -103,14 +114,13 @@ export class Ledger {
   ): Promise<Selectable<Database[T]>> {
     // Kysely's builders typed for any table at once are more than the compiler will follow;
     // the table and its columns are checked by the signature above.
-    const db = this.db as unknown as { updateTable(t: string): Loose; selectFrom(t: string): Loose };
-    const match = (q: Loose) => Object.entries({ la_code: this.laCode, ...key }).reduce((out, [column, value]) => out.where(column, '=', value), q);
+    const db = this.db as unknown as { updateTable(t: string): unknown };
     const set = options.fromVersion === undefined ? changes : { ...changes, version: options.fromVersion + 1 };
-    let query = match(db.updateTable(table).set(set));
+    let query = matching((db.updateTable(table) as { set(v: object): unknown }).set(set), this.laCode, key);
     if (options.fromVersion !== undefined) query = query.where('version', '=', options.fromVersion);
     const row = (await query.returningAll().executeTakeFirst()) as Record<string, unknown> | undefined;
     if (!row) {
-      const current = (await match(db.selectFrom(table).selectAll()).executeTakeFirst()) as { version?: number } | undefined;
+      const current = (await this.row(table, key)) as { version?: number } | undefined;
       if (!current) throw new Error(`No ${table} ${JSON.stringify(key)} to update`);
       throw staleVersion(current.version ?? 0, options.fromVersion ?? 0);
     }
@@ -194,14 +204,6 @@ export class Ledger {
       await refreshObligations(this.db, actor.user.laCode, { childIds: [...this.touched], rules: 'changed' });
   }
 }
-
-type Loose = {
-  where(column: string, op: '=', value: unknown): Loose;
-  set(values: object): Loose;
-  selectAll(): Loose;
-  returningAll(): Loose;
-  executeTakeFirst(): Promise<unknown>;
-};
 
 function childOf(table: Table, row: Record<string, unknown>): string | null {
   if (table === 'person') return row.is_child ? (row.person_id as string) : null;
