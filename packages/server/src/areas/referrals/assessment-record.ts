@@ -18,17 +18,17 @@ import {
   type assessmentReturn,
   type assessmentSubmission,
 } from '@lantern/core/practice';
-import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { AssessmentRecordTable, Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
-import { councilTimescaleSettings } from '../../kernel/settings.ts';
+import { authorisableBy, loadAssessment } from './assessments.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -46,23 +46,6 @@ const COLUMNS: Record<AssessmentSection, keyof AssessmentRecordTable & string> =
 };
 const SECTIONS = Object.keys(ASSESSMENT_SECTIONS) as AssessmentSection[];
 
-async function assessmentOf(ledger: Ledger, childId: string, assessmentId: string) {
-  const a = await ledger.db
-    .selectFrom('assessment')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('assessment_id', '=', assessmentId)
-    .where('child_id', '=', childId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!a) throw notFound('assessment');
-  return a;
-}
-
-async function recordOf(db: Kysely<Database>, laCode: string, assessmentId: string) {
-  return db.selectFrom('assessment_record').selectAll().where('la_code', '=', laCode).where('assessment_id', '=', assessmentId).executeTakeFirst();
-}
-
 function mustBeAt(record: { version: number } | undefined, version: number | undefined) {
   if (record && version === undefined) throw staleVersion(record.version, 0);
   if (record && version !== undefined && record.version !== version) throw staleVersion(record.version, version);
@@ -72,8 +55,8 @@ function mustBeAt(record: { version: number } | undefined, version: number | und
 export async function saveAssessmentRecord(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string, input: In<typeof assessmentRecordSave>) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const a = await assessmentOf(ledger, childId, assessmentId);
-    const record = await recordOf(ledger.db, laCode, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
+    const record = await ledger.row('assessment_record', { assessment_id: assessmentId });
     mustBeAt(record, input.version);
     if (record && (record.status === 'submitted' || record.status === 'authorised'))
       throw conflict(record.status === 'submitted' ? 'The assessment is with the manager' : 'An authorised assessment cannot be changed', [
@@ -113,8 +96,8 @@ export async function submitAssessmentRecord(
 ) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const a = await assessmentOf(ledger, childId, assessmentId);
-    const record = await recordOf(ledger.db, laCode, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
+    const record = await ledger.row('assessment_record', { assessment_id: assessmentId });
     if (!record)
       throw conflict('Write the assessment before sending it', [{ field: 'version', rule: 'assessment-not-written', message: 'Nothing written yet' }]);
     mustBeAt(record, input.version);
@@ -167,8 +150,7 @@ export async function submitAssessmentRecord(
 }
 
 async function submittedRecord(ledger: Ledger, assessmentId: string, version: number) {
-  const record = await recordOf(ledger.db, ledger.laCode, assessmentId);
-  if (!record) throw notFound('written assessment');
+  const record = await ledger.find('assessment_record', { assessment_id: assessmentId }, 'written assessment');
   mustBeAt(record, version);
   if (record.status !== 'submitted')
     throw conflict('Only an assessment sent to the manager can be returned or authorised', [
@@ -180,7 +162,7 @@ async function submittedRecord(ledger: Ledger, assessmentId: string, version: nu
 /** The manager returns the assessment to the worker, saying why. The worker sees it on their work list. */
 export async function returnAssessmentRecord(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string, input: In<typeof assessmentReturn>) {
   return step(db, actor, childId, async (ledger) => {
-    const a = await assessmentOf(ledger, childId, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
     const record = await submittedRecord(ledger, assessmentId, input.version);
     new DateRules().notInFuture('returnedOn', input.returnedOn).notBefore('returnedOn', input.returnedOn, record.submitted_on, 'it was sent').check();
     const row = await ledger.update(
@@ -218,29 +200,11 @@ export async function authoriseAssessmentRecord(
 ) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const a = await assessmentOf(ledger, childId, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
     const record = await submittedRecord(ledger, assessmentId, input.version);
     if (record.submitted_by === actor.user.userId)
       throw invalid([{ field: 'managerScale', rule: 'second-view', message: 'Another person authorises the assessment: the manager’s view is a second view' }]);
-    new DateRules()
-      .notInFuture('authorisedOn', input.authorisedOn)
-      .notBefore('authorisedOn', input.authorisedOn, a.completed_on, 'the assessment was completed')
-      .check();
-    const episode = await ledger.db
-      .selectFrom('cin_episode')
-      .select('referral_date')
-      .where('la_code', '=', laCode)
-      .where('episode_id', '=', a.episode_id)
-      .executeTakeFirstOrThrow();
-    const due = dueDate(effectiveDue(ruleById('assessment'), await councilTimescaleSettings(ledger.db, laCode)), episode.referral_date).date;
-    if (input.authorisedOn > due && !input.lateReason)
-      throw invalid([
-        {
-          field: 'lateReason',
-          rule: 'late-reason-required',
-          message: `The assessment was due by ${due} (45 working days from the referral): record why it is late`,
-        },
-      ]);
+    const due = await authorisableBy(ledger, a, input);
     const risk = await ledger.db
       .selectFrom('risk_assessment')
       .select(['worker_scale', 'risk_assessment_id'])
@@ -274,14 +238,7 @@ export async function authoriseAssessmentRecord(
 export async function getAssessmentRecord(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string) {
   const child = await childFor(db, actor.user, childId, 'child:read');
   const laCode = actor.user.laCode;
-  const a = await db
-    .selectFrom('assessment')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('assessment_id', '=', assessmentId)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  if (!a) throw notFound('assessment');
+  const a = await findByKey(db, laCode, 'assessment', { assessment_id: assessmentId, child_id: childId }, 'assessment');
   const r = await db
     .selectFrom('assessment_record as r')
     .leftJoin('risk_assessment as ra', (j) => j.onRef('ra.la_code', '=', 'r.la_code').onRef('ra.risk_assessment_id', '=', 'r.risk_assessment_id'))

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { openEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
-import { step } from '../../kernel/ledger.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -44,22 +44,13 @@ export async function startAssessment(db: Kysely<Database>, actor: Actor, childI
   });
 }
 
-async function loadAssessment(trx: Kysely<Database>, laCode: string, childId: string, assessmentId: string) {
-  const a = await trx
-    .selectFrom('assessment')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('assessment_id', '=', assessmentId)
-    .where('child_id', '=', childId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!a) throw notFound('assessment');
-  return a;
-}
+/** The child's assessment, or 404; held until the step commits. */
+export const loadAssessment = (ledger: Ledger, childId: string, assessmentId: string) =>
+  ledger.find('assessment', { assessment_id: assessmentId, child_id: childId }, 'assessment', { lock: true });
 
 export async function progressAssessment(db: Kysely<Database>, actor: Actor, childId: string, assessmentId: string, input: In<typeof assessmentProgress>) {
   return step(db, actor, childId, async (ledger) => {
-    const a = await loadAssessment(ledger.db, actor.user.laCode, childId, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
     if (a.authorised_on)
       throw conflict('An authorised assessment cannot be changed', [
         { field: 'version', rule: 'assessment-authorised', message: `Authorised on ${a.authorised_on}` },
@@ -101,6 +92,37 @@ export async function progressAssessment(db: Kysely<Database>, actor: Actor, chi
   });
 }
 
+/**
+ * The authorisation's date checked (not in the future, not before completion) and the assessment's
+ * due date from the referral; authorised after it, the manager records why it is late.
+ */
+export async function authorisableBy(
+  ledger: Ledger,
+  a: { completed_on: string | null; episode_id: string },
+  input: { authorisedOn: string; lateReason?: string | null | undefined },
+) {
+  new DateRules()
+    .notInFuture('authorisedOn', input.authorisedOn)
+    .notBefore('authorisedOn', input.authorisedOn, a.completed_on, 'the assessment was completed')
+    .check();
+  const episode = await ledger.db
+    .selectFrom('cin_episode')
+    .select('referral_date')
+    .where('la_code', '=', ledger.laCode)
+    .where('episode_id', '=', a.episode_id)
+    .executeTakeFirstOrThrow();
+  const due = dueDate(effectiveDue(ruleById('assessment'), await councilTimescaleSettings(ledger.db, ledger.laCode)), episode.referral_date).date;
+  if (input.authorisedOn > due && !input.lateReason)
+    throw invalid([
+      {
+        field: 'lateReason',
+        rule: 'late-reason-required',
+        message: `The assessment was due by ${due} (45 working days from the referral): record why it is late`,
+      },
+    ]);
+  return due;
+}
+
 export async function authoriseAssessment(
   db: Kysely<Database>,
   actor: Actor,
@@ -109,9 +131,7 @@ export async function authoriseAssessment(
   input: In<typeof assessmentAuthorisation>,
 ) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
-    const trx = ledger.db;
-    const a = await loadAssessment(trx, laCode, childId, assessmentId);
+    const a = await loadAssessment(ledger, childId, assessmentId);
     if (a.authorised_on)
       throw conflict(`Already authorised on ${a.authorised_on}`, [
         { field: 'authorisedOn', rule: 'already-authorised', message: 'The assessment is authorised' },
@@ -120,26 +140,7 @@ export async function authoriseAssessment(
       throw conflict('Record the assessment’s completion and outcome before authorising it', [
         { field: 'authorisedOn', rule: 'assessment-not-complete', message: 'The assessment is not complete' },
       ]);
-    new DateRules()
-      .notInFuture('authorisedOn', input.authorisedOn)
-      .notBefore('authorisedOn', input.authorisedOn, a.completed_on, 'the assessment was completed')
-      .check();
-    const episode = await trx
-      .selectFrom('cin_episode')
-      .select('referral_date')
-      .where('la_code', '=', laCode)
-      .where('episode_id', '=', a.episode_id)
-      .executeTakeFirstOrThrow();
-    const due = dueDate(effectiveDue(ruleById('assessment'), await councilTimescaleSettings(trx, laCode)), episode.referral_date).date;
-    if (input.authorisedOn > due && !input.lateReason) {
-      throw invalid([
-        {
-          field: 'lateReason',
-          rule: 'late-reason-required',
-          message: `The assessment was due by ${due} (45 working days from the referral): record why it is late`,
-        },
-      ]);
-    }
+    const due = await authorisableBy(ledger, a, input);
     await ledger.update(
       'assessment',
       { assessment_id: assessmentId },

@@ -15,8 +15,9 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
+import { conflict, forbidden, invalid, Problem } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -54,14 +55,7 @@ export async function routeWithin(
 ) {
   const laCode = ledger.laCode;
   const team = await teamNamed(ledger.db, laCode, input.teamId, 'teamId');
-  const current = await ledger.db
-    .selectFrom('case_team')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('ended_on', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  const current = await ledger.row('case_team', { child_id: childId, ended_on: null }, { lock: true });
   if (current?.team_id === input.teamId && !input.transferId) return current.routing_id;
   if (current) await ledger.update('case_team', { routing_id: current.routing_id }, { ended_on: input.on < current.routed_on ? current.routed_on : input.on });
   const row = await ledger.insert('case_team', {
@@ -165,8 +159,7 @@ export async function requestTransfer(db: Kysely<Database>, actor: Actor, childI
  */
 export async function decideTransfer(db: Kysely<Database>, actor: Actor, transferId: string, input: In<typeof transferDecision>) {
   const laCode = actor.user.laCode;
-  const transfer = await db.selectFrom('case_transfer').selectAll().where('la_code', '=', laCode).where('transfer_id', '=', transferId).executeTakeFirst();
-  if (!transfer) throw notFound('transfer');
+  const transfer = await findByKey(db, laCode, 'case_transfer', { transfer_id: transferId }, 'transfer');
   // Who may decide is set by the receiving team, not by who holds the child now, so the step
   // checks only that the user may read the child.
   return step(
@@ -201,15 +194,7 @@ export async function decideTransfer(db: Kysely<Database>, actor: Actor, transfe
         });
         return { status: 'declined' as const };
       }
-      const held = await ledger.db
-        .selectFrom('allocation')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', transfer.child_id)
-        .where('allocation_role', '=', 'social-worker')
-        .where('end_date', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
+      const held = await ledger.row('allocation', { child_id: transfer.child_id, allocation_role: 'social-worker', end_date: null }, { lock: true });
       if (held) {
         await ledger.update(
           'allocation',
@@ -317,15 +302,7 @@ export async function allocateIro(db: Kysely<Database>, actor: Actor, childId: s
     if (worker.leave_date && worker.leave_date < input.startDate) throw invalid([{ field: 'workerId', rule: 'worker-has-left', message: 'This IRO has left' }]);
     if (input.startDate < worker.start_date)
       throw invalid([{ field: 'startDate', rule: 'after-worker-start', message: 'The IRO had not started by this date' }]);
-    const current = await ledger.db
-      .selectFrom('allocation')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('allocation_role', '=', 'iro')
-      .where('end_date', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await ledger.row('allocation', { child_id: childId, allocation_role: 'iro', end_date: null }, { lock: true });
     if (current?.worker_id === input.workerId)
       throw new Problem(409, 'Conflict', 'This IRO is already allocated', [
         { field: 'workerId', rule: 'already-allocated', message: 'Choose a different IRO' },

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { openEpisode, currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { earlyHelpFromClosure, earlyHelpFromContact, linkContactToEarlyHelp, stepUpToSocialCare } from '../early-help/index.ts';
@@ -98,16 +98,7 @@ async function startEpisode(
 
 export async function decideContact(db: Kysely<Database>, actor: Actor, childId: string, contactId: string, input: In<typeof contactDecision>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const contact = await trx
-      .selectFrom('contact')
-      .selectAll()
-      .where('la_code', '=', actor.user.laCode)
-      .where('contact_id', '=', contactId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!contact) throw notFound('contact');
+    const contact = await ledger.find('contact', { contact_id: contactId, child_id: childId }, 'contact', { lock: true });
     if (contact.decision)
       throw conflict(`This contact was already decided on ${contact.decided_on}`, [
         { field: 'decision', rule: 'already-decided', message: 'The contact has a decision' },
