@@ -10,8 +10,9 @@ import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 
 type Concern = { concern: string; found: string; substantiated: boolean; why: string };
@@ -20,21 +21,8 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Con
 export async function saveSection47Findings(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string, input: z.infer<typeof section47FindingsSave>) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const enquiry = await ledger.db
-      .selectFrom('section47')
-      .select(['s47_id', 'start_date', 'completed_on'])
-      .where('la_code', '=', laCode)
-      .where('s47_id', '=', s47Id)
-      .where('child_id', '=', childId)
-      .executeTakeFirst();
-    if (!enquiry) throw notFound('section 47 enquiry');
-    const current = await ledger.db
-      .selectFrom('section47_findings')
-      .select('version')
-      .where('la_code', '=', laCode)
-      .where('s47_id', '=', s47Id)
-      .forUpdate()
-      .executeTakeFirst();
+    const enquiry = await ledger.find('section47', { s47_id: s47Id, child_id: childId }, 'section 47 enquiry');
+    const current = await ledger.row('section47_findings', { s47_id: s47Id }, { lock: true });
     if (current && current.version !== input.version) throw staleVersion(current.version, input.version ?? 0);
     const values = { concerns: JSON.stringify(input.concerns), convene: input.convene, convene_reasons: input.conveneReasons };
     const row = current
@@ -57,15 +45,8 @@ export async function saveSection47Findings(db: Kysely<Database>, actor: Actor, 
 export async function getSection47Findings(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string) {
   await childFor(db, actor.user, childId, 'child:read');
   const laCode = actor.user.laCode;
-  const enquiry = await db
-    .selectFrom('section47')
-    .select(['s47_id', 'start_date', 'completed_on', 'outcome'])
-    .where('la_code', '=', laCode)
-    .where('s47_id', '=', s47Id)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  if (!enquiry) throw notFound('section 47 enquiry');
-  const row = await db.selectFrom('section47_findings').selectAll().where('la_code', '=', laCode).where('s47_id', '=', s47Id).executeTakeFirst();
+  const enquiry = await findByKey(db, laCode, 'section47', { s47_id: s47Id, child_id: childId }, 'section 47 enquiry');
+  const row = await rowByKey(db, laCode, 'section47_findings', { s47_id: s47Id });
   const versions = await keptVersions(db, laCode, 'section47-findings', s47Id);
   await audit(db, actor, { action: 'read', recordType: 'section47-findings', recordId: s47Id, childId });
   return {

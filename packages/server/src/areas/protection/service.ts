@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { openEpisode, openSpan } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Chronicle, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -64,23 +64,11 @@ export async function startSection47(db: Kysely<Database>, actor: Actor, childId
     const laCode = actor.user.laCode;
     const trx = ledger.db;
     const episode = await openEpisode(trx, laCode, childId);
-    const discussion = await trx
-      .selectFrom('strategy_discussion')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('strategy_id', '=', input.strategyId)
-      .where('episode_id', '=', episode.episode_id)
-      .executeTakeFirst();
+    const discussion = await ledger.row('strategy_discussion', { strategy_id: input.strategyId, episode_id: episode.episode_id });
     if (!discussion) throw invalid([{ field: 'strategyId', rule: 'exists', message: 'Choose a strategy discussion on this episode' }]);
     if (discussion.decision !== 'section-47')
       throw invalid([{ field: 'strategyId', rule: 'discussion-decided-section-47', message: 'That strategy discussion decided against a section 47 enquiry' }]);
-    const existing = await trx
-      .selectFrom('section47')
-      .select('s47_id')
-      .where('la_code', '=', laCode)
-      .where('strategy_id', '=', input.strategyId)
-      .executeTakeFirst();
-    if (existing)
+    if (await ledger.row('section47', { strategy_id: input.strategyId }))
       throw conflict('That strategy discussion already started an enquiry', [
         { field: 'strategyId', rule: 'enquiry-exists', message: 'Record against the existing enquiry' },
       ]);
@@ -106,16 +94,7 @@ export async function startSection47(db: Kysely<Database>, actor: Actor, childId
 
 export async function recordSection47Outcome(db: Kysely<Database>, actor: Actor, childId: string, s47Id: string, input: In<typeof section47Outcome>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
-    const s = await ledger.db
-      .selectFrom('section47')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('s47_id', '=', s47Id)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!s) throw notFound('section 47 enquiry');
+    const s = await ledger.find('section47', { s47_id: s47Id, child_id: childId }, 'section 47 enquiry', { lock: true });
     if (s.outcome)
       throw conflict(`The enquiry’s outcome was recorded on ${s.completed_on}`, [
         { field: 'outcome', rule: 'outcome-recorded', message: 'The enquiry has an outcome' },
@@ -155,30 +134,37 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
     const episode = await openEpisode(trx, laCode, childId);
     const conferenceId = randomUUID();
     let planId: string | null = null;
-    const conferenceAudit = { detail: { kind: input.kind, outcome: input.outcome } };
+    const insertConference = (kind: 'initial' | 'review', s47Id: string | null) =>
+      ledger.insert(
+        'cp_conference',
+        {
+          la_code: laCode,
+          conference_id: conferenceId,
+          episode_id: episode.episode_id,
+          child_id: childId,
+          kind,
+          s47_id: s47Id,
+          plan_id: planId,
+          held_on: input.heldOn,
+          outcome: input.outcome,
+          chair: input.chair,
+          child_met_decider: input.childMetDecider,
+          parents_met_decider: input.parentsMetDecider,
+          child_words: input.childWords ?? null,
+          created_by: actor.user.userId,
+        },
+        { detail: { kind: input.kind, outcome: input.outcome } },
+      );
     const voice = `${input.childMetDecider ? 'the child met the chair' : 'the child did not meet the chair'}; ${input.parentsMetDecider ? 'the parents met the chair' : 'the parents did not meet the chair'}`;
     const words = input.childWords ? ` — the child said: “${input.childWords}”` : '';
     let planChronicle: Chronicle | null = null;
 
     if (input.kind === 'initial') {
-      const s = await trx
-        .selectFrom('section47')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('s47_id', '=', input.s47Id as string)
-        .where('episode_id', '=', episode.episode_id)
-        .forUpdate()
-        .executeTakeFirst();
+      const s = await ledger.row('section47', { s47_id: input.s47Id as string, episode_id: episode.episode_id }, { lock: true });
       if (!s) throw invalid([{ field: 's47Id', rule: 'exists', message: 'Choose a section 47 enquiry on this episode' }]);
       if (s.outcome && s.outcome !== 'conference')
         throw invalid([{ field: 's47Id', rule: 'enquiry-led-to-conference', message: 'That enquiry decided no conference was needed' }]);
-      const held = await trx
-        .selectFrom('cp_conference')
-        .select('conference_id')
-        .where('la_code', '=', laCode)
-        .where('s47_id', '=', s.s47_id)
-        .executeTakeFirst();
-      if (held)
+      if (await ledger.row('cp_conference', { s47_id: s.s47_id }))
         throw conflict('An initial conference was already held for that enquiry', [
           { field: 's47Id', rule: 'conference-held', message: 'Record a review conference instead' },
         ]);
@@ -223,26 +209,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           recordId: planId,
         };
       }
-      await ledger.insert(
-        'cp_conference',
-        {
-          la_code: laCode,
-          conference_id: conferenceId,
-          episode_id: episode.episode_id,
-          child_id: childId,
-          kind: 'initial',
-          s47_id: s.s47_id,
-          plan_id: planId,
-          held_on: input.heldOn,
-          outcome: input.outcome,
-          chair: input.chair,
-          child_met_decider: input.childMetDecider,
-          parents_met_decider: input.parentsMetDecider,
-          child_words: input.childWords ?? null,
-          created_by: actor.user.userId,
-        },
-        conferenceAudit,
-      );
+      await insertConference('initial', s.s47_id);
       ledger.chronicle({
         occurredOn: input.heldOn,
         category: 'conference',
@@ -269,26 +236,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
         .notBefore('heldOn', input.heldOn, last?.held_on ?? plan.start_date, 'the last conference')
         .check();
       planId = plan.plan_id;
-      await ledger.insert(
-        'cp_conference',
-        {
-          la_code: laCode,
-          conference_id: conferenceId,
-          episode_id: episode.episode_id,
-          child_id: childId,
-          kind: 'review',
-          s47_id: null,
-          plan_id: planId,
-          held_on: input.heldOn,
-          outcome: input.outcome,
-          chair: input.chair,
-          child_met_decider: input.childMetDecider,
-          parents_met_decider: input.parentsMetDecider,
-          child_words: input.childWords ?? null,
-          created_by: actor.user.userId,
-        },
-        conferenceAudit,
-      );
+      await insertConference('review', null);
       const ends = input.outcome === 'end-plan';
       await ledger.update(
         'cp_plan',
