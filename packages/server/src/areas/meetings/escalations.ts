@@ -12,21 +12,12 @@ import { childrenInScope } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { type FieldError, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { workerName } from './record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
-
-const workerName = async (ledger: Ledger, workerId: string) => {
-  const w = await ledger.db
-    .selectFrom('worker')
-    .select(['given_name', 'family_name'])
-    .where('la_code', '=', ledger.laCode)
-    .where('worker_id', '=', workerId)
-    .executeTakeFirst();
-  return w ? `${w.given_name} ${w.family_name}` : null;
-};
 
 /** Who answers at a stage when no one is named: the case's team manager, else the council's worker in that role. */
 async function defaultOwner(ledger: Ledger, childId: string, stage: EscalationStage): Promise<string | null> {
@@ -124,21 +115,8 @@ export async function answerEscalation(db: Kysely<Database>, actor: Actor, child
     childId,
     async (ledger) => {
       const laCode = ledger.laCode;
-      const escalation = await ledger.db
-        .selectFrom('iro_escalation')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('escalation_id', '=', escalationId)
-        .where('child_id', '=', childId)
-        .executeTakeFirst();
-      if (!escalation) throw notFound('escalation');
-      const current = await ledger.db
-        .selectFrom('iro_escalation_stage')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('escalation_id', '=', escalationId)
-        .where('answered_on', 'is', null)
-        .executeTakeFirst();
+      const escalation = await ledger.find('iro_escalation', { escalation_id: escalationId, child_id: childId }, 'escalation');
+      const current = await ledger.row('iro_escalation_stage', { escalation_id: escalationId, answered_on: null });
       if (!current || escalation.resolved_on) throw invalid([{ field: 'outcome', rule: 'escalation-open', message: 'This concern is already resolved' }]);
       const me = actor.user.workerId;
       if (me !== current.owner_worker_id && me !== escalation.raised_by_worker_id && actor.user.role !== 'head-of-service')

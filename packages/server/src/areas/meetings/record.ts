@@ -20,8 +20,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -31,29 +32,17 @@ export type Meeting = { kind: MeetingKind; meetingId: string; childId: string; h
 
 /** The conference or review, on this child. */
 export async function meetingOf(db: Kysely<Database>, laCode: string, childId: string, kind: MeetingKind, meetingId: string): Promise<Meeting> {
-  const row =
-    kind === 'conference'
-      ? await db
-          .selectFrom('cp_conference')
-          .select(['conference_id as id', 'held_on', 'child_id', (eb) => eb.val<string | null>(null).as('participation')])
-          .where('la_code', '=', laCode)
-          .where('conference_id', '=', meetingId)
-          .where('child_id', '=', childId)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('cla_review')
-          .select(['review_id as id', 'held_on', 'child_id', 'participation'])
-          .where('la_code', '=', laCode)
-          .where('review_id', '=', meetingId)
-          .where('child_id', '=', childId)
-          .executeTakeFirst();
-  if (!row) throw notFound(kind === 'conference' ? 'conference' : 'review');
-  return { kind, meetingId: row.id, childId: row.child_id, heldOn: row.held_on, participation: row.participation };
+  if (kind === 'conference') {
+    const c = await findByKey(db, laCode, 'cp_conference', { conference_id: meetingId, child_id: childId }, 'conference');
+    return { kind, meetingId: c.conference_id, childId: c.child_id, heldOn: c.held_on, participation: null };
+  }
+  const r = await findByKey(db, laCode, 'cla_review', { review_id: meetingId, child_id: childId }, 'review');
+  return { kind, meetingId: r.review_id, childId: r.child_id, heldOn: r.held_on, participation: r.participation };
 }
 
 /** A worker of this council, else the field's error. */
 async function workerExists(db: Kysely<Database>, laCode: string, workerId: string) {
-  return !!(await db.selectFrom('worker').select('worker_id').where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst());
+  return !!(await rowByKey(db, laCode, 'worker', { worker_id: workerId }));
 }
 
 /** The words a chronology reader searches: who came, how the child was heard, what they said, what was decided. */
@@ -131,12 +120,7 @@ export async function putMeetingRecord(
       if (a.partnerContactId && !contactNames.has(a.partnerContactId))
         errors.push({ field: `attendees.${i}.partnerContactId`, rule: 'exists', message: 'Choose a contact on this council’s partners register' });
     });
-    const existing = await ledger.db
-      .selectFrom('meeting_record')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirst();
+    const existing = await ledger.row('meeting_record', { meeting_id: meetingId });
     if (existing && input.version === undefined)
       errors.push({ field: 'version', rule: 'required', message: 'This meeting already has a record: send the version you changed' });
     if (errors.length) throw invalid(errors);
@@ -208,15 +192,13 @@ export async function addRecommendation(
   });
 }
 
-async function ownerName(ledger: Ledger, workerId: string) {
-  const w = await ledger.db
-    .selectFrom('worker')
-    .select(['given_name', 'family_name'])
-    .where('la_code', '=', ledger.laCode)
-    .where('worker_id', '=', workerId)
-    .executeTakeFirst();
-  return w ? `${w.given_name} ${w.family_name}` : 'a worker';
+/** A worker of this council by name, or null. */
+export async function workerName(ledger: Ledger, workerId: string) {
+  const w = await ledger.row('worker', { worker_id: workerId });
+  return w ? `${w.given_name} ${w.family_name}` : null;
 }
+
+const ownerName = async (ledger: Ledger, workerId: string) => (await workerName(ledger, workerId)) ?? 'a worker';
 
 /**
  * Changes a recommendation, or marks it done with a note. The owner, anyone holding the case and
@@ -231,14 +213,7 @@ export async function changeRecommendation(
 ) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const rec = await ledger.db
-      .selectFrom('meeting_recommendation')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('recommendation_id', '=', recommendationId)
-      .where('child_id', '=', childId)
-      .executeTakeFirst();
-    if (!rec) throw notFound('recommendation');
+    const rec = await ledger.find('meeting_recommendation', { recommendation_id: recommendationId, child_id: childId }, 'recommendation');
     if (rec.done_on && input.doneOn === null)
       throw conflict('This recommendation is done; it cannot be reopened', [
         { field: 'doneOn', rule: 'done-stays-done', message: 'A done recommendation stays done' },
