@@ -10,7 +10,7 @@ import { ACTION_PROGRESS, PLAN_KIND, type PlanKind, type planActionInput, type p
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -119,22 +119,8 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
     const plan = await planRow(ledger.db, laCode, childId, input.kind, input.planRef);
     if (!plan) throw invalid([{ field: 'planRef', rule: 'plan-of-child', message: `Not a ${PLAN_KIND[input.kind].toLowerCase()} of this child` }]);
     const existing = planDocumentId
-      ? await ledger.db
-          .selectFrom('plan_document')
-          .selectAll()
-          .where('la_code', '=', laCode)
-          .where('plan_document_id', '=', planDocumentId)
-          .where('child_id', '=', childId)
-          .forUpdate()
-          .executeTakeFirst()
-      : await ledger.db
-          .selectFrom('plan_document')
-          .selectAll()
-          .where('la_code', '=', laCode)
-          .where('kind', '=', input.kind)
-          .where('plan_ref', '=', input.planRef)
-          .executeTakeFirst();
-    if (planDocumentId && !existing) throw notFound('plan');
+      ? await ledger.find('plan_document', { plan_document_id: planDocumentId, child_id: childId }, 'plan', { lock: true })
+      : await ledger.row('plan_document', { kind: input.kind, plan_ref: input.planRef });
     if (!planDocumentId && existing)
       throw conflict('This plan is already written: change it rather than writing another', [
         { field: 'planRef', rule: 'plan-written', message: 'Open the plan and change it' },
@@ -150,13 +136,7 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
     if (input.kind !== 'care' && input.placementPlan)
       errors.push({ field: 'placementPlan', rule: 'care-only', message: 'Only a care plan has a placement plan' });
     if (input.stage === 'detailed' && existing?.stage !== 'detailed') {
-      const coreGroup = await ledger.db
-        .selectFrom('core_group')
-        .select('core_group_id')
-        .where('la_code', '=', laCode)
-        .where('plan_id', '=', input.planRef)
-        .executeTakeFirst();
-      if (!coreGroup)
+      if (!(await ledger.row('core_group', { plan_id: input.planRef })))
         errors.push({ field: 'stage', rule: 'first-core-group', message: 'The first core group makes the outline plan detailed: record the core group first' });
     }
     const known = existing
@@ -248,26 +228,18 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
   });
 }
 
-/** The meetings at which a plan's progress is recorded: each kind's table, its id and the plan it belongs to. */
-const MEETING_OF_PLAN = {
-  'core-group': { table: 'core_group', id: 'core_group_id', plan: 'plan_id' },
-  'cin-plan-review': { table: 'cin_plan_review', id: 'review_id', plan: 'cin_plan_id' },
-  'early-help-review': { table: 'early_help_review', id: 'review_id', plan: 'early_help_id' },
+/** The meetings at which a plan's progress is recorded: each kind's table, its id, the plan it belongs to and that plan's kind. */
+export const MEETING_OF_PLAN = {
+  'core-group': { table: 'core_group', id: 'core_group_id', plan: 'plan_id', planKind: 'protection' },
+  'cin-plan-review': { table: 'cin_plan_review', id: 'review_id', plan: 'cin_plan_id', planKind: 'child-in-need' },
+  'early-help-review': { table: 'early_help_review', id: 'review_id', plan: 'early_help_id', planKind: 'early-help' },
 } as const;
 
 /** Progress at a core group or review against each action (done, partly, not done), and any new actions. */
 export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, childId: string, planDocumentId: string, input: In<typeof planProgress>) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = ledger.laCode;
-    const doc = await ledger.db
-      .selectFrom('plan_document')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('plan_document_id', '=', planDocumentId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!doc) throw notFound('plan');
+    const doc = await ledger.find('plan_document', { plan_document_id: planDocumentId, child_id: childId }, 'plan', { lock: true });
     if (doc.version !== input.version) throw staleVersion(doc.version, input.version);
     const errors: FieldError[] = [];
     if (input.meetingKind === 'core-group' && doc.kind !== 'protection')

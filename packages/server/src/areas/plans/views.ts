@@ -10,9 +10,10 @@ import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { invalid, notFound } from '../../kernel/http/problem.ts';
-import { type Outcome, parseJson } from './service.ts';
+import { invalid } from '../../kernel/http/problem.ts';
+import { MEETING_OF_PLAN, type Outcome, parseJson } from './service.ts';
 
 type ActionData = {
   action_id: string;
@@ -93,17 +94,8 @@ function actionView(a: ActionData, owner: string, asOf: string) {
   };
 }
 
-async function documentOf(db: Kysely<Database>, laCode: string, childId: string, planDocumentId: string) {
-  const doc = await db
-    .selectFrom('plan_document')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('plan_document_id', '=', planDocumentId)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  if (!doc) throw notFound('plan');
-  return doc;
-}
+const documentOf = (db: Kysely<Database>, laCode: string, childId: string, planDocumentId: string) =>
+  findByKey(db, laCode, 'plan_document', { plan_document_id: planDocumentId, child_id: childId }, 'plan');
 
 /** The child's plan documents, and the plans (child in need, protection, care, pathway) not yet written. */
 export async function childPlans(db: Kysely<Database>, actor: Actor, childId: string) {
@@ -168,32 +160,14 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
     .where('p.action_id', 'in', actions.length ? actions.map((a) => a.action_id) : ['00000000-0000-0000-0000-000000000000'])
     .orderBy('p.held_on')
     .execute();
-  const meetings =
-    doc.kind === 'protection'
-      ? await db
-          .selectFrom('core_group')
-          .select(['core_group_id as id', 'held_on'])
-          .where('la_code', '=', laCode)
-          .where('plan_id', '=', doc.plan_ref)
-          .orderBy('held_on', 'desc')
-          .execute()
-      : doc.kind === 'child-in-need'
-        ? await db
-            .selectFrom('cin_plan_review')
-            .select(['review_id as id', 'held_on'])
-            .where('la_code', '=', laCode)
-            .where('cin_plan_id', '=', doc.plan_ref)
-            .orderBy('held_on', 'desc')
-            .execute()
-        : doc.kind === 'early-help'
-          ? await db
-              .selectFrom('early_help_review')
-              .select(['review_id as id', 'held_on'])
-              .where('la_code', '=', laCode)
-              .where('early_help_id', '=', doc.plan_ref)
-              .orderBy('held_on', 'desc')
-              .execute()
-          : [];
+  const of = Object.values(MEETING_OF_PLAN).find((m) => m.planKind === doc.kind);
+  const meetings = of
+    ? (
+        await sql<{ id: string; held_on: string }>`
+          select ${sql.ref(of.id)} as id, held_on from ${sql.table(of.table)}
+          where la_code = ${laCode} and ${sql.ref(of.plan)} = ${doc.plan_ref} order by held_on desc`.execute(db)
+      ).rows
+    : [];
   const versions = await keptVersions(db, laCode, 'plan-document', planDocumentId);
   const name = await ownerNames(db, laCode, actions);
   const asOf = todayInEngland();
