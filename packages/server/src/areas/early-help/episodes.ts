@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -168,15 +168,5 @@ export async function stepDownToEarlyHelp(db: Kysely<Database>, actor: Actor, ch
 }
 
 /** The child's episode by id, locked for a change; 404 if not theirs. */
-export async function episodeFor(ledger: Ledger, childId: string, earlyHelpId: string) {
-  const row = await ledger.db
-    .selectFrom('early_help_episode')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('early_help_id', '=', earlyHelpId)
-    .where('child_id', '=', childId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('early help episode');
-  return row;
-}
+export const episodeFor = (ledger: Ledger, childId: string, earlyHelpId: string) =>
+  ledger.find('early_help_episode', { early_help_id: earlyHelpId, child_id: childId }, 'early help episode', { lock: true });

@@ -18,9 +18,13 @@ import { episodeFor } from './episodes.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-const stillOpen = (e: { ended_on: string | null }) => {
+/** The child's episode, locked, still open and (where a version is sent) at that version. */
+async function openEpisodeFor(ledger: Ledger, childId: string, earlyHelpId: string, version: number | null) {
+  const e = await episodeFor(ledger, childId, earlyHelpId);
   if (e.ended_on) throw conflict(`Early help ended on ${e.ended_on}`, [{ field: 'earlyHelpId', rule: 'episode-ended', message: 'This episode has ended' }]);
-};
+  if (version !== null && e.version !== version) throw staleVersion(e.version, version);
+  return e;
+}
 
 /** Workers still working and active partner contacts of the council, among those named. */
 async function knownPeople(ledger: Ledger, workerIds: string[], contactIds: string[]) {
@@ -47,9 +51,7 @@ async function knownPeople(ledger: Ledger, workerIds: string[], contactIds: stri
 
 export async function saveTeam(db: Kysely<Database>, actor: Actor, childId: string, earlyHelpId: string, input: In<typeof earlyHelpTeam>) {
   return step(db, actor, childId, async (ledger) => {
-    const e = await episodeFor(ledger, childId, earlyHelpId);
-    stillOpen(e);
-    if (e.version !== input.version) throw staleVersion(e.version, input.version);
+    const e = await openEpisodeFor(ledger, childId, earlyHelpId, input.version);
     const taf = input.teamAroundFamily;
     const workerIds = [input.leadWorkerId, ...taf.map((m) => m.workerId)].filter((x): x is string => Boolean(x));
     const contactIds = [input.leadContactId, ...taf.map((m) => m.partnerContactId)].filter((x): x is string => Boolean(x));
@@ -90,9 +92,7 @@ export async function saveTeam(db: Kysely<Database>, actor: Actor, childId: stri
 
 export async function saveAssessment(db: Kysely<Database>, actor: Actor, childId: string, earlyHelpId: string, input: In<typeof earlyHelpAssessment>) {
   return step(db, actor, childId, async (ledger) => {
-    const e = await episodeFor(ledger, childId, earlyHelpId);
-    stillOpen(e);
-    if (e.version !== input.version) throw staleVersion(e.version, input.version);
+    const e = await openEpisodeFor(ledger, childId, earlyHelpId, input.version);
     new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, e.started_on, 'early help began').check();
     const row = await ledger.update(
       'early_help_episode',
@@ -118,8 +118,7 @@ export async function saveAssessment(db: Kysely<Database>, actor: Actor, childId
 
 export async function recordReview(db: Kysely<Database>, actor: Actor, childId: string, earlyHelpId: string, input: In<typeof earlyHelpReview>) {
   return step(db, actor, childId, async (ledger) => {
-    const e = await episodeFor(ledger, childId, earlyHelpId);
-    stillOpen(e);
+    const e = await openEpisodeFor(ledger, childId, earlyHelpId, null);
     const dates = new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, e.started_on, 'early help began');
     if (input.nextReviewOn && input.nextReviewOn <= input.heldOn)
       throw invalid([{ field: 'nextReviewOn', rule: 'after-review', message: 'The next review must be after this one' }]);
@@ -149,9 +148,7 @@ export async function recordReview(db: Kysely<Database>, actor: Actor, childId: 
 
 export async function endEarlyHelp(db: Kysely<Database>, actor: Actor, childId: string, earlyHelpId: string, input: In<typeof earlyHelpEnding>) {
   return step(db, actor, childId, async (ledger) => {
-    const e = await episodeFor(ledger, childId, earlyHelpId);
-    stillOpen(e);
-    if (e.version !== input.version) throw staleVersion(e.version, input.version);
+    const e = await openEpisodeFor(ledger, childId, earlyHelpId, input.version);
     const lastReview = await ledger.db
       .selectFrom('early_help_review')
       .select((eb) => eb.fn.max('held_on').as('held_on'))
