@@ -17,7 +17,7 @@ import { clearUsername, lockedUsernames } from '../../kernel/auth/throttle.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { AppUser } from '../../kernel/db/schema.ts';
 import { routes } from '../../kernel/http/routes.ts';
-import { forbidden, notFound, Problem } from '../../kernel/http/problem.ts';
+import { forbidden, Problem } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 
 const userId = z.object({ userId: z.uuid() });
@@ -27,15 +27,11 @@ async function strongEnough(password: string, about: string[], field: string) {
   if (weak) throw new Problem(400, 'Invalid request', weak, [{ field, rule: 'password-strength', message: weak }]);
 }
 
-async function userOf(ledger: Ledger, id: string): Promise<AppUser> {
-  const u = await ledger.db.selectFrom('app_user').selectAll().where('la_code', '=', ledger.laCode).where('user_id', '=', id).executeTakeFirst();
-  if (!u) throw notFound('user');
-  return u;
-}
+const userOf = (ledger: Ledger, id: string): Promise<AppUser> => ledger.find('app_user', { user_id: id }, 'user');
 
 async function workerExists(ledger: Ledger, workerId: string) {
-  const w = await ledger.db.selectFrom('worker').select('worker_id').where('la_code', '=', ledger.laCode).where('worker_id', '=', workerId).executeTakeFirst();
-  if (!w) throw new Problem(400, 'Invalid request', 'No such worker', [{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
+  if (!(await ledger.row('worker', { worker_id: workerId })))
+    throw new Problem(400, 'Invalid request', 'No such worker', [{ field: 'workerId', rule: 'exists', message: 'Choose a worker of this council' }]);
 }
 
 const notYourself = (actor: Actor, id: string, what: string) => {
@@ -50,14 +46,7 @@ async function requestGrant(
   grant: { role: Role; workerId: string | null },
   newUser: boolean,
 ) {
-  const pending = await ledger.db
-    .selectFrom('access_request')
-    .select('request_id')
-    .where('la_code', '=', ledger.laCode)
-    .where('user_id', '=', user.user_id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (pending)
+  if (await ledger.row('access_request', { user_id: user.user_id, status: 'pending' }))
     throw new Problem(409, 'Conflict', 'This user already has a request waiting for the head of service', [
       { field: 'role', rule: 'one-pending-request', message: 'Wait for the head of service’s decision' },
     ]);
@@ -125,13 +114,7 @@ export async function userRoutes(fastify: FastifyInstance) {
       const id = randomUUID();
       const needsApproval = grantNeedsApproval({ role: body.role, workerId: body.workerId ?? null });
       const requestId = await change(db(), actor, async (ledger) => {
-        const taken = await ledger.db
-          .selectFrom('app_user')
-          .select('user_id')
-          .where('la_code', '=', ledger.laCode)
-          .where('username', '=', body.username)
-          .executeTakeFirst();
-        if (taken)
+        if (await ledger.row('app_user', { username: body.username }))
           throw new Problem(409, 'Conflict', 'That username is taken', [{ field: 'username', rule: 'username-unique', message: 'Choose another username' }]);
         if (body.workerId) await workerExists(ledger, body.workerId);
         // Until approved, the account holds nothing: no worker, and it cannot sign in.
@@ -317,13 +300,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     async (req) => {
       const actor = req.actor();
       return change(db(), actor, async (ledger) => {
-        const r = await ledger.db
-          .selectFrom('access_request')
-          .selectAll()
-          .where('la_code', '=', ledger.laCode)
-          .where('request_id', '=', req.params.requestId)
-          .executeTakeFirst();
-        if (!r) throw notFound('request');
+        const r = await ledger.find('access_request', { request_id: req.params.requestId }, 'request');
         if (r.status !== 'pending') throw new Problem(409, 'Conflict', `This request was already ${r.status}`);
         if (r.requested_by === actor.user.userId || r.user_id === actor.user.userId)
           throw forbidden('A request is decided by someone other than who asked, and never by the person it is for');
