@@ -14,11 +14,10 @@ import { today } from './views.ts';
 export async function addRelationship(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newRelationship>) {
   const laCode = actor.user.laCode;
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     let relatedId = input.relatedPersonId;
     if (relatedId) {
-      const exists = await trx.selectFrom('person').select('person_id').where('la_code', '=', laCode).where('person_id', '=', relatedId).executeTakeFirst();
-      if (!exists) throw invalid([{ field: 'relatedPersonId', rule: 'exists', message: 'No such person is recorded' }]);
+      if (!(await ledger.row('person', { person_id: relatedId })))
+        throw invalid([{ field: 'relatedPersonId', rule: 'exists', message: 'No such person is recorded' }]);
       if (relatedId === childId) throw invalid([{ field: 'relatedPersonId', rule: 'not-self', message: 'A child cannot be related to themselves' }]);
     } else if (input.newPerson) {
       relatedId = randomUUID();

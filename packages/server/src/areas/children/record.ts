@@ -4,6 +4,7 @@ import { type ChildChanges, childRecordRules, type NewChild } from '@lantern/cor
 import type { ChildRecord } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
 import { change, step } from '../../kernel/ledger.ts';
@@ -55,8 +56,7 @@ async function nextLaChildId(trx: Kysely<Database>, laCode: string): Promise<str
       on conflict (la_code, key) do update set value = to_jsonb((council_setting.value #>> '{}')::bigint + 1), updated_at = now()
       returning (value #>> '{}')::bigint as value`.execute(trx);
     const id = `${prefix}${String(row.rows[0]?.value ?? 1).padStart(6, '0')}`;
-    const taken = await trx.selectFrom('person').select('person_id').where('la_code', '=', laCode).where('la_child_id', '=', id).executeTakeFirst();
-    if (!taken) return id;
+    if (!(await rowByKey(trx, laCode, 'person', { la_child_id: id }))) return id;
   }
 }
 
