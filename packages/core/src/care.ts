@@ -8,6 +8,7 @@ import type { IsoDate } from './calendar.ts';
 import { addCalendarMonths, addDays, compareIsoDates, daysSinceEpoch, parseIsoDate } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
+import { requiredText as text } from './fields.ts';
 
 // ---------------------------------------------------------------------------
 // Code lists
@@ -246,8 +247,6 @@ export function birthdayContactWindow(dateOfBirth: IsoDate, age: number): { from
 
 // ---------------------------------------------------------------------------
 // What people record
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newPermanencePlan = z.object({
   planType: z.enum(codesOf(PERMANENCE_PLAN_TYPE)),

@@ -10,10 +10,7 @@ import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText, flag } from './fields.ts';
 
 /** How an episode began. */
 export const EARLY_HELP_ROUTE = {
@@ -108,14 +105,9 @@ export const earlyHelpTeam = z
     teamAroundFamily: z.array(tafMember).max(40).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.leadKind === 'worker' && !v.leadWorkerId)
-      ctx.addIssue({ code: 'custom', path: ['leadWorkerId'], ...rule('lead-required', 'Choose the worker who is the lead professional') });
+    if (v.leadKind === 'worker' && !v.leadWorkerId) flag(ctx, ['leadWorkerId'], 'lead-required', 'Choose the worker who is the lead professional');
     if (v.leadKind === 'partner' && !v.leadContactId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leadContactId'],
-        ...rule('lead-required', 'Choose the person at the partner agency who is the lead professional'),
-      });
+      flag(ctx, ['leadContactId'], 'lead-required', 'Choose the person at the partner agency who is the lead professional');
   });
 
 /** The early help assessment, written with the family. */

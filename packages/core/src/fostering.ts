@@ -8,9 +8,7 @@
 import { z } from 'zod';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText } from './fields.ts';
 
 /** Where a household is: recruitment, approved, paused, or gone. */
 export const HOUSEHOLD_STATUS = {

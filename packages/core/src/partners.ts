@@ -8,6 +8,7 @@ import { addDays, addWorkingDays, compareIsoDates, type IsoDate } from './calend
 import { codesOf } from './codes.ts';
 import type { AGENCY } from './pathway.ts';
 import { isoDate } from './schemas.ts';
+import { requiredText as text } from './fields.ts';
 import type { DueRule } from './timescales.ts';
 
 /** Kinds of partner organisation, with the agency group each stands for at a meeting. */
@@ -91,8 +92,6 @@ export function partnerRequestState(
   if (compareIsoDates(asOf, reminderFrom) >= 0) return { state: 'reminder-due', reminderFrom, escalatedOn: null };
   return { state: 'awaiting', reminderFrom, escalatedOn: null };
 }
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newPartnerOrganisation = z.object({
   name: text(200),

@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from './pathway.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText, flag } from './fields.ts';
 
 /**
  * The safety scale, as the oversight area's risk-scaling view means it: higher is safer.
@@ -61,7 +58,7 @@ export const assessmentRecordSave = z
   })
   .superRefine((v, ctx) => {
     if (v.factors?.includes('21') && v.factors.length > 1)
-      ctx.addIssue({ code: 'custom', path: ['factors'], ...rule('no-factors-alone', '“No factors identified” cannot be chosen with other factors') });
+      flag(ctx, ['factors'], 'no-factors-alone', '“No factors identified” cannot be chosen with other factors');
   });
 
 /** The worker sends the assessment to their manager, with their own safety scale and the outcome. */
@@ -158,12 +155,10 @@ export const planActionInput = z
     dueOn: isoDate,
   })
   .superRefine((v, ctx) => {
-    if (v.ownerKind === 'worker' && !v.ownerWorkerId)
-      ctx.addIssue({ code: 'custom', path: ['ownerWorkerId'], ...rule('owner-required', 'Choose the worker who will do this') });
+    if (v.ownerKind === 'worker' && !v.ownerWorkerId) flag(ctx, ['ownerWorkerId'], 'owner-required', 'Choose the worker who will do this');
     if (v.ownerKind === 'partner' && !v.ownerContactId)
-      ctx.addIssue({ code: 'custom', path: ['ownerContactId'], ...rule('owner-required', 'Choose the person at the partner agency who will do this') });
-    if (v.ownerKind === 'parent-carer' && !v.ownerName)
-      ctx.addIssue({ code: 'custom', path: ['ownerName'], ...rule('owner-required', 'Give the parent’s or carer’s name') });
+      flag(ctx, ['ownerContactId'], 'owner-required', 'Choose the person at the partner agency who will do this');
+    if (v.ownerKind === 'parent-carer' && !v.ownerName) flag(ctx, ['ownerName'], 'owner-required', 'Give the parent’s or carer’s name');
   });
 
 /** A save of a plan (every save a version): its outcomes, its actions and the contingency. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './schemas.ts';
+import { requiredText as text, flag } from './fields.ts';
 import type { JobRole } from './codes.ts';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
@@ -128,7 +129,6 @@ export function vacancies(fundedFte: number | null, permanentFte: number): numbe
 // What managers and auditors record
 
 const date = isoDate;
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newSupervision = z.object({
   workerId: z.uuid(),
@@ -185,8 +185,7 @@ export const newAbsence = z
     reason: z.enum(Object.keys(CSWW_ABSENCE) as [CswwAbsenceReason, ...CswwAbsenceReason[]]),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate && v.endDate < v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The absence ends on or after it starts', params: { rule: 'end-after-start' } });
+    if (v.endDate && v.endDate < v.startDate) flag(ctx, ['endDate'], 'end-after-start', 'The absence ends on or after it starts');
   });
 
 /** A worker leaving: the day, why, and where they went (the census's ReasonLeave and LeaverDestination). */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes.ts';
 import { isoDate } from '../schemas.ts';
+import { requiredText as text, flag } from '../fields.ts';
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -18,12 +19,7 @@ import {
   WITH_PARENT_ARRANGEMENT,
 } from './codes.ts';
 
-function rule(name: string, message: string) {
-  return { message, params: { rule: name } };
-}
-
 const postcodeField = z.string().trim().max(10).nullish();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const placementDetails = z.object({
   placementType: z.enum(codesOf(PLACEMENT_TYPE)),
@@ -54,10 +50,8 @@ export const careChange = z
     reasonPlaceChange: z.enum(codesOf(REASON_PLACE_CHANGE)).nullish(),
   })
   .superRefine((v, ctx) => {
-    if (!v.legalStatus && !v.placement)
-      ctx.addIssue({ code: 'custom', path: ['legalStatus'], ...rule('change-required', 'Record a new legal status, a new placement, or both') });
-    if (v.placement && !v.reasonPlaceChange)
-      ctx.addIssue({ code: 'custom', path: ['reasonPlaceChange'], ...rule('903-1009', 'Say why the placement changed') });
+    if (!v.legalStatus && !v.placement) flag(ctx, ['legalStatus'], 'change-required', 'Record a new legal status, a new placement, or both');
+    if (v.placement && !v.reasonPlaceChange) flag(ctx, ['reasonPlaceChange'], '903-1009', 'Say why the placement changed');
   });
 
 export const ceaseLookedAfter = z.object({
@@ -111,9 +105,8 @@ export const newLookedAfterVisit = z
     childWords: z.string().trim().max(4000).nullish().describe("The child's wishes and feelings in their own words"),
   })
   .superRefine((v, ctx) => {
-    if (v.childSeen && !v.childWords)
-      ctx.addIssue({ code: 'custom', path: ['childWords'], ...rule('child-voice-required', "Record the child's wishes and feelings in their own words") });
-    if (v.seenAlone && !v.childSeen) ctx.addIssue({ code: 'custom', path: ['seenAlone'], ...rule('seen-alone-needs-seen', 'A child seen alone was seen') });
+    if (v.childSeen && !v.childWords) flag(ctx, ['childWords'], 'child-voice-required', "Record the child's wishes and feelings in their own words");
+    if (v.seenAlone && !v.childSeen) flag(ctx, ['seenAlone'], 'seen-alone-needs-seen', 'A child seen alone was seen');
   });
 
 export const newClaReview = z.object({
