@@ -8,7 +8,7 @@ import type { IsoDate } from './calendar.ts';
 import { addCalendarMonths, addDays, compareIsoDates, daysSinceEpoch, parseIsoDate } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { requiredText as text } from './fields.ts';
+import { requiredText as text, recordVersion } from './fields.ts';
 
 // ---------------------------------------------------------------------------
 // Code lists
@@ -258,7 +258,7 @@ export const newAdoptionDecision = z.object({ decisionOn: isoDate });
 
 /** Each step of the adoption journey, recorded as it happens; `version` guards concurrent edits. */
 export const adoptionProgress = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   placementOrderOn: isoDate.nullable().optional(),
   matchedOn: isoDate.nullable().optional(),
   adopterCount: z
@@ -298,7 +298,7 @@ export const newPreviousPermanence = z.object({
 });
 
 export const uascDetails = z.object({
-  version: z.number().int().positive().optional(), // absent when first recorded
+  version: recordVersion.optional(), // absent when first recorded
   referredOn: isoDate,
   referralRoute: z.enum(codesOf(UASC_REFERRAL_ROUTE)),
   ageAssessment: z.enum(codesOf(AGE_ASSESSMENT)),
@@ -329,7 +329,7 @@ export const newHealthOutcome = z.object({
 export const newPep = z.object({ heldOn: isoDate, school: text(200).optional(), notes: text(2000).optional() });
 
 export const careLeaverDetails = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   category: z.enum(codesOf(CARE_LEAVER_CATEGORY)),
   eligibleFrom: isoDate,
   supportEndedOn: isoDate.nullable().optional(),
@@ -346,7 +346,7 @@ export const newLeaverAccommodation = z.object({
 export const newPaVisit = z.object({ visitedOn: isoDate, notes: text(2000).optional() });
 
 export const birthdayContact = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   birthdayAge: z.number().int().min(17).max(21),
   contactOn: isoDate,
   inTouch: z.enum(codesOf(IN_TOUCH)),

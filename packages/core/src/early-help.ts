@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText, flag } from './fields.ts';
+import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
 
 /** How an episode began. */
 export const EARLY_HELP_ROUTE = {
@@ -98,7 +98,7 @@ export const tafMember = z.object({
 /** The lead professional and the team around the family (every save is a version). */
 export const earlyHelpTeam = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     leadKind: z.enum(codesOf(LEAD_KIND)),
     leadWorkerId: z.uuid().nullish(),
     leadContactId: z.uuid().nullish(),
@@ -112,7 +112,7 @@ export const earlyHelpTeam = z
 
 /** The early help assessment, written with the family. */
 export const earlyHelpAssessment = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   completedOn: isoDate,
   strengths: text(10000).describe('What is going well for the family'),
   needs: text(10000).describe('What the family needs help with'),
@@ -130,7 +130,7 @@ export const earlyHelpReview = z.object({
 
 /** The end of early help: needs met, or the family stopped taking part. */
 export const earlyHelpEnding = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   endedOn: isoDate,
   outcome: z.enum(EARLY_HELP_END_BY_HAND, { error: 'Choose why early help is ending (a step-up is recorded by the referral)' }),
   reasons: text(4000),

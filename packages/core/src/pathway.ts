@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { codesOf, PRIMARY_NEED, REFERRAL_SOURCE } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { requiredText as text, flag } from './fields.ts';
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 
 /** CIN census category of abuse (initial and latest). MUL is allowed but not recommended. */
 export const CATEGORY_OF_ABUSE = {
@@ -149,7 +149,7 @@ export const newAssessment = z.object({ startDate: isoDate });
 
 export const assessmentProgress = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     childSeenOn: isoDate.nullish(),
     childSeenAlone: z.boolean().nullish(),
     factors: z.array(z.enum(codesOf(ASSESSMENT_FACTOR))).optional(),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from './pathway.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText, flag } from './fields.ts';
+import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
 
 /**
  * The safety scale, as the oversight area's risk-scaling view means it: higher is safer.
@@ -49,7 +49,7 @@ const sections = Object.fromEntries(Object.keys(ASSESSMENT_SECTIONS).map((k) => 
 /** A save of the written assessment (every save is a version). */
 export const assessmentRecordSave = z
   .object({
-    version: z.number().int().positive().optional().describe('The version this save was made from; leave out on the first save'),
+    version: recordVersion.optional().describe('The version this save was made from; leave out on the first save'),
     ...sections,
     factors: z
       .array(z.enum(codesOf(ASSESSMENT_FACTOR)))
@@ -63,18 +63,18 @@ export const assessmentRecordSave = z
 
 /** The worker sends the assessment to their manager, with their own safety scale and the outcome. */
 export const assessmentSubmission = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   workerScale: safetyScale,
   completedOn: isoDate,
   outcome: z.enum(codesOf(ASSESSMENT_OUTCOME)),
 });
 
 /** The manager returns the assessment to the worker, saying why. */
-export const assessmentReturn = z.object({ version: z.number().int().positive(), returnedOn: isoDate, reasons: text(5000) });
+export const assessmentReturn = z.object({ version: recordVersion, returnedOn: isoDate, reasons: text(5000) });
 
 /** The manager authorises the assessment with their own safety scale and view. */
 export const assessmentRecordAuthorisation = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   authorisedOn: isoDate,
   managerScale: safetyScale,
   managerView: text(5000),
@@ -92,7 +92,7 @@ export const s47Concern = z.object({
 });
 
 export const section47FindingsSave = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   concerns: z.array(s47Concern).min(1, 'Record at least one concern and what was found'),
   convene: z.boolean({ error: 'Say whether an initial child protection conference should be convened' }),
   conveneReasons: text(5000),
@@ -163,7 +163,7 @@ export const planActionInput = z
 
 /** A save of a plan (every save a version): its outcomes, its actions and the contingency. */
 export const planSave = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   kind: z.enum(codesOf(PLAN_KIND)),
   planRef: z.uuid().describe('The plan it belongs to: the child in need plan, protection plan, period of care, pathway plan or early help episode'),
   agreedOn: isoDate,
@@ -182,7 +182,7 @@ export const progressEntry = z.object({
 
 /** Progress recorded at a core group or review, against each action, with any new actions. */
 export const planProgress = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   meetingKind: z.enum(codesOf(PROGRESS_MEETING)),
   meetingId: z.uuid().nullish(),
   heldOn: isoDate,

@@ -8,7 +8,7 @@ import { isIsoDate } from './calendar.ts';
 import { ALLOCATION_ROLE, DISABILITY, EMPLOYMENT, ETHNICITY, JOB_ROLE, RELATIONSHIP_TYPE, SEX, UPN_UNKNOWN, codesOf } from './codes.ts';
 import { checkLaChildId, checkNhsNumber, checkPostcode, checkSweNumber, checkUpn } from './identifiers.ts';
 import { ROLE_IDS } from './permissions.ts';
-import { requiredText, rule, flag } from './fields.ts';
+import { requiredText, rule, flag, recordVersion } from './fields.ts';
 
 /** The years a date in a child's record can fall in: anything else is a typing slip (or an attack). */
 export const EARLIEST_YEAR = 1900;
@@ -126,7 +126,7 @@ export type NewChild = z.infer<typeof newChild>;
 /** An update names only the fields that change, and the version it was made from. */
 export const childChanges = childObject
   .partial()
-  .extend({ version: z.number().int().positive().describe('The version of the record this change was made from') })
+  .extend({ version: recordVersion.describe('The version of the record this change was made from') })
   .superRefine(childCrossChecks);
 export type ChildChanges = z.infer<typeof childChanges>;
 

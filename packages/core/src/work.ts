@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ALLOCATION_ROLE, codesOf } from './codes.ts';
 import { CLOSURE_REASON } from './pathway.ts';
 import { isoDate, uuid } from './schemas.ts';
-import { requiredText as text, flag } from './fields.ts';
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 
 /** One line of a landing page list: a child's deadline, a contact, a request, or a count for a group. */
 export const workItem = z.object({
@@ -86,7 +86,7 @@ export const transferRequest = z.object({
 
 export const transferDecision = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     accept: z.boolean(),
     reason: z.string().trim().max(2000).optional(),
   })
@@ -208,7 +208,7 @@ export const decisionRequestBody = z
 
 /** The manager approves, or returns the work with reasons. */
 export const decisionAnswer = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   approve: z.boolean(),
   reasons: text(4000).describe('The manager’s reasons: recorded with the closure, or read by the worker when returned'),
   decidedOn: isoDate.optional().describe('The day of the decision (today if not given); a closure closes on it'),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './schemas.ts';
-import { requiredText as text, flag } from './fields.ts';
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 import type { JobRole } from './codes.ts';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
@@ -171,7 +171,7 @@ export const newCaseAudit = z.object({
 });
 
 export const moderation = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   moderatedOn: date,
   grade: z.enum(Object.keys(AUDIT_GRADE) as [AuditGrade, ...AuditGrade[]]),
   notes: text(5000),
@@ -190,7 +190,7 @@ export const newAbsence = z
 
 /** A worker leaving: the day, why, and where they went (the census's ReasonLeave and LeaverDestination). */
 export const workerLeaving = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   leaveDate: date,
   reason: z.enum(Object.keys(CSWW_REASON_LEAVE) as [keyof typeof CSWW_REASON_LEAVE, ...(keyof typeof CSWW_REASON_LEAVE)[]]),
   destination: z.enum(Object.keys(CSWW_LEAVER_DESTINATION) as [CswwLeaverDestination, ...CswwLeaverDestination[]]),
@@ -198,14 +198,14 @@ export const workerLeaving = z.object({
 
 /** A worker moving to another team on a day. */
 export const teamMove = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   teamId: z.uuid(),
   movedOn: date,
 });
 
 /** An audit action marked done: when, and the evidence that it was (what was done, where it is on the record). */
 export const auditActionDone = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   completedOn: date,
   evidence: text(2000),
 });
@@ -221,7 +221,7 @@ export const newRiskAssessment = z.object({
   familyScale: scale.nullish(),
 });
 
-export const managerView = z.object({ version: z.number().int().positive(), managerScale: scale, view: text(5000), on: date });
+export const managerView = z.object({ version: recordVersion, managerScale: scale, view: text(5000), on: date });
 
 export const caseloadSettings = z.object({
   ceiling: z.number().positive().max(100),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes.ts';
 import { isoDate } from '../schemas.ts';
-import { requiredText as text, flag } from '../fields.ts';
+import { requiredText as text, flag, recordVersion } from '../fields.ts';
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -42,7 +42,7 @@ export const startLookedAfter = placementDetails.extend({
 export const careChange = z
   .object({
     episodeId: z.uuid().describe('The current episode, as read: a change made from an older one is refused'),
-    version: z.number().int().positive().describe('The version of the current episode'),
+    version: recordVersion.describe('The version of the current episode'),
     date: isoDate,
     legalStatus: z.enum(codesOf(LEGAL_STATUS)).nullish().describe('The new legal status, if it changes'),
     placement: placementDetails.nullish().describe('The new placement, if it changes'),
@@ -56,7 +56,7 @@ export const careChange = z
 
 export const ceaseLookedAfter = z.object({
   episodeId: z.uuid(),
-  version: z.number().int().positive(),
+  version: recordVersion,
   endDate: isoDate,
   reasonEnded: z.enum(codesOf(REASON_CEASED)),
 });
@@ -86,7 +86,7 @@ export const newProvider = z.object({
   registeredTo: isoDate.nullish(),
   postcode: postcodeField,
 });
-export const providerChanges = newProvider.partial().extend({ version: z.number().int().positive() });
+export const providerChanges = newProvider.partial().extend({ version: recordVersion });
 
 export const unregisteredApproval = z.object({
   providerId: z.uuid(),
@@ -127,7 +127,7 @@ export const newMissingEpisode = z.object({
 });
 
 export const missingEpisodeChanges = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   endedAt: isoDateTime.nullish(),
   rhiOfferedAt: isoDateTime.nullish().describe('When an independent return home interview was offered'),
   rhiAccepted: z.boolean().nullish(),
