@@ -80,8 +80,7 @@ export const headerRules: RuleCheck[] = [
     const dec = r.days('Episodes', 'DEC');
     const earlyStart = new Set<string>();
     const ix = r.index('Episodes');
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
+    for (const last of lastEpisodeOf(r).values()) {
       if (dec[last] !== BLANK) continue;
       // Walk back through the continuous episodes to the start of the period of care.
       let first = last;
@@ -137,12 +136,10 @@ export const headerRules: RuleCheck[] = [
     const rec = r.col('Episodes', 'REC');
     const ls = r.col('Episodes', 'LS');
     const dec = r.days('Episodes', 'DEC');
-    const ix = r.index('Episodes');
     const ceased = new Set<string>();
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
+    for (const [child, last] of lastEpisodeOf(r)) {
       const left = rec[last] !== '' && rec[last] !== 'X1' && isDay(dec[last]!) && dec[last]! >= r.collectionStart && dec[last]! <= r.collectionEnd;
-      if (left && ls[last] !== 'V3' && ls[last] !== 'V4') ceased.add(ix.children[g]!);
+      if (left && ls[last] !== 'V3' && ls[last] !== 'V4') ceased.add(child);
     }
     return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && ceased.has(hchild[i]!)) };
   }),
