@@ -237,22 +237,14 @@ const paRules: RuleCheck[] = [
   paRule(
     '118',
     (r, p) => {
-      const ix = r.index('Episodes');
       const decom = r.days('Episodes', 'DECOM');
       const ls = r.col('Episodes', 'LS');
       // The DfE compares with the earliest episode whose LS is not a short break (V3/V4).
-      const firstInCare = (child: string) => {
-        const g = ix.byChild.get(child);
-        if (g === undefined) return BLANK;
-        for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++) {
-          const row = ix.order[k]!;
-          if (ls[row] !== 'V3' && ls[row] !== 'V4') return decom[row]!;
-        }
-        return BLANK;
-      };
+      const firstInCare = firstEpisodeWhere(r, 'firstNotShortBreak', (k) => ls[k] !== 'V3' && ls[k] !== 'V4');
       return (i) => {
         if (!isDay(p.ceased[i]!)) return false;
-        const first = firstInCare(p.child[i]!);
+        const row = firstInCare.get(p.child[i]!);
+        const first = row === undefined ? BLANK : decom[row]!;
         return p.ceased[i]! < r.collectionStart || (isDay(first) && p.ceased[i]! < first);
       };
     },
