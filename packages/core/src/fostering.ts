@@ -307,17 +307,17 @@ export const householdView = householdSummary.extend({
 });
 
 /** What a child's social worker sees of their carers: the approval's terms and how to reach them, not the assessments. */
-export const carerContact = z.object({
-  householdId: z.uuid(),
-  reference: z.string(),
-  name: z.string(),
-  statusLabel: z.string(),
-  addressLine: z.string(),
-  postcode: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  supervisingWorker: z.string().nullable(),
-  termsText: z.string().nullable(),
+export const carerContact = householdView.pick({
+  householdId: true,
+  reference: true,
+  name: true,
+  statusLabel: true,
+  addressLine: true,
+  postcode: true,
+  phone: true,
+  email: true,
+  supervisingWorker: true,
+  termsText: true,
 });
 
 export const registerView = z.object({
