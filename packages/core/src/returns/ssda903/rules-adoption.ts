@@ -1,9 +1,8 @@
 /** Rules of the adoption tables: AD1 (children adopted in the year) and PlacedAdoption (decisions to place for adoption). */
-import { firstEpisodeWhere, headerDobFor, leftCareOn } from './derived.ts';
+import { ADOPTION_PLACEMENTS, firstEpisodeWhere, headerDobFor, leftCareOn, SHORT_BREAK } from './derived.ts';
 import { BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
 import { anyBlank, anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 const ADOPTED = new Set(['E11', 'E12']);
-const ADOPTION_PLACEMENTS = new Set(['A3', 'A4', 'A5', 'A6']);
 
 // ---------------------------------------------------------------------------------------------
 // AD1: children adopted in the year
@@ -240,7 +239,7 @@ const paRules: RuleCheck[] = [
       const decom = r.days('Episodes', 'DECOM');
       const ls = r.col('Episodes', 'LS');
       // The DfE compares with the earliest episode whose LS is not a short break (V3/V4).
-      const firstInCare = firstEpisodeWhere(r, 'firstNotShortBreak', (k) => ls[k] !== 'V3' && ls[k] !== 'V4');
+      const firstInCare = firstEpisodeWhere(r, 'firstNotShortBreak', (k) => !SHORT_BREAK.has(ls[k]!));
       return (i) => {
         if (!isDay(p.ceased[i]!)) return false;
         const row = firstInCare.get(p.child[i]!);

@@ -8,7 +8,7 @@ import {
   REASON_NEW_EPISODE,
   REASON_PLACE_CHANGE,
 } from '../../looked-after/codes.ts';
-import { countryOfPostcode, headerDobFor, periodStartRow } from './derived.ts';
+import { ADOPTION_PLACEMENTS, countryOfPostcode, FOSTER, headerDobFor, periodStartRow, SHORT_BREAK } from './derived.ts';
 import { ageOn, BLANK, birthday, dayNumber, isDay, type Ssda903Return } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
@@ -29,9 +29,6 @@ const NO_PROVIDER_178 = new Set(['T0', 'T1', 'T2', 'T3', ...Z_CODES]);
 const NO_PROVIDER_213 = new Set([...TEMPORARY, ...Z_CODES]);
 /** Placements that have no Ofsted URN (rules 218, 222). */
 const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', ...TEMPORARY, ...Z_CODES]);
-const ADOPTION_PLACEMENTS = new Set(['A3', 'A4', 'A5', 'A6']);
-const FOSTER = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
-const SHORT_BREAK = new Set(['V3', 'V4']);
 
 /** Columns used by most rules, fetched once per rule run. */
 function cols(r: Ssda903Return) {
