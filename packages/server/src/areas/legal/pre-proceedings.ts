@@ -21,14 +21,12 @@ import {
   todayInEngland,
 } from '@lantern/core';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
-
-type In<T extends z.ZodType> = z.infer<T>;
+import { type In, legalEntry } from './shared.ts';
 
 /** The date pre-proceedings should end by: 16 weeks from the letter, or the extension's date. */
 export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: string | null }) =>
@@ -36,15 +34,7 @@ export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: s
 
 /** The child's pre-proceedings, locked for the change; 404 if not theirs, 409 once ended. */
 export async function openPreProceedings(ledger: Ledger, childId: string, id: string, field = 'preProceedingsId') {
-  const row = await ledger.db
-    .selectFrom('pre_proceedings')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('child_id', '=', childId)
-    .where('pre_proceedings_id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('pre-proceedings');
+  const row = await ledger.find('pre_proceedings', { child_id: childId, pre_proceedings_id: id }, 'pre-proceedings', { lock: true });
   if (row.ended_on) throw conflict('Pre-proceedings have ended', [{ field, rule: 'ended', message: `Pre-proceedings ended on ${row.ended_on}` }]);
   return row;
 }
@@ -52,25 +42,13 @@ export async function openPreProceedings(ledger: Ledger, childId: string, id: st
 export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startPreProceedings>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('letterSentOn', input.letterSentOn).check();
-    const open = await ledger.db
-      .selectFrom('pre_proceedings')
-      .select('letter_sent_on')
-      .where('la_code', '=', ledger.laCode)
-      .where('child_id', '=', childId)
-      .where('ended_on', 'is', null)
-      .executeTakeFirst();
+    const open = await ledger.row('pre_proceedings', { child_id: childId, ended_on: null });
     if (open)
       throw conflict('The child is already in pre-proceedings', [
         { field: 'letterSentOn', rule: 'already-open', message: `Pre-proceedings began with the letter of ${open.letter_sent_on} and have not ended` },
       ]);
     if (input.planningMeetingId) {
-      const meeting = await ledger.db
-        .selectFrom('legal_planning_meeting')
-        .select('held_on')
-        .where('la_code', '=', ledger.laCode)
-        .where('child_id', '=', childId)
-        .where('meeting_id', '=', input.planningMeetingId)
-        .executeTakeFirst();
+      const meeting = await ledger.row('legal_planning_meeting', { child_id: childId, meeting_id: input.planningMeetingId });
       if (!meeting) throw invalid([{ field: 'planningMeetingId', rule: 'exists', message: 'Choose one of the child’s legal planning meetings' }]);
       new DateRules().notBefore('letterSentOn', input.letterSentOn, meeting.held_on, 'the legal planning meeting').check();
     }
@@ -83,13 +61,14 @@ export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor,
       letter_to: input.letterTo,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.letterSentOn,
-      category: 'legal',
-      summary: `Letter before proceedings sent to ${input.letterTo}: pre-proceedings begin (to end by ${plainDate(preProceedingsEndDue(row))})`,
-      recordType: 'pre-proceedings',
-      recordId: row.pre_proceedings_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.letterSentOn,
+        `Letter before proceedings sent to ${input.letterTo}: pre-proceedings begin (to end by ${plainDate(preProceedingsEndDue(row))})`,
+        'pre-proceedings',
+        row.pre_proceedings_id,
+      ),
+    );
     return { preProceedingsId: row.pre_proceedings_id, version: row.version };
   });
 }
@@ -111,13 +90,9 @@ export async function recordPreProceedingsMeeting(db: Kysely<Database>, actor: A
       { meeting_held_on: input.meetingHeldOn, plan_agreed: input.planAgreed },
       { fromVersion: input.version },
     );
-    ledger.chronicle({
-      occurredOn: input.meetingHeldOn,
-      category: 'legal',
-      summary: `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
+    ledger.chronicle(
+      legalEntry(input.meetingHeldOn, `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`, 'pre-proceedings', id),
+    );
     return { preProceedingsId: id, version: row.version };
   });
 }
@@ -139,13 +114,7 @@ export async function recordPreProceedingsReview(db: Kysely<Database>, actor: Ac
       progress: input.progress,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.heldOn,
-      category: 'legal',
-      summary: `Pre-proceedings review: ${input.progress}`,
-      recordType: 'pre-proceedings-review',
-      recordId: row.review_id,
-    });
+    ledger.chronicle(legalEntry(input.heldOn, `Pre-proceedings review: ${input.progress}`, 'pre-proceedings-review', row.review_id));
     return { reviewId: row.review_id };
   });
 }
@@ -162,13 +131,14 @@ export async function extendPreProceedings(db: Kysely<Database>, actor: Actor, c
       { extended_to: input.newEndOn, extension_reason: input.reason },
       { fromVersion: input.version },
     );
-    ledger.chronicle({
-      occurredOn: todayInEngland(),
-      category: 'legal',
-      summary: `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        todayInEngland(),
+        `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`,
+        'pre-proceedings',
+        id,
+      ),
+    );
     return { preProceedingsId: id, version: row.version, endDueOn: input.newEndOn };
   });
 }
@@ -183,13 +153,7 @@ export async function endPreProceedingsFor(db: Kysely<Database>, actor: Actor, c
       { ended_on: input.endedOn, outcome: input.outcome, end_reasons: input.reasons },
       { fromVersion: input.version },
     );
-    ledger.chronicle({
-      occurredOn: input.endedOn,
-      category: 'legal',
-      summary: `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
+    ledger.chronicle(legalEntry(input.endedOn, `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`, 'pre-proceedings', id));
     return { preProceedingsId: id, version: row.version };
   });
 }
@@ -210,13 +174,14 @@ export async function commissionAssessment(db: Kysely<Database>, actor: Actor, c
       due_on: input.dueOn ?? null,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.commissionedOn,
-      category: 'legal',
-      summary: `${LEGAL_ASSESSMENT_KIND[input.kind]} commissioned from ${input.assessor}${input.dueOn ? `, due ${plainDate(input.dueOn)}` : ''}`,
-      recordType: 'legal-assessment',
-      recordId: row.assessment_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.commissionedOn,
+        `${LEGAL_ASSESSMENT_KIND[input.kind]} commissioned from ${input.assessor}${input.dueOn ? `, due ${plainDate(input.dueOn)}` : ''}`,
+        'legal-assessment',
+        row.assessment_id,
+      ),
+    );
     return { assessmentId: row.assessment_id };
   });
 }
