@@ -20,7 +20,7 @@ import {
   type startPreProceedings,
   todayInEngland,
 } from '@lantern/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
@@ -37,6 +37,19 @@ export async function openPreProceedings(ledger: Ledger, childId: string, id: st
   const row = await ledger.find('pre_proceedings', { child_id: childId, pre_proceedings_id: id }, 'pre-proceedings', { lock: true });
   if (row.ended_on) throw conflict('Pre-proceedings have ended', [{ field, rule: 'ended', message: `Pre-proceedings ended on ${row.ended_on}` }]);
   return row;
+}
+
+/** Changes the pre-proceedings from the version the user saw, with its chronology entry. */
+async function changePreProceedings(
+  ledger: Ledger,
+  id: string,
+  fromVersion: number,
+  changes: Updateable<Database['pre_proceedings']>,
+  entry: ReturnType<typeof legalEntry>,
+) {
+  const row = await ledger.update('pre_proceedings', { pre_proceedings_id: id }, changes, { fromVersion });
+  ledger.chronicle(entry);
+  return { preProceedingsId: id, version: row.version };
 }
 
 export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startPreProceedings>) {
@@ -84,16 +97,13 @@ export async function recordPreProceedingsMeeting(db: Kysely<Database>, actor: A
       .notInFuture('meetingHeldOn', input.meetingHeldOn)
       .notBefore('meetingHeldOn', input.meetingHeldOn, p.letter_sent_on, 'the letter before proceedings')
       .check();
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    return changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { meeting_held_on: input.meetingHeldOn, plan_agreed: input.planAgreed },
-      { fromVersion: input.version },
-    );
-    ledger.chronicle(
       legalEntry(input.meetingHeldOn, `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`, 'pre-proceedings', id),
     );
-    return { preProceedingsId: id, version: row.version };
   });
 }
 
@@ -125,21 +135,15 @@ export async function extendPreProceedings(db: Kysely<Database>, actor: Actor, c
     const current = preProceedingsEndDue(p);
     if (input.newEndOn <= current)
       throw invalid([{ field: 'newEndOn', rule: 'extension-later', message: `The new date must be after the current one (${current})` }]);
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    const summary = `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`;
+    const changed = await changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { extended_to: input.newEndOn, extension_reason: input.reason },
-      { fromVersion: input.version },
+      legalEntry(todayInEngland(), summary, 'pre-proceedings', id),
     );
-    ledger.chronicle(
-      legalEntry(
-        todayInEngland(),
-        `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`,
-        'pre-proceedings',
-        id,
-      ),
-    );
-    return { preProceedingsId: id, version: row.version, endDueOn: input.newEndOn };
+    return { ...changed, endDueOn: input.newEndOn };
   });
 }
 
@@ -147,14 +151,13 @@ export async function endPreProceedingsFor(db: Kysely<Database>, actor: Actor, c
   return step(db, actor, childId, async (ledger) => {
     const p = await openPreProceedings(ledger, childId, id, 'endedOn');
     new DateRules().notInFuture('endedOn', input.endedOn).notBefore('endedOn', input.endedOn, p.letter_sent_on, 'the letter before proceedings').check();
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    return changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { ended_on: input.endedOn, outcome: input.outcome, end_reasons: input.reasons },
-      { fromVersion: input.version },
+      legalEntry(input.endedOn, `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`, 'pre-proceedings', id),
     );
-    ledger.chronicle(legalEntry(input.endedOn, `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`, 'pre-proceedings', id));
-    return { preProceedingsId: id, version: row.version };
   });
 }
 
