@@ -142,33 +142,18 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
       fromVersion: input.version,
       detail: { fields: Object.keys(set), fromVersion: input.version },
     });
-    const chronology = [];
-    const changed = (col: keyof typeof a) => set[col] !== undefined && set[col] !== null && set[col] !== a[col];
-    if (changed('placement_order_on')) chronology.push(entry(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
-    if (changed('matched_on')) chronology.push(entry(next.matched_on as string, 'adoption', 'Matched with prospective adopters', 'adoption', adoptionId));
-    if (changed('placed_on')) chronology.push(entry(next.placed_on as string, 'adoption', 'Placed for adoption', 'adoption', adoptionId));
-    if (changed('placed_ceased_on'))
-      chronology.push(
-        entry(
-          next.placed_ceased_on as string,
-          'adoption',
-          `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`,
-          'adoption',
-          adoptionId,
-        ),
-      );
-    if (changed('adoption_order_on')) chronology.push(entry(next.adoption_order_on as string, 'adoption', 'Adoption order made', 'adoption', adoptionId));
-    if (changed('no_longer_on'))
-      chronology.push(
-        entry(
-          next.no_longer_on as string,
-          'adoption',
-          `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`,
-          'adoption',
-          adoptionId,
-        ),
-      );
-    for (const e of chronology) ledger.chronicle(e);
+    // Each step newly recorded goes on the chronology, on its own date, in the order they happen.
+    const steps: [keyof typeof a, string][] = [
+      ['placement_order_on', 'Placement order made'],
+      ['matched_on', 'Matched with prospective adopters'],
+      ['placed_on', 'Placed for adoption'],
+      ['placed_ceased_on', `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`],
+      ['adoption_order_on', 'Adoption order made'],
+      ['no_longer_on', `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`],
+    ];
+    for (const [col, summary] of steps)
+      if (set[col] !== undefined && set[col] !== null && set[col] !== a[col])
+        ledger.chronicle(entry(next[col] as string, 'adoption', summary, 'adoption', adoptionId));
     return { adoptionId, version: updated.version };
   });
 }
