@@ -91,14 +91,7 @@ export async function recordClaReview(db: Kysely<Database>, actor: Actor, childI
     if (input.iroContactOn && input.iroContactOn > input.heldOn)
       errors.push({ field: 'iroContactOn', rule: 'before-review', message: 'The IRO’s contact with the child is the one before the review' });
     // The chair: the one named, else the IRO recording it, else the child's IRO.
-    const iro = await trx
-      .selectFrom('allocation')
-      .select('worker_id')
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('allocation_role', '=', 'iro')
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const iro = await ledger.row('allocation', { child_id: childId, allocation_role: 'iro', end_date: null });
     const chair = input.chairWorkerId ?? (actor.user.role === 'iro' ? actor.user.workerId : null) ?? iro?.worker_id ?? null;
     if (!chair) errors.push({ field: 'chairWorkerId', rule: 'iro-chairs', message: 'Name the IRO who chaired the review (the child has no IRO allocated)' });
     else if (!(await ledger.row('worker', { worker_id: chair })))
