@@ -21,6 +21,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
 import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -49,19 +50,6 @@ function Action({ to, children }: { to: string; children: ReactNode }) {
         {children}
       </Link>{' '}
     </>
-  );
-}
-
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="govuk-summary-list">
-      {rows.map(([k, v]) => (
-        <div className="govuk-summary-list__row" key={k}>
-          <dt className="govuk-summary-list__key">{k}</dt>
-          <dd className="govuk-summary-list__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
@@ -111,7 +99,7 @@ function Permanence({ v }: { v: CareView }) {
         ) : null
       }
     >
-      <Rows
+      <SummaryList
         rows={[
           [
             'Permanence plan',
@@ -212,7 +200,7 @@ function Uasc({ v }: { v: CareView }) {
               . The law requires it the same day.
             </WarningText>
           ) : null}
-          <Rows
+          <SummaryList
             rows={[
               ['Arrival or referral', formatDate(u.referredOn)],
               ['How referred', labelOf(UASC_REFERRAL_ROUTE, u.referralRoute)],
@@ -251,7 +239,7 @@ function Health({ v }: { v: CareView }) {
         ) : null
       }
     >
-      <Rows
+      <SummaryList
         rows={[
           ...Object.entries(HEALTH_CHECK_KIND).map(([kind, label]): [string, ReactNode] => [
             `Last ${label.toLowerCase()}`,
@@ -291,7 +279,7 @@ function Leaving({ v }: { v: CareView }) {
     >
       {l ? (
         <>
-          <Rows
+          <SummaryList
             rows={[
               ['Category', `${labelOf(CARE_LEAVER_CATEGORY, l.category)}, from ${formatDate(l.eligibleFrom)}`],
               [

@@ -3,6 +3,7 @@ import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../..
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -45,12 +46,6 @@ function RiskAssessmentCard({
   canReview: boolean;
   onChanged: () => void;
 }) {
-  const row = (key: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{key}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <div className="govuk-summary-card" data-testid="risk-assessment">
       <div className="govuk-summary-card__title-wrapper">
@@ -65,16 +60,18 @@ function RiskAssessmentCard({
             The worker scored safety {r.gap} points higher than the manager: check the plan rests on evidence.
           </p>
         ) : null}
-        <dl className="govuk-summary-list">
-          {row('Recorded by', r.recordedBy ?? 'Not recorded')}
-          {row('What we are worried about', r.worries)}
-          {row('What is working well', r.strengths)}
-          {row('What needs to happen', r.nextSteps)}
-          {row('Worker’s safety scale', `${r.workerScale} out of 10`)}
-          {row('Family’s safety scale', r.familyScale === null ? 'Not given' : `${r.familyScale} out of 10`)}
-          {row('Manager’s safety scale', r.managerScale === null ? 'Not yet reviewed' : `${r.managerScale} out of 10`)}
-          {r.managerView ? row('Manager’s view', `${r.managerView} (${r.manager ?? 'manager'}, ${r.managerOn ? formatDate(r.managerOn) : ''})`) : null}
-        </dl>
+        <SummaryList
+          rows={[
+            ['Recorded by', r.recordedBy ?? 'Not recorded'],
+            ['What we are worried about', r.worries],
+            ['What is working well', r.strengths],
+            ['What needs to happen', r.nextSteps],
+            ['Worker’s safety scale', `${r.workerScale} out of 10`],
+            ['Family’s safety scale', r.familyScale === null ? 'Not given' : `${r.familyScale} out of 10`],
+            ['Manager’s safety scale', r.managerScale === null ? 'Not yet reviewed' : `${r.managerScale} out of 10`],
+            r.managerView ? ['Manager’s view', `${r.managerView} (${r.manager ?? 'manager'}, ${r.managerOn ? formatDate(r.managerOn) : ''})`] : null,
+          ]}
+        />
         {canReview ? <ManagerViewForm childId={childId} assessment={r} onRecorded={onChanged} /> : null}
       </div>
     </div>
