@@ -3,7 +3,7 @@ import { ApiError, api, problemOf, type Ssda903Check, type Ssda903Import, type S
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
-import { ReturnProblem } from './ReturnProblem.tsx';
+import { ProblemSummary } from '../../components/Notices.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
@@ -90,7 +90,7 @@ export function Ssda903Page() {
     <>
       <span className="govuk-caption-l">Statutory returns</span>
       <h1 className="govuk-heading-l">Children looked after (SSDA903)</h1>
-      <ReturnProblem error={error} />
+      {error ? <ProblemSummary>{error}</ProblemSummary> : null}
       <p className="govuk-body">
         Every child looked after in the year, and every care leaver with a birthday contact in it, one CSV file a table with the DfE’s columns. Every child in
         the return is recorded in the audit trail.
