@@ -22,7 +22,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
-import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -65,12 +66,7 @@ export function LookedAfterCarePage() {
   const v = load.data;
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${v.childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Looked-after care and leaving care</h1>
+      <ChildPageHead childId={v.childId} name={v.name} notice={notice} title="Looked-after care and leaving care" />
       <Section id="deadlines" title="Deadlines">
         <ChildObligations obligations={v.obligations} />
       </Section>

@@ -1,13 +1,9 @@
-/**
- * A child's legal planning and proceedings: the current pre-proceedings and proceedings with the
- * dates that matter (the 16 weeks, the 26 weeks and each extension the court granted), hearings,
- * orders, assessments and the legal planning meetings, with a link to each step's form.
- */
-import type { ReactNode } from 'react';
+
 import { Link, useLocation, useParams } from 'react-router';
 import { type LegalView, legalApi } from '../../api/legal.ts';
 import { SummaryList } from '../../components/SummaryList.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage, } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { openPre, openProceedings } from './forms.ts';
@@ -42,12 +38,7 @@ export function LegalPage() {
   const proc = openProceedings(v);
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${v.childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Legal planning and proceedings</h1>
+      <ChildPageHead childId={v.childId} name={v.name} notice={notice} title="Legal planning and proceedings" />
 
       <h2 className="govuk-heading-m">Court proceedings</h2>
       {proc ? (

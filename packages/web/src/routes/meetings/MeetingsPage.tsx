@@ -6,7 +6,8 @@
 import { Link, useLocation, useParams } from 'react-router';
 import type { Escalation, Meeting } from '../../api/meetings.ts';
 import { meetingsApi } from '../../api/meetings.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage, } from '../../components/Notices.tsx';
 import { type SummaryItem, SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -25,12 +26,7 @@ export function MeetingsPage() {
   const meetings = meetingId ? v.meetings.filter((m) => m.meetingId === meetingId) : v.meetings;
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Conferences and reviews</h1>
+      <ChildPageHead childId={childId} name={v.name} notice={notice} title="Conferences and reviews" />
       {meetingId ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/children/${childId}/meetings`}>

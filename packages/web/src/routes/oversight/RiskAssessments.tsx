@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
