@@ -8,7 +8,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { type EarlyHelpEpisode, earlyHelpApi } from '../../api/early-help.ts';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, } from '../../components/Notices.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, fullName, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { ReactNode } from 'react';

@@ -1,9 +1,13 @@
-
+/**
+ * A child's legal planning and proceedings: the current pre-proceedings and proceedings with the
+ * dates that matter (the 16 weeks, the 26 weeks and each extension the court granted), hearings,
+ * orders, assessments and the legal planning meetings, with a link to each step's form.
+ */
 import { Link, useLocation, useParams } from 'react-router';
 import { type LegalView, legalApi } from '../../api/legal.ts';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, } from '../../components/Notices.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { openPre, openProceedings } from './forms.ts';

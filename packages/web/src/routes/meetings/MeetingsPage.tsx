@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { Escalation, Meeting } from '../../api/meetings.ts';
 import { meetingsApi } from '../../api/meetings.ts';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, } from '../../components/Notices.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { type SummaryItem, SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, Checkboxes, DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, } from '../../components/Notices.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
