@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../../api/oversight.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button } from '../../components/fields.tsx';
+import { DetailsForm } from '../../components/DetailsForm.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate, todayInEngland } from '../../format.ts';
@@ -130,18 +129,9 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
   return (
     <>
       {recorded ? <SuccessBanner>Risk assessment recorded</SuccessBanner> : null}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Record a risk assessment</span>
-        </summary>
-        <div className="govuk-details__text">
-          <form onSubmit={submit} noValidate aria-label="Record a risk assessment">
-            <ErrorSummary items={errors.summary} />
-            <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
-            <Button busy={busy}>Record risk assessment</Button>
-          </form>
-        </div>
-      </details>
+      <DetailsForm opens="Record a risk assessment" errors={errors} busy={busy} submit="Record risk assessment" onSubmit={submit}>
+        <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      </DetailsForm>
     </>
   );
 }
