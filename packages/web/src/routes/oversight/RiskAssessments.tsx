@@ -77,6 +77,19 @@ function RiskAssessmentCard({
   );
 }
 
+/** A safety scale that must be given, 0 to 10. */
+const safetyScale = (name: string, label: string): FieldSpec => ({
+  name,
+  label,
+  kind: 'select',
+  hint: SCALE_HINT,
+  options: SCALE,
+  placeholder: 'Choose 0 to 10',
+  numeric: true,
+  required: true,
+  missing: 'Select your safety scale, from 0 to 10',
+});
+
 const RISK_FIELDS: FieldSpec[] = [
   {
     name: 'assessedOn',
@@ -90,17 +103,7 @@ const RISK_FIELDS: FieldSpec[] = [
   { name: 'worries', label: 'What are we worried about?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what you are worried about' },
   { name: 'strengths', label: 'What is working well?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what is working well' },
   { name: 'nextSteps', label: 'What needs to happen?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what needs to happen' },
-  {
-    name: 'workerScale',
-    label: 'Your safety scale',
-    kind: 'select',
-    hint: SCALE_HINT,
-    options: SCALE,
-    placeholder: 'Choose 0 to 10',
-    numeric: true,
-    required: true,
-    missing: 'Select your safety scale, from 0 to 10',
-  },
+  safetyScale('workerScale', 'Your safety scale'),
   { name: 'familyScale', label: 'The family’s safety scale (optional)', kind: 'select', options: SCALE, placeholder: 'Not given', numeric: true },
 ];
 const blankRisk = () => valuesFor(RISK_FIELDS, { assessedOn: todayInEngland() });
@@ -137,17 +140,7 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
 }
 
 const MANAGER_VIEW_FIELDS: FieldSpec[] = [
-  {
-    name: 'managerScale',
-    label: 'Manager’s safety scale',
-    kind: 'select',
-    hint: SCALE_HINT,
-    options: SCALE,
-    placeholder: 'Choose 0 to 10',
-    numeric: true,
-    required: true,
-    missing: 'Select your safety scale, from 0 to 10',
-  },
+  safetyScale('managerScale', 'Manager’s safety scale'),
   { name: 'view', label: 'Manager’s view', kind: 'textarea', rows: 3, required: true, missing: 'Enter your view' },
   { name: 'on', label: 'Date of your view', kind: 'date', required: true, what: 'the date of your view', dateLabel: 'The date of your view' },
 ];
