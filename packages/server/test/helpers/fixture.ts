@@ -192,3 +192,12 @@ export async function addFosteringService(db: Kysely<Database>, team: string = r
   );
   return { team, worker };
 }
+
+/** A child in need episode opened by a referral from a family member (1A) for abuse or neglect (N1), without the steps before it. */
+export async function openCinEpisode(db: Kysely<Database>, childId: string, referralDate: string, episodeId: string = randomUUID()) {
+  await db
+    .insertInto('cin_episode')
+    .values({ la_code: LA, episode_id: episodeId, child_id: childId, referral_date: referralDate, referral_source: '1A', primary_need: 'N1' })
+    .execute();
+  return episodeId;
+}
