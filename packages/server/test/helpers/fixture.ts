@@ -193,11 +193,15 @@ export async function addFosteringService(db: Kysely<Database>, team: string = r
   return { team, worker };
 }
 
-/** A child in need episode opened by a referral from a family member (1A) for abuse or neglect (N1), without the steps before it. */
-export async function openCinEpisode(db: Kysely<Database>, childId: string, referralDate: string, episodeId: string = randomUUID()) {
+/**
+ * A child in need episode opened by a referral (from a family member, 1A, unless another source is given) for
+ * abuse or neglect (N1), without the steps before it; its id.
+ */
+export async function openCinEpisode(db: Kysely<Database>, childId: string, referralDate: string, opts: { episodeId?: string; source?: string } = {}) {
+  const episodeId = opts.episodeId ?? randomUUID();
   await db
     .insertInto('cin_episode')
-    .values({ la_code: LA, episode_id: episodeId, child_id: childId, referral_date: referralDate, referral_source: '1A', primary_need: 'N1' })
+    .values({ la_code: LA, episode_id: episodeId, child_id: childId, referral_date: referralDate, referral_source: opts.source ?? '1A', primary_need: 'N1' })
     .execute();
   return episodeId;
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const episodeId = randomUUID();
   conferenceId = randomUUID();
   serviceManager = randomUUID();
-  await openCinEpisode(server.store.db, ids.childA, '2026-06-01', episodeId);
+  await openCinEpisode(server.store.db, ids.childA, '2026-06-01', { episodeId });
   await server.store.db
     .insertInto('cp_conference')
     .values({
