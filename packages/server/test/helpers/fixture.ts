@@ -159,6 +159,18 @@ export const PLACEMENT = {
   homePostcode: 'HR1 2AB',
 };
 
+/** A children's home as a team manager adds it to the providers register: registered (K2) since 1 April 2019, private (PR4), in Hereford. */
+export const registeredChildrensHome = (name: string, urn: string) => ({
+  name,
+  urn,
+  providerKind: 'childrens-home',
+  placeProvider: 'PR4',
+  registrationStatus: 'registered',
+  registeredFor: ['K2'],
+  registeredFrom: '2019-04-01',
+  postcode: 'HR4 9AB',
+});
+
 /** A sign-in a test adds to the fixture council for a role of its own, with the fixture's password. */
 export type ExtraUser = { username: string; role: string; displayName?: string; workerId?: string | null; partnerOrganisationId?: string };
 

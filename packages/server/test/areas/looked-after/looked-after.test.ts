@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LA, PLACEMENT } from '../../helpers/fixture.ts';
+import { LA, PLACEMENT, registeredChildrensHome } from '../../helpers/fixture.ts';
 import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (born 12 March 2015, held by swA, IRO Ira) comes into care on Thursday 26 March 2026,
@@ -35,16 +35,7 @@ const deadlines = async (ruleId: string) =>
 
 describe('the providers register', () => {
   it('a team manager adds providers; a social worker may not; a stale edit gets 409', async () => {
-    const home = {
-      name: 'Oakfield House',
-      urn: 'SC123456',
-      providerKind: 'childrens-home',
-      placeProvider: 'PR4',
-      registrationStatus: 'registered',
-      registeredFor: ['K2'],
-      registeredFrom: '2019-04-01',
-      postcode: 'HR4 9AB',
-    };
+    const home = registeredChildrensHome('Oakfield House', 'SC123456');
     expect((await sw.post('/api/providers', home)).status).toBe(403);
     const added = await tm.post('/api/providers', home);
     expect(added.status).toBe(201);
