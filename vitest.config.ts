@@ -1,7 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites. The database suites run the same files twice: once on embedded PGlite and once
-// on a PostgreSQL server, so every query is proved on both stores.
+/**
+ * A database suite: every server test file, on one store. The same files run twice — once on
+ * embedded PGlite, once on a PostgreSQL server — so every query is proved on both. A file named
+ * *.<other store>.test.ts is about the other store itself (a server restart) and runs only there.
+ */
+const onStore = (store: 'pglite' | 'postgres', other: 'pglite' | 'postgres') => ({
+  test: {
+    name: `db-${store}`,
+    include: ['packages/server/test/**/*.test.ts'],
+    exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', `**/*.${other}.test.ts`],
+    env: { LANTERN_TEST_DB: store },
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});
+
+// Four suites: pure logic, the two database suites, and the browser's.
 export default defineConfig({
   test: {
     projects: [
@@ -11,27 +26,8 @@ export default defineConfig({
           include: ['packages/core/test/**/*.test.ts', 'packages/server/test/unit/**/*.test.ts'],
         },
       },
-      {
-        test: {
-          name: 'db-pglite',
-          include: ['packages/server/test/**/*.test.ts'],
-          // *.postgres.test.ts: about the PostgreSQL server itself (a restart), so run once, on it.
-          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', '**/*.postgres.test.ts'],
-          env: { LANTERN_TEST_DB: 'pglite' },
-          testTimeout: 60_000,
-          hookTimeout: 300_000,
-        },
-      },
-      {
-        test: {
-          name: 'db-postgres',
-          include: ['packages/server/test/**/*.test.ts'],
-          exclude: ['packages/server/test/unit/**', 'packages/server/test/browser/**', '**/*.pglite.test.ts'],
-          env: { LANTERN_TEST_DB: 'postgres' },
-          testTimeout: 60_000,
-          hookTimeout: 300_000,
-        },
-      },
+      onStore('pglite', 'postgres'),
+      onStore('postgres', 'pglite'),
       {
         test: {
           name: 'browser',
