@@ -8,6 +8,7 @@ import type { IsoDate } from './calendar.ts';
 import { addCalendarMonths, addDays, compareIsoDates, daysSinceEpoch, parseIsoDate } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
+import { requiredText as text, recordVersion } from './fields.ts';
 
 // ---------------------------------------------------------------------------
 // Code lists
@@ -247,8 +248,6 @@ export function birthdayContactWindow(dateOfBirth: IsoDate, age: number): { from
 // ---------------------------------------------------------------------------
 // What people record
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const newPermanencePlan = z.object({
   planType: z.enum(codesOf(PERMANENCE_PLAN_TYPE)),
   agreedOn: isoDate,
@@ -259,7 +258,7 @@ export const newAdoptionDecision = z.object({ decisionOn: isoDate });
 
 /** Each step of the adoption journey, recorded as it happens; `version` guards concurrent edits. */
 export const adoptionProgress = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   placementOrderOn: isoDate.nullable().optional(),
   matchedOn: isoDate.nullable().optional(),
   adopterCount: z
@@ -299,7 +298,7 @@ export const newPreviousPermanence = z.object({
 });
 
 export const uascDetails = z.object({
-  version: z.number().int().positive().optional(), // absent when first recorded
+  version: recordVersion.optional(), // absent when first recorded
   referredOn: isoDate,
   referralRoute: z.enum(codesOf(UASC_REFERRAL_ROUTE)),
   ageAssessment: z.enum(codesOf(AGE_ASSESSMENT)),
@@ -330,7 +329,7 @@ export const newHealthOutcome = z.object({
 export const newPep = z.object({ heldOn: isoDate, school: text(200).optional(), notes: text(2000).optional() });
 
 export const careLeaverDetails = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   category: z.enum(codesOf(CARE_LEAVER_CATEGORY)),
   eligibleFrom: isoDate,
   supportEndedOn: isoDate.nullable().optional(),
@@ -347,7 +346,7 @@ export const newLeaverAccommodation = z.object({
 export const newPaVisit = z.object({ visitedOn: isoDate, notes: text(2000).optional() });
 
 export const birthdayContact = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   birthdayAge: z.number().int().min(17).max(21),
   contactOn: isoDate,
   inTouch: z.enum(codesOf(IN_TOUCH)),

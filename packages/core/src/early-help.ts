@@ -10,10 +10,7 @@ import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
 
 /** How an episode began. */
 export const EARLY_HELP_ROUTE = {
@@ -101,26 +98,21 @@ export const tafMember = z.object({
 /** The lead professional and the team around the family (every save is a version). */
 export const earlyHelpTeam = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     leadKind: z.enum(codesOf(LEAD_KIND)),
     leadWorkerId: z.uuid().nullish(),
     leadContactId: z.uuid().nullish(),
     teamAroundFamily: z.array(tafMember).max(40).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.leadKind === 'worker' && !v.leadWorkerId)
-      ctx.addIssue({ code: 'custom', path: ['leadWorkerId'], ...rule('lead-required', 'Choose the worker who is the lead professional') });
+    if (v.leadKind === 'worker' && !v.leadWorkerId) flag(ctx, ['leadWorkerId'], 'lead-required', 'Choose the worker who is the lead professional');
     if (v.leadKind === 'partner' && !v.leadContactId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leadContactId'],
-        ...rule('lead-required', 'Choose the person at the partner agency who is the lead professional'),
-      });
+      flag(ctx, ['leadContactId'], 'lead-required', 'Choose the person at the partner agency who is the lead professional');
   });
 
 /** The early help assessment, written with the family. */
 export const earlyHelpAssessment = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   completedOn: isoDate,
   strengths: text(10000).describe('What is going well for the family'),
   needs: text(10000).describe('What the family needs help with'),
@@ -138,7 +130,7 @@ export const earlyHelpReview = z.object({
 
 /** The end of early help: needs met, or the family stopped taking part. */
 export const earlyHelpEnding = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   endedOn: isoDate,
   outcome: z.enum(EARLY_HELP_END_BY_HAND, { error: 'Choose why early help is ending (a step-up is recorded by the referral)' }),
   reasons: text(4000),

@@ -8,9 +8,7 @@
 import { z } from 'zod';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText } from './fields.ts';
 
 /** Where a household is: recruitment, approved, paused, or gone. */
 export const HOUSEHOLD_STATUS = {
@@ -309,17 +307,17 @@ export const householdView = householdSummary.extend({
 });
 
 /** What a child's social worker sees of their carers: the approval's terms and how to reach them, not the assessments. */
-export const carerContact = z.object({
-  householdId: z.uuid(),
-  reference: z.string(),
-  name: z.string(),
-  statusLabel: z.string(),
-  addressLine: z.string(),
-  postcode: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  supervisingWorker: z.string().nullable(),
-  termsText: z.string().nullable(),
+export const carerContact = householdView.pick({
+  householdId: true,
+  reference: true,
+  name: true,
+  statusLabel: true,
+  addressLine: true,
+  postcode: true,
+  phone: true,
+  email: true,
+  supervisingWorker: true,
+  termsText: true,
 });
 
 export const registerView = z.object({

@@ -10,6 +10,7 @@ import { addDays, daysSinceEpoch, type IsoDate } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import type { LEGAL_STATUS } from './looked-after.ts';
 import { isoDate } from './schemas.ts';
+import { someText as text, optionalText as sharedOptionalText, flag } from './fields.ts';
 
 /** The decision of a legal planning meeting. */
 export const LEGAL_DECISION = {
@@ -120,9 +121,7 @@ export function weeksBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(((daysSinceEpoch(to) - daysSinceEpoch(from)) / 7) * 10) / 10;
 }
 
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const optionalText = (max: number) => sharedOptionalText(max).nullish();
 const version = z.number().int().min(1).describe('The version this change was made from');
 
 export const legalAttendee = z.object({
@@ -139,9 +138,8 @@ export const legalPlanningMeeting = z
     reasons: optionalText(8000).describe('The reasons for the decision'),
   })
   .superRefine((v, ctx) => {
-    if (!v.attendees.some((a) => a.role === 'council-lawyer'))
-      ctx.addIssue({ code: 'custom', path: ['attendees'], ...rule('lawyer-required', 'Name the council’s lawyer at the meeting') });
-    if (v.decision && !v.reasons) ctx.addIssue({ code: 'custom', path: ['reasons'], ...rule('reasons-required', 'Give the reasons for the decision') });
+    if (!v.attendees.some((a) => a.role === 'council-lawyer')) flag(ctx, ['attendees'], 'lawyer-required', 'Name the council’s lawyer at the meeting');
+    if (v.decision && !v.reasons) flag(ctx, ['reasons'], 'reasons-required', 'Give the reasons for the decision');
   });
 
 export const legalPlanningDecision = z.object({

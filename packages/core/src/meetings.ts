@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { codesOf } from './codes.ts';
 import { PARTICIPATION } from './looked-after.ts';
 import { isoDate } from './schemas.ts';
+import { someText as text, optionalText as sharedOptionalText, flag } from './fields.ts';
 
 export const MEETING_KIND = { conference: 'Child protection conference', review: 'Looked-after review' } as const;
 export type MeetingKind = keyof typeof MEETING_KIND;
@@ -77,9 +78,7 @@ export const RECOMMENDATION_DEFAULT_WORKING_DAYS = 20;
 /** Working days after the conference the full written record is due (the decisions: the rule's own interval). */
 export const CONFERENCE_FULL_RECORD_WORKING_DAYS = 20;
 
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const optionalText = (max: number) => sharedOptionalText(max).nullish();
 
 export const attendee = z
   .object({
@@ -92,7 +91,7 @@ export const attendee = z
     sentReport: z.boolean().default(false).describe('Sent a report or their views in writing'),
   })
   .superRefine((a, ctx) => {
-    const add = (path: string, name: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], ...rule(name, message) });
+    const add = (path: string, name: string, message: string) => flag(ctx, [path], name, message);
     if (a.role === 'agency' && !a.agency && !a.partnerContactId)
       add('agency', 'agency-named', 'Name the agency, or choose its contact from the partners register');
     if (a.role !== 'child' && a.role !== 'agency' && !a.name) add('name', 'required', 'Enter the person’s name');
@@ -128,8 +127,8 @@ export const recommendationChanges = z
     doneNote: optionalText(4000).describe('What was done (required to mark it done)'),
   })
   .superRefine((v, ctx) => {
-    if (v.doneOn && !v.doneNote) ctx.addIssue({ code: 'custom', path: ['doneNote'], ...rule('note-required', 'Say what was done') });
-    if (v.doneNote && !v.doneOn) ctx.addIssue({ code: 'custom', path: ['doneOn'], ...rule('required', 'Enter the date it was done') });
+    if (v.doneOn && !v.doneNote) flag(ctx, ['doneNote'], 'note-required', 'Say what was done');
+    if (v.doneNote && !v.doneOn) flag(ctx, ['doneOn'], 'required', 'Enter the date it was done');
   });
 
 export const newEscalation = z.object({

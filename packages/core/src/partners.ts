@@ -8,6 +8,7 @@ import { addDays, addWorkingDays, compareIsoDates, type IsoDate } from './calend
 import { codesOf } from './codes.ts';
 import type { AGENCY } from './pathway.ts';
 import { isoDate } from './schemas.ts';
+import { requiredText as text, recordVersion } from './fields.ts';
 import type { DueRule } from './timescales.ts';
 
 /** Kinds of partner organisation, with the agency group each stands for at a meeting. */
@@ -92,8 +93,6 @@ export function partnerRequestState(
   return { state: 'awaiting', reminderFrom, escalatedOn: null };
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const newPartnerOrganisation = z.object({
   name: text(200),
   partnerType: z.enum(PARTNER_TYPES),
@@ -136,7 +135,7 @@ export const REPORT_MAX_BYTES = 1024 * 1024;
 export const REPORT_CONTENT_TYPES = ['application/pdf', 'text/plain'] as const;
 
 export const partnerAnswer = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   answeredOn: isoDate,
   answer: text(8000),
   answeredByName: z.string().trim().max(200).nullish().describe('Who in the agency answered'),
@@ -154,7 +153,7 @@ export const partnerAnswer = z.object({
     .nullish(),
 });
 
-export const withdrawRequest = z.object({ version: z.number().int().positive(), withdrawnOn: isoDate, reason: text(2000) });
+export const withdrawRequest = z.object({ version: recordVersion, withdrawnOn: isoDate, reason: text(2000) });
 
 /**
  * Whether the bytes are what the content type says: a PDF starts with "%PDF-"; plain text is
@@ -205,7 +204,7 @@ export const newHousingNeed = z.object({
 });
 
 export const housingNeedUpdate = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   priority: z.enum(codesOf(HOUSING_PRIORITY)).nullish(),
   priorityAgreedOn: isoDate.nullish(),
   resolvedOn: isoDate.nullish(),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { codesOf, PRIMARY_NEED, REFERRAL_SOURCE } from './codes.ts';
 import { isoDate } from './schemas.ts';
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 
 /** CIN census category of abuse (initial and latest). MUL is allowed but not recommended. */
 export const CATEGORY_OF_ABUSE = {
@@ -110,8 +111,6 @@ export const VISIT_PURPOSE = {
   other: 'Other visit',
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
 const isoDateTime = z.iso.datetime({ offset: true }).describe('A date and time with its offset, e.g. 2026-11-23T09:30:00Z');
 
 /** Whether the child and the parents met the person deciding, and the child's own words. */
@@ -137,8 +136,7 @@ export const contactDecision = z
     teamId: z.uuid().optional().describe('For a referral: the team the child is routed to'),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'referral' && !v.primaryNeed)
-      ctx.addIssue({ code: 'custom', path: ['primaryNeed'], ...rule('primary-need-required', 'Give the primary need for a referral') });
+    if (v.decision === 'referral' && !v.primaryNeed) flag(ctx, ['primaryNeed'], 'primary-need-required', 'Give the primary need for a referral');
   });
 
 export const newReferral = z.object({
@@ -151,7 +149,7 @@ export const newAssessment = z.object({ startDate: isoDate });
 
 export const assessmentProgress = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     childSeenOn: isoDate.nullish(),
     childSeenAlone: z.boolean().nullish(),
     factors: z.array(z.enum(codesOf(ASSESSMENT_FACTOR))).optional(),
@@ -160,13 +158,8 @@ export const assessmentProgress = z
   })
   .superRefine((v, ctx) => {
     if (v.factors?.includes('21') && v.factors.length > 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['factors'],
-        ...rule('no-factors-alone', '21 (no factors identified) cannot be given with other factors (DfE rule 8869)'),
-      });
-    if (v.completedOn && !v.outcome)
-      ctx.addIssue({ code: 'custom', path: ['outcome'], ...rule('outcome-required', 'Give the outcome of a completed assessment') });
+      flag(ctx, ['factors'], 'no-factors-alone', '21 (no factors identified) cannot be given with other factors (DfE rule 8869)');
+    if (v.completedOn && !v.outcome) flag(ctx, ['outcome'], 'outcome-required', 'Give the outcome of a completed assessment');
   });
 
 export const assessmentAuthorisation = z.object({
@@ -191,7 +184,7 @@ export const section47Outcome = z
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== 'conference' && !v.icpcNotRequiredReason) {
-      ctx.addIssue({ code: 'custom', path: ['icpcNotRequiredReason'], ...rule('icpc-not-required-reason', 'Say why no initial conference is needed') });
+      flag(ctx, ['icpcNotRequiredReason'], 'icpc-not-required-reason', 'Say why no initial conference is needed');
     }
   });
 
@@ -210,7 +203,7 @@ export const newConference = z
     ...voice,
   })
   .superRefine((v, ctx) => {
-    const add = (path: string, name: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], ...rule(name, message) });
+    const add = (path: string, name: string, message: string) => flag(ctx, [path], name, message);
     if (v.kind === 'initial') {
       if (!v.s47Id) add('s47Id', 'enquiry-required', 'An initial conference follows a section 47 enquiry');
       if (v.outcome !== 'plan' && v.outcome !== 'no-plan') add('outcome', 'initial-outcome', 'An initial conference decides on a plan or no plan');
@@ -237,12 +230,8 @@ export const newVisit = z
   })
   .superRefine((v, ctx) => {
     if (v.childSeen && !v.childWords)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['childWords'],
-        ...rule('child-voice-required', "Record the child's own words, or what was observed for a child too young to say"),
-      });
-    if (v.seenAlone && !v.childSeen) ctx.addIssue({ code: 'custom', path: ['seenAlone'], ...rule('seen-alone-needs-seen', 'A child seen alone was seen') });
+      flag(ctx, ['childWords'], 'child-voice-required', "Record the child's own words, or what was observed for a child too young to say");
+    if (v.seenAlone && !v.childSeen) flag(ctx, ['seenAlone'], 'seen-alone-needs-seen', 'A child seen alone was seen');
   });
 
 export const newCinPlan = z.object({ startDate: isoDate });

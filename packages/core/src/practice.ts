@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from './pathway.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-
-const rule = (name: string, message: string) => ({ message, params: { rule: name } });
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
 
 /**
  * The safety scale, as the oversight area's risk-scaling view means it: higher is safer.
@@ -52,7 +49,7 @@ const sections = Object.fromEntries(Object.keys(ASSESSMENT_SECTIONS).map((k) => 
 /** A save of the written assessment (every save is a version). */
 export const assessmentRecordSave = z
   .object({
-    version: z.number().int().positive().optional().describe('The version this save was made from; leave out on the first save'),
+    version: recordVersion.optional().describe('The version this save was made from; leave out on the first save'),
     ...sections,
     factors: z
       .array(z.enum(codesOf(ASSESSMENT_FACTOR)))
@@ -61,23 +58,23 @@ export const assessmentRecordSave = z
   })
   .superRefine((v, ctx) => {
     if (v.factors?.includes('21') && v.factors.length > 1)
-      ctx.addIssue({ code: 'custom', path: ['factors'], ...rule('no-factors-alone', '“No factors identified” cannot be chosen with other factors') });
+      flag(ctx, ['factors'], 'no-factors-alone', '“No factors identified” cannot be chosen with other factors');
   });
 
 /** The worker sends the assessment to their manager, with their own safety scale and the outcome. */
 export const assessmentSubmission = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   workerScale: safetyScale,
   completedOn: isoDate,
   outcome: z.enum(codesOf(ASSESSMENT_OUTCOME)),
 });
 
 /** The manager returns the assessment to the worker, saying why. */
-export const assessmentReturn = z.object({ version: z.number().int().positive(), returnedOn: isoDate, reasons: text(5000) });
+export const assessmentReturn = z.object({ version: recordVersion, returnedOn: isoDate, reasons: text(5000) });
 
 /** The manager authorises the assessment with their own safety scale and view. */
 export const assessmentRecordAuthorisation = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   authorisedOn: isoDate,
   managerScale: safetyScale,
   managerView: text(5000),
@@ -95,7 +92,7 @@ export const s47Concern = z.object({
 });
 
 export const section47FindingsSave = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   concerns: z.array(s47Concern).min(1, 'Record at least one concern and what was found'),
   convene: z.boolean({ error: 'Say whether an initial child protection conference should be convened' }),
   conveneReasons: text(5000),
@@ -158,17 +155,15 @@ export const planActionInput = z
     dueOn: isoDate,
   })
   .superRefine((v, ctx) => {
-    if (v.ownerKind === 'worker' && !v.ownerWorkerId)
-      ctx.addIssue({ code: 'custom', path: ['ownerWorkerId'], ...rule('owner-required', 'Choose the worker who will do this') });
+    if (v.ownerKind === 'worker' && !v.ownerWorkerId) flag(ctx, ['ownerWorkerId'], 'owner-required', 'Choose the worker who will do this');
     if (v.ownerKind === 'partner' && !v.ownerContactId)
-      ctx.addIssue({ code: 'custom', path: ['ownerContactId'], ...rule('owner-required', 'Choose the person at the partner agency who will do this') });
-    if (v.ownerKind === 'parent-carer' && !v.ownerName)
-      ctx.addIssue({ code: 'custom', path: ['ownerName'], ...rule('owner-required', 'Give the parent’s or carer’s name') });
+      flag(ctx, ['ownerContactId'], 'owner-required', 'Choose the person at the partner agency who will do this');
+    if (v.ownerKind === 'parent-carer' && !v.ownerName) flag(ctx, ['ownerName'], 'owner-required', 'Give the parent’s or carer’s name');
   });
 
 /** A save of a plan (every save a version): its outcomes, its actions and the contingency. */
 export const planSave = z.object({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   kind: z.enum(codesOf(PLAN_KIND)),
   planRef: z.uuid().describe('The plan it belongs to: the child in need plan, protection plan, period of care, pathway plan or early help episode'),
   agreedOn: isoDate,
@@ -187,7 +182,7 @@ export const progressEntry = z.object({
 
 /** Progress recorded at a core group or review, against each action, with any new actions. */
 export const planProgress = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   meetingKind: z.enum(codesOf(PROGRESS_MEETING)),
   meetingId: z.uuid().nullish(),
   heldOn: isoDate,

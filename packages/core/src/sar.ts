@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
+import { recordVersion } from './fields.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
@@ -22,13 +23,13 @@ export const recordSarInput = z.object({
   receivedOn: isoDate,
 });
 export const extendSarInput = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   reason: z.string().trim().min(1, 'Give the reason for extending (the request is complex or one of many)').max(2000),
 });
 export const sarMark = z.object({ text: z.string().min(1).max(200), reason: z.string().max(200) });
 export type SarMark = z.infer<typeof sarMark>;
 export const reviewSarInput = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   /** The marks as the reviewer leaves them: proposed ones kept or dropped, others added. */
   marks: z.array(sarMark).max(500),
 });

@@ -8,11 +8,7 @@ import { isIsoDate } from './calendar.ts';
 import { ALLOCATION_ROLE, DISABILITY, EMPLOYMENT, ETHNICITY, JOB_ROLE, RELATIONSHIP_TYPE, SEX, UPN_UNKNOWN, codesOf } from './codes.ts';
 import { checkLaChildId, checkNhsNumber, checkPostcode, checkSweNumber, checkUpn } from './identifiers.ts';
 import { ROLE_IDS } from './permissions.ts';
-
-/** The custom issue param `rule` travels to the API's problem document. */
-function rule(name: string, message: string) {
-  return { message, params: { rule: name } };
-}
+import { requiredText, rule, flag, recordVersion } from './fields.ts';
 
 /** The years a date in a child's record can fall in: anything else is a typing slip (or an attack). */
 export const EARLIEST_YEAR = 1900;
@@ -30,15 +26,20 @@ export const isoDate = z
 
 export const uuid = z.uuid();
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+type IdentifierCheck = (v: string) => { rule: string; message: string } | null;
 
-function identifier(check: (v: string) => { rule: string; message: string } | null) {
+/** An identifier check's problem, if any, as an issue on the field naming its rule. */
+function report(check: IdentifierCheck, v: string, ctx: Pick<z.core.$RefinementCtx, 'addIssue'>) {
+  const problem = check(v);
+  if (problem) ctx.addIssue({ code: 'custom', ...rule(problem.rule, problem.message) });
+}
+
+function identifier(check: IdentifierCheck) {
   return z
     .string()
     .trim()
     .transform((v, ctx) => {
-      const problem = check(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
+      report(check, v, ctx);
       return v;
     });
 }
@@ -47,31 +48,22 @@ export const upn = z
   .string()
   .trim()
   .toUpperCase()
-  .superRefine((v, ctx) => {
-    const problem = checkUpn(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
-  });
+  .superRefine((v, ctx) => report(checkUpn, v, ctx));
 export const nhsNumber = z
   .string()
   .transform((v) => v.replace(/\s/g, ''))
-  .superRefine((v, ctx) => {
-    const problem = checkNhsNumber(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
-  });
+  .superRefine((v, ctx) => report(checkNhsNumber, v, ctx));
 export const postcode = identifier(checkPostcode);
 
 const childFields = {
   laChildId: z
     .string()
     .trim()
-    .superRefine((v, ctx) => {
-      const problem = checkLaChildId(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
-    })
+    .superRefine((v, ctx) => report(checkLaChildId, v, ctx))
     .optional()
     .describe('The council’s id for the child; assigned by Lantern when left out'),
-  givenName: trimmed(100),
-  familyName: trimmed(100),
+  givenName: requiredText(100),
+  familyName: requiredText(100),
   otherNames: z.string().trim().max(200).nullish(),
   dateOfBirth: isoDate.nullish(),
   expectedDateOfBirth: isoDate.nullish().describe('For an unborn child'),
@@ -101,42 +93,22 @@ type ChildShape = {
 /** Rules across fields, from the CIN census validation (8525, 8750, 1500-series, 8869-like NONE). */
 function childCrossChecks(child: ChildShape, ctx: z.RefinementCtx) {
   if (child.dateOfBirth && child.expectedDateOfBirth) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['expectedDateOfBirth'],
-      message: 'Give a date of birth or an expected date of birth, not both',
-      params: { rule: 'birth-date-or-expected' },
-    });
+    flag(ctx, ['expectedDateOfBirth'], 'birth-date-or-expected', 'Give a date of birth or an expected date of birth, not both');
   }
   if (child.dateOfBirth !== undefined && child.expectedDateOfBirth !== undefined && !child.dateOfBirth && !child.expectedDateOfBirth) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dateOfBirth'],
-      message: 'Give a date of birth, or an expected date of birth for an unborn child',
-      params: { rule: 'birth-date-required' },
-    });
+    flag(ctx, ['dateOfBirth'], 'birth-date-required', 'Give a date of birth, or an expected date of birth for an unborn child');
   }
   if (child.expectedDateOfBirth && child.sex && child.sex !== 'U') {
-    ctx.addIssue({ code: 'custom', path: ['sex'], message: 'Sex must be U for an unborn child (DfE rule 8750)', params: { rule: 'unborn-sex' } });
+    flag(ctx, ['sex'], 'unborn-sex', 'Sex must be U for an unborn child (DfE rule 8750)');
   }
   if (child.dateOfDeath && child.dateOfBirth && child.dateOfDeath < child.dateOfBirth) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dateOfDeath'],
-      message: 'Date of death must be on or after the date of birth',
-      params: { rule: 'death-after-birth' },
-    });
+    flag(ctx, ['dateOfDeath'], 'death-after-birth', 'Date of death must be on or after the date of birth');
   }
   if (child.upn && child.upnUnknown) {
-    ctx.addIssue({ code: 'custom', path: ['upnUnknown'], message: 'Give a UPN or a reason it is unknown, not both', params: { rule: 'upn-or-unknown' } });
+    flag(ctx, ['upnUnknown'], 'upn-or-unknown', 'Give a UPN or a reason it is unknown, not both');
   }
   if (child.disabilities?.includes('NONE') && child.disabilities.length > 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['disabilities'],
-      message: 'NONE cannot be given with another disability',
-      params: { rule: 'disability-none-alone' },
-    });
+    flag(ctx, ['disabilities'], 'disability-none-alone', 'NONE cannot be given with another disability');
   }
 }
 
@@ -154,7 +126,7 @@ export type NewChild = z.infer<typeof newChild>;
 /** An update names only the fields that change, and the version it was made from. */
 export const childChanges = childObject
   .partial()
-  .extend({ version: z.number().int().positive().describe('The version of the record this change was made from') })
+  .extend({ version: recordVersion.describe('The version of the record this change was made from') })
   .superRefine(childCrossChecks);
 export type ChildChanges = z.infer<typeof childChanges>;
 
@@ -170,8 +142,8 @@ export const possibleMatchQuery = z.object({
 });
 
 export const newAdult = z.object({
-  givenName: trimmed(100),
-  familyName: trimmed(100),
+  givenName: requiredText(100),
+  familyName: requiredText(100),
   dateOfBirth: isoDate.nullish(),
   sex: z.enum(codesOf(SEX)).default('U'),
   nhsNumber: nhsNumber.nullish(),
@@ -189,38 +161,32 @@ export const newRelationship = z
   })
   .superRefine((v, ctx) => {
     if (!!v.relatedPersonId === !!v.newPerson) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['relatedPersonId'],
-        message: 'Choose a person already recorded, or record a new one',
-        params: { rule: 'one-related-person' },
-      });
+      flag(ctx, ['relatedPersonId'], 'one-related-person', 'Choose a person already recorded, or record a new one');
     }
   });
 
 export const newAddress = z
   .object({
-    line1: trimmed(200),
+    line1: requiredText(200),
     line2: z.string().trim().max(200).nullish(),
-    town: trimmed(100),
+    town: requiredText(100),
     postcode,
     startDate: isoDate,
     endDate: isoDate.nullish(),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate && v.endDate < v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The address must end on or after it starts', params: { rule: 'end-after-start' } });
+    if (v.endDate && v.endDate < v.startDate) flag(ctx, ['endDate'], 'end-after-start', 'The address must end on or after it starts');
   });
 
 export const newTeam = z.object({
-  name: trimmed(120),
-  service: trimmed(120),
+  name: requiredText(120),
+  service: requiredText(120),
 });
 
 export const newWorker = z
   .object({
-    givenName: trimmed(100),
-    familyName: trimmed(100),
+    givenName: requiredText(100),
+    familyName: requiredText(100),
     jobRole: z.enum(codesOf(JOB_ROLE)),
     employment: z.enum(codesOf(EMPLOYMENT)),
     teamId: uuid.nullish(),
@@ -231,13 +197,7 @@ export const newWorker = z
     email: z.email().nullish(),
   })
   .superRefine((v, ctx) => {
-    if (v.leaveDate && v.leaveDate < v.startDate)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leaveDate'],
-        message: 'The leaving date must be on or after the start date',
-        params: { rule: 'end-after-start' },
-      });
+    if (v.leaveDate && v.leaveDate < v.startDate) flag(ctx, ['leaveDate'], 'end-after-start', 'The leaving date must be on or after the start date');
   });
 
 export const newAllocation = z.object({
@@ -258,7 +218,7 @@ export const newUser = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,60}$/, 'A username is 3 to 60 letters, digits, dots, dashes or underscores'),
-  displayName: trimmed(120),
+  displayName: requiredText(120),
   role: z.enum(ROLE_IDS),
   workerId: uuid.nullish(),
   /** Optional where people sign in through the council's identity provider. */
@@ -303,7 +263,7 @@ export const signIn = z.object({
 export const chronologyNote = z.object({
   occurredOn: isoDate,
   category: z.enum(['case-note', 'visit', 'phone-call', 'meeting', 'management-decision', 'correspondence', 'other']),
-  summary: trimmed(4000),
+  summary: requiredText(4000),
 });
 
 /** The rules across fields, applied to a whole record after a change is merged into it. */

@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { ALLOCATION_ROLE, codesOf } from './codes.ts';
 import { CLOSURE_REASON } from './pathway.ts';
 import { isoDate, uuid } from './schemas.ts';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 
 /** One line of a landing page list: a child's deadline, a contact, a request, or a count for a group. */
 export const workItem = z.object({
@@ -87,13 +86,12 @@ export const transferRequest = z.object({
 
 export const transferDecision = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     accept: z.boolean(),
     reason: z.string().trim().max(2000).optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.accept && !v.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the team cannot take the case', params: { rule: 'reason-required' } });
+    if (!v.accept && !v.reason) flag(ctx, ['reason'], 'reason-required', 'Say why the team cannot take the case');
   });
 
 export const iroAllocation = z.object({
@@ -202,22 +200,15 @@ export const decisionRequestBody = z
     closure: closureProposal.optional().describe('The closure proposed (kinds closure and step-down)'),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'plan' && !v.planDocumentId)
-      ctx.addIssue({ code: 'custom', path: ['planDocumentId'], message: 'Choose the plan to authorise', params: { rule: 'plan-required' } });
-    if (v.kind !== 'plan' && !v.closure)
-      ctx.addIssue({ code: 'custom', path: ['closure'], message: 'Say how the case would close', params: { rule: 'closure-required' } });
+    if (v.kind === 'plan' && !v.planDocumentId) flag(ctx, ['planDocumentId'], 'plan-required', 'Choose the plan to authorise');
+    if (v.kind !== 'plan' && !v.closure) flag(ctx, ['closure'], 'closure-required', 'Say how the case would close');
     if (v.kind === 'step-down' && v.closure && v.closure.reason !== 'RC9')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closure', 'reason'],
-        message: 'A step-down closes as referred to early help (RC9)',
-        params: { rule: 'step-down-rc9' },
-      });
+      flag(ctx, ['closure', 'reason'], 'step-down-rc9', 'A step-down closes as referred to early help (RC9)');
   });
 
 /** The manager approves, or returns the work with reasons. */
 export const decisionAnswer = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   approve: z.boolean(),
   reasons: text(4000).describe('The manager’s reasons: recorded with the closure, or read by the worker when returned'),
   decidedOn: isoDate.optional().describe('The day of the decision (today if not given); a closure closes on it'),

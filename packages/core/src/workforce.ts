@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './schemas.ts';
+import { requiredText as text, flag, recordVersion } from './fields.ts';
 import type { JobRole } from './codes.ts';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
@@ -128,7 +129,6 @@ export function vacancies(fundedFte: number | null, permanentFte: number): numbe
 // What managers and auditors record
 
 const date = isoDate;
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newSupervision = z.object({
   workerId: z.uuid(),
@@ -171,7 +171,7 @@ export const newCaseAudit = z.object({
 });
 
 export const moderation = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   moderatedOn: date,
   grade: z.enum(Object.keys(AUDIT_GRADE) as [AuditGrade, ...AuditGrade[]]),
   notes: text(5000),
@@ -185,13 +185,12 @@ export const newAbsence = z
     reason: z.enum(Object.keys(CSWW_ABSENCE) as [CswwAbsenceReason, ...CswwAbsenceReason[]]),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate && v.endDate < v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The absence ends on or after it starts', params: { rule: 'end-after-start' } });
+    if (v.endDate && v.endDate < v.startDate) flag(ctx, ['endDate'], 'end-after-start', 'The absence ends on or after it starts');
   });
 
 /** A worker leaving: the day, why, and where they went (the census's ReasonLeave and LeaverDestination). */
 export const workerLeaving = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   leaveDate: date,
   reason: z.enum(Object.keys(CSWW_REASON_LEAVE) as [keyof typeof CSWW_REASON_LEAVE, ...(keyof typeof CSWW_REASON_LEAVE)[]]),
   destination: z.enum(Object.keys(CSWW_LEAVER_DESTINATION) as [CswwLeaverDestination, ...CswwLeaverDestination[]]),
@@ -199,14 +198,14 @@ export const workerLeaving = z.object({
 
 /** A worker moving to another team on a day. */
 export const teamMove = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   teamId: z.uuid(),
   movedOn: date,
 });
 
 /** An audit action marked done: when, and the evidence that it was (what was done, where it is on the record). */
 export const auditActionDone = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   completedOn: date,
   evidence: text(2000),
 });
@@ -222,7 +221,7 @@ export const newRiskAssessment = z.object({
   familyScale: scale.nullish(),
 });
 
-export const managerView = z.object({ version: z.number().int().positive(), managerScale: scale, view: text(5000), on: date });
+export const managerView = z.object({ version: recordVersion, managerScale: scale, view: text(5000), on: date });
 
 export const caseloadSettings = z.object({
   ceiling: z.number().positive().max(100),

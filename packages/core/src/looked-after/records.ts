@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes.ts';
 import { isoDate } from '../schemas.ts';
+import { requiredText as text, flag, recordVersion } from '../fields.ts';
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -18,12 +19,7 @@ import {
   WITH_PARENT_ARRANGEMENT,
 } from './codes.ts';
 
-function rule(name: string, message: string) {
-  return { message, params: { rule: name } };
-}
-
 const postcodeField = z.string().trim().max(10).nullish();
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const placementDetails = z.object({
   placementType: z.enum(codesOf(PLACEMENT_TYPE)),
@@ -46,7 +42,7 @@ export const startLookedAfter = placementDetails.extend({
 export const careChange = z
   .object({
     episodeId: z.uuid().describe('The current episode, as read: a change made from an older one is refused'),
-    version: z.number().int().positive().describe('The version of the current episode'),
+    version: recordVersion.describe('The version of the current episode'),
     date: isoDate,
     legalStatus: z.enum(codesOf(LEGAL_STATUS)).nullish().describe('The new legal status, if it changes'),
     placement: placementDetails.nullish().describe('The new placement, if it changes'),
@@ -54,15 +50,13 @@ export const careChange = z
     reasonPlaceChange: z.enum(codesOf(REASON_PLACE_CHANGE)).nullish(),
   })
   .superRefine((v, ctx) => {
-    if (!v.legalStatus && !v.placement)
-      ctx.addIssue({ code: 'custom', path: ['legalStatus'], ...rule('change-required', 'Record a new legal status, a new placement, or both') });
-    if (v.placement && !v.reasonPlaceChange)
-      ctx.addIssue({ code: 'custom', path: ['reasonPlaceChange'], ...rule('903-1009', 'Say why the placement changed') });
+    if (!v.legalStatus && !v.placement) flag(ctx, ['legalStatus'], 'change-required', 'Record a new legal status, a new placement, or both');
+    if (v.placement && !v.reasonPlaceChange) flag(ctx, ['reasonPlaceChange'], '903-1009', 'Say why the placement changed');
   });
 
 export const ceaseLookedAfter = z.object({
   episodeId: z.uuid(),
-  version: z.number().int().positive(),
+  version: recordVersion,
   endDate: isoDate,
   reasonEnded: z.enum(codesOf(REASON_CEASED)),
 });
@@ -92,7 +86,7 @@ export const newProvider = z.object({
   registeredTo: isoDate.nullish(),
   postcode: postcodeField,
 });
-export const providerChanges = newProvider.partial().extend({ version: z.number().int().positive() });
+export const providerChanges = newProvider.partial().extend({ version: recordVersion });
 
 export const unregisteredApproval = z.object({
   providerId: z.uuid(),
@@ -111,9 +105,8 @@ export const newLookedAfterVisit = z
     childWords: z.string().trim().max(4000).nullish().describe("The child's wishes and feelings in their own words"),
   })
   .superRefine((v, ctx) => {
-    if (v.childSeen && !v.childWords)
-      ctx.addIssue({ code: 'custom', path: ['childWords'], ...rule('child-voice-required', "Record the child's wishes and feelings in their own words") });
-    if (v.seenAlone && !v.childSeen) ctx.addIssue({ code: 'custom', path: ['seenAlone'], ...rule('seen-alone-needs-seen', 'A child seen alone was seen') });
+    if (v.childSeen && !v.childWords) flag(ctx, ['childWords'], 'child-voice-required', "Record the child's wishes and feelings in their own words");
+    if (v.seenAlone && !v.childSeen) flag(ctx, ['seenAlone'], 'seen-alone-needs-seen', 'A child seen alone was seen');
   });
 
 export const newClaReview = z.object({
@@ -134,7 +127,7 @@ export const newMissingEpisode = z.object({
 });
 
 export const missingEpisodeChanges = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   endedAt: isoDateTime.nullish(),
   rhiOfferedAt: isoDateTime.nullish().describe('When an independent return home interview was offered'),
   rhiAccepted: z.boolean().nullish(),

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { obligationView } from './casework.ts';
+import { maybe } from '../fields.ts';
 
 const date = z.string();
-const maybe = z.string().nullable();
 
 export const adoptionView = z.object({
   adoptionId: z.uuid(),

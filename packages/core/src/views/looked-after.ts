@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { obligationView } from './casework.ts';
+import { maybe } from '../fields.ts';
 
 const date = z.string();
-const maybe = z.string().nullable();
 
 /** One SSDA903 episode, with what Lantern keeps beside it. */
 export const episodeView = z.object({

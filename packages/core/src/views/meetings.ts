@@ -4,8 +4,7 @@
  * the web app's types, written once.
  */
 import { z } from 'zod';
-
-const maybe = z.string().nullable();
+import { maybe } from '../fields.ts';
 
 export const attendeeView = z.object({
   role: z.string(),

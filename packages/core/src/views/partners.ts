@@ -4,8 +4,8 @@
  * indicators): the server's response schemas and the web app's types, written once.
  */
 import { z } from 'zod';
+import { maybe } from '../fields.ts';
 
-const maybe = z.string().nullable();
 const count = z.number().int();
 
 export const partnerOrganisationView = z.object({

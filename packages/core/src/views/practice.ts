@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { codesOf } from '../codes.ts';
 import { ASSESSMENT_SECTIONS, type AssessmentSection, PLAN_KIND } from '../practice.ts';
+import { maybe } from '../fields.ts';
 
-const maybe = z.string().nullable();
 const planKind = z.enum(codesOf(PLAN_KIND));
 const versionRow = z.object({ version: z.number().int(), changedAt: z.string(), changedBy: maybe });
 

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { caseloadSettings } from '../workforce.ts';
+import { maybe } from '../fields.ts';
 
 const int = z.number().int();
-const maybe = z.string().nullable();
 
 const byKind = z.object({ 'child-protection': int, 'looked-after': int, 'child-in-need': int });
 

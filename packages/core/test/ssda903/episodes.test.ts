@@ -1,6 +1,12 @@
 import { describe, it } from 'vitest';
 import { closed, ep, expectFlags, hd } from './helpers.ts';
 
+/** A child's episode that ceased with a change (X1) on 1 June 2025, then the next one from `from`. */
+const afterChange = (child: string, from: string, fields: Record<string, string> = {}) => [
+  closed(child, '01/05/2025', '01/06/2025', 'X1'),
+  ep(child, from, fields),
+];
+
 const E = (code: string, rows: Record<string, string>[], flagged: number[], header?: Record<string, string>[]) =>
   it(code, () => expectFlags(code, header ? { Episodes: rows, Header: header } : { Episodes: rows }, { Episodes: flagged }));
 
@@ -42,11 +48,7 @@ describe('SSDA903 Episodes rules: codes and dates', () => {
 });
 
 describe('SSDA903 Episodes rules: one episode after another', () => {
-  E(
-    '142',
-    [ep('1', '01/05/2025'), ep('1', '01/06/2025', { RNE: 'P' }), closed('2', '01/05/2025', '01/06/2025', 'X1'), ep('2', '01/06/2025', { RNE: 'P' })],
-    [0],
-  );
+  E('142', [ep('1', '01/05/2025'), ep('1', '01/06/2025', { RNE: 'P' }), ...afterChange('2', '01/06/2025', { RNE: 'P' })], [0]);
   E(
     '357',
     [
@@ -62,8 +64,7 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
     '388',
     [
       closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'P' }),
+      ...afterChange('2', '01/06/2025', { RNE: 'P' }),
       closed('3', '01/05/2025', '01/06/2025', 'E13'),
       ep('3', '01/06/2025', { RNE: 'P' }),
       // X1 on an episode still open is rule 148's (DEC and REC together), not 388's.
@@ -94,65 +95,15 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
     ],
     [1],
   );
-  E(
-    '433',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '02/06/2025', { RNE: 'P' }),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
-    ],
-    [1],
-  );
-  E(
-    '434',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '01/06/2025', { RNE: 'L', LS: 'C1' }),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'L', LS: 'C1', PLACE: 'U6' }),
-    ],
-    [3],
-  );
-  E(
-    '435',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'P' }),
-    ],
-    [3],
-  );
-  E(
-    '436',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '01/06/2025', { RNE: 'B', LS: 'C1', PLACE: 'U6' }),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'B', PLACE: 'U6' }),
-    ],
-    [3],
-  );
+  E('433', [...afterChange('1', '02/06/2025', { RNE: 'P' }), ...afterChange('2', '01/06/2025', { RNE: 'P', PLACE: 'U6' })], [1]);
+  E('434', [...afterChange('1', '01/06/2025', { RNE: 'L', LS: 'C1' }), ...afterChange('2', '01/06/2025', { RNE: 'L', LS: 'C1', PLACE: 'U6' })], [3]);
+  E('435', [...afterChange('1', '01/06/2025', { RNE: 'P', PLACE: 'U6' }), ...afterChange('2', '01/06/2025', { RNE: 'P' })], [3]);
+  E('436', [...afterChange('1', '01/06/2025', { RNE: 'B', LS: 'C1', PLACE: 'U6' }), ...afterChange('2', '01/06/2025', { RNE: 'B', PLACE: 'U6' })], [3]);
   E('437', [closed('1', '01/05/2025', '01/06/2025', 'E2'), ep('1', '01/07/2025'), closed('2', '01/05/2025', '01/06/2025', 'E2')], [0]);
-  E(
-    '501',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '31/05/2025', { RNE: 'P' }),
-      closed('2', '01/05/2025', '01/06/2025', 'X1'),
-      ep('2', '01/06/2025', { RNE: 'P' }),
-    ],
-    [1],
-  );
+  E('501', [...afterChange('1', '31/05/2025', { RNE: 'P' }), ...afterChange('2', '01/06/2025', { RNE: 'P' })], [1]);
   E(
     '504',
-    [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '01/06/2025', { RNE: 'P', CIN: 'N2' }),
-      closed('2', '01/05/2025', '01/06/2025', 'E13'),
-      ep('2', '01/07/2025', { CIN: 'N2' }),
-    ],
+    [...afterChange('1', '01/06/2025', { RNE: 'P', CIN: 'N2' }), closed('2', '01/05/2025', '01/06/2025', 'E13'), ep('2', '01/07/2025', { CIN: 'N2' })],
     [1],
   );
   E('199', [closed('1', '01/05/2024', '01/06/2025', 'E11', { PLACE: 'A4' }), ep('1', '01/07/2025'), ep('2', '01/05/2025')], [1]);
@@ -171,14 +122,11 @@ describe('SSDA903 Episodes rules: one episode after another', () => {
   E(
     '225',
     [
-      closed('1', '01/05/2025', '01/06/2025', 'X1'),
-      ep('1', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
+      ...afterChange('1', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
       closed('2', '01/05/2025', '01/06/2025', 'X1', { REASON_PLACE_CHANGE: 'CARPL' }),
       ep('2', '01/06/2025', { RNE: 'P', PLACE: 'U6' }),
-      closed('3', '01/05/2025', '01/06/2025', 'X1'),
-      ep('3', '01/06/2025', { RNE: 'L', LS: 'C1' }),
-      closed('4', '01/05/2025', '01/06/2025', 'X1'),
-      ep('4', '01/06/2025', { RNE: 'P', PLACE: 'T3' }),
+      ...afterChange('3', '01/06/2025', { RNE: 'L', LS: 'C1' }),
+      ...afterChange('4', '01/06/2025', { RNE: 'P', PLACE: 'T3' }),
     ],
     [0],
   );

@@ -1,6 +1,13 @@
 /** Facts several rules share, each worked out once per return over whole columns. */
 import { ageOn, BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
 
+/** Legal statuses of a short break (V3, V4): an episode of respite, not of care. */
+export const SHORT_BREAK: ReadonlySet<string> = new Set(['V3', 'V4']);
+/** Placements for adoption (A3–A6). */
+export const ADOPTION_PLACEMENTS: ReadonlySet<string> = new Set(['A3', 'A4', 'A5', 'A6']);
+/** Foster placements (U1–U6). */
+export const FOSTER: ReadonlySet<string> = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
+
 /** The child's date of birth from Header, aligned with the rows of `table` (BLANK when unknown). */
 export function headerDobFor(r: Ssda903Return, table: TableName): Int32Array {
   return r.derived(`dobFor:${table}`, () => {
@@ -100,7 +107,7 @@ export function continuouslyLookedAfter(r: Ssda903Return): Set<string> {
       inCare.add(child[i]!);
       const starts = rne[i] === 'S' && decom[i]! > r.collectionStart;
       const leaves = rec[i] !== 'X1' && rec[i] !== '' && isDay(dec[i]!) && dec[i]! < r.collectionEnd;
-      if (starts || leaves || ls[i] === 'V3' || ls[i] === 'V4') broken.add(child[i]!);
+      if (starts || leaves || SHORT_BREAK.has(ls[i]!)) broken.add(child[i]!);
     }
     // A child whose earliest episode in the data starts after 1 April cannot have 12 months.
     const ix = r.index('Episodes');

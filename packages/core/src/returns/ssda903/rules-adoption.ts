@@ -1,9 +1,8 @@
 /** Rules of the adoption tables: AD1 (children adopted in the year) and PlacedAdoption (decisions to place for adoption). */
-import { firstEpisodeWhere, headerDobFor, leftCareOn } from './derived.ts';
+import { ADOPTION_PLACEMENTS, firstEpisodeWhere, headerDobFor, leftCareOn, SHORT_BREAK } from './derived.ts';
 import { BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
 import { anyBlank, anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 const ADOPTED = new Set(['E11', 'E12']);
-const ADOPTION_PLACEMENTS = new Set(['A3', 'A4', 'A5', 'A6']);
 
 // ---------------------------------------------------------------------------------------------
 // AD1: children adopted in the year
@@ -237,22 +236,14 @@ const paRules: RuleCheck[] = [
   paRule(
     '118',
     (r, p) => {
-      const ix = r.index('Episodes');
       const decom = r.days('Episodes', 'DECOM');
       const ls = r.col('Episodes', 'LS');
       // The DfE compares with the earliest episode whose LS is not a short break (V3/V4).
-      const firstInCare = (child: string) => {
-        const g = ix.byChild.get(child);
-        if (g === undefined) return BLANK;
-        for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++) {
-          const row = ix.order[k]!;
-          if (ls[row] !== 'V3' && ls[row] !== 'V4') return decom[row]!;
-        }
-        return BLANK;
-      };
+      const firstInCare = firstEpisodeWhere(r, 'firstNotShortBreak', (k) => !SHORT_BREAK.has(ls[k]!));
       return (i) => {
         if (!isDay(p.ceased[i]!)) return false;
-        const first = firstInCare(p.child[i]!);
+        const row = firstInCare.get(p.child[i]!);
+        const first = row === undefined ? BLANK : decom[row]!;
         return p.ceased[i]! < r.collectionStart || (isDay(first) && p.ceased[i]! < first);
       };
     },

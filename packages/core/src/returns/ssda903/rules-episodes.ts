@@ -1,22 +1,26 @@
 /** Episodes rules: codes, dates, the order of episodes, legal statuses, placements and providers. */
-import { countryOfPostcode, headerDobFor, periodStartRow } from './derived.ts';
+import {
+  CATEGORY_OF_NEED,
+  LEGAL_STATUS,
+  PLACEMENT_PROVIDER,
+  PLACEMENT_TYPE,
+  REASON_ENDED,
+  REASON_NEW_EPISODE,
+  REASON_PLACE_CHANGE,
+} from '../../looked-after/codes.ts';
+import { ADOPTION_PLACEMENTS, countryOfPostcode, FOSTER, headerDobFor, periodStartRow, SHORT_BREAK } from './derived.ts';
 import { ageOn, BLANK, birthday, dayNumber, isDay, type Ssda903Return } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
-export const RNE_CODES = ['S', 'L', 'P', 'T', 'B', 'U'];
-export const LS_CODES = ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'L1', 'L2', 'L3', 'J1', 'J2', 'J3'];
-export const CIN_CODES = ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'];
+// The code lists are Lantern's own (what it records is what the return carries): their codes, as the rules check them.
+export const RNE_CODES = Object.keys(REASON_NEW_EPISODE);
+export const LS_CODES = Object.keys(LEGAL_STATUS);
+export const CIN_CODES = Object.keys(CATEGORY_OF_NEED);
 /** PLACE codes from 2025/26: Z1 is replaced by Z11–Z14 (H5 and P2 went in 2024/25). */
-export const PLACE_CODES = [
-  ...['A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'P1', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1'],
-  ...['T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z11', 'Z12', 'Z13', 'Z14'],
-];
-export const REC_CODES = [
-  ...['X1', 'E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47', 'E48'],
-  ...['E5', 'E6', 'E7', 'E8', 'E9', 'E14', 'E15', 'E16', 'E17'],
-];
-export const PROVIDER_CODES = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
-export const PLACE_CHANGE_CODES = ['CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER'];
+export const PLACE_CODES = Object.keys(PLACEMENT_TYPE);
+export const REC_CODES = Object.keys(REASON_ENDED);
+export const PROVIDER_CODES = Object.keys(PLACEMENT_PROVIDER);
+export const PLACE_CHANGE_CODES = Object.keys(REASON_PLACE_CHANGE);
 const TEMPORARY = new Set(['T0', 'T1', 'T2', 'T3', 'T4']);
 const A3_A5_FROM = dayNumber(2015, 4, 1);
 const Z_CODES = ['Z11', 'Z12', 'Z13', 'Z14'];
@@ -25,9 +29,6 @@ const NO_PROVIDER_178 = new Set(['T0', 'T1', 'T2', 'T3', ...Z_CODES]);
 const NO_PROVIDER_213 = new Set([...TEMPORARY, ...Z_CODES]);
 /** Placements that have no Ofsted URN (rules 218, 222). */
 const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', ...TEMPORARY, ...Z_CODES]);
-const ADOPTION_PLACEMENTS = new Set(['A3', 'A4', 'A5', 'A6']);
-const FOSTER = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
-const SHORT_BREAK = new Set(['V3', 'V4']);
 
 /** Columns used by most rules, fetched once per rule run. */
 function cols(r: Ssda903Return) {

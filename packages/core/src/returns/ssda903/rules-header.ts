@@ -1,6 +1,6 @@
 /** Header rules: the child's sex, date of birth, ethnicity, UPN and motherhood. */
 import { ETHNICITY, SSDA903_UPN_UNKNOWN } from '../../codes.ts';
-import { inYear, lastEpisodeOf, lookedAfterInYear } from './derived.ts';
+import { inYear, lastEpisodeOf, lookedAfterInYear, SHORT_BREAK } from './derived.ts';
 import { ageOn, BLANK, birthday, isDay } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
@@ -80,8 +80,7 @@ export const headerRules: RuleCheck[] = [
     const dec = r.days('Episodes', 'DEC');
     const earlyStart = new Set<string>();
     const ix = r.index('Episodes');
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
+    for (const last of lastEpisodeOf(r).values()) {
       if (dec[last] !== BLANK) continue;
       // Walk back through the continuous episodes to the start of the period of care.
       let first = last;
@@ -104,7 +103,7 @@ export const headerRules: RuleCheck[] = [
     const ls = r.col('Episodes', 'LS');
     const echild = r.col('Episodes', 'CHILD');
     const inCare = new Set<string>();
-    for (let i = 0; i < ls.length; i++) if (ls[i] !== 'V3' && ls[i] !== 'V4') inCare.add(echild[i]!);
+    for (let i = 0; i < ls.length; i++) if (!SHORT_BREAK.has(ls[i]!)) inCare.add(echild[i]!);
     return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && inCare.has(hchild[i]!)) };
   }),
   // UASC children are expected to be 11 or over at 31 March (CSV returns mark UASC children by their UASC row).
@@ -137,12 +136,10 @@ export const headerRules: RuleCheck[] = [
     const rec = r.col('Episodes', 'REC');
     const ls = r.col('Episodes', 'LS');
     const dec = r.days('Episodes', 'DEC');
-    const ix = r.index('Episodes');
     const ceased = new Set<string>();
-    for (let g = 0; g < ix.children.length; g++) {
-      const last = ix.order[ix.starts[g + 1]! - 1]!;
+    for (const [child, last] of lastEpisodeOf(r)) {
       const left = rec[last] !== '' && rec[last] !== 'X1' && isDay(dec[last]!) && dec[last]! >= r.collectionStart && dec[last]! <= r.collectionEnd;
-      if (left && ls[last] !== 'V3' && ls[last] !== 'V4') ceased.add(ix.children[g]!);
+      if (left && !SHORT_BREAK.has(ls[last]!)) ceased.add(child);
     }
     return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && ceased.has(hchild[i]!)) };
   }),
@@ -157,7 +154,7 @@ export const headerRules: RuleCheck[] = [
     const ls = r.col('Episodes', 'LS');
     const open = inYear(r);
     const inCare = new Set<string>();
-    for (let i = 0; i < echild.length; i++) if (open(i) && ls[i] !== 'V3' && ls[i] !== 'V4') inCare.add(echild[i]!);
+    for (let i = 0; i < echild.length; i++) if (open(i) && !SHORT_BREAK.has(ls[i]!)) inCare.add(echild[i]!);
     return {
       Header: where(
         hchild.length,

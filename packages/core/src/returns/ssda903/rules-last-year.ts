@@ -4,25 +4,29 @@ import { firstEpisodesAfterOpen, lastYearValue, openLastYear } from './derived.t
 import { isDay, type Ssda903Return, type TableName } from './model.ts';
 import { type RuleCheck, rule, where } from './rule.ts';
 
-/** A Header field that must not change from last year (when both years give it). */
-function sameAsLastYear(code: string, field: string, skip: (last: string, now: string) => boolean = () => false): RuleCheck {
+/** Rows of `table` flagged by comparing `field` with the child's value in last year's table (children in it only). */
+function againstLastYear(code: string, table: TableName, field: string, flagged: (was: string, now: string) => boolean): RuleCheck {
   return rule(
     code,
-    ['Header'],
+    [table],
     (r) => {
-      const last = lastYearValue(r, 'Header', field);
-      const child = r.col('Header', 'CHILD');
-      const now = r.col('Header', field);
+      const last = lastYearValue(r, table, field);
+      const child = r.col(table, 'CHILD');
+      const now = r.col(table, field);
       return {
-        Header: where(child.length, (i) => {
+        [table]: where(child.length, (i) => {
           const was = last(child[i]!);
-          return was !== undefined && was !== '' && now[i] !== '' && was !== now[i] && !skip(was, now[i]!);
+          return was !== undefined && flagged(was, now[i]!);
         }),
       };
     },
-    { needsLast: ['Header'] },
+    { needsLast: [table] },
   );
 }
+
+/** A Header field that must not change from last year (when both years give it). */
+const sameAsLastYear = (code: string, field: string, skip: (last: string, now: string) => boolean = () => false) =>
+  againstLastYear(code, 'Header', field, (was, now) => was !== '' && now !== '' && was !== now && !skip(was, now));
 
 /** This year's first episode that continues last year's open one (same start date), where `field` differs. */
 function firstMatchingOpen(code: string, field: string): RuleCheck {
@@ -148,22 +152,7 @@ export const lastYearRules: RuleCheck[] = [
     { needsLast: ['Header', 'UASC'] },
   ),
   // UASC both years: a date ceased given last year must be the same this year.
-  rule(
-    '205B',
-    ['UASC'],
-    (r) => {
-      const lastDuc = lastYearValue(r, 'UASC', 'DUC');
-      const child = r.col('UASC', 'CHILD');
-      const duc = r.col('UASC', 'DUC');
-      return {
-        UASC: where(child.length, (i) => {
-          const was = lastDuc(child[i]!);
-          return was !== undefined && was !== '' && was !== duc[i];
-        }),
-      };
-    },
-    { needsLast: ['UASC'] },
-  ),
+  againstLastYear('205B', 'UASC', 'DUC', (was, now) => was !== '' && was !== now),
   // UASC this year, in last year's Header but not last year's UASC table.
   rule(
     '205D',
@@ -176,17 +165,8 @@ export const lastYearRules: RuleCheck[] = [
     },
     { needsLast: ['Header', 'UASC'] },
   ),
-  rule(
-    '348',
-    ['OC3'],
-    (r) => {
-      const was = lastYearValue(r, 'OC3', 'IN_TOUCH');
-      const child = r.col('OC3', 'CHILD');
-      const now = r.col('OC3', 'IN_TOUCH');
-      return { OC3: where(child.length, (i) => was(child[i]!) === 'DIED' && now[i] !== 'DIED') };
-    },
-    { needsLast: ['OC3'] },
-  ),
+  // A care leaver who died last year is recorded as dead this year too.
+  againstLastYear('348', 'OC3', 'IN_TOUCH', (was, now) => was === 'DIED' && now !== 'DIED'),
   // A care leaver with no episodes in either year has no care to leave.
   rule(
     '1002',

@@ -1,5 +1,5 @@
 /** Rules of the other tables: Reviews, UASC, Missing and PrevPerm here; OC2 and OC3 in rules-leavers.ts, AD1 and PlacedAdoption in rules-adoption.ts. */
-import { firstEpisodeWhere, lastEpisodeOf, leftCareOn, lookedAfterInYear, ownAge } from './derived.ts';
+import { firstEpisodeWhere, lastEpisodeOf, leftCareOn, lookedAfterInYear, ownAge, SHORT_BREAK } from './derived.ts';
 import { BLANK, birthday, dayNumber, isDay, parseDay, type Ssda903Return, type TableName } from './model.ts';
 import { anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rule, rowsOfChildren, where } from './rule.ts';
 import { adoptionRules } from './rules-adoption.ts';
@@ -57,7 +57,7 @@ function shortBreakChildren(r: Ssda903Return): Set<string> {
     const child = r.col('Episodes', 'CHILD');
     const ls = r.col('Episodes', 'LS');
     const all = new Set(child);
-    for (let i = 0; i < child.length; i++) if (ls[i] !== 'V3' && ls[i] !== 'V4') all.delete(child[i]!);
+    for (let i = 0; i < child.length; i++) if (!SHORT_BREAK.has(ls[i]!)) all.delete(child[i]!);
     return all;
   });
 }

@@ -2,7 +2,7 @@
  * Social worker episodes, deprivation of liberty (2026/27), and rules against Ofsted's provider
  * list; rules comparing with last year's return are in rules-last-year.ts.
  */
-import { inYear, lastEpisodeOf, lookedAfterAtEnd } from './derived.ts';
+import { inYear, lastEpisodeOf, lookedAfterAtEnd, SHORT_BREAK } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 import { lastYearRules } from './rules-last-year.ts';
@@ -159,7 +159,6 @@ const doloRules: RuleCheck[] = [
   }),
 ];
 
-const SHORT_BREAK = new Set(['V3', 'V4']);
 const squash = (p: string) => p.replace(/\s+/g, '');
 
 // ---------------------------------------------------------------------------------------------

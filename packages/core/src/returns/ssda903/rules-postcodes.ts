@@ -4,13 +4,12 @@
  * can be approximated use the postcode's shape and the areas wholly outside England, and the rest are
  * listed as not run.
  */
-import { countryOfPostcode, inYear, POSTCODE } from './derived.ts';
+import { countryOfPostcode, inYear, POSTCODE, SHORT_BREAK } from './derived.ts';
 import type { Ssda903Return } from './model.ts';
 import { placements } from './postcodes.ts';
 import { postcodeLastYearRules } from './rules-postcodes-last.ts';
 import { type RuleCheck, rowRule, rule, where } from './rule.ts';
 
-const SHORT_BREAK = new Set(['V3', 'V4']);
 const ADOPTION_OR_FOSTER = new Set(['A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 const squash = (p: string) => p.replace(/\s+/g, '');
 function postcodeCols(r: Ssda903Return) {
