@@ -36,6 +36,18 @@ export function WarningText({ children, testId }: { children: ReactNode; testId?
   );
 }
 
+/** A problem that is not with a field: the GOV.UK error summary with one message (a search or a list that failed). */
+export function ProblemSummary({ title = 'There is a problem', children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="govuk-error-summary" role="alert">
+      <h2 className="govuk-error-summary__title">{title}</h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{children}</p>
+      </div>
+    </div>
+  );
+}
+
 export function Loading() {
   return (
     <p className="govuk-body" aria-live="polite">

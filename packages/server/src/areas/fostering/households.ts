@@ -26,7 +26,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshFosterObligations } from './obligations.ts';
@@ -34,16 +34,14 @@ import { refreshFosterObligations } from './obligations.ts';
 type In<T extends z.ZodType> = z.infer<T>;
 
 /** The household, locked for the change; 404 when the council has none by this id. */
-export async function householdFor(ledger: Ledger, householdId: string) {
-  const h = await ledger.db
-    .selectFrom('foster_household')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('household_id', '=', householdId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!h) throw notFound('household');
-  return h;
+export function householdFor(ledger: Ledger, householdId: string) {
+  return ledger.find('foster_household', { household_id: householdId }, 'household', { lock: true });
+}
+
+/** Refused unless the id is one of the council's children. */
+export async function knownChild(ledger: Ledger, childId: string) {
+  if (!(await ledger.row('person', { person_id: childId, is_child: true })))
+    throw invalid([{ field: 'childId', rule: 'known-child', message: 'Choose a child of the council' }]);
 }
 
 export const stillWithUs = (h: { status: string; left_on: string | null }, field = 'householdId') => {
@@ -76,14 +74,8 @@ export function activeHouseholdChange<T>(
 
 async function currentWorker(ledger: Ledger, workerId: string | null | undefined) {
   if (!workerId) return;
-  const w = await ledger.db
-    .selectFrom('worker')
-    .select('worker_id')
-    .where('la_code', '=', ledger.laCode)
-    .where('worker_id', '=', workerId)
-    .where('leave_date', 'is', null)
-    .executeTakeFirst();
-  if (!w) throw invalid([{ field: 'supervisingWorkerId', rule: 'known-worker', message: 'Not one of the council’s current workers' }]);
+  if (!(await ledger.row('worker', { worker_id: workerId, leave_date: null })))
+    throw invalid([{ field: 'supervisingWorkerId', rule: 'known-worker', message: 'Not one of the council’s current workers' }]);
 }
 
 export async function recordEnquiry(db: Kysely<Database>, actor: Actor, input: In<typeof fosterEnquiry>) {
@@ -133,13 +125,7 @@ export async function addMember(db: Kysely<Database>, actor: Actor, householdId:
 
 export async function recordCheck(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof memberCheck>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger) => {
-    const member = await ledger.db
-      .selectFrom('foster_household_member')
-      .selectAll()
-      .where('la_code', '=', ledger.laCode)
-      .where('member_id', '=', input.memberId)
-      .where('household_id', '=', householdId)
-      .executeTakeFirst();
+    const member = await ledger.row('foster_household_member', { member_id: input.memberId, household_id: householdId });
     if (!member) throw invalid([{ field: 'memberId', rule: 'member-of-household', message: 'Choose a member of this household' }]);
     if (ageOn(member.date_of_birth, input.requestedOn) < 18)
       throw invalid([{ field: 'memberId', rule: 'adult-only', message: 'Checks are made on the adults of the household' }]);
@@ -250,14 +236,7 @@ export async function approveTemporarily(db: Kysely<Database>, actor: Actor, hou
       throw conflict('Already approved temporarily', [
         { field: 'placedOn', rule: 'already-temporary', message: `Approved temporarily from ${h.temporary_from}` },
       ]);
-    const child = await ledger.db
-      .selectFrom('person')
-      .select('person_id')
-      .where('la_code', '=', ledger.laCode)
-      .where('person_id', '=', input.childId)
-      .where('is_child', '=', true)
-      .executeTakeFirst();
-    if (!child) throw invalid([{ field: 'childId', rule: 'known-child', message: 'Choose a child of the council' }]);
+    await knownChild(ledger, input.childId);
     new DateRules().notInFuture('placedOn', input.placedOn).notBefore('placedOn', input.placedOn, h.enquiry_on, 'the enquiry').check();
     const row = await ledger.update(
       'foster_household',
@@ -318,14 +297,7 @@ export async function changeStatus(db: Kysely<Database>, actor: Actor, household
     const leaving = input.status === 'resigned' || input.status === 'deregistered';
     if (leaving && !input.reason) throw invalid([{ field: 'reason', rule: 'required', message: 'Say why the household is leaving' }]);
     if (leaving) {
-      const placed = await ledger.db
-        .selectFrom('cla_episode')
-        .select('child_id')
-        .where('la_code', '=', ledger.laCode)
-        .where('foster_household_id', '=', householdId)
-        .where('end_date', 'is', null)
-        .executeTakeFirst();
-      if (placed)
+      if (await ledger.row('cla_episode', { foster_household_id: householdId, end_date: null }))
         throw conflict('Children are placed here', [
           { field: 'status', rule: 'children-placed', message: 'Record the children’s moves before the household leaves' },
         ]);

@@ -5,6 +5,7 @@
 import { termsMisfit, type Terms } from '@lantern/core/fostering';
 import { ageOn } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import type { FieldError } from '../../kernel/http/problem.ts';
 
@@ -18,7 +19,7 @@ export async function inHouseCarer(
   placement: { placementType: string; childDob: string | null; childSex: string | null; on: string; excludingChild: string },
   field: string,
 ): Promise<{ errors: FieldError[]; postcode: string | null }> {
-  const h = await db.selectFrom('foster_household').selectAll().where('la_code', '=', laCode).where('household_id', '=', householdId).executeTakeFirst();
+  const h = await rowByKey(db, laCode, 'foster_household', { household_id: householdId });
   if (!h) return { errors: [{ field, rule: 'exists', message: 'Choose a household from the fostering register' }], postcode: null };
   const errors: FieldError[] = [];
   if (!FOSTER_TYPES.has(placement.placementType))

@@ -14,10 +14,11 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { activeHouseholdChange, householdChange, householdFor } from './households.ts';
+import { activeHouseholdChange, householdChange, householdFor, knownChild } from './households.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -80,16 +81,7 @@ export async function recordAllegation(db: Kysely<Database>, actor: Actor, house
   return householdChange(db, actor, householdId, async (ledger) => {
     const h = await householdFor(ledger, householdId);
     new DateRules().notInFuture('madeOn', input.madeOn).notBefore('madeOn', input.madeOn, h.enquiry_on, 'the enquiry').check();
-    if (input.childId) {
-      const child = await ledger.db
-        .selectFrom('person')
-        .select('person_id')
-        .where('la_code', '=', ledger.laCode)
-        .where('person_id', '=', input.childId)
-        .where('is_child', '=', true)
-        .executeTakeFirst();
-      if (!child) throw invalid([{ field: 'childId', rule: 'known-child', message: 'Choose a child of the council' }]);
-    }
+    if (input.childId) await knownChild(ledger, input.childId);
     const row = await ledger.insert('foster_allegation', {
       la_code: ledger.laCode,
       allegation_id: randomUUID(),
@@ -113,21 +105,9 @@ export async function recordAllegation(db: Kysely<Database>, actor: Actor, house
 }
 
 export async function recordAllegationOutcome(db: Kysely<Database>, actor: Actor, allegationId: string, input: In<typeof allegationOutcome>) {
-  const a = await db
-    .selectFrom('foster_allegation')
-    .select(['household_id'])
-    .where('la_code', '=', actor.user.laCode)
-    .where('allegation_id', '=', allegationId)
-    .executeTakeFirst();
-  if (!a) throw notFound('allegation');
+  const a = await findByKey(db, actor.user.laCode, 'foster_allegation', { allegation_id: allegationId }, 'allegation');
   return householdChange(db, actor, a.household_id, async (ledger) => {
-    const row = await ledger.db
-      .selectFrom('foster_allegation')
-      .selectAll()
-      .where('la_code', '=', ledger.laCode)
-      .where('allegation_id', '=', allegationId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const row = await ledger.find('foster_allegation', { allegation_id: allegationId }, 'allegation', { lock: true });
     if (row.version !== input.version) throw staleVersion(row.version, input.version);
     if (row.outcome) throw conflict('Already concluded', [{ field: 'outcome', rule: 'already-concluded', message: `Concluded on ${row.outcome_on}` }]);
     new DateRules().notInFuture('outcomeOn', input.outcomeOn).notBefore('outcomeOn', input.outcomeOn, row.made_on, 'the allegation').check();

@@ -21,6 +21,7 @@ import { ageOn } from '@lantern/core/looked-after';
 import { RULE_LABELS } from '@lantern/core/timescales';
 import { type Kysely, sql } from 'kysely';
 import type { CurrentUser } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database, FosterHouseholdTable } from '../../kernel/db/schema.ts';
 import { scopeFor } from '@lantern/core/permissions';
 import { childrenInScope } from '../../kernel/access.ts';
@@ -306,13 +307,7 @@ export async function register(db: Kysely<Database>, user: CurrentUser, asOf = t
 
 /** The households whose terms fit a child (with a free place today), and why the others do not. */
 export async function matching(db: Kysely<Database>, user: CurrentUser, childId: string, kind: PlacementTerm | null) {
-  const child = await db
-    .selectFrom('person')
-    .select(['person_id', 'given_name', 'family_name', 'date_of_birth', 'sex'])
-    .where('la_code', '=', user.laCode)
-    .where('person_id', '=', childId)
-    .where('is_child', '=', true)
-    .executeTakeFirst();
+  const child = await rowByKey(db, user.laCode, 'person', { person_id: childId, is_child: true });
   if (!child?.date_of_birth) throw notFound('child');
   const asOf = todayInEngland();
   const age = ageOn(child.date_of_birth, asOf);

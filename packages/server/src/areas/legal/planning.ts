@@ -6,14 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { LEGAL_DECISION, type legalPlanningDecision, type legalPlanningMeeting, plainDate } from '@lantern/core';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, notFound } from '../../kernel/http/problem.ts';
+import { conflict } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
-
-type In<T extends z.ZodType> = z.infer<T>;
+import { type In, legalEntry } from './shared.ts';
 
 export async function recordPlanningMeeting(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof legalPlanningMeeting>) {
   return step(db, actor, childId, async (ledger) => {
@@ -30,34 +28,20 @@ export async function recordPlanningMeeting(db: Kysely<Database>, actor: Actor, 
       recorded_by: actor.user.userId,
     });
     const lawyer = input.attendees.find((a) => a.role === 'council-lawyer')?.name;
-    ledger.chronicle({
-      occurredOn: input.heldOn,
-      category: 'legal',
-      summary: [
-        `Legal planning meeting held on ${plainDate(input.heldOn)}`,
-        lawyer ? `the council’s lawyer ${lawyer}` : null,
-        `threshold: ${input.threshold}`,
-        input.decision ? `decision: ${LEGAL_DECISION[input.decision]} — ${input.reasons}` : 'decision to follow',
-      ]
-        .filter(Boolean)
-        .join('. '),
-      recordType: 'legal-planning-meeting',
-      recordId: row.meeting_id,
-    });
+    const summary = [
+      `Legal planning meeting held on ${plainDate(input.heldOn)}`,
+      lawyer ? `the council’s lawyer ${lawyer}` : null,
+      `threshold: ${input.threshold}`,
+      input.decision ? `decision: ${LEGAL_DECISION[input.decision]} — ${input.reasons}` : 'decision to follow',
+    ];
+    ledger.chronicle(legalEntry(input.heldOn, summary.filter(Boolean).join('. '), 'legal-planning-meeting', row.meeting_id));
     return { meetingId: row.meeting_id, version: row.version };
   });
 }
 
 export async function recordPlanningDecision(db: Kysely<Database>, actor: Actor, childId: string, meetingId: string, input: In<typeof legalPlanningDecision>) {
   return step(db, actor, childId, async (ledger) => {
-    const meeting = await ledger.db
-      .selectFrom('legal_planning_meeting')
-      .selectAll()
-      .where('la_code', '=', ledger.laCode)
-      .where('child_id', '=', childId)
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirst();
-    if (!meeting) throw notFound('legal planning meeting');
+    const meeting = await ledger.find('legal_planning_meeting', { child_id: childId, meeting_id: meetingId }, 'legal planning meeting');
     if (meeting.decision)
       throw conflict('The decision is already recorded', [{ field: 'decision', rule: 'decided', message: 'This meeting’s decision is already recorded' }]);
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, meeting.held_on, 'the meeting').check();
@@ -67,13 +51,14 @@ export async function recordPlanningDecision(db: Kysely<Database>, actor: Actor,
       { decision: input.decision, reasons: input.reasons, decided_on: input.decidedOn },
       { fromVersion: input.version },
     );
-    ledger.chronicle({
-      occurredOn: input.decidedOn,
-      category: 'legal',
-      summary: `Legal planning decision (meeting of ${plainDate(meeting.held_on)}): ${LEGAL_DECISION[input.decision]} — ${input.reasons}`,
-      recordType: 'legal-planning-meeting',
-      recordId: meetingId,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.decidedOn,
+        `Legal planning decision (meeting of ${plainDate(meeting.held_on)}): ${LEGAL_DECISION[input.decision]} — ${input.reasons}`,
+        'legal-planning-meeting',
+        meetingId,
+      ),
+    );
     return { meetingId, version: row.version };
   });
 }

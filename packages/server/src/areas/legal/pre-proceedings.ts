@@ -20,15 +20,13 @@ import {
   type startPreProceedings,
   todayInEngland,
 } from '@lantern/core';
-import type { Kysely } from 'kysely';
-import type { z } from 'zod';
+import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
-
-type In<T extends z.ZodType> = z.infer<T>;
+import { type In, legalEntry } from './shared.ts';
 
 /** The date pre-proceedings should end by: 16 weeks from the letter, or the extension's date. */
 export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: string | null }) =>
@@ -36,41 +34,34 @@ export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: s
 
 /** The child's pre-proceedings, locked for the change; 404 if not theirs, 409 once ended. */
 export async function openPreProceedings(ledger: Ledger, childId: string, id: string, field = 'preProceedingsId') {
-  const row = await ledger.db
-    .selectFrom('pre_proceedings')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('child_id', '=', childId)
-    .where('pre_proceedings_id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('pre-proceedings');
+  const row = await ledger.find('pre_proceedings', { child_id: childId, pre_proceedings_id: id }, 'pre-proceedings', { lock: true });
   if (row.ended_on) throw conflict('Pre-proceedings have ended', [{ field, rule: 'ended', message: `Pre-proceedings ended on ${row.ended_on}` }]);
   return row;
+}
+
+/** Changes the pre-proceedings from the version the user saw, with its chronology entry. */
+async function changePreProceedings(
+  ledger: Ledger,
+  id: string,
+  fromVersion: number,
+  changes: Updateable<Database['pre_proceedings']>,
+  entry: ReturnType<typeof legalEntry>,
+) {
+  const row = await ledger.update('pre_proceedings', { pre_proceedings_id: id }, changes, { fromVersion });
+  ledger.chronicle(entry);
+  return { preProceedingsId: id, version: row.version };
 }
 
 export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startPreProceedings>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('letterSentOn', input.letterSentOn).check();
-    const open = await ledger.db
-      .selectFrom('pre_proceedings')
-      .select('letter_sent_on')
-      .where('la_code', '=', ledger.laCode)
-      .where('child_id', '=', childId)
-      .where('ended_on', 'is', null)
-      .executeTakeFirst();
+    const open = await ledger.row('pre_proceedings', { child_id: childId, ended_on: null });
     if (open)
       throw conflict('The child is already in pre-proceedings', [
         { field: 'letterSentOn', rule: 'already-open', message: `Pre-proceedings began with the letter of ${open.letter_sent_on} and have not ended` },
       ]);
     if (input.planningMeetingId) {
-      const meeting = await ledger.db
-        .selectFrom('legal_planning_meeting')
-        .select('held_on')
-        .where('la_code', '=', ledger.laCode)
-        .where('child_id', '=', childId)
-        .where('meeting_id', '=', input.planningMeetingId)
-        .executeTakeFirst();
+      const meeting = await ledger.row('legal_planning_meeting', { child_id: childId, meeting_id: input.planningMeetingId });
       if (!meeting) throw invalid([{ field: 'planningMeetingId', rule: 'exists', message: 'Choose one of the child’s legal planning meetings' }]);
       new DateRules().notBefore('letterSentOn', input.letterSentOn, meeting.held_on, 'the legal planning meeting').check();
     }
@@ -83,13 +74,14 @@ export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor,
       letter_to: input.letterTo,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.letterSentOn,
-      category: 'legal',
-      summary: `Letter before proceedings sent to ${input.letterTo}: pre-proceedings begin (to end by ${plainDate(preProceedingsEndDue(row))})`,
-      recordType: 'pre-proceedings',
-      recordId: row.pre_proceedings_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.letterSentOn,
+        `Letter before proceedings sent to ${input.letterTo}: pre-proceedings begin (to end by ${plainDate(preProceedingsEndDue(row))})`,
+        'pre-proceedings',
+        row.pre_proceedings_id,
+      ),
+    );
     return { preProceedingsId: row.pre_proceedings_id, version: row.version };
   });
 }
@@ -105,20 +97,13 @@ export async function recordPreProceedingsMeeting(db: Kysely<Database>, actor: A
       .notInFuture('meetingHeldOn', input.meetingHeldOn)
       .notBefore('meetingHeldOn', input.meetingHeldOn, p.letter_sent_on, 'the letter before proceedings')
       .check();
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    return changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { meeting_held_on: input.meetingHeldOn, plan_agreed: input.planAgreed },
-      { fromVersion: input.version },
+      legalEntry(input.meetingHeldOn, `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`, 'pre-proceedings', id),
     );
-    ledger.chronicle({
-      occurredOn: input.meetingHeldOn,
-      category: 'legal',
-      summary: `Pre-proceedings meeting with the parents and their lawyers. Plan agreed: ${input.planAgreed}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
-    return { preProceedingsId: id, version: row.version };
   });
 }
 
@@ -139,13 +124,7 @@ export async function recordPreProceedingsReview(db: Kysely<Database>, actor: Ac
       progress: input.progress,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.heldOn,
-      category: 'legal',
-      summary: `Pre-proceedings review: ${input.progress}`,
-      recordType: 'pre-proceedings-review',
-      recordId: row.review_id,
-    });
+    ledger.chronicle(legalEntry(input.heldOn, `Pre-proceedings review: ${input.progress}`, 'pre-proceedings-review', row.review_id));
     return { reviewId: row.review_id };
   });
 }
@@ -156,20 +135,15 @@ export async function extendPreProceedings(db: Kysely<Database>, actor: Actor, c
     const current = preProceedingsEndDue(p);
     if (input.newEndOn <= current)
       throw invalid([{ field: 'newEndOn', rule: 'extension-later', message: `The new date must be after the current one (${current})` }]);
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    const summary = `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`;
+    const changed = await changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { extended_to: input.newEndOn, extension_reason: input.reason },
-      { fromVersion: input.version },
+      legalEntry(todayInEngland(), summary, 'pre-proceedings', id),
     );
-    ledger.chronicle({
-      occurredOn: todayInEngland(),
-      category: 'legal',
-      summary: `Pre-proceedings extended from ${plainDate(current)} to ${plainDate(input.newEndOn)}: ${input.reason}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
-    return { preProceedingsId: id, version: row.version, endDueOn: input.newEndOn };
+    return { ...changed, endDueOn: input.newEndOn };
   });
 }
 
@@ -177,20 +151,13 @@ export async function endPreProceedingsFor(db: Kysely<Database>, actor: Actor, c
   return step(db, actor, childId, async (ledger) => {
     const p = await openPreProceedings(ledger, childId, id, 'endedOn');
     new DateRules().notInFuture('endedOn', input.endedOn).notBefore('endedOn', input.endedOn, p.letter_sent_on, 'the letter before proceedings').check();
-    const row = await ledger.update(
-      'pre_proceedings',
-      { pre_proceedings_id: id },
+    return changePreProceedings(
+      ledger,
+      id,
+      input.version,
       { ended_on: input.endedOn, outcome: input.outcome, end_reasons: input.reasons },
-      { fromVersion: input.version },
+      legalEntry(input.endedOn, `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`, 'pre-proceedings', id),
     );
-    ledger.chronicle({
-      occurredOn: input.endedOn,
-      category: 'legal',
-      summary: `Pre-proceedings ended: ${PRE_PROCEEDINGS_OUTCOME[input.outcome]} — ${input.reasons}`,
-      recordType: 'pre-proceedings',
-      recordId: id,
-    });
-    return { preProceedingsId: id, version: row.version };
   });
 }
 
@@ -210,13 +177,14 @@ export async function commissionAssessment(db: Kysely<Database>, actor: Actor, c
       due_on: input.dueOn ?? null,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.commissionedOn,
-      category: 'legal',
-      summary: `${LEGAL_ASSESSMENT_KIND[input.kind]} commissioned from ${input.assessor}${input.dueOn ? `, due ${plainDate(input.dueOn)}` : ''}`,
-      recordType: 'legal-assessment',
-      recordId: row.assessment_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.commissionedOn,
+        `${LEGAL_ASSESSMENT_KIND[input.kind]} commissioned from ${input.assessor}${input.dueOn ? `, due ${plainDate(input.dueOn)}` : ''}`,
+        'legal-assessment',
+        row.assessment_id,
+      ),
+    );
     return { assessmentId: row.assessment_id };
   });
 }

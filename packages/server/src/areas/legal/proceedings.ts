@@ -27,28 +27,18 @@ import {
   type withdrawProceedings,
 } from '@lantern/core';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { type In, legalEntry } from './shared.ts';
 import { changeCare, openClaEpisode } from '../looked-after/index.ts';
 import { openPreProceedings } from './pre-proceedings.ts';
 
-type In<T extends z.ZodType> = z.infer<T>;
-
 /** The child's proceedings, locked for the change; 404 if not theirs, 409 once concluded. */
 async function openProceedings(ledger: Ledger, childId: string, id: string, field: string) {
-  const row = await ledger.db
-    .selectFrom('care_proceedings')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('child_id', '=', childId)
-    .where('proceedings_id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('proceedings');
+  const row = await ledger.find('care_proceedings', { child_id: childId, proceedings_id: id }, 'proceedings', { lock: true });
   if (row.concluded_on)
     throw conflict('The proceedings have concluded', [{ field, rule: 'concluded', message: `The proceedings concluded on ${row.concluded_on}` }]);
   return row;
@@ -57,13 +47,7 @@ async function openProceedings(ledger: Ledger, childId: string, id: string, fiel
 export async function issueProceedings(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof issueApplication>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('issuedOn', input.issuedOn).check();
-    const open = await ledger.db
-      .selectFrom('care_proceedings')
-      .select('issued_on')
-      .where('la_code', '=', ledger.laCode)
-      .where('child_id', '=', childId)
-      .where('concluded_on', 'is', null)
-      .executeTakeFirst();
+    const open = await ledger.row('care_proceedings', { child_id: childId, concluded_on: null });
     if (open)
       throw conflict('The child is already in proceedings', [
         { field: 'issuedOn', rule: 'already-open', message: `Proceedings issued on ${open.issued_on} have not concluded` },
@@ -91,13 +75,14 @@ export async function issueProceedings(db: Kysely<Database>, actor: Actor, child
       due_on: proceedingsDueDate(input.issuedOn),
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.issuedOn,
-      category: 'legal',
-      summary: `Application for a ${APPLICATION_TYPE[input.applicationType].toLowerCase()} issued at ${input.court} (case ${input.caseNumber}): to conclude by ${plainDate(row.due_on)} (26 weeks)`,
-      recordType: 'care-proceedings',
-      recordId: row.proceedings_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.issuedOn,
+        `Application for a ${APPLICATION_TYPE[input.applicationType].toLowerCase()} issued at ${input.court} (case ${input.caseNumber}): to conclude by ${plainDate(row.due_on)} (26 weeks)`,
+        'care-proceedings',
+        row.proceedings_id,
+      ),
+    );
     return { proceedingsId: row.proceedings_id, version: row.version, dueOn: row.due_on };
   });
 }
@@ -116,13 +101,9 @@ export async function recordHearing(db: Kysely<Database>, actor: Actor, childId:
       notes: input.notes ?? null,
       recorded_by: actor.user.userId,
     });
-    ledger.chronicle({
-      occurredOn: input.heldOn,
-      category: 'legal',
-      summary: `${HEARING_TYPE[input.hearingType]} at ${p.court}${input.notes ? `: ${input.notes}` : ''}`,
-      recordType: 'court-hearing',
-      recordId: row.hearing_id,
-    });
+    ledger.chronicle(
+      legalEntry(input.heldOn, `${HEARING_TYPE[input.hearingType]} at ${p.court}${input.notes ? `: ${input.notes}` : ''}`, 'court-hearing', row.hearing_id),
+    );
     return { hearingId: row.hearing_id };
   });
 }
@@ -145,13 +126,14 @@ export async function recordExtension(db: Kysely<Database>, actor: Actor, childI
       recorded_by: actor.user.userId,
     });
     const row = await ledger.update('care_proceedings', { proceedings_id: id }, { due_on: input.newDueOn }, { fromVersion: input.version });
-    ledger.chronicle({
-      occurredOn: input.grantedOn,
-      category: 'legal',
-      summary: `The court extended the proceedings by ${weeksBetween(p.due_on, input.newDueOn)} weeks, from ${plainDate(p.due_on)} to ${plainDate(input.newDueOn)}: ${input.reason}`,
-      recordType: 'proceedings-extension',
-      recordId: ext.extension_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.grantedOn,
+        `The court extended the proceedings by ${weeksBetween(p.due_on, input.newDueOn)} weeks, from ${plainDate(p.due_on)} to ${plainDate(input.newDueOn)}: ${input.reason}`,
+        'proceedings-extension',
+        ext.extension_id,
+      ),
+    );
     return { extensionId: ext.extension_id, version: row.version, dueOn: row.due_on };
   });
 }
@@ -205,13 +187,14 @@ export async function recordOrder(db: Kysely<Database>, actor: Actor, childId: s
         )
       : await ledger.update('care_proceedings', { proceedings_id: id }, {}, { fromVersion: input.version });
     const statusNote = episode && status ? `; legal status ${LEGAL_STATUS[status]}` : '';
-    ledger.chronicle({
-      occurredOn: input.madeOn,
-      category: 'legal',
-      summary: `${COURT_ORDER[input.order]} made at ${p.court}${statusNote}${final ? `: proceedings concluded after ${weeksBetween(p.issued_on, input.madeOn)} weeks` : ''}`,
-      recordType: 'court-order',
-      recordId: order.order_id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.madeOn,
+        `${COURT_ORDER[input.order]} made at ${p.court}${statusNote}${final ? `: proceedings concluded after ${weeksBetween(p.issued_on, input.madeOn)} weeks` : ''}`,
+        'court-order',
+        order.order_id,
+      ),
+    );
     return { orderId: order.order_id, version: row.version, legalStatus: order.legal_status, concluded: final };
   });
 }
@@ -226,13 +209,14 @@ export async function withdrawApplication(db: Kysely<Database>, actor: Actor, ch
       { concluded_on: input.withdrawnOn, outcome: 'withdrawn', outcome_reasons: input.reasons },
       { fromVersion: input.version },
     );
-    ledger.chronicle({
-      occurredOn: input.withdrawnOn,
-      category: 'legal',
-      summary: `Application withdrawn with the court’s permission after ${weeksBetween(p.issued_on, input.withdrawnOn)} weeks: ${input.reasons}`,
-      recordType: 'care-proceedings',
-      recordId: id,
-    });
+    ledger.chronicle(
+      legalEntry(
+        input.withdrawnOn,
+        `Application withdrawn with the court’s permission after ${weeksBetween(p.issued_on, input.withdrawnOn)} weeks: ${input.reasons}`,
+        'care-proceedings',
+        id,
+      ),
+    );
     return { proceedingsId: id, version: row.version };
   });
 }

@@ -15,6 +15,7 @@ import {
 import type { Kysely } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { preProceedingsEndDue } from './pre-proceedings.ts';
 
@@ -39,13 +40,7 @@ export async function legalRecord(db: Kysely<Database>, actor: Actor, childId: s
       .where('child_id', '=', childId)
       .where('rule_id', '=', 'pre-proceedings-meeting')
       .execute(),
-    db
-      .selectFrom('cla_episode')
-      .select('cla_episode_id')
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('end_date', 'is', null)
-      .executeTakeFirst(),
+    rowByKey(db, laCode, 'cla_episode', { child_id: childId, end_date: null }),
     mayAct(db, actor.user, childId, 'legal:record'),
   ]);
   const meetingDue = new Map(dues.map((d) => [d.source_id, d.due_date]));

@@ -18,6 +18,7 @@ import { childrenInScope } from '../../kernel/access.ts';
 import { auditMany } from '../../kernel/audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -28,20 +29,13 @@ import { entry, type In } from './shared.ts';
 
 export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careLeaverDetails>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules()
       .notInFuture('eligibleFrom', input.eligibleFrom)
       .notInFuture('supportEndedOn', input.supportEndedOn)
       .notBefore('supportEndedOn', input.supportEndedOn, input.eligibleFrom, 'the day they became eligible')
       .check();
-    const existing = await trx
-      .selectFrom('care_leaver')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await ledger.row('care_leaver', { child_id: childId }, { lock: true });
     const values = { category: input.category, eligible_from: input.eligibleFrom, support_ended_on: input.supportEndedOn ?? null };
     let saved: { version: number };
     if (!existing) {
@@ -59,7 +53,7 @@ export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId
 }
 
 async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: string) {
-  const cl = await trx.selectFrom('care_leaver').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).executeTakeFirst();
+  const cl = await rowByKey(trx, laCode, 'care_leaver', { child_id: childId });
   if (!cl)
     throw conflict('The young person is not recorded as a care leaver: record their leaving care category first', [
       { field: 'childId', rule: 'care-leaver-required', message: 'Record the leaving care category first' },
@@ -154,14 +148,7 @@ export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, ch
     if (problems.length) throw invalid(problems);
     if (!child.date_of_birth)
       throw invalid([{ field: 'birthdayAge', rule: 'date-of-birth-required', message: 'Record the young person’s date of birth first' }]);
-    const existing = await trx
-      .selectFrom('leaver_birthday_contact')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('birthday_age', '=', input.birthdayAge)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await ledger.row('leaver_birthday_contact', { child_id: childId, birthday_age: input.birthdayAge }, { lock: true });
     const values = { contact_on: input.contactOn, in_touch: input.inTouch, activity: input.activity, accommodation: input.accommodation };
     const named = { recordType: 'birthday-contact', detail: { birthdayAge: input.birthdayAge } };
     let saved: { version: number };

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { entry, type In } from './shared.ts';
 
@@ -24,17 +24,9 @@ import { entry, type In } from './shared.ts';
 
 export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanencePlan>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('agreedOn', input.agreedOn).check();
-    const current = await trx
-      .selectFrom('permanence_plan')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('ended_on', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await ledger.row('permanence_plan', { child_id: childId, ended_on: null }, { lock: true });
     if (current && input.agreedOn < current.agreed_on)
       throw invalid([{ field: 'agreedOn', rule: 'not-before', message: `The current plan was agreed on ${current.agreed_on}; a new plan cannot be earlier` }]);
     if (current) await ledger.update('permanence_plan', { plan_id: current.plan_id }, { ended_on: input.agreedOn }, { fromVersion: current.version });
@@ -56,17 +48,9 @@ export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, c
 
 export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAdoptionDecision>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
     new DateRules().notInFuture('decisionOn', input.decisionOn).check();
-    const open = await trx
-      .selectFrom('adoption')
-      .select(['adoption_id', 'decision_on'])
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('adoption_order_on', 'is', null)
-      .where('no_longer_on', 'is', null)
-      .executeTakeFirst();
+    const open = await ledger.row('adoption', { child_id: childId, adoption_order_on: null, no_longer_on: null });
     if (open)
       throw conflict(`A decision to place for adoption made on ${open.decision_on} is still open`, [
         { field: 'decisionOn', rule: 'adoption-open', message: 'Record the next step on the open adoption, or that the child should no longer be placed' },
@@ -142,17 +126,7 @@ function adoptionProblems(a: Record<string, unknown>): FieldError[] {
 
 export async function progressAdoption(db: Kysely<Database>, actor: Actor, childId: string, adoptionId: string, input: In<typeof adoptionProgress>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    const a = await trx
-      .selectFrom('adoption')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('adoption_id', '=', adoptionId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!a) throw notFound('adoption');
+    const a = await ledger.find('adoption', { adoption_id: adoptionId, child_id: childId }, 'adoption', { lock: true });
     const set: Record<string, unknown> = {};
     for (const [k, col] of Object.entries(ADOPTION_FIELDS)) {
       const v = (input as Record<string, unknown>)[k];
@@ -168,33 +142,18 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
       fromVersion: input.version,
       detail: { fields: Object.keys(set), fromVersion: input.version },
     });
-    const chronology = [];
-    const changed = (col: keyof typeof a) => set[col] !== undefined && set[col] !== null && set[col] !== a[col];
-    if (changed('placement_order_on')) chronology.push(entry(next.placement_order_on as string, 'adoption', 'Placement order made', 'adoption', adoptionId));
-    if (changed('matched_on')) chronology.push(entry(next.matched_on as string, 'adoption', 'Matched with prospective adopters', 'adoption', adoptionId));
-    if (changed('placed_on')) chronology.push(entry(next.placed_on as string, 'adoption', 'Placed for adoption', 'adoption', adoptionId));
-    if (changed('placed_ceased_on'))
-      chronology.push(
-        entry(
-          next.placed_ceased_on as string,
-          'adoption',
-          `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`,
-          'adoption',
-          adoptionId,
-        ),
-      );
-    if (changed('adoption_order_on')) chronology.push(entry(next.adoption_order_on as string, 'adoption', 'Adoption order made', 'adoption', adoptionId));
-    if (changed('no_longer_on'))
-      chronology.push(
-        entry(
-          next.no_longer_on as string,
-          'adoption',
-          `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`,
-          'adoption',
-          adoptionId,
-        ),
-      );
-    for (const e of chronology) ledger.chronicle(e);
+    // Each step newly recorded goes on the chronology, on its own date, in the order they happen.
+    const steps: [keyof typeof a, string][] = [
+      ['placement_order_on', 'Placement order made'],
+      ['matched_on', 'Matched with prospective adopters'],
+      ['placed_on', 'Placed for adoption'],
+      ['placed_ceased_on', `Placement for adoption ended: ${PLACED_CEASED_REASON[next.placed_ceased_reason as keyof typeof PLACED_CEASED_REASON]}`],
+      ['adoption_order_on', 'Adoption order made'],
+      ['no_longer_on', `Decision that the child should no longer be placed for adoption: ${next.no_longer_reason}`],
+    ];
+    for (const [col, summary] of steps)
+      if (set[col] !== undefined && set[col] !== null && set[col] !== a[col])
+        ledger.chronicle(entry(next[col] as string, 'adoption', summary, 'adoption', adoptionId));
     return { adoptionId, version: updated.version };
   });
 }
@@ -220,15 +179,8 @@ export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, 
 
 export async function recordPreviousPermanence(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPreviousPermanence>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
-    const period = await trx
-      .selectFrom('care_period')
-      .select(['period_id', 'start_date'])
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('period_id', '=', input.periodId)
-      .executeTakeFirst();
+    const period = await ledger.row('care_period', { child_id: childId, period_id: input.periodId });
     if (!period) throw invalid([{ field: 'periodId', rule: 'exists', message: 'Choose one of this child’s periods of care' }]);
     if (input.prevPerm !== 'Z1' && !input.laPerm)
       throw invalid([{ field: 'laPerm', rule: 'required-with-prevPerm', message: 'Which council made the previous order (999: not available)' }]);
@@ -238,13 +190,7 @@ export async function recordPreviousPermanence(db: Kysely<Database>, actor: Acto
       date_perm: input.prevPerm === 'Z1' ? null : (input.datePerm ?? null),
     };
     const key = { child_id: childId, period_id: input.periodId };
-    const existing = await trx
-      .selectFrom('previous_permanence')
-      .select('child_id')
-      .where('la_code', '=', laCode)
-      .where((eb) => eb.and(key))
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await ledger.row('previous_permanence', key, { lock: true });
     const detail = { prevPerm: input.prevPerm };
     if (existing) await ledger.update('previous_permanence', key, values, { detail });
     else await ledger.insert('previous_permanence', { la_code: laCode, ...key, ...values, created_by: actor.user.userId }, { detail });

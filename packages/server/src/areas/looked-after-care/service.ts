@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { childObligationsUnder } from '../timescales/service.ts';
 import { lookedAfterOn } from './uasc.ts';
@@ -28,11 +29,11 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
         : Promise.resolve([]),
       by('permanence_order').orderBy('made_on').execute(),
       db.selectFrom('previous_permanence').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).execute(),
-      db.selectFrom('uasc_record').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).executeTakeFirst(),
+      rowByKey(db, laCode, 'uasc_record', { child_id: childId }),
       by('health_check').orderBy('done_on', 'desc').execute(),
       by('health_outcome').orderBy('recorded_on', 'desc').execute(),
       by('pep').orderBy('held_on', 'desc').execute(),
-      db.selectFrom('care_leaver').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).executeTakeFirst(),
+      rowByKey(db, laCode, 'care_leaver', { child_id: childId }),
       by('pathway_plan').orderBy('held_on', 'desc').execute(),
       by('leaver_accommodation').orderBy('moved_on', 'desc').execute(),
       by('pa_visit').orderBy('visited_on', 'desc').execute(),

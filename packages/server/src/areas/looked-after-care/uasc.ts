@@ -23,7 +23,6 @@ export function lookedAfterOn(periods: { start_date: string; end_date: string | 
 
 export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof uascDetails>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
     const rules = new DateRules()
       .notInFuture('referredOn', input.referredOn)
@@ -46,13 +45,7 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
         message: 'Say when the child was referred into the National Transfer Scheme',
       });
     if (errors.length) throw invalid(errors);
-    const existing = await trx
-      .selectFrom('uasc_record')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await ledger.row('uasc_record', { child_id: childId }, { lock: true });
     const values = {
       referred_on: input.referredOn,
       referral_route: input.referralRoute,

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { claEpisodeOn } from './episodes.ts';
 
@@ -91,17 +91,10 @@ export async function recordClaReview(db: Kysely<Database>, actor: Actor, childI
     if (input.iroContactOn && input.iroContactOn > input.heldOn)
       errors.push({ field: 'iroContactOn', rule: 'before-review', message: 'The IRO’s contact with the child is the one before the review' });
     // The chair: the one named, else the IRO recording it, else the child's IRO.
-    const iro = await trx
-      .selectFrom('allocation')
-      .select('worker_id')
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('allocation_role', '=', 'iro')
-      .where('end_date', 'is', null)
-      .executeTakeFirst();
+    const iro = await ledger.row('allocation', { child_id: childId, allocation_role: 'iro', end_date: null });
     const chair = input.chairWorkerId ?? (actor.user.role === 'iro' ? actor.user.workerId : null) ?? iro?.worker_id ?? null;
     if (!chair) errors.push({ field: 'chairWorkerId', rule: 'iro-chairs', message: 'Name the IRO who chaired the review (the child has no IRO allocated)' });
-    else if (!(await trx.selectFrom('worker').select('worker_id').where('la_code', '=', laCode).where('worker_id', '=', chair).executeTakeFirst()))
+    else if (!(await ledger.row('worker', { worker_id: chair })))
       errors.push({ field: 'chairWorkerId', rule: 'exists', message: 'Choose a worker of this council' });
     if (errors.length) throw invalid(errors);
     const reviewId = randomUUID();
@@ -184,17 +177,7 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
 /** The return, and the return home interview: when it was offered, whether accepted, what was learned. */
 export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, missingId: string, input: In<typeof missingEpisodeChanges>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    const m = await trx
-      .selectFrom('missing_episode')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('missing_id', '=', missingId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!m) throw notFound('missing episode');
+    const m = await ledger.find('missing_episode', { missing_id: missingId, child_id: childId }, 'missing episode', { lock: true });
     if (m.version !== input.version) throw staleVersion(m.version, input.version);
     const endedAt = input.endedAt !== undefined ? input.endedAt : m.ended_at ? m.ended_at.toISOString() : null;
     const offeredAt = input.rhiOfferedAt !== undefined ? input.rhiOfferedAt : m.rhi_offered_at ? m.rhi_offered_at.toISOString() : null;

@@ -26,6 +26,7 @@ import { normalisePostcode } from '@lantern/core/identifiers';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { openSpan } from '../../kernel/casework.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
@@ -72,7 +73,7 @@ async function checkedPlacement(
   const field = (f: string) => `${prefix}${f}`;
   let provider = null;
   if (p.providerId) {
-    provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', p.providerId).executeTakeFirst();
+    provider = await rowByKey(trx, laCode, 'provider', { provider_id: p.providerId });
     if (!provider) errors.push({ field: field('providerId'), rule: 'exists', message: 'Choose a provider from the register' });
   }
   const placementProvider = p.placementProvider ?? provider?.place_provider ?? null;
@@ -313,9 +314,8 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
  */
 export async function approveUnregistered(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof unregisteredApproval>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
     const laCode = actor.user.laCode;
-    const provider = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', input.providerId).executeTakeFirst();
+    const provider = await ledger.row('provider', { provider_id: input.providerId });
     if (!provider) throw invalid([{ field: 'providerId', rule: 'exists', message: 'Choose a provider from the register' }]);
     new DateRules().notInFuture('approvedOn', input.approvedOn).check();
     const approvalId = randomUUID();

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { containing } from '../../kernel/db/like.ts';
 
@@ -92,8 +92,7 @@ export async function updateProvider(db: Kysely<Database>, actor: Actor, provide
   const laCode = actor.user.laCode;
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
-    const p = await trx.selectFrom('provider').selectAll().where('la_code', '=', laCode).where('provider_id', '=', providerId).forUpdate().executeTakeFirst();
-    if (!p) throw notFound('provider');
+    const p = await ledger.find('provider', { provider_id: providerId }, 'provider', { lock: true });
     if (p.version !== input.version) throw staleVersion(p.version, input.version);
     const { version, ...changes } = input;
     const next = {

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { audit, auditMany } from '../../kernel/audit.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -59,12 +60,9 @@ function partnerView(r: PartnerRow, asOf: string) {
 export async function partnerInbox(db: Kysely<Database>, actor: Actor) {
   const asOf = todayInEngland();
   const rows = await openRequestsForPartner(db, actor).orderBy('r.respond_by').orderBy('r.sent_on').execute();
-  const org = await db
-    .selectFrom('partner_organisation')
-    .select('name')
-    .where('la_code', '=', actor.user.laCode)
-    .where('organisation_id', '=', actor.user.partnerOrganisationId ?? '00000000-0000-0000-0000-000000000000')
-    .executeTakeFirst();
+  const org = await rowByKey(db, actor.user.laCode, 'partner_organisation', {
+    organisation_id: actor.user.partnerOrganisationId ?? '00000000-0000-0000-0000-000000000000',
+  });
   // A partner seeing a child's name is a read of that child's record, like a search result.
   await auditMany(
     db,
@@ -102,13 +100,7 @@ export async function answerRequest(db: Kysely<Database>, actor: Actor, requestI
 export async function recordAnswerForPartner(db: Kysely<Database>, actor: Actor, childId: string, requestId: string, input: In<typeof partnerAnswer>) {
   const bytes = reportBytes(input);
   return step(db, actor, childId, async (ledger) => {
-    const r = await ledger.db
-      .selectFrom('partner_request')
-      .select('child_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('request_id', '=', requestId)
-      .executeTakeFirst();
-    if (!r || r.child_id !== childId) throw notFound('request');
+    await ledger.find('partner_request', { request_id: requestId, child_id: childId }, 'request');
     return answer(ledger, actor, requestId, input, bytes, 'worker');
   });
 }
@@ -128,13 +120,7 @@ async function answer(ledger: Ledger, actor: Actor, requestId: string, input: In
   const base = by === 'partner' ? openRequestsForPartner(trx, actor) : requestRows(trx, laCode);
   const found = await base.where('r.request_id', '=', requestId).executeTakeFirst();
   if (!found) throw notFound('request');
-  const r = await trx
-    .selectFrom('partner_request')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('request_id', '=', requestId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const r = await ledger.find('partner_request', { request_id: requestId }, 'request', { lock: true });
   if (r.version !== input.version) throw staleVersion(r.version, input.version);
   if (r.answered_on || r.withdrawn_on)
     throw conflict('The request is closed', [{ field: 'answeredOn', rule: 'request-open', message: r.answered_on ? 'It was answered' : 'It was withdrawn' }]);

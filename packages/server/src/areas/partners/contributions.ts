@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { invalid, notFound } from '../../kernel/http/problem.ts';
+import { invalid } from '../../kernel/http/problem.ts';
 import type { In } from './shared.ts';
 
 // ---------------------------------------------------------------------------
@@ -79,21 +79,8 @@ export async function recordContributions(
     const laCode = actor.user.laCode;
     const meeting =
       meetingKind === 'conference'
-        ? await trx
-            .selectFrom('cp_conference')
-            .select(['held_on'])
-            .where('la_code', '=', laCode)
-            .where('conference_id', '=', meetingId)
-            .where('child_id', '=', childId)
-            .executeTakeFirst()
-        : await trx
-            .selectFrom('strategy_discussion')
-            .select(['held_on'])
-            .where('la_code', '=', laCode)
-            .where('strategy_id', '=', meetingId)
-            .where('child_id', '=', childId)
-            .executeTakeFirst();
-    if (!meeting) throw notFound(meetingKind === 'conference' ? 'conference' : 'strategy discussion');
+        ? await ledger.find('cp_conference', { conference_id: meetingId, child_id: childId }, 'conference')
+        : await ledger.find('strategy_discussion', { strategy_id: meetingId, child_id: childId }, 'strategy discussion');
     const ids = input.contributions.map((c) => c.organisationId);
     if (new Set(ids).size !== ids.length) throw invalid([{ field: 'contributions', rule: 'unique-organisation', message: 'Name each organisation once' }]);
     const orgs = await trx

@@ -10,7 +10,7 @@ import { auditMany } from '../../kernel/audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
-import { invalid, notFound } from '../../kernel/http/problem.ts';
+import { invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import type { In } from './shared.ts';
 
@@ -73,17 +73,7 @@ export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, chil
 
 export async function updateHousingNeed(db: Kysely<Database>, actor: Actor, childId: string, housingNeedId: string, input: In<typeof housingNeedUpdate>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    const h = await trx
-      .selectFrom('housing_need')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('housing_need_id', '=', housingNeedId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!h) throw notFound('housing need');
+    const h = await ledger.find('housing_need', { housing_need_id: housingNeedId, child_id: childId }, 'housing need', { lock: true });
     const priority = input.priority === undefined ? h.priority : input.priority;
     const agreedOn = input.priorityAgreedOn === undefined ? h.priority_agreed_on : input.priorityAgreedOn;
     const resolvedOn = input.resolvedOn === undefined ? h.resolved_on : input.resolvedOn;

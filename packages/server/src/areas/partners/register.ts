@@ -15,8 +15,9 @@ import type { Kysely } from 'kysely';
 import { hashPassword, passwordWeakness } from '../../kernel/auth/passwords.ts';
 import { change } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { putSetting } from '../../kernel/settings.ts';
 import type { Due, In } from './shared.ts';
 
@@ -59,24 +60,13 @@ export async function createOrganisation(db: Kysely<Database>, actor: Actor, inp
 }
 
 export async function organisationOrThrow(db: Kysely<Database>, laCode: string, organisationId: string, field = 'organisationId') {
-  const org = await db
-    .selectFrom('partner_organisation')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
+  const org = await rowByKey(db, laCode, 'partner_organisation', { organisation_id: organisationId });
   if (!org) throw invalid([{ field, rule: 'exists', message: 'Choose a partner organisation from the register' }]);
   return org;
 }
 
 export async function addContact(db: Kysely<Database>, actor: Actor, organisationId: string, input: In<typeof newPartnerContact>) {
-  const org = await db
-    .selectFrom('partner_organisation')
-    .select('organisation_id')
-    .where('la_code', '=', actor.user.laCode)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  if (!org) throw notFound('partner organisation');
+  await findByKey(db, actor.user.laCode, 'partner_organisation', { organisation_id: organisationId }, 'partner organisation');
   const contactId = randomUUID();
   await change(db, actor, (ledger) =>
     ledger.insert('partner_contact', {
@@ -95,13 +85,7 @@ export async function addContact(db: Kysely<Database>, actor: Actor, organisatio
 
 /** A sign-in for someone at a partner agency: role partner, tied to their organisation. */
 export async function createPartnerUser(db: Kysely<Database>, actor: Actor, organisationId: string, input: In<typeof newPartnerUser>) {
-  const org = await db
-    .selectFrom('partner_organisation')
-    .select(['organisation_id', 'name'])
-    .where('la_code', '=', actor.user.laCode)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  if (!org) throw notFound('partner organisation');
+  const org = await findByKey(db, actor.user.laCode, 'partner_organisation', { organisation_id: organisationId }, 'partner organisation');
   const taken = await db
     .selectFrom('app_user')
     .select('user_id')

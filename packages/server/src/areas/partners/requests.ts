@@ -11,8 +11,9 @@ import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { childMeetings } from './contributions.ts';
 import { housingView } from './housing.ts';
@@ -33,23 +34,11 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
     new DateRules().notInFuture('sentOn', input.sentOn).check();
     const org = await organisationOrThrow(trx, laCode, input.organisationId);
     if (input.contactId) {
-      const contact = await trx
-        .selectFrom('partner_contact')
-        .select('contact_id')
-        .where('la_code', '=', laCode)
-        .where('contact_id', '=', input.contactId)
-        .where('organisation_id', '=', org.organisation_id)
-        .executeTakeFirst();
+      const contact = await ledger.row('partner_contact', { contact_id: input.contactId, organisation_id: org.organisation_id });
       if (!contact) throw invalid([{ field: 'contactId', rule: 'contact-of-organisation', message: 'Choose someone at that organisation' }]);
     }
     if (input.conferenceId) {
-      const conference = await trx
-        .selectFrom('cp_conference')
-        .select('conference_id')
-        .where('la_code', '=', laCode)
-        .where('conference_id', '=', input.conferenceId)
-        .where('child_id', '=', childId)
-        .executeTakeFirst();
+      const conference = await ledger.row('cp_conference', { conference_id: input.conferenceId, child_id: childId });
       if (!conference) throw invalid([{ field: 'conferenceId', rule: 'exists', message: 'Choose a conference of this child' }]);
     }
     const deadlines = await partnerDeadlines(trx, laCode);
@@ -97,16 +86,7 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
 
 export async function withdraw(db: Kysely<Database>, actor: Actor, childId: string, requestId: string, input: In<typeof withdrawRequest>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const r = await trx
-      .selectFrom('partner_request')
-      .selectAll()
-      .where('la_code', '=', actor.user.laCode)
-      .where('request_id', '=', requestId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!r) throw notFound('request');
+    const r = await ledger.find('partner_request', { request_id: requestId, child_id: childId }, 'request', { lock: true });
     if (r.answered_on || r.withdrawn_on)
       throw conflict('The request is closed', [
         { field: 'withdrawnOn', rule: 'request-open', message: r.answered_on ? 'It was answered' : 'It was withdrawn' },
@@ -242,14 +222,7 @@ export async function childPartnerWork(db: Kysely<Database>, actor: Actor, child
 /** A report's bytes, for someone who may read the child's record. */
 export async function staffReport(db: Kysely<Database>, actor: Actor, childId: string, reportId: string) {
   await childFor(db, actor.user, childId, 'child:read');
-  const report = await db
-    .selectFrom('partner_report')
-    .selectAll()
-    .where('la_code', '=', actor.user.laCode)
-    .where('report_id', '=', reportId)
-    .where('child_id', '=', childId)
-    .executeTakeFirst();
-  if (!report) throw notFound('report');
+  const report = await findByKey(db, actor.user.laCode, 'partner_report', { report_id: reportId, child_id: childId }, 'report');
   await audit(db, actor, { action: 'read', recordType: 'partner-report', recordId: reportId, childId });
   return { fileName: report.file_name, contentType: report.content_type, content: Buffer.from(report.content) };
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { conflict, forbidden, invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
@@ -22,8 +22,7 @@ export async function startInduction(
     const trx = ledger.db;
     const worker = await workerFor(trx, laCode, workerId);
     if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
-    const started = await trx.selectFrom('induction_item').select('item_id').where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
-    if (started)
+    if (await ledger.row('induction_item', { worker_id: workerId }))
       throw conflict('This worker’s induction has already started', [{ field: 'workerId', rule: 'induction-started', message: 'Sign off its items instead' }]);
     if (input.asyeStart && input.asyeStart < worker.start_date)
       throw invalid([{ field: 'asyeStart', rule: 'not-before', message: `The ASYE cannot start before the worker did (${worker.start_date})` }]);
@@ -49,15 +48,7 @@ export async function signOffInductionItem(db: Kysely<Database>, actor: Actor, w
     const trx = ledger.db;
     const worker = await workerFor(trx, laCode, workerId);
     if (!mayActFor(actor, 'induction:manage', worker)) throw forbidden('You may manage the induction of your own team');
-    const item = await trx
-      .selectFrom('induction_item')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('worker_id', '=', workerId)
-      .where('item_id', '=', itemId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!item) throw notFound('induction item');
+    const item = await ledger.find('induction_item', { worker_id: workerId, item_id: itemId }, 'induction item', { lock: true });
     if (item.completed_on)
       throw conflict(`Already signed off on ${item.completed_on}`, [{ field: 'itemId', rule: 'already-signed-off', message: 'Signed off already' }]);
     new DateRules()

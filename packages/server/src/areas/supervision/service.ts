@@ -13,8 +13,9 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { type FieldError, forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
@@ -22,10 +23,8 @@ import { stateOn } from '../timescales/index.ts';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
-export async function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
-  const w = await db.selectFrom('worker').selectAll().where('la_code', '=', laCode).where('worker_id', '=', workerId).executeTakeFirst();
-  if (!w) throw notFound('worker');
-  return w;
+export function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
+  return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
 }
 
 /** Whether the user may act for this worker with the action's scope: their own team's, the workers they supervise, or everyone. */

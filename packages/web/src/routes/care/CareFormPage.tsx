@@ -1,21 +1,14 @@
 /** One page for every form of the looked-after care pages, driven by forms.ts. */
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { useLoad } from '../../hooks.ts';
+import { FormRoute } from '../../components/FormRoute.tsx';
 import { FORMS, type FormSpec } from './forms.ts';
 
 export const carePath = (childId: string) => `/children/${childId}/looked-after-care`;
 
 export function CareFormPage() {
-  const { childId = '', form = '' } = useParams();
-  const spec = FORMS[form];
-  const view = useLoad(() => careApi.get(childId), childId);
-  if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
-  return <CareForm key={form} spec={spec} view={view.data} />;
+  return <FormRoute forms={FORMS} param="childId" what="child" load={careApi.get} render={(spec, view) => <CareForm spec={spec} view={view} />} />;
 }
 
 function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {

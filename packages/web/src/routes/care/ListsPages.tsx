@@ -3,14 +3,18 @@ import { ACTIVITY, AGE_ASSESSMENT, CARE_LEAVER_CATEGORY, IN_TOUCH, UASC_REFERRAL
 import { Link } from 'react-router';
 import { careApi } from '../../api/care.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { formatDate, labelOf, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 
-const th = (text: string) => (
-  <th scope="col" className="govuk-table__header">
-    {text}
-  </th>
-);
+/** A child's name, a link to their looked-after care. */
+function CareLink({ child }: { child: { childId: string; name: string } }) {
+  return (
+    <Link className="govuk-link" to={`/children/${child.childId}/looked-after-care`}>
+      {child.name}
+    </Link>
+  );
+}
 
 export function UascListPage() {
   usePageTitle('Unaccompanied asylum-seeking children');
@@ -24,36 +28,22 @@ export function UascListPage() {
       <p className="govuk-body" data-testid="uasc-delayed">
         {plural(delayed, 'child was', 'children were')} not looked after on the day of referral.
       </p>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {th('Child')}
-            {th('Referred')}
-            {th('How')}
-            {th('Age assessment')}
-            {th('Looked after')}
-            {th('Delay')}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {children.map((c) => (
-            <tr className="govuk-table__row" key={c.childId} data-testid="uasc-row">
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/children/${c.childId}/looked-after-care`}>
-                  {c.name}
-                </Link>
-              </td>
-              <td className="govuk-table__cell">{formatDate(c.referredOn)}</td>
-              <td className="govuk-table__cell">{labelOf(UASC_REFERRAL_ROUTE, c.referralRoute)}</td>
-              <td className="govuk-table__cell">{labelOf(AGE_ASSESSMENT, c.ageAssessment)}</td>
-              <td className="govuk-table__cell">
-                {c.lookedAfterOn ? formatDate(c.lookedAfterOn) : c.waiting ? <strong className="govuk-tag govuk-tag--red">Waiting</strong> : '—'}
-              </td>
-              <td className="govuk-table__cell">{c.delayDays === null ? '—' : c.delayDays === 0 ? 'None' : plural(c.delayDays, 'day', 'days')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordsTable
+        columns={[
+          { label: 'Child', cell: (c) => <CareLink child={c} /> },
+          { label: 'Referred', cell: (c) => formatDate(c.referredOn) },
+          { label: 'How', cell: (c) => labelOf(UASC_REFERRAL_ROUTE, c.referralRoute) },
+          { label: 'Age assessment', cell: (c) => labelOf(AGE_ASSESSMENT, c.ageAssessment) },
+          {
+            label: 'Looked after',
+            cell: (c) => (c.lookedAfterOn ? formatDate(c.lookedAfterOn) : c.waiting ? <strong className="govuk-tag govuk-tag--red">Waiting</strong> : '—'),
+          },
+          { label: 'Delay', cell: (c) => (c.delayDays === null ? '—' : c.delayDays === 0 ? 'None' : plural(c.delayDays, 'day', 'days')) },
+        ]}
+        rows={children}
+        rowKey={(c) => c.childId}
+        rowTestId="uasc-row"
+      />
     </>
   );
 }
@@ -67,34 +57,22 @@ export function CareLeaversPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Care leavers</h1>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {th('Young person')}
-            {th('Category')}
-            {th('Personal adviser')}
-            {th('Latest birthday contact')}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {list.map((c) => (
-            <tr className="govuk-table__row" key={c.childId}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/children/${c.childId}/looked-after-care`}>
-                  {c.name}
-                </Link>
-              </td>
-              <td className="govuk-table__cell">{labelOf(CARE_LEAVER_CATEGORY, c.category)}</td>
-              <td className="govuk-table__cell">{c.personalAdviser ?? <span className="lantern-secondary">None allocated</span>}</td>
-              <td className="govuk-table__cell">
-                {c.latestContact
-                  ? `${c.latestContact.birthdayAge}th: ${labelOf(IN_TOUCH, c.latestContact.inTouch)}; ${labelOf(ACTIVITY, c.latestContact.activity)}; accommodation ${c.latestContact.suitable ? 'suitable' : 'not suitable'}`
-                  : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordsTable
+        columns={[
+          { label: 'Young person', cell: (c) => <CareLink child={c} /> },
+          { label: 'Category', cell: (c) => labelOf(CARE_LEAVER_CATEGORY, c.category) },
+          { label: 'Personal adviser', cell: (c) => c.personalAdviser ?? <span className="lantern-secondary">None allocated</span> },
+          {
+            label: 'Latest birthday contact',
+            cell: (c) =>
+              c.latestContact
+                ? `${c.latestContact.birthdayAge}th: ${labelOf(IN_TOUCH, c.latestContact.inTouch)}; ${labelOf(ACTIVITY, c.latestContact.activity)}; accommodation ${c.latestContact.suitable ? 'suitable' : 'not suitable'}`
+                : '—',
+          },
+        ]}
+        rows={list}
+        rowKey={(c) => c.childId}
+      />
     </>
   );
 }

@@ -21,7 +21,9 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
-import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -52,19 +54,6 @@ function Action({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="govuk-summary-list">
-      {rows.map(([k, v]) => (
-        <div className="govuk-summary-list__row" key={k}>
-          <dt className="govuk-summary-list__key">{k}</dt>
-          <dd className="govuk-summary-list__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 const dateOr = (d: string | null | undefined, none = 'Not recorded') => (d ? formatDate(d) : <span className="lantern-secondary">{none}</span>);
 
 export function LookedAfterCarePage() {
@@ -77,12 +66,7 @@ export function LookedAfterCarePage() {
   const v = load.data;
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${v.childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Looked-after care and leaving care</h1>
+      <ChildPageHead childId={v.childId} name={v.name} notice={notice} title="Looked-after care and leaving care" />
       <Section id="deadlines" title="Deadlines">
         <ChildObligations obligations={v.obligations} />
       </Section>
@@ -111,7 +95,7 @@ function Permanence({ v }: { v: CareView }) {
         ) : null
       }
     >
-      <Rows
+      <SummaryList
         rows={[
           [
             'Permanence plan',
@@ -212,7 +196,7 @@ function Uasc({ v }: { v: CareView }) {
               . The law requires it the same day.
             </WarningText>
           ) : null}
-          <Rows
+          <SummaryList
             rows={[
               ['Arrival or referral', formatDate(u.referredOn)],
               ['How referred', labelOf(UASC_REFERRAL_ROUTE, u.referralRoute)],
@@ -251,7 +235,7 @@ function Health({ v }: { v: CareView }) {
         ) : null
       }
     >
-      <Rows
+      <SummaryList
         rows={[
           ...Object.entries(HEALTH_CHECK_KIND).map(([kind, label]): [string, ReactNode] => [
             `Last ${label.toLowerCase()}`,
@@ -291,7 +275,7 @@ function Leaving({ v }: { v: CareView }) {
     >
       {l ? (
         <>
-          <Rows
+          <SummaryList
             rows={[
               ['Category', `${labelOf(CARE_LEAVER_CATEGORY, l.category)}, from ${formatDate(l.eligibleFrom)}`],
               [

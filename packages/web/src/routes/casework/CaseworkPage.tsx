@@ -9,7 +9,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseworkView, EpisodeView } from '../../api/types.ts';
 import { Episode } from './Episode.tsx';
-import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage, WarningText } from '../../components/Notices.tsx';
 import { ChildObligations } from '../../components/obligations.tsx';
 import { formatDate, formatDateTime, fullName, labelOf, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -37,14 +38,7 @@ export function CaseworkPage() {
 
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${child.childId}`}>
-        Back<span className="govuk-visually-hidden"> to {name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">
-        {name} <span className="lantern-secondary">({child.laChildId})</span>
-      </span>
-      <h1 className="govuk-heading-l">{TITLE}</h1>
+      <ChildPageHead childId={child.childId} name={name} laChildId={child.laChildId} notice={notice} title={TITLE} />
       <p className="govuk-body">
         <Link className="govuk-link" to={`/children/${child.childId}/plans`}>
           Plans: what must change, who will do what, by when

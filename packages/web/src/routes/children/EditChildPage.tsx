@@ -2,9 +2,8 @@ import { type FormEvent, type MouseEvent, useEffect, useMemo, useState } from 'r
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, problemOf } from '../../api/client.ts';
 import type { ChildChangesBody, ChildRecord, Problem } from '../../api/types.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button } from '../../components/fields.tsx';
+import { FormShell } from '../../components/FormPage.tsx';
 import { Loading, NoAccess, ProblemPage } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -91,35 +90,26 @@ export function EditChildPage() {
   };
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/children/${child.childId}`}>
-          Back<span className="govuk-visually-hidden"> to {fullName(child)}’s record</span>
-        </Link>
-        {conflict ? (
-          <ErrorSummary items={conflictItems}>
-            <p className="govuk-body">
-              <a className="govuk-link" href={`/children/${child.childId}/edit`} onClick={reload}>
-                Reload the record
-              </a>{' '}
-              to see the latest details. The changes you made here are not saved.
-            </p>
-          </ErrorSummary>
-        ) : (
-          <ErrorSummary items={errors.summary} />
-        )}
-        <span className="govuk-caption-l">{child.laChildId}</span>
-        <h1 className="govuk-heading-l">Edit details of {fullName(child)}</h1>
-        <form onSubmit={submit} noValidate>
-          <ChildDetailsFields form={form} onChange={setForm} errors={errors} />
-          <div className="govuk-button-group">
-            <Button busy={busy}>Save changes</Button>
-            <Link className="govuk-link" to={`/children/${child.childId}`}>
-              Cancel
-            </Link>
-          </div>
-        </form>
-      </div>
-    </div>
+    <FormShell
+      title={`Edit details of ${fullName(child)}`}
+      caption={child.laChildId}
+      back={{ to: `/children/${child.childId}`, hidden: `to ${fullName(child)}’s record` }}
+      errors={conflict ? { ...errors, summary: conflictItems } : errors}
+      summaryExtra={
+        conflict ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/children/${child.childId}/edit`} onClick={reload}>
+              Reload the record
+            </a>{' '}
+            to see the latest details. The changes you made here are not saved.
+          </p>
+        ) : null
+      }
+      busy={busy}
+      submit="Save changes"
+      onSubmit={submit}
+    >
+      <ChildDetailsFields form={form} onChange={setForm} errors={errors} />
+    </FormShell>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { ChildSearchResult } from '../../api/types.ts';
-import { Loading, NoAccess } from '../../components/Notices.tsx';
+import { Loading, NoAccess, ProblemSummary } from '../../components/Notices.tsx';
 import { formatAge, formatBirth, fullName, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -72,14 +72,7 @@ function SearchResults({ q }: { q: string }) {
   const { data, problem, loading } = useLoad(() => api.children.search(q), q);
   if (problem) {
     if (problem.status === 403) return <p className="govuk-body">You do not have access to children’s records. {noAccessText(user?.roleLabel)}</p>;
-    return (
-      <div className="govuk-error-summary" role="alert">
-        <h2 className="govuk-error-summary__title">The search did not work</h2>
-        <div className="govuk-error-summary__body">
-          <p className="govuk-body">{problem.detail ?? problem.title}</p>
-        </div>
-      </div>
-    );
+    return <ProblemSummary title="The search did not work">{problem.detail ?? problem.title}</ProblemSummary>;
   }
   if (!data || loading) return <Loading />;
   const { results, total } = data;

@@ -7,7 +7,8 @@ import { CLOSURE_REASON } from '@lantern/core/pathway';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { type EarlyHelpEpisode, earlyHelpApi } from '../../api/early-help.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, fullName, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { ReactNode } from 'react';
@@ -32,12 +33,7 @@ export function EarlyHelpPage() {
 
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${childId}`}>
-        Back<span className="govuk-visually-hidden"> to {name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{name}</span>
-      <h1 className="govuk-heading-l">{TITLE}</h1>
+      <ChildPageHead childId={childId} name={name} notice={notice} title={TITLE} />
 
       {open ? (
         <section aria-labelledby="open-heading" className="lantern-section" data-testid="early-help-open">

@@ -8,7 +8,7 @@ import { exchangeApi } from '../../api/exchange.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { TableHead } from '../../components/TableHead.tsx';
+import { HIDDEN_CAPTION, RecordsTable } from '../../components/RecordsTable.tsx';
 
 const SENT_AS = { full: 'Whole record', partial: 'Changes', purge: 'Removal' } as const;
 
@@ -31,36 +31,32 @@ export function DfeFeedPage() {
         <p className="govuk-body">The feed has not run yet.</p>
       ) : (
         <div>
-          <table className="govuk-table" data-testid="feed-runs">
-            <caption className="govuk-table__caption govuk-visually-hidden">The feed’s latest runs, newest first</caption>
-            <TableHead
-              columns={[
-                'Day',
-                { label: 'New, sent whole', numeric: true },
-                { label: 'Changed, sent as changes', numeric: true },
-                { label: 'Unchanged', numeric: true },
-                { label: 'Removed', numeric: true },
-                { label: 'Failed', numeric: true },
-              ]}
-            />
-            <tbody className="govuk-table__body">
-              {runs.map((r) => (
-                <tr className="govuk-table__row" key={r.runId}>
-                  <th scope="row" className="govuk-table__header">
+          <RecordsTable
+            testId="feed-runs"
+            caption="The feed’s latest runs, newest first"
+            captionClass={HIDDEN_CAPTION}
+            columns={[
+              {
+                label: 'Day',
+                heads: true,
+                cell: (r) => (
+                  <>
                     {formatDate(r.runOn)}
                     <span className="govuk-body-s lantern-block">
                       {r.dryRun ? 'A trial: nothing sent' : r.finishedAt ? `Finished ${formatDateTime(r.finishedAt)}` : 'Did not finish'}
                     </span>
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.sentFull}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.sentPartial}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.unchanged}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.purged}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.failed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { label: 'New, sent whole', numeric: true, cell: (r) => r.sentFull },
+              { label: 'Changed, sent as changes', numeric: true, cell: (r) => r.sentPartial },
+              { label: 'Unchanged', numeric: true, cell: (r) => r.unchanged },
+              { label: 'Removed', numeric: true, cell: (r) => r.purged },
+              { label: 'Failed', numeric: true, cell: (r) => r.failed },
+            ]}
+            rows={runs}
+            rowKey={(r) => r.runId}
+          />
         </div>
       )}
       <h2 className="govuk-heading-m">Children not sent</h2>

@@ -8,6 +8,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { type SarDetailView, exchangeApi } from '../../api/exchange.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
 import { optionsOf } from '../../components/form-model.ts';
+import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, labelOf, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -130,15 +131,6 @@ export function ChildSarsPage() {
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export function SarPage() {
   const { childId = '', sarId = '' } = useParams();
   const { can } = useSession();
@@ -158,18 +150,18 @@ export function SarPage() {
       <span className="govuk-caption-l">{sar.childName}</span>
       <h1 className="govuk-heading-l">Subject access request</h1>
       <dl className="govuk-summary-list">
-        <Row label="Asked by">
+        <SummaryRow label="Asked by">
           {sar.requesterName} ({labelOf(SAR_REQUESTERS, sar.requesterRelationship).toLowerCase()})
-        </Row>
-        <Row label="Proof of identity seen">{sar.identitySeen}</Row>
-        <Row label="Received">{formatDate(sar.receivedOn)}</Row>
-        <Row label="Answer">
+        </SummaryRow>
+        <SummaryRow label="Proof of identity seen">{sar.identitySeen}</SummaryRow>
+        <SummaryRow label="Received">{formatDate(sar.receivedOn)}</SummaryRow>
+        <SummaryRow label="Answer">
           <Standing sar={sar} />
-        </Row>
+        </SummaryRow>
         {sar.extendedOn ? (
-          <Row label="Extended">
+          <SummaryRow label="Extended">
             {formatDate(sar.extendedOn)}: {sar.extensionReason}
-          </Row>
+          </SummaryRow>
         ) : null}
       </dl>
       <h2 className="govuk-heading-m">Third-party information to remove</h2>

@@ -1,22 +1,22 @@
 /** One page for every fostering form of a household (forms.ts), and the enquiry that opens a new household. */
-import { useParams } from 'react-router';
 import { type HouseholdView, fosteringApi } from '../../api/fostering.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { FormRoute } from '../../components/FormRoute.tsx';
 import { todayInEngland } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
 import { ENQUIRY_FIELDS, ENQUIRY_SCHEMA, FOSTERING_FORMS, type FosteringFormSpec } from './forms.ts';
 
 export const householdPath = (householdId: string) => `/fostering/households/${householdId}`;
 
 export function FosteringFormPage() {
-  const { householdId = '', form = '' } = useParams();
-  const spec = FOSTERING_FORMS[form];
-  const loaded = useLoad(() => fosteringApi.household(householdId), householdId);
-  if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="household" />;
-  if (!loaded.data) return <Loading />;
-  return <HouseholdForm key={form} spec={spec} household={loaded.data} />;
+  return (
+    <FormRoute
+      forms={FOSTERING_FORMS}
+      param="householdId"
+      what="household"
+      load={fosteringApi.household}
+      render={(spec, household) => <HouseholdForm spec={spec} household={household} />}
+    />
+  );
 }
 
 function HouseholdForm({ spec, household }: { spec: FosteringFormSpec; household: HouseholdView }) {

@@ -2,6 +2,8 @@
 import { Link } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { RecordsTable } from '../../components/RecordsTable.tsx';
+import { HouseholdLink } from './HouseholdLink.tsx';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -46,57 +48,30 @@ export function FosteringPage() {
       {r.freeBy.length === 0 ? (
         <p className="govuk-body">No free places today.</p>
       ) : (
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th className="govuk-table__header">Kind of placement</th>
-              <th className="govuk-table__header">Ages</th>
-              <th className="govuk-table__header govuk-table__header--numeric">Free places</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {r.freeBy.map((f) => (
-              <tr className="govuk-table__row" key={`${f.placementType}-${f.ageBand}`}>
-                <td className="govuk-table__cell">{f.label}</td>
-                <td className="govuk-table__cell">{f.ageBand}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{f.free}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          columns={[
+            { label: 'Kind of placement', cell: (f) => f.label },
+            { label: 'Ages', cell: (f) => f.ageBand },
+            { label: 'Free places', numeric: true, cell: (f) => f.free },
+          ]}
+          rows={r.freeBy}
+          rowKey={(f) => `${f.placementType}-${f.ageBand}`}
+        />
       )}
       <h2 className="govuk-heading-m">Households</h2>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th className="govuk-table__header">Household</th>
-            <th className="govuk-table__header">Status</th>
-            <th className="govuk-table__header">Approved</th>
-            <th className="govuk-table__header">Supervising social worker</th>
-            <th className="govuk-table__header govuk-table__header--numeric">Placed</th>
-            <th className="govuk-table__header govuk-table__header--numeric">Free</th>
-            <th className="govuk-table__header govuk-table__header--numeric">Overdue</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {all.data.households.map((h) => (
-            <tr className="govuk-table__row" key={h.householdId}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/fostering/households/${h.householdId}`}>
-                  {h.name}
-                </Link>{' '}
-                <span className="govuk-hint govuk-!-display-inline">{h.reference}</span>
-              </td>
-              <td className="govuk-table__cell">{h.statusLabel}</td>
-              <td className="govuk-table__cell">{h.approvedOn ? formatDate(h.approvedOn) : '—'}</td>
-              <td className="govuk-table__cell">{h.supervisingWorker ?? 'None named'}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{h.placed}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{h.free}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{h.overdue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordsTable
+        columns={[
+          { label: 'Household', cell: (h) => <HouseholdLink household={h} /> },
+          { label: 'Status', cell: (h) => h.statusLabel },
+          { label: 'Approved', cell: (h) => (h.approvedOn ? formatDate(h.approvedOn) : '—') },
+          { label: 'Supervising social worker', cell: (h) => h.supervisingWorker ?? 'None named' },
+          { label: 'Placed', numeric: true, cell: (h) => h.placed },
+          { label: 'Free', numeric: true, cell: (h) => h.free },
+          { label: 'Overdue', numeric: true, cell: (h) => h.overdue },
+        ]}
+        rows={all.data.households}
+        rowKey={(h) => h.householdId}
+      />
     </>
   );
 }

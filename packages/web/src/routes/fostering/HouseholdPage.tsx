@@ -4,6 +4,7 @@ import { RULE_LABELS } from '@lantern/core/timescales';
 import { Link, useLocation, useParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
 import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -21,12 +22,6 @@ export function HouseholdPage() {
   if (loaded.problem) return <ProblemPage problem={loaded.problem} what="household" />;
   if (!loaded.data) return <Loading />;
   const h = loaded.data;
-  const row = (key: string, value: string) => (
-    <div className="govuk-summary-list__row" key={key}>
-      <dt className="govuk-summary-list__key">{key}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <>
       <Link className="govuk-back-link" to="/fostering">
@@ -46,24 +41,26 @@ export function HouseholdPage() {
             </li>
           ))}
       </ul>
-      <dl className="govuk-summary-list">
-        {row('Status', h.leftOn ? `${h.statusLabel} on ${formatDate(h.leftOn)}${h.leavingReason ? `: ${h.leavingReason}` : ''}` : h.statusLabel)}
-        {row('Kind', h.kindLabel)}
-        {row('Approved for', h.termsText ?? 'Not approved yet')}
-        {row('Supervising social worker', h.supervisingWorker ?? 'None named')}
-        {row('Address', [h.addressLine, h.postcode].filter(Boolean).join(', ') || '—')}
-        {row('Telephone', h.phone || '—')}
-        {row('Enquiry', formatDate(h.enquiryOn))}
-        {row('Application', h.applicationOn ? formatDate(h.applicationOn) : '—')}
-        {row('Stage one completed', h.stageOneOn ? formatDate(h.stageOneOn) : '—')}
-        {row('Stage two completed', h.stageTwoOn ? formatDate(h.stageTwoOn) : '—')}
-        {row(
-          'Panel',
-          h.panelOn ? `${formatDate(h.panelOn)}${h.panelRecommendation === 'approve' ? ': recommended approval' : ': did not recommend approval'}` : '—',
-        )}
-        {row('Decision', h.decisionOn ? `${h.decision === 'approved' ? 'Approved' : 'Not approved'} on ${formatDate(h.decisionOn)}` : '—')}
-        {row('Unannounced visit in the last year', h.unannouncedInYear ? 'Yes' : 'No')}
-      </dl>
+      <SummaryList
+        rows={[
+          ['Status', h.leftOn ? `${h.statusLabel} on ${formatDate(h.leftOn)}${h.leavingReason ? `: ${h.leavingReason}` : ''}` : h.statusLabel],
+          ['Kind', h.kindLabel],
+          ['Approved for', h.termsText ?? 'Not approved yet'],
+          ['Supervising social worker', h.supervisingWorker ?? 'None named'],
+          ['Address', [h.addressLine, h.postcode].filter(Boolean).join(', ') || '—'],
+          ['Telephone', h.phone || '—'],
+          ['Enquiry', formatDate(h.enquiryOn)],
+          ['Application', h.applicationOn ? formatDate(h.applicationOn) : '—'],
+          ['Stage one completed', h.stageOneOn ? formatDate(h.stageOneOn) : '—'],
+          ['Stage two completed', h.stageTwoOn ? formatDate(h.stageTwoOn) : '—'],
+          [
+            'Panel',
+            h.panelOn ? `${formatDate(h.panelOn)}${h.panelRecommendation === 'approve' ? ': recommended approval' : ': did not recommend approval'}` : '—',
+          ],
+          ['Decision', h.decisionOn ? `${h.decision === 'approved' ? 'Approved' : 'Not approved'} on ${formatDate(h.decisionOn)}` : '—'],
+          ['Unannounced visit in the last year', h.unannouncedInYear ? 'Yes' : 'No'],
+        ]}
+      />
       <h2 className="govuk-heading-m">Deadlines</h2>
       {h.deadlines.length === 0 ? (
         <p className="govuk-body">Nothing due.</p>

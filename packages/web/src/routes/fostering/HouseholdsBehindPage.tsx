@@ -2,6 +2,8 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { RecordsTable } from '../../components/RecordsTable.tsx';
+import { HouseholdLink } from './HouseholdLink.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 
@@ -27,39 +29,27 @@ export function HouseholdsBehindPage() {
       {b.households.length === 0 ? (
         <p className="govuk-body">No household is counted.</p>
       ) : (
-        <table className="govuk-table" data-testid="households-behind">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th className="govuk-table__header">Household</th>
-              <th className="govuk-table__header">Date</th>
-              <th className="govuk-table__header">Counted</th>
-              <th className="govuk-table__header">Why they left</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {b.households.map((h) => (
-              <tr className="govuk-table__row" key={`${h.householdId}-${h.onDate}-${h.count}`}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/fostering/households/${h.householdId}`}>
-                    {h.name}
-                  </Link>{' '}
-                  <span className="govuk-hint govuk-!-display-inline">{h.reference}</span>
-                </td>
-                <td className="govuk-table__cell">{formatDate(h.onDate)}</td>
-                <td className="govuk-table__cell">
-                  {places
-                    ? `${h.count > 0 ? '+' : ''}${h.count} ${Math.abs(h.count) === 1 ? 'place' : 'places'}`
-                    : h.days !== null
-                      ? `${h.days} days from enquiry`
-                      : h.inNumerator
-                        ? 'Yes'
-                        : 'In the count at the start only'}
-                </td>
-                <td className="govuk-table__cell">{h.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          testId="households-behind"
+          columns={[
+            { label: 'Household', cell: (h) => <HouseholdLink household={h} /> },
+            { label: 'Date', cell: (h) => formatDate(h.onDate) },
+            {
+              label: 'Counted',
+              cell: (h) =>
+                places
+                  ? `${h.count > 0 ? '+' : ''}${h.count} ${Math.abs(h.count) === 1 ? 'place' : 'places'}`
+                  : h.days !== null
+                    ? `${h.days} days from enquiry`
+                    : h.inNumerator
+                      ? 'Yes'
+                      : 'In the count at the start only',
+            },
+            { label: 'Why they left', cell: (h) => h.reason ?? '—' },
+          ]}
+          rows={b.households}
+          rowKey={(h) => `${h.householdId}-${h.onDate}-${h.count}`}
+        />
       )}
       <p className="govuk-body">{counted.length === 1 ? '1 household' : `${counted.length} households`} in the numerator.</p>
     </>

@@ -1,21 +1,13 @@
 /** One page for every form of the Legal page, driven by forms.ts. */
-import { useParams } from 'react-router';
 import { type LegalView, legalApi } from '../../api/legal.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { useLoad } from '../../hooks.ts';
+import { FormRoute } from '../../components/FormRoute.tsx';
 import { LEGAL_FORMS, type LegalFormSpec } from './forms.ts';
 
 export const legalPath = (childId: string) => `/children/${childId}/legal`;
 
 export function LegalFormPage() {
-  const { childId = '', form = '' } = useParams();
-  const spec = LEGAL_FORMS[form];
-  const view = useLoad(() => legalApi.get(childId), childId);
-  if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
-  return <LegalForm key={form} spec={spec} view={view.data} />;
+  return <FormRoute forms={LEGAL_FORMS} param="childId" what="child" load={legalApi.get} render={(spec, view) => <LegalForm spec={spec} view={view} />} />;
 }
 
 function LegalForm({ spec, view }: { spec: LegalFormSpec; view: LegalView }) {

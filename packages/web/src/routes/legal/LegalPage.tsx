@@ -3,28 +3,16 @@
  * dates that matter (the 16 weeks, the 26 weeks and each extension the court granted), hearings,
  * orders, assessments and the legal planning meetings, with a link to each step's form.
  */
-import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { type LegalView, legalApi } from '../../api/legal.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { openPre, openProceedings } from './forms.ts';
 
 const formPath = (childId: string, form: string) => `/children/${childId}/legal/record/${form}`;
-
-function Rows({ rows, testId }: { rows: Array<[string, ReactNode]>; testId?: string }) {
-  return (
-    <dl className="govuk-summary-list" data-testid={testId}>
-      {rows.map(([k, v]) => (
-        <div className="govuk-summary-list__row" key={k}>
-          <dt className="govuk-summary-list__key">{k}</dt>
-          <dd className="govuk-summary-list__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Actions({ view, forms }: { view: LegalView; forms: [string, string][] }) {
   if (!view.mayRecord) return null;
@@ -54,17 +42,12 @@ export function LegalPage() {
   const proc = openProceedings(v);
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${v.childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Legal planning and proceedings</h1>
+      <ChildPageHead childId={v.childId} name={v.name} notice={notice} title="Legal planning and proceedings" />
 
       <h2 className="govuk-heading-m">Court proceedings</h2>
       {proc ? (
         <>
-          <Rows
+          <SummaryList
             testId="proceedings"
             rows={[
               ['Application', `${proc.applicationLabel}, issued ${formatDate(proc.issuedOn)}`],
@@ -160,7 +143,7 @@ export function LegalPage() {
       <h2 className="govuk-heading-m">Pre-proceedings</h2>
       {pre ? (
         <>
-          <Rows
+          <SummaryList
             testId="pre-proceedings"
             rows={[
               ['Letter before proceedings', `Sent ${formatDate(pre.letterSentOn)} to ${pre.letterTo}`],
@@ -200,7 +183,7 @@ export function LegalPage() {
       <h2 className="govuk-heading-m">Legal planning meetings</h2>
       {v.planningMeetings.length ? (
         v.planningMeetings.map((m) => (
-          <Rows
+          <SummaryList
             key={m.meetingId}
             rows={[
               ['Meeting', formatDate(m.heldOn)],

@@ -1,28 +1,22 @@
 /** One page for every form of conferences, reviews and escalations, driven by forms.ts. */
 import { ATTENDEE_ROLE } from '@lantern/core/meetings';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
-import { Button, type Option, Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { type Option, Select, TextInput, YesNo } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
 import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { useLoad, usePageTitle } from '../../hooks.ts';
+import { FormShell, NotNow } from '../../components/FormPage.tsx';
+import { FormRoute } from '../../components/FormRoute.tsx';
+import { usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import { FORMS, type FormSpec } from './forms.ts';
 
 export const meetingsPath = (childId: string) => `/children/${childId}/meetings`;
 
 export function MeetingFormPage() {
-  const { childId = '', form = '' } = useParams();
-  const spec = FORMS[form];
-  const view = useLoad(() => meetingsApi.get(childId), childId);
-  if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
-  return <MeetingForm key={form} spec={spec} view={view.data} />;
+  return <FormRoute forms={FORMS} param="childId" what="child" load={meetingsApi.get} render={(spec, view) => <MeetingForm spec={spec} view={view} />} />;
 }
 
 type AttendeeValue = { role: string; name: string; agency: string; partnerContactId: string; invited: string; attended: string; sentReport: string };
@@ -62,19 +56,8 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
     ).flat(),
   ]);
   const reason = spec.whyNot?.(view, params) ?? null;
-  const back = (
-    <Link className="govuk-back-link" to={meetingsPath(view.childId)}>
-      Back<span className="govuk-visually-hidden"> to {view.name}’s conferences and reviews</span>
-    </Link>
-  );
-  if (reason)
-    return (
-      <>
-        {back}
-        <h1 className="govuk-heading-l">{title}</h1>
-        <p className="govuk-body">{reason}</p>
-      </>
-    );
+  const back = { to: meetingsPath(view.childId), hidden: `to ${view.name}’s conferences and reviews` };
+  if (reason) return <NotNow title={title} back={back} reason={reason} />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,31 +88,26 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
   };
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {back}
-        <ErrorSummary items={errors.summary} />
-        <span className="govuk-caption-l">{view.name}</span>
-        <h1 className="govuk-heading-l">{title}</h1>
-        <form onSubmit={onSubmit} noValidate>
-          <FormFields
-            fields={fields}
-            values={values}
-            errors={errors.fields}
-            onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
-            custom={{
-              attendees: <Attendees view={view} value={attendees} errors={errors.fields} onChange={setAttendees} label="Who was invited, and who came" />,
-            }}
-          />
-          <div className="govuk-button-group">
-            <Button busy={busy}>{spec.submit}</Button>
-            <Link className="govuk-link" to={meetingsPath(view.childId)}>
-              Cancel
-            </Link>
-          </div>
-        </form>
-      </div>
-    </div>
+    <FormShell
+      title={title}
+      pageTitle={`${title} – ${view.name}`}
+      caption={view.name}
+      back={back}
+      errors={errors}
+      busy={busy}
+      submit={spec.submit}
+      onSubmit={onSubmit}
+    >
+      <FormFields
+        fields={fields}
+        values={values}
+        errors={errors.fields}
+        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        custom={{
+          attendees: <Attendees view={view} value={attendees} errors={errors.fields} onChange={setAttendees} label="Who was invited, and who came" />,
+        }}
+      />
+    </FormShell>
   );
 }
 

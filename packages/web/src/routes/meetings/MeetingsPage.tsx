@@ -6,7 +6,9 @@
 import { Link, useLocation, useParams } from 'react-router';
 import type { Escalation, Meeting } from '../../api/meetings.ts';
 import { meetingsApi } from '../../api/meetings.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { type SummaryItem, SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -24,12 +26,7 @@ export function MeetingsPage() {
   const meetings = meetingId ? v.meetings.filter((m) => m.meetingId === meetingId) : v.meetings;
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${childId}`}>
-        Back<span className="govuk-visually-hidden"> to {v.name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">{v.name}</span>
-      <h1 className="govuk-heading-l">Conferences and reviews</h1>
+      <ChildPageHead childId={childId} name={v.name} notice={notice} title="Conferences and reviews" />
       {meetingId ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/children/${childId}/meetings`}>
@@ -51,54 +48,55 @@ function MeetingSection({ childId, meeting: m, canRecord }: { childId: string; m
   const q = { kind: m.kind, meeting: m.meetingId };
   const r = m.record;
   const words = r?.childWords ?? m.childWords;
+  const recorded: SummaryItem[] = r
+    ? [
+        [
+          'Came',
+          r.attendees
+            .filter((a) => a.attended)
+            .map((a) => (a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})`))
+            .join('; ') || 'No one recorded',
+        ],
+        [
+          'Invited but did not come',
+          r.attendees
+            .filter((a) => a.invited && !a.attended)
+            .map((a) =>
+              a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})${a.sentReport ? ', sent a report' : ''}`,
+            )
+            .join('; ') || 'No one',
+        ],
+        { key: 'Decisions', label: 'Decisions', value: r.decisions ?? '', pre: true },
+        ['Decisions sent', r.decisionsSentOn ? formatDate(r.decisionsSentOn) : 'Not yet'],
+        ['Full record written', r.recordWrittenOn ? formatDate(r.recordWrittenOn) : 'Not yet'],
+      ]
+    : [['Record', 'Who came and the decisions are not yet recorded']];
+  /** Which meeting a link is about, for a screen reader. */
+  const ofMeeting = (
+    <span className="govuk-visually-hidden">
+      {' '}
+      of the {m.title.toLowerCase()} on {formatDate(m.heldOn)}
+    </span>
+  );
   return (
     <section aria-labelledby={headingId} className="lantern-section">
       <h2 className="govuk-heading-m" id={headingId}>
         {m.title}, {formatDate(m.heldOn)}
       </h2>
-      <dl className="govuk-summary-list">
-        {m.outcomeLabel ? <Row label="Outcome" value={m.outcomeLabel} /> : null}
-        {m.chair ? <Row label="Chair" value={m.chair} /> : null}
-        <Row label="How the child’s views were heard" value={m.participationLabel ?? r?.viewsHeardLabel ?? 'Not recorded'} />
-        <Row label="The child’s words" value={words ? `“${words}”` : 'None recorded'} />
-        {r ? (
-          <>
-            <Row
-              label="Came"
-              value={
-                r.attendees
-                  .filter((a) => a.attended)
-                  .map((a) => (a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})`))
-                  .join('; ') || 'No one recorded'
-              }
-            />
-            <Row
-              label="Invited but did not come"
-              value={
-                r.attendees
-                  .filter((a) => a.invited && !a.attended)
-                  .map((a) =>
-                    a.role === 'child' ? 'The child' : `${a.name ?? a.contactLabel ?? a.agency ?? ''} (${a.roleLabel})${a.sentReport ? ', sent a report' : ''}`,
-                  )
-                  .join('; ') || 'No one'
-              }
-            />
-            <Row label="Decisions" value={r.decisions ?? ''} multiline />
-            <Row label="Decisions sent" value={r.decisionsSentOn ? formatDate(r.decisionsSentOn) : 'Not yet'} />
-            <Row label="Full record written" value={r.recordWrittenOn ? formatDate(r.recordWrittenOn) : 'Not yet'} />
-          </>
-        ) : (
-          <Row label="Record" value="Who came and the decisions are not yet recorded" />
-        )}
-      </dl>
+      <SummaryList
+        rows={[
+          m.outcomeLabel ? ['Outcome', m.outcomeLabel] : null,
+          m.chair ? ['Chair', m.chair] : null,
+          ['How the child’s views were heard', m.participationLabel ?? r?.viewsHeardLabel ?? 'Not recorded'],
+          ['The child’s words', words ? `“${words}”` : 'None recorded'],
+          ...recorded,
+        ]}
+      />
       {canRecord ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={form(childId, 'record', q)}>
             {r ? 'Change the record' : 'Record who came, the child’s views and the decisions'}
-            <span className="govuk-visually-hidden">
-              {' '}
-              of the {m.title.toLowerCase()} on {formatDate(m.heldOn)}
-            </span>
+            {ofMeeting}
           </Link>
         </p>
       ) : null}
@@ -133,25 +131,11 @@ function MeetingSection({ childId, meeting: m, canRecord }: { childId: string; m
         <p className="govuk-body">
           <Link className="govuk-link" to={form(childId, 'recommendation', q)}>
             Add a recommendation
-            <span className="govuk-visually-hidden">
-              {' '}
-              of the {m.title.toLowerCase()} on {formatDate(m.heldOn)}
-            </span>
+            {ofMeeting}
           </Link>
         </p>
       ) : null}
     </section>
-  );
-}
-
-function Row({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value" style={multiline ? { whiteSpace: 'pre-line' } : undefined}>
-        {value}
-      </dd>
-    </div>
   );
 }
 

@@ -1,8 +1,8 @@
 import { DECISION_KIND } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
 import { type NewDecision, oversightApi } from '../../api/oversight.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button, DateInput, Select, Textarea } from '../../components/fields.tsx';
+import { DetailsForm } from '../../components/DetailsForm.tsx';
+import { DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { dateParts, todayInEngland } from '../../format.ts';
 import { type Problems, readDate, useSend } from '../../components/forms.ts';
 
@@ -45,44 +45,35 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
 
   return (
     <div className="lantern-subsection">
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Record a management decision</span>
-        </summary>
-        <div className="govuk-details__text">
-          <form onSubmit={submit} noValidate aria-label="Record a management decision">
-            <ErrorSummary items={errors.summary} />
-            <Select
-              name="kind"
-              label="Decision"
-              value={kind}
-              onChange={setKind}
-              placeholder="Choose the decision"
-              options={Object.entries(DECISION_KIND).map(([value, label]) => ({ value, label }))}
-              error={errors.fields.kind}
-            />
-            <DateInput
-              name="decidedOn"
-              label="Date of the decision"
-              hint="For example, 27 3 2026"
-              value={decidedOn}
-              onChange={setDecidedOn}
-              error={errors.fields.decidedOn}
-            />
-            <Textarea name="reasons" label="Reasons" value={reasons} onChange={setReasons} error={errors.fields.reasons} rows={4} />
-            <Textarea
-              name="evidenceSeen"
-              label="Evidence seen"
-              hint="The reports, visits and conversations the decision rests on"
-              value={evidenceSeen}
-              onChange={setEvidenceSeen}
-              error={errors.fields.evidenceSeen}
-              rows={3}
-            />
-            <Button busy={busy}>Record decision</Button>
-          </form>
-        </div>
-      </details>
+      <DetailsForm opens="Record a management decision" errors={errors} busy={busy} submit="Record decision" onSubmit={submit}>
+        <Select
+          name="kind"
+          label="Decision"
+          value={kind}
+          onChange={setKind}
+          placeholder="Choose the decision"
+          options={Object.entries(DECISION_KIND).map(([value, label]) => ({ value, label }))}
+          error={errors.fields.kind}
+        />
+        <DateInput
+          name="decidedOn"
+          label="Date of the decision"
+          hint="For example, 27 3 2026"
+          value={decidedOn}
+          onChange={setDecidedOn}
+          error={errors.fields.decidedOn}
+        />
+        <Textarea name="reasons" label="Reasons" value={reasons} onChange={setReasons} error={errors.fields.reasons} rows={4} />
+        <Textarea
+          name="evidenceSeen"
+          label="Evidence seen"
+          hint="The reports, visits and conversations the decision rests on"
+          value={evidenceSeen}
+          onChange={setEvidenceSeen}
+          error={errors.fields.evidenceSeen}
+          rows={3}
+        />
+      </DetailsForm>
     </div>
   );
 }

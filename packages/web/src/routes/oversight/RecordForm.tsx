@@ -5,8 +5,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { ApiError, problemOf } from '../../api/client.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button } from '../../components/fields.tsx';
+import { DetailsForm } from '../../components/DetailsForm.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
@@ -51,23 +50,14 @@ export function RecordForm(props: {
     );
   };
   return (
-    <details className={props.className ?? 'govuk-details'}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{props.opens}</span>
-      </summary>
-      <div className="govuk-details__text">
-        <form onSubmit={submit} noValidate aria-label={props.label}>
-          <ErrorSummary items={errors.summary} />
-          <FormFields
-            fields={fields}
-            values={values}
-            errors={errors.fields}
-            idPrefix={idPrefix}
-            onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
-          />
-          <Button busy={busy}>{props.submit}</Button>
-        </form>
-      </div>
-    </details>
+    <DetailsForm opens={props.opens} label={props.label} className={props.className} errors={errors} busy={busy} submit={props.submit} onSubmit={submit}>
+      <FormFields
+        fields={fields}
+        values={values}
+        errors={errors.fields}
+        idPrefix={idPrefix}
+        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+      />
+    </DetailsForm>
   );
 }

@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../../api/oversight.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button } from '../../components/fields.tsx';
+import { DetailsForm } from '../../components/DetailsForm.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
+import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -45,12 +45,6 @@ function RiskAssessmentCard({
   canReview: boolean;
   onChanged: () => void;
 }) {
-  const row = (key: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{key}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <div className="govuk-summary-card" data-testid="risk-assessment">
       <div className="govuk-summary-card__title-wrapper">
@@ -65,21 +59,36 @@ function RiskAssessmentCard({
             The worker scored safety {r.gap} points higher than the manager: check the plan rests on evidence.
           </p>
         ) : null}
-        <dl className="govuk-summary-list">
-          {row('Recorded by', r.recordedBy ?? 'Not recorded')}
-          {row('What we are worried about', r.worries)}
-          {row('What is working well', r.strengths)}
-          {row('What needs to happen', r.nextSteps)}
-          {row('Worker’s safety scale', `${r.workerScale} out of 10`)}
-          {row('Family’s safety scale', r.familyScale === null ? 'Not given' : `${r.familyScale} out of 10`)}
-          {row('Manager’s safety scale', r.managerScale === null ? 'Not yet reviewed' : `${r.managerScale} out of 10`)}
-          {r.managerView ? row('Manager’s view', `${r.managerView} (${r.manager ?? 'manager'}, ${r.managerOn ? formatDate(r.managerOn) : ''})`) : null}
-        </dl>
+        <SummaryList
+          rows={[
+            ['Recorded by', r.recordedBy ?? 'Not recorded'],
+            ['What we are worried about', r.worries],
+            ['What is working well', r.strengths],
+            ['What needs to happen', r.nextSteps],
+            ['Worker’s safety scale', `${r.workerScale} out of 10`],
+            ['Family’s safety scale', r.familyScale === null ? 'Not given' : `${r.familyScale} out of 10`],
+            ['Manager’s safety scale', r.managerScale === null ? 'Not yet reviewed' : `${r.managerScale} out of 10`],
+            r.managerView ? ['Manager’s view', `${r.managerView} (${r.manager ?? 'manager'}, ${r.managerOn ? formatDate(r.managerOn) : ''})`] : null,
+          ]}
+        />
         {canReview ? <ManagerViewForm childId={childId} assessment={r} onRecorded={onChanged} /> : null}
       </div>
     </div>
   );
 }
+
+/** A safety scale that must be given, 0 to 10. */
+const safetyScale = (name: string, label: string): FieldSpec => ({
+  name,
+  label,
+  kind: 'select',
+  hint: SCALE_HINT,
+  options: SCALE,
+  placeholder: 'Choose 0 to 10',
+  numeric: true,
+  required: true,
+  missing: 'Select your safety scale, from 0 to 10',
+});
 
 const RISK_FIELDS: FieldSpec[] = [
   {
@@ -94,17 +103,7 @@ const RISK_FIELDS: FieldSpec[] = [
   { name: 'worries', label: 'What are we worried about?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what you are worried about' },
   { name: 'strengths', label: 'What is working well?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what is working well' },
   { name: 'nextSteps', label: 'What needs to happen?', kind: 'textarea', rows: 4, required: true, missing: 'Enter what needs to happen' },
-  {
-    name: 'workerScale',
-    label: 'Your safety scale',
-    kind: 'select',
-    hint: SCALE_HINT,
-    options: SCALE,
-    placeholder: 'Choose 0 to 10',
-    numeric: true,
-    required: true,
-    missing: 'Select your safety scale, from 0 to 10',
-  },
+  safetyScale('workerScale', 'Your safety scale'),
   { name: 'familyScale', label: 'The family’s safety scale (optional)', kind: 'select', options: SCALE, placeholder: 'Not given', numeric: true },
 ];
 const blankRisk = () => valuesFor(RISK_FIELDS, { assessedOn: todayInEngland() });
@@ -133,34 +132,15 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
   return (
     <>
       {recorded ? <SuccessBanner>Risk assessment recorded</SuccessBanner> : null}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Record a risk assessment</span>
-        </summary>
-        <div className="govuk-details__text">
-          <form onSubmit={submit} noValidate aria-label="Record a risk assessment">
-            <ErrorSummary items={errors.summary} />
-            <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
-            <Button busy={busy}>Record risk assessment</Button>
-          </form>
-        </div>
-      </details>
+      <DetailsForm opens="Record a risk assessment" errors={errors} busy={busy} submit="Record risk assessment" onSubmit={submit}>
+        <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      </DetailsForm>
     </>
   );
 }
 
 const MANAGER_VIEW_FIELDS: FieldSpec[] = [
-  {
-    name: 'managerScale',
-    label: 'Manager’s safety scale',
-    kind: 'select',
-    hint: SCALE_HINT,
-    options: SCALE,
-    placeholder: 'Choose 0 to 10',
-    numeric: true,
-    required: true,
-    missing: 'Select your safety scale, from 0 to 10',
-  },
+  safetyScale('managerScale', 'Manager’s safety scale'),
   { name: 'view', label: 'Manager’s view', kind: 'textarea', rows: 3, required: true, missing: 'Enter your view' },
   { name: 'on', label: 'Date of your view', kind: 'date', required: true, what: 'the date of your view', dateLabel: 'The date of your view' },
 ];

@@ -1,12 +1,13 @@
 /** A child's requests to partner agencies and the answers, partners at meetings, housing needs; and the forms. */
 import { newHousingNeed, newPartnerRequest, PARTNER_REQUEST_TYPE } from '@lantern/core/partners';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, partnersApi, problemOf } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, Checkboxes, DateInput, Select, Textarea } from '../../components/fields.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { ChildPageHead } from '../../components/ChildPageHead.tsx';
+import { Loading, ProblemPage } from '../../components/Notices.tsx';
 import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
@@ -35,14 +36,7 @@ export function ChildPartnersPage() {
 
   return (
     <>
-      <Link className="govuk-back-link" to={`/children/${childId}`}>
-        Back<span className="govuk-visually-hidden"> to {name}’s record</span>
-      </Link>
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
-      <span className="govuk-caption-l">
-        {name} <span className="lantern-secondary">({record.data.child.laChildId})</span>
-      </span>
-      <h1 className="govuk-heading-l">Partner agencies</h1>
+      <ChildPageHead childId={childId} name={name} laChildId={record.data.child.laChildId} notice={notice} title="Partner agencies" />
       <Requests requests={work.data.requests} childId={childId} />
       {orgs.data ? <SendRequestForm childId={childId} organisations={orgs.data.organisations} onSent={saved} /> : null}
       <Meetings work={work.data} childId={childId} organisations={orgs.data?.organisations ?? []} onSaved={saved} />

@@ -3,6 +3,7 @@ import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } fro
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
+import { ProblemSummary } from '../../components/Notices.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 
@@ -76,14 +77,7 @@ export function CinCensusPage() {
     <>
       <span className="govuk-caption-l">Statutory returns</span>
       <h1 className="govuk-heading-l">Children in need census</h1>
-      {error && (
-        <div className="govuk-error-summary" role="alert">
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{error}</p>
-          </div>
-        </div>
-      )}
+      {error ? <ProblemSummary>{error}</ProblemSummary> : null}
       <ProduceForm id="census-year" years={YEARS} year={year} onYear={setYear} onSubmit={produce} busy={busy} />
       <form onSubmit={check} noValidate>
         <div className="govuk-form-group">

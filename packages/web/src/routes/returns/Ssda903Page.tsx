@@ -3,7 +3,9 @@ import { ApiError, api, problemOf, type Ssda903Check, type Ssda903Import, type S
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
+import { ProblemSummary } from '../../components/Notices.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
+import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -88,14 +90,7 @@ export function Ssda903Page() {
     <>
       <span className="govuk-caption-l">Statutory returns</span>
       <h1 className="govuk-heading-l">Children looked after (SSDA903)</h1>
-      {error && (
-        <div className="govuk-error-summary" role="alert">
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{error}</p>
-          </div>
-        </div>
-      )}
+      {error ? <ProblemSummary>{error}</ProblemSummary> : null}
       <p className="govuk-body">
         Every child looked after in the year, and every care leaver with a birthday contact in it, one CSV file a table with the DfE’s columns. Every child in
         the return is recorded in the audit trail.
@@ -148,6 +143,16 @@ export function Ssda903Page() {
   );
 }
 
+/** What the DfE's rules found in a return made or checked. */
+function RulesFound({ errors, rules }: { errors: number; rules: Ssda903Run['rules'] }) {
+  return (
+    <>
+      <h3 className="govuk-heading-s">What the DfE’s rules found</h3>
+      {errors === 0 ? <p className="govuk-body">No errors: every rule checked passed.</p> : <RuleFailures rules={rules} />}
+    </>
+  );
+}
+
 function RunResult({ run }: { run: Ssda903Run }) {
   return (
     <section aria-labelledby="ssda903-result">
@@ -164,29 +169,24 @@ function RunResult({ run }: { run: Ssda903Run }) {
           {run.errors.toLocaleString('en-GB')}
         </SummaryRow>
       </dl>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          The tables{run.errors > 0 ? ': correct the errors below before they are submitted to the DfE' : ''}
-        </caption>
-        <TableHead columns={['Table', { label: 'Rows', numeric: true }, 'File']} />
-        <tbody className="govuk-table__body">
-          {run.tables.map((t) => (
-            <tr className="govuk-table__row" key={t.table}>
-              <th scope="row" className="govuk-table__header">
-                {t.table}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.rows.toLocaleString('en-GB')}</td>
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/api/returns/ssda903/runs/${encodeURIComponent(run.runId)}/tables/${encodeURIComponent(t.table)}`} download>
-                  Download {t.table} (CSV)
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3 className="govuk-heading-s">What the DfE’s rules found</h3>
-      {run.errors === 0 ? <p className="govuk-body">No errors: every rule checked passed.</p> : <RuleFailures rules={run.rules} />}
+      <RecordsTable
+        caption={`The tables${run.errors > 0 ? ': correct the errors below before they are submitted to the DfE' : ''}`}
+        columns={[
+          { label: 'Table', heads: true, cell: (t) => t.table },
+          { label: 'Rows', numeric: true, cell: (t) => t.rows.toLocaleString('en-GB') },
+          {
+            label: 'File',
+            cell: (t) => (
+              <a className="govuk-link" href={`/api/returns/ssda903/runs/${encodeURIComponent(run.runId)}/tables/${encodeURIComponent(t.table)}`} download>
+                Download {t.table} (CSV)
+              </a>
+            ),
+          },
+        ]}
+        rows={run.tables}
+        rowKey={(t) => t.table}
+      />
+      <RulesFound errors={run.errors} rules={run.rules} />
     </section>
   );
 }
@@ -229,8 +229,7 @@ function CheckResult({ check }: { check: Ssda903Check }) {
           ))}
         </tbody>
       </table>
-      <h3 className="govuk-heading-s">What the DfE’s rules found</h3>
-      {check.errors === 0 ? <p className="govuk-body">No errors: every rule checked passed.</p> : <RuleFailures rules={check.rules} />}
+      <RulesFound errors={check.errors} rules={check.rules} />
     </section>
   );
 }

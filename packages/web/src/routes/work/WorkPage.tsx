@@ -9,7 +9,7 @@ import { api } from '../../api/client.ts';
 import type { SessionUser, WorklistQuery, WorklistState, WorklistView } from '../../api/types.ts';
 import { ImprovementDue } from '../../components/ImprovementDue.tsx';
 import { Select } from '../../components/fields.tsx';
-import { Loading, NoAccess } from '../../components/Notices.tsx';
+import { Loading, NoAccess, ProblemSummary } from '../../components/Notices.tsx';
 import { countsText, ObligationStateTag, ruleKindLabel, sortObligations } from '../../components/obligations.tsx';
 import { capitalise, formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -165,14 +165,7 @@ function Worklist({ query, view }: { query: WorklistQuery; view: WorklistView })
   const key = JSON.stringify(query);
   const { data, problem, loading } = useLoad(() => api.worklist.get(query), key);
   if (problem) {
-    return (
-      <div className="govuk-error-summary" role="alert">
-        <h2 className="govuk-error-summary__title">The worklist could not be shown</h2>
-        <div className="govuk-error-summary__body">
-          <p className="govuk-body">{problem.detail ?? problem.title}</p>
-        </div>
-      </div>
-    );
+    return <ProblemSummary title="The worklist could not be shown">{problem.detail ?? problem.title}</ProblemSummary>;
   }
   if (!data || loading) return <Loading />;
   const rows = sortObligations(data.obligations);

@@ -2,9 +2,9 @@ import { CSWW_ABSENCE } from '@lantern/core/csww';
 import { type FormEvent, useState } from 'react';
 import { problemOf } from '../../api/client.ts';
 import { absenceApi } from '../../api/workforce.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { DetailsForm } from '../../components/DetailsForm.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, Select } from '../../components/fields.tsx';
+import { DateInput, Select } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
 import { dateFromParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
@@ -85,28 +85,19 @@ export function AbsenceSection({ workerId }: { workerId: string }) {
           </tbody>
         </table>
       )}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Record an absence</span>
-        </summary>
-        <div className="govuk-details__text">
-          <form onSubmit={submit} noValidate aria-label="Record an absence">
-            <ErrorSummary items={errors.summary} />
-            <DateInput name="absenceStart" label="First day" value={start} onChange={setStart} error={errors.fields.startDate} />
-            <DateInput name="absenceEnd" label="Last day (leave blank while it continues)" value={end} onChange={setEnd} error={errors.fields.endDate} />
-            <Select
-              name="absenceReason"
-              label="Reason"
-              placeholder="Choose a reason"
-              value={reason}
-              onChange={setReason}
-              options={REASONS}
-              error={errors.fields.reason}
-            />
-            <Button busy={busy}>Record absence</Button>
-          </form>
-        </div>
-      </details>
+      <DetailsForm opens="Record an absence" errors={errors} busy={busy} submit="Record absence" onSubmit={submit}>
+        <DateInput name="absenceStart" label="First day" value={start} onChange={setStart} error={errors.fields.startDate} />
+        <DateInput name="absenceEnd" label="Last day (leave blank while it continues)" value={end} onChange={setEnd} error={errors.fields.endDate} />
+        <Select
+          name="absenceReason"
+          label="Reason"
+          placeholder="Choose a reason"
+          value={reason}
+          onChange={setReason}
+          options={REASONS}
+          error={errors.fields.reason}
+        />
+      </DetailsForm>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { AuditResults } from './AuditResults.tsx';
 import { WorkerDeadlines } from './WorkerDeadlines.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { RecordsTable } from '../../components/RecordsTable.tsx';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 
@@ -31,39 +31,30 @@ export function WorkforcePage() {
         {!loads.data ? (
           <Loading />
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-body">
-              Ceiling {loads.data.settings.ceiling} weighted cases for a full-time worker, on {formatDate(loads.data.asOf)}
-            </caption>
-            <TableHead
-              columns={[
-                'Team',
-                { label: 'Case holders', numeric: true },
-                { label: 'Children', numeric: true },
-                { label: 'Weighted per FTE', numeric: true },
-                { label: 'Over the ceiling', numeric: true },
-              ]}
-            />
-            <tbody className="govuk-table__body">
-              {loads.data.teams.map((t) => (
-                <tr className="govuk-table__row" key={t.id}>
-                  <th scope="row" className="govuk-table__header lantern-cell-normal">
-                    {t.id ? (
-                      <Link className="govuk-link" to={`/teams/${t.id}`}>
-                        {t.name}
-                      </Link>
-                    ) : (
-                      t.name
-                    )}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.workers}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.children}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.perFte ?? '–'}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.overCeiling}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordsTable
+            caption={`Ceiling ${loads.data.settings.ceiling} weighted cases for a full-time worker, on ${formatDate(loads.data.asOf)}`}
+            captionClass="govuk-table__caption govuk-body"
+            columns={[
+              {
+                label: 'Team',
+                heads: 'lantern-cell-normal',
+                cell: (t) =>
+                  t.id ? (
+                    <Link className="govuk-link" to={`/teams/${t.id}`}>
+                      {t.name}
+                    </Link>
+                  ) : (
+                    t.name
+                  ),
+              },
+              { label: 'Case holders', numeric: true, cell: (t) => t.workers },
+              { label: 'Children', numeric: true, cell: (t) => t.children },
+              { label: 'Weighted per FTE', numeric: true, cell: (t) => t.perFte ?? '–' },
+              { label: 'Over the ceiling', numeric: true, cell: (t) => t.overCeiling },
+            ]}
+            rows={loads.data.teams}
+            rowKey={(t) => t.id ?? t.name}
+          />
         )}
       </section>
 
@@ -72,39 +63,21 @@ export function WorkforcePage() {
           <h2 className="govuk-heading-m" id="turnover-heading">
             Staff, turnover and vacancies
           </h2>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-body">
-              In post on {formatDate(stats.data.asOf)}; starters and leavers in the 12 months to then
-            </caption>
-            <TableHead
-              columns={[
-                'Team',
-                { label: 'In post (FTE)', numeric: true },
-                { label: 'Agency', numeric: true },
-                { label: 'Starters', numeric: true },
-                { label: 'Leavers', numeric: true },
-                { label: 'Turnover', numeric: true },
-                { label: 'Vacancies', numeric: true },
-              ]}
-            />
-            <tbody className="govuk-table__body">
-              {stats.data.teams.map((t) => (
-                <tr className="govuk-table__row" key={t.teamId}>
-                  <th scope="row" className="govuk-table__header lantern-cell-normal">
-                    {t.name}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {t.current.headcount} ({t.current.fte})
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{pct(t.current.agencyShare)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.starters}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.leavers}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{pct(t.current.turnoverRate)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t.current.vacancies ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordsTable
+            caption={`In post on ${formatDate(stats.data.asOf)}; starters and leavers in the 12 months to then`}
+            captionClass="govuk-table__caption govuk-body"
+            columns={[
+              { label: 'Team', heads: 'lantern-cell-normal', cell: (t) => t.name },
+              { label: 'In post (FTE)', numeric: true, cell: (t) => `${t.current.headcount} (${t.current.fte})` },
+              { label: 'Agency', numeric: true, cell: (t) => pct(t.current.agencyShare) },
+              { label: 'Starters', numeric: true, cell: (t) => t.current.starters },
+              { label: 'Leavers', numeric: true, cell: (t) => t.current.leavers },
+              { label: 'Turnover', numeric: true, cell: (t) => pct(t.current.turnoverRate) },
+              { label: 'Vacancies', numeric: true, cell: (t) => t.current.vacancies ?? '–' },
+            ]}
+            rows={stats.data.teams}
+            rowKey={(t) => t.teamId}
+          />
         </section>
       ) : null}
 

@@ -11,12 +11,24 @@ import type { CaseworkView } from '../../../api/types.ts';
 import { api } from '../../../api/client.ts';
 import { englandDateTime, englandTime, formatDate, formatDateTime, labelOf, parseTime, todayInEngland } from '../../../format.ts';
 import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
+import type { FieldSpec } from '../../../components/form-model.ts';
 import { SummaryRow } from '../../../components/SummaryRow.tsx';
 import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 const SOURCE_OPTIONS = optionsOf(REFERRAL_SOURCE);
 const NEED_OPTIONS = optionsOf(PRIMARY_NEED);
+/** The referral's primary need (CIN census), with what is said when it is not chosen. */
+const primaryNeed = (missing: string): FieldSpec => ({
+  name: 'primaryNeed',
+  label: 'Primary need',
+  hint: 'The main reason the child may need services (CIN census)',
+  kind: 'select',
+  options: NEED_OPTIONS,
+  placeholder: 'Choose the primary need',
+  required: true,
+  missing,
+});
 type CaseworkContact = CaseworkView['contacts'][number];
 
 // ---------------------------------------------------------------------------------------------
@@ -146,16 +158,7 @@ function ContactDecisionForm({ ctx, contactId }: { ctx: CaseContext; contactId: 
         required: true,
         missing: 'Choose what happens with the contact',
       },
-      {
-        name: 'primaryNeed',
-        label: 'Primary need',
-        hint: 'The main reason the child may need services (CIN census)',
-        kind: 'select',
-        options: NEED_OPTIONS,
-        placeholder: 'Choose the primary need',
-        required: true,
-        missing: 'Choose the primary need for the referral',
-      },
+      primaryNeed('Choose the primary need for the referral'),
       {
         name: 'teamId',
         label: 'Team the child goes to',
@@ -291,16 +294,7 @@ function ReferralForm({ ctx }: { ctx: CaseContext }) {
           required: true,
           missing: 'Choose who made the referral',
         },
-        {
-          name: 'primaryNeed',
-          label: 'Primary need',
-          hint: 'The main reason the child may need services (CIN census)',
-          kind: 'select',
-          options: NEED_OPTIONS,
-          placeholder: 'Choose the primary need',
-          required: true,
-          missing: 'Choose the primary need',
-        },
+        primaryNeed('Choose the primary need'),
       ]}
       initial={{ referralDate: todayInEngland() }}
       schema={newReferral}
