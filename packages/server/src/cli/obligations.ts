@@ -20,7 +20,7 @@ export function obligationsCommand(): Command {
       const { refreshObligations } = await import('../kernel/obligations.ts');
       const { refreshWorkerObligations } = await import('../kernel/worker-obligations.ts');
       const { stateOn } = await import('../areas/timescales/index.ts');
-      const { sql } = await import('kysely');
+      const { openOn } = await import('./open-obligations.ts');
       await onCouncil(opts, async (db, laCode) => {
         if (opts.rebuild) {
           const r = await refreshObligations(db, laCode, { settled: opts.keepSettled ? 'keep' : 'rederive' });
@@ -37,26 +37,9 @@ export function obligationsCommand(): Command {
           process.stderr.write(`Rebuilt ${f.obligations.toLocaleString('en-GB')} foster carers’ deadlines\n`);
         }
         const asOf = opts.asOf ?? todayInEngland();
-        const stream = db
-          .selectFrom('obligation as o')
+        const stream = openOn(db, 'obligation', laCode, asOf, !!opts.overdue)
           .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
-          .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
-          .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-          .select([
-            'p.la_child_id',
-            'o.rule_id',
-            'o.start_date',
-            'o.due_date',
-            'o.met_on',
-            'o.ended_on',
-            sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'),
-            't.name as team',
-          ])
-          .where('o.la_code', '=', laCode)
-          .where('o.start_date', '<=', asOf)
-          .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
-          .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
-          .$if(!!opts.overdue, (q) => q.where('o.due_date', '<', asOf))
+          .select('p.la_child_id')
           .orderBy('o.due_date')
           .orderBy('p.la_child_id')
           .stream(2000);
@@ -84,26 +67,9 @@ export function obligationsCommand(): Command {
         };
         for await (const r of stream) print(r, { laChildId: r.la_child_id }, r.la_child_id);
         // The foster carers' deadlines: a household, not a child, so `household` names it and laChildId is null.
-        const carers = db
-          .selectFrom('foster_obligation as o')
+        const carers = openOn(db, 'foster_obligation', laCode, asOf, !!opts.overdue)
           .innerJoin('foster_household as h', (j) => j.onRef('h.la_code', '=', 'o.la_code').onRef('h.household_id', '=', 'o.household_id'))
-          .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
-          .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-          .select([
-            'h.reference',
-            'o.rule_id',
-            'o.start_date',
-            'o.due_date',
-            'o.met_on',
-            'o.ended_on',
-            sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker'),
-            't.name as team',
-          ])
-          .where('o.la_code', '=', laCode)
-          .where('o.start_date', '<=', asOf)
-          .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
-          .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
-          .$if(!!opts.overdue, (q) => q.where('o.due_date', '<', asOf))
+          .select('h.reference')
           .orderBy('o.due_date')
           .orderBy('h.reference')
           .stream(2000);

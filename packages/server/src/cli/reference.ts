@@ -1,6 +1,7 @@
 /** `lantern reference postcodes load FILE`: the ONS Postcode Directory into the database. */
 import { Command } from 'commander';
 import { dataDirHelp } from './options.ts';
+import { refused } from './refused.ts';
 
 export function referenceCommand(): Command {
   const reference = new Command('reference').description('national reference data the returns need');
@@ -29,12 +30,7 @@ export function referenceCommand(): Command {
         if (shown) process.stderr.write('\n');
         process.stdout.write(`Loaded ${n.toLocaleString('en-GB')} postcodes from ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
       } catch (error) {
-        if (error instanceof ReturnFileError) {
-          process.stderr.write(`lantern: ${error.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        throw error;
+        refused(ReturnFileError)(error);
       } finally {
         await store.close();
       }

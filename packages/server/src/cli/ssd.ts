@@ -1,6 +1,7 @@
 /** `lantern export ssd` and `lantern import ssd`: the Standard Safeguarding Dataset out of and into the case record. */
 import { Command } from 'commander';
 import { progressPrinter } from './database.ts';
+import { refused } from './refused.ts';
 import { councilOf, dataDirHelp } from './options.ts';
 
 export function ssdExportCommand(): Command {
@@ -43,14 +44,9 @@ export function ssdImportCommand(): Command {
       const store = await openStore(storeOptionsFrom(process.env, opts.dataDir));
       try {
         const progress = progressPrinter();
-        const r = await importSsd(store.db, dir, { actor: COMMAND_LINE, laCode: opts.laCode?.toUpperCase(), onProgress: progress }).catch((error: unknown) => {
-          if (error instanceof ImportRefused) {
-            process.stderr.write(`lantern: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
-            process.exitCode = 2;
-            return null;
-          }
-          throw error;
-        });
+        const r = await importSsd(store.db, dir, { actor: COMMAND_LINE, laCode: opts.laCode?.toUpperCase(), onProgress: progress }).catch(
+          refused(ImportRefused),
+        );
         if (!r) return;
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -1,6 +1,7 @@
 /** `lantern export ssda903` and `lantern import ssda903`: the SSDA903 return to and from the case record. */
 import { Command } from 'commander';
 import { progressPrinter } from './database.ts';
+import { refused } from './refused.ts';
 import { collectionYear, councilOf, dataDirHelp, councilCommand } from './options.ts';
 
 export function addSsda903Database(groups: { exportGroup: Command; importGroup: Command }): void {
@@ -51,14 +52,7 @@ export function addSsda903Database(groups: { exportGroup: Command; importGroup: 
             year: opts.year,
             laCode: opts.laCode?.toUpperCase(),
             onProgress: (d, t, stage) => progress(d, t, stage),
-          }).catch((error: unknown) => {
-            if (error instanceof ImportRefused) {
-              process.stderr.write(`lantern: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
-              process.exitCode = 2;
-              return null;
-            }
-            throw error;
-          });
+          }).catch(refused(ImportRefused));
           if (!r) return;
           if (opts.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
           else {

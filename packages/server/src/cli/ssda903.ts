@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
+import { refused } from './refused.ts';
 
 function threadCount(value: string): number {
   const n = Number(value);
@@ -86,12 +87,7 @@ export function addSsda903Validate(validate: Command): Command {
               );
             process.exitCode = outcome.count > 0 ? 1 : 0;
           } catch (error) {
-            if (error instanceof ReturnFileError) {
-              process.stderr.write(`lantern: ${error.message}\n`);
-              process.exitCode = 2;
-              return;
-            }
-            throw error;
+            refused(ReturnFileError)(error);
           }
         },
       ),

@@ -13,8 +13,8 @@ import { addCalendarMonths } from '@lantern/core/calendar';
 import { stepUpLinkFor } from '@lantern/core/early-help';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
-import { batch } from '../kernel/ledger.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
+import { writeRows } from './write-rows.ts';
 
 const STREAM = 2020;
 
@@ -258,22 +258,13 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
       });
     }
   }
-  await batch(db, null, async (ledger) => {
-    await ledger.insertMany('early_help_episode', episodes);
-    await ledger.insertMany('early_help_review', reviews);
-    await ledger.insertMany('early_help_step_up', links);
-    await ledger.insertMany('plan_document', plans);
-    await ledger.insertMany('plan_action', actions);
-    await ledger.insertMany('plan_action_progress', progress);
-    await ledger.insertMany('chronology_entry', chronology);
+  return writeRows(db, {
+    early_help_episode: episodes,
+    early_help_review: reviews,
+    early_help_step_up: links,
+    plan_document: plans,
+    plan_action: actions,
+    plan_action_progress: progress,
+    chronology_entry: chronology,
   });
-  return {
-    early_help_episode: episodes.length,
-    early_help_review: reviews.length,
-    early_help_step_up: links.length,
-    plan_document: plans.length,
-    plan_action: actions.length,
-    plan_action_progress: progress.length,
-    chronology_entry: chronology.length,
-  };
 }

@@ -12,8 +12,8 @@
 import { COURT_ORDER, type CourtOrder, HEARING_TYPE, LEGAL_DECISION } from '@lantern/core/legal';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
-import { batch } from '../kernel/ledger.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
+import { writeRows } from './write-rows.ts';
 
 const STREAM = 2019;
 const COURTS = ['Hereford Family Court', 'Worcester Family Court', 'Family Court at Birmingham'];
@@ -276,26 +276,15 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     preProceedings(c.child_id, letter, stepped ? { on: weekday(letter + rng.between(70, Math.max(71, today - letter - 1))), outcome: 'stepped-down' } : null);
   }
 
-  await batch(db, null, async (ledger) => {
-    await ledger.insertMany('legal_planning_meeting', meetings);
-    await ledger.insertMany('pre_proceedings', pres);
-    await ledger.insertMany('pre_proceedings_review', reviews);
-    await ledger.insertMany('legal_assessment', assessments);
-    await ledger.insertMany('care_proceedings', procs);
-    await ledger.insertMany('court_hearing', hearings);
-    await ledger.insertMany('proceedings_extension', extensions);
-    await ledger.insertMany('court_order', orders);
-    await ledger.insertMany('chronology_entry', chronology);
+  return writeRows(db, {
+    legal_planning_meeting: meetings,
+    pre_proceedings: pres,
+    pre_proceedings_review: reviews,
+    legal_assessment: assessments,
+    care_proceedings: procs,
+    court_hearing: hearings,
+    proceedings_extension: extensions,
+    court_order: orders,
+    chronology_entry: chronology,
   });
-  return {
-    legal_planning_meeting: meetings.length,
-    pre_proceedings: pres.length,
-    pre_proceedings_review: reviews.length,
-    legal_assessment: assessments.length,
-    care_proceedings: procs.length,
-    court_hearing: hearings.length,
-    proceedings_extension: extensions.length,
-    court_order: orders.length,
-    chronology_entry: chronology.length,
-  };
 }

@@ -8,6 +8,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { AllocationTable, ClaEpisodeTable, ProviderTable, VisitTable } from '../kernel/db/schema.ts';
+import type { FosterCarers } from './fostering.ts';
 import { emptyRowsOf, type RowsOf } from './model.ts';
 import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
@@ -89,18 +90,7 @@ const REASONS_CHANGED = WeightedPicker.of([
 ]);
 
 /** The fostering service's households, which in-house foster placements name (seed/fostering.ts). */
-export type CarerPicker = {
-  carerFor(
-    placementId: string,
-    type: string,
-    start: number,
-    dob: number | null,
-    previousPlacementId: string | null,
-    sameCarer: boolean,
-    childId?: string,
-    homePostcode?: string | null,
-  ): { householdId: string; postcode: string } | null;
-};
+export type CarerPicker = Pick<FosterCarers, 'carerFor'>;
 
 export class LookedAfterGenerator {
   readonly providers: Provider[] = [];

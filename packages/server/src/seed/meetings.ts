@@ -11,10 +11,10 @@
 import { CONFERENCE_VIEWS, ESCALATION_STAGES, type EscalationStage } from '@lantern/core/meetings';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
-import { batch } from '../kernel/ledger.ts';
 import { CARER_LABEL, CONFERENCE_DECISIONS, DONE_NOTES, ESCALATION_ANSWERS, ESCALATION_CONCERNS, RECOMMENDATIONS, REVIEW_DECISIONS } from './meeting-texts.ts';
 import { buildNamePools } from './pools.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
+import { writeRows } from './write-rows.ts';
 
 const STREAM = 1313;
 
@@ -260,18 +260,11 @@ export async function seedMeetings(db: Kysely<Database>, options: { laCode: stri
     }
   }
   // Stages go in after their escalation (the foreign key), in the same batch.
-  await batch(db, null, async (ledger) => {
-    await ledger.insertMany('meeting_record', records);
-    await ledger.insertMany('meeting_recommendation', recommendations);
-    await ledger.insertMany('iro_escalation', escalations);
-    await ledger.insertMany('iro_escalation_stage', stages);
-    await ledger.insertMany('chronology_entry', chronology);
+  return writeRows(db, {
+    meeting_record: records,
+    meeting_recommendation: recommendations,
+    iro_escalation: escalations,
+    iro_escalation_stage: stages,
+    chronology_entry: chronology,
   });
-  return {
-    meeting_record: records.length,
-    meeting_recommendation: recommendations.length,
-    iro_escalation: escalations.length,
-    iro_escalation_stage: stages.length,
-    chronology_entry: chronology.length,
-  };
 }

@@ -9,7 +9,7 @@ import { sarDueOn } from '@lantern/core';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { proposedMarks } from '../areas/exchange/index.ts';
 import type { Database } from '../kernel/db/schema.ts';
-import { batch } from '../kernel/ledger.ts';
+import { writeRows } from './write-rows.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
 
 const STREAM = 2033;
@@ -86,14 +86,5 @@ export async function seedSubjectAccessRequests(db: Kysely<Database>, options: {
     if (plan.extended !== undefined) entry(plan.extended, `Subject access request extended to ${sarDueOn(receivedOn, true)}`);
     if (plan.released !== undefined) entry(plan.released, 'Subject access request answered: the redacted copy released');
   }
-  await batch(
-    db,
-    null,
-    async (ledger) => {
-      await ledger.insertMany('subject_access_request', rows);
-      await ledger.insertMany('chronology_entry', chronology);
-    },
-    { laCode },
-  );
-  return { subject_access_request: rows.length, chronology_entry: chronology.length };
+  return writeRows(db, { subject_access_request: rows, chronology_entry: chronology }, { laCode });
 }

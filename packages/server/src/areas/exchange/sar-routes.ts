@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { childFor, childrenInScope, isUuid } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { SubjectAccessRequestTable } from '../../kernel/db/schema.ts';
 import { attachment } from '../../kernel/http/download.ts';
 import { routes } from '../../kernel/http/routes.ts';
-import { conflict, notFound } from '../../kernel/http/problem.ts';
+import { conflict } from '../../kernel/http/problem.ts';
 import { extendSar, recordSar, releaseSar, reviewSarMarks } from './sar.ts';
 import { sarPdf, sarRecordEntries } from './sar-pdf.ts';
 
@@ -37,14 +38,7 @@ function viewOf(s: Selectable<SubjectAccessRequestTable>): SarView {
 
 /** The copy of the record as a PDF: the review copy (marks shown) or the released one (marked text removed). */
 export async function sarCopy(db: FastifyInstance['store']['db'], laCode: string, childId: string, sarId: string, mode: 'review' | 'release') {
-  const sar = await db
-    .selectFrom('subject_access_request')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('sar_id', '=', sarId)
-    .executeTakeFirst();
-  if (!sar) throw notFound('subject access request');
+  const sar = await findByKey(db, laCode, 'subject_access_request', { child_id: childId, sar_id: sarId }, 'subject access request');
   const person = await db.selectFrom('person').selectAll().where('la_code', '=', laCode).where('person_id', '=', childId).executeTakeFirstOrThrow();
   return sarPdf({
     child: { name: `${person.given_name} ${person.family_name}`, dateOfBirth: person.date_of_birth, laChildId: person.la_child_id ?? person.person_id },
@@ -135,14 +129,13 @@ export async function sarRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       const person = await childFor(db(), req.actor().user, req.params.childId, 'sar:record');
-      const sar = await db()
-        .selectFrom('subject_access_request')
-        .selectAll()
-        .where('la_code', '=', person.la_code)
-        .where('child_id', '=', person.person_id)
-        .where('sar_id', '=', req.params.sarId)
-        .executeTakeFirst();
-      if (!sar) throw notFound('subject access request');
+      const sar = await findByKey(
+        db(),
+        person.la_code,
+        'subject_access_request',
+        { child_id: person.person_id, sar_id: req.params.sarId },
+        'subject access request',
+      );
       return { ...viewOf(sar), childId: person.person_id, childName: `${person.given_name} ${person.family_name}`, laChildId: person.la_child_id };
     },
   );

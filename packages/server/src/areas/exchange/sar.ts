@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, notFound } from '../../kernel/http/problem.ts';
+import { conflict } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -42,16 +42,7 @@ export async function recordSar(db: Kysely<Database>, actor: Actor, childId: str
 }
 
 async function openSar(ledger: Ledger, childId: string, sarId: string) {
-  const row = await ledger.db
-    .selectFrom('subject_access_request')
-    .selectAll()
-    .where('la_code', '=', ledger.laCode)
-    .where('child_id', '=', childId)
-    .where('sar_id', '=', sarId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw notFound('subject access request');
-  return row;
+  return ledger.find('subject_access_request', { child_id: childId, sar_id: sarId }, 'subject access request', { lock: true });
 }
 
 export async function extendSar(db: Kysely<Database>, actor: Actor, childId: string, sarId: string, input: In<typeof extendSarInput>) {

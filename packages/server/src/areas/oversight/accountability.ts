@@ -10,8 +10,8 @@ import { DECISION_KIND } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { notFound } from '../../kernel/http/problem.ts';
 
 /**
  * Every decision made on the record, from every area, in one shape: what was decided, when, by
@@ -161,13 +161,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 /** Every decision a worker made (as themselves or through their user), on the children the reader may see. */
 export async function workerAccountability(db: Kysely<Database>, actor: Actor, workerId: string) {
   const laCode = actor.user.laCode;
-  const worker = await db
-    .selectFrom('worker')
-    .select(['given_name', 'family_name'])
-    .where('la_code', '=', laCode)
-    .where('worker_id', '=', workerId)
-    .executeTakeFirst();
-  if (!worker) throw notFound('worker');
+  const worker = await findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
   const readScope = scopeFor(actor.user.role, 'child:read');
   if (!readScope) return { worker: { workerId, name: `${worker.given_name} ${worker.family_name}` }, decisions: [] };
   const all = await decisionRows(

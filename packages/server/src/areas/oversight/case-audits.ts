@@ -10,8 +10,9 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/index.ts';
@@ -115,15 +116,7 @@ export async function recordCaseAudit(db: Kysely<Database>, actor: Actor, childI
 
 export async function moderateCaseAudit(db: Kysely<Database>, actor: Actor, childId: string, caseAuditId: string, input: z.infer<typeof moderation>) {
   return step(db, actor, childId, async (ledger) => {
-    const ca = await ledger.db
-      .selectFrom('case_audit')
-      .selectAll()
-      .where('la_code', '=', actor.user.laCode)
-      .where('case_audit_id', '=', caseAuditId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!ca) throw notFound('case audit');
+    const ca = await ledger.find('case_audit', { case_audit_id: caseAuditId, child_id: childId }, 'case audit', { lock: true });
     if (ca.version !== input.version) throw staleVersion(ca.version, input.version);
     if (ca.auditor_user_id === actor.user.userId)
       throw invalid([{ field: 'grade', rule: 'second-auditor', message: 'Moderation is by a second auditor, not the first' }]);
@@ -238,8 +231,7 @@ function mayCompleteAction(actor: Actor, owner: { worker_id: string; team_id: st
  */
 export async function completeAuditAction(db: Kysely<Database>, actor: Actor, actionId: string, input: z.infer<typeof auditActionDone>) {
   const laCode = actor.user.laCode;
-  const found = await db.selectFrom('case_audit_action').select('child_id').where('la_code', '=', laCode).where('action_id', '=', actionId).executeTakeFirst();
-  if (!found) throw notFound('audit action');
+  const found = await findByKey(db, laCode, 'case_audit_action', { action_id: actionId }, 'audit action');
   // The owner acts on an action about a child they can see: the step checks their right to read the child.
   return step(
     db,

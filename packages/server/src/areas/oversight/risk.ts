@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { childFor } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
@@ -42,15 +42,7 @@ export async function recordRiskAssessment(db: Kysely<Database>, actor: Actor, c
 
 export async function recordManagerView(db: Kysely<Database>, actor: Actor, childId: string, riskAssessmentId: string, input: z.infer<typeof managerView>) {
   return step(db, actor, childId, async (ledger) => {
-    const ra = await ledger.db
-      .selectFrom('risk_assessment')
-      .selectAll()
-      .where('la_code', '=', actor.user.laCode)
-      .where('risk_assessment_id', '=', riskAssessmentId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!ra) throw notFound('risk assessment');
+    const ra = await ledger.find('risk_assessment', { risk_assessment_id: riskAssessmentId, child_id: childId }, 'risk assessment', { lock: true });
     if (ra.version !== input.version) throw staleVersion(ra.version, input.version);
     if (ra.recorded_by === actor.user.userId)
       throw invalid([{ field: 'managerScale', rule: 'second-view', message: 'The manager’s view is another person’s' }]);

@@ -9,8 +9,9 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { computeAll, computeIndicator } from './service.ts';
 
@@ -129,13 +130,7 @@ async function checkOwner(db: Kysely<Database>, laCode: string, ownerUserId: str
 
 export async function addAction(db: Kysely<Database>, actor: Actor, recommendationId: string, body: z.infer<typeof newAction>) {
   const laCode = actor.user.laCode;
-  const rec = await db
-    .selectFrom('recommendation')
-    .select('recommendation_id')
-    .where('la_code', '=', laCode)
-    .where('recommendation_id', '=', recommendationId)
-    .executeTakeFirst();
-  if (!rec) throw notFound('recommendation');
+  await findByKey(db, laCode, 'recommendation', { recommendation_id: recommendationId }, 'recommendation');
   await checkIndicatorTarget(body.indicatorId, body.target);
   await checkOwner(db, laCode, body.ownerUserId);
   if (body.status === 'done') throw invalid([{ field: 'status', rule: 'evidence-required', message: 'Mark an action done with its evidence, once it exists' }]);
@@ -168,8 +163,7 @@ export async function updateAction(db: Kysely<Database>, actor: Actor, actionId:
   const laCode = actor.user.laCode;
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
-    const current = await trx.selectFrom('improvement_action').selectAll().where('la_code', '=', laCode).where('action_id', '=', actionId).executeTakeFirst();
-    if (!current) throw notFound('improvement action');
+    const current = await ledger.find('improvement_action', { action_id: actionId }, 'improvement action');
     const scope = scopeFor(actor.user.role, 'improvement:update');
     const manages = !!scopeFor(actor.user.role, 'improvement:manage');
     if (!(scope === 'council' || (scope === 'own' && current.owner_user_id === actor.user.userId)))

@@ -13,8 +13,9 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { closeWithin, holdingTeam } from '../referrals/index.ts';
@@ -86,8 +87,7 @@ export async function sendForDecision(db: Kysely<Database>, actor: Actor, childI
 /** The manager approves (closing the case, or authorising the plan) or returns the work with reasons. */
 export async function answerRequest(db: Kysely<Database>, actor: Actor, requestId: string, input: In<typeof decisionAnswer>) {
   const laCode = actor.user.laCode;
-  const request = await db.selectFrom('decision_request').selectAll().where('la_code', '=', laCode).where('request_id', '=', requestId).executeTakeFirst();
-  if (!request) throw notFound('request');
+  const request = await findByKey(db, laCode, 'decision_request', { request_id: requestId }, 'request');
   // Who decides is set by the team the work was sent to, so the step checks only that the user may read the child.
   return step(
     db,

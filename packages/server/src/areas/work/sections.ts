@@ -25,6 +25,9 @@ export type SectionDef = {
   both?: (limit: number, offset: number) => Promise<{ total: number; items: WorkItem[] }>;
 };
 
+/** What a section is called and says when empty, and where its "more" link goes: the part of it every kind of list is given. */
+type Heading = Pick<SectionDef, 'id' | 'title' | 'empty' | 'more'>;
+
 /** Plain English for a rule: core's label, else its description, else the id made readable. */
 export function ruleLabel(ruleId: string): string {
   const rule = TIMESCALE_RULES.find((r) => r.id === ruleId);
@@ -71,7 +74,7 @@ export function obligationSection(
   db: Kysely<Database>,
   user: CurrentUser,
   days: Days,
-  def: { id: string; title: string; empty: string; more?: SectionDef['more']; where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
+  def: Heading & { where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
 ): SectionDef {
   // The child is read only to hide restricted records from those who may not see them, and for
   // the names on the page shown: a council's overdue need not be joined to every child to count.
@@ -120,11 +123,7 @@ export function obligationSection(
 /** A list from a query of our own: `select` yields WorkItem-shaped rows, `count` the total. */
 export function querySection(
   db: Kysely<Database>,
-  def: {
-    id: string;
-    title: string;
-    empty: string;
-    more?: SectionDef['more'];
+  def: Heading & {
     count: RawBuilder<{ n: number }>;
     page: (limit: number, offset: number) => RawBuilder<unknown>;
   },
@@ -146,11 +145,7 @@ export function querySection(
  */
 export function listSection(
   db: Kysely<Database>,
-  def: {
-    id: string;
-    title: string;
-    empty: string;
-    more?: SectionDef['more'];
+  def: Heading & {
     select: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
     order: RawBuilder<unknown>;

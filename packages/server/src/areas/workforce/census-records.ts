@@ -11,8 +11,9 @@ import type { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforc
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
+import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { forbidden, invalid, notFound, staleVersion } from '../../kernel/http/problem.ts';
+import { forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
@@ -20,11 +21,7 @@ import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 const FAR_FUTURE = '9999-12-31';
 
 async function workerFor(db: Kysely<Database>, laCode: string, workerId: string, forUpdate = false) {
-  let q = db.selectFrom('worker').selectAll().where('la_code', '=', laCode).where('worker_id', '=', workerId);
-  if (forUpdate) q = q.forUpdate();
-  const w = await q.executeTakeFirst();
-  if (!w) throw notFound('worker');
-  return w;
+  return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker', { lock: forUpdate });
 }
 
 /** A manager records the absences of their own team and of those they supervise; council scope, anyone's. */

@@ -282,15 +282,7 @@ export async function allocate(
 export async function endAllocation(db: Kysely<Database>, actor: Actor, childId: string, allocationId: string, input: { endDate: string; reason: string }) {
   const laCode = actor.user.laCode;
   return step(db, actor, childId, async (ledger) => {
-    const current = await ledger.db
-      .selectFrom('allocation')
-      .selectAll()
-      .where('la_code', '=', laCode)
-      .where('allocation_id', '=', allocationId)
-      .where('child_id', '=', childId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) throw notFound('allocation');
+    const current = await ledger.find('allocation', { allocation_id: allocationId, child_id: childId }, 'allocation', { lock: true });
     if (current.end_date)
       throw new Problem(409, 'Conflict', 'This allocation has already ended', [
         { field: 'allocationId', rule: 'already-ended', message: `Ended on ${current.end_date}` },

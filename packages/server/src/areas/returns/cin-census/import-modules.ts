@@ -8,13 +8,42 @@ import type { CensusEpisode } from '@lantern/core/returns/cin-census/model';
 import { yesNo } from '@lantern/core/returns/cin-census/model';
 import { CATEGORY_OF_ABUSE } from '@lantern/core/pathway';
 import { randomUUID } from 'node:crypto';
-import { type ChildInBatch, date, has, IMPORT_REASON } from './import-context.ts';
+import { type ChildInBatch, date, type Ending, has, IMPORT_REASON } from './import-context.ts';
 
 /** Places the modules of the child's episode `i` (recorded as `episodeId`). */
 export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, episodeId: string): void {
   const { rows, existing, endings, laCode, actor, skip, audit, chronology } = b;
   const child = b.childId;
   const id = b.laChildId;
+  /** A record already held and left open (`key`) that this return ends: ended now, and on the chronology; whether there was one. */
+  const endOpen = ({ table, ...ending }: Omit<Ending, 'id'>, key: string, category: string, summary: string, recordType: string): boolean => {
+    const open = existing.unfinished.get(key);
+    if (!open) return false;
+    existing.unfinished.delete(key);
+    endings.push({ table, id: open, ...ending });
+    chronology(child, ending.on, category, summary, recordType, open);
+    return true;
+  };
+  /** A child protection conference the return gives the date of: what it does not carry is recorded as not known to have happened. */
+  const conference = (kind: 'initial' | 'review', s47Id: string | null, planId: string | null, held: string, outcome: string, summary: string) => {
+    const conferenceId = randomUUID();
+    rows.cp_conference.push({
+      la_code: laCode,
+      conference_id: conferenceId,
+      episode_id: episodeId,
+      child_id: child,
+      kind,
+      s47_id: s47Id,
+      plan_id: planId,
+      held_on: held,
+      outcome,
+      child_met_decider: false,
+      parents_met_decider: false,
+      created_by: actor.userId,
+    });
+    audit(child, 'cp-conference', conferenceId);
+    chronology(child, held, 'conference', summary, 'cp-conference', conferenceId);
+  };
   ep.assessments.forEach((a, j) => {
     const row = `CINdetails ${i + 1} / Assessments ${j + 1}`;
     const start = date(a.startDate);
@@ -29,12 +58,14 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
     }
     const key = `assessment|${episodeId}|${start}`;
     if (existing.starts.has(key)) {
-      const open = existing.unfinished.get(key);
-      if (open && done) {
-        existing.unfinished.delete(key);
-        endings.push({ table: 'assessment', id: open, on: done, child_id: child, factors: a.factors ?? [] });
-        chronology(child, done, 'assessment', 'Assessment completed and authorised', 'assessment', open);
-      }
+      if (done)
+        endOpen(
+          { table: 'assessment', on: done, child_id: child, factors: a.factors ?? [] },
+          key,
+          'assessment',
+          'Assessment completed and authorised',
+          'assessment',
+        );
       return;
     }
     existing.starts.add(key);
@@ -75,11 +106,11 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
       return;
     }
     let planId = existing.plans.get(`${child}|${start}`);
-    const open = existing.unfinished.get(`cp-plan|${child}|${start}`);
-    if (planId && open && end) {
-      existing.unfinished.delete(`cp-plan|${child}|${start}`);
-      endings.push({ table: 'cp_plan', id: open, on: end, child_id: child });
-      chronology(child, end, 'plan', 'Child protection plan ended', 'cp-plan', open);
+    if (
+      planId &&
+      end &&
+      endOpen({ table: 'cp_plan', on: end, child_id: child }, `cp-plan|${child}|${start}`, 'plan', 'Child protection plan ended', 'cp-plan')
+    ) {
       if (b.open.cp === start) b.open.cp = null;
     }
     if (!planId) {
@@ -117,23 +148,7 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
       const key = `review|${planId}|${held}`;
       if (existing.starts.has(key)) continue;
       existing.starts.add(key);
-      const conferenceId = randomUUID();
-      rows.cp_conference.push({
-        la_code: laCode,
-        conference_id: conferenceId,
-        episode_id: episodeId,
-        child_id: child,
-        kind: 'review',
-        s47_id: null,
-        plan_id: planId,
-        held_on: held,
-        outcome: held === end ? 'end-plan' : 'continue-plan',
-        child_met_decider: false,
-        parents_met_decider: false,
-        created_by: actor.userId,
-      });
-      audit(child, 'cp-conference', conferenceId);
-      chronology(child, held, 'conference', 'Review child protection conference', 'cp-conference', conferenceId);
+      conference('review', null, planId, held, held === end ? 'end-plan' : 'continue-plan', 'Review child protection conference');
     }
   });
 
@@ -186,25 +201,8 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
     audit(child, 'section-47', s47Id);
     chronology(child, start, 'section-47', 'Section 47 enquiry started', 'section-47', s47Id);
     if (icpc) {
-      const conferenceId = randomUUID();
       const planId = plansByStart.get(icpc) ?? null;
-      rows.cp_conference.push({
-        la_code: laCode,
-        conference_id: conferenceId,
-        episode_id: episodeId,
-        child_id: child,
-        kind: 'initial',
-        s47_id: s47Id,
-        plan_id: planId,
-        held_on: icpc,
-        outcome: planId ? 'plan' : 'no-plan',
-        // Not in the return: recorded as not known to have happened.
-        child_met_decider: false,
-        parents_met_decider: false,
-        created_by: actor.userId,
-      });
-      audit(child, 'cp-conference', conferenceId);
-      chronology(child, icpc, 'conference', 'Initial child protection conference', 'cp-conference', conferenceId);
+      conference('initial', s47Id, planId, icpc, planId ? 'plan' : 'no-plan', 'Initial child protection conference');
     }
   });
 
@@ -222,11 +220,7 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
     }
     const key = `cin-plan|${child}|${start}`;
     if (existing.starts.has(key)) {
-      const open = existing.unfinished.get(key);
-      if (open && end) {
-        existing.unfinished.delete(key);
-        endings.push({ table: 'cin_plan', id: open, on: end, child_id: child });
-        chronology(child, end, 'plan', 'Child in need plan ended', 'cin-plan', open);
+      if (end && endOpen({ table: 'cin_plan', on: end, child_id: child }, key, 'plan', 'Child in need plan ended', 'cin-plan')) {
         if (b.open.cin === start) b.open.cin = null;
       }
       return;
