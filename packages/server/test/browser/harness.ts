@@ -100,6 +100,17 @@ export async function startDemo(children?: number): Promise<{ server: TestServer
   return { server, browser: await chromium.launch(LAUNCH) };
 }
 
+/**
+ * A seeded demo council of `children` with Chromium and a page for the analyst's returns: downloads
+ * accepted, and up to a minute for each step (producing a return on a busy machine takes a while).
+ */
+export async function startReturnsDemo(children: number): Promise<{ server: TestServer; browser: Browser; page: Page }> {
+  const { server, browser } = await startDemo(children);
+  const page = await newPage(browser, { ...CONTEXT, acceptDownloads: true });
+  page.setDefaultTimeout(60_000);
+  return { server, browser, page };
+}
+
 /** Chromium, then the server, whichever of them started. */
 export async function closeAll(browser: Browser | undefined, server: TestServer | undefined) {
   await browser?.close();

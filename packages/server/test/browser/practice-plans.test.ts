@@ -7,11 +7,10 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD, openCinEpisode } from '../helpers/fixture.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
 import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
@@ -39,10 +38,7 @@ describe.skipIf(skip)('The practice record in a browser', () => {
     ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
     const db = server.store.db;
-    await db
-      .insertInto('cin_episode')
-      .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childA, referral_date: day(-30), referral_source: '1A', primary_need: 'N1' })
-      .execute();
+    await openCinEpisode(db, ids.childA, day(-30));
     const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     assessmentId = (await sw.post(`/api/children/${ids.childA}/assessments`, { startDate: day(-29) })).body.assessmentId;
     // The protection plan the conference agreed, and the first core group, are recorded on the casework pages.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, openReturn, skip, startDemo, text } from './harness.ts';
+import { closeAll, expectNoAxeViolations, openReturn, skip, startReturnsDemo, text } from './harness.ts';
 
 // Checking and importing on the embedded database of a busy machine can take a while: wait for
 // what the analyst would see, never for a fixed time.
@@ -26,10 +26,7 @@ describe.skipIf(skip)('SSDA903 files on the SSDA903 screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ server, browser } = await startDemo(40));
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    context.setDefaultTimeout(60_000);
-    page = await context.newPage();
+    ({ server, browser, page } = await startReturnsDemo(40));
   }, 300_000);
 
   afterAll(() => closeAll(browser, server));

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, heading1, openReturn, skip, startDemo, text } from './harness.ts';
+import { closeAll, expectNoAxeViolations, heading1, openReturn, skip, startReturnsDemo, text } from './harness.ts';
 
 const LA = 'E06000019';
 // Producing a return on the embedded database of a busy machine can take a while: wait for what
@@ -22,10 +22,7 @@ describe.skipIf(skip)('the SSDA903 screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ server, browser } = await startDemo(150));
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    page = await context.newPage();
+    ({ server, browser, page } = await startReturnsDemo(150));
   }, 300_000);
 
   afterAll(() => closeAll(browser, server));

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, openReturn, skip, startDemo, text } from './harness.ts';
+import { closeAll, expectNoAxeViolations, openReturn, skip, startReturnsDemo, text } from './harness.ts';
 
 describe.skipIf(skip)('the CIN census screen', () => {
   let server: TestServer;
@@ -13,9 +13,7 @@ describe.skipIf(skip)('the CIN census screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ server, browser } = await startDemo(150));
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    page = await context.newPage();
+    ({ server, browser, page } = await startReturnsDemo(150));
   });
 
   afterAll(() => closeAll(browser, server));

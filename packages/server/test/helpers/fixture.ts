@@ -159,6 +159,18 @@ export const PLACEMENT = {
   homePostcode: 'HR1 2AB',
 };
 
+/** A children's home as a team manager adds it to the providers register: registered (K2) since 1 April 2019, private (PR4), in Hereford. */
+export const registeredChildrensHome = (name: string, urn: string) => ({
+  name,
+  urn,
+  providerKind: 'childrens-home',
+  placeProvider: 'PR4',
+  registrationStatus: 'registered',
+  registeredFor: ['K2'],
+  registeredFrom: '2019-04-01',
+  postcode: 'HR4 9AB',
+});
+
 /** A sign-in a test adds to the fixture council for a role of its own, with the fixture's password. */
 export type ExtraUser = { username: string; role: string; displayName?: string; workerId?: string | null; partnerOrganisationId?: string };
 
@@ -191,4 +203,17 @@ export async function addFosteringService(db: Kysely<Database>, team: string = r
     { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' },
   );
   return { team, worker };
+}
+
+/**
+ * A child in need episode opened by a referral (from a family member, 1A, unless another source is given) for
+ * abuse or neglect (N1), without the steps before it; its id.
+ */
+export async function openCinEpisode(db: Kysely<Database>, childId: string, referralDate: string, opts: { episodeId?: string; source?: string } = {}) {
+  const episodeId = opts.episodeId ?? randomUUID();
+  await db
+    .insertInto('cin_episode')
+    .values({ la_code: LA, episode_id: episodeId, child_id: childId, referral_date: referralDate, referral_source: opts.source ?? '1A', primary_need: 'N1' })
+    .execute();
+  return episodeId;
 }

@@ -3,7 +3,7 @@ import type { Store } from '../../src/kernel/db/store.ts';
 import type { SeedSummary } from '../../src/seed/generate.ts';
 import { createServer } from '../../src/server.ts';
 import { openTestStore } from './db.ts';
-import { FIXTURE_PASSWORD } from './fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD } from './fixture.ts';
 
 export type TestServer = { app: FastifyInstance; store: Store; url: string; seed: SeedSummary | null; close(): Promise<void> };
 
@@ -69,11 +69,20 @@ export function client(server: TestServer, cookie?: string) {
   };
 }
 
-type Client = ReturnType<typeof client>;
+/** A signed-in HTTP client (client()). */
+export type Client = ReturnType<typeof client>;
+/** The ids of the fixture council's teams, workers and children (buildFixture). */
+export type FixtureIds = Awaited<ReturnType<typeof buildFixture>>;
 
 /** Signs in as each fixture user named (helpers/fixture.ts), one after another; their clients in the same order. */
 export async function signedIn<const U extends readonly string[]>(server: TestServer, ...usernames: U): Promise<{ [K in keyof U]: Client }> {
   const clients: Client[] = [];
   for (const username of usernames) clients.push(client(server, await signInAs(server, username, FIXTURE_PASSWORD)));
   return clients as { [K in keyof U]: Client };
+}
+
+/** A test server over the fixture council (helpers/fixture.ts) and its ids; the test file closes `server` after its tests. */
+export async function startFixtureServer(): Promise<{ server: TestServer; ids: FixtureIds }> {
+  const server = await startTestServer();
+  return { server, ids: await buildFixture(server.store.db) };
 }

@@ -1,16 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
 
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
+  ({ server, ids } = await startFixtureServer());
+  [sw] = await signedIn(server, 'sw');
 });
 afterAll(() => server?.close());
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { createServer } from '../../src/server.ts';
 import { openTestStore } from '../helpers/db.ts';
-import { buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD, registeredChildrensHome } from '../helpers/fixture.ts';
 
 let store: Store;
 let app: FastifyInstance;
@@ -119,31 +119,13 @@ describe('writes from another site', () => {
     const res = await send('POST', '/api/providers', {
       cookie: tm,
       headers: { origin: url, 'sec-fetch-site': 'same-origin' },
-      body: {
-        name: 'Oakfield 100% House_',
-        urn: 'SC123456',
-        providerKind: 'childrens-home',
-        placeProvider: 'PR4',
-        registrationStatus: 'registered',
-        registeredFor: ['K2'],
-        registeredFrom: '2019-04-01',
-        postcode: 'HR4 9AB',
-      },
+      body: registeredChildrensHome('Oakfield 100% House_', 'SC123456'),
     });
     expect(res.status).toBe(201);
     const other = await send('POST', '/api/providers', {
       cookie: tm,
       headers: { origin: url },
-      body: {
-        name: 'Elm Lodge',
-        urn: 'SC654321',
-        providerKind: 'childrens-home',
-        placeProvider: 'PR4',
-        registrationStatus: 'registered',
-        registeredFor: ['K2'],
-        registeredFrom: '2019-04-01',
-        postcode: 'HR4 9AB',
-      },
+      body: registeredChildrensHome('Elm Lodge', 'SC654321'),
     });
     expect(other.status).toBe(201);
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
-import { FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Lily Marsh: the front door decides a school's contact as early help; a family support worker at
 // a children's centre leads, with the school and Mum around the family; an assessment, a plan and
@@ -10,12 +9,8 @@ import { client, signInAs, startTestServer, type TestServer, signedIn } from '..
 // refers her (a step-up, which ends early help). Her assessment closes with RC9, so early help
 // opens again, and ends with her needs met. Sam Dale is stepped down from a closed child in need
 // episode, disengages, and is referred again two months later: a re-referral after a step-down.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let analyst: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, tm: Client, hos: Client, analyst: Client;
 let lily: string;
 let sam: string;
 const centre = randomUUID();
@@ -36,15 +31,14 @@ const earlyHelpOf = async (childId: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
+  [sw, tm, hos, analyst] = await signedIn(server, 'sw', 'tm', 'hos', 'analyst');
   const db = server.store.db;
   await db
     .insertInto('partner_organisation')
     .values({ la_code: LA, organisation_id: centre, name: 'Westside Children’s Centre', partner_type: 'voluntary' })
     .execute();
   await db.insertInto('partner_contact').values({ la_code: LA, contact_id: supportWorker, organisation_id: centre, name: 'Priya Shah' }).execute();
-  [sw, tm, hos, analyst] = await signedIn(server, 'sw', 'tm', 'hos', 'analyst');
   lily = (await sw.post('/api/children', { givenName: 'Lily', familyName: 'Marsh', dateOfBirth: '2016-05-04', sex: 'F' })).body.child.childId;
   sam = (await sw.post('/api/children', { givenName: 'Sam', familyName: 'Dale', dateOfBirth: '2014-01-20', sex: 'M' })).body.child.childId;
 });

@@ -3,19 +3,19 @@
  * due together send it once (the jobs' database lock), it is not sent again the same day, and the
  * next day it runs again (sending only what changed). Against the local HTTP server playing the DfE.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfeApiClient, type DfeApiConfig } from '../../../src/areas/exchange/index.ts';
 import type { Store } from '../../../src/kernel/db/store.ts';
 import { scheduler } from '../../../src/kernel/jobs.ts';
 import { dfeFeedJob } from '../../../src/scheduled-jobs.ts';
 import { openTestStore } from '../../helpers/db.ts';
+import type { FixtureIds } from '../../helpers/server.ts';
 import { configFor, FakeDfe } from '../../helpers/fake-dfe.ts';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
+import { buildFixture, LA, openCinEpisode } from '../../helpers/fixture.ts';
 
 describe('the DfE feed as a scheduled job', () => {
   let store: Store;
-  let ids: Awaited<ReturnType<typeof buildFixture>>;
+  let ids: FixtureIds;
   const dfe = new FakeDfe();
   let config: DfeApiConfig;
 
@@ -24,19 +24,7 @@ describe('the DfE feed as a scheduled job', () => {
     ids = await buildFixture(store.db);
     await dfe.start();
     config = configFor(dfe);
-    await store.db
-      .insertInto('cin_episode')
-      .values(
-        [ids.childA, ids.childB].map((child_id) => ({
-          la_code: LA,
-          episode_id: randomUUID(),
-          child_id,
-          referral_date: '2026-01-10',
-          referral_source: '1B',
-          primary_need: 'N1',
-        })),
-      )
-      .execute();
+    for (const child of [ids.childA, ids.childB]) await openCinEpisode(store.db, child, '2026-01-10', { source: '1B' });
   });
   afterAll(async () => {
     await store?.close();

@@ -3,35 +3,20 @@
  * and the children the DfE refused with what it said; the analyst (who reads children's records)
  * sees their names, the administrator (who does not) only the council's ids. Others are refused.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DfeApiClient, runDfeFeed } from '../../../src/areas/exchange/index.ts';
 import { COMMAND_LINE } from '../../../src/areas/returns/index.ts';
 import { configFor, FakeDfe } from '../../helpers/fake-dfe.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA, openCinEpisode } from '../../helpers/fixture.ts';
+import { client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
+let server: TestServer, ids: FixtureIds;
 const dfe = new FakeDfe();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   await dfe.start();
-  await server.store.db
-    .insertInto('cin_episode')
-    .values(
-      [ids.childA, ids.childB].map((child_id) => ({
-        la_code: LA,
-        episode_id: randomUUID(),
-        child_id,
-        referral_date: '2026-01-10',
-        referral_source: '1B',
-        primary_need: 'N1',
-      })),
-    )
-    .execute();
+  for (const child of [ids.childA, ids.childB]) await openCinEpisode(server.store.db, child, '2026-01-10', { source: '1B' });
   const config = configFor(dfe, { batchSize: 1, retryBaseMs: 50, retryCapMs: 100 });
   // Day 1: the first child's batch is accepted, the second's answered 500.
   dfe.script = [200, 500];

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFosteringService, buildFixture, PLACEMENT as IN_CARE } from '../../helpers/fixture.ts';
-import { type client, signedIn, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { addFosteringService, PLACEMENT as IN_CARE } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // The Carters enquire in January, are assessed (stage one, stage two), go to panel in June and
 // are approved for one child aged 5 to 12; Poppy (11) is placed with them; their supervising
 // social worker visits unannounced. Poppy's social worker sees the carers' terms and how to reach
 // them, not their assessment. Mia, accommodated under section 20 since January, is on the head of
 // service's drift list until a legal planning meeting reviews her legal status.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let ssw: ReturnType<typeof client>;
-let ftm: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let sw2: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let ssw: Client, ftm: Client, sw: Client, sw2: Client, hos: Client;
 let carters: string;
 let version: number;
 const sswWorker = randomUUID();
@@ -31,8 +26,7 @@ const rules = (v: { deadlines: { ruleId: string; dueDate: string; state: string 
 const PLACEMENT = { ...IN_CARE, placementType: 'U4' };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   await addFosteringService(server.store.db, fosteringTeam, sswWorker);
   [ssw, ftm, sw, sw2, hos] = await signedIn(server, 'ssw', 'ftm', 'sw', 'sw2', 'hos');
 });

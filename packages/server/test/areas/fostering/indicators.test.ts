@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { addUsers } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // The year to 31 March 2026. Oak and Elm were approved long before it; Oak retire in October.
 // Cedar (3 places) are approved in July, 154 days after their enquiry; Dale (1 place) in November,
 // 186 days after theirs, and are de-registered in February. Poppy is placed with Elm, Jack with an
 // agency's carers, who ask for him to move in February.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let hos: ReturnType<typeof client>;
-let ftm: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let sw2: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let hos: Client, ftm: Client, sw: Client, sw2: Client;
 const AS_OF = 'asOf=2026-03-31';
 const households: Record<string, { id: string; version: number }> = {};
 
@@ -47,13 +43,9 @@ const kpi = async (id: string) => {
 const AGENCY = { placementType: 'U4', placementProvider: 'PR4', urn: 'SC555555', placementPostcode: 'HR2 7AA' };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   await addUsers(server.store.db, { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' });
-  ftm = client(server, await signInAs(server, 'ftm', FIXTURE_PASSWORD));
-  hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
-  sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
-  sw2 = client(server, await signInAs(server, 'sw2', FIXTURE_PASSWORD));
+  [ftm, hos, sw, sw2] = await signedIn(server, 'ftm', 'hos', 'sw', 'sw2');
   await approve('Oak', '2023-01-10', '2023-09-01', 2);
   await approve('Elm', '2024-01-08', '2024-06-03', 1);
   await approve('Cedar', '2025-02-03', '2025-07-07', 3);

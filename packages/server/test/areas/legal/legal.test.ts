@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { addUsers, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (childA, held by swA in team A, IRO Ira) is accommodated under section 20 on Monday
 // 2 March 2026. The legal planning meeting on Monday 9 March decides on pre-proceedings; the
@@ -9,12 +9,8 @@ import { client, signInAs, startTestServer, type TestServer, signedIn } from '..
 // 30 June (16 weeks = 112 days). The meeting on Friday 20 March sets the first review for
 // Friday 1 May (6 weeks). The application issued on Tuesday 14 April must conclude by Tuesday
 // 13 October (26 weeks = 182 days); the court's 8-week extension moves it to Tuesday 8 December.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let sw2: ReturnType<typeof client>;
-let lawyer: ReturnType<typeof client>;
-let iro: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, sw2: Client, lawyer: Client, iro: Client;
 const legal = (childId: string) => `/api/children/${childId}/legal`;
 const obligation = (childId: string, rule: string) =>
   server.store.db
@@ -27,8 +23,7 @@ const obligation = (childId: string, rule: string) =>
     .execute();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   await addUsers(server.store.db, { username: 'lawyer', role: 'legal-adviser', displayName: 'Council lawyer (test)' });
   [sw, sw2, iro, lawyer] = await signedIn(server, 'sw', 'sw2', 'iro', 'lawyer');
   const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
@@ -230,7 +225,7 @@ describe('pre-proceedings that run past 16 weeks, and who may see legal records'
 });
 
 describe('legal indicators, with the children behind each number', () => {
-  let hos: ReturnType<typeof client>;
+  let hos: Client;
   beforeAll(async () => {
     hos = client(server, await signInAs(server, 'hos', FIXTURE_PASSWORD));
   });

@@ -2,22 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/kernel/db/schema.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Permanence and adoption, UASC, health and education, care leavers: every due date worked out
 // by hand (Easter and the May and August bank holidays 2026, month ends, the fifth and sixteenth
 // birthdays), the UASC delay, days from entering care to placement for adoption, who may see an
 // adoption, 409 on stale edits and 400 naming field and rule.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let sw2: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, sw2: Client, tm: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, sw2, tm] = await signedIn(server, 'sw', 'sw2', 'tm');
 });
 afterAll(() => server?.close());

@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, LA, PLACEMENT } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA, PLACEMENT, registeredChildrensHome } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (born 12 March 2015, held by swA, IRO Ira) comes into care on Thursday 26 March 2026,
 // the week before Easter; moves to an unregistered children's home, then to long-term foster
 // care; goes missing three times in June; and ceases to be looked after on 1 October 2026.
 // Every due date below is worked by hand.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let iro: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, tm: Client, hos: Client, iro: Client;
 let registeredHome: string;
 let unregisteredHome: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, tm, hos, iro] = await signedIn(server, 'sw', 'tm', 'hos', 'iro');
 });
 afterAll(() => server?.close());
@@ -40,16 +35,7 @@ const deadlines = async (ruleId: string) =>
 
 describe('the providers register', () => {
   it('a team manager adds providers; a social worker may not; a stale edit gets 409', async () => {
-    const home = {
-      name: 'Oakfield House',
-      urn: 'SC123456',
-      providerKind: 'childrens-home',
-      placeProvider: 'PR4',
-      registrationStatus: 'registered',
-      registeredFor: ['K2'],
-      registeredFrom: '2019-04-01',
-      postcode: 'HR4 9AB',
-    };
+    const home = registeredChildrensHome('Oakfield House', 'SC123456');
     expect((await sw.post('/api/providers', home)).status).toBe(403);
     const added = await tm.post('/api/providers', home);
     expect(added.status).toBe(201);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, LA, PLACEMENT } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA, openCinEpisode, PLACEMENT } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (held by swA, IRO Ira) comes into care on Tuesday 1 September 2026. Her first review is
 // on Monday 21 September: decisions due 28 September (5 working days), the full record 19 October
@@ -9,19 +9,14 @@ import { type client, startTestServer, type TestServer, signedIn } from '../../h
 // conference on Monday 2 November: decisions due 3 November, the full record 30 November. The
 // IRO escalates on Monday 16 November: the team manager's answer is due 23 November. No bank
 // holidays fall in these weeks; every date is worked by hand.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let iro: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, tm: Client, hos: Client, iro: Client;
 let reviewId: string;
 let conferenceId: string;
 let serviceManager: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, tm, hos, iro] = await signedIn(server, 'sw', 'tm', 'hos', 'iro');
   const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
     startDate: '2026-09-01',
@@ -35,10 +30,7 @@ beforeAll(async () => {
   const episodeId = randomUUID();
   conferenceId = randomUUID();
   serviceManager = randomUUID();
-  await server.store.db
-    .insertInto('cin_episode')
-    .values({ la_code: LA, episode_id: episodeId, child_id: ids.childA, referral_date: '2026-06-01', referral_source: '1A', primary_need: 'N1' })
-    .execute();
+  await openCinEpisode(server.store.db, ids.childA, '2026-06-01', { episodeId });
   await server.store.db
     .insertInto('cp_conference')
     .values({

@@ -1,22 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { openCinEpisode } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // The decisions on a child's record as a manager reads them: newest first even within one day,
 // and every part in words (an allocation's role, never "social-worker").
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let tm: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let tm: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('cin_episode')
-    .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childUnallocated, referral_date: '2026-01-05', referral_source: '1A', primary_need: 'N1' })
-    .execute();
-  tm = client(server, await signInAs(server, 'tm', FIXTURE_PASSWORD));
+  ({ server, ids } = await startFixtureServer());
+  [tm] = await signedIn(server, 'tm');
+  await openCinEpisode(server.store.db, ids.childUnallocated, '2026-01-05');
 });
 afterAll(() => server?.close());
 

@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, openCinEpisode } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Management oversight on Poppy's record (childA, referred 1 October 2025, held by Ava in team A):
 // a manager's decision with its reasons and evidence, a risk assessment the manager sees as
 // over-optimistic, a case audit moderated by a second auditor, and one view of who decided what.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let tm: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let tm: Client, sw: Client, hos: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('cin_episode')
-    .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childA, referral_date: '2025-10-01', referral_source: '1A', primary_need: 'N1' })
-    .execute();
+  ({ server, ids } = await startFixtureServer());
   [tm, sw, hos] = await signedIn(server, 'tm', 'sw', 'hos');
+  await openCinEpisode(server.store.db, ids.childA, '2025-10-01');
 });
 afterAll(() => server?.close());
 
@@ -57,10 +50,7 @@ describe('management decisions', () => {
   });
 
   it('a child with no oversight for longer than the council’s interval is overdue on the manager’s worklist', async () => {
-    await server.store.db
-      .insertInto('cin_episode')
-      .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childUnallocated, referral_date: '2025-11-03', referral_source: '1A', primary_need: 'N1' })
-      .execute();
+    await openCinEpisode(server.store.db, ids.childUnallocated, '2025-11-03');
     // Allocating to Ava refreshes Mia's deadlines; the team manager owns oversight.
     expect((await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: '2025-11-04' })).status).toBe(201);
     const list = (await tm.get('/api/worklist?view=mine&ruleId=management-oversight&state=overdue&asOf=2026-02-04')).body;
@@ -142,7 +132,7 @@ describe('case audits', () => {
 describe('marking an audit action done', () => {
   const answers = DEFAULT_AUDIT_QUESTIONS.map((q) => ({ questionId: q.id, answer: 'yes' }));
   let actions: { actionId: string; ownerWorkerId: string; version: number }[];
-  const worklist = async (who: ReturnType<typeof client>, asOf: string) =>
+  const worklist = async (who: Client, asOf: string) =>
     (await who.get(`/api/worklist?view=mine&ruleId=case-audit-action&asOf=${asOf}`)).body.obligations as { childId: string; dueDate: string; state: string }[];
 
   beforeAll(async () => {

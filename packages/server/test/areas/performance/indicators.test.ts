@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshObligations } from '../../../src/kernel/obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // A small population worked by hand, in four eras that do not touch one another:
 //  A  March 2023 – February 2024: referrals and re-referrals, children looked after (29 February)
@@ -18,17 +18,12 @@ import { client, signInAs, startTestServer, type TestServer, signedIn } from '..
 //  K  snapshot 31 March 2034: health assessments of children looked after 12 months or more
 //  L  snapshot 29 February 2040 (12 months from 1 March 2039): turnover, agency and vacancies;
 //     management oversight; long-term placement stability
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let hos: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
-let analyst: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let hos: Client, tm: Client, admin: Client, analyst: Client;
 const named: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   const db = server.store.db;
   let n = 100;
   const child = async (name: string) => {
@@ -692,6 +687,8 @@ const kpi = async (id: string, query: string, who = hos) => {
   return res.body.result;
 };
 const counts = (r: { numerator: number | null; denominator: number | null; value: number | null }) => [r.numerator, r.denominator, r.value];
+/** A test that the indicator's numerator, denominator and value are `expected`. */
+const countsAre = (id: string, query: string, expected: (number | null)[]) => async () => expect(counts(await kpi(id, query))).toEqual(expected);
 
 describe('front door and assessment', () => {
   it('counts referrals in the 12 months ending 29 February 2024 from 1 March 2023, and per 10,000', async () => {
@@ -707,13 +704,9 @@ describe('front door and assessment', () => {
     expect(behind.body.children.map((c: { name: string; onDate: string }) => [c.name, c.onDate])).toEqual([['Reuben Test', '2024-02-29']]);
   });
 
-  it('referrals ending in no further action', async () => {
-    expect(counts(await kpi('referrals-nfa', 'asOf=2024-02-29'))).toEqual([1, 3, 33.3]);
-  });
+  it('referrals ending in no further action', countsAre('referrals-nfa', 'asOf=2024-02-29', [1, 3, 33.3]));
 
-  it('assessments within 45 working days of the referral, across Christmas 2025', async () => {
-    expect(counts(await kpi('assessments-45wd', 'asOf=2026-03-31'))).toEqual([1, 3, 33.3]);
-  });
+  it('assessments within 45 working days of the referral, across Christmas 2025', countsAre('assessments-45wd', 'asOf=2026-03-31', [1, 3, 33.3]));
 
   it('assessments within 45 working days of their own start (the DfE measure): exactly 45 counts', async () => {
     expect(counts(await kpi('assessments-45d-from-start', 'asOf=2026-03-31'))).toEqual([2, 3, 66.7]);
@@ -750,15 +743,17 @@ describe('child protection', () => {
     expect(counts(await kpi('cp-repeat-2y', 'asOf=2026-03-31'))).toEqual([1, 4, 25]);
   });
 
-  it('plans lasting 2 years or more: exactly 2 years counts, and from 29 February to 28 February two years on', async () => {
-    // Ended in the year: Pia (2 years), Pat (a day short), Pam (29 Feb 2024 – 28 Feb 2026), Pip (6 months).
-    expect(counts(await kpi('cp-lasting-2y', 'asOf=2026-03-31'))).toEqual([2, 4, 50]);
-  });
+  // Ended in the year: Pia (2 years), Pat (a day short), Pam (29 Feb 2024 – 28 Feb 2026), Pip (6 months).
+  it(
+    'plans lasting 2 years or more: exactly 2 years counts, and from 29 February to 28 February two years on',
+    countsAre('cp-lasting-2y', 'asOf=2026-03-31', [2, 4, 50]),
+  );
 
-  it('review conferences in time: 3 months from the plan, then 6 months from the last review', async () => {
-    // In the year: Pam's second (30 May 2025, due 29 Nov 2024: late), Pam's third (29 Nov 2025, due 30 Nov 2025), Pip's first (1 Jan 2026, due 1 Jan 2026).
-    expect(counts(await kpi('cp-reviews-in-time', 'asOf=2026-03-31'))).toEqual([2, 3, 66.7]);
-  });
+  // In the year: Pam's second (30 May 2025, due 29 Nov 2024: late), Pam's third (29 Nov 2025, due 30 Nov 2025), Pip's first (1 Jan 2026, due 1 Jan 2026).
+  it(
+    'review conferences in time: 3 months from the plan, then 6 months from the last review',
+    countsAre('cp-reviews-in-time', 'asOf=2026-03-31', [2, 3, 66.7]),
+  );
 });
 
 describe('children looked after, snapshot 29 February 2024', () => {
@@ -783,9 +778,7 @@ describe('workforce, snapshot 31 January 2027', () => {
     expect(byName).toMatchObject({ 'Children in need 1': 1, 'Children in need 2': 6 });
   });
 
-  it('children who had 3 or more social workers in the 12 months', async () => {
-    expect(counts(await kpi('children-3plus-workers', 'asOf=2027-01-31'))).toEqual([1, 5, 20]);
-  });
+  it('children who had 3 or more social workers in the 12 months', countsAre('children-3plus-workers', 'asOf=2027-01-31', [1, 5, 20]));
 
   it('unallocated cases, with their age in days', async () => {
     const r = await kpi('unallocated-cases', 'asOf=2027-01-31');
@@ -820,9 +813,7 @@ describe('obligations met in time, 12 months ending 31 March 2028', () => {
     ]);
   });
 
-  it('looked-after reviews: first, second and later', async () => {
-    expect(counts(await kpi('cla-reviews-in-time', 'asOf=2028-03-31'))).toEqual([2, 3, 66.7]);
-  });
+  it('looked-after reviews: first, second and later', countsAre('cla-reviews-in-time', 'asOf=2028-03-31', [2, 3, 66.7]));
 
   it('pathway plans: one met only after the as-of date is late on it', async () => {
     expect(counts(await kpi('pathway-plans-in-time', 'asOf=2028-03-31'))).toEqual([1, 2, 50]);
@@ -872,9 +863,10 @@ describe('unaccompanied children and adoptions, 12 months ending 31 March 2030',
     expect([r.numerator, r.medianDays, r.maxDays]).toEqual([3, 10, 20]);
   });
 
-  it('days from entering care to moving in with the adoptive family: foster carers who adopt count from moving in', async () => {
-    expect(counts(await kpi('adoption-entry-to-placed', 'asOf=2030-03-31'))).toEqual([366, 2, 183]);
-  });
+  it(
+    'days from entering care to moving in with the adoptive family: foster carers who adopt count from moving in',
+    countsAre('adoption-entry-to-placed', 'asOf=2030-03-31', [366, 2, 183]),
+  );
 });
 
 describe('permanence, 12 months ending 31 March 2031', () => {

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, buildFixture, LA } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { addUsers, LA } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Rosa Quill's protection plan: the outline agreed at the initial conference, made detailed by
 // the first core group, with actions for her social worker, a school nurse (a partner agency
 // contact), her mum and Rosa herself. Progress at the core group; every version compared.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let partner: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let sw: Client, tm: Client, partner: Client;
 let childId: string;
 let cpPlanId: string;
 let planId: string;
@@ -35,8 +32,7 @@ const outline = () => ({
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   const db = server.store.db;
   await db.insertInto('partner_organisation').values({ la_code: LA, organisation_id: org, name: 'Riverside Primary School', partner_type: 'school' }).execute();
   await db.insertInto('partner_contact').values({ la_code: LA, contact_id: nurse, organisation_id: org, name: 'Nadia Price' }).execute();

@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA, openCinEpisode } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Supervision due dates worked out by hand: every 4 weeks for a practitioner (Ava, started
 // 6 January 2020); weekly, then fortnightly after six weeks, for Nina in her ASYE (from Monday
 // 5 January 2026); induction 12 weeks from the start.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let tm: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let tm: Client, sw: Client, hos: Client, admin: Client;
 let nina: string;
 
 type Deadline = {
@@ -26,20 +21,16 @@ type Deadline = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
-  await server.store.db
-    .insertInto('cin_episode')
-    .values({ la_code: LA, episode_id: randomUUID(), child_id: ids.childA, referral_date: '2025-10-01', referral_source: '1A', primary_need: 'N1' })
-    .execute();
-  await refreshWorkerObligations(server.store.db, LA);
+  ({ server, ids } = await startFixtureServer());
   [tm, sw, hos, admin] = await signedIn(server, 'tm', 'sw', 'hos', 'admin');
+  await openCinEpisode(server.store.db, ids.childA, '2025-10-01');
+  await refreshWorkerObligations(server.store.db, LA);
   // Ava picks up Mia, so she holds two children.
   expect((await tm.post(`/api/children/${ids.childUnallocated}/allocations`, { workerId: ids.swA, startDate: '2025-12-01' })).status).toBe(201);
 });
 afterAll(() => server?.close());
 
-const worklist = async (c: ReturnType<typeof client>, query: string) =>
+const worklist = async (c: Client, query: string) =>
   (await c.get(`/api/worklist/workers?${query}`)).body as { deadlines: Deadline[]; counts: { overdue: number } };
 const open = (list: { deadlines: Deadline[] }, workerId: string, ruleId = 'supervision') =>
   list.deadlines.find((d) => d.workerId === workerId && d.ruleId === ruleId);

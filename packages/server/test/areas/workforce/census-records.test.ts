@@ -1,28 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCensus, validateCensus } from '../../../src/areas/workforce/index.ts';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // What the 2026 census (reference date Wednesday 30 September 2026) asks beyond a worker's post,
 // recorded through the API: Ava off sick Monday 2 to Friday 6 March (5 working days) and on a
 // course 11-12 May (training: not days lost); Amir off sick from Monday 28 September, still off
 // (3 working days in the year, and absent on the day); Bea leaving on 30 June for agency work.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let tm: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let tm: Client, admin: Client, sw: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
+  [tm, admin, sw] = await signedIn(server, 'tm', 'admin', 'sw');
   for (const [i, w] of [ids.swA, ids.swA2, ids.tmA, ids.swB, ids.iro].entries())
     await server.store.db
       .updateTable('worker')
       .set({ swe_number: `SW300${i}`, gender: '2' })
       .where('worker_id', '=', w)
       .execute();
-  [tm, admin, sw] = await signedIn(server, 'tm', 'admin', 'sw');
 });
 afterAll(() => server?.close());
 

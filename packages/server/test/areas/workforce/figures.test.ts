@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA } from '../../helpers/fixture.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // The workforce figures on 31 March 2026, worked out by hand from the fixture's allocations
 // (childA: Bea to 2 June 2025 then Ava; childB and the restricted child: Bea) and these:
@@ -12,19 +12,14 @@ import { type client, startTestServer, type TestServer, signedIn } from '../../h
 //  - team A: Lee, agency, 1 June 2025 to 15 January 2026; Sam, permanent half-time, from 3
 //    November 2025; 5 funded posts.
 const AS_OF = '2026-03-31';
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let tm: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let tm: Client, hos: Client, sw: Client, admin: Client;
 const churnChild = randomUUID();
 const lee = randomUUID();
 const sam = randomUUID();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   const db = server.store.db;
   await db
     .insertInto('person')

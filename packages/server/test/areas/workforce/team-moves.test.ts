@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Bea (in team B since 6 January 2020) moves to team A on Monday 16 February 2026. Team A's
 // figures for 31 January count Ava, Amir and Tom; from February Bea too; team B's lose her.
-let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let admin: ReturnType<typeof client>;
+let server: TestServer, ids: FixtureIds;
+let admin: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
+  [admin] = await signedIn(server, 'admin');
   await refreshWorkerObligations(server.store.db, LA);
-  admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
 });
 afterAll(() => server?.close());
 
