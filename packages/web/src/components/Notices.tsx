@@ -56,6 +56,15 @@ export function Loading() {
   );
 }
 
+/**
+ * What a page shows while its data is not ready: the problem when loading failed, otherwise
+ * "Loading…". Pages call it as `if (problem || !x.data) return <NotReady problem={problem} />`,
+ * so that a problem wins even over data already shown.
+ */
+export function NotReady({ problem, what }: { problem: Problem | undefined; what?: string }) {
+  return problem ? <ProblemPage problem={problem} what={what} /> : <Loading />;
+}
+
 /** A whole page that could not be shown: no access, not found, or a failure. */
 export function ProblemPage({ problem, what = 'page' }: { problem: Problem; what?: string }) {
   const title =

@@ -8,7 +8,7 @@ import { type AccessRequestView, accessApi } from '../../api/access.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
 import { useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDateTime, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
@@ -17,8 +17,7 @@ export function AccessRequestsPage() {
   usePageTitle('Access requests');
   const list = useLoad(() => accessApi.requests(), 'requests');
   const [notice, setNotice] = useState<string | null>(null);
-  if (list.problem) return <ProblemPage problem={list.problem} />;
-  if (!list.data) return <Loading />;
+  if (list.problem || !list.data) return <NotReady problem={list.problem} />;
   const requests = list.data.requests;
   return (
     <>

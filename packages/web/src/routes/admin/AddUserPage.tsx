@@ -6,7 +6,7 @@ import { TextInput } from '../../components/fields.tsx';
 import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
 import { FormPage } from '../looked-after/FormPage.tsx';
 import { approvalNote, newUserFields } from './fields.ts';
@@ -18,8 +18,7 @@ export function AddUserPage() {
   const [values, setValues] = useState<Values>(() => valuesFor(fields));
   const [password, setPassword] = useState('');
   const { errors, busy, send } = useSend({ ...anchorsFor([[fields, '']]), password: 'password' });
-  if (workers.problem) return <ProblemPage problem={workers.problem} />;
-  if (!workers.data) return <Loading />;
+  if (workers.problem || !workers.data) return <NotReady problem={workers.problem} />;
   const note = approvalNote(values.role as string, values.workerId as string);
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -10,7 +10,7 @@ import { Button, TextInput } from '../../components/fields.tsx';
 import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { Worker } from '@lantern/core/views/workforce';
 import { approvalNote, roleField, workerField } from './fields.ts';
@@ -25,8 +25,7 @@ export function UserPage() {
   const user = users.data?.users.find((u) => u.userId === userId);
   usePageTitle(user?.displayName ?? 'User');
   if (users.problem) return <ProblemPage problem={users.problem} what="user" />;
-  if (workers.problem) return <ProblemPage problem={workers.problem} />;
-  if (!users.data || !workers.data) return <Loading />;
+  if (workers.problem || !users.data || !workers.data) return <NotReady problem={workers.problem} />;
   if (!user) return <ProblemPage problem={{ status: 404, title: 'Not found' }} what="user" />;
   const done = (text: string) => {
     setNotice(text);

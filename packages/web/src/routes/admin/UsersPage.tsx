@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { accessApi, type UserView } from '../../api/access.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AccountStatus } from './status.tsx';
@@ -26,8 +26,7 @@ export function UsersPage() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const users = useLoad(() => accessApi.users(), 'users');
   const [show, setShow] = useState<Show>('all');
-  if (users.problem) return <ProblemPage problem={users.problem} />;
-  if (!users.data) return <Loading />;
+  if (users.problem || !users.data) return <NotReady problem={users.problem} />;
   const all = users.data.users;
   const shown = all.filter((u) => (show === 'all' ? true : show === 'disabled' ? u.disabled : needsAttention(u)));
   return (

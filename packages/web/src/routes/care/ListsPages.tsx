@@ -2,7 +2,7 @@
 import { ACTIVITY, AGE_ASSESSMENT, CARE_LEAVER_CATEGORY, IN_TOUCH, UASC_REFERRAL_ROUTE } from '@lantern/core/care';
 import { Link } from 'react-router';
 import { careApi } from '../../api/care.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { formatDate, labelOf, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -19,8 +19,7 @@ function CareLink({ child }: { child: { childId: string; name: string } }) {
 export function UascListPage() {
   usePageTitle('Unaccompanied asylum-seeking children');
   const load = useLoad(() => careApi.uascList(), 'uasc');
-  if (load.problem) return <ProblemPage problem={load.problem} />;
-  if (!load.data) return <Loading />;
+  if (load.problem || !load.data) return <NotReady problem={load.problem} />;
   const { children, delayed } = load.data;
   return (
     <>
@@ -51,8 +50,7 @@ export function UascListPage() {
 export function CareLeaversPage() {
   usePageTitle('Care leavers');
   const load = useLoad(() => careApi.careLeavers(), 'care-leavers');
-  if (load.problem) return <ProblemPage problem={load.problem} />;
-  if (!load.data) return <Loading />;
+  if (load.problem || !load.data) return <NotReady problem={load.problem} />;
   const list = load.data.careLeavers;
   return (
     <>

@@ -23,7 +23,7 @@ import { type CareView, careApi } from '../../api/care.ts';
 import { ChildObligations } from '../../components/obligations.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, WarningText } from '../../components/Notices.tsx';
+import { NotReady, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -61,8 +61,7 @@ export function LookedAfterCarePage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const load = useLoad(() => careApi.get(childId), childId);
   usePageTitle(load.data ? `Looked-after care – ${load.data.name}` : 'Looked-after care');
-  if (load.problem) return <ProblemPage problem={load.problem} what="child" />;
-  if (!load.data) return <Loading />;
+  if (load.problem || !load.data) return <NotReady problem={load.problem} what="child" />;
   const v = load.data;
   return (
     <>

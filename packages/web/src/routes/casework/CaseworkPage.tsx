@@ -10,7 +10,7 @@ import { api } from '../../api/client.ts';
 import type { CaseworkView, EpisodeView } from '../../api/types.ts';
 import { Episode } from './Episode.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage, WarningText } from '../../components/Notices.tsx';
+import { NotReady, WarningText } from '../../components/Notices.tsx';
 import { ChildObligations } from '../../components/obligations.tsx';
 import { formatDate, formatDateTime, fullName, labelOf, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -29,8 +29,7 @@ export function CaseworkPage() {
   usePageTitle(name ? `${TITLE} – ${name}` : TITLE);
 
   const problem = record.problem ?? casework.problem;
-  if (problem) return <ProblemPage problem={problem} what="child" />;
-  if (!record.data || !casework.data) return <Loading />;
+  if (problem || !record.data || !casework.data) return <NotReady problem={problem} what="child" />;
   const cw = casework.data;
   const child = record.data.child;
   const open = openEpisode(cw);

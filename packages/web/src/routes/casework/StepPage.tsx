@@ -14,7 +14,7 @@ import { FormFields } from '../../components/FormFields.tsx';
 import { FormShell } from '../../components/FormPage.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { checkWith, type Problems, useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { caseworkPath, openEpisode } from './steps.ts';
@@ -27,8 +27,7 @@ export function StepPage({ title, whyNot, render }: { title: string; whyNot: (ct
   const record = useLoad(() => api.children.get(childId), childId);
   const casework = useLoad(() => api.casework.get(childId), childId);
   const problem = record.problem ?? casework.problem;
-  if (problem) return <ProblemPage problem={problem} what="child" />;
-  if (!record.data || !casework.data) return <Loading />;
+  if (problem || !record.data || !casework.data) return <NotReady problem={problem} what="child" />;
   const ctx: CaseContext = {
     child: record.data.child,
     name: fullName(record.data.child),

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { Loading, ProblemPage, SuccessBanner, WarningText } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner, WarningText } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -27,8 +27,7 @@ export function ChildPage() {
   const data = record.data;
   usePageTitle(data ? fullName(data.child) : record.problem ? 'Child not found' : 'Child');
 
-  if (record.problem) return <ProblemPage problem={record.problem} what="child" />;
-  if (!data) return <Loading />;
+  if (record.problem || !data) return <NotReady problem={record.problem} what="child" />;
   const { child } = data;
   const name = fullName(child);
 

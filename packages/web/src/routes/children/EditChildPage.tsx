@@ -4,7 +4,7 @@ import { api, problemOf } from '../../api/client.ts';
 import type { ChildChangesBody, ChildRecord, Problem } from '../../api/types.ts';
 import { errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { FormShell } from '../../components/FormPage.tsx';
-import { Loading, NoAccess, ProblemPage } from '../../components/Notices.tsx';
+import { NoAccess, NotReady } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { ChildDetailsFields, type ChildForm, type ChildValues, childAnchors, formFromChild, readChildForm } from './ChildDetailsFields.tsx';
@@ -43,8 +43,7 @@ export function EditChildPage() {
     if (child) setForm(formFromChild(child));
   }, [child]);
 
-  if (record.problem) return <ProblemPage problem={record.problem} what="child" />;
-  if (!record.data || !child || !form) return <Loading />;
+  if (record.problem || !record.data || !child || !form) return <NotReady problem={record.problem} what="child" />;
   if (!record.data.canUpdate) {
     return (
       <NoAccess title={`Edit details of ${fullName(child)}`}>

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { Loading, NotReady } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
@@ -14,8 +14,7 @@ export function HistoryPage() {
   const chronology = useLoad(() => api.children.chronology(childId), childId);
   const name = record.data ? fullName(record.data.child) : 'Child';
   usePageTitle(`History – ${name}`);
-  if (record.problem) return <ProblemPage problem={record.problem} what="child" />;
-  if (!record.data) return <Loading />;
+  if (record.problem || !record.data) return <NotReady problem={record.problem} what="child" />;
   return (
     <>
       <span className="govuk-caption-l">History</span>

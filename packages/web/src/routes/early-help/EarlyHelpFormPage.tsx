@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { type EarlyHelpView, earlyHelpApi } from '../../api/early-help.ts';
 import { type ActionOwners, practiceApi } from '../../api/practice.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
 import { EARLY_HELP_FORMS, type EarlyHelpFormSpec } from './forms.ts';
 
@@ -16,8 +16,7 @@ export function EarlyHelpFormPage() {
   const owners = useLoad(() => (spec?.needsOwners ? practiceApi.owners() : Promise.resolve(null)), `${form}`);
   if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
   const problem = view.problem ?? owners.problem;
-  if (problem) return <ProblemPage problem={problem} what="child" />;
-  if (!view.data || (spec.needsOwners && !owners.data)) return <Loading />;
+  if (problem || !view.data || (spec.needsOwners && !owners.data)) return <NotReady problem={problem} what="child" />;
   return <EarlyHelpForm key={form} childId={childId} spec={spec} view={view.data} owners={owners.data ?? null} />;
 }
 

@@ -8,7 +8,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { type EarlyHelpEpisode, earlyHelpApi } from '../../api/early-help.ts';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate, fullName, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { ReactNode } from 'react';
@@ -24,8 +24,7 @@ export function EarlyHelpPage() {
   const name = record.data ? fullName(record.data.child) : '';
   usePageTitle(name ? `${TITLE} – ${name}` : TITLE);
   const problem = record.problem ?? view.problem;
-  if (problem) return <ProblemPage problem={problem} what="child" />;
-  if (!record.data || !view.data) return <Loading />;
+  if (problem || !record.data || !view.data) return <NotReady problem={problem} what="child" />;
   const eh = view.data;
   const open = eh.episodes.find((e) => e.endedOn === null) ?? null;
   const before = eh.episodes.filter((e) => e !== open);

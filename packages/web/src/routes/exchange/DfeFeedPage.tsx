@@ -5,7 +5,7 @@
  */
 import { Link } from 'react-router';
 import { exchangeApi } from '../../api/exchange.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { HIDDEN_CAPTION, RecordsTable } from '../../components/RecordsTable.tsx';
@@ -15,8 +15,7 @@ const SENT_AS = { full: 'Whole record', partial: 'Changes', purge: 'Removal' } a
 export function DfeFeedPage() {
   usePageTitle('DfE daily feed');
   const feed = useLoad(() => exchangeApi.feed(), 'dfe-feed');
-  if (feed.problem) return <ProblemPage problem={feed.problem} />;
-  if (!feed.data) return <Loading />;
+  if (feed.problem || !feed.data) return <NotReady problem={feed.problem} />;
   const { runs, errors, sentChildren } = feed.data;
   return (
     <>

@@ -9,7 +9,7 @@ import { type SarDetailView, exchangeApi } from '../../api/exchange.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
 import { optionsOf } from '../../components/form-model.ts';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, labelOf, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -42,8 +42,7 @@ function Notice() {
 export function SarListPage() {
   usePageTitle('Subject access requests');
   const list = useLoad(() => exchangeApi.sars(), 'sars');
-  if (list.problem) return <ProblemPage problem={list.problem} />;
-  if (!list.data) return <Loading />;
+  if (list.problem || !list.data) return <NotReady problem={list.problem} />;
   const requests = list.data.requests;
   const open = requests.filter((r) => !r.releasedOn).length;
   return (
@@ -93,8 +92,7 @@ export function ChildSarsPage() {
   const { childId = '' } = useParams();
   const view = useLoad(() => exchangeApi.childSars(childId), childId);
   usePageTitle(view.data ? `Subject access requests – ${view.data.childName}` : 'Subject access requests');
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="child" />;
   const { childName, requests } = view.data;
   return (
     <>
@@ -136,8 +134,7 @@ export function SarPage() {
   const { can } = useSession();
   const view = useLoad(() => exchangeApi.sar(childId, sarId), `${childId}/${sarId}`);
   usePageTitle(view.data ? `Subject access request – ${view.data.childName}` : 'Subject access request');
-  if (view.problem) return <ProblemPage problem={view.problem} what="subject access request" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="subject access request" />;
   const sar = view.data;
   const path = sarPath(childId, sarId);
   const releaser = can('sar:release');
@@ -224,8 +221,7 @@ function SarActions({ sar, path }: { sar: SarDetailView; path: string }) {
 export function SarRecordPage() {
   const { childId = '' } = useParams();
   const view = useLoad(() => exchangeApi.childSars(childId), childId);
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="child" />;
   const name = view.data.childName;
   return (
     <SpecForm
@@ -260,8 +256,7 @@ export function SarFormPage() {
   const spec = SAR_FORMS[form];
   const view = useLoad(() => exchangeApi.sar(childId, sarId), `${childId}/${sarId}`);
   if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (view.problem) return <ProblemPage problem={view.problem} what="subject access request" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="subject access request" />;
   const sar = view.data;
   return (
     <SpecForm

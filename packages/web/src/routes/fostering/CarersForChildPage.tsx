@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
 import { Select } from '../../components/fields.tsx';
 import { optionsOf } from '../../components/form-model.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 
 export function CarersForChildPage() {
@@ -13,8 +13,7 @@ export function CarersForChildPage() {
   const [kind, setKind] = useState('');
   const loaded = useLoad(() => fosteringApi.carersFor(childId, kind), `${childId}-${kind}`);
   usePageTitle(loaded.data ? `In-house foster carers for ${loaded.data.child.name}` : 'In-house foster carers');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="child" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="child" />;
   const m = loaded.data;
   return (
     <>

@@ -1,7 +1,7 @@
 /** The fostering register: places today, free places by kind and age, and every household with its deadlines overdue. */
 import { Link } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { HouseholdLink } from './HouseholdLink.tsx';
 import { formatDate, plural } from '../../format.ts';
@@ -14,8 +14,7 @@ export function FosteringPage() {
   const register = useLoad(() => fosteringApi.register(), 'register');
   const all = useLoad(() => fosteringApi.households(), 'households');
   const problem = register.problem ?? all.problem;
-  if (problem) return <ProblemPage problem={problem} />;
-  if (!register.data || !all.data) return <Loading />;
+  if (problem || !register.data || !all.data) return <NotReady problem={problem} />;
   const r = register.data;
   return (
     <>

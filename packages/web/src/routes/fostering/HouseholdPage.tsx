@@ -3,7 +3,7 @@ import { CHECK_KIND, CHECK_OUTCOME, MEMBER_ROLE, REVIEW_OUTCOME } from '@lantern
 import { RULE_LABELS } from '@lantern/core/timescales';
 import { Link, useLocation, useParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -19,8 +19,7 @@ export function HouseholdPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const loaded = useLoad(() => fosteringApi.household(householdId), householdId);
   usePageTitle(loaded.data?.name ?? 'Foster carers');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="household" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="household" />;
   const h = loaded.data;
   return (
     <>

@@ -1,7 +1,7 @@
 /** The households behind a fostering indicator's number: each with the day it counted, its part, and why it left. */
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fosteringApi } from '../../api/fostering.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { HouseholdLink } from './HouseholdLink.tsx';
 import { formatDate } from '../../format.ts';
@@ -12,8 +12,7 @@ export function HouseholdsBehindPage() {
   const asOf = useSearchParams()[0].get('asOf');
   const loaded = useLoad(() => fosteringApi.householdsBehind(indicatorId, asOf), `${indicatorId}-${asOf ?? ''}`);
   usePageTitle(loaded.data ? `Households behind: ${loaded.data.title}` : 'Households behind a number');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="indicator" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="indicator" />;
   const b = loaded.data;
   const counted = b.households.filter((h) => h.inNumerator);
   const places = indicatorId === 'foster-places-net-change';

@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { type LegalView, legalApi } from '../../api/legal.ts';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { openPre, openProceedings } from './forms.ts';
@@ -35,8 +35,7 @@ export function LegalPage() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const view = useLoad(() => legalApi.get(childId), `${childId}:${location.key}`);
   usePageTitle(view.data ? `Legal planning and proceedings – ${view.data.name}` : 'Legal planning and proceedings');
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="child" />;
   const v = view.data;
   const pre = openPre(v);
   const proc = openProceedings(v);

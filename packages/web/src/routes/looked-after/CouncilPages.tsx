@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { hasErrors } from '../../components/errors.ts';
 import { Button, Select, TextInput } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { Loading, NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -131,8 +131,7 @@ export function ProvidersPage() {
 export function UnregisteredPlacementsPage() {
   const list = useLoad(() => lookedAfterApi.unregistered(), 'unregistered');
   usePageTitle('Children placed with unregistered providers');
-  if (list.problem) return <ProblemPage problem={list.problem} />;
-  if (!list.data) return <Loading />;
+  if (list.problem || !list.data) return <NotReady problem={list.problem} />;
   return (
     <>
       <h1 className="govuk-heading-l">Children placed with unregistered providers</h1>
@@ -158,8 +157,7 @@ export function UnregisteredPlacementsPage() {
 export function MissingChildrenPage() {
   const list = useLoad(() => lookedAfterApi.missingChildren(), 'missing');
   usePageTitle('Missing children');
-  if (list.problem) return <ProblemPage problem={list.problem} />;
-  if (!list.data) return <Loading />;
+  if (list.problem || !list.data) return <NotReady problem={list.problem} />;
   const d = list.data;
   const link = (x: { childId: string; childName: string }) => (
     <Link key="child" className="govuk-link" to={sectionPath(x.childId)}>

@@ -4,7 +4,7 @@ import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
 import { OBLIGATION_STATE_LABELS, RULE_LABELS } from '@lantern/core/timescales';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { sectionPath } from './api.ts';
@@ -25,8 +25,7 @@ export function LookedAfterPage() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   usePageTitle(r.data ? `Looked after – ${r.data.childName}` : 'Looked after');
-  if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data) return <Loading />;
+  if (r.problem || !r.data) return <NotReady problem={r.problem} what="child" />;
   const d = r.data;
   const base = sectionPath(r.childId);
   const cur = d.current;

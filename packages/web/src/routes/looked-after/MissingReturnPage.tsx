@@ -2,7 +2,7 @@
 import { useParams } from 'react-router';
 import type { FieldSpec } from '../../components/form-model.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { formatDateTime } from '../../format.ts';
 import { lookedAfterApi, sectionPath } from './api.ts';
 import { useRecord } from './FormPage.tsx';
@@ -30,8 +30,7 @@ const INTERVIEW: FieldSpec[] = [
 export function MissingReturnPage() {
   const r = useRecord();
   const { missingId = '' } = useParams();
-  if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data) return <Loading />;
+  if (r.problem || !r.data) return <NotReady problem={r.problem} what="child" />;
   const episode = r.data.missing.find((m) => m.missingId === missingId);
   if (!episode) return <ProblemPage problem={{ title: 'Not found', status: 404, detail: 'No such missing episode' }} />;
   // The return is asked only of a child not yet back; what is not answered is not sent.

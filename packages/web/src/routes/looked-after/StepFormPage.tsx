@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
 import { type LookedAfterRecord, lookedAfterApi, sectionPath } from './api.ts';
 import { FormPage, NO_PLACEMENT, PlacementFields, useRecord } from './FormPage.tsx';
@@ -12,8 +12,7 @@ import { STEPS, type StepSpec } from './steps.ts';
 
 export function StepFormPage({ spec }: { spec: StepSpec }) {
   const r = useRecord();
-  if (r.problem) return <ProblemPage problem={r.problem} what="child" />;
-  if (!r.data) return <Loading />;
+  if (r.problem || !r.data) return <NotReady problem={r.problem} what="child" />;
   const why = spec.whyNot?.(r.data);
   if (why) return <ProblemPage problem={{ title: 'Not looked after', status: 409, detail: why }} />;
   return <StepForm spec={spec} childId={r.childId} record={r.data} />;

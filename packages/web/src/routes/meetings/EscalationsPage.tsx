@@ -1,15 +1,14 @@
 /** Open IRO concerns: the council's for the head of service, else those you raised or must answer. */
 import type { Escalation } from '../../api/meetings.ts';
 import { meetingsApi } from '../../api/meetings.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { EscalationSummary } from './MeetingsPage.tsx';
 
 export function EscalationsPage() {
   usePageTitle('IRO concerns (dispute resolution)');
   const list = useLoad(() => meetingsApi.openEscalations(), 'open');
-  if (list.problem) return <ProblemPage problem={list.problem} />;
-  if (!list.data) return <Loading />;
+  if (list.problem || !list.data) return <NotReady problem={list.problem} />;
   return (
     <>
       <h1 className="govuk-heading-l">IRO concerns (dispute resolution)</h1>

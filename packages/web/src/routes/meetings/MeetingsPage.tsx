@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { Escalation, Meeting } from '../../api/meetings.ts';
 import { meetingsApi } from '../../api/meetings.ts';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { type SummaryItem, SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -20,8 +20,7 @@ export function MeetingsPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const view = useLoad(() => meetingsApi.get(childId), childId);
   usePageTitle(view.data ? `Conferences and reviews – ${view.data.name}` : 'Conferences and reviews');
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="child" />;
   const v = view.data;
   const meetings = meetingId ? v.meetings.filter((m) => m.meetingId === meetingId) : v.meetings;
   return (

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, Checkboxes, DateInput, Select, Textarea } from '../../components/fields.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
@@ -27,8 +27,7 @@ export function ChildPartnersPage() {
   const name = record.data ? fullName(record.data.child) : 'Child';
   usePageTitle(`Partner agencies – ${name}`);
   const problem = record.problem ?? work.problem;
-  if (problem) return <ProblemPage problem={problem} what="child" />;
-  if (!record.data || !work.data) return <Loading />;
+  if (problem || !record.data || !work.data) return <NotReady problem={problem} what="child" />;
   const saved = (text: string) => {
     setNotice(text);
     work.reload();

@@ -9,7 +9,7 @@ import { partnersApi, problemOf } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, DateInput, Textarea, TextInput } from '../../components/fields.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
@@ -23,8 +23,7 @@ export function PartnerInboxPage() {
   const inbox = useLoad(() => partnersApi.inbox(), 'inbox');
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   usePageTitle('Requests to your organisation');
-  if (inbox.problem) return <ProblemPage problem={inbox.problem} />;
-  if (!inbox.data) return <Loading />;
+  if (inbox.problem || !inbox.data) return <NotReady problem={inbox.problem} />;
   const { requests, organisationName } = inbox.data;
   return (
     <>
@@ -89,8 +88,7 @@ export function PartnerAnswerPage() {
   const { requestId = '' } = useParams();
   const loaded = useLoad(() => partnersApi.request(requestId), requestId);
   usePageTitle(loaded.data ? `Answer: ${loaded.data.request.typeLabel}` : 'Request');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="request" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="request" />;
   return <AnswerForm request={loaded.data.request} />;
 }
 

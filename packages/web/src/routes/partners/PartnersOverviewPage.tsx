@@ -2,7 +2,7 @@
 import { HOUSING_PRIORITY } from '@lantern/core/partners';
 import { Link, Navigate } from 'react-router';
 import { partnersApi } from '../../api/client.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -24,8 +24,7 @@ export function PartnersOverviewPage() {
   const indicators = useLoad(() => partnersApi.indicators(), 'indicators');
   usePageTitle('Partner agencies');
   const problem = housing.problem ?? indicators.problem;
-  if (problem) return <ProblemPage problem={problem} />;
-  if (!housing.data || !indicators.data) return <Loading />;
+  if (problem || !housing.data || !indicators.data) return <NotReady problem={problem} />;
   const ind = indicators.data;
   const waiting = ind['families-waiting-rehousing'];
   const missing = ind['conferences-missing-agencies'];

@@ -3,7 +3,7 @@ import { newPartnerContact, newPartnerOrganisation, newPartnerUser, PARTNER_TYPE
 import { useState } from 'react';
 import { partnersApi } from '../../api/client.ts';
 import type { FieldSpec } from '../../components/form-model.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
@@ -17,8 +17,7 @@ export function RegisterPage() {
   const { can } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle('Partner agencies register');
-  if (orgs.problem) return <ProblemPage problem={orgs.problem} />;
-  if (!orgs.data) return <Loading />;
+  if (orgs.problem || !orgs.data) return <NotReady problem={orgs.problem} />;
   const saved = (text: string) => {
     setNotice(text);
     orgs.reload();

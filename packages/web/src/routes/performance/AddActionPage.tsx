@@ -4,7 +4,7 @@ import { improvementApi, performanceApi } from '../../api/performance.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { PlanForm } from './PlanForm.tsx';
@@ -71,8 +71,7 @@ export function AddActionPage() {
   if (!manages)
     return <ProblemPage problem={{ title: 'You cannot do this', status: 403, detail: 'Only the director or head of service adds actions to the plan.' }} />;
   const problem = plan.problem ?? owners.problem;
-  if (problem) return <ProblemPage problem={problem} />;
-  if (!plan.data || !owners.data) return <Loading />;
+  if (problem || !plan.data || !owners.data) return <NotReady problem={problem} />;
   const recommendation = plan.data.inspections.flatMap((i) => i.recommendations).find((r) => r.recommendationId === recommendationId);
   if (!recommendation) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="recommendation" />;
 

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { improvementApi } from '../../api/performance.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { formatValue } from './format.ts';
@@ -15,8 +15,7 @@ export function BoardPackPage() {
   const since = params.get('since') ?? undefined;
   const pack = useLoad(() => improvementApi.boardPack({ asOf, since }), `pack-${asOf}-${since}`);
   usePageTitle('Board pack');
-  if (pack.problem) return <ProblemPage problem={pack.problem} />;
-  if (!pack.data) return <Loading />;
+  if (pack.problem || !pack.data) return <NotReady problem={pack.problem} />;
   const p = pack.data;
   const change = (now: number | null, before: number | null) =>
     now === null || before === null ? '–' : `${now - before > 0 ? '+' : ''}${Math.round((now - before) * 10) / 10}`;

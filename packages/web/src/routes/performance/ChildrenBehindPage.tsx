@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { performanceApi } from '../../api/performance.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Table } from './Tables.tsx';
@@ -17,8 +17,7 @@ export function ChildrenBehindPage() {
   };
   const data = useLoad(() => performanceApi.children(indicatorId, q), `${indicatorId}-${params.toString()}`);
   usePageTitle(data.data ? `Children behind: ${data.data.title}` : 'Children behind a number');
-  if (data.problem) return <ProblemPage problem={data.problem} />;
-  if (!data.data) return <Loading />;
+  if (data.problem || !data.data) return <NotReady problem={data.problem} />;
   const d = data.data;
   return (
     <>

@@ -3,7 +3,7 @@ import { HOUSEHOLD_INDICATOR_IDS } from '@lantern/core/indicators-fostering';
 import { Link, useSearchParams } from 'react-router';
 import { type IndicatorResult, performanceApi } from '../../api/performance.ts';
 import { BarChart, COLOURS, LineChart } from '../../components/charts.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -52,8 +52,7 @@ export function DashboardPage() {
   // Teams side by side are for those who see the whole council; a manager sees their own team's figures.
   const councilWide = !!user && scopeFor(user.role as Role, 'performance:read') === 'council';
   const teams = useLoad(() => (councilWide ? performanceApi.teams(TEAMS, { asOf }) : Promise.resolve(null)), `teams-${asOf}-${councilWide}`);
-  if (all.problem) return <ProblemPage problem={all.problem} />;
-  if (!all.data) return <Loading />;
+  if (all.problem || !all.data) return <NotReady problem={all.problem} />;
   const list = all.data.indicators;
   const byId = new Map(list.map((r) => [r.id, r]));
   const t = trend.data;

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { type ActionStatus, type ImprovementAction, improvementApi } from '../../api/performance.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -83,8 +83,7 @@ export function ImprovementPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const plan = useLoad(() => improvementApi.plan(), 'plan');
   const attention = useLoad(() => improvementApi.worklist(manages ? 'all' : 'mine').catch(() => ({ actions: [] })), `attention-${manages}`);
-  if (plan.problem) return <ProblemPage problem={plan.problem} />;
-  if (!plan.data) return <Loading />;
+  if (plan.problem || !plan.data) return <NotReady problem={plan.problem} />;
   const mayUpdate = (a: ImprovementAction) => can('improvement:update') && (manages || a.ownerUserId === user?.userId);
   const needing = attention.data?.actions ?? [];
   return (

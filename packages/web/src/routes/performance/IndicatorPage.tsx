@@ -1,7 +1,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { performanceApi } from '../../api/performance.ts';
 import { BarChart, COLOURS, LineChart } from '../../components/charts.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -22,8 +22,7 @@ export function IndicatorPage() {
   const teams = useLoad(() => performanceApi.teams(indicatorId, { asOf }).catch(() => null), `teams-${indicatorId}-${asOf}`);
   const bench = useLoad(() => performanceApi.benchmarks(indicatorId).catch(() => null), `bench-${indicatorId}`);
   usePageTitle(data.data?.result.title ?? 'Indicator');
-  if (data.problem) return <ProblemPage problem={data.problem} />;
-  if (!data.data) return <Loading />;
+  if (data.problem || !data.data) return <NotReady problem={data.problem} />;
   const { result: r, trend } = data.data;
   const def = defs.data?.indicators.find((d) => d.id === indicatorId);
   const e = againstEngland(r);

@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router';
 import { type AssessmentRecordView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -22,8 +22,7 @@ export function AssessmentRecordPage() {
   const { childId = '', assessmentId = '' } = useParams();
   const loaded = useLoad(() => practiceApi.assessment(childId, assessmentId), `${childId}/${assessmentId}`);
   const [notice, setNotice] = useState<string | null>(null);
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="assessment" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="assessment" />;
   return (
     <AssessmentRecord
       key={`${loaded.data.version ?? 0}:${loaded.data.status}`}

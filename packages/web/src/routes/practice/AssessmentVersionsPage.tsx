@@ -2,7 +2,7 @@
 import { ASSESSMENT_RECORD_STATUS } from '@lantern/core/practice';
 import { useParams } from 'react-router';
 import { practiceApi } from '../../api/practice.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Back } from './common.tsx';
@@ -12,8 +12,7 @@ export function AssessmentVersionsPage() {
   const { childId = '', assessmentId = '' } = useParams();
   const loaded = useLoad(() => practiceApi.assessmentVersions(childId, assessmentId), `${childId}/${assessmentId}`);
   usePageTitle('Versions of the assessment');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="assessment" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="assessment" />;
   const versions = [...loaded.data.versions].reverse();
   return (
     <>

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { type FindingsView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems } from '../../components/forms.ts';
@@ -17,8 +17,7 @@ export function EnquiryFindingsPage() {
   const { childId = '', s47Id = '' } = useParams();
   const loaded = useLoad(() => practiceApi.findings(childId, s47Id), `${childId}/${s47Id}`);
   usePageTitle('What the enquiry found');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="enquiry" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="enquiry" />;
   return <FindingsForm childId={childId} view={loaded.data} />;
 }
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { practiceApi } from '../../api/practice.ts';
 import { Button, Select } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { Loading, NotReady } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Back, plansPath } from './common.tsx';
@@ -22,8 +22,7 @@ export function PlanComparePage() {
   const compared = useLoad(() => practiceApi.compare(childId, planDocumentId, from, to), `${planDocumentId}/${from}/${to}`);
   const [choice, setChoice] = useState({ from: String(from), to: String(to) });
   usePageTitle('Compare versions of the plan');
-  if (plan.problem) return <ProblemPage problem={plan.problem} what="plan" />;
-  if (!plan.data) return <Loading />;
+  if (plan.problem || !plan.data) return <NotReady problem={plan.problem} what="plan" />;
   const versions = plan.data.versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}, ${formatDateTime(v.changedAt)}` }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

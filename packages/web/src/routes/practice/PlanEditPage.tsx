@@ -5,7 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ActionOwners, type PlanView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems } from '../../components/forms.ts';
 import { anchorsFor, Back, plansPath, useSending } from './common.tsx';
@@ -20,8 +20,7 @@ export function PlanEditPage() {
   const owners = useLoad(() => practiceApi.owners(), 'owners');
   const existing = useLoad(() => (planDocumentId ? practiceApi.plan(childId, planDocumentId) : Promise.resolve(null)), `${childId}/${planDocumentId ?? 'new'}`);
   const problem = owners.problem ?? existing.problem;
-  if (problem) return <ProblemPage problem={problem} what="plan" />;
-  if (!owners.data || existing.data === undefined) return <Loading />;
+  if (problem || !owners.data || existing.data === undefined) return <NotReady problem={problem} what="plan" />;
   const kind = (existing.data?.kind ?? params.get('kind') ?? 'child-in-need') as PlanKind;
   const planRef = existing.data?.planRef ?? params.get('planRef') ?? '';
   return <PlanForm childId={childId} kind={kind} planRef={planRef} plan={existing.data} owners={owners.data} />;

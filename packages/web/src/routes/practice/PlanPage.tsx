@@ -2,7 +2,7 @@
 import { ACTION_PROGRESS, PROGRESS_MEETING } from '@lantern/core/practice';
 import { Link, useLocation, useParams } from 'react-router';
 import { type PlanActionView, practiceApi } from '../../api/practice.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -17,8 +17,7 @@ export function PlanPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const loaded = useLoad(() => practiceApi.plan(childId, planDocumentId), `${childId}/${planDocumentId}`);
   usePageTitle(loaded.data ? `${loaded.data.kindLabel} – ${loaded.data.childName}` : 'Plan');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="plan" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="plan" />;
   const plan = loaded.data;
   const here = `${plansPath(childId)}/${planDocumentId}`;
   const byOutcome = (id: string | null) => plan.actions.filter((a) => a.outcomeId === id && a.state !== 'taken-off');

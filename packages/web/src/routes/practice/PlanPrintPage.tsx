@@ -6,7 +6,7 @@
 import { useParams } from 'react-router';
 import { type FamilyAction, practiceApi } from '../../api/practice.ts';
 import { Button } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Back, plansPath } from './common.tsx';
@@ -20,8 +20,7 @@ export function PlanPrintPage() {
   const { childId = '', planDocumentId = '' } = useParams();
   const loaded = useLoad(() => practiceApi.forFamily(childId, planDocumentId), `${childId}/${planDocumentId}`);
   usePageTitle(loaded.data ? `${loaded.data.title} – ${loaded.data.childName}` : 'The plan');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="plan" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="plan" />;
   const p = loaded.data;
   const forWhom = [p.childName, ...p.familyNames].join(', ');
   return (

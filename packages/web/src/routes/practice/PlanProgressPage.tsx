@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { type ActionOwners, type PlanView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button, Checkboxes, DateInput, Select } from '../../components/fields.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { type DateParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { checkWith, type Problems, readDate } from '../../components/forms.ts';
@@ -18,8 +18,7 @@ export function PlanProgressPage() {
   const plan = useLoad(() => practiceApi.plan(childId, planDocumentId), `${childId}/${planDocumentId}`);
   const owners = useLoad(() => practiceApi.owners(), 'owners');
   const problem = plan.problem ?? owners.problem;
-  if (problem) return <ProblemPage problem={problem} what="plan" />;
-  if (!plan.data || !owners.data) return <Loading />;
+  if (problem || !plan.data || !owners.data) return <NotReady problem={problem} what="plan" />;
   return <ProgressForm plan={plan.data} owners={owners.data} />;
 }
 

@@ -1,7 +1,7 @@
 /** A child's plans: those written (with their open actions) and those not yet written. */
 import { Link, useLocation, useParams } from 'react-router';
 import { practiceApi } from '../../api/practice.ts';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -13,8 +13,7 @@ export function PlansPage() {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const loaded = useLoad(() => practiceApi.plans(childId), childId);
   usePageTitle('Plans');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} what="child" />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} what="child" />;
   const { plans, unwritten } = loaded.data;
   return (
     <>

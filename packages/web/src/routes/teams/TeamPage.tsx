@@ -1,7 +1,7 @@
 import { EMPLOYMENT } from '@lantern/core/codes';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -15,8 +15,7 @@ export function TeamPage() {
   usePageTitle(team ? team.name : 'Team');
 
   const problem = teams.problem ?? workers.problem;
-  if (problem) return <ProblemPage problem={problem} what="team" />;
-  if (!teams.data || !workers.data) return <Loading />;
+  if (problem || !teams.data || !workers.data) return <NotReady problem={problem} what="team" />;
   if (!team) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="team" />;
   const list = workers.data.workers;
   const total = list.reduce((n, w) => n + w.caseload, 0);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type LandingPage as LandingView, type WorkSection, workApi } from '../../api/work.ts';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady } from '../../components/Notices.tsx';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -161,7 +161,6 @@ function Landing({ page }: { page: LandingView }) {
 export function LandingPage() {
   const loaded = useLoad(() => workApi.landing(), 'landing');
   usePageTitle(loaded.data?.heading ?? 'Your work');
-  if (loaded.problem) return <ProblemPage problem={loaded.problem} />;
-  if (!loaded.data) return <Loading />;
+  if (loaded.problem || !loaded.data) return <NotReady problem={loaded.problem} />;
   return <Landing page={loaded.data} />;
 }

@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import { practiceApi } from '../../api/practice.ts';
 import { workApi } from '../../api/work.ts';
 import { SpecForm } from '../../components/FormPage.tsx';
-import { Loading, ProblemPage } from '../../components/Notices.tsx';
+import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { WORK_FORMS, type WorkFormSpec, type WorkFormView } from './forms.ts';
@@ -37,8 +37,7 @@ export function WorkFormPage() {
     } satisfies WorkFormView;
   }, `${form}:${childId}:${params.toString()}`);
   if (!spec) return <ProblemPage problem={{ title: 'Not found', status: 404 }} what="page" />;
-  if (view.problem) return <ProblemPage problem={view.problem} what="child" />;
-  if (!view.data) return <Loading />;
+  if (view.problem || !view.data) return <NotReady problem={view.problem} what="child" />;
   return <WorkForm key={form} spec={spec} view={view.data} />;
 }
 

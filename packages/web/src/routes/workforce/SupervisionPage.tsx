@@ -5,7 +5,7 @@ import { workforceApi } from '../../api/workforce.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
 import { Button, Checkboxes, DateInput, Textarea } from '../../components/fields.tsx';
-import { Loading, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
+import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { dateFromParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
@@ -31,8 +31,7 @@ export function SupervisionPage() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  if (history.problem) return <ProblemPage problem={history.problem} what="worker" />;
-  if (!history.data) return <Loading />;
+  if (history.problem || !history.data) return <NotReady problem={history.problem} what="worker" />;
   const held = (cases.data?.cases ?? []).filter((c) => c.role === 'social-worker' || c.role === 'personal-adviser' || c.role === 'family-support');
   const anchors: Record<string, string> = { ...ANCHORS };
   for (const c of held) anchors[`direction-${c.childId}`] = `direction-${c.childId}`;
