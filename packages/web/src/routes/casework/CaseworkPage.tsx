@@ -17,6 +17,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { openEpisode, STEP_TEXT, type StepId, stageOf, stepPath, whyNot } from './steps.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const TITLE = 'Children in need and child protection';
 
@@ -47,12 +48,9 @@ export function CaseworkPage() {
       <AtAGlance cw={cw} open={open} />
       <NextSteps cw={cw} childId={child.childId} />
 
-      <section aria-labelledby="deadlines-heading" className="lantern-section">
-        <h2 className="govuk-heading-m" id="deadlines-heading">
-          Deadlines
-        </h2>
+      <PageSection id="deadlines-heading" heading="Deadlines">
         <ChildObligations obligations={cw.obligations} />
-      </section>
+      </PageSection>
 
       <Contacts cw={cw} childId={child.childId} />
 
@@ -66,10 +64,7 @@ export function CaseworkPage() {
       ) : null}
 
       {closed.length ? (
-        <section aria-labelledby="closed-episodes-heading" className="lantern-section">
-          <h2 className="govuk-heading-m" id="closed-episodes-heading">
-            Closed episodes
-          </h2>
+        <PageSection id="closed-episodes-heading" heading="Closed episodes">
           {closed.map((e) => (
             <details className="govuk-details" key={e.episodeId} data-testid="closed-episode">
               <summary className="govuk-details__summary">
@@ -82,7 +77,7 @@ export function CaseworkPage() {
               </div>
             </details>
           ))}
-        </section>
+        </PageSection>
       ) : null}
     </>
   );
@@ -92,10 +87,7 @@ export function CaseworkPage() {
 function AtAGlance({ cw, open }: { cw: CaseworkView; open: EpisodeView | null }) {
   const overdue = cw.obligations.filter((o) => o.state === 'overdue').length;
   return (
-    <section aria-labelledby="glance-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="glance-heading">
-        At a glance
-      </h2>
+    <PageSection id="glance-heading" heading="At a glance">
       {overdue ? <WarningText>{plural(overdue, 'deadline is', 'deadlines are')} overdue.</WarningText> : null}
       {open ? (
         <dl className="govuk-summary-list" data-testid="episode-summary">
@@ -130,7 +122,7 @@ function AtAGlance({ cw, open }: { cw: CaseworkView; open: EpisodeView | null })
           {cw.episodes.length ? 'The child has no open child in need episode.' : 'No child in need episode has been recorded for this child.'}
         </p>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -158,10 +150,7 @@ function NextSteps({ cw, childId }: { cw: CaseworkView; childId: string }) {
   const toAuthorise = cw.canAuthorise ? (ep?.assessments.filter((a) => a.completedOn && !a.authorisedOn) ?? []) : [];
   if (!steps.length && !decisions.length && !toAuthorise.length) return null;
   return (
-    <section aria-labelledby="record-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="record-heading">
-        Record
-      </h2>
+    <PageSection id="record-heading" heading="Record">
       <ul className="govuk-list lantern-actions" data-testid="next-steps">
         {decisions.map((c) => (
           <li key={c.contactId}>
@@ -186,7 +175,7 @@ function NextSteps({ cw, childId }: { cw: CaseworkView; childId: string }) {
         ))}
       </ul>
       {ep && cw.canClose && whyNot('closure', cw) ? <p className="govuk-body lantern-secondary">{whyNot('closure', cw)}</p> : null}
-    </section>
+    </PageSection>
   );
 }
 
@@ -194,10 +183,7 @@ function Contacts({ cw, childId }: { cw: CaseworkView; childId: string }) {
   if (!cw.contacts.length) return null;
   const contacts = [...cw.contacts].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   return (
-    <section aria-labelledby="contacts-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="contacts-heading">
-        Contacts
-      </h2>
+    <PageSection id="contacts-heading" heading="Contacts">
       <table className="govuk-table" data-testid="contacts">
         <caption className="govuk-table__caption govuk-visually-hidden">Contacts, newest first</caption>
         <TableHead columns={['Received', 'From', 'Concern', 'Decision']} />
@@ -235,6 +221,6 @@ function Contacts({ cw, childId }: { cw: CaseworkView; childId: string }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </PageSection>
   );
 }

@@ -1,6 +1,7 @@
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 type Address = ChildCase['addresses'][number];
 
@@ -13,10 +14,7 @@ export function Addresses({ addresses }: { addresses: Address[] }) {
   const current = addresses.filter((a) => a.endDate === null);
   const previous = addresses.filter((a) => a.endDate !== null);
   return (
-    <section aria-labelledby="addresses-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="addresses-heading">
-        Addresses
-      </h2>
+    <PageSection id="addresses-heading" heading="Addresses">
       <h3 className="govuk-heading-s">Current address</h3>
       {current.length === 0 ? (
         <p className="govuk-body">No current address is recorded.</p>
@@ -54,6 +52,6 @@ export function Addresses({ addresses }: { addresses: Address[] }) {
           </tbody>
         </table>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 type Allocation = ChildCase['allocations']['current'][number];
 
@@ -16,10 +17,7 @@ export function Allocations({
   children?: ReactNode;
 }) {
   return (
-    <section aria-labelledby="allocations-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="allocations-heading">
-        Allocations
-      </h2>
+    <PageSection id="allocations-heading" heading="Allocations">
       {socialWorkersLast12Months >= 3 ? (
         <div className="govuk-inset-text lantern-warning-inset">
           <strong>{socialWorkersLast12Months} social workers in the last 12 months.</strong> Frequent changes of worker make it harder for the child to build a
@@ -49,7 +47,7 @@ export function Allocations({
       )}
       {allocations.past.length > 0 ? <PreviousWorkers past={allocations.past} /> : null}
       {children}
-    </section>
+    </PageSection>
   );
 }
 

@@ -2,14 +2,12 @@ import { Link } from 'react-router';
 import type { ChildCase } from '../../api/types.ts';
 import { formatDate, fullName } from '../../format.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 /** The child's family and other relationships. */
 export function FamilyTable({ relationships }: { relationships: ChildCase['relationships'] }) {
   return (
-    <section aria-labelledby="family-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="family-heading">
-        Family and relationships
-      </h2>
+    <PageSection id="family-heading" heading="Family and relationships">
       {relationships.length === 0 ? (
         <p className="govuk-body">No family members or other relationships are recorded.</p>
       ) : (
@@ -40,6 +38,6 @@ export function FamilyTable({ relationships }: { relationships: ChildCase['relat
           </tbody>
         </table>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -6,6 +6,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { AddCaseNoteForm } from './AddCaseNoteForm.tsx';
 import { ChronologySearch } from '../practice/ChronologySearch.tsx';
 import { Chronology } from './Chronology.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 /** The child's history: the chronology, newest first, and a case note added to it. */
 export function HistoryPage() {
@@ -24,10 +25,7 @@ export function HistoryPage() {
           Back to {name}’s page
         </Link>
       </p>
-      <section aria-labelledby="chronology-heading" className="lantern-section">
-        <h2 className="govuk-heading-m" id="chronology-heading">
-          Chronology
-        </h2>
+      <PageSection id="chronology-heading" heading="Chronology">
         {record.data.canAddNote ? <AddCaseNoteForm childId={childId} onAdded={chronology.reload} /> : null}
         <ChronologySearch childId={childId} />
         {chronology.problem ? (
@@ -37,7 +35,7 @@ export function HistoryPage() {
         ) : (
           <Loading />
         )}
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { formatDate, fullName, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { ReactNode } from 'react';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const TITLE = 'Early help';
 
@@ -70,10 +71,7 @@ export function EarlyHelpPage() {
       )}
 
       {!open && eh.canStepDown && eh.stepDownFrom.length ? (
-        <section aria-labelledby="step-down-heading" className="lantern-section">
-          <h2 className="govuk-heading-m" id="step-down-heading">
-            Step down to early help
-          </h2>
+        <PageSection id="step-down-heading" heading="Step down to early help">
           <p className="govuk-body">
             The last child in need episode closed on {formatDate(eh.stepDownFrom[0]?.closureDate)} (
             {labelOf(CLOSURE_REASON, eh.stepDownFrom[0]?.closureReason).toLowerCase()}).
@@ -81,14 +79,11 @@ export function EarlyHelpPage() {
           <Link className="govuk-button" to={form('step-down')}>
             Step down to early help
           </Link>
-        </section>
+        </PageSection>
       ) : null}
 
       {before.length ? (
-        <section aria-labelledby="before-heading" className="lantern-section">
-          <h2 className="govuk-heading-m" id="before-heading">
-            Early help before
-          </h2>
+        <PageSection id="before-heading" heading="Early help before">
           {before.map((e) => (
             <details className="govuk-details" key={e.earlyHelpId} data-testid="early-help-ended">
               <summary className="govuk-details__summary">
@@ -101,7 +96,7 @@ export function EarlyHelpPage() {
               </div>
             </details>
           ))}
-        </section>
+        </PageSection>
       ) : null}
     </>
   );

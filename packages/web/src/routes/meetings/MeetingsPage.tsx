@@ -12,6 +12,7 @@ import { type SummaryItem, SummaryList } from '../../components/SummaryList.tsx'
 import { formatDate } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const form = (childId: string, name: string, query: Record<string, string>) => `/children/${childId}/meetings/record/${name}?${new URLSearchParams(query)}`;
 
@@ -140,10 +141,7 @@ function MeetingSection({ childId, meeting: m, canRecord }: { childId: string; m
 
 function Escalations({ childId, escalations, canRaise }: { childId: string; escalations: Escalation[]; canRaise: boolean }) {
   return (
-    <section aria-labelledby="escalations-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="escalations-heading">
-        The IRO’s concerns (dispute resolution)
-      </h2>
+    <PageSection id="escalations-heading" heading="The IRO’s concerns (dispute resolution)">
       {escalations.length === 0 ? <p className="govuk-body">No concerns raised.</p> : null}
       {escalations.map((e) => (
         <EscalationSummary key={e.escalationId} childId={childId} escalation={e} />
@@ -155,7 +153,7 @@ function Escalations({ childId, escalations, canRaise }: { childId: string; esca
           </Link>
         </p>
       ) : null}
-    </section>
+    </PageSection>
   );
 }
 

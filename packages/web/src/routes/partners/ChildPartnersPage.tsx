@@ -15,6 +15,7 @@ import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import type { ChildPartnerWork, ChildRequest, PartnerMeeting as Meeting, PartnerOrganisation } from '@lantern/core/views/partners';
 import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -160,10 +161,7 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
   );
 
   return (
-    <section aria-labelledby="send-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="send-heading">
-        Send a request
-      </h2>
+    <PageSection id="send-heading" heading="Send a request">
       <ErrorSummary items={errors.summary} />
       <form onSubmit={submit} noValidate aria-label="Send a request to a partner agency">
         <Select
@@ -205,7 +203,7 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
         />
         <Button busy={busy}>Send request</Button>
       </form>
-    </section>
+    </PageSection>
   );
 }
 
@@ -363,10 +361,7 @@ function Housing({ work, childId, onSaved }: { work: ChildPartnerWork; childId: 
   };
 
   return (
-    <section aria-labelledby="housing-heading" className="lantern-section">
-      <h2 className="govuk-heading-m" id="housing-heading">
-        Housing
-      </h2>
+    <PageSection id="housing-heading" heading="Housing">
       {work.housingNeeds.length ? (
         <ul className="govuk-list govuk-list--bullet">
           {work.housingNeeds.map((h) => (
@@ -403,6 +398,6 @@ function Housing({ work, childId, onSaved }: { work: ChildPartnerWork; childId: 
           </form>
         </div>
       </details>
-    </section>
+    </PageSection>
   );
 }

@@ -9,6 +9,7 @@ import { useSession } from '../../session.tsx';
 import { FindChildPage } from '../children/FindChildPage.tsx';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 /** The home page: a partner user's is their list of requests; everyone else finds a child. */
 export function HomePage() {
@@ -37,10 +38,7 @@ export function PartnersOverviewPage() {
           The register of partner agencies and their contacts
         </Link>
       </p>
-      <section aria-labelledby="housing-heading" className="lantern-section">
-        <h2 className="govuk-heading-m" id="housing-heading">
-          Families waiting for re-housing
-        </h2>
+      <PageSection id="housing-heading" heading="Families waiting for re-housing">
         <p className="govuk-body">
           {waiting.children} {waiting.children === 1 ? 'child' : 'children'} waiting
           {waiting.children ? `; median ${waiting.medianDays} days, longest ${waiting.longestDays} days` : ''}.
@@ -79,7 +77,7 @@ export function PartnersOverviewPage() {
             </tbody>
           </table>
         ) : null}
-      </section>
+      </PageSection>
 
       <section aria-labelledby="indicators-heading" className="lantern-section" data-testid="partner-indicators">
         <h2 className="govuk-heading-m" id="indicators-heading">

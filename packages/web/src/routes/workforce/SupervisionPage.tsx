@@ -11,6 +11,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { AbsenceSection } from './AbsenceSection.tsx';
 import { InductionSection } from './InductionSection.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const ANCHORS = { heldOn: 'heldOn-day', notes: 'notes', children: 'children' };
 
@@ -86,10 +87,7 @@ export function SupervisionPage() {
       ) : null}
 
       {can('supervision:record') ? (
-        <section aria-labelledby="record-heading" className="lantern-section">
-          <h2 className="govuk-heading-m" id="record-heading">
-            Record a supervision
-          </h2>
+        <PageSection id="record-heading" heading="Record a supervision">
           <form onSubmit={submit} noValidate aria-labelledby="record-heading">
             <ErrorSummary items={errors.summary} />
             <DateInput
@@ -130,16 +128,13 @@ export function SupervisionPage() {
             })}
             <Button busy={busy}>Record supervision</Button>
           </form>
-        </section>
+        </PageSection>
       ) : null}
 
       <InductionSection workerId={workerId} />
       {can('absence:record') ? <AbsenceSection workerId={workerId} /> : null}
 
-      <section aria-labelledby="history-heading" className="lantern-section">
-        <h2 className="govuk-heading-m" id="history-heading">
-          Supervisions
-        </h2>
+      <PageSection id="history-heading" heading="Supervisions">
         {history.data.supervisions.length === 0 ? <p className="govuk-body">No supervision recorded.</p> : null}
         {history.data.supervisions.map((s) => (
           <div key={s.supervisionId} className="lantern-subsection" data-testid="supervision">
@@ -163,7 +158,7 @@ export function SupervisionPage() {
             ) : null}
           </div>
         ))}
-      </section>
+      </PageSection>
     </>
   );
 }

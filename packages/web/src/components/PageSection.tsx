@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+/** A section of a page under its own level 2 heading, which names the section for a screen reader. */
+export function PageSection({ id, heading, children }: { id: string; heading: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="lantern-section">
+      <h2 className="govuk-heading-m" id={id}>
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
