@@ -3,6 +3,7 @@ import { improvementApi } from '../api/performance.ts';
 import { formatDate } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { useSession } from '../session.tsx';
+import { ParagraphLink } from './ParagraphLink.tsx';
 
 /**
  * Improvement-plan actions overdue or off track, on the worklist: the user's own, and for those
@@ -31,11 +32,7 @@ export function ImprovementDue() {
           </li>
         ))}
       </ul>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/improvement">
-          The improvement plan
-        </Link>
-      </p>
+      <ParagraphLink to="/improvement">The improvement plan</ParagraphLink>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { Problem } from '../api/types.ts';
 import { usePageTitle } from '../hooks.ts';
 import { menuFor } from '../menu.ts';
 import { useSession } from '../session.tsx';
+import { ParagraphLink } from './ParagraphLink.tsx';
 
 /** The GOV.UK success banner, after something was saved. */
 export function SuccessBanner({ children }: { children: ReactNode }) {
@@ -92,13 +92,7 @@ function HomeLink() {
   const { user, can } = useSession();
   const home = user ? menuFor(user.role, can)[0] : undefined;
   if (!home) return null;
-  return (
-    <p className="govuk-body">
-      <Link className="govuk-link" to={home.href}>
-        Go to {home.text === 'Requests' ? 'your requests' : home.text}
-      </Link>
-    </p>
-  );
+  return <ParagraphLink to={home.href}>Go to {home.text === 'Requests' ? 'your requests' : home.text}</ParagraphLink>;
 }
 
 /**

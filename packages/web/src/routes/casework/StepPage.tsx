@@ -18,6 +18,7 @@ import { NotReady } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { caseworkPath, openEpisode } from './steps.ts';
+import { ParagraphLink } from '../../components/ParagraphLink.tsx';
 
 export type CaseContext = { child: ChildRecord; name: string; casework: CaseworkView; episode: EpisodeView | null };
 
@@ -47,11 +48,7 @@ function NotNow({ ctx, title, reason }: { ctx: CaseContext; title: string; reaso
       <span className="govuk-caption-l">{ctx.name}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <p className="govuk-body">{reason}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={caseworkPath(ctx.child.childId)}>
-          Back to {ctx.name}’s casework
-        </Link>
-      </p>
+      <ParagraphLink to={caseworkPath(ctx.child.childId)}>Back to {ctx.name}’s casework</ParagraphLink>
     </>
   );
 }

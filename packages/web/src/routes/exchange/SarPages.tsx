@@ -15,6 +15,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { SAR_FORMS } from './sar-forms.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { ParagraphLink } from '../../components/ParagraphLink.tsx';
 
 const childSarsPath = (childId: string) => `/children/${childId}/subject-access-requests`;
 const sarPath = (childId: string, sarId: string) => `${childSarsPath(childId)}/${sarId}`;
@@ -52,11 +53,7 @@ export function SarListPage() {
         A person may ask for the record the council holds about them. The answer is due one calendar month from the day the request came in, or three when it is
         extended with a reason. To record a new request, find the child and open their subject access requests.
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/children">
-          Find a child
-        </Link>
-      </p>
+      <ParagraphLink to="/children">Find a child</ParagraphLink>
       <p className="govuk-body">{open === 1 ? '1 request is waiting for an answer.' : `${open} requests are waiting for an answer.`}</p>
       {requests.length ? (
         <table className="govuk-table" data-testid="sar-list">

@@ -10,6 +10,7 @@ import { FindChildPage } from '../children/FindChildPage.tsx';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
+import { ParagraphLink } from '../../components/ParagraphLink.tsx';
 
 /** The home page: a partner user's is their list of requests; everyone else finds a child. */
 export function HomePage() {
@@ -33,11 +34,7 @@ export function PartnersOverviewPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Partner agencies</h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/partners/register">
-          The register of partner agencies and their contacts
-        </Link>
-      </p>
+      <ParagraphLink to="/partners/register">The register of partner agencies and their contacts</ParagraphLink>
       <PageSection id="housing-heading" heading="Families waiting for re-housing">
         <p className="govuk-body">
           {waiting.children} {waiting.children === 1 ? 'child' : 'children'} waiting

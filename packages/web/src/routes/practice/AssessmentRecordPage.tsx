@@ -5,7 +5,7 @@
  */
 import { type AssessmentSection, ASSESSMENT_RECORD_STATUS, ASSESSMENT_SECTIONS, assessmentRecordSave } from '@lantern/core/practice';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type AssessmentRecordView, practiceApi } from '../../api/practice.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
@@ -17,6 +17,7 @@ import { checkWith, type Problems } from '../../components/forms.ts';
 import { anchorsFor, Back, casework, Row, useSending } from './common.tsx';
 import { ASSESSMENT_FIELDS, AUTHORISE_FIELDS, readValues, RETURN_FIELDS, SUBMIT_FIELDS, type Values, valuesFor } from './forms.ts';
 import { FormFields } from '../../components/FormFields.tsx';
+import { ParagraphLink } from '../../components/ParagraphLink.tsx';
 
 export function AssessmentRecordPage() {
   const { childId = '', assessmentId = '' } = useParams();
@@ -79,11 +80,7 @@ function AssessmentRecord({
           <p className="govuk-body lantern-pre-line">{view.returnReasons}</p>
         </div>
       ) : null}
-      <p className="govuk-body">
-        <Link className="govuk-link" to="versions">
-          Every version of this assessment
-        </Link>
-      </p>
+      <ParagraphLink to="versions">Every version of this assessment</ParagraphLink>
       {editable && can('casework:record') ? <WriteForm view={view} reload={reload} onSaved={setNotice} /> : <ReadOnly view={view} />}
       {forManager ? <ManagerForms view={view} reload={reload} onDone={setNotice} /> : null}
     </>

@@ -5,6 +5,7 @@ import { NotReady } from '../../components/Notices.tsx';
 import { formatDate, plural } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import { ParagraphLink } from '../../components/ParagraphLink.tsx';
 
 /** How late, or how long left, in words. */
 function timing(item: WorkSection['items'][number]): string | null {
@@ -109,13 +110,7 @@ function Section({ initial }: { initial: WorkSection }) {
           ) : null}
         </>
       )}
-      {section.more ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={section.more.href}>
-            {section.more.text}
-          </Link>
-        </p>
-      ) : null}
+      {section.more ? <ParagraphLink to={section.more.href}>{section.more.text}</ParagraphLink> : null}
     </section>
   );
 }
@@ -125,13 +120,7 @@ function Landing({ page }: { page: LandingView }) {
   return (
     <>
       <h1 className="govuk-heading-l">{page.heading}</h1>
-      {can('child:search') ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/children">
-            Find a child
-          </Link>
-        </p>
-      ) : null}
+      {can('child:search') ? <ParagraphLink to="/children">Find a child</ParagraphLink> : null}
       {page.sections.length === 0 ? (
         <p className="govuk-body">Your role holds no cases, so nothing here is yours to do. Use the menu for the pages you look after.</p>
       ) : (
