@@ -86,3 +86,11 @@ export async function startFixtureServer(): Promise<{ server: TestServer; ids: F
   const server = await startTestServer();
   return { server, ids: await buildFixture(server.store.db) };
 }
+
+/** A test server over the demo council (150 children) with its analyst signed in: the setup of the CIN census and SSDA903 tests. */
+export async function startDemoWithAnalyst(): Promise<{ server: TestServer; analyst: Client; analystCookie: string }> {
+  const server = await startTestServer({ children: 150 });
+  const { DEMO_PASSWORD } = await import('../../src/seed/generate.ts');
+  const analystCookie = await signInAs(server, 'analyst.demo', DEMO_PASSWORD);
+  return { server, analyst: client(server, analystCookie), analystCookie };
+}

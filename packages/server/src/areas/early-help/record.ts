@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { knownPeople } from '../../kernel/known-people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { episodeFor } from './episodes.ts';
@@ -26,36 +27,14 @@ async function openEpisodeFor(ledger: Ledger, childId: string, earlyHelpId: stri
   return e;
 }
 
-/** Workers still working and active partner contacts of the council, among those named. */
-async function knownPeople(ledger: Ledger, workerIds: string[], contactIds: string[]) {
-  const workers = workerIds.length
-    ? await ledger.db
-        .selectFrom('worker')
-        .select('worker_id')
-        .where('la_code', '=', ledger.laCode)
-        .where('worker_id', 'in', workerIds)
-        .where('leave_date', 'is', null)
-        .execute()
-    : [];
-  const contacts = contactIds.length
-    ? await ledger.db
-        .selectFrom('partner_contact')
-        .select('contact_id')
-        .where('la_code', '=', ledger.laCode)
-        .where('contact_id', 'in', contactIds)
-        .where('active', '=', true)
-        .execute()
-    : [];
-  return { workers: new Set(workers.map((w) => w.worker_id)), contacts: new Set(contacts.map((c) => c.contact_id)) };
-}
-
 export async function saveTeam(db: Kysely<Database>, actor: Actor, childId: string, earlyHelpId: string, input: In<typeof earlyHelpTeam>) {
   return step(db, actor, childId, async (ledger) => {
     const e = await openEpisodeFor(ledger, childId, earlyHelpId, input.version);
     const taf = input.teamAroundFamily;
-    const workerIds = [input.leadWorkerId, ...taf.map((m) => m.workerId)].filter((x): x is string => Boolean(x));
-    const contactIds = [input.leadContactId, ...taf.map((m) => m.partnerContactId)].filter((x): x is string => Boolean(x));
-    const known = await knownPeople(ledger, [...new Set(workerIds)], [...new Set(contactIds)]);
+    const known = await knownPeople(ledger.db, ledger.laCode, {
+      workerIds: [input.leadWorkerId, ...taf.map((m) => m.workerId)],
+      contactIds: [input.leadContactId, ...taf.map((m) => m.partnerContactId)],
+    });
     const errors: FieldError[] = [];
     if (input.leadKind === 'worker' && input.leadWorkerId && !known.workers.has(input.leadWorkerId))
       errors.push({ field: 'leadWorkerId', rule: 'known-worker', message: 'Not one of the council’s current workers' });

@@ -11,6 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { knownPeople } from '../../kernel/known-people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -44,34 +45,11 @@ export async function planRow(db: Kysely<Database>, laCode: string, childId: str
 /** Checks the owners named on actions are this council's: a worker still working, an active partner contact. */
 async function checkOwners(ledger: Ledger, actions: In<typeof planActionInput>[], field: string, setOn: string) {
   const errors: FieldError[] = [];
-  const workerIds = [...new Set(actions.map((a) => a.ownerWorkerId).filter((x): x is string => Boolean(x)))];
-  const contactIds = [...new Set(actions.map((a) => a.ownerContactId).filter((x): x is string => Boolean(x)))];
-  const workers = new Set(
-    workerIds.length
-      ? (
-          await ledger.db
-            .selectFrom('worker')
-            .select('worker_id')
-            .where('la_code', '=', ledger.laCode)
-            .where('worker_id', 'in', workerIds)
-            .where((eb) => eb.or([eb('leave_date', 'is', null), eb('leave_date', '>=', setOn)]))
-            .execute()
-        ).map((w) => w.worker_id)
-      : [],
-  );
-  const contacts = new Set(
-    contactIds.length
-      ? (
-          await ledger.db
-            .selectFrom('partner_contact')
-            .select('contact_id')
-            .where('la_code', '=', ledger.laCode)
-            .where('contact_id', 'in', contactIds)
-            .where('active', '=', true)
-            .execute()
-        ).map((c) => c.contact_id)
-      : [],
-  );
+  const { workers, contacts } = await knownPeople(ledger.db, ledger.laCode, {
+    workerIds: actions.map((a) => a.ownerWorkerId),
+    contactIds: actions.map((a) => a.ownerContactId),
+    workingOn: setOn,
+  });
   for (const [i, a] of actions.entries()) {
     if (a.ownerKind === 'worker' && a.ownerWorkerId && !workers.has(a.ownerWorkerId))
       errors.push({ field: `${field}.${i}.ownerWorkerId`, rule: 'known-worker', message: 'Not one of the council’s current workers' });

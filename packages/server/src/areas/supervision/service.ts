@@ -19,9 +19,7 @@ import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.t
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
-import { stateOn } from '../timescales/index.ts';
-
-const NOBODY = '00000000-0000-0000-0000-000000000000';
+import { countsOf, dueCounts, openOn, stateOn, worklistView } from '../timescales/index.ts';
 
 export function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
   return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
@@ -274,30 +272,16 @@ export async function workerWorklist(
   q: { view: 'mine' | 'team' | 'service'; asOf?: string | undefined; teamId?: string | undefined; state?: 'due' | 'overdue' | undefined; limit: number },
 ) {
   const user = actor.user;
-  const scope = scopeFor(user.role, 'worklist:read');
-  if (!scope) throw forbidden();
+  const shown = worklistView(actor, q);
   const asOf = q.asOf ?? todayInEngland();
-  let query = deadlines(db, user.laCode)
-    .where('o.start_date', '<=', asOf)
-    .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
-    .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]));
-  if (q.view === 'mine' || scope === 'own') {
-    const me = user.workerId ?? NOBODY;
+  let query = deadlines(db, user.laCode).where(openOn(asOf));
+  if (shown.view === 'mine') {
+    const me = shown.workerId;
     query = query.where((eb) => eb.or([eb('o.responsible_worker_id', '=', me), eb('o.worker_id', '=', me)]));
-  } else if (q.view === 'team') {
-    const teamId = q.teamId ?? user.teamId;
-    if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
-    query = query.where('o.responsible_team_id', '=', teamId ?? NOBODY);
-  } else {
-    if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
-    if (q.teamId) query = query.where('o.responsible_team_id', '=', q.teamId);
-  }
+  } else if (shown.teamId) query = query.where('o.responsible_team_id', '=', shown.teamId);
   if (q.state === 'overdue') query = query.where('o.due_date', '<', asOf);
   if (q.state === 'due') query = query.where('o.due_date', '>=', asOf);
-  const counted = await query
-    .clearSelect()
-    .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
-    .executeTakeFirstOrThrow();
+  const counted = await query.clearSelect().select(dueCounts(asOf)).executeTakeFirstOrThrow();
   const rows = await query.orderBy('o.due_date').orderBy('w.family_name').limit(q.limit).execute();
-  return { asOf, deadlines: rows.map((r) => deadlineView(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
+  return { asOf, deadlines: rows.map((r) => deadlineView(r, asOf)), counts: countsOf(counted) };
 }

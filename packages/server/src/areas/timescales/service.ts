@@ -8,12 +8,13 @@ import type { z } from 'zod';
 import { childrenInScope } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { forbidden, invalid, notFound } from '../../kernel/http/problem.ts';
+import { invalid, notFound } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { engineRuleIds, refreshObligations } from '../../kernel/obligations.ts';
 import { councilTimescaleSettings, putSetting } from '../../kernel/settings.ts';
 import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 import { HOUSEHOLD_RULES, refreshFosterObligations } from '../fostering/obligations.ts';
+import { countsOf, dueCounts, openOn, worklistView } from './worklist.ts';
 
 type Row = {
   child_id: string;
@@ -123,36 +124,20 @@ const order = (state: ObligationView['state']) => ({ overdue: 0, due: 1, 'met-la
  */
 export async function worklist(db: Kysely<Database>, actor: Actor, q: z.infer<typeof worklistQuery>) {
   const user = actor.user;
-  const scope = scopeFor(user.role, 'worklist:read');
-  if (!scope) throw forbidden();
+  const shown = worklistView(actor, q);
   const asOf = q.asOf ?? todayInEngland();
   const readScope = scopeFor(user.role, 'child:read') ?? 'own';
-  let query = obligations(db, user.laCode)
-    .where('o.start_date', '<=', asOf)
-    .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
-    .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
-    .where(childrenInScope(user, readScope));
-  if (q.view === 'mine' || scope === 'own') {
-    query = query.where('o.responsible_worker_id', '=', user.workerId ?? '00000000-0000-0000-0000-000000000000');
-  } else if (q.view === 'team') {
-    const teamId = q.teamId ?? user.teamId;
-    if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
-    query = query.where('o.responsible_team_id', '=', teamId ?? '00000000-0000-0000-0000-000000000000');
-  } else {
-    if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
-    if (q.teamId) query = query.where('o.responsible_team_id', '=', q.teamId);
-  }
+  let query = obligations(db, user.laCode).where(openOn(asOf)).where(childrenInScope(user, readScope));
+  if (shown.view === 'mine') query = query.where('o.responsible_worker_id', '=', shown.workerId);
+  else if (shown.teamId) query = query.where('o.responsible_team_id', '=', shown.teamId);
   if (q.workerId) query = query.where('o.responsible_worker_id', '=', q.workerId);
   if (q.ruleId) query = query.where('o.rule_id', '=', q.ruleId);
   if (q.state === 'overdue') query = query.where('o.due_date', '<', asOf);
   if (q.state === 'due') query = query.where('o.due_date', '>=', asOf);
 
-  const counted = await query
-    .clearSelect()
-    .select([sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'), sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due')])
-    .executeTakeFirstOrThrow();
+  const counted = await query.clearSelect().select(dueCounts(asOf)).executeTakeFirstOrThrow();
   const rows = await query.orderBy('o.due_date').orderBy('p.family_name').limit(q.limit).execute();
-  return { asOf, obligations: rows.map((r) => view(r, asOf)), counts: { overdue: Number(counted.overdue), due: Number(counted.due) } };
+  return { asOf, obligations: rows.map((r) => view(r, asOf)), counts: countsOf(counted) };
 }
 
 export function describeDue(due: DueRule): string {

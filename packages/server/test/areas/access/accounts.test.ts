@@ -5,13 +5,13 @@
  * disabled account ends the user's sessions. Runs on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let admin: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
+let ids: FixtureIds;
+let admin: Client;
+let hos: Client;
 const PASSWORD = 'marble kettle orchard';
 
 const signIn = (username: string, password: string, extra: Record<string, unknown> = {}) =>
@@ -28,8 +28,7 @@ const trail = async () =>
   (await admin.get('/api/audit?limit=1000')).body.events as { action: string; recordType: string; recordId: string; username: string }[];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [admin, hos] = await signedIn(server, 'admin', 'hos');
 });
 afterAll(() => server?.close());

@@ -5,17 +5,16 @@
  * the role stays Lantern's. Runs on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
+import { FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
 import { cookieBrowser, signInThroughProvider, startOidcProvider, type TestProvider } from '../../helpers/oidc-provider.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, type Client, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 let server: TestServer;
 let provider: TestProvider;
-let admin: ReturnType<typeof client>;
+let admin: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await buildFixture(server.store.db);
+  ({ server } = await startFixtureServer());
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
   provider = await startOidcProvider(server.url);
   Object.assign(process.env, provider.env);

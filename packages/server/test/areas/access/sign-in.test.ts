@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
 import { THROTTLE } from '../../../src/kernel/auth/throttle.ts';
 import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let admin: ReturnType<typeof client>;
+let ids: FixtureIds;
+let admin: Client;
 const OTHER_LA = 'E08000025';
 
 // Each test signs in from its own address (as a proxy in front would say), so one test's
@@ -36,8 +36,7 @@ const waitOver = () =>
     .execute();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
   // A second council with its own 'sw' (same username, its own password) and a 'shared' user
   // whose password is the same in both councils.

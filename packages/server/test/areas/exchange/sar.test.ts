@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, buildFixture, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { addUsers, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let ig: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
+let ids: FixtureIds;
+let ig: Client;
+let sw: Client;
 const dir = mkdtempSync(path.join(tmpdir(), 'lantern-sar-'));
 
 /** The text of a PDF as a reader extracts it (poppler's pdftotext). */
@@ -30,8 +30,7 @@ async function pdfText(server: TestServer, cookie: string, method: 'GET', url: s
 
 let igCookie = '';
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   await addUsers(server.store.db, { username: 'ig', role: 'information-governance', displayName: 'Information governance (test)' });
   igCookie = await signInAs(server, 'ig', FIXTURE_PASSWORD);
   ig = client(server, igCookie);

@@ -1,28 +1,27 @@
 import { addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // A housing request about Poppy (held by swA in team A), answered late by the housing partner;
 // its deadline on the asking worker's and the manager's worklists; partners at a conference;
 // the housing list and the indicators. Dates worked by hand: November 2026 has no bank holiday.
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
+let ids: FixtureIds;
+let sw: Client;
 let swCookie: string;
-let sw2: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let hos: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
-let housing: ReturnType<typeof client>;
-let police: ReturnType<typeof client>;
+let sw2: Client;
+let tm: Client;
+let hos: Client;
+let admin: Client;
+let housing: Client;
+let police: Client;
 const org: Record<string, string> = {};
 let housingContactId: string;
 let requestId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   swCookie = await signInAs(server, 'sw', FIXTURE_PASSWORD);
   sw = client(server, swCookie);
   [sw2, tm, hos, admin] = await signedIn(server, 'sw2', 'tm', 'hos', 'admin');

@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, LA } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { LA } from '../../helpers/fixture.ts';
+import { type Client, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Benchmarking against published figures, and the improvement plan: an inspection, its
 // recommendations, actions with named owners, worklists and the board pack.
 let server: TestServer;
-let hos: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
-let sw: ReturnType<typeof client>;
-let analyst: ReturnType<typeof client>;
-let admin: ReturnType<typeof client>;
+let hos: Client;
+let tm: Client;
+let sw: Client;
+let analyst: Client;
+let admin: Client;
 let userIds: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const ids = await buildFixture(server.store.db);
+  const started = await startFixtureServer();
+  server = started.server;
+  const { ids } = started;
   // Poppy was referred twice in 2024-25, the second time within 12 months: 1 re-referral in 2.
   for (const [date, closed] of [
     ['2024-06-03', '2024-07-01'],

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Esme Harlow's assessment, written in Lantern: Ava writes it (every save a version), sends it
 // with her safety scale, Tom returns it once with reasons (Ava sees it on her list), then
 // authorises it with his own scale — which the risk-scaling view shows beside Ava's.
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
+let ids: FixtureIds;
+let sw: Client;
+let tm: Client;
 let childId: string;
 let assessmentId: string;
 const base = () => `/api/children/${childId}/assessments/${assessmentId}/record`;
@@ -25,8 +24,7 @@ const sections = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, tm] = await signedIn(server, 'sw', 'tm');
   const created = await sw.post('/api/children', { givenName: 'Esme', familyName: 'Harlow', dateOfBirth: '2016-05-14', sex: 'F' });
   childId = created.body.child.childId;

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { addWorkingDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // One child walked from contact to closure, with every due date worked out by hand across
 // Christmas 2025, Easter 2026 and the early May bank holiday; then the worklists.
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-let sw: ReturnType<typeof client>;
-let tm: ReturnType<typeof client>;
+let ids: FixtureIds;
+let sw: Client;
+let tm: Client;
 let childId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, tm] = await signedIn(server, 'sw', 'tm');
   const created = await sw.post('/api/children', { givenName: 'Esme', familyName: 'Harlow', dateOfBirth: '2019-05-14', sex: 'F' });
   childId = created.body.child.childId;

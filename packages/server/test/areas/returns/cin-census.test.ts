@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { client, type Client, signInAs, startDemoWithAnalyst, type TestServer } from '../../helpers/server.ts';
 
 // The synthetic council's CIN census over HTTP: the analyst produces and validates it.
 let server: TestServer;
-let analyst: ReturnType<typeof client>;
+let analyst: Client;
 let analystCookie: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ children: 150 });
-  analystCookie = await signInAs(server, 'analyst.demo', DEMO_PASSWORD);
-  analyst = client(server, analystCookie);
+  ({ server, analyst, analystCookie } = await startDemoWithAnalyst());
 });
 afterAll(async () => server.close());
 

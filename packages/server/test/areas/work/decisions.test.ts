@@ -1,13 +1,11 @@
 import { addDays, todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from '../../helpers/fixture.ts';
-import { type client, startTestServer, type TestServer, signedIn } from '../../helpers/server.ts';
+import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // A worker sends a closure and a plan to their manager; the manager returns one and approves the
 // other. Each waits on the manager's own list, and a returned one on the worker's until sent again.
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
-type Client = ReturnType<typeof client>;
+let ids: FixtureIds;
 let sw: Client;
 let tm: Client;
 let hos: Client;
@@ -16,8 +14,7 @@ const start = addDays(today, -30);
 let childId = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   [sw, tm, hos] = await signedIn(server, 'sw', 'tm', 'hos');
   childId = (await sw.post('/api/children', { givenName: 'Lily', familyName: 'Marsh', dateOfBirth: '2016-04-02', sex: 'F' })).body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: start })).status).toBe(201);

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { buildFixture, FIXTURE_PASSWORD, fixtureWorker, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { FIXTURE_PASSWORD, fixtureWorker, LA } from '../../helpers/fixture.ts';
+import { client, type Client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // A referral from the front door to a team, its allocation, a transfer between teams, and IROs.
 let server: TestServer;
-let ids: Awaited<ReturnType<typeof buildFixture>>;
+let ids: FixtureIds;
 const extra = { teamFd: randomUUID(), fdManager: randomUUID(), fdWorker: randomUUID(), tmB: randomUUID(), iroManager: randomUUID() };
-type Client = ReturnType<typeof client>;
 const as: Record<string, Client> = {};
 const today = todayInEngland();
 // Contacts received a minute ago: a fixed hour of today is still to come in the early morning,
@@ -17,8 +16,7 @@ const today = todayInEngland();
 const justNow = () => new Date(Date.now() - 60_000).toISOString();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   const db = server.store.db;
   await db
     .insertInto('team')

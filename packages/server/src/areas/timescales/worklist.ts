@@ -1,0 +1,40 @@
+/** What the two worklists (children's deadlines, workers' deadlines) share: the view asked for, open-on-a-day, the counts. */
+import { scopeFor } from '@lantern/core/permissions';
+import { sql } from 'kysely';
+import type { Actor } from '../../kernel/context.ts';
+import { forbidden } from '../../kernel/http/problem.ts';
+
+export const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Which deadlines a worklist shows: the user's own ("mine", and always for those whose scope is
+ * their own), a team's (their own unless they see the whole service), or the service's (for those
+ * who see it, a team's within it if asked).
+ */
+export type WorklistView = { view: 'mine'; workerId: string } | { view: 'team'; teamId: string } | { view: 'service'; teamId: string | undefined };
+
+export function worklistView(actor: Actor, q: { view: 'mine' | 'team' | 'service'; teamId?: string | undefined }): WorklistView {
+  const user = actor.user;
+  const scope = scopeFor(user.role, 'worklist:read');
+  if (!scope) throw forbidden();
+  if (q.view === 'mine' || scope === 'own') return { view: 'mine', workerId: user.workerId ?? NOBODY };
+  if (q.view === 'team') {
+    const teamId = q.teamId ?? user.teamId;
+    if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
+    return { view: 'team', teamId: teamId ?? NOBODY };
+  }
+  if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
+  return { view: 'service', teamId: q.teamId };
+}
+
+/** Deadlines (as `o`) started by the day and neither met nor ended by it. */
+export const openOn = (asOf: string) =>
+  sql<boolean>`o.start_date <= ${asOf} and (o.met_on is null or o.met_on > ${asOf}) and (o.ended_on is null or o.ended_on > ${asOf})`;
+
+/** The overdue and due deadlines (as `o`) among those a worklist shows. */
+export const dueCounts = (asOf: string) => [
+  sql<number>`count(*) filter (where o.due_date < ${asOf})`.as('overdue'),
+  sql<number>`count(*) filter (where o.due_date >= ${asOf})`.as('due'),
+];
+
+export const countsOf = (counted: { overdue: number; due: number }) => ({ overdue: Number(counted.overdue), due: Number(counted.due) });
