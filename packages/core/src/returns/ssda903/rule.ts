@@ -41,6 +41,15 @@ export function rowRule(code: string, table: TableName, pred: (r: Ssda903Return)
   return rule(code, needs, (r) => ({ [table]: where(r.table(table).length, pred(r)) }));
 }
 
+/**
+ * One-table rules that read the same columns: `rowRuleReading('DoLo', dolo)` makes a
+ * `(code, pred, needs?)` whose `pred` is given the return and what `read` took from it.
+ */
+export function rowRuleReading<Cols>(table: TableName, read: (r: Ssda903Return) => Cols) {
+  return (code: string, pred: (r: Ssda903Return, cols: Cols) => (i: number) => boolean, needs: readonly TableName[] = [table]): RuleCheck =>
+    rowRule(code, table, (r) => pred(r, read(r)), needs);
+}
+
 /** A code list: a value given must be one of `valid`; `required` also flags a blank. */
 export function codeRule(code: string, table: TableName, field: string, valid: readonly string[], required = false): RuleCheck {
   const set = new Set(valid);

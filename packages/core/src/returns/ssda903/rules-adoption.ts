@@ -1,7 +1,7 @@
 /** Rules of the adoption tables: AD1 (children adopted in the year) and PlacedAdoption (decisions to place for adoption). */
 import { ADOPTION_PLACEMENTS, firstEpisodeWhere, headerDobFor, leftCareOn, SHORT_BREAK } from './derived.ts';
-import { BLANK, isDay, type Ssda903Return, type TableName } from './model.ts';
-import { anyBlank, anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
+import { BLANK, isDay, type Ssda903Return } from './model.ts';
+import { anyBlank, anyGiven, codeRule, dateRule, type RuleCheck, rowRule, rowRuleReading, rule, where } from './rule.ts';
 const ADOPTED = new Set(['E11', 'E12']);
 
 // ---------------------------------------------------------------------------------------------
@@ -158,8 +158,7 @@ function pa(r: Ssda903Return) {
     ix: r.index('PlacedAdoption'),
   };
 }
-const paRule = (code: string, pred: (r: Ssda903Return, p: ReturnType<typeof pa>) => (i: number) => boolean, needs: TableName[] = ['PlacedAdoption']) =>
-  rowRule(code, 'PlacedAdoption', (r) => pred(r, pa(r)), needs);
+const paRule = rowRuleReading('PlacedAdoption', pa);
 
 const firstAdoptivePlacement = (r: Ssda903Return) => {
   const place = r.col('Episodes', 'PLACE');

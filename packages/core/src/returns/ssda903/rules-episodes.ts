@@ -10,7 +10,7 @@ import {
 } from '../../looked-after/codes.ts';
 import { ADOPTION_PLACEMENTS, countryOfPostcode, FOSTER, headerDobFor, periodStartRow, SHORT_BREAK } from './derived.ts';
 import { ageOn, BLANK, birthday, dayNumber, isDay, type Ssda903Return } from './model.ts';
-import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
+import { codeRule, dateRule, type RuleCheck, rowRuleReading, rule, where } from './rule.ts';
 
 // The code lists are Lantern's own (what it records is what the return carries): their codes, as the rules check them.
 export const RNE_CODES = Object.keys(REASON_NEW_EPISODE);
@@ -51,11 +51,7 @@ function cols(r: Ssda903Return) {
   };
 }
 
-const episodes = (
-  code: string,
-  pred: (r: Ssda903Return, e: ReturnType<typeof cols>) => (i: number) => boolean,
-  needs: ('Episodes' | 'Header')[] = ['Episodes'],
-) => rowRule(code, 'Episodes', (r) => pred(r, cols(r)), needs);
+const episodes = rowRuleReading('Episodes', cols);
 
 /** Age on a day, from Header's date of birth; -1 when either date is unknown. */
 function ageAt(r: Ssda903Return) {

@@ -1,7 +1,7 @@
 /** Rules of the care leaver tables: OC2 (looked after continuously for 12 months at 31 March) and OC3 (care leavers). */
 import { continuouslyLookedAfter, lastEpisodeOf, lookedAfterAtEnd, lookedAfterInYear, ownAge } from './derived.ts';
 import { ageOn, birthday, isDay, type Ssda903Return, TABLE_COLUMNS, type TableName } from './model.ts';
-import { anyBlank, anyGiven, codeRule, type RuleCheck, rowRule, rule, rowsOfChildren, where } from './rule.ts';
+import { anyBlank, anyGiven, codeRule, type RuleCheck, rowRule, rowRuleReading, rule, rowsOfChildren, where } from './rule.ts';
 /** OC3 care leavers with no episode in this year's return. */
 function leaversWithoutEpisodes(r: Ssda903Return): Set<string> {
   return r.derived('leaversWithoutEpisodes', () => {
@@ -35,7 +35,7 @@ function oc2(r: Ssda903Return) {
     ageAtEnd: (i: number) => age(i, r.collectionEnd),
   };
 }
-const oc2Rule = (code: string, pred: (r: Ssda903Return, o: ReturnType<typeof oc2>) => (i: number) => boolean) => rowRule(code, 'OC2', (r) => pred(r, oc2(r)));
+const oc2Rule = rowRuleReading('OC2', oc2);
 const oc2CohortRule = (code: string, inCohort: boolean, pred: (r: Ssda903Return, o: ReturnType<typeof oc2>) => (i: number) => boolean) =>
   rowRule(
     code,

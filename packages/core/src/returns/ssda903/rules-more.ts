@@ -4,7 +4,7 @@
  */
 import { inYear, lastEpisodeOf, lookedAfterAtEnd, SHORT_BREAK } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
-import { dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
+import { dateRule, type RuleCheck, rowRule, rowRuleReading, rule, where } from './rule.ts';
 import { lastYearRules } from './rules-last-year.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,8 +22,7 @@ function sw(r: Ssda903Return) {
     ix: r.index('SWEpisodes'),
   };
 }
-const swRule = (code: string, pred: (r: Ssda903Return, s: ReturnType<typeof sw>) => (i: number) => boolean) =>
-  rowRule(code, 'SWEpisodes', (r) => pred(r, sw(r)));
+const swRule = rowRuleReading('SWEpisodes', sw);
 
 /** For children looked after at 31 March: their SW episode rows, or their last Episodes row when they have none. */
 function lookedAfterChildrenSw(r: Ssda903Return, test: (s: ReturnType<typeof sw>, rows: number[]) => number[]): { SWEpisodes: number[]; Episodes: number[] } {
@@ -106,8 +105,7 @@ function dolo(r: Ssda903Return) {
     ix: r.index('DoLo'),
   };
 }
-const doloRule = (code: string, pred: (r: Ssda903Return, d: ReturnType<typeof dolo>) => (i: number) => boolean) =>
-  rowRule(code, 'DoLo', (r) => pred(r, dolo(r)));
+const doloRule = rowRuleReading('DoLo', dolo);
 /** Placements a DoLO cannot be in: secure children's home, with parents, YOI, supported accommodation. */
 const NO_DOLO_PLACES = new Set(['K1', 'P1', 'R5', 'K3']);
 
