@@ -4,8 +4,8 @@
  * window, and the partial object sent when a child's record changed. Pure: no I/O.
  */
 import { z } from 'zod';
+import { datePattern as isoDate } from './fields.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const maybeDate = isoDate.nullable().optional();
 const maybeText = z.string().nullable().optional();
 const purge = z.boolean().optional();

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
+import { someText as text, optionalText, flag, recordVersion, nullishText } from './fields.ts';
 
 /** How an episode began. */
 export const EARLY_HELP_ROUTE = {
@@ -90,7 +90,7 @@ export const stepDown = z.object({
 export const tafMember = z.object({
   name: text(200),
   role: text(200).describe('What they do for the family, e.g. school’s designated safeguarding lead, health visitor, Mum'),
-  agency: optionalText(200).nullish(),
+  agency: nullishText(200),
   partnerContactId: z.uuid().nullish(),
   workerId: z.uuid().nullish(),
 });

@@ -1,7 +1,8 @@
 /**
  * The small pieces the zod schemas are built from, written once: a custom issue naming its rule,
- * text fields, a record's version, and the nullable strings and counts of the views. Internal to
- * core (the index does not re-export it): what the server and the web app use are the schemas.
+ * text fields, dates and times written as text, a record's version, and the nullable strings and
+ * counts of the views. Internal to core (the index does not re-export it): what the server and the
+ * web app use are the schemas.
  */
 import { z } from 'zod';
 
@@ -16,6 +17,15 @@ export const someText = (max: number) => z.string().trim().min(1, 'Enter some te
 
 /** Text that may be empty (trimmed). */
 export const optionalText = (max: number) => z.string().trim().max(max);
+
+/** Text that may be empty (trimmed), left out or null. */
+export const nullishText = (max: number) => optionalText(max).nullish();
+
+/** A date written YYYY-MM-DD, checked by its pattern alone (the DfE's feed, subject access requests). */
+export const datePattern = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+/** A date and time with its offset (ISO 8601), e.g. 2026-11-23T09:30:00Z. */
+export const isoDateTime = z.iso.datetime({ offset: true });
 
 /** The version of a record a change was made from. */
 export const recordVersion = z.number().int().positive();

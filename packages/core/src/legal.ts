@@ -10,7 +10,7 @@ import { addDays, daysSinceEpoch, type IsoDate } from './calendar.ts';
 import { codesOf } from './codes.ts';
 import type { LEGAL_STATUS } from './looked-after.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText as sharedOptionalText, flag } from './fields.ts';
+import { someText as text, flag, nullishText } from './fields.ts';
 
 /** The decision of a legal planning meeting. */
 export const LEGAL_DECISION = {
@@ -121,7 +121,6 @@ export function weeksBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(((daysSinceEpoch(to) - daysSinceEpoch(from)) / 7) * 10) / 10;
 }
 
-const optionalText = (max: number) => sharedOptionalText(max).nullish();
 const version = z.number().int().min(1).describe('The version this change was made from');
 
 export const legalAttendee = z.object({
@@ -135,7 +134,7 @@ export const legalPlanningMeeting = z
     attendees: z.array(legalAttendee).min(1).max(30),
     threshold: text(8000).describe('The discussion of whether the threshold for care proceedings is met'),
     decision: z.enum(codesOf(LEGAL_DECISION)).nullish().describe('The decision, if made at the meeting'),
-    reasons: optionalText(8000).describe('The reasons for the decision'),
+    reasons: nullishText(8000).describe('The reasons for the decision'),
   })
   .superRefine((v, ctx) => {
     if (!v.attendees.some((a) => a.role === 'council-lawyer')) flag(ctx, ['attendees'], 'lawyer-required', 'Name the council’s lawyer at the meeting');
@@ -197,7 +196,7 @@ export const issueApplication = z.object({
 export const courtHearing = z.object({
   heldOn: isoDate.describe('The hearing date (a listed hearing may be in the future)'),
   hearingType: z.enum(codesOf(HEARING_TYPE)),
-  notes: optionalText(4000),
+  notes: nullishText(4000),
 });
 
 export const courtExtension = z.object({
@@ -211,7 +210,7 @@ export const courtOrder = z.object({
   version,
   madeOn: isoDate,
   order: z.enum(codesOf(COURT_ORDER)),
-  notes: optionalText(4000),
+  notes: nullishText(4000),
 });
 
 export const withdrawProceedings = z.object({

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { codesOf } from './codes.ts';
 import { PARTICIPATION } from './looked-after.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText as sharedOptionalText, flag } from './fields.ts';
+import { someText as text, flag, nullishText } from './fields.ts';
 
 export const MEETING_KIND = { conference: 'Child protection conference', review: 'Looked-after review' } as const;
 export type MeetingKind = keyof typeof MEETING_KIND;
@@ -78,13 +78,11 @@ export const RECOMMENDATION_DEFAULT_WORKING_DAYS = 20;
 /** Working days after the conference the full written record is due (the decisions: the rule's own interval). */
 export const CONFERENCE_FULL_RECORD_WORKING_DAYS = 20;
 
-const optionalText = (max: number) => sharedOptionalText(max).nullish();
-
 export const attendee = z
   .object({
     role: z.enum(codesOf(ATTENDEE_ROLE)),
-    name: optionalText(200).describe('Their name (the child’s own is known)'),
-    agency: optionalText(200).describe('For an agency: which one, when not a contact on the partners register'),
+    name: nullishText(200).describe('Their name (the child’s own is known)'),
+    agency: nullishText(200).describe('For an agency: which one, when not a contact on the partners register'),
     partnerContactId: z.uuid().nullish().describe('A contact on the partners register'),
     invited: z.boolean(),
     attended: z.boolean(),
@@ -103,7 +101,7 @@ export const meetingRecord = z.object({
   attendees: z.array(attendee).max(60),
   viewsHeard: z.enum(codesOf(CONFERENCE_VIEWS)).nullish().describe('Conferences: how the child’s views were heard'),
   participation: z.enum(codesOf(PARTICIPATION)).nullish().describe('Reviews: how the child took part (SSDA903 REVIEW_CODE)'),
-  childWords: optionalText(4000).describe('The child’s own words, as heard at the meeting'),
+  childWords: nullishText(4000).describe('The child’s own words, as heard at the meeting'),
   decisions: text(8000).describe('The decisions, one to a line'),
   decisionsSentOn: isoDate.nullish().describe('When the decisions were written up and sent'),
   recordWrittenOn: isoDate.nullish().describe('When the full record was written'),
@@ -124,7 +122,7 @@ export const recommendationChanges = z
     ownerWorkerId: z.uuid().optional(),
     dueOn: isoDate.nullish(),
     doneOn: isoDate.nullish().describe('When it was done'),
-    doneNote: optionalText(4000).describe('What was done (required to mark it done)'),
+    doneNote: nullishText(4000).describe('What was done (required to mark it done)'),
   })
   .superRefine((v, ctx) => {
     if (v.doneOn && !v.doneNote) flag(ctx, ['doneNote'], 'note-required', 'Say what was done');

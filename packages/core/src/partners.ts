@@ -8,7 +8,7 @@ import { addDays, addWorkingDays, compareIsoDates, type IsoDate } from './calend
 import { codesOf } from './codes.ts';
 import type { AGENCY } from './pathway.ts';
 import { isoDate } from './schemas.ts';
-import { requiredText as text, recordVersion } from './fields.ts';
+import { requiredText as text, recordVersion, nullishText } from './fields.ts';
 import type { DueRule } from './timescales.ts';
 
 /** Kinds of partner organisation, with the agency group each stands for at a meeting. */
@@ -97,14 +97,14 @@ export const newPartnerOrganisation = z.object({
   name: text(200),
   partnerType: z.enum(PARTNER_TYPES),
   email: z.email().nullish(),
-  phone: z.string().trim().max(40).nullish(),
+  phone: nullishText(40),
 });
 
 export const newPartnerContact = z.object({
   name: text(200),
-  jobTitle: z.string().trim().max(200).nullish(),
+  jobTitle: nullishText(200),
   email: z.email().nullish(),
-  phone: z.string().trim().max(40).nullish(),
+  phone: nullishText(40),
   isEscalation: z.boolean().default(false).describe('The person an overdue request is escalated to'),
 });
 
@@ -138,7 +138,7 @@ export const partnerAnswer = z.object({
   version: recordVersion,
   answeredOn: isoDate,
   answer: text(8000),
-  answeredByName: z.string().trim().max(200).nullish().describe('Who in the agency answered'),
+  answeredByName: nullishText(200).describe('Who in the agency answered'),
   report: z
     .object({
       fileName: z
@@ -183,7 +183,7 @@ export const meetingContributions = z.object({
         invited: z.boolean().default(true),
         attended: z.boolean(),
         reportSentOn: isoDate.nullish(),
-        notes: z.string().trim().max(2000).nullish(),
+        notes: nullishText(2000),
       }),
     )
     .min(1),
@@ -208,7 +208,7 @@ export const housingNeedUpdate = z.object({
   priority: z.enum(codesOf(HOUSING_PRIORITY)).nullish(),
   priorityAgreedOn: isoDate.nullish(),
   resolvedOn: isoDate.nullish(),
-  resolution: z.string().trim().max(2000).nullish(),
+  resolution: nullishText(2000),
 });
 
 /** The agencies Working Together expects at a conference; a conference missing any is flagged. */

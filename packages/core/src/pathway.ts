@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { codesOf, PRIMARY_NEED, REFERRAL_SOURCE } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { requiredText as text, flag, recordVersion } from './fields.ts';
+import { requiredText as text, flag, recordVersion, nullishText, isoDateTime } from './fields.ts';
 
 /** CIN census category of abuse (initial and latest). MUL is allowed but not recommended. */
 export const CATEGORY_OF_ABUSE = {
@@ -111,17 +111,15 @@ export const VISIT_PURPOSE = {
   other: 'Other visit',
 } as const;
 
-const isoDateTime = z.iso.datetime({ offset: true }).describe('A date and time with its offset, e.g. 2026-11-23T09:30:00Z');
-
 /** Whether the child and the parents met the person deciding, and the child's own words. */
 const voice = {
   childMetDecider: z.boolean().describe('The child met the person deciding, face to face'),
   parentsMetDecider: z.boolean().describe('The parents met the person deciding, face to face'),
-  childWords: z.string().trim().max(4000).nullish().describe("The child's own words"),
+  childWords: nullishText(4000).describe("The child's own words"),
 };
 
 export const newContact = z.object({
-  receivedAt: isoDateTime,
+  receivedAt: isoDateTime.describe('A date and time with its offset, e.g. 2026-11-23T09:30:00Z'),
   source: z.enum(codesOf(REFERRAL_SOURCE)),
   presentingConcern: text(4000),
   significantHarmSuspected: z.boolean().default(false),
@@ -164,7 +162,7 @@ export const assessmentProgress = z
 
 export const assessmentAuthorisation = z.object({
   authorisedOn: isoDate,
-  lateReason: z.string().trim().max(2000).nullish().describe('Required when authorised after the 45th working day from the referral'),
+  lateReason: nullishText(2000).describe('Required when authorised after the 45th working day from the referral'),
 });
 
 export const newStrategyDiscussion = z.object({
@@ -180,7 +178,7 @@ export const section47Outcome = z
   .object({
     completedOn: isoDate,
     outcome: z.enum(codesOf(S47_OUTCOME)),
-    icpcNotRequiredReason: z.string().trim().max(2000).nullish(),
+    icpcNotRequiredReason: nullishText(2000),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== 'conference' && !v.icpcNotRequiredReason) {
@@ -218,7 +216,7 @@ export const newConference = z
     }
   });
 
-export const newCoreGroup = z.object({ heldOn: isoDate, notes: z.string().trim().max(4000).nullish() });
+export const newCoreGroup = z.object({ heldOn: isoDate, notes: nullishText(4000) });
 
 export const newVisit = z
   .object({
@@ -226,7 +224,7 @@ export const newVisit = z
     purpose: z.enum(codesOf(VISIT_PURPOSE)),
     childSeen: z.boolean(),
     seenAlone: z.boolean().default(false),
-    childWords: z.string().trim().max(4000).nullish().describe("The child's wishes and feelings in their own words"),
+    childWords: nullishText(4000).describe("The child's wishes and feelings in their own words"),
   })
   .superRefine((v, ctx) => {
     if (v.childSeen && !v.childWords)

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from './pathway.ts';
 import { codesOf } from './codes.ts';
 import { isoDate } from './schemas.ts';
-import { someText as text, optionalText, flag, recordVersion } from './fields.ts';
+import { someText as text, optionalText, flag, recordVersion, nullishText } from './fields.ts';
 
 /**
  * The safety scale, as the oversight area's risk-scaling view means it: higher is safer.
@@ -78,7 +78,7 @@ export const assessmentRecordAuthorisation = z.object({
   authorisedOn: isoDate,
   managerScale: safetyScale,
   managerView: text(5000),
-  lateReason: optionalText(2000).nullish().describe('Required when authorised after the 45th working day from the referral'),
+  lateReason: nullishText(2000).describe('Required when authorised after the 45th working day from the referral'),
 });
 
 // ---------------------------------------------------------------------------
@@ -146,12 +146,12 @@ export const planOutcome = z.object({
 export const planActionInput = z
   .object({
     actionId: z.uuid().optional().describe('An action already on the plan; leave out for a new one'),
-    outcomeId: z.string().trim().max(40).nullish(),
+    outcomeId: nullishText(40),
     what: text(2000),
     ownerKind: z.enum(codesOf(ACTION_OWNER_KIND)),
     ownerWorkerId: z.uuid().nullish(),
     ownerContactId: z.uuid().nullish(),
-    ownerName: optionalText(200).nullish(),
+    ownerName: nullishText(200),
     dueOn: isoDate,
   })
   .superRefine((v, ctx) => {
@@ -171,7 +171,7 @@ export const planSave = z.object({
   outcomes: z.array(planOutcome).min(1, 'Say at least one thing that must change for the child'),
   actions: z.array(planActionInput).min(1, 'Give at least one action, with who will do it and by when'),
   contingency: text(5000).describe('What will happen if things do not change'),
-  placementPlan: optionalText(10000).nullish().describe('A care plan: the placement plan'),
+  placementPlan: nullishText(10000).describe('A care plan: the placement plan'),
 });
 
 export const progressEntry = z.object({

@@ -6,9 +6,7 @@
  */
 import { z } from 'zod';
 import { addCalendarMonths } from './calendar.ts';
-import { recordVersion } from './fields.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+import { recordVersion, datePattern as isoDate } from './fields.ts';
 
 export const SAR_REQUESTERS = {
   self: 'The person the record is about',

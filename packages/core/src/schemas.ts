@@ -8,7 +8,7 @@ import { isIsoDate } from './calendar.ts';
 import { ALLOCATION_ROLE, DISABILITY, EMPLOYMENT, ETHNICITY, JOB_ROLE, RELATIONSHIP_TYPE, SEX, UPN_UNKNOWN, codesOf } from './codes.ts';
 import { checkLaChildId, checkNhsNumber, checkPostcode, checkSweNumber, checkUpn } from './identifiers.ts';
 import { ROLE_IDS } from './permissions.ts';
-import { requiredText, rule, flag, recordVersion } from './fields.ts';
+import { requiredText, rule, flag, recordVersion, nullishText } from './fields.ts';
 
 /** The years a date in a child's record can fall in: anything else is a typing slip (or an attack). */
 export const EARLIEST_YEAR = 1900;
@@ -64,7 +64,7 @@ const childFields = {
     .describe('The council’s id for the child; assigned by Lantern when left out'),
   givenName: requiredText(100),
   familyName: requiredText(100),
-  otherNames: z.string().trim().max(200).nullish(),
+  otherNames: nullishText(200),
   dateOfBirth: isoDate.nullish(),
   expectedDateOfBirth: isoDate.nullish().describe('For an unborn child'),
   sex: z.enum(codesOf(SEX)),
@@ -168,7 +168,7 @@ export const newRelationship = z
 export const newAddress = z
   .object({
     line1: requiredText(200),
-    line2: z.string().trim().max(200).nullish(),
+    line2: nullishText(200),
     town: requiredText(100),
     postcode,
     startDate: isoDate,
@@ -204,7 +204,7 @@ export const newAllocation = z.object({
   workerId: uuid,
   role: z.enum(codesOf(ALLOCATION_ROLE)).default('social-worker'),
   startDate: isoDate,
-  reason: z.string().trim().max(500).nullish(),
+  reason: nullishText(500),
 });
 
 export const endAllocation = z.object({

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ALLOCATION_ROLE, codesOf } from './codes.ts';
 import { CLOSURE_REASON } from './pathway.ts';
 import { isoDate, uuid } from './schemas.ts';
-import { requiredText as text, flag, recordVersion } from './fields.ts';
+import { requiredText as text, flag, recordVersion, nullishText } from './fields.ts';
 
 /** One line of a landing page list: a child's deadline, a contact, a request, or a count for a group. */
 export const workItem = z.object({
@@ -97,7 +97,7 @@ export const transferDecision = z
 export const iroAllocation = z.object({
   workerId: uuid,
   startDate: isoDate,
-  reason: z.string().trim().max(2000).nullish(),
+  reason: nullishText(2000),
 });
 
 export const allocatableQuery = z.object({ role: z.enum(codesOf(ALLOCATION_ROLE)).default('social-worker') });
@@ -188,7 +188,7 @@ export const closureProposal = z.object({
   changeSustainedWeeks: z.number().int().min(0).max(520).optional().describe('Required after a protection plan'),
   childMetDecider: z.boolean().default(false).describe('The child met the manager, face to face'),
   parentsMetDecider: z.boolean().default(false).describe('The parents met the manager, face to face'),
-  childWords: z.string().trim().max(4000).nullish().describe("The child's own words"),
+  childWords: nullishText(4000).describe("The child's own words"),
 });
 
 /** A worker sends a closure, a step-down or a plan to their manager (or sends a returned one again). */

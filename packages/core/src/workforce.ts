@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './schemas.ts';
-import { requiredText as text, flag, recordVersion } from './fields.ts';
+import { requiredText as text, flag, recordVersion, nullishText } from './fields.ts';
 import type { JobRole } from './codes.ts';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason, type CswwLeaverDestination } from './csww.ts';
 
@@ -133,7 +133,7 @@ const date = isoDate;
 export const newSupervision = z.object({
   workerId: z.uuid(),
   heldOn: date,
-  notes: z.string().trim().max(5000).nullish(),
+  notes: nullishText(5000),
   children: z
     .array(z.object({ childId: z.uuid(), direction: text(5000) }))
     .max(60)
@@ -160,7 +160,7 @@ export const newCaseAudit = z.object({
       z.object({
         questionId: z.string().min(1).max(100),
         answer: z.enum(Object.keys(AUDIT_ANSWER) as [keyof typeof AUDIT_ANSWER, ...(keyof typeof AUDIT_ANSWER)[]]),
-        comment: z.string().trim().max(2000).nullish(),
+        comment: nullishText(2000),
       }),
     )
     .min(1),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes.ts';
 import { isoDate } from '../schemas.ts';
-import { requiredText as text, flag, recordVersion } from '../fields.ts';
+import { requiredText as text, flag, recordVersion, nullishText, isoDateTime } from '../fields.ts';
 import {
   CATEGORY_OF_NEED,
   LEGAL_STATUS,
@@ -19,13 +19,13 @@ import {
   WITH_PARENT_ARRANGEMENT,
 } from './codes.ts';
 
-const postcodeField = z.string().trim().max(10).nullish();
+const postcodeField = nullishText(10);
 
 export const placementDetails = z.object({
   placementType: z.enum(codesOf(PLACEMENT_TYPE)),
   placementProvider: z.enum(codesOf(PLACEMENT_PROVIDER)).nullish(),
   providerId: z.uuid().nullish(),
-  urn: z.string().trim().max(8).nullish().describe('The Ofsted URN where no provider from the register is chosen (or XXXXXXX)'),
+  urn: nullishText(8).describe('The Ofsted URN where no provider from the register is chosen (or XXXXXXX)'),
   placementPostcode: postcodeField,
   intendedUntil18: z.boolean().default(false).describe('The placement is intended to last until the child is 18 (reg. 28(2)(c))'),
   withParent: z.enum(codesOf(WITH_PARENT_ARRANGEMENT)).nullish(),
@@ -101,8 +101,8 @@ export const newLookedAfterVisit = z
     faceToFace: z.boolean(),
     childSeen: z.boolean(),
     seenAlone: z.boolean().default(false),
-    location: z.string().trim().max(200).nullish().describe('Where the child was seen'),
-    childWords: z.string().trim().max(4000).nullish().describe("The child's wishes and feelings in their own words"),
+    location: nullishText(200).describe('Where the child was seen'),
+    childWords: nullishText(4000).describe("The child's wishes and feelings in their own words"),
   })
   .superRefine((v, ctx) => {
     if (v.childSeen && !v.childWords) flag(ctx, ['childWords'], 'child-voice-required', "Record the child's wishes and feelings in their own words");
@@ -112,18 +112,16 @@ export const newLookedAfterVisit = z
 export const newClaReview = z.object({
   heldOn: isoDate,
   participation: z.enum(codesOf(PARTICIPATION)),
-  childWords: z.string().trim().max(4000).nullish(),
+  childWords: nullishText(4000),
   iroContactOn: isoDate.nullish().describe('When the IRO spoke with the child before this review'),
   chairWorkerId: z.uuid().nullish().describe('The IRO who chaired (defaults to the child’s IRO)'),
 });
-
-const isoDateTime = z.iso.datetime({ offset: true });
 
 export const newMissingEpisode = z.object({
   kind: z.enum(codesOf(MISSING_KIND)),
   startedAt: isoDateTime,
   endedAt: isoDateTime.nullish(),
-  circumstances: z.string().trim().max(4000).nullish(),
+  circumstances: nullishText(4000),
 });
 
 export const missingEpisodeChanges = z.object({
@@ -131,7 +129,7 @@ export const missingEpisodeChanges = z.object({
   endedAt: isoDateTime.nullish(),
   rhiOfferedAt: isoDateTime.nullish().describe('When an independent return home interview was offered'),
   rhiAccepted: z.boolean().nullish(),
-  rhiLearned: z.string().trim().max(4000).nullish().describe('What was learned from the interview'),
+  rhiLearned: nullishText(4000).describe('What was learned from the interview'),
 });
 
 /** Repeat missing episodes: this many started within this many days flags the child to the manager. */
