@@ -33,6 +33,15 @@ export const recordVersion = z.number().int().positive();
 /** A view's string that may be null (a date not yet reached, a name not given). */
 export const maybe = z.string().nullable();
 
+/** The child a view's row is about, spread into its object: the record's id, the council's id, the name. */
+export const childRef = { childId: z.uuid(), laChildId: z.string(), childName: z.string() };
+
+/** A worker as a view names them, spread into its object. */
+export const workerRef = { workerId: z.uuid(), name: z.string(), jobRole: z.string() };
+
+/** A user (a login) as a view names them, spread into its object. */
+export const userRef = { userId: z.uuid(), username: z.string(), displayName: z.string() };
+
 /** Adds a custom issue at path naming its rule (the form every cross-field check in core takes). */
 export function flag(ctx: Pick<z.core.$RefinementCtx, 'addIssue'>, path: PropertyKey[], name: string, message: string): void {
   ctx.addIssue({ code: 'custom', path, ...rule(name, message) });

@@ -1,5 +1,6 @@
 /** What the API sends back: the records as the web app and other clients read them. */
 import { z } from 'zod';
+import { workerRef } from './fields.ts';
 
 export const childRecord = z.object({
   childId: z.uuid(),
@@ -43,9 +44,7 @@ export const possibleMatch = personSummary.extend({
 export type PossibleMatch = z.infer<typeof possibleMatch>;
 
 export const workerSummary = z.object({
-  workerId: z.uuid(),
-  name: z.string(),
-  jobRole: z.string(),
+  ...workerRef,
   teamId: z.uuid().nullable(),
   teamName: z.string().nullable(),
 });

@@ -3,11 +3,10 @@
  * the head of service): the server's response schemas and the web app's types, written once.
  */
 import { z } from 'zod';
+import { userRef } from '../fields.ts';
 
 export const userView = z.object({
-  userId: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
+  ...userRef,
   role: z.string(),
   roleLabel: z.string(),
   workerId: z.uuid().nullable(),
@@ -23,9 +22,7 @@ export const usersView = z.object({ users: z.array(userView) });
 /** A grant asked for: a role reaching restricted records, or a login bound to a worker. */
 export const accessRequestView = z.object({
   requestId: z.uuid(),
-  userId: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
+  ...userRef,
   newUser: z.boolean(),
   currentRole: z.string(),
   currentRoleLabel: z.string(),

@@ -5,11 +5,10 @@
  */
 import { z } from 'zod';
 import { earlyHelpLinkView } from '../early-help.ts';
+import { childRef, maybe } from '../fields.ts';
 
 export const obligationView = z.object({
-  childId: z.uuid(),
-  laChildId: z.string(),
-  childName: z.string(),
+  ...childRef,
   ruleId: z.string(),
   label: z.string().describe('A short name for the deadline, e.g. "Child protection visit"'),
   what: z.string(),
@@ -28,7 +27,6 @@ export type ObligationView = z.infer<typeof obligationView>;
 
 // A child's casework, episode by episode.
 
-const d = z.string().nullable();
 export const contactView = z.object({
   contactId: z.uuid(),
   receivedAt: z.string(),
@@ -37,7 +35,7 @@ export const contactView = z.object({
   presentingConcern: z.string(),
   significantHarmSuspected: z.boolean(),
   decision: z.string().nullable(),
-  decidedOn: d,
+  decidedOn: maybe,
   decidedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   episodeId: z.uuid().nullable(),
@@ -47,12 +45,12 @@ export const assessmentView = z.object({
   assessmentId: z.uuid(),
   version: z.number().int(),
   startDate: z.string(),
-  childSeenOn: d,
+  childSeenOn: maybe,
   childSeenAlone: z.boolean().nullable(),
   factors: z.array(z.string()),
-  completedOn: d,
+  completedOn: maybe,
   outcome: z.string().nullable(),
-  authorisedOn: d,
+  authorisedOn: maybe,
   authorisedBy: z.string().nullable(),
   lateReason: z.string().nullable(),
   workingDaysFromReferral: z.number().int().nullable().describe('Working days from the referral to the authorisation (the Working Together measure)'),
@@ -69,7 +67,7 @@ export const section47View = z.object({
   s47Id: z.uuid(),
   strategyId: z.uuid(),
   startDate: z.string(),
-  completedOn: d,
+  completedOn: maybe,
   outcome: z.string().nullable(),
   icpcNotRequired: z.boolean(),
   icpcNotRequiredReason: z.string().nullable(),
@@ -92,7 +90,7 @@ export const cpPlanView = z.object({
   initialCategory: z.string(),
   latestCategory: z.string(),
   previousPlans: z.number().int(),
-  endDate: d,
+  endDate: maybe,
   endReason: z.string().nullable(),
   whatChanged: z.string().nullable(),
   changeSustainedWeeks: z.number().int().nullable(),
@@ -101,7 +99,7 @@ export const cpPlanView = z.object({
 export const cinPlanView = z.object({
   cinPlanId: z.uuid(),
   startDate: z.string(),
-  endDate: d,
+  endDate: maybe,
   reviews: z.array(
     z.object({ reviewId: z.uuid(), heldOn: z.string(), childMetDecider: z.boolean(), parentsMetDecider: z.boolean(), childWords: z.string().nullable() }),
   ),
@@ -126,14 +124,14 @@ export const episodeView = z.object({
     .object({
       episodeId: z.uuid(),
       referralDate: z.string(),
-      closureDate: d,
+      closureDate: maybe,
       closureReason: z.string().nullable(),
       closedBy: z.string().nullable(),
       closureReasons: z.string().nullable(),
     })
     .nullable()
     .describe('For a re-referral within 12 months: the earlier episode and who approved its closure'),
-  closureDate: d,
+  closureDate: maybe,
   closureReason: z.string().nullable(),
   closedBy: z.string().nullable(),
   assessments: z.array(assessmentView),

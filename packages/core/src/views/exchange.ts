@@ -72,9 +72,7 @@ export type ChildSarsView = z.infer<typeof childSarsView>;
 /** The council's requests: open ones soonest due first, then those answered. */
 export const sarListItem = z.object({
   sarId: z.string(),
-  childId: z.string(),
-  childName: z.string(),
-  laChildId: z.string().nullable(),
+  ...aboutChild,
   requesterName: z.string(),
   requesterRelationship: requester,
   receivedOn: z.string(),

@@ -145,14 +145,15 @@ export const providerView = z.object({
 export type ProviderView = z.infer<typeof providerView>;
 export const providersView = z.object({ providers: z.array(providerView) });
 
+/** A child on one of the lists below, spread into its row. */
+const childOnList = { childId: z.string(), laChildId: z.string(), childName: z.string() };
+
 /** Children placed now with a provider not registered for that care: the director's live list. */
 export const unregisteredPlacementsView = z.object({
   asOf: date,
   placements: z.array(
     z.object({
-      childId: z.string(),
-      laChildId: z.string(),
-      childName: z.string(),
+      ...childOnList,
       dateOfBirth: maybe,
       providerName: z.string(),
       urn: maybe,
@@ -171,7 +172,6 @@ export const unregisteredPlacementsView = z.object({
 });
 export type UnregisteredPlacement = z.infer<typeof unregisteredPlacementsView>['placements'][number];
 
-const childOnList = { childId: z.string(), laChildId: z.string(), childName: z.string() };
 const missingOnList = missingView.extend({ ...childOnList, socialWorker: maybe, manager: maybe });
 
 /** Missing now, recent episodes, interviews not offered in time, and children with repeated episodes. */

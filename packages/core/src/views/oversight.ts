@@ -3,12 +3,11 @@
  * the server's response schemas and the web app's types (z.infer), written once.
  */
 import { z } from 'zod';
+import { childRef } from '../fields.ts';
 
 /** A decision a manager recorded on a child, as the accountability views list it. */
 export const decisionView = z.object({
-  childId: z.uuid(),
-  laChildId: z.string(),
-  childName: z.string(),
+  ...childRef,
   on: z.string(),
   kind: z.string(),
   label: z.string(),

@@ -4,7 +4,7 @@
  * indicators): the server's response schemas and the web app's types, written once.
  */
 import { z } from 'zod';
-import { maybe } from '../fields.ts';
+import { childRef, maybe } from '../fields.ts';
 
 const count = z.number().int();
 
@@ -107,9 +107,7 @@ export const housingList = z.object({
   families: z.array(
     z.object({
       housingNeedId: z.uuid(),
-      childId: z.uuid(),
-      laChildId: z.string(),
-      childName: z.string(),
+      ...childRef,
       identifiedOn: z.string(),
       need: z.string(),
       priority: maybe,

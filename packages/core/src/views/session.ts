@@ -1,10 +1,9 @@
 /** What the session routes send back: the signed-in user, their role and what it allows (the server's schema, the web app's type). */
 import { z } from 'zod';
+import { userRef } from '../fields.ts';
 
 export const sessionUser = z.object({
-  userId: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
+  ...userRef,
   role: z.string(),
   roleLabel: z.string(),
   laCode: z.string(),

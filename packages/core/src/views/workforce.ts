@@ -5,16 +5,17 @@
  */
 import { z } from 'zod';
 import { caseloadSettings } from '../workforce.ts';
-import { maybe } from '../fields.ts';
+import { maybe, workerRef } from '../fields.ts';
 
 const int = z.number().int();
 
 const byKind = z.object({ 'child-protection': int, 'looked-after': int, 'child-in-need': int });
 
+/** A child on a worker's or a team's list, spread into its row. */
+const listedChild = { childId: z.uuid(), laChildId: z.string(), name: z.string() };
+
 export const workerLoadView = z.object({
-  workerId: z.uuid(),
-  name: z.string(),
-  jobRole: z.string(),
+  ...workerRef,
   employment: z.string(),
   fte: z.number(),
   teamId: z.uuid().nullable(),
@@ -72,9 +73,7 @@ export const teamStatsView = z.object({
 export type TeamStats = z.infer<typeof teamStatsView>;
 
 export const churnRowView = z.object({
-  childId: z.uuid(),
-  laChildId: z.string(),
-  name: z.string(),
+  ...listedChild,
   episodeStart: z.string(),
   socialWorkersLast12Months: int,
   socialWorkersThisEpisode: int,
@@ -94,9 +93,7 @@ export const churnView = z.object({
 export type Churn = z.infer<typeof churnView>;
 
 export const gapView = z.object({
-  childId: z.uuid(),
-  laChildId: z.string(),
-  name: z.string(),
+  ...listedChild,
   unallocatedSince: z.string(),
   days: int,
   lastTeam: maybe,
@@ -130,7 +127,7 @@ export const supervisionView = z.object({
   heldOn: z.string(),
   supervisor: z.string(),
   notes: maybe,
-  children: z.array(z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), direction: z.string() })),
+  children: z.array(z.object({ ...listedChild, direction: z.string() })),
 });
 export type Supervision = z.infer<typeof supervisionView>;
 
@@ -175,9 +172,7 @@ export const teamView = z.object({
 export type Team = z.infer<typeof teamView>;
 
 export const workerView = z.object({
-  workerId: z.uuid(),
-  name: z.string(),
-  jobRole: z.string(),
+  ...workerRef,
   jobRoleLabel: z.string(),
   employment: z.string(),
   teamId: z.uuid().nullable(),
@@ -193,7 +188,7 @@ export type Worker = z.infer<typeof workerView>;
 /** A worker and the children they hold. */
 export const workerCasesView = z.object({
   worker: workerView,
-  cases: z.array(z.object({ childId: z.uuid(), laChildId: z.string(), name: z.string(), dateOfBirth: maybe, role: z.string(), since: z.string() })),
+  cases: z.array(z.object({ ...listedChild, dateOfBirth: maybe, role: z.string(), since: z.string() })),
 });
 export type WorkerCases = z.infer<typeof workerCasesView>;
 
