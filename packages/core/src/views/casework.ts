@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { earlyHelpLinkView } from '../early-help.ts';
-import { childRef, maybe } from '../fields.ts';
+import { childRef } from '../fields.ts';
 
 export const obligationView = z.object({
   ...childRef,
@@ -27,6 +27,7 @@ export type ObligationView = z.infer<typeof obligationView>;
 
 // A child's casework, episode by episode.
 
+const d = z.string().nullable();
 export const contactView = z.object({
   contactId: z.uuid(),
   receivedAt: z.string(),
@@ -35,7 +36,7 @@ export const contactView = z.object({
   presentingConcern: z.string(),
   significantHarmSuspected: z.boolean(),
   decision: z.string().nullable(),
-  decidedOn: maybe,
+  decidedOn: d,
   decidedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   episodeId: z.uuid().nullable(),
@@ -45,12 +46,12 @@ export const assessmentView = z.object({
   assessmentId: z.uuid(),
   version: z.number().int(),
   startDate: z.string(),
-  childSeenOn: maybe,
+  childSeenOn: d,
   childSeenAlone: z.boolean().nullable(),
   factors: z.array(z.string()),
-  completedOn: maybe,
+  completedOn: d,
   outcome: z.string().nullable(),
-  authorisedOn: maybe,
+  authorisedOn: d,
   authorisedBy: z.string().nullable(),
   lateReason: z.string().nullable(),
   workingDaysFromReferral: z.number().int().nullable().describe('Working days from the referral to the authorisation (the Working Together measure)'),
@@ -67,7 +68,7 @@ export const section47View = z.object({
   s47Id: z.uuid(),
   strategyId: z.uuid(),
   startDate: z.string(),
-  completedOn: maybe,
+  completedOn: d,
   outcome: z.string().nullable(),
   icpcNotRequired: z.boolean(),
   icpcNotRequiredReason: z.string().nullable(),
@@ -90,7 +91,7 @@ export const cpPlanView = z.object({
   initialCategory: z.string(),
   latestCategory: z.string(),
   previousPlans: z.number().int(),
-  endDate: maybe,
+  endDate: d,
   endReason: z.string().nullable(),
   whatChanged: z.string().nullable(),
   changeSustainedWeeks: z.number().int().nullable(),
@@ -99,7 +100,7 @@ export const cpPlanView = z.object({
 export const cinPlanView = z.object({
   cinPlanId: z.uuid(),
   startDate: z.string(),
-  endDate: maybe,
+  endDate: d,
   reviews: z.array(
     z.object({ reviewId: z.uuid(), heldOn: z.string(), childMetDecider: z.boolean(), parentsMetDecider: z.boolean(), childWords: z.string().nullable() }),
   ),
@@ -124,14 +125,14 @@ export const episodeView = z.object({
     .object({
       episodeId: z.uuid(),
       referralDate: z.string(),
-      closureDate: maybe,
+      closureDate: d,
       closureReason: z.string().nullable(),
       closedBy: z.string().nullable(),
       closureReasons: z.string().nullable(),
     })
     .nullable()
     .describe('For a re-referral within 12 months: the earlier episode and who approved its closure'),
-  closureDate: maybe,
+  closureDate: d,
   closureReason: z.string().nullable(),
   closedBy: z.string().nullable(),
   assessments: z.array(assessmentView),
