@@ -1,7 +1,7 @@
 /** Header rules: the child's sex, date of birth, ethnicity, UPN and motherhood. */
 import { ETHNICITY, SSDA903_UPN_UNKNOWN } from '../../codes.ts';
 import { inYear, lastEpisodeOf, lookedAfterInYear, SHORT_BREAK } from './derived.ts';
-import { ageOn, BLANK, birthday, isDay } from './model.ts';
+import { ageOn, BLANK, birthday, isDay, type Ssda903Return } from './model.ts';
 import { codeRule, dateRule, type RuleCheck, rowRule, rule, where } from './rule.ts';
 
 const ETHNIC_CODES = Object.keys(ETHNICITY);
@@ -11,6 +11,15 @@ const UPN = /^[A-HJ-NPQRT-Z]\d{11}[\dA-Z]$/;
 // From 2024/25 SEX is M, F or U; the old 1/2 codes fail rule 101 and are not read as a sex here.
 const isFemale = (sex: string) => sex === 'F';
 const isMale = (sex: string) => sex === 'M';
+
+/** Children with an episode other than a short break (V3/V4), of the episodes `which` admits (all unless said). */
+function withCareEpisode(r: Ssda903Return, which: (i: number) => boolean = () => true): Set<string> {
+  const ls = r.col('Episodes', 'LS');
+  const child = r.col('Episodes', 'CHILD');
+  const out = new Set<string>();
+  for (let i = 0; i < ls.length; i++) if (which(i) && !SHORT_BREAK.has(ls[i]!)) out.add(child[i]!);
+  return out;
+}
 
 export const headerRules: RuleCheck[] = [
   codeRule('101', 'Header', 'SEX', ['M', 'F', 'U'], true),
@@ -100,10 +109,7 @@ export const headerRules: RuleCheck[] = [
     const mother = r.col('Header', 'MOTHER');
     const sex = r.col('Header', 'SEX');
     const hchild = r.col('Header', 'CHILD');
-    const ls = r.col('Episodes', 'LS');
-    const echild = r.col('Episodes', 'CHILD');
-    const inCare = new Set<string>();
-    for (let i = 0; i < ls.length; i++) if (!SHORT_BREAK.has(ls[i]!)) inCare.add(echild[i]!);
+    const inCare = withCareEpisode(r);
     return { Header: where(mother.length, (i) => mother[i] === '' && isFemale(sex[i]!) && inCare.has(hchild[i]!)) };
   }),
   // UASC children are expected to be 11 or over at 31 March (CSV returns mark UASC children by their UASC row).
@@ -150,11 +156,7 @@ export const headerRules: RuleCheck[] = [
     const mother = r.col('Header', 'MOTHER');
     const sex = r.col('Header', 'SEX');
     const hchild = r.col('Header', 'CHILD');
-    const echild = r.col('Episodes', 'CHILD');
-    const ls = r.col('Episodes', 'LS');
-    const open = inYear(r);
-    const inCare = new Set<string>();
-    for (let i = 0; i < echild.length; i++) if (open(i) && !SHORT_BREAK.has(ls[i]!)) inCare.add(echild[i]!);
+    const inCare = withCareEpisode(r, inYear(r));
     return {
       Header: where(
         hchild.length,
