@@ -196,8 +196,10 @@ export const lastYearRules: RuleCheck[] = [
       const placed = r.days('PlacedAdoption', 'DATE_PLACED');
       const text = r.col('PlacedAdoption', 'DATE_PLACED');
       const child = r.col('PlacedAdoption', 'CHILD');
-      const before = new Set(r.lastCol('PlacedAdoption', 'CHILD').map((c, i) => `${c}|${r.lastCol('PlacedAdoption', 'DATE_PLACED')[i]}`));
-      return { PlacedAdoption: where(child.length, (i) => isDay(placed[i]!) && placed[i]! < r.collectionStart && !before.has(`${child[i]}|${text[i]}`)) };
+      const before = decisionsLastYear(r);
+      return {
+        PlacedAdoption: where(child.length, (i) => isDay(placed[i]!) && placed[i]! < r.collectionStart && !before.has(decisionKey(child[i]!, text[i]!))),
+      };
     },
     { needsLast: ['PlacedAdoption'] },
   ),
@@ -229,19 +231,28 @@ export const lastYearRules: RuleCheck[] = [
     '561',
     ['PlacedAdoption'],
     (r) => {
-      const lastChild = r.lastCol('PlacedAdoption', 'CHILD');
-      const lastPlaced = r.lastCol('PlacedAdoption', 'DATE_PLACED');
-      const lastCeased = r.lastCol('PlacedAdoption', 'DATE_PLACED_CEASED');
-      const ceasedBefore = new Set<string>();
-      for (let i = 0; i < lastChild.length; i++) if (lastCeased[i] !== '') ceasedBefore.add(`${lastChild[i]}|${lastPlaced[i]}`);
+      const ceasedBefore = decisionsLastYear(r, { ceasedOnly: true });
       const child = r.col('PlacedAdoption', 'CHILD');
       const placed = r.col('PlacedAdoption', 'DATE_PLACED');
       const ceased = r.col('PlacedAdoption', 'DATE_PLACED_CEASED');
-      return { PlacedAdoption: where(child.length, (i) => placed[i] !== '' && ceased[i] === '' && ceasedBefore.has(`${child[i]}|${placed[i]}`)) };
+      return { PlacedAdoption: where(child.length, (i) => placed[i] !== '' && ceased[i] === '' && ceasedBefore.has(decisionKey(child[i]!, placed[i]!))) };
     },
     { needsLast: ['PlacedAdoption'] },
   ),
 ];
+
+/** A placed-for-adoption decision as one key: the child and the date placed, as written. */
+const decisionKey = (child: string, placed: string) => `${child}|${placed}`;
+
+/** Last year's placed-for-adoption decisions as keys (only those that had ceased, when asked). */
+function decisionsLastYear(r: Ssda903Return, { ceasedOnly = false } = {}): Set<string> {
+  const child = r.lastCol('PlacedAdoption', 'CHILD');
+  const placed = r.lastCol('PlacedAdoption', 'DATE_PLACED');
+  const ceased = r.lastCol('PlacedAdoption', 'DATE_PLACED_CEASED');
+  const out = new Set<string>();
+  for (let i = 0; i < child.length; i++) if (!ceasedOnly || ceased[i] !== '') out.add(decisionKey(child[i]!, placed[i]!));
+  return out;
+}
 
 function careLeaverRows(r: Ssda903Return, test: (child: string) => boolean): number[] {
   const child = r.col('OC3', 'CHILD');
