@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
-import { RULE_LABELS, ruleById } from '@lantern/core/timescales';
 import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
@@ -19,7 +18,7 @@ import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.t
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
-import { countsOf, dueCounts, openOn, stateOn, worklistView } from '../timescales/index.ts';
+import { countsOf, type DeadlineRow, deadlineFacts, dueCounts, openOn, worklistView } from '../timescales/index.ts';
 
 export function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
   return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
@@ -202,34 +201,13 @@ export async function childDirections(db: Kysely<Database>, actor: Actor, childI
   };
 }
 
-type DeadlineRow = {
-  worker_id: string;
-  given_name: string;
-  family_name: string;
-  rule_id: string;
-  start_date: string;
-  due_date: string;
-  met_on: string | null;
-  ended_on: string | null;
-  responsible_worker_id: string | null;
-  responsible_name: string | null;
-  team_name: string | null;
-};
+type WorkerDeadlineRow = DeadlineRow & { worker_id: string; given_name: string; family_name: string };
 
-function deadlineView(r: DeadlineRow, asOf: string) {
-  const state = stateOn(r, asOf);
+function deadlineView(r: WorkerDeadlineRow, asOf: string) {
   return {
     workerId: r.worker_id,
     workerName: `${r.given_name} ${r.family_name}`,
-    ruleId: r.rule_id,
-    label: RULE_LABELS[r.rule_id] ?? ruleById(r.rule_id).what,
-    startDate: r.start_date,
-    dueDate: r.due_date,
-    metOn: r.met_on,
-    state,
-    daysOverdue: state === 'overdue' ? Math.round((Date.parse(asOf) - Date.parse(r.due_date)) / 86_400_000) : 0,
-    responsibleWorkerId: r.responsible_worker_id,
-    responsibleWorker: r.responsible_name,
+    ...deadlineFacts(r, asOf),
     team: r.team_name,
   };
 }
