@@ -6,12 +6,10 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from './context.ts';
-import { findByKey, type Key, type Table } from './db/by-key.ts';
+import type { ChildTable } from './child-records.ts';
+import { findByKey, type Key } from './db/by-key.ts';
 import type { Database } from './db/schema.ts';
 import { type Ledger, step } from './ledger.ts';
-
-/** The tables whose records are about one child. */
-type ChildTable = { [T in Table]: Selectable<Database[T]> extends { child_id: string } ? T : never }[Table];
 
 /** The council's record by its key (or a 404 naming it), then a step on its child with the record in hand. */
 export async function stepOnRecord<T extends ChildTable, R>(

@@ -9,6 +9,7 @@ import { CONFERENCE_OUTCOME, VISIT_PURPOSE } from '@lantern/core/pathway';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { childRecords } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { escalationsOfChild } from './escalations.ts';
@@ -45,7 +46,7 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
       .where('r.child_id', '=', childId)
       .orderBy('r.held_on', 'desc')
       .execute(),
-    db.selectFrom('meeting_record').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).execute(),
+    childRecords(db, laCode, 'meeting_record', childId),
     db
       .selectFrom('meeting_recommendation as m')
       .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'm.la_code').onRef('w.worker_id', '=', 'm.owner_worker_id'))

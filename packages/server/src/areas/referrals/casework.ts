@@ -4,6 +4,7 @@ import type { CaseworkView } from '@lantern/core/pathway';
 import { type Kysely, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { childRecords } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { earlyHelpLinksOfContacts } from '../early-help/index.ts';
@@ -24,7 +25,7 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .where('c.child_id', '=', childId)
       .orderBy('c.received_at', 'desc')
       .execute(),
-    db.selectFrom('cin_episode').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('referral_date', 'desc').execute(),
+    childRecords(db, laCode, 'cin_episode', childId, 'referral_date', 'desc'),
     db
       .selectFrom('assessment as a')
       .selectAll('a')
@@ -33,8 +34,8 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .where('a.child_id', '=', childId)
       .orderBy('a.start_date')
       .execute(),
-    db.selectFrom('cin_plan').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute(),
-    db.selectFrom('cin_plan_review').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on').execute(),
+    childRecords(db, laCode, 'cin_plan', childId, 'start_date'),
+    childRecords(db, laCode, 'cin_plan_review', childId, 'held_on'),
     db
       .selectFrom('visit as v')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'v.la_code').onRef('w.worker_id', '=', 'v.worker_id'))
