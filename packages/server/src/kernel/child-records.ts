@@ -4,7 +4,7 @@
  * Kysely's builders typed for any table at once are more than the compiler will follow; the table
  * and its columns are checked by the signature.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Table } from './db/by-key.ts';
 import type { Database } from './db/schema.ts';
 
@@ -30,4 +30,12 @@ export async function childRecords<T extends ChildTable>(
   let query = (db as unknown as { selectFrom(t: string): Loose }).selectFrom(table).selectAll().where('la_code', '=', laCode).where('child_id', '=', childId);
   if (orderBy) query = direction ? query.orderBy(orderBy, direction) : query.orderBy(orderBy);
   return (await query.execute()) as Selectable<Database[T]>[];
+}
+
+/**
+ * "This council's rows about this child" on the table at `alias`, for a query that joins others
+ * (the joined tables' names and the like): `.where(ofChild('s', laCode, childId))`.
+ */
+export function ofChild(alias: string, laCode: string, childId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} = ${childId})`;
 }

@@ -9,7 +9,7 @@ import { CONFERENCE_OUTCOME, VISIT_PURPOSE } from '@lantern/core/pathway';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
-import { childRecords } from '../../kernel/child-records.ts';
+import { childRecords, ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { escalationsOfChild } from './escalations.ts';
@@ -42,8 +42,7 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
       .selectFrom('cla_review as r')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'r.la_code').onRef('w.worker_id', '=', 'r.chair_worker_id'))
       .select(['r.review_id', 'r.held_on', 'r.participation', 'r.child_words', 'r.version', 'w.given_name', 'w.family_name'])
-      .where('r.la_code', '=', laCode)
-      .where('r.child_id', '=', childId)
+      .where(ofChild('r', laCode, childId))
       .orderBy('r.held_on', 'desc')
       .execute(),
     childRecords(db, laCode, 'meeting_record', childId),
@@ -65,8 +64,7 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
         'o.due_date',
       ])
       .select(sql<string>`w.given_name || ' ' || w.family_name`.as('owner_name'))
-      .where('m.la_code', '=', laCode)
-      .where('m.child_id', '=', childId)
+      .where(ofChild('m', laCode, childId))
       .orderBy('m.created_at')
       .execute(),
     escalationsOfChild(db, laCode, childId),

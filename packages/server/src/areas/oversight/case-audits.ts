@@ -9,6 +9,7 @@ import { AUDIT_GRADE, type AuditGrade, type auditActionDone, type moderation, ty
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor } from '../../kernel/access.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
@@ -67,8 +68,7 @@ export async function recordCaseAudit(db: Kysely<Database>, actor: Actor, childI
       .selectFrom('allocation as a')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
       .select(['a.worker_id', 'w.team_id', 'a.allocation_role'])
-      .where('a.la_code', '=', laCode)
-      .where('a.child_id', '=', childId)
+      .where(ofChild('a', laCode, childId))
       .where('a.end_date', 'is', null)
       .execute();
     if (actor.user.workerId && holding.some((h) => h.worker_id === actor.user.workerId))
@@ -160,8 +160,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
       'a.display_name as auditor',
       'm.display_name as moderator',
     ])
-    .where('c.la_code', '=', laCode)
-    .where('c.child_id', '=', childId)
+    .where(ofChild('c', laCode, childId))
     .orderBy('c.audited_on', 'desc')
     .execute();
   const actions = await db
@@ -169,8 +168,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
     .leftJoin('app_user as cu', (j) => j.onRef('cu.la_code', '=', 'x.la_code').onRef('cu.user_id', '=', 'x.completed_by'))
     .select([...ACTION_COLUMNS, 'w.given_name', 'w.family_name', 'cu.display_name as completed_by'])
-    .where('x.la_code', '=', laCode)
-    .where('x.child_id', '=', childId)
+    .where(ofChild('x', laCode, childId))
     .orderBy('x.due_date')
     .execute();
   const today = todayInEngland();

@@ -9,6 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit, auditMany } from '../../kernel/audit.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -109,8 +110,7 @@ export async function childPlans(db: Kysely<Database>, actor: Actor, childId: st
         'open_actions',
       ),
     )
-    .where('d.la_code', '=', laCode)
-    .where('d.child_id', '=', childId)
+    .where(ofChild('d', laCode, childId))
     .orderBy('d.agreed_on', 'desc')
     .execute();
   const written = new Set(docs.map((d) => `${d.kind}:${d.plan_ref}`));
@@ -155,8 +155,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
     .selectFrom('plan_action_progress as p')
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'p.la_code').onRef('u.user_id', '=', 'p.created_by'))
     .select(['p.progress_id', 'p.action_id', 'p.meeting_kind', 'p.held_on', 'p.progress', 'p.note', 'u.display_name'])
-    .where('p.la_code', '=', laCode)
-    .where('p.child_id', '=', childId)
+    .where(ofChild('p', laCode, childId))
     .where('p.action_id', 'in', actions.length ? actions.map((a) => a.action_id) : ['00000000-0000-0000-0000-000000000000'])
     .orderBy('p.held_on')
     .execute();
@@ -288,8 +287,7 @@ export async function planForFamily(db: Kysely<Database>, actor: Actor, childId:
     .selectFrom('allocation as a')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
     .select(['w.given_name', 'w.family_name', 'w.email'])
-    .where('a.la_code', '=', actor.user.laCode)
-    .where('a.child_id', '=', childId)
+    .where(ofChild('a', actor.user.laCode, childId))
     .where('a.allocation_role', '=', 'social-worker')
     .where('a.end_date', 'is', null)
     .executeTakeFirst();

@@ -14,6 +14,7 @@ import type { caseRouting, iroAllocation, transferDecision, transferRequest } fr
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, Problem } from '../../kernel/http/problem.ts';
@@ -221,8 +222,7 @@ export async function latestTransfer(db: Kysely<Database>, laCode: string, child
       'x.decision_reason',
       'x.version',
     ])
-    .where('x.la_code', '=', laCode)
-    .where('x.child_id', '=', childId)
+    .where(ofChild('x', laCode, childId))
     .orderBy('x.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -185,8 +186,7 @@ export async function childDirections(db: Kysely<Database>, actor: Actor, childI
       sql<string>`sv.given_name || ' ' || sv.family_name`.as('supervisor'),
       sql<string>`w.given_name || ' ' || w.family_name`.as('worker'),
     ])
-    .where('sc.la_code', '=', laCode)
-    .where('sc.child_id', '=', childId)
+    .where(ofChild('sc', laCode, childId))
     .orderBy('s.held_on', 'desc')
     .execute();
   return {
