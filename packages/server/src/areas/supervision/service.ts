@@ -19,7 +19,7 @@ import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.t
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
-import { countsOf, type DeadlineRow, deadlineFacts, dueCounts, openOn, worklistView } from '../timescales/index.ts';
+import { countsOf, DEADLINE_COLUMNS, type DeadlineRow, deadlineFacts, dueCounts, openOn, worklistView } from '../timescales/index.ts';
 
 export function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
   return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
@@ -216,21 +216,9 @@ function deadlines(db: Kysely<Database>, laCode: string) {
   return db
     .selectFrom('worker_obligation as o')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.worker_id'))
-    .leftJoin('worker as r', (j) => j.onRef('r.la_code', '=', 'o.la_code').onRef('r.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('worker as rw', (j) => j.onRef('rw.la_code', '=', 'o.la_code').onRef('rw.worker_id', '=', 'o.responsible_worker_id'))
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-    .select([
-      'o.worker_id',
-      'w.given_name',
-      'w.family_name',
-      'o.rule_id',
-      'o.start_date',
-      'o.due_date',
-      'o.met_on',
-      'o.ended_on',
-      'o.responsible_worker_id',
-      sql<string | null>`r.given_name || ' ' || r.family_name`.as('responsible_name'),
-      't.name as team_name',
-    ])
+    .select(['o.worker_id', 'w.given_name', 'w.family_name', ...DEADLINE_COLUMNS])
     .where('o.la_code', '=', laCode);
 }
 

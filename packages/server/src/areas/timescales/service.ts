@@ -28,6 +28,18 @@ export type DeadlineRow = {
   team_name: string | null;
 };
 
+/** The columns of a DeadlineRow, from a deadline (alias `o`), its responsible worker (`rw`) and team (`t`). */
+export const DEADLINE_COLUMNS = [
+  'o.rule_id',
+  'o.start_date',
+  'o.due_date',
+  'o.met_on',
+  'o.ended_on',
+  'o.responsible_worker_id',
+  sql<string | null>`rw.given_name || ' ' || rw.family_name`.as('responsible_name'),
+  't.name as team_name',
+] as const;
+
 type Row = DeadlineRow & {
   child_id: string;
   la_child_id: string | null;
@@ -75,22 +87,9 @@ function obligations(db: Kysely<Database>, laCode: string) {
   return db
     .selectFrom('obligation as o')
     .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
-    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('worker as rw', (j) => j.onRef('rw.la_code', '=', 'o.la_code').onRef('rw.worker_id', '=', 'o.responsible_worker_id'))
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-    .select([
-      'o.child_id',
-      'p.la_child_id',
-      'p.given_name',
-      'p.family_name',
-      'o.rule_id',
-      'o.start_date',
-      'o.due_date',
-      'o.met_on',
-      'o.ended_on',
-      'o.responsible_worker_id',
-      sql<string | null>`w.given_name || ' ' || w.family_name`.as('responsible_name'),
-      't.name as team_name',
-    ])
+    .select(['o.child_id', 'p.la_child_id', 'p.given_name', 'p.family_name', ...DEADLINE_COLUMNS])
     .where('o.la_code', '=', laCode);
 }
 
