@@ -12,6 +12,7 @@ import { audit } from '../../kernel/audit.ts';
 import { childRecords, ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { activeContacts, currentWorkers } from '../../kernel/people.ts';
 import { escalationsOfChild } from './escalations.ts';
 
 const fullName = (p: { given_name: string | null; family_name: string | null }) => [p.given_name, p.family_name].filter(Boolean).join(' ');
@@ -68,23 +69,8 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
       .orderBy('m.created_at')
       .execute(),
     escalationsOfChild(db, laCode, childId),
-    db
-      .selectFrom('worker')
-      .select(['worker_id', 'given_name', 'family_name', 'job_role'])
-      .where('la_code', '=', laCode)
-      .where('leave_date', 'is', null)
-      .orderBy('family_name')
-      .orderBy('given_name')
-      .execute(),
-    db
-      .selectFrom('partner_contact as c')
-      .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-      .select(['c.contact_id', 'c.name', 'c.job_title', 'o.name as organisation'])
-      .where('c.la_code', '=', laCode)
-      .where('c.active', '=', true)
-      .orderBy('o.name')
-      .orderBy('c.name')
-      .execute(),
+    currentWorkers(db, laCode),
+    activeContacts(db, laCode),
   ]);
   const recordOf = (meetingId: string) => {
     const r = records.find((x) => x.meeting_id === meetingId);

@@ -14,6 +14,7 @@ import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
+import { activeContacts, contactNames, currentWorkers, workerNames } from '../../kernel/people.ts';
 import { MEETING_OF_PLAN, type Outcome, parseJson } from './service.ts';
 
 type ActionData = {
@@ -35,27 +36,7 @@ type ActionData = {
 async function ownerNames(db: Kysely<Database>, laCode: string, actions: ActionData[]) {
   const workerIds = [...new Set(actions.map((a) => a.owner_worker_id).filter((x): x is string => Boolean(x)))];
   const contactIds = [...new Set(actions.map((a) => a.owner_contact_id).filter((x): x is string => Boolean(x)))];
-  const workers = workerIds.length
-    ? await db
-        .selectFrom('worker')
-        .select(['worker_id', 'given_name', 'family_name'])
-        .where('la_code', '=', laCode)
-        .where('worker_id', 'in', workerIds)
-        .execute()
-    : [];
-  const contacts = contactIds.length
-    ? await db
-        .selectFrom('partner_contact as c')
-        .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-        .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-        .where('c.la_code', '=', laCode)
-        .where('c.contact_id', 'in', contactIds)
-        .execute()
-    : [];
-  const names = new Map<string, string>([
-    ...workers.map((w) => [w.worker_id, `${w.given_name} ${w.family_name}`] as [string, string]),
-    ...contacts.map((c) => [c.contact_id, `${c.name} (${c.organisation})`] as [string, string]),
-  ]);
+  const names = new Map([...(await workerNames(db, laCode, workerIds)), ...(await contactNames(db, laCode, contactIds))]);
   return (a: ActionData, childGivenName: string) =>
     a.owner_kind === 'worker'
       ? (names.get(a.owner_worker_id ?? '') ?? 'A worker')
@@ -362,23 +343,7 @@ export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
 /** Who can own an action: the council's current workers and the active partner contacts. */
 export async function actionOwners(db: Kysely<Database>, actor: Actor) {
   const laCode = actor.user.laCode;
-  const workers = await db
-    .selectFrom('worker')
-    .select(['worker_id', 'given_name', 'family_name'])
-    .where('la_code', '=', laCode)
-    .where('leave_date', 'is', null)
-    .orderBy('family_name')
-    .orderBy('given_name')
-    .execute();
-  const contacts = await db
-    .selectFrom('partner_contact as c')
-    .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-    .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-    .where('c.la_code', '=', laCode)
-    .where('c.active', '=', true)
-    .orderBy('o.name')
-    .orderBy('c.name')
-    .execute();
+  const [workers, contacts] = await Promise.all([currentWorkers(db, laCode), activeContacts(db, laCode)]);
   return {
     workers: workers.map((w) => ({ workerId: w.worker_id, name: `${w.given_name} ${w.family_name}` })),
     contacts: contacts.map((c) => ({ contactId: c.contact_id, name: `${c.name} (${c.organisation})` })),
