@@ -8,7 +8,8 @@ import { PLAN_KIND, PLAN_KIND_FOR_FAMILY, PLAN_STAGE, type PlanKind } from '@lan
 import { type Kysely, sql } from 'kysely';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
-import { audit, auditMany } from '../../kernel/audit.ts';
+import { audit } from '../../kernel/audit.ts';
+import { auditShown } from '../../kernel/audit-shown.ts';
 import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
@@ -311,18 +312,11 @@ export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
     .where('p.restricted', '=', false)
     .orderBy('a.due_on')
     .execute();
-  await auditMany(
+  await auditShown(
     db,
     actor,
-    rows.length
-      ? rows.map((r) => ({
-          action: 'read' as const,
-          recordType: 'plan-action',
-          recordId: r.action_id,
-          childId: r.child_id,
-          detail: { view: 'partner-plan-actions' },
-        }))
-      : [{ action: 'read', recordType: 'partner-plan-actions', detail: { shown: 0 } }],
+    'partner-plan-actions',
+    rows.map((r) => ({ recordType: 'plan-action', recordId: r.action_id, childId: r.child_id })),
   );
   const asOf = todayInEngland();
   return {
