@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { scopeFor } from '@lantern/core/permissions';
 import { childrenInScope } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.ts';
@@ -203,8 +204,7 @@ export async function escalationsOfChild(db: Kysely<Database>, laCode: string, c
     .innerJoin('worker as r', (j) => j.onRef('r.la_code', '=', 'e.la_code').onRef('r.worker_id', '=', 'e.raised_by_worker_id'))
     .select(escalationColumns)
     .select(sql<string>`r.given_name || ' ' || r.family_name`.as('raised_by_name'))
-    .where('e.la_code', '=', laCode)
-    .where('e.child_id', '=', childId)
+    .where(ofChild('e', laCode, childId))
     .orderBy('e.raised_on', 'desc')
     .execute();
   return withStages(db, laCode, rows);

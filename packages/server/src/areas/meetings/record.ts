@@ -24,6 +24,7 @@ import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
+import { contactNames } from '../../kernel/people.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -106,18 +107,9 @@ export async function putMeetingRecord(
     if (input.recordWrittenOn && input.decisionsSentOn && input.recordWrittenOn < input.decisionsSentOn)
       errors.push({ field: 'recordWrittenOn', rule: 'not-before', message: 'The full record cannot be written before the decisions were sent' });
     const contactIds = [...new Set(input.attendees.flatMap((a) => (a.partnerContactId ? [a.partnerContactId] : [])))];
-    const contacts = contactIds.length
-      ? await ledger.db
-          .selectFrom('partner_contact as c')
-          .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-          .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-          .where('c.la_code', '=', laCode)
-          .where('c.contact_id', 'in', contactIds)
-          .execute()
-      : [];
-    const contactNames = new Map(contacts.map((c) => [c.contact_id, `${c.name} (${c.organisation})`]));
+    const names = await contactNames(ledger.db, laCode, contactIds);
     input.attendees.forEach((a, i) => {
-      if (a.partnerContactId && !contactNames.has(a.partnerContactId))
+      if (a.partnerContactId && !names.has(a.partnerContactId))
         errors.push({ field: `attendees.${i}.partnerContactId`, rule: 'exists', message: 'Choose a contact on this council’s partners register' });
     });
     const existing = await ledger.row('meeting_record', { meeting_id: meetingId });
@@ -143,7 +135,7 @@ export async function putMeetingRecord(
     ledger.chronicle({
       occurredOn: meeting.heldOn,
       category: kind === 'conference' ? 'conference' : 'review',
-      summary: recordSummary(meeting, input, contactNames),
+      summary: recordSummary(meeting, input, names),
       recordType: 'meeting-record',
       recordId: meetingId,
     });

@@ -9,8 +9,10 @@ import { CONFERENCE_OUTCOME, VISIT_PURPOSE } from '@lantern/core/pathway';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { childRecords, ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { activeContacts, currentWorkers } from '../../kernel/people.ts';
 import { escalationsOfChild } from './escalations.ts';
 
 const fullName = (p: { given_name: string | null; family_name: string | null }) => [p.given_name, p.family_name].filter(Boolean).join(' ');
@@ -41,11 +43,10 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
       .selectFrom('cla_review as r')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'r.la_code').onRef('w.worker_id', '=', 'r.chair_worker_id'))
       .select(['r.review_id', 'r.held_on', 'r.participation', 'r.child_words', 'r.version', 'w.given_name', 'w.family_name'])
-      .where('r.la_code', '=', laCode)
-      .where('r.child_id', '=', childId)
+      .where(ofChild('r', laCode, childId))
       .orderBy('r.held_on', 'desc')
       .execute(),
-    db.selectFrom('meeting_record').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).execute(),
+    childRecords(db, laCode, 'meeting_record', childId),
     db
       .selectFrom('meeting_recommendation as m')
       .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'm.la_code').onRef('w.worker_id', '=', 'm.owner_worker_id'))
@@ -64,28 +65,12 @@ export async function childMeetings(db: Kysely<Database>, actor: Actor, childId:
         'o.due_date',
       ])
       .select(sql<string>`w.given_name || ' ' || w.family_name`.as('owner_name'))
-      .where('m.la_code', '=', laCode)
-      .where('m.child_id', '=', childId)
+      .where(ofChild('m', laCode, childId))
       .orderBy('m.created_at')
       .execute(),
     escalationsOfChild(db, laCode, childId),
-    db
-      .selectFrom('worker')
-      .select(['worker_id', 'given_name', 'family_name', 'job_role'])
-      .where('la_code', '=', laCode)
-      .where('leave_date', 'is', null)
-      .orderBy('family_name')
-      .orderBy('given_name')
-      .execute(),
-    db
-      .selectFrom('partner_contact as c')
-      .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-      .select(['c.contact_id', 'c.name', 'c.job_title', 'o.name as organisation'])
-      .where('c.la_code', '=', laCode)
-      .where('c.active', '=', true)
-      .orderBy('o.name')
-      .orderBy('c.name')
-      .execute(),
+    currentWorkers(db, laCode),
+    activeContacts(db, laCode),
   ]);
   const recordOf = (meetingId: string) => {
     const r = records.find((x) => x.meeting_id === meetingId);

@@ -9,11 +9,12 @@ import { AUDIT_GRADE, type AuditGrade, type auditActionDone, type moderation, ty
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor } from '../../kernel/access.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
-import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
+import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/index.ts';
 
@@ -67,8 +68,7 @@ export async function recordCaseAudit(db: Kysely<Database>, actor: Actor, childI
       .selectFrom('allocation as a')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
       .select(['a.worker_id', 'w.team_id', 'a.allocation_role'])
-      .where('a.la_code', '=', laCode)
-      .where('a.child_id', '=', childId)
+      .where(ofChild('a', laCode, childId))
       .where('a.end_date', 'is', null)
       .execute();
     if (actor.user.workerId && holding.some((h) => h.worker_id === actor.user.workerId))
@@ -160,8 +160,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
       'a.display_name as auditor',
       'm.display_name as moderator',
     ])
-    .where('c.la_code', '=', laCode)
-    .where('c.child_id', '=', childId)
+    .where(ofChild('c', laCode, childId))
     .orderBy('c.audited_on', 'desc')
     .execute();
   const actions = await db
@@ -169,8 +168,7 @@ export async function childCaseAudits(db: Kysely<Database>, actor: Actor, childI
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
     .leftJoin('app_user as cu', (j) => j.onRef('cu.la_code', '=', 'x.la_code').onRef('cu.user_id', '=', 'x.completed_by'))
     .select([...ACTION_COLUMNS, 'w.given_name', 'w.family_name', 'cu.display_name as completed_by'])
-    .where('x.la_code', '=', laCode)
-    .where('x.child_id', '=', childId)
+    .where(ofChild('x', laCode, childId))
     .orderBy('x.due_date')
     .execute();
   const today = todayInEngland();
@@ -231,44 +229,36 @@ function mayCompleteAction(actor: Actor, owner: { worker_id: string; team_id: st
  */
 export async function completeAuditAction(db: Kysely<Database>, actor: Actor, actionId: string, input: z.infer<typeof auditActionDone>) {
   const laCode = actor.user.laCode;
-  const found = await findByKey(db, laCode, 'case_audit_action', { action_id: actionId }, 'audit action');
-  // The owner acts on an action about a child they can see: the step checks their right to read the child.
-  return step(
-    db,
-    actor,
-    found.child_id,
-    async (ledger) => {
-      const a = await ledger.db
-        .selectFrom('case_audit_action as x')
-        .innerJoin('case_audit as c', (j) => j.onRef('c.la_code', '=', 'x.la_code').onRef('c.case_audit_id', '=', 'x.case_audit_id'))
-        .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
-        .select([...ACTION_COLUMNS, 'x.completed_by', 'c.audited_on', 'c.auditor_user_id', 'w.worker_id', 'w.team_id', 'w.supervisor_worker_id'])
-        .where('x.la_code', '=', laCode)
-        .where('x.action_id', '=', actionId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (!mayCompleteAction(actor, a)) throw forbidden('Only the action’s owner or their manager may mark it done');
-      if (a.version !== input.version) throw staleVersion(a.version, input.version);
-      if (a.completed_on)
-        throw conflict(`Marked done on ${a.completed_on}`, [{ field: 'actionId', rule: 'already-completed', message: 'Marked done already' }]);
-      new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, a.audited_on, 'the audit').check();
-      const { version } = await ledger.update(
-        'case_audit_action',
-        { action_id: actionId },
-        { completed_on: input.completedOn, completed_by: actor.user.userId, completion_evidence: input.evidence },
-        { fromVersion: a.version, detail: { completedOn: input.completedOn } },
-      );
-      ledger.chronicle({
-        occurredOn: input.completedOn,
-        category: 'management-decision',
-        summary: `Case audit action done (${actor.user.displayName}): ${a.action} — evidence: ${input.evidence}`,
-        recordType: 'case-audit',
-        recordId: a.case_audit_id,
-      });
-      return { actionId, version, completedOn: input.completedOn };
-    },
-    { action: 'child:read' },
-  );
+  // The owner acts on an action about a child they can see.
+  return stepOnRecord(db, actor, 'case_audit_action', { action_id: actionId }, 'audit action', async (ledger) => {
+    const a = await ledger.db
+      .selectFrom('case_audit_action as x')
+      .innerJoin('case_audit as c', (j) => j.onRef('c.la_code', '=', 'x.la_code').onRef('c.case_audit_id', '=', 'x.case_audit_id'))
+      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'x.la_code').onRef('w.worker_id', '=', 'x.owner_worker_id'))
+      .select([...ACTION_COLUMNS, 'x.completed_by', 'c.audited_on', 'c.auditor_user_id', 'w.worker_id', 'w.team_id', 'w.supervisor_worker_id'])
+      .where('x.la_code', '=', laCode)
+      .where('x.action_id', '=', actionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!mayCompleteAction(actor, a)) throw forbidden('Only the action’s owner or their manager may mark it done');
+    if (a.version !== input.version) throw staleVersion(a.version, input.version);
+    if (a.completed_on) throw conflict(`Marked done on ${a.completed_on}`, [{ field: 'actionId', rule: 'already-completed', message: 'Marked done already' }]);
+    new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, a.audited_on, 'the audit').check();
+    const { version } = await ledger.update(
+      'case_audit_action',
+      { action_id: actionId },
+      { completed_on: input.completedOn, completed_by: actor.user.userId, completion_evidence: input.evidence },
+      { fromVersion: a.version, detail: { completedOn: input.completedOn } },
+    );
+    ledger.chronicle({
+      occurredOn: input.completedOn,
+      category: 'management-decision',
+      summary: `Case audit action done (${actor.user.displayName}): ${a.action} — evidence: ${input.evidence}`,
+      recordType: 'case-audit',
+      recordId: a.case_audit_id,
+    });
+    return { actionId, version, completedOn: input.completedOn };
+  });
 }
 
 /** Audit results by team and month (the final grade: moderated where it was), over the last `months` months. */

@@ -4,6 +4,7 @@ import type { managerView, newRiskAssessment } from '@lantern/core/workforce';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { childFor } from '../../kernel/access.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid, staleVersion } from '../../kernel/http/problem.ts';
@@ -85,8 +86,7 @@ export async function riskAssessments(db: Kysely<Database>, actor: Actor, childI
       'u.display_name as recorded_by',
       'm.display_name as manager',
     ])
-    .where('r.la_code', '=', actor.user.laCode)
-    .where('r.child_id', '=', childId)
+    .where(ofChild('r', actor.user.laCode, childId))
     .orderBy('r.assessed_on', 'desc')
     .execute();
   return {

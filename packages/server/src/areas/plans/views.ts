@@ -8,11 +8,14 @@ import { PLAN_KIND, PLAN_KIND_FOR_FAMILY, PLAN_STAGE, type PlanKind } from '@lan
 import { type Kysely, sql } from 'kysely';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
-import { audit, auditMany } from '../../kernel/audit.ts';
+import { audit } from '../../kernel/audit.ts';
+import { auditShown } from '../../kernel/audit-shown.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
+import { activeContacts, contactNames, currentWorkers, workerNames } from '../../kernel/people.ts';
 import { MEETING_OF_PLAN, type Outcome, parseJson } from './service.ts';
 
 type ActionData = {
@@ -34,27 +37,7 @@ type ActionData = {
 async function ownerNames(db: Kysely<Database>, laCode: string, actions: ActionData[]) {
   const workerIds = [...new Set(actions.map((a) => a.owner_worker_id).filter((x): x is string => Boolean(x)))];
   const contactIds = [...new Set(actions.map((a) => a.owner_contact_id).filter((x): x is string => Boolean(x)))];
-  const workers = workerIds.length
-    ? await db
-        .selectFrom('worker')
-        .select(['worker_id', 'given_name', 'family_name'])
-        .where('la_code', '=', laCode)
-        .where('worker_id', 'in', workerIds)
-        .execute()
-    : [];
-  const contacts = contactIds.length
-    ? await db
-        .selectFrom('partner_contact as c')
-        .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-        .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-        .where('c.la_code', '=', laCode)
-        .where('c.contact_id', 'in', contactIds)
-        .execute()
-    : [];
-  const names = new Map<string, string>([
-    ...workers.map((w) => [w.worker_id, `${w.given_name} ${w.family_name}`] as [string, string]),
-    ...contacts.map((c) => [c.contact_id, `${c.name} (${c.organisation})`] as [string, string]),
-  ]);
+  const names = new Map([...(await workerNames(db, laCode, workerIds)), ...(await contactNames(db, laCode, contactIds))]);
   return (a: ActionData, childGivenName: string) =>
     a.owner_kind === 'worker'
       ? (names.get(a.owner_worker_id ?? '') ?? 'A worker')
@@ -109,8 +92,7 @@ export async function childPlans(db: Kysely<Database>, actor: Actor, childId: st
         'open_actions',
       ),
     )
-    .where('d.la_code', '=', laCode)
-    .where('d.child_id', '=', childId)
+    .where(ofChild('d', laCode, childId))
     .orderBy('d.agreed_on', 'desc')
     .execute();
   const written = new Set(docs.map((d) => `${d.kind}:${d.plan_ref}`));
@@ -155,8 +137,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
     .selectFrom('plan_action_progress as p')
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'p.la_code').onRef('u.user_id', '=', 'p.created_by'))
     .select(['p.progress_id', 'p.action_id', 'p.meeting_kind', 'p.held_on', 'p.progress', 'p.note', 'u.display_name'])
-    .where('p.la_code', '=', laCode)
-    .where('p.child_id', '=', childId)
+    .where(ofChild('p', laCode, childId))
     .where('p.action_id', 'in', actions.length ? actions.map((a) => a.action_id) : ['00000000-0000-0000-0000-000000000000'])
     .orderBy('p.held_on')
     .execute();
@@ -288,8 +269,7 @@ export async function planForFamily(db: Kysely<Database>, actor: Actor, childId:
     .selectFrom('allocation as a')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
     .select(['w.given_name', 'w.family_name', 'w.email'])
-    .where('a.la_code', '=', actor.user.laCode)
-    .where('a.child_id', '=', childId)
+    .where(ofChild('a', actor.user.laCode, childId))
     .where('a.allocation_role', '=', 'social-worker')
     .where('a.end_date', 'is', null)
     .executeTakeFirst();
@@ -332,18 +312,11 @@ export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
     .where('p.restricted', '=', false)
     .orderBy('a.due_on')
     .execute();
-  await auditMany(
+  await auditShown(
     db,
     actor,
-    rows.length
-      ? rows.map((r) => ({
-          action: 'read' as const,
-          recordType: 'plan-action',
-          recordId: r.action_id,
-          childId: r.child_id,
-          detail: { view: 'partner-plan-actions' },
-        }))
-      : [{ action: 'read', recordType: 'partner-plan-actions', detail: { shown: 0 } }],
+    'partner-plan-actions',
+    rows.map((r) => ({ recordType: 'plan-action', recordId: r.action_id, childId: r.child_id })),
   );
   const asOf = todayInEngland();
   return {
@@ -364,23 +337,7 @@ export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
 /** Who can own an action: the council's current workers and the active partner contacts. */
 export async function actionOwners(db: Kysely<Database>, actor: Actor) {
   const laCode = actor.user.laCode;
-  const workers = await db
-    .selectFrom('worker')
-    .select(['worker_id', 'given_name', 'family_name'])
-    .where('la_code', '=', laCode)
-    .where('leave_date', 'is', null)
-    .orderBy('family_name')
-    .orderBy('given_name')
-    .execute();
-  const contacts = await db
-    .selectFrom('partner_contact as c')
-    .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
-    .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-    .where('c.la_code', '=', laCode)
-    .where('c.active', '=', true)
-    .orderBy('o.name')
-    .orderBy('c.name')
-    .execute();
+  const [workers, contacts] = await Promise.all([currentWorkers(db, laCode), activeContacts(db, laCode)]);
   return {
     workers: workers.map((w) => ({ workerId: w.worker_id, name: `${w.given_name} ${w.family_name}` })),
     contacts: contacts.map((c) => ({ contactId: c.contact_id, name: `${c.name} (${c.organisation})` })),

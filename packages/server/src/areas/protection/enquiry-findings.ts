@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -65,8 +66,7 @@ export async function childEnquiries(db: Kysely<Database>, actor: Actor, childId
     .selectFrom('section47 as s')
     .leftJoin('section47_findings as f', (j) => j.onRef('f.la_code', '=', 's.la_code').onRef('f.s47_id', '=', 's.s47_id'))
     .select(['s.s47_id', 's.start_date', 's.completed_on', 'f.version', 'f.convene'])
-    .where('s.la_code', '=', actor.user.laCode)
-    .where('s.child_id', '=', childId)
+    .where(ofChild('s', actor.user.laCode, childId))
     .orderBy('s.start_date', 'desc')
     .execute();
   return {

@@ -17,6 +17,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { openEpisode, openSpan } from '../../kernel/casework.ts';
+import { childRecords } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
@@ -315,11 +316,11 @@ export async function recordCoreGroup(db: Kysely<Database>, actor: Actor, childI
 /** The protection records of a child, by episode, for the casework view. */
 export async function protectionRecords(db: Kysely<Database>, laCode: string, childId: string) {
   const [discussions, enquiries, conferences, plans, coreGroups] = await Promise.all([
-    db.selectFrom('strategy_discussion').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on').execute(),
-    db.selectFrom('section47').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute(),
-    db.selectFrom('cp_conference').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on').execute(),
-    db.selectFrom('cp_plan').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute(),
-    db.selectFrom('core_group').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on').execute(),
+    childRecords(db, laCode, 'strategy_discussion', childId, 'held_on'),
+    childRecords(db, laCode, 'section47', childId, 'start_date'),
+    childRecords(db, laCode, 'cp_conference', childId, 'held_on'),
+    childRecords(db, laCode, 'cp_plan', childId, 'start_date'),
+    childRecords(db, laCode, 'core_group', childId, 'held_on'),
   ]);
   const forEpisode = (episodeId: string) => ({
     strategyDiscussions: discussions

@@ -23,6 +23,7 @@ import type { z } from 'zod';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { AssessmentRecordTable, Database } from '../../kernel/db/schema.ts';
@@ -341,8 +342,7 @@ export async function childAssessments(db: Kysely<Database>, actor: Actor, child
     .selectFrom('assessment as a')
     .leftJoin('assessment_record as r', (j) => j.onRef('r.la_code', '=', 'a.la_code').onRef('r.assessment_id', '=', 'a.assessment_id'))
     .select(['a.assessment_id', 'a.start_date', 'a.authorised_on', sql<string | null>`r.status`.as('status')])
-    .where('a.la_code', '=', actor.user.laCode)
-    .where('a.child_id', '=', childId)
+    .where(ofChild('a', actor.user.laCode, childId))
     .orderBy('a.start_date', 'desc')
     .execute();
   return {

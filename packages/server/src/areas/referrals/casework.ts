@@ -4,6 +4,7 @@ import type { CaseworkView } from '@lantern/core/pathway';
 import { type Kysely, sql } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { childRecords, ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { earlyHelpLinksOfContacts } from '../early-help/index.ts';
@@ -20,28 +21,25 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .selectFrom('contact as c')
       .selectAll('c')
       .select(userName('c.decided_by').as('decided_by_name'))
-      .where('c.la_code', '=', laCode)
-      .where('c.child_id', '=', childId)
+      .where(ofChild('c', laCode, childId))
       .orderBy('c.received_at', 'desc')
       .execute(),
-    db.selectFrom('cin_episode').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('referral_date', 'desc').execute(),
+    childRecords(db, laCode, 'cin_episode', childId, 'referral_date', 'desc'),
     db
       .selectFrom('assessment as a')
       .selectAll('a')
       .select(userName('a.authorised_by').as('authorised_by_name'))
-      .where('a.la_code', '=', laCode)
-      .where('a.child_id', '=', childId)
+      .where(ofChild('a', laCode, childId))
       .orderBy('a.start_date')
       .execute(),
-    db.selectFrom('cin_plan').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute(),
-    db.selectFrom('cin_plan_review').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('held_on').execute(),
+    childRecords(db, laCode, 'cin_plan', childId, 'start_date'),
+    childRecords(db, laCode, 'cin_plan_review', childId, 'held_on'),
     db
       .selectFrom('visit as v')
       .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'v.la_code').onRef('w.worker_id', '=', 'v.worker_id'))
       .selectAll('v')
       .select(sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker_name'))
-      .where('v.la_code', '=', laCode)
-      .where('v.child_id', '=', childId)
+      .where(ofChild('v', laCode, childId))
       .orderBy('v.visited_on', 'desc')
       .execute(),
     protectionRecords(db, laCode, childId),
@@ -50,8 +48,7 @@ export async function getCasework(db: Kysely<Database>, actor: Actor, childId: s
       .selectFrom('management_decision as d')
       .selectAll('d')
       .select(userName('d.decided_by').as('decided_by_name'))
-      .where('d.la_code', '=', laCode)
-      .where('d.child_id', '=', childId)
+      .where(ofChild('d', laCode, childId))
       .execute(),
     earlyHelpLinksOfContacts(db, laCode, childId),
   ]);

@@ -14,11 +14,12 @@ import type { caseRouting, iroAllocation, transferDecision, transferRequest } fr
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
-import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, Problem } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
+import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -159,55 +160,47 @@ export async function requestTransfer(db: Kysely<Database>, actor: Actor, childI
  */
 export async function decideTransfer(db: Kysely<Database>, actor: Actor, transferId: string, input: In<typeof transferDecision>) {
   const laCode = actor.user.laCode;
-  const transfer = await findByKey(db, laCode, 'case_transfer', { transfer_id: transferId }, 'transfer');
-  // Who may decide is set by the receiving team, not by who holds the child now, so the step
-  // checks only that the user may read the child.
-  return step(
-    db,
-    actor,
-    transfer.child_id,
-    async (ledger) => {
-      if (scopeFor(actor.user.role, 'transfer:decide') === 'team' && transfer.to_team_id !== actor.user.teamId)
-        throw forbidden('The receiving team’s manager decides on a transfer');
-      if (transfer.status !== 'requested')
-        throw conflict(`This transfer was already ${transfer.status}`, [{ field: 'accept', rule: 'already-decided', message: 'The transfer has an answer' }]);
-      const today = todayInEngland();
-      const to = await teamNamed(ledger.db, laCode, transfer.to_team_id, 'toTeamId');
+  // Who may decide is set by the receiving team, not by who holds the child now.
+  return stepOnRecord(db, actor, 'case_transfer', { transfer_id: transferId }, 'transfer', async (ledger, transfer) => {
+    if (scopeFor(actor.user.role, 'transfer:decide') === 'team' && transfer.to_team_id !== actor.user.teamId)
+      throw forbidden('The receiving team’s manager decides on a transfer');
+    if (transfer.status !== 'requested')
+      throw conflict(`This transfer was already ${transfer.status}`, [{ field: 'accept', rule: 'already-decided', message: 'The transfer has an answer' }]);
+    const today = todayInEngland();
+    const to = await teamNamed(ledger.db, laCode, transfer.to_team_id, 'toTeamId');
+    await ledger.update(
+      'case_transfer',
+      { transfer_id: transferId },
+      {
+        status: input.accept ? 'accepted' : 'declined',
+        decided_on: today,
+        decided_by: actor.user.userId,
+        decision_reason: input.reason ?? null,
+      },
+      { fromVersion: input.version },
+    );
+    if (!input.accept) {
+      ledger.chronicle({
+        occurredOn: today,
+        category: 'allocation',
+        summary: `Transfer to ${to.name} declined by ${actor.user.displayName} — ${input.reason}`,
+        recordType: 'case-transfer',
+        recordId: transferId,
+      });
+      return { status: 'declined' as const };
+    }
+    const held = await ledger.row('allocation', { child_id: transfer.child_id, allocation_role: 'social-worker', end_date: null }, { lock: true });
+    if (held) {
       await ledger.update(
-        'case_transfer',
-        { transfer_id: transferId },
-        {
-          status: input.accept ? 'accepted' : 'declined',
-          decided_on: today,
-          decided_by: actor.user.userId,
-          decision_reason: input.reason ?? null,
-        },
-        { fromVersion: input.version },
+        'allocation',
+        { allocation_id: held.allocation_id },
+        { end_date: today < held.start_date ? held.start_date : today, end_reason: `Transferred to ${to.name}`, ended_by: actor.user.userId },
+        { action: 'end-allocation' },
       );
-      if (!input.accept) {
-        ledger.chronicle({
-          occurredOn: today,
-          category: 'allocation',
-          summary: `Transfer to ${to.name} declined by ${actor.user.displayName} — ${input.reason}`,
-          recordType: 'case-transfer',
-          recordId: transferId,
-        });
-        return { status: 'declined' as const };
-      }
-      const held = await ledger.row('allocation', { child_id: transfer.child_id, allocation_role: 'social-worker', end_date: null }, { lock: true });
-      if (held) {
-        await ledger.update(
-          'allocation',
-          { allocation_id: held.allocation_id },
-          { end_date: today < held.start_date ? held.start_date : today, end_reason: `Transferred to ${to.name}`, ended_by: actor.user.userId },
-          { action: 'end-allocation' },
-        );
-      }
-      await routeWithin(ledger, transfer.child_id, { teamId: transfer.to_team_id, reason: transfer.reason, on: today, transferId });
-      return { status: 'accepted' as const };
-    },
-    { action: 'child:read' },
-  );
+    }
+    await routeWithin(ledger, transfer.child_id, { teamId: transfer.to_team_id, reason: transfer.reason, on: today, transferId });
+    return { status: 'accepted' as const };
+  });
 }
 
 /** The child's latest transfer (open or the last answered), for the child's page. */
@@ -229,8 +222,7 @@ export async function latestTransfer(db: Kysely<Database>, laCode: string, child
       'x.decision_reason',
       'x.version',
     ])
-    .where('x.la_code', '=', laCode)
-    .where('x.child_id', '=', childId)
+    .where(ofChild('x', laCode, childId))
     .orderBy('x.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();

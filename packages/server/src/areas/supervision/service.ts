@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
-import { RULE_LABELS, ruleById } from '@lantern/core/timescales';
 import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { childFor, childrenInScope } from '../../kernel/access.ts';
+import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -19,7 +19,7 @@ import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.t
 import { change } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
-import { countsOf, dueCounts, openOn, stateOn, worklistView } from '../timescales/index.ts';
+import { countsOf, DEADLINE_COLUMNS, type DeadlineRow, deadlineFacts, dueCounts, openOn, worklistView } from '../timescales/index.ts';
 
 export function workerFor(db: Kysely<Database>, laCode: string, workerId: string) {
   return findByKey(db, laCode, 'worker', { worker_id: workerId }, 'worker');
@@ -186,8 +186,7 @@ export async function childDirections(db: Kysely<Database>, actor: Actor, childI
       sql<string>`sv.given_name || ' ' || sv.family_name`.as('supervisor'),
       sql<string>`w.given_name || ' ' || w.family_name`.as('worker'),
     ])
-    .where('sc.la_code', '=', laCode)
-    .where('sc.child_id', '=', childId)
+    .where(ofChild('sc', laCode, childId))
     .orderBy('s.held_on', 'desc')
     .execute();
   return {
@@ -202,34 +201,13 @@ export async function childDirections(db: Kysely<Database>, actor: Actor, childI
   };
 }
 
-type DeadlineRow = {
-  worker_id: string;
-  given_name: string;
-  family_name: string;
-  rule_id: string;
-  start_date: string;
-  due_date: string;
-  met_on: string | null;
-  ended_on: string | null;
-  responsible_worker_id: string | null;
-  responsible_name: string | null;
-  team_name: string | null;
-};
+type WorkerDeadlineRow = DeadlineRow & { worker_id: string; given_name: string; family_name: string };
 
-function deadlineView(r: DeadlineRow, asOf: string) {
-  const state = stateOn(r, asOf);
+function deadlineView(r: WorkerDeadlineRow, asOf: string) {
   return {
     workerId: r.worker_id,
     workerName: `${r.given_name} ${r.family_name}`,
-    ruleId: r.rule_id,
-    label: RULE_LABELS[r.rule_id] ?? ruleById(r.rule_id).what,
-    startDate: r.start_date,
-    dueDate: r.due_date,
-    metOn: r.met_on,
-    state,
-    daysOverdue: state === 'overdue' ? Math.round((Date.parse(asOf) - Date.parse(r.due_date)) / 86_400_000) : 0,
-    responsibleWorkerId: r.responsible_worker_id,
-    responsibleWorker: r.responsible_name,
+    ...deadlineFacts(r, asOf),
     team: r.team_name,
   };
 }
@@ -238,21 +216,9 @@ function deadlines(db: Kysely<Database>, laCode: string) {
   return db
     .selectFrom('worker_obligation as o')
     .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.worker_id'))
-    .leftJoin('worker as r', (j) => j.onRef('r.la_code', '=', 'o.la_code').onRef('r.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('worker as rw', (j) => j.onRef('rw.la_code', '=', 'o.la_code').onRef('rw.worker_id', '=', 'o.responsible_worker_id'))
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-    .select([
-      'o.worker_id',
-      'w.given_name',
-      'w.family_name',
-      'o.rule_id',
-      'o.start_date',
-      'o.due_date',
-      'o.met_on',
-      'o.ended_on',
-      'o.responsible_worker_id',
-      sql<string | null>`r.given_name || ' ' || r.family_name`.as('responsible_name'),
-      't.name as team_name',
-    ])
+    .select(['o.worker_id', 'w.given_name', 'w.family_name', ...DEADLINE_COLUMNS])
     .where('o.la_code', '=', laCode);
 }
 

@@ -16,19 +16,35 @@ import { isWorkerRule, refreshWorkerObligations } from '../../kernel/worker-obli
 import { HOUSEHOLD_RULES, refreshFosterObligations } from '../fostering/obligations.ts';
 import { countsOf, dueCounts, openOn, worklistView } from './worklist.ts';
 
-type Row = {
-  child_id: string;
-  la_child_id: string | null;
-  given_name: string;
-  family_name: string;
+/** A deadline's own columns and who answers for it, whoever it is owed for: a child or a worker. */
+export type DeadlineRow = {
   rule_id: string;
   start_date: string;
   due_date: string;
   met_on: string | null;
   ended_on: string | null;
-  worker_id: string | null;
-  worker_name: string | null;
+  responsible_worker_id: string | null;
+  responsible_name: string | null;
   team_name: string | null;
+};
+
+/** The columns of a DeadlineRow, from a deadline (alias `o`), its responsible worker (`rw`) and team (`t`). */
+export const DEADLINE_COLUMNS = [
+  'o.rule_id',
+  'o.start_date',
+  'o.due_date',
+  'o.met_on',
+  'o.ended_on',
+  'o.responsible_worker_id',
+  sql<string | null>`rw.given_name || ' ' || rw.family_name`.as('responsible_name'),
+  't.name as team_name',
+] as const;
+
+type Row = DeadlineRow & {
+  child_id: string;
+  la_child_id: string | null;
+  given_name: string;
+  family_name: string;
 };
 
 export function stateOn(row: { due_date: string; met_on: string | null; ended_on: string | null }, asOf: string): ObligationView['state'] {
@@ -37,25 +53,32 @@ export function stateOn(row: { due_date: string; met_on: string | null; ended_on
   return row.due_date < asOf ? 'overdue' : 'due';
 }
 
+/** What a child's and a worker's deadlines both show: the rule, the dates, the state on `asOf`, who answers for it. */
+export function deadlineFacts(r: DeadlineRow, asOf: string) {
+  const state = stateOn(r, asOf);
+  return {
+    ruleId: r.rule_id,
+    label: RULE_LABELS[r.rule_id] ?? ruleById(r.rule_id).what,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    metOn: r.met_on,
+    state,
+    daysOverdue: state === 'overdue' ? daysOverdue(r.due_date, asOf) : 0,
+    responsibleWorkerId: r.responsible_worker_id,
+    responsibleWorker: r.responsible_name,
+  };
+}
+
 function view(r: Row, asOf: string): ObligationView {
   const rule = ruleById(r.rule_id);
-  const state = stateOn(r, asOf);
   return {
     childId: r.child_id,
     laChildId: r.la_child_id ?? '',
     childName: `${r.given_name} ${r.family_name}`,
-    ruleId: r.rule_id,
-    label: RULE_LABELS[r.rule_id] ?? rule.what,
+    ...deadlineFacts(r, asOf),
     what: rule.what,
     kind: rule.kind,
-    startDate: r.start_date,
-    dueDate: r.due_date,
-    metOn: r.met_on,
     endedOn: r.ended_on,
-    state,
-    daysOverdue: state === 'overdue' ? daysOverdue(r.due_date, asOf) : 0,
-    responsibleWorker: r.worker_name,
-    responsibleWorkerId: r.worker_id,
     responsibleTeam: r.team_name,
   };
 }
@@ -64,22 +87,9 @@ function obligations(db: Kysely<Database>, laCode: string) {
   return db
     .selectFrom('obligation as o')
     .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
-    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'o.la_code').onRef('w.worker_id', '=', 'o.responsible_worker_id'))
+    .leftJoin('worker as rw', (j) => j.onRef('rw.la_code', '=', 'o.la_code').onRef('rw.worker_id', '=', 'o.responsible_worker_id'))
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'o.la_code').onRef('t.team_id', '=', 'o.responsible_team_id'))
-    .select([
-      'o.child_id',
-      'p.la_child_id',
-      'p.given_name',
-      'p.family_name',
-      'o.rule_id',
-      'o.start_date',
-      'o.due_date',
-      'o.met_on',
-      'o.ended_on',
-      'o.responsible_worker_id as worker_id',
-      sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker_name'),
-      't.name as team_name',
-    ])
+    .select(['o.child_id', 'p.la_child_id', 'p.given_name', 'p.family_name', ...DEADLINE_COLUMNS])
     .where('o.la_code', '=', laCode);
 }
 

@@ -13,10 +13,10 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
-import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
+import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { closeWithin, holdingTeam } from '../referrals/index.ts';
 
@@ -87,77 +87,70 @@ export async function sendForDecision(db: Kysely<Database>, actor: Actor, childI
 /** The manager approves (closing the case, or authorising the plan) or returns the work with reasons. */
 export async function answerRequest(db: Kysely<Database>, actor: Actor, requestId: string, input: In<typeof decisionAnswer>) {
   const laCode = actor.user.laCode;
-  const request = await findByKey(db, laCode, 'decision_request', { request_id: requestId }, 'request');
-  // Who decides is set by the team the work was sent to, so the step checks only that the user may read the child.
-  return step(
-    db,
-    actor,
-    request.child_id,
-    async (ledger) => {
-      if (!mayDecide(actor, request.team_id, request.kind)) throw forbidden('The manager of the team holding the case decides');
-      if (request.status !== 'requested')
-        throw conflict(`This was already ${request.status}`, [{ field: 'approve', rule: 'already-decided', message: 'It has an answer' }]);
-      if (request.version !== input.version) throw staleVersion(request.version, input.version);
-      const on = input.decidedOn ?? todayInEngland();
-      new DateRules().notInFuture('decidedOn', on).notBefore('decidedOn', on, request.sent_on, 'the work was sent').check();
-      if (request.sent_by === actor.user.userId && input.approve)
-        throw invalid([{ field: 'approve', rule: 'second-person', message: 'Another person approves work you sent' }]);
+  // Who decides is set by the team the work was sent to.
+  return stepOnRecord(db, actor, 'decision_request', { request_id: requestId }, 'request', async (ledger, request) => {
+    if (!mayDecide(actor, request.team_id, request.kind)) throw forbidden('The manager of the team holding the case decides');
+    if (request.status !== 'requested')
+      throw conflict(`This was already ${request.status}`, [{ field: 'approve', rule: 'already-decided', message: 'It has an answer' }]);
+    if (request.version !== input.version) throw staleVersion(request.version, input.version);
+    const on = input.decidedOn ?? todayInEngland();
+    new DateRules().notInFuture('decidedOn', on).notBefore('decidedOn', on, request.sent_on, 'the work was sent').check();
+    if (request.sent_by === actor.user.userId && input.approve)
+      throw invalid([{ field: 'approve', rule: 'second-person', message: 'Another person approves work you sent' }]);
+    await ledger.update(
+      'decision_request',
+      { request_id: requestId },
+      { status: input.approve ? 'approved' : 'returned', decided_on: on, decided_by: actor.user.userId, decision_reasons: input.reasons },
+      { fromVersion: input.version },
+    );
+    const what = DECISION_KINDS[request.kind];
+    if (!input.approve) {
+      ledger.chronicle({
+        childId: request.child_id,
+        occurredOn: on,
+        category: 'management-decision',
+        summary: `${what} returned by ${actor.user.displayName} — ${input.reasons}`,
+        recordType: 'decision-request',
+        recordId: requestId,
+      });
+      return { status: 'returned' as const };
+    }
+    if (request.kind === 'plan') {
+      const doc = await ledger.db
+        .selectFrom('plan_document')
+        .select('version')
+        .where('la_code', '=', laCode)
+        .where('plan_document_id', '=', request.record_id)
+        .executeTakeFirstOrThrow();
       await ledger.update(
-        'decision_request',
-        { request_id: requestId },
-        { status: input.approve ? 'approved' : 'returned', decided_on: on, decided_by: actor.user.userId, decision_reasons: input.reasons },
-        { fromVersion: input.version },
+        'plan_document',
+        { plan_document_id: request.record_id },
+        { authorised_on: on, authorised_by: actor.user.userId },
+        { fromVersion: doc.version },
       );
-      const what = DECISION_KINDS[request.kind];
-      if (!input.approve) {
-        ledger.chronicle({
-          childId: request.child_id,
-          occurredOn: on,
-          category: 'management-decision',
-          summary: `${what} returned by ${actor.user.displayName} — ${input.reasons}`,
-          recordType: 'decision-request',
-          recordId: requestId,
-        });
-        return { status: 'returned' as const };
-      }
-      if (request.kind === 'plan') {
-        const doc = await ledger.db
-          .selectFrom('plan_document')
-          .select('version')
-          .where('la_code', '=', laCode)
-          .where('plan_document_id', '=', request.record_id)
-          .executeTakeFirstOrThrow();
-        await ledger.update(
-          'plan_document',
-          { plan_document_id: request.record_id },
-          { authorised_on: on, authorised_by: actor.user.userId },
-          { fromVersion: doc.version },
-        );
-        ledger.chronicle({
-          childId: request.child_id,
-          occurredOn: on,
-          category: 'plan',
-          summary: `Plan authorised by ${actor.user.displayName} — ${input.reasons}`,
-          recordType: 'decision-request',
-          recordId: requestId,
-        });
-      } else {
-        const p = parse<Proposal>(request.proposal);
-        await closeWithin(ledger, actor, request.child_id, {
-          closureDate: on,
-          reason: p.reason,
-          reasons: input.reasons,
-          whatChanged: p.whatChanged,
-          changeSustainedWeeks: p.changeSustainedWeeks,
-          childMetDecider: p.childMetDecider ?? false,
-          parentsMetDecider: p.parentsMetDecider ?? false,
-          childWords: p.childWords ?? null,
-        });
-      }
-      return { status: 'approved' as const };
-    },
-    { action: 'child:read' },
-  );
+      ledger.chronicle({
+        childId: request.child_id,
+        occurredOn: on,
+        category: 'plan',
+        summary: `Plan authorised by ${actor.user.displayName} — ${input.reasons}`,
+        recordType: 'decision-request',
+        recordId: requestId,
+      });
+    } else {
+      const p = parse<Proposal>(request.proposal);
+      await closeWithin(ledger, actor, request.child_id, {
+        closureDate: on,
+        reason: p.reason,
+        reasons: input.reasons,
+        whatChanged: p.whatChanged,
+        changeSustainedWeeks: p.changeSustainedWeeks,
+        childMetDecider: p.childMetDecider ?? false,
+        parentsMetDecider: p.parentsMetDecider ?? false,
+        childWords: p.childWords ?? null,
+      });
+    }
+    return { status: 'approved' as const };
+  });
 }
 
 function mayDecide(actor: Actor, teamId: string | null, kind: string) {

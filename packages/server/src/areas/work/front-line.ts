@@ -6,17 +6,11 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { managerQueues, returnedWork } from './queues.ts';
 import { childItem, type Days, item, listSection, NO_ID, obligationSection, overdueBy, ruleLabel, type SectionDef, visible } from './sections.ts';
 
-import { grouped, mine, ofRules, PLAN_ACTION_RULES } from './sections.ts';
+import { grouped, mine, ofRules, PLAN_ACTION_RULES, yourOverdue } from './sections.ts';
 
 export function socialWorker(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
   return [
-    obligationSection(db, u, d, {
-      id: 'overdue',
-      title: 'Overdue',
-      empty: 'Nothing of yours is overdue.',
-      where: sql`${mine(u)} and o.due_date < ${d.asOf}`,
-      more: { href: '/work', text: 'Your full worklist' },
-    }),
+    yourOverdue(db, u, d),
     obligationSection(db, u, d, {
       id: 'due-soon',
       title: 'Due in the next 5 working days',

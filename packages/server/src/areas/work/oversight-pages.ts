@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { childItem, type Days, item, listSection, NO_ID, obligationSection, overdueBy, querySection, ruleLabel, type SectionDef, visible } from './sections.ts';
 
-import { grouped, mine, ofRules, RECOMMENDATION_RULES } from './sections.ts';
+import { grouped, mine, ofRules, RECOMMENDATION_RULES, yourOverdue } from './sections.ts';
 
 export function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): SectionDef[] {
   const sections = [
@@ -26,13 +26,7 @@ export function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: bool
           union all select ia.child_id from allocation ia where ia.la_code = ${u.laCode} and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID})
         and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
     }),
-    obligationSection(db, u, d, {
-      id: 'overdue',
-      title: 'Overdue',
-      empty: 'Nothing of yours is overdue.',
-      where: sql`${mine(u)} and o.due_date < ${d.asOf}`,
-      more: { href: '/work', text: 'Your full worklist' },
-    }),
+    yourOverdue(db, u, d),
   ];
   if (!manager) return sections;
   return [

@@ -199,6 +199,17 @@ export const RECOMMENDATION_RULES = ['iro-recommendation'];
 export const mine = (u: CurrentUser) => sql`o.responsible_worker_id = ${u.workerId ?? NO_ID}`;
 export const ofRules = (ids: string[]) => sql`o.rule_id = any(${ids}::text[])`;
 
+/** The user's own overdue deadlines, on every landing page of those who hold work. */
+export function yourOverdue(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
+  return obligationSection(db, u, d, {
+    id: 'overdue',
+    title: 'Overdue',
+    empty: 'Nothing of yours is overdue.',
+    where: sql`${mine(u)} and o.due_date < ${d.asOf}`,
+    more: { href: '/work', text: 'Your full worklist' },
+  });
+}
+
 /** Open deadlines grouped by who owns them (a team's overdue by worker, the service's by team and rule). */
 export function grouped(
   db: Kysely<Database>,
