@@ -6,7 +6,7 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import { auditMany } from '../../kernel/audit.ts';
+import { auditListRead } from '../../kernel/shared-list-audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
@@ -150,12 +150,11 @@ export async function housingList(db: Kysely<Database>, actor: Actor) {
     .where(childrenInScope(actor.user, scopeFor(actor.user.role, 'child:read') ?? 'own'))
     .orderBy('h.identified_on')
     .execute();
-  await auditMany(
+  await auditListRead(
     db,
     actor,
-    rows.length
-      ? rows.map((r) => ({ action: 'read' as const, recordType: 'housing-list', recordId: r.housing_need_id, childId: r.child_id }))
-      : [{ action: 'read', recordType: 'housing-list', detail: { shown: 0 } }],
+    { name: 'housing-list' },
+    rows.map((r) => ({ recordId: r.housing_need_id, childId: r.child_id })),
   );
   return {
     asOf,
