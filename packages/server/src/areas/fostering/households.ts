@@ -22,13 +22,13 @@ import {
   type temporaryExtension,
 } from '@lantern/core/fostering';
 import { ageOn } from '@lantern/core/looked-after';
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
-import { RECORD_KEYS } from '../../kernel/record-keys.ts';
+import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshFosterObligations } from './obligations.ts';
 
@@ -42,12 +42,9 @@ export function addToHousehold<T extends HouseholdRecord>(
   ledger: Ledger,
   table: T,
   householdId: string,
-  values: Omit<Insertable<Database[T]>, 'la_code' | 'household_id' | (typeof RECORD_KEYS)[T][0]>,
+  values: Omit<NewValues<T>, 'household_id'>,
 ): Promise<Selectable<Database[T]>> {
-  const [key] = RECORD_KEYS[table];
-  const row = { la_code: ledger.laCode, [key]: randomUUID(), household_id: householdId, ...values };
-  // The compiler cannot follow Omit over any of these tables at once; the columns are checked by the signature above.
-  return ledger.insert(table, row as unknown as Insertable<Database[T]>);
+  return insertNew(ledger, table, { household_id: householdId, ...values } as unknown as NewValues<T>);
 }
 
 /** The household, locked for the change; 404 when the council has none by this id. */

@@ -1,10 +1,10 @@
 /** What this area's parts share: the rules its pages show, chronology entries, the child's periods of care. */
-import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
 import type { Ledger } from '../../kernel/ledger.ts';
-import { RECORD_KEYS, recordType } from '../../kernel/record-keys.ts';
+import { recordKey, recordType } from '../../kernel/record-keys.ts';
+import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
 
 export type In<T extends z.ZodType> = z.infer<T>;
 /** The rules this area's records start, meet or end: the ones its pages show. */
@@ -52,16 +52,13 @@ type ChildRecord =
 export async function recordForChild<T extends ChildRecord>(
   ledger: Ledger,
   table: T,
-  values: Omit<Insertable<Database[T]>, 'la_code' | 'child_id' | 'created_by' | (typeof RECORD_KEYS)[T][0]>,
+  values: Omit<NewValues<T>, 'child_id' | 'created_by'>,
   onChronology: { occurredOn: string; category: string; summary: string },
 ): Promise<Selectable<Database[T]>> {
   const childId = ledger.childId;
   const userId = ledger.actor?.user.userId;
   if (!childId || !userId) throw new Error('A child’s record is added in a step on the child, by a user');
-  const id = randomUUID();
-  const [key] = RECORD_KEYS[table];
-  const row = { la_code: ledger.laCode, [key]: id, child_id: childId, ...values, created_by: userId };
-  const written = await ledger.insert(table, row as Insertable<Database[T]>);
-  ledger.chronicle({ ...onChronology, recordType: recordType(table), recordId: id });
+  const written = await insertNew(ledger, table, { child_id: childId, ...values, created_by: userId } as unknown as NewValues<T>);
+  ledger.chronicle({ ...onChronology, recordType: recordType(table), recordId: recordKey(table, written) });
   return written;
 }

@@ -1,5 +1,4 @@
 /** Families' housing needs: identified, priority agreed, resolved; the head of service's list of those waiting. */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { type housingNeedUpdate, type newHousingNeed, partnerRequestState } from '@lantern/core/partners';
 import { scopeFor } from '@lantern/core/permissions';
@@ -12,6 +11,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/shared-new-record.ts';
 import type { In } from './shared.ts';
 
 // ---------------------------------------------------------------------------
@@ -50,10 +50,7 @@ export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, chil
       if (!r) throw invalid([{ field: 'requestId', rule: 'exists', message: 'Choose a request about this child' }]);
       if (r.partner_type !== 'housing') throw invalid([{ field: 'requestId', rule: 'housing-partner', message: 'Choose a request to a housing partner' }]);
     }
-    const housingNeedId = randomUUID();
-    await ledger.insert('housing_need', {
-      la_code: laCode,
-      housing_need_id: housingNeedId,
+    const { housing_need_id: housingNeedId } = await insertNew(ledger, 'housing_need', {
       child_id: childId,
       identified_on: input.identifiedOn,
       need: input.need,
