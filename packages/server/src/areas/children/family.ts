@@ -7,6 +7,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/shared-new-record.ts';
 import { today } from './views.ts';
 // ---------------------------------------------------------------------------------------------
 // Family and addresses
@@ -35,10 +36,7 @@ export async function addRelationship(db: Kysely<Database>, actor: Actor, childI
         updated_by: actor.user.userId,
       });
     }
-    const relationshipId = randomUUID();
-    await ledger.insert('relationship', {
-      la_code: laCode,
-      relationship_id: relationshipId,
+    const { relationship_id: relationshipId } = await insertNew(ledger, 'relationship', {
       person_id: childId,
       related_person_id: relatedId as string,
       relationship_type: input.type,
@@ -81,10 +79,7 @@ export async function addAddress(db: Kysely<Database>, actor: Actor, childId: st
         .execute();
       for (const row of ended) ledger.wroteRecord('address', row, 'update');
     }
-    const addressId = randomUUID();
-    await ledger.insert('address', {
-      la_code: laCode,
-      address_id: addressId,
+    const { address_id: addressId } = await insertNew(ledger, 'address', {
       person_id: childId,
       line1: input.line1,
       line2: input.line2 ?? null,

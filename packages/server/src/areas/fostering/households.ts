@@ -22,16 +22,30 @@ import {
   type temporaryExtension,
 } from '@lantern/core/fostering';
 import { ageOn } from '@lantern/core/looked-after';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
+import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshFosterObligations } from './obligations.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
+
+/** The household's records added one at a time, each under a new id of its own. */
+type HouseholdRecord = 'foster_household_member' | 'foster_member_check' | 'foster_visit' | 'foster_review' | 'foster_training' | 'foster_allegation';
+
+/** Adds one of the household's records (a member, a check, a visit…): a new id, the council and the household filled in. Returns the row as written. */
+export function addToHousehold<T extends HouseholdRecord>(
+  ledger: Ledger,
+  table: T,
+  householdId: string,
+  values: Omit<NewValues<T>, 'household_id'>,
+): Promise<Selectable<Database[T]>> {
+  return insertNew(ledger, table, { household_id: householdId, ...values } as unknown as NewValues<T>);
+}
 
 /** The household, locked for the change; 404 when the council has none by this id. */
 export function householdFor(ledger: Ledger, householdId: string) {
@@ -110,10 +124,7 @@ export async function recordEnquiry(db: Kysely<Database>, actor: Actor, input: I
 export async function addMember(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdMember>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger) => {
     new DateRules().notInFuture('dateOfBirth', input.dateOfBirth).check();
-    const row = await ledger.insert('foster_household_member', {
-      la_code: ledger.laCode,
-      member_id: randomUUID(),
-      household_id: householdId,
+    const row = await addToHousehold(ledger, 'foster_household_member', householdId, {
       given_name: input.givenName,
       family_name: input.familyName,
       date_of_birth: input.dateOfBirth,
@@ -138,11 +149,8 @@ export async function recordCheck(db: Kysely<Database>, actor: Actor, householdI
       throw invalid([
         { field: input.completedOn ? 'outcome' : 'completedOn', rule: 'outcome-with-date', message: 'A completed check has both its date and its outcome' },
       ]);
-    const row = await ledger.insert('foster_member_check', {
-      la_code: ledger.laCode,
-      check_id: randomUUID(),
+    const row = await addToHousehold(ledger, 'foster_member_check', householdId, {
       member_id: input.memberId,
-      household_id: householdId,
       kind: input.kind,
       requested_on: input.requestedOn,
       completed_on: input.completedOn ?? null,

@@ -2,7 +2,6 @@
  * Supporting approved carers: the supervising social worker's visits (some unannounced), the
  * annual review of approval, training (and the TSD standards), and allegations with their outcome.
  */
-import { randomUUID } from 'node:crypto';
 import {
   ALLEGATION_OUTCOME,
   type allegationOutcome,
@@ -18,7 +17,7 @@ import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { activeHouseholdChange, householdChange, householdFor, knownChild } from './households.ts';
+import { activeHouseholdChange, addToHousehold, householdChange, householdFor, knownChild } from './households.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -32,10 +31,7 @@ const approvedFrom = (h: { decision: string | null; decision_on: string | null; 
 export async function recordVisit(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof supervisingVisit>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).notBefore('visitedOn', input.visitedOn, approvedFrom(h, 'visitedOn'), 'the approval').check();
-    const row = await ledger.insert('foster_visit', {
-      la_code: ledger.laCode,
-      visit_id: randomUUID(),
-      household_id: householdId,
+    const row = await addToHousehold(ledger, 'foster_visit', householdId, {
       visited_on: input.visitedOn,
       unannounced: input.unannounced,
       notes: input.notes,
@@ -49,10 +45,7 @@ export async function recordReview(db: Kysely<Database>, actor: Actor, household
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     if (h.decision !== 'approved') throw conflict('Not approved', [{ field: 'heldOn', rule: 'approved-household', message: 'Only an approval is reviewed' }]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, h.decision_on, 'the approval').check();
-    const row = await ledger.insert('foster_review', {
-      la_code: ledger.laCode,
-      review_id: randomUUID(),
-      household_id: householdId,
+    const row = await addToHousehold(ledger, 'foster_review', householdId, {
       held_on: input.heldOn,
       outcome: input.outcome,
       carers_views: input.carersViews,
@@ -65,10 +58,7 @@ export async function recordReview(db: Kysely<Database>, actor: Actor, household
 export async function recordTraining(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof carerTraining>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
     new DateRules().notInFuture('completedOn', input.completedOn).notBefore('completedOn', input.completedOn, h.enquiry_on, 'the enquiry').check();
-    const row = await ledger.insert('foster_training', {
-      la_code: ledger.laCode,
-      training_id: randomUUID(),
-      household_id: householdId,
+    const row = await addToHousehold(ledger, 'foster_training', householdId, {
       completed_on: input.completedOn,
       title: input.title,
       tsd_standards: input.tsdStandards,
@@ -82,10 +72,7 @@ export async function recordAllegation(db: Kysely<Database>, actor: Actor, house
     const h = await householdFor(ledger, householdId);
     new DateRules().notInFuture('madeOn', input.madeOn).notBefore('madeOn', input.madeOn, h.enquiry_on, 'the enquiry').check();
     if (input.childId) await knownChild(ledger, input.childId);
-    const row = await ledger.insert('foster_allegation', {
-      la_code: ledger.laCode,
-      allegation_id: randomUUID(),
-      household_id: householdId,
+    const row = await addToHousehold(ledger, 'foster_allegation', householdId, {
       child_id: input.childId ?? null,
       made_on: input.madeOn,
       summary: input.summary,

@@ -1,5 +1,4 @@
 /** Care leavers: eligibility, pathway plans, accommodation, personal adviser visits, birthday contacts (OC3). */
-import { randomUUID } from 'node:crypto';
 import {
   type birthdayContact,
   birthdayContactProblems,
@@ -22,7 +21,7 @@ import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { entry, type In } from './shared.ts';
+import { entry, type In, recordForChild } from './shared.ts';
 
 // ---------------------------------------------------------------------------
 // Care leavers
@@ -79,17 +78,13 @@ export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, chil
       if (!plan) throw invalid([{ field: 'kind', rule: 'plan-before-review', message: 'Record the pathway plan before its reviews' }]);
       new DateRules().notBefore('heldOn', input.heldOn, plan.held_on, 'the pathway plan').check();
     }
-    const pathwayId = randomUUID();
-    await ledger.insert('pathway_plan', {
-      la_code: laCode,
-      pathway_id: pathwayId,
-      child_id: childId,
-      kind: input.kind,
-      held_on: input.heldOn,
-      created_by: actor.user.userId,
-    });
-    ledger.chronicle(entry(input.heldOn, 'care-leaver', input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review', 'pathway-plan', pathwayId));
-    return { pathwayId };
+    const plan = await recordForChild(
+      ledger,
+      'pathway_plan',
+      { kind: input.kind, held_on: input.heldOn },
+      { occurredOn: input.heldOn, category: 'care-leaver', summary: input.kind === 'plan' ? 'Pathway plan' : 'Pathway plan review' },
+    );
+    return { pathwayId: plan.pathway_id };
   });
 }
 
@@ -99,20 +94,13 @@ export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Act
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('movedOn', input.movedOn).check();
-    const moveId = randomUUID();
-    await ledger.insert('leaver_accommodation', {
-      la_code: laCode,
-      move_id: moveId,
-      child_id: childId,
-      moved_on: input.movedOn,
-      accommodation: input.accommodation,
-      suitable: input.suitable,
-      created_by: actor.user.userId,
-    });
-    ledger.chronicle(
-      entry(input.movedOn, 'care-leaver', `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})`, 'leaver-accommodation', moveId),
+    const move = await recordForChild(
+      ledger,
+      'leaver_accommodation',
+      { moved_on: input.movedOn, accommodation: input.accommodation, suitable: input.suitable },
+      { occurredOn: input.movedOn, category: 'care-leaver', summary: `Moved to new accommodation (${input.suitable ? 'suitable' : 'not suitable'})` },
     );
-    return { moveId };
+    return { moveId: move.move_id };
   });
 }
 
@@ -122,18 +110,13 @@ export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId:
     const laCode = actor.user.laCode;
     await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
-    const visitId = randomUUID();
-    await ledger.insert('pa_visit', {
-      la_code: laCode,
-      visit_id: visitId,
-      child_id: childId,
-      visited_on: input.visitedOn,
-      worker_id: actor.user.workerId,
-      notes: input.notes ?? null,
-      created_by: actor.user.userId,
-    });
-    ledger.chronicle(entry(input.visitedOn, 'care-leaver', 'Personal adviser visit', 'pa-visit', visitId));
-    return { visitId };
+    const visit = await recordForChild(
+      ledger,
+      'pa_visit',
+      { visited_on: input.visitedOn, worker_id: actor.user.workerId, notes: input.notes ?? null },
+      { occurredOn: input.visitedOn, category: 'care-leaver', summary: 'Personal adviser visit' },
+    );
+    return { visitId: visit.visit_id };
   });
 }
 

@@ -1,5 +1,4 @@
 /** Permanence: plans, the adoption journey, orders, and permanence before this care. */
-import { randomUUID } from 'node:crypto';
 import {
   type adoptionProgress,
   type newAdoptionDecision,
@@ -17,54 +16,44 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { entry, type In } from './shared.ts';
+import { entry, type In, recordForChild } from './shared.ts';
 
 // ---------------------------------------------------------------------------
 // Permanence
 
 export async function recordPermanencePlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanencePlan>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
     new DateRules().notInFuture('agreedOn', input.agreedOn).check();
     const current = await ledger.row('permanence_plan', { child_id: childId, ended_on: null }, { lock: true });
     if (current && input.agreedOn < current.agreed_on)
       throw invalid([{ field: 'agreedOn', rule: 'not-before', message: `The current plan was agreed on ${current.agreed_on}; a new plan cannot be earlier` }]);
     if (current) await ledger.update('permanence_plan', { plan_id: current.plan_id }, { ended_on: input.agreedOn }, { fromVersion: current.version });
-    const planId = randomUUID();
-    await ledger.insert('permanence_plan', {
-      la_code: laCode,
-      plan_id: planId,
-      child_id: childId,
-      plan_type: input.planType,
-      agreed_on: input.agreedOn,
-      notes: input.notes ?? null,
-      created_by: actor.user.userId,
-    });
     const was = current ? ` (was: ${PERMANENCE_PLAN_TYPE[current.plan_type as keyof typeof PERMANENCE_PLAN_TYPE] ?? current.plan_type})` : '';
-    ledger.chronicle(entry(input.agreedOn, 'permanence', `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}`, 'permanence-plan', planId));
-    return { planId };
+    const plan = await recordForChild(
+      ledger,
+      'permanence_plan',
+      { plan_type: input.planType, agreed_on: input.agreedOn, notes: input.notes ?? null },
+      { occurredOn: input.agreedOn, category: 'permanence', summary: `Permanence plan agreed: ${PERMANENCE_PLAN_TYPE[input.planType]}${was}` },
+    );
+    return { planId: plan.plan_id };
   });
 }
 
 export async function recordAdoptionDecision(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAdoptionDecision>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
     new DateRules().notInFuture('decisionOn', input.decisionOn).check();
     const open = await ledger.row('adoption', { child_id: childId, adoption_order_on: null, no_longer_on: null });
     if (open)
       throw conflict(`A decision to place for adoption made on ${open.decision_on} is still open`, [
         { field: 'decisionOn', rule: 'adoption-open', message: 'Record the next step on the open adoption, or that the child should no longer be placed' },
       ]);
-    const adoptionId = randomUUID();
-    const made = await ledger.insert('adoption', {
-      la_code: laCode,
-      adoption_id: adoptionId,
-      child_id: childId,
-      decision_on: input.decisionOn,
-      created_by: actor.user.userId,
-    });
-    ledger.chronicle(entry(input.decisionOn, 'adoption', 'Decision that the child should be placed for adoption', 'adoption', adoptionId));
-    return { adoptionId, version: made.version };
+    const made = await recordForChild(
+      ledger,
+      'adoption',
+      { decision_on: input.decisionOn },
+      { occurredOn: input.decisionOn, category: 'adoption', summary: 'Decision that the child should be placed for adoption' },
+    );
+    return { adoptionId: made.adoption_id, version: made.version };
   });
 }
 
@@ -161,19 +150,13 @@ export async function progressAdoption(db: Kysely<Database>, actor: Actor, child
 export async function recordPermanenceOrder(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPermanenceOrder>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('madeOn', input.madeOn).check();
-    const orderId = randomUUID();
-    await ledger.insert('permanence_order', {
-      la_code: actor.user.laCode,
-      order_id: orderId,
-      child_id: childId,
-      order_type: input.orderType,
-      made_on: input.madeOn,
-      made_to: input.madeTo,
-      former_foster_carer: input.formerFosterCarer,
-      created_by: actor.user.userId,
-    });
-    ledger.chronicle(entry(input.madeOn, 'permanence', `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}`, 'permanence-order', orderId));
-    return { orderId };
+    const order = await recordForChild(
+      ledger,
+      'permanence_order',
+      { order_type: input.orderType, made_on: input.madeOn, made_to: input.madeTo, former_foster_carer: input.formerFosterCarer },
+      { occurredOn: input.madeOn, category: 'permanence', summary: `${PERMANENCE_ORDER_TYPE[input.orderType]} made to ${input.madeTo}` },
+    );
+    return { orderId: order.order_id };
   });
 }
 

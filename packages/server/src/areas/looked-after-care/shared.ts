@@ -1,7 +1,10 @@
 /** What this area's parts share: the rules its pages show, chronology entries, the child's periods of care. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
+import type { Ledger } from '../../kernel/ledger.ts';
+import { recordKey, recordType } from '../../kernel/record-keys.ts';
+import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
 
 export type In<T extends z.ZodType> = z.infer<T>;
 /** The rules this area's records start, meet or end: the ones its pages show. */
@@ -27,4 +30,35 @@ export const entry = (occurredOn: string, category: string, summary: string, rec
 
 export function carePeriods(db: Kysely<Database>, laCode: string, childId: string) {
   return db.selectFrom('care_period').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute();
+}
+
+/** The child's records this area adds one at a time, each under a new id of its own. */
+type ChildRecord =
+  | 'health_check'
+  | 'health_outcome'
+  | 'pep'
+  | 'permanence_plan'
+  | 'adoption'
+  | 'permanence_order'
+  | 'pathway_plan'
+  | 'leaver_accommodation'
+  | 'pa_visit';
+
+/**
+ * Adds one of the child's records — a health check, a plan, a visit… — in a step on the child: a
+ * new id, the council, the child and the user who recorded it filled in, and its entry on the
+ * child's chronology (named as the audit trail names the record). Returns the row as written.
+ */
+export async function recordForChild<T extends ChildRecord>(
+  ledger: Ledger,
+  table: T,
+  values: Omit<NewValues<T>, 'child_id' | 'created_by'>,
+  onChronology: { occurredOn: string; category: string; summary: string },
+): Promise<Selectable<Database[T]>> {
+  const childId = ledger.childId;
+  const userId = ledger.actor?.user.userId;
+  if (!childId || !userId) throw new Error('A child’s record is added in a step on the child, by a user');
+  const written = await insertNew(ledger, table, { child_id: childId, ...values, created_by: userId } as unknown as NewValues<T>);
+  ledger.chronicle({ ...onChronology, recordType: recordType(table), recordId: recordKey(table, written) });
+  return written;
 }

@@ -2,7 +2,6 @@
  * What happens while a child is looked after: the social worker's visits (reg. 28), reviews
  * chaired by the IRO (reg. 33), and missing or absent episodes with their return home interview.
  */
-import { randomUUID } from 'node:crypto';
 import {
   MISSING_KIND,
   type missingEpisodeChanges,
@@ -18,6 +17,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/shared-new-record.ts';
 import { claEpisodeOn } from './episodes.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -33,10 +33,7 @@ export async function recordLookedAfterVisit(db: Kysely<Database>, actor: Actor,
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const episode = await claEpisodeOn(trx, laCode, childId, input.visitedOn);
     if (!episode) throw notLookedAfter('visitedOn', input.visitedOn);
-    const visitId = randomUUID();
-    await ledger.insert('visit', {
-      la_code: laCode,
-      visit_id: visitId,
+    const { visit_id: visitId } = await insertNew(ledger, 'visit', {
       child_id: childId,
       episode_id: null,
       visited_on: input.visitedOn,
@@ -97,10 +94,7 @@ export async function recordClaReview(db: Kysely<Database>, actor: Actor, childI
     else if (!(await ledger.row('worker', { worker_id: chair })))
       errors.push({ field: 'chairWorkerId', rule: 'exists', message: 'Choose a worker of this council' });
     if (errors.length) throw invalid(errors);
-    const reviewId = randomUUID();
-    await ledger.insert('cla_review', {
-      la_code: laCode,
-      review_id: reviewId,
+    const { review_id: reviewId } = await insertNew(ledger, 'cla_review', {
       child_id: childId,
       period_id: period.period_id,
       held_on: input.heldOn,
@@ -151,10 +145,7 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
       ]);
     const startDay = londonDay(input.startedAt);
     const episode = await claEpisodeOn(trx, laCode, childId, startDay);
-    const missingId = randomUUID();
-    await ledger.insert('missing_episode', {
-      la_code: laCode,
-      missing_id: missingId,
+    const { missing_id: missingId } = await insertNew(ledger, 'missing_episode', {
       child_id: childId,
       period_id: episode?.period_id ?? null,
       kind: input.kind,

@@ -32,6 +32,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/shared-new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -314,14 +315,10 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
  */
 export async function approveUnregistered(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof unregisteredApproval>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
     const provider = await ledger.row('provider', { provider_id: input.providerId });
     if (!provider) throw invalid([{ field: 'providerId', rule: 'exists', message: 'Choose a provider from the register' }]);
     new DateRules().notInFuture('approvedOn', input.approvedOn).check();
-    const approvalId = randomUUID();
-    await ledger.insert('unregistered_approval', {
-      la_code: laCode,
-      approval_id: approvalId,
+    const { approval_id: approvalId } = await insertNew(ledger, 'unregistered_approval', {
       child_id: childId,
       provider_id: input.providerId,
       placement_type: input.placementType,

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { checkReportContent, type partnerAnswer } from '@lantern/core/partners';
 import type { Kysely } from 'kysely';
-import { audit, auditMany } from '../../kernel/audit.ts';
+import { audit } from '../../kernel/audit.ts';
+import { auditListRead } from '../../kernel/shared-list-audit.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';
@@ -64,18 +65,11 @@ export async function partnerInbox(db: Kysely<Database>, actor: Actor) {
     organisation_id: actor.user.partnerOrganisationId ?? '00000000-0000-0000-0000-000000000000',
   });
   // A partner seeing a child's name is a read of that child's record, like a search result.
-  await auditMany(
+  await auditListRead(
     db,
     actor,
-    rows.length
-      ? rows.map((r) => ({
-          action: 'read' as const,
-          recordType: 'partner-request',
-          recordId: r.request_id,
-          childId: r.child_id,
-          detail: { view: 'partner-inbox' },
-        }))
-      : [{ action: 'read', recordType: 'partner-inbox', detail: { shown: 0 } }],
+    { name: 'partner-inbox', recordType: 'partner-request', detail: { view: 'partner-inbox' } },
+    rows.map((r) => ({ recordId: r.request_id, childId: r.child_id })),
   );
   return { organisationName: org?.name ?? null, asOf, requests: rows.map((r) => partnerView(r, asOf)) };
 }

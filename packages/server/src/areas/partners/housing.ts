@@ -1,17 +1,17 @@
 /** Families' housing needs: identified, priority agreed, resolved; the head of service's list of those waiting. */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { type housingNeedUpdate, type newHousingNeed, partnerRequestState } from '@lantern/core/partners';
 import { scopeFor } from '@lantern/core/permissions';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import { auditMany } from '../../kernel/audit.ts';
+import { auditListRead } from '../../kernel/shared-list-audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/shared-new-record.ts';
 import type { In } from './shared.ts';
 
 // ---------------------------------------------------------------------------
@@ -50,10 +50,7 @@ export async function recordHousingNeed(db: Kysely<Database>, actor: Actor, chil
       if (!r) throw invalid([{ field: 'requestId', rule: 'exists', message: 'Choose a request about this child' }]);
       if (r.partner_type !== 'housing') throw invalid([{ field: 'requestId', rule: 'housing-partner', message: 'Choose a request to a housing partner' }]);
     }
-    const housingNeedId = randomUUID();
-    await ledger.insert('housing_need', {
-      la_code: laCode,
-      housing_need_id: housingNeedId,
+    const { housing_need_id: housingNeedId } = await insertNew(ledger, 'housing_need', {
       child_id: childId,
       identified_on: input.identifiedOn,
       need: input.need,
@@ -150,12 +147,11 @@ export async function housingList(db: Kysely<Database>, actor: Actor) {
     .where(childrenInScope(actor.user, scopeFor(actor.user.role, 'child:read') ?? 'own'))
     .orderBy('h.identified_on')
     .execute();
-  await auditMany(
+  await auditListRead(
     db,
     actor,
-    rows.length
-      ? rows.map((r) => ({ action: 'read' as const, recordType: 'housing-list', recordId: r.housing_need_id, childId: r.child_id }))
-      : [{ action: 'read', recordType: 'housing-list', detail: { shown: 0 } }],
+    { name: 'housing-list' },
+    rows.map((r) => ({ recordId: r.housing_need_id, childId: r.child_id })),
   );
   return {
     asOf,
