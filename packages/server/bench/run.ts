@@ -105,6 +105,21 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promi
   };
 }
 
+/**
+ * A PostgreSQL council of `children` to measure: the database `kept` names (seeded before, left in
+ * place), else a fresh one seeded for the run and dropped after it. `measure` is given its URL and,
+ * when it was seeded here, how long that took.
+ */
+async function seededPostgres(kept: string | undefined, children: number, measure: (url: string, seededSeconds: number | null) => Promise<void>) {
+  const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
+  try {
+    const seeded = kept ? null : await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
+    await measure(db.url, seeded?.seconds ?? null);
+  } finally {
+    await db.drop();
+  }
+}
+
 async function postgresAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
   try {
@@ -217,15 +232,11 @@ async function main() {
         if (hasPostgres) {
           // LANTERN_BENCH_OBLIGATIONS_DATABASE_URL names a 50,000-child council seeded before (left in place).
           const kept = children === 50_000 ? process.env.LANTERN_BENCH_OBLIGATIONS_DATABASE_URL : undefined;
-          const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
-          try {
-            if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
-            const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          await seededPostgres(kept, children, async (url) => {
+            const store = await openStore({ kind: 'postgres', databaseUrl: url });
             await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`, figure);
             await store.close();
-          } finally {
-            await db.drop();
-          }
+          });
         }
         if (children <= 50_000 && !process.env.LANTERN_BENCH_OBLIGATIONS_POSTGRES_ONLY) {
           const dir = path.join(work, `obligations-${children}`);
@@ -255,18 +266,14 @@ async function main() {
       const stores = (process.env.LANTERN_BENCH_KPI_STORES ?? 'postgres,pglite').split(',');
       const kept = process.env.LANTERN_BENCH_KPI_DATABASE_URL;
       if (hasPostgres && stores.includes('postgres')) {
-        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
-        try {
-          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
-          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+        await seededPostgres(kept, children, async (url) => {
+          const store = await openStore({ kind: 'postgres', databaseUrl: url });
           const label = kept
             ? `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`
             : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
           await kpiFigures(store, label);
           await store.close();
-        } finally {
-          await db.drop();
-        }
+        });
       }
       if (stores.includes('pglite')) {
         const dir = path.join(work, `kpi-${children}`);
@@ -283,30 +290,24 @@ async function main() {
       const kept = process.env.LANTERN_BENCH_LANDING_DATABASE_URL;
       if (!hasPostgres) process.stdout.write('(landing: needs PostgreSQL)\n');
       else {
-        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
-        try {
-          if (!kept) {
-            const seeded = await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
-            figure(`seeding ${children.toLocaleString('en-GB')} children for the landing pages`, seeded.seconds, 's');
-          }
+        await seededPostgres(kept, children, async (url, seededSeconds) => {
+          if (seededSeconds !== null) figure(`seeding ${children.toLocaleString('en-GB')} children for the landing pages`, seededSeconds, 's');
           // A council in use has been vacuumed by autovacuum; one just seeded has not, and its
           // lists of deadlines then read the table rather than the index alone (the head of
           // service's overdue by team: 317 ms before, 56 ms after, at 50,000 children).
           const vacuumed = performance.now();
-          const owner = new pg.Client({ connectionString: db.url });
+          const owner = new pg.Client({ connectionString: url });
           await owner.connect();
           await owner.query('vacuum analyze');
           await owner.end();
           figure('vacuum analyze first, as autovacuum would have', (performance.now() - vacuumed) / 1000, 's');
-          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+          const store = await openStore({ kind: 'postgres', databaseUrl: url });
           const label = kept
             ? `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`
             : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
           await landingFigures(store, label, figure);
           await store.close();
-        } finally {
-          await db.drop();
-        }
+        });
       }
     }
 
@@ -317,16 +318,12 @@ async function main() {
       const kept = process.env.LANTERN_BENCH_CHILD_DATABASE_URL;
       if (!hasPostgres) process.stdout.write('(child-record: needs PostgreSQL)\n');
       else {
-        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
-        try {
-          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
-          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
+        await seededPostgres(kept, children, async (url) => {
+          const store = await openStore({ kind: 'postgres', databaseUrl: url });
           const label = `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`;
           await store.close();
-          await childRecordFigures(db.url, label, figure);
-        } finally {
-          await db.drop();
-        }
+          await childRecordFigures(url, label, figure);
+        });
       }
     }
 
@@ -339,15 +336,11 @@ async function main() {
       const stores = (process.env.LANTERN_BENCH_WORKFORCE_STORES ?? 'postgres,pglite').split(',');
       const kept = process.env.LANTERN_BENCH_WORKFORCE_DATABASE_URL;
       if (hasPostgres && stores.includes('postgres')) {
-        const db = kept ? { url: kept, drop: async () => undefined } : await freshPostgresDatabase();
-        try {
-          if (!kept) await runLantern(['seed', '--children', String(children)], { DATABASE_URL: db.url });
-          const store = await openStore({ kind: 'postgres', databaseUrl: db.url });
-          await workforceFigures(store, 'PostgreSQL', new URL(db.url).pathname.slice(1));
+        await seededPostgres(kept, children, async (url) => {
+          const store = await openStore({ kind: 'postgres', databaseUrl: url });
+          await workforceFigures(store, 'PostgreSQL', new URL(url).pathname.slice(1));
           await store.close();
-        } finally {
-          await db.drop();
-        }
+        });
       }
       if (stores.includes('pglite')) {
         const keptDir = process.env.LANTERN_BENCH_WORKFORCE_DATA_DIR;

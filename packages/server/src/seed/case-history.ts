@@ -8,6 +8,7 @@ import type { AllocationTable, ChronologyEntryTable } from '../kernel/db/schema.
 import { fillNote, NOTE_CATEGORIES, type NoteContext, noteTemplate } from './pools.ts';
 import type { SeedAllocation } from './pathways.ts';
 import { birthday, isoOf, type Rng, timestampOf } from './rng.ts';
+import { caseEntry } from './trail.ts';
 import type { Pool, Workforce } from './workforce.ts';
 import { type Adult, carerWord, type GeneratorConfig, type SeedChild, type Segment } from './model.ts';
 
@@ -294,18 +295,17 @@ export class CaseHistory {
     }
     const team = wf.teamOf(w)?.name ?? 'no team';
     const as = role === 'iro' ? ' as independent reviewing officer' : role === 'personal-adviser' ? ' as personal adviser' : '';
-    rows.chronology_entry.push({
-      la_code: this.cfg.laCode,
-      entry_id: this.ids.uuid(),
-      child_id: child.personId,
-      occurred_on: isoOf(start),
-      category: 'allocation',
-      summary: `Allocated to ${worker.givenName} ${worker.familyName}${as} (${team})`,
-      record_type: 'allocation',
-      record_id: allocationId,
-      recorded_by: null,
-      recorded_at: timestampOf(start, 12, 0),
-    });
+    const summary = `Allocated to ${worker.givenName} ${worker.familyName}${as} (${team})`;
+    rows.chronology_entry.push(
+      caseEntry(
+        this.cfg.laCode,
+        this.ids.uuid(),
+        child.personId,
+        start,
+        { category: 'allocation', summary, recordType: 'allocation', recordId: allocationId },
+        timestampOf(start, 12, 0),
+      ),
+    );
   }
 
   private addNotes(rows: CaseRows, child: SeedChild, resident: Adult | undefined): void {
@@ -334,18 +334,9 @@ export class CaseHistory {
   }
 
   private pushNote(rows: CaseRows, child: SeedChild, day: number, category: string, summary: string): void {
-    rows.chronology_entry.push({
-      la_code: this.cfg.laCode,
-      entry_id: this.ids.uuid(),
-      child_id: child.personId,
-      occurred_on: isoOf(day),
-      category,
-      summary,
-      record_type: null,
-      record_id: null,
-      recorded_by: null,
-      recorded_at: timestampOf(day, this.rng.between(8, 18), this.rng.int(60)),
-    });
+    rows.chronology_entry.push(
+      caseEntry(this.cfg.laCode, this.ids.uuid(), child.personId, day, { category, summary }, timestampOf(day, this.rng.between(8, 18), this.rng.int(60))),
+    );
   }
 }
 

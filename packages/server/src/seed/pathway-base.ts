@@ -21,8 +21,9 @@ import type {
 } from '../kernel/db/schema.ts';
 import { WorkingDays } from './days.ts';
 import type { SeedChild } from './model.ts';
-import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
+import { ageOn, type Rng, timestampOf, WeightedPicker } from './rng.ts';
 import { childWords, fill, type Pronouns } from './texts.ts';
+import { caseEntry } from './trail.ts';
 
 export type PathwayRows = {
   contact: Insertable<ContactTable>[];
@@ -157,17 +158,6 @@ export abstract class PathwayBase {
 
   protected chron(day: number, category: string, summary: string, recordType: string, recordId: string): void {
     const { rows, child } = this.c;
-    rows.chronology_entry.push({
-      la_code: this.cfg.laCode,
-      entry_id: this.ids.uuid(),
-      child_id: child.personId,
-      occurred_on: isoOf(day),
-      category,
-      summary,
-      record_type: recordType,
-      record_id: recordId,
-      recorded_by: null,
-      recorded_at: this.at(day),
-    });
+    rows.chronology_entry.push(caseEntry(this.cfg.laCode, this.ids.uuid(), child.personId, day, { category, summary, recordType, recordId }, this.at(day)));
   }
 }

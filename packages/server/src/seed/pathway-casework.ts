@@ -132,7 +132,7 @@ export abstract class PathwayCasework extends PathwayBase {
     opts: { outcome: (completed: number) => string; completeBy?: number | undefined; ceiling?: number; enquiry?: boolean },
   ): Assessed {
     const { rng, days, asOf } = this;
-    const { rows, child } = this.c;
+    const { child } = this.c;
     // Recent referrals meet a backlog: more of them run late (some are overdue today).
     const late = rng.chance(asOf - R < 110 ? 0.2 : 0.11);
     const D = late ? rng.between(46, 70) : 45 - Math.floor(rng.next() ** 1.4 * 33);
@@ -156,22 +156,14 @@ export abstract class PathwayCasework extends PathwayBase {
     const id = this.ids.uuid();
     const wdFromReferral = authorisedOn === null ? 0 : days.between(R, authorisedOn);
     const lateReason = authorisedOn !== null && wdFromReferral > 45 ? rng.pick(LATE_REASONS) : null;
-    rows.assessment.push({
-      la_code: this.cfg.laCode,
-      assessment_id: id,
-      episode_id: ep.id,
-      child_id: child.personId,
-      start_date: isoOf(start),
-      child_seen_on: seen === null ? null : isoOf(seen),
-      child_seen_alone: seen === null ? null : age !== null && age >= 5 && rng.chance(0.65),
+    this.pushAssessment(ep, id, start, {
+      seen,
+      seenAlone: seen === null ? null : age !== null && age >= 5 && rng.chance(0.65),
       factors: completed === null ? [] : this.factors(ep.need, outcome, opts.enquiry ?? false),
-      completed_on: completed === null ? null : isoOf(completed),
+      completed,
       outcome,
-      authorised_on: authorisedOn === null ? null : isoOf(authorisedOn),
-      authorised_by: authorisedOn === null ? null : this.cfg.managerUserId,
-      late_reason: lateReason,
-      created_by: null,
-      created_at: this.at(start),
+      authorised: authorisedOn,
+      lateReason,
     });
     if (completed !== null && outcome !== null) {
       const what = ASSESSMENT_OUTCOME[outcome as keyof typeof ASSESSMENT_OUTCOME];
@@ -190,54 +182,67 @@ export abstract class PathwayCasework extends PathwayBase {
    */
   protected reassess(ep: Episode, on: number, after: number): void {
     const { rng, days } = this;
-    const { rows, child } = this.c;
+    const { child } = this.c;
     const start = Math.min(on, Math.max(ep.referral, days.add(after, 1), days.add(on, -rng.between(15, 35))));
     const completed = Math.max(start, days.add(on, -rng.between(0, 1)));
     const seen = days.add(start, rng.between(0, 5));
     const age = child.dob === null || seen < child.dob ? null : ageOn(child.dob, seen);
     const id = this.ids.uuid();
-    rows.assessment.push({
-      la_code: this.cfg.laCode,
-      assessment_id: id,
-      episode_id: ep.id,
-      child_id: child.personId,
-      start_date: isoOf(start),
-      child_seen_on: age === null || seen > completed ? null : isoOf(seen),
-      child_seen_alone: age === null || seen > completed ? null : age >= 5 && rng.chance(0.7),
+    const unseen = age === null || seen > completed;
+    this.pushAssessment(ep, id, start, {
+      seen: unseen ? null : seen,
+      seenAlone: unseen ? null : age >= 5 && rng.chance(0.7),
       factors: this.factors(ep.need, 'child-in-need-plan'),
-      completed_on: isoOf(completed),
+      completed,
       outcome: 'child-in-need-plan',
-      authorised_on: isoOf(on),
-      authorised_by: this.cfg.managerUserId,
-      late_reason: null,
-      created_by: null,
-      created_at: this.at(start),
+      authorised: on,
+      lateReason: null,
     });
     this.chron(completed, 'assessment', 'Updated assessment completed: Child in need plan; authorised by the team manager', 'assessment', id);
   }
 
   /** An updated assessment started on `start` and not yet completed. */
   protected assessmentUnderWay(ep: Episode, start: number): void {
-    const { rows, child } = this.c;
     const id = this.ids.uuid();
-    rows.assessment.push({
+    this.pushAssessment(ep, id, start, { seen: null, seenAlone: null, factors: [], completed: null, outcome: null, authorised: null, lateReason: null });
+    this.chron(start, 'assessment', 'Updated assessment started: circumstances have changed', 'assessment', id);
+  }
+
+  /**
+   * An assessment's row, started on `start`: what the caller drew (the child seen, the factors,
+   * completion and a manager's authorisation), then the time it was created.
+   */
+  private pushAssessment(
+    ep: Episode,
+    id: string,
+    start: number,
+    found: {
+      seen: number | null;
+      seenAlone: boolean | null;
+      factors: string[];
+      completed: number | null;
+      outcome: string | null;
+      authorised: number | null;
+      lateReason: string | null;
+    },
+  ): void {
+    this.c.rows.assessment.push({
       la_code: this.cfg.laCode,
       assessment_id: id,
       episode_id: ep.id,
-      child_id: child.personId,
+      child_id: this.c.child.personId,
       start_date: isoOf(start),
-      child_seen_on: null,
-      child_seen_alone: null,
-      factors: [],
-      completed_on: null,
-      outcome: null,
-      authorised_on: null,
-      authorised_by: null,
-      late_reason: null,
+      child_seen_on: found.seen === null ? null : isoOf(found.seen),
+      child_seen_alone: found.seenAlone,
+      factors: found.factors,
+      completed_on: found.completed === null ? null : isoOf(found.completed),
+      outcome: found.outcome,
+      authorised_on: found.authorised === null ? null : isoOf(found.authorised),
+      authorised_by: found.authorised === null ? null : this.cfg.managerUserId,
+      late_reason: found.lateReason,
       created_by: null,
       created_at: this.at(start),
     });
-    this.chron(start, 'assessment', 'Updated assessment started: circumstances have changed', 'assessment', id);
   }
 
   /** `enquiry`: a section 47 enquiry ran in the episode, which then closes RC7 (CIN census rule 2990), not RC8. */

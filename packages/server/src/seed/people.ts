@@ -15,31 +15,20 @@ import type { Adult, AdultRole, CaseStatus, GeneratorConfig, SeedChild } from '.
 export type PeopleRows = { person: Insertable<PersonTable>[]; address: Insertable<AddressTable>[] };
 
 type Band = readonly [number, number];
+/** The age bands a child's age is drawn from, each status weighting them its own way. */
+const AGES: readonly Band[] = [
+  [0, 4],
+  [5, 9],
+  [10, 15],
+  [16, 17],
+];
+const byAge = (weights: readonly [number, number, number, number]) =>
+  WeightedPicker.of<Band>(AGES.map((band, i): readonly [Band, number] => [band, weights[i] as number]));
 const AGE_BANDS: Record<'cin' | 'cp' | 'cla' | 'closed', WeightedPicker<Band>> = {
-  cin: WeightedPicker.of<Band>([
-    [[0, 4], 25],
-    [[5, 9], 27],
-    [[10, 15], 36],
-    [[16, 17], 12],
-  ]),
-  cp: WeightedPicker.of<Band>([
-    [[0, 4], 36],
-    [[5, 9], 29],
-    [[10, 15], 30],
-    [[16, 17], 5],
-  ]),
-  cla: WeightedPicker.of<Band>([
-    [[0, 4], 17],
-    [[5, 9], 18],
-    [[10, 15], 38],
-    [[16, 17], 27],
-  ]),
-  closed: WeightedPicker.of<Band>([
-    [[0, 4], 27],
-    [[5, 9], 26],
-    [[10, 15], 35],
-    [[16, 17], 12],
-  ]),
+  cin: byAge([25, 27, 36, 12]),
+  cp: byAge([36, 29, 30, 5]),
+  cla: byAge([17, 18, 38, 27]),
+  closed: byAge([27, 26, 35, 12]),
 };
 
 /** How long ago an open case started, in days. */

@@ -1,6 +1,33 @@
 import type { Insertable } from 'kysely';
 import type { ChronologyEntryTable } from '../kernel/db/schema.ts';
 import type { Ledger } from '../kernel/ledger.ts';
+import { isoOf } from './rng.ts';
+
+/**
+ * A chronology entry of a generated case, on `day`: recorded by no one (the generator is not a
+ * user) at `recordedAt`. The caller draws the entry's id and the time from its own streams, in order.
+ */
+export function caseEntry(
+  laCode: string,
+  entryId: string,
+  childId: string,
+  day: number,
+  entry: { category: string; summary: string; recordType?: string; recordId?: string },
+  recordedAt: string,
+): Insertable<ChronologyEntryTable> {
+  return {
+    la_code: laCode,
+    entry_id: entryId,
+    child_id: childId,
+    occurred_on: isoOf(day),
+    category: entry.category,
+    summary: entry.summary,
+    record_type: entry.recordType ?? null,
+    record_id: entry.recordId ?? null,
+    recorded_by: null,
+    recorded_at: recordedAt,
+  };
+}
 
 /**
  * The generator's chronology entries, written through the ledger's bulk path. A made-up history

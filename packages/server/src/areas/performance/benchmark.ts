@@ -6,6 +6,7 @@
 import { indicatorById } from '@lantern/core/indicators';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
+import type { AuditAction } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../kernel/http/problem.ts';
@@ -16,17 +17,32 @@ export const ENGLAND = 'E92000001';
 
 type Row = Record<string, string>;
 
-function rows(csv: string, field: string): Row[] {
+/** A published CSV's rows (headers trimmed and lower-cased), refused unless it is readable and has every column named. */
+function rows(csv: string, columns: string[]): Row[] {
+  let data: Row[];
   try {
-    return parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }) as Row[];
+    data = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }) as Row[];
   } catch (e) {
-    throw invalid([{ field, rule: 'csv', message: `Not a readable CSV: ${(e as Error).message}` }]);
+    throw invalid([{ field: 'csv', rule: 'csv', message: `Not a readable CSV: ${(e as Error).message}` }]);
   }
+  const header = data[0];
+  const missing = columns.filter((c) => !header || !(c in header));
+  if (missing.length) throw invalid([{ field: 'csv', rule: 'csv-columns', message: `The CSV needs the columns ${missing.join(', ')}` }]);
+  return data;
 }
 
-function need(header: Row | undefined, columns: string[], field: string) {
-  const missing = columns.filter((c) => !header || !(c in header));
-  if (missing.length) throw invalid([{ field, rule: 'csv-columns', message: `The CSV needs the columns ${missing.join(', ')}` }]);
+/** Stores a published file for the actor's council inside a batch, with one audit row for the whole load (as for an import). */
+function loadPublished<T extends Record<string, unknown>>(
+  db: Kysely<Database>,
+  actor: Actor,
+  audit: { action: AuditAction; recordType: string },
+  store: (db: Kysely<Database>, laCode: string) => Promise<T>,
+) {
+  return batch(db, actor, async (ledger) => {
+    const loaded = await store(ledger.db, actor.user.laCode);
+    ledger.audit({ ...audit, detail: loaded });
+    return loaded;
+  });
 }
 
 /** '202425', '2024/25' and '2024-25' are all the collection year 2024-25. */
@@ -47,19 +63,12 @@ const NOT_PUBLISHED = new Set(['c', 'x', 'z', 'low', 'u', 'k', ':', '']);
  * DfE did not publish (c, x, z, low) is skipped; anything else unreadable refuses the whole file.
  */
 export async function loadBenchmarks(db: Kysely<Database>, actor: Actor, csv: string) {
-  // A published file of hundreds of figures: one audit row for the load, as for an import.
-  return batch(db, actor, async (ledger) => {
-    const loaded = await storeBenchmarks(ledger.db, actor.user.laCode, csv);
-    ledger.audit({ action: 'create', recordType: 'benchmark', detail: loaded });
-    return loaded;
-  });
+  return loadPublished(db, actor, { action: 'create', recordType: 'benchmark' }, (trx, laCode) => storeBenchmarks(trx, laCode, csv));
 }
 
 /** Parses and stores published figures for a council, inside the caller's batch (the demo generator calls this directly). */
 export async function storeBenchmarks(db: Kysely<Database>, laCode: string, csv: string) {
-  const field = 'csv';
-  const data = rows(csv, field);
-  need(data[0], ['time_period', 'geographic_level', 'region_code', 'region_name', 'new_la_code', 'la_name', 'indicator', 'value'], field);
+  const data = rows(csv, ['time_period', 'geographic_level', 'region_code', 'region_name', 'new_la_code', 'la_name', 'indicator', 'value']);
   const errors: FieldError[] = [];
   const comparators = new Map<string, { name: string; level: 'national' | 'regional' | 'local-authority'; region: string | null }>();
   const values: { code: string; indicator: string; year: string; value: number }[] = [];
@@ -106,20 +115,13 @@ export async function storeBenchmarks(db: Kysely<Database>, laCode: string, csv:
 
 /** The council's statistical neighbours as published: columns la_code, neighbour_la_code, rank (1–10). Replaces the list. */
 export async function loadNeighbours(db: Kysely<Database>, actor: Actor, csv: string) {
-  return batch(db, actor, async (ledger) => {
-    const loaded = await storeNeighbours(ledger.db, actor.user.laCode, csv);
-    ledger.audit({ action: 'update', recordType: 'statistical-neighbours', detail: loaded });
-    return loaded;
-  });
+  return loadPublished(db, actor, { action: 'update', recordType: 'statistical-neighbours' }, (trx, laCode) => storeNeighbours(trx, laCode, csv));
 }
 
 /** Replaces the council's statistical neighbours, inside the caller's batch. */
 export async function storeNeighbours(db: Kysely<Database>, laCode: string, csv: string) {
-  const field = 'csv';
-  const all = rows(csv, field);
-  need(all[0], ['la_code', 'neighbour_la_code', 'rank'], field);
-  const data = all.filter((r) => r.la_code === laCode);
-  if (data.length === 0) throw invalid([{ field, rule: 'own-council', message: `The CSV has no rows for this council (${laCode})` }]);
+  const data = rows(csv, ['la_code', 'neighbour_la_code', 'rank']).filter((r) => r.la_code === laCode);
+  if (data.length === 0) throw invalid([{ field: 'csv', rule: 'own-council', message: `The CSV has no rows for this council (${laCode})` }]);
   const known = new Set(
     (await db.selectFrom('comparator').select('comparator_code').where('la_code', '=', laCode).where('level', '=', 'local-authority').execute()).map(
       (c) => c.comparator_code,

@@ -1,13 +1,24 @@
 /** The front door, assessments and protection: how each of their indicators is counted (indicators.ts). */
-import { sql } from 'kysely';
-import { allocated, type IndicatorQuery, inPeriod, none, workingDaysAfter } from './indicator-units.ts';
+import { type RawBuilder, sql } from 'kysely';
+import { allocated, childObligationsInTime, type IndicatorQuery, inPeriod, none, type Window, workingDaysAfter } from './indicator-units.ts';
+
+/** Every record of a table (alias `t`) whose date `column` falls in the period, counted once, on that date. */
+const everyInPeriod = (w: Window, table: string, column: string) => sql`
+  select t.child_id, ${none}, ${sql.ref(`t.${column}`)}, 1, 1, null::numeric
+  from ${sql.table(table)} t where ${inPeriod(w, 't', column)}`;
+
+/**
+ * Whether the early help episode's child (`e`) was referred to children's social care within 12
+ * months of `from` (as core's addCalendarMonths), by the end of the period; `other` narrows which referrals count.
+ */
+const referredWithin12Months = (w: Window, from: RawBuilder<unknown>, other: RawBuilder<unknown> = sql``) => sql`exists (
+  select 1 from cin_episode r
+  where r.la_code = e.la_code and r.child_id = e.child_id ${other}
+    and r.referral_date >= ${from} and r.referral_date <= (${from} + interval '12 months')::date and r.referral_date <= ${w.to}
+)`;
 
 export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
-  contacts: allocated(
-    (w) => sql`
-      select c.child_id, ${none}, c.received_on, 1, 1, null::numeric
-      from contact c where ${inPeriod(w, 'c', 'received_on')}`,
-  ),
+  contacts: allocated((w) => everyInPeriod(w, 'contact', 'received_on')),
 
   'contact-decisions-1wd': allocated(
     (w) => sql`
@@ -18,11 +29,7 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
         and (c.decided_on <= ${w.to} or d.due < ${w.to})`,
   ),
 
-  referrals: allocated(
-    (w) => sql`
-      select e.child_id, ${none}, e.referral_date, 1, 1, null::numeric
-      from cin_episode e where ${inPeriod(w, 'e', 'referral_date')}`,
-  ),
+  referrals: allocated((w) => everyInPeriod(w, 'cin_episode', 'referral_date')),
 
   're-referrals-12m': allocated(
     (w) => sql`
@@ -40,22 +47,14 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
   'early-help-stepped-up-12m': allocated(
     (w) => sql`
       select e.child_id, ${none}, e.ended_on,
-        case when exists (
-          select 1 from cin_episode r
-          where r.la_code = e.la_code and r.child_id = e.child_id
-            and r.referral_date >= e.ended_on and r.referral_date <= (e.ended_on + interval '12 months')::date and r.referral_date <= ${w.to}
-        ) then 1 else 0 end, 1, null::numeric
+        case when ${referredWithin12Months(w, sql`e.ended_on`)} then 1 else 0 end, 1, null::numeric
       from early_help_episode e where ${inPeriod(w, 'e', 'ended_on')}`,
   ),
 
   're-referrals-after-step-down': allocated(
     (w) => sql`
       select e.child_id, ${none}, e.started_on,
-        case when exists (
-          select 1 from cin_episode r
-          where r.la_code = e.la_code and r.child_id = e.child_id and r.episode_id <> e.cin_episode_id
-            and r.referral_date >= e.started_on and r.referral_date <= (e.started_on + interval '12 months')::date and r.referral_date <= ${w.to}
-        ) then 1 else 0 end, 1, null::numeric
+        case when ${referredWithin12Months(w, sql`e.started_on`, sql`and r.episode_id <> e.cin_episode_id`)} then 1 else 0 end, 1, null::numeric
       from early_help_episode e where e.la_code = ${w.laCode} and e.cin_episode_id is not null and e.started_on between ${w.from} and ${w.to}`,
   ),
 
@@ -81,11 +80,7 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
       where ${inPeriod(w, 'a', 'authorised_on')}`,
   ),
 
-  's47-enquiries': allocated(
-    (w) => sql`
-      select s.child_id, ${none}, s.start_date, 1, 1, null::numeric
-      from section47 s where ${inPeriod(w, 's', 'start_date')}`,
-  ),
+  's47-enquiries': allocated((w) => everyInPeriod(w, 'section47', 'start_date')),
 
   // Counted from the last section-47 strategy discussion in the episode, on or after the one that
   // started the enquiry and on or before the conference (as the icpc deadline is).
@@ -136,14 +131,7 @@ export const HELP_AND_PROTECTION_SQL: Record<string, IndicatorQuery> = {
       from cp_plan p where ${inPeriod(w, 'p', 'end_date')}`,
   ),
 
-  'cp-visits-in-time': allocated(
-    (w) => sql`
-      select o.child_id, ${none}, o.due_date,
-        case when o.met_on is not null and o.met_on <= o.due_date and o.met_on <= ${w.to} then 1 else 0 end, 1, null::numeric
-      from obligation o
-      where o.la_code = ${w.laCode} and o.rule_id = 'cp-visit' and o.due_date between ${w.from} and ${w.to} and o.due_date < ${w.to}
-        and not (o.ended_on is not null and o.ended_on <= o.due_date)`,
-  ),
+  'cp-visits-in-time': allocated((w) => childObligationsInTime(w, ['cp-visit'])),
 
   // Working Together's intervals (3 months from the initial conference, which starts the plan,
   // then 6 months), not the council's setting, so a closed period never moves.

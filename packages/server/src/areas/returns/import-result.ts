@@ -1,10 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditEntry } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
 import type { Chronicle, Ledger } from '../../kernel/ledger.ts';
 import { refreshObligations } from '../../kernel/obligations.ts';
 import type { ReturnActor } from './audit.ts';
+import { type Council, englishCouncils } from './reference.ts';
 // An import derives its children's deadlines, so the areas' rules must be registered wherever it runs from.
 import '../obligation-rules.ts';
 
@@ -90,6 +91,25 @@ export async function priorImport(
     .where('file_sha256', '=', sha256)
     .executeTakeFirst();
   return prior?.import_id ?? null;
+}
+
+/**
+ * The council an import is for: the one `laCode` (--la-code) names, in the database or on the
+ * DfE's list (else refused, `refusalEnds` closing the message), or the only council in the
+ * database; undefined when there is neither, for the return to settle in its own way.
+ */
+export async function councilNamedOrOnly(db: Kysely<Database>, laCode: string | undefined, refusalEnds = ''): Promise<Council | undefined> {
+  const known = (await db.selectFrom('local_authority').select(['la_code', 'dfe_la_number', 'name']).execute()).map((c) => ({
+    laCode: c.la_code,
+    laNumber: c.dfe_la_number,
+    name: c.name,
+  }));
+  if (laCode) {
+    const c = known.find((x) => x.laCode === laCode) ?? englishCouncils().find((x) => x.laCode === laCode);
+    if (!c) throw new ImportRefused(`${laCode} is not an English council the DfE lists (councils.csv)${refusalEnds}`);
+    return c;
+  }
+  return known.length === 1 ? known[0] : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ export { exportCinCensus } from './cin-census/export.ts';
 export { importCinCensus } from './cin-census/import.ts';
 export { readCinCensus } from './cin-census/parse.ts';
 export { validateCinCensusFile } from './cin-census/validate.ts';
-export { finishImport, ImportRefused, MAX_NOT_PLACED, phasesText, priorImport } from './import-result.ts';
+export { councilNamedOrOnly, finishImport, ImportRefused, MAX_NOT_PLACED, phasesText, priorImport } from './import-result.ts';
 export { englishCouncils } from './reference.ts';
 export { returnsRoutes } from './routes.ts';
 export { EXPORT_TABLES, exportSsda903, fileNameOf } from './ssda903/export.ts';

@@ -25,7 +25,12 @@ const uploadedFiles = z
   .array(uploadedCsv)
   .min(1, 'Choose the SSDA903 CSV files')
   .max(40, 'An SSDA903 return is at most a dozen or so tables: send those files only');
+/** An SSDA903 return from another system: its year and its files (validated, or imported). */
+const ssda903Upload = z.object({ year: ssda903Year, files: uploadedFiles });
 const year = z.number().int().min(2025, 'Lantern has the CIN census schemas for 2024/25 (2025) and 2025/26 (2026)').max(2026);
+const censusXml = z.string().min(1, 'Send the CIN census XML file');
+/** A return sent as its text: a council's is tens of megabytes, an SSDA903's tables more. */
+const RETURN_BODY_LIMIT = 512 * 1024 * 1024;
 
 /** Statutory returns: the CIN census and the SSDA903 (children looked after). */
 export async function returnsRoutes(fastify: FastifyInstance) {
@@ -78,9 +83,9 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     {
       permission: 'returns:produce',
       summary: 'Validate a CIN census file from any system: the XML as text, and the collection year if the file does not say',
-      body: z.object({ xml: z.string().min(1, 'Send the CIN census XML file'), year: year.optional() }),
+      body: z.object({ xml: censusXml, year: year.optional() }),
       answer: cinCensusRun,
-      bodyLimit: 512 * 1024 * 1024,
+      bodyLimit: RETURN_BODY_LIMIT,
     },
     async (req) => {
       try {
@@ -97,11 +102,11 @@ export async function returnsRoutes(fastify: FastifyInstance) {
       permission: 'returns:import',
       summary: 'Import a CIN census return of this council as its children’s history (idempotent; all or nothing)',
       body: z.object({
-        xml: z.string().min(1, 'Send the CIN census XML file'),
+        xml: censusXml,
         fileName: z.string().max(255, 'A file name has at most 255 characters').optional(),
       }),
       created: cinCensusImport,
-      bodyLimit: 512 * 1024 * 1024,
+      bodyLimit: RETURN_BODY_LIMIT,
     },
     async (req) => {
       const actor = req.actor();
@@ -145,9 +150,9 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     {
       permission: 'returns:produce',
       summary: 'Validate SSDA903 CSV files from any system by the DfE’s rules for the year: each file recognised by its columns, whatever its name',
-      body: z.object({ year: ssda903Year, files: uploadedFiles }),
+      body: ssda903Upload,
       answer: ssda903Check,
-      bodyLimit: 512 * 1024 * 1024,
+      bodyLimit: RETURN_BODY_LIMIT,
     },
     async (req) => timedReturn('validate', 'ssda903', () => validateUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
   );
@@ -157,9 +162,9 @@ export async function returnsRoutes(fastify: FastifyInstance) {
     {
       permission: 'returns:import',
       summary: 'Import an SSDA903 return of this council (its CSV files) as its children’s history (idempotent; all or nothing)',
-      body: z.object({ year: ssda903Year, files: uploadedFiles }),
+      body: ssda903Upload,
       created: ssda903Import,
-      bodyLimit: 512 * 1024 * 1024,
+      bodyLimit: RETURN_BODY_LIMIT,
     },
     (req) => timedReturn('import', 'ssda903', () => importUploadedSsda903(fastify.store.db, req.actor(), req.body.year, req.body.files)),
   );

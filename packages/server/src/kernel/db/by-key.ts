@@ -12,7 +12,6 @@ export type Key<T extends Table> = Partial<Selectable<Database[T]>>;
 
 type Loose = {
   where(column: string, op: string, value: unknown): Loose;
-  set(values: object): Loose;
   selectAll(): Loose;
   forUpdate(): Loose;
   returningAll(): Loose;

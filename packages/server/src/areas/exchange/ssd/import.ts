@@ -13,7 +13,7 @@ import { todayInEngland } from '@lantern/core/calendar';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch, type Table } from '../../../kernel/ledger.ts';
-import { englishCouncils, finishImport, ImportRefused, importActor, MAX_NOT_PLACED, priorImport, type ReturnActor } from '../../returns/index.ts';
+import { councilNamedOrOnly, finishImport, ImportRefused, importActor, MAX_NOT_PLACED, priorImport, type ReturnActor } from '../../returns/index.ts';
 import { readSsdExtract, SsdFileError } from './import-files.ts';
 import { type NotPlaced, planSsdImport, WRITE_ORDER } from './import-rows.ts';
 
@@ -103,17 +103,8 @@ export async function importSsd(
 
 /** --la-code (a council in the database or on the DfE's list), else the only council in the database. */
 async function councilFor(db: Kysely<Database>, laCode: string | undefined) {
-  const known = (await db.selectFrom('local_authority').select(['la_code', 'dfe_la_number', 'name']).execute()).map((c) => ({
-    laCode: c.la_code,
-    laNumber: c.dfe_la_number,
-    name: c.name,
-  }));
-  if (laCode) {
-    const c = known.find((x) => x.laCode === laCode) ?? englishCouncils().find((x) => x.laCode === laCode);
-    if (!c) throw new ImportRefused(`${laCode} is not an English council the DfE lists (councils.csv); nothing was imported`);
-    return c;
-  }
-  if (known.length === 1) return known[0] as (typeof known)[number];
+  const c = await councilNamedOrOnly(db, laCode, '; nothing was imported');
+  if (c) return c;
   throw new ImportRefused(
     'An SSD extract does not say which council it is from: give --la-code (the council’s ONS code, e.g. E06000019); nothing was imported',
   );

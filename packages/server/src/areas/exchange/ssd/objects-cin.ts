@@ -1,8 +1,9 @@
 /** The SSD's children-in-need and child protection objects, read from the case record (see model.ts). */
 import { sql } from 'kysely';
-import { after, d, keyedPage, LANTERN_TEAM, LANTERN_WORKER, type SsdObject, teamOn, ts, workerOn, yn } from './model.ts';
+import { after, d, keyedPage, LANTERN_TEAM, LANTERN_WORKER, type SsdObject, type SsdRow, teamOn, ts, workerOn, yn } from './model.ts';
 
-const visits = (purposes: string) => (laCode: string, last: string | null, limit: number) =>
+/** A page of the council's visits of the purposes given, with the plan or period of care open on the day. */
+const visits = (purposes: string, laCode: string, last: string | null, limit: number) =>
   sql`
     select t.visit_id::text as _key, t.visit_id::text as id, t.child_id::text as person, ${d('t.visited_on')} as visited,
       ${yn('t.child_seen')} as seen, ${yn('t.seen_alone')} as alone,
@@ -11,6 +12,14 @@ const visits = (purposes: string) => (laCode: string, last: string | null, limit
       ${sql.raw(`(select e.period_id::text from cla_episode e where e.la_code = t.la_code and e.child_id = t.child_id and e.start_date <= t.visited_on
         and (e.end_date is null or e.end_date >= t.visited_on) order by e.start_date desc limit 1)`)} as cla_period
     from visit t where t.la_code = ${laCode} and t.purpose in (${sql.raw(purposes)}) and ${after('t.visit_id', last)} order by t.visit_id limit ${limit}`;
+
+type VisitColumn = 'id' | 'person' | 'visited' | 'seen' | 'alone' | 'cp_plan' | 'cla_period';
+
+/** The page of an object of visits of the purposes given: each SSD field from a column of the visit. */
+const visitPage = (purposes: string, fields: Record<string, VisitColumn>) => (laCode: string, last: string | null, limit: number) =>
+  sql<SsdRow>`
+  select v._key, ${sql.join(Object.entries(fields).map(([field, column]) => sql`${sql.ref(`v.${column}`)} as ${sql.ref(field)}`))}
+  from (${visits(purposes, laCode, last, limit)}) v order by v._key`;
 
 export const CIN: SsdObject[] = [
   {
@@ -225,9 +234,13 @@ export const CIN: SsdObject[] = [
       cinv_cin_visit_seen_alone: 'Y when the child was seen alone',
     },
     blank: { cinv_cin_visit_bedroom: 'Lantern does not record whether the bedroom was seen' },
-    page: (laCode, last, limit) => sql`
-      select v._key, v.id as cinv_cin_visit_id, v.person as cinv_person_id, v.visited as cinv_cin_visit_date, v.seen as cinv_cin_visit_seen, v.alone as cinv_cin_visit_seen_alone
-      from (${visits("'child-in-need', 'assessment', 'other'")(laCode, last, limit)}) v order by v._key`,
+    page: visitPage("'child-in-need', 'assessment', 'other'", {
+      cinv_cin_visit_id: 'id',
+      cinv_person_id: 'person',
+      cinv_cin_visit_date: 'visited',
+      cinv_cin_visit_seen: 'seen',
+      cinv_cin_visit_seen_alone: 'alone',
+    }),
   },
   {
     object: 'ssd_cp_visits',
@@ -240,10 +253,14 @@ export const CIN: SsdObject[] = [
       cppv_cp_visit_seen_alone: 'Y when the child was seen alone',
     },
     blank: { cppv_cp_visit_bedroom: 'Lantern does not record whether the bedroom was seen' },
-    page: (laCode, last, limit) => sql`
-      select v._key, v.id as cppv_cp_visit_id, v.person as cppv_person_id, v.cp_plan as cppv_cp_plan_id, v.visited as cppv_cp_visit_date,
-        v.seen as cppv_cp_visit_seen, v.alone as cppv_cp_visit_seen_alone
-      from (${visits("'child-protection'")(laCode, last, limit)}) v order by v._key`,
+    page: visitPage("'child-protection'", {
+      cppv_cp_visit_id: 'id',
+      cppv_person_id: 'person',
+      cppv_cp_plan_id: 'cp_plan',
+      cppv_cp_visit_date: 'visited',
+      cppv_cp_visit_seen: 'seen',
+      cppv_cp_visit_seen_alone: 'alone',
+    }),
   },
   {
     object: 'ssd_cla_visits',
@@ -256,9 +273,13 @@ export const CIN: SsdObject[] = [
       clav_cla_visit_seen_alone: 'Y when the child was seen alone',
     },
     blank: {},
-    page: (laCode, last, limit) => sql`
-      select v._key, v.id as clav_cla_visit_id, v.cla_period as clav_cla_id, v.person as clav_person_id, v.visited as clav_cla_visit_date,
-        v.seen as clav_cla_visit_seen, v.alone as clav_cla_visit_seen_alone
-      from (${visits("'looked-after'")(laCode, last, limit)}) v order by v._key`,
+    page: visitPage("'looked-after'", {
+      clav_cla_visit_id: 'id',
+      clav_cla_id: 'cla_period',
+      clav_person_id: 'person',
+      clav_cla_visit_date: 'visited',
+      clav_cla_visit_seen: 'seen',
+      clav_cla_visit_seen_alone: 'alone',
+    }),
   },
 ];

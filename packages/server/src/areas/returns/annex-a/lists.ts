@@ -84,6 +84,9 @@ const person = (ctx: ListContext, child: RawBuilder<unknown>) => sql`
     limit 1) al on true
   left join worker aw on aw.la_code = p.la_code and aw.worker_id = al.worker_id
   left join team at on at.la_code = aw.la_code and at.team_id = aw.team_id`;
+/** The council's rows (alias `t`) of the children in the batch: where every list's query starts. */
+const ofBatch = (ctx: ListContext, ids: string[], t: string) =>
+  sql`${sql.ref(`${t}.la_code`)} = ${ctx.laCode} and ${sql.ref(`${t}.child_id`)} = any(${ids}::uuid[])`;
 const personFields = sql`p.person_id, p.la_child_id, p.sex, p.ethnicity, p.date_of_birth, p.disabilities, at.name as team_name, aw.given_name || ' ' || aw.family_name as worker_name`;
 
 export const ANNEX_A_LISTS: AnnexAList[] = [
@@ -96,7 +99,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
     query: (ctx, ids) => sql<Row>`
       select ${personFields}, c.received_on, c.source
       from contact c ${person(ctx, sql`c.child_id`)}
-      where c.la_code = ${ctx.laCode} and c.child_id = any(${ids}::uuid[]) and c.received_on between ${ctx.from6}::date and ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'c')} and c.received_on between ${ctx.from6}::date and ${ctx.asOf}::date
       order by p.la_child_id, c.received_on, c.received_at`,
   },
   {
@@ -131,7 +134,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
         (select count(*)::int from cin_episode e2 where e2.la_code = e.la_code and e2.child_id = e.child_id and e2.episode_id <> e.episode_id
            and e2.referral_date <= e.referral_date and e2.referral_date > (e.referral_date - interval '12 months')::date) as previous_referrals
       from cin_episode e ${person(ctx, sql`e.child_id`)}
-      where e.la_code = ${ctx.laCode} and e.child_id = any(${ids}::uuid[]) and e.referral_date between ${ctx.from6}::date and ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'e')} and e.referral_date between ${ctx.from6}::date and ${ctx.asOf}::date
       order by p.la_child_id, e.referral_date, e.created_at`,
   },
   {
@@ -153,7 +156,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
     query: (ctx, ids) => sql<Row>`
       select ${personFields}, a.start_date, a.child_seen_on, a.authorised_on, a.outcome
       from assessment a ${person(ctx, sql`a.child_id`)}
-      where a.la_code = ${ctx.laCode} and a.child_id = any(${ids}::uuid[]) and a.start_date <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'a')} and a.start_date <= ${ctx.asOf}::date
         and (a.authorised_on is null or a.authorised_on >= ${ctx.from6}::date)
       order by p.la_child_id, a.start_date, a.created_at`,
   },
@@ -190,7 +193,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
       ${person(ctx, sql`s.child_id`)}
       left join lateral (select c.held_on, c.outcome from cp_conference c where c.la_code = s.la_code and c.s47_id = s.s47_id and c.kind = 'initial'
                          and c.held_on <= ${ctx.asOf}::date order by c.held_on limit 1) ic on true
-      where s.la_code = ${ctx.laCode} and s.child_id = any(${ids}::uuid[]) and s.start_date <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 's')} and s.start_date <= ${ctx.asOf}::date
         and (s.completed_on is null or s.completed_on >= ${ctx.from6}::date or ic.held_on >= ${ctx.from6}::date)
       order by p.la_child_id, s.start_date, s.created_at`,
   },
@@ -230,7 +233,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
         exists (select 1 from assessment x where x.la_code = e.la_code and x.episode_id = e.episode_id and x.start_date <= ${ctx.asOf}::date
                 and (x.authorised_on is null or x.authorised_on > ${ctx.asOf}::date)) as open_assessment
       from cin_episode e ${person(ctx, sql`e.child_id`)}
-      where e.la_code = ${ctx.laCode} and e.child_id = any(${ids}::uuid[]) and not e.referral_nfa and e.referral_date <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'e')} and not e.referral_nfa and e.referral_date <= ${ctx.asOf}::date
         and (e.closure_date is null or e.closure_date >= ${ctx.from6}::date)
       order by p.la_child_id, e.referral_date, e.created_at`,
   },
@@ -263,7 +266,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
       left join lateral (select v.visited_on, v.seen_alone from visit v where v.la_code = cp.la_code and v.child_id = cp.child_id and v.purpose = 'child-protection'
                            and v.child_seen and v.visited_on >= cp.start_date and v.visited_on <= least(coalesce(cp.end_date, ${ctx.asOf}::date), ${ctx.asOf}::date)
                          order by v.visited_on desc, v.created_at desc limit 1) lv on true
-      where cp.la_code = ${ctx.laCode} and cp.child_id = any(${ids}::uuid[]) and cp.start_date <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'cp')} and cp.start_date <= ${ctx.asOf}::date
         and (cp.end_date is null or cp.end_date >= ${ctx.from6}::date)
       order by p.la_child_id, cp.start_date`,
   },
@@ -333,7 +336,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
            and m.started_at::date between ${ctx.from12}::date and ${ctx.asOf}::date) as absent_12m,
         lm.missing_id as last_missing_id, lm.rhi_offered_at, lm.rhi_accepted
       from (select distinct on (x.child_id) x.* from cla_episode x
-            where x.la_code = ${ctx.laCode} and x.child_id = any(${ids}::uuid[]) and x.start_date <= ${ctx.asOf}::date
+            where ${ofBatch(ctx, ids, 'x')} and x.start_date <= ${ctx.asOf}::date
               and (x.end_date is null or x.end_date >= ${ctx.from6}::date)
             order by x.child_id, x.start_date desc, x.recorded_at desc) ep
       join care_period cp on cp.la_code = ep.la_code and cp.period_id = ep.period_id
@@ -378,7 +381,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
                            and b.contact_on <= ${ctx.asOf}::date order by b.contact_on desc limit 1) bc on true
       left join lateral (select m.accommodation, m.suitable from leaver_accommodation m where m.la_code = p.la_code and m.child_id = p.person_id
                            and m.moved_on <= ${ctx.asOf}::date order by m.moved_on desc, m.created_at desc limit 1) la on true
-      where cl.la_code = ${ctx.laCode} and cl.child_id = any(${ids}::uuid[]) and cl.eligible_from <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'cl')} and cl.eligible_from <= ${ctx.asOf}::date
         and (cl.support_ended_on is null or cl.support_ended_on >= ${ctx.from6}::date)
       order by p.la_child_id`,
   },
@@ -414,7 +417,7 @@ export const ANNEX_A_LISTS: AnnexAList[] = [
         (select min(x.start_date) from cla_episode x where x.la_code = ad.la_code and x.child_id = ad.child_id and x.placement_type in ('U2', 'U5')
            and x.start_date <= ${ctx.asOf}::date) as ffa_on
       from adoption ad ${person(ctx, sql`ad.child_id`)}
-      where ad.la_code = ${ctx.laCode} and ad.child_id = any(${ids}::uuid[]) and ad.decision_on <= ${ctx.asOf}::date
+      where ${ofBatch(ctx, ids, 'ad')} and ad.decision_on <= ${ctx.asOf}::date
         and (ad.adoption_order_on is null or ad.adoption_order_on >= ${ctx.from12}::date)
         and (ad.no_longer_on is null or ad.no_longer_on >= ${ctx.from12}::date)
       order by p.la_child_id, ad.decision_on`,

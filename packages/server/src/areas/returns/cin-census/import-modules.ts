@@ -24,6 +24,29 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
     chronology(child, ending.on, category, summary, recordType, open);
     return true;
   };
+  /**
+   * A module's row (`row`) of the return, dated: its start, and its end (authorisation, conference
+   * or end) unless before the start; else null, the row skipped saying why. `check` refuses what
+   * else a started module may lack (its reason, or null when it has it).
+   */
+  const dated = (
+    row: string,
+    module: { what: string; start: string | null; end: string | null; endsEarly: string },
+    check: () => string | null = () => null,
+  ): { start: string; end: string | null } | null => {
+    const start = date(module.start);
+    const refused = !start ? `The ${module.what} has no valid start date` : check();
+    if (!start || refused) {
+      skip(id, row, refused as string);
+      return null;
+    }
+    const end = date(module.end);
+    if (end && end < start) {
+      skip(id, row, module.endsEarly);
+      return null;
+    }
+    return { start, end };
+  };
   /** A child protection conference the return gives the date of: what it does not carry is recorded as not known to have happened. */
   const conference = (kind: 'initial' | 'review', s47Id: string | null, planId: string | null, held: string, outcome: string, summary: string) => {
     const conferenceId = randomUUID();
@@ -46,16 +69,14 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
   };
   ep.assessments.forEach((a, j) => {
     const row = `CINdetails ${i + 1} / Assessments ${j + 1}`;
-    const start = date(a.startDate);
-    if (!start) {
-      skip(id, row, 'The assessment has no valid start date');
-      return;
-    }
-    const done = date(a.authorisationDate);
-    if (done && done < start) {
-      skip(id, row, 'The assessment is authorised before it started');
-      return;
-    }
+    const dates = dated(row, {
+      what: 'assessment',
+      start: a.startDate,
+      end: a.authorisationDate,
+      endsEarly: 'The assessment is authorised before it started',
+    });
+    if (!dates) return;
+    const { start, end: done } = dates;
     const key = `assessment|${episodeId}|${start}`;
     if (existing.starts.has(key)) {
       if (done)
@@ -91,20 +112,13 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
   const plansByStart = new Map<string, string>();
   ep.cpPlans.forEach((p, j) => {
     const row = `CINdetails ${i + 1} / ChildProtectionPlans ${j + 1}`;
-    const start = date(p.startDate);
-    if (!start) {
-      skip(id, row, 'The child protection plan has no valid start date');
-      return;
-    }
-    if (!has(CATEGORY_OF_ABUSE, p.initialCategory) || !has(CATEGORY_OF_ABUSE, p.latestCategory)) {
-      skip(id, row, 'The child protection plan needs valid initial and latest categories of abuse');
-      return;
-    }
-    const end = date(p.endDate);
-    if (end && end < start) {
-      skip(id, row, 'The plan ends before it starts');
-      return;
-    }
+    const dates = dated(row, { what: 'child protection plan', start: p.startDate, end: p.endDate, endsEarly: 'The plan ends before it starts' }, () =>
+      !has(CATEGORY_OF_ABUSE, p.initialCategory) || !has(CATEGORY_OF_ABUSE, p.latestCategory)
+        ? 'The child protection plan needs valid initial and latest categories of abuse'
+        : null,
+    );
+    if (!dates) return;
+    const { start, end } = dates;
     let planId = existing.plans.get(`${child}|${start}`);
     if (
       planId &&
@@ -154,16 +168,14 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
 
   ep.section47s.forEach((s, j) => {
     const row = `CINdetails ${i + 1} / Section47 ${j + 1}`;
-    const start = date(s.startDate);
-    if (!start) {
-      skip(id, row, 'The section 47 enquiry has no valid start date');
-      return;
-    }
-    const icpc = date(s.icpcDate);
-    if (icpc && icpc < start) {
-      skip(id, row, 'The initial conference is before the enquiry started');
-      return;
-    }
+    const dates = dated(row, {
+      what: 'section 47 enquiry',
+      start: s.startDate,
+      end: s.icpcDate,
+      endsEarly: 'The initial conference is before the enquiry started',
+    });
+    if (!dates) return;
+    const { start, end: icpc } = dates;
     const key = `s47|${episodeId}|${start}`;
     if (existing.starts.has(key)) return;
     existing.starts.add(key);
@@ -208,16 +220,9 @@ export function placeModules(b: ChildInBatch, ep: CensusEpisode, i: number, epis
 
   ep.cinPlans.forEach((p, j) => {
     const row = `CINdetails ${i + 1} / CINPlanDates ${j + 1}`;
-    const start = date(p.startDate);
-    if (!start) {
-      skip(id, row, 'The child in need plan has no valid start date');
-      return;
-    }
-    const end = date(p.endDate);
-    if (end && end < start) {
-      skip(id, row, 'The plan ends before it starts');
-      return;
-    }
+    const dates = dated(row, { what: 'child in need plan', start: p.startDate, end: p.endDate, endsEarly: 'The plan ends before it starts' });
+    if (!dates) return;
+    const { start, end } = dates;
     const key = `cin-plan|${child}|${start}`;
     if (existing.starts.has(key)) {
       if (end && endOpen({ table: 'cin_plan', on: end, child_id: child }, key, 'plan', 'Child in need plan ended', 'cin-plan')) {

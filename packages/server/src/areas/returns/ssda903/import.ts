@@ -24,8 +24,8 @@ import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
 import { importActor, type ReturnActor } from '../audit.ts';
-import { finishImport, ImportRefused, type ImportPhases, phaseClock, priorImport, type ReturnImportResult } from '../import-result.ts';
-import { councilByLaNumber, englishCouncils } from '../reference.ts';
+import { councilNamedOrOnly, finishImport, ImportRefused, type ImportPhases, phaseClock, priorImport, type ReturnImportResult } from '../import-result.ts';
+import { councilByLaNumber } from '../reference.ts';
 import { loadReturnDir, ReturnFileError } from './files.ts';
 import { prepareBatch } from './import-batch.ts';
 import { byChild, type Ctx, loadExisting, type Return } from './import-context.ts';
@@ -158,17 +158,8 @@ export async function importSsda903(
 
 /** --la-code; the only council in the database; or the LA number most UPNs carry. */
 async function findCouncil(db: Kysely<Database>, laCode: string | undefined, upns: string[]) {
-  const known = (await db.selectFrom('local_authority').select(['la_code', 'dfe_la_number', 'name']).execute()).map((c) => ({
-    laCode: c.la_code,
-    laNumber: c.dfe_la_number,
-    name: c.name,
-  }));
-  if (laCode) {
-    const c = known.find((x) => x.laCode === laCode) ?? englishCouncils().find((x) => x.laCode === laCode);
-    if (!c) throw new ImportRefused(`${laCode} is not an English council the DfE lists (councils.csv)`);
-    return c;
-  }
-  if (known.length === 1) return known[0] as (typeof known)[number];
+  const named = await councilNamedOrOnly(db, laCode);
+  if (named) return named;
   const counts = new Map<string, number>();
   for (const u of upns) if (/^[A-Z]\d{12}$|^[A-Z]\d{11}[A-Z]$/.test(u)) counts.set(u.slice(1, 4), (counts.get(u.slice(1, 4)) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
