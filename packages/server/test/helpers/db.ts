@@ -15,6 +15,25 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** Runs one statement on the PostgreSQL server under test as its administrator. */
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const createDatabase = (name: string) => asAdmin(`create database ${name}`);
+
+/** Drops a test database and the application's login Lantern made for it (kernel/db/store.ts). */
+async function dropDatabase(name: string): Promise<void> {
+  await asAdmin(`drop database if exists ${name} with (force)`);
+  await asAdmin(`drop role if exists ${appLoginName(name)}`);
+}
+
 /**
  * A migrated, empty database of the kind under test: an in-memory PGlite, or a new database on
  * the PostgreSQL server that is dropped again on close. Each test file gets its own.
@@ -22,27 +41,13 @@ function withDatabase(url: string, name: string): string {
 export async function openTestStore(): Promise<Store> {
   if (TEST_DB === 'pglite') return openStore({ kind: 'pglite-memory' });
   const name = `lantern_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await createDatabase(name);
   const store = await openStore({ kind: 'postgres', databaseUrl: withDatabase(TEST_DATABASE_URL, name) });
   return {
     ...store,
     close: async () => {
       await store.close();
-      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        // The application's login Lantern made for this database (kernel/db/store.ts).
-        await dropper.query(`drop role if exists ${appLoginName(name)}`);
-      } finally {
-        await dropper.end();
-      }
+      await dropDatabase(name);
     },
   };
 }
@@ -66,13 +71,7 @@ export async function storeForCommand(
     return { env: { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' }, open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `lantern_${prefix.replace(/-/g, '_')}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await createDatabase(name);
   const url = withDatabase(TEST_DATABASE_URL, name);
   const open = () => openStore({ kind: 'postgres', databaseUrl: url });
   const store = await open();
@@ -81,15 +80,6 @@ export async function storeForCommand(
   return {
     env: { ...process.env, DATABASE_URL: url },
     open,
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.query(`drop role if exists ${appLoginName(name)}`);
-      } finally {
-        await c.end();
-      }
-    },
+    cleanup: () => dropDatabase(name),
   };
 }
