@@ -26,12 +26,20 @@ async function asAdmin(sql: string): Promise<void> {
   }
 }
 
-const createDatabase = (name: string) => asAdmin(`create database ${name}`);
-
-/** Drops a test database and the application's login Lantern made for it (kernel/db/store.ts). */
-async function dropDatabase(name: string): Promise<void> {
-  await asAdmin(`drop database if exists ${name} with (force)`);
-  await asAdmin(`drop role if exists ${appLoginName(name)}`);
+/**
+ * A new, empty database on the PostgreSQL server under test, named `<prefix>_<random>`: its url, and
+ * `drop`, which removes it and the application's login Lantern made for it (kernel/db/store.ts).
+ */
+export async function newPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await asAdmin(`create database ${name}`);
+  return {
+    url: withDatabase(TEST_DATABASE_URL, name),
+    drop: async () => {
+      await asAdmin(`drop database if exists ${name} with (force)`);
+      await asAdmin(`drop role if exists ${appLoginName(name)}`);
+    },
+  };
 }
 
 /**
@@ -40,14 +48,13 @@ async function dropDatabase(name: string): Promise<void> {
  */
 export async function openTestStore(): Promise<Store> {
   if (TEST_DB === 'pglite') return openStore({ kind: 'pglite-memory' });
-  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
-  await createDatabase(name);
-  const store = await openStore({ kind: 'postgres', databaseUrl: withDatabase(TEST_DATABASE_URL, name) });
+  const database = await newPostgresDatabase('lantern_test');
+  const store = await openStore({ kind: 'postgres', databaseUrl: database.url });
   return {
     ...store,
     close: async () => {
       await store.close();
-      await dropDatabase(name);
+      await database.drop();
     },
   };
 }
@@ -70,9 +77,7 @@ export async function storeForCommand(
     await store.close();
     return { env: { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' }, open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `lantern_${prefix.replace(/-/g, '_')}_${randomBytes(6).toString('hex')}`;
-  await createDatabase(name);
-  const url = withDatabase(TEST_DATABASE_URL, name);
+  const { url, drop } = await newPostgresDatabase(`lantern_${prefix.replace(/-/g, '_')}`);
   const open = () => openStore({ kind: 'postgres', databaseUrl: url });
   const store = await open();
   await prepare(store.db);
@@ -80,6 +85,6 @@ export async function storeForCommand(
   return {
     env: { ...process.env, DATABASE_URL: url },
     open,
-    cleanup: () => dropDatabase(name),
+    cleanup: drop,
   };
 }
