@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/kernel/db/store.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
+import { expectBetween } from './helpers/rates.ts';
 
 // A council large enough for its rates to be near England's without being left to chance.
 const LA = 'E06000019';
@@ -38,12 +39,9 @@ describe('the synthetic council’s children-in-need and child-protection rates'
         (select count(*) from contact c where c.la_code = ${LA} and c.received_on > ${YEAR_BEFORE})::int as contacts
       from cin_episode e where e.la_code = ${LA} and e.referral_date > ${YEAR_BEFORE}`);
     expect(r.referrals).toBeGreaterThan(CHILDREN * 0.25);
-    expect(r.rereferrals / r.referrals).toBeGreaterThan(0.15);
-    expect(r.rereferrals / r.referrals).toBeLessThan(0.3);
-    expect(r.nfa / r.referrals).toBeGreaterThan(0.04);
-    expect(r.nfa / r.referrals).toBeLessThan(0.13);
-    expect(r.contacts / r.referrals).toBeGreaterThan(1.8);
-    expect(r.contacts / r.referrals).toBeLessThan(3.2);
+    expectBetween(r.rereferrals / r.referrals, 0.15, 0.3);
+    expectBetween(r.nfa / r.referrals, 0.04, 0.13);
+    expectBetween(r.contacts / r.referrals, 1.8, 3.2);
   });
 
   it('has repeat plans near England’s 23%, and initial conferences mostly within 15 working days', async () => {
@@ -51,8 +49,7 @@ describe('the synthetic council’s children-in-need and child-protection rates'
       select count(*)::int as n, count(*) filter (where previous_plans > 0)::int as repeat
       from cp_plan where la_code = ${LA} and (start_date > ${YEAR_BEFORE} or end_date is null)`);
     expect(plans.n).toBeGreaterThan(CHILDREN * 0.05);
-    expect(plans.repeat / plans.n).toBeGreaterThan(0.15);
-    expect(plans.repeat / plans.n).toBeLessThan(0.3);
+    expectBetween(plans.repeat / plans.n, 0.15, 0.3);
     // A repeat plan's earlier plan is on record, ended in an earlier, closed episode.
     const missing = await one(sql<{ n: number }>`
       select count(*)::int as n from cp_plan p where p.la_code = ${LA} and p.previous_plans > 0
@@ -66,8 +63,7 @@ describe('the synthetic council’s children-in-need and child-protection rates'
         join strategy_discussion s on s.strategy_id = x.strategy_id where k.la_code = ${LA} and k.kind = 'initial') t`);
     expect(icpc.median).toBeGreaterThanOrEqual(10);
     expect(icpc.median).toBeLessThanOrEqual(15);
-    expect(icpc.late / icpc.n).toBeGreaterThan(0.05);
-    expect(icpc.late / icpc.n).toBeLessThan(0.2);
+    expectBetween(icpc.late / icpc.n, 0.05, 0.2);
   });
 
   it('authorises most assessments within 45 working days of the referral, some later, and has some under way', async () => {
@@ -81,12 +77,10 @@ describe('the synthetic council’s children-in-need and child-protection rates'
       from cin_episode e join lateral (
         select * from assessment x where x.episode_id = e.episode_id order by x.start_date limit 1) a on true
       where e.la_code = ${LA} and a.authorised_on > ${YEAR_BEFORE}`);
-    expect(r.onTime / r.n).toBeGreaterThan(0.75);
-    expect(r.onTime / r.n).toBeLessThan(0.95);
+    expectBetween(r.onTime / r.n, 0.75, 0.95);
     expect(r.fromStart / r.n).toBeGreaterThan(0.8);
     expect(r.late).toBeGreaterThan(0);
-    expect(r.inProgress / r.open).toBeGreaterThan(0.04);
-    expect(r.inProgress / r.open).toBeLessThan(0.2);
+    expectBetween(r.inProgress / r.open, 0.04, 0.2);
   });
 
   it('derives deadlines from the records: most met on time, some overdue today', async () => {
@@ -109,13 +103,11 @@ describe('the synthetic council’s children-in-need and child-protection rates'
       select (select count(*) from cp_plan where la_code = ${LA} and end_date is null)::int as "onPlans",
         (select count(distinct child_id) from obligation where la_code = ${LA} and rule_id = 'cp-visit'
           and met_on is null and ended_on is null and due_date < ${AS_OF})::int as overdue`);
-    expect(cp.overdue / cp.onPlans).toBeGreaterThan(0.05);
-    expect(cp.overdue / cp.onPlans).toBeLessThan(0.2);
+    expectBetween(cp.overdue / cp.onPlans, 0.05, 0.2);
     const contacts = await one(sql<{ n: number; overdue: number }>`
       select count(*)::int as n, count(*) filter (where o.met_on is null and o.due_date < ${AS_OF})::int as overdue
       from obligation o where o.la_code = ${LA} and o.rule_id = 'contact-decision' and o.start_date > ${YEAR_BEFORE}`);
-    expect(contacts.overdue / contacts.n).toBeGreaterThan(0.003);
-    expect(contacts.overdue / contacts.n).toBeLessThan(0.03);
+    expectBetween(contacts.overdue / contacts.n, 0.003, 0.03);
   });
 });
 
@@ -126,8 +118,7 @@ describe('the synthetic council’s permanence, health and care leaver rates', (
       join care_period cp on cp.la_code = a.la_code and cp.child_id = a.child_id and cp.start_date <= a.placed_on
       where a.la_code = ${LA} and a.placed_on is not null and not coalesce(a.foster_carer_adoption, false)`);
     expect(r.placed).toBeGreaterThan(10);
-    expect(r.days).toBeGreaterThan(400);
-    expect(r.days).toBeLessThan(560);
+    expectBetween(r.days, 400, 560);
   });
 
   it('accommodates most unaccompanied children the day they are referred, some days later', async () => {
@@ -142,8 +133,7 @@ describe('the synthetic council’s permanence, health and care leaver rates', (
     const r = await one(sql<{ met: number; on_time: number }>`
       select count(met_on)::int as met, count(*) filter (where met_on <= due_date)::int as on_time from obligation where la_code = ${LA} and rule_id = 'health-assessment-initial'`);
     expect(r.met).toBeGreaterThan(100);
-    expect(r.on_time / r.met).toBeGreaterThan(0.75);
-    expect(r.on_time / r.met).toBeLessThan(0.97);
+    expectBetween(r.on_time / r.met, 0.75, 0.97);
   });
 
   it('is in touch with about 90% of care leavers 17–21, about 88% in suitable accommodation, about 56% of 19–21s in EET', async () => {
@@ -155,12 +145,9 @@ describe('the synthetic council’s permanence, health and care leaver rates', (
       from leaver_birthday_contact where la_code = ${LA}`);
     // Contacts are at the birthdays after care ended (19–21 for those who left at 18), none while still looked after.
     expect(r.n).toBeGreaterThan(50);
-    expect(r.in_touch / r.n).toBeGreaterThan(0.82);
-    expect(r.in_touch / r.n).toBeLessThan(0.96);
-    expect(r.suitable / r.n).toBeGreaterThan(0.8);
-    expect(r.suitable / r.n).toBeLessThan(0.95);
-    expect(r.eet / r.older).toBeGreaterThan(0.42);
-    expect(r.eet / r.older).toBeLessThan(0.7);
+    expectBetween(r.in_touch / r.n, 0.82, 0.96);
+    expectBetween(r.suitable / r.n, 0.8, 0.95);
+    expectBetween(r.eet / r.older, 0.42, 0.7);
   });
 });
 
@@ -175,9 +162,7 @@ describe('the synthetic council’s workforce history', () => {
         (select count(*)::int from obligation where la_code = ${LA} and rule_id = 'management-oversight' and met_on is null and ended_on is null
           and due_date < ${AS_OF}) as "oversightOverdue"`);
     expect(r.asye).toBeGreaterThan(0);
-    expect(r.overdue / r.practitioners).toBeGreaterThan(0.05);
-    expect(r.overdue / r.practitioners).toBeLessThan(0.4);
-    expect(r.oversightOverdue / r.oversightOpen).toBeGreaterThan(0.05);
-    expect(r.oversightOverdue / r.oversightOpen).toBeLessThan(0.4);
+    expectBetween(r.overdue / r.practitioners, 0.05, 0.4);
+    expectBetween(r.oversightOverdue / r.oversightOpen, 0.05, 0.4);
   });
 });

@@ -4,6 +4,7 @@ import { buildCensus, validateCensus } from '../src/areas/workforce/index.ts';
 import type { Store } from '../src/kernel/db/store.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
+import { expectBetween } from './helpers/rates.ts';
 
 // The synthetic council's workforce history: believable rates, and the same for the same seed.
 const LA = 'E06000019';
@@ -41,8 +42,7 @@ describe('the synthetic workforce history', () => {
       from worker_obligation o where o.la_code = ${LA} and o.rule_id in ('supervision', 'supervision-asye') and o.met_on is null and o.ended_on is null`,
     );
     expect(r.practitioners).toBeGreaterThan(10);
-    expect(r.overdue / r.practitioners).toBeGreaterThan(0.03);
-    expect(r.overdue / r.practitioners).toBeLessThan(0.5);
+    expectBetween(r.overdue / r.practitioners, 0.03, 0.5);
     expect(r.withChildren / r.supervisions).toBeGreaterThan(0.5);
   });
 
@@ -76,8 +76,7 @@ describe('the synthetic workforce history', () => {
       from obligation o where o.la_code = ${LA} and o.rule_id = 'management-oversight' and o.met_on is null and o.ended_on is null`,
     );
     expect(r.decisions).toBeGreaterThan(r.open);
-    expect(r.overdue / r.open).toBeGreaterThan(0.05);
-    expect(r.overdue / r.open).toBeLessThan(0.45);
+    expectBetween(r.overdue / r.open, 0.05, 0.45);
   });
 
   it('audits cases with every grade, moderates about half, and shows over-optimistic risk assessments', async () => {
@@ -92,11 +91,9 @@ describe('the synthetic workforce history', () => {
     );
     expect(r.audits).toBeGreaterThan(5);
     expect(r.grades).toBeGreaterThanOrEqual(3);
-    expect(r.moderated / r.audits).toBeGreaterThan(0.2);
-    expect(r.moderated / r.audits).toBeLessThan(0.8);
+    expectBetween(r.moderated / r.audits, 0.2, 0.8);
     expect(r.actions).toBeGreaterThan(0);
-    expect(r.optimistic / r.viewed).toBeGreaterThan(0.1);
-    expect(r.optimistic / r.viewed).toBeLessThan(0.5);
+    expectBetween(r.optimistic / r.viewed, 0.1, 0.5);
   });
 
   it('builds a census that passes the schema and the rules, with vacancies and agency staff', async () => {
@@ -114,8 +111,7 @@ describe('the synthetic workforce history', () => {
     expect(leavers.some((w) => w.LeaverDestination === '1')).toBe(true); // to another council
     const lost = permanent.map((w) => Number(w.WorkingDaysLost));
     const mean = lost.reduce((n, d) => n + d, 0) / lost.length;
-    expect(mean).toBeGreaterThan(3);
-    expect(mean).toBeLessThan(20);
+    expectBetween(mean, 3, 20);
     expect(lost.filter((d) => d === 0).length).toBeGreaterThan(0);
     expect(lost.filter((d) => d >= 20).length).toBeGreaterThan(0);
     // Away on the day: a few in a hundred (too few to be sure of one in a council this small).

@@ -49,6 +49,12 @@ export async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The links of the site's menu, in order. */
+export const menuLinks = (page: Page) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents();
+
+/** The menu a social worker sees. */
+export const SOCIAL_WORKER_MENU = ['Find a child', 'My work', 'Teams', 'Add a child', 'Children looked after'];
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
@@ -93,10 +99,13 @@ export async function signedInPage(browser: Browser, server: TestServer, usernam
   return page;
 }
 
-/** A seeded demo council of `children` (or the empty database, for a fixture of the test's own) served with the web app, and Chromium. */
-export async function startDemo(children?: number): Promise<{ server: TestServer; browser: Browser }> {
+/**
+ * A seeded demo council of `children` (or the empty database, for a fixture of the test's own) served with the web app, and Chromium;
+ * the server's structured log to `logs` if given.
+ */
+export async function startDemo(children?: number, logs?: NodeJS.WritableStream): Promise<{ server: TestServer; browser: Browser }> {
   ensureWebBuilt();
-  const server = await startTestServer({ children, web: true });
+  const server = await startTestServer({ children, web: true, logs });
   return { server, browser: await chromium.launch(LAUNCH) };
 }
 

@@ -11,6 +11,7 @@ import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar'
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
+import { PLACEMENT } from '../helpers/fixture.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
 import { choice, closeAll, CONTEXT, expectNoAxeViolations, heading1, longDate, newPage, signIn, skip, startDemo, text } from './harness.ts';
 
@@ -83,16 +84,7 @@ describe.skipIf(skip)('Conferences and reviews in a browser', () => {
     expect(
       (await sw.post(`/api/children/${childId}/section47s/${s47.body.s47Id}/outcome`, { completedOn: addDays(today, -10), outcome: 'conference' })).status,
     ).toBe(200);
-    const care = await sw.post(`/api/children/${childId}/looked-after`, {
-      startDate: addDays(today, -14),
-      legalStatus: 'C2',
-      categoryOfNeed: 'N1',
-      placementType: 'U6',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
-      placementPostcode: 'HR2 7AA',
-      homePostcode: 'HR1 2AB',
-    });
+    const care = await sw.post(`/api/children/${childId}/looked-after`, { startDate: addDays(today, -14), ...PLACEMENT });
     expect(care.status).toBe(201);
   });
 

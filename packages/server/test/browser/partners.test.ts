@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
-import { closeAll, CONTEXT, expectNoAxeViolations, heading1, signIn, skip, startDemo, text } from './harness.ts';
+import { closeAll, CONTEXT, expectNoAxeViolations, heading1, menuLinks, signIn, skip, startDemo, text } from './harness.ts';
 
 const PARTNER_PASSWORD = 'housing partner password';
 
@@ -87,7 +87,7 @@ describe.skipIf(skip)('A request to a housing partner, answered, in a browser', 
     // A partner lands on their own landing page; the requests are one menu item away.
     await partner.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Requests' }).click();
     await heading1(partner, 'Requests to your organisation');
-    expect(await partner.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual(['Requests']);
+    expect(await menuLinks(partner)).toEqual(['Requests']);
     const rows = partner.getByTestId('partner-inbox').locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);

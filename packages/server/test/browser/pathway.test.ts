@@ -11,18 +11,29 @@
  * is skipped, except under CI=true, where it fails.
  */
 import { addDays, addWorkingDays, todayInEngland } from '@lantern/core/calendar';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withCouncil } from '../../src/kernel/db/council.ts';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { choice, CONTEXT, expectNoAxeViolations, fillDate, heading1, LAUNCH, longDate, signIn, skip, text } from './harness.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import {
+  choice,
+  closeAll,
+  CONTEXT,
+  expectNoAxeViolations,
+  fillDate,
+  heading1,
+  longDate,
+  menuLinks,
+  SOCIAL_WORKER_MENU,
+  signIn,
+  skip,
+  startDemo,
+  text,
+} from './harness.ts';
 
 const SCREENSHOT = '/tmp/lantern-casework.png';
-
-/** A radio or checkbox inside the fieldset whose legend is `legend`. */
 
 /** Follows a link in the casework page's "Record" list and waits for the form. */
 async function recordStep(page: Page, link: string | RegExp, title: string | RegExp = link) {
@@ -62,12 +73,10 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
   const logText: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
     // The server's structured log, kept to scan at the end for any child's name or words.
     serverLog.on('data', (chunk: Buffer) => logText.push(chunk.toString()));
-    server = await startTestServer({ children: 200, web: true, logs: serverLog });
+    ({ server, browser } = await startDemo(200, serverLog));
     url = server.url;
-    browser = await chromium.launch(LAUNCH);
     sw = await browser.newContext(CONTEXT);
     tm = await browser.newContext(CONTEXT);
     page = await sw.newPage();
@@ -75,10 +84,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     for (const p of [page, manager]) p.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   /** The manager's page on the child's casework, signing in the first time. */
   async function managerOnCasework() {
@@ -94,13 +100,7 @@ describe.skipIf(skip)('The children-in-need and child-protection pathway in a br
     await page.waitForURL(/\/sign-in/);
     await signIn(page, 'sw.demo');
     await heading1(page, 'Your work');
-    expect(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).toEqual([
-      'Find a child',
-      'My work',
-      'Teams',
-      'Add a child',
-      'Children looked after',
-    ]);
+    expect(await menuLinks(page)).toEqual(SOCIAL_WORKER_MENU);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Add a child' }).click();
     await heading1(page, 'Add a child');

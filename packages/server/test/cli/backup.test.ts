@@ -1,15 +1,13 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appLoginName, openStore, type Store } from '../../src/kernel/db/store.ts';
+import { openStore, type Store } from '../../src/kernel/db/store.ts';
 import { seedCouncil } from '../../src/seed/generate.ts';
-import { storeForCommand, TEST_DATABASE_URL, TEST_DB } from '../helpers/db.ts';
+import { newPostgresDatabase, storeForCommand, TEST_DB } from '../helpers/db.ts';
 
 const run = promisify(execFile);
 const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
@@ -45,27 +43,11 @@ async function emptyStore() {
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `lantern_restored_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const { url, drop } = await newPostgresDatabase('lantern_restored');
   return {
     env: { ...process.env, DATABASE_URL: url },
     open: () => openStore({ kind: 'postgres', databaseUrl: url }),
-    cleanup: async () => {
-      await admin(`drop database if exists ${name} with (force)`);
-      await admin(`drop role if exists ${appLoginName(name)}`);
-    },
+    cleanup: drop,
   };
 }
 

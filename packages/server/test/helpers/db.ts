@@ -15,34 +15,46 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** Runs one statement on the PostgreSQL server under test as its administrator. */
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A new, empty database on the PostgreSQL server under test, named `<prefix>_<random>`: its url, and
+ * `drop`, which removes it and the application's login Lantern made for it (kernel/db/store.ts).
+ */
+export async function newPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await asAdmin(`create database ${name}`);
+  return {
+    url: withDatabase(TEST_DATABASE_URL, name),
+    drop: async () => {
+      await asAdmin(`drop database if exists ${name} with (force)`);
+      await asAdmin(`drop role if exists ${appLoginName(name)}`);
+    },
+  };
+}
+
 /**
  * A migrated, empty database of the kind under test: an in-memory PGlite, or a new database on
  * the PostgreSQL server that is dropped again on close. Each test file gets its own.
  */
 export async function openTestStore(): Promise<Store> {
   if (TEST_DB === 'pglite') return openStore({ kind: 'pglite-memory' });
-  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const store = await openStore({ kind: 'postgres', databaseUrl: withDatabase(TEST_DATABASE_URL, name) });
+  const database = await newPostgresDatabase('lantern_test');
+  const store = await openStore({ kind: 'postgres', databaseUrl: database.url });
   return {
     ...store,
     close: async () => {
       await store.close();
-      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        // The application's login Lantern made for this database (kernel/db/store.ts).
-        await dropper.query(`drop role if exists ${appLoginName(name)}`);
-      } finally {
-        await dropper.end();
-      }
+      await database.drop();
     },
   };
 }
@@ -65,15 +77,7 @@ export async function storeForCommand(
     await store.close();
     return { env: { ...process.env, LANTERN_DATA_DIR: dir, DATABASE_URL: '' }, open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `lantern_${prefix.replace(/-/g, '_')}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(TEST_DATABASE_URL, name);
+  const { url, drop } = await newPostgresDatabase(`lantern_${prefix.replace(/-/g, '_')}`);
   const open = () => openStore({ kind: 'postgres', databaseUrl: url });
   const store = await open();
   await prepare(store.db);
@@ -81,15 +85,6 @@ export async function storeForCommand(
   return {
     env: { ...process.env, DATABASE_URL: url },
     open,
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.query(`drop role if exists ${appLoginName(name)}`);
-      } finally {
-        await c.end();
-      }
-    },
+    cleanup: drop,
   };
 }

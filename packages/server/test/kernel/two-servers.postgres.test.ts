@@ -4,38 +4,21 @@
  * migrated at start without stepping on each other (the migration lock), and each scheduled job
  * runs on one of them only.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/kernel/db/store.ts';
 import { scheduler } from '../../src/kernel/jobs.ts';
 import { SCHEDULED_JOBS } from '../../src/scheduled-jobs.ts';
 import { DEMO_PASSWORD, seedCouncil } from '../../src/seed/generate.ts';
-import { appLoginName } from '../../src/kernel/db/store.ts';
-import { TEST_DATABASE_URL } from '../helpers/db.ts';
+import { newPostgresDatabase } from '../helpers/db.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const name = `lantern_two_${randomBytes(5).toString('hex')}`;
-const url = (() => {
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
+let database: Awaited<ReturnType<typeof newPostgresDatabase>>;
 let one: TestServer;
 let two: TestServer;
 
-async function admin(query: string) {
-  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(query);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${name}`);
+  database = await newPostgresDatabase('lantern_two');
+  const { url } = database;
   // Both open (and so migrate) at once, as two instances started together by an orchestrator.
   const [a, b] = await Promise.all([openStore({ kind: 'postgres', databaseUrl: url }), openStore({ kind: 'postgres', databaseUrl: url })]);
   await seedCouncil(a.db, { children: 10, seed: 7 });
@@ -46,8 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await one?.close();
   await two?.close();
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`drop role if exists ${appLoginName(name)}`);
+  await database?.drop();
 });
 
 describe('two servers on one PostgreSQL', () => {

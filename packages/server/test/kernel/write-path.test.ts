@@ -9,16 +9,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { RECORD_KEYS } from '../../src/kernel/record-keys.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { addUsers, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
+import { client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
 
 /** The fixture's people, a partner agency's officer signed in by the example that needs one, and the fostering team. */
 type Who = 'sw' | 'sw2' | 'tm' | 'iro' | 'hos' | 'analyst' | 'admin' | 'partner' | 'ssw' | 'ftm';
 type Call = { as: Who; method: 'post' | 'put' | 'patch' | 'delete'; path: string; body?: unknown };
-type Ids = Awaited<ReturnType<typeof buildFixture>>;
+type Ids = FixtureIds;
 type Ctx = { ids: Ids; call: (c: Call) => Promise<{ status: number; body: any }> };
 
 let server: TestServer;
@@ -155,6 +154,13 @@ const openCase = async (ctx: Ctx) => {
   await setup({ as: 'sw', method: 'post', path: child(childId, '/referrals'), body: { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' } });
   return childId;
 };
+/** The child an example works on, made for it. */
+type CaseOf = (ctx: Ctx) => Promise<string>;
+const childInCare: CaseOf = async (ctx) => (await inCare(ctx)).childId;
+/** An example in which the social worker writes `body` to `rest` of the record of a child `caseOf` makes. */
+const socialWorker =
+  (method: Call['method'], caseOf: CaseOf, rest: string, body: unknown) =>
+  async (ctx: Ctx): Promise<Call> => ({ as: 'sw', method, path: child(await caseOf(ctx), rest), body });
 const assessed = async (ctx: Ctx) => {
   const childId = await openCase(ctx);
   const { assessmentId } = await setup({ as: 'sw', method: 'post', path: child(childId, '/assessments'), body: { startDate: '2026-01-06' } });
@@ -677,11 +683,10 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     body: { providerId: await unregisteredHome(), placementType: 'K2', approvedOn: '2026-04-01', reasons: 'The only home near her school; daily checks.' },
   }),
   // children in need and protection (areas/referrals, areas/protection)
-  'POST /api/children/{childId}/contacts': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await freshChild(ctx), '/contacts'),
-    body: { receivedAt: '2026-01-05T10:15:00Z', source: '2A', presentingConcern: 'School worried about bruising.' },
+  'POST /api/children/{childId}/contacts': socialWorker('post', freshChild, '/contacts', {
+    receivedAt: '2026-01-05T10:15:00Z',
+    source: '2A',
+    presentingConcern: 'School worried about bruising.',
   }),
   'POST /api/children/{childId}/contacts/{contactId}/decision': async (ctx) => {
     const childId = await freshChild(ctx);
@@ -698,18 +703,8 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       body: { decision: 'referral', decidedOn: '2026-01-06', reasons: 'Unexplained injury; needs assessment.', primaryNeed: 'N1' },
     };
   },
-  'POST /api/children/{childId}/referrals': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await freshChild(ctx), '/referrals'),
-    body: { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' },
-  }),
-  'POST /api/children/{childId}/assessments': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await openCase(ctx), '/assessments'),
-    body: { startDate: '2026-01-06' },
-  }),
+  'POST /api/children/{childId}/referrals': socialWorker('post', freshChild, '/referrals', { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' }),
+  'POST /api/children/{childId}/assessments': socialWorker('post', openCase, '/assessments', { startDate: '2026-01-06' }),
   'PATCH /api/children/{childId}/assessments/{assessmentId}': async (ctx) => {
     const { childId, assessmentId } = await assessed(ctx);
     return {
@@ -729,11 +724,11 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     });
     return { as: 'tm', method: 'post', path: child(childId, `/assessments/${assessmentId}/authorisation`), body: { authorisedOn: '2026-01-21' } };
   },
-  'POST /api/children/{childId}/strategy-discussions': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await openCase(ctx), '/strategy-discussions'),
-    body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
+  'POST /api/children/{childId}/strategy-discussions': socialWorker('post', openCase, '/strategy-discussions', {
+    heldOn: '2026-01-10',
+    agencies: ['social-care', 'police', 'health'],
+    decision: 'section-47',
+    reasons: 'Injury consistent with a grip.',
   }),
   'POST /api/children/{childId}/section47s': async (ctx) => {
     const childId = await openCase(ctx);
@@ -758,12 +753,7 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     await setup({ as: 'sw', method: 'post', path: child(childId, '/conferences'), body });
     return { as: 'sw', method: 'post', path: child(childId, '/core-groups'), body: { heldOn: '2026-02-05' } };
   },
-  'POST /api/children/{childId}/cin-plans': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await openCase(ctx), '/cin-plans'),
-    body: { startDate: '2026-01-20' },
-  }),
+  'POST /api/children/{childId}/cin-plans': socialWorker('post', openCase, '/cin-plans', { startDate: '2026-01-20' }),
   'POST /api/children/{childId}/cin-plans/current/end': async (ctx) => {
     const childId = await openCase(ctx);
     await setup({ as: 'sw', method: 'post', path: child(childId, '/cin-plans'), body: { startDate: '2026-01-20' } });
@@ -779,11 +769,12 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     await setup({ as: 'sw', method: 'post', path: child(childId, '/cin-plans'), body: { startDate: '2026-01-20' } });
     return { as: 'sw', method: 'post', path: child(childId, '/cin-plans/current/reviews'), body: { heldOn: '2026-03-20', ...VOICE } };
   },
-  'POST /api/children/{childId}/visits': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await openCase(ctx), '/visits'),
-    body: { visitedOn: '2026-01-21', purpose: 'child-in-need', childSeen: true, seenAlone: true, childWords: 'School is better.' },
+  'POST /api/children/{childId}/visits': socialWorker('post', openCase, '/visits', {
+    visitedOn: '2026-01-21',
+    purpose: 'child-in-need',
+    childSeen: true,
+    seenAlone: true,
+    childWords: 'School is better.',
   }),
   'POST /api/children/{childId}/closure': async (ctx) => ({
     as: 'tm',
@@ -792,12 +783,7 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     body: { closureDate: '2026-02-10', reason: 'RC7', reasons: 'No longer in need.', ...VOICE },
   }),
   // looked after (areas/looked-after)
-  'POST /api/children/{childId}/looked-after': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await freshChild(ctx), '/looked-after'),
-    body: { startDate: '2026-03-02', ...PLACEMENT },
-  }),
+  'POST /api/children/{childId}/looked-after': socialWorker('post', freshChild, '/looked-after', { startDate: '2026-03-02', ...PLACEMENT }),
   'POST /api/children/{childId}/looked-after/changes': async (ctx) => {
     const { childId, episodeId } = await inCare(ctx);
     return { as: 'sw', method: 'post', path: child(childId, '/looked-after/changes'), body: { episodeId, version: 1, date: '2026-04-01', legalStatus: 'C1' } };
@@ -817,18 +803,14 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     path: child((await inCare(ctx)).childId, '/looked-after/reviews'),
     body: { heldOn: '2026-03-20', participation: 'PN1', chairWorkerId: ctx.ids.iro },
   }),
-  'POST /api/children/{childId}/looked-after/visits': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/looked-after/visits'),
-    body: { visitedOn: '2026-03-10', faceToFace: true, childSeen: true, seenAlone: true, childWords: 'I like my room.' },
+  'POST /api/children/{childId}/looked-after/visits': socialWorker('post', childInCare, '/looked-after/visits', {
+    visitedOn: '2026-03-10',
+    faceToFace: true,
+    childSeen: true,
+    seenAlone: true,
+    childWords: 'I like my room.',
   }),
-  'POST /api/children/{childId}/missing-episodes': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/missing-episodes'),
-    body: { kind: 'M', startedAt: '2026-04-01T20:00:00Z' },
-  }),
+  'POST /api/children/{childId}/missing-episodes': socialWorker('post', childInCare, '/missing-episodes', { kind: 'M', startedAt: '2026-04-01T20:00:00Z' }),
   'PATCH /api/children/{childId}/missing-episodes/{missingId}': async (ctx) => {
     const { childId } = await inCare(ctx);
     const { missingId } = await setup({
@@ -841,42 +823,26 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   },
   'PUT /api/settings/repeat-missing': async () => ({ as: 'hos', method: 'put', path: '/api/settings/repeat-missing', body: { episodes: 4, days: 90 } }),
   // the care of looked-after children and care leavers (areas/looked-after-care)
-  'POST /api/children/{childId}/health-checks': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/health-checks'),
-    body: { kind: 'dental', doneOn: '2026-04-10' },
+  'POST /api/children/{childId}/health-checks': socialWorker('post', childInCare, '/health-checks', { kind: 'dental', doneOn: '2026-04-10' }),
+  'POST /api/children/{childId}/health-outcomes': socialWorker('post', childInCare, '/health-outcomes', {
+    recordedOn: '2026-06-20',
+    immunisationsUpToDate: true,
+    sdqReason: 'SDQ1',
+    substanceMisuse: false,
   }),
-  'POST /api/children/{childId}/health-outcomes': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/health-outcomes'),
-    body: { recordedOn: '2026-06-20', immunisationsUpToDate: true, sdqReason: 'SDQ1', substanceMisuse: false },
-  }),
-  'POST /api/children/{childId}/peps': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/peps'),
-    body: { heldOn: '2026-05-29', school: 'Hillside Primary' },
-  }),
+  'POST /api/children/{childId}/peps': socialWorker('post', childInCare, '/peps', { heldOn: '2026-05-29', school: 'Hillside Primary' }),
   'POST /api/children/{childId}/permanence-plans': async (ctx) => {
     const { childId } = await inCare(ctx);
     await setup({ as: 'sw', method: 'post', path: child(childId, '/permanence-plans'), body: { planType: 'return-home', agreedOn: '2026-03-10' } });
     // The second ends the first: two records written, each kept.
     return { as: 'sw', method: 'post', path: child(childId, '/permanence-plans'), body: { planType: 'adoption', agreedOn: '2026-04-10' } };
   },
-  'POST /api/children/{childId}/permanence-orders': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/permanence-orders'),
-    body: { orderType: 'sgo', madeOn: '2026-05-28', madeTo: 'Maternal grandparents' },
+  'POST /api/children/{childId}/permanence-orders': socialWorker('post', childInCare, '/permanence-orders', {
+    orderType: 'sgo',
+    madeOn: '2026-05-28',
+    madeTo: 'Maternal grandparents',
   }),
-  'POST /api/children/{childId}/adoptions': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child((await inCare(ctx)).childId, '/adoptions'),
-    body: { decisionOn: '2026-04-10' },
-  }),
+  'POST /api/children/{childId}/adoptions': socialWorker('post', childInCare, '/adoptions', { decisionOn: '2026-04-10' }),
   'PATCH /api/children/{childId}/adoptions/{adoptionId}': async (ctx) => {
     const { childId } = await inCare(ctx);
     const { adoptionId } = await setup({ as: 'sw', method: 'post', path: child(childId, '/adoptions'), body: { decisionOn: '2026-04-10' } });
@@ -886,11 +852,10 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     const { childId, periodId } = await inCare(ctx);
     return { as: 'sw', method: 'put', path: child(childId, '/previous-permanence'), body: { periodId, prevPerm: 'Z1' } };
   },
-  'PUT /api/children/{childId}/uasc': async (ctx) => ({
-    as: 'sw',
-    method: 'put',
-    path: child((await inCare(ctx)).childId, '/uasc'),
-    body: { referredOn: '2026-02-27', referralRoute: 'spontaneous-arrival', ageAssessment: 'not-needed' },
+  'PUT /api/children/{childId}/uasc': socialWorker('put', childInCare, '/uasc', {
+    referredOn: '2026-02-27',
+    referralRoute: 'spontaneous-arrival',
+    ageAssessment: 'not-needed',
   }),
   'PUT /api/children/{childId}/care-leaver': async (ctx) => ({
     as: 'sw',
@@ -898,24 +863,13 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     path: child(await freshChild(ctx, '2010-05-31'), '/care-leaver'),
     body: { category: 'eligible', eligibleFrom: '2026-03-01' },
   }),
-  'POST /api/children/{childId}/pathway-plans': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await leaver(ctx), '/pathway-plans'),
-    body: { kind: 'plan', heldOn: '2026-08-31' },
+  'POST /api/children/{childId}/pathway-plans': socialWorker('post', leaver, '/pathway-plans', { kind: 'plan', heldOn: '2026-08-31' }),
+  'POST /api/children/{childId}/leaver-accommodation': socialWorker('post', leaver, '/leaver-accommodation', {
+    movedOn: '2026-09-25',
+    accommodation: 'D',
+    suitable: true,
   }),
-  'POST /api/children/{childId}/leaver-accommodation': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await leaver(ctx), '/leaver-accommodation'),
-    body: { movedOn: '2026-09-25', accommodation: 'D', suitable: true },
-  }),
-  'POST /api/children/{childId}/pa-visits': async (ctx) => ({
-    as: 'sw',
-    method: 'post',
-    path: child(await leaver(ctx), '/pa-visits'),
-    body: { visitedOn: '2026-10-01' },
-  }),
+  'POST /api/children/{childId}/pa-visits': socialWorker('post', leaver, '/pa-visits', { visitedOn: '2026-10-01' }),
   'PUT /api/children/{childId}/birthday-contacts': async (ctx) => {
     const childId = await leaver(ctx);
     const contact = { birthdayAge: 17, contactOn: '2026-06-01', inTouch: 'YES', activity: 'F2', accommodation: 'D1' };
@@ -1497,25 +1451,13 @@ const NOT_RECORD_WRITES = new Set([
 let writeRoutes: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ids = await buildFixture(server.store.db);
+  ({ server, ids } = await startFixtureServer());
   // The fostering service's supervising social worker and team manager (roles of their own).
-  const hash = await hashPassword(FIXTURE_PASSWORD);
-  await server.store.db
-    .insertInto('app_user')
-    .values([
-      {
-        la_code: LA,
-        user_id: crypto.randomUUID(),
-        username: 'ssw',
-        display_name: 'ssw',
-        role: 'supervising-social-worker',
-        worker_id: null,
-        password_hash: hash,
-      },
-      { la_code: LA, user_id: crypto.randomUUID(), username: 'ftm', display_name: 'ftm', role: 'fostering-team-manager', worker_id: null, password_hash: hash },
-    ])
-    .execute();
+  await addUsers(
+    server.store.db,
+    { username: 'ssw', role: 'supervising-social-worker', displayName: 'ssw' },
+    { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' },
+  );
   for (const who of ['sw', 'sw2', 'tm', 'iro', 'hos', 'analyst', 'admin', 'ssw', 'ftm'] as const)
     as[who] = client(server, await signInAs(server, who, FIXTURE_PASSWORD));
   const paths = (await client(server).get('/api/openapi.json')).body.paths as Record<string, Record<string, unknown>>;

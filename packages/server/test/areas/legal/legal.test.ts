@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, FIXTURE_PASSWORD, LA, PLACEMENT } from '../../helpers/fixture.ts';
 import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Poppy (childA, held by swA in team A, IRO Ira) is accommodated under section 20 on Monday
@@ -26,16 +26,7 @@ beforeAll(async () => {
   ({ server, ids } = await startFixtureServer());
   await addUsers(server.store.db, { username: 'lawyer', role: 'legal-adviser', displayName: 'Council lawyer (test)' });
   [sw, sw2, iro, lawyer] = await signedIn(server, 'sw', 'sw2', 'iro', 'lawyer');
-  const care = await sw.post(`/api/children/${ids.childA}/looked-after`, {
-    startDate: '2026-03-02',
-    legalStatus: 'V2',
-    categoryOfNeed: 'N1',
-    placementType: 'U6',
-    placementProvider: 'PR1',
-    urn: 'SC555555',
-    placementPostcode: 'HR2 7AA',
-    homePostcode: 'HR1 2AB',
-  });
+  const care = await sw.post(`/api/children/${ids.childA}/looked-after`, { startDate: '2026-03-02', ...PLACEMENT, legalStatus: 'V2' });
   expect(care.status, JSON.stringify(care.body)).toBe(201);
 });
 afterAll(() => server?.close());

@@ -21,47 +21,51 @@ import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureS
 let server: TestServer, ids: FixtureIds;
 let hos: Client, tm: Client, admin: Client, analyst: Client;
 const named: Record<string, string> = {};
+let n = 100;
+
+/** A child named `name` Test (a boy born 1 January 2015 unless given), remembered in `named`; its id. */
+const child = async (name: string, o: { born?: string; sex?: 'M' | 'F' } = {}) => {
+  const id = randomUUID();
+  named[name] = id;
+  await server.store.db
+    .insertInto('person')
+    .values({
+      la_code: LA,
+      person_id: id,
+      is_child: true,
+      la_child_id: `T${n++}`,
+      given_name: name,
+      family_name: 'Test',
+      date_of_birth: o.born ?? '2015-01-01',
+      sex: o.sex ?? 'M',
+    })
+    .execute();
+  return id;
+};
+
+/** A child in need episode referred by a family member (1A) for abuse or neglect (N1); closed (RC8) if `closed` is given. */
+const episode = async (childId: string, referral: string, o: { closed?: string; nfa?: boolean } = {}) => {
+  const id = randomUUID();
+  await server.store.db
+    .insertInto('cin_episode')
+    .values({
+      la_code: LA,
+      episode_id: id,
+      child_id: childId,
+      referral_date: referral,
+      referral_source: '1A',
+      primary_need: 'N1',
+      referral_nfa: o.nfa ?? false,
+      closure_date: o.closed ?? null,
+      closure_reason: o.closed ? 'RC8' : null,
+    })
+    .execute();
+  return id;
+};
 
 beforeAll(async () => {
   ({ server, ids } = await startFixtureServer());
   const db = server.store.db;
-  let n = 100;
-  const child = async (name: string) => {
-    const id = randomUUID();
-    named[name] = id;
-    await db
-      .insertInto('person')
-      .values({
-        la_code: LA,
-        person_id: id,
-        is_child: true,
-        la_child_id: `T${n++}`,
-        given_name: name,
-        family_name: 'Test',
-        date_of_birth: '2015-01-01',
-        sex: 'M',
-      })
-      .execute();
-    return id;
-  };
-  const episode = async (childId: string, referral: string, o: { closed?: string; nfa?: boolean } = {}) => {
-    const id = randomUUID();
-    await db
-      .insertInto('cin_episode')
-      .values({
-        la_code: LA,
-        episode_id: id,
-        child_id: childId,
-        referral_date: referral,
-        referral_source: '1A',
-        primary_need: 'N1',
-        referral_nfa: o.nfa ?? false,
-        closure_date: o.closed ?? null,
-        closure_reason: o.closed ? 'RC8' : null,
-      })
-      .execute();
-    return id;
-  };
   const allocate = (childId: string, workerId: string, start: string, end: string | null = null) =>
     db
       .insertInto('allocation')
@@ -89,9 +93,19 @@ beforeAll(async () => {
   await episode(r2, '2024-02-29', { closed: '2024-06-30' }); // not: 27 Feb 2023 is before the 12 months
   const r3 = await child('Rhys');
   await episode(r3, '2023-03-01', { closed: '2023-03-01', nfa: true }); // the first day of the period; ended in no further action
-  const cla = async (childId: string, placements: [string, string | null][], legal = 'C2') => {
+  // A period of care, each episode [start, end, placement, placement type (U1 unless given)]. An
+  // episode without a placement letter has a placement of its own; a repeated letter is the same
+  // placement (a change of legal status only). The period ends (E11) with its last episode, if that ended.
+  // The period's id and each episode's placement id.
+  const cla = async (childId: string, episodes: [string, string | null, string?, string?][], legal = 'C2') => {
     const periodId = randomUUID();
-    for (const [i, [start, end]] of placements.entries()) {
+    const byLetter = new Map<string, string>();
+    const placementIds = episodes.map(([, , letter]) => {
+      if (letter === undefined) return randomUUID();
+      if (!byLetter.has(letter)) byLetter.set(letter, randomUUID());
+      return byLetter.get(letter) as string;
+    });
+    for (const [i, [start, end, , type]] of episodes.entries()) {
       await db
         .insertInto('cla_episode')
         .values({
@@ -99,18 +113,18 @@ beforeAll(async () => {
           cla_episode_id: i === 0 ? periodId : randomUUID(),
           child_id: childId,
           period_id: periodId,
-          placement_id: randomUUID(),
+          placement_id: placementIds[i] as string,
           start_date: start,
-          reason_new_episode: i === 0 ? 'S' : 'P',
+          reason_new_episode: i === 0 ? 'S' : placementIds[i - 1] === placementIds[i] ? 'L' : 'P',
           legal_status: legal,
           category_of_need: 'N1',
-          placement_type: 'U1',
+          placement_type: type ?? 'U1',
           end_date: end,
-          reason_ended: end ? (i === placements.length - 1 ? 'E11' : 'X1') : null,
+          reason_ended: end ? (i === episodes.length - 1 ? 'E11' : 'X1') : null,
         })
         .execute();
     }
-    return periodId;
+    return { periodId, placementIds };
   };
   // Lily was still in her first placement on 1 March 2023: three placements in the 12 months.
   await cla(await child('Lily'), [
@@ -153,25 +167,53 @@ beforeAll(async () => {
   await assess('Cal', '2025-12-22', '2026-01-05', '2026-03-10'); // late both ways (45th from 5 January is 9 March)
   await assess('Dot', '2025-03-01', '2025-03-03', '2025-03-31'); // authorised before the period
 
-  // Era B: enquiries and conferences.
+  // Era B: enquiries and conferences. A protection plan in abuse or neglect (N), ended (RC1) if `end` is given; its id.
+  const cpPlan = async (c: string, e: string, start: string, end: string | null) => {
+    const planId = randomUUID();
+    await db
+      .insertInto('cp_plan')
+      .values({
+        la_code: LA,
+        plan_id: planId,
+        episode_id: e,
+        child_id: c,
+        start_date: start,
+        initial_category: 'N',
+        latest_category: 'N',
+        end_date: end,
+        end_reason: end ? 'RC1' : null,
+      })
+      .execute();
+    return planId;
+  };
+  const conference = (
+    c: string,
+    e: string,
+    planId: string,
+    held: string,
+    o: { kind: 'initial'; s47: string; outcome: 'plan' } | { kind: 'review'; outcome: 'continue-plan' },
+  ) =>
+    db
+      .insertInto('cp_conference')
+      .values({
+        la_code: LA,
+        conference_id: randomUUID(),
+        episode_id: e,
+        child_id: c,
+        kind: o.kind,
+        ...(o.kind === 'initial' ? { s47_id: o.s47 } : {}),
+        plan_id: planId,
+        held_on: held,
+        outcome: o.outcome,
+        child_met_decider: true,
+        parents_met_decider: true,
+      })
+      .execute();
   const enquiry = async (name: string, discussions: string[], icpc: string, plan: { end?: string; previous?: [string, string] } = {}) => {
     const c = await child(name);
     if (plan.previous) {
       const old = await episode(c, plan.previous[0], { closed: plan.previous[1] });
-      await db
-        .insertInto('cp_plan')
-        .values({
-          la_code: LA,
-          plan_id: randomUUID(),
-          episode_id: old,
-          child_id: c,
-          start_date: plan.previous[0],
-          initial_category: 'N',
-          latest_category: 'N',
-          end_date: plan.previous[1],
-          end_reason: 'RC1',
-        })
-        .execute();
+      await cpPlan(c, old, plan.previous[0], plan.previous[1]);
     }
     const e = await episode(c, discussions[0] as string, { closed: '2026-06-30' });
     const sds: string[] = [];
@@ -206,37 +248,8 @@ beforeAll(async () => {
         outcome: 'conference',
       })
       .execute();
-    const planId = randomUUID();
-    await db
-      .insertInto('cp_plan')
-      .values({
-        la_code: LA,
-        plan_id: planId,
-        episode_id: e,
-        child_id: c,
-        start_date: icpc,
-        initial_category: 'N',
-        latest_category: 'N',
-        end_date: plan.end ?? '2026-06-30',
-        end_reason: plan.end ? 'RC1' : 'RC1',
-      })
-      .execute();
-    await db
-      .insertInto('cp_conference')
-      .values({
-        la_code: LA,
-        conference_id: randomUUID(),
-        episode_id: e,
-        child_id: c,
-        kind: 'initial',
-        s47_id: s47,
-        plan_id: planId,
-        held_on: icpc,
-        outcome: 'plan',
-        child_met_decider: true,
-        parents_met_decider: true,
-      })
-      .execute();
+    const planId = await cpPlan(c, e, icpc, plan.end ?? '2026-06-30');
+    await conference(c, e, planId, icpc, { kind: 'initial', s47, outcome: 'plan' });
   };
   // From Wednesday 10 December 2025 the 15th working day is Monday 5 January 2026.
   await enquiry('Ivy', ['2025-12-10'], '2026-01-05', { previous: ['2023-01-01', '2024-06-30'] }); // in time; previous plan ended within 2 years
@@ -249,38 +262,8 @@ beforeAll(async () => {
     const c = await child(name);
     // Episodes of older plans were referred before era A, so they add no referrals there.
     const e = await episode(c, start < '2025-01-01' ? '2022-12-01' : start, { closed: end ?? undefined });
-    const planId = randomUUID();
-    await db
-      .insertInto('cp_plan')
-      .values({
-        la_code: LA,
-        plan_id: planId,
-        episode_id: e,
-        child_id: c,
-        start_date: start,
-        initial_category: 'N',
-        latest_category: 'N',
-        end_date: end,
-        end_reason: end ? 'RC1' : null,
-      })
-      .execute();
-    for (const held of reviews) {
-      await db
-        .insertInto('cp_conference')
-        .values({
-          la_code: LA,
-          conference_id: randomUUID(),
-          episode_id: e,
-          child_id: c,
-          kind: 'review',
-          plan_id: planId,
-          held_on: held,
-          outcome: 'continue-plan',
-          child_met_decider: true,
-          parents_met_decider: true,
-        })
-        .execute();
-    }
+    const planId = await cpPlan(c, e, start, end);
+    for (const held of reviews) await conference(c, e, planId, held, { kind: 'review', outcome: 'continue-plan' });
   };
   await plan('Pia', '2023-05-01', '2025-05-01'); // lasted exactly 2 years
   await plan('Pat', '2023-05-02', '2025-05-01'); // a day short of 2 years
@@ -327,7 +310,9 @@ beforeAll(async () => {
   await allocate(w2, ids.swA, '2026-06-01', '2026-12-01'); // unallocated since 1 December: 61 days
 
   // Era E, 12 months ending 31 March 2028 (from 1 April 2027): deadlines inserted as the engine keeps them.
-  const obligation = async (childId: string, rule: string, due: string, o: { met?: string; ended?: string } = {}) =>
+  // A deadline of a child as the engine keeps it (from 1 March 2027 unless given), ended because the child is no longer looked after unless another reason is given.
+  type Deadline = { start?: string; met?: string | null; ended?: string | null; endReason?: string };
+  const obligation = async (childId: string, rule: string, due: string, o: Deadline = {}) =>
     db
       .insertInto('obligation')
       .values({
@@ -335,11 +320,11 @@ beforeAll(async () => {
         child_id: childId,
         rule_id: rule,
         source_id: randomUUID(),
-        start_date: '2027-03-01',
+        start_date: o.start ?? '2027-03-01',
         due_date: due,
         met_on: o.met ?? null,
         ended_on: o.ended ?? null,
-        end_reason: o.ended ? 'no-longer-looked-after' : null,
+        end_reason: o.ended ? (o.endReason ?? 'no-longer-looked-after') : null,
       })
       .execute();
   const ella = await child('Ella');
@@ -383,8 +368,7 @@ beforeAll(async () => {
   const moe = await child('Moe'); // not looked after
   await missing(moe, 'M', '2029-03-30T10:00:00Z', '2029-03-30T12:00:00Z'); // returned on 30 March: 72 hours not yet run out on 31 March
   const leaver = async (name: string, born: string, age: number, inTouch: string, activity: string, accommodation: string) => {
-    const c = await child(name);
-    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    const c = await child(name, { born });
     await db
       .insertInto('leaver_birthday_contact')
       .values({ la_code: LA, child_id: c, birthday_age: age, contact_on: '2028-06-01', in_touch: inTouch, activity, accommodation })
@@ -435,7 +419,7 @@ beforeAll(async () => {
   // Era H, 12 months ending 31 March 2031 (from 1 April 2030).
   const reviewed = async (name: string, care: string, reviews: string[], plan: [string, string | null] | null) => {
     const c = await child(name);
-    const periodId = await cla(c, [[care, null]]);
+    const { periodId } = await cla(c, [[care, null]]);
     for (const held of reviews) {
       await db
         .insertInto('cla_review')
@@ -468,26 +452,11 @@ beforeAll(async () => {
     .execute();
   const placed = async (name: string, placements: [string, string | null, boolean][]) => {
     const c = await child(name);
-    const periodId = randomUUID();
-    for (const [i, [start, end, unregistered]] of placements.entries()) {
-      const placementId = randomUUID();
-      await db
-        .insertInto('cla_episode')
-        .values({
-          la_code: LA,
-          cla_episode_id: i === 0 ? periodId : randomUUID(),
-          child_id: c,
-          period_id: periodId,
-          placement_id: placementId,
-          start_date: start,
-          reason_new_episode: i === 0 ? 'S' : 'P',
-          legal_status: 'C2',
-          category_of_need: 'N1',
-          placement_type: 'K2',
-          end_date: end,
-          reason_ended: end ? 'X1' : null,
-        })
-        .execute();
+    const { placementIds } = await cla(
+      c,
+      placements.map(([start, end]) => [start, end, undefined, 'K2']),
+    );
+    for (const [i, [start, , unregistered]] of placements.entries()) {
       if (unregistered) {
         await db
           .insertInto('unregistered_approval')
@@ -501,7 +470,7 @@ beforeAll(async () => {
             approved_by: randomUUID(),
             approver_name: 'Director (synthetic)',
             reasons: 'No registered place',
-            placement_id: placementId,
+            placement_id: placementIds[i] as string,
           })
           .execute();
       }
@@ -549,8 +518,7 @@ beforeAll(async () => {
     ['Hope', '2030-01-01', '2032-06-01', '2033-12-01'], // under 5 when assessed: due 6 months on, 1 June 2034
     ['Hal', '2015-01-01', '2033-06-01', '2033-06-10'], // looked after under 12 months
   ] as const) {
-    const c = await child(name);
-    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
+    const c = await child(name, { born });
     await cla(c, [[care, null]]);
     await db
       .insertInto('health_check')
@@ -608,51 +576,13 @@ beforeAll(async () => {
   } as Record<string, [string, string, string | null, string | null][]>)) {
     const c = await child(name);
     for (const [start, due, met, ended] of clocks) {
-      await db
-        .insertInto('obligation')
-        .values({
-          la_code: LA,
-          child_id: c,
-          rule_id: 'management-oversight',
-          source_id: randomUUID(),
-          start_date: start,
-          due_date: due,
-          met_on: met,
-          ended_on: ended,
-          end_reason: ended ? 'Episode closed' : null,
-        })
-        .execute();
+      await obligation(c, 'management-oversight', due, { start, met, ended, endReason: 'Episode closed' });
     }
   }
 
   // Era L: long-term stability. Each child [born, placements [start, end, placement, type]]; a
   // repeated placement letter is the same placement (a change of legal status only).
-  const placements = async (name: string, born: string, eps: [string, string | null, string, string][]) => {
-    const c = await child(name);
-    await db.updateTable('person').set({ date_of_birth: born }).where('person_id', '=', c).execute();
-    const periodId = randomUUID();
-    const placementIds = new Map<string, string>();
-    for (const [i, [start, end, placement, type]] of eps.entries()) {
-      if (!placementIds.has(placement)) placementIds.set(placement, randomUUID());
-      await db
-        .insertInto('cla_episode')
-        .values({
-          la_code: LA,
-          cla_episode_id: i === 0 ? periodId : randomUUID(),
-          child_id: c,
-          period_id: periodId,
-          placement_id: placementIds.get(placement) as string,
-          start_date: start,
-          reason_new_episode: i === 0 ? 'S' : eps[i - 1]?.[2] === placement ? 'L' : 'P',
-          legal_status: 'C2',
-          category_of_need: 'N1',
-          placement_type: type,
-          end_date: end,
-          reason_ended: end ? 'X1' : null,
-        })
-        .execute();
-    }
-  };
+  const placements = async (name: string, born: string, eps: [string, string | null, string, string][]) => cla(await child(name, { born }), eps);
   await placements('Sara', '2029-01-01', [
     ['2037-08-29', '2038-02-28', 'a', 'U1'], // looked after exactly 30 months
     ['2038-02-28', null, 'b', 'U1'], // in this placement exactly 2 years
@@ -948,35 +878,9 @@ describe('management oversight, snapshot 29 February 2040', () => {
   it('a manager’s decision recorded through the API restarts the clock the indicator reads (the engine’s own rows)', async () => {
     // Referred Thursday 29 August 2024 (closed June 2025, before the other eras' open cases are counted)
     // and never overseen: due 29 November 2024, overdue on 31 December.
-    const db = server.store.db;
-    const id = randomUUID();
-    await db
-      .insertInto('person')
-      .values({
-        la_code: LA,
-        person_id: id,
-        is_child: true,
-        la_child_id: 'T999',
-        given_name: 'Odile',
-        family_name: 'Test',
-        date_of_birth: '2015-01-01',
-        sex: 'F',
-      })
-      .execute();
-    await db
-      .insertInto('cin_episode')
-      .values({
-        la_code: LA,
-        episode_id: randomUUID(),
-        child_id: id,
-        referral_date: '2024-08-29',
-        referral_source: '1A',
-        primary_need: 'N1',
-        closure_date: '2025-06-30',
-        closure_reason: 'RC8',
-      })
-      .execute();
-    await refreshObligations(db, LA, { childIds: [id] });
+    const id = await child('Odile', { sex: 'F' });
+    await episode(id, '2024-08-29', { closed: '2025-06-30' });
+    await refreshObligations(server.store.db, LA, { childIds: [id] });
     expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-11-29'))).toEqual([1, 1, 100]);
     expect(counts(await kpi('management-oversight-in-time', 'asOf=2024-12-31'))).toEqual([0, 1, 0]);
     const decided = await hos.post(`/api/children/${id}/decisions`, {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { FIXTURE_PASSWORD, fixtureWorker, LA } from '../../helpers/fixture.ts';
+import { addUsers, FIXTURE_PASSWORD, fixtureWorker, LA } from '../../helpers/fixture.ts';
 import { client, type Client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // A referral from the front door to a team, its allocation, a transfer between teams, and IROs.
@@ -33,20 +32,8 @@ beforeAll(async () => {
     .execute();
   await db.updateTable('team').set({ manager_worker_id: extra.fdManager }).where('team_id', '=', extra.teamFd).execute();
   await db.updateTable('team').set({ manager_worker_id: extra.tmB }).where('team_id', '=', ids.teamB).execute();
-  const hash = await hashPassword(FIXTURE_PASSWORD);
-  const user = (username: string, role: string, worker_id: string) => ({
-    la_code: LA,
-    user_id: randomUUID(),
-    username,
-    display_name: username,
-    role,
-    worker_id,
-    password_hash: hash,
-  });
-  await db
-    .insertInto('app_user')
-    .values([user('fd', 'team-manager', extra.fdManager), user('tmb', 'team-manager', extra.tmB), user('irom', 'iro-manager', extra.iroManager)])
-    .execute();
+  const user = (username: string, role: string, workerId: string) => ({ username, role, displayName: username, workerId });
+  await addUsers(db, user('fd', 'team-manager', extra.fdManager), user('tmb', 'team-manager', extra.tmB), user('irom', 'iro-manager', extra.iroManager));
   for (const u of ['fd', 'tm', 'tmb', 'sw', 'hos', 'irom', 'iro']) as[u] = client(server, await signInAs(server, u, FIXTURE_PASSWORD));
 });
 afterAll(() => server?.close());

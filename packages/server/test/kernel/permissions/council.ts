@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addUsers, buildFixture, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
-import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { addUsers, FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 /**
  * The council every permissions test runs over (each file its own): the fixture's people, a
@@ -9,7 +9,7 @@ import { client, signInAs, startTestServer, type TestServer } from '../../helper
  * each signed in. Each role reaches only what it should: role × relationship to the child × sensitivity.
  */
 export let server: TestServer;
-export let ids: Awaited<ReturnType<typeof buildFixture>>;
+export let ids: FixtureIds;
 export const as: Record<string, ReturnType<typeof client>> = {};
 export const roles = ['sw', 'sw2', 'tm', 'iro', 'irom', 'hos', 'analyst', 'admin', 'partner', 'legal', 'ssw', 'ftm'] as const;
 export const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: randomUUID() };
@@ -19,7 +19,7 @@ export const partner = { org: randomUUID(), otherOrg: randomUUID(), openA: rando
  * about childB; withdrawn about childUnallocated; open about childRestricted (written straight
  * to the database, since Lantern refuses to send one). Another agency has an open one about childB.
  */
-async function addPartnerFixture(db: TestServer['store']['db'], children: Awaited<ReturnType<typeof buildFixture>>) {
+async function addPartnerFixture(db: TestServer['store']['db'], children: FixtureIds) {
   await db
     .insertInto('partner_organisation')
     .values([
@@ -61,8 +61,7 @@ async function addPartnerFixture(db: TestServer['store']['db'], children: Awaite
 /** Starts the council before the file's tests and closes it after. */
 export function usePermissionsCouncil() {
   beforeAll(async () => {
-    server = await startTestServer();
-    ids = await buildFixture(server.store.db);
+    ({ server, ids } = await startFixtureServer());
     await addPartnerFixture(server.store.db, ids);
     // The IRO manager (a role of its own) allocates IROs; the council's legal adviser reads and records
     // legal steps only; the fostering service has a supervising social worker and its team manager.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/kernel/auth/passwords.ts';
-import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { addUsers, FIXTURE_PASSWORD, fixtureWorker, LA, PLACEMENT } from '../../helpers/fixture.ts';
 import { client, signInAs } from '../../helpers/server.ts';
 import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
 
@@ -149,30 +148,9 @@ describe('legal planning and proceedings', () => {
       .execute();
     await db
       .insertInto('worker')
-      .values({
-        la_code: LA,
-        worker_id: swC,
-        given_name: 'Cy',
-        family_name: 'Tester',
-        job_role: 'social-worker',
-        employment: 'permanent',
-        team_id: teamC,
-        start_date: '2020-01-06',
-        fte: 1,
-      })
+      .values(fixtureWorker(swC, 'Cy', 'social-worker', teamC))
       .execute();
-    await db
-      .insertInto('app_user')
-      .values({
-        la_code: LA,
-        user_id: randomUUID(),
-        username: 'sw3',
-        display_name: 'sw3 (test)',
-        role: 'social-worker',
-        worker_id: swC,
-        password_hash: await hashPassword(FIXTURE_PASSWORD),
-      })
-      .execute();
+    await addUsers(db, { username: 'sw3', role: 'social-worker', workerId: swC });
     other = client(server, await signInAs(server, 'sw3', FIXTURE_PASSWORD));
   });
   let other: ReturnType<typeof client>;
@@ -237,13 +215,8 @@ describe('the fostering service', () => {
     });
     const placed = await (as.sw as ReturnType<typeof client>).post(`/api/children/${ids.childA}/looked-after`, {
       startDate: '2026-07-01',
-      legalStatus: 'C2',
-      categoryOfNeed: 'N1',
+      ...PLACEMENT,
       placementType: 'U4',
-      placementProvider: 'PR1',
-      urn: 'SC555555',
-      placementPostcode: 'HR2 7AA',
-      homePostcode: 'HR1 2AB',
       fosterHouseholdId: household,
     });
     expect(placed.status).toBe(201);
