@@ -9,18 +9,10 @@ import type { z } from 'zod';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { Button } from './fields.tsx';
 import { FormFields } from './FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Value, type Values, valuesFor } from './form-model.ts';
+import { anchorsFor, type FieldSpec, readValues, type Value } from './form-model.ts';
+import type { useFormValues } from './form-values.ts';
 import { checkWith, type Problems, useSend } from './forms.ts';
 import { SuccessBanner } from './Notices.tsx';
-
-/** A form's answers, from its first values; `clear` puts the named answers back to them. */
-export function useFormValues(fields: FieldSpec[], initial: Record<string, unknown> = {}) {
-  const [first] = useState<Values>(() => valuesFor(fields, initial));
-  const [values, setValues] = useState<Values>(first);
-  const set = (name: string, value: Value) => setValues((old) => ({ ...old, [name]: value }));
-  const clear = (names: string[]) => setValues((old) => ({ ...old, ...Object.fromEntries(names.map((n) => [n, first[n] ?? ''])) }));
-  return { values, setValues, set, clear };
-}
 
 export function SectionForm<S extends z.ZodType>({
   id,

@@ -6,7 +6,8 @@ import { type AllocatableWorker, workApi } from '../../api/work.ts';
 import type { OptionGroup } from '../../components/fields.tsx';
 import type { FieldSpec } from '../../components/form-model.ts';
 import { optionsOf } from '../../components/forms.ts';
-import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
+import { useFormValues } from '../../components/form-values.ts';
+import { SectionForm } from '../../components/SectionForm.tsx';
 import { todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 

@@ -6,7 +6,8 @@ import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
 import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
 import { type Option, Select, TextInput, YesNo } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { FormShell, NotNow } from '../../components/FormPage.tsx';
 import { FormRoute } from '../../components/FormRoute.tsx';
 import { usePageTitle } from '../../hooks.ts';
@@ -39,7 +40,7 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
   const navigate = useNavigate();
   const fields = spec.fields(view, params);
   const initial = spec.initial?.(view, params) ?? null;
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial?.values));
+  const { values, set } = useFormValues(fields, initial?.values);
   const [attendees, setAttendees] = useState<AttendeeValue[]>(() => {
     const given = initial?.values.attendees;
     return Array.isArray(given) ? given.map((a) => toAttendee(a as Record<string, unknown>)) : [{ ...BLANK }];
@@ -102,7 +103,7 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
         fields={fields}
         values={values}
         errors={errors.fields}
-        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        onChange={set}
         custom={{
           attendees: <Attendees view={view} value={attendees} errors={errors.fields} onChange={setAttendees} label="Who was invited, and who came" />,
         }}
