@@ -4,14 +4,16 @@
  * answers to sending them.
  */
 import { type FormEvent, type ReactNode, useState } from 'react';
+import type { z } from 'zod';
 import type { FormErrors } from './errors.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { Button } from './fields.tsx';
 import { FormFields } from './FormFields.tsx';
 import { anchorsFor, type FieldSpec, readValues } from './form-model.ts';
-import { type Problems, useSend } from './forms.ts';
+import { checkWith, type Problems, useSend } from './forms.ts';
 import { SuccessBanner } from './Notices.tsx';
 import { useFormValues } from './form-values.ts';
+import { Details } from './Details.tsx';
 
 export function DetailsForm({
   opens,
@@ -35,18 +37,13 @@ export function DetailsForm({
   children: ReactNode;
 }) {
   return (
-    <details className={className}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{opens}</span>
-      </summary>
-      <div className="govuk-details__text">
-        <form onSubmit={onSubmit} noValidate aria-label={label}>
-          <ErrorSummary items={errors.summary} />
-          {children}
-          <Button busy={busy}>{submit}</Button>
-        </form>
-      </div>
-    </details>
+    <Details className={className} summary={opens}>
+      <form onSubmit={onSubmit} noValidate aria-label={label}>
+        <ErrorSummary items={errors.summary} />
+        {children}
+        <Button busy={busy}>{submit}</Button>
+      </form>
+    </Details>
   );
 }
 
@@ -63,10 +60,12 @@ export function DetailsSpecForm({
   fields,
   initial,
   emptyAsNull = false,
+  schema,
+  words = {},
   submit,
   send,
   onDone,
-  clear = false,
+  clear = [],
   banner,
 }: {
   opens: string;
@@ -79,11 +78,14 @@ export function DetailsSpecForm({
   initial?: Record<string, unknown>;
   /** Empty answers are sent as null rather than left out. */
   emptyAsNull?: boolean;
+  /** The API's own schema, checked before sending (its words for a field where the schema's are not said). */
+  schema?: z.ZodType;
+  words?: Record<string, string>;
   submit: string;
   send: (body: Record<string, unknown>) => Promise<unknown>;
   onDone: (body: Record<string, unknown>) => void;
-  /** The answers go back to their first values once sent. */
-  clear?: boolean;
+  /** The answers that go back to their first values once sent. */
+  clear?: string[];
   /** The words of a success banner above the form once sent. */
   banner?: string;
 }) {
@@ -96,12 +98,13 @@ export function DetailsSpecForm({
     event.preventDefault();
     setDone(false);
     const problems: Problems = [];
-    const body = readValues(fields, form.values, problems, { emptyAsNull });
+    const read = readValues(fields, form.values, problems, { emptyAsNull });
+    const body = schema ? (checkWith(schema, read, problems, words) as Record<string, unknown>) : read;
     await sending(
       problems,
       () => send(body),
       () => {
-        if (clear) form.clear(Object.keys(form.values));
+        form.clear(clear);
         setDone(true);
         onDone(body);
       },

@@ -31,6 +31,7 @@ export function SectionForm<S extends z.ZodType>({
   submit,
   secondary,
   before,
+  label,
 }: {
   /** The heading's id, which names the form. */
   id: string;
@@ -56,6 +57,8 @@ export function SectionForm<S extends z.ZodType>({
   secondary?: boolean;
   /** What is said above the fields (a list that could not be loaded). */
   before?: ReactNode;
+  /** The form's own name, where the heading alone does not give it one. */
+  label?: string;
 }) {
   const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, at]) => [field, `${idPrefix}${at}`]));
   const { errors, busy, send: sending } = useSend(anchors);
@@ -82,7 +85,7 @@ export function SectionForm<S extends z.ZodType>({
   };
 
   const formItself = (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : id}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={section || label ? undefined : id} aria-label={label}>
       <ErrorSummary items={errors.summary} />
       {before}
       <FormFields fields={fields} values={form.values} errors={errors.fields} idPrefix={idPrefix} onChange={onChange} />

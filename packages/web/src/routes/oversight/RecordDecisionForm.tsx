@@ -47,7 +47,7 @@ export function RecordDecisionForm({ childId, onRecorded }: { childId: string; o
         submit="Record decision"
         send={(body) => oversightApi.recordDecision(childId, body as NewDecision)}
         onDone={(body) => onRecorded(DECISION_KIND[body.kind as keyof typeof DECISION_KIND] ?? String(body.kind))}
-        clear
+        clear={FIELDS.map((f) => f.name)}
       />
     </div>
   );

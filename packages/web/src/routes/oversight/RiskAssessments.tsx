@@ -113,7 +113,7 @@ function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecord
       submit="Record risk assessment"
       send={(body) => oversightApi.recordRiskAssessment(childId, body as NewRiskAssessment)}
       onDone={onRecorded}
-      clear
+      clear={RISK_FIELDS.map((f) => f.name)}
       banner="Risk assessment recorded"
     />
   );
