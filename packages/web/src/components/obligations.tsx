@@ -64,7 +64,7 @@ export function ChildObligations({ obligations }: { obligations: ObligationView[
     <div data-testid="deadlines">
       {open.length ? <ObligationTable rows={open} caption="Deadlines still to meet, overdue first" /> : <p className="govuk-body">Nothing is due now.</p>}
       {done.length ? (
-        <Details summary={<>Deadlines met or no longer needed ({done.length})</>}>
+        <Details summary={`Deadlines met or no longer needed (${done.length})`}>
           <ObligationTable rows={done} caption="Deadlines met or no longer needed, latest first" />
         </Details>
       ) : null}

@@ -70,11 +70,7 @@ export function CaseworkPage() {
             <Details
               key={e.episodeId}
               testId="closed-episode"
-              summary={
-                <>
-                  {formatDate(e.referralDate)} to {formatDate(e.closureDate)}: {labelOf(CLOSURE_REASON, e.closureReason)}
-                </>
-              }
+              summary={`${formatDate(e.referralDate)} to ${formatDate(e.closureDate)}: ${labelOf(CLOSURE_REASON, e.closureReason)}`}
             >
               <Episode episode={e} cw={cw} childId={child.childId} />
             </Details>

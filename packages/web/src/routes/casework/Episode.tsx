@@ -353,7 +353,7 @@ function Visits({ visits, labelledBy }: { visits: EpisodeView['visits']; labelle
   return (
     <>
       {list(recent)}
-      {earlier.length ? <Details summary={<>Earlier visits ({earlier.length})</>}>{list(earlier, 'Earlier visits')}</Details> : null}
+      {earlier.length ? <Details summary={`Earlier visits (${earlier.length})`}>{list(earlier, 'Earlier visits')}</Details> : null}
     </>
   );
 }

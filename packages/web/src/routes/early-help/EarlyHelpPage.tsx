@@ -86,15 +86,7 @@ export function EarlyHelpPage() {
       {before.length ? (
         <PageSection id="before-heading" heading="Early help before">
           {before.map((e) => (
-            <Details
-              key={e.earlyHelpId}
-              testId="early-help-ended"
-              summary={
-                <>
-                  {formatDate(e.startedOn)} to {formatDate(e.endedOn)}: {e.endOutcomeLabel}
-                </>
-              }
-            >
+            <Details key={e.earlyHelpId} testId="early-help-ended" summary={`${formatDate(e.startedOn)} to ${formatDate(e.endedOn)}: ${e.endOutcomeLabel}`}>
               <Episode e={e} childId={childId} />
             </Details>
           ))}

@@ -24,26 +24,15 @@ export function RecordForm(props: {
   onDone: () => void;
   className?: string;
 }) {
-  const send = async (body: Record<string, unknown>) => {
+  const { initial, today, stale, send, onDone, ...form } = props;
+  const sendOrSayStale = async (body: Record<string, unknown>) => {
     try {
-      await props.send(body);
+      await send(body);
     } catch (error) {
       if (problemOf(error).status !== 409) throw error;
-      props.onDone();
-      throw new ApiError({ title: 'Changed by someone else', status: 409, detail: props.stale });
+      onDone();
+      throw new ApiError({ title: 'Changed by someone else', status: 409, detail: stale });
     }
   };
-  return (
-    <DetailsSpecForm
-      opens={props.opens}
-      label={props.label}
-      className={props.className}
-      idPrefix={props.idPrefix}
-      fields={props.fields}
-      initial={{ ...props.initial, ...(props.today ? { [props.today]: todayInEngland() } : {}) }}
-      submit={props.submit}
-      send={send}
-      onDone={props.onDone}
-    />
-  );
+  return <DetailsSpecForm {...form} initial={{ ...initial, ...(today ? { [today]: todayInEngland() } : {}) }} send={sendOrSayStale} onDone={onDone} />;
 }

@@ -271,13 +271,7 @@ function ContributionsForm({
   };
 
   return (
-    <Details
-      summary={
-        <>
-          Record partners at the {meeting.label.toLowerCase()} of {formatDate(meeting.heldOn)}
-        </>
-      }
-    >
+    <Details summary={`Record partners at the ${meeting.label.toLowerCase()} of ${formatDate(meeting.heldOn)}`}>
       <ErrorSummary items={errors.summary} />
       <form onSubmit={submit} noValidate>
         <Checkboxes

@@ -33,7 +33,7 @@ export function AssessmentVersionsPage() {
           <p className="govuk-body">
             {v.changedSections.length ? `Changed: ${v.changedSections.map((s) => s.label.toLowerCase()).join('; ')}` : 'No words changed.'}
           </p>
-          <Details summary={<>Read version {v.version}</>}>
+          <Details summary={`Read version ${v.version}`}>
             {ASSESSMENT_FIELDS.filter((f) => f.kind === 'textarea').map((f) => (
               <div key={f.name}>
                 <h3 className="govuk-heading-s">{f.label}</h3>
