@@ -6,7 +6,7 @@ import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
 import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
 import type { Option } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, optionsOf, readValues } from '../../components/form-model.ts';
 import { useFormValues } from '../../components/form-values.ts';
 import { FormShell, NotNow } from '../../components/FormPage.tsx';
 import { FormRoute } from '../../components/FormRoute.tsx';
@@ -33,7 +33,7 @@ const toAttendee = (a: Record<string, unknown>): AttendeeValue => ({
   sentReport: yes(a.sentReport),
 });
 const BLANK: AttendeeValue = { role: '', name: '', agency: '', partnerContactId: '', invited: 'yes', attended: '', sentReport: 'no' };
-const ROLES: Option[] = Object.entries(ATTENDEE_ROLE).map(([value, label]) => ({ value, label }));
+const ROLES = optionsOf(ATTENDEE_ROLE);
 
 /** One person invited, as data: the name is not asked of the child, the register's contact only of an agency. */
 const attendeeFields = (contacts: Option[]): FieldSpec[] => [

@@ -1,6 +1,6 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf } from '../../components/form-model.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { api, problemOf } from '../../api/client.ts';
 import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
@@ -15,8 +15,8 @@ import { readDate } from '../../components/forms.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { Details } from '../../components/Details.tsx';
 
-const GRADES = Object.entries(AUDIT_GRADE).map(([value, label]) => ({ value, label }));
-const ANSWERS = Object.entries(AUDIT_ANSWER).map(([value, label]) => ({ value, label }));
+const GRADES = optionsOf(AUDIT_GRADE);
+const ANSWERS = optionsOf(AUDIT_ANSWER);
 const gradeLabel = (g: string) => AUDIT_GRADE[g as keyof typeof AUDIT_GRADE] ?? g;
 
 /** The child's case audits: each grade (moderated where it was), the answers and the actions; for auditors, the forms. */

@@ -153,7 +153,7 @@ export function InspectionPage() {
               value={j.area}
               onChange={(area) => setJudgement(i, { area })}
               placeholder="Select an area"
-              options={Object.entries(AREAS).map(([value, label]) => ({ value, label }))}
+              options={optionsOf(AREAS)}
               error={errors.fields[`judgements.${i}.area`]}
             />
             <TextInput
