@@ -14,18 +14,8 @@ import type {
   TeamResult,
 } from '@lantern/core/views/performance';
 
-export type {
-  ActionStatus,
-  BenchmarkYear,
-  Benchmarks,
-  BoardPack,
-  ChildBehind,
-  ImprovementAction,
-  IndicatorResult,
-  Inspection,
-  ScopeKind,
-  TeamResult,
-} from '@lantern/core/views/performance';
+/** Its answers' types are core's performance views. */
+export type * from '@lantern/core/views/performance';
 export type { IndicatorDefinition };
 
 type Scope = { asOf?: string; months?: number; scope?: ScopeKind; scopeId?: string };

@@ -3,14 +3,15 @@
  * heading, the form and its buttons; the page that says why a form cannot be used now; and
  * SpecForm, which runs a form described as data (form-model.ts) from first values to sending.
  */
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { hasErrors, type FieldAnchors, type FormErrors } from './errors.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { Button } from './fields.tsx';
 import { FormFields } from './FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from './form-model.ts';
+import { anchorsFor, type FieldSpec, readValues } from './form-model.ts';
+import { useFormValues } from './form-values.ts';
 import { checkWith, type Problems, useSend } from './forms.ts';
 import { usePageTitle } from '../hooks.ts';
 
@@ -131,7 +132,7 @@ export function SpecForm({
   next?: (sent: unknown) => string;
 }) {
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial ?? {}));
+  const { values, set } = useFormValues(fields, initial ?? {});
   const anchors: FieldAnchors = anchorsFor([[fields, '']]);
   const { errors, busy, send: sending } = useSend(anchors);
   if (reason) return <NotNow title={title} caption={caption} back={back} reason={reason} />;
@@ -153,7 +154,7 @@ export function SpecForm({
   };
   return (
     <FormShell title={title} pageTitle={pageTitle} caption={caption} back={back} errors={errors} busy={busy} submit={submit} onSubmit={onSubmit} intro={intro}>
-      <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={set} />
     </FormShell>
   );
 }

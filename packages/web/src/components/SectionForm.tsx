@@ -9,18 +9,10 @@ import type { z } from 'zod';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { Button } from './fields.tsx';
 import { FormFields } from './FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Value, type Values, valuesFor } from './form-model.ts';
+import { anchorsFor, type FieldSpec, readValues, type Value } from './form-model.ts';
+import type { useFormValues } from './form-values.ts';
 import { checkWith, type Problems, useSend } from './forms.ts';
 import { SuccessBanner } from './Notices.tsx';
-
-/** A form's answers, from its first values; `clear` puts the named answers back to them. */
-export function useFormValues(fields: FieldSpec[], initial: Record<string, unknown> = {}) {
-  const [first] = useState<Values>(() => valuesFor(fields, initial));
-  const [values, setValues] = useState<Values>(first);
-  const set = (name: string, value: Value) => setValues((old) => ({ ...old, [name]: value }));
-  const clear = (names: string[]) => setValues((old) => ({ ...old, ...Object.fromEntries(names.map((n) => [n, first[n] ?? ''])) }));
-  return { values, setValues, set, clear };
-}
 
 export function SectionForm<S extends z.ZodType>({
   id,
@@ -39,6 +31,7 @@ export function SectionForm<S extends z.ZodType>({
   submit,
   secondary,
   before,
+  label,
 }: {
   /** The heading's id, which names the form. */
   id: string;
@@ -64,6 +57,8 @@ export function SectionForm<S extends z.ZodType>({
   secondary?: boolean;
   /** What is said above the fields (a list that could not be loaded). */
   before?: ReactNode;
+  /** The form's own name, where the heading alone does not give it one. */
+  label?: string;
 }) {
   const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, at]) => [field, `${idPrefix}${at}`]));
   const { errors, busy, send: sending } = useSend(anchors);
@@ -90,7 +85,7 @@ export function SectionForm<S extends z.ZodType>({
   };
 
   const formItself = (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : id}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={section || label ? undefined : id} aria-label={label}>
       <ErrorSummary items={errors.summary} />
       {before}
       <FormFields fields={fields} values={form.values} errors={errors.fields} idPrefix={idPrefix} onChange={onChange} />

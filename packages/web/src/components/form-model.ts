@@ -53,7 +53,16 @@ export type FieldSpec = {
 export type Value = string | string[] | DateParts;
 export type Values = Record<string, Value>;
 
-export const optionsOf = (list: Readonly<Record<string, string>>): Option[] => Object.entries(list).map(([value, label]) => ({ value, label }));
+/** Options for a select or radios from a code list (only the codes named, where given). */
+export function optionsOf(list: Readonly<Record<string, string>>, only?: readonly string[]): Option[] {
+  return Object.entries(list)
+    .filter(([value]) => !only || only.includes(value))
+    .map(([value, label]) => ({ value, label }));
+}
+
+/** The same with each code after its label, "Label (code)", where the return's codes matter to the reader. */
+export const codedOptionsOf = (list: Readonly<Record<string, string>>): Option[] =>
+  Object.entries(list).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 
 /** Empty values for a list of fields, or the given ones. */
 export function valuesFor(fields: FieldSpec[], given: Record<string, unknown> = {}): Values {

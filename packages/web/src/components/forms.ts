@@ -89,13 +89,6 @@ export function readDateTime(problems: Problems, field: string, date: DateParts,
   return day && t ? englandDateTime(day, t.hours, t.minutes) : null;
 }
 
-/** Options for a select or radios from a code list. */
-export function optionsOf(list: Readonly<Record<string, string>>, only?: readonly string[]) {
-  return Object.entries(list)
-    .filter(([value]) => !only || only.includes(value))
-    .map(([value, label]) => ({ value, label }));
-}
-
 /**
  * A refusal as form errors: a stale version (409) said plainly, since the page offers a reload;
  * a rule broken across fields (422 with a detail) says the rule above the fields' own errors.

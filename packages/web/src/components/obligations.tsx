@@ -5,6 +5,7 @@
 import type { ObligationView } from '../api/types.ts';
 import { capitalise, formatDate, plural } from '../format.ts';
 import { TableHead } from './TableHead.tsx';
+import { Details } from './Details.tsx';
 
 const STATE: Record<string, { text: string; tag: string }> = {
   overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
@@ -63,14 +64,9 @@ export function ChildObligations({ obligations }: { obligations: ObligationView[
     <div data-testid="deadlines">
       {open.length ? <ObligationTable rows={open} caption="Deadlines still to meet, overdue first" /> : <p className="govuk-body">Nothing is due now.</p>}
       {done.length ? (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Deadlines met or no longer needed ({done.length})</span>
-          </summary>
-          <div className="govuk-details__text">
-            <ObligationTable rows={done} caption="Deadlines met or no longer needed, latest first" />
-          </div>
-        </details>
+        <Details summary={`Deadlines met or no longer needed (${done.length})`}>
+          <ObligationTable rows={done} caption="Deadlines met or no longer needed, latest first" />
+        </Details>
       ) : null}
     </div>
   );

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { accessApi } from '../../api/access.ts';
 import { TextInput } from '../../components/fields.tsx';
-import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady } from '../../components/Notices.tsx';
@@ -15,7 +16,7 @@ export function AddUserPage() {
   const navigate = useNavigate();
   const workers = useLoad(() => accessApi.workers(), 'workers');
   const fields = newUserFields(workers.data?.workers ?? []);
-  const [values, setValues] = useState<Values>(() => valuesFor(fields));
+  const { values, set } = useFormValues(fields);
   const [password, setPassword] = useState('');
   const { errors, busy, send } = useSend({ ...anchorsFor([[fields, '']]), password: 'password' });
   if (workers.problem || !workers.data) return <NotReady problem={workers.problem} />;
@@ -45,7 +46,7 @@ export function AddUserPage() {
         fields={fields}
         values={values}
         errors={errors.fields}
-        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        onChange={set}
         custom={{
           password: (
             <TextInput

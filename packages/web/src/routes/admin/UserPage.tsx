@@ -7,7 +7,8 @@ import { Link, useParams } from 'react-router';
 import { accessApi, type UserView } from '../../api/access.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button, TextInput } from '../../components/fields.tsx';
-import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
@@ -59,7 +60,7 @@ export function UserPage() {
 
 function ChangeGrant({ user, workers, done }: { user: UserView; workers: Worker[]; done: (notice: string) => void }) {
   const fields = [roleField, workerField(workers)];
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, { role: user.role, workerId: user.workerId }));
+  const { values, set } = useFormValues(fields, { role: user.role, workerId: user.workerId });
   const { errors, busy, send } = useSend(anchorsFor([[fields, '']]));
   const role = values.role as string;
   const workerId = values.workerId as string;
@@ -80,7 +81,7 @@ function ChangeGrant({ user, workers, done }: { user: UserView; workers: Worker[
     <form onSubmit={submit} noValidate>
       <h2 className="govuk-heading-m">Role and worker</h2>
       <ErrorSummary items={errors.summary} />
-      <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={set} />
       {note ? <div className="govuk-inset-text">{note}</div> : null}
       <Button busy={busy}>Change role or worker</Button>
     </form>

@@ -35,7 +35,7 @@ import {
 } from '@lantern/core/care';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care.ts';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { codedOptionsOf as coded, type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 export type FormSpec = {
   title: string;
@@ -56,8 +56,6 @@ export type FormSpec = {
   whyNot?: (view: CareView) => string | null;
 };
 
-const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
-const coded = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 
 const openAdoption = (view: CareView) => [...view.adoptions].reverse().find((a) => !a.adoptionOrderOn && !a.noLongerOn) ?? null;

@@ -18,6 +18,7 @@ import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { openEpisode, STEP_TEXT, type StepId, stageOf, stepPath, whyNot } from './steps.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
+import { Details } from '../../components/Details.tsx';
 
 const TITLE = 'Children in need and child protection';
 
@@ -66,16 +67,13 @@ export function CaseworkPage() {
       {closed.length ? (
         <PageSection id="closed-episodes-heading" heading="Closed episodes">
           {closed.map((e) => (
-            <details className="govuk-details" key={e.episodeId} data-testid="closed-episode">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">
-                  {formatDate(e.referralDate)} to {formatDate(e.closureDate)}: {labelOf(CLOSURE_REASON, e.closureReason)}
-                </span>
-              </summary>
-              <div className="govuk-details__text">
-                <Episode episode={e} cw={cw} childId={child.childId} />
-              </div>
-            </details>
+            <Details
+              key={e.episodeId}
+              testId="closed-episode"
+              summary={`${formatDate(e.referralDate)} to ${formatDate(e.closureDate)}: ${labelOf(CLOSURE_REASON, e.closureReason)}`}
+            >
+              <Episode episode={e} cw={cw} childId={child.childId} />
+            </Details>
           ))}
         </PageSection>
       ) : null}

@@ -17,6 +17,8 @@ import { WarningText } from '../../components/Notices.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { formatDate, labelOf, plural } from '../../format.ts';
 import { missingAgenciesText } from './forms/ProtectionForms.tsx';
+import { Details } from '../../components/Details.tsx';
+import { ChronologyEntry } from '../children/Chronology.tsx';
 
 export function ChildWords({ words, label = 'In the child’s words' }: { words: string | null; label?: string }) {
   if (!words) return null;
@@ -338,33 +340,20 @@ function Visits({ visits, labelledBy }: { visits: EpisodeView['visits']; labelle
   const list = (items: typeof sorted, label?: string) => (
     <ol className="lantern-chronology" aria-labelledby={label ? undefined : labelledBy} aria-label={label} data-testid="visits">
       {items.map((v) => (
-        <li className="lantern-chronology__entry" key={v.visitId}>
-          <p className="govuk-body-s lantern-chronology__meta">
-            <time dateTime={v.visitedOn} className="lantern-chronology__date">
-              {formatDate(v.visitedOn)}
-            </time>
-            <strong className="govuk-tag govuk-tag--grey lantern-tag-wide">{labelOf(VISIT_PURPOSE, v.purpose)}</strong>
-          </p>
+        <ChronologyEntry key={v.visitId} on={v.visitedOn} tag={labelOf(VISIT_PURPOSE, v.purpose)} tagClass="lantern-tag-wide">
           <p className="govuk-body govuk-!-margin-bottom-2">
             {v.childSeen ? (v.seenAlone ? 'Child seen alone.' : 'Child seen, not alone.') : 'Child not seen.'}
             {v.visitedBy ? ` Visited by ${v.visitedBy}.` : ''}
           </p>
           <ChildWords words={v.childWords} />
-        </li>
+        </ChronologyEntry>
       ))}
     </ol>
   );
   return (
     <>
       {list(recent)}
-      {earlier.length ? (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Earlier visits ({earlier.length})</span>
-          </summary>
-          <div className="govuk-details__text">{list(earlier, 'Earlier visits')}</div>
-        </details>
-      ) : null}
+      {earlier.length ? <Details summary={`Earlier visits (${earlier.length})`}>{list(earlier, 'Earlier visits')}</Details> : null}
     </>
   );
 }

@@ -4,7 +4,7 @@
  * error summary, checks against the API's own schema, and going back to the casework with a
  * success banner once saved.
  */
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { z } from 'zod';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -12,7 +12,8 @@ import type { CaseworkView, ChildRecord, EpisodeView } from '../../api/types.ts'
 import type { FieldAnchors } from '../../components/errors.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { FormShell } from '../../components/FormPage.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { checkWith, type Problems, useSend } from '../../components/forms.ts';
 import { NotReady } from '../../components/Notices.tsx';
 import { fullName } from '../../format.ts';
@@ -107,7 +108,7 @@ export function useStep(ctx: CaseContext, anchors: FieldAnchors) {
  * server's refusals land beside it.
  */
 export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Record<string, unknown> = {}, aliases: Record<string, string> = {}) {
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial));
+  const { values, set } = useFormValues(fields, initial);
   const anchors = anchorsFor([[fields, '']]);
   for (const [api, field] of Object.entries(aliases)) anchors[api] = anchors[field] ?? field;
   const step = useStep(ctx, anchors);
@@ -124,14 +125,7 @@ export function useStepFields(ctx: CaseContext, fields: FieldSpec[], initial: Re
     if (!errors[field] && said) errors[field] = said;
   }
   const render = (hidden: string[] = [], custom: Record<string, ReactNode> = {}) => (
-    <FormFields
-      fields={fields}
-      values={values}
-      errors={errors}
-      hidden={hidden}
-      custom={custom}
-      onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
-    />
+    <FormFields fields={fields} values={values} errors={errors} hidden={hidden} custom={custom} onChange={set} />
   );
   return { ...step, values, read, render };
 }

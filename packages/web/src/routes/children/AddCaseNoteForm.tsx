@@ -1,8 +1,9 @@
 import { chronologyNote } from '@lantern/core/schemas';
 import { api } from '../../api/client.ts';
 import type { FieldSpec } from '../../components/form-model.ts';
-import { optionsOf } from '../../components/forms.ts';
-import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
+import { optionsOf } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import { SectionForm } from '../../components/SectionForm.tsx';
 import { todayInEngland } from '../../format.ts';
 import { NOTE_CATEGORIES } from './labels.ts';
 

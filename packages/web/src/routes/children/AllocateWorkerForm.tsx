@@ -5,8 +5,9 @@ import { api } from '../../api/client.ts';
 import { type AllocatableWorker, workApi } from '../../api/work.ts';
 import type { OptionGroup } from '../../components/fields.tsx';
 import type { FieldSpec } from '../../components/form-model.ts';
-import { optionsOf } from '../../components/forms.ts';
-import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
+import { optionsOf } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import { SectionForm } from '../../components/SectionForm.tsx';
 import { todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 

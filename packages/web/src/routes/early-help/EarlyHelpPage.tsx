@@ -14,6 +14,7 @@ import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { ReactNode } from 'react';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
+import { Details } from '../../components/Details.tsx';
 
 const TITLE = 'Early help';
 
@@ -85,16 +86,9 @@ export function EarlyHelpPage() {
       {before.length ? (
         <PageSection id="before-heading" heading="Early help before">
           {before.map((e) => (
-            <details className="govuk-details" key={e.earlyHelpId} data-testid="early-help-ended">
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">
-                  {formatDate(e.startedOn)} to {formatDate(e.endedOn)}: {e.endOutcomeLabel}
-                </span>
-              </summary>
-              <div className="govuk-details__text">
-                <Episode e={e} childId={childId} />
-              </div>
-            </details>
+            <Details key={e.earlyHelpId} testId="early-help-ended" summary={`${formatDate(e.startedOn)} to ${formatDate(e.endedOn)}: ${e.endOutcomeLabel}`}>
+              <Episode e={e} childId={childId} />
+            </Details>
           ))}
         </PageSection>
       ) : null}

@@ -12,6 +12,7 @@ import { useSession } from '../../session.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { lookedAfterApi, options, sectionPath } from './api.ts';
 import { RHI_STATE, Table } from './LookedAfterPage.tsx';
+import { optionsOf } from '../../components/form-model.ts';
 
 export function ProvidersPage() {
   const { can } = useSession();
@@ -82,7 +83,7 @@ export function ProvidersPage() {
               label="Kind of provider"
               value={p.providerKind}
               onChange={set('providerKind')}
-              options={Object.entries(PROVIDER_KIND).map(([value, label]) => ({ value, label }))}
+              options={optionsOf(PROVIDER_KIND)}
               placeholder="Choose"
               error={errors.fields.providerKind}
             />
@@ -99,7 +100,7 @@ export function ProvidersPage() {
               label="Ofsted registration"
               value={p.registrationStatus}
               onChange={set('registrationStatus')}
-              options={Object.entries(REGISTRATION_STATUS).map(([value, label]) => ({ value, label }))}
+              options={optionsOf(REGISTRATION_STATUS)}
               placeholder="Choose"
               error={errors.fields.registrationStatus}
             />

@@ -1,7 +1,8 @@
 /** One page for the looked-after steps described as data (steps.ts): the child's record, the fields, the sending. */
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, readValues, valuesFor } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { FormFields } from '../../components/FormFields.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady, ProblemPage } from '../../components/Notices.tsx';
@@ -21,7 +22,7 @@ export function StepFormPage({ spec }: { spec: StepSpec }) {
 function StepForm({ spec, childId, record }: { spec: StepSpec; childId: string; record: LookedAfterRecord }) {
   const navigate = useNavigate();
   const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
-  const [values, setValues] = useState<Values>(() => valuesFor(spec.fields(record, [], {}), spec.initial()));
+  const { values, set } = useFormValues(spec.fields(record, [], {}), spec.initial());
   const fields = spec.fields(record, providers.data?.providers ?? [], values);
   // Fields that appear with an answer (the new placement's) start empty.
   const shown = { ...valuesFor(fields), ...values };
@@ -45,7 +46,7 @@ function StepForm({ spec, childId, record }: { spec: StepSpec; childId: string; 
         fields={fields}
         values={shown}
         errors={errors.fields}
-        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        onChange={set}
         custom={{
           placement: where ? (
             <PlacementFields value={placement} onChange={setPlacement} errors={errors} prefix={where.prefix} legalStatus={where.legalStatus} />

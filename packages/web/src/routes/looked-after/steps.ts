@@ -12,7 +12,7 @@ import {
   REGISTRATION_STATUS,
 } from '@lantern/core/looked-after';
 import { PARTICIPATION_PLAIN } from '@lantern/core/meetings';
-import type { FieldSpec, Values } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf, type Values } from '../../components/form-model.ts';
 import type { Problems } from '../../components/forms.ts';
 import { labelOf, todayInEngland } from '../../format.ts';
 import { type LookedAfterRecord, lookedAfterApi, options, type ProviderView } from './api.ts';
@@ -252,7 +252,7 @@ export const STEPS = {
         name: 'participation',
         label: 'How the child took part',
         kind: 'radios',
-        options: Object.entries(PARTICIPATION_PLAIN).map(([value, label]) => ({ value, label })),
+        options: optionsOf(PARTICIPATION_PLAIN),
         hint: 'What the council reports to the Department for Education about the review',
         required: true,
         missing: 'Choose how the child took part',

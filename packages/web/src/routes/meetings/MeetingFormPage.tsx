@@ -4,9 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type MeetingsView, meetingsApi } from '../../api/meetings.ts';
 import { type FieldAnchors, hasErrors } from '../../components/errors.ts';
-import { type Option, Select, TextInput, YesNo } from '../../components/fields.tsx';
+import type { Option } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, optionsOf, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { FormShell, NotNow } from '../../components/FormPage.tsx';
 import { FormRoute } from '../../components/FormRoute.tsx';
 import { usePageTitle } from '../../hooks.ts';
@@ -32,14 +33,25 @@ const toAttendee = (a: Record<string, unknown>): AttendeeValue => ({
   sentReport: yes(a.sentReport),
 });
 const BLANK: AttendeeValue = { role: '', name: '', agency: '', partnerContactId: '', invited: 'yes', attended: '', sentReport: 'no' };
-const ROLES: Option[] = Object.entries(ATTENDEE_ROLE).map(([value, label]) => ({ value, label }));
+const ROLES = optionsOf(ATTENDEE_ROLE);
+
+/** One person invited, as data: the name is not asked of the child, the register's contact only of an agency. */
+const attendeeFields = (contacts: Option[]): FieldSpec[] => [
+  { name: 'role', label: 'Who are they to the child?', kind: 'select', options: ROLES },
+  { name: 'name', label: 'Name', kind: 'text' },
+  { name: 'partnerContactId', label: 'Contact on the partners register (optional)', kind: 'select', options: contacts, placeholder: 'Not on the register' },
+  { name: 'agency', label: 'Agency, if not on the register', kind: 'text' },
+  { name: 'invited', label: 'Invited?', kind: 'yesno' },
+  { name: 'attended', label: 'Came?', kind: 'yesno' },
+  { name: 'sentReport', label: 'Sent a report or their views in writing?', kind: 'yesno' },
+];
 
 function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const fields = spec.fields(view, params);
   const initial = spec.initial?.(view, params) ?? null;
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, initial?.values));
+  const { values, set } = useFormValues(fields, initial?.values);
   const [attendees, setAttendees] = useState<AttendeeValue[]>(() => {
     const given = initial?.values.attendees;
     return Array.isArray(given) ? given.map((a) => toAttendee(a as Record<string, unknown>)) : [{ ...BLANK }];
@@ -102,7 +114,7 @@ function MeetingForm({ spec, view }: { spec: FormSpec; view: MeetingsView }) {
         fields={fields}
         values={values}
         errors={errors.fields}
-        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        onChange={set}
         custom={{
           attendees: <Attendees view={view} value={attendees} errors={errors.fields} onChange={setAttendees} label="Who was invited, and who came" />,
         }}
@@ -120,50 +132,25 @@ function Attendees(props: {
   label: string;
 }) {
   const { view, value, errors, onChange } = props;
-  const change = (i: number, key: keyof AttendeeValue) => (v: string) => onChange(value.map((a, j) => (j === i ? { ...a, [key]: v } : a)));
-  const contacts: Option[] = view.partnerContacts.map((c) => ({ value: c.contactId, label: c.label }));
+  const change = (i: number, key: string, v: string) => onChange(value.map((a, j) => (j === i ? { ...a, [key]: v } : a)));
+  const fields = attendeeFields(view.partnerContacts.map((c) => ({ value: c.contactId, label: c.label })));
   return (
     <div className="govuk-form-group">
       <h2 className="govuk-heading-m">{props.label}</h2>
       {value.map((a, i) => {
-        const n = `attendees.${i}`;
+        const hidden = [...(a.role === 'child' ? ['name'] : []), ...(a.role === 'agency' ? [] : ['partnerContactId', 'agency'])];
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
           <fieldset className="govuk-fieldset lantern-section" key={i}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Person {i + 1}</legend>
-            <Select
-              name={`${n}.role`}
-              label="Who are they to the child?"
-              options={ROLES}
-              placeholder="Choose"
-              value={a.role}
-              onChange={change(i, 'role')}
-              error={errors[`${n}.role`]}
+            <FormFields
+              fields={fields}
+              values={a}
+              errors={errors}
+              prefix={`attendees.${i}.`}
+              hidden={hidden}
+              onChange={(key, v) => change(i, key, v as string)}
             />
-            {a.role !== 'child' ? <TextInput name={`${n}.name`} label="Name" value={a.name} onChange={change(i, 'name')} error={errors[`${n}.name`]} /> : null}
-            {a.role === 'agency' ? (
-              <>
-                <Select
-                  name={`${n}.partnerContactId`}
-                  label="Contact on the partners register (optional)"
-                  options={contacts}
-                  placeholder="Not on the register"
-                  value={a.partnerContactId}
-                  onChange={change(i, 'partnerContactId')}
-                  error={errors[`${n}.partnerContactId`]}
-                />
-                <TextInput
-                  name={`${n}.agency`}
-                  label="Agency, if not on the register"
-                  value={a.agency}
-                  onChange={change(i, 'agency')}
-                  error={errors[`${n}.agency`]}
-                />
-              </>
-            ) : null}
-            <YesNo name={`${n}.invited`} label="Invited?" value={a.invited} onChange={change(i, 'invited')} />
-            <YesNo name={`${n}.attended`} label="Came?" value={a.attended} onChange={change(i, 'attended')} error={errors[`${n}.attended`]} />
-            <YesNo name={`${n}.sentReport`} label="Sent a report or their views in writing?" value={a.sentReport} onChange={change(i, 'sentReport')} />
             {value.length > 1 ? (
               <button
                 type="button"

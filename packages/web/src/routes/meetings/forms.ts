@@ -16,7 +16,7 @@ import {
   recommendationChanges,
 } from '@lantern/core/meetings';
 import type { z } from 'zod';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 import type { Meeting, MeetingsView } from '../../api/meetings.ts';
 
 export type FormSpec = {
@@ -32,7 +32,6 @@ export type FormSpec = {
   whyNot?: (view: MeetingsView, params: URLSearchParams) => string | null;
 };
 
-const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
 const workers = (view: MeetingsView) => view.workers.map((w) => ({ value: w.workerId, label: w.name }));
 
 export const meetingOf = (view: MeetingsView, params: URLSearchParams): Meeting | null =>

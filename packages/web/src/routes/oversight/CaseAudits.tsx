@@ -1,6 +1,6 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf } from '../../components/form-model.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { api, problemOf } from '../../api/client.ts';
 import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
@@ -13,9 +13,10 @@ import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { readDate } from '../../components/forms.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { Details } from '../../components/Details.tsx';
 
-const GRADES = Object.entries(AUDIT_GRADE).map(([value, label]) => ({ value, label }));
-const ANSWERS = Object.entries(AUDIT_ANSWER).map(([value, label]) => ({ value, label }));
+const GRADES = optionsOf(AUDIT_GRADE);
+const ANSWERS = optionsOf(AUDIT_ANSWER);
 const gradeLabel = (g: string) => AUDIT_GRADE[g as keyof typeof AUDIT_GRADE] ?? g;
 
 /** The child's case audits: each grade (moderated where it was), the answers and the actions; for auditors, the forms. */
@@ -199,85 +200,80 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
   return (
     <>
       {recorded ? <SuccessBanner>Case audit recorded</SuccessBanner> : null}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Audit this case</span>
-        </summary>
-        <div className="govuk-details__text">
-          {questions.problem ? (
-            <p className="govuk-body">The audit questions could not be loaded: {questions.problem.detail ?? questions.problem.title}</p>
-          ) : null}
-          <form onSubmit={submit} noValidate aria-label="Audit this case">
-            <ErrorSummary items={errors.summary} />
-            <DateInput name="auditedOn" label="Date of the audit" value={auditedOn} onChange={setAuditedOn} error={errors.fields.auditedOn} />
-            {qs.map((q) => (
-              <div key={q.id}>
-                <Radios
-                  name={`answer-${q.id}`}
-                  label={q.text}
-                  inline
-                  small
-                  value={answers[q.id] ?? ''}
-                  onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
-                  options={ANSWERS}
-                  error={errors.fields[`answer-${q.id}`]}
-                />
-                <TextInput
-                  name={`comment-${q.id}`}
-                  label="Comment (optional)"
-                  value={comments[q.id] ?? ''}
-                  onChange={(v) => setComments({ ...comments, [q.id]: v })}
-                />
-              </div>
-            ))}
-            <Radios name="auditGrade" label="Grade" value={grade} onChange={setGrade} options={GRADES} error={errors.fields.grade} />
-            <Textarea name="auditSummary" label="Summary" value={summary} onChange={setSummary} error={errors.fields.summary} rows={3} />
-            {actions.map((a, i) => (
-              <fieldset className="govuk-fieldset" key={a.key}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {i + 1}</legend>
-                <Textarea
-                  name={`actions-${i}-finding`}
-                  label="Finding"
-                  value={a.finding}
-                  onChange={(v) => setAction(i, { finding: v })}
-                  error={errors.fields[`actions.${i}.finding`]}
-                  rows={2}
-                />
-                <Textarea
-                  name={`actions-${i}-action`}
-                  label="What must be done"
-                  value={a.action}
-                  onChange={(v) => setAction(i, { action: v })}
-                  error={errors.fields[`actions.${i}.action`]}
-                  rows={2}
-                />
-                <Select
-                  name={`actions-${i}-ownerWorkerId`}
-                  label="Owner"
-                  placeholder="Choose a worker"
-                  value={a.ownerWorkerId}
-                  onChange={(v) => setAction(i, { ownerWorkerId: v })}
-                  options={(workers.data?.workers ?? []).map((w) => ({ value: w.workerId, label: w.teamName ? `${w.name} (${w.teamName})` : w.name }))}
-                  error={errors.fields[`actions.${i}.ownerWorkerId`]}
-                />
-                <DateInput
-                  name={`actions-${i}-dueDate`}
-                  label="Due by"
-                  value={a.dueDate}
-                  onChange={(v) => setAction(i, { dueDate: v })}
-                  error={errors.fields[`actions.${i}.dueDate`]}
-                />
-              </fieldset>
-            ))}
-            <div className="govuk-button-group">
-              <Button type="button" secondary onClick={() => setActions([...actions, { ...EMPTY_ACTION, key: (actions.at(-1)?.key ?? 0) + 1 }])}>
-                Add an action
-              </Button>
-              <Button busy={busy}>Record audit</Button>
+      <Details summary="Audit this case">
+        {questions.problem ? (
+          <p className="govuk-body">The audit questions could not be loaded: {questions.problem.detail ?? questions.problem.title}</p>
+        ) : null}
+        <form onSubmit={submit} noValidate aria-label="Audit this case">
+          <ErrorSummary items={errors.summary} />
+          <DateInput name="auditedOn" label="Date of the audit" value={auditedOn} onChange={setAuditedOn} error={errors.fields.auditedOn} />
+          {qs.map((q) => (
+            <div key={q.id}>
+              <Radios
+                name={`answer-${q.id}`}
+                label={q.text}
+                inline
+                small
+                value={answers[q.id] ?? ''}
+                onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+                options={ANSWERS}
+                error={errors.fields[`answer-${q.id}`]}
+              />
+              <TextInput
+                name={`comment-${q.id}`}
+                label="Comment (optional)"
+                value={comments[q.id] ?? ''}
+                onChange={(v) => setComments({ ...comments, [q.id]: v })}
+              />
             </div>
-          </form>
-        </div>
-      </details>
+          ))}
+          <Radios name="auditGrade" label="Grade" value={grade} onChange={setGrade} options={GRADES} error={errors.fields.grade} />
+          <Textarea name="auditSummary" label="Summary" value={summary} onChange={setSummary} error={errors.fields.summary} rows={3} />
+          {actions.map((a, i) => (
+            <fieldset className="govuk-fieldset" key={a.key}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {i + 1}</legend>
+              <Textarea
+                name={`actions-${i}-finding`}
+                label="Finding"
+                value={a.finding}
+                onChange={(v) => setAction(i, { finding: v })}
+                error={errors.fields[`actions.${i}.finding`]}
+                rows={2}
+              />
+              <Textarea
+                name={`actions-${i}-action`}
+                label="What must be done"
+                value={a.action}
+                onChange={(v) => setAction(i, { action: v })}
+                error={errors.fields[`actions.${i}.action`]}
+                rows={2}
+              />
+              <Select
+                name={`actions-${i}-ownerWorkerId`}
+                label="Owner"
+                placeholder="Choose a worker"
+                value={a.ownerWorkerId}
+                onChange={(v) => setAction(i, { ownerWorkerId: v })}
+                options={(workers.data?.workers ?? []).map((w) => ({ value: w.workerId, label: w.teamName ? `${w.name} (${w.teamName})` : w.name }))}
+                error={errors.fields[`actions.${i}.ownerWorkerId`]}
+              />
+              <DateInput
+                name={`actions-${i}-dueDate`}
+                label="Due by"
+                value={a.dueDate}
+                onChange={(v) => setAction(i, { dueDate: v })}
+                error={errors.fields[`actions.${i}.dueDate`]}
+              />
+            </fieldset>
+          ))}
+          <div className="govuk-button-group">
+            <Button type="button" secondary onClick={() => setActions([...actions, { ...EMPTY_ACTION, key: (actions.at(-1)?.key ?? 0) + 1 }])}>
+              Add an action
+            </Button>
+            <Button busy={busy}>Record audit</Button>
+          </div>
+        </form>
+      </Details>
     </>
   );
 }

@@ -3,12 +3,9 @@
  * moderation, an action marked done): fields as data, ids under the record's prefix, and a stale
  * version said plainly with the list reloaded.
  */
-import { type FormEvent, useState } from 'react';
 import { ApiError, problemOf } from '../../api/client.ts';
-import { DetailsForm } from '../../components/DetailsForm.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
-import { FormFields } from '../../components/FormFields.tsx';
-import { type Problems, useSend } from '../../components/forms.ts';
+import { DetailsSpecForm } from '../../components/DetailsForm.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
 import { todayInEngland } from '../../format.ts';
 
 export function RecordForm(props: {
@@ -27,37 +24,15 @@ export function RecordForm(props: {
   onDone: () => void;
   className?: string;
 }) {
-  const { fields, idPrefix } = props;
-  const [values, setValues] = useState<Values>(() => valuesFor(fields, { ...props.initial, ...(props.today ? { [props.today]: todayInEngland() } : {}) }));
-  const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, id]) => [field, `${idPrefix}${id}`]));
-  const { errors, busy, send } = useSend(anchors);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const body = readValues(fields, values, problems);
-    await send(
-      problems,
-      async () => {
-        try {
-          await props.send(body);
-        } catch (error) {
-          if (problemOf(error).status !== 409) throw error;
-          props.onDone();
-          throw new ApiError({ title: 'Changed by someone else', status: 409, detail: props.stale });
-        }
-      },
-      props.onDone,
-    );
+  const { initial, today, stale, send, onDone, ...form } = props;
+  const sendOrSayStale = async (body: Record<string, unknown>) => {
+    try {
+      await send(body);
+    } catch (error) {
+      if (problemOf(error).status !== 409) throw error;
+      onDone();
+      throw new ApiError({ title: 'Changed by someone else', status: 409, detail: stale });
+    }
   };
-  return (
-    <DetailsForm opens={props.opens} label={props.label} className={props.className} errors={errors} busy={busy} submit={props.submit} onSubmit={submit}>
-      <FormFields
-        fields={fields}
-        values={values}
-        errors={errors.fields}
-        idPrefix={idPrefix}
-        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
-      />
-    </DetailsForm>
-  );
+  return <DetailsSpecForm {...form} initial={{ ...initial, ...(today ? { [today]: todayInEngland() } : {}) }} send={sendOrSayStale} onDone={onDone} />;
 }

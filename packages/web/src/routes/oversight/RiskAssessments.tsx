@@ -1,15 +1,12 @@
-import { type FormEvent, useState } from 'react';
 import { type NewRiskAssessment, oversightApi, type RiskAssessment } from '../../api/oversight.ts';
-import { DetailsForm } from '../../components/DetailsForm.tsx';
-import { Loading, SuccessBanner } from '../../components/Notices.tsx';
+import { DetailsSpecForm } from '../../components/DetailsForm.tsx';
+import { Loading } from '../../components/Notices.tsx';
 import { SummaryList } from '../../components/SummaryList.tsx';
 import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
-import { FormFields } from '../../components/FormFields.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
 import { RecordForm } from './RecordForm.tsx';
-import { type Problems, useSend } from '../../components/forms.ts';
 
 const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }));
 const SCALE_HINT = '0 means the child will be harmed again; 10 means everyone is confident the child is safe';
@@ -106,36 +103,19 @@ const RISK_FIELDS: FieldSpec[] = [
   safetyScale('workerScale', 'Your safety scale'),
   { name: 'familyScale', label: 'The family’s safety scale (optional)', kind: 'select', options: SCALE, placeholder: 'Not given', numeric: true },
 ];
-const blankRisk = () => valuesFor(RISK_FIELDS, { assessedOn: todayInEngland() });
-
 function RiskAssessmentForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
-  const [values, setValues] = useState<Values>(blankRisk);
-  const { errors, busy, send } = useSend(anchorsFor([[RISK_FIELDS, '']]));
-  const [recorded, setRecorded] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setRecorded(false);
-    const problems: Problems = [];
-    const body = readValues(RISK_FIELDS, values, problems, { emptyAsNull: true });
-    await send(
-      problems,
-      () => oversightApi.recordRiskAssessment(childId, body as NewRiskAssessment),
-      () => {
-        setValues(blankRisk());
-        setRecorded(true);
-        onRecorded();
-      },
-    );
-  };
-
   return (
-    <>
-      {recorded ? <SuccessBanner>Risk assessment recorded</SuccessBanner> : null}
-      <DetailsForm opens="Record a risk assessment" errors={errors} busy={busy} submit="Record risk assessment" onSubmit={submit}>
-        <FormFields fields={RISK_FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
-      </DetailsForm>
-    </>
+    <DetailsSpecForm
+      opens="Record a risk assessment"
+      fields={RISK_FIELDS}
+      initial={{ assessedOn: todayInEngland() }}
+      emptyAsNull
+      submit="Record risk assessment"
+      send={(body) => oversightApi.recordRiskAssessment(childId, body as NewRiskAssessment)}
+      onDone={onRecorded}
+      clear={RISK_FIELDS.map((f) => f.name)}
+      banner="Risk assessment recorded"
+    />
   );
 }
 

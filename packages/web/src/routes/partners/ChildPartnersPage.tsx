@@ -2,20 +2,25 @@
 import { newHousingNeed, newPartnerRequest, PARTNER_REQUEST_TYPE } from '@lantern/core/partners';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
+import type { z } from 'zod';
 import { api, partnersApi, problemOf } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, Checkboxes, DateInput, Select, Textarea } from '../../components/fields.tsx';
+import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
+import { Button, Checkboxes } from '../../components/fields.tsx';
 import { ChildPageHead } from '../../components/ChildPageHead.tsx';
 import { NotReady } from '../../components/Notices.tsx';
-import { dateParts, EMPTY_DATE, formatDate, fullName, todayInEngland } from '../../format.ts';
+import { formatDate, fullName, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
-import { checkWith, type Problems, readDate } from '../../components/forms.ts';
 import { AGENCY_LABEL, RequestStateTag } from './labels.tsx';
 import type { ChildPartnerWork, ChildRequest, PartnerMeeting as Meeting, PartnerOrganisation } from '@lantern/core/views/partners';
 import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import { SectionForm } from '../../components/SectionForm.tsx';
+import { Details } from '../../components/Details.tsx';
+import { DetailsSpecForm } from '../../components/DetailsForm.tsx';
 
 const TYPE_OPTIONS = Object.entries(PARTNER_REQUEST_TYPE).map(([value, t]) => ({ value, label: t.label }));
 
@@ -102,55 +107,7 @@ function Requests({ requests, childId }: { requests: ChildRequest[]; childId: st
   );
 }
 
-const REQUEST_ANCHORS = {
-  organisationId: 'organisationId',
-  requestType: 'requestType',
-  asked: 'asked',
-  needToKnow: 'needToKnow',
-  sentOn: 'sentOn-day',
-  respondBy: 'respondBy-day',
-};
-
 function SendRequestForm({ childId, organisations, onSent }: { childId: string; organisations: PartnerOrganisation[]; onSent: (notice: string) => void }) {
-  const [organisationId, setOrganisationId] = useState('');
-  const [requestType, setRequestType] = useState('');
-  const [asked, setAsked] = useState('');
-  const [needToKnow, setNeedToKnow] = useState('');
-  const [sentOn, setSentOn] = useState(dateParts(todayInEngland()));
-  const [respondBy, setRespondBy] = useState(EMPTY_DATE);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    if (!organisationId) problems.push(['organisationId', 'Choose the partner agency']);
-    if (!requestType) problems.push(['requestType', 'Choose what you are asking for']);
-    const sent = readDate(problems, 'sentOn', sentOn, { what: 'the date the request is sent', label: 'The date sent' });
-    const by = readDate(problems, 'respondBy', respondBy, { what: 'the date', label: 'The answer date', required: false, future: true });
-    const body = checkWith(newPartnerRequest, { organisationId, requestType, asked, needToKnow, sentOn: sent ?? undefined, respondBy: by }, problems, {
-      asked: 'Say what you are asking for',
-      needToKnow: 'Say what the partner needs to know to answer',
-    });
-    if (problems.length || !body) return setErrors(errorsFrom(problems, REQUEST_ANCHORS));
-    setBusy(true);
-    try {
-      const res = await partnersApi.send(childId, body);
-      const org = organisations.find((o) => o.organisationId === organisationId)?.name ?? 'the partner';
-      setErrors(NO_ERRORS);
-      setAsked('');
-      setNeedToKnow('');
-      setRequestType('');
-      setOrganisationId('');
-      setRespondBy(EMPTY_DATE);
-      onSent(`Request sent to ${org}. The answer is due by ${formatDate(res.respondBy)}.`);
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), REQUEST_ANCHORS));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const groups = Object.values(
     organisations.reduce<Record<string, { label: string; options: { value: string; label: string }[] }>>((acc, o) => {
       const label = AGENCY_LABEL[o.agency] ?? o.agency;
@@ -159,51 +116,63 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
       return acc;
     }, {}),
   );
-
+  const fields: FieldSpec[] = [
+    {
+      name: 'organisationId',
+      label: 'Partner agency',
+      kind: 'select',
+      groups,
+      placeholder: 'Choose an agency',
+      required: true,
+      missing: 'Choose the partner agency',
+    },
+    {
+      name: 'requestType',
+      label: 'What are you asking for?',
+      kind: 'select',
+      options: TYPE_OPTIONS,
+      required: true,
+      missing: 'Choose what you are asking for',
+    },
+    { name: 'asked', label: 'What you are asking', kind: 'textarea', rows: 3 },
+    {
+      name: 'needToKnow',
+      label: 'What the partner needs to know',
+      kind: 'textarea',
+      hint: 'The partner sees only the child’s name and date of birth and what you write here.',
+      rows: 3,
+    },
+    { name: 'sentOn', label: 'Date sent', kind: 'date', required: true, what: 'the date the request is sent', dateLabel: 'The date sent' },
+    {
+      name: 'respondBy',
+      label: 'Answer needed by (optional)',
+      kind: 'date',
+      hint: 'Leave blank for the council’s deadline for this kind of request. You may ask for sooner, never later.',
+      future: true,
+      what: 'the date',
+      dateLabel: 'The answer date',
+    },
+  ];
+  const form = useFormValues(fields, { sentOn: todayInEngland() });
   return (
-    <PageSection id="send-heading" heading="Send a request">
-      <ErrorSummary items={errors.summary} />
-      <form onSubmit={submit} noValidate aria-label="Send a request to a partner agency">
-        <Select
-          name="organisationId"
-          label="Partner agency"
-          value={organisationId}
-          onChange={setOrganisationId}
-          groups={groups}
-          placeholder="Choose an agency"
-          error={errors.fields.organisationId}
-        />
-        <Select
-          name="requestType"
-          label="What are you asking for?"
-          value={requestType}
-          onChange={setRequestType}
-          options={TYPE_OPTIONS}
-          placeholder="Choose"
-          error={errors.fields.requestType}
-        />
-        <Textarea name="asked" label="What you are asking" value={asked} onChange={setAsked} rows={3} error={errors.fields.asked} />
-        <Textarea
-          name="needToKnow"
-          label="What the partner needs to know"
-          hint="The partner sees only the child’s name and date of birth and what you write here."
-          value={needToKnow}
-          onChange={setNeedToKnow}
-          rows={3}
-          error={errors.fields.needToKnow}
-        />
-        <DateInput name="sentOn" label="Date sent" value={sentOn} onChange={setSentOn} error={errors.fields.sentOn} />
-        <DateInput
-          name="respondBy"
-          label="Answer needed by (optional)"
-          hint="Leave blank for the council’s deadline for this kind of request. You may ask for sooner, never later."
-          value={respondBy}
-          onChange={setRespondBy}
-          error={errors.fields.respondBy}
-        />
-        <Button busy={busy}>Send request</Button>
-      </form>
-    </PageSection>
+    <SectionForm
+      section
+      id="send-heading"
+      heading="Send a request"
+      label="Send a request to a partner agency"
+      fields={fields}
+      form={form}
+      schema={newPartnerRequest}
+      words={{ asked: 'Say what you are asking for', needToKnow: 'Say what the partner needs to know to answer' }}
+      send={async (body) => {
+        const res = await partnersApi.send(childId, body);
+        const org = organisations.find((o) => o.organisationId === body.organisationId)?.name ?? 'the partner';
+        return `Request sent to ${org}. The answer is due by ${formatDate(res.respondBy)}.`;
+      }}
+      clear={['organisationId', 'requestType', 'asked', 'needToKnow', 'respondBy']}
+      onDone={onSent}
+      submit="Send request"
+    />
   );
 }
 
@@ -302,63 +271,47 @@ function ContributionsForm({
   };
 
   return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">
-          Record partners at the {meeting.label.toLowerCase()} of {formatDate(meeting.heldOn)}
-        </span>
-      </summary>
-      <div className="govuk-details__text">
-        <ErrorSummary items={errors.summary} />
-        <form onSubmit={submit} noValidate>
-          <Checkboxes
-            name={`${name}-invited`}
-            label="Invited"
-            values={invited}
-            onChange={setInvited}
-            options={options}
-            small
-            columns
-            error={errors.fields[`${name}-invited`]}
-          />
-          <Checkboxes name={`${name}-attended`} label="Attended" values={attended} onChange={setAttended} options={options} small columns />
-          <Checkboxes name={`${name}-reports`} label="Sent a report" values={reports} onChange={setReports} options={options} small columns />
-          <Button busy={busy}>Save partners</Button>
-        </form>
-      </div>
-    </details>
+    <Details summary={`Record partners at the ${meeting.label.toLowerCase()} of ${formatDate(meeting.heldOn)}`}>
+      <ErrorSummary items={errors.summary} />
+      <form onSubmit={submit} noValidate>
+        <Checkboxes
+          name={`${name}-invited`}
+          label="Invited"
+          values={invited}
+          onChange={setInvited}
+          options={options}
+          small
+          columns
+          error={errors.fields[`${name}-invited`]}
+        />
+        <Checkboxes name={`${name}-attended`} label="Attended" values={attended} onChange={setAttended} options={options} small columns />
+        <Checkboxes name={`${name}-reports`} label="Sent a report" values={reports} onChange={setReports} options={options} small columns />
+        <Button busy={busy}>Save partners</Button>
+      </form>
+    </Details>
   );
 }
 
 function Housing({ work, childId, onSaved }: { work: ChildPartnerWork; childId: string; onSaved: (notice: string) => void }) {
-  const [identifiedOn, setIdentifiedOn] = useState(dateParts(todayInEngland()));
-  const [need, setNeed] = useState('');
-  const [requestId, setRequestId] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const anchors = { identifiedOn: 'identifiedOn-day', need: 'need', requestId: 'requestId' };
   const housingRequests = work.requests.filter((r) => r.agency === 'housing');
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: Problems = [];
-    const on = readDate(problems, 'identifiedOn', identifiedOn, { what: 'the date the need was identified', label: 'The date identified' });
-    const body = checkWith(newHousingNeed, { identifiedOn: on ?? undefined, need, requestId: requestId || null }, problems, {
-      need: 'Describe the housing need',
-    });
-    if (problems.length || !body) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await partnersApi.addHousingNeed(childId, body);
-      setErrors(NO_ERRORS);
-      setNeed('');
-      onSaved('Housing need recorded. It is on the head of service’s housing list until resolved.');
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), anchors));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const fields: FieldSpec[] = [
+    {
+      name: 'identifiedOn',
+      label: 'Date identified',
+      kind: 'date',
+      required: true,
+      what: 'the date the need was identified',
+      dateLabel: 'The date identified',
+    },
+    { name: 'need', label: 'The housing need', kind: 'textarea', rows: 2 },
+    {
+      name: 'requestId',
+      label: 'Request to the housing partner (optional)',
+      kind: 'select',
+      placeholder: 'None',
+      options: housingRequests.map((r) => ({ value: r.requestId, label: `${r.typeLabel}, ${r.organisationName}, sent ${formatDate(r.sentOn)}` })),
+    },
+  ];
 
   return (
     <PageSection id="housing-heading" heading="Housing">
@@ -376,28 +329,18 @@ function Housing({ work, childId, onSaved }: { work: ChildPartnerWork; childId: 
       ) : (
         <p className="govuk-body">No housing need is recorded.</p>
       )}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Record a housing need</span>
-        </summary>
-        <div className="govuk-details__text">
-          {hasErrors(errors) ? <ErrorSummary items={errors.summary} /> : null}
-          <form onSubmit={submit} noValidate aria-label="Record a housing need">
-            <DateInput name="identifiedOn" label="Date identified" value={identifiedOn} onChange={setIdentifiedOn} error={errors.fields.identifiedOn} />
-            <Textarea name="need" label="The housing need" value={need} onChange={setNeed} rows={2} error={errors.fields.need} />
-            <Select
-              name="requestId"
-              label="Request to the housing partner (optional)"
-              value={requestId}
-              onChange={setRequestId}
-              placeholder="None"
-              options={housingRequests.map((r) => ({ value: r.requestId, label: `${r.typeLabel}, ${r.organisationName}, sent ${formatDate(r.sentOn)}` }))}
-              error={errors.fields.requestId}
-            />
-            <Button busy={busy}>Save housing need</Button>
-          </form>
-        </div>
-      </details>
+      <DetailsSpecForm
+        opens="Record a housing need"
+        fields={fields}
+        initial={{ identifiedOn: todayInEngland() }}
+        emptyAsNull
+        schema={newHousingNeed}
+        words={{ need: 'Describe the housing need' }}
+        submit="Save housing need"
+        send={(body) => partnersApi.addHousingNeed(childId, body as z.output<typeof newHousingNeed>)}
+        onDone={() => onSaved('Housing need recorded. It is on the head of service’s housing list until resolved.')}
+        clear={['need']}
+      />
     </PageSection>
   );
 }

@@ -6,7 +6,8 @@ import type { FieldSpec } from '../../components/form-model.ts';
 import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { SectionForm, useFormValues } from '../../components/SectionForm.tsx';
+import { useFormValues } from '../../components/form-values.ts';
+import { SectionForm } from '../../components/SectionForm.tsx';
 import type { PartnerOrganisation } from '@lantern/core/views/partners';
 import { TableHead } from '../../components/TableHead.tsx';
 

@@ -6,7 +6,7 @@ import { FormFields } from '../../components/FormFields.tsx';
 import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading, ProblemPage } from '../../components/Notices.tsx';
-import { useFormValues } from '../../components/SectionForm.tsx';
+import { useFormValues } from '../../components/form-values.ts';
 import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Measure, STATUS } from './ImprovementPage.tsx';

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { improvementApi, performanceApi } from '../../api/performance.ts';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { useLoad } from '../../hooks.ts';
@@ -65,7 +66,7 @@ export function AddActionPage() {
   const plan = useLoad(() => (manages ? improvementApi.plan() : Promise.resolve(null)), 'plan');
   const owners = useLoad(() => (manages ? improvementApi.owners() : Promise.resolve(null)), 'owners');
   const definitions = useLoad(() => performanceApi.definitions(), 'definitions');
-  const [values, setValues] = useState<Values>(() => valuesFor(actionFields([], [])));
+  const { values, set } = useFormValues(actionFields([], []));
   const { errors, busy, send } = useSend(ANCHORS);
 
   if (!manages)
@@ -119,7 +120,7 @@ export function AddActionPage() {
       submit="Add the action"
       onSubmit={submit}
     >
-      <FormFields fields={fields} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={set} />
     </PlanForm>
   );
 }

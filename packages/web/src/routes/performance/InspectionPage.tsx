@@ -4,7 +4,8 @@ import { improvementApi } from '../../api/performance.ts';
 import type { FieldAnchors } from '../../components/errors.ts';
 import { Button, Select, Textarea, TextInput } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, type FieldSpec, optionsOf, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, optionsOf, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { comesBefore, type Problems, useSend } from '../../components/forms.ts';
 import { ProblemPage } from '../../components/Notices.tsx';
 import { useSession } from '../../session.tsx';
@@ -64,7 +65,7 @@ const FIELDS: FieldSpec[] = [
 export function InspectionPage() {
   const navigate = useNavigate();
   const { can } = useSession();
-  const [values, setValues] = useState<Values>(() => valuesFor(FIELDS));
+  const { values, set } = useFormValues(FIELDS);
   const [judgements, setJudgements] = useState<Judgement[]>([{ area: '', grade: '' }]);
   const [recommendations, setRecommendations] = useState<string[]>(['']);
 
@@ -131,7 +132,7 @@ export function InspectionPage() {
       submit="Save the inspection"
       onSubmit={submit}
     >
-      <FormFields fields={FIELDS} values={values} errors={errors.fields} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} />
+      <FormFields fields={FIELDS} values={values} errors={errors.fields} onChange={set} />
 
       <fieldset className="govuk-fieldset" aria-describedby="judgements-hint">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Judgements</legend>
@@ -152,7 +153,7 @@ export function InspectionPage() {
               value={j.area}
               onChange={(area) => setJudgement(i, { area })}
               placeholder="Select an area"
-              options={Object.entries(AREAS).map(([value, label]) => ({ value, label }))}
+              options={optionsOf(AREAS)}
               error={errors.fields[`judgements.${i}.area`]}
             />
             <TextInput

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { TableHead } from '../../components/TableHead.tsx';
+import { Details } from '../../components/Details.tsx';
 
 /** A GOV.UK table: the first column heads each row. */
 export function Table({ caption, head, rows, numeric = [] }: { caption: string; head: string[]; rows: ReactNode[][]; numeric?: number[] }) {
@@ -33,12 +34,5 @@ export function Table({ caption, head, rows, numeric = [] }: { caption: string; 
 
 /** The figures behind a chart, a click away. */
 export function FiguresBehind({ children }: { children: ReactNode }) {
-  return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Show the figures as a table</span>
-      </summary>
-      <div className="govuk-details__text">{children}</div>
-    </details>
-  );
+  return <Details summary="Show the figures as a table">{children}</Details>;
 }

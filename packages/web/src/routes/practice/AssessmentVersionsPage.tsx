@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { Back } from './common.tsx';
 import { ASSESSMENT_FIELDS } from './forms.ts';
+import { Details } from '../../components/Details.tsx';
 
 export function AssessmentVersionsPage() {
   const { childId = '', assessmentId = '' } = useParams();
@@ -32,19 +33,14 @@ export function AssessmentVersionsPage() {
           <p className="govuk-body">
             {v.changedSections.length ? `Changed: ${v.changedSections.map((s) => s.label.toLowerCase()).join('; ')}` : 'No words changed.'}
           </p>
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Read version {v.version}</span>
-            </summary>
-            <div className="govuk-details__text">
-              {ASSESSMENT_FIELDS.filter((f) => f.kind === 'textarea').map((f) => (
-                <div key={f.name}>
-                  <h3 className="govuk-heading-s">{f.label}</h3>
-                  <p className="govuk-body lantern-pre-line">{v.sections[f.name] || 'Not written.'}</p>
-                </div>
-              ))}
-            </div>
-          </details>
+          <Details summary={`Read version ${v.version}`}>
+            {ASSESSMENT_FIELDS.filter((f) => f.kind === 'textarea').map((f) => (
+              <div key={f.name}>
+                <h3 className="govuk-heading-s">{f.label}</h3>
+                <p className="govuk-body lantern-pre-line">{v.sections[f.name] || 'Not written.'}</p>
+              </div>
+            ))}
+          </Details>
         </div>
       ))}
     </>

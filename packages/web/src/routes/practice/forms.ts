@@ -5,11 +5,9 @@
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from '@lantern/core/pathway';
 import { ACTION_OWNER_KIND, ACTION_PROGRESS, ASSESSMENT_SECTIONS, PLAN_STAGE, SAFETY_SCALE } from '@lantern/core/practice';
 import type { Option } from '../../components/fields.tsx';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 export type { FieldSpec, Value, Values } from '../../components/form-model.ts';
-
-const options = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label }));
 
 const SECTION_HINTS: Record<keyof typeof ASSESSMENT_SECTIONS, string> = {
   livedExperience: 'A day in the child’s life: who looks after them, where they sleep, what they eat, how school goes.',

@@ -17,6 +17,7 @@ import { useSession } from '../../session.tsx';
 import { ReturnedAssessments } from '../practice/WorkItems.tsx';
 import { WorkerDeadlines } from '../workforce/WorkerDeadlines.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { optionsOf } from '../../components/form-model.ts';
 
 const VIEW_TITLE: Record<WorklistView, string> = { mine: 'My work', team: 'My team’s work', service: 'Work across the service' };
 const VIEW_LINK: Record<WorklistView, string> = { mine: 'My work', team: 'Team', service: 'Service' };
@@ -128,13 +129,7 @@ function Filters({
     <form method="get" action="/work" onSubmit={submit} noValidate aria-label="Filter the worklist">
       <input type="hidden" name="view" value={view} />
       <div className="lantern-filters">
-        <Select
-          name="state"
-          label="Show"
-          value={form.state}
-          onChange={(v) => setForm({ ...form, state: v })}
-          options={Object.entries(STATES).map(([value, label]) => ({ value, label }))}
-        />
+        <Select name="state" label="Show" value={form.state} onChange={(v) => setForm({ ...form, state: v })} options={optionsOf(STATES)} />
         <Select
           name="ruleId"
           label="Deadline"

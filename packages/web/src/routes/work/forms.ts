@@ -10,7 +10,7 @@ import type { ChildPlans } from '../../api/practice.ts';
 import { type AllocatableWorker, type ChildDueView, type DecisionRequestView, type RoutingTeam, workApi } from '../../api/work.ts';
 import type { Option } from '../../components/fields.tsx';
 import { formatDate } from '../../format.ts';
-import type { FieldSpec } from '../../components/form-model.ts';
+import { codedOptionsOf as coded, type FieldSpec } from '../../components/form-model.ts';
 
 /** What a work form knows of the case: loaded for the forms that need each part. */
 export type WorkFormView = {
@@ -49,7 +49,6 @@ const yesNo = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
-const coded = (list: Readonly<Record<string, string>>) => Object.entries(list).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 const openTransfer = (v: WorkFormView) => (v.due.transfer?.status === 'requested' ? v.due.transfer : null);
 const requestAsked = (v: WorkFormView) => v.requests.find((r) => r.requestId === v.params.get('request')) ?? null;
 const waiting = (v: WorkFormView) => requestAsked(v) ?? v.requests.find((r) => r.status === 'requested' && r.mayDecide) ?? null;

@@ -9,9 +9,10 @@ import { Loading, SuccessBanner } from '../../components/Notices.tsx';
 import { dateFromParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { optionsOf } from '../../components/form-model.ts';
 
 const ANCHORS = { startDate: 'absenceStart-day', endDate: 'absenceEnd-day', reason: 'absenceReason' };
-const REASONS = Object.entries(CSWW_ABSENCE).map(([value, label]) => ({ value, label }));
+const REASONS = optionsOf(CSWW_ABSENCE);
 
 /** A worker's absences (the census counts sickness days and who was away on 30 September), and a form for their manager. */
 export function AbsenceSection({ workerId }: { workerId: string }) {

@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { ApiError, problemOf } from '../../api/client.ts';
 import { inductionApi } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Button } from '../../components/fields.tsx';
 import { FormFields } from '../../components/FormFields.tsx';
-import { anchorsFor, type FieldSpec, readValues, type Values, valuesFor } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { Loading } from '../../components/Notices.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
@@ -57,8 +58,7 @@ export function InductionSection({ workerId }: { workerId: string }) {
   const { can } = useSession();
   const view = useLoad(() => inductionApi.get(workerId), workerId);
   const mayManage = can('induction:manage');
-  const [values, setValues] = useState<Values>(() => valuesFor([...START, ...SIGN_OFF], { completedOn: todayInEngland() }));
-  const onChange = (name: string, v: Values[string]) => setValues((old) => ({ ...old, [name]: v }));
+  const { values, set: onChange } = useFormValues([...START, ...SIGN_OFF], { completedOn: todayInEngland() });
   const { errors, busy, send } = useSend(ANCHORS);
 
   const start = async (event: FormEvent) => {

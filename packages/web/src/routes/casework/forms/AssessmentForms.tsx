@@ -7,13 +7,14 @@ import { api } from '../../../api/client.ts';
 import type { EpisodeView } from '../../../api/types.ts';
 import { SummaryRow } from '../../../components/SummaryRow.tsx';
 import { formatDate, labelOf, todayInEngland } from '../../../format.ts';
-import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
+import { checkWith, type Problems } from '../../../components/forms.ts';
+import { codedOptionsOf, optionsOf } from '../../../components/form-model.ts';
 import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { STEP_TEXT, whyNot } from '../steps.ts';
 
 type Assessment = EpisodeView['assessments'][number];
 
-const FACTOR_OPTIONS = Object.entries(ASSESSMENT_FACTOR).map(([value, label]) => ({ value, label: `${label} (${value})` }));
+const FACTOR_OPTIONS = codedOptionsOf(ASSESSMENT_FACTOR);
 const OUTCOME_OPTIONS = optionsOf(ASSESSMENT_OUTCOME);
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { CLOSURE_REASON, endCinPlan, episodeClosure, newCinPlan, newCinPlanRevie
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { formatDate, todayInEngland } from '../../../format.ts';
-import { checkWith, optionsOf, type Problems } from '../../../components/forms.ts';
+import { checkWith, type Problems } from '../../../components/forms.ts';
+import { optionsOf } from '../../../components/form-model.ts';
 import { type CaseContext, StepForm, StepPage, StepSpecForm, stepDate, useStepFields } from '../StepPage.tsx';
 import { openCinPlan, openProtectionPlan, STEP_TEXT, whyNot } from '../steps.ts';
 import { readWeeks, voiceFields, WeeksInput, weeksAndVoice } from './voice.tsx';
