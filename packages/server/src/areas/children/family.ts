@@ -7,7 +7,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
-import { insertNew } from '../../kernel/shared-new-record.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { today } from './views.ts';
 // ---------------------------------------------------------------------------------------------
 // Family and addresses

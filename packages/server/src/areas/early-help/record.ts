@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
-import { knownPeople } from '../../kernel/known-people.ts';
+import { knownPeople } from '../../kernel/people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { episodeFor } from './episodes.ts';

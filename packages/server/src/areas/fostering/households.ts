@@ -28,7 +28,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
-import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
+import { insertNew, type NewValues } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshFosterObligations } from './obligations.ts';
 

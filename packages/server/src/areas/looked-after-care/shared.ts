@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
 import type { Ledger } from '../../kernel/ledger.ts';
 import { recordKey, recordType } from '../../kernel/record-keys.ts';
-import { insertNew, type NewValues } from '../../kernel/shared-new-record.ts';
+import { insertNew, type NewValues } from '../../kernel/new-record.ts';
 
 export type In<T extends z.ZodType> = z.infer<T>;
 /** The rules this area's records start, meet or end: the ones its pages show. */

@@ -32,7 +32,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { insertNew } from '../../kernel/shared-new-record.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 

@@ -10,7 +10,7 @@ import { todayInEngland } from '@lantern/core/calendar';
 import { checkReportContent, type partnerAnswer } from '@lantern/core/partners';
 import type { Kysely } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
-import { auditListRead } from '../../kernel/shared-list-audit.ts';
+import { auditListRead } from '../../kernel/list-audit.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';

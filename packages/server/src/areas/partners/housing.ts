@@ -5,13 +5,13 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import { auditListRead } from '../../kernel/shared-list-audit.ts';
+import { auditListRead } from '../../kernel/list-audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, HousingNeedTable } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { insertNew } from '../../kernel/shared-new-record.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import type { In } from './shared.ts';
 
 // ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
-import { knownPeople } from '../../kernel/known-people.ts';
+import { knownPeople } from '../../kernel/people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { DateRules } from '../../kernel/rules.ts';

@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
-import { auditShown } from '../../kernel/audit-shown.ts';
+import { auditListRead } from '../../kernel/list-audit.ts';
 import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
@@ -312,11 +312,11 @@ export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
     .where('p.restricted', '=', false)
     .orderBy('a.due_on')
     .execute();
-  await auditShown(
+  await auditListRead(
     db,
     actor,
-    'partner-plan-actions',
-    rows.map((r) => ({ recordType: 'plan-action', recordId: r.action_id, childId: r.child_id })),
+    { name: 'partner-plan-actions', recordType: 'plan-action', detail: { view: 'partner-plan-actions' } },
+    rows.map((r) => ({ recordId: r.action_id, childId: r.child_id })),
   );
   const asOf = todayInEngland();
   return {
