@@ -5,7 +5,6 @@
  * child in early help, or whose early help ended in the 12 months before, is linked to the
  * episode; a referral accepted while early help is open ends it as a step-up.
  */
-import { randomUUID } from 'node:crypto';
 import { EARLY_HELP_ROUTE, type EarlyHelpRoute, stepDownRefusal, type stepDown, stepUpLinkFor } from '@lantern/core/early-help';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -40,9 +40,7 @@ async function open(
   childId: string,
   from: { route: EarlyHelpRoute; startedOn: string; reasons: string; contactId?: string | null; cinEpisodeId?: string | null },
 ) {
-  const row = await ledger.insert('early_help_episode', {
-    la_code: ledger.laCode,
-    early_help_id: randomUUID(),
+  const row = await insertNew(ledger, 'early_help_episode', {
     child_id: childId,
     started_on: from.startedOn,
     route: from.route,
@@ -66,9 +64,7 @@ async function open(
 export async function linkContactToEarlyHelp(ledger: Ledger, childId: string, contactId: string, receivedOn: string) {
   const link = stepUpLinkFor((await episodesOf(ledger, childId)).map(datesOf), receivedOn);
   if (!link) return null;
-  await ledger.insert('early_help_step_up', {
-    la_code: ledger.laCode,
-    link_id: randomUUID(),
+  await insertNew(ledger, 'early_help_step_up', {
     early_help_id: link.episode.earlyHelpId,
     child_id: childId,
     contact_id: contactId,
@@ -89,9 +85,7 @@ export async function stepUpToSocialCare(ledger: Ledger, childId: string, cinEpi
   if (direct) {
     const link = stepUpLinkFor(episodes.map(datesOf), referralDate);
     if (link)
-      await ledger.insert('early_help_step_up', {
-        la_code: ledger.laCode,
-        link_id: randomUUID(),
+      await insertNew(ledger, 'early_help_step_up', {
         early_help_id: link.episode.earlyHelpId,
         child_id: childId,
         contact_id: null,

@@ -4,7 +4,6 @@
  * taking part; a step-up is recorded by the referral that makes it). The plan is a plan document
  * (areas/plans, kind 'early-help').
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { EARLY_HELP_END, type earlyHelpAssessment, type earlyHelpEnding, type earlyHelpReview, type earlyHelpTeam } from '@lantern/core/early-help';
 import type { Kysely } from 'kysely';
@@ -16,6 +15,7 @@ import { knownPeople } from '../../kernel/people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { episodeFor } from './episodes.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -102,9 +102,7 @@ export async function recordReview(db: Kysely<Database>, actor: Actor, childId: 
     if (input.nextReviewOn && input.nextReviewOn <= input.heldOn)
       throw invalid([{ field: 'nextReviewOn', rule: 'after-review', message: 'The next review must be after this one' }]);
     dates.check();
-    const row = await ledger.insert('early_help_review', {
-      la_code: ledger.laCode,
-      review_id: randomUUID(),
+    const row = await insertNew(ledger, 'early_help_review', {
       early_help_id: earlyHelpId,
       child_id: childId,
       held_on: input.heldOn,

@@ -3,7 +3,6 @@
  * sar-response starts), extended once with a reason, the redaction marks proposed from the people
  * named in the record and reviewed by a person, then the copy released.
  */
-import { randomUUID } from 'node:crypto';
 import { type extendSarInput, type recordSarInput, type reviewSarInput, type SarMark, sarDueOn, todayInEngland } from '@lantern/core';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -12,15 +11,14 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { conflict } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
 export async function recordSar(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof recordSarInput>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('receivedOn', input.receivedOn).check();
-    const row = await ledger.insert('subject_access_request', {
-      la_code: ledger.laCode,
-      sar_id: randomUUID(),
+    const row = await insertNew(ledger, 'subject_access_request', {
       child_id: childId,
       requester_name: input.requesterName,
       requester_relationship: input.requesterRelationship,

@@ -3,7 +3,6 @@
  * of whether the threshold for proceedings is met, and the decision with its reasons (rule
  * legal-planning-decision, met when the decision is recorded).
  */
-import { randomUUID } from 'node:crypto';
 import { LEGAL_DECISION, type legalPlanningDecision, type legalPlanningMeeting, plainDate } from '@lantern/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
@@ -12,14 +11,13 @@ import { conflict } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { type In, legalEntry } from './shared.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 export async function recordPlanningMeeting(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof legalPlanningMeeting>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('heldOn', input.heldOn).check();
     const decided = input.decision && input.reasons ? { decision: input.decision, reasons: input.reasons, decided_on: input.heldOn } : {};
-    const row = await ledger.insert('legal_planning_meeting', {
-      la_code: ledger.laCode,
-      meeting_id: randomUUID(),
+    const row = await insertNew(ledger, 'legal_planning_meeting', {
       child_id: childId,
       held_on: input.heldOn,
       attendees: JSON.stringify(input.attendees),

@@ -5,7 +5,6 @@
  * commissioned, and the end — stepped down or proceedings issued — within 16 weeks of the letter
  * unless extended with a recorded reason and a new date (pre-proceedings-end).
  */
-import { randomUUID } from 'node:crypto';
 import {
   addDays,
   type endPreProceedings,
@@ -27,6 +26,7 @@ import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { type In, legalEntry } from './shared.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 /** The date pre-proceedings should end by: 16 weeks from the letter, or the extension's date. */
 export const preProceedingsEndDue = (p: { letter_sent_on: string; extended_to: string | null }) =>
@@ -65,9 +65,7 @@ export async function startPreProceedingsFor(db: Kysely<Database>, actor: Actor,
       if (!meeting) throw invalid([{ field: 'planningMeetingId', rule: 'exists', message: 'Choose one of the child’s legal planning meetings' }]);
       new DateRules().notBefore('letterSentOn', input.letterSentOn, meeting.held_on, 'the legal planning meeting').check();
     }
-    const row = await ledger.insert('pre_proceedings', {
-      la_code: ledger.laCode,
-      pre_proceedings_id: randomUUID(),
+    const row = await insertNew(ledger, 'pre_proceedings', {
       child_id: childId,
       planning_meeting_id: input.planningMeetingId ?? null,
       letter_sent_on: input.letterSentOn,
@@ -115,9 +113,7 @@ export async function recordPreProceedingsReview(db: Kysely<Database>, actor: Ac
         { field: 'heldOn', rule: 'meeting-first', message: 'Reviews follow the pre-proceedings meeting: record it first' },
       ]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, p.meeting_held_on, 'the pre-proceedings meeting').check();
-    const row = await ledger.insert('pre_proceedings_review', {
-      la_code: ledger.laCode,
-      review_id: randomUUID(),
+    const row = await insertNew(ledger, 'pre_proceedings_review', {
       pre_proceedings_id: id,
       child_id: childId,
       held_on: input.heldOn,
@@ -167,9 +163,7 @@ export async function commissionAssessment(db: Kysely<Database>, actor: Actor, c
       .notInFuture('commissionedOn', input.commissionedOn)
       .notBefore('dueOn', input.dueOn, input.commissionedOn, 'the day it was commissioned')
       .check();
-    const row = await ledger.insert('legal_assessment', {
-      la_code: ledger.laCode,
-      assessment_id: randomUUID(),
+    const row = await insertNew(ledger, 'legal_assessment', {
       child_id: childId,
       kind: input.kind,
       commissioned_on: input.commissionedOn,

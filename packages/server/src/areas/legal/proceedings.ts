@@ -8,7 +8,6 @@
  * change of legal status, in the same transaction: the episode is the one record the SSDA903
  * return reads, and the order names it.
  */
-import { randomUUID } from 'node:crypto';
 import {
   APPLICATION_TYPE,
   COURT_ORDER,
@@ -35,6 +34,7 @@ import { DateRules } from '../../kernel/rules.ts';
 import { type In, legalEntry } from './shared.ts';
 import { changeCare, openClaEpisode } from '../looked-after/index.ts';
 import { openPreProceedings } from './pre-proceedings.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 /** The child's proceedings, locked for the change; 404 if not theirs, 409 once concluded. */
 async function openProceedings(ledger: Ledger, childId: string, id: string, field: string) {
@@ -63,9 +63,7 @@ export async function issueProceedings(db: Kysely<Database>, actor: Actor, child
         { fromVersion: p.version },
       );
     }
-    const row = await ledger.insert('care_proceedings', {
-      la_code: ledger.laCode,
-      proceedings_id: randomUUID(),
+    const row = await insertNew(ledger, 'care_proceedings', {
       child_id: childId,
       pre_proceedings_id: input.preProceedingsId ?? null,
       issued_on: input.issuedOn,
@@ -91,9 +89,7 @@ export async function recordHearing(db: Kysely<Database>, actor: Actor, childId:
   return step(db, actor, childId, async (ledger) => {
     const p = await openProceedings(ledger, childId, id, 'heldOn');
     new DateRules().notBefore('heldOn', input.heldOn, p.issued_on, 'the application').check();
-    const row = await ledger.insert('court_hearing', {
-      la_code: ledger.laCode,
-      hearing_id: randomUUID(),
+    const row = await insertNew(ledger, 'court_hearing', {
       proceedings_id: id,
       child_id: childId,
       held_on: input.heldOn,
@@ -114,9 +110,7 @@ export async function recordExtension(db: Kysely<Database>, actor: Actor, childI
     new DateRules().notInFuture('grantedOn', input.grantedOn).notBefore('grantedOn', input.grantedOn, p.issued_on, 'the application').check();
     const problem = extensionProblem(p.due_on, input.newDueOn);
     if (problem) throw invalid([{ field: 'newDueOn', ...problem }]);
-    const ext = await ledger.insert('proceedings_extension', {
-      la_code: ledger.laCode,
-      extension_id: randomUUID(),
+    const ext = await insertNew(ledger, 'proceedings_extension', {
       proceedings_id: id,
       child_id: childId,
       granted_on: input.grantedOn,
@@ -165,9 +159,7 @@ export async function recordOrder(db: Kysely<Database>, actor: Actor, childId: s
       });
       episodeId = changed.episodeId;
     } else if (status && episode) episodeId = episode.cla_episode_id;
-    const order = await ledger.insert('court_order', {
-      la_code: ledger.laCode,
-      order_id: randomUUID(),
+    const order = await insertNew(ledger, 'court_order', {
       proceedings_id: id,
       child_id: childId,
       made_on: input.madeOn,

@@ -1,5 +1,4 @@
 /** The providers register: who provides placements, with their Ofsted URN and registration. */
-import { randomUUID } from 'node:crypto';
 import { normalisePostcode } from '@lantern/core/identifiers';
 import type { newProvider, providerChanges } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
@@ -8,6 +7,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { containing } from '../../kernel/db/like.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -69,10 +69,7 @@ export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<
   checkDates(input.registeredFrom, input.registeredTo);
   return change(db, actor, async (ledger) => {
     await urnTaken(ledger.db, laCode, input.urn);
-    const providerId = randomUUID();
     const values = {
-      la_code: laCode,
-      provider_id: providerId,
       name: input.name,
       urn: input.urn ?? null,
       provider_kind: input.providerKind,
@@ -84,7 +81,7 @@ export async function addProvider(db: Kysely<Database>, actor: Actor, input: In<
       postcode: input.postcode ? normalisePostcode(input.postcode) : null,
       created_by: actor.user.userId,
     };
-    return providerView(await ledger.insert('provider', values));
+    return providerView(await insertNew(ledger, 'provider', values));
   });
 }
 

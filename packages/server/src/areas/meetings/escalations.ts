@@ -3,7 +3,6 @@
  * service manager → head of service → director). Each stage is owed by the person at it (rule
  * iro-escalation-stage) and ends when they resolve the concern or it moves to the next stage.
  */
-import { randomUUID } from 'node:crypto';
 import { ESCALATION_STAGE, type EscalationStage, type escalationAnswer, type newEscalation, nextStage, plainDate } from '@lantern/core/meetings';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -17,6 +16,7 @@ import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.t
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workerName } from './record.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -73,9 +73,7 @@ export async function raiseEscalation(db: Kysely<Database>, actor: Actor, childI
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('raisedOn', input.raisedOn).check();
     const owner = await ownerFor(ledger, childId, 'team-manager', input.ownerWorkerId, 'ownerWorkerId');
-    const escalation = await ledger.insert('iro_escalation', {
-      la_code: ledger.laCode,
-      escalation_id: randomUUID(),
+    const escalation = await insertNew(ledger, 'iro_escalation', {
       child_id: childId,
       raised_by_worker_id: iroWorkerId,
       raised_on: input.raisedOn,
@@ -83,9 +81,7 @@ export async function raiseEscalation(db: Kysely<Database>, actor: Actor, childI
       stage: 'team-manager',
       recorded_by: actor.user.userId,
     });
-    const stage = await ledger.insert('iro_escalation_stage', {
-      la_code: ledger.laCode,
-      stage_id: randomUUID(),
+    const stage = await insertNew(ledger, 'iro_escalation_stage', {
       escalation_id: escalation.escalation_id,
       child_id: childId,
       stage: 'team-manager',
@@ -115,7 +111,6 @@ export async function answerEscalation(db: Kysely<Database>, actor: Actor, child
     actor,
     childId,
     async (ledger) => {
-      const laCode = ledger.laCode;
       const escalation = await ledger.find('iro_escalation', { escalation_id: escalationId, child_id: childId }, 'escalation');
       const current = await ledger.row('iro_escalation_stage', { escalation_id: escalationId, answered_on: null });
       if (!current || escalation.resolved_on) throw invalid([{ field: 'outcome', rule: 'escalation-open', message: 'This concern is already resolved' }]);
@@ -138,9 +133,7 @@ export async function answerEscalation(db: Kysely<Database>, actor: Actor, child
       );
       let nextStageId: string | null = null;
       if (next && nextOwner) {
-        const row = await ledger.insert('iro_escalation_stage', {
-          la_code: laCode,
-          stage_id: randomUUID(),
+        const row = await insertNew(ledger, 'iro_escalation_stage', {
           escalation_id: escalationId,
           child_id: childId,
           stage: next,

@@ -4,7 +4,6 @@
  * written (rules conference-record, review-decisions, review-record); and the meeting's
  * recommendations, each with an owner and a date (rule iro-recommendation).
  */
-import { randomUUID } from 'node:crypto';
 import type { PARTICIPATION } from '@lantern/core/looked-after';
 import {
   ATTENDEE_ROLE,
@@ -26,6 +25,7 @@ import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { contactNames } from '../../kernel/people.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -160,9 +160,7 @@ export async function addRecommendation(
     if (input.dueOn && input.dueOn < meeting.heldOn)
       errors.push({ field: 'dueOn', rule: 'not-before', message: `The due date cannot be before the meeting (${plainDate(meeting.heldOn)})` });
     if (errors.length) throw invalid(errors);
-    const row = await ledger.insert('meeting_recommendation', {
-      la_code: laCode,
-      recommendation_id: randomUUID(),
+    const row = await insertNew(ledger, 'meeting_recommendation', {
       child_id: childId,
       meeting_id: meetingId,
       meeting_kind: kind,

@@ -1,5 +1,4 @@
 /** Structured risk assessments, with the manager's view beside the worker's. */
-import { randomUUID } from 'node:crypto';
 import type { managerView, newRiskAssessment } from '@lantern/core/workforce';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -10,6 +9,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 /** Worker more hopeful than their manager by this many points on the safety scale: over-optimism. */
 const OPTIMISM_GAP = 2;
@@ -17,10 +17,7 @@ const OPTIMISM_GAP = 2;
 export async function recordRiskAssessment(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newRiskAssessment>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('assessedOn', input.assessedOn).check();
-    const id = randomUUID();
-    await ledger.insert('risk_assessment', {
-      la_code: actor.user.laCode,
-      risk_assessment_id: id,
+    const { risk_assessment_id: id } = await insertNew(ledger, 'risk_assessment', {
       child_id: childId,
       assessed_on: input.assessedOn,
       worries: input.worries,

@@ -14,6 +14,7 @@ import {
 import type { Kysely } from 'kysely';
 import { hashPassword, passwordWeakness } from '../../kernel/auth/passwords.ts';
 import { change } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -44,11 +45,8 @@ export async function listOrganisations(db: Kysely<Database>, laCode: string) {
 }
 
 export async function createOrganisation(db: Kysely<Database>, actor: Actor, input: In<typeof newPartnerOrganisation>) {
-  const organisationId = randomUUID();
-  await change(db, actor, (ledger) =>
-    ledger.insert('partner_organisation', {
-      la_code: actor.user.laCode,
-      organisation_id: organisationId,
+  const organisation = await change(db, actor, (ledger) =>
+    insertNew(ledger, 'partner_organisation', {
       name: input.name,
       partner_type: input.partnerType,
       email: input.email ?? null,
@@ -56,7 +54,7 @@ export async function createOrganisation(db: Kysely<Database>, actor: Actor, inp
       created_by: actor.user.userId,
     }),
   );
-  return { organisationId };
+  return { organisationId: organisation.organisation_id };
 }
 
 export async function organisationOrThrow(db: Kysely<Database>, laCode: string, organisationId: string, field = 'organisationId') {
@@ -67,11 +65,8 @@ export async function organisationOrThrow(db: Kysely<Database>, laCode: string, 
 
 export async function addContact(db: Kysely<Database>, actor: Actor, organisationId: string, input: In<typeof newPartnerContact>) {
   await findByKey(db, actor.user.laCode, 'partner_organisation', { organisation_id: organisationId }, 'partner organisation');
-  const contactId = randomUUID();
-  await change(db, actor, (ledger) =>
-    ledger.insert('partner_contact', {
-      la_code: actor.user.laCode,
-      contact_id: contactId,
+  const contact = await change(db, actor, (ledger) =>
+    insertNew(ledger, 'partner_contact', {
       organisation_id: organisationId,
       name: input.name,
       job_title: input.jobTitle ?? null,
@@ -80,7 +75,7 @@ export async function addContact(db: Kysely<Database>, actor: Actor, organisatio
       is_escalation: input.isEscalation,
     }),
   );
-  return { contactId };
+  return { contactId: contact.contact_id };
 }
 
 /** A sign-in for someone at a partner agency: role partner, tied to their organisation. */

@@ -13,6 +13,7 @@ import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { computeAll, computeIndicator } from './service.ts';
 
 import { isoDate } from '@lantern/core/schemas';
@@ -78,11 +79,8 @@ export async function recordInspection(db: Kysely<Database>, actor: Actor, body:
   if (body.publishedOn && body.publishedOn < body.startedOn)
     errors.push({ field: 'publishedOn', rule: 'not-before-start', message: 'Published after it started' });
   if (errors.length) throw invalid(errors);
-  const inspectionId = randomUUID();
   return change(db, actor, async (ledger) => {
-    await ledger.insert('inspection', {
-      la_code: laCode,
-      inspection_id: inspectionId,
+    const { inspection_id: inspectionId } = await insertNew(ledger, 'inspection', {
       kind: body.kind,
       framework: body.framework,
       started_on: body.startedOn,

@@ -15,6 +15,7 @@ import { knownPeople } from '../../kernel/people.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 export type Outcome = { outcomeId: string; text: string; measure: string };
@@ -68,9 +69,7 @@ const ownerColumns = (a: In<typeof planActionInput>) => ({
 });
 
 async function addAction(ledger: Ledger, childId: string, planDocumentId: string, a: In<typeof planActionInput>, setOn: string, outcomeIds: Set<string>) {
-  const row = await ledger.insert('plan_action', {
-    la_code: ledger.laCode,
-    action_id: randomUUID(),
+  const row = await insertNew(ledger, 'plan_action', {
     plan_document_id: planDocumentId,
     child_id: childId,
     outcome_id: a.outcomeId && outcomeIds.has(a.outcomeId) ? a.outcomeId : null,
@@ -159,9 +158,7 @@ export async function savePlan(db: Kysely<Database>, actor: Actor, childId: stri
           { ...values, authorised_on: null, authorised_by: null },
           { fromVersion: existing.version },
         )
-      : await ledger.insert('plan_document', {
-          la_code: laCode,
-          plan_document_id: randomUUID(),
+      : await insertNew(ledger, 'plan_document', {
           child_id: childId,
           kind: input.kind,
           plan_ref: input.planRef,
@@ -269,9 +266,7 @@ export async function recordPlanProgress(db: Kysely<Database>, actor: Actor, chi
     for (const p of input.progress) {
       const a = byId.get(p.actionId);
       if (!a) continue;
-      const row = await ledger.insert('plan_action_progress', {
-        la_code: laCode,
-        progress_id: randomUUID(),
+      const row = await insertNew(ledger, 'plan_action_progress', {
         action_id: p.actionId,
         child_id: childId,
         meeting_kind: input.meetingKind,

@@ -23,6 +23,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Chronicle, step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -35,10 +36,7 @@ export async function recordStrategyDiscussion(db: Kysely<Database>, actor: Acto
   return step(db, actor, childId, async (ledger) => {
     const episode = await openEpisode(ledger.db, actor.user.laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, episode.referral_date, 'the referral').check();
-    const strategyId = randomUUID();
-    await ledger.insert('strategy_discussion', {
-      la_code: actor.user.laCode,
-      strategy_id: strategyId,
+    const { strategy_id: strategyId } = await insertNew(ledger, 'strategy_discussion', {
       episode_id: episode.episode_id,
       child_id: childId,
       held_on: input.heldOn,
@@ -257,9 +255,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
       );
       if (ends) {
         // Stepping down is a key decision: kept with its reasons, like a closure.
-        await ledger.insert('management_decision', {
-          la_code: laCode,
-          decision_id: randomUUID(),
+        await insertNew(ledger, 'management_decision', {
           child_id: childId,
           episode_id: episode.episode_id,
           kind: 'step-down',
@@ -292,10 +288,7 @@ export async function recordCoreGroup(db: Kysely<Database>, actor: Actor, childI
     if (!plan)
       throw conflict('The child is not on a protection plan', [{ field: 'heldOn', rule: 'plan-required', message: 'Core groups meet for a protection plan' }]);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, plan.start_date, 'the plan started').check();
-    const coreGroupId = randomUUID();
-    await ledger.insert('core_group', {
-      la_code: laCode,
-      core_group_id: coreGroupId,
+    const { core_group_id: coreGroupId } = await insertNew(ledger, 'core_group', {
       plan_id: plan.plan_id,
       child_id: childId,
       held_on: input.heldOn,

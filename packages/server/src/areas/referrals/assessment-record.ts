@@ -7,7 +7,6 @@
  * Both scales are written to the risk assessment (risk_assessment) that the oversight area's
  * risk-scaling view reads, so the gap between them shows there, from one fact.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { ASSESSMENT_FACTOR, ASSESSMENT_OUTCOME } from '@lantern/core/pathway';
 import {
@@ -31,6 +30,7 @@ import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/h
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { authorisableBy, loadAssessment } from './assessments.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -96,7 +96,6 @@ export async function submitAssessmentRecord(
   input: In<typeof assessmentSubmission>,
 ) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = ledger.laCode;
     const a = await loadAssessment(ledger, childId, assessmentId);
     const record = await ledger.row('assessment_record', { assessment_id: assessmentId });
     if (!record)
@@ -126,9 +125,7 @@ export async function submitAssessmentRecord(
     };
     const riskRow = record.risk_assessment_id
       ? await ledger.update('risk_assessment', { risk_assessment_id: record.risk_assessment_id }, risk)
-      : await ledger.insert('risk_assessment', {
-          la_code: laCode,
-          risk_assessment_id: randomUUID(),
+      : await insertNew(ledger, 'risk_assessment', {
           child_id: childId,
           recorded_by: actor.user.userId,
           ...risk,

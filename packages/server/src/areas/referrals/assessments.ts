@@ -1,5 +1,4 @@
 /** Assessments: started within the episode, progressed (the child seen, factors, outcome), authorised by a manager. */
-import { randomUUID } from 'node:crypto';
 import { ASSESSMENT_OUTCOME, type assessmentAuthorisation, type assessmentProgress, type newAssessment } from '@lantern/core/pathway';
 import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import type { Kysely } from 'kysely';
@@ -11,6 +10,7 @@ import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -30,10 +30,7 @@ export async function startAssessment(db: Kysely<Database>, actor: Actor, childI
       throw conflict('An assessment is already in progress on this episode', [
         { field: 'startDate', rule: 'assessment-in-progress', message: 'Complete the assessment in progress first' },
       ]);
-    const assessmentId = randomUUID();
-    await ledger.insert('assessment', {
-      la_code: actor.user.laCode,
-      assessment_id: assessmentId,
+    const { assessment_id: assessmentId } = await insertNew(ledger, 'assessment', {
       episode_id: episode.episode_id,
       child_id: childId,
       start_date: input.startDate,

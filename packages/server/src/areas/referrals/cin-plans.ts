@@ -1,5 +1,4 @@
 /** Child in need plans (started, reviewed, ended) and visits to the child. */
-import { randomUUID } from 'node:crypto';
 import { type endCinPlan, type newCinPlan, type newCinPlanReview, type newVisit, VISIT_PURPOSE } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -9,6 +8,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { conflict } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -20,10 +20,7 @@ export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: 
     const open = await openSpan(trx, 'cin_plan', actor.user.laCode, childId).executeTakeFirst();
     if (open)
       throw conflict('The child already has a child in need plan', [{ field: 'startDate', rule: 'cin-plan-open', message: 'End the current plan first' }]);
-    const cinPlanId = randomUUID();
-    await ledger.insert('cin_plan', {
-      la_code: actor.user.laCode,
-      cin_plan_id: cinPlanId,
+    const { cin_plan_id: cinPlanId } = await insertNew(ledger, 'cin_plan', {
       episode_id: episode.episode_id,
       child_id: childId,
       start_date: input.startDate,
@@ -45,10 +42,7 @@ export async function reviewCinPlan(db: Kysely<Database>, actor: Actor, childId:
   return step(db, actor, childId, async (ledger) => {
     const plan = await openCinPlan(ledger.db, actor.user.laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).notBefore('heldOn', input.heldOn, plan.start_date, 'the plan started').check();
-    const reviewId = randomUUID();
-    await ledger.insert('cin_plan_review', {
-      la_code: actor.user.laCode,
-      review_id: reviewId,
+    const { review_id: reviewId } = await insertNew(ledger, 'cin_plan_review', {
       cin_plan_id: plan.cin_plan_id,
       child_id: childId,
       held_on: input.heldOn,
@@ -88,10 +82,7 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: s
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const episode = await currentEpisode(ledger.db, actor.user.laCode, childId);
-    const visitId = randomUUID();
-    await ledger.insert('visit', {
-      la_code: actor.user.laCode,
-      visit_id: visitId,
+    const { visit_id: visitId } = await insertNew(ledger, 'visit', {
       child_id: childId,
       episode_id: episode?.episode_id ?? null,
       visited_on: input.visitedOn,

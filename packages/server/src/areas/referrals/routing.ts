@@ -21,6 +21,7 @@ import { conflict, forbidden, invalid, Problem } from '../../kernel/http/problem
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -59,9 +60,7 @@ export async function routeWithin(
   const current = await ledger.row('case_team', { child_id: childId, ended_on: null }, { lock: true });
   if (current?.team_id === input.teamId && !input.transferId) return current.routing_id;
   if (current) await ledger.update('case_team', { routing_id: current.routing_id }, { ended_on: input.on < current.routed_on ? current.routed_on : input.on });
-  const row = await ledger.insert('case_team', {
-    la_code: laCode,
-    routing_id: randomUUID(),
+  const row = await insertNew(ledger, 'case_team', {
     child_id: childId,
     team_id: input.teamId,
     episode_id: input.episodeId ?? null,
@@ -131,9 +130,7 @@ export async function requestTransfer(db: Kysely<Database>, actor: Actor, childI
       throw conflict('A transfer of this case is already waiting for an answer', [
         { field: 'toTeamId', rule: 'one-open-transfer', message: 'Wait for the answer' },
       ]);
-    const row = await ledger.insert('case_transfer', {
-      la_code: laCode,
-      transfer_id: randomUUID(),
+    const row = await insertNew(ledger, 'case_transfer', {
       child_id: childId,
       from_team_id: from?.team_id ?? null,
       to_team_id: input.toTeamId,

@@ -2,7 +2,6 @@
  * The front door and the child-in-need episode: contacts and the decision on them, referrals (the
  * episode starts), and closure. Assessments are in assessments.ts; plans and visits in cin-plans.ts.
  */
-import { randomUUID } from 'node:crypto';
 import { addCalendarMonths, todayInEngland } from '@lantern/core/calendar';
 import { PRIMARY_NEED, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CLOSURE_REASON, CONTACT_DECISION, type contactDecision, type episodeClosure, type newContact, type newReferral } from '@lantern/core/pathway';
@@ -17,6 +16,7 @@ import { DateRules } from '../../kernel/rules.ts';
 import { earlyHelpFromClosure, earlyHelpFromContact, linkContactToEarlyHelp, stepUpToSocialCare } from '../early-help/index.ts';
 import { currentProtectionPlan } from '../protection/index.ts';
 import { routeWithin } from './routing.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -27,11 +27,8 @@ export async function recordContact(db: Kysely<Database>, actor: Actor, childId:
   return step(db, actor, childId, async (ledger) => {
     if (new Date(input.receivedAt).getTime() > Date.now() + 60_000)
       throw invalid([{ field: 'receivedAt', rule: 'not-in-future', message: 'The time cannot be in the future' }]);
-    const contactId = randomUUID();
     const receivedOn = englandDate(input.receivedAt);
-    await ledger.insert('contact', {
-      la_code: actor.user.laCode,
-      contact_id: contactId,
+    const { contact_id: contactId } = await insertNew(ledger, 'contact', {
       child_id: childId,
       received_at: input.receivedAt,
       received_on: receivedOn,
@@ -80,10 +77,7 @@ async function startEpisode(
   if (last?.closure_date && last.closure_date > referral.referralDate) {
     throw invalid([{ field: 'referralDate', rule: 'after-previous-closure', message: `The previous episode closed on ${last.closure_date}` }]);
   }
-  const episodeId = randomUUID();
-  await ledger.insert('cin_episode', {
-    la_code: laCode,
-    episode_id: episodeId,
+  const { episode_id: episodeId } = await insertNew(ledger, 'cin_episode', {
     child_id: childId,
     contact_id: referral.contactId,
     referral_date: referral.referralDate,
@@ -194,10 +188,7 @@ export async function closeWithin(ledger: Ledger, actor: Actor, childId: string,
     if (errors.length) throw invalid(errors, 'Closing after a protection plan needs what has changed and for how long');
     new DateRules().notBefore('closureDate', input.closureDate, hadPlan.end_date, 'the protection plan ended').check();
   }
-  const decisionId = randomUUID();
-  await ledger.insert('management_decision', {
-    la_code: laCode,
-    decision_id: decisionId,
+  const { decision_id: decisionId } = await insertNew(ledger, 'management_decision', {
     child_id: childId,
     episode_id: episode.episode_id,
     kind: 'closure',

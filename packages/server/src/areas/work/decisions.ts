@@ -5,7 +5,6 @@
  * authorised — or returns it with reasons. A returned request is the worker's until they send it
  * again, so "returned by your manager" is exact. Every step through the ledger.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
 import { DECISION_KINDS, type DecisionRequestView, type closureProposal, type decisionAnswer, type decisionRequestBody } from '@lantern/core/work';
@@ -16,6 +15,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { closeWithin, holdingTeam } from '../referrals/index.ts';
@@ -72,7 +72,7 @@ export async function sendForDecision(db: Kysely<Database>, actor: Actor, childI
     };
     const row = open
       ? await ledger.update('decision_request', { request_id: open.request_id }, { ...values, times_sent: open.times_sent + 1 }, { fromVersion: open.version })
-      : await ledger.insert('decision_request', { la_code: laCode, request_id: randomUUID(), child_id: childId, record_id: recordId, ...values });
+      : await insertNew(ledger, 'decision_request', { child_id: childId, record_id: recordId, ...values });
     ledger.chronicle({
       occurredOn: today,
       category: 'management-decision',

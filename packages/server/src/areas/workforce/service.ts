@@ -9,6 +9,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, notFound, Problem } from '../../kernel/http/problem.ts';
 import { change, step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
 /** Open allocations as a worker's caseload, counted in one pass. */
@@ -127,8 +128,7 @@ export async function getWorker(db: Kysely<Database>, actor: Actor, workerId: st
 }
 
 export async function createTeam(db: Kysely<Database>, actor: Actor, input: z.infer<typeof newTeam>) {
-  const teamId = randomUUID();
-  await change(db, actor, async (ledger) => {
+  const team = await change(db, actor, async (ledger) => {
     const taken = await ledger.db
       .selectFrom('team')
       .select('team_id')
@@ -136,15 +136,14 @@ export async function createTeam(db: Kysely<Database>, actor: Actor, input: z.in
       .where('name', '=', input.name)
       .executeTakeFirst();
     if (taken) throw new Problem(409, 'Conflict', 'A team has that name', [{ field: 'name', rule: 'team-name-unique', message: 'Choose another name' }]);
-    await ledger.insert('team', { la_code: actor.user.laCode, team_id: teamId, name: input.name, service: input.service, manager_worker_id: null });
+    return insertNew(ledger, 'team', { name: input.name, service: input.service, manager_worker_id: null });
   });
-  return { teamId };
+  return { teamId: team.team_id };
 }
 
 export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.infer<typeof newWorker>) {
-  const workerId = randomUUID();
   const laCode = actor.user.laCode;
-  await change(db, actor, async (ledger) => {
+  const worker = await change(db, actor, async (ledger) => {
     const trx = ledger.db;
     if (input.teamId) {
       const team = await trx.selectFrom('team').select('team_id').where('la_code', '=', laCode).where('team_id', '=', input.teamId).executeTakeFirst();
@@ -162,9 +161,7 @@ export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.
           { field: 'sweNumber', rule: 'swe-number-unique', message: 'Check the registration number' },
         ]);
     }
-    await ledger.insert('worker', {
-      la_code: laCode,
-      worker_id: workerId,
+    const row = await insertNew(ledger, 'worker', {
       given_name: input.givenName,
       family_name: input.familyName,
       job_role: input.jobRole,
@@ -177,9 +174,10 @@ export async function createWorker(db: Kysely<Database>, actor: Actor, input: z.
       email: input.email ?? null,
     });
     // A practitioner's supervision clock starts on their start date.
-    await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
+    await refreshWorkerObligations(trx, laCode, { workerIds: [row.worker_id] });
+    return row;
   });
-  return { workerId };
+  return { workerId: worker.worker_id };
 }
 
 /**
