@@ -11,7 +11,7 @@ import { addDays, todayInEngland } from '@lantern/core/calendar';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, FIXTURE_PASSWORD, openCinEpisode } from '../helpers/fixture.ts';
-import { client, signInAs, type TestServer } from '../helpers/server.ts';
+import { client, protectionPlanByApi, signInAs, type TestServer } from '../helpers/server.ts';
 import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
 const day = (n: number) => addDays(todayInEngland(), n);
@@ -42,24 +42,7 @@ describe.skipIf(skip)('The practice record in a browser', () => {
     const sw = client(server, await signInAs(server, 'sw', FIXTURE_PASSWORD));
     assessmentId = (await sw.post(`/api/children/${ids.childA}/assessments`, { startDate: day(-29) })).body.assessmentId;
     // The protection plan the conference agreed, and the first core group, are recorded on the casework pages.
-    const sd = await sw.post(`/api/children/${ids.childA}/strategy-discussions`, {
-      heldOn: day(-20),
-      agencies: ['social-care', 'police', 'health', 'education'],
-      decision: 'section-47',
-      reasons: 'Poppy found outside school at 8am with no coat.',
-    });
-    const s47 = await sw.post(`/api/children/${ids.childA}/section47s`, { strategyId: sd.body.strategyId, startDate: day(-20) });
-    const icpc = await sw.post(`/api/children/${ids.childA}/conferences`, {
-      kind: 'initial',
-      s47Id: s47.body.s47Id,
-      heldOn: day(-10),
-      outcome: 'plan',
-      initialCategory: 'NEG',
-      chair: 'R. Okafor',
-      childMetDecider: true,
-      parentsMetDecider: true,
-    });
-    expect(icpc.status).toBe(201);
+    await protectionPlanByApi(sw, ids.childA, { strategy: day(-20), conference: day(-10), reasons: 'Poppy found outside school at 8am with no coat.' });
     expect((await sw.post(`/api/children/${ids.childA}/core-groups`, { heldOn: day(-2) })).status).toBe(201);
   });
 

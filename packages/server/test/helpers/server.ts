@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import type { Store } from '../../src/kernel/db/store.ts';
 import type { SeedSummary } from '../../src/seed/generate.ts';
 import { createServer } from '../../src/server.ts';
@@ -93,4 +94,31 @@ export async function startDemoWithAnalyst(): Promise<{ server: TestServer; anal
   const { DEMO_PASSWORD } = await import('../../src/seed/generate.ts');
   const analystCookie = await signInAs(server, 'analyst.demo', DEMO_PASSWORD);
   return { server, analyst: client(server, analystCookie), analystCookie };
+}
+
+/**
+ * A child put on a protection plan as a social worker records it: a strategy discussion decides on
+ * section 47 enquiries, begun the same day, and the initial conference agrees a plan (neglect).
+ * The plan's id.
+ */
+export async function protectionPlanByApi(sw: Client, childId: string, on: { strategy: string; conference: string; reasons: string }): Promise<string> {
+  const sd = await sw.post(`/api/children/${childId}/strategy-discussions`, {
+    heldOn: on.strategy,
+    agencies: ['social-care', 'police', 'health', 'education'],
+    decision: 'section-47',
+    reasons: on.reasons,
+  });
+  const s47 = await sw.post(`/api/children/${childId}/section47s`, { strategyId: sd.body.strategyId, startDate: on.strategy });
+  const icpc = await sw.post(`/api/children/${childId}/conferences`, {
+    kind: 'initial',
+    s47Id: s47.body.s47Id,
+    heldOn: on.conference,
+    outcome: 'plan',
+    initialCategory: 'NEG',
+    chair: 'R. Okafor',
+    childMetDecider: true,
+    parentsMetDecider: true,
+  });
+  expect(icpc.status).toBe(201);
+  return icpc.body.planId;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUsers, LA } from '../../helpers/fixture.ts';
-import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
+import { type Client, type FixtureIds, protectionPlanByApi, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Rosa Quill's protection plan: the outline agreed at the initial conference, made detailed by
 // the first core group, with actions for her social worker, a school nurse (a partner agency
@@ -41,25 +41,7 @@ beforeAll(async () => {
   childId = (await sw.post('/api/children', { givenName: 'Rosa', familyName: 'Quill', dateOfBirth: '2017-09-02', sex: 'F' })).body.child.childId;
   expect((await tm.post(`/api/children/${childId}/allocations`, { workerId: ids.swA, startDate: '2026-02-02' })).status).toBe(201);
   expect((await sw.post(`/api/children/${childId}/referrals`, { referralDate: '2026-02-02', source: '1A', primaryNeed: 'N1' })).status).toBe(201);
-  const sd = await sw.post(`/api/children/${childId}/strategy-discussions`, {
-    heldOn: '2026-03-02',
-    agencies: ['social-care', 'police', 'health', 'education'],
-    decision: 'section-47',
-    reasons: 'Rosa left at the school gate at 6pm.',
-  });
-  const s47 = await sw.post(`/api/children/${childId}/section47s`, { strategyId: sd.body.strategyId, startDate: '2026-03-02' });
-  const icpc = await sw.post(`/api/children/${childId}/conferences`, {
-    kind: 'initial',
-    s47Id: s47.body.s47Id,
-    heldOn: '2026-03-20',
-    outcome: 'plan',
-    initialCategory: 'NEG',
-    chair: 'R. Okafor',
-    childMetDecider: true,
-    parentsMetDecider: true,
-  });
-  expect(icpc.status).toBe(201);
-  cpPlanId = icpc.body.planId;
+  cpPlanId = await protectionPlanByApi(sw, childId, { strategy: '2026-03-02', conference: '2026-03-20', reasons: 'Rosa left at the school gate at 6pm.' });
 });
 afterAll(() => server?.close());
 
