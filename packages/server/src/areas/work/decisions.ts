@@ -86,7 +86,6 @@ export async function sendForDecision(db: Kysely<Database>, actor: Actor, childI
 
 /** The manager approves (closing the case, or authorising the plan) or returns the work with reasons. */
 export async function answerRequest(db: Kysely<Database>, actor: Actor, requestId: string, input: In<typeof decisionAnswer>) {
-  const laCode = actor.user.laCode;
   // Who decides is set by the team the work was sent to.
   return stepOnRecord(db, actor, 'decision_request', { request_id: requestId }, 'request', async (ledger, request) => {
     if (!mayDecide(actor, request.team_id, request.kind)) throw forbidden('The manager of the team holding the case decides');
@@ -116,12 +115,7 @@ export async function answerRequest(db: Kysely<Database>, actor: Actor, requestI
       return { status: 'returned' as const };
     }
     if (request.kind === 'plan') {
-      const doc = await ledger.db
-        .selectFrom('plan_document')
-        .select('version')
-        .where('la_code', '=', laCode)
-        .where('plan_document_id', '=', request.record_id)
-        .executeTakeFirstOrThrow();
+      const doc = await ledger.find('plan_document', { plan_document_id: request.record_id }, 'plan');
       await ledger.update(
         'plan_document',
         { plan_document_id: request.record_id },
