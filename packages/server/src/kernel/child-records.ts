@@ -5,18 +5,11 @@
  * and its columns are checked by the signature.
  */
 import { type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
-import type { Table } from './db/by-key.ts';
+import { type Loose, matching, type Table } from './db/by-key.ts';
 import type { Database } from './db/schema.ts';
 
 /** The tables whose records are about one child. */
 export type ChildTable = { [T in Table]: Selectable<Database[T]> extends { child_id: string } ? T : never }[Table];
-
-type Loose = {
-  selectAll(): Loose;
-  where(column: string, op: string, value: unknown): Loose;
-  orderBy(column: string, direction?: 'asc' | 'desc'): Loose;
-  execute(): Promise<unknown[]>;
-};
 
 /** Every record of `table` about the child, in `orderBy` order (the database's own order when none is named). */
 export async function childRecords<T extends ChildTable>(
@@ -27,7 +20,7 @@ export async function childRecords<T extends ChildTable>(
   orderBy?: keyof Selectable<Database[T]> & string,
   direction?: 'asc' | 'desc',
 ): Promise<Selectable<Database[T]>[]> {
-  let query = (db as unknown as { selectFrom(t: string): Loose }).selectFrom(table).selectAll().where('la_code', '=', laCode).where('child_id', '=', childId);
+  let query = matching((db as unknown as { selectFrom(t: string): Loose }).selectFrom(table).selectAll(), laCode, { child_id: childId });
   if (orderBy) query = direction ? query.orderBy(orderBy, direction) : query.orderBy(orderBy);
   return (await query.execute()) as Selectable<Database[T]>[];
 }

@@ -10,11 +10,14 @@ import type { Database } from './schema.ts';
 export type Table = keyof Database & string;
 export type Key<T extends Table> = Partial<Selectable<Database[T]>>;
 
-type Loose = {
+/** The few builder methods these untyped-by-table reads use. */
+export type Loose = {
   where(column: string, op: string, value: unknown): Loose;
   selectAll(): Loose;
   forUpdate(): Loose;
   returningAll(): Loose;
+  orderBy(column: string, direction?: 'asc' | 'desc'): Loose;
+  execute(): Promise<unknown[]>;
   executeTakeFirst(): Promise<unknown>;
 };
 
