@@ -45,7 +45,7 @@ export type Chronicle = {
 };
 
 /** How a written record is named in the audit trail, when not by its table. */
-type WriteOptions = { recordType?: string; action?: AuditAction; detail?: Record<string, unknown>; audit?: boolean };
+export type WriteOptions = { recordType?: string; action?: AuditAction; detail?: Record<string, unknown>; audit?: boolean };
 
 export class Ledger {
   /** Read (and, for statements the helpers below do not cover, write) inside the transaction. */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from './db/schema.ts';
-import type { Ledger, Table } from './ledger.ts';
+import type { Ledger, Table, WriteOptions } from './ledger.ts';
 import { type KeyedTable, RECORD_KEYS } from './record-keys.ts';
 
 type Keys = typeof RECORD_KEYS;
@@ -15,11 +15,16 @@ export type NewValues<T extends SingleKeyTable> = Omit<Insertable<Database[T]>, 
 
 /**
  * Inserts a new record of the acting council's under a new id in its key column (through the
- * ledger, so it is audited); returns the row as written.
+ * ledger, so it is audited; the options reach the ledger as they are); returns the row as written.
  */
-export function insertNew<T extends SingleKeyTable>(ledger: Ledger, table: T, values: NewValues<T>): Promise<Selectable<Database[T]>> {
+export function insertNew<T extends SingleKeyTable>(
+  ledger: Ledger,
+  table: T,
+  values: NewValues<T>,
+  options: WriteOptions = {},
+): Promise<Selectable<Database[T]>> {
   const [key] = RECORD_KEYS[table] as readonly [string];
   const row = { la_code: ledger.laCode, [key]: randomUUID(), ...values };
   // The compiler cannot follow Omit over every table at once; the columns are checked by the signature above.
-  return ledger.insert(table, row as unknown as Insertable<Database[T]>);
+  return ledger.insert(table, row as unknown as Insertable<Database[T]>, options);
 }
