@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { insertNew } from '../../kernel/new-record.ts';
 import { claEpisodeOn } from './episodes.ts';
@@ -169,7 +169,6 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
 export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, missingId: string, input: In<typeof missingEpisodeChanges>) {
   return step(db, actor, childId, async (ledger) => {
     const m = await ledger.find('missing_episode', { missing_id: missingId, child_id: childId }, 'missing episode', { lock: true });
-    if (m.version !== input.version) throw staleVersion(m.version, input.version);
     const endedAt = input.endedAt !== undefined ? input.endedAt : m.ended_at ? m.ended_at.toISOString() : null;
     const offeredAt = input.rhiOfferedAt !== undefined ? input.rhiOfferedAt : m.rhi_offered_at ? m.rhi_offered_at.toISOString() : null;
     const errors: FieldError[] = [];
