@@ -15,10 +15,10 @@ import { scopeFor } from '@lantern/core/permissions';
 import { type Kysely, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
 import { auditMany } from '../../kernel/audit.ts';
-import { step } from '../../kernel/ledger.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';
-import type { Database } from '../../kernel/db/schema.ts';
+import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { entry, type In, recordForChild } from './shared.ts';
@@ -60,11 +60,18 @@ async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: stri
   return cl;
 }
 
+/** A step on a care leaver's record: refused (409) until their leaving care category is recorded. */
+function careLeaverStep<T>(db: Kysely<Database>, actor: Actor, childId: string, work: (ledger: Ledger, child: Person) => Promise<T>): Promise<T> {
+  return step(db, actor, childId, async (ledger, child) => {
+    await careLeaverOf(ledger.db, ledger.laCode, childId);
+    return work(ledger, child);
+  });
+}
+
 export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPathwayPlan>) {
-  return step(db, actor, childId, async (ledger) => {
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     const trx = ledger.db;
     const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).check();
     if (input.kind === 'review') {
       const plan = await trx
@@ -89,10 +96,7 @@ export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, chil
 }
 
 export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLeaverAccommodation>) {
-  return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('movedOn', input.movedOn).check();
     const move = await recordForChild(
       ledger,
@@ -105,10 +109,7 @@ export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Act
 }
 
 export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPaVisit>) {
-  return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const visit = await recordForChild(
       ledger,
@@ -122,10 +123,8 @@ export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId:
 
 /** OC3: the contact around a birthday from 17 to 21. Recording the same birthday again is an edit (version). */
 export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof birthdayContact>) {
-  return step(db, actor, childId, async (ledger, child) => {
-    const trx = ledger.db;
+  return careLeaverStep(db, actor, childId, async (ledger, child) => {
     const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('contactOn', input.contactOn).check();
     const problems = birthdayContactProblems(input);
     if (problems.length) throw invalid(problems);

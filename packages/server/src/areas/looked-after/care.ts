@@ -132,14 +132,7 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
     if (input.endedAt && Date.parse(input.endedAt) < Date.parse(input.startedAt))
       errors.push({ field: 'endedAt', rule: 'not-before', message: 'The return cannot be before the child went missing' });
     if (errors.length) throw invalid(errors);
-    const open = await trx
-      .selectFrom('missing_episode')
-      .select('missing_id')
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (open)
+    if (await ledger.row('missing_episode', { child_id: childId, ended_at: null }))
       throw conflict('The child is already recorded as missing or away: record their return first', [
         { field: 'startedAt', rule: 'already-missing', message: 'Record the return from the open episode first' },
       ]);
