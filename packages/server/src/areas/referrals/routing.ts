@@ -6,7 +6,6 @@
  * move (they are derived from the holder, so re-deriving them moves them). Every step through
  * the ledger, with who and why.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { ALLOCATION_ROLE, type AllocationRole, JOB_ROLE, type JobRole, MAY_HOLD_ALLOCATION } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
@@ -306,11 +305,10 @@ export async function allocateIro(db: Kysely<Database>, actor: Actor, childId: s
         { action: 'end-allocation' },
       );
     }
-    const row = await ledger.insert(
+    const row = await insertNew(
+      ledger,
       'allocation',
       {
-        la_code: laCode,
-        allocation_id: randomUUID(),
         child_id: childId,
         worker_id: input.workerId,
         allocation_role: 'iro',
