@@ -87,14 +87,17 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: s
       worker_id: actor.user.workerId,
       created_by: actor.user.userId,
     });
-    const seen = input.childSeen ? (input.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';
     ledger.chronicle({
       occurredOn: input.visitedOn,
       category: 'visit',
-      summary: `${VISIT_PURPOSE[input.purpose]}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
+      summary: `${VISIT_PURPOSE[input.purpose]}: ${seenOnVisit(input)}${input.childWords ? ` — “${input.childWords}”` : ''}`,
       recordType: 'visit',
       recordId: visitId,
     });
     return { visitId };
   });
 }
+
+/** Whether the child was seen on a visit, as the chronology says it (any visit's: child in need, looked-after). */
+export const seenOnVisit = (visit: { childSeen: boolean; seenAlone: boolean }) =>
+  visit.childSeen ? (visit.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';
