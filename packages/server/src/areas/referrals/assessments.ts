@@ -3,14 +3,12 @@ import { ASSESSMENT_OUTCOME, type assessmentAuthorisation, type assessmentProgre
 import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { insertNew } from '../../kernel/new-record.ts';
 import { startOnEpisode } from './on-episode.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
