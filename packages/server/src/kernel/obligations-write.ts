@@ -15,6 +15,12 @@ export const OBLIGATION_COLUMNS = sql.raw(
 const DERIVED_FACTS = sql.raw('episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id');
 
 /**
+ * What an event's statements run with, set by the caller before them (in a round trip it makes
+ * anyway): their generic plans, until the transaction ends or the engine resets it after them.
+ */
+export const GENERIC_PLANS = sql`set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+/**
  * The children an event touched: their rows derived and compared with what is stored in one
  * statement, so only what the event changed is written (a visit: the new visit's clock inserted,
  * the last one's met date updated) rather than every row of the child deleted and inserted again.
@@ -32,8 +38,6 @@ export async function refreshChildren(
   timing: ((step: string, ms: number) => void) | undefined,
 ): Promise<number> {
   const t = performance.now();
-  // Until the transaction ends, or the settle steps after this reset it.
-  await sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(trx);
   const result = await runCompiled(
     trx,
     key,
