@@ -13,7 +13,7 @@ import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { PREPARED } from './db/store.ts';
 import { forgetReads, rulesNamed, rulesReadingChanges } from './obligation-reads.ts';
-import { forgetCompiled, GENERIC_PLANS, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
+import { eventChildren, forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -355,23 +355,22 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       options.timing?.('unsettled', performance.now() - t);
       t = performance.now();
     }
-    // An event's statements are compiled once per council and settings (runCompiled), the children passed in.
+    // An event's statements are compiled once per council and settings (runCompiled), its children set apart.
     const holders = childIds ? sql`` : derivedBy(deriveScope);
     const key = `${laCode}\n${JSON.stringify(settings)}`;
-    const children = { placeholder: CHILDREN, ids: childIds ?? [] };
     const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
     if (childIds) {
       // An event re-derives the rules that read what it changed (obligation-reads.ts); a refresh asked for by name, all of them.
-      // Either way its statements run with their generic plans (obligations-write.ts), asked for in the same round trip.
+      // Either way its statements read its children from a setting (obligations-write.ts), set in the same round trip.
       let some = rules;
-      if (options.rules === 'changed') some = await rulesReadingChanges(trx, rules, (rule) => ruleRows(rule, council), GENERIC_PLANS);
-      else await sql`select ${GENERIC_PLANS}`.execute(trx);
+      if (options.rules === 'changed') some = await rulesReadingChanges(trx, rules, (rule) => ruleRows(rule, council), eventChildren(childIds));
+      else await sql`select ${eventChildren(childIds)}`.execute(trx);
       derived = some.length;
       rederived = new Set(some.map((r) => r.id));
       if (some.length === 0) return 0;
       const ids = some.map((r) => r.id);
       const subsetKey = some.length === rules.length ? key : `${key}\n${ids.join(',')}`;
-      count = await refreshChildren(trx, subsetKey, children, scope, ids, () => derivedBy(scope, some), options.timing);
+      count = await refreshChildren(trx, subsetKey, CHILDREN, scope, ids, () => derivedBy(scope, some), options.timing);
     } else if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
     } else {
@@ -389,10 +388,9 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     const settles = ruleSets.flatMap((set) => (set.settle ?? []).map((settle) => ({ settle, set })));
     for (const [i, { settle, set }] of settles.entries()) {
       if (childIds && !rulesSettled(trx, settle, set, scope).some((id) => rederived.has(id))) continue;
-      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, children, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
+      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, CHILDREN, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
       else await settle(scope).execute(trx);
     }
-    if (childIds) await sql`select set_config('plan_cache_mode', 'auto', true)`.execute(trx);
     options.timing?.('settle', performance.now() - t);
     if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
     return count;
