@@ -32,7 +32,7 @@ export function FormFields({
         .filter((f) => !hidden.includes(f.name))
         .map((f) => {
           const key = `${prefix}${f.name}`;
-          const name = `${idPrefix}${key}`;
+          const name = `${idPrefix}${prefix}${f.id ?? f.name}`;
           const common = { name, label: f.label, hint: f.hint, error: errors[key] };
           const labelled = f.labelClass ? { ...common, labelClass: f.labelClass } : common;
           const legend = f.legendClass ? { legendClass: f.legendClass } : {};
