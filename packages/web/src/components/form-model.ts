@@ -10,7 +10,7 @@ import { type Problems, readDate, readDateTime } from './forms.ts';
 
 export type FieldSpec = {
   name: string;
-  /** The element's name and id where it is not the API's name (two forms on one page). */
+  /** The element's name and id where it is not the API's name (two forms on one page, rows of a list); any prefix is then not added. */
   id?: string;
   label: string;
   kind: 'date' | 'datetime' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale' | 'number' | 'custom';
@@ -35,6 +35,8 @@ export type FieldSpec = {
   asTyped?: boolean;
   /** Radios side by side (a short choice). */
   inline?: boolean;
+  /** Radios in the small style (one of many questions); checkboxes are small unless false. */
+  small?: boolean;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
   /** The words when a date that may not be ahead is ("<dateLabel> must be today or in the past" unless said). */
@@ -146,7 +148,7 @@ export function readValues(
 
 /** Where an error on a field takes the reader: a date's day box, a choice's first option. */
 export function anchorOf(f: FieldSpec, prefix = ''): string {
-  const id = `${prefix}${f.id ?? f.name}`;
+  const id = f.id ?? `${prefix}${f.name}`;
   return f.kind === 'date' || f.kind === 'datetime' ? `${id}-day` : id;
 }
 
