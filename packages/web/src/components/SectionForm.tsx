@@ -13,6 +13,7 @@ import { anchorsFor, type FieldSpec, readValues, type Value } from './form-model
 import { useFormValues } from './form-values.ts';
 import { checkWith, type Problems, useSend } from './forms.ts';
 import { SuccessBanner } from './Notices.tsx';
+import { PageSection } from './PageSection.tsx';
 
 export function SectionForm<S extends z.ZodType>({
   id,
@@ -102,12 +103,9 @@ export function SectionForm<S extends z.ZodType>({
   );
   if (section)
     return (
-      <section aria-labelledby={id} className="lantern-section">
-        <h2 className="govuk-heading-m" id={id}>
-          {heading}
-        </h2>
+      <PageSection id={id} heading={heading}>
         {formItself}
-      </section>
+      </PageSection>
     );
   return (
     <div className="lantern-subsection">
