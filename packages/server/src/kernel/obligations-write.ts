@@ -4,6 +4,7 @@
  * rows that differ are written.
  */
 import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import pg from 'pg';
 import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 import type { Scope } from './obligations.ts';
@@ -150,7 +151,8 @@ export async function runCompiled(
 
 /** A parameter as an SQL literal (a string, number, boolean, null, or array of strings, as the rules pass them). */
 function literal(value: unknown): string {
-  const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  // pg's own quoting (it switches to an E'' string when the text holds a backslash).
+  const quoted = (text: string) => pg.escapeLiteral(text);
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
