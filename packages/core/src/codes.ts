@@ -98,17 +98,22 @@ export const REFERRAL_SOURCE = {
   '10': 'Unknown',
 } as const satisfies CodeList;
 
-/** CIN census primary need code (N1 relabelled from 2025/26). */
-export const PRIMARY_NEED = {
-  N0: 'Not stated',
-  N1: 'Abuse, neglect and exploitation',
-  N2: "Child's disability",
+/** Categories of need N3–N8, worded alike in the CIN census and the SSDA903 (their N1 and N2 differ). */
+export const NEEDS_N3_TO_N8 = {
   N3: 'Parental illness or disability',
   N4: 'Family in acute stress',
   N5: 'Family dysfunction',
   N6: 'Socially unacceptable behaviour',
   N7: 'Low income',
   N8: 'Absent parenting',
+} as const;
+
+/** CIN census primary need code (N1 relabelled from 2025/26). */
+export const PRIMARY_NEED = {
+  N0: 'Not stated',
+  N1: 'Abuse, neglect and exploitation',
+  N2: "Child's disability",
+  ...NEEDS_N3_TO_N8,
   N9: 'Cases other than children in need',
 } as const satisfies CodeList;
 

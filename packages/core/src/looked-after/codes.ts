@@ -1,6 +1,8 @@
 // The SSDA903 2025/26 code lists for children looked after: reasons for a new episode, legal
 // statuses, placement types and providers, reasons an episode ended, and the rest.
 
+import { NEEDS_N3_TO_N8 } from '../codes.ts';
+
 /** RNE: reason for new episode (rule 143). */
 export const REASON_NEW_EPISODE = {
   S: 'Started to be looked after',
@@ -32,12 +34,7 @@ export const LEGAL_STATUS = {
 export const CATEGORY_OF_NEED = {
   N1: 'Abuse or neglect',
   N2: 'Child’s disability',
-  N3: 'Parental illness or disability',
-  N4: 'Family in acute stress',
-  N5: 'Family dysfunction',
-  N6: 'Socially unacceptable behaviour',
-  N7: 'Low income',
-  N8: 'Absent parenting',
+  ...NEEDS_N3_TO_N8,
 } as const;
 
 /** PLACE: placement type, the 2025/26 set (rule 146): H5, P2 and Z1 withdrawn; K3 and Z11–Z14 new. */

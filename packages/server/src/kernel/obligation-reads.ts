@@ -25,15 +25,25 @@ export function tablesNamed(statement: string): Set<string> {
   return names;
 }
 
-/** The tables the current transaction has inserted into, updated or deleted from so far. */
-export async function tablesChanged(trx: Kysely<Database>): Promise<Set<string>> {
+/**
+ * The tables the current transaction has inserted into, updated or deleted from so far; `alongside`
+ * is run in the same round trip when one of them is in `read` (the setting the statements that
+ * follow need, when there are any to follow).
+ */
+async function tablesChanged(trx: Kysely<Database>, read: readonly string[] = [], alongside: RawBuilder<unknown> = sql`null`): Promise<Set<string>> {
   // The counting functions behind pg_stat_xact_user_tables, for Lantern's own tables only: the
   // view itself reads a dozen counters for every table and took four times as long.
   const r = await sql<{ relname: string }>`
-    select c.relname from pg_class c
+    select c.relname, case when c.relname = any(${read}::text[]) then ${alongside} end as alongside from pg_class c
     where c.relkind in ('r', 'p') and c.relnamespace = current_schema()::regnamespace
       and pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid) > 0`.execute(trx);
   return new Set(r.rows.map((row) => row.relname));
+}
+
+/** The rule ids, of those given, that a statement names: as a quoted literal in its text, or as a parameter (or in an array of them). */
+export function rulesNamed(statement: { sql: string; parameters: readonly unknown[] }, ids: readonly string[]): string[] {
+  const values = new Set(statement.parameters.flatMap((p) => (Array.isArray(p) ? p : [p])).filter((p): p is string => typeof p === 'string'));
+  return ids.filter((id) => values.has(id) || statement.sql.includes(`'${id}'`));
 }
 
 let viewTables: Map<string, Set<string>> | undefined;
@@ -56,19 +66,10 @@ async function tablesBehindViews(trx: Kysely<Database>): Promise<Map<string, Set
 
 const readsOf = new Map<string, Set<string>>();
 
-/**
- * The rules, of those given, that read a table in `changed`: all of them when a case's holder or
- * a team changed. `statementOf` gives a rule's whole statement (derivation, due date and joins).
- */
-export async function rulesReading<R extends { id: string }>(
-  trx: Kysely<Database>,
-  rules: readonly R[],
-  changed: ReadonlySet<string>,
-  statementOf: (rule: R) => RawBuilder<unknown>,
-): Promise<readonly R[]> {
-  if ([...changed].some((t) => EVERY_RULE_READS.has(t))) return rules;
+/** The tables (views resolved to theirs) each rule reads, from its whole statement (`statementOf`). */
+async function readsOfRules<R extends { id: string }>(trx: Kysely<Database>, rules: readonly R[], statementOf: (rule: R) => RawBuilder<unknown>) {
   const views = await tablesBehindViews(trx);
-  return rules.filter((rule) => {
+  return rules.map((rule) => {
     let reads = readsOf.get(rule.id);
     if (!reads) {
       reads = new Set<string>();
@@ -78,9 +79,26 @@ export async function rulesReading<R extends { id: string }>(
       }
       readsOf.set(rule.id, reads);
     }
-    for (const t of changed) if (reads.has(t)) return true;
-    return false;
+    return { rule, reads };
   });
+}
+
+/**
+ * The rules, of those given, that read a table the current transaction changed: all of them when a
+ * case's holder or a team changed. `statementOf` gives a rule's whole statement (derivation, due
+ * date and joins). `alongside` runs in the same round trip when any rule is to be re-derived.
+ */
+export async function rulesReadingChanges<R extends { id: string }>(
+  trx: Kysely<Database>,
+  rules: readonly R[],
+  statementOf: (rule: R) => RawBuilder<unknown>,
+  alongside: RawBuilder<unknown>,
+): Promise<readonly R[]> {
+  const reads = await readsOfRules(trx, rules, statementOf);
+  const read = new Set([...EVERY_RULE_READS, ...reads.flatMap((r) => [...r.reads])]);
+  const changed = await tablesChanged(trx, [...read], alongside);
+  if ([...changed].some((t) => EVERY_RULE_READS.has(t))) return rules;
+  return reads.filter(({ reads }) => [...changed].some((t) => reads.has(t))).map((r) => r.rule);
 }
 
 /** Forgets what each rule reads (the rules registered have changed). */

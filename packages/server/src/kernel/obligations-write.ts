@@ -14,26 +14,36 @@ export const OBLIGATION_COLUMNS = sql.raw(
 /** The columns a re-derivation may change (all but the key and the refresh time). */
 const DERIVED_FACTS = sql.raw('episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id');
 
+/** Where an event's statements find its children (set by `eventChildren`, read in place of a parameter). */
+const CHILDREN_SETTING = 'lantern.event_children';
+
+/**
+ * Names an event's children for its statements (runCompiled), for the caller to run before them in
+ * a round trip it makes anyway; transaction-local, and set afresh by every refresh.
+ */
+export function eventChildren(ids: readonly string[]): RawBuilder<unknown> {
+  return sql`set_config(${CHILDREN_SETTING}, ${`{${ids.join(',')}}`}, true)`;
+}
+
 /**
  * The children an event touched: their rows derived and compared with what is stored in one
  * statement, so only what the event changed is written (a visit: the new visit's clock inserted,
  * the last one's met date updated) rather than every row of the child deleted and inserted again.
  * On PostgreSQL the statement is prepared on each connection and run with its generic plan: the
  * statement is the same for every event bar the children, and planning it (hundreds of
- * milliseconds for every rule's derivation) cost far more than running it for one child.
+ * milliseconds for every rule's derivation) cost far more than running it for one child. It has
+ * no parameters (see runCompiled), and PostgreSQL plans a statement without parameters once.
  */
 export async function refreshChildren(
   trx: Kysely<Database>,
   key: string,
-  children: { placeholder: string[]; ids: string[] },
+  children: string[],
   scope: Scope,
   ruleIds: string[],
   derivedBy: () => RawBuilder<unknown>,
   timing: ((step: string, ms: number) => void) | undefined,
 ): Promise<number> {
   const t = performance.now();
-  // Until the transaction ends, or the settle steps after this reset it.
-  await sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(trx);
   const result = await runCompiled(
     trx,
     key,
@@ -112,19 +122,48 @@ export function forgetCompiled(): void {
 /**
  * Runs an event's statement compiled once per council and settings: building and compiling every
  * rule's derivation took milliseconds of Lantern's own time on each event. The statement is compiled
- * with `placeholder` standing for the children, and each event passes its own in its place.
+ * with `placeholder` standing for the children, which it then reads from the transaction's setting
+ * (eventChildren), its other parameters written in as literals: a statement with no parameters
+ * keeps its one generic plan on the connection, where one with parameters would be planned afresh
+ * for its first executions unless plan_cache_mode were set, and set back, around each event.
  */
 export async function runCompiled(
   trx: Kysely<Database>,
   key: string,
-  children: { placeholder: string[]; ids: string[] },
+  placeholder: string[],
   build: () => RawBuilder<unknown>,
 ): Promise<{ numAffectedRows?: bigint }> {
   let query = compiled.get(key);
   if (!query) {
-    query = build().compile(trx);
-    if (!query.parameters.includes(children.placeholder)) throw new Error('An event’s statement names no children');
+    const built = build().compile(trx);
+    if (!built.parameters.includes(placeholder)) throw new Error('An event’s statement names no children');
+    const values = built.parameters.map((p) => (p === placeholder ? `current_setting(${literal(CHILDREN_SETTING)})` : literal(p)));
+    query = {
+      ...built,
+      sql: outsideQuotes(built.sql, (text) => text.replace(/\$(\d+)\b/g, (_, n: string) => values[Number(n) - 1] as string)),
+      parameters: [],
+    };
     compiled.set(key, query);
   }
-  return trx.executeQuery({ ...query, parameters: query.parameters.map((p) => (p === children.placeholder ? children.ids : p)) });
+  return trx.executeQuery(query);
+}
+
+/** A parameter as an SQL literal (a string, number, boolean, null, or array of strings, as the rules pass them). */
+function literal(value: unknown): string {
+  const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return quoted(`{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`);
+  throw new Error(`An event’s statement has a parameter the engine cannot write as a literal: ${String(value)}`);
+}
+
+/** `edit` applied to the statement's text outside its comments, quoted strings and names (where a `$1` is text, not a parameter). */
+function outsideQuotes(statement: string, edit: (text: string) => string): string {
+  return statement
+    .split(/(--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
+    .join('');
 }

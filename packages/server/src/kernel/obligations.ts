@@ -12,8 +12,8 @@
 import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { PREPARED } from './db/store.ts';
-import { forgetReads, rulesReading, tablesChanged } from './obligation-reads.ts';
-import { forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
+import { forgetReads, rulesNamed, rulesReadingChanges } from './obligation-reads.ts';
+import { eventChildren, forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -88,6 +88,25 @@ export function registerObligationRules(sets: readonly ObligationRuleSet[]): voi
   ruleSets = sets;
   forgetCompiled();
   forgetReads();
+  settledBy.clear();
+}
+
+const settledBy = new Map<Derivation, readonly string[]>();
+
+/**
+ * The rules whose rows a settlement reads or writes: those it names (in its text or its
+ * parameters), else its set's. An event that re-derived none of them would find them as the last
+ * settlement left them (a visit re-derives the looked-after visit clocks, not the review clocks
+ * an IRO's contact settles from), so it skips the statement.
+ */
+function rulesSettled(trx: Kysely<Database>, settle: Derivation, set: ObligationRuleSet, scope: Scope): readonly string[] {
+  let ids = settledBy.get(settle);
+  if (!ids) {
+    const named = rulesNamed(settle(scope).compile(trx), engineRuleIds());
+    ids = named.length > 0 ? named : set.rules.map((r) => r.id);
+    settledBy.set(settle, ids);
+  }
+  return ids;
 }
 
 function registeredRules(): readonly ObligationRule[] {
@@ -336,20 +355,22 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       options.timing?.('unsettled', performance.now() - t);
       t = performance.now();
     }
-    // An event's statements are compiled once per council and settings (runCompiled), the children passed in.
+    // An event's statements are compiled once per council and settings (runCompiled), its children set apart.
     const holders = childIds ? sql`` : derivedBy(deriveScope);
     const key = `${laCode}\n${JSON.stringify(settings)}`;
-    const children = { placeholder: CHILDREN, ids: childIds ?? [] };
     const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
     if (childIds) {
       // An event re-derives the rules that read what it changed (obligation-reads.ts); a refresh asked for by name, all of them.
-      const some = options.rules === 'changed' ? await rulesReading(trx, rules, await tablesChanged(trx), (rule) => ruleRows(rule, council)) : rules;
+      // Either way its statements read its children from a setting (obligations-write.ts), set in the same round trip.
+      let some = rules;
+      if (options.rules === 'changed') some = await rulesReadingChanges(trx, rules, (rule) => ruleRows(rule, council), eventChildren(childIds));
+      else await sql`select ${eventChildren(childIds)}`.execute(trx);
       derived = some.length;
       rederived = new Set(some.map((r) => r.id));
       if (some.length === 0) return 0;
       const ids = some.map((r) => r.id);
       const subsetKey = some.length === rules.length ? key : `${key}\n${ids.join(',')}`;
-      count = await refreshChildren(trx, subsetKey, children, scope, ids, () => derivedBy(scope, some), options.timing);
+      count = await refreshChildren(trx, subsetKey, CHILDREN, scope, ids, () => derivedBy(scope, some), options.timing);
     } else if (kept) {
       count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
     } else {
@@ -366,11 +387,10 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     // would find them as it left them.
     const settles = ruleSets.flatMap((set) => (set.settle ?? []).map((settle) => ({ settle, set })));
     for (const [i, { settle, set }] of settles.entries()) {
-      if (childIds && !set.rules.some((r) => rederived.has(r.id))) continue;
-      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, children, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
+      if (childIds && !rulesSettled(trx, settle, set, scope).some((id) => rederived.has(id))) continue;
+      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, CHILDREN, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
       else await settle(scope).execute(trx);
     }
-    if (childIds) await sql`select set_config('plan_cache_mode', 'auto', true)`.execute(trx);
     options.timing?.('settle', performance.now() - t);
     if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
     return count;

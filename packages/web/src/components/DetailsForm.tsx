@@ -67,6 +67,7 @@ export function DetailsSpecForm({
   onDone,
   clear = [],
   banner,
+  check,
 }: {
   opens: string;
   label?: string;
@@ -88,6 +89,8 @@ export function DetailsSpecForm({
   clear?: string[];
   /** The words of a success banner above the form once sent. */
   banner?: string;
+  /** Rules across answers (a last day on or after the first), adding their problems. */
+  check?: (body: Record<string, unknown>, problems: Problems) => void;
 }) {
   const form = useFormValues(fields, initial);
   const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, at]) => [field, `${idPrefix}${at}`]));
@@ -100,6 +103,7 @@ export function DetailsSpecForm({
     const problems: Problems = [];
     const read = readValues(fields, form.values, problems, { emptyAsNull });
     const body = schema ? (checkWith(schema, read, problems, words) as Record<string, unknown>) : read;
+    check?.(read, problems);
     await sending(
       problems,
       () => send(body),

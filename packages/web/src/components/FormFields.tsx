@@ -32,7 +32,7 @@ export function FormFields({
         .filter((f) => !hidden.includes(f.name))
         .map((f) => {
           const key = `${prefix}${f.name}`;
-          const name = `${idPrefix}${key}`;
+          const name = `${idPrefix}${f.id ?? key}`;
           const common = { name, label: f.label, hint: f.hint, error: errors[key] };
           const labelled = f.labelClass ? { ...common, labelClass: f.labelClass } : common;
           const legend = f.legendClass ? { legendClass: f.legendClass } : {};
@@ -61,14 +61,22 @@ export function FormFields({
                   </>
                 );
               case 'radios':
-                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} inline={f.inline} />;
+                return <Radios {...common} {...legend} options={f.options ?? []} value={value as string} onChange={set} inline={f.inline} small={f.small} />;
               case 'scale':
                 return <Radios {...common} options={f.options ?? []} value={value as string} onChange={set} inline small />;
               case 'yesno':
                 return <YesNo {...common} {...legend} value={value as string} onChange={set} />;
               case 'checkboxes':
                 return (
-                  <Checkboxes {...common} {...legend} options={f.options ?? []} values={value as string[]} onChange={set} small columns={f.columns !== false} />
+                  <Checkboxes
+                    {...common}
+                    {...legend}
+                    options={f.options ?? []}
+                    values={value as string[]}
+                    onChange={set}
+                    small={f.small !== false}
+                    columns={f.columns !== false}
+                  />
                 );
               case 'select':
                 return (

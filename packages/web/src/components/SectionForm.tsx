@@ -10,16 +10,18 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { Button } from './fields.tsx';
 import { FormFields } from './FormFields.tsx';
 import { anchorsFor, type FieldSpec, readValues, type Value } from './form-model.ts';
-import type { useFormValues } from './form-values.ts';
+import { useFormValues } from './form-values.ts';
 import { checkWith, type Problems, useSend } from './forms.ts';
 import { SuccessBanner } from './Notices.tsx';
+import { PageSection } from './PageSection.tsx';
 
 export function SectionForm<S extends z.ZodType>({
   id,
   heading,
   fields,
-  form,
-  onChange = form.set,
+  initial,
+  form: given,
+  onChange,
   idPrefix = '',
   section,
   schema,
@@ -37,7 +39,10 @@ export function SectionForm<S extends z.ZodType>({
   id: string;
   heading: string;
   fields: FieldSpec[];
-  form: ReturnType<typeof useFormValues>;
+  /** The answers the form starts with (and goes back to once cleared). */
+  initial?: Record<string, unknown>;
+  /** The answers, where the page reads them too (a role that narrows the workers offered); else the form holds its own. */
+  form?: ReturnType<typeof useFormValues>;
   /** Where answering one question changes another (a new role clears the worker chosen). */
   onChange?: (name: string, value: Value) => void;
   /** Where one page holds several such forms: the fields' ids start with this. */
@@ -60,6 +65,8 @@ export function SectionForm<S extends z.ZodType>({
   /** The form's own name, where the heading alone does not give it one. */
   label?: string;
 }) {
+  const own = useFormValues(fields, initial);
+  const form = given ?? own;
   const anchors = Object.fromEntries(Object.entries(anchorsFor([[fields, '']])).map(([field, at]) => [field, `${idPrefix}${at}`]));
   const { errors, busy, send: sending } = useSend(anchors);
   const [done, setDone] = useState<string | null>(null);
@@ -88,7 +95,7 @@ export function SectionForm<S extends z.ZodType>({
     <form onSubmit={onSubmit} noValidate aria-labelledby={section || label ? undefined : id} aria-label={label}>
       <ErrorSummary items={errors.summary} />
       {before}
-      <FormFields fields={fields} values={form.values} errors={errors.fields} idPrefix={idPrefix} onChange={onChange} />
+      <FormFields fields={fields} values={form.values} errors={errors.fields} idPrefix={idPrefix} onChange={onChange ?? form.set} />
       <Button busy={busy} secondary={secondary}>
         {submit}
       </Button>
@@ -96,12 +103,9 @@ export function SectionForm<S extends z.ZodType>({
   );
   if (section)
     return (
-      <section aria-labelledby={id} className="lantern-section">
-        <h2 className="govuk-heading-m" id={id}>
-          {heading}
-        </h2>
+      <PageSection id={id} heading={heading}>
         {formItself}
-      </section>
+      </PageSection>
     );
   return (
     <div className="lantern-subsection">

@@ -10,6 +10,8 @@ import { type Problems, readDate, readDateTime } from './forms.ts';
 
 export type FieldSpec = {
   name: string;
+  /** The element's name and id where it is not the API's name (two forms on one page, rows of a list); any prefix is then not added. */
+  id?: string;
   label: string;
   kind: 'date' | 'datetime' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'yesno' | 'scale' | 'number' | 'custom';
   /** The choices; a radio or checkbox may carry a hint of its own. */
@@ -29,8 +31,12 @@ export type FieldSpec = {
   width?: string;
   /** A text input's browser helps: none for names and numbers (spellCheck false, autoComplete off), a number pad. */
   input?: { spellCheck?: boolean; autoComplete?: string; inputMode?: 'numeric' | 'text'; type?: 'password' };
+  /** An answer read as typed, never trimmed (a password someone sets). */
+  asTyped?: boolean;
   /** Radios side by side (a short choice). */
   inline?: boolean;
+  /** Radios in the small style (one of many questions); checkboxes are small unless false. */
+  small?: boolean;
   /** A date that may be ahead (an action's "by when"; a step recorded as it happens). */
   future?: boolean;
   /** The words when a date that may not be ahead is ("<dateLabel> must be today or in the past" unless said). */
@@ -131,7 +137,7 @@ export function readValues(
         else empty(f.name);
       } else body[f.name] = Number(v);
     } else {
-      const text = (v as string).trim();
+      const text = f.asTyped ? (v as string) : (v as string).trim();
       if (text) body[f.name] = f.numeric ? Number(text) : text;
       else if (f.required) missing();
       else empty(f.name);
@@ -142,7 +148,8 @@ export function readValues(
 
 /** Where an error on a field takes the reader: a date's day box, a choice's first option. */
 export function anchorOf(f: FieldSpec, prefix = ''): string {
-  return f.kind === 'date' || f.kind === 'datetime' ? `${prefix}${f.name}-day` : `${prefix}${f.name}`;
+  const id = f.id ?? `${prefix}${f.name}`;
+  return f.kind === 'date' || f.kind === 'datetime' ? `${id}-day` : id;
 }
 
 /** Anchors for fields, each group under the name the API gives it (e.g. `actions.0.`). */

@@ -8,5 +8,8 @@ export function useFormValues(fields: FieldSpec[], initial: Record<string, unkno
   const [values, setValues] = useState<Values>(first);
   const set = (name: string, value: Value) => setValues((old) => ({ ...old, [name]: value }));
   const clear = (names: string[]) => setValues((old) => ({ ...old, ...Object.fromEntries(names.map((n) => [n, first[n] ?? ''])) }));
-  return { values, setValues, set, clear };
+  /** Every answer but the named back to its first value (answers to fields that came later, gone). */
+  const keepOnly = (names: string[]) =>
+    setValues((old) => ({ ...first, ...Object.fromEntries(names.filter((n) => n in old).map((n) => [n, old[n] as Value])) }));
+  return { values, setValues, set, clear, keepOnly };
 }

@@ -1,8 +1,7 @@
 /** Adding a user: their name, username, role, the worker they are (if any) and how they sign in. */
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { accessApi } from '../../api/access.ts';
-import { TextInput } from '../../components/fields.tsx';
 import { anchorsFor, readValues } from '../../components/form-model.ts';
 import { useFormValues } from '../../components/form-values.ts';
 import { FormFields } from '../../components/FormFields.tsx';
@@ -17,16 +16,14 @@ export function AddUserPage() {
   const workers = useLoad(() => accessApi.workers(), 'workers');
   const fields = newUserFields(workers.data?.workers ?? []);
   const { values, set } = useFormValues(fields);
-  const [password, setPassword] = useState('');
-  const { errors, busy, send } = useSend({ ...anchorsFor([[fields, '']]), password: 'password' });
+  const { errors, busy, send } = useSend(anchorsFor([[fields, '']]));
   if (workers.problem || !workers.data) return <NotReady problem={workers.problem} />;
   const note = approvalNote(values.role as string, values.workerId as string);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Problems = [];
     const body = readValues(fields, values, problems);
-    if (password) body.password = password;
-    else if (!body.email) problems.push(['password', 'Enter a password, or an email for signing in with the council account']);
+    if (body.password === undefined && !body.email) problems.push(['password', 'Enter a password, or an email for signing in with the council account']);
     send(
       problems,
       () => accessApi.addUser(body),
@@ -42,26 +39,7 @@ export function AddUserPage() {
   };
   return (
     <FormPage title="Add a user" errors={errors} busy={busy} submit="Add user" onSubmit={submit} back="/users">
-      <FormFields
-        fields={fields}
-        values={values}
-        errors={errors.fields}
-        onChange={set}
-        custom={{
-          password: (
-            <TextInput
-              name="password"
-              label="Password (optional when they sign in with the council account)"
-              hint="At least 12 characters and hard to guess. Tell them it in person, not by email."
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={setPassword}
-              error={errors.fields.password}
-            />
-          ),
-        }}
-      />
+      <FormFields fields={fields} values={values} errors={errors.fields} onChange={set} />
       {note ? (
         <div className="govuk-inset-text" data-testid="approval-note">
           {note}

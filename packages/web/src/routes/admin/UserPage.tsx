@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { accessApi, type UserView } from '../../api/access.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Button, TextInput } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
 import { anchorsFor, readValues } from '../../components/form-model.ts';
 import { useFormValues } from '../../components/form-values.ts';
 import { FormFields } from '../../components/FormFields.tsx';
@@ -14,7 +14,7 @@ import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady, ProblemPage, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import type { Worker } from '@lantern/core/views/workforce';
-import { approvalNote, roleField, workerField } from './fields.ts';
+import { approvalNote, newPassword, roleField, workerField } from './fields.ts';
 import { AccountStatus } from './status.tsx';
 import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 
@@ -88,9 +88,18 @@ function ChangeGrant({ user, workers, done }: { user: UserView; workers: Worker[
   );
 }
 
+const TEMPORARY_PASSWORD = [
+  newPassword(
+    'temporaryPassword',
+    'Temporary password',
+    'They must replace it when they next sign in. At least 12 characters; tell them it in person.',
+    'Enter a temporary password',
+  ),
+];
+
 function AccountActions({ user, done }: { user: UserView; done: (notice: string) => void }) {
-  const [temporary, setTemporary] = useState('');
-  const { errors, busy, send } = useSend({ temporaryPassword: 'temporaryPassword' });
+  const form = useFormValues(TEMPORARY_PASSWORD);
+  const { errors, busy, send } = useSend(anchorsFor([[TEMPORARY_PASSWORD, '']]));
   const act = (action: 'disable' | 'enable' | 'unlock', notice: string) =>
     send(
       [],
@@ -99,12 +108,13 @@ function AccountActions({ user, done }: { user: UserView; done: (notice: string)
     );
   const reset = (e: FormEvent) => {
     e.preventDefault();
-    const problems: Problems = temporary ? [] : [['temporaryPassword', 'Enter a temporary password']];
+    const problems: Problems = [];
+    const body = readValues(TEMPORARY_PASSWORD, form.values, problems);
     send(
       problems,
-      () => accessApi.act(user.userId, 'password-reset', { temporaryPassword: temporary }),
+      () => accessApi.act(user.userId, 'password-reset', body),
       () => {
-        setTemporary('');
+        form.clear(['temporaryPassword']);
         done(`${user.displayName} must choose a new password when they next sign in. Their sessions have ended.`);
       },
     );
@@ -122,16 +132,7 @@ function AccountActions({ user, done }: { user: UserView; done: (notice: string)
         </>
       ) : null}
       <form onSubmit={reset} noValidate>
-        <TextInput
-          name="temporaryPassword"
-          label="Temporary password"
-          hint="They must replace it when they next sign in. At least 12 characters; tell them it in person."
-          type="password"
-          autoComplete="new-password"
-          value={temporary}
-          onChange={setTemporary}
-          error={errors.fields.temporaryPassword}
-        />
+        <FormFields fields={TEMPORARY_PASSWORD} values={form.values} errors={errors.fields} onChange={form.set} />
         <Button secondary busy={busy}>
           Reset password
         </Button>

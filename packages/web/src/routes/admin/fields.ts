@@ -40,8 +40,25 @@ export const newUserFields = (workers: Worker[]): FieldSpec[] => [
     hint: 'The address the council’s identity provider knows them by, for signing in with the council account',
     kind: 'text',
   },
-  { name: 'password', label: 'Password', kind: 'custom' },
+  newPassword(
+    'password',
+    'Password (optional when they sign in with the council account)',
+    'At least 12 characters and hard to guess. Tell them it in person, not by email.',
+  ),
 ];
+
+/** A password the administrator sets for someone, kept as typed. */
+export function newPassword(name: string, label: string, hint: string, missing?: string): FieldSpec {
+  return {
+    name,
+    label,
+    hint,
+    kind: 'text',
+    input: { type: 'password', autoComplete: 'new-password' },
+    asTyped: true,
+    ...(missing ? { required: true, missing } : {}),
+  };
+}
 
 /** Whether a grant will wait for the head of service, said before it is asked for. */
 export function approvalNote(role: string, workerId: string): string | null {

@@ -2,7 +2,6 @@ import { chronologyNote } from '@lantern/core/schemas';
 import { api } from '../../api/client.ts';
 import type { FieldSpec } from '../../components/form-model.ts';
 import { optionsOf } from '../../components/form-model.ts';
-import { useFormValues } from '../../components/form-values.ts';
 import { SectionForm } from '../../components/SectionForm.tsx';
 import { todayInEngland } from '../../format.ts';
 import { NOTE_CATEGORIES } from './labels.ts';
@@ -31,13 +30,12 @@ const FIELDS: FieldSpec[] = [
 
 /** Add a case note to the child's chronology. */
 export function AddCaseNoteForm({ childId, onAdded }: { childId: string; onAdded: () => void }) {
-  const form = useFormValues(FIELDS, { occurredOn: todayInEngland(), category: 'case-note' });
   return (
     <SectionForm
       id="add-note-heading"
       heading="Add a case note"
       fields={FIELDS}
-      form={form}
+      initial={{ occurredOn: todayInEngland(), category: 'case-note' }}
       schema={chronologyNote}
       send={async (body) => {
         await api.children.addNote(childId, body);

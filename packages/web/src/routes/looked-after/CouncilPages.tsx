@@ -1,10 +1,12 @@
 /** Council-wide looked-after pages: the providers register, the director's unregistered-placements list and the missing-children list. */
 import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, PROVIDER_KIND, REGISTRATION_STATUS } from '@lantern/core/looked-after';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { hasErrors } from '../../components/errors.ts';
-import { Button, Select, TextInput } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { useFormValues } from '../../components/form-values.ts';
 import { Loading, NotReady, ProblemPage } from '../../components/Notices.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
@@ -12,42 +14,48 @@ import { useSession } from '../../session.tsx';
 import { type Problems, useSend } from '../../components/forms.ts';
 import { lookedAfterApi, options, sectionPath } from './api.ts';
 import { RHI_STATE, Table } from './LookedAfterPage.tsx';
-import { optionsOf } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, optionsOf, readValues } from '../../components/form-model.ts';
+
+/** The providers register's form as data: what is asked, and the words when an answer is missing. */
+const PROVIDER: FieldSpec[] = [
+  { name: 'name', label: 'Name', kind: 'text', required: true, missing: 'Enter the provider’s name' },
+  { name: 'urn', label: 'Ofsted URN', kind: 'text', width: 'govuk-input--width-10' },
+  {
+    name: 'providerKind',
+    label: 'Kind of provider',
+    kind: 'select',
+    options: optionsOf(PROVIDER_KIND),
+    required: true,
+    missing: 'Choose what kind of provider it is',
+  },
+  { name: 'placeProvider', label: 'PLACE_PROVIDER', kind: 'select', options: options(PLACEMENT_PROVIDER), placeholder: 'None' },
+  {
+    name: 'registrationStatus',
+    label: 'Ofsted registration',
+    kind: 'select',
+    options: optionsOf(REGISTRATION_STATUS),
+    required: true,
+    missing: 'Choose its Ofsted registration',
+  },
+  { name: 'registeredFor', label: 'Registered for (placement type)', kind: 'select', options: options(PLACEMENT_TYPE), placeholder: 'Nothing' },
+  { name: 'postcode', label: 'Setting postcode', kind: 'text', width: 'govuk-input--width-10' },
+];
 
 export function ProvidersPage() {
   const { can } = useSession();
   const list = useLoad(() => lookedAfterApi.providers(), 'providers');
-  const { errors, busy, send } = useSend({
-    name: 'name',
-    urn: 'urn',
-    providerKind: 'providerKind',
-    registrationStatus: 'registrationStatus',
-    registeredFor: 'registeredFor',
-    postcode: 'postcode',
-  });
-  const [p, setP] = useState({ name: '', urn: '', providerKind: '', placeProvider: '', registrationStatus: '', registeredFor: '', postcode: '' });
+  const { errors, busy, send } = useSend(anchorsFor([[PROVIDER, '']]));
+  const form = useFormValues(PROVIDER);
   usePageTitle('Providers register', hasErrors(errors));
-  const set = (k: keyof typeof p) => (v: string) => setP({ ...p, [k]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Problems = [];
-    if (!p.name.trim()) problems.push(['name', 'Enter the provider’s name']);
-    if (!p.providerKind) problems.push(['providerKind', 'Choose what kind of provider it is']);
-    if (!p.registrationStatus) problems.push(['registrationStatus', 'Choose its Ofsted registration']);
+    const read = readValues(PROVIDER, form.values, problems, { emptyAsNull: true });
     send(
       problems,
-      () =>
-        lookedAfterApi.addProvider({
-          name: p.name.trim(),
-          urn: p.urn.trim() || null,
-          providerKind: p.providerKind,
-          placeProvider: p.placeProvider || null,
-          registrationStatus: p.registrationStatus,
-          registeredFor: p.registeredFor ? [p.registeredFor] : [],
-          postcode: p.postcode.trim() || null,
-        }),
+      () => lookedAfterApi.addProvider({ ...read, registeredFor: read.registeredFor ? [read.registeredFor] : [] }),
       () => {
-        setP({ name: '', urn: '', providerKind: '', placeProvider: '', registrationStatus: '', registeredFor: '', postcode: '' });
+        form.clear(PROVIDER.map((f) => f.name));
         list.reload();
       },
     );
@@ -76,51 +84,7 @@ export function ProvidersPage() {
           <form className="govuk-grid-column-two-thirds" onSubmit={submit} noValidate>
             <h2 className="govuk-heading-m">Add a provider</h2>
             <ErrorSummary items={errors.summary} />
-            <TextInput name="name" label="Name" value={p.name} onChange={set('name')} error={errors.fields.name} />
-            <TextInput name="urn" label="Ofsted URN" widthClass="govuk-input--width-10" value={p.urn} onChange={set('urn')} error={errors.fields.urn} />
-            <Select
-              name="providerKind"
-              label="Kind of provider"
-              value={p.providerKind}
-              onChange={set('providerKind')}
-              options={optionsOf(PROVIDER_KIND)}
-              placeholder="Choose"
-              error={errors.fields.providerKind}
-            />
-            <Select
-              name="placeProvider"
-              label="PLACE_PROVIDER"
-              value={p.placeProvider}
-              onChange={set('placeProvider')}
-              options={options(PLACEMENT_PROVIDER)}
-              placeholder="None"
-            />
-            <Select
-              name="registrationStatus"
-              label="Ofsted registration"
-              value={p.registrationStatus}
-              onChange={set('registrationStatus')}
-              options={optionsOf(REGISTRATION_STATUS)}
-              placeholder="Choose"
-              error={errors.fields.registrationStatus}
-            />
-            <Select
-              name="registeredFor"
-              label="Registered for (placement type)"
-              value={p.registeredFor}
-              onChange={set('registeredFor')}
-              options={options(PLACEMENT_TYPE)}
-              placeholder="Nothing"
-              error={errors.fields.registeredFor}
-            />
-            <TextInput
-              name="postcode"
-              label="Setting postcode"
-              widthClass="govuk-input--width-10"
-              value={p.postcode}
-              onChange={set('postcode')}
-              error={errors.fields.postcode}
-            />
+            <FormFields fields={PROVIDER} values={form.values} errors={errors.fields} onChange={form.set} />
             <Button busy={busy}>Add provider</Button>
           </form>
         </div>

@@ -3,7 +3,9 @@ import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, REGISTRATION_STATUS } from '@lanter
 import { placementNeeds, placementProblems } from '@lantern/core/looked-after';
 import { useParams } from 'react-router';
 import type { FormErrors } from '../../components/errors.ts';
-import { Select, TextInput, YesNo } from '../../components/fields.tsx';
+import { Select } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import type { FieldSpec } from '../../components/form-model.ts';
 import { FormShell } from '../../components/FormPage.tsx';
 import { labelOf } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
@@ -80,72 +82,50 @@ export function PlacementFields({
   legalStatus: string;
 }) {
   const providers = useLoad(() => lookedAfterApi.providers(), 'providers');
-  const set = (k: keyof PlacementState) => (v: string) => onChange({ ...value, [k]: v });
-  const err = (k: string) => errors.fields[`${prefix}${k}`];
+  const fields: FieldSpec[] = [
+    { name: 'placementType', label: 'Placement type', kind: 'select', options: options(PLACEMENT_TYPE) },
+    {
+      name: 'providerId',
+      label: 'Provider (from the providers register)',
+      hint: placementNeeds(value.placementType, legalStatus).hint,
+      kind: 'select',
+      options: (providers.data?.providers ?? []).map((p) => ({
+        value: p.providerId,
+        label: `${p.name}${p.urn ? ` (${p.urn})` : ''} – ${labelOf(REGISTRATION_STATUS, p.registrationStatus)}`,
+      })),
+      placeholder: 'None',
+    },
+    {
+      name: 'placementProvider',
+      label: 'Who provides the placement (PLACE_PROVIDER)',
+      kind: 'select',
+      options: options(PLACEMENT_PROVIDER),
+      placeholder: 'None',
+    },
+    { name: 'urn', label: 'Ofsted URN, if no provider is chosen', kind: 'text', width: 'govuk-input--width-10' },
+    { name: 'placementPostcode', label: 'Placement postcode', kind: 'text', width: 'govuk-input--width-10' },
+    { name: 'fosterHouseholdId', label: 'In-house foster carers', kind: 'custom' },
+    { name: 'intendedUntil18', label: 'Is the placement intended to last until the child is 18?', kind: 'yesno' },
+  ];
+  const set = (k: string) => (v: string) => onChange({ ...value, [k]: v });
   return (
-    <>
-      <Select
-        name={`${prefix}placementType`}
-        label="Placement type"
-        value={value.placementType}
-        onChange={set('placementType')}
-        options={options(PLACEMENT_TYPE)}
-        placeholder="Choose"
-        error={err('placementType')}
-      />
-      <Select
-        name={`${prefix}providerId`}
-        label="Provider (from the providers register)"
-        hint={placementNeeds(value.placementType, legalStatus).hint}
-        value={value.providerId}
-        onChange={set('providerId')}
-        options={(providers.data?.providers ?? []).map((p) => ({
-          value: p.providerId,
-          label: `${p.name}${p.urn ? ` (${p.urn})` : ''} – ${labelOf(REGISTRATION_STATUS, p.registrationStatus)}`,
-        }))}
-        placeholder="None"
-        error={err('providerId')}
-      />
-      <Select
-        name={`${prefix}placementProvider`}
-        label="Who provides the placement (PLACE_PROVIDER)"
-        value={value.placementProvider}
-        onChange={set('placementProvider')}
-        options={options(PLACEMENT_PROVIDER)}
-        placeholder="None"
-        error={err('placementProvider')}
-      />
-      <TextInput
-        name={`${prefix}urn`}
-        label="Ofsted URN, if no provider is chosen"
-        widthClass="govuk-input--width-10"
-        value={value.urn}
-        onChange={set('urn')}
-        error={err('urn')}
-      />
-      <TextInput
-        name={`${prefix}placementPostcode`}
-        label="Placement postcode"
-        widthClass="govuk-input--width-10"
-        value={value.placementPostcode}
-        onChange={set('placementPostcode')}
-        error={err('placementPostcode')}
-      />
-      {FOSTER_PLACEMENTS.includes(value.placementType) ? (
-        <InHouseCarers
-          name={`${prefix}fosterHouseholdId`}
-          value={value.fosterHouseholdId}
-          onChange={set('fosterHouseholdId')}
-          error={err('fosterHouseholdId')}
-        />
-      ) : null}
-      <YesNo
-        name={`${prefix}intendedUntil18`}
-        label="Is the placement intended to last until the child is 18?"
-        value={value.intendedUntil18}
-        onChange={set('intendedUntil18')}
-      />
-    </>
+    <FormFields
+      fields={fields}
+      values={value}
+      errors={errors.fields}
+      prefix={prefix}
+      onChange={(k, v) => set(k)(v as string)}
+      custom={{
+        fosterHouseholdId: FOSTER_PLACEMENTS.includes(value.placementType) ? (
+          <InHouseCarers
+            name={`${prefix}fosterHouseholdId`}
+            value={value.fosterHouseholdId}
+            onChange={set('fosterHouseholdId')}
+            error={errors.fields[`${prefix}fosterHouseholdId`]}
+          />
+        ) : null,
+      }}
+    />
   );
 }
 

@@ -1,17 +1,18 @@
 import { AUDIT_ANSWER, AUDIT_GRADE } from '@lantern/core/workforce';
 import { type FormEvent, useState } from 'react';
-import { type FieldSpec, optionsOf } from '../../components/form-model.ts';
+import { anchorsFor, type FieldSpec, optionsOf, readValues, type Value, type Values, valuesFor } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import { FormFields } from '../../components/FormFields.tsx';
 import { RecordForm } from './RecordForm.tsx';
-import { api, problemOf } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { type AuditAction, type CaseAudit, caseAuditApi, type NewCaseAudit } from '../../api/oversight.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, DateInput, Radios, Select, Textarea, TextInput } from '../../components/fields.tsx';
+import { Button, type Option } from '../../components/fields.tsx';
 import { Loading, SuccessBanner } from '../../components/Notices.tsx';
-import { type DateParts, dateParts, EMPTY_DATE, formatDate, todayInEngland } from '../../format.ts';
+import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { readDate } from '../../components/forms.ts';
+import { type Problems, useSend } from '../../components/forms.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { Details } from '../../components/Details.tsx';
 
@@ -119,82 +120,106 @@ function CaseAuditCard({
   );
 }
 
-type ActionDraft = { key: number; finding: string; action: string; ownerWorkerId: string; dueDate: DateParts };
-const EMPTY_ACTION: ActionDraft = { key: 0, finding: '', action: '', ownerWorkerId: '', dueDate: EMPTY_DATE };
+const AUDIT_DATE: FieldSpec[] = [
+  { name: 'auditedOn', label: 'Date of the audit', kind: 'date', required: true, what: 'the date of the audit', dateLabel: 'The date of the audit' },
+];
+
+/** Each audit question: its answer, and a comment. */
+const questionFields = (q: { id: string; text: string }): FieldSpec[] => [
+  { name: `answer-${q.id}`, label: q.text, kind: 'radios', inline: true, small: true, options: ANSWERS, required: true, missing: `Answer “${q.text}”` },
+  { name: `comment-${q.id}`, label: 'Comment (optional)', kind: 'text' },
+];
+
+const AUDIT_VERDICT: FieldSpec[] = [
+  { name: 'grade', id: 'auditGrade', label: 'Grade', kind: 'radios', options: GRADES, required: true, missing: 'Select the grade' },
+  { name: 'summary', id: 'auditSummary', label: 'Summary', kind: 'textarea', rows: 3, required: true, missing: 'Enter a summary of the audit' },
+];
+
+/** The fields of the audit's action i (0-based), named as the API names them (actions.0.finding). */
+const actionFields = (i: number, owners: Option[]): FieldSpec[] => [
+  {
+    name: 'finding',
+    id: `actions-${i}-finding`,
+    label: 'Finding',
+    kind: 'textarea',
+    rows: 2,
+    required: true,
+    missing: `Enter the finding for action ${i + 1}`,
+  },
+  {
+    name: 'action',
+    id: `actions-${i}-action`,
+    label: 'What must be done',
+    kind: 'textarea',
+    rows: 2,
+    required: true,
+    missing: `Enter what must be done for action ${i + 1}`,
+  },
+  {
+    name: 'ownerWorkerId',
+    id: `actions-${i}-ownerWorkerId`,
+    label: 'Owner',
+    kind: 'select',
+    placeholder: 'Choose a worker',
+    options: owners,
+    required: true,
+    missing: `Select who owns action ${i + 1}`,
+  },
+  {
+    name: 'dueDate',
+    id: `actions-${i}-dueDate`,
+    label: 'Due by',
+    kind: 'date',
+    required: true,
+    future: true,
+    what: `the due date of action ${i + 1}`,
+    dateLabel: `The due date of action ${i + 1}`,
+  },
+];
+
+type ActionDraft = { key: number; values: Values };
+const EMPTY_ACTION = valuesFor(actionFields(0, []));
 
 function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: () => void }) {
   const questions = useLoad(() => caseAuditApi.questions(), 'questions');
   const workers = useLoad(() => api.workforce.workers(), 'workers');
-  const [auditedOn, setAuditedOn] = useState(dateParts(todayInEngland()));
-  const [grade, setGrade] = useState('');
-  const [summary, setSummary] = useState('');
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [comments, setComments] = useState<Record<string, string>>({});
+  const form = useFormValues(AUDIT_DATE, { auditedOn: todayInEngland() });
   const [actions, setActions] = useState<ActionDraft[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState(false);
   const qs = questions.data?.questions ?? [];
-  const anchors: Record<string, string> = {
-    auditedOn: 'auditedOn-day',
-    grade: 'auditGrade',
-    summary: 'auditSummary',
+  const owners = (workers.data?.workers ?? []).map((w) => ({ value: w.workerId, label: w.teamName ? `${w.name} (${w.teamName})` : w.name }));
+  const fields = [...AUDIT_DATE, ...qs.flatMap(questionFields), ...AUDIT_VERDICT];
+  // The questions come once loaded: their answers start empty.
+  const values = { ...valuesFor(fields), ...form.values };
+  const { errors, busy, send } = useSend({
+    ...anchorsFor([[fields, ''], ...actions.map((_, i): [FieldSpec[], string] => [actionFields(i, owners), `actions.${i}.`])]),
     answers: qs[0] ? `answer-${qs[0].id}` : 'auditGrade',
-  };
-  for (const q of qs) anchors[`answer-${q.id}`] = `answer-${q.id}`;
-  actions.forEach((_, i) => {
-    for (const f of ['finding', 'action', 'ownerWorkerId']) anchors[`actions.${i}.${f}`] = `actions-${i}-${f}`;
-    anchors[`actions.${i}.dueDate`] = `actions-${i}-dueDate-day`;
   });
-  const setAction = (i: number, patch: Partial<ActionDraft>) => setActions(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const setAction = (i: number, name: string, v: Value) => setActions(actions.map((a, j) => (j === i ? { ...a, values: { ...a.values, [name]: v } } : a)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setRecorded(false);
-    const problems: Array<[string, string]> = [];
-    const iso = readDate(problems, 'auditedOn', auditedOn, { what: 'the date of the audit', label: 'The date of the audit' });
-    for (const q of qs) if (!answers[q.id]) problems.push([`answer-${q.id}`, `Answer “${q.text}”`]);
-    if (!grade) problems.push(['grade', 'Select the grade']);
-    if (!summary.trim()) problems.push(['summary', 'Enter a summary of the audit']);
-    const drafted = actions.map((a, i) => {
-      if (!a.finding.trim()) problems.push([`actions.${i}.finding`, `Enter the finding for action ${i + 1}`]);
-      if (!a.action.trim()) problems.push([`actions.${i}.action`, `Enter what must be done for action ${i + 1}`]);
-      if (!a.ownerWorkerId) problems.push([`actions.${i}.ownerWorkerId`, `Select who owns action ${i + 1}`]);
-      const due = readDate(problems, `actions.${i}.dueDate`, a.dueDate, {
-        what: `the due date of action ${i + 1}`,
-        label: `The due date of action ${i + 1}`,
-        future: true,
-      });
-      return { finding: a.finding.trim(), action: a.action.trim(), ownerWorkerId: a.ownerWorkerId, dueDate: due ?? '' };
-    });
-    if (problems.length || !iso) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await caseAuditApi.record(childId, {
-        auditedOn: iso,
-        // Chosen from the code lists' own options; the server checks them again.
-        grade: grade as NewCaseAudit['grade'],
-        summary: summary.trim(),
-        answers: qs.map((q) => ({
-          questionId: q.id,
-          answer: (answers[q.id] ?? '') as NewCaseAudit['answers'][number]['answer'],
-          comment: comments[q.id]?.trim() || null,
-        })),
-        actions: drafted,
-      });
-      setErrors(NO_ERRORS);
-      setGrade('');
-      setSummary('');
-      setAnswers({});
-      setComments({});
-      setActions([]);
-      setRecorded(true);
-      onRecorded();
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), anchors));
-    } finally {
-      setBusy(false);
-    }
+    const problems: Problems = [];
+    const audit = readValues(fields, values, problems);
+    const drafted = actions.map((a, i) => readValues(actionFields(i, owners), a.values, problems, { prefix: `actions.${i}.` }));
+    await send(
+      problems,
+      () =>
+        caseAuditApi.record(childId, {
+          auditedOn: audit.auditedOn,
+          grade: audit.grade,
+          summary: audit.summary,
+          answers: qs.map((q) => ({ questionId: q.id, answer: audit[`answer-${q.id}`], comment: audit[`comment-${q.id}`] ?? null })),
+          actions: drafted,
+        } as NewCaseAudit), // chosen from the code lists' own options; the server checks them again
+      () => {
+        form.keepOnly(['auditedOn']);
+        setActions([]);
+        setRecorded(true);
+        onRecorded();
+      },
+    );
   };
 
   return (
@@ -206,68 +231,27 @@ function CaseAuditForm({ childId, onRecorded }: { childId: string; onRecorded: (
         ) : null}
         <form onSubmit={submit} noValidate aria-label="Audit this case">
           <ErrorSummary items={errors.summary} />
-          <DateInput name="auditedOn" label="Date of the audit" value={auditedOn} onChange={setAuditedOn} error={errors.fields.auditedOn} />
+          <FormFields fields={AUDIT_DATE} values={values} errors={errors.fields} onChange={form.set} />
           {qs.map((q) => (
             <div key={q.id}>
-              <Radios
-                name={`answer-${q.id}`}
-                label={q.text}
-                inline
-                small
-                value={answers[q.id] ?? ''}
-                onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
-                options={ANSWERS}
-                error={errors.fields[`answer-${q.id}`]}
-              />
-              <TextInput
-                name={`comment-${q.id}`}
-                label="Comment (optional)"
-                value={comments[q.id] ?? ''}
-                onChange={(v) => setComments({ ...comments, [q.id]: v })}
-              />
+              <FormFields fields={questionFields(q)} values={values} errors={errors.fields} onChange={form.set} />
             </div>
           ))}
-          <Radios name="auditGrade" label="Grade" value={grade} onChange={setGrade} options={GRADES} error={errors.fields.grade} />
-          <Textarea name="auditSummary" label="Summary" value={summary} onChange={setSummary} error={errors.fields.summary} rows={3} />
+          <FormFields fields={AUDIT_VERDICT} values={values} errors={errors.fields} onChange={form.set} />
           {actions.map((a, i) => (
             <fieldset className="govuk-fieldset" key={a.key}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {i + 1}</legend>
-              <Textarea
-                name={`actions-${i}-finding`}
-                label="Finding"
-                value={a.finding}
-                onChange={(v) => setAction(i, { finding: v })}
-                error={errors.fields[`actions.${i}.finding`]}
-                rows={2}
-              />
-              <Textarea
-                name={`actions-${i}-action`}
-                label="What must be done"
-                value={a.action}
-                onChange={(v) => setAction(i, { action: v })}
-                error={errors.fields[`actions.${i}.action`]}
-                rows={2}
-              />
-              <Select
-                name={`actions-${i}-ownerWorkerId`}
-                label="Owner"
-                placeholder="Choose a worker"
-                value={a.ownerWorkerId}
-                onChange={(v) => setAction(i, { ownerWorkerId: v })}
-                options={(workers.data?.workers ?? []).map((w) => ({ value: w.workerId, label: w.teamName ? `${w.name} (${w.teamName})` : w.name }))}
-                error={errors.fields[`actions.${i}.ownerWorkerId`]}
-              />
-              <DateInput
-                name={`actions-${i}-dueDate`}
-                label="Due by"
-                value={a.dueDate}
-                onChange={(v) => setAction(i, { dueDate: v })}
-                error={errors.fields[`actions.${i}.dueDate`]}
+              <FormFields
+                fields={actionFields(i, owners)}
+                values={a.values}
+                errors={errors.fields}
+                prefix={`actions.${i}.`}
+                onChange={(name, v) => setAction(i, name, v)}
               />
             </fieldset>
           ))}
           <div className="govuk-button-group">
-            <Button type="button" secondary onClick={() => setActions([...actions, { ...EMPTY_ACTION, key: (actions.at(-1)?.key ?? 0) + 1 }])}>
+            <Button type="button" secondary onClick={() => setActions([...actions, { key: (actions.at(-1)?.key ?? 0) + 1, values: EMPTY_ACTION }])}>
               Add an action
             </Button>
             <Button busy={busy}>Record audit</Button>

@@ -17,7 +17,6 @@ import { SummaryRow as Row } from '../../components/SummaryRow.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import type { FieldSpec } from '../../components/form-model.ts';
-import { useFormValues } from '../../components/form-values.ts';
 import { SectionForm } from '../../components/SectionForm.tsx';
 import { Details } from '../../components/Details.tsx';
 import { DetailsSpecForm } from '../../components/DetailsForm.tsx';
@@ -153,7 +152,6 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
       dateLabel: 'The answer date',
     },
   ];
-  const form = useFormValues(fields, { sentOn: todayInEngland() });
   return (
     <SectionForm
       section
@@ -161,7 +159,7 @@ function SendRequestForm({ childId, organisations, onSent }: { childId: string; 
       heading="Send a request"
       label="Send a request to a partner agency"
       fields={fields}
-      form={form}
+      initial={{ sentOn: todayInEngland() }}
       schema={newPartnerRequest}
       words={{ asked: 'Say what you are asking for', needToKnow: 'Say what the partner needs to know to answer' }}
       send={async (body) => {

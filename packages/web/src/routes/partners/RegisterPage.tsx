@@ -1,12 +1,12 @@
 /** The register of partner agencies: organisations, their named and escalation contacts, partner sign-ins. */
 import { newPartnerContact, newPartnerOrganisation, newPartnerUser, PARTNER_TYPE } from '@lantern/core/partners';
-import { useState } from 'react';
+import { type ComponentProps, useState } from 'react';
+import type { z } from 'zod';
 import { partnersApi } from '../../api/client.ts';
 import type { FieldSpec } from '../../components/form-model.ts';
 import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
-import { useFormValues } from '../../components/form-values.ts';
 import { SectionForm } from '../../components/SectionForm.tsx';
 import type { PartnerOrganisation } from '@lantern/core/views/partners';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -53,22 +53,12 @@ export function RegisterPage() {
   );
 }
 
-const agencies = (organisations: PartnerOrganisation[]): FieldSpec => ({
-  name: 'organisationId',
-  label: 'Agency',
-  kind: 'select',
-  options: organisations.map((o) => ({ value: o.organisationId, label: o.name })),
-  required: true,
-  missing: 'Choose the agency',
-});
-
 const ORGANISATION: FieldSpec[] = [
   { name: 'name', label: 'Name', kind: 'text' },
   { name: 'partnerType', label: 'Kind of agency', kind: 'select', options: TYPE_OPTIONS },
 ];
 
 function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
-  const form = useFormValues(ORGANISATION);
   return (
     <SectionForm
       section
@@ -76,7 +66,6 @@ function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
       heading="Add an agency"
       idPrefix="org-"
       fields={ORGANISATION}
-      form={form}
       schema={newPartnerOrganisation}
       words={{ name: 'Enter the agency’s name', partnerType: 'Choose the kind of agency' }}
       send={async (body) => {
@@ -90,33 +79,49 @@ function AddOrganisation({ onSaved }: { onSaved: (notice: string) => void }) {
   );
 }
 
+type AgencyFormProps<S extends z.ZodType> = Omit<ComponentProps<typeof SectionForm<S>>, 'section' | 'send'> & {
+  organisations: PartnerOrganisation[];
+  send: (organisationId: string, body: z.output<S>) => Promise<string>;
+};
+
+/** A section form about one agency on the register (a contact, a sign-in): the agency is chosen first. */
+function AgencyForm<S extends z.ZodType>({ organisations, fields, send, ...form }: AgencyFormProps<S>) {
+  const agency: FieldSpec = {
+    name: 'organisationId',
+    label: 'Agency',
+    kind: 'select',
+    options: organisations.map((o) => ({ value: o.organisationId, label: o.name })),
+    required: true,
+    missing: 'Choose the agency',
+  };
+  return <SectionForm section fields={[agency, ...fields]} send={(body, read) => send(read.organisationId as string, body)} {...form} />;
+}
+
+const CONTACT: FieldSpec[] = [
+  { name: 'name', label: 'Name', kind: 'text' },
+  { name: 'jobTitle', label: 'Job title (optional)', kind: 'text' },
+  {
+    name: 'escalation',
+    label: 'Escalation',
+    kind: 'checkboxes',
+    columns: false,
+    options: [{ value: 'yes', label: 'Overdue requests to this agency are escalated to this person' }],
+  },
+];
+
 function AddContact({ organisations, onSaved }: { organisations: PartnerOrganisation[]; onSaved: (notice: string) => void }) {
-  const fields: FieldSpec[] = [
-    agencies(organisations),
-    { name: 'name', label: 'Name', kind: 'text' },
-    { name: 'jobTitle', label: 'Job title (optional)', kind: 'text' },
-    {
-      name: 'escalation',
-      label: 'Escalation',
-      kind: 'checkboxes',
-      columns: false,
-      options: [{ value: 'yes', label: 'Overdue requests to this agency are escalated to this person' }],
-    },
-  ];
-  const form = useFormValues(fields);
   return (
-    <SectionForm
-      section
+    <AgencyForm
+      organisations={organisations}
       id="add-contact"
       heading="Add a contact"
       idPrefix="contact-"
-      fields={fields}
-      form={form}
+      fields={CONTACT}
       schema={newPartnerContact}
       words={{ name: 'Enter the person’s name' }}
       body={(read) => ({ name: read.name, jobTitle: read.jobTitle, isEscalation: (read.escalation as string[]).includes('yes') })}
-      send={async (body, read) => {
-        await partnersApi.addContact(read.organisationId as string, body);
+      send={async (organisationId, body) => {
+        await partnersApi.addContact(organisationId, body);
         return `${body.name} added as a contact.`;
       }}
       clear={['name', 'jobTitle', 'escalation']}
@@ -126,30 +131,28 @@ function AddContact({ organisations, onSaved }: { organisations: PartnerOrganisa
   );
 }
 
+const PARTNER_USER: FieldSpec[] = [
+  { name: 'username', label: 'Username', kind: 'text' },
+  { name: 'displayName', label: 'Name', kind: 'text' },
+  { name: 'password', label: 'Password', kind: 'text', input: { type: 'password' } },
+];
+
 function AddPartnerUser({ organisations, onSaved }: { organisations: PartnerOrganisation[]; onSaved: (notice: string) => void }) {
-  const fields: FieldSpec[] = [
-    agencies(organisations),
-    { name: 'username', label: 'Username', kind: 'text' },
-    { name: 'displayName', label: 'Name', kind: 'text' },
-    { name: 'password', label: 'Password', kind: 'text', input: { type: 'password' } },
-  ];
-  const form = useFormValues(fields);
   return (
-    <SectionForm
-      section
+    <AgencyForm
+      organisations={organisations}
       id="add-user"
       heading="Give someone at an agency a sign-in"
       idPrefix="user-"
-      fields={fields}
-      form={form}
+      fields={PARTNER_USER}
       schema={newPartnerUser}
       words={{
         username: 'Enter a username of lower-case letters, digits, dots or dashes',
         displayName: 'Enter the person’s name',
         password: 'Enter a password of at least 12 characters',
       }}
-      send={async (body, read) => {
-        await partnersApi.addPartnerUser(read.organisationId as string, body);
+      send={async (organisationId, body) => {
+        await partnersApi.addPartnerUser(organisationId, body);
         return `${body.username} may now sign in and see the open requests to their agency.`;
       }}
       clear={['password']}

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, type CinCensusImport, type CinCensusRun, problemOf } from '../../api/client.ts';
+import { api, type CinCensusImport, type CinCensusRun } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
 import { ProblemSummary } from '../../components/Notices.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
+import { useReturnAction } from './useReturnAction.ts';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 
 const YEARS = [
@@ -16,61 +17,38 @@ const YEARS = [
 export function CinCensusPage() {
   usePageTitle('CIN census');
   const [year, setYear] = useState(2026);
-  const [busy, setBusy] = useState<'run' | 'check' | 'import' | null>(null);
+  const { busy, error, act } = useReturnAction();
   const [run, setRun] = useState<{ run: CinCensusRun; uploaded: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<CinCensusImport | null>(null);
   const { can } = useSession();
 
-  async function produce(e: FormEvent) {
+  function produce(e: FormEvent) {
     e.preventDefault();
-    setBusy('run');
-    setError(null);
-    try {
-      setRun({ run: await api.returns.runCinCensus(year), uploaded: null });
-    } catch (err) {
-      setError(problemOf(err).detail ?? 'The return could not be produced');
-    } finally {
-      setBusy(null);
-    }
+    void act('run', async () => setRun({ run: await api.returns.runCinCensus(year), uploaded: null }), 'The return could not be produced');
   }
+
+  const chosenFile = (form: HTMLFormElement, input: string) => (form.elements.namedItem(input) as HTMLInputElement).files?.[0];
 
   async function check(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const file = (e.currentTarget.elements.namedItem('census-file') as HTMLInputElement).files?.[0];
-    if (!file) {
-      setError('Choose a CIN census XML file to check');
-      return;
-    }
-    setBusy('check');
-    setError(null);
-    try {
-      setRun({ run: await api.returns.validateCinCensus(await file.text()), uploaded: file.name });
-    } catch (err) {
-      const p = problemOf(err);
-      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be checked'));
-    } finally {
-      setBusy(null);
-    }
+    const file = chosenFile(e.currentTarget, 'census-file');
+    await act(
+      'check',
+      async () => setRun({ run: await api.returns.validateCinCensus(await (file as File).text()), uploaded: (file as File).name }),
+      'The file could not be checked',
+      file ? null : 'Choose a CIN census XML file to check',
+    );
   }
 
   async function load(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const file = (e.currentTarget.elements.namedItem('import-file') as HTMLInputElement).files?.[0];
-    if (!file) {
-      setError('Choose the council’s CIN census XML file to import');
-      return;
-    }
-    setBusy('import');
-    setError(null);
-    try {
-      setImported(await api.returns.importCinCensus(await file.text(), file.name));
-    } catch (err) {
-      const p = problemOf(err);
-      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? 'The file could not be imported'));
-    } finally {
-      setBusy(null);
-    }
+    const file = chosenFile(e.currentTarget, 'import-file');
+    await act(
+      'import',
+      async () => setImported(await api.returns.importCinCensus(await (file as File).text(), (file as File).name)),
+      'The file could not be imported',
+      file ? null : 'Choose the council’s CIN census XML file to import',
+    );
   }
 
   return (

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, problemOf, type Ssda903Check, type Ssda903Import, type Ssda903Run, type UploadedCsv } from '../../api/client.ts';
+import { api, type Ssda903Check, type Ssda903Import, type Ssda903Run, type UploadedCsv } from '../../api/client.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { ProduceForm } from './ProduceForm.tsx';
 import { ProblemSummary } from '../../components/Notices.tsx';
 import { RuleFailures } from './RuleFailures.tsx';
+import { useReturnAction } from './useReturnAction.ts';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
 import { SummaryRow } from '../../components/SummaryRow.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -27,25 +28,11 @@ async function chosenFiles(form: HTMLFormElement, input: string): Promise<Upload
 export function Ssda903Page() {
   usePageTitle('SSDA903 return');
   const [year, setYear] = useState(2026);
-  const [busy, setBusy] = useState<'run' | 'check' | 'import' | null>(null);
   const [run, setRun] = useState<Ssda903Run | null>(null);
   const [checked, setChecked] = useState<Ssda903Check | null>(null);
   const [imported, setImported] = useState<Ssda903Import | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act } = useReturnAction();
   const { can } = useSession();
-
-  async function act(what: 'run' | 'check' | 'import', work: () => Promise<void>, failed: string) {
-    setBusy(what);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      const p = problemOf(err);
-      setError(err instanceof ApiError && p.errors?.[0] ? p.errors[0].message : (p.detail ?? failed));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   function produce(e: FormEvent) {
     e.preventDefault();
@@ -62,10 +49,6 @@ export function Ssda903Page() {
   async function check(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const files = await chosenFiles(e.currentTarget, 'ssda903-files');
-    if (files.length === 0) {
-      setError('Choose the SSDA903 CSV files to check');
-      return;
-    }
     await act(
       'check',
       async () => {
@@ -73,17 +56,19 @@ export function Ssda903Page() {
         setChecked(await api.returns.validateSsda903(year, files));
       },
       'The files could not be checked',
+      files.length ? null : 'Choose the SSDA903 CSV files to check',
     );
   }
 
   async function load(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const files = await chosenFiles(e.currentTarget, 'ssda903-import-files');
-    if (files.length === 0) {
-      setError('Choose the council’s SSDA903 CSV files to import');
-      return;
-    }
-    await act('import', async () => setImported(await api.returns.importSsda903(year, files)), 'The files could not be imported');
+    await act(
+      'import',
+      async () => setImported(await api.returns.importSsda903(year, files)),
+      'The files could not be imported',
+      files.length ? null : 'Choose the council’s SSDA903 CSV files to import',
+    );
   }
 
   return (

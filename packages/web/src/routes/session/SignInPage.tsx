@@ -4,11 +4,61 @@ import { api, problemOf } from '../../api/client.ts';
 import type { Problem } from '../../api/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorsFrom, errorsFromProblem, type FormErrors, hasErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, Radios, TextInput } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { anchorsFor, type FieldSpec, readValues } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import type { Problems } from '../../components/forms.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { safeReturnTo, useSession } from '../../session.tsx';
 
-const ANCHORS = { username: 'username', password: 'password', laCode: 'laCode', newPassword: 'newPassword' };
+const WIDE = 'govuk-!-width-two-thirds';
+
+/** The sign-in form as data: the council is asked only when it must be, a new password only when one is due. */
+function signInFields(mustChange: boolean, councils: NonNullable<Problem['councils']>): FieldSpec[] {
+  return [
+    {
+      name: 'username',
+      label: 'Username',
+      kind: 'text',
+      width: WIDE,
+      input: { autoComplete: 'username', spellCheck: false },
+      required: true,
+      missing: 'Enter your username',
+    },
+    {
+      name: 'password',
+      label: mustChange ? 'Temporary password' : 'Password',
+      kind: 'text',
+      width: WIDE,
+      input: { type: 'password', autoComplete: 'current-password' },
+      asTyped: true,
+      required: true,
+      missing: 'Enter your password',
+    },
+    {
+      name: 'laCode',
+      label: 'Which council are you signing in to?',
+      hint: 'Your username is used in more than one council.',
+      kind: 'radios',
+      options: councils.map((c) => ({ value: c.laCode, label: c.name })),
+      required: true,
+      missing: 'Choose your council',
+    },
+    {
+      name: 'newPassword',
+      label: 'New password',
+      hint: 'At least 12 characters. A few unrelated words make a good password; avoid common ones and your own name.',
+      kind: 'text',
+      width: WIDE,
+      input: { type: 'password', autoComplete: 'new-password' },
+      asTyped: true,
+      required: true,
+      missing: 'Choose a new password',
+    },
+  ];
+}
+const ANCHORS = anchorsFor([[signInFields(false, []), '']]);
 
 /** Why the identity provider's sign-in did not end in a session, in words. */
 const PROVIDER_ERRORS: Record<string, string> = {
@@ -21,13 +71,12 @@ const PROVIDER_ERRORS: Record<string, string> = {
 type Options = Awaited<ReturnType<typeof api.session.options>>;
 
 export function SignInPage() {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
   // Asked only when the password is right in more than one council.
   const [councils, setCouncils] = useState<NonNullable<Problem['councils']>>([]);
-  const [laCode, setLaCode] = useState('');
   const [mustChange, setMustChange] = useState(false);
+  const fields = signInFields(mustChange, councils);
+  const form = useFormValues(fields);
+  const hidden = [...(councils.length ? [] : ['laCode']), ...(mustChange ? [] : ['newPassword'])];
   const [options, setOptions] = useState<Options | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -47,18 +96,19 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing: Array<[string, string]> = [];
-    if (!username.trim()) missing.push(['username', 'Enter your username']);
-    if (!password) missing.push(['password', 'Enter your password']);
-    if (councils.length && !laCode) missing.push(['laCode', 'Choose your council']);
-    if (mustChange && !newPassword) missing.push(['newPassword', 'Choose a new password']);
-    if (missing.length) return setErrors(errorsFrom(missing, ANCHORS));
+    const missing: Problems = [];
+    const { username, password, laCode, newPassword } = readValues(
+      fields.filter((f) => !hidden.includes(f.name)),
+      form.values,
+      missing,
+    ) as Record<string, string | undefined>;
+    if (missing.length || !username || !password) return setErrors(errorsFrom(missing, ANCHORS));
     setBusy(true);
     try {
-      const council = laCode || undefined;
-      const { user } = mustChange
-        ? await api.session.changePassword({ username: username.trim(), password, newPassword, ...(council ? { laCode: council } : {}) })
-        : await api.session.signIn(username.trim(), password, council);
+      const { user } =
+        mustChange && newPassword
+          ? await api.session.changePassword({ username, password, newPassword, ...(laCode ? { laCode } : {}) })
+          : await api.session.signIn(username, password, laCode);
       signedIn(user);
       navigate(safeReturnTo(params.get('returnTo')), { replace: true });
     } catch (error) {
@@ -72,7 +122,7 @@ export function SignInPage() {
         setMustChange(true);
         setErrors(errorsFrom([['newPassword', 'Your password was reset: choose a new one']], ANCHORS));
       } else {
-        if (!mustChange && rule !== 'password-strength') setPassword('');
+        if (!mustChange && rule !== 'password-strength') form.set('password', '');
         setErrors(errorsFromProblem(problem, ANCHORS));
       }
       setBusy(false);
@@ -96,50 +146,7 @@ export function SignInPage() {
         ) : null}
         {options && !options.passwords ? null : (
           <form onSubmit={submit} noValidate>
-            <TextInput
-              name="username"
-              label="Username"
-              value={username}
-              onChange={setUsername}
-              autoComplete="username"
-              spellCheck={false}
-              error={errors.fields.username}
-              widthClass="govuk-!-width-two-thirds"
-            />
-            <TextInput
-              name="password"
-              label={mustChange ? 'Temporary password' : 'Password'}
-              type="password"
-              value={password}
-              onChange={setPassword}
-              autoComplete="current-password"
-              error={errors.fields.password}
-              widthClass="govuk-!-width-two-thirds"
-            />
-            {councils.length ? (
-              <Radios
-                name="laCode"
-                label="Which council are you signing in to?"
-                hint="Your username is used in more than one council."
-                value={laCode}
-                onChange={setLaCode}
-                options={councils.map((c) => ({ value: c.laCode, label: c.name }))}
-                error={errors.fields.laCode}
-              />
-            ) : null}
-            {mustChange ? (
-              <TextInput
-                name="newPassword"
-                label="New password"
-                hint="At least 12 characters. A few unrelated words make a good password; avoid common ones and your own name."
-                type="password"
-                value={newPassword}
-                onChange={setNewPassword}
-                autoComplete="new-password"
-                error={errors.fields.newPassword}
-                widthClass="govuk-!-width-two-thirds"
-              />
-            ) : null}
+            <FormFields fields={fields} values={form.values} errors={errors.fields} onChange={form.set} hidden={hidden} />
             <Button busy={busy}>{mustChange ? 'Save password and sign in' : 'Sign in'}</Button>
           </form>
         )}

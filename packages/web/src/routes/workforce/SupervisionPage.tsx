@@ -1,19 +1,61 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { problemOf } from '../../api/client.ts';
 import { workforceApi } from '../../api/workforce.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { errorsFrom, errorsFromProblem, type FormErrors, NO_ERRORS } from '../../components/errors.ts';
-import { Button, Checkboxes, DateInput, Textarea } from '../../components/fields.tsx';
+import { Button } from '../../components/fields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { anchorsFor, type FieldSpec, readValues, valuesFor } from '../../components/form-model.ts';
+import { useFormValues } from '../../components/form-values.ts';
+import { type Problems, useSend } from '../../components/forms.ts';
 import { NotReady, SuccessBanner } from '../../components/Notices.tsx';
-import { dateFromParts, dateParts, formatDate, todayInEngland } from '../../format.ts';
+import { formatDate, todayInEngland } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
 import { AbsenceSection } from './AbsenceSection.tsx';
 import { InductionSection } from './InductionSection.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 
-const ANCHORS = { heldOn: 'heldOn-day', notes: 'notes', children: 'children' };
+type Held = { childId: string; name: string; laChildId: string };
+
+/** The supervision form as data: the children discussed are those the worker holds, each with the direction given. */
+function supervisionFields(worker: string, held: Held[], chosen: string[]): FieldSpec[] {
+  const fields: FieldSpec[] = [
+    {
+      name: 'heldOn',
+      label: 'Date of the supervision',
+      hint: 'For example, 27 3 2026',
+      kind: 'date',
+      required: true,
+      what: 'the date of the supervision',
+      dateLabel: 'The date',
+      ahead: 'The date cannot be in the future',
+    },
+    { name: 'notes', label: 'Notes (optional)', hint: 'Wellbeing, workload, learning', kind: 'textarea', rows: 3 },
+    held.length
+      ? {
+          name: 'children',
+          label: 'Children discussed',
+          hint: 'Select each child you discussed, then give the direction',
+          kind: 'checkboxes',
+          small: false,
+          columns: false,
+          options: held.map((c) => ({ value: c.childId, label: `${c.name} (${c.laChildId})` })),
+        }
+      : { name: 'noCases', label: `${worker} holds no cases.`, kind: 'custom' },
+  ];
+  for (const id of chosen) {
+    const c = held.find((h) => h.childId === id);
+    fields.push({
+      name: `direction-${id}`,
+      label: `Direction for ${c?.name}`,
+      kind: 'textarea',
+      rows: 3,
+      required: true,
+      missing: `Enter the direction given for ${c?.name}`,
+    });
+  }
+  return fields;
+}
 
 /** A practitioner's supervision: when the next is due, every supervision with its directions, and (for their manager) a form. */
 export function SupervisionPage() {
@@ -24,49 +66,37 @@ export function SupervisionPage() {
   const name = history.data?.worker.name ?? 'Worker';
   usePageTitle(`Supervision: ${name}`);
 
-  const [heldOn, setHeldOn] = useState(dateParts(todayInEngland()));
-  const [notes, setNotes] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [directions, setDirections] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const form = useFormValues([], { heldOn: todayInEngland() });
   const [saved, setSaved] = useState(false);
+  const held = (cases.data?.cases ?? []).filter((c) => c.role === 'social-worker' || c.role === 'personal-adviser' || c.role === 'family-support');
+  const chosen = (form.values.children as string[] | undefined) ?? [];
+  const fields = supervisionFields(name, held, chosen);
+  // Answers start empty for fields that come later (the children once loaded, a direction once a child is chosen).
+  const values = { ...valuesFor(fields, { heldOn: todayInEngland() }), ...form.values };
+  const { errors, busy, send } = useSend(anchorsFor([[fields, '']]));
 
   if (history.problem || !history.data) return <NotReady problem={history.problem} what="worker" />;
-  const held = (cases.data?.cases ?? []).filter((c) => c.role === 'social-worker' || c.role === 'personal-adviser' || c.role === 'family-support');
-  const anchors: Record<string, string> = { ...ANCHORS };
-  for (const c of held) anchors[`direction-${c.childId}`] = `direction-${c.childId}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const problems: Array<[string, string]> = [];
-    const date = dateFromParts(heldOn, 'The date');
-    if ('error' in date) problems.push(['heldOn', date.error]);
-    else if (!date.iso) problems.push(['heldOn', 'Enter the date of the supervision']);
-    else if (date.iso > todayInEngland()) problems.push(['heldOn', 'The date cannot be in the future']);
-    for (const id of chosen)
-      if (!directions[id]?.trim()) problems.push([`direction-${id}`, `Enter the direction given for ${held.find((c) => c.childId === id)?.name}`]);
-    if (problems.length || !('iso' in date) || !date.iso) return setErrors(errorsFrom(problems, anchors));
-    setBusy(true);
-    try {
-      await workforceApi.recordSupervision({
-        workerId,
-        heldOn: date.iso,
-        notes: notes.trim() || null,
-        children: chosen.map((childId) => ({ childId, direction: (directions[childId] ?? '').trim() })),
-      });
-      setErrors(NO_ERRORS);
-      setChosen([]);
-      setDirections({});
-      setNotes('');
-      setSaved(true);
-      history.reload();
-    } catch (error) {
-      setErrors(errorsFromProblem(problemOf(error), anchors));
-    } finally {
-      setBusy(false);
-    }
+    const problems: Problems = [];
+    const read = readValues(fields, values, problems, { emptyAsNull: true });
+    await send(
+      problems,
+      () =>
+        workforceApi.recordSupervision({
+          workerId,
+          heldOn: read.heldOn as string,
+          notes: read.notes as string | null,
+          children: chosen.map((childId) => ({ childId, direction: read[`direction-${childId}`] as string })),
+        }),
+      () => {
+        form.keepOnly(['heldOn']);
+        setSaved(true);
+        history.reload();
+      },
+    );
   };
 
   const next = history.data.nextDue;
@@ -90,42 +120,13 @@ export function SupervisionPage() {
         <PageSection id="record-heading" heading="Record a supervision">
           <form onSubmit={submit} noValidate aria-labelledby="record-heading">
             <ErrorSummary items={errors.summary} />
-            <DateInput
-              name="heldOn"
-              label="Date of the supervision"
-              hint="For example, 27 3 2026"
-              value={heldOn}
-              onChange={setHeldOn}
-              error={errors.fields.heldOn}
+            <FormFields
+              fields={fields}
+              values={values}
+              errors={errors.fields}
+              onChange={form.set}
+              custom={{ noCases: <p className="govuk-body">{name} holds no cases.</p> }}
             />
-            <Textarea name="notes" label="Notes (optional)" hint="Wellbeing, workload, learning" value={notes} onChange={setNotes} rows={3} />
-            {held.length ? (
-              <Checkboxes
-                name="children"
-                label="Children discussed"
-                hint="Select each child you discussed, then give the direction"
-                values={chosen}
-                onChange={setChosen}
-                options={held.map((c) => ({ value: c.childId, label: `${c.name} (${c.laChildId})` }))}
-                error={errors.fields.children}
-              />
-            ) : (
-              <p className="govuk-body">{name} holds no cases.</p>
-            )}
-            {chosen.map((id) => {
-              const c = held.find((h) => h.childId === id);
-              return (
-                <Textarea
-                  key={id}
-                  name={`direction-${id}`}
-                  label={`Direction for ${c?.name}`}
-                  value={directions[id] ?? ''}
-                  onChange={(v) => setDirections((d) => ({ ...d, [id]: v }))}
-                  rows={3}
-                  error={errors.fields[`direction-${id}`]}
-                />
-              );
-            })}
             <Button busy={busy}>Record supervision</Button>
           </form>
         </PageSection>

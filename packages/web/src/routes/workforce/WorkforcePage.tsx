@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { workforceApi } from '../../api/workforce.ts';
 import { Loading } from '../../components/Notices.tsx';
@@ -7,6 +8,7 @@ import { useSession } from '../../session.tsx';
 import { AuditResults } from './AuditResults.tsx';
 import { WorkerDeadlines } from './WorkerDeadlines.tsx';
 import { RecordsTable } from '../../components/RecordsTable.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n}%`);
 
@@ -24,10 +26,7 @@ export function WorkforcePage() {
     <>
       <h1 className="govuk-heading-l">Workforce</h1>
 
-      <section aria-labelledby="caseloads-heading" className="lantern-section" data-testid="team-caseloads">
-        <h2 className="govuk-heading-m" id="caseloads-heading">
-          Caseloads by team
-        </h2>
+      <PageSection id="caseloads-heading" testId="team-caseloads" heading="Caseloads by team">
         {!loads.data ? (
           <Loading />
         ) : (
@@ -56,13 +55,10 @@ export function WorkforcePage() {
             rowKey={(t) => t.id ?? t.name}
           />
         )}
-      </section>
+      </PageSection>
 
       {stats.data ? (
-        <section aria-labelledby="turnover-heading" className="lantern-section" data-testid="team-stats">
-          <h2 className="govuk-heading-m" id="turnover-heading">
-            Staff, turnover and vacancies
-          </h2>
+        <PageSection id="turnover-heading" testId="team-stats" heading="Staff, turnover and vacancies">
           <RecordsTable
             caption={`In post on ${formatDate(stats.data.asOf)}; starters and leavers in the 12 months to then`}
             captionClass="govuk-table__caption govuk-body"
@@ -78,49 +74,43 @@ export function WorkforcePage() {
             rows={stats.data.teams}
             rowKey={(t) => t.teamId}
           />
-        </section>
+        </PageSection>
       ) : null}
 
       {churn.data ? (
-        <section aria-labelledby="churn-heading" className="lantern-section" data-testid="churn">
-          <h2 className="govuk-heading-m" id="churn-heading">
-            Children with 3 or more social workers in 12 months: {churn.data.counts.flagged} of {churn.data.counts.children}
-          </h2>
-          {churn.data.children.length ? (
-            <ul className="govuk-list">
-              {churn.data.children.map((c) => (
-                <li key={c.childId}>
-                  <Link className="govuk-link" to={`/children/${c.childId}`}>
-                    {c.name}
-                  </Link>{' '}
-                  — {c.socialWorkersLast12Months} social workers in 12 months, {c.socialWorkersThisEpisode} this episode
-                  {c.currentWorker ? `; now ${c.currentWorker}` : '; none allocated'}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <PageSection
+          id="churn-heading"
+          testId="churn"
+          heading={
+            <>
+              Children with 3 or more social workers in 12 months: {churn.data.counts.flagged} of {churn.data.counts.children}
+            </>
+          }
+        >
+          <ChildLinks
+            items={churn.data.children}
+            about={(c) => (
+              <>
+                {c.socialWorkersLast12Months} social workers in 12 months, {c.socialWorkersThisEpisode} this episode
+                {c.currentWorker ? `; now ${c.currentWorker}` : '; none allocated'}
+              </>
+            )}
+          />
+        </PageSection>
       ) : null}
 
       {gaps.data ? (
-        <section aria-labelledby="gaps-heading" className="lantern-section" data-testid="allocation-gaps">
-          <h2 className="govuk-heading-m" id="gaps-heading">
-            Open cases with no social worker: {gaps.data.children.length}
-          </h2>
-          {gaps.data.children.length ? (
-            <ul className="govuk-list">
-              {gaps.data.children.map((c) => (
-                <li key={c.childId}>
-                  <Link className="govuk-link" to={`/children/${c.childId}`}>
-                    {c.name}
-                  </Link>{' '}
-                  — {c.days} days since {formatDate(c.unallocatedSince)}
-                  {c.lastTeam ? ` (last held by ${c.lastTeam})` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <PageSection id="gaps-heading" testId="allocation-gaps" heading={<>Open cases with no social worker: {gaps.data.children.length}</>}>
+          <ChildLinks
+            items={gaps.data.children}
+            about={(c) => (
+              <>
+                {c.days} days since {formatDate(c.unallocatedSince)}
+                {c.lastTeam ? ` (last held by ${c.lastTeam})` : ''}
+              </>
+            )}
+          />
+        </PageSection>
       ) : null}
 
       <AuditResults />
@@ -128,5 +118,22 @@ export function WorkforcePage() {
       {/* Supervision and induction deadlines are for those who read worklists (not the administrator). */}
       {can('worklist:read') ? <WorkerDeadlines view={view} /> : null}
     </>
+  );
+}
+
+/** Children, each a link to their record and what is said about them. */
+function ChildLinks<T extends { childId: string; name: string }>({ items, about }: { items: T[]; about: (child: T) => ReactNode }) {
+  if (!items.length) return null;
+  return (
+    <ul className="govuk-list">
+      {items.map((c) => (
+        <li key={c.childId}>
+          <Link className="govuk-link" to={`/children/${c.childId}`}>
+            {c.name}
+          </Link>{' '}
+          — {about(c)}
+        </li>
+      ))}
+    </ul>
   );
 }
