@@ -18,14 +18,19 @@ export async function workerNames(db: Kysely<Database>, laCode: string, ids: rea
   return new Map(rows.map((w) => [w.worker_id, `${w.given_name} ${w.family_name}`]));
 }
 
+/** The council's partner contacts (`c`), each with their organisation (`o`): a contact is named with it. */
+function contactsWithOrganisation(db: Kysely<Database>, laCode: string) {
+  return db
+    .selectFrom('partner_contact as c')
+    .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
+    .where('c.la_code', '=', laCode);
+}
+
 /** The names of the council's partner contacts among the ids, with their organisation, by id. */
 export async function contactNames(db: Kysely<Database>, laCode: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('partner_contact as c')
-    .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
+  const rows = await contactsWithOrganisation(db, laCode)
     .select(['c.contact_id', 'c.name', 'o.name as organisation'])
-    .where('c.la_code', '=', laCode)
     .where('c.contact_id', 'in', ids)
     .execute();
   return new Map(rows.map((c) => [c.contact_id, `${c.name} (${c.organisation})`]));
@@ -45,11 +50,8 @@ export function currentWorkers(db: Kysely<Database>, laCode: string) {
 
 /** The council's active partner contacts, by organisation then name. */
 export function activeContacts(db: Kysely<Database>, laCode: string) {
-  return db
-    .selectFrom('partner_contact as c')
-    .innerJoin('partner_organisation as o', (j) => j.onRef('o.la_code', '=', 'c.la_code').onRef('o.organisation_id', '=', 'c.organisation_id'))
+  return contactsWithOrganisation(db, laCode)
     .select(['c.contact_id', 'c.name', 'c.job_title', 'o.name as organisation'])
-    .where('c.la_code', '=', laCode)
     .where('c.active', '=', true)
     .orderBy('o.name')
     .orderBy('c.name')

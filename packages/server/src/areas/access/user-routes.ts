@@ -19,6 +19,7 @@ import type { AppUser } from '../../kernel/db/schema.ts';
 import { routes } from '../../kernel/http/routes.ts';
 import { forbidden, Problem } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 
 const userId = z.object({ userId: z.uuid() });
 
@@ -50,12 +51,10 @@ async function requestGrant(
     throw new Problem(409, 'Conflict', 'This user already has a request waiting for the head of service', [
       { field: 'role', rule: 'one-pending-request', message: 'Wait for the head of service’s decision' },
     ]);
-  const requestId = randomUUID();
-  await ledger.insert(
+  const { request_id: requestId } = await insertNew(
+    ledger,
     'access_request',
     {
-      la_code: ledger.laCode,
-      request_id: requestId,
       user_id: user.user_id,
       new_user: newUser,
       role: grant.role,

@@ -14,6 +14,7 @@ import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { stepOnRecord } from '../../kernel/record-step.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { workforceSettings } from '../workforce/index.ts';
@@ -74,12 +75,10 @@ export async function recordCaseAudit(db: Kysely<Database>, actor: Actor, childI
     if (actor.user.workerId && holding.some((h) => h.worker_id === actor.user.workerId))
       throw conflict('You hold this child’s case, so cannot audit it', [{ field: 'childId', rule: 'auditor-independent', message: 'Ask another auditor' }]);
     const teamId = holding.find((h) => h.allocation_role === 'social-worker')?.team_id ?? null;
-    const id = randomUUID();
-    await ledger.insert(
+    const { case_audit_id: id } = await insertNew(
+      ledger,
       'case_audit',
       {
-        la_code: laCode,
-        case_audit_id: id,
         child_id: childId,
         team_id: teamId,
         audited_on: input.auditedOn,

@@ -1,5 +1,4 @@
 /** Management decisions at key points on a child's case: who decided, the reasons and the evidence seen. */
-import { randomUUID } from 'node:crypto';
 import { DECISION_KIND, type newDecision } from '@lantern/core/workforce';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -7,18 +6,17 @@ import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 
 export async function recordDecision(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newDecision>) {
   return step(db, actor, childId, async (ledger, child) => {
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, child.date_of_birth, 'the child’s birth').check();
     const episode = await currentEpisode(ledger.db, actor.user.laCode, childId);
-    const decisionId = randomUUID();
-    await ledger.insert(
+    const { decision_id: decisionId } = await insertNew(
+      ledger,
       'management_decision',
       {
-        la_code: actor.user.laCode,
-        decision_id: decisionId,
         child_id: childId,
         episode_id: episode?.episode_id ?? null,
         kind: input.kind,

@@ -6,7 +6,7 @@ import { childFor } from '../../kernel/access.ts';
 import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { invalid } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { insertNew } from '../../kernel/new-record.ts';
@@ -41,7 +41,6 @@ export async function recordRiskAssessment(db: Kysely<Database>, actor: Actor, c
 export async function recordManagerView(db: Kysely<Database>, actor: Actor, childId: string, riskAssessmentId: string, input: z.infer<typeof managerView>) {
   return step(db, actor, childId, async (ledger) => {
     const ra = await ledger.find('risk_assessment', { risk_assessment_id: riskAssessmentId, child_id: childId }, 'risk assessment', { lock: true });
-    if (ra.version !== input.version) throw staleVersion(ra.version, input.version);
     if (ra.recorded_by === actor.user.userId)
       throw invalid([{ field: 'managerScale', rule: 'second-view', message: 'The manager’s view is another person’s' }]);
     new DateRules().notInFuture('on', input.on).notBefore('on', input.on, ra.assessed_on, 'the assessment').check();
@@ -49,7 +48,7 @@ export async function recordManagerView(db: Kysely<Database>, actor: Actor, chil
       'risk_assessment',
       { risk_assessment_id: riskAssessmentId },
       { manager_scale: input.managerScale, manager_view: input.view, manager_user_id: actor.user.userId, manager_on: input.on },
-      { fromVersion: ra.version },
+      { fromVersion: input.version },
     );
     ledger.chronicle({
       occurredOn: input.on,

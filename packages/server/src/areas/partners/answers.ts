@@ -5,13 +5,13 @@
  * answered, not withdrawn), and sees of the child only the name, date of birth and what the
  * request shares.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { checkReportContent, type partnerAnswer } from '@lantern/core/partners';
 import type { Kysely } from 'kysely';
 import { audit } from '../../kernel/audit.ts';
 import { auditListRead } from '../../kernel/list-audit.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -126,21 +126,19 @@ async function answer(ledger: Ledger, actor: Actor, requestId: string, input: In
     { answered_on: input.answeredOn, answer: input.answer, answered_by: actor.user.userId, answered_by_name: answeredBy },
     { fromVersion: r.version, detail: { answered: true, by } },
   );
-  let reportId: string | null = null;
-  if (input.report && bytes) {
-    reportId = randomUUID();
-    await ledger.insert('partner_report', {
-      la_code: laCode,
-      report_id: reportId,
-      request_id: requestId,
-      child_id: r.child_id,
-      file_name: input.report.fileName,
-      content_type: input.report.contentType,
-      size_bytes: bytes.length,
-      content: bytes,
-      uploaded_by: actor.user.userId,
-    });
-  }
+  const report =
+    input.report && bytes
+      ? await insertNew(ledger, 'partner_report', {
+          request_id: requestId,
+          child_id: r.child_id,
+          file_name: input.report.fileName,
+          content_type: input.report.contentType,
+          size_bytes: bytes.length,
+          content: bytes,
+          uploaded_by: actor.user.userId,
+        })
+      : null;
+  const reportId = report?.report_id ?? null;
   const late = input.answeredOn > r.respond_by ? ` (due ${r.respond_by}: late)` : '';
   ledger.chronicle({
     childId: r.child_id,

@@ -1,9 +1,9 @@
 /** Partners' contributions to strategy discussions and conferences: invited, attended, report sent. */
-import { randomUUID } from 'node:crypto';
 import { agencyOf, type meetingContributions, missingAgencies, type PartnerType } from '@lantern/core/partners';
 import { AGENCY } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { invalid } from '../../kernel/http/problem.ts';
@@ -119,11 +119,10 @@ export async function recordContributions(
       const before = recorded.find((r) => r.organisation_id === c.organisationId);
       if (before) await ledger.update('meeting_contribution', { contribution_id: before.contribution_id }, { ...values, recorded_at: new Date() }, { detail });
       else
-        await ledger.insert(
+        await insertNew(
+          ledger,
           'meeting_contribution',
           {
-            la_code: laCode,
-            contribution_id: randomUUID(),
             child_id: childId,
             meeting_kind: meetingKind,
             meeting_id: meetingId,

@@ -2,7 +2,6 @@
  * Requests to partners from a child's record: sending, withdrawing, and what the child's page
  * shows of them. A restricted child's record is never opened to a partner.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { agencyOf, type newPartnerRequest, type PartnerType, partnerRequestState, respondByFor, type withdrawRequest } from '@lantern/core/partners';
 import type { Kysely } from 'kysely';
@@ -10,6 +9,7 @@ import { sql } from 'kysely';
 import { childFor } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import { step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -53,12 +53,10 @@ export async function sendRequest(db: Kysely<Database>, actor: Actor, childId: s
         },
       ]);
     new DateRules().notBefore('respondBy', respondBy, input.sentOn, 'the request was sent').check();
-    const requestId = randomUUID();
-    await ledger.insert(
+    const { request_id: requestId } = await insertNew(
+      ledger,
       'partner_request',
       {
-        la_code: laCode,
-        request_id: requestId,
         child_id: childId,
         organisation_id: org.organisation_id,
         contact_id: input.contactId ?? null,

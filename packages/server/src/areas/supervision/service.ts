@@ -4,7 +4,6 @@
  * management oversight), and signs off a new starter's induction. Both keep the worker's
  * deadlines (worker_obligation) fresh in the same transaction.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
 import { type newSupervision, SUPERVISED_ROLES } from '@lantern/core/workforce';
@@ -17,6 +16,7 @@ import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, forbidden, invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 import { countsOf, DEADLINE_COLUMNS, type DeadlineRow, deadlineFacts, dueCounts, openOn, worklistView } from '../timescales/index.ts';
@@ -87,12 +87,10 @@ export async function recordSupervision(db: Kysely<Database>, actor: Actor, inpu
     const children = [];
     for (const c of input.children) children.push({ ...c, child: await childFor(trx, actor.user, c.childId, 'child:read') });
 
-    const supervisionId = randomUUID();
-    await ledger.insert(
+    const { supervision_id: supervisionId } = await insertNew(
+      ledger,
       'supervision',
       {
-        la_code: laCode,
-        supervision_id: supervisionId,
         worker_id: worker.worker_id,
         supervisor_worker_id: supervisorId,
         held_on: input.heldOn,

@@ -4,7 +4,6 @@
  * leave, the day, the reason and where they went. And their moves between teams, kept so a team's
  * figures for a past month count the worker where they were then.
  */
-import { randomUUID } from 'node:crypto';
 import { CSWW_ABSENCE, CSWW_LEAVER_DESTINATION, CSWW_REASON_LEAVE, type CswwAbsenceReason } from '@lantern/core/csww';
 import { scopeFor } from '@lantern/core/permissions';
 import type { newAbsence, teamMove, workerLeaving } from '@lantern/core/workforce';
@@ -13,8 +12,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { forbidden, invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { refreshWorkerObligations } from '../../kernel/worker-obligations.ts';
 
@@ -61,12 +61,10 @@ export async function recordAbsence(db: Kysely<Database>, actor: Actor, workerId
           message: `This overlaps the absence from ${overlapping.start_date}${overlapping.end_date ? ` to ${overlapping.end_date}` : ' (still running)'}`,
         },
       ]);
-    const absenceId = randomUUID();
-    await ledger.insert(
+    const { absence_id: absenceId } = await insertNew(
+      ledger,
       'worker_absence',
       {
-        la_code: laCode,
-        absence_id: absenceId,
         worker_id: workerId,
         start_date: input.startDate,
         end_date: input.endDate ?? null,
@@ -122,13 +120,12 @@ export async function recordLeaving(db: Kysely<Database>, actor: Actor, workerId
   const laCode = actor.user.laCode;
   return change(db, actor, async (ledger) => {
     const worker = await workerFor(ledger.db, laCode, workerId, true);
-    if (worker.version !== input.version) throw staleVersion(worker.version, input.version);
     new DateRules().notBefore('leaveDate', input.leaveDate, worker.start_date, 'the worker’s start date').check();
     const { version } = await ledger.update(
       'worker',
       { worker_id: workerId },
       { leave_date: input.leaveDate, leave_reason: input.reason, leaver_destination: input.destination },
-      { fromVersion: worker.version, detail: { leaveDate: input.leaveDate, reason: input.reason, destination: input.destination } },
+      { fromVersion: input.version, detail: { leaveDate: input.leaveDate, reason: input.reason, destination: input.destination } },
     );
     await refreshWorkerObligations(ledger.db, laCode, { workerIds: [workerId] });
     return { workerId, version };
@@ -144,7 +141,6 @@ export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: str
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
     const worker = await workerFor(trx, laCode, workerId, true);
-    if (worker.version !== input.version) throw staleVersion(worker.version, input.version);
     const team = await trx.selectFrom('team').select('team_id').where('la_code', '=', laCode).where('team_id', '=', input.teamId).executeTakeFirst();
     if (!team) throw invalid([{ field: 'teamId', rule: 'exists', message: 'Choose a team of this council' }]);
     if (input.teamId === worker.team_id) throw invalid([{ field: 'teamId', rule: 'different-team', message: 'The worker is in this team already' }]);
@@ -171,7 +167,7 @@ export async function moveTeam(db: Kysely<Database>, actor: Actor, workerId: str
       'worker',
       { worker_id: workerId },
       { team_id: input.teamId },
-      { fromVersion: worker.version, detail: { movedOn: input.movedOn, fromTeamId: worker.team_id, toTeamId: input.teamId } },
+      { fromVersion: input.version, detail: { movedOn: input.movedOn, fromTeamId: worker.team_id, toTeamId: input.teamId } },
     );
     await refreshWorkerObligations(trx, laCode, { workerIds: [workerId] });
     const held = await trx

@@ -18,32 +18,37 @@ import {
 import type { JobRole } from '@lantern/core/codes';
 import { referenceFile } from '@lantern/core/reference';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { validateXML } from 'xmllint-wasm';
-import type { Database } from '../../kernel/db/schema.ts';
+import type { Database, WorkerTable } from '../../kernel/db/schema.ts';
 
 const SCHEMA = referenceFile('schemas/csww-2022.xsd');
 
 const fte6 = (n: number) => n.toFixed(6);
 const dp2 = (n: number) => n.toFixed(2);
 
-type CensusRow = {
-  worker_id: string;
-  job_role: string;
-  employment: string;
+/** A worker as the census query reads them: their own columns, and what it counts about them on the day. */
+type CensusRow = Pick<
+  Selectable<WorkerTable>,
+  | 'worker_id'
+  | 'job_role'
+  | 'employment'
+  | 'date_of_birth'
+  | 'gender'
+  | 'ethnicity'
+  | 'qualification_institution'
+  | 'qualification_level'
+  | 'start_origin'
+  | 'leave_reason'
+  | 'leaver_destination'
+  | 'start_date'
+  | 'leave_date'
+  | 'asye_start'
+> & {
+  /** Only registered workers are counted. */
   swe_number: string;
+  /** PostgreSQL's numeric and count(*) may reach us as text. */
   fte: number | string;
-  date_of_birth: string | null;
-  gender: string | null;
-  ethnicity: string | null;
-  qualification_institution: string | null;
-  qualification_level: string | null;
-  start_origin: string | null;
-  leave_reason: string | null;
-  leaver_destination: string | null;
-  start_date: string;
-  leave_date: string | null;
-  asye_start: string | null;
   cases: number | string;
   days_lost: number | string;
   absent_for: string | null;

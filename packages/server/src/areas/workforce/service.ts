@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ALLOCATION_ROLE, type AllocationRole, JOB_ROLE, type JobRole, MAY_HOLD_ALLOCATION } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
 import type { newTeam, newWorker } from '@lantern/core/schemas';
@@ -249,12 +248,10 @@ export async function allocate(
         { action: 'end-allocation' },
       );
     }
-    const allocationId = randomUUID();
-    await ledger.insert(
+    const { allocation_id: allocationId } = await insertNew(
+      ledger,
       'allocation',
       {
-        la_code: laCode,
-        allocation_id: allocationId,
         child_id: childId,
         worker_id: input.workerId,
         allocation_role: input.role,
@@ -278,7 +275,6 @@ export async function allocate(
 }
 
 export async function endAllocation(db: Kysely<Database>, actor: Actor, childId: string, allocationId: string, input: { endDate: string; reason: string }) {
-  const laCode = actor.user.laCode;
   return step(db, actor, childId, async (ledger) => {
     const current = await ledger.find('allocation', { allocation_id: allocationId, child_id: childId }, 'allocation', { lock: true });
     if (current.end_date)

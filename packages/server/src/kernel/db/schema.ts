@@ -7,6 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DefaultedInt = ColumnType<number, number | undefined, number>;
 type DefaultedBool = ColumnType<boolean, boolean | undefined, boolean>;
+type DefaultedText = ColumnType<string, string | undefined, string>;
 
 export interface LocalAuthorityTable {
   la_code: string;
@@ -466,21 +467,25 @@ export interface ManagementDecisionTable {
   evidence_seen: string | null;
 }
 
-export interface ObligationTable {
-  la_code: string;
-  child_id: Uuid;
+/** A deadline's columns, the same for a child's, a worker's and a foster household's (kernel/obligations.ts). */
+type Deadline = {
   rule_id: string;
   source_id: Uuid;
-  episode_id: Uuid | null;
   start_date: DateCol;
   due_date: DateCol;
-  due_at: Date | null;
   met_on: DateCol | null;
   ended_on: DateCol | null;
   end_reason: string | null;
   responsible_worker_id: Uuid | null;
   responsible_team_id: Uuid | null;
   refreshed_at: Timestamp;
+};
+
+export interface ObligationTable extends Deadline {
+  la_code: string;
+  child_id: Uuid;
+  episode_id: Uuid | null;
+  due_at: Date | null;
 }
 
 export interface ProviderTable {
@@ -954,19 +959,9 @@ export interface InductionItemTable {
   completed_by: Uuid | null;
 }
 
-export interface WorkerObligationTable {
+export interface WorkerObligationTable extends Deadline {
   la_code: string;
   worker_id: Uuid;
-  rule_id: string;
-  source_id: Uuid;
-  start_date: DateCol;
-  due_date: DateCol;
-  met_on: DateCol | null;
-  ended_on: DateCol | null;
-  end_reason: string | null;
-  responsible_worker_id: Uuid | null;
-  responsible_team_id: Uuid | null;
-  refreshed_at: Timestamp;
 }
 
 export interface CaseAuditTable {
@@ -1220,14 +1215,14 @@ export interface AssessmentRecordTable {
   la_code: string;
   assessment_id: Uuid;
   child_id: Uuid;
-  lived_experience: ColumnType<string, string | undefined, string>;
-  child_words: ColumnType<string, string | undefined, string>;
-  worries: ColumnType<string, string | undefined, string>;
-  working_well: ColumnType<string, string | undefined, string>;
-  parents_views: ColumnType<string, string | undefined, string>;
-  partner_views: ColumnType<string, string | undefined, string>;
-  analysis: ColumnType<string, string | undefined, string>;
-  recommendation: ColumnType<string, string | undefined, string>;
+  lived_experience: DefaultedText;
+  child_words: DefaultedText;
+  worries: DefaultedText;
+  working_well: DefaultedText;
+  parents_views: DefaultedText;
+  partner_views: DefaultedText;
+  analysis: DefaultedText;
+  recommendation: DefaultedText;
   status: ColumnType<
     'draft' | 'submitted' | 'returned' | 'authorised',
     'draft' | 'submitted' | 'returned' | 'authorised' | undefined,
@@ -1265,7 +1260,7 @@ export interface PlanDocumentTable {
   plan_ref: Uuid;
   stage: 'outline' | 'detailed' | null;
   outcomes: ColumnType<unknown, string | undefined, string>;
-  contingency: ColumnType<string, string | undefined, string>;
+  contingency: DefaultedText;
   placement_plan: string | null;
   agreed_on: DateCol;
   version: DefaultedInt;
@@ -1304,7 +1299,7 @@ export interface PlanActionProgressTable {
   meeting_id: Uuid | null;
   held_on: DateCol;
   progress: 'done' | 'partly' | 'not-done';
-  note: ColumnType<string, string | undefined, string>;
+  note: DefaultedText;
   created_by: Uuid | null;
   created_at: Timestamp;
 }
@@ -1411,7 +1406,7 @@ export interface EarlyHelpReviewTable {
   held_on: DateCol;
   attended: string;
   progress: string;
-  family_views: ColumnType<string, string | undefined, string>;
+  family_views: DefaultedText;
   next_review_on: DateCol | null;
   created_by: Uuid | null;
   created_at: Timestamp;
@@ -1553,12 +1548,12 @@ export interface FosterHouseholdTable {
   household_id: Uuid;
   reference: string;
   name: string;
-  kind: ColumnType<string, string | undefined, string>;
-  status: ColumnType<string, string | undefined, string>;
-  address_line: ColumnType<string, string | undefined, string>;
-  postcode: ColumnType<string, string | undefined, string>;
-  phone: ColumnType<string, string | undefined, string>;
-  email: ColumnType<string, string | undefined, string>;
+  kind: DefaultedText;
+  status: DefaultedText;
+  address_line: DefaultedText;
+  postcode: DefaultedText;
+  phone: DefaultedText;
+  email: DefaultedText;
   supervising_worker_id: Uuid | null;
   enquiry_on: DateCol;
   application_on: DateCol | null;
@@ -1606,7 +1601,7 @@ export interface FosterMemberCheckTable {
   requested_on: DateCol;
   completed_on: DateCol | null;
   outcome: string | null;
-  notes: ColumnType<string, string | undefined, string>;
+  notes: DefaultedText;
   created_at: Timestamp;
 }
 
@@ -1627,8 +1622,8 @@ export interface FosterReviewTable {
   household_id: Uuid;
   held_on: DateCol;
   outcome: string;
-  carers_views: ColumnType<string, string | undefined, string>;
-  notes: ColumnType<string, string | undefined, string>;
+  carers_views: DefaultedText;
+  notes: DefaultedText;
   created_at: Timestamp;
 }
 
@@ -1655,19 +1650,9 @@ export interface FosterAllegationTable {
   created_at: Timestamp;
 }
 
-export interface FosterObligationTable {
+export interface FosterObligationTable extends Deadline {
   la_code: string;
   household_id: Uuid;
-  rule_id: string;
-  source_id: Uuid;
-  start_date: DateCol;
-  due_date: DateCol;
-  met_on: DateCol | null;
-  ended_on: DateCol | null;
-  end_reason: string | null;
-  responsible_worker_id: Uuid | null;
-  responsible_team_id: Uuid | null;
-  refreshed_at: Timestamp;
 }
 
 // Migration 0030: the DfE's daily children's social care feed.
