@@ -148,6 +148,16 @@ export const fixtureUser = (username: string, role: string, worker_id: string | 
   password_hash,
 });
 
+/** Nina Newstart, a newly qualified social worker the administrator adds to a team, permanent, from `startDate`. */
+export const ninaNewstart = (teamId: string, startDate: string) => ({
+  givenName: 'Nina',
+  familyName: 'Newstart',
+  jobRole: 'social-worker',
+  employment: 'permanent',
+  teamId,
+  startDate,
+});
+
 /** A placement for a child coming into care: a care order, abuse or neglect, a registered children's home (U6). */
 export const PLACEMENT = {
   legalStatus: 'C2',

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { RECORD_KEYS } from '../../src/kernel/record-keys.ts';
 import { addUsers, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
-import { client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
+import { type Client, client, type FixtureIds, recruitedToPanel, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
 
 /** The fixture's people, a partner agency's officer signed in by the example that needs one, and the fostering team. */
 type Who = 'sw' | 'sw2' | 'tm' | 'iro' | 'hos' | 'analyst' | 'admin' | 'partner' | 'ssw' | 'ftm';
@@ -275,15 +275,7 @@ const fosterHousehold = async (kind = 'mainstream') =>
   (await setup({ as: 'ssw', method: 'post', path: fostering, body: { name: 'The Testers', enquiryOn: '2026-01-05', kind } })).householdId as string;
 const atPanel = async () => {
   const h = await fosterHousehold();
-  let v = 1;
-  for (const [step, on] of [
-    ['application', '2026-02-02'],
-    ['stage-one', '2026-02-13'],
-    ['stage-two', '2026-05-29'],
-    ['panel', '2026-06-15'],
-  ])
-    v = (await setup({ as: 'ssw', method: 'post', path: `${fostering}/${h}/recruitment`, body: { version: v, step, on, recommendation: 'approve' } })).version;
-  return { h, v };
+  return { h, v: await recruitedToPanel(as.ssw as Client, h, ['2026-02-02', '2026-02-13', '2026-05-29', '2026-06-15']) };
 };
 const TERMS = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['short-term'] };
 const approvedHousehold = async () => {

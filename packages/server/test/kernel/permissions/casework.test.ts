@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { client, signInAs } from '../../helpers/server.ts';
-import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
+import { as, eachRoleGets, ids, type roles, server, status, usePermissionsCouncil } from './council.ts';
 
 // A child's record, subject access and administration: who reads, changes, allocates and manages users.
 usePermissionsCouncil();
