@@ -216,6 +216,33 @@ export async function addFosteringService(db: Kysely<Database>, team: string = r
 }
 
 /**
+ * A period of care as part A's episodes service would record it: one 903 episode started with
+ * RNE S, accommodated (V2) in foster care (U4), for abuse or neglect (N1) unless another need is
+ * given; written straight to the table, as the tests need only the period. Its id.
+ */
+export async function becameLookedAfter(db: Kysely<Database>, childId: string, startDate: string, endDate: string | null = null, categoryOfNeed = 'N1') {
+  const id = randomUUID();
+  await db
+    .insertInto('cla_episode')
+    .values({
+      la_code: LA,
+      cla_episode_id: id,
+      child_id: childId,
+      period_id: id,
+      placement_id: randomUUID(),
+      start_date: startDate,
+      reason_new_episode: 'S',
+      legal_status: 'V2',
+      category_of_need: categoryOfNeed,
+      placement_type: 'U4',
+      end_date: endDate,
+      reason_ended: endDate ? 'E11' : null,
+    })
+    .execute();
+  return id;
+}
+
+/**
  * A child in need episode opened by a referral (from a family member, 1A, unless another source is given) for
  * abuse or neglect (N1), without the steps before it; its id.
  */
