@@ -392,47 +392,22 @@ describe('care leavers', () => {
       'activity:oc3-not-in-touch-activity',
       'accommodation:oc3-not-in-touch-accom',
     ]);
-    const ok = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
+    /** Her 17th birthday contact, in touch and in D1 accommodation, doing `activity` (an edit when a version is given). */
+    const at17 = (activity: string, version?: number) => ({
+      ...(version ? { version } : {}),
       birthdayAge: 17,
       contactOn: '2026-06-01',
       inTouch: 'YES',
-      activity: 'F2',
+      activity,
       accommodation: 'D1',
     });
+    const ok = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('F2'));
     expect(ok.body).toEqual({ version: 1 });
-    const again = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-      birthdayAge: 17,
-      contactOn: '2026-06-01',
-      inTouch: 'YES',
-      activity: 'G5',
-      accommodation: 'D1',
-    });
+    const again = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('G5'));
     expect(again.status).toBe(400);
     expect(again.body.errors[0]).toMatchObject({ field: 'version', rule: 'required-on-update' });
-    expect(
-      (
-        await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-          version: 1,
-          birthdayAge: 17,
-          contactOn: '2026-06-01',
-          inTouch: 'YES',
-          activity: 'G5',
-          accommodation: 'D1',
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-          version: 1,
-          birthdayAge: 17,
-          contactOn: '2026-06-01',
-          inTouch: 'YES',
-          activity: 'F2',
-          accommodation: 'D1',
-        })
-      ).status,
-    ).toBe(409);
+    expect((await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('G5', 1))).status).toBe(200);
+    expect((await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('F2', 1))).status).toBe(409);
     const list = await sw.get('/api/care-leavers');
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     const jade = list.body.careLeavers.find((c: { childId: string }) => c.childId === youngPerson);
