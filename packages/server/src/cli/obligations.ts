@@ -40,7 +40,6 @@ export function obligationsCommand(): Command {
         const stream = openOn(db, 'obligation', laCode, asOf, !!opts.overdue)
           .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'o.la_code').onRef('p.person_id', '=', 'o.child_id'))
           .select('p.la_child_id')
-          .orderBy('o.due_date')
           .orderBy('p.la_child_id')
           .stream(2000);
         const out = process.stdout;
@@ -70,7 +69,6 @@ export function obligationsCommand(): Command {
         const carers = openOn(db, 'foster_obligation', laCode, asOf, !!opts.overdue)
           .innerJoin('foster_household as h', (j) => j.onRef('h.la_code', '=', 'o.la_code').onRef('h.household_id', '=', 'o.household_id'))
           .select('h.reference')
-          .orderBy('o.due_date')
           .orderBy('h.reference')
           .stream(2000);
         for await (const r of carers) print(r, { laChildId: null, household: r.reference }, r.reference);

@@ -3,8 +3,9 @@ import type { Database, FosterObligationTable, ObligationTable } from '../kernel
 
 /**
  * The deadlines of a table (the children's, or the foster carers') open on a day, overdue only if
- * asked: each with its rule, dates and the worker and team responsible. The two tables share these
- * columns; the caller joins the one that names whose deadline it is (`child_id` or `household_id`).
+ * asked: each with its rule, dates and the worker and team responsible, soonest due first. The two
+ * tables share these columns; the caller joins the one that names whose deadline it is (`child_id`
+ * or `household_id`) and orders deadlines due the same day by it.
  */
 export function openOn(db: Kysely<Database>, table: 'obligation' | 'foster_obligation', laCode: string, asOf: string, overdue: boolean) {
   return db
@@ -24,5 +25,6 @@ export function openOn(db: Kysely<Database>, table: 'obligation' | 'foster_oblig
     .where('o.start_date', '<=', asOf)
     .where((eb) => eb.or([eb('o.met_on', 'is', null), eb('o.met_on', '>', asOf)]))
     .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', asOf)]))
-    .$if(overdue, (q) => q.where('o.due_date', '<', asOf));
+    .$if(overdue, (q) => q.where('o.due_date', '<', asOf))
+    .orderBy('o.due_date');
 }

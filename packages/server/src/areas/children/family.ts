@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { RELATIONSHIP_TYPE } from '@lantern/core/codes';
 import type { newAddress, newRelationship } from '@lantern/core/schemas';
 import { type Kysely, sql } from 'kysely';
@@ -13,7 +12,6 @@ import { today } from './views.ts';
 // Family and addresses
 
 export async function addRelationship(db: Kysely<Database>, actor: Actor, childId: string, input: z.infer<typeof newRelationship>) {
-  const laCode = actor.user.laCode;
   return step(db, actor, childId, async (ledger) => {
     let relatedId = input.relatedPersonId;
     if (relatedId) {
@@ -21,11 +19,8 @@ export async function addRelationship(db: Kysely<Database>, actor: Actor, childI
         throw invalid([{ field: 'relatedPersonId', rule: 'exists', message: 'No such person is recorded' }]);
       if (relatedId === childId) throw invalid([{ field: 'relatedPersonId', rule: 'not-self', message: 'A child cannot be related to themselves' }]);
     } else if (input.newPerson) {
-      relatedId = randomUUID();
       const p = input.newPerson;
-      await ledger.insert('person', {
-        la_code: laCode,
-        person_id: relatedId,
+      ({ person_id: relatedId } = await insertNew(ledger, 'person', {
         is_child: false,
         given_name: p.givenName,
         family_name: p.familyName,
@@ -34,7 +29,7 @@ export async function addRelationship(db: Kysely<Database>, actor: Actor, childI
         nhs_number: p.nhsNumber ?? null,
         created_by: actor.user.userId,
         updated_by: actor.user.userId,
-      });
+      }));
     }
     const { relationship_id: relationshipId } = await insertNew(ledger, 'relationship', {
       person_id: childId,

@@ -1,5 +1,4 @@
 import { DEFAULT_CHILD_ID_PREFIX } from '@lantern/core/identifiers';
-import { randomUUID } from 'node:crypto';
 import { type ChildChanges, childRecordRules, type NewChild } from '@lantern/core/schemas';
 import type { ChildRecord } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
@@ -8,6 +7,7 @@ import { rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
 import { change, step } from '../../kernel/ledger.ts';
+import { insertNew } from '../../kernel/new-record.ts';
 import { possibleMatches } from './search.ts';
 import { CHILD_COLUMNS, type ChildField, childView, today } from './views.ts';
 
@@ -79,13 +79,11 @@ export async function createChild(db: Kysely<Database>, actor: Actor, input: New
         );
       }
     }
-    const personId = randomUUID();
     const laChildId = input.laChildId ?? (await nextLaChildId(trx, laCode));
-    const row = await ledger.insert(
+    const row = await insertNew(
+      ledger,
       'person',
       {
-        la_code: laCode,
-        person_id: personId,
         is_child: true,
         la_child_id: laChildId,
         given_name: input.givenName,
@@ -109,12 +107,12 @@ export async function createChild(db: Kysely<Database>, actor: Actor, input: New
       { recordType: 'child' },
     );
     ledger.chronicle({
-      childId: personId,
+      childId: row.person_id,
       occurredOn: today(),
       category: 'record',
       summary: `Child recorded by ${actor.user.displayName}`,
       recordType: 'child',
-      recordId: personId,
+      recordId: row.person_id,
     });
     return childView(row);
   });

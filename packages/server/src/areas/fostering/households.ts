@@ -22,11 +22,11 @@ import {
   type temporaryExtension,
 } from '@lantern/core/fostering';
 import { ageOn } from '@lantern/core/looked-after';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 import { insertNew, type NewValues } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -84,6 +84,21 @@ export function activeHouseholdChange<T>(
     stillWithUs(household);
     return work(ledger, household);
   });
+}
+
+/**
+ * Updates the household from the version the user read (409 when it has moved on); returns what
+ * the routes answer with.
+ */
+async function updateHousehold(
+  ledger: Ledger,
+  householdId: string,
+  changes: Updateable<Database['foster_household']>,
+  fromVersion: number,
+  detail?: Record<string, unknown>,
+) {
+  const row = await ledger.update('foster_household', { household_id: householdId }, changes, { fromVersion, ...(detail ? { detail } : {}) });
+  return { householdId, version: row.version };
 }
 
 async function currentWorker(ledger: Ledger, workerId: string | null | undefined) {
@@ -171,7 +186,6 @@ const STEPS = {
 
 export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof recruitmentStep>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     const step = STEPS[input.step];
     const after = h[step.after];
     if (!after)
@@ -186,23 +200,22 @@ export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, 
     new DateRules().notInFuture('on', input.on).notBefore('on', input.on, after, step.afterLabel).check();
     if (input.step === 'panel' && !input.recommendation)
       throw invalid([{ field: 'recommendation', rule: 'required', message: 'Give the panel’s recommendation' }]);
-    const row = await ledger.update(
-      'foster_household',
-      { household_id: householdId },
+    return updateHousehold(
+      ledger,
+      householdId,
       {
         [step.column]: input.on,
         ...(input.step === 'application' ? { status: 'assessment' } : {}),
         ...(input.step === 'panel' ? { panel_recommendation: input.recommendation } : {}),
       },
-      { fromVersion: h.version, detail: { step: input.step } },
+      input.version,
+      { step: input.step },
     );
-    return { householdId, version: row.version };
   });
 }
 
 export async function recordDecision(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof fosteringDecision>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!h.panel_on) throw conflict('Panel first', [{ field: 'decidedOn', rule: 'panel-first', message: 'The decision follows the panel’s recommendation' }]);
     if (h.decision) throw conflict('Already decided', [{ field: 'decision', rule: 'already-decided', message: `Already decided on ${h.decision_on}` }]);
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, h.panel_on, 'the panel').check();
@@ -212,9 +225,9 @@ export async function recordDecision(db: Kysely<Database>, actor: Actor, househo
       if (t.ageTo < t.ageFrom) throw invalid([{ field: 'terms.ageTo', rule: 'age-range', message: 'The oldest age must not be below the youngest' }]);
     }
     const approved = input.decision === 'approved' && t;
-    const row = await ledger.update(
-      'foster_household',
-      { household_id: householdId },
+    return updateHousehold(
+      ledger,
+      householdId,
       {
         decision_on: input.decidedOn,
         decision: input.decision,
@@ -227,15 +240,14 @@ export async function recordDecision(db: Kysely<Database>, actor: Actor, househo
         terms_sex: approved ? approved.sex : null,
         placement_types: approved ? [...approved.placementTypes] : null,
       },
-      { fromVersion: h.version, detail: { decision: input.decision } },
+      input.version,
+      { decision: input.decision },
     );
-    return { householdId, version: row.version };
   });
 }
 
 export async function approveTemporarily(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryApproval>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (h.kind !== 'connected-person')
       throw invalid([
         { field: 'childId', rule: 'connected-person-only', message: 'Only family and friends (connected person) carers are approved temporarily' },
@@ -246,9 +258,9 @@ export async function approveTemporarily(db: Kysely<Database>, actor: Actor, hou
       ]);
     await knownChild(ledger, input.childId);
     new DateRules().notInFuture('placedOn', input.placedOn).notBefore('placedOn', input.placedOn, h.enquiry_on, 'the enquiry').check();
-    const row = await ledger.update(
-      'foster_household',
-      { household_id: householdId },
+    return updateHousehold(
+      ledger,
+      householdId,
       {
         temporary_child_id: input.childId,
         temporary_from: input.placedOn,
@@ -256,28 +268,20 @@ export async function approveTemporarily(db: Kysely<Database>, actor: Actor, hou
         status: 'assessment',
         application_on: h.application_on ?? input.placedOn,
       },
-      { fromVersion: h.version },
+      input.version,
     );
-    return { householdId, version: row.version };
   });
 }
 
 export async function extendTemporary(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryExtension>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!h.temporary_from || h.decision)
       throw conflict('No temporary approval to extend', [
         { field: 'reason', rule: 'temporary-required', message: 'Only an open temporary approval is extended' },
       ]);
     if (h.temporary_extension_reason)
       throw conflict('Extended once already', [{ field: 'reason', rule: 'one-extension', message: 'A temporary approval is extended once only (8 weeks)' }]);
-    const row = await ledger.update(
-      'foster_household',
-      { household_id: householdId },
-      { temporary_extension_reason: input.reason },
-      { fromVersion: h.version },
-    );
-    return { householdId, version: row.version };
+    return updateHousehold(ledger, householdId, { temporary_extension_reason: input.reason }, input.version);
   });
 }
 
@@ -292,7 +296,6 @@ const MAY_BECOME: Record<string, readonly string[]> = {
 
 export async function changeStatus(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdStatusChange>) {
   return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
-    if (h.version !== input.version) throw staleVersion(h.version, input.version);
     if (!(MAY_BECOME[input.status] ?? []).includes(h.status))
       throw conflict(
         `A household ${HOUSEHOLD_STATUS[h.status as HouseholdStatus].toLowerCase()} cannot become ${HOUSEHOLD_STATUS[input.status].toLowerCase()}`,
@@ -311,12 +314,12 @@ export async function changeStatus(db: Kysely<Database>, actor: Actor, household
         ]);
     }
     const gone = input.status === 'withdrawn' || leaving;
-    const row = await ledger.update(
-      'foster_household',
-      { household_id: householdId },
+    return updateHousehold(
+      ledger,
+      householdId,
       { status: input.status, left_on: gone ? input.on : null, leaving_reason: leaving ? (input.reason ?? null) : null },
-      { fromVersion: h.version, detail: { status: input.status, ...(leaving ? { reason: LEAVING_REASON[input.reason as keyof typeof LEAVING_REASON] } : {}) } },
+      input.version,
+      { status: input.status, ...(leaving ? { reason: LEAVING_REASON[input.reason as keyof typeof LEAVING_REASON] } : {}) },
     );
-    return { householdId, version: row.version };
   });
 }

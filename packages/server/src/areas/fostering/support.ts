@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { activeHouseholdChange, addToHousehold, householdChange, householdFor, knownChild } from './households.ts';
 
@@ -95,14 +95,13 @@ export async function recordAllegationOutcome(db: Kysely<Database>, actor: Actor
   const a = await findByKey(db, actor.user.laCode, 'foster_allegation', { allegation_id: allegationId }, 'allegation');
   return householdChange(db, actor, a.household_id, async (ledger) => {
     const row = await ledger.find('foster_allegation', { allegation_id: allegationId }, 'allegation', { lock: true });
-    if (row.version !== input.version) throw staleVersion(row.version, input.version);
     if (row.outcome) throw conflict('Already concluded', [{ field: 'outcome', rule: 'already-concluded', message: `Concluded on ${row.outcome_on}` }]);
     new DateRules().notInFuture('outcomeOn', input.outcomeOn).notBefore('outcomeOn', input.outcomeOn, row.made_on, 'the allegation').check();
     const out = await ledger.update(
       'foster_allegation',
       { allegation_id: allegationId },
       { outcome: input.outcome, outcome_on: input.outcomeOn },
-      { fromVersion: row.version },
+      { fromVersion: input.version },
     );
     if (row.child_id)
       ledger.chronicle({

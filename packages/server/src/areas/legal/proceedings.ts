@@ -44,6 +44,18 @@ async function openProceedings(ledger: Ledger, childId: string, id: string, fiel
   return row;
 }
 
+/** A step on the child's open proceedings: they are locked and handed to the work (404 if not the child's, 409 once concluded). */
+function proceedingsStep<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  id: string,
+  field: string,
+  work: (ledger: Ledger, proceedings: Awaited<ReturnType<typeof openProceedings>>) => Promise<T>,
+): Promise<T> {
+  return step(db, actor, childId, async (ledger) => work(ledger, await openProceedings(ledger, childId, id, field)));
+}
+
 export async function issueProceedings(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof issueApplication>) {
   return step(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('issuedOn', input.issuedOn).check();
@@ -86,8 +98,7 @@ export async function issueProceedings(db: Kysely<Database>, actor: Actor, child
 }
 
 export async function recordHearing(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtHearing>) {
-  return step(db, actor, childId, async (ledger) => {
-    const p = await openProceedings(ledger, childId, id, 'heldOn');
+  return proceedingsStep(db, actor, childId, id, 'heldOn', async (ledger, p) => {
     new DateRules().notBefore('heldOn', input.heldOn, p.issued_on, 'the application').check();
     const row = await insertNew(ledger, 'court_hearing', {
       proceedings_id: id,
@@ -105,8 +116,7 @@ export async function recordHearing(db: Kysely<Database>, actor: Actor, childId:
 }
 
 export async function recordExtension(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtExtension>) {
-  return step(db, actor, childId, async (ledger) => {
-    const p = await openProceedings(ledger, childId, id, 'newDueOn');
+  return proceedingsStep(db, actor, childId, id, 'newDueOn', async (ledger, p) => {
     new DateRules().notInFuture('grantedOn', input.grantedOn).notBefore('grantedOn', input.grantedOn, p.issued_on, 'the application').check();
     const problem = extensionProblem(p.due_on, input.newDueOn);
     if (problem) throw invalid([{ field: 'newDueOn', ...problem }]);
@@ -133,8 +143,7 @@ export async function recordExtension(db: Kysely<Database>, actor: Actor, childI
 }
 
 export async function recordOrder(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof courtOrder>) {
-  return step(db, actor, childId, async (ledger) => {
-    const p = await openProceedings(ledger, childId, id, 'order');
+  return proceedingsStep(db, actor, childId, id, 'order', async (ledger, p) => {
     new DateRules().notInFuture('madeOn', input.madeOn).notBefore('madeOn', input.madeOn, p.issued_on, 'the application').check();
     const final = FINAL_ORDERS.has(input.order);
     const status = ORDER_LEGAL_STATUS[input.order] ?? null;
@@ -192,8 +201,7 @@ export async function recordOrder(db: Kysely<Database>, actor: Actor, childId: s
 }
 
 export async function withdrawApplication(db: Kysely<Database>, actor: Actor, childId: string, id: string, input: In<typeof withdrawProceedings>) {
-  return step(db, actor, childId, async (ledger) => {
-    const p = await openProceedings(ledger, childId, id, 'withdrawnOn');
+  return proceedingsStep(db, actor, childId, id, 'withdrawnOn', async (ledger, p) => {
     new DateRules().notInFuture('withdrawnOn', input.withdrawnOn).notBefore('withdrawnOn', input.withdrawnOn, p.issued_on, 'the application').check();
     const row = await ledger.update(
       'care_proceedings',

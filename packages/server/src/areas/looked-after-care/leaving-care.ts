@@ -15,20 +15,19 @@ import { scopeFor } from '@lantern/core/permissions';
 import { type Kysely, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
 import { auditMany } from '../../kernel/audit.ts';
-import { step } from '../../kernel/ledger.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';
-import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import type { Database, Person } from '../../kernel/db/schema.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { entry, type In, recordForChild } from './shared.ts';
+import { entry, type In, recordForChild, saveWhole } from './shared.ts';
 
 // ---------------------------------------------------------------------------
 // Care leavers
 
 export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof careLeaverDetails>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
     new DateRules()
       .notInFuture('eligibleFrom', input.eligibleFrom)
       .notInFuture('supportEndedOn', input.supportEndedOn)
@@ -36,15 +35,12 @@ export async function saveCareLeaver(db: Kysely<Database>, actor: Actor, childId
       .check();
     const existing = await ledger.row('care_leaver', { child_id: childId }, { lock: true });
     const values = { category: input.category, eligible_from: input.eligibleFrom, support_ended_on: input.supportEndedOn ?? null };
-    let saved: { version: number };
-    if (!existing) {
-      if (input.version !== undefined && input.version !== 1) throw staleVersion(0, input.version);
-      saved = await ledger.insert('care_leaver', { la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId });
-    } else {
-      if (input.version === undefined)
-        throw invalid([{ field: 'version', rule: 'required-on-update', message: 'Send the version of the care leaver record you changed' }]);
-      saved = await ledger.update('care_leaver', { child_id: childId }, values, { fromVersion: input.version });
-    }
+    const saved = await saveWhole(
+      ledger,
+      'care_leaver',
+      { child_id: childId },
+      { exists: !!existing, values, version: input.version, sendVersion: 'Send the version of the care leaver record you changed', firstIsVersion1: true },
+    );
     if (!existing || existing.category !== input.category)
       ledger.chronicle(entry(input.eligibleFrom, 'care-leaver', `Leaving care: ${CARE_LEAVER_CATEGORY[input.category].toLowerCase()}`, 'care-leaver', childId));
     return { version: saved.version };
@@ -60,11 +56,18 @@ async function careLeaverOf(trx: Kysely<Database>, laCode: string, childId: stri
   return cl;
 }
 
+/** A step on a care leaver's record: refused (409) until their leaving care category is recorded. */
+function careLeaverStep<T>(db: Kysely<Database>, actor: Actor, childId: string, work: (ledger: Ledger, child: Person) => Promise<T>): Promise<T> {
+  return step(db, actor, childId, async (ledger, child) => {
+    await careLeaverOf(ledger.db, ledger.laCode, childId);
+    return work(ledger, child);
+  });
+}
+
 export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPathwayPlan>) {
-  return step(db, actor, childId, async (ledger) => {
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     const trx = ledger.db;
     const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
     new DateRules().notInFuture('heldOn', input.heldOn).check();
     if (input.kind === 'review') {
       const plan = await trx
@@ -89,10 +92,7 @@ export async function recordPathwayPlan(db: Kysely<Database>, actor: Actor, chil
 }
 
 export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newLeaverAccommodation>) {
-  return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('movedOn', input.movedOn).check();
     const move = await recordForChild(
       ledger,
@@ -105,10 +105,7 @@ export async function recordLeaverAccommodation(db: Kysely<Database>, actor: Act
 }
 
 export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newPaVisit>) {
-  return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
+  return careLeaverStep(db, actor, childId, async (ledger) => {
     new DateRules().notInFuture('visitedOn', input.visitedOn).check();
     const visit = await recordForChild(
       ledger,
@@ -122,10 +119,7 @@ export async function recordPaVisit(db: Kysely<Database>, actor: Actor, childId:
 
 /** OC3: the contact around a birthday from 17 to 21. Recording the same birthday again is an edit (version). */
 export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof birthdayContact>) {
-  return step(db, actor, childId, async (ledger, child) => {
-    const trx = ledger.db;
-    const laCode = actor.user.laCode;
-    await careLeaverOf(trx, laCode, childId);
+  return careLeaverStep(db, actor, childId, async (ledger, child) => {
     new DateRules().notInFuture('contactOn', input.contactOn).check();
     const problems = birthdayContactProblems(input);
     if (problems.length) throw invalid(problems);
@@ -134,27 +128,18 @@ export async function saveBirthdayContact(db: Kysely<Database>, actor: Actor, ch
     const existing = await ledger.row('leaver_birthday_contact', { child_id: childId, birthday_age: input.birthdayAge }, { lock: true });
     const values = { contact_on: input.contactOn, in_touch: input.inTouch, activity: input.activity, accommodation: input.accommodation };
     const named = { recordType: 'birthday-contact', detail: { birthdayAge: input.birthdayAge } };
-    let saved: { version: number };
-    if (!existing) {
-      saved = await ledger.insert(
-        'leaver_birthday_contact',
-        { la_code: laCode, child_id: childId, birthday_age: input.birthdayAge, ...values, created_by: actor.user.userId },
-        named,
-      );
-    } else {
-      if (input.version === undefined)
-        throw invalid([
-          {
-            field: 'version',
-            rule: 'required-on-update',
-            message: `The contact for the ${input.birthdayAge}th birthday is recorded: send its version to change it`,
-          },
-        ]);
-      saved = await ledger.update('leaver_birthday_contact', { child_id: childId, birthday_age: input.birthdayAge }, values, {
-        ...named,
-        fromVersion: input.version,
-      });
-    }
+    const saved = await saveWhole(
+      ledger,
+      'leaver_birthday_contact',
+      { child_id: childId, birthday_age: input.birthdayAge },
+      {
+        exists: !!existing,
+        values,
+        version: input.version,
+        sendVersion: `The contact for the ${input.birthdayAge}th birthday is recorded: send its version to change it`,
+      },
+      named,
+    );
     ledger.chronicle(
       entry(
         input.contactOn,

@@ -1,8 +1,9 @@
 /** What this area's parts share: the rules its pages show, chronology entries, the child's periods of care. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../kernel/db/schema.ts';
-import type { Ledger } from '../../kernel/ledger.ts';
+import { invalid, staleVersion } from '../../kernel/http/problem.ts';
+import type { Ledger, WriteOptions } from '../../kernel/ledger.ts';
 import { recordKey, recordType } from '../../kernel/record-keys.ts';
 import { insertNew, type NewValues } from '../../kernel/new-record.ts';
 
@@ -27,6 +28,32 @@ export const entry = (occurredOn: string, category: string, summary: string, rec
   recordType,
   recordId,
 });
+
+/** The records a child has one of (per birthday, for the contacts): saved whole each time. */
+type SavedWhole = 'care_leaver' | 'uasc_record' | 'leaver_birthday_contact';
+
+/**
+ * Saves one of the child's records kept whole: written the first time (a version other than 1 is
+ * then stale, where `firstIsVersion1`), else changed from the version the user sent — refused, with
+ * `sendVersion`, when none was sent.
+ */
+export async function saveWhole<T extends SavedWhole>(
+  ledger: Ledger,
+  table: T,
+  key: Partial<Selectable<Database[T]>>,
+  saving: { exists: boolean; values: Updateable<Database[T]>; version: number | undefined; sendVersion: string; firstIsVersion1?: boolean },
+  options: WriteOptions = {},
+): Promise<{ version: number }> {
+  const { exists, values, version, sendVersion } = saving;
+  if (exists) {
+    if (version === undefined) throw invalid([{ field: 'version', rule: 'required-on-update', message: sendVersion }]);
+    return (await ledger.update(table, key, values, { ...options, fromVersion: version })) as { version: number };
+  }
+  if (saving.firstIsVersion1 && version !== undefined && version !== 1) throw staleVersion(0, version);
+  const created = { la_code: ledger.laCode, ...key, ...values, created_by: ledger.actor?.user.userId };
+  // The compiler cannot follow the union of tables; the columns are checked by the signature above.
+  return (await ledger.insert(table, created as unknown as Insertable<Database[T]>, options)) as { version: number };
+}
 
 export function carePeriods(db: Kysely<Database>, laCode: string, childId: string) {
   return db.selectFrom('care_period').selectAll().where('la_code', '=', laCode).where('child_id', '=', childId).orderBy('start_date').execute();

@@ -7,9 +7,9 @@ import { auditMany } from '../../kernel/audit.ts';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { entry, type In } from './shared.ts';
+import { entry, type In, saveWhole } from './shared.ts';
 
 // ---------------------------------------------------------------------------
 // Unaccompanied asylum-seeking children
@@ -23,7 +23,6 @@ export function lookedAfterOn(periods: { start_date: string; end_date: string | 
 
 export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof uascDetails>) {
   return step(db, actor, childId, async (ledger) => {
-    const laCode = actor.user.laCode;
     const rules = new DateRules()
       .notInFuture('referredOn', input.referredOn)
       .notInFuture('ageAssessedOn', input.ageAssessedOn)
@@ -58,11 +57,15 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
     };
     // The audit trail has always called the record 'uasc'.
     const named = { recordType: 'uasc' };
-    let saved: { version: number };
+    const saved = await saveWhole(
+      ledger,
+      'uasc_record',
+      { child_id: childId },
+      { exists: !!existing, values, version: input.version, sendVersion: 'Send the version of the UASC record you changed', firstIsVersion1: true },
+      named,
+    );
     const chronology = [];
     if (!existing) {
-      if (input.version !== undefined && input.version !== 1) throw staleVersion(0, input.version);
-      saved = await ledger.insert('uasc_record', { la_code: laCode, child_id: childId, ...values, created_by: actor.user.userId }, named);
       chronology.push(
         entry(
           input.referredOn,
@@ -73,9 +76,6 @@ export async function saveUasc(db: Kysely<Database>, actor: Actor, childId: stri
         ),
       );
     } else {
-      if (input.version === undefined)
-        throw invalid([{ field: 'version', rule: 'required-on-update', message: 'Send the version of the UASC record you changed' }]);
-      saved = await ledger.update('uasc_record', { child_id: childId }, values, { ...named, fromVersion: input.version });
       if (input.ageAssessment !== existing.age_assessment && input.ageAssessedOn)
         chronology.push(entry(input.ageAssessedOn, 'uasc', `Age assessment: ${AGE_ASSESSMENT[input.ageAssessment].toLowerCase()}`, 'uasc', childId));
       if (input.ntsTransferredOn && input.ntsTransferredOn !== existing.nts_transferred_on)

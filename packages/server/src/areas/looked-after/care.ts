@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, type FieldError, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, type FieldError, invalid } from '../../kernel/http/problem.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { insertNew } from '../../kernel/new-record.ts';
 import { claEpisodeOn } from './episodes.ts';
@@ -132,14 +132,7 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
     if (input.endedAt && Date.parse(input.endedAt) < Date.parse(input.startedAt))
       errors.push({ field: 'endedAt', rule: 'not-before', message: 'The return cannot be before the child went missing' });
     if (errors.length) throw invalid(errors);
-    const open = await trx
-      .selectFrom('missing_episode')
-      .select('missing_id')
-      .where('la_code', '=', laCode)
-      .where('child_id', '=', childId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (open)
+    if (await ledger.row('missing_episode', { child_id: childId, ended_at: null }))
       throw conflict('The child is already recorded as missing or away: record their return first', [
         { field: 'startedAt', rule: 'already-missing', message: 'Record the return from the open episode first' },
       ]);
@@ -169,7 +162,6 @@ export async function recordMissingEpisode(db: Kysely<Database>, actor: Actor, c
 export async function updateMissingEpisode(db: Kysely<Database>, actor: Actor, childId: string, missingId: string, input: In<typeof missingEpisodeChanges>) {
   return step(db, actor, childId, async (ledger) => {
     const m = await ledger.find('missing_episode', { missing_id: missingId, child_id: childId }, 'missing episode', { lock: true });
-    if (m.version !== input.version) throw staleVersion(m.version, input.version);
     const endedAt = input.endedAt !== undefined ? input.endedAt : m.ended_at ? m.ended_at.toISOString() : null;
     const offeredAt = input.rhiOfferedAt !== undefined ? input.rhiOfferedAt : m.rhi_offered_at ? m.rhi_offered_at.toISOString() : null;
     const errors: FieldError[] = [];

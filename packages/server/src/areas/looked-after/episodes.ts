@@ -27,7 +27,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { openSpan } from '../../kernel/casework.ts';
 import { rowByKey } from '../../kernel/db/by-key.ts';
-import { step } from '../../kernel/ledger.ts';
+import { type Ledger, step } from '../../kernel/ledger.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, Person } from '../../kernel/db/schema.ts';
 import { conflict, type FieldError, invalid, Problem, staleVersion } from '../../kernel/http/problem.ts';
@@ -148,6 +148,30 @@ async function checkedPlacement(
   return { placementProvider, urn, provider, approval };
 }
 
+type CheckedPlacement = Awaited<ReturnType<typeof checkedPlacement>>;
+
+/** The episode's placement columns: what was asked for, with what the register supplied. */
+function placementColumns(p: Placement, placed: CheckedPlacement) {
+  return {
+    placement_id: randomUUID(),
+    placement_type: p.placementType,
+    placement_provider: placed.placementProvider,
+    provider_id: p.providerId ?? null,
+    foster_household_id: p.fosterHouseholdId ?? null,
+    urn: placed.urn,
+    placement_postcode: p.placementPostcode ? normalisePostcode(p.placementPostcode) : null,
+    intended_until_18: p.intendedUntil18,
+    with_parent: p.withParent ?? null,
+  };
+}
+
+/** The director's approval the placement needed now names it; returns what the chronology adds. */
+async function carryApproval(ledger: Ledger, placed: CheckedPlacement | null, placementId: string) {
+  if (!placed?.approval) return '';
+  await ledger.update('unregistered_approval', { approval_id: placed.approval.approval_id }, { placement_id: placementId });
+  return ' — provider not registered for this care; approved by the director';
+}
+
 export async function startCare(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof startLookedAfter>) {
   return step(db, actor, childId, async (ledger, child) => {
     const trx = ledger.db;
@@ -175,29 +199,21 @@ export async function startCare(db: Kysely<Database>, actor: Actor, childId: str
       cla_episode_id: episodeId,
       child_id: childId,
       period_id: episodeId,
-      placement_id: randomUUID(),
       start_date: input.startDate,
       reason_new_episode: 'S' as const,
       legal_status: input.legalStatus,
       category_of_need: input.categoryOfNeed,
-      placement_type: input.placementType,
-      placement_provider: placed.placementProvider,
-      provider_id: input.providerId ?? null,
-      foster_household_id: input.fosterHouseholdId ?? null,
-      urn: placed.urn,
-      placement_postcode: input.placementPostcode ? normalisePostcode(input.placementPostcode) : null,
+      ...placementColumns(input, placed),
       home_postcode: input.homePostcode ? normalisePostcode(input.homePostcode) : null,
-      intended_until_18: input.intendedUntil18,
-      with_parent: input.withParent ?? null,
       recorded_by: actor.user.userId,
     };
     await ledger.insert('cla_episode', values, { detail: { rne: 'S' } });
-    if (placed.approval) await ledger.update('unregistered_approval', { approval_id: placed.approval.approval_id }, { placement_id: values.placement_id });
+    const approved = await carryApproval(ledger, placed, values.placement_id);
     const where = placed.provider ? ` with ${placed.provider.name}` : '';
     ledger.chronicle({
       occurredOn: input.startDate,
       category: 'looked-after',
-      summary: `Became looked after (${LEGAL_STATUS[input.legalStatus]}): ${PLACEMENT_TYPE[input.placementType]}${where}${placed.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+      summary: `Became looked after (${LEGAL_STATUS[input.legalStatus]}): ${PLACEMENT_TYPE[input.placementType]}${where}${approved}`,
       recordType: 'cla-episode',
       recordId: episodeId,
     });
@@ -240,31 +256,39 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       { fromVersion: input.version, detail: { rec: 'X1' } },
     );
 
-    const episodeId = randomUUID();
     const p = input.placement;
-    const values = {
-      la_code: laCode,
-      cla_episode_id: episodeId,
-      child_id: childId,
-      period_id: current.period_id,
-      placement_id: p ? randomUUID() : current.placement_id,
-      start_date: input.date,
-      reason_new_episode: rne,
-      legal_status: legalStatus,
-      category_of_need: current.category_of_need,
-      placement_type: p ? p.placementType : current.placement_type,
-      placement_provider: placed ? placed.placementProvider : current.placement_provider,
-      provider_id: p ? (p.providerId ?? null) : current.provider_id,
-      foster_household_id: p ? (p.fosterHouseholdId ?? null) : (current.foster_household_id ?? null),
-      urn: placed ? placed.urn : current.urn,
-      placement_postcode: p ? (p.placementPostcode ? normalisePostcode(p.placementPostcode) : null) : current.placement_postcode,
-      home_postcode: current.home_postcode,
-      intended_until_18: p ? p.intendedUntil18 : current.intended_until_18,
-      with_parent: p ? (p.withParent ?? null) : current.with_parent,
-      recorded_by: actor.user.userId,
-    };
-    await ledger.insert('cla_episode', values, { detail: { rne } });
-    if (placed?.approval) await ledger.update('unregistered_approval', { approval_id: placed.approval.approval_id }, { placement_id: values.placement_id });
+    // No new placement: the child stays where they are, so the placement carries over as it was.
+    const placement =
+      p && placed
+        ? placementColumns(p, placed)
+        : {
+            placement_id: current.placement_id,
+            placement_type: current.placement_type,
+            placement_provider: current.placement_provider,
+            provider_id: current.provider_id,
+            foster_household_id: current.foster_household_id ?? null,
+            urn: current.urn,
+            placement_postcode: current.placement_postcode,
+            intended_until_18: current.intended_until_18,
+            with_parent: current.with_parent,
+          };
+    const { cla_episode_id: episodeId } = await insertNew(
+      ledger,
+      'cla_episode',
+      {
+        child_id: childId,
+        period_id: current.period_id,
+        start_date: input.date,
+        reason_new_episode: rne,
+        legal_status: legalStatus,
+        category_of_need: current.category_of_need,
+        ...placement,
+        home_postcode: current.home_postcode,
+        recorded_by: actor.user.userId,
+      },
+      { detail: { rne } },
+    );
+    const approved = await carryApproval(ledger, placed, placement.placement_id);
     const what = [
       legalChanged ? `legal status now ${LEGAL_STATUS[legalStatus as keyof typeof LEGAL_STATUS]}` : null,
       p ? `moved to ${PLACEMENT_TYPE[p.placementType]}${placed?.provider ? ` with ${placed.provider.name}` : ''}` : null,
@@ -274,11 +298,11 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
     ledger.chronicle({
       occurredOn: input.date,
       category: 'looked-after',
-      summary: `${REASON_NEW_EPISODE[rne]}: ${what}${placed?.approval ? ' — provider not registered for this care; approved by the director' : ''}`,
+      summary: `${REASON_NEW_EPISODE[rne]}: ${what}${approved}`,
       recordType: 'cla-episode',
       recordId: episodeId,
     });
-    return { episodeId, reasonNewEpisode: rne, placementId: values.placement_id };
+    return { episodeId, reasonNewEpisode: rne, placementId: placement.placement_id };
   });
 }
 

@@ -72,6 +72,24 @@ const periodEnd = (alias: RawBuilder<unknown>) => sql`
   select case when bool_or(x.end_date is null) then null else max(x.end_date) end as end_date
   from cla_episode x where x.la_code = ${alias}.la_code and x.period_id = ${alias}.period_id`;
 
+/** A review's deadline for the next, met when it is held; the period's end cancels it. */
+const nextReview = (scope: Scope, which: RawBuilder<unknown>) => sql`
+    select r.child_id, r.review_id, r.period_id, r.held_on,
+      ${metOrEnded(sql`r.next_on`, sql`cp.end_date`, ceased)},
+      null::date as due_override
+    from (${rankedReviews(scope)}) r
+    cross join lateral (${periodEnd(sql`r`)}) cp
+    where ${which}`;
+
+/** A deadline once per period of care, met on the first day `firstMet` (a lateral select of `met_on`) finds; the period's end cancels it. */
+const oncePerPeriod = (scope: Scope, firstMet: RawBuilder<unknown>) => sql`
+    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
+      ${metOrEnded(sql`f.met_on`, sql`cp.end_date`, ceased)},
+      null::date as due_override
+    from care_period cp
+    left join lateral (${firstMet}) f on true
+    where ${scope('cp')}`;
+
 const DERIVATIONS = {
   'cla-visit-first': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-first'`),
   'cla-visit': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit'`),
@@ -83,27 +101,14 @@ const DERIVATIONS = {
 
   'cla-review-first': (scope: Scope) => sql`
     select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
-      r.held_on, case when r.held_on is null then cp.end_date end, case when r.held_on is null and cp.end_date is not null then ${ceased} end,
+      ${metOrEnded(sql`r.held_on`, sql`cp.end_date`, ceased)},
       null::date as due_override
     from care_period cp
     left join (select r.period_id, min(r.held_on) as held_on from cla_review r where ${scope('r')} group by r.period_id) r on r.period_id = cp.period_id
     where ${scope('cp')}`,
 
-  'cla-review-second': (scope: Scope) => sql`
-    select r.child_id, r.review_id, r.period_id, r.held_on,
-      r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
-      null::date as due_override
-    from (${rankedReviews(scope)}) r
-    cross join lateral (${periodEnd(sql`r`)}) cp
-    where r.n = 1`,
-
-  'cla-review': (scope: Scope) => sql`
-    select r.child_id, r.review_id, r.period_id, r.held_on,
-      r.next_on, case when r.next_on is null then cp.end_date end, case when r.next_on is null and cp.end_date is not null then ${ceased} end,
-      null::date as due_override
-    from (${rankedReviews(scope)}) r
-    cross join lateral (${periodEnd(sql`r`)}) cp
-    where r.n >= 2`,
+  'cla-review-second': (scope: Scope) => nextReview(scope, sql`r.n = 1`),
+  'cla-review': (scope: Scope) => nextReview(scope, sql`r.n >= 2`),
 
   // One per review clock (the period's start, then each review), sharing the clock's source id:
   // the IRO's contact with the child before the next review. Its due date is that review's
@@ -129,31 +134,23 @@ const DERIVATIONS = {
     cross join lateral (${periodEnd(sql`r`)}) cp`,
 
   // The IRO service is told when an IRO is allocated; one already allocated when the period began meets it that day.
-  'iro-notify': (scope: Scope) => sql`
-    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
-      a.told_on, case when a.told_on is null then cp.end_date end, case when a.told_on is null and cp.end_date is not null then ${ceased} end,
-      null::date as due_override
-    from care_period cp
-    left join lateral (
-      select min(greatest(a.start_date, cp.start_date)) as told_on from allocation a
-      where a.la_code = cp.la_code and a.child_id = cp.child_id and a.allocation_role = 'iro' and (a.end_date is null or a.end_date >= cp.start_date)
-    ) a on true
-    where ${scope('cp')}`,
+  'iro-notify': (scope: Scope) =>
+    oncePerPeriod(
+      scope,
+      sql`select min(greatest(a.start_date, cp.start_date)) as met_on from allocation a
+      where a.la_code = cp.la_code and a.child_id = cp.child_id and a.allocation_role = 'iro' and (a.end_date is null or a.end_date >= cp.start_date)`,
+    ),
 
   // A permanence plan is agreed by the second review (Children Act 1989 guidance vol. 2): counted
   // from the period of care's start, met by a plan agreed in the period (or one already in force
   // when it began). The due date is the second review's, settled once the review clocks are in.
-  'permanence-plan': (scope: Scope) => sql`
-    select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
-      f.agreed_on, case when f.agreed_on is null then cp.end_date end, case when f.agreed_on is null and cp.end_date is not null then ${ceased} end,
-      null::date as due_override
-    from care_period cp
-    left join lateral (
-      select min(greatest(pp.agreed_on, cp.start_date)) as agreed_on from permanence_plan pp
+  'permanence-plan': (scope: Scope) =>
+    oncePerPeriod(
+      scope,
+      sql`select min(greatest(pp.agreed_on, cp.start_date)) as met_on from permanence_plan pp
       where pp.la_code = cp.la_code and pp.child_id = cp.child_id and (pp.ended_on is null or pp.ended_on >= cp.start_date)
-        and (cp.end_date is null or pp.agreed_on <= cp.end_date)
-    ) f on true
-    where ${scope('cp')}`,
+        and (cp.end_date is null or pp.agreed_on <= cp.end_date)`,
+    ),
 
   // Counted in hours from the recorded return (start_date here is the instant).
   rhi: (scope: Scope) => sql`

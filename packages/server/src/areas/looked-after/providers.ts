@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database, ProviderTable } from '../../kernel/db/schema.ts';
-import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { insertNew } from '../../kernel/new-record.ts';
 import { containing } from '../../kernel/db/like.ts';
@@ -90,7 +90,6 @@ export async function updateProvider(db: Kysely<Database>, actor: Actor, provide
   return change(db, actor, async (ledger) => {
     const trx = ledger.db;
     const p = await ledger.find('provider', { provider_id: providerId }, 'provider', { lock: true });
-    if (p.version !== input.version) throw staleVersion(p.version, input.version);
     const { version, ...changes } = input;
     const next = {
       name: changes.name ?? p.name,

@@ -132,11 +132,8 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
   await checkIndicatorTarget(body.indicatorId, body.target);
   await checkOwner(db, laCode, body.ownerUserId);
   if (body.status === 'done') throw invalid([{ field: 'status', rule: 'evidence-required', message: 'Mark an action done with its evidence, once it exists' }]);
-  const actionId = randomUUID();
   return change(db, actor, async (ledger) => {
-    const row = {
-      la_code: laCode,
-      action_id: actionId,
+    const written = await insertNew(ledger, 'improvement_action', {
       recommendation_id: recommendationId,
       title: body.title,
       owner_user_id: body.ownerUserId,
@@ -147,9 +144,8 @@ export async function addAction(db: Kysely<Database>, actor: Actor, recommendati
       baseline: body.baseline ?? null,
       created_by: actor.user.userId,
       updated_by: actor.user.userId,
-    };
-    const written = await ledger.insert('improvement_action', row);
-    return { actionId, version: written.version };
+    });
+    return { actionId: written.action_id, version: written.version };
   });
 }
 

@@ -13,7 +13,6 @@ import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { findByKey, rowByKey } from '../../kernel/db/by-key.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { staleVersion } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 
 type Concern = { concern: string; found: string; substantiated: boolean; why: string };
@@ -24,10 +23,9 @@ export async function saveSection47Findings(db: Kysely<Database>, actor: Actor, 
     const laCode = ledger.laCode;
     const enquiry = await ledger.find('section47', { s47_id: s47Id, child_id: childId }, 'section 47 enquiry');
     const current = await ledger.row('section47_findings', { s47_id: s47Id }, { lock: true });
-    if (current && current.version !== input.version) throw staleVersion(current.version, input.version ?? 0);
     const values = { concerns: JSON.stringify(input.concerns), convene: input.convene, convene_reasons: input.conveneReasons };
     const row = current
-      ? await ledger.update('section47_findings', { s47_id: s47Id }, values, { fromVersion: current.version })
+      ? await ledger.update('section47_findings', { s47_id: s47Id }, values, { fromVersion: input.version ?? 0 })
       : await ledger.insert('section47_findings', { la_code: laCode, s47_id: s47Id, child_id: childId, ...values, created_by: actor.user.userId });
     const found = input.concerns
       .map((c) => `${c.concern}: ${c.found} Significant harm ${c.substantiated ? 'substantiated' : 'not substantiated'}, because ${c.why}`)

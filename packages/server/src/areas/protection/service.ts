@@ -2,7 +2,6 @@
  * Child protection: strategy discussions, section 47 enquiries, initial and review conferences,
  * protection plans and core groups.
  */
-import { randomUUID } from 'node:crypto';
 import {
   AGENCY,
   CATEGORY_OF_ABUSE,
@@ -72,18 +71,10 @@ export async function startSection47(db: Kysely<Database>, actor: Actor, childId
         { field: 'strategyId', rule: 'enquiry-exists', message: 'Record against the existing enquiry' },
       ]);
     new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, discussion.held_on, 'the strategy discussion').check();
-    const s47Id = randomUUID();
-    await ledger.insert(
+    const { s47_id: s47Id } = await insertNew(
+      ledger,
       'section47',
-      {
-        la_code: laCode,
-        s47_id: s47Id,
-        episode_id: episode.episode_id,
-        child_id: childId,
-        strategy_id: input.strategyId,
-        start_date: input.startDate,
-        created_by: actor.user.userId,
-      },
+      { episode_id: episode.episode_id, child_id: childId, strategy_id: input.strategyId, start_date: input.startDate, created_by: actor.user.userId },
       { recordType: 'section-47' },
     );
     ledger.chronicle({ occurredOn: input.startDate, category: 'section-47', summary: 'Section 47 enquiry started', recordType: 'section-47', recordId: s47Id });
@@ -131,29 +122,30 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
     const laCode = actor.user.laCode;
     const trx = ledger.db;
     const episode = await openEpisode(trx, laCode, childId);
-    const conferenceId = randomUUID();
+    let conferenceId: string;
     let planId: string | null = null;
-    const insertConference = (kind: 'initial' | 'review', s47Id: string | null) =>
-      ledger.insert(
-        'cp_conference',
-        {
-          la_code: laCode,
-          conference_id: conferenceId,
-          episode_id: episode.episode_id,
-          child_id: childId,
-          kind,
-          s47_id: s47Id,
-          plan_id: planId,
-          held_on: input.heldOn,
-          outcome: input.outcome,
-          chair: input.chair,
-          child_met_decider: input.childMetDecider,
-          parents_met_decider: input.parentsMetDecider,
-          child_words: input.childWords ?? null,
-          created_by: actor.user.userId,
-        },
-        { detail: { kind: input.kind, outcome: input.outcome } },
-      );
+    const insertConference = async (kind: 'initial' | 'review', s47Id: string | null) =>
+      (
+        await insertNew(
+          ledger,
+          'cp_conference',
+          {
+            episode_id: episode.episode_id,
+            child_id: childId,
+            kind,
+            s47_id: s47Id,
+            plan_id: planId,
+            held_on: input.heldOn,
+            outcome: input.outcome,
+            chair: input.chair,
+            child_met_decider: input.childMetDecider,
+            parents_met_decider: input.parentsMetDecider,
+            child_words: input.childWords ?? null,
+            created_by: actor.user.userId,
+          },
+          { detail: { kind: input.kind, outcome: input.outcome } },
+        )
+      ).conference_id;
     const voice = `${input.childMetDecider ? 'the child met the chair' : 'the child did not meet the chair'}; ${input.parentsMetDecider ? 'the parents met the chair' : 'the parents did not meet the chair'}`;
     const words = input.childWords ? ` — the child said: “${input.childWords}”` : '';
     let planChronicle: Chronicle | null = null;
@@ -187,11 +179,8 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           .where('la_code', '=', laCode)
           .where('child_id', '=', childId)
           .executeTakeFirstOrThrow();
-        planId = randomUUID();
         const category = input.initialCategory as keyof typeof CATEGORY_OF_ABUSE;
-        await ledger.insert('cp_plan', {
-          la_code: laCode,
-          plan_id: planId,
+        ({ plan_id: planId } = await insertNew(ledger, 'cp_plan', {
           episode_id: episode.episode_id,
           child_id: childId,
           start_date: input.heldOn,
@@ -199,7 +188,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           latest_category: input.latestCategory ?? category,
           previous_plans: Number(previous.n),
           created_by: actor.user.userId,
-        });
+        }));
         planChronicle = {
           occurredOn: input.heldOn,
           category: 'plan',
@@ -208,7 +197,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
           recordId: planId,
         };
       }
-      await insertConference('initial', s.s47_id);
+      conferenceId = await insertConference('initial', s.s47_id);
       ledger.chronicle({
         occurredOn: input.heldOn,
         category: 'conference',
@@ -235,7 +224,7 @@ export async function recordConference(db: Kysely<Database>, actor: Actor, child
         .notBefore('heldOn', input.heldOn, last?.held_on ?? plan.start_date, 'the last conference')
         .check();
       planId = plan.plan_id;
-      await insertConference('review', null);
+      conferenceId = await insertConference('review', null);
       const ends = input.outcome === 'end-plan';
       await ledger.update(
         'cp_plan',

@@ -3,40 +3,32 @@ import { ASSESSMENT_OUTCOME, type assessmentAuthorisation, type assessmentProgre
 import { dueDate, effectiveDue, ruleById } from '@lantern/core/timescales';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { openEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict, invalid } from '../../kernel/http/problem.ts';
 import { type Ledger, step } from '../../kernel/ledger.ts';
 import { councilTimescaleSettings } from '../../kernel/settings.ts';
 import { DateRules } from '../../kernel/rules.ts';
-import { insertNew } from '../../kernel/new-record.ts';
+import { startOnEpisode } from './on-episode.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
 export async function startAssessment(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newAssessment>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const episode = await openEpisode(trx, actor.user.laCode, childId);
-    new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
-    const inProgress = await trx
-      .selectFrom('assessment')
-      .select('assessment_id')
-      .where('la_code', '=', actor.user.laCode)
-      .where('episode_id', '=', episode.episode_id)
-      .where('authorised_on', 'is', null)
-      .executeTakeFirst();
-    if (inProgress)
-      throw conflict('An assessment is already in progress on this episode', [
-        { field: 'startDate', rule: 'assessment-in-progress', message: 'Complete the assessment in progress first' },
-      ]);
-    const { assessment_id: assessmentId } = await insertNew(ledger, 'assessment', {
-      episode_id: episode.episode_id,
-      child_id: childId,
-      start_date: input.startDate,
-      created_by: actor.user.userId,
+    const started = { startDate: input.startDate, category: 'assessment', summary: 'Assessment started' };
+    const { assessment_id: assessmentId } = await startOnEpisode(ledger, actor, childId, 'assessment', started, async (episode) => {
+      const inProgress = await ledger.db
+        .selectFrom('assessment')
+        .select('assessment_id')
+        .where('la_code', '=', actor.user.laCode)
+        .where('episode_id', '=', episode.episode_id)
+        .where('authorised_on', 'is', null)
+        .executeTakeFirst();
+      if (inProgress)
+        throw conflict('An assessment is already in progress on this episode', [
+          { field: 'startDate', rule: 'assessment-in-progress', message: 'Complete the assessment in progress first' },
+        ]);
     });
-    ledger.chronicle({ occurredOn: input.startDate, category: 'assessment', summary: 'Assessment started', recordType: 'assessment', recordId: assessmentId });
     return { assessmentId };
   });
 }

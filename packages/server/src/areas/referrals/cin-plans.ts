@@ -2,31 +2,25 @@
 import { type endCinPlan, type newCinPlan, type newCinPlanReview, type newVisit, VISIT_PURPOSE } from '@lantern/core/pathway';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { currentEpisode, openEpisode, openSpan } from '../../kernel/casework.ts';
+import { currentEpisode, openSpan } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { conflict } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { DateRules } from '../../kernel/rules.ts';
 import { insertNew } from '../../kernel/new-record.ts';
+import { startOnEpisode } from './on-episode.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
 export async function startCinPlan(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newCinPlan>) {
   return step(db, actor, childId, async (ledger) => {
-    const trx = ledger.db;
-    const episode = await openEpisode(trx, actor.user.laCode, childId);
-    new DateRules().notInFuture('startDate', input.startDate).notBefore('startDate', input.startDate, episode.referral_date, 'the referral').check();
-    const open = await openSpan(trx, 'cin_plan', actor.user.laCode, childId).executeTakeFirst();
-    if (open)
-      throw conflict('The child already has a child in need plan', [{ field: 'startDate', rule: 'cin-plan-open', message: 'End the current plan first' }]);
-    const { cin_plan_id: cinPlanId } = await insertNew(ledger, 'cin_plan', {
-      episode_id: episode.episode_id,
-      child_id: childId,
-      start_date: input.startDate,
-      created_by: actor.user.userId,
+    const started = { startDate: input.startDate, category: 'plan', summary: 'Child in need plan started' };
+    const { cin_plan_id: cinPlanId } = await startOnEpisode(ledger, actor, childId, 'cin_plan', started, async () => {
+      const open = await openSpan(ledger.db, 'cin_plan', actor.user.laCode, childId).executeTakeFirst();
+      if (open)
+        throw conflict('The child already has a child in need plan', [{ field: 'startDate', rule: 'cin-plan-open', message: 'End the current plan first' }]);
     });
-    ledger.chronicle({ occurredOn: input.startDate, category: 'plan', summary: 'Child in need plan started', recordType: 'cin-plan', recordId: cinPlanId });
     return { cinPlanId };
   });
 }
@@ -93,14 +87,17 @@ export async function recordVisit(db: Kysely<Database>, actor: Actor, childId: s
       worker_id: actor.user.workerId,
       created_by: actor.user.userId,
     });
-    const seen = input.childSeen ? (input.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';
     ledger.chronicle({
       occurredOn: input.visitedOn,
       category: 'visit',
-      summary: `${VISIT_PURPOSE[input.purpose]}: ${seen}${input.childWords ? ` — “${input.childWords}”` : ''}`,
+      summary: `${VISIT_PURPOSE[input.purpose]}: ${seenOnVisit(input)}${input.childWords ? ` — “${input.childWords}”` : ''}`,
       recordType: 'visit',
       recordId: visitId,
     });
     return { visitId };
   });
 }
+
+/** Whether the child was seen on a visit, as the chronology says it (any visit's: child in need, looked-after). */
+export const seenOnVisit = (visit: { childSeen: boolean; seenAlone: boolean }) =>
+  visit.childSeen ? (visit.seenAlone ? 'child seen alone' : 'child seen') : 'child not seen';

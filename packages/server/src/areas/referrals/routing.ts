@@ -6,7 +6,6 @@
  * move (they are derived from the holder, so re-deriving them moves them). Every step through
  * the ledger, with who and why.
  */
-import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { ALLOCATION_ROLE, type AllocationRole, JOB_ROLE, type JobRole, MAY_HOLD_ALLOCATION } from '@lantern/core/codes';
 import { scopeFor } from '@lantern/core/permissions';
@@ -26,13 +25,8 @@ import { insertNew } from '../../kernel/new-record.ts';
 type In<T extends z.ZodType> = z.infer<T>;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-async function teamNamed(db: Kysely<Database>, laCode: string, teamId: string, field: string) {
-  const team = await db
-    .selectFrom('team')
-    .select(['team_id', 'name', 'manager_worker_id'])
-    .where('la_code', '=', laCode)
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
+async function teamNamed(ledger: Ledger, teamId: string, field: string) {
+  const team = await ledger.row('team', { team_id: teamId });
   if (!team) throw invalid([{ field, rule: 'exists', message: 'Choose a team of this council' }]);
   return team;
 }
@@ -55,8 +49,7 @@ export async function routeWithin(
   childId: string,
   input: { teamId: string; reason: string; on: string; episodeId?: string | null; transferId?: string | null },
 ) {
-  const laCode = ledger.laCode;
-  const team = await teamNamed(ledger.db, laCode, input.teamId, 'teamId');
+  const team = await teamNamed(ledger, input.teamId, 'teamId');
   const current = await ledger.row('case_team', { child_id: childId, ended_on: null }, { lock: true });
   if (current?.team_id === input.teamId && !input.transferId) return current.routing_id;
   if (current) await ledger.update('case_team', { routing_id: current.routing_id }, { ended_on: input.on < current.routed_on ? current.routed_on : input.on });
@@ -114,7 +107,7 @@ export async function routingTeams(db: Kysely<Database>, laCode: string) {
 export async function requestTransfer(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof transferRequest>) {
   return step(db, actor, childId, async (ledger) => {
     const laCode = actor.user.laCode;
-    const to = await teamNamed(ledger.db, laCode, input.toTeamId, 'toTeamId');
+    const to = await teamNamed(ledger, input.toTeamId, 'toTeamId');
     const from = await holdingTeam(ledger.db, laCode, childId);
     if (scopeFor(actor.user.role, 'transfer:request') === 'team' && from && from.team_id !== actor.user.teamId)
       throw forbidden('A team manager offers only cases their own team holds');
@@ -156,7 +149,6 @@ export async function requestTransfer(db: Kysely<Database>, actor: Actor, childI
  * child's open deadlines are derived again, so they move to that team and its manager.
  */
 export async function decideTransfer(db: Kysely<Database>, actor: Actor, transferId: string, input: In<typeof transferDecision>) {
-  const laCode = actor.user.laCode;
   // Who may decide is set by the receiving team, not by who holds the child now.
   return stepOnRecord(db, actor, 'case_transfer', { transfer_id: transferId }, 'transfer', async (ledger, transfer) => {
     if (scopeFor(actor.user.role, 'transfer:decide') === 'team' && transfer.to_team_id !== actor.user.teamId)
@@ -164,7 +156,7 @@ export async function decideTransfer(db: Kysely<Database>, actor: Actor, transfe
     if (transfer.status !== 'requested')
       throw conflict(`This transfer was already ${transfer.status}`, [{ field: 'accept', rule: 'already-decided', message: 'The transfer has an answer' }]);
     const today = todayInEngland();
-    const to = await teamNamed(ledger.db, laCode, transfer.to_team_id, 'toTeamId');
+    const to = await teamNamed(ledger, transfer.to_team_id, 'toTeamId');
     await ledger.update(
       'case_transfer',
       { transfer_id: transferId },
@@ -306,11 +298,10 @@ export async function allocateIro(db: Kysely<Database>, actor: Actor, childId: s
         { action: 'end-allocation' },
       );
     }
-    const row = await ledger.insert(
+    const row = await insertNew(
+      ledger,
       'allocation',
       {
-        la_code: laCode,
-        allocation_id: randomUUID(),
         child_id: childId,
         worker_id: input.workerId,
         allocation_role: 'iro',

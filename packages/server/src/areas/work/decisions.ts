@@ -7,13 +7,13 @@
  */
 import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
-import { DECISION_KINDS, type DecisionRequestView, type closureProposal, type decisionAnswer, type decisionRequestBody } from '@lantern/core/work';
+import { DECISION_KINDS, type DecisionRequestView, closureProposal, type decisionAnswer, type decisionRequestBody } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { currentEpisode } from '../../kernel/casework.ts';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
+import { conflict, forbidden, invalid } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
 import { insertNew } from '../../kernel/new-record.ts';
 import { stepOnRecord } from '../../kernel/record-step.ts';
@@ -91,7 +91,6 @@ export async function answerRequest(db: Kysely<Database>, actor: Actor, requestI
     if (!mayDecide(actor, request.team_id, request.kind)) throw forbidden('The manager of the team holding the case decides');
     if (request.status !== 'requested')
       throw conflict(`This was already ${request.status}`, [{ field: 'approve', rule: 'already-decided', message: 'It has an answer' }]);
-    if (request.version !== input.version) throw staleVersion(request.version, input.version);
     const on = input.decidedOn ?? todayInEngland();
     new DateRules().notInFuture('decidedOn', on).notBefore('decidedOn', on, request.sent_on, 'the work was sent').check();
     if (request.sent_by === actor.user.userId && input.approve)
@@ -131,17 +130,10 @@ export async function answerRequest(db: Kysely<Database>, actor: Actor, requestI
         recordId: requestId,
       });
     } else {
-      const p = parse<Proposal>(request.proposal);
-      await closeWithin(ledger, actor, request.child_id, {
-        closureDate: on,
-        reason: p.reason,
-        reasons: input.reasons,
-        whatChanged: p.whatChanged,
-        changeSustainedWeeks: p.changeSustainedWeeks,
-        childMetDecider: p.childMetDecider ?? false,
-        parentsMetDecider: p.parentsMetDecider ?? false,
-        childWords: p.childWords ?? null,
-      });
+      // The closure as the worker proposed it (read through its schema, whose defaults fill what
+      // was not said), on the manager's day with the manager's reasons.
+      const proposed = closureProposal.parse(parse(request.proposal));
+      await closeWithin(ledger, actor, request.child_id, { ...proposed, closureDate: on, reasons: input.reasons });
     }
     return { status: 'approved' as const };
   });

@@ -143,11 +143,8 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
             order by nx.due_date nulls last, pp.letter_sent_on limit ${limit} offset ${offset}`,
       },
       (r) =>
-        item({
+        childItem(r, {
           key: String(r.pre_proceedings_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
           what: `Letter before proceedings sent ${plainDate(String(r.letter_sent_on))}`,
           note: r.due_date ? `Next: ${ruleLabel(String(r.rule_id))} by ${plainDate(String(r.due_date))}` : null,
         }),
@@ -164,11 +161,8 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
             order by least(h.held_on, c.due_on), c.issued_on limit ${limit} offset ${offset}`,
       },
       (r) =>
-        item({
+        childItem(r, {
           key: String(r.proceedings_id),
-          childId: String(r.child_id),
-          childName: `${r.given_name} ${r.family_name}`,
-          laChildId: r.la_child_id as string | null,
           what: `Issued ${plainDate(String(r.issued_on))} at ${r.court}; must conclude by ${plainDate(String(r.due_on))}${String(r.due_on) < d.asOf ? ' (overdue)' : ''}`,
           note: r.hearing_on
             ? `Next: ${HEARING_TYPE[r.hearing_type as keyof typeof HEARING_TYPE] ?? 'hearing'} on ${plainDate(String(r.hearing_on))}`

@@ -102,20 +102,16 @@ export function obligationSection(
         left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
         left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
         order by x.due_date, x.rule_id, x.child_id, x.source_id`.execute(db);
-      return rows.rows.map((r) => ({
-        key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
-        childId: r.child_id,
-        childName: `${r.given_name} ${r.family_name}`,
-        laChildId: r.la_child_id,
-        what: ruleLabel(r.rule_id),
-        dueDate: r.due_date,
-        daysOverdue: overdueBy(r.due_date, days.asOf),
-        hoursLeft: null,
-        who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
-        note: def.note?.(r) ?? null,
-        href: `/children/${r.child_id}`,
-        count: null,
-      }));
+      return rows.rows.map((r) =>
+        childItem(r, {
+          key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
+          what: ruleLabel(r.rule_id),
+          dueDate: r.due_date,
+          daysOverdue: overdueBy(r.due_date, days.asOf),
+          who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
+          note: def.note?.(r) ?? null,
+        }),
+      );
     },
   };
 }

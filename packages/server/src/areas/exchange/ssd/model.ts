@@ -54,15 +54,41 @@ export const after = (column: string, last: string | null) => sql`(${last}::uuid
 export const LANTERN_WORKER = 'the allocated social worker on that day (Lantern’s worker id; ssd_professionals)';
 export const LANTERN_TEAM = 'that worker’s team (Lantern’s team id; ssd_department)';
 
+/** A page query: the rows of a page of keys, given the fields' select list. */
+export type PageOf = (columns: RawBuilder<unknown>) => SsdObject['page'];
+
 /**
  * The page query of an object with one row per record of a table (alias `t`, keyed by its uuid
- * `key`): the columns given, for the council, optionally where a condition holds, a page of keys at a time.
+ * `key`): the columns given, for the council, optionally joined to other records and where a
+ * condition holds, a page of keys at a time.
  */
 export const keyedPage =
-  ({ table, key, where }: { table: string; key: string; where?: RawBuilder<unknown> }, columns: RawBuilder<unknown>) =>
-  (laCode: string, last: string | null, limit: number) => {
+  ({ table, key, join, where }: { table: string; key: string; join?: RawBuilder<unknown>; where?: RawBuilder<unknown> }): PageOf =>
+  (columns) =>
+  (laCode, last, limit) => {
     const id = sql.ref(`t.${key}`);
     return sql<SsdRow>`
       select ${id}::text as _key, ${columns}
-      from ${sql.table(table)} t where t.la_code = ${laCode} and ${where ?? sql`true`} and ${after(`t.${key}`, last)} order by ${id} limit ${limit}`;
+      from ${sql.table(table)} t ${join ?? sql``} where t.la_code = ${laCode} and ${where ?? sql`true`} and ${after(`t.${key}`, last)} order by ${id} limit ${limit}`;
   };
+
+/** A field Lantern fills: the SQL that reads it (plain text or a helper's), and where it comes from, in a sentence. */
+export type Filled = readonly [value: string | RawBuilder<unknown>, from: string];
+
+/** The field of most objects that names the child of the record (`t`). */
+export const CHILD_ID: Filled = ['t.child_id::text', 'the child’s Lantern id'];
+/** The allocated social worker on a day (`when` says which day, e.g. `the start date`). */
+export const workerField = (day: string, when: string): Filled => [workerOn(day), `${LANTERN_WORKER}, on ${when}`];
+/** That worker's team on the day. */
+export const teamField = (day: string, when: string): Filled => [teamOn(day), `${LANTERN_TEAM}, on ${when}`];
+
+/**
+ * An object whose fields are each listed once, with their SQL and their sentence: the page query
+ * selects every field under its name, and `from` (docs/ssd.md) has every sentence.
+ */
+export const ssdObject = (object: string, page: PageOf, fields: Record<string, Filled>, blank: Record<string, string> = {}): SsdObject => ({
+  object,
+  from: Object.fromEntries(Object.entries(fields).map(([field, [, from]]) => [field, from])),
+  blank,
+  page: page(sql.join(Object.entries(fields).map(([field, [value]]) => sql`${typeof value === 'string' ? sql.raw(value) : value} as ${sql.ref(field)}`))),
+});

@@ -52,6 +52,60 @@ const emptyChild = (line: number): CensusChild => ({
   episodes: [],
 });
 
+/** The items an element's value goes into, as the parser holds them while it reads. */
+type Item = 'header' | 'child' | 'episode' | 'assessment' | 'cinPlan' | 's47' | 'cpPlan';
+
+/** For each parent element: the item its elements of one value fill, and the field each fills. */
+const FIELDS: Record<string, { of: Item; fields: Record<string, string> }> = {
+  CollectionDetails: { of: 'header', fields: { Collection: 'collection', Year: 'year', ReferenceDate: 'referenceDate' } },
+  Source: { of: 'header', fields: { LEA: 'laNumber' } },
+  ChildIdentifiers: {
+    of: 'child',
+    fields: {
+      LAchildID: 'laChildId',
+      UPN: 'upn',
+      FormerUPN: 'formerUpn',
+      UPNunknown: 'upnUnknown',
+      PersonBirthDate: 'birthDate',
+      ExpectedPersonBirthDate: 'expectedBirthDate',
+      Sex: 'sex',
+      PersonDeathDate: 'deathDate',
+    },
+  },
+  ChildCharacteristics: { of: 'child', fields: { Ethnicity: 'ethnicity' } },
+  CINdetails: {
+    of: 'episode',
+    fields: {
+      CINreferralDate: 'referralDate',
+      ReferralSource: 'referralSource',
+      PrimaryNeedCode: 'primaryNeed',
+      CINclosureDate: 'closureDate',
+      ReasonForClosure: 'closureReason',
+      DateOfInitialCPC: 'icpcDate',
+      ReferralNFA: 'referralNfa',
+    },
+  },
+  Assessments: {
+    of: 'assessment',
+    fields: { AssessmentActualStartDate: 'startDate', AssessmentInternalReviewDate: 'internalReviewDate', AssessmentAuthorisationDate: 'authorisationDate' },
+  },
+  CINPlanDates: { of: 'cinPlan', fields: { CINPlanStartDate: 'startDate', CINPlanEndDate: 'endDate' } },
+  Section47: {
+    of: 's47',
+    fields: { S47ActualStartDate: 'startDate', InitialCPCtarget: 'icpcTarget', DateOfInitialCPC: 'icpcDate', ICPCnotRequired: 'icpcNotRequired' },
+  },
+  ChildProtectionPlans: {
+    of: 'cpPlan',
+    fields: {
+      CPPstartDate: 'startDate',
+      CPPendDate: 'endDate',
+      InitialCategoryOfAbuse: 'initialCategory',
+      LatestCategoryOfAbuse: 'latestCategory',
+      NumberOfPreviousCPP: 'previousPlans',
+    },
+  },
+};
+
 /** Told where the children's list opens and each child ends (as offsets into the text read), for the schema check's batches. */
 export type CensusLayout = { childrenOpened(end: number, line: number): void; childClosed(end: number, line: number): void };
 
@@ -130,58 +184,14 @@ export async function* readCinCensus(
     const value = text.trim();
     const v = value === '' ? null : value;
     path.pop();
-    if (parent === 'CollectionDetails') {
-      if (name === 'Collection') header.collection = v;
-      else if (name === 'Year') header.year = v;
-      else if (name === 'ReferenceDate') header.referenceDate = v;
-    } else if (parent === 'Source' && name === 'LEA') header.laNumber = v;
-    else if (child && parent === 'ChildIdentifiers') {
-      const map: Record<string, keyof CensusChild> = {
-        LAchildID: 'laChildId',
-        UPN: 'upn',
-        FormerUPN: 'formerUpn',
-        UPNunknown: 'upnUnknown',
-        PersonBirthDate: 'birthDate',
-        ExpectedPersonBirthDate: 'expectedBirthDate',
-        Sex: 'sex',
-        PersonDeathDate: 'deathDate',
-      };
-      const key = map[name];
-      if (key) (child as Record<string, unknown>)[key] = v;
-    } else if (child && parent === 'ChildCharacteristics' && name === 'Ethnicity') child.ethnicity = v;
-    else if (child && parent === 'Disabilities' && name === 'Disability') child.disabilities?.push(value);
-    else if (episode && parent === 'CINdetails') {
-      const map: Record<string, keyof CensusEpisode> = {
-        CINreferralDate: 'referralDate',
-        ReferralSource: 'referralSource',
-        PrimaryNeedCode: 'primaryNeed',
-        CINclosureDate: 'closureDate',
-        ReasonForClosure: 'closureReason',
-        DateOfInitialCPC: 'icpcDate',
-        ReferralNFA: 'referralNfa',
-      };
-      const key = map[name];
-      if (key) (episode as Record<string, unknown>)[key] = v;
-    } else if (assessment && parent === 'Assessments') {
-      if (name === 'AssessmentActualStartDate') assessment.startDate = v;
-      else if (name === 'AssessmentInternalReviewDate') assessment.internalReviewDate = v;
-      else if (name === 'AssessmentAuthorisationDate') assessment.authorisationDate = v;
-    } else if (assessment && parent === 'FactorsIdentifiedAtAssessment' && name === 'AssessmentFactors') assessment.factors?.push(value);
-    else if (cinPlan && parent === 'CINPlanDates') {
-      if (name === 'CINPlanStartDate') cinPlan.startDate = v;
-      else if (name === 'CINPlanEndDate') cinPlan.endDate = v;
-    } else if (s47 && parent === 'Section47') {
-      if (name === 'S47ActualStartDate') s47.startDate = v;
-      else if (name === 'InitialCPCtarget') s47.icpcTarget = v;
-      else if (name === 'DateOfInitialCPC') s47.icpcDate = v;
-      else if (name === 'ICPCnotRequired') s47.icpcNotRequired = v;
-    } else if (cpPlan && parent === 'ChildProtectionPlans') {
-      if (name === 'CPPstartDate') cpPlan.startDate = v;
-      else if (name === 'CPPendDate') cpPlan.endDate = v;
-      else if (name === 'InitialCategoryOfAbuse') cpPlan.initialCategory = v;
-      else if (name === 'LatestCategoryOfAbuse') cpPlan.latestCategory = v;
-      else if (name === 'NumberOfPreviousCPP') cpPlan.previousPlans = v;
-    } else if (cpPlan && parent === 'Reviews' && name === 'CPPreviewDate') cpPlan.reviews?.push(v);
+    const group = parent && Object.hasOwn(FIELDS, parent) ? FIELDS[parent] : undefined;
+    const key = group && Object.hasOwn(group.fields, name) ? group.fields[name] : undefined;
+    if (group && key) {
+      const item = { header, child, episode, assessment, cinPlan, s47, cpPlan }[group.of];
+      if (item) (item as Record<string, unknown>)[key] = v;
+    } else if (child && parent === 'Disabilities' && name === 'Disability') child.disabilities?.push(value);
+    else if (assessment && parent === 'FactorsIdentifiedAtAssessment' && name === 'AssessmentFactors') assessment.factors?.push(value);
+    else if (cpPlan && parent === 'Reviews' && name === 'CPPreviewDate') cpPlan.reviews?.push(v);
 
     if (name === 'Child' && path.length === 2) layout?.childClosed(parser.position, parser.line);
     if (name === 'Child' && child) {
