@@ -14,12 +14,10 @@ import { loadReturnDir } from '../src/areas/returns/ssda903/files.ts';
 import { loadPostcodeDirectory, postcodesOf } from '../src/areas/returns/ssda903/postcode-file.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
+import { AS_OF, LA, YEAR_BEFORE } from './helpers/seeded.ts';
 
 // The demo council's looked-after histories: shaped like the SSDA903, with rates near England's.
-const LA = 'E06000019';
 const CHILDREN = 900;
-const AS_OF = '2026-11-23';
-const YEAR_BEFORE = '2025-11-23';
 
 let store: Store;
 let again: Store;

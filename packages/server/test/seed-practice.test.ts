@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/kernel/db/store.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
+import { AS_OF, LA } from './helpers/seeded.ts';
 
 // The demo council's practice record: written assessments with both scales, some returned once;
 // section 47 findings; plans with outcomes, actions (some done, some late) and progress; varied words.
-const LA = 'E06000019';
-const AS_OF = '2026-11-23';
 let store: Store;
 
 beforeAll(async () => {

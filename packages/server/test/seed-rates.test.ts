@@ -4,12 +4,10 @@ import type { Store } from '../src/kernel/db/store.ts';
 import { seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
 import { expectBetween } from './helpers/rates.ts';
+import { AS_OF, LA, YEAR_BEFORE } from './helpers/seeded.ts';
 
 // A council large enough for its rates to be near England's without being left to chance.
-const LA = 'E06000019';
 const CHILDREN = 2000;
-const AS_OF = '2026-11-23';
-const YEAR_BEFORE = '2025-11-23';
 
 let store: Store;
 

@@ -8,11 +8,9 @@ import { verifyPassword } from '../src/kernel/auth/passwords.ts';
 import type { Store } from '../src/kernel/db/store.ts';
 import { DEMO_PASSWORD, type SeedSummary, seedCouncil } from '../src/seed/generate.ts';
 import { openTestStore } from './helpers/db.ts';
+import { AS_OF, LA, YEAR_BEFORE } from './helpers/seeded.ts';
 
-const LA = 'E06000019';
 const CHILDREN = 300;
-const AS_OF = '2026-11-23';
-const YEAR_BEFORE = '2025-11-23';
 
 let a: Store;
 let b: Store;

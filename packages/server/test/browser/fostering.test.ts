@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addFosteringService, buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
-import { choice, closeAll, expectNoAxeViolations, fillDate, heading1, pageAs, skip, startDemo, text } from './harness.ts';
+import { choice, closeAll, expectNoAxeViolations, fillDate, fillPlacement, heading1, pageAs, skip, startDemo, text } from './harness.ts';
 
 const day = (n: number) => addDays(todayInEngland(), n);
 
@@ -95,13 +95,7 @@ describe.skipIf(skip)('The fostering service in a browser', () => {
     await sw.goto(`${server.url}/children/${ids.childA}/looked-after`);
     await sw.getByRole('link', { name: 'Record the child becoming looked after' }).click();
     await heading1(sw, 'Record the child becoming looked after');
-    await sw.getByLabel('Legal status').selectOption('C2');
-    await sw.getByLabel('Category of need').selectOption('N1');
-    await sw.getByLabel('Postcode of the child’s home').fill('HR1 2AB');
-    await sw.getByLabel('Placement type').selectOption('U4');
-    await sw.getByLabel('Who provides the placement (PLACE_PROVIDER)').selectOption('PR1');
-    await sw.getByLabel('Ofsted URN, if no provider is chosen').fill('SC555555');
-    await sw.getByLabel('Placement postcode').fill('HR2 7AA');
+    await fillPlacement(sw, 'C2', 'U4');
     await sw.getByLabel('In-house foster carers (the council’s own)').selectOption(carters);
     await choice(sw, 'Is the placement intended to last until the child is 18?', 'No').check();
     await sw.getByRole('button', { name: 'Save' }).click();

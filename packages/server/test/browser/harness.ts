@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { FIXTURE_PASSWORD } from '../helpers/fixture.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -72,6 +72,21 @@ export async function fillDate(page: Page, name: string, iso: string) {
   await page.locator(`[id="${name}-year"]`).fill(year as string);
 }
 
+/**
+ * The social worker fills in the placement of a child coming into care as the fixture's PLACEMENT has
+ * it (need N1, provider PR1, Ofsted URN SC555555, placed in HR2 7AA from a home in HR1 2AB), with
+ * the legal status and placement type given.
+ */
+export async function fillPlacement(page: Page, legalStatus: string, placementType: string) {
+  await page.getByLabel('Legal status').selectOption(legalStatus);
+  await page.getByLabel('Category of need').selectOption('N1');
+  await page.getByLabel('Postcode of the child’s home').fill('HR1 2AB');
+  await page.getByLabel('Placement type').selectOption(placementType);
+  await page.getByLabel('Who provides the placement (PLACE_PROVIDER)').selectOption('PR1');
+  await page.getByLabel('Ofsted URN, if no provider is chosen').fill('SC555555');
+  await page.getByLabel('Placement postcode').fill('HR2 7AA');
+}
+
 /** One radio or checkbox of a group, by the group's legend and the option's label. */
 export const choice = (page: Page, legend: string, label: string) => page.getByRole('group', { name: legend }).getByLabel(label, { exact: true });
 
@@ -109,15 +124,25 @@ export async function startDemo(children?: number, logs?: NodeJS.WritableStream)
   return { server, browser: await chromium.launch(LAUNCH) };
 }
 
+/** A seeded demo council with Chromium and a page for the analyst's returns. */
+export type ReturnsDemo = { server: TestServer; browser: Browser; page: Page };
+
 /**
- * A seeded demo council of `children` with Chromium and a page for the analyst's returns: downloads
- * accepted, and up to a minute for each step (producing a return on a busy machine takes a while).
+ * For the describe block it is called in: a seeded demo council of `children` with Chromium and a
+ * page for the analyst's returns, downloads accepted and up to a minute for each step (producing a
+ * return on a busy machine takes a while); started before the block's tests, closed after them.
+ * Read its server and page inside a test.
  */
-export async function startReturnsDemo(children: number): Promise<{ server: TestServer; browser: Browser; page: Page }> {
-  const { server, browser } = await startDemo(children);
-  const page = await newPage(browser, { ...CONTEXT, acceptDownloads: true });
-  page.setDefaultTimeout(60_000);
-  return { server, browser, page };
+export function returnsDemo(children: number, timeout?: number): ReturnsDemo {
+  const demo = {} as ReturnsDemo;
+  beforeAll(async () => {
+    const { server, browser } = await startDemo(children);
+    const page = await newPage(browser, { ...CONTEXT, acceptDownloads: true });
+    page.setDefaultTimeout(60_000);
+    Object.assign(demo, { server, browser, page });
+  }, timeout);
+  afterAll(() => closeAll(demo.browser, demo.server));
+  return demo;
 }
 
 /** Chromium, then the server, whichever of them started. */
@@ -134,4 +159,10 @@ export async function openReturn(page: Page, server: TestServer, name: string) {
   await heading1(page, 'Returns');
   await page.getByRole('link', { name }).click();
   await heading1(page, name);
+}
+
+/** The analyst opens the SSDA903 return for the collection year ending in `year`. */
+export async function openSsda903Return(page: Page, server: TestServer, year: string) {
+  await openReturn(page, server, 'Children looked after (SSDA903)');
+  await page.getByLabel('Collection year').selectOption(year);
 }

@@ -37,6 +37,15 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
   });
   afterAll(() => closeAll(browser, server));
 
+  /** The worker record a demo user signs in as: who they are and their team. */
+  const workerOf = (username: string) =>
+    server.store.db
+      .selectFrom('app_user as u')
+      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
+      .select(['w.worker_id', 'w.team_id', 'w.given_name', 'w.family_name'])
+      .where('u.username', '=', username)
+      .executeTakeFirstOrThrow();
+
   async function landOn(username: string, heading: string, context: typeof WIDE | typeof NARROW = WIDE): Promise<Page> {
     const page = await newPage(browser, context);
     await page.goto(`${server.url}/`);
@@ -87,23 +96,13 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
   test('a referral goes from the front door to the receiving team manager, who allocates; the worker sees it', async () => {
     const db = server.store.db;
     const fdApi = client(server, await signInAs(server, 'fd.demo', DEMO_PASSWORD));
-    const tm = await db
-      .selectFrom('app_user as u')
-      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
-      .select(['w.team_id'])
-      .where('u.username', '=', 'tm.demo')
-      .executeTakeFirstOrThrow();
+    const tm = await workerOf('tm.demo');
     const team = await db
       .selectFrom('team')
       .select('name')
       .where('team_id', '=', tm.team_id as string)
       .executeTakeFirstOrThrow();
-    const sw = await db
-      .selectFrom('app_user as u')
-      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
-      .select(['w.given_name', 'w.family_name'])
-      .where('u.username', '=', 'sw.demo')
-      .executeTakeFirstOrThrow();
+    const sw = await workerOf('sw.demo');
     // A new child with a contact waiting for the front door.
     const familyName = `Routed${Date.now() % 100000}`;
     const created = await fdApi.post('/api/children', { givenName: 'Robin', familyName, dateOfBirth: '2016-04-02', sex: 'F', ethnicity: 'WBRI' });
@@ -174,12 +173,7 @@ describe.skipIf(skip)('Landing pages in a browser', () => {
 
   test('the day’s work’s forms: a closure sent, returned and sent again; a transfer declined with a reason; an IRO allocated', async () => {
     const db = server.store.db;
-    const sw = await db
-      .selectFrom('app_user as u')
-      .innerJoin('worker as w', 'w.worker_id', 'u.worker_id')
-      .select(['w.worker_id', 'w.team_id'])
-      .where('u.username', '=', 'sw.demo')
-      .executeTakeFirstOrThrow();
+    const sw = await workerOf('sw.demo');
     // A child sw.demo holds with an open case and no protection plan, nothing sent to a manager yet.
     const held = await db
       .selectFrom('allocation as a')

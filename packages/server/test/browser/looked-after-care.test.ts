@@ -6,10 +6,9 @@
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { becameLookedAfter, buildFixture, FIXTURE_PASSWORD } from '../helpers/fixture.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
 import { choice, closeAll, expectNoAxeViolations, fillDate, heading1, signedInPage, skip, startDemo, text } from './harness.ts';
 
@@ -49,22 +48,7 @@ describe.skipIf(skip)('Looked-after care in a browser', () => {
 
     // Part A's episodes service records the child becoming looked after; here the episode is
     // written directly, and the next save of the UASC record refreshes the deadline.
-    const id = randomUUID();
-    await server.store.db
-      .insertInto('cla_episode')
-      .values({
-        la_code: LA,
-        cla_episode_id: id,
-        child_id: uascChild,
-        period_id: id,
-        placement_id: randomUUID(),
-        start_date: '2026-11-23',
-        reason_new_episode: 'S',
-        legal_status: 'V2',
-        category_of_need: 'N4',
-        placement_type: 'U4',
-      })
-      .execute();
+    await becameLookedAfter(server.store.db, uascChild, '2026-11-23', null, 'N4');
     await page.getByRole('link', { name: 'Change UASC details' }).click();
     await heading1(page, 'Unaccompanied asylum-seeking child');
     await choice(page, 'Age assessment', 'Assessed as a child').check();

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/generate.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
-import { choice, closeAll, CONTEXT, fillDate, heading1, signIn, skip, startDemo } from './harness.ts';
+import { choice, closeAll, CONTEXT, fillDate, fillPlacement, heading1, signIn, skip, startDemo } from './harness.ts';
 
 describe.skipIf(skip)('Children looked after in a browser', () => {
   let server: TestServer;
@@ -57,13 +57,7 @@ describe.skipIf(skip)('Children looked after in a browser', () => {
     await sw.getByRole('link', { name: 'Record the child becoming looked after' }).click();
     await heading1(sw, 'Record the child becoming looked after');
     await fillDate(sw, 'startDate', came);
-    await sw.getByLabel('Legal status').selectOption('C1');
-    await sw.getByLabel('Category of need').selectOption('N1');
-    await sw.getByLabel('Postcode of the child’s home').fill('HR1 2AB');
-    await sw.getByLabel('Placement type').selectOption('U6');
-    await sw.getByLabel('Who provides the placement (PLACE_PROVIDER)').selectOption('PR1');
-    await sw.getByLabel('Ofsted URN, if no provider is chosen').fill('SC555555');
-    await sw.getByLabel('Placement postcode').fill('HR2 7AA');
+    await fillPlacement(sw, 'C1', 'U6');
     await choice(sw, 'Is the placement intended to last until the child is 18?', 'No').check();
     await sw.getByRole('button', { name: 'Save' }).click();
     await sw.locator('.govuk-notification-banner--success').filter({ hasText: 'Became looked after' }).waitFor();

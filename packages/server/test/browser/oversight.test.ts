@@ -6,12 +6,11 @@
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser). Without it the suite
  * is skipped, except under CI=true, where it fails.
  */
-import { randomUUID } from 'node:crypto';
 import { addDays, todayInEngland } from '@lantern/core/calendar';
 import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, LA } from '../helpers/fixture.ts';
+import { buildFixture, openCinEpisode } from '../helpers/fixture.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, pageAs, skip, startDemo } from './harness.ts';
 
@@ -34,17 +33,7 @@ describe.skipIf(skip)('Management oversight on a child’s record in a browser',
   beforeAll(async () => {
     ({ server, browser } = await startDemo());
     ids = await buildFixture(server.store.db);
-    await server.store.db
-      .insertInto('cin_episode')
-      .values({
-        la_code: LA,
-        episode_id: randomUUID(),
-        child_id: ids.childA,
-        referral_date: addDays(todayInEngland(), -60),
-        referral_source: '1A',
-        primary_need: 'N1',
-      })
-      .execute();
+    await openCinEpisode(server.store.db, ids.childA, addDays(todayInEngland(), -60));
   });
 
   afterAll(() => closeAll(browser, server));

@@ -5,10 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, openReturn, skip, startReturnsDemo, text } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, openSsda903Return, returnsDemo, skip, text } from './harness.ts';
 
 // Checking and importing on the embedded database of a busy machine can take a while: wait for
 // what the analyst would see, never for a fixed time.
@@ -21,19 +19,11 @@ const fixtures = (name: string) => {
 };
 
 describe.skipIf(skip)('SSDA903 files on the SSDA903 screen', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, browser, page } = await startReturnsDemo(40));
-  }, 300_000);
-
-  afterAll(() => closeAll(browser, server));
+  const demo = returnsDemo(40, 300_000);
 
   test('the analyst checks another system’s files, sees the failures by rule, then imports the council’s return once', async () => {
-    await openReturn(page, server, 'Children looked after (SSDA903)');
-    await page.getByLabel('Collection year').selectOption('2026');
+    const { server, page } = demo;
+    await openSsda903Return(page, server, '2026');
 
     // Three files at once, none named after its table: a Header, an Episodes and a note.
     await page.getByLabel('Or check SSDA903 CSV files from another system').setInputFiles(fixtures('ssda903'));

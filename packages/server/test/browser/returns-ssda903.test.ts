@@ -6,10 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, heading1, openReturn, skip, startReturnsDemo, text } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, heading1, openSsda903Return, returnsDemo, skip, text } from './harness.ts';
 
 const LA = 'E06000019';
 // Producing a return on the embedded database of a busy machine can take a while: wait for what
@@ -17,19 +15,11 @@ const LA = 'E06000019';
 const PATIENCE = { timeout: 120_000 };
 
 describe.skipIf(skip)('the SSDA903 screen', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, browser, page } = await startReturnsDemo(150));
-  }, 300_000);
-
-  afterAll(() => closeAll(browser, server));
+  const demo = returnsDemo(150, 300_000);
 
   test('the analyst produces the 2026 return, sees no errors, then a broken child’s failure by rule, downloads a table and opens the child', async () => {
-    await openReturn(page, server, 'Children looked after (SSDA903)');
-    await page.getByLabel('Collection year').selectOption('2026');
+    const { server, page } = demo;
+    await openSsda903Return(page, server, '2026');
 
     // The seeded council's return is clean.
     await page.getByRole('button', { name: 'Produce and validate the return' }).click();

@@ -2,23 +2,14 @@
  * The performance analyst's CIN census screen in Chromium: produce the return, see what the
  * rules found grouped by rule, open a child's record from a failure, and download the file.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TestServer } from '../helpers/server.ts';
-import { closeAll, expectNoAxeViolations, openReturn, skip, startReturnsDemo, text } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, openReturn, returnsDemo, skip, text } from './harness.ts';
 
 describe.skipIf(skip)('the CIN census screen', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, browser, page } = await startReturnsDemo(150));
-  });
-
-  afterAll(() => closeAll(browser, server));
+  const demo = returnsDemo(150);
 
   test('the analyst produces the return, reads the failures by rule, opens a child and downloads the file', async () => {
+    const { server, page } = demo;
     await openReturn(page, server, 'Children in need census');
     await page.getByRole('button', { name: 'Produce and validate the return' }).click();
     await page.getByRole('heading', { name: 'The 2025 to 2026 return' }).waitFor({ timeout: 60_000 });

@@ -11,7 +11,7 @@ import { addDays, isWorkingDay, todayInEngland } from '@lantern/core/calendar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshWorkerObligations } from '../../src/kernel/worker-obligations.ts';
-import { buildFixture, FIXTURE_PASSWORD, LA } from '../helpers/fixture.ts';
+import { buildFixture, FIXTURE_PASSWORD, LA, ninaNewstart } from '../helpers/fixture.ts';
 import { client, signInAs, type TestServer } from '../helpers/server.ts';
 import { closeAll, expectNoAxeViolations, fillDate, heading1, longDate, newPage, signIn, skip, startDemo, text } from './harness.ts';
 
@@ -97,14 +97,7 @@ describe.skipIf(skip)('A team manager records supervision in a browser', () => {
   test('a manager starts a new starter’s induction with her ASYE and protected caseload, and signs off the checklist', async () => {
     const admin = client(server, await signInAs(server, 'admin', FIXTURE_PASSWORD));
     const startDate = addDays(todayInEngland(), -14);
-    const created = await admin.post('/api/workers', {
-      givenName: 'Nina',
-      familyName: 'Newstart',
-      jobRole: 'social-worker',
-      employment: 'permanent',
-      teamId: ids.teamA,
-      startDate,
-    });
+    const created = await admin.post('/api/workers', ninaNewstart(ids.teamA, startDate));
     expect(created.status).toBe(201);
     await page.goto(`${server.url}/workers/${created.body.workerId}/supervision`);
     await heading1(page, 'Nina Newstart');

@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeForCommand } from '../helpers/db.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lanternAgainstStore } from '../helpers/command.ts';
 import { buildAnnexACouncil } from '../helpers/annex-a-council.ts';
 import { LA } from '../helpers/fixture.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
 
-const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
-
 // `lantern export annex-a` against a real store of the kind under test, as a separate process.
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ env, cleanup } = await storeForCommand('cli-annex-a', buildAnnexACouncil));
-}, 120_000);
-afterAll(() => cleanup?.());
+const cli = lanternAgainstStore('cli-annex-a', buildAnnexACouncil);
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'lantern-annex-a-out-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -27,7 +16,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 describe('lantern export annex-a', () => {
   it('writes the workbook, prints each list’s rows and exits 0', async () => {
     const out = path.join(outDir, 'annex-a.xlsx');
-    const { stdout } = await run('node', [lantern, 'export', 'annex-a', '--as-of', '2026-11-30', '--out', out], { env });
+    const { stdout } = await cli.lantern(['export', 'annex-a', '--as-of', '2026-11-30', '--out', out]);
     expect(stdout).toContain('List  1 Contacts');
     expect(stdout).toMatch(/List {2}8 Children in care +3 rows/);
     expect(stdout).toContain(`Wrote Annex A of ${LA} as at 2026-11-30 (six months from 2026-05-31, twelve from 2025-12-01): 5 children`);
@@ -39,7 +28,7 @@ describe('lantern export annex-a', () => {
 
   it('exits 1 naming the option when the date does not exist, and writes nothing', async () => {
     const out = path.join(outDir, 'bad.xlsx');
-    await expect(run('node', [lantern, 'export', 'annex-a', '--as-of', '2026-02-30', '--out', out], { env })).rejects.toMatchObject({
+    await expect(cli.lantern(['export', 'annex-a', '--as-of', '2026-02-30', '--out', out])).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('--as-of must be a real date'),
     });

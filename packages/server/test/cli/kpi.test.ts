@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeForCommand } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { lanternAgainstStore } from '../helpers/command.ts';
 import { buildFixture, LA } from '../helpers/fixture.ts';
 
-const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
-
 // `lantern kpi` against a real store of the kind under test, as a separate process.
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ env, cleanup } = await storeForCommand('cli-kpi', prepare));
-}, 120_000);
-afterAll(() => cleanup?.());
+const cli = lanternAgainstStore('cli-kpi', prepare);
 
 /** Two referrals on Mon 22 December 2025 with assessments authorised on 26 and 27 February 2026 (the 45th working day is the 26th). */
 async function prepare(db: Parameters<typeof buildFixture>[0]) {
@@ -49,7 +38,7 @@ async function prepare(db: Parameters<typeof buildFixture>[0]) {
 
 describe('lantern kpi', () => {
   it('prints every indicator for the council with its value, counts, period and England figure', async () => {
-    const { stdout } = await run('node', [lantern, 'kpi', '--as-of', '2026-03-31'], { env });
+    const { stdout } = await cli.lantern(['kpi', '--as-of', '2026-03-31']);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('indicator\tvalue\tunit\tnumerator\tdenominator\tperiod\tengland');
     expect(lines).toContain('assessments-45wd\t50\t%\t1\t2\t2025-04-01..2026-03-31\t-');
@@ -62,7 +51,7 @@ describe('lantern kpi', () => {
   });
 
   it('prints JSON with --json, one indicator a line, and refuses a date that does not exist', async () => {
-    const { stdout } = await run('node', [lantern, 'kpi', '--json', '--as-of', '2026-02-26', '--months', '1'], { env });
+    const { stdout } = await cli.lantern(['kpi', '--json', '--as-of', '2026-02-26', '--months', '1']);
     const rows = stdout
       .trim()
       .split('\n')
@@ -73,7 +62,7 @@ describe('lantern kpi', () => {
       value: 100,
       period: { from: '2026-01-27', to: '2026-02-26' },
     });
-    await expect(run('node', [lantern, 'kpi', '--as-of', '2026-02-30'], { env })).rejects.toMatchObject({
+    await expect(cli.lantern(['kpi', '--as-of', '2026-02-30'])).rejects.toMatchObject({
       stderr: expect.stringContaining('--as-of must be a real date'),
     });
   });

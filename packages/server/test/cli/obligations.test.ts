@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/kernel/db/store.ts';
-import { storeForCommand } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { lanternAgainstStore } from '../helpers/command.ts';
 import { buildFixture, LA } from '../helpers/fixture.ts';
 
-const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
-
 // `lantern obligations` against a real store of the kind under test, as a separate process.
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-let open: () => Promise<Store>;
+const cli = lanternAgainstStore('cli', prepare);
 let fixture: Awaited<ReturnType<typeof buildFixture>>;
-
-beforeAll(async () => {
-  ({ env, cleanup, open } = await storeForCommand('cli', prepare));
-}, 120_000);
-afterAll(() => cleanup?.());
 
 /**
  * A child referred on Mon 2 March 2026 with no assessment yet: due 45 working days later, over Easter and 4 May.
@@ -46,7 +33,7 @@ async function prepare(db: Parameters<typeof buildFixture>[0]) {
 }
 
 async function workerDeadlines() {
-  const store = await open();
+  const store = await cli.open();
   try {
     return await store.db
       .selectFrom('worker_obligation')
@@ -63,7 +50,7 @@ async function workerDeadlines() {
 describe('lantern obligations', () => {
   it('rebuilds from the record and prints each open deadline with its rule, dates, state and owner', async () => {
     expect(await workerDeadlines()).toEqual([]);
-    const { stdout, stderr } = await run('node', [lantern, 'obligations', '--rebuild', '--as-of', '2026-05-06'], { env });
+    const { stdout, stderr } = await cli.lantern(['obligations', '--rebuild', '--as-of', '2026-05-06']);
     expect(stderr).toMatch(/Rebuilt \d+ worker deadlines \(supervision, induction\)/);
     // Ava's supervision: the first counted from her start (6 January 2020), met late by the one
     // on 1 April 2026; the next due four weeks after that, on 29 April, owed by Tom her manager.
@@ -79,7 +66,7 @@ describe('lantern obligations', () => {
   });
 
   it('prints only overdue ones with --overdue, and JSON with --json', async () => {
-    const { stdout } = await run('node', [lantern, 'obligations', '--overdue', '--json', '--as-of', '2026-05-08'], { env });
+    const { stdout } = await cli.lantern(['obligations', '--overdue', '--json', '--as-of', '2026-05-08']);
     const rows = stdout
       .trim()
       .split('\n')
@@ -95,7 +82,7 @@ describe('lantern obligations', () => {
         team: 'Children in need 1',
       },
     ]);
-    const { stdout: before } = await run('node', [lantern, 'obligations', '--overdue', '--as-of', '2026-05-07'], { env });
+    const { stdout: before } = await cli.lantern(['obligations', '--overdue', '--as-of', '2026-05-07']);
     expect(before.trim().split('\n')).toHaveLength(1); // the header only: due today is not overdue
   });
 });

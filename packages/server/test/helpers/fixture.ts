@@ -148,6 +148,16 @@ export const fixtureUser = (username: string, role: string, worker_id: string | 
   password_hash,
 });
 
+/** Nina Newstart, a newly qualified social worker the administrator adds to a team, permanent, from `startDate`. */
+export const ninaNewstart = (teamId: string, startDate: string) => ({
+  givenName: 'Nina',
+  familyName: 'Newstart',
+  jobRole: 'social-worker',
+  employment: 'permanent',
+  teamId,
+  startDate,
+});
+
 /** A placement for a child coming into care: a care order, abuse or neglect, a registered children's home (U6). */
 export const PLACEMENT = {
   legalStatus: 'C2',
@@ -203,6 +213,33 @@ export async function addFosteringService(db: Kysely<Database>, team: string = r
     { username: 'ftm', role: 'fostering-team-manager', displayName: 'ftm' },
   );
   return { team, worker };
+}
+
+/**
+ * A period of care as part A's episodes service would record it: one 903 episode started with
+ * RNE S, accommodated (V2) in foster care (U4), for abuse or neglect (N1) unless another need is
+ * given; written straight to the table, as the tests need only the period. Its id.
+ */
+export async function becameLookedAfter(db: Kysely<Database>, childId: string, startDate: string, endDate: string | null = null, categoryOfNeed = 'N1') {
+  const id = randomUUID();
+  await db
+    .insertInto('cla_episode')
+    .values({
+      la_code: LA,
+      cla_episode_id: id,
+      child_id: childId,
+      period_id: id,
+      placement_id: randomUUID(),
+      start_date: startDate,
+      reason_new_episode: 'S',
+      legal_status: 'V2',
+      category_of_need: categoryOfNeed,
+      placement_type: 'U4',
+      end_date: endDate,
+      reason_ended: endDate ? 'E11' : null,
+    })
+    .execute();
+  return id;
 }
 
 /**

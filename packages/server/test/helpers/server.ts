@@ -97,6 +97,21 @@ export async function startDemoWithAnalyst(): Promise<{ server: TestServer; anal
 }
 
 /**
+ * A household's supervising social worker records its recruitment — application, stage one, stage two
+ * and panel, on the four dates given — each step recommending approval; the household's version after
+ * the panel. A step refused stops the test there.
+ */
+export async function recruitedToPanel(ssw: Client, householdId: string, on: readonly [string, string, string, string]): Promise<number> {
+  let version = 1;
+  for (const [i, step] of ['application', 'stage-one', 'stage-two', 'panel'].entries()) {
+    const res = await ssw.post(`/api/fostering/households/${householdId}/recruitment`, { version, step, on: on[i], recommendation: 'approve' });
+    if (res.status !== 200) throw new Error(`recruitment ${step} gave ${res.status}: ${JSON.stringify(res.body)}`);
+    version = res.body.version;
+  }
+  return version;
+}
+
+/**
  * A child put on a protection plan as a social worker records it: a strategy discussion decides on
  * section 47 enquiries, begun the same day, and the initial conference agrees a plan (neglect).
  * The plan's id.

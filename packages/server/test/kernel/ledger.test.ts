@@ -25,6 +25,19 @@ afterAll(() => store?.close());
 const versionsOf = (type: string, id: string) =>
   store.db.selectFrom('record_version').selectAll().where('record_type', '=', type).where('record_id', '=', id).orderBy('version').execute();
 
+/** A provider's name at each of its versions, oldest first. */
+const namesByVersion = async (providerId: string) => (await versionsOf('provider', providerId)).map((v) => [v.version, (v.data as { name: string }).name]);
+/** A registered children's home with no URN, as the providers register holds it. */
+const aChildrensHome = (providerId: string, name: string) => ({
+  la_code: LA,
+  provider_id: providerId,
+  name,
+  urn: null,
+  provider_kind: 'children-home',
+  registration_status: 'registered' as const,
+  registered_for: [],
+});
+
 describe('the ledger', () => {
   it('keeps every table with a version column under the ledger’s triggers', async () => {
     const { rows } = await sql<{ table_name: string; triggers: string[] | null }>`
@@ -52,17 +65,7 @@ describe('the ledger', () => {
 
   it('writes the record, its first version, and its audit row in one change', async () => {
     const providerId = randomUUID();
-    await change(store.db, actor, (ledger) =>
-      ledger.insert('provider', {
-        la_code: LA,
-        provider_id: providerId,
-        name: 'Ledger test home',
-        urn: null,
-        provider_kind: 'children-home',
-        registration_status: 'registered',
-        registered_for: [],
-      }),
-    );
+    await change(store.db, actor, (ledger) => ledger.insert('provider', aChildrensHome(providerId, 'Ledger test home')));
     const versions = await versionsOf('provider', providerId);
     expect(versions.map((v) => [v.version, v.changed_by])).toEqual([[1, actor.user.userId]]);
     expect((versions[0]!.data as { name: string }).name).toBe('Ledger test home');
@@ -72,23 +75,12 @@ describe('the ledger', () => {
 
   it('moves an update on from the version it was made from, keeps that version, and refuses a stale one with nothing written', async () => {
     const providerId = randomUUID();
-    await change(store.db, actor, (l) =>
-      l.insert('provider', {
-        la_code: LA,
-        provider_id: providerId,
-        name: 'Before',
-        urn: null,
-        provider_kind: 'children-home',
-        registration_status: 'registered',
-        registered_for: [],
-      }),
-    );
+    await change(store.db, actor, (l) => l.insert('provider', aChildrensHome(providerId, 'Before')));
     const after = await change(store.db, actor, (l) => l.update('provider', { provider_id: providerId }, { name: 'After' }, { fromVersion: 1 }));
     expect(after.version).toBe(2);
     const stale = change(store.db, actor, (l) => l.update('provider', { provider_id: providerId }, { name: 'Lost' }, { fromVersion: 1 }));
     await expect(stale).rejects.toMatchObject({ status: 409 });
-    const versions = await versionsOf('provider', providerId);
-    expect(versions.map((v) => [v.version, (v.data as { name: string }).name])).toEqual([
+    expect(await namesByVersion(providerId)).toEqual([
       [1, 'Before'],
       [2, 'After'],
     ]);
@@ -96,20 +88,9 @@ describe('the ledger', () => {
 
   it('gives a change made outside the ledger a new version all the same', async () => {
     const providerId = randomUUID();
-    await change(store.db, actor, (l) =>
-      l.insert('provider', {
-        la_code: LA,
-        provider_id: providerId,
-        name: 'Quiet',
-        urn: null,
-        provider_kind: 'children-home',
-        registration_status: 'registered',
-        registered_for: [],
-      }),
-    );
+    await change(store.db, actor, (l) => l.insert('provider', aChildrensHome(providerId, 'Quiet')));
     await store.db.updateTable('provider').set({ name: 'Changed at psql' }).where('provider_id', '=', providerId).execute();
-    const versions = await versionsOf('provider', providerId);
-    expect(versions.map((v) => [v.version, (v.data as { name: string }).name])).toEqual([
+    expect(await namesByVersion(providerId)).toEqual([
       [1, 'Quiet'],
       [2, 'Changed at psql'],
     ]);
@@ -118,15 +99,7 @@ describe('the ledger', () => {
   it('writes nothing when the work fails part way', async () => {
     const providerId = randomUUID();
     const failing = change(store.db, actor, async (l) => {
-      await l.insert('provider', {
-        la_code: LA,
-        provider_id: providerId,
-        name: 'Half',
-        urn: null,
-        provider_kind: 'children-home',
-        registration_status: 'registered',
-        registered_for: [],
-      });
+      await l.insert('provider', aChildrensHome(providerId, 'Half'));
       throw new Error('part way');
     });
     await expect(failing).rejects.toThrow('part way');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshObligations } from '../../src/kernel/obligations.ts';
 import { RECORD_KEYS } from '../../src/kernel/record-keys.ts';
 import { addUsers, FIXTURE_PASSWORD, LA, PLACEMENT } from '../helpers/fixture.ts';
-import { client, type FixtureIds, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
+import { type Client, client, type FixtureIds, recruitedToPanel, signInAs, startFixtureServer, type TestServer } from '../helpers/server.ts';
 
 /** The fixture's people, a partner agency's officer signed in by the example that needs one, and the fostering team. */
 type Who = 'sw' | 'sw2' | 'tm' | 'iro' | 'hos' | 'analyst' | 'admin' | 'partner' | 'ssw' | 'ftm';
@@ -27,6 +27,8 @@ const call: Ctx['call'] = async (c) => {
   const api = as[c.as] as ReturnType<typeof client>;
   return c.method === 'delete' ? api.delete(c.path) : api[c.method](c.path, c.body ?? {});
 };
+/** A request `who` makes: `method` to `path`, with `body` if any. */
+const by = (who: Who, method: Call['method'], path: string, body?: unknown): Call => ({ as: who, method, path, body });
 /** A setup request an example needs first; it must succeed. */
 const setup = async (c: Call) => {
   const res = await call(c);
@@ -34,6 +36,8 @@ const setup = async (c: Call) => {
   return res.body;
 };
 
+/** `rest` of the path of a subject access request about the child. */
+const sarPath = (childId: string, sarId: string, rest: string) => `/api/children/${childId}/subject-access-requests/${sarId}${rest}`;
 /** A subject access request about the child (recorded first if there is none yet). */
 const subjectAccess = async (childId: string): Promise<{ sarId: string; version: number; reviewed: boolean }> => {
   const path = `/api/children/${childId}/subject-access-requests`;
@@ -54,19 +58,16 @@ const subjectAccess = async (childId: string): Promise<{ sarId: string; version:
   return subjectAccess(childId);
 };
 const HEADER = 'time_period,time_identifier,geographic_level,country_code,region_code,region_name,new_la_code,la_name,indicator,value';
-const caseAudit = async ({ ids }: Ctx) =>
-  setup({
-    as: 'hos',
-    method: 'post',
-    path: `/api/children/${ids.childA}/case-audits`,
-    body: {
-      auditedOn: '2026-02-10',
-      grade: 'good',
-      summary: 'Visits on time.',
-      answers: await questions(),
-      actions: [{ finding: 'Plan vague', action: 'Rewrite the plan', ownerWorkerId: ids.swA, dueDate: '2026-03-10' }],
-    },
+/** The head of service's audit of childA's case: good, with one action for Ava. */
+const caseAuditOfChildA = async (ids: Ids) =>
+  by('hos', 'post', `/api/children/${ids.childA}/case-audits`, {
+    auditedOn: '2026-02-10',
+    grade: 'good',
+    summary: 'Visits on time.',
+    answers: await questions(),
+    actions: [{ finding: 'Plan vague', action: 'Rewrite the plan', ownerWorkerId: ids.swA, dueDate: '2026-03-10' }],
   });
+const caseAudit = async ({ ids }: Ctx) => setup(await caseAuditOfChildA(ids));
 const questions = async () => {
   const res = await (as.hos as ReturnType<typeof client>).get('/api/case-audit-questions');
   return (res.body.questions as { id: string }[]).map((q) => ({ questionId: q.id, answer: 'yes' }));
@@ -167,17 +168,21 @@ const assessed = async (ctx: Ctx) => {
   return { childId, assessmentId: assessmentId as string };
 };
 const VOICE = { childMetDecider: true, parentsMetDecider: true, childWords: 'I want things calmer at home.' };
+/** A school's contact about a bruise, received on 5 January 2026. */
+const CONTACT = { receivedAt: '2026-01-05T10:15:00Z', source: '2A', presentingConcern: 'School worried about bruising.' };
+/** A strategy discussion on 10 January that decides on a section 47 enquiry. */
+const STRATEGY = { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' };
+/** An open case with a strategy discussion (STRATEGY). */
+const strategyDiscussion = async (ctx: Ctx) => {
+  const childId = await openCase(ctx);
+  const { strategyId } = await setup(by('sw', 'post', child(childId, '/strategy-discussions'), STRATEGY));
+  return { childId, strategyId: strategyId as string };
+};
 /** An open case with a strategy discussion on 10 January and a section 47 enquiry from it. */
 const enquiry = async (ctx: Ctx) => {
-  const childId = await openCase(ctx);
-  const { strategyId } = await setup({
-    as: 'sw',
-    method: 'post',
-    path: child(childId, '/strategy-discussions'),
-    body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
-  });
+  const { childId, strategyId } = await strategyDiscussion(ctx);
   const { s47Id } = await setup({ as: 'sw', method: 'post', path: child(childId, '/section47s'), body: { strategyId, startDate: '2026-01-10' } });
-  return { childId, strategyId: strategyId as string, s47Id: s47Id as string };
+  return { childId, strategyId, s47Id: s47Id as string };
 };
 const conference = async (ctx: Ctx) => {
   const { childId, s47Id } = await enquiry(ctx);
@@ -263,6 +268,8 @@ const closedEpisode = async (reason: 'RC7' | 'RC9') => {
   });
   return { childId, episodeId: episodeId as string };
 };
+/** `rest` of the path of an early help episode. */
+const earlyHelpPath = (e: { childId: string; earlyHelpId: string }, rest: string) => `/api/children/${e.childId}/early-help/${e.earlyHelpId}${rest}`;
 const earlyHelpEpisode = async () => {
   const { childId } = await closedEpisode('RC9');
   const view = await (as.sw as ReturnType<typeof client>).get(`/api/children/${childId}/early-help`);
@@ -275,15 +282,7 @@ const fosterHousehold = async (kind = 'mainstream') =>
   (await setup({ as: 'ssw', method: 'post', path: fostering, body: { name: 'The Testers', enquiryOn: '2026-01-05', kind } })).householdId as string;
 const atPanel = async () => {
   const h = await fosterHousehold();
-  let v = 1;
-  for (const [step, on] of [
-    ['application', '2026-02-02'],
-    ['stage-one', '2026-02-13'],
-    ['stage-two', '2026-05-29'],
-    ['panel', '2026-06-15'],
-  ])
-    v = (await setup({ as: 'ssw', method: 'post', path: `${fostering}/${h}/recruitment`, body: { version: v, step, on, recommendation: 'approve' } })).version;
-  return { h, v };
+  return { h, v: await recruitedToPanel(as.ssw as Client, h, ['2026-02-02', '2026-02-13', '2026-05-29', '2026-06-15']) };
 };
 const TERMS = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['short-term'] };
 const approvedHousehold = async () => {
@@ -630,39 +629,30 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   },
   'PUT /api/children/{childId}/early-help/{earlyHelpId}/team': async ({ ids }) => {
     const e = await earlyHelpEpisode();
-    return {
-      as: 'sw',
-      method: 'put',
-      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/team`,
-      body: { version: e.version, leadKind: 'worker', leadWorkerId: ids.swA, teamAroundFamily: [{ name: 'Mum', role: 'Parent' }] },
-    };
+    return by('sw', 'put', earlyHelpPath(e, '/team'), {
+      version: e.version,
+      leadKind: 'worker',
+      leadWorkerId: ids.swA,
+      teamAroundFamily: [{ name: 'Mum', role: 'Parent' }],
+    });
   },
   'PUT /api/children/{childId}/early-help/{earlyHelpId}/assessment': async () => {
     const e = await earlyHelpEpisode();
-    return {
-      as: 'sw',
-      method: 'put',
-      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/assessment`,
-      body: { version: e.version, completedOn: '2026-04-20', strengths: 'Warm home.', needs: 'Routines.', familyViews: 'Happy to try.' },
-    };
+    return by('sw', 'put', earlyHelpPath(e, '/assessment'), {
+      version: e.version,
+      completedOn: '2026-04-20',
+      strengths: 'Warm home.',
+      needs: 'Routines.',
+      familyViews: 'Happy to try.',
+    });
   },
   'POST /api/children/{childId}/early-help/{earlyHelpId}/reviews': async () => {
     const e = await earlyHelpEpisode();
-    return {
-      as: 'sw',
-      method: 'post',
-      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/reviews`,
-      body: { heldOn: '2026-06-01', attended: 'Mum, school', progress: 'Better mornings.' },
-    };
+    return by('sw', 'post', earlyHelpPath(e, '/reviews'), { heldOn: '2026-06-01', attended: 'Mum, school', progress: 'Better mornings.' });
   },
   'POST /api/children/{childId}/early-help/{earlyHelpId}/end': async () => {
     const e = await earlyHelpEpisode();
-    return {
-      as: 'sw',
-      method: 'post',
-      path: `/api/children/${e.childId}/early-help/${e.earlyHelpId}/end`,
-      body: { version: e.version, endedOn: '2026-07-01', outcome: 'needs-met', reasons: 'Goals met.' },
-    };
+    return by('sw', 'post', earlyHelpPath(e, '/end'), { version: e.version, endedOn: '2026-07-01', outcome: 'needs-met', reasons: 'Goals met.' });
   },
   'POST /api/providers': async () => ({
     as: 'tm',
@@ -683,25 +673,16 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     body: { providerId: await unregisteredHome(), placementType: 'K2', approvedOn: '2026-04-01', reasons: 'The only home near her school; daily checks.' },
   }),
   // children in need and protection (areas/referrals, areas/protection)
-  'POST /api/children/{childId}/contacts': socialWorker('post', freshChild, '/contacts', {
-    receivedAt: '2026-01-05T10:15:00Z',
-    source: '2A',
-    presentingConcern: 'School worried about bruising.',
-  }),
+  'POST /api/children/{childId}/contacts': socialWorker('post', freshChild, '/contacts', CONTACT),
   'POST /api/children/{childId}/contacts/{contactId}/decision': async (ctx) => {
     const childId = await freshChild(ctx);
-    const { contactId } = await setup({
-      as: 'sw',
-      method: 'post',
-      path: child(childId, '/contacts'),
-      body: { receivedAt: '2026-01-05T10:15:00Z', source: '2A', presentingConcern: 'School worried about bruising.' },
+    const { contactId } = await setup(by('sw', 'post', child(childId, '/contacts'), CONTACT));
+    return by('sw', 'post', child(childId, `/contacts/${contactId}/decision`), {
+      decision: 'referral',
+      decidedOn: '2026-01-06',
+      reasons: 'Unexplained injury; needs assessment.',
+      primaryNeed: 'N1',
     });
-    return {
-      as: 'sw',
-      method: 'post',
-      path: child(childId, `/contacts/${contactId}/decision`),
-      body: { decision: 'referral', decidedOn: '2026-01-06', reasons: 'Unexplained injury; needs assessment.', primaryNeed: 'N1' },
-    };
   },
   'POST /api/children/{childId}/referrals': socialWorker('post', freshChild, '/referrals', { referralDate: '2026-01-05', source: '1B', primaryNeed: 'N2' }),
   'POST /api/children/{childId}/assessments': socialWorker('post', openCase, '/assessments', { startDate: '2026-01-06' }),
@@ -724,20 +705,9 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
     });
     return { as: 'tm', method: 'post', path: child(childId, `/assessments/${assessmentId}/authorisation`), body: { authorisedOn: '2026-01-21' } };
   },
-  'POST /api/children/{childId}/strategy-discussions': socialWorker('post', openCase, '/strategy-discussions', {
-    heldOn: '2026-01-10',
-    agencies: ['social-care', 'police', 'health'],
-    decision: 'section-47',
-    reasons: 'Injury consistent with a grip.',
-  }),
+  'POST /api/children/{childId}/strategy-discussions': socialWorker('post', openCase, '/strategy-discussions', STRATEGY),
   'POST /api/children/{childId}/section47s': async (ctx) => {
-    const childId = await openCase(ctx);
-    const { strategyId } = await setup({
-      as: 'sw',
-      method: 'post',
-      path: child(childId, '/strategy-discussions'),
-      body: { heldOn: '2026-01-10', agencies: ['social-care', 'police', 'health'], decision: 'section-47', reasons: 'Injury consistent with a grip.' },
-    });
+    const { childId, strategyId } = await strategyDiscussion(ctx);
     return { as: 'sw', method: 'post', path: child(childId, '/section47s'), body: { strategyId, startDate: '2026-01-10' } };
   },
   'POST /api/children/{childId}/section47s/{s47Id}/outcome': async (ctx) => {
@@ -1004,45 +974,26 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
   }),
   'POST /api/children/{childId}/subject-access-requests/{sarId}/extension': async ({ ids }) => {
     const sar = await subjectAccess(ids.childB);
-    return {
-      as: 'hos',
-      method: 'post',
-      path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/extension`,
-      body: { version: sar.version, reason: 'Many records.' },
-    };
+    return by('hos', 'post', sarPath(ids.childB, sar.sarId, '/extension'), { version: sar.version, reason: 'Many records.' });
   },
   'PUT /api/children/{childId}/subject-access-requests/{sarId}/marks': async ({ ids }) => {
     const sar = await subjectAccess(ids.childB);
-    return {
-      as: 'hos',
-      method: 'put',
-      path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/marks`,
-      body: { version: sar.version, marks: [] },
-    };
+    return by('hos', 'put', sarPath(ids.childB, sar.sarId, '/marks'), { version: sar.version, marks: [] });
   },
   'POST /api/children/{childId}/subject-access-requests/{sarId}/release': async ({ ids }) => {
     const sar = await subjectAccess(ids.childB);
-    if (!sar.reviewed)
-      await setup({
-        as: 'hos',
-        method: 'put',
-        path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/marks`,
-        body: { version: sar.version, marks: [] },
-      });
-    return { as: 'hos', method: 'post', path: `/api/children/${ids.childB}/subject-access-requests/${sar.sarId}/release` };
+    if (!sar.reviewed) await setup(by('hos', 'put', sarPath(ids.childB, sar.sarId, '/marks'), { version: sar.version, marks: [] }));
+    return by('hos', 'post', sarPath(ids.childB, sar.sarId, '/release'));
   },
-  'POST /api/children/{childId}/chronology': async ({ ids }) => ({
-    as: 'sw',
-    method: 'post',
-    path: `/api/children/${ids.childA}/chronology`,
-    body: { occurredOn: '2026-01-05', category: 'visit', summary: 'Home visit.' },
-  }),
-  'POST /api/children/{childId}/relationships': async ({ ids }) => ({
-    as: 'sw',
-    method: 'post',
-    path: `/api/children/${ids.childA}/relationships`,
-    body: { newPerson: { givenName: 'Dean', familyName: 'Lambert', sex: 'M' }, type: 'father', parentalResponsibility: true, livesWithChild: false },
-  }),
+  'POST /api/children/{childId}/chronology': async ({ ids }) =>
+    by('sw', 'post', child(ids.childA, '/chronology'), { occurredOn: '2026-01-05', category: 'visit', summary: 'Home visit.' }),
+  'POST /api/children/{childId}/relationships': async ({ ids }) =>
+    by('sw', 'post', child(ids.childA, '/relationships'), {
+      newPerson: { givenName: 'Dean', familyName: 'Lambert', sex: 'M' },
+      type: 'father',
+      parentalResponsibility: true,
+      livesWithChild: false,
+    }),
   'POST /api/children/{childId}/addresses': async ({ ids }) => {
     await setup({
       as: 'sw',
@@ -1085,12 +1036,8 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       body: { endDate: '2026-01-07', reason: 'Walk ended' },
     };
   },
-  'POST /api/workers/{workerId}/absences': async ({ ids }) => ({
-    as: 'tm',
-    method: 'post',
-    path: `/api/workers/${ids.swA2}/absences`,
-    body: { startDate: '2026-01-12', endDate: '2026-01-12', reason: 'SIC' },
-  }),
+  'POST /api/workers/{workerId}/absences': async ({ ids }) =>
+    by('tm', 'post', `/api/workers/${ids.swA2}/absences`, { startDate: '2026-01-12', endDate: '2026-01-12', reason: 'SIC' }),
   'POST /api/workers/{workerId}/leaving': async ({ ids }) => ({
     as: 'admin',
     method: 'post',
@@ -1166,18 +1113,7 @@ const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
       body: { version: 1, managerScale: 4, view: 'Lower.', on: '2026-01-13' },
     };
   },
-  'POST /api/children/{childId}/case-audits': async ({ ids }) => ({
-    as: 'hos',
-    method: 'post',
-    path: `/api/children/${ids.childA}/case-audits`,
-    body: {
-      auditedOn: '2026-02-10',
-      grade: 'good',
-      summary: 'Visits on time.',
-      answers: await questions(),
-      actions: [{ finding: 'Plan vague', action: 'Rewrite', ownerWorkerId: ids.swA, dueDate: '2026-03-10' }],
-    },
-  }),
+  'POST /api/children/{childId}/case-audits': async ({ ids }) => caseAuditOfChildA(ids),
   'POST /api/children/{childId}/case-audits/{caseAuditId}/moderation': async (ctx) => {
     const { caseAuditId } = await caseAudit(ctx);
     return {

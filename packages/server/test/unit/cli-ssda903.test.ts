@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lanternExit } from '../helpers/command.ts';
 
-const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
 // Synthetic: children.csv is Header, export-2.csv is Episodes (UTF-8 with BOM, CRLF, columns in
 // another order), notes.csv is not an SSDA903 table.
 const fixture = new URL('../fixtures/ssda903', import.meta.url).pathname;
 const scratch = mkdtempSync(path.join(tmpdir(), 'lantern-903-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [lantern, 'validate', 'ssda903', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+/** `lantern validate ssda903 <args>`: its exit status with its output. */
+const validate = (args: string[]) => lanternExit(['validate', 'ssda903', ...args]);
 
 // Each test starts one or two lantern processes; allow for a busy machine.
 describe('lantern validate ssda903', { timeout: 60_000 }, () => {

@@ -1,21 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { lanternExit } from '../helpers/command.ts';
 
-const run = promisify(execFile);
-const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
-
-/** Runs lantern and gives its exit status with its output, whether or not it failed. */
-async function lanternExit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [lantern, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // Each case starts a process; on a busy machine that takes seconds.
 describe('lantern validate cin-census', { timeout: 60_000 }, () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFosteringService, PLACEMENT as IN_CARE } from '../../helpers/fixture.ts';
-import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
+import { type Client, type FixtureIds, recruitedToPanel, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // The Carters enquire in January, are assessed (stage one, stage two), go to panel in June and
 // are approved for one child aged 5 to 12; Poppy (11) is placed with them; their supervising
@@ -187,14 +187,7 @@ describe('leaving, allegations and section 20 drift', () => {
   it('a resignation with its reason changes the carers’ turnover', async () => {
     const before = (await ftm.get('/api/fostering/register')).body.turnover;
     const h = (await ssw.post('/api/fostering/households', { name: 'Dai Lloyd', enquiryOn: '2025-01-06' })).body.householdId;
-    let v = 1;
-    for (const [step, on] of [
-      ['application', '2025-01-20'],
-      ['stage-one', '2025-01-31'],
-      ['stage-two', '2025-05-12'],
-      ['panel', '2025-06-02'],
-    ])
-      v = (await ssw.post(`/api/fostering/households/${h}/recruitment`, { version: v, step, on, recommendation: 'approve' })).body.version;
+    let v = await recruitedToPanel(ssw, h, ['2025-01-20', '2025-01-31', '2025-05-12', '2025-06-02']);
     const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['respite'] };
     v = (await ftm.post(`/api/fostering/households/${h}/decision`, { version: v, decidedOn: '2025-06-06', decision: 'approved', reasons: 'Panel.', terms }))
       .body.version;

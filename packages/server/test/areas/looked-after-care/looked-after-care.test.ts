@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/kernel/db/schema.ts';
-import { FIXTURE_PASSWORD, LA } from '../../helpers/fixture.ts';
+import { becameLookedAfter, FIXTURE_PASSWORD } from '../../helpers/fixture.ts';
 import { client, type Client, type FixtureIds, signedIn, signInAs, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Permanence and adoption, UASC, health and education, care leavers: every due date worked out
@@ -17,32 +14,6 @@ beforeAll(async () => {
   [sw, sw2, tm] = await signedIn(server, 'sw', 'sw2', 'tm');
 });
 afterAll(() => server?.close());
-
-/**
- * A period of care as part A's episodes service would record it: one 903 episode started with
- * RNE S (the episodes API is built in another branch; the tests need only the period).
- */
-export async function becameLookedAfter(db: Kysely<Database>, childId: string, startDate: string, endDate: string | null = null) {
-  const id = randomUUID();
-  await db
-    .insertInto('cla_episode')
-    .values({
-      la_code: LA,
-      cla_episode_id: id,
-      child_id: childId,
-      period_id: id,
-      placement_id: randomUUID(),
-      start_date: startDate,
-      reason_new_episode: 'S',
-      legal_status: 'V2',
-      category_of_need: 'N1',
-      placement_type: 'U4',
-      end_date: endDate,
-      reason_ended: endDate ? 'E11' : null,
-    })
-    .execute();
-  return id;
-}
 
 async function newChild(given: string, dateOfBirth: string, allocateTo = ids.swA) {
   const res = await sw.post('/api/children', { givenName: given, familyName: 'Carden', dateOfBirth, sex: 'M' });
@@ -421,47 +392,22 @@ describe('care leavers', () => {
       'activity:oc3-not-in-touch-activity',
       'accommodation:oc3-not-in-touch-accom',
     ]);
-    const ok = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
+    /** Her 17th birthday contact, in touch and in D1 accommodation, doing `activity` (an edit when a version is given). */
+    const at17 = (activity: string, version?: number) => ({
+      ...(version ? { version } : {}),
       birthdayAge: 17,
       contactOn: '2026-06-01',
       inTouch: 'YES',
-      activity: 'F2',
+      activity,
       accommodation: 'D1',
     });
+    const ok = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('F2'));
     expect(ok.body).toEqual({ version: 1 });
-    const again = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-      birthdayAge: 17,
-      contactOn: '2026-06-01',
-      inTouch: 'YES',
-      activity: 'G5',
-      accommodation: 'D1',
-    });
+    const again = await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('G5'));
     expect(again.status).toBe(400);
     expect(again.body.errors[0]).toMatchObject({ field: 'version', rule: 'required-on-update' });
-    expect(
-      (
-        await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-          version: 1,
-          birthdayAge: 17,
-          contactOn: '2026-06-01',
-          inTouch: 'YES',
-          activity: 'G5',
-          accommodation: 'D1',
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await sw.put(`/api/children/${youngPerson}/birthday-contacts`, {
-          version: 1,
-          birthdayAge: 17,
-          contactOn: '2026-06-01',
-          inTouch: 'YES',
-          activity: 'F2',
-          accommodation: 'D1',
-        })
-      ).status,
-    ).toBe(409);
+    expect((await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('G5', 1))).status).toBe(200);
+    expect((await sw.put(`/api/children/${youngPerson}/birthday-contacts`, at17('F2', 1))).status).toBe(409);
     const list = await sw.get('/api/care-leavers');
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     const jade = list.body.careLeavers.find((c: { childId: string }) => c.childId === youngPerson);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshWorkerObligations } from '../../../src/kernel/worker-obligations.ts';
-import { LA, openCinEpisode } from '../../helpers/fixture.ts';
+import { LA, ninaNewstart, openCinEpisode } from '../../helpers/fixture.ts';
 import { type Client, type FixtureIds, signedIn, startFixtureServer, type TestServer } from '../../helpers/server.ts';
 
 // Supervision due dates worked out by hand: every 4 weeks for a practitioner (Ava, started
@@ -105,14 +105,7 @@ describe('supervision', () => {
 
 describe('induction and the ASYE', () => {
   it('a newly qualified worker is supervised weekly for six weeks, then fortnightly', async () => {
-    const created = await admin.post('/api/workers', {
-      givenName: 'Nina',
-      familyName: 'Newstart',
-      jobRole: 'social-worker',
-      employment: 'permanent',
-      teamId: ids.teamA,
-      startDate: '2026-01-05',
-    });
+    const created = await admin.post('/api/workers', ninaNewstart(ids.teamA, '2026-01-05'));
     expect(created.status).toBe(201);
     nina = created.body.workerId;
     const started = await tm.post(`/api/workers/${nina}/induction`, { asyeStart: '2026-01-05', protectedCaseload: 10 });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import { describe, expect, it } from 'vitest';
 import { LA } from '../../helpers/fixture.ts';
-import { client } from '../../helpers/server.ts';
-import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
+import type { client } from '../../helpers/server.ts';
+import { as, eachRoleGets, ids, type roles, server, status, usePermissionsCouncil } from './council.ts';
 
 // Looked-after children, permanence and care leavers, and the workforce and management oversight.
 usePermissionsCouncil();

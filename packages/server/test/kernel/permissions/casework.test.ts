@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { client, signInAs } from '../../helpers/server.ts';
-import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
+import { as, eachRoleGets, ids, type roles, server, status, usePermissionsCouncil } from './council.ts';
 
 // A child's record, subject access and administration: who reads, changes, allocates and manages users.
 usePermissionsCouncil();
@@ -92,12 +92,8 @@ describe('what the child’s page offers each user', () => {
   });
 
   it('an IRO adds a note to a child they review', async () => {
-    const res = await (as.iro as ReturnType<typeof client>).post(`/api/children/${ids.childA}/chronology`, {
-      occurredOn: '2026-01-05',
-      category: 'meeting',
-      summary: 'Spoke with Poppy before her review.',
-    });
-    expect(res.status).toBe(201);
+    const note = { occurredOn: '2026-01-05', category: 'meeting', summary: 'Spoke with Poppy before her review.' };
+    expect(await status('iro', 'post', `/api/children/${ids.childA}/chronology`, note)).toBe(201);
   });
 });
 
@@ -144,20 +140,12 @@ describe('administration', () => {
   });
 
   it('only an administrator adds users, and a short password is refused by name', async () => {
-    expect(
-      await status('hos', 'post', '/api/users', { username: 'new.user', displayName: 'New User', role: 'social-worker', password: 'a long enough password' }),
-    ).toBe(403);
-    const short = await (as.admin as ReturnType<typeof client>).post('/api/users', {
-      username: 'new.user',
-      displayName: 'New User',
-      role: 'social-worker',
-      password: 'short',
-    });
+    const newUser = (password: string) => ({ username: 'new.user', displayName: 'New User', role: 'social-worker', password });
+    expect(await status('hos', 'post', '/api/users', newUser('a long enough password'))).toBe(403);
+    const short = await (as.admin as ReturnType<typeof client>).post('/api/users', newUser('short'));
     expect(short.status).toBe(400);
     expect(short.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
-    expect(
-      await status('admin', 'post', '/api/users', { username: 'new.user', displayName: 'New User', role: 'social-worker', password: 'a long enough password' }),
-    ).toBe(201);
+    expect(await status('admin', 'post', '/api/users', newUser('a long enough password'))).toBe(201);
     await signInAs(server, 'new.user', 'a long enough password');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUsers, FIXTURE_PASSWORD, fixtureWorker, LA, PLACEMENT } from '../../helpers/fixture.ts';
-import { client, signInAs } from '../../helpers/server.ts';
+import { client, recruitedToPanel, signInAs } from '../../helpers/server.ts';
 import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
 
 // Performance, returns, the day's work, early help, legal and the fostering service.
@@ -197,14 +197,7 @@ describe('the fostering service', () => {
   beforeAll(async () => {
     const ssw = as.ssw as ReturnType<typeof client>;
     household = (await ssw.post('/api/fostering/households', { name: 'The Permissions', enquiryOn: '2026-01-05' })).body.householdId;
-    let version = 1;
-    for (const [step, on] of [
-      ['application', '2026-02-02'],
-      ['stage-one', '2026-02-13'],
-      ['stage-two', '2026-05-29'],
-      ['panel', '2026-06-15'],
-    ])
-      version = (await ssw.post(`/api/fostering/households/${household}/recruitment`, { version, step, on, recommendation: 'approve' })).body.version;
+    const version = await recruitedToPanel(ssw, household, ['2026-02-02', '2026-02-13', '2026-05-29', '2026-06-15']);
     const terms = { maxChildren: 2, ageFrom: 0, ageTo: 17, placementTypes: ['short-term'] };
     await (as.ftm as ReturnType<typeof client>).post(`/api/fostering/households/${household}/decision`, {
       version,
