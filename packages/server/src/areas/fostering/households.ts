@@ -26,7 +26,7 @@ import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { conflict, invalid } from '../../kernel/http/problem.ts';
+import { conflict, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change, type Ledger } from '../../kernel/ledger.ts';
 import { insertNew, type NewValues } from '../../kernel/new-record.ts';
 import { DateRules } from '../../kernel/rules.ts';
@@ -82,6 +82,23 @@ export function activeHouseholdChange<T>(
   return householdChange(db, actor, householdId, async (ledger) => {
     const household = await householdFor(ledger, householdId);
     stillWithUs(household);
+    return work(ledger, household);
+  });
+}
+
+/**
+ * A change to the household's own record from the version the user read: one that has moved on
+ * is refused (409) before anything else about the request is checked, as the steps always were.
+ */
+function householdFromVersion<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  householdId: string,
+  version: number,
+  work: (ledger: Ledger, household: Awaited<ReturnType<typeof householdFor>>) => Promise<T>,
+): Promise<T> {
+  return activeHouseholdChange(db, actor, householdId, (ledger, household) => {
+    if (household.version !== version) throw staleVersion(household.version, version);
     return work(ledger, household);
   });
 }
@@ -185,7 +202,7 @@ const STEPS = {
 } as const;
 
 export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof recruitmentStep>) {
-  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
+  return householdFromVersion(db, actor, householdId, input.version, async (ledger, h) => {
     const step = STEPS[input.step];
     const after = h[step.after];
     if (!after)
@@ -215,7 +232,7 @@ export async function recordRecruitmentStep(db: Kysely<Database>, actor: Actor, 
 }
 
 export async function recordDecision(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof fosteringDecision>) {
-  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
+  return householdFromVersion(db, actor, householdId, input.version, async (ledger, h) => {
     if (!h.panel_on) throw conflict('Panel first', [{ field: 'decidedOn', rule: 'panel-first', message: 'The decision follows the panel’s recommendation' }]);
     if (h.decision) throw conflict('Already decided', [{ field: 'decision', rule: 'already-decided', message: `Already decided on ${h.decision_on}` }]);
     new DateRules().notInFuture('decidedOn', input.decidedOn).notBefore('decidedOn', input.decidedOn, h.panel_on, 'the panel').check();
@@ -247,7 +264,7 @@ export async function recordDecision(db: Kysely<Database>, actor: Actor, househo
 }
 
 export async function approveTemporarily(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryApproval>) {
-  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
+  return householdFromVersion(db, actor, householdId, input.version, async (ledger, h) => {
     if (h.kind !== 'connected-person')
       throw invalid([
         { field: 'childId', rule: 'connected-person-only', message: 'Only family and friends (connected person) carers are approved temporarily' },
@@ -274,7 +291,7 @@ export async function approveTemporarily(db: Kysely<Database>, actor: Actor, hou
 }
 
 export async function extendTemporary(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof temporaryExtension>) {
-  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
+  return householdFromVersion(db, actor, householdId, input.version, async (ledger, h) => {
     if (!h.temporary_from || h.decision)
       throw conflict('No temporary approval to extend', [
         { field: 'reason', rule: 'temporary-required', message: 'Only an open temporary approval is extended' },
@@ -295,7 +312,7 @@ const MAY_BECOME: Record<string, readonly string[]> = {
 };
 
 export async function changeStatus(db: Kysely<Database>, actor: Actor, householdId: string, input: In<typeof householdStatusChange>) {
-  return activeHouseholdChange(db, actor, householdId, async (ledger, h) => {
+  return householdFromVersion(db, actor, householdId, input.version, async (ledger, h) => {
     if (!(MAY_BECOME[input.status] ?? []).includes(h.status))
       throw conflict(
         `A household ${HOUSEHOLD_STATUS[h.status as HouseholdStatus].toLowerCase()} cannot become ${HOUSEHOLD_STATUS[input.status].toLowerCase()}`,
