@@ -52,7 +52,26 @@ export async function obligationFigures(store: Store, label: string, figure: Fig
   if (!process.env.LANTERN_BENCH_OBLIGATIONS_EVENTS_ONLY) await rebuildFigures(store, laCode, label, figure, before);
 
   // One event: a visit to a child on a protection plan, through the same service the API uses.
-  const plan = await store.db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirst();
+  // A child the bench has not visited before: on a kept council, the same child's visits would pile
+  // up run after run, and its refresh figures with them.
+  const plan = await store.db
+    .selectFrom('cp_plan')
+    .select('child_id')
+    .where('la_code', '=', laCode)
+    .where('end_date', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('visit')
+            .select('visit_id')
+            .whereRef('visit.la_code', '=', 'cp_plan.la_code')
+            .whereRef('visit.child_id', '=', 'cp_plan.child_id')
+            .where('visit.child_words', 'like', 'Bench%'),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
   if (plan) {
     // Acting as the child's allocated social worker, as the API would for them.
     const holder = await store.db
