@@ -53,10 +53,20 @@ const emptyChild = (line: number): CensusChild => ({
 });
 
 /** The items an element's value goes into, as the parser holds them while it reads. */
-type Item = 'header' | 'child' | 'episode' | 'assessment' | 'cinPlan' | 's47' | 'cpPlan';
+type Items = {
+  header: CensusHeader;
+  child: CensusChild;
+  episode: CensusEpisode;
+  assessment: CensusAssessment;
+  cinPlan: CensusCinPlan;
+  s47: CensusSection47;
+  cpPlan: CensusCpPlan;
+};
+/** A parent element's item and, for each element of one value, the item's field it fills (checked against the item's type). */
+type Group = { [I in keyof Items]: { of: I; fields: Record<string, keyof Items[I] & string> } }[keyof Items];
 
 /** For each parent element: the item its elements of one value fill, and the field each fills. */
-const FIELDS: Record<string, { of: Item; fields: Record<string, string> }> = {
+const FIELDS: Record<string, Group> = {
   CollectionDetails: { of: 'header', fields: { Collection: 'collection', Year: 'year', ReferenceDate: 'referenceDate' } },
   Source: { of: 'header', fields: { LEA: 'laNumber' } },
   ChildIdentifiers: {
