@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from './context.ts';
 import type { Database } from './db/schema.ts';
+import { PREPARED } from './db/store.ts';
 
 export type AuditAction =
   | 'read'
@@ -65,7 +66,8 @@ const AUDIT_ROWS_PER_CALL = 2000;
  */
 export async function writeAudit(db: Kysely<Database>, rows: readonly ReturnType<typeof auditRows>[number][]): Promise<void> {
   for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_CALL) {
-    await sql`select lantern_audit(${JSON.stringify(rows.slice(i, i + AUDIT_ROWS_PER_CALL))}::jsonb)`.execute(db);
+    // Prepared once per connection: every read writes one.
+    await sql`${sql.raw(PREPARED)}select lantern_audit(${JSON.stringify(rows.slice(i, i + AUDIT_ROWS_PER_CALL))}::jsonb)`.execute(db);
   }
 }
 

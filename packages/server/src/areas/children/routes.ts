@@ -74,7 +74,8 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       params: childParams,
       answer: childCase,
     },
-    (req) => getChildCase(db(), req.actor(), req.params.childId),
+    // The read's audit row rides on the record's own query (kernel/http/read-audit.ts).
+    (req) => getChildCase(db(), req.actor(), req.params.childId, req.declaredReadRows()),
   );
 
   route.patch(

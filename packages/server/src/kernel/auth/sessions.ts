@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { compiledOnce } from '../compiled.ts';
 import { runPrepared } from '../db/store.ts';
 import type { CurrentUser } from '../context.ts';
 import type { Role } from '@lantern/core/permissions';
@@ -37,6 +38,31 @@ function parseCookie(cookie: string): { laCode: string; tokenHash: string } | nu
   return { laCode: cookie.slice(0, dot), tokenHash: hashToken(cookie.slice(dot + 1)) };
 }
 
+/** The session and its user, by the council and the token's hash. */
+const sessionQuery = compiledOnce((db, v: { laCode: string; tokenHash: string }) =>
+  db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 's.la_code').onRef('u.user_id', '=', 's.user_id'))
+    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
+    .select([
+      'u.user_id',
+      'u.la_code',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.worker_id',
+      'w.team_id',
+      's.expires_at',
+      's.last_seen_at',
+      'u.disabled_at',
+      'u.awaiting_approval',
+      'u.password_reset_required',
+      'u.partner_organisation_id',
+    ])
+    .where('s.la_code', '=', v.laCode)
+    .where('s.token_hash', '=', v.tokenHash),
+);
+
 /**
  * The user a session cookie signs in, or null: unknown, expired (absolute), idle too long, or the
  * user disabled or awaiting approval. An ended session's row is removed.
@@ -44,31 +70,8 @@ function parseCookie(cookie: string): { laCode: string; tokenHash: string } | nu
 export async function userForSession(db: Kysely<Database>, cookie: string): Promise<CurrentUser | null> {
   const parsed = parseCookie(cookie);
   if (!parsed) return null;
-  // Prepared once per connection: every request reads it.
-  const [row] = await runPrepared(
-    db,
-    db
-      .selectFrom('user_session as s')
-      .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 's.la_code').onRef('u.user_id', '=', 's.user_id'))
-      .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'u.la_code').onRef('w.worker_id', '=', 'u.worker_id'))
-      .select([
-        'u.user_id',
-        'u.la_code',
-        'u.username',
-        'u.display_name',
-        'u.role',
-        'u.worker_id',
-        'w.team_id',
-        's.expires_at',
-        's.last_seen_at',
-        'u.disabled_at',
-        'u.awaiting_approval',
-        'u.password_reset_required',
-        'u.partner_organisation_id',
-      ])
-      .where('s.la_code', '=', parsed.laCode)
-      .where('s.token_hash', '=', parsed.tokenHash),
-  );
+  // Prepared once per connection, and built once (compiled.ts): every request reads it.
+  const [row] = await runPrepared(db, sessionQuery(db, 'session', parsed));
   if (!row) return null;
   const now = Date.now();
   const idle = now - row.last_seen_at.getTime() > authSettings().idleMinutes * 60_000;

@@ -13,9 +13,14 @@
  *
  *   request.audited({ action: 'read', recordType: 'kpi', detail })
  *       a read that names no child (a report, a list's own summary row).
+ *
+ * A route whose read is one query (the child's record) may carry its declared row into that
+ * query instead, with `request.declaredReadRows()`: the query then writes it through
+ * `lantern_audit` only when it finds the child the user may read, with no round trip of its own,
+ * and the hook writes it no more. The row is still the one `config.audit` declares, made here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type AuditEntry, auditMany } from '../audit.ts';
+import { type AuditEntry, auditMany, auditRows } from '../audit.ts';
 
 /** What a route that reads one child's record declares in its config. */
 export type ReadAudit = { reads: string; detail?: Record<string, unknown> };
@@ -33,11 +38,25 @@ declare module 'fastify' {
     shown(childIds: Iterable<string>, what: Shown): void;
     /** A read audit row that names no child (a report, a list's summary), written on success. */
     audited(entry: AuditEntry): void;
+    /**
+     * The row `config.audit` declares, as the JSON `lantern_audit` takes, for the route's own read
+     * query to write (then the hook does not); null when the route declares none.
+     */
+    declaredReadRows(): string | null;
   }
 }
 
 const READS = Symbol('reads');
-type WithReads = FastifyRequest & { [READS]?: AuditEntry[] };
+const TAKEN = Symbol('declared read taken');
+type WithReads = FastifyRequest & { [READS]?: AuditEntry[]; [TAKEN]?: boolean };
+
+/** The read row a route declares in its config, if it does and names a child. */
+function declaredRead(request: FastifyRequest): AuditEntry | null {
+  const declared = request.routeOptions.config?.audit;
+  const childId = (request.params as { childId?: string } | undefined)?.childId;
+  if (!declared || !childId) return null;
+  return { action: 'read', recordType: declared.reads, recordId: childId, childId, ...(declared.detail ? { detail: declared.detail } : {}) };
+}
 
 function noted(request: FastifyRequest): AuditEntry[] {
   const r = request as WithReads;
@@ -56,16 +75,19 @@ export function installReadAudit(app: FastifyInstance): void {
   app.decorateRequest('audited', function (this: FastifyRequest, entry: AuditEntry) {
     noted(this).push(entry);
   });
+  app.decorateRequest('declaredReadRows', function (this: FastifyRequest) {
+    const entry = declaredRead(this);
+    if (!entry) return null;
+    (this as WithReads)[TAKEN] = true;
+    return JSON.stringify(auditRows(this.actor(), [entry]));
+  });
 
   // onSend runs before the answer leaves, so a client that reads the trail next sees the row.
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     if (reply.statusCode >= 400 || !request.user) return payload;
     const entries: AuditEntry[] = [];
-    const declared = request.routeOptions.config?.audit;
-    const childId = (request.params as { childId?: string } | undefined)?.childId;
-    if (declared && childId) {
-      entries.push({ action: 'read', recordType: declared.reads, recordId: childId, childId, ...(declared.detail ? { detail: declared.detail } : {}) });
-    }
+    const declared = (request as WithReads)[TAKEN] ? null : declaredRead(request);
+    if (declared) entries.push(declared);
     entries.push(...((request as WithReads)[READS] ?? []));
     if (entries.length > 0) await auditMany(request.server.store.db, request.actor(), entries);
     return payload;
