@@ -49,51 +49,48 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
         // "Van Dyke" or "Mary Jane": the whole phrase may begin a family or given name.
         const phrase = words.join(' ');
         ors.push(beginsWith('p.family_name_key', phrase), beginsWith('p.given_name_key', phrase));
-        ors.push(eb.and(words.map((w) => eb.or([beginsWith('p.given_name_key', w), beginsWith('p.family_name_key', w)]))));
+        // Each word beginning a name (one word is the phrase itself, already asked).
+        if (words.length > 1) ors.push(eb.and(words.map((w) => eb.or([beginsWith('p.given_name_key', w), beginsWith('p.family_name_key', w)]))));
       }
       return eb.or(ors);
     });
 
   // The page of children first, then who holds each of those 25: joined before the limit, the
   // allocations were read for the whole council (under row-level security the planner hashed
-  // every open allocation rather than look up 25).
+  // every open allocation rather than look up 25). The count rides on the page (a window over
+  // every match, which the sort reads anyway): one statement, and the matches found once.
   const page = base
     .select(['p.la_code', 'p.person_id', 'p.la_child_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'p.expected_date_of_birth', 'p.sex'])
+    .select(sql<number>`count(*) over ()`.as('total'))
     .orderBy('p.family_name')
     .orderBy('p.given_name')
     .orderBy('p.date_of_birth')
     .limit(limit)
     .as('p');
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom(page)
-      .leftJoin('allocation as a', (j) =>
-        j
-          .onRef('a.la_code', '=', 'p.la_code')
-          .onRef('a.child_id', '=', 'p.person_id')
-          .on('a.end_date', 'is', null)
-          .on('a.allocation_role', '=', 'social-worker'),
-      )
-      .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
-      .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-      .select([
-        'p.person_id',
-        'p.la_child_id',
-        'p.given_name',
-        'p.family_name',
-        'p.date_of_birth',
-        'p.expected_date_of_birth',
-        'p.sex',
-        'w.given_name as w_given',
-        'w.family_name as w_family',
-        't.name as team_name',
-      ])
-      .orderBy('p.family_name')
-      .orderBy('p.given_name')
-      .orderBy('p.date_of_birth')
-      .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await db
+    .selectFrom(page)
+    .leftJoin('allocation as a', (j) =>
+      j.onRef('a.la_code', '=', 'p.la_code').onRef('a.child_id', '=', 'p.person_id').on('a.end_date', 'is', null).on('a.allocation_role', '=', 'social-worker'),
+    )
+    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
+    .select([
+      'p.person_id',
+      'p.la_child_id',
+      'p.given_name',
+      'p.family_name',
+      'p.date_of_birth',
+      'p.expected_date_of_birth',
+      'p.sex',
+      'p.total',
+      'w.given_name as w_given',
+      'w.family_name as w_family',
+      't.name as team_name',
+    ])
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.date_of_birth')
+    .execute();
   const results = rows.map((r) => ({
     childId: r.person_id,
     laChildId: r.la_child_id ?? '',
@@ -105,7 +102,7 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     allocatedWorker: r.w_given ? `${r.w_given} ${r.w_family}` : null,
     team: r.team_name,
   }));
-  return { results, total: Number(count.n) };
+  return { results, total: Number(rows[0]?.total ?? 0) };
 }
 
 // ---------------------------------------------------------------------------------------------

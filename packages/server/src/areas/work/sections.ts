@@ -84,14 +84,21 @@ export function obligationSection(
   const from = sql`from obligation o
     where o.la_code = ${user.laCode} and o.met_on is null and o.ended_on is null and o.start_date <= ${days.asOf}
       and ${def.where} ${seen}`;
-  return {
-    id: def.id,
-    title: def.title,
-    empty: def.empty,
-    more: def.more ?? null,
-    total: async () => Number((await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(db)).rows[0]?.n ?? 0),
-    rows: async (limit, offset) => {
-      const rows = await sql<ObligationRow>`
+  const toItem = (r: ObligationRow) =>
+    childItem(r, {
+      key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
+      what: ruleLabel(r.rule_id),
+      dueDate: r.due_date,
+      daysOverdue: overdueBy(r.due_date, days.asOf),
+      who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
+      note: def.note?.(r) ?? null,
+    });
+  // The count and the page in one statement (one round trip): the count's row is joined to the
+  // page, so a page past the end still answers the count, with no item.
+  const both = async (limit: number, offset: number) => {
+    const rows = await sql<ObligationRow & { total: number }>`
+      select c.n as total, x.* from (select count(*)::int as n ${from}) c
+      left join lateral (
         select x.*, p.given_name, p.family_name, p.la_child_id, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
           select o.child_id, o.rule_id, o.source_id, o.due_date, o.responsible_worker_id, o.responsible_team_id
           ${from}
@@ -101,18 +108,18 @@ export function obligationSection(
         join person p on p.la_code = ${user.laCode} and p.person_id = x.child_id
         left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
         left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
-        order by x.due_date, x.rule_id, x.child_id, x.source_id`.execute(db);
-      return rows.rows.map((r) =>
-        childItem(r, {
-          key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
-          what: ruleLabel(r.rule_id),
-          dueDate: r.due_date,
-          daysOverdue: overdueBy(r.due_date, days.asOf),
-          who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
-          note: def.note?.(r) ?? null,
-        }),
-      );
-    },
+      ) x on true
+      order by x.due_date, x.rule_id, x.child_id, x.source_id`.execute(db);
+    return { total: Number(rows.rows[0]?.total ?? 0), items: rows.rows.filter((r) => r.child_id !== null).map(toItem) };
+  };
+  return {
+    id: def.id,
+    title: def.title,
+    empty: def.empty,
+    more: def.more ?? null,
+    total: async () => Number((await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(db)).rows[0]?.n ?? 0),
+    rows: async (limit, offset) => (await both(limit, offset)).items,
+    both,
   };
 }
 
