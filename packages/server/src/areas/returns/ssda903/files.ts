@@ -175,32 +175,41 @@ function tableBuilder() {
  * header's length, so a shorter or longer row runs into the next row or the last value, or is
  * dropped at the end: a value holding a comma or a line break, or fewer records than the file has
  * lines, shows it, and false hands the file to csv-parse, which reads ragged rows and quotes.
+ * The text is upper-cased whole (a value's capitals are the same either way) and values are
+ * trimmed only when one of them has a space at its edge: per value, both cost more than udsv.
  */
 export function tableByUdsv(text: string): { table: Table } | undefined | false {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const newline = /\r\n|\n|\r/.exec(body.slice(0, 1 << 16))?.[0];
   if (!newline || body.includes('"') || !oneKindOfLineEnd(body, newline)) return false;
+  if (/[a-z\u0080-\uffff]/.test(body)) body = body.toUpperCase();
+  const trim = /(?:^|,)[^\S\r\n]|[^\S\r\n](?:,|$)/m.test(body);
   // No header rows skipped: the header comes to `each` as the first record.
   const schema = inferSchema(body, { col: ',', row: newline, encl: '"', trim: false, header: () => [] }, 1);
   const width = schema.cols.length;
-  const built = tableBuilder();
+  let name: TableName | undefined;
+  let header: string[] = [];
+  // A column per position in the file, in the file's order.
+  let byPosition: string[][] = [];
   let records = 0;
   let regular = true;
-  let known = true;
   const each = (record: string[]) => {
     if (record.length !== width || record[width - 1]!.includes(',')) regular = false;
     for (let k = 0; k < record.length && regular; k++) if (record[k]!.includes('\n') || record[k]!.includes('\r')) regular = false;
     if (!regular) return false;
     if (records++ === 0) {
-      known = built.header(record);
-      return known;
+      header = record.map((c) => c.trim());
+      name = recogniseTable(header);
+      byPosition = record.map(() => []);
+      return name !== undefined;
     }
-    built.row(record);
+    if (trim) for (let k = 0; k < width; k++) byPosition[k]!.push(record[k]!.trim());
+    else for (let k = 0; k < width; k++) byPosition[k]!.push(record[k]!);
     return true;
   };
-  initParser(schema).stringArrs(`${body}${newline}`, each);
+  initParser(schema).stringArrs(body.endsWith(newline) ? body : `${body}${newline}`, each);
   if (!regular) return false;
-  if (!known) return undefined;
+  if (!name) return undefined;
   let lines = 0;
   for (let at = 0; at < body.length; ) {
     const end = body.indexOf(newline, at);
@@ -208,7 +217,9 @@ export function tableByUdsv(text: string): { table: Table } | undefined | false 
     if (to > at) lines++;
     at = to + newline.length;
   }
-  return lines === records ? built.table() : false;
+  if (lines !== records) return false;
+  const columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, byPosition[header.indexOf(c)]!]));
+  return { table: makeTable(name, columns) };
 }
 
 /** Every line ends the same way (udsv takes any \\r for the end of a line when lines end \\r\\n). */
