@@ -42,69 +42,65 @@ function findingsLines(r: Ssda903Return, findings: readonly RuleFindings[]): str
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
+/** Bytes copied in at `pos`; the position after them. */
+function putBytes(buf: Uint8Array, pos: number, bytes: Uint8Array): number {
+  for (let b = 0; b < bytes.length; b++) buf[pos + b] = bytes[b]!;
+  return pos + bytes.length;
+}
+
+/** A value as JSON.stringify writes it (plain ASCII byte by byte, anything else by JSON.stringify); the position after it. */
+function putValue(buf: Uint8Array, pos: number, s: string): number {
+  buf[pos] = 34;
+  for (let c = 0; c < s.length; c++) {
+    const code = s.charCodeAt(c);
+    if (code < 0x20 || code > 0x7e || code === 34 || code === 92)
+      return pos + Buffer.from(buf.buffer, buf.byteOffset, buf.length).write(JSON.stringify(s), pos, 'utf8');
+    buf[pos + 1 + c] = code;
+  }
+  buf[pos + 1 + s.length] = 34;
+  return pos + 2 + s.length;
+}
+
+/** A row number's digits; the position after them. */
+function putNumber(buf: Uint8Array, pos: number, n: number): number {
+  let digits = 1;
+  for (let ten = 10; ten <= n; ten *= 10) digits++;
+  for (let d = pos + digits - 1; d >= pos; d--) {
+    buf[d] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return pos + digits;
+}
+
 /** UTF-8 JSON lines written into fresh (never pooled: the worker hands them over) byte arrays. */
 function findingsJson(r: Ssda903Return, findings: readonly RuleFindings[]): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   let buf = new Uint8Array(0);
   let pos = 0;
-  const room = (need: number) => {
-    if (pos + need <= buf.length) return;
-    if (pos) chunks.push(buf.subarray(0, pos));
-    buf = new Uint8Array(Math.max(CHUNK, need));
-    pos = 0;
-  };
-  const put = (bytes: Uint8Array) => {
-    buf.set(bytes, pos);
-    pos += bytes.length;
-  };
-  // A value as JSON.stringify writes it: plain ASCII byte by byte, anything else by JSON.stringify.
-  const putString = (s: string) => {
-    const start = pos;
-    buf[pos++] = 34;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
-        pos = start + Buffer.from(buf.buffer, buf.byteOffset, buf.length).write(JSON.stringify(s), start, 'utf8');
-        return;
-      }
-      buf[pos++] = c;
-    }
-    buf[pos++] = 34;
-  };
-  const putNumber = (n: number) => {
-    const start = pos;
-    do {
-      buf[pos++] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-    buf.subarray(start, pos).reverse();
-  };
-  const childKey = utf8(',"child":');
-  const fieldsKey = utf8(',"fields":{');
   for (const { info, table: key, rows, fields } of findings) {
     const t = flaggedTable(r, key);
-    const child = t.columns.CHILD!;
-    const cols = fields.map((f) => t.columns[f]!);
-    const names = fields.map((f, k) => utf8(`${k ? ',' : ''}${JSON.stringify(f)}:`));
-    const prefix = utf8(`,\n{"code":${JSON.stringify(info.code)},"message":${JSON.stringify(info.message)},"table":${JSON.stringify(key)},"row":`);
-    const fixed = prefix.length + 16 + childKey.length + fieldsKey.length + names.reduce((n, b) => n + b.length, 0);
+    // The child and each field's column, with the bytes before each value and after the last.
+    const cols = [t.columns.CHILD!, ...fields.map((f) => t.columns[f]!)];
+    const before = [
+      utf8(`,\n{"code":${JSON.stringify(info.code)},"message":${JSON.stringify(info.message)},"table":${JSON.stringify(key)},"row":`),
+      utf8(',"child":'),
+      ...fields.map((f, k) => utf8(`${k ? ',' : ',"fields":{'}${JSON.stringify(f)}:`)),
+    ];
+    const after = utf8(fields.length ? '}}' : ',"fields":{}}');
+    const fixed = 12 + after.length + before.reduce((n, b) => n + b.length, 0);
     for (let n = 0; n < rows.length; n++) {
       const i = rows[n]!;
-      // At most 6 bytes a character (\u00XX) once quoted.
-      let need = fixed + 6 * child[i]!.length + 2;
+      // At most 6 bytes a character (\u00XX), and the quotes.
+      let need = fixed;
       for (let k = 0; k < cols.length; k++) need += 6 * cols[k]![i]!.length + 2;
-      room(need);
-      put(prefix);
-      putNumber(i + 1);
-      put(childKey);
-      putString(child[i]!);
-      put(fieldsKey);
-      for (let k = 0; k < cols.length; k++) {
-        put(names[k]!);
-        putString(cols[k]![i]!);
+      if (pos + need > buf.length) {
+        if (pos) chunks.push(buf.subarray(0, pos));
+        buf = new Uint8Array(Math.max(CHUNK, need));
+        pos = 0;
       }
-      buf[pos++] = 125;
-      buf[pos++] = 125;
+      pos = putNumber(buf, putBytes(buf, pos, before[0]!), i + 1);
+      for (let k = 0; k < cols.length; k++) pos = putValue(buf, putBytes(buf, pos, before[k + 1]!), cols[k]![i]!);
+      pos = putBytes(buf, pos, after);
     }
   }
   if (pos) chunks.push(buf.subarray(0, pos));
