@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- imports`: a national-scale CIN census and SSDA903 return, each imported into
  * an empty PostgreSQL database by `lantern import` as its own process, beside the 60 s target.
- * Each figure is printed with the import's peak memory, its own CPU time, where the time went
- * (its phases) and the machine's load average, since a loaded machine stretches wall time.
+ * Each figure is printed with the import's peak memory, its own CPU time and its database
+ * backend's, where the time went (its phases) and the machine's load average, since a loaded
+ * machine stretches wall time.
  *
  * The SSDA903 return is Lantern's synthetic national one (ssda903-national.ts; 85,000 children,
  * LANTERN_BENCH_IMPORT_903_CHILDREN to change). The CIN census is a seeded council's return
