@@ -52,7 +52,11 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
     count += Number(r.numAffectedRows ?? 0);
     step(`rule ${id}`);
   }
-  if (stored) await sql`analyze obligation_derived`.execute(trx);
+  if (stored) {
+    // The settlements join the derived rows to themselves by child and rule (a lookup per row, as on obligation's key).
+    await sql`create index on obligation_derived (child_id, rule_id, source_id)`.execute(trx);
+    await sql`analyze obligation_derived`.execute(trx);
+  }
   for (const settle of o.settles) await settle(stored ? o.derive : o.write, stored ? 'obligation_derived' : 'obligation').execute(trx);
   step('settle');
   if (stored) {
