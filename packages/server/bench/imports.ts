@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- imports`: a national-scale CIN census and SSDA903 return, each imported into
  * an empty PostgreSQL database by `lantern import` as its own process, beside the 60 s target.
- * Each figure is printed with the import's peak memory, its own CPU time, where the time went
- * (its phases) and the machine's load average, since a loaded machine stretches wall time.
+ * Each figure is printed with the import's peak memory, its own CPU time and its database
+ * backend's, where the time went (its phases) and the machine's load average, since a loaded
+ * machine stretches wall time.
  *
  * The SSDA903 return is Lantern's synthetic national one (ssda903-national.ts; 85,000 children,
  * LANTERN_BENCH_IMPORT_903_CHILDREN to change). The CIN census is a seeded council's return
@@ -13,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { repeatCensus } from './cin-census-national.ts';
+import { watchDatabaseCpu } from './database-cpu.ts';
 import { writeNationalReturn } from './ssda903-national.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
@@ -25,7 +27,20 @@ const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 export async function importFigures(work: string, tools: { figure: Figure; runLantern: Run; freshDatabase: Database }): Promise<void> {
   const { figure, runLantern, freshDatabase } = tools;
 
-  const report = (label: string, r: Awaited<ReturnType<Run>>, before: string) => {
+  /** Runs the import, watching its database backend's CPU as well as its own. */
+  const timed = async (args: string[], url: string) => {
+    const before = load();
+    const watch = await watchDatabaseCpu(url);
+    const ran = await runLantern(args, { DATABASE_URL: url }).then(
+      (r) => ({ r }),
+      (error: unknown) => ({ error }),
+    );
+    const databaseCpu = await watch.stop();
+    if ('error' in ran) throw ran.error;
+    return { r: ran.r, before, databaseCpu };
+  };
+
+  const report = (label: string, { r, before, databaseCpu }: Awaited<ReturnType<typeof timed>>) => {
     const out = JSON.parse(r.stdout) as { written: Record<string, number>; notPlaced: unknown[]; phases: Record<string, number> };
     const rows = Object.values(out.written).reduce((n, v) => n + v, 0);
     figure(`${label}: time`, r.seconds, 's', `target ${TARGET_SECONDS} s, ${(r.seconds / TARGET_SECONDS).toFixed(2)}× it; load ${before} → ${load()}`);
@@ -36,6 +51,8 @@ export async function importFigures(work: string, tools: { figure: Figure; runLa
       `${rows.toLocaleString('en-GB')} records written, ${out.notPlaced.length.toLocaleString('en-GB')} not placed`,
     );
     figure(`${label}: CPU of the import's process`, r.cpuSeconds, 's', 'the database server’s own work is not counted');
+    if (databaseCpu !== null)
+      figure(`${label}: CPU of its database backend`, databaseCpu, 's', `${((100 * databaseCpu) / (databaseCpu + r.cpuSeconds)).toFixed(0)}% of the two`);
     process.stdout.write(
       `  phases: ${Object.entries(out.phases)
         .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
@@ -50,9 +67,8 @@ export async function importFigures(work: string, tools: { figure: Figure; runLa
   const db903 = await freshDatabase();
   try {
     await runLantern(['migrate'], { DATABASE_URL: db903.url });
-    const before = load();
-    const r = await runLantern(['import', 'ssda903', dir, '--year', '2026', '--la-code', 'E08000035', '--json'], { DATABASE_URL: db903.url });
-    report(`import SSDA903, ${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, PostgreSQL`, r, before);
+    const r = await timed(['import', 'ssda903', dir, '--year', '2026', '--la-code', 'E08000035', '--json'], db903.url);
+    report(`import SSDA903, ${made.children.toLocaleString('en-GB')} children, ${made.episodes.toLocaleString('en-GB')} episodes, PostgreSQL`, r);
   } finally {
     await db903.drop();
   }
@@ -73,9 +89,8 @@ export async function importFigures(work: string, tools: { figure: Figure; runLa
   const dbCin = await freshDatabase();
   try {
     await runLantern(['migrate'], { DATABASE_URL: dbCin.url });
-    const before = load();
-    const r = await runLantern(['import', 'cin-census', file, '--json'], { DATABASE_URL: dbCin.url });
-    report(`import CIN census, ${national.children.toLocaleString('en-GB')} children, PostgreSQL`, r, before);
+    const r = await timed(['import', 'cin-census', file, '--json'], dbCin.url);
+    report(`import CIN census, ${national.children.toLocaleString('en-GB')} children, PostgreSQL`, r);
   } finally {
     await dbCin.drop();
   }

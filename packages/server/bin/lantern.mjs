@@ -2,7 +2,6 @@
 // The `lantern` command. Lantern runs its TypeScript directly through tsx, so there is no
 // build step between a checkout and a running server.
 import { spawnSync } from 'node:child_process';
-import { register } from 'tsx/esm/api';
 
 // Checking an SSDA903 return keeps every value of every table: nearly all it reads outlives V8's
 // young generation, which a larger one copies less often (on the national return, a sixth less CPU
@@ -13,5 +12,7 @@ if (process.argv[2] === 'validate' && process.argv[3] === 'ssda903' && !process.
   process.exit(run.status ?? 1);
 }
 
+// tsx is loaded after that choice: the first process of `validate ssda903` needs none of it.
+const { register } = await import('tsx/esm/api');
 register();
 await import('../src/cli/main.ts');

@@ -1,7 +1,7 @@
 /**
- * How the timescales engine (obligations.ts) writes what it derived: an event's children compared
- * and written in one statement, a council's rebuild through a temporary table. Either way only the
- * rows that differ are written.
+ * How the timescales engine (obligations.ts) writes an event's deadlines: its children's rows
+ * compared and written in one statement, so only the rows that differ are written (a council's
+ * rebuild: obligations-rebuild.ts).
  */
 import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
@@ -67,49 +67,6 @@ export async function refreshChildren(
         excluded.end_reason, excluded.responsible_worker_id, excluded.responsible_team_id)`,
   );
   timing?.('write', performance.now() - t);
-  return Number(result.numAffectedRows ?? 0);
-}
-
-/**
- * A whole council's rebuild over the deadlines already there: derived into a temporary table, then
- * only what differs is written — the rows no longer derived (or derived differently) deleted, the
- * new ones inserted. Most of a council's deadlines are unchanged by a rebuild, and writing two
- * million rows and their nine indexes twice was most of its time; the result is the same rows.
- */
-export async function rebuildInPlace(
-  trx: Kysely<Database>,
-  scope: Scope,
-  ruleIds: string[],
-  derived: RawBuilder<unknown>,
-  timing: ((step: string, ms: number) => void) | undefined,
-): Promise<number> {
-  let t = performance.now();
-  await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
-  const result = await sql`insert into obligation_derived (${OBLIGATION_COLUMNS}) ${derived}`.execute(trx);
-  await sql`analyze obligation_derived`.execute(trx);
-  timing?.('derive', performance.now() - t);
-  t = performance.now();
-  await sql`
-    delete from obligation o
-    where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])
-      and not exists (
-        select 1 from obligation_derived d
-        where d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
-          and (d.episode_id, d.start_date, d.due_date, d.due_at, d.met_on, d.ended_on, d.end_reason, d.responsible_worker_id, d.responsible_team_id)
-            is not distinct from (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id))`.execute(
-    trx,
-  );
-  timing?.('delete', performance.now() - t);
-  t = performance.now();
-  // What is left of the council's rows is exactly as derived: insert the rest.
-  await sql`
-    insert into obligation (${OBLIGATION_COLUMNS})
-    select ${OBLIGATION_COLUMNS} from obligation_derived d
-    where ${scope('d')} and not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
-    trx,
-  );
-  timing?.('insert', performance.now() - t);
-  await sql`drop table obligation_derived`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 

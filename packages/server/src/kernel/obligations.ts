@@ -13,7 +13,9 @@ import { CHANNELS, type DeadlineRefresh } from './telemetry.ts';
 import { forCouncil } from './db/council.ts';
 import { PREPARED } from './db/store.ts';
 import { forgetReads, rulesNamed, rulesReadingChanges } from './obligation-reads.ts';
-import { eventChildren, forgetCompiled, OBLIGATION_COLUMNS, rebuildInPlace, refreshChildren, runCompiled } from './obligations-write.ts';
+import { eventChildren, forgetCompiled, refreshChildren, runCompiled } from './obligations-write.ts';
+import { rebuildCouncil } from './obligations-rebuild.ts';
+import { holdersOf, responsibleOf } from './obligation-holders.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db/schema.ts';
@@ -49,8 +51,23 @@ export type ObligationRule = {
   recordedDue?: (laCode: string, settings: TimescaleSettings) => { joins: RawBuilder<unknown>; due: RawBuilder<unknown>; who: RawBuilder<unknown> };
 };
 
+/**
+ * An update of `table`'s rows (obligation, or a rebuild's derived rows, which carry la_code and
+ * obligation's columns) over the children `scope` names, once every rule's rows are in.
+ */
+export type Settlement = (scope: Scope, table?: string) => RawBuilder<unknown>;
+
 /** An area's rules, and what settles once every rule's rows are in (a due date taken from another rule's row). */
-export type ObligationRuleSet = { area: string; rules: readonly ObligationRule[]; settle?: readonly Derivation[] };
+export type ObligationRuleSet = {
+  area: string;
+  rules: readonly ObligationRule[];
+  settle?: readonly Settlement[];
+  /**
+   * Rows several of the set's rules read by name (a placement's visits, for five visit rules):
+   * derived once per refresh, as a CTE of an event's statement or a temporary table of a rebuild.
+   */
+  shared?: Readonly<Record<string, Derivation>>;
+};
 
 /**
  * An area's rules as data: each rule's id with its derivation (or the derivation and its options),
@@ -59,7 +76,7 @@ export type ObligationRuleSet = { area: string; rules: readonly ObligationRule[]
 export function obligationRules(
   area: string,
   rules: Record<string, Derivation | Omit<ObligationRule, 'id'>>,
-  settle?: readonly Derivation[],
+  settle?: readonly Settlement[],
 ): ObligationRuleSet {
   return {
     area,
@@ -85,13 +102,39 @@ export function registerObligationRules(sets: readonly ObligationRuleSet[]): voi
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) throw new Error(`The deadline rule ${twice} is derived by two areas`);
   for (const id of ids) ruleById(id); // every rule is one of core's
+  const names = sets.flatMap((s) => Object.keys(s.shared ?? {}));
+  const clash = names.find((n, i) => names.indexOf(n) !== i);
+  if (clash) throw new Error(`The shared deadline rows ${clash} are named by two areas`);
   ruleSets = sets;
+  sharedBy.clear();
   forgetCompiled();
   forgetReads();
   settledBy.clear();
 }
 
-const settledBy = new Map<Derivation, readonly string[]>();
+const settledBy = new Map<Settlement, readonly string[]>();
+const sharedBy = new Map<string, readonly string[]>();
+
+/** The shared rows (a rule set's `shared`) a rule reads: those its derivation names. */
+function sharedRead(trx: Kysely<Database>, rule: ObligationRule, scope: Scope): readonly string[] {
+  let names = sharedBy.get(rule.id);
+  if (!names) {
+    const text = rule.derive(scope).compile(trx).sql;
+    names = ruleSets.flatMap((s) => Object.keys(s.shared ?? {})).filter((n) => new RegExp(`\\b${n}\\b`).test(text));
+    sharedBy.set(rule.id, names);
+  }
+  return names;
+}
+
+/** The shared rows the rules given read, each as (name, derivation over `scope`), in the order registered. */
+function sharedOf(trx: Kysely<Database>, rules: readonly ObligationRule[], scope: Scope): [string, RawBuilder<unknown>][] {
+  const read = new Set(rules.flatMap((r) => sharedRead(trx, r, scope)));
+  return ruleSets.flatMap((s) =>
+    Object.entries(s.shared ?? {})
+      .filter(([n]) => read.has(n))
+      .map(([n, derive]): [string, RawBuilder<unknown>] => [n, derive(scope)]),
+  );
+}
 
 /**
  * The rules whose rows a settlement reads or writes: those it names (in its text or its
@@ -99,7 +142,7 @@ const settledBy = new Map<Derivation, readonly string[]>();
  * settlement left them (a visit re-derives the looked-after visit clocks, not the review clocks
  * an IRO's contact settles from), so it skips the statement.
  */
-function rulesSettled(trx: Kysely<Database>, settle: Derivation, set: ObligationRuleSet, scope: Scope): readonly string[] {
+function rulesSettled(trx: Kysely<Database>, settle: Settlement, set: ObligationRuleSet, scope: Scope): readonly string[] {
   let ids = settledBy.get(settle);
   if (!ids) {
     const named = rulesNamed(settle(scope).compile(trx), engineRuleIds());
@@ -198,42 +241,6 @@ export function throughPlan(
 }
 
 /**
- * Who must act, joined in as each rule's rows are inserted: the child's allocated social worker
- * and their team (or, for an unallocated child, the team that last held the case); for rules a
- * manager owns, that team's manager; for contacts, the front door team and its manager.
- */
-function responsibleOf(rule: string, laCode: string) {
-  // Core gives each rule to a role: the front door, the child's IRO, the personal adviser, a team manager, or the social worker.
-  const responsible = ruleById(rule).responsible;
-  if (responsible === 'front-door') {
-    return {
-      columns: sql`fd.manager_worker_id, fd.team_id`,
-      joins: sql`left join (select team_id, manager_worker_id from team where la_code = ${laCode} and service = 'Front door' order by name limit 1) fd on true`,
-    };
-  }
-  // The holders are worked out once per refresh (materialised in the insert), not once per rule's row.
-  const holder = sql`left join case_holder r on r.child_id = d.child_id`;
-  if (responsible === 'iro') {
-    // The child's IRO (an allocation of role 'iro'); without one, the social worker's team sees it.
-    return {
-      columns: sql`iro.worker_id, coalesce(iro.team_id, r.team_id)`,
-      joins: sql`${holder} left join case_iro iro on iro.child_id = d.child_id`,
-    };
-  }
-  if (responsible === 'personal-adviser') {
-    // The young person's personal adviser; until one is allocated, the social worker holding the case.
-    return {
-      columns: sql`coalesce(pa.worker_id, r.worker_id), coalesce(pa.team_id, r.team_id)`,
-      joins: sql`${holder} left join case_adviser pa on pa.child_id = d.child_id`,
-    };
-  }
-  if (responsible === 'team-manager') {
-    return { columns: sql`t.manager_worker_id, r.team_id`, joins: sql`${holder} left join team t on t.la_code = ${laCode} and t.team_id = r.team_id` };
-  }
-  return { columns: sql`r.worker_id, r.team_id`, joins: holder };
-}
-
-/**
  * Rebuilds the obligations of a council, or of some of its children. Pass the transaction of
  * the event that touched them, so the record and its deadlines commit together.
  */
@@ -306,30 +313,12 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       ${who.joins}`;
   };
   // Every rule's rows (or those given) in one statement, over the children `scope` names.
-  const derivedBy = (scope: Scope, some: readonly ObligationRule[] = rules) => {
-    const perRule = some.map((rule) => ruleRows(rule, scope));
-    const holders = sql`
-      with case_holder as materialized (
-        -- The allocated social worker and their team; with none, the team the case was routed or
-        -- transferred to (case_team) unless a later allocation ended after it, else the last holder's team.
-        select distinct on (h.child_id) h.child_id, h.worker_id, h.team_id
-        from (
-          select a.child_id, case when a.end_date is null then a.worker_id end as worker_id, w.team_id, a.end_date is null as is_open, a.end_date as since, 0 as routed
-          from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-          where ${scope('a')} and a.allocation_role = 'social-worker'
-          union all
-          select ct.child_id, null, ct.team_id, false, ct.routed_on, 1 from case_team ct where ${scope('ct')} and ct.ended_on is null
-        ) h
-        order by h.child_id, h.is_open desc, h.since desc nulls last, h.routed desc
-      ), case_iro as materialized (
-        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where ${scope('a')} and a.allocation_role = 'iro' and a.end_date is null
-      ), case_adviser as materialized (
-        select a.child_id, a.worker_id, w.team_id from allocation a join worker w on w.la_code = a.la_code and w.worker_id = a.worker_id
-        where ${scope('a')} and a.allocation_role = 'personal-adviser' and a.end_date is null
-      )
-      select ${laCode}, r.* from (${sql.join(perRule, sql` union all `)}) as r`;
-    return holders;
+  const derivedBy = (trx: Kysely<Database>, scope: Scope, some: readonly ObligationRule[]) => {
+    const ctes = [...holdersOf(scope), ...sharedOf(trx, some, scope)].map(([name, body]) => sql`${sql.raw(name)} as materialized (${body})`);
+    return sql`with ${sql.join(ctes)} select ${laCode}, r.* from (${sql.join(
+      some.map((rule) => ruleRows(rule, scope)),
+      sql` union all `,
+    )}) as r`;
   };
   const ruleIds = rules.map((r) => r.id);
   const run = async (trx: Kysely<Database>) => {
@@ -356,30 +345,39 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
       t = performance.now();
     }
     // An event's statements are compiled once per council and settings (runCompiled), its children set apart.
-    const holders = childIds ? sql`` : derivedBy(deriveScope);
     const key = `${laCode}\n${JSON.stringify(settings)}`;
-    const kept = keepSettled || (!childIds && (await sql`select 1 from obligation o where ${scope('o')} limit 1`.execute(trx)).rows.length > 0);
     if (childIds) {
       // An event re-derives the rules that read what it changed (obligation-reads.ts); a refresh asked for by name, all of them.
       // Either way its statements read its children from a setting (obligations-write.ts), set in the same round trip.
       let some = rules;
-      if (options.rules === 'changed') some = await rulesReadingChanges(trx, rules, (rule) => ruleRows(rule, council), eventChildren(childIds));
+      // A rule's whole statement, the shared rows it reads with it (so their tables count as its own).
+      const statementOf = (rule: ObligationRule) => {
+        const ctes = sharedOf(trx, [rule], council).map(([name, body]) => sql`${sql.raw(name)} as (${body})`);
+        return ctes.length ? sql`with ${sql.join(ctes)} ${ruleRows(rule, council)}` : ruleRows(rule, council);
+      };
+      if (options.rules === 'changed') some = await rulesReadingChanges(trx, rules, statementOf, eventChildren(childIds));
       else await sql`select ${eventChildren(childIds)}`.execute(trx);
       derived = some.length;
       rederived = new Set(some.map((r) => r.id));
       if (some.length === 0) return 0;
       const ids = some.map((r) => r.id);
       const subsetKey = some.length === rules.length ? key : `${key}\n${ids.join(',')}`;
-      count = await refreshChildren(trx, subsetKey, CHILDREN, scope, ids, () => derivedBy(scope, some), options.timing);
-    } else if (kept) {
-      count = await rebuildInPlace(trx, scope, ruleIds, holders, options.timing);
+      count = await refreshChildren(trx, subsetKey, CHILDREN, scope, ids, () => derivedBy(trx, scope, some), options.timing);
     } else {
-      await sql`delete from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])`.execute(trx);
-      options.timing?.('delete', performance.now() - t);
-      t = performance.now();
-      const result = await sql`insert into obligation (${OBLIGATION_COLUMNS}) ${holders}`.execute(trx);
-      options.timing?.('insert', performance.now() - t);
-      count = Number(result.numAffectedRows ?? 0);
+      const byId = new Map(rules.map((r) => [r.id, r]));
+      count = await rebuildCouncil(trx, {
+        laCode,
+        write: scope,
+        derive: deriveScope,
+        ruleIds,
+        rowsOf: (id) => ruleRows(byId.get(id) as ObligationRule, deriveScope),
+        tables: [...holdersOf(deriveScope), ...sharedOf(trx, rules, deriveScope)],
+        // In the order the areas registered them (a settlement may read another's due dates).
+        settles: ruleSets.flatMap((set) => set.settle ?? []),
+        timing: options.timing,
+      });
+      if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
+      return count;
     }
     t = performance.now();
     // In the order the areas registered them (a settlement may read another's due dates). A rule
@@ -387,12 +385,10 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     // would find them as it left them.
     const settles = ruleSets.flatMap((set) => (set.settle ?? []).map((settle) => ({ settle, set })));
     for (const [i, { settle, set }] of settles.entries()) {
-      if (childIds && !rulesSettled(trx, settle, set, scope).some((id) => rederived.has(id))) continue;
-      if (childIds) await runCompiled(trx, `${key}\nsettle ${i}`, CHILDREN, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
-      else await settle(scope).execute(trx);
+      if (!rulesSettled(trx, settle, set, scope).some((id) => rederived.has(id))) continue;
+      await runCompiled(trx, `${key}\nsettle ${i}`, CHILDREN, () => sql`${sql.raw(PREPARED)}${settle(scope)}`);
     }
     options.timing?.('settle', performance.now() - t);
-    if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
     return count;
   };
   const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);

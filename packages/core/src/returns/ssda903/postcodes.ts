@@ -57,9 +57,16 @@ export function derivePlacements(
     plLocation: new Array<string>(n).fill(''),
     distance: new Float64Array(n).fill(Number.NaN),
   };
+  // Each postcode as written looked up once: a placement's postcode repeats over its episodes.
+  const found = new Map<string, PostcodePlace | undefined>();
+  const lookUp = (p: string | undefined) => {
+    if (!p) return undefined;
+    if (!found.has(p)) found.set(p, directory.get(postcodeKey(p)));
+    return found.get(p);
+  };
   for (let i = 0; i < n; i++) {
-    const home = episodes.home[i] ? directory.get(postcodeKey(episodes.home[i]!)) : undefined;
-    const place = episodes.place[i] ? directory.get(postcodeKey(episodes.place[i]!)) : undefined;
+    const home = lookUp(episodes.home[i]);
+    const place = lookUp(episodes.place[i]);
     if (home) out.homeFound[i] = 1;
     if (place) {
       out.placeFound[i] = 1;

@@ -52,11 +52,14 @@ const placementOccasions = (scope: Scope) => sql`
     case when t.with_parent in ('connected-person-temporary', 'interim-care-order-with-parent') and t.is_visit = 1 and t.reviewed then t.on_date + 28 end as due_override
   from timed t`;
 
-const visitRows = (scope: Scope, where: RawBuilder<unknown>) => sql`
+/** The placements' occasions, derived once for the five visit rules (the rule set's `shared`). */
+const OCCASIONS = 'cla_placement_occasion';
+
+const visitRows = (where: RawBuilder<unknown>) => sql`
   select o.child_id, o.source_id, o.period_id, o.on_date,
     ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Placement ended')},
     o.due_override
-  from (${placementOccasions(scope)}) o where ${where}`;
+  from ${sql.raw(OCCASIONS)} o where ${where}`;
 
 /** Reviews in order within their period of care, each with the next. */
 const rankedReviews = (scope: Scope) => sql`
@@ -91,13 +94,13 @@ const oncePerPeriod = (scope: Scope, firstMet: RawBuilder<unknown>) => sql`
     where ${scope('cp')}`;
 
 const DERIVATIONS = {
-  'cla-visit-first': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-first'`),
-  'cla-visit': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit'`),
-  'cla-visit-long-term': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-long-term'`),
-  'cla-visit-with-parent': (scope: Scope) => visitRows(scope, sql`o.visit_rule = 'cla-visit-with-parent'`),
+  'cla-visit-first': () => visitRows(sql`o.visit_rule = 'cla-visit-first'`),
+  'cla-visit': () => visitRows(sql`o.visit_rule = 'cla-visit'`),
+  'cla-visit-long-term': () => visitRows(sql`o.visit_rule = 'cla-visit-long-term'`),
+  'cla-visit-with-parent': () => visitRows(sql`o.visit_rule = 'cla-visit-with-parent'`),
   // Alongside the statutory visits: the council's more frequent visits while the provider is not
   // registered for the care, from the placement's start until it ends.
-  'unregistered-visit': (scope: Scope) => visitRows(scope, sql`o.unregistered`),
+  'unregistered-visit': () => visitRows(sql`o.unregistered`),
 
   'cla-review-first': (scope: Scope) => sql`
     select cp.child_id, cp.period_id, cp.period_id, cp.start_date,
@@ -165,15 +168,16 @@ const REVIEW_RULES = ['cla-review-first', 'cla-review-second', 'cla-review'] as 
 
 // Both resolutions join obligation to itself by its primary key: they run straight after the
 // council's rows are inserted, before the planner has statistics for them, and a join planned as
-// if the table were empty must still be a lookup per row, not a scan.
+// if the table were empty must still be a lookup per row, not a scan. A council's rebuild settles
+// its derived rows (`table`) before comparing them with those stored.
 
 /**
  * `iro-contact` is due by the next review: the review clock's due date, or the day the review
  * was held if that was earlier (an early review brings the contact forward).
  */
-const resolveByEvent = (scope: Scope) => sql`
-  update obligation io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
-  from obligation r
+const resolveByEvent = (scope: Scope, table = 'obligation') => sql`
+  update ${sql.table(table)} io set due_date = least(r.due_date, coalesce(r.met_on, r.due_date))
+  from ${sql.table(table)} r
   where ${scope('io')} and io.rule_id = 'iro-contact'
     and r.la_code = io.la_code and r.child_id = io.child_id and r.rule_id = any(${[...REVIEW_RULES]}::text[]) and r.source_id = io.source_id`;
 
@@ -182,10 +186,10 @@ const resolveByEvent = (scope: Scope) => sql`
  * it was held if earlier) once the first review is held; before then, three months after the
  * first review's own due date.
  */
-const resolvePermanencePlan = (scope: Scope) => sql`
-  update obligation p set due_date = coalesce(least(s.due_date, coalesce(s.met_on, s.due_date)), (least(f.due_date, coalesce(f.met_on, f.due_date)) + interval '3 months')::date)
-  from obligation f
-  left join obligation s on s.la_code = f.la_code and s.child_id = f.child_id and s.rule_id = 'cla-review-second' and s.episode_id = f.episode_id
+const resolvePermanencePlan = (scope: Scope, table = 'obligation') => sql`
+  update ${sql.table(table)} p set due_date = coalesce(least(s.due_date, coalesce(s.met_on, s.due_date)), (least(f.due_date, coalesce(f.met_on, f.due_date)) + interval '3 months')::date)
+  from ${sql.table(table)} f
+  left join ${sql.table(table)} s on s.la_code = f.la_code and s.child_id = f.child_id and s.rule_id = 'cla-review-second' and s.episode_id = f.episode_id
   where ${scope('p')} and p.rule_id = 'permanence-plan'
     and f.la_code = p.la_code and f.child_id = p.child_id and f.rule_id = 'cla-review-first' and f.source_id = p.source_id`;
 
@@ -194,4 +198,5 @@ export const LOOKED_AFTER_OBLIGATIONS: ObligationRuleSet = {
   area: 'looked-after',
   rules: Object.entries(DERIVATIONS).map(([id, derive]) => ({ id, derive, rowDue: true })),
   settle: [resolveByEvent, resolvePermanencePlan],
+  shared: { [OCCASIONS]: placementOccasions },
 };

@@ -1,8 +1,8 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditEntry } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
-import type { Chronicle, Ledger } from '../../kernel/ledger.ts';
+import type { Chronicle, Ledger, Table } from '../../kernel/ledger.ts';
 import { refreshObligations } from '../../kernel/obligations.ts';
 import type { ReturnActor } from './audit.ts';
 import { type Council, englishCouncils } from './reference.ts';
@@ -178,6 +178,17 @@ export function importTrail(importId: string, source: string) {
     chronology: (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
       trail.chronology.push({ childId, occurredOn, category, summary, recordType, recordId }),
   };
+}
+
+/**
+ * Writes a batch's records through the ledger's bulk path, table by table in the order given
+ * (parents before the rows naming them). Their audit rows come from the import's own trail
+ * (`writeTrail`, next), which names the child each record is on — a mother's baby and their
+ * relationship go on the mother's trail, which neither row says — so the ledger is told not to
+ * note its own as well.
+ */
+export async function writeRecords<T extends Table>(ledger: Ledger, tables: readonly T[], rows: Record<T, Record<string, unknown>[]>): Promise<void> {
+  for (const table of tables) await ledger.insertMany(table, rows[table] as Insertable<Database[T]>[], { audit: false });
 }
 
 /** Writes a batch's trail through the ledger, once its records are written. */

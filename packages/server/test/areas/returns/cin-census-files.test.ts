@@ -217,9 +217,11 @@ describe('CIN census import refuses a broken file whole', () => {
     expect(await store.db.selectFrom('local_authority').selectAll().execute()).toEqual([]);
   });
 
-  it('XML that is not well formed writes nothing', async () => {
+  it('XML that is not well formed writes nothing, and says where it breaks', async () => {
     const cut = Buffer.from(SAMPLE.toString().slice(0, 3000));
-    await expect(importCinCensus(store.db, { xml: cut }, { actor: COMMAND_LINE })).rejects.toThrow();
+    const error = await importCinCensus(store.db, { xml: cut }, { actor: COMMAND_LINE }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportRefused);
+    expect((error as ImportRefused).details.join('\n')).toMatch(/^line \d+: /);
     expect(await counts(store)).toMatchObject({ person: 0 });
   });
 

@@ -8,11 +8,10 @@ import { DISABILITY, ETHNICITY, REFERRAL_SOURCE } from '@lantern/core/codes';
 import { CLOSURE_REASON } from '@lantern/core/pathway';
 import { type CensusChild, yesNo } from '@lantern/core/returns/cin-census/model';
 import { sql, type Transaction } from 'kysely';
-import { insertRowsStatements } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import type { Ledger } from '../../../kernel/ledger.ts';
 import type { ReturnActor } from '../audit.ts';
-import { importTrail, MAX_NOT_PLACED, writeTrail } from '../import-result.ts';
+import { importTrail, MAX_NOT_PLACED, writeRecords, writeTrail } from '../import-result.ts';
 import { type ChildInBatch, date, type Ending, type Existing, has, IMPORT_REASON, type Rows, TABLES } from './import-context.ts';
 import type { CinCensusImport } from './import.ts';
 import { placeModules } from './import-modules.ts';
@@ -159,7 +158,6 @@ export async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, childre
     });
   }
 
-  const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
   for (const table of TABLES) if (rows[table].length > 0) result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (endings.length > 0) result.written.ended = (result.written.ended ?? 0) + endings.length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
@@ -168,7 +166,7 @@ export async function prepareBatch(trx: Transaction<Database>, ctx: Ctx, childre
   for (const e of endings) updated(e.child_id, recordType[e.table], e.id, { ended: e.on });
   for (const c of closures) updated(c.child_id, 'cin-episode', c.id, { closed: c.reason });
   return async () => {
-    for (const statement of statements) await statement.execute(trx);
+    await writeRecords(ledger, TABLES, rows);
     // Ends before closures: an episode closes only once what was open in it has ended.
     if (endings.length > 0) {
       await sql`update assessment a set completed_on = e.on, authorised_on = e.on, factors = e.factors, version = a.version + 1

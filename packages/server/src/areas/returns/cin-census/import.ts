@@ -22,7 +22,7 @@
  *   reported with the reason, and the rest of the file is loaded.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { CensusChild, CensusHeader } from '@lantern/core/returns/cin-census/model';
 import type { Kysely } from 'kysely';
 import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
@@ -30,11 +30,12 @@ import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
 import { importActor, type ReturnActor } from '../audit.ts';
 import { finishImport, ImportRefused, type ImportPhases, phaseClock, priorImport, type ReturnImportResult } from '../import-result.ts';
-import { councilByLaNumber } from '../reference.ts';
+import { cinCensusSchema, councilByLaNumber } from '../reference.ts';
 import { type Ctx, prepareBatch } from './import-batch.ts';
 import { loadExisting } from './import-context.ts';
-import { readCinCensus } from './parse.ts';
-import { schemaFailures } from './validate.ts';
+import { CensusParseError, readCinCensus } from './parse.ts';
+import { CinSchemaCheck } from './schema-check.ts';
+import { textOf } from './validate.ts';
 
 export type NotPlaced = { childId: string | null; row: string | null; reason: string };
 export type CinCensusImport = ReturnImportResult<NotPlaced>;
@@ -49,14 +50,17 @@ export async function importCinCensus(
   const began = performance.now();
   const phases: ImportPhases = {};
   const time = phaseClock(phases);
-  const xml = 'path' in source ? await time('read', () => readFile(source.path)) : source.xml;
   const fileName = 'path' in source ? source.path : (source.fileName ?? null);
-  const sha256 = createHash('sha256').update(xml).digest('hex');
-  const total = countChildren(xml);
+  // A first pass for what is needed before anything is written: the file's hash (the same file
+  // twice writes nothing) and how many children it holds (for progress).
+  const { sha256, total } = await time('read', () => hashAndCount(source));
 
-  // The header first: the council and the year.
-  const items = readCinCensus([xml.toString('utf8')]);
-  const first = await time('parse', () => items.next());
+  // The header first: the council and the year. The file is then read once more as it is
+  // imported, a piece at a time, each piece shown to the schema check (checked on other threads
+  // a batch of children at a time) before the parser reads it: memory holds a batch, not the file.
+  const schema = new CinSchemaCheck();
+  const items = readCinCensus(textOf(source, schema), schema);
+  const first = await time('parse', () => nextItem(items));
   const header: CensusHeader | null = !first.done && 'header' in first.value ? first.value.header : null;
   if (!header) throw new ImportRefused('The file has no CIN census in it');
   if (!header.laNumber) throw new ImportRefused('The file does not say which council it is from (Header/Source/LEA)');
@@ -64,14 +68,19 @@ export async function importCinCensus(
   if (!council) throw new ImportRefused(`LA number ${header.laNumber} is not an English council the DfE lists (councils.csv)`);
   const year = options.year ?? (header.year && /^\d{4}$/.test(header.year) ? Number(header.year) : Number(header.referenceDate?.slice(0, 4)));
   if (!Number.isInteger(year)) throw new ImportRefused('The file does not say its collection year (Header/CollectionDetails/Year)');
+  if (!cinCensusSchema(year)) throw new ImportRefused(`Lantern has no CIN census schema for ${year - 1}/${String(year).slice(2)}: give --year`);
 
-  // A broken file writes nothing: it must be well formed (the parser) and match the schema.
-  const schema = await time('schema', () => schemaFailures(xml, year));
-  if (schema.length > 0)
-    throw new ImportRefused(
+  // A broken file writes nothing: it must be well formed (the parser) and match the schema. The
+  // schema's verdict comes once the whole file has been read, so it is taken before the
+  // transaction commits, and a file that breaks it is refused and its rows rolled back.
+  const refusal = async (): Promise<ImportRefused | null> => {
+    const failures = await time('schema', () => schema.finish(year));
+    if (failures.length === 0) return null;
+    return new ImportRefused(
       `The file does not match the ${year - 1}/${String(year).slice(2)} CIN census schema; nothing was imported`,
-      schema.slice(0, 20).map((f) => `line ${f.line ?? '?'}: ${f.message}`),
+      failures.slice(0, 20).map((f) => `line ${f.line ?? '?'}: ${f.message}`),
     );
+  };
 
   const laCode = council.laCode;
   const result: CinCensusImport = {
@@ -93,6 +102,7 @@ export async function importCinCensus(
       result.alreadyImported = true;
       result.importId = prior;
       result.children = total;
+      await items.return(undefined);
       return;
     }
     const importId = randomUUID();
@@ -115,20 +125,29 @@ export async function importCinCensus(
       writing = time('write', () => replanAsTablesGrow(trx, batches++).then(write)).then(() => options.onProgress?.(done, total, 'Children imported'));
       writing.catch(() => undefined); // awaited here or below; this only stops an early failure counting as unhandled
     };
-    let batch: CensusChild[] = [];
-    for (;;) {
-      const read = await time('parse', () => items.next());
-      if (read.done) break;
-      const item = read.value;
-      if (!('child' in item)) continue;
-      batch.push(item.child);
-      if (batch.length === BATCH) {
-        await next(batch);
-        batch = [];
+    try {
+      let batch: CensusChild[] = [];
+      for (;;) {
+        const read = await time('parse', () => nextItem(items));
+        if (read.done) break;
+        const item = read.value;
+        if (!('child' in item)) continue;
+        batch.push(item.child);
+        await schema.pump(year);
+        if (batch.length === BATCH) {
+          await next(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await next(batch);
+      if (writing) await writing;
+    } catch (error) {
+      // Rows a broken file made may break the database's rules first: the schema's verdict is the reason to give.
+      await (writing as Promise<void> | null)?.catch(() => undefined);
+      throw (await refusal().catch(() => null)) ?? error;
     }
-    if (batch.length > 0) await next(batch);
-    if (writing) await writing;
+    const refused = await refusal();
+    if (refused) throw refused;
     options.onProgress?.(result.children, total, 'Children imported');
     await finishImport(ledger, {
       laCode,
@@ -147,8 +166,30 @@ export async function importCinCensus(
   return result;
 }
 
-function countChildren(xml: Buffer): number {
-  let n = 0;
-  for (let i = xml.indexOf('<Child>'); i >= 0; i = xml.indexOf('<Child>', i + 7)) n++;
-  return n;
+/** The next item of the file, a file that is not well-formed XML refused with the line it breaks at. */
+async function nextItem<T>(items: AsyncGenerator<T>): Promise<IteratorResult<T>> {
+  try {
+    return await items.next();
+  } catch (error) {
+    if (error instanceof CensusParseError)
+      throw new ImportRefused('The file is not well-formed XML; nothing was imported', [`line ${error.line ?? '?'}: ${error.message}`]);
+    throw error;
+  }
+}
+
+const CHILD_TAG = Buffer.from('<Child>');
+
+/** The file's SHA-256 and its number of children, read a piece at a time. */
+async function hashAndCount(source: { path: string } | { xml: Buffer }): Promise<{ sha256: string; total: number }> {
+  const hash = createHash('sha256');
+  let total = 0;
+  let carry = Buffer.alloc(0); // a tag may straddle two pieces
+  const pieces = 'path' in source ? createReadStream(source.path, { highWaterMark: 1 << 20 }) : [source.xml];
+  for await (const piece of pieces as AsyncIterable<Buffer>) {
+    hash.update(piece);
+    const text = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
+    for (let i = text.indexOf(CHILD_TAG); i >= 0; i = text.indexOf(CHILD_TAG, i + CHILD_TAG.length)) total++;
+    carry = Buffer.from(text.subarray(Math.max(0, text.length - (CHILD_TAG.length - 1))));
+  }
+  return { sha256: hash.digest('hex'), total };
 }

@@ -8,7 +8,7 @@ import { cinCensusValidator } from '@lantern/core/returns/cin-census/rules';
 import type { ReturnFailure } from '@lantern/core/returns/types';
 import { cinCensusSchema, englishCouncils } from '../reference.ts';
 import { readCinCensus } from './parse.ts';
-import { CinSchemaCheck, MAX_SCHEMA_FAILURES } from './schema-check.ts';
+import { CinSchemaCheck } from './schema-check.ts';
 
 export type CinCensusValidation = {
   year: number;
@@ -42,30 +42,8 @@ function unknownYear(year: number, fromHeader: boolean): string {
   );
 }
 
-export async function schemaFailures(xml: Buffer, year: number): Promise<ReturnFailure[]> {
-  const schema = cinCensusSchema(year);
-  if (!schema) throw new Error(`Lantern has no CIN census schema for ${year - 1}/${String(year).slice(2)}`);
-  const { validateXML, memoryPages } = await import('xmllint-wasm');
-  const result = await validateXML({
-    xml: { fileName: 'return.xml', contents: xml },
-    schema,
-    maxMemoryPages: memoryPages.GiB,
-    stream: true,
-  });
-  return result.errors.slice(0, MAX_SCHEMA_FAILURES).map((e) => ({
-    code: 'XSD',
-    severity: 'error',
-    message: e.message.trim(),
-    childId: null,
-    module: 'Schema',
-    row: null,
-    fields: [],
-    line: e.loc?.lineNumber ?? null,
-  }));
-}
-
 /** The file's text as it is read, each piece shown to the schema check before the parser reads it. */
-async function* textOf(source: { path: string } | { xml: Buffer }, schema: CinSchemaCheck): AsyncGenerator<string> {
+export async function* textOf(source: { path: string } | { xml: Buffer }, schema: CinSchemaCheck): AsyncGenerator<string> {
   const pieces = 'path' in source ? createReadStream(source.path, { encoding: 'utf8', highWaterMark: 1 << 20 }) : [source.xml.toString('utf8')];
   for await (const piece of pieces) {
     schema.read(piece as string);

@@ -102,7 +102,7 @@ export async function checkReturn(
   const wanted = threads ?? ((await secondCoreFree()) && (await folderBytes(job.dir)) >= PARALLEL_FROM_BYTES ? 2 : 1);
   // [0] the next rule to take; [1] KiB of the worker's text not yet written (it waits above PENDING_KIB).
   const counter = new Int32Array(new SharedArrayBuffer(8));
-  const texts = new Map<number, { code: string; text: (string | Uint8Array)[]; count: number }>();
+  const texts = new Map<number, { code: string; text: (string | Uint8Array)[]; count: number; fromWorker?: boolean }>();
   let worker: Worker | undefined;
   let workerEnded = false;
   let wake: (() => void) | undefined;
@@ -110,7 +110,7 @@ export async function checkReturn(
   if (wanted > 1) {
     worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, format, counter: counter.buffer } });
     worker.on('message', (m: WorkerMessage) => {
-      if ('k' in m) texts.set(m.k, { code: m.code, text: m.text, count: m.count });
+      if ('k' in m) texts.set(m.k, { code: m.code, text: m.text, count: m.count, fromWorker: true });
       else {
         if ('failed' in m) workerError = m.failed;
         workerEnded = true;
@@ -155,7 +155,7 @@ export async function checkReturn(
           count += t.count;
           for (const chunk of t.text) {
             await hooks.write(chunk);
-            if (typeof chunk !== 'string') {
+            if (t.fromWorker) {
               Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
               Atomics.notify(counter, 1);
             }

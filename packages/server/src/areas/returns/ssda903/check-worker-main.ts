@@ -22,7 +22,13 @@ try {
   for (let k = take(); k < plan.run.length; k = take()) {
     const { info, check } = plan.run[k]!;
     const findings = checkRule(ret, info, check);
-    const text = findingsText(ret, findings, format).map((chunk) => encoder.encode(chunk));
+    const text = findingsText(ret, findings, format).map((chunk) => (typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
+    // Counted here, taken off as the main thread writes it.
+    Atomics.add(
+      counter,
+      1,
+      text.reduce((n, t) => n + Math.ceil(t.length / 1024), 0),
+    );
     post(
       { k, code: info.code, text, count: findings.reduce((n, f) => n + f.rows.length, 0) },
       text.map((t) => t.buffer as ArrayBuffer),

@@ -172,43 +172,91 @@ function tableBuilder() {
 /**
  * The table by udsv (about twice csv-parse's speed on a national return), for the plain CSV
  * councils' systems write: no quotes, every row as long as the header. udsv reads a row by the
- * header's length, so a shorter or longer row runs into the next row or the last value, or is
- * dropped at the end: a value holding a comma or a line break, or fewer records than the file has
- * lines, shows it, and false hands the file to csv-parse, which reads ragged rows and quotes.
+ * header's length, so a shorter or longer row would run into the next row or the last value: a
+ * line with another number of commas than the header's, or fewer records than the file has
+ * lines, hands the file (false) to csv-parse, which reads ragged rows and quotes.
+ * The text is upper-cased whole (a value's capitals are the same either way) and values are
+ * trimmed only when one of them has a space at its edge: per value, both cost more than udsv.
  */
 export function tableByUdsv(text: string): { table: Table } | undefined | false {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const newline = /\r\n|\n|\r/.exec(body.slice(0, 1 << 16))?.[0];
   if (!newline || body.includes('"') || !oneKindOfLineEnd(body, newline)) return false;
+  if (/[a-z\u0080-\uffff]/.test(body)) body = body.toUpperCase();
+  const trim = /(?:^|,)[^\S\r\n]|[^\S\r\n](?:,|$)/m.test(body);
+  const lines = regularLines(body, newline);
+  if (lines === false) return false;
   // No header rows skipped: the header comes to `each` as the first record.
   const schema = inferSchema(body, { col: ',', row: newline, encl: '"', trim: false, header: () => [] }, 1);
   const width = schema.cols.length;
-  const built = tableBuilder();
+  let name: TableName | undefined;
+  let header: string[] = [];
+  // A column per position in the file, in the file's order.
+  let byPosition: string[][] = [];
+  // Each value kept once per column (dates and codes repeat: far fewer strings for the collector
+  // to carry); a column whose first rows are mostly different values is not looked up.
+  let seen: (Map<string, string> | undefined)[] = [];
   let records = 0;
   let regular = true;
-  let known = true;
   const each = (record: string[]) => {
-    if (record.length !== width || record[width - 1]!.includes(',')) regular = false;
-    for (let k = 0; k < record.length && regular; k++) if (record[k]!.includes('\n') || record[k]!.includes('\r')) regular = false;
+    if (record.length !== width) regular = false;
     if (!regular) return false;
     if (records++ === 0) {
-      known = built.header(record);
-      return known;
+      header = record.map((c) => c.trim());
+      name = recogniseTable(header);
+      byPosition = record.map(() => []);
+      seen = record.map(() => new Map());
+      return name !== undefined;
     }
-    built.row(record);
+    if (records === SAMPLE_ROWS) seen = seen.map((m) => (m && m.size < SAMPLE_ROWS / 2 ? m : undefined));
+    for (let k = 0; k < width; k++) {
+      const v = trim ? record[k]!.trim() : record[k]!;
+      const m = seen[k];
+      let w = m?.get(v);
+      if (w === undefined) {
+        m?.set(v, v);
+        w = v;
+      }
+      byPosition[k]!.push(w);
+    }
     return true;
   };
-  initParser(schema).stringArrs(`${body}${newline}`, each);
+  initParser(schema).stringArrs(body.endsWith(newline) ? body : `${body}${newline}`, each);
   if (!regular) return false;
-  if (!known) return undefined;
+  if (!name) return undefined;
+  if (lines !== records) return false;
+  const columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, byPosition[header.indexOf(c)]!]));
+  return { table: makeTable(name, columns) };
+}
+
+const SAMPLE_ROWS = 2000;
+
+/**
+ * The lines that are not empty, when each has as many commas as the first (so udsv, splitting at
+ * commas and line ends, reads each as one record as long as the header), else false.
+ */
+function regularLines(body: string, newline: string): number | false {
+  const end = newline === '\r' ? 13 : 10; // with \r\n, each \r is just before a \n (oneKindOfLineEnd)
+  let expected = -1;
+  let commas = 0;
+  let chars = 0;
   let lines = 0;
-  for (let at = 0; at < body.length; ) {
-    const end = body.indexOf(newline, at);
-    const to = end === -1 ? body.length : end;
-    if (to > at) lines++;
-    at = to + newline.length;
+  for (let i = 0; i <= body.length; i++) {
+    const c = i < body.length ? body.charCodeAt(i) : end;
+    if (c === end) {
+      if (chars > 0) {
+        if (expected < 0) expected = commas;
+        else if (commas !== expected) return false;
+        lines++;
+      }
+      commas = 0;
+      chars = 0;
+    } else {
+      if (c === 44) commas++;
+      if (c !== 13) chars++;
+    }
   }
-  return lines === records ? built.table() : false;
+  return lines;
 }
 
 /** Every line ends the same way (udsv takes any \\r for the end of a line when lines end \\r\\n). */

@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { sql } from 'kysely';
-import { insertRowsStatements } from '../../../kernel/db/insert-rows.ts';
-import { importTrail, MAX_NOT_PLACED, writeTrail } from '../import-result.ts';
+import { importTrail, MAX_NOT_PLACED, writeRecords, writeTrail } from '../import-result.ts';
 import { CIN, type Ctx, type Existing, iso, NOTE, PN, PROVIDERS, type Return, RNE, type Rows, SOURCE, TABLES, UPN_UNKNOWN } from './import-context.ts';
 import { placeLaterTables } from './import-later.ts';
 
@@ -268,7 +267,6 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
     placeLaterTables({ ctx, rows, existing, laChildId, childId, dob, known, epRows, col, skip, newKey, audit, chronology });
   }
 
-  const statements = TABLES.flatMap((table) => insertRowsStatements(table, rows[table]));
   for (const table of TABLES) if (rows[table].length > 0) result.written[table] = (result.written[table] ?? 0) + rows[table].length;
   if (closures.length > 0) result.written.closures = (result.written.closures ?? 0) + closures.length;
   const ended = JSON.stringify(closures);
@@ -282,7 +280,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         from json_to_recordset(${ended}::json) as c(id uuid, end_date date, rec text, change text)
         where e.la_code = ${laCode} and e.cla_episode_id = c.id and e.end_date is null`.execute(trx);
     }
-    for (const statement of statements) await statement.execute(trx);
+    await writeRecords(ledger, TABLES, rows);
     await writeTrail(ledger, trail);
   };
 }

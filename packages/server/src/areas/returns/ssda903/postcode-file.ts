@@ -80,7 +80,8 @@ export async function loadPostcodeDirectory(file: string, wanted?: ReadonlySet<s
 
 /** The postcodes (capitals, no spaces) an SSDA903 return's episodes name, this year's and last year's. */
 export function postcodesOf(...episodeTables: ({ columns: Readonly<Record<string, string[]>> } | undefined)[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of episodeTables) for (const c of ['HOME_POST', 'PL_POST']) for (const p of t?.columns[c] ?? []) if (p) out.add(postcodeKey(p));
-  return out;
+  // Each value spelt once: episodes repeat a placement's postcode many times over.
+  const given = new Set<string>();
+  for (const t of episodeTables) for (const c of ['HOME_POST', 'PL_POST']) for (const p of t?.columns[c] ?? []) if (p) given.add(p);
+  return new Set([...given].map(postcodeKey));
 }
