@@ -12,6 +12,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { RowLoad } from '../kernel/db/insert-rows.ts';
+import { joinedByHash } from './chunks.ts';
 import { fill, type Pronouns, pronounsFor } from './texts.ts';
 import * as T from './practice-texts.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
@@ -223,8 +224,11 @@ export async function seedPractice(
   }
   await load.write();
   if (authoriseAfterReturn.length)
-    await sql`update assessment_record r set status = 'authorised' from jsonb_to_recordset(${JSON.stringify(authoriseAfterReturn)}::jsonb) as x(assessment_id uuid)
-      where r.la_code = ${laCode} and r.assessment_id = x.assessment_id`.execute(db);
+    await joinedByHash(
+      db,
+      sql`update assessment_record r set status = 'authorised' from jsonb_to_recordset(${JSON.stringify(authoriseAfterReturn)}::jsonb) as x(assessment_id uuid)
+      where r.la_code = ${laCode} and r.assessment_id = x.assessment_id`,
+    );
   records.assessment_record = load.count('assessment_record');
   records.risk_assessment = load.count('risk_assessment');
 
@@ -423,11 +427,17 @@ export async function seedPractice(
   await load.write();
   // What the meetings changed: later versions of the actions and of the protection plans.
   if (completions.length)
-    await sql`update plan_action a set completed_on = x.completed_on from jsonb_to_recordset(${JSON.stringify(completions)}::jsonb) as x(action_id uuid, completed_on date)
-      where a.la_code = ${laCode} and a.action_id = x.action_id`.execute(db);
+    await joinedByHash(
+      db,
+      sql`update plan_action a set completed_on = x.completed_on from jsonb_to_recordset(${JSON.stringify(completions)}::jsonb) as x(action_id uuid, completed_on date)
+      where a.la_code = ${laCode} and a.action_id = x.action_id`,
+    );
   if (detailed.length)
-    await sql`update plan_document d set stage = 'detailed' from jsonb_to_recordset(${JSON.stringify(detailed)}::jsonb) as x(plan_document_id uuid)
-      where d.la_code = ${laCode} and d.plan_document_id = x.plan_document_id`.execute(db);
+    await joinedByHash(
+      db,
+      sql`update plan_document d set stage = 'detailed' from jsonb_to_recordset(${JSON.stringify(detailed)}::jsonb) as x(plan_document_id uuid)
+      where d.la_code = ${laCode} and d.plan_document_id = x.plan_document_id`,
+    );
   records.plan_document = load.count('plan_document');
   records.plan_action = load.count('plan_action');
   records.plan_action_progress = load.count('plan_action_progress');

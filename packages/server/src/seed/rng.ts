@@ -153,12 +153,27 @@ export function dayOf(iso: string): number {
   return Math.floor(ms / MS_PER_DAY);
 }
 
+/** Each day's ISO date, made once: the generator asks for the same few thousand days a million times. */
+const isoDays = new Map<number, string>();
+
 export function isoOf(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoDays.set(day, iso);
+  }
+  return iso;
 }
+
+const twoDigits = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 /** A timestamp on that day at hour:minute UTC, as an ISO string. */
 export function timestampOf(day: number, hour: number, minute: number): string {
+  // A whole day of a four-digit year and a time within it (nearly always): the date's string and the clock's, as toISOString writes them.
+  if (Number.isInteger(day) && Number.isInteger(hour) && Number.isInteger(minute) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60) {
+    const iso = isoOf(day);
+    if (iso[4] === '-') return `${iso}T${twoDigits[hour]}:${twoDigits[minute]}:00.000Z`;
+  }
   return new Date(day * MS_PER_DAY + hour * 3_600_000 + minute * 60_000).toISOString();
 }
 
