@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { ChronologyEntryTable } from '../kernel/db/schema.ts';
 import type { Ledger } from '../kernel/ledger.ts';
 import { isoOf } from './rng.ts';
+import { statementSlices } from './write-rows.ts';
 
 /**
  * A chronology entry of a generated case, on `day`: recorded by no one (the generator is not a
@@ -32,19 +33,25 @@ export function caseEntry(
 /**
  * The generator's chronology entries, written through the ledger's bulk path. A made-up history
  * keeps its own: each entry's id (the same seed makes the same council), who recorded it and when.
+ * They go a statement's worth at a time (the same statements as the whole list made at once), so
+ * a council-wide list is not held a second and third time as the ledger's notes and their JSON.
  */
 export async function chronicleRows(ledger: Ledger, rows: Insertable<ChronologyEntryTable>[]): Promise<void> {
-  for (const e of rows)
-    ledger.chronicle({
-      entryId: e.entry_id,
-      childId: e.child_id,
-      occurredOn: e.occurred_on,
-      category: e.category,
-      summary: e.summary,
-      recordType: e.record_type ?? null,
-      recordId: e.record_id ?? null,
-      recordedBy: e.recorded_by ?? null,
-      ...(e.recorded_at ? { recordedAt: e.recorded_at } : {}),
-    });
-  await ledger.flush();
+  // The ledger names recorded_at only when it is given: that decides which statement a row is in.
+  for (const slice of statementSlices(rows, (e) => (e.recorded_at ? 'at' : ''))) {
+    for (const e of slice)
+      ledger.chronicle({
+        entryId: e.entry_id,
+        childId: e.child_id,
+        occurredOn: e.occurred_on,
+        category: e.category,
+        summary: e.summary,
+        recordType: e.record_type ?? null,
+        recordId: e.record_id ?? null,
+        recordedBy: e.recorded_by ?? null,
+        ...(e.recorded_at ? { recordedAt: e.recorded_at } : {}),
+      });
+    await ledger.flush();
+  }
+  await ledger.flush(); // and anything else noted before, as when the list was written whole
 }
