@@ -14,7 +14,7 @@ import { stepUpLinkFor } from '@lantern/core/early-help';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { writeRows } from './write-rows.ts';
+import { RowsWriter } from './write-rows.ts';
 
 const STREAM = 2020;
 
@@ -110,7 +110,17 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
   const referralsOf = byChild(referrals);
   const contactsOf = byChild(contacts);
 
+  const writer = new RowsWriter(db, {
+    early_help_episode: episodes,
+    early_help_review: reviews,
+    early_help_step_up: links,
+    plan_document: plans,
+    plan_action: actions,
+    plan_action_progress: progress,
+    chronology_entry: chronology,
+  });
   for (const [childId, own] of byChild(openings)) {
+    await writer.writeIfFull();
     let openUntil = -1; // the last day of the child's previous episode
     const mine: { earlyHelpId: string; startedOn: string; endedOn: string | null }[] = [];
     for (const o of own) {
@@ -258,13 +268,5 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
       });
     }
   }
-  return writeRows(db, {
-    early_help_episode: episodes,
-    early_help_review: reviews,
-    early_help_step_up: links,
-    plan_document: plans,
-    plan_action: actions,
-    plan_action_progress: progress,
-    chronology_entry: chronology,
-  });
+  return writer.write();
 }

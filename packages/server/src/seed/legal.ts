@@ -13,7 +13,7 @@ import { COURT_ORDER, type CourtOrder, HEARING_TYPE, LEGAL_DECISION } from '@lan
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { writeRows } from './write-rows.ts';
+import { RowsWriter } from './write-rows.ts';
 
 const STREAM = 2019;
 const COURTS = ['Hereford Family Court', 'Worcester Family Court', 'Family Court at Birmingham'];
@@ -178,7 +178,19 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     return id;
   };
 
+  const writer = new RowsWriter(db, {
+    legal_planning_meeting: meetings,
+    pre_proceedings: pres,
+    pre_proceedings_review: reviews,
+    legal_assessment: assessments,
+    care_proceedings: procs,
+    court_hearing: hearings,
+    proceedings_extension: extensions,
+    court_order: orders,
+    chronology_entry: chronology,
+  });
   for (const p of periods.rows) {
+    await writer.writeIfFull();
     const interim = dayOf(p.c1_start);
     const finalOn = p.final_start ? dayOf(p.final_start) : p.period_end ? dayOf(p.period_end) : null;
     // An interim order still in place after two years is a history the generator did not mean as proceedings.
@@ -196,7 +208,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     const end = finalOn ?? today;
     // The court extends some that run long, 8 weeks at a time, each granted a fortnight before the date.
     if (end > due && rng.chance(0.6)) {
-      while (end > due && due - 14 <= Math.min(end, today) && extensions.length < 10_000) {
+      while (end > due && due - 14 <= Math.min(end, today) && writer.count('proceedings_extension') < 10_000) {
         const extensionId = rng.uuid();
         extensions.push({
           ...base,
@@ -221,7 +233,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
       pre_proceedings_id: preId,
       issued_on: isoOf(issued),
       court,
-      case_number: `HR${isoOf(issued).slice(2, 4)}C${String(procs.length + 1).padStart(5, '0')}`,
+      case_number: `HR${isoOf(issued).slice(2, 4)}C${String(writer.count('care_proceedings') + 1).padStart(5, '0')}`,
       application_type: 'care-order',
       due_on: isoOf(due),
       concluded_on: finalOn !== null ? isoOf(finalOn) : null,
@@ -269,6 +281,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
 
   // Pre-proceedings now: about one in five children on a long protection plan.
   for (const c of onPlans.rows) {
+    await writer.writeIfFull();
     if (!rng.chance(0.2)) continue;
     const letter = weekday(Math.max(dayOf(c.start_date) + 60, today - 7 * rng.between(2, 26)));
     if (letter >= today) continue;
@@ -276,15 +289,5 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     preProceedings(c.child_id, letter, stepped ? { on: weekday(letter + rng.between(70, Math.max(71, today - letter - 1))), outcome: 'stepped-down' } : null);
   }
 
-  return writeRows(db, {
-    legal_planning_meeting: meetings,
-    pre_proceedings: pres,
-    pre_proceedings_review: reviews,
-    legal_assessment: assessments,
-    care_proceedings: procs,
-    court_hearing: hearings,
-    proceedings_extension: extensions,
-    court_order: orders,
-    chronology_entry: chronology,
-  });
+  return writer.write();
 }

@@ -14,7 +14,7 @@ import type { Database } from '../kernel/db/schema.ts';
 import { CARER_LABEL, CONFERENCE_DECISIONS, DONE_NOTES, ESCALATION_ANSWERS, ESCALATION_CONCERNS, RECOMMENDATIONS, REVIEW_DECISIONS } from './meeting-texts.ts';
 import { buildNamePools } from './pools.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { writeRows } from './write-rows.ts';
+import { RowsWriter } from './write-rows.ts';
 
 const STREAM = 1313;
 
@@ -111,7 +111,16 @@ export async function seedMeetings(db: Kysely<Database>, options: { laCode: stri
       record_id: recordId,
     });
 
+  // Stages go in after their escalation (the foreign key), in the same batch.
+  const writer = new RowsWriter(db, {
+    meeting_record: records,
+    meeting_recommendation: recommendations,
+    iro_escalation: escalations,
+    iro_escalation_stage: stages,
+    chronology_entry: chronology,
+  });
   for (const row of meetings.rows) {
+    await writer.writeIfFull();
     const held = dayOf(row.held_on);
     const age = row.age ?? 0;
     const childCame = row.kind === 'review' ? ['PN1', 'PN2', 'PN3', 'PN4'].includes(row.participation ?? '') : age >= 10 && rng.chance(0.35);
@@ -259,12 +268,5 @@ export async function seedMeetings(db: Kysely<Database>, options: { laCode: stri
       note(row, raised, 'escalation', `The IRO raised a concern (dispute resolution): ${concern}`, 'iro-escalation', escalationId);
     }
   }
-  // Stages go in after their escalation (the foreign key), in the same batch.
-  return writeRows(db, {
-    meeting_record: records,
-    meeting_recommendation: recommendations,
-    iro_escalation: escalations,
-    iro_escalation_stage: stages,
-    chronology_entry: chronology,
-  });
+  return writer.write();
 }
