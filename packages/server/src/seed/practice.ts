@@ -85,7 +85,7 @@ export async function seedPractice(
 
   const records: Record<string, number> = {};
   // Written a slice at a time as they are made (at 50,000 children, holding them all took a gigabyte).
-  const load = new RowLoad(db);
+  const load = new RowLoad(db, 5_000);
   const chronology = load.track<Database['chronology_entry']>('chronology_entry');
   const chronicle = (childId: string, day: number, category: string, summary: string, recordType: string, recordId: string, by: string | null) =>
     chronology.push({
