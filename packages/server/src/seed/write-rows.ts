@@ -10,9 +10,9 @@ export type RowsByTable = { [T in Table]?: Insertable<Database[T]>[] };
 
 /**
  * Writes the rows in one batch, table by table in the order given; returns how many rows each table had.
- * Each table goes in a statement's worth at a time, and its list is emptied once written: handed
- * whole to the ledger, every statement's JSON was made before the first ran, and at 50,000
- * children those texts and the lists beside them were most of the seed's peak memory.
+ * Each table goes in a statement's worth at a time, and the caller's list is emptied once written:
+ * handed whole to the ledger, every statement's JSON was made before the first ran, a second copy
+ * of the council's rows at the seed's peak.
  */
 export async function writeRows<R extends RowsByTable>(db: Kysely<Database>, rows: R, options: { laCode?: string } = {}): Promise<{ [T in keyof R]: number }> {
   const tables = Object.entries(rows) as [Table, Insertable<Database[Table]>[]][];
