@@ -8,6 +8,7 @@
  * first) and the EXPLAIN ANALYZE of the named rules' statements (and of those whose text
  * EXPLAIN_SQL matches) as the rebuild runs them.
  */
+import { readFileSync } from 'node:fs';
 import type { CompiledQuery } from 'kysely';
 import { sql } from 'kysely';
 import '../src/areas/obligation-rules.ts';
@@ -104,15 +105,22 @@ async function explainRebuild(rules: string[]) {
       const execute = executor.executeQuery.bind(executor);
       executor.executeQuery = async (q, ...rest) => {
         const rule = /^\s*insert into obligation/.test(q.sql) && q.parameters.find((p): p is string => typeof p === 'string' && rules.includes(p));
-        const matched = process.env.EXPLAIN_SQL && /^\s*(with|select|insert|delete|update)/i.test(q.sql) && new RegExp(process.env.EXPLAIN_SQL).test(q.sql);
+        const matched = process.env.EXPLAIN_SQL && /^\s*(with|select|insert|delete|update|create temporary table \w+ on commit drop as)/i.test(q.sql) && new RegExp(process.env.EXPLAIN_SQL).test(q.sql);
         if (!rule && !matched) return execute(q, ...rest);
         const plan = (await execute({ ...q, sql: `explain (analyze, buffers) ${q.sql}` }, ...rest)) as { rows: { 'QUERY PLAN': string }[] };
         process.stdout.write(`\n=== ${rule || q.sql.replace(/\s+/g, ' ').slice(0, 100)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
         return { rows: [], numAffectedRows: 0n };
       };
       const settled = process.env.SETTLED === 'keep' ? 'keep' : 'rederive';
+      // The database's CPU for the rebuild (its backend, on this machine): a figure load inflates far less than wall time.
+      const pid = Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]?.pid);
+      const cpu = () => {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      };
+      const cpuBefore = cpu();
       const r = await refreshObligations(trx, laCode, { settled, timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
-      process.stdout.write(`\nrebuild (${settled}, rolled back): ${r.seconds.toFixed(1)} s\n`);
+      process.stdout.write(`\nrebuild (${settled}, rolled back): ${r.seconds.toFixed(1)} s, database CPU ${(cpu() - cpuBefore).toFixed(1)} s\n`);
       for (const [step, ms] of Object.entries(steps).sort((a, b) => b[1] - a[1])) process.stdout.write(`${(ms / 1000).toFixed(2).padStart(8)} s  ${step}\n`);
       throw new Error('rolled back');
     })
