@@ -105,7 +105,10 @@ async function explainRebuild(rules: string[]) {
       const execute = executor.executeQuery.bind(executor);
       executor.executeQuery = async (q, ...rest) => {
         const rule = /^\s*insert into obligation/.test(q.sql) && q.parameters.find((p): p is string => typeof p === 'string' && rules.includes(p));
-        const matched = process.env.EXPLAIN_SQL && /^\s*(with|select|insert|delete|update|create temporary table \w+ on commit drop as)/i.test(q.sql) && new RegExp(process.env.EXPLAIN_SQL).test(q.sql);
+        const matched =
+          process.env.EXPLAIN_SQL &&
+          /^\s*(with|select|insert|delete|update|create temporary table \w+ on commit drop as)/i.test(q.sql) &&
+          new RegExp(process.env.EXPLAIN_SQL).test(q.sql);
         if (!rule && !matched) return execute(q, ...rest);
         const plan = (await execute({ ...q, sql: `explain (analyze, buffers) ${q.sql}` }, ...rest)) as { rows: { 'QUERY PLAN': string }[] };
         process.stdout.write(`\n=== ${rule || q.sql.replace(/\s+/g, ' ').slice(0, 100)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);

@@ -94,6 +94,8 @@ async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: re
   // What is left of the council's rows is exactly as derived: insert the rest.
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
-    select ${OBLIGATION_COLUMNS} from obligation_derived d where d.ctid in (select c.derived_row from obligation_change c where c.derived_row is not null)`.execute(trx);
+    select ${OBLIGATION_COLUMNS} from obligation_derived d where d.ctid in (select c.derived_row from obligation_change c where c.derived_row is not null)`.execute(
+    trx,
+  );
   await sql`drop table obligation_change`.execute(trx);
 }
