@@ -3,7 +3,12 @@
  *   DATABASE_URL=postgres://… npx tsx packages/server/bench/explain-obligations.ts [child-id]
  * Runs the refresh once while its statements are noted (each one's round trip timed), then
  * EXPLAIN ANALYZEs each statement in a transaction that is rolled back.
+ *   REBUILD=plan-action,cin-visit [SETTLED=keep] [EXPLAIN_SQL=regex] … explain-obligations.ts
+ * instead runs a whole council's rebuild, rolled back, printing each step's time (the slowest
+ * first) and the EXPLAIN ANALYZE of the named rules' statements (and of those whose text
+ * EXPLAIN_SQL matches) as the rebuild runs them.
  */
+import { readFileSync } from 'node:fs';
 import type { CompiledQuery } from 'kysely';
 import { sql } from 'kysely';
 import '../src/areas/obligation-rules.ts';
@@ -17,6 +22,12 @@ const laCode = 'E06000019';
 const childId =
   process.argv[2] ??
   (await db.selectFrom('cp_plan').select('child_id').where('la_code', '=', laCode).where('end_date', 'is', null).limit(1).executeTakeFirstOrThrow()).child_id;
+
+if (process.env.REBUILD) {
+  await explainRebuild(process.env.REBUILD.split(','));
+  await store.close();
+  process.exit(0);
+}
 
 const literal = (v: unknown): string => {
   if (v === null || v === undefined) return 'null';
@@ -53,13 +64,15 @@ if (process.env.EXPLAIN) {
       .execute(async (trx) => {
         await sql`select set_config('lantern.la_code', ${laCode}, true)`.execute(trx);
         await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+        // The event's children, as its statements read them (a setting, obligations-write.ts).
+        await sql`select set_config('lantern.event_children', ${`{${childId}}`}, true)`.execute(trx);
         for (const [i, { q }] of noted.filter((n) => n.q.sql.startsWith('/* prepared */')).entries()) {
           // As the event runs it: prepared, its generic plan made on the first run and kept.
           await sql.raw(`prepare refresh_${i} as ${q.sql}`).execute(trx);
           for (let run = 0; run < 3; run++) {
             const plan = await sql
               .raw<{ 'QUERY PLAN': string }>(
-                `explain (analyze, buffers) execute refresh_${i}(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})`,
+                `explain (analyze, buffers) execute refresh_${i}${q.parameters.length ? `(${q.parameters.map((v) => (Array.isArray(v) ? `'{${v.join(',')}}'` : literal(v))).join(', ')})` : ''}`,
               )
               .execute(trx);
             const lines = plan.rows.map((r) => r['QUERY PLAN']);
@@ -81,3 +94,40 @@ if (process.env.EXPLAIN) {
   );
 }
 await store.close();
+
+/** A council's rebuild, rolled back: each rule's time, and the plans of the rules named (run by EXPLAIN ANALYZE in its place). */
+async function explainRebuild(rules: string[]) {
+  const steps: Record<string, number> = {};
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const executor = trx.getExecutor() as unknown as Executor;
+      const execute = executor.executeQuery.bind(executor);
+      executor.executeQuery = async (q, ...rest) => {
+        const rule = /^\s*insert into obligation/.test(q.sql) && q.parameters.find((p): p is string => typeof p === 'string' && rules.includes(p));
+        const matched =
+          process.env.EXPLAIN_SQL &&
+          /^\s*(with|select|insert|delete|update|create temporary table \w+ on commit drop as)/i.test(q.sql) &&
+          new RegExp(process.env.EXPLAIN_SQL).test(q.sql);
+        if (!rule && !matched) return execute(q, ...rest);
+        const plan = (await execute({ ...q, sql: `explain (analyze, buffers) ${q.sql}` }, ...rest)) as { rows: { 'QUERY PLAN': string }[] };
+        process.stdout.write(`\n=== ${rule || q.sql.replace(/\s+/g, ' ').slice(0, 100)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+        return { rows: [], numAffectedRows: 0n };
+      };
+      const settled = process.env.SETTLED === 'keep' ? 'keep' : 'rederive';
+      // The database's CPU for the rebuild (its backend, on this machine): a figure load inflates far less than wall time.
+      const pid = Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]?.pid);
+      const cpu = () => {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      };
+      const cpuBefore = cpu();
+      const r = await refreshObligations(trx, laCode, { settled, timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
+      process.stdout.write(`\nrebuild (${settled}, rolled back): ${r.seconds.toFixed(1)} s, database CPU ${(cpu() - cpuBefore).toFixed(1)} s\n`);
+      for (const [step, ms] of Object.entries(steps).sort((a, b) => b[1] - a[1])) process.stdout.write(`${(ms / 1000).toFixed(2).padStart(8)} s  ${step}\n`);
+      throw new Error('rolled back');
+    })
+    .catch((e: Error) => {
+      if (e.message !== 'rolled back') throw e;
+    });
+}

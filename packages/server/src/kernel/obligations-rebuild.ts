@@ -56,6 +56,7 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
     // The settlements join the derived rows to themselves by child and rule (a lookup per row, as on obligation's key).
     await sql`create index on obligation_derived (child_id, rule_id, source_id)`.execute(trx);
     await sql`analyze obligation_derived`.execute(trx);
+    step('derived rows indexed');
   }
   for (const settle of o.settles) await settle(stored ? o.derive : o.write, stored ? 'obligation_derived' : 'obligation').execute(trx);
   step('settle');
@@ -68,23 +69,33 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   return count;
 }
 
-/** The rows no longer derived (or derived differently) deleted, then those not stored inserted. */
+/** The columns a re-derivation may change (all but the key and the refresh time). */
+const FACTS = ['episode_id', 'start_date', 'due_date', 'due_at', 'met_on', 'ended_on', 'end_reason', 'responsible_worker_id', 'responsible_team_id'];
+const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).join(', '));
+
+/**
+ * The rows no longer derived (or derived differently) deleted, then those not stored inserted.
+ * The stored and derived rows are matched by key in one pass (a full join, where a delete and an
+ * insert each joining the two took twice as long), the differences noted by the stored row's key
+ * and the derived row's place in its temporary table.
+ */
 async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[]) {
   await sql`
-    delete from obligation o
-    where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])
-      and not exists (
-        select 1 from obligation_derived d
-        where d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
-          and (d.episode_id, d.start_date, d.due_date, d.due_at, d.met_on, d.ended_on, d.end_reason, d.responsible_worker_id, d.responsible_team_id)
-            is not distinct from (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id))`.execute(
-    trx,
-  );
+    create temporary table obligation_change on commit drop as
+    select o.child_id, o.rule_id, o.source_id, d.derived_row
+    from (select o.child_id, o.rule_id, o.source_id, ${factsOf('o')} from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])) o
+    full join (select d.ctid as derived_row, d.child_id, d.rule_id, d.source_id, ${factsOf('d')} from obligation_derived d where ${scope('d')}) d
+      on d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
+    where o.child_id is null or d.child_id is null or (${factsOf('d')}) is distinct from (${factsOf('o')})`.execute(trx);
+  await sql`analyze obligation_change`.execute(trx);
+  await sql`
+    delete from obligation o using obligation_change c
+    where ${scope('o')} and o.child_id = c.child_id and o.rule_id = c.rule_id and o.source_id = c.source_id`.execute(trx);
   // What is left of the council's rows is exactly as derived: insert the rest.
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
-    select ${OBLIGATION_COLUMNS} from obligation_derived d
-    where ${scope('d')} and not exists (select 1 from obligation o where ${scope('o')} and o.child_id = d.child_id and o.rule_id = d.rule_id and o.source_id = d.source_id)`.execute(
+    select ${OBLIGATION_COLUMNS} from obligation_derived d where d.ctid in (select c.derived_row from obligation_change c where c.derived_row is not null)`.execute(
     trx,
   );
+  await sql`drop table obligation_change`.execute(trx);
 }

@@ -10,20 +10,24 @@ import { obligationRules } from '../../kernel/obligations.ts';
 
 export const PLANS_OBLIGATIONS = obligationRules('plans', {
   'plan-action': {
+    // The plan by its kind: a left join per kind (at most one matches), so a council's rebuild
+    // hash-joins each plan table once rather than looking up four per action. The periods of care
+    // are a grouped view, which a join cannot look into by key: read for the children in scope
+    // (a plan document is always of its own child's plan).
     derive: (scope) => sql`
-  select x.child_id, x.action_id, pe.episode_id, x.set_on,
+  select x.child_id, x.action_id, coalesce(cin.episode_id, cp.episode_id), x.set_on,
     x.completed_on,
     case when x.completed_on is null then coalesce(x.withdrawn_on, pe.ended_on) end,
     case when x.completed_on is null and x.withdrawn_on is not null then 'Taken off the plan'
          when x.completed_on is null and pe.ended_on is not null then 'Plan ended' end
   from plan_action x
   join plan_document pd on pd.la_code = x.la_code and pd.plan_document_id = x.plan_document_id
-  left join lateral (
-    select p.end_date as ended_on, p.episode_id from cin_plan p where pd.kind = 'child-in-need' and p.la_code = pd.la_code and p.cin_plan_id = pd.plan_ref
-    union all select p.end_date, p.episode_id from cp_plan p where pd.kind = 'protection' and p.la_code = pd.la_code and p.plan_id = pd.plan_ref
-    union all select p.end_date, null::uuid from care_period p where pd.kind = 'care' and p.la_code = pd.la_code and p.period_id = pd.plan_ref
-    union all select p.ended_on, null::uuid from early_help_episode p where pd.kind = 'early-help' and p.la_code = pd.la_code and p.early_help_id = pd.plan_ref
-  ) pe on true
+  left join cin_plan cin on pd.kind = 'child-in-need' and cin.la_code = pd.la_code and cin.cin_plan_id = pd.plan_ref
+  left join cp_plan cp on pd.kind = 'protection' and cp.la_code = pd.la_code and cp.plan_id = pd.plan_ref
+  left join (select c.la_code, c.period_id, c.end_date from care_period c where ${scope('c')}) care
+    on pd.kind = 'care' and care.la_code = pd.la_code and care.period_id = pd.plan_ref
+  left join early_help_episode eh on pd.kind = 'early-help' and eh.la_code = pd.la_code and eh.early_help_id = pd.plan_ref
+  cross join lateral (select coalesce(cin.end_date, cp.end_date, care.end_date, eh.ended_on) as ended_on) pe
   where ${scope('x')}`,
     // Due on the date the plan set; the owner a named worker, else the case holder (the engine's `case_holder`).
     recordedDue: (laCode) => ({
