@@ -245,6 +245,22 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
         .slice(0, 3),
     })`);
 
+  /**
+   * Playwright's evaluate and axe have no time limit of their own: a page whose renderer stalls
+   * would hold the walk until the test's 20 minutes ran out (CI at stop 29) without naming the page.
+   */
+  async function within<T>(seconds: number, what: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`${what}: no answer after ${seconds} s`)), seconds * 1000);
+    });
+    try {
+      return await Promise.race([work, limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function check(page: Page, what: string) {
     const shape = await page.evaluate<string>(
       `[...new Set([...document.querySelectorAll('body *')].map((e) => [e.tagName, e.getAttribute('class'), e.getAttribute('role'), e.getAttribute('tabindex'),
@@ -252,7 +268,7 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
     );
     const seen = checked.has(shape);
     checked.add(shape);
-    const axe = seen ? { violations: [] } : await new AxeBuilder({ page }).analyze();
+    const axe = seen ? { violations: [] } : await within(120, 'axe', new AxeBuilder({ page }).analyze());
     const found = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
@@ -272,8 +288,10 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
    */
   async function open(page: Page, path: string) {
     await page.evaluate(`window.history.pushState({}, '', ${JSON.stringify(path)}); window.dispatchEvent(new PopStateEvent('popstate'))`);
-    // The router renders on its next turn; until then the last page is still shown.
-    await page.evaluate('new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))');
+    // The router renders on its next turn; until then the last page is still shown. A page's frames
+    // can stall while other users' pages are busy, so the wait for one is also capped at 100 ms (React
+    // commits this update in a task of its own, not on a frame).
+    await page.evaluate('new Promise((done) => { requestAnimationFrame(() => setTimeout(done, 0)); setTimeout(done, 100); })');
     // Polled from here: the app's content security policy forbids the evaluated code waitForFunction would need.
     // 30 s: on a loaded machine (two cores, many builds) a page with several reads can take 15.
     const until = performance.now() + 30_000;
@@ -308,15 +326,18 @@ describe.skipIf(skip)('Every page of every role, on a phone and a desktop', () =
           continue;
         }
         const path = template.replace(/:([a-zA-Z]+)/g, (_, n: string) => String(ids[n]));
+        let step = 'opening';
         try {
-          await open(page, path);
+          await within(60, 'opening the page', open(page, path));
+          step = 'checking';
+          const checkedHere = await within(180, 'checking the page', check(page, template));
+          axed += checkedHere.axed ? 1 : 0;
+          problems.push(...checkedHere.problems);
         } catch (e) {
           problems.push(`${template}: ${String(e).split('\n')[0]}`);
-          continue;
+          // A tab that stops answering stays unusable: say which page, and end this user's walk there.
+          if (step === 'checking' || String(e).includes('no answer after')) break;
         }
-        const checkedHere = await check(page, template);
-        axed += checkedHere.axed ? 1 : 0;
-        problems.push(...checkedHere.problems);
       }
       await context.close();
       const opened = pages.length - unfilled.length;
