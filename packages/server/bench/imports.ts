@@ -9,6 +9,7 @@
  * LANTERN_BENCH_IMPORT_903_CHILDREN to change). The CIN census is a seeded council's return
  * (LANTERN_BENCH_IMPORT_CIN_SEED children, 8,000) with its children repeated under new ids
  * (cin-census-national.ts) up to LANTERN_BENCH_IMPORT_CIN_CHILDREN (95,000).
+ * LANTERN_BENCH_IMPORTS=ssda903 (or cin-census) measures one of the two.
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +26,7 @@ const TARGET_SECONDS = 60;
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 
 export async function importFigures(work: string, tools: { figure: Figure; runLantern: Run; freshDatabase: Database }): Promise<void> {
-  const { figure, runLantern, freshDatabase } = tools;
+  const { figure, runLantern } = tools;
 
   /** Runs the import, watching its database backend's CPU as well as its own. */
   const timed = async (args: string[], url: string) => {
@@ -60,6 +61,15 @@ export async function importFigures(work: string, tools: { figure: Figure; runLa
     );
   };
 
+  const which = (process.env.LANTERN_BENCH_IMPORTS ?? 'ssda903,cin-census').split(',');
+  if (which.includes('ssda903')) await ssda903Figures(work, tools, timed, report);
+  if (which.includes('cin-census')) await censusFigures(work, tools, timed, report);
+}
+
+type Timed = (args: string[], url: string) => Promise<{ r: Awaited<ReturnType<Run>>; before: string; databaseCpu: number | null }>;
+type Report = (label: string, ran: Awaited<ReturnType<Timed>>) => void;
+
+async function ssda903Figures(work: string, { runLantern, freshDatabase }: { runLantern: Run; freshDatabase: Database }, timed: Timed, report: Report) {
   const children903 = Number(process.env.LANTERN_BENCH_IMPORT_903_CHILDREN ?? 85_000);
   const dir = path.join(work, 'imports-903');
   mkdirSync(dir);
@@ -72,7 +82,9 @@ export async function importFigures(work: string, tools: { figure: Figure; runLa
   } finally {
     await db903.drop();
   }
+}
 
+async function censusFigures(work: string, { runLantern, freshDatabase }: { runLantern: Run; freshDatabase: Database }, timed: Timed, report: Report) {
   const seed = Number(process.env.LANTERN_BENCH_IMPORT_CIN_SEED ?? 8_000);
   const wanted = Number(process.env.LANTERN_BENCH_IMPORT_CIN_CHILDREN ?? 95_000);
   const sample = path.join(work, 'imports-cin-sample.xml');

@@ -7,14 +7,29 @@ import { randomUUID } from 'node:crypto';
 import { todayInEngland } from '@lantern/core/calendar';
 import { sql } from 'kysely';
 import { importTrail, MAX_NOT_PLACED, writeRecords, writeTrail } from '../import-result.ts';
-import { CIN, type Ctx, type Existing, iso, NOTE, PN, PROVIDERS, type Return, RNE, type Rows, SOURCE, TABLES, UPN_UNKNOWN } from './import-context.ts';
+import {
+  CIN,
+  type Ctx,
+  type Existing,
+  iso,
+  NOTE,
+  PN,
+  PROVIDERS,
+  type Return,
+  RNE,
+  type Rows,
+  SOURCE,
+  TABLES,
+  UPN_UNKNOWN,
+  returnValue,
+} from './import-context.ts';
 import { placeLaterTables } from './import-later.ts';
 
 /** A batch's rows, made from the return and what is already recorded; returns their write. */
 export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, existing: Existing): Promise<() => Promise<void>> {
   const { ledger, trx, laCode, actor, importId, result, r, groups, start, ref, workers } = ctx;
-  const H = (r.Header as NonNullable<Return['Header']>).columns;
-  const col = (t: keyof Return, c: string, i: number) => r[t]?.columns[c]?.[i] ?? '';
+  const col = (t: keyof Return, c: string, i: number) => returnValue(r, t, c, i);
+  const H = (c: string, h: number) => col('Header', c, h);
   const rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;
   const closures: { id: string; end_date: string; rec: string; change: string | null; child_id: string }[] = [];
   const skip = (child: string | null, table: string, row: number, reason: string) => {
@@ -31,7 +46,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
   for (const h of headerRows) {
     // Now and then, let the batch being written send its next statement.
     if (++made % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const laChildId = H.CHILD?.[h] ?? '';
+    const laChildId = H('CHILD', h);
     if (!laChildId) {
       skip(null, 'Header', h, 'The child has no CHILD (LA child id), so cannot be matched or recorded');
       continue;
@@ -43,17 +58,17 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
     seen.add(laChildId);
     let person = existing.person.get(laChildId);
     if (!person) {
-      const sex = H.SEX?.[h] ?? '';
+      const sex = H('SEX', h);
       if (!['M', 'F', 'U'].includes(sex)) {
         skip(laChildId, 'Header', h, `SEX "${sex}" is not M, F or U`);
         continue;
       }
-      const dob = iso(H.DOB?.[h]);
+      const dob = iso(H('DOB', h));
       if (!dob) {
         skip(laChildId, 'Header', h, 'DOB is not a date (dd/mm/yyyy)');
         continue;
       }
-      const upn = H.UPN?.[h] ?? '';
+      const upn = H('UPN', h);
       const id = randomUUID();
       const row = {
         la_code: laCode,
@@ -65,7 +80,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         family_name: laChildId,
         date_of_birth: dob,
         sex,
-        ethnicity: H.ETHNIC?.[h] || null,
+        ethnicity: H('ETHNIC', h) || null,
         upn: upn && !UPN_UNKNOWN.has(upn) ? upn : null,
         upn_unknown: UPN_UNKNOWN.has(upn) ? upn : null,
         uasc: (groups.UASC?.get(laChildId)?.length ?? 0) > 0,
@@ -82,7 +97,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
     const dob = person.dob;
 
     // The child's own child (MOTHER = 1): a person, related as her child.
-    if (H.MOTHER?.[h] === '1' && newKey(`mother|${childId}|`)) {
+    if (H('MOTHER', h) === '1' && newKey(`mother|${childId}|`)) {
       const babyId = randomUUID();
       rows.person.push({
         la_code: laCode,
@@ -90,7 +105,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         is_child: false,
         given_name: 'Unnamed',
         family_name: `child of ${laChildId}`,
-        date_of_birth: iso(H.MC_DOB?.[h]),
+        date_of_birth: iso(H('MC_DOB', h)),
         sex: 'U',
         created_by: actor.userId,
         updated_by: actor.userId,

@@ -51,17 +51,83 @@ export const TABLES = [
 export type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
 export type Return = Awaited<ReturnType<typeof loadReturnDir>>['tables'];
+type TableName = keyof Return;
 
-/** A table's rows grouped by child (row indexes, in file order). */
-export function byChild(r: Return, table: keyof Return): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const child = r[table]?.columns.CHILD ?? [];
-  child.forEach((c, i) => {
-    const list = out.get(c);
-    if (list) list.push(i);
-    else out.set(c, [i]);
-  });
-  return out;
+/**
+ * A column as the import holds it: when its values repeat (dates, codes, a child's id on each of
+ * their episodes), a small code per row into its distinct values; else the values themselves.
+ * A national return is millions of values, and the heap a process may grow to is a multiple of
+ * what it holds: an array of codes is an eighth to a half of an array of references.
+ */
+type Column = readonly string[] | { codes: Uint8Array | Uint16Array | Uint32Array; values: string[] };
+export type HeldReturn = Partial<Record<TableName, { length: number; columns: Record<string, Column> }>>;
+
+/** The return's tables held compactly (see Column); the tables given are left to the collector. */
+export function holdCompactly(tables: Return): HeldReturn {
+  const held: HeldReturn = {};
+  for (const [name, table] of Object.entries(tables) as [TableName, NonNullable<Return[TableName]>][])
+    held[name] = { length: table.length, columns: Object.fromEntries(Object.entries(table.columns).map(([c, v]) => [c, compactColumn(v)])) };
+  return held;
+}
+
+/** More distinct values than this and a column is held as it is (and is not looked through to the end). */
+const CODED_AT_MOST = 100_000;
+
+function compactColumn(column: string[]): Column {
+  const code = new Map<string, number>();
+  const values: string[] = [];
+  const codes = new Uint32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    let k = code.get(v);
+    if (k === undefined) {
+      k = values.length;
+      code.set(v, k);
+      values.push(v);
+      // Mostly different values (postcodes, UPNs): codes would only add to them.
+      if (values.length > CODED_AT_MOST) return column;
+    }
+    codes[i] = k;
+  }
+  if (values.length > column.length / 2) return column;
+  if (values.length <= 0x100) return { codes: Uint8Array.from(codes), values };
+  if (values.length <= 0x10000) return { codes: Uint16Array.from(codes), values };
+  return { codes, values };
+}
+
+/** A value of the return ('' when the table or column is not there). */
+export function returnValue(r: HeldReturn, table: TableName, column: string, i: number): string {
+  const c = r[table]?.columns[column];
+  if (!c) return '';
+  return ('codes' in c ? c.values[c.codes[i]!] : c[i]) ?? '';
+}
+
+/**
+ * A table's rows by child, in file order. Each child's rows are a chain (the first row, then each
+ * row's next): no array per child to hold for the whole import.
+ */
+export class RowsByChild {
+  private readonly first = new Map<string, number>();
+  private readonly next: Int32Array;
+
+  constructor(r: HeldReturn, table: TableName) {
+    const length = r[table]?.length ?? 0;
+    this.next = new Int32Array(length);
+    for (let i = length - 1; i >= 0; i--) {
+      const child = returnValue(r, table, 'CHILD', i);
+      this.next[i] = this.first.get(child) ?? -1;
+      this.first.set(child, i);
+    }
+  }
+
+  /** The child's rows (row indexes, in file order), or undefined when they have none. */
+  get(child: string): number[] | undefined {
+    let i = this.first.get(child);
+    if (i === undefined) return undefined;
+    const rows: number[] = [];
+    for (; i >= 0; i = this.next[i]!) rows.push(i);
+    return rows;
+  }
 }
 
 export type Ctx = {
@@ -71,8 +137,8 @@ export type Ctx = {
   actor: ReturnActor;
   importId: string;
   result: Ssda903Import;
-  r: Return;
-  groups: Record<string, Map<string, number[]>>;
+  r: HeldReturn;
+  groups: Record<string, RowsByChild>;
   start: string;
   ref: string;
   workers: Map<string, string>;
@@ -98,7 +164,7 @@ export type ChildInBatch = {
   known: Existing['episodes'] extends Map<string, infer E> ? E : never;
   /** The child's rows of the Episodes table, oldest first. */
   epRows: number[];
-  col: (t: keyof Return, c: string, i: number) => string;
+  col: (t: TableName, c: string, i: number) => string;
   skip: (child: string | null, table: string, row: number, reason: string) => void;
   /** False when the record is already there (by its natural key); else notes it as there now. */
   newKey: (k: string) => boolean;

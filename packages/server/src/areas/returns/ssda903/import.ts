@@ -28,7 +28,7 @@ import { councilNamedOrOnly, finishImport, ImportRefused, type ImportPhases, pha
 import { councilByLaNumber } from '../reference.ts';
 import { loadReturnDir, ReturnFileError } from './files.ts';
 import { prepareBatch } from './import-batch.ts';
-import { byChild, type Ctx, loadExisting, type Return } from './import-context.ts';
+import { type Ctx, holdCompactly, loadExisting, RowsByChild, returnValue } from './import-context.ts';
 
 export type NotPlaced = { child: string | null; table: string; row: number; reason: string };
 export type Ssda903Import = ReturnImportResult<NotPlaced>;
@@ -60,23 +60,7 @@ export async function importSsda903(
   const phases: ImportPhases = {};
   const time = phaseClock(phases);
   const { year, actor } = options;
-  let loaded: Awaited<ReturnType<typeof loadReturnDir>>;
-  try {
-    loaded = await time('read', () => loadReturnDir(dir));
-  } catch (error) {
-    if (error instanceof ReturnFileError) throw new ImportRefused(`${error.message}; nothing was imported`);
-    throw error;
-  }
-  const r = loaded.tables;
-  if (!r.Header)
-    throw new ImportRefused(`${dir} has no Header table (a CSV with the columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); nothing was imported`);
-  const sha256 = await time('read', () =>
-    hashDir(
-      dir,
-      loaded.files.map((f) => f.file),
-    ),
-  );
-  const council = await findCouncil(db, options.laCode, r.Header.columns.UPN ?? []);
+  const { r, children, sha256, council } = await readReturn(db, dir, options.laCode, time);
   const laCode = council.laCode;
   const start = `${year - 1}-04-01`;
   const ref = `${year}-03-31`;
@@ -85,7 +69,7 @@ export async function importSsda903(
     laCode,
     councilName: council.name,
     year,
-    children: r.Header.length,
+    children,
     alreadyImported: false,
     written: {},
     notPlaced: [],
@@ -93,8 +77,11 @@ export async function importSsda903(
     phases,
   };
   const groups = Object.fromEntries(
-    (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const).map((t) => [t, byChild(r, t)]),
-  ) as Record<string, Map<string, number[]>>;
+    (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const).map((t) => [
+      t,
+      new RowsByChild(r, t),
+    ]),
+  );
 
   await batch(db, importActor(actor, laCode), async (ledger) => {
     const trx = ledger.db;
@@ -115,18 +102,17 @@ export async function importSsda903(
       ).rows.map((w) => [w.swe_number, w.worker_id]),
     );
     const ctx: Ctx = { ledger, trx, laCode, actor, importId, result, r, groups, start, ref, workers, year };
-    const header = r.Header as NonNullable<Return['Header']>;
     const seen = new Set<string>();
     // Each batch's records are read and its rows made while the batch before is being written,
     // so the database and this process work at once. That is safe because no child is in two
     // batches (a second Header row for a child is reported, not imported).
     let writing: Promise<void> | null = null;
-    for (let k = 0; k < header.length; k += BATCH) {
-      const rows = Array.from({ length: Math.min(BATCH, header.length - k) }, (_, j) => k + j);
+    for (let k = 0; k < children; k += BATCH) {
+      const rows = Array.from({ length: Math.min(BATCH, children - k) }, (_, j) => k + j);
       const existing = await time('match', () =>
         loadExisting(
           ctx,
-          rows.map((i) => header.columns.CHILD?.[i] ?? ''),
+          rows.map((i) => returnValue(r, 'Header', 'CHILD', i)),
         ),
       ).catch(async (error: unknown) => {
         await writing; // the write's own failure, rather than the aborted transaction it left
@@ -134,8 +120,8 @@ export async function importSsda903(
       });
       const write = await time('build', () => prepareBatch(ctx, rows, seen, existing));
       if (writing) await writing;
-      const done = Math.min(k + BATCH, header.length);
-      writing = time('write', () => replanAsTablesGrow(trx, k / BATCH).then(write)).then(() => options.onProgress?.(done, header.length, 'Children imported'));
+      const done = Math.min(k + BATCH, children);
+      writing = time('write', () => replanAsTablesGrow(trx, k / BATCH).then(write)).then(() => options.onProgress?.(done, children, 'Children imported'));
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
@@ -154,6 +140,27 @@ export async function importSsda903(
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;
+}
+
+/**
+ * The return read, hashed and its council found; then held compactly (holdCompactly), the tables
+ * as read left to the collector once this returns.
+ */
+async function readReturn(db: Kysely<Database>, dir: string, laCode: string | undefined, time: ReturnType<typeof phaseClock>) {
+  let loaded: Awaited<ReturnType<typeof loadReturnDir>>;
+  try {
+    loaded = await time('read', () => loadReturnDir(dir));
+  } catch (error) {
+    if (error instanceof ReturnFileError) throw new ImportRefused(`${error.message}; nothing was imported`);
+    throw error;
+  }
+  const header = loaded.tables.Header;
+  if (!header)
+    throw new ImportRefused(`${dir} has no Header table (a CSV with the columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); nothing was imported`);
+  const files = loaded.files.map((f) => f.file);
+  const sha256 = await time('read', () => hashDir(dir, files));
+  const council = await findCouncil(db, laCode, header.columns.UPN ?? []);
+  return { r: holdCompactly(loaded.tables), children: header.length, sha256, council };
 }
 
 /** --la-code; the only council in the database; or the LA number most UPNs carry. */
