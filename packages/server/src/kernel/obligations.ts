@@ -227,7 +227,7 @@ export function throughPlan(
     select o.child_id, o.source_id, o.episode_id, o.on_date,
       ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Plan ended')}
     from (
-      select x.*, lead(on_date) over (partition by la_code, plan_key order by on_date, is_occasion, source_id) as next_on
+      select x.*, lead(on_date) over (partition by plan_key order by on_date, is_occasion, source_id) as next_on
       from (
         select p.la_code, ${planKey} as plan_key, p.child_id, p.episode_id, p.end_date, ${planKey} as source_id, p.start_date as on_date, 0 as is_occasion
         from ${plan} p where ${scope('p')}

@@ -19,7 +19,7 @@ export const LEGAL_OBLIGATIONS = obligationRules('legal', {
   'pre-proceedings-review': (scope) => sql`
   select o.child_id, o.source_id, null::uuid, o.on_date, ${metOrEnded(sql`o.next_on`, sql`o.ended_on`, 'Pre-proceedings ended')}
   from (
-    select x.*, lead(x.on_date) over (partition by x.la_code, x.pp_id order by x.on_date, x.is_review, x.source_id) as next_on
+    select x.*, lead(x.on_date) over (partition by x.pp_id order by x.on_date, x.is_review, x.source_id) as next_on
     from (
       select p.la_code, p.child_id, p.pre_proceedings_id as pp_id, p.pre_proceedings_id as source_id, p.meeting_held_on as on_date, 0 as is_review, p.ended_on
       from pre_proceedings p where ${scope('p')} and p.meeting_held_on is not null

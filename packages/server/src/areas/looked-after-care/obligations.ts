@@ -42,7 +42,7 @@ function eachInCare(scope: Scope, table: RawBuilder<unknown>, id: RawBuilder<unk
       ${metOrEnded(sql`o.next_on`, sql`o.end_date`, 'Ceased to be looked after')}
     from (
       select cp.child_id, ${id} as source_id, cp.period_id, cp.end_date, ${on} as on_date,
-        lead(${on}) over (partition by cp.la_code, cp.period_id order by ${on}, ${id}) as next_on
+        lead(${on}) over (partition by cp.period_id order by ${on}, ${id}) as next_on
       from care_period cp
       join ${table} x on x.la_code = cp.la_code and x.child_id = cp.child_id and ${where} and ${on} >= cp.start_date and (cp.end_date is null or ${on} < cp.end_date)
       where ${scope('cp')}
@@ -111,7 +111,7 @@ export const LOOKED_AFTER_CARE_OBLIGATIONS = obligationRules('looked-after-care'
         ${metOrEnded(sql`o.next_on`, sql`o.support_ended_on`, 'Leaving care support ended')}
       from (
         select x.child_id, x.pathway_id, x.held_on, cl.support_ended_on,
-          lead(x.held_on) over (partition by x.la_code, x.child_id order by x.held_on, x.pathway_id) as next_on
+          lead(x.held_on) over (partition by x.child_id order by x.held_on, x.pathway_id) as next_on
         from pathway_plan x join care_leaver cl on cl.la_code = x.la_code and cl.child_id = x.child_id
         where ${scope('x')} and cl.category <> 'qualifying'
       ) o`,

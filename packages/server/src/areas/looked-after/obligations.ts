@@ -64,9 +64,9 @@ const visitRows = (where: RawBuilder<unknown>) => sql`
 
 /** Reviews in order within their period of care, each with the next. */
 const rankedReviews = (scope: Scope) => sql`
-  select r.*, row_number() over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as n,
-    lead(r.held_on) over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as next_on,
-    lead(r.iro_contact_on) over (partition by r.la_code, r.period_id order by r.held_on, r.review_id) as next_contact_on
+  select r.*, row_number() over (partition by r.period_id order by r.held_on, r.review_id) as n,
+    lead(r.held_on) over (partition by r.period_id order by r.held_on, r.review_id) as next_on,
+    lead(r.iro_contact_on) over (partition by r.period_id order by r.held_on, r.review_id) as next_contact_on
   from cla_review r where ${scope('r')}`;
 
 const ceased = sql`'Ceased to be looked after'`;

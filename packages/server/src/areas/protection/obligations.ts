@@ -46,7 +46,7 @@ export const PROTECTION_OBLIGATIONS = obligationRules('protection', {
   'core-group': (scope) => sql`
       select g.child_id, g.core_group_id, p.episode_id, g.held_on,
         ${metOrEnded(sql`g.next_on`, sql`p.end_date`, 'Plan ended')}
-      from (select g.*, lead(held_on) over (partition by la_code, plan_id order by held_on, core_group_id) as next_on from core_group g where ${scope('g')}) g
+      from (select g.*, lead(held_on) over (partition by plan_id order by held_on, core_group_id) as next_on from core_group g where ${scope('g')}) g
       join cp_plan p on p.la_code = g.la_code and p.plan_id = g.plan_id`,
   'cp-review-first': (scope) => sql`
       select p.child_id, p.plan_id, p.episode_id, p.start_date,
@@ -57,7 +57,7 @@ export const PROTECTION_OBLIGATIONS = obligationRules('protection', {
   'cp-review': (scope) => sql`
       select r.child_id, r.conference_id, r.episode_id, r.held_on,
         ${metOrEnded(sql`r.next_on`, sql`p.end_date`, 'Plan ended')}
-      from (select c.*, lead(held_on) over (partition by la_code, plan_id order by held_on, conference_id) as next_on
+      from (select c.*, lead(held_on) over (partition by plan_id order by held_on, conference_id) as next_on
             from cp_conference c where c.kind = 'review' and ${scope('c')}) r
       join cp_plan p on p.la_code = r.la_code and p.plan_id = r.plan_id
       where r.outcome = 'continue-plan'`,
