@@ -14,7 +14,7 @@ import { stepUpLinkFor } from '@lantern/core/early-help';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { RowsWriter } from './write-rows.ts';
+import { ledgerLoad } from './write-rows.ts';
 
 const STREAM = 2020;
 
@@ -110,7 +110,7 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
   const referralsOf = byChild(referrals);
   const contactsOf = byChild(contacts);
 
-  const writer = new RowsWriter(db, {
+  const writer = ledgerLoad(db, {
     early_help_episode: episodes,
     early_help_review: reviews,
     early_help_step_up: links,
@@ -268,5 +268,6 @@ export async function seedEarlyHelp(db: Kysely<Database>, options: { laCode: str
       });
     }
   }
-  return writer.write();
+  await writer.write();
+  return writer.counts();
 }

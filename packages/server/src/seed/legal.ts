@@ -13,7 +13,7 @@ import { COURT_ORDER, type CourtOrder, HEARING_TYPE, LEGAL_DECISION } from '@lan
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { RowsWriter } from './write-rows.ts';
+import { ledgerLoad } from './write-rows.ts';
 
 const STREAM = 2019;
 const COURTS = ['Hereford Family Court', 'Worcester Family Court', 'Family Court at Birmingham'];
@@ -178,7 +178,7 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     return id;
   };
 
-  const writer = new RowsWriter(db, {
+  const writer = ledgerLoad(db, {
     legal_planning_meeting: meetings,
     pre_proceedings: pres,
     pre_proceedings_review: reviews,
@@ -289,5 +289,6 @@ export async function seedLegal(db: Kysely<Database>, options: { laCode: string;
     preProceedings(c.child_id, letter, stepped ? { on: weekday(letter + rng.between(70, Math.max(71, today - letter - 1))), outcome: 'stepped-down' } : null);
   }
 
-  return writer.write();
+  await writer.write();
+  return writer.counts();
 }

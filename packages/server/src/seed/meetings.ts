@@ -14,7 +14,7 @@ import type { Database } from '../kernel/db/schema.ts';
 import { CARER_LABEL, CONFERENCE_DECISIONS, DONE_NOTES, ESCALATION_ANSWERS, ESCALATION_CONCERNS, RECOMMENDATIONS, REVIEW_DECISIONS } from './meeting-texts.ts';
 import { buildNamePools } from './pools.ts';
 import { dayOf, isoOf, Rng } from './rng.ts';
-import { RowsWriter } from './write-rows.ts';
+import { ledgerLoad } from './write-rows.ts';
 
 const STREAM = 1313;
 
@@ -112,7 +112,7 @@ export async function seedMeetings(db: Kysely<Database>, options: { laCode: stri
     });
 
   // Stages go in after their escalation (the foreign key), in the same batch.
-  const writer = new RowsWriter(db, {
+  const writer = ledgerLoad(db, {
     meeting_record: records,
     meeting_recommendation: recommendations,
     iro_escalation: escalations,
@@ -268,5 +268,6 @@ export async function seedMeetings(db: Kysely<Database>, options: { laCode: stri
       note(row, raised, 'escalation', `The IRO raised a concern (dispute resolution): ${concern}`, 'iro-escalation', escalationId);
     }
   }
-  return writer.write();
+  await writer.write();
+  return writer.counts();
 }

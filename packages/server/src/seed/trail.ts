@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
+import { statementRows } from '../kernel/db/insert-rows.ts';
 import type { ChronologyEntryTable } from '../kernel/db/schema.ts';
 import type { Ledger } from '../kernel/ledger.ts';
 import { isoOf } from './rng.ts';
-import { statementSlices } from './write-rows.ts';
 
 /**
  * A chronology entry of a generated case, on `day`: recorded by no one (the generator is not a
@@ -38,7 +38,7 @@ export function caseEntry(
  */
 export async function chronicleRows(ledger: Ledger, rows: Insertable<ChronologyEntryTable>[]): Promise<void> {
   // The ledger names recorded_at only when it is given: that decides which statement a row is in.
-  for (const slice of statementSlices(rows, (e) => (e.recorded_at ? 'at' : ''))) {
+  for (const slice of statementRows(rows, undefined, (e) => (e.recorded_at ? 'at' : ''))) {
     for (const e of slice)
       ledger.chronicle({
         entryId: e.entry_id,

@@ -13,9 +13,8 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { ChronologyEntryTable, Database } from '../kernel/db/schema.ts';
 import type { Ledger } from '../kernel/ledger.ts';
 import { chronicleRows } from './trail.ts';
-import { statementSlices } from './write-rows.ts';
 import { dayOf, isoOf, Rng, WeightedPicker } from './rng.ts';
-import { insertRows as insertRowsAt } from '../kernel/db/insert-rows.ts';
+import { insertRows as insertRowsAt, RowLoad } from '../kernel/db/insert-rows.ts';
 
 const ROWS_PER_INSERT = 1000;
 
@@ -103,21 +102,19 @@ type WorkerRow = {
 type AllocationRow = { worker_id: string; child_id: string; given_name: string; start_date: string; end_date: string | null };
 type EpisodeRow = { episode_id: string; child_id: string; referral_date: string; worker_id: string | null; team_id: string | null };
 
-/** A statement's rows at a time (the statements the whole list made), so only one statement's JSON is held. */
-const insertRows = async (db: Kysely<Database>, table: keyof Database & string, rows: object[]) => {
-  for (const slice of statementSlices(rows, undefined, ROWS_PER_INSERT)) await insertRowsAt(db, table, slice, ROWS_PER_INSERT);
-};
+const insertRows = (db: Kysely<Database>, table: keyof Database & string, rows: object[]) => insertRowsAt(db, table, rows, ROWS_PER_INSERT);
 
-/** Rows waiting before they are written: a slice of a council's supervision or oversight, not all of it. */
-const WRITE_EVERY = 20_000;
-
-/** Writes the lists in order (parents first), empties them and adds them to the counts. */
-async function writeOut(db: Kysely<Database>, records: Record<string, number>, lists: [keyof Database & string, object[]][]): Promise<void> {
-  for (const [table, rows] of lists) {
-    records[table] = (records[table] ?? 0) + rows.length;
-    await insertRows(db, table, rows.splice(0));
-  }
-}
+/**
+ * A load of supervision or oversight rows, written as they pile up (RowLoad: a slice of the
+ * council's at a time, parents first), the chronology through the ledger.
+ */
+const historyLoad = (db: Kysely<Database>, ledger: Ledger) =>
+  new RowLoad(db, 20_000, async (waiting) => {
+    for (const { table, rows } of waiting) {
+      if (table === 'chronology_entry') await chronicleRows(ledger, rows as Insertable<ChronologyEntryTable>[]);
+      else await insertRows(db, table, rows);
+    }
+  });
 
 export async function seedWorkforceHistory(
   ledger: Ledger,
@@ -270,17 +267,12 @@ export async function seedWorkforceHistory(
   const stretched = new Set([...managerOf.keys()].filter(() => rng.chance(0.25)));
   const supervisions: object[] = [];
   const discussed: object[] = [];
-  records.supervision = 0;
-  records.supervision_child = 0;
-  // Written as they pile up (a supervision before the children discussed in it), not held whole.
-  const writeSupervisions = async () => {
-    await writeOut(db, records, [
-      ['supervision', supervisions],
-      ['supervision_child', discussed],
-    ]);
-  };
+  // A supervision before the children discussed in it.
+  const supervisionLoad = historyLoad(db, ledger);
+  supervisionLoad.track('supervision', supervisions);
+  supervisionLoad.track('supervision_child', discussed);
   for (const w of workers) {
-    if (supervisions.length + discussed.length >= WRITE_EVERY) await writeSupervisions();
+    await supervisionLoad.writeIfFull();
     if (!(SUPERVISED_ROLES as readonly string[]).includes(w.job_role) || !w.team_id) continue;
     const supervisor = managerOf.get(w.team_id);
     if (!supervisor || supervisor === w.worker_id) continue;
@@ -325,7 +317,8 @@ export async function seedWorkforceHistory(
       day += step;
     }
   }
-  await writeSupervisions();
+  await supervisionLoad.write();
+  Object.assign(records, supervisionLoad.counts());
 
   // Open cases: managers' oversight every six weeks to three months; some cases left too long.
   const episodes = (
@@ -340,19 +333,14 @@ export async function seedWorkforceHistory(
   const risks: object[] = [];
   const audits: object[] = [];
   const actions: object[] = [];
-  for (const table of ['management_decision', 'risk_assessment', 'case_audit', 'case_audit_action', 'chronology_entry']) records[table] = 0;
-  const writeOversight = async () => {
-    await writeOut(db, records, [
-      ['management_decision', decisions],
-      ['risk_assessment', risks],
-      ['case_audit', audits],
-      ['case_audit_action', actions],
-    ]);
-    records.chronology_entry = (records.chronology_entry ?? 0) + chronology.length;
-    await chronicleRows(ledger, chronology.splice(0));
-  };
+  const oversightLoad = historyLoad(db, ledger);
+  oversightLoad.track('management_decision', decisions);
+  oversightLoad.track('risk_assessment', risks);
+  oversightLoad.track('case_audit', audits);
+  oversightLoad.track('case_audit_action', actions);
+  oversightLoad.track('chronology_entry', chronology);
   for (const e of episodes) {
-    if (decisions.length + risks.length + audits.length + actions.length + chronology.length >= WRITE_EVERY) await writeOversight();
+    await oversightLoad.writeIfFull();
     const referral = dayOf(e.referral_date);
     const neglected = rng.chance(0.18);
     for (let day = referral + rng.between(15, 80); day <= asOf; day += rng.between(40, 95)) {
@@ -454,6 +442,7 @@ export async function seedWorkforceHistory(
       }
     }
   }
-  await writeOversight();
+  await oversightLoad.write();
+  Object.assign(records, oversightLoad.counts());
   return records;
 }

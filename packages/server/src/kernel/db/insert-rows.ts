@@ -13,27 +13,42 @@ export const ROWS_PER_INSERT = 2000;
  * one, which would be stored as a JSON string), an array column takes an array.
  */
 export function insertRowsStatements(table: keyof Database & string, rows: readonly object[], perStatement = ROWS_PER_INSERT): RawBuilder<unknown>[] {
-  const shapes = new Map<string, object[]>();
+  return [...statementRows(rows, perStatement)].map((same) => insertStatement(table, same));
+}
+
+/**
+ * The rows as insert statements take them: grouped by the columns they name (`shapeOf`), in order
+ * of first appearance, then a statement's worth at a time. A caller writing a long list a slice at
+ * a time (the generator, flushing its trail as it goes) slices it here, so the database receives
+ * the same statements as for the whole list.
+ */
+export function* statementRows<R extends object>(
+  rows: readonly R[],
+  perStatement = ROWS_PER_INSERT,
+  shapeOf: (row: R) => string = (row) => Object.keys(row).join(','),
+): Generator<R[]> {
+  const shapes = new Map<string, R[]>();
   for (const row of rows) {
-    const key = Object.keys(row).join(',');
+    const key = shapeOf(row);
     const same = shapes.get(key);
     if (same) same.push(row);
     else shapes.set(key, [row]);
   }
-  const statements: RawBuilder<unknown>[] = [];
-  for (const [key, same] of shapes) {
-    const cols = sql.join(key.split(',').map((c) => sql.ref(c)));
-    for (let i = 0; i < same.length; i += perStatement)
-      statements.push(
-        sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(same.slice(i, i + perStatement))})`,
-      );
-  }
-  return statements;
+  for (const same of shapes.values()) for (let i = 0; i < same.length; i += perStatement) yield same.slice(i, i + perStatement);
 }
 
-/** Inserts the rows (see insertRowsStatements), in order. */
+/** One statement: rows that all name the same columns. */
+function insertStatement(table: keyof Database & string, rows: readonly object[]): RawBuilder<unknown> {
+  const cols = sql.join(Object.keys(rows[0] ?? {}).map((c) => sql.ref(c)));
+  return sql`insert into ${sql.table(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`;
+}
+
+/**
+ * Inserts the rows (see insertRowsStatements), in order, each statement's JSON made just before it
+ * runs: made all at once, a council-sized list was held a second time as text.
+ */
 export async function insertRows(db: Kysely<Database>, table: keyof Database & string, rows: readonly object[], perStatement = ROWS_PER_INSERT): Promise<void> {
-  for (const statement of insertRowsStatements(table, rows, perStatement)) await statement.execute(db);
+  for (const same of statementRows(rows, perStatement)) await insertStatement(table, same).execute(db);
 }
 
 /**
@@ -47,20 +62,30 @@ export async function replanAsTablesGrow(db: Kysely<Database>, n: number): Promi
   if ((n & (n - 1)) === 0) await sql`discard plans`.execute(db);
 }
 
+/** The rows of a load waiting to be written, by table, parents first. */
+export type WaitingRows = { table: keyof Database & string; rows: object[] }[];
+
 /**
  * The rows of a long load (the generator, an import), gathered in arrays the caller fills and
  * written whenever `limit` rows wait: table by table in the order they were tracked (parents
  * before the rows naming them), each array emptied as it is written. So a council-sized load
- * holds a slice of its rows at a time, not all of them.
+ * holds a slice of its rows at a time, not all of them. They are inserted as they are unless
+ * `write` says how (the generator's parts write theirs through the ledger, seed/write-rows.ts).
  */
 export class RowLoad {
   private readonly tables: { table: keyof Database & string; rows: object[]; written: number }[] = [];
   private readonly db: Kysely<Database>;
   private readonly limit: number;
+  private readonly writeWaiting: (waiting: WaitingRows) => Promise<void>;
 
-  constructor(db: Kysely<Database>, limit = 20_000) {
+  constructor(db: Kysely<Database>, limit = 20_000, write?: (waiting: WaitingRows) => Promise<void>) {
     this.db = db;
     this.limit = limit;
+    this.writeWaiting =
+      write ??
+      (async (waiting) => {
+        for (const { table, rows } of waiting) await insertRows(this.db, table, rows);
+      });
   }
 
   /** Writes `rows` (the caller keeps pushing to it) with the load; returns the same array. */
@@ -76,16 +101,23 @@ export class RowLoad {
 
   /** Writes everything waiting, now (before a statement that reads or updates the rows). */
   async write(): Promise<void> {
+    const waiting: WaitingRows = [];
     for (const t of this.tables) {
       if (t.rows.length === 0) continue;
       const rows = t.rows.splice(0);
       t.written += rows.length;
-      await insertRows(this.db, t.table, rows);
+      waiting.push({ table: t.table, rows });
     }
+    if (waiting.length > 0) await this.writeWaiting(waiting);
   }
 
   /** Rows of the table written so far and waiting. */
   count(table: keyof Database & string): number {
     return this.tables.filter((t) => t.table === table).reduce((n, t) => n + t.written + t.rows.length, 0);
+  }
+
+  /** Rows of each table tracked, written so far and waiting. */
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.tables.map((t) => [t.table, this.count(t.table)]));
   }
 }
