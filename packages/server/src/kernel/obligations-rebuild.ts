@@ -2,8 +2,8 @@
  * A whole council's rebuild (obligations.ts): each rule's rows derived by a statement of its own,
  * so the planner sees one rule at a time and each rule's time can be told apart, then written.
  * Who holds each case is worked out once, into temporary tables the rules join as they would the
- * event statement's CTEs. Over deadlines already stored, the rows are derived into a temporary
- * table and only what differs is written — most of a council's deadlines are unchanged by a
+ * event statement's CTEs. The rows are derived and settled in a temporary table; over deadlines
+ * already stored only what differs is written — most of a council's deadlines are unchanged by a
  * rebuild, and writing two million rows and their nine indexes twice was most of its time.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -43,29 +43,28 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   step('holders and shared rows');
   // Rows read beyond those written (settled history kept) are compared, never inserted blind.
   const stored = o.derive !== o.write || (await sql`select 1 from obligation o where ${o.write('o')} limit 1`.execute(trx)).rows.length > 0;
-  // With nothing stored (a new council, an import's first derivation), straight into obligation.
-  const target = sql.raw(stored ? 'obligation_derived' : 'obligation');
-  if (stored) await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
+  // Derived and settled in a temporary table, then written: settled in obligation itself (a new
+  // council, an import's first derivation), each settled row was a second version of the row in
+  // all eight of its indexes — an SSDA903 national return's 340,000 review-dated rows.
+  await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
   let count = 0;
   for (const id of o.ruleIds) {
-    const r = await sql`insert into ${target} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
+    const r = await sql`insert into obligation_derived (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
     count += Number(r.numAffectedRows ?? 0);
     step(`rule ${id}`);
   }
-  if (stored) {
-    // The settlements join the derived rows to themselves by child and rule (a lookup per row, as on obligation's key).
-    await sql`create index on obligation_derived (child_id, rule_id, source_id)`.execute(trx);
-    await sql`analyze obligation_derived`.execute(trx);
-    step('derived rows indexed');
-  }
-  for (const settle of o.settles) await settle(stored ? o.derive : o.write, stored ? 'obligation_derived' : 'obligation').execute(trx);
+  // The settlements join the derived rows to themselves by child and rule (a lookup per row, as on obligation's key).
+  await sql`create index on obligation_derived (child_id, rule_id, source_id)`.execute(trx);
+  await sql`analyze obligation_derived`.execute(trx);
+  step('derived rows indexed');
+  for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_derived').execute(trx);
   step('settle');
-  if (stored) {
-    await writeDifferences(trx, o.write, o.ruleIds);
-    step('write');
-  }
+  // Nothing stored: all of them, in key order, so obligation's key is written page after page.
+  const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
+  await (stored ? writeDifferences(trx, o.write, o.ruleIds) : all.execute(trx));
+  step('write');
   for (const [name] of o.tables) await sql`drop table ${sql.raw(name)}`.execute(trx);
-  if (stored) await sql`drop table obligation_derived`.execute(trx);
+  await sql`drop table obligation_derived`.execute(trx);
   return count;
 }
 
