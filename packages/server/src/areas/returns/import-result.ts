@@ -140,7 +140,8 @@ export async function finishImport(
   done.onProgress?.(0, 1, 'Deriving deadlines');
   await time('statistics', () => refreshPlannerStatistics(trx));
   await time('deadlines', () => refreshObligations(trx, laCode));
-  await time('statistics', () => refreshPlannerStatistics(trx)); // and for the deadlines, which the worklists read next
+  // And for the deadlines, which the worklists read next: nothing else has changed since.
+  await time('statistics', () => refreshPlannerStatistics(trx, ['obligation']));
   done.onProgress?.(1, 1, 'Deriving deadlines');
   await ledger.insert(
     'return_import',
