@@ -36,9 +36,11 @@ export type SectionDef = {
 /** What a section is called and says when empty, and where its "more" link goes: the part of it every kind of list is given. */
 type Heading = Pick<SectionDef, 'id' | 'title' | 'empty' | 'more'>;
 
+const RULES_BY_ID = new Map(TIMESCALE_RULES.map((r) => [r.id, r]));
+
 /** Plain English for a rule: core's label, else its description, else the id made readable. */
 export function ruleLabel(ruleId: string): string {
-  const rule = TIMESCALE_RULES.find((r) => r.id === ruleId);
+  const rule = RULES_BY_ID.get(ruleId);
   const text = RULE_LABELS[ruleId] ?? rule?.what ?? ruleId.replace(/-/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
