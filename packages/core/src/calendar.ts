@@ -329,5 +329,13 @@ const ENGLAND_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London
  * practitioner means.
  */
 export function todayInEngland(now: Date = new Date()): IsoDate {
-  return ENGLAND_DATE.format(now);
+  // England's day turns at a whole minute, so the date is formatted once a minute, not per request.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDate = ENGLAND_DATE.format(now);
+  }
+  return lastDate;
 }
+let lastMinute = Number.NaN;
+let lastDate = '';

@@ -43,7 +43,7 @@ function unallocated(eb: PersonEb) {
         .whereRef('a.la_code', '=', 'p.la_code')
         .whereRef('a.child_id', '=', 'p.person_id')
         .where('a.end_date', 'is', null)
-        .where('a.allocation_role', '=', 'social-worker'),
+        .where('a.allocation_role', '=', sql.lit('social-worker')),
     ),
   );
 }
@@ -54,14 +54,17 @@ function unallocated(eb: PersonEb) {
  * records, whatever the scope.
  */
 export function childrenInScope(user: CurrentUser, scope: Scope) {
+  // The constants are literals, not parameters: a prepared statement's generic plan then knows
+  // them (planned with `$2` for `is_child`, the search's generic plan cost more than planning each
+  // time, so PostgreSQL never kept it).
   return (eb: PersonEb) => {
-    const base = [eb('p.la_code', '=', user.laCode), eb('p.is_child', '=', true)];
-    let relation = eb.val(true) as ReturnType<typeof heldByUser>;
+    const base = [eb('p.la_code', '=', user.laCode), eb('p.is_child', '=', eb.lit(true))];
+    let relation = eb.lit(true) as unknown as ReturnType<typeof heldByUser>;
     if (scope === 'own') relation = heldByUser(eb, user);
     if (scope === 'team') relation = eb.or([heldByUser(eb, user), heldByTeam(eb, user), unallocated(eb)]);
     const restrictedOk = ROLES_SEEING_RESTRICTED.includes(user.role)
-      ? eb.val(true)
-      : eb.or([eb('p.restricted', '=', false), heldByUser(eb, user), heldByTeam(eb, user)]);
+      ? eb.lit(true)
+      : eb.or([eb('p.restricted', '=', eb.lit(false)), heldByUser(eb, user), heldByTeam(eb, user)]);
     return eb.and([...base, relation as never, restrictedOk as never]);
   };
 }

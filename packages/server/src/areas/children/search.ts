@@ -1,11 +1,16 @@
-import { scopeFor } from '@lantern/core/permissions';
+import { type Role, type Scope, scopeFor } from '@lantern/core/permissions';
 import type { ChildSearchResult, PossibleMatch } from '@lantern/core/views';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { childrenInScope } from '../../kernel/access.ts';
-import type { Actor } from '../../kernel/context.ts';
+import { compiledOnce } from '../../kernel/compiled.ts';
+import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { runPrepared } from '../../kernel/db/store.ts';
 // ---------------------------------------------------------------------------------------------
 // Search
+
+/** No worker or team: matches no allocation (as the access checks read a user without one). */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Reads "12/03/2015" or "2015-03-12" as a date of birth. */
 function asDate(q: string): string | null {
@@ -14,43 +19,57 @@ function asDate(q: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(q) ? q : null;
 }
 
-/**
- * Names beginning with `prefix` (lower case), as the leakproof pattern comparisons an index may
- * serve under row-level security (migration 0036): from the prefix up to the prefix with its last
- * character moved on by one. No wildcard, so `%` and `_` in a search are letters like any other.
- */
-function beginsWith(column: 'p.family_name_key' | 'p.given_name_key', prefix: string): RawBuilder<SqlBool> {
+/** A prefix as a range of names: from the prefix to the prefix with its last character moved on by one (none past the last code point). */
+function prefixRange(prefix: string): { from: string; to: string | null } {
   const chars = Array.from(prefix);
   const last = chars.pop()?.codePointAt(0) ?? 0;
   const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
-  const ref = sql.ref(column);
-  if (next > 0x10ffff) return sql<SqlBool>`${ref} ~>=~ ${prefix}`;
-  return sql<SqlBool>`(${ref} ~>=~ ${prefix} and ${ref} ~<~ ${chars.join('') + String.fromCodePoint(next)})`;
+  return { from: prefix, to: next > 0x10ffff ? null : chars.join('') + String.fromCodePoint(next) };
 }
 
-/** Finds children by name, LA child id, UPN, NHS number or date of birth (the route audits each child shown). */
-export async function searchChildren(db: Kysely<Database>, actor: Actor, q: string, limit: number): Promise<{ results: ChildSearchResult[]; total: number }> {
-  const scope = scopeFor(actor.user.role, 'child:search');
-  if (!scope) return { results: [], total: 0 };
-  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { results: [], total: 0 };
-  const date = asDate(q.trim());
-  const exact = q.trim().toUpperCase();
-  const digits = q.replace(/\s/g, '');
+/**
+ * Names beginning with a prefix (lower case), as the leakproof pattern comparisons an index may
+ * serve under row-level security (migration 0036): the range prefixRange gives. No wildcard, so
+ * `%` and `_` in a search are letters like any other.
+ */
+function beginsWith(column: 'p.family_name_key' | 'p.given_name_key', from: unknown, to: unknown): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  if (to === undefined) return sql<SqlBool>`${ref} ~>=~ ${from}`;
+  return sql<SqlBool>`(${ref} ~>=~ ${from} and ${ref} ~<~ ${to})`;
+}
 
+type SearchValues = Record<string, string | number>;
+
+/**
+ * The search's query. Its text depends only on the shape — the role, the scope, whether an NHS
+ * number or a date was typed, and for each prefix whether its range is open — and the values fill it
+ * in: `from0`/`to0` the whole phrase, `from1`… each word when there are several.
+ */
+function searchQuery(db: Kysely<Database>, v: SearchValues, shape: string) {
+  const [role, scope, nhs, names] = shape.split(' ') as [Role, Scope, string, string];
+  const user: CurrentUser = {
+    userId: '',
+    username: '',
+    displayName: '',
+    laCode: String(v.laCode),
+    workerId: String(v.workerId),
+    teamId: String(v.teamId),
+    role,
+  };
+  const range = (column: 'p.family_name_key' | 'p.given_name_key', i: number) => beginsWith(column, v[`from${i}`], names[i] === 'o' ? undefined : v[`to${i}`]);
   const base = db
     .selectFrom('person as p')
-    .where(childrenInScope(actor.user, scope))
+    .where(childrenInScope(user, scope))
     .where((eb) => {
-      const ors: Expression<SqlBool>[] = [eb('p.la_child_id', '=', exact), eb('p.upn', '=', exact)];
-      if (/^\d{10}$/.test(digits)) ors.push(eb('p.nhs_number', '=', digits));
-      if (date) ors.push(eb('p.date_of_birth', '=', date));
+      const ors: Expression<SqlBool>[] = [eb('p.la_child_id', '=', v.exact as string), eb('p.upn', '=', v.exact as string)];
+      if (nhs === 'nhs') ors.push(eb('p.nhs_number', '=', v.digits as string));
+      if (names === 'date') ors.push(eb('p.date_of_birth', '=', v.date as string));
       else {
         // "Van Dyke" or "Mary Jane": the whole phrase may begin a family or given name.
-        const phrase = words.join(' ');
-        ors.push(beginsWith('p.family_name_key', phrase), beginsWith('p.given_name_key', phrase));
+        ors.push(range('p.family_name_key', 0), range('p.given_name_key', 0));
         // Each word beginning a name (one word is the phrase itself, already asked).
-        if (words.length > 1) ors.push(eb.and(words.map((w) => eb.or([beginsWith('p.given_name_key', w), beginsWith('p.family_name_key', w)]))));
+        if (names.length > 1)
+          ors.push(eb.and(Array.from(names.slice(1), (_, i) => eb.or([range('p.given_name_key', i + 1), range('p.family_name_key', i + 1)]))));
       }
       return eb.or(ors);
     });
@@ -65,12 +84,16 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     .orderBy('p.family_name')
     .orderBy('p.given_name')
     .orderBy('p.date_of_birth')
-    .limit(limit)
+    .limit(v.limit as number)
     .as('p');
-  const rows = await db
+  return db
     .selectFrom(page)
     .leftJoin('allocation as a', (j) =>
-      j.onRef('a.la_code', '=', 'p.la_code').onRef('a.child_id', '=', 'p.person_id').on('a.end_date', 'is', null).on('a.allocation_role', '=', 'social-worker'),
+      j
+        .onRef('a.la_code', '=', 'p.la_code')
+        .onRef('a.child_id', '=', 'p.person_id')
+        .on('a.end_date', 'is', null)
+        .on('a.allocation_role', '=', sql.lit('social-worker')),
     )
     .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
@@ -89,8 +112,41 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     ])
     .orderBy('p.family_name')
     .orderBy('p.given_name')
-    .orderBy('p.date_of_birth')
-    .execute();
+    .orderBy('p.date_of_birth');
+}
+
+/** Built and compiled once per shape (kernel/compiled.ts), for searches of up to three words. */
+const searchOnce = compiledOnce(searchQuery);
+
+/** Finds children by name, LA child id, UPN, NHS number or date of birth (the route audits each child shown). */
+export async function searchChildren(db: Kysely<Database>, actor: Actor, q: string, limit: number): Promise<{ results: ChildSearchResult[]; total: number }> {
+  const user = actor.user;
+  const scope = scopeFor(user.role, 'child:search');
+  if (!scope) return { results: [], total: 0 };
+  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { results: [], total: 0 };
+  const date = asDate(q.trim());
+  const digits = q.replace(/\s/g, '');
+  const nhs = /^\d{10}$/.test(digits);
+  const values: SearchValues = { laCode: user.laCode, workerId: user.workerId ?? NO_ID, teamId: user.teamId ?? NO_ID, exact: q.trim().toUpperCase() };
+  if (nhs) values.digits = digits;
+  let names = 'date';
+  if (date) values.date = date;
+  else {
+    const ranges = [words.join(' '), ...(words.length > 1 ? words : [])].map(prefixRange);
+    names = ranges.map((r) => (r.to === null ? 'o' : 'c')).join('');
+    ranges.forEach((r, i) => {
+      values[`from${i}`] = r.from;
+      if (r.to !== null) values[`to${i}`] = r.to;
+    });
+  }
+  values.limit = limit;
+  const shape = `${user.role} ${scope} ${nhs ? 'nhs' : '-'} ${names}`;
+  // A search of one to three words (nearly all) is built once per shape and prepared on each
+  // connection, where PostgreSQL keeps its generic plan: building it was the search's largest
+  // share of the server's CPU, and planning it took longer than running it. Longer ones are
+  // built each time, so the shapes kept stay few.
+  const rows = words.length <= 3 ? await runPrepared(db, searchOnce(db, shape, values)) : await searchQuery(db, values, shape).execute();
   const results = rows.map((r) => ({
     childId: r.person_id,
     laChildId: r.la_child_id ?? '',
