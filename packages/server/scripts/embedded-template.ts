@@ -1,5 +1,5 @@
 /**
- * `npm install` runs this (the root package's postinstall): makes the empty, migrated embedded
+ * `npm install` runs this (the root package's postinstall, through postinstall.mjs): makes the empty, migrated embedded
  * database new data folders start from (src/kernel/db/embedded-template.ts), unless the one there
  * is current. It never fails the install: without a template a new folder is created the long way.
  */
