@@ -60,6 +60,8 @@ const SURNAMES = [
 ];
 const GIVEN = ['Sarah', 'Mark', 'Helen', 'Gareth', 'Joanne', 'Paul', 'Claire', 'Richard', 'Emma', 'Steven', 'Karen', 'Neil', 'Amy', 'Ben', 'Rachel', 'Tom'];
 const INWARD = 'ABDEFGHJLNPQRSTUWXYZ';
+/** Draws for a postcode no other carer household has, before one is shared (see the constructor). */
+const POSTCODE_TRIES = 200;
 const LEAVING = [
   'retirement',
   'retirement',
@@ -112,12 +114,14 @@ export class FosterCarers {
     for (let i = 0; i < n; i++) {
       let postcode = '';
       // A real Herefordshire postcode (the ONS directory's), so the SSDA903 return's foster placements
-      // are found in the directory (rules 392c, 169, 179); the same draws as before pick which.
-      do {
+      // are found in the directory (rules 392c, 169, 179); the same draws as before pick which. Each
+      // household has a postcode of its own while the draws find one; the districts hold 7,807, so a
+      // council of more than about 180,000 children (a carer for every 24) shares some, as streets do.
+      for (let tries = 0; tries === 0 || (postcodes.has(postcode) && tries < POSTCODE_TRIES); tries++) {
         const district = rng.between(1, 9);
         const draw = rng.between(1, 9) * 400 + INWARD.indexOf(rng.pick([...INWARD])) * 20 + INWARD.indexOf(rng.pick([...INWARD]));
         postcode = herefordshirePostcode(`HR${district}`, draw);
-      } while (postcodes.has(postcode));
+      }
       postcodes.add(postcode);
       this.household(rng, ids, i, postcode, n);
     }

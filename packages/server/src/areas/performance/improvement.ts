@@ -14,7 +14,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { forbidden, invalid, staleVersion } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { insertNew } from '../../kernel/new-record.ts';
-import { computeAll, computeIndicator } from './service.ts';
+import { computeAll, computeIndicator, councilPopulation } from './service.ts';
 
 import { isoDate } from '@lantern/core/schemas';
 
@@ -23,7 +23,7 @@ export const NO_OVERALL_GRADE_FROM = '2026-04-01';
 export const OVERALL_AREA = 'overall-effectiveness';
 
 export const INSPECTION_KINDS = ['ilacs-standard', 'ilacs-short', 'monitoring-visit', 'focused-visit', 'jtai', 'other'] as const;
-import { ACTION_STATUSES } from '@lantern/core/views/performance';
+import { ACTION_STATUSES, type IndicatorResult } from '@lantern/core/views/performance';
 
 export { ACTION_STATUSES };
 
@@ -217,9 +217,26 @@ function actionRows(db: Kysely<Database>, laCode: string) {
     .execute();
 }
 
-async function actionView(db: Kysely<Database>, laCode: string, a: ActionRow, asOf: string, aggregatesOnly: boolean) {
+type Measured = Map<string, IndicatorResult>;
+
+/**
+ * Each indicator the actions are measured by, counted once as of the date: many actions share one,
+ * and the board pack already has every council figure (`known`), so it counts none again.
+ */
+async function measuresFor(db: Kysely<Database>, laCode: string, actions: ActionRow[], asOf: string, aggregatesOnly: boolean, known: IndicatorResult[] = []) {
+  const measured: Measured = new Map(known.map((r) => [r.id, r]));
+  const wanted = [...new Set(actions.flatMap((a) => (a.indicator_id && indicatorById(a.indicator_id) ? [a.indicator_id] : [])))].filter(
+    (id) => !measured.has(id),
+  );
+  if (wanted.length === 0) return measured;
+  const population = await councilPopulation(db, laCode);
+  for (const id of wanted) measured.set(id, await computeIndicator(db, laCode, id, { asOf, aggregatesOnly, population }));
+  return measured;
+}
+
+function actionView(a: ActionRow, asOf: string, measures: Measured) {
   const def = a.indicator_id ? indicatorById(a.indicator_id) : undefined;
-  const measured = def ? await computeIndicator(db, laCode, def.id, { asOf, aggregatesOnly }) : null;
+  const measured = def ? measures.get(def.id) : null;
   const overdue = a.status !== 'done' && a.due_date < asOf;
   return {
     actionId: a.action_id,
@@ -249,10 +266,10 @@ async function actionView(db: Kysely<Database>, laCode: string, a: ActionRow, as
   };
 }
 
-export type ActionView = Awaited<ReturnType<typeof actionView>>;
+export type ActionView = ReturnType<typeof actionView>;
 
 /** The whole plan: each inspection with its judgements, recommendations and their actions, measured as of a date. */
-export async function improvementPlan(db: Kysely<Database>, actor: Actor, asOf: string) {
+export async function improvementPlan(db: Kysely<Database>, actor: Actor, asOf: string, known: IndicatorResult[] = []) {
   const laCode = actor.user.laCode;
   const aggregatesOnly = !scopeFor(actor.user.role, 'child:read');
   const [inspections, judgements, recommendations, actions] = await Promise.all([
@@ -261,8 +278,8 @@ export async function improvementPlan(db: Kysely<Database>, actor: Actor, asOf: 
     db.selectFrom('recommendation').selectAll().where('la_code', '=', laCode).orderBy('number').execute(),
     actionRows(db, laCode),
   ]);
-  const views: ActionView[] = [];
-  for (const a of actions) views.push(await actionView(db, laCode, a, asOf, aggregatesOnly));
+  const measures = await measuresFor(db, laCode, actions, asOf, aggregatesOnly, known);
+  const views = actions.map((a) => actionView(a, asOf, measures));
   return {
     asOf,
     inspections: inspections.map((i) => ({
@@ -295,8 +312,8 @@ export async function actionWorklist(db: Kysely<Database>, actor: Actor, view: '
   const rows = (await actionRows(db, actor.user.laCode)).filter(
     (a) => (view === 'all' || a.owner_user_id === actor.user.userId) && a.status !== 'done' && (a.due_date < asOf || a.status === 'off-track'),
   );
-  const actions: ActionView[] = [];
-  for (const a of rows) actions.push(await actionView(db, actor.user.laCode, a, asOf, aggregatesOnly));
+  const measures = await measuresFor(db, actor.user.laCode, rows, asOf, aggregatesOnly);
+  const actions = rows.map((a) => actionView(a, asOf, measures));
   return { asOf, view, actions: actions.sort((x, y) => x.dueDate.localeCompare(y.dueDate)) };
 }
 
@@ -308,7 +325,8 @@ export async function boardPack(db: Kysely<Database>, actor: Actor, asOf: string
   if (since >= asOf) throw invalid([{ field: 'since', rule: 'before-as-of', message: 'The last board met before this one' }]);
   const laCode = actor.user.laCode;
   const aggregatesOnly = !scopeFor(actor.user.role, 'child:read');
-  const plan = await improvementPlan(db, actor, asOf);
+  const indicators = await computeAll(db, laCode, { asOf, aggregatesOnly });
+  const plan = await improvementPlan(db, actor, asOf, indicators);
   const actions = plan.inspections.flatMap((i) => i.recommendations.flatMap((r) => r.actions));
   const versions = await db
     .selectFrom('record_version')
@@ -332,7 +350,6 @@ export async function boardPack(db: Kysely<Database>, actor: Actor, asOf: string
     number
   >;
   const doneSince = actions.filter((a) => a.completedOn && a.completedOn > since && a.completedOn <= asOf);
-  const indicators = await computeAll(db, laCode, { asOf, aggregatesOnly });
   const previous = await computeAll(db, laCode, { asOf: since, aggregatesOnly });
   return {
     asOf,
