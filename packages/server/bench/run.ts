@@ -43,6 +43,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { templateUsable } from '../src/kernel/db/embedded-template.ts';
 import { EmbeddedPostgres } from '../src/kernel/db/pglite-dialect.ts';
 import { appLoginName, openStore, type Store } from '../src/kernel/db/store.ts';
 import { refreshObligations } from '../src/kernel/obligations.ts';
@@ -169,10 +170,17 @@ const loadAverage = () =>
 
 async function startServer(dataDir: string, port: number, extra: string[] = []) {
   const began = performance.now();
-  const child = spawn('node', [LANTERN, 'start', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...extra], { stdio: 'ignore' });
+  // Its timeline (kernel/timeline.ts): each step of the start, with the time and CPU used so far.
+  const child = spawn('node', [LANTERN, 'start', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...extra], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LANTERN_TIMELINE: '1' },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
   const seconds = await waitForHealth(`http://127.0.0.1:${port}`, child, began);
   return {
     seconds,
+    timeline: stderr.split('\n').filter((l) => l.startsWith('timeline ')),
     ...resourcesSoFar(child.pid),
     url: `http://127.0.0.1:${port}`,
     stop: () =>
@@ -244,6 +252,8 @@ async function main() {
       figure('first start on an empty folder, incl. seeding the demo council', first.seconds, 's', `launch to first health answer; ${target}`);
       figure('first start: CPU time (both threads) to the health answer', first.cpuSeconds, 's', `${(first.cpuSeconds / first.seconds).toFixed(2)} cores busy`);
       figure('first start: peak memory', first.peakMiB, 'MiB', 'target under 1,024');
+      const template = templateUsable() ? "a copy of the install's empty database" : 'no template: created the long way (npm install makes it)';
+      process.stdout.write(`first start's steps (the new folder: ${template}):\n${first.timeline.map((l) => `  ${l}`).join('\n')}\n`);
       await first.stop();
       const times: number[] = [];
       for (let i = 0; i < 3; i++) {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { timeline } from '../kernel/timeline.ts';
 import { dataDirHelp, wholeNumber } from './options.ts';
 
 /** Progress on one line of a terminal, or a line every stage when output is a file. */
@@ -7,6 +8,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
   let lastPrint = 0;
   return (done: number, total: number, stage: string) => {
     const now = Date.now();
+    if (stage !== lastStage) timeline(`seeding: ${stage}`);
     if (stage === lastStage && now - lastPrint < 250 && done < total) return;
     const line = `${stage}: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
     if (stream.isTTY) stream.write(`\r\x1b[2K${line}${done >= total ? '\n' : ''}`);

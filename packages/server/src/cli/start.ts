@@ -1,6 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ROLES, type Role } from '@lantern/core/permissions';
 import { Command } from 'commander';
+import { timeline } from '../kernel/timeline.ts';
 import { progressPrinter } from './database.ts';
 import { dataDirHelp, wholeNumber } from './options.ts';
 
@@ -47,7 +48,9 @@ export function startCommand(): Command {
       const opening = openStore(storeOptionsFrom(process.env, opts.dataDir));
       opening.catch(() => undefined); // its failure is met below, where it is awaited
       const [{ DEMO_PASSWORD, seedCouncil }, { createServer }] = await Promise.all([import('../seed/generate.ts'), import('../server.ts')]);
+      timeline('modules loaded');
       const store = await opening;
+      timeline('store open');
       let seeding: Promise<unknown> = Promise.resolve();
       if (opts.seedIfEmpty) {
         const council = await store.db.selectFrom('local_authority').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
@@ -61,7 +64,9 @@ export function startCommand(): Command {
       const warning = plainHttpWarning(config.auth, opts.host);
       if (warning) process.stderr.write(`${warning}\n`);
       const app = await createServer({ store, logger: { level: config.logLevel }, metrics: { token: config.metrics.token } });
+      timeline('server built');
       await seeding;
+      timeline('seeded');
       let address: string;
       try {
         address = await app.listen({ port: opts.port, host: opts.host });

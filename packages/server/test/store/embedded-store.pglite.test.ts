@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { manifestOf, startFromTemplate, templateUsable } from '../../src/kernel/db/embedded-template.ts';
 import { loadMigrations } from '../../src/kernel/db/migrate.ts';
 import { DataFolderInUseError, openStore } from '../../src/kernel/db/store.ts';
 
@@ -44,5 +45,46 @@ describe('the embedded database in a data folder', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('a new data folder starts from the empty database the install made', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'lantern-template-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const home = path.join(work, 'template');
+
+  it('is a copy of the template, migrated, when the template is current', async () => {
+    // A template marked with a council, to tell a copy of it from a folder created afresh.
+    const made = await openStore({ kind: 'pglite', dataDir: path.join(work, 'made') });
+    await made.db.insertInto('local_authority').values({ la_code: 'E06000019', dfe_la_number: '884', name: 'Marked' }).execute();
+    await made.close();
+    mkdirSync(home);
+    cpSync(path.join(work, 'made', 'pg'), path.join(home, 'pg'), { recursive: true });
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(await loadMigrations())));
+
+    const folder = path.join(work, 'new');
+    expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(true);
+    const store = await openStore({ kind: 'pglite', dataDir: folder });
+    try {
+      expect(await store.db.selectFrom('local_authority').select('name').execute()).toEqual([{ name: 'Marked' }]);
+      const migrations = await store.db.selectFrom('schema_migration').select('version').execute();
+      expect(migrations.map((m) => m.version)).toEqual((await loadMigrations()).map((m) => m.version));
+    } finally {
+      await store.close();
+    }
+    // A folder that has a database already is never overwritten.
+    expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(false);
+  });
+
+  it('is used when it lacks only newer migrations (they run at the start), not when one it has changed', async () => {
+    const migrations = await loadMigrations();
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations.slice(0, -1))));
+    expect(templateUsable(home)).toBe(true);
+    const changed = migrations.map((m, i) => (i === 3 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(changed)));
+    expect(templateUsable(home)).toBe(false);
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations, '0.0.1')));
+    expect(templateUsable(home)).toBe(false);
+    expect(startFromTemplate(path.join(work, 'other', 'pg'), home)).toBe(false);
   });
 });

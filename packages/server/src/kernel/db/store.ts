@@ -8,10 +8,12 @@ import lockfile from 'proper-lockfile';
 import { syncCalendar } from '../calendar-table.ts';
 import { ConfigurationError, settingProblems } from '../config.ts';
 import { ALL_COUNCILS, currentCouncil } from './council.ts';
+import { startFromTemplate } from './embedded-template.ts';
 import { checkEmbeddedVersion, recordEmbeddedVersion } from './embedded-version.ts';
 import { type MigrationStatus, migrate, migrationStatus } from './migrate.ts';
 import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { timeline } from '../timeline.ts';
 
 export const APP_ROLE = 'lantern_app';
 
@@ -196,11 +198,18 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
   try {
     // A folder written by a PGlite this one cannot read is refused before it is opened.
     if (dataDir) await checkEmbeddedVersion(dataDir);
-    embedded = await EmbeddedPostgres.start(dataDir ? path.join(dataDir, 'pg') : undefined);
+    const pgDir = dataDir ? path.join(dataDir, 'pg') : undefined;
+    // A new folder starts as a copy of the empty database the install made (embedded-template.ts).
+    if (pgDir) startFromTemplate(pgDir);
+    timeline('embedded: starting PGlite');
+    embedded = await EmbeddedPostgres.start(pgDir);
+    timeline('embedded: PGlite ready');
     const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded, councilWanted) });
     const pglite = embedded;
     await migrate(db, (_trx, script) => pglite.exec(script));
+    timeline('embedded: migrated');
     await syncCalendar(db);
+    timeline('embedded: calendar');
     // The one connection now runs as the application role for the rest of its life. (Its session
     // user is PGlite's superuser, so this is no wall against code in the process, which holds the
     // data folder anyway; row-level security and the audit function apply to it all the same.)
