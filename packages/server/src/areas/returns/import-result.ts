@@ -141,7 +141,7 @@ export async function finishImport(
   await time('statistics', () => refreshPlannerStatistics(trx));
   await time('deadlines', () => refreshObligations(trx, laCode));
   // And for the deadlines, which the worklists read next: nothing else has changed since.
-  await time('statistics', () => refreshPlannerStatistics(trx, ['obligation']));
+  await time('statistics', () => refreshPlannerStatistics(trx, { only: ['obligation'] }));
   done.onProgress?.(1, 1, 'Deriving deadlines');
   await ledger.insert(
     'return_import',

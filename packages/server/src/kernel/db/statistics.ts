@@ -3,19 +3,18 @@ import type { Database } from './schema.ts';
 
 type Table = keyof Database & string;
 
-/** Which tables to analyse: only those that have grown or shrunk since, and any to leave out. */
-export type StatisticsOf = { grownOnly?: boolean; leave?: Table[] };
+/** Which tables to analyse: those named (else all), only those grown or shrunk since, leaving some out. */
+export type StatisticsOf = { only?: Table[]; grownOnly?: boolean; leave?: Table[] };
 
 /**
  * Fresh planner statistics after a bulk load (a seeded council, an imported return), taken as the
  * tables' owner through migration 0011's function. Without them PostgreSQL plans every join over
  * the new rows as if each table held one row, and the set-based deadline derivations crawl.
- * A list names the only tables changed since the last time (migration 0038); `grownOnly` analyses
- * just the tables whose size has changed by more than a tenth since they were analysed, `leave`
- * skips some (migration 0039); with neither, every table is analysed.
+ * Without `of` every table is analysed; else (migration 0039) only the tables `only` names,
+ * without those `leave` names, and with `grownOnly` just those whose size has changed by more
+ * than a tenth since they were last analysed.
  */
-export async function refreshPlannerStatistics(db: Kysely<Database>, of?: Table[] | StatisticsOf): Promise<void> {
-  if (Array.isArray(of)) await sql`select refresh_planner_statistics(${of}::text[])`.execute(db);
-  else if (of) await sql`select refresh_planner_statistics(${of.grownOnly ?? false}, ${of.leave ?? []}::text[])`.execute(db);
-  else await sql`select refresh_planner_statistics()`.execute(db);
+export async function refreshPlannerStatistics(db: Kysely<Database>, of?: StatisticsOf): Promise<void> {
+  if (!of) await sql`select refresh_planner_statistics()`.execute(db);
+  else await sql`select refresh_planner_statistics(${of.only ?? null}::text[], ${of.grownOnly ?? false}, ${of.leave ?? []}::text[])`.execute(db);
 }
