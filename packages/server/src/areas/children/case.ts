@@ -5,7 +5,7 @@ import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { keptVersions } from '../../kernel/casework.ts';
-import { childFor, childrenInScope, isUuid, mayActColumn } from '../../kernel/access.ts';
+import { childFor, childHolders, heldChildInScope, heldMayAct, isUuid } from '../../kernel/access.ts';
 import { compiledOnce } from '../../kernel/compiled.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -32,11 +32,12 @@ const childCaseQuery = compiledOnce((db, v: { laCode: string; workerId: string; 
   const readScope = scopeFor(user.role, 'child:read') as Scope;
   return db
     .selectFrom('person as p')
+    .innerJoinLateral(childHolders(user), (j) => j.onTrue())
     .selectAll('p')
     .select((eb) => [
-      mayActColumn(user, 'child:update')(eb).as('can_update'),
-      mayActColumn(user, 'chronology:write')(eb).as('can_add_note'),
-      mayActColumn(user, 'allocation:manage')(eb).as('can_allocate'),
+      heldMayAct(user, 'child:update').as('can_update'),
+      heldMayAct(user, 'chronology:write').as('can_add_note'),
+      heldMayAct(user, 'allocation:manage').as('can_allocate'),
       jsonArrayFrom(
         eb
           .selectFrom('relationship as r')
@@ -98,7 +99,7 @@ const childCaseQuery = compiledOnce((db, v: { laCode: string; workerId: string; 
       (audited ? sql<null>`lantern_audit(${v.audit}::jsonb)` : sql<null>`null`).as('audited'),
     ])
     .where('p.person_id', '=', v.childId)
-    .where(childrenInScope(user, readScope));
+    .where(heldChildInScope(user, readScope));
 });
 
 /**
