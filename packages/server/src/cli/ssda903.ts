@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
 import { refused } from './refused.ts';
 
@@ -45,9 +44,9 @@ export function addSsda903Validate(validate: Command): Command {
           const { ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
           const { checkReturn } = await import('../areas/returns/ssda903/check-run.ts');
           const out = process.stdout;
-          const write = async (chunk: string | Uint8Array) => {
-            if (!out.write(chunk)) await once(out, 'drain');
-          };
+          // Resolves once the chunk is written, its bytes then filled again with more of the report
+          // (a failed write is the stream's 'error', handled in main.ts).
+          const write = (chunk: string | Uint8Array) => new Promise<void>((resolve) => out.write(chunk, () => resolve()));
           try {
             let first = true;
             const outcome = await checkReturn(

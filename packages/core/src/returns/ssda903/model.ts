@@ -185,10 +185,20 @@ export function indexByChild(table: Table, sortDays?: Int32Array): ChildIndex {
   const order = new Int32Array(table.length);
   for (let i = 0; i < table.length; i++) order[fill[groupOf[i]!]!++] = i;
   if (sortDays) {
+    // By day, then row. A child has a handful of rows: sorted in place by insertion (no view and
+    // comparator call per child); a long group (a blank CHILD on many rows) by the array's sort.
     for (let g = 0; g < children.length; g++) {
       const a = starts[g]!;
       const b = starts[g + 1]!;
-      if (b - a > 1) order.subarray(a, b).sort((x, y) => sortDays[x]! - sortDays[y]! || x - y);
+      if (b - a > 32) order.subarray(a, b).sort((x, y) => sortDays[x]! - sortDays[y]! || x - y);
+      else
+        for (let k = a + 1; k < b; k++) {
+          const row = order[k]!;
+          const day = sortDays[row]!;
+          let j = k - 1;
+          for (; j >= a && (sortDays[order[j]!]! > day || (sortDays[order[j]!]! === day && order[j]! > row)); j--) order[j + 1] = order[j]!;
+          order[j + 1] = row;
+        }
     }
   }
   const prev = new Int32Array(table.length).fill(-1);

@@ -9,10 +9,10 @@
 import { stat, readdir } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { checkRule, planSsda903, Ssda903Return } from '@lantern/core/returns/ssda903/index';
 import { type LoadedReturn, loadProviders, loadReturnDir, ReturnFileError } from './files.ts';
-import { findingsText, type ReportFormat } from './report-text.ts';
+import { findingsText, type ReportFormat, reuseChunk } from './report-text.ts';
 
 export interface CheckJob {
   dir: string;
@@ -95,6 +95,7 @@ export async function checkReturn(
   format: ReportFormat,
   hooks: {
     begin: (opened: OpenedReturn, plan: { ran: string[]; notRun: { code: string; reason: string }[] }) => Promise<void>;
+    /** Resolves once the chunk is written (or copied): its bytes are then reused. */
     write: (chunk: string | Uint8Array) => Promise<void>;
   },
   threads?: number,
@@ -107,8 +108,15 @@ export async function checkReturn(
   let workerEnded = false;
   let wake: (() => void) | undefined;
   let workerError: string | undefined;
+  let spent: MessagePort | undefined;
   if (wanted > 1) {
-    worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { job, format, counter: counter.buffer } });
+    // The worker's chunks go back to it once written, to be filled again (report-text.ts).
+    const back = new MessageChannel();
+    spent = back.port1;
+    worker = new Worker(new URL('./check-worker.mjs', import.meta.url), {
+      workerData: { job, format, counter: counter.buffer, spent: back.port2 },
+      transferList: [back.port2],
+    });
     worker.on('message', (m: WorkerMessage) => {
       if ('k' in m) texts.set(m.k, { code: m.code, text: m.text, count: m.count, fromWorker: true });
       else {
@@ -158,7 +166,8 @@ export async function checkReturn(
             if (t.fromWorker) {
               Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
               Atomics.notify(counter, 1);
-            }
+              if (typeof chunk !== 'string') spent?.postMessage(chunk, [chunk.buffer as ArrayBuffer]);
+            } else reuseChunk(chunk);
           }
         }
         next++;
@@ -180,6 +189,7 @@ export async function checkReturn(
       process.stderr.write(`ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}\n`);
     return { ran, notRun: plan.notRun, byRule, count, threads: wanted };
   } finally {
+    spent?.close();
     await worker?.terminate();
   }
 }

@@ -1,11 +1,11 @@
 /** The worker side of check-run.ts: read the return, then run rules from the shared counter and post each one's text. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { checkRule, planSsda903 } from '@lantern/core/returns/ssda903/index';
 import { type CheckJob, openReturn, PENDING_KIB, type WorkerMessage } from './check-run.ts';
-import { findingsText, type ReportFormat } from './report-text.ts';
+import { findingsText, type ReportFormat, reuseChunk } from './report-text.ts';
 
 const port = parentPort!;
-const { job, format, counter: shared } = workerData as { job: CheckJob; format: ReportFormat; counter: SharedArrayBuffer };
+const { job, format, counter: shared, spent } = workerData as { job: CheckJob; format: ReportFormat; counter: SharedArrayBuffer; spent: MessagePort };
 const counter = new Int32Array(shared);
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 const encoder = new TextEncoder();
@@ -20,6 +20,8 @@ try {
     return Atomics.add(counter, 0, 1);
   };
   for (let k = take(); k < plan.run.length; k = take()) {
+    // Chunks the main thread has written come back to be filled again (this loop never yields to take messages).
+    for (let m = receiveMessageOnPort(spent); m; m = receiveMessageOnPort(spent)) reuseChunk(m.message as Uint8Array);
     const { info, check } = plan.run[k]!;
     const findings = checkRule(ret, info, check);
     const text = findingsText(ret, findings, format).map((chunk) => (typeof chunk === 'string' ? encoder.encode(chunk) : chunk));

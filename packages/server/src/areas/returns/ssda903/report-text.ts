@@ -42,9 +42,10 @@ function findingsLines(r: Ssda903Return, findings: readonly RuleFindings[]): str
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** Bytes copied in at `pos`; the position after them. */
+/** Bytes copied in at `pos` (a long run, the rule's message, by one copy); the position after them. */
 function putBytes(buf: Uint8Array, pos: number, bytes: Uint8Array): number {
-  for (let b = 0; b < bytes.length; b++) buf[pos + b] = bytes[b]!;
+  if (bytes.length > 32) buf.set(bytes, pos);
+  else for (let b = 0; b < bytes.length; b++) buf[pos + b] = bytes[b]!;
   return pos + bytes.length;
 }
 
@@ -72,10 +73,21 @@ function putNumber(buf: Uint8Array, pos: number, n: number): number {
   return pos + digits;
 }
 
-/** UTF-8 JSON lines written into fresh (never pooled: the worker hands them over) byte arrays. */
+/**
+ * Byte arrays of CHUNK bytes whose text has been written, to be filled again: a national report is
+ * 400 MB, and fresh memory for each megabyte costs the kernel's page faults and V8's collections.
+ */
+const spare: Uint8Array[] = [];
+
+/** A chunk of report text has been written: its bytes may be reused (a chunk of any other size is left to the collector). */
+export function reuseChunk(chunk: string | Uint8Array): void {
+  if (typeof chunk !== 'string' && chunk.buffer.byteLength === CHUNK && spare.length < 256) spare.push(new Uint8Array(chunk.buffer as ArrayBuffer));
+}
+
+/** UTF-8 JSON lines written into byte arrays of CHUNK bytes (spare ones first) or, for one longer line, its own. */
 function findingsJson(r: Ssda903Return, findings: readonly RuleFindings[]): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  let buf = new Uint8Array(0);
+  let buf: Uint8Array = new Uint8Array(0);
   let pos = 0;
   for (const { info, table: key, rows, fields } of findings) {
     const t = flaggedTable(r, key);
@@ -95,7 +107,7 @@ function findingsJson(r: Ssda903Return, findings: readonly RuleFindings[]): Uint
       for (let k = 0; k < cols.length; k++) need += 6 * cols[k]![i]!.length + 2;
       if (pos + need > buf.length) {
         if (pos) chunks.push(buf.subarray(0, pos));
-        buf = new Uint8Array(Math.max(CHUNK, need));
+        buf = need <= CHUNK ? (spare.pop() ?? new Uint8Array(CHUNK)) : new Uint8Array(need);
         pos = 0;
       }
       pos = putNumber(buf, putBytes(buf, pos, before[0]!), i + 1);
