@@ -8,10 +8,13 @@
  *                  25 and the count, one audit row
  *   worklist     — a worker's overdue deadlines, a page of 10 with the child's name, and the count,
  *                  one audit row
+ *   landing      — each role's landing page: every list's count and first page, one audit row
+ *                  (child-record-floor-landing.mjs)
  * Usage: node child-record-floor.mjs <database-url> <port>
  */
 import Fastify from 'fastify';
 import pg from 'pg';
+import { landingFloor } from './child-record-floor-landing.mjs';
 
 const [databaseUrl, port] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -69,6 +72,8 @@ app.get('/floor/work/:laCode/:workerId', async (req) => {
   await audited(laCode, 'read', 'landing-page', null, req);
   return { items: rows.rows, total: count.rows[0].n };
 });
+
+landingFloor(app, pool, audited);
 
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.on('SIGTERM', async () => {

@@ -4,7 +4,7 @@ import { HEARING_TYPE, plainDate } from '@lantern/core';
 import { type Kysely, sql } from 'kysely';
 import type { CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { childItem, type Days, item, listSection, NO_ID, obligationSection, overdueBy, querySection, ruleLabel, type SectionDef, visible } from './sections.ts';
+import { childItem, type Days, item, listSection, NO_ID, obligationSection, overdueBy, ruleLabel, type SectionDef, visible } from './sections.ts';
 
 import { grouped, mine, ofRules, RECOMMENDATION_RULES, yourOverdue } from './sections.ts';
 
@@ -131,16 +131,15 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
       (r) => childItem(r, { key: String(r.approval_id), what: String(r.provider_name), note: `Approved on ${r.approved_on}` }),
     ),
     // Children in pre-proceedings and in court proceedings, each with the next date that matters.
-    querySection(
+    listSection(
       db,
       {
         id: 'pre-proceedings',
         title: 'Children in pre-proceedings',
         empty: 'No child is in pre-proceedings.',
-        count: sql<{ n: number }>`select count(*)::int as n ${preProceedings}`,
-        page: (limit, offset) =>
-          sql`select pp.pre_proceedings_id, pp.child_id, pp.letter_sent_on, nx.rule_id, nx.due_date, p.given_name, p.family_name, p.la_child_id ${preProceedings}
-            order by nx.due_date nulls last, pp.letter_sent_on limit ${limit} offset ${offset}`,
+        select: sql`pp.pre_proceedings_id, pp.child_id, pp.letter_sent_on, nx.rule_id, nx.due_date, p.given_name, p.family_name, p.la_child_id`,
+        from: preProceedings,
+        order: sql`nx.due_date nulls last, pp.letter_sent_on`,
       },
       (r) =>
         childItem(r, {
@@ -149,16 +148,15 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
           note: r.due_date ? `Next: ${ruleLabel(String(r.rule_id))} by ${plainDate(String(r.due_date))}` : null,
         }),
     ),
-    querySection(
+    listSection(
       db,
       {
         id: 'proceedings',
         title: 'Children in care proceedings',
         empty: 'No child is in care proceedings.',
-        count: sql<{ n: number }>`select count(*)::int as n ${proceedings}`,
-        page: (limit, offset) =>
-          sql`select c.proceedings_id, c.child_id, c.issued_on, c.due_on, c.court, h.held_on as hearing_on, h.hearing_type, p.given_name, p.family_name, p.la_child_id ${proceedings}
-            order by least(h.held_on, c.due_on), c.issued_on limit ${limit} offset ${offset}`,
+        select: sql`c.proceedings_id, c.child_id, c.issued_on, c.due_on, c.court, h.held_on as hearing_on, h.hearing_type, p.given_name, p.family_name, p.la_child_id`,
+        from: proceedings,
+        order: sql`least(h.held_on, c.due_on), c.issued_on`,
       },
       (r) =>
         childItem(r, {

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
+import { runPrepared } from '../../kernel/db/store.ts';
 import { notFound } from '../../kernel/http/problem.ts';
 import { type Days, daysFrom, type SectionDef } from './sections.ts';
 
@@ -20,7 +21,8 @@ import { headOfService, iro, partner } from './oversight-pages.ts';
 /** Which landing page a user gets: by role, and for a team manager of the front door, the front door's. */
 async function kindOf(db: Kysely<Database>, user: CurrentUser): Promise<LandingKind> {
   if (user.role === 'team-manager' && user.teamId) {
-    const team = await db.selectFrom('team').select('service').where('la_code', '=', user.laCode).where('team_id', '=', user.teamId).executeTakeFirst();
+    // Prepared, as the lists are: planning this one-row read cost more than running it.
+    const [team] = await runPrepared(db, db.selectFrom('team').select('service').where('la_code', '=', user.laCode).where('team_id', '=', user.teamId));
     if (team?.service === 'Front door') return 'front-door';
   }
   const byRole: Partial<Record<CurrentUser['role'], LandingKind>> = {
