@@ -6,8 +6,8 @@ import { forbidden, notFound } from './http/problem.ts';
 
 type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
 
-/** No worker or team: matches no allocation. */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** The id of no worker, team or organisation: a user without one matches no row. */
+export const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Children the user holds: an open allocation of any kind to the user's own worker record. */
 function heldByUser(eb: PersonEb, user: CurrentUser) {
@@ -18,7 +18,7 @@ function heldByUser(eb: PersonEb, user: CurrentUser) {
       .whereRef('a.la_code', '=', 'p.la_code')
       .whereRef('a.child_id', '=', 'p.person_id')
       .where('a.end_date', 'is', null)
-      .where('a.worker_id', '=', user.workerId ?? '00000000-0000-0000-0000-000000000000'),
+      .where('a.worker_id', '=', user.workerId ?? NO_ID),
   );
 }
 
@@ -32,7 +32,7 @@ function heldByTeam(eb: PersonEb, user: CurrentUser) {
       .whereRef('a.la_code', '=', 'p.la_code')
       .whereRef('a.child_id', '=', 'p.person_id')
       .where('a.end_date', 'is', null)
-      .where('w.team_id', '=', user.teamId ?? '00000000-0000-0000-0000-000000000000'),
+      .where('w.team_id', '=', user.teamId ?? NO_ID),
   );
 }
 

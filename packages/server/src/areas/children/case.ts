@@ -5,7 +5,7 @@ import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { keptVersions } from '../../kernel/casework.ts';
-import { childFor, childHolders, heldChildInScope, heldMayAct, isUuid } from '../../kernel/access.ts';
+import { childFor, childHolders, heldChildInScope, heldMayAct, isUuid, NO_ID } from '../../kernel/access.ts';
 import { compiledOnce } from '../../kernel/compiled.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -19,7 +19,6 @@ import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
 // Reading a child's case
 
 /** No worker or team: matches no allocation (as the access checks read a user without one). */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The record, its family, addresses and allocations and what the user may do on it, in one query:

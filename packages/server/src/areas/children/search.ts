@@ -1,7 +1,7 @@
 import { type Role, type Scope, scopeFor } from '@lantern/core/permissions';
 import type { ChildSearchResult, PossibleMatch } from '@lantern/core/views';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { childrenInScope } from '../../kernel/access.ts';
+import { childrenInScope, NO_ID } from '../../kernel/access.ts';
 import { compiledOnce } from '../../kernel/compiled.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -10,7 +10,6 @@ import { runPrepared } from '../../kernel/db/store.ts';
 // Search
 
 /** No worker or team: matches no allocation (as the access checks read a user without one). */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Reads "12/03/2015" or "2015-03-12" as a date of birth. */
 function asDate(q: string): string | null {

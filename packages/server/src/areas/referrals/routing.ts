@@ -12,6 +12,7 @@ import { scopeFor } from '@lantern/core/permissions';
 import type { caseRouting, iroAllocation, transferDecision, transferRequest } from '@lantern/core/work';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { NO_ID } from '../../kernel/access.ts';
 import { currentEpisode } from '../../kernel/casework.ts';
 import { ofChild } from '../../kernel/child-records.ts';
 import type { Actor } from '../../kernel/context.ts';
@@ -23,7 +24,6 @@ import { DateRules } from '../../kernel/rules.ts';
 import { insertNew } from '../../kernel/new-record.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 async function teamNamed(ledger: Ledger, teamId: string, field: string) {
   const team = await ledger.row('team', { team_id: teamId });

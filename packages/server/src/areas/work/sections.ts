@@ -8,6 +8,7 @@ import { ROLES_SEEING_RESTRICTED } from '@lantern/core/permissions';
 import { RULE_LABELS, TIMESCALE_RULES } from '@lantern/core/timescales';
 import type { WorkItem } from '@lantern/core/work';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { NO_ID } from '../../kernel/access.ts';
 import type { CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { PREPARED } from '../../kernel/db/store.ts';
@@ -19,7 +20,7 @@ import { PREPARED } from '../../kernel/db/store.ts';
  */
 const prepared = sql.raw(PREPARED);
 
-export const NO_ID = '00000000-0000-0000-0000-000000000000';
+export { NO_ID };
 
 /** A list on a landing page: how many in all, and one page of them. */
 export type SectionDef = {
