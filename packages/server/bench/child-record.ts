@@ -16,6 +16,7 @@ import { todayInEngland } from '@lantern/core/calendar';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { daysFrom } from '../src/areas/work/sections.ts';
+import { perRequest, readCpu } from './process-cpu.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
 
@@ -52,7 +53,7 @@ async function started(command: string[], env: Record<string, string>, health: s
   };
 }
 
-async function load(url: string, paths: string[], headers: Record<string, string>, seconds: number) {
+async function load(url: string, paths: string[], headers: Record<string, string>, seconds: number, server: { pid: number; databaseUrl: string }) {
   let i = 0;
   const run = (duration: number) =>
     autocannon({
@@ -66,11 +67,14 @@ async function load(url: string, paths: string[], headers: Record<string, string
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] as string }) }],
     });
   await run(3);
+  const before = await readCpu(server.pid, server.databaseUrl);
   const r = await run(seconds);
+  // Read before the backlog is drained below: requests autocannon gave up on are not counted.
+  const cpu = perRequest(before, await readCpu(server.pid, server.databaseUrl), r.requests.total);
   // Requests autocannon gave up on are still being answered: one more, queued behind them, so
   // the next case does not start behind this one's backlog.
   await fetch(`${url}${paths[0]}`, { headers, signal: AbortSignal.timeout(120_000) }).catch(() => undefined);
-  return { perSecond: r.requests.average, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors };
+  return { perSecond: r.requests.average, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors, cpu };
 }
 
 async function signIn(base: string, username: string, laCode: string): Promise<string> {
@@ -203,7 +207,7 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
   const floorSays = new Map<string, string>();
   for (const c of cases) {
     if (c.same) floorSays.set(c.name, c.same(await (await fetch(`http://127.0.0.1:${floorPort}${c.floor[0]}`)).json()));
-    bare.set(c.name, await load(`http://127.0.0.1:${floorPort}`, c.floor, {}, seconds));
+    bare.set(c.name, await load(`http://127.0.0.1:${floorPort}`, c.floor, {}, seconds, { pid: floor.pid, databaseUrl }));
   }
   const bareMiB = peakMiB(floor.pid);
   await floor.stop();
@@ -219,7 +223,7 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
         const says = c.same(await (await fetch(`${base}${c.ours[0]}`, { headers: { cookie } })).json());
         if (says !== floorSays.get(c.name)) throw new Error(`${c.name}: the floor's answer is not Lantern's:\n${says}\n${floorSays.get(c.name)}`);
       }
-      const ours = await load(base, c.ours, { cookie }, seconds);
+      const ours = await load(base, c.ours, { cookie }, seconds, { pid: lantern.pid, databaseUrl });
       const floorRun = bare.get(c.name) as Awaited<ReturnType<typeof load>>;
       figure(
         `${c.name} floor: bare Fastify + pg, ${label}`,
@@ -230,6 +234,10 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
       figure(`${c.name}: ${c.route}, ${label}`, ours.perSecond, 'req/s', `p99 ${ours.p99} ms, median ${ours.median} ms; ${ours.non2xx} not 200`);
       figure(`${c.name}: throughput as a share of the floor (goal ≥ 50%)`, (100 * ours.perSecond) / floorRun.perSecond, '%');
       figure(`${c.name}: p99 over the floor’s (goal ≤ 2×)`, ours.p99 / floorRun.p99, '×');
+      // CPU per request moves less with the machine's load than the figures above.
+      const cpu = (r: typeof ours) => `server ${r.cpu.node.toFixed(2)} ms + its database ${r.cpu.database.toFixed(2)} ms`;
+      figure(`${c.name}: CPU per request, Lantern`, ours.cpu.node + ours.cpu.database, 'ms', cpu(ours));
+      figure(`${c.name}: CPU per request, the floor`, floorRun.cpu.node + floorRun.cpu.database, 'ms', cpu(floorRun));
     }
     figure('peak memory: the floor server', bareMiB, 'MiB');
     figure('peak memory: Lantern', peakMiB(lantern.pid), 'MiB');
