@@ -58,7 +58,7 @@ function searchQuery(db: Kysely<Database>, v: SearchValues, shape: string) {
   const range = (column: 'p.family_name_key' | 'p.given_name_key', i: number) => beginsWith(column, v[`from${i}`], names[i] === 'o' ? undefined : v[`to${i}`]);
   const base = db
     .selectFrom('person as p')
-    .where(childrenInScope(user, scope))
+    .where(childrenInScope(user, scope, true))
     .where((eb) => {
       const ors: Expression<SqlBool>[] = [eb('p.la_child_id', '=', v.exact as string), eb('p.upn', '=', v.exact as string)];
       if (nhs === 'nhs') ors.push(eb('p.nhs_number', '=', v.digits as string));
