@@ -17,6 +17,7 @@ import { todayInEngland } from '@lantern/core/calendar';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { daysFrom } from '../src/areas/work/sections.ts';
+import { perRequest, readCpu } from './process-cpu.ts';
 
 type Figure = (name: string, value: number, unit: string, note?: string) => void;
 
@@ -62,7 +63,7 @@ async function started(command: string[], env: Record<string, string>, health: s
 type RunShape = { seconds: number } | { requests: number };
 const ROUNDS = 3;
 
-async function load(url: string, paths: string[], headers: Record<string, string>, shape: RunShape | number) {
+async function load(url: string, paths: string[], headers: Record<string, string>, shape: RunShape | number, server: { pid: number; databaseUrl: string }) {
   let i = 0;
   const run = (how: RunShape) =>
     autocannon({
@@ -81,11 +82,14 @@ async function load(url: string, paths: string[], headers: Record<string, string
   const warm = await run({ seconds: 3 });
   await drain();
   const how: RunShape = typeof shape !== 'number' ? shape : warm.requests.total >= CONNECTIONS ? { seconds: shape } : { requests: ROUNDS * CONNECTIONS };
+  const before = await readCpu(server.pid, server.databaseUrl);
   const r = await run(how);
+  // Read before the backlog is drained: the requests autocannon gave up on are not counted.
+  const cpu = perRequest(before, await readCpu(server.pid, server.databaseUrl), r.requests.total);
   await drain();
   // Pages answered per second: an answer that is not a 200 (a 503 when no database connection came
   // free in time) is not a page served, so it counts in neither server's throughput.
-  return { perSecond: r['2xx'] / r.duration, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors, how };
+  return { perSecond: r['2xx'] / r.duration, p99: r.latency.p99, median: r.latency.p50, non2xx: r.non2xx + r.errors, how, cpu };
 }
 
 async function signIn(base: string, username: string, laCode: string): Promise<string> {
@@ -218,7 +222,7 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
   const floorSays = new Map<string, string>();
   for (const c of cases) {
     if (c.same) floorSays.set(c.name, c.same(await (await fetch(`http://127.0.0.1:${floorPort}${c.floor[0]}`)).json()));
-    bare.set(c.name, await load(`http://127.0.0.1:${floorPort}`, c.floor, {}, seconds));
+    bare.set(c.name, await load(`http://127.0.0.1:${floorPort}`, c.floor, {}, seconds, { pid: floor.pid, databaseUrl }));
   }
   const bareMiB = peakMiB(floor.pid);
   await floor.stop();
@@ -235,7 +239,7 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
         if (says !== floorSays.get(c.name)) throw new Error(`${c.name}: the floor's answer is not Lantern's:\n${says}\n${floorSays.get(c.name)}`);
       }
       const floorRun = bare.get(c.name) as Awaited<ReturnType<typeof load>>;
-      const ours = await load(base, c.ours, { cookie }, floorRun.how);
+      const ours = await load(base, c.ours, { cookie }, floorRun.how, { pid: lantern.pid, databaseUrl });
       figure(
         `${c.name} floor: bare Fastify + pg, ${label}`,
         floorRun.perSecond,
@@ -247,6 +251,10 @@ export async function childRecordFigures(databaseUrl: string, label: string, fig
         figure(`${c.name}: too heavy for a ${seconds} s run, so both ran until each connection had ${ROUNDS} answers`, floorRun.how.requests, 'requests');
       figure(`${c.name}: throughput as a share of the floor (goal ≥ 50%)`, (100 * ours.perSecond) / floorRun.perSecond, '%');
       figure(`${c.name}: p99 over the floor’s (goal ≤ 2×)`, ours.p99 / floorRun.p99, '×');
+      // CPU per request moves less with the machine's load than the figures above.
+      const cpu = (r: typeof ours) => `server ${r.cpu.node.toFixed(2)} ms + its database ${r.cpu.database.toFixed(2)} ms`;
+      figure(`${c.name}: CPU per request, Lantern`, ours.cpu.node + ours.cpu.database, 'ms', cpu(ours));
+      figure(`${c.name}: CPU per request, the floor`, floorRun.cpu.node + floorRun.cpu.database, 'ms', cpu(floorRun));
     }
     figure('peak memory: the floor server', bareMiB, 'MiB');
     figure('peak memory: Lantern', peakMiB(lantern.pid), 'MiB');

@@ -9,31 +9,32 @@ type PersonEb = ExpressionBuilder<Database & { p: Database['person'] }, 'p'>;
 /** The id of no worker, team or organisation: a user without one matches no row. */
 export const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-/** Children the user holds: an open allocation of any kind to the user's own worker record. */
-function heldByUser(eb: PersonEb, user: CurrentUser) {
-  return eb.exists(
-    eb
-      .selectFrom('allocation as a')
-      .select(sql`1`.as('one'))
-      .whereRef('a.la_code', '=', 'p.la_code')
-      .whereRef('a.child_id', '=', 'p.person_id')
-      .where('a.end_date', 'is', null)
-      .where('a.worker_id', '=', user.workerId ?? NO_ID),
-  );
+/**
+ * Children the user holds: an open allocation of any kind to the user's own worker record.
+ * `childByChild`: asked of each child's allocations in turn (see childrenInScope's `few`).
+ */
+function heldByUser(eb: PersonEb, user: CurrentUser, childByChild = false) {
+  const q = eb
+    .selectFrom('allocation as a')
+    .select(sql`1`.as('one'))
+    .whereRef('a.la_code', '=', 'p.la_code')
+    .whereRef('a.child_id', '=', 'p.person_id')
+    .where('a.end_date', 'is', null)
+    .where('a.worker_id', '=', user.workerId ?? NO_ID);
+  return eb.exists(childByChild ? q.offset(sql.lit(0)) : q);
 }
 
 /** Children held by anyone in the user's team (the team manager's and colleagues' cases). */
-function heldByTeam(eb: PersonEb, user: CurrentUser) {
-  return eb.exists(
-    eb
-      .selectFrom('allocation as a')
-      .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
-      .select(sql`1`.as('one'))
-      .whereRef('a.la_code', '=', 'p.la_code')
-      .whereRef('a.child_id', '=', 'p.person_id')
-      .where('a.end_date', 'is', null)
-      .where('w.team_id', '=', user.teamId ?? NO_ID),
-  );
+function heldByTeam(eb: PersonEb, user: CurrentUser, childByChild = false) {
+  const q = eb
+    .selectFrom('allocation as a')
+    .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
+    .select(sql`1`.as('one'))
+    .whereRef('a.la_code', '=', 'p.la_code')
+    .whereRef('a.child_id', '=', 'p.person_id')
+    .where('a.end_date', 'is', null)
+    .where('w.team_id', '=', user.teamId ?? NO_ID);
+  return eb.exists(childByChild ? q.offset(sql.lit(0)) : q);
 }
 
 /** No allocated social worker: the team may pick the case up. */
@@ -55,8 +56,12 @@ function unallocated(eb: PersonEb) {
  * The children (alias `p`) a user may reach with a given scope. Restricted children are
  * further limited to those holding the case, their team, and the roles that see restricted
  * records, whatever the scope.
+ * `few`: the query reads few children (a search's matches), so whether the user or their team
+ * holds a restricted one is asked of that child's allocations alone. Otherwise PostgreSQL reads
+ * every open allocation of the team into a hash first (an OFFSET 0 keeps it from doing so): half
+ * of a search's time in the database (generic plan, 50,000 children: 1.4 -> 0.9 ms).
  */
-export function childrenInScope(user: CurrentUser, scope: Scope) {
+export function childrenInScope(user: CurrentUser, scope: Scope, few = false) {
   // The constants are literals, not parameters: a prepared statement's generic plan then knows
   // them (planned with `$2` for `is_child`, the search's generic plan cost more than planning each
   // time, so PostgreSQL never kept it).
@@ -67,7 +72,7 @@ export function childrenInScope(user: CurrentUser, scope: Scope) {
     if (scope === 'team') relation = eb.or([heldByUser(eb, user), heldByTeam(eb, user), unallocated(eb)]);
     const restrictedOk = ROLES_SEEING_RESTRICTED.includes(user.role)
       ? eb.lit(true)
-      : eb.or([eb('p.restricted', '=', eb.lit(false)), heldByUser(eb, user), heldByTeam(eb, user)]);
+      : eb.or([eb('p.restricted', '=', eb.lit(false)), heldByUser(eb, user, few), heldByTeam(eb, user, few)]);
     return eb.and([...base, relation as never, restrictedOk as never]);
   };
 }

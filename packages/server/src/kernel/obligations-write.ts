@@ -4,7 +4,7 @@
  * rebuild: obligations-rebuild.ts).
  */
 import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
-import pg from 'pg';
+import { sqlLiteral } from './db/literal.ts';
 import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 import type { Scope } from './obligations.ts';
@@ -95,7 +95,7 @@ export async function runCompiled(
   if (!query) {
     const built = build().compile(trx);
     if (!built.parameters.includes(placeholder)) throw new Error('An event’s statement names no children');
-    const values = built.parameters.map((p) => (p === placeholder ? `current_setting(${literal(CHILDREN_SETTING)})` : literal(p)));
+    const values = built.parameters.map((p) => (p === placeholder ? `current_setting(${sqlLiteral(CHILDREN_SETTING)})` : sqlLiteral(p)));
     query = {
       ...built,
       sql: outsideQuotes(built.sql, (text) => text.replace(/\$(\d+)\b/g, (_, n: string) => values[Number(n) - 1] as string)),
@@ -104,19 +104,6 @@ export async function runCompiled(
     compiled.set(key, query);
   }
   return trx.executeQuery(query);
-}
-
-/** A parameter as an SQL literal (a string, number, boolean, null, or array of strings, as the rules pass them). */
-function literal(value: unknown): string {
-  // pg's own quoting (it switches to an E'' string when the text holds a backslash).
-  const quoted = (text: string) => pg.escapeLiteral(text);
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return quoted(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    return quoted(`{${value.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`);
-  throw new Error(`An event’s statement has a parameter the engine cannot write as a literal: ${String(value)}`);
 }
 
 /** `edit` applied to the statement's text outside its comments, quoted strings and names (where a `$1` is text, not a parameter). */

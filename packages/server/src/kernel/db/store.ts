@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Compilable, Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
@@ -12,8 +12,12 @@ import { startFromTemplate } from './embedded-template.ts';
 import { checkEmbeddedVersion, recordEmbeddedVersion } from './embedded-version.ts';
 import { type MigrationStatus, migrate, migrationStatus } from './migrate.ts';
 import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
+import { preparing } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { timeline } from '../timeline.ts';
+
+// Where they were first declared; the statements prepared per connection now live in prepared.ts.
+export { GENERIC, PREPARED, runGeneric, runPrepared } from './prepared.ts';
 
 export const APP_ROLE = 'lantern_app';
 
@@ -263,54 +267,6 @@ function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number
     },
     end: () => pool.end(),
   };
-}
-
-/** Starts a statement the PostgreSQL store prepares once per connection (see `preparing`). */
-export const PREPARED = '/* prepared */ ';
-
-/**
- * Runs a built query as a statement each connection prepares once: for the reads made on every
- * request (the session, the child's record), whose planning cost more than running them.
- */
-export async function runPrepared<O>(db: Kysely<Database>, query: Compilable<O>): Promise<O[]> {
-  const compiled = query.compile();
-  return (await db.executeQuery<O>({ ...compiled, sql: PREPARED + compiled.sql })).rows;
-}
-
-const prepared = new WeakSet<pg.PoolClient>();
-
-/**
- * A statement that begins with PREPARED is sent as a named prepared statement (named by a hash of
- * its text), so each connection parses it once. An event's deadline refresh is one such statement:
- * it unites every rule's derivation, and planning it took a hundred times as long as running it
- * for one child, so the engine also asks for the generic plan, which the connection then keeps.
- */
-function preparing(client: pg.PoolClient): pg.PoolClient {
-  if (prepared.has(client)) return client;
-  prepared.add(client);
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
-    if (typeof text === 'string' && text.startsWith(PREPARED)) {
-      const name = statementName(text);
-      const [values, callback] = rest;
-      return query({ name, text, values }, callback);
-    }
-    return query(text, ...rest);
-  };
-  return client;
-}
-
-// A statement's name by its text, remembered: hashing the child's record's 5 kB of text on each
-// request was 3% of its CPU. The texts are the code's few shapes; the cap only guards the memory.
-const names = new Map<string, string>();
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    if (names.size >= 2000) names.clear();
-    name = `lantern_${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
-    names.set(text, name);
-  }
-  return name;
 }
 
 /** The login Lantern makes for the application in a database it was given only the owner's URL for. */

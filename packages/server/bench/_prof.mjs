@@ -1,0 +1,10 @@
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+const [base, user, kind] = process.argv.slice(2);
+const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'lantern-demo-2026', laCode: 'E06000019' }) });
+const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+const p = JSON.parse(readFileSync('/tmp/search/params.json', 'utf8')).list.map((l) => l[5]);
+let i = 0;
+const paths = kind === 'search' ? p.map((q) => `/api/children?q=${q}`) : ['/api/work'];
+const r = await autocannon({ url: base, connections: 100, duration: 12, headers: { cookie }, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] });
+console.log('req/s', r.requests.average, 'p99', r.latency.p99, 'non2xx', r.non2xx);
