@@ -113,7 +113,9 @@ export async function checkReturn(
     // The worker's chunks go back to it once written, to be filled again (report-text.ts).
     const back = new MessageChannel();
     spent = back.port1;
-    worker = new Worker(new URL('./check-worker.mjs', import.meta.url), {
+    // Bundled (bin/validate-bundle.mjs), the worker's bundle lies beside this one; else tsx runs its source.
+    const script = import.meta.url.endsWith('.ts') ? './check-worker.mjs' : './ssda903-worker.mjs';
+    worker = new Worker(new URL(script, import.meta.url), {
       workerData: { job, format, counter: counter.buffer, spent: back.port2 },
       transferList: [back.port2],
     });
