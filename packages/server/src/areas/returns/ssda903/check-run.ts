@@ -71,6 +71,8 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 const PARALLEL_FROM_BYTES = 4 << 20;
+/** Report text handed to the writer and not yet written, at most: the rules need not wait for each chunk. */
+const WRITING_BYTES = 32 << 20;
 /** The worker takes no new rule while this much of its text waits to be written: memory stays bounded. */
 export const PENDING_KIB = 64 * 1024;
 
@@ -142,6 +144,14 @@ export async function checkReturn(
     const plan = planSsda903(opened.ret);
     const ran = plan.run.map((p) => p.info.code);
     await hooks.begin(opened, { ran, notRun: plan.notRun });
+    // Chunks handed to `write` and not yet written, oldest first (a stream writes in order).
+    const writing: { written: Promise<void>; bytes: number }[] = [];
+    let writingBytes = 0;
+    const settleOne = async () => {
+      const w = writing.shift()!;
+      await w.written;
+      writingBytes -= w.bytes;
+    };
     const byRule = new Map<string, number>();
     let count = 0;
     let next = 0; // the next rule whose text is due
@@ -163,13 +173,20 @@ export async function checkReturn(
         if (t.count) {
           byRule.set(ran[next]!, t.count);
           count += t.count;
+          const fromWorker = t.fromWorker;
           for (const chunk of t.text) {
-            await hooks.write(chunk);
-            if (t.fromWorker) {
-              Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
-              Atomics.notify(counter, 1);
-              if (typeof chunk !== 'string') spent?.postMessage(chunk, [chunk.buffer as ArrayBuffer]);
-            } else reuseChunk(chunk);
+            // Not waited for (up to WRITING_BYTES): the rules go on while a slow reader of the
+            // report (a pipe holds 64 KiB) takes the text already made.
+            const written = hooks.write(chunk).then(() => {
+              if (fromWorker) {
+                Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
+                Atomics.notify(counter, 1);
+                if (typeof chunk !== 'string') spent?.postMessage(chunk, [chunk.buffer as ArrayBuffer]);
+              } else reuseChunk(chunk);
+            });
+            writing.push({ written, bytes: chunk.length });
+            writingBytes += chunk.length;
+            while (writingBytes > WRITING_BYTES) await settleOne();
           }
         }
         next++;
@@ -183,7 +200,10 @@ export async function checkReturn(
     // Rules the worker took: wait for their texts while it lives; run here any it cannot give.
     for (;;) {
       await flush();
-      if (next >= ran.length) break;
+      if (next >= ran.length) {
+        while (writing.length) await settleOne();
+        break;
+      }
       if (workerEnded || !worker) runHere(next);
       else await new Promise<void>((r) => (wake = r));
     }
