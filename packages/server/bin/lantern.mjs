@@ -6,8 +6,12 @@ import { spawnSync } from 'node:child_process';
 // Checking an SSDA903 return keeps every value of every table: nearly all it reads outlives V8's
 // young generation, which a larger one copies less often (on the national return, a sixth less CPU
 // and a fifth less peak memory). V8 takes its heap's sizes only at start, hence a second process.
+// That process runs the command bundled (validate-bundle.mjs), or the sources through tsx when it cannot.
 if (process.argv[2] === 'validate' && process.argv[3] === 'ssda903' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
-  const run = spawnSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const { validateSsda903Bundle } = await import('./validate-bundle.mjs');
+  const bundle = await validateSsda903Bundle();
+  const script = bundle ? [bundle, ...process.argv.slice(2)] : process.argv.slice(1);
+  const run = spawnSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, ...script], { stdio: 'inherit' });
   if (run.signal) process.kill(process.pid, run.signal);
   process.exit(run.status ?? 1);
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tableFromBytes } from '../../src/areas/returns/ssda903/csv-bytes.ts';
 import { tableByCsvParse, tableByUdsv } from '../../src/areas/returns/ssda903/files.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lantern-903-csv-'));
@@ -69,5 +70,39 @@ describe('reading an SSDA903 CSV', { timeout: 60_000 }, () => {
       { numRuns: 1000 },
     );
     expect(taken).toBeGreaterThan(100); // udsv's side was tried
+  });
+
+  it('reads the plainest file from its bytes, as csv-parse reads it; anything else it leaves', async () => {
+    const text = '\uFEFFCHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n 101 ,m,01/02/2015,wbri,A123,,\r\n102,F,03/04/2016,MWBC,UN1,1,05/06/2030';
+    const plain = tableFromBytes(Buffer.from(text));
+    expect(plain ? plain.table.columns.ETHNIC : null).toEqual(['WBRI', 'MWBC']);
+    expect(plain ? plain.table.columns : null).toEqual((await csvParse(text)).read?.table.columns);
+    expect(tableFromBytes(Buffer.from(`${HEADER.join(',')}\n101,M,,,,,\n\n102,F,,,,,\n`))).toBe(false); // an empty line
+    expect(tableFromBytes(Buffer.from(`${HEADER.join(',')}\n101,É,,,,,\n`))).toBe(false); // not ASCII
+    expect(tableFromBytes(Buffer.from('NAME,AGE\nA,1\n'))).toBeUndefined();
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), async (rows, newline, closed) => {
+        const text = [HEADER.join(','), ...rows.map((r) => r.join(','))].join(newline) + (closed ? newline : '');
+        const fast = tableFromBytes(Buffer.from(text));
+        if (fast === false) return;
+        taken++;
+        const slow = await csvParse(text);
+        expect(slow.error).toBeUndefined();
+        expect(fast?.table.columns).toEqual(slow.read?.table.columns);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('keeps repeated values apart from values of the same hash', () => {
+    // Many rows, so that the columns' kept strings are looked up (and some stop being kept).
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},${['M', 'F', 'AB', 'B#'][i % 4]},${i % 3 ? '01/02/2015' : '02/01/2015'},,,,`);
+    const text = [HEADER.join(','), ...rows].join('\n');
+    const plain = tableFromBytes(Buffer.from(text));
+    expect(plain ? plain.table.columns.SEX!.slice(0, 4) : null).toEqual(['M', 'F', 'AB', 'B#']);
+    expect(plain ? plain.table.columns.CHILD![4999] : null).toBe('4999');
+    expect(plain ? plain.table.columns.DOB!.slice(0, 3) : null).toEqual(['02/01/2015', '01/02/2015', '01/02/2015']);
   });
 });

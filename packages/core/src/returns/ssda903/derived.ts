@@ -8,18 +8,32 @@ export const ADOPTION_PLACEMENTS: ReadonlySet<string> = new Set(['A3', 'A4', 'A5
 /** Foster placements (U1–U6). */
 export const FOSTER: ReadonlySet<string> = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 
+/**
+ * For each row of `table`, its child's (first) Header row, or -1 when Header has no such child:
+ * the rules that compare a table with Header read an index, not look the child's id up again.
+ */
+export function headerRowFor(r: Ssda903Return, table: TableName): Int32Array {
+  return r.derived(`headerRowFor:${table}`, () => {
+    const out = new Int32Array(r.table(table).length).fill(-1);
+    if (!r.has('Header')) return out;
+    const hix = r.index('Header');
+    const child = r.col(table, 'CHILD');
+    for (let i = 0; i < child.length; i++) {
+      const g = hix.byChild.get(child[i]!);
+      if (g !== undefined) out[i] = hix.order[hix.starts[g]!]!;
+    }
+    return out;
+  });
+}
+
 /** The child's date of birth from Header, aligned with the rows of `table` (BLANK when unknown). */
 export function headerDobFor(r: Ssda903Return, table: TableName): Int32Array {
   return r.derived(`dobFor:${table}`, () => {
     const out = new Int32Array(r.table(table).length).fill(BLANK);
     if (!r.has('Header')) return out;
     const hdob = r.days('Header', 'DOB');
-    const hix = r.index('Header');
-    const child = r.col(table, 'CHILD');
-    for (let i = 0; i < child.length; i++) {
-      const g = hix.byChild.get(child[i]!);
-      if (g !== undefined) out[i] = hdob[hix.order[hix.starts[g]!]!]!;
-    }
+    const row = headerRowFor(r, table);
+    for (let i = 0; i < row.length; i++) if (row[i]! !== -1) out[i] = hdob[row[i]!]!;
     return out;
   });
 }
@@ -28,11 +42,8 @@ export function headerDobFor(r: Ssda903Return, table: TableName): Int32Array {
 export function headerValueFor(r: Ssda903Return, table: TableName, field: string): string[] {
   return r.derived(`headerFor:${table}.${field}`, () => {
     const col = r.col('Header', field);
-    const hix = r.index('Header');
-    return r.col(table, 'CHILD').map((c) => {
-      const g = hix.byChild.get(c);
-      return g === undefined ? '' : col[hix.order[hix.starts[g]!]!]!;
-    });
+    const row = headerRowFor(r, table);
+    return Array.from(row, (h) => (h === -1 ? '' : col[h]!));
   });
 }
 

@@ -1,27 +1,21 @@
 /** The cross-table integrity checks (INT…): every child known to Header, once where once is the rule, with one date of birth and sex. */
+import { headerRowFor } from './derived.ts';
 import type { TableName } from './model.ts';
 import { type RuleCheck, rule, where } from './rule.ts';
 
 function inHeader(code: string, table: TableName): RuleCheck {
   return rule(code, ['Header', table], (r) => {
-    const known = r.index('Header').byChild;
-    const child = r.col(table, 'CHILD');
-    return { [table]: where(child.length, (i) => !known.has(child[i]!)) };
+    const header = headerRowFor(r, table);
+    return { [table]: where(header.length, (i) => header[i] === -1) };
   });
 }
 
 function sameAsHeader(code: string, table: TableName, field: string): RuleCheck {
   return rule(code, ['Header', table], (r) => {
-    const hix = r.index('Header');
+    const header = headerRowFor(r, table);
     const hcol = r.col('Header', field);
-    const child = r.col(table, 'CHILD');
     const col = r.col(table, field);
-    return {
-      [table]: where(child.length, (i) => {
-        const g = hix.byChild.get(child[i]!);
-        return g !== undefined && hcol[hix.order[hix.starts[g]!]!] !== col[i];
-      }),
-    };
+    return { [table]: where(header.length, (i) => header[i] !== -1 && hcol[header[i]!] !== col[i]) };
   });
 }
 

@@ -36,15 +36,22 @@ function oc2(r: Ssda903Return) {
   };
 }
 const oc2Rule = rowRuleReading('OC2', oc2);
+/** For each OC2 row, 1 when its child is in the cohort (looked after continuously for 12 months): looked up once for every rule that asks. */
+function cohortRows(r: Ssda903Return): Uint8Array {
+  return r.derived('oc2CohortRows', () => {
+    const cla = continuouslyLookedAfter(r);
+    return Uint8Array.from(r.col('OC2', 'CHILD'), (c) => (cla.has(c) ? 1 : 0));
+  });
+}
 const oc2CohortRule = (code: string, inCohort: boolean, pred: (r: Ssda903Return, o: ReturnType<typeof oc2>) => (i: number) => boolean) =>
   rowRule(
     code,
     'OC2',
     (r) => {
-      const o = oc2(r);
-      const cla = continuouslyLookedAfter(r);
-      const p = pred(r, o);
-      return (i) => cla.has(o.child[i]!) === inCohort && p(i);
+      const cohort = cohortRows(r);
+      const want = inCohort ? 1 : 0;
+      const p = pred(r, oc2(r));
+      return (i) => cohort[i] === want && p(i);
     },
     ['OC2', 'Episodes'],
   );

@@ -11,7 +11,18 @@ import { postcodeLastYearRules } from './rules-postcodes-last.ts';
 import { type RuleCheck, rowRule, rule, where } from './rule.ts';
 
 const ADOPTION_OR_FOSTER = new Set(['A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
-const squash = (p: string) => p.replace(/\s+/g, '');
+/** Postcodes without their spaces, each written form squashed once (a placement's postcodes repeat over its episodes). */
+function squasher(): (p: string) => string {
+  const squashed = new Map<string, string>();
+  return (p) => {
+    let s = squashed.get(p);
+    if (s === undefined) {
+      s = p.replace(/\s+/g, '');
+      squashed.set(p, s);
+    }
+    return s;
+  };
+}
 function postcodeCols(r: Ssda903Return) {
   return {
     ls: r.col('Episodes', 'LS'),
@@ -47,6 +58,7 @@ export const postcodeRules: RuleCheck[] = [
   }),
   rowRule('392d', 'Episodes', (r) => {
     const p = postcodeCols(r);
+    const squash = squasher();
     return (i) => p.home[i] !== '' && squash(p.home[i]!) === squash(p.pl[i]!) && p.place[i] !== 'P1';
   }),
   // A distance is derived from the two postcodes, and a placement LA from PL_POST.

@@ -1,16 +1,17 @@
 /**
- * `lantern validate ssda903` on both cores: the main thread and one worker each read the return,
- * then take the year's rules one at a time from a shared counter, run each and turn its failures
- * into report text; the main thread writes the texts in the DfE's rule order, so the report is
- * the same whichever thread ran a rule. Reading twice costs CPU, not time (it runs side by side);
- * sharing the rules halves the rest. A rule the worker took and did not give back (it failed, or
- * had not read the return in time) is run on the main thread. One thread for a small return.
+ * `lantern validate ssda903` on both cores: the main thread and one worker each read the return;
+ * the worker runs the year's rules from the first and posts each one's failing rows, and the main
+ * thread turns them into report text and writes it in the DfE's rule order, so the report is the
+ * same whichever thread ran a rule. With no text to write, the main thread runs rules from the last
+ * until the two meet. Reading twice costs CPU, not time (it runs side by side); the rules are not
+ * run twice, and what they derive (indexes, shared facts) mostly only on the worker. A rule the
+ * worker took and did not give back (it failed) is run on the main thread. One thread for a small return.
  */
 import { stat, readdir } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { checkRule, planSsda903, Ssda903Return } from '@lantern/core/returns/ssda903/index';
+import { Worker } from 'node:worker_threads';
+import { checkRule, planSsda903, type RuleFindings, Ssda903Return } from '@lantern/core/returns/ssda903/index';
 import { type LoadedReturn, loadProviders, loadReturnDir, ReturnFileError } from './files.ts';
 import { findingsText, type ReportFormat, reuseChunk } from './report-text.ts';
 
@@ -51,8 +52,10 @@ export async function openReturn(job: CheckJob): Promise<OpenedReturn> {
   return { ret, current, previous };
 }
 
-/** What the worker posts: a rule's report text, or that it has finished or failed. */
-export type WorkerMessage = { k: number; code: string; text: Uint8Array[]; count: number } | { done: true } | { failed: string };
+/** A rule's failing rows as the worker posts them (RuleFindings without the rule's info). */
+export type FoundRows = { table: RuleFindings['table']; rows: number[]; fields: string[] }[];
+/** What the worker posts: a rule's failing rows, or that it has finished or failed. */
+export type WorkerMessage = { k: number; code: string; found: FoundRows; count: number } | { done: true } | { failed: string };
 
 export interface CheckOutcome {
   ran: string[];
@@ -71,8 +74,10 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 const PARALLEL_FROM_BYTES = 4 << 20;
-/** The worker takes no new rule while this much of its text waits to be written: memory stays bounded. */
-export const PENDING_KIB = 64 * 1024;
+/** Report text handed to the writer and not yet written, at most: the rules need not wait for each chunk. */
+const WRITING_BYTES = 32 << 20;
+/** The worker claims no new rule while this many of its failing rows wait to be written: memory stays bounded. */
+export const PENDING_ROWS = 1 << 22;
 
 /**
  * Whether a second thread would have a core to itself: more than one core, and the machine's load
@@ -101,24 +106,21 @@ export async function checkReturn(
   threads?: number,
 ): Promise<CheckOutcome> {
   const wanted = threads ?? ((await secondCoreFree()) && (await folderBytes(job.dir)) >= PARALLEL_FROM_BYTES ? 2 : 1);
-  // [0] the next rule to take; [1] KiB of the worker's text not yet written (it waits above PENDING_KIB).
-  const counter = new Int32Array(new SharedArrayBuffer(8));
-  const texts = new Map<number, { code: string; text: (string | Uint8Array)[]; count: number; fromWorker?: boolean }>();
+  // [0] failing rows the worker has posted and the main thread not yet written (it waits above PENDING_ROWS);
+  // then one claim per rule (1 once a thread has taken it): the worker takes rules from the first, this
+  // thread from the last when it has nothing to write.
+  const shared = new Int32Array(new SharedArrayBuffer(4 * 512));
+  const texts = new Map<number, { code: string; text?: (string | Uint8Array)[]; found?: FoundRows; count: number }>();
   let worker: Worker | undefined;
   let workerEnded = false;
   let wake: (() => void) | undefined;
   let workerError: string | undefined;
-  let spent: MessagePort | undefined;
   if (wanted > 1) {
-    // The worker's chunks go back to it once written, to be filled again (report-text.ts).
-    const back = new MessageChannel();
-    spent = back.port1;
-    worker = new Worker(new URL('./check-worker.mjs', import.meta.url), {
-      workerData: { job, format, counter: counter.buffer, spent: back.port2 },
-      transferList: [back.port2],
-    });
+    // Bundled (bin/validate-bundle.mjs), the worker's bundle lies beside this one; else tsx runs its source.
+    const script = import.meta.url.endsWith('.ts') ? './check-worker.mjs' : './ssda903-worker.mjs';
+    worker = new Worker(new URL(script, import.meta.url), { workerData: { job, shared: shared.buffer } });
     worker.on('message', (m: WorkerMessage) => {
-      if ('k' in m) texts.set(m.k, { code: m.code, text: m.text, count: m.count, fromWorker: true });
+      if ('k' in m) texts.set(m.k, { code: m.code, found: m.found, count: m.count });
       else {
         if ('failed' in m) workerError = m.failed;
         workerEnded = true;
@@ -139,7 +141,16 @@ export async function checkReturn(
     const opened = await openReturn(job);
     const plan = planSsda903(opened.ret);
     const ran = plan.run.map((p) => p.info.code);
+    if (ran.length > shared.length - 1) throw new Error(`${ran.length} rules: more than the claims made for them`);
     await hooks.begin(opened, { ran, notRun: plan.notRun });
+    // Chunks handed to `write` and not yet written, oldest first (a stream writes in order).
+    const writing: { written: Promise<void>; bytes: number }[] = [];
+    let writingBytes = 0;
+    const settleOne = async () => {
+      const w = writing.shift()!;
+      await w.written;
+      writingBytes -= w.bytes;
+    };
     const byRule = new Map<string, number>();
     let count = 0;
     let next = 0; // the next rule whose text is due
@@ -158,38 +169,56 @@ export async function checkReturn(
           runHere(next);
           continue;
         }
+        if (t.found) {
+          Atomics.sub(shared, 0, t.count);
+          Atomics.notify(shared, 0);
+        }
         if (t.count) {
           byRule.set(ran[next]!, t.count);
           count += t.count;
-          for (const chunk of t.text) {
-            await hooks.write(chunk);
-            if (t.fromWorker) {
-              Atomics.sub(counter, 1, Math.ceil(chunk.length / 1024));
-              Atomics.notify(counter, 1);
-              if (typeof chunk !== 'string') spent?.postMessage(chunk, [chunk.buffer as ArrayBuffer]);
-            } else reuseChunk(chunk);
+          const { info } = plan.run[next]!;
+          const found = t.found?.map((f) => ({ info, ...f }));
+          const text = t.text ?? findingsText(opened.ret, found ?? [], format);
+          for (const chunk of text) {
+            // Not waited for (up to WRITING_BYTES): the rules go on while a slow reader of the
+            // report (a pipe holds 64 KiB) takes the text already made.
+            const written = hooks.write(chunk).then(() => reuseChunk(chunk));
+            writing.push({ written, bytes: chunk.length });
+            writingBytes += chunk.length;
+            while (writingBytes > WRITING_BYTES) await settleOne();
           }
         }
         next++;
       }
     };
-    for (let k = Atomics.add(counter, 0, 1); k < ran.length; k = Atomics.add(counter, 0, 1)) {
-      runHere(k);
-      await flush();
-      await new Promise((r) => setImmediate(r)); // let the worker's texts in
+    if (!worker) {
+      for (let k = 0; k < ran.length; k++) {
+        runHere(k);
+        await flush();
+      }
     }
-    // Rules the worker took: wait for their texts while it lives; run here any it cannot give.
+    // With the worker: write its rules' text as their rows come; with nothing to write, run a rule
+    // from the end (until the worker has claimed them all); run here any rule it cannot give.
+    let back = ran.length;
     for (;;) {
       await flush();
-      if (next >= ran.length) break;
+      if (next >= ran.length) {
+        while (writing.length) await settleOne();
+        break;
+      }
       if (workerEnded || !worker) runHere(next);
-      else await new Promise<void>((r) => (wake = r));
+      else if (back > next && Atomics.compareExchange(shared, back, 0, 1) === 0) {
+        runHere(--back);
+        await new Promise((r) => setImmediate(r)); // let the worker's rows in
+      } else {
+        back = 0;
+        await new Promise<void>((r) => (wake = r));
+      }
     }
     if (process.env.LANTERN_DEBUG)
       process.stderr.write(`ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}\n`);
     return { ran, notRun: plan.notRun, byRule, count, threads: wanted };
   } finally {
-    spent?.close();
     await worker?.terminate();
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
 import { parse } from 'csv-parse';
 import { inferSchema, initParser } from 'udsv';
+import { tableFromBytes } from './csv-bytes.ts';
 
 export class ReturnFileError extends Error {}
 
@@ -140,7 +141,10 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
 
 /** One CSV as a table, or undefined when its header is not an SSDA903 table's. */
 async function readTable(file: string): Promise<{ table: Table } | undefined> {
-  const text = await readFile(file, 'utf8');
+  const bytes = await readFile(file);
+  const plain = tableFromBytes(bytes);
+  if (plain !== false) return plain;
+  const text = bytes.toString('utf8');
   const fast = tableByUdsv(text);
   return fast === false ? tableByCsvParse(file) : fast;
 }

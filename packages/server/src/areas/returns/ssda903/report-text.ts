@@ -42,10 +42,9 @@ function findingsLines(r: Ssda903Return, findings: readonly RuleFindings[]): str
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** Bytes copied in at `pos` (a long run, the rule's message, by one copy); the position after them. */
+/** Bytes copied in at `pos`; the position after them. One native copy even for a few bytes: a loop here made the report a third slower. */
 function putBytes(buf: Uint8Array, pos: number, bytes: Uint8Array): number {
-  if (bytes.length > 32) buf.set(bytes, pos);
-  else for (let b = 0; b < bytes.length; b++) buf[pos + b] = bytes[b]!;
+  buf.set(bytes, pos);
   return pos + bytes.length;
 }
 
