@@ -274,7 +274,21 @@ export const PREPARED = '/* prepared */ ';
  */
 export async function runPrepared<O>(db: Kysely<Database>, query: Compilable<O>): Promise<O[]> {
   const compiled = query.compile();
-  return (await db.executeQuery<O>({ ...compiled, sql: PREPARED + compiled.sql })).rows;
+  return (await db.executeQuery<O>({ ...compiled, sql: markedPrepared(compiled.sql) })).rows;
+}
+
+// The marked text, one string per query text: a query compiled once (compiled.ts) hands the same
+// text each time, so its lookup here and its statement's name (statementName) are found without
+// hashing a new copy of the record's 6 kB of text on every request.
+const marked = new Map<string, string>();
+function markedPrepared(text: string): string {
+  let withMark = marked.get(text);
+  if (!withMark) {
+    if (marked.size >= 2000) marked.clear();
+    withMark = PREPARED + text;
+    marked.set(text, withMark);
+  }
+  return withMark;
 }
 
 const prepared = new WeakSet<pg.PoolClient>();
