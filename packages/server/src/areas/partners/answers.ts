@@ -8,6 +8,7 @@
 import { todayInEngland } from '@lantern/core/calendar';
 import { checkReportContent, type partnerAnswer } from '@lantern/core/partners';
 import type { Kysely } from 'kysely';
+import { NO_ID } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import { auditListRead } from '../../kernel/list-audit.ts';
 import { change, type Ledger, step } from '../../kernel/ledger.ts';
@@ -29,7 +30,7 @@ function openRequestsForPartner(db: Kysely<Database>, actor: Actor) {
   return requestRows(db, actor.user.laCode)
     .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'r.la_code').onRef('p.person_id', '=', 'r.child_id'))
     .select(['p.given_name', 'p.family_name', 'p.date_of_birth', 'p.expected_date_of_birth'])
-    .where('r.organisation_id', '=', orgId ?? '00000000-0000-0000-0000-000000000000')
+    .where('r.organisation_id', '=', orgId ?? NO_ID)
     .where('r.answered_on', 'is', null)
     .where('r.withdrawn_on', 'is', null)
     .where('p.restricted', '=', false);
@@ -62,7 +63,7 @@ export async function partnerInbox(db: Kysely<Database>, actor: Actor) {
   const asOf = todayInEngland();
   const rows = await openRequestsForPartner(db, actor).orderBy('r.respond_by').orderBy('r.sent_on').execute();
   const org = await rowByKey(db, actor.user.laCode, 'partner_organisation', {
-    organisation_id: actor.user.partnerOrganisationId ?? '00000000-0000-0000-0000-000000000000',
+    organisation_id: actor.user.partnerOrganisationId ?? NO_ID,
   });
   // A partner seeing a child's name is a read of that child's record, like a search result.
   await auditListRead(

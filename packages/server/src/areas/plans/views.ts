@@ -7,7 +7,7 @@ import { todayInEngland } from '@lantern/core/calendar';
 import { PLAN_KIND, PLAN_KIND_FOR_FAMILY, PLAN_STAGE, type PlanKind } from '@lantern/core/practice';
 import { type Kysely, sql } from 'kysely';
 import { keptVersions } from '../../kernel/casework.ts';
-import { childFor } from '../../kernel/access.ts';
+import { childFor, NO_ID } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
 import { auditListRead } from '../../kernel/list-audit.ts';
 import { ofChild } from '../../kernel/child-records.ts';
@@ -138,7 +138,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, childId: strin
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'p.la_code').onRef('u.user_id', '=', 'p.created_by'))
     .select(['p.progress_id', 'p.action_id', 'p.meeting_kind', 'p.held_on', 'p.progress', 'p.note', 'u.display_name'])
     .where(ofChild('p', laCode, childId))
-    .where('p.action_id', 'in', actions.length ? actions.map((a) => a.action_id) : ['00000000-0000-0000-0000-000000000000'])
+    .where('p.action_id', 'in', actions.length ? actions.map((a) => a.action_id) : [NO_ID])
     .orderBy('p.held_on')
     .execute();
   const of = Object.values(MEETING_OF_PLAN).find((m) => m.planKind === doc.kind);
@@ -298,7 +298,7 @@ export async function planForFamily(db: Kysely<Database>, actor: Actor, childId:
 
 /** A partner user's own actions on children's plans: the child's name and what they are to do, by when. */
 export async function partnerPlanActions(db: Kysely<Database>, actor: Actor) {
-  const organisationId = actor.user.partnerOrganisationId ?? '00000000-0000-0000-0000-000000000000';
+  const organisationId = actor.user.partnerOrganisationId ?? NO_ID;
   const rows = await db
     .selectFrom('plan_action as a')
     .innerJoin('partner_contact as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.contact_id', '=', 'a.owner_contact_id'))

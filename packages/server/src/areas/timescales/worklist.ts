@@ -1,10 +1,9 @@
 /** What the two worklists (children's deadlines, workers' deadlines) share: the view asked for, open-on-a-day, the counts. */
 import { scopeFor } from '@lantern/core/permissions';
 import { sql } from 'kysely';
+import { NO_ID } from '../../kernel/access.ts';
 import type { Actor } from '../../kernel/context.ts';
 import { forbidden } from '../../kernel/http/problem.ts';
-
-export const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Which deadlines a worklist shows: the user's own ("mine", and always for those whose scope is
@@ -17,11 +16,11 @@ export function worklistView(actor: Actor, q: { view: 'mine' | 'team' | 'service
   const user = actor.user;
   const scope = scopeFor(user.role, 'worklist:read');
   if (!scope) throw forbidden();
-  if (q.view === 'mine' || scope === 'own') return { view: 'mine', workerId: user.workerId ?? NOBODY };
+  if (q.view === 'mine' || scope === 'own') return { view: 'mine', workerId: user.workerId ?? NO_ID };
   if (q.view === 'team') {
     const teamId = q.teamId ?? user.teamId;
     if (scope === 'team' && teamId !== user.teamId) throw forbidden('You may see your own team’s worklist');
-    return { view: 'team', teamId: teamId ?? NOBODY };
+    return { view: 'team', teamId: teamId ?? NO_ID };
   }
   if (scope !== 'council') throw forbidden('The service view is for those who see the whole service');
   return { view: 'service', teamId: q.teamId };
