@@ -4,6 +4,7 @@ import { type Role, type Scope, scopeFor } from '@lantern/core/permissions';
 import type { ChildCase, ChronologyEntryView } from '@lantern/core/views';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { type AssumedSession, confirmedSessionUsed, liveSession, sessionValues } from '../../kernel/auth/sessions.ts';
 import { keptVersions } from '../../kernel/casework.ts';
 import { childFor, childHolders, heldChildInScope, heldMayAct, isUuid, NO_ID } from '../../kernel/access.ts';
 import { compiledOnce } from '../../kernel/compiled.ts';
@@ -23,10 +24,13 @@ import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
 /**
  * The record, its family, addresses and allocations and what the user may do on it, in one query:
  * opening a child is the commonest request, and each round trip was a tenth of its time. Its text
- * depends only on the user's role, so it is built once per role (kernel/compiled.ts).
+ * depends only on the user's role, so it is built once per role (kernel/compiled.ts). Confirming,
+ * it also checks the session the request assumed (kernel/auth/sessions.ts): no row, and no audit
+ * row, unless the session is live and signs in that user.
  */
-const childCaseQuery = compiledOnce((db, v: { laCode: string; workerId: string; teamId: string; childId: string; audit: string }, shape) => {
-  const [role, audited] = shape.split(' ');
+type CaseValues = { laCode: string; workerId: string; teamId: string; childId: string; audit: string } & ReturnType<typeof sessionValues>;
+const childCaseQuery = compiledOnce((db, v: CaseValues, shape) => {
+  const [role, audited, confirming] = shape.split(' ');
   const user: CurrentUser = { userId: '', username: '', displayName: '', laCode: v.laCode, workerId: v.workerId, teamId: v.teamId, role: role as Role };
   const readScope = scopeFor(user.role, 'child:read') as Scope;
   return db
@@ -95,8 +99,9 @@ const childCaseQuery = compiledOnce((db, v: { laCode: string; workerId: string; 
           .orderBy('a.start_date', 'desc'),
       ).as('allocations'),
       // The read's audit row, written by the row found: only for a child the user may read.
-      (audited ? sql<null>`lantern_audit(${v.audit}::jsonb)` : sql<null>`null`).as('audited'),
+      (audited === 'audited' ? sql<null>`lantern_audit(${v.audit}::jsonb)` : sql<null>`null`).as('audited'),
     ])
+    .$if(confirming === 'confirming', (qb) => qb.innerJoinLateral(liveSession(db, v).as('live'), (j) => j.onTrue()).select('live.session_seen_at'))
     .where('p.person_id', '=', v.childId)
     .where(heldChildInScope(user, readScope));
 });
@@ -104,21 +109,31 @@ const childCaseQuery = compiledOnce((db, v: { laCode: string; workerId: string; 
 /**
  * The child's case as its page shows it. `auditRows` (request.declaredReadRows()) is the read's
  * audit row, written by the same query when it finds the child, rather than in a round trip after.
+ * With `session` (request.assumedSession()) the query confirms the session too, and a 404 then
+ * means only that it found nothing: the route confirms the session the usual way and asks again.
  */
-export async function getChildCase(db: Kysely<Database>, actor: Actor, childId: string, auditRows: string | null = null): Promise<ChildCase> {
+export async function getChildCase(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  auditRows: string | null = null,
+  session: AssumedSession | null = null,
+): Promise<ChildCase> {
   const user = actor.user;
   const readScope = scopeFor(user.role, 'child:read');
   if (!readScope || !isUuid(childId)) throw notFound('child');
   // Prepared once per connection: planning this query took 5 ms, running it 0.3 ms.
-  const query = childCaseQuery(db, auditRows ? `${user.role} audited` : user.role, {
+  const query = childCaseQuery(db, `${user.role} ${auditRows ? 'audited' : '-'} ${session ? 'confirming' : '-'}`, {
     laCode: user.laCode,
     workerId: user.workerId ?? NO_ID,
     teamId: user.teamId ?? NO_ID,
     childId,
     audit: auditRows ?? '',
+    ...sessionValues(session),
   });
   const [row] = await runPrepared(db, query);
   if (!row) throw notFound('child');
+  if (session) await confirmedSessionUsed(db, session, (row as { session_seen_at: Date }).session_seen_at);
   const { relationships, addresses, allocations, can_update: canUpdate, can_add_note: canAddNote, can_allocate: canAllocate } = row;
   const allocationViews = allocations.map((a) => ({
     allocationId: a.allocation_id,

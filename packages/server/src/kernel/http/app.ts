@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
+import { type AssumedSession, assumedSession, SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
 import type { Actor, CurrentUser } from '../context.ts';
 import { ALL_COUNCILS, councilContext, enterCouncil, runInContext } from '../db/council.ts';
 import { isDatabaseUnavailable, type Store } from '../db/store.ts';
@@ -30,11 +30,21 @@ export type RoutePermission = Action | 'signed-in' | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /**
+     * The route's one statement confirms the session itself (kernel/auth/sessions.ts liveSession):
+     * the request starts from the user the cookie last signed in, and the route calls
+     * confirmSession() whenever its statement finds nothing.
+     */
+    sessionConfirmedByRead?: true;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
     /** The signed-in user with where they are, for the audit trail; throws 401 when signed out. */
     actor(): Actor;
+    /** The session still to be confirmed by the route's statement (sessionConfirmedByRead), or null. */
+    assumedSession(): AssumedSession | null;
+    /** Confirms the session the usual way, then the route's checks for whoever it signs in (401, 403…). */
+    confirmSession(): Promise<void>;
   }
   interface FastifyInstance {
     store: Store;
@@ -114,6 +124,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new Error(`Route ${route.method} ${route.url} audits a child's read but names no :childId`);
   });
 
+  app.decorateRequest('assumedSession', function (this: FastifyRequest) {
+    return (this as Assuming)[ASSUMED] ?? null;
+  });
+  app.decorateRequest('confirmSession', async function (this: FastifyRequest) {
+    await confirm(this);
+    const refused = partnerRefusal(this) ?? permissionRefusal(this);
+    if (refused) throw refused;
+  });
+
+  /** The session confirmed the usual way: the user it signs in now, or none (its row removed if it ended). */
+  async function confirm(request: FastifyRequest): Promise<void> {
+    const cookie = request.cookies[SESSION_COOKIE];
+    (request as Assuming)[ASSUMED] = undefined;
+    request.user = cookie ? await userForSession(options.store.db, cookie) : null;
+    enterCouncil(request.user?.laCode ?? '');
+  }
+
+  /** A refusal made for a user still assumed is made again once the session is confirmed. */
+  async function refuse(request: FastifyRequest, refusal: (request: FastifyRequest) => Problem | null): Promise<void> {
+    let refused = refusal(request);
+    if (refused && (request as Assuming)[ASSUMED]) {
+      await confirm(request);
+      refused = refusal(request);
+    }
+    if (refused) throw refused;
+  }
+
   app.addHook('onRequest', async (request) => {
     const cookie = request.cookies[SESSION_COOKIE];
     // The session is looked for in the council its cookie names; the request then sees that
@@ -121,32 +158,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // (A cookie claiming every council, '*', claims none.)
     const claimed = cookie ? cookie.slice(0, Math.max(0, cookie.indexOf('.'))) : '';
     enterCouncil(claimed === ALL_COUNCILS ? '' : claimed);
-    request.user = cookie ? await userForSession(options.store.db, cookie) : null;
+    // A route whose statement confirms the session starts from the user it last signed in here.
+    const assumed = cookie && request.routeOptions.config?.sessionConfirmedByRead ? assumedSession(cookie) : null;
+    if (assumed) (request as Assuming)[ASSUMED] = assumed;
+    request.user = assumed ? assumed.user : cookie ? await userForSession(options.store.db, cookie) : null;
     enterCouncil(request.user?.laCode ?? '');
-    // To a partner agency's user, a route they may not use does not exist, whatever they send:
-    // refused before the body is even read, so no answer differs with the child asked about.
-    const permission = request.routeOptions.config?.permission;
-    if (
-      request.user &&
-      ROLES_OUTSIDE_COUNCIL.includes(request.user.role) &&
-      request.url.startsWith('/api') &&
-      permission &&
-      permission !== 'public' &&
-      permission !== 'signed-in'
-    ) {
-      if (!scopeFor(request.user.role, permission)) throw notFoundHere(request);
-    }
+    await refuse(request, partnerRefusal);
   });
 
   app.addHook('preHandler', async (request) => {
-    const permission = request.routeOptions.config?.permission;
-    if (!request.url.startsWith('/api') || permission === 'public' || permission === undefined) return;
-    if (!request.user) throw unauthenticated();
-    if (permission === 'signed-in') return;
-    if (!scopeFor(request.user.role, permission)) {
-      if (ROLES_OUTSIDE_COUNCIL.includes(request.user.role)) throw notFoundHere(request);
-      throw forbidden();
-    }
+    await refuse(request, permissionRefusal);
   });
 
   // Cross-site requests cannot send JSON without a CORS preflight, which Lantern never allows,
@@ -218,6 +239,41 @@ function installCouncilContext(app: FastifyInstance): void {
 }
 
 const notFoundHere = (request: FastifyRequest) => new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`);
+
+const ASSUMED = Symbol('assumed session');
+type Assuming = FastifyRequest & { [ASSUMED]?: AssumedSession | undefined };
+
+/**
+ * To a partner agency's user, a route they may not use does not exist, whatever they send:
+ * refused before the body is even read, so no answer differs with the child asked about.
+ */
+function partnerRefusal(request: FastifyRequest): Problem | null {
+  const permission = request.routeOptions.config?.permission;
+  if (
+    request.user &&
+    ROLES_OUTSIDE_COUNCIL.includes(request.user.role) &&
+    request.url.startsWith('/api') &&
+    permission &&
+    permission !== 'public' &&
+    permission !== 'signed-in' &&
+    !scopeFor(request.user.role, permission)
+  )
+    return notFoundHere(request);
+  return null;
+}
+
+/** Default deny: signed in for any API route not public, and the role allowed the route's action. */
+function permissionRefusal(request: FastifyRequest): Problem | null {
+  const permission = request.routeOptions.config?.permission;
+  if (!request.url.startsWith('/api') || permission === 'public' || permission === undefined) return null;
+  if (!request.user) return unauthenticated();
+  if (permission === 'signed-in') return null;
+  if (!scopeFor(request.user.role, permission)) {
+    if (ROLES_OUTSIDE_COUNCIL.includes(request.user.role)) return notFoundHere(request);
+    return forbidden();
+  }
+  return null;
+}
 
 /** While the database cannot be reached: nothing was saved, and the client may try again shortly. */
 export const databaseUnavailable = () =>

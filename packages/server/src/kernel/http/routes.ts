@@ -30,6 +30,8 @@ export type Route = {
   tags?: string[];
   /** This route reads one child's record (`params.childId`): audited once when it succeeds. */
   audit?: ReadAudit;
+  /** The route's one statement confirms the session (kernel/http/app.ts); rare, see the child's record. */
+  sessionConfirmedByRead?: true;
   params?: Schema;
   querystring?: Schema;
   body?: Schema;
@@ -69,14 +71,14 @@ export function routes(fastify: FastifyInstance, tags: string[]): Record<'get' |
   const declare =
     (method: HTTPMethods): Declare =>
     (url, route, handle) => {
-      const { permission, audit, bodyLimit, answer, created, response, status, ...documented } = route;
+      const { permission, audit, sessionConfirmedByRead, bodyLimit, answer, created, response, status, ...documented } = route;
       const responses = response ?? (created ? { 201: created } : answer ? { 200: answer } : undefined);
       const schema: FastifySchema = { tags, ...documented, ...(responses ? { response: responses } : {}) };
       fastify.route({
         method,
         url,
         ...(bodyLimit ? { bodyLimit } : {}),
-        config: { permission, ...(audit ? { audit } : {}) },
+        config: { permission, ...(audit ? { audit } : {}), ...(sessionConfirmedByRead ? { sessionConfirmedByRead } : {}) },
         schema,
         handler: async (req, reply) => {
           const out = await handle(req as RouteRequest<typeof route>, reply);
