@@ -9,8 +9,6 @@ import { runGeneric } from '../../kernel/db/store.ts';
 // ---------------------------------------------------------------------------------------------
 // Search
 
-/** No worker or team: matches no allocation (as the access checks read a user without one). */
-
 /** Reads "12/03/2015" or "2015-03-12" as a date of birth. */
 function asDate(q: string): string | null {
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);

@@ -3,7 +3,7 @@ import pg from 'pg';
 /**
  * A parameter as an SQL literal (a string, number, boolean, null, or array of strings), for a
  * statement whose values are written into its text: an event's deadline refresh, and a statement
- * run with its generic plan (generic-plan.ts).
+ * run with its generic plan (prepared.ts).
  */
 export function sqlLiteral(value: unknown): string {
   // pg's own quoting (it switches to an E'' string when the text holds a backslash).

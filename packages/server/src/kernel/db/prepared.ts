@@ -19,26 +19,7 @@ export const PREPARED = '/* prepared */ ';
  */
 export async function runPrepared<O>(db: Kysely<Database>, query: Compilable<O>): Promise<O[]> {
   const compiled = query.compile();
-  return (await db.executeQuery<O>({ ...compiled, sql: marked(PREPARED, compiled.sql) })).rows;
-}
-
-// The marked text, one string per query text and mark: a query compiled once (compiled.ts) hands
-// the same text each time, so its lookup here and its statement's name (statementName) are found
-// without hashing a new copy of the record's 6 kB of text on every request.
-const markedTexts = new Map<string, Map<string, string>>();
-function marked(mark: string, text: string): string {
-  let texts = markedTexts.get(mark);
-  if (!texts) {
-    texts = new Map();
-    markedTexts.set(mark, texts);
-  }
-  let withMark = texts.get(text);
-  if (!withMark) {
-    if (texts.size >= 2000) texts.clear();
-    withMark = mark + text;
-    texts.set(text, withMark);
-  }
-  return withMark;
+  return (await db.executeQuery<O>({ ...compiled, sql: markedPrepared(compiled.sql) })).rows;
 }
 
 /** Starts a statement the PostgreSQL store prepares once per connection and always runs with its generic plan. */
@@ -53,7 +34,7 @@ export const GENERIC = '/* generic plan */ ';
  */
 export async function runGeneric<O>(db: Kysely<Database>, query: Compilable<O>): Promise<O[]> {
   const compiled = query.compile();
-  return (await db.executeQuery<O>({ ...compiled, sql: marked(GENERIC, compiled.sql) })).rows;
+  return (await db.executeQuery<O>({ ...compiled, sql: markedGeneric(compiled.sql) })).rows;
 }
 
 const prepared = new WeakSet<pg.PoolClient>();
@@ -107,15 +88,25 @@ export function preparing(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-// A statement's name by its text, remembered: hashing the child's record's 5 kB of text on each
-// request was 3% of its CPU. The texts are the code's few shapes; the cap only guards the memory.
-const names = new Map<string, string>();
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    if (names.size >= 2000) names.clear();
-    name = `lantern_${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
-    names.set(text, name);
-  }
-  return name;
+/**
+ * `made`'s answer for each statement text, remembered: the texts are the code's few shapes, and a
+ * query compiled once (compiled.ts) hands the same text each time, so a request neither hashes the
+ * child's record's 6 kB of text (3% of its CPU) nor makes a marked copy of it to look up again.
+ * The cap only guards the memory.
+ */
+function byText(made: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let answer = known.get(text);
+    if (answer === undefined) {
+      if (known.size >= 2000) known.clear();
+      answer = made(text);
+      known.set(text, answer);
+    }
+    return answer;
+  };
 }
+
+const markedPrepared = byText((text) => PREPARED + text);
+const markedGeneric = byText((text) => GENERIC + text);
+const statementName = byText((text) => `lantern_${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`);

@@ -160,9 +160,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     enterCouncil(claimed === ALL_COUNCILS ? '' : claimed);
     // A route whose statement confirms the session starts from the user it last signed in here.
     const assumed = cookie && request.routeOptions.config?.sessionConfirmedByRead ? assumedSession(cookie) : null;
-    if (assumed) (request as Assuming)[ASSUMED] = assumed;
-    request.user = assumed ? assumed.user : cookie ? await userForSession(options.store.db, cookie) : null;
-    enterCouncil(request.user?.laCode ?? '');
+    if (assumed) {
+      (request as Assuming)[ASSUMED] = assumed;
+      request.user = assumed.user;
+      enterCouncil(assumed.user.laCode);
+    } else await confirm(request);
     await refuse(request, partnerRefusal);
   });
 
