@@ -18,7 +18,12 @@ const CR = 13;
 const edgeSpace = (b: number) => b === 32 || b === 9 || b === 11 || b === 12;
 
 /** A column stops keeping its strings when most of its first rows differ (an id, a date of birth). */
-const SAMPLE_ROWS = 2000;
+export const SAMPLE_ROWS = 2000;
+
+/** After SAMPLE_ROWS rows: each column's kept strings, or none where most of them were different. */
+export function stillKept<K>(kept: (Map<K, string> | undefined)[]): (Map<K, string> | undefined)[] {
+  return kept.map((m) => (m && m.size < SAMPLE_ROWS / 2 ? m : undefined));
+}
 
 /** Where each line starts and ends (without its line end), or false when the bytes are not the plainest CSV. */
 function lineBounds(buf: Buffer, from: number): { starts: Int32Array; ends: Int32Array; count: number } | false {
@@ -82,7 +87,7 @@ export function tableFromBytes(file: Buffer): { table: Table } | undefined | fal
   const columns = header.map(() => new Array<string>(rows));
   let kept: (Map<number, string> | undefined)[] = header.map(() => new Map());
   for (let r = 0; r < rows; r++) {
-    if (r === SAMPLE_ROWS) kept = kept.map((m) => (m && m.size < SAMPLE_ROWS / 2 ? m : undefined));
+    if (r === SAMPLE_ROWS) kept = stillKept(kept);
     const end = ends[r + 1]!;
     let s = starts[r + 1]!;
     for (let k = 0; k < width; k++) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
 import { parse } from 'csv-parse';
 import { inferSchema, initParser } from 'udsv';
-import { tableFromBytes } from './csv-bytes.ts';
+import { SAMPLE_ROWS, stillKept, tableFromBytes } from './csv-bytes.ts';
 
 export class ReturnFileError extends Error {}
 
@@ -214,7 +214,7 @@ export function tableByUdsv(text: string): { table: Table } | undefined | false 
       seen = record.map(() => new Map());
       return name !== undefined;
     }
-    if (records === SAMPLE_ROWS) seen = seen.map((m) => (m && m.size < SAMPLE_ROWS / 2 ? m : undefined));
+    if (records === SAMPLE_ROWS) seen = stillKept(seen);
     for (let k = 0; k < width; k++) {
       const v = trim ? record[k]!.trim() : record[k]!;
       const m = seen[k];
@@ -234,8 +234,6 @@ export function tableByUdsv(text: string): { table: Table } | undefined | false 
   const columns = Object.fromEntries(TABLE_COLUMNS[name].map((c) => [c, byPosition[header.indexOf(c)]!]));
   return { table: makeTable(name, columns) };
 }
-
-const SAMPLE_ROWS = 2000;
 
 /**
  * The lines that are not empty, when each has as many commas as the first (so udsv, splitting at
