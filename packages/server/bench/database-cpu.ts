@@ -9,7 +9,8 @@ import pg from 'pg';
 
 const TICKS_PER_SECOND = 100; // Linux's USER_HZ
 
-function cpuSeconds(pid: number): number | null {
+/** A process's CPU seconds so far (user and system), from /proc; null when it has ended or is not this machine's. */
+export function cpuSeconds(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
     if (!fields) return null;

@@ -6,17 +6,7 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import pg from 'pg';
-
-const TICKS_PER_SECOND = 100; // Linux's USER_HZ
-
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
-  } catch {
-    return 0; // ended
-  }
-}
+import { cpuSeconds } from './database-cpu.ts';
 
 /** The local ports of a process's TCP sockets. */
 function localPorts(pid: number): Set<number> {
@@ -50,8 +40,8 @@ export async function readCpu(pid: number, databaseUrl: string): Promise<CpuRead
     const { rows } = await client.query<{ pid: number; port: number }>(
       `select pid, client_port as port from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
     );
-    const database = new Map(rows.filter((r) => ports.has(r.port)).map((r) => [r.pid, cpuSeconds(r.pid)] as const));
-    return { node: cpuSeconds(pid), database };
+    const database = new Map(rows.filter((r) => ports.has(r.port)).map((r) => [r.pid, cpuSeconds(r.pid) ?? 0] as const));
+    return { node: cpuSeconds(pid) ?? 0, database };
   } finally {
     await client.end();
   }
