@@ -16,10 +16,8 @@ function reportOut(): NodeJS.WritableStream {
     // No descriptor 1 to look at: process.stdout decides.
   }
   if (!toFile) return process.stdout;
-  // A failed write (a full disc) ends the command as runProgram ends a failed one.
   return createWriteStream('', { fd: 1, autoClose: false }).on('error', (error) => {
-    process.stderr.write(`lantern: ${error.message}\n`);
-    process.exit(1);
+    throw error;
   });
 }
 
