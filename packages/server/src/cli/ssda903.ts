@@ -1,25 +1,5 @@
-import { createWriteStream, fstatSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { refused } from './refused.ts';
-
-/**
- * Where the report goes. Sent to a file (`> report.json`), Node's stdout writes synchronously: the
- * main thread would stop for the kernel's copy of each chunk (a national report is 400 MB). A file
- * stream on the same descriptor writes in order from libuv's threads while the rules and the text
- * go on; a pipe or a terminal keeps process.stdout (its EPIPE handling, its flushing at exit).
- */
-function reportOut(): NodeJS.WritableStream {
-  let toFile = false;
-  try {
-    toFile = fstatSync(1).isFile();
-  } catch {
-    // No descriptor 1 to look at: process.stdout decides.
-  }
-  if (!toFile) return process.stdout;
-  return createWriteStream('', { fd: 1, autoClose: false }).on('error', (error) => {
-    throw error;
-  });
-}
 
 function threadCount(value: string): number {
   const n = Number(value);
@@ -63,9 +43,9 @@ export function addSsda903Validate(validate: Command): Command {
         ) => {
           const { ReturnFileError } = await import('../areas/returns/ssda903/files.ts');
           const { checkReturn } = await import('../areas/returns/ssda903/check-run.ts');
-          const out = reportOut();
+          const out = process.stdout;
           // Resolves once the chunk is written, its bytes then filled again with more of the report
-          // (a failed write is the stream's 'error': program.ts's handler for stdout, reportOut's for a file).
+          // (a failed write is the stream's 'error', handled in main.ts).
           const write = (chunk: string | Uint8Array) => new Promise<void>((resolve) => out.write(chunk, () => resolve()));
           try {
             let first = true;
