@@ -7,6 +7,19 @@
 -- seeded, are built once at the end in the same way. Both functions run as the tables' owner (the
 -- seed runs as the application role) and inside the seed's one transaction: a failed seed rolls the
 -- drops back with everything else, and the schema afterwards is the schema before, key for key.
+-- A transaction that deferred the checks and did not put them back cannot commit
+-- (first_council_checks_restored, fired at commit; a lone call is such a transaction), so the
+-- application role, which may call the first function, can never leave a table without its keys.
+
+create or replace function first_council_checks_restored() returns trigger
+language plpgsql security definer set search_path = public as $$
+begin
+  if exists (select 1 from pg_temp.deferred_check) then
+    raise exception 'The checks deferred while the first council was loaded were not put back: nothing is committed';
+  end if;
+  return null;
+end $$;
+revoke all on function first_council_checks_restored() from public;
 
 create or replace function defer_checks_of_first_council(keys_of text[], indexes_of text[]) returns integer
 language plpgsql security definer set search_path = public as $$
@@ -16,11 +29,12 @@ declare
 begin
   -- Only for a database with no council: dropping a key locks the tables it joins until commit.
   if exists (select 1 from local_authority) then return 0; end if;
-  -- A lone statement commits on its own, and the checks would be gone for good: refuse it.
-  if statement_timestamp() = transaction_timestamp() then
-    raise exception 'defer_checks_of_first_council runs inside the seed''s transaction';
+  if to_regclass('pg_temp.deferred_check') is null then
+    create temporary table deferred_check (position serial, restore text not null) on commit drop;
+    -- Checked at commit, before the table is dropped: anything still to put back refuses the commit.
+    create constraint trigger deferred_checks_restored after insert on pg_temp.deferred_check
+      deferrable initially deferred for each row execute function first_council_checks_restored();
   end if;
-  create temporary table if not exists deferred_check (position serial, restore text not null) on commit drop;
   for d in select c.conrelid::regclass as t, c.conname, pg_get_constraintdef(c.oid) as def
            from pg_constraint c join pg_class t on t.oid = c.conrelid
            where c.contype = 'f' and c.connamespace = 'public'::regnamespace and t.relname = any(keys_of)

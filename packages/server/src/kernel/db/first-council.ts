@@ -8,8 +8,8 @@ type Table = keyof Database & string;
  * written with the foreign keys of the tables `keysOf` names checked once at the end instead of row
  * by row, and the secondary indexes of those `indexesOf` names built once at the end (migration
  * 0041, as the tables' owner). Does
- * nothing when the database already holds a council. Must run inside the load's transaction, and
- * `restoreChecksOfFirstCouncil` in the same one before it commits.
+ * nothing when the database already holds a council. Runs inside the load's transaction, with
+ * `restoreChecksOfFirstCouncil` in the same one: a transaction that has not put them back cannot commit.
  */
 export async function deferChecksOfFirstCouncil(db: Kysely<Database>, of: { keysOf: Table[]; indexesOf: Table[] }): Promise<number> {
   const { rows } = await sql<{ n: number }>`select defer_checks_of_first_council(${of.keysOf}::text[], ${of.indexesOf}::text[]) as n`.execute(db);
