@@ -166,7 +166,7 @@ export function listSection(
   },
   toItem: (row: Record<string, unknown>) => WorkItem,
 ): SectionDef {
-  return querySection(
+  const section = querySection(
     db,
     {
       ...def,
@@ -175,6 +175,16 @@ export function listSection(
     },
     toItem,
   );
+  // The count and the page in one statement (one round trip, as obligationSection's): the count's
+  // one row joined to the page, so a page past the end still answers the count, with no item. The
+  // page keeps its order: a join on true to one row can only be a nested loop over the page.
+  const both = async (limit: number, offset: number) => {
+    const { rows } = await sql<Record<string, unknown> & { list_total: number; on_page: number | null }>`${prepared}
+      select c.n as list_total, x.* from (select count(*)::int as n ${def.from}) c
+      left join lateral (select 1 as on_page, ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}) x on true`.execute(db);
+    return { total: Number(rows[0]?.list_total ?? 0), items: rows.filter((r) => r.on_page !== null).map(toItem) };
+  };
+  return { ...section, both };
 }
 
 /** A child's item: the child's name and number from columns given_name, family_name, la_child_id, child_id. */

@@ -6,9 +6,11 @@ import { accessRequestsToDecide, administrator } from './access-queues.ts';
 import { feedErrors, sarsToAnswer } from './exchange-queues.ts';
 import { todayInEngland } from '@lantern/core/calendar';
 import type { LandingKind, LandingPage, landingQuery } from '@lantern/core/work';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
+import { audit, auditRows } from '../../kernel/audit.ts';
+import { type AssumedSession, confirmedSessionUsed, liveSession, sessionValues } from '../../kernel/auth/sessions.ts';
+import { compiledOnce } from '../../kernel/compiled.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { runPrepared } from '../../kernel/db/store.ts';
@@ -75,8 +77,35 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
   }
 }
 
-/** The user's landing page, or one of its lists at a page (`section`). */
-export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typeof landingQuery>, asOf = todayInEngland()): Promise<LandingPage> {
+/**
+ * The page's read row, written only while the session the request assumed is live and signs in that
+ * same user (kernel/auth/sessions.ts): the session's check rides on the audit's statement, one round
+ * trip for both. No row back: the session was not confirmed, nothing was audited.
+ */
+const confirmedRead = compiledOnce((db, v: { audit: string } & ReturnType<typeof sessionValues>) =>
+  db.selectFrom(liveSession(db, v).as('live')).select(['live.session_seen_at', sql<null>`lantern_audit(${v.audit}::jsonb)`.as('audited')]),
+);
+
+/**
+ * The user's landing page, or one of its lists at a page (`section`). With `session` (the route's
+ * request.assumedSession()) the page is answered only if the session is confirmed when its read is
+ * audited; null otherwise, and the route confirms the session the usual way and asks again.
+ */
+export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typeof landingQuery>): Promise<LandingPage>;
+export async function landing(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: z.infer<typeof landingQuery>,
+  session: AssumedSession | null,
+  asOf?: string,
+): Promise<LandingPage | null>;
+export async function landing(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: z.infer<typeof landingQuery>,
+  session: AssumedSession | null = null,
+  asOf = todayInEngland(),
+): Promise<LandingPage | null> {
   const user = actor.user;
   const kind = await kindOf(db, user);
   const days = daysFrom(asOf);
@@ -97,6 +126,12 @@ export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typ
       return { id: s.id, title: s.title, empty: s.empty, total, page, pageSize: q.pageSize, items, more: s.more ?? null };
     }),
   );
-  await audit(db, actor, { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } });
+  const read = { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } } as const;
+  if (session) {
+    const audited = JSON.stringify(auditRows(actor, [read]));
+    const [live] = await runPrepared(db, confirmedRead(db, 'landing', { audit: audited, ...sessionValues(session) }));
+    if (!live) return null;
+    await confirmedSessionUsed(db, session, live.session_seen_at);
+  } else await audit(db, actor, read);
   return { kind, heading: HEADINGS[kind], asOf, sections };
 }
