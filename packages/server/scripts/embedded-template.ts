@@ -17,7 +17,7 @@ async function main(): Promise<string> {
   const work = await mkdtemp(path.join(parent, '.embedded-template-'));
   try {
     // The migrations read now are the ones the store applies below.
-    const manifest = manifestOf(await loadMigrations());
+    const manifest = manifestOf(loadMigrations());
     const store = await openStore({ kind: 'pglite', dataDir: path.join(work, 'folder') });
     await store.close();
     await rename(path.join(work, 'folder', 'pg'), path.join(work, 'pg'));

@@ -17,6 +17,7 @@ import { batch, type Ledger } from '../kernel/ledger.ts';
 import '../areas/obligation-rules.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
+import { deferChecksOfFirstCouncil, restoreChecksOfFirstCouncil } from '../kernel/db/first-council.ts';
 import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type { Database } from '../kernel/db/schema.ts';
 import { refreshFosterObligations } from '../areas/fostering/index.ts';
@@ -72,6 +73,34 @@ const CHILDREN_PER_CHUNK = 250;
 /** Written all through the seed and read by none of its steps: their statistics are taken once, at the end. */
 const HISTORY_TABLES: ('record_version' | 'chronology_entry' | 'audit_event')[] = ['record_version', 'chronology_entry', 'audit_event'];
 
+/**
+ * The tables the demo writes at least a row per child into (most rows first): in a new database
+ * their foreign keys are checked once, after the load, rather than row by row. Each key dropped and
+ * added again costs more than checking a smaller table's rows one at a time.
+ */
+const BULK_TABLES: (keyof Database & string)[] = [
+  'chronology_entry',
+  'visit',
+  'management_decision',
+  'plan_action',
+  'relationship',
+  'meeting_recommendation',
+  'allocation',
+  'contact',
+  'plan_action_progress',
+  'foster_visit',
+  'address',
+  'supervision_child',
+  'person',
+  'pep',
+  'meeting_record',
+  'health_check',
+  'cin_episode',
+  'assessment',
+  'cla_review',
+  'cin_plan',
+];
+
 export async function seedCouncil(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const laCode = options.laCode ?? DEFAULTS.laCode;
@@ -120,6 +149,8 @@ async function generateCouncil(
 ): Promise<SeedSummary> {
   const { laCode, laNumber, councilName, total, seed, asOfIso, progress, started } = options;
   const db = ledger.db;
+  // A new database's first council: its foreign keys are checked once, before the deadlines, not row by row.
+  await deferChecksOfFirstCouncil(db, { keysOf: BULK_TABLES, indexesOf: HISTORY_TABLES });
   await db
     .insertInto('local_authority')
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
@@ -228,6 +259,9 @@ async function generateCouncil(
   // Subject access requests waiting for information governance (src/seed/subject-access.ts).
   for (const [table, n] of Object.entries(await seedSubjectAccessRequests(db, { laCode, seed, asOf: asOfIso, userId: userId('ig.demo') })))
     records[table] = (records[table] ?? 0) + n;
+
+  // The keys put back (each checked against every row at once) before the deadlines are planned.
+  await restoreChecksOfFirstCouncil(db);
 
   // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
   // deadlines below are set-based joins over the whole council and need them to plan well. Only

@@ -31,7 +31,7 @@ describe('health for load balancers', () => {
   it('live answers while the process runs; ready checks the database, migrations and the store', async () => {
     expect((await client(server).get('/api/health/live')).body).toEqual({ status: 'live' });
     const ready = await client(server).get('/api/health/ready');
-    const last = (await loadMigrations()).at(-1)?.version;
+    const last = loadMigrations().at(-1)?.version;
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({
       status: 'ready',

@@ -18,7 +18,6 @@ let app: FastifyInstance;
 let url: string;
 let web: string;
 let tm: string;
-// biome-ignore lint/suspicious/noExplicitAny: a problem document or a list, read as the test needs
 const json = (res: Response) => res.json() as Promise<any>;
 
 const send = (method: string, p: string, options: { body?: unknown; headers?: Record<string, string>; cookie?: string } = {}) =>

@@ -20,7 +20,7 @@ describe('the embedded database in a data folder', () => {
     const migrations = await second.db.selectFrom('schema_migration').select('version').execute();
     await second.close();
     expect(councils).toEqual([{ name: 'Herefordshire' }]);
-    expect(migrations.map((m) => m.version)).toEqual((await loadMigrations()).map((m) => m.version));
+    expect(migrations.map((m) => m.version)).toEqual(loadMigrations().map((m) => m.version));
     expect(migrations[0]?.version).toBe('0001_foundation');
   });
 
@@ -60,7 +60,7 @@ describe('a new data folder starts from the empty database the install made', ()
     await made.close();
     mkdirSync(home);
     cpSync(path.join(work, 'made', 'pg'), path.join(home, 'pg'), { recursive: true });
-    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(await loadMigrations())));
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(loadMigrations())));
 
     const folder = path.join(work, 'new');
     expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(true);
@@ -68,7 +68,7 @@ describe('a new data folder starts from the empty database the install made', ()
     try {
       expect(await store.db.selectFrom('local_authority').select('name').execute()).toEqual([{ name: 'Marked' }]);
       const migrations = await store.db.selectFrom('schema_migration').select('version').execute();
-      expect(migrations.map((m) => m.version)).toEqual((await loadMigrations()).map((m) => m.version));
+      expect(migrations.map((m) => m.version)).toEqual(loadMigrations().map((m) => m.version));
     } finally {
       await store.close();
     }
@@ -77,7 +77,7 @@ describe('a new data folder starts from the empty database the install made', ()
   });
 
   it('is used when it lacks only newer migrations (they run at the start), not when one it has changed', async () => {
-    const migrations = await loadMigrations();
+    const migrations = loadMigrations();
     writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations.slice(0, -1))));
     expect(templateUsable(home)).toBe(true);
     const changed = migrations.map((m, i) => (i === 3 ? { ...m, sql: `${m.sql}\n-- edited` } : m));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tableFromBytes } from '../../src/areas/returns/ssda903/csv-bytes.ts';
+import { type ChildIds, tableFromBytes } from '../../src/areas/returns/ssda903/csv-bytes.ts';
 import { tableByCsvParse, tableByUdsv } from '../../src/areas/returns/ssda903/files.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lantern-903-csv-'));
@@ -99,5 +99,16 @@ describe('reading an SSDA903 CSV', { timeout: 60_000 }, () => {
     expect(plain ? plain.table.columns.SEX!.slice(0, 4) : null).toEqual(['M', 'F', 'AB', 'B#']);
     expect(plain ? plain.table.columns.CHILD![4999] : null).toBe('4999');
     expect(plain ? plain.table.columns.DOB!.slice(0, 3) : null).toEqual(['02/01/2015', '01/02/2015', '01/02/2015']);
+  });
+
+  it("reads a return's tables with one map of CHILD ids as it reads each alone", () => {
+    // AB and B# hash alike: whichever the map holds, the other is read as itself.
+    const header = `${HEADER.join(',')}\nab,M,,,,,\n${Array.from({ length: 2500 }, (_, i) => `${i},F,,,,,`).join('\n')}\n`;
+    const reviews = `CHILD,DOB,REVIEW,REVIEW_CODE\nB#,,,\nAB,,,\n 7 ,,,\n2499,,,\n`;
+    const children: ChildIds = new Map();
+    const shared = [tableFromBytes(Buffer.from(header), children), tableFromBytes(Buffer.from(reviews), children)];
+    const alone = [tableFromBytes(Buffer.from(header)), tableFromBytes(Buffer.from(reviews))];
+    expect(shared.map((t) => (t ? t.table.columns : null))).toEqual(alone.map((t) => (t ? t.table.columns : null)));
+    expect(shared[1] ? shared[1].table.columns.CHILD : null).toEqual(['B#', 'AB', '7', '2499']);
   });
 });

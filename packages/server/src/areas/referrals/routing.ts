@@ -52,6 +52,7 @@ export async function routeWithin(
   const team = await teamNamed(ledger, input.teamId, 'teamId');
   const current = await ledger.row('case_team', { child_id: childId, ended_on: null }, { lock: true });
   if (current?.team_id === input.teamId && !input.transferId) return current.routing_id;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max would make them NaN
   if (current) await ledger.update('case_team', { routing_id: current.routing_id }, { ended_on: input.on < current.routed_on ? current.routed_on : input.on });
   const row = await insertNew(ledger, 'case_team', {
     child_id: childId,
@@ -183,6 +184,7 @@ export async function decideTransfer(db: Kysely<Database>, actor: Actor, transfe
       await ledger.update(
         'allocation',
         { allocation_id: held.allocation_id },
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max would make them NaN
         { end_date: today < held.start_date ? held.start_date : today, end_reason: `Transferred to ${to.name}`, ended_by: actor.user.userId },
         { action: 'end-allocation' },
       );

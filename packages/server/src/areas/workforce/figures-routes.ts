@@ -6,7 +6,9 @@ import { routes, showing } from '../../kernel/http/routes.ts';
 import { invalid } from '../../kernel/http/problem.ts';
 import { change } from '../../kernel/ledger.ts';
 import { putSetting } from '../../kernel/settings.ts';
-import { allocationGaps, caseloadHistory, caseloads, churn, teamStats, workforceSettings } from './figures.ts';
+import { allocationGaps, churn } from './children-figures.ts';
+import { caseloadHistory, caseloads, workforceSettings } from './figures.ts';
+import { teamStats } from './team-stats.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The weekly workforce figures: caseloads, churn, allocation gaps, team turnover. */

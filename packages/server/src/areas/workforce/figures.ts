@@ -1,30 +1,24 @@
 /**
  * The workforce figures managers and the director read every week: caseloads against the
- * council's ceiling, churn of social workers per child, children waiting for a worker, and each
- * team's starters, leavers, turnover, agency share and vacancies. Each is a set-based query as of
- * a day, so "last month" and "a year ago" come from the same history tables.
+ * council's ceiling, here; churn of social workers per child and children waiting for a worker
+ * (children-figures.ts); each team's starters, leavers, turnover, agency share and vacancies
+ * (team-stats.ts). Each is a set-based query as of a day, so "last month" and "a year ago" come
+ * from the same history tables.
  */
 import { todayInEngland } from '@lantern/core/calendar';
-import { scopeFor } from '@lantern/core/permissions';
 import {
   type AuditQuestion,
-  agencyShare,
   type CaseKind,
   type CaseloadSettings,
-  CHURN_FLAG,
   type ChecklistItem,
   caseloadCeiling,
   DEFAULT_AUDIT_QUESTIONS,
   DEFAULT_CASELOAD,
   DEFAULT_INDUCTION_CHECKLIST,
-  turnoverRate,
-  vacancies,
   WORKFORCE_SETTING,
   weightedCaseload,
 } from '@lantern/core/workforce';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { childrenInScope } from '../../kernel/access.ts';
-import type { Actor } from '../../kernel/context.ts';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../kernel/db/schema.ts';
 import { councilSettings } from '../../kernel/settings.ts';
 
@@ -171,7 +165,7 @@ function summarise<W extends WorkerLoad>(workers: W[], key: (w: W) => string, la
 }
 
 /** The day asked about, then the end of each month before it: `months` days in all. */
-const monthEnds = (asOf: string, months: number) => sql`
+export const monthEnds = (asOf: string, months: number) => sql`
   select case when g = 0 then ${asOf}::date else (date_trunc('month', ${asOf}::date) - make_interval(months => g - 1) - interval '1 day')::date end as day
   from generate_series(0, ${months - 1}) g`;
 
@@ -228,269 +222,4 @@ export async function caseloadHistory(
     order by d.day`.execute(db)
   ).rows;
   return { asOf, points: rows.map((r) => ({ day: String(r.day).slice(0, 10), children: Number(r.children), workers: Number(r.workers) })) };
-}
-
-/**
- * For every child with an open case on a day: how many social workers they have had in the
- * 12 months to that day, and since their episode began. Three or more in 12 months is flagged.
- * An allocation that ended on the first day of the window was handed over that day and is not
- * counted; one still open, or ending later, is.
- */
-export async function churn(
-  db: Kysely<Database>,
-  actor: Actor,
-  q: { asOf?: string | undefined; teamId?: string | undefined; flaggedOnly?: boolean | undefined; limit: number },
-) {
-  const asOf = q.asOf ?? todayInEngland();
-  const laCode = actor.user.laCode;
-  const readScope = scopeFor(actor.user.role, 'child:read') ?? 'own';
-  const yearBefore = sql`(${asOf}::date - interval '12 months')::date`;
-  const base = db
-    .selectFrom('cin_episode as e')
-    .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'e.la_code').onRef('p.person_id', '=', 'e.child_id'))
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('allocation as a')
-          .innerJoin('cin_episode as e2', (j) => j.onRef('e2.la_code', '=', 'a.la_code').onRef('e2.child_id', '=', 'a.child_id'))
-          .select([
-            'e2.episode_id',
-            sql<number>`count(distinct a.worker_id) filter (where a.end_date is null or a.end_date > ${yearBefore})`.as('last_12_months'),
-            sql<number>`count(distinct a.worker_id) filter (where a.end_date is null or a.end_date > e2.referral_date)`.as('this_episode'),
-            sql<string | null>`max(a.worker_id::text) filter (where a.end_date is null or a.end_date > ${asOf}::date)`.as('current_worker_id'),
-          ])
-          .where('a.la_code', '=', laCode)
-          .where('a.allocation_role', '=', 'social-worker')
-          .where('a.start_date', '<=', asOf)
-          // Only the episodes open on the day: the outer query shows no others.
-          .where('e2.referral_date', '<=', asOf)
-          .where((eb) => eb.or([eb('e2.closure_date', 'is', null), eb('e2.closure_date', '>', asOf)]))
-          .where('e2.referral_nfa', '=', false)
-          .groupBy('e2.episode_id')
-          .as('c'),
-      (j) => j.onRef('c.episode_id', '=', 'e.episode_id'),
-    )
-    .leftJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'e.la_code').on(sql`w.worker_id::text`, '=', sql.ref('c.current_worker_id')))
-    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-    .where('e.la_code', '=', laCode)
-    .where('e.referral_date', '<=', asOf)
-    .where((eb) => eb.or([eb('e.closure_date', 'is', null), eb('e.closure_date', '>', asOf)]))
-    .where('e.referral_nfa', '=', false)
-    .where(childrenInScope(actor.user, readScope))
-    .$if(!!q.teamId, (qb) => qb.where('w.team_id', '=', q.teamId as string))
-    .$if(!!q.flaggedOnly, (qb) => qb.where(sql<boolean>`coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}`));
-  // The counts ride on the rows as window totals (taken before the limit), so the council's
-  // allocations are aggregated once, not once for the counts and again for the list.
-  const rows = await base
-    .select([
-      sql<number>`count(*) over ()`.as('total'),
-      sql<number>`count(*) filter (where coalesce(c.last_12_months, 0) >= ${CHURN_FLAG}) over ()`.as('total_flagged'),
-      'p.person_id',
-      'p.la_child_id',
-      'p.given_name',
-      'p.family_name',
-      'e.referral_date',
-      sql<number>`coalesce(c.last_12_months, 0)`.as('last_12_months'),
-      sql<number>`coalesce(c.this_episode, 0)`.as('this_episode'),
-      'w.worker_id',
-      sql<string | null>`w.given_name || ' ' || w.family_name`.as('worker_name'),
-      't.name as team_name',
-    ])
-    .orderBy(sql`coalesce(c.last_12_months, 0)`, 'desc')
-    .orderBy(sql`coalesce(c.this_episode, 0)`, 'desc')
-    .orderBy('p.family_name')
-    .limit(q.limit)
-    .execute();
-  return {
-    asOf,
-    flagAt: CHURN_FLAG,
-    counts: { children: Number(rows[0]?.total ?? 0), flagged: Number(rows[0]?.total_flagged ?? 0) },
-    children: rows.map((r) => ({
-      childId: r.person_id,
-      laChildId: r.la_child_id ?? '',
-      name: `${r.given_name} ${r.family_name}`,
-      episodeStart: r.referral_date,
-      socialWorkersLast12Months: Number(r.last_12_months),
-      socialWorkersThisEpisode: Number(r.this_episode),
-      flagged: Number(r.last_12_months) >= CHURN_FLAG,
-      currentWorkerId: r.worker_id,
-      currentWorker: r.worker_name,
-      team: r.team_name,
-    })),
-  };
-}
-
-/** Children with an open case and no allocated social worker on a day, longest waiting first. */
-export async function allocationGaps(db: Kysely<Database>, actor: Actor, q: { asOf?: string | undefined; limit: number }) {
-  const asOf = q.asOf ?? todayInEngland();
-  const laCode = actor.user.laCode;
-  const readScope = scopeFor(actor.user.role, 'child:read') ?? 'own';
-  const rows = await db
-    .selectFrom('cin_episode as e')
-    .innerJoin('person as p', (j) => j.onRef('p.la_code', '=', 'e.la_code').onRef('p.person_id', '=', 'e.child_id'))
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('allocation as a')
-          .select([
-            'a.child_id',
-            sql<string | null>`max(a.end_date) filter (where a.end_date <= ${asOf}::date)`.as('last_end'),
-            sql<boolean>`bool_or(a.end_date is null or a.end_date > ${asOf}::date)`.as('held'),
-          ])
-          .where('a.la_code', '=', laCode)
-          .where('a.allocation_role', '=', 'social-worker')
-          .where('a.start_date', '<=', asOf)
-          .groupBy('a.child_id')
-          .as('s'),
-      (j) => j.onRef('s.child_id', '=', 'e.child_id'),
-    )
-    // The team that last held the case, to show whose gap it is: looked up for the children
-    // waiting only (by the allocation_child index), not worked out for every child first.
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('allocation as a')
-          .innerJoin('worker as w', (j) => j.onRef('w.la_code', '=', 'a.la_code').onRef('w.worker_id', '=', 'a.worker_id'))
-          .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'w.la_code').onRef('t.team_id', '=', 'w.team_id'))
-          .select(['t.name as team_name', 't.team_id'])
-          .whereRef('a.la_code', '=', 'e.la_code')
-          .whereRef('a.child_id', '=', 'e.child_id')
-          .where('a.allocation_role', '=', 'social-worker')
-          .where('a.end_date', '<=', asOf)
-          .orderBy('a.end_date', 'desc')
-          .limit(1)
-          .as('lt'),
-      (j) => j.onTrue(),
-    )
-    .select([
-      'p.person_id',
-      'p.la_child_id',
-      'p.given_name',
-      'p.family_name',
-      'e.referral_date',
-      's.last_end',
-      'lt.team_name',
-      sql<string>`greatest(e.referral_date, s.last_end)::text`.as('since'),
-      sql<number>`(${asOf}::date - greatest(e.referral_date, s.last_end))`.as('days'),
-    ])
-    .where('e.la_code', '=', laCode)
-    .where('e.referral_date', '<=', asOf)
-    .where((eb) => eb.or([eb('e.closure_date', 'is', null), eb('e.closure_date', '>', asOf)]))
-    .where('e.referral_nfa', '=', false)
-    .where(sql<boolean>`not coalesce(s.held, false)`)
-    .where(childrenInScope(actor.user, readScope))
-    .orderBy('days', 'desc')
-    .limit(q.limit)
-    .execute();
-  return {
-    asOf,
-    children: rows.map((r) => ({
-      childId: r.person_id,
-      laChildId: r.la_child_id ?? '',
-      name: `${r.given_name} ${r.family_name}`,
-      unallocatedSince: String(r.since).slice(0, 10),
-      days: Number(r.days),
-      lastTeam: r.team_name,
-    })),
-  };
-}
-
-type TeamMonthRow = {
-  team_id: string;
-  name: string;
-  service: string;
-  day: string;
-  headcount: number | string;
-  fte: number | string;
-  agency_fte: number | string;
-  permanent_fte: number | string;
-  starters: number | string;
-  leavers: number | string;
-  permanent_leavers_fte: number | string;
-  funded_fte: number | string | null;
-};
-
-/**
-/**
- * Each team's staff on each of `days` (a query of one `day` column): in post (headcount, FTE,
- * agency and permanent FTE), starters and leavers in the 12 months to the day (and the permanent
- * leavers' FTE), and the funded posts in force. In post on a day: started by it and not left
- * before it. Each worker counts in the team they were in on the day (a starter in the team they
- * joined, a leaver in the team they left), from the record of moves between teams. The
- * performance indicators turnover-rate, agency-rate and vacancy-rate read these same figures
- * (areas/performance/indicators.ts), so the team page and the dashboard cannot disagree.
- */
-export function teamStaffOn(laCode: string, days: RawBuilder<unknown>, teamId?: string) {
-  return sql<TeamMonthRow>`
-    with days as (${days}),
-    wd as materialized (
-      select d.day, w.worker_id, w.fte, w.employment, w.start_date, w.leave_date,
-        ${teamOn('w', sql`d.day`)} as team_then, ${teamOn('w', sql`w.start_date`)} as joined_team, ${teamOn('w', sql`w.leave_date`)} as left_team
-      from days d cross join worker w
-      where w.la_code = ${laCode} and w.start_date <= d.day and (w.leave_date is null or w.leave_date > (d.day - interval '12 months')::date)
-    ),
-    -- Each figure grouped by its own team of the day, then joined by equality (team, day).
-    in_post as (
-      select day, team_then as team_id, count(*) as headcount, sum(fte) as fte,
-        coalesce(sum(fte) filter (where employment = 'agency'), 0) as agency_fte, coalesce(sum(fte) filter (where employment = 'permanent'), 0) as permanent_fte
-      from wd where leave_date is null or leave_date >= day group by day, team_then
-    ),
-    started as (
-      select day, joined_team as team_id, count(*) as starters from wd where start_date > (day - interval '12 months')::date group by day, joined_team
-    ),
-    left_team as (
-      select day, left_team as team_id, count(*) as leavers, coalesce(sum(fte) filter (where employment = 'permanent'), 0) as permanent_leavers_fte from wd
-      where leave_date > (day - interval '12 months')::date and leave_date <= day group by day, left_team
-    )
-    select t.team_id, t.name, t.service, d.day::text as day,
-      coalesce(i.headcount, 0) as headcount, coalesce(i.fte, 0) as fte, coalesce(i.agency_fte, 0) as agency_fte, coalesce(i.permanent_fte, 0) as permanent_fte,
-      coalesce(s.starters, 0) as starters, coalesce(l.leavers, 0) as leavers, coalesce(l.permanent_leavers_fte, 0) as permanent_leavers_fte,
-      (select e.funded_fte from team_establishment e where e.la_code = t.la_code and e.team_id = t.team_id and e.effective_from <= d.day
-        order by e.effective_from desc limit 1) as funded_fte
-    from team t cross join days d
-    left join in_post i on i.team_id = t.team_id and i.day = d.day
-    left join started s on s.team_id = t.team_id and s.day = d.day
-    left join left_team l on l.team_id = t.team_id and l.day = d.day
-    where t.la_code = ${laCode} ${teamId ? sql`and t.team_id = ${teamId}` : sql``}`;
-}
-
-/**
- * Each team at each month end: its staff (teamStaffOn), the DfE turnover rate (permanent
- * leavers' FTE over permanent FTE in post), agency share and vacancies against the team's
- * funded posts.
- */
-export async function teamStats(db: Kysely<Database>, laCode: string, q: { asOf?: string | undefined; months: number; teamId?: string | undefined }) {
-  const asOf = q.asOf ?? todayInEngland();
-  const rows = (
-    await sql<TeamMonthRow>`
-    select s.* from (${teamStaffOn(laCode, monthEnds(asOf, q.months), q.teamId)}) s
-    order by s.service, s.name, s.day desc`.execute(db)
-  ).rows;
-  const teams = new Map<string, { teamId: string; name: string; service: string; months: ReturnType<typeof month>[] }>();
-  for (const r of rows) {
-    let team = teams.get(r.team_id);
-    if (!team) {
-      team = { teamId: r.team_id, name: r.name, service: r.service, months: [] };
-      teams.set(r.team_id, team);
-    }
-    team.months.push(month(r));
-  }
-  return { asOf, teams: [...teams.values()].map((t) => ({ ...t, current: t.months[0] as ReturnType<typeof month> })) };
-}
-
-function month(r: TeamMonthRow) {
-  const fte = Number(r.fte);
-  const funded = r.funded_fte === null ? null : Number(r.funded_fte);
-  return {
-    day: String(r.day).slice(0, 10),
-    headcount: Number(r.headcount),
-    fte: Math.round(fte * 100) / 100,
-    agencyFte: Math.round(Number(r.agency_fte) * 100) / 100,
-    starters: Number(r.starters),
-    leavers: Number(r.leavers),
-    turnoverRate: turnoverRate(Number(r.permanent_leavers_fte), Number(r.permanent_fte)),
-    agencyShare: agencyShare(Number(r.agency_fte), fte),
-    fundedFte: funded,
-    vacancies: vacancies(funded, Number(r.permanent_fte)),
-  };
 }

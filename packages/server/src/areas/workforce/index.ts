@@ -1,5 +1,7 @@
 /** The workforce area's public face: what other areas and the server use. */
 export { buildCensus, parseCensus, validateCensus } from './csww.ts';
-export { allocationGaps, caseloadHistory, caseloads, churn, teamStaffOn, teamStats, workforceSettings } from './figures.ts';
+export { allocationGaps, churn } from './children-figures.ts';
+export { caseloadHistory, caseloads, workforceSettings } from './figures.ts';
+export { teamStaffOn, teamStats } from './team-stats.ts';
 export { workforceFigureRoutes } from './figures-routes.ts';
 export { workforceRoutes } from './routes.ts';

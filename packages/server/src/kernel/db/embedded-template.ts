@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { installedPglite } from './embedded-version.ts';
-import { loadMigrationsNow, type Migration } from './migrate.ts';
+import { loadMigrations, type Migration } from './migrate.ts';
 
 /** Where the install keeps it: the cluster in `pg`, and `template.json` naming what made it. */
 export const TEMPLATE_HOME = new URL('../../../.embedded-template/', import.meta.url).pathname;
@@ -33,7 +33,7 @@ export function templateUsable(home = TEMPLATE_HOME): boolean {
   } catch {
     return false;
   }
-  const now = manifestOf(loadMigrationsNow());
+  const now = manifestOf(loadMigrations());
   if (made.pglite !== now.pglite || made.migrations.length > now.migrations.length) return false;
   return made.migrations.every((m, i) => m.version === now.migrations[i]?.version && m.sha256 === now.migrations[i]?.sha256);
 }

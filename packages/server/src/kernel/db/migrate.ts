@@ -6,13 +6,8 @@ const MIGRATIONS_DIR = new URL('../../../migrations/', import.meta.url);
 
 export type Migration = { version: string; sql: string };
 
-/** This release's migrations, in order. */
-export async function loadMigrations(): Promise<Migration[]> {
-  return loadMigrationsNow();
-}
-
-/** The same, read at once: for a start that must not wait on the event loop (embedded-template.ts). */
-export function loadMigrationsNow(): Migration[] {
+/** This release's migrations, in order: a few files read at once, as a start needs them before anything else. */
+export function loadMigrations(): Migration[] {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))
     .sort();
@@ -26,7 +21,7 @@ export function loadMigrationsNow(): Migration[] {
  * `runScript` runs a multi-statement SQL script (simple protocol) on the same connection.
  */
 export async function migrate(db: Kysely<Database>, runScript: (trx: Kysely<Database>, script: string) => Promise<void>): Promise<string[]> {
-  const migrations = await loadMigrations();
+  const migrations = loadMigrations();
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7410652)`.execute(trx);
@@ -54,12 +49,12 @@ export type MigrationStatus = {
   unknown: string[];
 };
 
-let known: Promise<Migration[]> | null = null;
+let known: Migration[] | null = null;
 
 /** Where the database stands against this release's migrations (read only; nothing runs). */
 export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
   known ??= loadMigrations();
-  const migrations = await known;
+  const migrations = known;
   const exists = await sql<{ t: string | null }>`select to_regclass('schema_migration')::text as t`.execute(db);
   const done = exists.rows[0]?.t ? (await db.selectFrom('schema_migration').select('version').orderBy('version').execute()).map((r) => r.version) : [];
   const doneSet = new Set(done);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { CensusChild } from '@lantern/core/returns/cin-census/model';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

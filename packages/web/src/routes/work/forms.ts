@@ -235,7 +235,7 @@ export const WORK_FORMS: Record<string, WorkFormSpec> = {
     needs: ['requests'],
     whyNot: (v) => {
       const r = waiting(v);
-      if (!r || r.status !== 'requested') return 'Nothing about this child is waiting for a decision.';
+      if (r?.status !== 'requested') return 'Nothing about this child is waiting for a decision.';
       return r.mayDecide ? null : 'The manager of the team holding the case decides.';
     },
     intro: (v) => {

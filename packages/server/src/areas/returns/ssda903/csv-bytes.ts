@@ -68,8 +68,18 @@ function lineBounds(buf: Buffer, from: number): { starts: Int32Array; ends: Int3
   return { starts, ends, count };
 }
 
-/** The table in `bytes` (a whole file), undefined when its header is not an SSDA903 table's, false when it is not the plainest CSV. */
-export function tableFromBytes(file: Buffer): { table: Table } | undefined | false {
+/**
+ * The CHILD ids of a return's tables, kept across its files: each id is then one string, made once
+ * whatever table names the child, and the rules' look-ups of one table's children in another's
+ * (Header's row for each episode, sets of children) find the very string, not an equal one.
+ */
+export type ChildIds = Map<number, string>;
+
+/**
+ * The table in `bytes` (a whole file), undefined when its header is not an SSDA903 table's, false
+ * when it is not the plainest CSV. `children`: the return's CHILD ids read so far, added to.
+ */
+export function tableFromBytes(file: Buffer, children: ChildIds = new Map()): { table: Table } | undefined | false {
   const bytes = file as Bytes;
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const lines = lineBounds(bytes, from);
@@ -85,9 +95,10 @@ export function tableFromBytes(file: Buffer): { table: Table } | undefined | fal
   const width = header.length;
   const rows = count - 1;
   const columns = header.map(() => new Array<string>(rows));
-  let kept: (Map<number, string> | undefined)[] = header.map(() => new Map());
+  const child = header.indexOf('CHILD');
+  let kept: (Map<number, string> | undefined)[] = header.map((_, k) => (k === child ? children : new Map()));
   for (let r = 0; r < rows; r++) {
-    if (r === SAMPLE_ROWS) kept = stillKept(kept);
+    if (r === SAMPLE_ROWS) kept = stillKept(kept).map((m, k) => (k === child ? children : m));
     const end = ends[r + 1]!;
     let s = starts[r + 1]!;
     for (let k = 0; k < width; k++) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { makeTable, type Provider, parseDay, recogniseTable, type Table, TABLE_COLUMNS, type TableName } from '@lantern/core/returns/ssda903/index';
 import { parse } from 'csv-parse';
 import { inferSchema, initParser } from 'udsv';
-import { SAMPLE_ROWS, stillKept, tableFromBytes } from './csv-bytes.ts';
+import { type ChildIds, SAMPLE_ROWS, stillKept, tableFromBytes } from './csv-bytes.ts';
 
 export class ReturnFileError extends Error {}
 
@@ -101,6 +101,7 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
   const files: LoadedFile[] = [];
   const ignored: { file: string; reason: string }[] = [];
   const from: Partial<Record<TableName, string>> = {};
+  const children: ChildIds = new Map();
   for (const name of (await readdir(dir)).sort()) {
     const file = path.join(dir, name);
     if (!(await stat(file)).isFile()) continue;
@@ -124,7 +125,7 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
       throw new ReturnFileError(
         `${name} is saved as UTF-16. Open it in Notepad (or another editor), choose Save As, pick the encoding UTF-8 and save it again.`,
       );
-    const result = await readTable(file);
+    const result = await readTable(file, children);
     if (!result) {
       const text = !head.includes(0);
       ignored.push({ file: name, reason: text ? 'its columns are not those of any SSDA903 table' : 'not a CSV file or an .xlsx workbook' });
@@ -140,9 +141,9 @@ export async function loadReturnDir(dir: string): Promise<LoadedReturn> {
 }
 
 /** One CSV as a table, or undefined when its header is not an SSDA903 table's. */
-async function readTable(file: string): Promise<{ table: Table } | undefined> {
+async function readTable(file: string, children: ChildIds): Promise<{ table: Table } | undefined> {
   const bytes = await readFile(file);
-  const plain = tableFromBytes(bytes);
+  const plain = tableFromBytes(bytes, children);
   if (plain !== false) return plain;
   const text = bytes.toString('utf8');
   const fast = tableByUdsv(text);

@@ -27,7 +27,7 @@ import { placeLaterTables } from './import-later.ts';
 
 /** A batch's rows, made from the return and what is already recorded; returns their write. */
 export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<string>, existing: Existing): Promise<() => Promise<void>> {
-  const { ledger, trx, laCode, actor, importId, result, r, groups, start, ref, workers } = ctx;
+  const { ledger, trx, laCode, actor, importId, result, r, groups } = ctx;
   const col = (t: keyof Return, c: string, i: number) => returnValue(r, t, c, i);
   const H = (c: string, h: number) => col('Header', c, h);
   const rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Rows;

@@ -90,29 +90,34 @@ function findingsJson(r: Ssda903Return, findings: readonly RuleFindings[]): Uint
   let pos = 0;
   for (const { info, table: key, rows, fields } of findings) {
     const t = flaggedTable(r, key);
-    // The child and each field's column, with the bytes before each value and after the last.
+    // The child and each field's column, with the bytes before the row number, before each value and after the last.
     const cols = [t.columns.CHILD!, ...fields.map((f) => t.columns[f]!)];
-    const before = [
-      utf8(`,\n{"code":${JSON.stringify(info.code)},"message":${JSON.stringify(info.message)},"table":${JSON.stringify(key)},"row":`),
-      utf8(',"child":'),
-      ...fields.map((f, k) => utf8(`${k ? ',' : ',"fields":{'}${JSON.stringify(f)}:`)),
-    ];
+    const lead = utf8(`,\n{"code":${JSON.stringify(info.code)},"message":${JSON.stringify(info.message)},"table":${JSON.stringify(key)},"row":`);
+    const before = [utf8(',"child":'), ...fields.map((f, k) => utf8(`${k ? ',' : ',"fields":{'}${JSON.stringify(f)}:`))];
     const after = utf8(fields.length ? '}}' : ',"fields":{}}');
-    const fixed = 12 + after.length + before.reduce((n, b) => n + b.length, 0);
+    // One failure's end and the next one's start in one copy: a native copy costs most by the call.
+    const between = new Uint8Array(after.length + lead.length);
+    between.set(after);
+    between.set(lead, after.length);
+    const fixed = 12 + after.length + lead.length + before.reduce((n, b) => n + b.length, 0);
+    let open = false; // a failure is in buf without its end
     for (let n = 0; n < rows.length; n++) {
       const i = rows[n]!;
       // At most 6 bytes a character (\u00XX), and the quotes.
       let need = fixed;
       for (let k = 0; k < cols.length; k++) need += 6 * cols[k]![i]!.length + 2;
       if (pos + need > buf.length) {
+        // The last failure's end fits: its own need counted it.
+        if (open) pos = putBytes(buf, pos, after);
         if (pos) chunks.push(buf.subarray(0, pos));
         buf = need <= CHUNK ? (spare.pop() ?? new Uint8Array(CHUNK)) : new Uint8Array(need);
-        pos = 0;
-      }
-      pos = putNumber(buf, putBytes(buf, pos, before[0]!), i + 1);
-      for (let k = 0; k < cols.length; k++) pos = putValue(buf, putBytes(buf, pos, before[k + 1]!), cols[k]![i]!);
-      pos = putBytes(buf, pos, after);
+        pos = putBytes(buf, 0, lead);
+      } else pos = putBytes(buf, pos, open ? between : lead);
+      open = true;
+      pos = putNumber(buf, pos, i + 1);
+      for (let k = 0; k < cols.length; k++) pos = putValue(buf, putBytes(buf, pos, before[k]!), cols[k]![i]!);
     }
+    if (open) pos = putBytes(buf, pos, after);
   }
   if (pos) chunks.push(buf.subarray(0, pos));
   return chunks;

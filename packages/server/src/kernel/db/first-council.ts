@@ -1,0 +1,23 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Table = keyof Database & string;
+
+/**
+ * A new database's first council (the demo at a first start, a seed into an empty database) is
+ * written with the foreign keys of the tables `keysOf` names checked once at the end instead of row
+ * by row, and the secondary indexes of those `indexesOf` names built once at the end (migration
+ * 0041, as the tables' owner). Does
+ * nothing when the database already holds a council. Must run inside the load's transaction, and
+ * `restoreChecksOfFirstCouncil` in the same one before it commits.
+ */
+export async function deferChecksOfFirstCouncil(db: Kysely<Database>, of: { keysOf: Table[]; indexesOf: Table[] }): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select defer_checks_of_first_council(${of.keysOf}::text[], ${of.indexesOf}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Puts back every key and index deferred in this transaction, each key checked against all its rows. */
+export async function restoreChecksOfFirstCouncil(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select restore_checks_of_first_council() as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
