@@ -3,18 +3,16 @@
  * accounts that need them (locked after failed sign-ins, waiting for approval). The head of
  * service lands first on the access requests only they can decide (the second person).
  */
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { THROTTLE } from '../../kernel/auth/throttle.ts';
 import type { CurrentUser } from '../../kernel/context.ts';
-import type { Database } from '../../kernel/db/schema.ts';
 import { item, listSection, type SectionDef } from './sections.ts';
 
 const ROLE_WORDS = sql`case when r.new_user then 'A new account' else 'A change of role or worker' end`;
 
 /** Requests the head of service may decide: not ones they made, nor ones for themselves. */
-export function accessRequestsToDecide(db: Kysely<Database>, u: CurrentUser): SectionDef {
+export function accessRequestsToDecide(u: CurrentUser): SectionDef {
   return listSection(
-    db,
     {
       id: 'access-requests',
       title: 'Access requests waiting for your decision',
@@ -36,10 +34,9 @@ export function accessRequestsToDecide(db: Kysely<Database>, u: CurrentUser): Se
   );
 }
 
-export function administrator(db: Kysely<Database>, u: CurrentUser): SectionDef[] {
+export function administrator(u: CurrentUser): SectionDef[] {
   return [
     listSection(
-      db,
       {
         id: 'locked-accounts',
         title: 'Accounts locked after failed sign-ins',
@@ -58,7 +55,6 @@ export function administrator(db: Kysely<Database>, u: CurrentUser): SectionDef[
         }),
     ),
     listSection(
-      db,
       {
         id: 'accounts-awaiting-approval',
         title: 'Accounts waiting for the head of service',

@@ -3,14 +3,12 @@
  * (the head of service and information governance), and the children the DfE's daily feed could
  * not send (the administrator and the analyst), each leading to its page.
  */
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { CurrentUser } from '../../kernel/context.ts';
-import type { Database } from '../../kernel/db/schema.ts';
 import { childItem, type Days, item, listSection, overdueBy, type SectionDef, visible } from './sections.ts';
 
-export function sarsToAnswer(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
+export function sarsToAnswer(u: CurrentUser, d: Days): SectionDef {
   return listSection(
-    db,
     {
       id: 'subject-access-requests',
       title: 'Subject access requests to answer',
@@ -35,9 +33,8 @@ export function sarsToAnswer(db: Kysely<Database>, u: CurrentUser, d: Days): Sec
 }
 
 /** The children the feed's last submission of them was refused; named only where the reader may open them. */
-export function feedErrors(db: Kysely<Database>, u: CurrentUser, named: boolean): SectionDef {
+export function feedErrors(u: CurrentUser, named: boolean): SectionDef {
   return listSection(
-    db,
     {
       id: 'dfe-feed-errors',
       title: 'Children the DfE’s daily feed could not send',

@@ -8,35 +8,34 @@ import { childItem, type Days, item, listSection, NO_ID, obligationSection, over
 
 import { grouped, mine, ofRules, PLAN_ACTION_RULES, yourOverdue } from './sections.ts';
 
-export function socialWorker(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
+export function socialWorker(u: CurrentUser, d: Days): SectionDef[] {
   return [
-    yourOverdue(db, u, d),
-    obligationSection(db, u, d, {
+    yourOverdue(u, d),
+    obligationSection(u, d, {
       id: 'due-soon',
       title: 'Due in the next 5 working days',
       empty: 'Nothing falls due in the next 5 working days.',
       where: sql`${mine(u)} and o.due_date between ${d.asOf} and ${d.in5}`,
     }),
-    obligationSection(db, u, d, {
+    obligationSection(u, d, {
       id: 'visits',
       title: 'Visits due this week',
       empty: 'No visits fall due this week.',
       where: sql`${mine(u)} and o.rule_id like '%visit%' and o.due_date between ${d.asOf} and ${d.weekEnd}`,
     }),
-    obligationSection(db, u, d, {
+    obligationSection(u, d, {
       id: 'plan-actions',
       title: 'Plan actions you owe',
       empty: 'No plan actions are waiting for you.',
       where: sql`${mine(u)} and ${ofRules(PLAN_ACTION_RULES)}`,
     }),
-    returnedWork(db, u),
-    newAllocations(db, u, d),
+    returnedWork(u),
+    newAllocations(u, d),
   ];
 }
 
-export function newAllocations(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
+export function newAllocations(u: CurrentUser, d: Days): SectionDef {
   return listSection(
-    db,
     {
       id: 'new-allocations',
       title: 'Newly allocated to you',
@@ -50,9 +49,8 @@ export function newAllocations(db: Kysely<Database>, u: CurrentUser, d: Days): S
   );
 }
 
-export function supervisionsDue(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
+export function supervisionsDue(u: CurrentUser, d: Days): SectionDef {
   return listSection(
-    db,
     {
       id: 'supervisions',
       title: 'Supervisions due',
@@ -76,8 +74,8 @@ export function supervisionsDue(db: Kysely<Database>, u: CurrentUser, d: Days): 
 export function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
   const team = u.teamId ?? NO_ID;
   return [
-    ...managerQueues(db, u, d),
-    obligationSection(db, u, d, {
+    ...managerQueues(u, d),
+    obligationSection(u, d, {
       id: 'to-allocate',
       title: 'New referrals and children to allocate',
       empty: 'Every child your team holds has a social worker.',
@@ -90,8 +88,8 @@ export function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): Sect
       where: sql`o.responsible_team_id = ${team}`,
       by: 'worker',
     }),
-    supervisionsDue(db, u, d),
-    obligationSection(db, u, d, {
+    supervisionsDue(u, d),
+    obligationSection(u, d, {
       id: 'my-work',
       title: 'Your own work',
       empty: 'Nothing open that you own.',
@@ -105,7 +103,6 @@ export function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): Sectio
   const child = sql`p.given_name, p.family_name, p.la_child_id`;
   return [
     listSection(
-      db,
       {
         id: 'contacts',
         title: 'Contacts awaiting a decision',
@@ -129,7 +126,6 @@ export function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): Sectio
         }),
     ),
     listSection(
-      db,
       {
         id: 'decided-today',
         title: 'Decided today',

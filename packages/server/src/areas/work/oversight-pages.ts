@@ -10,13 +10,13 @@ import { grouped, mine, ofRules, RECOMMENDATION_RULES, yourOverdue } from './sec
 
 export function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: boolean): SectionDef[] {
   const sections = [
-    obligationSection(db, u, d, {
+    obligationSection(u, d, {
       id: 'reviews',
       title: 'Reviews in the next 20 working days',
       empty: 'No reviews in the next 20 working days.',
       where: sql`${mine(u)} and o.rule_id like '%review%' and o.due_date between ${d.asOf} and ${d.in20}`,
     }),
-    obligationSection(db, u, d, {
+    obligationSection(u, d, {
       id: 'recommendations',
       title: 'Recommendations overdue',
       empty: 'No recommendations are overdue.',
@@ -26,12 +26,11 @@ export function iro(db: Kysely<Database>, u: CurrentUser, d: Days, manager: bool
           union all select ia.child_id from allocation ia where ia.la_code = ${u.laCode} and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID})
         and (${mine(u)} or exists (select 1 from allocation ia where ia.la_code = o.la_code and ia.child_id = o.child_id and ia.allocation_role = 'iro' and ia.end_date is null and ia.worker_id = ${u.workerId ?? NO_ID}))`,
     }),
-    yourOverdue(db, u, d),
+    yourOverdue(u, d),
   ];
   if (!manager) return sections;
   return [
     listSection(
-      db,
       {
         id: 'without-iro',
         title: 'Children without an IRO',
@@ -98,7 +97,6 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
       by: 'team-rule',
     }),
     listSection(
-      db,
       {
         id: 'missing',
         title: 'Missing now',
@@ -115,7 +113,6 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
         }),
     ),
     listSection(
-      db,
       {
         id: 'unregistered',
         title: 'Placements not registered for the care given',
@@ -132,7 +129,6 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
     ),
     // Children in pre-proceedings and in court proceedings, each with the next date that matters.
     listSection(
-      db,
       {
         id: 'pre-proceedings',
         title: 'Children in pre-proceedings',
@@ -149,7 +145,6 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
         }),
     ),
     listSection(
-      db,
       {
         id: 'proceedings',
         title: 'Children in care proceedings',
@@ -167,14 +162,13 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
             : `Next: conclude by ${plainDate(String(r.due_on))}`,
         }),
     ),
-    obligationSection(db, u, d, {
+    obligationSection(u, d, {
       id: 'escalations',
       title: 'Open escalations: partner requests overdue',
       empty: 'No partner requests are overdue.',
       where: sql`o.rule_id = 'partner-response' and o.due_date < ${d.asOf}`,
     }),
     listSection(
-      db,
       {
         id: 'improvement',
         title: 'Improvement actions off track',
@@ -197,10 +191,9 @@ export function headOfService(db: Kysely<Database>, u: CurrentUser, d: Days): Se
   ];
 }
 
-export function partner(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
+export function partner(u: CurrentUser, d: Days): SectionDef[] {
   return [
     listSection(
-      db,
       {
         id: 'requests',
         title: 'Your open requests, soonest due first',

@@ -5,9 +5,8 @@
  * until the worker sends it again.
  */
 import { DECISION_KINDS, type DecisionKind } from '@lantern/core/work';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { CurrentUser } from '../../kernel/context.ts';
-import type { Database } from '../../kernel/db/schema.ts';
 import { childItem, type Days, listSection, NO_ID, overdueBy, type SectionDef, visible } from './sections.ts';
 
 const person = (u: CurrentUser, child: string) => sql`join person p on p.la_code = ${u.laCode} and p.person_id = ${sql.ref(child)} where ${visible(u)} and`;
@@ -24,9 +23,8 @@ const heldBy = (team: string, child: string) => sql`(
     and exists (select 1 from case_team ct where ct.la_code = p.la_code and ct.child_id = ${sql.ref(child)} and ct.ended_on is null and ct.team_id = ${team})))`;
 
 /** Requests of these kinds waiting for this team's manager. */
-function requests(db: Kysely<Database>, u: CurrentUser, def: { id: string; title: string; empty: string; kinds: DecisionKind[] }): SectionDef {
+function requests(u: CurrentUser, def: { id: string; title: string; empty: string; kinds: DecisionKind[] }): SectionDef {
   return listSection(
-    db,
     {
       ...def,
       select: sql`r.request_id, r.child_id, r.kind, r.sent_on, r.reasons, r.times_sent, su.display_name as sent_name, ${childCols}`,
@@ -45,11 +43,10 @@ function requests(db: Kysely<Database>, u: CurrentUser, def: { id: string; title
   );
 }
 
-export function managerQueues(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
+export function managerQueues(u: CurrentUser, d: Days): SectionDef[] {
   const team = u.teamId ?? NO_ID;
   return [
     listSection(
-      db,
       {
         id: 'decide-assessments',
         title: 'Assessments to authorise',
@@ -67,15 +64,14 @@ export function managerQueues(db: Kysely<Database>, u: CurrentUser, d: Days): Se
           href: `/children/${r.child_id}/record/assessment/${r.assessment_id}/authorise`,
         }),
     ),
-    requests(db, u, { id: 'decide-plans', title: 'Plans to authorise', empty: 'No plans are waiting for you to authorise.', kinds: ['plan'] }),
-    requests(db, u, {
+    requests(u, { id: 'decide-plans', title: 'Plans to authorise', empty: 'No plans are waiting for you to authorise.', kinds: ['plan'] }),
+    requests(u, {
       id: 'decide-closures',
       title: 'Closures and step-downs to decide',
       empty: 'No closures or step-downs are waiting for your decision.',
       kinds: ['closure', 'step-down'],
     }),
     listSection(
-      db,
       {
         id: 'decide-transfers',
         title: 'Transfers offered to your team',
@@ -95,7 +91,6 @@ export function managerQueues(db: Kysely<Database>, u: CurrentUser, d: Days): Se
         }),
     ),
     listSection(
-      db,
       {
         id: 'decide-contacts',
         title: 'Contacts for you to decide',
@@ -118,7 +113,7 @@ export function managerQueues(db: Kysely<Database>, u: CurrentUser, d: Days): Se
 }
 
 /** Work a manager returned to this worker, until the worker sends it again: requests and written assessments. */
-export function returnedWork(db: Kysely<Database>, u: CurrentUser): SectionDef {
+export function returnedWork(u: CurrentUser): SectionDef {
   const union = sql`
     select 'request' as source, r.request_id as key, r.child_id, r.kind, r.decided_on as returned_on, r.decision_reasons as reasons, du.display_name as by_name
     from decision_request r left join app_user du on du.la_code = r.la_code and du.user_id = r.decided_by
@@ -128,7 +123,6 @@ export function returnedWork(db: Kysely<Database>, u: CurrentUser): SectionDef {
     from assessment_record ar left join app_user ru on ru.la_code = ar.la_code and ru.user_id = ar.returned_by
     where ar.la_code = ${u.laCode} and ar.status = 'returned' and ar.submitted_by = ${u.userId}`;
   return listSection(
-    db,
     {
       id: 'returned',
       title: 'Returned to you by a manager',

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { childFor, isUuid } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
+import { Problem } from '../../kernel/http/problem.ts';
 import { routes } from '../../kernel/http/routes.ts';
 import { childDue } from './child.ts';
 import { answerRequest, childRequests, sendForDecision } from './decisions.ts';
@@ -20,8 +21,24 @@ export async function workRoutes(fastify: FastifyInstance) {
       summary: 'Your landing page: what to do next, each list counted in full and paged (`section` and `page` for one list)',
       querystring: landingQuery,
       answer: landingPage,
+      sessionConfirmedByRead: true,
     },
-    (req) => landing(db(), req.actor(), req.query),
+    // The session's check rides on the page's read row (service.ts): when it does not confirm the
+    // session the request assumed, or the page was refused for that user, the session is checked
+    // the usual way and the page asked for again, for whoever it then signs in.
+    async (req) => {
+      const assumed = req.assumedSession();
+      if (assumed) {
+        try {
+          const page = await landing(db(), req.actor(), req.query, assumed);
+          if (page) return page;
+        } catch (error) {
+          if (!(error instanceof Problem && error.status === 404)) throw error;
+        }
+        await req.confirmSession();
+      }
+      return landing(db(), req.actor(), req.query);
+    },
   );
 
   route.get(

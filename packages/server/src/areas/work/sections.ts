@@ -14,9 +14,10 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { PREPARED } from '../../kernel/db/store.ts';
 
 /**
- * Each list's statements are prepared on each connection (their text depends on the list and the
- * role, never on a value): PostgreSQL then keeps a generic plan, where planning a worker's overdue
- * list each time took five times as long as running it.
+ * A page's statement, and a grouped list's count past its last page, are prepared on each
+ * connection (their text depends on the lists and the role, never on a value): PostgreSQL then
+ * keeps a generic plan, where planning a worker's overdue list each time took five times as long
+ * as running it.
  */
 const prepared = sql.raw(PREPARED);
 
@@ -28,11 +29,20 @@ export type SectionDef = {
   title: string;
   empty: string;
   more?: { href: string; text: string } | null;
-  total: () => Promise<number>;
-  rows: (limit: number, offset: number) => Promise<WorkItem[]>;
-  /** The count and the page from one reading, where one query gives both (a grouped list). */
-  both?: (limit: number, offset: number) => Promise<{ total: number; items: WorkItem[] }>;
+  /** The page's one statement (the count and the page together) and how its rows answer. */
+  page: (limit: number, offset: number) => ListPage;
 };
+
+/**
+ * One page of a list: a statement answering its count and page in one (service.ts reads every list
+ * of a page in one statement), and the answer from its rows. The rows may come back as JSON (a
+ * date as its text, a timestamp as ISO text): a list's items read them as such.
+ */
+export type ListPage = {
+  statement: RawBuilder<Row>;
+  answer: (rows: Row[]) => Promise<{ total: number; items: WorkItem[] }>;
+};
+type Row = Record<string, unknown>;
 
 /** What a section is called and says when empty, and where its "more" link goes: the part of it every kind of list is given. */
 type Heading = Pick<SectionDef, 'id' | 'title' | 'empty' | 'more'>;
@@ -82,7 +92,6 @@ type ObligationRow = {
  * Open deadlines matching `where` (alias o for obligation), soonest (so most overdue) first. Open means not met and not ended, and its clock has started.
  */
 export function obligationSection(
-  db: Kysely<Database>,
   user: CurrentUser,
   days: Days,
   def: Heading & { where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
@@ -104,10 +113,10 @@ export function obligationSection(
       who: [r.worker_name, r.team_name].filter(Boolean).join(', ') || null,
       note: def.note?.(r) ?? null,
     });
-  // The count and the page in one statement (one round trip): the count's row is joined to the
-  // page, so a page past the end still answers the count, with no item.
-  const both = async (limit: number, offset: number) => {
-    const rows = await sql<ObligationRow & { total: number }>`${prepared}
+  // The count and the page in one statement: the count's row is joined to the page, so a page
+  // past the end still answers the count, with no item.
+  const page = (limit: number, offset: number): ListPage => ({
+    statement: sql<Row>`
       select c.n as total, x.* from (select count(*)::int as n ${from}) c
       left join lateral (
         select x.*, p.given_name, p.family_name, p.la_child_id, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
@@ -120,37 +129,13 @@ export function obligationSection(
         left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
         left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
       ) x on true
-      order by x.due_date, x.rule_id, x.child_id, x.source_id`.execute(db);
-    return { total: Number(rows.rows[0]?.total ?? 0), items: rows.rows.filter((r) => r.child_id !== null).map(toItem) };
-  };
-  return {
-    id: def.id,
-    title: def.title,
-    empty: def.empty,
-    more: def.more ?? null,
-    total: async () => Number((await sql<{ n: number }>`${prepared}select count(*)::int as n ${from}`.execute(db)).rows[0]?.n ?? 0),
-    rows: async (limit, offset) => (await both(limit, offset)).items,
-    both,
-  };
-}
-
-/** A list from a query of our own: `select` yields WorkItem-shaped rows, `count` the total. */
-export function querySection(
-  db: Kysely<Database>,
-  def: Heading & {
-    count: RawBuilder<{ n: number }>;
-    page: (limit: number, offset: number) => RawBuilder<unknown>;
-  },
-  toItem: (row: Record<string, unknown>) => WorkItem,
-): SectionDef {
-  return {
-    id: def.id,
-    title: def.title,
-    empty: def.empty,
-    more: def.more ?? null,
-    total: async () => Number((await def.count.execute(db)).rows[0]?.n ?? 0),
-    rows: async (limit, offset) => ((await def.page(limit, offset).execute(db)).rows as Record<string, unknown>[]).map(toItem),
-  };
+      order by x.due_date, x.rule_id, x.child_id, x.source_id`,
+    answer: async (rows) => ({
+      total: Number(rows[0]?.total ?? 0),
+      items: (rows as (ObligationRow & { total: number })[]).filter((r) => r.child_id !== null).map(toItem),
+    }),
+  });
+  return { id: def.id, title: def.title, empty: def.empty, more: def.more ?? null, page };
 }
 
 /**
@@ -158,23 +143,23 @@ export function querySection(
  * them in `order`. One place for the count-and-page pattern every list shares.
  */
 export function listSection(
-  db: Kysely<Database>,
   def: Heading & {
     select: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
     order: RawBuilder<unknown>;
   },
-  toItem: (row: Record<string, unknown>) => WorkItem,
+  toItem: (row: Row) => WorkItem,
 ): SectionDef {
-  return querySection(
-    db,
-    {
-      ...def,
-      count: sql<{ n: number }>`${prepared}select count(*)::int as n ${def.from}`,
-      page: (limit, offset) => sql`${prepared}select ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}`,
-    },
-    toItem,
-  );
+  // The count and the page in one statement (as obligationSection's): the count's one row joined
+  // to the page, so a page past the end still answers the count, with no item. The page keeps its
+  // order: a join on true to one row can only be a nested loop over the page.
+  const page = (limit: number, offset: number): ListPage => ({
+    statement: sql<Row>`
+      select c.n as list_total, x.* from (select count(*)::int as n ${def.from}) c
+      left join lateral (select 1 as on_page, ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}) x on true`,
+    answer: async (rows) => ({ total: Number(rows[0]?.list_total ?? 0), items: rows.filter((r) => r.on_page !== null).map(toItem) }),
+  });
+  return { id: def.id, title: def.title, empty: def.empty, more: def.more ?? null, page };
 }
 
 /** A child's item: the child's name and number from columns given_name, family_name, la_child_id, child_id. */
@@ -214,8 +199,8 @@ export const mine = (u: CurrentUser) => sql`o.responsible_worker_id = ${u.worker
 export const ofRules = (ids: string[]) => sql`o.rule_id = any(${ids}::text[])`;
 
 /** The user's own overdue deadlines, on every landing page of those who hold work. */
-export function yourOverdue(db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef {
-  return obligationSection(db, u, d, {
+export function yourOverdue(u: CurrentUser, d: Days): SectionDef {
+  return obligationSection(u, d, {
     id: 'overdue',
     title: 'Overdue',
     empty: 'Nothing of yours is overdue.',
@@ -235,7 +220,7 @@ export function grouped(
   const from = sql`from obligation o where o.la_code = ${u.laCode} and o.met_on is null and o.ended_on is null and o.due_date < ${d.asOf} and ${def.where} group by ${keys}`;
   // The number of groups rides on each row (counted after grouping, before the page is cut), so
   // the overdue are read once, not once to count and again for the page.
-  const page = (limit: number, offset: number) => sql<Record<string, unknown>>`${prepared}
+  const page = (limit: number, offset: number) => sql<Row>`
     select g.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
       select ${keys}, count(*)::int as n, min(o.due_date) as oldest, count(*) over ()::int as groups ${from} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
     ) g
@@ -254,12 +239,16 @@ export function grouped(
     });
   const count = sql<{ n: number }>`${prepared}select count(*)::int as n from (select 1 ${from}) g`;
   return {
-    ...querySection(db, { id: def.id, title: def.title, empty: def.empty, count, page }, toItem),
-    both: async (limit, offset) => {
-      const rows = (await page(limit, offset).execute(db)).rows;
+    id: def.id,
+    title: def.title,
+    empty: def.empty,
+    page: (limit, offset) => ({
+      statement: page(limit, offset),
       // Past the last page no row carries the number of groups: count them.
-      const total = rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count.execute(db)).rows[0]?.n ?? 0) : 0;
-      return { total, items: rows.map(toItem) };
-    },
+      answer: async (rows) => ({
+        total: rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count.execute(db)).rows[0]?.n ?? 0) : 0,
+        items: rows.map(toItem),
+      }),
+    }),
   };
 }

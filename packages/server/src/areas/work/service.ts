@@ -6,14 +6,15 @@ import { accessRequestsToDecide, administrator } from './access-queues.ts';
 import { feedErrors, sarsToAnswer } from './exchange-queues.ts';
 import { todayInEngland } from '@lantern/core/calendar';
 import type { LandingKind, LandingPage, landingQuery } from '@lantern/core/work';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../../kernel/audit.ts';
+import { auditRows } from '../../kernel/audit.ts';
+import { type AssumedSession, confirmedSessionUsed, liveSession, sessionValues } from '../../kernel/auth/sessions.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
-import { runPrepared } from '../../kernel/db/store.ts';
+import { PREPARED, runPrepared } from '../../kernel/db/store.ts';
 import { notFound } from '../../kernel/http/problem.ts';
-import { type Days, daysFrom, type SectionDef } from './sections.ts';
+import { type Days, daysFrom, type ListPage, type SectionDef } from './sections.ts';
 
 import { frontDoor, socialWorker, teamManager } from './front-line.ts';
 import { headOfService, iro, partner } from './oversight-pages.ts';
@@ -50,7 +51,7 @@ const HEADINGS: Record<LandingKind, string> = {
 function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d: Days): SectionDef[] {
   switch (kind) {
     case 'social-worker':
-      return socialWorker(db, u, d);
+      return socialWorker(u, d);
     case 'team-manager':
       return teamManager(db, u, d);
     case 'front-door':
@@ -60,23 +61,47 @@ function sectionsFor(kind: LandingKind, db: Kysely<Database>, u: CurrentUser, d:
     case 'iro-manager':
       return iro(db, u, d, true);
     case 'head-of-service':
-      return [accessRequestsToDecide(db, u), sarsToAnswer(db, u, d), ...headOfService(db, u, d)];
+      return [accessRequestsToDecide(u), sarsToAnswer(u, d), ...headOfService(db, u, d)];
     case 'partner':
-      return partner(db, u, d);
+      return partner(u, d);
     default:
       // Analysts see the service's overdue by team and rule; the legal adviser the children in
       // pre-proceedings and proceedings; administrators hold no cases: their accounts' queues;
       // information governance the subject access requests. Administrators and analysts also see
       // the children the DfE feed could not send.
       if (u.role === 'legal-adviser') return headOfService(db, u, d).filter((s) => s.id === 'pre-proceedings' || s.id === 'proceedings');
-      if (u.role === 'administrator') return [...administrator(db, u), feedErrors(db, u, false)];
-      if (u.role === 'information-governance') return [sarsToAnswer(db, u, d)];
-      return u.role === 'performance-analyst' ? [...headOfService(db, u, d).slice(0, 1), feedErrors(db, u, true)] : [];
+      if (u.role === 'administrator') return [...administrator(u), feedErrors(u, false)];
+      if (u.role === 'information-governance') return [sarsToAnswer(u, d)];
+      return u.role === 'performance-analyst' ? [...headOfService(db, u, d).slice(0, 1), feedErrors(u, true)] : [];
   }
 }
 
-/** The user's landing page, or one of its lists at a page (`section`). */
-export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typeof landingQuery>, asOf = todayInEngland()): Promise<LandingPage> {
+/**
+ * The user's landing page, or one of its lists at a page (`section`), in one statement: every
+ * list's count and page (each a JSON column, aggregated straight from its ordered statement, so
+ * in its order) and the page's read row.
+ * Each list was its own statement, run at once on as many connections; under load each request
+ * then queued for a connection once per list, and its round trips cost more than the reads.
+ * With `session` (the route's request.assumedSession()) the statement also confirms the session
+ * (kernel/auth/sessions.ts): it answers, and writes its read row, only while the session is live
+ * and signs in that same user; null otherwise, and the route confirms the session the usual way
+ * and asks again.
+ */
+export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typeof landingQuery>): Promise<LandingPage>;
+export async function landing(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: z.infer<typeof landingQuery>,
+  session: AssumedSession | null,
+  asOf?: string,
+): Promise<LandingPage | null>;
+export async function landing(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: z.infer<typeof landingQuery>,
+  session: AssumedSession | null = null,
+  asOf = todayInEngland(),
+): Promise<LandingPage | null> {
   const user = actor.user;
   const kind = await kindOf(db, user);
   const days = daysFrom(asOf);
@@ -86,17 +111,25 @@ export async function landing(db: Kysely<Database>, actor: Actor, q: z.infer<typ
     if (defs.length === 0) throw notFound('list');
   }
   const page = q.section ? q.page : 1;
-  // Every list's count and page at once: PostgreSQL answers them on as many connections (PGlite,
-  // with one, in turn); each is an indexed read.
+  const lists = defs.map((s) => s.page(q.pageSize, (page - 1) * q.pageSize));
+  const read = { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } } as const;
+  const columns = lists.map((l, i) => sql`(select coalesce(json_agg(l), '[]') from (${l.statement}) l) as ${sql.ref(`list_${i}`)}`);
+  const select = sql.join([sql`lantern_audit(${JSON.stringify(auditRows(actor, [read]))}::jsonb) as audited`, ...columns]);
+  const statement = session
+    ? sql<Row>`${prepared}select live.session_seen_at, ${select} from (${liveSession(db, sessionValues(session))}) live`
+    : sql<Row>`${prepared}select ${select}`;
+  const [row] = (await statement.execute(db)).rows;
+  if (!row) return null;
+  if (session) await confirmedSessionUsed(db, session, row.session_seen_at as Date);
   const sections = await Promise.all(
-    defs.map(async (s) => {
-      const offset = (page - 1) * q.pageSize;
-      const { total, items } = s.both
-        ? await s.both(q.pageSize, offset)
-        : await Promise.all([s.total(), s.rows(q.pageSize, offset)]).then(([total, items]) => ({ total, items }));
+    defs.map(async (s, i) => {
+      const { total, items } = await (lists[i] as ListPage).answer(row[`list_${i}`] as Row[]);
       return { id: s.id, title: s.title, empty: s.empty, total, page, pageSize: q.pageSize, items, more: s.more ?? null };
     }),
   );
-  await audit(db, actor, { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } });
   return { kind, heading: HEADINGS[kind], asOf, sections };
 }
+
+type Row = Record<string, unknown>;
+/** Prepared once per connection: its text depends only on the role's lists (sections.ts). */
+const prepared = sql.raw(PREPARED);
