@@ -3,9 +3,11 @@
  * resources reported, and the PostgreSQL databases the cases seed, measure and drop.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { appLoginName, type Store } from '../src/kernel/db/store.ts';
+import { appLoginName, openStore, type Store } from '../src/kernel/db/store.ts';
 
 export type Figure = (name: string, value: number, unit: string, note?: string) => void;
 
@@ -95,4 +97,39 @@ export async function councilChildren(store: Store): Promise<number> {
     .where('is_child', '=', true)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The store a case measures, as its figures name it. */
+export type MeasuredStore = { label: 'PostgreSQL' | 'PGlite'; kept: boolean; database: string | null };
+
+/**
+ * A case measured on a council of `children` on each store LANTERN_BENCH_<NAME>_STORES names
+ * (`postgres,pglite` unless set). Seeding takes minutes, so a council seeded before can be named and
+ * is left in place: LANTERN_BENCH_<NAME>_DATABASE_URL (PostgreSQL), LANTERN_BENCH_<NAME>_DATA_DIR
+ * (PGlite). Otherwise one is seeded for the run and removed after it.
+ */
+export async function onEachStore(
+  name: string,
+  options: { work: string; hasPostgres: boolean; children: number },
+  measure: (store: Store, on: MeasuredStore) => Promise<void>,
+): Promise<void> {
+  const env = (what: string) => process.env[`LANTERN_BENCH_${name.toUpperCase()}_${what}`];
+  const stores = (env('STORES') ?? 'postgres,pglite').split(',');
+  const kept = env('DATABASE_URL');
+  if (options.hasPostgres && stores.includes('postgres')) {
+    await seededPostgres(kept, options.children, async (url) => {
+      const store = await openStore({ kind: 'postgres', databaseUrl: url });
+      await measure(store, { label: 'PostgreSQL', kept: kept !== undefined, database: new URL(url).pathname.slice(1) });
+      await store.close();
+    });
+  }
+  if (stores.includes('pglite')) {
+    const keptDir = env('DATA_DIR');
+    const dir = keptDir ?? path.join(options.work, name);
+    if (!keptDir) await runLantern(['seed', '--children', String(options.children), '--data-dir', dir]);
+    const store = await openStore({ kind: 'pglite', dataDir: dir });
+    await measure(store, { label: 'PGlite', kept: keptDir !== undefined, database: null });
+    await store.close();
+    if (!keptDir) rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,10 +1,8 @@
 /** Every performance indicator for a council of 50,000 children, and for one team, as `lantern kpi` and the dashboard count them. */
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { INDICATORS } from '@lantern/core/indicators';
 import { computeAll, computeIndicator } from '../src/areas/performance/index.ts';
-import { openStore, type Store } from '../src/kernel/db/store.ts';
-import { councilChildren, figure, runLantern, seededPostgres } from './harness.ts';
+import type { Store } from '../src/kernel/db/store.ts';
+import { councilChildren, figure, onEachStore } from './harness.ts';
 
 /** Every indicator for the council, and for one team, as of the seed's date (median of 3). */
 async function kpiFigures(store: Store, label: string) {
@@ -48,27 +46,10 @@ async function kpiFigures(store: Store, label: string) {
 
 export async function kpiCase(work: string, hasPostgres: boolean): Promise<void> {
   // The full indicator set for a council of 50,000 children, as `lantern kpi` and the dashboard count it.
-  // Seeding one takes a quarter of an hour: LANTERN_BENCH_KPI_DATABASE_URL names a seeded council
-  // to reuse (left in place), and LANTERN_BENCH_KPI_STORES=postgres (or pglite) runs one store.
+  // LANTERN_BENCH_KPI_CHILDREN sets a smaller council; a seeded one can be named (onEachStore).
   const children = Number(process.env.LANTERN_BENCH_KPI_CHILDREN ?? 50_000);
-  const stores = (process.env.LANTERN_BENCH_KPI_STORES ?? 'postgres,pglite').split(',');
-  const kept = process.env.LANTERN_BENCH_KPI_DATABASE_URL;
-  if (hasPostgres && stores.includes('postgres')) {
-    await seededPostgres(kept, children, async (url) => {
-      const store = await openStore({ kind: 'postgres', databaseUrl: url });
-      const label = kept
-        ? `${(await councilChildren(store)).toLocaleString('en-GB')} children, PostgreSQL`
-        : `${children.toLocaleString('en-GB')} children, PostgreSQL`;
-      await kpiFigures(store, label);
-      await store.close();
-    });
-  }
-  if (stores.includes('pglite')) {
-    const dir = path.join(work, `kpi-${children}`);
-    await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
-    const store = await openStore({ kind: 'pglite', dataDir: dir });
-    await kpiFigures(store, `${children.toLocaleString('en-GB')} children, PGlite`);
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await onEachStore('kpi', { work, hasPostgres, children }, async (store, on) => {
+    const size = on.kept ? await councilChildren(store) : children;
+    await kpiFigures(store, `${size.toLocaleString('en-GB')} children, ${on.label}`);
+  });
 }

@@ -2,11 +2,10 @@
  * The workforce views as a head of service and a team manager see them (caseloads, churn, team
  * turnover, allocation gaps, the supervision worklist), wall time and CPU time, on both stores.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpuSeconds as processCpuSeconds } from './database-cpu.ts';
-import { openStore, type Store } from '../src/kernel/db/store.ts';
-import { figure, runLantern, seededPostgres } from './harness.ts';
+import type { Store } from '../src/kernel/db/store.ts';
+import { figure, onEachStore } from './harness.ts';
 
 /**
  * CPU seconds spent so far by this process (every thread, so PGlite's worker too) and, on
@@ -80,26 +79,7 @@ async function workforceFigures(store: Store, label: string, database: string | 
 
 export async function workforceCase(work: string, hasPostgres: boolean): Promise<void> {
   // The generator staffs about one worker for every 18.6 children: 18,600 children make ~1,000 staff.
-  // Seeding takes minutes, so a council already seeded can be measured again:
-  // LANTERN_BENCH_WORKFORCE_DATABASE_URL (PostgreSQL) and LANTERN_BENCH_WORKFORCE_DATA_DIR (PGlite)
-  // name one and leave it in place; LANTERN_BENCH_WORKFORCE_STORES=postgres (or pglite) runs one store.
+  // A seeded council can be named instead (onEachStore).
   const children = Number(process.env.LANTERN_BENCH_WORKFORCE_CHILDREN ?? 18_600);
-  const stores = (process.env.LANTERN_BENCH_WORKFORCE_STORES ?? 'postgres,pglite').split(',');
-  const kept = process.env.LANTERN_BENCH_WORKFORCE_DATABASE_URL;
-  if (hasPostgres && stores.includes('postgres')) {
-    await seededPostgres(kept, children, async (url) => {
-      const store = await openStore({ kind: 'postgres', databaseUrl: url });
-      await workforceFigures(store, 'PostgreSQL', new URL(url).pathname.slice(1));
-      await store.close();
-    });
-  }
-  if (stores.includes('pglite')) {
-    const keptDir = process.env.LANTERN_BENCH_WORKFORCE_DATA_DIR;
-    const dir = keptDir ?? path.join(work, 'workforce');
-    if (!keptDir) await runLantern(['seed', '--children', String(children), '--data-dir', dir]);
-    const store = await openStore({ kind: 'pglite', dataDir: dir });
-    await workforceFigures(store, 'PGlite', null);
-    await store.close();
-    if (!keptDir) rmSync(dir, { recursive: true, force: true });
-  }
+  await onEachStore('workforce', { work, hasPostgres, children }, (store, on) => workforceFigures(store, on.label, on.database));
 }
