@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const lantern = new URL('../../bin/lantern.mjs', import.meta.url).pathname;
 
-describe('lantern calendar', () => {
+// Each case starts the command as its own process (twice in one), seconds apiece on a busy machine.
+describe('lantern calendar', { timeout: 60_000 }, () => {
   it('prints a year’s bank holidays, one ISO date a line', async () => {
     const { stdout } = await run('node', [lantern, 'calendar', 'holidays', '2022']);
     expect(stdout.trim().split('\n')).toEqual([
