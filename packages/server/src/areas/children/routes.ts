@@ -2,7 +2,6 @@ import { chronologyNote, childChanges, newAddress, newChild, newRelationship, po
 import { childCase, childRecord, childSearchResult, chronologyEntryView, possibleMatch, versionView } from '@lantern/core/views';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Problem } from '../../kernel/http/problem.ts';
 import { routes } from '../../kernel/http/routes.ts';
 import { addChronologyNote, getChildCase, getChronology, getVersions } from './case.ts';
 import { addAddress, addRelationship } from './family.ts';
@@ -79,18 +78,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
     // The read's audit row rides on the record's own query (kernel/http/read-audit.ts), and so
     // may the session's check (kernel/auth/sessions.ts): finding nothing, the session is checked
     // the usual way and the record asked for again, for whoever it then signs in.
-    async (req) => {
-      const assumed = req.assumedSession();
-      if (assumed) {
-        try {
-          return await getChildCase(db(), req.actor(), req.params.childId, req.declaredReadRows(), assumed);
-        } catch (error) {
-          if (!(error instanceof Problem && error.status === 404)) throw error;
-          await req.confirmSession();
-        }
-      }
-      return getChildCase(db(), req.actor(), req.params.childId, req.declaredReadRows());
-    },
+    (req) => req.readConfirmingSession((session) => getChildCase(db(), req.actor(), req.params.childId, req.declaredReadRows(), session)),
   );
 
   route.patch(

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { childFor, isUuid } from '../../kernel/access.ts';
 import { audit } from '../../kernel/audit.ts';
-import { Problem } from '../../kernel/http/problem.ts';
 import { routes } from '../../kernel/http/routes.ts';
 import { childDue } from './child.ts';
 import { answerRequest, childRequests, sendForDecision } from './decisions.ts';
@@ -26,19 +25,7 @@ export async function workRoutes(fastify: FastifyInstance) {
     // The session's check rides on the page's read row (service.ts): when it does not confirm the
     // session the request assumed, or the page was refused for that user, the session is checked
     // the usual way and the page asked for again, for whoever it then signs in.
-    async (req) => {
-      const assumed = req.assumedSession();
-      if (assumed) {
-        try {
-          const page = await landing(db(), req.actor(), req.query, assumed);
-          if (page) return page;
-        } catch (error) {
-          if (!(error instanceof Problem && error.status === 404)) throw error;
-        }
-        await req.confirmSession();
-      }
-      return landing(db(), req.actor(), req.query);
-    },
+    (req) => req.readConfirmingSession((session) => landing(db(), req.actor(), req.query, session)),
   );
 
   route.get(

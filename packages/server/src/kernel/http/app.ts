@@ -45,6 +45,12 @@ declare module 'fastify' {
     assumedSession(): AssumedSession | null;
     /** Confirms the session the usual way, then the route's checks for whoever it signs in (401, 403…). */
     confirmSession(): Promise<void>;
+    /**
+     * A sessionConfirmedByRead route's read: asked with the assumed session, whose statement
+     * confirms it; finding nothing (null or a 404), the session is confirmed the usual way and the
+     * read asked again with none, for whoever it then signs in.
+     */
+    readConfirmingSession<T>(read: (session: AssumedSession | null) => Promise<T | null>): Promise<T>;
   }
   interface FastifyInstance {
     store: Store;
@@ -131,6 +137,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await confirm(this);
     const refused = partnerRefusal(this) ?? permissionRefusal(this);
     if (refused) throw refused;
+  });
+  app.decorateRequest('readConfirmingSession', async function <T>(this: FastifyRequest, read: (session: AssumedSession | null) => Promise<T | null>) {
+    const assumed = this.assumedSession();
+    if (assumed) {
+      try {
+        const answer = await read(assumed);
+        if (answer !== null) return answer;
+      } catch (error) {
+        if (!(error instanceof Problem && error.status === 404)) throw error;
+      }
+      await this.confirmSession();
+    }
+    return (await read(null)) as T; // with no session to confirm, a read answers or throws
   });
 
   /** The session confirmed the usual way: the user it signs in now, or none (its row removed if it ended). */
