@@ -10,6 +10,7 @@ import type { Insertable } from 'kysely';
 import type { AllocationTable, ClaEpisodeTable, ProviderTable, VisitTable } from '../kernel/db/schema.ts';
 import type { FosterCarers } from './fostering.ts';
 import { emptyRowsOf, type RowsOf } from './model.ts';
+import { LEARNED, PLACEMENT_BY_AGE, REASONS_CHANGED, WORDS } from './looked-after-lists.ts';
 import { herefordshirePostcode } from './postcodes.ts';
 import { ageOn, isoOf, type Rng, timestampOf, WeightedPicker } from './rng.ts';
 
@@ -23,72 +24,6 @@ export type LookedAfterChild = { personId: string; dob: number | null; lookedAft
 type Provider = Insertable<ProviderTable> & { provider_id: string; name: string; provider_kind: string; postcode: string };
 
 const INWARD = 'ABDEFGHJLNPQRSTUWXYZ';
-const WORDS = [
-  'I like it here, the carers are kind.',
-  'I want to see my mum more often.',
-  'School is OK. I have a new friend.',
-  'I miss my brother.',
-  'I don’t like the rules about my phone.',
-  'I want to stay here.',
-  'It is too far from my friends.',
-  'I feel safe here.',
-  'Nobody listens to me about contact.',
-  'I want to go home.',
-];
-const LEARNED = [
-  'Went to a friend’s house; no exploitation concerns; agreed a curfew plan.',
-  'Spent the night with an older group in town; referred to the exploitation panel.',
-  'Wanted to see family; contact arrangements reviewed.',
-  'Argument with carer; support for the placement increased.',
-  'Would not say where they had been; police informed of associates.',
-];
-
-/** Placement types by age, the commonest first. */
-const PLACEMENT_BY_AGE: [number, WeightedPicker<string>][] = [
-  [
-    12,
-    WeightedPicker.of([
-      ['U6', 0.5],
-      ['U4', 0.2],
-      ['U3', 0.15],
-      ['U1', 0.05],
-      ['K2', 0.05],
-      ['P1', 0.05],
-    ]),
-  ],
-  [
-    16,
-    WeightedPicker.of([
-      ['U6', 0.45],
-      ['U4', 0.15],
-      ['U3', 0.05],
-      ['K2', 0.3],
-      ['P1', 0.05],
-    ]),
-  ],
-  [
-    99,
-    WeightedPicker.of([
-      ['U6', 0.35],
-      ['K2', 0.2],
-      ['K3', 0.4],
-      ['P1', 0.05],
-    ]),
-  ],
-];
-
-const REASONS_CHANGED = WeightedPicker.of([
-  ['CARPL', 0.35],
-  ['CREQB', 0.2],
-  ['CREQO', 0.1],
-  ['CHILD', 0.1],
-  ['LAREQ', 0.1],
-  ['STAND', 0.05],
-  ['ALLEG', 0.03],
-  ['CLOSE', 0.04],
-  ['OTHER', 0.03],
-]);
-
 /** The fostering service's households, which in-house foster placements name (seed/fostering.ts). */
 export type CarerPicker = Pick<FosterCarers, 'carerFor'>;
 
