@@ -25,7 +25,8 @@ import type {
   UascRecordTable,
 } from '../kernel/db/schema.ts';
 import type { SeedChild } from './model.ts';
-import { ageOn, birthday, isoOf, type Rng, WeightedPicker } from './rng.ts';
+import { EET, NEET, PLAN_OLDER, PLAN_UNDER_FIVE, PREV_PERM, SUITABLE_ACCOM, UASC_ROUTE, UNSUITABLE_ACCOM } from './permanence-lists.ts';
+import { ageOn, birthday, isoOf, type Rng } from './rng.ts';
 
 export type PermanenceRows = {
   permanence_plan: Insertable<PermanencePlanTable>[];
@@ -63,58 +64,6 @@ export const PERMANENCE_TABLES = [
 export function emptyPermanenceRows(): PermanenceRows {
   return Object.fromEntries(PERMANENCE_TABLES.map((t) => [t, []])) as unknown as PermanenceRows;
 }
-
-const PLAN_UNDER_FIVE = WeightedPicker.of<string>([
-  ['adoption', 0.38],
-  ['return-home', 0.25],
-  ['sgo', 0.17],
-  ['long-term-fostering', 0.15],
-  ['cao', 0.05],
-]);
-const PLAN_OLDER = WeightedPicker.of<string>([
-  ['long-term-fostering', 0.52],
-  ['return-home', 0.22],
-  ['sgo', 0.08],
-  ['long-term-residential', 0.08],
-  ['supported-living', 0.06],
-  ['other', 0.04],
-]);
-const PREV_PERM = WeightedPicker.of<string>([
-  ['Z1', 0.76],
-  ['P2', 0.1],
-  ['P3', 0.06],
-  ['P4', 0.05],
-  ['P1', 0.03],
-]);
-const EET = WeightedPicker.of<string>([
-  ['F2', 0.32],
-  ['P2', 0.06],
-  ['F5', 0.3],
-  ['P5', 0.12],
-  ['F1', 0.12],
-  ['F4', 0.08],
-]);
-const NEET = WeightedPicker.of<string>([
-  ['G5', 0.55],
-  ['G4', 0.25],
-  ['G6', 0.2],
-]);
-const SUITABLE_ACCOM = WeightedPicker.of<string>([
-  ['U', 0.34],
-  ['D', 0.2],
-  ['Z', 0.12],
-  ['E', 0.1],
-  ['B', 0.12],
-  ['K', 0.06],
-  ['T', 0.06],
-]);
-const UNSUITABLE_ACCOM = ['S2', 'W2', 'V2', 'X2', 'U2', 'B2'] as const;
-const UASC_ROUTE = WeightedPicker.of<string>([
-  ['spontaneous-arrival', 0.55],
-  ['national-transfer-scheme', 0.25],
-  ['home-office', 0.12],
-  ['police', 0.08],
-]);
 
 export class PermanenceGenerator {
   constructor(
