@@ -6,11 +6,5 @@ export { CaseworkPage } from './CaseworkPage.tsx';
 export { AssessmentAuthorisePage, AssessmentStartPage, AssessmentUpdatePage } from './forms/AssessmentForms.tsx';
 export { ContactDecisionPage, ContactPage, ReferralPage } from './forms/ContactForms.tsx';
 export { CinPlanEndPage, CinPlanPage, CinPlanReviewPage, ClosurePage, VisitPage } from './forms/PlanForms.tsx';
-export {
-  CoreGroupPage,
-  InitialConferencePage,
-  ReviewConferencePage,
-  Section47OutcomePage,
-  Section47Page,
-  StrategyDiscussionPage,
-} from './forms/ProtectionForms.tsx';
+export { CoreGroupPage, InitialConferencePage, ReviewConferencePage } from './forms/ConferenceForms.tsx';
+export { Section47OutcomePage, Section47Page, StrategyDiscussionPage } from './forms/ProtectionForms.tsx';
