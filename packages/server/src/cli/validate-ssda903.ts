@@ -9,3 +9,6 @@ import { addSsda903Validate } from './ssda903.ts';
 const program = lanternProgram();
 program.addCommand(addSsda903Validate(new Command('validate')));
 await runProgram(program);
+// The report is written (stdout and stderr write synchronously to files, pipes and terminals on
+// Linux): the process ends here rather than freeing a heap of hundreds of MB first.
+process.exit();

@@ -7,6 +7,7 @@
  * run twice, and what they derive (indexes, shared facts) mostly only on the worker. A rule the
  * worker took and did not give back (it failed) is run on the main thread. One thread for a small return.
  */
+import { readFileSync } from 'node:fs';
 import { stat, readdir } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
@@ -52,10 +53,25 @@ export async function openReturn(job: CheckJob): Promise<OpenedReturn> {
   return { ret, current, previous };
 }
 
+/** LANTERN_DEBUG's timings: ms since the process started, and this thread's CPU ms so far (where Linux's /proc tells it). */
+export function debugTime(): string {
+  let cpu = '';
+  try {
+    const f = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    cpu = `, ${((Number(f[11]) + Number(f[12])) * 10).toFixed(0)} CPU ms`;
+  } catch {}
+  return `${(process.uptime() * 1000).toFixed(0)} ms${cpu}`;
+}
+
 /** A rule's failing rows as the worker posts them (RuleFindings without the rule's info). */
 export type FoundRows = { table: RuleFindings['table']; rows: number[]; fields: string[] }[];
 /** What the worker posts: a rule's failing rows, or that it has finished or failed. */
-export type WorkerMessage = { k: number; code: string; found: FoundRows; count: number } | { done: true } | { failed: string };
+export type WorkerMessage =
+  | { k: number; code: string; found: FoundRows; count: number }
+  | { done: true }
+  | { failed: string }
+  /** LANTERN_DEBUG's timings: when the worker had read the return, and had run its rules. */
+  | { what: string; at: string };
 
 export interface CheckOutcome {
   ran: string[];
@@ -115,15 +131,19 @@ export async function checkReturn(
   let workerEnded = false;
   let wake: (() => void) | undefined;
   let workerError: string | undefined;
+  let workerTimes = '';
   if (wanted > 1) {
     // Bundled (bin/validate-bundle.mjs), the worker's bundle lies beside this one; else tsx runs its source.
     const script = import.meta.url.endsWith('.ts') ? './check-worker.mjs' : './ssda903-worker.mjs';
     worker = new Worker(new URL(script, import.meta.url), { workerData: { job, shared: shared.buffer } });
     worker.on('message', (m: WorkerMessage) => {
       if ('k' in m) texts.set(m.k, { code: m.code, found: m.found, count: m.count });
+      else if ('at' in m) workerTimes += `; worker ${m.what} at ${m.at}`;
       else {
         if ('failed' in m) workerError = m.failed;
         workerEnded = true;
+        // Its heap (the whole return again) is freed while this thread still writes, not after.
+        void worker?.terminate();
       }
       wake?.();
     });
@@ -139,6 +159,7 @@ export async function checkReturn(
   }
   try {
     const opened = await openReturn(job);
+    const readAt = process.env.LANTERN_DEBUG ? debugTime() : '';
     const plan = planSsda903(opened.ret);
     const ran = plan.run.map((p) => p.info.code);
     if (ran.length > shared.length - 1) throw new Error(`${ran.length} rules: more than the claims made for them`);
@@ -216,7 +237,9 @@ export async function checkReturn(
       }
     }
     if (process.env.LANTERN_DEBUG)
-      process.stderr.write(`ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}\n`);
+      process.stderr.write(
+        `ssda903: ${here} of ${ran.length} rules on the main thread${workerError ? `; worker: ${workerError}` : ''}; read at ${readAt}, done at ${debugTime()}${workerTimes}\n`,
+      );
     return { ran, notRun: plan.notRun, byRule, count, threads: wanted };
   } finally {
     await worker?.terminate();

@@ -1,7 +1,7 @@
 /** The worker side of check-run.ts: read the return, then claim rules from the first and post each one's failing rows. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkRule, planSsda903 } from '@lantern/core/returns/ssda903/index';
-import { type CheckJob, openReturn, PENDING_ROWS, type WorkerMessage } from './check-run.ts';
+import { type CheckJob, debugTime, openReturn, PENDING_ROWS, type WorkerMessage } from './check-run.ts';
 
 const port = parentPort!;
 const { job, shared: buffer } = workerData as { job: CheckJob; shared: SharedArrayBuffer };
@@ -11,6 +11,8 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 try {
   const { ret } = await openReturn(job);
   const plan = planSsda903(ret);
+  const debug = process.env.LANTERN_DEBUG !== undefined;
+  if (debug) post({ what: 'read', at: debugTime() });
   for (let k = 0; k < plan.run.length; k++) {
     // Wait (before claiming a rule, never holding one the main thread may be waiting for) while
     // many of this thread's failing rows are still to be written.
@@ -24,6 +26,7 @@ try {
     Atomics.add(shared, 0, count);
     post({ k, code: info.code, found: findings.map((f) => ({ table: f.table, rows: f.rows, fields: f.fields })), count });
   }
+  if (debug) post({ what: 'ran its rules', at: debugTime() });
   post({ done: true });
 } catch (error) {
   post({ failed: (error as Error).message });
