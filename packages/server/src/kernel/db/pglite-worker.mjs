@@ -39,8 +39,18 @@ port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'clo
       return;
     }
     if (msg.kind === 'copy') {
-      // COPY … FROM '/dev/blob' reads the blob given: the rows' text (kernel/db/copy-rows.ts).
-      const copied = await db.query(/** @type {string} */ (msg.sql), [], { blob: new Blob([String(msg.params?.[0] ?? '')]) });
+      // COPY … FROM '/dev/blob' reads the blob given: the rows' text (kernel/db/copy-rows.ts). Reading
+      // a file is the superuser's, who this one connection's session user is (kernel/db/store.ts):
+      // the copy runs as it, and the role the connection acted as is set again after. A failed copy
+      // aborts its transaction, whose rollback sets the role back.
+      const role = /** @type {{ r: string }[]} */ ((await db.query('select current_user as r')).rows)[0]?.r;
+      await db.exec('reset role');
+      let copied;
+      try {
+        copied = await db.query(/** @type {string} */ (msg.sql), [], { blob: new Blob([String(msg.params?.[0] ?? '')]) });
+      } finally {
+        await db.query(`select set_config('role', $1, false)`, [role]).catch(() => undefined);
+      }
       port.postMessage({ id: msg.id, rows: [], affectedRows: copied.affectedRows ?? 0 });
       return;
     }
