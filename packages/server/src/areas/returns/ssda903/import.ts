@@ -7,7 +7,9 @@
  * timescales engine, in the same transaction.
  *
  * As the CIN census import (and for the same reason: a national return is 85,000 children), it
- * writes set-wise a batch of children at a time rather than one API step per event.
+ * writes set-wise a batch of children at a time rather than one API step per event: its records,
+ * chronology and audit rows by COPY (kernel/db/copy-rows.ts), and into a new database with the
+ * biggest tables' keys and indexes put back once, after the load (FIRST_COUNCIL).
  * - The council: --la-code, else the only council in the database, else the LA number in the
  *   children's UPNs (councils.csv); a new council is created.
  * - All or nothing: one transaction; a file that cannot be read writes nothing.
