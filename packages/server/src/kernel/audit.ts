@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from './context.ts';
+import { COPY_AT_LEAST, copyInto, ROWS_PER_COPY } from './db/copy-rows.ts';
 import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 
@@ -59,12 +60,25 @@ export async function auditMany(db: Kysely<Database>, actor: Actor, entries: Aud
 
 const AUDIT_ROWS_PER_CALL = 2000;
 
+/** What a row of the trail is given (its time and id are the table's own), as auditRows makes them. */
+const AUDIT_COLUMNS = 'la_code user_id username user_role action record_type record_id child_id ip user_agent detail request_id'.split(' ');
+
 /**
  * The one way rows enter the audit trail: the database's lantern_audit function (migration 0026),
  * which stamps the time itself and accepts rows only for the council the connection acts for. The
- * application's role may not insert into audit_event.
+ * application's role may not insert into audit_event. A bulk load's long list (in a transaction)
+ * goes by COPY into the staging table of migration 0042, moved in by lantern_audit_copied with
+ * the same check.
  */
 export async function writeAudit(db: Kysely<Database>, rows: readonly ReturnType<typeof auditRows>[number][]): Promise<void> {
+  if (rows.length >= COPY_AT_LEAST && db.isTransaction) {
+    await sql`select lantern_audit_staging()`.execute(db);
+    for (let i = 0; i < rows.length; i += ROWS_PER_COPY) {
+      await copyInto(db, 'pg_temp.audit_copied', AUDIT_COLUMNS, rows.slice(i, i + ROWS_PER_COPY));
+      await sql`select lantern_audit_copied()`.execute(db);
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_CALL) {
     // Prepared once per connection: every read writes one.
     await sql`${sql.raw(PREPARED)}select lantern_audit(${JSON.stringify(rows.slice(i, i + AUDIT_ROWS_PER_CALL))}::jsonb)`.execute(db);

@@ -22,6 +22,7 @@ import { childFor } from './access.ts';
 import { type AuditAction, type AuditEntry, auditRows, writeAudit } from './audit.ts';
 import type { Actor } from './context.ts';
 import { findByKey, type Key, matching, rowByKey } from './db/by-key.ts';
+import { COPY_AT_LEAST, copyRows } from './db/copy-rows.ts';
 import { insertRows } from './db/insert-rows.ts';
 import type { Database, Person } from './db/schema.ts';
 import { staleVersion } from './http/problem.ts';
@@ -46,6 +47,9 @@ export type Chronicle = {
 
 /** How a written record is named in the audit trail, when not by its table. */
 export type WriteOptions = { recordType?: string; action?: AuditAction; detail?: Record<string, unknown>; audit?: boolean };
+
+/** How insertMany sends its rows: `copy` by COPY (kernel/db/copy-rows.ts: no string read as JSON), for a bulk load's long lists. */
+export type ManyOptions = WriteOptions & { copy?: boolean };
 
 export class Ledger {
   /** Read (and, for statements the helpers below do not cover, write) inside the transaction. */
@@ -95,9 +99,10 @@ export class Ledger {
   }
 
   /** Inserts many records of one table (one statement), noting an audit row for each. */
-  async insertMany<T extends Table>(table: T, rows: Insertable<Database[T]>[], options: WriteOptions = {}): Promise<void> {
+  async insertMany<T extends Table>(table: T, rows: Insertable<Database[T]>[], options: ManyOptions = {}): Promise<void> {
     if (rows.length === 0) return;
-    await insertRows(this.db, table, rows as object[]);
+    if (options.copy && rows.length >= COPY_AT_LEAST) await copyRows(this.db, table, rows as object[]);
+    else await insertRows(this.db, table, rows as object[]);
     for (const row of rows) this.wrote(table, row as Record<string, unknown>, options.action ?? 'create', options);
   }
 
@@ -176,7 +181,8 @@ export class Ledger {
     const entries = this.entries.splice(0);
     const audits = this.audits.splice(0);
     if (entries.length > 0) {
-      await insertRows(
+      // A batch's long list by COPY, a step's few entries as one statement of JSON.
+      await (entries.length >= COPY_AT_LEAST ? copyRows : insertRows)(
         this.db,
         'chronology_entry',
         entries.map((e) => ({

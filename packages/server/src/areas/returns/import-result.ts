@@ -188,8 +188,13 @@ export function importTrail(importId: string, source: string) {
  * relationship go on the mother's trail, which neither row says — so the ledger is told not to
  * note its own as well.
  */
-export async function writeRecords<T extends Table>(ledger: Ledger, tables: readonly T[], rows: Record<T, Record<string, unknown>[]>): Promise<void> {
-  for (const table of tables) await ledger.insertMany(table, rows[table] as Insertable<Database[T]>[], { audit: false });
+export async function writeRecords<T extends Table>(
+  ledger: Ledger,
+  tables: readonly T[],
+  rows: Record<T, Record<string, unknown>[]>,
+  options: { copy?: boolean } = {},
+): Promise<void> {
+  for (const table of tables) await ledger.insertMany(table, rows[table] as Insertable<Database[T]>[], { audit: false, copy: options.copy });
 }
 
 /** Writes a batch's trail through the ledger, once its records are written. */

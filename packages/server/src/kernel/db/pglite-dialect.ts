@@ -13,6 +13,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { COPY_FROM_STDIN } from './copy-rows.ts';
 
 /** A Postgres error as it crossed from the worker: the same fields node-postgres gives. */
 export class EmbeddedDatabaseError extends Error {
@@ -72,7 +73,7 @@ export class EmbeddedPostgres {
     return new EmbeddedPostgres(worker);
   }
 
-  private send(kind: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[]): Promise<Reply> {
+  private send(kind: 'query' | 'exec' | 'copy' | 'close', sql?: string, params?: readonly unknown[]): Promise<Reply> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -88,6 +89,11 @@ export class EmbeddedPostgres {
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<{ rows: R[]; affectedRows: number }> {
     const r = await this.send('query', sql, params);
     return { rows: (r.rows ?? []) as R[], affectedRows: r.affectedRows ?? 0 };
+  }
+
+  /** A `copy … from '/dev/blob'` statement, `data` (COPY's text format) as the file it reads. */
+  async copy(sql: string, data: string): Promise<number> {
+    return (await this.send('copy', sql, [data])).affectedRows ?? 0;
   }
 
   async exec(sql: string): Promise<void> {
@@ -127,6 +133,10 @@ class EmbeddedConnection implements DatabaseConnection {
   constructor(private readonly pg: EmbeddedPostgres) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (compiled.sql.startsWith(COPY_FROM_STDIN)) {
+      const copied = await this.pg.copy(compiled.sql.replace(/from stdin$/, "from '/dev/blob'"), String(compiled.parameters[0] ?? ''));
+      return { rows: [], numAffectedRows: BigInt(copied) };
+    }
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters);
     // Raw SQL counts too: an INSERT … SELECT written with sql`` reports its rows like a builder's.
     const kind = compiled.query.kind;

@@ -26,7 +26,7 @@ try {
   process.exit(1);
 }
 
-port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'close', sql?:string, params?:unknown[]}} */ msg) => {
+port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'close', sql?:string, params?:unknown[]}} */ msg) => {
   try {
     if (msg.kind === 'close') {
       await db.close();
@@ -36,6 +36,22 @@ port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'close', sq
     if (msg.kind === 'exec') {
       await db.exec(/** @type {string} */ (msg.sql));
       port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+      return;
+    }
+    if (msg.kind === 'copy') {
+      // COPY … FROM '/dev/blob' reads the blob given: the rows' text (kernel/db/copy-rows.ts). Reading
+      // a file is the superuser's, who this one connection's session user is (kernel/db/store.ts):
+      // the copy runs as it, and the role the connection acted as is set again after. A failed copy
+      // aborts its transaction, whose rollback sets the role back.
+      const role = /** @type {{ r: string }[]} */ ((await db.query('select current_user as r')).rows)[0]?.r;
+      await db.exec('reset role');
+      let copied;
+      try {
+        copied = await db.query(/** @type {string} */ (msg.sql), [], { blob: new Blob([String(msg.params?.[0] ?? '')]) });
+      } finally {
+        await db.query(`select set_config('role', $1, false)`, [role]).catch(() => undefined);
+      }
+      port.postMessage({ id: msg.id, rows: [], affectedRows: copied.affectedRows ?? 0 });
       return;
     }
     const result = await db.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object' });

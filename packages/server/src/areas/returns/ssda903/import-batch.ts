@@ -295,7 +295,8 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         from json_to_recordset(${ended}::json) as c(id uuid, end_date date, rec text, change text)
         where e.la_code = ${laCode} and e.cla_episode_id = c.id and e.end_date is null`.execute(trx);
     }
-    await writeRecords(ledger, TABLES, rows);
+    // By COPY: the rows hold no string meant as JSON (kernel/db/copy-rows.ts).
+    await writeRecords(ledger, TABLES, rows, { copy: true });
     await writeTrail(ledger, trail);
   };
 }

@@ -7,7 +7,9 @@
  * timescales engine, in the same transaction.
  *
  * As the CIN census import (and for the same reason: a national return is 85,000 children), it
- * writes set-wise a batch of children at a time rather than one API step per event.
+ * writes set-wise a batch of children at a time rather than one API step per event: its records,
+ * chronology and audit rows by COPY (kernel/db/copy-rows.ts), and into a new database with the
+ * biggest tables' keys and indexes put back once, after the load (FIRST_COUNCIL).
  * - The council: --la-code, else the only council in the database, else the LA number in the
  *   children's UPNs (councils.csv); a new council is created.
  * - All or nothing: one transaction; a file that cannot be read writes nothing.
@@ -20,6 +22,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { deferChecksOfFirstCouncil, restoreChecksOfFirstCouncil } from '../../../kernel/db/first-council.ts';
 import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
@@ -34,6 +37,17 @@ export type NotPlaced = { child: string | null; table: string; row: number; reas
 export type Ssda903Import = ReturnImportResult<NotPlaced>;
 
 const BATCH = 1000;
+
+/**
+ * The tables a national return writes a row or more per child into: loaded into a new database
+ * (its first council), their foreign keys are checked and their secondary indexes built once, after
+ * the load, rather than row by row (migration 0041). Nothing the load reads uses those indexes:
+ * children are matched by their unique LA child id.
+ */
+const FIRST_COUNCIL = {
+  keysOf: ['person', 'cla_episode', 'cla_review', 'missing_episode', 'chronology_entry'],
+  indexesOf: ['person', 'cla_episode', 'cla_review', 'missing_episode', 'chronology_entry', 'record_version', 'audit_event'],
+} as const;
 
 async function hashDir(dir: string, files: string[]): Promise<string> {
   const h = createHash('sha256');
@@ -85,6 +99,8 @@ export async function importSsda903(
 
   await batch(db, importActor(actor, laCode), async (ledger) => {
     const trx = ledger.db;
+    // Before the council row goes in: with it the database is no longer new.
+    await time('checks', () => deferChecksOfFirstCouncil(trx, { keysOf: [...FIRST_COUNCIL.keysOf], indexesOf: [...FIRST_COUNCIL.indexesOf] }));
     const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'ssda903', sha256);
     if (prior) {
       result.alreadyImported = true;
@@ -125,6 +141,7 @@ export async function importSsda903(
       writing.catch(() => undefined); // awaited above or below; this only stops an early failure counting as unhandled
     }
     if (writing) await writing;
+    await time('checks', () => restoreChecksOfFirstCouncil(trx));
     await finishImport(ledger, {
       laCode,
       importId,

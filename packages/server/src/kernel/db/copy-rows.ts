@@ -1,0 +1,127 @@
+/**
+ * Many rows into one table by COPY, the database's own bulk path: its text format is parsed far
+ * more cheaply than the JSON of insertRows (kernel/db/insert-rows.ts). PostgreSQL refuses COPY
+ * into a table under row-level security (every council's table, migration 0026), so the rows are
+ * copied into a temporary table of the same columns and go in from there by one INSERT … SELECT,
+ * the council's policy, keys and triggers (the versions kept) applying as to any insert.
+ *
+ * The statement `copy … from stdin` carries its data as its one parameter, marked COPY_FROM_STDIN:
+ * the PostgreSQL store's connections send it through pg-copy-streams (`copying`), the embedded
+ * store hands it to PGlite as the file /dev/blob (pglite-dialect.ts).
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { statementRows } from './insert-rows.ts';
+import type { Database } from './schema.ts';
+
+/** Starts a `copy … from stdin` statement whose one parameter is its data, in COPY's text format. */
+export const COPY_FROM_STDIN = '/* copy from stdin */ ';
+
+/** Rows per COPY: a few megabytes of text at most. */
+export const ROWS_PER_COPY = 10_000;
+
+type Table = keyof Database & string;
+
+/** Fewer rows than this go in as JSON (insertRows): a COPY's staging table costs more than it saves on a step's few rows. */
+export const COPY_AT_LEAST = 1000;
+
+/** The staging tables made in each transaction (they go at its commit). */
+const staged = new WeakMap<Kysely<Database>, Set<string>>();
+
+/**
+ * Inserts the rows as insertRows does (grouped by the columns they name, a column a row leaves
+ * out taking its default), inside the caller's transaction. Values are strings, numbers, booleans,
+ * dates or null; an array is a PostgreSQL array of its values; another object is written as JSON
+ * (a json/jsonb column). A string is never read as JSON: a json column is given an object, as
+ * insertRows asks too.
+ */
+export async function copyRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<void> {
+  if (!db.isTransaction) throw new Error('copyRows runs inside a transaction (its staging table goes at commit)');
+  if (rows.length === 0) return;
+  const staging = `copy_${table}`;
+  const made = staged.get(db) ?? new Set<string>();
+  staged.set(db, made);
+  if (!made.has(staging)) {
+    // Every column, none of them required: a column the rows leave out is left out of the insert too.
+    await sql`create temporary table ${sql.table(staging)} on commit drop as select * from ${sql.table(table)} with no data`.execute(db);
+    made.add(staging);
+  }
+  for (const same of statementRows(rows, ROWS_PER_COPY)) {
+    const columns = Object.keys(same[0] ?? {});
+    const names = sql.join(columns.map((c) => sql.ref(c)));
+    await copyInto(db, `pg_temp.${staging}`, columns, same);
+    await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`.execute(db);
+    await sql`truncate ${sql.table(`pg_temp.${staging}`)}`.execute(db);
+  }
+}
+
+/** One COPY of the rows' `columns` into `target` (a table COPY may write: not one under row-level security). */
+export async function copyInto(db: Kysely<Database>, target: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
+  const name = target
+    .split('.')
+    .map((part) => quoted(part))
+    .join('.');
+  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [copyText(columns, rows)]));
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The rows in COPY's text format: a line a row, tab between values, \N for null. */
+export function copyText(columns: readonly string[], rows: readonly object[]): string {
+  let text = '';
+  for (const row of rows) {
+    const values = row as Record<string, unknown>;
+    for (let c = 0; c < columns.length; c++) text += (c === 0 ? '' : '\t') + copyValue(values[columns[c] as string]);
+    text += '\n';
+  }
+  return text;
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'string') return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] as string) : v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return copyValue(`{${v.map(arrayElement).join(',')}}`);
+  return copyValue(JSON.stringify(v));
+}
+
+const copyingClients = new WeakSet<pg.PoolClient>();
+
+/** An element of an array literal: quoted, its quotes and backslashes escaped; NULL for null. */
+function arrayElement(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  const text = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * A PostgreSQL connection that sends a COPY_FROM_STDIN statement's data through pg-copy-streams,
+ * answering as a query would (the rows copied, no rows returned); every other statement as it was.
+ */
+export function copying(client: pg.PoolClient): pg.PoolClient {
+  if (copyingClients.has(client)) return client;
+  copyingClients.add(client);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && text.startsWith(COPY_FROM_STDIN) && typeof rest[1] !== 'function') {
+      const data = (rest[0] as unknown[] | undefined)?.[0];
+      return copyIn(query, text, typeof data === 'string' ? data : '');
+    }
+    return query(text, ...rest);
+  };
+  return client;
+}
+
+async function copyIn(query: (...args: unknown[]) => unknown, text: string, data: string) {
+  const stream = query(copyFrom(text)) as ReturnType<typeof copyFrom>;
+  await pipeline(Readable.from([data]), stream);
+  return { command: 'COPY', rowCount: stream.rowCount, rows: [], fields: [] };
+}
