@@ -61,8 +61,11 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   step('settle');
   // Nothing stored: all of them, in key order, so obligation's key is written page after page.
   const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
-  await (stored ? writeDifferences(trx, o.write, o.ruleIds) : all.execute(trx));
-  step('write');
+  if (stored) await writeDifferences(trx, o.write, o.ruleIds, step);
+  else {
+    await all.execute(trx);
+    step('write');
+  }
   for (const [name] of o.tables) await sql`drop table ${sql.raw(name)}`.execute(trx);
   await sql`drop table obligation_derived`.execute(trx);
   return count;
@@ -78,7 +81,7 @@ const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).joi
  * insert each joining the two took twice as long), the differences noted by the stored row's key
  * and the derived row's place in its temporary table.
  */
-async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[]) {
+async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
   await sql`
     create temporary table obligation_change on commit drop as
     select o.child_id, o.rule_id, o.source_id, d.derived_row
@@ -87,14 +90,17 @@ async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: re
       on d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
     where o.child_id is null or d.child_id is null or (${factsOf('d')}) is distinct from (${factsOf('o')})`.execute(trx);
   await sql`analyze obligation_change`.execute(trx);
+  step('write: compared');
   await sql`
     delete from obligation o using obligation_change c
     where ${scope('o')} and o.child_id = c.child_id and o.rule_id = c.rule_id and o.source_id = c.source_id`.execute(trx);
+  step('write: deleted');
   // What is left of the council's rows is exactly as derived: insert the rest.
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
     select ${OBLIGATION_COLUMNS} from obligation_derived d where d.ctid in (select c.derived_row from obligation_change c where c.derived_row is not null)`.execute(
     trx,
   );
+  step('write: inserted');
   await sql`drop table obligation_change`.execute(trx);
 }
