@@ -3,7 +3,7 @@
  *   DATABASE_URL=postgres://… npx tsx packages/server/bench/explain-obligations.ts [child-id]
  * Runs the refresh once while its statements are noted (each one's round trip timed), then
  * EXPLAIN ANALYZEs each statement in a transaction that is rolled back.
- *   REBUILD=plan-action,cin-visit [SETTLED=keep] [EXPLAIN_SQL=regex] … explain-obligations.ts
+ *   REBUILD=plan-action,cin-visit [SETTLED=keep] [EXPLAIN_SQL=regex] [DIGEST=1] … explain-obligations.ts
  * instead runs a whole council's rebuild, rolled back, printing each step's time (the slowest
  * first) and the EXPLAIN ANALYZE of the named rules' statements (and of those whose text
  * EXPLAIN_SQL matches) as the rebuild runs them.
@@ -121,10 +121,34 @@ async function explainRebuild(rules: string[]) {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
         return (Number(fields[11]) + Number(fields[12])) / 100;
       };
+      // Each step's database CPU beside its wall time: the steps a busy machine slows can be told from those that work.
+      const stepCpu: Record<string, number> = {};
+      let last = 0;
+      const timing = (step: string, ms: number) => {
+        const now = cpu();
+        steps[step] = (steps[step] ?? 0) + ms;
+        stepCpu[step] = (stepCpu[step] ?? 0) + now - last;
+        last = now;
+      };
+      // The council's deadlines before and after, as the bench's digest: a rebuild of an unchanged record changes none of them.
+      const digest = async () => {
+        const d = await sql<{ n: string; h: string }>`
+          select count(*)::text as n, coalesce(sum(hashtextextended(concat_ws('|', child_id, rule_id, source_id, episode_id, start_date, due_date, due_at,
+            met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id), 0)::numeric), 0)::text as h
+          from obligation where la_code = ${laCode}`.execute(trx);
+        return `${d.rows[0]?.n} rows, digest ${d.rows[0]?.h}`;
+      };
+      const before = process.env.DIGEST ? await digest() : '';
       const cpuBefore = cpu();
-      const r = await refreshObligations(trx, laCode, { settled, timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
+      last = cpuBefore;
+      const r = await refreshObligations(trx, laCode, { settled, timing });
       process.stdout.write(`\nrebuild (${settled}, rolled back): ${r.seconds.toFixed(1)} s, database CPU ${(cpu() - cpuBefore).toFixed(1)} s\n`);
-      for (const [step, ms] of Object.entries(steps).sort((a, b) => b[1] - a[1])) process.stdout.write(`${(ms / 1000).toFixed(2).padStart(8)} s  ${step}\n`);
+      if (process.env.DIGEST) {
+        const after = await digest();
+        process.stdout.write(`deadlines before: ${before}\ndeadlines after:  ${after}${after === before ? ' (the same)' : ' (DIFFERENT)'}\n`);
+      }
+      for (const [step, ms] of Object.entries(steps).sort((a, b) => b[1] - a[1]))
+        process.stdout.write(`${(ms / 1000).toFixed(2).padStart(8)} s ${(stepCpu[step] ?? 0).toFixed(2).padStart(7)} s CPU  ${step}\n`);
       throw new Error('rolled back');
     })
     .catch((e: Error) => {

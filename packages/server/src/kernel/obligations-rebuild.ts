@@ -24,6 +24,8 @@ export type CouncilRebuild = {
   tables: [string, RawBuilder<unknown>][];
   /** The rule sets' settlements, run on the derived rows before they are compared with those stored. */
   settles: readonly Settlement[];
+  /** The rules whose rows the settlements read or write. */
+  settled: ReadonlySet<string>;
   timing: ((step: string, ms: number) => void) | undefined;
 };
 
@@ -47,22 +49,32 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   // council, an import's first derivation), each settled row was a second version of the row in
   // all eight of its indexes — an SSDA903 national return's 340,000 review-dated rows.
   await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
+  // The rows the settlements read and write are derived apart, a few per cent of the council's:
+  // indexed and settled there, not among every rule's rows (indexing those all took seconds). Its
+  // pages are left half empty so a settled row's new version stays on its page, out of the index.
+  await sql`create temporary table obligation_settling (like obligation including defaults) with (fillfactor = 50) on commit drop`.execute(trx);
   let count = 0;
   for (const id of o.ruleIds) {
-    const r = await sql`insert into obligation_derived (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
+    const into = sql.raw(o.settled.has(id) ? 'obligation_settling' : 'obligation_derived');
+    const r = await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
     count += Number(r.numAffectedRows ?? 0);
     step(`rule ${id}`);
   }
-  // The settlements join the derived rows to themselves by child and rule (a lookup per row, as on obligation's key).
-  await sql`create index on obligation_derived (child_id, rule_id, source_id)`.execute(trx);
-  await sql`analyze obligation_derived`.execute(trx);
-  step('derived rows indexed');
-  for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_derived').execute(trx);
+  // The settlements join the rows to themselves by child and rule (a lookup per row, as on obligation's key).
+  await sql`create index on obligation_settling (child_id, rule_id, source_id)`.execute(trx);
+  await sql`analyze obligation_settling`.execute(trx);
+  step('settled rows indexed');
+  for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_settling').execute(trx);
+  await sql`insert into obligation_derived select * from obligation_settling`.execute(trx);
+  await sql`drop table obligation_settling`.execute(trx);
   step('settle');
   // Nothing stored: all of them, in key order, so obligation's key is written page after page.
   const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
-  await (stored ? writeDifferences(trx, o.write, o.ruleIds) : all.execute(trx));
-  step('write');
+  if (stored) await writeDifferences(trx, o.write, o.ruleIds, step);
+  else {
+    await all.execute(trx);
+    step('write');
+  }
   for (const [name] of o.tables) await sql`drop table ${sql.raw(name)}`.execute(trx);
   await sql`drop table obligation_derived`.execute(trx);
   return count;
@@ -78,7 +90,7 @@ const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).joi
  * insert each joining the two took twice as long), the differences noted by the stored row's key
  * and the derived row's place in its temporary table.
  */
-async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[]) {
+async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
   await sql`
     create temporary table obligation_change on commit drop as
     select o.child_id, o.rule_id, o.source_id, d.derived_row
@@ -87,14 +99,17 @@ async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: re
       on d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
     where o.child_id is null or d.child_id is null or (${factsOf('d')}) is distinct from (${factsOf('o')})`.execute(trx);
   await sql`analyze obligation_change`.execute(trx);
+  step('write: compared');
   await sql`
     delete from obligation o using obligation_change c
     where ${scope('o')} and o.child_id = c.child_id and o.rule_id = c.rule_id and o.source_id = c.source_id`.execute(trx);
+  step('write: deleted');
   // What is left of the council's rows is exactly as derived: insert the rest.
   await sql`
     insert into obligation (${OBLIGATION_COLUMNS})
     select ${OBLIGATION_COLUMNS} from obligation_derived d where d.ctid in (select c.derived_row from obligation_change c where c.derived_row is not null)`.execute(
     trx,
   );
+  step('write: inserted');
   await sql`drop table obligation_change`.execute(trx);
 }

@@ -374,6 +374,7 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         tables: [...holdersOf(deriveScope), ...sharedOf(trx, rules, deriveScope)],
         // In the order the areas registered them (a settlement may read another's due dates).
         settles: ruleSets.flatMap((set) => set.settle ?? []),
+        settled: new Set(ruleSets.flatMap((set) => (set.settle ?? []).flatMap((settle) => rulesSettled(trx, settle, set, scope)))),
         timing: options.timing,
       });
       if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);

@@ -35,10 +35,13 @@ const placementOccasions = (scope: Scope) => sql`
     where not p.short_break
   ), timed as (
     -- By placement alone: a refresh reads one council, and sorting by its code (a collated text) first was a fifth of the table's time.
+    -- Reviewed by the occasion's day: the period's first review was held by then (one join of each
+    -- period's first review, not a lookup of the reviews for each of a council's 300,000 occasions).
     select o.*, lead(o.on_date) over (partition by o.placement_id order by o.on_date, o.is_visit, o.source_id) as next_on,
-      exists (select 1 from cla_review r where r.la_code = o.la_code and r.period_id = o.period_id and r.held_on <= o.on_date) as reviewed,
+      coalesce(fr.held_on <= o.on_date, false) as reviewed,
       exists (select 1 from unregistered_approval ua where ua.la_code = o.la_code and ua.placement_id = o.placement_id) as unregistered
     from occasion o
+    left join (select r.period_id, min(r.held_on) as held_on from cla_review r where ${scope('r')} group by r.period_id) fr on fr.period_id = o.period_id
   )
   select t.*,
     case
