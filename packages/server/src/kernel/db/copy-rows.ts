@@ -6,13 +6,12 @@
  * the council's policy, keys and triggers (the versions kept) applying as to any insert.
  *
  * The statement `copy … from stdin` carries its data as its one parameter, marked COPY_FROM_STDIN:
- * the PostgreSQL store's connections send it through pg-copy-streams (`copying`), the embedded
+ * the PostgreSQL store's connections send it through pg-copy-streams (`copyIn`, reached through prepared.ts `preparing`), the embedded
  * store hands it to PGlite as the file /dev/blob (pglite-dialect.ts).
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { statementRows } from './insert-rows.ts';
 import type { Database } from './schema.ts';
@@ -93,8 +92,6 @@ function copyValue(v: unknown): string {
   return copyValue(JSON.stringify(v));
 }
 
-const copyingClients = new WeakSet<pg.PoolClient>();
-
 /** An element of an array literal: quoted, its quotes and backslashes escaped; NULL for null. */
 function arrayElement(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
@@ -103,24 +100,11 @@ function arrayElement(v: unknown): string {
 }
 
 /**
- * A PostgreSQL connection that sends a COPY_FROM_STDIN statement's data through pg-copy-streams,
- * answering as a query would (the rows copied, no rows returned); every other statement as it was.
+ * Sends a COPY_FROM_STDIN statement's data through pg-copy-streams on a PostgreSQL connection
+ * (`query` is its own query function; prepared.ts `preparing` routes the statement here),
+ * answering as a query would: the rows copied, no rows returned.
  */
-export function copying(client: pg.PoolClient): pg.PoolClient {
-  if (copyingClients.has(client)) return client;
-  copyingClients.add(client);
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
-    if (typeof text === 'string' && text.startsWith(COPY_FROM_STDIN) && typeof rest[1] !== 'function') {
-      const data = (rest[0] as unknown[] | undefined)?.[0];
-      return copyIn(query, text, typeof data === 'string' ? data : '');
-    }
-    return query(text, ...rest);
-  };
-  return client;
-}
-
-async function copyIn(query: (...args: unknown[]) => unknown, text: string, data: string) {
+export async function copyIn(query: (...args: unknown[]) => unknown, text: string, data: string) {
   const stream = query(copyFrom(text)) as ReturnType<typeof copyFrom>;
   await pipeline(Readable.from([data]), stream);
   return { command: 'COPY', rowCount: stream.rowCount, rows: [], fields: [] };

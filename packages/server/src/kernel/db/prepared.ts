@@ -2,11 +2,12 @@
  * Statements prepared once per connection on PostgreSQL: the reads made on every request (the
  * session, the child's record, the search, the landing pages' lists) and an event's deadline
  * refresh, whose planning cost more than running them. The store's pool hands out connections
- * wrapped by `preparing`; PGlite runs these statements as any other (the markers are comments).
+ * wrapped by `preparing` (which also sends copy-rows.ts' COPY statements); PGlite runs these statements as any other (the markers are comments).
  */
 import { createHash } from 'node:crypto';
 import type { Compilable, Kysely } from 'kysely';
 import type pg from 'pg';
+import { COPY_FROM_STDIN, copyIn } from './copy-rows.ts';
 import { sqlLiteral } from './literal.ts';
 import type { Database } from './schema.ts';
 
@@ -65,16 +66,24 @@ async function generic(query: (text: string) => Promise<unknown>, client: pg.Poo
 }
 
 /**
- * A statement that begins with PREPARED is sent as a named prepared statement (named by a hash of
- * its text), so each connection parses it once. An event's deadline refresh is one such statement:
- * it unites every rule's derivation, and planning it took a hundred times as long as running it
- * for one child, so the engine also asks for the generic plan, which the connection then keeps.
+ * The store's PostgreSQL connections, wrapped once: a statement's leading marker says how it is sent.
+ * - PREPARED: as a named prepared statement (named by a hash of its text), so each connection parses
+ *   it once. An event's deadline refresh is one such statement: it unites every rule's derivation,
+ *   and planning it took a hundred times as long as running it for one child, so the engine also
+ *   asks for the generic plan, which the connection then keeps.
+ * - GENERIC: see `generic` above.
+ * - COPY_FROM_STDIN: its one parameter streamed as the COPY's data (copy-rows.ts `copyIn`).
+ * Every other statement goes as it was.
  */
 export function preparing(client: pg.PoolClient): pg.PoolClient {
   if (prepared.has(client)) return client;
   prepared.add(client);
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && text.startsWith(COPY_FROM_STDIN) && typeof rest[1] !== 'function') {
+      const data = (rest[0] as unknown[] | undefined)?.[0];
+      return copyIn(query, text, typeof data === 'string' ? data : '');
+    }
     if (typeof text === 'string' && text.startsWith(GENERIC) && typeof rest[1] !== 'function') {
       return generic(query as (text: string) => Promise<unknown>, client, text, rest[0] as unknown[] | undefined);
     }

@@ -7,7 +7,6 @@ import Cursor from 'pg-cursor';
 import lockfile from 'proper-lockfile';
 import { syncCalendar } from '../calendar-table.ts';
 import { ConfigurationError, settingProblems } from '../config.ts';
-import { copying } from './copy-rows.ts';
 import { ALL_COUNCILS, currentCouncil } from './council.ts';
 import { startFromTemplate } from './embedded-template.ts';
 import { checkEmbeddedVersion, recordEmbeddedVersion } from './embedded-version.ts';
@@ -251,7 +250,7 @@ function councilPool(pool: pg.Pool, waited: { waits: number; waitSeconds: number
   return {
     async connect(): Promise<pg.PoolClient> {
       const asked = performance.now();
-      const client = copying(preparing(await pool.connect()));
+      const client = preparing(await pool.connect());
       waited.waits += 1;
       waited.waitSeconds += (performance.now() - asked) / 1000;
       const want = councilWanted();
