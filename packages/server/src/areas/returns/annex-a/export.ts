@@ -6,7 +6,6 @@
  */
 import type { Writable } from 'node:stream';
 import { periodBefore } from '@lantern/core/returns/annex-a';
-import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
 import type { ReturnActor } from '../audit.ts';
@@ -44,6 +43,9 @@ export async function exportAnnexA(
   if (!council) throw new Error(`There is no council ${laCode} in this database`);
   const ctx: ListContext = { laCode, asOf, from6: periodBefore(asOf, 6).from, from12: periodBefore(asOf, 12).from, ids: [] };
   const total = Number((await sql<{ n: number }>`select count(*)::int as n from person where la_code = ${laCode} and is_child`.execute(db)).rows[0]?.n ?? 0);
+  // Loaded here, not with the module: the returns area is loaded by every command and server, and
+  // exceljs took about half a second of CPU to load for the SSDA903 import, which never writes a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Lantern';
   workbook.created = new Date();
