@@ -94,7 +94,7 @@ describe('the first council’s checks, deferred and put back', () => {
     await db()
       .transaction()
       .execute(async (trx) => {
-        // Every secondary index of the three tables (obligation's seven, two and one); the keys stay.
+        // Every secondary index of the three tables; their keys stay.
         expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(deadlinesBefore.length - 3);
         const { rows } = await sql<{ def: string }>`
           select indexdef as def from pg_indexes where tablename in ('obligation', 'worker_obligation', 'foster_obligation')`.execute(trx);
