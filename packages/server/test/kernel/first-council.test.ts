@@ -2,11 +2,13 @@
  * A new database's first council is loaded with its biggest tables' foreign keys checked once, at
  * the end (migration 0041, kernel/db/first-council.ts). The application role may ask for that, so
  * it must never be able to leave a table without its keys: not by a lone call, not by committing
- * without putting them back, and not once the database holds a council.
+ * without putting them back, and not once the database holds a council. The first deadlines' indexes
+ * (migration 0043) the same: and only a deadline table's, only while it holds no row at all.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deferChecksOfFirstCouncil, restoreChecksOfFirstCouncil } from '../../src/kernel/db/first-council.ts';
+import { setCouncil } from '../../src/kernel/db/council.ts';
+import { deferChecksOfFirstCouncil, deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from '../../src/kernel/db/first-council.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { openTestStore } from '../helpers/db.ts';
 
@@ -26,10 +28,20 @@ async function schemaOf(): Promise<string[]> {
   return rows.map((r) => r.def);
 }
 
+/** The deadline tables' indexes, as the catalogue defines them. */
+async function deadlineIndexes(): Promise<string[]> {
+  const { rows } = await sql<{ def: string }>`
+    select indexdef as def from pg_indexes where schemaname = 'public' and tablename in ('obligation', 'worker_obligation', 'foster_obligation')
+    order by 1`.execute(db());
+  return rows.map((r) => r.def);
+}
+
 let before: string[];
+let deadlinesBefore: string[];
 beforeAll(async () => {
   store = await openTestStore();
   before = await schemaOf();
+  deadlinesBefore = await deadlineIndexes();
 });
 afterAll(() => store?.close());
 
@@ -75,5 +87,56 @@ describe('the first council’s checks, deferred and put back', () => {
         expect(await restoreChecksOfFirstCouncil(trx)).toBe(0);
       });
     expect(await schemaOf()).toEqual(before);
+  });
+
+  it('builds the first deadlines’ indexes once: dropped while the tables hold nothing, put back before commit', async () => {
+    expect(deadlinesBefore.length).toBeGreaterThan(3);
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        // Every secondary index of the three tables; their keys stay.
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(deadlinesBefore.length - 3);
+        const { rows } = await sql<{ def: string }>`
+          select indexdef as def from pg_indexes where tablename in ('obligation', 'worker_obligation', 'foster_obligation')`.execute(trx);
+        expect(rows.map((r) => r.def).every((d) => d.includes('_pkey'))).toBe(true);
+        await restoreChecksOfFirstCouncil(trx);
+      });
+    expect(await deadlineIndexes()).toEqual(deadlinesBefore);
+  });
+
+  it('refuses to commit the first deadlines without their indexes, and any table but a deadline table', async () => {
+    await expect(
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await deferIndexesOfFirstDeadlines(trx, ['obligation']);
+        }),
+    ).rejects.toThrow(/not put back: nothing is committed/);
+    await expect(deferIndexesOfFirstDeadlines(db(), ['obligation'])).rejects.toThrow(/not put back: nothing is committed/);
+    await expect(deferIndexesOfFirstDeadlines(db(), ['chronology_entry' as 'obligation'])).rejects.toThrow(/not a deadline table/);
+    // The owner's functions underneath are not the application's to call.
+    await expect(sql`select defer_indexes_of('{chronology_entry}')`.execute(db())).rejects.toThrow(/permission denied/);
+    expect(await deadlineIndexes()).toEqual(deadlinesBefore);
+  });
+
+  it('leaves a deadline table’s indexes alone once it holds a row, whichever council’s', async () => {
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await setCouncil(trx, 'E06000019', true);
+        await sql`insert into obligation (la_code, child_id, rule_id, source_id, start_date, due_date)
+          values ('E06000019', gen_random_uuid(), 'visit', gen_random_uuid(), '2026-01-05', '2026-01-12')`.execute(trx);
+      });
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        // Another council's first derivation sees none of its own rows, and still none are dropped.
+        await setCouncil(trx, 'E06000020', true);
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation'])).toBe(0);
+        // The empty ones still are.
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'foster_obligation'])).toBe(1);
+        await restoreChecksOfFirstCouncil(trx);
+      });
+    expect(await deadlineIndexes()).toEqual(deadlinesBefore);
   });
 });

@@ -16,6 +16,19 @@ export async function deferChecksOfFirstCouncil(db: Kysely<Database>, of: { keys
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * A new database's first deadlines: the secondary indexes of those of the deadline tables named that
+ * hold no row at all (any council's) dropped until `restoreChecksOfFirstCouncil`, in the caller's
+ * transaction, so a council's first derivation builds them once from its rows (migration 0043).
+ * The number of indexes dropped; none when the tables hold rows.
+ */
+export async function deferIndexesOfFirstDeadlines(db: Kysely<Database>, tables: DeadlineTable[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select defer_indexes_of_first_deadlines(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export type DeadlineTable = 'obligation' | 'worker_obligation' | 'foster_obligation';
+
 /** Puts back every key and index deferred in this transaction, each key checked against all its rows. */
 export async function restoreChecksOfFirstCouncil(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: number }>`select restore_checks_of_first_council() as n`.execute(db);
