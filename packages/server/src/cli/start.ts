@@ -68,11 +68,12 @@ export function startCommand(): Command {
       await seeding;
       timeline('seeded');
       let address: string;
+      let metricsApart: import('node:http').Server | null = null;
       try {
         address = await app.listen({ port: opts.port, host: opts.host });
         if (config.metrics.port) {
           const { serveMetricsApart } = await import('../kernel/http/metrics.ts');
-          await serveMetricsApart(app, config.metrics.port, config.metrics.host);
+          metricsApart = await serveMetricsApart(app, config.metrics.port, config.metrics.host);
         }
       } catch (error) {
         await app.close();
@@ -113,6 +114,7 @@ export function startCommand(): Command {
       const jobs = config.jobs ? scheduler(store.db, all, { tickSeconds: 60, onError: (error) => app.log.error({ err: error }, 'scheduled jobs') }) : null;
       const stop = async () => {
         jobs?.stop();
+        await new Promise((resolve) => (metricsApart ? metricsApart.close(resolve) : resolve(undefined)));
         await app.close();
         await store.close();
         process.exit(0);

@@ -55,6 +55,61 @@ describe('lantern start on a port already in use', () => {
   });
 });
 
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen({ port: 0, host: '127.0.0.1' }, resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('lantern start with the metrics on a port of their own (LANTERN_METRICS_PORT)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-start-metrics-'));
+  });
+  afterAll(() => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers the health check on its port and /metrics on the other, and stops on SIGTERM', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const env = { ...process.env, DATABASE_URL: '', LANTERN_DATA_DIR: dataDir, LANTERN_METRICS_PORT: String(metricsPort) };
+    const child = spawn(process.execPath, [lantern, 'start', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      let health: Response | undefined;
+      for (let i = 0; i < 240 && child.exitCode === null; i++) {
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+        if (health) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(stderr).not.toContain('cannot start');
+      expect(health?.status).toBe(200);
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('# TYPE');
+      // The metrics are not on the application's own port without a token; and a page there is the
+      // web app when it is built, a plain 404 saying so when not: never a 500.
+      for (const page of ['/metrics', '/']) {
+        const answer = await fetch(`http://127.0.0.1:${port}${page}`);
+        expect(answer.status, page).toBeLessThan(500);
+        expect(await answer.text(), page).not.toContain('# TYPE');
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 90_000);
+});
+
 describe('a reader that stops early (| head)', () => {
   for (const args of [
     ['calendar', 'holidays', '2027'],

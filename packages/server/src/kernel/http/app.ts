@@ -202,13 +202,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(toProblem(error, request), reply));
 
+  // The web app is served only once it is built (`npm run build:web`); without it, its pages are a
+  // plain 404 saying so, not a 500 from a file server that was never registered.
+  const webBuilt = !!options.webDist && existsSync(path.join(options.webDist, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.webDist || request.url.split('?')[0]?.endsWith('.map'))
-      return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${request.url.split('?')[0]}`), reply);
+    const where = request.url.split('?')[0] ?? '';
+    if (request.url.startsWith('/api') || !options.webDist || where.endsWith('.map'))
+      return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${where}`), reply);
+    if (!webBuilt)
+      return sendProblem(new Problem(404, 'Not found', `Nothing at ${request.method} ${where}: the web app is not built here (npm run build:web)`), reply);
     return reply.type('text/html').sendFile('index.html', options.webDist);
   });
 
-  if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
+  if (webBuilt && options.webDist) {
     // A source map left in the folder by an older build is never served.
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'], allowedPath: (file) => !file.endsWith('.map') });
   }

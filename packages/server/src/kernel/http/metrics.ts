@@ -170,7 +170,11 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): v
   }
 }
 
-/** /metrics on a port of its own (LANTERN_METRICS_PORT), for a scraper on a private network. */
+/**
+ * /metrics on a port of its own (LANTERN_METRICS_PORT), for a scraper on a private network. The
+ * caller closes it: the app is ready by now, and Fastify takes no onClose hook once it is (adding
+ * one here stopped `lantern start` from starting).
+ */
 export async function serveMetricsApart(app: FastifyInstance, port: number, host: string): Promise<Server> {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
@@ -183,8 +187,5 @@ export async function serveMetricsApart(app: FastifyInstance, port: number, host
     );
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
-  app.addHook('onClose', async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
   return server;
 }
