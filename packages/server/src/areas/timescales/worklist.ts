@@ -1,4 +1,5 @@
 /** What the two worklists (children's deadlines, workers' deadlines) share: the view asked for, open-on-a-day, the counts. */
+import { todayInEngland } from '@lantern/core/calendar';
 import { scopeFor } from '@lantern/core/permissions';
 import { sql } from 'kysely';
 import { NO_ID } from '../../kernel/access.ts';
@@ -26,9 +27,17 @@ export function worklistView(actor: Actor, q: { view: 'mine' | 'team' | 'service
   return { view: 'service', teamId: q.teamId };
 }
 
-/** Deadlines (as `o`) started by the day and neither met nor ended by it. */
-export const openOn = (asOf: string) =>
-  sql<boolean>`o.start_date <= ${asOf} and (o.met_on is null or o.met_on > ${asOf}) and (o.ended_on is null or o.ended_on > ${asOf})`;
+/**
+ * Deadlines (as `o`) started by the day and neither met nor ended by it. For today or a day ahead,
+ * those neither met nor ended at all, as the day's work counts them (a record dated ahead of
+ * today already counts as done): the open-deadline indexes hold just those rows, where the
+ * form for a past day reads every deadline of the council (at 50,000 children a worker's own
+ * list took 190 ms that way, reading 2.7 million rows for 79).
+ */
+export const openOn = (asOf: string, today = todayInEngland()) =>
+  asOf >= today
+    ? sql<boolean>`o.start_date <= ${asOf} and o.met_on is null and o.ended_on is null`
+    : sql<boolean>`o.start_date <= ${asOf} and (o.met_on is null or o.met_on > ${asOf}) and (o.ended_on is null or o.ended_on > ${asOf})`;
 
 /** The overdue and due deadlines (as `o`) among those a worklist shows. */
 export const dueCounts = (asOf: string) => [
