@@ -23,8 +23,8 @@ const ORDER_FIELDS: FieldSpec[] = [
     required: true,
     hint: 'In plain words, as carers and visitors need to know it: locked doors, supervision, restraint, searches, phone or internet',
   },
-  { name: 'expiresOn', label: 'Date the court set for it to end (if it set one)', kind: 'date' },
-  { name: 'reviewOn', label: 'Next court review (if listed)', kind: 'date' },
+  { name: 'expiresOn', label: 'Date the court set for it to end (if it set one)', kind: 'date', future: true },
+  { name: 'reviewOn', label: 'Next court review (if listed)', kind: 'date', future: true },
 ];
 const END_FIELDS: FieldSpec[] = [
   { name: 'endedOn', label: 'Date it ended early (if it did)', kind: 'date', hint: 'Discharged by the court, or the child left care' },
