@@ -636,7 +636,7 @@ export interface PermanenceOrderTable extends Created {
   made_to: string;
   former_foster_carer: DefaultedBool;
 }
-/** Migration 0043: a deprivation of liberty order (its court details are null when loaded from an SSDA903 return). */
+/** Migration 0045: a deprivation of liberty order (its court details are null when loaded from an SSDA903 return). */
 export interface DeprivationOfLibertyOrderTable {
   la_code: string;
   order_id: Uuid;
