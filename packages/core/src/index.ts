@@ -10,6 +10,7 @@ export * from './partners.ts';
 export * from './partner-indicators.ts';
 export * from './looked-after.ts';
 export * from './care.ts';
+export * from './deprivation-of-liberty.ts';
 export * from './workforce.ts';
 export * from './indicators.ts';
 export * from './meetings.ts';

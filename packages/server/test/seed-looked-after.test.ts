@@ -179,6 +179,34 @@ describe('the synthetic council’s looked-after histories', () => {
     }
   }, 120_000);
 
+  it('gives a few older children in children’s homes deprivation of liberty orders, clean of the 2026/27 DoLo rules', async () => {
+    // Every order lies inside the child's current children's home placement (K2), from 12 years old.
+    const figures = await one<{ orders: number; children: number; outside: number; young: number; open: number }>(
+      store,
+      sql`select count(*)::int as orders, count(distinct o.child_id)::int as children,
+        count(*) filter (where not exists (select 1 from cla_episode e where e.la_code = o.la_code and e.child_id = o.child_id
+          and e.placement_type = 'K2' and e.start_date <= o.made_on and e.end_date is null))::int as outside,
+        count(*) filter (where o.made_on < p.date_of_birth + interval '12 years')::int as young,
+        count(*) filter (where o.ended_on is null and coalesce(o.expires_on, 'infinity') >= ${AS_OF}::date)::int as open
+        from deprivation_of_liberty_order o join person p on p.la_code = o.la_code and p.person_id = o.child_id where o.la_code = ${LA}`,
+    );
+    expect(figures.children).toBeGreaterThan(0);
+    expect(figures.children).toBeLessThan(CHILDREN * 0.02);
+    expect(figures).toMatchObject({ outside: 0, young: 0 });
+    expect(figures.open).toBeGreaterThan(0);
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-seed-903-dolo-'));
+    try {
+      const exported = await exportSsda903(store.db, LA, 2027, dir);
+      expect(exported.rows.DoLo).toBeGreaterThanOrEqual(figures.open);
+      const loaded = await loadReturnDir(dir);
+      const result = validateSsda903(new Ssda903Return({ year: 2027, tables: loaded.tables, laCode: LA }));
+      expect(result.ran).toEqual(expect.arrayContaining(['700', '701', '702', '703', '704', '705', '707', '708', '710']));
+      expect(result.failures.filter((f) => f.table === 'DoLo').map((f) => `${f.code} ${f.child} row ${f.row}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('puts families through legal planning, pre-proceedings and proceedings whose orders are the looked-after history', async () => {
     // Every order that set a legal status names an episode with that status, starting the day it was made.
     const mismatched = await one<{ n: number }>(

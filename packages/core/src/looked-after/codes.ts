@@ -37,6 +37,13 @@ export const CATEGORY_OF_NEED = {
   ...NEEDS_N3_TO_N8,
 } as const;
 
+/**
+ * Placements a child with a deprivation of liberty order cannot be in (903 rule 710): a secure
+ * children's home (K1, which has its own order), with parents (P1), a young offender institution
+ * (R5) or registered supported accommodation (K3).
+ */
+export const NO_DOLO_PLACES: ReadonlySet<string> = new Set(['K1', 'P1', 'R5', 'K3']);
+
 /** PLACE: placement type, the 2025/26 set (rule 146): H5, P2 and Z1 withdrawn; K3 and Z11–Z14 new. */
 export const PLACEMENT_TYPE = {
   A3: 'Placed for adoption with consent, with current foster carer(s)',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { obligationView } from './casework.ts';
 import { maybe } from '../fields.ts';
+import { deprivationOfLibertyView } from '../deprivation-of-liberty.ts';
 
 const date = z.string();
 
@@ -46,6 +47,8 @@ export const careView = z.object({
   dateOfBirth: maybe,
   canRecord: z.boolean(),
   canRecordAdoption: z.boolean(),
+  /** Deprivation of liberty orders are court orders: recorded by those who record legal steps (legal:record). */
+  canRecordDeprivationOfLiberty: z.boolean(),
   periodsOfCare: z.array(
     z.object({
       periodId: z.uuid(),
@@ -58,6 +61,8 @@ export const careView = z.object({
   permanencePlans: z.array(z.object({ planId: z.uuid(), planType: z.string(), agreedOn: date, endedOn: maybe, notes: maybe })),
   adoptionHidden: z.boolean(),
   adoptions: z.array(adoptionView),
+  /** Deprivation of liberty orders, latest first. */
+  deprivationOfLiberty: z.array(deprivationOfLibertyView),
   permanenceOrders: z.array(z.object({ orderId: z.uuid(), orderType: z.string(), madeOn: date, madeTo: z.string(), formerFosterCarer: z.boolean() })),
   uasc: z
     .object({

@@ -6,8 +6,23 @@
 import { z } from 'zod';
 
 /** The tables of an SSDA903 return, in the order the DfE lists them. */
-export const SSDA903_TABLES = ['Header', 'Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const;
+export const SSDA903_TABLES = [
+  'Header',
+  'Episodes',
+  'Reviews',
+  'UASC',
+  'OC2',
+  'OC3',
+  'AD1',
+  'PlacedAdoption',
+  'PrevPerm',
+  'Missing',
+  'SWEpisodes',
+  'DoLo',
+] as const;
 export type Ssda903Table = (typeof SSDA903_TABLES)[number];
+/** The tables of a year's return (by its 31 March): DoLo is collected from 2026/27 (2027) on. */
+export const ssda903TablesFor = (year: number): readonly Ssda903Table[] => (year >= 2027 ? SSDA903_TABLES : SSDA903_TABLES.filter((t) => t !== 'DoLo'));
 
 /** One DfE rule's failures in a return. */
 export const ruleGroup = z.object({

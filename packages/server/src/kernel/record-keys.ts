@@ -35,6 +35,7 @@ export const RECORD_KEYS = {
   cp_conference: ['conference_id'],
   cp_plan: ['plan_id'],
   decision_request: ['request_id'],
+  deprivation_of_liberty_order: ['order_id'],
   dfe_feed_child: ['child_id'],
   dfe_feed_run: ['run_id'],
   subject_access_request: ['sar_id'],

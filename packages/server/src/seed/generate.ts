@@ -27,6 +27,7 @@ import { seedEarlyHelp } from './early-help.ts';
 import { FOSTERING_TABLES } from './fostering.ts';
 import { seedImprovement } from './improvement.ts';
 import { seedLegal } from './legal.ts';
+import { seedDeprivationOfLiberty } from './looked-after-dolo.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedPartners } from './partners.ts';
 import { seedPractice } from './practice.ts';
@@ -242,6 +243,8 @@ async function generateCouncil(
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   // Legal planning, pre-proceedings and proceedings (src/seed/legal.ts), over the looked-after history.
   for (const [table, n] of Object.entries(await seedLegal(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  // Deprivation of liberty orders for some older children in children's homes (src/seed/looked-after-dolo.ts).
+  for (const [table, n] of Object.entries(await seedDeprivationOfLiberty(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   // Early help over the contacts, RC9 closures and step-downs above (src/seed/early-help.ts).
   for (const [table, n] of Object.entries(await seedEarlyHelp(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
   records.provider = providersMade;

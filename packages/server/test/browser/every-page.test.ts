@@ -41,7 +41,7 @@ const USERS: [string, Role][] = [
 /** The forms of a forms-as-data module (its object's top-level keys), read from the web app's source. */
 const formsOf = (file: string) =>
   [...readFileSync(new URL(`../../../web/src/routes/${file}`, import.meta.url), 'utf8').matchAll(/^ {2}'?([a-z-]+)'?: \{$/gm)].map((m) => m[1] as string);
-const CARE_FORMS = formsOf('care/forms.ts');
+const CARE_FORMS = [...formsOf('care/forms.ts'), ...formsOf('care/dolo-forms.ts')];
 const MEETING_FORMS = formsOf('meetings/forms.ts');
 const WORK_FORMS = formsOf('work/forms.ts');
 const EARLY_HELP_FORMS = formsOf('early-help/forms.ts');

@@ -2,7 +2,8 @@
  * Looked-after care in a real browser: a social worker records an unaccompanied child's arrival
  * and sees the delay in becoming looked after counted (on the child's page and in the UASC
  * list), then records a care leaver's 17th birthday contact, first refused for codes that do
- * not agree. axe checks the child's page and a form with errors.
+ * not agree; records a deprivation of liberty order (refused first for an end before it was
+ * made), sees it in plain words, and ends it. axe checks the child's page and forms with errors.
  *
  * Needs Debian's Chromium at /usr/bin/chromium (never downloads a browser).
  */
@@ -95,5 +96,39 @@ describe.skipIf(skip)('Looked-after care in a browser', () => {
     expect(row).toContain('In touch');
     expect(row).toContain('Full-time other education');
     expect(row).toContain('Semi-independent, transitional accommodation (suitable)');
+  });
+
+  test('records a deprivation of liberty order, sees what it authorises, then ends it', async () => {
+    await page.goto(`${server.url}/children/${uascChild}/looked-after-care`);
+    await heading1(page, 'Looked-after care and leaving care');
+    await page.getByRole('link', { name: 'Record a deprivation of liberty order' }).click();
+    await heading1(page, 'Record a deprivation of liberty order');
+    await fillDate(page, 'madeOn', '2026-11-30');
+    await page.getByLabel('Court', { exact: true }).fill('High Court, Family Division');
+    await page.getByLabel('Case number', { exact: true }).fill('FD26P00321');
+    await page.getByLabel('What the order authorises').fill('Locked doors at night; supervision by one member of staff in the community.');
+    await fillDate(page, 'expiresOn', '2026-11-01');
+    await page.getByRole('button', { name: 'Save the order' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await text(page, '.govuk-error-summary')).toContain('The order cannot run out before it was made');
+    await expectNoAxeViolations(page, 'the deprivation of liberty form with errors');
+
+    await fillDate(page, 'expiresOn', '2027-05-29');
+    await page.getByRole('button', { name: 'Save the order' }).click();
+    await page.locator('.govuk-notification-banner--success').filter({ hasText: 'Deprivation of liberty order saved' }).waitFor();
+    expect(await text(page, '[data-testid=dolo-in-force]')).toContain(
+      'Hamid’s liberty is restricted by a High Court order made 30 November 2026 and in force until 29 May 2027. It authorises: Locked doors at night',
+    );
+    expect(await text(page, '[data-testid=dolo]')).toContain('High Court, Family Division (case FD26P00321)');
+    await expectNoAxeViolations(page, 'the looked-after care page with an order in force');
+
+    await page.getByRole('link', { name: /Extend, end or correct/ }).click();
+    await heading1(page, 'Extend, end or correct a deprivation of liberty order');
+    await fillDate(page, 'endedOn', '2026-12-04');
+    await page.getByLabel('Why it ended').fill('Discharged at the first review');
+    await page.getByRole('button', { name: 'Save the order' }).click();
+    await page.locator('.govuk-notification-banner--success').filter({ hasText: 'Deprivation of liberty order saved' }).waitFor();
+    expect(await page.locator('[data-testid=dolo-in-force]').count()).toBe(0);
+    expect(await text(page, '[data-testid=dolo]')).toContain('Ended 4 December 2026: Discharged at the first review');
   });
 });

@@ -207,7 +207,8 @@ export function describeCaseworkHistories() {
             select 1 from court_order x where c.record_type = 'court-order' and x.order_id = c.record_id and x.child_id = c.child_id union all
             select 1 from early_help_episode x where c.record_type = 'early-help-episode' and x.early_help_id = c.record_id and x.child_id = c.child_id union all
             select 1 from early_help_review x where c.record_type = 'early-help-review' and x.review_id = c.record_id and x.child_id = c.child_id union all
-            select 1 from subject_access_request x where c.record_type = 'subject-access-request' and x.sar_id = c.record_id and x.child_id = c.child_id)
+            select 1 from subject_access_request x where c.record_type = 'subject-access-request' and x.sar_id = c.record_id and x.child_id = c.child_id union all
+            select 1 from deprivation_of_liberty_order x where c.record_type = 'deprivation-of-liberty-order' and x.order_id = c.record_id and x.child_id = c.child_id)
         limit 10`,
       );
       expect(dangling).toEqual([]);

@@ -2,6 +2,7 @@
  * Social worker episodes, deprivation of liberty (2026/27), and rules against Ofsted's provider
  * list; rules comparing with last year's return are in rules-last-year.ts.
  */
+import { NO_DOLO_PLACES } from '../../looked-after/codes.ts';
 import { inYear, lastEpisodeOf, lookedAfterAtEnd, SHORT_BREAK } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rowRuleReading, rule, where } from './rule.ts';
@@ -106,8 +107,6 @@ function dolo(r: Ssda903Return) {
   };
 }
 const doloRule = rowRuleReading('DoLo', dolo);
-/** Placements a DoLO cannot be in: secure children's home, with parents, YOI, supported accommodation. */
-const NO_DOLO_PLACES = new Set(['K1', 'P1', 'R5', 'K3']);
 
 const doloRules: RuleCheck[] = [
   dateRule('700', 'DoLo', 'DOLO_START', true),

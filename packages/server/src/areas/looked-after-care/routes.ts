@@ -14,11 +14,13 @@ import {
   newPreviousPermanence,
   uascDetails,
 } from '@lantern/core/care';
+import { amendDeprivationOfLiberty, newDeprivationOfLiberty } from '@lantern/core/deprivation-of-liberty';
 import { careLeaverList as careLeaverListView, careView, uascList as uascListView } from '@lantern/core/views/care';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../kernel/access.ts';
 import { routes } from '../../kernel/http/routes.ts';
+import { amendDeprivationOfLibertyOrder, recordDeprivationOfLiberty } from './deprivation-of-liberty.ts';
 import { recordHealthCheck, recordHealthOutcome, recordPep } from './health.ts';
 import { careLeaverList, recordLeaverAccommodation, recordPaVisit, recordPathwayPlan, saveBirthdayContact, saveCareLeaver } from './leaving-care.ts';
 import { progressAdoption, recordAdoptionDecision, recordPermanenceOrder, recordPermanencePlan, recordPreviousPermanence } from './permanence.ts';
@@ -223,6 +225,31 @@ export async function lookedAfterCareRoutes(fastify: FastifyInstance) {
       answer: z.object({ version: z.number().int() }),
     },
     (req) => saveBirthdayContact(db(), req.actor(), req.params.childId, req.body),
+  );
+
+  // A deprivation of liberty order is a court order: recorded by those who record legal steps.
+  const doloAnswer = z.object({ orderId: z.uuid(), version: z.number().int() });
+  route.post(
+    '/api/children/:childId/deprivation-of-liberty-orders',
+    {
+      permission: 'legal:record',
+      summary: 'Record a deprivation of liberty order the High Court made (903 DoLo): the court, case number, what it authorises, until when',
+      params: child,
+      body: newDeprivationOfLiberty,
+      created: doloAnswer,
+    },
+    (req) => recordDeprivationOfLiberty(db(), req.actor(), req.params.childId, req.body),
+  );
+  route.patch(
+    '/api/children/:childId/deprivation-of-liberty-orders/:orderId',
+    {
+      permission: 'legal:record',
+      summary: 'Extend, review, end or correct a deprivation of liberty order, from the version read',
+      params: child.extend({ orderId: z.string().refine(isUuid, { message: 'No such deprivation of liberty order' }) }),
+      body: amendDeprivationOfLiberty,
+      answer: doloAnswer,
+    },
+    (req) => amendDeprivationOfLibertyOrder(db(), req.actor(), req.params.childId, req.params.orderId, req.body),
   );
 
   route.get(

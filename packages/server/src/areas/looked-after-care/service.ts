@@ -1,4 +1,5 @@
 import { todayInEngland } from '@lantern/core/calendar';
+import { doloInForce } from '@lantern/core/deprivation-of-liberty';
 import { entryToPlacedDays, isEet, isSuitableAccommodation, uascDelayDays } from '@lantern/core/care';
 import type { Kysely } from 'kysely';
 import { childFor, mayAct } from '../../kernel/access.ts';
@@ -20,7 +21,7 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
   const seeAdoption = await mayAct(db, user, childId, 'adoption:read');
   const by = (t: 'permanence_plan' | 'permanence_order' | 'health_check' | 'health_outcome' | 'pep' | 'pathway_plan' | 'leaver_accommodation' | 'pa_visit') =>
     db.selectFrom(t).selectAll().where('la_code', '=', laCode).where('child_id', '=', childId);
-  const [periods, plans, adoptions, orders, prevPerm, uasc, checks, outcomes, peps, leaver, pathway, moves, paVisits, contacts, obligations, pa] =
+  const [periods, plans, adoptions, orders, prevPerm, uasc, checks, outcomes, peps, leaver, pathway, moves, paVisits, contacts, obligations, pa, dolos] =
     await Promise.all([
       carePeriods(db, laCode, childId),
       by('permanence_plan').orderBy('agreed_on').execute(),
@@ -48,8 +49,19 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
         .where('a.allocation_role', '=', 'personal-adviser')
         .where('a.end_date', 'is', null)
         .executeTakeFirst(),
+      db
+        .selectFrom('deprivation_of_liberty_order')
+        .selectAll()
+        .where('la_code', '=', laCode)
+        .where('child_id', '=', childId)
+        .orderBy('made_on', 'desc')
+        .execute(),
     ]);
-  const [canRecord, canRecordAdoption] = await Promise.all([mayAct(db, user, childId, 'casework:record'), mayAct(db, user, childId, 'adoption:record')]);
+  const [canRecord, canRecordAdoption, canRecordDeprivationOfLiberty] = await Promise.all([
+    mayAct(db, user, childId, 'casework:record'),
+    mayAct(db, user, childId, 'adoption:record'),
+    mayAct(db, user, childId, 'legal:record'),
+  ]);
   const asOf = todayInEngland();
   const enteredCareBy = (date: string) => [...periods].reverse().find((p) => p.start_date <= date)?.start_date ?? null;
   const uascLookedAfter = uasc ? lookedAfterOn(periods, uasc.referred_on) : null;
@@ -60,6 +72,7 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
     dateOfBirth: child.date_of_birth,
     canRecord,
     canRecordAdoption,
+    canRecordDeprivationOfLiberty,
     periodsOfCare: periods.map((p) => ({
       periodId: p.period_id,
       startDate: p.start_date,
@@ -96,6 +109,20 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
         entryToPlacedDays: a.placed_on && entered ? entryToPlacedDays(entered, a.placed_on, a.foster_carer_adoption === true, a.moved_in_on) : null,
       };
     }),
+    deprivationOfLiberty: dolos.map((o) => ({
+      orderId: o.order_id,
+      version: o.version,
+      periodId: o.period_id,
+      madeOn: o.made_on,
+      expiresOn: o.expires_on,
+      endedOn: o.ended_on,
+      endReason: o.end_reason,
+      court: o.court,
+      caseNumber: o.case_number,
+      authorises: o.authorises,
+      reviewOn: o.review_on,
+      inForce: doloInForce({ madeOn: o.made_on, endedOn: o.ended_on, expiresOn: o.expires_on }, asOf),
+    })),
     permanenceOrders: orders.map((o) => ({
       orderId: o.order_id,
       orderType: o.order_type,

@@ -636,6 +636,24 @@ export interface PermanenceOrderTable extends Created {
   made_to: string;
   former_foster_carer: DefaultedBool;
 }
+/** Migration 0045: a deprivation of liberty order (its court details are null when loaded from an SSDA903 return). */
+export interface DeprivationOfLibertyOrderTable {
+  la_code: string;
+  order_id: Uuid;
+  child_id: Uuid;
+  period_id: Uuid | null;
+  made_on: DateCol;
+  expires_on: DateCol | null;
+  ended_on: DateCol | null;
+  end_reason: string | null;
+  court: string | null;
+  case_number: string | null;
+  authorises: string | null;
+  review_on: DateCol | null;
+  version: DefaultedInt;
+  recorded_by: Uuid | null;
+  created_at: Timestamp;
+}
 export interface PreviousPermanenceTable extends Created {
   la_code: string;
   child_id: Uuid;
@@ -873,6 +891,7 @@ export interface Database {
   permanence_plan: PermanencePlanTable;
   adoption: AdoptionTable;
   permanence_order: PermanenceOrderTable;
+  deprivation_of_liberty_order: DeprivationOfLibertyOrderTable;
   previous_permanence: PreviousPermanenceTable;
   uasc_record: UascRecordTable;
   health_check: HealthCheckTable;

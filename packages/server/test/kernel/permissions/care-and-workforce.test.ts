@@ -3,7 +3,7 @@ import { DEFAULT_AUDIT_QUESTIONS } from '@lantern/core/workforce';
 import { describe, expect, it } from 'vitest';
 import { LA } from '../../helpers/fixture.ts';
 import type { client } from '../../helpers/server.ts';
-import { as, eachRoleGets, ids, type roles, server, status, usePermissionsCouncil } from './council.ts';
+import { as, eachRoleGets, ids, roles, server, status, usePermissionsCouncil } from './council.ts';
 
 // Looked-after children, permanence and care leavers, and the workforce and management oversight.
 usePermissionsCouncil();
@@ -106,6 +106,31 @@ describe('permanence, adoption, UASC, health and care leavers', () => {
     '%s recording a health assessment for a child held in team A gets %i',
     { sw: 201, tm: 201, iro: 201, sw2: 403, hos: 403, analyst: 403, admin: 403 },
     (who) => status(who, 'post', `/api/children/${ids.childA}/health-checks`, { kind: 'dental', doneOn: '2026-01-05' }),
+  );
+
+  // A deprivation of liberty order is a court order: legal:record (the team holding the case, the head
+  // of service, the legal adviser). Each role's order is for a month of its own, so none overlap.
+  const doloPath = () => `/api/children/${ids.childA}/deprivation-of-liberty-orders`;
+  const month = (who: (typeof roles)[number]) => String(roles.indexOf(who) + 1).padStart(2, '0');
+  eachRoleGets(
+    '%s recording a deprivation of liberty order for a child held in team A gets %i',
+    { sw: 201, tm: 201, hos: 201, legal: 201, sw2: 403, iro: 403, irom: 403, analyst: 403, admin: 403, ssw: 403, ftm: 403, partner: 404 },
+    (who) =>
+      status(who, 'post', doloPath(), {
+        madeOn: `2025-${month(who)}-01`,
+        expiresOn: `2025-${month(who)}-15`,
+        court: 'High Court, Family Division',
+        caseNumber: `FD25P00${month(who)}`,
+        authorises: 'Locked doors at the home.',
+      }),
+  );
+  eachRoleGets(
+    '%s amending a deprivation of liberty order for a child held in team A gets %i',
+    { sw: 200, tm: 200, hos: 200, legal: 200, sw2: 403, iro: 403, irom: 403, analyst: 403, admin: 403, ssw: 403, ftm: 403, partner: 404 },
+    async (who) => {
+      const [order] = (await c('hos').get(`/api/children/${ids.childA}/looked-after-care`)).body.deprivationOfLiberty.slice(-1);
+      return status(who, 'patch', `${doloPath()}/${order.orderId}`, { version: order.version, reviewOn: '2025-01-10' });
+    },
   );
 
   eachRoleGets('%s listing UASC and care leavers gets %i', { sw: 200, tm: 200, iro: 200, sw2: 200, hos: 200, analyst: 200, admin: 403 }, async (who) => [

@@ -26,7 +26,31 @@ import {
   version,
 } from './walk.ts';
 
+const DOLO = {
+  madeOn: '2026-04-14',
+  expiresOn: '2026-10-13',
+  court: 'High Court, Family Division',
+  caseNumber: 'FD26P00077',
+  authorises: 'Locked doors at the home; constant supervision.',
+};
+
 export const EXAMPLES: Record<string, (ctx: Ctx) => Promise<Call>> = {
+  'POST /api/children/{childId}/deprivation-of-liberty-orders': async (ctx) => ({
+    as: 'sw',
+    method: 'post',
+    path: child((await inCare(ctx)).childId, '/deprivation-of-liberty-orders'),
+    body: DOLO,
+  }),
+  'PATCH /api/children/{childId}/deprivation-of-liberty-orders/{orderId}': async (ctx) => {
+    const { childId } = await inCare(ctx);
+    const { orderId } = await setup({ as: 'sw', method: 'post', path: child(childId, '/deprivation-of-liberty-orders'), body: DOLO });
+    return {
+      as: 'sw',
+      method: 'patch',
+      path: child(childId, `/deprivation-of-liberty-orders/${orderId}`),
+      body: { version: 1, endedOn: '2026-09-30', endReason: 'Discharged' },
+    };
+  },
   'POST /api/children/{childId}/legal/planning-meetings': async ({ ids }) => ({
     as: 'sw',
     method: 'post',

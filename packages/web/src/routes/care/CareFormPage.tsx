@@ -21,9 +21,9 @@ function CareForm({ spec, view }: { spec: FormSpec; view: CareView }) {
       caption={view.name}
       back={{ to: carePath(view.childId), hidden: `to ${view.name}’s looked-after care` }}
       initial={initial?.values}
-      reason={spec.whyNot?.(view) ?? (view.canRecord ? null : 'You cannot record this for this child.')}
+      reason={spec.whyNot?.(view, params) ?? ((spec.may ?? ((v: CareView) => v.canRecord))(view) ? null : 'You cannot record this for this child.')}
       body={(read) => ({ ...read, ...(initial?.version !== undefined ? { version: initial.version } : {}), ...spec.fixed?.(view) })}
-      send={(body) => careApi.send(view.childId, spec.method, spec.path(view), body)}
+      send={(body) => careApi.send(view.childId, spec.method, spec.path(view, params), body)}
     />
   );
 }

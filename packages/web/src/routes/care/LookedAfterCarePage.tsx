@@ -1,5 +1,5 @@
 /**
- * A looked-after child's or care leaver's page: deadlines; permanence and the adoption
+ * A looked-after child's or care leaver's page: deadlines; deprivation of liberty orders; permanence and the adoption
  * timeline; UASC details with any delay in becoming looked after; health and education; leaving
  * care with the birthday contacts (903 OC3).
  */
@@ -26,35 +26,9 @@ import { ChildPageHead } from '../../components/ChildPageHead.tsx';
 import { NotReady, WarningText } from '../../components/Notices.tsx';
 import { formatDate, labelOf, plural, yesNo } from '../../format.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
+import { DeprivationOfLiberty } from './DeprivationOfLiberty.tsx';
+import { Action, dateOr, formPath, Section } from './page-parts.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
-
-const formPath = (childId: string, form: string, query = '') => `/children/${childId}/looked-after-care/record/${form}${query}`;
-
-function Section({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="lantern-section">
-      <div className="lantern-section__heading">
-        <h2 className="govuk-heading-m" id={`${id}-heading`}>
-          {title}
-        </h2>
-      </div>
-      {children}
-      {actions ? <p className="govuk-body">{actions}</p> : null}
-    </section>
-  );
-}
-
-function Action({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <>
-      <Link className="govuk-link" to={to}>
-        {children}
-      </Link>{' '}
-    </>
-  );
-}
-
-const dateOr = (d: string | null | undefined, none = 'Not recorded') => (d ? formatDate(d) : <span className="lantern-secondary">{none}</span>);
 
 export function LookedAfterCarePage() {
   const { childId = '' } = useParams();
@@ -69,6 +43,7 @@ export function LookedAfterCarePage() {
       <Section id="deadlines" title="Deadlines">
         <ChildObligations obligations={v.obligations} />
       </Section>
+      <DeprivationOfLiberty v={v} />
       <Permanence v={v} />
       <Uasc v={v} />
       <Health v={v} />

@@ -35,6 +35,7 @@ import {
 } from '@lantern/core/care';
 import type { z } from 'zod';
 import type { CareView } from '../../api/care.ts';
+import { DOLO_FORMS } from './dolo-forms.ts';
 import { codedOptionsOf as coded, type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 export type FormSpec = {
@@ -44,8 +45,8 @@ export type FormSpec = {
   fields: FieldSpec[];
   schema: z.ZodType;
   method: 'POST' | 'PUT' | 'PATCH';
-  /** The path under /api/children/:childId. */
-  path: (view: CareView) => string;
+  /** The path under /api/children/:childId (the address's query may name the record). */
+  path: (view: CareView, params: URLSearchParams) => string;
   /** Values already recorded, for forms that change a record; with its version. */
   initial?: (view: CareView, params: URLSearchParams) => { values: Record<string, string>; version?: number } | null;
   /** Empty optional fields are sent as null (clearing them) rather than left out. */
@@ -53,7 +54,9 @@ export type FormSpec = {
   /** Values the form sends that the user does not enter (which record it is about). */
   fixed?: (view: CareView) => Record<string, unknown>;
   /** Why the form cannot be used for this child now, if it cannot. */
-  whyNot?: (view: CareView) => string | null;
+  whyNot?: (view: CareView, params: URLSearchParams) => string | null;
+  /** Whether the user may use the form at all (else: may record casework for the child). */
+  may?: (view: CareView) => boolean;
 };
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
@@ -70,6 +73,7 @@ const accomOptions = ACCOM_CODES.filter((c) => c !== '0').map((c) => ({
 }));
 
 export const FORMS: Record<string, FormSpec> = {
+  ...DOLO_FORMS,
   'permanence-plan': {
     title: 'Record the permanence plan',
     submit: 'Save the permanence plan',

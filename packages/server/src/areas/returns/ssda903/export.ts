@@ -17,19 +17,21 @@
  * - AD1: children adopted in the year (an adoption order in the year).
  * - PrevPerm: children whose period of care began in the year and whose previous permanence was
  *   recorded at its start. UASC: children with a UASC record.
+ * - DoLo (from 2026/27 only): those children's deprivation of liberty orders in force at some time
+ *   in the year; DOLO_END the day it was ended, else the day the court set, blank after 31 March.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { TABLE_COLUMNS } from '@lantern/core/returns/ssda903/model';
-import { SSDA903_TABLES, type Ssda903Table } from '@lantern/core/views/returns';
+import { SSDA903_TABLES, type Ssda903Table, ssda903TablesFor } from '@lantern/core/views/returns';
 import { stringify } from 'csv-stringify';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { auditReturnReads, type ReturnActor } from '../audit.ts';
 
-/** The tables Lantern writes, and each one's file name. */
+/** The tables Lantern writes (a year's return has those of ssda903TablesFor), and each one's file name. */
 export const EXPORT_TABLES = SSDA903_TABLES;
 export type ExportTable = Ssda903Table;
 export const fileNameOf = (table: ExportTable) => `${table.toLowerCase()}.csv`;
@@ -67,16 +69,19 @@ export async function exportSsda903(
   if (!council) throw new Error(`There is no council ${laCode} in this database`);
   await mkdir(outDir, { recursive: true });
 
-  const files = {} as Record<ExportTable, { csv: ReturnType<typeof stringify>; file: WriteStream }>;
+  const files = {} as Partial<Record<ExportTable, { csv: ReturnType<typeof stringify>; file: WriteStream }>>;
   const rows = Object.fromEntries(EXPORT_TABLES.map((t) => [t, 0])) as Record<ExportTable, number>;
-  for (const t of EXPORT_TABLES) {
+  const tables = ssda903TablesFor(year);
+  const withDolo = tables.includes('DoLo');
+  for (const t of tables) {
     const csv = stringify({ header: true, columns: [...TABLE_COLUMNS[t]] });
     const file = createWriteStream(path.join(outDir, fileNameOf(t)));
     csv.pipe(file);
     files[t] = { csv, file };
   }
   const write = async (t: ExportTable, list: Row[]) => {
-    const { csv } = files[t];
+    const csv = files[t]?.csv;
+    if (!csv) return; // not a table of this year's return
     for (const r of list) {
       rows[t]++;
       if (!csv.write(TABLE_COLUMNS[t].map((c) => r[c] ?? ''))) await new Promise((resolve) => csv.once('drain', resolve));
@@ -121,7 +126,7 @@ export async function exportSsda903(
     last = people.at(-1)?.la_child_id as string;
     const ids = people.map((p) => p.person_id);
     const batch = sql`${laCode} and x.child_id = any(${ids}::uuid[])`;
-    const [episodes, reviews, uasc, oc2, oc3, ad1, placed, prevPerm, missing, sw] = await Promise.all([
+    const [episodes, reviews, uasc, oc2, oc3, ad1, placed, prevPerm, missing, sw, dolo] = await Promise.all([
       sql<Row>`
         select p.la_child_id as "CHILD", ${d('x.start_date')} as "DECOM", x.reason_new_episode as "RNE", x.legal_status as "LS",
                x.category_of_need as "CIN", x.placement_type as "PLACE", x.placement_provider as "PLACE_PROVIDER",
@@ -208,6 +213,15 @@ export async function exportSsda903(
         where x.la_code = ${batch} and x.allocation_role = 'social-worker' and ${episodeInYear('x')}
           and (x.end_date is null or x.end_date > x.start_date)
         order by p.la_child_id, x.start_date`.execute(db),
+      // In force at some time in the year: made by 31 March, not ended before 1 April.
+      withDolo
+        ? sql<Row>`
+        select p.la_child_id as "CHILD", ${d('p.date_of_birth')} as "DOB", ${d('x.made_on')} as "DOLO_START",
+               ${known('coalesce(x.ended_on, x.expires_on)')} as "DOLO_END"
+        from deprivation_of_liberty_order x join person p on p.la_code = x.la_code and p.person_id = x.child_id
+        where x.la_code = ${batch} and x.made_on <= ${ref} and (coalesce(x.ended_on, x.expires_on) is null or coalesce(x.ended_on, x.expires_on) >= ${start})
+        order by p.la_child_id, x.made_on`.execute(db)
+        : { rows: [] as Row[] },
     ]);
     await write('Header', people);
     await write('Episodes', episodes.rows);
@@ -223,12 +237,13 @@ export async function exportSsda903(
       'SWEpisodes',
       sw.rows.map((r) => ({ ...r, SW_REASON: swReason(r.start_reason) })),
     );
+    await write('DoLo', dolo.rows);
     if (options.actor) await auditReturnReads(db, options.actor, laCode, 'ssda903', year, ids);
     done += people.length;
     options.onProgress?.(done, total);
   }
-  for (const t of EXPORT_TABLES) files[t].csv.end();
-  await Promise.all(EXPORT_TABLES.map((t) => finished(files[t].file)));
+  for (const t of tables) files[t]?.csv.end();
+  await Promise.all(tables.map((t) => finished((files[t] as { file: WriteStream }).file)));
   return { laCode, year, rows, seconds: (performance.now() - began) / 1000 };
 }
 

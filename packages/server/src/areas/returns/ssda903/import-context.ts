@@ -47,6 +47,7 @@ export const TABLES = [
   'care_leaver',
   'leaver_birthday_contact',
   'allocation',
+  'deprivation_of_liberty_order',
 ] as const;
 export type Rows = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
@@ -203,6 +204,7 @@ export async function loadExisting(ctx: Ctx, laChildIds: string[]): Promise<Exis
       union all select 'leaver|' || child_id || '|' from care_leaver where la_code = ${laCode} and child_id = any(${ids}::uuid[])
       union all select 'birthday|' || child_id || '|' || birthday_age from leaver_birthday_contact where la_code = ${laCode} and child_id = any(${ids}::uuid[])
       union all select 'sw|' || child_id || '|' || start_date from allocation where la_code = ${laCode} and child_id = any(${ids}::uuid[]) and allocation_role = 'social-worker'
+      union all select 'dolo|' || child_id || '|' || made_on from deprivation_of_liberty_order where la_code = ${laCode} and child_id = any(${ids}::uuid[])
       union all select 'mother|' || related_person_id || '|' from relationship where la_code = ${laCode} and related_person_id = any(${ids}::uuid[]) and relationship_type = 'mother'`.execute(
       trx,
     )

@@ -1,7 +1,7 @@
 /**
  * The SSDA903 import's later tables for one child: UASC, previous permanence, OC2 health
- * outcomes and checks, OC3 birthday contacts, adoption (AD1 and PlacedAdoption) and social
- * worker episodes. Each is matched by its natural key; what is already recorded is kept.
+ * outcomes and checks, OC3 birthday contacts, adoption (AD1 and PlacedAdoption), social worker
+ * episodes and deprivation of liberty orders (DoLo). Each is matched by its natural key; what is already recorded is kept.
  */
 import { randomUUID } from 'node:crypto';
 import { addYears, type ChildInBatch, flag, iso, NOTE } from './import-context.ts';
@@ -269,5 +269,36 @@ export function placeLaterTables(b: ChildInBatch): void {
     });
     audit(childId, 'allocation', id);
     chronology(childId, from, 'allocation', `Social worker ${s('SW_ID')} allocated, from the SSDA903 return`, 'allocation', id);
+  }
+
+  // DoLo: an order by child and start. The return carries no court, case number or what it
+  // authorises (left blank for the council to add); DOLO_END is the day it ended.
+  for (const i of groups.DoLo?.get(laChildId) ?? []) {
+    const made = iso(col('DoLo', 'DOLO_START', i));
+    const endText = col('DoLo', 'DOLO_END', i);
+    const ended = iso(endText);
+    if (!made || (endText && !ended)) {
+      skip(laChildId, 'DoLo', i, 'DOLO_START and any DOLO_END must be dates (dd/mm/yyyy)');
+      continue;
+    }
+    if (ended && ended < made) {
+      skip(laChildId, 'DoLo', i, 'DOLO_END is before DOLO_START');
+      continue;
+    }
+    if (!newKey(`dolo|${childId}|${made}`)) continue;
+    const id = randomUUID();
+    rows.deprivation_of_liberty_order.push({
+      la_code: laCode,
+      order_id: id,
+      child_id: childId,
+      period_id: known.find((k) => k.start <= made && (k.end === null || k.end >= made))?.period ?? null,
+      made_on: made,
+      ended_on: ended,
+      recorded_by: actor.userId,
+    });
+    audit(childId, 'deprivation-of-liberty-order', id);
+    chronology(childId, made, 'deprivation-of-liberty', 'Deprivation of liberty order (from the SSDA903 return)', 'deprivation-of-liberty-order', id);
+    if (ended)
+      chronology(childId, ended, 'deprivation-of-liberty', 'Deprivation of liberty order ended (from the SSDA903 return)', 'deprivation-of-liberty-order', id);
   }
 }

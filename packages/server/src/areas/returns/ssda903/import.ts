@@ -2,7 +2,8 @@
  * Loads a council's SSDA903 return (a folder of CSV tables) as its looked-after children:
  * children (matched by LA child id), episodes of care (with their periods and placements),
  * reviews, missing episodes, UASC records, adoption, previous permanence, OC2 health outcomes and
- * checks, OC3 birthday contacts and social worker allocations — with the chronology, first record
+ * checks, OC3 birthday contacts, social worker allocations and deprivation of liberty orders (DoLo,
+ * from 2026/27) — with the chronology, first record
  * versions and audit rows a typed-in history has, and every deadline derived afterwards by the
  * timescales engine, in the same transaction.
  *
@@ -91,7 +92,7 @@ export async function importSsda903(
     phases,
   };
   const groups = Object.fromEntries(
-    (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes'] as const).map((t) => [
+    (['Episodes', 'Reviews', 'UASC', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'Missing', 'SWEpisodes', 'DoLo'] as const).map((t) => [
       t,
       new RowsByChild(r, t),
     ]),

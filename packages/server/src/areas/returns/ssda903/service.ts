@@ -17,7 +17,8 @@ import { postcodesOf } from './postcode-file.ts';
 import { postcodesFromDatabase } from './postcode-table.ts';
 import { groupFailures, type RuleGroup, returnActor } from '../cin-census/service.ts';
 import { inWorkFolder, pack, unpack } from '../work-folder.ts';
-import { EXPORT_TABLES, type ExportTable, exportSsda903, fileNameOf } from './export.ts';
+import { ssda903TablesFor } from '@lantern/core/views/returns';
+import { type ExportTable, exportSsda903, fileNameOf } from './export.ts';
 
 export type Ssda903Run = {
   runId: string;
@@ -60,14 +61,14 @@ export async function runSsda903(db: Kysely<Database>, actor: Actor, year: numbe
       year,
       createdAt: new Date().toISOString(),
       children: exported.rows.Header,
-      tables: EXPORT_TABLES.map((table) => ({ table, rows: exported.rows[table] })),
+      tables: ssda903TablesFor(year).map((table) => ({ table, rows: exported.rows[table] })),
       errors: failures.length,
       rulesRun: result.ran.length,
       rulesNotRun: result.notRun.length,
       rules: await groupFailures(db, laCode, failures),
     };
     const tables = new Map<ExportTable, Buffer>();
-    for (const table of EXPORT_TABLES) tables.set(table, pack(await readFile(path.join(dir, fileNameOf(table)))));
+    for (const table of ssda903TablesFor(year)) tables.set(table, pack(await readFile(path.join(dir, fileNameOf(table)))));
     return { run, tables };
   });
   runs.set(run.runId, { laCode, tables, run });
