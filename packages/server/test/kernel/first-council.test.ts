@@ -3,14 +3,21 @@
  * the end (migration 0041, kernel/db/first-council.ts). The application role may ask for that, so
  * it must never be able to leave a table without its keys: not by a lone call, not by committing
  * without putting them back, and not once the database holds a council. The first deadlines' indexes
- * (migration 0043) the same: and only a deadline table's, only while it holds no row at all.
+ * (migration 0043) the same: and only a deadline table's, only while it holds no row at all. Its
+ * tables are emptied first, for a load without WAL, only on the embedded store and only when they
+ * hold nothing (0046).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCouncil } from '../../src/kernel/db/council.ts';
-import { deferChecksOfFirstCouncil, deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from '../../src/kernel/db/first-council.ts';
+import {
+  deferChecksOfFirstCouncil,
+  deferIndexesOfFirstDeadlines,
+  emptyTablesOfFirstCouncil,
+  restoreChecksOfFirstCouncil,
+} from '../../src/kernel/db/first-council.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { openTestStore, TEST_DB } from '../helpers/db.ts';
 
 let store: Store;
 const db = () => store.db;
@@ -78,6 +85,20 @@ describe('the first council’s checks, deferred and put back', () => {
     expect(await schemaOf()).toEqual(before);
   });
 
+  it('empties the council tables for a load without WAL on the embedded store only, and never a table with a row', async () => {
+    const emptied = (tables: Parameters<typeof emptyTablesOfFirstCouncil>[1]) =>
+      db()
+        .transaction()
+        .execute((trx) => emptyTablesOfFirstCouncil(trx, tables));
+    // PGlite runs with wal_level minimal (pglite-worker.mjs); a PostgreSQL server keeps WAL for its replicas.
+    if (TEST_DB === 'pglite') expect(await emptied(['local_authority', 'record_version'])).toBeGreaterThan(50);
+    else expect(await emptied(['local_authority', 'record_version'])).toBe(0);
+    // calendar_day holds the calendar: a list naming it empties nothing.
+    expect(await emptied(['calendar_day', 'record_version'])).toBe(0);
+    expect(Number((await sql<{ n: number }>`select count(*) as n from calendar_day`.execute(db())).rows[0]?.n)).toBeGreaterThan(0);
+    expect(await schemaOf()).toEqual(before);
+  });
+
   it('does nothing once the database holds a council', async () => {
     await db().insertInto('local_authority').values({ la_code: 'E06000019', dfe_la_number: '116', name: 'Herefordshire' }).execute();
     await db()
@@ -85,6 +106,7 @@ describe('the first council’s checks, deferred and put back', () => {
       .execute(async (trx) => {
         expect(await deferChecksOfFirstCouncil(trx, of)).toBe(0);
         expect(await restoreChecksOfFirstCouncil(trx)).toBe(0);
+        expect(await emptyTablesOfFirstCouncil(trx, ['local_authority'])).toBe(0);
       });
     expect(await schemaOf()).toEqual(before);
   });

@@ -34,3 +34,14 @@ export async function restoreChecksOfFirstCouncil(db: Kysely<Database>): Promise
   const { rows } = await sql<{ n: number }>`select restore_checks_of_first_council() as n`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * Empties the named tables, and every table whose keys name them, when the database holds no
+ * council, none of them holds a row, and the store keeps no WAL for replicas (the embedded one,
+ * migration 0046): the first council is then written into them without WAL. Returns how many were
+ * emptied (0 on a PostgreSQL server). Runs inside the load's transaction, before anything is written.
+ */
+export async function emptyTablesOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select empty_tables_of_first_council(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

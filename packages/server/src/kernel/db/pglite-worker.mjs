@@ -16,10 +16,17 @@ const parsers = {
   [types.NUMERIC]: (/** @type {string} */ v) => Number(v),
 };
 
+/**
+ * PGlite's own start, keeping no more WAL than recovery needs (wal_level minimal: one process, no
+ * replica, no archive). A table emptied in a transaction is then written without WAL until it
+ * commits, as a new database's first council is (migration 0046).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
+
 /** @type {PGlite} */
 let db;
 try {
-  db = await PGlite.create(workerData.dataDir ?? undefined, { parsers, relaxedDurability: false });
+  db = await PGlite.create(workerData.dataDir ?? undefined, { parsers, relaxedDurability: false, startParams: START_PARAMS });
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: toPlainError(error) });
