@@ -10,7 +10,7 @@ import { manifestOf, TEMPLATE_HOME, templateUsable } from '../src/kernel/db/embe
 import { openStore } from '../src/kernel/db/store.ts';
 
 async function main(): Promise<string> {
-  if (templateUsable()) return 'the empty embedded database is current';
+  if (templateUsable(TEMPLATE_HOME, { exact: true })) return 'the empty embedded database is current';
   const began = performance.now();
   const parent = path.dirname(path.resolve(TEMPLATE_HOME));
   // Made beside its place and renamed into it, so a run cut short leaves no half-made template.

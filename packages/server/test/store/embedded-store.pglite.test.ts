@@ -76,10 +76,14 @@ describe('a new data folder starts from the empty database the install made', ()
     expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(false);
   });
 
-  it('is used when it lacks only newer migrations (they run at the start), not when one it has changed', async () => {
+  it('is used when it lacks only newer migrations (they run at the start; the install remakes it), not when one it has changed', async () => {
     const migrations = loadMigrations();
     writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations.slice(0, -1))));
     expect(templateUsable(home)).toBe(true);
+    // …but the install makes it afresh: an upgrade's new folders should not each run the newer migrations.
+    expect(templateUsable(home, { exact: true })).toBe(false);
+    writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations)));
+    expect(templateUsable(home, { exact: true })).toBe(true);
     const changed = migrations.map((m, i) => (i === 3 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
     writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(changed)));
     expect(templateUsable(home)).toBe(false);

@@ -23,8 +23,12 @@ export function manifestOf(migrations: Migration[], pglite = installedPglite()):
   return { pglite, migrations: migrations.map((m) => ({ version: m.version, sha256: createHash('sha256').update(m.sql).digest('hex') })) };
 }
 
-/** Whether the template in `home` was made by this PGlite from migrations this release has, unchanged. */
-export function templateUsable(home = TEMPLATE_HOME): boolean {
+/**
+ * Whether the template in `home` was made by this PGlite from migrations this release has, unchanged
+ * (`exact`: from all of them — what the install asks, so an upgrade's install makes it afresh
+ * rather than leave every new folder to run the newer migrations at its first start).
+ */
+export function templateUsable(home = TEMPLATE_HOME, { exact = false } = {}): boolean {
   const file = path.join(home, 'template.json');
   if (!existsSync(file) || !existsSync(path.join(home, 'pg'))) return false;
   let made: TemplateManifest;
@@ -35,6 +39,7 @@ export function templateUsable(home = TEMPLATE_HOME): boolean {
   }
   const now = manifestOf(loadMigrations());
   if (made.pglite !== now.pglite || made.migrations.length > now.migrations.length) return false;
+  if (exact && made.migrations.length !== now.migrations.length) return false;
   return made.migrations.every((m, i) => m.version === now.migrations[i]?.version && m.sha256 === now.migrations[i]?.sha256);
 }
 
