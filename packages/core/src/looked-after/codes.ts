@@ -44,6 +44,13 @@ export const CATEGORY_OF_NEED = {
  */
 export const NO_DOLO_PLACES: ReadonlySet<string> = new Set(['K1', 'P1', 'R5', 'K3']);
 
+/**
+ * The placements a child with a deprivation of liberty order is expected to be in (903 rule 709,
+ * as data-to-insight's validator defines it: the DfE's message names none): a children's home (K2),
+ * or Z12 / Z13.
+ */
+export const DOLO_PLACES: ReadonlySet<string> = new Set(['K2', 'Z12', 'Z13']);
+
 /** PLACE: placement type, the 2025/26 set (rule 146): H5, P2 and Z1 withdrawn; K3 and Z11–Z14 new. */
 export const PLACEMENT_TYPE = {
   A3: 'Placed for adoption with consent, with current foster carer(s)',

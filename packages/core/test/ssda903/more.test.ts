@@ -81,6 +81,22 @@ describe('SSDA903 deprivation of liberty rules (2026/27)', () => {
     { DoLo: [0] },
     y,
   );
+  // 1: a K2 episode overlapping the order passes. 2: a foster placement (U1) overlapping it fails,
+  // both rows. 3: an order with no end date is not checked. 4: an order ending before the episode starts passes.
+  F(
+    '709',
+    {
+      Episodes: [
+        ep('1', '01/05/2026', { PLACE: 'K2' }),
+        ep('2', '01/05/2026', { PLACE: 'U1' }),
+        ep('3', '01/05/2026', { PLACE: 'U1' }),
+        ep('4', '01/06/2026', { PLACE: 'U1' }),
+      ],
+      DoLo: [d('1', '01/05/2026', '01/07/2026'), d('2', '01/06/2026', '01/07/2026'), d('3', '01/05/2026'), d('4', '01/05/2026', '31/05/2026')],
+    },
+    { DoLo: [1], Episodes: [1] },
+    y,
+  );
   F(
     '710',
     {

@@ -2,7 +2,7 @@
  * Social worker episodes, deprivation of liberty (2026/27), and rules against Ofsted's provider
  * list; rules comparing with last year's return are in rules-last-year.ts.
  */
-import { NO_DOLO_PLACES } from '../../looked-after/codes.ts';
+import { DOLO_PLACES, NO_DOLO_PLACES } from '../../looked-after/codes.ts';
 import { inYear, lastEpisodeOf, lookedAfterAtEnd, SHORT_BREAK } from './derived.ts';
 import { BLANK, dayNumber, isDay, type Provider, type Ssda903Return } from './model.ts';
 import { dateRule, type RuleCheck, rowRule, rowRuleReading, rule, where } from './rule.ts';
@@ -132,6 +132,34 @@ const doloRules: RuleCheck[] = [
         return d.endText[i] === '' && l !== undefined && rec[l] !== '' && rec[l] !== 'X1';
       }),
     };
+  }),
+  // An order with both dates, overlapping an episode in any placement but a children's home (K2) or
+  // Z12 / Z13: both rows are flagged. As data-to-insight's 2026/27 rule_709.py defines it (the DfE's
+  // message names no placements); that code reads a column PLACEMENT the Episodes table does not
+  // have, so there it cannot run on a return; this reads PLACE.
+  rule('709', ['DoLo', 'Episodes'], (r) => {
+    const d = dolo(r);
+    const ix = r.index('Episodes');
+    const place = r.col('Episodes', 'PLACE');
+    const decom = r.days('Episodes', 'DECOM');
+    const dec = r.days('Episodes', 'DEC');
+    const decText = r.col('Episodes', 'DEC');
+    const episodes = new Set<number>();
+    const orders = where(d.child.length, (i) => {
+      const g = ix.byChild.get(d.child[i]!);
+      if (g === undefined || !isDay(d.start[i]!) || !isDay(d.end[i]!)) return false;
+      let wrong = false;
+      for (let k = ix.starts[g]!; k < ix.starts[g + 1]!; k++) {
+        const e = ix.order[k]!;
+        const overlaps = (decText[e] === '' || (isDay(dec[e]!) && d.start[i]! <= dec[e]!)) && isDay(decom[e]!) && d.end[i]! >= decom[e]!;
+        if (overlaps && !DOLO_PLACES.has(place[e]!)) {
+          episodes.add(e);
+          wrong = true;
+        }
+      }
+      return wrong;
+    });
+    return { DoLo: orders, Episodes: [...episodes].sort((a, b) => a - b) };
   }),
   // An episode in one of those placements overlapping the order.
   rule('710', ['DoLo', 'Episodes'], (r) => {
