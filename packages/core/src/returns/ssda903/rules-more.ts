@@ -108,6 +108,11 @@ function dolo(r: Ssda903Return) {
 }
 const doloRule = rowRuleReading('DoLo', dolo);
 
+/** The orders, and the episodes' placements and dates by child, as rules 709 and 710 compare them. */
+function ordersAndEpisodes(r: Ssda903Return) {
+  return { d: dolo(r), ix: r.index('Episodes'), place: r.col('Episodes', 'PLACE'), decom: r.days('Episodes', 'DECOM'), dec: r.days('Episodes', 'DEC') };
+}
+
 const doloRules: RuleCheck[] = [
   dateRule('700', 'DoLo', 'DOLO_START', true),
   dateRule('701', 'DoLo', 'DOLO_END'),
@@ -138,11 +143,7 @@ const doloRules: RuleCheck[] = [
   // message names no placements); that code reads a column PLACEMENT the Episodes table does not
   // have, so there it cannot run on a return; this reads PLACE.
   rule('709', ['DoLo', 'Episodes'], (r) => {
-    const d = dolo(r);
-    const ix = r.index('Episodes');
-    const place = r.col('Episodes', 'PLACE');
-    const decom = r.days('Episodes', 'DECOM');
-    const dec = r.days('Episodes', 'DEC');
+    const { d, ix, place, decom, dec } = ordersAndEpisodes(r);
     const decText = r.col('Episodes', 'DEC');
     const episodes = new Set<number>();
     const orders = where(d.child.length, (i) => {
@@ -163,11 +164,7 @@ const doloRules: RuleCheck[] = [
   }),
   // An episode in one of those placements overlapping the order.
   rule('710', ['DoLo', 'Episodes'], (r) => {
-    const d = dolo(r);
-    const ix = r.index('Episodes');
-    const place = r.col('Episodes', 'PLACE');
-    const decom = r.days('Episodes', 'DECOM');
-    const dec = r.days('Episodes', 'DEC');
+    const { d, ix, place, decom, dec } = ordersAndEpisodes(r);
     return {
       DoLo: where(d.child.length, (i) => {
         const g = ix.byChild.get(d.child[i]!);
