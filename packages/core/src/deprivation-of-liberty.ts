@@ -11,21 +11,33 @@
  */
 import { z } from 'zod';
 import { flag, nullishText, recordVersion, requiredText } from './fields.ts';
+import { plainDate } from './meetings.ts';
 import { isoDate } from './schemas.ts';
 // The placements an order cannot be in are NO_DOLO_PLACES (looked-after/codes.ts, which the return's rules read).
 
-type Dates = { madeOn: string; expiresOn?: string | null; endedOn?: string | null };
+type Dates = { madeOn: string; expiresOn?: string | null; endedOn?: string | null; endReason?: string | null };
 export type DoloProblem = { field: 'expiresOn' | 'endedOn'; rule: string; message: string };
 
-/** The order's own dates out of order, by field: an end or an expiry before the order was made. */
+/**
+ * The order's own dates out of order, by field: an end or an expiry before the order was made, or
+ * a reason it ended with no day it ended. Checked as recorded and again on the order as amended.
+ */
 export function doloDateProblems(o: Dates): DoloProblem[] {
   const problems: DoloProblem[] = [];
   if (o.expiresOn && o.expiresOn < o.madeOn)
     problems.push({ field: 'expiresOn', rule: 'expires-before-made', message: `The order cannot run out before it was made (${o.madeOn})` });
   if (o.endedOn && o.endedOn < o.madeOn)
     problems.push({ field: 'endedOn', rule: 'ended-before-made', message: `The order cannot end before it was made (${o.madeOn})` });
+  if (o.endReason && !o.endedOn) problems.push({ field: 'endedOn', rule: 'required-with-endReason', message: 'Say when the order ended' });
   return problems;
 }
+
+/** The chronology's words for an order made (the record and the demo's generator say the same). */
+export const doloMadeSummary = (o: { court: string; caseNumber: string; expiresOn: string | null; authorises: string }): string =>
+  `Deprivation of liberty order made by ${o.court} (case ${o.caseNumber}), ${o.expiresOn ? `until ${plainDate(o.expiresOn)}` : 'until further order'}: ${o.authorises}`;
+
+/** The chronology's words for an order ended. */
+export const doloEndedSummary = (reason: string | null): string => `Deprivation of liberty order ended${reason ? `: ${reason}` : ''}`;
 
 /** The day the order ended or will end: ended early, else the date the court set (null: until further order). */
 export const doloEndsOn = (o: { endedOn: string | null; expiresOn: string | null }): string | null => o.endedOn ?? o.expiresOn;
@@ -52,7 +64,6 @@ const orderFields = {
 /** A DoLO recorded (made now or in the past; a past one may be recorded as ended). */
 export const newDeprivationOfLiberty = z.object({ ...orderFields, endedOn: isoDate.nullish(), endReason: nullishText(500) }).superRefine((v, ctx) => {
   for (const p of doloDateProblems(v)) flag(ctx, [p.field], p.rule, p.message);
-  if (v.endReason && !v.endedOn) flag(ctx, ['endedOn'], 'required-with-endReason', 'Say when the order ended');
 });
 
 /**

@@ -8,7 +8,7 @@
  * nor outlasts the care (707). Its own random stream: the rest of the council is unchanged.
  * Deterministic for a seed; synthetic.
  */
-import { plainDate } from '@lantern/core/meetings';
+import { doloEndedSummary, doloMadeSummary } from '@lantern/core/deprivation-of-liberty';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
 import { ageOn, dayOf, isoOf, Rng } from './rng.ts';
@@ -84,9 +84,9 @@ export async function seedDeprivationOfLiberty(db: Kysely<Database>, options: { 
         authorises,
         review_on: review === null ? null : isoOf(review),
       });
-      note(c.child_id, made, `Deprivation of liberty order made by ${COURT} (case ${caseNumber}), until ${plainDate(isoOf(expires))}: ${authorises}`, orderId);
+      note(c.child_id, made, doloMadeSummary({ court: COURT, caseNumber, expiresOn: isoOf(expires), authorises }), orderId);
       if (ended !== null) {
-        note(c.child_id, ended, `Deprivation of liberty order ended: ${reason}`, orderId);
+        note(c.child_id, ended, doloEndedSummary(reason), orderId);
         break;
       }
       // Still running, or it ran out: most are renewed on the day, the others end then.

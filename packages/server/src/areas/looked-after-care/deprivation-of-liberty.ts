@@ -9,7 +9,15 @@
  * children's home, with parents, young offender institution, supported accommodation), and an
  * order left open after the child's period of care ended (707).
  */
-import { type amendDeprivationOfLiberty, doloDateProblems, doloEndsOn, type newDeprivationOfLiberty, plainDate } from '@lantern/core';
+import {
+  type amendDeprivationOfLiberty,
+  doloDateProblems,
+  doloEndedSummary,
+  doloEndsOn,
+  doloMadeSummary,
+  type newDeprivationOfLiberty,
+  plainDate,
+} from '@lantern/core';
 import { NO_DOLO_PLACES, PLACEMENT_TYPE } from '@lantern/core/looked-after';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../../kernel/context.ts';
@@ -21,7 +29,7 @@ import { DateRules } from '../../kernel/rules.ts';
 import { entry, type In } from './shared.ts';
 
 type Order = Selectable<DeprivationOfLibertyOrderTable>;
-type Dates = { madeOn: string; expiresOn: string | null; endedOn: string | null };
+type Dates = { madeOn: string; expiresOn: string | null; endedOn: string | null; endReason: string | null };
 const CATEGORY = 'deprivation-of-liberty';
 const RECORD_TYPE = 'deprivation-of-liberty-order';
 
@@ -89,7 +97,7 @@ async function checkOnRecord(ledger: Ledger, childId: string, dob: string | null
 
 export async function recordDeprivationOfLiberty(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newDeprivationOfLiberty>) {
   return step(db, actor, childId, async (ledger, child) => {
-    const dates = { madeOn: input.madeOn, expiresOn: input.expiresOn ?? null, endedOn: input.endedOn ?? null };
+    const dates = { madeOn: input.madeOn, expiresOn: input.expiresOn ?? null, endedOn: input.endedOn ?? null, endReason: input.endReason ?? null };
     const periodId = await checkOnRecord(ledger, childId, child.date_of_birth, dates, null);
     const order = await insertNew(ledger, 'deprivation_of_liberty_order', {
       child_id: childId,
@@ -104,12 +112,11 @@ export async function recordDeprivationOfLiberty(db: Kysely<Database>, actor: Ac
       review_on: input.reviewOn ?? null,
       recorded_by: actor.user.userId,
     });
-    const until = dates.expiresOn ? `until ${plainDate(dates.expiresOn)}` : 'until further order';
     ledger.chronicle(
       entry(
         input.madeOn,
         CATEGORY,
-        `Deprivation of liberty order made by ${input.court} (case ${input.caseNumber}), ${until}: ${input.authorises}`,
+        doloMadeSummary({ court: input.court, caseNumber: input.caseNumber, expiresOn: dates.expiresOn, authorises: input.authorises }),
         RECORD_TYPE,
         order.order_id,
       ),
@@ -119,8 +126,7 @@ export async function recordDeprivationOfLiberty(db: Kysely<Database>, actor: Ac
   });
 }
 
-const endedEntry = (orderId: string, on: string, reason: string | null) =>
-  entry(on, CATEGORY, `Deprivation of liberty order ended${reason ? `: ${reason}` : ''}`, RECORD_TYPE, orderId);
+const endedEntry = (orderId: string, on: string, reason: string | null) => entry(on, CATEGORY, doloEndedSummary(reason), RECORD_TYPE, orderId);
 
 /** What changed, in the words the chronology keeps. */
 function changes(was: Order, now: Order): { on: string; summary: string }[] {
@@ -152,8 +158,7 @@ export async function amendDeprivationOfLibertyOrder(
       authorises: pick(input.authorises, was.authorises),
       review_on: pick(input.reviewOn, was.review_on),
     };
-    if (next.end_reason && !next.ended_on) throw invalid([{ field: 'endedOn', rule: 'required-with-endReason', message: 'Say when the order ended' }]);
-    const dates = { madeOn: next.made_on, expiresOn: next.expires_on, endedOn: next.ended_on };
+    const dates = { madeOn: next.made_on, expiresOn: next.expires_on, endedOn: next.ended_on, endReason: next.end_reason };
     const periodId = await checkOnRecord(ledger, childId, child.date_of_birth, dates, orderId);
     const fields = Object.entries(input)
       .filter(([k, v]) => k !== 'version' && v !== undefined)

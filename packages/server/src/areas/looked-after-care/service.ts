@@ -19,8 +19,18 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
   const laCode = user.laCode;
   const child = await childFor(db, user, childId, 'child:read');
   const seeAdoption = await mayAct(db, user, childId, 'adoption:read');
-  const by = (t: 'permanence_plan' | 'permanence_order' | 'health_check' | 'health_outcome' | 'pep' | 'pathway_plan' | 'leaver_accommodation' | 'pa_visit') =>
-    db.selectFrom(t).selectAll().where('la_code', '=', laCode).where('child_id', '=', childId);
+  const by = (
+    t:
+      | 'permanence_plan'
+      | 'permanence_order'
+      | 'health_check'
+      | 'health_outcome'
+      | 'pep'
+      | 'pathway_plan'
+      | 'leaver_accommodation'
+      | 'pa_visit'
+      | 'deprivation_of_liberty_order',
+  ) => db.selectFrom(t).selectAll().where('la_code', '=', laCode).where('child_id', '=', childId);
   const [periods, plans, adoptions, orders, prevPerm, uasc, checks, outcomes, peps, leaver, pathway, moves, paVisits, contacts, obligations, pa, dolos] =
     await Promise.all([
       carePeriods(db, laCode, childId),
@@ -49,13 +59,7 @@ export async function getLookedAfterCare(db: Kysely<Database>, actor: Actor, chi
         .where('a.allocation_role', '=', 'personal-adviser')
         .where('a.end_date', 'is', null)
         .executeTakeFirst(),
-      db
-        .selectFrom('deprivation_of_liberty_order')
-        .selectAll()
-        .where('la_code', '=', laCode)
-        .where('child_id', '=', childId)
-        .orderBy('made_on', 'desc')
-        .execute(),
+      by('deprivation_of_liberty_order').orderBy('made_on', 'desc').execute(),
     ]);
   const [canRecord, canRecordAdoption, canRecordDeprivationOfLiberty] = await Promise.all([
     mayAct(db, user, childId, 'casework:record'),
