@@ -95,6 +95,26 @@ async function checkOnRecord(ledger: Ledger, childId: string, dob: string | null
   return period?.period_id ?? null;
 }
 
+/**
+ * The child's orders that would still be in force after a day: ending care then, or moving the
+ * child to a placement no order may be in (rule 710), is refused while one is (the looked-after
+ * area asks). An order is in force on the day it ends, so it blocks a move that day but not care
+ * ending that day (707 wants an end date on or before care's).
+ */
+export async function ordersInForce(db: Kysely<Database>, laCode: string, childId: string, on: string, after = false) {
+  const orders = await db
+    .selectFrom('deprivation_of_liberty_order')
+    .select(['order_id', 'made_on', 'expires_on', 'ended_on', 'court'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('made_on', '<=', on)
+    .execute();
+  return orders.filter((o) => {
+    const ends = doloEndsOn({ endedOn: o.ended_on, expiresOn: o.expires_on });
+    return ends === null || (after ? ends > on : ends >= on);
+  });
+}
+
 export async function recordDeprivationOfLiberty(db: Kysely<Database>, actor: Actor, childId: string, input: In<typeof newDeprivationOfLiberty>) {
   return step(db, actor, childId, async (ledger, child) => {
     const dates = { madeOn: input.madeOn, expiresOn: input.expiresOn ?? null, endedOn: input.endedOn ?? null, endReason: input.endReason ?? null };

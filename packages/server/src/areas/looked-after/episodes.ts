@@ -5,6 +5,7 @@
  * that care needs the director's recorded approval, which the placement then carries.
  */
 import { inHouseCarer } from '../fostering/index.ts';
+import { ordersInForce } from '../looked-after-care/index.ts';
 import { randomUUID } from 'node:crypto';
 import {
   type careChange,
@@ -23,6 +24,8 @@ import {
   type unregisteredApproval,
 } from '@lantern/core/looked-after';
 import { normalisePostcode } from '@lantern/core/identifiers';
+import { plainDate } from '@lantern/core';
+import { NO_DOLO_PLACES } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { openSpan } from '../../kernel/casework.ts';
@@ -243,6 +246,17 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
           message: `The legal status is already ${input.legalStatus}: record a new legal status, a new placement, or both`,
         },
       ]);
+    const p = input.placement;
+    // A deprivation of liberty order cannot be in force in a secure home, with parents, in a YOI or in supported accommodation (903 rule 710).
+    const [order] = p && NO_DOLO_PLACES.has(p.placementType) ? await ordersInForce(trx, laCode, childId, input.date) : [];
+    if (p && order)
+      throw invalid([
+        {
+          field: 'placement.placementType',
+          rule: 'placement-not-for-dolo',
+          message: `A deprivation of liberty order made on ${plainDate(order.made_on)} by ${order.court} is in force: a child with one cannot be placed in a ${PLACEMENT_TYPE[p.placementType].toLowerCase()} (${p.placementType}). Record the order's end first, if the court has ended it`,
+        },
+      ]);
     const rne = reasonForChange(legalChanged, placementChanged, input.sameCarer);
     const legalStatus = input.legalStatus ?? current.legal_status;
     const placed = input.placement
@@ -256,7 +270,6 @@ export async function changeCare(db: Kysely<Database>, actor: Actor, childId: st
       { fromVersion: input.version, detail: { rec: 'X1' } },
     );
 
-    const p = input.placement;
     // No new placement: the child stays where they are, so the placement carries over as it was.
     const placement =
       p && placed
@@ -316,6 +329,16 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
     // The episode read is no longer the current one, or has changed since: someone else recorded a step.
     if (current.cla_episode_id !== input.episodeId || current.version !== input.version) throw staleVersion(current.version, input.version);
     new DateRules().notInFuture('endDate', input.endDate).notBefore('endDate', input.endDate, current.start_date, 'the current episode’s start').check();
+    // An order depriving the child of liberty must have ended by the day care does (903 rule 707).
+    const [order] = await ordersInForce(trx, laCode, childId, input.endDate, true);
+    if (order)
+      throw conflict('A deprivation of liberty order is still in force', [
+        {
+          field: 'endDate',
+          rule: 'dolo-in-force',
+          message: `The deprivation of liberty order made on ${plainDate(order.made_on)} by ${order.court} is in force after ${plainDate(input.endDate)}: record the day it ended (on or before the day care ends) first`,
+        },
+      ]);
     await ledger.update(
       'cla_episode',
       { cla_episode_id: current.cla_episode_id },

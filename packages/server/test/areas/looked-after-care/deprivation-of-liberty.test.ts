@@ -123,6 +123,53 @@ describe('a deprivation of liberty order on a looked-after child’s record', ()
     expect(next.status, JSON.stringify(next.body)).toBe(201);
   });
 
+  it('while in force, stops the child being moved home (903 rule 710) or leaving care (707) until its end is recorded', async () => {
+    const db = server.store.db;
+    const [order] = await rows('deprivation_of_liberty_order', { child_id: ids.childA, made_on: '2026-10-30' });
+    const episode = async () =>
+      db
+        .selectFrom('cla_episode')
+        .select(['cla_episode_id', 'version'])
+        .where('child_id', '=', ids.childA)
+        .where('end_date', 'is', null)
+        .executeTakeFirstOrThrow();
+    const open = await episode();
+    const today = new Date().toISOString().slice(0, 10);
+    const home = { placementType: 'P1', urn: 'XXXXXXX', placementPostcode: 'HR1 2AB' };
+    const moved = await sw.post(`/api/children/${ids.childA}/looked-after/changes`, {
+      episodeId: open.cla_episode_id,
+      version: open.version,
+      date: today,
+      placement: home,
+      reasonPlaceChange: 'CARPL',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(400);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'placement.placementType', rule: 'placement-not-for-dolo' })]);
+    expect(moved.body.errors[0].message).toContain('made on 30 October 2026 by High Court, Family Division is in force');
+    const ceased = await sw.post(`/api/children/${ids.childA}/looked-after/cease`, {
+      episodeId: open.cla_episode_id,
+      version: open.version,
+      endDate: today,
+      reasonEnded: 'E4A',
+    });
+    expect(ceased.status, JSON.stringify(ceased.body)).toBe(409);
+    expect(ceased.body.errors).toEqual([expect.objectContaining({ field: 'endDate', rule: 'dolo-in-force' })]);
+    // Nothing written: the same open episode, at the same version.
+    expect(await episode()).toEqual(open);
+
+    // The order's end recorded the day before, care may end (and the move could have been made).
+    const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const ended = await sw.patch(`${orders(ids.childA)}/${order?.order_id}`, { version: 1, endedOn: dayBefore, endReason: 'Discharged' });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    const left = await sw.post(`/api/children/${ids.childA}/looked-after/cease`, {
+      episodeId: open.cla_episode_id,
+      version: open.version,
+      endDate: today,
+      reasonEnded: 'E4A',
+    });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+  });
+
   it('is refused for a child placed with parents while it would be in force (903 rule 710), or left open after care ended (707)', async () => {
     const db = server.store.db;
     const atHome = await sw2.post(`/api/children/${ids.childB}/looked-after`, { startDate: '2026-03-02', ...PLACEMENT, legalStatus: 'C2' });
