@@ -331,14 +331,11 @@ export async function ceaseCare(db: Kysely<Database>, actor: Actor, childId: str
     new DateRules().notInFuture('endDate', input.endDate).notBefore('endDate', input.endDate, current.start_date, 'the current episode’s start').check();
     // An order depriving the child of liberty must have ended by the day care does (903 rule 707).
     const [order] = await ordersInForce(trx, laCode, childId, input.endDate, true);
-    if (order)
-      throw conflict('A deprivation of liberty order is still in force', [
-        {
-          field: 'endDate',
-          rule: 'dolo-in-force',
-          message: `The deprivation of liberty order made on ${plainDate(order.made_on)} by ${order.court} is in force after ${plainDate(input.endDate)}: record the day it ended (on or before the day care ends) first`,
-        },
-      ]);
+    if (order) {
+      // The whole sentence is the detail too: the page shows a 409's detail, not its fields.
+      const message = `The deprivation of liberty order made on ${plainDate(order.made_on)} by ${order.court} is in force after ${plainDate(input.endDate)}: record the day it ended (on or before the day care ends) first`;
+      throw conflict(message, [{ field: 'endDate', rule: 'dolo-in-force', message }]);
+    }
     await ledger.update(
       'cla_episode',
       { cla_episode_id: current.cla_episode_id },

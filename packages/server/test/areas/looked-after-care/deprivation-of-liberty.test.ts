@@ -154,6 +154,7 @@ describe('a deprivation of liberty order on a looked-after child’s record', ()
     });
     expect(ceased.status, JSON.stringify(ceased.body)).toBe(409);
     expect(ceased.body.errors).toEqual([expect.objectContaining({ field: 'endDate', rule: 'dolo-in-force' })]);
+    expect(ceased.body.detail).toContain('record the day it ended (on or before the day care ends) first');
     // Nothing written: the same open episode, at the same version.
     expect(await episode()).toEqual(open);
 
