@@ -21,6 +21,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       summary: 'Find children by name, LA child id, UPN, NHS number or date of birth',
       querystring: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(25) }),
       answer: z.object({ results: z.array(childSearchResult), total: z.number().int() }),
+      exactAnswer: true,
     },
     async (req) => {
       const found = await searchChildren(db(), req.actor(), req.query.q, req.query.limit);
@@ -71,6 +72,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       permission: 'child:read',
       audit: { reads: 'child' },
       sessionConfirmedByRead: true,
+      exactAnswer: true,
       summary: 'A child’s record: identity, family, addresses and allocations',
       params: childParams,
       answer: childCase,
