@@ -40,6 +40,39 @@ describe('the audit trail', () => {
     expect(rows.at(-1)).toMatchObject({ action: 'search', username: 'sw' });
   });
 
+  it('records a search as what was asked, what it showed of how many, then each child shown in the order shown', async () => {
+    const searches = () =>
+      server.store.db
+        .selectFrom('audit_event')
+        .select(['action', 'record_type', 'child_id', 'detail', 'request_id'])
+        .where('username', '=', 'sw')
+        .where('action', '=', 'search')
+        .orderBy('audit_id', 'desc')
+        .limit(1)
+        .execute();
+    const found = (await sw.get('/api/children?q=Lambert')).body;
+    expect(found.results.length).toBeGreaterThan(0);
+    const [last] = await searches();
+    const rows = await server.store.db
+      .selectFrom('audit_event')
+      .select(['record_type', 'child_id', 'detail'])
+      .where('request_id', '=', last?.request_id as string)
+      .orderBy('audit_id')
+      .execute();
+    expect(rows).toEqual([
+      { record_type: null, child_id: null, detail: { query: 'Lambert', shown: found.results.length, total: found.total } },
+      ...found.results.map((r: { childId: string }) => ({ record_type: 'child', child_id: r.childId, detail: { shownInSearch: true } })),
+    ]);
+    // A search that finds nothing, or has nothing to find, is recorded all the same.
+    for (const [q, query] of [
+      ['Nobodyhasthisname', 'Nobodyhasthisname'],
+      ['%20%20', '  '],
+    ]) {
+      expect((await sw.get(`/api/children?q=${q}`)).body).toEqual({ results: [], total: 0 });
+      expect(await searches()).toMatchObject([{ child_id: null, detail: { query, shown: 0, total: 0 } }]);
+    }
+  });
+
   it('records every write in the same transaction as the write', async () => {
     const child = (await sw.get(`/api/children/${ids.childA}`)).body.child;
     await sw.patch(`/api/children/${ids.childA}`, { version: child.version, otherNames: 'Pops' });

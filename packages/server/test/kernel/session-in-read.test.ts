@@ -3,7 +3,7 @@
  * liveSession): a request starts from the user its cookie last signed in, and the statement finds
  * the record, and writes its read row, only while the session is live and signs in that same user.
  * The landing page carries it in the statement writing its read row, and answers only when that
- * row was written. Each case here first opens the page once (so the server remembers the session), then changes
+ * row was written; the search in the statement writing its audit rows. Each case here first opens the page once (so the server remembers the session), then changes
  * the session or the user behind the server's back, and expects exactly what a session checked the
  * usual way gives: 401 with no read row and the session removed, or the answer a fresh sign-in gets.
  * Runs on both databases.
@@ -22,11 +22,12 @@ afterAll(() => server?.close());
 
 const db = () => server.store.db;
 
-/** A page whose statement confirms the session, and the read rows it writes for a user. */
-type Target = { name: string; path: () => string; recordType: string; childId: () => string | null };
+/** A page whose statement confirms the session, and the read rows it writes for a user (a search's: the child it showed). */
+type Target = { name: string; path: () => string; action: 'read' | 'search'; recordType: string; childId: () => string | null };
 const TARGETS: Target[] = [
-  { name: 'the child’s record', path: () => `/api/children/${ids.childA}`, recordType: 'child', childId: () => ids.childA },
-  { name: 'the landing page', path: () => '/api/work', recordType: 'landing-page', childId: () => null },
+  { name: 'the child’s record', path: () => `/api/children/${ids.childA}`, action: 'read', recordType: 'child', childId: () => ids.childA },
+  { name: 'the landing page', path: () => '/api/work', action: 'read', recordType: 'landing-page', childId: () => null },
+  { name: 'the search', path: () => '/api/children?q=Lambert', action: 'search', recordType: 'child', childId: () => ids.childA },
 ];
 
 /** The read rows of the page written for a user. */
@@ -37,7 +38,7 @@ const readRows = async (username: string, target: Target) =>
         .selectFrom('audit_event')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('username', '=', username)
-        .where('action', '=', 'read')
+        .where('action', '=', target.action)
         .where('record_type', '=', target.recordType)
         .where('child_id', 'is not distinct from', target.childId())
         .executeTakeFirstOrThrow()
@@ -147,7 +148,7 @@ describe.each(TARGETS)('$name', (target) => {
         const rows = await db()
           .selectFrom('audit_event')
           .select(['user_role', 'username'])
-          .where('action', '=', 'read')
+          .where('action', '=', target.action)
           .where('record_type', '=', target.recordType)
           .where('username', '=', 'tm')
           .orderBy('occurred_at', 'desc')

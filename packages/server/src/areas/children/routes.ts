@@ -21,16 +21,12 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       summary: 'Find children by name, LA child id, UPN, NHS number or date of birth',
       querystring: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(25) }),
       answer: z.object({ results: z.array(childSearchResult), total: z.number().int() }),
+      exactAnswer: true,
+      sessionConfirmedByRead: true,
     },
-    async (req) => {
-      const found = await searchChildren(db(), req.actor(), req.query.q, req.query.limit);
-      req.audited({ action: 'search', detail: { query: req.query.q, shown: found.results.length, total: found.total } });
-      req.shown(
-        found.results.map((r) => r.childId),
-        { action: 'search', recordType: 'child', detail: { shownInSearch: true } },
-      );
-      return found;
-    },
+    // The search writes its own audit rows (the search, each child shown) and may check the
+    // session in the same statement (search.ts), as the child's record does.
+    (req) => req.readConfirmingSession((session) => searchChildren(db(), req.actor(), req.query.q, req.query.limit, session)),
   );
 
   route.get(
@@ -71,6 +67,7 @@ export async function childrenRoutes(fastify: FastifyInstance) {
       permission: 'child:read',
       audit: { reads: 'child' },
       sessionConfirmedByRead: true,
+      exactAnswer: true,
       summary: 'A child’s record: identity, family, addresses and allocations',
       params: childParams,
       answer: childCase,

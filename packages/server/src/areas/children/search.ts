@@ -2,6 +2,8 @@ import { type Role, type Scope, scopeFor } from '@lantern/core/permissions';
 import type { ChildSearchResult, PossibleMatch } from '@lantern/core/views';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { childrenInScope, NO_ID } from '../../kernel/access.ts';
+import { auditMany, auditRows } from '../../kernel/audit.ts';
+import { type AssumedSession, confirmedSessionUsed, liveSession, sessionValues } from '../../kernel/auth/sessions.ts';
 import { compiledOnce } from '../../kernel/compiled.ts';
 import type { Actor, CurrentUser } from '../../kernel/context.ts';
 import type { Database } from '../../kernel/db/schema.ts';
@@ -35,7 +37,7 @@ function beginsWith(column: 'p.family_name_key' | 'p.given_name_key', from: unkn
   return sql<SqlBool>`(${ref} ~>=~ ${from} and ${ref} ~<~ ${to})`;
 }
 
-type SearchValues = Record<string, string | number>;
+type SearchValues = Record<string, unknown>;
 
 /**
  * The search's query. Its text depends only on the shape — the role, the scope, whether an NHS
@@ -103,6 +105,8 @@ function searchQuery(db: Kysely<Database>, v: SearchValues, shape: string) {
       'p.expected_date_of_birth',
       'p.sex',
       'p.total',
+      // Each row's place in the answer, which the audit rows follow (see searchStatement).
+      sql<number>`row_number() over (order by p.family_name, p.given_name, p.date_of_birth)`.as('n'),
       'w.given_name as w_given',
       'w.family_name as w_family',
       't.name as team_name',
@@ -112,16 +116,66 @@ function searchQuery(db: Kysely<Database>, v: SearchValues, shape: string) {
     .orderBy('p.date_of_birth');
 }
 
-/** Built and compiled once per shape (kernel/compiled.ts), for searches of up to three words. */
-const searchOnce = compiledOnce(searchQuery);
+/**
+ * The search as one statement: the page (searchQuery, once, as `found`), the search's audit rows
+ * and, `confirming`, the session's check (kernel/auth/sessions.ts liveSession). The audit rows are
+ * those the route wrote after the search (the search with what it showed and of how many, then each
+ * child shown, in the answer's order), made here from the page and the two rows sent as values, and
+ * written only when the session is live: no row at all otherwise, and the route confirms the
+ * session the usual way. A live session with no match answers one row with no child.
+ * Three round trips (session, search, audit), each queued for a connection under load, become one.
+ */
+function searchStatement(db: Kysely<Database>, v: SearchValues, shape: string) {
+  const confirming = shape.endsWith(' confirming');
+  const found = searchQuery(db, v, shape);
+  const searchRow = sql`${v.searchAudit}::jsonb`;
+  const audited = sql<null>`lantern_audit(
+    jsonb_build_array(${searchRow} || jsonb_build_object('detail', (${sql`${v.searchAudit}::jsonb`} -> 'detail')
+      || jsonb_build_object('shown', (select count(*) from found), 'total', coalesce((select max(f.total) from found f), 0))))
+    || coalesce((select jsonb_agg(${sql`${v.shownAudit}::jsonb`} || jsonb_build_object('record_id', s.person_id::text, 'child_id', s.person_id) order by s.n)
+                 from (select f.person_id, min(f.n) as n from found f group by f.person_id) s), '[]'::jsonb))`;
+  const head = confirming
+    ? db.selectFrom(liveSession(db, v as ReturnType<typeof sessionValues>).as('live')).select(['live.session_seen_at', audited.as('audited')])
+    : db.selectNoFrom([sql<Date | null>`null::timestamptz`.as('session_seen_at'), audited.as('audited')]);
+  return db
+    .with(
+      (cte) => cte('found').materialized(),
+      () => found,
+    )
+    .selectFrom(head.as('x'))
+    .leftJoin('found as f', (j) => j.onTrue())
+    .selectAll('f')
+    .select('x.session_seen_at')
+    .orderBy('f.n');
+}
 
-/** Finds children by name, LA child id, UPN, NHS number or date of birth (the route audits each child shown). */
-export async function searchChildren(db: Kysely<Database>, actor: Actor, q: string, limit: number): Promise<{ results: ChildSearchResult[]; total: number }> {
+/** Built and compiled once per shape (kernel/compiled.ts), for searches of up to three words. */
+const searchOnce = compiledOnce(searchStatement);
+
+type Found = { results: ChildSearchResult[]; total: number };
+
+/**
+ * Finds children by name, LA child id, UPN, NHS number or date of birth, and writes the search's
+ * audit rows (the search, and each child it showed). With `session` (the route's assumed session)
+ * the statement confirms it too, and null means it did not: the route confirms the session the
+ * usual way and searches again with none.
+ */
+export async function searchChildren(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: string,
+  limit: number,
+  session: AssumedSession | null = null,
+): Promise<Found | null> {
   const user = actor.user;
   const scope = scopeFor(user.role, 'child:search');
-  if (!scope) return { results: [], total: 0 };
   const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { results: [], total: 0 };
+  if (!scope || words.length === 0) {
+    // Nothing to search: only the search's own row, written once the session is confirmed.
+    if (session) return null;
+    await auditMany(db, actor, [{ action: 'search', detail: { query: q, shown: 0, total: 0 } }]);
+    return { results: [], total: 0 };
+  }
   const date = asDate(q.trim());
   const digits = q.replace(/\s/g, '');
   const nhs = /^\d{10}$/.test(digits);
@@ -138,14 +192,26 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     });
   }
   values.limit = limit;
-  const shape = `${user.role} ${scope} ${nhs ? 'nhs' : '-'} ${names}`;
+  // The audit rows the statement completes: the search's (shown and total added) and a child's (its id added).
+  const [searchAudit, shownAudit] = auditRows(actor, [
+    { action: 'search', detail: { query: q } },
+    { action: 'search', recordType: 'child', detail: { shownInSearch: true } },
+  ]);
+  Object.assign(values, { searchAudit: JSON.stringify(searchAudit), shownAudit: JSON.stringify(shownAudit) }, sessionValues(session));
+  const shape = `${user.role} ${scope} ${nhs ? 'nhs' : '-'} ${names} ${session ? 'confirming' : '-'}`;
   // A search of one to three words (nearly all) is built once per shape and prepared on each
   // connection: building it was the search's largest share of the server's CPU. It runs with its
   // generic plan: left to choose, PostgreSQL planned it afresh on every search (a prefix's range
   // costed wider than most are), and planning took longer than running it (DB CPU 2.3 -> 1.4 ms
   // a search on 50,000 children). Longer ones are built each time, so the shapes kept stay few.
-  const rows = words.length <= 3 ? await runGeneric(db, searchOnce(db, shape, values)) : await searchQuery(db, values, shape).execute();
-  const results = rows.map((r) => ({
+  const rows = words.length <= 3 ? await runGeneric(db, searchOnce(db, shape, values)) : await searchStatement(db, values, shape).execute();
+  const [first] = rows;
+  if (!first) return null;
+  if (session) await confirmedSessionUsed(db, session, first.session_seen_at as Date);
+  type Row = (typeof rows)[number];
+  // The one row of a search that found nothing names no child.
+  const named = (r: Row): r is Row & { [K in 'person_id' | 'given_name' | 'family_name' | 'sex']: NonNullable<Row[K]> } => r.person_id !== null;
+  const results = rows.filter(named).map((r) => ({
     childId: r.person_id,
     laChildId: r.la_child_id ?? '',
     givenName: r.given_name,
@@ -156,7 +222,7 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, q: stri
     allocatedWorker: r.w_given ? `${r.w_given} ${r.w_family}` : null,
     team: r.team_name,
   }));
-  return { results, total: Number(rows[0]?.total ?? 0) };
+  return { results, total: Number(first.total ?? 0) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ export async function workRoutes(fastify: FastifyInstance) {
       querystring: landingQuery,
       answer: landingPage,
       sessionConfirmedByRead: true,
+      exactAnswer: true,
     },
     // The session's check rides on the page's read row (service.ts): when it does not confirm the
     // session the request assumed, or the page was refused for that user, the session is checked

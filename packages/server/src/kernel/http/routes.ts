@@ -17,6 +17,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
+import { exactAnswerSerializer } from './answers.ts';
 import type { RoutePermission } from './app.ts';
 import type { ReadAudit } from './read-audit.ts';
 
@@ -32,6 +33,11 @@ export type Route = {
   audit?: ReadAudit;
   /** The route's one statement confirms the session (kernel/http/app.ts); rare, see the child's record. */
   sessionConfirmedByRead?: true;
+  /**
+   * The handler builds exactly its answer's schema: sent without zod encoding it again, and checked
+   * under the tests instead (answers.ts). For the reads made on every request.
+   */
+  exactAnswer?: true;
   params?: Schema;
   querystring?: Schema;
   body?: Schema;
@@ -71,13 +77,14 @@ export function routes(fastify: FastifyInstance, tags: string[]): Record<'get' |
   const declare =
     (method: HTTPMethods): Declare =>
     (url, route, handle) => {
-      const { permission, audit, sessionConfirmedByRead, bodyLimit, answer, created, response, status, ...documented } = route;
+      const { permission, audit, sessionConfirmedByRead, exactAnswer, bodyLimit, answer, created, response, status, ...documented } = route;
       const responses = response ?? (created ? { 201: created } : answer ? { 200: answer } : undefined);
       const schema: FastifySchema = { tags, ...documented, ...(responses ? { response: responses } : {}) };
       fastify.route({
         method,
         url,
         ...(bodyLimit ? { bodyLimit } : {}),
+        ...(exactAnswer ? { serializerCompiler: exactAnswerSerializer } : {}),
         config: { permission, ...(audit ? { audit } : {}), ...(sessionConfirmedByRead ? { sessionConfirmedByRead } : {}) },
         schema,
         handler: async (req, reply) => {
