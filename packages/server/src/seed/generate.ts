@@ -17,7 +17,12 @@ import { batch, type Ledger } from '../kernel/ledger.ts';
 import '../areas/obligation-rules.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
-import { deferChecksOfFirstCouncil, emptyTablesOfFirstCouncil, restoreChecksOfFirstCouncil } from '../kernel/db/first-council.ts';
+import {
+  deferChecksOfFirstCouncil,
+  deferHistoryKeysOfFirstCouncil,
+  emptyTablesOfFirstCouncil,
+  restoreChecksOfFirstCouncil,
+} from '../kernel/db/first-council.ts';
 import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type { Database } from '../kernel/db/schema.ts';
 import { refreshFosterObligations } from '../areas/fostering/index.ts';
@@ -187,6 +192,8 @@ async function generateCouncil(
   await emptyTablesOfFirstCouncil(db, WITHOUT_WAL);
   // A new database's first council: its foreign keys are checked once, before the deadlines, not row by row.
   await deferChecksOfFirstCouncil(db, { keysOf: BULK_TABLES, indexesOf: HISTORY_TABLES });
+  // On a PostgreSQL server, the history tables' keys too: random ids inserted one by one into indexes larger than its buffers (0047).
+  await deferHistoryKeysOfFirstCouncil(db, ['record_version', 'chronology_entry']);
   await db
     .insertInto('local_authority')
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
