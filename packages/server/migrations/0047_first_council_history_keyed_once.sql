@@ -34,3 +34,38 @@ begin
 end $$;
 revoke all on function defer_history_keys_of_first_council(text[]) from public;
 grant execute on function defer_history_keys_of_first_council(text[]) to lantern_app;
+
+-- The children's tables' secondary indexes (the council's people, their casework) likewise, but put
+-- back as soon as the children are written: the seeds after them read those tables with joins. The
+-- same bookkeeping as 0043's defer_indexes_of (no unique index is dropped; the statements put back
+-- stay in pg_temp.deferred_check until now); restore_indexes_of_first_council() builds those of the
+-- tables named, each once from its rows, and forgets them. Only for a database with no council, and
+-- not on the embedded store, as above.
+create or replace function defer_indexes_of_first_council(tables text[]) returns integer
+language plpgsql security definer set search_path = pg_catalog, public as $$
+begin
+  if current_setting('wal_level') = 'minimal' then return 0; end if;
+  if exists (select 1 from public.local_authority) then return 0; end if;
+  return public.defer_indexes_of(tables);
+end $$;
+revoke all on function defer_indexes_of_first_council(text[]) from public;
+grant execute on function defer_indexes_of_first_council(text[]) to lantern_app;
+
+create or replace function restore_indexes_of_first_council(tables text[]) returns integer
+language plpgsql security definer set search_path = pg_catalog, public as $$
+declare
+  d record;
+  n integer := 0;
+begin
+  if to_regclass('pg_temp.deferred_check') is null then return 0; end if;
+  for d in select position, restore from pg_temp.deferred_check
+           where (regexp_match(restore, '^CREATE INDEX \S+ ON public\.(\S+) '))[1] = any(tables)
+           order by position loop
+    execute d.restore;
+    delete from pg_temp.deferred_check where position = d.position;
+    n := n + 1;
+  end loop;
+  return n;
+end $$;
+revoke all on function restore_indexes_of_first_council(text[]) from public;
+grant execute on function restore_indexes_of_first_council(text[]) to lantern_app;
