@@ -17,7 +17,14 @@ import { batch, type Ledger } from '../kernel/ledger.ts';
 import '../areas/obligation-rules.ts';
 import { refreshObligations } from '../kernel/obligations.ts';
 import { refreshPlannerStatistics } from '../kernel/db/statistics.ts';
-import { deferChecksOfFirstCouncil, emptyTablesOfFirstCouncil, restoreChecksOfFirstCouncil } from '../kernel/db/first-council.ts';
+import {
+  deferChecksOfFirstCouncil,
+  deferHistoryKeysOfFirstCouncil,
+  deferIndexesOfFirstCouncil,
+  emptyTablesOfFirstCouncil,
+  restoreChecksOfFirstCouncil,
+  restoreIndexesOfFirstCouncil,
+} from '../kernel/db/first-council.ts';
 import { refreshWorkerObligations } from '../kernel/worker-obligations.ts';
 import type { Database } from '../kernel/db/schema.ts';
 import { refreshFosterObligations } from '../areas/fostering/index.ts';
@@ -34,6 +41,9 @@ import { seedPractice } from './practice.ts';
 import { dayOf } from './rng.ts';
 import { seedRouting } from './routing.ts';
 import { seedSubjectAccessRequests } from './subject-access.ts';
+import { LOOKED_AFTER_TABLES } from './looked-after.ts';
+import { PATHWAY_TABLES } from './pathways.ts';
+import { PERMANENCE_TABLES } from './permanence.ts';
 import { chronicleRows } from './trail.ts';
 import { seedWorkforceHistory } from './workforce-history.ts';
 
@@ -100,6 +110,17 @@ const BULK_TABLES: (keyof Database & string)[] = [
   'assessment',
   'cla_review',
   'cin_plan',
+];
+
+/** The tables written with the children (chunks.ts), but for the chronology (a history table). */
+const CHILDREN_TABLES: (keyof Database & string)[] = [
+  'person',
+  'relationship',
+  'address',
+  'allocation',
+  ...PATHWAY_TABLES,
+  ...PERMANENCE_TABLES,
+  ...LOOKED_AFTER_TABLES,
 ];
 
 /**
@@ -187,6 +208,10 @@ async function generateCouncil(
   await emptyTablesOfFirstCouncil(db, WITHOUT_WAL);
   // A new database's first council: its foreign keys are checked once, before the deadlines, not row by row.
   await deferChecksOfFirstCouncil(db, { keysOf: BULK_TABLES, indexesOf: HISTORY_TABLES });
+  // On a PostgreSQL server, the history tables' keys too: random ids inserted one by one into indexes larger than its buffers (0047).
+  await deferHistoryKeysOfFirstCouncil(db, ['record_version', 'chronology_entry']);
+  // And the children's tables' secondary indexes, built once when the children are written (0047).
+  await deferIndexesOfFirstCouncil(db, CHILDREN_TABLES);
   await db
     .insertInto('local_authority')
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
@@ -261,6 +286,7 @@ async function generateCouncil(
   // than seven minutes). The tables they join are all written by now, so this one pass serves
   // them all. The history tables (versions, chronology) are joined by none of them and are left
   // to the last pass, which sees them whole.
+  await restoreIndexesOfFirstCouncil(db, CHILDREN_TABLES);
   await refreshPlannerStatistics(db, { leave: HISTORY_TABLES });
 
   progress(total, total, 'users');

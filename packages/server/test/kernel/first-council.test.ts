@@ -5,16 +5,20 @@
  * without putting them back, and not once the database holds a council. The first deadlines' indexes
  * (migration 0043) the same: and only a deadline table's, only while it holds no row at all. Its
  * tables are emptied first, for a load without WAL, only on the embedded store and only when they
- * hold nothing (0046).
+ * hold nothing (0046). On a PostgreSQL server the history tables' primary keys and the children's
+ * tables' secondary indexes too (0047), the latter put back on their own once the children are in.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCouncil } from '../../src/kernel/db/council.ts';
 import {
   deferChecksOfFirstCouncil,
+  deferHistoryKeysOfFirstCouncil,
+  deferIndexesOfFirstCouncil,
   deferIndexesOfFirstDeadlines,
   emptyTablesOfFirstCouncil,
   restoreChecksOfFirstCouncil,
+  restoreIndexesOfFirstCouncil,
 } from '../../src/kernel/db/first-council.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { openTestStore, TEST_DB } from '../helpers/db.ts';
@@ -99,6 +103,44 @@ describe('the first council’s checks, deferred and put back', () => {
     expect(await schemaOf()).toEqual(before);
   });
 
+  it('builds the history tables’ keys and the children’s indexes once on a PostgreSQL server, putting back exactly what was there', async () => {
+    const keys = async (trx: typeof store.db) =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_constraint where contype = 'p' and conrelid in ('chronology_entry'::regclass, 'record_version'::regclass)`.execute(
+          trx,
+        )
+      ).rows[0]?.n;
+    const visitIndexes = async (trx: typeof store.db) =>
+      (await sql<{ def: string }>`select indexdef as def from pg_indexes where tablename = 'visit' order by 1`.execute(trx)).rows.map((r) => r.def);
+    const visitBefore = await visitIndexes(db());
+    const keysNow = () => keys(db());
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        const server = TEST_DB !== 'pglite';
+        // Keys a foreign key names (person's) are never dropped, nor the keys of other tables.
+        expect(await deferHistoryKeysOfFirstCouncil(trx, ['record_version', 'chronology_entry', 'person' as 'record_version'])).toBe(server ? 2 : 0);
+        expect(await keys(trx)).toBe(server ? 0 : 2);
+        expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(server ? 1 : 0);
+        // Only the key stays while the children are written; the index is back when asked for by its table.
+        if (server) expect((await visitIndexes(trx)).every((d) => d.includes('_pkey'))).toBe(true);
+        expect(await restoreIndexesOfFirstCouncil(trx, ['person'])).toBe(0);
+        expect(await restoreIndexesOfFirstCouncil(trx, ['visit'])).toBe(server ? 1 : 0);
+        expect(await visitIndexes(trx)).toEqual(visitBefore);
+        await restoreChecksOfFirstCouncil(trx);
+        expect(await keys(trx)).toBe(2);
+      });
+    expect(await schemaOf()).toEqual(before);
+    const withoutKey = db()
+      .transaction()
+      .execute((trx) => deferHistoryKeysOfFirstCouncil(trx, ['record_version']));
+    if (TEST_DB === 'pglite') expect(await withoutKey).toBe(0);
+    else await expect(withoutKey).rejects.toThrow(/not put back: nothing is committed/);
+    expect(await keysNow()).toBe(2);
+  });
+
   it('does nothing once the database holds a council', async () => {
     await db().insertInto('local_authority').values({ la_code: 'E06000019', dfe_la_number: '116', name: 'Herefordshire' }).execute();
     await db()
@@ -107,6 +149,8 @@ describe('the first council’s checks, deferred and put back', () => {
         expect(await deferChecksOfFirstCouncil(trx, of)).toBe(0);
         expect(await restoreChecksOfFirstCouncil(trx)).toBe(0);
         expect(await emptyTablesOfFirstCouncil(trx, ['local_authority'])).toBe(0);
+        expect(await deferHistoryKeysOfFirstCouncil(trx, ['record_version'])).toBe(0);
+        expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(0);
       });
     expect(await schemaOf()).toEqual(before);
   });

@@ -17,6 +17,33 @@ export async function deferChecksOfFirstCouncil(db: Kysely<Database>, of: { keys
 }
 
 /**
+ * A new database's first council on a PostgreSQL server: the primary keys of the history tables named
+ * (record_version, chronology_entry; none that a foreign key names) built once at the end, with the
+ * rest that `restoreChecksOfFirstCouncil` puts back (migration 0047). The number dropped: none on the
+ * embedded store or once the database holds a council.
+ */
+export async function deferHistoryKeysOfFirstCouncil(db: Kysely<Database>, tables: ('record_version' | 'chronology_entry')[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select defer_history_keys_of_first_council(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A new database's first council on a PostgreSQL server: the secondary indexes of the tables named
+ * dropped until `restoreIndexesOfFirstCouncil` names them again (or `restoreChecksOfFirstCouncil`
+ * puts back everything), each then built once from its rows (migration 0047). None on the embedded store.
+ */
+export async function deferIndexesOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select defer_indexes_of_first_council(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Builds the deferred secondary indexes of the tables named, now (before a statement that reads them). */
+export async function restoreIndexesOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select restore_indexes_of_first_council(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
  * A new database's first deadlines: the secondary indexes of those of the deadline tables named that
  * hold no row at all (any council's) dropped until `restoreChecksOfFirstCouncil`, in the caller's
  * transaction, so a council's first derivation builds them once from its rows (migration 0043).
