@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,34 @@ describe('the embedded database in a data folder', () => {
       await store.close();
     }
   });
+});
+
+describe('long text and JSON parameters (a bulk insert’s rows as one JSON text)', () => {
+  it('arrive whole, accents and all, as text, json and jsonb', async () => {
+    const store = await openStore({ kind: 'pglite', dataDir: mkdtempSync(path.join(dir, 'long-')) });
+    try {
+      // Longer than the worker's threshold for sending a parameter as bytes, with characters of two, three and four bytes.
+      const rows = Array.from({ length: 3000 }, (_, i) => ({ n: i, name: `Zoë Ó’Brien ${i} 🙂`, note: 'x'.repeat(20) }));
+      const text = JSON.stringify(rows);
+      expect(text.length).toBeGreaterThan(100_000);
+      const { rows: got } = await sql<{ t: string; j: number; b: string; last: string; md5: string }>`
+        select length(${text}::text) as t, json_array_length(${text}::json) as j,
+               (${text}::jsonb -> 2999 ->> 'name') as b, (select r.name from json_populate_recordset(null::record, ${text}) as r(n int, name text) where r.n = 2999) as last,
+               md5(${text}::text) as md5`.execute(store.db);
+      expect(got[0]).toEqual({
+        t: [...text].length,
+        j: 3000,
+        b: 'Zoë Ó’Brien 2999 🙂',
+        last: 'Zoë Ó’Brien 2999 🙂',
+        md5: createHash('md5').update(text).digest('hex'),
+      });
+      // Short ones go as text, as before.
+      const { rows: short } = await sql<{ b: string }>`select (${JSON.stringify({ a: 'é' })}::jsonb ->> 'a') as b`.execute(store.db);
+      expect(short[0]?.b).toBe('é');
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });
 
 describe('a new data folder starts from the empty database the install made', () => {

@@ -5,6 +5,7 @@
 // (Plain JavaScript so the worker starts without a TypeScript loader, under any runner.)
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { sqlProfile } from './pglite-profile.mjs';
 
 if (!parentPort) throw new Error('pglite-worker must run as a worker thread');
 const port = parentPort;
@@ -33,6 +34,35 @@ try {
   process.exit(1);
 }
 
+/**
+ * A long text or JSON parameter (a bulk insert's rows as one JSON text) goes to PGlite as its UTF-8
+ * bytes, in the binary format (for these types the text itself; jsonb's after a version byte).
+ * Given a string, PGlite measures its UTF-8 length character by character in JavaScript, twice,
+ * then encodes it; the bytes are made natively in one pass. Other types and short values go as before.
+ */
+const BYTES_FROM = 64 * 1024;
+/** @type {Record<number, (v: any) => any>} */
+const bytesOfLongText = {};
+for (const [oid, version] of /** @type {[number, number | null][]} */ ([
+  [25, null],
+  [1043, null],
+  [114, null],
+  [3802, 1],
+])) {
+  const base = db.serializers[oid];
+  bytesOfLongText[oid] = (v) => {
+    if (typeof v !== 'string' || v.length < BYTES_FROM) return base ? base(v) : v.toString();
+    if (version === null) return Buffer.from(v, 'utf8');
+    const bytes = Buffer.allocUnsafe(Buffer.byteLength(v, 'utf8') + 1);
+    bytes[0] = version;
+    bytes.write(v, 1, 'utf8');
+    return bytes;
+  };
+}
+
+/** LANTERN_SQL_PROFILE=1: CPU per kind of statement (pglite-profile.mjs). */
+const profile = sqlProfile();
+
 port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'close', sql?:string, params?:unknown[]}} */ msg) => {
   try {
     if (msg.kind === 'close') {
@@ -53,15 +83,27 @@ port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'clo
       const role = /** @type {{ r: string }[]} */ ((await db.query('select current_user as r')).rows)[0]?.r;
       await db.exec('reset role');
       let copied;
+      const t0 = profile ? profile.cpuNs() : 0;
+      const w0 = profile ? performance.now() : 0;
       try {
         copied = await db.query(/** @type {string} */ (msg.sql), [], { blob: new Blob([String(msg.params?.[0] ?? '')]) });
       } finally {
         await db.query(`select set_config('role', $1, false)`, [role]).catch(() => undefined);
       }
+      if (profile) profile.statement(String(msg.sql), profile.cpuNs() - t0, performance.now() - w0, String(msg.params?.[0] ?? '').length);
       port.postMessage({ id: msg.id, rows: [], affectedRows: copied.affectedRows ?? 0 });
       return;
     }
-    const result = await db.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object' });
+    const t0 = profile ? profile.cpuNs() : 0;
+    const w0 = profile ? performance.now() : 0;
+    const result = await db.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object', serializers: bytesOfLongText });
+    if (profile)
+      profile.statement(
+        String(msg.sql),
+        profile.cpuNs() - t0,
+        performance.now() - w0,
+        (msg.params ?? []).reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0),
+      );
     port.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
   } catch (error) {
     port.postMessage({ id: msg.id, error: toPlainError(error) });
