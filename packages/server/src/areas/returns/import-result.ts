@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditEntry } from '../../kernel/audit.ts';
+import { orderedId } from '../../kernel/db/ordered-id.ts';
 import type { Database } from '../../kernel/db/schema.ts';
 import { refreshPlannerStatistics } from '../../kernel/db/statistics.ts';
 import type { Chronicle, Ledger, Table } from '../../kernel/ledger.ts';
@@ -177,7 +178,8 @@ export function importTrail(importId: string, source: string) {
     updated: (childId: string, recordType: string, recordId: string, detail: Record<string, unknown>) =>
       trail.audits.push({ action: 'update', recordType, recordId, childId, detail: { ...detail, source, importId } }),
     chronology: (childId: string, occurredOn: string, category: string, summary: string, recordType: string, recordId: string) =>
-      trail.chronology.push({ childId, occurredOn, category, summary, recordType, recordId }),
+      // Ids in the order made, as the import's records' own (kernel/db/ordered-id.ts).
+      trail.chronology.push({ childId, occurredOn, category, summary, recordType, recordId, entryId: orderedId() }),
   };
 }
 

@@ -3,7 +3,7 @@
  * and missing episodes made into rows (the later tables in import-later.ts) against what is
  * already recorded, and the write of those rows with the batch's closures and trail through the ledger.
  */
-import { randomUUID } from 'node:crypto';
+import { orderedId } from '../../../kernel/db/ordered-id.ts';
 import { todayInEngland } from '@lantern/core/calendar';
 import { sql } from 'kysely';
 import { importTrail, MAX_NOT_PLACED, writeRecords, writeTrail } from '../import-result.ts';
@@ -69,7 +69,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         continue;
       }
       const upn = H('UPN', h);
-      const id = randomUUID();
+      const id = orderedId();
       const row = {
         la_code: laCode,
         person_id: id,
@@ -98,7 +98,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
 
     // The child's own child (MOTHER = 1): a person, related as her child.
     if (H('MOTHER', h) === '1' && newKey(`mother|${childId}|`)) {
-      const babyId = randomUUID();
+      const babyId = orderedId();
       rows.person.push({
         la_code: laCode,
         person_id: babyId,
@@ -110,7 +110,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         created_by: actor.userId,
         updated_by: actor.userId,
       });
-      const relationshipId = randomUUID();
+      const relationshipId = orderedId();
       rows.relationship.push({
         la_code: laCode,
         relationship_id: relationshipId,
@@ -179,10 +179,10 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         skip(laChildId, 'Episodes', i, 'The child already has an open episode: a child has one open episode at a time');
         continue;
       }
-      const id = randomUUID();
+      const id = orderedId();
       const continues = e('RNE') !== 'S' && before?.end === decom;
       const period = continues && before ? before.period : id;
-      const placement = continues && before && e('RNE') === 'L' ? before.placement : randomUUID();
+      const placement = continues && before && e('RNE') === 'L' ? before.placement : orderedId();
       rows.cla_episode.push({
         la_code: laCode,
         cla_episode_id: id,
@@ -235,7 +235,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         continue;
       }
       if (!newKey(`review|${childId}|${held}`)) continue;
-      const id = randomUUID();
+      const id = orderedId();
       rows.cla_review.push({
         la_code: laCode,
         review_id: id,
@@ -262,7 +262,7 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
         continue;
       }
       if (!newKey(`missing|${childId}|${from}`)) continue;
-      const id = randomUUID();
+      const id = orderedId();
       // The return has days, not times: noon, so the day is the same in London and UTC.
       rows.missing_episode.push({
         la_code: laCode,

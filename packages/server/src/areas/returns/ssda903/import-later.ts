@@ -3,7 +3,7 @@
  * outcomes and checks, OC3 birthday contacts, adoption (AD1 and PlacedAdoption), social worker
  * episodes and deprivation of liberty orders (DoLo). Each is matched by its natural key; what is already recorded is kept.
  */
-import { randomUUID } from 'node:crypto';
+import { orderedId } from '../../../kernel/db/ordered-id.ts';
 import { addYears, type ChildInBatch, flag, iso, NOTE } from './import-context.ts';
 
 export function placeLaterTables(b: ChildInBatch): void {
@@ -76,7 +76,7 @@ export function placeLaterTables(b: ChildInBatch): void {
       }
     }
     if (newKey(`outcome|${childId}|${ref}`)) {
-      const id = randomUUID();
+      const id = orderedId();
       rows.health_outcome.push({
         la_code: laCode,
         outcome_id: id,
@@ -95,7 +95,7 @@ export function placeLaterTables(b: ChildInBatch): void {
     }
     const check = (kind: string, summary: string) => {
       if (!newKey(`check|${childId}|${kind}|${ref}`)) return;
-      const id = randomUUID();
+      const id = orderedId();
       rows.health_check.push({
         la_code: laCode,
         check_id: id,
@@ -171,7 +171,7 @@ export function placeLaterTables(b: ChildInBatch): void {
     const statuses = ['L0', 'L11', 'L12', 'L2', 'L3', 'L4'];
     const found = adoptions.find((x) => x.decision === decision);
     if (found) continue;
-    const id = randomUUID();
+    const id = orderedId();
     rows.adoption.push({
       la_code: laCode,
       adoption_id: id,
@@ -207,7 +207,7 @@ export function placeLaterTables(b: ChildInBatch): void {
       skip(laChildId, 'PlacedAdoption', i, 'The child already has an open adoption plan');
       continue;
     }
-    const id = randomUUID();
+    const id = orderedId();
     rows.adoption.push({
       la_code: laCode,
       adoption_id: id,
@@ -240,7 +240,7 @@ export function placeLaterTables(b: ChildInBatch): void {
     if (!newKey(`sw|${childId}|${from}`)) continue;
     let workerId = workers.get(s('SW_ID'));
     if (!workerId) {
-      workerId = randomUUID();
+      workerId = orderedId();
       workers.set(s('SW_ID'), workerId);
       rows.worker.push({
         la_code: laCode,
@@ -254,7 +254,7 @@ export function placeLaterTables(b: ChildInBatch): void {
       });
       audit(null, 'worker', workerId);
     }
-    const id = randomUUID();
+    const id = orderedId();
     rows.allocation.push({
       la_code: laCode,
       allocation_id: id,
@@ -286,7 +286,7 @@ export function placeLaterTables(b: ChildInBatch): void {
       continue;
     }
     if (!newKey(`dolo|${childId}|${made}`)) continue;
-    const id = randomUUID();
+    const id = orderedId();
     rows.deprivation_of_liberty_order.push({
       la_code: laCode,
       order_id: id,
