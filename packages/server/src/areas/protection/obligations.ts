@@ -4,7 +4,7 @@
  * engine (kernel/obligations.ts); see ObligationRule for what a derivation selects.
  */
 import { sql } from 'kysely';
-import { metOrEnded, obligationRules, plannedVisits, throughPlan } from '../../kernel/obligations.ts';
+import { bornBy, metOrEnded, obligationRules, throughPlan } from '../../kernel/obligations.ts';
 
 export const PROTECTION_OBLIGATIONS = obligationRules('protection', {
   // A contact recorded with reasonable cause to suspect significant harm: the first strategy
@@ -64,7 +64,7 @@ export const PROTECTION_OBLIGATIONS = obligationRules('protection', {
   // One row per occasion: the plan's start, then each visit in which the child was seen.
   'cp-visit': (scope) =>
     throughPlan(scope, 'cp_plan', 'plan_id', {
-      join: plannedVisits('child-protection'),
+      join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-protection' and (v.child_seen or not exists (${bornBy('v')}))`,
       id: sql`v.visit_id`,
       on: sql`v.visited_on`,
     }),
