@@ -18,10 +18,19 @@ import type { Database } from './db/schema.ts';
  */
 const EVERY_RULE_READS = new Set(['allocation', 'worker', 'team', 'case_team']);
 
-/** The tables (and views) a statement names after `from` or `join`, lower case, without quotes. */
+/** Words that may follow `from` or `join` (or its parenthesis) and are not a table. */
+const NOT_TABLES = new Set(['select', 'values', 'with', 'lateral']);
+
+/**
+ * The tables (and views) a statement names after `from` or `join`, lower case, without quotes,
+ * including the first of a parenthesised join (`join (visit v left join person b …)`).
+ */
 export function tablesNamed(statement: string): Set<string> {
   const names = new Set<string>();
-  for (const m of statement.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)) names.add((m[1] as string).toLowerCase());
+  for (const m of statement.matchAll(/\b(?:from|join)\s+(?:\(\s*)*"?([a-z_][a-z0-9_]*)"?/gi)) {
+    const name = (m[1] as string).toLowerCase();
+    if (!NOT_TABLES.has(name)) names.add(name);
+  }
   return names;
 }
 

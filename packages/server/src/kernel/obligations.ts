@@ -202,10 +202,21 @@ export function dueOf(due: DueRule): DueSql {
 }
 
 /**
- * The child had been born by the visit. Before birth a visit cannot see the child, so a visit to
- * an expectant parent counts; after birth only a visit in which the child was seen does. A plan's
- * window ends the day before its end date, so a visit on the day one plan ends and the next
- * starts belongs to the new plan only.
+ * The plan's visits that count: before birth a visit cannot see the child, so a visit to an
+ * expectant parent counts; after birth only a visit in which the child was seen does. The child's
+ * date of birth is joined (one hash join for a council), not looked up for each visit: a lookup
+ * per visit made the planner visit each plan's visits by index, 54,000 times for a council's
+ * child in need plans. A plan's window ends the day before its end date, so a visit on the day one
+ * plan ends and the next starts belongs to the new plan only.
+ */
+export const plannedVisits = (purpose: string) =>
+  sql`join (visit v left join person b on b.la_code = v.la_code and b.person_id = v.child_id)
+    on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = ${sql.lit(purpose)}
+    and (v.child_seen or not coalesce(b.date_of_birth <= v.visited_on, false))`;
+
+/**
+ * The child had been born by the visit, looked up for each visit: where a council's plans are few
+ * (child protection), visiting each plan's visits by index is cheaper than joining every visit.
  */
 export const bornBy = (visit: string) =>
   sql`select 1 from person b where b.la_code = ${sql.ref(`${visit}.la_code`)} and b.person_id = ${sql.ref(`${visit}.child_id`)} and b.date_of_birth is not null and b.date_of_birth <= ${sql.ref(`${visit}.visited_on`)}`;

@@ -4,7 +4,7 @@
  * timescales engine (kernel/obligations.ts); see ObligationRule for what a derivation selects.
  */
 import { sql } from 'kysely';
-import { bornBy, metOrEnded, obligationRules, throughPlan } from '../../kernel/obligations.ts';
+import { metOrEnded, obligationRules, plannedVisits, throughPlan } from '../../kernel/obligations.ts';
 
 export const REFERRALS_OBLIGATIONS = obligationRules('referrals', {
   'contact-decision': (scope) => sql`
@@ -25,7 +25,7 @@ export const REFERRALS_OBLIGATIONS = obligationRules('referrals', {
     }),
   'cin-visit': (scope) =>
     throughPlan(scope, 'cin_plan', 'cin_plan_id', {
-      join: sql`join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'child-in-need' and (v.child_seen or not exists (${bornBy('v')}))`,
+      join: plannedVisits('child-in-need'),
       id: sql`v.visit_id`,
       on: sql`v.visited_on`,
     }),
