@@ -136,6 +136,8 @@ describe('a deprivation of liberty order on a looked-after child’s record', ()
     const open = await episode();
     const today = new Date().toISOString().slice(0, 10);
     const home = { placementType: 'P1', urn: 'XXXXXXX', placementPostcode: 'HR1 2AB' };
+    const ceaseToday = () =>
+      sw.post(`/api/children/${ids.childA}/looked-after/cease`, { episodeId: open.cla_episode_id, version: open.version, endDate: today, reasonEnded: 'E4A' });
     const moved = await sw.post(`/api/children/${ids.childA}/looked-after/changes`, {
       episodeId: open.cla_episode_id,
       version: open.version,
@@ -146,28 +148,18 @@ describe('a deprivation of liberty order on a looked-after child’s record', ()
     expect(moved.status, JSON.stringify(moved.body)).toBe(400);
     expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'placement.placementType', rule: 'placement-not-for-dolo' })]);
     expect(moved.body.errors[0].message).toContain('made on 30 October 2026 by High Court, Family Division is in force');
-    const ceased = await sw.post(`/api/children/${ids.childA}/looked-after/cease`, {
-      episodeId: open.cla_episode_id,
-      version: open.version,
-      endDate: today,
-      reasonEnded: 'E4A',
-    });
+    const ceased = await ceaseToday();
     expect(ceased.status, JSON.stringify(ceased.body)).toBe(409);
     expect(ceased.body.errors).toEqual([expect.objectContaining({ field: 'endDate', rule: 'dolo-in-force' })]);
     expect(ceased.body.detail).toContain('record the day it ended (on or before the day care ends) first');
     // Nothing written: the same open episode, at the same version.
     expect(await episode()).toEqual(open);
 
-    // The order's end recorded the day before, care may end (and the move could have been made).
+    // The order's end recorded as the day before, care may end.
     const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const ended = await sw.patch(`${orders(ids.childA)}/${order?.order_id}`, { version: 1, endedOn: dayBefore, endReason: 'Discharged' });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
-    const left = await sw.post(`/api/children/${ids.childA}/looked-after/cease`, {
-      episodeId: open.cla_episode_id,
-      version: open.version,
-      endDate: today,
-      reasonEnded: 'E4A',
-    });
+    const left = await ceaseToday();
     expect(left.status, JSON.stringify(left.body)).toBe(200);
   });
 
