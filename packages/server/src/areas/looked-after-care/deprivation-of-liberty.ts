@@ -14,6 +14,7 @@ import {
   doloDateProblems,
   doloEndedSummary,
   doloEndsOn,
+  doloInForce,
   doloMadeSummary,
   type newDeprivationOfLiberty,
   plainDate,
@@ -110,8 +111,10 @@ export async function ordersInForce(db: Kysely<Database>, laCode: string, childI
     .where('made_on', '<=', on)
     .execute();
   return orders.filter((o) => {
-    const ends = doloEndsOn({ endedOn: o.ended_on, expiresOn: o.expires_on });
-    return ends === null || (after ? ends > on : ends >= on);
+    const dates = { madeOn: o.made_on, endedOn: o.ended_on, expiresOn: o.expires_on };
+    if (!after) return doloInForce(dates, on);
+    const ends = doloEndsOn(dates);
+    return ends === null || ends > on;
   });
 }
 

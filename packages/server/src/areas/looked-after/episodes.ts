@@ -11,6 +11,7 @@ import {
   type careChange,
   type ceaseLookedAfter,
   LEGAL_STATUS,
+  NO_DOLO_PLACES,
   PLACEMENT_TYPE,
   type placementDetails,
   placementProblems,
@@ -25,7 +26,6 @@ import {
 } from '@lantern/core/looked-after';
 import { normalisePostcode } from '@lantern/core/identifiers';
 import { plainDate } from '@lantern/core';
-import { NO_DOLO_PLACES } from '@lantern/core/looked-after';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { openSpan } from '../../kernel/casework.ts';
