@@ -12,12 +12,15 @@ import { startFromTemplate } from './embedded-template.ts';
 import { checkEmbeddedVersion, recordEmbeddedVersion } from './embedded-version.ts';
 import { type MigrationStatus, migrate, migrationStatus } from './migrate.ts';
 import { EmbeddedDialect, EmbeddedPostgres } from './pglite-dialect.ts';
+import { applicationPool, DATABASE_WAITS, type DatabaseWaits, heard, pgTypes } from './postgres-pool.ts';
 import { preparing } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { timeline } from '../timeline.ts';
 
 // Where they were first declared; the statements prepared per connection now live in prepared.ts.
 export { GENERIC, PREPARED, runGeneric, runPrepared } from './prepared.ts';
+
+export { isDatabaseBusy, isDatabaseUnavailable } from './postgres-pool.ts';
 
 export const APP_ROLE = 'lantern_app';
 
@@ -27,7 +30,7 @@ export const APP_ROLE = 'lantern_app';
  * Lantern makes the application a login of its own (see openPostgres).
  */
 export type StoreOptions =
-  | { kind: 'postgres'; databaseUrl: string; ownerUrl?: string; poolSize?: number }
+  | { kind: 'postgres'; databaseUrl: string; ownerUrl?: string; poolSize?: number; waits?: DatabaseWaits }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
@@ -71,71 +74,19 @@ export class DataFolderInUseError extends Error {
   }
 }
 
-/** node-postgres gives dates as ISO strings and counts as numbers, as the embedded store does. */
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 1082) return (v: string) => v; // date
-    if (oid === 20 || oid === 1700) return (v: string) => Number(v); // int8, numeric
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-} as pg.CustomTypesConfig;
-
-/**
- * A connection the server ends (a restart, a dropped database, a network fault) emits 'error' on
- * its client and, if idle, on the pool; an 'error' event no one hears ends the process. So every
- * client is heard from the moment it connects, and the pool too. The query that was running
- * fails (the request answers 503); the pool drops the broken client and connects afresh when the
- * server is back, so Lantern recovers by itself.
- */
-function heard(pool: pg.Pool): pg.Pool {
-  let last = 0;
-  const report = (error: Error) => {
-    // One line a few seconds at most: a restart breaks every connection at once.
-    if (Date.now() - last < 5_000) return;
-    last = Date.now();
-    process.stderr.write(`lantern: a database connection closed: ${error.message}\n`);
-  };
-  pool.on('error', report);
-  pool.on('connect', (client) => client.on('error', report));
-  return pool;
-}
-
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-]);
-
-/** True when an error says the database cannot be reached now (not that the request was wrong). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const e = error as { code?: string; message?: string; errors?: unknown[] };
-  if (e.code && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
-  if (Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable)) return true;
-  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i.test(e.message ?? '');
-}
-
 /**
  * Opens the database, applies migrations as the owner, fills the calendar, and returns a
  * Kysely instance that runs as the application role (which may only insert into the audit trail).
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  if (options.kind === 'postgres') return openPostgres(options.databaseUrl, options.ownerUrl, options.poolSize ?? 10);
+  if (options.kind === 'postgres') return openPostgres(options.databaseUrl, options.ownerUrl, options.poolSize ?? 10, options.waits ?? DATABASE_WAITS);
   return openEmbedded(options.kind === 'pglite' ? options.dataDir : undefined);
 }
 
 /** The council a query outside any request or context sees: all (the command line, start-up). */
 const councilWanted = () => currentCouncil() ?? ALL_COUNCILS;
 
-async function openPostgres(databaseUrl: string, ownerUrl: string | undefined, poolSize: number): Promise<Store> {
+async function openPostgres(databaseUrl: string, ownerUrl: string | undefined, poolSize: number, waits: DatabaseWaits): Promise<Store> {
   // Migrations run on one connection as the owner of the tables.
   const owner = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: heard(new pg.Pool({ connectionString: ownerUrl ?? databaseUrl, max: 1, types: pgTypes })) }),
@@ -155,18 +106,7 @@ async function openPostgres(databaseUrl: string, ownerUrl: string | undefined, p
   } finally {
     await owner.destroy();
   }
-  // No JIT: the deadline derivations are one large set-based statement over dozens of rules, and
-  // compiling its 1,500 expressions with LLVM took four times as long as running it.
-  const pool = heard(
-    new pg.Pool({
-      connectionString: appUrl,
-      max: poolSize,
-      types: pgTypes,
-      options: '-c jit=off',
-      // While the server is unreachable a request fails in seconds (503) rather than waiting on.
-      connectionTimeoutMillis: 5_000,
-    }),
-  );
+  const pool = applicationPool(appUrl, poolSize, waits);
   // A cursor lets exports and long lists stream in batches instead of loading whole.
   const waited = { waits: 0, waitSeconds: 0 };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: councilPool(pool, waited), cursor: Cursor }) });

@@ -16,7 +16,7 @@ import {
 import { type AssumedSession, assumedSession, SESSION_COOKIE, userForSession } from '../auth/sessions.ts';
 import type { Actor, CurrentUser } from '../context.ts';
 import { ALL_COUNCILS, councilContext, enterCouncil, runInContext } from '../db/council.ts';
-import { isDatabaseUnavailable, type Store } from '../db/store.ts';
+import { isDatabaseBusy, isDatabaseUnavailable, type Store } from '../db/store.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
 import { installMetrics, type MetricsOptions } from './metrics.ts';
 import { installReadAudit } from './read-audit.ts';
@@ -309,6 +309,12 @@ export const databaseUnavailable = () =>
   });
 const RETRY_AFTER_SECONDS = 5;
 
+/** Every connection stayed busy while the request waited its turn (postgres-pool.ts): as above, but saying so. */
+export const databaseBusy = () =>
+  new Problem(503, 'Service busy', 'Every database connection stayed busy while this waited; nothing was saved. Try again in a few seconds.', undefined, {
+    retryAfter: RETRY_AFTER_SECONDS,
+  });
+
 function sendProblem(problem: Problem, reply: FastifyReply) {
   if (problem.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
@@ -318,6 +324,7 @@ type DbError = { code?: string; constraint?: string; detail?: string; column?: s
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
+  if (isDatabaseBusy(error)) return databaseBusy();
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
