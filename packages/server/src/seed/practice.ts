@@ -11,6 +11,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kernel/db/schema.ts';
+import { bulkRows } from '../kernel/db/copy-rows.ts';
 import { RowLoad } from '../kernel/db/insert-rows.ts';
 import { joinedByHash } from './chunks.ts';
 import { type PracticeChild, seedPlans } from './practice-plans.ts';
@@ -82,7 +83,9 @@ export async function seedPractice(
 
   const records: Record<string, number> = {};
   // Written a slice at a time as they are made (at 50,000 children, holding them all took a gigabyte).
-  const load = new RowLoad(db, 5_000);
+  const load = new RowLoad(db, 5_000, async (waiting) => {
+    for (const { table, rows } of waiting) await bulkRows(db, table, rows);
+  });
   const chronology = load.track<Database['chronology_entry']>('chronology_entry');
   const chronicle = (childId: string, day: number, category: string, summary: string, recordType: string, recordId: string, by: string | null) =>
     chronology.push({

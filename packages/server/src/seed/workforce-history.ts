@@ -14,6 +14,7 @@ import type { Ledger } from '../kernel/ledger.ts';
 import { seedCaseOversight } from './case-oversight.ts';
 import { chronicleRows } from './trail.ts';
 import { dayOf, isoOf, Rng, WeightedPicker } from './rng.ts';
+import { bulkRows } from '../kernel/db/copy-rows.ts';
 import { insertRows as insertRowsAt, RowLoad } from '../kernel/db/insert-rows.ts';
 
 const ROWS_PER_INSERT = 1000;
@@ -91,7 +92,7 @@ const historyLoad = (db: Kysely<Database>, ledger: Ledger) =>
   new RowLoad(db, 20_000, async (waiting) => {
     for (const { table, rows } of waiting) {
       if (table === 'chronology_entry') await chronicleRows(ledger, rows as Insertable<ChronologyEntryTable>[]);
-      else await insertRows(db, table, rows);
+      else await bulkRows(db, table, rows);
     }
   });
 

@@ -10,7 +10,7 @@ export type RowsByTable = { [T in Table]?: Insertable<Database[T]>[] };
 
 /**
  * Writes the rows in one batch, table by table in the order given; returns how many rows each table had.
- * Each table goes in a statement's worth at a time, and the caller's list is emptied once written:
+ * Each table goes in a statement's worth at a time (a long one by COPY, kernel/db/copy-rows.ts), and the caller's list is emptied once written:
  * the ledger notes an audit row for each row it inserts, and flushed after each statement the
  * generator's notes are dropped (it is no user) rather than held for the whole council.
  */
@@ -23,7 +23,7 @@ export async function writeRows<R extends RowsByTable>(db: Kysely<Database>, row
     async (ledger) => {
       for (const [table, list] of tables) {
         for (const slice of statementRows(list)) {
-          await ledger.insertMany(table, slice);
+          await ledger.insertMany(table, slice, { copy: true });
           await ledger.flush();
         }
         list.length = 0;

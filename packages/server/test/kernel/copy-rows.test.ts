@@ -100,6 +100,24 @@ describe('copyRows', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('writes whatever a JSON column is given as insertRows does: an array a JSON array, a string a JSON string', async () => {
+    const values: unknown[] = [['a', 'tab\there', { b: 1 }], 'plain text', '{"looks":"like JSON"}', 3, [], true];
+    const rows = (prefix: string) => values.map((value, i) => ({ la_code: LA, key: `${prefix}-${i}`, value }));
+    await withCouncil(LA, () =>
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await copyRows(trx, 'council_setting', rows('copied-json') as never[]);
+          await insertRows(trx, 'council_setting', rows('sent-json'));
+        }),
+    );
+    const read = (prefix: string) =>
+      withCouncil(LA, () => db().selectFrom('council_setting').select(['key', 'value']).where('key', 'like', `${prefix}-%`).orderBy('key').execute());
+    const copied = await read('copied-json');
+    expect(copied.map((r) => r.value)).toEqual(values);
+    expect(copied.map((r) => r.value)).toEqual((await read('sent-json')).map((r) => r.value));
+  });
+
   it('writes nulls, booleans and an array literal as COPY reads them', () => {
     expect(copyText(['a', 'b', 'c', 'd'], [{ a: null, b: true, c: ['x', null, 'y"z'], d: 'a\\b\tc' }])).toBe('\\N\tt\t{"x",NULL,"y\\\\"z"}\ta\\\\b\\tc\n');
   });

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
-import { statementRows } from './insert-rows.ts';
+import { insertRows, statementRows } from './insert-rows.ts';
 import type { Database } from './schema.ts';
 
 /** Starts a `copy … from stdin` statement whose one parameter is its data, in COPY's text format. */
@@ -27,53 +27,77 @@ type Table = keyof Database & string;
 /** Fewer rows than this go in as JSON (insertRows): a COPY's staging table costs more than it saves on a step's few rows. */
 export const COPY_AT_LEAST = 1000;
 
-/** The staging tables made in each transaction (they go at its commit). */
-const staged = new WeakMap<Kysely<Database>, Set<string>>();
+/** The staging tables made in each transaction (they go at its commit), each with its json/jsonb columns. */
+const staged = new WeakMap<Kysely<Database>, Map<string, ReadonlySet<string>>>();
 
 /**
  * Inserts the rows as insertRows does (grouped by the columns they name, a column a row leaves
  * out taking its default), inside the caller's transaction. Values are strings, numbers, booleans,
  * dates or null; an array is a PostgreSQL array of its values; another object is written as JSON
- * (a json/jsonb column). A string is never read as JSON: a json column is given an object, as
- * insertRows asks too.
+ * (a json/jsonb column). Whatever a json/jsonb column is given is written as JSON, as insertRows
+ * writes it: an array is a JSON array there (not a PostgreSQL one), a string a JSON string.
  */
 export async function copyRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<void> {
   if (!db.isTransaction) throw new Error('copyRows runs inside a transaction (its staging table goes at commit)');
   if (rows.length === 0) return;
   const staging = `copy_${table}`;
-  const made = staged.get(db) ?? new Set<string>();
+  const made = staged.get(db) ?? new Map<string, ReadonlySet<string>>();
   staged.set(db, made);
-  if (!made.has(staging)) {
+  let json = made.get(staging);
+  if (!json) {
     // Every column, none of them required: a column the rows leave out is left out of the insert too.
     await sql`create temporary table ${sql.table(staging)} on commit drop as select * from ${sql.table(table)} with no data`.execute(db);
-    made.add(staging);
+    const { rows: named } = await sql<{ name: string }>`select attname as name from pg_attribute
+      where attrelid = ${`pg_temp.${staging}`}::regclass and atttypid in ('json'::regtype, 'jsonb'::regtype)`.execute(db);
+    json = new Set(named.map((c) => c.name));
+    made.set(staging, json);
   }
   for (const same of statementRows(rows, ROWS_PER_COPY)) {
     const columns = Object.keys(same[0] ?? {});
     const names = sql.join(columns.map((c) => sql.ref(c)));
-    await copyInto(db, `pg_temp.${staging}`, columns, same);
+    await copyInto(db, `pg_temp.${staging}`, columns, same, json);
     await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`.execute(db);
     await sql`truncate ${sql.table(`pg_temp.${staging}`)}`.execute(db);
   }
 }
 
+/**
+ * A bulk load's rows into one table: a long list inside a transaction by COPY (copyRows), a short
+ * one (or outside a transaction) as JSON (insertRows). The same rows either way.
+ */
+export async function bulkRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<void> {
+  await (rows.length >= COPY_AT_LEAST && db.isTransaction ? copyRows : insertRows)(db, table, rows);
+}
+
 /** One COPY of the rows' `columns` into `target` (a table COPY may write: not one under row-level security). */
-export async function copyInto(db: Kysely<Database>, target: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
+export async function copyInto(
+  db: Kysely<Database>,
+  target: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  json: ReadonlySet<string> = NONE,
+): Promise<void> {
   const name = target
     .split('.')
     .map((part) => quoted(part))
     .join('.');
-  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [copyText(columns, rows)]));
+  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [copyText(columns, rows, json)]));
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The rows in COPY's text format: a line a row, tab between values, \N for null. */
-export function copyText(columns: readonly string[], rows: readonly object[]): string {
+/** The rows in COPY's text format: a line a row, tab between values, \N for null; the `json` columns' values as JSON. */
+export function copyText(columns: readonly string[], rows: readonly object[], json: ReadonlySet<string> = NONE): string {
+  const asJson = columns.map((c) => json.has(c));
   let text = '';
   for (const row of rows) {
     const values = row as Record<string, unknown>;
-    for (let c = 0; c < columns.length; c++) text += (c === 0 ? '' : '\t') + copyValue(values[columns[c] as string]);
+    for (let c = 0; c < columns.length; c++) {
+      const v = values[columns[c] as string];
+      text += (c === 0 ? '' : '\t') + (asJson[c] && v !== null && v !== undefined ? copyValue(JSON.stringify(v)) : copyValue(v));
+    }
     text += '\n';
   }
   return text;
