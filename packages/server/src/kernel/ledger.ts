@@ -22,7 +22,7 @@ import { childFor } from './access.ts';
 import { type AuditAction, type AuditEntry, auditRows, writeAudit } from './audit.ts';
 import type { Actor } from './context.ts';
 import { findByKey, type Key, matching, rowByKey } from './db/by-key.ts';
-import { COPY_AT_LEAST, copyRows } from './db/copy-rows.ts';
+import { bulkRows } from './db/copy-rows.ts';
 import { insertRows } from './db/insert-rows.ts';
 import type { Database, Person } from './db/schema.ts';
 import { staleVersion } from './http/problem.ts';
@@ -101,8 +101,7 @@ export class Ledger {
   /** Inserts many records of one table (one statement), noting an audit row for each. */
   async insertMany<T extends Table>(table: T, rows: Insertable<Database[T]>[], options: ManyOptions = {}): Promise<void> {
     if (rows.length === 0) return;
-    if (options.copy && rows.length >= COPY_AT_LEAST) await copyRows(this.db, table, rows as object[]);
-    else await insertRows(this.db, table, rows as object[]);
+    await (options.copy ? bulkRows : insertRows)(this.db, table, rows as object[]);
     for (const row of rows) this.wrote(table, row as Record<string, unknown>, options.action ?? 'create', options);
   }
 
@@ -182,7 +181,7 @@ export class Ledger {
     const audits = this.audits.splice(0);
     if (entries.length > 0) {
       // A batch's long list by COPY, a step's few entries as one statement of JSON.
-      await (entries.length >= COPY_AT_LEAST ? copyRows : insertRows)(
+      await bulkRows(
         this.db,
         'chronology_entry',
         entries.map((e) => ({
