@@ -6,6 +6,7 @@
  * the short wait. Timings are scaled down here (the defaults are 5 s and 30 s, postgres-pool.ts).
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationPool, isDatabaseBusy, isDatabaseUnavailable } from '../../src/kernel/db/postgres-pool.ts';
@@ -19,13 +20,18 @@ const WAITS = { connectMs: 300, queueMs: 3_000 };
 let database: Awaited<ReturnType<typeof newPostgresDatabase>>;
 let server: TestServer;
 let cookie: string;
+const logLines: { level: number; msg: string; database?: string; refusedSinceLastLine?: number }[] = [];
 
 beforeAll(async () => {
   database = await newPostgresDatabase('lantern_busy');
   // One connection, so a single long statement makes every other request wait for it.
   const store = await openStore({ kind: 'postgres', databaseUrl: database.url, poolSize: 1, waits: WAITS });
   await buildFixture(store.db);
-  server = await startTestServer({ store });
+  const logs = new PassThrough();
+  logs.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) logLines.push(JSON.parse(line));
+  });
+  server = await startTestServer({ store, logs });
   cookie = await signInAs(server, 'sw', FIXTURE_PASSWORD);
 });
 
@@ -64,6 +70,20 @@ describe('waiting for a database connection', () => {
     expect(hold.released()).toBe(false);
     await hold.held;
     expect((await client(server, cookie).get('/api/work')).status).toBe(200);
+  });
+
+  it('leaves one warning in the log for whoever is on call, not one per refused request', async () => {
+    const before = logLines.filter((l) => l.database === 'busy').length;
+    const hold = await holdTheConnection(WAITS.queueMs / 1000 + 2);
+    const pages = await Promise.all([1, 2, 3].map(() => client(server, cookie).get('/api/work')));
+    expect(pages.map((p) => p.status)).toEqual([503, 503, 503]);
+    await hold.held;
+    // The test above's 503 already wrote this minute's line: these three are counted, not written.
+    const busy = logLines.filter((l) => l.database === 'busy');
+    expect(before).toBe(1);
+    expect(busy).toHaveLength(1);
+    expect(busy[0]?.level).toBe(40);
+    expect(busy[0]?.msg).toMatch(/Service busy/);
   });
 
   it('still refuses a database that does not answer after the short wait, as unreachable', async () => {

@@ -17,6 +17,7 @@ import { type AssumedSession, assumedSession, SESSION_COOKIE, userForSession } f
 import type { Actor, CurrentUser } from '../context.ts';
 import { ALL_COUNCILS, councilContext, enterCouncil, runInContext } from '../db/council.ts';
 import { isDatabaseBusy, isDatabaseUnavailable, type Store } from '../db/store.ts';
+import { databaseBusy, databaseRefusalLog, databaseUnavailable, RETRY_AFTER_SECONDS } from './database-refusals.ts';
 import { type FieldError, forbidden, Problem, unauthenticated } from './problem.ts';
 import { installMetrics, type MetricsOptions } from './metrics.ts';
 import { installReadAudit } from './read-audit.ts';
@@ -200,7 +201,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(toProblem(error, request), reply));
+  const noteRefusal = databaseRefusalLog();
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseBusy(error)) noteRefusal('busy', request.log);
+    else if (isDatabaseUnavailable(error)) noteRefusal('unreachable', request.log);
+    return sendProblem(toProblem(error, request), reply);
+  });
 
   // The web app is served only once it is built (`npm run build:web`); without it, its pages are a
   // plain 404 saying so, not a 500 from a file server that was never registered.
@@ -301,19 +307,6 @@ function permissionRefusal(request: FastifyRequest): Problem | null {
   }
   return null;
 }
-
-/** While the database cannot be reached: nothing was saved, and the client may try again shortly. */
-export const databaseUnavailable = () =>
-  new Problem(503, 'Service unavailable', 'The database cannot be reached just now; nothing was saved. Try again in a few seconds.', undefined, {
-    retryAfter: RETRY_AFTER_SECONDS,
-  });
-const RETRY_AFTER_SECONDS = 5;
-
-/** Every connection stayed busy while the request waited its turn (postgres-pool.ts): as above, but saying so. */
-export const databaseBusy = () =>
-  new Problem(503, 'Service busy', 'Every database connection stayed busy while this waited; nothing was saved. Try again in a few seconds.', undefined, {
-    retryAfter: RETRY_AFTER_SECONDS,
-  });
 
 function sendProblem(problem: Problem, reply: FastifyReply) {
   if (problem.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
