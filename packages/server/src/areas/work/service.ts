@@ -143,7 +143,16 @@ type Row = Record<string, unknown>;
 /** Prepared once per connection: its text depends only on the role's lists (sections.ts). */
 const prepared = sql.raw(PREPARED);
 
-type LandingValues = { laCode: string; userId: string; workerId: string; teamId: string; partner: string; limit: number; offset: number; audit: string } & Days &
+type LandingValues = {
+  laCode: string;
+  userId: string;
+  workerId: string;
+  teamId: string;
+  partner: string;
+  limit: number;
+  offset: number;
+  audit: string;
+} & Days &
   ReturnType<typeof sessionValues>;
 
 /**
