@@ -106,11 +106,8 @@ export async function landing(
   const user = actor.user;
   const kind = await kindOf(db, user);
   const days = daysFrom(asOf);
-  let defs = sectionsFor(kind, db, user, days);
-  if (q.section) {
-    defs = defs.filter((s) => s.id === q.section);
-    if (defs.length === 0) throw notFound('list');
-  }
+  const listed = (defs: SectionDef[]) => (q.section ? defs.filter((s) => s.id === q.section) : defs);
+  if (q.section && listed(sectionsFor(kind, db, user, days)).length === 0) throw notFound('list');
   const page = q.section ? q.page : 1;
   const read = { action: 'read', recordType: 'landing-page', detail: { kind, section: q.section ?? null, page } } as const;
   const statement = landingStatement(db, `${kind} ${user.role} ${q.section ?? '-'} ${session ? 'confirming' : '-'}`, {
@@ -128,7 +125,10 @@ export async function landing(
   const [row] = (await db.executeQuery<Row>(statement.compile())).rows;
   if (!row) return null;
   if (session) await confirmedSessionUsed(db, session, row.session_seen_at as Date);
-  // The lists again, with this request's values, for how their rows answer (their statements are not compiled).
+  // The lists again, with this request's values, for how their rows answer (their statements are
+  // not compiled). Made only now: made before, they outlived the wait for a connection, and
+  // collecting them was a third of the server's CPU on this page.
+  const defs = listed(sectionsFor(kind, db, user, days));
   const lists = defs.map((s) => s.page(q.pageSize, (page - 1) * q.pageSize));
   const sections = await Promise.all(
     defs.map(async (s, i) => {
