@@ -126,8 +126,8 @@ export async function landing(
   if (!row) return null;
   if (session) await confirmedSessionUsed(db, session, row.session_seen_at as Date);
   // The lists again, with this request's values, for how their rows answer (their statements are
-  // not compiled). Made only now: made before, they outlived the wait for a connection, and
-  // collecting them was a third of the server's CPU on this page.
+  // not compiled). Made only now: made before, they outlived the wait for a connection, and were
+  // promoted for the collector to sweep again.
   const defs = listed(sectionsFor(kind, db, user, days));
   const lists = defs.map((s) => s.page(q.pageSize, (page - 1) * q.pageSize));
   const sections = await Promise.all(
