@@ -13,7 +13,7 @@ import type { Database } from '../../kernel/db/schema.ts';
 import { runPrepared } from '../../kernel/db/store.ts';
 import { invalid, notFound } from '../../kernel/http/problem.ts';
 import { step } from '../../kernel/ledger.ts';
-import { CHILD_COLUMNS, childView, iso, today } from './views.ts';
+import { CHILD_COLUMNS, CHILD_VIEW_COLUMNS, childView, iso, today } from './views.ts';
 
 // Reads are audited by the routes (config.audit), once each, when they succeed.
 // ---------------------------------------------------------------------------------------------
@@ -33,10 +33,11 @@ const childCaseQuery = compiledOnce((db, v: CaseValues, shape) => {
   const [role, audited, confirming] = shape.split(' ');
   const user: CurrentUser = { userId: '', username: '', displayName: '', laCode: v.laCode, workerId: v.workerId, teamId: v.teamId, role: role as Role };
   const readScope = scopeFor(user.role, 'child:read') as Scope;
+  // Of the child, only what the record shows (childView): each column more is more to send and read.
   return db
     .selectFrom('person as p')
     .innerJoinLateral(childHolders(user), (j) => j.onTrue())
-    .selectAll('p')
+    .select(CHILD_VIEW_COLUMNS.map((c) => `p.${c}` as const))
     .select((eb) => [
       heldMayAct(user, 'child:update').as('can_update'),
       heldMayAct(user, 'chronology:write').as('can_add_note'),

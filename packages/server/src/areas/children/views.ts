@@ -6,7 +6,31 @@ import type { Person } from '../../kernel/db/schema.ts';
 export const today = () => todayInEngland();
 export const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 
-export function childView(p: Person): ChildRecord {
+/** The columns of `person` a child's record shows (childView): a read need select no more. */
+export const CHILD_VIEW_COLUMNS = [
+  'person_id',
+  'la_child_id',
+  'given_name',
+  'family_name',
+  'other_names',
+  'date_of_birth',
+  'expected_date_of_birth',
+  'sex',
+  'ethnicity',
+  'upn',
+  'former_upn',
+  'upn_unknown',
+  'nhs_number',
+  'date_of_death',
+  'uasc',
+  'disabilities',
+  'restricted',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof Person)[];
+
+export function childView(p: Pick<Person, (typeof CHILD_VIEW_COLUMNS)[number]>): ChildRecord {
   return {
     childId: p.person_id,
     laChildId: p.la_child_id ?? '',

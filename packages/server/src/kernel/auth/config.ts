@@ -45,12 +45,24 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   return {
     publicUrl,
     secureCookies: env.LANTERN_SECURE_COOKIES === '1' || !!publicUrl?.startsWith('https://'),
-    idleMinutes: positive(env.LANTERN_IDLE_MINUTES, 30, 'LANTERN_IDLE_MINUTES'),
+    idleMinutes: idleMinutes(env),
     sessionHours: positive(env.LANTERN_SESSION_HOURS, 10, 'LANTERN_SESSION_HOURS'),
     passwords,
     oidc,
   };
 }
+
+/**
+ * LANTERN_IDLE_MINUTES alone, as authSettings reads it: every request checks its session against
+ * it, and reading the whole environment (a dozen variables) for it was a hundredth of the server's
+ * CPU on opening a child's record. Still read when asked, the parse kept for the same text.
+ */
+export function idleMinutes(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.LANTERN_IDLE_MINUTES;
+  if (text !== idleRead.text) idleRead = { text, minutes: positive(text, 30, 'LANTERN_IDLE_MINUTES') };
+  return idleRead.minutes;
+}
+let idleRead: { text: string | undefined; minutes: number } = { text: undefined, minutes: 30 };
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 

@@ -5,7 +5,7 @@ import { compiledOnce } from '../compiled.ts';
 import { runPrepared } from '../db/store.ts';
 import type { CurrentUser } from '../context.ts';
 import type { Role } from '@lantern/core/permissions';
-import { authSettings } from './config.ts';
+import { authSettings, idleMinutes } from './config.ts';
 
 export const SESSION_COOKIE = 'lantern_session';
 /** A working day by default, then sign in again (LANTERN_SESSION_HOURS). */
@@ -78,7 +78,7 @@ export async function userForSession(db: Kysely<Database>, cookie: string): Prom
     return null;
   }
   const now = Date.now();
-  const idle = now - row.last_seen_at.getTime() > authSettings().idleMinutes * 60_000;
+  const idle = now - row.last_seen_at.getTime() > idleMinutes() * 60_000;
   if (row.disabled_at || row.awaiting_approval || row.password_reset_required || row.expires_at.getTime() < now || idle) {
     lastSignedIn.delete(key);
     await db.deleteFrom('user_session').where('la_code', '=', parsed.laCode).where('token_hash', '=', parsed.tokenHash).execute();
@@ -144,7 +144,7 @@ export function assumedSession(cookie: string): AssumedSession | null {
   const user = lastSignedIn.get(`${parsed.laCode}.${parsed.tokenHash}`);
   if (!user) return null;
   const now = Date.now();
-  return { user, ...parsed, now: new Date(now), idleSince: new Date(now - authSettings().idleMinutes * 60_000) };
+  return { user, ...parsed, now: new Date(now), idleSince: new Date(now - idleMinutes() * 60_000) };
 }
 
 /** The values liveSession reads, flat, for a compiledOnce query (compiled.ts). */
