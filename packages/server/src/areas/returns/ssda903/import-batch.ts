@@ -44,8 +44,10 @@ export async function prepareBatch(ctx: Ctx, headerRows: number[], seen: Set<str
 
   let made = 0;
   for (const h of headerRows) {
-    // Now and then, let the batch being written send its next statement.
-    if (++made % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Every 10 children (about a millisecond), let the batch being written send its next statement:
+    // each of its statements waits for this loop to yield, and every 100 left the database idle a
+    // quarter of the write (sampled at 85,000 children).
+    if (++made % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const laChildId = H('CHILD', h);
     if (!laChildId) {
       skip(null, 'Header', h, 'The child has no CHILD (LA child id), so cannot be matched or recorded');
