@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from './context.ts';
-import { COPY_AT_LEAST, copyInto, ROWS_PER_COPY } from './db/copy-rows.ts';
+import { COPY_AT_LEAST, copyText, copyTextInto, ROWS_PER_COPY } from './db/copy-rows.ts';
 import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 
@@ -70,15 +70,34 @@ const AUDIT_COLUMNS = 'la_code user_id username user_role action record_type rec
  * goes by COPY into the staging table of migration 0042, moved in by lantern_audit_copied with
  * the same check.
  */
-export async function writeAudit(db: Kysely<Database>, rows: readonly ReturnType<typeof auditRows>[number][]): Promise<void> {
-  if (rows.length >= COPY_AT_LEAST && db.isTransaction) {
+export async function writeAudit(db: Kysely<Database>, rows: readonly AuditRow[]): Promise<void> {
+  await writePreparedAudit(db, prepareAudit(db, rows));
+}
+
+type AuditRow = ReturnType<typeof auditRows>[number];
+
+/** Audit rows made ready to write: a long list's COPY text (made while the write before runs, as prepareCopy's), else the rows. */
+export type PreparedAudit = { texts: string[] } | { rows: readonly AuditRow[] };
+
+/** Makes writeAudit's rows ready to write; nothing is written. */
+export function prepareAudit(db: Kysely<Database>, rows: readonly AuditRow[]): PreparedAudit {
+  if (!(rows.length >= COPY_AT_LEAST && db.isTransaction)) return { rows };
+  const texts: string[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_COPY) texts.push(copyText(AUDIT_COLUMNS, rows.slice(i, i + ROWS_PER_COPY)));
+  return { texts };
+}
+
+/** Writes audit rows prepareAudit made ready. */
+export async function writePreparedAudit(db: Kysely<Database>, prepared: PreparedAudit): Promise<void> {
+  if ('texts' in prepared) {
     await sql`select lantern_audit_staging()`.execute(db);
-    for (let i = 0; i < rows.length; i += ROWS_PER_COPY) {
-      await copyInto(db, 'pg_temp.audit_copied', AUDIT_COLUMNS, rows.slice(i, i + ROWS_PER_COPY));
+    for (const text of prepared.texts) {
+      await copyTextInto(db, 'pg_temp.audit_copied', AUDIT_COLUMNS, text);
       await sql`select lantern_audit_copied()`.execute(db);
     }
     return;
   }
+  const { rows } = prepared;
   for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_CALL) {
     // Prepared once per connection: every read writes one.
     await sql`${sql.raw(PREPARED)}select lantern_audit(${JSON.stringify(rows.slice(i, i + AUDIT_ROWS_PER_CALL))}::jsonb)`.execute(db);

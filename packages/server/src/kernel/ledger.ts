@@ -19,10 +19,10 @@ import { randomUUID } from 'node:crypto';
 import type { Action } from '@lantern/core/permissions';
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import { childFor } from './access.ts';
-import { type AuditAction, type AuditEntry, auditRows, writeAudit } from './audit.ts';
+import { type AuditAction, type AuditEntry, auditRows, prepareAudit, writePreparedAudit } from './audit.ts';
 import type { Actor } from './context.ts';
 import { findByKey, type Key, matching, rowByKey } from './db/by-key.ts';
-import { bulkRows } from './db/copy-rows.ts';
+import { prepareBulkRows, writeBulkRows } from './db/copy-rows.ts';
 import { insertRows } from './db/insert-rows.ts';
 import type { Database, Person } from './db/schema.ts';
 import { staleVersion } from './http/problem.ts';
@@ -100,9 +100,21 @@ export class Ledger {
 
   /** Inserts many records of one table (one statement), noting an audit row for each. */
   async insertMany<T extends Table>(table: T, rows: Insertable<Database[T]>[], options: ManyOptions = {}): Promise<void> {
-    if (rows.length === 0) return;
-    await (options.copy ? bulkRows : insertRows)(this.db, table, rows as object[]);
-    for (const row of rows) this.wrote(table, row as Record<string, unknown>, options.action ?? 'create', options);
+    await (await this.prepareMany(table, rows, options))();
+  }
+
+  /**
+   * insertMany in two steps: the rows made ready to send now (by COPY, their text), written, with
+   * their audit rows noted, when the function returned is called. A bulk load makes its next chunk
+   * ready while the database writes the one before, so the database does not wait for the text.
+   */
+  async prepareMany<T extends Table>(table: T, rows: Insertable<Database[T]>[], options: ManyOptions = {}): Promise<() => Promise<void>> {
+    if (rows.length === 0) return async () => undefined;
+    const prepared = options.copy ? await prepareBulkRows(this.db, table, rows as object[]) : null;
+    return async () => {
+      await (prepared ? writeBulkRows(this.db, prepared) : insertRows(this.db, table, rows as object[]));
+      for (const row of rows) this.wrote(table, row as Record<string, unknown>, options.action ?? 'create', options);
+    };
   }
 
   /**
@@ -176,29 +188,42 @@ export class Ledger {
    * writes, so a council-sized import or the generator never holds its whole trail in memory.
    */
   async flush(): Promise<void> {
+    await (await this.prepareFlush())();
+  }
+
+  /**
+   * flush in two steps: the chronology and audit rows noted so far taken and made ready to send
+   * now (prepareMany's reason), written when the function returned is called.
+   */
+  async prepareFlush(): Promise<() => Promise<void>> {
     const actor = this.actor;
     const entries = this.entries.splice(0);
     const audits = this.audits.splice(0);
-    if (entries.length > 0) {
-      // A batch's long list by COPY, a step's few entries as one statement of JSON.
-      await bulkRows(
-        this.db,
-        'chronology_entry',
-        entries.map((e) => ({
-          la_code: this.laCode,
-          entry_id: e.entryId,
-          child_id: e.childId,
-          occurred_on: e.occurredOn,
-          category: e.category,
-          summary: e.summary,
-          record_type: e.recordType ?? null,
-          record_id: e.recordId ?? null,
-          recorded_by: e.recordedBy === undefined ? (actor?.user.userId ?? null) : e.recordedBy,
-          ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
-        })),
-      );
-    }
-    if (actor && audits.length > 0) await writeAudit(this.db, auditRows(actor, audits));
+    const audit = actor && audits.length > 0 ? prepareAudit(this.db, auditRows(actor, audits)) : null;
+    // A batch's long list by COPY, a step's few entries as one statement of JSON.
+    const chronology =
+      entries.length === 0
+        ? null
+        : await prepareBulkRows(
+            this.db,
+            'chronology_entry',
+            entries.map((e) => ({
+              la_code: this.laCode,
+              entry_id: e.entryId,
+              child_id: e.childId,
+              occurred_on: e.occurredOn,
+              category: e.category,
+              summary: e.summary,
+              record_type: e.recordType ?? null,
+              record_id: e.recordId ?? null,
+              recorded_by: e.recordedBy === undefined ? (actor?.user.userId ?? null) : e.recordedBy,
+              ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
+            })),
+          );
+    return async () => {
+      if (chronology) await writeBulkRows(this.db, chronology);
+      if (audit) await writePreparedAudit(this.db, audit);
+    };
   }
 
   /** Writes what the work noted: the chronology, the audit rows, then the deadlines. */

@@ -196,12 +196,34 @@ export async function writeRecords<T extends Table>(
   rows: Record<T, Record<string, unknown>[]>,
   options: { copy?: boolean } = {},
 ): Promise<void> {
-  for (const table of tables) await ledger.insertMany(table, rows[table] as Insertable<Database[T]>[], { audit: false, copy: options.copy });
+  await (await prepareRecords(ledger, tables, rows, options))();
+}
+
+/**
+ * writeRecords in two steps (Ledger.prepareMany): the rows made ready now, while the batch before
+ * is still being written, and written when the function returned is called.
+ */
+export async function prepareRecords<T extends Table>(
+  ledger: Ledger,
+  tables: readonly T[],
+  rows: Record<T, Record<string, unknown>[]>,
+  options: { copy?: boolean } = {},
+): Promise<() => Promise<void>> {
+  const writes: (() => Promise<void>)[] = [];
+  for (const table of tables) writes.push(await ledger.prepareMany(table, rows[table] as Insertable<Database[T]>[], { audit: false, copy: options.copy }));
+  return async () => {
+    for (const write of writes) await write();
+  };
 }
 
 /** Writes a batch's trail through the ledger, once its records are written. */
 export async function writeTrail(ledger: Ledger, trail: ImportTrail): Promise<void> {
+  await (await prepareTrail(ledger, trail))();
+}
+
+/** writeTrail in two steps (Ledger.prepareFlush): the trail made ready now, written (after the batch's records) when the function returned is called. */
+export async function prepareTrail(ledger: Ledger, trail: ImportTrail): Promise<() => Promise<void>> {
   for (const entry of trail.audits) ledger.audit(entry);
   for (const entry of trail.chronology) ledger.chronicle(entry);
-  await ledger.flush();
+  return ledger.prepareFlush();
 }

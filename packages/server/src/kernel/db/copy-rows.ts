@@ -27,8 +27,63 @@ type Table = keyof Database & string;
 /** Fewer rows than this go in as JSON (insertRows): a COPY's staging table costs more than it saves on a step's few rows. */
 export const COPY_AT_LEAST = 1000;
 
-/** The staging tables made in each transaction (they go at its commit), each with its json/jsonb columns. */
-const staged = new WeakMap<Kysely<Database>, Map<string, ReadonlySet<string>>>();
+/** The staging tables made in each transaction (they go at its commit). */
+const staged = new WeakMap<Kysely<Database>, Set<string>>();
+
+/** Each table's json/jsonb columns, asked once per transaction (copyText writes their values as JSON). */
+const jsonOf = new WeakMap<Kysely<Database>, Map<string, Promise<ReadonlySet<string>>>>();
+
+function jsonColumns(db: Kysely<Database>, table: Table): Promise<ReadonlySet<string>> {
+  const known = jsonOf.get(db) ?? new Map<string, Promise<ReadonlySet<string>>>();
+  jsonOf.set(db, known);
+  let json = known.get(table);
+  if (!json) {
+    json = sql<{ name: string }>`select attname as name from pg_attribute
+      where attrelid = ${table}::regclass and attnum > 0 and not attisdropped and atttypid in ('json'::regtype, 'jsonb'::regtype)`
+      .execute(db)
+      .then(({ rows }) => new Set(rows.map((c) => c.name)));
+    known.set(table, json);
+  }
+  return json;
+}
+
+/**
+ * A long list's rows made into COPY's text, each statement's columns with it, before they are
+ * written (writeCopy): a bulk load makes the next chunk's text while the database writes the one
+ * before, rather than the database waiting for it.
+ */
+export type PreparedCopy = { table: Table; statements: { columns: string[]; text: string }[] };
+
+/** The rows as copyRows sends them (grouped by the columns they name), as text; nothing is written. */
+export async function prepareCopy(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<PreparedCopy> {
+  const json = rows.length === 0 ? NONE : await jsonColumns(db, table);
+  const statements: PreparedCopy['statements'] = [];
+  for (const same of statementRows(rows, ROWS_PER_COPY)) {
+    const columns = Object.keys(same[0] ?? {});
+    statements.push({ columns, text: copyText(columns, same, json) });
+  }
+  return { table, statements };
+}
+
+/** Writes prepared rows: COPY into the table's staging table, then one INSERT … SELECT, a statement at a time. */
+export async function writeCopy(db: Kysely<Database>, { table, statements }: PreparedCopy): Promise<void> {
+  if (!db.isTransaction) throw new Error('copyRows runs inside a transaction (its staging table goes at commit)');
+  if (statements.length === 0) return;
+  const staging = `copy_${table}`;
+  const made = staged.get(db) ?? new Set<string>();
+  staged.set(db, made);
+  if (!made.has(staging)) {
+    // Every column, none of them required: a column the rows leave out is left out of the insert too.
+    await sql`create temporary table ${sql.table(staging)} on commit drop as select * from ${sql.table(table)} with no data`.execute(db);
+    made.add(staging);
+  }
+  for (const { columns, text } of statements) {
+    const names = sql.join(columns.map((c) => sql.ref(c)));
+    await copyTextInto(db, `pg_temp.${staging}`, columns, text);
+    await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`.execute(db);
+    await sql`truncate ${sql.table(`pg_temp.${staging}`)}`.execute(db);
+  }
+}
 
 /**
  * Inserts the rows as insertRows does (grouped by the columns they name, a column a row leaves
@@ -40,25 +95,20 @@ const staged = new WeakMap<Kysely<Database>, Map<string, ReadonlySet<string>>>()
 export async function copyRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<void> {
   if (!db.isTransaction) throw new Error('copyRows runs inside a transaction (its staging table goes at commit)');
   if (rows.length === 0) return;
-  const staging = `copy_${table}`;
-  const made = staged.get(db) ?? new Map<string, ReadonlySet<string>>();
-  staged.set(db, made);
-  let json = made.get(staging);
-  if (!json) {
-    // Every column, none of them required: a column the rows leave out is left out of the insert too.
-    await sql`create temporary table ${sql.table(staging)} on commit drop as select * from ${sql.table(table)} with no data`.execute(db);
-    const { rows: named } = await sql<{ name: string }>`select attname as name from pg_attribute
-      where attrelid = ${`pg_temp.${staging}`}::regclass and atttypid in ('json'::regtype, 'jsonb'::regtype)`.execute(db);
-    json = new Set(named.map((c) => c.name));
-    made.set(staging, json);
-  }
-  for (const same of statementRows(rows, ROWS_PER_COPY)) {
-    const columns = Object.keys(same[0] ?? {});
-    const names = sql.join(columns.map((c) => sql.ref(c)));
-    await copyInto(db, `pg_temp.${staging}`, columns, same, json);
-    await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`.execute(db);
-    await sql`truncate ${sql.table(`pg_temp.${staging}`)}`.execute(db);
-  }
+  await writeCopy(db, await prepareCopy(db, table, rows));
+}
+
+/** A bulk load's rows made ready to write: COPY's text for a long list in a transaction, else the rows, for insertRows. */
+export type PreparedRows = PreparedCopy | { table: Table; rows: readonly object[] };
+
+/** Makes bulkRows's rows ready to write (prepareCopy's text, when it would copy them); nothing is written. */
+export async function prepareBulkRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<PreparedRows> {
+  return rows.length >= COPY_AT_LEAST && db.isTransaction ? prepareCopy(db, table, rows) : { table, rows };
+}
+
+/** Writes rows prepareBulkRows made ready. */
+export async function writeBulkRows(db: Kysely<Database>, prepared: PreparedRows): Promise<void> {
+  await ('statements' in prepared ? writeCopy(db, prepared) : insertRows(db, prepared.table, prepared.rows));
 }
 
 /**
@@ -66,7 +116,7 @@ export async function copyRows(db: Kysely<Database>, table: Table, rows: readonl
  * one (or outside a transaction) as JSON (insertRows). The same rows either way.
  */
 export async function bulkRows(db: Kysely<Database>, table: Table, rows: readonly object[]): Promise<void> {
-  await (rows.length >= COPY_AT_LEAST && db.isTransaction ? copyRows : insertRows)(db, table, rows);
+  await writeBulkRows(db, await prepareBulkRows(db, table, rows));
 }
 
 /** One COPY of the rows' `columns` into `target` (a table COPY may write: not one under row-level security). */
@@ -77,11 +127,16 @@ export async function copyInto(
   rows: readonly object[],
   json: ReadonlySet<string> = NONE,
 ): Promise<void> {
+  await copyTextInto(db, target, columns, copyText(columns, rows, json));
+}
+
+/** One COPY of text already in COPY's format (copyText) into `target`'s `columns`. */
+export async function copyTextInto(db: Kysely<Database>, target: string, columns: readonly string[], text: string): Promise<void> {
   const name = target
     .split('.')
     .map((part) => quoted(part))
     .join('.');
-  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [copyText(columns, rows, json)]));
+  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [text]));
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -91,16 +146,20 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** The rows in COPY's text format: a line a row, tab between values, \N for null; the `json` columns' values as JSON. */
 export function copyText(columns: readonly string[], rows: readonly object[], json: ReadonlySet<string> = NONE): string {
   const asJson = columns.map((c) => json.has(c));
-  let text = '';
-  for (const row of rows) {
-    const values = row as Record<string, unknown>;
+  // Joined rather than concatenated: one flat string that holds none of the rows' values, so text
+  // made ahead of its write (prepareCopy) keeps no row alive while it waits.
+  const lines: string[] = new Array(rows.length + 1);
+  const cells: string[] = new Array(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r] as Record<string, unknown>;
     for (let c = 0; c < columns.length; c++) {
       const v = values[columns[c] as string];
-      text += (c === 0 ? '' : '\t') + (asJson[c] && v !== null && v !== undefined ? copyValue(JSON.stringify(v)) : copyValue(v));
+      cells[c] = asJson[c] && v !== null && v !== undefined ? copyValue(JSON.stringify(v)) : copyValue(v);
     }
-    text += '\n';
+    lines[r] = cells.join('\t');
   }
-  return text;
+  lines[rows.length] = '';
+  return rows.length === 0 ? '' : lines.join('\n');
 }
 
 const SPECIAL = /[\\\t\n\r]/;

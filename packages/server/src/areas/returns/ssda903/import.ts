@@ -23,7 +23,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { deferChecksOfFirstCouncil, restoreChecksOfFirstCouncil } from '../../../kernel/db/first-council.ts';
+import { deferChecksOfFirstCouncil, deferHistoryKeysOfFirstCouncil, restoreChecksOfFirstCouncil } from '../../../kernel/db/first-council.ts';
 import { replanAsTablesGrow } from '../../../kernel/db/insert-rows.ts';
 import type { Database } from '../../../kernel/db/schema.ts';
 import { batch } from '../../../kernel/ledger.ts';
@@ -102,6 +102,9 @@ export async function importSsda903(
     const trx = ledger.db;
     // Before the council row goes in: with it the database is no longer new.
     await time('checks', () => deferChecksOfFirstCouncil(trx, { keysOf: [...FIRST_COUNCIL.keysOf], indexesOf: [...FIRST_COUNCIL.indexesOf] }));
+    // And, on a PostgreSQL server, the history tables' primary keys, built once at the end (0047): each
+    // version was otherwise looked up (`on conflict`) and inserted into a key larger than the buffers.
+    await time('checks', () => deferHistoryKeysOfFirstCouncil(trx, ['record_version', 'chronology_entry']));
     const prior = await priorImport(trx, { laCode, laNumber: council.laNumber, name: council.name }, 'ssda903', sha256);
     if (prior) {
       result.alreadyImported = true;
