@@ -71,7 +71,7 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   step('settle');
   // Nothing stored: all of them, in key order, so obligation's key is written page after page.
   const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
-  if (stored) await writeDifferences(trx, o.write, o.ruleIds, step);
+  if (stored) await writeDifferences(trx, o.laCode, o.write, o.ruleIds, step);
   else {
     // A new database's first deadlines: obligation's secondary indexes built once from its rows, not kept
     // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043). Not once
@@ -111,17 +111,25 @@ const digestOf = (alias: string) =>
  * (a full join, where a delete and an insert each joining the two took twice as long), the
  * differences noted by the stored row's key and the derived row's place in its temporary table.
  */
-async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
+async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
   // A sample of 3,000 rows is enough for the planner to sum the children's rows by hashing, not by sorting them all.
   const was = (await sql<{ target: string }>`select current_setting('default_statistics_target') as target`.execute(trx)).rows[0]?.target ?? '100';
   await sql`set local default_statistics_target = 10`.execute(trx);
   await sql`analyze obligation_derived (child_id)`.execute(trx);
   await sql`select set_config('default_statistics_target', ${was}, true)`.execute(trx);
+  // Each child's digest over the council, then the children written: with settled history kept,
+  // choosing them from the 50,000 digests rather than from 2.6 million rows on each side saved a second.
   await sql`
     create temporary table obligation_changed_child on commit drop as
+    with stored as materialized (
+      select ${laCode}::text as la_code, o.child_id, ${digestOf('o')} as digest
+      from obligation o where o.la_code = ${laCode} and o.rule_id = any(${ruleIds}::text[]) group by o.child_id
+    ), derived as materialized (
+      select ${laCode}::text as la_code, d.child_id, ${digestOf('d')} as digest from obligation_derived d where d.la_code = ${laCode} group by d.child_id
+    )
     select coalesce(o.child_id, d.child_id) as child_id
-    from (select o.child_id, ${digestOf('o')} as digest from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[]) group by o.child_id) o
-    full join (select d.child_id, ${digestOf('d')} as digest from obligation_derived d where ${scope('d')} group by d.child_id) d on d.child_id = o.child_id
+    from (select o.* from stored o where ${scope('o')}) o
+    full join (select d.* from derived d where ${scope('d')}) d on d.child_id = o.child_id
     where o.digest is distinct from d.digest`.execute(trx);
   step('write: children compared');
   // (A table made from a select reports no count of its rows.)
