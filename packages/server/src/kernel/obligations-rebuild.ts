@@ -71,7 +71,7 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   step('settle');
   // Nothing stored: all of them, in key order, so obligation's key is written page after page.
   const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
-  if (stored) await writeDifferences(trx, o.write, o.ruleIds, step);
+  if (stored) await writeDifferences(trx, o.laCode, o.write, o.ruleIds, step);
   else {
     // A new database's first deadlines: obligation's secondary indexes built once from its rows, not kept
     // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043). Not once
@@ -94,17 +94,57 @@ const FACTS = ['episode_id', 'start_date', 'due_date', 'due_at', 'met_on', 'ende
 const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).join(', '));
 
 /**
- * The rows no longer derived (or derived differently) deleted, then those not stored inserted.
- * The stored and derived rows are matched by key in one pass (a full join, where a delete and an
- * insert each joining the two took twice as long), the differences noted by the stored row's key
- * and the derived row's place in its temporary table.
+ * A child's rows as one figure: the sum of a hash of each row (its rule, source and facts), so the
+ * same rows give the same figure in any order. The row's hash is hashed again because a record's
+ * hash is a weighted sum of its columns' hashes: summed as they are, two rows swapping a date would
+ * sum the same.
  */
-async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
+const digestOf = (alias: string) =>
+  sql`sum(hashint8extended(hash_record_extended((${sql.raw(['rule_id', 'source_id', ...FACTS].map((c) => `${alias}.${c}`).join(', '))}), 0), 0))`;
+
+/**
+ * The rows no longer derived (or derived differently) deleted, then those not stored inserted.
+ * First the children whose rows differ, by a digest of each child's rows on either side: a
+ * rebuild changes few children, and summing 2.7 million rows into 50,000 children's figures
+ * (4.1 → 3.0 s) is cheaper than hash-joining the rows themselves, whose 400 MB table misses the
+ * processor's cache on every row. Only those children's rows are then matched by key in one pass
+ * (a full join, where a delete and an insert each joining the two took twice as long), the
+ * differences noted by the stored row's key and the derived row's place in its temporary table.
+ */
+async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
+  // A sample of 3,000 rows is enough for the planner to sum the children's rows by hashing, not by sorting them all.
+  const was = (await sql<{ target: string }>`select current_setting('default_statistics_target') as target`.execute(trx)).rows[0]?.target ?? '100';
+  await sql`set local default_statistics_target = 10`.execute(trx);
+  await sql`analyze obligation_derived (child_id)`.execute(trx);
+  await sql`select set_config('default_statistics_target', ${was}, true)`.execute(trx);
+  // Each child's digest over the council, then the children written: with settled history kept,
+  // choosing them from the 50,000 digests rather than from 2.6 million rows on each side saved a second.
+  await sql`
+    create temporary table obligation_changed_child on commit drop as
+    with stored as materialized (
+      select ${laCode}::text as la_code, o.child_id, ${digestOf('o')} as digest
+      from obligation o where o.la_code = ${laCode} and o.rule_id = any(${ruleIds}::text[]) group by o.child_id
+    ), derived as materialized (
+      select ${laCode}::text as la_code, d.child_id, ${digestOf('d')} as digest from obligation_derived d where d.la_code = ${laCode} group by d.child_id
+    )
+    select coalesce(o.child_id, d.child_id) as child_id
+    from (select o.* from stored o where ${scope('o')}) o
+    full join (select d.* from derived d where ${scope('d')}) d on d.child_id = o.child_id
+    where o.digest is distinct from d.digest`.execute(trx);
+  step('write: children compared');
+  // (A table made from a select reports no count of its rows.)
+  const changed = await sql<{ n: number }>`select count(*)::int as n from obligation_changed_child`.execute(trx);
+  if (!changed.rows[0]?.n) {
+    await sql`drop table obligation_changed_child`.execute(trx);
+    return;
+  }
+  await sql`analyze obligation_changed_child`.execute(trx);
+  const changedOnly = (alias: string) => sql`${sql.ref(`${alias}.child_id`)} in (select c.child_id from obligation_changed_child c)`;
   await sql`
     create temporary table obligation_change on commit drop as
     select o.child_id, o.rule_id, o.source_id, d.derived_row
-    from (select o.child_id, o.rule_id, o.source_id, ${factsOf('o')} from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[])) o
-    full join (select d.ctid as derived_row, d.child_id, d.rule_id, d.source_id, ${factsOf('d')} from obligation_derived d where ${scope('d')}) d
+    from (select o.child_id, o.rule_id, o.source_id, ${factsOf('o')} from obligation o where ${scope('o')} and o.rule_id = any(${ruleIds}::text[]) and ${changedOnly('o')}) o
+    full join (select d.ctid as derived_row, d.child_id, d.rule_id, d.source_id, ${factsOf('d')} from obligation_derived d where ${scope('d')} and ${changedOnly('d')}) d
       on d.child_id = o.child_id and d.rule_id = o.rule_id and d.source_id = o.source_id
     where o.child_id is null or d.child_id is null or (${factsOf('d')}) is distinct from (${factsOf('o')})`.execute(trx);
   await sql`analyze obligation_change`.execute(trx);
@@ -121,4 +161,5 @@ async function writeDifferences(trx: Kysely<Database>, scope: Scope, ruleIds: re
   );
   step('write: inserted');
   await sql`drop table obligation_change`.execute(trx);
+  await sql`drop table obligation_changed_child`.execute(trx);
 }

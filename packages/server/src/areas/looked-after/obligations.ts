@@ -28,10 +28,17 @@ const placementOccasions = (scope: Scope) => sql`
   ), occasion as (
     select p.*, p.placement_id as source_id, p.start_date as on_date, 0 as is_visit from placement p where not p.short_break
     union all
+    -- Each placement's visits by one index range of the child's visits (offset 0 keeps the lookup
+    -- from being flattened into a join of every visit with every placement of the child: 2 million
+    -- pairs tested for 284,000 visits at 50,000 children).
     select p.*, v.visit_id, v.visited_on, 1
     from placement p
-    join visit v on v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'looked-after' and v.child_seen and coalesce(v.face_to_face, true)
-      and v.visited_on >= p.start_date and (p.end_date is null or v.visited_on < p.end_date)
+    cross join lateral (
+      select v.visit_id, v.visited_on from visit v
+      where v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'looked-after' and v.child_seen and coalesce(v.face_to_face, true)
+        and v.visited_on >= p.start_date and v.visited_on < coalesce(p.end_date, 'infinity'::date)
+      offset 0
+    ) v
     where not p.short_break
   ), timed as (
     -- By placement alone: a refresh reads one council, and sorting by its code (a collated text) first was a fifth of the table's time.
