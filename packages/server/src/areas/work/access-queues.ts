@@ -17,12 +17,12 @@ export function accessRequestsToDecide(u: CurrentUser): SectionDef {
       id: 'access-requests',
       title: 'Access requests waiting for your decision',
       empty: 'No access requests are waiting for you.',
-      select: sql`r.request_id, r.requested_at, ${ROLE_WORDS} as what, usr.display_name, usr.username, asker.display_name as by_name`,
-      from: sql`from access_request r
+      select: () => sql`r.request_id, r.requested_at, ${ROLE_WORDS} as what, usr.display_name, usr.username, asker.display_name as by_name`,
+      from: () => sql`from access_request r
         join app_user usr on usr.la_code = r.la_code and usr.user_id = r.user_id
         join app_user asker on asker.la_code = r.la_code and asker.user_id = r.requested_by
         where r.la_code = ${u.laCode} and r.status = 'pending' and r.requested_by <> ${u.userId} and r.user_id <> ${u.userId}`,
-      order: sql`r.requested_at, r.request_id`,
+      order: () => sql`r.requested_at, r.request_id`,
     },
     (r) =>
       item({
@@ -41,10 +41,10 @@ export function administrator(u: CurrentUser): SectionDef[] {
         id: 'locked-accounts',
         title: 'Accounts locked after failed sign-ins',
         empty: 'No accounts are locked.',
-        select: sql`usr.user_id, usr.display_name, usr.username, t.wait_until`,
-        from: sql`from app_user usr join sign_in_throttle t on t.kind = 'username' and t.subject = usr.username
+        select: () => sql`usr.user_id, usr.display_name, usr.username, t.wait_until`,
+        from: () => sql`from app_user usr join sign_in_throttle t on t.kind = 'username' and t.subject = usr.username
           where usr.la_code = ${u.laCode} and t.failures >= ${THROTTLE.username.lockAfter} and t.wait_until > now()`,
-        order: sql`t.wait_until desc, usr.username`,
+        order: () => sql`t.wait_until desc, usr.username`,
       },
       (r) =>
         item({
@@ -59,10 +59,10 @@ export function administrator(u: CurrentUser): SectionDef[] {
         id: 'accounts-awaiting-approval',
         title: 'Accounts waiting for the head of service',
         empty: 'No accounts are waiting for approval.',
-        select: sql`r.request_id, r.requested_at, ${ROLE_WORDS} as what, usr.user_id, usr.display_name, usr.username`,
-        from: sql`from access_request r join app_user usr on usr.la_code = r.la_code and usr.user_id = r.user_id
+        select: () => sql`r.request_id, r.requested_at, ${ROLE_WORDS} as what, usr.user_id, usr.display_name, usr.username`,
+        from: () => sql`from access_request r join app_user usr on usr.la_code = r.la_code and usr.user_id = r.user_id
           where r.la_code = ${u.laCode} and r.status = 'pending'`,
-        order: sql`r.requested_at, r.request_id`,
+        order: () => sql`r.requested_at, r.request_id`,
       },
       (r) =>
         item({

@@ -14,10 +14,10 @@ export function sarsToAnswer(u: CurrentUser, d: Days): SectionDef {
       title: 'Subject access requests to answer',
       empty: 'No subject access request is waiting for an answer.',
       more: { href: '/subject-access-requests', text: 'Every subject access request' },
-      select: sql`s.sar_id, s.child_id, s.due_on, s.requester_name, s.extended_on, s.reviewed_at, p.given_name, p.family_name, p.la_child_id`,
-      from: sql`from subject_access_request s join person p on p.la_code = s.la_code and p.person_id = s.child_id
+      select: () => sql`s.sar_id, s.child_id, s.due_on, s.requester_name, s.extended_on, s.reviewed_at, p.given_name, p.family_name, p.la_child_id`,
+      from: () => sql`from subject_access_request s join person p on p.la_code = s.la_code and p.person_id = s.child_id
         where s.la_code = ${u.laCode} and s.released_on is null and ${visible(u)}`,
-      order: sql`s.due_on, s.sar_id`,
+      order: () => sql`s.due_on, s.sar_id`,
     },
     (r) =>
       childItem(r, {
@@ -40,10 +40,10 @@ export function feedErrors(u: CurrentUser, named: boolean): SectionDef {
       title: 'Children the DfE’s daily feed could not send',
       empty: 'The DfE accepted every child the feed last sent.',
       more: { href: '/returns/dfe-feed', text: 'The DfE feed’s runs' },
-      select: sql`f.child_id, f.la_child_id, f.updated_at, p.given_name, p.family_name, p.restricted`,
-      from: sql`from dfe_feed_child f join person p on p.la_code = f.la_code and p.person_id = f.child_id
+      select: () => sql`f.child_id, f.la_child_id, f.updated_at, p.given_name, p.family_name, p.restricted`,
+      from: () => sql`from dfe_feed_child f join person p on p.la_code = f.la_code and p.person_id = f.child_id
         where f.la_code = ${u.laCode} and f.state = 'error'`,
-      order: sql`f.la_child_id, f.child_id`,
+      order: () => sql`f.la_child_id, f.child_id`,
     },
     (r) =>
       named && !r.restricted

@@ -15,19 +15,19 @@ export function socialWorker(u: CurrentUser, d: Days): SectionDef[] {
       id: 'due-soon',
       title: 'Due in the next 5 working days',
       empty: 'Nothing falls due in the next 5 working days.',
-      where: sql`${mine(u)} and o.due_date between ${d.asOf} and ${d.in5}`,
+      where: () => sql`${mine(u)} and o.due_date between ${d.asOf} and ${d.in5}`,
     }),
     obligationSection(u, d, {
       id: 'visits',
       title: 'Visits due this week',
       empty: 'No visits fall due this week.',
-      where: sql`${mine(u)} and o.rule_id like '%visit%' and o.due_date between ${d.asOf} and ${d.weekEnd}`,
+      where: () => sql`${mine(u)} and o.rule_id like '%visit%' and o.due_date between ${d.asOf} and ${d.weekEnd}`,
     }),
     obligationSection(u, d, {
       id: 'plan-actions',
       title: 'Plan actions you owe',
       empty: 'No plan actions are waiting for you.',
-      where: sql`${mine(u)} and ${ofRules(PLAN_ACTION_RULES)}`,
+      where: () => sql`${mine(u)} and ${ofRules(PLAN_ACTION_RULES)}`,
     }),
     returnedWork(u),
     newAllocations(u, d),
@@ -40,10 +40,10 @@ export function newAllocations(u: CurrentUser, d: Days): SectionDef {
       id: 'new-allocations',
       title: 'Newly allocated to you',
       empty: 'No children allocated to you in the last 14 days.',
-      select: sql`a.allocation_id, a.child_id, a.start_date, a.start_reason, p.given_name, p.family_name, p.la_child_id`,
-      from: sql`from allocation a join person p on p.la_code = a.la_code and p.person_id = a.child_id
+      select: () => sql`a.allocation_id, a.child_id, a.start_date, a.start_reason, p.given_name, p.family_name, p.la_child_id`,
+      from: () => sql`from allocation a join person p on p.la_code = a.la_code and p.person_id = a.child_id
         where a.la_code = ${u.laCode} and a.worker_id = ${u.workerId ?? NO_ID} and a.end_date is null and a.start_date between ${d.since14} and ${d.asOf}`,
-      order: sql`a.start_date desc, p.family_name, a.allocation_id`,
+      order: () => sql`a.start_date desc, p.family_name, a.allocation_id`,
     },
     (r) => childItem(r, { key: String(r.allocation_id), what: 'Allocated to you', note: `From ${r.start_date}${r.start_reason ? `: ${r.start_reason}` : ''}` }),
   );
@@ -55,10 +55,10 @@ export function supervisionsDue(u: CurrentUser, d: Days): SectionDef {
       id: 'supervisions',
       title: 'Supervisions due',
       empty: 'No supervisions due in the next 5 working days.',
-      select: sql`o.worker_id, o.rule_id, o.source_id, o.due_date, w.given_name, w.family_name`,
-      from: sql`from worker_obligation o join worker w on w.la_code = o.la_code and w.worker_id = o.worker_id
+      select: () => sql`o.worker_id, o.rule_id, o.source_id, o.due_date, w.given_name, w.family_name`,
+      from: () => sql`from worker_obligation o join worker w on w.la_code = o.la_code and w.worker_id = o.worker_id
         where o.la_code = ${u.laCode} and o.responsible_worker_id = ${u.workerId ?? NO_ID} and o.met_on is null and o.ended_on is null and o.due_date <= ${d.in5}`,
-      order: sql`o.due_date, w.family_name, o.source_id`,
+      order: () => sql`o.due_date, w.family_name, o.source_id`,
     },
     (r) =>
       item({
@@ -79,13 +79,13 @@ export function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): Sect
       id: 'to-allocate',
       title: 'New referrals and children to allocate',
       empty: 'Every child your team holds has a social worker.',
-      where: sql`o.rule_id = 'allocation' and o.responsible_team_id = ${team}`,
+      where: () => sql`o.rule_id = 'allocation' and o.responsible_team_id = ${team}`,
     }),
     grouped(db, u, d, {
       id: 'team-overdue',
       title: 'Your team’s overdue work, by worker',
       empty: 'Nothing overdue in your team.',
-      where: sql`o.responsible_team_id = ${team}`,
+      where: () => sql`o.responsible_team_id = ${team}`,
       by: 'worker',
     }),
     supervisionsDue(u, d),
@@ -93,7 +93,7 @@ export function teamManager(db: Kysely<Database>, u: CurrentUser, d: Days): Sect
       id: 'my-work',
       title: 'Your own work',
       empty: 'Nothing open that you own.',
-      where: sql`${mine(u)} and o.rule_id not in ('contact-decision', 'allocation')`,
+      where: () => sql`${mine(u)} and o.rule_id not in ('contact-decision', 'allocation')`,
       more: { href: '/work', text: 'Your full worklist' },
     }),
   ];
@@ -107,12 +107,12 @@ export function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): Sectio
         id: 'contacts',
         title: 'Contacts awaiting a decision',
         empty: 'No contacts are waiting for a decision.',
-        select: sql`c.contact_id, c.child_id, c.received_on, o.due_date, ${child},
+        select: () => sql`c.contact_id, c.child_id, c.received_on, o.due_date, ${child},
           floor(extract(epoch from (((coalesce(o.due_date, c.received_on) + 1)::timestamp at time zone 'Europe/London') - now())) / 3600)::int as hours_left`,
-        from: sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
+        from: () => sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
           left join obligation o on o.la_code = c.la_code and o.child_id = c.child_id and o.rule_id = 'contact-decision' and o.source_id = c.contact_id
           where c.la_code = ${u.laCode} and c.decision is null and ${visible(u)}`,
-        order: sql`c.received_at, c.contact_id`,
+        order: () => sql`c.received_at, c.contact_id`,
       },
       (r) =>
         childItem(r, {
@@ -130,12 +130,12 @@ export function frontDoor(db: Kysely<Database>, u: CurrentUser, d: Days): Sectio
         id: 'decided-today',
         title: 'Decided today',
         empty: 'No contacts decided today yet.',
-        select: sql`c.contact_id, c.child_id, c.decision, t.name as team_name, ${child}`,
-        from: sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
+        select: () => sql`c.contact_id, c.child_id, c.decision, t.name as team_name, ${child}`,
+        from: () => sql`from contact c join person p on p.la_code = c.la_code and p.person_id = c.child_id
           left join case_team ct on ct.la_code = c.la_code and ct.episode_id = c.episode_id and c.episode_id is not null
           left join team t on t.la_code = ct.la_code and t.team_id = ct.team_id
           where c.la_code = ${u.laCode} and c.decided_on = ${d.asOf} and ${visible(u)}`,
-        order: sql`p.family_name, c.contact_id`,
+        order: () => sql`p.family_name, c.contact_id`,
       },
       (r) =>
         childItem(r, {

@@ -27,10 +27,10 @@ function requests(u: CurrentUser, def: { id: string; title: string; empty: strin
   return listSection(
     {
       ...def,
-      select: sql`r.request_id, r.child_id, r.kind, r.sent_on, r.reasons, r.times_sent, su.display_name as sent_name, ${childCols}`,
-      from: sql`from decision_request r left join app_user su on su.la_code = r.la_code and su.user_id = r.sent_by
+      select: () => sql`r.request_id, r.child_id, r.kind, r.sent_on, r.reasons, r.times_sent, su.display_name as sent_name, ${childCols}`,
+      from: () => sql`from decision_request r left join app_user su on su.la_code = r.la_code and su.user_id = r.sent_by
         ${person(u, 'r.child_id')} r.la_code = ${u.laCode} and r.status = 'requested' and r.team_id = ${u.teamId ?? NO_ID} and r.kind = any(${def.kinds}::text[])`,
-      order: sql`r.sent_on, p.family_name, r.request_id`,
+      order: () => sql`r.sent_on, p.family_name, r.request_id`,
     },
     (r) =>
       childItem(r, {
@@ -51,10 +51,11 @@ export function managerQueues(u: CurrentUser, d: Days): SectionDef[] {
         id: 'decide-assessments',
         title: 'Assessments to authorise',
         empty: 'No assessments are waiting for you to authorise.',
-        select: sql`a.assessment_id, a.child_id, a.completed_on, ${childCols}`,
+        select: () => sql`a.assessment_id, a.child_id, a.completed_on, ${childCols}`,
         // Few wait at once (a partial index holds them): read those, then whether the team holds each.
-        from: sql`from assessment a ${person(u, 'a.child_id')} a.la_code = ${u.laCode} and a.completed_on is not null and a.authorised_on is null and ${heldBy(team, 'a.child_id')}`,
-        order: sql`a.completed_on, p.family_name, a.assessment_id`,
+        from: () =>
+          sql`from assessment a ${person(u, 'a.child_id')} a.la_code = ${u.laCode} and a.completed_on is not null and a.authorised_on is null and ${heldBy(team, 'a.child_id')}`,
+        order: () => sql`a.completed_on, p.family_name, a.assessment_id`,
       },
       (r) =>
         childItem(r, {
@@ -76,10 +77,10 @@ export function managerQueues(u: CurrentUser, d: Days): SectionDef[] {
         id: 'decide-transfers',
         title: 'Transfers offered to your team',
         empty: 'No cases are being offered to your team.',
-        select: sql`x.transfer_id, x.child_id, x.requested_on, x.reason, ft.name as from_team, ${childCols}`,
-        from: sql`from case_transfer x left join team ft on ft.la_code = x.la_code and ft.team_id = x.from_team_id
+        select: () => sql`x.transfer_id, x.child_id, x.requested_on, x.reason, ft.name as from_team, ${childCols}`,
+        from: () => sql`from case_transfer x left join team ft on ft.la_code = x.la_code and ft.team_id = x.from_team_id
           ${person(u, 'x.child_id')} x.la_code = ${u.laCode} and x.to_team_id = ${team} and x.status = 'requested'`,
-        order: sql`x.requested_on, p.family_name, x.transfer_id`,
+        order: () => sql`x.requested_on, p.family_name, x.transfer_id`,
       },
       (r) =>
         childItem(r, {
@@ -95,10 +96,10 @@ export function managerQueues(u: CurrentUser, d: Days): SectionDef[] {
         id: 'decide-contacts',
         title: 'Contacts for you to decide',
         empty: 'No contacts are waiting for your decision.',
-        select: sql`o.source_id, o.child_id, o.due_date, ${childCols}`,
-        from: sql`from obligation o ${person(u, 'o.child_id')} o.la_code = ${u.laCode} and o.rule_id = 'contact-decision' and o.met_on is null and o.ended_on is null
+        select: () => sql`o.source_id, o.child_id, o.due_date, ${childCols}`,
+        from: () => sql`from obligation o ${person(u, 'o.child_id')} o.la_code = ${u.laCode} and o.rule_id = 'contact-decision' and o.met_on is null and o.ended_on is null
           and o.responsible_worker_id = ${u.workerId ?? NO_ID}`,
-        order: sql`o.due_date, p.family_name, o.source_id`,
+        order: () => sql`o.due_date, p.family_name, o.source_id`,
       },
       (r) =>
         childItem(r, {
@@ -127,9 +128,9 @@ export function returnedWork(u: CurrentUser): SectionDef {
       id: 'returned',
       title: 'Returned to you by a manager',
       empty: 'Nothing is waiting for you to change and send again.',
-      select: sql`q.*, ${childCols}`,
-      from: sql`from (${union}) q ${person(u, 'q.child_id')} true`,
-      order: sql`q.returned_on, p.family_name, q.key`,
+      select: () => sql`q.*, ${childCols}`,
+      from: () => sql`from (${union}) q ${person(u, 'q.child_id')} true`,
+      order: () => sql`q.returned_on, p.family_name, q.key`,
     },
     (r) =>
       childItem(r, {

@@ -23,7 +23,13 @@ const prepared = sql.raw(PREPARED);
 
 export { NO_ID };
 
-/** A list on a landing page: how many in all, and one page of them. */
+/**
+ * A list on a landing page: how many in all, and one page of them. A page's SQL is built only when
+ * its statement is asked for, once per shape (service.ts compiles it once); each request answers
+ * from its rows with the lists made again for its values, and building every list's SQL for that
+ * was a fifth of the server's CPU on a social worker's overdue list. So each list's parts of SQL
+ * are given as functions (`where: () => sql…`), called only for the statement.
+ */
 export type SectionDef = {
   id: string;
   title: string;
@@ -39,7 +45,7 @@ export type SectionDef = {
  * date as its text, a timestamp as ISO text): a list's items read them as such.
  */
 export type ListPage = {
-  statement: RawBuilder<Row>;
+  statement: () => RawBuilder<Row>;
   answer: (rows: Row[]) => Promise<{ total: number; items: WorkItem[] }>;
 };
 type Row = Record<string, unknown>;
@@ -59,10 +65,20 @@ export function ruleLabel(ruleId: string): string {
 /** The day asked about and the days the lists count to. */
 export type Days = { asOf: string; in5: string; in20: string; weekEnd: string; since14: string };
 export function daysFrom(asOf: string): Days {
+  // Every landing page asks for today's: counted once a day, not per request.
+  if (lastDays?.asOf === asOf) return lastDays;
   // Sunday ends the week (dayOfWeek: 0 Sunday … 6 Saturday).
   const dow = dayOfWeek(asOf);
-  return { asOf, in5: addWorkingDays(asOf, 5), in20: addWorkingDays(asOf, 20), weekEnd: addDays(asOf, dow === 0 ? 0 : 7 - dow), since14: addDays(asOf, -14) };
+  lastDays = Object.freeze({
+    asOf,
+    in5: addWorkingDays(asOf, 5),
+    in20: addWorkingDays(asOf, 20),
+    weekEnd: addDays(asOf, dow === 0 ? 0 : 7 - dow),
+    since14: addDays(asOf, -14),
+  });
+  return lastDays;
 }
+let lastDays: Days | undefined;
 
 const overdueBy = (due: string | null, asOf: string) => (due && due < asOf ? daysSinceEpoch(asOf) - daysSinceEpoch(due) : null);
 
@@ -94,16 +110,17 @@ type ObligationRow = {
 export function obligationSection(
   user: CurrentUser,
   days: Days,
-  def: Heading & { where: RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
+  def: Heading & { where: () => RawBuilder<unknown>; note?: (r: ObligationRow) => string | null },
 ): SectionDef {
   // The child is read only to hide restricted records from those who may not see them, and for
   // the names on the page shown: a council's overdue need not be joined to every child to count.
-  const seen = ROLES_SEEING_RESTRICTED.includes(user.role)
-    ? sql``
-    : sql`and exists (select 1 from person p where p.la_code = o.la_code and p.person_id = o.child_id and ${visible(user)})`;
-  const from = sql`from obligation o
+  const seen = () =>
+    ROLES_SEEING_RESTRICTED.includes(user.role)
+      ? sql``
+      : sql`and exists (select 1 from person p where p.la_code = o.la_code and p.person_id = o.child_id and ${visible(user)})`;
+  const open = () => sql`from obligation o
     where o.la_code = ${user.laCode} and o.met_on is null and o.ended_on is null and o.start_date <= ${days.asOf}
-      and ${def.where} ${seen}`;
+      and ${def.where()} ${seen()}`;
   const toItem = (r: ObligationRow) =>
     childItem(r, {
       key: `${r.child_id}:${r.rule_id}:${r.source_id}`,
@@ -115,8 +132,9 @@ export function obligationSection(
     });
   // The count and the page in one statement: the count's row is joined to the page, so a page
   // past the end still answers the count, with no item.
-  const page = (limit: number, offset: number): ListPage => ({
-    statement: sql<Row>`
+  const statement = (limit: number, offset: number) => {
+    const from = open();
+    return sql<Row>`
       select c.n as total, x.* from (select count(*)::int as n ${from}) c
       left join lateral (
         select x.*, p.given_name, p.family_name, p.la_child_id, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
@@ -129,7 +147,10 @@ export function obligationSection(
         left join worker w on w.la_code = ${user.laCode} and w.worker_id = x.responsible_worker_id
         left join team t on t.la_code = ${user.laCode} and t.team_id = x.responsible_team_id
       ) x on true
-      order by x.due_date, x.rule_id, x.child_id, x.source_id`,
+      order by x.due_date, x.rule_id, x.child_id, x.source_id`;
+  };
+  const page = (limit: number, offset: number): ListPage => ({
+    statement: () => statement(limit, offset),
     answer: async (rows) => ({
       total: Number(rows[0]?.total ?? 0),
       items: (rows as (ObligationRow & { total: number })[]).filter((r) => r.child_id !== null).map(toItem),
@@ -144,9 +165,9 @@ export function obligationSection(
  */
 export function listSection(
   def: Heading & {
-    select: RawBuilder<unknown>;
-    from: RawBuilder<unknown>;
-    order: RawBuilder<unknown>;
+    select: () => RawBuilder<unknown>;
+    from: () => RawBuilder<unknown>;
+    order: () => RawBuilder<unknown>;
   },
   toItem: (row: Row) => WorkItem,
 ): SectionDef {
@@ -154,9 +175,12 @@ export function listSection(
   // to the page, so a page past the end still answers the count, with no item. The page keeps its
   // order: a join on true to one row can only be a nested loop over the page.
   const page = (limit: number, offset: number): ListPage => ({
-    statement: sql<Row>`
-      select c.n as list_total, x.* from (select count(*)::int as n ${def.from}) c
-      left join lateral (select 1 as on_page, ${def.select} ${def.from} order by ${def.order} limit ${limit} offset ${offset}) x on true`,
+    statement: () => {
+      const from = def.from();
+      return sql<Row>`
+      select c.n as list_total, x.* from (select count(*)::int as n ${from}) c
+      left join lateral (select 1 as on_page, ${def.select()} ${from} order by ${def.order()} limit ${limit} offset ${offset}) x on true`;
+    },
     answer: async (rows) => ({ total: Number(rows[0]?.list_total ?? 0), items: rows.filter((r) => r.on_page !== null).map(toItem) }),
   });
   return { id: def.id, title: def.title, empty: def.empty, more: def.more ?? null, page };
@@ -204,7 +228,7 @@ export function yourOverdue(u: CurrentUser, d: Days): SectionDef {
     id: 'overdue',
     title: 'Overdue',
     empty: 'Nothing of yours is overdue.',
-    where: sql`${mine(u)} and o.due_date < ${d.asOf}`,
+    where: () => sql`${mine(u)} and o.due_date < ${d.asOf}`,
     more: { href: '/work', text: 'Your full worklist' },
   });
 }
@@ -214,15 +238,16 @@ export function grouped(
   db: Kysely<Database>,
   u: CurrentUser,
   d: Days,
-  def: { id: string; title: string; empty: string; where: ReturnType<typeof sql>; by: 'worker' | 'team-rule' },
+  def: { id: string; title: string; empty: string; where: () => RawBuilder<unknown>; by: 'worker' | 'team-rule' },
 ): SectionDef {
-  const keys = def.by === 'worker' ? sql`o.responsible_worker_id` : sql`o.responsible_team_id, o.rule_id`;
-  const from = sql`from obligation o where o.la_code = ${u.laCode} and o.met_on is null and o.ended_on is null and o.due_date < ${d.asOf} and ${def.where} group by ${keys}`;
+  const keys = () => (def.by === 'worker' ? sql`o.responsible_worker_id` : sql`o.responsible_team_id, o.rule_id`);
+  const open = () =>
+    sql`from obligation o where o.la_code = ${u.laCode} and o.met_on is null and o.ended_on is null and o.due_date < ${d.asOf} and ${def.where()} group by ${keys()}`;
   // The number of groups rides on each row (counted after grouping, before the page is cut), so
   // the overdue are read once, not once to count and again for the page.
   const page = (limit: number, offset: number) => sql<Row>`
     select g.*, w.given_name || ' ' || w.family_name as worker_name, t.name as team_name from (
-      select ${keys}, count(*)::int as n, min(o.due_date) as oldest, count(*) over ()::int as groups ${from} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
+      select ${keys()}, count(*)::int as n, min(o.due_date) as oldest, count(*) over ()::int as groups ${open()} order by count(*) desc, min(o.due_date) limit ${limit} offset ${offset}
     ) g
     left join worker w on w.la_code = ${u.laCode} and w.worker_id = ${def.by === 'worker' ? sql`g.responsible_worker_id` : sql`null::uuid`}
     left join team t on t.la_code = ${u.laCode} and t.team_id = ${def.by === 'worker' ? sql`null::uuid` : sql`g.responsible_team_id`}
@@ -237,16 +262,16 @@ export function grouped(
       dueDate: String(r.oldest),
       href: def.by === 'worker' && r.responsible_worker_id ? `/work?view=team&workerId=${r.responsible_worker_id}` : null,
     });
-  const count = sql<{ n: number }>`${prepared}select count(*)::int as n from (select 1 ${from}) g`;
+  const count = () => sql<{ n: number }>`${prepared}select count(*)::int as n from (select 1 ${open()}) g`;
   return {
     id: def.id,
     title: def.title,
     empty: def.empty,
     page: (limit, offset) => ({
-      statement: page(limit, offset),
+      statement: () => page(limit, offset),
       // Past the last page no row carries the number of groups: count them.
       answer: async (rows) => ({
-        total: rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count.execute(db)).rows[0]?.n ?? 0) : 0,
+        total: rows.length ? Number(rows[0]?.groups) : offset > 0 ? Number((await count().execute(db)).rows[0]?.n ?? 0) : 0,
         items: rows.map(toItem),
       }),
     }),

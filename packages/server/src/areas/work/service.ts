@@ -176,7 +176,7 @@ const landingStatement = compiledOnce((db, v: LandingValues, shape) => {
   };
   const days: Days = { asOf: v.asOf, in5: v.in5, in20: v.in20, weekEnd: v.weekEnd, since14: v.since14 };
   const defs = sectionsFor(kind, db, user, days).filter((s) => section === '-' || s.id === section);
-  const columns = defs.map((s, i) => sql`(select coalesce(json_agg(l), '[]') from (${s.page(v.limit, v.offset).statement}) l) as ${sql.ref(`list_${i}`)}`);
+  const columns = defs.map((s, i) => sql`(select coalesce(json_agg(l), '[]') from (${s.page(v.limit, v.offset).statement()}) l) as ${sql.ref(`list_${i}`)}`);
   const select = sql.join([sql`lantern_audit(${v.audit}::jsonb) as audited`, ...columns]);
   const statement =
     confirming === 'confirming'
