@@ -44,6 +44,7 @@ import { seedSubjectAccessRequests } from './subject-access.ts';
 import { LOOKED_AFTER_TABLES } from './looked-after.ts';
 import { PATHWAY_TABLES } from './pathways.ts';
 import { PERMANENCE_TABLES } from './permanence.ts';
+import { runInOrder } from '../kernel/db/statements-in-order.ts';
 import { chronicleRows } from './trail.ts';
 import { seedWorkforceHistory } from './workforce-history.ts';
 
@@ -257,7 +258,7 @@ async function generateCouncil(
       if (inserting) await inserting;
       const done = generator.childrenMade;
       inserting = (async () => {
-        for (const statement of statements) await statement.execute(db);
+        await runInOrder(db, statements);
         await chronicleRows(ledger, chronology);
       })().then(() => progress(done, total, 'children'));
       inserting.catch(() => undefined); // awaited below; this only stops an early failure counting as unhandled

@@ -15,6 +15,7 @@ import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import { insertRows, statementRows } from './insert-rows.ts';
 import type { Database } from './schema.ts';
+import { runInOrder } from './statements-in-order.ts';
 
 /** Starts a `copy … from stdin` statement whose one parameter is its data, in COPY's text format. */
 export const COPY_FROM_STDIN = '/* copy from stdin */ ';
@@ -77,12 +78,18 @@ export async function writeCopy(db: Kysely<Database>, { table, statements }: Pre
     await sql`create temporary table ${sql.table(staging)} on commit drop as select * from ${sql.table(table)} with no data`.execute(db);
     made.add(staging);
   }
-  for (const { columns, text } of statements) {
-    const names = sql.join(columns.map((c) => sql.ref(c)));
-    await copyTextInto(db, `pg_temp.${staging}`, columns, text);
-    await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`.execute(db);
-    await sql`truncate ${sql.table(`pg_temp.${staging}`)}`.execute(db);
-  }
+  // Sent together (statements-in-order.ts): the embedded store runs them back to back.
+  await runInOrder(
+    db,
+    statements.flatMap(({ columns, text }) => {
+      const names = sql.join(columns.map((c) => sql.ref(c)));
+      return [
+        copyTextStatement(`pg_temp.${staging}`, columns, text),
+        sql`insert into ${sql.table(table)} (${names}) select ${names} from ${sql.table(`pg_temp.${staging}`)}`,
+        sql`truncate ${sql.table(`pg_temp.${staging}`)}`,
+      ];
+    }),
+  );
 }
 
 /**
@@ -132,11 +139,16 @@ export async function copyInto(
 
 /** One COPY of text already in COPY's format (copyText) into `target`'s `columns`. */
 export async function copyTextInto(db: Kysely<Database>, target: string, columns: readonly string[], text: string): Promise<void> {
+  await db.executeQuery(copyTextStatement(target, columns, text));
+}
+
+/** The statement copyTextInto runs. */
+function copyTextStatement(target: string, columns: readonly string[], text: string): CompiledQuery {
   const name = target
     .split('.')
     .map((part) => quoted(part))
     .join('.');
-  await db.executeQuery(CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [text]));
+  return CompiledQuery.raw(`${COPY_FROM_STDIN}copy ${name} (${columns.map(quoted).join(', ')}) from stdin`, [text]);
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -7,13 +7,13 @@ import {
   type DialectAdapter,
   type Driver,
   type Kysely,
-  PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
 import { COPY_FROM_STDIN } from './copy-rows.ts';
+import { STATEMENTS_IN_ORDER, StatementsTogetherAdapter } from './statements-in-order.ts';
 
 /** A Postgres error as it crossed from the worker: the same fields node-postgres gives. */
 export class EmbeddedDatabaseError extends Error {
@@ -73,12 +73,17 @@ export class EmbeddedPostgres {
     return new EmbeddedPostgres(worker);
   }
 
-  private send(kind: 'query' | 'exec' | 'copy' | 'close', sql?: string, params?: readonly unknown[]): Promise<Reply> {
+  private send(
+    kind: 'query' | 'exec' | 'copy' | 'close' | 'in order',
+    sql?: string,
+    params?: readonly unknown[],
+    statements?: WorkerStatement[],
+  ): Promise<Reply> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, kind, sql, params });
+      this.worker.postMessage({ id, kind, sql, params, statements });
     }).then((reply) => {
       const r = reply as Reply;
       if (r.error) throw new EmbeddedDatabaseError(r.error);
@@ -96,6 +101,11 @@ export class EmbeddedPostgres {
     return (await this.send('copy', sql, [data])).affectedRows ?? 0;
   }
 
+  /** Statements run back to back on the database's thread (statements-in-order.ts); the rows they changed. */
+  async inOrder(statements: readonly { sql: string; parameters: readonly unknown[] }[]): Promise<number> {
+    return (await this.send('in order', undefined, undefined, statements.map(asWorkerStatement))).affectedRows ?? 0;
+  }
+
   async exec(sql: string): Promise<void> {
     await this.send('exec', sql);
   }
@@ -105,6 +115,15 @@ export class EmbeddedPostgres {
     await this.send('close');
     await this.worker.terminate();
   }
+}
+
+type WorkerStatement = { kind: 'query' | 'copy'; sql: string; params: readonly unknown[] };
+
+/** A statement as the worker runs it: a COPY_FROM_STDIN statement reads its one parameter as the file /dev/blob. */
+function asWorkerStatement({ sql, parameters }: { sql: string; parameters: readonly unknown[] }): WorkerStatement {
+  return sql.startsWith(COPY_FROM_STDIN)
+    ? { kind: 'copy', sql: sql.replace(/from stdin$/, "from '/dev/blob'"), params: [String(parameters[0] ?? '')] }
+    : { kind: 'query', sql, params: parameters };
 }
 
 /** One-at-a-time access to the single connection. */
@@ -136,6 +155,10 @@ class EmbeddedConnection implements DatabaseConnection {
     if (compiled.sql.startsWith(COPY_FROM_STDIN)) {
       const copied = await this.pg.copy(compiled.sql.replace(/from stdin$/, "from '/dev/blob'"), String(compiled.parameters[0] ?? ''));
       return { rows: [], numAffectedRows: BigInt(copied) };
+    }
+    if (compiled.sql === STATEMENTS_IN_ORDER) {
+      const statements = compiled.parameters[0] as { sql: string; parameters: readonly unknown[] }[];
+      return { rows: [], numAffectedRows: BigInt(await this.pg.inOrder(statements)) };
     }
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters);
     // Raw SQL counts too: an INSERT … SELECT written with sql`` reports its rows like a builder's.
@@ -213,7 +236,7 @@ export class EmbeddedDialect implements Dialect {
     private readonly councilWanted: () => string = () => '*',
   ) {}
   createAdapter(): DialectAdapter {
-    return new PostgresAdapter();
+    return new StatementsTogetherAdapter();
   }
   createDriver(): Driver {
     return new EmbeddedDriver(this.pg, this.councilWanted);

@@ -63,52 +63,73 @@ for (const [oid, version] of /** @type {[number, number | null][]} */ ([
 /** LANTERN_SQL_PROFILE=1: CPU per kind of statement (pglite-profile.mjs). */
 const profile = sqlProfile();
 
-port.on('message', async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'close', sql?:string, params?:unknown[]}} */ msg) => {
-  try {
-    if (msg.kind === 'close') {
-      await db.close();
-      port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
-      return;
-    }
-    if (msg.kind === 'exec') {
-      await db.exec(/** @type {string} */ (msg.sql));
-      port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
-      return;
-    }
-    if (msg.kind === 'copy') {
-      // COPY … FROM '/dev/blob' reads the blob given: the rows' text (kernel/db/copy-rows.ts). Reading
-      // a file is the superuser's, who this one connection's session user is (kernel/db/store.ts):
-      // the copy runs as it, and the role the connection acted as is set again after. A failed copy
-      // aborts its transaction, whose rollback sets the role back.
-      const role = /** @type {{ r: string }[]} */ ((await db.query('select current_user as r')).rows)[0]?.r;
-      await db.exec('reset role');
-      let copied;
-      const t0 = profile ? profile.cpuNs() : 0;
-      const w0 = profile ? performance.now() : 0;
-      try {
-        copied = await db.query(/** @type {string} */ (msg.sql), [], { blob: new Blob([String(msg.params?.[0] ?? '')]) });
-      } finally {
-        await db.query(`select set_config('role', $1, false)`, [role]).catch(() => undefined);
-      }
-      if (profile) profile.statement(String(msg.sql), profile.cpuNs() - t0, performance.now() - w0, String(msg.params?.[0] ?? '').length);
-      port.postMessage({ id: msg.id, rows: [], affectedRows: copied.affectedRows ?? 0 });
-      return;
-    }
+/**
+ * One statement: a query, or (kind 'copy') a `copy … from '/dev/blob'` whose one parameter is its data.
+ * @param {'query'|'copy'} kind @param {string} text @param {unknown[]} params
+ */
+async function run(kind, text, params) {
+  if (kind === 'copy') {
+    // COPY … FROM '/dev/blob' reads the blob given: the rows' text (kernel/db/copy-rows.ts). Reading
+    // a file is the superuser's, who this one connection's session user is (kernel/db/store.ts):
+    // the copy runs as it, and the role the connection acted as is set again after. A failed copy
+    // aborts its transaction, whose rollback sets the role back.
+    const role = /** @type {{ r: string }[]} */ ((await db.query('select current_user as r')).rows)[0]?.r;
+    await db.exec('reset role');
+    let copied;
     const t0 = profile ? profile.cpuNs() : 0;
     const w0 = profile ? performance.now() : 0;
-    const result = await db.query(/** @type {string} */ (msg.sql), msg.params ?? [], { rowMode: 'object', serializers: bytesOfLongText });
-    if (profile)
-      profile.statement(
-        String(msg.sql),
-        profile.cpuNs() - t0,
-        performance.now() - w0,
-        (msg.params ?? []).reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0),
-      );
-    port.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
-  } catch (error) {
-    port.postMessage({ id: msg.id, error: toPlainError(error) });
+    try {
+      copied = await db.query(text, [], { blob: new Blob([String(params[0] ?? '')]) });
+    } finally {
+      await db.query(`select set_config('role', $1, false)`, [role]).catch(() => undefined);
+    }
+    if (profile) profile.statement(text, profile.cpuNs() - t0, performance.now() - w0, String(params[0] ?? '').length);
+    return { rows: [], affectedRows: copied.affectedRows ?? 0 };
   }
-});
+  const t0 = profile ? profile.cpuNs() : 0;
+  const w0 = profile ? performance.now() : 0;
+  const result = await db.query(text, params, { rowMode: 'object', serializers: bytesOfLongText });
+  if (profile)
+    profile.statement(
+      text,
+      profile.cpuNs() - t0,
+      performance.now() - w0,
+      params.reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0),
+    );
+  return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+}
+
+/** @typedef {{ kind: 'query'|'copy', sql: string, params: unknown[] }} Statement */
+
+port.on(
+  'message',
+  async (/** @type {{id:number, kind:'query'|'exec'|'copy'|'close'|'in order', sql?:string, params?:unknown[], statements?: Statement[]}} */ msg) => {
+    try {
+      if (msg.kind === 'close') {
+        await db.close();
+        port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+        return;
+      }
+      if (msg.kind === 'exec') {
+        await db.exec(/** @type {string} */ (msg.sql));
+        port.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+        return;
+      }
+      if (msg.kind === 'in order') {
+        // Statements sent together (a bulk load's chunk): run back to back, without waiting for the
+        // main thread between them; the first to fail stops the rest, and its error is the answer.
+        let affectedRows = 0;
+        for (const s of msg.statements ?? []) affectedRows += (await run(s.kind, s.sql, s.params)).affectedRows;
+        port.postMessage({ id: msg.id, rows: [], affectedRows });
+        return;
+      }
+      const result = await run(msg.kind, /** @type {string} */ (msg.sql), msg.params ?? []);
+      port.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows });
+    } catch (error) {
+      port.postMessage({ id: msg.id, error: toPlainError(error) });
+    }
+  },
+);
 
 /** Database errors cross the thread boundary as plain objects with Postgres's fields. */
 function toPlainError(/** @type {any} */ error) {
