@@ -46,6 +46,8 @@ import { PATHWAY_TABLES } from './pathways.ts';
 import { PERMANENCE_TABLES } from './permanence.ts';
 import { runInOrder } from '../kernel/db/statements-in-order.ts';
 import { chronicleRows } from './trail.ts';
+// LANTERN_TIMELINE=1: a line as each step below ends, with its time and CPU (where a council-sized seed's time goes).
+import { timeline } from '../kernel/timeline.ts';
 import { seedWorkforceHistory } from './workforce-history.ts';
 
 export type { CaseStatus, SeedChild } from './model.ts';
@@ -287,28 +289,37 @@ async function generateCouncil(
   // than seven minutes). The tables they join are all written by now, so this one pass serves
   // them all. The history tables (versions, chronology) are joined by none of them and are left
   // to the last pass, which sees them whole.
+  timeline('seeded: children');
   await restoreIndexesOfFirstCouncil(db, CHILDREN_TABLES);
+  timeline('seeded: the children’s indexes');
   await refreshPlannerStatistics(db, { leave: HISTORY_TABLES });
 
+  timeline('seeded: statistics of the children');
   progress(total, total, 'users');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = generator.demoUsers(passwordHash);
   await db.insertInto('app_user').values(users).execute();
   records.app_user = users.length;
   Object.assign(records, await seedImprovement(db, { laCode, councilName, children: total, asOf: asOfIso, users }));
+  timeline('seeded: improvement');
   // Partner agencies (src/seed/partners.ts): organisations, partner.demo, requests, housing needs.
   const partners = await seedPartners(ledger, { laCode, seed, asOf: asOfIso, passwordHash });
   for (const [table, n] of Object.entries(partners.records)) records[table] = (records[table] ?? 0) + n;
   users.push(...partners.users);
+  timeline('seeded: partners');
   // Conference and review records, recommendations and IRO escalations (src/seed/meetings.ts),
   // over the conferences, reviews and partner attendance written above.
   for (const [table, n] of Object.entries(await seedMeetings(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: meetings');
   // Legal planning, pre-proceedings and proceedings (src/seed/legal.ts), over the looked-after history.
   for (const [table, n] of Object.entries(await seedLegal(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: legal');
   // Deprivation of liberty orders for some older children in children's homes (src/seed/looked-after-dolo.ts).
   for (const [table, n] of Object.entries(await seedDeprivationOfLiberty(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: deprivation of liberty');
   // Early help over the contacts, RC9 closures and step-downs above (src/seed/early-help.ts).
   for (const [table, n] of Object.entries(await seedEarlyHelp(db, { laCode, seed, asOf: asOfIso }))) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: early help');
   records.provider = providersMade;
 
   // The workforce's history: census details, ASYE, inductions, posts, supervision, oversight, audits.
@@ -319,28 +330,38 @@ async function generateCouncil(
   progress(total, total, 'practice record');
   const practice = await seedPractice(ledger.db, { laCode, seed, asOf: asOfIso, workerUserId: userId('sw.demo'), managerUserId: userId('tm.demo') });
   for (const [table, n] of Object.entries(practice)) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: practice');
   const history = await seedWorkforceHistory(ledger, { laCode, seed, asOf: asOfIso, managerUserId: userId('tm.demo'), auditorUserId: userId('hos.demo') });
   for (const [table, n] of Object.entries(history)) records[table] = (records[table] ?? 0) + n;
+  timeline('seeded: workforce history');
   // Subject access requests waiting for information governance (src/seed/subject-access.ts).
   for (const [table, n] of Object.entries(await seedSubjectAccessRequests(db, { laCode, seed, asOf: asOfIso, userId: userId('ig.demo') })))
     records[table] = (records[table] ?? 0) + n;
 
+  timeline('seeded: subject access');
   // The keys put back (each checked against every row at once) before the deadlines are planned.
   await restoreChecksOfFirstCouncil(db);
 
+  timeline('seeded: keys and indexes put back');
   // Fresh planner statistics for the new rows, taken as the tables' owner (migration 0011): the
   // deadlines below are set-based joins over the whole council and need them to plan well. Only
   // the tables written since the pass above are read again (migration 0039).
   await refreshPlannerStatistics(db, { grownOnly: true, leave: HISTORY_TABLES });
 
+  timeline('seeded: statistics before the deadlines');
   // Every deadline, derived from the records by the timescales engine.
   progress(total, total, 'obligations');
   // Routing by the front door and a transfer waiting for an answer (the landing pages' lists).
   Object.assign(records, await seedRouting(db, { laCode, asOf: asOfIso, frontDoorUserId: userId('fd.demo'), managerUserId: userId('tm.demo') }));
+  timeline('seeded: routing');
   records.obligation = (await refreshObligations(db, laCode)).obligations;
+  timeline('seeded: obligations');
   records.worker_obligation = (await refreshWorkerObligations(db, laCode)).obligations;
+  timeline('seeded: worker obligations');
   records.foster_obligation = (await refreshFosterObligations(db, laCode)).obligations;
+  timeline('seeded: foster obligations');
   await refreshPlannerStatistics(db, { grownOnly: true });
+  timeline('seeded: statistics of the deadlines');
   progress(total, total, 'done');
 
   return {
