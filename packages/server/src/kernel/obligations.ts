@@ -337,13 +337,20 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     let count: number;
     let deriveScope = scope;
     if (keepSettled) {
-      await sql`create temporary table ${UNSETTLED} (child_id uuid primary key) on commit drop`.execute(trx);
+      // The children with a deadline open, and the people with none yet: one pass over the council's
+      // deadlines, grouped by child and joined to its people. A lookup of each person's deadlines and
+      // a walk of the open ones took 1.6-1.9 s at 50,000 children (the index's pages and the rows'
+      // visibility read one by one); made by a select, the pass may use both processors.
       await sql`
-        insert into ${UNSETTLED}
-        select distinct o.child_id from obligation o where o.la_code = ${laCode} and o.met_on is null and o.ended_on is null
-        union
-        select p.person_id from person p
-        where p.la_code = ${laCode} and not exists (select 1 from obligation o where o.la_code = p.la_code and o.child_id = p.person_id)`.execute(trx);
+        create temporary table ${UNSETTLED} on commit drop as
+        select coalesce(s.child_id, p.person_id) as child_id
+        from (
+          select o.child_id, bool_or(o.met_on is null and o.ended_on is null) as open
+          from obligation o where o.la_code = ${laCode} group by o.child_id
+        ) s
+        full join (select p.person_id from person p where p.la_code = ${laCode}) p on p.person_id = s.child_id
+        where s.open or s.child_id is null`.execute(trx);
+      await sql`alter table ${UNSETTLED} add primary key (child_id)`.execute(trx);
       await sql`analyze ${UNSETTLED}`.execute(trx);
       // Reading only the unsettled children's records pays while they are the fewer; when most
       // children have something open, reading the council's records whole is cheaper than a

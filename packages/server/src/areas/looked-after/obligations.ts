@@ -30,13 +30,15 @@ const placementOccasions = (scope: Scope) => sql`
     union all
     -- Each placement's visits by one index range of the child's visits (offset 0 keeps the lookup
     -- from being flattened into a join of every visit with every placement of the child: 2 million
-    -- pairs tested for 284,000 visits at 50,000 children).
+    -- pairs tested for 284,000 visits at 50,000 children). The end as a case, not coalesce: row-level
+    -- security lets only a leakproof condition into the index range, and PostgreSQL cannot tell
+    -- that coalesce is, so with it each placement read every later visit of the child (1.2 million, not 300,000).
     select p.*, v.visit_id, v.visited_on, 1
     from placement p
     cross join lateral (
       select v.visit_id, v.visited_on from visit v
       where v.la_code = p.la_code and v.child_id = p.child_id and v.purpose = 'looked-after' and v.child_seen and coalesce(v.face_to_face, true)
-        and v.visited_on >= p.start_date and v.visited_on < coalesce(p.end_date, 'infinity'::date)
+        and v.visited_on >= p.start_date and v.visited_on < case when p.end_date is null then 'infinity'::date else p.end_date end
       offset 0
     ) v
     where not p.short_break
