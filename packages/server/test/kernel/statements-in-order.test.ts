@@ -3,10 +3,11 @@
  * thread) run in order in the caller's transaction, a COPY among them, and the first to fail stops
  * the rest: its error is the one thrown, with the fields a database error carries, on both stores.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch } from '../../src/kernel/ledger.ts';
 import { copyRows } from '../../src/kernel/db/copy-rows.ts';
+import { insertRowsStatements } from '../../src/kernel/db/insert-rows.ts';
 import { runInOrder } from '../../src/kernel/db/statements-in-order.ts';
 import type { Store } from '../../src/kernel/db/store.ts';
 import { openTestStore } from '../helpers/db.ts';
@@ -21,9 +22,8 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 const person = (id: string, name: string) => ({ la_code: LA, person_id: id, is_child: false, given_name: name, family_name: 'Order', sex: 'U' });
-const insert = (id: string, name: string) =>
-  sql`insert into person (la_code, person_id, is_child, given_name, family_name, sex) select la_code, person_id, is_child, given_name, family_name, sex
-    from json_populate_recordset(null::person, ${JSON.stringify([person(id, name)])})`;
+/** One person's insert, as the seed's chunks make theirs (kernel/db/insert-rows.ts). */
+const insert = (id: string, name: string) => insertRowsStatements('person', [person(id, name)])[0] as RawBuilder<unknown>;
 
 describe('statements sent together', () => {
   it('run in order in the transaction, a COPY among them', async () => {
