@@ -3,6 +3,13 @@
 // build step between a checkout and a running server.
 import { spawnSync } from 'node:child_process';
 
+/** Runs the command again in a second process with V8's flags given, and ends as it ends (its status, or its signal). */
+function runAgainWith(flags, script) {
+  const run = spawnSync(process.execPath, [...flags, ...process.execArgv, ...script], { stdio: 'inherit' });
+  if (run.signal) process.kill(process.pid, run.signal);
+  process.exit(run.status ?? 1);
+}
+
 // Checking an SSDA903 return keeps every value of every table: nearly all it reads outlives V8's
 // young generation, which a larger one copies less often (on the national return, a sixth less CPU
 // and a fifth less peak memory). Made that large from the start, not grown from 1 MB: 3 scavenges
@@ -13,9 +20,7 @@ if (process.argv[2] === 'validate' && process.argv[3] === 'ssda903' && !process.
   const { validateSsda903Bundle } = await import('./validate-bundle.mjs');
   const bundle = await validateSsda903Bundle();
   const script = bundle ? [bundle, ...process.argv.slice(2)] : process.argv.slice(1);
-  const run = spawnSync(process.execPath, ['--max-semi-space-size=64', '--min-semi-space-size=64', ...process.execArgv, ...script], { stdio: 'inherit' });
-  if (run.signal) process.kill(process.pid, run.signal);
-  process.exit(run.status ?? 1);
+  runAgainWith(['--max-semi-space-size=64', '--min-semi-space-size=64'], script);
 }
 
 // Seeding a council makes text and rows far faster than V8, left to size its own heap on a large
@@ -29,11 +34,7 @@ if (
   !process.execArgv.some((a) => a.startsWith('--max-old-space-size')) &&
   !(process.env.NODE_OPTIONS ?? '').includes('--max-old-space-size')
 ) {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=768', '--max-semi-space-size=32', ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  });
-  if (run.signal) process.kill(process.pid, run.signal);
-  process.exit(run.status ?? 1);
+  runAgainWith(['--max-old-space-size=768', '--max-semi-space-size=32'], process.argv.slice(1));
 }
 
 // tsx is loaded after that choice: the first process of `validate ssda903` needs none of it.
