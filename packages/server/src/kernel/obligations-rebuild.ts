@@ -4,7 +4,8 @@
  * Who holds each case is worked out once, into temporary tables the rules join as they would the
  * event statement's CTEs. The rows are derived and settled in a temporary table; over deadlines
  * already stored only what differs is written — most of a council's deadlines are unchanged by a
- * rebuild, and writing two million rows and their nine indexes twice was most of its time.
+ * rebuild, and writing two million rows and their nine indexes twice was most of its time. Over
+ * deadlines already stored a rule's rows are first only summed into each child's digest (writeDifferences).
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from './db/first-council.ts';
@@ -19,8 +20,8 @@ export type CouncilRebuild = {
   /** The children whose records are read (all, when most are written anyway). */
   derive: Scope;
   ruleIds: readonly string[];
-  /** One rule's rows (child_id onwards, as obligation's columns), over `derive`. */
-  rowsOf: (ruleId: string) => RawBuilder<unknown>;
+  /** One rule's rows (child_id onwards, as obligation's columns), over `derive` or the children `scope` names. */
+  rowsOf: (ruleId: string, scope?: Scope) => RawBuilder<unknown>;
   /** The temporary tables the rules read (name, select): the holders, and rows several rules share. */
   tables: [string, RawBuilder<unknown>][];
   /** The rule sets' settlements, run on the derived rows before they are compared with those stored. */
@@ -54,11 +55,21 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   // indexed and settled there, not among every rule's rows (indexing those all took seconds). Its
   // pages are left half empty so a settled row's new version stays on its page, out of the index.
   await sql`create temporary table obligation_settling (like obligation including defaults) with (fillfactor = 50) on commit drop`.execute(trx);
+  // Over deadlines already stored, a rule's rows are first only summed into each child's digest
+  // (writeDifferences): most are unchanged, and writing 2.6 million rows to read them back for
+  // their digests cost more than deriving again the few that differ.
+  if (stored)
+    await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(trx);
   let count = 0;
   for (const id of o.ruleIds) {
-    const into = sql.raw(o.settled.has(id) ? 'obligation_settling' : 'obligation_derived');
-    const r = await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
-    count += Number(r.numAffectedRows ?? 0);
+    const settling = o.settled.has(id);
+    const into = sql.raw(settling ? 'obligation_settling' : 'obligation_derived');
+    const r =
+      stored && !settling
+        ? await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
+            select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(trx)
+        : await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
+    if (!stored || settling) count += Number(r.numAffectedRows ?? 0);
     step(`rule ${id}`);
   }
   // The settlements join the rows to themselves by child and rule (a lookup per row, as on obligation's key).
@@ -66,24 +77,34 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   await sql`analyze obligation_settling`.execute(trx);
   step('settled rows indexed');
   for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_settling').execute(trx);
-  await sql`insert into obligation_derived select * from obligation_settling`.execute(trx);
-  await sql`drop table obligation_settling`.execute(trx);
-  step('settle');
-  // Nothing stored: all of them, in key order, so obligation's key is written page after page.
-  const all = sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`;
-  if (stored) await writeDifferences(trx, o.laCode, o.write, o.ruleIds, step);
-  else {
+  if (stored) {
+    // Settled, the settlements' rows are summed into their children's digests like every rule's
+    // (kept for the children whose rows differ); the rows counted are every rule's.
+    await sql`
+      insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
+      select s.child_id, s.rule_id, ${digestOf('s')}, count(*) from obligation_settling s group by s.child_id, s.rule_id`.execute(trx);
+    const n = await sql<{ n: string | null }>`select sum(row_count)::text as n from obligation_rule_digest`.execute(trx);
+    count = Number(n.rows[0]?.n ?? 0);
+    step('settle');
+    await writeDifferences(trx, o, step);
+  } else {
+    await sql`insert into obligation_derived select * from obligation_settling`.execute(trx);
+    step('settle');
+    // Nothing stored: all of them, in key order, so obligation's key is written page after page.
     // A new database's first deadlines: obligation's secondary indexes built once from its rows, not kept
     // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043). Not once
     // any council has a deadline: an index covers every council's rows.
     const deferred = await deferIndexesOfFirstDeadlines(trx, ['obligation']);
-    await all.execute(trx);
+    await sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`.execute(
+      trx,
+    );
     step('write');
     if (deferred > 0) {
       await restoreChecksOfFirstCouncil(trx);
       step('write: indexes built');
     }
   }
+  await sql`drop table obligation_settling`.execute(trx);
   for (const [name] of o.tables) await sql`drop table ${sql.raw(name)}`.execute(trx);
   await sql`drop table obligation_derived`.execute(trx);
   return count;
@@ -91,6 +112,25 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
 
 /** The columns a re-derivation may change (all but the key and the refresh time). */
 const FACTS = ['episode_id', 'start_date', 'due_date', 'due_at', 'met_on', 'ended_on', 'end_reason', 'responsible_worker_id', 'responsible_team_id'];
+/**
+ * A row's columns digested, each with obligation's type: a rule's select is digested before it is
+ * written (a due date counted in timestamps is a date once stored), so both sides hash the same values.
+ */
+const DIGESTED = [
+  ['rule_id', 'text'],
+  ['source_id', 'uuid'],
+  ['episode_id', 'uuid'],
+  ['start_date', 'date'],
+  ['due_date', 'date'],
+  ['due_at', 'timestamptz'],
+  ['met_on', 'date'],
+  ['ended_on', 'date'],
+  ['end_reason', 'text'],
+  ['responsible_worker_id', 'uuid'],
+  ['responsible_team_id', 'uuid'],
+] as const;
+/** A rule's rows' columns by name (its select's are positional, as obligation's from child_id on). */
+const DERIVED_COLUMNS = sql.raw(['child_id', ...DIGESTED.map(([c]) => c)].join(', '));
 const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).join(', '));
 
 /**
@@ -100,22 +140,25 @@ const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).joi
  * sum the same.
  */
 const digestOf = (alias: string) =>
-  sql`sum(hashint8extended(hash_record_extended((${sql.raw(['rule_id', 'source_id', ...FACTS].map((c) => `${alias}.${c}`).join(', '))}), 0), 0))`;
+  sql`sum(hashint8extended(hash_record_extended((${sql.raw(DIGESTED.map(([c, type]) => `${alias}.${c}::${type}`).join(', '))}), 0), 0))`;
 
 /**
  * The rows no longer derived (or derived differently) deleted, then those not stored inserted.
  * First the children whose rows differ, by a digest of each child's rows on either side: a
  * rebuild changes few children, and summing 2.7 million rows into 50,000 children's figures
- * (4.1 → 3.0 s) is cheaper than hash-joining the rows themselves, whose 400 MB table misses the
- * processor's cache on every row. Only those children's rows are then matched by key in one pass
- * (a full join, where a delete and an insert each joining the two took twice as long), the
- * differences noted by the stored row's key and the derived row's place in its temporary table.
+ * is cheaper than hash-joining the rows themselves, whose 400 MB table misses the processor's
+ * cache on every row. The derived side's digests were summed as each rule was derived
+ * (obligation_rule_digest, by child and rule). Of the children that differ, the rules that differ;
+ * only those rules' rows are derived again, for those children alone, and matched with the stored
+ * rows by key in one pass (a full join, where a delete and an insert each joining the two took
+ * twice as long), the differences noted by the stored row's key and the derived row's place.
  */
-async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Scope, ruleIds: readonly string[], step: (name: string) => void) {
-  // A sample of 3,000 rows is enough for the planner to sum the children's rows by hashing, not by sorting them all.
+async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, step: (name: string) => void) {
+  const { laCode, write: scope, ruleIds } = o;
+  // A sample of 3,000 rows is enough for the planner to sum the children's digests by hashing, not by sorting them all.
   // (The column's own target, on a table that goes at commit: nothing to save and put back.)
-  await sql`alter table obligation_derived alter column child_id set statistics 10`.execute(trx);
-  await sql`analyze obligation_derived (child_id)`.execute(trx);
+  await sql`alter table obligation_rule_digest alter column child_id set statistics 10`.execute(trx);
+  await sql`analyze obligation_rule_digest (child_id)`.execute(trx);
   // Each child's digest over the council, then the children written: with settled history kept,
   // choosing them from the 50,000 digests rather than from 2.6 million rows on each side saved a second.
   await sql`
@@ -124,7 +167,7 @@ async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Sc
       select ${laCode}::text as la_code, o.child_id, ${digestOf('o')} as digest
       from obligation o where o.la_code = ${laCode} and o.rule_id = any(${ruleIds}::text[]) group by o.child_id
     ), derived as materialized (
-      select ${laCode}::text as la_code, d.child_id, ${digestOf('d')} as digest from obligation_derived d where d.la_code = ${laCode} group by d.child_id
+      select ${laCode}::text as la_code, d.child_id, sum(d.digest) as digest from obligation_rule_digest d group by d.child_id
     )
     select coalesce(o.child_id, d.child_id) as child_id
     from (select o.* from stored o where ${scope('o')}) o
@@ -135,10 +178,39 @@ async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Sc
   const changed = await sql<{ n: number }>`select count(*)::int as n from obligation_changed_child`.execute(trx);
   if (!changed.rows[0]?.n) {
     await sql`drop table obligation_changed_child`.execute(trx);
+    await sql`drop table obligation_rule_digest`.execute(trx);
     return;
   }
   await sql`analyze obligation_changed_child`.execute(trx);
-  const changedOnly = (alias: string) => sql`${sql.ref(`${alias}.child_id`)} in (select c.child_id from obligation_changed_child c)`;
+  const changedChild = (alias: string) => sql`${sql.ref(`${alias}.child_id`)} in (select c.child_id from obligation_changed_child c)`;
+  // Those children's rules whose rows differ, by each rule's digest on either side.
+  await sql`
+    create temporary table obligation_changed_rule on commit drop as
+    select coalesce(o.child_id, d.child_id) as child_id, coalesce(o.rule_id, d.rule_id) as rule_id
+    from (
+      select o.child_id, o.rule_id, ${digestOf('o')} as digest from obligation o
+      where ${scope('o')} and o.rule_id = any(${ruleIds}::text[]) and ${changedChild('o')} group by o.child_id, o.rule_id
+    ) o
+    full join (select d.child_id, d.rule_id, d.digest from obligation_rule_digest d where ${changedChild('d')}) d
+      on d.child_id = o.child_id and d.rule_id = o.rule_id
+    where o.digest is distinct from d.digest`.execute(trx);
+  await sql`analyze obligation_changed_rule`.execute(trx);
+  const rules = await sql<{ rule_id: string }>`select distinct rule_id from obligation_changed_rule order by rule_id`.execute(trx);
+  // Each of those rules' rows derived again, for its children that differ (a settled rule's are at hand).
+  for (const { rule_id: id } of rules.rows) {
+    const children = sql`(select c.child_id from obligation_changed_rule c where c.rule_id = ${id})`;
+    if (o.settled.has(id))
+      await sql`insert into obligation_derived select * from obligation_settling s where s.rule_id = ${id} and s.child_id in ${children}`.execute(trx);
+    else {
+      const theirs: Scope = (alias) => sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} in ${children}`;
+      await sql`insert into obligation_derived (${OBLIGATION_COLUMNS})
+        select ${laCode}, r.* from (${o.rowsOf(id, theirs)}) as r where r.child_id in ${children}`.execute(trx);
+    }
+  }
+  await sql`analyze obligation_derived`.execute(trx);
+  step('write: derived again');
+  const changedOnly = (alias: string) =>
+    sql`(${sql.ref(`${alias}.child_id`)}, ${sql.ref(`${alias}.rule_id`)}) in (select c.child_id, c.rule_id from obligation_changed_rule c)`;
   await sql`
     create temporary table obligation_change on commit drop as
     select o.child_id, o.rule_id, o.source_id, d.derived_row
@@ -159,6 +231,6 @@ async function writeDifferences(trx: Kysely<Database>, laCode: string, scope: Sc
     trx,
   );
   step('write: inserted');
-  await sql`drop table obligation_change`.execute(trx);
-  await sql`drop table obligation_changed_child`.execute(trx);
+  for (const table of ['obligation_change', 'obligation_changed_rule', 'obligation_changed_child', 'obligation_rule_digest'])
+    await sql`drop table ${sql.raw(table)}`.execute(trx);
 }

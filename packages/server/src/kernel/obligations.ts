@@ -388,7 +388,7 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         write: scope,
         derive: deriveScope,
         ruleIds,
-        rowsOf: (id) => ruleRows(byId.get(id) as ObligationRule, deriveScope),
+        rowsOf: (id, some) => ruleRows(byId.get(id) as ObligationRule, some ?? deriveScope),
         tables: [...holdersOf(deriveScope), ...sharedOf(trx, rules, deriveScope)],
         // In the order the areas registered them (a settlement may read another's due dates).
         settles: ruleSets.flatMap((set) => set.settle ?? []),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshObligations } from '../../../src/kernel/obligations.ts';
 import { DEMO_PASSWORD } from '../../../src/seed/generate.ts';
 import { client, signInAs, startTestServer, type TestServer } from '../../helpers/server.ts';
 
@@ -52,6 +53,36 @@ describe('settled history', () => {
     // so a visit that was on time under the old frequency is still on time.
     expect(await settledRows()).toEqual(before);
     expect(closedVisits.some((r) => r.due_date !== addDays(r.start_date, 14))).toBe(true);
+  });
+
+  it('a rebuild puts back deadlines changed or lost outside the engine, and rewrites nothing else', async () => {
+    const facts = async () =>
+      (
+        await sql<Row>`
+          select child_id, rule_id, source_id, start_date::text, due_date::text, met_on::text, ended_on::text, responsible_worker_id, refreshed_at::text
+          from obligation where la_code = ${LA} order by child_id, rule_id, source_id`.execute(server.store.db)
+      ).rows;
+    // Every child re-derived under the council's settings as they now stand, then kept as they are.
+    await refreshObligations(server.store.db, LA);
+    const before = await facts();
+    // The IRO's contact after a review (its due date set by the review settlement), a protection visit's, and a child's every deadline.
+    const pick = (rule: string) => before.find((r) => r.rule_id === rule) as Row;
+    const review = pick('iro-contact');
+    const visit = pick('cp-visit');
+    const child = before.find((r) => r.child_id !== review.child_id && r.child_id !== visit.child_id) as Row;
+    await sql`update obligation set due_date = due_date + 3 where la_code = ${LA} and source_id = ${review.source_id} and rule_id = 'iro-contact'`.execute(
+      server.store.db,
+    );
+    await sql`delete from obligation where la_code = ${LA} and source_id = ${visit.source_id} and rule_id = 'cp-visit'`.execute(server.store.db);
+    await sql`delete from obligation where la_code = ${LA} and child_id = ${child.child_id}`.execute(server.store.db);
+
+    await refreshObligations(server.store.db, LA);
+    const after = await facts();
+    const touched = new Set([review.child_id, visit.child_id, child.child_id]);
+    const withoutTime = (rows: Row[]) => rows.map(({ refreshed_at, ...r }) => r);
+    expect(withoutTime(after)).toEqual(withoutTime(before));
+    // Every other child's rows are the rows they were, refresh time and all.
+    expect(after.filter((r) => !touched.has(r.child_id))).toEqual(before.filter((r) => !touched.has(r.child_id)));
   });
 });
 
