@@ -74,8 +74,8 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   if (stored) await writeDifferences(trx, o.laCode, o.write, o.ruleIds, step);
   else {
     // A new database's first deadlines: obligation's secondary indexes built once from its rows, not kept
-    // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043). Not once
-    // any council has a deadline: an index covers every council's rows.
+    // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043), and on a
+    // PostgreSQL server its key too (0049). Not once any council has a deadline: an index covers every council's rows.
     const deferred = await deferIndexesOfFirstDeadlines(trx, ['obligation']);
     await all.execute(trx);
     step('write');
