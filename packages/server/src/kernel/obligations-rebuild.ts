@@ -92,8 +92,8 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
     step('settle');
     // Nothing stored: all of them, in key order, so obligation's key is written page after page.
     // A new database's first deadlines: obligation's secondary indexes built once from its rows, not kept
-    // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043). Not once
-    // any council has a deadline: an index covers every council's rows.
+    // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043), and on a
+    // PostgreSQL server its key too (0049). Not once any council has a deadline: an index covers every council's rows.
     const deferred = await deferIndexesOfFirstDeadlines(trx, ['obligation']);
     await sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`.execute(
       trx,

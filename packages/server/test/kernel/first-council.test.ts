@@ -6,7 +6,8 @@
  * (migration 0043) the same: and only a deadline table's, only while it holds no row at all. Its
  * tables are emptied first, for a load without WAL, only on the embedded store and only when they
  * hold nothing (0046). On a PostgreSQL server the history tables' primary keys and the children's
- * tables' secondary indexes too (0047), the latter put back on their own once the children are in.
+ * tables' secondary indexes too (0047), the latter put back on their own once the children are in,
+ * and an empty deadline table's primary key with its indexes (0049).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,11 +161,15 @@ describe('the first council’s checks, deferred and put back', () => {
     await db()
       .transaction()
       .execute(async (trx) => {
-        // Every secondary index of the three tables; their keys stay.
-        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(deadlinesBefore.length - 3);
+        // Every secondary index of the three tables; on a PostgreSQL server their keys too (0049), on the embedded store their keys stay.
+        const server = TEST_DB !== 'pglite';
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(
+          deadlinesBefore.length - (server ? 0 : 3),
+        );
         const { rows } = await sql<{ def: string }>`
           select indexdef as def from pg_indexes where tablename in ('obligation', 'worker_obligation', 'foster_obligation')`.execute(trx);
-        expect(rows.map((r) => r.def).every((d) => d.includes('_pkey'))).toBe(true);
+        expect(rows.map((r) => r.def).filter((d) => d.includes('_pkey'))).toHaveLength(server ? 0 : 3);
+        expect(rows).toHaveLength(server ? 0 : 3);
         await restoreChecksOfFirstCouncil(trx);
       });
     expect(await deadlineIndexes()).toEqual(deadlinesBefore);
@@ -199,8 +204,8 @@ describe('the first council’s checks, deferred and put back', () => {
         // Another council's first derivation sees none of its own rows, and still none are dropped.
         await setCouncil(trx, 'E06000020', true);
         expect(await deferIndexesOfFirstDeadlines(trx, ['obligation'])).toBe(0);
-        // The empty ones still are.
-        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'foster_obligation'])).toBe(1);
+        // The empty ones still are (and on a PostgreSQL server its key, 0049).
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'foster_obligation'])).toBe(TEST_DB === 'pglite' ? 1 : 2);
         await restoreChecksOfFirstCouncil(trx);
       });
     expect(await deadlineIndexes()).toEqual(deadlinesBefore);

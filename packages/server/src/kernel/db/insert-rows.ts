@@ -22,19 +22,39 @@ export function insertRowsStatements(table: keyof Database & string, rows: reado
  * a time (the generator, flushing its trail as it goes) slices it here, so the database receives
  * the same statements as for the whole list.
  */
-export function* statementRows<R extends object>(
-  rows: readonly R[],
-  perStatement = ROWS_PER_INSERT,
-  shapeOf: (row: R) => string = (row) => Object.keys(row).join(','),
-): Generator<R[]> {
+export function* statementRows<R extends object>(rows: readonly R[], perStatement = ROWS_PER_INSERT, shapeOf?: (row: R) => string): Generator<R[]> {
   const shapes = new Map<string, R[]>();
+  // By default a row's shape is its columns in order. A row naming the same columns as the one
+  // before (nearly every row of a generated list) is known by walking its keys against that row's,
+  // not by joining them into a new string: at 10,000 children the joins were 0.6 s of the seed's CPU.
+  let lastKeys: string[] = [];
+  let lastSame: R[] | undefined;
   for (const row of rows) {
-    const key = shapeOf(row);
-    const same = shapes.get(key);
+    if (!shapeOf && lastSame && namesColumns(row, lastKeys)) {
+      lastSame.push(row);
+      continue;
+    }
+    const keys = shapeOf ? null : Object.keys(row);
+    const key = shapeOf ? shapeOf(row) : (keys as string[]).join(',');
+    let same = shapes.get(key);
     if (same) same.push(row);
-    else shapes.set(key, [row]);
+    else {
+      same = [row];
+      shapes.set(key, same);
+    }
+    if (keys) {
+      lastKeys = keys;
+      lastSame = same;
+    }
   }
   for (const same of shapes.values()) for (let i = 0; i < same.length; i += perStatement) yield same.slice(i, i + perStatement);
+}
+
+/** Whether the row (a plain object: every key it enumerates is its own) names exactly `columns`, in that order. */
+function namesColumns(row: object, columns: readonly string[]): boolean {
+  let i = 0;
+  for (const key in row) if (key !== columns[i++]) return false;
+  return i === columns.length;
 }
 
 /** One statement: rows that all name the same columns. */
