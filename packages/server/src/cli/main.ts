@@ -13,8 +13,9 @@ const program = lanternProgram().description("Lantern: case management for child
 
 // The areas' deadline rules, registered with the timescales engine before a command runs;
 // checking a return's file touches no deadline, and loading them is a second of its start-up.
+// The server's start loads them itself, once the embedded database has begun to start.
 program.hook('preAction', async (_program, command) => {
-  if (command.parent?.name() !== 'validate') await import('../areas/obligation-rules.ts');
+  if (command.parent?.name() !== 'validate' && command.name() !== 'start') await import('../areas/obligation-rules.ts');
 });
 
 program.addCommand(startCommand());

@@ -47,7 +47,11 @@ export function startCommand(): Command {
       // server's modules; a first start then seeds the demo council while the routes are built.
       const opening = openStore(storeOptionsFrom(process.env, opts.dataDir));
       opening.catch(() => undefined); // its failure is met below, where it is awaited
-      const [{ DEMO_PASSWORD, seedCouncil }, { createServer }] = await Promise.all([import('../seed/generate.ts'), import('../server.ts')]);
+      const [{ DEMO_PASSWORD, seedCouncil }, { createServer }] = await Promise.all([
+        import('../seed/generate.ts'),
+        import('../server.ts'),
+        import('../areas/obligation-rules.ts'), // the areas' deadline rules (main.ts), registered before anything is recorded
+      ]);
       timeline('modules loaded');
       const store = await opening;
       timeline('store open');
