@@ -97,3 +97,6 @@ export async function bundleOf(name, how) {
     return undefined;
   }
 }
+
+/** The command line's bundle (`lantern start` and `lantern seed` run from it): made at install, and again when a source changes. */
+export const commandLineBundle = () => bundleOf('lantern-cli', { entries: { main: 'src/cli/main.ts' }, recipe: 1, sourceUrls: true });

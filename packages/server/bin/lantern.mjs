@@ -41,7 +41,7 @@ if (
 // Starting the server and seeding run from a bundle of the command line (bundle.mjs): through tsx,
 // loading its modules took 2.1 s of CPU before the demo's first start could begin seeding; bundled, 1.0 s.
 const cli = ['start', 'seed'].includes(process.argv[2] ?? '')
-  ? await (await import('./bundle.mjs')).bundleOf('lantern-cli', { entries: { main: 'src/cli/main.ts' }, recipe: 1, sourceUrls: true })
+  ? await (await import('./bundle.mjs')).commandLineBundle()
   : undefined;
 if (cli) await import(new URL('main.mjs', pathToFileURL(`${cli}/`)).href);
 else {
