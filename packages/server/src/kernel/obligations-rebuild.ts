@@ -60,18 +60,17 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   // their digests cost more than deriving again the few that differ.
   if (stored)
     await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(trx);
-  let count = 0;
   for (const id of o.ruleIds) {
     const settling = o.settled.has(id);
     const into = sql.raw(settling ? 'obligation_settling' : 'obligation_derived');
-    const r =
-      stored && !settling
-        ? await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
-            select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(trx)
-        : await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
-    if (!stored || settling) count += Number(r.numAffectedRows ?? 0);
+    if (stored && !settling)
+      await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
+        select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(trx);
+    else await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
     step(`rule ${id}`);
   }
+  // Every rule's rows, counted where they all meet: the digests' counts, or the rows written.
+  let count: number;
   // The settlements join the rows to themselves by child and rule (a lookup per row, as on obligation's key).
   await sql`create index on obligation_settling (child_id, rule_id, source_id)`.execute(trx);
   await sql`analyze obligation_settling`.execute(trx);
@@ -95,9 +94,11 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
     // up row by row (at 50,000 children 16-17 s of database CPU, not 21-25 s; migration 0043), and on a
     // PostgreSQL server its key too (0049). Not once any council has a deadline: an index covers every council's rows.
     const deferred = await deferIndexesOfFirstDeadlines(trx, ['obligation']);
-    await sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`.execute(
-      trx,
-    );
+    const written =
+      await sql`insert into obligation (${OBLIGATION_COLUMNS}) select ${OBLIGATION_COLUMNS} from obligation_derived order by child_id, rule_id, source_id`.execute(
+        trx,
+      );
+    count = Number(written.numAffectedRows ?? 0);
     step('write');
     if (deferred > 0) {
       await restoreChecksOfFirstCouncil(trx);
@@ -110,8 +111,6 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   return count;
 }
 
-/** The columns a re-derivation may change (all but the key and the refresh time). */
-const FACTS = ['episode_id', 'start_date', 'due_date', 'due_at', 'met_on', 'ended_on', 'end_reason', 'responsible_worker_id', 'responsible_team_id'];
 /**
  * A row's columns digested, each with obligation's type: a rule's select is digested before it is
  * written (a due date counted in timestamps is a date once stored), so both sides hash the same values.
@@ -129,6 +128,8 @@ const DIGESTED = [
   ['responsible_worker_id', 'uuid'],
   ['responsible_team_id', 'uuid'],
 ] as const;
+/** The columns a re-derivation may change: all those digested but the key's rule and source (nor the refresh time). */
+const FACTS = DIGESTED.slice(2).map(([c]) => c);
 /** A rule's rows' columns by name (its select's are positional, as obligation's from child_id on). */
 const DERIVED_COLUMNS = sql.raw(['child_id', ...DIGESTED.map(([c]) => c)].join(', '));
 const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).join(', '));
