@@ -3,24 +3,14 @@
  * and the schema (core's, the API's own) it is checked against before sending.
  */
 import {
-  ACCOM_CODES,
-  ACCOMMODATION,
-  ACTIVITY,
   ADOPTER_LEGAL_STATUS,
   ADOPTER_SEX,
   AGE_ASSESSMENT,
   adoptionProgress,
-  birthdayContact,
-  CARE_LEAVER_CATEGORY,
-  careLeaverDetails,
   HEALTH_CHECK_KIND,
-  IN_TOUCH,
   newAdoptionDecision,
   newHealthCheck,
   newHealthOutcome,
-  newLeaverAccommodation,
-  newPathwayPlan,
-  newPaVisit,
   newPep,
   newPermanenceOrder,
   newPermanencePlan,
@@ -36,6 +26,7 @@ import {
 import type { z } from 'zod';
 import type { CareView } from '../../api/care.ts';
 import { DOLO_FORMS } from './dolo-forms.ts';
+import { LEAVER_FORMS } from './leaver-forms.ts';
 import { codedOptionsOf as coded, type FieldSpec, optionsOf as options } from '../../components/form-model.ts';
 
 export type FormSpec = {
@@ -59,18 +50,12 @@ export type FormSpec = {
   may?: (view: CareView) => boolean;
 };
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+export const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 
 const openAdoption = (view: CareView) => [...view.adoptions].reverse().find((a) => !a.adoptionOrderOn && !a.noLongerOn) ?? null;
-const needsLeaver = (view: CareView) => (view.careLeaver ? null : 'Record the young person’s leaving care category first.');
 
 /** The child's latest period of care: the one a new return asks about. */
 const latestPeriod = (view: CareView) => [...view.periodsOfCare].sort((a, b) => a.startDate.localeCompare(b.startDate)).at(-1) ?? null;
-
-const accomOptions = ACCOM_CODES.filter((c) => c !== '0').map((c) => ({
-  value: c,
-  label: `${ACCOMMODATION[c[0] as keyof typeof ACCOMMODATION]}: ${c.endsWith('1') ? 'suitable' : 'not suitable'} (${c})`,
-}));
 
 export const FORMS: Record<string, FormSpec> = {
   ...DOLO_FORMS,
@@ -286,122 +271,5 @@ export const FORMS: Record<string, FormSpec> = {
       { name: 'school', label: 'School (optional)', kind: 'text' },
     ],
   },
-  'care-leaver': {
-    title: 'Leaving care',
-    submit: 'Save',
-    notice: 'Leaving care details saved',
-    method: 'PUT',
-    path: () => 'care-leaver',
-    schema: careLeaverDetails,
-    emptyAsNull: true,
-    initial: (v) =>
-      v.careLeaver
-        ? {
-            values: { category: v.careLeaver.category, eligibleFrom: v.careLeaver.eligibleFrom, supportEndedOn: str(v.careLeaver.supportEndedOn) },
-            version: v.careLeaver.version,
-          }
-        : null,
-    fields: [
-      { name: 'category', label: 'Leaving care category', kind: 'radios', options: options(CARE_LEAVER_CATEGORY), required: true },
-      { name: 'eligibleFrom', label: 'Date they became eligible for leaving care support', kind: 'date', required: true },
-      { name: 'supportEndedOn', label: 'Date leaving care support ended (optional)', kind: 'date' },
-    ],
-  },
-  'pathway-plan': {
-    title: 'Record the pathway plan or a review',
-    submit: 'Save',
-    notice: 'Pathway plan saved',
-    method: 'POST',
-    path: () => 'pathway-plans',
-    schema: newPathwayPlan,
-    whyNot: needsLeaver,
-    fields: [
-      {
-        name: 'kind',
-        label: 'Plan or review?',
-        kind: 'radios',
-        options: [
-          { value: 'plan', label: 'Pathway plan' },
-          { value: 'review', label: 'Review of the pathway plan' },
-        ],
-        required: true,
-      },
-      { name: 'heldOn', label: 'Date', kind: 'date', required: true },
-    ],
-  },
-  accommodation: {
-    title: 'Record a move to new accommodation',
-    submit: 'Save',
-    notice: 'Move saved: a personal adviser visit is due within 7 days',
-    method: 'POST',
-    path: () => 'leaver-accommodation',
-    schema: newLeaverAccommodation,
-    whyNot: needsLeaver,
-    fields: [
-      { name: 'movedOn', label: 'Date of the move', kind: 'date', required: true },
-      { name: 'accommodation', label: 'Type of accommodation', kind: 'select', options: coded(ACCOMMODATION), required: true },
-      { name: 'suitable', label: 'Is it suitable?', kind: 'yesno', required: true },
-    ],
-  },
-  'pa-visit': {
-    title: 'Record a personal adviser visit',
-    submit: 'Save',
-    notice: 'Visit saved',
-    method: 'POST',
-    path: () => 'pa-visits',
-    schema: newPaVisit,
-    whyNot: needsLeaver,
-    fields: [
-      { name: 'visitedOn', label: 'Date of the visit', kind: 'date', required: true },
-      { name: 'notes', label: 'Notes (optional)', kind: 'textarea' },
-    ],
-  },
-  'birthday-contact': {
-    title: 'Record the birthday contact',
-    submit: 'Save',
-    notice: 'Birthday contact saved',
-    method: 'PUT',
-    path: () => 'birthday-contacts',
-    schema: birthdayContact,
-    whyNot: needsLeaver,
-    initial: (v, params): { values: Record<string, string>; version?: number } | null => {
-      const age = Number(params.get('age'));
-      const c = v.careLeaver?.birthdayContacts.find((x) => x.birthdayAge === age);
-      return c
-        ? {
-            values: { birthdayAge: String(c.birthdayAge), contactOn: c.contactOn, inTouch: c.inTouch, activity: c.activity, accommodation: c.accommodation },
-            version: c.version,
-          }
-        : age
-          ? { values: { birthdayAge: String(age) } }
-          : null;
-    },
-    fields: [
-      {
-        name: 'birthdayAge',
-        label: 'Which birthday?',
-        kind: 'select',
-        numeric: true,
-        options: [17, 18, 19, 20, 21].map((n) => ({ value: String(n), label: `${n}th` })),
-        required: true,
-      },
-      { name: 'contactOn', label: 'Date of the contact', kind: 'date', required: true },
-      { name: 'inTouch', label: 'Is the council in touch with them?', kind: 'radios', options: coded(IN_TOUCH), required: true },
-      {
-        name: 'activity',
-        label: 'Main activity',
-        kind: 'select',
-        options: coded(ACTIVITY),
-        required: true,
-        hint: 'Not in touch, died or returned home: choose “Not in touch, died or returned home (0)”',
-      },
-      {
-        name: 'accommodation',
-        label: 'Accommodation and whether it is suitable',
-        kind: 'select',
-        options: [...accomOptions, { value: '0', label: 'Not in touch, died or returned home (0)' }],
-        required: true,
-      },
-    ],
-  },
+  ...LEAVER_FORMS,
 };
