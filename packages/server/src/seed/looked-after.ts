@@ -99,14 +99,14 @@ export class LookedAfterGenerator {
     if (from === null || from > asOf || child.dob === null) return null;
     const dob = child.dob;
     const periodId = ids.uuid();
-    const iroOn = (day: number) =>
-      rows.allocation.find(
-        (a) =>
-          a.child_id === child.personId &&
-          a.allocation_role === 'iro' &&
-          (a.start_date as string) <= isoOf(day) &&
-          (!a.end_date || (a.end_date as string) > isoOf(day)),
-      )?.worker_id ?? null;
+    // The child's IRO allocations, found once (nothing below adds one) rather than a scan of the
+    // chunk's every allocation for each review.
+    let iros: Insertable<AllocationTable>[] | null = null;
+    const iroOn = (day: number) => {
+      iros ??= rows.allocation.filter((a) => a.child_id === child.personId && a.allocation_role === 'iro');
+      const iso = isoOf(day);
+      return iros.find((a) => (a.start_date as string) <= iso && (!a.end_date || (a.end_date as string) > iso))?.worker_id ?? null;
+    };
 
     // Legal status and its changes.
     let legal = child.uasc ? 'V2' : rng.pick(['C1', 'C1', 'C1', 'C1', 'V2', 'V2', 'V2', 'L1', 'L2', 'C2']);
