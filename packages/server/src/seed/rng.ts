@@ -15,7 +15,10 @@ function splitmix32(state: number): () => number {
   };
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Each byte's two lower-case hex digits, as character codes (its first digit, its second). */
+const HEX_HIGH = Uint16Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').charCodeAt(0));
+const HEX_LOW = Uint16Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').charCodeAt(1));
+const DASH = 45;
 
 export class Rng {
   private a: number;
@@ -67,7 +70,11 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
-  /** A random v4-shaped UUID made from this generator's numbers. */
+  /**
+   * A random v4-shaped UUID made from this generator's numbers: its 36 characters made as one string
+   * (joined two hex digits at a time, it was some twenty intermediate strings, flattened again when
+   * written: at 10,000 children 354 of the generator's 784 MB allocated).
+   */
   uuid(): string {
     const w0 = this.u32();
     const w1 = this.u32();
@@ -75,27 +82,29 @@ export class Rng {
     const w3 = this.u32();
     const b6 = ((w1 >>> 8) & 0x0f) | 0x40; // version 4
     const b8 = (w2 & 0x3f) | 0x80; // RFC 4122 variant
-    return (
-      HEX[w0 >>> 24]! +
-      HEX[(w0 >>> 16) & 255]! +
-      HEX[(w0 >>> 8) & 255]! +
-      HEX[w0 & 255]! +
-      '-' +
-      HEX[w1 >>> 24]! +
-      HEX[(w1 >>> 16) & 255]! +
-      '-' +
-      HEX[b6]! +
-      HEX[w1 & 255]! +
-      '-' +
-      HEX[b8]! +
-      HEX[(w2 >>> 8) & 255]! +
-      '-' +
-      HEX[(w2 >>> 16) & 255]! +
-      HEX[w2 >>> 24]! +
-      HEX[w3 >>> 24]! +
-      HEX[(w3 >>> 16) & 255]! +
-      HEX[(w3 >>> 8) & 255]! +
-      HEX[w3 & 255]!
+    const a0 = w0 >>> 24;
+    const a1 = (w0 >>> 16) & 255;
+    const a2 = (w0 >>> 8) & 255;
+    const a3 = w0 & 255;
+    const a4 = w1 >>> 24;
+    const a5 = (w1 >>> 16) & 255;
+    const a7 = w1 & 255;
+    const a9 = (w2 >>> 8) & 255;
+    const a10 = (w2 >>> 16) & 255;
+    const a11 = w2 >>> 24;
+    const a12 = w3 >>> 24;
+    const a13 = (w3 >>> 16) & 255;
+    const a14 = (w3 >>> 8) & 255;
+    const a15 = w3 & 255;
+    const H = HEX_HIGH;
+    const L = HEX_LOW;
+    // biome-ignore format: the 36 characters, in the groups of a UUID
+    return String.fromCharCode(
+      H[a0]!, L[a0]!, H[a1]!, L[a1]!, H[a2]!, L[a2]!, H[a3]!, L[a3]!, DASH,
+      H[a4]!, L[a4]!, H[a5]!, L[a5]!, DASH,
+      H[b6]!, L[b6]!, H[a7]!, L[a7]!, DASH,
+      H[b8]!, L[b8]!, H[a9]!, L[a9]!, DASH,
+      H[a10]!, L[a10]!, H[a11]!, L[a11]!, H[a12]!, L[a12]!, H[a13]!, L[a13]!, H[a14]!, L[a14]!, H[a15]!, L[a15]!,
     );
   }
 }
@@ -189,14 +198,15 @@ export function isoOf(day: number): string {
   return iso;
 }
 
-const twoDigits = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+/** Each time of day to the minute, as a timestamp ends ("09:30:00.000Z"), by hour * 60 + minute. */
+const clockTimes = Array.from({ length: 24 * 60 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z`);
 
 /** A timestamp on that day at hour:minute UTC, as an ISO string. */
 export function timestampOf(day: number, hour: number, minute: number): string {
   // A whole day of a four-digit year and a time within it (nearly always): the date's string and the clock's, as toISOString writes them.
   if (Number.isInteger(day) && Number.isInteger(hour) && Number.isInteger(minute) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60) {
     const iso = isoOf(day);
-    if (iso[4] === '-') return `${iso}T${twoDigits[hour]}:${twoDigits[minute]}:00.000Z`;
+    if (iso[4] === '-') return `${iso}T${clockTimes[hour * 60 + minute]}`;
   }
   return new Date(day * MS_PER_DAY + hour * 3_600_000 + minute * 60_000).toISOString();
 }
