@@ -18,6 +18,8 @@ export type CaseRows = { allocation: Insertable<AllocationTable>[]; chronology_e
 export class CaseHistory {
   /** The social-worker allocations of the child being generated, for its casework. */
   childAllocations: SeedAllocation[] = [];
+  /** The IRO allocation rows of the child being generated, in the order written, for its reviews' chairs. */
+  childIros: Insertable<AllocationTable>[] = [];
   private readonly asOf: number;
 
   constructor(
@@ -275,7 +277,7 @@ export class CaseHistory {
     const wf = this.workforce;
     const worker = wf.worker(w);
     const allocationId = this.ids.uuid();
-    rows.allocation.push({
+    const row: Insertable<AllocationTable> = {
       la_code: this.cfg.laCode,
       allocation_id: allocationId,
       child_id: child.personId,
@@ -286,7 +288,9 @@ export class CaseHistory {
       start_reason: startReason,
       end_reason: end === null ? null : endReason,
       created_at: timestampOf(start, 12, 0),
-    });
+    };
+    rows.allocation.push(row);
+    if (role === 'iro') this.childIros.push(row);
     if (role === 'social-worker') this.childAllocations.push({ start, end, workerId: worker.workerId });
     if (end === null) {
       if (role === 'social-worker') wf.openSw[w] = (wf.openSw[w] ?? 0) + 1;

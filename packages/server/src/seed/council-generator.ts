@@ -266,9 +266,10 @@ export class CouncilGenerator {
       this.people.addChildAddresses(rows, child, home, homeSince);
       const resident = adults.find((a) => a.resident);
       this.history.childAllocations = [];
+      this.history.childIros = [];
       this.history.add(rows, child, resident);
       this.pathways.add(rows, child, child.uasc ? 'the key worker' : resident ? carerWord(resident) : 'the family', this.history.childAllocations);
-      const periodId = child.status === 'cla' ? this.lookedAfter.add(rows, child, home.postcode) : null;
+      const periodId = child.status === 'cla' ? this.lookedAfter.add(rows, child, home.postcode, this.history.childIros) : null;
       this.permanence.add(rows, child, periodId);
     }
     return size;

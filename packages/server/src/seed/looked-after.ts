@@ -24,6 +24,26 @@ export type LookedAfterChild = { personId: string; dob: number | null; lookedAft
 type Provider = Insertable<ProviderTable> & { provider_id: string; name: string; provider_kind: string; postcode: string };
 
 const INWARD = 'ABDEFGHJLNPQRSTUWXYZ';
+/** A looked-after child's category of need (for all but unaccompanied children, N8). */
+const CATEGORY_OF_NEED = WeightedPicker.of<string>([
+  ['N1', 0.62],
+  ['N2', 0.04],
+  ['N3', 0.04],
+  ['N4', 0.1],
+  ['N5', 0.12],
+  ['N6', 0.03],
+  ['N8', 0.05],
+]);
+/** How a child of four or more took part in a review. */
+const PARTICIPATION = WeightedPicker.of<string>([
+  ['PN1', 0.5],
+  ['PN2', 0.1],
+  ['PN3', 0.05],
+  ['PN4', 0.05],
+  ['PN5', 0.12],
+  ['PN6', 0.1],
+  ['PN7', 0.08],
+]);
 /** The fostering service's households, which in-house foster placements name (seed/fostering.ts). */
 export type CarerPicker = Pick<FosterCarers, 'carerFor'>;
 
@@ -92,6 +112,8 @@ export class LookedAfterGenerator {
     rows: LookedAfterRows & { visit: Insertable<VisitTable>[]; allocation: Insertable<AllocationTable>[] },
     child: LookedAfterChild,
     homePostcode: string,
+    /** The child's IRO allocations in `rows.allocation`, in their order there, where the caller has them. */
+    childIros?: Insertable<AllocationTable>[],
   ): string | null {
     const { rng, ids, cfg } = this;
     const asOf = cfg.asOf;
@@ -99,14 +121,14 @@ export class LookedAfterGenerator {
     if (from === null || from > asOf || child.dob === null) return null;
     const dob = child.dob;
     const periodId = ids.uuid();
-    const iroOn = (day: number) =>
-      rows.allocation.find(
-        (a) =>
-          a.child_id === child.personId &&
-          a.allocation_role === 'iro' &&
-          (a.start_date as string) <= isoOf(day) &&
-          (!a.end_date || (a.end_date as string) > isoOf(day)),
-      )?.worker_id ?? null;
+    // The child's IRO allocations, given or found once (nothing below adds one) rather than a scan
+    // of the chunk's every allocation for each review.
+    let iros: Insertable<AllocationTable>[] | null = childIros ?? null;
+    const iroOn = (day: number) => {
+      iros ??= rows.allocation.filter((a) => a.child_id === child.personId && a.allocation_role === 'iro');
+      const iso = isoOf(day);
+      return iros.find((a) => (a.start_date as string) <= iso && (!a.end_date || (a.end_date as string) > iso))?.worker_id ?? null;
+    };
 
     // Legal status and its changes.
     let legal = child.uasc ? 'V2' : rng.pick(['C1', 'C1', 'C1', 'C1', 'V2', 'V2', 'V2', 'L1', 'L2', 'C2']);
@@ -135,19 +157,7 @@ export class LookedAfterGenerator {
     // A child accommodated under section 20 is not placed with parents (903 rule 378).
     const everV2 = legal === 'V2' || legalChanges.some(([, ls]) => ls === 'V2');
 
-    const category = child.uasc
-      ? 'N8'
-      : (
-          WeightedPicker.of([
-            ['N1', 0.62],
-            ['N2', 0.04],
-            ['N3', 0.04],
-            ['N4', 0.1],
-            ['N5', 0.12],
-            ['N6', 0.03],
-            ['N8', 0.05],
-          ]) as WeightedPicker<string>
-        ).pick(rng);
+    const category = child.uasc ? 'N8' : CATEGORY_OF_NEED.pick(rng);
     let placement = this.placement(dob, from, child.uasc, everV2, homePostcode);
     let placementId = ids.uuid();
     let start = from;
@@ -255,18 +265,7 @@ export class LookedAfterGenerator {
     let n = 0;
     while (review <= asOf) {
       const age = ageOn(dob, review);
-      const participation =
-        age < 4
-          ? 'PN0'
-          : WeightedPicker.of([
-              ['PN1', 0.5],
-              ['PN2', 0.1],
-              ['PN3', 0.05],
-              ['PN4', 0.05],
-              ['PN5', 0.12],
-              ['PN6', 0.1],
-              ['PN7', 0.08],
-            ]).pick(rng);
+      const participation = age < 4 ? 'PN0' : PARTICIPATION.pick(rng);
       rows.cla_review.push({
         la_code: cfg.laCode,
         review_id: ids.uuid(),

@@ -72,12 +72,17 @@ export async function seedPractice(
     const parts =
       typeof pools[0] === 'string' ? [rng.pick(pools as readonly string[])] : (pools as readonly (readonly string[])[]).map((pool) => rng.pick(pool));
     let text = parts.map((s) => fill(s, c.given, c.carer, c.p)).join(' ');
-    text = text
-      .replaceAll('{day}', rng.pick(T.DAYS))
-      .replaceAll('{adult}', extra.adult ?? rng.pick(T.ADULTS))
-      .replaceAll('{n}', String(rng.between(2, 9)))
-      .replaceAll('{pct}', String(rng.between(68, 97)));
-    for (const [k, v] of Object.entries(extra)) text = text.replaceAll(`{${k}}`, v);
+    // Drawn whether the text uses them or not (the same draws, in the same order); each replaced only where it is.
+    const day = rng.pick(T.DAYS);
+    const adult = extra.adult ?? rng.pick(T.ADULTS);
+    const n = String(rng.between(2, 9));
+    const pct = String(rng.between(68, 97));
+    if (!text.includes('{')) return text;
+    if (text.includes('{day}')) text = text.replaceAll('{day}', day);
+    if (text.includes('{adult}')) text = text.replaceAll('{adult}', adult);
+    if (text.includes('{n}')) text = text.replaceAll('{n}', n);
+    if (text.includes('{pct}')) text = text.replaceAll('{pct}', pct);
+    for (const k in extra) text = text.replaceAll(`{${k}}`, extra[k] as string);
     return text;
   };
 

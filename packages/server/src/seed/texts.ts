@@ -271,13 +271,17 @@ export function pronounsFor(sex: 'M' | 'F' | 'U'): Pronouns {
 
 /** Fills {child}, {carer} and the pronouns; "they is" becomes "they are". */
 export function fill(text: string, child: string, carer: string, p: Pronouns): string {
-  let out = text
-    .replaceAll('{child}', child)
-    .replaceAll('{carer}', carer)
-    .replaceAll('{they}', p.they)
-    .replaceAll('{them}', p.them)
-    .replaceAll('{their}', p.their);
-  if (p.they === 'they')
+  // The same replacements in the same order, each only where the text (as it then is) holds its mark:
+  // most texts name a child or carer and hold no pronoun, and few read "they ...".
+  let out = text;
+  if (out.includes('{')) {
+    if (out.includes('{child}')) out = out.replaceAll('{child}', child);
+    if (out.includes('{carer}')) out = out.replaceAll('{carer}', carer);
+    if (out.includes('{they}')) out = out.replaceAll('{they}', p.they);
+    if (out.includes('{them}')) out = out.replaceAll('{them}', p.them);
+    if (out.includes('{their}')) out = out.replaceAll('{their}', p.their);
+  }
+  if (p.they === 'they' && out.includes('they '))
     out = out
       .replaceAll('they is', 'they are')
       .replaceAll('they likes', 'they like')
