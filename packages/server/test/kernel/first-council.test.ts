@@ -5,9 +5,9 @@
  * without putting them back, and not once the database holds a council. The first deadlines' indexes
  * (migration 0043) the same: and only a deadline table's, only while it holds no row at all. Its
  * tables are emptied first, for a load without WAL, only on the embedded store and only when they
- * hold nothing (0046). On a PostgreSQL server the history tables' primary keys and the children's
- * tables' secondary indexes too (0047), the latter put back on their own once the children are in,
- * and an empty deadline table's primary key with its indexes (0049).
+ * hold nothing (0046). The history tables' primary keys and the children's tables' secondary indexes
+ * too (0047; on the embedded store since 0050), the latter put back on their own once the children
+ * are in, and an empty deadline table's primary key with its indexes (0049, 0050).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('the first council’s checks, deferred and put back', () => {
     expect(await schemaOf()).toEqual(before);
   });
 
-  it('builds the history tables’ keys and the children’s indexes once on a PostgreSQL server, putting back exactly what was there', async () => {
+  it('builds the history tables’ keys and the children’s indexes once on both stores (0047, 0050), putting back exactly what was there', async () => {
     const keys = async (trx: typeof store.db) =>
       (
         await sql<{
@@ -120,15 +120,14 @@ describe('the first council’s checks, deferred and put back', () => {
     await db()
       .transaction()
       .execute(async (trx) => {
-        const server = TEST_DB !== 'pglite';
         // Keys a foreign key names (person's) are never dropped, nor the keys of other tables.
-        expect(await deferHistoryKeysOfFirstCouncil(trx, ['record_version', 'chronology_entry', 'person' as 'record_version'])).toBe(server ? 2 : 0);
-        expect(await keys(trx)).toBe(server ? 0 : 2);
-        expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(server ? 1 : 0);
+        expect(await deferHistoryKeysOfFirstCouncil(trx, ['record_version', 'chronology_entry', 'person' as 'record_version'])).toBe(2);
+        expect(await keys(trx)).toBe(0);
+        expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(1);
         // Only the key stays while the children are written; the index is back when asked for by its table.
-        if (server) expect((await visitIndexes(trx)).every((d) => d.includes('_pkey'))).toBe(true);
+        expect((await visitIndexes(trx)).every((d) => d.includes('_pkey'))).toBe(true);
         expect(await restoreIndexesOfFirstCouncil(trx, ['person'])).toBe(0);
-        expect(await restoreIndexesOfFirstCouncil(trx, ['visit'])).toBe(server ? 1 : 0);
+        expect(await restoreIndexesOfFirstCouncil(trx, ['visit'])).toBe(1);
         expect(await visitIndexes(trx)).toEqual(visitBefore);
         await restoreChecksOfFirstCouncil(trx);
         expect(await keys(trx)).toBe(2);
@@ -137,8 +136,7 @@ describe('the first council’s checks, deferred and put back', () => {
     const withoutKey = db()
       .transaction()
       .execute((trx) => deferHistoryKeysOfFirstCouncil(trx, ['record_version']));
-    if (TEST_DB === 'pglite') expect(await withoutKey).toBe(0);
-    else await expect(withoutKey).rejects.toThrow(/not put back: nothing is committed/);
+    await expect(withoutKey).rejects.toThrow(/not put back: nothing is committed/);
     expect(await keysNow()).toBe(2);
   });
 
@@ -161,15 +159,11 @@ describe('the first council’s checks, deferred and put back', () => {
     await db()
       .transaction()
       .execute(async (trx) => {
-        // Every secondary index of the three tables; on a PostgreSQL server their keys too (0049), on the embedded store their keys stay.
-        const server = TEST_DB !== 'pglite';
-        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(
-          deadlinesBefore.length - (server ? 0 : 3),
-        );
+        // Every secondary index of the three tables, and their keys (0049; on the embedded store too, 0050).
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'worker_obligation', 'foster_obligation'])).toBe(deadlinesBefore.length);
         const { rows } = await sql<{ def: string }>`
           select indexdef as def from pg_indexes where tablename in ('obligation', 'worker_obligation', 'foster_obligation')`.execute(trx);
-        expect(rows.map((r) => r.def).filter((d) => d.includes('_pkey'))).toHaveLength(server ? 0 : 3);
-        expect(rows).toHaveLength(server ? 0 : 3);
+        expect(rows).toHaveLength(0);
         await restoreChecksOfFirstCouncil(trx);
       });
     expect(await deadlineIndexes()).toEqual(deadlinesBefore);
@@ -204,8 +198,8 @@ describe('the first council’s checks, deferred and put back', () => {
         // Another council's first derivation sees none of its own rows, and still none are dropped.
         await setCouncil(trx, 'E06000020', true);
         expect(await deferIndexesOfFirstDeadlines(trx, ['obligation'])).toBe(0);
-        // The empty ones still are (and on a PostgreSQL server its key, 0049).
-        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'foster_obligation'])).toBe(TEST_DB === 'pglite' ? 1 : 2);
+        // The empty ones still are, with its key (0049, 0050).
+        expect(await deferIndexesOfFirstDeadlines(trx, ['obligation', 'foster_obligation'])).toBe(2);
         await restoreChecksOfFirstCouncil(trx);
       });
     expect(await deadlineIndexes()).toEqual(deadlinesBefore);

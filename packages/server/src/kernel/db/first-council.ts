@@ -17,10 +17,10 @@ export async function deferChecksOfFirstCouncil(db: Kysely<Database>, of: { keys
 }
 
 /**
- * A new database's first council on a PostgreSQL server: the primary keys of the history tables named
- * (record_version, chronology_entry; none that a foreign key names) built once at the end, with the
- * rest that `restoreChecksOfFirstCouncil` puts back (migration 0047). The number dropped: none on the
- * embedded store or once the database holds a council.
+ * A new database's first council: the primary keys of the history tables named (record_version,
+ * chronology_entry; none that a foreign key names) built once at the end, with the rest that
+ * `restoreChecksOfFirstCouncil` puts back (migration 0047; on the embedded store too, 0050). The
+ * number dropped: none once the database holds a council.
  */
 export async function deferHistoryKeysOfFirstCouncil(db: Kysely<Database>, tables: ('record_version' | 'chronology_entry')[]): Promise<number> {
   const { rows } = await sql<{ n: number }>`select defer_history_keys_of_first_council(${tables}::text[]) as n`.execute(db);
@@ -28,9 +28,9 @@ export async function deferHistoryKeysOfFirstCouncil(db: Kysely<Database>, table
 }
 
 /**
- * A new database's first council on a PostgreSQL server: the secondary indexes of the tables named
- * dropped until `restoreIndexesOfFirstCouncil` names them again (or `restoreChecksOfFirstCouncil`
- * puts back everything), each then built once from its rows (migration 0047). None on the embedded store.
+ * A new database's first council: the secondary indexes of the tables named dropped until
+ * `restoreIndexesOfFirstCouncil` names them again (or `restoreChecksOfFirstCouncil` puts back
+ * everything), each then built once from its rows (migration 0047; on the embedded store too, 0050).
  */
 export async function deferIndexesOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
   const { rows } = await sql<{ n: number }>`select defer_indexes_of_first_council(${tables}::text[]) as n`.execute(db);
