@@ -3,8 +3,6 @@
 // synchronously on the thread that calls it, so a slow query on the main thread would stall
 // every other request. The main thread sends { id, sql, params } and gets back rows or an error.
 // (Plain JavaScript so the worker starts without a TypeScript loader, under any runner.)
-import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 import { sqlProfile } from './pglite-profile.mjs';
@@ -26,36 +24,10 @@ const parsers = {
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
 
-/**
- * PGlite reaches a data folder through Emscripten's NODEFS, which looks a file up with lstatSync and
- * turns Node's error into its own when the file is not there. PostgreSQL asks after files that are
- * not there all the time: a relation's free space map before it has one (every new page of a new
- * table or index in a bulk load), each ask a failed open. Node builds each such error with its stack
- * (most of the cost of the ask); asked not to throw, it answers the same question without one. Same
- * answers, same errors to PostgreSQL. Left as it was if this PGlite's NODEFS is not the one known.
- * @param {any} module
- */
-function lookupWithoutThrowing(module) {
-  const nodefs = module?.NODEFS;
-  const FS = module?.FS;
-  if (typeof nodefs?.node_ops?.lookup !== 'function' || typeof nodefs.realPath !== 'function' || typeof nodefs.createNode !== 'function') return;
-  if (nodefs.isWindows !== false) return; // its lookup adjusts the mode there
-  if (typeof FS?.ErrnoError !== 'function') return;
-  const ENOENT = nodefs.convertNodeCode?.({ code: 'ENOENT' });
-  if (typeof ENOENT !== 'number') return;
-  // As NODEFS's own lookup: the node made from the file's mode (lstat's), or ENOENT.
-  nodefs.node_ops.lookup = (/** @type {any} */ parent, /** @type {string} */ name) => {
-    const stat = lstatSync(join(nodefs.realPath(parent), name), { throwIfNoEntry: false });
-    if (stat === undefined) throw new FS.ErrnoError(ENOENT);
-    return nodefs.createNode(parent, name, stat.mode);
-  };
-}
-
 /** @type {PGlite} */
 let db;
 try {
   db = await PGlite.create(workerData.dataDir ?? undefined, { parsers, relaxedDurability: false, startParams: START_PARAMS });
-  lookupWithoutThrowing(/** @type {any} */ (db).Module);
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: toPlainError(error) });
