@@ -11,6 +11,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from './db/first-council.ts';
 import type { Database } from './db/schema.ts';
 import type { Scope, Settlement } from './obligations.ts';
+import { type Alongside, copyAcross } from './obligations-alongside.ts';
 import { OBLIGATION_COLUMNS } from './obligations-write.ts';
 
 export type CouncilRebuild = {
@@ -29,6 +30,8 @@ export type CouncilRebuild = {
   /** The rules whose rows the settlements read or write. */
   settled: ReadonlySet<string>;
   timing: ((step: string, ms: number) => void) | undefined;
+  /** A second connection reading the same snapshot, to derive digests beside this one (ended by the rebuild). */
+  alongside?: Alongside | undefined;
 };
 
 export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): Promise<number> {
@@ -37,16 +40,38 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
     o.timing?.(name, performance.now() - t);
     t = performance.now();
   };
-  // A council's rules join and compare hundreds of thousands of rows: hashed in memory rather
-  // than in batches spilled to disk (the server's default is 4 MB), for this transaction only.
-  await sql`set local work_mem = '256MB'`.execute(trx);
-  for (const [name, body] of o.tables) {
-    await sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`.execute(trx);
-    await sql`analyze ${sql.raw(name)}`.execute(trx);
-  }
-  step('holders and shared rows');
   // Rows read beyond those written (settled history kept) are compared, never inserted blind.
   const stored = o.derive !== o.write || (await sql`select 1 from obligation o where ${o.write('o')} limit 1`.execute(trx)).rows.length > 0;
+  // A second connection derives digests alongside (obligations-alongside.ts): only over stored deadlines.
+  const alongside = stored ? o.alongside : undefined;
+  if (!stored) await o.alongside?.end();
+  try {
+    return await rebuildWith(trx, o, stored, alongside, step);
+  } finally {
+    await alongside?.end();
+  }
+}
+
+/** Every rule's last derivation time on this process, so the longest are dealt out first. */
+const ruleCost = new Map<string, number>();
+
+async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boolean, alongside: Alongside | undefined, step: (name: string) => void) {
+  // A council's rules join and compare hundreds of thousands of rows: hashed in memory rather
+  // than in batches spilled to disk (the server's default is 4 MB), for this transaction only.
+  const prepare = async (db: Kysely<Database>) => {
+    await sql`set local work_mem = '256MB'`.execute(db);
+    for (const [name, body] of o.tables) {
+      await sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`.execute(db);
+      await sql`analyze ${sql.raw(name)}`.execute(db);
+    }
+    if (stored) {
+      await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(db);
+      await sql`create temporary table obligation_stored_digest (child_id uuid, digest numeric) on commit drop`.execute(db);
+    }
+  };
+  const prepared = alongside?.run(prepare);
+  await prepare(trx);
+  step('holders and shared rows');
   // Derived and settled in a temporary table, then written: settled in obligation itself (a new
   // council, an import's first derivation), each settled row was a second version of the row in
   // all eight of its indexes — an SSDA903 national return's 340,000 review-dated rows.
@@ -58,34 +83,93 @@ export async function rebuildCouncil(trx: Kysely<Database>, o: CouncilRebuild): 
   // Over deadlines already stored, a rule's rows are first only summed into each child's digest
   // (writeDifferences): most are unchanged, and writing 2.6 million rows to read them back for
   // their digests cost more than deriving again the few that differ.
-  if (stored)
-    await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(trx);
-  for (const id of o.ruleIds) {
+  const derive = async (db: Kysely<Database>, id: string) => {
+    const began = performance.now();
     const settling = o.settled.has(id);
     const into = sql.raw(settling ? 'obligation_settling' : 'obligation_derived');
     if (stored && !settling)
       await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
-        select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(trx);
-    else await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(trx);
-    step(`rule ${id}`);
+        select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(db);
+    else await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(db);
+    const ms = performance.now() - began;
+    ruleCost.set(id, ms);
+    o.timing?.(db === trx ? `rule ${id}` : `rule ${id} (alongside)`, ms);
+  };
+  // The stored deadlines' digests, each child's (compared in writeDifferences), and the rules whose
+  // rows are only digested: dealt out, the longest first, to whichever connection is free.
+  type Work = (db: Kysely<Database>) => Promise<void>;
+  const queue: Work[] = [];
+  if (stored) {
+    queue.push(async (db) => {
+      const began = performance.now();
+      await sql`insert into obligation_stored_digest (child_id, digest)
+        select o.child_id, ${digestOf('o')} from obligation o where o.la_code = ${o.laCode} and o.rule_id = any(${o.ruleIds}::text[]) group by o.child_id`.execute(
+        db,
+      );
+      o.timing?.('stored digests', performance.now() - began);
+    });
+    const digested = o.ruleIds.filter((id) => !o.settled.has(id));
+    const cost = (id: string) => ruleCost.get(id) ?? Number.POSITIVE_INFINITY;
+    for (const id of [...digested].sort((a, b) => cost(b) - cost(a))) queue.push((db) => derive(db, id));
+  }
+  const drain = async (db: Kysely<Database>) => {
+    for (let work = queue.shift(); work; work = queue.shift()) await work(db);
+  };
+  const beside = prepared?.then(() => (alongside ? alongside.run(drain) : undefined));
+  try {
+    // The settled rules here (their rows are settled in this transaction), then what is left of the queue.
+    for (const id of o.ruleIds) if (!stored || o.settled.has(id)) await derive(trx, id);
+    step('rules derived here');
+    // The settlements join the rows to themselves by child and rule (a lookup per row, as on obligation's key).
+    await sql`create index on obligation_settling (child_id, rule_id, source_id)`.execute(trx);
+    await sql`analyze obligation_settling`.execute(trx);
+    step('settled rows indexed');
+    for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_settling').execute(trx);
+    if (stored) {
+      // Settled, the settlements' rows are summed into their children's digests like every rule's
+      // (kept for the children whose rows differ).
+      await sql`
+        insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
+        select s.child_id, s.rule_id, ${digestOf('s')}, count(*) from obligation_settling s group by s.child_id, s.rule_id`.execute(trx);
+      step('settle');
+      await drain(trx);
+      await beside;
+      step(alongside ? 'digests: waited for the second connection' : 'digests');
+    }
+  } catch (error) {
+    queue.length = 0;
+    await beside?.catch(() => undefined);
+    throw error;
   }
   // Every rule's rows, counted where they all meet: the digests' counts, or the rows written.
   let count: number;
-  // The settlements join the rows to themselves by child and rule (a lookup per row, as on obligation's key).
-  await sql`create index on obligation_settling (child_id, rule_id, source_id)`.execute(trx);
-  await sql`analyze obligation_settling`.execute(trx);
-  step('settled rows indexed');
-  for (const settle of o.settles) await settle(stored ? o.derive : o.write, 'obligation_settling').execute(trx);
   if (stored) {
-    // Settled, the settlements' rows are summed into their children's digests like every rule's
-    // (kept for the children whose rows differ); the rows counted are every rule's.
-    await sql`
-      insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
-      select s.child_id, s.rule_id, ${digestOf('s')}, count(*) from obligation_settling s group by s.child_id, s.rule_id`.execute(trx);
-    const n = await sql<{ n: string | null }>`select sum(row_count)::text as n from obligation_rule_digest`.execute(trx);
+    // The second connection's digests come across a row a child (its rules' per rule only for the
+    // children that differ, in writeDifferences); its stored digests, if it summed them.
+    await sql`create temporary table obligation_alongside_digest (child_id uuid, digest numeric, row_count bigint) on commit drop`.execute(trx);
+    if (alongside) {
+      await alongside.run((db) =>
+        sql`create temporary table obligation_alongside_digest on commit drop as
+          select child_id, sum(digest) as digest, sum(row_count) as row_count from obligation_rule_digest group by child_id`.execute(db),
+      );
+      await copyAcross(alongside, trx, 'obligation_alongside_digest', [
+        ['child_id', 'uuid'],
+        ['digest', 'numeric'],
+        ['row_count', 'bigint'],
+      ]);
+      await copyAcross(alongside, trx, 'obligation_stored_digest', [
+        ['child_id', 'uuid'],
+        ['digest', 'numeric'],
+      ]);
+      step('digests brought across');
+    }
+    // The rows counted are every rule's.
+    const n = await sql<{ n: string | null }>`
+      select ((select coalesce(sum(row_count), 0) from obligation_rule_digest) + (select coalesce(sum(row_count), 0) from obligation_alongside_digest))::text as n`.execute(
+      trx,
+    );
     count = Number(n.rows[0]?.n ?? 0);
-    step('settle');
-    await writeDifferences(trx, o, step);
+    await writeDifferences(trx, o, alongside, step);
   } else {
     await sql`insert into obligation_derived select * from obligation_settling`.execute(trx);
     step('settle');
@@ -154,7 +238,7 @@ const digestOf = (alias: string) =>
  * rows by key in one pass (a full join, where a delete and an insert each joining the two took
  * twice as long), the differences noted by the stored row's key and the derived row's place.
  */
-async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, step: (name: string) => void) {
+async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, alongside: Alongside | undefined, step: (name: string) => void) {
   const { laCode, write: scope, ruleIds } = o;
   // A sample of 3,000 rows is enough for the planner to sum the children's digests by hashing, not by sorting them all.
   // (The column's own target, on a table that goes at commit: nothing to save and put back.)
@@ -165,10 +249,11 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, step: 
   await sql`
     create temporary table obligation_changed_child on commit drop as
     with stored as materialized (
-      select ${laCode}::text as la_code, o.child_id, ${digestOf('o')} as digest
-      from obligation o where o.la_code = ${laCode} and o.rule_id = any(${ruleIds}::text[]) group by o.child_id
+      select ${laCode}::text as la_code, o.child_id, o.digest from obligation_stored_digest o
     ), derived as materialized (
-      select ${laCode}::text as la_code, d.child_id, sum(d.digest) as digest from obligation_rule_digest d group by d.child_id
+      select ${laCode}::text as la_code, d.child_id, sum(d.digest) as digest
+      from (select d.child_id, d.digest from obligation_rule_digest d union all select a.child_id, a.digest from obligation_alongside_digest a) d
+      group by d.child_id
     )
     select coalesce(o.child_id, d.child_id) as child_id
     from (select o.* from stored o where ${scope('o')}) o
@@ -178,11 +263,28 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, step: 
   // (A table made from a select reports no count of its rows.)
   const changed = await sql<{ n: number }>`select count(*)::int as n from obligation_changed_child`.execute(trx);
   if (!changed.rows[0]?.n) {
-    await sql`drop table obligation_changed_child`.execute(trx);
-    await sql`drop table obligation_rule_digest`.execute(trx);
+    for (const table of ['obligation_changed_child', 'obligation_rule_digest', 'obligation_stored_digest', 'obligation_alongside_digest'])
+      await sql`drop table ${sql.raw(table)}`.execute(trx);
     return;
   }
   await sql`analyze obligation_changed_child`.execute(trx);
+  if (alongside) {
+    // The second connection's rules' digests of the children that differ, by rule.
+    const children = await sql<{ child_id: string }>`select child_id from obligation_changed_child`.execute(trx);
+    const values = children.rows.map((r) => r.child_id);
+    await copyAcross(
+      alongside,
+      trx,
+      'obligation_rule_digest',
+      [
+        ['child_id', 'uuid'],
+        ['rule_id', 'text'],
+        ['digest', 'numeric'],
+        ['row_count', 'bigint'],
+      ],
+      { column: 'child_id', values, type: 'uuid' },
+    );
+  }
   const changedChild = (alias: string) => sql`${sql.ref(`${alias}.child_id`)} in (select c.child_id from obligation_changed_child c)`;
   // Those children's rules whose rows differ, by each rule's digest on either side.
   await sql`
@@ -232,6 +334,13 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, step: 
     trx,
   );
   step('write: inserted');
-  for (const table of ['obligation_change', 'obligation_changed_rule', 'obligation_changed_child', 'obligation_rule_digest'])
+  for (const table of [
+    'obligation_change',
+    'obligation_changed_rule',
+    'obligation_changed_child',
+    'obligation_rule_digest',
+    'obligation_stored_digest',
+    'obligation_alongside_digest',
+  ])
     await sql`drop table ${sql.raw(table)}`.execute(trx);
 }

@@ -15,6 +15,7 @@ import { PREPARED } from './db/store.ts';
 import { forgetReads, rulesNamed, rulesReadingChanges } from './obligation-reads.ts';
 import { eventChildren, forgetCompiled, refreshChildren, runCompiled } from './obligations-write.ts';
 import { rebuildCouncil } from './obligations-rebuild.ts';
+import { type Alongside, openAlongside } from './obligations-alongside.ts';
 import { holdersOf, responsibleOf } from './obligation-holders.ts';
 import { type DueRule, effectiveDue, ruleById, type TimescaleSettings } from '@lantern/core/timescales';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -277,6 +278,12 @@ export type RefreshOptions = {
   /** With childIds: 'changed' re-derives only the rules that read a table this transaction changed (an event's refresh). */
   rules?: 'all' | 'changed';
   timing?: (step: string, ms: number) => void;
+  /**
+   * For a council's rebuild in a transaction the caller opened: the store's database, whose pool
+   * may lend a second connection to derive beside it on a PostgreSQL server (obligations-alongside.ts).
+   * Without a transaction given, the refresh's own database lends it.
+   */
+  alongside?: Kysely<Database>;
 };
 
 /** The children a council's refresh that keeps settled history re-derives: those with a deadline open, or with none yet. */
@@ -332,10 +339,15 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     )}) as r`;
   };
   const ruleIds = rules.map((r) => r.id);
+  // A council's rebuild's second connection, ended however the rebuild ends (obligations-alongside.ts).
+  let alongside: Alongside | undefined;
   const run = async (trx: Kysely<Database>) => {
     let t = performance.now();
     let count: number;
     let deriveScope = scope;
+    // Taken before anything is written, so the second connection reads what this transaction does.
+    const lender = childIds ? undefined : (options.alongside ?? (db.isTransaction ? undefined : db));
+    alongside = lender ? ((await openAlongside(trx, lender, laCode)) ?? undefined) : undefined;
     if (keepSettled) {
       // The children with a deadline open, and the people with none yet: one pass over the council's
       // deadlines, grouped by child and joined to its people. A lookup of each person's deadlines and
@@ -359,6 +371,11 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         select (select count(*) from ${UNSETTLED})::int as unsettled, (select count(*) from person where la_code = ${laCode})::int as people`.execute(trx);
       const counts = n.rows[0] ?? { unsettled: 0, people: 0 };
       if (counts.unsettled * 2 > counts.people) deriveScope = council;
+      else {
+        // The unsettled children are in a temporary table the second connection cannot see.
+        await alongside?.end();
+        alongside = undefined;
+      }
       options.timing?.('unsettled', performance.now() - t);
       t = performance.now();
     }
@@ -394,6 +411,7 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         settles: ruleSets.flatMap((set) => set.settle ?? []),
         settled: new Set(ruleSets.flatMap((set) => (set.settle ?? []).flatMap((settle) => rulesSettled(trx, settle, set, scope)))),
         timing: options.timing,
+        alongside,
       });
       if (keepSettled) await sql`drop table ${UNSETTLED}`.execute(trx);
       return count;
@@ -410,6 +428,7 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
     options.timing?.('settle', performance.now() - t);
     return count;
   };
-  const obligations = db.isTransaction ? await run(db) : await db.transaction().execute(run);
+  const guarded = (trx: Kysely<Database>) => run(trx).finally(() => alongside?.end());
+  const obligations = db.isTransaction ? await guarded(db) : await db.transaction().execute(guarded);
   return { obligations, seconds: (performance.now() - began) / 1000, rules: derived };
 }
