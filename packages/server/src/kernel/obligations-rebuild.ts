@@ -12,7 +12,7 @@ import { deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from './db/
 import type { Database } from './db/schema.ts';
 import type { Scope, Settlement } from './obligations.ts';
 import { type Alongside, copyAcross } from './obligations-alongside.ts';
-import { OBLIGATION_COLUMNS } from './obligations-write.ts';
+import { factsOf, OBLIGATION_COLUMNS, OBLIGATION_FACTS } from './obligations-write.ts';
 
 export type CouncilRebuild = {
   laCode: string;
@@ -199,24 +199,9 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
  * A row's columns digested, each with obligation's type: a rule's select is digested before it is
  * written (a due date counted in timestamps is a date once stored), so both sides hash the same values.
  */
-const DIGESTED = [
-  ['rule_id', 'text'],
-  ['source_id', 'uuid'],
-  ['episode_id', 'uuid'],
-  ['start_date', 'date'],
-  ['due_date', 'date'],
-  ['due_at', 'timestamptz'],
-  ['met_on', 'date'],
-  ['ended_on', 'date'],
-  ['end_reason', 'text'],
-  ['responsible_worker_id', 'uuid'],
-  ['responsible_team_id', 'uuid'],
-] as const;
-/** The columns a re-derivation may change: all those digested but the key's rule and source (nor the refresh time). */
-const FACTS = DIGESTED.slice(2).map(([c]) => c);
+const DIGESTED = [['rule_id', 'text'], ['source_id', 'uuid'], ...OBLIGATION_FACTS] as const;
 /** A rule's rows' columns by name (its select's are positional, as obligation's from child_id on). */
 const DERIVED_COLUMNS = sql.raw(['child_id', ...DIGESTED.map(([c]) => c)].join(', '));
-const factsOf = (alias: string) => sql.raw(FACTS.map((c) => `${alias}.${c}`).join(', '));
 
 /**
  * A child's rows as one figure: the sum of a hash of each row (its rule, source and facts), so the

@@ -9,11 +9,23 @@ import type { Database } from './db/schema.ts';
 import { PREPARED } from './db/store.ts';
 import type { Scope } from './obligations.ts';
 
-export const OBLIGATION_COLUMNS = sql.raw(
-  'la_code, child_id, rule_id, source_id, episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id',
-);
-/** The columns a re-derivation may change (all but the key and the refresh time). */
-const DERIVED_FACTS = sql.raw('episode_id, start_date, due_date, due_at, met_on, ended_on, end_reason, responsible_worker_id, responsible_team_id');
+/** The columns a re-derivation may change (all but the key and the refresh time), with obligation's types. */
+export const OBLIGATION_FACTS = [
+  ['episode_id', 'uuid'],
+  ['start_date', 'date'],
+  ['due_date', 'date'],
+  ['due_at', 'timestamptz'],
+  ['met_on', 'date'],
+  ['ended_on', 'date'],
+  ['end_reason', 'text'],
+  ['responsible_worker_id', 'uuid'],
+  ['responsible_team_id', 'uuid'],
+] as const;
+const FACT_NAMES = OBLIGATION_FACTS.map(([c]) => c);
+export const OBLIGATION_COLUMNS = sql.raw(['la_code', 'child_id', 'rule_id', 'source_id', ...FACT_NAMES].join(', '));
+const FACTS = sql.raw(FACT_NAMES.join(', '));
+/** The facts as an alias's columns, in order. */
+export const factsOf = (alias: string) => sql.raw(FACT_NAMES.map((c) => `${alias}.${c}`).join(', '));
 
 /** Where an event's statements find its children (set by `eventChildren`, read in place of a parameter). */
 const CHILDREN_SETTING = 'lantern.event_children';
@@ -59,12 +71,8 @@ export async function refreshChildren(
     insert into obligation as o (${OBLIGATION_COLUMNS})
     select ${OBLIGATION_COLUMNS} from derived
     on conflict (la_code, child_id, rule_id, source_id) do update
-    set (${DERIVED_FACTS}, refreshed_at) = (
-      excluded.episode_id, excluded.start_date, excluded.due_date, excluded.due_at, excluded.met_on, excluded.ended_on, excluded.end_reason,
-      excluded.responsible_worker_id, excluded.responsible_team_id, now())
-    where (o.episode_id, o.start_date, o.due_date, o.due_at, o.met_on, o.ended_on, o.end_reason, o.responsible_worker_id, o.responsible_team_id)
-      is distinct from (excluded.episode_id, excluded.start_date, excluded.due_date, excluded.due_at, excluded.met_on, excluded.ended_on,
-        excluded.end_reason, excluded.responsible_worker_id, excluded.responsible_team_id)`,
+    set (${FACTS}, refreshed_at) = (${factsOf('excluded')}, now())
+    where (${factsOf('o')}) is distinct from (${factsOf('excluded')})`,
   );
   timing?.('write', performance.now() - t);
   return Number(result.numAffectedRows ?? 0);
