@@ -3,6 +3,7 @@
  * synthetic council generator draws from. Same seed, same sequence, on every platform: the
  * generator never touches Math.random or crypto.
  */
+import { civilFromDays } from '@lantern/core/calendar';
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -211,30 +212,15 @@ export function timestampOf(day: number, hour: number, minute: number): string {
   return new Date(day * MS_PER_DAY + hour * 3_600_000 + minute * 60_000).toISOString();
 }
 
-/**
- * A whole day's year, month (1–12) and day of the month, by Howard Hinnant's civil_from_days (exact
- * for every day, as Date's UTC fields): without a Date made for each question.
- */
-function civil(day: number): { y: number; m: number; d: number } {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
 /** The day someone born on `dob` turns `years` (29 February birthdays fall on 1 March). */
 export function birthday(dob: number, years: number): number {
   if (!Number.isInteger(dob)) {
     const d = new Date(dob * MS_PER_DAY);
     return Math.floor(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()) / MS_PER_DAY);
   }
-  const b = civil(dob);
-  return Math.floor(Date.UTC(b.y + years, b.m - 1, b.d) / MS_PER_DAY);
+  // Core's civil_from_days: exact for every day, as Date's UTC fields, without a Date made for each question.
+  const b = civilFromDays(dob);
+  return Math.floor(Date.UTC(b.year + years, b.month - 1, b.day) / MS_PER_DAY);
 }
 
 /** Whole years of age on `day`. */
@@ -246,9 +232,9 @@ export function ageOn(dob: number, day: number): number {
     if (t.getUTCMonth() < b.getUTCMonth() || (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate())) age--;
     return age;
   }
-  const b = civil(dob);
-  const t = civil(day);
-  let age = t.y - b.y;
-  if (t.m < b.m || (t.m === b.m && t.d < b.d)) age--;
+  const b = civilFromDays(dob);
+  const t = civilFromDays(day);
+  let age = t.year - b.year;
+  if (t.month < b.month || (t.month === b.month && t.day < b.day)) age--;
   return age;
 }
