@@ -1,6 +1,6 @@
 /**
  * A second connection for a council's rebuild (obligations-rebuild.ts) on a PostgreSQL server: a
- * rebuild is hours of one backend's work at national scale while the server's other processors
+ * rebuild is minutes of one backend's work at national scale while the server's other processors
  * idle. The rebuild's transaction exports its snapshot before it has written anything, and a
  * transaction on a connection of the pool imports it, so both read the same records; the second
  * derives some of the rules' digests into temporary tables of its own (a session's temporary

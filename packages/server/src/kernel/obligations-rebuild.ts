@@ -200,6 +200,8 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
  * written (a due date counted in timestamps is a date once stored), so both sides hash the same values.
  */
 const DIGESTED = [['rule_id', 'text'], ['source_id', 'uuid'], ...OBLIGATION_FACTS] as const;
+/** The digests' temporary tables, dropped once the differences are written. */
+const DIGEST_TABLES = ['obligation_rule_digest', 'obligation_stored_digest', 'obligation_alongside_digest'];
 /** A rule's rows' columns by name (its select's are positional, as obligation's from child_id on). */
 const DERIVED_COLUMNS = sql.raw(['child_id', ...DIGESTED.map(([c]) => c)].join(', '));
 
@@ -248,8 +250,7 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, alongs
   // (A table made from a select reports no count of its rows.)
   const changed = await sql<{ n: number }>`select count(*)::int as n from obligation_changed_child`.execute(trx);
   if (!changed.rows[0]?.n) {
-    for (const table of ['obligation_changed_child', 'obligation_rule_digest', 'obligation_stored_digest', 'obligation_alongside_digest'])
-      await sql`drop table ${sql.raw(table)}`.execute(trx);
+    for (const table of ['obligation_changed_child', ...DIGEST_TABLES]) await sql`drop table ${sql.raw(table)}`.execute(trx);
     return;
   }
   await sql`analyze obligation_changed_child`.execute(trx);
@@ -319,13 +320,6 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, alongs
     trx,
   );
   step('write: inserted');
-  for (const table of [
-    'obligation_change',
-    'obligation_changed_rule',
-    'obligation_changed_child',
-    'obligation_rule_digest',
-    'obligation_stored_digest',
-    'obligation_alongside_digest',
-  ])
+  for (const table of ['obligation_change', 'obligation_changed_rule', 'obligation_changed_child', ...DIGEST_TABLES])
     await sql`drop table ${sql.raw(table)}`.execute(trx);
 }
