@@ -1,6 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { ROLES, type Role } from '@lantern/core/permissions';
 import { Command } from 'commander';
+import type { Store } from '../kernel/db/store.ts';
 import { timeline } from '../kernel/timeline.ts';
 import { progressPrinter } from './database.ts';
 import { dataDirHelp, wholeNumber } from './options.ts';
@@ -44,7 +45,9 @@ export function startCommand(): Command {
       const { sql } = await import('kysely');
       const { openStore, storeOptionsFrom } = await import('../kernel/db/store.ts');
       // The embedded database starts (and migrates) on its own thread while this one loads the
-      // server's modules; a first start then seeds the demo council while the routes are built.
+      // server's modules and builds its routes; a first start seeds the demo council as soon as
+      // the store is open, the routes still building around it: on the embedded store the
+      // database's thread is the first start's longest path, so it never waits for this one.
       const opening = openStore(storeOptionsFrom(process.env, opts.dataDir));
       opening.catch(() => undefined); // its failure is met below, where it is awaited
       const [{ DEMO_PASSWORD, seedCouncil }, { createServer }] = await Promise.all([
@@ -53,22 +56,21 @@ export function startCommand(): Command {
         import('../areas/obligation-rules.ts'), // the areas' deadline rules (main.ts), registered before anything is recorded
       ]);
       timeline('modules loaded');
-      const store = await opening;
-      timeline('store open');
-      let seeding: Promise<unknown> = Promise.resolve();
-      if (opts.seedIfEmpty) {
+      const seeding = opening.then(async (store) => {
+        timeline('store open');
+        if (!opts.seedIfEmpty) return;
         const council = await store.db.selectFrom('local_authority').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-        if (Number(council.n) === 0) {
-          process.stderr.write('No council yet: creating the synthetic demo council…\n');
-          seeding = seedCouncil(store.db, { onProgress: progressPrinter() });
-          seeding.catch(() => undefined); // awaited below, before the server listens
-        }
-      }
+        if (Number(council.n) > 0) return;
+        process.stderr.write('No council yet: creating the synthetic demo council…\n');
+        await seedCouncil(store.db, { onProgress: progressPrinter() });
+      });
+      seeding.catch(() => undefined); // awaited below, before the server listens
       const { plainHttpWarning } = await import('../kernel/auth/config.ts');
       const warning = plainHttpWarning(config.auth, opts.host);
       if (warning) process.stderr.write(`${warning}\n`);
-      const app = await createServer({ store, logger: { level: config.logLevel }, metrics: { token: config.metrics.token } });
+      const app = await createServer({ store: storeOnceOpen(opening), logger: { level: config.logLevel }, metrics: { token: config.metrics.token } });
       timeline('server built');
+      const store = await opening;
       await seeding;
       timeline('seeded');
       let address: string;
@@ -126,6 +128,32 @@ export function startCommand(): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/**
+ * The store as the server's routes hold it while it is still opening: they reach it only when a
+ * request comes, and none comes before the server listens, once the store is open (and seeded).
+ */
+function storeOnceOpen(opening: Promise<Store>): Store {
+  let opened: Store | null = null;
+  opening.then((store) => (opened = store)).catch(() => undefined);
+  const open = (): Store => {
+    if (!opened) throw new Error('The database is still opening');
+    return opened;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get kind() {
+      return open().kind;
+    },
+    get description() {
+      return open().description;
+    },
+    poolUse: () => open().poolUse(),
+    close: () => open().close(),
+  };
 }
 
 /** sysexits' EX_CONFIG: deploy/lantern.service does not restart a server stopped by its configuration. */
