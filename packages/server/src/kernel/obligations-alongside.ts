@@ -96,11 +96,31 @@ export async function openAlongside(trx: Kysely<Database>, pool: Kysely<Database
 }
 
 /**
- * Copies a temporary table's rows (`columns`, each `name type`, none of them text with spaces or
- * null) from the second connection's session into the same table in `trx`'s: as one text, a line
- * a row, split and cast by the server (a row a child, a few megabytes; as arrays, parsed and
- * written again by this process, they took twice as long).
+ * A temporary table's rows (`columns`, each `name type`, none of them text with spaces) as one
+ * text, a line a row, an empty field for null: read from one session, written by another with
+ * `insertText` (a few megabytes; as arrays, parsed and written again by this process, they took twice as long).
  */
+export async function tableText(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly (readonly [string, string])[],
+  where?: { column: string; values: readonly string[]; type: string },
+): Promise<string | null | undefined> {
+  const line = sql.raw(`concat_ws(' ', ${columns.map(([c]) => `coalesce(${c}::text, '')`).join(', ')})`);
+  const filter = where ? sql`where ${sql.ref(where.column)} = any(string_to_array(${where.values.join(',')}::text, ',')::${sql.raw(where.type)}[])` : sql``;
+  return (await sql<{ rows: string | null }>`select string_agg(${line}, E'\n') as rows from ${sql.raw(table)} ${filter}`.execute(db)).rows[0]?.rows;
+}
+
+/** `tableText`'s rows inserted into the same table in `db`'s session, split and cast by the server. */
+export async function insertText(db: Kysely<Database>, table: string, columns: readonly (readonly [string, string])[], text: string | null | undefined) {
+  if (!text) return;
+  const names = sql.raw(columns.map(([c]) => c).join(', '));
+  const fields = sql.raw(columns.map(([, type], i) => `nullif(f[${i + 1}], '')::${type}`).join(', '));
+  await sql`insert into ${sql.raw(table)} (${names})
+    select ${fields} from (select string_to_array(l, ' ') as f from unnest(string_to_array(${text}::text, E'\n')) as l) x`.execute(db);
+}
+
+/** Copies a temporary table's rows from the second connection's session into the same table in `trx`'s (see tableText). */
 export async function copyAcross(
   alongside: Alongside,
   trx: Kysely<Database>,
@@ -108,14 +128,5 @@ export async function copyAcross(
   columns: readonly (readonly [string, string])[],
   where?: { column: string; values: readonly string[]; type: string },
 ): Promise<void> {
-  const names = sql.raw(columns.map(([c]) => c).join(', '));
-  const line = sql.raw(`concat_ws(' ', ${columns.map(([c]) => `${c}::text`).join(', ')})`);
-  const filter = where ? sql`where ${sql.ref(where.column)} = any(string_to_array(${where.values.join(',')}::text, ',')::${sql.raw(where.type)}[])` : sql``;
-  const text = await alongside.run(
-    async (db) => (await sql<{ rows: string | null }>`select string_agg(${line}, E'\n') as rows from ${sql.raw(table)} ${filter}`.execute(db)).rows[0]?.rows,
-  );
-  if (!text) return;
-  const fields = sql.raw(columns.map(([, type], i) => `f[${i + 1}]::${type}`).join(', '));
-  await sql`insert into ${sql.raw(table)} (${names})
-    select ${fields} from (select string_to_array(l, ' ') as f from unnest(string_to_array(${text}::text, E'\n')) as l) x`.execute(trx);
+  await insertText(trx, table, columns, await alongside.run((db) => tableText(db, table, columns, where)));
 }

@@ -11,7 +11,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from './db/first-council.ts';
 import type { Database } from './db/schema.ts';
 import type { Scope, Settlement } from './obligations.ts';
-import { type Alongside, copyAcross } from './obligations-alongside.ts';
+import { type Alongside, copyAcross, insertText, tableText } from './obligations-alongside.ts';
 import { factsOf, OBLIGATION_COLUMNS, OBLIGATION_FACTS } from './obligations-write.ts';
 
 export type CouncilRebuild = {
@@ -23,8 +23,10 @@ export type CouncilRebuild = {
   ruleIds: readonly string[];
   /** One rule's rows (child_id onwards, as obligation's columns), over `derive` or the children `scope` names. */
   rowsOf: (ruleId: string, scope?: Scope) => RawBuilder<unknown>;
-  /** The temporary tables the rules read (name, select): the holders, and rows several rules share. */
+  /** Who holds each case, a temporary table each (name, select) every rule reads. */
   tables: [string, RawBuilder<unknown>][];
+  /** Rows several rules share (a rule set's `shared`), with the rules that read them: built where those rules are derived. */
+  shared: readonly { name: string; body: RawBuilder<unknown>; rules: readonly string[] }[];
   /** The rule sets' settlements, run on the derived rows before they are compared with those stored. */
   settles: readonly Settlement[];
   /** The rules whose rows the settlements read or write. */
@@ -58,65 +60,121 @@ const ruleCost = new Map<string, number>();
 async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boolean, alongside: Alongside | undefined, step: (name: string) => void) {
   // A council's rules join and compare hundreds of thousands of rows: hashed in memory rather
   // than in batches spilled to disk (the server's default is 4 MB), for this transaction only.
-  const prepare = async (db: Kysely<Database>) => {
-    await sql`set local work_mem = '256MB'`.execute(db);
-    for (const [name, body] of o.tables) {
+  const workMem = (db: Kysely<Database>) => sql`set local work_mem = '256MB'`.execute(db);
+  const digestTables = async (db: Kysely<Database>) => {
+    await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(db);
+    await sql`create temporary table obligation_stored_digest (child_id uuid, digest numeric) on commit drop`.execute(db);
+  };
+  // The stored deadlines' digests, each child's (compared in writeDifferences): they read no holder.
+  const storedDigests = async (db: Kysely<Database>) => {
+    const began = performance.now();
+    await sql`insert into obligation_stored_digest (child_id, digest)
+      select o.child_id, ${digestOf('o')} from obligation o where o.la_code = ${o.laCode} and o.rule_id = any(${o.ruleIds}::text[]) group by o.child_id`.execute(
+      db,
+    );
+    o.timing?.(db === trx ? 'stored digests' : 'stored digests (alongside)', performance.now() - began);
+  };
+  // The rows several rules share, built in a session when the first rule reading them is derived
+  // there (the rules reading them are dealt out together): the placements' occasions took two seconds of each connection's time.
+  const built = new Map<Kysely<Database>, Set<string>>();
+  const sharedFor = async (db: Kysely<Database>, id: string) => {
+    const have = built.get(db) ?? new Set<string>();
+    built.set(db, have);
+    for (const { name, body, rules } of o.shared) {
+      if (have.has(name) || !rules.includes(id)) continue;
+      const began = performance.now();
       await sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`.execute(db);
       await sql`analyze ${sql.raw(name)}`.execute(db);
-    }
-    if (stored) {
-      await sql`create temporary table obligation_rule_digest (child_id uuid, rule_id text, digest numeric, row_count bigint) on commit drop`.execute(db);
-      await sql`create temporary table obligation_stored_digest (child_id uuid, digest numeric) on commit drop`.execute(db);
+      have.add(name);
+      const ms = performance.now() - began;
+      ruleCost.set(name, ms);
+      o.timing?.(db === trx ? `shared ${name}` : `shared ${name} (alongside)`, ms);
     }
   };
-  const prepared = alongside?.run(prepare);
-  await prepare(trx);
-  step('holders and shared rows');
-  // Derived and settled in a temporary table, then written: settled in obligation itself (a new
-  // council, an import's first derivation), each settled row was a second version of the row in
-  // all eight of its indexes — an SSDA903 national return's 340,000 review-dated rows.
-  await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
-  // The rows the settlements read and write are derived apart, a few per cent of the council's:
-  // indexed and settled there, not among every rule's rows (indexing those all took seconds). Its
-  // pages are left half empty so a settled row's new version stays on its page, out of the index.
-  await sql`create temporary table obligation_settling (like obligation including defaults) with (fillfactor = 50) on commit drop`.execute(trx);
-  // Over deadlines already stored, a rule's rows are first only summed into each child's digest
-  // (writeDifferences): most are unchanged, and writing 2.6 million rows to read them back for
-  // their digests cost more than deriving again the few that differ.
-  const derive = async (db: Kysely<Database>, id: string) => {
-    const began = performance.now();
-    const settling = o.settled.has(id);
-    const into = sql.raw(settling ? 'obligation_settling' : 'obligation_derived');
-    if (stored && !settling)
-      await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
-        select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(db);
-    else await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(db);
-    const ms = performance.now() - began;
-    ruleCost.set(id, ms);
-    o.timing?.(db === trx ? `rule ${id}` : `rule ${id} (alongside)`, ms);
-  };
-  // The stored deadlines' digests, each child's (compared in writeDifferences), and the rules whose
-  // rows are only digested: dealt out, the longest first, to whichever connection is free.
+  // The second connection starts on the stored digests while this one works out the holders, then
+  // takes a copy of them (50,000 rows a table, not the two joins and sort of every allocation again).
+  let beside: Promise<unknown> | undefined = alongside?.run(async (db) => {
+    await workMem(db);
+    await digestTables(db);
+    await storedDigests(db);
+  });
+  // The rules whose rows are only digested, dealt out to whichever connection is free: those
+  // reading the same shared rows together, the longest first.
   type Work = (db: Kysely<Database>) => Promise<void>;
   const queue: Work[] = [];
-  if (stored) {
-    queue.push(async (db) => {
-      const began = performance.now();
-      await sql`insert into obligation_stored_digest (child_id, digest)
-        select o.child_id, ${digestOf('o')} from obligation o where o.la_code = ${o.laCode} and o.rule_id = any(${o.ruleIds}::text[]) group by o.child_id`.execute(
-        db,
-      );
-      o.timing?.('stored digests', performance.now() - began);
-    });
-    const digested = o.ruleIds.filter((id) => !o.settled.has(id));
-    const cost = (id: string) => ruleCost.get(id) ?? Number.POSITIVE_INFINITY;
-    for (const id of [...digested].sort((a, b) => cost(b) - cost(a))) queue.push((db) => derive(db, id));
-  }
-  const drain = async (db: Kysely<Database>) => {
-    for (let work = queue.shift(); work; work = queue.shift()) await work(db);
-  };
-  const beside = prepared?.then(() => (alongside ? alongside.run(drain) : undefined));
   try {
+    await workMem(trx);
+    for (const [name, body] of o.tables) {
+      await sql`create temporary table ${sql.raw(name)} on commit drop as ${body}`.execute(trx);
+      await sql`analyze ${sql.raw(name)}`.execute(trx);
+    }
+    if (stored) await digestTables(trx);
+    if (alongside && beside) {
+      const copies: { name: string; columns: [string, string][]; text: string | null | undefined }[] = [];
+      for (const [name] of o.tables) {
+        const columns = (
+          await sql<{ name: string; type: string }>`
+            select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+            where attrelid = ${name}::regclass and attnum > 0 and not attisdropped order by attnum`.execute(trx)
+        ).rows.map((c): [string, string] => [c.name, c.type]);
+        copies.push({ name, columns, text: await tableText(trx, name, columns) });
+      }
+      beside = beside.then(() =>
+        alongside.run(async (db) => {
+          for (const { name, columns, text } of copies) {
+            await sql`create temporary table ${sql.raw(name)} (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(db);
+            await insertText(db, name, columns, text);
+            await sql`analyze ${sql.raw(name)}`.execute(db);
+          }
+        }),
+      );
+    }
+    step('holders');
+    // Derived and settled in a temporary table, then written: settled in obligation itself (a new
+    // council, an import's first derivation), each settled row was a second version of the row in
+    // all eight of its indexes — an SSDA903 national return's 340,000 review-dated rows.
+    await sql`create temporary table obligation_derived (like obligation including defaults) on commit drop`.execute(trx);
+    // The rows the settlements read and write are derived apart, a few per cent of the council's:
+    // indexed and settled there, not among every rule's rows (indexing those all took seconds). Its
+    // pages are left half empty so a settled row's new version stays on its page, out of the index.
+    await sql`create temporary table obligation_settling (like obligation including defaults) with (fillfactor = 50) on commit drop`.execute(trx);
+    // Over deadlines already stored, a rule's rows are first only summed into each child's digest
+    // (writeDifferences): most are unchanged, and writing 2.6 million rows to read them back for
+    // their digests cost more than deriving again the few that differ.
+    const derive = async (db: Kysely<Database>, id: string) => {
+      await sharedFor(db, id);
+      const began = performance.now();
+      const settling = o.settled.has(id);
+      const into = sql.raw(settling ? 'obligation_settling' : 'obligation_derived');
+      if (stored && !settling)
+        await sql`insert into obligation_rule_digest (child_id, rule_id, digest, row_count)
+          select r.child_id, ${id}::text, ${digestOf('r')}, count(*) from (${o.rowsOf(id)}) as r (${DERIVED_COLUMNS}) group by r.child_id`.execute(db);
+      else await sql`insert into ${into} (${OBLIGATION_COLUMNS}) select ${o.laCode}, r.* from (${o.rowsOf(id)}) as r`.execute(db);
+      const ms = performance.now() - began;
+      ruleCost.set(id, ms);
+      o.timing?.(db === trx ? `rule ${id}` : `rule ${id} (alongside)`, ms);
+    };
+    if (stored) {
+      if (!alongside) queue.push(storedDigests);
+      // The digested rules, those reading the same shared rows in one piece of work.
+      const pieces = new Map<string, { ids: string[]; shared: string[] }>();
+      for (const id of o.ruleIds.filter((id) => !o.settled.has(id))) {
+        const shared = o.shared.filter((s) => s.rules.includes(id)).map((s) => s.name);
+        const key = shared.length ? shared.join(',') : id;
+        pieces.set(key, { ids: [...(pieces.get(key)?.ids ?? []), id], shared });
+      }
+      // By each one's last time on this process (a shared table's too); a piece not yet timed goes first.
+      const cost = ({ ids, shared }: { ids: string[]; shared: string[] }) =>
+        ids.reduce((n, id) => n + (ruleCost.get(id) ?? Number.POSITIVE_INFINITY), 0) + shared.reduce((n, name) => n + (ruleCost.get(name) ?? 0), 0);
+      for (const { ids } of [...pieces.values()].sort((a, b) => cost(b) - cost(a)))
+        queue.push(async (db) => {
+          for (const id of ids) await derive(db, id);
+        });
+    }
+    const drain = async (db: Kysely<Database>) => {
+      for (let work = queue.shift(); work; work = queue.shift()) await work(db);
+    };
+    if (alongside && beside) beside = beside.then(() => alongside.run(drain));
     // The settled rules here (their rows are settled in this transaction), then what is left of the queue.
     for (const id of o.ruleIds) if (!stored || o.settled.has(id)) await derive(trx, id);
     step('rules derived here');
@@ -169,7 +227,7 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
       trx,
     );
     count = Number(n.rows[0]?.n ?? 0);
-    await writeDifferences(trx, o, alongside, step);
+    await writeDifferences(trx, o, alongside, step, sharedFor);
   } else {
     await sql`insert into obligation_derived select * from obligation_settling`.execute(trx);
     step('settle');
@@ -190,7 +248,7 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
     }
   }
   await sql`drop table obligation_settling`.execute(trx);
-  for (const [name] of o.tables) await sql`drop table ${sql.raw(name)}`.execute(trx);
+  for (const name of [...o.tables.map(([name]) => name), ...(built.get(trx) ?? [])]) await sql`drop table ${sql.raw(name)}`.execute(trx);
   await sql`drop table obligation_derived`.execute(trx);
   return count;
 }
@@ -225,7 +283,13 @@ const digestOf = (alias: string) =>
  * rows by key in one pass (a full join, where a delete and an insert each joining the two took
  * twice as long), the differences noted by the stored row's key and the derived row's place.
  */
-async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, alongside: Alongside | undefined, step: (name: string) => void) {
+async function writeDifferences(
+  trx: Kysely<Database>,
+  o: CouncilRebuild,
+  alongside: Alongside | undefined,
+  step: (name: string) => void,
+  sharedFor: (db: Kysely<Database>, id: string) => Promise<void>,
+) {
   const { laCode, write: scope, ruleIds } = o;
   // A sample of 3,000 rows is enough for the planner to sum the children's digests by hashing, not by sorting them all.
   // (The column's own target, on a table that goes at commit: nothing to save and put back.)
@@ -291,6 +355,8 @@ async function writeDifferences(trx: Kysely<Database>, o: CouncilRebuild, alongs
     if (o.settled.has(id))
       await sql`insert into obligation_derived select * from obligation_settling s where s.rule_id = ${id} and s.child_id in ${children}`.execute(trx);
     else {
+      // (The rows it shares with other rules are built here too if the second connection derived it.)
+      await sharedFor(trx, id);
       const theirs: Scope = (alias) => sql`${sql.ref(`${alias}.la_code`)} = ${laCode} and ${sql.ref(`${alias}.child_id`)} in ${children}`;
       await sql`insert into obligation_derived (${OBLIGATION_COLUMNS})
         select ${laCode}, r.* from (${o.rowsOf(id, theirs)}) as r where r.child_id in ${children}`.execute(trx);

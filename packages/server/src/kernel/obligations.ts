@@ -311,7 +311,12 @@ async function refreshFor(db: Kysely<Database>, laCode: string, options: Refresh
         derive: deriveScope,
         ruleIds,
         rowsOf: (id, some) => ruleRows(byId.get(id) as ObligationRule, some ?? deriveScope),
-        tables: [...holdersOf(deriveScope), ...sharedOf(trx, rules, deriveScope)],
+        tables: holdersOf(deriveScope),
+        shared: sharedOf(trx, rules, deriveScope).map(([name, body]) => ({
+          name,
+          body,
+          rules: rules.filter((r) => sharedRead(trx, r, deriveScope).includes(name)).map((r) => r.id),
+        })),
         // In the order the areas registered them (a settlement may read another's due dates).
         settles: ruleSets.flatMap((set) => set.settle ?? []),
         settled: new Set(ruleSets.flatMap((set) => (set.settle ?? []).flatMap((settle) => rulesSettled(trx, settle, set, scope)))),
