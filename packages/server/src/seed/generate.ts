@@ -241,22 +241,18 @@ async function generateCouncil(
 
   progress(0, total, 'children');
   // One chunk is inserted (on the database's thread, for the embedded store) while the next is
-  // generated; never more than two chunks are in memory. Generation lets the event loop turn every
-  // millisecond, so the insert in flight sends its next statement soon after the database answers
-  // the last (every 16 households, it waited up to several milliseconds for each).
+  // generated; never more than two chunks are in memory. Generation pauses every few households
+  // so the insert in flight can send its next statement.
   let rows = emptyRows();
   let waiting = 0;
-  let turned = performance.now();
+  let households = 0;
   let chunk = 0;
   let inserting: Promise<void> | null = null;
   const records: Record<string, number> = {};
   for (const table of FOSTERING_TABLES) records[table] = generator.fostering.rows[table].length;
   while (generator.childrenMade < total) {
     waiting += generator.household(rows);
-    if (performance.now() - turned >= 1) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      turned = performance.now();
-    }
+    if (++households % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (waiting >= CHILDREN_PER_CHUNK || generator.childrenMade >= total) {
       for (const [table, list] of Object.entries(rows)) records[table] = (records[table] ?? 0) + (list as unknown[]).length;
       const statements = insertStatements(rows, chunk++);

@@ -91,20 +91,12 @@ export type WaitingRows = { table: keyof Database & string; rows: object[] }[];
  * before the rows naming them), each array emptied as it is written. So a council-sized load
  * holds a slice of its rows at a time, not all of them. They are inserted as they are unless
  * `write` says how (the generator's parts write theirs through the ledger, seed/write-rows.ts).
- *
- * A full load is written while the caller goes on making the next rows (the database and the
- * generator work at once, not in turns): at most one write is in flight, and `write` waits for it.
- * The caller must not read or write the load's tables itself until `write` has returned.
  */
 export class RowLoad {
   private readonly tables: { table: keyof Database & string; rows: object[]; written: number }[] = [];
   private readonly db: Kysely<Database>;
   private readonly limit: number;
   private readonly writeWaiting: (waiting: WaitingRows) => Promise<void>;
-  /** The write started by writeIfFull, until the next one or `write` waits for it. */
-  private writing: Promise<void> | null = null;
-  /** When the event loop last turned while a write was in flight. */
-  private turned = 0;
 
   constructor(db: Kysely<Database>, limit = 20_000, write?: (waiting: WaitingRows) => Promise<void>) {
     this.db = db;
@@ -122,39 +114,13 @@ export class RowLoad {
     return rows;
   }
 
-  /**
-   * Starts writing what waits once `limit` rows do, after the write before it: call it between one
-   * record's rows and the next's. While a write is in flight it also lets the event loop turn every
-   * millisecond, so the write's next statement is sent as soon as the database answers the last.
-   */
+  /** Writes what waits once `limit` rows do: call it between one record's rows and the next's. */
   async writeIfFull(): Promise<void> {
-    if (this.tables.reduce((n, t) => n + t.rows.length, 0) >= this.limit) {
-      await this.writeInFlight();
-      const writing = this.writeWaiting(this.take());
-      writing.catch(() => undefined); // awaited by the next writeIfFull or write; this only stops an early failure counting as unhandled
-      this.writing = writing;
-      this.turned = performance.now();
-    } else if (this.writing && performance.now() - this.turned >= 1) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.turned = performance.now();
-    }
+    if (this.tables.reduce((n, t) => n + t.rows.length, 0) >= this.limit) await this.write();
   }
 
-  /** Writes everything waiting, now, once the write in flight is done (before a statement that reads or updates the rows). */
+  /** Writes everything waiting, now (before a statement that reads or updates the rows). */
   async write(): Promise<void> {
-    await this.writeInFlight();
-    const waiting = this.take();
-    if (waiting.length > 0) await this.writeWaiting(waiting);
-  }
-
-  private async writeInFlight(): Promise<void> {
-    const writing = this.writing;
-    this.writing = null;
-    await writing;
-  }
-
-  /** The rows waiting, taken from the caller's arrays (emptied). */
-  private take(): WaitingRows {
     const waiting: WaitingRows = [];
     for (const t of this.tables) {
       if (t.rows.length === 0) continue;
@@ -162,7 +128,7 @@ export class RowLoad {
       t.written += rows.length;
       waiting.push({ table: t.table, rows });
     }
-    return waiting;
+    if (waiting.length > 0) await this.writeWaiting(waiting);
   }
 
   /** Rows of the table written so far and waiting. */
