@@ -93,11 +93,21 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
   };
   // The second connection starts on the stored digests while this one works out the holders, then
   // takes a copy of them (50,000 rows a table, not the two joins and sort of every allocation again).
-  let beside: Promise<unknown> | undefined = alongside?.run(async (db) => {
-    await workMem(db);
-    await digestTables(db);
-    await storedDigests(db);
-  });
+  // Its work is awaited once this connection has done its own (or in the catch below); until then a
+  // failure there must not count as unhandled, which would end the process, not roll the rebuild back.
+  const pending = <T>(work: Promise<T>): Promise<T> => {
+    work.catch(() => undefined);
+    return work;
+  };
+  let beside: Promise<unknown> | undefined =
+    alongside &&
+    pending(
+      alongside.run(async (db) => {
+        await workMem(db);
+        await digestTables(db);
+        await storedDigests(db);
+      }),
+    );
   // The rules whose rows are only digested, dealt out to whichever connection is free: those
   // reading the same shared rows together, the longest first.
   type Work = (db: Kysely<Database>) => Promise<void>;
@@ -119,14 +129,16 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
         ).rows.map((c): [string, string] => [c.name, c.type]);
         copies.push({ name, columns, text: await tableText(trx, name, columns) });
       }
-      beside = beside.then(() =>
-        alongside.run(async (db) => {
-          for (const { name, columns, text } of copies) {
-            await sql`create temporary table ${sql.raw(name)} (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(db);
-            await insertText(db, name, columns, text);
-            await sql`analyze ${sql.raw(name)}`.execute(db);
-          }
-        }),
+      beside = pending(
+        beside.then(() =>
+          alongside.run(async (db) => {
+            for (const { name, columns, text } of copies) {
+              await sql`create temporary table ${sql.raw(name)} (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(db);
+              await insertText(db, name, columns, text);
+              await sql`analyze ${sql.raw(name)}`.execute(db);
+            }
+          }),
+        ),
       );
     }
     step('holders');
@@ -174,7 +186,7 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
     const drain = async (db: Kysely<Database>) => {
       for (let work = queue.shift(); work; work = queue.shift()) await work(db);
     };
-    if (alongside && beside) beside = beside.then(() => alongside.run(drain));
+    if (alongside && beside) beside = pending(beside.then(() => alongside.run(drain)));
     // The settled rules here (their rows are settled in this transaction), then what is left of the queue.
     for (const id of o.ruleIds) if (!stored || o.settled.has(id)) await derive(trx, id);
     step('rules derived here');
