@@ -95,10 +95,11 @@ export function throughPlan(
     from (
       select x.*, lead(on_date) over (partition by plan_key order by on_date, is_occasion, source_id) as next_on
       from (
-        select p.la_code, ${planKey} as plan_key, p.child_id, p.episode_id, p.end_date, ${planKey} as source_id, p.start_date as on_date, 0 as is_occasion
+        -- Only what the rows select goes through the sort (not the council's code).
+        select ${planKey} as plan_key, p.child_id, p.episode_id, p.end_date, ${planKey} as source_id, p.start_date as on_date, 0 as is_occasion
         from ${plan} p where ${scope('p')}
         union all
-        select p.la_code, ${planKey}, p.child_id, p.episode_id, p.end_date, ${occasion.id}, ${occasion.on}, 1
+        select ${planKey}, p.child_id, p.episode_id, p.end_date, ${occasion.id}, ${occasion.on}, 1
         from ${plan} p ${occasion.join}
           and ${occasion.on} >= p.start_date and (p.end_date is null or ${occasion.on} < p.end_date)
         where ${scope('p')}

@@ -112,6 +112,8 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
   // reading the same shared rows together, the longest first.
   type Work = (db: Kysely<Database>) => Promise<void>;
   const queue: Work[] = [];
+  /** The second connection's sums per child, as a text (summed), once it has no more work. */
+  let across: Promise<string | null | undefined> | undefined;
   try {
     await workMem(trx);
     for (const [name, body] of o.tables) {
@@ -186,7 +188,19 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
     const drain = async (db: Kysely<Database>) => {
       for (let work = queue.shift(); work; work = queue.shift()) await work(db);
     };
-    if (alongside && beside) beside = pending(beside.then(() => alongside.run(drain)));
+    // Once the queue is empty the second connection has digested all it will: its children's sums
+    // (and the stored ones beside them) are made ready to come across while this one finishes its last.
+    across =
+      alongside && beside
+        ? pending(
+            beside.then(() =>
+              alongside.run(async (db) => {
+                await drain(db);
+                return summed(db);
+              }),
+            ),
+          )
+        : undefined;
     // The settled rules here (their rows are settled in this transaction), then what is left of the queue.
     for (const id of o.ruleIds) if (!stored || o.settled.has(id)) await derive(trx, id);
     step('rules derived here');
@@ -203,39 +217,30 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
         select s.child_id, s.rule_id, ${digestOf('s')}, count(*) from obligation_settling s group by s.child_id, s.rule_id`.execute(trx);
       step('settle');
       await drain(trx);
-      await beside;
-      step(alongside ? 'digests: waited for the second connection' : 'digests');
+      // This connection's rules summed per child, likewise while the other may still be deriving. A
+      // sample of 3,000 rows is enough for the planner to sum them by hashing, not by sorting them all
+      // (the column's own target, on a table that goes at commit: nothing to save and put back).
+      await sql`alter table obligation_rule_digest alter column child_id set statistics 10`.execute(trx);
+      await sql`analyze obligation_rule_digest (child_id)`.execute(trx);
+      await sql`create temporary table obligation_here_digest on commit drop as
+        select child_id, sum(digest) as digest, sum(row_count) as row_count from obligation_rule_digest group by child_id`.execute(trx);
+      await sql`create temporary table obligation_alongside_digest (${sql.raw(ALONGSIDE_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(
+        trx,
+      );
+      if (across) await insertText(trx, 'obligation_alongside_digest', ALONGSIDE_COLUMNS, await across);
+      step(alongside ? 'digests: waited for the second connection, its sums brought across' : 'digests');
     }
   } catch (error) {
     queue.length = 0;
-    await beside?.catch(() => undefined);
+    await (across ?? beside)?.catch(() => undefined);
     throw error;
   }
   // Every rule's rows, counted where they all meet: the digests' counts, or the rows written.
   let count: number;
   if (stored) {
-    // The second connection's digests come across a row a child (its rules' per rule only for the
-    // children that differ, in writeDifferences); its stored digests, if it summed them.
-    await sql`create temporary table obligation_alongside_digest (child_id uuid, digest numeric, row_count bigint) on commit drop`.execute(trx);
-    if (alongside) {
-      await alongside.run((db) =>
-        sql`create temporary table obligation_alongside_digest on commit drop as
-          select child_id, sum(digest) as digest, sum(row_count) as row_count from obligation_rule_digest group by child_id`.execute(db),
-      );
-      await copyAcross(alongside, trx, 'obligation_alongside_digest', [
-        ['child_id', 'uuid'],
-        ['digest', 'numeric'],
-        ['row_count', 'bigint'],
-      ]);
-      await copyAcross(alongside, trx, 'obligation_stored_digest', [
-        ['child_id', 'uuid'],
-        ['digest', 'numeric'],
-      ]);
-      step('digests brought across');
-    }
     // The rows counted are every rule's.
     const n = await sql<{ n: string | null }>`
-      select ((select coalesce(sum(row_count), 0) from obligation_rule_digest) + (select coalesce(sum(row_count), 0) from obligation_alongside_digest))::text as n`.execute(
+      select ((select coalesce(sum(row_count), 0) from obligation_here_digest) + (select coalesce(sum(row_count), 0) from obligation_alongside_digest))::text as n`.execute(
       trx,
     );
     count = Number(n.rows[0]?.n ?? 0);
@@ -271,7 +276,27 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
  */
 const DIGESTED = [['rule_id', 'text'], ['source_id', 'uuid'], ...OBLIGATION_FACTS] as const;
 /** The digests' temporary tables, dropped once the differences are written. */
-const DIGEST_TABLES = ['obligation_rule_digest', 'obligation_stored_digest', 'obligation_alongside_digest'];
+const DIGEST_TABLES = ['obligation_rule_digest', 'obligation_stored_digest', 'obligation_here_digest', 'obligation_alongside_digest'];
+
+/**
+ * What the second connection hands back, a row a child: the sum of its rules' digests and rows (null
+ * where it derived none of the child's) and the child's stored digest (null where none is stored).
+ */
+const ALONGSIDE_COLUMNS = [
+  ['child_id', 'uuid'],
+  ['digest', 'numeric'],
+  ['row_count', 'bigint'],
+  ['stored_digest', 'numeric'],
+] as const;
+
+/** The second connection's sums, per child, beside the stored digests it summed, as one text (tableText). */
+async function summed(db: Kysely<Database>) {
+  await sql`create temporary table obligation_alongside_digest on commit drop as
+    select coalesce(d.child_id, s.child_id) as child_id, d.digest, d.row_count, s.digest as stored_digest
+    from (select child_id, sum(digest) as digest, sum(row_count) as row_count from obligation_rule_digest group by child_id) d
+    full join obligation_stored_digest s on s.child_id = d.child_id`.execute(db);
+  return tableText(db, 'obligation_alongside_digest', ALONGSIDE_COLUMNS);
+}
 /** A rule's rows' columns by name (its select's are positional, as obligation's from child_id on). */
 const DERIVED_COLUMNS = sql.raw(['child_id', ...DIGESTED.map(([c]) => c)].join(', '));
 
@@ -303,19 +328,16 @@ async function writeDifferences(
   sharedFor: (db: Kysely<Database>, id: string) => Promise<void>,
 ) {
   const { laCode, write: scope, ruleIds } = o;
-  // A sample of 3,000 rows is enough for the planner to sum the children's digests by hashing, not by sorting them all.
-  // (The column's own target, on a table that goes at commit: nothing to save and put back.)
-  await sql`alter table obligation_rule_digest alter column child_id set statistics 10`.execute(trx);
-  await sql`analyze obligation_rule_digest (child_id)`.execute(trx);
   // Each child's digest over the council, then the children written: with settled history kept,
   // choosing them from the 50,000 digests rather than from 2.6 million rows on each side saved a second.
   await sql`
     create temporary table obligation_changed_child on commit drop as
     with stored as materialized (
-      select ${laCode}::text as la_code, o.child_id, o.digest from obligation_stored_digest o
+      select ${laCode}::text as la_code, o.child_id, o.digest
+      from (select o.child_id, o.digest from obligation_stored_digest o union all select a.child_id, a.stored_digest from obligation_alongside_digest a where a.stored_digest is not null) o
     ), derived as materialized (
       select ${laCode}::text as la_code, d.child_id, sum(d.digest) as digest
-      from (select d.child_id, d.digest from obligation_rule_digest d union all select a.child_id, a.digest from obligation_alongside_digest a) d
+      from (select d.child_id, d.digest from obligation_here_digest d union all select a.child_id, a.digest from obligation_alongside_digest a where a.digest is not null) d
       group by d.child_id
     )
     select coalesce(o.child_id, d.child_id) as child_id

@@ -45,7 +45,8 @@ export const LEGAL_OBLIGATIONS = obligationRules('legal', {
     case when c.outcome = 'final-order' then c.concluded_on end,
     case when c.outcome = 'withdrawn' then c.concluded_on end,
     case when c.outcome = 'withdrawn' then 'Application withdrawn' end,
-    (select max(e.new_due_on) from proceedings_extension e where e.la_code = c.la_code and e.proceedings_id = c.proceedings_id) as due_override
+    -- By the child's extensions (an index of them), not every extension of the council for each proceedings.
+    (select max(e.new_due_on) from proceedings_extension e where e.la_code = c.la_code and e.child_id = c.child_id and e.proceedings_id = c.proceedings_id) as due_override
   from care_proceedings c where ${scope('c')}`,
   },
 });

@@ -52,7 +52,9 @@ const placementOccasions = (scope: Scope) => sql`
     from occasion o
     left join (select r.period_id, min(r.held_on) as held_on from cla_review r where ${scope('r')} group by r.period_id) fr on fr.period_id = o.period_id
   )
-  select t.*,
+  -- The columns the visit rules read (visitRows), not every one the occasions were worked out from:
+  -- a rebuild writes these 300,000 rows to a table and each of five rules reads them back.
+  select t.child_id, t.source_id, t.period_id, t.on_date, t.next_on, t.end_date, t.unregistered,
     case
       when t.with_parent is not null and (t.is_visit = 0 or not t.reviewed) then 'cla-visit-with-parent'
       when t.with_parent in ('connected-person-temporary', 'interim-care-order-with-parent') then 'cla-visit-with-parent'

@@ -33,18 +33,19 @@ export const OVERSIGHT_OBLIGATIONS = obligationRules('oversight', {
         ${metOrEnded(sql`o.next_on`, sql`o.closure_date`, 'Episode closed')}
       from (
         -- By episode alone: a refresh reads one council, and sorting its 600,000 occasions by the
-        -- council's code as well (a text compared by collation) was half the rule's time.
+        -- council's code as well (a text compared by collation) was half the rule's time. Nor is the
+        -- code carried through the sort: only what the rows select is.
         select x.*, lead(on_date) over (partition by episode_id order by on_date, is_occasion, source_id) as next_on
         from (
-          select e.la_code, e.child_id, e.episode_id, e.closure_date, e.episode_id as source_id, e.referral_date as on_date, 0 as is_occasion
+          select e.child_id, e.episode_id, e.closure_date, e.episode_id as source_id, e.referral_date as on_date, 0 as is_occasion
           from cin_episode e where ${scope('e')} and not e.referral_nfa
           union all
-          select e.la_code, e.child_id, e.episode_id, e.closure_date, m.decision_id, m.decided_on, 1
+          select e.child_id, e.episode_id, e.closure_date, m.decision_id, m.decided_on, 1
           from cin_episode e join management_decision m on m.la_code = e.la_code and m.child_id = e.child_id
             and m.decided_on >= e.referral_date and (e.closure_date is null or m.decided_on < e.closure_date)
           where ${scope('e')} and not e.referral_nfa
           union all
-          select e.la_code, e.child_id, e.episode_id, e.closure_date, s.supervision_id, s.held_on, 1
+          select e.child_id, e.episode_id, e.closure_date, s.supervision_id, s.held_on, 1
           from cin_episode e join supervision_child sc on sc.la_code = e.la_code and sc.child_id = e.child_id
             join supervision s on s.la_code = sc.la_code and s.supervision_id = sc.supervision_id
             and s.held_on >= e.referral_date and (e.closure_date is null or s.held_on < e.closure_date)

@@ -19,7 +19,8 @@ export const PLANS_OBLIGATIONS = obligationRules('plans', {
     x.completed_on,
     case when x.completed_on is null then coalesce(x.withdrawn_on, pe.ended_on) end,
     case when x.completed_on is null and x.withdrawn_on is not null then 'Taken off the plan'
-         when x.completed_on is null and pe.ended_on is not null then 'Plan ended' end
+         when x.completed_on is null and pe.ended_on is not null then 'Plan ended' end,
+    x.due_on, x.owner_worker_id
   from plan_action x
   join plan_document pd on pd.la_code = x.la_code and pd.plan_document_id = x.plan_document_id
   left join cin_plan cin on pd.kind = 'child-in-need' and cin.la_code = pd.la_code and cin.cin_plan_id = pd.plan_ref
@@ -30,12 +31,13 @@ export const PLANS_OBLIGATIONS = obligationRules('plans', {
   cross join lateral (select coalesce(cin.end_date, cp.end_date, care.end_date, eh.ended_on) as ended_on) pe
   where ${scope('x')}`,
     // Due on the date the plan set; the owner a named worker, else the case holder (the engine's `case_holder`).
+    // Both carried by the derivation's own row (its columns past the seventh keep their names), not
+    // looked up again: joining a council's 230,000 actions to themselves was a third of the rule's time.
     recordedDue: (laCode) => ({
-      joins: sql`join plan_action px on px.la_code = ${laCode} and px.action_id = d.source_id
-      left join worker pxw on pxw.la_code = px.la_code and pxw.worker_id = px.owner_worker_id
+      joins: sql`left join worker pxw on pxw.la_code = ${laCode} and pxw.worker_id = d.owner_worker_id
       left join case_holder pxr on pxr.child_id = d.child_id`,
-      due: sql`px.due_on`,
-      who: sql`coalesce(px.owner_worker_id, pxr.worker_id), coalesce(pxw.team_id, pxr.team_id)`,
+      due: sql`d.due_on`,
+      who: sql`coalesce(d.owner_worker_id, pxr.worker_id), coalesce(pxw.team_id, pxr.team_id)`,
     }),
   },
 });
