@@ -21,6 +21,7 @@ import {
   deferChecksOfFirstCouncil,
   deferHistoryKeysOfFirstCouncil,
   deferIndexesOfFirstCouncil,
+  deferKeysOfFirstCouncil,
   emptyTablesOfFirstCouncil,
   restoreChecksOfFirstCouncil,
   restoreIndexesOfFirstCouncil,
@@ -215,6 +216,8 @@ async function generateCouncil(
   await deferHistoryKeysOfFirstCouncil(db, ['record_version', 'chronology_entry']);
   // And the children's tables' secondary indexes, built once when the children are written (0047).
   await deferIndexesOfFirstCouncil(db, CHILDREN_TABLES);
+  // On a PostgreSQL server, their primary keys too where no key names them (0051): the children's rows are only inserted until then.
+  await deferKeysOfFirstCouncil(db, CHILDREN_TABLES);
   await db
     .insertInto('local_authority')
     .values({ la_code: laCode, dfe_la_number: laNumber, name: councilName })
