@@ -7,7 +7,8 @@
  * tables are emptied first, for a load without WAL, only on the embedded store and only when they
  * hold nothing (0046). The history tables' primary keys and the children's tables' secondary indexes
  * too (0047; on the embedded store since 0050), the latter put back on their own once the children
- * are in, and an empty deadline table's primary key with its indexes (0049, 0050).
+ * are in, and an empty deadline table's primary key with its indexes (0049, 0050). On a PostgreSQL
+ * server the children's tables' keys that no foreign key names, put back with their indexes (0051).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
   deferHistoryKeysOfFirstCouncil,
   deferIndexesOfFirstCouncil,
   deferIndexesOfFirstDeadlines,
+  deferKeysOfFirstCouncil,
   emptyTablesOfFirstCouncil,
   restoreChecksOfFirstCouncil,
   restoreIndexesOfFirstCouncil,
@@ -140,6 +142,32 @@ describe('the first council’s checks, deferred and put back', () => {
     expect(await keysNow()).toBe(2);
   });
 
+  it('builds the children’s tables’ keys once on a PostgreSQL server (0051), putting back exactly what was there', async () => {
+    const visitIndexes = async (trx: typeof store.db) =>
+      (await sql<{ def: string }>`select indexdef as def from pg_indexes where tablename = 'visit' order by 1`.execute(trx)).rows.map((r) => r.def);
+    const visitBefore = await visitIndexes(db());
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(1);
+        // person's key is named by foreign keys: it stays. Not on the embedded store (wal_level minimal).
+        const server = TEST_DB !== 'pglite';
+        expect(await deferKeysOfFirstCouncil(trx, ['visit', 'person'])).toBe(server ? 1 : 0);
+        expect(await visitIndexes(trx)).toHaveLength(server ? 0 : 1);
+        expect(await restoreIndexesOfFirstCouncil(trx, ['person'])).toBe(0);
+        expect(await restoreIndexesOfFirstCouncil(trx, ['visit'])).toBe(server ? 2 : 1);
+        expect(await visitIndexes(trx)).toEqual(visitBefore);
+        expect(await restoreChecksOfFirstCouncil(trx)).toBe(0);
+      });
+    expect(await schemaOf()).toEqual(before);
+    const withoutKey = db()
+      .transaction()
+      .execute((trx) => deferKeysOfFirstCouncil(trx, ['visit']));
+    if (TEST_DB === 'pglite') await expect(withoutKey).resolves.toBe(0);
+    else await expect(withoutKey).rejects.toThrow(/not put back: nothing is committed/);
+    expect(await visitIndexes(db())).toEqual(visitBefore);
+  });
+
   it('does nothing once the database holds a council', async () => {
     await db().insertInto('local_authority').values({ la_code: 'E06000019', dfe_la_number: '116', name: 'Herefordshire' }).execute();
     await db()
@@ -150,6 +178,7 @@ describe('the first council’s checks, deferred and put back', () => {
         expect(await emptyTablesOfFirstCouncil(trx, ['local_authority'])).toBe(0);
         expect(await deferHistoryKeysOfFirstCouncil(trx, ['record_version'])).toBe(0);
         expect(await deferIndexesOfFirstCouncil(trx, ['visit'])).toBe(0);
+        expect(await deferKeysOfFirstCouncil(trx, ['visit'])).toBe(0);
       });
     expect(await schemaOf()).toEqual(before);
   });

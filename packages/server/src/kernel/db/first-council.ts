@@ -37,7 +37,19 @@ export async function deferIndexesOfFirstCouncil(db: Kysely<Database>, tables: T
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Builds the deferred secondary indexes of the tables named, now (before a statement that reads them). */
+/**
+ * A new database's first council on a PostgreSQL server: the primary keys of the tables named that no
+ * foreign key names dropped until `restoreIndexesOfFirstCouncil` names the tables again (or
+ * `restoreChecksOfFirstCouncil` puts back everything), each then built once from its rows and checked
+ * against them all (migration 0051). The number dropped: none once the database holds a council, none
+ * on the embedded store.
+ */
+export async function deferKeysOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select defer_keys_of_first_council(${tables}::text[]) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Builds the deferred secondary indexes (and keys, deferKeysOfFirstCouncil) of the tables named, now (before a statement that reads them). */
 export async function restoreIndexesOfFirstCouncil(db: Kysely<Database>, tables: Table[]): Promise<number> {
   const { rows } = await sql<{ n: number }>`select restore_indexes_of_first_council(${tables}::text[]) as n`.execute(db);
   return Number(rows[0]?.n ?? 0);
