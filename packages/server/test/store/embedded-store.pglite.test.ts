@@ -92,7 +92,7 @@ describe('a new data folder starts from the empty database the install made', ()
     writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(loadMigrations())));
 
     const folder = path.join(work, 'new');
-    expect(await startFromTemplate(path.join(folder, 'pg'), home)).toBe(true);
+    expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(true);
     const store = await openStore({ kind: 'pglite', dataDir: folder });
     try {
       expect(await store.db.selectFrom('local_authority').select('name').execute()).toEqual([{ name: 'Marked' }]);
@@ -102,7 +102,7 @@ describe('a new data folder starts from the empty database the install made', ()
       await store.close();
     }
     // A folder that has a database already is never overwritten.
-    expect(await startFromTemplate(path.join(folder, 'pg'), home)).toBe(false);
+    expect(startFromTemplate(path.join(folder, 'pg'), home)).toBe(false);
   });
 
   it('is used when it lacks only newer migrations (they run at the start; the install remakes it), not when one it has changed', async () => {
@@ -118,6 +118,6 @@ describe('a new data folder starts from the empty database the install made', ()
     expect(templateUsable(home)).toBe(false);
     writeFileSync(path.join(home, 'template.json'), JSON.stringify(manifestOf(migrations, '0.0.1')));
     expect(templateUsable(home)).toBe(false);
-    expect(await startFromTemplate(path.join(work, 'other', 'pg'), home)).toBe(false);
+    expect(startFromTemplate(path.join(work, 'other', 'pg'), home)).toBe(false);
   });
 });

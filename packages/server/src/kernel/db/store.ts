@@ -144,7 +144,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Store> {
     if (dataDir) await checkEmbeddedVersion(dataDir);
     const pgDir = dataDir ? path.join(dataDir, 'pg') : undefined;
     // A new folder starts as a copy of the empty database the install made (embedded-template.ts).
-    if (pgDir) await startFromTemplate(pgDir);
+    if (pgDir) startFromTemplate(pgDir);
     timeline('embedded: starting PGlite');
     embedded = await EmbeddedPostgres.start(pgDir);
     timeline('embedded: PGlite ready');
