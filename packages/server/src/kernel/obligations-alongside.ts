@@ -120,6 +120,12 @@ export async function insertText(db: Kysely<Database>, table: string, columns: r
     select ${fields} from (select string_to_array(l, ' ') as f from unnest(string_to_array(${text}::text, E'\n')) as l) x`.execute(db);
 }
 
+/** A temporary table (gone at commit) of `columns` made in `db`'s session, holding `tableText`'s rows. */
+export async function tableFromText(db: Kysely<Database>, table: string, columns: readonly (readonly [string, string])[], text: string | null | undefined) {
+  await sql`create temporary table ${sql.raw(table)} (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(db);
+  await insertText(db, table, columns, text);
+}
+
 /** Copies a temporary table's rows from the second connection's session into the same table in `trx`'s (see tableText). */
 export async function copyAcross(
   alongside: Alongside,

@@ -11,7 +11,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { deferIndexesOfFirstDeadlines, restoreChecksOfFirstCouncil } from './db/first-council.ts';
 import type { Database } from './db/schema.ts';
 import type { Scope, Settlement } from './obligations.ts';
-import { type Alongside, copyAcross, insertText, tableText } from './obligations-alongside.ts';
+import { type Alongside, copyAcross, tableFromText, tableText } from './obligations-alongside.ts';
 import { factsOf, OBLIGATION_COLUMNS, OBLIGATION_FACTS } from './obligations-write.ts';
 
 export type CouncilRebuild = {
@@ -135,8 +135,7 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
         beside.then(() =>
           alongside.run(async (db) => {
             for (const { name, columns, text } of copies) {
-              await sql`create temporary table ${sql.raw(name)} (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(db);
-              await insertText(db, name, columns, text);
+              await tableFromText(db, name, columns, text);
               await sql`analyze ${sql.raw(name)}`.execute(db);
             }
           }),
@@ -224,10 +223,7 @@ async function rebuildWith(trx: Kysely<Database>, o: CouncilRebuild, stored: boo
       await sql`analyze obligation_rule_digest (child_id)`.execute(trx);
       await sql`create temporary table obligation_here_digest on commit drop as
         select child_id, sum(digest) as digest, sum(row_count) as row_count from obligation_rule_digest group by child_id`.execute(trx);
-      await sql`create temporary table obligation_alongside_digest (${sql.raw(ALONGSIDE_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', '))}) on commit drop`.execute(
-        trx,
-      );
-      if (across) await insertText(trx, 'obligation_alongside_digest', ALONGSIDE_COLUMNS, await across);
+      await tableFromText(trx, 'obligation_alongside_digest', ALONGSIDE_COLUMNS, across && (await across));
       step(alongside ? 'digests: waited for the second connection, its sums brought across' : 'digests');
     }
   } catch (error) {
