@@ -34,7 +34,7 @@ async function plannedVisits(db: Db, purpose: string): Promise<number> {
 describe('planner statistics after a first council is loaded', () => {
   it('analyses a table loaded after it was analysed empty, though building its indexes recorded its pages', async () => {
     await store.db.transaction().execute(async (trx) => {
-      await setCouncil(trx, '*');
+      await setCouncil(trx, '*', true);
       await refreshPlannerStatistics(trx, { only: ['visit'] });
 
       // The load: the visits' index left off, 20,000 visits written, the index built once.
