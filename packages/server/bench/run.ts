@@ -72,8 +72,9 @@ async function main() {
       const sizes = process.env.LANTERN_BENCH_NATIONAL ? [50_000, 500_000] : [50_000];
       for (const children of sizes) {
         if (hasPostgres) {
-          // LANTERN_BENCH_OBLIGATIONS_DATABASE_URL names a 50,000-child council seeded before (left in place).
-          const kept = children === 50_000 ? process.env.LANTERN_BENCH_OBLIGATIONS_DATABASE_URL : undefined;
+          // LANTERN_BENCH_OBLIGATIONS_DATABASE_URL names a 50,000-child council seeded before (left in place),
+          // LANTERN_BENCH_OBLIGATIONS_NATIONAL_DATABASE_URL a 500,000-child one (its seed takes about half an hour).
+          const kept = children === 50_000 ? process.env.LANTERN_BENCH_OBLIGATIONS_DATABASE_URL : process.env.LANTERN_BENCH_OBLIGATIONS_NATIONAL_DATABASE_URL;
           await seededPostgres(kept, children, async (url) => {
             const store = await openStore({ kind: 'postgres', databaseUrl: url });
             await obligationFigures(store, `${children.toLocaleString('en-GB')} children, PostgreSQL`, figure);

@@ -30,12 +30,18 @@ if (process.argv[2] === 'validate' && process.argv[3] === 'ssda903' && !process.
 // generation holds the peak near half a gigabyte whatever the load; a larger young one lets the
 // short-lived text die there (50,000 children on PostgreSQL: peak 910 → 471 MiB, node CPU 92.7 →
 // 99.3 s, wall 274 → 268 s, one pair). A limit the caller set in NODE_OPTIONS is left to rule.
+// The live heap grows with the council (the workforce and case histories are made whole): a
+// council larger than 50,000 children gets the same room for each 50,000 (at 500,000 the seed
+// ran out of heap at its first stage under 768 MB).
 if (
   process.argv[2] === 'seed' &&
   !process.execArgv.some((a) => a.startsWith('--max-old-space-size')) &&
   !(process.env.NODE_OPTIONS ?? '').includes('--max-old-space-size')
 ) {
-  runAgainWith(['--max-old-space-size=768', '--max-semi-space-size=32'], process.argv.slice(1));
+  const at = process.argv.findIndex((a) => a === '--children' || a.startsWith('--children='));
+  const children = at < 0 ? 0 : Number(process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1]);
+  const oldSpace = 768 * Math.max(1, Math.ceil((Number.isFinite(children) ? children : 0) / 50_000));
+  runAgainWith([`--max-old-space-size=${oldSpace}`, '--max-semi-space-size=32'], process.argv.slice(1));
 }
 
 // Starting the server and seeding run from a bundle of the command line (bundle.mjs): through tsx,

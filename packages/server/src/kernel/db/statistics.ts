@@ -12,7 +12,8 @@ export type StatisticsOf = { only?: Table[]; grownOnly?: boolean; leave?: Table[
  * the new rows as if each table held one row, and the set-based deadline derivations crawl.
  * Without `of` every table is analysed; else (migration 0039) only the tables `only` names,
  * without those `leave` names, and with `grownOnly` just those whose size has changed by more
- * than a tenth since they were last analysed.
+ * than a tenth since they were last analysed, or that hold rows and have no statistics at all
+ * (0055: building a key or index records a table's pages as if statistics had seen them).
  */
 export async function refreshPlannerStatistics(db: Kysely<Database>, of?: StatisticsOf): Promise<void> {
   if (!of) await sql`select refresh_planner_statistics()`.execute(db);
