@@ -64,8 +64,11 @@ begin
     end $fn$ $body$,
     fn, record_type, key_text, child_expr, inserted_by, inserted_at, record_type, key_text, child_expr, updated_by);
 
-  execute format('drop trigger if exists ledger_versions_insert on %I', tbl);
-  execute format('drop trigger if exists ledger_versions_update on %I', tbl);
+  -- A table already versioned has its triggers remade (a new one has none yet).
+  if exists (select 1 from pg_trigger where tgrelid = rel and tgname = 'ledger_versions_insert') then
+    execute format('drop trigger ledger_versions_insert on %I', tbl);
+    execute format('drop trigger ledger_versions_update on %I', tbl);
+  end if;
   execute format(
     'create trigger ledger_versions_insert after insert on %I referencing new table as ledger_new_rows for each statement execute function %I()',
     tbl, fn);
