@@ -73,7 +73,7 @@ async function main() {
       for (const children of sizes) {
         if (hasPostgres) {
           // LANTERN_BENCH_OBLIGATIONS_DATABASE_URL names a 50,000-child council seeded before (left in place),
-          // LANTERN_BENCH_OBLIGATIONS_NATIONAL_DATABASE_URL a 500,000-child one (its seed takes about half an hour).
+          // LANTERN_BENCH_OBLIGATIONS_NATIONAL_DATABASE_URL a 500,000-child one (its seed took 53 minutes here).
           const kept = children === 50_000 ? process.env.LANTERN_BENCH_OBLIGATIONS_DATABASE_URL : process.env.LANTERN_BENCH_OBLIGATIONS_NATIONAL_DATABASE_URL;
           await seededPostgres(kept, children, async (url) => {
             const store = await openStore({ kind: 'postgres', databaseUrl: url });
